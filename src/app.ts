@@ -1,0 +1,125 @@
+// buildApp wires the platform and registers every feature's routes, by hand and in one place.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyReply } from 'fastify';
+import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config.js';
+import type { Db } from './platform/db.js';
+import { AppError, MESSAGE_KEY } from './platform/errors.js';
+import { translator } from './platform/i18n/index.js';
+import { createJobRunner } from './platform/jobs.js';
+import { createPageCache } from './platform/page-cache.js';
+import { renderDocument } from './platform/render.js';
+import { SECURITY_HEADERS } from './platform/security.js';
+import type { AppCtx } from './features/app-context.js';
+import { createPublishingService } from './features/articles/publishing-service.js';
+import { loadChrome } from './features/site/chrome.js';
+import { ErrorPage } from './features/site/views/error-page.js';
+import { registerSiteRoutes } from './features/site/routes.js';
+import { registerArticleRoutes } from './features/articles/routes.js';
+import { registerAuthorRoutes } from './features/authors/routes.js';
+import { registerRubricRoutes } from './features/rubrics/routes.js';
+import { registerTagRoutes } from './features/tags/routes.js';
+import { registerEventRoutes } from './features/events/routes.js';
+import { registerSearchRoutes } from './features/search/routes.js';
+import { registerFeedRoutes } from './features/feeds/routes.js';
+import { registerAdminRoutes } from './features/admin/routes.js';
+
+const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock?: () => Date;
+  /** Logger options; tests pass false. */
+  logger?: boolean | object;
+}
+
+export interface App {
+  server: FastifyInstance;
+  ctx: AppCtx;
+  close(): Promise<void>;
+}
+
+/** Builds the whole application; nothing is shared between two apps in one process. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, db } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const server = Fastify({
+    logger: deps.logger ?? (config.logLevel === 'silent' ? false : { level: config.logLevel }),
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+    disableRequestLogging: config.env === 'production',
+  });
+  const cache = createPageCache({ enabled: config.pageCache });
+  const t = translator('en');
+  const ctx = { config, db, clock, cache, t, log: server.log, contentChanged: () => cache.invalidate() } as AppCtx;
+  ctx.publishing = createPublishingService({ db, clock, contentChanged: ctx.contentChanged });
+  ctx.jobs = createJobRunner(db, { 'publish-scheduled': async () => { await ctx.publishing.publishDue(); } }, clock, server.log);
+
+  // One constant object: building headers per request costs more than serving a cached page.
+  server.addHook('onRequest', (_req, reply, done) => { reply.headers(SECURITY_HEADERS); done(); });
+
+  await server.register(cookie, { secret: config.sessionSecret });
+  await server.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
+  await server.register(fastifyStatic, { root: join(ROOT, 'public'), prefix: '/assets/', maxAge: '1d', decorateReply: false, etag: true, lastModified: true });
+  await server.register(fastifyStatic, { root: join(ROOT, 'client'), prefix: '/assets/js/', maxAge: '1h', decorateReply: false });
+  await server.register(fastifyStatic, {
+    root: [join(ROOT, 'node_modules/@fontsource/source-serif-4/files'), join(ROOT, 'node_modules/@fontsource/inter/files')],
+    prefix: '/assets/fonts/', maxAge: '365d', immutable: true, decorateReply: false,
+  });
+
+  server.setErrorHandler((err: FastifyError, request, reply) => sendError(ctx, err, request, reply));
+  server.setNotFoundHandler((request, reply) => sendError(ctx, new AppError('not_found', 'Page not found'), request, reply));
+
+  registerSiteRoutes(server, ctx);
+  registerArticleRoutes(server, ctx);
+  registerAuthorRoutes(server, ctx);
+  registerRubricRoutes(server, ctx);
+  registerTagRoutes(server, ctx);
+  registerEventRoutes(server, ctx);
+  registerSearchRoutes(server, ctx);
+  registerFeedRoutes(server, ctx);
+  registerAdminRoutes(server, ctx);
+
+  return {
+    server,
+    ctx,
+    async close() {
+      await ctx.jobs.stop();
+      await server.close();
+    },
+  };
+}
+
+/** The one error handler: typed errors to their status, Fastify's client errors kept, 5xx logged and hidden. */
+async function sendError(ctx: AppCtx, err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
+  let status = err instanceof AppError ? err.status : (err as FastifyError).statusCode ?? 500;
+  if (status < 400 || status > 599) status = 500;
+  const t = ctx.t;
+  let message: string;
+  if (err instanceof AppError) message = err.message && err.message !== err.code ? err.message : t(MESSAGE_KEY[err.code]);
+  else if (status === 413) message = t('error.too_large');
+  else if (status === 404) message = t('error.not_found');
+  else if (status === 405) message = t('error.method_not_allowed');
+  else if (status === 415) message = 'Send the form as application/x-www-form-urlencoded or JSON.';
+  else if (status < 500) message = t('error.bad_request');
+  else message = t('error.server');
+  if (status >= 500) request.log.error({ err }, 'request failed');
+  reply.headers(SECURITY_HEADERS).header('cache-control', 'no-store');
+  if (request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json')) {
+    return reply.code(status).type('application/json; charset=utf-8').send({ error: { status, message, ...(err instanceof AppError && Object.keys(err.fields).length ? { fields: err.fields } : {}) } });
+  }
+  const title = status === 404 ? t('error.not_found.title') : status >= 500 ? t('error.server.title') : message;
+  let html: string;
+  try {
+    const chrome = await loadChrome(ctx);
+    html = renderDocument(ErrorPage({ t, chrome, status, title, message, path: request.url.split('?')[0] }));
+  } catch {
+    html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${status}</title><h1>${status}</h1><p>${message.replace(/[<&]/g, '')}</p>`;
+  }
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}

@@ -1,0 +1,70 @@
+// The only reader of process.env: one table of options, their defaults and validation.
+import { randomBytes } from 'node:crypto';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  baseUrl: string;
+  sessionSecret: string;
+  env: 'development' | 'production' | 'test';
+  dataDir: string;
+  loadDemo: boolean;
+  pageCache: boolean;
+  logLevel: string;
+  adminEmail: string;
+  adminPassword: string;
+  smtpUrl: string;
+}
+
+interface Option {
+  env: string;
+  key: keyof Config;
+  doc: string;
+  default: (c: Partial<Config>) => string;
+  parse?: (raw: string) => unknown;
+}
+
+const bool = (raw: string) => {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`expected true or false, got "${raw}"`);
+};
+const port = (raw: string) => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port number, got "${raw}"`);
+  return n;
+};
+
+/** Every option Chancery reads, in the order the README documents them. */
+export const OPTIONS: Option[] = [
+  { env: 'PORT', key: 'port', doc: 'HTTP port', default: () => '3000', parse: port },
+  { env: 'HOST', key: 'host', doc: 'Interface to listen on', default: () => '127.0.0.1' },
+  { env: 'CHANCERY_DATA_DIR', key: 'dataDir', doc: 'Folder for the SQLite file, outbox and uploads', default: () => './data' },
+  { env: 'DATABASE_URL', key: 'databaseUrl', doc: 'sqlite:PATH or postgres://user@host/db', default: (c) => `sqlite:${c.dataDir ?? './data'}/chancery.db` },
+  { env: 'BASE_URL', key: 'baseUrl', doc: 'Public URL used in feeds, sitemaps and mails', default: (c) => `http://localhost:${c.port ?? 3000}` },
+  { env: 'SESSION_SECRET', key: 'sessionSecret', doc: 'Secret for signing cookies and CSRF tokens (32+ chars; random per process when unset)', default: () => randomBytes(32).toString('hex') },
+  { env: 'NODE_ENV', key: 'env', doc: 'development, production or test', default: () => 'development', parse: (r) => { if (!['development', 'production', 'test'].includes(r)) throw new Error(`expected development, production or test, got "${r}"`); return r; } },
+  { env: 'CHANCERY_DEMO', key: 'loadDemo', doc: 'Load the demo newsroom into an empty database on start', default: () => 'true', parse: bool },
+  { env: 'CHANCERY_PAGE_CACHE', key: 'pageCache', doc: 'Keep rendered public pages in memory', default: () => 'true', parse: bool },
+  { env: 'LOG_LEVEL', key: 'logLevel', doc: 'fatal, error, warn, info, debug or silent', default: () => 'info' },
+  { env: 'CHANCERY_ADMIN_EMAIL', key: 'adminEmail', doc: 'Email of the demo admin created with the demo newsroom', default: () => 'admin@example.org' },
+  { env: 'CHANCERY_ADMIN_PASSWORD', key: 'adminPassword', doc: 'Password of the demo admin', default: () => 'chancery-demo' },
+  { env: 'SMTP_URL', key: 'smtpUrl', doc: 'SMTP server for outgoing mail; empty writes mail to DATA_DIR/outbox', default: () => '' },
+];
+
+/** Reads and validates the configuration; throws one readable error listing every bad option. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const out: Partial<Config> = {};
+  const errors: string[] = [];
+  for (const o of OPTIONS) {
+    if (o.key in overrides) { (out as any)[o.key] = overrides[o.key]; continue; }
+    const raw = env[o.env];
+    const value = raw === undefined || raw === '' ? o.default(out) : raw;
+    try { (out as any)[o.key] = o.parse ? o.parse(value) : value; }
+    catch (e) { errors.push(`${o.env}: ${(e as Error).message}`); }
+  }
+  if (errors.length) throw new Error(`Invalid configuration:\n  ${errors.join('\n  ')}`);
+  out.baseUrl = out.baseUrl!.replace(/\/+$/, '');
+  return out as Config;
+}

@@ -1,0 +1,234 @@
+// Articles and their links to authors and tags: rows to domain objects, no N+1 queries.
+import type { Selectable } from 'kysely';
+import type { Db } from '../../platform/db.js';
+import type { ArticlesTable, RubricsTable } from '../../platform/schema.js';
+import type { SafeHtml } from '../../platform/safe-html.js';
+import type { AuthorRef } from '../authors/author.js';
+import { rowToRubric } from '../rubrics/rubric-store.js';
+import { rowToTag, type Tag } from '../tags/tag-store.js';
+import type { Article, ArticleStatus, ArticleSummary, CommentsMode } from './article.js';
+
+type RubricCols = { r_id: number | null; r_slug: string | null; r_name: string | null; r_description: string | null; r_position: number | null };
+
+function rubricOf(r: RubricCols) {
+  return r.r_id == null ? undefined : rowToRubric({ id: r.r_id, slug: r.r_slug!, name: r.r_name!, description: r.r_description ?? '', position: r.r_position ?? 0 } as Selectable<RubricsTable>);
+}
+
+/** Maps an article row (joined with its rubric) to a summary; authors are filled by the caller. */
+export function rowToArticleSummary(r: Omit<Selectable<ArticlesTable>, 'body_md' | 'body_html'> & RubricCols): ArticleSummary {
+  return {
+    id: r.id, slug: r.slug, title: r.title, lead: r.lead, language: r.language, status: r.status as ArticleStatus,
+    publishedAt: r.published_at, updatedAt: r.updated_at, createdAt: r.created_at, rubric: rubricOf(r), authors: [],
+    cover: r.cover_url ? { url: r.cover_url, caption: r.cover_caption, credit: r.cover_credit } : undefined,
+    commentsMode: r.comments_mode as CommentsMode, createdBy: r.created_by,
+  };
+}
+
+const SUMMARY_COLUMNS = [
+  'articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.language', 'articles.status', 'articles.published_at',
+  'articles.updated_at', 'articles.created_at', 'articles.rubric_id', 'articles.cover_url', 'articles.cover_caption',
+  'articles.cover_credit', 'articles.comments_mode', 'articles.created_by',
+  'rubrics.id as r_id', 'rubrics.slug as r_slug', 'rubrics.name as r_name', 'rubrics.description as r_description', 'rubrics.position as r_position',
+] as const;
+
+function baseQuery(db: Db) {
+  return db.selectFrom('articles').leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id');
+}
+
+/** Authors of many articles in one query, in byline order. */
+export async function authorsOfArticles(db: Db, ids: number[]): Promise<Map<number, AuthorRef[]>> {
+  const out = new Map<number, AuthorRef[]>();
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name', 'authors.title'])
+    .where('article_authors.article_id', 'in', ids).orderBy('article_authors.article_id').orderBy('article_authors.position').execute();
+  for (const r of rows) {
+    const list = out.get(r.article_id) ?? [];
+    list.push({ id: r.id, slug: r.slug, name: r.name, title: r.title });
+    out.set(r.article_id, list);
+  }
+  return out;
+}
+
+/** Tags of many articles in one query. */
+export async function tagsOfArticles(db: Db, ids: number[]): Promise<Map<number, Tag[]>> {
+  const out = new Map<number, Tag[]>();
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name', 'tags.type'])
+    .where('article_tags.article_id', 'in', ids).orderBy('tags.name').execute();
+  for (const r of rows) {
+    const list = out.get(r.article_id) ?? [];
+    list.push(rowToTag(r));
+    out.set(r.article_id, list);
+  }
+  return out;
+}
+
+async function withAuthors(db: Db, list: ArticleSummary[]): Promise<ArticleSummary[]> {
+  const authors = await authorsOfArticles(db, list.map((a) => a.id));
+  for (const a of list) a.authors = authors.get(a.id) ?? [];
+  return list;
+}
+
+async function full(db: Db, row: (Selectable<ArticlesTable> & RubricCols) | undefined): Promise<Article | undefined> {
+  if (!row) return undefined;
+  const [authors, tags] = await Promise.all([authorsOfArticles(db, [row.id]), tagsOfArticles(db, [row.id])]);
+  return { ...rowToArticleSummary(row), authors: authors.get(row.id) ?? [], tags: tags.get(row.id) ?? [], bodyMd: row.body_md, bodyHtml: row.body_html as SafeHtml };
+}
+
+/** The article with this slug in any status, or undefined. */
+export async function findArticleBySlug(db: Db, slug: string): Promise<Article | undefined> {
+  return full(db, await baseQuery(db).select([...SUMMARY_COLUMNS, 'articles.body_md', 'articles.body_html']).where('articles.slug', '=', slug).executeTakeFirst());
+}
+
+/** The article with this id in any status, or undefined. */
+export async function findArticleById(db: Db, id: number): Promise<Article | undefined> {
+  return full(db, await baseQuery(db).select([...SUMMARY_COLUMNS, 'articles.body_md', 'articles.body_html']).where('articles.id', '=', id).executeTakeFirst());
+}
+
+export interface PublishedFilter {
+  now: Date;
+  rubricId?: number;
+  authorId?: number;
+  tagId?: number;
+  language?: string;
+  excludeIds?: number[];
+}
+
+function published(db: Db, f: PublishedFilter) {
+  let q = baseQuery(db).where('articles.status', '=', 'published').where('articles.published_at', '<=', f.now.toISOString());
+  if (f.rubricId !== undefined) q = q.where('articles.rubric_id', '=', f.rubricId);
+  if (f.language) q = q.where('articles.language', '=', f.language);
+  if (f.authorId !== undefined) {
+    const authorId = f.authorId;
+    q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId));
+  }
+  if (f.tagId !== undefined) {
+    const tagId = f.tagId;
+    q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId));
+  }
+  if (f.excludeIds?.length) q = q.where('articles.id', 'not in', f.excludeIds);
+  return q;
+}
+
+/** Published articles, newest first, one page of them. */
+export async function listPublishedArticles(db: Db, f: PublishedFilter & { limit: number; offset?: number }): Promise<ArticleSummary[]> {
+  const rows = await published(db, f).select(SUMMARY_COLUMNS)
+    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(f.limit).offset(f.offset ?? 0).execute();
+  return withAuthors(db, rows.map(rowToArticleSummary));
+}
+
+/** How many published articles match the filter. */
+export async function countPublishedArticles(db: Db, f: PublishedFilter): Promise<number> {
+  const r = await published(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The newest publication time among published articles (Last-Modified of lists and feeds). */
+export async function latestPublishedChange(db: Db, now: Date): Promise<string | undefined> {
+  const r = await db.selectFrom('articles').select((eb) => eb.fn.max('updated_at').as('m'))
+    .where('status', '=', 'published').where('published_at', '<=', now.toISOString()).executeTakeFirst();
+  return (r?.m as string | null) ?? undefined;
+}
+
+/** Published articles sharing the most tags with this one, then the same rubric; newest first. */
+export async function listRelatedArticles(db: Db, article: Article, now: Date, limit = 4): Promise<ArticleSummary[]> {
+  const tagIds = article.tags.map((t) => t.id);
+  let ids: number[] = [];
+  if (tagIds.length) {
+    const rows = await db.selectFrom('article_tags').innerJoin('articles', 'articles.id', 'article_tags.article_id')
+      .select(['article_tags.article_id', (eb) => eb.fn.countAll<number>().as('shared'), (eb) => eb.fn.max('articles.published_at').as('p')])
+      .where('article_tags.tag_id', 'in', tagIds).where('article_tags.article_id', '!=', article.id)
+      .where('articles.status', '=', 'published').where('articles.published_at', '<=', now.toISOString())
+      .groupBy('article_tags.article_id').orderBy('shared', 'desc').orderBy('p', 'desc').limit(limit).execute();
+    ids = rows.map((r) => r.article_id);
+  }
+  if (ids.length < limit && article.rubric) {
+    const more = await published(db, { now, rubricId: article.rubric.id, excludeIds: [article.id, ...ids] })
+      .select('articles.id').orderBy('articles.published_at', 'desc').limit(limit - ids.length).execute();
+    ids.push(...more.map((r) => r.id));
+  }
+  if (!ids.length) return [];
+  const rows = await baseQuery(db).select(SUMMARY_COLUMNS).where('articles.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, rowToArticleSummary(r)]));
+  return withAuthors(db, ids.map((id) => byId.get(id)!).filter(Boolean));
+}
+
+export interface AdminFilter { status?: ArticleStatus; authorId?: number; q?: string; limit: number; offset?: number }
+
+/** Articles in every status for the admin list, most recently updated first. */
+export async function listArticlesForAdmin(db: Db, f: AdminFilter): Promise<{ items: ArticleSummary[]; total: number }> {
+  let q = baseQuery(db);
+  if (f.status) q = q.where('articles.status', '=', f.status);
+  if (f.authorId !== undefined) {
+    const authorId = f.authorId;
+    q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId));
+  }
+  if (f.q) q = q.where('articles.title', db.dialect === 'postgres' ? 'ilike' : 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
+  const [rows, count] = await Promise.all([
+    q.select(SUMMARY_COLUMNS).orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc').limit(f.limit).offset(f.offset ?? 0).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: await withAuthors(db, rows.map(rowToArticleSummary)), total: Number(count.n) };
+}
+
+export interface ArticleRow {
+  slug: string; title: string; lead: string; bodyMd: string; bodyHtml: string; language: string;
+  status: ArticleStatus; publishedAt: string | null; rubricId: number | null; coverUrl: string; coverCaption: string;
+  coverCredit: string; commentsMode: CommentsMode;
+}
+
+function toColumns(a: ArticleRow) {
+  return {
+    slug: a.slug, title: a.title, lead: a.lead, body_md: a.bodyMd, body_html: a.bodyHtml, language: a.language, status: a.status,
+    published_at: a.publishedAt, rubric_id: a.rubricId, cover_url: a.coverUrl, cover_caption: a.coverCaption,
+    cover_credit: a.coverCredit, comments_mode: a.commentsMode,
+  };
+}
+
+/** Inserts an article row; returns its id. */
+export async function insertArticle(db: Db, a: ArticleRow, now: Date, createdBy: number | null): Promise<number> {
+  const r = await db.insertInto('articles').values({ ...toColumns(a), created_at: now.toISOString(), updated_at: now.toISOString(), created_by: createdBy })
+    .returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Updates an article row. */
+export async function updateArticle(db: Db, id: number, a: ArticleRow, now: Date): Promise<void> {
+  await db.updateTable('articles').set({ ...toColumns(a), updated_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+/** Changes only the status and publication time. */
+export async function updateArticleStatus(db: Db, id: number, status: ArticleStatus, publishedAt: string | null, now: Date): Promise<void> {
+  await db.updateTable('articles').set({ status, published_at: publishedAt, updated_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+/** Replaces the byline, in order. */
+export async function setArticleAuthors(db: Db, articleId: number, authorIds: number[]): Promise<void> {
+  await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+  if (authorIds.length) await db.insertInto('article_authors').values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute();
+}
+
+/** Replaces the tags. */
+export async function setArticleTags(db: Db, articleId: number, tagIds: number[]): Promise<void> {
+  await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+  if (tagIds.length) await db.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: articleId, tag_id }))).execute();
+}
+
+/** Deletes an article and its links. */
+export async function deleteArticle(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('articles').where('id', '=', id).execute();
+}
+
+/** True when another article already uses this slug. */
+export async function slugTaken(db: Db, slug: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom('articles').select('id').where('slug', '=', slug);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** Scheduled articles whose time has come. */
+export async function listDueScheduled(db: Db, now: Date): Promise<{ id: number; slug: string }[]> {
+  return db.selectFrom('articles').select(['id', 'slug']).where('status', '=', 'scheduled').where('published_at', '<=', now.toISOString()).execute();
+}

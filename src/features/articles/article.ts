@@ -1,0 +1,107 @@
+// Articles: domain types, the input schema of the editor, and pure rules.
+import type { SafeHtml } from '../../platform/safe-html.js';
+import type { AuthorRef } from '../authors/author.js';
+import type { Rubric } from '../rubrics/rubric-store.js';
+import type { Tag } from '../tags/tag-store.js';
+
+export type ArticleStatus = 'draft' | 'scheduled' | 'published';
+export type CommentsMode = 'on' | 'off' | 'closed';
+export const LANGUAGES = ['en', 'ru', 'zh'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const COMMENTS_MODES: CommentsMode[] = ['on', 'off', 'closed'];
+
+export interface Article {
+  id: number;
+  slug: string;
+  title: string;
+  lead: string;
+  bodyMd: string;
+  bodyHtml: SafeHtml;
+  language: string;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  updatedAt: string;
+  createdAt: string;
+  rubric: Rubric | undefined;
+  authors: AuthorRef[];
+  tags: Tag[];
+  cover: { url: string; caption: string; credit: string } | undefined;
+  commentsMode: CommentsMode;
+  createdBy: number | null;
+}
+
+/** An article in a list: no body. */
+export type ArticleSummary = Omit<Article, 'bodyMd' | 'bodyHtml' | 'tags'> & { wordCount?: number };
+
+/** What the editor submits, after validation. */
+export interface ArticleInput {
+  title: string;
+  slug: string;
+  lead: string;
+  bodyMd: string;
+  language: Language;
+  rubricId: number | null;
+  authorIds: number[];
+  tagSlugs: string[];
+  coverUrl: string;
+  coverCaption: string;
+  coverCredit: string;
+  commentsMode: CommentsMode;
+}
+
+export const LIMITS = { title: 300, slug: 120, lead: 1000, body: 500_000, cover: 2000, tags: 30 } as const;
+
+/** True when the article is visible to readers at this moment. */
+export function isPublic(a: { status: ArticleStatus; publishedAt: string | null }, now: Date): boolean {
+  return a.status === 'published' && a.publishedAt !== null && a.publishedAt <= now.toISOString();
+}
+
+/** Estimated reading time in minutes (230 words a minute, at least 1). */
+export function readingMinutes(text: string): number {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.round(words / 230));
+}
+
+const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Validates the editor's form fields; returns the input or a map of field -> message. */
+export function parseArticleForm(form: Record<string, unknown>, slugify: (s: string) => string):
+  { ok: true; value: ArticleInput } | { ok: false; errors: Record<string, string> } {
+  const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : Array.isArray(form[k]) ? String((form[k] as unknown[])[0] ?? '') : '');
+  const errors: Record<string, string> = {};
+  const title = str('title').trim();
+  if (!title) errors.title = 'A title is required.';
+  else if (title.length > LIMITS.title) errors.title = `The title is longer than ${LIMITS.title} characters.`;
+  let slug = str('slug').trim().toLowerCase();
+  if (!slug) slug = slugify(title);
+  if (slug && !SLUG_RE.test(slug)) errors.slug = 'Use lowercase letters, digits and single hyphens.';
+  else if (slug.length > LIMITS.slug) errors.slug = `The slug is longer than ${LIMITS.slug} characters.`;
+  else if (!slug && title) errors.slug = 'Give the article a slug with Latin letters or digits.';
+  const lead = str('lead').trim();
+  if (lead.length > LIMITS.lead) errors.lead = `The lead is longer than ${LIMITS.lead} characters.`;
+  const bodyMd = str('body').replace(/\r\n/g, '\n');
+  if (bodyMd.length > LIMITS.body) errors.body = `The body is longer than ${LIMITS.body.toLocaleString('en')} characters.`;
+  const language = str('language') || 'en';
+  if (!(LANGUAGES as readonly string[]).includes(language)) errors.language = 'Choose English, Russian or Chinese.';
+  const rubricRaw = str('rubric_id');
+  const rubricId = rubricRaw ? Number(rubricRaw) : null;
+  if (rubricRaw && !Number.isInteger(rubricId)) errors.rubric_id = 'Choose a rubric from the list.';
+  const rawAuthors = form.author_ids;
+  const authorIds = (Array.isArray(rawAuthors) ? rawAuthors : rawAuthors === undefined || rawAuthors === '' ? [] : [rawAuthors])
+    .map((v) => Number(v)).filter((n) => Number.isInteger(n) && n > 0);
+  if (authorIds.length === 0) errors.author_ids = 'Choose at least one author.';
+  const tagSlugs = str('tags').split(',').map((s) => s.trim()).filter(Boolean);
+  if (tagSlugs.length > LIMITS.tags) errors.tags = `Use at most ${LIMITS.tags} tags.`;
+  const coverUrl = str('cover_url').trim();
+  if (coverUrl && (!/^(https?:\/\/|\/)[^\s]*$/.test(coverUrl) || coverUrl.length > LIMITS.cover)) errors.cover_url = 'The cover must be an http(s) address or a path on this site.';
+  const commentsMode = (str('comments_mode') || 'on') as CommentsMode;
+  if (!COMMENTS_MODES.includes(commentsMode)) errors.comments_mode = 'Choose on, off or closed.';
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      title, slug, lead, bodyMd, language: language as Language, rubricId, authorIds: [...new Set(authorIds)], tagSlugs,
+      coverUrl, coverCaption: str('cover_caption').trim().slice(0, 500), coverCredit: str('cover_credit').trim().slice(0, 200), commentsMode,
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// Saving, publishing, scheduling, unpublishing and deleting articles: the rules that span tables.
+import { inTransaction, type Db } from '../../platform/db.js';
+import { AppError, ValidationError } from '../../platform/errors.js';
+import { enqueueJob } from '../../platform/jobs.js';
+import { renderMarkdown } from '../../platform/markdown.js';
+import type { Role } from '../../platform/session.js';
+import { insertAudit } from '../audit/audit-store.js';
+import { indexArticle, removeFromIndex } from '../search/search-index.js';
+import { ensureTags } from '../tags/tag-store.js';
+import type { Article, ArticleInput } from './article.js';
+import {
+  deleteArticle, findArticleById, insertArticle, listDueScheduled, setArticleAuthors, setArticleTags, slugTaken,
+  updateArticle, updateArticleStatus,
+} from './article-store.js';
+
+export interface Actor { id: number | null; role: Role; authorId?: number }
+
+export type SaveAction = 'draft' | 'publish' | 'schedule';
+
+export interface PublishingDeps {
+  db: Db;
+  clock: () => Date;
+  /** Called after a change that public pages show. */
+  contentChanged: () => void;
+  /** Called after an article is published or edited while published (the knowledge engine listens). */
+  onPublished?: (articleId: number) => Promise<void>;
+}
+
+/** True when the actor may edit this article (authors: only their own drafts and scheduled pieces). */
+export function canEdit(actor: Actor, article: Pick<Article, 'status' | 'authors' | 'createdBy'> | undefined): boolean {
+  if (actor.role === 'admin' || actor.role === 'editor') return true;
+  if (actor.role !== 'author') return false;
+  if (!article) return true;
+  const own = article.createdBy === actor.id || (actor.authorId !== undefined && article.authors.some((a) => a.id === actor.authorId));
+  return own && article.status === 'draft';
+}
+
+/** True when the actor may publish, schedule, unpublish or delete any article. */
+export function canPublish(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'editor';
+}
+
+/** Builds the publishing service from its dependencies. */
+export function createPublishingService(deps: PublishingDeps) {
+  const { db, clock } = deps;
+
+  async function checkRefs(tx: Db, input: ArticleInput, id?: number) {
+    const errors: Record<string, string> = {};
+    if (await slugTaken(tx, input.slug, id)) errors.slug = 'Another article already uses this slug.';
+    if (input.rubricId !== null && !(await tx.selectFrom('rubrics').select('id').where('id', '=', input.rubricId).executeTakeFirst())) errors.rubric_id = 'That rubric does not exist.';
+    const found = await tx.selectFrom('authors').select('id').where('id', 'in', input.authorIds).execute();
+    if (found.length !== input.authorIds.length) errors.author_ids = 'One of the chosen authors does not exist.';
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+  }
+
+  return {
+    /**
+     * Creates or updates an article and applies the action: keep as draft, publish now, or schedule.
+     * Returns the article id. Throws ValidationError (422) or AppError('forbidden').
+     */
+    async save(actor: Actor, input: ArticleInput, opts: { id?: number; action: SaveAction; scheduleAt?: Date }): Promise<number> {
+      const now = clock();
+      const existing = opts.id !== undefined ? await findArticleById(db, opts.id) : undefined;
+      if (opts.id !== undefined && !existing) throw new AppError('not_found', 'Article not found');
+      if (!canEdit(actor, existing)) throw new AppError('forbidden', 'You may edit only your own drafts.');
+      if (opts.action !== 'draft' && !canPublish(actor)) throw new AppError('forbidden', 'Only editors can publish or schedule.');
+      if (opts.action === 'schedule') {
+        if (!opts.scheduleAt || Number.isNaN(opts.scheduleAt.getTime())) throw new ValidationError({ publish_at: 'Give a date and time to publish at.' });
+        if (opts.scheduleAt <= now) throw new ValidationError({ publish_at: 'The publication time must be in the future.' });
+      }
+      const bodyHtml = renderMarkdown(input.bodyMd);
+      let status = existing?.status ?? 'draft';
+      let publishedAt = existing?.publishedAt ?? null;
+      if (opts.action === 'publish') {
+        // Publishing keeps the original date when an already published article is edited.
+        if (status !== 'published') publishedAt = now.toISOString();
+        status = 'published';
+      } else if (opts.action === 'schedule') {
+        status = 'scheduled';
+        publishedAt = opts.scheduleAt!.toISOString();
+      }
+      const row = {
+        slug: input.slug, title: input.title, lead: input.lead, bodyMd: input.bodyMd, bodyHtml, language: input.language, status, publishedAt,
+        rubricId: input.rubricId, coverUrl: input.coverUrl, coverCaption: input.coverCaption, coverCredit: input.coverCredit, commentsMode: input.commentsMode,
+      };
+      const id = await inTransaction(db, async (tx) => {
+        await checkRefs(tx, input, opts.id);
+        const id = opts.id ?? (await insertArticle(tx, row, now, actor.id));
+        if (opts.id !== undefined) await updateArticle(tx, id, row, now);
+        await setArticleAuthors(tx, id, input.authorIds);
+        await setArticleTags(tx, id, await ensureTags(tx, input.tagSlugs));
+        await indexArticle(tx, id);
+        if (opts.action === 'publish' && existing?.status !== 'published') await insertAudit(tx, { at: now, userId: actor.id, action: 'article.publish', subjectType: 'article', subjectId: id, detail: input.title });
+        if (opts.action === 'schedule') {
+          await insertAudit(tx, { at: now, userId: actor.id, action: 'article.schedule', subjectType: 'article', subjectId: id, detail: `${input.title} at ${publishedAt}` });
+          await enqueueJob(tx, 'publish-scheduled', opts.scheduleAt!, {}, now);
+        }
+        return id;
+      });
+      deps.contentChanged();
+      if (status === 'published') await deps.onPublished?.(id);
+      return id;
+    },
+
+    /** Takes a published or scheduled article back to draft. */
+    async unpublish(actor: Actor, id: number): Promise<void> {
+      if (!canPublish(actor)) throw new AppError('forbidden', 'Only editors can unpublish.');
+      const a = await findArticleById(db, id);
+      if (!a) throw new AppError('not_found', 'Article not found');
+      const now = clock();
+      await inTransaction(db, async (tx) => {
+        await updateArticleStatus(tx, id, 'draft', a.status === 'published' ? a.publishedAt : null, now);
+        await removeFromIndex(tx, id);
+        await insertAudit(tx, { at: now, userId: actor.id, action: 'article.unpublish', subjectType: 'article', subjectId: id, detail: a.title });
+      });
+      deps.contentChanged();
+    },
+
+    /** Deletes an article for good. */
+    async remove(actor: Actor, id: number): Promise<void> {
+      const a = await findArticleById(db, id);
+      if (!a) throw new AppError('not_found', 'Article not found');
+      if (!canPublish(actor) && !canEdit(actor, a)) throw new AppError('forbidden', 'You may delete only your own drafts.');
+      const now = clock();
+      await inTransaction(db, async (tx) => {
+        await removeFromIndex(tx, id);
+        await deleteArticle(tx, id);
+        await insertAudit(tx, { at: now, userId: actor.id, action: 'article.delete', subjectType: 'article', subjectId: id, detail: a.title });
+      });
+      deps.contentChanged();
+    },
+
+    /** Publishes every scheduled article whose time has come; the scheduler job calls it. */
+    async publishDue(): Promise<number> {
+      const now = clock();
+      const due = await listDueScheduled(db, now);
+      for (const d of due) {
+        await inTransaction(db, async (tx) => {
+          const a = await tx.selectFrom('articles').select(['status', 'published_at', 'title']).where('id', '=', d.id).executeTakeFirst();
+          if (!a || a.status !== 'scheduled') return;
+          await updateArticleStatus(tx, d.id, 'published', a.published_at, now);
+          await indexArticle(tx, d.id);
+          await insertAudit(tx, { at: now, userId: null, action: 'article.publish', subjectType: 'article', subjectId: d.id, detail: `${a.title} (scheduled)` });
+        });
+        await deps.onPublished?.(d.id);
+      }
+      if (due.length) deps.contentChanged();
+      return due.length;
+    },
+  };
+}
+
+export type PublishingService = ReturnType<typeof createPublishingService>;

@@ -1,0 +1,45 @@
+// Rubrics: the sections of the site (Analysis, News, ...), each article in one.
+import type { Selectable } from 'kysely';
+import type { Db } from '../../platform/db.js';
+import type { RubricsTable } from '../../platform/schema.js';
+
+export interface Rubric { id: number; slug: string; name: string; description: string; position: number }
+
+/** Maps a row to a Rubric. */
+export function rowToRubric(r: Selectable<RubricsTable>): Rubric {
+  return { id: r.id, slug: r.slug, name: r.name, description: r.description, position: r.position };
+}
+
+/** Every rubric in menu order. */
+export async function listRubrics(db: Db): Promise<Rubric[]> {
+  return (await db.selectFrom('rubrics').selectAll().orderBy('position').orderBy('name').execute()).map(rowToRubric);
+}
+
+/** The rubric with this slug, or undefined. */
+export async function findRubricBySlug(db: Db, slug: string): Promise<Rubric | undefined> {
+  const r = await db.selectFrom('rubrics').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return r && rowToRubric(r);
+}
+
+/** The rubric with this id, or undefined. */
+export async function findRubricById(db: Db, id: number): Promise<Rubric | undefined> {
+  const r = await db.selectFrom('rubrics').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && rowToRubric(r);
+}
+
+export interface RubricInput { slug: string; name: string; description: string; position: number }
+
+/** Inserts a rubric; returns its id. */
+export async function insertRubric(db: Db, r: RubricInput): Promise<number> {
+  return (await db.insertInto('rubrics').values(r).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Updates a rubric. */
+export async function updateRubric(db: Db, id: number, r: RubricInput): Promise<void> {
+  await db.updateTable('rubrics').set(r).where('id', '=', id).execute();
+}
+
+/** Deletes a rubric; its articles keep existing without one. */
+export async function deleteRubric(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('rubrics').where('id', '=', id).execute();
+}

@@ -1,0 +1,20 @@
+// Site-wide settings: the newsroom's name, description and language.
+import type { Db } from '../../platform/db.js';
+import type { SiteInfo } from '../../platform/ui/layout.js';
+
+/** Reads one setting, or undefined. */
+export async function findSetting(db: Db, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}
+
+/** Writes one setting. */
+export async function upsertSetting(db: Db, key: string, value: string): Promise<void> {
+  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
+/** The newsroom's public identity, with defaults for a new install. */
+export async function findSiteInfo(db: Db, baseUrl: string): Promise<SiteInfo> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.title', 'site.description', 'site.language']).execute();
+  const m = new Map(rows.map((r) => [r.key, r.value]));
+  return { title: m.get('site.title') ?? 'Chancery', description: m.get('site.description') ?? '', language: m.get('site.language') ?? 'en', baseUrl };
+}

@@ -1,0 +1,61 @@
+// Tags, typed as country, organisation, person or topic.
+import type { Selectable } from 'kysely';
+import type { Db } from '../../platform/db.js';
+import type { TagsTable } from '../../platform/schema.js';
+
+export type TagType = TagsTable['type'];
+export const TAG_TYPES: TagType[] = ['topic', 'country', 'organisation', 'person'];
+export interface Tag { id: number; slug: string; name: string; type: TagType }
+
+/** Maps a row to a Tag. */
+export function rowToTag(r: Selectable<TagsTable>): Tag {
+  return { id: r.id, slug: r.slug, name: r.name, type: r.type };
+}
+
+/** Every tag by name. */
+export async function listTags(db: Db): Promise<Tag[]> {
+  return (await db.selectFrom('tags').selectAll().orderBy('name').execute()).map(rowToTag);
+}
+
+/** The tag with this slug, or undefined. */
+export async function findTagBySlug(db: Db, slug: string): Promise<Tag | undefined> {
+  const r = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return r && rowToTag(r);
+}
+
+export interface TagInput { slug: string; name: string; type: TagType }
+
+/** Inserts a tag; returns its id. */
+export async function insertTag(db: Db, t: TagInput): Promise<number> {
+  return (await db.insertInto('tags').values(t).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Updates a tag. */
+export async function updateTag(db: Db, id: number, t: TagInput): Promise<void> {
+  await db.updateTable('tags').set(t).where('id', '=', id).execute();
+}
+
+/** Deletes a tag and its links to articles. */
+export async function deleteTag(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('tags').where('id', '=', id).execute();
+}
+
+/** Finds tags by slug, creating missing ones as topics named after their slug. Returns ids in input order. */
+export async function ensureTags(db: Db, slugsOrNames: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const raw of slugsOrNames) {
+    const slug = slugify(raw);
+    if (!slug) continue;
+    const found = await db.selectFrom('tags').select('id').where('slug', '=', slug).executeTakeFirst();
+    ids.push(found ? found.id : await insertTag(db, { slug, name: raw.trim(), type: 'topic' }));
+  }
+  return [...new Set(ids)];
+}
+
+/** URL slug of a name: lowercase Latin letters, digits and hyphens; Cyrillic is transliterated. */
+export function slugify(s: string): string {
+  const map: Record<string, string> = { а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya' };
+  return s.toLowerCase().replace(/[а-яё]/g, (c) => map[c] ?? '')
+    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+}

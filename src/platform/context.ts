@@ -1,0 +1,17 @@
+// What every feature's routes receive: the app's dependencies, built once by buildApp.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from './db.js';
+import type { PageCache } from './page-cache.js';
+import type { T } from './i18n/index.js';
+
+export interface Ctx {
+  config: Config;
+  db: Db;
+  clock: () => Date;
+  cache: PageCache;
+  t: T;
+  log: FastifyBaseLogger;
+  /** Called after any change to what public pages show. */
+  contentChanged(): void;
+}

@@ -1,0 +1,49 @@
+// Opens the database named by DATABASE_URL: SQLite (default, embedded) or PostgreSQL.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, SqliteDialect, PostgresDialect, type LogEvent } from 'kysely';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<DB> & { dialect: Dialect };
+
+export interface OpenDbOptions {
+  /** Called for every executed query; tests use it to count queries per page. */
+  onQuery?: (sql: string) => void;
+}
+
+/** Parses a DATABASE_URL into its dialect and location. */
+export function parseDatabaseUrl(url: string): { dialect: Dialect; location: string } {
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', location: url };
+  if (url.startsWith('sqlite:')) return { dialect: 'sqlite', location: url.slice('sqlite:'.length) || ':memory:' };
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
+}
+
+/** Opens a Kysely instance; the caller owns it and must destroy() it. */
+export function openDb(url: string, opts: OpenDbOptions = {}): Db {
+  const { dialect, location } = parseDatabaseUrl(url);
+  const log = opts.onQuery ? (e: LogEvent) => { if (e.level === 'query') opts.onQuery!(e.query.sql); } : undefined;
+  let db: Kysely<DB>;
+  if (dialect === 'sqlite') {
+    if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+    const sqlite = new Database(location);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
+  } else {
+    const pool = new pg.Pool({ connectionString: location, max: 10 });
+    // bigint counts come back as strings by default; our counts fit in a double.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+  }
+  return Object.assign(db, { dialect });
+}
+
+/** Runs fn in a transaction; the handle it receives is a Db of the same dialect. */
+export async function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute((trx) => fn(Object.assign(trx, { dialect: db.dialect }) as unknown as Db));
+}

@@ -1,0 +1,29 @@
+// Markdown to sanitised HTML, done once when content is saved.
+import { Marked } from 'marked';
+import { sanitize, type SafeHtml } from './safe-html.js';
+
+/** Renders Markdown (GitHub flavour) to SafeHtml; never throws on broken Markdown. */
+export function renderMarkdown(md: string): SafeHtml {
+  // A fresh instance per call keeps extensions from leaking between callers.
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  let html: string;
+  try {
+    html = marked.parse(md) as string;
+  } catch {
+    html = md.split(/\n{2,}/).map((p) => `<p>${p.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</p>`).join('\n');
+  }
+  return sanitize(html);
+}
+
+/** Plain text of Markdown, for search documents, feeds summaries and the knowledge engine. */
+export function markdownToText(md: string): string {
+  return md
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/^>\s?/gm, '')
+    .replace(/^\s*[-*+]\s+/gm, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/<[^>]+>/g, ' ');
+}

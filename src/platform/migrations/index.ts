@@ -1,0 +1,20 @@
+// The list of migrations, by hand and in order: timestamped names, never edited once landed.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from '../db.js';
+import * as core from './2026-11-28T1200-core.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-28T1200-core': core,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations() { return MIGRATIONS; }
+}
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,42 @@
+// Renders Preact views to HTML documents and sends them with validators for HTTP caching.
+import { createHash } from 'node:crypto';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** Renders a full page: the doctype plus the view. */
+export function renderDocument(view: VNode): string {
+  return '<!doctype html>' + renderToString(view);
+}
+
+/** Renders a fragment (no doctype). */
+export function renderFragment(view: VNode): string {
+  return renderToString(view);
+}
+
+/** A strong ETag of a body. */
+export function etagOf(body: string | Buffer): string {
+  return '"' + createHash('sha1').update(body).digest('base64url').slice(0, 22) + '"';
+}
+
+/** True when the request's validators match: the client's copy is current. */
+export function isFresh(request: FastifyRequest, etag: string, lastModified?: Date): boolean {
+  const inm = request.headers['if-none-match'];
+  if (inm) return inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+  const ims = request.headers['if-modified-since'];
+  if (ims && lastModified) {
+    const since = Date.parse(ims);
+    return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
+  }
+  return false;
+}
+
+/** Sends HTML (or another type) with ETag and Last-Modified, answering 304 when the client is current. */
+export function sendWithValidators(request: FastifyRequest, reply: FastifyReply, body: string, opts: { type?: string; lastModified?: Date; status?: number } = {}) {
+  const etag = etagOf(body);
+  reply.header('etag', etag);
+  if (opts.lastModified) reply.header('last-modified', opts.lastModified.toUTCString());
+  reply.type(opts.type ?? 'text/html; charset=utf-8');
+  if ((opts.status ?? 200) === 200 && isFresh(request, etag, opts.lastModified)) return reply.code(304).send();
+  return reply.code(opts.status ?? 200).send(body);
+}

@@ -1,0 +1,143 @@
+// Row types of every table, as Kysely sees them. Timestamps are ISO strings, booleans 0/1.
+import type { Generated } from 'kysely';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: 'admin' | 'editor' | 'author' | 'moderator' | 'reader';
+  password_hash: string;
+  created_at: string;
+  disabled: Generated<number>;
+}
+export interface SessionsTable {
+  id: string; // sha256 of the cookie token
+  user_id: number;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+export interface AuthorsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  title: string;
+  bio: string;
+  photo_url: string;
+  user_id: number | null;
+  created_at: string;
+}
+export interface RubricsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  type: 'topic' | 'country' | 'organisation' | 'person';
+}
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  lead: string;
+  body_md: string;
+  body_html: string;
+  language: string;
+  status: 'draft' | 'scheduled' | 'published';
+  published_at: string | null;
+  updated_at: string;
+  created_at: string;
+  rubric_id: number | null;
+  cover_url: string;
+  cover_caption: string;
+  cover_credit: string;
+  comments_mode: 'on' | 'off' | 'closed';
+  created_by: number | null;
+}
+export interface ArticleAuthorsTable {
+  article_id: number;
+  author_id: number;
+  position: number;
+}
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+}
+export interface EventsTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  summary: string;
+  programme_md: string;
+  programme_html: string;
+  venue_name: string;
+  venue_address: string;
+  venue_city: string;
+  venue_country: string;
+  lat: number | null;
+  lon: number | null;
+  timezone: string;
+  /** ISO instant, or YYYY-MM-DD when only the date is known, or null: to be announced. */
+  starts_at: string | null;
+  ends_at: string | null;
+  online_url: string;
+  language: string;
+  status: 'draft' | 'published' | 'cancelled' | 'postponed';
+  status_note: string;
+  terms_md: string;
+  terms_html: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface EventArticlesTable {
+  event_id: number;
+  article_id: number;
+}
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  detail: string;
+}
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  run_at: string;
+  payload: string;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  attempts: number;
+  last_error: string;
+  created_at: string;
+}
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+export interface ArticleSearchPgTable {
+  article_id: number;
+  document: unknown;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  authors: AuthorsTable;
+  rubrics: RubricsTable;
+  tags: TagsTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  events: EventsTable;
+  event_articles: EventArticlesTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  settings: SettingsTable;
+}

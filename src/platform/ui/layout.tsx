@@ -1,0 +1,108 @@
+// The public site's page shell: head with meta and OpenGraph, header with rubrics, footer with feeds.
+import type { ComponentChildren } from 'preact';
+import type { T } from '../i18n/index.js';
+
+export interface SiteInfo { title: string; description: string; baseUrl: string; language: string }
+export interface NavRubric { slug: string; name: string }
+
+export interface PageMeta {
+  title: string;
+  description?: string;
+  /** Absolute or site-relative canonical path. */
+  path: string;
+  ogType?: 'website' | 'article' | 'profile';
+  image?: string;
+  /** schema.org objects, rendered as application/ld+json. */
+  jsonLd?: object[];
+  /** Alternate feeds of this page: [title, path, type]. */
+  feeds?: { title: string; path: string; type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json' }[];
+  noindex?: boolean;
+  language?: string;
+  publishedTime?: string;
+  modifiedTime?: string;
+}
+
+export interface LayoutProps {
+  t: T;
+  site: SiteInfo;
+  rubrics: NavRubric[];
+  meta: PageMeta;
+  /** Marks the current section in the navigation. */
+  current?: string;
+  children: ComponentChildren;
+}
+
+/** JSON for a <script type="application/ld+json">, safe against "</script>" in content. */
+export function jsonLdText(o: object): string {
+  return JSON.stringify(o).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+const abs = (base: string, p: string) => (/^https?:\/\//.test(p) ? p : base + p);
+
+/** The whole HTML document of a public page. */
+export function Layout({ t, site, rubrics, meta, current, children }: LayoutProps) {
+  const canonical = abs(site.baseUrl, meta.path);
+  const fullTitle = meta.title === site.title ? site.title : `${meta.title} — ${site.title}`;
+  const feeds = meta.feeds ?? [
+    { title: site.title, path: '/feed.xml', type: 'application/rss+xml' as const },
+    { title: site.title, path: '/atom.xml', type: 'application/atom+xml' as const },
+    { title: site.title, path: '/feed.json', type: 'application/feed+json' as const },
+  ];
+  return (
+    <html lang={meta.language ?? site.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        <link rel="canonical" href={canonical} />
+        <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        {feeds.map((f) => <link rel="alternate" type={f.type} title={f.title} href={f.path} />)}
+        <meta property="og:site_name" content={site.title} />
+        <meta property="og:title" content={meta.title} />
+        <meta property="og:type" content={meta.ogType ?? 'website'} />
+        <meta property="og:url" content={canonical} />
+        {meta.description && <meta property="og:description" content={meta.description} />}
+        {meta.image && <meta property="og:image" content={abs(site.baseUrl, meta.image)} />}
+        {meta.publishedTime && <meta property="article:published_time" content={meta.publishedTime} />}
+        {meta.modifiedTime && <meta property="article:modified_time" content={meta.modifiedTime} />}
+        <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
+        {(meta.jsonLd ?? []).map((o) => <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(o) }} />)}
+      </head>
+      <body>
+        <a class="skip" href="#main">{t('site.skip')}</a>
+        <header class="masthead">
+          <div class="masthead-inner">
+            <a class="brand" href="/">{site.title}</a>
+            <form class="masthead-search" action="/search" method="get" role="search">
+              <label class="visually-hidden" for="masthead-q">{t('search.label')}</label>
+              <input id="masthead-q" type="search" name="q" placeholder={t('search.title')} />
+            </form>
+          </div>
+          <nav class="sections" aria-label={t('site.nav.main')}>
+            <ul>
+              <li><a href="/" aria-current={current === 'home' ? 'page' : undefined}>{t('site.nav.home')}</a></li>
+              {rubrics.map((r) => (
+                <li><a href={`/rubric/${r.slug}`} aria-current={current === `rubric:${r.slug}` ? 'page' : undefined}>{r.name}</a></li>
+              ))}
+              <li><a href="/events" aria-current={current === 'events' ? 'page' : undefined}>{t('site.nav.events')}</a></li>
+              <li><a href="/authors" aria-current={current === 'authors' ? 'page' : undefined}>{t('site.nav.authors')}</a></li>
+              <li><a href="/search" aria-current={current === 'search' ? 'page' : undefined}>{t('site.nav.search')}</a></li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1}>{children}</main>
+        <footer class="site-footer">
+          <p class="footer-title">{site.title}</p>
+          {site.description && <p>{site.description}</p>}
+          <p>
+            {t('site.footer.feeds')}: <a href="/feed.xml">{t('site.footer.rss')}</a> · <a href="/atom.xml">{t('site.footer.atom')}</a> · <a href="/feed.json">{t('site.footer.json')}</a>
+          </p>
+          <p class="powered">{t('site.footer.powered')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
