@@ -1,0 +1,45 @@
+// Test databases: a fresh, migrated database per test, on every dialect in DIALECTS.
+import pg from 'pg';
+import { openDb, type Db, type Dialect } from '../src/platform/db.js';
+import { migrate } from '../src/platform/migrations/index.js';
+
+/** The dialects store and route tests run on: SQLite always, PostgreSQL when CHANCERY_TEST_POSTGRES is set. */
+export const DIALECTS: Dialect[] = process.env.CHANCERY_TEST_POSTGRES ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** Built once per run by test/global-setup.ts. */
+export const PG_TEMPLATE = 'chancery_template';
+
+/** The URL of a database on the test PostgreSQL server. */
+export function pgUrl(database: string): string {
+  const u = new URL(process.env.CHANCERY_TEST_POSTGRES!);
+  u.pathname = '/' + database;
+  return u.toString();
+}
+
+/** Runs one statement on the test server's maintenance database. */
+export async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.CHANCERY_TEST_POSTGRES });
+  await client.connect();
+  try { await client.query(text); } finally { await client.end(); }
+}
+
+let counter = 0;
+
+/** A fresh migrated database; call the returned close() when done. */
+export async function freshDb(dialect: Dialect, opts: { onQuery?: (sql: string) => void } = {}): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const url = 'sqlite::memory:';
+    const db = openDb(url, opts);
+    await migrate(db);
+    return { db, url, close: () => db.destroy() };
+  }
+  if (!process.env.CHANCERY_TEST_POSTGRES) throw new Error('CHANCERY_TEST_POSTGRES is not set');
+  const name = `chancery_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  await adminQuery(`create database ${name} template ${PG_TEMPLATE}`);
+  const url = pgUrl(name);
+  const db = openDb(url, opts);
+  return {
+    db, url,
+    close: async () => { await db.destroy(); await adminQuery(`drop database if exists ${name} with (force)`); },
+  };
+}
