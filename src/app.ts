@@ -13,6 +13,7 @@ import { createJobRunner } from './platform/jobs.js';
 import { createPageCache } from './platform/page-cache.js';
 import { renderDocument } from './platform/render.js';
 import { SECURITY_HEADERS } from './platform/security.js';
+import { buildStylesheet } from './platform/stylesheet.js';
 import type { AppCtx } from './features/app-context.js';
 import { createPublishingService } from './features/articles/publishing-service.js';
 import { loadChrome } from './features/site/chrome.js';
@@ -65,6 +66,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await server.register(cookie, { secret: config.sessionSecret });
   await server.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
+  // Each feature owns a part of the stylesheet; they are joined once here and served from memory.
+  for (const [path, dir] of [['/assets/site.css', 'css'], ['/assets/admin.css', 'admin-css']]) {
+    const sheet = buildStylesheet(join(ROOT, 'public', dir));
+    server.get(path, (request, reply) => {
+      reply.header('cache-control', 'public, max-age=3600').header('etag', sheet.etag).type('text/css; charset=utf-8');
+      return request.headers['if-none-match'] === sheet.etag ? reply.code(304).send() : reply.send(sheet.css);
+    });
+  }
   await server.register(fastifyStatic, { root: join(ROOT, 'public'), prefix: '/assets/', maxAge: '1d', decorateReply: false, etag: true, lastModified: true });
   await server.register(fastifyStatic, { root: join(ROOT, 'client'), prefix: '/assets/js/', maxAge: '1h', decorateReply: false });
   await server.register(fastifyStatic, {

@@ -1,0 +1,106 @@
+// Events table: rows to Event objects; the event shown beside an article.
+import type { Selectable } from 'kysely';
+import type { Db } from '../../platform/db.js';
+import type { EventsTable } from '../../platform/schema.js';
+import type { SafeHtml } from '../../platform/safe-html.js';
+import { parseEventTime, type Event, type EventStatus } from './event.js';
+
+/** Maps a row to an Event. */
+export function rowToEvent(r: Selectable<EventsTable>): Event {
+  return {
+    id: r.id, slug: r.slug, title: r.title, summary: r.summary, programmeMd: r.programme_md, programmeHtml: r.programme_html as SafeHtml,
+    venue: { name: r.venue_name, address: r.venue_address, city: r.venue_city, country: r.venue_country, lat: r.lat === null ? null : Number(r.lat), lon: r.lon === null ? null : Number(r.lon) },
+    timezone: r.timezone, start: parseEventTime(r.starts_at), end: parseEventTime(r.ends_at), onlineUrl: r.online_url, language: r.language,
+    status: r.status as EventStatus, statusNote: r.status_note, termsMd: r.terms_md, termsHtml: r.terms_html as SafeHtml, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+/** The event with this slug in any status, or undefined. */
+export async function findEventBySlug(db: Db, slug: string): Promise<Event | undefined> {
+  const r = await db.selectFrom('events').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return r && rowToEvent(r);
+}
+
+/** The event with this id, or undefined. */
+export async function findEventById(db: Db, id: number): Promise<Event | undefined> {
+  const r = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && rowToEvent(r);
+}
+
+const VISIBLE: EventStatus[] = ['published', 'cancelled', 'postponed'];
+
+/** Public events not yet over (and those still to be announced), soonest first, TBA last. */
+export async function listUpcomingEvents(db: Db, now: Date, limit = 50): Promise<Event[]> {
+  const today = now.toISOString().slice(0, 10);
+  const rows = await db.selectFrom('events').selectAll().where('status', 'in', VISIBLE)
+    .where((eb) => eb.or([eb('starts_at', 'is', null), eb('ends_at', '>=', today), eb.and([eb('ends_at', 'is', null), eb('starts_at', '>=', today)])]))
+    .orderBy('starts_at').orderBy('id').limit(limit + 1).execute();
+  // Nulls sort first on SQLite and last on PostgreSQL: put "to be announced" last on both.
+  const events = rows.map(rowToEvent);
+  return [...events.filter((e) => e.start.kind !== 'tba'), ...events.filter((e) => e.start.kind === 'tba')].slice(0, limit);
+}
+
+/** Public events that are over, most recent first. */
+export async function listPastEvents(db: Db, now: Date, limit = 50, offset = 0): Promise<Event[]> {
+  const today = now.toISOString().slice(0, 10);
+  const rows = await db.selectFrom('events').selectAll().where('status', 'in', VISIBLE)
+    .where('starts_at', 'is not', null)
+    .where((eb) => eb.or([eb('ends_at', '<', today), eb.and([eb('ends_at', 'is', null), eb('starts_at', '<', today)])]))
+    .orderBy('starts_at', 'desc').limit(limit).offset(offset).execute();
+  return rows.map(rowToEvent);
+}
+
+/** The event an article's events block shows: one linked to the article, else the next upcoming one. */
+export async function findEventForArticle(db: Db, articleId: number, now: Date): Promise<Event | undefined> {
+  const linked = await db.selectFrom('events').innerJoin('event_articles', 'event_articles.event_id', 'events.id')
+    .selectAll('events').where('event_articles.article_id', '=', articleId).where('events.status', 'in', VISIBLE)
+    .orderBy('events.starts_at', 'desc').executeTakeFirst();
+  if (linked) return rowToEvent(linked);
+  return (await listUpcomingEvents(db, now, 1))[0];
+}
+
+/** Every event for the admin, newest first. */
+export async function listEventsForAdmin(db: Db): Promise<Event[]> {
+  return (await db.selectFrom('events').selectAll().orderBy('updated_at', 'desc').execute()).map(rowToEvent);
+}
+
+export interface EventRow {
+  slug: string; title: string; summary: string; programmeMd: string; programmeHtml: string; venueName: string; venueAddress: string;
+  venueCity: string; venueCountry: string; lat: number | null; lon: number | null; timezone: string; startsAt: string | null; endsAt: string | null;
+  onlineUrl: string; language: string; status: EventStatus; statusNote: string; termsMd: string; termsHtml: string;
+}
+
+function cols(e: EventRow) {
+  return {
+    slug: e.slug, title: e.title, summary: e.summary, programme_md: e.programmeMd, programme_html: e.programmeHtml, venue_name: e.venueName,
+    venue_address: e.venueAddress, venue_city: e.venueCity, venue_country: e.venueCountry, lat: e.lat, lon: e.lon, timezone: e.timezone,
+    starts_at: e.startsAt, ends_at: e.endsAt, online_url: e.onlineUrl, language: e.language, status: e.status, status_note: e.statusNote,
+    terms_md: e.termsMd, terms_html: e.termsHtml,
+  };
+}
+
+/** Inserts an event; returns its id. */
+export async function insertEvent(db: Db, e: EventRow, now: Date): Promise<number> {
+  return (await db.insertInto('events').values({ ...cols(e), created_at: now.toISOString(), updated_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Updates an event. */
+export async function updateEvent(db: Db, id: number, e: EventRow, now: Date): Promise<void> {
+  await db.updateTable('events').set({ ...cols(e), updated_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+/** Deletes an event. */
+export async function deleteEvent(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('events').where('id', '=', id).execute();
+}
+
+/** Replaces the articles linked to an event. */
+export async function setEventArticles(db: Db, eventId: number, articleIds: number[]): Promise<void> {
+  await db.deleteFrom('event_articles').where('event_id', '=', eventId).execute();
+  if (articleIds.length) await db.insertInto('event_articles').values([...new Set(articleIds)].map((article_id) => ({ event_id: eventId, article_id }))).execute();
+}
+
+/** Ids of the articles linked to an event. */
+export async function listEventArticleIds(db: Db, eventId: number): Promise<number[]> {
+  return (await db.selectFrom('event_articles').select('article_id').where('event_id', '=', eventId).execute()).map((r) => r.article_id);
+}

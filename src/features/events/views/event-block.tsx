@@ -1,0 +1,30 @@
+// The events block under an article: venue, time (or "to be announced"), and the terms of participation.
+import type { T } from '../../../platform/i18n/index.js';
+import type { Event } from '../event.js';
+import { EventTimeView } from './event-time.js';
+
+/** Renders the block for one event; the article page decides which event. */
+export function EventBlock({ t, event }: { t: T; event: Event }) {
+  const place = [event.venue.address, event.venue.city, countryName(event.venue.country)].filter(Boolean).join(', ');
+  return (
+    <aside class="event-block" aria-labelledby="event-block-title">
+      <p class="kicker">{t('events.block_title')}</p>
+      <h2 id="event-block-title"><a href={`/events/${event.slug}`}>{event.title}</a></h2>
+      {event.status === 'cancelled' && <p class="event-status">{t('events.status.cancelled')}</p>}
+      {event.status === 'postponed' && <p class="event-status">{t('events.status.postponed')}{event.statusNote ? `: ${event.statusNote}` : ''}</p>}
+      <dl>
+        <dt>{t('events.location')}</dt>
+        <dd>{place}{event.venue.name ? <>. {event.venue.name}</> : null}</dd>
+        <dt>{t('events.time')}</dt>
+        <dd><EventTimeView t={t} start={event.start} end={event.end} timeZone={event.timezone} /></dd>
+      </dl>
+      {event.termsMd && <p><a href={`/events/${event.slug}/terms`}>{t('events.terms_link')}</a></p>}
+    </aside>
+  );
+}
+
+/** English name of an ISO country code, or the code itself. */
+export function countryName(code: string, lang = 'en'): string {
+  if (!/^[A-Z]{2}$/.test(code)) return code;
+  try { return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code; } catch { return code; }
+}
