@@ -1,8 +1,81 @@
-// Routes of the admin feature.
+// Staff sign-in, sign-out and the dashboard. Other admin areas register their own routes through adminScope.
 import type { FastifyInstance } from 'fastify';
+import { formOf, field } from '../../platform/forms.js';
+import { verifyPassword } from '../../platform/passwords.js';
+import { createRateLimiter } from '../../platform/rate-limit.js';
+import { renderDocument } from '../../platform/render.js';
+import { createSession, deleteSession, ensureVisitor, SESSION_COOKIE, csrfToken } from '../../platform/session.js';
 import type { AppCtx } from '../app-context.js';
+import { listArticlesForAdmin } from '../articles/article-store.js';
+import { adminScope, AREA_ROLES, formToken, STAFF_ROLES } from './admin-scope.js';
+import { AdminLayout } from './views/admin-layout.js';
+import { Dashboard } from './views/dashboard-page.js';
+import { LoginPage } from './views/login-page.js';
 
-/** Registers every URL of the admin feature. */
+/** Only local paths may be a redirect target after sign-in. */
+export function safeNext(next: string): string {
+  return /^\/admin(\/|$|\?)/.test(next) && !next.startsWith('//') ? next : '/admin';
+}
+
+/** Registers /admin, /admin/login and /admin/logout. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
-  void app; void ctx;
+  // Ten wrong tries per address and per account in fifteen minutes, then a pause.
+  const byIp = createRateLimiter({ max: 10, windowMs: 15 * 60_000 });
+  const byEmail = createRateLimiter({ max: 10, windowMs: 15 * 60_000 });
+  const secure = ctx.config.baseUrl.startsWith('https://');
+
+  adminScope(app, ctx, (admin) => {
+    admin.get('/login', async (request, reply) => {
+      if (request.staff) return reply.redirect('/admin', 303);
+      const visitor = ensureVisitor(request, reply, secure);
+      const next = safeNext(String((request.query as Record<string, unknown>).next ?? '/admin'));
+      return reply.type('text/html; charset=utf-8').send(renderDocument(LoginPage({ csrf: csrfToken(ctx.config.sessionSecret, visitor), next })));
+    });
+
+    admin.post('/login', async (request, reply) => {
+      const form = formOf(request);
+      const email = field(form, 'email').trim().toLowerCase().slice(0, 320);
+      const password = field(form, 'password').slice(0, 1000);
+      const next = safeNext(field(form, 'next'));
+      const visitor = ensureVisitor(request, reply, secure);
+      const show = (status: number, error: string) => reply.code(status).type('text/html; charset=utf-8')
+        .send(renderDocument(LoginPage({ csrf: csrfToken(ctx.config.sessionSecret, visitor), next, email, error })));
+      if (byIp.blocked(request.ip) || byEmail.blocked(email)) return show(429, 'Too many attempts. Please wait fifteen minutes and try again.');
+      const user = email ? await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst() : undefined;
+      const ok = user && !user.disabled && STAFF_ROLES.includes(user.role) && (await verifyPassword(password, user.password_hash));
+      if (!ok || !user) {
+        byIp.hit(request.ip); byEmail.hit(email);
+        return show(422, 'That email and password do not match a staff account.');
+      }
+      byEmail.reset(email);
+      const token = await createSession(ctx.db, user.id, ctx.clock());
+      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 14 * 86400 });
+      return reply.redirect(next, 303);
+    });
+  }, { open: true });
+
+  adminScope(app, ctx, (admin) => {
+    admin.post('/logout', async (request, reply) => {
+      if (request.staff) await deleteSession(ctx.db, request.staff.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.redirect('/admin/login', 303);
+    });
+
+    admin.get('/', async (request, reply) => {
+      const user = request.staff!;
+      const [drafts, scheduled, published, recent] = await Promise.all([
+        listArticlesForAdmin(ctx.db, { status: 'draft', limit: 1 }),
+        listArticlesForAdmin(ctx.db, { status: 'scheduled', limit: 1 }),
+        listArticlesForAdmin(ctx.db, { status: 'published', limit: 1 }),
+        listArticlesForAdmin(ctx.db, { limit: 10 }),
+      ]);
+      const canWrite = (AREA_ROLES.articles as string[]).includes(user.role);
+      return reply.type('text/html; charset=utf-8').send(renderDocument(
+        AdminLayout({
+          title: 'Dashboard', user, csrf: formToken(ctx, request), current: 'dashboard',
+          children: Dashboard({ counts: { drafts: drafts.total, scheduled: scheduled.total, published: published.total }, recent: canWrite ? recent.items : [], canWrite }),
+        }),
+      ));
+    });
+  });
 }

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/db.js';
+import { testApp, type TestApp } from '../../../test/app.js';
+import { makeUser } from '../../../test/factories.js';
+import { safeNext } from './routes.js';
+
+function cookiesOf(res: { headers: Record<string, unknown> }): string {
+  const set = res.headers['set-cookie'];
+  const list = Array.isArray(set) ? set : set ? [String(set)] : [];
+  return list.map((c) => String(c).split(';')[0]).join('; ');
+}
+
+describe('safeNext', () => {
+  it('keeps admin paths and refuses others', () => {
+    expect(safeNext('/admin/articles?x=1')).toBe('/admin/articles?x=1');
+    expect(safeNext('https://evil.example/admin')).toBe('/admin');
+    expect(safeNext('//evil.example')).toBe('/admin');
+    expect(safeNext('/administrator')).toBe('/admin');
+  });
+});
+
+describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
+  let app: TestApp;
+  beforeEach(async () => { app = await testApp(dialect); });
+  afterEach(() => app.close());
+
+  async function loginForm() {
+    const res = await app.server.inject({ method: 'GET', url: '/admin/login' });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(res.body)![1];
+    return { cookie: cookiesOf(res), csrf };
+  }
+
+  it('sends strangers to the login page', async () => {
+    const res = await app.server.inject({ method: 'GET', url: '/admin?tab=recent' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/admin/login?next=%2Fadmin%3Ftab%3Drecent');
+  });
+
+  it('signs in with the right password, out again, and the session is gone', async () => {
+    await makeUser(app.ctx.db, { role: 'editor', email: 'ed@example.org', name: 'Edith' });
+    const { cookie, csrf } = await loginForm();
+    const res = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie }, payload: { _csrf: csrf, email: 'ED@example.org', password: 'correct horse battery', next: '/admin' } });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/admin');
+    const session = cookiesOf(res);
+    const all = `${cookie}; ${session}`;
+    const dash = await app.server.inject({ method: 'GET', url: '/admin', headers: { cookie: all } });
+    expect(dash.statusCode).toBe(200);
+    expect(dash.body).toContain('Sign out Edith');
+    const token = /name="_csrf" value="([^"]+)"/.exec(dash.body)![1];
+    const out = await app.server.inject({ method: 'POST', url: '/admin/logout', headers: { cookie: all }, payload: { _csrf: token } });
+    expect(out.statusCode).toBe(303);
+    expect(await app.ctx.db.selectFrom('sessions').selectAll().execute()).toHaveLength(0);
+    expect((await app.server.inject({ method: 'GET', url: '/admin', headers: { cookie: all } })).statusCode).toBe(303);
+  });
+
+  it('refuses a wrong password with 422 and no session', async () => {
+    await makeUser(app.ctx.db, { role: 'editor', email: 'ed@example.org' });
+    const { cookie, csrf } = await loginForm();
+    const res = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie }, payload: { _csrf: csrf, email: 'ed@example.org', password: 'nope' } });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('do not match');
+    expect(await app.ctx.db.selectFrom('sessions').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('refuses readers at the staff door', async () => {
+    await makeUser(app.ctx.db, { role: 'reader', email: 'r@example.org' });
+    const { cookie, csrf } = await loginForm();
+    const res = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie }, payload: { _csrf: csrf, email: 'r@example.org', password: 'correct horse battery' } });
+    expect(res.statusCode).toBe(422);
+  });
+
+  it('rate-limits login attempts', async () => {
+    const { cookie, csrf } = await loginForm();
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      statuses.push((await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie }, payload: { _csrf: csrf, email: 'x@example.org', password: String(i) } })).statusCode);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 422)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
+  it('rejects a form without a valid CSRF token', async () => {
+    const { cookie } = await loginForm();
+    const res = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie }, payload: { _csrf: 'forged', email: 'a@b.c', password: 'x' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('expired');
+    const signed = await app.signIn('editor');
+    const res2 = await app.server.inject({ method: 'POST', url: '/admin/logout', headers: { cookie: signed.cookie }, payload: {} });
+    expect(res2.statusCode).toBe(403);
+  });
+
+  it('never answers 500 to a malformed or oversized body', async () => {
+    const { cookie } = await loginForm();
+    const bad = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie, 'content-type': 'application/json' }, payload: '{"email": ' });
+    expect(bad.statusCode).toBe(400);
+    const big = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=' + 'a'.repeat(10 * 1024 * 1024) });
+    expect(big.statusCode).toBe(413);
+    expect(big.body).toContain('too large');
+    const method = await app.server.inject({ method: 'DELETE', url: '/admin/login' });
+    expect([404, 405]).toContain(method.statusCode);
+  });
+});
