@@ -1,0 +1,639 @@
+// Fact patterns over sentences: triggers (verbs and nouns) plus the entity mentions around them.
+// Precision first: negated, hypothetical or merely planned statements produce nothing
+// (announced summits are kept, marked as scheduled).
+import { findCapacities, findMoney, parseCount, type CapacityExpr, type MoneyExpr } from './amount-parser.ts';
+import type { DocEntities, Mention } from './entity-recognizer.ts';
+import { countryOf, KNOWN } from './gazetteer.ts';
+import type { Sentence } from './sentence-splitter.ts';
+import { slugify } from './text-normalizer.ts';
+import { findTimes, type TimeExpr } from './time-resolver.ts';
+import type { Token } from './tokenizer.ts';
+import type { Fact, FactType, When } from './types.ts';
+
+export interface Doc {
+  text: string;
+  norm: string;
+  lower: string;
+  toks: Token[];
+  sents: Sentence[];
+  ents: DocEntities;
+  published?: string;
+}
+
+interface Sent {
+  s: Sentence;
+  start: number;
+  end: number;
+  lo: string;
+  orig: string;
+  ms: Mention[];
+  money: MoneyExpr[];
+  caps: CapacityExpr[];
+}
+
+export interface ProjectRef {
+  id: string;
+  name: string;
+}
+
+const NEG = /\b(not|never|no|without|failed to|fail to|refused to|refuse to|declined to|neither|nor|denied|cancell?ed|postponed|called off)\b|n't\b/;
+const MODAL = /\b(could|may(?!\s+\d)|might|would|should|can|possibly|if|unless|whether|consider|considers|considering|considered|propose|proposed|proposes|proposing|hope to|hopes to|hoped to|aim to|aims to|seek to|seeks to|want to|wants to|intend to|intends to|plan to|plans to|planned to|planning to|expected to|likely to|set to|ready to|willing to|discuss|discussed|discussing|called for|urged|possibility of|prospect of|prospects for|potential)\b/;
+const FUTURE = /\b(will|shall|is to|are to|to be held|scheduled|is due|are due|set to|next|upcoming|forthcoming|planned|plans|is expected|are expected|would)\b/;
+const BOILER = /\bit (should|must|can|may|is worth|is important to) (be )?(noted|emphasized|emphasised|stressed|said|recalled|added|mentioned|highlighting|note)\b/g;
+
+const PROJECT_HEADS = 'railway|railroad|rail line|pipeline|gas pipeline|power plant|plant|station|park|port|terminal|mine|factory|refinery|dam|corridor|highway|motorway|road|bridge|airport|zone|complex|facility|hub|farm|smelter|tunnel|canal|line|cable|reactor|project';
+
+/** Extract all facts from a recognised document. */
+export function extractFacts(doc: Doc, version: string): Fact[] {
+  const facts: Fact[] = [];
+  const ms = doc.ents.mentions;
+  const pair = contextPair(doc);
+  let mi = 0;
+  let lastSubject: string | undefined;
+  let lastFormat: { name: string; org?: string } | undefined;
+  for (const s of doc.sents) {
+    while (mi < ms.length && ms[mi].start < s.start) mi++;
+    const sm: Mention[] = [];
+    for (let k = mi; k < ms.length && ms[k].start < s.end; k++) sm.push(ms[k]);
+    const normS = doc.norm.slice(s.start, s.end);
+    const st: Sent = {
+      s, start: s.start, end: s.end, lo: doc.lower.slice(s.start, s.end), orig: normS, ms: sm,
+      money: findMoney(normS, s.start), caps: findCapacities(normS, s.start),
+    };
+    const firstPerson = sm.find((m) => m.kind === 'person');
+    const pron = /\b(he|she)\b/.exec(st.lo);
+    const pronounRef = pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
+    const env: Env = { doc, st, pair, pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined, version, facts };
+    visits(env);
+    meetings(env);
+    agreements(env);
+    investments(env);
+    trade(env);
+    lastFormat = summits(env, lastFormat);
+    milestones(env);
+    if (firstPerson) lastSubject = firstPerson.id;
+  }
+  return mergeFacts(facts);
+}
+
+interface Env {
+  doc: Doc;
+  st: Sent;
+  pair?: [string, string];
+  pronoun?: { pos: number; id?: string };
+  version: string;
+  facts: Fact[];
+}
+
+// The two countries an article is mostly about stand behind "the two countries", "the parties".
+function contextPair(doc: Doc): [string, string] | undefined {
+  const count = new Map<string, number>();
+  for (const m of doc.ents.mentions) {
+    let id: string | undefined;
+    if (m.kind === 'country') id = m.id;
+    else if (m.kind === 'person') {
+      const p = doc.ents.persons.get(m.id);
+      id = p?.roles.find((r) => r.of?.startsWith('country:'))?.of;
+    }
+    if (id) count.set(id, (count.get(id) ?? 0) + 1);
+  }
+  const top = [...count.entries()].sort((a, b) => b[1] - a[1]);
+  if (top.length < 2 || top[1][1] < 2) return undefined;
+  return [top[0][0], top[1][0]];
+}
+
+function clauseWindow(st: Sent, absPos: number, width = 60): string {
+  const rel = absPos - st.start;
+  let w = st.lo.slice(Math.max(0, rel - width), rel);
+  const cut = Math.max(w.lastIndexOf(';'), w.lastIndexOf(' but '), w.lastIndexOf(' while '), w.lastIndexOf(' whereas '));
+  if (cut >= 0) w = w.slice(cut + 1);
+  return w.replace(BOILER, ' ');
+}
+
+function negatedOrHypothetical(st: Sent, absPos: number, matchText = '', width = 45): boolean {
+  const w = clauseWindow(st, absPos, width);
+  return NEG.test(w) || MODAL.test(w) || NEG.test(matchText) || MODAL.test(matchText);
+}
+
+function nearestTime(env: Env, pos: number, future = false): When | undefined {
+  const { st, doc } = env;
+  const times = findTimes(st.orig, st.start, doc.published, future);
+  let best: TimeExpr | undefined;
+  let bestD = Infinity;
+  for (const t of times) {
+    if (!t.when) continue;
+    const d = t.end <= pos ? pos - t.end : t.start >= pos ? t.start - pos : 0;
+    if (d < bestD) {
+      bestD = d;
+      best = t;
+    }
+  }
+  return best?.when;
+}
+
+function evidence(env: Env) {
+  const { st, doc } = env;
+  return { start: st.start, end: st.end, text: doc.text.slice(st.start, st.end) };
+}
+
+function emit(env: Env, type: FactType, args: Record<string, unknown>, confidence: number, when?: When, extra: Partial<Fact> = {}) {
+  const f: Fact = { type, args, confidence: Math.round(confidence * 100) / 100, evidence: evidence(env), ...extra, extractor: env.version };
+  if (when) f.when = when;
+  env.facts.push(f);
+}
+
+const isPerson = (m: Mention) => m.kind === 'person';
+const isCountry = (m: Mention) => m.kind === 'country';
+
+/** Subject actor before a position: first person (not inside "at the invitation of ..."), else a pronoun, else a country. */
+function subjectBefore(env: Env, pos: number, allowCountry = true): { id: string; indirect: boolean } | undefined {
+  const { st } = env;
+  const inv = st.lo.search(/invitation of|on behalf of|according to/);
+  const invEnd = inv >= 0 ? st.start + inv + st.lo.slice(inv).search(/,|$/) : -1;
+  const skip = (m: Mention) => inv >= 0 && m.start > st.start + inv && m.start < invEnd;
+  const p = st.ms.find((m) => isPerson(m) && m.end <= pos && !skip(m));
+  if (env.pronoun && env.pronoun.pos < pos && env.pronoun.id && (!p || p.start > env.pronoun.pos)) {
+    return { id: env.pronoun.id, indirect: true };
+  }
+  if (p) return { id: p.id, indirect: !!p.byRole };
+  if (!allowCountry) return undefined;
+  const c = st.ms.find((m) => isCountry(m) && m.end <= pos && !skip(m) && !m.adjective);
+  return c ? { id: c.id, indirect: false } : undefined;
+}
+
+function personCountry(env: Env, id: string): string | undefined {
+  if (id.startsWith('country:')) return id;
+  return env.doc.ents.persons.get(id)?.roles.find((r) => r.of?.startsWith('country:'))?.of;
+}
+
+// ---------------------------------------------------------------- visit
+const VISIT_RE = /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*visits?\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(visited|arrived in|arrives in|landed in|travelled to|traveled to|flew to)\b/g;
+
+function visits(env: Env): void {
+  const { st } = env;
+  VISIT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VISIT_RE.exec(st.lo)) !== null) {
+    const trig = st.start + m.index;
+    const after = trig + m[0].length;
+    if (negatedOrHypothetical(env.st, trig, '', 30)) continue;
+    const win = clauseWindow(st, trig, 30);
+    if (/\b(will|to|upcoming|forthcoming|planned|next|expected|invited|invitation to)\s*$/.test(win) || /\b(will|would|to)\s+(pay|make)\s*$/.test(win)) continue;
+    if (/\b(will|would|plans to|to)\s+$/.test(win)) continue;
+    // Host: first country/place after the trigger.
+    const hostM = st.ms.find((x) => x.start >= after && x.start < after + 40 && (isCountry(x) || x.kind === 'place'));
+    if (!hostM) continue;
+    const host = countryOf(hostM.id);
+    if (!host) continue;
+    let visitor: { id: string; indirect: boolean } | undefined;
+    const ofBy = /visits?\s+(of|by)\s+/.exec(m[0]);
+    if (ofBy) {
+      const v = st.ms.find((x) => x.start >= trig && x.end <= after && (isPerson(x) || isCountry(x) && !x.adjective));
+      const vp = st.ms.find((x) => x.start >= trig && x.end <= after && isPerson(x));
+      visitor = vp ? { id: vp.id, indirect: !!vp.byRole } : v ? { id: v.id, indirect: false } : undefined;
+    }
+    if (!visitor) {
+      // "Japarov's visit to" -- possessive right before the trigger.
+      const poss = st.ms.find((x) => isPerson(x) && x.end <= trig && trig - x.end < 25 && /^'s\b/.test(st.orig.slice(x.end - st.start)));
+      visitor = poss ? { id: poss.id, indirect: false } : subjectBefore(env, trig);
+    }
+    if (!visitor || visitor.id === host) continue;
+    if (personCountry(env, visitor.id) === host) continue;
+    const args: Record<string, unknown> = { visitor: visitor.id, host };
+    if (hostM.kind === 'place') args.place = hostM.id;
+    const kind = /\b(state|official|working)\s+visit/.exec(m[0]);
+    if (kind) args.kind = kind[1];
+    emit(env, 'visit', args, visitor.indirect ? 0.75 : 0.9, nearestTime(env, trig));
+  }
+}
+
+// ---------------------------------------------------------------- meeting
+const MEET_RE = /\b(?:(held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|met\s+with|met|meets\s+with|meets|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
+
+function meetings(env: Env): void {
+  const { st } = env;
+  MEET_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MEET_RE.exec(st.lo)) !== null) {
+    const trig = st.start + m.index;
+    const after = trig + m[0].length;
+    if (negatedOrHypothetical(st, trig, m[0], 35)) continue;
+    const win = clauseWindow(st, trig, 25);
+    if (/\b(will|to|would)\s+$/.test(win)) continue;
+    const verb = m[0].split(/\s+/)[0];
+    // Objects: people after the trigger, until the clause ends.
+    const rest = st.lo.slice(after - st.start);
+    const stop = rest.search(/[;.]|,\s*(?:and\s+)?(?:which|where|during|who|after|before|to discuss|on)\b|\b(?:to discuss|on the sidelines|about)\b/);
+    const limit = stop >= 0 ? after + stop : st.end;
+    let objs = st.ms.filter((x) => isPerson(x) && x.start >= after && x.start < limit);
+    if (verb === 'received' || verb === 'hosted' || verb === 'met' && !/with/.test(m[0])) {
+      objs = objs.filter((x) => x.start - after < 30);
+    }
+    // "X and Y met": a coordinated subject.
+    let subj = subjectBefore(env, trig, objs.length > 0);
+    const before = st.ms.filter((x) => isPerson(x) && x.end <= trig);
+    if (objs.length === 0 && before.length >= 2 && /\band\b/.test(st.lo.slice(before[0].end - st.start, before[1].start - st.start))) {
+      subj = { id: before[0].id, indirect: !!before[0].byRole };
+      objs = [before[1]];
+    }
+    if (!subj || objs.length === 0) continue;
+    const format = /phone|telephone/.test(m[0]) ? 'phone call' : /talks|negotiations/.test(m[0]) ? 'talks' : undefined;
+    for (const o of objs) {
+      if (o.id === subj.id) continue;
+      const args: Record<string, unknown> = { participants: [subj.id, o.id] };
+      if (format) args.format = format;
+      const place = st.ms.find((x) => x.kind === 'place' && /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)));
+      if (place) args.place = place.id;
+      const conf = 0.85 - (subj.indirect ? 0.1 : 0) - (o.byRole ? 0.1 : 0);
+      emit(env, 'meeting', args, conf, nearestTime(env, trig));
+    }
+  }
+}
+
+// ---------------------------------------------------------------- agreement
+const DOCN = '(?:agreements?|memorand(?:um|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?)';
+const AGREE_RE = new RegExp(
+  `\\b(?:signed|signs|inked|inks|sealed|seals|clinched|initialled|initialed|ratified|concluded\\s+(?:a|an|the)|reached\\s+(?:a|an|the)?)\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
+  `|\\b(?:the\\s+)?signing\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
+  `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed)\\b`,
+  'g',
+);
+const TITLE_RE = /\b((?:Joint|Intergovernmental|Bilateral|Comprehensive|Strategic|Free|Framework|Final|Paris|Memorandum)\b[\w\s'-]*?|)((?:[A-Z][\w'-]*\s+){0,5}(?:Agreement|Statement|Memorandum of Understanding|Memorandum|Treaty|Declaration|Protocol|Convention|Accord|Charter|Roadmap|Pact)(?:\s+(?:on|of|for|in|to|the|and|[A-Z][\w'-]*))*)/;
+const NUMBER_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|two dozen';
+const COUNT_RE = new RegExp(`\\b(?:(?:more than|over|some|about|around|nearly|almost|at least|a total of|a package of|a set of|up to)\\s+)?(\\d+|${NUMBER_WORDS})\\s+(?:[a-z-]+\\s+){0,3}?(?:documents|agreements|memoranda|memorandums|mous|deals|contracts|treaties|accords|protocols|instruments)\\b`);
+
+function agreements(env: Env): void {
+  const { st } = env;
+  AGREE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AGREE_RE.exec(st.lo)) !== null) {
+    const trig = st.start + m.index;
+    if (negatedOrHypothetical(st, trig, m[0], 40)) continue;
+    if (/\b(will|to|would)\s+(be\s+)?$/.test(clauseWindow(st, trig, 20)) || /\bto be signed\b|\bwill be signed\b/.test(m[0])) continue;
+    const clauseEnd = st.end;
+    const parties = new Set<string>();
+    for (const x of st.ms) {
+      if (x.start >= clauseEnd) break;
+      if (isCountry(x)) parties.add(x.id);
+      else if (x.kind === 'org' && x.source !== 'company') parties.add(x.id);
+      else if (isPerson(x)) {
+        const c = personCountry(env, x.id);
+        if (c) parties.add(c);
+      }
+    }
+    let fromContext = false;
+    const mentionsBoth = /\b(two countries|two states|both countries|both sides|the parties|two sides|the sides|bilateral|two nations|two governments|two leaders)\b/.test(st.lo);
+    if (parties.size < 2 && env.pair && (mentionsBoth || parties.size === 0 || parties.has(env.pair[0]) || parties.has(env.pair[1]))) {
+      if (parties.size === 0 && !mentionsBoth && !/\b(signing of|signed) the [A-Z]/.test(st.orig.slice(m.index, m.index + 40).replace(/^./, (c) => c.toLowerCase()))) continue;
+      env.pair.forEach((p) => parties.add(p));
+      fromContext = true;
+    }
+    if (parties.size < 2) continue;
+    const args: Record<string, unknown> = { parties: [...parties] };
+    const seg = st.orig.slice(m.index, Math.min(st.orig.length, m.index + m[0].length + 160));
+    const tm = TITLE_RE.exec(seg);
+    if (tm && tm.index < m[0].length + 5) {
+      let title = (tm[1] + tm[2]).trim().replace(/\s+(between|with|and|the|on|of|for|in|to)$/i, '').replace(/\s+(between|with)\b.*$/i, '');
+      title = title.replace(/\s+(on|of|for|in|to|the|and)$/i, '');
+      if (/[A-Z]/.test(title[0]) && title.split(/\s+/).length >= 2) args.title = title;
+    }
+    const cm = COUNT_RE.exec(st.lo);
+    if (cm) {
+      const n = parseCount(cm[1]);
+      if (n && n > 1) args.count = n;
+    }
+    emit(env, 'agreement', args, fromContext ? 0.75 : 0.88, nearestTime(env, trig));
+  }
+}
+
+// ---------------------------------------------------------------- investment
+const INVEST_RE = /\binvest(?:s|ed|ing|ment|ments)?\b|\bfinanc(?:e|es|ed|ing)\b|\bfunding\b|\bfunded\b/g;
+
+function projectPhrases(st: Sent, from: number, to: number): { start: number; end: number; name: string }[] {
+  const seg = st.orig.slice(from - st.start, to - st.start);
+  const re = new RegExp(`((?:[A-Za-z][\\w'-]*\\s+){0,4}?)(${PROJECT_HEADS})\\b`, 'gi');
+  const out: { start: number; end: number; name: string }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(seg)) !== null) {
+    const words = m[1].trim().split(/\s+/).filter(Boolean);
+    // Keep only modifiers after the last determiner/preposition/verb.
+    let k = words.length;
+    while (k > 0 && !/^(a|an|the|of|on|in|for|and|with|to|by|at|its|their|new|two|three|is|was|were|has|have|this|that|from|plus|each|also|both|will|building|construction|constructing|build|develop|developing|into)$/i.test(words[k - 1])) k--;
+    const mods = words.slice(k);
+    if (/^project$/i.test(m[2]) && mods.length === 0) continue;
+    const name = [...mods, m[2]].join(' ');
+    out.push({ start: from + m.index + m[0].length - name.length, end: from + m.index + m[0].length, name });
+  }
+  return out;
+}
+
+function investments(env: Env): void {
+  const { st } = env;
+  INVEST_RE.lastIndex = 0;
+  const m = INVEST_RE.exec(st.lo);
+  if (!m) return;
+  const trig = st.start + m.index;
+  if (negatedOrHypothetical(st, trig, '', 40)) return;
+  if (/\b(to|could|may|might)\s+$/.test(clauseWindow(st, trig, 15))) return;
+  if (st.money.length === 0 && st.caps.length === 0) return;
+  if (/\btrade\b|\bturnover\b|\bexports?\b|\bimports?\b/.test(st.lo) && !/\binvest/.test(st.lo)) return;
+  // Investor: a company or organisation; else a country acting as subject.
+  const company = st.ms.find((x) => x.kind === 'org' && x.source === 'company');
+  const orgInvestor = company ?? st.ms.find((x) => x.kind === 'org' && /bank|fund|aiib|adb|ebrd|eib|ndb|afdb|isdb|world-bank/.test(x.id));
+  // Recipient: "in <country/place>" else the first other country named.
+  let recipient: string | undefined;
+  for (const x of st.ms) {
+    if (!(isCountry(x) || x.kind === 'place')) continue;
+    const pre = st.lo.slice(Math.max(0, x.start - st.start - 20), x.start - st.start);
+    if (/\b(in|into|to)\s+(the\s+)?((southern|northern|eastern|western|central)\s+)?$/.test(pre) && !x.adjective) {
+      recipient = countryOf(x.id);
+      if (recipient) break;
+    }
+  }
+  let investor = orgInvestor?.id;
+  if (!investor) {
+    const subj = st.ms.find((x) => isCountry(x) && x.start < trig && !x.adjective && countryOf(x.id) !== recipient);
+    if (subj && /\b(invest(s|ed)?|will invest|pledged|committed|financ(e|es|ed))\b/.test(st.lo.slice(subj.end - st.start, trig - st.start + 12))) investor = subj.id;
+  }
+  if (!recipient) {
+    const first = st.ms.find((x) => isCountry(x) && x.id !== investor);
+    recipient = first?.id;
+  }
+  if (!recipient) return;
+  const base: Record<string, unknown> = { recipient };
+  if (investor && investor !== recipient) base.investor = investor;
+  const fromTo = /\bfrom\s+([^\s]+(?:\s+(?:billion|million|bn|mln|trillion))?)\s+to\s+/.exec(st.lo);
+  let amount: MoneyExpr | undefined;
+  let prev: MoneyExpr | undefined;
+  if (fromTo && st.money.length >= 2) {
+    const a = st.money.findIndex((x) => x.start >= st.start + fromTo.index);
+    if (a >= 0 && st.money[a + 1]) {
+      prev = st.money[a];
+      amount = st.money[a + 1];
+    }
+  }
+  amount ??= st.money.find((x) => Math.abs(x.start - trig) < 160);
+  if (amount) base.amount = { value: amount.value, currency: amount.currency };
+  if (prev) base.previous_amount = { value: prev.value, currency: prev.currency };
+  const when = nearestTime(env, trig);
+  const projects = projectPhrases(st, st.start, st.end).filter((p) => !/^(investment|the)\b/i.test(p.name));
+  const cap = st.caps[0];
+  const each = cap && /\beach\b/.test(st.lo.slice(Math.max(0, cap.start - st.start - 30), cap.start - st.start));
+  const conf = 0.82;
+  if (each && projects.length >= 2) {
+    for (const p of projects.filter((p) => p.start < cap.start)) {
+      emit(env, 'investment', { ...base, project: 'project:' + slugify(p.name), capacity: { value: cap.value, unit: cap.unit } }, conf, when);
+    }
+    return;
+  }
+  if (!amount && !cap) return;
+  const args = { ...base };
+  if (cap) args.capacity = { value: cap.value, unit: cap.unit };
+  const proj = projects.find((p) => !/^project$/i.test(p.name)) ?? projects[0];
+  if (proj) args.project = 'project:' + slugify(proj.name);
+  emit(env, 'investment', args, conf, when);
+}
+
+// ---------------------------------------------------------------- trade
+const TRADE_RE = /\b(trade turnover|turnover of trade|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:reached|amounted|totaled|totalled|stood|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
+
+function trade(env: Env): void {
+  const { st } = env;
+  TRADE_RE.lastIndex = 0;
+  const m = TRADE_RE.exec(st.lo);
+  if (!m || st.money.length === 0) return;
+  if (/\binvest/.test(st.lo.slice(0, m.index)) && !/\btrade\b/.test(st.lo.slice(0, m.index + 12))) return;
+  const trig = st.start + m.index;
+  if (negatedOrHypothetical(st, trig, '', 40)) return;
+  const amount = st.money.find((x) => x.start > trig) ?? st.money[st.money.length - 1];
+  const between = st.lo.slice(m.index, amount.start - st.start);
+  if (MODAL.test(between) || /\b(target|goal|aim|to reach|to raise|to increase|to boost|to double|by 20[3-9]\d)\b/.test(st.lo)) return;
+  const metric = /export/.test(m[1]) ? 'exports' : /import/.test(m[1]) ? 'imports' : 'trade_turnover';
+  const parties: string[] = [];
+  for (const x of st.ms) {
+    const c = isCountry(x) ? x.id : undefined;
+    if (c && !parties.includes(c)) parties.push(c);
+  }
+  let conf = 0.88;
+  if (parties.length < 2 && env.pair && /\b(two countries|both countries|two states|bilateral|the sides|two nations|mutual)\b/.test(st.lo)) {
+    for (const p of env.pair) if (!parties.includes(p)) parties.push(p);
+    conf = 0.78;
+  }
+  if (parties.length < 2) return;
+  const args: Record<string, unknown> = { parties: parties.slice(0, 2), metric, amount: { value: amount.value, currency: amount.currency } };
+  const when = nearestTime(env, amount.start);
+  if (when && when.precision !== 'season') args.period = when.value;
+  emit(env, 'trade', args, conf, when);
+}
+
+// ---------------------------------------------------------------- summit
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8,
+  ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, inaugural: 1 };
+
+function formatName(env: Env, uptoRel: number): { name: string; org?: string } | undefined {
+  // "China - Central Asia" style compounds of two named parties.
+  const { st } = env;
+  let found: { name: string; org?: string } | undefined;
+  const ms = st.ms.filter((x) => x.start - st.start < uptoRel);
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i];
+    const b = ms[i + 1];
+    const gap = st.orig.slice(a.end - st.start, b.start - st.start);
+    if (/^\s*-\s*$/.test(gap) && a.kind !== 'person' && b.kind !== 'person') {
+      const an = env.doc.text.slice(a.start, a.end);
+      const bn = env.doc.text.slice(b.start, b.end);
+      found = { name: `${displayName(a) ?? an}–${displayName(b) ?? bn}` };
+    }
+  }
+  return found;
+}
+
+function displayName(m: Mention): string | undefined {
+  if (m.kind === 'country' && m.adjective) return KNOWN.get(m.id)?.name;
+  if (m.kind === 'org') return undefined;
+  return undefined;
+}
+
+function summits(env: Env, lastFormat: { name: string; org?: string } | undefined): { name: string; org?: string } | undefined {
+  const { st } = env;
+  const re = /\bsummits?\b/g;
+  let m: RegExpExecArray | null;
+  let current = formatName(env, st.end - st.start) ?? lastFormat;
+  while ((m = re.exec(st.lo)) !== null) {
+    const rel = m.index;
+    const trig = st.start + rel;
+    const pre = st.lo.slice(Math.max(0, rel - 60), rel);
+    const modal = /\b(could|may(?!\s+\d)|might|would|possibly|proposed|propose|if|whether|consider)\b/;
+    if (modal.test(clauseWindow(st, trig, 50)) || modal.test(st.lo.slice(rel, rel + 50))) continue;
+    if (NEG.test(clauseWindow(st, trig, 30)) || /\b(not|never)\b/.test(st.lo.slice(rel, rel + 30))) continue;
+    // Name: what directly precedes "summit".
+    let name: string | undefined;
+    let org: string | undefined;
+    const immediate = st.ms.filter((x) => x.end <= trig && trig - x.end <= 2 && x.kind !== 'person');
+    const localFormat = formatName(env, rel);
+    if (localFormat && /\s*-?\s*$/.test(pre) && st.lo.slice(0, rel).trimEnd().length - (localFormat ? 0 : 0) >= 0 &&
+      immediate.length && st.orig.slice(immediate[0].start - st.start - 3, immediate[0].start - st.start).includes('-')) {
+      name = localFormat.name + ' summit';
+      current = localFormat;
+    } else if (immediate.length) {
+      const im = immediate[0];
+      const surface = env.doc.text.slice(im.start, im.end);
+      if (im.kind === 'org') {
+        org = im.id;
+        name = `${surface} summit`;
+      } else if (im.kind === 'country' && im.adjective) {
+        // "the Chinese city" style adjectives do not name a summit; "EU-China" compounds handled above.
+        name = `${surface} summit`;
+      } else if (im.kind === 'place') {
+        name = `${surface} summit`;
+      }
+    }
+    if (!name && /\b(this|that|the same|their|the)\s+(\w+\s+)?(format|forum|mechanism)\b/.test(st.lo.slice(rel, rel + 40)) || !name && /\b(second|third|first|next|fourth|fifth|\d+(st|nd|rd|th))\s+$/.test(pre)) {
+      if (current) {
+        name = current.name + ' summit';
+        org = current.org;
+      }
+    }
+    if (!name) continue;
+    // Place: "in (the city of) X" after the trigger, or a place named in the summit name.
+    let place: string | undefined;
+    const after = st.ms.filter((x) => x.start > trig && (x.kind === 'place' || isCountry(x) && !x.adjective));
+    for (const x of after) {
+      const gap = st.lo.slice(trig - st.start, x.start - st.start);
+      if (gap.length > 90 || /[;]/.test(gap)) break;
+      if (/\b(in|at|hosted by|host)\s+(the\s+)?((\w+\s+)?(city|capital|resort|town)\s+of\s+)?$/.test(gap.slice(-40))) {
+        place = x.id;
+        break;
+      }
+      if (isCountry(x) && /\b(in|at)\s+(the\s+)?\w+\s+(city|capital)\s+of\s+$/.test(gap.slice(-40))) continue;
+    }
+    if (!place) {
+      const named = immediate.find((x) => x.kind === 'place');
+      if (named) place = named.id;
+      const host = st.ms.find((x) => (x.kind === 'place' || isCountry(x) && !x.adjective) && x.end <= trig &&
+        /^\s+(will\s+host|hosts|hosted|is\s+hosting|is\s+to\s+host)\b/.test(st.lo.slice(x.end - st.start)));
+      if (!place && host) place = host.id;
+    }
+    if (!place) continue;
+    const args: Record<string, unknown> = { name, place };
+    const om = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|inaugural|(\d+)(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$/.exec(pre + ' ');
+    if (om) {
+      const ord = om[2] ? +om[2] : ORDINALS[om[1]];
+      if (ord && om[0].split(/\s+/).length <= 5) args.ordinal = ord;
+    }
+    if (org) args.organization = org;
+    const clause = clauseWindow(st, trig, 40) + st.lo.slice(rel, rel + 60);
+    const scheduled = FUTURE.test(clause) && !/\b(was|were|took place|had been)\b/.test(st.lo.slice(rel, rel + 40));
+    const when = nearestTime(env, trig, scheduled);
+    emit(env, 'summit', args, scheduled ? 0.72 : 0.86, when, scheduled ? { status: 'scheduled' } : {});
+  }
+  return current;
+}
+
+// ---------------------------------------------------------------- project milestone
+const MILESTONE_RE = new RegExp(
+  [
+    '\\b(?:start|beginning|launch|commencement|kick-off)\\s+of\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?construction\\s+(?:work\\s+)?(?:of|on)\\b',
+    '\\bconstruction\\s+(?:work\\s+)?(?:of|on)\\s+[^,;]{3,80}?\\s+(?:began|started|has\\s+begun|have\\s+begun|had\\s+begun|commenced|got\\s+under\\s*way|kicked\\s+off|is\\s+under\\s*way)\\b',
+    '\\b(?:began|started|begun|commenced|launched|kicked\\s+off)\\s+(?:the\\s+)?construction\\s+(?:work\\s+)?(?:of|on)\\b',
+    '\\b(?:broke|breaks)\\s+ground\\s+(?:on|for)\\b',
+    '\\bgroundbreaking\\s+(?:ceremony\\s+)?(?:of|for)\\b',
+    '\\b(?:inaugurated|commissioned|completed|opened)\\b',
+    '\\b(?:inauguration|commissioning|completion|opening)\\s+of\\b',
+    '\\b(?:went|came|was\\s+put|were\\s+put|entered)\\s+into\\s+(?:operation|service)\\b',
+    '\\bbegan\\s+(?:commercial\\s+)?operations?\\b',
+    '\\blaunched\\b|\\blaunch\\s+of\\b',
+    '\\bagreed\\s+(?:to\\s+build|to\\s+construct|on\\s+the\\s+construction\\s+of)\\b',
+  ].join('|'),
+  'g',
+);
+
+function stageOf(t: string): string {
+  if (/construction|ground/.test(t)) return 'construction_started';
+  if (/agreed/.test(t)) return 'agreed';
+  if (/launch/.test(t)) return 'launched';
+  return 'completed';
+}
+
+function milestones(env: Env): void {
+  const { st } = env;
+  MILESTONE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const seen = new Set<string>();
+  while ((m = MILESTONE_RE.exec(st.lo)) !== null) {
+    const trig = st.start + m.index;
+    if (negatedOrHypothetical(st, trig, m[0], 35)) continue;
+    if (/\b(will|to|would|be|expected|scheduled|planned|due)\s+(be\s+)?$/.test(clauseWindow(st, trig, 25))) continue;
+    const stage = stageOf(m[0]);
+    // The project: a proper-named phrase with a project head near the trigger.
+    const candidates = projectPhrases(st, st.start, st.end)
+      .filter((p) => /[A-Z]/.test(p.name.slice(0, p.name.length - 1)) || st.ms.some((x) => x.kind === 'project' && x.start <= p.start && x.end >= p.start));
+    let proj: { id: string; start: number; end: number; name: string } | undefined;
+    let bestD = Infinity;
+    for (const p of candidates) {
+      if (/^(the|a)\b/i.test(p.name)) continue;
+      const d = p.start >= trig ? p.start - trig - m[0].length : trig - p.end;
+      if (d < bestD && d < 60) {
+        bestD = d;
+        proj = { id: 'project:' + slugify(p.name), ...p };
+      }
+    }
+    const named = st.ms.find((x) => x.kind === 'project' && Math.abs(x.start - trig) < 60);
+    if (!proj && named) proj = { id: named.id, start: named.start, end: named.end, name: env.doc.text.slice(named.start, named.end) };
+    if (!proj) continue;
+    if (/^(launched|launch of)/.test(m[0]) && !named && !/(railway|line|corridor|pipeline|port|plant|park|route|service|bridge|airport)$/i.test(proj.name)) continue;
+    if (/^(opened|completed)$/.test(m[0].trim()) && proj.start < trig - 80) continue;
+    const key = proj.id + stage;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const parties = [...new Set(st.ms.filter((x) => isCountry(x) && x.start >= proj!.start && x.end <= proj!.end).map((x) => x.id))];
+    const args: Record<string, unknown> = { project: proj.id, stage };
+    if (parties.length) args.parties = parties;
+    emit(env, 'project_milestone', args, 0.8, nearestTime(env, trig));
+  }
+}
+
+// ---------------------------------------------------------------- merging
+function factKey(f: Fact): string {
+  const a = f.args;
+  const sorted = (x: unknown) => (Array.isArray(x) ? [...(x as string[])].sort().join(',') : String(x));
+  switch (f.type) {
+    case 'visit': return `visit|${a.visitor}|${a.host}`;
+    case 'meeting': return `meeting|${sorted(a.participants)}`;
+    case 'agreement': return `agreement|${sorted(a.parties)}|${a.title ?? ''}|${a.count ?? ''}`;
+    case 'investment': return `investment|${a.recipient}|${a.investor ?? ''}|${a.project ?? ''}|${JSON.stringify(a.amount ?? a.capacity ?? '')}`;
+    case 'trade': return `trade|${sorted(a.parties)}|${a.metric}|${JSON.stringify(a.amount)}`;
+    case 'summit': return `summit|${slugify(String(a.name))}|${countryOf(String(a.place)) ?? a.place}`;
+    default: return `milestone|${a.project}|${a.stage}`;
+  }
+}
+
+/** Collapse repeated statements of one fact, keeping the first evidence and the richest arguments. */
+function mergeFacts(facts: Fact[]): Fact[] {
+  const out: Fact[] = [];
+  const byKey = new Map<string, Fact>();
+  for (const f of facts) {
+    const k = factKey(f);
+    const prev = byKey.get(k);
+    if (!prev) {
+      byKey.set(k, f);
+      out.push(f);
+      continue;
+    }
+    for (const [ak, av] of Object.entries(f.args)) if (!(ak in prev.args)) prev.args[ak] = av;
+    if (!prev.when && f.when) prev.when = f.when;
+    prev.confidence = Math.max(prev.confidence, f.confidence);
+  }
+  // A bare "signed agreements" adds nothing next to a titled or counted one between the same parties.
+  return out.filter((f) => {
+    if (f.type !== 'agreement' || f.args.title || f.args.count) return true;
+    const parties = [...(f.args.parties as string[])].sort().join(',');
+    return !out.some((g) => g !== f && g.type === 'agreement' && (g.args.title || g.args.count) &&
+      [...(g.args.parties as string[])].sort().join(',') === parties);
+  }).filter((f) => {
+    // Same summit named once with a place and once with its country: keep the place.
+    if (f.type !== 'summit') return true;
+    return !out.some((g) => g !== f && g.type === 'summit' && g.args.name === f.args.name && g.args.place !== f.args.place &&
+      countryOf(String(g.args.place)) === f.args.place && g.when?.value === f.when?.value);
+  });
+}

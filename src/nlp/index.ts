@@ -1,0 +1,58 @@
+// Chancery knowledge engine: text in, entities and facts out (see the knowledge contract).
+import { recognizeEntities } from './entity-recognizer.ts';
+import { extractFacts } from './fact-extractor.ts';
+import { KNOWN } from './gazetteer.ts';
+import { splitSentences } from './sentence-splitter.ts';
+import { maskMarkup } from './text-normalizer.ts';
+import { tokenize } from './tokenizer.ts';
+import type { Entity, ExtractOptions, ExtractResult } from './types.ts';
+
+export type * from './types.ts';
+
+/** Version stamped on every fact this engine emits. */
+export const EXTRACTOR_VERSION = '1.0.0';
+
+/** Facts below this confidence should be held for editorial review. */
+export const REVIEW_THRESHOLD = 0.6;
+
+/** Extract entities and facts from an article (first line title, then body; Markdown allowed). */
+export function extract(text: string, opts: ExtractOptions = {}): ExtractResult {
+  const published = opts.published && /^\d{4}-\d{2}-\d{2}$/.test(opts.published) ? opts.published : undefined;
+  const norm = maskMarkup(text);
+  const toks = tokenize(norm);
+  const sents = splitSentences(norm, toks);
+  const ents = recognizeEntities(norm, toks, sents);
+  const facts = extractFacts({ text, norm, lower: norm.toLowerCase(), toks, sents, ents, published }, EXTRACTOR_VERSION);
+
+  const byId = new Map<string, Entity>();
+  const entity = (id: string): Entity | undefined => {
+    let e = byId.get(id);
+    if (e) return e;
+    const person = ents.persons.get(id);
+    if (person) {
+      e = { id, type: 'person', name: person.name, mentions: [] };
+      if (person.roles.length) e.roles = person.roles;
+    } else {
+      const k = KNOWN.get(id) ?? ents.local.get(id);
+      if (k) {
+        e = { id, type: k.type, name: k.name, mentions: [] };
+        if (k.country) e.country = k.country;
+      } else if (id.startsWith('project:')) {
+        e = { id, type: 'project', name: id.slice(8).replace(/-/g, ' '), mentions: [] };
+      } else return undefined;
+    }
+    const al = new Set([...(KNOWN.get(id)?.aliases ?? []), ...(ents.aliases.get(id) ?? [])]);
+    if (al.size) e.aliases = [...al];
+    byId.set(id, e);
+    return e;
+  };
+  for (const m of ents.mentions) {
+    entity(m.id)?.mentions.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end) });
+  }
+  for (const f of facts) {
+    for (const v of Object.values(f.args)) {
+      for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string' && /^(country|person|org|place|project):/.test(x)) entity(x);
+    }
+  }
+  return { entities: [...byId.values()], facts };
+}

@@ -1,0 +1,34 @@
+// Offset-preserving normalisation: every output string has the same length as its input,
+// so positions found in the normalised text are positions in the original.
+
+const CHAR_MAP: Record<string, string> = {
+  '\u2019': "'", '\u2018': "'", '\u02bc': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u00ab': '"',
+  '\u00bb': '"', '\u2013': '-', '\u2014': '-', '\u2012': '-', '\u2010': '-', '\u2011': '-', '\u2212': '-',
+  '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ',
+};
+
+/** Normalise quotes/dashes and blank out Markdown/HTML markup without moving any offsets. */
+export function maskMarkup(text: string): string {
+  let s = text.replace(/[\u2019\u2018\u02bc\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2012\u2010\u2011\u2212\u00a0\u2009\u202f]/g,
+    (c) => CHAR_MAP[c] ?? c);
+  const blank = (m: string) => ' '.repeat(m.length);
+  s = s.replace(/<[^<>\n]{1,200}>/g, blank); // inline HTML tags
+  s = s.replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, (m, inner: string) => ' ' + inner + ' '.repeat(m.length - inner.length - 1));
+  s = s.replace(/^([ \t]*)(#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d{1,3}[.)][ \t])/gm, (_m, lead: string, mark: string) => lead + blank(mark));
+  s = s.replace(/(\*\*|__|\*|`+|~~)/g, blank);
+  s = s.replace(/^\s*(\|[-: |]*\|?)\s*$/gm, blank);
+  s = s.replace(/\|/g, ' ');
+  return s;
+}
+
+/** Lowercase ASCII slug used in entity ids. */
+export function slugify(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9+]+/g, '-')
+    .replace(/\+/g, '-plus')
+    .replace(/^-+|-+$/g, '');
+}
