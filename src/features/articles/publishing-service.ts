@@ -58,7 +58,7 @@ export function createPublishingService(deps: PublishingDeps) {
      * Creates or updates an article and applies the action: keep as draft, publish now, or schedule.
      * Returns the article id. Throws ValidationError (422) or AppError('forbidden').
      */
-    async save(actor: Actor, input: ArticleInput, opts: { id?: number; action: SaveAction; scheduleAt?: Date }): Promise<number> {
+    async save(actor: Actor, input: ArticleInput, opts: { id?: number; action: SaveAction; scheduleAt?: Date; publishedAt?: Date }): Promise<number> {
       const now = clock();
       const existing = opts.id !== undefined ? await findArticleById(db, opts.id) : undefined;
       if (opts.id !== undefined && !existing) throw new AppError('not_found', 'Article not found');
@@ -72,8 +72,10 @@ export function createPublishingService(deps: PublishingDeps) {
       let status = existing?.status ?? 'draft';
       let publishedAt = existing?.publishedAt ?? null;
       if (opts.action === 'publish') {
-        // Publishing keeps the original date when an already published article is edited.
-        if (status !== 'published') publishedAt = now.toISOString();
+        // Publishing keeps the original date when an already published article is edited;
+        // an import may instead give the date the piece first appeared elsewhere.
+        if (opts.publishedAt && !Number.isNaN(opts.publishedAt.getTime())) publishedAt = opts.publishedAt.toISOString();
+        else if (status !== 'published') publishedAt = now.toISOString();
         status = 'published';
       } else if (opts.action === 'schedule') {
         status = 'scheduled';
