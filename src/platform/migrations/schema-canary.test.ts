@@ -1,0 +1,35 @@
+// A canary: the schema after all migrations, table by table. A change here must be deliberate:
+// add a migration, then update this list in the same commit.
+import { describe, expect, it } from 'vitest';
+import { DIALECTS, freshDb } from '../../../test/db.js';
+
+const EXPECTED: Record<string, string[]> = {
+  articles: ['body_html', 'body_md', 'comments_mode', 'cover_caption', 'cover_credit', 'cover_url', 'created_at', 'created_by', 'id', 'language', 'lead', 'published_at', 'rubric_id', 'slug', 'status', 'title', 'updated_at'],
+  article_authors: ['article_id', 'author_id', 'position'],
+  article_tags: ['article_id', 'tag_id'],
+  audit_log: ['action', 'at', 'detail', 'id', 'subject_id', 'subject_type', 'user_id'],
+  authors: ['bio', 'created_at', 'id', 'name', 'photo_url', 'slug', 'title', 'user_id'],
+  event_articles: ['article_id', 'event_id'],
+  events: ['created_at', 'ends_at', 'id', 'language', 'lat', 'lon', 'online_url', 'programme_html', 'programme_md', 'slug', 'starts_at', 'status', 'status_note', 'summary', 'terms_html', 'terms_md', 'timezone', 'title', 'updated_at', 'venue_address', 'venue_city', 'venue_country', 'venue_name'],
+  jobs: ['attempts', 'created_at', 'id', 'kind', 'last_error', 'payload', 'run_at', 'status'],
+  rubrics: ['description', 'id', 'name', 'position', 'slug'],
+  sessions: ['created_at', 'csrf', 'expires_at', 'id', 'user_id'],
+  settings: ['key', 'value'],
+  tags: ['id', 'name', 'slug', 'type'],
+  users: ['created_at', 'disabled', 'email', 'id', 'name', 'password_hash', 'role'],
+};
+
+describe.each(DIALECTS)('schema canary on %s', (dialect) => {
+  it('matches the expected tables and columns', async () => {
+    const { db, close } = await freshDb(dialect);
+    try {
+      const tables = await db.introspection.getTables();
+      const actual: Record<string, string[]> = {};
+      for (const t of tables) {
+        if (t.name.startsWith('kysely_') || t.name.startsWith('article_search')) continue;
+        actual[t.name] = t.columns.map((c) => c.name).sort();
+      }
+      for (const [name, cols] of Object.entries(EXPECTED)) expect(actual[name], name).toEqual(cols);
+    } finally { await close(); }
+  });
+});
