@@ -89,7 +89,6 @@ export const en: Record<string, string> = {
   'error.conflict': 'That conflicts with something that already exists.',
   'error.method_not_allowed': 'That method is not allowed here.',
   'error.home_link': 'Go to the home page',
-};
   'feeds.title.rubric': '{name} — {site}',
   'feeds.title.author': '{name} — {site}',
   'feeds.title.tag': '{name} — {site}',
@@ -97,3 +96,4 @@ export const en: Record<string, string> = {
   'feeds.description.rubric': 'The latest articles in {name} from {site}.',
   'feeds.description.author': 'The latest articles by {name} from {site}.',
   'feeds.description.tag': 'The latest articles about {name} from {site}.',
+};
