@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, freshDb } from '../../../test/db.js';
+import type { Db } from '../../platform/db.js';
+import { verifyPassword } from '../../platform/passwords.js';
+import { findArticleBySlug, listPublishedArticles, countPublishedArticles } from '../articles/article-store.js';
+import { findEventBySlug, listEventArticleIds } from '../events/event-store.js';
+import { findSetting, findSiteInfo } from '../site/site-store.js';
+import { findUserWithHashByEmail } from '../staff/user-store.js';
+import { findTagBySlug } from '../tags/tag-store.js';
+import { listRubrics } from '../rubrics/rubric-store.js';
+import { DEMO_LOADED_KEY, loadDemo, type DemoResult } from './demo-loader.js';
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+const config = { adminEmail: 'admin@example.org', adminPassword: 'chancery-demo' };
+
+describe.each(DIALECTS)('demo loader on %s', (dialect) => {
+  let db: Db;
+  let close: () => Promise<void>;
+  let result: DemoResult;
+  let elapsed: number;
+  beforeAll(async () => {
+    ({ db, close } = await freshDb(dialect));
+    const t0 = performance.now();
+    result = await loadDemo({ db, clock: () => NOW, config });
+    elapsed = performance.now() - t0;
+  });
+  afterAll(() => close());
+
+  it('loads the newsroom quickly, with site settings and the demo marker', async () => {
+    expect(elapsed).toBeLessThan(2000);
+    expect(await findSiteInfo(db, 'http://x')).toMatchObject({ title: 'The Eurasian Desk', language: 'en' });
+    expect(await findSetting(db, DEMO_LOADED_KEY)).toBe(NOW.toISOString());
+    expect(result.articles.errors).toEqual([]);
+    expect((await listRubrics(db)).map((r) => [r.slug, r.position])).toEqual([['analysis', 1], ['news', 2], ['economy', 3], ['opinion', 4], ['interviews', 5]]);
+    expect(await findTagBySlug(db, 'sco')).toMatchObject({ name: 'Shanghai Cooperation Organization', type: 'organisation' });
+  });
+
+  it('publishes at least 12 English articles with their original dates and bylines', async () => {
+    expect(await countPublishedArticles(db, { now: NOW, language: 'en' })).toBeGreaterThanOrEqual(12);
+    const analysis = (await findArticleBySlug(db, 'bishkek-beijing-partnership'))!;
+    expect(analysis.rubric?.slug).toBe('analysis');
+    expect(analysis.publishedAt).toBe('2025-03-12T09:00:00.000Z');
+    expect(analysis.authors).toEqual([expect.objectContaining({ slug: 'sergey-saenko', name: 'Sergey Saenko', title: 'International Observer' })]);
+    expect((await findArticleBySlug(db, 'opinion-caspian-summitry'))?.status).toBe('draft');
+    expect((await findArticleBySlug(db, 'outlook-eurasian-economy-2027'))?.status).toBe('scheduled');
+    const newest = await listPublishedArticles(db, { now: NOW, limit: 1 });
+    expect(newest[0].slug).toBe('opinion-rules-not-routes');
+  });
+
+  it('creates the demo admin and an editor with the configured password', async () => {
+    const admin = (await findUserWithHashByEmail(db, 'admin@example.org'))!;
+    expect(admin.role).toBe('admin');
+    expect(await verifyPassword('chancery-demo', admin.passwordHash)).toBe(true);
+    expect((await findUserWithHashByEmail(db, 'editor@example.org'))?.role).toBe('editor');
+    expect(result.adminCreated).toBe(true);
+  });
+
+  it('has an event with time to be announced, rendered terms and linked articles', async () => {
+    const e = (await findEventBySlug(db, 'greater-eurasia-connectivity-conference'))!;
+    expect(e.start).toEqual({ kind: 'tba' });
+    expect(e.status).toBe('published');
+    expect(e.venue.city).toBe('Sochi');
+    expect(String(e.termsHtml)).toContain('<h2>Terms of participation</h2>');
+    expect(String(e.programmeHtml)).toContain('<strong>Opening plenary.</strong>');
+    expect(await listEventArticleIds(db, e.id)).toHaveLength(4);
+    const roundTable = (await findEventBySlug(db, 'round-table-russia-china-energy-2025'))!;
+    expect(roundTable.start).toEqual({ kind: 'datetime', instant: '2025-10-14T07:00:00.000Z' });
+  });
+
+  it('is safe to load twice: nothing duplicated, articles unchanged', async () => {
+    const count = async (t: 'articles' | 'authors' | 'events' | 'users' | 'tags') =>
+      Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = { articles: await count('articles'), authors: await count('authors'), events: await count('events'), users: await count('users'), tags: await count('tags') };
+    const again = await loadDemo({ db, clock: () => NOW, config });
+    expect(again.adminCreated).toBe(false);
+    expect(again.articles.created).toEqual([]);
+    expect(again.articles.updated).toEqual([]);
+    expect(again.articles.unchanged.length).toBe(result.articles.created.length);
+    expect({ articles: await count('articles'), authors: await count('authors'), events: await count('events'), users: await count('users'), tags: await count('tags') }).toEqual(before);
+  });
+});

@@ -1,0 +1,153 @@
+// The demo newsroom: site settings, authors, rubrics, tags, events, two staff accounts and the demo articles.
+// Everything is written by slug or email with "insert or update", so loading twice changes nothing.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../../config.js';
+import type { Db } from '../../platform/db.js';
+import { renderMarkdown } from '../../platform/markdown.js';
+import { hashPassword } from '../../platform/passwords.js';
+import type { PublishingService } from '../articles/publishing-service.js';
+import { insertAuthor, updateAuthor } from '../authors/author-store.js';
+import { isValidTimeZone } from '../events/event.js';
+import { insertEvent, setEventArticles, updateEvent, type EventRow } from '../events/event-store.js';
+import { createImporter, type ImportResult } from '../import/import-service.js';
+import { insertRubric, updateRubric } from '../rubrics/rubric-store.js';
+import { upsertSetting } from '../site/site-store.js';
+import { findUserByEmail, insertUser } from '../staff/user-store.js';
+import { insertTag, updateTag, TAG_TYPES, type TagType } from '../tags/tag-store.js';
+
+/** The folder holding newsroom.json and articles/. */
+export const DEMO_DIR = join(fileURLToPath(import.meta.url), '..', '..', '..', '..', 'demo');
+
+/** The settings key recording that the demo was loaded once (it is never loaded again on start). */
+export const DEMO_LOADED_KEY = 'demo.loaded';
+
+interface NewsroomJson {
+  site: { title: string; description: string; language?: string };
+  authors: { slug: string; name: string; title?: string; bio?: string; photo_url?: string }[];
+  rubrics: { slug: string; name: string; description?: string; position?: number }[];
+  tags: { slug: string; name: string; type?: string }[];
+  events: {
+    slug: string; title: string; summary?: string; programme?: string; terms?: string; timezone: string; language?: string;
+    venue?: { name?: string; address?: string; city?: string; country?: string; lat?: number | null; lon?: number | null };
+    starts_at: string | null; ends_at?: string | null; date_only?: string | null; online_url?: string; linked_articles?: string[];
+  }[];
+}
+
+export interface DemoDeps {
+  db: Db;
+  clock: () => Date;
+  config: Pick<Config, 'adminEmail' | 'adminPassword'>;
+  /** The app's publishing service when there is one, so its listeners hear of the demo's publications. */
+  publishing?: PublishingService;
+}
+
+export interface DemoResult {
+  articles: ImportResult;
+  adminCreated: boolean;
+  editorEmail: string;
+  counts: { authors: number; rubrics: number; tags: number; events: number };
+}
+
+/** The demo editor's email: "editor@" at the demo admin's domain. */
+export function demoEditorEmail(adminEmail: string): string {
+  return `editor@${adminEmail.split('@')[1] ?? 'example.org'}`;
+}
+
+/** Loads (or refreshes) the demo newsroom from a folder; throws on a malformed newsroom.json. */
+export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<DemoResult> {
+  const { db, clock, config } = deps;
+  const now = clock();
+  const data = JSON.parse(await readFile(join(dir, 'newsroom.json'), 'utf8')) as NewsroomJson;
+  if (!data.site || !Array.isArray(data.authors) || !Array.isArray(data.rubrics) || !Array.isArray(data.tags) || !Array.isArray(data.events)) {
+    throw new Error(`${join(dir, 'newsroom.json')}: expected site, authors, rubrics, tags and events`);
+  }
+
+  await upsertSetting(db, 'site.title', data.site.title);
+  await upsertSetting(db, 'site.description', data.site.description ?? '');
+  await upsertSetting(db, 'site.language', data.site.language ?? 'en');
+
+  const existingAuthors = new Map((await db.selectFrom('authors').select(['id', 'slug', 'user_id']).execute()).map((r) => [r.slug, r]));
+  for (const a of data.authors) {
+    const input = { slug: a.slug, name: a.name, title: a.title ?? '', bio: a.bio ?? '', photoUrl: a.photo_url ?? '' };
+    const found = existingAuthors.get(a.slug);
+    if (found) await updateAuthor(db, found.id, { ...input, userId: found.user_id });
+    else await insertAuthor(db, input, now);
+  }
+
+  const existingRubrics = new Map((await db.selectFrom('rubrics').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
+  for (const [i, r] of data.rubrics.entries()) {
+    const input = { slug: r.slug, name: r.name, description: r.description ?? '', position: r.position ?? i + 1 };
+    const id = existingRubrics.get(r.slug);
+    if (id !== undefined) await updateRubric(db, id, input);
+    else await insertRubric(db, input);
+  }
+
+  const existingTags = new Map((await db.selectFrom('tags').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
+  for (const t of data.tags) {
+    const type: TagType = TAG_TYPES.includes(t.type as TagType) ? (t.type as TagType) : 'topic';
+    const id = existingTags.get(t.slug);
+    if (id !== undefined) await updateTag(db, id, { slug: t.slug, name: t.name, type });
+    else await insertTag(db, { slug: t.slug, name: t.name, type });
+  }
+
+  // Staff: the admin from the configuration, and an editor to try roles with (same password).
+  let adminCreated = false;
+  let admin = await findUserByEmail(db, config.adminEmail);
+  const hash = admin ? '' : await hashPassword(config.adminPassword);
+  if (!admin) {
+    await insertUser(db, { email: config.adminEmail, name: 'Demo Admin', role: 'admin', passwordHash: hash }, now);
+    admin = await findUserByEmail(db, config.adminEmail);
+    adminCreated = true;
+  }
+  const editorEmail = demoEditorEmail(config.adminEmail);
+  if (!(await findUserByEmail(db, editorEmail))) {
+    await insertUser(db, { email: editorEmail, name: 'Demo Editor', role: 'editor', passwordHash: hash || (await hashPassword(config.adminPassword)) }, now);
+  }
+
+  const importer = createImporter({ db, clock, publishing: deps.publishing, actor: { id: admin?.id ?? null, role: 'admin' } });
+  const articles = await importer.importFolder(join(dir, 'articles'));
+  if (articles.errors.length) {
+    throw new Error(`demo articles could not be imported:\n  ${articles.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n  ')}`);
+  }
+
+  const slugs = [...new Set(data.events.flatMap((e) => e.linked_articles ?? []))];
+  const articleIds = new Map(slugs.length ? (await db.selectFrom('articles').select(['id', 'slug']).where('slug', 'in', slugs).execute()).map((r) => [r.slug, r.id]) : []);
+  const existingEvents = new Map((await db.selectFrom('events').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
+  for (const e of data.events) {
+    const row = eventRow(e);
+    let id = existingEvents.get(e.slug);
+    if (id !== undefined) await updateEvent(db, id, row, now);
+    else id = await insertEvent(db, row, now);
+    await setEventArticles(db, id, (e.linked_articles ?? []).map((s) => articleIds.get(s)).filter((x): x is number => x !== undefined));
+  }
+
+  await upsertSetting(db, DEMO_LOADED_KEY, now.toISOString());
+  return {
+    articles, adminCreated, editorEmail,
+    counts: { authors: data.authors.length, rubrics: data.rubrics.length, tags: data.tags.length, events: data.events.length },
+  };
+}
+
+/** An event of newsroom.json as a row: offsets become UTC instants, a missing time stays "to be announced". */
+function eventRow(e: NewsroomJson['events'][number]): EventRow {
+  if (!isValidTimeZone(e.timezone)) throw new Error(`event ${e.slug}: unknown time zone "${e.timezone}"`);
+  const time = (v: string | null | undefined): string | null => {
+    if (!v) return null;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+    const d = new Date(v);
+    if (Number.isNaN(d.getTime())) throw new Error(`event ${e.slug}: bad time "${v}"`);
+    return d.toISOString();
+  };
+  const v = e.venue ?? {};
+  const programme = e.programme ?? '';
+  const terms = e.terms ?? '';
+  return {
+    slug: e.slug, title: e.title, summary: e.summary ?? '', programmeMd: programme, programmeHtml: renderMarkdown(programme),
+    venueName: v.name ?? '', venueAddress: v.address ?? '', venueCity: v.city ?? '', venueCountry: v.country ?? '',
+    lat: typeof v.lat === 'number' ? v.lat : null, lon: typeof v.lon === 'number' ? v.lon : null, timezone: e.timezone,
+    startsAt: time(e.starts_at) ?? time(e.date_only), endsAt: time(e.ends_at), onlineUrl: e.online_url ?? '', language: e.language ?? 'en',
+    status: 'published', statusNote: '', termsMd: terms, termsHtml: renderMarkdown(terms),
+  };
+}
