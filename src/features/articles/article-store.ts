@@ -119,6 +119,24 @@ export async function listPublishedArticles(db: Db, f: PublishedFilter & { limit
   return withAuthors(db, rows.map(rowToArticleSummary));
 }
 
+/** The newest published articles of every rubric, up to perRubric each, in two queries whatever the number of rubrics. */
+export async function listLatestPerRubric(db: Db, f: PublishedFilter & { perRubric: number }): Promise<Map<number, ArticleSummary[]>> {
+  const ranked = published(db, f).where('articles.rubric_id', 'is not', null).select([
+    ...SUMMARY_COLUMNS,
+    (eb) => eb.fn.agg<number>('row_number').over((ob) => ob.partitionBy('articles.rubric_id').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc')).as('rn'),
+  ]);
+  const rows = await db.selectFrom(ranked.as('ranked')).selectAll().where('ranked.rn', '<=', f.perRubric)
+    .orderBy('ranked.rubric_id').orderBy('ranked.rn').execute();
+  const list = await withAuthors(db, rows.map((r) => rowToArticleSummary(r)));
+  const out = new Map<number, ArticleSummary[]>();
+  for (const a of list) {
+    const group = out.get(a.rubric!.id) ?? [];
+    group.push(a);
+    out.set(a.rubric!.id, group);
+  }
+  return out;
+}
+
 /** How many published articles match the filter. */
 export async function countPublishedArticles(db: Db, f: PublishedFilter): Promise<number> {
   const r = await published(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,8 +1,42 @@
-// Routes of the articles feature.
+// Routes of the articles feature: the public article page and the archive.
 import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../platform/errors.js';
+import { renderDocument } from '../../platform/render.js';
+import { newestOf, pageBounds } from '../../platform/ui/article-list.js';
+import { parsePage } from '../../platform/ui/pagination.js';
 import type { AppCtx } from '../app-context.js';
+import { findEventForArticle } from '../events/event-store.js';
+import { loadChrome } from '../site/chrome.js';
+import { isPublic } from './article.js';
+import { countPublishedArticles, findArticleBySlug, listPublishedArticles, listRelatedArticles } from './article-store.js';
+import { ArchivePage } from './views/archive-page.js';
+import { ArticlePage } from './views/article-page.js';
+
+/** Articles per page of every paginated list. */
+export const PER_PAGE = 20;
 
 /** Registers every URL of the articles feature. */
 export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
-  void app; void ctx;
+  app.get<{ Params: { slug: string } }>('/articles/:slug', (request, reply) => ctx.cache.serve(request, reply, async () => {
+    const now = ctx.clock();
+    const article = await findArticleBySlug(ctx.db, request.params.slug);
+    // Drafts and scheduled pieces do not exist for readers.
+    if (!article || !isPublic(article, now)) throw notFound('Article');
+    const [chrome, related, event] = await Promise.all([
+      loadChrome(ctx), listRelatedArticles(ctx.db, article, now), findEventForArticle(ctx.db, article.id, now),
+    ]);
+    const body = renderDocument(ArticlePage({ t: ctx.t, chrome, article, related, event }));
+    return { body, lastModified: newestOf([article.updatedAt, event?.updatedAt, ...related.map((r) => r.updatedAt)]) };
+  }));
+
+  app.get<{ Querystring: { page?: string } }>('/archive', (request, reply) => ctx.cache.serve(request, reply, async () => {
+    const now = ctx.clock();
+    const page = parsePage(request.query.page);
+    const total = await countPublishedArticles(ctx.db, { now });
+    const bounds = pageBounds(total, page, PER_PAGE);
+    if (!bounds) throw notFound('Page');
+    const [chrome, items] = await Promise.all([loadChrome(ctx), listPublishedArticles(ctx.db, { now, limit: PER_PAGE, offset: bounds.offset })]);
+    const body = renderDocument(ArchivePage({ t: ctx.t, chrome, items, total, info: { page, pages: bounds.pages, basePath: '/archive' } }));
+    return { body, lastModified: newestOf(items.map((a) => a.updatedAt)) };
+  }));
 }

@@ -1,0 +1,128 @@
+// The article page: headline, standfirst, byline and dates, cover, body, closing byline, tags, event, related, comments.
+import type { ComponentChildren } from 'preact';
+import { formatDate, type T } from '../../../platform/i18n/index.js';
+import { Layout } from '../../../platform/ui/layout.js';
+import { ArticleList } from '../../../platform/ui/article-list.js';
+import type { Chrome } from '../../site/chrome.js';
+import type { Event } from '../../events/event.js';
+import { EventBlock } from '../../events/views/event-block.js';
+import type { AuthorRef } from '../../authors/author.js';
+import { readingMinutes, type Article, type ArticleSummary } from '../article.js';
+import { CommentsSection } from './comments-section.js';
+
+export interface ArticlePageProps {
+  t: T;
+  chrome: Chrome;
+  article: Article;
+  related: ArticleSummary[];
+  event?: Event;
+  /** Published comment count and the rendered thread, once the comments feature supplies them. */
+  comments?: { count: number; children?: ComponentChildren };
+}
+
+const HOUR = 3600_000;
+
+/** True when the article changed more than an hour after it was published: then the page shows both dates. */
+export function showsUpdated(a: Pick<Article, 'publishedAt' | 'updatedAt'>): boolean {
+  return a.publishedAt !== null && Date.parse(a.updatedAt) - Date.parse(a.publishedAt) > HOUR;
+}
+
+/** schema.org NewsArticle of an article, every author a Person. */
+export function articleJsonLd(a: Article, site: Chrome['site']): object {
+  const url = `${site.baseUrl}/articles/${a.slug}`;
+  const abs = (p: string) => (/^https?:\/\//.test(p) ? p : site.baseUrl + p);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.title,
+    description: a.lead || undefined,
+    datePublished: a.publishedAt,
+    dateModified: a.updatedAt,
+    author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, jobTitle: p.title || undefined, url: `${site.baseUrl}/authors/${p.slug}` })),
+    publisher: { '@type': 'Organization', name: site.title, url: site.baseUrl, logo: { '@type': 'ImageObject', url: `${site.baseUrl}/assets/favicon.svg` } },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    inLanguage: a.language,
+    articleSection: a.rubric?.name,
+    keywords: a.tags.length ? a.tags.map((tag) => tag.name) : undefined,
+    image: a.cover ? [abs(a.cover.url)] : undefined,
+  };
+}
+
+/** Author links joined as the language joins a list: "A, B and C". */
+function AuthorLinks({ authors, lang }: { authors: AuthorRef[]; lang: string }) {
+  let parts: { type: string; value: string }[];
+  try { parts = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).formatToParts(authors.map((a) => a.name)); }
+  catch { parts = authors.flatMap((a, i) => (i ? [{ type: 'literal', value: ', ' }, { type: 'element', value: a.name }] : [{ type: 'element', value: a.name }])); }
+  let i = 0;
+  return <>{parts.map((p) => (p.type === 'element' ? <a href={`/authors/${authors[i++].slug}`} rel="author">{p.value}</a> : p.value))}</>;
+}
+
+/** The whole article page. */
+export function ArticlePage({ t, chrome, article: a, related, event, comments }: ArticlePageProps) {
+  const lang = chrome.site.language;
+  const contentLang = a.language;
+  const cover = a.cover;
+  return (
+    <Layout
+      t={t} site={chrome.site} rubrics={chrome.rubrics} current={a.rubric ? `rubric:${a.rubric.slug}` : undefined}
+      meta={{
+        title: a.title, description: a.lead || undefined, path: `/articles/${a.slug}`, ogType: 'article', image: cover?.url,
+        publishedTime: a.publishedAt ?? undefined, modifiedTime: a.updatedAt, jsonLd: [articleJsonLd(a, chrome.site)],
+      }}
+    >
+      <article class="article" aria-labelledby="article-title">
+        <header class="article-header">
+          {a.rubric && <p class="kicker article-kicker"><a class="kicker" href={`/rubric/${a.rubric.slug}`}>{a.rubric.name}</a></p>}
+          <h1 id="article-title" lang={contentLang}>{a.title}</h1>
+          {a.lead && <p class="article-lead" lang={contentLang}>{a.lead}</p>}
+          <p class="meta article-meta">
+            {a.authors.length > 0 && <span class="article-authors">{t('article.by')} <AuthorLinks authors={a.authors} lang={lang} /></span>}
+            {a.publishedAt && <span class="article-date">{t('article.published')} <time dateTime={a.publishedAt}>{formatDate(a.publishedAt, lang)}</time></span>}
+            {showsUpdated(a) && <span class="article-updated">{t('article.updated')} <time dateTime={a.updatedAt}>{formatDate(a.updatedAt, lang)}</time></span>}
+            <span class="article-reading">{t('article.reading_time', { minutes: readingMinutes(a.bodyMd) })}</span>
+          </p>
+        </header>
+        {cover && (
+          <figure class="article-cover">
+            {/* The caption below describes the picture; repeating it as alt text would read it twice. */}
+            <img src={cover.url} alt="" decoding="async" />
+            {(cover.caption || cover.credit) && (
+              <figcaption>
+                {cover.caption && <span lang={contentLang}>{cover.caption}</span>}
+                {cover.caption && cover.credit && ' '}
+                {cover.credit && <span class="credit">{t('article.cover_credit', { credit: cover.credit })}</span>}
+              </figcaption>
+            )}
+          </figure>
+        )}
+        <div class="article-body" lang={contentLang} dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+        <footer class="article-footer">
+          {a.authors.length > 0 && (
+            <div class="article-byline">
+              {a.authors.map((p) => <p class="byline-author"><a href={`/authors/${p.slug}`} rel="author">{p.name}</a>{p.title ? `, ${p.title}` : ''}</p>)}
+            </div>
+          )}
+          {a.tags.length > 0 && (
+            <nav class="article-tags" aria-labelledby="article-tags-title">
+              <h2 id="article-tags-title" class="article-tags-title">{t('article.tags')}</h2>
+              <ul role="list">
+                {a.tags.map((tag) => (
+                  <li><a href={`/tags/${tag.slug}`}><span class="tag-type">{t(`tag.type.${tag.type}`)}</span> {tag.name}</a></li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </footer>
+      </article>
+      {event && <EventBlock t={t} event={event} />}
+      {related.length > 0 && (
+        <section class="related" aria-labelledby="related-title">
+          <h2 id="related-title">{t('article.related')}</h2>
+          <ArticleList t={t} items={related} lang={lang} variant="compact" level={3} />
+        </section>
+      )}
+      <CommentsSection t={t} mode={a.commentsMode} count={comments?.count ?? 0}>{comments?.children}</CommentsSection>
+    </Layout>
+  );
+}

@@ -1,0 +1,130 @@
+// Teasers and lists of articles shared by the home page, rubric, tag, author and archive pages.
+import type { ComponentChildren } from 'preact';
+import { formatDate, formatNumber, type T } from '../i18n/index.js';
+import { Pagination, type PageInfo } from './pagination.js';
+
+/** What a teaser shows; an article summary fits this shape. */
+export interface TeaserItem {
+  slug: string;
+  title: string;
+  lead: string;
+  language: string;
+  publishedAt: string | null;
+  updatedAt: string;
+  rubric?: { slug: string; name: string } | undefined;
+  authors: { slug: string; name: string }[];
+  cover?: { url: string; caption: string; credit: string } | undefined;
+}
+
+export type TeaserVariant = 'lead' | 'standard' | 'compact';
+
+export interface TeaserProps {
+  t: T;
+  item: TeaserItem;
+  /** The page's language, for dates and to mark titles written in another language. */
+  lang: string;
+  variant?: TeaserVariant;
+  /** Heading level of the title, so that headings stay in order on every page. */
+  level?: 2 | 3;
+  /** Hide the rubric kicker (on a rubric's own page it says nothing new). */
+  hideKicker?: boolean;
+  /** Number of published comments; the slot stays empty until it is known. */
+  commentCount?: number;
+}
+
+/** One article in a list: kicker, title, lead, byline, date and an optional comment count. */
+export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKicker, commentCount }: TeaserProps) {
+  const H = level === 2 ? 'h2' : 'h3';
+  const href = `/articles/${item.slug}`;
+  const other = item.language !== lang ? item.language : undefined;
+  return (
+    <article class={`teaser teaser-${variant}`}>
+      {variant === 'lead' && item.cover && (
+        <a class="teaser-cover" href={href} tabIndex={-1} aria-hidden="true">
+          <img src={item.cover.url} alt="" loading="eager" decoding="async" />
+        </a>
+      )}
+      <div class="teaser-text">
+        {!hideKicker && item.rubric && <p class="kicker teaser-kicker"><a class="kicker" href={`/rubric/${item.rubric.slug}`}>{item.rubric.name}</a></p>}
+        <H class="teaser-title" lang={other}><a href={href}>{item.title}</a></H>
+        {variant !== 'compact' && item.lead && <p class="teaser-lead" lang={other}>{item.lead}</p>}
+        <p class="meta teaser-meta">
+          {item.authors.length > 0 && <span class="teaser-byline">{joinNames(item.authors.map((a) => a.name), lang)}</span>}
+          {item.publishedAt && <time dateTime={item.publishedAt}>{formatDate(item.publishedAt, lang)}</time>}
+          {commentCount !== undefined && <a class="teaser-comments" href={`${href}#comments`}>{t('article.comment_count', { count: commentCount })}</a>}
+        </p>
+      </div>
+    </article>
+  );
+}
+
+/** Names joined the way the language joins a list ("A, B and C"). */
+export function joinNames(names: string[], lang: string): string {
+  try { return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(names); } catch { return names.join(', '); }
+}
+
+export interface ArticleListProps {
+  t: T;
+  items: TeaserItem[];
+  lang: string;
+  variant?: TeaserVariant;
+  level?: 2 | 3;
+  hideKicker?: boolean;
+  /** Comment counts by slug, when known. */
+  commentCounts?: Map<string, number>;
+  /** Shown when the list is empty. */
+  empty?: ComponentChildren;
+}
+
+/** A list of teasers, or the empty message. */
+export function ArticleList({ t, items, lang, variant, level, hideKicker, commentCounts, empty }: ArticleListProps) {
+  if (items.length === 0) return empty ? <p class="list-empty">{empty}</p> : null;
+  return (
+    <ol class={`article-list article-list-${variant ?? 'standard'}`} role="list">
+      {items.map((item) => (
+        <li><Teaser t={t} item={item} lang={lang} variant={variant} level={level} hideKicker={hideKicker} commentCount={commentCounts?.get(item.slug)} /></li>
+      ))}
+    </ol>
+  );
+}
+
+/** A page of a paginated list with its pager. */
+export function PagedArticleList(props: ArticleListProps & { info: PageInfo }) {
+  return (
+    <>
+      <ArticleList {...props} />
+      <Pagination t={props.t} info={props.info} />
+    </>
+  );
+}
+
+/** Number of pages and the offset of a page; undefined when the page is past the last one. */
+export function pageBounds(total: number, page: number, perPage: number): { pages: number; offset: number } | undefined {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  return page > pages ? undefined : { pages, offset: (page - 1) * perPage };
+}
+
+/** The newest of some ISO timestamps as a Date (a page's Last-Modified), or undefined. */
+export function newestOf(isoTimes: (string | null | undefined)[]): Date | undefined {
+  let best: string | undefined;
+  for (const s of isoTimes) if (s && (!best || s > best)) best = s;
+  return best ? new Date(best) : undefined;
+}
+
+/** "1 article", "20 articles": the size of a list in words. */
+export function articleCount(t: T, n: number, lang: string): string {
+  let one = n === 1;
+  try { one = new Intl.PluralRules(lang).select(n) === 'one'; } catch { /* unknown language: English rule */ }
+  return t(one ? 'list.count.one' : 'list.count.other', { count: formatNumber(n, lang) });
+}
+
+type FeedLink = { title: string; path: string; type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json' };
+
+/** The RSS, Atom and JSON feeds of a list living at basePath ("" for the whole site), for PageMeta.feeds. */
+export function feedLinks(t: T, name: string, basePath: string): FeedLink[] {
+  return [
+    { title: t('list.feed.rss', { name }), path: `${basePath}/feed.xml`, type: 'application/rss+xml' },
+    { title: t('list.feed.atom', { name }), path: `${basePath}/atom.xml`, type: 'application/atom+xml' },
+    { title: t('list.feed.json', { name }), path: `${basePath}/feed.json`, type: 'application/feed+json' },
+  ];
+}
