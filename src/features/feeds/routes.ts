@@ -44,7 +44,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
   const base = () => ctx.config.baseUrl;
 
   /** Resolves the scope's filter, title and description; throws not_found for an unknown slug. */
-  async function describe(scope: Scope, slug: string, siteTitle: string, siteDescription: string) {
+  async function scopeOf(scope: Scope, slug: string, siteTitle: string, siteDescription: string) {
     const t = ctx.t;
     const vars = (name: string) => ({ name, site: siteTitle });
     if (scope === 'site') {
@@ -72,7 +72,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
       ctx.cache.serve(request, reply, async () => {
         const now = ctx.clock();
         const site = await findSiteInfo(ctx.db, base());
-        const d = await describe(scope, request.params.slug ?? '', site.title, site.description);
+        const d = await scopeOf(scope, request.params.slug ?? '', site.title, site.description);
         const filter: FeedFilter = { now, ...d.filter };
         const articles = await listFeedArticles(ctx.db, { ...filter, limit: FEED_SIZE });
         const feed = buildFeed({
