@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main, type CliIo } from './main.js';
+import { openDb } from './platform/db.js';
+import { migrate } from './platform/migrations/index.js';
+import { verifyPassword } from './platform/passwords.js';
+import { findUserWithHashByEmail } from './features/staff/user-store.js';
+
+function collect(env: Record<string, string>): { io: CliIo; out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    io: { stdout: { write: (s: string) => { out += s; } }, stderr: { write: (s: string) => { err += s; }, isTTY: false }, env },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('chancery CLI', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'chancery-cli-'));
+    env = { DATABASE_URL: `sqlite:${join(dir, 'chancery.db')}`, CHANCERY_DATA_DIR: dir, LOG_LEVEL: 'silent' };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function user(email: string) {
+    const db = openDb(env.DATABASE_URL);
+    try { await migrate(db); return await findUserWithHashByEmail(db, email); } finally { await db.destroy(); }
+  }
+
+  it('adds a user with the given password', async () => {
+    const c = collect(env);
+    const code = await main(['user', 'add', '--email', 'Ed@Example.org', '--name', 'Ed Itor', '--role', 'editor', '--password', 'long enough pw'], c.io);
+    expect(c.err()).toBe('');
+    expect(code).toBe(0);
+    expect(c.out()).toMatch(/^Created editor ed@example\.org \(id \d+\)\.\n$/);
+    const u = (await user('ed@example.org'))!;
+    expect(u).toMatchObject({ name: 'Ed Itor', role: 'editor', disabled: false });
+    expect(await verifyPassword('long enough pw', u.passwordHash)).toBe(true);
+  });
+
+  it('generates and prints a password once when none is given', async () => {
+    const c = collect(env);
+    expect(await main(['user', 'add', '--email', 'a@example.org', '--name', 'A', '--role', 'author'], c.io)).toBe(0);
+    const password = /Password: (\S+)/.exec(c.out())?.[1];
+    expect(password).toBeDefined();
+    expect(await verifyPassword(password!, (await user('a@example.org'))!.passwordHash)).toBe(true);
+  });
+
+  it('refuses a duplicate email, leaving the first account as it was', async () => {
+    await main(['user', 'add', '--email', 'a@example.org', '--name', 'First', '--role', 'author', '--password', 'password-1'], collect(env).io);
+    const c = collect(env);
+    expect(await main(['user', 'add', '--email', 'A@example.org', '--name', 'Second', '--role', 'admin', '--password', 'password-2'], c.io)).toBe(1);
+    expect(c.err()).toContain('already exists');
+    expect((await user('a@example.org'))?.name).toBe('First');
+  });
+
+  it.each([
+    [['--email', 'not-an-email', '--name', 'N', '--role', 'editor'], /not a valid email/],
+    [['--email', 'a@example.org', '--name', 'N', '--role', 'boss'], /Unknown role "boss": use one of admin, editor, author, moderator/],
+    [['--email', 'a@example.org', '--role', 'editor'], /--name is required/],
+    [['--email', 'a@example.org', '--name', 'N', '--role', 'editor', '--password', 'short'], /at least 8 characters/],
+    [['--email', 'a@example.org', '--name', 'N', '--role', 'editor', '--colour', 'red'], /Unknown option '--colour'/],
+  ])('rejects bad input %j with exit code 2', async (extra, message) => {
+    const c = collect(env);
+    expect(await main(['user', 'add', ...extra], c.io)).toBe(2);
+    expect(c.err()).toMatch(message);
+    expect(await user('a@example.org')).toBeUndefined();
+  });
+
+  it('lists users, prints help, and rejects unknown commands with usage on stderr', async () => {
+    await main(['user', 'add', '--email', 'm@example.org', '--name', 'Mod', '--role', 'moderator', '--password', 'password-1'], collect(env).io);
+    const list = collect(env);
+    expect(await main(['user', 'list'], list.io)).toBe(0);
+    expect(list.out()).toMatch(/moderator\s+m@example\.org\s+Mod/);
+
+    const help = collect(env);
+    expect(await main(['--help'], help.io)).toBe(0);
+    expect(help.out()).toContain('import <folder>');
+    const bad = collect(env);
+    expect(await main(['frobnicate'], bad.io)).toBe(2);
+    expect(bad.err()).toContain('Unknown command "frobnicate"');
+    expect(bad.err()).toContain('Usage: chancery');
+  });
+
+  it('migrates, then reports the database up to date', async () => {
+    const first = collect(env);
+    expect(await main(['migrate'], first.io)).toBe(0);
+    expect(first.out()).toMatch(/^Applied 2026-11-28T1200-core$/m);
+    const second = collect(env);
+    await main(['migrate'], second.io);
+    expect(second.out()).toBe('The database is up to date.\n');
+  });
+
+  it('imports a folder, reporting a bad file on stderr and exiting 1', async () => {
+    const folder = join(dir, 'articles');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'good.md'), '---\ntitle: Good\nauthor: Ann Writer\ndate: 2025-01-02\n---\nText.\n');
+    writeFileSync(join(folder, 'bad.md'), '---\ntitle: Bad\nauthor: Ann Writer\nlanguage: xx\n---\nText.\n');
+    const c = collect(env);
+    expect(await main(['import', folder], c.io)).toBe(1);
+    expect(c.err()).toContain('error: bad.md:4: unknown language "xx"');
+    expect(c.err()).toContain('[####################] 2/2');
+    expect(c.out()).toBe('Imported 1 (1 new, 0 updated), skipped 0 unchanged, 1 error.\n');
+    const bad = collect(env);
+    expect(await main(['import', join(dir, 'missing')], bad.io)).toBe(2);
+    expect(bad.err()).toContain('is not a folder');
+  });
+
+  it('serves until stopped, loading the demo into the empty database once', async () => {
+    const stop = new AbortController();
+    const c = collect({ ...env, PORT: '0', CHANCERY_ADMIN_EMAIL: 'boss@example.org' });
+    c.io.signal = stop.signal;
+    const running = main(['serve'], c.io);
+    for (let i = 0; i < 100 && !c.out().includes('Demo admin'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(c.out()).toContain('Loaded the demo newsroom');
+    expect(c.out()).toContain('Chancery is serving http://localhost:0');
+    expect(c.out()).toContain('Demo admin: boss@example.org / chancery-demo');
+    stop.abort();
+    expect(await running).toBe(0);
+
+    const again = collect({ ...env, PORT: '0', CHANCERY_ADMIN_EMAIL: 'boss@example.org' });
+    const ctl = new AbortController();
+    again.io.signal = ctl.signal;
+    const second = main(['serve'], again.io);
+    for (let i = 0; i < 100 && !again.out().includes('Chancery is serving'); i++) await new Promise((r) => setTimeout(r, 50));
+    ctl.abort();
+    expect(await second).toBe(0);
+    expect(again.out()).not.toContain('Loaded the demo newsroom');
+    expect(again.out()).toContain('Demo admin: boss@example.org');
+  });
+});

@@ -1,0 +1,265 @@
+// The command line: serve | migrate | user | import | extract | eval-nlp. Each command returns an exit code.
+import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig, type Config } from './config.js';
+import { openDb, type Db } from './platform/db.js';
+import { migrate } from './platform/migrations/index.js';
+import { hashPassword, verifyPassword } from './platform/passwords.js';
+
+/** Where a command writes; tests pass collectors, the bin passes the process streams. */
+export interface CliIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** The environment the configuration is read from (process.env by default). */
+  env?: Record<string, string | undefined>;
+  /** Aborting it stops `serve` as SIGINT would; the bin leaves it unset. */
+  signal?: AbortSignal;
+}
+
+const USAGE = `Usage: chancery <command> [options]
+
+Commands:
+  serve                          Start the web server (migrates; loads the demo newsroom into an empty database)
+  migrate                        Apply pending database migrations
+  user add --email E --name N --role R [--password P]
+                                 Create a staff account (roles: admin, editor, author, moderator);
+                                 without --password one is generated and printed once
+  user list                      List staff accounts
+  import <folder> [--status published|draft]
+                                 Import Markdown files with front matter as articles
+  extract FILE [--published YYYY-MM-DD] [--lang en]
+                                 Print the entities and facts the knowledge engine finds in a text, as JSON
+  eval-nlp                       Score the knowledge engine against its golden files
+
+Options:
+  -h, --help                     Show this help (or a command's help: chancery <command> --help)
+
+Configuration is read from environment variables; see README.md.
+`;
+
+const COMMAND_USAGE: Record<string, string> = {
+  serve: 'Usage: chancery serve\n\nStarts the server on HOST:PORT (see README.md for the environment variables).\n',
+  migrate: 'Usage: chancery migrate\n\nApplies pending migrations to DATABASE_URL and lists them.\n',
+  user: 'Usage:\n  chancery user add --email E --name N --role admin|editor|author|moderator [--password P]\n  chancery user list\n',
+  import: 'Usage: chancery import <folder> [--status published|draft]\n\n'
+    + 'Imports every .md file of the folder. Front matter keys: title, slug, author or authors: [..], date,\n'
+    + 'rubric, tags: [..], language, lead, cover, status (published, draft or scheduled).\n'
+    + '--status draft imports every file as a draft. Re-importing a slug updates its article.\n',
+};
+
+/** Runs one command line (without "node" and the script); resolves to the process exit code. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) { io.stderr.write(USAGE); return 2; }
+  if (command === '-h' || command === '--help' || command === 'help') { io.stdout.write(USAGE); return 0; }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    const text = COMMAND_USAGE[command];
+    if (text) { io.stdout.write(text); return 0; }
+  }
+  try {
+    switch (command) {
+      case 'serve': return await serve(io);
+      case 'migrate': return await migrateCommand(io);
+      case 'user': return await userCommand(rest, io);
+      case 'import': return await importCommand(rest, io);
+      case 'extract': return await nlp('runExtractCli', rest, io);
+      case 'eval-nlp': return await nlp('runEvalCli', rest, io);
+      default:
+        io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) { io.stderr.write(`${e.message}\n`); return 2; }
+    io.stderr.write(`chancery ${command}: ${(e as Error).message ?? e}\n`);
+    return 1;
+  }
+}
+
+/** A mistake in the command line: printed as is, exit code 2. */
+class UsageError extends Error {}
+
+function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+function config(io: CliIo): Config {
+  try { return loadConfig(io.env ?? process.env); } catch (e) { throw new UsageError((e as Error).message); }
+}
+
+/** parseArgs with our messages: unknown options and missing values become UsageErrors. */
+function args<T extends Record<string, { type: 'string' | 'boolean' }>>(argv: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.replace(/\. To specify.*$/s, '.')}\n\n${usage}`);
+  }
+}
+
+async function withDb<T>(cfg: Config, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDb(cfg.databaseUrl);
+  try { return await fn(db); } finally { await db.destroy(); }
+}
+
+async function migrateCommand(io: CliIo): Promise<number> {
+  const cfg = config(io);
+  return withDb(cfg, async (db) => {
+    const applied = await migrate(db);
+    if (applied.length === 0) io.stdout.write('The database is up to date.\n');
+    for (const name of applied) io.stdout.write(`Applied ${name}\n`);
+    return 0;
+  });
+}
+
+async function serve(io: CliIo): Promise<number> {
+  const cfg = config(io);
+  const [{ buildApp }, { loadDemo, DEMO_LOADED_KEY, demoEditorEmail }, { findSetting }, { findUserWithHashByEmail, countUsers }] = await Promise.all([
+    import('./app.js'), import('./features/demo/demo-loader.js'), import('./features/site/site-store.js'), import('./features/staff/user-store.js'),
+  ]);
+  const db = openDb(cfg.databaseUrl);
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  try {
+    await migrate(db);
+    app = await buildApp({ config: cfg, db });
+    let demoLoaded = false;
+    if (cfg.loadDemo && !(await findSetting(db, DEMO_LOADED_KEY))) {
+      const articles = Number((await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      // Only a brand-new newsroom gets the demo; an install with content of its own is never touched.
+      if (articles === 0 && (await countUsers(db)) === 0) {
+        const t0 = Date.now();
+        const r = await loadDemo({ db, clock: app.ctx.clock, config: cfg, publishing: app.ctx.publishing });
+        demoLoaded = true;
+        io.stdout.write(`Loaded the demo newsroom: ${r.articles.created.length} articles, ${r.counts.events} events (${Date.now() - t0} ms).\n`);
+      }
+    }
+    app.ctx.jobs.start();
+    try {
+      await app.server.listen({ host: cfg.host, port: cfg.port });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' || code === 'EACCES') {
+        io.stderr.write(code === 'EADDRINUSE'
+          ? `Port ${cfg.port} on ${cfg.host} is already in use: stop the other server or choose another port with PORT=...\n`
+          : `Not allowed to listen on ${cfg.host}:${cfg.port}: choose a port above 1023 with PORT=...\n`);
+        return 1;
+      }
+      throw e;
+    }
+    io.stdout.write(`Chancery is serving ${cfg.baseUrl}\n`);
+    const admin = await findUserWithHashByEmail(db, cfg.adminEmail);
+    // Shown while the demo admin still signs in with the documented password: a reminder to change it.
+    if (demoLoaded || (admin && !admin.disabled && (await verifyPassword(cfg.adminPassword, admin.passwordHash)))) {
+      io.stdout.write(`Demo admin: ${cfg.adminEmail} / ${cfg.adminPassword} at ${cfg.baseUrl}/admin (editor: ${demoEditorEmail(cfg.adminEmail)}, same password)\n`);
+    }
+    await untilStopped(io.signal);
+    io.stdout.write('Stopping...\n');
+    return 0;
+  } finally {
+    await app?.close();
+    await db.destroy();
+  }
+}
+
+/** Resolves on SIGINT, SIGTERM or when the signal aborts; a second Ctrl-C during shutdown exits at once. */
+function untilStopped(signal?: AbortSignal): Promise<void> {
+  return new Promise((resolvePromise) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      process.once('SIGINT', () => process.exit(130));
+      resolvePromise();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+    if (signal?.aborted) done();
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+async function userCommand(argv: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  const usage = COMMAND_USAGE.user;
+  const store = await import('./features/staff/user-store.js');
+  if (sub === 'list') {
+    args(rest, {}, usage);
+    return withDb(config(io), async (db) => {
+      await migrate(db);
+      const users = await store.listUsers(db);
+      if (users.length === 0) io.stdout.write('No staff accounts yet: add one with "chancery user add".\n');
+      for (const u of users) io.stdout.write(`${u.role.padEnd(10)} ${u.email.padEnd(36)} ${u.name}${u.disabled ? ' (disabled)' : ''}\n`);
+      return 0;
+    });
+  }
+  if (sub !== 'add') throw new UsageError(`${sub ? `Unknown user command "${sub}".` : 'Missing user command.'}\n\n${usage}`);
+  const { values, positionals } = args(rest, { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } }, usage);
+  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".\n\n${usage}`);
+  const email = (values.email ?? '').trim();
+  const name = (values.name ?? '').trim();
+  const role = (values.role ?? '').trim();
+  if (!email) throw new UsageError(`--email is required.\n\n${usage}`);
+  if (!store.isValidEmail(email)) throw new UsageError(`"${email}" is not a valid email address.`);
+  if (!name) throw new UsageError(`--name is required (the name shown in the admin).\n\n${usage}`);
+  if (!role) throw new UsageError(`--role is required: one of ${store.STAFF_ROLES.join(', ')}.`);
+  if (!(store.STAFF_ROLES as string[]).includes(role)) throw new UsageError(`Unknown role "${role}": use one of ${store.STAFF_ROLES.join(', ')}.`);
+  if (values.password !== undefined && values.password.length < 8) throw new UsageError('The password must be at least 8 characters long.');
+  const generated = values.password === undefined;
+  const password = values.password ?? randomBytes(12).toString('base64url');
+  return withDb(config(io), async (db) => {
+    await migrate(db);
+    const existing = await store.findUserByEmail(db, email);
+    if (existing) {
+      io.stderr.write(`A user with the email ${existing.email} already exists (${existing.role}, "${existing.name}"). Nothing was changed.\n`);
+      return 1;
+    }
+    const id = await store.insertUser(db, { email, name, role: role as (typeof store.STAFF_ROLES)[number], passwordHash: await hashPassword(password) }, new Date());
+    io.stdout.write(`Created ${role} ${store.normalizeEmail(email)} (id ${id}).\n`);
+    if (generated) io.stdout.write(`Password: ${password}\nIt is shown only once: keep it somewhere safe.\n`);
+    return 0;
+  });
+}
+
+async function importCommand(argv: string[], io: CliIo): Promise<number> {
+  const usage = COMMAND_USAGE.import;
+  const { values, positionals } = args(argv, { status: { type: 'string' } }, usage);
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `Give one folder, not ${positionals.length}.\n\n${usage}` : `Which folder? \n\n${usage}`);
+  const status = values.status;
+  if (status !== undefined && status !== 'published' && status !== 'draft') throw new UsageError(`--status must be published or draft, not "${status}".`);
+  const folder = resolve(positionals[0]);
+  const info = await stat(folder).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`${positionals[0]} is not a folder.`);
+  const [{ createImporter, summarize }, { progressReporter }] = await Promise.all([import('./features/import/import-service.js'), import('./features/import/progress.js')]);
+  return withDb(config(io), async (db) => {
+    await migrate(db);
+    const progress = progressReporter(io.stderr);
+    const result = await createImporter({ db, clock: () => new Date() }).importFolder(folder, { status, onProgress: progress.update });
+    progress.finish();
+    for (const w of result.warnings) io.stderr.write(`warning: ${w.file}:${w.line}: ${w.message}\n`);
+    for (const e of result.errors) io.stderr.write(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message} (skipped)\n`);
+    io.stdout.write(`${summarize(result)}\n`);
+    return result.errors.length ? 1 : 0;
+  });
+}
+
+type NlpCli = Record<'runExtractCli' | 'runEvalCli', (argv: string[], io: CliIo) => Promise<number> | number>;
+
+/** The knowledge engine's commands live in src/nlp/cli.ts, loaded only when asked for. */
+async function nlp(fn: keyof NlpCli, argv: string[], io: CliIo): Promise<number> {
+  // A variable specifier keeps the rest of the CLI independent of that module.
+  const specifier = './nlp/cli.js';
+  let mod: Partial<NlpCli>;
+  try {
+    mod = (await import(specifier)) as Partial<NlpCli>;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('nlp/cli')) {
+      io.stderr.write('The knowledge engine commands are not available in this build.\n');
+      return 1;
+    }
+    throw e;
+  }
+  const run = mod[fn];
+  if (typeof run !== 'function') { io.stderr.write('The knowledge engine commands are not available in this build.\n'); return 1; }
+  return run(argv, io);
+}
