@@ -175,8 +175,16 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
     if (j + 2 >= toks.length || toks[j].s !== '(' || toks[j + 2].s !== ')') return;
     const a = toks[j + 1];
     if (a.k !== 'w' || !/^[A-Z][A-Za-z]{0,6}[A-Z]$/.test(a.s)) return;
-    const real = 'name' in tg && tg.name === '' ? mentionTargetById(tg.id) : tg;
+    let real = 'name' in tg && tg.name === '' ? mentionTargetById(tg.id) : tg;
     if (!real) return;
+    const loc = local.get(real.id);
+    if (loc && loc.type === 'organization' && real.id !== 'org:' + slugify(a.s)) {
+      const nid = 'org:' + slugify(a.s);
+      local.delete(real.id);
+      for (const m of mentions) if (m.id === real.id) m.id = nid;
+      local.set(nid, { ...loc, id: nid, aliases: [a.s] });
+      real = { kind: 'org', id: nid, name: loc.name };
+    }
     docAbbr.set(a.s, real);
     addAlias(real.id, a.s);
     push({ ...toMention(real, j + 1, j + 2), adjective: false });
@@ -436,6 +444,10 @@ function learnPeople(
     if (/foreign (ministry|affairs|minister)/.test(qualText) && (title === 'Head' || title === 'Minister' || title === 'Leader')) {
       title = 'Foreign Minister';
     } else if (qual.some((q) => q.start < toks[nameStart]?.start && !/^(Foreign|Affairs)$/.test(q.s))) qualified = true;
+    // "Sheikh Hasina": an honorific that is part of a one-word name.
+    if (words.length === 1 && nameStart - 1 > i && /^(sheikh|prince|princess|emir)$/.test(toks[nameStart - 1].lo) && toks[nameStart - 1].cap) {
+      words.unshift([nameStart - 1, nameStart]);
+    }
     if (words.length >= 2 && words.length <= 4 && !PARTICLES.has(toks[words[words.length - 1][0]].lo)) {
       register(words[0][0], words[words.length - 1][1], title, of, qualified);
       return words[words.length - 1][1];
@@ -453,6 +465,11 @@ function learnPeople(
     l.push({ lo: p.name.split(/\s+/).map((w) => w.toLowerCase()), id: p.id });
     byFirst.set(first, l);
     for (const k of p.keys) byKey.set(k, byKey.has(k) && byKey.get(k) !== p.id ? null : p.id);
+  }
+  // Given names as a weaker key, only when no one else in the text shares them.
+  for (const p of persons.values()) {
+    const w = p.name.split(/\s+/);
+    if (w.length >= 2 && !p.keys.includes(w[0]) && !/^(sheikh|prince|princess|emir)$/i.test(w[0]) && !byKey.has(w[0])) byKey.set(w[0], p.id);
   }
   for (let i = 0; i < toks.length; i++) {
     if (claim[i] >= 0 || toks[i].k !== 'w' || !toks[i].cap) continue;

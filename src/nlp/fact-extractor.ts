@@ -51,6 +51,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
   let mi = 0;
   let lastSubject: string | undefined;
   let lastFormat: { name: string; org?: string } | undefined;
+  let lastCompany: string | undefined;
   for (const s of doc.sents) {
     while (mi < ms.length && ms[mi].start < s.start) mi++;
     const sm: Mention[] = [];
@@ -63,7 +64,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     const firstPerson = sm.find((m) => m.kind === 'person');
     const pron = /\b(he|she)\b/.exec(st.lo);
     const pronounRef = pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
-    const env: Env = { doc, st, pair, pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined, version, facts };
+    const env: Env = { doc, st, pair, pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined, version, facts, lastCompany };
     visits(env);
     meetings(env);
     agreements(env);
@@ -72,6 +73,8 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     lastFormat = summits(env, lastFormat);
     milestones(env);
     if (firstPerson) lastSubject = firstPerson.id;
+    const co = sm.filter((x) => x.kind === 'org' && x.source === 'company');
+    if (co.length) lastCompany = co[0].id;
   }
   return mergeFacts(facts);
 }
@@ -83,6 +86,7 @@ interface Env {
   pronoun?: { pos: number; id?: string };
   version: string;
   facts: Fact[];
+  lastCompany?: string;
 }
 
 // The two countries an article is mostly about stand behind "the two countries", "the parties".
@@ -208,7 +212,7 @@ function visits(env: Env): void {
 }
 
 // ---------------------------------------------------------------- meeting
-const MEET_RE = /\b(?:(held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|met\s+with|met|meets\s+with|meets|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
+const MEET_RE = /(?:,\s+meeting\s+(?:with\s+)?|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|met\s+with|met|meets\s+with|meets|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
 
 function meetings(env: Env): void {
   const { st } = env;
@@ -220,26 +224,43 @@ function meetings(env: Env): void {
     if (negatedOrHypothetical(st, trig, m[0], 35)) continue;
     const win = clauseWindow(st, trig, 25);
     if (/\b(will|to|would)\s+$/.test(win)) continue;
-    const verb = m[0].split(/\s+/)[0];
-    // Objects: people after the trigger, until the clause ends.
+    // Objects: people after the trigger, then people coordinated with them ("X and Y").
     const rest = st.lo.slice(after - st.start);
     const stop = rest.search(/[;.]|,\s*(?:and\s+)?(?:which|where|during|who|after|before|to discuss|on)\b|\b(?:to discuss|on the sidelines|about)\b/);
     const limit = stop >= 0 ? after + stop : st.end;
-    let objs = st.ms.filter((x) => isPerson(x) && x.start >= after && x.start < limit);
-    if (verb === 'received' || verb === 'hosted' || verb === 'met' && !/with/.test(m[0])) {
-      objs = objs.filter((x) => x.start - after < 30);
+    const people = st.ms.filter((x) => isPerson(x) && x.start >= after && x.start < limit);
+    const objs: Mention[] = [];
+    if (people.length && people[0].start - after < 70 && !/[,;]/.test(st.lo.slice(after - st.start, people[0].start - st.start).replace(/^\s*,/, ''))) {
+      objs.push(people[0]);
+      for (let k = 1; k < people.length; k++) {
+        const gap = st.lo.slice(people[k - 1].end - st.start, people[k].start - st.start);
+        if (/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+)([\w'-]+\s+){0,7}$/.test(gap) && !/\b(who|which|was|were|said|is|are|has|had)\b/.test(gap)) objs.push(people[k]);
+        else break;
+      }
     }
-    // "X and Y met": a coordinated subject.
-    let subj = subjectBefore(env, trig, objs.length > 0);
+    // Subjects: the actor before the trigger, with people coordinated to it.
+    const subs: { id: string; indirect: boolean }[] = [];
     const before = st.ms.filter((x) => isPerson(x) && x.end <= trig);
-    if (objs.length === 0 && before.length >= 2 && /\band\b/.test(st.lo.slice(before[0].end - st.start, before[1].start - st.start))) {
-      subj = { id: before[0].id, indirect: !!before[0].byRole };
-      objs = [before[1]];
+    const subj0 = subjectBefore(env, trig, objs.length > 0);
+    if (subj0) subs.push(subj0);
+    if (subj0 && before.length >= 2) {
+      const i0 = before.findIndex((x) => x.id === subj0.id);
+      for (let k = Math.max(i0, 0) + 1; i0 >= 0 && k < before.length; k++) {
+        const gap = st.lo.slice(before[k - 1].end - st.start, before[k].start - st.start);
+        if (/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+)([\w'-]+\s+){0,7}$/.test(gap) && !/\b(who|which|was|were|said|is|are|has|had|met|held)\b/.test(gap)) subs.push({ id: before[k].id, indirect: !!before[k].byRole });
+        else break;
+      }
     }
-    if (!subj || objs.length === 0) continue;
+    if (objs.length === 0 && subs.length >= 2 && /^\s*$/.test(st.lo.slice(before[before.length - 1].end - st.start, trig - st.start).replace(/\b(also|later|then|had|have|on \w+)\b/g, ''))) {
+      objs.push(...before.filter((x) => x.id === subs[subs.length - 1].id).slice(0, 1));
+      subs.pop();
+    }
+    if (subs.length === 0 || objs.length === 0) continue;
+    const subj = subs[0];
     const format = /phone|telephone/.test(m[0]) ? 'phone call' : /talks|negotiations/.test(m[0]) ? 'talks' : undefined;
-    for (const o of objs) {
-      if (o.id === subj.id) continue;
+    for (const sj of subs) for (const o of objs) {
+      if (o.id === sj.id) continue;
+      const subj = sj;
       const args: Record<string, unknown> = { participants: [subj.id, o.id] };
       if (format) args.format = format;
       const place = st.ms.find((x) => x.kind === 'place' && /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)));
@@ -253,7 +274,7 @@ function meetings(env: Env): void {
 // ---------------------------------------------------------------- agreement
 const DOCN = '(?:agreements?|memorand(?:um|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?)';
 const AGREE_RE = new RegExp(
-  `\\b(?:signed|signs|inked|inks|sealed|seals|clinched|initialled|initialed|ratified|concluded\\s+(?:a|an|the)|reached\\s+(?:a|an|the)?)\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
+  `\\b(?:signed|signs|inked|inks|sealed|seals|clinched|initialled|initialed|ratified|exchanged|concluded\\s+(?:a|an|the)|reached\\s+(?:a|an|the)?)\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
   `|\\b(?:the\\s+)?signing\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
   `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed)\\b`,
   'g',
@@ -262,47 +283,76 @@ const TITLE_RE = /\b((?:Joint|Intergovernmental|Bilateral|Comprehensive|Strategi
 const NUMBER_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|two dozen';
 const COUNT_RE = new RegExp(`\\b(?:(?:more than|over|some|about|around|nearly|almost|at least|a total of|a package of|a set of|up to)\\s+)?(\\d+|${NUMBER_WORDS})\\s+(?:[a-z-]+\\s+){0,3}?(?:documents|agreements|memoranda|memorandums|mous|deals|contracts|treaties|accords|protocols|instruments)\\b`);
 
+const GENERIC = new WeakSet<Fact>();
+const DESCRIPTOR = /^\s+(company|firm|developer|carmaker|automaker|giant|group|conglomerate|operator|producer|manufacturer|lender|bank|investor|state-owned|miner|mining|utility|contractor|builder|maker|fund|energy|oil|tech|telecom|shipping|airline|construction|power)\b/;
+const BOTH = /\b(two countries|two states|both countries|both sides|the parties|two sides|the sides|bilateral|two nations|two governments|both governments|two leaders|two presidents|two ministers|the delegations|two heads of state|two prime ministers)\b/;
+
+/** Countries and organisations named in a span, skipping country adjectives that only describe a company. */
+function partiesIn(env: Env, from: number, to: number): string[] {
+  const { st } = env;
+  const out: string[] = [];
+  const addP = (id: string | undefined) => {
+    if (id && !out.includes(id)) out.push(id);
+  };
+  for (const x of st.ms) {
+    if (x.start < from || x.start >= to) continue;
+    if (isCountry(x)) {
+      if (x.adjective && DESCRIPTOR.test(st.lo.slice(x.end - st.start, x.end - st.start + 20))) continue;
+      if (x.adjective && st.ms.some((y) => y.kind === 'org' && y.source === 'company' && y.start > x.end && y.start - x.end <= 2)) continue;
+      addP(x.id);
+    } else if (x.kind === 'org') addP(x.id);
+    else if (isPerson(x)) addP(personCountry(env, x.id));
+  }
+  return out;
+}
+
 function agreements(env: Env): void {
   const { st } = env;
   AGREE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = AGREE_RE.exec(st.lo)) !== null) {
+  const matches: RegExpExecArray[] = [];
+  while ((m = AGREE_RE.exec(st.lo)) !== null) matches.push(m);
+  for (let mi = 0; mi < matches.length; mi++) {
+    m = matches[mi];
     const trig = st.start + m.index;
+    const segEnd = mi + 1 < matches.length ? matches[mi + 1].index : st.lo.length;
     if (negatedOrHypothetical(st, trig, m[0], 40)) continue;
     if (/\b(will|to|would)\s+(be\s+)?$/.test(clauseWindow(st, trig, 20)) || /\bto be signed\b|\bwill be signed\b/.test(m[0])) continue;
-    const clauseEnd = st.end;
-    const parties = new Set<string>();
-    for (const x of st.ms) {
-      if (x.start >= clauseEnd) break;
-      if (isCountry(x)) parties.add(x.id);
-      else if (x.kind === 'org' && x.source !== 'company') parties.add(x.id);
-      else if (isPerson(x)) {
-        const c = personCountry(env, x.id);
-        if (c) parties.add(c);
-      }
-    }
+    let parties = partiesIn(env, st.start, st.end);
     let fromContext = false;
-    const mentionsBoth = /\b(two countries|two states|both countries|both sides|the parties|two sides|the sides|bilateral|two nations|two governments|two leaders)\b/.test(st.lo);
-    if (parties.size < 2 && env.pair && (mentionsBoth || parties.size === 0 || parties.has(env.pair[0]) || parties.has(env.pair[1]))) {
-      if (parties.size === 0 && !mentionsBoth && !/\b(signing of|signed) the [A-Z]/.test(st.orig.slice(m.index, m.index + 40).replace(/^./, (c) => c.toLowerCase()))) continue;
-      env.pair.forEach((p) => parties.add(p));
+    const both = BOTH.test(st.lo);
+    if (both && env.pair && !parties.some((p) => p.startsWith('org:'))) {
+      parties = [...env.pair];
       fromContext = true;
     }
-    if (parties.size < 2) continue;
-    const args: Record<string, unknown> = { parties: [...parties] };
-    const seg = st.orig.slice(m.index, Math.min(st.orig.length, m.index + m[0].length + 160));
-    const tm = TITLE_RE.exec(seg);
-    if (tm && tm.index < m[0].length + 5) {
-      let title = (tm[1] + tm[2]).trim().replace(/\s+(between|with|and|the|on|of|for|in|to)$/i, '').replace(/\s+(between|with)\b.*$/i, '');
-      title = title.replace(/\s+(on|of|for|in|to|the|and)$/i, '');
-      if (/[A-Z]/.test(title[0]) && title.split(/\s+/).length >= 2) args.title = title;
+    if (/\b(the company|the group|the firm)\b/.test(st.lo.slice(0, m.index + 20)) && env.lastCompany && !parties.includes(env.lastCompany)) {
+      parties.unshift(env.lastCompany);
+      fromContext = true;
     }
-    const cm = COUNT_RE.exec(st.lo);
+    const titleSeg = st.orig.slice(m.index, segEnd);
+    let title: string | undefined;
+    const tm = TITLE_RE.exec(titleSeg);
+    if (tm) {
+      let t = (tm[1] + tm[2]).trim().replace(/\s+(between|with)\b.*$/i, '');
+      t = t.replace(/^((signs?|signed|inks?|inked|seals?|sealed|the|a|an)\s+)+/i, '');
+      while (/\s+(on|of|for|in|to|the|and)$/i.test(t)) t = t.replace(/\s+(on|of|for|in|to|the|and)$/i, '');
+      if (/^[A-Z]/.test(t) && t.split(/\s+/).length >= 2) title = t;
+    }
+    if (parties.length < 2 && env.pair && (parties.length === 0 ? title !== undefined || both : parties.some((p) => env.pair!.includes(p)))) {
+      env.pair.forEach((p) => { if (!parties.includes(p)) parties.push(p); });
+      fromContext = true;
+    }
+    if (parties.length < 2) continue;
+    const args: Record<string, unknown> = { parties };
+    if (title) args.title = title;
+    const cm = COUNT_RE.exec(m[0]);
     if (cm) {
       const n = parseCount(cm[1]);
       if (n && n > 1) args.count = n;
     }
     emit(env, 'agreement', args, fromContext ? 0.75 : 0.88, nearestTime(env, trig));
+    const last = env.facts[env.facts.length - 1];
+    if (!title && !args.count && /s\b/.test(m[0].split(/\s+/).pop() ?? '') && !/\bstatus\b/.test(m[0])) GENERIC.add(last);
   }
 }
 
@@ -626,10 +676,12 @@ function mergeFacts(facts: Fact[]): Fact[] {
   }
   // A bare "signed agreements" adds nothing next to a titled or counted one between the same parties.
   return out.filter((f) => {
-    if (f.type !== 'agreement' || f.args.title || f.args.count) return true;
+    if (f.type !== 'agreement' || !GENERIC.has(f)) return true;
     const parties = [...(f.args.parties as string[])].sort().join(',');
-    return !out.some((g) => g !== f && g.type === 'agreement' && (g.args.title || g.args.count) &&
+    const other = out.find((g) => g !== f && g.type === 'agreement' && (g.args.title || g.args.count) &&
       [...(g.args.parties as string[])].sort().join(',') === parties);
+    if (other && !other.when && f.when) other.when = f.when;
+    return !other;
   }).filter((f) => {
     // Same summit named once with a place and once with its country: keep the place.
     if (f.type !== 'summit') return true;

@@ -136,7 +136,19 @@ oecd|Organisation for Economic Co-operation and Development|Organization for Eco
 pif|Pacific Islands Forum
 council-of-europe|Council of Europe
 eurasian-development-bank|Eurasian Development Bank|EDB
-csto-crrf|CSTO Collective Rapid Reaction Force`;
+jbic|Japan Bank for International Cooperation|JBIC
+jica|Japan International Cooperation Agency|JICA
+usaid|USAID|United States Agency for International Development
+dfc|U.S. International Development Finance Corporation|DFC
+kfw|KfW|KfW Development Bank
+afreximbank|Afreximbank|African Export-Import Bank
+china-exim-bank|Export-Import Bank of China|China Exim Bank|China Eximbank
+cdb|China Development Bank|CDB
+silk-road-fund|Silk Road Fund
+pif-saudi|Public Investment Fund|PIF
+rdif|Russian Direct Investment Fund|RDIF
+mubadala|Mubadala|Mubadala Investment Company
+qia|Qatar Investment Authority|QIA`;
 
 /** Initiatives that the contract treats as projects: "slug|Full name|aliases...". */
 export const INITIATIVES = `belt-and-road-initiative|Belt and Road Initiative|Belt and Road|BRI|OBOR|One Belt, One Road|One Belt One Road|One Belt - One Road|One Belt – One Road|One Belt — One Road|New Silk Road
@@ -193,17 +205,18 @@ amazon|Amazon
 boeing|Boeing
 airbus|Airbus
 samsung|Samsung
+samsung-electronics|Samsung Electronics
 hyundai|Hyundai
 toyota|Toyota
-tata|Tata|Tata Group
-adani|Adani|Adani Group
+tata-group|Tata Group|Tata
+adani-group|Adani Group|Adani
 reliance|Reliance Industries
 kazmunaygas|KazMunayGas
 kazatomprom|Kazatomprom
 uzbekneftegaz|Uzbekneftegaz
 socar|SOCAR
 ocp|OCP|OCP Group
-dangote|Dangote|Dangote Group
+dangote-group|Dangote Group|Dangote
 safaricom|Safaricom
 mtn|MTN|MTN Group
 ethiopian-airlines|Ethiopian Airlines
