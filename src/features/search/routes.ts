@@ -1,8 +1,38 @@
-// Routes of the search feature.
+// Routes of the search feature: GET /search, a cached page per query string.
 import type { FastifyInstance } from 'fastify';
+import { renderDocument } from '../../platform/render.js';
 import type { AppCtx } from '../app-context.js';
+import { LANGUAGES } from '../articles/article.js';
+import { latestPublishedChange } from '../articles/article-store.js';
+import { listAuthors } from '../authors/author-store.js';
+import { listRubrics } from '../rubrics/rubric-store.js';
+import { loadChrome } from '../site/chrome.js';
+import { parseSearchParams } from './search-params.js';
+import { COUNT_CAP, searchArticles } from './search-store.js';
+import { SearchPage } from './views/search-page.js';
+
+const PER_PAGE = 10;
 
 /** Registers every URL of the search feature. */
 export function registerSearchRoutes(app: FastifyInstance, ctx: AppCtx): void {
-  void app; void ctx;
+  app.get('/search', (request, reply) => ctx.cache.serve(request, reply, async () => {
+    const now = ctx.clock();
+    const [chrome, rubrics, authors, lastChange] = await Promise.all([
+      loadChrome(ctx), listRubrics(ctx.db), listAuthors(ctx.db), latestPublishedChange(ctx.db, now),
+    ]);
+    const p = parseSearchParams((request.query ?? {}) as Record<string, unknown>, { rubrics, authors });
+    let results;
+    if (p.query.terms.length) {
+      const r = await searchArticles(ctx.db, { terms: p.query.terms, filters: p.filters, now, limit: PER_PAGE, offset: (p.page - 1) * PER_PAGE });
+      const pages = Math.max(1, Math.ceil(Math.min(r.total, COUNT_CAP) / PER_PAGE));
+      results = { ...r, page: p.page, pages, perPage: PER_PAGE };
+    }
+    const body = renderDocument(SearchPage({
+      t: ctx.t, chrome, form: p.form, notices: p.notices, filtered: p.filtered, results,
+      rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })),
+      authors: authors.map((a) => ({ slug: a.slug, name: a.name })),
+      languages: LANGUAGES,
+    }));
+    return { body, lastModified: lastChange ? new Date(lastChange) : undefined };
+  }));
 }

@@ -1,27 +1,55 @@
 // Keeps the full-text index current: one document per published article.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db.js';
-import { markdownToText } from '../../platform/markdown.js';
+
+const BLOCK_TAG = /<\/?(?:p|h[1-6]|li|ul|ol|blockquote|pre|tr|td|th|table|thead|tbody|figure|figcaption|br|hr|img)\b[^>]*>/gi;
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * The text a reader sees in an article's rendered HTML: tags dropped, entities decoded, so that "a < b" or
+ * code samples stay searchable. The sentinel characters of highlighted snippets are removed.
+ */
+export function articleText(bodyHtml: string): string {
+  return bodyHtml
+    .replace(BLOCK_TAG, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+      }
+      return ENTITY[e.toLowerCase()] ?? m;
+    })
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
 
 /** Indexes (or re-indexes) one article from its current row; removes it when it is not published. */
 export async function indexArticle(db: Db, articleId: number): Promise<void> {
-  const a = await db.selectFrom('articles').select(['id', 'title', 'lead', 'body_md', 'status']).where('id', '=', articleId).executeTakeFirst();
+  const a = await db.selectFrom('articles').select(['id', 'title', 'lead', 'body_html', 'status']).where('id', '=', articleId).executeTakeFirst();
   await removeFromIndex(db, articleId);
   if (!a || a.status !== 'published') return;
   const [authors, tags] = await Promise.all([
     db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id').select(['authors.name']).where('article_id', '=', articleId).execute(),
     db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select(['tags.name']).where('article_id', '=', articleId).execute(),
   ]);
-  const people = authors.map((r) => r.name).join(' ');
-  const tagText = tags.map((r) => r.name).join(' ');
-  const body = markdownToText(a.body_md);
+  const people = clean(authors.map((r) => r.name).join(' '));
+  const tagText = clean(tags.map((r) => r.name).join(' '));
+  const title0 = clean(a.title);
+  const lead0 = clean(a.lead);
+  const body0 = articleText(a.body_html);
   if (db.dialect === 'postgres') {
-    // 'simple' keeps every language's words; weights rank title over lead over body.
+    // PostgreSQL's parser skips anything shaped like an HTML tag; in article text "<script>" is words.
+    const [title, lead, body] = [title0, lead0, body0].map((s) => s.replace(/[<>]/g, ' '));
+    // 'simple' keeps every language's words; weights rank title over people, tags and lead over body.
     await sql`insert into article_search (article_id, document) values (${a.id},
-      setweight(to_tsvector('simple', ${a.title}), 'A') || setweight(to_tsvector('simple', ${people + ' ' + tagText}), 'B') ||
-      setweight(to_tsvector('simple', ${a.lead}), 'B') || setweight(to_tsvector('simple', ${body}), 'C'))`.execute(db);
+      setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${people + ' ' + tagText}), 'B') ||
+      setweight(to_tsvector('simple', ${lead}), 'B') || setweight(to_tsvector('simple', ${body}), 'C'))`.execute(db);
   } else {
-    await sql`insert into article_search (rowid, title, lead, body, people, tags) values (${a.id}, ${a.title}, ${a.lead}, ${body}, ${people}, ${tagText})`.execute(db);
+    await sql`insert into article_search (rowid, title, lead, body, people, tags) values (${a.id}, ${title0}, ${lead0}, ${body0}, ${people}, ${tagText})`.execute(db);
   }
 }
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_QUERY_CHARS, MAX_TERMS, cleanQueryText, parseQuery, toFtsQuery, toTsQuery } from './search-query.js';
+
+describe('parseQuery', () => {
+  it('splits into lowercase words and stems them as prefixes', () => {
+    const q = parseQuery('  Railway AGREEMENTS ');
+    expect(q.text).toBe('Railway AGREEMENTS');
+    expect(q.terms).toEqual([
+      { word: 'railway', stem: 'railway', prefix: true },
+      { word: 'agreements', stem: 'agreement', prefix: true },
+    ]);
+  });
+
+  it('drops stop words unless nothing else is left', () => {
+    expect(parseQuery('the summit of the SCO').terms.map((t) => t.word)).toEqual(['summit', 'sco']);
+    expect(parseQuery('переговоры в Астане').terms.map((t) => t.stem)).toEqual(['переговор', 'астан']);
+    expect(parseQuery('a AND OR').terms.map((t) => t.word)).toEqual(['a', 'and', 'or']);
+  });
+
+  it('matches short words and numbers exactly', () => {
+    expect(parseQuery('EU 2024').terms).toEqual([
+      { word: 'eu', stem: 'eu', prefix: false },
+      { word: '2024', stem: '2024', prefix: false },
+    ]);
+  });
+
+  it('removes every operator and quote character', () => {
+    for (const raw of ['"', '*', 'NEAR(', '"unterminated', 'a:b', "'; drop table articles; --", '(x OR y) NOT z^', '\\']) {
+      const q = parseQuery(raw);
+      for (const t of q.terms) expect(t.stem).toMatch(/^[\p{L}\p{N}\p{M}]+$/u);
+    }
+    expect(parseQuery('"').terms).toEqual([]);
+    expect(parseQuery('*').terms).toEqual([]);
+    expect(parseQuery('NEAR(').terms.map((t) => t.word)).toEqual(['near']);
+  });
+
+  it('truncates long queries and caps the number of terms', () => {
+    const long = 'word '.repeat(2000);
+    expect(cleanQueryText(long).length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+    const many = Array.from({ length: 30 }, (_, i) => `term${String.fromCharCode(97 + i % 26)}${i}`).join(' ');
+    expect(parseQuery(many).terms).toHaveLength(MAX_TERMS);
+  });
+
+  it('treats arrays and non-strings as empty', () => {
+    expect(parseQuery(['a', 'b']).terms).toEqual([]);
+    expect(parseQuery(undefined).text).toBe('');
+  });
+});
+
+describe('index query text', () => {
+  const terms = parseQuery('Переговоры EU').terms;
+  it('builds an FTS5 expression of quoted terms', () => {
+    expect(toFtsQuery(terms)).toBe('"переговор"* AND "eu"');
+  });
+  it('builds a to_tsquery expression of quoted terms', () => {
+    expect(toTsQuery(terms)).toBe("'переговор':* & 'eu'");
+  });
+});

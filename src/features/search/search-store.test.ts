@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS, freshDb } from '../../../test/db.js';
+import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js';
+import type { Db } from '../../platform/db.js';
+import { createPublishingService } from '../articles/publishing-service.js';
+import { parseQuery } from './search-query.js';
+import { COUNT_CAP, markedToHtml, searchArticles, type SearchFilters } from './search-store.js';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+describe('markedToHtml', () => {
+  it('escapes the text and inserts only balanced marks', () => {
+    expect(markedToHtml('a <b> \u0002c\u0003 & \u0003d\u0002e')).toBe('a &lt;b&gt; <mark>c</mark> &amp; d<mark>e</mark>');
+    expect(markedToHtml('\u0002\u0002x')).toBe('<mark>x</mark>');
+  });
+});
+
+describe.each(DIALECTS)('search store on %s', (dialect) => {
+  let db: Db;
+  let close: () => Promise<void>;
+  let author: number;
+  beforeEach(async () => {
+    ({ db, close } = await freshDb(dialect));
+    author = await makeAuthor(db, { slug: 'anna-petrova', name: 'Anna Petrova' });
+  });
+  afterEach(async () => { await close(); });
+
+  async function search(q: string, filters: SearchFilters = {}, page = 1, now = NOW) {
+    return searchArticles(db, { terms: parseQuery(q).terms, filters, now, limit: 10, offset: (page - 1) * 10 });
+  }
+  const titles = (r: Awaited<ReturnType<typeof search>>) => r.hits.map((h) => h.article.title);
+
+  it('ranks a title match above a body match', async () => {
+    await makeArticle(db, { title: 'Notes from Central Asia', authorIds: [author], bodyMd: 'The railway through the steppe was discussed at length.', publishedAt: new Date('2026-03-02T00:00:00Z') });
+    await makeArticle(db, { title: 'The railway to Kashgar', authorIds: [author], bodyMd: 'A long piece about freight.', publishedAt: new Date('2026-03-01T00:00:00Z') });
+    const r = await search('railway');
+    expect(titles(r)).toEqual(['The railway to Kashgar', 'Notes from Central Asia']);
+    expect(r.total).toBe(2);
+    expect(r.hits[0].titleHtml).toBe('The <mark>railway</mark> to Kashgar');
+  });
+
+  it('ranks tag and author matches above body matches', async () => {
+    await makeArticle(db, { title: 'Body mention', authorIds: [author], bodyMd: 'Uzbekistan was mentioned once.' });
+    await makeArticle(db, { title: 'Tagged piece', authorIds: [author], bodyMd: 'Nothing here.', tagSlugs: ['uzbekistan'] });
+    expect(titles(await search('uzbekistan'))).toEqual(['Tagged piece', 'Body mention']);
+    expect(titles(await search('petrova'))).toEqual(expect.arrayContaining(['Tagged piece', 'Body mention']));
+  });
+
+  it('finds Russian words in other forms', async () => {
+    await makeArticle(db, { slug: 'ru-1', title: 'Итоги недели', language: 'ru', authorIds: [author], bodyMd: 'На переговорах в Астане участники саммита обсудили транзит через территорию Казахстана.' });
+    for (const q of ['переговоры', 'саммит', 'Казахстан', 'переговорах', 'транзитом']) {
+      expect(titles(await search(q)), q).toEqual(['Итоги недели']);
+    }
+    expect(titles(await search('Узбекистан'))).toEqual([]);
+  });
+
+  it('finds English plurals from the singular and back', async () => {
+    await makeArticle(db, { title: 'Trade talks', authorIds: [author], bodyMd: 'Several agreements on new railways were signed.' });
+    expect(titles(await search('agreement'))).toEqual(['Trade talks']);
+    expect(titles(await search('railway'))).toEqual(['Trade talks']);
+    expect(titles(await search('railway agreement signing'))).toEqual(['Trade talks']);
+    expect(titles(await search('railway ferry'))).toEqual([]);
+  });
+
+  it('highlights the matched words in an escaped snippet', async () => {
+    await makeArticle(db, { title: 'Security notes', authorIds: [author], bodyMd: 'The page showed `<script>alert(1)</script>` near the word sanctions & more.' });
+    const r = await search('sanctions');
+    const html = r.hits[0].snippetHtml;
+    expect(html).toContain('<mark>sanctions</mark>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&amp;');
+    expect(html).not.toContain('<script');
+    const script = await search('script');
+    expect(script.hits[0].snippetHtml).toContain('&lt;<mark>script</mark>&gt;');
+  });
+
+  it('shows the lead when only the title matches', async () => {
+    await makeArticle(db, { title: 'Caspian shipping', lead: 'Ports & <ships> on the sea.', authorIds: [author], bodyMd: 'Freight volumes grew.' });
+    const r = await search('caspian');
+    expect(r.hits[0].snippetHtml).toBe('Ports &amp; &lt;ships&gt; on the sea.');
+  });
+
+  it('filters by rubric, author, language and dates', async () => {
+    const analysis = await makeRubric(db, { slug: 'analysis' });
+    const other = await makeAuthor(db, { slug: 'li-wei', name: 'Li Wei' });
+    await makeArticle(db, { title: 'Summit one', authorIds: [author], rubricId: analysis, bodyMd: 'summit', publishedAt: new Date('2026-01-10T12:00:00Z') });
+    await makeArticle(db, { title: 'Summit two', authorIds: [other], language: 'ru', bodyMd: 'summit', publishedAt: new Date('2026-02-10T12:00:00Z') });
+    await makeArticle(db, { title: 'Summit three', authorIds: [author, other], bodyMd: 'summit', publishedAt: new Date('2026-03-10T12:00:00Z') });
+    expect(titles(await search('summit', { rubricId: analysis }))).toEqual(['Summit one']);
+    expect(titles(await search('summit', { authorId: other })).sort()).toEqual(['Summit three', 'Summit two']);
+    expect(titles(await search('summit', { language: 'ru' }))).toEqual(['Summit two']);
+    expect(titles(await search('summit', { from: '2026-02-01T00:00:00.000Z', before: '2026-03-01T00:00:00.000Z' }))).toEqual(['Summit two']);
+    expect(titles(await search('summit', { from: '2026-02-10T12:00:00.000Z' })).sort()).toEqual(['Summit three', 'Summit two']);
+    expect((await search('summit', { language: 'zh' })).total).toBe(0);
+  });
+
+  it('shows only published articles published by now', async () => {
+    await makeArticle(db, { title: 'Draft on tariffs', authorIds: [author], status: 'draft' });
+    await makeArticle(db, { title: 'Old tariffs', authorIds: [author], publishedAt: new Date('2026-01-01T00:00:00Z') });
+    await makeArticle(db, { title: 'Future tariffs', authorIds: [author], publishedAt: new Date('2026-12-01T00:00:00Z') });
+    expect(titles(await search('tariffs'))).toEqual(['Old tariffs']);
+    expect(titles(await search('tariffs', {}, 1, new Date('2027-01-01T00:00:00Z'))).sort()).toEqual(['Future tariffs', 'Old tariffs']);
+  });
+
+  it('stays current on publish, edit, unpublish and delete', async () => {
+    const svc = createPublishingService({ db, clock: () => new Date('2026-01-15T10:00:00Z'), contentChanged: () => undefined });
+    const editor = { id: null, role: 'admin' as const };
+    const input = {
+      title: 'Pipeline diplomacy', slug: 'pipeline', lead: '', bodyMd: 'About gas.', language: 'en' as const, rubricId: null, authorIds: [author],
+      tagSlugs: [], coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on' as const,
+    };
+    const id = await svc.save(editor, input, { action: 'draft' });
+    expect((await search('pipeline')).total).toBe(0);
+    await svc.save(editor, input, { id, action: 'publish' });
+    expect(titles(await search('pipeline'))).toEqual(['Pipeline diplomacy']);
+    await svc.save(editor, { ...input, title: 'Grid diplomacy', bodyMd: 'About electricity.' }, { id, action: 'publish' });
+    expect((await search('pipeline')).total).toBe(0);
+    expect(titles(await search('electricity'))).toEqual(['Grid diplomacy']);
+    await svc.unpublish(editor, id);
+    expect((await search('electricity')).total).toBe(0);
+    await svc.save(editor, input, { id, action: 'publish' });
+    expect((await search('pipeline')).total).toBe(1);
+    await svc.remove(editor, id);
+    expect((await search('pipeline')).total).toBe(0);
+  });
+
+  it('paginates ten at a time with a total', async () => {
+    for (let i = 0; i < 23; i++) {
+      await makeArticle(db, { title: `Corridor report ${i}`, slug: `corridor-${i}`, authorIds: [author], publishedAt: new Date(Date.UTC(2026, 0, 1 + i)) });
+    }
+    const p1 = await search('corridor');
+    const p3 = await search('corridor', {}, 3);
+    expect(p1.total).toBe(23);
+    expect(p1.capped).toBe(false);
+    expect(p1.hits).toHaveLength(10);
+    expect(p3.hits).toHaveLength(3);
+    // Equal relevance: newest first.
+    expect(p1.hits[0].article.title).toBe('Corridor report 22');
+    const all = new Set([...p1.hits, ...(await search('corridor', {}, 2)).hits, ...p3.hits].map((h) => h.article.id));
+    expect(all.size).toBe(23);
+    expect(p1.hits[0].article.authors.map((a) => a.slug)).toEqual(['anna-petrova']);
+  });
+
+  it('stops counting at the cap', async () => {
+    for (let i = 0; i < 7; i++) await makeArticle(db, { title: `Steppe ${i}`, slug: `steppe-${i}`, authorIds: [author] });
+    const r = await searchArticles(db, { terms: parseQuery('steppe').terms, filters: {}, now: NOW, limit: 10, offset: 0, countCap: 5 });
+    expect(r).toMatchObject({ total: 6, capped: true });
+    expect(r.hits).toHaveLength(7);
+    expect(COUNT_CAP).toBe(1000);
+  });
+
+  it('returns nothing for no terms', async () => {
+    await makeArticle(db, { title: 'Anything', authorIds: [author] });
+    expect(await search('"*()')).toEqual({ hits: [], total: 0, capped: false });
+  });
+});

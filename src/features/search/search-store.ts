@@ -1,0 +1,180 @@
+// Full-text search over published articles: FTS5 with bm25 on SQLite, tsvector with ts_rank_cd on PostgreSQL.
+// Ranking touches only the index and article ids; summaries and snippets are read for one page of hits.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../platform/db.js';
+import { escapeHtml, trusted, type SafeHtml } from '../../platform/safe-html.js';
+import { authorsOfArticles, rowToArticleSummary } from '../articles/article-store.js';
+import type { ArticleSummary } from '../articles/article.js';
+import { articleText } from './search-index.js';
+import { toFtsQuery, toTsQuery, type Term } from './search-query.js';
+
+/** Counting stops here: "1000+ results" is as useful as the exact number and far cheaper. */
+export const COUNT_CAP = 1000;
+
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+
+export interface SearchFilters {
+  rubricId?: number;
+  authorId?: number;
+  language?: string;
+  /** Inclusive lower bound of published_at (ISO). */
+  from?: string;
+  /** Exclusive upper bound of published_at (ISO). */
+  before?: string;
+}
+
+export interface SearchHit {
+  article: ArticleSummary;
+  /** The title with matched words in <mark>, escaped. */
+  titleHtml: SafeHtml;
+  /** A passage of the body (or the lead) with matched words in <mark>, escaped. */
+  snippetHtml: SafeHtml;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Number of matches, at most the cap + 1. */
+  total: number;
+  /** True when there are more matches than the cap. */
+  capped: boolean;
+}
+
+/**
+ * Turns text with sentinel-marked matches into HTML: everything is escaped, then only the marks are inserted,
+ * balanced whatever the sentinels in the input.
+ */
+export function markedToHtml(raw: string): SafeHtml {
+  let out = '';
+  let open = false;
+  for (const part of raw.split(/([\u0002\u0003])/)) {
+    if (part === OPEN) { if (!open) { out += '<mark>'; open = true; } }
+    else if (part === CLOSE) { if (open) { out += '</mark>'; open = false; } }
+    else out += escapeHtml(part);
+  }
+  if (open) out += '</mark>';
+  return trusted(out);
+}
+
+/** Picks the passage to show: a body passage with a match, else a lead passage with one, else the lead. */
+function pickSnippet(body: string, lead: string, leadText: string): string {
+  if (body.includes(OPEN)) return body;
+  if (lead.includes(OPEN)) return lead;
+  return leadText || body;
+}
+
+function filterSql(db: Db, f: SearchFilters, now: Date): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`a.status = 'published'`, sql`a.published_at <= ${now.toISOString()}`];
+  if (f.rubricId !== undefined) parts.push(sql`a.rubric_id = ${f.rubricId}`);
+  if (f.language) parts.push(sql`a.language = ${f.language}`);
+  if (f.from) parts.push(sql`a.published_at >= ${f.from}`);
+  if (f.before) parts.push(sql`a.published_at < ${f.before}`);
+  if (f.authorId !== undefined) parts.push(sql`exists (select 1 from article_authors aa where aa.article_id = a.id and aa.author_id = ${f.authorId})`);
+  void db;
+  return sql.join(parts, sql` and `);
+}
+
+// Title weighs most, then people and tags, then the lead, then the body.
+const BM25 = sql`bm25(article_search, 10.0, 3.0, 1.0, 5.0, 5.0)`;
+// ts_rank_cd weights are {D, C, B, A}: C is the body, B people, tags and lead, A the title.
+const PG_WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
+
+async function rankedIds(db: Db, terms: Term[], f: SearchFilters, now: Date, limit: number, offset: number): Promise<number[]> {
+  const where = filterSql(db, f, now);
+  if (db.dialect === 'postgres') {
+    const r = await sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id,
+        to_tsquery('simple', ${toTsQuery(terms)}) q
+      where s.document @@ q and ${where}
+      order by ts_rank_cd(${PG_WEIGHTS}::float4[], s.document, q) desc, a.published_at desc, a.id desc
+      limit ${limit} offset ${offset}`.execute(db);
+    return r.rows.map((x) => Number(x.id));
+  }
+  const r = await sql<{ id: number }>`select article_search.rowid as id from article_search join articles a on a.id = article_search.rowid
+      where article_search match ${toFtsQuery(terms)} and ${where}
+      order by ${BM25}, a.published_at desc, a.id desc
+      limit ${limit} offset ${offset}`.execute(db);
+  return r.rows.map((x) => Number(x.id));
+}
+
+async function cappedCount(db: Db, terms: Term[], f: SearchFilters, now: Date, cap: number): Promise<number> {
+  const where = filterSql(db, f, now);
+  const r = db.dialect === 'postgres'
+    ? await sql<{ n: number }>`select count(*) as n from (select 1 from article_search s join articles a on a.id = s.article_id
+        where s.document @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${where} limit ${cap + 1}) m`.execute(db)
+    : await sql<{ n: number }>`select count(*) as n from (select 1 from article_search join articles a on a.id = article_search.rowid
+        where article_search match ${toFtsQuery(terms)} and ${where} limit ${cap + 1})`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+interface Marked { title: string; snippet: string }
+
+// Long bodies are cut before headlining: ts_headline reads the whole text it is given.
+const PG_HEADLINE_CHARS = 30_000;
+// ts_headline drops anything its parser takes for an HTML tag; these stand in for < > & and are put back after.
+const hideAngles = (s: string) => s.replace(/</g, '\u0004').replace(/>/g, '\u0005').replace(/&/g, '\u0006');
+const showAngles = (s: string) => s.replace(/\u0004/g, '<').replace(/\u0005/g, '>').replace(/\u0006/g, '&');
+
+async function highlights(db: Db, terms: Term[], rows: { id: number; title: string; lead: string }[]): Promise<Map<number, Marked>> {
+  const out = new Map<number, Marked>();
+  if (!rows.length) return out;
+  if (db.dialect === 'postgres') {
+    const bodies = new Map((await db.selectFrom('articles').select(['id', 'body_html']).where('id', 'in', rows.map((x) => x.id)).execute())
+      .map((x) => [x.id, hideAngles(articleText(x.body_html).slice(0, PG_HEADLINE_CHARS))]));
+    const r = await sql<{ id: number; title: string; lead: string; body: string }>`select x.id,
+        ts_headline('simple', x.title, q, 'HighlightAll=true, StartSel="\u0002", StopSel="\u0003"') as title,
+        ts_headline('simple', x.lead, q, 'StartSel="\u0002", StopSel="\u0003", MaxWords=40, MinWords=20, ShortWord=2') as lead,
+        ts_headline('simple', x.body, q, 'StartSel="\u0002", StopSel="\u0003", MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "') as body
+      from unnest(${rows.map((x) => x.id)}::int[], ${rows.map((x) => hideAngles(x.title))}::text[], ${rows.map((x) => hideAngles(x.lead))}::text[],
+        ${rows.map((x) => bodies.get(x.id) ?? '')}::text[]) as x(id, title, lead, body),
+        to_tsquery('simple', ${toTsQuery(terms)}) q`.execute(db);
+    const leads = new Map(rows.map((x) => [x.id, x.lead]));
+    for (const x of r.rows) out.set(Number(x.id), { title: showAngles(x.title), snippet: showAngles(pickSnippet(x.body, x.lead, leads.get(Number(x.id)) ?? '')) });
+    return out;
+  }
+  const ids = rows.map((x) => x.id);
+  const r = await sql<{ id: number; title: string; lead: string; body: string }>`select rowid as id,
+      highlight(article_search, 0, char(2), char(3)) as title,
+      snippet(article_search, 1, char(2), char(3), '…', 40) as lead,
+      snippet(article_search, 2, char(2), char(3), '…', 32) as body
+    from article_search where article_search match ${toFtsQuery(terms)} and rowid in (${sql.join(ids)})`.execute(db);
+  const leads = new Map(rows.map((x) => [x.id, x.lead]));
+  for (const x of r.rows) out.set(Number(x.id), { title: x.title, snippet: pickSnippet(x.body, x.lead, leads.get(Number(x.id)) ?? '') });
+  return out;
+}
+
+/**
+ * One page of published articles matching every term, best first, with highlighted titles and snippets,
+ * and the number of matches counted up to countCap + 1 (COUNT_CAP by default). No terms means no hits.
+ */
+export async function searchArticles(db: Db, q: { terms: Term[]; filters: SearchFilters; now: Date; limit: number; offset: number; countCap?: number }): Promise<SearchResult> {
+  const cap = q.countCap ?? COUNT_CAP;
+  if (!q.terms.length) return { hits: [], total: 0, capped: false };
+  const [ids, total] = await Promise.all([
+    rankedIds(db, q.terms, q.filters, q.now, q.limit, q.offset),
+    cappedCount(db, q.terms, q.filters, q.now, cap),
+  ]);
+  if (!ids.length) return { hits: [], total, capped: total > cap };
+  const rows = await db.selectFrom('articles').leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id')
+    .select([
+      'articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.language', 'articles.status',
+      'articles.published_at', 'articles.updated_at', 'articles.created_at', 'articles.rubric_id', 'articles.cover_url',
+      'articles.cover_caption', 'articles.cover_credit', 'articles.comments_mode', 'articles.created_by',
+      'rubrics.id as r_id', 'rubrics.slug as r_slug', 'rubrics.name as r_name', 'rubrics.description as r_description', 'rubrics.position as r_position',
+    ])
+    .where('articles.id', 'in', ids).execute();
+  const [authors, marks] = await Promise.all([authorsOfArticles(db, ids), highlights(db, q.terms, rows)]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const hits: SearchHit[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (!row) continue;
+    const article = { ...rowToArticleSummary(row), authors: authors.get(id) ?? [] };
+    const m = marks.get(id);
+    hits.push({
+      article,
+      titleHtml: m && m.title ? markedToHtml(m.title) : trusted(escapeHtml(row.title)),
+      snippetHtml: markedToHtml(m?.snippet ?? row.lead),
+    });
+  }
+  return { hits, total, capped: total > cap };
+}
