@@ -6,8 +6,10 @@ import { migrate } from '../src/platform/migrations/index.js';
 /** The dialects store and route tests run on: SQLite always, PostgreSQL when CHANCERY_TEST_POSTGRES is set. */
 export const DIALECTS: Dialect[] = process.env.CHANCERY_TEST_POSTGRES ? ['sqlite', 'postgres'] : ['sqlite'];
 
-/** Built once per run by test/global-setup.ts. */
-export const PG_TEMPLATE = 'chancery_template';
+/** Built once per run by test/global-setup.ts; named per run so concurrent runs never share one. */
+export function pgTemplate(): string {
+  return process.env.CHANCERY_TEST_PG_TEMPLATE ?? 'chancery_template';
+}
 
 /** The URL of a database on the test PostgreSQL server. */
 export function pgUrl(database: string): string {
@@ -35,7 +37,7 @@ export async function freshDb(dialect: Dialect, opts: { onQuery?: (sql: string) 
   }
   if (!process.env.CHANCERY_TEST_POSTGRES) throw new Error('CHANCERY_TEST_POSTGRES is not set');
   const name = `chancery_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-  await adminQuery(`create database ${name} template ${PG_TEMPLATE}`);
+  await adminQuery(`create database ${name} template ${pgTemplate()}`);
   const url = pgUrl(name);
   const db = openDb(url, opts);
   return {
