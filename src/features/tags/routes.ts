@@ -1,8 +1,29 @@
-// Routes of the tags feature.
+// Routes of the tags feature: each tag's paginated page.
 import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../platform/errors.js';
+import { renderDocument } from '../../platform/render.js';
+import { newestOf, pageBounds } from '../../platform/ui/article-list.js';
+import { parsePage } from '../../platform/ui/pagination.js';
 import type { AppCtx } from '../app-context.js';
+import { countPublishedArticles, listPublishedArticles } from '../articles/article-store.js';
+import { loadChrome } from '../site/chrome.js';
+import { findTagBySlug } from './tag-store.js';
+import { TagPage } from './views/tag-page.js';
+
+const PER_PAGE = 20;
 
 /** Registers every URL of the tags feature. */
 export function registerTagRoutes(app: FastifyInstance, ctx: AppCtx): void {
-  void app; void ctx;
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/tags/:slug', (request, reply) => ctx.cache.serve(request, reply, async () => {
+    const now = ctx.clock();
+    const tag = await findTagBySlug(ctx.db, request.params.slug);
+    if (!tag) throw notFound('Tag');
+    const page = parsePage(request.query.page);
+    const total = await countPublishedArticles(ctx.db, { now, tagId: tag.id });
+    const bounds = pageBounds(total, page, PER_PAGE);
+    if (!bounds) throw notFound('Page');
+    const [chrome, items] = await Promise.all([loadChrome(ctx), listPublishedArticles(ctx.db, { now, tagId: tag.id, limit: PER_PAGE, offset: bounds.offset })]);
+    const info = { page, pages: bounds.pages, basePath: `/tags/${tag.slug}` };
+    return { body: renderDocument(TagPage({ t: ctx.t, chrome, tag, items, info, total })), lastModified: newestOf(items.map((a) => a.updatedAt)) };
+  }));
 }
