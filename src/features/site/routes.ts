@@ -1,8 +1,42 @@
-// Routes of the site feature.
+// Routes of the site feature: the front page.
 import type { FastifyInstance } from 'fastify';
+import { renderDocument } from '../../platform/render.js';
+import { newestOf } from '../../platform/ui/article-list.js';
 import type { AppCtx } from '../app-context.js';
+import type { ArticleSummary } from '../articles/article.js';
+import { listLatestPerRubric, listPublishedArticles } from '../articles/article-store.js';
+import { listUpcomingEvents } from '../events/event-store.js';
+import { loadChrome } from './chrome.js';
+import { HomePage, type HomeSection } from './views/home-page.js';
+
+const LATEST = 8;
+const PER_RUBRIC = 4;
+
+/** The lead story: the newest piece with a cover among the latest, else simply the newest. */
+export function pickLead(recent: ArticleSummary[]): { lead: ArticleSummary | undefined; latest: ArticleSummary[] } {
+  const lead = recent.find((a) => a.cover) ?? recent[0];
+  return { lead, latest: recent.filter((a) => a !== lead).slice(0, LATEST) };
+}
 
 /** Registers every URL of the site feature. */
 export function registerSiteRoutes(app: FastifyInstance, ctx: AppCtx): void {
-  void app; void ctx;
+  // A fixed number of queries whatever the number of articles: rubric sections come from one windowed query.
+  app.get('/', (request, reply) => ctx.cache.serve(request, reply, async () => {
+    const now = ctx.clock();
+    const [chrome, recent, events] = await Promise.all([
+      loadChrome(ctx), listPublishedArticles(ctx.db, { now, limit: LATEST + 1 }), listUpcomingEvents(ctx.db, now, 1),
+    ]);
+    const { lead, latest } = pickLead(recent);
+    const byRubric = await listLatestPerRubric(ctx.db, { now, perRubric: PER_RUBRIC, excludeIds: lead ? [lead.id] : [] });
+    const bySlug = new Map([...byRubric.values()].map((items) => [items[0].rubric!.slug, items]));
+    const sections: HomeSection[] = [];
+    for (const r of chrome.rubrics) {
+      const items = bySlug.get(r.slug);
+      if (items?.length) sections.push({ rubric: { ...items[0].rubric! }, items });
+    }
+    const event = events[0];
+    const body = renderDocument(HomePage({ t: ctx.t, chrome, lead, latest, sections, event }));
+    const shown = [lead, ...latest, ...sections.flatMap((s) => s.items)].map((a) => a?.updatedAt);
+    return { body, lastModified: newestOf([...shown, event?.updatedAt]) };
+  }));
 }
