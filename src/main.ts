@@ -229,12 +229,22 @@ async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const folder = resolve(positionals[0]);
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`${positionals[0]} is not a folder.`);
-  const [{ createImporter, summarize }, { progressReporter }] = await Promise.all([import('./features/import/import-service.js'), import('./features/import/progress.js')]);
-  return withDb(config(io), async (db) => {
+  const [{ buildApp }, { createImporter, summarize }, { progressReporter }] = await Promise.all([
+    import('./app.js'), import('./features/import/import-service.js'), import('./features/import/progress.js'),
+  ]);
+  const cfg = config(io);
+  return withDb(cfg, async (db) => {
     await migrate(db);
+    // The app's own publishing service, so whatever listens to publications (the knowledge engine) hears of these too.
+    const app = await buildApp({ config: cfg, db, logger: false });
     const progress = progressReporter(io.stderr);
-    const result = await createImporter({ db, clock: () => new Date() }).importFolder(folder, { status, onProgress: progress.update });
-    progress.finish();
+    let result;
+    try {
+      result = await createImporter({ db, clock: app.ctx.clock, publishing: app.ctx.publishing }).importFolder(folder, { status, onProgress: progress.update });
+    } finally {
+      progress.finish();
+      await app.close();
+    }
     for (const w of result.warnings) io.stderr.write(`warning: ${w.file}:${w.line}: ${w.message}\n`);
     for (const e of result.errors) io.stderr.write(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message} (skipped)\n`);
     io.stdout.write(`${summarize(result)}\n`);

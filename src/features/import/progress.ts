@@ -17,7 +17,7 @@ export function progressReporter(stream: ProgressStream): { update(done: number,
     update(done, total, label) {
       if (stream.isTTY) {
         const line = renderBar(done, total, label);
-        const max = (stream.columns ?? 80) - 1;
+        const max = (stream.columns || 80) - 1; // a pseudo-terminal may report 0 columns
         // \x1b[K clears what a longer previous label left behind.
         stream.write(`\r${line.length > max ? line.slice(0, max) : line}\x1b[K`);
         drawn = true;
