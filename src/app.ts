@@ -53,7 +53,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
-    disableRequestLogging: config.env === 'production',
   });
   const cache = createPageCache({ enabled: config.pageCache });
   const t = translator('en');
