@@ -121,6 +121,48 @@ export interface SettingsTable {
   key: string;
   value: string;
 }
+export interface EntitiesTable {
+  id: string;
+  type: string;
+  name: string;
+  /** JSON array of strings. */
+  aliases: string;
+  /** JSON array of {title, of?}. */
+  roles: string;
+  country: string | null;
+  first_seen: string;
+  updated_at: string;
+}
+export interface ArticleEntitiesTable {
+  article_id: number;
+  entity_id: string;
+  mentions: number;
+}
+export interface FactsTable {
+  id: Generated<number>;
+  article_id: number;
+  type: string;
+  /** JSON object of the fact's arguments. */
+  args: string;
+  when_value: string | null;
+  when_precision: string | null;
+  sort_date: string;
+  confidence: number;
+  evidence_start: number;
+  evidence_end: number;
+  evidence_text: string;
+  extractor_version: string;
+  status: 'auto' | 'confirmed' | 'corrected' | 'rejected' | 'review';
+  fingerprint: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface FactEntitiesTable {
+  fact_id: number;
+  entity_id: string;
+  role: string;
+  sort_date: string;
+}
 export interface ArticleSearchPgTable {
   article_id: number;
   document: unknown;
@@ -140,4 +182,8 @@ export interface DB {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   settings: SettingsTable;
+  entities: EntitiesTable;
+  article_entities: ArticleEntitiesTable;
+  facts: FactsTable;
+  fact_entities: FactEntitiesTable;
 }

@@ -17,6 +17,10 @@ const EXPECTED: Record<string, string[]> = {
   settings: ['key', 'value'],
   tags: ['id', 'name', 'slug', 'type'],
   users: ['created_at', 'disabled', 'email', 'id', 'name', 'password_hash', 'role'],
+  entities: ['aliases', 'country', 'first_seen', 'id', 'name', 'roles', 'type', 'updated_at'],
+  article_entities: ['article_id', 'entity_id', 'mentions'],
+  facts: ['args', 'article_id', 'confidence', 'created_at', 'evidence_end', 'evidence_start', 'evidence_text', 'extractor_version', 'fingerprint', 'id', 'sort_date', 'status', 'type', 'updated_at', 'when_precision', 'when_value'],
+  fact_entities: ['entity_id', 'fact_id', 'role', 'sort_date'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {

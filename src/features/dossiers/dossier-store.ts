@@ -1,0 +1,333 @@
+// Entities, facts and their links: rows to domain objects, and the bounded queries dossier pages need.
+// Public queries show only facts with a public status from articles that are published now.
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../../platform/db.js';
+import { ilike } from '../../platform/columns.js';
+import type { EntitiesTable, FactsTable } from '../../platform/schema.js';
+import {
+  PUBLIC_STATUSES, entityArgs, parseJson,
+  type DossierEntity, type EntityRef, type EntityRole, type EntityType, type FactStatus, type PublicFact, type StoredFact,
+} from './dossier.js';
+
+/** One entities row as a domain object. */
+export function rowToEntity(r: Selectable<EntitiesTable>): DossierEntity {
+  return {
+    id: r.id, type: r.type as EntityType, name: r.name,
+    aliases: parseJson<string[]>(r.aliases, []), roles: parseJson<EntityRole[]>(r.roles, []), country: r.country,
+  };
+}
+
+/** One facts row as a domain object. */
+export function rowToFact(r: Selectable<FactsTable>): StoredFact {
+  return {
+    id: r.id, articleId: r.article_id, type: r.type, args: parseJson<Record<string, unknown>>(r.args, {}),
+    when: r.when_value ? { value: r.when_value, precision: r.when_precision ?? 'day' } : undefined,
+    sortDate: r.sort_date, confidence: Number(r.confidence),
+    evidence: { start: r.evidence_start, end: r.evidence_end, text: r.evidence_text },
+    extractorVersion: r.extractor_version, status: r.status, fingerprint: r.fingerprint,
+  };
+}
+
+const FACT_COLUMNS = [
+  'facts.id', 'facts.article_id', 'facts.type', 'facts.args', 'facts.when_value', 'facts.when_precision', 'facts.sort_date',
+  'facts.confidence', 'facts.evidence_start', 'facts.evidence_end', 'facts.evidence_text', 'facts.extractor_version',
+  'facts.status', 'facts.fingerprint', 'facts.created_at', 'facts.updated_at',
+] as const;
+const ARTICLE_COLUMNS = ['articles.slug as article_slug', 'articles.title as article_title', 'articles.published_at as article_published_at'] as const;
+
+type PublicRow = Selectable<FactsTable> & { article_slug: string; article_title: string; article_published_at: string | null };
+function rowToPublicFact(r: PublicRow): PublicFact {
+  return { ...rowToFact(r), article: { id: r.article_id, slug: r.article_slug, title: r.article_title, publishedAt: r.article_published_at ?? '' } };
+}
+
+// ---------- Entities ----------
+
+/** One entity by id. */
+export async function findEntity(db: Db, id: string): Promise<DossierEntity | undefined> {
+  const r = await db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? rowToEntity(r) : undefined;
+}
+
+/** Entities by id, in one query. */
+export async function findEntities(db: Db, ids: Iterable<string>): Promise<Map<string, DossierEntity>> {
+  const list = [...new Set(ids)];
+  const out = new Map<string, DossierEntity>();
+  for (let i = 0; i < list.length; i += 500) {
+    const rows = await db.selectFrom('entities').selectAll().where('id', 'in', list.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, rowToEntity(r));
+  }
+  return out;
+}
+
+/** Inserts or updates entities, merging aliases and roles with what is already known. */
+export async function upsertEntities(db: Db, entities: Omit<DossierEntity, never>[], now: Date): Promise<void> {
+  if (!entities.length) return;
+  const known = await findEntities(db, entities.map((e) => e.id));
+  const at = now.toISOString();
+  for (const e of entities) {
+    const old = known.get(e.id);
+    const aliases = [...new Set([...(old?.aliases ?? []), ...e.aliases])].filter((a) => a !== e.name).slice(0, 50);
+    const roles = [...(old?.roles ?? [])];
+    for (const r of e.roles) if (!roles.some((o) => o.title === r.title && o.of === r.of)) roles.push(r);
+    const values = { type: e.type, name: e.name, aliases: JSON.stringify(aliases), roles: JSON.stringify(roles.slice(0, 20)), country: e.country ?? old?.country ?? null, updated_at: at };
+    if (old) {
+      if (old.name === values.name && JSON.stringify(old.aliases) === values.aliases && JSON.stringify(old.roles) === values.roles && old.country === values.country && old.type === e.type) continue;
+      await db.updateTable('entities').set(values).where('id', '=', e.id).execute();
+    } else {
+      await db.insertInto('entities').values({ id: e.id, ...values, first_seen: at })
+        .onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+    }
+  }
+}
+
+/** Replaces the entity mention counts of an article. */
+export async function setArticleEntities(db: Db, articleId: number, counts: Map<string, number>): Promise<void> {
+  await db.deleteFrom('article_entities').where('article_id', '=', articleId).execute();
+  const rows = [...counts].map(([entity_id, mentions]) => ({ article_id: articleId, entity_id, mentions }));
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('article_entities').values(rows.slice(i, i + 200)).execute();
+}
+
+// ---------- Facts (all statuses: the extraction service and the review screen) ----------
+
+/** Every fact of an article, whatever its status. */
+export async function listFactsOfArticle(db: Db, articleId: number): Promise<StoredFact[]> {
+  const rows = await db.selectFrom('facts').selectAll().where('article_id', '=', articleId).orderBy('evidence_start').orderBy('id').execute();
+  return rows.map(rowToFact);
+}
+
+/** One fact by id. */
+export async function findFact(db: Db, id: number): Promise<StoredFact | undefined> {
+  const r = await db.selectFrom('facts').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? rowToFact(r) : undefined;
+}
+
+export interface FactRow {
+  articleId: number; type: string; args: Record<string, unknown>; when?: { value: string; precision: string };
+  sortDate: string; confidence: number; evidence: { start: number; end: number; text: string };
+  extractorVersion: string; status: FactStatus; fingerprint: string;
+}
+
+/** Inserts a fact; returns its id. */
+export async function insertFact(db: Db, f: FactRow, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const r = await db.insertInto('facts').values({
+    article_id: f.articleId, type: f.type, args: JSON.stringify(f.args), when_value: f.when?.value ?? null, when_precision: f.when?.precision ?? null,
+    sort_date: f.sortDate, confidence: f.confidence, evidence_start: f.evidence.start, evidence_end: f.evidence.end, evidence_text: f.evidence.text,
+    extractor_version: f.extractorVersion, status: f.status, fingerprint: f.fingerprint, created_at: at, updated_at: at,
+  }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Updates a fact's extracted fields (evidence, date, version), keeping its id. */
+export async function refreshFact(db: Db, id: number, f: Omit<FactRow, 'articleId' | 'fingerprint'>, now: Date): Promise<void> {
+  await db.updateTable('facts').set({
+    type: f.type, args: JSON.stringify(f.args), when_value: f.when?.value ?? null, when_precision: f.when?.precision ?? null, sort_date: f.sortDate,
+    confidence: f.confidence, evidence_start: f.evidence.start, evidence_end: f.evidence.end, evidence_text: f.evidence.text,
+    extractor_version: f.extractorVersion, status: f.status, updated_at: now.toISOString(),
+  }).where('id', '=', id).execute();
+}
+
+/** Sets a fact's status (and, for a correction, its arguments). */
+export async function updateFactDecision(db: Db, id: number, status: FactStatus, args: Record<string, unknown> | undefined, now: Date): Promise<void> {
+  await db.updateTable('facts').set({ status, updated_at: now.toISOString(), ...(args ? { args: JSON.stringify(args) } : {}) }).where('id', '=', id).execute();
+}
+
+/** Deletes facts by id. */
+export async function deleteFacts(db: Db, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('facts').where('id', 'in', ids.slice(i, i + 500)).execute();
+}
+
+/**
+ * Rebuilds the entity links of these facts: each entity argument, plus the country of a person
+ * (by their roles), company, place or project, so that country and pair pages see those facts.
+ */
+export async function linkFactEntities(db: Db, facts: Pick<StoredFact, 'id' | 'args' | 'sortDate'>[]): Promise<void> {
+  if (!facts.length) return;
+  const ids = facts.map((f) => f.id);
+  for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('fact_entities').where('fact_id', 'in', ids.slice(i, i + 500)).execute();
+  const known = await findEntities(db, facts.flatMap((f) => entityArgs(f.args).map((a) => a.id)));
+  const rows: { fact_id: number; entity_id: string; role: string; sort_date: string }[] = [];
+  for (const f of facts) {
+    const seen = new Set<string>();
+    const direct = entityArgs(f.args).filter((a) => known.has(a.id));
+    for (const a of direct) if (!seen.has(a.id)) { seen.add(a.id); rows.push({ fact_id: f.id, entity_id: a.id, role: a.role, sort_date: f.sortDate }); }
+    for (const a of direct) {
+      const e = known.get(a.id)!;
+      const countries = e.type === 'person' ? e.roles.map((r) => r.of).filter((x): x is string => !!x && x.startsWith('country:')) : e.country ? [e.country] : [];
+      for (const c of countries) {
+        if (seen.has(c)) continue;
+        seen.add(c);
+        rows.push({ fact_id: f.id, entity_id: c, role: `via:${a.role}`, sort_date: f.sortDate });
+      }
+    }
+  }
+  // A derived country may not be an entity yet (a role naming a country no article has mentioned).
+  const missing = rows.filter((r) => !known.has(r.entity_id)).map((r) => r.entity_id);
+  const present = missing.length ? await findEntities(db, missing) : new Map();
+  const ok = rows.filter((r) => known.has(r.entity_id) || present.has(r.entity_id));
+  for (let i = 0; i < ok.length; i += 200) await db.insertInto('fact_entities').values(ok.slice(i, i + 200)).execute();
+}
+
+// ---------- Public queries ----------
+
+/** The public facts of an article with the names of the entities they involve (for the article page). */
+export async function listPublicFactsForArticle(db: Db, articleId: number): Promise<{ facts: StoredFact[]; entities: Map<string, EntityRef> }> {
+  const rows = await db.selectFrom('facts').innerJoin('articles', 'articles.id', 'facts.article_id')
+    .select([...FACT_COLUMNS])
+    .where('facts.article_id', '=', articleId).where('facts.status', 'in', PUBLIC_STATUSES).where('articles.status', '=', 'published')
+    .orderBy('facts.evidence_start').orderBy('facts.id').limit(200).execute();
+  const facts = rows.map(rowToFact);
+  return { facts, entities: await entityRefs(db, facts) };
+}
+
+/** Names of every entity the facts mention, in one query. */
+export async function entityRefs(db: Db, facts: Pick<StoredFact, 'args'>[]): Promise<Map<string, EntityRef>> {
+  const full = await findEntities(db, facts.flatMap((f) => entityArgs(f.args).map((a) => a.id)));
+  return new Map([...full].map(([id, e]) => [id, { id, type: e.type, name: e.name }]));
+}
+
+/** Which entities a dossier covers: one entity, or the facts two countries share. */
+export type Scope = { entity: string } | { pair: [string, string] };
+
+// fact_entities rows (fe) of the scope, joined to public facts of published articles.
+function scoped(db: Db, scope: Scope, now: Date) {
+  let q = db.selectFrom('fact_entities as fe')
+    .innerJoin('facts', 'facts.id', 'fe.fact_id')
+    .innerJoin('articles', 'articles.id', 'facts.article_id');
+  if ('pair' in scope) {
+    q = q.innerJoin('fact_entities as fe2', (j) => j.onRef('fe2.fact_id', '=', 'fe.fact_id').on('fe2.entity_id', '=', scope.pair[1]));
+  }
+  return q.where('fe.entity_id', '=', 'pair' in scope ? scope.pair[0] : scope.entity)
+    .where('facts.status', 'in', PUBLIC_STATUSES)
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', now.toISOString());
+}
+
+export interface DossierStats { facts: number; articles: number; firstYear: string | undefined; lastYear: string | undefined; lastChange: string | undefined }
+
+/** Counts for the summary line: facts, articles, the years they span, the newest change. */
+export async function dossierStats(db: Db, scope: Scope, now: Date): Promise<DossierStats> {
+  const r = await scoped(db, scope, now)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.count<number>('facts.article_id').distinct().as('articles'),
+      eb.fn.min('fe.sort_date').as('first'),
+      eb.fn.max('fe.sort_date').as('last'),
+      eb.fn.max('facts.updated_at').as('changed'),
+    ]).executeTakeFirst();
+  return {
+    facts: Number(r?.n ?? 0), articles: Number(r?.articles ?? 0),
+    firstYear: r?.first ? String(r.first).slice(0, 4) : undefined, lastYear: r?.last ? String(r.last).slice(0, 4) : undefined,
+    lastChange: r?.changed ? String(r.changed) : undefined,
+  };
+}
+
+/** One page of the timeline, newest first. */
+export async function listTimeline(db: Db, scope: Scope, now: Date, page: { limit: number; offset: number }): Promise<PublicFact[]> {
+  const rows = await scoped(db, scope, now)
+    .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
+    .orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc')
+    .limit(page.limit).offset(page.offset).execute();
+  return rows.map((r) => rowToPublicFact(r as PublicRow));
+}
+
+/** Trade and investment facts of the scope, newest first, bounded: the key figures' input. */
+export async function listFigureFacts(db: Db, scope: Scope, now: Date, limit = 500): Promise<PublicFact[]> {
+  const rows = await scoped(db, scope, now)
+    .where('facts.type', 'in', ['trade', 'investment'])
+    .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
+    .orderBy('articles.published_at', 'desc').orderBy('fe.fact_id', 'desc')
+    .limit(limit).execute();
+  return rows.map((r) => rowToPublicFact(r as PublicRow));
+}
+
+/** Entities that share facts with this one, most shared first. */
+export async function listRelatedEntities(db: Db, scope: Scope, now: Date, limit = 20): Promise<(EntityRef & { shared: number })[]> {
+  const self = 'pair' in scope ? scope.pair : [scope.entity];
+  const rows = await scoped(db, scope, now)
+    .innerJoin('fact_entities as other', 'other.fact_id', 'fe.fact_id')
+    .innerJoin('entities', 'entities.id', 'other.entity_id')
+    .where('other.entity_id', 'not in', self)
+    .where('entities.type', '!=', 'place')
+    .select((eb) => ['entities.id', 'entities.type', 'entities.name', eb.fn.countAll<number>().as('n')])
+    .groupBy(['entities.id', 'entities.type', 'entities.name'])
+    .orderBy('n', 'desc').orderBy('entities.name').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, shared: Number(r.n) }));
+}
+
+export interface ArticleRef { id: number; slug: string; title: string; publishedAt: string }
+
+/** Published articles that mention the entity (or, for a pair, both), newest first. */
+export async function listMentioningArticles(db: Db, scope: Scope, now: Date, limit = 20): Promise<{ items: ArticleRef[]; total: number }> {
+  let q = db.selectFrom('article_entities as ae').innerJoin('articles', 'articles.id', 'ae.article_id');
+  if ('pair' in scope) q = q.innerJoin('article_entities as ae2', (j) => j.onRef('ae2.article_id', '=', 'ae.article_id').on('ae2.entity_id', '=', scope.pair[1]));
+  q = q.where('ae.entity_id', '=', 'pair' in scope ? scope.pair[0] : scope.entity)
+    .where('articles.status', '=', 'published').where('articles.published_at', '<=', now.toISOString());
+  const [rows, count] = await Promise.all([
+    q.select(['articles.id', 'articles.slug', 'articles.title', 'articles.published_at']).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, publishedAt: r.published_at ?? '' })), total: Number(count.n) };
+}
+
+export interface IndexEntry extends EntityRef { facts: number }
+
+/** The dossiers with the most public facts, per type. */
+export async function listTopEntities(db: Db, type: EntityType, now: Date, limit = 60): Promise<IndexEntry[]> {
+  const rows = await db.selectFrom('entities')
+    .innerJoin('fact_entities as fe', 'fe.entity_id', 'entities.id')
+    .innerJoin('facts', 'facts.id', 'fe.fact_id')
+    .innerJoin('articles', 'articles.id', 'facts.article_id')
+    .where('entities.type', '=', type)
+    .where('facts.status', 'in', PUBLIC_STATUSES).where('articles.status', '=', 'published').where('articles.published_at', '<=', now.toISOString())
+    .select((eb) => ['entities.id', 'entities.type', 'entities.name', eb.fn.countAll<number>().as('n')])
+    .groupBy(['entities.id', 'entities.type', 'entities.name'])
+    .orderBy('n', 'desc').orderBy('entities.name').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, facts: Number(r.n) }));
+}
+
+/** Entities whose name or aliases contain the query, with their public fact counts (zero included). */
+export async function searchEntities(db: Db, q: string, now: Date, limit = 50): Promise<IndexEntry[]> {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  const like = ilike(db.dialect);
+  const rows = await db.selectFrom('entities')
+    .select(['id', 'type', 'name'])
+    .where((eb) => eb.or([
+      eb(sql`name`, like, sql`${pattern} escape '\\'`),
+      eb(sql`aliases`, like, sql`${pattern} escape '\\'`),
+    ]))
+    .where('type', '!=', 'place')
+    .orderBy('name').limit(limit).execute();
+  if (!rows.length) return [];
+  const counts = await db.selectFrom('fact_entities as fe')
+    .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'facts.article_id')
+    .where('fe.entity_id', 'in', rows.map((r) => r.id))
+    .where('facts.status', 'in', PUBLIC_STATUSES).where('articles.status', '=', 'published').where('articles.published_at', '<=', now.toISOString())
+    .select((eb) => ['fe.entity_id', eb.fn.countAll<number>().as('n')]).groupBy('fe.entity_id').execute();
+  const n = new Map(counts.map((c) => [c.entity_id, Number(c.n)]));
+  return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, facts: n.get(r.id) ?? 0 }))
+    .sort((a, b) => b.facts - a.facts || a.name.localeCompare(b.name));
+}
+
+// ---------- Review screen ----------
+
+export interface FactFilter { status?: FactStatus; type?: string; articleId?: number; limit: number; offset: number }
+
+/** Facts for the review screen, newest first, with their article. */
+export async function listFactsForReview(db: Db, f: FactFilter): Promise<{ items: PublicFact[]; total: number }> {
+  let q = db.selectFrom('facts').innerJoin('articles', 'articles.id', 'facts.article_id');
+  if (f.status) q = q.where('facts.status', '=', f.status);
+  if (f.type) q = q.where('facts.type', '=', f.type);
+  if (f.articleId !== undefined) q = q.where('facts.article_id', '=', f.articleId);
+  const [rows, count] = await Promise.all([
+    q.select([...FACT_COLUMNS, ...ARTICLE_COLUMNS]).orderBy('facts.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => rowToPublicFact(r as PublicRow)), total: Number(count.n) };
+}
+
+/** How many facts wait for review (the admin badge). */
+export async function countFactsForReview(db: Db): Promise<number> {
+  const r = await db.selectFrom('facts').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'review').executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,268 @@
+// Dossiers: domain types and pure rules (fingerprints, dossier URLs, readable fact sentences).
+import { createHash } from 'node:crypto';
+import type { T } from '../../platform/i18n/index.js';
+
+export type FactStatus = 'auto' | 'confirmed' | 'corrected' | 'rejected' | 'review';
+export const FACT_STATUSES: FactStatus[] = ['review', 'auto', 'confirmed', 'corrected', 'rejected'];
+/** Statuses readers see; 'review' waits for an editor and 'rejected' never shows. */
+export const PUBLIC_STATUSES: FactStatus[] = ['auto', 'confirmed', 'corrected'];
+export const FACT_TYPES = ['visit', 'meeting', 'agreement', 'investment', 'trade', 'summit', 'project_milestone'] as const;
+
+export type EntityType = 'country' | 'person' | 'organization' | 'place' | 'project';
+export const ENTITY_TYPES: EntityType[] = ['country', 'person', 'organization', 'project', 'place'];
+
+export interface EntityRef { id: string; type: EntityType; name: string }
+export interface EntityRole { title: string; of?: string }
+export interface DossierEntity extends EntityRef { aliases: string[]; roles: EntityRole[]; country: string | null }
+
+export interface StoredFact {
+  id: number;
+  articleId: number;
+  type: string;
+  args: Record<string, unknown>;
+  when: { value: string; precision: string } | undefined;
+  sortDate: string;
+  confidence: number;
+  evidence: { start: number; end: number; text: string };
+  extractorVersion: string;
+  status: FactStatus;
+  fingerprint: string;
+}
+
+/** A fact with the article it came from, as public pages list it. */
+export interface PublicFact extends StoredFact {
+  article: { id: number; slug: string; title: string; publishedAt: string };
+}
+
+const ENTITY_ID = /^(country|person|org|place|project):[A-Za-z0-9][A-Za-z0-9-]{0,150}$/;
+
+/** True when a value is an entity id of the contract ("country:KG", "org:sco"). */
+export function isEntityId(v: unknown): v is string {
+  return typeof v === 'string' && ENTITY_ID.test(v);
+}
+
+/** Every entity id an argument set names, with the argument it fills. */
+export function entityArgs(args: Record<string, unknown>): { id: string; role: string }[] {
+  const out: { id: string; role: string }[] = [];
+  for (const [k, v] of Object.entries(args)) {
+    for (const x of Array.isArray(v) ? v : [v]) if (isEntityId(x) && !out.some((o) => o.id === x && o.role === k)) out.push({ id: x, role: k });
+  }
+  return out;
+}
+
+// The arguments that identify a fact within one article; amounts and confidence may change between versions.
+const KEY_ARGS: Record<string, string[]> = {
+  visit: ['visitor', 'host'],
+  meeting: ['participants'],
+  agreement: ['parties', 'title'],
+  investment: ['recipient', 'investor', 'project'],
+  trade: ['parties', 'metric', 'period'],
+  summit: ['name'],
+  project_milestone: ['project', 'stage'],
+};
+
+/** A stable hash of article, type and key arguments: editors' decisions follow it across re-extraction. */
+export function factFingerprint(articleId: number, type: string, args: Record<string, unknown>): string {
+  const keys = KEY_ARGS[type] ?? Object.keys(args).sort();
+  const parts = keys.map((k) => {
+    const v = args[k];
+    if (Array.isArray(v)) return `${k}=${v.map(String).sort().join(',')}`;
+    return `${k}=${v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v).toLowerCase()}`;
+  });
+  return createHash('sha256').update(`${articleId}|${type}|${parts.join('|')}`).digest('hex').slice(0, 32);
+}
+
+const URL_TYPE: Record<EntityType, string> = { country: 'country', person: 'person', organization: 'org', place: 'place', project: 'project' };
+const ID_PREFIX: Record<string, string> = { country: 'country', person: 'person', org: 'org', place: 'place', project: 'project' };
+
+/** The dossier path of an entity: /dossiers/country/kg, /dossiers/org/sco. */
+export function dossierPath(id: string): string {
+  const [prefix, rest] = splitId(id);
+  return `/dossiers/${prefix}/${rest.toLowerCase()}`;
+}
+
+/** The URL segment for an entity type ("org" for organisations). */
+export function urlType(type: EntityType): string {
+  return URL_TYPE[type];
+}
+
+/** The entity id a dossier URL names, or undefined when the URL cannot name one. */
+export function idFromPath(urlTypeName: string, slug: string): string | undefined {
+  const prefix = ID_PREFIX[urlTypeName];
+  if (!prefix) return undefined;
+  const s = slug.toLowerCase();
+  if (prefix === 'country') return /^[a-z]{2}$/.test(s) ? `country:${s.toUpperCase()}` : undefined;
+  return /^[a-z0-9][a-z0-9-]{0,150}$/.test(s) ? `${prefix}:${s}` : undefined;
+}
+
+/** The two parts of an entity id. */
+export function splitId(id: string): [string, string] {
+  const i = id.indexOf(':');
+  return [id.slice(0, i), id.slice(i + 1)];
+}
+
+/** The normalised (alphabetical, lower-case) order of a country pair. */
+export function pairOrder(a: string, b: string): [string, string] {
+  const x = a.toLowerCase(), y = b.toLowerCase();
+  return x <= y ? [x, y] : [y, x];
+}
+
+/** Parses stored JSON, falling back when a row holds something unexpected. */
+export function parseJson<V>(text: string | null | undefined, fallback: V): V {
+  if (!text) return fallback;
+  try { return JSON.parse(text) as V; } catch { return fallback; }
+}
+
+/** The year a fact speaks of: its trade period or date, else the article's day. */
+export function factYear(f: Pick<StoredFact, 'args' | 'when' | 'sortDate'>): string {
+  const p = f.args.period;
+  if (typeof p === 'string' && /^\d{4}/.test(p)) return p.slice(0, 4);
+  return (f.when?.value ?? f.sortDate).slice(0, 4);
+}
+
+// ---------- Readable sentences ----------
+
+/** A sentence as parts: plain text and entity references the view may link. */
+export type Segment = string | { id: string; name: string };
+
+function amountText(v: unknown, lang: string): string | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const { value, currency } = v as { value?: unknown; currency?: unknown };
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  return formatAmount(value, typeof currency === 'string' ? currency : '', lang);
+}
+
+/** "$22.71 billion", "€3 million": words for large sums, since figures in prose read that way. */
+export function formatAmount(value: number, currency: string, lang = 'en'): string {
+  const scales: [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+  const [div, word] = scales.find(([d]) => Math.abs(value) >= d) ?? [1, ''];
+  const n = value / div;
+  let num: string;
+  try {
+    num = /^[A-Z]{3}$/.test(currency)
+      ? new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(n)
+      : new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(n) + (currency ? ` ${currency}` : '');
+  } catch {
+    num = `${new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(n)} ${currency}`.trim();
+  }
+  return word ? `${num} ${word}` : num;
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A fact's date at its precision: "14 May 2024", "February 2025", "2023". */
+export function formatWhen(value: string, precision: string | undefined, lang = 'en'): string {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value);
+  if (!m) return value;
+  const [, y, mo, d] = m;
+  const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1));
+  const loc = lang === 'en' ? 'en-GB' : lang;
+  if (d && (precision === 'day' || !precision)) return new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  if (mo && precision !== 'year') return lang === 'en' ? `${MONTHS_EN[Number(mo) - 1]} ${y}` : new Intl.DateTimeFormat(loc, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return y;
+}
+
+function ref(id: unknown, names: Map<string, EntityRef>): Segment[] {
+  if (typeof id !== 'string') return [];
+  const e = names.get(id);
+  if (e) return [{ id, name: e.name }];
+  // An id the knowledge base does not hold: show its readable part rather than the raw id.
+  return [isEntityId(id) ? splitId(id)[1].replace(/-/g, ' ') : id];
+}
+
+function list(ids: unknown, names: Map<string, EntityRef>, lang: string): Segment[] {
+  const items = (Array.isArray(ids) ? ids : [ids]).map((x) => ref(x, names)).filter((x) => x.length);
+  if (items.length <= 1) return items[0] ?? [];
+  // Intl.ListFormat gives "A, B and C"; splice our segments into its pattern.
+  const marks = items.map((_, i) => `\u0000${i}\u0000`);
+  const pattern = new Intl.ListFormat(lang, { type: 'conjunction' }).format(marks);
+  return fill(pattern.replace(/\u0000(\d+)\u0000/g, '{$1}'), Object.fromEntries(items.map((s, i) => [String(i), s])));
+}
+
+/** Replaces {name} placeholders of a template with segments. */
+export function fill(template: string, vars: Record<string, Segment[] | string | undefined>): Segment[] {
+  const out: Segment[] = [];
+  for (const [i, part] of template.split(/\{(\w+)\}/).entries()) {
+    if (i % 2 === 0) { if (part) out.push(part); continue; }
+    const v = vars[part];
+    if (typeof v === 'string') out.push(v);
+    else if (v) out.push(...v);
+  }
+  // Merge neighbouring strings so views and tests see whole phrases.
+  return out.reduce<Segment[]>((acc, s) => {
+    if (typeof s === 'string' && typeof acc[acc.length - 1] === 'string') acc[acc.length - 1] = (acc[acc.length - 1] as string) + s;
+    else acc.push(s);
+    return acc;
+  }, []);
+}
+
+function ordinalText(v: unknown, lang: string): string | undefined {
+  if (typeof v === 'number' && Number.isInteger(v) && v > 0) {
+    if (lang !== 'en') return String(v);
+    const rule = new Intl.PluralRules('en', { type: 'ordinal' }).select(v);
+    return `${v}${({ one: 'st', two: 'nd', few: 'rd' } as Record<string, string>)[rule] ?? 'th'}`;
+  }
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** A readable sentence stating a fact, e.g. "Sadyr Japarov paid a state visit to China (Beijing)". */
+export function factSentence(t: T, f: Pick<StoredFact, 'type' | 'args'>, names: Map<string, EntityRef>, lang = 'en'): Segment[] {
+  const a = f.args;
+  const place = a.place ? fill(t('dossiers.fact.place_suffix'), { place: ref(a.place, names) }) : [];
+  switch (f.type) {
+    case 'visit': {
+      const kind = str(a.kind);
+      const key = kind && ['state', 'official', 'working'].includes(kind) ? `dossiers.fact.visit.${kind}` : 'dossiers.fact.visit';
+      return fill(t(key) + '{place}', { visitor: ref(a.visitor, names), host: ref(a.host, names), place });
+    }
+    case 'meeting': {
+      const format = str(a.format);
+      const key = format === 'talks' ? 'dossiers.fact.meeting.talks' : format === 'phone call' ? 'dossiers.fact.meeting.phone' : format === 'press conference' ? 'dossiers.fact.meeting.press' : 'dossiers.fact.meeting';
+      return fill(t(key) + '{place}', { participants: list(a.participants, names, lang), place });
+    }
+    case 'agreement': {
+      const title = str(a.title);
+      const count = typeof a.count === 'number' ? a.count : undefined;
+      const key = title ? 'dossiers.fact.agreement.title' : count ? 'dossiers.fact.agreement.count' : 'dossiers.fact.agreement';
+      const domain = str(a.domain) ? t('dossiers.fact.domain_suffix', { domain: str(a.domain)! }) : '';
+      return fill(t(key, { count: count ?? 0 }) + '{domain}', { parties: list(a.parties, names, lang), title, domain });
+    }
+    case 'investment': {
+      const amount = amountText(a.amount, lang);
+      const key = `dossiers.fact.investment${a.investor ? '.investor' : ''}${amount ? '.amount' : ''}`;
+      const project = a.project ? fill(t('dossiers.fact.project_suffix'), { project: ref(a.project, names) }) : [];
+      const capacity = a.capacity && typeof a.capacity === 'object' ? a.capacity as { value?: unknown; unit?: unknown } : undefined;
+      const cap = capacity && typeof capacity.value === 'number' ? t('dossiers.fact.capacity_suffix', { capacity: `${new Intl.NumberFormat(lang).format(capacity.value)} ${String(capacity.unit ?? '')}`.trim() }) : '';
+      return fill(t(key) + '{project}{capacity}', { investor: ref(a.investor, names), recipient: ref(a.recipient, names), amount, project, capacity: cap });
+    }
+    case 'trade': {
+      const metric = str(a.metric);
+      const label = metric && ['trade_turnover', 'exports', 'imports'].includes(metric) ? t(`dossiers.metric.${metric}`) : t('dossiers.metric.trade_turnover');
+      const amount = amountText(a.amount, lang);
+      const period = str(a.period);
+      const key = amount ? 'dossiers.fact.trade.amount' : 'dossiers.fact.trade';
+      const suffix = period ? t('dossiers.fact.period_suffix', { period }) : '';
+      return fill(t(key) + '{suffix}', { metric: label, parties: list(a.parties, names, lang), amount, suffix });
+    }
+    case 'summit': {
+      const name = str(a.name) ?? t('dossiers.fact.summit.unnamed');
+      const ordinal = ordinalText(a.ordinal, lang);
+      const at = a.place ? fill(t('dossiers.fact.summit.place'), { place: ref(a.place, names) }) : [];
+      return fill(t(ordinal ? 'dossiers.fact.summit.ordinal' : 'dossiers.fact.summit'), { name, ordinal, place: at });
+    }
+    case 'project_milestone': {
+      const stage = str(a.stage);
+      const key = stage && ['agreed', 'construction_started', 'completed', 'launched'].includes(stage) ? `dossiers.fact.milestone.${stage}` : 'dossiers.fact.milestone';
+      return fill(t(key, { stage: stage ?? '' }), { project: ref(a.project, names) });
+    }
+    default:
+      return [f.type];
+  }
+}
+
+/** The sentence as plain text (for titles, audit details and tests). */
+export function sentenceText(segments: Segment[]): string {
+  return segments.map((s) => (typeof s === 'string' ? s : s.name)).join('');
+}
