@@ -1,5 +1,5 @@
 // Events table: rows to Event objects; the event shown beside an article.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { EventsTable } from '../../platform/schema.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
@@ -34,20 +34,27 @@ export async function listUpcomingEvents(db: Db, now: Date, limit = 50): Promise
   const today = now.toISOString().slice(0, 10);
   const rows = await db.selectFrom('events').selectAll().where('status', 'in', VISIBLE)
     .where((eb) => eb.or([eb('starts_at', 'is', null), eb('ends_at', '>=', today), eb.and([eb('ends_at', 'is', null), eb('starts_at', '>=', today)])]))
-    .orderBy('starts_at').orderBy('id').limit(limit + 1).execute();
-  // Nulls sort first on SQLite and last on PostgreSQL: put "to be announced" last on both.
-  const events = rows.map(rowToEvent);
-  return [...events.filter((e) => e.start.kind !== 'tba'), ...events.filter((e) => e.start.kind === 'tba')].slice(0, limit);
+    // Nulls sort first on SQLite and last on PostgreSQL: order "to be announced" last explicitly on both.
+    .orderBy(sql`case when starts_at is null then 1 else 0 end`).orderBy('starts_at').orderBy('id').limit(limit).execute();
+  return rows.map(rowToEvent);
+}
+
+function pastQuery(db: Db, now: Date) {
+  const today = now.toISOString().slice(0, 10);
+  return db.selectFrom('events').where('status', 'in', VISIBLE).where('starts_at', 'is not', null)
+    .where((eb) => eb.or([eb('ends_at', '<', today), eb.and([eb('ends_at', 'is', null), eb('starts_at', '<', today)])]));
 }
 
 /** Public events that are over, most recent first. */
 export async function listPastEvents(db: Db, now: Date, limit = 50, offset = 0): Promise<Event[]> {
-  const today = now.toISOString().slice(0, 10);
-  const rows = await db.selectFrom('events').selectAll().where('status', 'in', VISIBLE)
-    .where('starts_at', 'is not', null)
-    .where((eb) => eb.or([eb('ends_at', '<', today), eb.and([eb('ends_at', 'is', null), eb('starts_at', '<', today)])]))
-    .orderBy('starts_at', 'desc').limit(limit).offset(offset).execute();
+  const rows = await pastQuery(db, now).selectAll().orderBy('starts_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
   return rows.map(rowToEvent);
+}
+
+/** How many public events are over. */
+export async function countPastEvents(db: Db, now: Date): Promise<number> {
+  const r = await pastQuery(db, now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /** The event an article's events block shows: one linked to the article, else the next upcoming one. */
@@ -103,4 +110,37 @@ export async function setEventArticles(db: Db, eventId: number, articleIds: numb
 /** Ids of the articles linked to an event. */
 export async function listEventArticleIds(db: Db, eventId: number): Promise<number[]> {
   return (await db.selectFrom('event_articles').select('article_id').where('event_id', '=', eventId).execute()).map((r) => r.article_id);
+}
+
+/** An article linked to an event, as the event page lists it. */
+export interface LinkedArticle { id: number; slug: string; title: string; lead: string; language: string; publishedAt: string }
+
+/** The published articles linked to an event, newest first. */
+export async function listEventArticles(db: Db, eventId: number, now: Date): Promise<LinkedArticle[]> {
+  const rows = await db.selectFrom('event_articles').innerJoin('articles', 'articles.id', 'event_articles.article_id')
+    .select(['articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.language', 'articles.published_at'])
+    .where('event_articles.event_id', '=', eventId).where('articles.status', '=', 'published').where('articles.published_at', '<=', now.toISOString())
+    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, lead: r.lead, language: r.language, publishedAt: r.published_at! }));
+}
+
+/** Slugs of the articles linked to an event (any status), for the staff form. */
+export async function listEventArticleSlugs(db: Db, eventId: number): Promise<string[]> {
+  const rows = await db.selectFrom('event_articles').innerJoin('articles', 'articles.id', 'event_articles.article_id')
+    .select('articles.slug').where('event_articles.event_id', '=', eventId).orderBy('articles.slug').execute();
+  return rows.map((r) => r.slug);
+}
+
+/** Ids of the articles with these slugs, in one query; a slug with no article is absent from the map. */
+export async function findArticleIdsBySlugs(db: Db, slugs: string[]): Promise<Map<string, number>> {
+  if (!slugs.length) return new Map();
+  const rows = await db.selectFrom('articles').select(['id', 'slug']).where('slug', 'in', slugs).execute();
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+/** True when another event already uses the slug. */
+export async function eventSlugTaken(db: Db, slug: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom('events').select('id').where('slug', '=', slug);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
 }

@@ -60,16 +60,77 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
 }
 
-/** Converts a wall-clock time ("2026-06-10T10:00") in a zone to a UTC instant, across DST changes. */
+/** Converts a wall-clock time ("2026-06-10T10:00") in a zone to a UTC instant, across DST changes.
+ * A time that happens twice (clocks go back) is its first occurrence; a time skipped when clocks go
+ * forward is moved forward by the gap, as a person setting a clock would. */
 export function wallTimeToInstant(local: string, timeZone: string): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/.exec(local.trim());
   if (!m) return undefined;
   const guess = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
   if (Number.isNaN(guess)) return undefined;
-  // Two passes settle the offset even when the guess lands on the other side of a DST change.
-  let t = guess - zoneOffsetMinutes(new Date(guess), timeZone) * 60000;
-  t = guess - zoneOffsetMinutes(new Date(t), timeZone) * 60000;
-  return new Date(t);
+  // Offsets a day before and after cover any single transition near the wall time.
+  const before = zoneOffsetMinutes(new Date(guess - 86_400_000), timeZone);
+  const after = zoneOffsetMinutes(new Date(guess + 86_400_000), timeZone);
+  const fits = [before, after].map((o) => guess - o * 60000).filter((t) => zoneOffsetMinutes(new Date(t), timeZone) * 60000 === guess - t);
+  if (fits.length) return new Date(Math.min(...fits));
+  return new Date(guess - before * 60000);
+}
+
+/** The wall-clock time ("2026-06-10T10:00") of an instant in a zone: the inverse of wallTimeToInstant. */
+export function instantToWallTime(instant: string | Date, timeZone: string): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  return new Date(d.getTime() + zoneOffsetMinutes(d, timeZone) * 60000).toISOString().slice(0, 16);
+}
+
+/** The zone's canonical name ("europe/berlin" -> "Europe/Berlin"), or undefined when Intl does not know it. */
+export function canonicalTimeZone(tz: string): string | undefined {
+  if (!tz.trim() || !isValidTimeZone(tz.trim())) return undefined;
+  return new Intl.DateTimeFormat('en', { timeZone: tz.trim() }).resolvedOptions().timeZone;
+}
+
+/** "+03:00": the zone's offset at an instant, as ISO 8601 writes it. */
+export function offsetText(instant: Date, timeZone: string): string {
+  const m = zoneOffsetMinutes(instant, timeZone);
+  const a = Math.abs(m);
+  return `${m < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/** An event time as schema.org wants it: YYYY-MM-DD for a date, local time with offset for a date-time; undefined when TBA. */
+export function isoInZone(t: EventTime, timeZone: string): string | undefined {
+  if (t.kind === 'tba') return undefined;
+  if (t.kind === 'date') return t.date;
+  const d = new Date(t.instant);
+  return `${instantToWallTime(d, timeZone)}:00${offsetText(d, timeZone)}`;
+}
+
+/** True when a YYYY-MM-DD string names a real calendar day. */
+export function isCalendarDate(s: string): boolean {
+  if (!DATE_RE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** The local day (YYYY-MM-DD) an event time falls on in its zone; undefined when TBA. */
+export function localDay(t: EventTime, timeZone: string): string | undefined {
+  return t.kind === 'tba' ? undefined : t.kind === 'date' ? t.date : instantToWallTime(t.instant, timeZone).slice(0, 10);
+}
+
+/** True when the end is before the start (a date-only side compares by local day). */
+export function endsBeforeStart(start: EventTime, end: EventTime, timeZone: string): boolean {
+  if (start.kind === 'tba' || end.kind === 'tba') return false;
+  if (start.kind === 'datetime' && end.kind === 'datetime') return new Date(end.instant).getTime() < new Date(start.instant).getTime();
+  return localDay(end, timeZone)! < localDay(start, timeZone)!;
+}
+
+/** OpenStreetMap link for a venue with coordinates, else undefined. */
+export function mapUrl(v: Pick<Venue, 'lat' | 'lon'>): string | undefined {
+  if (v.lat === null || v.lon === null) return undefined;
+  return `https://www.openstreetmap.org/?mlat=${v.lat}&mlon=${v.lon}`;
+}
+
+/** True when readers may see the event (drafts are staff-only). */
+export function isVisible(e: Pick<Event, 'status'>): boolean {
+  return e.status !== 'draft';
 }
 
 /** The instant an event starts, for sorting and "upcoming" (a date-only event starts at its day's start in UTC). */

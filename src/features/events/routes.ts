@@ -1,8 +1,62 @@
-// Routes of the events feature.
+// Routes of the events feature: the public events pages; the staff pages live in admin-routes.ts.
 import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../platform/errors.js';
+import { renderDocument } from '../../platform/render.js';
+import { parsePage } from '../../platform/ui/pagination.js';
 import type { AppCtx } from '../app-context.js';
+import { loadChrome } from '../site/chrome.js';
+import { registerEventAdminRoutes } from './admin-routes.js';
+import { isVisible, type Event } from './event.js';
+import { countPastEvents, findEventBySlug, listEventArticles, listPastEvents, listUpcomingEvents } from './event-store.js';
+import { EventPage } from './views/event-page.js';
+import { EventsPage } from './views/events-page.js';
+import { TermsPage } from './views/terms-page.js';
+
+/** Past events per page of /events. */
+export const PAST_PER_PAGE = 20;
+const UPCOMING_MAX = 100;
+
+function newest(times: (string | undefined)[]): Date | undefined {
+  const best = times.filter(Boolean).sort().pop();
+  return best ? new Date(best) : undefined;
+}
+
+/** The event readers may see under this slug, else a 404. */
+async function publicEvent(ctx: AppCtx, slug: string): Promise<Event> {
+  const event = await findEventBySlug(ctx.db, slug);
+  if (!event || !isVisible(event)) throw notFound('Event');
+  return event;
+}
 
 /** Registers every URL of the events feature. */
 export function registerEventRoutes(app: FastifyInstance, ctx: AppCtx): void {
-  void app; void ctx;
+  app.get<{ Querystring: { page?: string } }>('/events', (request, reply) => ctx.cache.serve(request, reply, async () => {
+    const now = ctx.clock();
+    const page = parsePage(request.query.page);
+    const total = await countPastEvents(ctx.db, now);
+    const pages = Math.max(1, Math.ceil(total / PAST_PER_PAGE));
+    if (page > pages) throw notFound('Page');
+    const [chrome, upcoming, past] = await Promise.all([
+      loadChrome(ctx), page === 1 ? listUpcomingEvents(ctx.db, now, UPCOMING_MAX) : Promise.resolve([]),
+      listPastEvents(ctx.db, now, PAST_PER_PAGE, (page - 1) * PAST_PER_PAGE),
+    ]);
+    const body = renderDocument(EventsPage({ t: ctx.t, chrome, upcoming, past, pastInfo: { page, pages, basePath: '/events' } }));
+    return { body, lastModified: newest([...upcoming, ...past].map((e) => e.updatedAt)) };
+  }));
+
+  app.get<{ Params: { slug: string } }>('/events/:slug', (request, reply) => ctx.cache.serve(request, reply, async () => {
+    const event = await publicEvent(ctx, request.params.slug);
+    const [chrome, articles] = await Promise.all([loadChrome(ctx), listEventArticles(ctx.db, event.id, ctx.clock())]);
+    const body = renderDocument(EventPage({ t: ctx.t, chrome, event, articles }));
+    return { body, lastModified: newest([event.updatedAt, ...articles.map((a) => a.publishedAt)]) };
+  }));
+
+  app.get<{ Params: { slug: string } }>('/events/:slug/terms', (request, reply) => ctx.cache.serve(request, reply, async () => {
+    const event = await publicEvent(ctx, request.params.slug);
+    if (!event.termsMd.trim()) throw notFound('Terms');
+    const chrome = await loadChrome(ctx);
+    return { body: renderDocument(TermsPage({ t: ctx.t, chrome, event })), lastModified: new Date(event.updatedAt) };
+  }));
+
+  registerEventAdminRoutes(app, ctx);
 }

@@ -21,3 +21,14 @@ export function EventTimeView({ t, start, end, timeZone, lang }: { t: T; start: 
   if (start.kind === 'tba') return <span class="event-time event-time-tba">{text}</span>;
   return <time class="event-time" dateTime={start.kind === 'date' ? start.date : start.instant}>{text}</time>;
 }
+
+/** The zone named for readers at an instant: "Central European Summer Time (Europe/Berlin)". */
+export function zoneLabel(timeZone: string, at: string, lang = 'en'): string {
+  try {
+    const parts = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { timeZone, timeZoneName: 'long' }).formatToParts(new Date(at));
+    const name = parts.find((p) => p.type === 'timeZoneName')?.value;
+    return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
+  } catch {
+    return timeZone;
+  }
+}

@@ -1,0 +1,21 @@
+// /events/:slug/terms: the terms of participation of one event, with the way back.
+import type { T } from '../../../platform/i18n/index.js';
+import { Layout } from '../../../platform/ui/layout.js';
+import type { Chrome } from '../../site/chrome.js';
+import type { Event } from '../event.js';
+
+/** The terms page of an event. */
+export function TermsPage({ t, chrome, event: e }: { t: T; chrome: Chrome; event: Event }) {
+  const other = e.language !== chrome.site.language ? e.language : undefined;
+  return (
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} current="events"
+      meta={{ title: t('events.terms_title', { event: e.title }), path: `/events/${e.slug}/terms` }}>
+      <article class="event-terms" aria-labelledby="terms-title">
+        <p class="event-back"><a href={`/events/${e.slug}`}>← {t('events.back')}</a></p>
+        <h1 id="terms-title">{t('events.terms_title', { event: e.title })}</h1>
+        <div class="prose" lang={other} dangerouslySetInnerHTML={{ __html: e.termsHtml }} />
+        <p class="event-back"><a href={`/events/${e.slug}`}>← {t('events.back')}</a></p>
+      </article>
+    </Layout>
+  );
+}
