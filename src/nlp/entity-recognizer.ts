@@ -243,7 +243,9 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
       }
     }
     const nextIsComma = toks[m.t1]?.s === ',' && claim[m.t1 + 1] >= 0 && mentions[claim[m.t1 + 1]].kind === 'country';
-    if (PLACE_PREPS.has(prev) || nextIsComma) continue;
+    // Datelines ("DUSHANBE -") name the place of writing.
+    const dateline = /^[A-Z\s'-]{4,}$/.test(text.slice(m.start, m.end));
+    if (PLACE_PREPS.has(prev) || nextIsComma || dateline) continue;
     const code = KNOWN.get(m.id)?.country;
     if (!code) continue;
     m.seat = true;
@@ -330,7 +332,7 @@ function learnPeople(
       p = { id, name, keys, roles: [], leaderOf: new Set(), govHeadOf: new Set(), diplomatOf: new Set() };
       persons.set(id, p);
     }
-    if (title && !p.roles.some((r) => r.title === title && r.of === of)) p.roles.push(of ? { title, of } : { title });
+    if (title && title !== 'Counterpart' && !p.roles.some((r) => r.title === title && r.of === of)) p.roles.push(of ? { title, of } : { title });
     if (of?.startsWith('country:')) {
       if (LEADER_TITLES.has(title) && !qualified) p.leaderOf.add(of);
       if (GOVERNMENT_HEAD_TITLES.has(title)) p.govHeadOf.add(of);
@@ -424,6 +426,11 @@ function learnPeople(
         j++;
         continue;
       }
+      if (PARTICLES.has(t.lo) && (toks[j - 1]?.cap || PARTICLES.has(toks[j - 1]?.lo ?? '')) && (toks[j + 1]?.cap || PARTICLES.has(toks[j + 1]?.lo ?? ''))) {
+        qual.push(t);
+        j++;
+        continue;
+      }
       break;
     }
     // The name is the longest run of name words that ends the phrase.
@@ -448,7 +455,7 @@ function learnPeople(
     if (words.length === 1 && nameStart - 1 > i && /^(sheikh|prince|princess|emir)$/.test(toks[nameStart - 1].lo) && toks[nameStart - 1].cap) {
       words.unshift([nameStart - 1, nameStart]);
     }
-    if (words.length >= 2 && words.length <= 4 && !PARTICLES.has(toks[words[words.length - 1][0]].lo)) {
+    if (words.length >= 2 && words.length <= 5 && !PARTICLES.has(toks[words[words.length - 1][0]].lo)) {
       register(words[0][0], words[words.length - 1][1], title, of, qualified);
       return words[words.length - 1][1];
     }
@@ -469,7 +476,9 @@ function learnPeople(
   // Given names as a weaker key, only when no one else in the text shares them.
   for (const p of persons.values()) {
     const w = p.name.split(/\s+/);
-    if (w.length >= 2 && !p.keys.includes(w[0]) && !/^(sheikh|prince|princess|emir)$/i.test(w[0]) && !byKey.has(w[0])) byKey.set(w[0], p.id);
+    for (const x of w.slice(0, -1)) {
+      if (w.length >= 2 && !p.keys.includes(x) && !PARTICLES.has(x.toLowerCase()) && !/^(sheikh|prince|princess|emir)$/i.test(x) && !byKey.has(x)) byKey.set(x, p.id);
+    }
   }
   for (let i = 0; i < toks.length; i++) {
     if (claim[i] >= 0 || toks[i].k !== 'w' || !toks[i].cap) continue;

@@ -38,10 +38,10 @@ export interface ProjectRef {
 
 const NEG = /\b(not|never|no|without|failed to|fail to|refused to|refuse to|declined to|neither|nor|denied|cancell?ed|postponed|called off)\b|n't\b/;
 const MODAL = /\b(could|may(?!\s+\d)|might|would|should|can|possibly|if|unless|whether|consider|considers|considering|considered|propose|proposed|proposes|proposing|hope to|hopes to|hoped to|aim to|aims to|seek to|seeks to|want to|wants to|intend to|intends to|plan to|plans to|planned to|planning to|expected to|likely to|set to|ready to|willing to|discuss|discussed|discussing|called for|urged|possibility of|prospect of|prospects for|potential)\b/;
-const FUTURE = /\b(will|shall|is to|are to|to be held|scheduled|is due|are due|set to|next|upcoming|forthcoming|planned|plans|is expected|are expected|would)\b/;
+const FUTURE = /\b(invited|invites|will|shall|is to|are to|to be held|scheduled|is due|are due|set to|next|upcoming|forthcoming|planned|plans|is expected|are expected|would)\b/;
 const BOILER = /\bit (should|must|can|may|is worth|is important to) (be )?(noted|emphasized|emphasised|stressed|said|recalled|added|mentioned|highlighting|note)\b/g;
 
-const PROJECT_HEADS = 'railway|railroad|rail line|pipeline|gas pipeline|power plant|plant|station|park|port|terminal|mine|factory|refinery|dam|corridor|highway|motorway|road|bridge|airport|zone|complex|facility|hub|farm|smelter|tunnel|canal|line|cable|reactor|project';
+const PROJECT_HEADS = 'center|centre|section|railway|railroad|rail line|pipeline|gas pipeline|power plant|plant|station|park|port|terminal|mine|factory|refinery|dam|corridor|highway|motorway|road|bridge|airport|zone|complex|facility|hub|farm|smelter|tunnel|canal|line|cable|reactor|project';
 
 /** Extract all facts from a recognised document. */
 export function extractFacts(doc: Doc, version: string): Fact[] {
@@ -73,8 +73,9 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     lastFormat = summits(env, lastFormat);
     milestones(env);
     if (firstPerson) lastSubject = firstPerson.id;
+    // Only the sentence right before may lend its company to "the project"/"the company".
     const co = sm.filter((x) => x.kind === 'org' && x.source === 'company');
-    if (co.length) lastCompany = co[0].id;
+    lastCompany = co.length ? co[0].id : undefined;
   }
   return mergeFacts(facts);
 }
@@ -234,7 +235,7 @@ function meetings(env: Env): void {
       objs.push(people[0]);
       for (let k = 1; k < people.length; k++) {
         const gap = st.lo.slice(people[k - 1].end - st.start, people[k].start - st.start);
-        if (/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+)([\w'-]+\s+){0,7}$/.test(gap) && !/\b(who|which|was|were|said|is|are|has|had)\b/.test(gap)) objs.push(people[k]);
+        if (/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+)([\w'-]+\s+){0,12}$/.test(gap) && !/\b(who|which|was|were|said|is|are|has|had)\b/.test(gap)) objs.push(people[k]);
         else break;
       }
     }
@@ -371,11 +372,20 @@ function projectPhrases(st: Sent, from: number, to: number): { start: number; en
     while (k > 0 && !/^(a|an|the|of|on|in|for|and|with|to|by|at|its|their|new|two|three|is|was|were|has|have|this|that|from|plus|each|also|both|will|building|construction|constructing|build|develop|developing|into)$/i.test(words[k - 1])) k--;
     const mods = words.slice(k);
     if (/^project$/i.test(m[2]) && mods.length === 0) continue;
-    const name = [...mods, m[2]].join(' ');
+    let name = [...mods, m[2]].join(' ');
+    const tail = /^\s+(?:at|of|in)\s+([A-Z][\w'-]+)/.exec(seg.slice(m.index + m[0].length));
+    if (tail && mods.every((w) => !/^[A-Z]/.test(w)) && !/^(project)$/i.test(m[2])) {
+      name = `${tail[1]} ${m[2]}`;
+      out.push({ start: from + m.index + m[0].length - m[2].length, end: from + m.index + m[0].length + tail[0].length, name });
+      continue;
+    }
     out.push({ start: from + m.index + m[0].length - name.length, end: from + m.index + m[0].length, name });
   }
   return out;
 }
+
+const LENDERS = /bank|fund|aiib|adb|ebrd|eib|ndb|afdb|isdb|jbic|jica|kfw|dfc|usaid|exim|cdb|pif|rdif|mubadala|qia/;
+const PLURAL_HEADS = /\b([A-Z][\w-]*(?:\s+\d+)?)\s+and\s+([A-Z][\w-]*(?:\s+\d+)?)\s+((?:[a-z-]+\s+){0,2})(plants|stations|parks|farms|mines|factories|units|projects)\b/;
 
 function investments(env: Env): void {
   const { st } = env;
@@ -386,28 +396,46 @@ function investments(env: Env): void {
   if (negatedOrHypothetical(st, trig, '', 40)) return;
   if (/\b(to|could|may|might)\s+$/.test(clauseWindow(st, trig, 15))) return;
   if (st.money.length === 0 && st.caps.length === 0) return;
-  if (/\btrade\b|\bturnover\b|\bexports?\b|\bimports?\b/.test(st.lo) && !/\binvest/.test(st.lo)) return;
-  // Investor: a company or organisation; else a country acting as subject.
+  // Investor: a company or lender; else a country acting as subject.
   const company = st.ms.find((x) => x.kind === 'org' && x.source === 'company');
-  const orgInvestor = company ?? st.ms.find((x) => x.kind === 'org' && /bank|fund|aiib|adb|ebrd|eib|ndb|afdb|isdb|world-bank/.test(x.id));
+  const orgInvestor = company ?? st.ms.find((x) => x.kind === 'org' && LENDERS.test(x.id));
+  let investor = orgInvestor?.id;
+  let indirect = false;
+  // The investor's own country ("Chinese carmaker BYD", "Abu Dhabi's Masdar") is not the recipient.
+  const investorHome = new Set<string>();
+  if (orgInvestor) {
+    for (const x of st.ms) {
+      if (isCountry(x) && x.end <= orgInvestor.start && orgInvestor.start - x.end <= 25 &&
+        (x.adjective && /^(\s+[a-z][a-z-]*){0,2}\s*$/.test(st.lo.slice(x.end - st.start, orgInvestor.start - st.start)) ||
+          /^'s\s+$/.test(st.lo.slice(x.end - st.start, orgInvestor.start - st.start)))) investorHome.add(x.id);
+    }
+  }
   // Recipient: "in <country/place>" else the first other country named.
   let recipient: string | undefined;
   for (const x of st.ms) {
-    if (!(isCountry(x) || x.kind === 'place')) continue;
-    const pre = st.lo.slice(Math.max(0, x.start - st.start - 20), x.start - st.start);
-    if (/\b(in|into|to)\s+(the\s+)?((southern|northern|eastern|western|central)\s+)?$/.test(pre) && !x.adjective) {
+    if (!(isCountry(x) || x.kind === 'place') || x.start < trig - 120) continue;
+    const pre = st.lo.slice(Math.max(0, x.start - st.start - 24), x.start - st.start);
+    if (/\b(in|into|to)\s+(the\s+)?((southern|northern|eastern|western|central|north|south|east|west)\s+)?$/.test(pre) && !x.adjective) {
       recipient = countryOf(x.id);
-      if (recipient) break;
+      if (recipient && !investorHome.has(recipient)) break;
+      recipient = undefined;
     }
   }
-  let investor = orgInvestor?.id;
   if (!investor) {
     const subj = st.ms.find((x) => isCountry(x) && x.start < trig && !x.adjective && countryOf(x.id) !== recipient);
     if (subj && /\b(invest(s|ed)?|will invest|pledged|committed|financ(e|es|ed))\b/.test(st.lo.slice(subj.end - st.start, trig - st.start + 12))) investor = subj.id;
   }
+  if (!investor && env.lastCompany && /\b(the (project|company|group|firm|investment|plant))\b/.test(st.lo)) {
+    investor = env.lastCompany;
+    indirect = true;
+  }
   if (!recipient) {
-    const first = st.ms.find((x) => isCountry(x) && x.id !== investor);
-    recipient = first?.id;
+    const first = st.ms.find((x) => (isCountry(x) || x.kind === 'place' && countryOf(x.id)) && x.id !== investor && !investorHome.has(x.id));
+    recipient = first ? countryOf(first.id) : undefined;
+  }
+  if (!recipient && env.pair && investorHome.size) {
+    recipient = env.pair.find((p) => !investorHome.has(p));
+    indirect = true;
   }
   if (!recipient) return;
   const base: Record<string, unknown> = { recipient };
@@ -422,19 +450,29 @@ function investments(env: Env): void {
       amount = st.money[a + 1];
     }
   }
-  amount ??= st.money.find((x) => Math.abs(x.start - trig) < 160);
+  // An amount described as a running total ("bringing its total investment to") is not this investment.
+  amount ??= st.money.find((x) => Math.abs(x.start - trig) < 160 && !/\b(total|totals|overall|cumulative|bringing)\b[^$]*$/.test(st.lo.slice(Math.max(0, x.start - st.start - 40), x.start - st.start)));
   if (amount) base.amount = { value: amount.value, currency: amount.currency };
   if (prev) base.previous_amount = { value: prev.value, currency: prev.currency };
   const when = nearestTime(env, trig);
   const projects = projectPhrases(st, st.start, st.end).filter((p) => !/^(investment|the)\b/i.test(p.name));
-  const cap = st.caps[0];
+  const cap = st.caps.find((c) => c.unit === 'MW');
   const each = cap && /\beach\b/.test(st.lo.slice(Math.max(0, cap.start - st.start - 30), cap.start - st.start));
-  const conf = 0.82;
-  if (each && projects.length >= 2) {
-    for (const p of projects.filter((p) => p.start < cap.start)) {
-      emit(env, 'investment', { ...base, project: 'project:' + slugify(p.name), capacity: { value: cap.value, unit: cap.unit } }, conf, when);
+  const conf = indirect ? 0.7 : 0.82;
+  if (each && cap) {
+    let names = projects.filter((p) => p.start < cap.start).map((p) => p.name);
+    const pl = PLURAL_HEADS.exec(st.orig);
+    if (names.length < 2 && pl) {
+      const mid = pl[3].trim();
+      const head = pl[4].replace(/ies$/, 'y').replace(/s$/, '');
+      names = [pl[1], pl[2]].map((n) => [n, mid, head].filter(Boolean).join(' '));
     }
-    return;
+    if (names.length >= 2) {
+      for (const n of names) {
+        emit(env, 'investment', { ...base, project: 'project:' + slugify(n), capacity: { value: cap.value, unit: cap.unit } }, conf, when);
+      }
+      return;
+    }
   }
   if (!amount && !cap) return;
   const args = { ...base };
@@ -449,31 +487,51 @@ const TRADE_RE = /\b(trade turnover|turnover of trade|goods turnover|commodity t
 
 function trade(env: Env): void {
   const { st } = env;
+  if (st.money.length === 0) return;
   TRADE_RE.lastIndex = 0;
-  const m = TRADE_RE.exec(st.lo);
-  if (!m || st.money.length === 0) return;
-  if (/\binvest/.test(st.lo.slice(0, m.index)) && !/\btrade\b/.test(st.lo.slice(0, m.index + 12))) return;
-  const trig = st.start + m.index;
-  if (negatedOrHypothetical(st, trig, '', 40)) return;
-  const amount = st.money.find((x) => x.start > trig) ?? st.money[st.money.length - 1];
-  const between = st.lo.slice(m.index, amount.start - st.start);
-  if (MODAL.test(between) || /\b(target|goal|aim|to reach|to raise|to increase|to boost|to double|by 20[3-9]\d)\b/.test(st.lo)) return;
-  const metric = /export/.test(m[1]) ? 'exports' : /import/.test(m[1]) ? 'imports' : 'trade_turnover';
-  const parties: string[] = [];
-  for (const x of st.ms) {
-    const c = isCountry(x) ? x.id : undefined;
-    if (c && !parties.includes(c)) parties.push(c);
+  let m: RegExpExecArray | null;
+  const used = new Set<MoneyExpr>();
+  while ((m = TRADE_RE.exec(st.lo)) !== null) {
+    if (/\binvest/.test(st.lo.slice(0, m.index)) && !/\btrade\b/.test(st.lo.slice(0, m.index + 12))) return;
+    const trig = st.start + m.index;
+    if (negatedOrHypothetical(st, trig, '', 40)) continue;
+    const amount = st.money.find((x) => x.start > trig && !used.has(x) && x.start - trig < 140);
+    if (!amount) continue;
+    const between = st.lo.slice(m.index, amount.start - st.start);
+    if (/[;]/.test(between) || TRADE_RE.test(between.slice(m[0].length))) {
+      TRADE_RE.lastIndex = m.index + m[0].length;
+      continue;
+    }
+    TRADE_RE.lastIndex = m.index + m[0].length;
+    const pre = clauseWindow(st, trig, 60);
+    if (MODAL.test(between) || /\b(target|goal|aim|aims|to reach|to raise|to increase|to boost|to double|could|would)\b/.test(between + ' ' + pre) ||
+      /^\s*by\s+20[3-9]\d/.test(st.lo.slice(amount.end - st.start))) continue;
+    used.add(amount);
+    const metric = /export/.test(m[1]) ? 'exports' : /import/.test(m[1]) ? 'imports' : 'trade_turnover';
+    // Parties: countries in this clause, nearest the trigger first.
+    const clauseStart = Math.max(0, st.lo.lastIndexOf(';', m.index), st.lo.lastIndexOf(' while ', m.index));
+    const parties: string[] = [];
+    for (const x of st.ms) {
+      if (!isCountry(x) || x.start < st.start + clauseStart || x.start > amount.end + 40) continue;
+      if (!parties.includes(x.id)) parties.push(x.id);
+    }
+    // "imports from Bangladesh" after "India's exports to Bangladesh": the reporting country carries over.
+    if (parties.length === 1 && metric !== 'trade_turnover') {
+      const prevFact = env.facts.filter((f) => f.type === 'trade' && f.evidence.start === st.start).pop();
+      const reporter = prevFact ? (prevFact.args.parties as string[])[0] : undefined;
+      if (reporter && reporter !== parties[0]) parties.unshift(reporter);
+    }
+    let conf = 0.88;
+    if (parties.length < 2 && env.pair && /\b(two countries|both countries|two states|bilateral|the sides|two nations|mutual)\b/.test(st.lo)) {
+      for (const p of env.pair) if (!parties.includes(p)) parties.push(p);
+      conf = 0.78;
+    }
+    if (parties.length < 2) continue;
+    const args: Record<string, unknown> = { parties: parties.slice(0, 2), metric, amount: { value: amount.value, currency: amount.currency } };
+    const when = nearestTime(env, amount.start);
+    if (when && when.precision !== 'season') args.period = when.value;
+    emit(env, 'trade', args, conf, when);
   }
-  let conf = 0.88;
-  if (parties.length < 2 && env.pair && /\b(two countries|both countries|two states|bilateral|the sides|two nations|mutual)\b/.test(st.lo)) {
-    for (const p of env.pair) if (!parties.includes(p)) parties.push(p);
-    conf = 0.78;
-  }
-  if (parties.length < 2) return;
-  const args: Record<string, unknown> = { parties: parties.slice(0, 2), metric, amount: { value: amount.value, currency: amount.currency } };
-  const when = nearestTime(env, amount.start);
-  if (when && when.precision !== 'season') args.period = when.value;
-  emit(env, 'trade', args, conf, when);
 }
 
 // ---------------------------------------------------------------- summit
@@ -587,6 +645,7 @@ const MILESTONE_RE = new RegExp(
     '\\bconstruction\\s+(?:work\\s+)?(?:of|on)\\s+[^,;]{3,80}?\\s+(?:began|started|has\\s+begun|have\\s+begun|had\\s+begun|commenced|got\\s+under\\s*way|kicked\\s+off|is\\s+under\\s*way)\\b',
     '\\b(?:began|started|begun|commenced|launched|kicked\\s+off)\\s+(?:the\\s+)?construction\\s+(?:work\\s+)?(?:of|on)\\b',
     '\\b(?:broke|breaks)\\s+ground\\s+(?:on|for)\\b',
+    '\\bwhose\\s+construction\\s+(?:work\\s+)?(?:began|started|has\\s+begun|commenced|kicked\\s+off)\\b',
     '\\bgroundbreaking\\s+(?:ceremony\\s+)?(?:of|for)\\b',
     '\\b(?:inaugurated|commissioned|completed|opened)\\b',
     '\\b(?:inauguration|commissioning|completion|opening)\\s+of\\b',

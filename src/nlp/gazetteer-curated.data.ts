@@ -80,7 +80,9 @@ csto|Collective Security Treaty Organization|Collective Security Treaty Organisa
 brics|BRICS|BRICS+|BRICS Plus
 asean|Association of Southeast Asian Nations|ASEAN
 eu|European Union|EU|E.U.
-european-commission|European Commission|EC
+european-commission|European Commission
+european-council|European Council
+european-parliament|European Parliament
 nato|North Atlantic Treaty Organization|North Atlantic Treaty Organisation|NATO|North Atlantic Alliance
 un|United Nations|UN|U.N.
 unsc|UN Security Council|United Nations Security Council|U.N. Security Council|UNSC|Security Council
@@ -243,7 +245,7 @@ export const TITLE_WORDS: Record<string, string> = {
   spokesperson: 'Spokesperson', spokesman: 'Spokesman', spokeswoman: 'Spokeswoman', director: 'Director',
   'director-general': 'Director-General', 'director general': 'Director-General', commissioner: 'Commissioner',
   speaker: 'Speaker', head: 'Head', leader: 'Leader', 'supreme leader': 'Supreme Leader', general: 'General',
-  'head of state': 'Head of State', 'head of government': 'Head of Government', founder: 'Founder',
+  counterpart: 'Counterpart', 'head of state': 'Head of State', 'head of government': 'Head of Government', founder: 'Founder',
 };
 
 /** Titles that make their holder the leader of a country for role coreference. */
