@@ -230,6 +230,22 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
     push({ start: toks[i + 1].start, end: toks[i + 1].end, id, kind: tg.kind === 'project' ? 'project' : 'org', t0: i + 1, t1: i + 2 });
   }
 
+  // 2b. "Masdar and Egypt's Infinity Power": a capitalised name coordinated with a company is a company.
+  for (const c of [...mentions]) {
+    if (c.source !== 'company') continue;
+    let k = c.t1;
+    if (toks[k]?.lo !== 'and') continue;
+    k++;
+    if (claim[k] >= 0 && mentions[claim[k]].kind === 'country' && toks[mentions[claim[k]].t1]?.s === "'s") k = mentions[claim[k]].t1 + 1;
+    const b = k;
+    while (k < toks.length && k - b < 3 && claim[k] < 0 && toks[k].k === 'w' && toks[k].cap && !NOT_NAME.has(toks[k].lo)) k++;
+    if (k === b || toks[k]?.cap) continue;
+    const name = text.slice(toks[b].start, toks[k - 1].end);
+    const id = 'org:' + slugify(name);
+    if (!KNOWN.has(id)) local.set(id, { id, type: 'organization', name, aliases: [] });
+    push({ start: toks[b].start, end: toks[k - 1].end, id, kind: 'org', t0: b, t1: k, source: 'company' });
+  }
+
   // 3. Capitals: a government when acting, a place after a locative word.
   for (const m of mentions) {
     if (m.source !== 'capital') continue;

@@ -299,7 +299,7 @@ function partiesIn(env: Env, from: number, to: number): string[] {
     if (x.start < from || x.start >= to) continue;
     if (isCountry(x)) {
       if (x.adjective && DESCRIPTOR.test(st.lo.slice(x.end - st.start, x.end - st.start + 20))) continue;
-      if (x.adjective && st.ms.some((y) => y.kind === 'org' && y.source === 'company' && y.start > x.end && y.start - x.end <= 2)) continue;
+      if (st.ms.some((y) => y.kind === 'org' && y.source === 'company' && y.start > x.end && y.start - x.end <= 3)) continue;
       addP(x.id);
     } else if (x.kind === 'org') addP(x.id);
     else if (isPerson(x)) addP(personCountry(env, x.id));
@@ -483,7 +483,7 @@ function investments(env: Env): void {
 }
 
 // ---------------------------------------------------------------- trade
-const TRADE_RE = /\b(trade turnover|turnover of trade|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:reached|amounted|totaled|totalled|stood|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
+const TRADE_RE = /\b(trade turnover|turnover of trade|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|amounted|totaled|totalled|stood|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
 
 function trade(env: Env): void {
   const { st } = env;

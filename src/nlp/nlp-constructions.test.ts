@@ -1,0 +1,142 @@
+// Unit tests for the constructions the engine must get right.
+import { describe, expect, it } from 'vitest';
+import { extract, REVIEW_THRESHOLD, type Fact } from './index.ts';
+import { splitSentences } from './sentence-splitter.ts';
+import { maskMarkup } from './text-normalizer.ts';
+import { tokenize } from './tokenizer.ts';
+
+const facts = (text: string, published = '2025-03-10', type?: string): Fact[] =>
+  extract('Headline\n' + text, { published }).facts.filter((f) => !type || f.type === type);
+
+function sentences(text: string): string[] {
+  const norm = maskMarkup(text);
+  return splitSentences(norm, tokenize(norm)).map((s) => text.slice(s.start, s.end));
+}
+
+describe('sentence splitting', () => {
+  it('survives abbreviations, initials and company suffixes', () => {
+    const s = sentences('Mr. Lee met Dr. Park at 10 a.m. in the U.S. capital. Acme Co., Ltd. signed on Jan. 5. It was No. 3 on the list.');
+    expect(s).toEqual(['Mr. Lee met Dr. Park at 10 a.m. in the U.S. capital.', 'Acme Co., Ltd. signed on Jan. 5.', 'It was No. 3 on the list.']);
+  });
+  it('splits on paragraph breaks and keeps quotes with their sentence', () => {
+    const s = sentences('"We are ready," he said. "So are we."\n- First item\n- Second item');
+    expect(s).toEqual(['"We are ready," he said.', '"So are we."', 'First item', 'Second item']);
+  });
+});
+
+describe('offsets', () => {
+  it('point into the original text, counted in UTF-16 code units, through Markdown', () => {
+    const text = '# 🌍 **Talks**\n**Kazakh President Kassym-Jomart Tokayev** met *Uzbek President Shavkat Mirziyoyev* in Tashkent on Monday.';
+    const r = extract(text, { published: '2024-05-14' });
+    for (const e of r.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    const f = r.facts.find((x) => x.type === 'meeting')!;
+    expect(text.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.text);
+    expect(f.args.participants).toEqual(['person:kassym-jomart-tokayev', 'person:shavkat-mirziyoyev']);
+  });
+});
+
+describe('negation and modality', () => {
+  it('emits nothing for negated statements', () => {
+    expect(facts('Kenya and China did not sign the railway agreement.')).toEqual([]);
+    expect(facts('No agreement was reached between Serbia and Kosovo.')).toEqual([]);
+    expect(facts('German Chancellor Olaf Scholz never met Russian President Vladimir Putin in Moscow.')).toEqual([]);
+  });
+  it('emits nothing for hypothetical statements', () => {
+    expect(facts('The China-Central Asia platform could take on a coordinating role, and a summit may follow in Astana.')).toEqual([]);
+    expect(facts('Egypt might consider an investment of $2 billion in Sudan.')).toEqual([]);
+    expect(facts('Trade between India and Brazil could reach $30 billion by 2030.')).toEqual([]);
+  });
+  it('keeps announced summits as scheduled', () => {
+    const [s] = facts('The next BRICS summit will be held in Rio de Janeiro in July.', '2025-03-10', 'summit');
+    expect(s.args).toMatchObject({ name: 'BRICS summit', place: 'place:rio-de-janeiro', organization: 'org:brics' });
+    expect(s.status).toBe('scheduled');
+    expect(s.when).toEqual({ value: '2025-07', precision: 'month' });
+    expect(s.confidence).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
+  });
+});
+
+describe('amounts and capacities', () => {
+  it('applies "each with a capacity" to every plant', () => {
+    const inv = facts('Shenzhen Energy Group Co., Ltd. signed investment agreements on a wind power plant and a solar power plant, each with a capacity of 300 MW, in Kyrgyzstan.', '2025-03-10', 'investment');
+    expect(inv).toHaveLength(2);
+    for (const f of inv) {
+      expect(f.args).toMatchObject({ recipient: 'country:KG', investor: 'org:shenzhen-energy-group', capacity: { value: 300, unit: 'MW' } });
+    }
+  });
+  it('reads "from X to Y" as a raised amount', () => {
+    const [f] = facts('Investment in the Tajik-Chinese textile park in Tajikistan was increased from $260 million to $410 million.', '2025-03-10', 'investment');
+    expect(f.args.amount).toEqual({ value: 410e6, currency: 'USD' });
+    expect(f.args.previous_amount).toEqual({ value: 260e6, currency: 'USD' });
+  });
+  it('normalises currencies and scales', () => {
+    const t = facts('Trade between Russia and China reached 1.2 trillion yuan in 2024.', '2025-03-10', 'trade')[0];
+    expect(t.args.amount).toEqual({ value: 1.2e12, currency: 'CNY' });
+    const e = facts('Germany and Poland reported trade of €90bn in 2023.', '2025-03-10', 'trade')[0];
+    expect(e.args.amount).toEqual({ value: 9e10, currency: 'EUR' });
+  });
+  it('counts documents', () => {
+    const [a] = facts('Uzbekistan and Turkey signed more than 20 documents.', '2025-03-10', 'agreement');
+    expect(a.args.count).toBe(20);
+  });
+});
+
+describe('capitals, places and roles', () => {
+  it('tells a capital acting for its government from a place', () => {
+    const r = extract('Headline\nBishkek and Beijing confirmed mutual support. Kyrgyz President Sadyr Japarov paid a state visit to Beijing.', { published: '2025-02-10' });
+    const cn = r.entities.find((e) => e.id === 'country:CN')!;
+    expect(cn.mentions.map((m) => m.text)).toContain('Beijing');
+    const place = r.entities.find((e) => e.id === 'place:beijing')!;
+    expect(place.mentions).toHaveLength(1);
+    const visit = r.facts.find((f) => f.type === 'visit')!;
+    expect(visit.args).toEqual({ visitor: 'person:sadyr-japarov', host: 'country:CN', place: 'place:beijing', kind: 'state' });
+  });
+  it('resolves people by surname and by role', () => {
+    const text = 'Headline\nKazakh President Kassym-Jomart Tokayev received Chinese Foreign Minister Wang Yi in Astana. ' +
+      'Later the Kazakh leader met with Tokayev\'s aides. The country\'s top diplomat then flew home. Wang also spoke to reporters.';
+    const r = extract(text, { published: '2025-02-10' });
+    const tok = r.entities.find((e) => e.id === 'person:kassym-jomart-tokayev')!;
+    expect(tok.roles).toEqual([{ title: 'President', of: 'country:KZ' }]);
+    expect(tok.mentions.map((m) => m.text)).toEqual(['Kassym-Jomart Tokayev', 'Kazakh leader', 'Tokayev']);
+    const wang = r.entities.find((e) => e.id === 'person:wang-yi')!;
+    expect(wang.mentions.map((m) => m.text)).toEqual(['Wang Yi', "country's top diplomat", 'Wang']);
+  });
+  it('learns official long forms and abbreviations defined in the text', () => {
+    const r = extract('Headline\nThe Kyrgyz Republic (KR) and the PRC agreed. The KR will host the meeting.', {});
+    expect(r.entities.find((e) => e.id === 'country:KG')!.mentions.map((m) => m.text)).toEqual(['Kyrgyz Republic', 'KR', 'KR']);
+    expect(r.entities.find((e) => e.id === 'country:CN')!.mentions.map((m) => m.text)).toEqual(['PRC']);
+  });
+  it('knows initiative aliases', () => {
+    const r = extract('Headline\nThe OBOR project, also called One Belt – One Road or the Belt and Road, grew.', {});
+    const bri = r.entities.find((e) => e.id === 'project:belt-and-road-initiative')!;
+    expect(bri.mentions).toHaveLength(3);
+  });
+});
+
+describe('time', () => {
+  it('resolves relative dates only when a publication date is given', () => {
+    const text = 'The construction of the China-Kyrgyzstan-Uzbekistan railway started last year.';
+    expect(facts(text, '2025-03-10', 'project_milestone')[0].when).toEqual({ value: '2024', precision: 'year' });
+    const r = extract('Headline\n' + text, {});
+    expect(r.facts[0].type).toBe('project_milestone');
+    expect(r.facts[0].when).toBeUndefined();
+  });
+  it('resolves months, seasons and days', () => {
+    expect(facts('In early February Japan\'s Prime Minister Shigeru Ishiba paid an official visit to Washington.', '2025-03-10', 'visit')[0].when)
+      .toEqual({ value: '2025-02', precision: 'month' });
+    expect(facts('The G20 summit will be held in Johannesburg in the fall.', '2025-03-10', 'summit')[0].when)
+      .toEqual({ value: '2025-09', precision: 'season' });
+    expect(facts('The first China-Central Asia summit was held in Xi\'an in May 2023.', '2025-03-10', 'summit')[0].when)
+      .toEqual({ value: '2023-05', precision: 'month' });
+  });
+});
+
+describe('every fact', () => {
+  it('carries evidence, a confidence in [0,1] and the extractor version', () => {
+    for (const f of facts('Indian Prime Minister Narendra Modi paid a state visit to Moscow on Monday and held talks with Russian President Vladimir Putin. The sides signed 9 agreements.')) {
+      expect(f.confidence).toBeGreaterThan(0);
+      expect(f.confidence).toBeLessThanOrEqual(1);
+      expect(f.evidence.text.length).toBeGreaterThan(0);
+      expect(f.extractor).toBe('1.0.0');
+    }
+  });
+});
