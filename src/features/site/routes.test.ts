@@ -47,7 +47,11 @@ describe.each(DIALECTS)('home page on %s', (dialect) => {
     // The newest piece with a cover leads, even though two stories are newer.
     expect(html).toMatch(/<section class="home-lead"[^>]*><article class="teaser teaser-lead"><a class="teaser-cover" href="\/articles\/covered"[\s\S]*?<h2 class="teaser-title"><a href="\/articles\/covered">Covered story<\/a><\/h2>/);
     const latest = html.slice(html.indexOf('home-latest-title'), html.indexOf('</section>', html.indexOf('home-latest-title')));
-    expect([...latest.matchAll(/href="\/articles\/(story-\d+)"/g)].map((m) => m[1])).toEqual(['story-14', 'story-13', 'story-12', 'story-11', 'story-10', 'story-9', 'story-8', 'story-7']);
+    expect([...latest.matchAll(/href="\/articles\/(story-\d+)"/g)].map((m) => m[1])).toEqual(['story-12', 'story-11', 'story-10', 'story-9', 'story-8', 'story-7']);
+    // The two newest after the lead sit under it with their standfirsts.
+    const leadBlock = html.slice(html.indexOf('class="home-lead"'), html.indexOf('home-latest-title'));
+    expect([...leadBlock.matchAll(/<h2 class="teaser-title"><a href="\/articles\/([a-z0-9-]+)"/g)].map((m) => m[1])).toEqual(['covered', 'story-14', 'story-13']);
+    expect(leadBlock).toContain('Lead of story 14.');
     expect(latest).toContain('<span class="teaser-byline">Author A1 and Author B1</span>');
     expect(latest).toContain('<a class="kicker" href="/rubric/news">News</a>');
     // Rubric sections in menu order, four teasers each, with their "More in" link.

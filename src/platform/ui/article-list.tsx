@@ -47,7 +47,7 @@ export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKic
       <div class="teaser-text">
         {!hideKicker && item.rubric && <p class="kicker teaser-kicker"><a class="kicker" href={`/rubric/${item.rubric.slug}`}>{item.rubric.name}</a></p>}
         <H class="teaser-title" lang={other}><a href={href}>{item.title}</a></H>
-        {variant !== 'compact' && item.lead && <p class="teaser-lead" lang={other}>{item.lead}</p>}
+        {variant !== 'compact' && item.lead && <p class="teaser-standfirst" lang={other}>{item.lead}</p>}
         <p class="meta teaser-meta">
           {item.authors.length > 0 && <span class="teaser-byline">{joinNames(item.authors.map((a) => a.name), lang)}</span>}
           {item.publishedAt && <time dateTime={item.publishedAt}>{formatDate(item.publishedAt, lang)}</time>}

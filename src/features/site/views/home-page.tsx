@@ -32,6 +32,9 @@ function siteJsonLd(site: Chrome['site']): object {
   };
 }
 
+/** Stories shown with their standfirsts under the lead, before the side list. */
+const SECONDARY = 2;
+
 /** The whole front page. */
 export function HomePage({ t, chrome, lead, latest, sections, event }: HomePageProps) {
   const { site } = chrome;
@@ -43,11 +46,13 @@ export function HomePage({ t, chrome, lead, latest, sections, event }: HomePageP
         <div class="home-top">
           <section class="home-lead" aria-label={t('home.lead')}>
             <Teaser t={t} item={lead} lang={lang} variant="lead" level={2} />
+            {/* The next stories sit under the lead with their standfirsts; the rest go to the side list. */}
+            {latest.length > SECONDARY && <ArticleList t={t} items={latest.slice(0, SECONDARY)} lang={lang} level={2} />}
           </section>
           {latest.length > 0 && (
             <section class="home-latest" aria-labelledby="home-latest-title">
               <h2 id="home-latest-title" class="section-title">{t('home.latest')}</h2>
-              <ArticleList t={t} items={latest} lang={lang} variant="compact" level={3} />
+              <ArticleList t={t} items={latest.length > SECONDARY ? latest.slice(SECONDARY) : latest} lang={lang} variant="compact" level={3} />
               <p class="section-more"><a href="/archive">{t('home.archive_link')}</a></p>
             </section>
           )}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { renderToString } from 'preact-render-to-string';
+import { translator } from '../i18n/index.js';
+import { ArticleList, articleCount, newestOf, pageBounds, Teaser, type TeaserItem } from './article-list.js';
+
+const t = translator('en');
+const item: TeaserItem = {
+  slug: 'railway', title: 'Railway <deal>', lead: 'The line crosses the pass.', language: 'en', publishedAt: '2026-02-10T09:00:00.000Z',
+  updatedAt: '2026-02-10T09:00:00.000Z', rubric: { slug: 'news', name: 'News' }, authors: [{ slug: 'a', name: 'Aigerim Bekova' }, { slug: 'b', name: 'Sergey Saenko' }],
+};
+
+describe('teasers', () => {
+  it('render kicker, escaped title, standfirst, byline and date, and leave the comment count out until given', () => {
+    const html = renderToString(<Teaser t={t} item={item} lang="en" />);
+    expect(html).toContain('<a class="kicker" href="/rubric/news">News</a>');
+    expect(html).toContain('<h3 class="teaser-title"><a href="/articles/railway">Railway &lt;deal></a></h3>');
+    expect(html).toContain('The line crosses the pass.');
+    expect(html).toContain('<span class="teaser-byline">Aigerim Bekova and Sergey Saenko</span>');
+    expect(html).toContain('<time datetime="2026-02-10T09:00:00.000Z">10 February 2026</time>');
+    expect(html).not.toContain('teaser-comments');
+    expect(renderToString(<Teaser t={t} item={item} lang="en" commentCount={3} />)).toContain('<a class="teaser-comments" href="/articles/railway#comments">Comments 3</a>');
+  });
+
+  it('mark a title in another language and drop the standfirst in compact lists', () => {
+    const html = renderToString(<ArticleList t={t} items={[{ ...item, language: 'ru', title: 'Железная дорога' }]} lang="en" variant="compact" level={2} hideKicker />);
+    expect(html).toContain('<h2 class="teaser-title" lang="ru">');
+    expect(html).not.toContain('The line crosses');
+    expect(html).not.toContain('kicker');
+    expect(renderToString(<ArticleList t={t} items={[]} lang="en" empty="Nothing here yet." />)).toBe('<p class="list-empty">Nothing here yet.</p>');
+  });
+});
+
+describe('list helpers', () => {
+  it('bound pages: one page for an empty list, none past the last', () => {
+    expect(pageBounds(0, 1, 20)).toEqual({ pages: 1, offset: 0 });
+    expect(pageBounds(0, 2, 20)).toBeUndefined();
+    expect(pageBounds(41, 3, 20)).toEqual({ pages: 3, offset: 40 });
+    expect(pageBounds(40, 3, 20)).toBeUndefined();
+  });
+
+  it('find the newest timestamp and count articles in words', () => {
+    expect(newestOf(['2026-01-01T00:00:00.000Z', undefined, '2026-03-01T00:00:00.000Z', null])?.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(newestOf([])).toBeUndefined();
+    expect(articleCount(t, 1, 'en')).toBe('1 article');
+    expect(articleCount(t, 1200, 'en')).toBe('1,200 articles');
+  });
+});
