@@ -274,8 +274,19 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
   return { mentions, persons, local, aliases };
 }
 
+const ADJ_CACHE = new Map<string, boolean>();
+
 function isAdjectiveForm(s: string, len: number): boolean {
   if (len > 1) return false;
+  let v = ADJ_CACHE.get(s);
+  if (v === undefined) {
+    v = isAdjectiveUncached(s);
+    ADJ_CACHE.set(s, v);
+  }
+  return v;
+}
+
+function isAdjectiveUncached(s: string): boolean {
   return /(ese|ish|ian|an|i|ic|ch|yz|kh|ek|ik|en|ot|ai|ao|ese)$/.test(s) && !/(stan|land|ia|ea|ana|an)$/.test(s) ||
     /^(Kyrgyz|Kazakh|Uzbek|Tajik|Turkmen|Chinese|Russian|American|British|Thai|Lao|Swiss|French|Dutch|Greek|Iraqi|Saudi|Afghan|Korean|German|Indian|Iranian|Pakistani|Israeli|Emirati|Qatari|Omani|Kuwaiti|Yemeni|Nepali|Mongolian|Nigerian|Kenyan|Egyptian|Ethiopian|Mexican|Brazilian|Chilean|Peruvian|Argentine|Cuban|Polish|Ukrainian|Italian|Spanish|Turkish|Japanese|Vietnamese|Malaysian|Indonesian|Filipino|Ghanaian|Senegalese|Moroccan|Algerian|Angolan|Congolese|Tanzanian|Ugandan|Rwandan|Zambian|Colombian|Venezuelan|Bolivian|Azerbaijani|Armenian|Georgian|Belarusian|Serbian|Hungarian|Austrian|Canadian|Australian|Sudanese|Libyan|Tunisian|Syrian|Lebanese|Jordanian|Palestinian|Bangladeshi|Burmese|Cambodian|Singaporean|Mozambican|Malian|Ivorian|Portuguese|Romanian|Czech|Swedish|Norwegian|Finnish|Danish|Irish|Belgian|Bulgarian|Slovak|Croatian)$/.test(s);
 }
@@ -308,7 +319,11 @@ interface TitleHit {
   len: number;
 }
 
+// First words of all titles: most tokens are rejected with one Set lookup.
+const TITLE_FIRST = new Set(Object.keys(TITLE_WORDS).map((k) => k.split(/[\s-]/)[0]));
+
 function titleAt(lower: string, toks: Token[], i: number): TitleHit | undefined {
+  if (!TITLE_FIRST.has(toks[i].lo)) return undefined;
   for (let n = 4; n >= 1; n--) {
     if (i + n > toks.length) continue;
     const key = lower.slice(toks[i].start, toks[i + n - 1].end).replace(/\s+/g, ' ');

@@ -65,13 +65,16 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     const pron = /\b(he|she)\b/.exec(st.lo);
     const pronounRef = pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
     const env: Env = { doc, st, pair, pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined, version, facts, lastCompany };
-    visits(env);
-    meetings(env);
-    agreements(env);
-    investments(env);
-    trade(env);
-    lastFormat = summits(env, lastFormat);
-    milestones(env);
+    // Cheap substring checks keep the trigger regexes off sentences that cannot match.
+    const lo = st.lo;
+    if (/visit|arriv|landed|travel|flew/.test(lo)) visits(env);
+    if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down/.test(lo)) meetings(env);
+    if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach/.test(lo)) agreements(env);
+    if (/invest|financ|fund/.test(lo)) investments(env);
+    if (st.money.length) trade(env);
+    if (lo.includes('summit')) lastFormat = summits(env, lastFormat);
+    else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
+    if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service/.test(lo)) milestones(env);
     if (firstPerson) lastSubject = firstPerson.id;
     // Only the sentence right before may lend its company to "the project"/"the company".
     const co = sm.filter((x) => x.kind === 'org' && x.source === 'company');
