@@ -8,6 +8,9 @@ import { createSession, deleteSession, ensureVisitor, SESSION_COOKIE, csrfToken 
 import type { AppCtx } from '../app-context.js';
 import { listArticlesForAdmin } from '../articles/article-store.js';
 import { adminScope, AREA_ROLES, formToken, STAFF_ROLES } from './admin-scope.js';
+import { registerArticleAdminRoutes } from './article-admin-routes.js';
+import { registerStaffAdminRoutes } from './staff-admin-routes.js';
+import { registerTaxonomyAdminRoutes } from './taxonomy-admin-routes.js';
 import { AdminLayout } from './views/admin-layout.js';
 import { Dashboard } from './views/dashboard-page.js';
 import { LoginPage } from './views/login-page.js';
@@ -78,4 +81,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
       ));
     });
   });
+
+  registerArticleAdminRoutes(app, ctx);
+  registerTaxonomyAdminRoutes(app, ctx);
+  registerStaffAdminRoutes(app, ctx);
 }
