@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import type { Db } from './platform/db.js';
 import { AppError, MESSAGE_KEY } from './platform/errors.js';
 import { translator } from './platform/i18n/index.js';
-import { createJobRunner } from './platform/jobs.js';
+import { createJobRunner, enqueueJob } from './platform/jobs.js';
 import { createPageCache } from './platform/page-cache.js';
 import { renderDocument } from './platform/render.js';
 import { SECURITY_HEADERS } from './platform/security.js';
@@ -27,6 +27,8 @@ import { registerEventRoutes } from './features/events/routes.js';
 import { registerSearchRoutes } from './features/search/routes.js';
 import { registerFeedRoutes } from './features/feeds/routes.js';
 import { registerAdminRoutes } from './features/admin/routes.js';
+import { registerDossierRoutes } from './features/dossiers/routes.js';
+import { extractArticleJob } from './features/dossiers/dossier-service.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 
@@ -57,8 +59,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const cache = createPageCache({ enabled: config.pageCache });
   const t = translator('en');
   const ctx = { config, db, clock, cache, t, log: server.log, contentChanged: () => cache.invalidate() } as AppCtx;
-  ctx.publishing = createPublishingService({ db, clock, contentChanged: ctx.contentChanged });
-  ctx.jobs = createJobRunner(db, { 'publish-scheduled': async () => { await ctx.publishing.publishDue(); } }, clock, server.log);
+  ctx.publishing = createPublishingService({
+    db, clock, contentChanged: ctx.contentChanged,
+    // Extraction runs as a job so publishing never waits on the knowledge engine.
+    onPublished: async (id) => { await enqueueJob(db, 'extract-article', clock(), { articleId: id }, clock()); },
+  });
+  ctx.jobs = createJobRunner(db, {
+    'publish-scheduled': async () => { await ctx.publishing.publishDue(); },
+    'extract-article': extractArticleJob(db, clock, ctx.contentChanged),
+  }, clock, server.log);
 
   // One constant object: building headers per request costs more than serving a cached page.
   server.addHook('onRequest', (_req, reply, done) => { reply.headers(SECURITY_HEADERS); done(); });
@@ -92,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSearchRoutes(server, ctx);
   registerFeedRoutes(server, ctx);
   registerAdminRoutes(server, ctx);
+  registerDossierRoutes(server, ctx);
 
   return {
     server,

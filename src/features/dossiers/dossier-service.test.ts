@@ -2,41 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../../test/db.js';
 import { makeArticle, makeAuthor } from '../../../test/factories.js';
 import type { Db } from '../../platform/db.js';
-import type { ExtractResult } from '../../nlp/index.js';
 import { createPublishingService } from '../articles/publishing-service.js';
-import { articleText, extractAll, extractArticle, type Extractor } from './dossier-service.js';
+import { stubExtractor, VISIT_BODY } from './test-fixtures.js';
+import { articleText, extractAll, extractArticle } from './dossier-service.js';
 import {
   dossierStats, findEntity, listFactsOfArticle, listPublicFactsForArticle, listTimeline, updateFactDecision,
 } from './dossier-store.js';
 
 const NOW = new Date('2026-02-01T00:00:00Z');
-export const VISIT_BODY = [
-  'ASTANA, May 14 (Chancery) - Uzbek President Shavkat Mirziyoyev arrived in Astana on Tuesday for a two-day state visit at the invitation of Kazakh President Kassym-Jomart Tokayev.',
-  '',
-  'Mirziyoyev held talks with Tokayev in narrow and expanded formats, the presidential press service said. He also met Kazakh Prime Minister Olzhas Bektenov.',
-  '',
-  'Trade between Uzbekistan and Kazakhstan reached $4.4 billion in 2023, according to official statistics.',
-].join('\n');
-
-/** A tiny hand-made engine: one visit (sure) and one meeting (unsure), both stated by the text. */
-function stubExtractor(overrides: { confidence?: number; host?: string } = {}): Extractor {
-  return (text): ExtractResult => {
-    const s1 = text.indexOf('Japarov paid');
-    const s2 = text.indexOf('He met');
-    return {
-      entities: [
-        { id: 'person:sadyr-japarov', type: 'person', name: 'Sadyr Japarov', roles: [{ title: 'President', of: 'country:KG' }], mentions: [{ start: s1, end: s1 + 7, text: 'Japarov' }] },
-        { id: 'country:KG', type: 'country', name: 'Kyrgyzstan', mentions: [] },
-        { id: 'country:CN', type: 'country', name: 'China', mentions: [{ start: text.indexOf('China'), end: text.indexOf('China') + 5, text: 'China' }] },
-        { id: 'person:xi-jinping', type: 'person', name: 'Xi Jinping', mentions: [] },
-      ],
-      facts: [
-        { type: 'visit', args: { visitor: 'person:sadyr-japarov', host: overrides.host ?? 'country:CN', kind: 'state' }, when: { value: '2025-02', precision: 'month' }, confidence: 0.9, evidence: { start: s1, end: text.indexOf('.', s1) + 1, text: text.slice(s1, text.indexOf('.', s1) + 1) } },
-        { type: 'meeting', args: { participants: ['person:sadyr-japarov', 'person:xi-jinping'] }, confidence: overrides.confidence ?? 0.4, evidence: { start: s2, end: text.indexOf('.', s2) + 1, text: text.slice(s2, text.indexOf('.', s2) + 1) } },
-      ],
-    };
-  };
-}
 
 describe.each(DIALECTS)('dossier service on %s', (dialect) => {
   let db: Db; let close: () => Promise<void>; let author: number;

@@ -26,6 +26,13 @@ export function articleText(a: { title: string; lead: string; body_md: string })
   return `${a.title}\n${a.lead}\n${markdownToText(a.body_md)}`;
 }
 
+/** Where a date sorts in a timeline: a year or month counts from its end ("2024" after "2024-05-14"). */
+export function sortKey(value: string): string {
+  if (/^\d{4}$/.test(value)) return `${value}-12-31`;
+  if (/^\d{4}-\d{2}$/.test(value)) return `${value}-31`;
+  return value.slice(0, 10);
+}
+
 const ENTITY_TYPES = new Set<EntityType>(['country', 'person', 'organization', 'place', 'project']);
 
 /**
@@ -83,7 +90,7 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
     for (const { f, fp, evidence, confidence } of fresh) {
       const old = byFp.get(fp);
       const when = f.when && typeof f.when.value === 'string' ? { value: f.when.value, precision: f.when.precision } : undefined;
-      const sortDate = when?.value ?? day;
+      const sortDate = when ? sortKey(when.value) : day;
       const decided = old && (old.status === 'rejected' || old.status === 'confirmed' || old.status === 'corrected');
       const status: FactStatus = decided ? old.status : confidence < threshold ? 'review' : 'auto';
       // Editors' corrected arguments win over what the engine says now.

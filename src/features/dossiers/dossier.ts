@@ -266,3 +266,125 @@ export function factSentence(t: T, f: Pick<StoredFact, 'type' | 'args'>, names: 
 export function sentenceText(segments: Segment[]): string {
   return segments.map((s) => (typeof s === 'string' ? s : s.name)).join('');
 }
+
+// ---------- Key figures ----------
+
+export interface TradePoint { year: string; value: number; currency: string; factId: number; articleSlug: string; articleTitle: string }
+export interface TradeSeries { a: string; b: string; points: TradePoint[] }
+
+/**
+ * Trade turnover by year for each country pair in the facts, oldest year first. When several
+ * articles report one year, the most recently published wins; one currency per series (the commonest).
+ */
+export function tradeSeries(facts: PublicFact[]): TradeSeries[] {
+  const byPair = new Map<string, PublicFact[]>();
+  for (const f of facts) {
+    if (f.type !== 'trade' || f.args.metric !== 'trade_turnover' || !Array.isArray(f.args.parties) || f.args.parties.length !== 2) continue;
+    const amount = f.args.amount as { value?: unknown; currency?: unknown } | undefined;
+    if (!amount || typeof amount.value !== 'number' || !Number.isFinite(amount.value) || amount.value <= 0) continue;
+    const [a, b] = (f.args.parties as unknown[]).map(String).sort();
+    if (a === b) continue;
+    const k = `${a}|${b}`;
+    byPair.set(k, [...(byPair.get(k) ?? []), f]);
+  }
+  const out: TradeSeries[] = [];
+  for (const [k, list] of byPair) {
+    const [a, b] = k.split('|');
+    const currencies = new Map<string, number>();
+    for (const f of list) { const c = String((f.args.amount as { currency?: unknown }).currency ?? ''); currencies.set(c, (currencies.get(c) ?? 0) + 1); }
+    const currency = [...currencies].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0][0];
+    const years = new Map<string, TradePoint>();
+    // Newest article first, so the first value seen for a year is the one kept.
+    for (const f of [...list].sort((x, y) => y.article.publishedAt.localeCompare(x.article.publishedAt) || y.id - x.id)) {
+      const amount = f.args.amount as { value: number; currency?: unknown };
+      if (String(amount.currency ?? '') !== currency) continue;
+      const year = factYear(f);
+      if (!years.has(year)) years.set(year, { year, value: amount.value, currency, factId: f.id, articleSlug: f.article.slug, articleTitle: f.article.title });
+    }
+    out.push({ a, b, points: [...years.values()].sort((x, y) => x.year.localeCompare(y.year)) });
+  }
+  return out.sort((x, y) => y.points.length - x.points.length || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+}
+
+/** Reported investment totals per currency, counting a deal reported by several articles once. */
+export function investmentTotals(facts: PublicFact[], recipients: string[]): { currency: string; total: number; count: number }[] {
+  const seen = new Set<string>();
+  const totals = new Map<string, { total: number; count: number }>();
+  for (const f of facts) {
+    if (f.type !== 'investment' || !recipients.includes(String(f.args.recipient))) continue;
+    const amount = f.args.amount as { value?: unknown; currency?: unknown } | undefined;
+    if (!amount || typeof amount.value !== 'number' || !Number.isFinite(amount.value) || amount.value <= 0) continue;
+    const currency = String(amount.currency ?? '');
+    const key = [f.args.recipient, f.args.investor ?? '', f.args.project ?? '', amount.value, currency].join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const t = totals.get(currency) ?? { total: 0, count: 0 };
+    t.total += amount.value; t.count++;
+    totals.set(currency, t);
+  }
+  return [...totals].map(([currency, t]) => ({ currency, ...t })).sort((x, y) => y.count - x.count);
+}
+
+// ---------- Corrections ----------
+
+/** Arguments a fact of each type cannot lose (the contract's required arguments). */
+export const REQUIRED_ARGS: Record<string, string[]> = {
+  visit: ['visitor', 'host'], meeting: ['participants'], agreement: ['parties'], investment: ['recipient'],
+  trade: ['parties', 'metric'], summit: ['name', 'place'], project_milestone: ['project', 'stage'],
+};
+
+/** How an argument is shown in the correction form. */
+export function argInputValue(v: unknown): string {
+  if (Array.isArray(v)) return v.map(String).join(', ');
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('currency' in o) return `${o.value ?? ''} ${o.currency ?? ''}`.trim();
+    if ('unit' in o) return `${o.value ?? ''} ${o.unit ?? ''}`.trim();
+    return JSON.stringify(v);
+  }
+  return v === undefined || v === null ? '' : String(v);
+}
+
+export type Correction =
+  | { ok: true; args: Record<string, unknown>; entityIds: string[] }
+  | { ok: false; error: string; vars?: Record<string, string> };
+
+/**
+ * Applies an editor's new value to one argument, reading it in the shape the argument already has:
+ * entity ids (comma-separated for lists), an amount "22710000000 USD", a number, or text.
+ * Returns the new arguments and the entity ids the caller must check exist.
+ */
+export function applyCorrection(type: string, args: Record<string, unknown>, arg: string, raw: string): Correction {
+  if (!Object.prototype.hasOwnProperty.call(args, arg)) return { ok: false, error: 'admin.facts.error.unknown_arg' };
+  const value = raw.replace(/\s+/g, ' ').trim().slice(0, 500);
+  const old = args[arg];
+  const next = { ...args };
+  if (!value) {
+    if ((REQUIRED_ARGS[type] ?? []).includes(arg)) return { ok: false, error: 'admin.facts.error.required' };
+    delete next[arg];
+    return { ok: true, args: next, entityIds: [] };
+  }
+  if (Array.isArray(old) || isEntityId(old)) {
+    const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = ids.find((x) => !isEntityId(x));
+    if (bad || !ids.length) return { ok: false, error: 'admin.facts.error.unknown_entity', vars: { id: bad ?? value } };
+    next[arg] = Array.isArray(old) ? [...new Set(ids)] : ids[0];
+    return { ok: true, args: next, entityIds: Array.isArray(old) ? ids : [ids[0]] };
+  }
+  if (old && typeof old === 'object') {
+    const m = /^(-?[\d][\d,_ ]*(?:\.\d+)?)\s*([A-Za-z][\w/ ]{0,20})$/.exec(value);
+    if (!m) return { ok: false, error: 'admin.facts.error.amount' };
+    const n = Number(m[1].replace(/[,_ ]/g, ''));
+    if (!Number.isFinite(n)) return { ok: false, error: 'admin.facts.error.amount' };
+    next[arg] = 'unit' in (old as object) ? { value: n, unit: m[2].trim() } : { value: n, currency: m[2].trim().toUpperCase() };
+    return { ok: true, args: next, entityIds: [] };
+  }
+  if (typeof old === 'number') {
+    const n = Number(value);
+    if (!Number.isInteger(n)) return { ok: false, error: 'admin.facts.error.number' };
+    next[arg] = n;
+    return { ok: true, args: next, entityIds: [] };
+  }
+  next[arg] = value;
+  return { ok: true, args: next, entityIds: [] };
+}

@@ -1,0 +1,165 @@
+// Marks the sentences facts were drawn from inside an article's rendered HTML, so a link to
+// /articles/:slug#evidence-<id> scrolls to the sentence and CSS :target highlights it.
+import type { SafeHtml } from '../../platform/safe-html.js';
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201d',
+  ldquo: '\u201c', mdash: '\u2014', ndash: '\u2013', hellip: '\u2026', laquo: '\u00ab', raquo: '\u00bb',
+};
+
+// Characters compared loosely: curly and straight quotes alike, any space alike, Markdown marks ignored
+// (the engine reads Markdown stripped to text, the page shows it rendered).
+function fold(c: string): string {
+  if (/[\u2018\u2019\u201a\u201b\u2032`]/.test(c)) return "'";
+  if (/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/.test(c)) return '"';
+  if (/\s|\u00a0/.test(c)) return ' ';
+  if (c === '*' || c === '_' || c === '~') return '';
+  return c;
+}
+
+interface Folded { text: string; /** For each folded character: [start, end) of its source in the HTML. */ at: [number, number][]; /** Index of the text token each char came from. */ tok: number[] }
+
+type Token = { kind: 'text' | 'tag'; start: number; end: number; name?: string; closing?: boolean; selfClosing?: boolean };
+
+const VOID = new Set(['br', 'hr', 'img', 'wbr', 'input', 'meta', 'link']);
+const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'figure', 'figcaption', 'pre', 'section', 'article', 'aside']);
+// Text in these never holds an article sentence.
+const SKIP = new Set(['script', 'style', 'code', 'pre']);
+
+function tokenize(html: string): Token[] {
+  const out: Token[] = [];
+  const re = /<!--[\s\S]*?-->|<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+|</g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const s = m[0];
+    if (s.startsWith('<!--')) out.push({ kind: 'tag', start: m.index, end: m.index + s.length });
+    else if (m[1]) {
+      const name = m[1].toLowerCase();
+      out.push({ kind: 'tag', start: m.index, end: m.index + s.length, name, closing: s[1] === '/', selfClosing: VOID.has(name) || s.endsWith('/>') });
+    } else out.push({ kind: 'text', start: m.index, end: m.index + s.length });
+  }
+  return out;
+}
+
+function foldHtml(html: string, tokens: Token[]): Folded {
+  const f: Folded = { text: '', at: [], tok: [] };
+  let skipDepth = 0;
+  const push = (c: string, start: number, end: number, ti: number) => {
+    const x = fold(c);
+    if (!x) return;
+    // Collapse runs of spaces; a block boundary counts as a space too.
+    if (x === ' ' && (f.text.endsWith(' ') || f.text === '')) return;
+    f.text += x; f.at.push([start, end]); f.tok.push(ti);
+  };
+  tokens.forEach((t, ti) => {
+    if (t.kind === 'tag') {
+      if (t.name && SKIP.has(t.name)) skipDepth += t.closing ? -1 : t.selfClosing ? 0 : 1;
+      if (t.name && (BLOCK.has(t.name) || t.name === 'br') && !f.text.endsWith(' ') && f.text) { f.text += ' '; f.at.push([t.start, t.start]); f.tok.push(-1); }
+      return;
+    }
+    if (skipDepth > 0) return;
+    for (let i = t.start; i < t.end;) {
+      if (html[i] === '&') {
+        const m = /^&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/.exec(html.slice(i, i + 12));
+        if (m) {
+          const ent = m[1];
+          const ch = ent[0] === '#' ? String.fromCodePoint(ent[1] === 'x' || ent[1] === 'X' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10)) : ENTITIES[ent] ?? m[0];
+          for (const c of ch) push(c, i, i + m[0].length, ti);
+          i += m[0].length;
+          continue;
+        }
+      }
+      const cp = html.codePointAt(i)!;
+      const c = String.fromCodePoint(cp);
+      push(c, i, i + c.length, ti);
+      i += c.length;
+    }
+  });
+  return f;
+}
+
+function foldPlain(s: string): string {
+  let out = '';
+  for (const c of s) {
+    const x = fold(c);
+    if (!x || (x === ' ' && (out.endsWith(' ') || out === ''))) continue;
+    out += x;
+  }
+  return out.trimEnd();
+}
+
+/** True when the tags between two HTML offsets open and close in pairs (a single wrapper stays valid). */
+function balanced(tokens: Token[], from: number, to: number): boolean {
+  const stack: string[] = [];
+  for (const t of tokens) {
+    if (t.end <= from || t.start >= to || t.kind !== 'tag' || !t.name || t.selfClosing) continue;
+    if (t.start < from) return false; // the range starts inside a tag
+    if (BLOCK.has(t.name)) return false;
+    if (!t.closing) stack.push(t.name);
+    else if (stack.pop() !== t.name) return false;
+  }
+  return stack.length === 0;
+}
+
+/**
+ * Wraps the first occurrence of each evidence sentence in `<mark id="evidence-<id>" class="evidence">`.
+ * Matching reads the HTML's text, so inline tags, entities (&amp;) and curly quotes do not stop it;
+ * a sentence not found (e.g. it was in the title or lead) is skipped. Facts sharing one sentence get
+ * empty anchors inside the same mark. Returns the HTML unchanged when nothing matches.
+ */
+export function markEvidence(bodyHtml: string, evidences: { id: number | string; text: string }[]): SafeHtml {
+  if (!evidences.length || !bodyHtml) return bodyHtml as SafeHtml;
+  const tokens = tokenize(bodyHtml);
+  const folded = foldHtml(bodyHtml, tokens);
+  const inserts: { pos: number; order: number; html: string }[] = [];
+  const taken: [number, number][] = [];
+  const byText = new Map<string, (number | string)[]>();
+  for (const e of evidences) {
+    const key = foldPlain(e.text ?? '');
+    if (key.length < 3) continue;
+    const ids = byText.get(key) ?? [];
+    ids.push(e.id);
+    byText.set(key, ids);
+  }
+  let seq = 0;
+  for (const [key, ids] of byText) {
+    const i = folded.text.indexOf(key);
+    if (i < 0) continue;
+    const j = i + key.length - 1;
+    const from = folded.at[i][0], to = folded.at[j][1];
+    if (taken.some(([a, b]) => from < b && to > a)) continue;
+    taken.push([from, to]);
+    const [first, ...rest] = ids;
+    const anchors = rest.map((id) => `<span id="evidence-${attr(id)}" class="evidence-anchor"></span>`).join('');
+    const open = `<mark id="evidence-${attr(first)}" class="evidence">${anchors}`;
+    seq++;
+    if (balanced(tokens, from, to)) {
+      inserts.push({ pos: from, order: seq * 2 + 1, html: open }, { pos: to, order: -(seq * 2), html: '</mark>' });
+      continue;
+    }
+    // The sentence crosses an element boundary: mark each run of text separately, the first carrying the id.
+    let k = i;
+    let firstRun = true;
+    while (k <= j) {
+      const tok = folded.tok[k];
+      let e = k;
+      while (e + 1 <= j && folded.tok[e + 1] === tok) e++;
+      if (tok >= 0) {
+        const a = folded.at[k][0], b = folded.at[e][1];
+        inserts.push({ pos: a, order: seq * 2 + 1, html: firstRun ? open : `<mark class="evidence" data-evidence="${attr(first)}">` }, { pos: b, order: -(seq * 2), html: '</mark>' });
+        firstRun = false;
+      }
+      k = e + 1;
+    }
+  }
+  if (!inserts.length) return bodyHtml as SafeHtml;
+  // At one position, closings go before openings so marks never interleave.
+  inserts.sort((a, b) => a.pos - b.pos || a.order - b.order);
+  let out = '';
+  let last = 0;
+  for (const ins of inserts) { out += bodyHtml.slice(last, ins.pos) + ins.html; last = ins.pos; }
+  return (out + bodyHtml.slice(last)) as SafeHtml;
+}
+
+function attr(id: number | string): string {
+  return String(id).replace(/[^A-Za-z0-9_-]/g, '');
+}

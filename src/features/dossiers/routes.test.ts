@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../../test/app.js';
+import { makeAuthor } from '../../../test/factories.js';
+import type { ArticleInput } from '../articles/article.js';
+import { DIALECTS } from '../../../test/db.js';
+import { listFactsOfArticle } from './dossier-store.js';
+import { TRADE_BODY, VISIT_BODY } from './test-fixtures.js';
+
+const NOW = new Date('2026-03-01T10:00:00Z');
+const ADMIN = { id: null, role: 'admin' as const };
+
+describe.each(DIALECTS)('dossier routes on %s', (dialect) => {
+  let app: TestApp; let author: number; let queries: string[];
+  beforeEach(async () => {
+    queries = [];
+    app = await testApp(dialect, { pageCache: false }, { clock: () => NOW, onQuery: (q) => queries.push(q) });
+    author = await makeAuthor(app.ctx.db, { slug: 'desk' });
+  });
+  afterEach(async () => { await app.close(); });
+
+  /** Publishes through the app's own service, then runs the queued extraction job. */
+  async function publish(slug: string, title: string, bodyMd: string, publishedAt: string): Promise<number> {
+    const input: ArticleInput = { title, slug, lead: '', bodyMd, language: 'en', rubricId: null, authorIds: [author], tagSlugs: [], coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on' };
+    const id = await app.ctx.publishing.save(ADMIN, input, { action: 'publish', publishedAt: new Date(publishedAt) });
+    await app.ctx.jobs.runDue();
+    return id;
+  }
+  const get = (url: string) => app.server.inject({ method: 'GET', url });
+
+  it('extracts on publish through the job queue', async () => {
+    const id = await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, '2024-05-14T08:00:00Z');
+    const jobs = await app.ctx.db.selectFrom('jobs').select(['kind', 'status']).where('kind', '=', 'extract-article').execute();
+    expect(jobs).toEqual([{ kind: 'extract-article', status: 'done' }]);
+    expect((await listFactsOfArticle(app.ctx.db, id)).map((f) => f.type)).toEqual(expect.arrayContaining(['visit', 'meeting', 'trade']));
+  });
+
+  it('renders a person dossier with sentences, dates, evidence links and JSON-LD', async () => {
+    const id = await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, '2024-05-14T08:00:00Z');
+    const visit = (await listFactsOfArticle(app.ctx.db, id)).find((f) => f.type === 'visit')!;
+    const res = await get('/dossiers/person/shavkat-mirziyoyev');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<h1>Shavkat Mirziyoyev</h1>');
+    expect(res.body).toMatch(/Shavkat Mirziyoyev (paid a state visit to|visited) <a href="\/dossiers\/country\/kz">Kazakhstan<\/a>/);
+    expect(res.body).toContain('<time datetime="2024-05-14">14 May 2024</time>');
+    expect(res.body).toContain(`href="/articles/alliance#evidence-${visit.id}"`);
+    expect(res.body).toContain('President of Uzbekistan');
+    expect(res.body).toMatch(/\d+ facts from 1 article, 202[34]/);
+    expect(res.body).toContain('"@type":"Person"');
+    expect(res.body).toContain('href="/dossiers/person/kassym-jomart-tokayev"');
+  });
+
+  it('renders country and pair dossiers with a trade chart and its data table', async () => {
+    await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, '2024-05-14T08:00:00Z');
+    await publish('trade-2024', 'Trade grows again', TRADE_BODY, '2025-02-01T08:00:00Z');
+    const country = await get('/dossiers/country/kz');
+    expect(country.statusCode).toBe(200);
+    expect(country.body).toContain('<svg');
+    expect(country.body).toContain('href="/dossiers/pair/kz/uz"');
+    const redirect = await get('/dossiers/pair/uz/kz?page=1');
+    expect(redirect.statusCode).toBe(301);
+    expect(redirect.headers.location).toBe('/dossiers/pair/kz/uz');
+    const pair = await get('/dossiers/pair/kz/uz');
+    expect(pair.statusCode).toBe(200);
+    expect(pair.body).toContain('role="img"');
+    expect(pair.body).toMatch(/<title id="trade-0-title">Trade turnover, Kazakhstan and Uzbekistan<\/title>/);
+    expect(pair.body).toContain('<th scope="row">2024</th><td>$5.1 billion</td>');
+    expect(pair.body).toContain('<th scope="row">2023</th><td>$4.4 billion</td>');
+    // The visit is a pair fact through the visitor's country; newest facts come first.
+    const visitAt = pair.body.search(/Shavkat Mirziyoyev<\/a> (visited|paid)/);
+    expect(visitAt).toBeGreaterThan(0);
+    expect(pair.body.indexOf('$5.1 billion in 2024')).toBeLessThan(visitAt);
+  });
+
+  it('answers 404 for unknown dossiers and pages, and never 500 for odd input', async () => {
+    await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, '2024-05-14T08:00:00Z');
+    for (const url of ['/dossiers/country/zz', '/dossiers/person/nobody', '/dossiers/galaxy/x', '/dossiers/country/kaz', '/dossiers/pair/kz/kz', '/dossiers/pair/kz/zz', '/dossiers/pair/k1/uz', '/dossiers/person/shavkat-mirziyoyev?page=99', '/dossiers/person/%E2%80%A6']) {
+      expect((await get(url)).statusCode, url).toBe(404);
+    }
+    expect((await get('/dossiers/country/KZ')).statusCode).toBe(301);
+    expect((await get('/dossiers/person/shavkat-mirziyoyev?page=abc')).statusCode).toBe(200);
+    for (const q of ['%', '_', "'; drop table facts; --", 'x'.repeat(500)]) expect((await get(`/dossiers?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);
+  });
+
+  it('lists and searches dossiers', async () => {
+    await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, '2024-05-14T08:00:00Z');
+    const index = await get('/dossiers');
+    expect(index.statusCode).toBe(200);
+    expect(index.body).toContain('<h2 id="group-country">Countries</h2>');
+    expect(index.body).toMatch(/<a href="\/dossiers\/country\/kz">Kazakhstan<\/a> <span class="meta">\d+ facts<\/span>/);
+    const search = await get('/dossiers?q=tokay');
+    expect(search.body).toContain('href="/dossiers/person/kassym-jomart-tokayev"');
+    expect(search.body).not.toContain('href="/dossiers/country/kz"');
+    expect((await get('/dossiers?q=nothing-like-this')).body).toContain('No dossier matches');
+  });
+
+  it('hides dossiers once their only article is unpublished', async () => {
+    const id = await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, '2024-05-14T08:00:00Z');
+    expect((await get('/dossiers/person/olzhas-bektenov')).statusCode).toBe(200);
+    await app.ctx.publishing.unpublish(ADMIN, id);
+    expect((await get('/dossiers/person/olzhas-bektenov')).statusCode).toBe(404);
+    expect((await get('/dossiers')).body).not.toContain('Olzhas Bektenov');
+  });
+
+  it('runs the same number of queries however many facts a page shows', async () => {
+    await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, '2024-05-14T08:00:00Z');
+    queries.length = 0;
+    await get('/dossiers/country/kz');
+    const one = queries.length;
+    for (let i = 0; i < 4; i++) await publish(`more-${i}`, `More ${i}`, VISIT_BODY, `2024-06-0${i + 1}T08:00:00Z`);
+    queries.length = 0;
+    const res = await get('/dossiers/country/kz');
+    expect(res.statusCode).toBe(200);
+    expect(queries.length).toBe(one);
+  });
+});

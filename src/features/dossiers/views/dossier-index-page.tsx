@@ -1,0 +1,62 @@
+// The dossiers index: a search by name, then the most documented countries, people, organisations and projects.
+import type { T } from '../../../platform/i18n/index.js';
+import { Layout } from '../../../platform/ui/layout.js';
+import type { Chrome } from '../../site/chrome.js';
+import { dossierPath, type EntityType } from '../dossier.js';
+import type { IndexEntry } from '../dossier-store.js';
+
+export interface DossierIndexProps {
+  t: T;
+  chrome: Chrome;
+  q: string;
+  /** Search results when q is given. */
+  results: IndexEntry[];
+  groups: { type: EntityType; items: IndexEntry[] }[];
+}
+
+function count(t: T, n: number, lang: string): string {
+  return t(`dossiers.fact_count.${new Intl.PluralRules(lang).select(n) === 'one' ? 'one' : 'other'}`, { count: new Intl.NumberFormat(lang).format(n) });
+}
+
+function EntryList({ t, items, lang, showType }: { t: T; items: IndexEntry[]; lang: string; showType?: boolean }) {
+  return (
+    <ul class="dossier-list">
+      {items.map((e) => (
+        <li><a href={dossierPath(e.id)}>{e.name}</a> <span class="meta">{showType ? `${t(`dossiers.type.${e.type}`)} · ` : ''}{count(t, e.facts, lang)}</span></li>
+      ))}
+    </ul>
+  );
+}
+
+/** The index page. */
+export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndexProps) {
+  const lang = chrome.site.language;
+  return (
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} meta={{ title: q ? t('dossiers.search.results', { q }) : t('dossiers.title'), description: t('dossiers.description'), path: '/dossiers', noindex: !!q }}>
+      <header class="list-header">
+        <h1>{t('dossiers.title')}</h1>
+        <p>{t('dossiers.description')}</p>
+        <form class="dossier-search" method="get" action="/dossiers" role="search">
+          <label for="dossier-q">{t('dossiers.search.label')}</label>
+          <input id="dossier-q" type="search" name="q" value={q} maxLength={100} />
+          <button type="submit">{t('dossiers.search.button')}</button>
+        </form>
+      </header>
+      {q ? (
+        <section aria-labelledby="results-title">
+          <h2 id="results-title">{t('dossiers.search.results', { q })}</h2>
+          {results.length ? <EntryList t={t} items={results} lang={lang} showType /> : <p>{t('dossiers.search.none', { q })}</p>}
+        </section>
+      ) : groups.every((g) => !g.items.length) ? <p>{t('dossiers.empty')}</p> : (
+        <div class="dossier-groups">
+          {groups.filter((g) => g.items.length).map((g) => (
+            <section aria-labelledby={`group-${g.type}`}>
+              <h2 id={`group-${g.type}`}>{t(`dossiers.types.${g.type}`)}</h2>
+              <EntryList t={t} items={g.items} lang={lang} />
+            </section>
+          ))}
+        </div>
+      )}
+    </Layout>
+  );
+}
