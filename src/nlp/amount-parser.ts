@@ -19,7 +19,7 @@ const SCALE: Record<string, number> = {
   thousand: 1e3, k: 1e3,
 };
 const SYM: Record<string, string> = {
-  $: 'USD', us$: 'USD', 'u.s.$': 'USD', usd: 'USD', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP', '¥': 'CNY',
+  $: 'USD', us$: 'USD', a$: 'AUD', au$: 'AUD', c$: 'CAD', ca$: 'CAD', hk$: 'HKD', s$: 'SGD', nz$: 'NZD', 'u.s.$': 'USD', usd: 'USD', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP', '¥': 'CNY',
   cny: 'CNY', rmb: 'CNY', '₽': 'RUB', rub: 'RUB', inr: 'INR', '₹': 'INR', jpy: 'JPY', kzt: 'KZT', aed: 'AED',
   sar: 'SAR', brl: 'BRL', r$: 'BRL', zar: 'ZAR', ngn: 'NGN', kes: 'KES', chf: 'CHF', try: 'TRY',
 };
@@ -31,7 +31,7 @@ const WORD_CUR: Record<string, string> = {
   shillings: 'KES', pesos: 'MXN', sum: 'UZS', somoni: 'TJS',
 };
 
-const PREFIX_RE = /(US\$|U\.S\.\$|R\$|\$|€|£|¥|₽|₹|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY)\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/g;
+const PREFIX_RE = /(US\$|U\.S\.\$|R\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|\$|€|£|¥|₽|₹|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY)\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/gi;
 const SUFFIX_RE = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn)?\s+(us dollars|dollars?|euros?|yuan|renminbi|rubles?|roubles?|pounds|yen|rupees?|tenge|soms?|dirhams?|riyals?|rand|naira|reais|swiss francs|lira|shillings|pesos|somoni)\b/gi;
 
 /** Find money amounts such as "$22.71 billion", "€3bn", "1.5 million yuan". */

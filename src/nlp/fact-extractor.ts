@@ -216,7 +216,7 @@ function visits(env: Env): void {
 }
 
 // ---------------------------------------------------------------- meeting
-const MEET_RE = /(?:,\s+meeting\s+(?:with\s+)?|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|met\s+with|met|meets\s+with|meets|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
+const MEET_RE = /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|met\s+with|met|meets\s+with|meets|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
 
 function meetings(env: Env): void {
   const { st } = env;
@@ -238,7 +238,7 @@ function meetings(env: Env): void {
       objs.push(people[0]);
       for (let k = 1; k < people.length; k++) {
         const gap = st.lo.slice(people[k - 1].end - st.start, people[k].start - st.start);
-        if (/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+)([\w'-]+\s+){0,12}$/.test(gap) && !/\b(who|which|was|were|said|is|are|has|had)\b/.test(gap)) objs.push(people[k]);
+        if (/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+)([\w'-]+\s+){0,12}$/.test(gap) && !/\b(who|which|was|were|said|is|are|has|had|will|would|hold|held|talks|with|to|met|meet)\b/.test(gap)) objs.push(people[k]);
         else break;
       }
     }
@@ -365,7 +365,7 @@ const INVEST_RE = /\binvest(?:s|ed|ing|ment|ments)?\b|\bfinanc(?:e|es|ed|ing)\b|
 
 function projectPhrases(st: Sent, from: number, to: number): { start: number; end: number; name: string }[] {
   const seg = st.orig.slice(from - st.start, to - st.start);
-  const re = new RegExp(`((?:[A-Za-z][\\w'-]*\\s+){0,4}?)(${PROJECT_HEADS})\\b`, 'gi');
+  const re = new RegExp(`((?:(?:[A-Za-z][\\w'-]*|\\([A-Z]{2,8}\\))\\s+){0,4}?)(${PROJECT_HEADS})\\b`, 'gi');
   const out: { start: number; end: number; name: string }[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(seg)) !== null) {
@@ -373,7 +373,10 @@ function projectPhrases(st: Sent, from: number, to: number): { start: number; en
     // Keep only modifiers after the last determiner/preposition/verb.
     let k = words.length;
     while (k > 0 && !/^(a|an|the|of|on|in|for|and|with|to|by|at|its|their|new|two|three|is|was|were|has|have|this|that|from|plus|each|also|both|will|building|construction|constructing|build|develop|developing|into)$/i.test(words[k - 1])) k--;
-    const mods = words.slice(k);
+    let mods = words.slice(k);
+    // "Turkmenistan-Afghanistan-Pakistan-India (TAPI) gas pipeline" is named by its acronym.
+    const acr = mods.findIndex((w) => /^\([A-Z]{2,8}\)$/.test(w));
+    if (acr >= 0) mods = [mods[acr].slice(1, -1), ...mods.slice(acr + 1)];
     if (/^project$/i.test(m[2]) && mods.length === 0) continue;
     let name = [...mods, m[2]].join(' ');
     const tail = /^\s+(?:at|of|in)\s+([A-Z][\w'-]+)/.exec(seg.slice(m.index + m[0].length));
@@ -689,6 +692,12 @@ function milestones(env: Env): void {
         bestD = d;
         proj = { id: 'project:' + slugify(p.name), ...p };
       }
+    }
+    // "the Afghan section of the TAPI gas pipeline": the milestone belongs to the whole project.
+    if (proj && /(section|phase|segment|leg|stage)$/i.test(proj.name)) {
+      const whole = candidates.find((p) => p.start > proj!.end && /^\s+of\s+(the\s+)?$/i.test(st.orig.slice(proj!.end - st.start, p.start - st.start).replace(/[A-Z][\w-]*(\s+\([A-Z]+\))?\s+(?=[a-z])/g, '')) ||
+        p.start > proj!.end && p.start - proj!.end < 90 && /^\s+of\s/.test(st.orig.slice(proj!.end - st.start)));
+      if (whole) proj = { id: 'project:' + slugify(whole.name), ...whole };
     }
     const named = st.ms.find((x) => x.kind === 'project' && Math.abs(x.start - trig) < 60);
     if (!proj && named) proj = { id: named.id, start: named.start, end: named.end, name: env.doc.text.slice(named.start, named.end) };
