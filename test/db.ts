@@ -39,7 +39,8 @@ export async function freshDb(dialect: Dialect, opts: { onQuery?: (sql: string) 
   const name = `chancery_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   await adminQuery(`create database ${name} template ${pgTemplate()}`);
   const url = pgUrl(name);
-  const db = openDb(url, opts);
+  // Dropping the database at the end may cut idle connections the pool still holds.
+  const db = openDb(url, { ...opts, onPoolError: () => undefined });
   return {
     db, url,
     close: async () => { await db.destroy(); await adminQuery(`drop database if exists ${name} with (force)`); },

@@ -12,6 +12,8 @@ export type Db = Kysely<DB> & { dialect: Dialect };
 export interface OpenDbOptions {
   /** Called for every executed query; tests use it to count queries per page. */
   onQuery?: (sql: string) => void;
+  /** Called when an idle PostgreSQL connection fails. */
+  onPoolError?: (err: Error) => void;
 }
 
 /** Parses a DATABASE_URL into its dialect and location. */
@@ -36,6 +38,9 @@ export function openDb(url: string, opts: OpenDbOptions = {}): Db {
     db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
   } else {
     const pool = new pg.Pool({ connectionString: location, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', (err) => opts.onPoolError?.(err));
     // bigint counts come back as strings by default; our counts fit in a double.
     pg.types.setTypeParser(20, (v) => Number(v));
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
