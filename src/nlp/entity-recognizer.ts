@@ -373,6 +373,8 @@ function learnPeople(
   };
 
   for (const s of sents) {
+    // Title-case headlines ("President Tokayev Arrives") would yield false names; bodies name people properly.
+    if (s.para === 0) continue;
     for (let i = s.t0; i < s.t1; i++) {
       if (claim[i] >= 0) continue;
       const hit = titleAt(lower, toks, i);

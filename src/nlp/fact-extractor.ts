@@ -165,7 +165,9 @@ function subjectBefore(env: Env, pos: number, allowCountry = true): { id: string
   }
   if (p) return { id: p.id, indirect: !!p.byRole };
   if (!allowCountry) return undefined;
-  const c = st.ms.find((m) => isCountry(m) && m.end <= pos && !skip(m) && !m.adjective);
+  // A country acts as subject only when no preposition governs it ("migrants from Libya" is no visitor).
+  const c = st.ms.find((m) => isCountry(m) && m.end <= pos && !skip(m) && !m.adjective &&
+    !/\b(from|of|in|to|with|at|by|for|on|into|against|over|about|between)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, m.start - st.start - 14), m.start - st.start)));
   return c ? { id: c.id, indirect: false } : undefined;
 }
 
@@ -218,6 +220,11 @@ function visits(env: Env): void {
 // ---------------------------------------------------------------- meeting
 const MEET_RE = /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|met\s+with|met|meets\s+with|meets|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
 
+const LEAD_WORDS = new Set(('the his her their its visiting counterpart counterparts foreign minister president prime premier ' +
+  'chancellor king emir crown prince secretary of state deputy vice chairman general top diplomat envoy special leader head ' +
+  'defence defense finance trade economy energy interior affairs and a an newly elected incoming outgoing former acting ' +
+  'speaker governor mayor ambassador spokesperson sheikh sultan queen commissioner director-general secretary-general').split(' '));
+
 function meetings(env: Env): void {
   const { st } = env;
   MEET_RE.lastIndex = 0;
@@ -234,6 +241,9 @@ function meetings(env: Env): void {
     const limit = stop >= 0 ? after + stop : st.end;
     const people = st.ms.filter((x) => isPerson(x) && x.start >= after && x.start < limit);
     const objs: Mention[] = [];
+    const lead = people.length ? st.orig.slice(after - st.start, people[0].start - st.start) : '';
+    const direct = lead.split(/\s+/).filter(Boolean).every((w) => /^[A-Z(]|^'s$/.test(w) || LEAD_WORDS.has(w.toLowerCase()));
+    if (!direct && !/with\s*$/.test(m[0])) continue;
     if (people.length && people[0].start - after < 70 && !/[,;]/.test(st.lo.slice(after - st.start, people[0].start - st.start).replace(/^\s*,/, ''))) {
       objs.push(people[0]);
       for (let k = 1; k < people.length; k++) {
@@ -702,6 +712,7 @@ function milestones(env: Env): void {
     const named = st.ms.find((x) => x.kind === 'project' && Math.abs(x.start - trig) < 60);
     if (!proj && named) proj = { id: named.id, start: named.start, end: named.end, name: env.doc.text.slice(named.start, named.end) };
     if (!proj) continue;
+    if (/^(launched|launch of)/.test(m[0]) && /\b(attacks?|strikes?|missiles?|drones?|offensive|operation|investigation|probe|campaign|raids?|rockets?|shelling|assault)\b/.test(st.lo)) continue;
     if (/^(launched|launch of)/.test(m[0]) && !named && !/(railway|line|corridor|pipeline|port|plant|park|route|service|bridge|airport)$/i.test(proj.name)) continue;
     if (/^(opened|completed)$/.test(m[0].trim()) && proj.start < trig - 80) continue;
     const key = proj.id + stage;
