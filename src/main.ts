@@ -129,9 +129,14 @@ async function serve(io: CliIo): Promise<number> {
       // Only a brand-new newsroom gets the demo; an install with content of its own is never touched.
       if (articles === 0 && (await countUsers(db)) === 0) {
         const t0 = Date.now();
-        const r = await loadDemo({ db, clock: app.ctx.clock, config: cfg, publishing: app.ctx.publishing });
-        demoLoaded = true;
-        io.stdout.write(`Loaded the demo newsroom: ${r.articles.created.length} articles, ${r.counts.events} events (${Date.now() - t0} ms).\n`);
+        try {
+          const r = await loadDemo({ db, clock: app.ctx.clock, config: cfg, publishing: app.ctx.publishing });
+          demoLoaded = true;
+          io.stdout.write(`Loaded the demo newsroom: ${r.articles.created.length} articles, ${r.counts.events} events (${Date.now() - t0} ms).\n`);
+        } catch (e) {
+          // The newsroom itself works without the demo: say why it is missing and serve anyway.
+          io.stderr.write(`Could not load the demo newsroom: ${(e as Error).message}\n`);
+        }
       }
     }
     app.ctx.jobs.start();
