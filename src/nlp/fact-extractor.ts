@@ -288,7 +288,7 @@ function meetings(env: Env): void {
 // ---------------------------------------------------------------- agreement
 const DOCN = '(?:agreements?|memorand(?:um|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?)';
 const AGREE_RE = new RegExp(
-  `\\b(?:signed|signs|inked|inks|sealed|seals|clinched|initialled|initialed|ratified|exchanged|concluded\\s+(?:a|an|the)|reached\\s+(?:a|an|the)?)\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
+  `\\b(?:signed|signs|inked|inks|sealed|seals|clinched|initialled|initialed|ratified|exchanged|concluded\\s+(?:a|an|the)|reached\\s+(?:a|an|the)?)\\s+(?:[$€£\\w'.,-]+\\s+){0,7}?${DOCN}\\b` +
   `|\\b(?:the\\s+)?signing\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
   `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed)\\b`,
   'g',
@@ -593,7 +593,8 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     // Name: what directly precedes "summit".
     let name: string | undefined;
     let org: string | undefined;
-    const immediate = st.ms.filter((x) => x.end <= trig && trig - x.end <= 2 && x.kind !== 'person');
+    const immediate = st.ms.filter((x) => x.end <= trig && x.kind !== 'person' &&
+      /^\)?\s*(-?\s*|leaders'?\s+|heads of state\s+|ministerial\s+|annual\s+|extraordinary\s+|emergency\s+|jubilee\s+)$/.test(st.lo.slice(x.end - st.start, rel)));
     const localFormat = formatName(env, rel);
     if (localFormat && /\s*-?\s*$/.test(pre) && st.lo.slice(0, rel).trimEnd().length - (localFormat ? 0 : 0) >= 0 &&
       immediate.length && st.orig.slice(immediate[0].start - st.start - 3, immediate[0].start - st.start).includes('-')) {

@@ -18,8 +18,8 @@ const NUMW: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 
 
 const PATTERNS = new RegExp(
   [
-    `\\b${MON_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, // 1-3 Month D, YYYY
-    `\\b(\\d{1,2})\\s+${MON_RE}\\s+((?:19|20)\\d\\d)\\b`, // 4-6 D Month YYYY
+    `\\b(?:on\\s+)?${MON_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*-\\s*\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+((?:19|20)\\d\\d)\\b`, // 1-3 Month D, YYYY
+    `\\b(?:on\\s+)?(\\d{1,2})(?:\\s*-\\s*\\d{1,2})?\\s+${MON_RE}\\s+((?:19|20)\\d\\d)\\b`, // 4-6 D Month YYYY
     `\\b${MON_RE}\\s+(?:of\\s+)?((?:19|20)\\d\\d)\\b`, // 7-8 Month YYYY
     `\\b(?:on\\s+)?${MON_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, // 9-10 Month D
     `\\b(?:on\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MON_RE}\\b`, // 11-12 D Month
