@@ -211,7 +211,7 @@ function visits(env: Env): void {
     if (personCountry(env, visitor.id) === host) continue;
     const args: Record<string, unknown> = { visitor: visitor.id, host };
     if (hostM.kind === 'place') args.place = hostM.id;
-    const kind = /\b(state|official|working)\s+visit/.exec(m[0]);
+    const kind = /\b(state|official|working)\s+visit/.exec(m[0]) ?? /\b(state|official|working)\s+visit/.exec(st.lo.slice(m.index));
     if (kind) args.kind = kind[1];
     emit(env, 'visit', args, visitor.indirect ? 0.75 : 0.9, nearestTime(env, trig));
   }
@@ -334,6 +334,7 @@ function agreements(env: Env): void {
     if (/\b(will|to|would)\s+(be\s+)?$/.test(clauseWindow(st, trig, 20)) || /\bto be signed\b|\bwill be signed\b/.test(m[0])) continue;
     let parties = partiesIn(env, st.start, st.end);
     let fromContext = false;
+    if (/\b(three|four|five|six|seven|eight|nine|ten|\d+)\s+(countries|states|nations|governments|members|sides|parties)\b/.test(st.lo) && parties.length < 3) continue;
     const both = BOTH.test(st.lo);
     if (both && env.pair && !parties.some((p) => p.startsWith('org:'))) {
       parties = [...env.pair];
@@ -439,7 +440,7 @@ function investments(env: Env): void {
   }
   if (!investor) {
     const subj = st.ms.find((x) => isCountry(x) && x.start < trig && !x.adjective && countryOf(x.id) !== recipient);
-    if (subj && /\b(invest(s|ed)?|will invest|pledged|committed|financ(e|es|ed))\b/.test(st.lo.slice(subj.end - st.start, trig - st.start + 12))) investor = subj.id;
+    if (subj && /\b(invest(s|ed)?|will invest|pledged|committed|provide[sd]?|will provide|allocate[sd]?|lend|lent|grant(s|ed)?|financ(e|es|ed|ing))\b/.test(st.lo.slice(subj.end - st.start, trig - st.start + 12))) investor = subj.id;
   }
   if (!investor && env.lastCompany && /\b(the (project|company|group|firm|investment|plant))\b/.test(st.lo)) {
     investor = env.lastCompany;
