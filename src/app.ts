@@ -1,4 +1,5 @@
 // buildApp wires the platform and registers every feature's routes, by hand and in one place.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyReply } from 'fastify';
@@ -82,6 +83,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return request.headers['if-none-match'] === sheet.etag ? reply.code(304).send() : reply.send(sheet.css);
     });
   }
+  // Browsers ask for /favicon.ico on pages that name no icon (feeds, errors, mail previews).
+  const favicon = readFileSync(join(ROOT, 'public', 'favicon.svg'));
+  server.get('/favicon.ico', (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(favicon));
   await server.register(fastifyStatic, { root: join(ROOT, 'public'), prefix: '/assets/', maxAge: '1d', decorateReply: false, etag: true, lastModified: true });
   await server.register(fastifyStatic, { root: join(ROOT, 'client'), prefix: '/assets/js/', maxAge: '1h', decorateReply: false });
   await server.register(fastifyStatic, {

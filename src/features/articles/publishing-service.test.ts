@@ -100,3 +100,20 @@ describe.each(DIALECTS)('publishing service on %s', (dialect) => {
     expect(await searchCount('torugart')).toBe(0);
   });
 });
+
+describe('imported publication dates', () => {
+  it('keeps the given date as both published and updated time', async () => {
+    const { db, close } = await freshDb('sqlite');
+    try {
+      const authorId = await makeAuthor(db, { slug: 'a' });
+      const svc = createPublishingService({ db, clock: () => new Date('2026-11-28T12:00:00Z'), contentChanged: () => undefined });
+      const id = await svc.save({ id: null, role: 'admin' }, {
+        title: 'Old piece', slug: 'old-piece', lead: '', bodyMd: 'Text.', language: 'en', rubricId: null, authorIds: [authorId], tagSlugs: [],
+        coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on',
+      }, { action: 'publish', publishedAt: new Date('2025-03-12T09:00:00Z') });
+      const a = await findArticleById(db, id);
+      expect(a?.publishedAt).toBe('2025-03-12T09:00:00.000Z');
+      expect(a?.updatedAt).toBe('2025-03-12T09:00:00.000Z');
+    } finally { await close(); }
+  });
+});

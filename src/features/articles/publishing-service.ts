@@ -85,10 +85,12 @@ export function createPublishingService(deps: PublishingDeps) {
         slug: input.slug, title: input.title, lead: input.lead, bodyMd: input.bodyMd, bodyHtml, language: input.language, status, publishedAt,
         rubricId: input.rubricId, coverUrl: input.coverUrl, coverCaption: input.coverCaption, coverCredit: input.coverCredit, commentsMode: input.commentsMode,
       };
+      // An article imported with its own publication date was last changed then, not at import time.
+      const stamp = opts.action === 'publish' && opts.publishedAt && publishedAt === opts.publishedAt.toISOString() && opts.publishedAt < now ? opts.publishedAt : now;
       const id = await inTransaction(db, async (tx) => {
         await checkRefs(tx, input, opts.id);
-        const id = opts.id ?? (await insertArticle(tx, row, now, actor.id));
-        if (opts.id !== undefined) await updateArticle(tx, id, row, now);
+        const id = opts.id ?? (await insertArticle(tx, row, stamp, actor.id));
+        if (opts.id !== undefined) await updateArticle(tx, id, row, stamp);
         await setArticleAuthors(tx, id, input.authorIds);
         await setArticleTags(tx, id, await ensureTags(tx, input.tagSlugs));
         await indexArticle(tx, id);
