@@ -74,7 +74,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     if (st.money.length) trade(env);
     if (lo.includes('summit')) lastFormat = summits(env, lastFormat);
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
-    if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service/.test(lo)) milestones(env);
+    if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service|began|started|begun/.test(lo)) milestones(env);
     if (firstPerson) lastSubject = firstPerson.id;
     // Only the sentence right before may lend its company to "the project"/"the company".
     const co = sm.filter((x) => x.kind === 'org' && x.source === 'company');
@@ -177,7 +177,7 @@ function personCountry(env: Env, id: string): string | undefined {
 }
 
 // ---------------------------------------------------------------- visit
-const VISIT_RE = /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*visits?\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(visited|arrived in|arrives in|landed in|travelled to|traveled to|flew to)\b/g;
+const VISIT_RE = /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(visited|(?:is|was|are|were)\s+visiting|arrived in|arrives in|landed in|travelled to|traveled to|flew to)\b/g;
 
 function visits(env: Env): void {
   const { st } = env;
@@ -218,7 +218,7 @@ function visits(env: Env): void {
 }
 
 // ---------------------------------------------------------------- meeting
-const MEET_RE = /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|met\s+with|met|meets\s+with|meets|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
+const MEET_RE = /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
 
 const LEAD_WORDS = new Set(('the his her their its visiting counterpart counterparts foreign minister president prime premier ' +
   'chancellor king emir crown prince secretary of state deputy vice chairman general top diplomat envoy special leader head ' +
@@ -227,6 +227,20 @@ const LEAD_WORDS = new Set(('the his her their its visiting counterpart counterp
 
 function meetings(env: Env): void {
   const { st } = env;
+  // "Talks between Xi Jinping and Joe Biden lasted four hours."
+  const nb = /\b(talks|meeting|negotiations|phone call|telephone call|phone conversation|telephone conversation)\s+between\b/.exec(st.lo);
+  if (nb) {
+    const at = st.start + nb.index;
+    const ps = st.ms.filter((x) => isPerson(x) && x.start > at && x.start - at < 120);
+    const gap = ps.length >= 2 ? st.lo.slice(ps[0].end - st.start, ps[1].start - st.start) : '';
+    if (ps.length >= 2 && /^\s+and\s+([\w'-]+\s+){0,6}$/.test(gap) && !negatedOrHypothetical(st, at, '', 35) &&
+      !/\b(will|would|to|planned|upcoming|expected)\s+$/.test(clauseWindow(st, at, 20))) {
+      const args: Record<string, unknown> = { participants: [ps[0].id, ps[1].id] };
+      const format = /phone|telephone/.test(nb[1]) ? 'phone call' : /talks|negotiations/.test(nb[1]) ? 'talks' : undefined;
+      if (format) args.format = format;
+      emit(env, 'meeting', args, 0.8, nearestTime(env, at));
+    }
+  }
   MEET_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MEET_RE.exec(st.lo)) !== null) {
@@ -376,14 +390,14 @@ const INVEST_RE = /\binvest(?:s|ed|ing|ment|ments)?\b|\bfinanc(?:e|es|ed|ing)\b|
 
 function projectPhrases(st: Sent, from: number, to: number): { start: number; end: number; name: string }[] {
   const seg = st.orig.slice(from - st.start, to - st.start);
-  const re = new RegExp(`((?:(?:[A-Za-z][\\w'-]*|\\([A-Z]{2,8}\\))\\s+){0,4}?)(${PROJECT_HEADS})\\b`, 'gi');
+  const re = new RegExp(`((?:(?:[A-Za-z][\\w'-]*|\\d+|\\([A-Z]{2,8}\\))\\s+){0,5}?)(${PROJECT_HEADS})\\b`, 'gi');
   const out: { start: number; end: number; name: string }[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(seg)) !== null) {
     const words = m[1].trim().split(/\s+/).filter(Boolean);
     // Keep only modifiers after the last determiner/preposition/verb.
     let k = words.length;
-    while (k > 0 && !/^(a|an|the|of|on|in|for|and|with|to|by|at|its|their|new|two|three|is|was|were|has|have|this|that|from|plus|each|also|both|will|building|construction|constructing|build|develop|developing|into)$/i.test(words[k - 1])) k--;
+    while (k > 0 && !(/^(of)$/i.test(words[k - 1]) && k >= 2 && /^[A-Z]/.test(words[k - 2]) && /^[A-Z]/.test(words[k] ?? '')) && !/^(a|an|the|of|on|in|for|and|with|to|by|at|its|their|new|two|three|is|was|were|has|have|this|that|from|plus|each|also|both|will|building|construction|constructing|build|develop|developing|into)$/i.test(words[k - 1])) k--;
     let mods = words.slice(k);
     // "Turkmenistan-Afghanistan-Pakistan-India (TAPI) gas pipeline" is named by its acronym.
     const acr = mods.findIndex((w) => /^\([A-Z]{2,8}\)$/.test(w));
@@ -660,7 +674,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
 const MILESTONE_RE = new RegExp(
   [
     '\\b(?:start|beginning|launch|commencement|kick-off)\\s+of\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?construction\\s+(?:work\\s+)?(?:of|on)\\b',
-    '\\bconstruction\\s+(?:work\\s+)?(?:of|on)\\s+[^,;]{3,80}?\\s+(?:began|started|has\\s+begun|have\\s+begun|had\\s+begun|commenced|got\\s+under\\s*way|kicked\\s+off|is\\s+under\\s*way)\\b',
+    '\\b(?:construction|work)\\s+(?:work\\s+)?(?:of|on)\\s+[^,;]{3,80}?\\s+(?:began|started|has\\s+begun|have\\s+begun|had\\s+begun|commenced|got\\s+under\\s*way|kicked\\s+off|is\\s+under\\s*way)\\b',
     '\\b(?:began|started|begun|commenced|launched|kicked\\s+off)\\s+(?:the\\s+)?construction\\s+(?:work\\s+)?(?:of|on)\\b',
     '\\b(?:broke|breaks)\\s+ground\\s+(?:on|for)\\b',
     '\\bwhose\\s+construction\\s+(?:work\\s+)?(?:began|started|has\\s+begun|commenced|kicked\\s+off)\\b',
@@ -676,7 +690,7 @@ const MILESTONE_RE = new RegExp(
 );
 
 function stageOf(t: string): string {
-  if (/construction|ground/.test(t)) return 'construction_started';
+  if (/construction|ground|^work/.test(t)) return 'construction_started';
   if (/agreed/.test(t)) return 'agreed';
   if (/launch/.test(t)) return 'launched';
   return 'completed';
@@ -713,10 +727,16 @@ function milestones(env: Env): void {
     }
     const named = st.ms.find((x) => x.kind === 'project' && Math.abs(x.start - trig) < 60);
     if (!proj && named) proj = { id: named.id, start: named.start, end: named.end, name: env.doc.text.slice(named.start, named.end) };
+    // "The X railway, which links ..., was completed in 1929": the subject is the project.
+    const passive = /\b(was|were|has been|have been|had been)\s+$/.test(st.lo.slice(Math.max(0, m.index - 16), m.index));
+    if (!proj && passive) {
+      const first = candidates.find((p) => p.end <= trig && !/^(the|a)\b/i.test(p.name));
+      if (first) proj = { id: 'project:' + slugify(first.name), ...first };
+    }
     if (!proj) continue;
     if (/^(launched|launch of)/.test(m[0]) && /\b(attacks?|strikes?|missiles?|drones?|offensive|operation|investigation|probe|campaign|raids?|rockets?|shelling|assault)\b/.test(st.lo)) continue;
     if (/^(launched|launch of)/.test(m[0]) && !named && !/(railway|line|corridor|pipeline|port|plant|park|route|service|bridge|airport)$/i.test(proj.name)) continue;
-    if (/^(opened|completed)$/.test(m[0].trim()) && proj.start < trig - 80) continue;
+    if (/^(opened|completed|inaugurated|commissioned)$/.test(m[0].trim()) && proj.start < trig - (passive ? 200 : 80)) continue;
     const key = proj.id + stage;
     if (seen.has(key)) continue;
     seen.add(key);
