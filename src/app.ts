@@ -11,6 +11,7 @@ import type { Db } from './platform/db.js';
 import { AppError, MESSAGE_KEY } from './platform/errors.js';
 import { translator } from './platform/i18n/index.js';
 import { createJobRunner, enqueueJob } from './platform/jobs.js';
+import { createMailer, type Mailer } from './platform/mailer.js';
 import { createPageCache } from './platform/page-cache.js';
 import { renderDocument } from './platform/render.js';
 import { SECURITY_HEADERS } from './platform/security.js';
@@ -37,6 +38,8 @@ export interface AppDeps {
   config: Config;
   db: Db;
   clock?: () => Date;
+  /** Tests pass their own; otherwise built from SMTP_URL or the outbox folder. */
+  mailer?: Mailer;
   /** Logger options; tests pass false. */
   logger?: boolean | object;
 }
@@ -59,7 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const cache = createPageCache({ enabled: config.pageCache });
   const t = translator('en');
-  const ctx = { config, db, clock, cache, t, log: server.log, contentChanged: () => cache.invalidate() } as AppCtx;
+  const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), from: config.mailFrom });
+  const ctx = { config, db, clock, cache, t, log: server.log, mailer, contentChanged: () => cache.invalidate() } as AppCtx;
   ctx.publishing = createPublishingService({
     db, clock, contentChanged: ctx.contentChanged,
     // Extraction runs as a job so publishing never waits on the knowledge engine.
@@ -113,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     async close() {
       await ctx.jobs.stop();
       await server.close();
+      if (!deps.mailer) mailer.close();
     },
   };
 }

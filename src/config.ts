@@ -15,6 +15,7 @@ export interface Config {
   adminEmail: string;
   adminPassword: string;
   smtpUrl: string;
+  mailFrom: string;
 }
 
 interface Option {
@@ -50,7 +51,8 @@ export const OPTIONS: Option[] = [
   { env: 'LOG_LEVEL', key: 'logLevel', doc: 'fatal, error, warn, info, debug or silent', default: () => 'info' },
   { env: 'CHANCERY_ADMIN_EMAIL', key: 'adminEmail', doc: 'Email of the demo admin created with the demo newsroom', default: () => 'admin@example.org' },
   { env: 'CHANCERY_ADMIN_PASSWORD', key: 'adminPassword', doc: 'Password of the demo admin', default: () => 'chancery-demo' },
-  { env: 'SMTP_URL', key: 'smtpUrl', doc: 'SMTP server for outgoing mail; empty writes mail to DATA_DIR/outbox', default: () => '' },
+  { env: 'SMTP_URL', key: 'smtpUrl', doc: 'SMTP server for outgoing mail (smtp://user:pass@host:587); empty writes mail to DATA_DIR/outbox', default: () => '' },
+  { env: 'MAIL_FROM', key: 'mailFrom', doc: 'Sender address of outgoing mail', default: () => 'Chancery <no-reply@localhost>' },
 ];
 
 /** Reads and validates the configuration; throws one readable error listing every bad option. */

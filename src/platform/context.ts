@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from './db.js';
+import type { Mailer } from './mailer.js';
 import type { PageCache } from './page-cache.js';
 import type { T } from './i18n/index.js';
 
@@ -12,6 +13,7 @@ export interface Ctx {
   cache: PageCache;
   t: T;
   log: FastifyBaseLogger;
+  mailer: Mailer;
   /** Called after any change to what public pages show. */
   contentChanged(): void;
 }
