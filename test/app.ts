@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import type { Dialect } from '../src/platform/db.js';
+import type { Mailer } from '../src/platform/mailer.js';
 import { createSession, csrfToken, SESSION_COOKIE, type Role } from '../src/platform/session.js';
 import { freshDb } from './db.js';
 import { makeUser } from './factories.js';
@@ -14,10 +15,10 @@ export interface TestApp extends App {
 }
 
 /** Builds an app on a fresh database of the given dialect. */
-export async function testApp(dialect: Dialect, overrides: Partial<Config> = {}, opts: { clock?: () => Date; onQuery?: (sql: string) => void } = {}): Promise<TestApp> {
+export async function testApp(dialect: Dialect, overrides: Partial<Config> = {}, opts: { clock?: () => Date; onQuery?: (sql: string) => void; mailer?: Mailer } = {}): Promise<TestApp> {
   const { db, url, close: closeDb } = await freshDb(dialect, { onQuery: opts.onQuery });
   const config = loadConfig({}, { databaseUrl: url, sessionSecret: 'test-secret-test-secret-test-secret', env: 'test', logLevel: 'silent', loadDemo: false, dataDir: '/tmp/chancery-test', baseUrl: 'http://chancery.test', ...overrides });
-  const app = await buildApp({ config, db, clock: opts.clock, logger: false });
+  const app = await buildApp({ config, db, clock: opts.clock, logger: false, mailer: opts.mailer });
   await app.server.ready();
   return {
     ...app,
