@@ -60,3 +60,15 @@ describe('page cache', () => {
     expect(s.renders()).toBe(2);
   });
 });
+
+describe('page cache and signed-in visitors', () => {
+  it('never serves or stores a signed-in page from the shared cache', async () => {
+    const s = await server(true);
+    await s.app.inject('/page');
+    const personal = await s.app.inject({ url: '/page', headers: { cookie: 'chancery_session=abc' } });
+    expect(personal.headers['cache-control']).toBe('private, no-cache');
+    expect(s.renders()).toBe(2);
+    await s.app.inject('/page');
+    expect(s.renders()).toBe(2);
+  });
+});

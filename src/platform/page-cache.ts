@@ -2,6 +2,7 @@
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { etagOf, isFresh } from './render.js';
+import { SESSION_COOKIE } from './session.js';
 
 export interface RenderedPage {
   body: string;
@@ -33,6 +34,12 @@ export interface PageCache {
 
 const CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 
+/** True when the request carries a sign-in session (staff or reader). */
+function hasSessionCookie(request: FastifyRequest): boolean {
+  const c = request.headers.cookie;
+  return c !== undefined && c.includes(`${SESSION_COOKIE}=`);
+}
+
 /** Creates a page cache; disabled, it still sets validators and answers 304. */
 export function createPageCache(opts: { enabled: boolean; maxEntries?: number; ttlMs?: number; now?: () => number }): PageCache {
   const max = opts.maxEntries ?? 2000;
@@ -43,7 +50,7 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; t
   function send(request: FastifyRequest, reply: FastifyReply, e: Entry) {
     reply.header('etag', e.etag);
     if (e.lastModifiedHeader) reply.header('last-modified', e.lastModifiedHeader);
-    reply.header('cache-control', e.status === 200 ? CACHE_CONTROL : 'no-store');
+    reply.header('cache-control', e.status !== 200 ? 'no-store' : hasSessionCookie(request) ? 'private, no-cache' : CACHE_CONTROL);
     reply.header('vary', 'Accept-Encoding, Cookie');
     reply.header('content-type', e.type);
     if (e.status === 200 && isFresh(request, e.etag, e.lastModified)) return reply.code(304).send();
@@ -65,7 +72,9 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; t
   return {
     async serve(request, reply, render) {
       const key = request.url;
-      const cacheable = opts.enabled && request.method === 'GET';
+      // A signed-in visitor may see a personal page (their comment form, their name): never shared.
+      const personal = hasSessionCookie(request);
+      const cacheable = opts.enabled && request.method === 'GET' && !personal;
       const hit = cacheable ? entries.get(key) : undefined;
       if (hit && now() - hit.storedAt < ttl) return send(request, reply, hit);
       const page = await render();
