@@ -459,7 +459,13 @@ function learnPeople(
         j++;
         continue;
       }
-      if (PARTICLES.has(t.lo) && (toks[j - 1]?.cap || PARTICLES.has(toks[j - 1]?.lo ?? '')) && (toks[j + 1]?.cap || PARTICLES.has(toks[j + 1]?.lo ?? ''))) {
+      const gluedCap = toks[j + 1]?.s === '-' && toks[j + 1].start === t.end && toks[j + 2]?.cap && toks[j + 2].start === toks[j + 1].end;
+      if (PARTICLES.has(t.lo) && (toks[j - 1]?.cap || PARTICLES.has(toks[j - 1]?.lo ?? '')) && (toks[j + 1]?.cap || gluedCap || PARTICLES.has(toks[j + 1]?.lo ?? ''))) {
+        if (gluedCap) {
+          qual.push(t);
+          j += 3;
+          continue;
+        }
         qual.push(t);
         j++;
         continue;
@@ -488,7 +494,7 @@ function learnPeople(
     if (words.length === 1 && nameStart - 1 > i && /^(sheikh|prince|princess|emir)$/.test(toks[nameStart - 1].lo) && toks[nameStart - 1].cap) {
       words.unshift([nameStart - 1, nameStart]);
     }
-    if (words.length >= 2 && words.length <= 5 && !PARTICLES.has(toks[words[words.length - 1][0]].lo)) {
+    if (words.length >= 2 && words.length <= 5 && !PARTICLES.has(toks[words[words.length - 1][1] - 1].lo)) {
       register(words[0][0], words[words.length - 1][1], title, of, qualified);
       return words[words.length - 1][1];
     }

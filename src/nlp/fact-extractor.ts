@@ -126,10 +126,22 @@ function negatedOrHypothetical(st: Sent, absPos: number, matchText = '', width =
 function nearestTime(env: Env, pos: number, future = false): When | undefined {
   const { st, doc } = env;
   const times = findTimes(st.orig, st.start, doc.published, future);
+  // A date inside a relative clause the trigger is not part of belongs to something else:
+  // "HBIS, which bought the mill in 2016, has invested ...".
+  const clauses: [number, number][] = [];
+  const rc = /,\s*(?:which|who|whose|where)\b[^,;]*(?:,|$)/g;
+  let cm: RegExpExecArray | null;
+  while ((cm = rc.exec(st.lo)) !== null) {
+    // "..., which was developed in May 2023, when the first summit was held": the date carries over.
+    if (/^\s*when\b/.test(st.lo.slice(cm.index + cm[0].length))) continue;
+    clauses.push([st.start + cm.index, st.start + cm.index + cm[0].length]);
+  }
   let best: TimeExpr | undefined;
   let bestD = Infinity;
   for (const t of times) {
     if (!t.when) continue;
+    if (clauses.some(([a, b]) => t.start >= a && t.end <= b && !(pos >= a && pos < b))) continue;
+    if (/\b(takes?|took|taking|come|comes|came)\s+(into\s+)?(effect|force)\s+(?:in|on|from)?\s*$|\b(until|expires?|expiring)\s+(?:in|on)?\s*$/.test(st.lo.slice(Math.max(0, t.start - st.start - 30), t.start - st.start))) continue;
     const d = t.end <= pos ? pos - t.end : t.start >= pos ? t.start - pos : 0;
     if (d < bestD) {
       bestD = d;
