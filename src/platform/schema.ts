@@ -162,6 +162,11 @@ export interface FactEntitiesTable {
   entity_id: string;
   role: string;
   sort_date: string;
+  article_id: number;
+  fact_type: string;
+  entity_type: string;
+  /** 1 when the fact's status is one readers see (the article's own state is checked by queries). */
+  public: number;
 }
 export interface ArticleSearchPgTable {
   article_id: number;

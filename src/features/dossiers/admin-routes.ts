@@ -94,7 +94,7 @@ export function registerFactAdminRoutes(app: FastifyInstance, ctx: AppCtx): void
       const now = ctx.clock();
       await inTransaction(ctx.db, async (tx) => {
         await updateFactDecision(tx, id, 'corrected', result.args, now);
-        await linkFactEntities(tx, [{ id, args: result.args, sortDate: fact.sortDate }]);
+        await linkFactEntities(tx, [{ ...fact, args: result.args, status: 'corrected' }]);
         await insertAudit(tx, { at: now, userId: user.id, action: 'fact.correct', subjectType: 'fact', subjectId: id, detail: `${fact.type}.${arg}: ${argInputValue(fact.args[arg])} → ${argInputValue(result.args[arg]) || '(removed)'}` });
       });
       ctx.contentChanged();

@@ -4,9 +4,9 @@ import { inTransaction, type Db } from '../../platform/db.js';
 import { markdownToText } from '../../platform/markdown.js';
 import { extract as realExtract, EXTRACTOR_VERSION, REVIEW_THRESHOLD } from '../../nlp/index.js';
 import type { ExtractOptions, ExtractResult } from '../../nlp/index.js';
-import { factFingerprint, isEntityId, type DossierEntity, type EntityType, type FactStatus, type StoredFact } from './dossier.js';
+import { factFingerprint, isEntityId, type DossierEntity, type EntityType, type FactStatus } from './dossier.js';
 import {
-  deleteFacts, insertFact, linkFactEntities, listFactsOfArticle, refreshFact, setArticleEntities, upsertEntities,
+  deleteFacts, insertFact, linkFactEntities, listFactsOfArticle, refreshFact, setArticleEntities, upsertEntities, type LinkableFact,
 } from './dossier-store.js';
 
 export type Extractor = (text: string, opts: ExtractOptions) => ExtractResult;
@@ -85,7 +85,7 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
     const existing = await listFactsOfArticle(tx, articleId);
     const byFp = new Map(existing.map((x) => [x.fingerprint, x]));
     const keep = new Set<number>();
-    const current: Pick<StoredFact, 'id' | 'args' | 'sortDate'>[] = [];
+    const current: LinkableFact[] = [];
     let review = 0;
     for (const { f, fp, evidence, confidence } of fresh) {
       const old = byFp.get(fp);
@@ -105,7 +105,7 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
       }
       keep.add(id);
       if (status === 'review') review++;
-      current.push({ id, args, sortDate });
+      current.push({ id, articleId, type: f.type, args, sortDate, status });
     }
     // Decisions on facts the engine no longer finds: rejections are kept (so they stay rejected if
     // the fact comes back); confirmations and corrections stay while their sentence is in the text.

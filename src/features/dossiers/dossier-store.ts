@@ -1,9 +1,9 @@
 // Entities, facts and their links: rows to domain objects, and the bounded queries dossier pages need.
 // Public queries show only facts with a public status from articles that are published now.
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import { ilike } from '../../platform/columns.js';
-import type { EntitiesTable, FactsTable } from '../../platform/schema.js';
+import type { EntitiesTable, FactEntitiesTable, FactsTable } from '../../platform/schema.js';
 import {
   PUBLIC_STATUSES, entityArgs, parseJson,
   type DossierEntity, type EntityRef, type EntityRole, type EntityType, type FactStatus, type PublicFact, type StoredFact,
@@ -130,6 +130,7 @@ export async function refreshFact(db: Db, id: number, f: Omit<FactRow, 'articleI
 /** Sets a fact's status (and, for a correction, its arguments). */
 export async function updateFactDecision(db: Db, id: number, status: FactStatus, args: Record<string, unknown> | undefined, now: Date): Promise<void> {
   await db.updateTable('facts').set({ status, updated_at: now.toISOString(), ...(args ? { args: JSON.stringify(args) } : {}) }).where('id', '=', id).execute();
+  await db.updateTable('fact_entities').set({ public: PUBLIC_STATUSES.includes(status) ? 1 : 0 }).where('fact_id', '=', id).execute();
 }
 
 /** Deletes facts by id. */
@@ -137,35 +138,43 @@ export async function deleteFacts(db: Db, ids: number[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('facts').where('id', 'in', ids.slice(i, i + 500)).execute();
 }
 
+export type LinkableFact = Pick<StoredFact, 'id' | 'articleId' | 'type' | 'args' | 'sortDate' | 'status'>;
+
 /**
  * Rebuilds the entity links of these facts: each entity argument, plus the country of a person
  * (by their roles), company, place or project, so that country and pair pages see those facts.
  */
-export async function linkFactEntities(db: Db, facts: Pick<StoredFact, 'id' | 'args' | 'sortDate'>[]): Promise<void> {
+export async function linkFactEntities(db: Db, facts: LinkableFact[]): Promise<void> {
   if (!facts.length) return;
   const ids = facts.map((f) => f.id);
   for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('fact_entities').where('fact_id', 'in', ids.slice(i, i + 500)).execute();
-  const known = await findEntities(db, facts.flatMap((f) => entityArgs(f.args).map((a) => a.id)));
-  const rows: { fact_id: number; entity_id: string; role: string; sort_date: string }[] = [];
+  const direct = new Map(facts.map((f) => [f.id, entityArgs(f.args)]));
+  const known = await findEntities(db, [...direct.values()].flat().map((a) => a.id));
+  const derived = new Set<string>();
+  for (const e of known.values()) for (const c of countriesOf(e)) if (!known.has(c)) derived.add(c);
+  // A derived country may not be an entity yet (a role naming a country no article has mentioned).
+  for (const [id, e] of await findEntities(db, derived)) known.set(id, e);
+  const rows: Insertable<FactEntitiesTable>[] = [];
   for (const f of facts) {
     const seen = new Set<string>();
-    const direct = entityArgs(f.args).filter((a) => known.has(a.id));
-    for (const a of direct) if (!seen.has(a.id)) { seen.add(a.id); rows.push({ fact_id: f.id, entity_id: a.id, role: a.role, sort_date: f.sortDate }); }
-    for (const a of direct) {
-      const e = known.get(a.id)!;
-      const countries = e.type === 'person' ? e.roles.map((r) => r.of).filter((x): x is string => !!x && x.startsWith('country:')) : e.country ? [e.country] : [];
-      for (const c of countries) {
-        if (seen.has(c)) continue;
-        seen.add(c);
-        rows.push({ fact_id: f.id, entity_id: c, role: `via:${a.role}`, sort_date: f.sortDate });
-      }
-    }
+    const base = { fact_id: f.id, sort_date: f.sortDate, article_id: f.articleId, fact_type: f.type, public: PUBLIC_STATUSES.includes(f.status) ? 1 : 0 };
+    const add = (id: string, role: string) => {
+      const e = known.get(id);
+      if (!e || seen.has(id)) return;
+      seen.add(id);
+      rows.push({ ...base, entity_id: id, role, entity_type: e.type });
+    };
+    const args = direct.get(f.id)!;
+    for (const a of args) add(a.id, a.role);
+    for (const a of args) { const e = known.get(a.id); if (e) for (const c of countriesOf(e)) add(c, `via:${a.role}`); }
   }
-  // A derived country may not be an entity yet (a role naming a country no article has mentioned).
-  const missing = rows.filter((r) => !known.has(r.entity_id)).map((r) => r.entity_id);
-  const present = missing.length ? await findEntities(db, missing) : new Map();
-  const ok = rows.filter((r) => known.has(r.entity_id) || present.has(r.entity_id));
-  for (let i = 0; i < ok.length; i += 200) await db.insertInto('fact_entities').values(ok.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('fact_entities').values(rows.slice(i, i + 200)).execute();
+}
+
+function countriesOf(e: DossierEntity): string[] {
+  if (e.type === 'country') return [];
+  if (e.type === 'person') return e.roles.map((r) => r.of).filter((x): x is string => !!x && x.startsWith('country:'));
+  return e.country ? [e.country] : [];
 }
 
 // ---------- Public queries ----------
@@ -189,42 +198,47 @@ export async function entityRefs(db: Db, facts: Pick<StoredFact, 'args'>[]): Pro
 /** Which entities a dossier covers: one entity, or the facts two countries share. */
 export type Scope = { entity: string } | { pair: [string, string] };
 
-// fact_entities rows (fe) of the scope, joined to public facts of published articles.
+// Articles readers cannot see now: drafts, scheduled pieces, and any dated in the future. Few, and
+// found through the articles status index, so excluding them costs one small lookup per query.
+function hiddenArticles(db: Db, now: Date) {
+  return db.selectFrom('articles').select('articles.id').where((eb) => eb.or([
+    eb('articles.status', 'in', ['draft', 'scheduled']),
+    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '>', now.toISOString())]),
+  ]));
+}
+
+// Public fact_entities rows (fe) of the scope; for a pair, facts linked to both countries.
 function scoped(db: Db, scope: Scope, now: Date) {
-  let q = db.selectFrom('fact_entities as fe')
-    .innerJoin('facts', 'facts.id', 'fe.fact_id')
-    .innerJoin('articles', 'articles.id', 'facts.article_id');
+  let q = db.selectFrom('fact_entities as fe');
   if ('pair' in scope) {
     q = q.innerJoin('fact_entities as fe2', (j) => j.onRef('fe2.fact_id', '=', 'fe.fact_id').on('fe2.entity_id', '=', scope.pair[1]));
   }
   return q.where('fe.entity_id', '=', 'pair' in scope ? scope.pair[0] : scope.entity)
-    .where('facts.status', 'in', PUBLIC_STATUSES)
-    .where('articles.status', '=', 'published')
-    .where('articles.published_at', '<=', now.toISOString());
+    .where('fe.public', '=', 1)
+    .where('fe.article_id', 'not in', hiddenArticles(db, now));
 }
 
-export interface DossierStats { facts: number; articles: number; firstYear: string | undefined; lastYear: string | undefined; lastChange: string | undefined }
+export interface DossierStats { facts: number; articles: number; firstYear: string | undefined; lastYear: string | undefined }
 
 /** Counts for the summary line: facts, articles, the years they span, the newest change. */
 export async function dossierStats(db: Db, scope: Scope, now: Date): Promise<DossierStats> {
   const r = await scoped(db, scope, now)
     .select((eb) => [
       eb.fn.countAll<number>().as('n'),
-      eb.fn.count<number>('facts.article_id').distinct().as('articles'),
+      eb.fn.count<number>('fe.article_id').distinct().as('articles'),
       eb.fn.min('fe.sort_date').as('first'),
       eb.fn.max('fe.sort_date').as('last'),
-      eb.fn.max('facts.updated_at').as('changed'),
     ]).executeTakeFirst();
   return {
     facts: Number(r?.n ?? 0), articles: Number(r?.articles ?? 0),
     firstYear: r?.first ? String(r.first).slice(0, 4) : undefined, lastYear: r?.last ? String(r.last).slice(0, 4) : undefined,
-    lastChange: r?.changed ? String(r.changed) : undefined,
   };
 }
 
 /** One page of the timeline, newest first. */
 export async function listTimeline(db: Db, scope: Scope, now: Date, page: { limit: number; offset: number }): Promise<PublicFact[]> {
   const rows = await scoped(db, scope, now)
+    .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'fe.article_id')
     .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
     .orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc')
     .limit(page.limit).offset(page.offset).execute();
@@ -234,21 +248,23 @@ export async function listTimeline(db: Db, scope: Scope, now: Date, page: { limi
 /** Trade and investment facts of the scope, newest first, bounded: the key figures' input. */
 export async function listFigureFacts(db: Db, scope: Scope, now: Date, limit = 500): Promise<PublicFact[]> {
   const rows = await scoped(db, scope, now)
-    .where('facts.type', 'in', ['trade', 'investment'])
+    .where('fe.fact_type', 'in', ['trade', 'investment'])
+    .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'fe.article_id')
     .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
-    .orderBy('articles.published_at', 'desc').orderBy('fe.fact_id', 'desc')
+    .orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc')
     .limit(limit).execute();
   return rows.map((r) => rowToPublicFact(r as PublicRow));
 }
 
-/** Entities that share facts with this one, most shared first. */
+/** Entities that share the most of the scope's latest 1,000 facts (bounded however big the dossier). */
 export async function listRelatedEntities(db: Db, scope: Scope, now: Date, limit = 20): Promise<(EntityRef & { shared: number })[]> {
   const self = 'pair' in scope ? scope.pair : [scope.entity];
-  const rows = await scoped(db, scope, now)
-    .innerJoin('fact_entities as other', 'other.fact_id', 'fe.fact_id')
+  const recent = scoped(db, scope, now).select('fe.fact_id').orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc').limit(1000);
+  const rows = await db.selectFrom(recent.as('recent'))
+    .innerJoin('fact_entities as other', 'other.fact_id', 'recent.fact_id')
     .innerJoin('entities', 'entities.id', 'other.entity_id')
     .where('other.entity_id', 'not in', self)
-    .where('entities.type', '!=', 'place')
+    .where('other.entity_type', '!=', 'place')
     .select((eb) => ['entities.id', 'entities.type', 'entities.name', eb.fn.countAll<number>().as('n')])
     .groupBy(['entities.id', 'entities.type', 'entities.name'])
     .orderBy('n', 'desc').orderBy('entities.name').limit(limit).execute();
@@ -272,17 +288,14 @@ export async function listMentioningArticles(db: Db, scope: Scope, now: Date, li
 
 export interface IndexEntry extends EntityRef { facts: number }
 
-/** The dossiers with the most public facts, per type. */
+/** The dossiers with the most public facts, per type (read from one covering index). */
 export async function listTopEntities(db: Db, type: EntityType, now: Date, limit = 60): Promise<IndexEntry[]> {
-  const rows = await db.selectFrom('entities')
-    .innerJoin('fact_entities as fe', 'fe.entity_id', 'entities.id')
-    .innerJoin('facts', 'facts.id', 'fe.fact_id')
-    .innerJoin('articles', 'articles.id', 'facts.article_id')
-    .where('entities.type', '=', type)
-    .where('facts.status', 'in', PUBLIC_STATUSES).where('articles.status', '=', 'published').where('articles.published_at', '<=', now.toISOString())
-    .select((eb) => ['entities.id', 'entities.type', 'entities.name', eb.fn.countAll<number>().as('n')])
-    .groupBy(['entities.id', 'entities.type', 'entities.name'])
-    .orderBy('n', 'desc').orderBy('entities.name').limit(limit).execute();
+  const top = db.selectFrom('fact_entities as fe')
+    .where('fe.entity_type', '=', type).where('fe.public', '=', 1).where('fe.article_id', 'not in', hiddenArticles(db, now))
+    .select((eb) => ['fe.entity_id', eb.fn.countAll<number>().as('n')])
+    .groupBy('fe.entity_id').orderBy('n', 'desc').orderBy('fe.entity_id').limit(limit);
+  const rows = await db.selectFrom(top.as('top')).innerJoin('entities', 'entities.id', 'top.entity_id')
+    .select(['entities.id', 'entities.type', 'entities.name', 'top.n']).orderBy('top.n', 'desc').orderBy('entities.name').execute();
   return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, facts: Number(r.n) }));
 }
 
@@ -300,9 +313,8 @@ export async function searchEntities(db: Db, q: string, now: Date, limit = 50): 
     .orderBy('name').limit(limit).execute();
   if (!rows.length) return [];
   const counts = await db.selectFrom('fact_entities as fe')
-    .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'facts.article_id')
     .where('fe.entity_id', 'in', rows.map((r) => r.id))
-    .where('facts.status', 'in', PUBLIC_STATUSES).where('articles.status', '=', 'published').where('articles.published_at', '<=', now.toISOString())
+    .where('fe.public', '=', 1).where('fe.article_id', 'not in', hiddenArticles(db, now))
     .select((eb) => ['fe.entity_id', eb.fn.countAll<number>().as('n')]).groupBy('fe.entity_id').execute();
   const n = new Map(counts.map((c) => [c.entity_id, Number(c.n)]));
   return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, facts: n.get(r.id) ?? 0 }))

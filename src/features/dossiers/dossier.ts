@@ -175,7 +175,7 @@ function list(ids: unknown, names: Map<string, EntityRef>, lang: string): Segmen
   if (items.length <= 1) return items[0] ?? [];
   // Intl.ListFormat gives "A, B and C"; splice our segments into its pattern.
   const marks = items.map((_, i) => `\u0000${i}\u0000`);
-  const pattern = new Intl.ListFormat(lang, { type: 'conjunction' }).format(marks);
+  const pattern = new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(marks);
   return fill(pattern.replace(/\u0000(\d+)\u0000/g, '{$1}'), Object.fromEntries(items.map((s, i) => [String(i), s])));
 }
 

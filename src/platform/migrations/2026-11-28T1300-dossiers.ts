@@ -47,16 +47,25 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('facts_status_idx').on('facts').columns(['status', 'id']).execute();
   await db.schema.createIndex('facts_type_status_idx').on('facts').columns(['type', 'status']).execute();
 
+  // One row per entity a fact involves. Fact type, entity type, article and whether the fact's status
+  // is public are copied here so that counts and timelines read this table's indexes alone.
   await db.schema.createTable('fact_entities')
     .addColumn('fact_id', 'integer', (c) => c.notNull().references('facts.id').onDelete('cascade'))
     .addColumn('entity_id', 'text', (c) => c.notNull().references('entities.id').onDelete('cascade'))
     // The first argument the entity fills ("visitor"), or "via:visitor" for the country of a person, company or place.
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('sort_date', 'text', (c) => c.notNull())
+    .addColumn('article_id', 'integer', (c) => c.notNull())
+    .addColumn('fact_type', 'text', (c) => c.notNull())
+    .addColumn('entity_type', 'text', (c) => c.notNull())
+    .addColumn('public', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('fact_entities_pk', ['fact_id', 'entity_id'])
     .execute();
-  // Timelines walk this index newest first and stop after one page.
-  await db.schema.createIndex('fact_entities_entity_idx').on('fact_entities').columns(['entity_id', 'sort_date', 'fact_id']).execute();
+  // Timelines walk this index newest first and stop after one page; summary counts are covered by it.
+  await db.schema.createIndex('fact_entities_entity_idx').on('fact_entities').columns(['entity_id', 'public', 'sort_date', 'fact_id', 'article_id']).execute();
+  // The dossier index: public fact counts per entity of one type. entity_id comes last on purpose:
+  // otherwise SQLite's skip-scan prefers this index to the one above for single-entity lookups.
+  await db.schema.createIndex('fact_entities_type_idx').on('fact_entities').columns(['entity_type', 'public', 'article_id', 'entity_id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -20,7 +20,7 @@ const EXPECTED: Record<string, string[]> = {
   entities: ['aliases', 'country', 'first_seen', 'id', 'name', 'roles', 'type', 'updated_at'],
   article_entities: ['article_id', 'entity_id', 'mentions'],
   facts: ['args', 'article_id', 'confidence', 'created_at', 'evidence_end', 'evidence_start', 'evidence_text', 'extractor_version', 'fingerprint', 'id', 'sort_date', 'status', 'type', 'updated_at', 'when_precision', 'when_value'],
-  fact_entities: ['entity_id', 'fact_id', 'role', 'sort_date'],
+  fact_entities: ['article_id', 'entity_id', 'entity_type', 'fact_id', 'fact_type', 'public', 'role', 'sort_date'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {
