@@ -1,5 +1,20 @@
 // The only reader of process.env: one table of options, their defaults and validation.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The secret kept beside the database, so a restart does not sign everyone out. */
+function storedSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  try {
+    const s = readFileSync(file, 'utf8').trim();
+    if (s.length >= 32) return s;
+  } catch { /* first start */ }
+  const s = randomBytes(32).toString('hex');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, s + '\n', { mode: 0o600 });
+  return s;
+}
 
 export interface Config {
   port: number;
@@ -44,7 +59,7 @@ export const OPTIONS: Option[] = [
   { env: 'CHANCERY_DATA_DIR', key: 'dataDir', doc: 'Folder for the SQLite file, outbox and uploads', default: () => './data' },
   { env: 'DATABASE_URL', key: 'databaseUrl', doc: 'sqlite:PATH or postgres://user@host/db', default: (c) => `sqlite:${c.dataDir ?? './data'}/chancery.db` },
   { env: 'BASE_URL', key: 'baseUrl', doc: 'Public URL used in feeds, sitemaps and mails', default: (c) => `http://localhost:${c.port ?? 3000}` },
-  { env: 'SESSION_SECRET', key: 'sessionSecret', doc: 'Secret for signing cookies and CSRF tokens (32+ chars; random per process when unset)', default: () => randomBytes(32).toString('hex') },
+  { env: 'SESSION_SECRET', key: 'sessionSecret', doc: 'Secret for signing cookies and CSRF tokens (32+ chars); when unset, one is generated once and kept in DATA_DIR/session-secret', default: (c) => storedSecret(c.dataDir ?? './data'), parse: (r) => { if (r.length < 32) throw new Error('must be at least 32 characters'); return r; } },
   { env: 'NODE_ENV', key: 'env', doc: 'development, production or test', default: () => 'development', parse: (r) => { if (!['development', 'production', 'test'].includes(r)) throw new Error(`expected development, production or test, got "${r}"`); return r; } },
   { env: 'CHANCERY_DEMO', key: 'loadDemo', doc: 'Load the demo newsroom into an empty database on start', default: () => 'true', parse: bool },
   { env: 'CHANCERY_PAGE_CACHE', key: 'pageCache', doc: 'Keep rendered public pages in memory', default: () => 'true', parse: bool },
