@@ -485,6 +485,22 @@ function learnPeople(
       words.push([k, e]);
       k = e;
     }
+    // "the President of the Kyrgyz Republic (KR), Sadyr Japarov, travelled": the name after a comma.
+    if (words.length === 0 && toks[j]?.s === ',' && j + 1 < lim) {
+      let k2 = j + 1;
+      const w2: [number, number][] = [];
+      while (k2 < lim && nameEligible(k2) && w2.length < 5) {
+        const e = nameWordEnd(k2, lim);
+        w2.push([k2, e]);
+        k2 = e;
+      }
+      const after = toks[k2];
+      if (w2.length >= 2 && (!after || after.s === ',' || after.s === '.' || (after.k === 'w' && !after.cap)) &&
+        !PARTICLES.has(toks[w2[w2.length - 1][1] - 1].lo)) {
+        register(w2[0][0], w2[w2.length - 1][1], title, of, qual.length > 0);
+        return w2[w2.length - 1][1];
+      }
+    }
     const nameStart = words.length ? words[0][0] : j;
     const qualText = lower.slice(toks[i].start, toks[Math.max(i, nameStart - 1)].end);
     if (/foreign (ministry|affairs|minister)/.test(qualText) && (title === 'Head' || title === 'Minister' || title === 'Leader')) {

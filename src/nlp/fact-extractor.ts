@@ -179,7 +179,7 @@ function subjectBefore(env: Env, pos: number, allowCountry = true): { id: string
   if (!allowCountry) return undefined;
   // A country acts as subject only when no preposition governs it ("migrants from Libya" is no visitor).
   const c = st.ms.find((m) => isCountry(m) && m.end <= pos && !skip(m) && !m.adjective &&
-    !/\b(from|of|in|to|with|at|by|for|on|into|against|over|about|between)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, m.start - st.start - 14), m.start - st.start)));
+    !/(\b(from|of|in|to|with|at|by|for|on|into|against|over|about|between)\s+(the\s+)?|\(\s*)$/.test(st.lo.slice(Math.max(0, m.start - st.start - 14), m.start - st.start)));
   return c ? { id: c.id, indirect: false } : undefined;
 }
 
@@ -239,6 +239,18 @@ const LEAD_WORDS = new Set(('the his her their its visiting counterpart counterp
 
 function meetings(env: Env): void {
   const { st } = env;
+  // "..., and the two presidents held talks": the two people just named.
+  const two = /\b(?:the two|both)\s+(?:presidents|leaders|ministers|prime ministers|foreign ministers|heads of state|premiers)\s+(?:also\s+|then\s+|later\s+)?(held talks|had talks|met|spoke by phone|held a phone call)\b/.exec(st.lo);
+  if (two && !negatedOrHypothetical(st, st.start + two.index, '', 35)) {
+    const at = st.start + two.index;
+    const ids = [...new Set(st.ms.filter((x) => isPerson(x) && x.end <= at).map((x) => x.id))];
+    if (ids.length === 2) {
+      const args: Record<string, unknown> = { participants: ids };
+      if (/talks/.test(two[1])) args.format = 'talks';
+      if (/phone/.test(two[1])) args.format = 'phone call';
+      emit(env, 'meeting', args, 0.75, nearestTime(env, at));
+    }
+  }
   // "Talks between Xi Jinping and Joe Biden lasted four hours."
   const nb = /\b(talks|meeting|negotiations|phone call|telephone call|phone conversation|telephone conversation)\s+between\b/.exec(st.lo);
   if (nb) {
@@ -436,8 +448,9 @@ function investments(env: Env): void {
   const m = INVEST_RE.exec(st.lo);
   if (!m) return;
   const trig = st.start + m.index;
-  if (negatedOrHypothetical(st, trig, '', 40)) return;
-  if (/\b(to|could|may|might)\s+$/.test(clauseWindow(st, trig, 15))) return;
+  const pre = clauseWindow(st, trig, 40);
+  if (NEG.test(pre) || MODAL.test(pre.replace(/\b(agreed|pledged|committed|promised|decided)\s+to\b/g, ''))) return;
+  if (/\b(could|may|might)\s+$/.test(pre) || /\bto\s+$/.test(pre) && !/\b(agreed|pledged|committed|promised|decided|signed \S+ \S+)\s+to\s+$/.test(pre)) return;
   if (st.money.length === 0 && st.caps.length === 0) return;
   // Investor: a company or lender; else a country acting as subject.
   const company = st.ms.find((x) => x.kind === 'org' && x.source === 'company');
@@ -678,6 +691,21 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     const scheduled = FUTURE.test(clause) && !/\b(was|were|took place|had been)\b/.test(st.lo.slice(rel, rel + 40));
     const when = nearestTime(env, trig, scheduled);
     emit(env, 'summit', args, scheduled ? 0.72 : 0.86, when, scheduled ? { status: 'scheduled' } : {});
+  }
+  // "The first X summit was held in Xi'an; the second is to be held in Kazakhstan."
+  const first = env.facts.filter((f) => f.type === 'summit' && f.evidence.start === st.start).pop();
+  const el = /(?:;|,\s*and|,\s*while)\s+the\s+(second|third|fourth|fifth|next)\s+(?:one\s+)?(?:is|will|was|would)\b[^;.]*?\b(?:held|take place|convene|hosted)\s+(?:in|by)\s+/.exec(st.lo);
+  if (first && el && !/\b(could|may|might)\b/.test(el[0])) {
+    const at = st.start + el.index + el[0].length;
+    const pm = st.ms.find((x) => x.start >= at && x.start - at < 25 && (x.kind === 'place' || isCountry(x) && !x.adjective));
+    if (pm) {
+      const args: Record<string, unknown> = { name: first.args.name, place: pm.id };
+      const ord = ORDINALS[el[1]];
+      if (ord) args.ordinal = ord;
+      if (first.args.organization) args.organization = first.args.organization;
+      const scheduled = !/\bwas\b/.test(el[0]);
+      emit(env, 'summit', args, scheduled ? 0.7 : 0.8, nearestTime(env, at, scheduled), scheduled ? { status: 'scheduled' } : {});
+    }
   }
   return current;
 }
