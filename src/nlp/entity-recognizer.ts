@@ -618,7 +618,14 @@ function learnPeople(
       if (!cls) continue;
       let e = i + 1;
       while (e < s.t1 && toks[e].end <= toks[i + 1].start + rm[1].length) e++;
-      if (toks[e]?.lo !== 'of') continue;
+      if (toks[e]?.lo !== 'of') {
+        // "the president", "the prime minister": the one holder of that title named in this text.
+        if (claim[e] >= 0 || (toks[e] && nameEligible(e)) || !/^(president|prime minister|premier|chancellor|foreign minister)$/.test(rm[1])) continue;
+        const want = TITLE_WORDS[rm[1]];
+        const holders = [...persons.values()].filter((p) => p.roles.some((r) => r.title === want));
+        if (holders.length === 1) push({ start: toks[i + 1].start, end: toks[e - 1].end, id: holders[0].id, kind: 'person', t0: i + 1, t1: e, byRole: true });
+        continue;
+      }
       let q = e + 1;
       if (toks[q]?.lo === 'the') q++;
       if (claim[q] < 0 || mentions[claim[q]].kind !== 'country') continue;
@@ -627,7 +634,8 @@ function learnPeople(
       if (claim[after] >= 0 && mentions[claim[after]].kind === 'person') continue;
       if (toks[after] && nameEligible(after)) continue;
       const id = pick(cls, cm2.id);
-      if (id) push({ start: toks[i + 1].start, end: toks[e - 1].end, id, kind: 'person', t0: i + 1, t1: e, byRole: true });
+      // The mention spans the whole role phrase ("leader of Kyrgyzstan"); only the role words are claimed.
+      if (id) push({ start: toks[i + 1].start, end: cm2.end, id, kind: 'person', t0: i + 1, t1: e, byRole: true });
     }
   }
   return persons;

@@ -112,7 +112,10 @@ function contextPair(doc: Doc): [string, string] | undefined {
 
 function clauseWindow(st: Sent, absPos: number, width = 60): string {
   const rel = absPos - st.start;
-  let w = st.lo.slice(Math.max(0, rel - width), rel);
+  const from = Math.max(0, rel - width);
+  let w = st.lo.slice(from, rel);
+  // Never start inside a word: "african" must not read as "can".
+  if (from > 0 && /\w/.test(st.lo[from - 1])) w = w.replace(/^\w*/, '');
   const cut = Math.max(w.lastIndexOf(';'), w.lastIndexOf(' but '), w.lastIndexOf(' while '), w.lastIndexOf(' whereas '));
   if (cut >= 0) w = w.slice(cut + 1);
   return w.replace(BOILER, ' ');
