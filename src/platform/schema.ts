@@ -9,6 +9,19 @@ export interface UsersTable {
   password_hash: string;
   created_at: string;
   disabled: Generated<number>;
+  /** Set when the reader followed the confirmation link; staff created by hand may have none. */
+  email_confirmed_at: string | null;
+  /** 1: email me when someone replies to my comment. */
+  notify_replies: Generated<number>;
+  /** Set when the account was deleted (anonymised; the row stays for its comments). */
+  deleted_at: string | null;
+}
+export interface UserTokensTable {
+  id: string; // sha256 of the token sent by mail
+  user_id: number;
+  purpose: 'confirm' | 'reset';
+  expires_at: string;
+  used_at: string | null;
 }
 export interface SessionsTable {
   id: string; // sha256 of the cookie token
@@ -175,6 +188,7 @@ export interface ArticleSearchPgTable {
 
 export interface DB {
   users: UsersTable;
+  user_tokens: UserTokensTable;
   sessions: SessionsTable;
   authors: AuthorsTable;
   rubrics: RubricsTable;
