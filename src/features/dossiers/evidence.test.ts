@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, markdownToText } from '../../platform/markdown.js';
-import { markEvidence } from './evidence.js';
+import { markEvidence, markEvidenceWithIds } from './evidence.js';
 
 describe('markEvidence', () => {
   it('wraps the first occurrence of a plain sentence', () => {
@@ -54,5 +54,10 @@ describe('markEvidence', () => {
   it('does not look inside attributes or code', () => {
     const html = '<p><a title="Beijing said so." href="/b">Link</a> <code>Beijing said so.</code> Beijing said so.</p>';
     expect(markEvidence(html, [{ id: 8, text: 'Beijing said so.' }])).toBe('<p><a title="Beijing said so." href="/b">Link</a> <code>Beijing said so.</code> <mark id="evidence-8" class="evidence">Beijing said so.</mark></p>');
+  });
+
+  it('reports which evidence ids got an anchor', () => {
+    const r = markEvidenceWithIds('<p>Found here. And here.</p>', [{ id: 1, text: 'Found here.' }, { id: 2, text: 'Title only.' }, { id: 3, text: 'Found here.' }]);
+    expect([...r.marked].sort()).toEqual(['1', '3']);
   });
 });

@@ -107,7 +107,13 @@ function balanced(tokens: Token[], from: number, to: number): boolean {
  * empty anchors inside the same mark. Returns the HTML unchanged when nothing matches.
  */
 export function markEvidence(bodyHtml: string, evidences: { id: number | string; text: string }[]): SafeHtml {
-  if (!evidences.length || !bodyHtml) return bodyHtml as SafeHtml;
+  return markEvidenceWithIds(bodyHtml, evidences).html;
+}
+
+/** markEvidence, also telling which ids got an anchor (so a page links only to sentences it shows). */
+export function markEvidenceWithIds(bodyHtml: string, evidences: { id: number | string; text: string }[]): { html: SafeHtml; marked: Set<string> } {
+  const marked = new Set<string>();
+  if (!evidences.length || !bodyHtml) return { html: bodyHtml as SafeHtml, marked };
   const tokens = tokenize(bodyHtml);
   const folded = foldHtml(bodyHtml, tokens);
   const inserts: { pos: number; order: number; html: string }[] = [];
@@ -129,6 +135,7 @@ export function markEvidence(bodyHtml: string, evidences: { id: number | string;
     if (taken.some(([a, b]) => from < b && to > a)) continue;
     taken.push([from, to]);
     const [first, ...rest] = ids;
+    for (const id of ids) marked.add(String(id));
     const anchors = rest.map((id) => `<span id="evidence-${attr(id)}" class="evidence-anchor"></span>`).join('');
     const open = `<mark id="evidence-${attr(first)}" class="evidence">${anchors}`;
     seq++;
@@ -151,13 +158,13 @@ export function markEvidence(bodyHtml: string, evidences: { id: number | string;
       k = e + 1;
     }
   }
-  if (!inserts.length) return bodyHtml as SafeHtml;
+  if (!inserts.length) return { html: bodyHtml as SafeHtml, marked };
   // At one position, closings go before openings so marks never interleave.
   inserts.sort((a, b) => a.pos - b.pos || a.order - b.order);
   let out = '';
   let last = 0;
   for (const ins of inserts) { out += bodyHtml.slice(last, ins.pos) + ins.html; last = ins.pos; }
-  return (out + bodyHtml.slice(last)) as SafeHtml;
+  return { html: (out + bodyHtml.slice(last)) as SafeHtml, marked };
 }
 
 function attr(id: number | string): string {

@@ -3,7 +3,8 @@ import { testApp, type TestApp } from '../../../test/app.js';
 import { makeAuthor } from '../../../test/factories.js';
 import type { ArticleInput } from '../articles/article.js';
 import { DIALECTS } from '../../../test/db.js';
-import { listFactsOfArticle } from './dossier-store.js';
+import { listFactsOfArticle, listPublicFactsForArticle } from './dossier-store.js';
+import { markEvidenceWithIds } from './evidence.js';
 import { TRADE_BODY, VISIT_BODY } from './test-fixtures.js';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
@@ -32,6 +33,12 @@ describe.each(DIALECTS)('dossier routes on %s', (dialect) => {
     const jobs = await app.ctx.db.selectFrom('jobs').select(['kind', 'status']).where('kind', '=', 'extract-article').execute();
     expect(jobs).toEqual([{ kind: 'extract-article', status: 'done' }]);
     expect((await listFactsOfArticle(app.ctx.db, id)).map((f) => f.type)).toEqual(expect.arrayContaining(['visit', 'meeting', 'trade']));
+    // Every fact's sentence is found again in the rendered body, ready for the article page's anchors.
+    const { facts } = await listPublicFactsForArticle(app.ctx.db, id);
+    const { body_html } = await app.ctx.db.selectFrom('articles').select('body_html').where('id', '=', id).executeTakeFirstOrThrow();
+    const { html, marked } = markEvidenceWithIds(body_html, facts.map((f) => ({ id: f.id, text: f.evidence.text })));
+    expect([...marked].sort()).toEqual(facts.map((f) => String(f.id)).sort());
+    expect(html).toContain(`<mark id="evidence-${facts.find((f) => f.type === 'trade')!.id}" class="evidence">Trade between Uzbekistan and Kazakhstan reached $4.4 billion in 2023, according to official statistics.</mark>`);
   });
 
   it('renders a person dossier with sentences, dates, evidence links and JSON-LD', async () => {

@@ -9,10 +9,12 @@ export interface FactsBlockProps {
   facts: StoredFact[];
   entities: Map<string, EntityRef>;
   lang?: string;
+  /** Fact ids whose sentence is marked in the body (markEvidenceWithIds); others get no "show" link. */
+  anchored?: Set<string>;
 }
 
 /** The list of facts an article states, each linking to its dossiers and to its sentence in the text. */
-export function FactsBlock({ t, facts, entities, lang = 'en' }: FactsBlockProps) {
+export function FactsBlock({ t, facts, entities, lang = 'en', anchored }: FactsBlockProps) {
   if (!facts.length) return null;
   return (
     <section class="facts-block" aria-labelledby="facts-block-title">
@@ -27,8 +29,8 @@ export function FactsBlock({ t, facts, entities, lang = 'en' }: FactsBlockProps)
                 {f.when && <> — <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time></>}
               </p>
               <p class="meta">
-                <a href={`#evidence-${f.id}`}>{t('dossiers.facts_block.evidence')}</a>
-                {involved.length > 0 && <> · {t('dossiers.facts_block.dossier')}: {involved.map((e, i) => <>{i > 0 && ', '}<a href={dossierPath(e.id)}>{e.name}</a></>)}</>}
+                {(!anchored || anchored.has(String(f.id))) && <><a href={`#evidence-${f.id}`}>{t('dossiers.facts_block.evidence')}</a>{involved.length > 0 && ' · '}</>}
+                {involved.length > 0 && <>{t('dossiers.facts_block.dossier')}: {involved.map((e, i) => <>{i > 0 && ', '}<a href={dossierPath(e.id)}>{e.name}</a></>)}</>}
               </p>
             </li>
           );

@@ -2,7 +2,7 @@
 import type { T } from '../../../platform/i18n/index.js';
 import { formatAmount, type TradeSeries } from '../dossier.js';
 
-const W = 640, H = 260, PAD_L = 12, PAD_R = 12, PAD_T = 28, PAD_B = 32;
+const W = 480, H = 240, PAD_L = 12, PAD_R = 12, PAD_T = 28, PAD_B = 32;
 
 /** One pair's series; ids stay unique on a page through `uid`. */
 export function TradeChart({ t, series, names, uid, lang = 'en' }: { t: T; series: TradeSeries; names: [string, string]; uid: string; lang?: string }) {
