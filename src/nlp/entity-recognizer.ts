@@ -68,6 +68,7 @@ const NOT_NAME = new Set(('the a an in on at during after before since while whe
 const COMPANY_STOP = new Set(('the a an in on at during among this that it he she they we but and or however meanwhile ' +
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
   'september october november december president minister chairman premier ceo according').split(' '));
+const FUNCTION_NAMES = new Set(['to', 'an', 'do', 'ma', 'he', 'ho']);
 const PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'dos', 'das', 'van', 'von', 'der', 'la', 'le', 'di', 'du']);
 const STARTERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'during', 'among', 'yesterday', 'last', 'this', 'by', 'for',
   'with', 'from', 'and', 'after', 'before', 'when', 'while', 'both', 'chinese', 'state-owned']);
@@ -340,7 +341,9 @@ function learnPeople(
   const persons = new Map<string, PersonInfo>();
   const nameEligible = (k: number) => {
     const t = toks[k];
-    return t.k === 'w' && claim[k] < 0 && (t.cap && !NOT_NAME.has(t.lo) && t.s.length > 1 && !/^[A-Z]{2,}$/.test(t.s) ||
+    // Capitalised short function words inside a sentence are names here ("President To Lam").
+    const fn = t.cap && FUNCTION_NAMES.has(t.lo) && k > 0 && toks[k - 1].cap && !text.slice(toks[k - 1].end, t.start).includes('\n');
+    return t.k === 'w' && claim[k] < 0 && (t.cap && (!NOT_NAME.has(t.lo) || fn) && t.s.length > 1 && !/^[A-Z]{2,}$/.test(t.s) ||
       PARTICLES.has(t.lo));
   };
   // Joins hyphen-glued pieces: "Kassym-Jomart" is one name word.

@@ -52,6 +52,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
   let lastSubject: string | undefined;
   let lastFormat: { name: string; org?: string } | undefined;
   let lastCompany: string | undefined;
+  let prevPersons: string[] = [];
   for (const s of doc.sents) {
     while (mi < ms.length && ms[mi].start < s.start) mi++;
     const sm: Mention[] = [];
@@ -64,11 +65,11 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     const firstPerson = sm.find((m) => m.kind === 'person');
     const pron = /\b(he|she)\b/.exec(st.lo);
     const pronounRef = pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
-    const env: Env = { doc, st, pair, pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined, version, facts, lastCompany };
+    const env: Env = { doc, st, pair, pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined, version, facts, lastCompany, prevPersons };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
     if (/visit|arriv|landed|travel|flew/.test(lo)) visits(env);
-    if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down/.test(lo)) meetings(env);
+    if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom/.test(lo)) meetings(env);
     if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach/.test(lo)) agreements(env);
     if (/invest|financ|fund/.test(lo)) investments(env);
     if (st.money.length) trade(env);
@@ -76,6 +77,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
     if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service|began|started|begun/.test(lo)) milestones(env);
     if (firstPerson) lastSubject = firstPerson.id;
+    prevPersons = [...new Set(sm.filter(isPerson).map((x) => x.id))];
     // Only the sentence right before may lend its company to "the project"/"the company".
     const co = sm.filter((x) => x.kind === 'org' && x.source === 'company');
     lastCompany = co.length ? co[0].id : undefined;
@@ -91,6 +93,8 @@ interface Env {
   version: string;
   facts: Fact[];
   lastCompany?: string;
+  /** Distinct people named in the previous sentence. */
+  prevPersons?: string[];
 }
 
 // The two countries an article is mostly about stand behind "the two countries", "the parties".
@@ -246,7 +250,8 @@ function meetings(env: Env): void {
   const two = /\b(?:the two|both)\s+(?:presidents|leaders|ministers|prime ministers|foreign ministers|heads of state|premiers)\s+(?:also\s+|then\s+|later\s+)?(held talks|had talks|met|spoke by phone|held a phone call)\b/.exec(st.lo);
   if (two && !negatedOrHypothetical(st, st.start + two.index, '', 35)) {
     const at = st.start + two.index;
-    const ids = [...new Set(st.ms.filter((x) => isPerson(x) && x.end <= at).map((x) => x.id))];
+    let ids = [...new Set(st.ms.filter((x) => isPerson(x) && x.end <= at).map((x) => x.id))];
+    if (ids.length === 0) ids = env.prevPersons ?? [];
     if (ids.length === 2) {
       const args: Record<string, unknown> = { participants: ids };
       if (/talks/.test(two[1])) args.format = 'talks';

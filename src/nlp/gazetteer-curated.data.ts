@@ -245,7 +245,7 @@ export const TITLE_WORDS: Record<string, string> = {
   spokesperson: 'Spokesperson', spokesman: 'Spokesman', spokeswoman: 'Spokeswoman', director: 'Director',
   'director-general': 'Director-General', 'director general': 'Director-General', commissioner: 'Commissioner',
   speaker: 'Speaker', head: 'Head', leader: 'Leader', 'supreme leader': 'Supreme Leader', general: 'General',
-  counterpart: 'Counterpart', 'head of state': 'Head of State', 'head of government': 'Head of Government', founder: 'Founder',
+  counterpart: 'Counterpart', 'party chief': 'Party Chief', 'party leader': 'Party Leader', chief: 'Chief', 'head of state': 'Head of State', 'head of government': 'Head of Government', founder: 'Founder',
 };
 
 /** Titles that make their holder the leader of a country for role coreference. */
