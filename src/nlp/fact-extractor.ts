@@ -247,7 +247,7 @@ const LEAD_WORDS = new Set(('the his her their its visiting counterpart counterp
 function meetings(env: Env): void {
   const { st } = env;
   // "..., and the two presidents held talks": the two people just named.
-  const two = /\b(?:the two|both)\s+(?:presidents|leaders|ministers|prime ministers|foreign ministers|heads of state|premiers)\s+(?:also\s+|then\s+|later\s+)?(held talks|had talks|met|spoke by phone|held a phone call)\b/.exec(st.lo);
+  const two = /\b(?:the two|both|the)\s+(?:presidents|leaders|ministers|prime ministers|foreign ministers|heads of state|premiers)\s+(?:also\s+|then\s+|later\s+)?(held talks|had talks|met|spoke by phone|held a phone call)\b/.exec(st.lo);
   if (two && !negatedOrHypothetical(st, st.start + two.index, '', 35)) {
     const at = st.start + two.index;
     let ids = [...new Set(st.ms.filter((x) => isPerson(x) && x.end <= at).map((x) => x.id))];
@@ -516,6 +516,8 @@ function investments(env: Env): void {
   }
   // An amount described as a running total ("bringing its total investment to") is not this investment.
   amount ??= st.money.find((x) => Math.abs(x.start - trig) < 160 && !/\b(total|totals|overall|cumulative|bringing)\b[^$]*$/.test(st.lo.slice(Math.max(0, x.start - st.start - 40), x.start - st.start)));
+  // "$3 billion in African logistics hubs": money spread over a region has no single recipient.
+  if (amount && /^\s+(?:in|into|across|throughout)\s+(?:the\s+)?(?:african|asian|european|latin american|arab|gulf|middle eastern|central asian|southeast asian|regional|global|overseas|foreign|several|various|multiple|other|\w+\s+countries|the region|emerging)\b/.test(st.lo.slice(amount.end - st.start))) return;
   if (amount) base.amount = { value: amount.value, currency: amount.currency };
   if (prev) base.previous_amount = { value: prev.value, currency: prev.currency };
   const when = nearestTime(env, trig);
