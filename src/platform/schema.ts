@@ -186,6 +186,52 @@ export interface ArticleSearchPgTable {
   document: unknown;
 }
 
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  /** The top-level comment this one answers; null for a top-level comment. */
+  parent_id: number | null;
+  reply_to_user_id: number | null;
+  reply_to_name: Generated<string>;
+  body: string;
+  status: 'pending' | 'published' | 'rejected' | 'deleted' | 'hidden';
+  reject_reason: Generated<string>;
+  featured: Generated<number>;
+  edited_at: string | null;
+  created_at: string;
+  updated_at: string;
+  likes_count: Generated<number>;
+  /** Reports not yet handled by a moderator. */
+  reports_open: Generated<number>;
+}
+export interface CommentReportsTable {
+  id: Generated<number>;
+  comment_id: number;
+  user_id: number;
+  reason: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+export interface CommentLikesTable {
+  comment_id: number;
+  user_id: number;
+  created_at: string;
+}
+export interface ArticleCommentSettingsTable {
+  article_id: number;
+  premoderate: number;
+}
+export interface UserBansTable {
+  id: Generated<number>;
+  user_id: number;
+  /** Null: banned until lifted; otherwise suspended until then. */
+  until: string | null;
+  reason: string;
+  by_user_id: number | null;
+  created_at: string;
+  lifted_at: string | null;
+}
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -205,4 +251,9 @@ export interface DB {
   article_entities: ArticleEntitiesTable;
   facts: FactsTable;
   fact_entities: FactEntitiesTable;
+  comments: CommentsTable;
+  comment_reports: CommentReportsTable;
+  comment_likes: CommentLikesTable;
+  article_comment_settings: ArticleCommentSettingsTable;
+  user_bans: UserBansTable;
 }

@@ -22,6 +22,11 @@ const EXPECTED: Record<string, string[]> = {
   article_entities: ['article_id', 'entity_id', 'mentions'],
   facts: ['args', 'article_id', 'confidence', 'created_at', 'evidence_end', 'evidence_start', 'evidence_text', 'extractor_version', 'fingerprint', 'id', 'sort_date', 'status', 'type', 'updated_at', 'when_precision', 'when_value'],
   fact_entities: ['article_id', 'entity_id', 'entity_type', 'fact_id', 'fact_type', 'public', 'role', 'sort_date'],
+  comments: ['article_id', 'body', 'created_at', 'edited_at', 'featured', 'id', 'likes_count', 'parent_id', 'reject_reason', 'reply_to_name', 'reply_to_user_id', 'reports_open', 'status', 'updated_at', 'user_id'],
+  comment_reports: ['comment_id', 'created_at', 'id', 'reason', 'resolved_at', 'user_id'],
+  comment_likes: ['comment_id', 'created_at', 'user_id'],
+  article_comment_settings: ['article_id', 'premoderate'],
+  user_bans: ['by_user_id', 'created_at', 'id', 'lifted_at', 'reason', 'until', 'user_id'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {

@@ -1,0 +1,45 @@
+// Moderation settings kept in the settings table under comments.* keys, with defaults.
+import type { Db } from '../../../platform/db.js';
+import { DEFAULT_SETTINGS, type ModerationSettings } from './phase.js';
+import { parseWordList } from './words.js';
+
+const KEYS = {
+  bannedWords: 'comments.banned_words', suspectWords: 'comments.suspect_words', maxLinks: 'comments.max_links',
+  premoderateAll: 'comments.premoderate_all', premoderateNew: 'comments.premoderate_new',
+  minIntervalMs: 'comments.min_interval_ms', perHour: 'comments.per_hour',
+  webhookUrl: 'comments.webhook_url', webhookSecret: 'comments.webhook_secret',
+} as const satisfies Partial<Record<keyof ModerationSettings, string>>;
+
+const int = (v: string | undefined, d: number, min = 0, max = 1_000_000) => {
+  const n = v === undefined ? NaN : Number(v);
+  return Number.isInteger(n) && n >= min && n <= max ? n : d;
+};
+
+/** The current moderation settings (defaults for anything unset). */
+export async function loadModerationSettings(db: Db): Promise<ModerationSettings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'comments.%').execute();
+  const m = new Map(rows.map((r) => [r.key, r.value]));
+  const d = DEFAULT_SETTINGS;
+  return {
+    ...d,
+    bannedWords: parseWordList(m.get(KEYS.bannedWords) ?? ''),
+    suspectWords: parseWordList(m.get(KEYS.suspectWords) ?? ''),
+    maxLinks: int(m.get(KEYS.maxLinks), d.maxLinks, 0, 100),
+    premoderateAll: m.get(KEYS.premoderateAll) === '1',
+    premoderateNew: int(m.get(KEYS.premoderateNew), d.premoderateNew, 0, 1000),
+    minIntervalMs: int(m.get(KEYS.minIntervalMs), d.minIntervalMs, 0, 3600_000),
+    perHour: int(m.get(KEYS.perHour), d.perHour, 1, 100_000),
+    webhookUrl: m.get(KEYS.webhookUrl) ?? '',
+    webhookSecret: m.get(KEYS.webhookSecret) ?? '',
+  };
+}
+
+/** Stores some settings (the rest keep their values). */
+export async function saveModerationSettings(db: Db, s: Partial<ModerationSettings>): Promise<void> {
+  for (const [k, key] of Object.entries(KEYS) as [keyof typeof KEYS, string][]) {
+    const v = s[k];
+    if (v === undefined) continue;
+    const value = Array.isArray(v) ? v.join('\n') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
+    await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  }
+}
