@@ -113,6 +113,7 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
     if (nonLegal.length === 0 || (LEGAL.has(t.lo) && nonLegal.length === 0)) continue;
     // A lone gazetteer phrase before "Group" is still a company ("Adani Group" is known).
     let e = i + 1;
+    while (e < toks.length && toks[e].cap && COMPANY_HEADS.has(toks[e].lo) && !LEGAL.has(toks[e].lo)) e++; // "Holding Company"
     while (e < toks.length && !paraBreak(e - 1, e) && (LEGAL.has(toks[e].lo) && toks[e].cap ||
       (toks[e].s === '.' || toks[e].s === ',') && e + 1 < toks.length && LEGAL.has(toks[e + 1].lo) && toks[e + 1].cap ||
       toks[e].s === '.' && LEGAL.has(toks[e - 1].lo))) e++;

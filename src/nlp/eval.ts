@@ -54,6 +54,13 @@ export function sameEntity(a: unknown, b: unknown, placeAsCountry = false): bool
     const ys = new Set(y.slice(7).split('-'));
     return xs.some((w) => w.length > 1 && ys.has(w));
   }
+  if (x.startsWith('org:') && y.startsWith('org:')) {
+    // "Samsung" and "Samsung Electronics", "International Holding" and "International Holding Company".
+    const xs = x.slice(4).split('-');
+    const ys = y.slice(4).split('-');
+    const [short, long] = xs.length <= ys.length ? [xs, ys] : [ys, xs];
+    return short.every((w, i) => long[i] === w);
+  }
   if (placeAsCountry) {
     const cx = countryOf(x);
     const cy = countryOf(y);

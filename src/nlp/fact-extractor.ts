@@ -71,7 +71,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     if (/visit|arriv|landed|travel|flew/.test(lo)) visits(env);
     if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom/.test(lo)) meetings(env);
     if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach/.test(lo)) agreements(env);
-    if (/invest|financ|fund/.test(lo)) investments(env);
+    if (/invest|financ|fund|stake/.test(lo)) investments(env);
     if (st.money.length) trade(env);
     if (lo.includes('summit')) lastFormat = summits(env, lastFormat);
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
@@ -418,7 +418,7 @@ function agreements(env: Env): void {
 }
 
 // ---------------------------------------------------------------- investment
-const INVEST_RE = /\binvest(?:s|ed|ing|ment|ments)?\b|\bfinanc(?:e|es|ed|ing)\b|\bfunding\b|\bfunded\b/g;
+const INVEST_RE = /\binvest(?:s|ed|ing|ment|ments)?\b|\bfinanc(?:e|es|ed|ing)\b|\bfunding\b|\bfunded\b|\b(?:bought|acquired|purchased|took|takes|buys|acquires)\s+(?:a|an|the)?\s*(?:\d+(?:\.\d+)?%\s+|majority\s+|minority\s+|controlling\s+|\w+\s+)?stake\b/g;
 
 function projectPhrases(st: Sent, from: number, to: number): { start: number; end: number; name: string }[] {
   const seg = st.orig.slice(from - st.start, to - st.start);
@@ -431,6 +431,9 @@ function projectPhrases(st: Sent, from: number, to: number): { start: number; en
     let k = words.length;
     while (k > 0 && !(/^(of)$/i.test(words[k - 1]) && k >= 2 && /^[A-Z]/.test(words[k - 2]) && /^[A-Z]/.test(words[k] ?? '')) && !/^(a|an|the|of|on|in|for|and|with|to|by|at|its|their|new|two|three|is|was|were|has|have|this|that|from|plus|each|also|both|will|building|construction|constructing|build|develop|developing|into)$/i.test(words[k - 1])) k--;
     let mods = words.slice(k);
+    // "Zambia's Mopani copper mine" is the Mopani copper mine.
+    const poss = mods.map((w) => /'s$/i.test(w)).lastIndexOf(true);
+    if (poss >= 0) mods = mods.slice(poss + 1);
     // "Turkmenistan-Afghanistan-Pakistan-India (TAPI) gas pipeline" is named by its acronym.
     const acr = mods.findIndex((w) => /^\([A-Z]{2,8}\)$/.test(w));
     if (acr >= 0) mods = [mods[acr].slice(1, -1), ...mods.slice(acr + 1)];
