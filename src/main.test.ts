@@ -133,4 +133,16 @@ describe('chancery CLI', () => {
     expect(again.out()).not.toContain('Loaded the demo newsroom');
     expect(again.out()).toContain('Demo admin: boss@example.org');
   });
+  it('re-extracts the whole archive into the dossiers with a summary', async () => {
+    const imp = collect(env);
+    expect(await main(['import', join(__dirname, '..', 'demo', 'articles')], imp.io)).toBe(0);
+    const c = collect(env);
+    expect(await main(['extract', '--all'], c.io)).toBe(0);
+    expect(c.out()).toMatch(/Extracted \d+ articles in [\d.]+ s: [1-9]\d* facts/);
+    const db = openDb(env.DATABASE_URL);
+    try {
+      const n = Number((await db.selectFrom('facts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      expect(n).toBeGreaterThan(0);
+    } finally { await db.destroy(); }
+  });
 });

@@ -32,6 +32,7 @@ Commands:
                                  Import Markdown files with front matter as articles
   extract FILE [--published YYYY-MM-DD] [--lang en]
                                  Print the entities and facts the knowledge engine finds in a text, as JSON
+  extract --all                  Re-extract every published article into the dossiers (editors' decisions are kept)
   eval-nlp                       Score the knowledge engine against its golden files
 
 Options:
@@ -65,7 +66,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       case 'migrate': return await migrateCommand(io);
       case 'user': return await userCommand(rest, io);
       case 'import': return await importCommand(rest, io);
-      case 'extract': return await nlp('runExtractCli', rest, io);
+      case 'extract': return rest.includes('--all') ? await extractAllCommand(io) : await nlp('runExtractCli', rest, io);
       case 'eval-nlp': return await nlp('runEvalCli', rest, io);
       default:
         io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
@@ -254,6 +255,20 @@ async function importCommand(argv: string[], io: CliIo): Promise<number> {
     for (const e of result.errors) io.stderr.write(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message} (skipped)\n`);
     io.stdout.write(`${summarize(result)}\n`);
     return result.errors.length ? 1 : 0;
+  });
+}
+
+async function extractAllCommand(io: CliIo): Promise<number> {
+  const [{ extractAll }, { progressReporter }] = await Promise.all([import('./features/dossiers/dossier-service.js'), import('./features/import/progress.js')]);
+  const cfg = config(io);
+  return withDb(cfg, async (db) => {
+    await migrate(db);
+    const progress = progressReporter(io.stderr);
+    const t0 = Date.now();
+    let result;
+    try { result = await extractAll(db, { onProgress: (done, total) => progress.update(done, total, 'articles') }); } finally { progress.finish(); }
+    io.stdout.write(`Extracted ${result.articles} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${result.facts} facts, ${result.review} waiting for review.\n`);
+    return 0;
   });
 }
 

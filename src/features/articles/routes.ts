@@ -6,6 +6,9 @@ import { newestOf, pageBounds } from '../../platform/ui/article-list.js';
 import { parsePage } from '../../platform/ui/pagination.js';
 import type { AppCtx } from '../app-context.js';
 import { findEventForArticle } from '../events/event-store.js';
+import { listPublicFactsForArticle } from '../dossiers/dossier-store.js';
+import { markEvidenceWithIds } from '../dossiers/evidence.js';
+import { FactsBlock } from '../dossiers/views/facts-block.js';
 import { loadChrome } from '../site/chrome.js';
 import { isPublic } from './article.js';
 import { countPublishedArticles, findArticleBySlug, listPublishedArticles, listRelatedArticles } from './article-store.js';
@@ -22,10 +25,14 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const article = await findArticleBySlug(ctx.db, request.params.slug);
     // Drafts and scheduled pieces do not exist for readers.
     if (!article || !isPublic(article, now)) throw notFound('Article');
-    const [chrome, related, event] = await Promise.all([
+    const [chrome, related, event, knowledge] = await Promise.all([
       loadChrome(ctx), listRelatedArticles(ctx.db, article, now), findEventForArticle(ctx.db, article.id, now),
+      listPublicFactsForArticle(ctx.db, article.id),
     ]);
-    const body = renderDocument(ArticlePage({ t: ctx.t, chrome, article, related, event }));
+    // Each fact's sentence gets an anchor in the body, so dossiers can link straight to it.
+    const { html, marked } = markEvidenceWithIds(article.bodyHtml, knowledge.facts.map((f) => ({ id: f.id, text: f.evidence.text })));
+    const facts = FactsBlock({ t: ctx.t, facts: knowledge.facts, entities: knowledge.entities, lang: article.language, anchored: marked });
+    const body = renderDocument(ArticlePage({ t: ctx.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts }));
     return { body, lastModified: newestOf([article.updatedAt, event?.updatedAt, ...related.map((r) => r.updatedAt)]) };
   }));
 

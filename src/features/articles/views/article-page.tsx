@@ -18,6 +18,8 @@ export interface ArticlePageProps {
   event?: Event;
   /** Published comment count and the rendered thread, once the comments feature supplies them. */
   comments?: { count: number; children?: ComponentChildren };
+  /** "Facts in this article", from the knowledge engine's dossiers. */
+  facts?: ComponentChildren;
 }
 
 const HOUR = 3600_000;
@@ -59,7 +61,7 @@ function AuthorLinks({ authors, lang }: { authors: AuthorRef[]; lang: string }) 
 }
 
 /** The whole article page. */
-export function ArticlePage({ t, chrome, article: a, related, event, comments }: ArticlePageProps) {
+export function ArticlePage({ t, chrome, article: a, related, event, comments, facts }: ArticlePageProps) {
   const lang = chrome.site.language;
   const contentLang = a.language;
   const cover = a.cover;
@@ -115,6 +117,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments }:
           )}
         </footer>
       </article>
+      {facts}
       {event && <EventBlock t={t} event={event} />}
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-title">
