@@ -30,6 +30,7 @@ import { registerSearchRoutes } from './features/search/routes.js';
 import { registerFeedRoutes } from './features/feeds/routes.js';
 import { registerAdminRoutes } from './features/admin/routes.js';
 import { registerDossierRoutes } from './features/dossiers/routes.js';
+import { registerReaderRoutes } from './features/readers/routes.js';
 import { extractArticleJob } from './features/dossiers/dossier-service.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerFeedRoutes(server, ctx);
   registerAdminRoutes(server, ctx);
   registerDossierRoutes(server, ctx);
+  registerReaderRoutes(server, ctx);
 
   return {
     server,

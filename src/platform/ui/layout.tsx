@@ -29,6 +29,8 @@ export interface LayoutProps {
   meta: PageMeta;
   /** Marks the current section in the navigation. */
   current?: string;
+  /** The signed-in visitor, on pages rendered for them (never on shared cached pages). */
+  account?: { name: string } | null;
   children: ComponentChildren;
 }
 
@@ -40,7 +42,7 @@ export function jsonLdText(o: object): string {
 const abs = (base: string, p: string) => (/^https?:\/\//.test(p) ? p : base + p);
 
 /** The whole HTML document of a public page. */
-export function Layout({ t, site, rubrics, meta, current, children }: LayoutProps) {
+export function Layout({ t, site, rubrics, meta, current, account, children }: LayoutProps) {
   const canonical = abs(site.baseUrl, meta.path);
   const fullTitle = meta.title === site.title ? site.title : `${meta.title} — ${site.title}`;
   const feeds = meta.feeds ?? [
@@ -80,6 +82,9 @@ export function Layout({ t, site, rubrics, meta, current, children }: LayoutProp
               <label class="visually-hidden" for="masthead-q">{t('search.label')}</label>
               <input id="masthead-q" type="search" name="q" placeholder={t('search.title')} />
             </form>
+            <p class="masthead-account">
+              {account ? <a href="/account">{account.name}</a> : <a href="/account/login">{t('account.sign_in')}</a>}
+            </p>
           </div>
           <nav class="sections" aria-label={t('site.nav.main')}>
             <ul>

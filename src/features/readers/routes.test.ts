@@ -1,0 +1,195 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/db.js';
+import { testApp, type TestApp } from '../../../test/app.js';
+import { startSmtp, type TestSmtp } from '../../../test/smtp.js';
+import { makeUser } from '../../../test/factories.js';
+import { findReaderById } from './reader-store.js';
+import { readerCanComment } from './reader.js';
+
+const START = new Date('2026-06-01T10:00:00Z');
+
+/** A browser-like client: keeps cookies, reads form tokens from the last page. */
+class Client {
+  jar = new Map<string, string>();
+  csrf = '';
+  stamp = '';
+  constructor(private app: TestApp, private ip = '10.0.0.1') {}
+  get cookie() { return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '); }
+  private keep(res: { headers: Record<string, unknown> }) {
+    const set = res.headers['set-cookie'];
+    for (const c of ([] as string[]).concat((set as string | string[] | undefined) ?? [])) {
+      const [pair, ...attrs] = c.split(';');
+      const i = pair.indexOf('=');
+      const name = pair.slice(0, i), value = pair.slice(i + 1);
+      if (!value || attrs.some((a) => /expires=Thu, 01 Jan 1970/i.test(a) || /max-age=0/i.test(a))) this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+  }
+  async get(url: string) {
+    const res = await this.app.server.inject({ method: 'GET', url, headers: { cookie: this.cookie }, remoteAddress: this.ip });
+    this.keep(res);
+    this.csrf = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1] ?? this.csrf;
+    this.stamp = /name="_ts" value="([^"]+)"/.exec(res.body)?.[1] ?? this.stamp;
+    return res;
+  }
+  async post(url: string, fields: Record<string, string>, opts: { csrf?: boolean } = {}) {
+    const body = new URLSearchParams({ ...(opts.csrf === false ? {} : { _csrf: this.csrf }), ...fields }).toString();
+    const res = await this.app.server.inject({
+      method: 'POST', url, payload: body, remoteAddress: this.ip,
+      headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    this.keep(res);
+    this.csrf = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1] ?? this.csrf;
+    this.stamp = /name="_ts" value="([^"]+)"/.exec(res.body)?.[1] ?? this.stamp;
+    return res;
+  }
+}
+
+const linkIn = (text: string, path: string) => {
+  const m = new RegExp(`http://chancery\\.test(${path.replace(/\//g, '\\/')}\\?token=[A-Za-z0-9_-]+)`).exec(text);
+  if (!m) throw new Error(`no ${path} link in: ${text}`);
+  return m[1];
+};
+
+describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
+  let smtp: TestSmtp;
+  let app: TestApp;
+  let now: Date;
+  const later = (ms: number) => { now = new Date(now.getTime() + ms); };
+
+  beforeAll(async () => { smtp = await startSmtp(); });
+  afterAll(async () => { await smtp.close(); });
+  beforeEach(async () => {
+    now = START;
+    app = await testApp(dialect, { smtpUrl: smtp.url }, { clock: () => now });
+  });
+  afterEach(async () => { await app.close(); });
+
+  async function signUp(c: Client, email: string, name = 'Reader One', password = 'a long enough secret') {
+    const form = await c.get('/account/signup');
+    expect(form.statusCode).toBe(200);
+    later(5000);
+    return c.post('/account/signup', { name, email, password, website: '', _ts: c.stamp });
+  }
+  async function logIn(c: Client, email: string, password: string) {
+    await c.get('/account/login');
+    return c.post('/account/login', { email, password, next: '/account' });
+  }
+
+  it('signs up, mails a confirmation link that confirms once, signs in and out', async () => {
+    const c = new Client(app);
+    const res = await signUp(c, 'Ada@Example.org', 'Ada Lovelace');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toContain('Check your mail');
+    expect(res.body).toContain('ada@example.org');
+    const mail = await smtp.waitFor((m) => m.to && JSON.stringify(m.to).includes('ada@example.org') && /Confirm your email/.test(m.subject ?? ''));
+    expect(mail.text).toContain('Hello Ada Lovelace');
+    const link = linkIn(mail.text ?? '', '/account/confirm');
+
+    const row = await app.ctx.db.selectFrom('users').selectAll().where('email', '=', 'ada@example.org').executeTakeFirstOrThrow();
+    expect(row.role).toBe('reader');
+    expect(row.password_hash).not.toContain('a long enough secret');
+    const tokens = await app.ctx.db.selectFrom('user_tokens').selectAll().where('user_id', '=', row.id).execute();
+    expect(tokens).toHaveLength(1);
+    expect(link).not.toContain(tokens[0].id); // only the hash is stored
+    expect(tokens[0].expires_at).toBe(new Date(now.getTime() + 48 * 3600_000).toISOString());
+
+    // Unconfirmed readers may sign in but not comment.
+    const login = await logIn(c, 'ada@example.org', 'a long enough secret');
+    expect(login.statusCode).toBe(303);
+    expect(login.headers.location).toBe('/account');
+    const profile = await c.get('/account');
+    expect(profile.statusCode).toBe(200);
+    expect(profile.body).toContain('not confirmed yet');
+    expect(profile.body).toContain('<a href="/account">Ada Lovelace</a>');
+    expect(readerCanComment((await findReaderById(app.ctx.db, row.id))!)).toBe(false);
+
+    const confirm = await c.get(link);
+    expect(confirm.statusCode).toBe(303);
+    expect(confirm.headers.location).toBe('/account?notice=confirmed');
+    expect(readerCanComment((await findReaderById(app.ctx.db, row.id))!)).toBe(true);
+    expect((await c.get('/account?notice=confirmed')).body).toContain('Your email address is confirmed');
+    const again = await new Client(app).get(link);
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('This link no longer works');
+
+    const out = await c.post('/account/logout', {});
+    expect(out.statusCode).toBe(303);
+    expect(await app.ctx.db.selectFrom('sessions').selectAll().where('user_id', '=', row.id).execute()).toHaveLength(0);
+    const after = await c.get('/account');
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toBe('/account/login?next=%2Faccount');
+  });
+
+  it('an expired confirmation link does nothing', async () => {
+    const c = new Client(app);
+    await signUp(c, 'late@example.org');
+    const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('late@example.org'));
+    later(48 * 3600_000 + 1000);
+    const res = await new Client(app).get(linkIn(mail.text ?? '', '/account/confirm'));
+    expect(res.statusCode).toBe(400);
+    const row = await app.ctx.db.selectFrom('users').select('email_confirmed_at').where('email', '=', 'late@example.org').executeTakeFirstOrThrow();
+    expect(row.email_confirmed_at).toBeNull();
+  });
+
+  it('an address already registered gets the same page and a reminder mail, no second account', async () => {
+    await makeUser(app.ctx.db, { role: 'reader', email: 'taken@example.org', name: 'Taken' });
+    const c = new Client(app);
+    const res = await signUp(c, 'taken@example.org', 'Someone Else');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Check your mail');
+    const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('taken@example.org'));
+    expect(mail.subject).toMatch(/already have an account/);
+    expect(mail.text).toContain('http://chancery.test/account/reset');
+    const rows = await app.ctx.db.selectFrom('users').select(['name']).where('email', '=', 'taken@example.org').execute();
+    expect(rows).toEqual([{ name: 'Taken' }]);
+  });
+
+  it('invalid sign-up input is shown again with 422, values kept but never the password', async () => {
+    const c = new Client(app);
+    await c.get('/account/signup');
+    later(5000);
+    const res = await c.post('/account/signup', { name: 'A', email: 'not-an-address', password: 'short-pw', website: '', _ts: c.stamp });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('at least 2 characters');
+    expect(res.body).toContain('Enter an email address');
+    expect(res.body).toContain('at least 10 characters');
+    expect(res.body).toContain('value="not-an-address"');
+    expect(res.body).not.toContain('short-pw');
+    expect(await app.ctx.db.selectFrom('users').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('refuses a filled honeypot and a form sent too fast', async () => {
+    const c = new Client(app);
+    await c.get('/account/signup');
+    later(5000);
+    const bot = await c.post('/account/signup', { name: 'Bot Bot', email: 'bot@example.org', password: 'a long enough secret', website: 'http://spam.example', _ts: c.stamp });
+    expect(bot.statusCode).toBe(422);
+    expect(bot.body).toContain('could not accept this form');
+    await c.get('/account/signup');
+    later(1000);
+    const fast = await c.post('/account/signup', { name: 'Quick Quick', email: 'quick@example.org', password: 'a long enough secret', website: '', _ts: c.stamp });
+    expect(fast.statusCode).toBe(422);
+    expect(fast.body).toContain('faster than a person');
+    expect(fast.body).toContain('value="quick@example.org"');
+    const noStamp = await c.post('/account/signup', { name: 'No Stamp', email: 'nostamp@example.org', password: 'a long enough secret' });
+    expect(noStamp.statusCode).toBe(422);
+    expect(await app.ctx.db.selectFrom('users').selectAll().execute()).toHaveLength(0);
+    expect(smtp.messages.some((m) => /bot@|quick@|nostamp@/.test(JSON.stringify(m.to)))).toBe(false);
+  });
+
+  it('refuses forms without a CSRF token', async () => {
+    const c = new Client(app);
+    await c.get('/account/signup');
+    later(5000);
+    const res = await c.post('/account/signup', { name: 'No Token', email: 'nt@example.org', password: 'a long enough secret', _ts: c.stamp }, { csrf: false });
+    expect(res.statusCode).toBe(403);
+    const login = await c.post('/account/login', { email: 'x@example.org', password: 'whatever' }, { csrf: false });
+    expect(login.statusCode).toBe(403);
+    const user = await app.signIn('reader');
+    const del = await app.server.inject({ method: 'POST', url: '/account/delete', headers: { cookie: user.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'delete_password=correct+horse+battery' });
+    expect(del.statusCode).toBe(403);
+    expect((await findReaderById(app.ctx.db, user.userId))!.deletedAt).toBeNull();
+  });
+});
