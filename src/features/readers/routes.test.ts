@@ -192,4 +192,176 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
     expect(del.statusCode).toBe(403);
     expect((await findReaderById(app.ctx.db, user.userId))!.deletedAt).toBeNull();
   });
+
+  it('resets a forgotten password by the mailed link: the old password stops working, sessions end', async () => {
+    const id = await makeUser(app.ctx.db, { role: 'reader', email: 'forgot@example.org', name: 'Forgetful' });
+    const other = new Client(app, '10.0.0.9');
+    expect((await logIn(other, 'forgot@example.org', 'correct horse battery')).statusCode).toBe(303);
+    const c = new Client(app);
+    await c.get('/account/reset');
+    later(2000);
+    const res = await c.post('/account/reset', { email: 'forgot@example.org', website: '', _ts: c.stamp });
+    expect(res.statusCode).toBe(200);
+    const unknown = await c.post('/account/reset', { email: 'nobody@example.org', website: '', _ts: c.stamp });
+    // The same answer whether or not the address has an account.
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.body.replace(/nobody@example\.org/g, 'X').replace(/name="_csrf" value="[^"]+"/g, ''))
+      .toBe(res.body.replace(/forgot@example\.org/g, 'X').replace(/name="_csrf" value="[^"]+"/g, ''));
+    const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('forgot@example.org') && /Reset your password/.test(m.subject ?? ''));
+    const link = linkIn(mail.text ?? '', '/account/reset/confirm');
+    expect(smtp.messages.some((m) => JSON.stringify(m.to).includes('nobody@example.org'))).toBe(false);
+
+    const form = await c.get(link);
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['referrer-policy']).toBe('no-referrer');
+    const token = new URL(link, 'http://x').searchParams.get('token')!;
+    const short = await c.post('/account/reset/confirm', { token, password: 'tiny' });
+    expect(short.statusCode).toBe(422);
+    const done = await c.post('/account/reset/confirm', { token, password: 'a brand new passphrase' });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/account/login?notice=password_reset');
+    expect(await app.ctx.db.selectFrom('sessions').selectAll().where('user_id', '=', id).execute()).toHaveLength(0);
+    expect((await other.get('/account')).statusCode).toBe(303);
+    expect((await logIn(new Client(app, '10.0.0.2'), 'forgot@example.org', 'correct horse battery')).statusCode).toBe(422);
+    expect((await logIn(new Client(app, '10.0.0.3'), 'forgot@example.org', 'a brand new passphrase')).statusCode).toBe(303);
+    // Single use.
+    expect((await c.post('/account/reset/confirm', { token, password: 'yet another passphrase' })).statusCode).toBe(400);
+    expect((await new Client(app).get(link)).statusCode).toBe(400);
+  });
+
+  it('a reset link expires after an hour', async () => {
+    await makeUser(app.ctx.db, { role: 'reader', email: 'slow@example.org' });
+    const c = new Client(app);
+    await c.get('/account/reset');
+    later(2000);
+    await c.post('/account/reset', { email: 'slow@example.org', website: '', _ts: c.stamp });
+    const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('slow@example.org'));
+    later(3600_000 + 1000);
+    const link = linkIn(mail.text ?? '', '/account/reset/confirm');
+    expect((await c.get(link)).statusCode).toBe(400);
+    const token = new URL(link, 'http://x').searchParams.get('token')!;
+    expect((await c.post('/account/reset/confirm', { token, password: 'a brand new passphrase' })).statusCode).toBe(400);
+  });
+
+  it('changes the display name and the reply-notification preference', async () => {
+    const id = await makeUser(app.ctx.db, { role: 'reader', email: 'pref@example.org', name: 'Old Name' });
+    const c = new Client(app);
+    await logIn(c, 'pref@example.org', 'correct horse battery');
+    await c.get('/account');
+    const bad = await c.post('/account/name', { name: ' x ' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('at least 2 characters');
+    const ok = await c.post('/account/name', { name: '  Nadia   <b>K</b> ' });
+    expect(ok.statusCode).toBe(303);
+    const page = await c.get(ok.headers.location as string);
+    expect(page.body).toContain('Your display name is saved');
+    expect(page.body).toContain('Nadia &lt;b>K&lt;/b>');
+    expect((await findReaderById(app.ctx.db, id))!.name).toBe('Nadia <b>K</b>');
+    expect((await findReaderById(app.ctx.db, id))!.notifyReplies).toBe(true);
+    expect((await c.post('/account/notifications', {})).headers.location).toBe('/account?notice=notify_off');
+    expect((await findReaderById(app.ctx.db, id))!.notifyReplies).toBe(false);
+    expect((await c.get('/account')).body).not.toMatch(/name="notify_replies" value="on" checked/);
+    await c.post('/account/notifications', { notify_replies: 'on' });
+    expect((await findReaderById(app.ctx.db, id))!.notifyReplies).toBe(true);
+  });
+
+  it('deleting the account anonymises it and keeps the row', async () => {
+    const id = await makeUser(app.ctx.db, { role: 'reader', email: 'gone@example.org', name: 'Soon Gone' });
+    const c = new Client(app);
+    await logIn(c, 'gone@example.org', 'correct horse battery');
+    await c.get('/account');
+    const wrong = await c.post('/account/delete', { delete_password: 'not my password' });
+    expect(wrong.statusCode).toBe(422);
+    expect((await findReaderById(app.ctx.db, id))!.deletedAt).toBeNull();
+    const res = await c.post('/account/delete', { delete_password: 'correct horse battery' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/account/deleted');
+    const row = await app.ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ name: 'Deleted user', email: `deleted-${id}@invalid`, password_hash: '', deleted_at: now.toISOString() });
+    expect(await app.ctx.db.selectFrom('sessions').selectAll().where('user_id', '=', id).execute()).toHaveLength(0);
+    expect((await c.get('/account')).statusCode).toBe(303);
+    expect((await logIn(new Client(app, '10.0.0.4'), 'gone@example.org', 'correct horse battery')).statusCode).toBe(422);
+    // The address is free again.
+    await signUp(new Client(app, '10.0.0.5'), 'gone@example.org', 'Back Again');
+    const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('gone@example.org'));
+    expect(mail.subject).toMatch(/Confirm your email/);
+  });
+
+  it('staff may sign in at /account/login, but cannot delete themselves there; readers never enter /admin', async () => {
+    await makeUser(app.ctx.db, { role: 'editor', email: 'ed@example.org', name: 'Ed Itor' });
+    const c = new Client(app);
+    expect((await logIn(c, 'ed@example.org', 'correct horse battery')).statusCode).toBe(303);
+    await c.get('/account');
+    expect((await c.post('/account/delete', { delete_password: 'correct horse battery' })).statusCode).toBe(403);
+
+    await makeUser(app.ctx.db, { role: 'reader', email: 'rd@example.org' });
+    const r = new Client(app, '10.0.0.6');
+    await logIn(r, 'rd@example.org', 'correct horse battery');
+    const admin = await r.get('/admin');
+    expect(admin.statusCode).toBe(303);
+    expect(admin.headers.location).toMatch(/^\/admin\/login/);
+    expect((await r.get('/admin/outbox')).statusCode).toBe(303);
+    expect(r.jar.has('chancery_session')).toBe(true);
+  });
+
+  it('only local paths are followed after sign-in', async () => {
+    await makeUser(app.ctx.db, { role: 'reader', email: 'nx@example.org' });
+    const c = new Client(app);
+    await c.get('/account/login');
+    const res = await c.post('/account/login', { email: 'nx@example.org', password: 'correct horse battery', next: '//evil.example/x' });
+    expect(res.headers.location).toBe('/account');
+    const c2 = new Client(app, '10.0.0.7');
+    await c2.get('/account/login?next=/article/some-story%23comments');
+    const ok = await c2.post('/account/login', { email: 'nx@example.org', password: 'correct horse battery', next: '/article/some-story#comments' });
+    expect(ok.headers.location).toBe('/article/some-story#comments');
+  });
+
+  it('rate-limits sign-up per address, login per address and per account, reset per address and per account', async () => {
+    const c = new Client(app, '10.1.1.1');
+    for (let i = 0; i < 5; i++) expect((await signUp(c, `many${i}@example.org`, `Many ${i}`)).statusCode).toBe(200);
+    const over = await signUp(c, 'many5@example.org', 'Many Five');
+    expect(over.statusCode).toBe(429);
+    expect(over.body).toContain('Too many accounts');
+    expect((await signUp(new Client(app, '10.1.1.2'), 'other@example.org', 'Other One')).statusCode).toBe(200);
+    later(3600_000);
+    expect((await signUp(c, 'many6@example.org', 'Many Six')).statusCode).toBe(200);
+
+    await makeUser(app.ctx.db, { role: 'reader', email: 'target@example.org' });
+    const attacker = new Client(app, '10.2.2.2');
+    await attacker.get('/account/login');
+    for (let i = 0; i < 10; i++) expect((await attacker.post('/account/login', { email: `guess${i}@example.org`, password: 'nope' })).statusCode).toBe(422);
+    const ipBlocked = await attacker.post('/account/login', { email: 'target@example.org', password: 'correct horse battery' });
+    expect(ipBlocked.statusCode).toBe(429);
+    expect(ipBlocked.body).toContain('Too many sign-in attempts');
+    // Per account, from many addresses.
+    for (let i = 0; i < 10; i++) {
+      const d = new Client(app, `10.3.3.${i}`);
+      expect((await logIn(d, 'target@example.org', 'wrong password')).statusCode).toBe(422);
+    }
+    expect((await logIn(new Client(app, '10.4.4.4'), 'target@example.org', 'correct horse battery')).statusCode).toBe(429);
+    later(15 * 60_000);
+    expect((await logIn(new Client(app, '10.4.4.4'), 'target@example.org', 'correct horse battery')).statusCode).toBe(303);
+
+    const rc = new Client(app, '10.5.5.5');
+    await rc.get('/account/reset');
+    later(2000);
+    for (let i = 0; i < 3; i++) expect((await rc.post('/account/reset', { email: 'target@example.org', website: '', _ts: rc.stamp })).statusCode).toBe(200);
+    expect((await rc.post('/account/reset', { email: 'target@example.org', website: '', _ts: rc.stamp })).statusCode).toBe(429);
+    const rc2 = new Client(app, '10.6.6.6');
+    await rc2.get('/account/reset');
+    later(2000);
+    for (let i = 0; i < 5; i++) expect((await rc2.post('/account/reset', { email: `r${i}@example.org`, website: '', _ts: rc2.stamp })).statusCode).toBe(200);
+    const ipOver = await rc2.post('/account/reset', { email: 'r9@example.org', website: '', _ts: rc2.stamp });
+    expect(ipOver.statusCode).toBe(429);
+    expect(ipOver.body).toContain('Too many reset requests');
+  });
+
+  it('masthead shows Sign in to visitors and the name to a signed-in reader on account pages', async () => {
+    const anon = await new Client(app).get('/account/login');
+    expect(anon.body).toContain('<p class="masthead-account"><a href="/account/login">Sign in</a></p>');
+    await makeUser(app.ctx.db, { role: 'reader', email: 'mh@example.org', name: 'Mast Head' });
+    const c = new Client(app);
+    await logIn(c, 'mh@example.org', 'correct horse battery');
+    expect((await c.get('/account')).body).toContain('<p class="masthead-account"><a href="/account">Mast Head</a></p>');
+  });
 });
