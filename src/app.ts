@@ -1,5 +1,6 @@
 // buildApp wires the platform and registers every feature's routes, by hand and in one place.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyReply } from 'fastify';
@@ -30,8 +31,10 @@ import { registerSearchRoutes } from './features/search/routes.js';
 import { registerFeedRoutes } from './features/feeds/routes.js';
 import { registerAdminRoutes } from './features/admin/routes.js';
 import { registerDossierRoutes } from './features/dossiers/routes.js';
+import { registerCommentRoutes } from './features/comments/routes.js';
 import { registerReaderRoutes } from './features/readers/routes.js';
 import { extractArticleJob } from './features/dossiers/dossier-service.js';
+import { registrationJobs } from './features/events/registration-jobs.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 
@@ -55,13 +58,15 @@ export interface App {
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, db } = deps;
   const clock = deps.clock ?? (() => new Date());
+  const cache = createPageCache({ enabled: config.pageCache, headers: SECURITY_HEADERS });
   const server = Fastify({
+    // Cached anonymous pages are answered before routing, hooks and cookie parsing (see page-cache.ts).
+    serverFactory: (handler) => createServer((req, res) => { if (!cache.serveRaw(req, res)) handler(req, res); }),
     logger: deps.logger ?? (config.logLevel === 'silent' ? false : { level: config.logLevel }),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
   });
-  const cache = createPageCache({ enabled: config.pageCache });
   const t = translator('en');
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), from: config.mailFrom });
   const ctx = { config, db, clock, cache, t, log: server.log, mailer, contentChanged: () => cache.invalidate() } as AppCtx;
@@ -73,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   ctx.jobs = createJobRunner(db, {
     'publish-scheduled': async () => { await ctx.publishing.publishDue(); },
     'extract-article': extractArticleJob(db, clock, ctx.contentChanged),
+    ...registrationJobs(ctx),
   }, clock, server.log);
 
   // One constant object: building headers per request costs more than serving a cached page.
@@ -111,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerFeedRoutes(server, ctx);
   registerAdminRoutes(server, ctx);
   registerDossierRoutes(server, ctx);
+  registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);
 
   return {

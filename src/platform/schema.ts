@@ -106,6 +106,8 @@ export interface EventsTable {
   terms_html: string;
   created_at: string;
   updated_at: string;
+  /** RFC 5545 SEQUENCE of the event's calendar entry: raised whenever its time changes. */
+  ics_sequence: Generated<number>;
 }
 export interface EventArticlesTable {
   event_id: number;
@@ -232,6 +234,61 @@ export interface UserBansTable {
   created_at: string;
   lifted_at: string | null;
 }
+
+export interface EventTermsTable {
+  id: Generated<number>;
+  event_id: number;
+  version: number;
+  body_md: string;
+  body_html: string;
+  created_at: string;
+}
+export interface EventRegistrationSettingsTable {
+  event_id: number;
+  enabled: number;
+  /** Null: no limit. */
+  capacity: number | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  approval_required: number;
+  offer_hours: number;
+  reminder_hours: number;
+  updated_at: string;
+}
+export interface EventQuestionsTable {
+  id: Generated<number>;
+  event_id: number;
+  position: number;
+  kind: 'text' | 'choice' | 'checkbox';
+  label: string;
+  /** JSON array of the choices of a choice question. */
+  options: string;
+  required: number;
+}
+export interface RegistrationsTable {
+  id: Generated<number>;
+  event_id: number;
+  user_id: number | null;
+  name: string;
+  email: string;
+  organisation: string;
+  position: string;
+  country: string;
+  /** JSON object: question id -> answer. */
+  answers: string;
+  terms_version: number | null;
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'offered' | 'rejected' | 'cancelled' | 'expired';
+  waitlist_position: number | null;
+  offer_expires_at: string | null;
+  token_hash: string;
+  /** The organiser's message on rejection. */
+  message: string;
+  attended_at: string | null;
+  reminded_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -251,6 +308,10 @@ export interface DB {
   article_entities: ArticleEntitiesTable;
   facts: FactsTable;
   fact_entities: FactEntitiesTable;
+  event_terms: EventTermsTable;
+  event_registration_settings: EventRegistrationSettingsTable;
+  event_questions: EventQuestionsTable;
+  registrations: RegistrationsTable;
   comments: CommentsTable;
   comment_reports: CommentReportsTable;
   comment_likes: CommentLikesTable;

@@ -9,7 +9,7 @@ const STATUS = {
 } as const;
 
 /** The JSON-LD object of an event; startDate is left out while the time is to be announced. */
-export function eventJsonLd(e: Event, site: { title: string; baseUrl: string }): Record<string, unknown> {
+export function eventJsonLd(e: Event, site: { title: string; baseUrl: string }, offer?: { availability: string; validFrom?: string }): Record<string, unknown> {
   const url = `${site.baseUrl}/events/${e.slug}`;
   const v = e.venue;
   const hasPlace = Boolean(v.name || v.address || v.city || v.country);
@@ -42,5 +42,7 @@ export function eventJsonLd(e: Event, site: { title: string; baseUrl: string }):
     organizer: { '@type': 'Organization', name: site.title, url: site.baseUrl },
     inLanguage: e.language,
     url,
+    // Registration is free; availability says whether places are left.
+    ...(offer ? { isAccessibleForFree: true, offers: { '@type': 'Offer', url: `${url}#register`, price: 0, priceCurrency: 'EUR', availability: offer.availability, ...(offer.validFrom ? { validFrom: offer.validFrom } : {}) } } : {}),
   };
 }

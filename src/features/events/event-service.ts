@@ -5,6 +5,11 @@ import type { T } from '../../platform/i18n/index.js';
 import { insertAudit } from '../audit/audit-store.js';
 import type { EventStatus } from './event.js';
 import { eventRowOf, type EventInput } from './event-form.js';
+import { enqueueJob } from '../../platform/jobs.js';
+import { findSettings } from './registration-store.js';
+import { scheduleReminder } from './registration-service.js';
+import { recordTerms } from './terms-store.js';
+import { storeEventTime } from './event.js';
 import { deleteEvent, eventSlugTaken, findArticleIdsBySlugs, findEventById, insertEvent, setEventArticles, updateEvent } from './event-store.js';
 
 export interface EventServiceDeps { db: Db; clock: () => Date; t: T; contentChanged: () => void }
@@ -32,6 +37,19 @@ export function createEventService(deps: EventServiceDeps) {
         const eventId = id ?? (await insertEvent(tx, row, now));
         if (id !== null) await updateEvent(tx, id, row, now);
         await setEventArticles(tx, eventId, [...articleIds.values()]);
+        // Every edit of the terms is a new version; registrations keep the one they accepted.
+        await recordTerms(tx, eventId, row.termsMd, row.termsHtml, now);
+        const timeChanged = before !== undefined && (storeEventTime(before.start) !== row.startsAt || storeEventTime(before.end) !== row.endsAt || before.timezone !== row.timezone);
+        if (timeChanged) {
+          // A new SEQUENCE makes calendars replace the entry; participants get the new .ics by mail once the time is known.
+          const seq = (before.icsSequence ?? 0) + 1;
+          await tx.updateTable('events').set({ ics_sequence: seq }).where('id', '=', eventId).execute();
+          if (row.startsAt !== null) await enqueueJob(tx, 'event-update-mail', now, { eventId, sequence: seq }, now);
+        }
+        if (timeChanged || id === null) {
+          const saved = await findEventById(tx, eventId);
+          if (saved) await scheduleReminder(tx, saved, await findSettings(tx, eventId), now);
+        }
         const action = before?.status !== input.status ? STATUS_ACTIONS[input.status] : undefined;
         if (action) await insertAudit(tx, { at: now, userId: actor.id, action, subjectType: 'event', subjectId: eventId, detail: input.statusNote ? `${input.title}: ${input.statusNote}` : input.title });
         return eventId;

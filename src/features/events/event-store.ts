@@ -12,6 +12,7 @@ export function rowToEvent(r: Selectable<EventsTable>): Event {
     venue: { name: r.venue_name, address: r.venue_address, city: r.venue_city, country: r.venue_country, lat: r.lat === null ? null : Number(r.lat), lon: r.lon === null ? null : Number(r.lon) },
     timezone: r.timezone, start: parseEventTime(r.starts_at), end: parseEventTime(r.ends_at), onlineUrl: r.online_url, language: r.language,
     status: r.status as EventStatus, statusNote: r.status_note, termsMd: r.terms_md, termsHtml: r.terms_html as SafeHtml, createdAt: r.created_at, updatedAt: r.updated_at,
+    icsSequence: Number(r.ics_sequence ?? 0),
   };
 }
 

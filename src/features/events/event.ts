@@ -31,6 +31,8 @@ export interface Event {
   termsHtml: SafeHtml;
   createdAt: string;
   updatedAt: string;
+  /** RFC 5545 SEQUENCE of the event's calendar entry (raised when its time changes). */
+  icsSequence?: number;
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,12 +5,14 @@ import * as core from './2026-11-28T1200-core.js';
 import * as dossiers from './2026-11-28T1300-dossiers.js';
 import * as readers from './2026-11-28T1400-readers.js';
 import * as comments from './2026-11-28T1410-comments.js';
+import * as registrations from './2026-11-28T1420-registrations.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
   '2026-11-28T1300-dossiers': dossiers,
   '2026-11-28T1400-readers': readers,
   '2026-11-28T1410-comments': comments,
+  '2026-11-28T1420-registrations': registrations,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { T } from '../../../platform/i18n/index.js';
 import { LANGUAGES } from '../../articles/article.js';
 import { EVENT_STATUSES } from '../event.js';
+import { RegistrationTabs } from './admin-registration.js';
 import { COMMON_TIME_ZONES, countryOptions, TIME_KINDS, type EventFormValues } from '../event-form.js';
 
 export interface AdminEventFormProps {
@@ -91,6 +92,7 @@ export function AdminEventForm({ t, csrf, action, values: v, errors, existing, n
   );
   return (
     <>
+      {existing && <RegistrationTabs t={t} id={existing.id} current="edit" />}
       {notice && <p class="notice" role="status">{notice}</p>}
       <ErrorSummary t={t} errors={errors} />
       {existing && existing.status !== 'draft' && <p><a href={`/events/${existing.slug}`}>{t('events.admin.view')}</a></p>}

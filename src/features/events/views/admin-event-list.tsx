@@ -23,7 +23,7 @@ export function AdminEventList({ t, events, notice }: { t: T; events: Event[]; n
                   <td><span class={`status status-${e.status}`}>{t(`events.admin.status.${e.status}`)}</span></td>
                   <td>{eventTimeText(t, e.start, e.end, e.timezone)}</td>
                   <td>{e.venue.city}</td>
-                  <td>{e.status !== 'draft' && <a href={`/events/${e.slug}`}>{t('events.admin.view')}</a>}</td>
+                  <td><a href={`/admin/events/${e.id}/registrations`}>{t('registration.admin.tab.list')}</a>{e.status !== 'draft' && <> · <a href={`/events/${e.slug}`}>{t('events.admin.view')}</a></>}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { Layout } from '../../../platform/ui/layout.js';
 import type { Chrome } from '../../site/chrome.js';
 import { mapUrl, type Event } from '../event.js';
 import type { LinkedArticle } from '../event-store.js';
+import { availabilityOf, type RegistrationState } from '../registration.js';
 import { eventJsonLd } from '../event-json-ld.js';
 import { countryName } from './event-block.js';
 import { EventTimeView, zoneLabel } from './event-time.js';
@@ -17,6 +18,8 @@ export interface EventPageProps {
   articles: LinkedArticle[];
   /** The registration section, once registration exists; rendered after the programme. */
   registration?: ComponentChildren;
+  /** Where registration stands, for the JSON-LD offer. */
+  registrationState?: RegistrationState;
 }
 
 /** The venue as a postal address, with a map link when the coordinates are known. */
@@ -37,12 +40,14 @@ function VenueBlock({ t, event: e, lang }: { t: T; event: Event; lang: string })
 }
 
 /** The whole event page. */
-export function EventPage({ t, chrome, event: e, articles, registration }: EventPageProps) {
+export function EventPage({ t, chrome, event: e, articles, registration, registrationState }: EventPageProps) {
   const lang = chrome.site.language;
+  const availability = registrationState && availabilityOf(registrationState);
+  const offer = availability ? { availability, validFrom: registrationState?.kind === 'not_yet' ? registrationState.opensAt : undefined } : undefined;
   const other = e.language !== lang ? e.language : undefined;
   return (
     <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} current="events"
-      meta={{ title: e.title, description: e.summary || undefined, path: `/events/${e.slug}`, jsonLd: [eventJsonLd(e, chrome.site)] }}>
+      meta={{ title: e.title, description: e.summary || undefined, path: `/events/${e.slug}`, jsonLd: [eventJsonLd(e, chrome.site, offer)] }}>
       <article class="event" aria-labelledby="event-title">
         <header class="event-header">
           <p class="kicker"><a class="kicker" href="/events">{t('events.title')}</a></p>
@@ -56,6 +61,7 @@ export function EventPage({ t, chrome, event: e, articles, registration }: Event
           <dt>{t('events.time')}</dt>
           <dd>
             <EventTimeView t={t} start={e.start} end={e.end} timeZone={e.timezone} lang={lang} />
+            {e.start.kind === 'datetime' && <span class="event-local meta" data-start={e.start.instant} data-end={e.end.kind === 'datetime' ? e.end.instant : undefined} data-zone={e.timezone} data-label={t('events.your_time')} hidden />}
             {e.start.kind === 'datetime' && <span class="event-zone meta">{t('events.zone_note', { zone: zoneLabel(e.timezone, e.start.instant, lang) })}</span>}
           </dd>
           <VenueBlock t={t} event={e} lang={lang} />
@@ -69,6 +75,7 @@ export function EventPage({ t, chrome, event: e, articles, registration }: Event
         {e.programmeMd && <section class="event-programme prose" aria-label={t('events.programme')} lang={other} dangerouslySetInnerHTML={{ __html: e.programmeHtml }} />}
         {registration}
         {e.termsMd && <p class="event-terms-link"><a href={`/events/${e.slug}/terms`}>{t('events.terms_link')}</a></p>}
+        {e.start.kind === 'datetime' && <script src="/assets/js/event-time.js" defer />}
         {articles.length > 0 && (
           <section class="event-articles" aria-labelledby="event-articles-title">
             <h2 id="event-articles-title">{t('events.articles')}</h2>
