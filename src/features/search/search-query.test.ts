@@ -30,6 +30,7 @@ describe('parseQuery', () => {
       for (const t of q.terms) expect(t.stem).toMatch(/^[\p{L}\p{N}\p{M}]+$/u);
     }
     expect(parseQuery('"').terms).toEqual([]);
+    expect(parseQuery('\u0301 café').terms.map((t) => t.word)).toEqual(['café']);
     expect(parseQuery('*').terms).toEqual([]);
     expect(parseQuery('NEAR(').terms.map((t) => t.word)).toEqual(['near']);
   });

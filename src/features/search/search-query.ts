@@ -39,7 +39,7 @@ export function parseQuery(raw: unknown): ParsedQuery {
   const text = cleanQueryText(raw);
   // The same split as the index tokenizer: runs of letters, digits and combining marks.
   // Diacritics stay: FTS5 folds them on both sides, PostgreSQL's 'simple' on neither.
-  const words = text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const unique = [...new Set(words)];
   const meaningful = unique.filter((w) => !STOP_WORDS.has(w));
   const chosen = (meaningful.length ? meaningful : unique).slice(0, MAX_TERMS);

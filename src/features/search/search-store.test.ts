@@ -149,6 +149,16 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     expect(COUNT_CAP).toBe(1000);
   });
 
+  it('ranks only the newest matches when there are very many', async () => {
+    await makeArticle(db, { title: 'Oasis chronicle', slug: 'oldest', authorIds: [author], bodyMd: 'A title match, but the oldest.' });
+    for (let i = 0; i < 4; i++) await makeArticle(db, { title: `Note ${i}`, slug: `note-${i}`, authorIds: [author], bodyMd: 'An oasis in passing.' });
+    const all = await searchArticles(db, { terms: parseQuery('oasis').terms, filters: {}, now: NOW, limit: 10, offset: 0 });
+    expect(all.hits[0].article.slug).toBe('oldest');
+    const windowed = await searchArticles(db, { terms: parseQuery('oasis').terms, filters: {}, now: NOW, limit: 10, offset: 0, countCap: 2, rankWindow: 3 });
+    expect(windowed.hits.map((h) => h.article.slug).sort()).toEqual(['note-1', 'note-2', 'note-3']);
+    expect(windowed).toMatchObject({ total: 3, capped: true });
+  });
+
   it('returns nothing for no terms', async () => {
     await makeArticle(db, { title: 'Anything', authorIds: [author] });
     expect(await search('"*()')).toEqual({ hits: [], total: 0, capped: false });

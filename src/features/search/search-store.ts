@@ -79,31 +79,40 @@ const BM25 = sql`bm25(article_search, 10.0, 3.0, 1.0, 5.0, 5.0)`;
 // ts_rank_cd weights are {D, C, B, A}: C is the body, B people, tags and lead, A the title.
 const PG_WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
 
-async function rankedIds(db: Db, terms: Term[], f: SearchFilters, now: Date, limit: number, offset: number): Promise<number[]> {
+/**
+ * Ranking scores every candidate, so for common words only the newest RANK_WINDOW matches (by article id) are
+ * ranked: the cost stays bounded at any archive size, and a newsroom's readers favour recent pieces anyway.
+ */
+export const RANK_WINDOW = 2000;
+
+/** Ids of the newest matches, newest first, at most `window` of them. */
+async function newestMatches(db: Db, terms: Term[], f: SearchFilters, now: Date, window: number): Promise<number[]> {
+  const where = filterSql(db, f, now);
+  const r = db.dialect === 'postgres'
+    ? await sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id
+        where s.document @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${where} order by s.article_id desc limit ${window}`.execute(db)
+    // CROSS JOIN keeps the index as the outer loop: SQLite would otherwise run one full-text query per article.
+    : await sql<{ id: number }>`select article_search.rowid as id from article_search cross join articles a on a.id = article_search.rowid
+        where article_search match ${toFtsQuery(terms)} and ${where} order by article_search.rowid desc limit ${window}`.execute(db);
+  return r.rows.map((x) => Number(x.id));
+}
+
+/** One page of matches with ids from `floor` up, best first. */
+async function rankedIds(db: Db, terms: Term[], f: SearchFilters, now: Date, floor: number, limit: number, offset: number): Promise<number[]> {
   const where = filterSql(db, f, now);
   if (db.dialect === 'postgres') {
     const r = await sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id,
         to_tsquery('simple', ${toTsQuery(terms)}) q
-      where s.document @@ q and ${where}
+      where s.document @@ q and s.article_id >= ${floor} and ${where}
       order by ts_rank_cd(${PG_WEIGHTS}::float4[], s.document, q) desc, a.published_at desc, a.id desc
       limit ${limit} offset ${offset}`.execute(db);
     return r.rows.map((x) => Number(x.id));
   }
-  const r = await sql<{ id: number }>`select article_search.rowid as id from article_search join articles a on a.id = article_search.rowid
-      where article_search match ${toFtsQuery(terms)} and ${where}
+  const r = await sql<{ id: number }>`select article_search.rowid as id from article_search cross join articles a on a.id = article_search.rowid
+      where article_search match ${toFtsQuery(terms)} and article_search.rowid >= ${floor} and ${where}
       order by ${BM25}, a.published_at desc, a.id desc
       limit ${limit} offset ${offset}`.execute(db);
   return r.rows.map((x) => Number(x.id));
-}
-
-async function cappedCount(db: Db, terms: Term[], f: SearchFilters, now: Date, cap: number): Promise<number> {
-  const where = filterSql(db, f, now);
-  const r = db.dialect === 'postgres'
-    ? await sql<{ n: number }>`select count(*) as n from (select 1 from article_search s join articles a on a.id = s.article_id
-        where s.document @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${where} limit ${cap + 1}) m`.execute(db)
-    : await sql<{ n: number }>`select count(*) as n from (select 1 from article_search join articles a on a.id = article_search.rowid
-        where article_search match ${toFtsQuery(terms)} and ${where} limit ${cap + 1})`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
 }
 
 interface Marked { title: string; snippet: string }
@@ -132,11 +141,13 @@ async function highlights(db: Db, terms: Term[], rows: { id: number; title: stri
     return out;
   }
   const ids = rows.map((x) => x.id);
+  // One scan of the id range: a lookup per id would re-run the full-text query for each (the "+" keeps it a filter).
   const r = await sql<{ id: number; title: string; lead: string; body: string }>`select rowid as id,
       highlight(article_search, 0, char(2), char(3)) as title,
       snippet(article_search, 1, char(2), char(3), '…', 40) as lead,
       snippet(article_search, 2, char(2), char(3), '…', 32) as body
-    from article_search where article_search match ${toFtsQuery(terms)} and rowid in (${sql.join(ids)})`.execute(db);
+    from article_search where article_search match ${toFtsQuery(terms)}
+      and rowid between ${Math.min(...ids)} and ${Math.max(...ids)} and +rowid in (${sql.join(ids)})`.execute(db);
   const leads = new Map(rows.map((x) => [x.id, x.lead]));
   for (const x of r.rows) out.set(Number(x.id), { title: x.title, snippet: pickSnippet(x.body, x.lead, leads.get(Number(x.id)) ?? '') });
   return out;
@@ -146,13 +157,13 @@ async function highlights(db: Db, terms: Term[], rows: { id: number; title: stri
  * One page of published articles matching every term, best first, with highlighted titles and snippets,
  * and the number of matches counted up to countCap + 1 (COUNT_CAP by default). No terms means no hits.
  */
-export async function searchArticles(db: Db, q: { terms: Term[]; filters: SearchFilters; now: Date; limit: number; offset: number; countCap?: number }): Promise<SearchResult> {
+export async function searchArticles(db: Db, q: { terms: Term[]; filters: SearchFilters; now: Date; limit: number; offset: number; countCap?: number; rankWindow?: number }): Promise<SearchResult> {
   const cap = q.countCap ?? COUNT_CAP;
   if (!q.terms.length) return { hits: [], total: 0, capped: false };
-  const [ids, total] = await Promise.all([
-    rankedIds(db, q.terms, q.filters, q.now, q.limit, q.offset),
-    cappedCount(db, q.terms, q.filters, q.now, cap),
-  ]);
+  const newest = await newestMatches(db, q.terms, q.filters, q.now, Math.max(q.rankWindow ?? RANK_WINDOW, cap + 1));
+  const total = Math.min(newest.length, cap + 1);
+  if (!newest.length || q.offset >= Math.min(newest.length, cap)) return { hits: [], total, capped: total > cap };
+  const ids = await rankedIds(db, q.terms, q.filters, q.now, newest[newest.length - 1], q.limit, q.offset);
   if (!ids.length) return { hits: [], total, capped: total > cap };
   const rows = await db.selectFrom('articles').leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id')
     .select([
