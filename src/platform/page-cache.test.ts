@@ -1,4 +1,6 @@
 import Fastify from 'fastify';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createPageCache } from './page-cache.js';
@@ -70,5 +72,52 @@ describe('page cache and signed-in visitors', () => {
     expect(s.renders()).toBe(2);
     await s.app.inject('/page');
     expect(s.renders()).toBe(2);
+  });
+});
+
+describe('page cache fast path (before routing)', () => {
+  async function live() {
+    const cache = createPageCache({ enabled: true, headers: { 'x-frame-options': 'DENY' } });
+    let renders = 0;
+    let hooks = 0;
+    const app = Fastify({ serverFactory: (handler) => createServer((req, res) => { if (!cache.serveRaw(req, res)) handler(req, res); }) });
+    app.addHook('onRequest', (_req, reply, done) => { hooks++; reply.header('x-frame-options', 'DENY'); done(); });
+    app.get('/page', (req, reply) => cache.serve(req, reply, async () => { renders++; return { body: '<p>page</p>' + 'y'.repeat(3000), lastModified: new Date('2026-01-01T00:00:00Z') }; }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/page`;
+    return { app, cache, url, renders: () => renders, hooks: () => hooks };
+  }
+
+  it('answers cached pages without the app: same bytes and headers, 304, compression, sessions bypass', async () => {
+    const s = await live();
+    try {
+      const first = await fetch(s.url, { headers: { 'accept-encoding': 'identity' } });
+      const firstBody = await first.text();
+      expect(s.hooks()).toBe(1);
+      const second = await fetch(s.url, { headers: { 'accept-encoding': 'identity' } });
+      expect(await second.text()).toBe(firstBody);
+      expect(s.hooks()).toBe(1);
+      expect(s.renders()).toBe(1);
+      for (const h of ['etag', 'last-modified', 'cache-control', 'content-type', 'x-frame-options', 'vary']) expect(second.headers.get(h)).toBe(first.headers.get(h));
+      const nm = await fetch(s.url, { headers: { 'if-none-match': first.headers.get('etag')! } });
+      expect(nm.status).toBe(304);
+      const ims = await fetch(s.url, { headers: { 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' } });
+      expect(ims.status).toBe(304);
+      // fetch decodes: the body must come back identical through gzip and brotli.
+      for (const enc of ['gzip', 'br']) {
+        const r = await fetch(s.url, { headers: { 'accept-encoding': enc } });
+        expect(r.headers.get('content-encoding')).toBe(enc);
+        expect(await r.text()).toBe(firstBody);
+      }
+      expect(s.hooks()).toBe(1);
+      await fetch(s.url, { headers: { cookie: 'chancery_session=abc' } });
+      expect(s.hooks()).toBe(2);
+      expect(s.renders()).toBe(2);
+      s.cache.invalidate();
+      await fetch(s.url);
+      expect(s.renders()).toBe(3);
+    } finally {
+      await s.app.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 // Rendered public pages kept in memory with their compressed variants, dropped on any content change.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { etagOf, isFresh } from './render.js';
@@ -21,11 +22,18 @@ interface Entry {
   type: string;
   status: number;
   storedAt: number;
+  /** Complete response headers per encoding, built once: the fast path only writes them. */
+  raw?: { identity?: Record<string, string>; gzip?: Record<string, string>; br?: Record<string, string>; notModified?: Record<string, string> };
 }
 
 export interface PageCache {
   /** Serves a public page from memory, rendering it on a miss; answers 304 without rendering when current. */
   serve(request: FastifyRequest, reply: FastifyReply, render: () => Promise<RenderedPage>): Promise<FastifyReply>;
+  /**
+   * Answers a GET for a cached anonymous page straight from the node:http request, before the
+   * framework routes it; returns false (having written nothing) when the request needs the app.
+   */
+  serveRaw(req: IncomingMessage, res: ServerResponse): boolean;
   /** Drops every cached page: called whenever published content changes. */
   invalidate(): void;
   /** Number of cached pages (for tests and metrics). */
@@ -40,8 +48,26 @@ function hasSessionCookie(request: FastifyRequest): boolean {
   return c !== undefined && c.includes(`${SESSION_COOKIE}=`);
 }
 
-/** Creates a page cache; disabled, it still sets validators and answers 304. */
-export function createPageCache(opts: { enabled: boolean; maxEntries?: number; ttlMs?: number; now?: () => number }): PageCache {
+const BR = /\bbr\b/;
+const GZIP = /\bgzip\b/;
+
+/** True when the raw request's validators match the entry (same rules as render.ts isFresh). */
+function rawIsFresh(req: IncomingMessage, e: Entry): boolean {
+  const inm = req.headers['if-none-match'];
+  if (inm) return inm === e.etag || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === e.etag);
+  const ims = req.headers['if-modified-since'];
+  if (ims && e.lastModified) {
+    const since = Date.parse(ims);
+    return !Number.isNaN(since) && Math.floor(e.lastModified.getTime() / 1000) <= Math.floor(since / 1000);
+  }
+  return false;
+}
+
+/**
+ * Creates a page cache; disabled, it still sets validators and answers 304.
+ * `headers` (the security headers) are added to every response of the fast path, which bypasses the app's hooks.
+ */
+export function createPageCache(opts: { enabled: boolean; maxEntries?: number; ttlMs?: number; now?: () => number; headers?: Readonly<Record<string, string>> }): PageCache {
   const max = opts.maxEntries ?? 2000;
   const ttl = opts.ttlMs ?? 60_000;
   const now = opts.now ?? Date.now;
@@ -57,19 +83,54 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; t
     const ae = String(request.headers['accept-encoding'] ?? '');
     // Compress once per entry, on the first request that asks for it.
     if (e.body.length > 1024 && /\bbr\b/.test(ae)) {
-      e.br ??= brotliCompressSync(e.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
       reply.header('content-encoding', 'br');
-      return reply.code(e.status).send(e.br);
+      return reply.code(e.status).send(compressed(e, 'br'));
     }
     if (e.body.length > 1024 && /\bgzip\b/.test(ae)) {
-      e.gzip ??= gzipSync(e.body, { level: 6 });
       reply.header('content-encoding', 'gzip');
-      return reply.code(e.status).send(e.gzip);
+      return reply.code(e.status).send(compressed(e, 'gzip'));
     }
     return reply.code(e.status).send(e.body);
   }
 
+  function compressed(e: Entry, encoding: 'br' | 'gzip'): Buffer {
+    if (encoding === 'br') return (e.br ??= brotliCompressSync(e.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+    return (e.gzip ??= gzipSync(e.body, { level: 6 }));
+  }
+
+  function rawHeaders(e: Entry, encoding: 'identity' | 'br' | 'gzip' | 'notModified'): Record<string, string> {
+    const raw = (e.raw ??= {});
+    const have = raw[encoding];
+    if (have) return have;
+    const h: Record<string, string> = { ...opts.headers, etag: e.etag };
+    if (e.lastModifiedHeader) h['last-modified'] = e.lastModifiedHeader;
+    h['cache-control'] = CACHE_CONTROL;
+    h.vary = 'Accept-Encoding, Cookie';
+    h['content-type'] = e.type;
+    if (encoding === 'br' || encoding === 'gzip') {
+      h['content-encoding'] = encoding;
+      h['content-length'] = String(compressed(e, encoding).length);
+    } else if (encoding === 'identity') h['content-length'] = String(e.body.length);
+    return (raw[encoding] = h);
+  }
+
   return {
+    serveRaw(req, res) {
+      if (!opts.enabled || req.method !== 'GET') return false;
+      const c = req.headers.cookie;
+      if (c !== undefined && c.includes(`${SESSION_COOKIE}=`)) return false;
+      const e = entries.get(req.url ?? '');
+      if (!e || now() - e.storedAt >= ttl) return false;
+      if (rawIsFresh(req, e)) { res.writeHead(304, rawHeaders(e, 'notModified')); res.end(); return true; }
+      const ae = req.headers['accept-encoding'];
+      if (ae && e.body.length > 1024) {
+        const enc = BR.test(ae) ? 'br' : GZIP.test(ae) ? 'gzip' : undefined;
+        if (enc) { res.writeHead(200, rawHeaders(e, enc)); res.end(compressed(e, enc)); return true; }
+      }
+      res.writeHead(200, rawHeaders(e, 'identity'));
+      res.end(e.body);
+      return true;
+    },
     async serve(request, reply, render) {
       const key = request.url;
       // A signed-in visitor may see a personal page (their comment form, their name): never shared.
