@@ -35,7 +35,8 @@ export interface AccountService {
 /** Builds the account service from the app's context. */
 export function createAccountService(ctx: Ctx): AccountService {
   const { db, clock, t, mailer } = ctx;
-  const base = ctx.config.baseUrl.replace(/\/$/, '');
+  // Read per mail: the public address may be settled after the app is built (a free port).
+  const base = () => ctx.config.baseUrl.replace(/\/$/, '');
   // Verifying against a throwaway hash keeps unknown addresses as slow as known ones.
   let dummyHash: Promise<string> | undefined;
 
@@ -53,7 +54,7 @@ export function createAccountService(ctx: Ctx): AccountService {
     const token = await issueToken(db, id, 'confirm', clock(), CONFIRM_TTL_MS);
     const site = await siteTitle();
     await send(email, t('account.mail.confirm.subject', { site }),
-      t('account.mail.confirm.body', { name, site, link: `${base}/account/confirm?token=${token}` }));
+      t('account.mail.confirm.body', { name, site, link: `${base()}/account/confirm?token=${token}` }));
   };
 
   return {
@@ -61,7 +62,7 @@ export function createAccountService(ctx: Ctx): AccountService {
       const existing = await findAccountByEmail(db, email);
       const site = await siteTitle();
       const mailExists = () => send(email, t('account.mail.exists.subject', { site }),
-        t('account.mail.exists.body', { site, login: `${base}/account/login`, reset: `${base}/account/reset` }));
+        t('account.mail.exists.body', { site, login: `${base()}/account/login`, reset: `${base()}/account/reset` }));
       if (existing) return mailExists();
       const hash = await hashPassword(password);
       let id: number;
@@ -109,7 +110,7 @@ export function createAccountService(ctx: Ctx): AccountService {
       const token = await issueToken(db, acc.id, 'reset', clock(), RESET_TTL_MS);
       const site = await siteTitle();
       await send(acc.email, t('account.mail.reset.subject', { site }),
-        t('account.mail.reset.body', { name: acc.name, site, link: `${base}/account/reset/confirm?token=${token}` }));
+        t('account.mail.reset.body', { name: acc.name, site, link: `${base()}/account/reset/confirm?token=${token}` }));
     },
 
     peekReset: (token) => peekToken(db, token, 'reset', clock()),
