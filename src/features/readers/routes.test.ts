@@ -83,7 +83,7 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toContain('Check your mail');
     expect(res.body).toContain('ada@example.org');
-    const mail = await smtp.waitFor((m) => m.to && JSON.stringify(m.to).includes('ada@example.org') && /Confirm your email/.test(m.subject ?? ''));
+    const mail = await smtp.waitFor((m) => !!m.to && JSON.stringify(m.to).includes('ada@example.org') && /Confirm your email/.test(m.subject ?? ''));
     expect(mail.text).toContain('Hello Ada Lovelace');
     const link = linkIn(mail.text ?? '', '/account/confirm');
 
