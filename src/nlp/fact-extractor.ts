@@ -29,6 +29,7 @@ interface Sent {
   ms: Mention[];
   money: MoneyExpr[];
   caps: CapacityExpr[];
+  times?: Map<boolean, TimeExpr[]>;
 }
 
 export interface ProjectRef {
@@ -132,7 +133,9 @@ function negatedOrHypothetical(st: Sent, absPos: number, matchText = '', width =
 
 function nearestTime(env: Env, pos: number, future = false): When | undefined {
   const { st, doc } = env;
-  const times = findTimes(st.orig, st.start, doc.published, future);
+  const cache = (st.times ??= new Map());
+  let times = cache.get(future);
+  if (!times) cache.set(future, (times = findTimes(st.orig, st.start, doc.published, future)));
   // A date inside a relative clause the trigger is not part of belongs to something else:
   // "HBIS, which bought the mill in 2016, has invested ...".
   const clauses: [number, number][] = [];
@@ -390,7 +393,7 @@ function agreements(env: Env): void {
       parties.unshift(env.lastCompany);
       fromContext = true;
     }
-    const titleSeg = st.orig.slice(m.index, segEnd);
+    const titleSeg = st.orig.slice(m.index, Math.min(segEnd, m.index + m[0].length + 200));
     let title: string | undefined;
     const tm = TITLE_RE.exec(titleSeg);
     if (tm) {

@@ -16,6 +16,7 @@ const ABBREV = new Set(
   ('mr mrs ms dr prof st co ltd inc corp jr sr no nos jan feb mar apr jun jul aug sep sept oct nov dec gen col lt ' +
     'sgt rep sen gov vs approx dept est fig mt ft pte bhd plc llc ave blvd rev hon amb maj capt cmdr adm').split(' '),
 );
+const MAX_TOKENS = 240;
 const CLOSERS = new Set(['"', "'", ')', ']']);
 
 /** Split a token stream into sentences; `text` is the normalised text the tokens came from. */
@@ -32,6 +33,8 @@ export function splitSentences(text: string, toks: Token[]): Sentence[] {
       push(i);
       para++;
     }
+    // Run-on text without punctuation is cut into bounded pieces so per-sentence work stays linear.
+    if (i - t0 >= MAX_TOKENS && (toks[i - 1].s === ',' || toks[i - 1].s === ';' || i - t0 >= MAX_TOKENS + 60)) push(i);
     const t = toks[i];
     if (t.s !== '.' && t.s !== '!' && t.s !== '?') continue;
     let j = i + 1;
