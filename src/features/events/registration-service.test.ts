@@ -15,14 +15,14 @@ import { findEventById } from './event-store.js';
 import { makeUser } from '../../../test/factories.js';
 
 const t = translator('en');
-export const EVENT_ROW: EventRow = {
+const EVENT_ROW: EventRow = {
   slug: 'round-table', title: 'Round table on corridors', summary: 'Transit.', programmeMd: '', programmeHtml: '', venueName: 'Lazurnaya', venueAddress: '103 Kurortniy Prospekt',
   venueCity: 'Sochi', venueCountry: 'RU', lat: null, lon: null, timezone: 'Europe/Berlin', startsAt: '2026-10-25T08:30:00.000Z', endsAt: null, onlineUrl: '', language: 'en',
   status: 'published', statusNote: '', termsMd: 'Be on time.', termsHtml: '<p>Be on time.</p>',
 };
 
 /** A mailer that keeps what it was given. */
-export function memoryMailer(): Mailer & { sent: Mail[] } {
+function memoryMailer(): Mailer & { sent: Mail[] } {
   const sent: Mail[] = [];
   return { sent, outboxDir: undefined, async send(m) { sent.push(m); }, close() {} };
 }

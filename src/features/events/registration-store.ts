@@ -99,7 +99,7 @@ export async function findRegistration(db: Db, eventId: number, id: number): Pro
 
 export interface RegistrationFilter { status?: RegistrationStatus; q?: string; attended?: boolean }
 
-/** An event's registrations, filtered: waiting list in its order, others by date of registration. */
+/** An event's registrations, filtered, in the order they came (the waiting list alone: in its order). */
 export async function listRegistrations(db: Db, eventId: number, f: RegistrationFilter = {}): Promise<Registration[]> {
   let q = db.selectFrom('registrations').selectAll().where('event_id', '=', eventId);
   if (f.status) q = q.where('status', '=', f.status);
@@ -111,7 +111,8 @@ export async function listRegistrations(db: Db, eventId: number, f: Registration
       eb(sql`lower(organisation)`, 'like', sql`${like} escape '\\'`),
     ]));
   }
-  const rows = await q.orderBy(sql`case when waitlist_position is null then 1 else 0 end`).orderBy('waitlist_position').orderBy('created_at').orderBy('id').execute();
+  if (f.status === 'waitlisted') q = q.orderBy('waitlist_position');
+  const rows = await q.orderBy('created_at').orderBy('id').execute();
   return rows.map(rowToRegistration);
 }
 
