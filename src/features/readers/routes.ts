@@ -122,6 +122,9 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
       return show(422, t('account.error.login'));
     }
     loginByAccount.reset(email);
+    // A session already on this browser (perhaps someone else's) ends here.
+    const previous = await sessionOf(request);
+    if (previous) await deleteSession(ctx.db, previous.sessionId);
     const token = await createSession(ctx.db, reader.id, ctx.clock());
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 14 * 86400 });
     return reply.header('cache-control', 'no-store').redirect(next, 303);
