@@ -11,6 +11,8 @@ import type { Token } from './tokenizer.ts';
 import type { Fact, FactType, When } from './types.ts';
 
 export interface Doc {
+  /** Display names of projects named by this text, filled during extraction. */
+  projectNames?: Map<string, string>;
   text: string;
   norm: string;
   lower: string;
@@ -196,6 +198,13 @@ function subjectBefore(env: Env, pos: number, allowCountry = true): { id: string
 function personCountry(env: Env, id: string): string | undefined {
   if (id.startsWith('country:')) return id;
   return env.doc.ents.persons.get(id)?.roles.find((r) => r.of?.startsWith('country:'))?.of;
+}
+
+/** Project id for a phrase, remembering how the text wrote it. */
+function projectId(doc: Doc, name: string): string {
+  const id = 'project:' + slugify(name);
+  (doc.projectNames ??= new Map()).set(id, doc.projectNames.get(id) ?? name);
+  return id;
 }
 
 // ---------------------------------------------------------------- visit
@@ -541,7 +550,7 @@ function investments(env: Env): void {
     }
     if (names.length >= 2) {
       for (const n of names) {
-        emit(env, 'investment', { ...base, project: 'project:' + slugify(n), capacity: { value: cap.value, unit: cap.unit } }, conf, when);
+        emit(env, 'investment', { ...base, project: projectId(env.doc, n), capacity: { value: cap.value, unit: cap.unit } }, conf, when);
       }
       return;
     }
@@ -550,7 +559,7 @@ function investments(env: Env): void {
   const args = { ...base };
   if (cap) args.capacity = { value: cap.value, unit: cap.unit };
   const proj = projects.find((p) => !/^project$/i.test(p.name)) ?? projects[0];
-  if (proj) args.project = 'project:' + slugify(proj.name);
+  if (proj) args.project = projectId(env.doc, proj.name);
   emit(env, 'investment', args, conf, when);
 }
 
@@ -772,14 +781,14 @@ function milestones(env: Env): void {
       const d = p.start >= trig ? p.start - trig - m[0].length : trig - p.end;
       if (d < bestD && d < 60) {
         bestD = d;
-        proj = { id: 'project:' + slugify(p.name), ...p };
+        proj = { id: projectId(env.doc, p.name), ...p };
       }
     }
     // "the Afghan section of the TAPI gas pipeline": the milestone belongs to the whole project.
     if (proj && /(section|phase|segment|leg|stage)$/i.test(proj.name)) {
       const whole = candidates.find((p) => p.start > proj!.end && /^\s+of\s+(the\s+)?$/i.test(st.orig.slice(proj!.end - st.start, p.start - st.start).replace(/[A-Z][\w-]*(\s+\([A-Z]+\))?\s+(?=[a-z])/g, '')) ||
         p.start > proj!.end && p.start - proj!.end < 90 && /^\s+of\s/.test(st.orig.slice(proj!.end - st.start)));
-      if (whole) proj = { id: 'project:' + slugify(whole.name), ...whole };
+      if (whole) proj = { id: projectId(env.doc, whole.name), ...whole };
     }
     const named = st.ms.find((x) => x.kind === 'project' && Math.abs(x.start - trig) < 60);
     if (!proj && named) proj = { id: named.id, start: named.start, end: named.end, name: env.doc.text.slice(named.start, named.end) };
@@ -787,7 +796,7 @@ function milestones(env: Env): void {
     const passive = /\b(was|were|has been|have been|had been)\s+$/.test(st.lo.slice(Math.max(0, m.index - 16), m.index));
     if (!proj && passive) {
       const first = candidates.find((p) => p.end <= trig && !/^(the|a)\b/i.test(p.name));
-      if (first) proj = { id: 'project:' + slugify(first.name), ...first };
+      if (first) proj = { id: projectId(env.doc, first.name), ...first };
     }
     if (!proj) continue;
     if (/^(launched|launch of)/.test(m[0]) && /\b(attacks?|strikes?|missiles?|drones?|offensive|operation|investigation|probe|campaign|raids?|rockets?|shelling|assault)\b/.test(st.lo)) continue;

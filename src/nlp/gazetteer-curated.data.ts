@@ -136,6 +136,8 @@ interpol|Interpol|INTERPOL
 iea|International Energy Agency|IEA
 oecd|Organisation for Economic Co-operation and Development|Organization for Economic Cooperation and Development|OECD
 pif|Pacific Islands Forum
+npc|National People's Congress|NPC
+cpc|Communist Party of China|CPC|Chinese Communist Party|CCP
 council-of-europe|Council of Europe
 eurasian-development-bank|Eurasian Development Bank|EDB
 jbic|Japan Bank for International Cooperation|JBIC

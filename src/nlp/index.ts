@@ -22,7 +22,8 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   const toks = tokenize(norm);
   const sents = splitSentences(norm, toks);
   const ents = recognizeEntities(norm, toks, sents);
-  const facts = extractFacts({ text, norm, lower: norm.toLowerCase(), toks, sents, ents, published }, EXTRACTOR_VERSION);
+  const doc = { text, norm, lower: norm.toLowerCase(), toks, sents, ents, published, projectNames: new Map<string, string>() };
+  const facts = extractFacts(doc, EXTRACTOR_VERSION);
 
   const byId = new Map<string, Entity>();
   const entity = (id: string): Entity | undefined => {
@@ -38,7 +39,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         e = { id, type: k.type, name: k.name, mentions: [] };
         if (k.country) e.country = k.country;
       } else if (id.startsWith('project:')) {
-        e = { id, type: 'project', name: id.slice(8).replace(/-/g, ' '), mentions: [] };
+        e = { id, type: 'project', name: doc.projectNames.get(id) ?? id.slice(8).replace(/-/g, ' '), mentions: [] };
       } else return undefined;
     }
     const al = new Set([...(KNOWN.get(id)?.aliases ?? []), ...(ents.aliases.get(id) ?? [])]);
