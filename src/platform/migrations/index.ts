@@ -6,6 +6,7 @@ import * as dossiers from './2026-11-28T1300-dossiers.js';
 import * as readers from './2026-11-28T1400-readers.js';
 import * as comments from './2026-11-28T1410-comments.js';
 import * as registrations from './2026-11-28T1420-registrations.js';
+import * as indexes from './2026-11-28T1430-indexes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1400-readers': readers,
   '2026-11-28T1410-comments': comments,
   '2026-11-28T1420-registrations': registrations,
+  '2026-11-28T1430-indexes': indexes,
 };
 
 class StaticProvider implements MigrationProvider {
