@@ -10,6 +10,8 @@ import { listPublicFactsForArticle } from '../dossiers/dossier-store.js';
 import { markEvidenceWithIds } from '../dossiers/evidence.js';
 import { FactsBlock } from '../dossiers/views/facts-block.js';
 import { loadChrome } from '../site/chrome.js';
+import { commentCountsBySlug } from '../comments/comment-store.js';
+import { loadCommentsSection } from '../comments/comment-thread.js';
 import { isPublic } from './article.js';
 import { countPublishedArticles, findArticleBySlug, listPublishedArticles, listRelatedArticles } from './article-store.js';
 import { ArchivePage } from './views/archive-page.js';
@@ -29,11 +31,12 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
       loadChrome(ctx), listRelatedArticles(ctx.db, article, now), findEventForArticle(ctx.db, article.id, now),
       listPublicFactsForArticle(ctx.db, article.id),
     ]);
+    const comments = await loadCommentsSection(ctx, request, article, chrome.site.language);
     // Each fact's sentence gets an anchor in the body, so dossiers can link straight to it.
     const { html, marked } = markEvidenceWithIds(article.bodyHtml, knowledge.facts.map((f) => ({ id: f.id, text: f.evidence.text })));
     const facts = FactsBlock({ t: ctx.t, facts: knowledge.facts, entities: knowledge.entities, lang: article.language, anchored: marked });
-    const body = renderDocument(ArticlePage({ t: ctx.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts }));
-    return { body, lastModified: newestOf([article.updatedAt, event?.updatedAt, ...related.map((r) => r.updatedAt)]) };
+    const body = renderDocument(ArticlePage({ t: ctx.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts, comments }));
+    return { body, lastModified: newestOf([article.updatedAt, event?.updatedAt, comments.lastChange, ...related.map((r) => r.updatedAt)]) };
   }));
 
   app.get<{ Querystring: { page?: string } }>('/archive', (request, reply) => ctx.cache.serve(request, reply, async () => {
@@ -43,7 +46,8 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const bounds = pageBounds(total, page, PER_PAGE);
     if (!bounds) throw notFound('Page');
     const [chrome, items] = await Promise.all([loadChrome(ctx), listPublishedArticles(ctx.db, { now, limit: PER_PAGE, offset: bounds.offset })]);
-    const body = renderDocument(ArchivePage({ t: ctx.t, chrome, items, total, info: { page, pages: bounds.pages, basePath: '/archive' } }));
+    const commentCounts = await commentCountsBySlug(ctx.db, items);
+    const body = renderDocument(ArchivePage({ t: ctx.t, chrome, items, total, info: { page, pages: bounds.pages, basePath: '/archive' }, commentCounts }));
     return { body, lastModified: newestOf(items.map((a) => a.updatedAt)) };
   }));
 }

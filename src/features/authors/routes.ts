@@ -10,6 +10,7 @@ import { loadChrome } from '../site/chrome.js';
 import { findAuthorBySlug, listAuthors } from './author-store.js';
 import { AuthorPage } from './views/author-page.js';
 import { AuthorsPage } from './views/authors-page.js';
+import { commentCountsBySlug } from '../comments/comment-store.js';
 
 const PER_PAGE = 20;
 
@@ -30,6 +31,7 @@ export function registerAuthorRoutes(app: FastifyInstance, ctx: AppCtx): void {
     if (!bounds) throw notFound('Page');
     const [chrome, items] = await Promise.all([loadChrome(ctx), listPublishedArticles(ctx.db, { now, authorId: author.id, limit: PER_PAGE, offset: bounds.offset })]);
     const info = { page, pages: bounds.pages, basePath: `/authors/${author.slug}` };
-    return { body: renderDocument(AuthorPage({ t: ctx.t, chrome, author, items, info, total })), lastModified: newestOf(items.map((a) => a.updatedAt)) };
+    const commentCounts = await commentCountsBySlug(ctx.db, items);
+    return { body: renderDocument(AuthorPage({ t: ctx.t, chrome, author, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)) };
   }));
 }

@@ -9,6 +9,7 @@ import { countPublishedArticles, listPublishedArticles } from '../articles/artic
 import { loadChrome } from '../site/chrome.js';
 import { findRubricBySlug } from './rubric-store.js';
 import { RubricPage } from './views/rubric-page.js';
+import { commentCountsBySlug } from '../comments/comment-store.js';
 
 const PER_PAGE = 20;
 
@@ -24,6 +25,7 @@ export function registerRubricRoutes(app: FastifyInstance, ctx: AppCtx): void {
     if (!bounds) throw notFound('Page');
     const [chrome, items] = await Promise.all([loadChrome(ctx), listPublishedArticles(ctx.db, { now, rubricId: rubric.id, limit: PER_PAGE, offset: bounds.offset })]);
     const info = { page, pages: bounds.pages, basePath: `/rubric/${rubric.slug}` };
-    return { body: renderDocument(RubricPage({ t: ctx.t, chrome, rubric, items, info, total })), lastModified: newestOf(items.map((a) => a.updatedAt)) };
+    const commentCounts = await commentCountsBySlug(ctx.db, items);
+    return { body: renderDocument(RubricPage({ t: ctx.t, chrome, rubric, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)) };
   }));
 }

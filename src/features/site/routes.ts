@@ -8,6 +8,7 @@ import { listLatestPerRubric, listPublishedArticles } from '../articles/article-
 import { listUpcomingEvents } from '../events/event-store.js';
 import { loadChrome } from './chrome.js';
 import { HomePage, type HomeSection } from './views/home-page.js';
+import { commentCountsBySlug } from '../comments/comment-store.js';
 
 const LATEST = 8;
 const PER_RUBRIC = 4;
@@ -35,7 +36,10 @@ export function registerSiteRoutes(app: FastifyInstance, ctx: AppCtx): void {
       if (items?.length) sections.push({ rubric: { ...items[0].rubric! }, items });
     }
     const event = events[0];
-    const body = renderDocument(HomePage({ t: ctx.t, chrome, lead, latest, sections, event }));
+    // One count query for every teaser on the page.
+    const shownItems = [...(lead ? [lead] : []), ...latest, ...sections.flatMap((x) => x.items)];
+    const commentCounts = await commentCountsBySlug(ctx.db, shownItems);
+    const body = renderDocument(HomePage({ t: ctx.t, chrome, lead, latest, sections, event, commentCounts }));
     const shown = [lead, ...latest, ...sections.flatMap((s) => s.items)].map((a) => a?.updatedAt);
     return { body, lastModified: newestOf([...shown, event?.updatedAt]) };
   }));

@@ -9,6 +9,7 @@ import { countPublishedArticles, listPublishedArticles } from '../articles/artic
 import { loadChrome } from '../site/chrome.js';
 import { findTagBySlug } from './tag-store.js';
 import { TagPage } from './views/tag-page.js';
+import { commentCountsBySlug } from '../comments/comment-store.js';
 
 const PER_PAGE = 20;
 
@@ -24,6 +25,7 @@ export function registerTagRoutes(app: FastifyInstance, ctx: AppCtx): void {
     if (!bounds) throw notFound('Page');
     const [chrome, items] = await Promise.all([loadChrome(ctx), listPublishedArticles(ctx.db, { now, tagId: tag.id, limit: PER_PAGE, offset: bounds.offset })]);
     const info = { page, pages: bounds.pages, basePath: `/tags/${tag.slug}` };
-    return { body: renderDocument(TagPage({ t: ctx.t, chrome, tag, items, info, total })), lastModified: newestOf(items.map((a) => a.updatedAt)) };
+    const commentCounts = await commentCountsBySlug(ctx.db, items);
+    return { body: renderDocument(TagPage({ t: ctx.t, chrome, tag, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)) };
   }));
 }

@@ -23,6 +23,7 @@ const NAV: { key: string; href: string; label: string; roles: readonly string[] 
   { key: 'tags', href: '/admin/tags', label: 'Tags', roles: AREA_ROLES.taxonomy },
   { key: 'events', href: '/admin/events', label: 'Events', roles: AREA_ROLES.events },
   { key: 'facts', href: '/admin/facts', label: 'Facts', roles: ['admin', 'editor'] },
+  { key: 'comments', href: '/admin/comments', label: 'Comments', roles: ['admin', 'editor', 'moderator'] },
   { key: 'staff', href: '/admin/staff', label: 'Staff', roles: AREA_ROLES.staff },
   { key: 'audit', href: '/admin/audit', label: 'Audit log', roles: AREA_ROLES.audit },
   { key: 'outbox', href: '/admin/outbox', label: 'Outbox', roles: ['admin'] },

@@ -6,10 +6,10 @@ import type { PageInfo } from '../../../platform/ui/pagination.js';
 import type { Chrome } from '../../site/chrome.js';
 import type { ArticleSummary } from '../article.js';
 
-export interface ArchivePageProps { t: T; chrome: Chrome; items: ArticleSummary[]; info: PageInfo; total: number }
+export interface ArchivePageProps { t: T; chrome: Chrome; items: ArticleSummary[]; info: PageInfo; total: number; commentCounts?: Map<string, number> }
 
 /** One page of the archive. */
-export function ArchivePage({ t, chrome, items, info, total }: ArchivePageProps) {
+export function ArchivePage({ t, chrome, items, info, total, commentCounts }: ArchivePageProps) {
   const title = info.page > 1 ? `${t('archive.title')} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : t('archive.title');
   return (
     <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} current="archive" meta={{ title, description: t('archive.description'), path: info.page > 1 ? `/archive?page=${info.page}` : '/archive' }}>
@@ -18,7 +18,7 @@ export function ArchivePage({ t, chrome, items, info, total }: ArchivePageProps)
         <p class="list-description">{t('archive.description')}</p>
         <p class="meta list-count">{articleCount(t, total, chrome.site.language)}</p>
       </header>
-      <PagedArticleList t={t} items={items} lang={chrome.site.language} level={2} info={info} empty={t('archive.empty')} />
+      <PagedArticleList t={t} items={items} lang={chrome.site.language} level={2} info={info} commentCounts={commentCounts} empty={t('archive.empty')} />
     </Layout>
   );
 }

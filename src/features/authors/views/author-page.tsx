@@ -7,7 +7,7 @@ import type { Chrome } from '../../site/chrome.js';
 import type { ArticleSummary } from '../../articles/article.js';
 import type { Author } from '../author.js';
 
-export interface AuthorPageProps { t: T; chrome: Chrome; author: Author; items: ArticleSummary[]; info: PageInfo; total: number }
+export interface AuthorPageProps { t: T; chrome: Chrome; author: Author; items: ArticleSummary[]; info: PageInfo; total: number; commentCounts?: Map<string, number> }
 
 /** schema.org Person of an author. */
 export function authorJsonLd(a: Author, site: Chrome['site']): object {
@@ -25,7 +25,7 @@ export function authorJsonLd(a: Author, site: Chrome['site']): object {
 }
 
 /** One page of an author's profile and articles. */
-export function AuthorPage({ t, chrome, author, items, info, total }: AuthorPageProps) {
+export function AuthorPage({ t, chrome, author, items, info, total, commentCounts }: AuthorPageProps) {
   const lang = chrome.site.language;
   const base = `/authors/${author.slug}`;
   const title = info.page > 1 ? `${author.name} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : author.name;
@@ -49,7 +49,7 @@ export function AuthorPage({ t, chrome, author, items, info, total }: AuthorPage
       </header>
       <section aria-labelledby="author-articles-title">
         <h2 id="author-articles-title" class="list-section-title">{t('author.articles', { name: author.name })}</h2>
-        <PagedArticleList t={t} items={items} lang={lang} level={3} info={info} empty={t('author.none')} />
+        <PagedArticleList t={t} items={items} lang={lang} level={3} info={info} commentCounts={commentCounts} empty={t('author.none')} />
       </section>
     </Layout>
   );

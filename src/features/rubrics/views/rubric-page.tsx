@@ -7,10 +7,10 @@ import type { Chrome } from '../../site/chrome.js';
 import type { ArticleSummary } from '../../articles/article.js';
 import type { Rubric } from '../rubric-store.js';
 
-export interface RubricPageProps { t: T; chrome: Chrome; rubric: Rubric; items: ArticleSummary[]; info: PageInfo; total: number }
+export interface RubricPageProps { t: T; chrome: Chrome; rubric: Rubric; items: ArticleSummary[]; info: PageInfo; total: number; commentCounts?: Map<string, number> }
 
 /** One page of a rubric. */
-export function RubricPage({ t, chrome, rubric, items, info, total }: RubricPageProps) {
+export function RubricPage({ t, chrome, rubric, items, info, total, commentCounts }: RubricPageProps) {
   const lang = chrome.site.language;
   const base = `/rubric/${rubric.slug}`;
   const title = info.page > 1 ? `${rubric.name} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : rubric.name;
@@ -27,7 +27,7 @@ export function RubricPage({ t, chrome, rubric, items, info, total }: RubricPage
         {rubric.description && <p class="list-description">{rubric.description}</p>}
         <p class="meta list-count">{articleCount(t, total, lang)} · <a href={`${base}/feed.xml`}>{t('list.subscribe')}</a></p>
       </header>
-      <PagedArticleList t={t} items={items} lang={lang} level={2} hideKicker info={info} empty={t('archive.empty')} />
+      <PagedArticleList t={t} items={items} lang={lang} level={2} hideKicker info={info} commentCounts={commentCounts} empty={t('archive.empty')} />
     </Layout>
   );
 }

@@ -16,6 +16,8 @@ export interface HomePageProps {
   latest: ArticleSummary[];
   sections: HomeSection[];
   event: Event | undefined;
+  /** Published comment counts by slug, for every teaser shown. */
+  commentCounts?: Map<string, number>;
 }
 
 /** schema.org WebSite of the newsroom, with its search. */
@@ -36,7 +38,7 @@ function siteJsonLd(site: Chrome['site']): object {
 const SECONDARY = 2;
 
 /** The whole front page. */
-export function HomePage({ t, chrome, lead, latest, sections, event }: HomePageProps) {
+export function HomePage({ t, chrome, lead, latest, sections, event, commentCounts }: HomePageProps) {
   const { site } = chrome;
   const lang = site.language;
   return (
@@ -45,14 +47,14 @@ export function HomePage({ t, chrome, lead, latest, sections, event }: HomePageP
       {!lead ? <p class="list-empty">{t('home.empty')}</p> : (
         <div class="home-top">
           <section class="home-lead" aria-label={t('home.lead')}>
-            <Teaser t={t} item={lead} lang={lang} variant="lead" level={2} />
+            <Teaser t={t} item={lead} lang={lang} variant="lead" level={2} commentCount={commentCounts?.get(lead.slug)} />
             {/* The next stories sit under the lead with their standfirsts; the rest go to the side list. */}
-            {latest.length > SECONDARY && <ArticleList t={t} items={latest.slice(0, SECONDARY)} lang={lang} level={2} />}
+            {latest.length > SECONDARY && <ArticleList t={t} commentCounts={commentCounts} items={latest.slice(0, SECONDARY)} lang={lang} level={2} />}
           </section>
           {latest.length > 0 && (
             <section class="home-latest" aria-labelledby="home-latest-title">
               <h2 id="home-latest-title" class="section-title">{t('home.latest')}</h2>
-              <ArticleList t={t} items={latest.length > SECONDARY ? latest.slice(SECONDARY) : latest} lang={lang} variant="compact" level={3} />
+              <ArticleList t={t} commentCounts={commentCounts} items={latest.length > SECONDARY ? latest.slice(SECONDARY) : latest} lang={lang} variant="compact" level={3} />
               <p class="section-more"><a href="/archive">{t('home.archive_link')}</a></p>
             </section>
           )}
@@ -69,7 +71,7 @@ export function HomePage({ t, chrome, lead, latest, sections, event }: HomePageP
           {sections.map(({ rubric, items }) => (
             <section class="home-rubric" aria-labelledby={`home-rubric-${rubric.slug}`}>
               <h2 id={`home-rubric-${rubric.slug}`} class="section-title"><a href={`/rubric/${rubric.slug}`}>{rubric.name}</a></h2>
-              <ArticleList t={t} items={items} lang={lang} level={3} hideKicker />
+              <ArticleList t={t} commentCounts={commentCounts} items={items} lang={lang} level={3} hideKicker />
               <p class="section-more"><a href={`/rubric/${rubric.slug}`}>{t('home.more_in', { rubric: rubric.name })}</a></p>
             </section>
           ))}

@@ -7,10 +7,10 @@ import type { Chrome } from '../../site/chrome.js';
 import type { ArticleSummary } from '../../articles/article.js';
 import type { Tag } from '../tag-store.js';
 
-export interface TagPageProps { t: T; chrome: Chrome; tag: Tag; items: ArticleSummary[]; info: PageInfo; total: number }
+export interface TagPageProps { t: T; chrome: Chrome; tag: Tag; items: ArticleSummary[]; info: PageInfo; total: number; commentCounts?: Map<string, number> }
 
 /** One page of a tag. */
-export function TagPage({ t, chrome, tag, items, info, total }: TagPageProps) {
+export function TagPage({ t, chrome, tag, items, info, total, commentCounts }: TagPageProps) {
   const lang = chrome.site.language;
   const base = `/tags/${tag.slug}`;
   const heading = t('tag.articles', { name: tag.name });
@@ -28,7 +28,7 @@ export function TagPage({ t, chrome, tag, items, info, total }: TagPageProps) {
         <h1>{tag.name}</h1>
         <p class="meta list-count">{articleCount(t, total, lang)} · <a href={`${base}/feed.xml`}>{t('list.subscribe')}</a></p>
       </header>
-      <PagedArticleList t={t} items={items} lang={lang} level={2} info={info} empty={t('archive.empty')} />
+      <PagedArticleList t={t} items={items} lang={lang} level={2} info={info} commentCounts={commentCounts} empty={t('archive.empty')} />
     </Layout>
   );
 }

@@ -1,0 +1,46 @@
+// What the article page needs from comments: the count, the rendered thread for this visitor, and its last change.
+import type { FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { csrfBinding } from '../../platform/forms.js';
+import { guardFields } from '../../platform/form-guard.js';
+import { csrfToken, findSessionUser, SESSION_COOKIE } from '../../platform/session.js';
+import type { AppCtx } from '../app-context.js';
+import { readerCanComment } from '../readers/reader.js';
+import { parseOrder } from './comment.js';
+import { countPublished, findCommenter, likedBy, listThread } from './comment-store.js';
+import { CommentsBlock, type Viewer } from './views/comments-block.js';
+
+/** The signed-in visitor as the thread sees them, or undefined. */
+export async function commentViewer(ctx: AppCtx, request: FastifyRequest): Promise<Viewer | undefined> {
+  const session = await findSessionUser(ctx.db, request.cookies[SESSION_COOKIE], ctx.clock());
+  if (!session) return undefined;
+  const who = await findCommenter(ctx.db, session.id);
+  if (!who) return undefined;
+  const canPost = readerCanComment(who);
+  return { id: who.id, name: who.name, canPost, unconfirmed: !canPost && who.role === 'reader' && !who.emailConfirmedAt && !who.deletedAt };
+}
+
+/** The comments of an article for its page: count, block and the newest comment change (for Last-Modified). */
+export async function loadCommentsSection(ctx: AppCtx, request: FastifyRequest, article: { id: number; slug: string; language: string; commentsMode: 'on' | 'off' | 'closed' }, lang: string): Promise<{ count: number; children?: ComponentChildren; lastChange?: string }> {
+  if (article.commentsMode === 'off') return { count: 0 };
+  const q = (request.query ?? {}) as Record<string, unknown>;
+  const order = parseOrder(q.order);
+  const page = Number.isInteger(Number(q.cpage)) && Number(q.cpage) >= 1 && Number(q.cpage) <= 1_000_000 ? Number(q.cpage) : 1;
+  // Only a request with a session cookie can be personal; anonymous pages stay shareable in the cache.
+  const viewer = request.headers.cookie?.includes(`${SESSION_COOKIE}=`) ? await commentViewer(ctx, request) : undefined;
+  const [count, thread, last] = await Promise.all([
+    countPublished(ctx.db, article.id),
+    listThread(ctx.db, { articleId: article.id, order, page, viewerId: viewer?.id }),
+    ctx.db.selectFrom('comments').where('article_id', '=', article.id).select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
+  ]);
+  const ids = thread.items.flatMap((i) => [i.comment.id, ...i.replies.map((r) => r.id)]);
+  const liked = viewer ? await likedBy(ctx.db, viewer.id, ids) : undefined;
+  const now = ctx.clock();
+  const binding = viewer ? csrfBinding(request) : undefined;
+  const children = CommentsBlock({
+    t: ctx.t, lang, article, items: thread.items, order, page: thread.page, pages: thread.pages, now, viewer, liked,
+    csrf: binding ? csrfToken(ctx.config.sessionSecret, binding) : undefined,
+    guard: viewer?.canPost ? guardFields(now, ctx.config.sessionSecret, ctx.t('form.guard.honeypot')) : undefined,
+  });
+  return { count, children, lastChange: (last?.at as string | null | undefined) ?? undefined };
+}
