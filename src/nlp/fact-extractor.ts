@@ -74,7 +74,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     if (/visit|arriv|landed|travel|flew/.test(lo)) visits(env);
     if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom/.test(lo)) meetings(env);
     if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach/.test(lo)) agreements(env);
-    if (/invest|financ|fund|stake/.test(lo)) investments(env);
+    if (/invest|financ|fund|stake|loan|credit|grant/.test(lo)) investments(env);
     if (st.money.length) trade(env);
     if (lo.includes('summit')) lastFormat = summits(env, lastFormat);
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
@@ -453,7 +453,7 @@ function projectPhrases(st: Sent, from: number, to: number): { start: number; en
     let name = [...mods, m[2]].join(' ');
     const tail = /^\s+(?:at|of|in)\s+([A-Z][\w'-]+)/.exec(seg.slice(m.index + m[0].length));
     if (tail && mods.every((w) => !/^[A-Z]/.test(w)) && !/^(project)$/i.test(m[2])) {
-      name = `${tail[1]} ${m[2]}`;
+      name = [tail[1], ...mods, m[2]].join(' ');
       out.push({ start: from + m.index + m[0].length - m[2].length, end: from + m.index + m[0].length + tail[0].length, name });
       continue;
     }
@@ -462,13 +462,16 @@ function projectPhrases(st: Sent, from: number, to: number): { start: number; en
   return out;
 }
 
+const LOAN_RE = /\b(?:loans?|credit lines?|line of credit|grants?)\b/;
 const LENDERS = /bank|fund|aiib|adb|ebrd|eib|ndb|afdb|isdb|jbic|jica|kfw|dfc|usaid|exim|cdb|pif|rdif|mubadala|qia/;
 const PLURAL_HEADS = /\b([A-Z][\w-]*(?:\s+\d+)?)\s+and\s+([A-Z][\w-]*(?:\s+\d+)?)\s+((?:[a-z-]+\s+){0,2})(plants|stations|parks|farms|mines|factories|units|projects)\b/;
 
 function investments(env: Env): void {
   const { st } = env;
   INVEST_RE.lastIndex = 0;
-  const m = INVEST_RE.exec(st.lo);
+  // Loans and credit lines count when a lender gives them.
+  const mi = INVEST_RE.exec(st.lo);
+  const m = mi ?? (st.ms.some((x) => x.kind === 'org' && LENDERS.test(x.id)) ? LOAN_RE.exec(st.lo) : null);
   if (!m) return;
   const trig = st.start + m.index;
   const pre = clauseWindow(st, trig, 40);
@@ -805,7 +808,8 @@ function milestones(env: Env): void {
     const key = proj.id + stage;
     if (seen.has(key)) continue;
     seen.add(key);
-    const parties = [...new Set(st.ms.filter((x) => isCountry(x) && x.start >= proj!.start && x.end <= proj!.end).map((x) => x.id))];
+    const parties = [...new Set(st.ms.filter((x) => (isCountry(x) || x.kind === 'place') && x.start >= proj!.start && x.end <= proj!.end)
+      .map((x) => countryOf(x.id)).filter((c): c is string => !!c))];
     const args: Record<string, unknown> = { project: proj.id, stage };
     if (parties.length) args.parties = parties;
     emit(env, 'project_milestone', args, 0.8, nearestTime(env, trig));
