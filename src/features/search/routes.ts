@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { renderDocument } from '../../platform/render.js';
 import type { AppCtx } from '../app-context.js';
 import { LANGUAGES } from '../articles/article.js';
-import { latestPublishedChange } from '../articles/article-store.js';
 import { listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
 import { loadChrome } from '../site/chrome.js';
@@ -17,9 +16,8 @@ const PER_PAGE = 10;
 export function registerSearchRoutes(app: FastifyInstance, ctx: AppCtx): void {
   app.get('/search', (request, reply) => ctx.cache.serve(request, reply, async () => {
     const now = ctx.clock();
-    const [chrome, rubrics, authors, lastChange] = await Promise.all([
-      loadChrome(ctx), listRubrics(ctx.db), listAuthors(ctx.db), latestPublishedChange(ctx.db, now),
-    ]);
+    // No Last-Modified: finding the newest change costs more than a search; the ETag validates the page.
+    const [chrome, rubrics, authors] = await Promise.all([loadChrome(ctx), listRubrics(ctx.db), listAuthors(ctx.db)]);
     const p = parseSearchParams((request.query ?? {}) as Record<string, unknown>, { rubrics, authors });
     let results;
     if (p.query.terms.length) {
@@ -33,6 +31,6 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppCtx): void {
       authors: authors.map((a) => ({ slug: a.slug, name: a.name })),
       languages: LANGUAGES,
     }));
-    return { body, lastModified: lastChange ? new Date(lastChange) : undefined };
+    return { body };
   }));
 }

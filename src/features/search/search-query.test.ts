@@ -24,6 +24,12 @@ describe('parseQuery', () => {
     ]);
   });
 
+  it('matches the stem and the word itself when the stem is too short to be a prefix', () => {
+    expect(parseQuery('мира').terms).toEqual([{ word: 'мира', stem: 'мир', prefix: false, forms: ['мир', 'мира'] }]);
+    expect(toFtsQuery(parseQuery('мира сотрудничество').terms)).toBe('("мир" OR "мира") AND "сотрудничеств"*');
+    expect(toTsQuery(parseQuery('мира').terms)).toBe("('мир' | 'мира')");
+  });
+
   it('removes every operator and quote character', () => {
     for (const raw of ['"', '*', 'NEAR(', '"unterminated', 'a:b', "'; drop table articles; --", '(x OR y) NOT z^', '\\']) {
       const q = parseQuery(raw);

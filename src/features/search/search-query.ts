@@ -6,6 +6,8 @@ import { stem } from './stemmer.js';
 export const MAX_QUERY_CHARS = 200;
 /** At most this many words are searched for (all must match). */
 export const MAX_TERMS = 10;
+/** Stems shorter than this are not used as prefixes. */
+export const MIN_PREFIX = 4;
 
 export interface Term {
   /** The word as typed, lowercased. */
@@ -14,6 +16,8 @@ export interface Term {
   stem: string;
   /** True when any word starting with the stem matches. */
   prefix: boolean;
+  /** Exact forms to match instead, when the stem is too short to be a prefix. */
+  forms?: string[];
 }
 
 export interface ParsedQuery {
@@ -45,19 +49,22 @@ export function parseQuery(raw: unknown): ParsedQuery {
   const chosen = (meaningful.length ? meaningful : unique).slice(0, MAX_TERMS);
   const terms = chosen.map((word): Term => {
     const s = stem(word);
-    // Numbers and very short stems match exactly: "eu*" would find every "europe".
-    const prefix = !/^\p{N}+$/u.test(s) && s.length >= 3;
-    return { word, stem: prefix ? s : word, prefix };
+    if (/^\p{N}+$/u.test(word) || word.length < 3) return { word, stem: word, prefix: false };
+    // A short stem as a prefix matches hundreds of words ("sta*") and is slow on a large index: match the stem and the word.
+    if (s.length < MIN_PREFIX) return s === word ? { word, stem: word, prefix: false } : { word, stem: s, prefix: false, forms: [s, word] };
+    return { word, stem: s, prefix: true };
   });
   return { text, terms };
 }
 
 /** The FTS5 MATCH expression: every term, each a quoted string, stems as prefix queries. */
 export function toFtsQuery(terms: Term[]): string {
-  return terms.map((t) => `"${t.stem.replace(/"/g, '')}"${t.prefix ? '*' : ''}`).join(' AND ');
+  const q = (w: string) => `"${w.replace(/"/g, '')}"`;
+  return terms.map((t) => (t.forms ? `(${t.forms.map(q).join(' OR ')})` : `${q(t.stem)}${t.prefix ? '*' : ''}`)).join(' AND ');
 }
 
 /** The to_tsquery('simple', ...) text: every term quoted, stems as prefix queries. */
 export function toTsQuery(terms: Term[]): string {
-  return terms.map((t) => `'${t.stem.replace(/['\\:&|!()<>*]/g, '')}'${t.prefix ? ':*' : ''}`).join(' & ');
+  const q = (w: string) => `'${w.replace(/['\\:&|!()<>*]/g, '')}'`;
+  return terms.map((t) => (t.forms ? `(${t.forms.map(q).join(' | ')})` : `${q(t.stem)}${t.prefix ? ':*' : ''}`)).join(' & ');
 }

@@ -83,7 +83,7 @@ const PG_WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
  * Ranking scores every candidate, so for common words only the newest RANK_WINDOW matches (by article id) are
  * ranked: the cost stays bounded at any archive size, and a newsroom's readers favour recent pieces anyway.
  */
-export const RANK_WINDOW = 2000;
+export const RANK_WINDOW = COUNT_CAP + 1;
 
 /** Ids of the newest matches, newest first, at most `window` of them. */
 async function newestMatches(db: Db, terms: Term[], f: SearchFilters, now: Date, window: number): Promise<number[]> {
