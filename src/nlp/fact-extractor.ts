@@ -471,6 +471,8 @@ function investments(env: Env): void {
   INVEST_RE.lastIndex = 0;
   // Loans and credit lines count when a lender gives them.
   const mi = INVEST_RE.exec(st.lo);
+  // "funded"/"financing" alone need a funder named in the sentence; "investment" does not.
+  const weak = mi !== null && /^(financ|fund)/.test(mi[0]);
   const m = mi ?? (st.ms.some((x) => x.kind === 'org' && LENDERS.test(x.id)) ? LOAN_RE.exec(st.lo) : null);
   if (!m) return;
   const trig = st.start + m.index;
@@ -523,6 +525,7 @@ function investments(env: Env): void {
   const base: Record<string, unknown> = { recipient };
   if (investor && investor !== recipient) base.investor = investor;
   const fromTo = /\bfrom\s+([^\s]+(?:\s+(?:billion|million|bn|mln|trillion))?)\s+to\s+/.exec(st.lo);
+  if (weak && !investor && !/\binvest/.test(st.lo) && !fromTo) return;
   let amount: MoneyExpr | undefined;
   let prev: MoneyExpr | undefined;
   if (fromTo && st.money.length >= 2) {
@@ -757,6 +760,8 @@ const MILESTONE_RE = new RegExp(
   'g',
 );
 
+const SUBJ_GAP = new RegExp(`^\\s*(?:\\([a-z]+\\)\\s*)?(?:(?:${PROJECT_HEADS})\\s*)?(?:,[^,;]*,\\s*|,\\s*(?:which|that)\\s+|,\\s*)?(?:(?:was|were|has|have|had|been|is|are|officially|finally|formally|also|just|recently|successfully)\\s+)*$`);
+
 function stageOf(t: string): string {
   if (/construction|ground|^work/.test(t)) return 'construction_started';
   if (/agreed/.test(t)) return 'agreed';
@@ -804,7 +809,15 @@ function milestones(env: Env): void {
     if (!proj) continue;
     if (/^(launched|launch of)/.test(m[0]) && /\b(attacks?|strikes?|missiles?|drones?|offensive|operation|investigation|probe|campaign|raids?|rockets?|shelling|assault)\b/.test(st.lo)) continue;
     if (/^(launched|launch of)/.test(m[0]) && !named && !/(railway|line|corridor|pipeline|port|plant|park|route|service|bridge|airport)$/i.test(proj.name)) continue;
-    if (/^(opened|completed|inaugurated|commissioned)$/.test(m[0].trim()) && proj.start < trig - (passive ? 200 : 80)) continue;
+    if (/^(opened|completed|inaugurated|commissioned)$/.test(m[0].trim())) {
+      // The project must be what opened: its subject ("X, which ..., was completed") or its object ("inaugurated the X").
+      const before = proj.end <= trig ? st.lo.slice(proj.end - st.start, m.index) : null;
+      const afterGap = proj.start >= trig + m[0].length ? st.orig.slice(m.index + m[0].length, proj.start - st.start) : null;
+      const subjOk = before !== null && SUBJ_GAP.test(before) &&
+        !/\b(about|featuring|depicting|showing|photos of|images of|film about|book about)\s+(?:the\s+)?$/.test(st.lo.slice(Math.max(0, proj.start - st.start - 25), proj.start - st.start));
+      const objOk = afterGap !== null && /^\s+(?:(?:the|a|an|new|first|second|its|their|[A-Z][\w'-]*)\s+)*$/.test(afterGap + ' ');
+      if (!subjOk && !objOk) continue;
+    }
     const key = proj.id + stage;
     if (seen.has(key)) continue;
     seen.add(key);
