@@ -172,8 +172,8 @@ export function AdminCheckIn({ t, id, csrf, title, registrations, q, counts }: {
                 <input type="hidden" name="q" value={q} />
                 <input type="hidden" name="attended" value={r.attendedAt ? '0' : '1'} />
                 {r.attendedAt
-                  ? <button type="submit" class="check-in-button done" aria-label={t('registration.admin.unmark_for', { name: r.name })}>✓ {t('registration.admin.attended')}</button>
-                  : <button type="submit" class="check-in-button" aria-label={t('registration.admin.mark_for', { name: r.name })}>{t('registration.admin.mark')}</button>}
+                  ? <button type="submit" class="check-in-button done"><span aria-hidden="true">✓ </span>{t('registration.admin.attended')}<span class="visually-hidden">: {r.name} ({t('registration.admin.undo')})</span></button>
+                  : <button type="submit" class="check-in-button">{t('registration.admin.mark')}<span class="visually-hidden">: {r.name}</span></button>}
               </form>
             </li>
           ))}
