@@ -704,6 +704,13 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
       if (isCountry(x) && /\b(in|at)\s+(the\s+)?\w+\s+(city|capital)\s+of\s+$/.test(gap.slice(-40))) continue;
     }
     if (!place) {
+      // "Leaders gathered in Astana for the SCO summit."
+      const pre2 = st.ms.filter((x) => x.end <= trig && trig - x.end < 60 && (x.kind === 'place' || isCountry(x) && !x.adjective) &&
+        /\b(gathered|met|meet|meeting|convened|assembled|arrived)\s+in\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 30), x.start - st.start)) &&
+        /^\s+(?:on\s+\w+\s+)?(?:for|at)\s+(?:the|a|an)\s+/.test(st.lo.slice(x.end - st.start, rel)));
+      if (pre2.length) place = pre2[pre2.length - 1].id;
+    }
+    if (!place) {
       const named = immediate.find((x) => x.kind === 'place');
       if (named) place = named.id;
       const host = st.ms.find((x) => (x.kind === 'place' || isCountry(x) && !x.adjective) && x.end <= trig &&

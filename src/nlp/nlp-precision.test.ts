@@ -43,6 +43,10 @@ describe('general constructions', () => {
     const [f] = one('The Lobito Corridor railway, which links Zambia to the Atlantic coast of Angola, was completed in 1929.');
     expect(f).toMatchObject({ type: 'project_milestone', args: { stage: 'completed' }, when: { value: '1929' } });
   });
+  it('places a summit named after the meeting place', () => {
+    const [f] = one('Heads of state met in Johannesburg on Tuesday for the 15th BRICS summit.');
+    expect(f.args).toEqual({ name: 'BRICS summit', place: 'place:johannesburg', ordinal: 15, organization: 'org:brics' });
+  });
   it('reads exports with goods worth', () => {
     const [f] = one('According to customs data, Kazakhstan exported goods worth $3.2 billion to Uzbekistan in 2023.');
     expect(f.args).toMatchObject({ parties: ['country:KZ', 'country:UZ'], metric: 'exports', amount: { value: 3.2e9, currency: 'USD' } });
