@@ -1,7 +1,7 @@
 // Full-text search over published articles: FTS5 with bm25 on SQLite, tsvector with ts_rank_cd on PostgreSQL.
 // Ranking touches only the index and article ids; summaries and snippets are read for one page of hits.
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../platform/db.js';
+import { inTransaction, type Db } from '../../platform/db.js';
 import { escapeHtml, trusted, type SafeHtml } from '../../platform/safe-html.js';
 import { authorsOfArticles, rowToArticleSummary } from '../articles/article-store.js';
 import type { ArticleSummary } from '../articles/article.js';
@@ -89,8 +89,13 @@ export const RANK_WINDOW = COUNT_CAP + 1;
 async function newestMatches(db: Db, terms: Term[], f: SearchFilters, now: Date, window: number): Promise<number[]> {
   const where = filterSql(db, f, now);
   const r = db.dialect === 'postgres'
-    ? await sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id
-        where s.document @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${where} order by s.article_id desc limit ${window}`.execute(db)
+    // The planner underrates reading TOASTed documents and scans the whole table; the GIN index answers rare words at once.
+    ? await inTransaction(db, async (tx) => {
+      await sql`set local enable_seqscan = off`.execute(tx);
+      return sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id
+        where s.document @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${where} order by s.article_id + 0 desc limit ${window}`.execute(tx);
+    })
+    // "+ 0" keeps PostgreSQL on the GIN index: walking the primary key backwards tests every document when few match.
     // CROSS JOIN keeps the index as the outer loop: SQLite would otherwise run one full-text query per article.
     : await sql<{ id: number }>`select article_search.rowid as id from article_search cross join articles a on a.id = article_search.rowid
         where article_search match ${toFtsQuery(terms)} and ${where} order by article_search.rowid desc limit ${window}`.execute(db);
