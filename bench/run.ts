@@ -1,10 +1,15 @@
 // npm run bench: builds an archive, starts Chancery in production mode and a node:http ceiling in
 // their own processes, loads each in alternating rounds, and reports ratios measured in the same run.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { buildArchive, benchSlug, bar } from './archive.js';
+import { build } from 'esbuild';
+import { buildArchive, benchSlug, busySlug, bar } from './archive.js';
+import { openDb } from '../src/platform/db.js';
+import { createSession, csrfToken, SESSION_COOKIE } from '../src/platform/session.js';
+import { guardStamp } from '../src/platform/form-guard.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -15,8 +20,20 @@ const CONNECTIONS = opt('connections', 50);
 const DURATION = opt('duration', SMOKE ? 1 : 5);
 const ROUNDS = opt('rounds', SMOKE ? 1 : 2);
 const log = (s: string) => process.stderr.write(s + '\n');
+// Fixed so the bench can sign CSRF tokens and form stamps for its commenters.
+const SECRET = 'bench-secret-bench-secret-bench-secret';
+const BUNDLE = join(ROOT, 'dist', 'chancery.mjs');
 
-interface Row { scenario: string; articles: number; chancery: { rps: number; p50: number; p99: number; errors: number; codes: string }; ceiling?: { rps: number }; ratio?: number; note?: string }
+interface Row { scenario: string; articles: number; chancery: { rps: number; p50: number; p97_5: number; p99: number; errors: number; codes: string }; ceiling?: { rps: number }; ratio?: number; note?: string }
+
+/** Production start without a TypeScript loader: one ESM bundle of the sources (dependencies stay external). */
+async function buildBundle(): Promise<void> {
+  await build({
+    stdin: { contents: "import { main } from './src/main.ts';\nprocess.exitCode = await main(process.argv.slice(2));\n", resolveDir: ROOT, sourcefile: 'chancery-entry.ts', loader: 'ts' },
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: BUNDLE,
+    jsx: 'automatic', jsxImportSource: 'preact', logLevel: 'warning', sourcemap: false,
+  });
+}
 
 async function waitFor200(url: string, timeoutMs = 30_000): Promise<number> {
   const t0 = Date.now();
@@ -31,14 +48,47 @@ function rssKb(pid: number): number {
   try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]); } catch { return 0; }
 }
 
-async function startChancery(dbPath: string, port: number): Promise<{ proc: ChildProcess; startMs: number }> {
+async function startChancery(dbPath: string, port: number, entry: 'bundle' | 'tsx' = 'bundle', env: Record<string, string> = {}): Promise<{ proc: ChildProcess; startMs: number }> {
   const t0 = Date.now();
-  const proc = spawn(process.execPath, [join(ROOT, 'bin', 'chancery.js'), 'serve'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: `sqlite:${dbPath}`, PORT: String(port), HOST: '127.0.0.1', CHANCERY_DEMO: 'false', LOG_LEVEL: 'warn', BASE_URL: `http://127.0.0.1:${port}` },
+  const script = entry === 'bundle' ? BUNDLE : join(ROOT, 'bin', 'chancery.js');
+  const proc = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), script, 'serve'], {
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: `sqlite:${dbPath}`, PORT: String(port), HOST: '127.0.0.1', CHANCERY_DEMO: 'false', LOG_LEVEL: 'warn', BASE_URL: `http://127.0.0.1:${port}`, SESSION_SECRET: SECRET, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitFor200(`http://127.0.0.1:${port}/`);
   return { proc, startMs: Date.now() - t0 };
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise((ok) => proc.once('exit', ok));
+  proc.kill('SIGTERM');
+  await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
+}
+
+/** Readers with sessions, signed in directly in the archive: one per comment posted, so the rate phase never refuses. */
+async function makeCommenters(dbPath: string, count: number): Promise<{ cookie: string; csrf: string }[]> {
+  const db = openDb(`sqlite:${dbPath}`);
+  try {
+    const now = new Date();
+    const tag = randomBytes(4).toString('hex');
+    const out: { cookie: string; csrf: string }[] = [];
+    for (let start = 0; start < count; start += 500) {
+      await db.transaction().execute(async (tx) => {
+        for (let i = start; i < Math.min(count, start + 500); i++) {
+          const u = await tx.insertInto('users').values({ email: `poster-${tag}-${i}@bench.test`, name: `Poster ${i}`, role: 'reader', password_hash: 'x', created_at: now.toISOString(), email_confirmed_at: now.toISOString() } as never).returning('id').executeTakeFirstOrThrow();
+          const token = await createSession(Object.assign(tx, { dialect: 'sqlite' as const }) as never, u.id, now);
+          out.push({ cookie: `${SESSION_COOKIE}=${token}`, csrf: csrfToken(SECRET, createHash('sha256').update(token).digest('hex')) });
+        }
+      });
+    }
+    return out;
+  } finally { await db.destroy(); }
+}
+
+async function countRows(dbPath: string, like: string): Promise<number> {
+  const db = openDb(`sqlite:${dbPath}`);
+  try { return Number((await db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('body', 'like', like).executeTakeFirstOrThrow()).n); } finally { await db.destroy(); }
 }
 
 async function startBaseline(): Promise<{ proc: ChildProcess; port: number; load: (key: string, res: Response, body: Buffer) => Promise<void> }> {
@@ -55,7 +105,7 @@ async function startBaseline(): Promise<{ proc: ChildProcess; port: number; load
   };
 }
 
-interface Scenario { name: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; paths?: string[]; baselineKey?: string; body?: string }
+interface Scenario { name: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; paths?: string[]; baselineKey?: string; body?: string; page?: boolean }
 
 function load(port: number, s: Scenario, duration: number): Promise<autocannon.Result> {
   let i = 0;
@@ -65,19 +115,49 @@ function load(port: number, s: Scenario, duration: number): Promise<autocannon.R
   return autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration, requests: requests as any, headers: s.headers });
 }
 
+/** One scenario in alternating rounds against the ceiling and Chancery. */
+async function measure(s: Scenario, n: number, port: number, basePort: number, duration = DURATION): Promise<Row> {
+  let cRequests = 0, bRequests = 0;
+  const lat: number[][] = [];
+  let errors = 0; const codes: Record<string, number> = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    const b = await load(basePort, s, duration);
+    bRequests += b.requests.total;
+    const c = await load(port, s, duration);
+    cRequests += c.requests.total;
+    lat.push([c.latency.p50, c.latency.p97_5, c.latency.p99]);
+    errors += c.errors + c.timeouts;
+    for (const [k, v] of Object.entries((c as any).statusCodeStats ?? {})) codes[k] = (codes[k] ?? 0) + (v as any).count;
+  }
+  const secs = ROUNDS * duration;
+  const row: Row = {
+    scenario: s.name, articles: n,
+    chancery: { rps: cRequests / secs, p50: Math.max(...lat.map((l) => l[0])), p97_5: Math.max(...lat.map((l) => l[1])), p99: Math.max(...lat.map((l) => l[2])), errors, codes: Object.entries(codes).map(([k, v]) => `${k}:${v}`).join(' ') },
+    ceiling: { rps: bRequests / secs }, ratio: bRequests ? cRequests / bRequests : undefined,
+  };
+  log(`  ${s.name.padEnd(30)} ${row.chancery.rps.toFixed(0).padStart(7)} req/s  ceiling ${row.ceiling!.rps.toFixed(0).padStart(7)}  ratio ${(row.ratio ?? 0).toFixed(2)}  p50 ${row.chancery.p50} ms  p99 ${row.chancery.p99} ms  ${row.chancery.codes}`);
+  return row;
+}
+
 async function main() {
   const sizes = flag('scale') ? [1000, 10000, 100000] : [opt('articles', SMOKE ? 300 : 10000)];
   const rows: Row[] = [];
   const extra: Record<string, unknown> = {};
+  log('Building the production bundle (dist/chancery.mjs)');
+  await buildBundle();
   for (const n of sizes) {
     log(`\nArchive of ${n} articles`);
     const dbPath = join(ROOT, 'bench', 'archives', `archive-${n}.db`);
     const t0 = Date.now();
-    const info = await buildArchive(dbPath, n, { log: (s) => process.stderr.write(`\r${s}`) });
+    await buildArchive(dbPath, n, { log: (s) => process.stderr.write(`\r${s}`) });
     log(`\n  ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const port = 4300 + Math.floor(Math.random() * 500);
+    // Start-up on an existing archive, through the TypeScript loader as `npm start` does, then from the bundle.
+    const viaTsx = await startChancery(dbPath, port, 'tsx');
+    await stop(viaTsx.proc);
     const { proc, startMs } = await startChancery(dbPath, port);
     const base = await startBaseline();
+    await new Promise((r) => setTimeout(r, 300));
     const idleRss = rssKb(proc.pid!);
     let peakRss = idleRss;
     const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssKb(proc.pid!)); }, 200);
@@ -89,60 +169,104 @@ async function main() {
     const queries = ['railway', 'summit', 'energy corridor', 'trade investment', 'переговоры', 'саммит', 'железной дороги', 'Kazakhstan', 'strategic partnership', 'инвестиции'];
     const deepPage = Math.min(200, Math.max(1, Math.floor(n / 4 / 20)));
     const scenarios: Scenario[] = [
-      { name: 'article page (warm)', path: article },
-      { name: 'article page (cache miss)', path: '', paths: Array.from({ length: 5000 }, (_, i) => `/articles/${benchSlug((i * 7919) % n)}?miss=${i}`), baselineKey: '/articles/*' },
-      { name: 'home page', path: '/' },
-      { name: `rubric archive page ${deepPage}`, path: `/rubric/analysis?page=${deepPage}` },
-      { name: 'search (mixed queries)', path: '', paths: queries.map((q) => `/search?q=${encodeURIComponent(q)}`), baselineKey: '/search*' },
-      { name: 'RSS feed', path: '/feed.xml' },
+      { name: 'article page (warm)', path: article, page: true },
+      { name: 'article page (cache miss)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/articles/${benchSlug((i * 7919) % n)}?miss=${i}`), baselineKey: '/articles/*', page: true },
+      { name: 'article, 10,000 comments (miss)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/articles/${busySlug(n)}?miss=${i}`), baselineKey: '/articles/*', page: true },
+      { name: 'home page', path: '/', page: true },
+      { name: `rubric archive page ${deepPage}`, path: `/rubric/analysis?page=${deepPage}`, page: true },
+      { name: `rubric page ${deepPage} (cache miss)`, path: '', paths: Array.from({ length: 20000 }, (_, i) => `/rubric/analysis?page=${deepPage}&miss=${i}`), baselineKey: '/rubric/*', page: true },
+      { name: 'search (mixed queries)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/search?q=${encodeURIComponent(queries[i % queries.length])}&miss=${i}`), baselineKey: '/search*', page: true },
+      { name: 'RSS feed', path: '/feed.xml', page: true },
       { name: '304 revalidation', path: article, headers: { 'if-none-match': etag } },
     ];
-    // Dossier pages exist once the knowledge engine's dossiers are in.
-    const dossier = await fetch(at('/dossiers/country/kz')).catch(() => undefined);
-    if (dossier?.status === 200) scenarios.push({ name: 'dossier page', path: '/dossiers/country/kz' });
+    const dossiers = await fetch(at('/dossiers')).catch(() => undefined);
+    const dossierHref = dossiers?.status === 200 ? /href="(\/dossiers\/(?!pair)[a-z]+\/[^"?#]+)"/.exec(await dossiers.text())?.[1] : undefined;
+    if (dossierHref) scenarios.push({ name: 'dossier page', path: dossierHref, page: true });
 
     for (const s of scenarios) {
       // Record exactly what Chancery answers, and serve those bytes from the ceiling.
       const samplePath = s.paths ? s.paths[0] : s.path;
-      const res = await fetch(at(samplePath), { headers: s.headers });
+      const res = await fetch(at(samplePath), { headers: { 'accept-encoding': 'identity', ...s.headers } });
       const body = Buffer.from(await res.arrayBuffer());
       await base.load(s.baselineKey ?? samplePath, res, body);
-      if (s.paths && !s.baselineKey) for (const p of s.paths) await base.load(p, res, body);
-      if (s.name.startsWith('304')) await base.load(samplePath, res, body);
-      let cRequests = 0, bRequests = 0;
-      const lat: number[][] = [];
-      let errors = 0; const codes: Record<string, number> = {};
-      for (let round = 0; round < ROUNDS; round++) {
-        const b = await load(base.port, s, DURATION);
-        bRequests += b.requests.total;
-        const c = await load(port, s, DURATION);
-        cRequests += c.requests.total;
-        lat.push([c.latency.p50, c.latency.p99]);
-        errors += c.errors + c.timeouts;
-        for (const [k, v] of Object.entries((c as any).statusCodeStats ?? {})) codes[k] = (codes[k] ?? 0) + (v as any).count;
-      }
-      const secs = ROUNDS * DURATION;
-      const row: Row = {
-        scenario: s.name, articles: n,
-        chancery: { rps: cRequests / secs, p50: Math.max(...lat.map((l) => l[0])), p99: Math.max(...lat.map((l) => l[1])), errors, codes: Object.entries(codes).map(([k, v]) => `${k}:${v}`).join(' ') },
-        ceiling: { rps: bRequests / secs }, ratio: bRequests ? cRequests / bRequests : undefined,
-      };
-      rows.push(row);
-      log(`  ${s.name.padEnd(28)} ${row.chancery.rps.toFixed(0).padStart(7)} req/s  ceiling ${row.ceiling!.rps.toFixed(0).padStart(7)}  ratio ${(row.ratio ?? 0).toFixed(2)}  p50 ${row.chancery.p50} ms  p99 ${row.chancery.p99} ms  ${row.chancery.codes}`);
+      rows.push(await measure(s, n, port, base.port));
     }
+    if (!dossierHref) rows.push({ scenario: 'dossier page', articles: n, chancery: { rps: 0, p50: 0, p97_5: 0, p99: 0, errors: 0, codes: '' }, note: 'not measured: no dossier listed at /dossiers (the archive has no extracted facts)' });
     clearInterval(sampler);
-    rows.push({ scenario: 'posting a comment', articles: n, chancery: { rps: 0, p50: 0, p99: 0, errors: 0, codes: '' }, note: 'not measured: comments are not built yet' });
-    extra[`size-${n}`] = { startToFirst200Ms: startMs, rssIdleMb: +(idleRss / 1024).toFixed(1), rssUnderLoadMb: +(peakRss / 1024).toFixed(1), dbSizeMb: +(dbBytes(dbPath) / 1048576).toFixed(1) };
-    log(`  start to first 200: ${startMs} ms; RSS idle ${(idleRss / 1024).toFixed(0)} MB, under load ${(peakRss / 1024).toFixed(0)} MB; database ${(dbBytes(dbPath) / 1048576).toFixed(0)} MB`);
-    proc.kill('SIGTERM'); base.proc.kill('SIGTERM');
+
+    if (!flag('scale') || n === sizes[0]) rows.push(await postComments(dbPath, n, port, base));
+    extra[`size-${n}`] = {
+      startToFirst200Ms: startMs, startToFirst200ViaTsxMs: viaTsx.startMs, rssIdleMb: +(idleRss / 1024).toFixed(1), rssUnderLoadMb: +(peakRss / 1024).toFixed(1),
+      dbSizeMb: +(dbBytes(dbPath) / 1048576).toFixed(1),
+    };
+    log(`  start to first 200: ${startMs} ms from the bundle, ${viaTsx.startMs} ms through tsx; RSS idle ${(idleRss / 1024).toFixed(0)} MB, under load ${(peakRss / 1024).toFixed(0)} MB; database ${(dbBytes(dbPath) / 1048576).toFixed(0)} MB`);
+    await stop(proc); await stop(base.proc);
   }
   extra.nlpThroughput = await nlpThroughput();
   printTable(rows, extra);
+  if (sizes.length > 1) printScale(rows, sizes);
   const out = join(ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
-  const file = join(out, `${new Date().toISOString().slice(0, 10)}${SMOKE ? '-smoke' : ''}.json`);
+  const file = join(out, `${new Date().toISOString().slice(0, 10)}${SMOKE ? '-smoke' : flag('scale') ? '-scale' : ''}.json`);
   writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, rows, ...extra }, null, 2));
   log(`\nwrote ${file}`);
+}
+
+/** Posting through every moderation phase, each request from its own signed-in reader; counts what was stored. */
+async function postComments(dbPath: string, n: number, port: number, base: Awaited<ReturnType<typeof startBaseline>>): Promise<Row> {
+  const probe = await fetch(`http://127.0.0.1:${port}/articles/${benchSlug(0)}/comments`, { method: 'POST' });
+  if (probe.status === 404) return { scenario: 'posting a comment', articles: n, chancery: { rps: 0, p50: 0, p97_5: 0, p99: 0, errors: 0, codes: '' }, note: 'not measured: no comment route' };
+  const duration = SMOKE ? 1 : DURATION;
+  const posters = await makeCommenters(dbPath, SMOKE ? 3000 : Math.min(60_000, 1500 * duration * ROUNDS));
+  const marker = `bench-post-${Date.now()}`;
+  const stamp = guardStamp(new Date(Date.now() - 5000), SECRET);
+  let i = 0;
+  const slug = benchSlug(Math.floor(n / 3));
+  const s: Scenario = { name: 'posting a comment', path: `/articles/${slug}/comments`, method: 'POST' };
+  const res = await fetch(`http://127.0.0.1:${port}${s.path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'body=x' });
+  await base.load(s.path, res, Buffer.from(await res.arrayBuffer()));
+  let bRequests = 0, cRequests = 0, errors = 0; const lat: number[][] = []; const codes: Record<string, number> = {};
+  const request = () => [{
+    method: 'POST' as const, path: s.path,
+    setupRequest: (req: any) => {
+      const p = posters[i++ % posters.length];
+      req.headers = { ...req.headers, cookie: p.cookie, 'content-type': 'application/x-www-form-urlencoded' };
+      req.body = new URLSearchParams({ _csrf: p.csrf, _ts: stamp, website: '', body: `${marker} ${i}: the delegations agreed to expand cooperation on transport.` }).toString();
+      return req;
+    },
+  }];
+  for (let round = 0; round < ROUNDS; round++) {
+    const b = await autocannon({ url: `http://127.0.0.1:${base.port}`, connections: CONNECTIONS, duration, method: 'POST', body: 'body=x' });
+    bRequests += b.requests.total;
+    const c = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration, requests: request() as any });
+    cRequests += c.requests.total;
+    lat.push([c.latency.p50, c.latency.p97_5, c.latency.p99]);
+    errors += c.errors + c.timeouts;
+    for (const [k, v] of Object.entries((c as any).statusCodeStats ?? {})) codes[k] = (codes[k] ?? 0) + (v as any).count;
+  }
+  const stored = await countRows(dbPath, `${marker}%`);
+  const accepted = codes['303'] ?? 0;
+  const secs = ROUNDS * duration;
+  const row: Row = {
+    scenario: 'posting a comment', articles: n,
+    chancery: { rps: cRequests / secs, p50: Math.max(...lat.map((l) => l[0])), p97_5: Math.max(...lat.map((l) => l[1])), p99: Math.max(...lat.map((l) => l[2])), errors, codes: Object.entries(codes).map(([k, v]) => `${k}:${v}`).join(' ') },
+    ceiling: { rps: bRequests / secs }, ratio: bRequests ? cRequests / bRequests : undefined,
+    note: undefined,
+  };
+  (row as any).stored = { accepted303: accepted, rowsStored: stored, lost: accepted - stored };
+  log(`  ${s.name.padEnd(30)} ${row.chancery.rps.toFixed(0).padStart(7)} req/s  p50 ${row.chancery.p50} ms  p99 ${row.chancery.p99} ms  ${row.chancery.codes}; ${accepted} accepted, ${stored} stored${posters.length < i ? ' (posters reused: expect rate refusals)' : ''}`);
+  return row;
+}
+
+/** How each page and search figure changes from the smallest archive to each larger one. */
+function printScale(rows: Row[], sizes: number[]) {
+  const lines = ['', `| scenario | ${sizes.map((n) => `p50 / p99 ms at ${n}`).join(' | ')} | req/s ${sizes[sizes.length - 1]} vs ${sizes[0]} |`, `|---|${sizes.map(() => '---|').join('')}---|`];
+  for (const name of [...new Set(rows.filter((r) => !r.note && r.scenario !== 'posting a comment').map((r) => r.scenario.replace(/ \d+( |$)/, ' N$1')))]) {
+    const bySize = sizes.map((n) => rows.find((r) => r.articles === n && r.scenario.replace(/ \d+( |$)/, ' N$1') === name));
+    const firstR = bySize[0], lastR = bySize[bySize.length - 1];
+    lines.push(`| ${name} | ${bySize.map((r) => (r ? `${r.chancery.p50} / ${r.chancery.p99}` : '')).join(' | ')} | ${firstR && lastR ? (lastR.chancery.rps / firstR.chancery.rps).toFixed(2) : ''} |`);
+  }
+  console.log(lines.join('\n'));
 }
 
 function dbBytes(path: string): number {
@@ -163,10 +287,11 @@ async function nlpThroughput(): Promise<string> {
 }
 
 function printTable(rows: Row[], extra: Record<string, unknown>) {
-  const lines = ['', '| scenario | articles | req/s | ceiling req/s | ratio | p50 ms | p99 ms | errors | status codes |', '|---|---|---|---|---|---|---|---|---|'];
+  const lines = ['', '| scenario | articles | req/s | ceiling req/s | ratio | p50 ms | p97.5 ms | p99 ms | errors | status codes |', '|---|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
-    if (r.note) { lines.push(`| ${r.scenario} | ${r.articles} | ${r.note} | | | | | | |`); continue; }
-    lines.push(`| ${r.scenario} | ${r.articles} | ${r.chancery.rps.toFixed(0)} | ${r.ceiling?.rps.toFixed(0) ?? ''} | ${r.ratio?.toFixed(2) ?? ''} | ${r.chancery.p50} | ${r.chancery.p99} | ${r.chancery.errors} | ${r.chancery.codes} |`);
+    if (r.note) { lines.push(`| ${r.scenario} | ${r.articles} | ${r.note} | | | | | | | |`); continue; }
+    const stored = (r as any).stored ? ` (${(r as any).stored.rowsStored} stored, ${(r as any).stored.lost} lost)` : '';
+    lines.push(`| ${r.scenario} | ${r.articles} | ${r.chancery.rps.toFixed(0)} | ${r.ceiling?.rps.toFixed(0) ?? ''} | ${r.ratio?.toFixed(2) ?? ''} | ${r.chancery.p50} | ${r.chancery.p97_5} | ${r.chancery.p99} | ${r.chancery.errors} | ${r.chancery.codes}${stored} |`);
   }
   lines.push('', JSON.stringify(extra, null, 2));
   console.log(lines.join('\n'));
