@@ -15,7 +15,9 @@ import { DEFAULT_SETTINGS, type ModerationInput } from './phase.js';
 const NOW = new Date('2026-03-01T12:00:00Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
 
-function input(over: Partial<ModerationInput> & { settings?: Partial<ModerationInput['settings']>; author?: Partial<ModerationInput['author']> } = {}): ModerationInput {
+type Over = Omit<Partial<ModerationInput>, 'settings' | 'author' | 'article'> & { settings?: Partial<ModerationInput['settings']>; author?: Partial<ModerationInput['author']>; article?: ModerationInput['article'] };
+
+function input(over: Over = {}): ModerationInput {
   return {
     body: 'A fair point about the Rogun dam.', now: NOW, recent: [],
     ...over,
