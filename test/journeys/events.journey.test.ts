@@ -121,6 +121,20 @@ describe('events journey in Chromium', () => {
     expect(ics).toContain('SEQUENCE:1');
     expect(ics).toContain('METHOD:REQUEST');
 
+    // A reader in New York also sees the time in their own zone; one in Moscow sees only the event's zone.
+    const ny = await browser.newContext({ timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
+    const nyPage = await ny.newPage();
+    await nyPage.goto(`${live.url}/events/${slug}`);
+    await expect.poll(() => nyPage.isVisible('.event-local')).toBe(true);
+    expect(await nyPage.textContent('.event-local')).toMatch(/^Your time: .*2:00.*America\/New_York/);
+    await ny.close();
+    const msk = await browser.newContext({ timezoneId: 'Europe/Moscow' });
+    const mskPage = await msk.newPage();
+    await mskPage.goto(`${live.url}/events/${slug}`);
+    await mskPage.waitForLoadState('load');
+    expect(await mskPage.isVisible('.event-local')).toBe(false);
+    await msk.close();
+
     const p = await page();
     await p.goto(manageLink);
     await p.click('.registration-cancel button');
