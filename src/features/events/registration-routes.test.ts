@@ -110,6 +110,16 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
     expect(await listRegistrations(app.ctx.db, eventId)).toHaveLength(1);
   });
 
+  it('a signed-in reader finds the form prefilled, and the registration is tied to the account', async () => {
+    const reader = await app.signIn('reader', 'reader-one@example.org');
+    const page = await app.server.inject({ method: 'GET', url: '/events/round-table', headers: { cookie: reader.cookie } });
+    expect(page.body).toContain('value="reader-one@example.org"');
+    expect(page.body).toContain('Your name and email come from your reader account');
+    const res = await app.server.inject({ method: 'POST', url: '/events/round-table/register', headers: { cookie: reader.cookie }, payload: { ...form({ email: 'reader-one@example.org' }), _csrf: reader.csrf } });
+    expect(res.statusCode).toBe(303);
+    expect((await listRegistrations(app.ctx.db, eventId))[0].userId).toBe(reader.userId);
+  });
+
   it('closed registration and a cancelled event answer 409 with a message; the page says why', async () => {
     await saveSettings(app.ctx.db, { ...defaultSettings(eventId), enabled: true, closesAt: '2026-05-01T00:00:00.000Z' }, now);
     const closed = await register();
