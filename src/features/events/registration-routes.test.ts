@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../../../test/app.js';
 import { startSmtp, type TestSmtp } from '../../../test/smtp.js';
 import { csrfToken } from '../../platform/session.js';
 import { insertEvent } from './event-store.js';
-import { guardToken } from './registration-guard.js';
+import { guardStamp } from '../../platform/form-guard.js';
 import { listRegistrations, saveSettings, replaceQuestions } from './registration-store.js';
 import { defaultSettings } from './registration.js';
 import type { EventRow } from './event-store.js';
@@ -40,7 +40,7 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
 
   const visitor = 'visitor-cookie-value-123456';
   const form = (over: Record<string, string> = {}) => ({
-    _csrf: csrfToken(SECRET, visitor), _shown: guardToken(SECRET, new Date(now.getTime() - 10_000)), website: '',
+    _csrf: csrfToken(SECRET, visitor), _ts: guardStamp(new Date(now.getTime() - 10_000), SECRET), website: '',
     name: 'Aida Bekova', email: 'aida@example.org', organisation: 'Observer', position: 'Editor', country: 'KG', terms: 'yes', [`q_${choiceId}`]: 'Russian', ...over,
   });
   const register = (over: Record<string, string> = {}) => app.server.inject({ method: 'POST', url: '/events/round-table/register', headers: { cookie: `chancery_visitor=${visitor}` }, payload: form(over) });
@@ -102,7 +102,7 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
 
     const bot = await register({ email: 'bot@example.org', website: 'http://spam.example' });
     expect(bot.statusCode).toBe(422);
-    const fast = await app.server.inject({ method: 'POST', url: '/events/round-table/register', headers: { cookie: `chancery_visitor=${visitor}` }, payload: { ...form({ email: 'fast@example.org' }), _shown: guardToken(SECRET, now) } });
+    const fast = await app.server.inject({ method: 'POST', url: '/events/round-table/register', headers: { cookie: `chancery_visitor=${visitor}` }, payload: { ...form({ email: 'fast@example.org' }), _ts: guardStamp(now, SECRET) } });
     expect(fast.statusCode).toBe(422);
     expect(fast.body).toContain('quicker than a person');
     const noCsrf = await app.server.inject({ method: 'POST', url: '/events/round-table/register', payload: form({ email: 'x@example.org' }) });

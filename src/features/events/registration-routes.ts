@@ -1,6 +1,7 @@
 // Public registration URLs: the form on the event page, the participant's manage page, cancel and accept an offer.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../platform/errors.js';
+import { checkGuard, guardFields } from '../../platform/form-guard.js';
 import { csrfBinding, formOf, requireCsrf } from '../../platform/forms.js';
 import { renderDocument, sendWithValidators } from '../../platform/render.js';
 import { csrfToken, ensureVisitor, findSessionUser, SESSION_COOKIE } from '../../platform/session.js';
@@ -9,7 +10,6 @@ import { loadChrome } from '../site/chrome.js';
 import { isUpcoming, isVisible, type Event } from './event.js';
 import { findEventBySlug, listEventArticles } from './event-store.js';
 import { hasCalendarTime } from './ics.js';
-import { checkGuard, guardToken } from './registration-guard.js';
 import { registrationServiceFor } from './registration-jobs.js';
 import { countTakenPlaces, findRegistrationByTokenHash, findSettings, listQuestions } from './registration-store.js';
 import { emptyRegistrationValues, parseRegistration, registrationState, registrationValuesOf, type RegistrationFormValues } from './registration.js';
@@ -39,7 +39,7 @@ export async function sendEventPageWithRegistration(ctx: AppCtx, request: Fastif
   if (formShown) {
     ensureVisitor(request, reply, ctx.config.baseUrl.startsWith('https:'));
     form = {
-      csrf: csrfToken(ctx.config.sessionSecret, csrfBinding(request) ?? ''), guard: guardToken(ctx.config.sessionSecret, ctx.clock()),
+      csrf: csrfToken(ctx.config.sessionSecret, csrfBinding(request) ?? ''), guard: guardFields(ctx.clock(), ctx.config.sessionSecret, ctx.t('registration.honeypot')),
       values: o.values ?? emptyRegistrationValues(user), errors: o.errors, problem: o.problem, signedIn: Boolean(user),
     };
   }
@@ -75,8 +75,8 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: AppCtx): v
     const form = formOf(request);
     const questions = await listQuestions(ctx.db, e.id);
     const values = registrationValuesOf(form, questions);
-    const guard = checkGuard(ctx.config.sessionSecret, form, ctx.clock());
-    if (guard !== 'ok') {
+    const guard = checkGuard(form, ctx.clock(), ctx.config.sessionSecret);
+    if (guard) {
       return sendEventPageWithRegistration(ctx, request, reply, e, { values, status: 422, problem: t(guard === 'too_fast' ? 'registration.error.too_fast' : 'registration.error.guard') });
     }
     const { input, errors } = parseRegistration(values, questions, Boolean(e.termsMd.trim()), t);

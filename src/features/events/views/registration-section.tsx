@@ -1,7 +1,7 @@
 // The registration part of an event page: places left or "waiting list", then the form, or why there is none.
+import type { VNode } from 'preact';
 import { formatDateTime, type T } from '../../../platform/i18n/index.js';
 import { countryOptions } from '../event-form.js';
-import { GUARD_FIELD, HONEYPOT_FIELD } from '../registration-guard.js';
 import type { Question, RegistrationFormValues, RegistrationSettings, RegistrationState } from '../registration.js';
 
 export interface RegistrationSectionProps {
@@ -14,7 +14,7 @@ export interface RegistrationSectionProps {
   questions: Question[];
   hasTerms: boolean;
   /** Present when a form is shown. */
-  form?: { csrf: string; guard: string; values: RegistrationFormValues; errors?: Record<string, string>; problem?: string; signedIn?: boolean };
+  form?: { csrf: string; guard: VNode; values: RegistrationFormValues; errors?: Record<string, string>; problem?: string; signedIn?: boolean };
 }
 
 function FieldError({ id, errors }: { id: string; errors?: Record<string, string> }) {
@@ -59,11 +59,7 @@ export function RegistrationSection({ t, slug, timezone, lang, state, questions,
           {form.problem && <p class="registration-problem" role="alert">{form.problem}</p>}
           {errors && Object.keys(errors).length > 0 && !form.problem && <p class="registration-problem" role="alert">{t('registration.error.summary')}</p>}
           <input type="hidden" name="_csrf" value={form.csrf} />
-          <input type="hidden" name={GUARD_FIELD} value={form.guard} />
-          <div class="registration-trap" aria-hidden="true">
-            <label for="reg-website">{t('registration.honeypot')}</label>
-            <input id="reg-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autocomplete="off" value="" />
-          </div>
+          {form.guard}
           {form.signedIn && <p class="registration-note">{t('registration.signed_in_note')}</p>}
           {text('name', t('registration.field.name'), v.name, { required: true, autocomplete: 'name' })}
           {text('email', t('registration.field.email'), v.email, { type: 'email', required: true, autocomplete: 'email' })}
