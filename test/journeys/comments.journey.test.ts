@@ -158,12 +158,12 @@ describe('comment journeys in Chromium', () => {
       await x.waitForTimeout(300);
       const found = await x.evaluate(() => ({
         pwned: (window as any).__pwned ?? null,
-        scripts: [...document.querySelectorAll('.comment-body script, .mod-list script, script:not([src]):not([type="application/ld+json"])')].length,
+        scripts: Array.from(document.querySelectorAll('.comment-body script, .mod-list script, script:not([src]):not([type="application/ld+json"])')).length,
         imgs: document.querySelectorAll('.comment-body img, .mod-list img').length,
         svgs: document.querySelectorAll('.comment-body svg, .mod-list svg').length,
         iframes: document.querySelectorAll('iframe').length,
-        jsLinks: [...document.querySelectorAll('a')].filter((a) => !/^(https?:|\/|#|mailto:)/.test(a.getAttribute('href') ?? '/')).length,
-        handlers: [...document.querySelectorAll('.comment-body *, .mod-list .comment-body *')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+        jsLinks: Array.from(document.querySelectorAll('a')).filter((a) => !/^(https?:|\/|#|mailto:)/.test(a.getAttribute('href') ?? '/')).length,
+        handlers: Array.from(document.querySelectorAll('.comment-body *, .mod-list .comment-body *')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
       }));
       expect(found, where).toEqual({ pwned: null, scripts: 0, imgs: 0, svgs: 0, iframes: 0, jsLinks: 0, handlers: 0 });
     };
