@@ -40,11 +40,12 @@ export function createEventService(deps: EventServiceDeps) {
         // Every edit of the terms is a new version; registrations keep the one they accepted.
         await recordTerms(tx, eventId, row.termsMd, row.termsHtml, now);
         const timeChanged = before !== undefined && (storeEventTime(before.start) !== row.startsAt || storeEventTime(before.end) !== row.endsAt || before.timezone !== row.timezone);
-        if (timeChanged) {
-          // A new SEQUENCE makes calendars replace the entry; participants get the new .ics by mail once the time is known.
+        const cancelledNow = before !== undefined && before.status !== 'cancelled' && input.status === 'cancelled';
+        if (timeChanged || cancelledNow) {
+          // A new SEQUENCE makes calendars replace (or, once cancelled, remove) the entry; participants get the new .ics by mail once the time is known.
           const seq = (before.icsSequence ?? 0) + 1;
           await tx.updateTable('events').set({ ics_sequence: seq }).where('id', '=', eventId).execute();
-          if (row.startsAt !== null) await enqueueJob(tx, 'event-update-mail', now, { eventId, sequence: seq }, now);
+          if (row.startsAt !== null || cancelledNow) await enqueueJob(tx, 'event-update-mail', now, { eventId, sequence: seq }, now);
         }
         if (timeChanged || id === null) {
           const saved = await findEventById(tx, eventId);

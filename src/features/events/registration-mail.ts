@@ -6,12 +6,12 @@ import { eventIcs } from './ics.js';
 import type { Registration } from './registration.js';
 import { eventTimeText } from './views/event-time.js';
 
-export type MailKind = 'confirmed' | 'pending' | 'waitlisted' | 'offered' | 'approved' | 'rejected' | 'cancelled' | 'expired' | 'update' | 'reminder';
+export type MailKind = 'confirmed' | 'pending' | 'waitlisted' | 'offered' | 'approved' | 'rejected' | 'cancelled' | 'expired' | 'update' | 'reminder' | 'event_cancelled';
 
 export interface MailContext { t: T; baseUrl: string; siteTitle: string; fromEmail: string; now: Date }
 
 /** Kinds of message that carry the calendar invitation (when the time is known). */
-const WITH_ICS = new Set<MailKind>(['confirmed', 'approved', 'update', 'reminder']);
+const WITH_ICS = new Set<MailKind>(['confirmed', 'approved', 'update', 'reminder', 'event_cancelled']);
 
 /** The bare address in a From header ("Site <a@b>" -> "a@b"). */
 export function addressOf(from: string): string {
@@ -31,6 +31,7 @@ export function registrationMail(kind: MailKind, e: Event, r: Registration, link
     t('registration.mail.greeting', vars), '',
     t(`registration.mail.${kind}.body`, vars), '',
     ...(kind === 'rejected' && r.message ? [r.message, ''] : []),
+    ...(kind === 'event_cancelled' && e.statusNote ? [e.statusNote, ''] : []),
     `${t('events.time')}: ${vars.when}`,
     ...(place ? [`${t('events.location')}: ${place}`] : []),
     ...(e.onlineUrl ? [`${t('events.online')}: ${e.onlineUrl}`] : []),
@@ -39,11 +40,13 @@ export function registrationMail(kind: MailKind, e: Event, r: Registration, link
     link, '',
     c.siteTitle,
   ];
-  const ics = WITH_ICS.has(kind) ? eventIcs(e, { baseUrl: c.baseUrl, now: c.now, sequence: e.icsSequence ?? 0, siteTitle: c.siteTitle, organiserEmail: c.fromEmail }) : undefined;
+  // A cancelled event's file is a CANCEL: calendars remove the entry.
+  const cancel = kind === 'event_cancelled';
+  const ics = WITH_ICS.has(kind) ? eventIcs(e, { baseUrl: c.baseUrl, now: c.now, sequence: e.icsSequence ?? 0, siteTitle: c.siteTitle, organiserEmail: c.fromEmail, ...(cancel ? { status: 'CANCELLED' as const } : {}) }) : undefined;
   return {
     to: r.email,
     subject: t(`registration.mail.${kind}.subject`, vars),
     text: lines.join('\n'),
-    ...(ics ? { attachments: [{ filename: `${e.slug}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=REQUEST' }] } : {}),
+    ...(ics ? { attachments: [{ filename: `${e.slug}.ics`, content: ics, contentType: `text/calendar; charset=utf-8; method=${cancel ? 'CANCEL' : 'REQUEST'}` }] } : {}),
   };
 }

@@ -201,6 +201,25 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
     expect(mailer.sent.filter((m) => m.subject.startsWith('Reminder'))).toHaveLength(1);
   });
 
+  it('cancelling the event tells participants with a CANCEL calendar file', async () => {
+    const id = await eventWith({});
+    const s = service();
+    const admin = { id: await makeUser(db, { role: 'editor', email: 'editor@example.org' }) };
+    await s.register(id, person(1), { termsAccepted: true });
+    const events = createEventService({ db, clock, t, contentChanged: () => undefined });
+    const e = (await findEventById(db, id))!;
+    await events.save(admin, id, parseEventForm({ ...valuesFromEvent(e, []), status: 'cancelled', statusNote: 'The venue is closed.' }, t).input!);
+    const runner = createJobRunner(db, { 'event-update-mail': async (p) => { await s.sendUpdates(p.eventId, p.sequence); } }, clock, { error: () => undefined });
+    await runner.runDue();
+    const mail = mailer.sent.find((m) => m.subject === 'Cancelled: Round table on corridors')!;
+    expect(mail.text).toContain('The venue is closed.');
+    const ics = String(mail.attachments![0].content);
+    expect(ics).toContain('METHOD:CANCEL');
+    expect(ics).toContain('STATUS:CANCELLED');
+    expect(ics).toContain('SEQUENCE:1');
+    expect(mail.attachments![0].contentType).toContain('method=CANCEL');
+  });
+
   it('manage tokens are derived with the secret and only their hash is stored', async () => {
     const id = await eventWith({});
     const { registration, token } = await service().register(id, person(1), { termsAccepted: true });

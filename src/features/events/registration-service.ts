@@ -252,12 +252,13 @@ export function createRegistrationService(deps: RegistrationDeps) {
       return due.length;
     },
 
-    /** Job: tells everyone holding or awaiting a place about the new time, with the updated .ics; skipped when a newer change is queued. */
+    /** Job: tells everyone holding or awaiting a place about the new time (or the cancellation), with the updated .ics; skipped when a newer change is queued. */
     async sendUpdates(eventId: number, sequence: number): Promise<number> {
       const e = await findEventById(db, eventId);
       if (!e || (e.icsSequence ?? 0) !== sequence) return 0;
       const rows = await db.selectFrom('registrations').selectAll().where('event_id', '=', eventId).where('status', 'in', ['confirmed', 'offered', 'pending']).orderBy('id').execute();
-      await sendAll(e, rows.map((r) => ({ kind: 'update' as MailKind, registration: rowToRegistration(r) })));
+      const kind: MailKind = e.status === 'cancelled' ? 'event_cancelled' : 'update';
+      await sendAll(e, rows.map((r) => ({ kind, registration: rowToRegistration(r) })));
       return rows.length;
     },
   };

@@ -142,6 +142,8 @@ export const en: Record<string, string> = {
   'registration.mail.update.body': 'The time of {event} has changed. The attached calendar file replaces the earlier one.',
   'registration.mail.reminder.subject': 'Reminder: {event}',
   'registration.mail.reminder.body': 'This is a reminder that {event} is coming up.',
+  'registration.mail.event_cancelled.subject': 'Cancelled: {event}',
+  'registration.mail.event_cancelled.body': 'We are sorry: {event} is cancelled. Your registration no longer needs any action.',
   'registration.admin.tabs': 'Event pages',
   'registration.admin.tab.event': 'Event',
   'registration.admin.tab.settings': 'Registration settings',
