@@ -157,7 +157,7 @@ export async function latestPublishedChange(db: Db, now: Date): Promise<string |
 }
 
 /** How many of each tag's newest articles are considered as related. */
-const RELATED_WINDOW = 300;
+const RELATED_WINDOW = 150;
 
 /** Published articles sharing the most tags with this one (among each tag's newest), then the same rubric; newest first. */
 export async function listRelatedArticles(db: Db, article: Article, now: Date, limit = 4): Promise<ArticleSummary[]> {

@@ -7,6 +7,7 @@ import * as readers from './2026-11-28T1400-readers.js';
 import * as comments from './2026-11-28T1410-comments.js';
 import * as registrations from './2026-11-28T1420-registrations.js';
 import * as indexes from './2026-11-28T1430-indexes.js';
+import * as commentIndex from './2026-11-28T1435-comment-index.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1410-comments': comments,
   '2026-11-28T1420-registrations': registrations,
   '2026-11-28T1430-indexes': indexes,
+  '2026-11-28T1435-comment-index': commentIndex,
 };
 
 class StaticProvider implements MigrationProvider {
