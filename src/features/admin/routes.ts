@@ -7,12 +7,12 @@ import { renderDocument } from '../../platform/render.js';
 import { createSession, deleteSession, ensureVisitor, SESSION_COOKIE, csrfToken } from '../../platform/session.js';
 import type { AppCtx } from '../app-context.js';
 import { listArticlesForAdmin } from '../articles/article-store.js';
-import { adminScope, AREA_ROLES, formToken, STAFF_ROLES } from './admin-scope.js';
+import { adminScope, AREA_ROLES, STAFF_ROLES } from './admin-scope.js';
 import { registerArticleAdminRoutes } from './article-admin-routes.js';
 import { registerStaffAdminRoutes } from './staff-admin-routes.js';
 import { registerTaxonomyAdminRoutes } from './taxonomy-admin-routes.js';
-import { AdminLayout } from './views/admin-layout.js';
 import { Dashboard } from './views/dashboard-page.js';
+import { sendAdminPage } from './admin-page.js';
 import { LoginPage } from './views/login-page.js';
 
 /** Only local paths may be a redirect target after sign-in. */
@@ -73,12 +73,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
         listArticlesForAdmin(ctx.db, { limit: 10 }),
       ]);
       const canWrite = (AREA_ROLES.articles as string[]).includes(user.role);
-      return reply.type('text/html; charset=utf-8').send(renderDocument(
-        AdminLayout({
-          title: 'Dashboard', user, csrf: formToken(ctx, request), current: 'dashboard',
-          children: Dashboard({ counts: { drafts: drafts.total, scheduled: scheduled.total, published: published.total }, recent: canWrite ? recent.items : [], canWrite }),
-        }),
-      ));
+      // Through sendAdminPage so moderators see their queue counts here too.
+      return sendAdminPage(ctx, request, reply, { title: 'Dashboard', current: 'dashboard' },
+        Dashboard({ counts: { drafts: drafts.total, scheduled: scheduled.total, published: published.total }, recent: canWrite ? recent.items : [], canWrite }));
     });
   });
 
