@@ -35,8 +35,8 @@ export function openDb(url: string, opts: OpenDbOptions = {}): Db {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    // 32 MB of page cache instead of 2 MB: list and search pages of a large archive stay in memory.
-    sqlite.pragma('cache_size = -32000');
+    // 16 MB of page cache instead of 2 MB: list and search pages of a large archive stay in memory.
+    sqlite.pragma('cache_size = -16000');
     // Planner statistics, refreshed when tables changed a lot (about 1 ms otherwise): without them SQLite
     // walks comments_status_created_idx over every comment instead of the 50 threads asked for.
     sqlite.pragma('optimize = 0x10002');

@@ -121,3 +121,22 @@ describe('page cache fast path (before routing)', () => {
     }
   });
 });
+
+describe('page cache memory budget', () => {
+  it('drops the oldest pages when their bytes (with compressed variants) pass the budget', async () => {
+    const cache = createPageCache({ enabled: true, maxBytes: 10_000 });
+    const app = Fastify();
+    let renders = 0;
+    app.get('/p/:n', (req, reply) => cache.serve(req, reply, async () => { renders++; return { body: `<p>${(req.params as { n: string }).n}</p>` + 'z'.repeat(3000) }; }));
+    await app.ready();
+    for (const n of [1, 2, 3]) await app.inject(`/p/${n}`);
+    expect(cache.size()).toBe(3);
+    await app.inject('/p/4');
+    expect(cache.size()).toBe(3);
+    await app.inject('/p/1');
+    expect(renders).toBe(5);
+    await app.inject({ url: '/p/4', headers: { 'accept-encoding': 'gzip' } });
+    expect(renders).toBe(5);
+    expect(cache.size()).toBeLessThanOrEqual(3);
+  });
+});

@@ -13,6 +13,7 @@ export interface RenderedPage {
 }
 
 interface Entry {
+  key: string;
   body: Buffer;
   gzip?: Buffer;
   br?: Buffer;
@@ -67,8 +68,19 @@ function rawIsFresh(req: IncomingMessage, e: Entry): boolean {
  * Creates a page cache; disabled, it still sets validators and answers 304.
  * `headers` (the security headers) are added to every response of the fast path, which bypasses the app's hooks.
  */
-export function createPageCache(opts: { enabled: boolean; maxEntries?: number; ttlMs?: number; now?: () => number; headers?: Readonly<Record<string, string>> }): PageCache {
+export function createPageCache(opts: { enabled: boolean; maxEntries?: number; maxBytes?: number; ttlMs?: number; now?: () => number; headers?: Readonly<Record<string, string>> }): PageCache {
   const max = opts.maxEntries ?? 2000;
+  // Memory, not the number of pages, is what runs out: URLs with stray query strings are all distinct pages.
+  const maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
+  let bytes = 0;
+  const sizeOf = (e: Entry) => e.body.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0);
+  function evict(makingRoom: boolean) {
+    while (entries.size > 0 && ((makingRoom && entries.size >= max) || bytes > maxBytes)) {
+      const [k, e] = entries.entries().next().value!;
+      entries.delete(k);
+      bytes -= sizeOf(e);
+    }
+  }
   const ttl = opts.ttlMs ?? 60_000;
   const now = opts.now ?? Date.now;
   let entries = new Map<string, Entry>();
@@ -94,8 +106,12 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; t
   }
 
   function compressed(e: Entry, encoding: 'br' | 'gzip'): Buffer {
-    if (encoding === 'br') return (e.br ??= brotliCompressSync(e.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
-    return (e.gzip ??= gzipSync(e.body, { level: 6 }));
+    const have = encoding === 'br' ? e.br : e.gzip;
+    if (have) return have;
+    const made = encoding === 'br' ? brotliCompressSync(e.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(e.body, { level: 6 });
+    if (encoding === 'br') e.br = made; else e.gzip = made;
+    if (entries.get(e.key) === e) { bytes += made.length; evict(false); }
+    return made;
   }
 
   function rawHeaders(e: Entry, encoding: 'identity' | 'br' | 'gzip' | 'notModified'): Record<string, string> {
@@ -142,16 +158,20 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; t
       const body = Buffer.from(page.body);
       const lm = page.lastModified && !Number.isNaN(page.lastModified.getTime()) ? page.lastModified : undefined;
       const entry: Entry = {
-        body, etag: etagOf(body), lastModified: lm, lastModifiedHeader: lm?.toUTCString(),
+        key, body, etag: etagOf(body), lastModified: lm, lastModifiedHeader: lm?.toUTCString(),
         type: page.type ?? 'text/html; charset=utf-8', status: page.status ?? 200, storedAt: now(),
       };
       if (cacheable && entry.status === 200) {
-        if (entries.size >= max) entries.delete(entries.keys().next().value!);
+        const old = entries.get(key);
+        if (old) { entries.delete(key); bytes -= sizeOf(old); }
+        evict(true);
         entries.set(key, entry);
+        bytes += sizeOf(entry);
+        evict(false);
       }
       return send(request, reply, entry);
     },
-    invalidate() { entries = new Map(); },
+    invalidate() { entries = new Map(); bytes = 0; },
     size() { return entries.size; },
   };
 }
