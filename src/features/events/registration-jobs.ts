@@ -2,6 +2,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { JobHandler } from '../../platform/jobs.js';
 import { loadChrome } from '../site/chrome.js';
+import { findEventById } from './event-store.js';
 import { createRegistrationService } from './registration-service.js';
 
 /** Builds the registration service for an app's context. */
@@ -16,7 +17,8 @@ export function registrationServiceFor(ctx: Ctx) {
 export function registrationJobs(ctx: Ctx): Record<string, JobHandler> {
   const service = () => registrationServiceFor(ctx);
   return {
-    'event-offer-expiry': async (p: { eventId: number }) => { await service().expireOffers(Number(p.eventId)); },
+    // A deleted event takes its registrations with it: nothing left to expire.
+    'event-offer-expiry': async (p: { eventId: number }) => { if (await findEventById(ctx.db, Number(p.eventId))) await service().expireOffers(Number(p.eventId)); },
     'event-reminder': async (p: { eventId: number }) => { await service().sendReminders(Number(p.eventId)); },
     'event-update-mail': async (p: { eventId: number; sequence: number }) => { await service().sendUpdates(Number(p.eventId), Number(p.sequence)); },
   };

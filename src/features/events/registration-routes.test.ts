@@ -213,6 +213,25 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
     expect((await app.server.inject({ method: 'GET', url: '/events/tba-event/calendar.ics' })).statusCode).toBe(404);
   });
 
+  it('a freed place is offered by mail; the accept link confirms it, and a second accept is a clear 409', async () => {
+    await saveSettings(app.ctx.db, { ...defaultSettings(eventId), enabled: true, capacity: 1, offerHours: 48 }, now);
+    const first = await register();
+    await register({ email: 'second@example.org', name: 'Second Person' });
+    const firstLink = first.headers.location!.split('?')[0];
+    await app.server.inject({ method: 'POST', url: `${firstLink}/cancel`, headers: { cookie: `chancery_visitor=${visitor}` }, payload: { _csrf: csrfToken(SECRET, visitor) } });
+    const offer = await smtp.waitFor((m) => m.subject === 'A place is free for you: Round table on corridors' && (m.to as any).text.includes('second@example.org'));
+    const link = /http:\/\/chancery\.test(\/events\/round-table\/registration\/[\w-]+)/.exec(offer.text!)![1];
+    const page = await app.server.inject({ method: 'GET', url: link, headers: { cookie: `chancery_visitor=${visitor}` } });
+    expect(page.body).toContain('Accept the place');
+    const accept = await app.server.inject({ method: 'POST', url: `${link}/accept`, headers: { cookie: `chancery_visitor=${visitor}` }, payload: { _csrf: csrfToken(SECRET, visitor) } });
+    expect(accept.statusCode).toBe(303);
+    expect((await listRegistrations(app.ctx.db, eventId, { status: 'confirmed' })).map((r) => r.email)).toEqual(['second@example.org']);
+    const again = await app.server.inject({ method: 'POST', url: `${link}/accept`, headers: { cookie: `chancery_visitor=${visitor}` }, payload: { _csrf: csrfToken(SECRET, visitor) } });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('This offer is no longer open.');
+    expect((await app.server.inject({ method: 'GET', url: '/events' })).body).toContain('href="/events.ics"');
+  });
+
   it('terms pages show the version a participant accepted', async () => {
     await register();
     const v1 = await app.server.inject({ method: 'GET', url: '/events/round-table/terms?version=1' });

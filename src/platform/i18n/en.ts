@@ -53,6 +53,7 @@ export const en: Record<string, string> = {
   'events.terms_version': 'Version {version}',
   'events.terms_current': 'See the current terms',
   'events.your_time': 'Your time',
+  'events.calendar_feed': 'Subscribe in your calendar (iCalendar)',
   'registration.title': 'Registration',
   'registration.open': 'Registration is open.',
   'registration.places_left': '{count} places left.',

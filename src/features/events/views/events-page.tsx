@@ -17,6 +17,7 @@ export function EventsPage({ t, chrome, upcoming, past, pastInfo }: EventsPagePr
       meta={{ title: t('events.title'), description: t('events.description'), path: first ? '/events' : `/events?page=${pastInfo.page}` }}>
       <div class="events-page">
         <h1>{t('events.title')}</h1>
+        <p class="events-calendar meta"><a href="/events.ics">{t('events.calendar_feed')}</a></p>
         {first && (
           <section class="events-section" aria-labelledby="events-upcoming">
             <h2 id="events-upcoming">{t('events.upcoming')}</h2>
