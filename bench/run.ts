@@ -105,14 +105,14 @@ async function startBaseline(): Promise<{ proc: ChildProcess; port: number; load
   };
 }
 
-interface Scenario { name: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; paths?: string[]; baselineKey?: string; body?: string; page?: boolean }
+interface Scenario { name: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; paths?: string[]; baselineKey?: string; body?: string; page?: boolean; connections?: number }
 
 function load(port: number, s: Scenario, duration: number): Promise<autocannon.Result> {
   let i = 0;
   const requests = s.paths
     ? [{ method: 'GET' as const, setupRequest: (req: any) => { req.path = s.paths![i++ % s.paths!.length]; return req; } }]
     : [{ method: s.method ?? 'GET', path: s.path, headers: s.headers, body: s.body }];
-  return autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration, requests: requests as any, headers: s.headers });
+  return autocannon({ url: `http://127.0.0.1:${port}`, connections: s.connections ?? CONNECTIONS, duration, requests: requests as any, headers: s.headers });
 }
 
 /** One scenario in alternating rounds against the ceiling and Chancery. */
@@ -176,6 +176,8 @@ async function main() {
       { name: `rubric archive page ${deepPage}`, path: `/rubric/analysis?page=${deepPage}`, page: true },
       { name: `rubric page ${deepPage} (cache miss)`, path: '', paths: Array.from({ length: 20000 }, (_, i) => `/rubric/analysis?page=${deepPage}&miss=${i}`), baselineKey: '/rubric/*', page: true },
       { name: 'search (mixed queries)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/search?q=${encodeURIComponent(queries[i % queries.length])}&miss=${i}`), baselineKey: '/search*', page: true },
+      // The latency of one search on its own, as a reader sees it when the site is not saturated.
+      { name: 'search (one connection)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/search?q=${encodeURIComponent(queries[i % queries.length])}&one=${i}`), baselineKey: '/search*', page: true, connections: 1 },
       { name: 'RSS feed', path: '/feed.xml', page: true },
       { name: '304 revalidation', path: article, headers: { 'if-none-match': etag } },
     ];
