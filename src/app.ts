@@ -152,7 +152,7 @@ async function sendError(ctx: AppCtx, err: FastifyError | AppError, request: Fas
   const title = status === 404 ? t('error.not_found.title') : status >= 500 ? t('error.server.title') : message;
   let html: string;
   try {
-    const chrome = await loadChrome(ctx);
+    const chrome = await loadChrome(ctx, request);
     html = renderDocument(ErrorPage({ t, chrome, status, title, message, path: request.url.split('?')[0] }));
   } catch {
     html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${status}</title><h1>${status}</h1><p>${message.replace(/[<&]/g, '')}</p>`;

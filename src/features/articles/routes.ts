@@ -28,7 +28,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
     // Drafts and scheduled pieces do not exist for readers.
     if (!article || !isPublic(article, now)) throw notFound('Article');
     const [chrome, related, event, knowledge] = await Promise.all([
-      loadChrome(ctx), listRelatedArticles(ctx.db, article, now), findEventForArticle(ctx.db, article.id, now),
+      loadChrome(ctx, request), listRelatedArticles(ctx.db, article, now), findEventForArticle(ctx.db, article.id, now),
       listPublicFactsForArticle(ctx.db, article.id),
     ]);
     const comments = await loadCommentsSection(ctx, request, article, chrome.site.language);
@@ -45,7 +45,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const total = await countPublishedArticles(ctx.db, { now });
     const bounds = pageBounds(total, page, PER_PAGE);
     if (!bounds) throw notFound('Page');
-    const [chrome, items] = await Promise.all([loadChrome(ctx), listPublishedArticles(ctx.db, { now, limit: PER_PAGE, offset: bounds.offset })]);
+    const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, limit: PER_PAGE, offset: bounds.offset })]);
     const commentCounts = await commentCountsBySlug(ctx.db, items);
     const body = renderDocument(ArchivePage({ t: ctx.t, chrome, items, total, info: { page, pages: bounds.pages, basePath: '/archive' }, commentCounts }));
     return { body, lastModified: newestOf(items.map((a) => a.updatedAt)) };

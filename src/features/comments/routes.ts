@@ -107,7 +107,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
       if (!(err instanceof AppError) || wantsJson(request) || err.code === 'unauthorized' || err.code === 'not_found') throw err;
       const parent = parentId ? await findComment(ctx.db, parentId) : undefined;
       return html(reply, err.status, renderDocument(CommentRetryPage({
-        t, chrome: await loadChrome(ctx), article, csrf: token(request), guard: guard(), body: body.slice(0, 20_000), error: err.message,
+        t, chrome: await loadChrome(ctx, request), article, csrf: token(request), guard: guard(), body: body.slice(0, 20_000), error: err.message,
         parent: parent && parent.articleId === article.id ? parent : undefined,
       })));
     }
@@ -118,7 +118,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
     const c = await findComment(ctx.db, idOf(request));
     if (!c || c.userId !== user.id) throw notFound('Comment');
     const article = await articleOfComment(c);
-    return html(reply, 200, renderDocument(CommentEditPage({ t, chrome: await loadChrome(ctx), article, csrf: token(request), guard: guard(), comment: c, body: c.body })));
+    return html(reply, 200, renderDocument(CommentEditPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), guard: guard(), comment: c, body: c.body })));
   });
 
   app.post('/comments/:id/edit', async (request, reply) => {
@@ -135,7 +135,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
       return reply.redirect(await backTo(result.comment, article.slug, user.id), 303);
     } catch (err) {
       if (!(err instanceof AppError) || wantsJson(request) || err.code === 'not_found') throw err;
-      return html(reply, err.status, renderDocument(CommentEditPage({ t, chrome: await loadChrome(ctx), article, csrf: token(request), guard: guard(), comment: c, body: body.slice(0, 20_000), error: err.message })));
+      return html(reply, err.status, renderDocument(CommentEditPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), guard: guard(), comment: c, body: body.slice(0, 20_000), error: err.message })));
     }
   });
 
@@ -155,7 +155,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
     const c = await findComment(ctx.db, idOf(request));
     if (!c || c.status !== 'published') throw notFound('Comment');
     const article = await articleOfComment(c);
-    return html(reply, 200, renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx), article, csrf: token(request), comment: c })));
+    return html(reply, 200, renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c })));
   });
 
   app.post('/comments/:id/report', async (request, reply) => {
@@ -167,10 +167,10 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
     try {
       const fresh = await service.report(user, c.id, field(formOf(request), 'reason'));
       if (wantsJson(request)) return reply.send({ id: c.id, reported: true, first: fresh });
-      return html(reply, 200, renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx), article, csrf: token(request), comment: c, done: true })));
+      return html(reply, 200, renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c, done: true })));
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation' || wantsJson(request)) throw err;
-      return html(reply, 422, renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx), article, csrf: token(request), comment: c, error: err.message })));
+      return html(reply, 422, renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c, error: err.message })));
     }
   });
 

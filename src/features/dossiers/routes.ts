@@ -1,6 +1,6 @@
 // Every URL of the dossiers feature: the public index, entity and country-pair dossiers, and the
 // staff review of extracted facts under /admin/facts.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../../platform/errors.js';
 import { renderDocument } from '../../platform/render.js';
 import { parsePage } from '../../platform/ui/pagination.js';
@@ -24,7 +24,7 @@ export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const raw = request.query.q;
     const q = (typeof raw === 'string' ? raw : '').replace(/\s+/g, ' ').trim().slice(0, 100);
     const [chrome, results, groups] = await Promise.all([
-      loadChrome(ctx),
+      loadChrome(ctx, request),
       q ? searchEntities(ctx.db, q, now) : Promise.resolve([]),
       q ? Promise.resolve([]) : Promise.all(ENTITY_TYPES.filter((x) => x !== 'place').map(async (type) => ({ type, items: await listTopEntities(ctx.db, type, now) }))),
     ]);
@@ -44,7 +44,7 @@ export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx): void {
       const found = await findEntities(ctx.db, ids);
       const subjects = ids.map((id) => found.get(id));
       if (!subjects[0] || !subjects[1]) throw notFound('Dossier');
-      return renderDossier(ctx, { pair: ids }, subjects as [DossierEntity, DossierEntity], canonical, parsePage(request.query.page));
+      return renderDossier(ctx, request, { pair: ids }, subjects as [DossierEntity, DossierEntity], canonical, parsePage(request.query.page));
     });
   });
 
@@ -56,14 +56,14 @@ export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx): void {
     return ctx.cache.serve(request, reply, async () => {
       const entity = await findEntity(ctx.db, id);
       if (!entity) throw notFound('Dossier');
-      return renderDossier(ctx, { entity: id }, [entity], `/dossiers/${type}/${slug}`, parsePage(request.query.page));
+      return renderDossier(ctx, request, { entity: id }, [entity], `/dossiers/${type}/${slug}`, parsePage(request.query.page));
     });
   });
 
   registerFactAdminRoutes(app, ctx);
 }
 
-async function renderDossier(ctx: AppCtx, scope: Scope, subjects: [DossierEntity] | [DossierEntity, DossierEntity], path: string, page: number) {
+async function renderDossier(ctx: AppCtx, request: FastifyRequest, scope: Scope, subjects: [DossierEntity] | [DossierEntity, DossierEntity], path: string, page: number) {
   const now = ctx.clock();
   const [stats, articles] = await Promise.all([dossierStats(ctx.db, scope, now), listMentioningArticles(ctx.db, scope, now)]);
   // An entity only an unpublished article knew about has no public dossier.
@@ -72,7 +72,7 @@ async function renderDossier(ctx: AppCtx, scope: Scope, subjects: [DossierEntity
   if (page > pages) throw notFound('Page');
   const wantsFigures = 'pair' in scope || subjects[0].type === 'country';
   const [chrome, timeline, figureFacts, related] = await Promise.all([
-    loadChrome(ctx),
+    loadChrome(ctx, request),
     listTimeline(ctx.db, scope, now, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
     wantsFigures ? listFigureFacts(ctx.db, scope, now) : Promise.resolve([]),
     listRelatedEntities(ctx.db, scope, now),

@@ -23,7 +23,7 @@ export function registerRubricRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const total = await countPublishedArticles(ctx.db, { now, rubricId: rubric.id });
     const bounds = pageBounds(total, page, PER_PAGE);
     if (!bounds) throw notFound('Page');
-    const [chrome, items] = await Promise.all([loadChrome(ctx), listPublishedArticles(ctx.db, { now, rubricId: rubric.id, limit: PER_PAGE, offset: bounds.offset })]);
+    const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, rubricId: rubric.id, limit: PER_PAGE, offset: bounds.offset })]);
     const info = { page, pages: bounds.pages, basePath: `/rubric/${rubric.slug}` };
     const commentCounts = await commentCountsBySlug(ctx.db, items);
     return { body: renderDocument(RubricPage({ t: ctx.t, chrome, rubric, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)) };

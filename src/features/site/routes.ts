@@ -25,7 +25,7 @@ export function registerSiteRoutes(app: FastifyInstance, ctx: AppCtx): void {
   app.get('/', (request, reply) => ctx.cache.serve(request, reply, async () => {
     const now = ctx.clock();
     const [chrome, recent, events] = await Promise.all([
-      loadChrome(ctx), listPublishedArticles(ctx.db, { now, limit: LATEST + 1 }), listUpcomingEvents(ctx.db, now, 1),
+      loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, limit: LATEST + 1 }), listUpcomingEvents(ctx.db, now, 1),
     ]);
     const { lead, latest } = pickLead(recent);
     const byRubric = await listLatestPerRubric(ctx.db, { now, perRubric: PER_RUBRIC, excludeIds: lead ? [lead.id] : [] });

@@ -23,7 +23,7 @@ export function registerTagRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const total = await countPublishedArticles(ctx.db, { now, tagId: tag.id });
     const bounds = pageBounds(total, page, PER_PAGE);
     if (!bounds) throw notFound('Page');
-    const [chrome, items] = await Promise.all([loadChrome(ctx), listPublishedArticles(ctx.db, { now, tagId: tag.id, limit: PER_PAGE, offset: bounds.offset })]);
+    const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, tagId: tag.id, limit: PER_PAGE, offset: bounds.offset })]);
     const info = { page, pages: bounds.pages, basePath: `/tags/${tag.slug}` };
     const commentCounts = await commentCountsBySlug(ctx.db, items);
     return { body: renderDocument(TagPage({ t: ctx.t, chrome, tag, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)) };

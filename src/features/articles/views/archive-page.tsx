@@ -12,7 +12,7 @@ export interface ArchivePageProps { t: T; chrome: Chrome; items: ArticleSummary[
 export function ArchivePage({ t, chrome, items, info, total, commentCounts }: ArchivePageProps) {
   const title = info.page > 1 ? `${t('archive.title')} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : t('archive.title');
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} current="archive" meta={{ title, description: t('archive.description'), path: info.page > 1 ? `/archive?page=${info.page}` : '/archive' }}>
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current="archive" meta={{ title, description: t('archive.description'), path: info.page > 1 ? `/archive?page=${info.page}` : '/archive' }}>
       <header class="list-header">
         <h1>{t('archive.title')}</h1>
         <p class="list-description">{t('archive.description')}</p>

@@ -67,7 +67,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
   const cover = a.cover;
   return (
     <Layout
-      t={t} site={chrome.site} rubrics={chrome.rubrics} current={a.rubric ? `rubric:${a.rubric.slug}` : undefined}
+      t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current={a.rubric ? `rubric:${a.rubric.slug}` : undefined}
       meta={{
         title: a.title, description: a.lead || undefined, path: `/articles/${a.slug}`, ogType: 'article', image: cover?.url,
         publishedTime: a.publishedAt ?? undefined, modifiedTime: a.updatedAt, jsonLd: [articleJsonLd(a, chrome.site)],

@@ -31,7 +31,7 @@ export function AuthorPage({ t, chrome, author, items, info, total, commentCount
   const title = info.page > 1 ? `${author.name} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : author.name;
   return (
     <Layout
-      t={t} site={chrome.site} rubrics={chrome.rubrics} current="authors"
+      t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current="authors"
       meta={{
         title, description: author.bio || author.title || undefined, path: info.page > 1 ? `${base}?page=${info.page}` : base,
         ogType: 'profile', image: author.photoUrl || undefined, jsonLd: [authorJsonLd(author, chrome.site)],

@@ -9,7 +9,7 @@ export interface AuthorsPageProps { t: T; chrome: Chrome; authors: Author[] }
 /** Every author, by name. */
 export function AuthorsPage({ t, chrome, authors }: AuthorsPageProps) {
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} current="authors" meta={{ title: t('author.list'), description: t('author.list.description'), path: '/authors' }}>
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current="authors" meta={{ title: t('author.list'), description: t('author.list.description'), path: '/authors' }}>
       <header class="list-header">
         <h1>{t('author.list')}</h1>
         <p class="list-description">{t('author.list.description')}</p>

@@ -11,7 +11,7 @@ interface Base { t: T; chrome: Chrome; article: { slug: string; title: string } 
 
 function Shell({ t, chrome, title, path, children }: { t: T; chrome: Chrome; title: string; path: string; children: preact.ComponentChildren }) {
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} meta={{ title, path, noindex: true }}>
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} meta={{ title, path, noindex: true }}>
       <section class="comment-page" aria-labelledby="comment-page-title">
         <h1 id="comment-page-title">{title}</h1>
         {children}

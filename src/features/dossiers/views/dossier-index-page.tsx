@@ -32,7 +32,7 @@ function EntryList({ t, items, lang, showType }: { t: T; items: IndexEntry[]; la
 export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndexProps) {
   const lang = chrome.site.language;
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} meta={{ title: q ? t('dossiers.search.results', { q }) : t('dossiers.title'), description: t('dossiers.description'), path: '/dossiers', noindex: !!q }}>
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} meta={{ title: q ? t('dossiers.search.results', { q }) : t('dossiers.title'), description: t('dossiers.description'), path: '/dossiers', noindex: !!q }}>
       <header class="list-header">
         <h1>{t('dossiers.title')}</h1>
         <p>{t('dossiers.description')}</p>

@@ -64,7 +64,7 @@ export function DossierPage(p: DossierPageProps) {
   const countryPage = !pair && first.type === 'country';
   const figures = p.trade.length > 0 || p.investments.length > 0;
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} meta={{ title: heading, description: `${title}: ${summary}`, path: info.page > 1 ? `${p.path}?page=${info.page}` : p.path, jsonLd }}>
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} meta={{ title: heading, description: `${title}: ${summary}`, path: info.page > 1 ? `${p.path}?page=${info.page}` : p.path, jsonLd }}>
       <article class="dossier">
         <header class="dossier-header">
           <p class="kicker"><a class="kicker" href="/dossiers">{t('dossiers.title')}</a> · {pair ? t('dossiers.pair.kicker') : t(`dossiers.type.${first.type}`)}</p>

@@ -16,7 +16,7 @@ export function RubricPage({ t, chrome, rubric, items, info, total, commentCount
   const title = info.page > 1 ? `${rubric.name} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : rubric.name;
   return (
     <Layout
-      t={t} site={chrome.site} rubrics={chrome.rubrics} current={`rubric:${rubric.slug}`}
+      t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current={`rubric:${rubric.slug}`}
       meta={{
         title, description: rubric.description || undefined, path: info.page > 1 ? `${base}?page=${info.page}` : base,
         feeds: [...feedLinks(t, `${chrome.site.title}: ${rubric.name}`, base), ...feedLinks(t, chrome.site.title, '')],

@@ -78,7 +78,7 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
   const title = form.q ? t('search.page_title', { q: form.q }) : t('search.title');
   const count = results && (results.capped ? `${formatNumber(results.total - 1, lang)}+` : formatNumber(results.total, lang));
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} current="search"
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current="search"
       meta={{ title, description: t('search.hint'), path: '/search', noindex: true }}>
       <section class="search-page" aria-labelledby="search-heading">
         <h1 id="search-heading">{t('search.title')}</h1>

@@ -8,7 +8,7 @@ export interface ErrorPageProps { t: T; chrome: Chrome; status: number; title: s
 /** A full error page with the site's header and a way home. */
 export function ErrorPage({ t, chrome, status, title, message, path }: ErrorPageProps) {
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} meta={{ title, path, noindex: true }}>
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} meta={{ title, path, noindex: true }}>
       <section class="error-page">
         <p class="error-status">{status}</p>
         <h1>{title}</h1>

@@ -42,7 +42,7 @@ export function HomePage({ t, chrome, lead, latest, sections, event, commentCoun
   const { site } = chrome;
   const lang = site.language;
   return (
-    <Layout t={t} site={site} rubrics={chrome.rubrics} current="home" meta={{ title: site.title, description: site.description || undefined, path: '/', jsonLd: [siteJsonLd(site)] }}>
+    <Layout t={t} site={site} rubrics={chrome.rubrics} account={chrome.account} current="home" meta={{ title: site.title, description: site.description || undefined, path: '/', jsonLd: [siteJsonLd(site)] }}>
       <h1 class="visually-hidden">{site.title}</h1>
       {!lead ? <p class="list-empty">{t('home.empty')}</p> : (
         <div class="home-top">

@@ -17,7 +17,7 @@ export function TagPage({ t, chrome, tag, items, info, total, commentCounts }: T
   const title = info.page > 1 ? `${heading} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : heading;
   return (
     <Layout
-      t={t} site={chrome.site} rubrics={chrome.rubrics}
+      t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account}
       meta={{
         title, path: info.page > 1 ? `${base}?page=${info.page}` : base,
         feeds: [...feedLinks(t, `${chrome.site.title}: ${tag.name}`, base), ...feedLinks(t, chrome.site.title, '')],
