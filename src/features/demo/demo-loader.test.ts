@@ -1,3 +1,4 @@
+import { findSettings, listQuestions } from '../events/registration-store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../../test/db.js';
 import type { Db } from '../../platform/db.js';
@@ -63,6 +64,9 @@ describe.each(DIALECTS)('demo loader on %s', (dialect) => {
     expect(String(e.termsHtml)).toContain('<h2>Terms of participation</h2>');
     expect(String(e.programmeHtml)).toContain('<strong>Opening plenary.</strong>');
     expect(await listEventArticleIds(db, e.id)).toHaveLength(4);
+    // Registration is open on the conference, with its custom questions.
+    expect(await findSettings(db, e.id)).toMatchObject({ enabled: true, capacity: 150, approvalRequired: false });
+    expect((await listQuestions(db, e.id)).map((q) => q.kind)).toEqual(['choice', 'text', 'checkbox']);
     const roundTable = (await findEventBySlug(db, 'round-table-russia-china-energy-2025'))!;
     expect(roundTable.start).toEqual({ kind: 'datetime', instant: '2025-10-14T07:00:00.000Z' });
   });

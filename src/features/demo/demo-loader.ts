@@ -11,6 +11,8 @@ import type { PublishingService } from '../articles/publishing-service.js';
 import { insertAuthor, updateAuthor } from '../authors/author-store.js';
 import { isValidTimeZone } from '../events/event.js';
 import { insertEvent, setEventArticles, updateEvent, type EventRow } from '../events/event-store.js';
+import { replaceQuestions, saveSettings } from '../events/registration-store.js';
+import type { QuestionKind } from '../events/registration.js';
 import { createImporter, type ImportResult } from '../import/import-service.js';
 import { insertRubric, updateRubric } from '../rubrics/rubric-store.js';
 import { upsertSetting } from '../site/site-store.js';
@@ -32,6 +34,7 @@ interface NewsroomJson {
     slug: string; title: string; summary?: string; programme?: string; terms?: string; timezone: string; language?: string;
     venue?: { name?: string; address?: string; city?: string; country?: string; lat?: number | null; lon?: number | null };
     starts_at: string | null; ends_at?: string | null; date_only?: string | null; online_url?: string; linked_articles?: string[];
+    registration?: { capacity?: number | null; approval_required?: boolean; questions?: { kind: QuestionKind; label: string; options?: string[]; required?: boolean }[] };
   }[];
 }
 
@@ -127,6 +130,11 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
       if (id !== undefined) await updateEvent(tx, id, row, now);
       else id = await insertEvent(tx, row, now);
       await setEventArticles(tx, id, (e.linked_articles ?? []).map((s) => articleIds.get(s)).filter((x): x is number => x !== undefined));
+      if (e.registration) {
+        const r = e.registration;
+        await saveSettings(tx, { eventId: id, enabled: true, capacity: r.capacity ?? null, opensAt: null, closesAt: null, approvalRequired: !!r.approval_required, offerHours: 48, reminderHours: 24 }, now);
+        await replaceQuestions(tx, id, (r.questions ?? []).map((q, i) => ({ id: 0, position: i, kind: q.kind, label: q.label, options: q.options ?? [], required: !!q.required })));
+      }
     }
     await upsertSetting(tx, DEMO_LOADED_KEY, now.toISOString());
   });

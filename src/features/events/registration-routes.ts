@@ -32,7 +32,7 @@ export async function registrationContext(ctx: AppCtx, e: Event) {
 /** Renders the event page with its registration section, never from the shared cache (it carries a form token and live places). */
 export async function sendEventPageWithRegistration(ctx: AppCtx, request: FastifyRequest, reply: FastifyReply, e: Event,
   o: { values?: RegistrationFormValues; errors?: Record<string, string>; problem?: string; status?: number } = {}) {
-  const [chrome, articles, reg] = await Promise.all([loadChrome(ctx), listEventArticles(ctx.db, e.id, ctx.clock()), registrationContext(ctx, e)]);
+  const [chrome, articles, reg] = await Promise.all([loadChrome(ctx, request), listEventArticles(ctx.db, e.id, ctx.clock()), registrationContext(ctx, e)]);
   const user = await findSessionUser(ctx.db, request.cookies[SESSION_COOKIE], ctx.clock());
   const formShown = reg.state.kind === 'open' || reg.state.kind === 'waitlist';
   let form;
@@ -98,7 +98,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: AppCtx): v
     ensureVisitor(request, reply, ctx.config.baseUrl.startsWith('https:'));
     const n = (request.query as Record<string, unknown>)?.notice;
     const notice = typeof n === 'string' && (NOTICES as readonly string[]).includes(n) ? t(`registration.notice.${n}`) : undefined;
-    const chrome = await loadChrome(ctx);
+    const chrome = await loadChrome(ctx, request);
     const body = renderDocument(RegistrationPage({
       t, chrome, event: e, registration: r, token: request.params.token, csrf: csrfToken(ctx.config.sessionSecret, csrfBinding(request) ?? ''),
       notice: o.problem ? undefined : notice, problem: o.problem, hasIcs: hasCalendarTime(e),

@@ -46,7 +46,7 @@ export function EventPage({ t, chrome, event: e, articles, registration, registr
   const offer = availability ? { availability, validFrom: registrationState?.kind === 'not_yet' ? registrationState.opensAt : undefined } : undefined;
   const other = e.language !== lang ? e.language : undefined;
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} current="events"
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current="events"
       meta={{ title: e.title, description: e.summary || undefined, path: `/events/${e.slug}`, jsonLd: [eventJsonLd(e, chrome.site, offer)] }}>
       <article class="event" aria-labelledby="event-title">
         <header class="event-header">

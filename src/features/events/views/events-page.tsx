@@ -13,7 +13,7 @@ export function EventsPage({ t, chrome, upcoming, past, pastInfo }: EventsPagePr
   const lang = chrome.site.language;
   const first = pastInfo.page === 1;
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} current="events"
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current="events"
       meta={{ title: t('events.title'), description: t('events.description'), path: first ? '/events' : `/events?page=${pastInfo.page}` }}>
       <div class="events-page">
         <h1>{t('events.title')}</h1>

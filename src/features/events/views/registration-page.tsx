@@ -16,7 +16,7 @@ export function RegistrationPage({ t, chrome, event: e, registration: r, token, 
   const base = `/events/${e.slug}/registration/${token}`;
   const active = ['pending', 'confirmed', 'waitlisted', 'offered'].includes(r.status);
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} current="events" meta={{ title: t('registration.manage.title', { event: e.title }), path: `/events/${e.slug}`, noindex: true }}>
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current="events" meta={{ title: t('registration.manage.title', { event: e.title }), path: `/events/${e.slug}`, noindex: true }}>
       <article class="registration-manage" aria-labelledby="manage-title">
         <p class="event-back"><a href={`/events/${e.slug}`}>← {e.title}</a></p>
         <h1 id="manage-title">{t('registration.manage.heading')}</h1>

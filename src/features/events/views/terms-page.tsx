@@ -9,7 +9,7 @@ import type { TermsVersion } from '../terms-store.js';
 export function TermsPage({ t, chrome, event: e, terms, current }: { t: T; chrome: Chrome; event: Event; terms?: TermsVersion; current?: number }) {
   const other = e.language !== chrome.site.language ? e.language : undefined;
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} current="events"
+    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current="events"
       meta={{ title: t('events.terms_title', { event: e.title }), path: `/events/${e.slug}/terms`, noindex: Boolean(terms) }}>
       <article class="event-terms" aria-labelledby="terms-title">
         <p class="event-back"><a href={`/events/${e.slug}`}>← {t('events.back')}</a></p>
