@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, PostgresDialect, type LogEvent } from 'kysely';
 import Database from 'better-sqlite3';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pgModule from 'pg';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -42,6 +43,8 @@ export function openDb(url: string, opts: OpenDbOptions = {}): Db {
     sqlite.pragma('optimize = 0x10002');
     db = new Kysely<DB>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), log });
   } else {
+    // Loaded only for PostgreSQL: a SQLite install never pays for the driver at start-up.
+    const pg = createRequire(import.meta.url)('pg') as typeof pgModule;
     const pool = new pg.Pool({ connectionString: location, max: 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next query.

@@ -2,7 +2,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type nodemailerModule from 'nodemailer';
+
+// Loaded on first use: nodemailer is a sixth of the server's start-up and most processes send nothing at first.
+let loaded: typeof nodemailerModule | undefined;
+const nodemailer = () => (loaded ??= createRequire(import.meta.url)('nodemailer') as typeof nodemailerModule);
 
 export interface MailAttachment { filename: string; content: string | Buffer; contentType: string }
 export interface Mail { to: string; subject: string; text: string; html?: string; attachments?: MailAttachment[]; replyTo?: string }
@@ -18,23 +23,24 @@ export interface Mailer {
 /** Builds the mailer from configuration. */
 export function createMailer(opts: { smtpUrl: string; outboxDir: string; from: string }): Mailer {
   if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport(opts.smtpUrl);
+    let transport: ReturnType<typeof nodemailerModule.createTransport> | undefined;
     return {
       outboxDir: undefined,
-      async send(mail) { await transport.sendMail({ from: opts.from, ...mail }); },
-      close() { transport.close(); },
+      async send(mail) { await (transport ??= nodemailer().createTransport(opts.smtpUrl)).sendMail({ from: opts.from, ...mail }); },
+      close() { transport?.close(); },
     };
   }
   // streamTransport builds the exact RFC 5322 message SMTP would have carried.
-  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let builder: ReturnType<typeof nodemailerModule.createTransport> | undefined;
   return {
     outboxDir: opts.outboxDir,
     async send(mail) {
+      builder ??= nodemailer().createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
       const info = await builder.sendMail({ from: opts.from, ...mail });
       mkdirSync(opts.outboxDir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
       writeFileSync(join(opts.outboxDir, name), info.message as Buffer);
     },
-    close() { builder.close(); },
+    close() { builder?.close(); },
   };
 }
