@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { SessionUser } from '../../../platform/session.js';
 import { AREA_ROLES } from '../admin-scope.js';
+import { ErrorSummary as Summary } from '../../../platform/ui/form-fields.js';
 
 export interface AdminLayoutProps {
   title: string;
@@ -75,28 +76,11 @@ export function AdminLayout({ title, user, csrf, current, scripts, badges, child
   );
 }
 
-/** A form field with its label and error message, tied together for screen readers. */
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ComponentChildren }) {
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
-      {children}
-      {error && <p class="error" id={`${id}-error`} role="alert">{error}</p>}
-    </div>
-  );
-}
+export { Field } from '../../../platform/ui/form-fields.js';
 
 /** The summary of errors shown at the top of a form re-rendered with 422. */
 export function ErrorSummary({ errors }: { errors: Record<string, string> | undefined }) {
-  const list = Object.entries(errors ?? {});
-  if (!list.length) return null;
-  return (
-    <div class="error-summary" role="alert" tabIndex={-1}>
-      <p><strong>Please correct the following:</strong></p>
-      <ul>{list.map(([k, v]) => <li><a href={`#${k}`}>{v}</a></li>)}</ul>
-    </div>
-  );
+  return Summary({ title: 'Please correct the following:', errors });
 }
 
 /** A notice after a redirect (?notice=saved etc.). */

@@ -1,5 +1,6 @@
 // The staff form of an event: every field, the start and end as "to be announced", a date, or a date-time in the event's zone.
 import type { ComponentChildren } from 'preact';
+import { describedBy as fieldDescribedBy, ErrorSummary as Summary, Field } from '../../../platform/ui/form-fields.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { LANGUAGES } from '../../articles/article.js';
 import { EVENT_STATUSES } from '../event.js';
@@ -18,32 +19,12 @@ export interface AdminEventFormProps {
   notice?: string;
 }
 
-/** A labelled field with its hint and error, tied together for screen readers (the admin's field markup). */
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ComponentChildren }) {
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
-      {children}
-      {error && <p class="error" id={`${id}-error`} role="alert">{error}</p>}
-    </div>
-  );
-}
-
 /** The list of problems above a rejected form, each a link to its field. */
 function ErrorSummary({ t, errors }: { t: T; errors: Record<string, string> | undefined }) {
-  const list = Object.entries(errors ?? {});
-  if (!list.length) return null;
-  return (
-    <div class="error-summary" role="alert" tabIndex={-1}>
-      <p><strong>{t('events.admin.error_summary')}</strong></p>
-      <ul>{list.map(([k, v]) => <li><a href={`#${k}`}>{v}</a></li>)}</ul>
-    </div>
-  );
+  return Summary({ title: t('events.admin.error_summary'), errors });
 }
 
-const describedBy = (id: string, errors: Record<string, string> | undefined, hint?: boolean) =>
-  [hint ? `${id}-hint` : '', errors?.[id] ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+const describedBy = (id: string, errors: Record<string, string> | undefined, hint?: boolean) => fieldDescribedBy(id, !!hint, errors?.[id]);
 
 /** The start or end: a choice of kind, then a date input and a date-time input; the choice decides which counts. */
 function TimeChoice({ t, name, values, errors }: { t: T; name: 'start' | 'end'; values: EventFormValues; errors?: Record<string, string> }) {
