@@ -2,6 +2,7 @@
 // Run: npx tsx scripts/build-gazetteer.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { CountryRecord } from '../src/nlp/gazetteer-types.js';
 
 const require = createRequire(import.meta.url);
 
@@ -32,15 +33,7 @@ function usable(s: string): boolean {
   return s.length >= 3;
 }
 
-interface Row {
-  code: string;
-  name: string;
-  names: string[];
-  capitals: string[];
-  demonyms: string[];
-  area: number;
-  independent: boolean;
-}
+type Row = CountryRecord;
 
 const rows: Row[] = [];
 const seen = new Set<string>();

@@ -3,17 +3,11 @@ import type { Db } from '../../platform/db.js';
 import type { AuthorRef } from '../authors/author.js';
 import { authorsOfArticles, tagsOfArticles } from '../articles/article-store.js';
 import type { Tag } from '../tags/tag-store.js';
+import type { FeedSource } from './feed.js';
 
-export interface FeedArticle {
+/** An article as a feed reads it: what the builders need, plus its id and full byline. */
+export interface FeedArticle extends FeedSource {
   id: number;
-  slug: string;
-  title: string;
-  lead: string;
-  bodyHtml: string;
-  language: string;
-  publishedAt: string;
-  updatedAt: string;
-  rubric: { slug: string; name: string } | undefined;
   authors: AuthorRef[];
   tags: Tag[];
 }
