@@ -63,7 +63,7 @@ export const OPTIONS: Option[] = [
   { env: 'NODE_ENV', key: 'env', doc: 'development, production or test', default: () => 'development', parse: (r) => { if (!['development', 'production', 'test'].includes(r)) throw new Error(`expected development, production or test, got "${r}"`); return r; } },
   { env: 'CHANCERY_DEMO', key: 'loadDemo', doc: 'Load the demo newsroom into an empty database on start', default: () => 'true', parse: bool },
   { env: 'CHANCERY_PAGE_CACHE', key: 'pageCache', doc: 'Keep rendered public pages in memory', default: () => 'true', parse: bool },
-  { env: 'LOG_LEVEL', key: 'logLevel', doc: 'fatal, error, warn, info, debug or silent', default: () => 'info' },
+  { env: 'LOG_LEVEL', key: 'logLevel', doc: 'fatal, error, warn, info (every request), debug or silent', default: () => 'warn', parse: (r) => { if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(r)) throw new Error(`expected fatal, error, warn, info, debug or silent, got "${r}"`); return r; } },
   { env: 'CHANCERY_ADMIN_EMAIL', key: 'adminEmail', doc: 'Email of the demo admin created with the demo newsroom', default: () => 'admin@example.org' },
   { env: 'CHANCERY_ADMIN_PASSWORD', key: 'adminPassword', doc: 'Password of the demo admin', default: () => 'chancery-demo' },
   { env: 'SMTP_URL', key: 'smtpUrl', doc: 'SMTP server for outgoing mail (smtp://user:pass@host:587); empty writes mail to DATA_DIR/outbox', default: () => '' },
