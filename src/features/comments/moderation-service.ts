@@ -9,7 +9,7 @@ import { insertAudit } from '../audit/audit-store.js';
 import { readerCanComment } from '../readers/reader.js';
 import { canDeleteComment, canEditComment, cleanText, MAX_REASON, replyTarget, type Comment, type CommentStatus } from './comment.js';
 import {
-  articlePremoderated, findActiveBan, findComment, findCommenter, findComments, historyOf, insertBan, insertComment, insertReport,
+  articlePremoderated, findActiveBan, findComment, findCommenter, findComments, historyOf, insertBan, insertCommentReturning, insertReport,
   listRecentByUser, resolveReports, setCommentStatus, setFeatured, toggleLike, updateCommentBody,
 } from './comment-store.js';
 import { defaultPhases, moderate } from './moderation/pipeline.js';
@@ -137,11 +137,10 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       const reason = status === 'published' ? '' : t(verdict.reason.key, verdict.reason.vars);
       const now = clock();
       // Committed before the caller answers: an acknowledged comment is on disk (WAL), whatever happens next.
-      const id = await inTransaction(db, (tx) => insertComment(tx, {
+      const comment = await inTransaction(db, (tx) => insertCommentReturning(tx, {
         articleId: article.id, userId: who.id, parentId: parent?.parentId ?? null, replyToUserId: parent?.replyToUserId ?? null,
         replyToName: parent?.replyToName ?? '', body, status, rejectReason: reason, now,
-      }));
-      const comment = (await findComment(db, id))!;
+      }, who));
       if (status === 'published') { deps.contentChanged(); await notifyReply(comment, article.slug); }
       return { comment, verdict, status, message: messageOf(verdict) };
     },

@@ -8,7 +8,6 @@ import { renderDocument } from '../../platform/render.js';
 import { csrfToken, findSessionUser, SESSION_COOKIE, type SessionUser } from '../../platform/session.js';
 import type { AppCtx } from '../app-context.js';
 import { isPublic } from '../articles/article.js';
-import { findArticleBySlug } from '../articles/article-store.js';
 import { loadChrome } from '../site/chrome.js';
 import { parseOrder, type Comment } from './comment.js';
 import { findComment, pageOfComment } from './comment-store.js';
@@ -49,9 +48,10 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
   }
 
   async function publicArticle(slug: string): Promise<CommentableArticle & { language: string }> {
-    const a = await findArticleBySlug(ctx.db, slug);
-    if (!a || !isPublic(a, ctx.clock())) throw notFound('Article');
-    return { id: a.id, slug: a.slug, title: a.title, commentsMode: a.commentsMode, language: a.language };
+    // Only what commenting needs: no body, authors or tags (posting is a hot path).
+    const a = await ctx.db.selectFrom('articles').select(['id', 'slug', 'title', 'comments_mode', 'status', 'published_at', 'language']).where('slug', '=', slug).executeTakeFirst();
+    if (!a || !isPublic({ status: a.status, publishedAt: a.published_at }, ctx.clock())) throw notFound('Article');
+    return { id: a.id, slug: a.slug, title: a.title, commentsMode: a.comments_mode, language: a.language };
   }
 
   async function articleOfComment(c: Comment) {
