@@ -15,8 +15,21 @@ const int = (v: string | undefined, d: number, min = 0, max = 1_000_000) => {
   return Number.isInteger(n) && n >= min && n <= max ? n : d;
 };
 
-/** The current moderation settings (defaults for anything unset). */
+/** How long a process trusts its copy; saves made here drop it at once, this bounds what another process's save takes to show. */
+const CACHE_MS = 2000;
+const cache = new WeakMap<Db, { at: number; value: Promise<ModerationSettings> }>();
+
+/** The current moderation settings (defaults for anything unset), read once per couple of seconds: every comment posted needs them. */
 export async function loadModerationSettings(db: Db): Promise<ModerationSettings> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const value = readModerationSettings(db);
+  cache.set(db, { at: Date.now(), value });
+  value.catch(() => { if (cache.get(db)?.value === value) cache.delete(db); });
+  return value;
+}
+
+async function readModerationSettings(db: Db): Promise<ModerationSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'comments.%').execute();
   const m = new Map(rows.map((r) => [r.key, r.value]));
   const d = DEFAULT_SETTINGS;
@@ -36,10 +49,12 @@ export async function loadModerationSettings(db: Db): Promise<ModerationSettings
 
 /** Stores some settings (the rest keep their values). */
 export async function saveModerationSettings(db: Db, s: Partial<ModerationSettings>): Promise<void> {
+  cache.delete(db);
   for (const [k, key] of Object.entries(KEYS) as [keyof typeof KEYS, string][]) {
     const v = s[k];
     if (v === undefined) continue;
     const value = Array.isArray(v) ? v.join('\n') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
     await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
   }
+  cache.delete(db);
 }
