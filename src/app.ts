@@ -1,9 +1,9 @@
 // buildApp wires the platform and registers every feature's routes, by hand and in one place.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -13,6 +13,8 @@ import { AppError, MESSAGE_KEY } from './platform/errors.js';
 import { translator } from './platform/i18n/index.js';
 import { createJobRunner, enqueueJob } from './platform/jobs.js';
 import { createMailer, type Mailer } from './platform/mailer.js';
+import { createContentMemo } from './platform/content-memo.js';
+import { packageRoot } from './platform/package-root.js';
 import { createPageCache } from './platform/page-cache.js';
 import { renderDocument } from './platform/render.js';
 import { SECURITY_HEADERS } from './platform/security.js';
@@ -36,7 +38,17 @@ import { registerReaderRoutes } from './features/readers/routes.js';
 import { extractArticleJob } from './features/dossiers/dossier-service.js';
 import { registrationJobs } from './features/events/registration-jobs.js';
 
-const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
+const ROOT = packageRoot(import.meta.url);
+
+// Fastify loads Ajv and fast-json-stringify to build its schema compilers when it is created, a tenth of
+// start-up; no route declares a schema, so they are loaded (from Fastify's own dependencies) only if one does.
+const fromFastify = (id: string) => createRequire(createRequire(import.meta.url).resolve('fastify'))(id);
+const LAZY_SCHEMA_COMPILERS: NonNullable<FastifyServerOptions['schemaController']> = {
+  compilersFactory: {
+    buildValidator: (...args) => fromFastify('@fastify/ajv-compiler')()(...args),
+    buildSerializer: (...args) => fromFastify('@fastify/fast-json-stringify-compiler')()(...args),
+  },
+};
 
 export interface AppDeps {
   config: Config;
@@ -59,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, db } = deps;
   const clock = deps.clock ?? (() => new Date());
   const cache = createPageCache({ enabled: config.pageCache, headers: SECURITY_HEADERS });
+  const memo = createContentMemo({ enabled: config.pageCache });
   const server = Fastify({
     // Cached anonymous pages are answered before routing, hooks and cookie parsing (see page-cache.ts).
     serverFactory: (handler) => createServer((req, res) => { if (!cache.serveRaw(req, res)) handler(req, res); }),
@@ -66,10 +79,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+    schemaController: LAZY_SCHEMA_COMPILERS,
   });
   const t = translator('en');
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), from: config.mailFrom });
-  const ctx = { config, db, clock, cache, t, log: server.log, mailer, contentChanged: () => cache.invalidate() } as AppCtx;
+  const ctx = { config, db, clock, cache, memo, t, log: server.log, mailer, contentChanged: () => { cache.invalidate(); memo.clear(); } } as AppCtx;
   ctx.publishing = createPublishingService({
     db, clock, contentChanged: ctx.contentChanged,
     // Extraction runs as a job so publishing never waits on the knowledge engine.

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from './db.js';
 import type { Mailer } from './mailer.js';
 import type { PageCache } from './page-cache.js';
+import type { ContentMemo } from './content-memo.js';
 import type { T } from './i18n/index.js';
 
 export interface Ctx {
@@ -11,6 +12,8 @@ export interface Ctx {
   db: Db;
   clock: () => Date;
   cache: PageCache;
+  /** What every page shares (site identity, menus), read once per content change. */
+  memo: ContentMemo;
   t: T;
   log: FastifyBaseLogger;
   mailer: Mailer;

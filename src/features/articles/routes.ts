@@ -6,6 +6,7 @@ import { newestOf, pageBounds } from '../../platform/ui/article-list.js';
 import { parsePage } from '../../platform/ui/pagination.js';
 import type { AppCtx } from '../app-context.js';
 import { findEventForArticle } from '../events/event-store.js';
+import { nextEvent } from '../events/next-event.js';
 import { listPublicFactsForArticle } from '../dossiers/dossier-store.js';
 import { markEvidenceWithIds } from '../dossiers/evidence.js';
 import { FactsBlock } from '../dossiers/views/facts-block.js';
@@ -28,7 +29,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
     // Drafts and scheduled pieces do not exist for readers.
     if (!article || !isPublic(article, now)) throw notFound('Article');
     const [chrome, related, event, knowledge] = await Promise.all([
-      loadChrome(ctx, request), listRelatedArticles(ctx.db, article, now), findEventForArticle(ctx.db, article.id, now),
+      loadChrome(ctx, request), listRelatedArticles(ctx.db, article, now), findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now)),
       listPublicFactsForArticle(ctx.db, article.id),
     ]);
     const comments = await loadCommentsSection(ctx, request, article, chrome.site.language);

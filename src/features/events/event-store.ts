@@ -59,12 +59,12 @@ export async function countPastEvents(db: Db, now: Date): Promise<number> {
 }
 
 /** The event an article's events block shows: one linked to the article, else the next upcoming one. */
-export async function findEventForArticle(db: Db, articleId: number, now: Date): Promise<Event | undefined> {
+export async function findEventForArticle(db: Db, articleId: number, now: Date, nextEvent?: () => Promise<Event | undefined>): Promise<Event | undefined> {
   const linked = await db.selectFrom('events').innerJoin('event_articles', 'event_articles.event_id', 'events.id')
     .selectAll('events').where('event_articles.article_id', '=', articleId).where('events.status', 'in', VISIBLE)
     .orderBy('events.starts_at', 'desc').executeTakeFirst();
   if (linked) return rowToEvent(linked);
-  return (await listUpcomingEvents(db, now, 1))[0];
+  return nextEvent ? nextEvent() : (await listUpcomingEvents(db, now, 1))[0];
 }
 
 /** Every event for the admin, newest first. */

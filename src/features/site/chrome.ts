@@ -11,8 +11,13 @@ export interface Chrome { site: SiteInfo; rubrics: NavRubric[]; account?: { name
 /** Loads the page shell's data; with a request, also who is signed in (only signed-in pages pay that query). */
 export async function loadChrome(ctx: Ctx, request?: FastifyRequest): Promise<Chrome> {
   const token = request?.cookies?.[SESSION_COOKIE];
-  const [site, rubrics, user] = await Promise.all([
-    findSiteInfo(ctx.db, ctx.config.baseUrl), listRubrics(ctx.db), token ? findSessionUser(ctx.db, token, ctx.clock()) : undefined,
+  const [shell, user] = await Promise.all([
+    ctx.memo.get('chrome', async () => {
+      const [site, rubrics] = await Promise.all([findSiteInfo(ctx.db, ctx.config.baseUrl), listRubrics(ctx.db)]);
+      return { site, rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })) };
+    }),
+    token ? findSessionUser(ctx.db, token, ctx.clock()) : undefined,
   ]);
-  return { site, rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })), account: user ? { name: user.name } : null };
+  // The shared part is never changed in place: each page gets its own object.
+  return { ...shell, account: user ? { name: user.name } : null };
 }

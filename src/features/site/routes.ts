@@ -5,7 +5,7 @@ import { newestOf } from '../../platform/ui/article-list.js';
 import type { AppCtx } from '../app-context.js';
 import type { ArticleSummary } from '../articles/article.js';
 import { listLatestPerRubric, listPublishedArticles } from '../articles/article-store.js';
-import { listUpcomingEvents } from '../events/event-store.js';
+import { nextEvent } from '../events/next-event.js';
 import { loadChrome } from './chrome.js';
 import { HomePage, type HomeSection } from './views/home-page.js';
 import { commentCountsBySlug } from '../comments/comment-store.js';
@@ -24,8 +24,8 @@ export function registerSiteRoutes(app: FastifyInstance, ctx: AppCtx): void {
   // A fixed number of queries whatever the number of articles: rubric sections come from one windowed query.
   app.get('/', (request, reply) => ctx.cache.serve(request, reply, async () => {
     const now = ctx.clock();
-    const [chrome, recent, events] = await Promise.all([
-      loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, limit: LATEST + 1 }), listUpcomingEvents(ctx.db, now, 1),
+    const [chrome, recent, event] = await Promise.all([
+      loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, limit: LATEST + 1 }), nextEvent(ctx, now),
     ]);
     const { lead, latest } = pickLead(recent);
     const byRubric = await listLatestPerRubric(ctx.db, { now, perRubric: PER_RUBRIC, excludeIds: lead ? [lead.id] : [] });
@@ -35,7 +35,6 @@ export function registerSiteRoutes(app: FastifyInstance, ctx: AppCtx): void {
       const items = bySlug.get(r.slug);
       if (items?.length) sections.push({ rubric: { ...items[0].rubric! }, items });
     }
-    const event = events[0];
     // One count query for every teaser on the page.
     const shownItems = [...(lead ? [lead] : []), ...latest, ...sections.flatMap((x) => x.items)];
     const commentCounts = await commentCountsBySlug(ctx.db, shownItems);
