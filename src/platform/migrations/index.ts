@@ -8,6 +8,7 @@ import * as comments from './2026-11-28T1410-comments.js';
 import * as registrations from './2026-11-28T1420-registrations.js';
 import * as indexes from './2026-11-28T1430-indexes.js';
 import * as commentIndex from './2026-11-28T1435-comment-index.js';
+import * as articleStateIndex from './2026-11-28T1440-article-state-index.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1420-registrations': registrations,
   '2026-11-28T1430-indexes': indexes,
   '2026-11-28T1435-comment-index': commentIndex,
+  '2026-11-28T1440-article-state-index': articleStateIndex,
 };
 
 class StaticProvider implements MigrationProvider {
