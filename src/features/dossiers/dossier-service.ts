@@ -2,7 +2,6 @@
 // editors' decisions (rejections, confirmations, corrections) across re-extraction.
 import { inTransaction, type Db } from '../../platform/db.js';
 import { markdownToText } from '../../platform/markdown.js';
-import { extract as realExtract, EXTRACTOR_VERSION, REVIEW_THRESHOLD } from '../../nlp/index.js';
 import type { ExtractOptions, ExtractResult } from '../../nlp/index.js';
 import { factFingerprint, isEntityId, type DossierEntity, type EntityType, type FactStatus } from './dossier.js';
 import {
@@ -46,11 +45,13 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
     .where('id', '=', articleId).executeTakeFirst();
   if (!article || article.status !== 'published') return undefined;
   const now = deps.now ?? new Date();
-  const threshold = deps.threshold ?? REVIEW_THRESHOLD ?? 0.6;
-  const version = deps.version ?? EXTRACTOR_VERSION;
+  // The engine builds its gazetteer when loaded: a server that extracts nothing yet does not pay for it at start.
+  const engine = await import('../../nlp/index.js');
+  const threshold = deps.threshold ?? engine.REVIEW_THRESHOLD ?? 0.6;
+  const version = deps.version ?? engine.EXTRACTOR_VERSION;
   const text = articleText(article);
   const published = article.published_at ? article.published_at.slice(0, 10) : undefined;
-  const result = (deps.extract ?? realExtract)(text, { published, lang: article.language });
+  const result = (deps.extract ?? engine.extract)(text, { published, lang: article.language });
   const day = published ?? now.toISOString().slice(0, 10);
 
   const entities: DossierEntity[] = [];

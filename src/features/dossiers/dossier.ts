@@ -1,6 +1,6 @@
 // Dossiers: domain types and pure rules (fingerprints, dossier URLs, readable fact sentences).
 import { createHash } from 'node:crypto';
-import type { T } from '../../platform/i18n/index.js';
+import { intl, type T } from '../../platform/i18n/index.js';
 
 export type FactStatus = 'auto' | 'confirmed' | 'corrected' | 'rejected' | 'review';
 export const FACT_STATUSES: FactStatus[] = ['review', 'auto', 'confirmed', 'corrected', 'rejected'];
@@ -140,10 +140,10 @@ export function formatAmount(value: number, currency: string, lang = 'en'): stri
   let num: string;
   try {
     num = /^[A-Z]{3}$/.test(currency)
-      ? new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(n)
-      : new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(n) + (currency ? ` ${currency}` : '');
+      ? intl.number(lang, { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(n)
+      : intl.number(lang, { maximumFractionDigits: 2 }).format(n) + (currency ? ` ${currency}` : '');
   } catch {
-    num = `${new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(n)} ${currency}`.trim();
+    num = `${intl.number(lang, { maximumFractionDigits: 2 }).format(n)} ${currency}`.trim();
   }
   return word ? `${num} ${word}` : num;
 }
@@ -157,8 +157,8 @@ export function formatWhen(value: string, precision: string | undefined, lang = 
   const [, y, mo, d] = m;
   const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1));
   const loc = lang === 'en' ? 'en-GB' : lang;
-  if (d && (precision === 'day' || !precision)) return new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-  if (mo && precision !== 'year') return lang === 'en' ? `${MONTHS_EN[Number(mo) - 1]} ${y}` : new Intl.DateTimeFormat(loc, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  if (d && (precision === 'day' || !precision)) return intl.date(loc, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  if (mo && precision !== 'year') return lang === 'en' ? `${MONTHS_EN[Number(mo) - 1]} ${y}` : intl.date(loc, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
   return y;
 }
 
@@ -175,7 +175,7 @@ function list(ids: unknown, names: Map<string, EntityRef>, lang: string): Segmen
   if (items.length <= 1) return items[0] ?? [];
   // Intl.ListFormat gives "A, B and C"; splice our segments into its pattern.
   const marks = items.map((_, i) => `\u0000${i}\u0000`);
-  const pattern = new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(marks);
+  const pattern = intl.list(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(marks);
   return fill(pattern.replace(/\u0000(\d+)\u0000/g, '{$1}'), Object.fromEntries(items.map((s, i) => [String(i), s])));
 }
 
@@ -199,7 +199,7 @@ export function fill(template: string, vars: Record<string, Segment[] | string |
 function ordinalText(v: unknown, lang: string): string | undefined {
   if (typeof v === 'number' && Number.isInteger(v) && v > 0) {
     if (lang !== 'en') return String(v);
-    const rule = new Intl.PluralRules('en', { type: 'ordinal' }).select(v);
+    const rule = intl.plural('en', { type: 'ordinal' }).select(v);
     return `${v}${({ one: 'st', two: 'nd', few: 'rd' } as Record<string, string>)[rule] ?? 'th'}`;
   }
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
@@ -234,7 +234,7 @@ export function factSentence(t: T, f: Pick<StoredFact, 'type' | 'args'>, names: 
       const key = `dossiers.fact.investment${a.investor ? '.investor' : ''}${amount ? '.amount' : ''}`;
       const project = a.project ? fill(t('dossiers.fact.project_suffix'), { project: ref(a.project, names) }) : [];
       const capacity = a.capacity && typeof a.capacity === 'object' ? a.capacity as { value?: unknown; unit?: unknown } : undefined;
-      const cap = capacity && typeof capacity.value === 'number' ? t('dossiers.fact.capacity_suffix', { capacity: `${new Intl.NumberFormat(lang).format(capacity.value)} ${String(capacity.unit ?? '')}`.trim() }) : '';
+      const cap = capacity && typeof capacity.value === 'number' ? t('dossiers.fact.capacity_suffix', { capacity: `${intl.number(lang).format(capacity.value)} ${String(capacity.unit ?? '')}`.trim() }) : '';
       return fill(t(key) + '{project}{capacity}', { investor: ref(a.investor, names), recipient: ref(a.recipient, names), amount, project, capacity: cap });
     }
     case 'trade': {

@@ -1,6 +1,6 @@
 // Teasers and lists of articles shared by the home page, rubric, tag, author and archive pages.
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatNumber, type T } from '../i18n/index.js';
+import { formatDate, formatNumber, intl, type T } from '../i18n/index.js';
 import { Pagination, type PageInfo } from './pagination.js';
 
 /** What a teaser shows; an article summary fits this shape. */
@@ -60,7 +60,7 @@ export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKic
 
 /** Names joined the way the language joins a list ("A, B and C"). */
 export function joinNames(names: string[], lang: string): string {
-  try { return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(names); } catch { return names.join(', '); }
+  try { return intl.list(lang, { style: 'long', type: 'conjunction' }).format(names); } catch { return names.join(', '); }
 }
 
 export interface ArticleListProps {
@@ -114,7 +114,7 @@ export function newestOf(isoTimes: (string | null | undefined)[]): Date | undefi
 /** "1 article", "20 articles": the size of a list in words. */
 export function articleCount(t: T, n: number, lang: string): string {
   let one = n === 1;
-  try { one = new Intl.PluralRules(lang).select(n) === 'one'; } catch { /* unknown language: English rule */ }
+  try { one = intl.plural(lang).select(n) === 'one'; } catch { /* unknown language: English rule */ }
   return t(one ? 'list.count.one' : 'list.count.other', { count: formatNumber(n, lang) });
 }
 

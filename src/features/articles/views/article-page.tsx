@@ -1,6 +1,6 @@
 // The article page: headline, standfirst, byline and dates, cover, body, closing byline, tags, event, related, comments.
 import type { ComponentChildren } from 'preact';
-import { formatDate, type T } from '../../../platform/i18n/index.js';
+import { formatDate, intl, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import { ArticleList } from '../../../platform/ui/article-list.js';
 import type { Chrome } from '../../site/chrome.js';
@@ -54,7 +54,7 @@ export function articleJsonLd(a: Article, site: Chrome['site']): object {
 /** Author links joined as the language joins a list: "A, B and C". */
 function AuthorLinks({ authors, lang }: { authors: AuthorRef[]; lang: string }) {
   let parts: { type: string; value: string }[];
-  try { parts = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).formatToParts(authors.map((a) => a.name)); }
+  try { parts = intl.list(lang, { style: 'long', type: 'conjunction' }).formatToParts(authors.map((a) => a.name)); }
   catch { parts = authors.flatMap((a, i) => (i ? [{ type: 'literal', value: ', ' }, { type: 'element', value: a.name }] : [{ type: 'element', value: a.name }])); }
   let i = 0;
   return <>{parts.map((p) => (p.type === 'element' ? <a href={`/authors/${authors[i++].slug}`} rel="author">{p.value}</a> : p.value))}</>;

@@ -1,5 +1,5 @@
 // The dossiers index: a search by name, then the most documented countries, people, organisations and projects.
-import type { T } from '../../../platform/i18n/index.js';
+import { intl, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { Chrome } from '../../site/chrome.js';
 import { dossierPath, type EntityType } from '../dossier.js';
@@ -15,7 +15,7 @@ export interface DossierIndexProps {
 }
 
 function count(t: T, n: number, lang: string): string {
-  return t(`dossiers.fact_count.${new Intl.PluralRules(lang).select(n) === 'one' ? 'one' : 'other'}`, { count: new Intl.NumberFormat(lang).format(n) });
+  return t(`dossiers.fact_count.${intl.plural(lang).select(n) === 'one' ? 'one' : 'other'}`, { count: intl.number(lang).format(n) });
 }
 
 function EntryList({ t, items, lang, showType }: { t: T; items: IndexEntry[]; lang: string; showType?: boolean }) {

@@ -1,5 +1,5 @@
 // A dossier: one entity or a country pair, with its key figures, a timeline of facts and related reading.
-import { formatDate, type T } from '../../../platform/i18n/index.js';
+import { formatDate, intl, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
 import type { Chrome } from '../../site/chrome.js';
@@ -30,8 +30,8 @@ export interface DossierPageProps {
 const SCHEMA_TYPE: Record<string, string> = { person: 'Person', country: 'Country', organization: 'Organization', place: 'Place', project: 'Thing' };
 
 function plural(t: T, key: string, count: number, lang: string): string {
-  const rule = new Intl.PluralRules(lang).select(count);
-  return t(`${key}.${rule === 'one' ? 'one' : 'other'}`, { count: new Intl.NumberFormat(lang).format(count) });
+  const rule = intl.plural(lang).select(count);
+  return t(`${key}.${rule === 'one' ? 'one' : 'other'}`, { count: intl.number(lang).format(count) });
 }
 
 /** "12 facts from 5 articles, 2024–2025". */

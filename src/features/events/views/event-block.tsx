@@ -1,5 +1,5 @@
 // The events block under an article: venue, time (or "to be announced"), and the terms of participation.
-import type { T } from '../../../platform/i18n/index.js';
+import { intl, type T } from '../../../platform/i18n/index.js';
 import type { Event } from '../event.js';
 import { EventTimeView } from './event-time.js';
 
@@ -26,5 +26,5 @@ export function EventBlock({ t, event }: { t: T; event: Event }) {
 /** English name of an ISO country code, or the code itself. */
 export function countryName(code: string, lang = 'en'): string {
   if (!/^[A-Z]{2}$/.test(code)) return code;
-  try { return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code; } catch { return code; }
+  try { return intl.regionNames(lang).of(code) ?? code; } catch { return code; }
 }

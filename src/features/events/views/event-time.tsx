@@ -1,5 +1,5 @@
 // An event's time as readers see it: "Time to be announced", a date, or a date-time in the event's zone.
-import { formatDate, formatDateTime, type T } from '../../../platform/i18n/index.js';
+import { formatDate, formatDateTime, intl, type T } from '../../../platform/i18n/index.js';
 import type { EventTime } from '../event.js';
 
 /** Text of an event's start (and end when known) in its own time zone. */
@@ -9,7 +9,7 @@ export function eventTimeText(t: T, start: EventTime, end: EventTime, timeZone: 
   const s = one(start);
   if (end.kind === 'tba') return s;
   if (end.kind === 'datetime' && start.kind === 'datetime' && end.instant.slice(0, 10) === start.instant.slice(0, 10)) {
-    const endTime = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(end.instant));
+    const endTime = intl.date(lang === 'en' ? 'en-GB' : lang, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(end.instant));
     return `${s} – ${endTime}`;
   }
   return `${s} – ${one(end)}`;
@@ -25,7 +25,7 @@ export function EventTimeView({ t, start, end, timeZone, lang }: { t: T; start: 
 /** The zone named for readers at an instant: "Central European Summer Time (Europe/Berlin)". */
 export function zoneLabel(timeZone: string, at: string, lang = 'en'): string {
   try {
-    const parts = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { timeZone, timeZoneName: 'long' }).formatToParts(new Date(at));
+    const parts = intl.date(lang === 'en' ? 'en-GB' : lang, { timeZone, timeZoneName: 'long' }).formatToParts(new Date(at));
     const name = parts.find((p) => p.type === 'timeZoneName')?.value;
     return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
   } catch {
