@@ -4,7 +4,7 @@ import { DIALECTS } from '../../../test/db.js';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { makeArticle, makeAuthor, makeUser } from '../../../test/factories.js';
 import { inTransaction } from '../../platform/db.js';
-import { commentCountsBySlug, countPublished, countPublishedByArticle, insertComment, listThread, pageOfComment, queueCounts } from './comment-store.js';
+import { commentCountsBySlug, countPublished, countPublishedByArticle, insertComment, listThread, pageOfComment, queueCounts, threadSummary } from './comment-store.js';
 
 describe.each(DIALECTS)('comment store on %s', (dialect) => {
   let app: TestApp; let a1: number; let a2: number; let u1: number; let u2: number;
@@ -26,6 +26,11 @@ describe.each(DIALECTS)('comment store on %s', (dialect) => {
   it('counts published comments per article in one query, for lists', async () => {
     await add(a1, u1, 1); await add(a1, u2, 2); await add(a1, u1, 3, 'pending'); await add(a2, u1, 4, 'deleted');
     expect(await countPublished(app.ctx.db, a1)).toBe(2);
+    // The article page's count and Last-Modified: the newest change of any comment, pending ones included.
+    expect(await threadSummary(app.ctx.db, a1)).toEqual({ count: 2, lastChange: at(3).toISOString() });
+    expect(await threadSummary(app.ctx.db, a2)).toEqual({ count: 0, lastChange: at(4).toISOString() });
+    const empty = await makeArticle(app.ctx.db, { title: 'Quiet piece', slug: 'quiet', authorIds: [await makeAuthor(app.ctx.db, { slug: 'quiet-author' })] });
+    expect(await threadSummary(app.ctx.db, empty)).toEqual({ count: 0, lastChange: undefined });
     expect([...(await countPublishedByArticle(app.ctx.db, [a1, a2]))]).toEqual([[a1, 2], [a2, 0]]);
     expect([...(await commentCountsBySlug(app.ctx.db, [{ id: a1, slug: 'first', commentsMode: 'on' }, { id: a2, slug: 'second', commentsMode: 'off' }]))]).toEqual([['first', 2]]);
     expect(await queueCounts(app.ctx.db)).toEqual({ pending: 1, reported: 0 });
@@ -39,6 +44,9 @@ describe.each(DIALECTS)('comment store on %s', (dialect) => {
     await app.ctx.db.updateTable('comments').set({ status: 'deleted' }).where('id', '=', top).execute();
     const anon = await listThread(app.ctx.db, { articleId: a1, order: 'oldest', page: 1 });
     expect(anon.items.map((i) => [i.comment.id, i.replies.length])).toEqual([[top, 1]]);
+    expect([anon.topLevel, anon.pages, anon.page]).toEqual([1, 1, 1]);
+    // A page past the end shows the last one.
+    expect((await listThread(app.ctx.db, { articleId: a1, order: 'oldest', page: 7 })).items.map((i) => i.comment.id)).toEqual([top]);
     const boris = await listThread(app.ctx.db, { articleId: a1, order: 'newest', page: 1, viewerId: u2 });
     expect(boris.items.map((i) => i.comment.id)).toEqual([mine, top]);
     expect(boris.items.some((i) => i.comment.id === gone)).toBe(false);

@@ -109,14 +109,20 @@ export interface ThreadPage { items: ThreadItem[]; topLevel: number; pages: numb
 
 /** One page of an article's thread: 50 top-level comments with all their visible replies. */
 export async function listThread(db: Db, o: { articleId: number; order: ThreadOrder; page: number; viewerId?: number }): Promise<ThreadPage> {
-  const base = db.selectFrom('comments').where('comments.article_id', '=', o.articleId).where('comments.parent_id', 'is', null).where(visible(o.viewerId, true));
-  const countRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const topLevel = Number(countRow.n);
+  const dir = o.order === 'newest' ? 'desc' : 'asc';
+  const pageOf = (page: number) => selectComments(db).where('comments.article_id', '=', o.articleId).where('comments.parent_id', 'is', null).where(visible(o.viewerId, true))
+    .orderBy('comments.created_at', dir).orderBy('comments.id', dir).limit(THREAD_PAGE).offset((page - 1) * THREAD_PAGE).execute();
+  // Most threads fit on their first page: then the page itself is the count, and one query is saved.
+  let tops = o.page <= 1 ? await pageOf(1) : undefined;
+  let topLevel = tops?.length ?? 0;
+  if (!tops || tops.length === THREAD_PAGE) {
+    const countRow = await db.selectFrom('comments').where('comments.article_id', '=', o.articleId).where('comments.parent_id', 'is', null).where(visible(o.viewerId, true))
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    topLevel = Number(countRow.n);
+  }
   const pages = Math.max(1, Math.ceil(topLevel / THREAD_PAGE));
   const page = Math.min(Math.max(1, o.page), pages);
-  const dir = o.order === 'newest' ? 'desc' : 'asc';
-  const tops = await selectComments(db).where('comments.article_id', '=', o.articleId).where('comments.parent_id', 'is', null).where(visible(o.viewerId, true))
-    .orderBy('comments.created_at', dir).orderBy('comments.id', dir).limit(THREAD_PAGE).offset((page - 1) * THREAD_PAGE).execute();
+  tops ??= await pageOf(page);
   const ids = tops.map((r) => r.id);
   const replies = ids.length
     ? await selectComments(db).where('comments.parent_id', 'in', ids).where(visible(o.viewerId, false)).orderBy('comments.created_at', 'asc').orderBy('comments.id', 'asc').execute()
@@ -155,6 +161,18 @@ export async function countPublished(db: Db, articleId: number): Promise<number>
   const r = await db.selectFrom('comments').where('article_id', '=', articleId).where('status', '=', 'published')
     .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/**
+ * An article's published-comment count and the time of its newest comment change (the page's
+ * Last-Modified), in one statement: each subquery is answered by its own index.
+ */
+export async function threadSummary(db: Db, articleId: number): Promise<{ count: number; lastChange?: string }> {
+  const r = await db.selectNoFrom((eb) => [
+    eb.selectFrom('comments').where('article_id', '=', articleId).where('status', '=', 'published').select((e) => e.fn.countAll<number>().as('n')).as('n'),
+    eb.selectFrom('comments').where('article_id', '=', articleId).select((e) => e.fn.max('updated_at').as('at')).as('at'),
+  ]).executeTakeFirstOrThrow();
+  return { count: Number(r.n ?? 0), lastChange: (r.at as string | null) ?? undefined };
 }
 
 /** Published comments per article, for a list page: one query whatever the number of articles. */

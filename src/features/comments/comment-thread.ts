@@ -7,7 +7,7 @@ import { csrfToken, findSessionUser, SESSION_COOKIE } from '../../platform/sessi
 import type { AppCtx } from '../app-context.js';
 import { readerCanComment } from '../readers/reader.js';
 import { parseOrder } from './comment.js';
-import { countPublished, findCommenter, likedBy, listThread } from './comment-store.js';
+import { findCommenter, likedBy, listThread, threadSummary } from './comment-store.js';
 import { CommentsBlock, type Viewer } from './views/comments-block.js';
 
 /** The signed-in visitor as the thread sees them, or undefined. */
@@ -28,10 +28,9 @@ export async function loadCommentsSection(ctx: AppCtx, request: FastifyRequest, 
   const page = Number.isInteger(Number(q.cpage)) && Number(q.cpage) >= 1 && Number(q.cpage) <= 1_000_000 ? Number(q.cpage) : 1;
   // Only a request with a session cookie can be personal; anonymous pages stay shareable in the cache.
   const viewer = request.headers.cookie?.includes(`${SESSION_COOKIE}=`) ? await commentViewer(ctx, request) : undefined;
-  const [count, thread, last] = await Promise.all([
-    countPublished(ctx.db, article.id),
+  const [{ count, lastChange }, thread] = await Promise.all([
+    threadSummary(ctx.db, article.id),
     listThread(ctx.db, { articleId: article.id, order, page, viewerId: viewer?.id }),
-    ctx.db.selectFrom('comments').where('article_id', '=', article.id).select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
   ]);
   const ids = thread.items.flatMap((i) => [i.comment.id, ...i.replies.map((r) => r.id)]);
   const liked = viewer ? await likedBy(ctx.db, viewer.id, ids) : undefined;
@@ -42,5 +41,5 @@ export async function loadCommentsSection(ctx: AppCtx, request: FastifyRequest, 
     csrf: binding ? csrfToken(ctx.config.sessionSecret, binding) : undefined,
     guard: viewer?.canPost ? guardFields(now, ctx.config.sessionSecret, ctx.t('form.guard.honeypot')) : undefined,
   });
-  return { count, children, lastChange: (last?.at as string | null | undefined) ?? undefined };
+  return { count, children, lastChange };
 }
