@@ -17,7 +17,10 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppCtx): void {
   app.get('/search', (request, reply) => ctx.cache.serve(request, reply, async () => {
     const now = ctx.clock();
     // No Last-Modified: finding the newest change costs more than a search; the ETag validates the page.
-    const [chrome, rubrics, authors] = await Promise.all([loadChrome(ctx, request), listRubrics(ctx.db), listAuthors(ctx.db)]);
+    // The filter menus change only with the content: shared by every search.
+    const [chrome, rubrics, authors] = await Promise.all([
+      loadChrome(ctx, request), ctx.memo.get('search:rubrics', () => listRubrics(ctx.db)), ctx.memo.get('search:authors', () => listAuthors(ctx.db)),
+    ]);
     const p = parseSearchParams((request.query ?? {}) as Record<string, unknown>, { rubrics, authors });
     let results;
     if (p.query.terms.length) {
