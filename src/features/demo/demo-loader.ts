@@ -2,10 +2,10 @@
 // Everything is written by slug or email with "insert or update", so loading twice changes nothing.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../../config.js';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { renderMarkdown } from '../../platform/markdown.js';
+import { packageRoot } from '../../platform/package-root.js';
 import { hashPassword } from '../../platform/passwords.js';
 import type { PublishingService } from '../articles/publishing-service.js';
 import { insertAuthor, updateAuthor } from '../authors/author-store.js';
@@ -20,7 +20,7 @@ import { findUserByEmail, insertUser } from '../staff/user-store.js';
 import { insertTag, updateTag, TAG_TYPES, type TagType } from '../tags/tag-store.js';
 
 /** The folder holding newsroom.json and articles/. */
-export const DEMO_DIR = join(fileURLToPath(import.meta.url), '..', '..', '..', '..', 'demo');
+export const DEMO_DIR = join(packageRoot(import.meta.url), 'demo');
 
 /** The settings key recording that the demo was loaded once (it is never loaded again on start). */
 export const DEMO_LOADED_KEY = 'demo.loaded';
