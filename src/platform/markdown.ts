@@ -1,11 +1,15 @@
 // Markdown to sanitised HTML, done once when content is saved.
-import { Marked } from 'marked';
+import { createRequire } from 'node:module';
+import type { Marked } from 'marked';
 import { sanitize, type SafeHtml } from './safe-html.js';
+
+// Loaded on first use, as the sanitizer is: pages are served from stored HTML. Node's require cache keeps it.
+const load = createRequire(import.meta.url);
 
 /** Renders Markdown (GitHub flavour) to SafeHtml; never throws on broken Markdown. */
 export function renderMarkdown(md: string): SafeHtml {
   // A fresh instance per call keeps extensions from leaking between callers.
-  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  const marked = new (load('marked') as { Marked: typeof Marked }).Marked({ gfm: true, breaks: false, async: false });
   let html: string;
   try {
     html = marked.parse(md) as string;
