@@ -159,6 +159,15 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     expect(windowed).toMatchObject({ total: 3, capped: true });
   });
 
+  it('puts headline matches first, then the newest, when the matches fill the ranking window', async () => {
+    await makeArticle(db, { title: 'Note 0', slug: 'note-0', authorIds: [author], bodyMd: 'An oasis in passing.' });
+    await makeArticle(db, { title: 'Oasis report', slug: 'headline', authorIds: [author], bodyMd: 'The oasis again.' });
+    for (let i = 1; i <= 2; i++) await makeArticle(db, { title: `Note ${i}`, slug: `note-${i}`, authorIds: [author], bodyMd: 'An oasis in passing.' });
+    const r = await searchArticles(db, { terms: parseQuery('oasis').terms, filters: {}, now: NOW, limit: 10, offset: 0, countCap: 2, rankWindow: 3 });
+    expect(r.hits.map((h) => h.article.slug)).toEqual(['headline', 'note-2', 'note-1']);
+    expect(r).toMatchObject({ total: 3, capped: true });
+  });
+
   it('returns nothing for no terms', async () => {
     await makeArticle(db, { title: 'Anything', authorIds: [author] });
     expect(await search('"*()')).toEqual({ hits: [], total: 0, capped: false });
