@@ -19,18 +19,25 @@ export function hasKey(key: string): boolean {
   return key in en;
 }
 
-function fmt(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return intl.date(locale, opts);
+// A comment thread formats a hundred dates: these two formats are looked up by language and zone
+// alone, without building an options key on every call.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function fmt(cache: Map<string, Intl.DateTimeFormat>, lang: string, timeZone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const k = `${lang}|${timeZone}`;
+  let f = cache.get(k);
+  if (!f) { f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { ...opts, timeZone }); cache.set(k, f); }
+  return f;
 }
 
 /** "12 March 2025" in the reader's language; the UTC day unless a zone is given. */
 export function formatDate(iso: string, lang = 'en', timeZone = 'UTC'): string {
-  return fmt(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
+  return fmt(dayFormats, lang, timeZone, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }
 
 /** "12 March 2025, 10:00 GMT+3" in the given time zone. */
 export function formatDateTime(iso: string, lang = 'en', timeZone = 'UTC'): string {
-  return fmt(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+  return fmt(timeFormats, lang, timeZone, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
 }
 
 /** Grouped number in the reader's language. */
