@@ -5,11 +5,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { build } from 'esbuild';
 import { buildArchive, benchSlug, busySlug, bar } from './archive.js';
 import { openDb } from '../src/platform/db.js';
 import { createSession, csrfToken, SESSION_COOKIE } from '../src/platform/session.js';
 import { guardStamp } from '../src/platform/form-guard.js';
+import { buildBundle, BUNDLE } from '../scripts/build.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -22,18 +22,8 @@ const ROUNDS = opt('rounds', SMOKE ? 1 : 2);
 const log = (s: string) => process.stderr.write(s + '\n');
 // Fixed so the bench can sign CSRF tokens and form stamps for its commenters.
 const SECRET = 'bench-secret-bench-secret-bench-secret';
-const BUNDLE = join(ROOT, 'dist', 'chancery.mjs');
 
 interface Row { scenario: string; articles: number; chancery: { rps: number; p50: number; p97_5: number; p99: number; errors: number; codes: string }; ceiling?: { rps: number }; ratio?: number; note?: string }
-
-/** Production start without a TypeScript loader: one ESM bundle of the sources (dependencies stay external). */
-async function buildBundle(): Promise<void> {
-  await build({
-    stdin: { contents: "import { main } from './src/main.ts';\nprocess.exitCode = await main(process.argv.slice(2));\n", resolveDir: ROOT, sourcefile: 'chancery-entry.ts', loader: 'ts' },
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: BUNDLE,
-    jsx: 'automatic', jsxImportSource: 'preact', logLevel: 'warning', sourcemap: false,
-  });
-}
 
 async function waitFor200(url: string, timeoutMs = 30_000): Promise<number> {
   const t0 = Date.now();
