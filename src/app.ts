@@ -83,7 +83,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const t = translator('en');
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), from: config.mailFrom });
-  const ctx = { config, db, clock, cache, memo, t, log: server.log, mailer, contentChanged: () => { cache.invalidate(); memo.clear(); } } as AppCtx;
+  const ctx = { config, db, clock, cache, memo, t, log: server.log, mailer, contentChanged: () => { cache.invalidate(); memo.clear(); },
+    commentsChanged: (ids: number[]) => cache.invalidate([...ids.map((id) => `comments:${id}`), 'comment-counts']) } as AppCtx;
   ctx.publishing = createPublishingService({
     db, clock, contentChanged: ctx.contentChanged,
     // Extraction runs as a job so publishing never waits on the knowledge engine.

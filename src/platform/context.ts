@@ -19,4 +19,6 @@ export interface Ctx {
   mailer: Mailer;
   /** Called after any change to what public pages show. */
   contentChanged(): void;
+  /** Called when the visible comments of these articles change: only their pages and lists with counts are dropped. */
+  commentsChanged(articleIds: number[]): void;
 }

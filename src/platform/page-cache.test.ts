@@ -28,6 +28,24 @@ describe('page cache', () => {
     expect(s.renders()).toBe(2);
   });
 
+  it('drops only the pages tagged with what changed', async () => {
+    const app = Fastify();
+    const cache = createPageCache({ enabled: true });
+    const renders: Record<string, number> = {};
+    for (const [path, tags] of [['/a', ['comments:1']], ['/b', ['comments:2']], ['/list', ['comment-counts']], ['/plain', undefined]] as const) {
+      app.get(path, (req, reply) => cache.serve(req, reply, async () => { renders[path] = (renders[path] ?? 0) + 1; return { body: path, tags: tags && [...tags] }; }));
+    }
+    await app.ready();
+    const all = async () => { for (const p of ['/a', '/b', '/list', '/plain']) await app.inject(p); };
+    await all();
+    cache.invalidate(['comments:1', 'comment-counts']);
+    expect(cache.size()).toBe(2);
+    await all();
+    expect(renders).toEqual({ '/a': 2, '/b': 1, '/list': 2, '/plain': 1 });
+    cache.invalidate();
+    expect(cache.size()).toBe(0);
+  });
+
   it('answers 304 to a matching ETag or Last-Modified without rendering', async () => {
     const s = await server(true);
     const first = await s.app.inject('/page');

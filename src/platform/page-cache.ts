@@ -1,4 +1,4 @@
-// Rendered public pages kept in memory with their compressed variants, dropped on any content change.
+// Rendered public pages kept in memory with their compressed variants, dropped when what they show changes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,6 +10,11 @@ export interface RenderedPage {
   type?: string;
   status?: number;
   lastModified?: Date;
+  /**
+   * Narrower things the page shows, so that a change to one of them drops only the pages showing it
+   * (e.g. `comments:12` for an article's thread, `comment-counts` for lists with counts).
+   */
+  tags?: string[];
 }
 
 interface Entry {
@@ -23,6 +28,7 @@ interface Entry {
   type: string;
   status: number;
   storedAt: number;
+  tags?: string[];
   /** Complete response headers per encoding, built once: the fast path only writes them. */
   raw?: { identity?: Record<string, string>; gzip?: Record<string, string>; br?: Record<string, string>; notModified?: Record<string, string> };
 }
@@ -35,8 +41,8 @@ export interface PageCache {
    * framework routes it; returns false (having written nothing) when the request needs the app.
    */
   serveRaw(req: IncomingMessage, res: ServerResponse): boolean;
-  /** Drops every cached page: called whenever published content changes. */
-  invalidate(): void;
+  /** Drops every cached page, or with tags only the pages tagged with one of them. */
+  invalidate(tags?: string[]): void;
   /** Number of cached pages (for tests and metrics). */
   size(): number;
 }
@@ -159,7 +165,7 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
       const lm = page.lastModified && !Number.isNaN(page.lastModified.getTime()) ? page.lastModified : undefined;
       const entry: Entry = {
         key, body, etag: etagOf(body), lastModified: lm, lastModifiedHeader: lm?.toUTCString(),
-        type: page.type ?? 'text/html; charset=utf-8', status: page.status ?? 200, storedAt: now(),
+        type: page.type ?? 'text/html; charset=utf-8', status: page.status ?? 200, storedAt: now(), tags: page.tags,
       };
       if (cacheable && entry.status === 200) {
         const old = entries.get(key);
@@ -171,7 +177,12 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
       }
       return send(request, reply, entry);
     },
-    invalidate() { entries = new Map(); bytes = 0; },
+    invalidate(tags) {
+      if (!tags) { entries = new Map(); bytes = 0; return; }
+      for (const [k, e] of entries) {
+        if (e.tags?.some((t) => tags.includes(t))) { entries.delete(k); bytes -= sizeOf(e); }
+      }
+    },
     size() { return entries.size; },
   };
 }

@@ -37,7 +37,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const { html, marked } = markEvidenceWithIds(article.bodyHtml, knowledge.facts.map((f) => ({ id: f.id, text: f.evidence.text })));
     const facts = FactsBlock({ t: ctx.t, facts: knowledge.facts, entities: knowledge.entities, lang: article.language, anchored: marked });
     const body = renderDocument(ArticlePage({ t: ctx.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts, comments }));
-    return { body, lastModified: newestOf([article.updatedAt, event?.updatedAt, comments.lastChange, ...related.map((r) => r.updatedAt)]) };
+    return { body, lastModified: newestOf([article.updatedAt, event?.updatedAt, comments.lastChange, ...related.map((r) => r.updatedAt)]), tags: [`comments:${article.id}`] };
   }));
 
   app.get<{ Querystring: { page?: string } }>('/archive', (request, reply) => ctx.cache.serve(request, reply, async () => {
@@ -49,6 +49,6 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, limit: PER_PAGE, offset: bounds.offset })]);
     const commentCounts = await commentCountsBySlug(ctx.db, items);
     const body = renderDocument(ArchivePage({ t: ctx.t, chrome, items, total, info: { page, pages: bounds.pages, basePath: '/archive' }, commentCounts }));
-    return { body, lastModified: newestOf(items.map((a) => a.updatedAt)) };
+    return { body, lastModified: newestOf(items.map((a) => a.updatedAt)), tags: ['comment-counts'] };
   }));
 }

@@ -32,6 +32,6 @@ export function registerAuthorRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, authorId: author.id, limit: PER_PAGE, offset: bounds.offset })]);
     const info = { page, pages: bounds.pages, basePath: `/authors/${author.slug}` };
     const commentCounts = await commentCountsBySlug(ctx.db, items);
-    return { body: renderDocument(AuthorPage({ t: ctx.t, chrome, author, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)) };
+    return { body: renderDocument(AuthorPage({ t: ctx.t, chrome, author, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)), tags: ['comment-counts'] };
   }));
 }

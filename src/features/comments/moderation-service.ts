@@ -22,7 +22,8 @@ export interface CommentServiceDeps {
   t: T;
   mailer: Mailer;
   log: { error(obj: object, msg?: string): void };
-  contentChanged(): void;
+  /** The comments these articles show have changed. */
+  commentsChanged(articleIds: number[]): void;
   baseUrl: () => string;
   /** Replaces the phases (tests); defaults to the full pipeline. */
   phases?: Phase[];
@@ -141,7 +142,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
         articleId: article.id, userId: who.id, parentId: parent?.parentId ?? null, replyToUserId: parent?.replyToUserId ?? null,
         replyToName: parent?.replyToName ?? '', body, status, rejectReason: reason, now,
       }, who));
-      if (status === 'published') { deps.contentChanged(); await notifyReply(comment, article.slug); }
+      if (status === 'published') { deps.commentsChanged([article.id]); await notifyReply(comment, article.slug); }
       return { comment, verdict, status, message: messageOf(verdict) };
     },
 
@@ -155,7 +156,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       const verdict = await runPipeline(who, article, body, c.id);
       const status = statusOf(verdict);
       await inTransaction(db, (tx) => updateCommentBody(tx, c.id, body, status, status === 'published' ? '' : t(verdict.reason.key, verdict.reason.vars), clock()));
-      if (c.status === 'published' || status === 'published') deps.contentChanged();
+      if (c.status === 'published' || status === 'published') deps.commentsChanged([c.articleId]);
       return { comment: (await findComment(db, c.id))!, verdict, status, message: messageOf(verdict) };
     },
 
@@ -164,7 +165,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       if (!c) throw notFound('Comment');
       if (!canDeleteComment(c, user.id)) throw new AppError('forbidden', t('comments.error.not_yours'));
       await inTransaction(db, (tx) => setCommentStatus(tx, [c.id], 'deleted', clock()));
-      if (c.status === 'published') deps.contentChanged();
+      if (c.status === 'published') deps.commentsChanged([c.articleId]);
       return (await findComment(db, c.id))!;
     },
 
@@ -182,7 +183,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       if (!c || c.status !== 'published') throw notFound('Comment');
       if (c.userId === user.id) throw new AppError('forbidden', t('comments.error.own_like'));
       const liked = await inTransaction(db, (tx) => toggleLike(tx, c.id, user.id, clock()));
-      deps.contentChanged();
+      deps.commentsChanged([c.articleId]);
       return { liked, count: (await findComment(db, c.id))!.likesCount };
     },
 
@@ -207,7 +208,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
           await insertAudit(tx, { at: now, userId: staff.id, action: `comment.${action}`, subjectType: 'comment', subjectId: c.id, detail: [reason, action === 'suspend' ? `${days} days` : '', c.userId ? `author ${c.userId}` : ''].filter(Boolean).join('; ') });
         }
       });
-      if (list.some((c) => c.status === 'published') || action === 'approve' || action === 'feature' || action === 'unfeature') deps.contentChanged();
+      if (list.some((c) => c.status === 'published') || action === 'approve' || action === 'feature' || action === 'unfeature') deps.commentsChanged([...new Set(list.map((c) => c.articleId))]);
       // Mail after the commit: the writer learns the fate of a held comment; approved replies reach whom they answer.
       if (action === 'approve' || action === 'reject') {
         for (const c of list.filter((x) => x.status === 'pending' && x.userId !== null)) {

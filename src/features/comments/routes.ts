@@ -30,7 +30,7 @@ function idOf(request: FastifyRequest): number {
 /** Registers the comments feature: its service, the public routes and the moderator console. */
 export function registerCommentRoutes(app: FastifyInstance, ctx: AppCtx): CommentService {
   const service = createCommentService({
-    db: ctx.db, clock: ctx.clock, t: ctx.t, mailer: ctx.mailer, log: ctx.log, contentChanged: ctx.contentChanged, baseUrl: () => ctx.config.baseUrl,
+    db: ctx.db, clock: ctx.clock, t: ctx.t, mailer: ctx.mailer, log: ctx.log, commentsChanged: ctx.commentsChanged, baseUrl: () => ctx.config.baseUrl,
   });
   registerPublicRoutes(app, ctx, service);
   registerCommentAdminRoutes(app, ctx, service);

@@ -26,6 +26,6 @@ export function registerRubricRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, rubricId: rubric.id, limit: PER_PAGE, offset: bounds.offset })]);
     const info = { page, pages: bounds.pages, basePath: `/rubric/${rubric.slug}` };
     const commentCounts = await commentCountsBySlug(ctx.db, items);
-    return { body: renderDocument(RubricPage({ t: ctx.t, chrome, rubric, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)) };
+    return { body: renderDocument(RubricPage({ t: ctx.t, chrome, rubric, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)), tags: ['comment-counts'] };
   }));
 }

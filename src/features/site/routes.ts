@@ -40,6 +40,6 @@ export function registerSiteRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const commentCounts = await commentCountsBySlug(ctx.db, shownItems);
     const body = renderDocument(HomePage({ t: ctx.t, chrome, lead, latest, sections, event, commentCounts }));
     const shown = [lead, ...latest, ...sections.flatMap((s) => s.items)].map((a) => a?.updatedAt);
-    return { body, lastModified: newestOf([...shown, event?.updatedAt]) };
+    return { body, lastModified: newestOf([...shown, event?.updatedAt]), tags: ['comment-counts'] };
   }));
 }

@@ -26,6 +26,6 @@ export function registerTagRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, tagId: tag.id, limit: PER_PAGE, offset: bounds.offset })]);
     const info = { page, pages: bounds.pages, basePath: `/tags/${tag.slug}` };
     const commentCounts = await commentCountsBySlug(ctx.db, items);
-    return { body: renderDocument(TagPage({ t: ctx.t, chrome, tag, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)) };
+    return { body: renderDocument(TagPage({ t: ctx.t, chrome, tag, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)), tags: ['comment-counts'] };
   }));
 }
