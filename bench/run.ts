@@ -1,6 +1,7 @@
 // npm run bench: builds an archive, starts Chancery in production mode and a node:http ceiling in
 // their own processes, loads each in alternating rounds, and reports ratios measured in the same run.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -23,7 +24,8 @@ const log = (s: string) => process.stderr.write(s + '\n');
 // Fixed so the bench can sign CSRF tokens and form stamps for its commenters.
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 
-interface Row { scenario: string; articles: number; chancery: { rps: number; p50: number; p97_5: number; p99: number; errors: number; codes: string }; ceiling?: { rps: number }; ratio?: number; note?: string }
+interface Latency { p50: number; p95?: number; p97_5: number; p99: number }
+interface Row { scenario: string; articles: number; chancery: { rps: number; errors: number; codes: string } & Latency; ceiling?: { rps: number } & Partial<Latency>; ratio?: number; note?: string }
 
 async function waitFor200(url: string, timeoutMs = 30_000): Promise<number> {
   const t0 = Date.now();
@@ -95,7 +97,31 @@ async function startBaseline(): Promise<{ proc: ChildProcess; port: number; load
   };
 }
 
-interface Scenario { name: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; paths?: string[]; baselineKey?: string; body?: string; page?: boolean; connections?: number }
+interface Scenario {
+  name: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; paths?: string[]; baselineKey?: string; body?: string; page?: boolean; connections?: number;
+  /** One request at a time from a plain keep-alive client, every latency kept: exact percentiles (p95) as a lone reader sees them. */
+  sequential?: boolean;
+}
+
+/** Requests one after another for `duration` seconds, timing each. */
+async function sequentialLoad(port: number, s: Scenario, duration: number): Promise<{ total: number; codes: Record<string, number>; latency: Latency }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const times: number[] = []; const codes: Record<string, number> = {};
+  const stopAt = performance.now() + duration * 1000;
+  for (let i = 0; performance.now() < stopAt; i++) {
+    const path = s.paths ? s.paths[i % s.paths.length] : s.path;
+    const t0 = performance.now();
+    const status = await new Promise<number>((ok, fail) => {
+      http.get({ host: '127.0.0.1', port, path, agent, headers: s.headers }, (res) => { res.resume(); res.on('end', () => ok(res.statusCode ?? 0)); }).on('error', fail);
+    });
+    times.push(performance.now() - t0);
+    codes[status] = (codes[status] ?? 0) + 1;
+  }
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  const at = (q: number) => +times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+  return { total: times.length, codes, latency: { p50: at(0.5), p95: at(0.95), p97_5: at(0.975), p99: at(0.99) } };
+}
 
 function load(port: number, s: Scenario, duration: number): Promise<autocannon.Result> {
   let i = 0;
@@ -110,22 +136,36 @@ async function measure(s: Scenario, n: number, port: number, basePort: number, d
   let cRequests = 0, bRequests = 0;
   const lat: number[][] = [];
   let errors = 0; const codes: Record<string, number> = {};
+  const blat: number[][] = [];
   for (let round = 0; round < ROUNDS; round++) {
+    if (s.sequential) {
+      const b = await sequentialLoad(basePort, s, duration);
+      bRequests += b.total; blat.push([b.latency.p50, b.latency.p95!, b.latency.p97_5, b.latency.p99]);
+      const c = await sequentialLoad(port, s, duration);
+      cRequests += c.total; lat.push([c.latency.p50, c.latency.p95!, c.latency.p97_5, c.latency.p99]);
+      for (const [k, v] of Object.entries(c.codes)) codes[k] = (codes[k] ?? 0) + v;
+      continue;
+    }
     const b = await load(basePort, s, duration);
     bRequests += b.requests.total;
+    blat.push([b.latency.p50, NaN, b.latency.p97_5, b.latency.p99]);
     const c = await load(port, s, duration);
     cRequests += c.requests.total;
-    lat.push([c.latency.p50, c.latency.p97_5, c.latency.p99]);
+    lat.push([c.latency.p50, NaN, c.latency.p97_5, c.latency.p99]);
     errors += c.errors + c.timeouts;
     for (const [k, v] of Object.entries((c as any).statusCodeStats ?? {})) codes[k] = (codes[k] ?? 0) + (v as any).count;
   }
   const secs = ROUNDS * duration;
+  // The worst round of each: a figure a reader could meet, not an average that hides a bad round.
+  const worst = (ls: number[][]): Latency => ({
+    p50: Math.max(...ls.map((l) => l[0])), ...(s.sequential ? { p95: Math.max(...ls.map((l) => l[1])) } : {}), p97_5: Math.max(...ls.map((l) => l[2])), p99: Math.max(...ls.map((l) => l[3])),
+  });
   const row: Row = {
     scenario: s.name, articles: n,
-    chancery: { rps: cRequests / secs, p50: Math.max(...lat.map((l) => l[0])), p97_5: Math.max(...lat.map((l) => l[1])), p99: Math.max(...lat.map((l) => l[2])), errors, codes: Object.entries(codes).map(([k, v]) => `${k}:${v}`).join(' ') },
-    ceiling: { rps: bRequests / secs }, ratio: bRequests ? cRequests / bRequests : undefined,
+    chancery: { rps: cRequests / secs, ...worst(lat), errors, codes: Object.entries(codes).map(([k, v]) => `${k}:${v}`).join(' ') },
+    ceiling: { rps: bRequests / secs, ...worst(blat) }, ratio: bRequests ? cRequests / bRequests : undefined,
   };
-  log(`  ${s.name.padEnd(30)} ${row.chancery.rps.toFixed(0).padStart(7)} req/s  ceiling ${row.ceiling!.rps.toFixed(0).padStart(7)}  ratio ${(row.ratio ?? 0).toFixed(2)}  p50 ${row.chancery.p50} ms  p99 ${row.chancery.p99} ms  ${row.chancery.codes}`);
+  log(`  ${s.name.padEnd(30)} ${row.chancery.rps.toFixed(0).padStart(7)} req/s  ceiling ${row.ceiling!.rps.toFixed(0).padStart(7)}  ratio ${(row.ratio ?? 0).toFixed(2)}  p50 ${row.chancery.p50} ms${row.chancery.p95 !== undefined ? `  p95 ${row.chancery.p95} ms` : ''}  p99 ${row.chancery.p99} ms (ceiling ${row.ceiling!.p99} ms)  ${row.chancery.codes}`);
   return row;
 }
 
@@ -167,14 +207,17 @@ async function main() {
       { name: `rubric page ${deepPage} (cache miss)`, path: '', paths: Array.from({ length: 20000 }, (_, i) => `/rubric/analysis?page=${deepPage}&miss=${i}`), baselineKey: '/rubric/*', page: true },
       { name: 'search (mixed queries)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/search?q=${encodeURIComponent(queries[i % queries.length])}&miss=${i}`), baselineKey: '/search*', page: true },
       // The latency of one search on its own, as a reader sees it when the site is not saturated.
-      { name: 'search (one connection)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/search?q=${encodeURIComponent(queries[i % queries.length])}&one=${i}`), baselineKey: '/search*', page: true, connections: 1 },
+      { name: 'search (one connection)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/search?q=${encodeURIComponent(queries[i % queries.length])}&one=${i}`), baselineKey: '/search*', page: true, sequential: true },
       { name: 'RSS feed', path: '/feed.xml', page: true },
       { name: '304 revalidation', path: article, headers: { 'if-none-match': etag } },
     ];
     const dossiers = await fetch(at('/dossiers')).catch(() => undefined);
     // The index lists countries first, most facts first: the busiest country's dossier, the same one every run.
     const dossierHref = dossiers?.status === 200 ? /href="(\/dossiers\/country\/[^"?#]+)"/.exec(await dossiers.text())?.[1] : undefined;
-    if (dossierHref) scenarios.push({ name: 'dossier page', path: dossierHref, page: true });
+    if (dossierHref) {
+      scenarios.push({ name: 'dossier page', path: dossierHref, page: true });
+      scenarios.push({ name: 'dossier page (cache miss)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `${dossierHref}?miss=${i}`), baselineKey: '/dossiers/*', page: true });
+    }
 
     for (const s of scenarios) {
       // Record exactly what Chancery answers, and serve those bytes from the ceiling.
@@ -259,11 +302,11 @@ async function postComments(dbPath: string, n: number, port: number, base: Await
 
 /** How each page and search figure changes from the smallest archive to each larger one. */
 function printScale(rows: Row[], sizes: number[]) {
-  const lines = ['', `| scenario | ${sizes.map((n) => `p50 / p99 ms at ${n}`).join(' | ')} | req/s ${sizes[sizes.length - 1]} vs ${sizes[0]} |`, `|---|${sizes.map(() => '---|').join('')}---|`];
+  const lines = ['', `| scenario | ${sizes.map((n) => `p50 / p99 ms at ${n} (p95 for one-connection search)`).join(' | ')} | req/s ${sizes[sizes.length - 1]} vs ${sizes[0]} |`, `|---|${sizes.map(() => '---|').join('')}---|`];
   for (const name of [...new Set(rows.filter((r) => !r.note && r.scenario !== 'posting a comment').map((r) => r.scenario.replace(/ \d+( |$)/, ' N$1')))]) {
     const bySize = sizes.map((n) => rows.find((r) => r.articles === n && r.scenario.replace(/ \d+( |$)/, ' N$1') === name));
     const firstR = bySize[0], lastR = bySize[bySize.length - 1];
-    lines.push(`| ${name} | ${bySize.map((r) => (r ? `${r.chancery.p50} / ${r.chancery.p99}` : '')).join(' | ')} | ${firstR && lastR ? (lastR.chancery.rps / firstR.chancery.rps).toFixed(2) : ''} |`);
+    lines.push(`| ${name} | ${bySize.map((r) => (r ? `${r.chancery.p50} / ${r.chancery.p95 ?? r.chancery.p99}` : '')).join(' | ')} | ${firstR && lastR ? (lastR.chancery.rps / firstR.chancery.rps).toFixed(2) : ''} |`);
   }
   console.log(lines.join('\n'));
 }
@@ -286,11 +329,11 @@ async function nlpThroughput(): Promise<string> {
 }
 
 function printTable(rows: Row[], extra: Record<string, unknown>) {
-  const lines = ['', '| scenario | articles | req/s | ceiling req/s | ratio | p50 ms | p97.5 ms | p99 ms | errors | status codes |', '|---|---|---|---|---|---|---|---|---|---|'];
+  const lines = ['', '| scenario | articles | req/s | ceiling req/s | ratio | p50 ms | p95 ms | p97.5 ms | p99 ms | ceiling p99 ms | errors | status codes |', '|---|---|---|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
-    if (r.note) { lines.push(`| ${r.scenario} | ${r.articles} | ${r.note} | | | | | | | |`); continue; }
+    if (r.note) { lines.push(`| ${r.scenario} | ${r.articles} | ${r.note} | | | | | | | | | |`); continue; }
     const stored = (r as any).stored ? ` (${(r as any).stored.rowsStored} stored, ${(r as any).stored.lost} lost)` : '';
-    lines.push(`| ${r.scenario} | ${r.articles} | ${r.chancery.rps.toFixed(0)} | ${r.ceiling?.rps.toFixed(0) ?? ''} | ${r.ratio?.toFixed(2) ?? ''} | ${r.chancery.p50} | ${r.chancery.p97_5} | ${r.chancery.p99} | ${r.chancery.errors} | ${r.chancery.codes}${stored} |`);
+    lines.push(`| ${r.scenario} | ${r.articles} | ${r.chancery.rps.toFixed(0)} | ${r.ceiling?.rps.toFixed(0) ?? ''} | ${r.ratio?.toFixed(2) ?? ''} | ${r.chancery.p50} | ${r.chancery.p95 ?? ''} | ${r.chancery.p97_5} | ${r.chancery.p99} | ${r.ceiling?.p99 ?? ''} | ${r.chancery.errors} | ${r.chancery.codes}${stored} |`);
   }
   lines.push('', JSON.stringify(extra, null, 2));
   console.log(lines.join('\n'));
