@@ -259,8 +259,8 @@ async function main() {
   if (sizes.length > 1) printScale(rows, sizes);
   const out = join(ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
-  const file = join(out, `${new Date().toISOString().slice(0, 10)}${SMOKE ? '-smoke' : flag('scale') ? '-scale' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, rows, ...extra }, null, 2));
+  const file = join(out, `${new Date().toISOString().slice(0, 10)}${SMOKE ? '-smoke' : flag('scale') ? '-scale' : ''}${process.env.BENCH_NODE_FLAGS ? '-node-flags' : ''}.json`);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, nodeFlags: process.env.BENCH_NODE_FLAGS ?? '', rows, ...extra }, null, 2));
   log(`\nwrote ${file}`);
   // The smoke run guards the harness itself (CI): every scenario must answer what it should, however slowly.
   const wrong = rows.filter((r) => !r.note && Object.keys(r.chancery.codes ? Object.fromEntries(r.chancery.codes.split(' ').map((c) => c.split(':'))) : {}).some((c) => !['200', '303', '304'].includes(c)));
