@@ -14,7 +14,8 @@ import { loadChrome } from '../site/chrome.js';
 import { commentCountsBySlug } from '../comments/comment-store.js';
 import { loadCommentsSection } from '../comments/comment-thread.js';
 import { isPublic } from './article.js';
-import { countPublishedArticles, findArticleBySlug, listPublishedArticles, listRelatedArticles } from './article-store.js';
+import { findArticleBySlug, listPublishedArticles, listRelatedArticles } from './article-store.js';
+import { countListArticles } from './list-count.js';
 import { ArchivePage } from './views/archive-page.js';
 import { ArticlePage } from './views/article-page.js';
 
@@ -43,7 +44,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
   app.get<{ Querystring: { page?: string } }>('/archive', (request, reply) => ctx.cache.serve(request, reply, async () => {
     const now = ctx.clock();
     const page = parsePage(request.query.page);
-    const total = await countPublishedArticles(ctx.db, { now });
+    const total = await countListArticles(ctx, { now });
     const bounds = pageBounds(total, page, PER_PAGE);
     if (!bounds) throw notFound('Page');
     const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, limit: PER_PAGE, offset: bounds.offset })]);

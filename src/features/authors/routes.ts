@@ -5,7 +5,8 @@ import { renderDocument } from '../../platform/render.js';
 import { newestOf, pageBounds } from '../../platform/ui/article-list.js';
 import { parsePage } from '../../platform/ui/pagination.js';
 import type { AppCtx } from '../app-context.js';
-import { countPublishedArticles, listPublishedArticles } from '../articles/article-store.js';
+import { listPublishedArticles } from '../articles/article-store.js';
+import { countListArticles } from '../articles/list-count.js';
 import { loadChrome } from '../site/chrome.js';
 import { findAuthorBySlug, listAuthors } from './author-store.js';
 import { AuthorPage } from './views/author-page.js';
@@ -26,7 +27,7 @@ export function registerAuthorRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const author = await findAuthorBySlug(ctx.db, request.params.slug);
     if (!author) throw notFound('Author');
     const page = parsePage(request.query.page);
-    const total = await countPublishedArticles(ctx.db, { now, authorId: author.id });
+    const total = await countListArticles(ctx, { now, authorId: author.id });
     const bounds = pageBounds(total, page, PER_PAGE);
     if (!bounds) throw notFound('Page');
     const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, authorId: author.id, limit: PER_PAGE, offset: bounds.offset })]);

@@ -5,7 +5,8 @@ import { renderDocument } from '../../platform/render.js';
 import { newestOf, pageBounds } from '../../platform/ui/article-list.js';
 import { parsePage } from '../../platform/ui/pagination.js';
 import type { AppCtx } from '../app-context.js';
-import { countPublishedArticles, listPublishedArticles } from '../articles/article-store.js';
+import { listPublishedArticles } from '../articles/article-store.js';
+import { countListArticles } from '../articles/list-count.js';
 import { loadChrome } from '../site/chrome.js';
 import { findTagBySlug } from './tag-store.js';
 import { TagPage } from './views/tag-page.js';
@@ -20,7 +21,7 @@ export function registerTagRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const tag = await findTagBySlug(ctx.db, request.params.slug);
     if (!tag) throw notFound('Tag');
     const page = parsePage(request.query.page);
-    const total = await countPublishedArticles(ctx.db, { now, tagId: tag.id });
+    const total = await countListArticles(ctx, { now, tagId: tag.id });
     const bounds = pageBounds(total, page, PER_PAGE);
     if (!bounds) throw notFound('Page');
     const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, tagId: tag.id, limit: PER_PAGE, offset: bounds.offset })]);
