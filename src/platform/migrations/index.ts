@@ -1,5 +1,5 @@
 // The list of migrations, by hand and in order: timestamped names, never edited once landed.
-import { DEFAULT_MIGRATION_TABLE, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from '../db.js';
 import * as core from './2026-11-28T1200-core.js';
 import * as dossiers from './2026-11-28T1300-dossiers.js';
@@ -9,6 +9,7 @@ import * as registrations from './2026-11-28T1420-registrations.js';
 import * as indexes from './2026-11-28T1430-indexes.js';
 import * as commentIndex from './2026-11-28T1435-comment-index.js';
 import * as articleStateIndex from './2026-11-28T1440-article-state-index.js';
+import * as commentThreadIndex from './2026-11-28T1450-comment-thread-index.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1430-indexes': indexes,
   '2026-11-28T1435-comment-index': commentIndex,
   '2026-11-28T1440-article-state-index': articleStateIndex,
+  '2026-11-28T1450-comment-thread-index': commentThreadIndex,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -31,7 +33,10 @@ export async function migrate(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticProvider() });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  // A new index has no planner statistics until analysed; without them SQLite may keep walking an older one.
+  if (applied.length && db.dialect === 'sqlite') await sql`pragma optimize = 0x10002`.execute(db);
+  return applied;
 }
 
 /**
