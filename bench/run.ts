@@ -85,6 +85,12 @@ async function countRows(dbPath: string, like: string): Promise<number> {
   try { return Number((await db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('body', 'like', like).executeTakeFirstOrThrow()).n); } finally { await db.destroy(); }
 }
 
+/** Takes the posted comments out again, so every run posts to a thread as the archive built it. */
+async function removePosts(dbPath: string, like: string): Promise<void> {
+  const db = openDb(`sqlite:${dbPath}`);
+  try { await db.deleteFrom('comments').where('body', 'like', like).execute(); } finally { await db.destroy(); }
+}
+
 async function startBaseline(): Promise<{ proc: ChildProcess; port: number; load: (key: string, res: Response, body: Buffer) => Promise<void> }> {
   const proc = fork(join(import.meta.dirname, 'baseline-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const port = await new Promise<number>((ok) => proc.once('message', (m: any) => ok(m.port)));
@@ -302,6 +308,7 @@ async function postComments(dbPath: string, n: number, port: number, base: Await
     for (const [k, v] of Object.entries((c as any).statusCodeStats ?? {})) codes[k] = (codes[k] ?? 0) + (v as any).count;
   }
   const stored = await countRows(dbPath, `${marker}%`);
+  await removePosts(dbPath, 'bench-post-%');
   const accepted = codes['303'] ?? 0;
   const secs = ROUNDS * duration;
   const row: Row = {
