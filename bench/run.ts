@@ -308,7 +308,7 @@ async function postComments(dbPath: string, n: number, port: number, base: Await
     for (const [k, v] of Object.entries((c as any).statusCodeStats ?? {})) codes[k] = (codes[k] ?? 0) + (v as any).count;
   }
   const stored = await countRows(dbPath, `${marker}%`);
-  await removePosts(dbPath, 'bench-post-%');
+  await removePosts(dbPath, `${marker}%`);
   const accepted = codes['303'] ?? 0;
   const secs = ROUNDS * duration;
   const row: Row = {
