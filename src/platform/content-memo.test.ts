@@ -35,6 +35,31 @@ describe('content memo', () => {
     expect(await memo.get('s', async () => 'new')).toBe('new');
   });
 
+  it('holds at most maxEntries values, dropping the oldest first, and drops expired ones as it goes', async () => {
+    let now = 0;
+    const memo = createContentMemo({ enabled: true, ttlMs: 1000, maxEntries: 3, now: () => now });
+    const loads: string[] = [];
+    const get = (k: string) => memo.get(k, async () => { loads.push(k); return k; });
+    for (const k of ['a', 'b', 'c', 'd']) { await get(k); now += 10; }
+    expect(memo.size()).toBe(3);
+    // 'a' was the oldest: it is loaded again (dropping 'b'); 'c' and 'd' are still held.
+    await get('c'); await get('d'); await get('a');
+    expect(loads).toEqual(['a', 'b', 'c', 'd', 'a']);
+    expect(memo.size()).toBe(3);
+    // Past their time, values are dropped when the next one is stored, not only when read again.
+    now += 1000;
+    await get('e');
+    expect(memo.size()).toBe(1);
+    // Expired and loaded again, a value counts as new: the next one to go is the oldest still held.
+    memo.clear();
+    now = 0; await get('a'); now = 500; await get('b'); now = 600; await get('c');
+    now = 1000; await get('a'); now = 1010; await get('d');
+    loads.length = 0;
+    for (const k of ['a', 'c', 'd', 'b']) await get(k);
+    expect(loads).toEqual(['b']);
+    expect(memo.size()).toBe(3);
+  });
+
   it('loads every time when disabled', async () => {
     const memo = createContentMemo({ enabled: false });
     let loads = 0;
