@@ -120,3 +120,78 @@ describe.each(DIALECTS)('dossier routes on %s', (dialect) => {
     expect(queries.length).toBe(one);
   });
 });
+
+describe.each(DIALECTS)('shared dossier aggregates on %s', (dialect) => {
+  let app: TestApp; let author: number; let queries: string[]; let now: Date;
+  beforeEach(async () => {
+    queries = []; now = NOW;
+    app = await testApp(dialect, { pageCache: true }, { clock: () => now, onQuery: (q) => queries.push(q) });
+    author = await makeAuthor(app.ctx.db, { slug: 'desk' });
+  });
+  afterEach(async () => { await app.close(); });
+
+  async function publish(slug: string, title: string, bodyMd: string, publishedAt: Date): Promise<void> {
+    const input: ArticleInput = { title, slug, lead: '', bodyMd, language: 'en', rubricId: null, authorIds: [author], tagSlugs: [], coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on' };
+    await app.ctx.publishing.save(ADMIN, input, { action: 'publish', publishedAt });
+    await app.ctx.jobs.runDue();
+  }
+  /** A page view with its queries; each URL is new to the page cache, so every view renders. */
+  async function view(url: string) {
+    queries.length = 0;
+    const res = await app.server.inject({ method: 'GET', url });
+    expect(res.statusCode, url).toBe(200);
+    return { body: res.body, queries: [...queries] };
+  }
+  // The aggregates' queries: counts, the mentioning articles, the figure facts, the related entities.
+  const aggregateQueries = (qs: string[]) => qs.filter((q) => /count\(|article_entities|"fact_type" in|group by/i.test(q));
+  const timelineQueries = (qs: string[]) => qs.filter((q) => /order by "fe"\."sort_date" desc/i.test(q) && /offset/i.test(q));
+
+  it('computes them once for every URL of a dossier, and again after a content change or on the next minute', async () => {
+    await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, new Date('2024-05-14T08:00:00Z'));
+    await publish('trade-2024', 'Trade grows again', TRADE_BODY, new Date('2025-02-01T08:00:00Z'));
+
+    const first = await view('/dossiers/country/kz');
+    expect(aggregateQueries(first.queries).length).toBeGreaterThanOrEqual(5);
+    expect(first.body).toContain('<th scope="row">2024</th><td>$5.1 billion</td>');
+    for (const url of ['/dossiers/country/kz?utm=x', '/dossiers/country/kz?page=1']) {
+      const again = await view(url);
+      expect(aggregateQueries(again.queries), url).toEqual([]);
+      // The timeline page is still read per request.
+      expect(timelineQueries(again.queries), url).toHaveLength(1);
+      expect(again.body.replace(/utm=x|page=1/g, '')).toContain('<th scope="row">2024</th><td>$5.1 billion</td>');
+    }
+    // Another dossier has its own aggregates.
+    expect(aggregateQueries((await view('/dossiers/pair/kz/uz')).queries).length).toBeGreaterThanOrEqual(5);
+
+    // Publishing changes the content: the next view counts the new article and charts its figure.
+    const before = await view('/dossiers/country/kz?utm=before');
+    expect(before.body).not.toContain('Trade keeps growing');
+    await publish('trade-2025', 'Trade keeps growing', TRADE_BODY.replace('$5.1 billion in 2024', '$6.2 billion in 2025'), new Date('2026-02-01T08:00:00Z'));
+    const after = await view('/dossiers/country/kz?utm=after');
+    expect(aggregateQueries(after.queries).length).toBeGreaterThanOrEqual(5);
+    expect(after.body).toContain('<th scope="row">2025</th><td>$6.2 billion</td>');
+    expect(after.body).toContain('>Trade keeps growing</a>');
+
+    // A piece dated a minute ahead appears on its minute, with no other change.
+    await publish('trade-2026', 'Trade outlook', TRADE_BODY.replace('$5.1 billion in 2024', '$7.3 billion in 2026'), new Date(NOW.getTime() + 90_000));
+    expect((await view('/dossiers/country/kz?utm=early')).body).not.toContain('$7.3 billion');
+    expect(aggregateQueries((await view('/dossiers/country/kz?utm=early2')).queries)).toEqual([]);
+    now = new Date(NOW.getTime() + 120_000);
+    const onTime = await view('/dossiers/country/kz?utm=on-time');
+    expect(onTime.body).toContain('<th scope="row">2026</th><td>$7.3 billion</td>');
+    expect(onTime.body).toContain('>Trade outlook</a>');
+  });
+
+  it('memo clear alone makes the next view read the facts again', async () => {
+    await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, new Date('2024-05-14T08:00:00Z'));
+    const first = await view('/dossiers/person/shavkat-mirziyoyev');
+    expect(first.body).toMatch(/\d+ facts from 1 article/);
+    // An editor's decision made elsewhere (another instance, a script): only the memo is cleared here.
+    await app.ctx.db.updateTable('facts').set({ status: 'rejected' }).execute();
+    await app.ctx.db.updateTable('fact_entities').set({ public: 0 }).execute();
+    expect((await view('/dossiers/person/shavkat-mirziyoyev?utm=x')).body).toMatch(/\d+ facts from 1 article/);
+    app.ctx.memo.clear();
+    const after = await view('/dossiers/person/shavkat-mirziyoyev?utm=y');
+    expect(after.body).toContain('No facts recorded yet.');
+  });
+});

@@ -7,11 +7,9 @@ import { parsePage } from '../../platform/ui/pagination.js';
 import type { AppCtx } from '../app-context.js';
 import { loadChrome } from '../site/chrome.js';
 import { registerFactAdminRoutes } from './admin-routes.js';
-import { ENTITY_TYPES, entityArgs, idFromPath, investmentTotals, tradeSeries, type DossierEntity, type EntityRef } from './dossier.js';
-import {
-  dossierStats, findEntities, findEntity, listFigureFacts, listMentioningArticles, listRelatedEntities, listTimeline,
-  listTopEntities, searchEntities, type Scope,
-} from './dossier-store.js';
+import { loadDossierAggregates } from './dossier-aggregates.js';
+import { ENTITY_TYPES, entityArgs, idFromPath, type DossierEntity, type EntityRef } from './dossier.js';
+import { findEntities, findEntity, listTimeline, listTopEntities, searchEntities, type Scope } from './dossier-store.js';
 import { DossierIndexPage } from './views/dossier-index-page.js';
 import { DossierPage, pairPath } from './views/dossier-page.js';
 
@@ -65,22 +63,17 @@ export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx): void {
 
 async function renderDossier(ctx: AppCtx, request: FastifyRequest, scope: Scope, subjects: [DossierEntity] | [DossierEntity, DossierEntity], path: string, page: number) {
   const now = ctx.clock();
-  const [stats, articles] = await Promise.all([dossierStats(ctx.db, scope, now), listMentioningArticles(ctx.db, scope, now)]);
+  const wantsFigures = 'pair' in scope || subjects[0].type === 'country';
+  const { stats, articles, trade, investments, related } = await loadDossierAggregates(ctx, scope, wantsFigures, now);
   // An entity only an unpublished article knew about has no public dossier.
   if (!stats.facts && !articles.total) throw notFound('Dossier');
   const pages = Math.max(1, Math.ceil(stats.facts / PER_PAGE));
   if (page > pages) throw notFound('Page');
-  const wantsFigures = 'pair' in scope || subjects[0].type === 'country';
-  const [chrome, timeline, figureFacts, related] = await Promise.all([
+  const [chrome, timeline] = await Promise.all([
     loadChrome(ctx, request),
     listTimeline(ctx.db, scope, now, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
-    wantsFigures ? listFigureFacts(ctx.db, scope, now) : Promise.resolve([]),
-    listRelatedEntities(ctx.db, scope, now),
   ]);
   const selfIds = subjects.map((s) => s.id);
-  let trade = tradeSeries(figureFacts).filter((s) => selfIds.every((id) => s.a === id || s.b === id) || ('entity' in scope && (s.a === scope.entity || s.b === scope.entity)));
-  if ('entity' in scope) trade = trade.filter((s) => s.points.length > 0).slice(0, 4);
-  const investments = investmentTotals(figureFacts, selfIds);
   // Every name the page shows, in one query.
   const ids = new Set<string>(selfIds);
   for (const f of timeline) for (const a of entityArgs(f.args)) ids.add(a.id);
