@@ -1,6 +1,7 @@
 // Articles and their links to authors and tags: rows to domain objects, no N+1 queries.
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
+import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { ArticlesTable, RubricsTable } from '../../platform/schema.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
 import type { AuthorRef } from '../authors/author.js';
@@ -35,11 +36,24 @@ function baseQuery(db: Db) {
   return db.selectFrom('articles').leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id');
 }
 
+// Authors and tags of the articles a page shows, asked on every page: one compiled query per list length
+// (a list page asks for 20, an article page for 1, its related articles for 4), dynamic past MAX_LIST.
+const MAX_LIST = 64;
+const authorsOf = preparedByShape((db, p: Slots<Record<string, number>>, n: number) =>
+  db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name', 'authors.title'])
+    .where('article_authors.article_id', 'in', listSlots(n).map((k) => p[k]))
+    .orderBy('article_authors.article_id').orderBy('article_authors.position'));
+const tagsOf = preparedByShape((db, p: Slots<Record<string, number>>, n: number) =>
+  db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name', 'tags.type'])
+    .where('article_tags.article_id', 'in', listSlots(n).map((k) => p[k])).orderBy('tags.name'));
+
 /** Authors of many articles in one query, in byline order. */
 export async function authorsOfArticles(db: Db, ids: number[]): Promise<Map<number, AuthorRef[]>> {
   const out = new Map<number, AuthorRef[]>();
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
+  const rows = ids.length <= MAX_LIST ? await authorsOf(ids.length).all(db, listParams(ids)) : await db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
     .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name', 'authors.title'])
     .where('article_authors.article_id', 'in', ids).orderBy('article_authors.article_id').orderBy('article_authors.position').execute();
   for (const r of rows) {
@@ -54,7 +68,7 @@ export async function authorsOfArticles(db: Db, ids: number[]): Promise<Map<numb
 export async function tagsOfArticles(db: Db, ids: number[]): Promise<Map<number, Tag[]>> {
   const out = new Map<number, Tag[]>();
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+  const rows = ids.length <= MAX_LIST ? await tagsOf(ids.length).all(db, listParams(ids)) : await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
     .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name', 'tags.type'])
     .where('article_tags.article_id', 'in', ids).orderBy('tags.name').execute();
   for (const r of rows) {
@@ -77,9 +91,12 @@ async function full(db: Db, row: (Selectable<ArticlesTable> & RubricCols) | unde
   return { ...rowToArticleSummary(row), authors: authors.get(row.id) ?? [], tags: tags.get(row.id) ?? [], bodyMd: row.body_md, bodyHtml: row.body_html as SafeHtml };
 }
 
+const articleBySlug = prepared((db, p: Slots<{ slug: string }>) =>
+  baseQuery(db).select([...SUMMARY_COLUMNS, 'articles.body_md', 'articles.body_html']).where('articles.slug', '=', p.slug));
+
 /** The article with this slug in any status, or undefined. */
 export async function findArticleBySlug(db: Db, slug: string): Promise<Article | undefined> {
-  return full(db, await baseQuery(db).select([...SUMMARY_COLUMNS, 'articles.body_md', 'articles.body_html']).where('articles.slug', '=', slug).executeTakeFirst());
+  return full(db, await articleBySlug.first(db, { slug }));
 }
 
 /** The article with this id in any status, or undefined. */
@@ -156,38 +173,42 @@ export async function latestPublishedChange(db: Db, now: Date): Promise<string |
   return r?.updated_at ?? undefined;
 }
 
-/** How many of each tag's newest articles are considered as related. */
-const RELATED_WINDOW = 150;
+/** How many of each tag's newest articles are considered as related: counting shared tags sorts them all, about 0.4 µs each. */
+const RELATED_WINDOW = 60;
+
+// Related articles for an article with n tags (one compiled query per n): candidates are the newest
+// RELATED_WINDOW articles of each tag, so the cost stays flat as the archive grows (a country tag can hold a
+// tenth of the archive). Shared tags are counted on the ids alone and only the best few rows are read: an
+// article row's status and date sit after its body, so each row read costs several pages.
+const relatedByTags = preparedByShape((db, p: Slots<Record<string, string | number>>, n: number) => {
+  const perTag = (i: number) => db.selectFrom('article_tags').select('article_id')
+    .where('tag_id', '=', p[`t${i}`] as number).where('article_id', '!=', p.self as number).orderBy('article_id', 'desc').limit(p.window as number);
+  let union = db.selectFrom(perTag(0).as('t0')).select('article_id');
+  for (let i = 1; i < n; i++) union = union.unionAll(db.selectFrom(perTag(i).as(`t${i}`)).select('article_id'));
+  const best = db.selectFrom(union.as('t')).select(['t.article_id', (eb) => eb.fn.countAll<number>().as('shared')])
+    .groupBy('t.article_id').orderBy('shared', 'desc').orderBy('t.article_id', 'desc').limit(p.candidates as number);
+  const top = db.selectFrom(best.as('g')).innerJoin('articles', 'articles.id', 'g.article_id').select(['g.article_id', 'g.shared', 'articles.published_at'])
+    .where('articles.status', '=', 'published').where('articles.published_at', '<=', p.now as string)
+    .orderBy('g.shared', 'desc').orderBy('articles.published_at', 'desc').limit(p.limit as number);
+  return db.selectFrom(top.as('best')).innerJoin('articles', 'articles.id', 'best.article_id').leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id')
+    .select([...SUMMARY_COLUMNS, 'best.shared']).orderBy('best.shared', 'desc').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
+});
 
 /** Published articles sharing the most tags with this one (among each tag's newest), then the same rubric; newest first. */
 export async function listRelatedArticles(db: Db, article: Article, now: Date, limit = 4): Promise<ArticleSummary[]> {
   const tagIds = article.tags.map((t) => t.id);
-  let ids: number[] = [];
+  const found: ArticleSummary[] = [];
   if (tagIds.length) {
-    // Candidates are the newest RELATED_WINDOW articles of each tag, so the cost stays flat as the archive grows
-    // (a country tag can hold a tenth of the archive).
-    const perTag = (tagId: number) => db.selectFrom('article_tags').select('article_id')
-      .where('tag_id', '=', tagId).where('article_id', '!=', article.id).orderBy('article_id', 'desc').limit(RELATED_WINDOW);
-    let union = db.selectFrom(perTag(tagIds[0]).as('t0')).select('article_id');
-    tagIds.slice(1).forEach((tagId, i) => { union = union.unionAll(db.selectFrom(perTag(tagId).as(`t${i + 1}`)).select('article_id')); });
-    // Count shared tags on the ids alone, then read only the best few articles: an article row's status and
-    // date sit after its body, so each row read costs several pages.
-    const best = db.selectFrom(union.as('t')).select(['t.article_id', (eb) => eb.fn.countAll<number>().as('shared')])
-      .groupBy('t.article_id').orderBy('shared', 'desc').orderBy('t.article_id', 'desc').limit(limit * 5);
-    const rows = await db.selectFrom(best.as('g')).innerJoin('articles', 'articles.id', 'g.article_id').select('g.article_id')
-      .where('articles.status', '=', 'published').where('articles.published_at', '<=', now.toISOString())
-      .orderBy('g.shared', 'desc').orderBy('articles.published_at', 'desc').limit(limit).execute();
-    ids = rows.map((r) => r.article_id);
+    const params: Record<string, string | number> = { self: article.id, window: RELATED_WINDOW, candidates: limit * 5, now: now.toISOString(), limit };
+    tagIds.forEach((id, i) => { params[`t${i}`] = id; });
+    for (const r of await relatedByTags(tagIds.length).all(db, params)) found.push(rowToArticleSummary(r));
   }
-  if (ids.length < limit && article.rubric) {
-    const more = await published(db, { now, rubricId: article.rubric.id, excludeIds: [article.id, ...ids] })
-      .select('articles.id').orderBy('articles.published_at', 'desc').limit(limit - ids.length).execute();
-    ids.push(...more.map((r) => r.id));
+  if (found.length < limit && article.rubric) {
+    const rows = await published(db, { now, rubricId: article.rubric.id, excludeIds: [article.id, ...found.map((a) => a.id)] })
+      .select(SUMMARY_COLUMNS).orderBy('articles.published_at', 'desc').limit(limit - found.length).execute();
+    found.push(...rows.map(rowToArticleSummary));
   }
-  if (!ids.length) return [];
-  const rows = await baseQuery(db).select(SUMMARY_COLUMNS).where('articles.id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, rowToArticleSummary(r)]));
-  return withAuthors(db, ids.map((id) => byId.get(id)!).filter(Boolean));
+  return withAuthors(db, found);
 }
 
 export interface AdminFilter { status?: ArticleStatus; authorId?: number; q?: string; limit: number; offset?: number }

@@ -3,6 +3,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import { ilike } from '../../platform/columns.js';
+import { prepared, type Slots } from '../../platform/prepared.js';
 import type { EntitiesTable, FactEntitiesTable, FactsTable } from '../../platform/schema.js';
 import {
   PUBLIC_STATUSES, entityArgs, parseJson,
@@ -180,12 +181,14 @@ function countriesOf(e: DossierEntity): string[] {
 // ---------- Public queries ----------
 
 /** The public facts of an article with the names of the entities they involve (for the article page). */
+// Every article page asks for its facts: compiled once.
+const publicFactsOfArticle = prepared((db, p: Slots<{ articleId: number }>) => db.selectFrom('facts').innerJoin('articles', 'articles.id', 'facts.article_id')
+  .select([...FACT_COLUMNS])
+  .where('facts.article_id', '=', p.articleId).where('facts.status', 'in', PUBLIC_STATUSES).where('articles.status', '=', 'published')
+  .orderBy('facts.evidence_start').orderBy('facts.id').limit(200));
+
 export async function listPublicFactsForArticle(db: Db, articleId: number): Promise<{ facts: StoredFact[]; entities: Map<string, EntityRef> }> {
-  const rows = await db.selectFrom('facts').innerJoin('articles', 'articles.id', 'facts.article_id')
-    .select([...FACT_COLUMNS])
-    .where('facts.article_id', '=', articleId).where('facts.status', 'in', PUBLIC_STATUSES).where('articles.status', '=', 'published')
-    .orderBy('facts.evidence_start').orderBy('facts.id').limit(200).execute();
-  const facts = rows.map(rowToFact);
+  const facts = (await publicFactsOfArticle.all(db, { articleId })).map(rowToFact);
   return { facts, entities: await entityRefs(db, facts) };
 }
 

@@ -1,6 +1,7 @@
 // Events table: rows to Event objects; the event shown beside an article.
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
+import { prepared, type Slots } from '../../platform/prepared.js';
 import type { EventsTable } from '../../platform/schema.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
 import { parseEventTime, type Event, type EventStatus } from './event.js';
@@ -59,10 +60,13 @@ export async function countPastEvents(db: Db, now: Date): Promise<number> {
 }
 
 /** The event an article's events block shows: one linked to the article, else the next upcoming one. */
+// Asked by every article page: compiled once.
+const eventOfArticle = prepared((db, p: Slots<{ articleId: number }>) => db.selectFrom('events').innerJoin('event_articles', 'event_articles.event_id', 'events.id')
+  .selectAll('events').where('event_articles.article_id', '=', p.articleId).where('events.status', 'in', VISIBLE)
+  .orderBy('events.starts_at', 'desc').limit(1));
+
 export async function findEventForArticle(db: Db, articleId: number, now: Date, nextEvent?: () => Promise<Event | undefined>): Promise<Event | undefined> {
-  const linked = await db.selectFrom('events').innerJoin('event_articles', 'event_articles.event_id', 'events.id')
-    .selectAll('events').where('event_articles.article_id', '=', articleId).where('events.status', 'in', VISIBLE)
-    .orderBy('events.starts_at', 'desc').executeTakeFirst();
+  const linked = await eventOfArticle.first(db, { articleId });
   if (linked) return rowToEvent(linked);
   return nextEvent ? nextEvent() : (await listUpcomingEvents(db, now, 1))[0];
 }
