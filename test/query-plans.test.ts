@@ -64,4 +64,13 @@ describe('query plans of the hot pages (SQLite)', () => {
     expect(perRubric).toBeDefined();
     expect((await plan(perRubric!)).join(' | ')).toMatch(/articles_rubric_status_published_idx/);
   });
+
+  it('reads a thread page in time order from an index and stops at the page', async () => {
+    const page = [...seen].find((q) => /from "comments" left join "users"/.test(q) && /"comments"."parent_id" is null/.test(q) && /limit \?/.test(q));
+    expect(page).toBeDefined();
+    const steps = (await plan(page!)).join(' | ');
+    expect(steps).toMatch(/comments_article_parent_created_idx/);
+    // Sorting would mean reading every comment of the article first (a 10,000-comment thread took 2.8 ms).
+    expect(steps).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
 });

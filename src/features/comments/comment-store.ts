@@ -1,6 +1,7 @@
 // Comments in the database: the thread, counts, likes, reports, bans and the moderation queues.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../platform/db.js';
+import { prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { DB } from '../../platform/schema.js';
 import type { Role } from '../../platform/session.js';
 import { THREAD_PAGE, type Comment, type CommentStatus, type ThreadItem, type ThreadOrder } from './comment.js';
@@ -107,19 +108,35 @@ function visible(viewerId: number | undefined, topLevel: boolean) {
 
 export interface ThreadPage { items: ThreadItem[]; topLevel: number; pages: number; page: number }
 
+// A reader who is not signed in sees the same thread as everyone: those pages are compiled once per order.
+const anonymousTops = preparedByShape((db, p: Slots<{ articleId: number; limit: number; offset: number }>, dir: 'asc' | 'desc') =>
+  selectComments(db).where('comments.article_id', '=', p.articleId).where('comments.parent_id', 'is', null).where(visible(undefined, true))
+    .orderBy('comments.created_at', dir).orderBy('comments.id', dir).limit(p.limit).offset(p.offset));
+
+// Visible top-level comments counted per status (the statuses are disjoint), so that each count is one
+// range of the (article_id, status, parent_id) index instead of every comment and reply of the article.
+function countTopLevel(db: Db, articleId: number, viewerId: number | undefined) {
+  const tops = () => db.selectFrom('comments').where('comments.article_id', '=', articleId).where('comments.parent_id', 'is', null)
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+  return db.selectNoFrom((eb) => [
+    tops().where('comments.status', '=', 'published').as('published'),
+    tops().where('comments.status', '=', 'deleted')
+      .where((e) => e.exists(e.selectFrom('comments as r').select('r.id').whereRef('r.parent_id', '=', 'comments.id').where('r.status', '=', 'published'))).as('deleted'),
+    (viewerId !== undefined ? tops().where('comments.status', 'in', ['pending', 'rejected']).where('comments.user_id', '=', viewerId) : eb.val(0)).as('own'),
+  ]).executeTakeFirstOrThrow().then((r) => Number(r.published ?? 0) + Number(r.deleted ?? 0) + Number(r.own ?? 0));
+}
+
 /** One page of an article's thread: 50 top-level comments with all their visible replies. */
 export async function listThread(db: Db, o: { articleId: number; order: ThreadOrder; page: number; viewerId?: number }): Promise<ThreadPage> {
   const dir = o.order === 'newest' ? 'desc' : 'asc';
-  const pageOf = (page: number) => selectComments(db).where('comments.article_id', '=', o.articleId).where('comments.parent_id', 'is', null).where(visible(o.viewerId, true))
-    .orderBy('comments.created_at', dir).orderBy('comments.id', dir).limit(THREAD_PAGE).offset((page - 1) * THREAD_PAGE).execute();
+  const pageOf = (page: number) => o.viewerId === undefined
+    ? anonymousTops(dir).all(db, { articleId: o.articleId, limit: THREAD_PAGE, offset: (page - 1) * THREAD_PAGE })
+    : selectComments(db).where('comments.article_id', '=', o.articleId).where('comments.parent_id', 'is', null).where(visible(o.viewerId, true))
+      .orderBy('comments.created_at', dir).orderBy('comments.id', dir).limit(THREAD_PAGE).offset((page - 1) * THREAD_PAGE).execute();
   // Most threads fit on their first page: then the page itself is the count, and one query is saved.
   let tops = o.page <= 1 ? await pageOf(1) : undefined;
   let topLevel = tops?.length ?? 0;
-  if (!tops || tops.length === THREAD_PAGE) {
-    const countRow = await db.selectFrom('comments').where('comments.article_id', '=', o.articleId).where('comments.parent_id', 'is', null).where(visible(o.viewerId, true))
-      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    topLevel = Number(countRow.n);
-  }
+  if (!tops || tops.length === THREAD_PAGE) topLevel = await countTopLevel(db, o.articleId, o.viewerId);
   const pages = Math.max(1, Math.ceil(topLevel / THREAD_PAGE));
   const page = Math.min(Math.max(1, o.page), pages);
   tops ??= await pageOf(page);
@@ -130,7 +147,8 @@ export async function listThread(db: Db, o: { articleId: number; order: ThreadOr
   const byParent = new Map<number, Comment[]>();
   for (const r of replies) {
     const c = rowToComment(r as Row);
-    byParent.set(c.parentId!, [...(byParent.get(c.parentId!) ?? []), c]);
+    const list = byParent.get(c.parentId!);
+    if (list) list.push(c); else byParent.set(c.parentId!, [c]);
   }
   return { items: tops.map((r) => ({ comment: rowToComment(r as Row), replies: byParent.get(r.id) ?? [] })), topLevel, pages, page };
 }
@@ -167,11 +185,14 @@ export async function countPublished(db: Db, articleId: number): Promise<number>
  * An article's published-comment count and the time of its newest comment change (the page's
  * Last-Modified), in one statement: each subquery is answered by its own index.
  */
+// Every article page asks for it: compiled once.
+const summaryOfThread = prepared((db, p: Slots<{ articleId: number }>) => db.selectNoFrom((eb) => [
+  eb.selectFrom('comments').where('article_id', '=', p.articleId).where('status', '=', 'published').select((e) => e.fn.countAll<number>().as('n')).as('n'),
+  eb.selectFrom('comments').where('article_id', '=', p.articleId).select((e) => e.fn.max('updated_at').as('at')).as('at'),
+]));
+
 export async function threadSummary(db: Db, articleId: number): Promise<{ count: number; lastChange?: string }> {
-  const r = await db.selectNoFrom((eb) => [
-    eb.selectFrom('comments').where('article_id', '=', articleId).where('status', '=', 'published').select((e) => e.fn.countAll<number>().as('n')).as('n'),
-    eb.selectFrom('comments').where('article_id', '=', articleId).select((e) => e.fn.max('updated_at').as('at')).as('at'),
-  ]).executeTakeFirstOrThrow();
+  const r = (await summaryOfThread.first(db, { articleId }))!;
   return { count: Number(r.n ?? 0), lastChange: (r.at as string | null) ?? undefined };
 }
 

@@ -10,6 +10,7 @@ import * as indexes from './2026-11-28T1430-indexes.js';
 import * as commentIndex from './2026-11-28T1435-comment-index.js';
 import * as articleStateIndex from './2026-11-28T1440-article-state-index.js';
 import * as commentThreadIndex from './2026-11-28T1450-comment-thread-index.js';
+import * as threadOrderIndex from './2026-11-28T1500-thread-order-index.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1435-comment-index': commentIndex,
   '2026-11-28T1440-article-state-index': articleStateIndex,
   '2026-11-28T1450-comment-thread-index': commentThreadIndex,
+  '2026-11-28T1500-thread-order-index': threadOrderIndex,
 };
 
 class StaticProvider implements MigrationProvider {
