@@ -113,10 +113,13 @@ export interface PublishedFilter {
   excludeIds?: number[];
 }
 
-function published(db: Db, f: PublishedFilter) {
-  let q = baseQuery(db).where('articles.status', '=', 'published').where('articles.published_at', '<=', f.now.toISOString());
+// The filter's values as SQL takes them; a prepared list passes slots in their place.
+interface PublishedValues { now: string; rubricId?: number; authorId?: number; tagId?: number; language?: string; excludeIds?: number[] }
+
+function publishedWhere(db: Db, f: PublishedValues) {
+  let q = baseQuery(db).where('articles.status', '=', 'published').where('articles.published_at', '<=', f.now);
   if (f.rubricId !== undefined) q = q.where('articles.rubric_id', '=', f.rubricId);
-  if (f.language) q = q.where('articles.language', '=', f.language);
+  if (f.language !== undefined) q = q.where('articles.language', '=', f.language);
   if (f.authorId !== undefined) {
     const authorId = f.authorId;
     q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId));
@@ -129,10 +132,25 @@ function published(db: Db, f: PublishedFilter) {
   return q;
 }
 
+function published(db: Db, f: PublishedFilter) {
+  return publishedWhere(db, { ...f, now: f.now.toISOString(), language: f.language || undefined });
+}
+
+type ListParams = { now: string; rubricId: number; authorId: number; tagId: number; language: string; limit: number; offset: number };
+// Every list page (home, archive, rubric, author, tag) runs one of these few shapes: compiled once each.
+const listPage = preparedByShape((db, p: Slots<ListParams>, shape: string) =>
+  publishedWhere(db, {
+    now: p.now, rubricId: shape[0] === 'r' ? p.rubricId : undefined, authorId: shape[1] === 'a' ? p.authorId : undefined,
+    tagId: shape[2] === 't' ? p.tagId : undefined, language: shape[3] === 'l' ? p.language : undefined,
+  }).select(SUMMARY_COLUMNS).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(p.limit).offset(p.offset));
+
 /** Published articles, newest first, one page of them. */
 export async function listPublishedArticles(db: Db, f: PublishedFilter & { limit: number; offset?: number }): Promise<ArticleSummary[]> {
-  const rows = await published(db, f).select(SUMMARY_COLUMNS)
-    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(f.limit).offset(f.offset ?? 0).execute();
+  const rows = f.excludeIds?.length
+    ? await published(db, f).select(SUMMARY_COLUMNS).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(f.limit).offset(f.offset ?? 0).execute()
+    : await listPage(`${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}`).all(db, {
+      now: f.now.toISOString(), rubricId: f.rubricId ?? 0, authorId: f.authorId ?? 0, tagId: f.tagId ?? 0, language: f.language ?? '', limit: f.limit, offset: f.offset ?? 0,
+    });
   return withAuthors(db, rows.map(rowToArticleSummary));
 }
 

@@ -1,7 +1,7 @@
 // Comments in the database: the thread, counts, likes, reports, bans and the moderation queues.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../platform/db.js';
-import { prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
+import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { DB } from '../../platform/schema.js';
 import type { Role } from '../../platform/session.js';
 import { THREAD_PAGE, type Comment, type CommentStatus, type ThreadItem, type ThreadOrder } from './comment.js';
@@ -196,12 +196,20 @@ export async function threadSummary(db: Db, articleId: number): Promise<{ count:
   return { count: Number(r.n ?? 0), lastChange: (r.at as string | null) ?? undefined };
 }
 
+// A list page's counts: one compiled query per number of articles shown.
+const publishedCounts = preparedByShape((db, p: Slots<Record<string, number>>, n: number) => db.selectFrom('comments')
+  .where('article_id', 'in', listSlots(n).map((k) => p[k])).where('status', '=', 'published')
+  .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('article_id'));
+
 /** Published comments per article, for a list page: one query whatever the number of articles. */
 export async function countPublishedByArticle(db: Db, articleIds: number[]): Promise<Map<number, number>> {
   const out = new Map<number, number>(articleIds.map((id) => [id, 0]));
   if (!articleIds.length) return out;
-  const rows = await db.selectFrom('comments').where('article_id', 'in', [...new Set(articleIds)]).where('status', '=', 'published')
-    .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('article_id').execute();
+  const ids = [...new Set(articleIds)];
+  const rows = ids.length <= 64
+    ? await publishedCounts(ids.length).all(db, listParams(ids))
+    : await db.selectFrom('comments').where('article_id', 'in', ids).where('status', '=', 'published')
+      .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('article_id').execute();
   for (const r of rows) out.set(r.article_id, Number(r.n));
   return out;
 }
