@@ -132,18 +132,26 @@ function amountText(v: unknown, lang: string): string | undefined {
   return formatAmount(value, typeof currency === 'string' ? currency : '', lang);
 }
 
+// Built once; the options are frozen so the shared formatters are found by identity (a timeline formats a
+// hundred dates, lists and amounts).
+const SCALES: readonly [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+const TWO_DECIMALS = Object.freeze({ maximumFractionDigits: 2 });
+const DAY = Object.freeze({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const);
+const MONTH = Object.freeze({ month: 'long', year: 'numeric', timeZone: 'UTC' } as const);
+const CONJUNCTION = Object.freeze({ type: 'conjunction' } as const);
+const ORDINAL = Object.freeze({ type: 'ordinal' } as const);
+
 /** "$22.71 billion", "€3 million": words for large sums, since figures in prose read that way. */
 export function formatAmount(value: number, currency: string, lang = 'en'): string {
-  const scales: [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
-  const [div, word] = scales.find(([d]) => Math.abs(value) >= d) ?? [1, ''];
+  const [div, word] = SCALES.find(([d]) => Math.abs(value) >= d) ?? [1, ''];
   const n = value / div;
   let num: string;
   try {
     num = /^[A-Z]{3}$/.test(currency)
       ? intl.number(lang, { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(n)
-      : intl.number(lang, { maximumFractionDigits: 2 }).format(n) + (currency ? ` ${currency}` : '');
+      : intl.number(lang, TWO_DECIMALS).format(n) + (currency ? ` ${currency}` : '');
   } catch {
-    num = `${intl.number(lang, { maximumFractionDigits: 2 }).format(n)} ${currency}`.trim();
+    num = `${intl.number(lang, TWO_DECIMALS).format(n)} ${currency}`.trim();
   }
   return word ? `${num} ${word}` : num;
 }
@@ -157,8 +165,8 @@ export function formatWhen(value: string, precision: string | undefined, lang = 
   const [, y, mo, d] = m;
   const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1));
   const loc = lang === 'en' ? 'en-GB' : lang;
-  if (d && (precision === 'day' || !precision)) return intl.date(loc, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-  if (mo && precision !== 'year') return lang === 'en' ? `${MONTHS_EN[Number(mo) - 1]} ${y}` : intl.date(loc, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  if (d && (precision === 'day' || !precision)) return intl.date(loc, DAY).format(date);
+  if (mo && precision !== 'year') return lang === 'en' ? `${MONTHS_EN[Number(mo) - 1]} ${y}` : intl.date(loc, MONTH).format(date);
   return y;
 }
 
@@ -173,33 +181,37 @@ function ref(id: unknown, names: Map<string, EntityRef>): Segment[] {
 function list(ids: unknown, names: Map<string, EntityRef>, lang: string): Segment[] {
   const items = (Array.isArray(ids) ? ids : [ids]).map((x) => ref(x, names)).filter((x) => x.length);
   if (items.length <= 1) return items[0] ?? [];
-  // Intl.ListFormat gives "A, B and C"; splice our segments into its pattern.
+  // Intl.ListFormat gives "A, B and C"; splice our segments into its pattern: "\0" + "0" + "\0 and \0" + "1" + "\0".
   const marks = items.map((_, i) => `\u0000${i}\u0000`);
-  const pattern = intl.list(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(marks);
-  return fill(pattern.replace(/\u0000(\d+)\u0000/g, '{$1}'), Object.fromEntries(items.map((s, i) => [String(i), s])));
+  const parts = intl.list(lang === 'en' ? 'en-GB' : lang, CONJUNCTION).format(marks).split('\u0000');
+  const out: Segment[] = [];
+  for (let i = 0; i < parts.length; i++) push(out, i % 2 ? items[Number(parts[i])] : parts[i]);
+  return out;
+}
+
+// Appends text or segments, merging neighbouring strings so views and tests see whole phrases.
+function push(out: Segment[], v: Segment[] | string | undefined): void {
+  if (v === undefined) return;
+  for (const s of typeof v === 'string' ? [v] : v) {
+    if (typeof s !== 'string') out.push(s);
+    else if (!s) continue;
+    else if (typeof out[out.length - 1] === 'string') out[out.length - 1] += s;
+    else out.push(s);
+  }
 }
 
 /** Replaces {name} placeholders of a template with segments. */
 export function fill(template: string, vars: Record<string, Segment[] | string | undefined>): Segment[] {
   const out: Segment[] = [];
-  for (const [i, part] of template.split(/\{(\w+)\}/).entries()) {
-    if (i % 2 === 0) { if (part) out.push(part); continue; }
-    const v = vars[part];
-    if (typeof v === 'string') out.push(v);
-    else if (v) out.push(...v);
-  }
-  // Merge neighbouring strings so views and tests see whole phrases.
-  return out.reduce<Segment[]>((acc, s) => {
-    if (typeof s === 'string' && typeof acc[acc.length - 1] === 'string') acc[acc.length - 1] = (acc[acc.length - 1] as string) + s;
-    else acc.push(s);
-    return acc;
-  }, []);
+  const parts = template.split(/\{(\w+)\}/);
+  for (let i = 0; i < parts.length; i++) push(out, i % 2 ? vars[parts[i]] : parts[i]);
+  return out;
 }
 
 function ordinalText(v: unknown, lang: string): string | undefined {
   if (typeof v === 'number' && Number.isInteger(v) && v > 0) {
     if (lang !== 'en') return String(v);
-    const rule = intl.plural('en', { type: 'ordinal' }).select(v);
+    const rule = intl.plural('en', ORDINAL).select(v);
     return `${v}${({ one: 'st', two: 'nd', few: 'rd' } as Record<string, string>)[rule] ?? 'th'}`;
   }
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
@@ -285,7 +297,8 @@ export function tradeSeries(facts: PublicFact[]): TradeSeries[] {
     const [a, b] = (f.args.parties as unknown[]).map(String).sort();
     if (a === b) continue;
     const k = `${a}|${b}`;
-    byPair.set(k, [...(byPair.get(k) ?? []), f]);
+    const list = byPair.get(k);
+    if (list) list.push(f); else byPair.set(k, [f]);
   }
   const out: TradeSeries[] = [];
   for (const [k, list] of byPair) {

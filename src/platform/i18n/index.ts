@@ -48,15 +48,29 @@ export function formatNumber(n: number, lang = 'en'): string {
 // Building an Intl formatter costs 10 to 100 microseconds, using one about 1: a page formats hundreds
 // of names, counts and dates, so each formatter is built once per locale and options. An unknown
 // locale still throws RangeError, as the constructors do.
+// Building the key itself (JSON of the options) costs about as much as formatting once, so options a
+// module keeps as a frozen constant are looked up by their identity instead.
 const formatters = new Map<string, unknown>();
+const byFrozenOptions = new WeakMap<object, Map<string, unknown>>();
 function cached<F>(kind: string, locales: string | string[], opts: object | undefined, make: () => F): F {
+  if (opts && Object.isFrozen(opts)) {
+    let mine = byFrozenOptions.get(opts);
+    if (!mine) { mine = new Map(); byFrozenOptions.set(opts, mine); }
+    const k = `${kind}|${String(locales)}`;
+    let f = mine.get(k) as F | undefined;
+    if (!f) { f = lookup(kind, locales, opts, make); mine.set(k, f); }
+    return f;
+  }
+  return lookup(kind, locales, opts, make);
+}
+function lookup<F>(kind: string, locales: string | string[], opts: object | undefined, make: () => F): F {
   const k = `${kind}|${String(locales)}|${opts ? JSON.stringify(opts) : ''}`;
   let f = formatters.get(k) as F | undefined;
   if (!f) { f = make(); formatters.set(k, f); }
   return f;
 }
 
-/** Shared Intl formatters, built on first use. */
+/** Shared Intl formatters, built on first use; pass options as a frozen constant where the call is frequent. */
 export const intl = {
   list: (lang: string, opts?: Intl.ListFormatOptions) => cached('list', lang, opts, () => new Intl.ListFormat(lang, opts)),
   plural: (lang: string, opts?: Intl.PluralRulesOptions) => cached('plural', lang, opts, () => new Intl.PluralRules(lang, opts)),
