@@ -12,7 +12,9 @@ export function TradeChart({ t, series, names, uid, lang = 'en' }: { t: T; serie
   const slot = (W - PAD_L - PAD_R) / pts.length;
   const bar = Math.min(56, slot * 0.7);
   const title = t('dossiers.trade.title', { a: names[0], b: names[1] });
-  const desc = t('dossiers.trade.desc', { values: pts.map((p) => `${p.year}: ${formatAmount(p.value, p.currency, lang)}`).join('; ') });
+  // Each amount is shown three times (description, bar label, table): formatted once.
+  const amounts = pts.map((p) => formatAmount(p.value, p.currency, lang));
+  const desc = t('dossiers.trade.desc', { values: pts.map((p, i) => `${p.year}: ${amounts[i]}`).join('; ') });
   return (
     <figure class="trade-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${uid}-title ${uid}-desc`} xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMidYMid meet">
@@ -26,7 +28,7 @@ export function TradeChart({ t, series, names, uid, lang = 'en' }: { t: T; serie
           return (
             <g>
               <rect x={x.toFixed(1)} y={y.toFixed(1)} width={bar.toFixed(1)} height={h.toFixed(1)} class="bar" />
-              <text x={(x + bar / 2).toFixed(1)} y={(y - 6).toFixed(1)} text-anchor="middle" class="value">{formatAmount(p.value, p.currency, lang).replace(' billion', 'bn').replace(' million', 'm')}</text>
+              <text x={(x + bar / 2).toFixed(1)} y={(y - 6).toFixed(1)} text-anchor="middle" class="value">{amounts[i].replace(' billion', 'bn').replace(' million', 'm')}</text>
               <text x={(x + bar / 2).toFixed(1)} y={H - PAD_B + 20} text-anchor="middle" class="year">{p.year}</text>
             </g>
           );
@@ -37,9 +39,9 @@ export function TradeChart({ t, series, names, uid, lang = 'en' }: { t: T; serie
         <caption class="visually-hidden">{title}</caption>
         <thead><tr><th scope="col">{t('dossiers.trade.year')}</th><th scope="col">{t('dossiers.trade.value')}</th><th scope="col">{t('dossiers.trade.source')}</th></tr></thead>
         <tbody>
-          {[...pts].reverse().map((p) => (
-            <tr><th scope="row">{p.year}</th><td>{formatAmount(p.value, p.currency, lang)}</td><td><a href={`/articles/${p.articleSlug}#evidence-${p.factId}`}>{p.articleTitle}</a></td></tr>
-          ))}
+          {pts.map((p, i) => (
+            <tr><th scope="row">{p.year}</th><td>{amounts[i]}</td><td><a href={`/articles/${p.articleSlug}#evidence-${p.factId}`}>{p.articleTitle}</a></td></tr>
+          )).reverse()}
         </tbody>
       </table>
     </figure>
