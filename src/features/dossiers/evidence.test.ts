@@ -56,6 +56,12 @@ describe('markEvidence', () => {
     expect(markEvidence(html, [{ id: 8, text: 'Beijing said so.' }])).toBe('<p><a title="Beijing said so." href="/b">Link</a> <code>Beijing said so.</code> <mark id="evidence-8" class="evidence">Beijing said so.</mark></p>');
   });
 
+  it('keeps its place after characters outside the basic plane (emoji, rare scripts)', () => {
+    const html = '<p>\u{1F30D} Leaders met in \u{1D400}stana. The parties signed a deal.</p>';
+    expect(markEvidence(html, [{ id: 7, text: 'The parties signed a deal.' }]))
+      .toBe('<p>\u{1F30D} Leaders met in \u{1D400}stana. <mark id="evidence-7" class="evidence">The parties signed a deal.</mark></p>');
+  });
+
   it('reports which evidence ids got an anchor', () => {
     const r = markEvidenceWithIds('<p>Found here. And here.</p>', [{ id: 1, text: 'Found here.' }, { id: 2, text: 'Title only.' }, { id: 3, text: 'Found here.' }]);
     expect([...r.marked].sort()).toEqual(['1', '3']);

@@ -17,7 +17,13 @@ function fold(c: string): string {
   return c;
 }
 
-interface Folded { text: string; /** For each folded character: [start, end) of its source in the HTML. */ at: [number, number][]; /** Index of the text token each char came from. */ tok: number[] }
+interface Folded {
+  text: string;
+  /** For each UTF-16 unit of text: where its source starts and ends in the HTML. */
+  atStart: number[]; atEnd: number[];
+  /** Index of the text token each unit came from (-1 for a block boundary). */
+  tok: number[];
+}
 
 type Token = { kind: 'text' | 'tag'; start: number; end: number; name?: string; closing?: boolean; selfClosing?: boolean };
 
@@ -40,40 +46,58 @@ function tokenize(html: string): Token[] {
   return out;
 }
 
+// fold() for one ASCII character code, without a regular expression: an article body is mostly ASCII and
+// is folded on every view of its page.
+function foldAscii(c: number, ch: string): string {
+  if (c === 32 || (c >= 9 && c <= 13)) return ' ';
+  if (c === 39 || c === 96) return "'";
+  if (c === 42 || c === 95 || c === 126) return '';
+  return ch;
+}
+
 function foldHtml(html: string, tokens: Token[]): Folded {
-  const f: Folded = { text: '', at: [], tok: [] };
-  let skipDepth = 0;
-  const push = (c: string, start: number, end: number, ti: number) => {
-    const x = fold(c);
+  const parts: string[] = [];
+  const f: Folded = { text: '', atStart: [], atEnd: [], tok: [] };
+  let last = -1; // the last folded UTF-16 unit, -1 before any
+  const push = (x: string, start: number, end: number, ti: number) => {
     if (!x) return;
     // Collapse runs of spaces; a block boundary counts as a space too.
-    if (x === ' ' && (f.text.endsWith(' ') || f.text === '')) return;
-    f.text += x; f.at.push([start, end]); f.tok.push(ti);
+    if (x === ' ' && (last === 32 || last === -1)) return;
+    parts.push(x);
+    for (let k = 0; k < x.length; k++) { f.atStart.push(start); f.atEnd.push(end); f.tok.push(ti); }
+    last = x.charCodeAt(x.length - 1);
   };
+  let skipDepth = 0;
   tokens.forEach((t, ti) => {
     if (t.kind === 'tag') {
       if (t.name && SKIP.has(t.name)) skipDepth += t.closing ? -1 : t.selfClosing ? 0 : 1;
-      if (t.name && (BLOCK.has(t.name) || t.name === 'br') && !f.text.endsWith(' ') && f.text) { f.text += ' '; f.at.push([t.start, t.start]); f.tok.push(-1); }
+      if (t.name && (BLOCK.has(t.name) || t.name === 'br') && last !== 32 && last !== -1) push(' ', t.start, t.start, -1);
       return;
     }
     if (skipDepth > 0) return;
     for (let i = t.start; i < t.end;) {
-      if (html[i] === '&') {
+      const code = html.charCodeAt(i);
+      if (code === 38) { // &
         const m = /^&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/.exec(html.slice(i, i + 12));
         if (m) {
           const ent = m[1];
           const ch = ent[0] === '#' ? String.fromCodePoint(ent[1] === 'x' || ent[1] === 'X' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10)) : ENTITIES[ent] ?? m[0];
-          for (const c of ch) push(c, i, i + m[0].length, ti);
+          for (const c of ch) push(fold(c), i, i + m[0].length, ti);
           i += m[0].length;
           continue;
         }
       }
-      const cp = html.codePointAt(i)!;
-      const c = String.fromCodePoint(cp);
-      push(c, i, i + c.length, ti);
+      if (code < 128) {
+        push(foldAscii(code, html[i]), i, i + 1, ti);
+        i++;
+        continue;
+      }
+      const c = String.fromCodePoint(html.codePointAt(i)!);
+      push(fold(c), i, i + c.length, ti);
       i += c.length;
     }
   });
+  f.text = parts.join('');
   return f;
 }
 
@@ -131,7 +155,7 @@ export function markEvidenceWithIds(bodyHtml: string, evidences: { id: number | 
     const i = folded.text.indexOf(key);
     if (i < 0) continue;
     const j = i + key.length - 1;
-    const from = folded.at[i][0], to = folded.at[j][1];
+    const from = folded.atStart[i], to = folded.atEnd[j];
     if (taken.some(([a, b]) => from < b && to > a)) continue;
     taken.push([from, to]);
     const [first, ...rest] = ids;
@@ -151,7 +175,7 @@ export function markEvidenceWithIds(bodyHtml: string, evidences: { id: number | 
       let e = k;
       while (e + 1 <= j && folded.tok[e + 1] === tok) e++;
       if (tok >= 0) {
-        const a = folded.at[k][0], b = folded.at[e][1];
+        const a = folded.atStart[k], b = folded.atEnd[e];
         inserts.push({ pos: a, order: seq * 2 + 1, html: firstRun ? open : `<mark class="evidence" data-evidence="${attr(first)}">` }, { pos: b, order: -(seq * 2), html: '</mark>' });
         firstRun = false;
       }
