@@ -24,7 +24,17 @@ export function EventBlock({ t, event }: { t: T; event: Event }) {
 }
 
 /** English name of an ISO country code, or the code itself. */
+// Intl.DisplayNames#of takes about 20 µs and the event block is on every article page: names are kept.
+const countryNames = new Map<string, string>();
+
 export function countryName(code: string, lang = 'en'): string {
   if (!/^[A-Z]{2}$/.test(code)) return code;
-  try { return intl.regionNames(lang).of(code) ?? code; } catch { return code; }
+  const key = `${lang}:${code}`;
+  let name = countryNames.get(key);
+  if (name === undefined) {
+    try { name = intl.regionNames(lang).of(code) ?? code; } catch { name = code; }
+    // Codes and languages are few (two letters each), so the map stays small.
+    countryNames.set(key, name);
+  }
+  return name;
 }
