@@ -60,6 +60,17 @@ export async function findEntities(db: Db, ids: Iterable<string>): Promise<Map<s
   return out;
 }
 
+/** Names of entities by id, in one query (pages show names: aliases and roles are neither read nor parsed). */
+export async function findEntityRefs(db: Db, ids: Iterable<string>): Promise<Map<string, EntityRef>> {
+  const list = [...new Set(ids)];
+  const out = new Map<string, EntityRef>();
+  for (let i = 0; i < list.length; i += 500) {
+    const rows = await db.selectFrom('entities').select(['id', 'type', 'name']).where('id', 'in', list.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, { id: r.id, type: r.type as EntityType, name: r.name });
+  }
+  return out;
+}
+
 /** Inserts or updates entities, merging aliases and roles with what is already known. */
 export async function upsertEntities(db: Db, entities: Omit<DossierEntity, never>[], now: Date): Promise<void> {
   if (!entities.length) return;
@@ -194,8 +205,7 @@ export async function listPublicFactsForArticle(db: Db, articleId: number): Prom
 
 /** Names of every entity the facts mention, in one query. */
 export async function entityRefs(db: Db, facts: Pick<StoredFact, 'args'>[]): Promise<Map<string, EntityRef>> {
-  const full = await findEntities(db, facts.flatMap((f) => entityArgs(f.args).map((a) => a.id)));
-  return new Map([...full].map(([id, e]) => [id, { id, type: e.type, name: e.name }]));
+  return findEntityRefs(db, facts.flatMap((f) => entityArgs(f.args).map((a) => a.id)));
 }
 
 /** Which entities a dossier covers: one entity, or the facts two countries share. */

@@ -8,8 +8,8 @@ import type { AppCtx } from '../app-context.js';
 import { loadChrome } from '../site/chrome.js';
 import { registerFactAdminRoutes } from './admin-routes.js';
 import { loadDossierAggregates } from './dossier-aggregates.js';
-import { ENTITY_TYPES, entityArgs, idFromPath, type DossierEntity, type EntityRef } from './dossier.js';
-import { findEntities, findEntity, listTimeline, listTopEntities, searchEntities, type Scope } from './dossier-store.js';
+import { ENTITY_TYPES, entityArgs, idFromPath, type DossierEntity } from './dossier.js';
+import { findEntities, findEntity, findEntityRefs, listTimeline, listTopEntities, searchEntities, type Scope } from './dossier-store.js';
 import { DossierIndexPage } from './views/dossier-index-page.js';
 import { DossierPage, pairPath } from './views/dossier-page.js';
 
@@ -79,8 +79,7 @@ async function renderDossier(ctx: AppCtx, request: FastifyRequest, scope: Scope,
   for (const f of timeline) for (const a of entityArgs(f.args)) ids.add(a.id);
   for (const s of trade) { ids.add(s.a); ids.add(s.b); }
   for (const s of subjects) for (const r of s.roles) if (r.of) ids.add(r.of);
-  const full = await findEntities(ctx.db, ids);
-  const names = new Map<string, EntityRef>([...full].map(([k, e]) => [k, { id: k, type: e.type, name: e.name }]));
+  const names = await findEntityRefs(ctx.db, ids);
   const info = { page, pages, basePath: path };
   return {
     body: renderDocument(DossierPage({ t: ctx.t, chrome, subjects, path, stats, timeline, info, names, trade, investments, related, articles })),
