@@ -73,6 +73,10 @@ function rawIsFresh(req: IncomingMessage, e: Entry): boolean {
 /**
  * Creates a page cache; disabled, it still sets validators and answers 304.
  * `headers` (the security headers) are added to every response of the fast path, which bypasses the app's hooks.
+ * A page is kept from its second request within the TTL: a URL asked for once (a crawler walking the
+ * archive, stray query strings) is rendered and sent but not kept, so it neither pushes out pages readers
+ * come back to nor leaves its bytes for the garbage collector after eviction. Under a load of such URLs a
+ * kept-on-first-request cache held its whole budget plus as much again of evicted pages awaiting collection.
  */
 export function createPageCache(opts: { enabled: boolean; maxEntries?: number; maxBytes?: number; ttlMs?: number; now?: () => number; headers?: Readonly<Record<string, string>> }): PageCache {
   const max = opts.maxEntries ?? 2000;
@@ -90,6 +94,20 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
   const ttl = opts.ttlMs ?? 60_000;
   const now = opts.now ?? Date.now;
   let entries = new Map<string, Entry>();
+  // URLs rendered and not kept, with when, the oldest forgotten first: asked for again within the TTL, kept.
+  const seen = new Map<string, number>();
+  function remember(key: string, at: number) {
+    seen.delete(key);
+    if (seen.size >= max) seen.delete(seen.keys().next().value!);
+    seen.set(key, at);
+  }
+  /** True when a rendering of `key` is worth keeping: its URL was asked for before, within the TTL. */
+  function admit(key: string, at: number): boolean {
+    const first = seen.get(key);
+    if (first !== undefined && at - first < ttl) { seen.delete(key); return true; }
+    remember(key, at);
+    return false;
+  }
 
   function send(request: FastifyRequest, reply: FastifyReply, e: Entry) {
     reply.header('etag', e.etag);
@@ -167,7 +185,8 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
         key, body, etag: etagOf(body), lastModified: lm, lastModifiedHeader: lm?.toUTCString(),
         type: page.type ?? 'text/html; charset=utf-8', status: page.status ?? 200, storedAt: now(), tags: page.tags,
       };
-      if (cacheable && entry.status === 200) {
+      // An expired page was asked for twice already; its new rendering is kept at once.
+      if (cacheable && entry.status === 200 && (hit !== undefined || admit(key, entry.storedAt))) {
         const old = entries.get(key);
         if (old) { entries.delete(key); bytes -= sizeOf(old); }
         evict(true);
@@ -178,9 +197,11 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
       return send(request, reply, entry);
     },
     invalidate(tags) {
-      if (!tags) { entries = new Map(); bytes = 0; return; }
+      // A dropped page was asked for twice: its next rendering is kept, as before the change.
+      const at = now();
+      if (!tags) { for (const k of entries.keys()) remember(k, at); entries = new Map(); bytes = 0; return; }
       for (const [k, e] of entries) {
-        if (e.tags?.some((t) => tags.includes(t))) { entries.delete(k); bytes -= sizeOf(e); }
+        if (e.tags?.some((t) => tags.includes(t))) { entries.delete(k); bytes -= sizeOf(e); remember(k, at); }
       }
     },
     size() { return entries.size; },
