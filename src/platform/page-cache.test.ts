@@ -188,6 +188,26 @@ describe('page cache fast path (before routing)', () => {
 });
 
 describe('page cache memory budget', () => {
+  it('keeps one copy of a page that several URLs render alike, counted once against the budget', async () => {
+    const cache = createPageCache({ enabled: true, maxBytes: 5_000 });
+    const app = Fastify();
+    let renders = 0;
+    app.get('/p', (req, reply) => cache.serve(req, reply, async () => { renders++; return { body: '<p>same</p>' + 'z'.repeat(3000) }; }));
+    await app.ready();
+    for (const url of ['/p?utm=a', '/p?utm=a', '/p?utm=b', '/p?utm=b', '/p']) await app.inject(url);
+    // Two copies would pass the budget and push one out; one copy keeps both URLs.
+    expect(cache.size()).toBe(2);
+    const a = await app.inject({ url: '/p?utm=a', headers: { 'accept-encoding': 'gzip' } });
+    const b = await app.inject({ url: '/p?utm=b', headers: { 'accept-encoding': 'gzip' } });
+    expect(b.rawPayload.equals(a.rawPayload)).toBe(true);
+    expect(renders).toBe(5);
+    // A third URL rendering the same page costs nothing more.
+    await app.inject('/p');
+    expect(cache.size()).toBe(3);
+    cache.invalidate();
+    expect(cache.size()).toBe(0);
+  });
+
   it('drops the oldest pages when their bytes (with compressed variants) pass the budget', async () => {
     const cache = createPageCache({ enabled: true, maxBytes: 10_000 });
     const app = Fastify();

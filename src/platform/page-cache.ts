@@ -17,11 +17,21 @@ export interface RenderedPage {
   tags?: string[];
 }
 
-interface Entry {
-  key: string;
-  body: Buffer;
+/**
+ * A page's bytes and their compressed variants, shared by every cached URL whose rendering is the same
+ * (utm_ and other query strings the page ignores): such URLs cost the cache one copy, compressed once.
+ */
+interface Body {
+  bytes: Buffer;
   gzip?: Buffer;
   br?: Buffer;
+  /** Cached entries using it; 0 for a page sent without being kept. */
+  users: number;
+}
+
+interface Entry {
+  key: string;
+  body: Body;
   etag: string;
   lastModified?: Date;
   lastModifiedHeader?: string;
@@ -83,17 +93,27 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
   // Memory, not the number of pages, is what runs out: URLs with stray query strings are all distinct pages.
   const maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
   let bytes = 0;
-  const sizeOf = (e: Entry) => e.body.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0);
-  function evict(makingRoom: boolean) {
-    while (entries.size > 0 && ((makingRoom && entries.size >= max) || bytes > maxBytes)) {
-      const [k, e] = entries.entries().next().value!;
-      entries.delete(k);
-      bytes -= sizeOf(e);
-    }
-  }
+  const sizeOf = (b: Body) => b.bytes.length + (b.gzip?.length ?? 0) + (b.br?.length ?? 0);
   const ttl = opts.ttlMs ?? 60_000;
   const now = opts.now ?? Date.now;
-  let entries = new Map<string, Entry>();
+  const entries = new Map<string, Entry>();
+  // Bodies of cached entries by ETag (a hash of the bytes); each body's bytes count once against the budget.
+  const bodies = new Map<string, Body>();
+  function keep(e: Entry) {
+    const old = entries.get(e.key);
+    if (old) drop(old);
+    evict(true);
+    entries.set(e.key, e);
+    if (e.body.users++ === 0) { bodies.set(e.etag, e.body); bytes += sizeOf(e.body); }
+    evict(false);
+  }
+  function drop(e: Entry) {
+    entries.delete(e.key);
+    if (--e.body.users === 0) { bodies.delete(e.etag); bytes -= sizeOf(e.body); }
+  }
+  function evict(makingRoom: boolean) {
+    while (entries.size > 0 && ((makingRoom && entries.size >= max) || bytes > maxBytes)) drop(entries.values().next().value!);
+  }
   // URLs rendered and not kept, with when, the oldest forgotten first: asked for again within the TTL, kept.
   const seen = new Map<string, number>();
   function remember(key: string, at: number) {
@@ -117,24 +137,24 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
     reply.header('content-type', e.type);
     if (e.status === 200 && isFresh(request, e.etag, e.lastModified)) return reply.code(304).send();
     const ae = String(request.headers['accept-encoding'] ?? '');
-    // Compress once per entry, on the first request that asks for it.
-    if (e.body.length > 1024 && /\bbr\b/.test(ae)) {
+    // Compress once per body, on the first request that asks for it.
+    if (e.body.bytes.length > 1024 && /\bbr\b/.test(ae)) {
       reply.header('content-encoding', 'br');
-      return reply.code(e.status).send(compressed(e, 'br'));
+      return reply.code(e.status).send(compressed(e.body, 'br'));
     }
-    if (e.body.length > 1024 && /\bgzip\b/.test(ae)) {
+    if (e.body.bytes.length > 1024 && /\bgzip\b/.test(ae)) {
       reply.header('content-encoding', 'gzip');
-      return reply.code(e.status).send(compressed(e, 'gzip'));
+      return reply.code(e.status).send(compressed(e.body, 'gzip'));
     }
-    return reply.code(e.status).send(e.body);
+    return reply.code(e.status).send(e.body.bytes);
   }
 
-  function compressed(e: Entry, encoding: 'br' | 'gzip'): Buffer {
-    const have = encoding === 'br' ? e.br : e.gzip;
+  function compressed(b: Body, encoding: 'br' | 'gzip'): Buffer {
+    const have = encoding === 'br' ? b.br : b.gzip;
     if (have) return have;
-    const made = encoding === 'br' ? brotliCompressSync(e.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(e.body, { level: 6 });
-    if (encoding === 'br') e.br = made; else e.gzip = made;
-    if (entries.get(e.key) === e) { bytes += made.length; evict(false); }
+    const made = encoding === 'br' ? brotliCompressSync(b.bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(b.bytes, { level: 6 });
+    if (encoding === 'br') b.br = made; else b.gzip = made;
+    if (b.users > 0) { bytes += made.length; evict(false); }
     return made;
   }
 
@@ -149,8 +169,8 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
     h['content-type'] = e.type;
     if (encoding === 'br' || encoding === 'gzip') {
       h['content-encoding'] = encoding;
-      h['content-length'] = String(compressed(e, encoding).length);
-    } else if (encoding === 'identity') h['content-length'] = String(e.body.length);
+      h['content-length'] = String(compressed(e.body, encoding).length);
+    } else if (encoding === 'identity') h['content-length'] = String(e.body.bytes.length);
     return (raw[encoding] = h);
   }
 
@@ -163,12 +183,12 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
       if (!e || now() - e.storedAt >= ttl) return false;
       if (rawIsFresh(req, e)) { res.writeHead(304, rawHeaders(e, 'notModified')); res.end(); return true; }
       const ae = req.headers['accept-encoding'];
-      if (ae && e.body.length > 1024) {
+      if (ae && e.body.bytes.length > 1024) {
         const enc = BR.test(ae) ? 'br' : GZIP.test(ae) ? 'gzip' : undefined;
-        if (enc) { res.writeHead(200, rawHeaders(e, enc)); res.end(compressed(e, enc)); return true; }
+        if (enc) { res.writeHead(200, rawHeaders(e, enc)); res.end(compressed(e.body, enc)); return true; }
       }
       res.writeHead(200, rawHeaders(e, 'identity'));
-      res.end(e.body);
+      res.end(e.body.bytes);
       return true;
     },
     async serve(request, reply, render) {
@@ -179,29 +199,22 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
       const hit = cacheable ? entries.get(key) : undefined;
       if (hit && now() - hit.storedAt < ttl) return send(request, reply, hit);
       const page = await render();
-      const body = Buffer.from(page.body);
+      const rendered = Buffer.from(page.body);
+      const etag = etagOf(rendered);
       const lm = page.lastModified && !Number.isNaN(page.lastModified.getTime()) ? page.lastModified : undefined;
       const entry: Entry = {
-        key, body, etag: etagOf(body), lastModified: lm, lastModifiedHeader: lm?.toUTCString(),
+        key, body: bodies.get(etag) ?? { bytes: rendered, users: 0 }, etag, lastModified: lm, lastModifiedHeader: lm?.toUTCString(),
         type: page.type ?? 'text/html; charset=utf-8', status: page.status ?? 200, storedAt: now(), tags: page.tags,
       };
       // An expired page was asked for twice already; its new rendering is kept at once.
-      if (cacheable && entry.status === 200 && (hit !== undefined || admit(key, entry.storedAt))) {
-        const old = entries.get(key);
-        if (old) { entries.delete(key); bytes -= sizeOf(old); }
-        evict(true);
-        entries.set(key, entry);
-        bytes += sizeOf(entry);
-        evict(false);
-      }
+      if (cacheable && entry.status === 200 && (hit !== undefined || admit(key, entry.storedAt))) keep(entry);
       return send(request, reply, entry);
     },
     invalidate(tags) {
       // A dropped page was asked for twice: its next rendering is kept, as before the change.
       const at = now();
-      if (!tags) { for (const k of entries.keys()) remember(k, at); entries = new Map(); bytes = 0; return; }
       for (const [k, e] of entries) {
-        if (e.tags?.some((t) => tags.includes(t))) { entries.delete(k); bytes -= sizeOf(e); remember(k, at); }
+        if (!tags || e.tags?.some((t) => tags.includes(t))) { drop(e); remember(k, at); }
       }
     },
     size() { return entries.size; },
