@@ -188,6 +188,33 @@ describe('page cache fast path (before routing)', () => {
 });
 
 describe('page cache memory budget', () => {
+  it('holds 16 MB of pages by default', async () => {
+    const cache = createPageCache({ enabled: true });
+    const app = Fastify();
+    app.get('/p/:n', (req, reply) => cache.serve(req, reply, async () => ({ body: `<p>${(req.params as { n: string }).n}</p>` + 'm'.repeat(1024 * 1024) })));
+    await app.ready();
+    for (let n = 0; n < 20; n++) { await app.inject(`/p/${n}`); await app.inject(`/p/${n}`); }
+    expect(cache.size()).toBe(15);
+  });
+
+  it('drops expired pages as new ones come in, keeping their next rendering at once', async () => {
+    let t = 0;
+    const cache = createPageCache({ enabled: true, ttlMs: 60_000, now: () => t });
+    const app = Fastify();
+    let renders = 0;
+    app.get('/p/:n', (req, reply) => cache.serve(req, reply, async () => { renders++; return { body: 'page' }; }));
+    await app.ready();
+    for (const url of ['/p/1', '/p/1', '/p/2', '/p/2']) await app.inject(url);
+    expect(cache.size()).toBe(2);
+    t += 60_000;
+    for (const url of ['/p/3', '/p/3']) await app.inject(url);
+    expect(cache.size()).toBe(1);
+    await app.inject('/p/1');
+    await app.inject('/p/1');
+    expect(cache.size()).toBe(2);
+    expect(renders).toBe(7);
+  });
+
   it('keeps one copy of a page that several URLs render alike, counted once against the budget', async () => {
     const cache = createPageCache({ enabled: true, maxBytes: 5_000 });
     const app = Fastify();

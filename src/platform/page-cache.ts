@@ -90,8 +90,10 @@ function rawIsFresh(req: IncomingMessage, e: Entry): boolean {
  */
 export function createPageCache(opts: { enabled: boolean; maxEntries?: number; maxBytes?: number; ttlMs?: number; now?: () => number; headers?: Readonly<Record<string, string>> }): PageCache {
   const max = opts.maxEntries ?? 2000;
-  // Memory, not the number of pages, is what runs out: URLs with stray query strings are all distinct pages.
-  const maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
+  // Memory, not the number of pages, is what runs out. 16 MB holds some 600 article pages with their gzip and
+  // brotli variants, more than the pages a minute of readers asks for twice; with 32 MB, cache churn under
+  // misses kept the whole budget live plus evicted pages awaiting collection, and malloc keeps that high mark.
+  const maxBytes = opts.maxBytes ?? 16 * 1024 * 1024;
   let bytes = 0;
   const sizeOf = (b: Body) => b.bytes.length + (b.gzip?.length ?? 0) + (b.br?.length ?? 0);
   const ttl = opts.ttlMs ?? 60_000;
@@ -111,8 +113,16 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
     entries.delete(e.key);
     if (--e.body.users === 0) { bodies.delete(e.etag); bytes -= sizeOf(e.body); }
   }
+  /** Drops the oldest entries while over a limit, and expired ones (in insertion order, so the oldest come first). */
   function evict(makingRoom: boolean) {
-    while (entries.size > 0 && ((makingRoom && entries.size >= max) || bytes > maxBytes)) drop(entries.values().next().value!);
+    const at = now();
+    for (const e of entries.values()) {
+      const expired = at - e.storedAt >= ttl;
+      if (!expired && !(makingRoom && entries.size >= max) && bytes <= maxBytes) break;
+      drop(e);
+      // An expired page was asked for twice: its next rendering is kept at once.
+      if (expired) remember(e.key, at);
+    }
   }
   // URLs rendered and not kept, with when, the oldest forgotten first: asked for again within the TTL, kept.
   const seen = new Map<string, number>();
