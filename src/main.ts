@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { loadConfig, type Config } from './config.js';
 import { openDb, type Db } from './platform/db.js';
+import { sizeHeapForServing } from './platform/heap.js';
 import { migrate } from './platform/migrations/index.js';
 import { hashPassword, verifyPassword } from './platform/passwords.js';
 
@@ -117,13 +117,8 @@ async function migrateCommand(io: CliIo): Promise<number> {
 
 async function serve(io: CliIo): Promise<number> {
   const cfg = config(io);
-  // Collect the old generation when it has grown by half, not (V8's default for a fast collector) by up
-  // to four times the live data: under load every request's objects outlive a young collection or two,
-  // and at 50 connections that promoted garbage was 40-60 MB of the peak. A full collection of a ~25 MB
-  // live heap costs a few milliseconds, mostly on another thread; article misses ran no slower, the peak
-  // fell by about 30 MB. V8 reads this flag at each collection, so setting it here takes effect; one given
-  // on the node command line wins.
-  if (!process.execArgv.some((a) => /^--heap[-_]growing[-_]percent/.test(a))) setFlagsFromString('--heap-growing-percent=50');
+  // Memory under load: see platform/heap.ts. Flags given to node itself win.
+  const unsizeHeap = sizeHeapForServing([...process.execArgv, ...(io.env?.NODE_OPTIONS ?? '').split(/\s+/)]);
   const [{ buildApp }, { loadDemo, DEMO_LOADED_KEY, demoEditorEmail }, { findSetting }, { findUserWithHashByEmail, countUsers }] = await Promise.all([
     import('./app.js'), import('./features/demo/demo-loader.js'), import('./features/site/site-store.js'), import('./features/staff/user-store.js'),
   ]);
@@ -173,6 +168,7 @@ async function serve(io: CliIo): Promise<number> {
   } finally {
     await app?.close();
     await db.destroy();
+    unsizeHeap();
   }
 }
 

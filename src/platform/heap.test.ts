@@ -1,0 +1,36 @@
+import { getHeapSpaceStatistics } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { SEMI_SPACE_MB, sizeHeapForServing } from './heap.js';
+
+const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_size;
+
+/** Allocates like a busy server (most objects die young, some live a little longer); returns the largest young generation seen. */
+async function churn(rounds: number): Promise<number> {
+  let kept: unknown[] = [];
+  let largest = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < 20_000; i++) {
+      const o = { i, s: `request ${i} of round ${r}`, list: [i, i + 1, i + 2] };
+      if (i % 4 === 0) kept.push(o);
+    }
+    if (kept.length > 60_000) kept = [];
+    largest = Math.max(largest, newSpace());
+    // Lets the collector's observers run, as a server's event loop does between requests.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return largest;
+}
+
+describe('heap sizing for the server', () => {
+  it('stops the young generation at its cap under sustained allocation, and lets it grow again when stopped', async () => {
+    const cap = 2 * SEMI_SPACE_MB * 1024 * 1024;
+    const before = newSpace();
+    const stop = sizeHeapForServing([]);
+    try {
+      expect(await churn(300)).toBeLessThanOrEqual(Math.max(cap, before));
+    } finally {
+      stop();
+    }
+    expect(await churn(300)).toBeGreaterThan(cap);
+  });
+});
