@@ -188,13 +188,13 @@ describe('page cache fast path (before routing)', () => {
 });
 
 describe('page cache memory budget', () => {
-  it('holds 16 MB of pages by default', async () => {
+  it('holds 8 MB of pages by default', async () => {
     const cache = createPageCache({ enabled: true });
     const app = Fastify();
     app.get('/p/:n', (req, reply) => cache.serve(req, reply, async () => ({ body: `<p>${(req.params as { n: string }).n}</p>` + 'm'.repeat(1024 * 1024) })));
     await app.ready();
-    for (let n = 0; n < 20; n++) { await app.inject(`/p/${n}`); await app.inject(`/p/${n}`); }
-    expect(cache.size()).toBe(15);
+    for (let n = 0; n < 12; n++) { await app.inject(`/p/${n}`); await app.inject(`/p/${n}`); }
+    expect(cache.size()).toBe(7);
   });
 
   it('drops expired pages as new ones come in, keeping their next rendering at once', async () => {
