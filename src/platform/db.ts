@@ -1,7 +1,7 @@
 // Opens the database named by DATABASE_URL: SQLite (default, embedded) or PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, SqliteDialect, PostgresDialect, type LogEvent } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, PostgresDialect, sql, type LogEvent } from 'kysely';
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import type pgModule from 'pg';
@@ -41,6 +41,7 @@ export function openDb(url: string, opts: OpenDbOptions = {}): Db {
     // Planner statistics, refreshed when tables changed a lot (about 1 ms otherwise): without them SQLite
     // walks comments_status_created_idx over every comment instead of the 50 threads asked for.
     sqlite.pragma('optimize = 0x10002');
+    trimHistograms(sqlite);
     db = new Kysely<DB>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), log });
   } else {
     // Loaded only for PostgreSQL: a SQLite install never pays for the driver at start-up.
@@ -54,6 +55,41 @@ export function openDb(url: string, opts: OpenDbOptions = {}): Db {
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
   }
   return Object.assign(db, { dialect });
+}
+
+/**
+ * SQLite's ANALYZE also samples each index's values (sqlite_stat4) in this build. A statement whose plan
+ * looked at those samples for a bound value is compiled again every time it runs with new values: on an
+ * article cache miss that recompiling took more of the server's CPU than running the queries. Samples
+ * matter for columns of a few skewed values (a status, a type, a mostly-empty parent), where a row count
+ * per value says little; for an index led by an id-like column (a hundred values or more) the row counts
+ * of sqlite_stat1 give the same plans. So those indexes' samples go, and their queries compile once.
+ * Returns the statements to run after ANALYZE, given sqlite_stat1's rows; the last reloads the statistics.
+ */
+export function histogramCleanup(stat1: { idx: string | null; stat: string }[]): { sql: string; parameters: string[] }[] {
+  const idLike = stat1.filter((r) => {
+    const [rows, perValue] = r.stat.split(' ').map(Number);
+    return r.idx && perValue > 0 && rows / perValue >= 100;
+  }).map((r) => r.idx!);
+  if (!idLike.length) return [];
+  return [{ sql: `delete from sqlite_stat4 where idx in (${idLike.map(() => '?').join(', ')})`, parameters: idLike }, { sql: 'analyze sqlite_schema', parameters: [] }];
+}
+
+const STAT_TABLES = "select count(*) as n from sqlite_schema where type = 'table' and name in ('sqlite_stat1', 'sqlite_stat4')";
+const STAT1 = 'select idx, stat from sqlite_stat1';
+
+/** Applies histogramCleanup to an open SQLite connection. */
+function trimHistograms(sqlite: Database.Database): void {
+  if ((sqlite.prepare(STAT_TABLES).get() as { n: number }).n < 2) return;
+  for (const s of histogramCleanup(sqlite.prepare(STAT1).all() as { idx: string | null; stat: string }[])) sqlite.prepare(s.sql).run(...s.parameters);
+}
+
+/** The same, through Kysely (after the migrations' ANALYZE). */
+export async function trimHistogramsOf(db: Kysely<DB>): Promise<void> {
+  const n = (await sql<{ n: number }>`${sql.raw(STAT_TABLES)}`.execute(db)).rows[0]?.n ?? 0;
+  if (n < 2) return;
+  const rows = (await sql<{ idx: string | null; stat: string }>`${sql.raw(STAT1)}`.execute(db)).rows;
+  for (const s of histogramCleanup(rows)) await db.executeQuery(CompiledQuery.raw(s.sql, s.parameters));
 }
 
 /**

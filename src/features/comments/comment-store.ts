@@ -113,6 +113,13 @@ const anonymousTops = preparedByShape((db, p: Slots<{ articleId: number; limit: 
   selectComments(db).where('comments.article_id', '=', p.articleId).where('comments.parent_id', 'is', null).where(visible(undefined, true))
     .orderBy('comments.created_at', dir).orderBy('comments.id', dir).limit(p.limit).offset(p.offset));
 
+// Replies to the comments of one page (at most THREAD_PAGE). The article is named as well, so that SQLite reads
+// this thread's part of the (article, parent) index: the row-count statistics alone say nothing about how
+// rare a given parent is, since most comments have none.
+const anonymousReplies = preparedByShape((db, p: Slots<Record<string, number>>, n: number) =>
+  selectComments(db).where('comments.article_id', '=', p.article).where('comments.parent_id', 'in', listSlots(n).map((k) => p[k]))
+    .where(visible(undefined, false)).orderBy('comments.created_at', 'asc').orderBy('comments.id', 'asc'));
+
 // Visible top-level comments counted per status (the statuses are disjoint), so that each count is one
 // range of the (article_id, status, parent_id) index instead of every comment and reply of the article.
 function countTopLevel(db: Db, articleId: number, viewerId: number | undefined) {
@@ -141,9 +148,10 @@ export async function listThread(db: Db, o: { articleId: number; order: ThreadOr
   const page = Math.min(Math.max(1, o.page), pages);
   tops ??= await pageOf(page);
   const ids = tops.map((r) => r.id);
-  const replies = ids.length
-    ? await selectComments(db).where('comments.parent_id', 'in', ids).where(visible(o.viewerId, false)).orderBy('comments.created_at', 'asc').orderBy('comments.id', 'asc').execute()
-    : [];
+  const replies = !ids.length ? []
+    : o.viewerId === undefined ? await anonymousReplies(ids.length).all(db, { ...listParams(ids), article: o.articleId })
+    : await selectComments(db).where('comments.article_id', '=', o.articleId).where('comments.parent_id', 'in', ids).where(visible(o.viewerId, false))
+      .orderBy('comments.created_at', 'asc').orderBy('comments.id', 'asc').execute();
   const byParent = new Map<number, Comment[]>();
   for (const r of replies) {
     const c = rowToComment(r as Row);

@@ -1,6 +1,6 @@
 // The list of migrations, by hand and in order: timestamped names, never edited once landed.
 import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from '../db.js';
+import { trimHistogramsOf, type Db } from '../db.js';
 import * as core from './2026-11-28T1200-core.js';
 import * as dossiers from './2026-11-28T1300-dossiers.js';
 import * as readers from './2026-11-28T1400-readers.js';
@@ -37,7 +37,10 @@ export async function migrate(db: Db): Promise<string[]> {
   if (error) throw error;
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   // A new index has no planner statistics until analysed; without them SQLite may keep walking an older one.
-  if (applied.length && db.dialect === 'sqlite') await sql`pragma optimize = 0x10002`.execute(db);
+  if (applied.length && db.dialect === 'sqlite') {
+    await sql`pragma optimize = 0x10002`.execute(db);
+    await trimHistogramsOf(db);
+  }
   return applied;
 }
 
