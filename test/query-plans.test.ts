@@ -66,7 +66,7 @@ describe('query plans of the hot pages (SQLite)', () => {
   });
 
   it('reads a thread page in time order from an index and stops at the page', async () => {
-    const page = [...seen].find((q) => /from "comments" left join "users"/.test(q) && /"comments"."parent_id" is null/.test(q) && /limit \?/.test(q));
+    const page = [...seen].find((q) => /from "comments" left join "users"/.test(q) && /"comments"."parent_id" is null/.test(q) && /limit (\?|\d+)/.test(q));
     expect(page).toBeDefined();
     const steps = (await plan(page!)).join(' | ');
     expect(steps).toMatch(/comments_article_parent_created_idx/);

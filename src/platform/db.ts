@@ -62,14 +62,17 @@ export function openDb(url: string, opts: OpenDbOptions = {}): Db {
  * looked at those samples for a bound value is compiled again every time it runs with new values: on an
  * article cache miss that recompiling took more of the server's CPU than running the queries. Samples
  * matter for columns of a few skewed values (a status, a type, a mostly-empty parent), where a row count
- * per value says little; for an index led by an id-like column (a hundred values or more) the row counts
+ * per value says little; for an index led by an id-like column (twenty values or more) the row counts
  * of sqlite_stat1 give the same plans. So those indexes' samples go, and their queries compile once.
  * Returns the statements to run after ANALYZE, given sqlite_stat1's rows; the last reloads the statistics.
  */
+/** How many different values make an index's leading column id-like rather than a few skewed values. */
+const ID_LIKE_VALUES = 20;
+
 export function histogramCleanup(stat1: { idx: string | null; stat: string }[]): { sql: string; parameters: string[] }[] {
   const idLike = stat1.filter((r) => {
     const [rows, perValue] = r.stat.split(' ').map(Number);
-    return r.idx && perValue > 0 && rows / perValue >= 100;
+    return r.idx && perValue > 0 && rows / perValue >= ID_LIKE_VALUES;
   }).map((r) => r.idx!);
   if (!idLike.length) return [];
   return [{ sql: `delete from sqlite_stat4 where idx in (${idLike.map(() => '?').join(', ')})`, parameters: idLike }, { sql: 'analyze sqlite_schema', parameters: [] }];

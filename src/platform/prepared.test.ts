@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../test/db.js';
 import type { Db } from './db.js';
-import { prepared, type Slots } from './prepared.js';
+import { inlineConstants, prepared, type Slots } from './prepared.js';
+import { CompiledQuery } from 'kysely';
 
 describe.each(DIALECTS)('prepared queries (%s)', (dialect) => {
   let close: (() => Promise<void>) | undefined;
@@ -43,5 +44,20 @@ describe.each(DIALECTS)('prepared queries (%s)', (dialect) => {
     const { db } = await withRubrics();
     const bad = prepared((d, p: Slots<{ ids: number[] }>) => d.selectFrom('rubrics').select('slug').where('id', 'in', p.ids));
     await expect(bad.all(db, { ids: [1] })).rejects.toThrow(/list/);
+  });
+});
+
+describe('inlineConstants (SQLite)', () => {
+  const slot = { name: 'x' };
+  it('writes strings, numbers and null into the text and keeps every other value bound, in order', () => {
+    const q = CompiledQuery.raw('select "a?b" from t where s = ? and n = ? and z is ? and id = ? and d = ? limit ?', ["it's", 2.5, null, slot, 'x', 50]);
+    const out = inlineConstants(q);
+    expect(out.sql).toBe(`select "a?b" from t where s = 'it''s' and n = 2.5 and z is null and id = ? and d = 'x' limit 50`);
+    expect(out.parameters).toEqual([slot]);
+  });
+
+  it('leaves question marks inside quoted strings alone and refuses a text whose placeholders do not match', () => {
+    expect(inlineConstants(CompiledQuery.raw("select '?' || ? , 'it''s ?'", [1])).sql).toBe("select '?' || 1 , 'it''s ?'");
+    expect(() => inlineConstants(CompiledQuery.raw('select ?', [1, 2]))).toThrow(/2 values for 1 placeholders/);
   });
 });

@@ -11,8 +11,9 @@ class Slot {
 
 /**
  * The placeholders a builder receives: `p.slug` is a slot typed as the value it stands for. A slot can be
- * used wherever Kysely takes one value (`where(col, '=', p.x)`, `limit(p.n)`); it cannot be a list
- * (`in`), and the builder must not compute with it (pass `now.toISOString()`, not `now`).
+ * used wherever Kysely takes one value (`where(col, '=', p.x)`, `offset(p.n)`); it cannot be a list
+ * (`in`), and the builder must not compute with it (pass `now.toISOString()`, not `now`). A LIMIT belongs
+ * in the shape instead: SQLite compiles a statement again each time a bound LIMIT changes.
  */
 export type Slots<P> = { readonly [K in keyof P]: P[K] };
 
@@ -25,6 +26,38 @@ export interface Prepared<P, R> {
   first(db: Db, params: P): Promise<R | undefined>;
 }
 
+/**
+ * Writes a query's constant values (a status, a limit: anything that is not a slot) into its SQLite text as
+ * literals. SQLite plans with the values it can see: for a bound value it consults the index's value samples
+ * and then compiles the statement again at every run, as any bound value may change the best plan. Only
+ * slots stay bound. Strings are quoted SQL-style; values of other types stay bound.
+ */
+export function inlineConstants(query: CompiledQuery): CompiledQuery {
+  const text = query.sql;
+  const kept: unknown[] = [];
+  let out = '';
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      // Copy a quoted string or identifier whole: a ? inside it is not a parameter.
+      let j = i + 1;
+      while (j < text.length && !(text[j] === c && text[j + 1] !== c)) j += text[j] === c ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (c !== '?') { out += c; continue; }
+    const v = query.parameters[n++];
+    if (typeof v === 'string') out += `'${v.replaceAll("'", "''")}'`;
+    else if (typeof v === 'number' && Number.isFinite(v)) out += String(v);
+    else if (v === null) out += 'null';
+    else { out += '?'; kept.push(v); }
+  }
+  if (n !== query.parameters.length) throw new Error(`prepared query: ${query.parameters.length} values for ${n} placeholders`);
+  return { ...query, sql: out, parameters: kept };
+}
+
 /** A query whose shape never changes, only its values. */
 export function prepared<P extends Record<string, unknown>, R>(build: (db: Db, p: Slots<P>) => Compilable<R>): Prepared<P, R> {
   // Per handle, not per dialect: a transaction or a test's handle compiles its own.
@@ -34,7 +67,8 @@ export function prepared<P extends Record<string, unknown>, R>(build: (db: Db, p
   function plan(db: Db): Plan {
     let p = plans.get(db);
     if (!p) {
-      const query = build(db, slots).compile();
+      let query = build(db, slots).compile();
+      if (db.dialect === 'sqlite') query = inlineConstants(query);
       p = { query, slots: query.parameters.map((v) => (v instanceof Slot ? v : undefined)) };
       plans.set(db, p);
     }

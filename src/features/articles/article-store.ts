@@ -1,5 +1,5 @@
 // Articles and their links to authors and tags: rows to domain objects, no N+1 queries.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { ArticlesTable, RubricsTable } from '../../platform/schema.js';
@@ -136,20 +136,21 @@ function published(db: Db, f: PublishedFilter) {
   return publishedWhere(db, { ...f, now: f.now.toISOString(), language: f.language || undefined });
 }
 
-type ListParams = { now: string; rubricId: number; authorId: number; tagId: number; language: string; limit: number; offset: number };
-// Every list page (home, archive, rubric, author, tag) runs one of these few shapes: compiled once each.
+type ListParams = { now: string; rubricId: number; authorId: number; tagId: number; language: string; offset: number };
+// Every list page (home, archive, rubric, author, tag) runs one of these few shapes: compiled once each. The
+// shape ends with the page size (":20"), written into the statement rather than bound (see relatedByTags).
 const listPage = preparedByShape((db, p: Slots<ListParams>, shape: string) =>
   publishedWhere(db, {
     now: p.now, rubricId: shape[0] === 'r' ? p.rubricId : undefined, authorId: shape[1] === 'a' ? p.authorId : undefined,
     tagId: shape[2] === 't' ? p.tagId : undefined, language: shape[3] === 'l' ? p.language : undefined,
-  }).select(SUMMARY_COLUMNS).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(p.limit).offset(p.offset));
+  }).select(SUMMARY_COLUMNS).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(Number(shape.split(':')[1])).offset(p.offset));
 
 /** Published articles, newest first, one page of them. */
 export async function listPublishedArticles(db: Db, f: PublishedFilter & { limit: number; offset?: number }): Promise<ArticleSummary[]> {
   const rows = f.excludeIds?.length
     ? await published(db, f).select(SUMMARY_COLUMNS).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(f.limit).offset(f.offset ?? 0).execute()
-    : await listPage(`${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}`).all(db, {
-      now: f.now.toISOString(), rubricId: f.rubricId ?? 0, authorId: f.authorId ?? 0, tagId: f.tagId ?? 0, language: f.language ?? '', limit: f.limit, offset: f.offset ?? 0,
+    : await listPage(`${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}:${f.limit}`).all(db, {
+      now: f.now.toISOString(), rubricId: f.rubricId ?? 0, authorId: f.authorId ?? 0, tagId: f.tagId ?? 0, language: f.language ?? '', offset: f.offset ?? 0,
     });
   return withAuthors(db, rows.map(rowToArticleSummary));
 }
@@ -191,6 +192,15 @@ export async function latestPublishedChange(db: Db, now: Date): Promise<string |
   return r?.updated_at ?? undefined;
 }
 
+/**
+ * A column SQLite must not look up through an index for this condition (a filter on rows found by id). It
+ * then does not consult the index's value samples for the bound value, and so does not compile the
+ * statement again at each run (see platform/db.ts). PostgreSQL plans once per execution anyway.
+ */
+function unindexed(db: Db, column: 'articles.published_at') {
+  return db.dialect === 'sqlite' ? sql<string>`+${sql.ref(column)}` : sql<string>`${sql.ref(column)}`;
+}
+
 /** How many of each tag's newest articles are considered as related: counting shared tags sorts them all, about 0.4 µs each. */
 const RELATED_WINDOW = 60;
 
@@ -198,16 +208,19 @@ const RELATED_WINDOW = 60;
 // RELATED_WINDOW articles of each tag, so the cost stays flat as the archive grows (a country tag can hold a
 // tenth of the archive). Shared tags are counted on the ids alone and only the best few rows are read: an
 // article row's status and date sit after its body, so each row read costs several pages.
-const relatedByTags = preparedByShape((db, p: Slots<Record<string, string | number>>, n: number) => {
+// The limits are part of the statement's text, not bound: SQLite compiles a statement again whenever a bound
+// LIMIT changes. The shape is the number of tags and how many articles are asked for ("3/4").
+const relatedByTags = preparedByShape((db, p: Slots<Record<string, string | number>>, shape: string) => {
+  const [n, limit] = shape.split('/').map(Number);
   const perTag = (i: number) => db.selectFrom('article_tags').select('article_id')
-    .where('tag_id', '=', p[`t${i}`] as number).where('article_id', '!=', p.self as number).orderBy('article_id', 'desc').limit(p.window as number);
+    .where('tag_id', '=', p[`t${i}`] as number).where('article_id', '!=', p.self as number).orderBy('article_id', 'desc').limit(RELATED_WINDOW);
   let union = db.selectFrom(perTag(0).as('t0')).select('article_id');
   for (let i = 1; i < n; i++) union = union.unionAll(db.selectFrom(perTag(i).as(`t${i}`)).select('article_id'));
   const best = db.selectFrom(union.as('t')).select(['t.article_id', (eb) => eb.fn.countAll<number>().as('shared')])
-    .groupBy('t.article_id').orderBy('shared', 'desc').orderBy('t.article_id', 'desc').limit(p.candidates as number);
+    .groupBy('t.article_id').orderBy('shared', 'desc').orderBy('t.article_id', 'desc').limit(limit * 5);
   const top = db.selectFrom(best.as('g')).innerJoin('articles', 'articles.id', 'g.article_id').select(['g.article_id', 'g.shared', 'articles.published_at'])
-    .where('articles.status', '=', 'published').where('articles.published_at', '<=', p.now as string)
-    .orderBy('g.shared', 'desc').orderBy('articles.published_at', 'desc').limit(p.limit as number);
+    .where('articles.status', '=', 'published').where(unindexed(db, 'articles.published_at'), '<=', p.now as string)
+    .orderBy('g.shared', 'desc').orderBy('articles.published_at', 'desc').limit(limit);
   return db.selectFrom(top.as('best')).innerJoin('articles', 'articles.id', 'best.article_id').leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id')
     .select([...SUMMARY_COLUMNS, 'best.shared']).orderBy('best.shared', 'desc').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
 });
@@ -217,9 +230,9 @@ export async function listRelatedArticles(db: Db, article: Article, now: Date, l
   const tagIds = article.tags.map((t) => t.id);
   const found: ArticleSummary[] = [];
   if (tagIds.length) {
-    const params: Record<string, string | number> = { self: article.id, window: RELATED_WINDOW, candidates: limit * 5, now: now.toISOString(), limit };
+    const params: Record<string, string | number> = { self: article.id, now: now.toISOString() };
     tagIds.forEach((id, i) => { params[`t${i}`] = id; });
-    for (const r of await relatedByTags(tagIds.length).all(db, params)) found.push(rowToArticleSummary(r));
+    for (const r of await relatedByTags(`${tagIds.length}/${limit}`).all(db, params)) found.push(rowToArticleSummary(r));
   }
   if (found.length < limit && article.rubric) {
     const rows = await published(db, { now, rubricId: article.rubric.id, excludeIds: [article.id, ...found.map((a) => a.id)] })

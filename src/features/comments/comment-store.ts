@@ -109,9 +109,10 @@ function visible(viewerId: number | undefined, topLevel: boolean) {
 export interface ThreadPage { items: ThreadItem[]; topLevel: number; pages: number; page: number }
 
 // A reader who is not signed in sees the same thread as everyone: those pages are compiled once per order.
-const anonymousTops = preparedByShape((db, p: Slots<{ articleId: number; limit: number; offset: number }>, dir: 'asc' | 'desc') =>
+// The page size is written into the statement: SQLite compiles a statement again whenever a bound LIMIT changes.
+const anonymousTops = preparedByShape((db, p: Slots<{ articleId: number; offset: number }>, dir: 'asc' | 'desc') =>
   selectComments(db).where('comments.article_id', '=', p.articleId).where('comments.parent_id', 'is', null).where(visible(undefined, true))
-    .orderBy('comments.created_at', dir).orderBy('comments.id', dir).limit(p.limit).offset(p.offset));
+    .orderBy('comments.created_at', dir).orderBy('comments.id', dir).limit(THREAD_PAGE).offset(p.offset));
 
 // Replies to the comments of one page (at most THREAD_PAGE). The article is named as well, so that SQLite reads
 // this thread's part of the (article, parent) index: the row-count statistics alone say nothing about how
@@ -137,7 +138,7 @@ function countTopLevel(db: Db, articleId: number, viewerId: number | undefined) 
 export async function listThread(db: Db, o: { articleId: number; order: ThreadOrder; page: number; viewerId?: number }): Promise<ThreadPage> {
   const dir = o.order === 'newest' ? 'desc' : 'asc';
   const pageOf = (page: number) => o.viewerId === undefined
-    ? anonymousTops(dir).all(db, { articleId: o.articleId, limit: THREAD_PAGE, offset: (page - 1) * THREAD_PAGE })
+    ? anonymousTops(dir).all(db, { articleId: o.articleId, offset: (page - 1) * THREAD_PAGE })
     : selectComments(db).where('comments.article_id', '=', o.articleId).where('comments.parent_id', 'is', null).where(visible(o.viewerId, true))
       .orderBy('comments.created_at', dir).orderBy('comments.id', dir).limit(THREAD_PAGE).offset((page - 1) * THREAD_PAGE).execute();
   // Most threads fit on their first page: then the page itself is the count, and one query is saved.
