@@ -10,19 +10,20 @@ import { migrate } from './migrations/index.js';
 import { listThread } from '../features/comments/comment-store.js';
 
 describe('histogramCleanup', () => {
-  it('drops the samples of indexes led by a column of twenty values or more, and reloads', () => {
+  it('drops the samples of indexes led by a column of twenty values or more, or by a nullable one, and reloads', () => {
     const steps = histogramCleanup([
-      { idx: 'by_status', stat: '10000 3334 1' },
-      { idx: 'by_article', stat: '110000 12 1' },
-      { idx: 'by_tag', stat: '29000 1000 1' },
-      { idx: null, stat: '500' },
-      { idx: 'empty', stat: '0 0' },
+      { idx: 'by_status', stat: '10000 3334 1', leadingNotNull: 1 },
+      { idx: 'by_article', stat: '110000 12 1', leadingNotNull: 1 },
+      { idx: 'by_tag', stat: '29000 1000 1', leadingNotNull: 1 },
+      { idx: 'by_parent', stat: '110000 110000 1', leadingNotNull: 0 },
+      { idx: null, stat: '500', leadingNotNull: 0 },
+      { idx: 'empty', stat: '0 0', leadingNotNull: 1 },
     ]);
     expect(steps).toEqual([
-      { sql: 'delete from sqlite_stat4 where idx in (?, ?)', parameters: ['by_article', 'by_tag'] },
+      { sql: 'delete from sqlite_stat4 where idx in (?, ?, ?)', parameters: ['by_article', 'by_tag', 'by_parent'] },
       { sql: 'analyze sqlite_schema', parameters: [] },
     ]);
-    expect(histogramCleanup([{ idx: 'by_status', stat: '10000 5000 1' }, { idx: 'by_rubric', stat: '10000 1000 1' }])).toEqual([]);
+    expect(histogramCleanup([{ idx: 'by_status', stat: '10000 5000 1', leadingNotNull: 1 }, { idx: 'by_type', stat: '10000 1000 1', leadingNotNull: 1 }])).toEqual([]);
   });
 });
 
@@ -59,6 +60,7 @@ describe('statistics of a real database', () => {
       expect(kept).not.toContain('comments_article_parent_created_idx');
       expect(kept).not.toContain('sqlite_autoindex_articles_1');
       expect(kept).toContain('comments_status_created_idx');
+      expect(kept).not.toContain('comments_parent_idx');
       expect(kept).toContain('articles_status_published_idx');
       await sql`analyze`.execute(db);
       await trimHistogramsOf(db);

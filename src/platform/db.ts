@@ -61,37 +61,41 @@ export function openDb(url: string, opts: OpenDbOptions = {}): Db {
  * SQLite's ANALYZE also samples each index's values (sqlite_stat4) in this build. A statement whose plan
  * looked at those samples for a bound value is compiled again every time it runs with new values: on an
  * article cache miss that recompiling took more of the server's CPU than running the queries. Samples
- * matter for columns of a few skewed values (a status, a type, a mostly-empty parent), where a row count
- * per value says little; for an index led by an id-like column (twenty values or more) the row counts
- * of sqlite_stat1 give the same plans. So those indexes' samples go, and their queries compile once.
- * Returns the statements to run after ANALYZE, given sqlite_stat1's rows; the last reloads the statistics.
+ * matter for a NOT NULL column of a few skewed values (a status, a type), where a row count per value says
+ * little and queries name the value as a literal. An index led by an id-like column (twenty values or
+ * more) or by a nullable one (a reference such as a rubric or a parent comment, bound as a value) gets the
+ * same plans from sqlite_stat1's row counts: those samples go, and their queries compile once.
+ * Returns the statements to run after ANALYZE; the last reloads the statistics. Decision 006.
  */
 /** How many different values make an index's leading column id-like rather than a few skewed values. */
 const ID_LIKE_VALUES = 20;
 
-export function histogramCleanup(stat1: { idx: string | null; stat: string }[]): { sql: string; parameters: string[] }[] {
-  const idLike = stat1.filter((r) => {
+export function histogramCleanup(stat1: IndexStat[]): { sql: string; parameters: string[] }[] {
+  const drop = stat1.filter((r) => {
     const [rows, perValue] = r.stat.split(' ').map(Number);
-    return r.idx && perValue > 0 && rows / perValue >= ID_LIKE_VALUES;
+    return r.idx && perValue > 0 && (rows / perValue >= ID_LIKE_VALUES || !r.leadingNotNull);
   }).map((r) => r.idx!);
-  if (!idLike.length) return [];
-  return [{ sql: `delete from sqlite_stat4 where idx in (${idLike.map(() => '?').join(', ')})`, parameters: idLike }, { sql: 'analyze sqlite_schema', parameters: [] }];
+  if (!drop.length) return [];
+  return [{ sql: `delete from sqlite_stat4 where idx in (${drop.map(() => '?').join(', ')})`, parameters: drop }, { sql: 'analyze sqlite_schema', parameters: [] }];
 }
 
 const STAT_TABLES = "select count(*) as n from sqlite_schema where type = 'table' and name in ('sqlite_stat1', 'sqlite_stat4')";
-const STAT1 = 'select idx, stat from sqlite_stat1';
+/** An index's row counts (sqlite_stat1) and whether its leading column is NOT NULL. */
+export interface IndexStat { idx: string | null; stat: string; leadingNotNull: number }
+const STAT1 = `select s.idx, s.stat, coalesce((select t."notnull" from pragma_index_info(s.idx) i join pragma_table_info(s.tbl) t on t.name = i.name
+  where i.seqno = 0), 0) as leadingNotNull from sqlite_stat1 s where s.idx is not null`;
 
 /** Applies histogramCleanup to an open SQLite connection. */
 function trimHistograms(sqlite: Database.Database): void {
   if ((sqlite.prepare(STAT_TABLES).get() as { n: number }).n < 2) return;
-  for (const s of histogramCleanup(sqlite.prepare(STAT1).all() as { idx: string | null; stat: string }[])) sqlite.prepare(s.sql).run(...s.parameters);
+  for (const s of histogramCleanup(sqlite.prepare(STAT1).all() as IndexStat[])) sqlite.prepare(s.sql).run(...s.parameters);
 }
 
 /** The same, through Kysely (after the migrations' ANALYZE). */
 export async function trimHistogramsOf(db: Kysely<DB>): Promise<void> {
   const n = (await sql<{ n: number }>`${sql.raw(STAT_TABLES)}`.execute(db)).rows[0]?.n ?? 0;
   if (n < 2) return;
-  const rows = (await sql<{ idx: string | null; stat: string }>`${sql.raw(STAT1)}`.execute(db)).rows;
+  const rows = (await sql<IndexStat>`${sql.raw(STAT1)}`.execute(db)).rows;
   for (const s of histogramCleanup(rows)) await db.executeQuery(CompiledQuery.raw(s.sql, s.parameters));
 }
 
