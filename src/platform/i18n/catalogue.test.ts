@@ -25,6 +25,10 @@ describe('i18n catalogue', () => {
     const t = translator('en');
     expect(t('pagination.page', { page: 2, pages: 9 })).toBe('Page 2 of 9');
     expect(t('no.such.key')).toBe('no.such.key');
+    expect(t('no.such.{key}', { key: 'x' })).toBe('no.such.{key}');
+    // The same message twice (its split form is kept), a variable it does not name, one it names but is not given.
+    expect(t('pagination.page', { page: 3, pages: 4, extra: 1 })).toBe('Page 3 of 4');
+    expect(t('pagination.page', { page: 5 })).toBe('Page 5 of {pages}');
   });
 
   it('formats dates through Intl', () => {
