@@ -82,10 +82,10 @@ export function histogramCleanup(stat1: IndexStat[]): { sql: string; parameters:
 }
 
 const STAT_TABLES = "select count(*) as n from sqlite_schema where type = 'table' and name in ('sqlite_stat1', 'sqlite_stat4')";
-/** An index's row counts (sqlite_stat1) and whether its leading column is NOT NULL. */
+/** An index's row counts (sqlite_stat1) and whether its leading column is NOT NULL; only indexes that still have samples, so an already trimmed database is not written to. */
 export interface IndexStat { idx: string | null; stat: string; leadingNotNull: number }
 const STAT1 = `select s.idx, s.stat, coalesce((select t."notnull" from pragma_index_info(s.idx) i join pragma_table_info(s.tbl) t on t.name = i.name
-  where i.seqno = 0), 0) as leadingNotNull from sqlite_stat1 s where s.idx is not null`;
+  where i.seqno = 0), 0) as leadingNotNull from sqlite_stat1 s where s.idx in (select idx from sqlite_stat4)`;
 
 /** Applies histogramCleanup to an open SQLite connection. */
 function trimHistograms(sqlite: Database.Database): void {
