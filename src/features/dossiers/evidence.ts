@@ -8,21 +8,29 @@ const ENTITIES: Record<string, string> = {
 };
 
 // Characters compared loosely: curly and straight quotes alike, any space alike, Markdown marks ignored
-// (the engine reads Markdown stripped to text, the page shows it rendered).
-function fold(c: string): string {
-  if (/[\u2018\u2019\u201a\u201b\u2032`]/.test(c)) return "'";
-  if (/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/.test(c)) return '"';
-  if (/\s|\u00a0/.test(c)) return ' ';
-  if (c === '*' || c === '_' || c === '~') return '';
-  return c;
+// (the engine reads Markdown stripped to text, the page shows it rendered). Works on UTF-16 codes, without a
+// regular expression per character: an article body is folded on every view of its page. -1 drops the code.
+function foldCode(c: number): number {
+  if (c < 128) {
+    if (c === 32 || (c >= 9 && c <= 13)) return 32;
+    if (c === 96) return 39;
+    if (c === 42 || c === 95 || c === 126) return -1;
+    return c;
+  }
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: return 39;
+    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033: case 0xab: case 0xbb: return 34;
+    case 0xa0: case 0x1680: case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000: case 0xfeff: return 32;
+  }
+  return c >= 0x2000 && c <= 0x200a ? 32 : c;
 }
 
 interface Folded {
   text: string;
   /** For each UTF-16 unit of text: where its source starts and ends in the HTML. */
-  atStart: number[]; atEnd: number[];
+  atStart: Int32Array; atEnd: Int32Array;
   /** Index of the text token each unit came from (-1 for a block boundary). */
-  tok: number[];
+  tok: Int32Array;
 }
 
 type Token = { kind: 'text' | 'tag'; start: number; end: number; name?: string; closing?: boolean; selfClosing?: boolean };
@@ -46,35 +54,35 @@ function tokenize(html: string): Token[] {
   return out;
 }
 
-// fold() for one ASCII character code, without a regular expression: an article body is mostly ASCII and
-// is folded on every view of its page.
-function foldAscii(c: number, ch: string): string {
-  if (c === 32 || (c >= 9 && c <= 13)) return ' ';
-  if (c === 39 || c === 96) return "'";
-  if (c === 42 || c === 95 || c === 126) return '';
-  return ch;
-}
+// Reused between calls (marking is synchronous and a call is done with them before the next starts): typed
+// arrays of a body's length cost more to allocate and zero than to fill.
+let codes = new Uint16Array(0), atStart = new Int32Array(0), atEnd = new Int32Array(0), tokOf = new Int32Array(0);
 
 function foldHtml(html: string, tokens: Token[]): Folded {
-  const parts: string[] = [];
-  const f: Folded = { text: '', atStart: [], atEnd: [], tok: [] };
+  // One folded unit per source unit at most (an entity or a tag gives fewer units than it has characters).
+  const cap = html.length + 1;
+  if (codes.length < cap) {
+    const size = Math.max(cap, codes.length * 2);
+    codes = new Uint16Array(size); atStart = new Int32Array(size); atEnd = new Int32Array(size); tokOf = new Int32Array(size);
+  }
+  const f: Folded = { text: '', atStart, atEnd, tok: tokOf };
+  let n = 0;
   let last = -1; // the last folded UTF-16 unit, -1 before any
-  const push = (x: string, start: number, end: number, ti: number) => {
-    if (!x) return;
+  const push = (code: number, start: number, end: number, ti: number) => {
     // Collapse runs of spaces; a block boundary counts as a space too.
-    if (x === ' ' && (last === 32 || last === -1)) return;
-    parts.push(x);
-    for (let k = 0; k < x.length; k++) { f.atStart.push(start); f.atEnd.push(end); f.tok.push(ti); }
-    last = x.charCodeAt(x.length - 1);
+    if (code < 0 || (code === 32 && (last === 32 || last === -1))) return;
+    codes[n] = code; f.atStart[n] = start; f.atEnd[n] = end; f.tok[n] = ti; n++;
+    last = code;
   };
   let skipDepth = 0;
-  tokens.forEach((t, ti) => {
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti];
     if (t.kind === 'tag') {
       if (t.name && SKIP.has(t.name)) skipDepth += t.closing ? -1 : t.selfClosing ? 0 : 1;
-      if (t.name && (BLOCK.has(t.name) || t.name === 'br') && last !== 32 && last !== -1) push(' ', t.start, t.start, -1);
-      return;
+      if (t.name && (BLOCK.has(t.name) || t.name === 'br') && last !== 32 && last !== -1) push(32, t.start, t.start, -1);
+      continue;
     }
-    if (skipDepth > 0) return;
+    if (skipDepth > 0) continue;
     for (let i = t.start; i < t.end;) {
       const code = html.charCodeAt(i);
       if (code === 38) { // &
@@ -82,31 +90,37 @@ function foldHtml(html: string, tokens: Token[]): Folded {
         if (m) {
           const ent = m[1];
           const ch = ent[0] === '#' ? String.fromCodePoint(ent[1] === 'x' || ent[1] === 'X' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10)) : ENTITIES[ent] ?? m[0];
-          for (const c of ch) push(fold(c), i, i + m[0].length, ti);
+          for (let k = 0; k < ch.length; k++) push(foldCode(ch.charCodeAt(k)), i, i + m[0].length, ti);
           i += m[0].length;
           continue;
         }
       }
-      if (code < 128) {
-        push(foldAscii(code, html[i]), i, i + 1, ti);
-        i++;
-        continue;
+      // A pair of surrogates folds to itself, both units mapping to the whole character.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < t.end) {
+        const low = html.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          push(code, i, i + 2, ti);
+          push(low, i, i + 2, ti);
+          i += 2;
+          continue;
+        }
       }
-      const c = String.fromCodePoint(html.codePointAt(i)!);
-      push(fold(c), i, i + c.length, ti);
-      i += c.length;
+      push(foldCode(code), i, i + 1, ti);
+      i++;
     }
-  });
-  f.text = parts.join('');
+  }
+  const chunks: string[] = [];
+  for (let k = 0; k < n; k += 4096) chunks.push(String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + 4096)) as unknown as number[]));
+  f.text = chunks.join('');
   return f;
 }
 
 function foldPlain(s: string): string {
   let out = '';
-  for (const c of s) {
-    const x = fold(c);
-    if (!x || (x === ' ' && (out.endsWith(' ') || out === ''))) continue;
-    out += x;
+  for (let i = 0; i < s.length; i++) {
+    const x = foldCode(s.charCodeAt(i));
+    if (x < 0 || (x === 32 && (out === '' || out.charCodeAt(out.length - 1) === 32))) continue;
+    out += String.fromCharCode(x);
   }
   return out.trimEnd();
 }
