@@ -424,7 +424,8 @@ async function addFacts(db: BuildDb, n: number, help: ReturnType<typeof helper>,
   const BATCH = 500;
   const load = async (start: number) => {
     const slice = wanted.slice(start, start + BATCH);
-    const bySlug = new Map((await db.selectFrom('articles').selectAll().where('slug', 'in', slice.map(benchSlug)).execute()).map((a) => [a.slug, a]));
+    const bySlug = new Map((await db.selectFrom('articles').innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+      .selectAll('articles').select('article_bodies.body_md').where('articles.slug', 'in', slice.map(benchSlug)).execute()).map((a) => [a.slug, a]));
     const rows = slice.flatMap((i) => { const a = bySlug.get(benchSlug(i)); return a?.published_at ? [{ ...a, i, published_at: a.published_at }] : []; });
     const stale = rows.filter((a) => !a.body_md.includes(factParagraph(a.i, a.title.split(':')[0], a.published_at)));
     if (stale.length) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingMinutes } from './article.js';
+import { readingMinutes } from './markdown.js';
 
 describe('readingMinutes', () => {
   it('counts words separated by any whitespace, at 230 a minute, at least one', () => {

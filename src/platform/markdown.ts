@@ -31,3 +31,18 @@ export function markdownToText(md: string): string {
     .replace(/[*_`~]+/g, '')
     .replace(/<[^>]+>/g, ' ');
 }
+
+/** Estimated reading time in minutes (230 words a minute, at least 1). */
+export function readingMinutes(text: string): number {
+  // Counted on character codes: splitting a long article into an array of words on every page view was
+  // a measurable share of rendering it.
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0xfeff;
+    if (space) inWord = false;
+    else if (!inWord) { inWord = true; words++; }
+  }
+  return Math.max(1, Math.round(words / 230));
+}

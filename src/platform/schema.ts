@@ -58,8 +58,6 @@ export interface ArticlesTable {
   slug: string;
   title: string;
   lead: string;
-  body_md: string;
-  body_html: string;
   language: string;
   status: 'draft' | 'scheduled' | 'published';
   published_at: string | null;
@@ -71,6 +69,14 @@ export interface ArticlesTable {
   cover_credit: string;
   comments_mode: 'on' | 'off' | 'closed';
   created_by: number | null;
+  /** Counted from the Markdown on save (readingMinutes). */
+  reading_minutes: Generated<number>;
+}
+/** An article's body, apart from its row: lists and status checks never read it. */
+export interface ArticleBodiesTable {
+  article_id: number;
+  body_html: string;
+  body_md: string;
 }
 export interface ArticleAuthorsTable {
   article_id: number;
@@ -297,6 +303,7 @@ export interface DB {
   rubrics: RubricsTable;
   tags: TagsTable;
   articles: ArticlesTable;
+  article_bodies: ArticleBodiesTable;
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
   events: EventsTable;

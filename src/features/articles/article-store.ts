@@ -7,7 +7,8 @@ import type { SafeHtml } from '../../platform/safe-html.js';
 import type { AuthorRef } from '../authors/author.js';
 import { rowToRubric } from '../rubrics/rubric-store.js';
 import { rowToTag, type Tag } from '../tags/tag-store.js';
-import type { Article, ArticleStatus, ArticleSummary, CommentsMode } from './article.js';
+import { readingMinutes } from '../../platform/markdown.js';
+import type { Article, ArticleStatus, ArticleSummary, CommentsMode, ReadableArticle } from './article.js';
 
 type RubricCols = { r_id: number | null; r_slug: string | null; r_name: string | null; r_description: string | null; r_position: number | null };
 
@@ -16,19 +17,20 @@ function rubricOf(r: RubricCols) {
 }
 
 /** Maps an article row (joined with its rubric) to a summary; authors are filled by the caller. */
-export function rowToArticleSummary(r: Omit<Selectable<ArticlesTable>, 'body_md' | 'body_html'> & RubricCols): ArticleSummary {
+export function rowToArticleSummary(r: Selectable<ArticlesTable> & RubricCols): ArticleSummary {
   return {
     id: r.id, slug: r.slug, title: r.title, lead: r.lead, language: r.language, status: r.status as ArticleStatus,
     publishedAt: r.published_at, updatedAt: r.updated_at, createdAt: r.created_at, rubric: rubricOf(r), authors: [],
     cover: r.cover_url ? { url: r.cover_url, caption: r.cover_caption, credit: r.cover_credit } : undefined,
-    commentsMode: r.comments_mode as CommentsMode, createdBy: r.created_by,
+    commentsMode: r.comments_mode as CommentsMode, createdBy: r.created_by, readingMinutes: r.reading_minutes,
   };
 }
 
-const SUMMARY_COLUMNS = [
+/** The columns rowToArticleSummary reads, the rubric's joined as r_*. */
+export const SUMMARY_COLUMNS = [
   'articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.language', 'articles.status', 'articles.published_at',
   'articles.updated_at', 'articles.created_at', 'articles.rubric_id', 'articles.cover_url', 'articles.cover_caption',
-  'articles.cover_credit', 'articles.comments_mode', 'articles.created_by',
+  'articles.cover_credit', 'articles.comments_mode', 'articles.created_by', 'articles.reading_minutes',
   'rubrics.id as r_id', 'rubrics.slug as r_slug', 'rubrics.name as r_name', 'rubrics.description as r_description', 'rubrics.position as r_position',
 ] as const;
 
@@ -85,23 +87,40 @@ async function withAuthors(db: Db, list: ArticleSummary[]): Promise<ArticleSumma
   return list;
 }
 
-async function full(db: Db, row: (Selectable<ArticlesTable> & RubricCols) | undefined): Promise<Article | undefined> {
+async function withLinks<T extends Selectable<ArticlesTable> & RubricCols & { body_html: string }>(db: Db, row: T | undefined) {
   if (!row) return undefined;
   const [authors, tags] = await Promise.all([authorsOfArticles(db, [row.id]), tagsOfArticles(db, [row.id])]);
-  return { ...rowToArticleSummary(row), authors: authors.get(row.id) ?? [], tags: tags.get(row.id) ?? [], bodyMd: row.body_md, bodyHtml: row.body_html as SafeHtml };
+  return { ...rowToArticleSummary(row), authors: authors.get(row.id) ?? [], tags: tags.get(row.id) ?? [], bodyHtml: row.body_html as SafeHtml };
+}
+
+async function full(db: Db, row: (Selectable<ArticlesTable> & RubricCols & { body_html: string; body_md: string }) | undefined): Promise<Article | undefined> {
+  const a = await withLinks(db, row);
+  return a && { ...a, bodyMd: row!.body_md };
+}
+
+function withBody(db: Db) {
+  return baseQuery(db).innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id');
 }
 
 const articleBySlug = prepared((db, p: Slots<{ slug: string }>) =>
-  baseQuery(db).select([...SUMMARY_COLUMNS, 'articles.body_md', 'articles.body_html']).where('articles.slug', '=', p.slug));
+  withBody(db).select([...SUMMARY_COLUMNS, 'article_bodies.body_html', 'article_bodies.body_md']).where('articles.slug', '=', p.slug));
+// The public page's: the HTML only. It sits first in its row, so the Markdown's pages are never read.
+const readableBySlug = prepared((db, p: Slots<{ slug: string }>) =>
+  withBody(db).select([...SUMMARY_COLUMNS, 'article_bodies.body_html']).where('articles.slug', '=', p.slug));
 
 /** The article with this slug in any status, or undefined. */
 export async function findArticleBySlug(db: Db, slug: string): Promise<Article | undefined> {
   return full(db, await articleBySlug.first(db, { slug }));
 }
 
+/** The article with this slug in any status, as its public page shows it (no Markdown), or undefined. */
+export async function findReadableArticleBySlug(db: Db, slug: string): Promise<ReadableArticle | undefined> {
+  return withLinks(db, await readableBySlug.first(db, { slug }));
+}
+
 /** The article with this id in any status, or undefined. */
 export async function findArticleById(db: Db, id: number): Promise<Article | undefined> {
-  return full(db, await baseQuery(db).select([...SUMMARY_COLUMNS, 'articles.body_md', 'articles.body_html']).where('articles.id', '=', id).executeTakeFirst());
+  return full(db, await withBody(db).select([...SUMMARY_COLUMNS, 'article_bodies.body_html', 'article_bodies.body_md']).where('articles.id', '=', id).executeTakeFirst());
 }
 
 export interface PublishedFilter {
@@ -206,8 +225,7 @@ const RELATED_WINDOW = 60;
 
 // Related articles for an article with n tags (one compiled query per n): candidates are the newest
 // RELATED_WINDOW articles of each tag, so the cost stays flat as the archive grows (a country tag can hold a
-// tenth of the archive). Shared tags are counted on the ids alone and only the best few rows are read: an
-// article row's status and date sit after its body, so each row read costs several pages.
+// tenth of the archive). Shared tags are counted on the ids alone and only the best few rows are read.
 // The limits are part of the statement's text, not bound: SQLite compiles a statement again whenever a bound
 // LIMIT changes. The shape is the number of tags and how many articles are asked for ("3/4").
 const relatedByTags = preparedByShape((db, p: Slots<Record<string, string | number>>, shape: string) => {
@@ -226,7 +244,7 @@ const relatedByTags = preparedByShape((db, p: Slots<Record<string, string | numb
 });
 
 /** Published articles sharing the most tags with this one (among each tag's newest), then the same rubric; newest first. */
-export async function listRelatedArticles(db: Db, article: Article, now: Date, limit = 4): Promise<ArticleSummary[]> {
+export async function listRelatedArticles(db: Db, article: Pick<Article, 'id' | 'tags' | 'rubric'>, now: Date, limit = 4): Promise<ArticleSummary[]> {
   const tagIds = article.tags.map((t) => t.id);
   const found: ArticleSummary[] = [];
   if (tagIds.length) {
@@ -268,22 +286,25 @@ export interface ArticleRow {
 
 function toColumns(a: ArticleRow) {
   return {
-    slug: a.slug, title: a.title, lead: a.lead, body_md: a.bodyMd, body_html: a.bodyHtml, language: a.language, status: a.status,
+    slug: a.slug, title: a.title, lead: a.lead, language: a.language, status: a.status,
     published_at: a.publishedAt, rubric_id: a.rubricId, cover_url: a.coverUrl, cover_caption: a.coverCaption,
-    cover_credit: a.coverCredit, comments_mode: a.commentsMode,
+    cover_credit: a.coverCredit, comments_mode: a.commentsMode, reading_minutes: readingMinutes(a.bodyMd),
   };
 }
 
-/** Inserts an article row; returns its id. */
+/** Inserts an article row and its body; returns its id. Callers run it in a transaction with the rest of a save. */
 export async function insertArticle(db: Db, a: ArticleRow, now: Date, createdBy: number | null): Promise<number> {
   const r = await db.insertInto('articles').values({ ...toColumns(a), created_at: now.toISOString(), updated_at: now.toISOString(), created_by: createdBy })
     .returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('article_bodies').values({ article_id: r.id, body_html: a.bodyHtml, body_md: a.bodyMd }).execute();
   return r.id;
 }
 
-/** Updates an article row. */
+/** Updates an article row and its body. */
 export async function updateArticle(db: Db, id: number, a: ArticleRow, now: Date): Promise<void> {
   await db.updateTable('articles').set({ ...toColumns(a), updated_at: now.toISOString() }).where('id', '=', id).execute();
+  await db.insertInto('article_bodies').values({ article_id: id, body_html: a.bodyHtml, body_md: a.bodyMd })
+    .onConflict((oc) => oc.column('article_id').doUpdateSet({ body_html: a.bodyHtml, body_md: a.bodyMd })).execute();
 }
 
 /** Changes only the status and publication time. */

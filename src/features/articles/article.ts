@@ -28,10 +28,15 @@ export interface Article {
   cover: { url: string; caption: string; credit: string } | undefined;
   commentsMode: CommentsMode;
   createdBy: number | null;
+  /** Estimated at save from the Markdown (readingMinutes). */
+  readingMinutes: number;
 }
 
+/** An article as its public page shows it: the HTML without the Markdown it came from. */
+export type ReadableArticle = Omit<Article, 'bodyMd'>;
+
 /** An article in a list: no body. */
-export type ArticleSummary = Omit<Article, 'bodyMd' | 'bodyHtml' | 'tags'> & { wordCount?: number };
+export type ArticleSummary = Omit<Article, 'bodyMd' | 'bodyHtml' | 'tags'>;
 
 /** What the editor submits, after validation. */
 export interface ArticleInput {
@@ -54,21 +59,6 @@ export const LIMITS = { title: 300, slug: 120, lead: 1000, body: 500_000, cover:
 /** True when the article is visible to readers at this moment. */
 export function isPublic(a: { status: ArticleStatus; publishedAt: string | null }, now: Date): boolean {
   return a.status === 'published' && a.publishedAt !== null && a.publishedAt <= now.toISOString();
-}
-
-/** Estimated reading time in minutes (230 words a minute, at least 1). */
-export function readingMinutes(text: string): number {
-  // Counted on character codes: splitting a long article into an array of words on every page view was
-  // a measurable share of rendering it.
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0xfeff;
-    if (space) inWord = false;
-    else if (!inWord) { inWord = true; words++; }
-  }
-  return Math.max(1, Math.round(words / 230));
 }
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

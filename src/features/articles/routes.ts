@@ -14,7 +14,7 @@ import { loadChrome } from '../site/chrome.js';
 import { commentCountsBySlug } from '../comments/comment-store.js';
 import { loadCommentsSection } from '../comments/comment-thread.js';
 import { isPublic } from './article.js';
-import { findArticleBySlug, listPublishedArticles, listRelatedArticles } from './article-store.js';
+import { findReadableArticleBySlug, listPublishedArticles, listRelatedArticles } from './article-store.js';
 import { countListArticles } from './list-count.js';
 import { ArchivePage } from './views/archive-page.js';
 import { ArticlePage } from './views/article-page.js';
@@ -26,7 +26,7 @@ export const PER_PAGE = 20;
 export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
   app.get<{ Params: { slug: string } }>('/articles/:slug', (request, reply) => ctx.cache.serve(request, reply, async () => {
     const now = ctx.clock();
-    const article = await findArticleBySlug(ctx.db, request.params.slug);
+    const article = await findReadableArticleBySlug(ctx.db, request.params.slug);
     // Drafts and scheduled pieces do not exist for readers.
     if (!article || !isPublic(article, now)) throw notFound('Article');
     const [chrome, related, event, knowledge] = await Promise.all([

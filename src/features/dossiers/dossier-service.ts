@@ -41,8 +41,9 @@ const ENTITY_TYPES = new Set<EntityType>(['country', 'person', 'organization', '
  * Returns undefined when the article does not exist or is not published.
  */
 export async function extractArticle(db: Db, articleId: number, deps: ExtractDeps = {}): Promise<ExtractOutcome | undefined> {
-  const article = await db.selectFrom('articles').select(['id', 'title', 'lead', 'body_md', 'language', 'status', 'published_at'])
-    .where('id', '=', articleId).executeTakeFirst();
+  const article = await db.selectFrom('articles').innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+    .select(['articles.id', 'articles.title', 'articles.lead', 'article_bodies.body_md', 'articles.language', 'articles.status', 'articles.published_at'])
+    .where('articles.id', '=', articleId).executeTakeFirst();
   if (!article || article.status !== 'published') return undefined;
   const now = deps.now ?? new Date();
   // The engine builds its gazetteer when loaded: a server that extracts nothing yet does not pay for it at start.

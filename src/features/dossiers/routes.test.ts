@@ -35,7 +35,7 @@ describe.each(DIALECTS)('dossier routes on %s', (dialect) => {
     expect((await listFactsOfArticle(app.ctx.db, id)).map((f) => f.type)).toEqual(expect.arrayContaining(['visit', 'meeting', 'trade']));
     // Every fact's sentence is found again in the rendered body, ready for the article page's anchors.
     const { facts } = await listPublicFactsForArticle(app.ctx.db, id);
-    const { body_html } = await app.ctx.db.selectFrom('articles').select('body_html').where('id', '=', id).executeTakeFirstOrThrow();
+    const { body_html } = await app.ctx.db.selectFrom('article_bodies').select('body_html').where('article_id', '=', id).executeTakeFirstOrThrow();
     const { html, marked } = markEvidenceWithIds(body_html, facts.map((f) => ({ id: f.id, text: f.evidence.text })));
     expect([...marked].sort()).toEqual(facts.map((f) => String(f.id)).sort());
     expect(html).toContain(`<mark id="evidence-${facts.find((f) => f.type === 'trade')!.id}" class="evidence">Trade between Uzbekistan and Kazakhstan reached $4.4 billion in 2023, according to official statistics.</mark>`);

@@ -32,7 +32,8 @@ function publishedArticles(db: Db, f: FeedFilter) {
 /** The newest published articles matching the filter, with body, bylines and tags; newest first. */
 export async function listFeedArticles(db: Db, f: FeedFilter & { limit: number }): Promise<FeedArticle[]> {
   const rows = await publishedArticles(db, f)
-    .select(['articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.body_html', 'articles.language',
+    .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+    .select(['articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'article_bodies.body_html', 'articles.language',
       'articles.published_at', 'articles.updated_at', 'rubrics.slug as r_slug', 'rubrics.name as r_name'])
     .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(f.limit).execute();
   const ids = rows.map((r) => r.id);

@@ -29,7 +29,8 @@ const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' 
 
 /** Indexes (or re-indexes) one article from its current row; removes it when it is not published. */
 export async function indexArticle(db: Db, articleId: number): Promise<void> {
-  const a = await db.selectFrom('articles').select(['id', 'title', 'lead', 'body_html', 'status']).where('id', '=', articleId).executeTakeFirst();
+  const a = await db.selectFrom('articles').innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+    .select(['articles.id', 'articles.title', 'articles.lead', 'article_bodies.body_html', 'articles.status']).where('articles.id', '=', articleId).executeTakeFirst();
   await removeFromIndex(db, articleId);
   if (!a || a.status !== 'published') return;
   const [authors, tags] = await Promise.all([

@@ -3,7 +3,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { escapeHtml, trusted, type SafeHtml } from '../../platform/safe-html.js';
-import { authorsOfArticles, rowToArticleSummary } from '../articles/article-store.js';
+import { authorsOfArticles, rowToArticleSummary, SUMMARY_COLUMNS } from '../articles/article-store.js';
 import type { ArticleSummary } from '../articles/article.js';
 import { articleText } from './search-index.js';
 import { CLOSE, highlightAll, OPEN, snippet } from './highlight.js';
@@ -154,7 +154,7 @@ async function highlights(db: Db, terms: Term[], rows: { id: number; title: stri
   const out = new Map<number, Marked>();
   if (!rows.length) return out;
   if (db.dialect === 'postgres') {
-    const bodies = new Map((await db.selectFrom('articles').select(['id', 'body_html']).where('id', 'in', rows.map((x) => x.id)).execute())
+    const bodies = new Map((await db.selectFrom('article_bodies').select(['article_id as id', 'body_html']).where('article_id', 'in', rows.map((x) => x.id)).execute())
       .map((x) => [x.id, hideAngles(articleText(x.body_html).slice(0, PG_HEADLINE_CHARS))]));
     const r = await sql<{ id: number; title: string; lead: string; body: string }>`select x.id,
         ts_headline('simple', x.title, q, 'HighlightAll=true, StartSel="\u0002", StopSel="\u0003"') as title,
@@ -168,7 +168,7 @@ async function highlights(db: Db, terms: Term[], rows: { id: number; title: stri
     return out;
   }
   // SQLite: marked in JavaScript (see highlight.ts); the bodies of one page of hits are a few pages of reads.
-  const bodies = new Map((await db.selectFrom('articles').select(['id', 'body_html']).where('id', 'in', rows.map((x) => x.id)).execute())
+  const bodies = new Map((await db.selectFrom('article_bodies').select(['article_id as id', 'body_html']).where('article_id', 'in', rows.map((x) => x.id)).execute())
     .map((x) => [x.id, articleText(x.body_html)]));
   for (const x of rows) {
     out.set(x.id, { title: highlightAll(x.title, terms), snippet: pickSnippet(snippet(bodies.get(x.id) ?? '', terms, 32), snippet(x.lead, terms, 40), x.lead) });
@@ -199,12 +199,7 @@ export async function searchArticles(db: Db, q: { terms: Term[]; filters: Search
   }
   if (!ids.length) return { hits: [], total, capped: total > cap };
   const rows = await db.selectFrom('articles').leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id')
-    .select([
-      'articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.language', 'articles.status',
-      'articles.published_at', 'articles.updated_at', 'articles.created_at', 'articles.rubric_id', 'articles.cover_url',
-      'articles.cover_caption', 'articles.cover_credit', 'articles.comments_mode', 'articles.created_by',
-      'rubrics.id as r_id', 'rubrics.slug as r_slug', 'rubrics.name as r_name', 'rubrics.description as r_description', 'rubrics.position as r_position',
-    ])
+    .select(SUMMARY_COLUMNS)
     .where('articles.id', 'in', ids).execute();
   const [authors, marks] = await Promise.all([authorsOfArticles(db, ids), highlights(db, q.terms, rows)]);
   const byId = new Map(rows.map((r) => [r.id, r]));

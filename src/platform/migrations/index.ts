@@ -11,6 +11,7 @@ import * as commentIndex from './2026-11-28T1435-comment-index.js';
 import * as articleStateIndex from './2026-11-28T1440-article-state-index.js';
 import * as commentThreadIndex from './2026-11-28T1450-comment-thread-index.js';
 import * as threadOrderIndex from './2026-11-28T1500-thread-order-index.js';
+import * as articleBodies from './2026-11-28T1510-article-bodies.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1440-article-state-index': articleStateIndex,
   '2026-11-28T1450-comment-thread-index': commentThreadIndex,
   '2026-11-28T1500-thread-order-index': threadOrderIndex,
+  '2026-11-28T1510-article-bodies': articleBodies,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -42,6 +44,12 @@ export async function migrate(db: Db): Promise<string[]> {
     await trimHistogramsOf(db);
   }
   return applied;
+}
+
+/** Applies the migrations up to and including `name`: for tests of what a migration does to existing rows. */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider: new StaticProvider() }).migrateTo(name);
+  if (error) throw error;
 }
 
 /**

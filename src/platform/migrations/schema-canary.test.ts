@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../../test/db.js';
 
 const EXPECTED: Record<string, string[]> = {
-  articles: ['body_html', 'body_md', 'comments_mode', 'cover_caption', 'cover_credit', 'cover_url', 'created_at', 'created_by', 'id', 'language', 'lead', 'published_at', 'rubric_id', 'slug', 'status', 'title', 'updated_at'],
+  articles: ['comments_mode', 'cover_caption', 'cover_credit', 'cover_url', 'created_at', 'created_by', 'id', 'language', 'lead', 'published_at', 'reading_minutes', 'rubric_id', 'slug', 'status', 'title', 'updated_at'],
+  article_bodies: ['article_id', 'body_html', 'body_md'],
   article_authors: ['article_id', 'author_id', 'position'],
   article_tags: ['article_id', 'tag_id'],
   audit_log: ['action', 'at', 'detail', 'id', 'subject_id', 'subject_type', 'user_id'],

@@ -7,13 +7,13 @@ import type { Chrome } from '../../site/chrome.js';
 import type { Event } from '../../events/event.js';
 import { EventBlock } from '../../events/views/event-block.js';
 import type { AuthorRef } from '../../authors/author.js';
-import { readingMinutes, type Article, type ArticleSummary } from '../article.js';
+import type { Article, ArticleSummary, ReadableArticle } from '../article.js';
 import { CommentsSection } from './comments-section.js';
 
 export interface ArticlePageProps {
   t: T;
   chrome: Chrome;
-  article: Article;
+  article: ReadableArticle;
   related: ArticleSummary[];
   event?: Event;
   /** Published comment count and the rendered thread, once the comments feature supplies them. */
@@ -30,7 +30,7 @@ export function showsUpdated(a: Pick<Article, 'publishedAt' | 'updatedAt'>): boo
 }
 
 /** schema.org NewsArticle of an article, every author a Person. */
-export function articleJsonLd(a: Article, site: Chrome['site']): object {
+export function articleJsonLd(a: ReadableArticle, site: Chrome['site']): object {
   const url = `${site.baseUrl}/articles/${a.slug}`;
   const abs = (p: string) => (/^https?:\/\//.test(p) ? p : site.baseUrl + p);
   return {
@@ -82,7 +82,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
             {a.authors.length > 0 && <span class="article-authors">{t('article.by')} <AuthorLinks authors={a.authors} lang={lang} /></span>}
             {a.publishedAt && <span class="article-date">{t('article.published')} <time dateTime={a.publishedAt}>{formatDate(a.publishedAt, lang)}</time></span>}
             {showsUpdated(a) && <span class="article-updated">{t('article.updated')} <time dateTime={a.updatedAt}>{formatDate(a.updatedAt, lang)}</time></span>}
-            <span class="article-reading">{t('article.reading_time', { minutes: readingMinutes(a.bodyMd) })}</span>
+            <span class="article-reading">{t('article.reading_time', { minutes: a.readingMinutes })}</span>
           </p>
         </header>
         {cover && (
