@@ -136,7 +136,10 @@ export function CommentsBlock(p: CommentsBlockProps) {
         </p>
       )}
       <ol class="comment-thread" role="list">
-        {p.items.map((item) => <ThreadEntry {...p} slug={article.slug} item={item} open={open} />)}
+        {p.items.map((item) => (
+          // Props named one by one: spreading the block's props into each entry copied them for every comment.
+          <ThreadEntry t={p.t} lang={p.lang} now={p.now} viewer={p.viewer} csrf={p.csrf} guard={p.guard} liked={p.liked} slug={article.slug} item={item} open={open} />
+        ))}
       </ol>
       {p.items.length === 0 && open && <p class="comments-note">{t('article.comments_empty')}</p>}
       {p.pages > 1 && (
