@@ -44,54 +44,58 @@ const DAY_TIME = { ...DAY, hour: '2-digit', minute: '2-digit', timeZoneName: 'sh
 
 // Formatting with Intl costs 2 to 5 microseconds a date, and an article page formats some twenty (comments,
 // related articles, the event): 4% of rendering it. Times stored by Chancery are UTC ISO strings, so in UTC
-// a day is formatted once per language, and a time of day is that day's text with its hour and minute put in.
+// a day is formatted once per language, and a time is its day's text, then the hour and minute.
 const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 const UTC_DAYS_MAX = 4000;
 const utcDays = new Map<string, string>();
-// A day's time format cut around its hour and minute, or null where that is not how the language writes a
-// time (a 12-hour clock, other digits): those go through Intl every time.
-const utcTimes = new Map<string, { before: string; between: string; after: string } | null>();
-
-function remember<V>(m: Map<string, V>, k: string, v: V): V {
-  if (m.size >= UTC_DAYS_MAX) m.clear();
-  m.set(k, v);
-  return v;
-}
+// How a language writes a UTC time after the day ("5 March 2026" + " at " + "13" + ":" + "47" + " UTC"),
+// or null where it does not (a 12-hour clock, other digits, the day written differently): those go through Intl.
+const timeShapes = new Map<string, { connector: string; between: string; after: string } | null>();
 
 /** "12 March 2025" in the reader's language; the UTC day unless a zone is given. */
 export function formatDate(iso: string, lang = 'en', timeZone = 'UTC'): string {
   if (timeZone !== 'UTC' || !UTC_ISO.test(iso)) return fmt(dayFormats, lang, timeZone, DAY).format(new Date(iso));
   const k = `${lang}|${iso.slice(0, 10)}`;
-  return utcDays.get(k) ?? remember(utcDays, k, fmt(dayFormats, lang, timeZone, DAY).format(new Date(iso)));
+  let day = utcDays.get(k);
+  if (day === undefined) {
+    day = fmt(dayFormats, lang, timeZone, DAY).format(new Date(iso));
+    if (utcDays.size >= UTC_DAYS_MAX) utcDays.clear();
+    utcDays.set(k, day);
+  }
+  return day;
 }
 
 /** "12 March 2025, 10:00 GMT+3" in the given time zone. */
 export function formatDateTime(iso: string, lang = 'en', timeZone = 'UTC'): string {
   const f = fmt(timeFormats, lang, timeZone, DAY_TIME);
   if (timeZone !== 'UTC' || !UTC_ISO.test(iso)) return f.format(new Date(iso));
-  const k = `${lang}|${iso.slice(0, 10)}`;
-  let cut = utcTimes.get(k);
-  if (cut === undefined) cut = remember(utcTimes, k, cutAroundTime(f, iso));
-  return cut ? cut.before + iso.slice(11, 13) + cut.between + iso.slice(14, 16) + cut.after : f.format(new Date(iso));
+  let shape = timeShapes.get(lang);
+  if (shape === undefined) { shape = timeShape(f, lang); timeShapes.set(lang, shape); }
+  return shape ? formatDate(iso, lang) + shape.connector + iso.slice(11, 13) + shape.between + iso.slice(14, 16) + shape.after : f.format(new Date(iso));
 }
 
-function cutAroundTime(f: Intl.DateTimeFormat, iso: string): { before: string; between: string; after: string } | null {
+/** The language's UTC time written after the day, the same for a day of every month, or null. */
+function timeShape(f: Intl.DateTimeFormat, lang: string): { connector: string; between: string; after: string } | null {
   const o = f.resolvedOptions();
   if (o.hourCycle !== 'h23' || o.numberingSystem !== 'latn') return null;
-  const parts = f.formatToParts(new Date(iso));
+  const parts = f.formatToParts(new Date('2026-01-05T13:47:00.000Z'));
   const h = parts.findIndex((p) => p.type === 'hour');
-  const m = parts.findIndex((p) => p.type === 'minute');
-  if (h < 0 || m !== h + 2) return null;
-  // Cut format()'s own text: formatToParts may space a language's words differently (Russian's "г.").
+  if (h < 0 || parts[h + 2]?.type !== 'minute') return null;
   const between = parts[h + 1].value;
-  const text = f.format(new Date(iso));
-  const time = iso.slice(11, 13) + between + iso.slice(14, 16);
-  const at = text.lastIndexOf(time);
-  if (at < 0) return null;
-  const cut = { before: text.slice(0, at), between, after: text.slice(at + time.length) };
-  // Checked on another time of the same day before it is trusted.
-  const probe = `${iso.slice(0, 10)}T13:47:00.000Z`;
-  return cut.before + '13' + between + '47' + cut.after === f.format(new Date(probe)) ? cut : null;
+  const time = `13${between}47`;
+  let shape: { connector: string; between: string; after: string } | undefined;
+  for (let month = 1; month <= 12; month++) {
+    // Cut from format()'s own text: formatToParts may space a language's words differently (Russian's "г.").
+    const iso = `2026-${String(month).padStart(2, '0')}-${month % 2 ? '05' : '28'}T13:47:00.000Z`;
+    const day = fmt(dayFormats, lang, 'UTC', DAY).format(new Date(iso));
+    const text = f.format(new Date(iso));
+    const at = text.indexOf(time, day.length);
+    if (!text.startsWith(day) || at < 0) return null;
+    const found = { connector: text.slice(day.length, at), between, after: text.slice(at + time.length) };
+    if (shape && (shape.connector !== found.connector || shape.after !== found.after)) return null;
+    shape = found;
+  }
+  return shape ?? null;
 }
 
 /** Grouped number in the reader's language. */

@@ -1,5 +1,5 @@
 // Shared Intl formatters: one per locale and options, however the options are passed.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatDate, formatDateTime, intl } from './index.js';
 
 describe('shared Intl formatters', () => {
@@ -39,5 +39,17 @@ describe('dates and times', () => {
     expect(formatDate('2026-03-05T22:30:00.000Z', 'en', 'Asia/Tashkent')).toBe('6 March 2026');
     expect(formatDate('2026-03-05T01:00:00+03:00', 'en')).toBe('4 March 2026');
     expect(formatDateTime('2026-03-05T01:00:00+03:00', 'en')).toBe(intlDate('2026-03-05T01:00:00+03:00', 'en', 'UTC', true));
+  });
+
+  it('asks Intl once for a day in English, Russian and Chinese, however many times of that day follow', () => {
+    for (const lang of ['en', 'ru', 'zh']) formatDateTime('2030-01-01T10:00:00.000Z', lang); // the language's shape, learnt once
+    // format is a getter: each use of a formatter reads it once.
+    const format = vi.spyOn(Intl.DateTimeFormat.prototype as unknown as { format: unknown }, 'format', 'get');
+    try {
+      for (const lang of ['en', 'ru', 'zh']) {
+        for (let minute = 0; minute < 60; minute += 7) formatDateTime(`2031-07-14T${String(minute % 24).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`, lang);
+      }
+      expect(format).toHaveBeenCalledTimes(3);
+    } finally { format.mockRestore(); }
   });
 });
