@@ -3,7 +3,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import { ilike } from '../../platform/columns.js';
-import { prepared, type Slots } from '../../platform/prepared.js';
+import { prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { EntitiesTable, FactEntitiesTable, FactsTable } from '../../platform/schema.js';
 import {
   PUBLIC_STATUSES, entityArgs, parseJson,
@@ -213,15 +213,16 @@ export type Scope = { entity: string } | { pair: [string, string] };
 
 // Articles readers cannot see now: drafts, scheduled pieces, and any dated in the future. Few, and
 // found through the articles status index, so excluding them costs one small lookup per query.
-function hiddenArticles(db: Db, now: Date) {
+// `now` is an ISO string, or a prepared statement's slot.
+function hiddenArticles(db: Db, now: string) {
   return db.selectFrom('articles').select('articles.id').where((eb) => eb.or([
     eb('articles.status', 'in', ['draft', 'scheduled']),
-    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '>', now.toISOString())]),
+    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '>', now)]),
   ]));
 }
 
 // Public fact_entities rows (fe) of the scope; for a pair, facts linked to both countries.
-function scoped(db: Db, scope: Scope, now: Date) {
+function scoped(db: Db, scope: Scope, now: string) {
   let q = db.selectFrom('fact_entities as fe');
   if ('pair' in scope) {
     q = q.innerJoin('fact_entities as fe2', (j) => j.onRef('fe2.fact_id', '=', 'fe.fact_id').on('fe2.entity_id', '=', scope.pair[1]));
@@ -235,7 +236,7 @@ export interface DossierStats { facts: number; articles: number; firstYear: stri
 
 /** Counts for the summary line: facts, articles, the years they span, the newest change. */
 export async function dossierStats(db: Db, scope: Scope, now: Date): Promise<DossierStats> {
-  const r = await scoped(db, scope, now)
+  const r = await scoped(db, scope, now.toISOString())
     .select((eb) => [
       eb.fn.countAll<number>().as('n'),
       eb.fn.count<number>('fe.article_id').distinct().as('articles'),
@@ -250,17 +251,25 @@ export async function dossierStats(db: Db, scope: Scope, now: Date): Promise<Dos
 
 /** One page of the timeline, newest first. */
 export async function listTimeline(db: Db, scope: Scope, now: Date, page: { limit: number; offset: number }): Promise<PublicFact[]> {
-  const rows = await scoped(db, scope, now)
-    .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'fe.article_id')
-    .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
-    .orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc')
-    .limit(page.limit).offset(page.offset).execute();
+  const pair = 'pair' in scope;
+  const rows = await timelinePage(`${pair ? 'pair' : 'one'}:${page.limit}`).all(db, {
+    entity: pair ? scope.pair[0] : scope.entity, other: pair ? scope.pair[1] : '', now: now.toISOString(), offset: page.offset,
+  });
   return rows.map((r) => rowToPublicFact(r as PublicRow));
 }
 
+// Every dossier page reads one page of its timeline: built and compiled once per kind of scope (one entity or
+// a pair) and page size, which is written into the statement (a bound LIMIT makes SQLite compile it again).
+const timelinePage = preparedByShape((db, p: Slots<{ entity: string; other: string; now: string; offset: number }>, shape: string) =>
+  scoped(db, shape.startsWith('pair') ? { pair: [p.entity, p.other] } : { entity: p.entity }, p.now)
+    .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'fe.article_id')
+    .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
+    .orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc')
+    .limit(Number(shape.split(':')[1])).offset(p.offset));
+
 /** Trade and investment facts of the scope, newest first, bounded: the key figures' input. */
 export async function listFigureFacts(db: Db, scope: Scope, now: Date, limit = 500): Promise<PublicFact[]> {
-  const rows = await scoped(db, scope, now)
+  const rows = await scoped(db, scope, now.toISOString())
     .where('fe.fact_type', 'in', ['trade', 'investment'])
     .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'fe.article_id')
     .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
@@ -272,7 +281,7 @@ export async function listFigureFacts(db: Db, scope: Scope, now: Date, limit = 5
 /** Entities that share the most of the scope's latest 1,000 facts (bounded however big the dossier). */
 export async function listRelatedEntities(db: Db, scope: Scope, now: Date, limit = 20): Promise<(EntityRef & { shared: number })[]> {
   const self = 'pair' in scope ? scope.pair : [scope.entity];
-  const recent = scoped(db, scope, now).select('fe.fact_id').orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc').limit(1000);
+  const recent = scoped(db, scope, now.toISOString()).select('fe.fact_id').orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc').limit(1000);
   const rows = await db.selectFrom(recent.as('recent'))
     .innerJoin('fact_entities as other', 'other.fact_id', 'recent.fact_id')
     .innerJoin('entities', 'entities.id', 'other.entity_id')
@@ -308,7 +317,7 @@ export interface IndexEntry extends EntityRef { facts: number }
 /** The dossiers with the most public facts, per type (read from one covering index). */
 export async function listTopEntities(db: Db, type: EntityType, now: Date, limit = 60): Promise<IndexEntry[]> {
   const top = db.selectFrom('fact_entities as fe')
-    .where('fe.entity_type', '=', type).where('fe.public', '=', 1).where('fe.article_id', 'not in', hiddenArticles(db, now))
+    .where('fe.entity_type', '=', type).where('fe.public', '=', 1).where('fe.article_id', 'not in', hiddenArticles(db, now.toISOString()))
     .select((eb) => ['fe.entity_id', eb.fn.countAll<number>().as('n')])
     .groupBy('fe.entity_id').orderBy('n', 'desc').orderBy('fe.entity_id').limit(limit);
   const rows = await db.selectFrom(top.as('top')).innerJoin('entities', 'entities.id', 'top.entity_id')
@@ -331,7 +340,7 @@ export async function searchEntities(db: Db, q: string, now: Date, limit = 50): 
   if (!rows.length) return [];
   const counts = await db.selectFrom('fact_entities as fe')
     .where('fe.entity_id', 'in', rows.map((r) => r.id))
-    .where('fe.public', '=', 1).where('fe.article_id', 'not in', hiddenArticles(db, now))
+    .where('fe.public', '=', 1).where('fe.article_id', 'not in', hiddenArticles(db, now.toISOString()))
     .select((eb) => ['fe.entity_id', eb.fn.countAll<number>().as('n')]).groupBy('fe.entity_id').execute();
   const n = new Map(counts.map((c) => [c.entity_id, Number(c.n)]));
   return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, facts: n.get(r.id) ?? 0 }))

@@ -1,6 +1,6 @@
 // Dossiers: domain types and pure rules (fingerprints, dossier URLs, readable fact sentences).
 import { createHash } from 'node:crypto';
-import { intl, type T } from '../../platform/i18n/index.js';
+import { formatDate, intl, type T } from '../../platform/i18n/index.js';
 
 export type FactStatus = 'auto' | 'confirmed' | 'corrected' | 'rejected' | 'review';
 export const FACT_STATUSES: FactStatus[] = ['review', 'auto', 'confirmed', 'corrected', 'rejected'];
@@ -136,7 +136,6 @@ function amountText(v: unknown, lang: string): string | undefined {
 // hundred dates, lists and amounts).
 const SCALES: readonly [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
 const TWO_DECIMALS = Object.freeze({ maximumFractionDigits: 2 });
-const DAY = Object.freeze({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const);
 const MONTH = Object.freeze({ month: 'long', year: 'numeric', timeZone: 'UTC' } as const);
 const CONJUNCTION = Object.freeze({ type: 'conjunction' } as const);
 const ORDINAL = Object.freeze({ type: 'ordinal' } as const);
@@ -165,7 +164,8 @@ export function formatWhen(value: string, precision: string | undefined, lang = 
   const [, y, mo, d] = m;
   const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1));
   const loc = lang === 'en' ? 'en-GB' : lang;
-  if (d && (precision === 'day' || !precision)) return intl.date(loc, DAY).format(date);
+  // Through formatDate's cache of UTC days: a dossier's timeline writes some hundred dates.
+  if (d && (precision === 'day' || !precision)) return formatDate(date.toISOString(), lang);
   if (mo && precision !== 'year') return lang === 'en' ? `${MONTHS_EN[Number(mo) - 1]} ${y}` : intl.date(loc, MONTH).format(date);
   return y;
 }
