@@ -1,5 +1,6 @@
 // Articles and their links to authors and tags: rows to domain objects, no N+1 queries.
 import { sql, type Selectable } from 'kysely';
+import type { ContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
 import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { ArticlesTable, RubricsTable } from '../../platform/schema.js';
@@ -220,37 +221,55 @@ function unindexed(db: Db, column: 'articles.published_at') {
   return db.dialect === 'sqlite' ? sql<string>`+${sql.ref(column)}` : sql<string>`${sql.ref(column)}`;
 }
 
-/** How many of each tag's newest articles are considered as related: counting shared tags sorts them all, about 0.4 µs each. */
+/** How many of each tag's newest published articles are considered as related. */
 const RELATED_WINDOW = 60;
 
-// Related articles for an article with n tags (one compiled query per n): candidates are the newest
-// RELATED_WINDOW articles of each tag, so the cost stays flat as the archive grows (a country tag can hold a
-// tenth of the archive). Shared tags are counted on the ids alone and only the best few rows are read.
-// The limits are part of the statement's text, not bound: SQLite compiles a statement again whenever a bound
-// LIMIT changes. The shape is the number of tags and how many articles are asked for ("3/4").
-const relatedByTags = preparedByShape((db, p: Slots<Record<string, string | number>>, shape: string) => {
-  const [n, limit] = shape.split('/').map(Number);
-  const perTag = (i: number) => db.selectFrom('article_tags').select('article_id')
-    .where('tag_id', '=', p[`t${i}`] as number).where('article_id', '!=', p.self as number).orderBy('article_id', 'desc').limit(RELATED_WINDOW);
-  let union = db.selectFrom(perTag(0).as('t0')).select('article_id');
-  for (let i = 1; i < n; i++) union = union.unionAll(db.selectFrom(perTag(i).as(`t${i}`)).select('article_id'));
-  const best = db.selectFrom(union.as('t')).select(['t.article_id', (eb) => eb.fn.countAll<number>().as('shared')])
-    .groupBy('t.article_id').orderBy('shared', 'desc').orderBy('t.article_id', 'desc').limit(limit * 5);
-  const top = db.selectFrom(best.as('g')).innerJoin('articles', 'articles.id', 'g.article_id').select(['g.article_id', 'g.shared', 'articles.published_at'])
-    .where('articles.status', '=', 'published').where(unindexed(db, 'articles.published_at'), '<=', p.now as string)
-    .orderBy('g.shared', 'desc').orderBy('articles.published_at', 'desc').limit(limit);
-  return db.selectFrom(top.as('best')).innerJoin('articles', 'articles.id', 'best.article_id').leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id')
-    .select([...SUMMARY_COLUMNS, 'best.shared']).orderBy('best.shared', 'desc').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
-});
+// A tag's newest published articles, newest first: the candidates for related articles, so the cost stays
+// flat as the archive grows (a country tag can hold a tenth of the archive). Walks the tag's index from
+// its newest id and checks each article's status on the (id, status, published_at) index.
+const tagWindow = prepared((db, p: Slots<{ tagId: number; now: string }>) =>
+  db.selectFrom('article_tags').innerJoin('articles', 'articles.id', 'article_tags.article_id')
+    .select(['article_tags.article_id', 'articles.published_at'])
+    .where('article_tags.tag_id', '=', p.tagId).where('articles.status', '=', 'published').where(unindexed(db, 'articles.published_at'), '<=', p.now)
+    .orderBy('article_tags.article_id', 'desc').limit(RELATED_WINDOW));
 
-/** Published articles sharing the most tags with this one (among each tag's newest), then the same rubric; newest first. */
-export async function listRelatedArticles(db: Db, article: Pick<Article, 'id' | 'tags' | 'rubric'>, now: Date, limit = 4): Promise<ArticleSummary[]> {
-  const tagIds = article.tags.map((t) => t.id);
+// The chosen few, read by id; checked again, as a window kept in memory may be up to a minute old.
+const publicSummaries = preparedByShape((db, p: Slots<Record<string, string | number>>, n: number) =>
+  baseQuery(db).select(SUMMARY_COLUMNS).where('articles.id', 'in', listSlots(n).map((k) => p[k] as number))
+    .where('articles.status', '=', 'published').where(unindexed(db, 'articles.published_at'), '<=', p.now as string));
+
+type TagWindow = { article_id: number; published_at: string | null }[];
+
+/**
+ * Published articles sharing the most tags with this one (among each tag's newest), the newest first among
+ * equals; then the same rubric's newest. With a memo, each tag's window is read once per content change or
+ * minute and shared by every article with that tag: a page then reads only the few articles it shows.
+ */
+export async function listRelatedArticles(db: Db, article: Pick<Article, 'id' | 'tags' | 'rubric'>, now: Date, opts: { limit?: number; memo?: ContentMemo } = {}): Promise<ArticleSummary[]> {
+  const limit = opts.limit ?? 4;
+  const nowIso = now.toISOString();
   const found: ArticleSummary[] = [];
-  if (tagIds.length) {
-    const params: Record<string, string | number> = { self: article.id, now: now.toISOString() };
-    tagIds.forEach((id, i) => { params[`t${i}`] = id; });
-    for (const r of await relatedByTags(`${tagIds.length}/${limit}`).all(db, params)) found.push(rowToArticleSummary(r));
+  if (article.tags.length) {
+    const windows = await Promise.all(article.tags.map((t) => {
+      const load = () => tagWindow.all(db, { tagId: t.id, now: nowIso }) as Promise<TagWindow>;
+      return opts.memo ? opts.memo.get(`related-window:${t.id}`, load) : load();
+    }));
+    // Shared tags counted on the ids alone; only the best few rows are read.
+    const shared = new Map<number, { n: number; at: string }>();
+    for (const w of windows) {
+      for (const r of w) {
+        if (r.article_id === article.id) continue;
+        const s = shared.get(r.article_id);
+        if (s) s.n++; else shared.set(r.article_id, { n: 1, at: r.published_at ?? '' });
+      }
+    }
+    const best = [...shared].sort(([ia, a], [ib, b]) => b.n - a.n || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) || ib - ia).slice(0, limit).map(([id]) => id);
+    if (best.length) {
+      const rows = best.length <= MAX_LIST ? await publicSummaries(best.length).all(db, { ...listParams(best), now: nowIso })
+        : await published(db, { now }).select(SUMMARY_COLUMNS).where('articles.id', 'in', best).execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const id of best) { const r = byId.get(id); if (r) found.push(rowToArticleSummary(r)); }
+    }
   }
   if (found.length < limit && article.rubric) {
     const rows = await published(db, { now, rubricId: article.rubric.id, excludeIds: [article.id, ...found.map((a) => a.id)] })

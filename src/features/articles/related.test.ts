@@ -1,0 +1,55 @@
+// Related articles: the most shared tags among each tag's newest published articles, then the same rubric.
+import { describe, expect, it } from 'vitest';
+import { createContentMemo } from '../../platform/content-memo.js';
+import { DIALECTS, freshDb } from '../../../test/db.js';
+import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js';
+import { findArticleBySlug, listRelatedArticles } from './article-store.js';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const day = (d: number) => new Date(Date.UTC(2026, 0, d, 9));
+
+describe.each(DIALECTS)('related articles on %s', (dialect) => {
+  it('ranks by shared tags, then newest; leaves out the article itself, drafts and future pieces; fills from the rubric', async () => {
+    const { db, close } = await freshDb(dialect);
+    try {
+      const a = await makeAuthor(db, { slug: 'observer' });
+      const rubricId = await makeRubric(db, { slug: 'analysis' });
+      await makeArticle(db, { title: 'Subject', slug: 'subject', authorIds: [a], tagSlugs: ['china', 'kyrgyzstan', 'railways'], publishedAt: day(10) });
+      await makeArticle(db, { title: 'Two shared, older', slug: 'two-older', authorIds: [a], tagSlugs: ['china', 'railways'], publishedAt: day(2) });
+      await makeArticle(db, { title: 'Two shared, newer', slug: 'two-newer', authorIds: [a], tagSlugs: ['kyrgyzstan', 'railways'], publishedAt: day(3) });
+      await makeArticle(db, { title: 'One shared', slug: 'one', authorIds: [a], tagSlugs: ['china'], publishedAt: day(4) });
+      await makeArticle(db, { title: 'Three shared, draft', slug: 'draft', authorIds: [a], tagSlugs: ['china', 'kyrgyzstan', 'railways'], status: 'draft' });
+      await makeArticle(db, { title: 'Three shared, future', slug: 'future', authorIds: [a], tagSlugs: ['china', 'kyrgyzstan', 'railways'], publishedAt: new Date('2026-07-01T00:00:00Z') });
+      await makeArticle(db, { title: 'Same rubric', slug: 'rubric-mate', authorIds: [a], rubricId, publishedAt: day(5) });
+      await makeArticle(db, { title: 'Unrelated', slug: 'unrelated', authorIds: [a], tagSlugs: ['arctic'], publishedAt: day(6) });
+      const subject = (await findArticleBySlug(db, 'subject'))!;
+
+      const related = await listRelatedArticles(db, subject, NOW);
+      expect(related.map((r) => r.slug)).toEqual(['two-newer', 'two-older', 'one']);
+      expect(related[0].authors.map((x) => x.slug)).toEqual(['observer']);
+
+      const withRubric = await listRelatedArticles(db, { ...subject, rubric: { id: rubricId, slug: 'analysis', name: 'analysis', description: '', position: 0 } }, NOW, { limit: 4 });
+      expect(withRubric.map((r) => r.slug)).toEqual(['two-newer', 'two-older', 'one', 'rubric-mate']);
+    } finally { await close(); }
+  });
+
+  it('with a memo, reads each tag once and never shows an article that stopped being public', async () => {
+    const { db, close } = await freshDb(dialect);
+    try {
+      const a = await makeAuthor(db, { slug: 'observer' });
+      await makeArticle(db, { title: 'First', slug: 'first', authorIds: [a], tagSlugs: ['china'], publishedAt: day(1) });
+      await makeArticle(db, { title: 'Second', slug: 'second', authorIds: [a], tagSlugs: ['china'], publishedAt: day(2) });
+      await makeArticle(db, { title: 'Third', slug: 'third', authorIds: [a], tagSlugs: ['china'], publishedAt: day(3) });
+      const memo = createContentMemo({ enabled: true });
+      const first = (await findArticleBySlug(db, 'first'))!;
+      const second = (await findArticleBySlug(db, 'second'))!;
+      expect((await listRelatedArticles(db, first, NOW, { memo })).map((r) => r.slug)).toEqual(['third', 'second']);
+      expect(memo.size()).toBe(1);
+      expect((await listRelatedArticles(db, second, NOW, { memo })).map((r) => r.slug)).toEqual(['third', 'first']);
+      expect(memo.size()).toBe(1);
+      // Unpublished by another instance: this one's window is stale, the rows read are not.
+      await db.updateTable('articles').set({ status: 'draft' }).where('slug', '=', 'third').execute();
+      expect((await listRelatedArticles(db, first, NOW, { memo })).map((r) => r.slug)).toEqual(['second']);
+    } finally { await close(); }
+  });
+});
