@@ -34,6 +34,9 @@ export interface PublicFact extends StoredFact {
   article: { id: number; slug: string; title: string; publishedAt: string };
 }
 
+/** A fact as a dossier's timeline shows it: without what only review needs (confidence, offsets, versions). */
+export type TimelineFact = Pick<PublicFact, 'id' | 'articleId' | 'type' | 'args' | 'when' | 'sortDate' | 'status' | 'article'> & { evidence: { text: string } };
+
 const ENTITY_ID = /^(country|person|org|place|project):[A-Za-z0-9][A-Za-z0-9-]{0,150}$/;
 
 /** True when a value is an entity id of the contract ("country:KG", "org:sco"). */

@@ -5,7 +5,7 @@ import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
 import type { Chrome } from '../../site/chrome.js';
 import {
   dossierPath, factSentence, formatAmount, formatWhen, splitId,
-  type DossierEntity, type EntityRef, type PublicFact, type TradeSeries,
+  type DossierEntity, type EntityRef, type TimelineFact, type TradeSeries,
 } from '../dossier.js';
 import type { ArticleRef, DossierStats } from '../dossier-store.js';
 import { FactSentence } from './fact-sentence.js';
@@ -18,7 +18,7 @@ export interface DossierPageProps {
   subjects: [DossierEntity] | [DossierEntity, DossierEntity];
   path: string;
   stats: DossierStats;
-  timeline: PublicFact[];
+  timeline: TimelineFact[];
   info: PageInfo;
   names: Map<string, EntityRef>;
   trade: TradeSeries[];
