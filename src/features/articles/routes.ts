@@ -30,7 +30,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
     // Drafts and scheduled pieces do not exist for readers.
     if (!article || !isPublic(article, now)) throw notFound('Article');
     const [chrome, related, event, knowledge] = await Promise.all([
-      loadChrome(ctx, request), listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }), findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now)),
+      loadChrome(ctx, request), listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }), findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo),
       listPublicFactsForArticle(ctx.db, article.id),
     ]);
     const comments = await loadCommentsSection(ctx, request, article, chrome.site.language);

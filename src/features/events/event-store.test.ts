@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
 import { DIALECTS, freshDb } from '../../../test/db.js';
 import { makeArticle, makeAuthor } from '../../../test/factories.js';
@@ -74,6 +75,24 @@ describe.each(DIALECTS)('event store on %s', (dialect) => {
     await setEventArticles(db, later.id, []);
     await setEventArticles(db, draft.id, [linkedTo]);
     expect((await findEventForArticle(db, linkedTo, NOW))!.slug).toBe('running');
+  });
+
+  it('with a memo, looks up only articles linked to a visible event, and sees new links once the memo is cleared', async () => {
+    await seed();
+    const author = await makeAuthor(db, { slug: 'ann' });
+    const linkedTo = await makeArticle(db, { title: 'Corridors', authorIds: [author] });
+    const other = await makeArticle(db, { title: 'Elsewhere', authorIds: [author] });
+    const later = (await findEventBySlug(db, 'later'))!;
+    const memo = createContentMemo({ enabled: true });
+    expect((await findEventForArticle(db, linkedTo, NOW, undefined, memo))!.slug).toBe('running');
+    await setEventArticles(db, later.id, [linkedTo]);
+    memo.clear(); // as every content change does
+    expect((await findEventForArticle(db, linkedTo, NOW, undefined, memo))!.slug).toBe('later');
+    expect((await findEventForArticle(db, other, NOW, undefined, memo))!.slug).toBe('running');
+    const draft = (await findEventBySlug(db, 'draft'))!;
+    await setEventArticles(db, draft.id, [other]);
+    memo.clear();
+    expect((await findEventForArticle(db, other, NOW, undefined, memo))!.slug).toBe('running');
   });
 
   it('links articles by slug and lists only published ones for readers', async () => {

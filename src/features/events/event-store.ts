@@ -1,5 +1,6 @@
 // Events table: rows to Event objects; the event shown beside an article.
 import { sql, type Selectable } from 'kysely';
+import type { ContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
 import { prepared, type Slots } from '../../platform/prepared.js';
 import type { EventsTable } from '../../platform/schema.js';
@@ -65,8 +66,14 @@ const eventOfArticle = prepared((db, p: Slots<{ articleId: number }>) => db.sele
   .selectAll('events').where('event_articles.article_id', '=', p.articleId).where('events.status', 'in', VISIBLE)
   .orderBy('events.starts_at', 'desc').limit(1));
 
-export async function findEventForArticle(db: Db, articleId: number, now: Date, nextEvent?: () => Promise<Event | undefined>): Promise<Event | undefined> {
-  const linked = await eventOfArticle.first(db, { articleId });
+// Few articles are linked to an event: with a memo, the set of those that are is read once per content
+// change or minute, and every other article page skips the lookup.
+const linkedArticles = prepared((db, _p: Slots<Record<string, never>>) => db.selectFrom('event_articles').innerJoin('events', 'events.id', 'event_articles.event_id')
+  .select('event_articles.article_id').where('events.status', 'in', VISIBLE));
+
+export async function findEventForArticle(db: Db, articleId: number, now: Date, nextEvent?: () => Promise<Event | undefined>, memo?: ContentMemo): Promise<Event | undefined> {
+  const mayHaveOne = !memo || (await memo.get('event-linked-articles', async () => new Set((await linkedArticles.all(db, {})).map((r) => r.article_id)))).has(articleId);
+  const linked = mayHaveOne ? await eventOfArticle.first(db, { articleId }) : undefined;
   if (linked) return rowToEvent(linked);
   return nextEvent ? nextEvent() : (await listUpcomingEvents(db, now, 1))[0];
 }
