@@ -254,16 +254,26 @@ export async function listRelatedArticles(db: Db, article: Pick<Article, 'id' | 
       const load = () => tagWindow.all(db, { tagId: t.id, now: nowIso }) as Promise<TagWindow>;
       return opts.memo ? opts.memo.get(`related-window:${t.id}`, load) : load();
     }));
-    // Shared tags counted on the ids alone; only the best few rows are read.
-    const shared = new Map<number, { n: number; at: string }>();
+    // Shared tags counted on the ids alone, then the best few kept in one pass (sorting every candidate
+    // cost more than the rest of the choice); only their rows are read.
+    const shared = new Map<number, number>();
+    for (const w of windows) for (const r of w) shared.set(r.article_id, (shared.get(r.article_id) ?? 0) + 1);
+    shared.delete(article.id);
+    const top: { id: number; n: number; at: string }[] = [];
+    const better = (x: { id: number; n: number; at: string }, y: { id: number; n: number; at: string }) => x.n !== y.n ? x.n > y.n : x.at !== y.at ? x.at > y.at : x.id > y.id;
     for (const w of windows) {
       for (const r of w) {
-        if (r.article_id === article.id) continue;
-        const s = shared.get(r.article_id);
-        if (s) s.n++; else shared.set(r.article_id, { n: 1, at: r.published_at ?? '' });
+        const n = shared.get(r.article_id);
+        if (n === undefined) continue;
+        shared.delete(r.article_id); // seen in an earlier window
+        const c = { id: r.article_id, n, at: r.published_at ?? '' };
+        if (top.length === limit && !better(c, top[limit - 1])) continue;
+        let i = top.length < limit ? top.length : limit - 1;
+        while (i > 0 && better(c, top[i - 1])) { top[i] = top[i - 1]; i--; }
+        top[i] = c;
       }
     }
-    const best = [...shared].sort(([ia, a], [ib, b]) => b.n - a.n || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) || ib - ia).slice(0, limit).map(([id]) => id);
+    const best = top.map((c) => c.id);
     if (best.length) {
       const rows = best.length <= MAX_LIST ? await publicSummaries(best.length).all(db, { ...listParams(best), now: nowIso })
         : await published(db, { now }).select(SUMMARY_COLUMNS).where('articles.id', 'in', best).execute();

@@ -27,6 +27,8 @@ describe.each(DIALECTS)('related articles on %s', (dialect) => {
       const related = await listRelatedArticles(db, subject, NOW);
       expect(related.map((r) => r.slug)).toEqual(['two-newer', 'two-older', 'one']);
       expect(related[0].authors.map((x) => x.slug)).toEqual(['observer']);
+      expect((await listRelatedArticles(db, subject, NOW, { limit: 2 })).map((r) => r.slug)).toEqual(['two-newer', 'two-older']);
+      expect((await listRelatedArticles(db, subject, NOW, { limit: 1 })).map((r) => r.slug)).toEqual(['two-newer']);
 
       const withRubric = await listRelatedArticles(db, { ...subject, rubric: { id: rubricId, slug: 'analysis', name: 'analysis', description: '', position: 0 } }, NOW, { limit: 4 });
       expect(withRubric.map((r) => r.slug)).toEqual(['two-newer', 'two-older', 'one', 'rubric-mate']);

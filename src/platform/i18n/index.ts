@@ -47,7 +47,8 @@ const DAY_TIME = { ...DAY, hour: '2-digit', minute: '2-digit', timeZoneName: 'sh
 // a day is formatted once per language, and a time is its day's text, then the hour and minute.
 const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 const UTC_DAYS_MAX = 4000;
-const utcDays = new Map<string, string>();
+// Per language, then per day ("2026-03-05"): no key is built per call.
+const utcDays = new Map<string, Map<string, string>>();
 // How a language writes a UTC time after the day ("5 March 2026" + " at " + "13" + ":" + "47" + " UTC"),
 // or null where it does not (a 12-hour clock, other digits, the day written differently): those go through Intl.
 const timeShapes = new Map<string, { connector: string; between: string; after: string } | null>();
@@ -55,12 +56,14 @@ const timeShapes = new Map<string, { connector: string; between: string; after: 
 /** "12 March 2025" in the reader's language; the UTC day unless a zone is given. */
 export function formatDate(iso: string, lang = 'en', timeZone = 'UTC'): string {
   if (timeZone !== 'UTC' || !UTC_ISO.test(iso)) return fmt(dayFormats, lang, timeZone, DAY).format(new Date(iso));
-  const k = `${lang}|${iso.slice(0, 10)}`;
-  let day = utcDays.get(k);
+  let days = utcDays.get(lang);
+  if (!days) { days = new Map(); utcDays.set(lang, days); }
+  const k = iso.slice(0, 10);
+  let day = days.get(k);
   if (day === undefined) {
     day = fmt(dayFormats, lang, timeZone, DAY).format(new Date(iso));
-    if (utcDays.size >= UTC_DAYS_MAX) utcDays.clear();
-    utcDays.set(k, day);
+    if (days.size >= UTC_DAYS_MAX) days.clear();
+    days.set(k, day);
   }
   return day;
 }
