@@ -3,7 +3,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import { ilike } from '../../platform/columns.js';
-import { prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
+import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { EntitiesTable, FactEntitiesTable, FactsTable } from '../../platform/schema.js';
 import {
   PUBLIC_STATUSES, entityArgs, parseJson,
@@ -60,8 +60,10 @@ function rowToPublicFact(r: PublicRow): PublicFact {
 // ---------- Entities ----------
 
 /** One entity by id. */
+const entityById = prepared((db, p: Slots<{ id: string }>) => db.selectFrom('entities').selectAll().where('id', '=', p.id));
+
 export async function findEntity(db: Db, id: string): Promise<DossierEntity | undefined> {
-  const r = await db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await entityById.first(db, { id });
   return r ? rowToEntity(r) : undefined;
 }
 
@@ -77,11 +79,19 @@ export async function findEntities(db: Db, ids: Iterable<string>): Promise<Map<s
 }
 
 /** Names of entities by id, in one query (pages show names: aliases and roles are neither read nor parsed). */
+// A dossier page names the entities of its fifty facts, an article page those of its facts: compiled once per
+// number of names up to MAX_PREPARED_REFS, built each time past it.
+const MAX_PREPARED_REFS = 100;
+const refsOf = preparedByShape((db, p: Slots<Record<string, string>>, n: number) =>
+  db.selectFrom('entities').select(['id', 'type', 'name']).where('id', 'in', listSlots(n).map((k) => p[k])));
+
 export async function findEntityRefs(db: Db, ids: Iterable<string>): Promise<Map<string, EntityRef>> {
   const list = [...new Set(ids)];
   const out = new Map<string, EntityRef>();
   for (let i = 0; i < list.length; i += 500) {
-    const rows = await db.selectFrom('entities').select(['id', 'type', 'name']).where('id', 'in', list.slice(i, i + 500)).execute();
+    const chunk = list.slice(i, i + 500);
+    const rows = chunk.length <= MAX_PREPARED_REFS ? await refsOf(chunk.length).all(db, listParams(chunk))
+      : await db.selectFrom('entities').select(['id', 'type', 'name']).where('id', 'in', chunk).execute();
     for (const r of rows) out.set(r.id, { id: r.id, type: r.type as EntityType, name: r.name });
   }
   return out;

@@ -181,12 +181,21 @@ function ref(id: unknown, names: Map<string, EntityRef>): Segment[] {
   return [isEntityId(id) ? splitId(id)[1].replace(/-/g, ' ') : id];
 }
 
+const listPatterns = new Map<string, string[]>();
+
 function list(ids: unknown, names: Map<string, EntityRef>, lang: string): Segment[] {
   const items = (Array.isArray(ids) ? ids : [ids]).map((x) => ref(x, names)).filter((x) => x.length);
   if (items.length <= 1) return items[0] ?? [];
   // Intl.ListFormat gives "A, B and C"; splice our segments into its pattern: "\0" + "0" + "\0 and \0" + "1" + "\0".
-  const marks = items.map((_, i) => `\u0000${i}\u0000`);
-  const parts = intl.list(lang === 'en' ? 'en-GB' : lang, CONJUNCTION).format(marks).split('\u0000');
+  // The pattern depends only on the language and the count: a timeline asks for it some fifty times a page.
+  const k = `${lang}|${items.length}`;
+  let parts = listPatterns.get(k);
+  if (!parts) {
+    const marks = items.map((_, i) => `\u0000${i}\u0000`);
+    parts = intl.list(lang === 'en' ? 'en-GB' : lang, CONJUNCTION).format(marks).split('\u0000');
+    if (listPatterns.size > 500) listPatterns.clear();
+    listPatterns.set(k, parts);
+  }
   const out: Segment[] = [];
   for (let i = 0; i < parts.length; i++) push(out, i % 2 ? items[Number(parts[i])] : parts[i]);
   return out;
