@@ -194,6 +194,14 @@ export interface ArticleSearchPgTable {
   document: unknown;
 }
 
+/** Kept by triggers on comments (migration 2026-11-29T0100): never written by the application. */
+export interface CommentTalliesTable {
+  article_id: number;
+  published: number;
+  published_tops: number;
+  changed_at: string | null;
+}
+
 export interface CommentsTable {
   id: Generated<number>;
   article_id: number;
@@ -320,6 +328,7 @@ export interface DB {
   event_questions: EventQuestionsTable;
   registrations: RegistrationsTable;
   comments: CommentsTable;
+  comment_tallies: CommentTalliesTable;
   comment_reports: CommentReportsTable;
   comment_likes: CommentLikesTable;
   article_comment_settings: ArticleCommentSettingsTable;

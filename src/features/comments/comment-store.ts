@@ -121,17 +121,23 @@ const anonymousReplies = preparedByShape((db, p: Slots<Record<string, number>>, 
   selectComments(db).where('comments.article_id', '=', p.article).where('comments.parent_id', 'in', listSlots(n).map((k) => p[k]))
     .where(visible(undefined, false)).orderBy('comments.created_at', 'asc').orderBy('comments.id', 'asc'));
 
-// Visible top-level comments counted per status (the statuses are disjoint), so that each count is one
-// range of the (article_id, status, parent_id) index instead of every comment and reply of the article.
-function countTopLevel(db: Db, articleId: number, viewerId: number | undefined) {
-  const tops = () => db.selectFrom('comments').where('comments.article_id', '=', articleId).where('comments.parent_id', 'is', null)
-    .select((eb) => eb.fn.countAll<number>().as('n'));
-  return db.selectNoFrom((eb) => [
-    tops().where('comments.status', '=', 'published').as('published'),
-    tops().where('comments.status', '=', 'deleted')
-      .where((e) => e.exists(e.selectFrom('comments as r').select('r.id').whereRef('r.parent_id', '=', 'comments.id').where('r.status', '=', 'published'))).as('deleted'),
-    (viewerId !== undefined ? tops().where('comments.status', 'in', ['pending', 'rejected']).where('comments.user_id', '=', viewerId) : eb.val(0)).as('own'),
-  ]).executeTakeFirstOrThrow().then((r) => Number(r.published ?? 0) + Number(r.deleted ?? 0) + Number(r.own ?? 0));
+// Visible top-level comments: the published ones from the article's tallies, plus the deleted ones that
+// still show for their published replies (few, one range of the (article_id, status) index), plus, for a
+// signed-in reader, their own held ones.
+const deletedTopsShown = prepared((db, p: Slots<{ articleId: number }>) => db.selectFrom('comments')
+  .where('comments.article_id', '=', p.articleId).where('comments.status', '=', 'deleted').where('comments.parent_id', 'is', null)
+  .where((e) => e.exists(e.selectFrom('comments as r').select('r.id').whereRef('r.parent_id', '=', 'comments.id').where('r.status', '=', 'published')))
+  .select((eb) => eb.fn.countAll<number>().as('n')));
+
+async function countTopLevel(db: Db, articleId: number, viewerId: number | undefined): Promise<number> {
+  const [tally, deleted, own] = await Promise.all([
+    tallyOf.first(db, { articleId }),
+    deletedTopsShown.first(db, { articleId }),
+    viewerId === undefined ? undefined
+      : db.selectFrom('comments').where('article_id', '=', articleId).where('parent_id', 'is', null).where('status', 'in', ['pending', 'rejected'])
+        .where('user_id', '=', viewerId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return Number(tally?.published_tops ?? 0) + Number(deleted?.n ?? 0) + Number(own?.n ?? 0);
 }
 
 /** One page of an article's thread: 50 top-level comments with all their visible replies. */
@@ -183,32 +189,24 @@ export async function pageOfComment(db: Db, c: Pick<Comment, 'id' | 'articleId' 
   return Math.floor(before / THREAD_PAGE) + 1;
 }
 
+// The article's tallies, kept by triggers on comments (migration 2026-11-29T0100): one row by its key.
+const tallyOf = prepared((db, p: Slots<{ articleId: number }>) => db.selectFrom('comment_tallies')
+  .select(['published', 'published_tops', 'changed_at']).where('article_id', '=', p.articleId));
+
 /** Published comments on one article. */
 export async function countPublished(db: Db, articleId: number): Promise<number> {
-  const r = await db.selectFrom('comments').where('article_id', '=', articleId).where('status', '=', 'published')
-    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+  return Number((await tallyOf.first(db, { articleId }))?.published ?? 0);
 }
 
-/**
- * An article's published-comment count and the time of its newest comment change (the page's
- * Last-Modified), in one statement: each subquery is answered by its own index.
- */
-// Every article page asks for it: compiled once.
-const summaryOfThread = prepared((db, p: Slots<{ articleId: number }>) => db.selectNoFrom((eb) => [
-  eb.selectFrom('comments').where('article_id', '=', p.articleId).where('status', '=', 'published').select((e) => e.fn.countAll<number>().as('n')).as('n'),
-  eb.selectFrom('comments').where('article_id', '=', p.articleId).select((e) => e.fn.max('updated_at').as('at')).as('at'),
-]));
-
+/** An article's published-comment count and the time of its latest comment change (the page's Last-Modified). */
 export async function threadSummary(db: Db, articleId: number): Promise<{ count: number; lastChange?: string }> {
-  const r = (await summaryOfThread.first(db, { articleId }))!;
-  return { count: Number(r.n ?? 0), lastChange: (r.at as string | null) ?? undefined };
+  const r = await tallyOf.first(db, { articleId });
+  return { count: Number(r?.published ?? 0), lastChange: r?.changed_at ?? undefined };
 }
 
 // A list page's counts: one compiled query per number of articles shown.
-const publishedCounts = preparedByShape((db, p: Slots<Record<string, number>>, n: number) => db.selectFrom('comments')
-  .where('article_id', 'in', listSlots(n).map((k) => p[k])).where('status', '=', 'published')
-  .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('article_id'));
+const publishedCounts = preparedByShape((db, p: Slots<Record<string, number>>, n: number) => db.selectFrom('comment_tallies')
+  .where('article_id', 'in', listSlots(n).map((k) => p[k])).select(['article_id', 'published']));
 
 /** Published comments per article, for a list page: one query whatever the number of articles. */
 export async function countPublishedByArticle(db: Db, articleIds: number[]): Promise<Map<number, number>> {
@@ -217,9 +215,8 @@ export async function countPublishedByArticle(db: Db, articleIds: number[]): Pro
   const ids = [...new Set(articleIds)];
   const rows = ids.length <= 64
     ? await publishedCounts(ids.length).all(db, listParams(ids))
-    : await db.selectFrom('comments').where('article_id', 'in', ids).where('status', '=', 'published')
-      .select(['article_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('article_id').execute();
-  for (const r of rows) out.set(r.article_id, Number(r.n));
+    : await db.selectFrom('comment_tallies').where('article_id', 'in', ids).select(['article_id', 'published']).execute();
+  for (const r of rows) out.set(r.article_id, Number(r.published));
   return out;
 }
 

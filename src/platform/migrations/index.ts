@@ -12,6 +12,7 @@ import * as articleStateIndex from './2026-11-28T1440-article-state-index.js';
 import * as commentThreadIndex from './2026-11-28T1450-comment-thread-index.js';
 import * as threadOrderIndex from './2026-11-28T1500-thread-order-index.js';
 import * as articleBodies from './2026-11-28T1510-article-bodies.js';
+import * as commentTallies from './2026-11-29T0100-comment-tallies.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1450-comment-thread-index': commentThreadIndex,
   '2026-11-28T1500-thread-order-index': threadOrderIndex,
   '2026-11-28T1510-article-bodies': articleBodies,
+  '2026-11-29T0100-comment-tallies': commentTallies,
 };
 
 class StaticProvider implements MigrationProvider {

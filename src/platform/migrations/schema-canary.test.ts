@@ -28,6 +28,7 @@ const EXPECTED: Record<string, string[]> = {
   registrations: ['answers', 'attended_at', 'country', 'created_at', 'email', 'event_id', 'id', 'message', 'name', 'offer_expires_at', 'organisation', 'position', 'reminded_at', 'status', 'terms_version', 'token_hash', 'updated_at', 'user_id', 'waitlist_position'],
   fact_entities: ['article_id', 'entity_id', 'entity_type', 'fact_id', 'fact_type', 'public', 'role', 'sort_date'],
   comments: ['article_id', 'body', 'created_at', 'edited_at', 'featured', 'id', 'likes_count', 'parent_id', 'reject_reason', 'reply_to_name', 'reply_to_user_id', 'reports_open', 'status', 'updated_at', 'user_id'],
+  comment_tallies: ['article_id', 'changed_at', 'published', 'published_tops'],
   comment_reports: ['comment_id', 'created_at', 'id', 'reason', 'resolved_at', 'user_id'],
   comment_likes: ['comment_id', 'created_at', 'user_id'],
   article_comment_settings: ['article_id', 'premoderate'],
