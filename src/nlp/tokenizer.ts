@@ -10,6 +10,8 @@ export interface Token {
   cap: boolean;
 }
 
+// Built once: the bundler writes a lone \p{L} literal as new RegExp(...), which compiles at every call.
+const LETTER = /\p{L}/u;
 const TOKEN_RE = /[\p{L}\p{M}][\p{L}\p{M}\d]*(?:'[\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*|\S/gu;
 
 /** Split normalised text into tokens; a trailing possessive "'s" becomes its own token. */
@@ -25,7 +27,7 @@ export function tokenize(text: string, offset = 0): Token[] {
       out.push({ s, lo: s, start, end: start + s.length, k: 'n', cap: false });
       continue;
     }
-    if (s.length === 1 && !/\p{L}/u.test(s)) {
+    if (s.length === 1 && !LETTER.test(s)) {
       out.push({ s, lo: s, start, end: start + 1, k: 'p', cap: false });
       continue;
     }

@@ -10,7 +10,8 @@ export const CLOSE = '\u0003';
 interface Token { start: number; end: number; term: number }
 
 // The index's tokenizer (unicode61, diacritics removed) on both sides: "Ёлка" and "елка" are one word.
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const MARKS = /\p{M}/gu;
+const fold = (s: string) => s.normalize('NFD').replace(MARKS, '').toLowerCase();
 
 /** A matcher returning which term (index) a word matches, or -1. */
 function matcher(terms: Term[]): (word: string) => number {

@@ -38,6 +38,8 @@ export function cleanQueryText(raw: unknown): string {
   return Array.from(s.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').trim()).slice(0, MAX_QUERY_CHARS).join('').trim();
 }
 
+const DIGITS_ONLY = /^\p{N}+$/u;
+
 /** Splits a query into searchable words and stems them; punctuation and operators are dropped. */
 export function parseQuery(raw: unknown): ParsedQuery {
   const text = cleanQueryText(raw);
@@ -49,7 +51,7 @@ export function parseQuery(raw: unknown): ParsedQuery {
   const chosen = (meaningful.length ? meaningful : unique).slice(0, MAX_TERMS);
   const terms = chosen.map((word): Term => {
     const s = stem(word);
-    if (/^\p{N}+$/u.test(word) || word.length < 3) return { word, stem: word, prefix: false };
+    if (DIGITS_ONLY.test(word) || word.length < 3) return { word, stem: word, prefix: false };
     // A short stem as a prefix matches hundreds of words ("sta*") and is slow on a large index: match the stem and the word.
     if (s.length < MIN_PREFIX) return s === word ? { word, stem: word, prefix: false } : { word, stem: s, prefix: false, forms: [s, word] };
     return { word, stem: s, prefix: true };

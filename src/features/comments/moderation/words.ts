@@ -5,27 +5,37 @@ const DIGIT_LOOKALIKES: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e',
 // Latin letters that look Cyrillic, used to hide a Russian word from a filter ("идиoт" with a Latin o).
 const LATIN_TO_CYRILLIC: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в', i: 'і' };
 
+// Built once: the bundler writes a \p{...} literal as new RegExp(...), which would compile at every call, and
+// these run for every word of every comment posted.
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const MARKS = /\p{M}/gu;
+const REPEATS = /(\p{L})\1+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+const DISGUISES = /[013457@$]/;
+
 /** Lowercase, ё -> е, Latin diacritics stripped (Cyrillic letters such as й are kept whole). */
 export function normalizeWord(word: string): string {
+  const lower = word.toLowerCase();
+  if (ASCII.test(lower)) return lower;
   let out = '';
-  for (const ch of word.toLowerCase()) {
+  for (const ch of lower) {
     if (ch === 'ё') out += 'е';
-    else if (/\p{Script=Cyrillic}/u.test(ch)) out += ch;
-    else out += ch.normalize('NFD').replace(/\p{M}/gu, '');
+    else if (ch.charCodeAt(0) < 0x80 || CYRILLIC.test(ch)) out += ch;
+    else out += ch.normalize('NFD').replace(MARKS, '');
   }
   return out;
 }
 
 /** Undoes simple disguises: digits and symbols for letters, Latin look-alikes inside Cyrillic words. */
 function undisguise(word: string): string {
-  let w = [...word].map((ch) => DIGIT_LOOKALIKES[ch] ?? ch).join('');
-  if (/\p{Script=Cyrillic}/u.test(w)) w = [...w].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join('').replace(/і/g, 'и');
+  let w = DISGUISES.test(word) ? [...word].map((ch) => DIGIT_LOOKALIKES[ch] ?? ch).join('') : word;
+  if (!ASCII.test(w) && CYRILLIC.test(w)) w = [...w].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join('').replace(/і/g, 'и');
   return w;
 }
 
 /** Runs of one letter shortened to a single letter ("idiiiot" -> "idiot"). */
 export function collapseRepeats(word: string): string {
-  return word.replace(/(\p{L})\1+/gu, '$1');
+  return word.replace(REPEATS, '$1');
 }
 
 /** The forms of a word compared against a list: its stem, and its stem once repeated letters collapse. */
