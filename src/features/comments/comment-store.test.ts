@@ -52,6 +52,28 @@ describe.each(DIALECTS)('comment store on %s', (dialect) => {
     expect(boris.items.some((i) => i.comment.id === gone)).toBe(false);
   });
 
+  it('finds the page of a comment counting from the end of the thread as from its start, for every status, viewer and tie', async () => {
+    // 130 top-level comments over three pages: published, held, deleted with and without live replies, and
+    // pairs posted in the same millisecond (ordered by id).
+    const ids: number[] = [];
+    for (let i = 0; i < 130; i++) {
+      const status = i % 11 === 3 ? 'pending' : i % 13 === 5 ? 'deleted' : 'published';
+      ids.push(await add(a1, i % 3 ? u1 : u2, Math.floor(i / 2), status));
+      if (i % 13 === 5 && i % 2) await add(a1, u2, Math.floor(i / 2), 'published', ids.at(-1)!);
+    }
+    for (const viewer of [undefined, u1, u2]) {
+      for (const id of ids) {
+        const c = { id, articleId: a1, parentId: null, createdAt: (await app.ctx.db.selectFrom('comments').select('created_at').where('id', '=', id).executeTakeFirstOrThrow()).created_at };
+        expect(await pageOfComment(app.ctx.db, c, 'oldest', viewer, { latest: true }), `comment ${id}, viewer ${viewer}`).toBe(await pageOfComment(app.ctx.db, c, 'oldest', viewer));
+      }
+    }
+    // And the page is where the thread shows it.
+    const last = ids.at(-1)!;
+    const page = await pageOfComment(app.ctx.db, { id: last, articleId: a1, parentId: null, createdAt: at(64).toISOString() }, 'oldest', u1, { latest: true });
+    const shown = await listThread(app.ctx.db, { articleId: a1, order: 'oldest', page, viewerId: u1 });
+    expect(shown.items.map((i) => i.comment.id)).toContain(last);
+  });
+
   it('pages 10,000 comments on one article fifty top-level at a time, and the article page answers in under 300 ms', async () => {
     await inTransaction(app.ctx.db, async (tx) => {
       const rows = Array.from({ length: 10_000 }, (_, i) => ({

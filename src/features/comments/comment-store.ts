@@ -168,24 +168,37 @@ export async function listThread(db: Db, o: { articleId: number; order: ThreadOr
   return { items: tops.map((r) => ({ comment: rowToComment(r as Row), replies: byParent.get(r.id) ?? [] })), topLevel, pages, page };
 }
 
-/** The thread page (1-based) a comment appears on for this order. */
-export async function pageOfComment(db: Db, c: Pick<Comment, 'id' | 'articleId' | 'parentId' | 'createdAt'>, order: ThreadOrder, viewerId?: number): Promise<number> {
+/**
+ * The thread page (1-based) a comment appears on for this order. `latest` says the comment (or the one it
+ * answers) is among the newest of its thread, as when it was just posted: then the few visible top-level
+ * comments from it to the thread's end are counted and taken from the total the tallies give, instead of
+ * every one ahead of it (a post to a thread of 8,000 comments counted 8,000 index entries to find its page).
+ */
+export async function pageOfComment(db: Db, c: Pick<Comment, 'id' | 'articleId' | 'parentId' | 'createdAt'>, order: ThreadOrder, viewerId?: number, opts: { latest?: boolean } = {}): Promise<number> {
   const top = c.parentId !== null ? await db.selectFrom('comments').select(['id', 'created_at']).where('id', '=', c.parentId).executeTakeFirst() : { id: c.id, created_at: c.createdAt };
   if (!top) return 1;
-  // The visible top-level comments ahead of it, counted per status (the statuses are disjoint) so that each count
-  // walks the (article_id, status, created_at) index as a range instead of every comment of the article.
-  const ahead = (eb: ExpressionBuilder<DB, 'comments'>) => order === 'newest'
+  const fromEnd = opts.latest === true && order === 'oldest';
+  // Strictly ahead of it in this order; or, counting from the end, it and everything after it.
+  const range = (eb: ExpressionBuilder<DB, 'comments'>) => order === 'newest'
     ? eb.and([eb('comments.created_at', '>=', top.created_at), eb.not(eb.and([eb('comments.created_at', '=', top.created_at), eb('comments.id', '<=', top.id)]))])
-    : eb.and([eb('comments.created_at', '<=', top.created_at), eb.not(eb.and([eb('comments.created_at', '=', top.created_at), eb('comments.id', '>=', top.id)]))]);
-  const tops = () => db.selectFrom('comments').where('comments.article_id', '=', c.articleId).where('comments.parent_id', 'is', null).where(ahead)
+    : fromEnd
+      ? eb.and([eb('comments.created_at', '>=', top.created_at), eb.not(eb.and([eb('comments.created_at', '=', top.created_at), eb('comments.id', '<', top.id)]))])
+      : eb.and([eb('comments.created_at', '<=', top.created_at), eb.not(eb.and([eb('comments.created_at', '=', top.created_at), eb('comments.id', '>=', top.id)]))]);
+  // Counted per status (the statuses are disjoint) so that each count walks the (article_id, status,
+  // created_at) index as a range instead of every comment of the article.
+  const tops = () => db.selectFrom('comments').where('comments.article_id', '=', c.articleId).where('comments.parent_id', 'is', null).where(range)
     .select((eb) => eb.fn.countAll<number>().as('n'));
-  const r = await db.selectNoFrom((eb) => [
-    tops().where('comments.status', '=', 'published').as('published'),
-    tops().where('comments.status', '=', 'deleted')
-      .where((e) => e.exists(e.selectFrom('comments as r').select('r.id').whereRef('r.parent_id', '=', 'comments.id').where('r.status', '=', 'published'))).as('deleted'),
-    (viewerId !== undefined ? tops().where('comments.status', 'in', ['pending', 'rejected']).where('comments.user_id', '=', viewerId) : eb.val(0)).as('own'),
-  ]).executeTakeFirstOrThrow();
-  const before = Number(r.published ?? 0) + Number(r.deleted ?? 0) + Number(r.own ?? 0);
+  const [r, total] = await Promise.all([
+    db.selectNoFrom((eb) => [
+      tops().where('comments.status', '=', 'published').as('published'),
+      tops().where('comments.status', '=', 'deleted')
+        .where((e) => e.exists(e.selectFrom('comments as r').select('r.id').whereRef('r.parent_id', '=', 'comments.id').where('r.status', '=', 'published'))).as('deleted'),
+      (viewerId !== undefined ? tops().where('comments.status', 'in', ['pending', 'rejected']).where('comments.user_id', '=', viewerId) : eb.val(0)).as('own'),
+    ]).executeTakeFirstOrThrow(),
+    fromEnd ? countTopLevel(db, c.articleId, viewerId) : 0,
+  ]);
+  const counted = Number(r.published ?? 0) + Number(r.deleted ?? 0) + Number(r.own ?? 0);
+  const before = fromEnd ? Math.max(0, total - counted) : counted;
   return Math.floor(before / THREAD_PAGE) + 1;
 }
 

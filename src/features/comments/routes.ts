@@ -69,8 +69,8 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
   const guard = () => guardFields(ctx.clock(), secret, t('form.guard.honeypot'));
   const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
 
-  async function backTo(c: Comment, slug: string, viewerId: number, order = parseOrder(undefined)): Promise<string> {
-    const page = await pageOfComment(ctx.db, c, order, viewerId);
+  async function backTo(c: Comment, slug: string, viewerId: number, order = parseOrder(undefined), latest = false): Promise<string> {
+    const page = await pageOfComment(ctx.db, c, order, viewerId, { latest });
     const q = new URLSearchParams();
     if (order !== 'oldest') q.set('order', order);
     if (page > 1) q.set('cpage', String(page));
@@ -101,7 +101,8 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
           html: c.parentId === null ? render(fragment) : `<li>${render(fragment)}</li>`,
         });
       }
-      return reply.redirect(await backTo(c, article.slug, user.id), 303);
+      // A new top-level comment is the newest of its thread; a reply may answer one of any age.
+      return reply.redirect(await backTo(c, article.slug, user.id, undefined, c.parentId === null), 303);
     } catch (err) {
       // Without JavaScript the writer sees the form again with the reason and their text kept.
       if (!(err instanceof AppError) || wantsJson(request) || err.code === 'unauthorized' || err.code === 'not_found') throw err;
