@@ -91,10 +91,14 @@ async function countRows(dbPath: string, like: string): Promise<number> {
   try { return Number((await db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('body', 'like', like).executeTakeFirstOrThrow()).n); } finally { await db.destroy(); }
 }
 
-/** Takes the posted comments out again, so every run posts to a thread as the archive built it. */
+/** Takes the posted comments and their writers out again, so every run posts to a thread as the archive built it. */
 async function removePosts(dbPath: string, like: string): Promise<void> {
   const db = openDb(`sqlite:${dbPath}`);
-  try { await db.deleteFrom('comments').where('body', 'like', like).execute(); } finally { await db.destroy(); }
+  try {
+    await db.deleteFrom('comments').where('body', 'like', like).execute();
+    await db.deleteFrom('sessions').where('user_id', 'in', (eb) => eb.selectFrom('users').select('users.id').where('users.email', 'like', 'poster-%@bench.test')).execute();
+    await db.deleteFrom('users').where('email', 'like', 'poster-%@bench.test').execute();
+  } finally { await db.destroy(); }
 }
 
 async function startBaseline(): Promise<{ proc: ChildProcess; port: number; load: (key: string, res: Response, body: Buffer) => Promise<void> }> {
