@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'n
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { buildArchive, benchSlug, busySlug, bar } from './archive.js';
+import { sql } from 'kysely';
 import { openDb } from '../src/platform/db.js';
 import { createSession, csrfToken, SESSION_COOKIE } from '../src/platform/session.js';
 import { guardStamp } from '../src/platform/form-guard.js';
@@ -97,6 +98,9 @@ async function removePosts(dbPath: string, like: string): Promise<void> {
   try {
     await db.deleteFrom('comments').where('body', 'like', like).execute();
     await db.deleteFrom('sessions').where('user_id', 'in', (eb) => eb.selectFrom('users').select('users.id').where('users.email', 'like', 'poster-%@bench.test')).execute();
+    // Nothing else points at these readers now. With the checks on, each deleted account would scan the
+    // comments for replies addressed to it (a column without an index): minutes for 20,000 readers.
+    await sql`pragma foreign_keys = off`.execute(db);
     await db.deleteFrom('users').where('email', 'like', 'poster-%@bench.test').execute();
   } finally { await db.destroy(); }
 }

@@ -1,10 +1,14 @@
-// npm run build: dist/chancery.mjs, the sources and their pure-JavaScript dependencies in one ESM file.
+// npm run build: the sources and their pure-JavaScript dependencies in one file, with a V8 code cache.
 // bin/chancery.js runs it while dist/chancery.stamp matches the sources; one file starts several times
 // faster than hundreds of modules resolved and compiled one by one (or through the TypeScript loader).
 // `--optional` (npm's prepare) warns instead of failing, e.g. when esbuild is not installed (--omit=dev).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+//   dist/chancery-code.js     the bundle, CommonJS, as one function expression (vm.Script compiles it)
+//   dist/chancery-code.cache  V8's code cache for it, made here so that no start compiles it from scratch
+//   dist/chancery.mjs         the loader (scripts/bundle-loader.js): runs the bundle with its cache
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 import { sourceStamp } from './source-stamp.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -17,24 +21,36 @@ export const STAMP = join(ROOT, 'dist', 'chancery.stamp');
 // transport (transports start worker files from pino's own folder).
 const EXTERNAL = ['better-sqlite3', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler', 'light-my-request'];
 
-/** Writes dist/chancery.mjs and, last, the stamp of the sources it was built from. */
-export async function buildBundle(): Promise<void> {
+/**
+ * Writes the bundle, its code cache and its loader, and, last, the stamp of the sources they were built from.
+ * `dir` (tests) must lie inside the package, where the bundle finds node_modules and package.json.
+ */
+export async function buildBundle(dir = join(ROOT, 'dist')): Promise<void> {
   const { build } = await import('esbuild');
+  const [BUNDLE, STAMP, CODE, CACHE] = ['chancery.mjs', 'chancery.stamp', 'chancery-code.js', 'chancery-code.cache'].map((f) => join(dir, f));
   // Taken before reading the sources: a file edited during the build leaves the bundle stale, not wrongly current.
   const stamp = sourceStamp(ROOT);
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  mkdirSync(dir, { recursive: true });
   rmSync(STAMP, { force: true });
   const out = await build({
-    stdin: { contents: "import { main } from './src/main.ts';\nprocess.exitCode = await main(process.argv.slice(2));\n", resolveDir: ROOT, sourcefile: 'chancery-entry.ts', loader: 'ts' },
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', external: EXTERNAL, outfile: BUNDLE,
-    // Bundled CommonJS packages call require() for Node built-ins and the external packages.
-    banner: { js: "import { createRequire as __chanceryRequire } from 'node:module';\nconst require = __chanceryRequire(import.meta.url);" },
+    stdin: { contents: "import { main } from './src/main.ts';\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n", resolveDir: ROOT, sourcefile: 'chancery-entry.ts', loader: 'ts' },
+    // CommonJS, because Node 20 can use a code cache only for a script (vm.Script), not for an ES module.
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: EXTERNAL,
+    // The sources find their package (public/, demo/) and load modules from import.meta.url.
+    define: { 'import.meta.url': '__chanceryModuleUrl' },
+    banner: { js: "var __chanceryModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     jsx: 'automatic', jsxImportSource: 'preact', logLevel: 'warning', sourcemap: false, legalComments: 'none', write: false,
   });
-  // V8 keeps a module's source for the life of the process. esbuild escapes non-ASCII characters in code but
+  // V8 keeps a script's source for the life of the process. esbuild escapes non-ASCII characters in code but
   // not in the comments it keeps (Kysely's JSDoc), and 13 such characters made the 2.6 MB source a two-byte
   // string: 5.2 MB of live heap instead of 2.6. Escaped as text inside those comments, they change nothing else.
-  writeFileSync(BUNDLE, out.outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const code = out.outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // The CommonJS wrapper Node itself would put around a module; the loader calls it with the same arguments.
+  const source = `(function (exports, require, module, __filename, __dirname) {${code}\n})`;
+  writeFileSync(CODE, source);
+  // Compiled here, not run: the cache holds what V8 compiles up front, which is most of a start's compiling.
+  writeFileSync(CACHE, new vm.Script(source, { filename: CODE }).createCachedData());
+  copyFileSync(join(ROOT, 'scripts', 'bundle-loader.js'), BUNDLE);
   writeFileSync(STAMP, stamp);
 }
 
@@ -43,7 +59,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     const t0 = Date.now();
     await buildBundle();
-    process.stderr.write(`Built dist/chancery.mjs in ${Date.now() - t0} ms.\n`);
+    process.stderr.write(`Built dist/chancery.mjs (and its code, code cache and stamp) in ${Date.now() - t0} ms.\n`);
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes('esbuild');
     const why = missing ? 'esbuild is not installed' : (e as Error).message;
