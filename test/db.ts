@@ -27,6 +27,18 @@ export async function adminQuery(text: string): Promise<void> {
 
 let counter = 0;
 
+/** An empty database with no migrations applied (tests of what a migration does to existing rows). */
+export async function emptyDb(dialect: Dialect): Promise<{ db: Db; close: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const db = openDb('sqlite::memory:');
+    return { db, close: () => db.destroy() };
+  }
+  const name = `chancery_m_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  await adminQuery(`create database ${name}`);
+  const db = openDb(pgUrl(name), { onPoolError: () => undefined });
+  return { db, close: async () => { await db.destroy(); await adminQuery(`drop database if exists ${name} with (force)`); } };
+}
+
 /** A fresh migrated database; call the returned close() when done. */
 export async function freshDb(dialect: Dialect, opts: { onQuery?: (sql: string) => void } = {}): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
   if (dialect === 'sqlite') {

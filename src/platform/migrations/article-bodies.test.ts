@@ -2,20 +2,8 @@
 // reading time, and leaves the rows that point at articles (bylines, comments) where they were.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { adminQuery, DIALECTS, pgUrl } from '../../../test/db.js';
-import { openDb, type Db, type Dialect } from '../db.js';
+import { DIALECTS, emptyDb } from '../../../test/db.js';
 import { migrate, migrateTo } from './index.js';
-
-async function emptyDb(dialect: Dialect): Promise<{ db: Db; close: () => Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const db = openDb('sqlite::memory:');
-    return { db, close: () => db.destroy() };
-  }
-  const name = `chancery_m_${process.pid}_${Date.now().toString(36)}`;
-  await adminQuery(`create database ${name}`);
-  const db = openDb(pgUrl(name), { onPoolError: () => undefined });
-  return { db, close: async () => { await db.destroy(); await adminQuery(`drop database if exists ${name} with (force)`); } };
-}
 
 describe.each(DIALECTS)('article bodies migration on %s', (dialect) => {
   it('moves each body, counts reading time and keeps bylines and comments', async () => {

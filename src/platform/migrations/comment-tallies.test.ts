@@ -2,20 +2,9 @@
 // tallies equal to a recount through any mix of inserts, status changes, moves and deletes.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { adminQuery, DIALECTS, pgUrl } from '../../../test/db.js';
-import { openDb, type Db, type Dialect } from '../db.js';
+import { DIALECTS, emptyDb } from '../../../test/db.js';
+import type { Db } from '../db.js';
 import { migrate, migrateTo } from './index.js';
-
-async function emptyDb(dialect: Dialect): Promise<{ db: Db; close: () => Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const db = openDb('sqlite::memory:');
-    return { db, close: () => db.destroy() };
-  }
-  const name = `chancery_m_${process.pid}_${Date.now().toString(36)}`;
-  await adminQuery(`create database ${name}`);
-  const db = openDb(pgUrl(name), { onPoolError: () => undefined });
-  return { db, close: async () => { await db.destroy(); await adminQuery(`drop database if exists ${name} with (force)`); } };
-}
 
 /** What the tallies must say, counted from the comments themselves. */
 async function recount(db: Db) {
