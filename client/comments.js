@@ -51,7 +51,12 @@ document.addEventListener('submit', async (event) => {
       status(form, data.message || '', false);
       if (data.status === 'published') {
         const count = document.querySelector('#comments .comment-count');
-        if (count) count.textContent = String(Number(count.textContent || '0') + 1);
+        if (count) {
+          // The server wrote the number in the page's language (10,000); the exact figure is in data-count.
+          const n = Number(count.dataset.count || '0') + 1;
+          count.dataset.count = String(n);
+          count.textContent = new Intl.NumberFormat(document.documentElement.lang || undefined).format(n);
+        }
       }
     } catch {
       status(form, 'The network failed; your text is still here. Please try again.', true);

@@ -108,6 +108,11 @@ describe('comment journeys in Chromium', () => {
   });
 
   it('a reader replies without the page reloading', async () => {
+    // One approved comment of his own first: past the new-commenter hold, his reply is published at once.
+    const db = live.app.ctx.db;
+    const article = await db.selectFrom('articles').select('id').where('slug', '=', 'water-talks').executeTakeFirstOrThrow();
+    await insertComment(db, { articleId: article.id, userId: boris, parentId: null, replyToUserId: null, replyToName: '', body: 'Noted.', status: 'published', rejectReason: '', now: new Date() });
+    live.app.ctx.commentsChanged([article.id]);
     const p = await page(390, 844);
     await signIn(p, 'boris@example.org', '/articles/water-talks');
     await p.waitForURL(/\/articles\/water-talks/);
@@ -122,6 +127,11 @@ describe('comment journeys in Chromium', () => {
     expect(await p.evaluate(() => (window as any).stillHere)).toBe(true);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(p, 'comments-reply-phone');
+    // The script counts the published reply in place, as the server does on a reload.
+    expect(await p.getAttribute('#comments .comment-count', 'data-count')).toBe('3');
+    expect(await p.textContent('#comments .comment-count')).toBe('3');
+    await p.reload();
+    expect(await p.textContent('#comments .comment-count')).toBe('3');
     expect((p as any).consoleErrors).toEqual([]);
     await p.context().close();
   });

@@ -58,7 +58,7 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
     expect(html).toContain('<p class="byline-author"><a href="/authors/aigerim-bekova" rel="author">Aigerim Bekova</a>, Senior Analyst</p>');
     expect(html).toContain('<a href="/tags/kyrgyzstan"><span class="tag-type">Country</span> Kyrgyzstan</a>');
     expect(html).toContain('<a href="/tags/sco"><span class="tag-type">Organisation</span> SCO</a>');
-    expect(html).toContain('<section id="comments" class="comments" aria-labelledby="comments-title"><h2 id="comments-title">Comments <span class="comment-count">0</span></h2>');
+    expect(html).toContain('<section id="comments" class="comments" aria-labelledby="comments-title"><h2 id="comments-title">Comments <span class="comment-count" data-count="0">0</span></h2>');
     expect(html).toContain('No comments yet.');
     expect(html).toContain('<meta property="og:type" content="article"/>');
     expect(html).toContain('<meta property="og:image" content="http://chancery.test/media/railway.jpg"/>');
@@ -138,7 +138,7 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
     await makeArticle(app.ctx.db, { title: 'Closed one', slug: 'closed-one', authorIds: [saenko], commentsMode: 'closed' });
     await makeArticle(app.ctx.db, { title: 'Quiet one', slug: 'quiet-one', authorIds: [saenko], commentsMode: 'off' });
     const closed = (await get('/articles/closed-one')).body;
-    expect(closed).toContain('Comments <span class="comment-count">0</span>');
+    expect(closed).toContain('Comments <span class="comment-count" data-count="0">0</span>');
     expect(closed).toContain('Comments are closed.');
     expect(closed).not.toContain('No comments yet.');
     const off = (await get('/articles/quiet-one')).body;

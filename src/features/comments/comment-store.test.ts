@@ -98,7 +98,7 @@ describe.each(DIALECTS)('comment store on %s', (dialect) => {
     const res = await app.server.inject({ url: '/articles/first?cpage=137' });
     const ms = performance.now() - started;
     expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/Comments <span class="comment-count">10000<\/span>/);
+    expect(res.body).toMatch(/Comments <span class="comment-count" data-count="10000">10,000<\/span>/);
     expect(res.body).toContain('Comment number 6800');
     expect(res.body).toContain('Page 137 of 200');
     expect(ms).toBeLessThan(300);

@@ -48,7 +48,7 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(/^\/articles\/water-talks#comment-\d+$/);
     const html = (await page()).body;
-    expect(html).toMatch(/Comments <span class="comment-count">1<\/span>/);
+    expect(html).toMatch(/Comments <span class="comment-count" data-count="1">1<\/span>/);
     expect(html).toContain('The Rogun dam matters.');
     expect(html).toContain('<a href="https://example.org/rogun" rel="nofollow ugc noopener" target="_blank">https://example.org/rogun</a>.');
     expect((await page(undefined, '/')).body).toContain('Comments 1');
@@ -130,7 +130,7 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     const act = await app.server.inject({ method: 'POST', url: '/admin/comments/moderate', payload: new URLSearchParams({ _csrf: mod.csrf, one: `approve:${id}` }).toString(), headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
     expect(act.statusCode).toBe(303);
     expect(await statusOf(id)).toBe('published');
-    expect((await page()).body).toMatch(/Comments <span class="comment-count">1<\/span>/);
+    expect((await page()).body).toMatch(/Comments <span class="comment-count" data-count="1">1<\/span>/);
     const mail = await smtp.waitFor((m) => m.subject === 'Your comment is published' && sentTo(m, 'anna@'));
     expect(mail.text).toContain(`#comment-${id}`);
     const audit = await app.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'comment.approve').execute();
@@ -195,7 +195,7 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     expect(html).toContain('This comment was deleted.');
     expect(html).not.toContain('Corrected text');
     expect(html).toContain('A reply');
-    expect(html).toMatch(/Comments <span class="comment-count">1<\/span>/);
+    expect(html).toMatch(/Comments <span class="comment-count" data-count="1">1<\/span>/);
   });
 
   it('reports once per reader with a reason, into the reported queue; likes once per reader', async () => {

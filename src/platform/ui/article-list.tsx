@@ -51,7 +51,7 @@ export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKic
         <p class="meta teaser-meta">
           {item.authors.length > 0 && <span class="teaser-byline">{joinNames(item.authors.map((a) => a.name), lang)}</span>}
           {item.publishedAt && <time dateTime={item.publishedAt}>{formatDate(item.publishedAt, lang)}</time>}
-          {commentCount !== undefined && <a class="teaser-comments" href={`${href}#comments`}>{t('article.comment_count', { count: commentCount })}</a>}
+          {commentCount !== undefined && <a class="teaser-comments" href={`${href}#comments`}>{t('article.comment_count', { count: formatNumber(commentCount, lang) })}</a>}
         </p>
       </div>
     </article>

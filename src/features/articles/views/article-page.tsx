@@ -125,7 +125,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
           <ArticleList t={t} items={related} lang={lang} variant="compact" level={3} />
         </section>
       )}
-      <CommentsSection t={t} mode={a.commentsMode} count={comments?.count ?? 0}>{comments?.children}</CommentsSection>
+      <CommentsSection t={t} lang={lang} mode={a.commentsMode} count={comments?.count ?? 0}>{comments?.children}</CommentsSection>
     </Layout>
   );
 }

@@ -1,10 +1,12 @@
 // The comments section under an article: its heading with the count, and what the article's comments mode allows.
 import type { ComponentChildren } from 'preact';
-import type { T } from '../../../platform/i18n/index.js';
+import { formatNumber, type T } from '../../../platform/i18n/index.js';
 import type { CommentsMode } from '../article.js';
 
 export interface CommentsSectionProps {
   t: T;
+  /** The page's language: the count is grouped as it writes numbers (10,000; 10 000). */
+  lang: string;
   mode: CommentsMode;
   /** Published comments; 0 until comments exist. */
   count?: number;
@@ -13,7 +15,7 @@ export interface CommentsSectionProps {
 }
 
 /** Renders `#comments`: only a note when comments are off; otherwise the count, the thread and the mode's message. */
-export function CommentsSection({ t, mode, count = 0, children }: CommentsSectionProps) {
+export function CommentsSection({ t, lang, mode, count = 0, children }: CommentsSectionProps) {
   if (mode === 'off') {
     return (
       <section id="comments" class="comments comments-off">
@@ -23,7 +25,7 @@ export function CommentsSection({ t, mode, count = 0, children }: CommentsSectio
   }
   return (
     <section id="comments" class="comments" aria-labelledby="comments-title">
-      <h2 id="comments-title">{t('article.comments')} <span class="comment-count">{count}</span></h2>
+      <h2 id="comments-title">{t('article.comments')} <span class="comment-count" data-count={count}>{formatNumber(count, lang)}</span></h2>
       {children ?? (count === 0 && mode === 'on' ? <p class="comments-note">{t('article.comments_empty')}</p> : null)}
       {mode === 'closed' && <p class="comments-note comments-closed">{t('article.comments_closed')}</p>}
     </section>
