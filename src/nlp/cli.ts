@@ -1,7 +1,7 @@
 // Command-line entry points for `chancery extract` and the development-set evaluation.
 import { readFile } from 'node:fs/promises';
 import { evaluateDir, formatReport, TESTDATA_DIR } from './eval.ts';
-import { extract } from './index.ts';
+import { extract, UnreadableLanguageError } from './index.ts';
 
 /** Streams the CLI functions write to and read from. */
 export interface CliIo {
@@ -10,7 +10,7 @@ export interface CliIo {
   stdin?: AsyncIterable<Buffer | string>;
 }
 
-const USAGE = 'usage: chancery extract FILE|- [--published YYYY-MM-DD] [--lang en]';
+const USAGE = 'usage: chancery extract FILE|- [--published YYYY-MM-DD] [--lang auto|en|ru|zh]';
 
 function validDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -24,12 +24,12 @@ async function readAll(stdin: AsyncIterable<Buffer | string>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-/** `chancery extract FILE [--published YYYY-MM-DD] [--lang en]`: prints the contract JSON; 2 on bad input. */
+/** `chancery extract FILE [--published YYYY-MM-DD] [--lang auto|en|ru|zh]`: prints the contract JSON; 2 on bad input. */
 export async function runExtractCli(argv: string[], io: CliIo): Promise<number> {
   const args = argv[0] === 'extract' ? argv.slice(1) : [...argv];
   let file: string | undefined;
   let published: string | undefined;
-  let lang = 'en';
+  let lang = 'auto';
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const take = (flag: string) => {
@@ -58,8 +58,8 @@ export async function runExtractCli(argv: string[], io: CliIo): Promise<number> 
     io.stderr.write(`chancery extract: --published must be a calendar date YYYY-MM-DD, got "${published}"\n`);
     return 2;
   }
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang)) {
-    io.stderr.write(`chancery extract: --lang must be a language code such as "en", got "${lang}"\n`);
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang) && lang !== 'auto') {
+    io.stderr.write(`chancery extract: --lang must be auto, en, ru or zh, got "${lang}"\n`);
     return 2;
   }
   let buf: Buffer;
@@ -86,7 +86,14 @@ export async function runExtractCli(argv: string[], io: CliIo): Promise<number> 
     io.stderr.write(`chancery extract: ${file === '-' ? 'standard input' : file} is empty\n`);
     return 2;
   }
-  const result = extract(text, { published, lang });
+  let result;
+  try {
+    result = extract(text, { published, lang });
+  } catch (e) {
+    if (!(e instanceof UnreadableLanguageError)) throw e;
+    io.stderr.write(`chancery extract: ${e.message}\n`);
+    return 2;
+  }
   io.stdout.write(JSON.stringify(result, null, 2) + '\n');
   return 0;
 }

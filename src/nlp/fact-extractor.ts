@@ -728,7 +728,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     const clause = clauseWindow(st, trig, 40) + st.lo.slice(rel, rel + 60);
     const scheduled = FUTURE.test(clause) && !/\b(was|were|took place|had been)\b/.test(st.lo.slice(rel, rel + 40));
     const when = nearestTime(env, trig, scheduled);
-    emit(env, 'summit', args, scheduled ? 0.72 : 0.86, when, scheduled ? { status: 'scheduled' } : {});
+    emit(env, 'summit', args, scheduled ? 0.72 : 0.86, when, scheduled ? { status: 'planned' } : {});
   }
   // "The first X summit was held in Xi'an; the second is to be held in Kazakhstan."
   const first = env.facts.filter((f) => f.type === 'summit' && f.evidence.start === st.start).pop();
@@ -742,7 +742,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
       if (ord) args.ordinal = ord;
       if (first.args.organization) args.organization = first.args.organization;
       const scheduled = !/\bwas\b/.test(el[0]);
-      emit(env, 'summit', args, scheduled ? 0.7 : 0.8, nearestTime(env, at, scheduled), scheduled ? { status: 'scheduled' } : {});
+      emit(env, 'summit', args, scheduled ? 0.7 : 0.8, nearestTime(env, at, scheduled), scheduled ? { status: 'planned' } : {});
     }
   }
   return current;

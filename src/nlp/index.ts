@@ -1,11 +1,15 @@
 // Chancery knowledge engine: text in, entities and facts out (see the knowledge contract).
 import { recognizeEntities } from './entity-recognizer.ts';
+import { detectLanguage, languageName } from './language.ts';
+import { personById } from './people.ts';
+import { readRussian } from './ru/index.ts';
+import { readChinese } from './zh/index.ts';
 import { extractFacts } from './fact-extractor.ts';
 import { KNOWN } from './gazetteer.ts';
 import { splitSentences } from './sentence-splitter.ts';
 import { maskMarkup } from './text-normalizer.ts';
 import { tokenize } from './tokenizer.ts';
-import type { Entity, ExtractOptions, ExtractResult } from './types.ts';
+import type { Entity, ExtractOptions, ExtractResult, Lang, Reading } from './types.ts';
 
 export type * from './types.ts';
 
@@ -15,9 +19,29 @@ export const EXTRACTOR_VERSION = '1.0.0';
 /** Facts below this confidence should be held for editorial review. */
 export const REVIEW_THRESHOLD = 0.6;
 
+/** Thrown when the text is in a language the engine cannot read. */
+export class UnreadableLanguageError extends Error {
+  constructor(readonly code: string) {
+    super(`cannot read ${languageName(code)} text (language "${code}"); the engine reads English, Russian and Chinese`);
+    this.name = 'UnreadableLanguageError';
+  }
+}
+
+/** The language `extract` would read `text` as (`lang` forces one); throws UnreadableLanguageError. */
+export function languageOf(text: string, lang: ExtractOptions['lang'] = 'auto'): Lang {
+  if (lang === 'en' || lang === 'ru' || lang === 'zh') return lang;
+  if (lang !== 'auto') throw new UnreadableLanguageError(lang);
+  const d = detectLanguage(text);
+  if ('unreadable' in d) throw new UnreadableLanguageError(d.unreadable);
+  return d.lang;
+}
+
 /** Extract entities and facts from an article (first line title, then body; Markdown allowed). */
 export function extract(text: string, opts: ExtractOptions = {}): ExtractResult {
   const published = opts.published && /^\d{4}-\d{2}-\d{2}$/.test(opts.published) ? opts.published : undefined;
+  const lang = languageOf(text, opts.lang);
+  if (lang === 'ru') return fromReading('ru', text, readRussian(text, { published }));
+  if (lang === 'zh') return fromReading('zh', text, readChinese(text, { published }));
   const norm = maskMarkup(text);
   const toks = tokenize(norm);
   const sents = splitSentences(norm, toks);
@@ -55,5 +79,40 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string' && /^(country|person|org|place|project):/.test(x)) entity(x);
     }
   }
-  return { entities: [...byId.values()], facts };
+  return { lang: 'en', entities: [...byId.values()], facts };
+}
+
+/** Contract output of a language reader: entities named by the register, the gazetteer or the reader. */
+function fromReading(lang: Lang, text: string, r: Reading): ExtractResult {
+  const byId = new Map<string, Entity>();
+  const entity = (id: string): Entity | undefined => {
+    let e = byId.get(id);
+    if (e) return e;
+    const person = personById(id);
+    const known = KNOWN.get(id);
+    const local = r.names.get(id);
+    if (person) {
+      e = { id, type: 'person', name: person.name, mentions: [] };
+      if (person.offices.length) e.roles = person.offices.map((o) => ({ title: o.title, of: o.of }));
+    } else if (known) {
+      e = { id, type: known.type, name: known.name, mentions: [] };
+      if (known.country) e.country = known.country;
+    } else if (local) e = { id, type: local.type, name: local.name, mentions: [] };
+    else if (/^(country|person|org|place|project):/.test(id)) {
+      const type = ({ country: 'country', person: 'person', org: 'organization', place: 'place', project: 'project' } as const)[id.split(':')[0] as 'country'];
+      e = { id, type, name: id.slice(id.indexOf(':') + 1).replace(/-/g, ' '), mentions: [] };
+    } else return undefined;
+    byId.set(id, e);
+    return e;
+  };
+  for (const m of [...r.mentions].sort((a, b) => a.start - b.start)) {
+    entity(m.id)?.mentions.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end) });
+  }
+  for (const f of r.facts) {
+    for (const v of Object.values(f.args)) {
+      for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string') entity(x);
+    }
+    f.extractor ??= EXTRACTOR_VERSION;
+  }
+  return { lang, entities: [...byId.values()], facts: r.facts };
 }

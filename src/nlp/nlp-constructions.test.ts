@@ -49,7 +49,7 @@ describe('negation and modality', () => {
   it('keeps announced summits as scheduled', () => {
     const [s] = facts('The next BRICS summit will be held in Rio de Janeiro in July.', '2025-03-10', 'summit');
     expect(s.args).toMatchObject({ name: 'BRICS summit', place: 'place:rio-de-janeiro', organization: 'org:brics' });
-    expect(s.status).toBe('scheduled');
+    expect(s.status).toBe('planned');
     expect(s.when).toEqual({ value: '2025-07', precision: 'month' });
     expect(s.confidence).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
   });

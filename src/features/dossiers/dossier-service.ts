@@ -52,7 +52,15 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
   const version = deps.version ?? engine.EXTRACTOR_VERSION;
   const text = articleText(article);
   const published = article.published_at ? article.published_at.slice(0, 10) : undefined;
-  const result = (deps.extract ?? engine.extract)(text, { published, lang: article.language });
+  const lang = ['en', 'ru', 'zh'].includes(article.language) ? article.language : 'auto';
+  let result: ReturnType<typeof engine.extract>;
+  try {
+    result = (deps.extract ?? engine.extract)(text, { published, lang });
+  } catch (e) {
+    // An article in a language the engine cannot read has no facts; anything else is a bug to report.
+    if (!(e instanceof engine.UnreadableLanguageError)) throw e;
+    result = { entities: [], facts: [] };
+  }
   const day = published ?? now.toISOString().slice(0, 10);
 
   const entities: DossierEntity[] = [];

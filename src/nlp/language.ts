@@ -1,0 +1,106 @@
+// Which language a text is written in: the engine reads English, Russian and Chinese, and must say
+// plainly when it is given anything else rather than return an empty result that looks like "no facts".
+import type { Lang } from './types.ts';
+
+/** The language read, or the BCP 47 code of one the engine cannot read. */
+export type Detected = { lang: Lang } | { unreadable: string };
+
+// Short function words, frequent in any running text of their language and rare in the others.
+const STOPWORDS: Record<string, string> = {
+  en: 'the of and to in is that for on with was said by has have are from at as which will its',
+  fr: 'le la les des et est du une pour dans que qui au aux sur pas ont avec cette par sont',
+  de: 'der die und das ist nicht mit den von zu sich dem ein eine auf auch wird für bei sind',
+  es: 'el la los las y que en del por con una para se es al su fue como más sus entre',
+  pt: 'o os da do das dos e que em para com uma não no na ao foi pelo pela são mais',
+  it: 'il di e che la per un del della non sono gli nel alla dei delle anche con è più',
+  nl: 'de het een en van is dat op te zijn met voor niet ook aan er bij werd door',
+  tr: 've bir bu ile için da de olan olarak daha ise gibi çok kadar sonra',
+  pl: 'i w na z się że nie do jest to o przez jak od po dla oraz są',
+  id: 'dan yang di ke dari ini itu dengan untuk tidak akan pada adalah dalam juga',
+  uz: 'va bilan uchun bu bir ham deb edi esa hamda qilish bo\'yicha',
+  ru: 'и в не на что с по это как из о к у за от же для который также был была были его их при',
+  uk: 'і в не на що з по це як із до у за від та також був була були його їх при який',
+  bg: 'и в не на че с по това как от за да се са е към който които при',
+  kk: 'және мен бен бойынша үшін бұл осы деп болып жылы қазақстан',
+  sr: 'и у не на да је са по за од се као који из',
+};
+
+const NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** English name of a language code ("fr" -> "French"). */
+export function languageName(code: string): string {
+  try {
+    return NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const WORD = /[\p{L}']+/gu;
+
+function stopwordScores(text: string, langs: string[]): [string, number][] {
+  const sets = langs.map((l) => [l, new Set(STOPWORDS[l].split(' '))] as const);
+  const scores = new Map<string, number>(langs.map((l) => [l, 0]));
+  let m: RegExpExecArray | null;
+  WORD.lastIndex = 0;
+  let n = 0;
+  while ((m = WORD.exec(text)) !== null && n < 4000) {
+    n++;
+    const w = m[0].toLowerCase();
+    for (const [l, set] of sets) if (set.has(w)) scores.set(l, scores.get(l)! + 1);
+  }
+  return [...scores.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+const SCRIPTS: [string, RegExp][] = [
+  ['han', /\p{Script=Han}/u], ['kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/u], ['hangul', /\p{Script=Hangul}/u],
+  ['cyrillic', /\p{Script=Cyrillic}/u], ['latin', /\p{Script=Latin}/u], ['arabic', /\p{Script=Arabic}/u],
+  ['devanagari', /\p{Script=Devanagari}/u], ['greek', /\p{Script=Greek}/u], ['hebrew', /\p{Script=Hebrew}/u],
+  ['georgian', /\p{Script=Georgian}/u], ['armenian', /\p{Script=Armenian}/u], ['thai', /\p{Script=Thai}/u],
+];
+const SCRIPT_LANG: Record<string, string> = {
+  kana: 'ja', hangul: 'ko', arabic: 'ar', devanagari: 'hi', greek: 'el', hebrew: 'he', georgian: 'ka', armenian: 'hy', thai: 'th',
+};
+
+/** Detect the language of an article from its letters, then its function words. */
+export function detectLanguage(text: string): Detected {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const counts = new Map<string, number>();
+  for (const ch of sample) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x41 || (c > 0x5a && c < 0x61) || (c > 0x7a && c < 0xc0)) continue; // ASCII punctuation and digits
+    for (const [name, re] of SCRIPTS) {
+      if (re.test(ch)) {
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  // Letters per word differ by script: a Han character is about half a word, a Latin word about six letters.
+  const weight = (s: string) => (counts.get(s) ?? 0) / (s === 'han' || s === 'kana' || s === 'hangul' ? 1.6 : 6);
+  const ranked = [...counts.keys()].sort((a, b) => weight(b) - weight(a));
+  const top = ranked[0];
+  if (!top) return { lang: 'en' };
+  if (top === 'han' || top === 'kana') {
+    // Japanese mixes kana into Han text; a few kana in a Chinese article are quoted names.
+    return (counts.get('kana') ?? 0) > (counts.get('han') ?? 0) * 0.05 ? { unreadable: 'ja' } : { lang: 'zh' };
+  }
+  if (top === 'cyrillic') {
+    if (/[ўЎ]/.test(sample)) return { unreadable: 'be' };
+    const scores = stopwordScores(sample, ['ru', 'uk', 'bg', 'kk', 'sr']);
+    if (/[ієїґ]/i.test(sample) && scores[0][0] === 'uk') return { unreadable: 'uk' };
+    if (scores[0][1] === 0 || scores[0][0] === 'ru') return { lang: 'ru' };
+    // Russian wins ties: its function words overlap with its neighbours'.
+    const ru = scores.find(([l]) => l === 'ru')![1];
+    return ru >= scores[0][1] * 0.8 ? { lang: 'ru' } : { unreadable: scores[0][0] };
+  }
+  if (top === 'latin') {
+    const scores = stopwordScores(sample, Object.keys(STOPWORDS).filter((l) => !['ru', 'uk', 'bg', 'kk', 'sr'].includes(l)));
+    const en = scores.find(([l]) => l === 'en')![1];
+    const [best, bestScore] = scores[0];
+    // A headline or a few words with no function word at all read as English: names and figures are what they hold.
+    if (best === 'en' || bestScore < 3 || en >= bestScore * 0.8) return { lang: 'en' };
+    return { unreadable: best };
+  }
+  return { unreadable: SCRIPT_LANG[top] ?? 'und' };
+}
