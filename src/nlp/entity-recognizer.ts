@@ -590,8 +590,9 @@ function learnPeople(
       if (claim[i] >= 0) {
         const m = mentions[claim[i]];
         // "Kyrgyz leader", "the country's top diplomat" style: adjective + role word.
-        if (m.kind === 'country' && m.adjective) {
-          const rest = lower.slice(toks[m.t1].start ?? 0, (toks[m.t1].start ?? 0) + 24);
+        // A demonym that ends the text ("... by the French") has no role word after it.
+        if (m.kind === 'country' && m.adjective && m.t1 < toks.length) {
+          const rest = lower.slice(toks[m.t1].start, toks[m.t1].start + 24);
           const rm = ROLE_RE.exec(rest);
           const cls = rm ? roleClass(rm[1]) : undefined;
           if (rm && cls) {
