@@ -4,6 +4,8 @@ import {
   CHINESE_SURNAMES, DIPLOMAT_TITLES, GOVERNMENT_HEAD_TITLES, LEADER_TITLES, TITLE_WORDS,
 } from './gazetteer-curated.data.ts';
 import { KNOWN, LOOKUP, type EntityInfo, type Target } from './gazetteer.ts';
+import type { PersonRecord } from './people.ts';
+import { activeIn, foldLatin, NAME_FORMS, personByLatinName } from './person-names.ts';
 import type { Sentence } from './sentence-splitter.ts';
 import { slugify } from './text-normalizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -78,7 +80,7 @@ const PLACE_PREPS = new Set(['in', 'to', 'at', 'from', 'into', 'near', 'via', 'o
 type Claim = Int32Array;
 
 /** Recognise entity mentions in the tokenised text and learn people from their titles. */
-export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]): DocEntities {
+export function recognizeEntities(text: string, toks: Token[], sents: Sentence[], year?: number): DocEntities {
   const lower = text.toLowerCase();
   const claim: Claim = new Int32Array(toks.length).fill(-1);
   const mentions: Mention[] = [];
@@ -271,7 +273,7 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
     m.id = code;
   }
 
-  const persons = learnPeople(text, lower, toks, sents, claim, mentions, push);
+  const persons = learnPeople(text, lower, toks, sents, claim, mentions, push, year);
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, persons, local, aliases };
 }
@@ -337,9 +339,41 @@ function titleAt(lower: string, toks: Token[], i: number): TitleHit | undefined 
 
 function learnPeople(
   text: string, lower: string, toks: Token[], sents: Sentence[], claim: Claim, mentions: Mention[],
-  push: (m: Mention) => void,
+  push: (m: Mention) => void, year?: number,
 ): Map<string, PersonInfo> {
   const persons = new Map<string, PersonInfo>();
+  const folded = foldLatin(text);
+  // A register person gets the register's id, name, family-name keys and the offices held that year.
+  const fromRegister = (rec: PersonRecord): PersonInfo => {
+    let p = persons.get(rec.id);
+    if (p) return p;
+    const keys = rec.en.filter((f) => !/\s/.test(f.trim()) && f !== rec.name);
+    p = { id: rec.id, name: rec.name, keys, roles: [], leaderOf: new Set(), govHeadOf: new Set(), diplomatOf: new Set() };
+    for (const o of rec.offices) {
+      if (year !== undefined && !(o.from <= year && (o.to === undefined || o.to >= year))) continue;
+      p.roles.push({ title: o.title, of: o.of });
+      if (!o.of.startsWith('country:')) continue;
+      if (LEADER_TITLES.has(o.title) || o.title === 'Crown Prince') p.leaderOf.add(o.of);
+      if (GOVERNMENT_HEAD_TITLES.has(o.title)) p.govHeadOf.add(o.of);
+      if (DIPLOMAT_TITLES.has(o.title)) p.diplomatOf.add(o.of);
+    }
+    persons.set(rec.id, p);
+    return p;
+  };
+  // "Mohammad Bin Zayed Al Nahyan" and "Mohamed bin Zayed" name one register person: same family key, same given-name stem.
+  const registerMatch = (name: string): PersonRecord | undefined => {
+    const exact = personByLatinName(name, year);
+    if (exact) return exact;
+    const w = foldLatin(name).split(/\s+/).filter(Boolean);
+    if (w.length < 2) return undefined;
+    const cands = (NAME_FORMS.get(w[0]) ?? []).map((f) => f.person);
+    for (const f of NAME_FORMS.values()) for (const x of f) if (x.form.startsWith(w[0].slice(0, 3)) && x.words >= 2) cands.push(x.person);
+    const hits = [...new Set(cands)].filter((p) => activeIn(p, year) && p.en.some((f) => {
+      const fw = foldLatin(f).split(/\s+/);
+      return fw.length >= 2 && fw[0].slice(0, 3) === w[0].slice(0, 3) && fw.some((x, i) => i > 0 && x.length > 3 && w.slice(1).includes(x));
+    }));
+    return hits.length === 1 ? hits[0] : undefined;
+  };
   const nameEligible = (k: number) => {
     const t = toks[k];
     // Capitalised short function words inside a sentence are names here ("President To Lam").
@@ -356,6 +390,14 @@ function learnPeople(
   };
   const register = (t0: number, t1: number, title: string, of: string | undefined, qualified: boolean) => {
     const name = text.slice(toks[t0].start, toks[t1 - 1].end).replace(/\s+/g, ' ');
+    const rec = registerMatch(name);
+    if (rec) {
+      const p = fromRegister(rec);
+      if (title && title !== 'Counterpart' && !p.roles.some((r) => r.title === title && r.of === of)) p.roles.push(of ? { title, of } : { title });
+      if (of?.startsWith('country:') && LEADER_TITLES.has(title) && !qualified) p.leaderOf.add(of);
+      push({ start: toks[t0].start, end: toks[t1 - 1].end, id: rec.id, kind: 'person', t0, t1 });
+      return;
+    }
     const words = name.split(' ');
     const chinese = words.length === 2 && CHINESE_SURNAMES.has(words[0]) && /^[A-Z][a-z]+$/.test(words[1]) &&
       (of === undefined || of === 'country:CN' || of === 'country:TW' || of === 'country:SG');
@@ -519,6 +561,36 @@ function learnPeople(
       return words[words.length - 1][1];
     }
     return undefined;
+  }
+
+  // Register people anywhere, titled or not ("Lula", "Putin said", "XI ARRIVES"): longest folded form first.
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (claim[i] >= 0 || t.k !== 'w' || !t.cap) continue;
+    const forms = NAME_FORMS.get(folded.slice(t.start, t.end));
+    if (!forms) continue;
+    for (const f of forms) {
+      if (folded.slice(t.start, t.start + f.form.length).replace(/\s+/g, ' ') !== f.form.replace(/\s+/g, ' ')) continue;
+      const endPos = t.start + f.form.length;
+      if (/[\p{L}\d]/u.test(text[endPos] ?? '')) continue;
+      let e = i;
+      while (e < toks.length && toks[e].end <= endPos) e++;
+      if (toks.slice(i, e).some((_, k) => claim[i + k] >= 0)) continue;
+      if (f.words === 1) {
+        // A lone family name must not be the start or end of someone else's full name.
+        if (toks[e] && nameEligible(e) && toks[e].start - toks[e - 1].end <= 1) break;
+        if (i > 0 && nameEligible(i - 1) && toks[i].start - toks[i - 1].end <= 1 && !titleAt(lower, toks, i - 1)) break;
+        // "the XI Summit" is a number.
+        if (/^[IVXLC]+$/.test(t.s) && /^(summit|annual|session|congress|plenum|forum|meeting|international)$/.test(toks[e]?.lo ?? '')) break;
+      }
+      const same = forms.filter((x) => x.form === f.form).map((x) => x.person);
+      const pick = same.length === 1 ? same[0] : same.filter((x) => activeIn(x, year)).length === 1 ? same.filter((x) => activeIn(x, year))[0] : undefined;
+      if (!pick) break;
+      fromRegister(pick);
+      push({ start: t.start, end: toks[e - 1].end, id: pick.id, kind: 'person', t0: i, t1: e });
+      i = e - 1;
+      break;
+    }
   }
 
   // Full names and surnames anywhere in the text.

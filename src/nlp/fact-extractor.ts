@@ -128,6 +128,18 @@ function clauseWindow(st: Sent, absPos: number, width = 60): string {
   return w.replace(BOILER, ' ');
 }
 
+// Announced events are facts with status "planned"; hedges, wishes and invitations are not facts at all.
+const PLANNED = /\b(will|shall|is to|are to|is due to|are due to|scheduled to|is scheduled|are scheduled|set to|expected to|is expected|are expected|plans to|planned|upcoming|forthcoming|ahead of|next (?:week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/;
+const HEDGE = /\b(could|may(?!\s+\d)|might|should|can|possibly|if|unless|whether|hopes?|hoped|hoping|wish(?:es|ed)?|wants?|wanted|aims?|aiming|seeks?|seeking|consider(?:s|ed|ing)?|propos(?:e|es|ed|ing)|invit(?:ed|es|ing|ation)|likely|possibility|prospects?|potential|ready to|willing to|intends? to|called for|urged|would)\b/;
+
+/** How a trigger at `absPos` is stated: as a fact, as a planned event, or hedged/negated (no fact). */
+function modality(st: Sent, absPos: number, matchText = '', width = 40): 'fact' | 'planned' | 'blocked' {
+  const w = clauseWindow(st, absPos, width);
+  if (NEG.test(w) || NEG.test(matchText) || HEDGE.test(w) || HEDGE.test(matchText)) return 'blocked';
+  if (PLANNED.test(w.trimEnd() + ' ' + matchText) || /\b(to be|will be)\s+(signed|held|inked)\b/.test(st.lo.slice(absPos - st.start, absPos - st.start + 80))) return 'planned';
+  return 'fact';
+}
+
 function negatedOrHypothetical(st: Sent, absPos: number, matchText = '', width = 45): boolean {
   const w = clauseWindow(st, absPos, width);
   return NEG.test(w) || MODAL.test(w) || NEG.test(matchText) || MODAL.test(matchText);
@@ -208,7 +220,7 @@ function projectId(doc: Doc, name: string): string {
 }
 
 // ---------------------------------------------------------------- visit
-const VISIT_RE = /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(visited|(?:is|was|are|were)\s+visiting|arrived in|arrives in|landed in|travelled to|traveled to|flew to)\b/g;
+const VISIT_RE = /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|flew to|flies to|fly to)\b/g;
 
 function visits(env: Env): void {
   const { st } = env;
@@ -217,10 +229,11 @@ function visits(env: Env): void {
   while ((m = VISIT_RE.exec(st.lo)) !== null) {
     const trig = st.start + m.index;
     const after = trig + m[0].length;
-    if (negatedOrHypothetical(env.st, trig, '', 30)) continue;
+    const mod = modality(st, trig, m[0], 40);
+    if (mod === 'blocked') continue;
     const win = clauseWindow(st, trig, 30);
-    if (/\b(will|to|upcoming|forthcoming|planned|next|expected|invited|invitation to)\s*$/.test(win) || /\b(will|would|to)\s+(pay|make)\s*$/.test(win)) continue;
-    if (/\b(will|would|plans to|to)\s+$/.test(win)) continue;
+    // "to visit" without an announcing verb is a purpose or a wish ("decided to visit", "in order to"), not a visit.
+    if (mod === 'fact' && /\bto\s+$/.test(win)) continue;
     // Host: first country/place after the trigger.
     const hostM = st.ms.find((x) => x.start >= after && x.start < after + 40 && (isCountry(x) || x.kind === 'place'));
     if (!hostM) continue;
@@ -244,7 +257,8 @@ function visits(env: Env): void {
     if (hostM.kind === 'place') args.place = hostM.id;
     const kind = /\b(state|official|working)\s+visit/.exec(m[0]) ?? /\b(state|official|working)\s+visit/.exec(st.lo.slice(m.index));
     if (kind) args.kind = kind[1];
-    emit(env, 'visit', args, visitor.indirect ? 0.75 : 0.9, nearestTime(env, trig));
+    const planned = mod === 'planned';
+    emit(env, 'visit', args, (visitor.indirect ? 0.75 : 0.9) - (planned ? 0.1 : 0), nearestTime(env, trig, planned), planned ? { status: 'planned' } : {});
   }
 }
 

@@ -45,7 +45,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   const norm = maskMarkup(text);
   const toks = tokenize(norm);
   const sents = splitSentences(norm, toks);
-  const ents = recognizeEntities(norm, toks, sents);
+  const ents = recognizeEntities(norm, toks, sents, published ? +published.slice(0, 4) : undefined);
   const doc = { text, norm, lower: norm.toLowerCase(), toks, sents, ents, published, projectNames: new Map<string, string>() };
   const facts = extractFacts(doc, EXTRACTOR_VERSION);
 

@@ -109,12 +109,22 @@ export function findTimes(s: string, base: number, published?: string, future = 
       if (!m[18] && pub && /^next/i.test(m[0])) y += 1;
       push({ value: `${y}-${pad(SEASON[season])}`, precision: 'season' }, y);
     } else if (m[19]) {
-      if (!pub || future) {
+      if (!pub) {
         push(undefined);
         continue;
       }
       const d = new Date(Date.UTC(pub[0], pub[1] - 1, pub[2]));
       const want = WEEKDAYS.indexOf(m[19].toLowerCase());
+      // A weekday counts back from publication for what happened and forward for what is announced
+      // ("will arrive next Sunday", "a visit from Saturday").
+      const forward = future || /^next/i.test(m[0].trim());
+      if (forward) {
+        let ahead = (want - d.getUTCDay() + 7) % 7;
+        if (ahead === 0 && /^next/i.test(m[0].trim())) ahead = 7;
+        d.setUTCDate(d.getUTCDate() + ahead);
+        push({ value: d.toISOString().slice(0, 10), precision: 'day' }, d.getUTCFullYear());
+        continue;
+      }
       let back = (d.getUTCDay() - want + 7) % 7;
       if (/^last/i.test(m[0].trim()) && back === 0) back = 7;
       d.setUTCDate(d.getUTCDate() - back);
