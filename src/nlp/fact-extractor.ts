@@ -66,7 +66,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
       money: findMoney(normS, s.start), caps: findCapacities(normS, s.start),
     };
     const firstPerson = sm.find((m) => m.kind === 'person');
-    const pron = /\b(he|she)\b/.exec(st.lo);
+    const pron = /\b(he|she|his)\b/.exec(st.lo);
     const pronounRef = pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
     const env: Env = { doc, st, pair, pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined, version, facts, lastCompany, prevPersons };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
@@ -263,7 +263,7 @@ function visits(env: Env): void {
 }
 
 // ---------------------------------------------------------------- meeting
-const MEET_RE = /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
+const MEET_RE = /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
 
 const LEAD_WORDS = new Set(('the his her their its visiting counterpart counterparts foreign minister president prime premier ' +
   'chancellor king emir crown prince secretary of state deputy vice chairman general top diplomat envoy special leader head ' +
@@ -285,6 +285,7 @@ function meetings(env: Env): void {
       emit(env, 'meeting', args, 0.75, nearestTime(env, at));
     }
   }
+  nominalMeetings(env);
   // "Talks between Xi Jinping and Joe Biden lasted four hours."
   const nb = /\b(talks|meeting|negotiations|phone call|telephone call|phone conversation|telephone conversation)\s+between\b/.exec(st.lo);
   if (nb) {
@@ -304,9 +305,11 @@ function meetings(env: Env): void {
   while ((m = MEET_RE.exec(st.lo)) !== null) {
     const trig = st.start + m.index;
     const after = trig + m[0].length;
-    if (negatedOrHypothetical(st, trig, m[0], 35)) continue;
+    const mod = modality(st, trig, m[0], 35);
+    if (mod === 'blocked') continue;
     const win = clauseWindow(st, trig, 25);
-    if (/\b(will|to|would)\s+$/.test(win)) continue;
+    if (mod === 'fact' && /\b(to)\s+$/.test(win)) continue;
+    if (/^meet/.test(m[0]) && mod !== 'planned') continue;
     // Objects: people after the trigger, then people coordinated with them ("X and Y").
     const rest = st.lo.slice(after - st.start);
     const stop = rest.search(/[;.]|,\s*(?:and\s+)?(?:which|where|during|who|after|before|to discuss|on)\b|\b(?:to discuss|on the sidelines|about)\b/);
@@ -351,8 +354,93 @@ function meetings(env: Env): void {
       if (format) args.format = format;
       const place = st.ms.find((x) => x.kind === 'place' && /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)));
       if (place) args.place = place.id;
-      const conf = 0.85 - (subj.indirect ? 0.1 : 0) - (o.byRole ? 0.1 : 0);
-      emit(env, 'meeting', args, conf, nearestTime(env, trig));
+      const conf = 0.85 - (subj.indirect ? 0.1 : 0) - (o.byRole ? 0.1 : 0) - (mod === 'planned' ? 0.1 : 0);
+      emit(env, 'meeting', args, conf, nearestTime(env, trig, mod === 'planned'), mod === 'planned' ? { status: 'planned' } : {});
+    }
+  }
+}
+
+// Meetings named by nouns: "during a meeting with X", "in a joint press conference with X",
+// "had a two-day meeting with X", "welcomed his counterpart X to Cairo", "after their talks".
+const NOMINAL_MEET_RE = /\b(?:during|at|in|after|following|on the sidelines of|ahead of|had|held|hold|holds|has)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(meeting|talks|phone call|telephone call|phone conversation|telephone conversation|press conference|news conference|conversation|discussions?)\s+with\b/g;
+const WELCOME_RE = /\b(welcomed|received|hosted)\s+(?:his|her|the)?\s*/g;
+const THEIR_TALKS_RE = /\b(?:after|following|during|at)\s+their\s+(talks|meeting|negotiations)\b/;
+
+function formatOf(word: string): string | undefined {
+  if (/phone|telephone/.test(word)) return 'phone call';
+  if (/press|news/.test(word)) return 'press conference';
+  if (/talks|negotiations/.test(word)) return 'talks';
+  return undefined;
+}
+
+function placeAfter(env: Env, from: number, to: number): string | undefined {
+  const { st } = env;
+  const pl = st.ms.find((x) => x.kind === 'place' && x.start >= from && x.start < to &&
+    /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)));
+  return pl?.id;
+}
+
+function nominalMeetings(env: Env): void {
+  const { st } = env;
+  NOMINAL_MEET_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NOMINAL_MEET_RE.exec(st.lo)) !== null) {
+    const trig = st.start + m.index;
+    const after = trig + m[0].length;
+    const mod = modality(st, trig, m[0], 35);
+    if (mod === 'blocked') continue;
+    const obj = st.ms.find((x) => x.start >= after && x.start - after < 60 && (isPerson(x) || isCountry(x) && !x.adjective));
+    if (!obj || !isPerson(obj)) continue;
+    // The other side: the nearest person before the trigger, else the person the sentence goes on to name as speaker.
+    const before = st.ms.filter((x) => isPerson(x) && x.end <= trig && x.id !== obj.id);
+    let subj = before.length ? before[before.length - 1].id : undefined;
+    if (!subj && /\b(his|her)\b/.test(m[0])) subj = env.pronoun?.id;
+    if (!subj) subj = st.ms.find((x) => isPerson(x) && x.start > obj.end && x.id !== obj.id)?.id;
+    if (!subj || subj === obj.id) continue;
+    const args: Record<string, unknown> = { participants: [subj, obj.id] };
+    const format = formatOf(m[1]);
+    if (format) args.format = format;
+    const place = placeAfter(env, obj.end, st.end);
+    if (place) args.place = place;
+    const planned = mod === 'planned';
+    emit(env, 'meeting', args, 0.78 - (planned ? 0.1 : 0), nearestTime(env, trig, planned), planned ? { status: 'planned' } : {});
+  }
+  // "X welcomed his Angolan counterpart Y to Cairo": a meeting, and a visit by Y to the host's country.
+  WELCOME_RE.lastIndex = 0;
+  while ((m = WELCOME_RE.exec(st.lo)) !== null) {
+    const trig = st.start + m.index;
+    const after = trig + m[0].length;
+    if (modality(st, trig, m[0], 35) !== 'fact') continue;
+    const host = [...st.ms].reverse().find((x) => isPerson(x) && x.end <= trig && trig - x.end < 40);
+    const guest = st.ms.find((x) => isPerson(x) && x.start >= after && x.start - after < 50);
+    if (!host || !guest || host.id === guest.id) continue;
+    const gap = st.lo.slice(after - st.start, guest.start - st.start);
+    if (/[,;.]/.test(gap)) continue;
+    const to = st.ms.find((x) => (x.kind === 'place' || isCountry(x) && !x.adjective) && x.start >= guest.end && x.start - guest.end < 12 &&
+      /^\s+(to|in)\s+(the\s+)?$/.test(st.lo.slice(guest.end - st.start, x.start - st.start)));
+    if (!to) continue;
+    const when = nearestTime(env, trig);
+    const margs: Record<string, unknown> = { participants: [host.id, guest.id] };
+    if (to.kind === 'place') margs.place = to.id;
+    emit(env, 'meeting', margs, 0.78, when);
+    const country = countryOf(to.id);
+    if (country && personCountry(env, guest.id) !== country) {
+      const vargs: Record<string, unknown> = { visitor: guest.id, host: country };
+      if (to.kind === 'place') vargs.place = to.id;
+      emit(env, 'visit', vargs, 0.75, when);
+    }
+  }
+  // "The document was signed in Moscow after their talks": the two people the text has just named.
+  const tt = THEIR_TALKS_RE.exec(st.lo);
+  if (tt && env.prevPersons && env.prevPersons.length === 2 && !st.ms.some(isPerson)) {
+    const at = st.start + tt.index;
+    if (modality(st, at, tt[0], 30) === 'fact') {
+      const args: Record<string, unknown> = { participants: [...env.prevPersons] };
+      const format = formatOf(tt[1]);
+      if (format) args.format = format;
+      const place = placeAfter(env, st.start, st.end);
+      if (place) args.place = place;
+      emit(env, 'meeting', args, 0.7, nearestTime(env, at));
     }
   }
 }
