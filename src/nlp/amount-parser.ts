@@ -31,7 +31,7 @@ const WORD_CUR: Record<string, string> = {
   shillings: 'KES', pesos: 'MXN', sum: 'UZS', somoni: 'TJS',
 };
 
-const PREFIX_RE = /(US\$|U\.S\.\$|R\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|\$|€|£|¥|₽|₹|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY)\s?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/gi;
+const PREFIX_RE = /(US\$|U\.S\.\$|R\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|\$|€|£|¥|₽|₹|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY)\s?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d{1,2}(?!\d))?|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/gi;
 const SUFFIX_RE = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn)?\s+(us dollars|dollars?|euros?|yuan|renminbi|rubles?|roubles?|pounds|yen|rupees?|tenge|soms?|dirhams?|riyals?|rand|naira|reais|swiss francs|lira|shillings|pesos|somoni)\b/gi;
 
 /** Find money amounts such as "$22.71 billion", "€3bn", "1.5 million yuan". */
@@ -41,7 +41,7 @@ export function findMoney(s: string, base: number): MoneyExpr[] {
   PREFIX_RE.lastIndex = 0;
   while ((m = PREFIX_RE.exec(s)) !== null) {
     const cur = SYM[m[1].trim().toLowerCase()] ?? 'USD';
-    const num = parseFloat(m[2].replace(/,/g, ''));
+    const num = parseNumber(m[2], !!m[3]);
     const scale = m[3] ? SCALE[m[3].toLowerCase()] : 1;
     out.push({ start: base + m.index, end: base + m.index + m[0].length, value: round(num * scale), currency: cur });
   }
@@ -54,6 +54,12 @@ export function findMoney(s: string, base: number): MoneyExpr[] {
     out.push({ start, end: start + m[0].length, value: round(num * scale), currency: WORD_CUR[m[3].toLowerCase()] ?? 'USD' });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// "$34,2 million" is 34.2 million as much of the world writes it; "$1,500" is fifteen hundred.
+function parseNumber(raw: string, scaled: boolean): number {
+  if (scaled && /^\d+,\d{1,2}$/.test(raw)) return parseFloat(raw.replace(',', '.'));
+  return parseFloat(raw.replace(/,/g, ''));
 }
 
 function round(v: number): number {

@@ -149,6 +149,8 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
     if (!hit) continue;
     const j = i + hit.len;
     if (j - 1 > i && paraBreak(i, j - 1)) continue;
+    // "US$18 billion" is a currency, not the United States.
+    if (text[toks[j - 1].end] === '$') continue;
     const tg = hit.target;
     const m = toMention(tg, i, j);
     push(m);

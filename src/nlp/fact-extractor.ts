@@ -711,6 +711,11 @@ function trade(env: Env): void {
       if (reporter && reporter !== parties[0]) parties.unshift(reporter);
     }
     let conf = 0.88;
+    // "Exports from Kazakhstan rose to $13.2 billion" in an article about Kazakhstan and China.
+    if (parties.length === 1 && metric !== 'trade_turnover' && env.pair?.includes(parties[0])) {
+      parties.push(env.pair.find((p) => p !== parties[0])!);
+      conf = 0.75;
+    }
     if (parties.length < 2 && env.pair && /\b(two countries|both countries|two states|bilateral|the sides|two nations|mutual)\b/.test(st.lo)) {
       for (const p of env.pair) if (!parties.includes(p)) parties.push(p);
       conf = 0.78;
@@ -720,6 +725,28 @@ function trade(env: Env): void {
     const when = nearestTime(env, amount.start);
     if (when && when.precision !== 'season') args.period = when.value;
     emit(env, 'trade', args, conf, when);
+  }
+  rankedTrade(env);
+}
+
+// A ranked list after a trade figure carries its metric, partner and year over:
+// "... with trade reaching $43.8 billion. Uzbekistan followed with $13.8 billion, Turkmenistan placed third with $10.7 billion."
+const RANK_RE = /\b(?:followed|ranked|ranks|placed|came|was|were|stood|is)\b[^,;$]{0,30}?\bwith\s*$/;
+
+function rankedTrade(env: Env): void {
+  const { st } = env;
+  if (env.facts.some((f) => f.type === 'trade' && f.evidence.start === st.start)) return;
+  const prev = [...env.facts].reverse().find((f) => f.type === 'trade');
+  if (!prev || st.start - prev.evidence.end > 3) return;
+  const partner = (prev.args.parties as string[])[1];
+  for (const money of st.money) {
+    const before = st.lo.slice(0, money.start - st.start);
+    if (!RANK_RE.test(before)) continue;
+    const c = [...st.ms].reverse().find((x) => isCountry(x) && x.end <= money.start && money.start - x.end < 45);
+    if (!c || c.id === partner) continue;
+    const args: Record<string, unknown> = { parties: [c.id, partner], metric: prev.args.metric, amount: { value: money.value, currency: money.currency } };
+    if (prev.args.period) args.period = prev.args.period;
+    emit(env, 'trade', args, 0.7, prev.when);
   }
 }
 
