@@ -246,6 +246,8 @@ function visits(env: Env): void {
       const vp = st.ms.find((x) => x.start >= trig && x.end <= after && isPerson(x));
       visitor = vp ? { id: vp.id, indirect: !!vp.byRole } : v ? { id: v.id, indirect: false } : undefined;
     }
+    // "ahead of his visit to Vietnam": the person the text is talking about.
+    if (!visitor && /\b(his|her)\b/.test(m[0]) && env.pronoun?.id) visitor = { id: env.pronoun.id, indirect: true };
     if (!visitor) {
       // "Japarov's visit to" -- possessive right before the trigger.
       const poss = st.ms.find((x) => isPerson(x) && x.end <= trig && trig - x.end < 25 && /^'s\b/.test(st.orig.slice(x.end - st.start)));
@@ -672,7 +674,7 @@ function investments(env: Env): void {
 }
 
 // ---------------------------------------------------------------- trade
-const TRADE_RE = /\b(trade turnover|turnover of trade|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|amounted|totaled|totalled|stood|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
+const TRADE_RE = /\b(trade turnover|turnover of trade|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|reaching|amounted|amounting|totaled|totalled|totaling|stood|standing|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
 
 function trade(env: Env): void {
   const { st } = env;

@@ -140,3 +140,43 @@ describe('every fact', () => {
     }
   });
 });
+
+describe('constructions of real reporting (English)', () => {
+  it('keeps announced visits and meetings as planned, and drops invitations and hopes', () => {
+    const v = facts('Chilean President Gabriel Boric will arrive in India next Sunday for a state visit.', '2025-03-10', 'visit');
+    expect(v).toHaveLength(1);
+    expect(v[0]).toMatchObject({ status: 'planned', args: { host: 'country:IN', kind: 'state' }, when: { value: '2025-03-16', precision: 'day' } });
+    const m = facts('Kenyan President William Ruto arrived in Seoul on Monday and will hold talks with South Korean President Lee Jae-myung on Wednesday.', '2025-03-10', 'meeting');
+    expect(m[0]).toMatchObject({ status: 'planned', args: { format: 'talks' } });
+    expect(facts('Nigerian President Bola Tinubu invited Brazilian President Luiz Inacio Lula da Silva to visit Abuja.', '2025-03-10', 'visit')).toEqual([]);
+    expect(facts('Ghana hopes Indian Prime Minister Narendra Modi could visit Accra later this year.', '2025-03-10', 'visit')).toEqual([]);
+  });
+
+  it('reads a visit announced ahead of an interview, with the pronoun resolved', () => {
+    const v = facts('Japanese Prime Minister Fumio Kishida spoke to reporters. In an interview ahead of his three-day visit to Vietnam from Thursday, he praised the partnership.', '2025-03-10', 'visit');
+    expect(v[0]).toMatchObject({ status: 'planned', args: { visitor: 'person:fumio-kishida', host: 'country:VN' } });
+  });
+
+  it('reads meetings named by nouns and welcomes', () => {
+    const a = facts('Trade is growing, said Mongolian President Ukhnaagiin Khurelsukh during a meeting with Japanese Prime Minister Fumio Kishida in Tokyo.', '2025-03-10', 'meeting');
+    expect(a[0].args).toMatchObject({ place: 'place:tokyo' });
+    expect(a[0].args.participants).toHaveLength(2);
+    const w = facts('Ghanaian President John Mahama welcomed his Togolese counterpart Faure Gnassingbe to Accra on Tuesday.', '2025-03-10');
+    expect(w.map((f) => f.type).sort()).toEqual(['meeting', 'visit']);
+    expect(w.find((f) => f.type === 'visit')!.args).toMatchObject({ host: 'country:GH', place: 'place:accra' });
+    const t = facts('Vietnamese President Luong Cuong and Cuban President Miguel Diaz-Canel spoke on Monday. A trade protocol was signed in Havana after their talks.', '2025-03-10', 'meeting');
+    expect(t.some((f) => f.args.format === 'talks' && (f.args.participants as string[]).length === 2)).toBe(true);
+  });
+
+  it('reads trade in decimal commas, US$ amounts, ranked lists and one-sided exports', () => {
+    const dc = facts('Peru and Morocco held talks in Rabat on Peru-Morocco ties. Trade between the two countries reached $56,4 million in 2024.', '2025-03-10', 'trade');
+    expect(dc[0].args.amount).toEqual({ value: 56400000, currency: 'USD' });
+    const us = facts('Chile and India signed a pact. In 2023, bilateral trade between Chile and India amounted to approximately US$4 billion.', '2025-03-10', 'trade');
+    expect(us[0].args.parties).toEqual(['country:CL', 'country:IN']);
+    const ranked = facts("Vietnam led India's trade partners in Southeast Asia in 2024 with trade reaching $15.1 billion. Thailand followed with $12.2 billion, and Malaysia came third with $11.9 billion.", '2025-03-10', 'trade');
+    expect(ranked.map((f) => [(f.args.parties as string[])[0], (f.args.amount as { value: number }).value])).toEqual([
+      ['country:VN', 15100000000], ['country:TH', 12200000000], ['country:MY', 11900000000],
+    ]);
+    expect(ranked.every((f) => (f.args.parties as string[])[1] === 'country:IN' && f.args.period === '2024')).toBe(true);
+  });
+});
