@@ -42,3 +42,122 @@ export function officeHolders(of: string, title: string, year: number): PersonRe
   const t = title.toLowerCase();
   return PEOPLE.filter((p) => p.offices.some((o) => o.of === of && o.title.toLowerCase().includes(t) && o.from <= year && (o.to === undefined || o.to >= year)));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Conventions of the register (people.data.ts), for the readers that look people up in it:
+//
+// - `offices` lists the most prominent (usually the latest) office first; years are calendar
+//   years, so a handover year belongs to both the outgoing and the incoming holder.
+// - `en`, `ru` and `zh` start with the full name; the family name alone is listed only when it is
+//   distinctive enough to stand for the person in a news story ("Putin", "Токаев", "托卡耶夫").
+//   Common words and common surnames ("Kim", "Li", "Wang", "Khan", "Lee", "Ross", "Tai",
+//   "Johnson", "Singh", "Park", "Moon") are never listed alone, nor are Chinese family names in
+//   Chinese or Russian ("王", "Ван"). "Xi" is the one Chinese surname listed alone in Latin script.
+// - Shared family names. When two register people share a family name that the press uses
+//   alone, it is listed for BOTH of them, and the reader disambiguates by the article's year with
+//   `findPeopleByName(lang, form, year)` (which keeps the people holding an office that year).
+//   Pairs whose office years overlap (handover years included) are named in SHARED_FAMILY_NAMES
+//   below; a year alone may not separate them, so prefer the full name or a title when present.
+//   When it still cannot, the lookup returns heads of state first, so that a bare "Japarov" in
+//   2023 is Sadyr Japarov (president) before Akylbek Japarov (chairman of the cabinet), and a bare
+//   "Sargsyan" in 2010 is Serzh before Tigran.
+//   Family names shared by people active at the same time (the Rajapaksa brothers, the Kims of
+//   North Korea, the Al Nahyan, Al Thani and Al Saud princes, "bin Zayed", "Fernández") are
+//   listed for none of them.
+// ---------------------------------------------------------------------------------------------
+
+/** Family names deliberately listed alone for two register people whose office years overlap. */
+export const SHARED_FAMILY_NAMES: ReadonlySet<string> = new Set([
+  'aliyev', 'aliev', 'алиев', '阿利耶夫',
+  'berdimuhamedov', 'berdymukhamedov', 'berdymukhammedov', 'berdimuhamedow', 'бердымухамедов', '别尔德穆哈梅多夫',
+  'japarov', 'zhaparov', 'жапаров', '扎帕罗夫',
+  'sargsyan', 'саргсян', '萨尔基相',
+  'castro', 'кастро', '卡斯特罗',
+  'kirchner', 'киршнер', '基什内尔',
+  'sharif', 'шариф', '谢里夫',
+  'clinton', 'клинтон', '克林顿',
+  'bush', 'буш', '布什',
+  'chavez', 'chávez', 'чавес', '查韦斯',
+  'ortega', 'ортега', '奥尔特加',
+  'abdullah', 'абдалла', '阿卜杜拉',
+  'sall', 'салл', '萨勒',
+  'lopez', 'lópez', '洛佩斯',
+  'rutte', 'kaczynski', 'качиньский',
+  'bhutto',
+]);
+
+const APOSTROPHES = /['’ʻʼ`´]/g;
+const SPECIAL: Record<string, string> = { ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', ß: 'ss', æ: 'ae', Æ: 'ae', đ: 'd', Đ: 'd', ı: 'i', œ: 'oe', þ: 'th', ð: 'd' };
+
+/** Lowercase ASCII slug: accents stripped, apostrophes removed, other runs of non-alphanumerics become '-'. */
+export function slugify(s: string): string {
+  return s
+    .replace(/[łŁøØßæÆđĐıœþð]/g, (c) => SPECIAL[c] ?? c)
+    .normalize('NFD').replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The id a person's usual English name (family name first for Chinese names) gets. */
+export function personIdFor(name: string): string {
+  return 'person:' + slugify(name);
+}
+
+/** A name form as lookups compare it: NFC, lowercased, whitespace collapsed, typographic apostrophes and dashes unified. */
+export function normalizeNameForm(form: string): string {
+  return form.normalize('NFC').toLowerCase().replace(/[’ʻʼ`´]/g, "'").replace(/[‐‑‒–—]/g, '-').replace(/[・•‧]/g, '·').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+export type NameLang = 'en' | 'ru' | 'zh';
+
+const byForm: Record<NameLang, Map<string, PersonRecord[]>> = { en: new Map(), ru: new Map(), zh: new Map() };
+for (const p of PEOPLE) {
+  for (const lang of ['en', 'ru', 'zh'] as const) {
+    for (const f of p[lang]) {
+      const variants = new Set([normalizeNameForm(f)]);
+      if (lang === 'en') variants.add(normalizeNameForm(f.normalize('NFD').replace(/\p{M}/gu, '')));
+      for (const k of variants) {
+        const list = byForm[lang].get(k) ?? [];
+        if (!list.includes(p)) list.push(p);
+        byForm[lang].set(k, list);
+      }
+    }
+  }
+}
+
+/** Whether a person held any office (or, with `title`, an office whose title contains it) in `year`. */
+export function inOffice(p: PersonRecord, year: number, title?: string): boolean {
+  const t = title?.toLowerCase();
+  return p.offices.some((o) => o.from <= year && (o.to === undefined || o.to >= year) && (t === undefined || o.title.toLowerCase().includes(t)));
+}
+
+/**
+ * People listing `form` among their names in `lang` (case-insensitive exact match; accents optional
+ * in Latin script; ё = е). With `year`, people holding an office that year are kept when there are
+ * any, which separates namesakes of different eras (the two Aliyevs). Several matches come heads of
+ * state first, then heads of government, then the others (stable otherwise).
+ */
+export function findPeopleByName(lang: NameLang, form: string, year?: number): PersonRecord[] {
+  const k = normalizeNameForm(lang === 'en' ? form.normalize('NFD').replace(/\p{M}/gu, '') : form);
+  const found = byForm[lang].get(k) ?? (lang === 'en' ? byForm.en.get(normalizeNameForm(form)) : undefined) ?? [];
+  if (found.length < 2) return [...found];
+  const current = year === undefined ? [] : found.filter((p) => inOffice(p, year));
+  const out = current.length ? current : [...found];
+  return out.sort((a, b) => rank(a, year) - rank(b, year));
+}
+
+const HEAD_OF_STATE = /^(President|King|Queen|Emir|Sultan|Supreme Leader|Chairman of the Halk Maslahaty|Leader of)\b/;
+const HEAD_OF_GOVERNMENT = /^(Prime Minister|Premier|Chancellor|Crown Prince|Chairman of the Cabinet|Executive Vice Premier|Vice President)\b/;
+
+/** 0 for a head of state, 1 for a head of government or heir, 2 otherwise (offices held in `year` when given). */
+function rank(p: PersonRecord, year?: number): number {
+  let best = 2;
+  for (const o of p.offices) {
+    if (year !== undefined && (o.from > year || (o.to !== undefined && o.to < year))) continue;
+    if (o.of.startsWith('org:')) continue;
+    best = Math.min(best, HEAD_OF_STATE.test(o.title) ? 0 : HEAD_OF_GOVERNMENT.test(o.title) ? 1 : 2);
+  }
+  return best;
+}
