@@ -1,9 +1,56 @@
 // Chinese reader: Chinese text (simplified or traditional) in, contract facts and entity mentions out.
-import type { ExtractOptions, Reading } from '../types.ts';
+// Traditional characters are folded to simplified one for one, so every offset found on the folded
+// text is an offset into the original; evidence and mentions are cut from the original.
+import type { EntityType, ExtractOptions, MentionRef, Reading } from '../types.ts';
+import { anchorOf, DATELINE, findDates, type DateHit } from './dates.ts';
+import { findMentions } from './entities.ts';
+import { readFacts, type Doc } from './facts.ts';
+import { fold } from './fold.ts';
+import { splitSentences } from './sentences.ts';
+
+const SPEECH_TITLE = /(讲话|发言|致辞|演讲|署名文章|贺信)/;
 
 /** Read a Chinese article (first line title, then body). Offsets are into `text`. */
 export function readChinese(text: string, opts: ExtractOptions = {}): Reading {
-  void text;
-  void opts;
-  return { facts: [], mentions: [], names: new Map() };
+  const s = fold(text);
+  const sents = splitSentences(s);
+  const mentions = findMentions(s);
+  const anchor = anchorOf(opts.published);
+
+  // Dateline: (2025年6月17日,阿斯塔纳) or 新华社北京11月11日电, within the first lines.
+  let dateline: DateHit | undefined;
+  let datelinePlace: string | undefined;
+  const head = s.slice(0, Math.min(s.length, 400));
+  const dl = DATELINE.exec(head);
+  if (dl) {
+    const start = dl.index + dl[0].indexOf(dl[1] ?? dl[6]);
+    const hits = findDates(s.slice(dl.index, dl.index + dl[0].length), anchor, dl.index);
+    if (hits.length) dateline = { ...hits[0], start: hits[0].start, end: hits[0].end };
+    void start;
+    const where = mentions.find((m) => m.start >= dl.index && m.end <= dl.index + dl[0].length && m.kind === 'place');
+    if (where) datelinePlace = where.id;
+  }
+  // The author of a speech: the person named at the head of its title, or on a byline of its own.
+  let speaker: string | undefined;
+  const title = sents[0];
+  if (title && SPEECH_TITLE.test(s.slice(title.start, title.end))) {
+    const firstLines = mentions.filter((m) => m.kind === 'person' && m.start < Math.min(s.length, 300));
+    speaker = firstLines[0]?.id;
+  }
+  const doc: Doc = { text, s, sents, mentions, anchor, dateline, datelinePlace, speaker };
+  const facts = readFacts(doc);
+
+  const names = new Map<string, { type: EntityType; name: string }>();
+  const refs: MentionRef[] = [];
+  for (const m of mentions) {
+    for (const id of m.ids ?? [m.id]) {
+      refs.push({ id, start: m.start, end: m.end });
+      if (m.kind === 'person' && m.en && !names.has(id)) names.set(id, { type: 'person', name: text.slice(m.start, m.end) });
+    }
+  }
+  for (const f of facts) {
+    const p = f.args.project;
+    if (typeof p === 'string' && !names.has(p)) names.set(p, { type: 'project', name: p.slice(8).replace(/-/g, ' ') });
+  }
+  return { facts, mentions: refs, names };
 }

@@ -1,0 +1,576 @@
+// Fact frames of Chinese news style over sentences with their mentions: visits (国事访问, 访华, 抵达, 赴),
+// meetings (会谈, 会见, 通电话, 共同主持, 联委会), agreements (签署, 见证...签约), investment (对X投资),
+// trade (贸易额, 进出口, 出口), summits (第二届中国—中亚峰会) and project milestones (开工, 建成, 通车).
+import type { Fact, FactType, When } from '../types.ts';
+import { personById } from '../people.ts';
+import type { Anchor, DateHit } from './dates.ts';
+import { ahead, findDates } from './dates.ts';
+import type { Mention } from './entities.ts';
+import { COUNTRY_EN } from './lexicon.ts';
+import { findMoney, parseCount } from './numbers.ts';
+import type { Sentence } from './sentences.ts';
+import { pinyin } from 'pinyin-pro';
+
+export interface Doc {
+  /** Original text (evidence is cut from it). */
+  text: string;
+  /** Folded text (all matching runs on it). */
+  s: string;
+  sents: Sentence[];
+  mentions: Mention[];
+  anchor?: Anchor;
+  /** Date of the dateline, when the document has one. */
+  dateline?: DateHit;
+  /** Place of the dateline (a speech given in Astana). */
+  datelinePlace?: string;
+  /** Author of a speech or signed article. */
+  speaker?: string;
+}
+
+interface SentCtx {
+  sent: Sentence;
+  idx: number;
+  ms: Mention[];
+  dates: DateHit[];
+  /** Date carried from the sentences before in the same paragraph. */
+  carried?: When;
+}
+
+interface Draft {
+  type: FactType;
+  args: Record<string, unknown>;
+  when?: When;
+  planned: boolean;
+  sent: Sentence;
+  confidence: number;
+}
+
+const NEG = /(没有|并未|尚未|未能|未(?!来)|不会|不再|无法|拒绝|取消|推迟)/;
+const HEDGE = /(希望|期待|期望|可能|有望|或将|或许|愿意|愿|盼望|争取|力争|预计|预期|设想|建议|考虑|打算|(?<!应[^,。;]{0,16})邀请|如果|若)/;
+const PLANNED = /(将于|将在|将与|即将|将(?![军近])|拟于|拟|计划于|定于|预定|将要|下周|下个?月|明年)/;
+const CLAUSE = /[,;:]/;
+
+/** Start of the clause that holds `pos` (after the last , ; : before it, within the sentence). */
+function clauseStart(s: string, sent: Sentence, pos: number): number {
+  for (let i = pos - 1; i >= sent.start; i--) if (CLAUSE.test(s[i])) return i + 1;
+  return sent.start;
+}
+
+function clauseEnd(s: string, sent: Sentence, pos: number): number {
+  for (let i = pos; i < sent.end; i++) if (CLAUSE.test(s[i])) return i;
+  return sent.end;
+}
+
+const uniq = <T>(a: T[]): T[] => a.filter((x, i) => a.indexOf(x) === i);
+
+function countryIds(m: Mention): string[] {
+  if (m.ids) return m.ids;
+  if (m.kind === 'country') return [m.id];
+  return [];
+}
+
+/** Modality of a trigger at `pos`: negated, hedged, planned (looking back to the sentence start and in its clause). */
+function modality(d: Doc, c: SentCtx, pos: number): { blocked: boolean; planned: boolean } {
+  const cs = clauseStart(d.s, c.sent, pos);
+  const clause = d.s.slice(cs, pos);
+  const lead = d.s.slice(Math.max(c.sent.start, pos - 30), pos);
+  const blocked = NEG.test(clause) || HEDGE.test(lead);
+  const planned = PLANNED.test(lead.replace(/必将|将近|将军/g, ''));
+  return { blocked, planned };
+}
+
+/** The date of a fact whose trigger is at `pos`: its clause, its sentence, the paragraph, the document. */
+function whenAt(d: Doc, c: SentCtx, pos: number, planned = false): When | undefined {
+  const cs = clauseStart(d.s, c.sent, pos);
+  const ce = clauseEnd(d.s, c.sent, pos);
+  const pick = (h: DateHit | undefined): When | undefined => {
+    if (!h) return undefined;
+    const w = planned ? ahead(h, d.anchor) : h;
+    return { value: w.value, precision: w.precision };
+  };
+  const inClause = c.dates.filter((h) => h.start >= cs && h.end <= ce);
+  const before = inClause.filter((h) => h.end <= pos);
+  if (before.length) return pick(before[before.length - 1]);
+  if (inClause.length) return pick(inClause[0]);
+  const sentBefore = c.dates.filter((h) => h.end <= pos);
+  if (sentBefore.length) return pick(sentBefore[sentBefore.length - 1]);
+  if (c.dates.length) return pick(c.dates[0]);
+  return c.carried;
+}
+
+function monthOf(w: When | undefined): When | undefined {
+  if (!w) return undefined;
+  return w.precision === 'day' ? { value: w.value.slice(0, 7), precision: 'month' } : w;
+}
+
+export function readFacts(d: Doc): Fact[] {
+  const drafts: Draft[] = [];
+  const byPara = new Map<number, When>();
+  let visitWhen: When | undefined;
+  const main = mainPair(d);
+  const leaders = leadersOf(d);
+  const docWhen: When | undefined = d.dateline
+    ? { value: d.dateline.value.slice(0, 7), precision: 'month' }
+    : d.anchor
+      ? { value: `${d.anchor.y}-${String(d.anchor.m).padStart(2, '0')}`, precision: 'month' }
+      : undefined;
+  const summitsSeen: { name: string; ordinal?: number; organization?: string; zh: string }[] = [];
+
+  let mi = 0;
+  for (let idx = 0; idx < d.sents.length; idx++) {
+    const sent = d.sents[idx];
+    while (mi < d.mentions.length && d.mentions[mi].start < sent.start) mi++;
+    const ms: Mention[] = [];
+    for (let k = mi; k < d.mentions.length && d.mentions[k].start < sent.end; k++) ms.push(d.mentions[k]);
+    const dates = findDates(d.s.slice(sent.start, sent.end), d.anchor, sent.start).filter(
+      (h) => !(d.dateline && h.start === d.dateline.start),
+    );
+    const st = d.s.slice(sent.start, sent.end);
+    let carried = byPara.get(sent.para);
+    if (!carried && /(期间|此访|这次访问|此次访问|访华|访问中)/.test(st)) carried = visitWhen && monthOf(visitWhen);
+    const c: SentCtx = { sent, idx, ms, dates, carried: carried ?? docWhen };
+    const before = drafts.length;
+
+    visits(d, c, drafts, main);
+    meetings(d, c, drafts, main, leaders);
+    agreements(d, c, drafts, main);
+    trade(d, c, drafts, main);
+    investment(d, c, drafts);
+    summits(d, c, drafts, summitsSeen);
+    milestones(d, c, drafts);
+
+    for (let k = before; k < drafts.length; k++) {
+      if (drafts[k].type === 'visit' && drafts[k].when && !visitWhen) visitWhen = drafts[k].when;
+    }
+    // The date context of the paragraph: the last dated statement.
+    const own = dates.filter((h) => h.precision !== 'year' || /年/.test(d.s.slice(h.start, h.end)));
+    if (own.length && sent.para > 0) byPara.set(sent.para, { value: own[own.length - 1].value, precision: own[own.length - 1].precision });
+  }
+  return finish(d, drafts);
+}
+
+/** The two countries the document is mostly about (compounds count twice). */
+function mainPair(d: Doc): string[] {
+  const n = new Map<string, number>();
+  for (const m of d.mentions) {
+    if (m.ids) for (const id of m.ids) n.set(id, (n.get(id) ?? 0) + 2);
+    else if (m.kind === 'country') n.set(m.id, (n.get(m.id) ?? 0) + 1);
+    else if (m.kind === 'person' && m.country) n.set(m.country, (n.get(m.country) ?? 0) + 0.5);
+  }
+  return [...n].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id]) => id);
+}
+
+/** Heads of state named in the document, by country. */
+function leadersOf(d: Doc): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of d.mentions) {
+    if (m.kind !== 'person') continue;
+    const p = personById(m.id);
+    const year = d.anchor?.y ?? new Date().getUTCFullYear();
+    const office = p?.offices.find((o) => /president|chairman|king|emir|sultan|supreme leader/i.test(o.title) && o.from <= year && (o.to === undefined || o.to >= year));
+    const country = office?.of ?? (m.title?.leader ? m.country : undefined);
+    if (country && !out.has(country)) out.set(country, m.id);
+  }
+  return out;
+}
+
+/** People acting in a sentence before `pos` (not spokespersons or reporters, not the inviter of 应...邀请). */
+function actors(d: Doc, c: SentCtx, from: number, to: number): Mention[] {
+  const s = d.s;
+  const invite = /应[^,。;]{1,30}邀请/g;
+  const spans: [number, number][] = [];
+  for (const m of s.slice(c.sent.start, c.sent.end).matchAll(invite)) spans.push([c.sent.start + m.index, c.sent.start + m.index + m[0].length]);
+  return c.ms.filter(
+    (m) => m.kind === 'person' && !m.title?.source && m.start >= from && m.end <= to && !spans.some(([a, b]) => m.start >= a && m.end <= b),
+  );
+}
+
+function personCountry(m: Mention | undefined, id?: string): string | undefined {
+  if (m?.country) return m.country;
+  const of = personById(id ?? m?.id ?? '')?.offices[0]?.of;
+  return of?.startsWith('country:') ? of : undefined;
+}
+
+function push(drafts: Draft[], c: SentCtx, type: FactType, args: Record<string, unknown>, when: When | undefined, planned: boolean, confidence = 0.8): void {
+  const a: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(args)) if (v !== undefined && !(Array.isArray(v) && v.length === 0)) a[k] = v;
+  drafts.push({ type, args: a, when, planned, sent: c.sent, confidence });
+}
+
+const VISIT_G = /(国事访问|正式访问|工作访问|友好访问|国事访华|访问|访华|访[美俄哈吉乌塔日韩朝印巴蒙越老柬泰缅英法德意]|抵达|出访|赴|来到)/g;
+const VISIT_REF = /^(期间|之际|前夕|成果|结束|时|中|的重要|的成果)/;
+
+function visits(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
+  const s = d.s;
+  const st = s.slice(c.sent.start, c.sent.end);
+  for (const m of st.matchAll(VISIT_G)) {
+    const pos = c.sent.start + m.index;
+    const end = pos + m[0].length;
+    const trig = m[0];
+    if (VISIT_REF.test(s.slice(end, end + 4)) && trig !== '抵达') continue;
+    if (trig === '访问' && /(进行|开始|结束)?$/.test(s.slice(pos - 2, pos)) && /^(团|学者|者)/.test(s.slice(end, end + 2))) continue;
+    const cs = clauseStart(s, c.sent, pos);
+    let host: string | undefined;
+    let place: string | undefined;
+    if (trig === '访华' || trig === '国事访华') host = 'country:CN';
+    else if (trig.length === 2 && trig[0] === '访' && trig !== '访问') host = c.ms.find((x) => x.start === pos + 1)?.id;
+    if (!host && /访问$/.test(trig)) {
+      const dui = [...c.ms].reverse().find((x) => x.end <= pos && x.start >= cs && /对\S{0,2}$/.test(s.slice(Math.max(cs, x.start - 3), x.start)) && (x.kind === 'country' || x.capital));
+      if (dui) host = dui.kind === 'country' ? countryIds(dui)[0] : dui.country;
+    }
+    if (!host) {
+      const window = trig === '赴' ? 3 : 7;
+      const nx = c.ms.find((x) => x.start >= end && x.start - end <= window && (x.kind === 'country' || x.kind === 'place'));
+      if (nx) {
+        if (nx.kind === 'country' && !nx.ids) host = nx.id;
+        else if (nx.kind === 'place' && nx.country) {
+          host = nx.country;
+          place = nx.id;
+        }
+        // 抵达北京, 赴美国华盛顿: the place after the country.
+        const after = c.ms.find((x) => x.start === nx.end && x.kind === 'place' && x.country === host);
+        if (after) place = after.id;
+      }
+    }
+    if (!host) continue;
+    if (trig === '赴' && !/^[^,。;]{0,25}(出席|参加|访问|进行|举行|参会|会见|考察|工作)/.test(s.slice(end, c.sent.end))) continue;
+    // The visitor: the nearest person before the trigger; the speaker of a speech when nobody is named.
+    const who = actors(d, c, c.sent.start, pos);
+    let visitor: string | undefined = who[who.length - 1]?.id;
+    let vm = who[who.length - 1];
+    if (!visitor && d.speaker && (/(我|我们)/.test(s.slice(cs, pos)) || pos - cs <= 6)) visitor = d.speaker;
+    if (!visitor && /^他/.test(s.slice(cs, pos))) {
+      const prev = d.mentions.filter((x) => x.kind === 'person' && !x.title?.source && x.end <= c.sent.start);
+      vm = prev[prev.length - 1];
+      visitor = vm?.id;
+    }
+    if (!visitor) continue;
+    if (personCountry(vm, visitor) === host || visitor === host) continue;
+    if (!place) place = c.ms.find((x) => x.kind === 'place' && x.country === host)?.id;
+    const { blocked, planned } = modality(d, c, pos);
+    if (blocked) continue;
+    const kind = /国事/.test(trig) ? 'state' : trig === '正式访问' ? 'official' : trig === '工作访问' ? 'working' : undefined;
+    let when = whenAt(d, c, pos, planned);
+    if (!when && trig === '来到' && d.dateline) when = { value: d.dateline.value, precision: d.dateline.precision };
+    push(drafts, c, 'visit', { visitor, host, place, kind }, when, planned, 0.85);
+  }
+}
+
+const MEET_G = /(举行了?(?:历史性的|首次|视频)?(?:会谈|会晤|会见)|会谈|会晤|会见|通电话|通话|共同主持|举行会议|召开[^,。;]{0,14}(?:联委会|合委会|委员会会议|会议))/g;
+const COMMISSION = /(联委会|合委会|委员会(?:第[^,。]{1,3}次)?会议|政府间合作委员会)(?:将于|将在|于|在)?[^,。;]{0,30}举行/g;
+
+function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: Map<string, string>): void {
+  const s = d.s;
+  const st = s.slice(c.sent.start, c.sent.end);
+  const hits: { pos: number; end: number; trig: string }[] = [];
+  for (const m of st.matchAll(MEET_G)) hits.push({ pos: c.sent.start + m.index, end: c.sent.start + m.index + m[0].length, trig: m[0] });
+  // The commission is named first and held after (联委会将于...在华盛顿举行): modality and date are read at 举行.
+  for (const m of st.matchAll(COMMISSION)) hits.push({ pos: c.sent.start + m.index + m[0].length - 2, end: c.sent.start + m.index + m[0].length, trig: m[1] });
+  for (const h of hits) {
+    const { pos, trig } = h;
+    if (/^(期间|后|中|时)/.test(s.slice(h.end, h.end + 2)) && !/举行/.test(trig)) continue;
+    if (/(记者会|发布会|对话会|研讨会|圆桌会|午餐会|招待会|论坛)/.test(trig)) continue;
+    const people = actors(d, c, c.sent.start, c.sent.end);
+    let participants = uniq(people.map((x) => x.id));
+    const cs = clauseStart(s, c.sent, pos);
+    if (participants.length < 2 && /(两国元首|两国领导人|双方元首)/.test(st)) {
+      const pair = main.map((k) => leaders.get(k) ?? k);
+      participants = uniq(pair);
+    }
+    if (participants.length < 2) {
+      // Countries meeting as such: a compound (中美召开), or the sides of the document.
+      const comp = c.ms.filter((x) => x.start >= cs && x.end <= h.end && x.ids).flatMap((x) => x.ids!);
+      const countries = comp.length >= 2 ? comp : /(双方|两国)/.test(s.slice(cs, pos)) && main.length === 2 ? main : [];
+      if (countries.length >= 2 && (participants.length === 0)) participants = uniq(countries);
+    }
+    if (participants.length < 2) continue;
+    const { blocked, planned } = modality(d, c, pos);
+    if (blocked) continue;
+    const format = /会谈/.test(trig) ? 'talks' : /通电话|通话/.test(trig) ? 'phone call' : undefined;
+    const place = c.ms.find((x) => x.kind === 'place' && (x.capital || x.country) && /(在|于|赴)\S{0,4}$/.test(s.slice(Math.max(c.sent.start, x.start - 5), x.start)))?.id;
+    push(drafts, c, 'meeting', { participants, place, format }, whenAt(d, c, pos, planned), planned, 0.8);
+    break;
+  }
+}
+
+const SIGN_G = /(签署|签订|签约|缔结|签字|达成[^,。;]{0,12}(?:协议|协定))/g;
+const DOC_NOUN = /(协议|协定|备忘录|声明|宣言|合同|文件|条约|纲要|规划|意向|项目|议定书|公报|成果|计划)/;
+const COUNT = /(?:共|合计)?(?:签署|签订|签约)?(?:了)?[^,。;\d]{0,8}?(\d+|[一二两三四五六七八九十]{1,3})(?:项|份|个|批)[^,。;]{0,10}?(协议|协定|备忘录|合同|文件|项目|成果|合作)|(?:协议|协定|备忘录|合同|文件|项目)(\d+|[一二两三四五六七八九十]{1,3})(?:项|份|个)/;
+
+function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
+  const s = d.s;
+  const st = s.slice(c.sent.start, c.sent.end);
+  for (const m of st.matchAll(SIGN_G)) {
+    const pos = c.sent.start + m.index;
+    const end = pos + m[0].length;
+    const rest = s.slice(end, c.sent.end);
+    const around = s.slice(Math.max(c.sent.start, pos - 20), c.sent.end);
+    if (!DOC_NOUN.test(around) && !/签约/.test(m[0])) continue;
+    if (/^仪式/.test(rest) && /(签署|签订)/.test(rest)) continue; // the verb that follows states it
+    const { blocked, planned } = modality(d, c, pos);
+    if (blocked) continue;
+    const cs = clauseStart(s, c.sent, pos);
+    // Organisations coordinated as the subject: 通用电气公司与丝路基金将签署.
+    const subj = c.ms.filter((x) => x.end <= pos && x.start >= cs);
+    const orgs = subj.filter((x) => x.kind === 'org');
+    let parties: string[];
+    if (orgs.length >= 2 && /[与和同及、]/.test(s.slice(orgs[0].end, orgs[1].start))) parties = uniq(orgs.map((x) => x.id));
+    else {
+      parties = uniq(c.ms.filter((x) => x.start >= c.sent.start && x.kind === 'country').flatMap(countryIds));
+      for (const p of actors(d, c, c.sent.start, c.sent.end)) {
+        const pc = personCountry(p);
+        if (pc && !parties.includes(pc)) parties.push(pc);
+      }
+      const roof = c.ms.find((x) => x.kind === 'org' && ['org:sco', 'org:brics', 'org:asean', 'org:eaeu', 'org:cis', 'org:csto', 'org:eu', 'org:au'].includes(x.id));
+      if (roof) parties.push(roof.id);
+      if (parties.length < 2 && /(两国|双方)/.test(st) && main.length === 2) parties = uniq([...parties, ...main]);
+    }
+    if (parties.length < 2) continue;
+    const cm = COUNT.exec(s.slice(Math.max(c.sent.start, pos - 16), c.sent.end));
+    const count = cm ? parseCount(cm[1] ?? cm[3]) : undefined;
+    const title = /^[^,。;]{0,12}《([^》]{2,60})》/.exec(rest)?.[1];
+    push(drafts, c, 'agreement', { parties, count: Number.isFinite(count) ? count : undefined, title: title ? d.text.slice(end + rest.indexOf(title), end + rest.indexOf(title) + title.length) : undefined }, whenAt(d, c, pos, planned), planned, 0.8);
+    return;
+  }
+}
+
+const TRADE_G = /(双边货物贸易额|货物贸易额|双边贸易额|贸易总额|贸易额|进出口总额|进出口额|进出口|贸易往来|出口额|出口|进口额|进口)/g;
+const FORECAST = /(有望|预计|预期|力争|争取|目标|将达到|将超过|可能|或将|希望)/;
+
+function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
+  const s = d.s;
+  const st = s.slice(c.sent.start, c.sent.end);
+  for (const m of st.matchAll(TRADE_G)) {
+    const pos = c.sent.start + m.index;
+    const end = pos + m[0].length;
+    const ce = clauseEnd(s, c.sent, end);
+    const money = findMoney(s.slice(end, ce), end).filter((x) => x.start - end <= 16);
+    if (!money.length) continue;
+    if (/^(市场|来源|目的地|伙伴)/.test(s.slice(end, end + 3))) continue;
+    const cs = clauseStart(s, c.sent, pos);
+    if (FORECAST.test(s.slice(cs, money[0].start)) || NEG.test(s.slice(cs, pos))) continue;
+    const metric = /^(出口)/.test(m[0]) ? 'exports' : /^进口/.test(m[0]) ? 'imports' : 'trade_turnover';
+    let parties = uniq(c.ms.filter((x) => x.kind === 'country' && x.end <= money[0].start).flatMap(countryIds));
+    if (parties.length < 2 && main.length === 2 && /(双边|两国|双方)/.test(st)) parties = uniq([...parties, ...main]);
+    if (parties.length === 1 && main.length === 2 && main.includes(parties[0])) parties = uniq([...parties, ...main]);
+    if (parties.length < 2) continue;
+    parties = parties.slice(0, 2);
+    if (parties.includes('country:CN')) parties = ['country:CN', ...parties.filter((x) => x !== 'country:CN')];
+    const when = whenAt(d, c, pos);
+    const yearWhen = when && { value: when.value.slice(0, 4), precision: 'year' as const };
+    const half = /上半年/.test(st) ? '-H1' : /下半年/.test(st) ? '-H2' : '';
+    const full = !/(前\S{1,3}个月|一季度|前三季度|\d+月份?|上半年|下半年)/.test(s.slice(c.sent.start, pos));
+    push(drafts, c, 'trade', {
+      parties, metric, amount: { value: money[0].value, currency: money[0].currency },
+      period: yearWhen && (half || full) ? yearWhen.value + half : undefined,
+    }, half || full ? yearWhen : when, false, 0.85);
+  }
+}
+
+const INVEST_G = /(投资存量|直接投资|投资额|投资|金融支持|贷款)/g;
+
+function investment(d: Doc, c: SentCtx, drafts: Draft[]): void {
+  const s = d.s;
+  const st = s.slice(c.sent.start, c.sent.end);
+  for (const m of st.matchAll(INVEST_G)) {
+    const pos = c.sent.start + m.index;
+    const end = pos + m[0].length;
+    const cs = clauseStart(s, c.sent, pos);
+    const ce = clauseEnd(s, c.sent, end);
+    if (/双向|相互/.test(s.slice(Math.max(cs, pos - 4), pos))) continue;
+    const money = findMoney(s.slice(cs, ce), cs);
+    if (!money.length) continue;
+    // The recipient: 对X投资, 在X投资, 向X提供...贷款.
+    const rec = [...c.ms].reverse().find((x) => x.end <= pos && x.start >= cs && x.kind === 'country' && !x.ids && /[对在向]$/.test(s.slice(x.start - 1, x.start)));
+    if (!rec) continue;
+    const inv = c.ms.find((x) => x.start >= cs && x.end <= rec.start && (x.kind === 'country' || x.kind === 'org'));
+    if (FORECAST.test(s.slice(cs, pos)) || NEG.test(s.slice(cs, pos))) continue;
+    const { planned } = modality(d, c, pos);
+    push(drafts, c, 'investment', { recipient: rec.id, investor: inv && inv.id !== rec.id ? countryIds(inv)[0] ?? inv.id : undefined, amount: { value: money[0].value, currency: money[0].currency } }, whenAt(d, c, pos, planned), planned, 0.75);
+    return;
+  }
+}
+
+const SUMMIT_G = /(峰会|领导人(?:第[^,。]{1,4}次)?(?:会晤|会议)|首脑会议|元首理事会(?:会议)?)/g;
+
+function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordinal?: number; organization?: string; zh: string }[]): void {
+  const s = d.s;
+  const st = s.slice(c.sent.start, c.sent.end);
+  for (const m of st.matchAll(SUMMIT_G)) {
+    const pos = c.sent.start + m.index;
+    const end = pos + m[0].length;
+    // The name: mentions and dashes right before the trigger (中国—中亚, 上合组织, 金砖国家).
+    let b = pos;
+    const parts: Mention[] = [];
+    for (;;) {
+      const x = c.ms.find((y) => y.end === b || (y.end === b - 1 && /[—–\-·与和]/.test(s[b - 1])));
+      if (!x || x.start < c.sent.start) break;
+      parts.unshift(x);
+      b = x.start;
+    }
+    if (!parts.length) continue;
+    const ordM = /(?:第([\d一二三四五六七八九十]+)(?:届|次)|(首)届)$/.exec(s.slice(Math.max(c.sent.start, b - 6), b));
+    let ordinal = ordM ? (ordM[2] ? 1 : parseCount(ordM[1])) : undefined;
+    const innerOrd = /第([\d一二三四五六七八九十]+)次/.exec(m[0]);
+    if (innerOrd) ordinal = parseCount(innerOrd[1]);
+    const countries = parts.filter((x) => x.kind === 'country');
+    const org = parts.find((x) => x.kind === 'org');
+    // Two countries without an ordinal: a one-off meeting of two leaders, not a named summit.
+    if (!org && countries.length === 2 && !ordinal && parts.length === 2) continue;
+    const en = parts.map((x) => (x.kind === 'country' ? (x.ids ?? [x.id]).map((k) => COUNTRY_EN.get(k) ?? k.slice(8)).join('–') : x.en ?? x.id)).join('–');
+    const zh = d.text.slice(b, end);
+    const name = `${en} summit (${zh})`;
+    // Only a summit that is held, attended or announced, not one merely named.
+    const tail = s.slice(end, Math.min(c.sent.end, end + 20));
+    const head = s.slice(Math.max(c.sent.start, b - 24), b);
+    if (!/(出席|参加|举行|召开|主持|开幕|闭幕|在[^,。]{1,10}$|期间)/.test(head) && !/^[^,。]{0,16}(举行|召开|开幕|闭幕)/.test(tail)) continue;
+    if (/^期间/.test(tail) && seen.some((x) => x.zh === zh)) continue;
+    const { blocked, planned } = modality(d, c, pos);
+    if (blocked) continue;
+    let place = c.ms.find((x) => x.kind === 'place' && x.start > c.sent.start && !parts.includes(x))?.id;
+    if (!place && d.datelinePlace && /(出席|参加|来到|今天)/.test(st)) place = d.datelinePlace;
+    let when = whenAt(d, c, pos, planned);
+    if (d.dateline && /(出席|来到|今天|今日)/.test(st) && !c.dates.length) when = { value: d.dateline.value, precision: d.dateline.precision };
+    seen.push({ name, ordinal, organization: org?.id, zh });
+    push(drafts, c, 'summit', { name, place, ordinal, organization: org?.id }, when, planned, 0.8);
+    return;
+  }
+  // A past gathering of the same summit, told in a speech: "两年前,我们相聚中国西安".
+  const g = /(相聚|聚首|齐聚|会聚|欢聚)/.exec(st);
+  if (g && seen.length && /(\d+|[两三四五六七八九十])年前|去年|前年|上次|上届/.test(st)) {
+    const cur = seen[seen.length - 1];
+    const pos = c.sent.start + g.index;
+    const place = c.ms.find((x) => x.kind === 'place' && x.start >= pos && x.start - pos <= 6)?.id;
+    if (!place || !c.dates.length) return;
+    const prevOrd = cur.ordinal && cur.ordinal > 1 ? cur.ordinal - 1 : undefined;
+    push(drafts, c, 'summit', { name: cur.name, place, ordinal: prevOrd, organization: cur.organization }, whenAt(d, c, pos), false, 0.6);
+  }
+}
+
+const MILESTONE_G = /(正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入使用|投运|正式运营|开通运营|正式开通|投产|并网发电)/g;
+const PROJECT_NOUN = /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|水电站|核电站|光伏电站|风电场|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂)(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/;
+const NOUN_EN: Record<string, string> = {
+  高速铁路: 'high-speed-railway', 高铁: 'high-speed-railway', 铁路: 'railway', 公路: 'highway', 天然气管道: 'gas-pipeline', 输油管道: 'oil-pipeline',
+  管道: 'pipeline', 管线: 'pipeline', 港口: 'port', 码头: 'terminal', 水电站: 'hydropower-plant', 核电站: 'nuclear-power-plant',
+  光伏电站: 'solar-power-plant', 风电场: 'wind-farm', 电站: 'power-plant', 电厂: 'power-plant', 工业园: 'industrial-park',
+  产业园: 'industrial-park', 大桥: 'bridge', 隧道: 'tunnel', 机场: 'airport', 炼油厂: 'refinery',
+};
+
+function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
+  const s = d.s;
+  const st = s.slice(c.sent.start, c.sent.end);
+  for (const m of st.matchAll(MILESTONE_G)) {
+    const pos = c.sent.start + m.index;
+    const cs = clauseStart(s, c.sent, pos);
+    // The project: a noun phrase ending in 铁路, 电站, 工业园... right before the trigger (adverbs between).
+    const lead = s.slice(cs, pos).replace(/(已经|已|正式|顺利|全面|实现|如期|提前|于[^,。]{0,10}|将|即将|日前|近日|今年|去年)+$/, '');
+    const pn = PROJECT_NOUN.exec(lead);
+    let project: string | undefined;
+    let parties: string[] = [];
+    let nameStart = cs;
+    if (pn) {
+      const nounStart = cs + pn.index;
+      // Mentions that make up the name (中吉乌, 阿斯塔纳).
+      const inName = c.ms.filter((x) => x.start >= cs && x.end <= nounStart);
+      const lexProject = c.ms.find((x) => x.kind === 'project' && x.start >= cs && x.end <= cs + lead.length);
+      if (lexProject) project = lexProject.id;
+      else {
+        const first = inName.length ? inName[inName.length - 1] : undefined;
+        // Take the run of mentions ending right at the noun; otherwise the characters of the name.
+        const run: Mention[] = [];
+        let at = nounStart;
+        for (let k = inName.length - 1; k >= 0; k--) {
+          if (inName[k].end === at || (inName[k].end === at - 1 && /[—–\-·]/.test(s[at - 1]))) {
+            run.unshift(inName[k]);
+            at = inName[k].start;
+          } else break;
+        }
+        void first;
+        nameStart = at;
+        let words = run.map((x) => (x.ids ?? [x.id]).map((k) => (k.startsWith('country:') ? COUNTRY_EN.get(k) ?? k.slice(8) : x.en ?? k.split(':')[1])).join('-'));
+        if (!run.length) {
+          // An unnamed-by-dictionary project: its characters in pinyin (最多 6).
+          const zh = s.slice(Math.max(cs, nounStart - 6), nounStart).replace(/^.*[的和与在]/, '');
+          if (zh.length < 2 || !/^\p{Script=Han}+$/u.test(zh)) continue;
+          nameStart = nounStart - zh.length;
+          words = [(pinyin(zh, { toneType: 'none', type: 'array', v: true }) as string[]).join('')];
+        }
+        const noun = pn[1];
+        const slug = (words.join('-') + '-' + NOUN_EN[noun]).toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+        project = 'project:' + slug;
+        parties = uniq(run.flatMap((x) => (x.kind === 'country' ? countryIds(x) : [])));
+      }
+    }
+    if (!project) continue;
+    if (/班列/.test(s.slice(nameStart, pos))) continue;
+    const cl = s.slice(cs, pos);
+    if (FORECAST.test(cl) || NEG.test(cl)) continue;
+    const t = m[0];
+    const stage = /启动|开工|动工|奠基/.test(t) ? 'construction_started' : /建成投产|建成通车|投入|投运|运营|开通|投产|并网|通车/.test(t) ? 'launched' : 'completed';
+    const planned = PLANNED.test(cl);
+    // A period such as 两年来 dates nothing.
+    const when = /来[,,]|以来/.test(s.slice(c.sent.start, cs + 4)) && !c.dates.some((h) => h.start >= cs) ? undefined : whenAt(d, c, pos);
+    push(drafts, c, 'project_milestone', { project, stage, parties: parties.length >= 2 ? parties : undefined }, when, planned, 0.75);
+  }
+}
+
+function keyOf(f: Draft): string {
+  const a = f.args;
+  switch (f.type) {
+    case 'visit': return `${a.visitor}|${a.host}`;
+    case 'meeting': return [...(a.participants as string[])].sort().join(',');
+    case 'agreement': return `${[...(a.parties as string[])].sort().join(',')}|${a.count ?? ''}|${a.title ?? ''}`;
+    case 'trade': return `${(a.parties as string[]).join(',')}|${a.metric}|${(a.amount as { value: number }).value}|${a.period ?? ''}`;
+    case 'investment': return `${a.recipient}|${(a.amount as { value: number } | undefined)?.value}`;
+    case 'summit': return `${a.name}|${a.ordinal ?? ''}`;
+    default: return `${a.project}|${a.stage}`;
+  }
+}
+
+/** Merge repeated statements and turn drafts into contract facts with evidence in the original text. */
+function finish(d: Doc, drafts: Draft[]): Fact[] {
+  const kept: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  for (const f of drafts) {
+    const k = f.type + ':' + keyOf(f);
+    const prev = byKey.get(k);
+    // One fact stated twice; the same kind of event at another time (two sessions of a commission) is another fact.
+    if (prev && (!prev.when || !f.when || prev.when.value.slice(0, 7) === f.when.value.slice(0, 7) || f.type === 'visit' || f.type === 'agreement')) {
+      for (const [n, v] of Object.entries(f.args)) if (prev.args[n] === undefined) prev.args[n] = v;
+      if (f.when && (!prev.when || (f.when.value.startsWith(prev.when.value) && f.when.value.length > prev.when.value.length))) prev.when = f.when;
+      continue;
+    }
+    // An agreement restated without a count or title (两国企业还签署了...) repeats one already read.
+    if (f.type === 'agreement' && !f.args.count && !f.args.title) {
+      const ps = [...(f.args.parties as string[])].sort().join(',');
+      if (kept.some((g) => g.type === 'agreement' && [...(g.args.parties as string[])].sort().join(',') === ps)) continue;
+    }
+    byKey.set(k, f);
+    kept.push(f);
+  }
+  // A meeting of countries (中美商贸联委会将在华盛顿举行) and the meeting of their officials told next to it are one.
+  const out = kept.filter((f) => {
+    if (f.type !== 'meeting') return true;
+    const ps = f.args.participants as string[];
+    if (!ps.every((p) => p.startsWith('country:'))) return true;
+    const twin = kept.find(
+      (g) => g !== f && g.type === 'meeting' && g.planned === f.planned && Math.abs(d.sents.indexOf(g.sent) - d.sents.indexOf(f.sent)) <= 3 &&
+        (g.args.participants as string[]).some((p) => p.startsWith('person:')),
+    );
+    if (!twin) return true;
+    if (!twin.args.place && f.args.place) twin.args.place = f.args.place;
+    if (f.when && (!twin.when || twin.when.precision !== 'day')) twin.when = f.when;
+    return false;
+  });
+  return out.map((f) => {
+    const fact: Fact = {
+      type: f.type,
+      args: f.args,
+      confidence: f.confidence,
+      evidence: { start: f.sent.start, end: f.sent.end, text: d.text.slice(f.sent.start, f.sent.end) },
+    };
+    if (f.when) fact.when = f.when;
+    if (f.planned) fact.status = 'planned';
+    return fact;
+  });
+}
