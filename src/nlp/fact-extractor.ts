@@ -20,6 +20,8 @@ export interface Doc {
   sents: Sentence[];
   ents: DocEntities;
   published?: string;
+  /** The place an article is datelined from ("NEW DELHI:", "MOSCOW, November 28"). */
+  dateline?: string;
 }
 
 interface Sent {
@@ -49,6 +51,7 @@ const PROJECT_HEADS = 'center|centre|section|railway|railroad|rail line|pipeline
 /** Extract all facts from a recognised document. */
 export function extractFacts(doc: Doc, version: string): Fact[] {
   const facts: Fact[] = [];
+  doc.dateline ??= findDateline(doc);
   const ms = doc.ents.mentions;
   const pair = contextPair(doc);
   let mi = 0;
@@ -86,6 +89,21 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     lastCompany = co.length ? co[0].id : undefined;
   }
   return mergeFacts(facts);
+}
+
+// A dateline opens a paragraph near the top: a place, then a colon, a dash, a comma and a date, or an agency.
+function findDateline(doc: Doc): string | undefined {
+  for (const m of doc.ents.mentions) {
+    if (m.start > 600) break;
+    if (m.kind !== 'place' && !m.seat) continue;
+    const lineStart = doc.norm.lastIndexOf('\n', m.start - 1) + 1;
+    if (doc.norm.slice(lineStart, m.start).trim() !== '' || lineStart === 0) continue;
+    if (!/^\s*(?:,\s*[A-Z][\w ]{2,30})?\s*(?::|-|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|\()/.test(doc.norm.slice(m.end, m.end + 40))) continue;
+    const name = doc.text.slice(m.start, m.end);
+    const id = m.kind === 'place' ? m.id : [...KNOWN.values()].find((k) => k.type === 'place' && k.name.toLowerCase() === name.toLowerCase())?.id;
+    if (id) return id;
+  }
+  return undefined;
 }
 
 interface Env {
@@ -792,6 +810,21 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     const modal = /\b(could|may(?!\s+\d)|might|would|possibly|proposed|propose|if|whether|consider)\b/;
     if (modal.test(clauseWindow(st, trig, 50)) || modal.test(st.lo.slice(rel, rel + 50))) continue;
     if (NEG.test(clauseWindow(st, trig, 30)) || /\b(not|never)\b/.test(st.lo.slice(rel, rel + 30))) continue;
+    // "invited Modi to visit Russia to take part in the summit" states an invitation; "invited leaders to the summit in Kazan" states the summit.
+    if (/\binvit(?:ed|es|ing|ation)\b[^;]*\bto\s+(?:visit|participate|take part|attend)\b/.test(st.lo.slice(0, rel))) continue;
+    // "the Russia-US summit": two countries joined by a dash make a one-off meeting of their leaders, not a recurring summit.
+    const two = st.ms.filter((x) => x.end <= trig && trig - x.end < 4 + 30 && isCountry(x)).slice(-2);
+    if (two.length === 2 && two[0].id !== two[1].id && /^\s*-\s*$/.test(st.orig.slice(two[0].end - st.start, two[1].start - st.start)) &&
+      /^\s*$/.test(st.lo.slice(two[1].end - st.start, rel)) && !/\b(annual|\d+(st|nd|rd|th)|first|second|third|next)\s+$/.test(st.lo.slice(0, two[0].start - st.start))) {
+      if (modality(st, trig, '', 40) !== 'fact') continue;
+      const lead = subjectBefore(env, two[0].start, false);
+      const parts = [two[0].id, two[1].id].map((c) => (lead && personCountry(env, lead.id) === c ? lead.id : c));
+      const margs: Record<string, unknown> = { participants: parts };
+      const pl = [...st.ms].reverse().find((x) => x.kind === 'place' && x.end <= two[0].start);
+      if (pl) margs.place = pl.id;
+      emit(env, 'meeting', margs, 0.7, nearestTime(env, trig));
+      continue;
+    }
     // Name: what directly precedes "summit".
     let name: string | undefined;
     let org: string | undefined;
@@ -814,6 +847,32 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
       } else if (im.kind === 'place') {
         name = `${surface} summit`;
       }
+    }
+    // "concluded its leaders' summit": the organisation the sentence is about.
+    if (!name && /\b(its|the bloc's|the group's|the organization's|the organisation's)\s+(leaders'?\s+|annual\s+|heads of state\s+)?$/.test(pre)) {
+      const o = [...st.ms].reverse().find((x) => x.kind === 'org' && x.end <= trig);
+      if (o) {
+        org = o.id;
+        name = `${KNOWN.get(o.id)?.aliases.find((a) => /^[A-Z]{2,6}$/.test(a)) ?? env.doc.text.slice(o.start, o.end)} summit`;
+      }
+    }
+    // "the 11th Summit of Heads of State of the Organization of Turkic States".
+    if (!name) {
+      const ofOrg = /^summits?\s+of\s+(?:the\s+)?(?:(?:council of\s+)?heads of (?:state|government)(?:\s+and government)?|leaders|heads)?\s*(?:of\s+)?(?:the\s+)?(?:member states of\s+(?:the\s+)?)?$/;
+      const o = st.ms.find((x) => x.kind === 'org' && x.start > trig && x.start - trig < 70 && ofOrg.test(st.lo.slice(rel, x.start - st.start)));
+      if (o) {
+        org = o.id;
+        name = `${env.doc.text.slice(o.start, o.end)} summit`;
+      }
+    }
+    // "the World Government Summit": a proper name in title case.
+    if (!name && st.orig[rel] === 'S') {
+      const tm = /((?:[A-Z][\w'-]+\s+(?:of\s+|and\s+|for\s+)?){1,5})$/.exec(st.orig.slice(Math.max(0, rel - 70), rel));
+      if (tm && rel - tm[1].length > 0 && !/^(The|A|An|In|At|On|This|That)\s/.test(tm[1])) name = tm[1].trim() + ' Summit';
+    }
+    // "for the annual summit" of the two countries the article is about.
+    if (!name && /\bannual\s+$/.test(pre) && env.pair) {
+      name = `${KNOWN.get(env.pair[0])?.name}–${KNOWN.get(env.pair[1])?.name} annual summit`;
     }
     if (!name && /\b(this|that|the same|their|the)\s+(\w+\s+)?(format|forum|mechanism)\b/.test(st.lo.slice(rel, rel + 40)) || !name && /\b(second|third|first|next|fourth|fifth|\d+(st|nd|rd|th))\s+$/.test(pre)) {
       if (current) {
@@ -848,6 +907,14 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
         /^\s+(will\s+host|hosts|hosted|is\s+hosting|is\s+to\s+host)\b/.test(st.lo.slice(x.end - st.start)));
       if (!place && host) place = host.id;
     }
+    // "visit India for the annual summit": where the visit went.
+    if (!place) {
+      const v = st.ms.find((x) => (x.kind === 'place' || isCountry(x) && !x.adjective) && x.end <= trig &&
+        /\bvisit(?:ed|ing|s)?\s+$/.test(st.lo.slice(Math.max(0, x.start - st.start - 12), x.start - st.start)));
+      if (v) place = v.id;
+    }
+    // An article datelined in a city reports its summit from there.
+    if (!place && env.doc.dateline && !/\b(next|upcoming|last|previous|earlier)\b/.test(pre)) place = env.doc.dateline;
     if (!place) continue;
     const args: Record<string, unknown> = { name, place };
     const om = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|inaugural|(\d+)(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$/.exec(pre + ' ');
@@ -1009,7 +1076,10 @@ function mergeFacts(facts: Fact[]): Fact[] {
   }).filter((f) => {
     // Same summit named once with a place and once with its country: keep the place.
     if (f.type !== 'summit') return true;
-    return !out.some((g) => g !== f && g.type === 'summit' && g.args.name === f.args.name && g.args.place !== f.args.place &&
-      countryOf(String(g.args.place)) === f.args.place && g.when?.value === f.when?.value);
+    if (out.some((g) => g !== f && g.type === 'summit' && g.args.name === f.args.name && g.args.place !== f.args.place &&
+      countryOf(String(g.args.place)) === f.args.place && g.when?.value === f.when?.value)) return false;
+    // A headline's "Tianjin Summit" is the body's SCO summit in Tianjin: keep the one that names its organisation.
+    return !(!f.args.organization && f.status === undefined && out.some((g) => g !== f && g.type === 'summit' && g.args.organization &&
+      g.args.place === f.args.place && g.status === undefined && (!g.when || !f.when || g.when.value.slice(0, 7) === f.when.value.slice(0, 7))));
   });
 }

@@ -180,3 +180,25 @@ describe('constructions of real reporting (English)', () => {
     expect(ranked.every((f) => (f.args.parties as string[])[1] === 'country:IN' && f.args.period === '2024')).toBe(true);
   });
 });
+
+describe('summits as real reporting names them (English)', () => {
+  it('names a summit by the organisation that holds it', () => {
+    const a = facts('The Association of Southeast Asian Nations (ASEAN) opened its leaders\' summit on Tuesday in Vientiane, Laos.', '2024-10-09', 'summit');
+    expect(a[0].args).toMatchObject({ organization: 'org:asean', place: 'place:vientiane' });
+    const b = facts('Leaders praised the 16th Summit of Heads of State of the Shanghai Cooperation Organization in Astana.', '2024-07-05', 'summit');
+    expect(b[0].args).toMatchObject({ organization: 'org:sco', place: 'place:astana', ordinal: 16 });
+  });
+  it('reads a summit named in title case, and takes the dateline as its place', () => {
+    const a = facts('Leaders will attend the Global Food Security Summit in Rome on Friday.', '2024-07-05', 'summit');
+    expect(a[0]).toMatchObject({ status: 'planned', args: { place: 'place:rome' } });
+    expect(a[0].args.name).toMatch(/Global Food Security Summit/);
+    const b = extract('Leaders meet\nNEW DELHI: India and Japan held their 16th annual India-Japan summit on Saturday, officials said.', { published: '2024-07-06' }).facts;
+    expect(b.find((f) => f.type === 'summit')?.args).toMatchObject({ place: 'place:new-delhi', ordinal: 16 });
+  });
+  it('reads a one-off summit of two leaders as a meeting, and an invitation as nothing', () => {
+    const a = facts('Trump flew to Singapore for the US-North Korea summit.', '2018-06-12');
+    expect(a.filter((f) => f.type === 'summit')).toEqual([]);
+    expect(a.find((f) => f.type === 'meeting')?.args.participants).toContain('country:KP');
+    expect(facts('Lula invited Macron to visit Brazil next year to take part in the 12th Annual Brazil-France Summit.', '2024-03-01', 'summit')).toEqual([]);
+  });
+});
