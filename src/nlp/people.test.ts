@@ -29,7 +29,7 @@ describe('register of leaders and officials', () => {
       expect(p.en[0], p.id).toBe(p.name);
       for (const f of p.en) expect(f, p.id).toMatch(/^[\p{Script=Latin}0-9 .'’\-]+$/u);
       expect(p.ru.length, p.id).toBeGreaterThan(0);
-      for (const f of p.ru) expect(f, p.id).toMatch(/^[\p{Script=Cyrillic} .'’\-]+$/u);
+      for (const f of p.ru) expect(f, p.id).toMatch(/^[\p{Script=Cyrillic} .'’\-]+( [IVX]+)?$/u);
       expect(p.zh.length, p.id).toBeGreaterThan(0);
       for (const f of p.zh) expect(f, p.id).toMatch(/^[\p{Script=Han}·\-A-Z]+$/u);
       for (const f of p.zh) expect(f, p.id).toMatch(/\p{Script=Han}/u);

@@ -72,6 +72,8 @@ export const SHARED_FAMILY_NAMES: ReadonlySet<string> = new Set([
   'berdimuhamedov', 'berdymukhamedov', 'berdymukhammedov', 'berdimuhamedow', 'бердымухамедов', '别尔德穆哈梅多夫',
   'japarov', 'zhaparov', 'жапаров', '扎帕罗夫',
   'sargsyan', 'саргсян', '萨尔基相',
+  'assad', 'al-assad', 'асад', '阿萨德',
+  'aoun', 'аун', '奥恩',
   'castro', 'кастро', '卡斯特罗',
   'kirchner', 'киршнер', '基什内尔',
   'sharif', 'шариф', '谢里夫',
