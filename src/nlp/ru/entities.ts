@@ -1,0 +1,309 @@
+// Entity mentions in Russian text: countries and their adjectives, places, organisations, people of
+// the register in any case form, titled people the register does not know ("посол РФ в КНР Игорь
+// Моргулов"), and references to leaders ("российский лидер", "президент Казахстана", "наш президент",
+// "лидеры двух стран", "стороны").
+import { PEOPLE, type PersonRecord } from '../people.ts';
+import { fold, LEX, type LexEntry, type LexKind } from './lexicon.ts';
+import { nameLemma, phraseForms } from './morph.ts';
+import type { Sentence, Tok } from './text.ts';
+import { slugRu, transliterate } from './translit.ts';
+
+export type MentionKind = LexKind | 'person' | 'leader' | 'pair' | 'pronoun';
+
+export interface Mention {
+  id: string;
+  kind: MentionKind;
+  start: number;
+  end: number;
+  /** Token indexes in the sentence [ti, tj). */
+  ti: number;
+  tj: number;
+  /** Country of a place, adjective, leader reference or person. */
+  country?: string;
+  /** Lower-case preposition right before the mention. */
+  prep?: string;
+  /** Part of a person's title ("посол РФ в КНР"): a role, not a participant. */
+  inTitle?: boolean;
+  /** Leader titles: "president", "prime minister", ... */
+  office?: string;
+  /** The mention is a personal name (register or learned), not a reference. */
+  named?: boolean;
+}
+
+export interface DocPerson {
+  id: string;
+  name: string;
+  country?: string;
+  office?: string;
+}
+
+interface PersonForm {
+  toks: string[];
+  id: string;
+}
+
+/** Register people by the first token of each case form of each Russian name. */
+const REGISTER: Map<string, PersonForm[]> = new Map();
+const REGISTER_BY_ID: Map<string, PersonRecord> = new Map();
+
+function indexForms(index: Map<string, PersonForm[]>, nominative: string, id: string): void {
+  const forms = phraseForms(nominative.replace(/ё/g, 'е'), { person: true, animate: true });
+  for (const f of forms) {
+    const toks = f.split(/\s+/).map(fold);
+    let l = index.get(toks[0]);
+    if (!l) index.set(toks[0], (l = []));
+    if (!l.some((x) => x.id === id && x.toks.join(' ') === toks.join(' '))) l.push({ toks, id });
+  }
+}
+
+for (const p of PEOPLE) {
+  REGISTER_BY_ID.set(p.id, p);
+  for (const n of p.ru) indexForms(REGISTER, n, p.id);
+}
+for (const l of REGISTER.values()) l.sort((a, b) => b.toks.length - a.toks.length);
+
+/** Titles that introduce a person, by the start of the word. */
+const TITLE = /^(президент|премьер-министр|премьер|председател|глав[аеуыо]|министр|посл[аоуе]м?$|посол|пресс-секретар|помощник|вице-премьер|вице-президент|заместител|замглавы|генсек|генеральн|спикер|канцлер|корол|эмир|султан|шейх|лидер|губернатор|мэр|аким|хоким|советник|спецпредставител|представител|руководител|директор|наследн|принц|госсекретар)/;
+/** Words a title phrase does not run across: verbs ("рассказал", "заявил", "считает"). */
+const VERBISH = /(л|ла|ли|ло|лся|лась|лись|ет|ит|ют|ят|ать|ить|еть|ется|ится)$/;
+const ADJ_NAME = /(ской|ского|ская|скую|ском|ский|ный|ной|ная|ного|ным)$/;
+const LEADER_OFFICE: [RegExp, string][] = [[/^президент/, 'president'], [/^(премьер-министр|премьер|глав[аеуыо]м?\s+правительств)/, 'prime minister'], [/^лидер/, 'leader'], [/^председател/, 'chairman'], [/^(корол|эмир|султан)/, 'monarch']];
+const FOREIGN_MINISTER = /^(министр|глав[аеуыо]м?)$/;
+
+function officeOf(lo: string): string | undefined {
+  for (const [re, o] of LEADER_OFFICE) if (re.test(lo)) return o;
+  return undefined;
+}
+
+/** Register people whose office fits ("president" of country:KZ). */
+function registerOffice(p: PersonRecord): { country?: string; office?: string } {
+  const o = p.offices[0];
+  if (!o) return {};
+  const t = o.title.toLowerCase();
+  const office = /^president$/.test(t) ? 'president' : /^prime minister$/.test(t) ? 'prime minister' : /chairman|general secretary/.test(t) ? 'chairman' : /king|emir|sultan/.test(t) ? 'monarch' : t;
+  return { country: o.of.startsWith('country:') ? o.of : undefined, office };
+}
+
+function matchAt(toks: Tok[], i: number, want: string[]): boolean {
+  let k = i;
+  for (const w of want) {
+    while (k < toks.length && !toks[k].word && toks[k].s !== '«' && toks[k].s !== '»') k++;
+    if (k >= toks.length || toks[k].lo !== w) return false;
+    k++;
+  }
+  return true;
+}
+
+function span(toks: Tok[], i: number, n: number): number {
+  // Index after the n-th word from i (skipping nothing: lexicon phrases are contiguous words).
+  let k = i;
+  let seen = 0;
+  while (k < toks.length && seen < n) {
+    if (toks[k].word) seen++;
+    k++;
+  }
+  return k;
+}
+
+const PREPS = new Set(['в', 'во', 'на', 'из', 'с', 'со', 'к', 'ко', 'до', 'о', 'об', 'у', 'от', 'по', 'для', 'между', 'через', 'под', 'при', 'за']);
+
+function prepBefore(toks: Tok[], i: number): string | undefined {
+  const p = toks[i - 1];
+  return p && p.word && PREPS.has(p.lo) ? p.lo : undefined;
+}
+
+/** Lexicon matches (countries, adjectives, places, organisations) in one sentence. */
+export function lexMentions(s: Sentence): Mention[] {
+  const out: Mention[] = [];
+  const toks = s.toks;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.word && t.s !== '«') continue;
+    const list = LEX.get(t.lo);
+    if (!list) continue;
+    let hit: LexEntry | undefined;
+    for (const e of list) {
+      if (e.exact && t.s !== e.exact) continue;
+      if (e.cap && !t.cap) continue;
+      if (e.toks.length > 1 && !matchAt(toks, i, e.toks)) continue;
+      hit = e;
+      break;
+    }
+    if (!hit) continue;
+    const j = hit.toks.length > 1 ? span(toks, i, hit.toks.length) : i + 1;
+    out.push({ id: hit.id, kind: hit.kind, start: t.start, end: toks[j - 1].end, ti: i, tj: j, country: hit.kind === 'country' ? hit.id : hit.country, prep: prepBefore(toks, i) });
+    i = j - 1;
+  }
+  return out;
+}
+
+const NAME_WORD = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$/;
+
+/** People learned from titles across the document, and their forms for finding them again. */
+export interface PeopleIndex {
+  persons: Map<string, DocPerson>;
+  forms: Map<string, PersonForm[]>;
+}
+
+function covered(ms: Mention[], i: number): Mention | undefined {
+  return ms.find((m) => m.ti <= i && i < m.tj);
+}
+
+/** A register person whose Russian family name is this (nominative) word. */
+function registerBySurname(surname: string): PersonRecord | undefined {
+  const l = REGISTER.get(fold(surname));
+  return l?.find((f) => f.toks.length === 1) ? REGISTER_BY_ID.get(l.find((f) => f.toks.length === 1)!.id) : undefined;
+}
+
+/**
+ * First pass over the document: people introduced by a title and a name of two or three words
+ * ("президента Казахстана Касым-Жомарта Токаева", "посол РФ в КНР Игорь Моргулов").
+ */
+export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
+  const persons = new Map<string, DocPerson>();
+  const forms = new Map<string, PersonForm[]>();
+  sents.forEach((s, si) => {
+    const toks = s.toks;
+    const ms = lex[si];
+    for (let i = 0; i < toks.length; i++) {
+      if (!TITLE.test(toks[i].lo)) continue;
+      let country: string | undefined;
+      const prev = ms.find((m) => m.tj === i && m.kind === 'adj');
+      if (prev) country = prev.country;
+      let k = i + 1;
+      let steps = 0;
+      while (k < toks.length && steps < 9) {
+        const t = toks[k];
+        const m = covered(ms, k);
+        if (m) {
+          if (!country && (m.kind === 'country' || m.kind === 'adj') && m.prep !== 'в') country = m.country;
+          k = m.tj;
+          steps++;
+          continue;
+        }
+        if (!t.word || (t.cap && NAME_WORD.test(t.s))) break;
+        if (!/^[а-яё-]+$/.test(t.s) || (VERBISH.test(t.lo) && t.lo.length > 3 && !/^(глав|министр|председател)/.test(t.lo) && !/(ого|его|ой|ей|ых|их|ия|ии|ств|ства|ельств|ельства)$/.test(t.lo))) break;
+        k++;
+        steps++;
+      }
+      // Two or three name words, none of them a known entity.
+      const words: Tok[] = [];
+      while (k < toks.length && words.length < 3 && toks[k].word && NAME_WORD.test(toks[k].s) && !covered(ms, k)) words.push(toks[k++]);
+      if (words.length < 1 || words.some((w) => ADJ_NAME.test(w.lo))) continue;
+      const lemma = words.map((w) => nameLemma(w.s)).join(' ');
+      const surname = nameLemma(words[words.length - 1].s);
+      const reg = REGISTER.get(fold(words[0].s))?.find((f) => matchAt(toks, k - words.length, f.toks)) ?? undefined;
+      const regP = reg ? REGISTER_BY_ID.get(reg.id) : registerBySurname(surname);
+      let id: string;
+      let name: string;
+      if (regP) { id = regP.id; name = regP.name; } else if (words.length >= 2) { id = 'person:' + slugRu(lemma); name = transliterate(lemma); } else {
+        const known = [...persons.values()].find((p) => p.name.toLowerCase().endsWith(transliterate(surname).toLowerCase()));
+        if (!known) continue;
+        id = known.id; name = known.name;
+      }
+      const office = officeOf(toks[i].lo) ?? (FOREIGN_MINISTER.test(toks[i].lo) ? 'minister' : toks[i].lo.replace(/[аеуыо]$|ом$|ем$/, ''));
+      const old = persons.get(id);
+      if (!old) persons.set(id, { id, name, country: country ?? (regP ? registerOffice(regP).country : undefined), office });
+      else if (!old.country && country) old.country = country;
+      if (!regP) {
+        indexForms(forms, lemma, id);
+        indexForms(forms, surname, id);
+      }
+      i = k - 1;
+    }
+  });
+  for (const l of forms.values()) l.sort((a, b) => b.toks.length - a.toks.length);
+  return { persons, forms };
+}
+
+const PAIR = /^(лидеры|лидеров|лидерам|лидерами|президенты|президентов|президентам|президентами|стороны|сторон|сторонами|главы|глав)$/;
+const TWO = /^(двух|обеих|обоих|двум|двумя)$/;
+
+/**
+ * All mentions of one sentence: lexicon matches, people (register, learned, by family name),
+ * leader references and pair references. `year` picks the register's office holders.
+ */
+export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleIndex): Mention[] {
+  const toks = s.toks;
+  const ms = [...lex];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.word || covered(ms, i)) continue;
+    if (t.cap) {
+      let hit: PersonForm | undefined;
+      for (const index of [REGISTER, people.forms]) {
+        hit = index.get(t.lo)?.find((f) => matchAt(toks, i, f.toks));
+        if (hit) break;
+      }
+      if (hit) {
+        const j = span(toks, i, hit.toks.length);
+        const reg = REGISTER_BY_ID.get(hit.id);
+        const dp = people.persons.get(hit.id);
+        const ro = reg ? registerOffice(reg) : {};
+        ms.push({ id: hit.id, kind: 'person', start: t.start, end: toks[j - 1].end, ti: i, tj: j, country: dp?.country ?? ro.country, office: dp?.office ?? ro.office, prep: prepBefore(toks, i), named: true });
+        if (!people.persons.has(hit.id)) people.persons.set(hit.id, { id: hit.id, name: reg?.name ?? hit.id, country: ro.country, office: ro.office });
+        i = j - 1;
+        continue;
+      }
+    }
+    if (PAIR.test(t.lo)) {
+      const n = toks[i + 1];
+      const n2 = toks[i + 2];
+      const pairish = /^(стороны|сторон|сторонами)$/.test(t.lo) ? !(n && /^(света|мира)$/.test(n.lo)) : !!(n && TWO.test(n.lo) && n2 && /^(стран|государств)$/.test(n2.lo)) || /^(лидеров|президентов|президенты|лидеры)$/.test(t.lo) && !(n && (covered(ms, i + 1) || /^(стран|государств)$/.test(n.lo)));
+      if (pairish && !/^(главы|глав)$/.test(t.lo)) {
+        const j = n && TWO.test(n.lo) ? i + 3 : i + 1;
+        ms.push({ id: '#pair', kind: 'pair', start: t.start, end: toks[Math.min(j, toks.length) - 1].end, ti: i, tj: Math.min(j, toks.length), prep: prepBefore(toks, i) });
+        i = j - 1;
+        continue;
+      }
+    }
+    if (/^(он|она)$/.test(t.lo)) {
+      ms.push({ id: '#he', kind: 'pronoun', start: t.start, end: t.end, ti: i, tj: i + 1 });
+      continue;
+    }
+    const office = officeOf(t.lo);
+    if (office) {
+      // "президент Казахстана", "российский лидер", "наш президент", "президент Эрдоган".
+      const adj = ms.find((m) => m.tj === i && m.kind === 'adj');
+      const our = toks[i - 1]?.lo === 'наш' || toks[i - 1]?.lo === 'нашего' || toks[i - 1]?.lo === 'нашим';
+      const after = ms.find((m) => m.ti === i + 1 && (m.kind === 'country' || m.kind === 'adj'));
+      const country = adj?.country ?? after?.country ?? (our ? 'country:RU' : undefined);
+      if (!country) continue;
+      const end = after ? after.tj : i + 1;
+      const next = toks[end];
+      // A name right after the title makes it a title, not a reference.
+      if (next && next.word && next.cap && NAME_WORD.test(next.s)) continue;
+      const start = adj ? adj.ti : our ? i - 1 : i;
+      ms.push({ id: '#leader', kind: 'leader', start: toks[start].start, end: toks[end - 1].end, ti: start, tj: end, country, office, prep: prepBefore(toks, start) });
+      if (after) after.inTitle = true;
+      if (adj) adj.inTitle = true;
+    }
+  }
+  // Countries and places inside a person's title ("посол РФ в КНР Игорь Моргулов") are roles.
+  for (const p of ms.filter((m) => m.kind === 'person')) {
+    let k = p.ti - 1;
+    let steps = 0;
+    while (k >= 0 && steps < 9) {
+      const t = toks[k];
+      if (!t.word) break;
+      const m = covered(ms, k);
+      if (m && m !== p && (m.kind === 'person' || m.kind === 'leader' || m.kind === 'pair')) break;
+      if (TITLE.test(t.lo)) {
+        for (const x of ms) if (x.ti > k && x.tj <= p.ti && (x.kind === 'country' || x.kind === 'adj' || x.kind === 'capital' || x.kind === 'city' || x.kind === 'org')) x.inTitle = true;
+        const adj = ms.find((x) => x.tj === k && x.kind === 'adj');
+        if (adj) adj.inTitle = true;
+        break;
+      }
+      if (m) { k = m.ti - 1; steps++; continue; }
+      if (t.cap && k > 0) break;
+      k--;
+      steps++;
+    }
+  }
+  return ms.sort((a, b) => a.ti - b.ti);
+}
+
+/** Title that a person holds in the document, if any ("посол" for an ambassador). */
+export function isSpokesman(p: DocPerson | undefined): boolean {
+  return !!p?.office && /^(посл|посол|пресс-секретар|представител|помощник|советник|официальн|директор|спецпредставител)/.test(p.office);
+}

@@ -1,0 +1,427 @@
+// Fact frames of Russian news style over one clause at a time: visits, meetings, agreements,
+// investments, trade figures, summits and project milestones.
+import { KNOWN } from '../gazetteer.ts';
+import type { Fact, FactType, Money, When } from '../types.ts';
+import type { DateExpr } from './dates.ts';
+import type { DocPerson, Mention } from './entities.ts';
+import { isSpokesman } from './entities.ts';
+import { LEX, ORG_SHORT, PLACE_INFO, fold } from './lexicon.ts';
+import { findCount, findMoney, type MoneyExpr } from './numbers.ts';
+import type { Sentence, Tok } from './text.ts';
+import { slugRu, transliterate } from './translit.ts';
+
+/** What the frames need to know about the document. */
+export interface DocContext {
+  text: string;
+  persons: Map<string, DocPerson>;
+  /** The two leaders the document is about ("лидеры двух стран", "стороны"). */
+  pairPersons: string[];
+  pairCountries: string[];
+  /** Last subject person (for "он"). */
+  lastPerson?: string;
+  /** Organisation of the document's summit, once one is read. */
+  summitOrg?: string;
+  /** Parties of the last trade figure, for "двусторонний товарооборот". */
+  tradePair?: string[];
+  names: Map<string, { type: 'project'; name: string }>;
+}
+
+/** A clause to read: token range of a sentence, its mentions, dates and modality. */
+export interface Clause {
+  s: Sentence;
+  ti: number;
+  tj: number;
+  text: string;
+  start: number;
+  ms: Mention[];
+  dates: DateExpr[];
+  when?: When;
+  /** The date was inherited from context, not stated in the clause. */
+  inherited: boolean;
+  planned: boolean;
+  /** The date of the event the sentence says it happened during ("в ходе визита"). */
+  during?: string;
+}
+
+export interface Draft extends Fact {
+  /** Own date stated in the clause (wins when duplicates merge). */
+  ownDate: boolean;
+  sent: number;
+}
+
+const NEG = /(?<![\p{L}])(не|так и не|ни)\s+(состоял|состоит|подписал|подписан|посетил|прибыл|приедет|провел|провели|встретил|встреч|удалось|будет|будут|планиру|намерен|договорил|смогл|собира)/iu;
+const HEDGE = /(?<![\p{L}])(может|могут|мог бы|могли бы|могла бы|возможно|возможен|возможна|предполагается|предполагают|надеется|надеются|надеемся|рассчитывает|рассчитывают|хотел бы|хотели бы|хотят|не исключ\p{L}*|вероятно|прогнозир\p{L}*|ожидается,? что|стремится|стремятся|намерен|намерена|намерены|намерено|намерева\p{L}*|предложил\p{L}*|предлагает|предлагают|пригласил\p{L}*|приглашени\p{L}*|призвал\p{L}*|призыва\p{L}*|планиру\p{L}+ обсудить|обсуд\p{L}+ возможност\p{L}*|если|в случае|довести|нарастить до|увеличить до|достичь|достигнет|рассмотр\p{L}+ возможност\p{L}*)(?![\p{L}])/iu;
+const PLANNED = /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят)(?![\p{L}])/iu;
+
+const TRAILER = /[,–—-]+\s*(?:—|–|-)?\s*(сообщил|сообщила|сообщили|сообщает|заявил|заявила|заявили|сказал|сказала|сказали|отметил|отметила|отметили|говорится|пишет|передает|передаёт|рассказал|рассказала|подчеркнул|подчеркнула|указал|указала|уточнил|уточнила|добавил|добавила|свидетельствуют|сообщается)(?![\p{L}])/iu;
+
+const DOC_NOUN = /^(соглашени|меморандум|договор|протокол|декларац|документ|контракт|заявлени|конвенц|дорожн|программ|хартия|хартии|коммюнике|инициатив|план[аеуы]?$|стратеги|концепци)/;
+const NAMED_DOC = /^(Декларац|Инициатив|Соглашени|Договор|Протокол|Меморандум|Хартия|Хартию|Конвенц|Программ|Заявлени|Стратеги|Концепци|Коммюнике|Дорожн)/;
+
+const KINDS: [RegExp, string][] = [[/государственн/i, 'state'], [/официальн/i, 'official'], [/рабоч/i, 'working']];
+
+function confidence(c: Clause, base = 0.85): number {
+  return Math.round((c.inherited ? base - 0.1 : base) * 100) / 100;
+}
+
+function resolve(m: Mention, ctx: DocContext, all: Mention[]): string[] {
+  if (m.kind === 'person') return [m.id];
+  if (m.kind === 'pair') return ctx.pairPersons.length === 2 ? [...ctx.pairPersons] : [...ctx.pairCountries];
+  if (m.kind === 'pronoun') return ctx.lastPerson ? [ctx.lastPerson] : [];
+  if (m.kind === 'leader') {
+    // A named person of the document who holds that office for that country; otherwise the country.
+    const p = [...ctx.persons.values()].find((x) => x.country === m.country && x.office === m.office)
+      ?? [...ctx.persons.values()].find((x) => x.country === m.country && (x.office === 'president' || x.office === 'leader' || x.office === 'prime minister') && (m.office === 'leader' || x.office === 'leader'));
+    void all;
+    return [p ? p.id : m.country!];
+  }
+  return [];
+}
+
+function countryOfId(id: string, ctx: DocContext): string | undefined {
+  if (id.startsWith('country:')) return id;
+  if (id.startsWith('person:')) return ctx.persons.get(id)?.country;
+  return KNOWN.get(id)?.country ?? PLACE_INFO.get(id)?.country;
+}
+
+const isPlaceKind = (m: Mention) => m.kind === 'capital' || m.kind === 'city' || m.kind === 'region';
+
+/** People and references that act in the clause (not the reporting trailer, not titles). */
+function actors(c: Clause, ctx: DocContext): { ids: string[]; ms: Mention[] } {
+  const ids: string[] = [];
+  const ms: Mention[] = [];
+  for (const m of c.ms) {
+    if (m.inTitle) continue;
+    if (m.kind !== 'person' && m.kind !== 'leader' && m.kind !== 'pair' && m.kind !== 'pronoun') continue;
+    if (m.kind === 'person' && isSpokesman(ctx.persons.get(m.id))) continue;
+    for (const id of resolve(m, ctx, c.ms)) if (!ids.includes(id)) { ids.push(id); ms.push(m); }
+  }
+  return { ids, ms };
+}
+
+function evidence(ctx: DocContext, s: Sentence) {
+  return { start: s.start, end: s.end, text: ctx.text.slice(s.start, s.end) };
+}
+
+function draft(type: FactType, args: Record<string, unknown>, c: Clause, ctx: DocContext, base = 0.85): Draft {
+  const f: Draft = { type, args, confidence: confidence(c, base), evidence: evidence(ctx, c.s), ownDate: !c.inherited, sent: c.s.start };
+  if (c.when) f.when = c.when;
+  if (c.planned) f.status = 'planned';
+  return f;
+}
+
+// ---- visits ----
+const VISIT = /визит|поездк|прибыл|прибыв|прибудет|прилетел|вылетел|вылетит|посетил|посетит|посещени|приезд|приедет|отправил\p{L}* в|отправится в|находящ\p{L}* в/iu;
+
+function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
+  if (!VISIT.test(c.text)) return;
+  const toks = c.s.toks;
+  const { ids, ms } = actors(c, ctx);
+  // Destination: a country or place after "в"/"во" (or right after "посетил"), not part of a title.
+  let dest: Mention | undefined;
+  for (const m of c.ms) {
+    if (m.inTitle || !(m.kind === 'country' || isPlaceKind(m))) continue;
+    const before = toks[m.ti - 1]?.lo ?? '';
+    if (m.prep === 'в' || m.prep === 'во' || (m.prep === 'на' && m.kind === 'region') || /^(посетил|посетит|посетили|посетят|посещени\p{L}*)$/u.test(before)) { dest = m; break; }
+  }
+  if (!dest) return;
+  const host = countryOfId(dest.id, ctx) ?? dest.country;
+  if (!host) return;
+  let visitor = ids.find((id, k) => ms[k].prep !== 'с' && countryOfId(id, ctx) !== host);
+  if (!visitor) {
+    // "Делегация Китая прибыла", "Москву посетил президент Египта" without a person: a country actor.
+    const cm = c.ms.find((m) => m.kind === 'country' && !m.inTitle && m !== dest && !m.prep && m.id !== host && c.ms.indexOf(m) < c.ms.indexOf(dest!));
+    visitor = cm?.id;
+  }
+  if (!visitor) return;
+  const args: Record<string, unknown> = { visitor, host };
+  if (isPlaceKind(dest) && dest.kind !== 'region' || dest.kind === 'region' && dest.country) args.place = dest.id;
+  for (const [re, k] of KINDS) if (new RegExp(re.source + '\\p{L}*\\s+(\\p{L}+\\s+)?(визит|поездк)', 'iu').test(c.text)) { args.kind = k; break; }
+  out.push(draft('visit', args, c, ctx));
+}
+
+// ---- meetings ----
+const MEET = /переговор|встретил|встретят|встретит|встреч|телефонн\p{L}* (разговор|переговор)|по телефону|беседу|беседа|беседы|виделись|увиделись|провел\p{L}* консультаци/iu;
+
+function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]): void {
+  const triggered = MEET.test(c.text);
+  if (!triggered && !inherited) return;
+  if (/переговор/iu.test(c.text) && !/(провел|провели|провёл|проведут|состоял|прошли|пройдут|переговоры\s+в\s+узком|в\s+ходе\s+переговоров|по итогам переговоров|переговоров в|телефонн)/iu.test(c.text) && !/встреч|разговор|беседы|виделись/iu.test(c.text)) return;
+  let ids = actors(c, ctx).ids;
+  if (!triggered && inherited) ids = inherited;
+  // Countries act when no person does ("Россия и Китай провели переговоры").
+  if (ids.length < 2) {
+    const cs = c.ms.filter((m) => m.kind === 'country' && !m.inTitle && !m.prep).map((m) => m.id);
+    for (const x of cs) if (!ids.some((id) => countryOfId(id, ctx) === x)) ids.push(x);
+  }
+  if (ids.length < 2) return;
+  const args: Record<string, unknown> = { participants: ids.slice(0, 6) };
+  const place = c.ms.find((m) => isPlaceKind(m) && !m.inTitle && (m.prep === 'в' || m.prep === 'во' || m.prep === 'на'));
+  if (place && (place.kind !== 'region' || place.country)) args.place = place.id;
+  if (/телефон/iu.test(c.text)) args.format = 'phone call';
+  else if (/переговор|встреч/iu.test(c.text)) args.format = 'talks';
+  out.push(draft('meeting', args, c, ctx));
+}
+
+// ---- agreements and project milestones ----
+const SIGN = /подписал|подписан|подписи|подписани|подпишут|заключил|заключен|заключени|принят|принял|утвердил|утвержден|одобрил|одобрен|поддержан|парафир/iu;
+
+function agreementParties(c: Clause, ctx: DocContext): string[] {
+  const parties: string[] = [];
+  const add = (x?: string) => { if (x && !parties.includes(x)) parties.push(x); };
+  const org = c.ms.find((m) => m.kind === 'org' && !m.inTitle);
+  if (/(на|в ходе|по итогам|в рамках) (саммит|заседани)/iu.test(c.text) || /членами/iu.test(c.text)) {
+    if (org) return [org.id];
+    if (ctx.summitOrg) return [ctx.summitOrg];
+  }
+  for (const m of c.ms) {
+    if (m.inTitle) continue;
+    if (m.kind === 'person') add(countryOfId(m.id, ctx));
+    else if (m.kind === 'leader' || m.kind === 'pronoun') for (const id of resolve(m, ctx, c.ms)) add(countryOfId(id, ctx));
+    else if (m.kind === 'pair') ctx.pairCountries.forEach(add);
+    else if ((m.kind === 'country' || m.kind === 'capital') && (!m.prep || m.prep === 'между' || m.prep === 'с' || m.prep === 'со')) add(m.country);
+    else if (m.kind === 'adj' && /^(сторон|делегаци)/iu.test(ctx.text.slice(m.end + 1, m.end + 12))) add(m.country);
+  }
+  if (parties.length < 2 && /(двумя|обеими|обе|двух) (странами|государствами|сторонами|стран|государств|сторон)|сторон[ыа]\b|двусторонн/iu.test(c.text)) ctx.pairCountries.forEach(add);
+  if (parties.length === 1 && c.during) ctx.pairCountries.forEach(add);
+  return parties;
+}
+
+const PROJECT_TYPES: [RegExp, string][] = [
+  [/^железн\p{L}*\s+дорог\p{L}*/iu, 'railway'], [/^(автомобильн|автодорог)\p{L}*(\s+дорог\p{L}*)?/iu, 'highway'], [/^газопровод\p{L}*/iu, 'gas pipeline'],
+  [/^нефтепровод\p{L}*/iu, 'oil pipeline'], [/^трубопровод\p{L}*/iu, 'pipeline'], [/^ГЭС/u, 'hydropower plant'], [/^АЭС/u, 'nuclear power plant'],
+  [/^(электростанци|ТЭС|ТЭЦ)\p{L}*/iu, 'power plant'], [/^завод\p{L}*/iu, 'plant'], [/^мост\p{L}*/iu, 'bridge'], [/^(морск\p{L}*\s+)?порт\p{L}*/iu, 'port'],
+  [/^тоннел\p{L}*/iu, 'tunnel'], [/^коридор\p{L}*/iu, 'corridor'], [/^канал\p{L}*/iu, 'canal'], [/^терминал\p{L}*/iu, 'terminal'],
+];
+
+/** English name of a name part: a known place or country, else a transliteration. */
+function englishPart(w: string): string {
+  const e = LEX.get(fold(w))?.find((x) => x.toks.length === 1 && x.kind !== 'adj' && x.kind !== 'org');
+  if (e) return KNOWN.get(e.id)?.name ?? PLACE_INFO.get(e.id)?.name ?? transliterate(w);
+  return transliterate(w.replace(/(ская|ской|скую|ский|ского|ском)$/u, ''));
+}
+
+/** A project named after `from` in the clause text ("железной дороги Карс-Нахчыван", "Рогунской ГЭС"). */
+function projectAt(rest: string): { id: string; name: string } | undefined {
+  const r = rest.replace(/^[\s«"]+/, '');
+  // "Рогунской ГЭС": a capitalised adjective before the type noun.
+  const adj = /^([А-ЯЁ][а-яё]+(?:ская|ской|скую|ский|ского|ском))\s+/u.exec(r);
+  const body = adj ? r.slice(adj[0].length) : r;
+  for (const [re, type] of PROJECT_TYPES) {
+    const m = re.exec(body);
+    if (!m) continue;
+    let tail = body.slice(m[0].length);
+    const parts: string[] = [];
+    if (adj) parts.push(englishPart(adj[1]));
+    // A name after the type: "Карс-Нахчыван", "Китай — Киргизия — Узбекистан", «Сила Сибири».
+    const q = /^\s*«([^»]{2,40})»/u.exec(tail);
+    if (q) parts.push(...q[1].split(/\s+/).map(transliterate));
+    else {
+      const nm = /^\s*((?:[А-ЯЁ][\p{L}]+)(?:\s*[-–—]\s*[А-ЯЁ][\p{L}]+)*)/u.exec(tail);
+      if (nm) parts.push(...nm[1].split(/\s*[-–—]\s*/u).map(englishPart));
+      tail = '';
+    }
+    if (!parts.length) return undefined;
+    const name = `${parts.join('–')} ${type}`;
+    return { id: 'project:' + slugRu(name.replace(/–/g, '-')), name };
+  }
+  return undefined;
+}
+
+function agreements(c: Clause, ctx: DocContext, out: Draft[]): void {
+  if (!SIGN.test(c.text)) return;
+  const toks = c.s.toks.slice(c.ti, c.tj);
+  if (!toks.some((t) => DOC_NOUN.test(t.lo))) return;
+  const parties = agreementParties(c, ctx);
+  if (!parties.length || (parties.length < 2 && !parties[0].startsWith('org:'))) return;
+  const made: Draft[] = [];
+  const count = findCount(c.text);
+  if (count) made.push(draft('agreement', { parties, count }, c, ctx));
+  // Documents named by a title in quotes or a capitalised document noun.
+  for (const m of c.text.matchAll(/«([^»]{4,300})»/gu)) {
+    if (!NAMED_DOC.test(m[1]) && !/^(о|об|по)\s/u.test(m[1])) continue;
+    if (/под названием\s*$/u.test(c.text.slice(0, m.index))) continue;
+    made.push(draft('agreement', { parties, title: m[1] }, c, ctx));
+  }
+  for (const m of c.text.matchAll(/(?<![«\p{L}])([А-ЯЁ][а-яё]+(?:ая|ую|ой)\s+(?:декларац|харти)\p{L}*|(?<=[\p{Ll},]\s)(?:Декларац|Инициатив|Хартию|Хартия|Конвенц|Стратеги|Концепци|Программ|Дорожн)\p{L}*(?:\s+(?:о|об|по|в|во|за|для|и|[\p{Ll}]+)){0,8})/gu)) {
+    if (c.text[m.index! - 1] === '«') continue;
+    made.push(draft('agreement', { parties, title: m[1].trim() }, c, ctx));
+  }
+  if (!made.length) made.push(draft('agreement', { parties }, c, ctx));
+  out.push(...made);
+  // Agreements on a project: "протокол ... по проекту железной дороги Карс-Нахчыван".
+  const pm = /(?:по проекту|по проектам|о строительстве|по строительству|о реализации проекта|о создании)\s+/iu.exec(c.text);
+  if (pm) {
+    const p = projectAt(c.text.slice(pm.index + pm[0].length));
+    if (p) {
+      ctx.names.set(p.id, { type: 'project', name: p.name });
+      const countries = parties.filter((x) => x.startsWith('country:'));
+      out.push(draft('project_milestone', { project: p.id, stage: 'agreed', ...(countries.length ? { parties: countries } : {}) }, c, ctx, 0.75));
+    }
+  }
+}
+
+const MILESTONE: [RegExp, string][] = [
+  [/(началось|начато|начали|начался|начнется|начнётся|стартовало|стартует|приступили к|старт)\s+строительств\p{L}*\s+/iu, 'construction_started'],
+  [/(заложили|заложен\p{L}*)\s+(первый\s+)?камень\s+в\s+основание\s+/iu, 'construction_started'],
+  [/(завершено|завершилось|завершили|закончено)\s+строительств\p{L}*\s+/iu, 'completed'],
+  [/(введен\p{L}*|ввели|ввод|введ[её]т)\s+в\s+эксплуатацию\s+/iu, 'completed'],
+  [/(запущен\p{L}*|запустили|запуск|открыт\p{L}*|открыли|открытие)\s+/iu, 'launched'],
+];
+
+function milestones(c: Clause, ctx: DocContext, out: Draft[]): void {
+  for (const [re, stage] of MILESTONE) {
+    const m = re.exec(c.text);
+    if (!m) continue;
+    const p = projectAt(c.text.slice(m.index + m[0].length)) ?? projectBefore(c.text.slice(0, m.index));
+    if (!p) continue;
+    ctx.names.set(p.id, { type: 'project', name: p.name });
+    const countries = [...new Set(c.ms.filter((x) => (x.kind === 'country' || x.kind === 'adj') && !x.inTitle).map((x) => x.country!))];
+    out.push(draft('project_milestone', { project: p.id, stage, ...(countries.length >= 2 ? { parties: countries } : {}) }, c, ctx, 0.75));
+    return;
+  }
+}
+
+/** "Железная дорога Китай — Киргизия — Узбекистан введена в эксплуатацию": the project before the verb. */
+function projectBefore(head: string): { id: string; name: string } | undefined {
+  const m = /(?:^|[\s,])((?:[А-ЯЁ][а-яё]+(?:ская|ская)\s+)?(?:железн|газопровод|нефтепровод|трубопровод|ГЭС|АЭС|электростанц|завод|мост|порт|тоннел|коридор|канал|терминал|автомобильн)[^,.]*)$/u.exec(head);
+  return m ? projectAt(m[1].replace(/^\s+/, '')) : undefined;
+}
+
+// ---- investments ----
+const INVEST = /инвестировал|инвестирует|инвестировала|инвестировали|вложил|вложила|вложили|инвестици|вложени/iu;
+
+function investments(c: Clause, ctx: DocContext, out: Draft[]): void {
+  if (!INVEST.test(c.text)) return;
+  const money = findMoney(c.text, c.start);
+  if (!money.length) return;
+  const amount = pickAmount(c, money);
+  let recipient: string | undefined;
+  let investor: string | undefined;
+  for (const m of c.ms) {
+    if (m.inTitle) continue;
+    const cc = m.kind === 'person' ? countryOfId(m.id, ctx) : m.kind === 'country' || m.kind === 'capital' ? m.country : m.kind === 'adj' ? m.country : undefined;
+    if (!cc) continue;
+    if ((m.prep === 'в' || m.prep === 'во') && !recipient) recipient = cc;
+    else if (!m.prep && !investor) investor = cc;
+  }
+  const ek = /в\s+экономик\p{L}*\s+(\p{L}+)/iu.exec(c.text);
+  if (!recipient && ek && /^(республик|стран|государств)/iu.test(ek[1])) recipient = ctx.pairCountries.find((x) => x !== investor);
+  if (!recipient) return;
+  const args: Record<string, unknown> = { recipient };
+  if (investor && investor !== recipient) args.investor = investor;
+  if (amount) args.amount = { value: amount.value, currency: amount.currency };
+  out.push(draft('investment', args, c, ctx, 0.8));
+}
+
+function pickAmount(c: Clause, money: MoneyExpr[]): Money | undefined {
+  const rel = (m: MoneyExpr) => c.text.slice(Math.max(0, m.start - c.start - 30), m.start - c.start);
+  // "вырос на 2 млрд долларов" is a change; "составил", "до", "в объеме" name the figure.
+  const good = money.find((m) => /(составил\p{L}*|составив|достиг\p{L}*|превысил\p{L}*|превысив|до|объем\p{L}*|сумм\p{L}*|около|более|свыше|порядка|почти|рекордн\p{L}*|уровне|отметк\p{L}*)\s*(в\s+)?$/iu.test(rel(m)));
+  return good ?? money.find((m) => !/(на|увеличил\p{L}*|вырос\p{L}*)\s*$/iu.test(rel(m))) ?? money[0];
+}
+
+// ---- trade ----
+const TRADE = /товарооборот|торгов\p{L}*\s+оборот|объ[её]м\p{L}*\s+(взаимной\s+|двусторонней\s+)?торговли|взаимн\p{L}*\s+торговл|экспорт|импорт/iu;
+
+function trade(c: Clause, ctx: DocContext, out: Draft[]): void {
+  const tm = TRADE.exec(c.text);
+  if (!tm) return;
+  if (/подряд|ежегодно|в среднем/iu.test(c.text)) return;
+  const money = findMoney(c.text, c.start);
+  if (!money.length) return;
+  const period = c.dates.find((d) => d.period && !d.relative) ?? c.dates.find((d) => d.period);
+  if (!period && !c.dates.some((d) => d.when.precision === 'month')) return;
+  const amount = pickAmount(c, money);
+  if (!amount) return;
+  // Parties: countries after the trigger first ("товарооборот Китая и России", "между Россией и Узбекистаном").
+  const trigPos = c.start + tm.index;
+  const cs: string[] = [];
+  const cands = c.ms.filter((m) => !m.inTitle && (m.kind === 'country' || m.kind === 'adj' || m.kind === 'person'));
+  const after = cands.filter((m) => m.start >= trigPos);
+  const before = cands.filter((m) => m.start < trigPos);
+  for (const m of [...after, ...before.reverse()]) {
+    const x = m.kind === 'person' ? countryOfId(m.id, ctx) : m.country;
+    // A data source ("таможенного управления КНР") is not a party.
+    if (/(управлени\p{L}*|служб\p{L}*|ведомств\p{L}*|статистик\p{L}*|комитет\p{L}*|агентств\p{L}*|министерств\p{L}*)\s*$/iu.test(ctx.text.slice(Math.max(0, m.start - 25), m.start))) continue;
+    if (x && !cs.includes(x)) cs.push(x);
+    if (cs.length === 2) break;
+  }
+  if (cs.length < 2) {
+    const pool = ctx.tradePair ?? ctx.pairCountries;
+    for (const x of pool) if (!cs.includes(x) && cs.length < 2) cs.push(x);
+  }
+  if (cs.length < 2) return;
+  ctx.tradePair = cs;
+  const metric = /экспорт/iu.test(tm[0]) ? 'exports' : /импорт/iu.test(tm[0]) ? 'imports' : 'trade_turnover';
+  const args: Record<string, unknown> = { parties: cs, metric, amount: { value: amount.value, currency: amount.currency } };
+  if (period?.period) args.period = period.period;
+  const f = draft('trade', args, c, ctx, 0.85);
+  if (period) f.when = period.when;
+  out.push(f);
+}
+
+// ---- summits ----
+const SUMMIT = /(?<![\p{L}])(саммит\p{L}*|заседани\p{L}*\s+(?=Высш|Совета\s+глав|Евразийского\s+межправ))/giu;
+
+function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
+  const hits = [...c.text.matchAll(SUMMIT)];
+  hits.forEach((h, k) => {
+    const from = c.start + h.index!;
+    const to = k + 1 < hits.length ? c.start + hits[k + 1].index! : c.start + c.text.length;
+    const after = c.ms.find((m) => m.kind === 'org' && m.start >= from && m.start < Math.min(to, from + 90));
+    // "на саммите ШОС", "саммит Совета глав государств Шанхайской организации сотрудничества (ШОС)".
+    const org = after;
+    const fmt = !org ? /^саммит\p{L}*\s+«?([А-ЯЁ][\p{L}]+(?:\s*[-–—]\s*[А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ]?[\p{L}]+)?)+)»?/u.exec(c.text.slice(h.index!)) : null;
+    if (!org && !fmt) return;
+    const seg = c.text.slice(Math.max(0, (k > 0 ? hits[k - 1].index! + hits[k - 1][0].length : 0)), to - c.start);
+    void seg;
+    const place = c.ms.find((m) => isPlaceKind(m) && !m.inTitle && m.start >= (k > 0 ? c.start + hits[k - 1].index! : c.start) && m.start < to && (m.kind !== 'region' || m.country));
+    const args: Record<string, unknown> = {};
+    const lead = c.text.slice(Math.max(0, h.index! - 30), h.index!);
+    const ord = /(\d{1,3})-?(?:й|го|м|ом|ый)\s+(?:\p{L}+\s+)?$/iu.exec(lead);
+    const informal = /неформальн\p{L}*\s+$/iu.test(lead);
+    const isCouncil = /^заседани/iu.test(h[0]);
+    let name: string;
+    if (org) {
+      const short = org.id === 'org:eaeu' && isCouncil ? '' : (KNOWN.get(org.id)?.aliases.find((a) => /^[A-Z0-9+]{2,}$/.test(a)) ?? ORG_SHORT.get(org.id) ?? org.id.slice(4).toUpperCase());
+      if (org.id === 'org:eaeu' && (isCouncil || /высш/iu.test(c.text.slice(h.index!, h.index! + 40)))) name = 'Supreme Eurasian Economic Council meeting';
+      else if (/Совета\s+глав\s+государств/u.test(c.text.slice(h.index!, h.index! + 40))) name = `${short} Council of Heads of State summit`;
+      else if (/Совета\s+глав\s+правительств/u.test(c.text.slice(h.index!, h.index! + 40))) name = `${short} Council of Heads of Government meeting`;
+      else name = `${informal ? 'Informal ' : ''}${short} summit`;
+      args.name = name;
+      args.organization = org.id;
+      ctx.summitOrg = org.id;
+    } else {
+      const parts = fmt![1].split(/\s*[-–—]\s*/u).map((p) => englishPart(p.split(/\s+/)[0]) + (p.includes(' ') ? ' ' + p.split(/\s+/).slice(1).map(englishPart).join(' ') : ''));
+      args.name = `${parts.join('–')} summit`;
+    }
+    if (place) args.place = place.id;
+    else {
+      const host = c.ms.find((m) => m.kind === 'country' && (m.prep === 'в' || m.prep === 'во') && !m.inTitle && m.start >= from - 60 && m.start < to);
+      if (host) args.place = host.id;
+    }
+    if (ord) args.ordinal = Number(ord[1]);
+    out.push(draft('summit', args, c, ctx, 0.85));
+  });
+}
+
+export const FRAMES = { visits, meetings, agreements, milestones, investments, trade, summits };
+
+/** Clause modality: negated or hedged clauses state nothing; planned ones are kept with a status. */
+export function modality(raw: string): 'neg' | 'hedge' | 'planned' | 'fact' {
+  // Titles in quotes («Протокол о намерениях ...») say nothing about the clause around them.
+  const text = raw.replace(/«([^»]*)»/gu, (q, inner: string) => (NAMED_DOC.test(inner) ? '«»' : q));
+  if (NEG.test(text)) return 'neg';
+  if (HEDGE.test(text)) return 'hedge';
+  if (PLANNED.test(text)) return 'planned';
+  return 'fact';
+}
+
+/** Where a reporting trailer (", — сообщил X", ", заявил Y") starts in the sentence text, if any. */
+export function trailerAt(text: string): number {
+  const m = TRAILER.exec(text);
+  return m ? m.index : -1;
+}
+
+export type { Tok };

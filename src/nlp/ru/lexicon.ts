@@ -1,0 +1,181 @@
+// Russian names of countries, places and organisations, with their case forms, keyed to the ids of
+// the English gazetteer (country:CC, place:slug, org:slug). Built once at module load; read-only after.
+import { COUNTRIES_RU } from './countries-ru.generated.ts';
+import { adjectiveAllForms, phraseForms } from './morph.ts';
+
+export type LexKind = 'country' | 'adj' | 'capital' | 'city' | 'region' | 'org';
+
+export interface LexEntry {
+  /** Lower-case tokens (ё as е). */
+  toks: string[];
+  kind: LexKind;
+  id: string;
+  /** Country the entry belongs to (`country:CC`), for places and adjectives. */
+  country?: string;
+  /** Must be written with a capital (proper names), or exactly as listed (acronyms). */
+  cap: boolean;
+  exact?: string;
+}
+
+/** Extra country names and short forms: "NAME|CC" separated by ";". */
+const COUNTRY_EXTRAS = `РФ|RU;Россия|RU;Российская Федерация|RU;КНР|CN;Китай|CN;Поднебесная|CN;США|US;Соединенные Штаты|US;
+Соединенные Штаты Америки|US;Америка|US;ОАЭ|AE;Объединенные Арабские Эмираты|AE;ЮАР|ZA;Кыргызстан|KG;Киргизия|KG;
+Кыргызская Республика|KG;Туркменистан|TM;Туркмения|TM;Молдова|MD;Молдавия|MD;Белоруссия|BY;Беларусь|BY;
+Республика Беларусь|BY;Турция|TR;Турецкая Республика|TR;Азербайджанская Республика|AZ;Республика Азербайджан|AZ;
+Республика Казахстан|KZ;Республика Узбекистан|UZ;Республика Таджикистан|TJ;Республика Армения|AM;Британия|GB;
+Великобритания|GB;Соединенное Королевство|GB;Южная Корея|KR;Корея|KR;Северная Корея|KP;КНДР|KP;Иран|IR;
+Исламская Республика Иран|IR;Германия|DE;ФРГ|DE;Франция|FR;Индия|IN;Пакистан|PK;Вьетнам|VN;Саудовская Аравия|SA;
+Катар|QA;Египет|EG;Израиль|IL;Украина|UA;Грузия|GE;Монголия|MN;Афганистан|AF;Япония|JP;Бразилия|BR;Сербия|RS;
+Венгрия|HU;Индонезия|ID;Малайзия|MY;Таиланд|TH;Тайланд|TH;Сирия|SY;Ирак|IQ;Эфиопия|ET;Нигерия|NG;Италия|IT;Испания|ES`;
+
+/** Country adjectives (masculine nominative): "ADJ|CC". */
+const ADJECTIVES = `российский|RU;китайский|CN;казахстанский|KZ;казахский|KZ;узбекский|UZ;узбекистанский|UZ;кыргызский|KG;
+киргизский|KG;кыргызстанский|KG;таджикский|TJ;туркменский|TM;азербайджанский|AZ;армянский|AM;грузинский|GE;
+белорусский|BY;турецкий|TR;иранский|IR;индийский|IN;пакистанский|PK;американский|US;французский|FR;германский|DE;
+немецкий|DE;британский|GB;японский|JP;южнокорейский|KR;северокорейский|KP;монгольский|MN;афганский|AF;
+саудовский|SA;эмиратский|AE;катарский|QA;египетский|EG;израильский|IL;украинский|UA;сербский|RS;венгерский|HU;
+итальянский|IT;испанский|ES;бразильский|BR;аргентинский|AR;вьетнамский|VN;индонезийский|ID;малайзийский|MY;
+молдавский|MD;польский|PL;сирийский|SY;иракский|IQ;эфиопский|ET;нигерийский|NG;кубинский|CU;мексиканский|MX;
+канадский|CA;австралийский|AU;оманский|OM;кувейтский|KW;иорданский|JO;ливанский|LB;алжирский|DZ;марокканский|MA`;
+
+/** Places: "RUSSIAN NAME|ENGLISH NAME|CC|kind" (kind c = capital or seat, t = city, r = region). */
+const PLACES = `Москва|Moscow|RU|c;Пекин|Beijing|CN|c;Астана|Astana|KZ|c;Нур-Султан|Astana|KZ|c;Ташкент|Tashkent|UZ|c;
+Бишкек|Bishkek|KG|c;Душанбе|Dushanbe|TJ|c;Ашхабад|Ashgabat|TM|c;Баку|Baku|AZ|c;Ереван|Yerevan|AM|c;
+Тбилиси|Tbilisi|GE|c;Минск|Minsk|BY|c;Анкара|Ankara|TR|c;Тегеран|Tehran|IR|c;Нью-Дели|New Delhi|IN|c;
+Дели|New Delhi|IN|c;Вашингтон|Washington|US|c;Лондон|London|GB|c;Париж|Paris|FR|c;Берлин|Berlin|DE|c;Рим|Rome|IT|c;
+Мадрид|Madrid|ES|c;Токио|Tokyo|JP|c;Сеул|Seoul|KR|c;Пхеньян|Pyongyang|KP|c;Ханой|Hanoi|VN|c;Исламабад|Islamabad|PK|c;
+Кабул|Kabul|AF|c;Эр-Рияд|Riyadh|SA|c;Абу-Даби|Abu Dhabi|AE|c;Доха|Doha|QA|c;Каир|Cairo|EG|c;Киев|Kyiv|UA|c;
+Брюссель|Brussels|BE|c;Варшава|Warsaw|PL|c;Будапешт|Budapest|HU|c;Белград|Belgrade|RS|c;Улан-Батор|Ulaanbaatar|MN|c;
+Джакарта|Jakarta|ID|c;Куала-Лумпур|Kuala Lumpur|MY|c;Бангкок|Bangkok|TH|c;Дамаск|Damascus|SY|c;Багдад|Baghdad|IQ|c;
+Аддис-Абеба|Addis Ababa|ET|c;Бразилиа|Brasilia|BR|c;Гавана|Havana|CU|c;Кишинев|Chisinau|MD|c;
+Шанхай|Shanghai|CN|t;Тяньцзинь|Tianjin|CN|t;Сиань|Xi'an|CN|t;Урумчи|Urumqi|CN|t;Кашгар|Kashgar|CN|t;
+Харбин|Harbin|CN|t;Гуанчжоу|Guangzhou|CN|t;Шэньчжэнь|Shenzhen|CN|t;Циндао|Qingdao|CN|t;Ханчжоу|Hangzhou|CN|t;
+Алма-Ата|Almaty|KZ|t;Алматы|Almaty|KZ|t;Шымкент|Shymkent|KZ|t;Актау|Aktau|KZ|t;Караганда|Karaganda|KZ|t;
+Ош|Osh|KG|t;Чолпон-Ата|Cholpon-Ata|KG|t;Самарканд|Samarkand|UZ|t;Бухара|Bukhara|UZ|t;Хива|Khiva|UZ|t;
+Андижан|Andijan|UZ|t;Худжанд|Khujand|TJ|t;Туркменбаши|Turkmenbashi|TM|t;Санкт-Петербург|Saint Petersburg|RU|t;
+Петербург|Saint Petersburg|RU|t;Сочи|Sochi|RU|t;Казань|Kazan|RU|t;Владивосток|Vladivostok|RU|t;
+Новосибирск|Novosibirsk|RU|t;Екатеринбург|Yekaterinburg|RU|t;Уфа|Ufa|RU|t;Калининград|Kaliningrad|RU|t;
+Стамбул|Istanbul|TR|t;Дубай|Dubai|AE|t;Нахчыван|Nakhchivan|AZ|t;Нахичевань|Nakhchivan|AZ|t;Гянджа|Ganja|AZ|t;
+Шуша|Shusha|AZ|t;Батуми|Batumi|GE|t;Гюмри|Gyumri|AM|t;Мумбаи|Mumbai|IN|t;Гвадар|Gwadar|PK|t;Нью-Йорк|New York|US|t;
+Женева|Geneva|CH|t;Давос|Davos|CH|t;Шарм-эш-Шейх|Sharm el-Sheikh|EG|t;Аляска|Alaska|US|r;Синьцзян|Xinjiang|CN|r;
+Сибирь|Siberia|RU|r;Крым|Crimea||r;Центральная Азия|Central Asia||r;Средняя Азия|Central Asia||r;
+Южный Кавказ|South Caucasus||r;Каракалпакстан|Karakalpakstan|UZ|r;Иссык-Куль|Issyk-Kul|KG|r;Мангистау|Mangystau|KZ|r`;
+
+/** Organisations: "slug|Russian name or acronym|..." (acronyms are matched exactly as written). */
+const ORGS = `sco|ШОС|Шанхайская организация сотрудничества
+cis|СНГ|Содружество Независимых Государств|Содружество независимых государств
+csto|ОДКБ|Организация Договора о коллективной безопасности
+eaeu|ЕАЭС|ЕврАзЭС|Евразийский экономический союз|Высший Евразийский экономический совет|Высший Евразийский совет|Евразийский межправительственный совет
+brics|БРИКС
+un|ООН|Организация Объединенных Наций
+unsc|Совбез ООН|Совет Безопасности ООН|СБ ООН
+ots|ОТГ|Организация тюркских государств|Тюркский совет
+asean|АСЕАН
+eu|ЕС|Евросоюз|Европейский союз
+nato|НАТО|Североатлантический альянс
+imf|МВФ|Международный валютный фонд
+wto|ВТО|Всемирная торговая организация
+world-bank|Всемирный банк
+g20|G20|«Группа двадцати»|Группа двадцати
+g7|G7|«Группа семи»|Группа семи
+opec|ОПЕК
+opec-plus|ОПЕК+
+cica|СВМДА|Совещание по взаимодействию и мерам доверия в Азии
+osce|ОБСЕ
+who|ВОЗ
+iaea|МАГАТЭ
+adb|АБР|Азиатский банк развития
+aiib|АБИИ|Азиатский банк инфраструктурных инвестиций
+eurasian-development-bank|ЕАБР|Евразийский банк развития
+ndb|НБР|Новый банк развития
+oic|ОИС|Организация исламского сотрудничества
+au|Африканский союз
+gcc|ССАГПЗ|Совет сотрудничества арабских государств Персидского залива
+cpc|КПК|Коммунистическая партия Китая
+rdif|РФПИ|Российский фонд прямых инвестиций`;
+
+export interface PlaceInfo {
+  id: string;
+  name: string;
+  country?: string;
+}
+
+function slug(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** Lower case with ё folded to е: the key every lookup uses. */
+export function fold(s: string): string {
+  return s.toLowerCase().replace(/ё/g, 'е');
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)*\+?|[«»"]/gu;
+
+function tokensOf(s: string): string[] {
+  return (s.match(TOKEN) ?? []).map(fold);
+}
+
+/** First-token index of every form, longest entries first. */
+export const LEX: Map<string, LexEntry[]> = new Map();
+/** Places this module names (id -> English name and country), for ids the English gazetteer lacks. */
+export const PLACE_INFO: Map<string, PlaceInfo> = new Map();
+/** Display names of Russian acronyms for summit names ("org:sco" -> "SCO"). */
+export const ORG_SHORT: Map<string, string> = new Map();
+
+function addEntry(form: string, e: Omit<LexEntry, 'toks'>): void {
+  const toks = tokensOf(form);
+  if (!toks.length) return;
+  let list = LEX.get(toks[0]);
+  if (!list) LEX.set(toks[0], (list = []));
+  const key = toks.join(' ');
+  if (list.some((x) => x.toks.join(' ') === key && x.exact === e.exact && x.id === e.id)) return;
+  list.push({ ...e, toks });
+}
+
+function build(): void {
+  const skip = new Set(['Того', 'Чад', 'Мали', 'Гана', 'Нигер', 'Джерси', 'Гернси', 'Острова Кайман']);
+  const names: [string, string][] = [];
+  for (const [code, ns] of COUNTRIES_RU) for (const n of ns) if (!skip.has(n)) names.push([n, code]);
+  for (const p of COUNTRY_EXTRAS.split(/;\s*/)) {
+    const [n, c] = p.split('|');
+    names.push([n.trim(), c.trim()]);
+  }
+  for (const [n, code] of names) {
+    const acr = /^[А-ЯЁA-Z]{2,}$/.test(n);
+    for (const f of acr ? [n] : phraseForms(n.replace(/ё/g, 'е'))) {
+      addEntry(f, { kind: 'country', id: 'country:' + code, cap: true, exact: acr ? f : undefined });
+    }
+  }
+  // Plural country names decline as plurals.
+  for (const [stem, code] of [['Соединенны', 'US'], ['Объединенны', 'AE']] as const) {
+    const tail = code === 'US' ? ['Штатов', 'Штатам', 'Штатами', 'Штатах'] : ['Арабских Эмиратов', 'Арабским Эмиратам', 'Арабскими Эмиратами', 'Арабских Эмиратах'];
+    const adj = [stem + 'х', stem + 'м', stem + 'ми', stem + 'х'];
+    tail.forEach((t, i) => {
+      addEntry(`${adj[i]} ${t}`, { kind: 'country', id: 'country:' + code, cap: true });
+      if (code === 'US') addEntry(`${adj[i]} ${t} Америки`, { kind: 'country', id: 'country:US', cap: true });
+    });
+  }
+  for (const p of ADJECTIVES.split(/;\s*/)) {
+    const [a, c] = p.split('|').map((x) => x.trim());
+    for (const f of adjectiveAllForms(a)) addEntry(f, { kind: 'adj', id: 'country:' + c, country: 'country:' + c, cap: false });
+  }
+  for (const p of PLACES.split(/;\s*/)) {
+    const [ru, en, cc, k] = p.split('|').map((x) => x.trim());
+    const id = 'place:' + slug(en);
+    PLACE_INFO.set(id, { id, name: en, country: cc ? 'country:' + cc : undefined });
+    const kind: LexKind = k === 'c' ? 'capital' : k === 't' ? 'city' : 'region';
+    for (const f of phraseForms(ru.replace(/ё/g, 'е'))) addEntry(f, { kind, id, country: cc ? 'country:' + cc : undefined, cap: true });
+  }
+  for (const line of ORGS.split('\n')) {
+    const [sl, ...ns] = line.split('|');
+    const id = 'org:' + sl;
+    for (const n of ns) {
+      const acr = /^[А-ЯЁA-Z0-9+]{2,}\+?$/.test(n) && !/\s/.test(n);
+      if (acr && !ORG_SHORT.has(id)) ORG_SHORT.set(id, n);
+      for (const f of acr ? [n] : phraseForms(n.replace(/ё/g, 'е'))) addEntry(f, { kind: 'org', id, cap: !acr, exact: acr ? f : undefined });
+    }
+  }
+  for (const l of LEX.values()) l.sort((a, b) => b.toks.length - a.toks.length);
+}
+
+build();
