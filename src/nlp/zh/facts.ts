@@ -46,7 +46,7 @@ interface Draft {
 }
 
 const NEG = /(没有|并未|尚未|未能|未(?!来)|不会|不再|无法|拒绝|取消|推迟)/;
-const HEDGE = /(希望|期待|期望|可能|有望|或将|或许|愿意|愿|盼望|争取|力争|预计|预期|设想|建议|考虑|打算|(?<!应[^,。;]{0,16})邀请|如果|若)/;
+const HEDGE = /(希望|期待|期望|可能|有望|或将|或许|愿意|愿|盼望|争取|力争|预计|预期|设想|建议|考虑|打算|欢迎|邀请|如果|若)/;
 const PLANNED = /(将于|将在|将与|即将|将(?![军近])|拟于|拟|计划于|定于|预定|将要|下周|下个?月|明年)/;
 const CLAUSE = /[,;:]/;
 
@@ -73,7 +73,8 @@ function countryIds(m: Mention): string[] {
 function modality(d: Doc, c: SentCtx, pos: number): { blocked: boolean; planned: boolean } {
   const cs = clauseStart(d.s, c.sent, pos);
   const clause = d.s.slice(cs, pos);
-  const lead = d.s.slice(Math.max(c.sent.start, pos - 30), pos);
+  // "应X邀请" (at X's invitation) introduces a visit; it is not an invitation still to be taken up.
+  const lead = d.s.slice(c.sent.start, pos).replace(/应[^,。;]{1,30}邀请/g, (m) => '　'.repeat(m.length)).slice(-30);
   const blocked = NEG.test(clause) || HEDGE.test(lead);
   const planned = PLANNED.test(lead.replace(/必将|将近|将军/g, ''));
   return { blocked, planned };
@@ -85,7 +86,7 @@ function whenAt(d: Doc, c: SentCtx, pos: number, planned = false): When | undefi
   const ce = clauseEnd(d.s, c.sent, pos);
   const pick = (h: DateHit | undefined): When | undefined => {
     if (!h) return undefined;
-    const w = planned ? ahead(h, d.anchor) : h;
+    const w = planned && /(将于|定于|拟于|将在|计划于|预计于)$/.test(d.s.slice(Math.max(0, h.start - 3), h.start)) ? ahead(h, d.anchor) : h;
     return { value: w.value, precision: w.precision };
   };
   const inClause = c.dates.filter((h) => h.start >= cs && h.end <= ce);
@@ -107,6 +108,7 @@ export function readFacts(d: Doc): Fact[] {
   const drafts: Draft[] = [];
   const byPara = new Map<number, When>();
   let visitWhen: When | undefined;
+  let lastDate: When | undefined;
   const main = mainPair(d);
   const leaders = leadersOf(d);
   const docWhen: When | undefined = d.dateline
@@ -127,6 +129,7 @@ export function readFacts(d: Doc): Fact[] {
     );
     const st = d.s.slice(sent.start, sent.end);
     let carried = byPara.get(sent.para);
+    if (/^[^,。]{0,4}(当天|当日|同日|同一天|随后)/.test(st) && lastDate) carried = lastDate;
     if (!carried && /(期间|此访|这次访问|此次访问|访华|访问中)/.test(st)) carried = visitWhen && monthOf(visitWhen);
     const c: SentCtx = { sent, idx, ms, dates, carried: carried ?? docWhen };
     const before = drafts.length;
@@ -144,7 +147,11 @@ export function readFacts(d: Doc): Fact[] {
     }
     // The date context of the paragraph: the last dated statement.
     const own = dates.filter((h) => h.precision !== 'year' || /年/.test(d.s.slice(h.start, h.end)));
-    if (own.length && sent.para > 0) byPara.set(sent.para, { value: own[own.length - 1].value, precision: own[own.length - 1].precision });
+    if (own.length && sent.para > 0) {
+      const w: When = { value: own[own.length - 1].value, precision: own[own.length - 1].precision };
+      byPara.set(sent.para, w);
+      if (w.precision === 'day') lastDate = w;
+    } else if (byPara.get(sent.para)?.precision === 'day') lastDate = byPara.get(sent.para);
   }
   return finish(d, drafts);
 }
@@ -325,7 +332,11 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
       if (roof) parties.push(roof.id);
       if (parties.length < 2 && /(两国|双方)/.test(st) && main.length === 2) parties = uniq([...parties, ...main]);
     }
-    if (parties.length < 2) continue;
+    const cm0 = COUNT.exec(s.slice(Math.max(c.sent.start, pos - 16), c.sent.end));
+    const title0 = /^[^,。;]{0,12}《([^》]{2,60})》/.exec(rest)?.[1];
+    // Documents adopted under an organisation's roof (《上海合作组织天津宣言》) have it as their party.
+    const roofOnly = parties.length === 1 && parties[0].startsWith('org:') && (cm0 || title0);
+    if (parties.length < 2 && !roofOnly) continue;
     const cm = COUNT.exec(s.slice(Math.max(c.sent.start, pos - 16), c.sent.end));
     const count = cm ? parseCount(cm[1] ?? cm[3]) : undefined;
     const title = /^[^,。;]{0,12}《([^》]{2,60})》/.exec(rest)?.[1];
@@ -359,11 +370,12 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const when = whenAt(d, c, pos);
     const yearWhen = when && { value: when.value.slice(0, 4), precision: 'year' as const };
     const half = /上半年/.test(st) ? '-H1' : /下半年/.test(st) ? '-H2' : '';
-    const full = !/(前\S{1,3}个月|一季度|前三季度|\d+月份?|上半年|下半年)/.test(s.slice(c.sent.start, pos));
+    const ownYear = c.dates.some((h) => h.end <= pos && h.precision === 'year');
+    const full = ownYear && !/(前\S{1,3}个月|一季度|前三季度|\d+月份?|上半年|下半年|其中)/.test(s.slice(c.sent.start, pos));
     push(drafts, c, 'trade', {
       parties, metric, amount: { value: money[0].value, currency: money[0].currency },
       period: yearWhen && (half || full) ? yearWhen.value + half : undefined,
-    }, half || full ? yearWhen : when, false, 0.85);
+    }, yearWhen, false, 0.85);
   }
 }
 
@@ -383,7 +395,8 @@ function investment(d: Doc, c: SentCtx, drafts: Draft[]): void {
     // The recipient: 对X投资, 在X投资, 向X提供...贷款.
     const rec = [...c.ms].reverse().find((x) => x.end <= pos && x.start >= cs && x.kind === 'country' && !x.ids && /[对在向]$/.test(s.slice(x.start - 1, x.start)));
     if (!rec) continue;
-    const inv = c.ms.find((x) => x.start >= cs && x.end <= rec.start && (x.kind === 'country' || x.kind === 'org'));
+    const isInv = (x: Mention): boolean => (x.kind === 'country' || x.kind === 'org') && x.id !== rec.id;
+    const inv = [...c.ms].reverse().find((x) => x.start >= cs && x.end <= rec.start && isInv(x)) ?? c.ms.find((x) => x.start >= c.sent.start && x.end <= rec.start && isInv(x));
     if (FORECAST.test(s.slice(cs, pos)) || NEG.test(s.slice(cs, pos))) continue;
     const { planned } = modality(d, c, pos);
     push(drafts, c, 'investment', { recipient: rec.id, investor: inv && inv.id !== rec.id ? countryIds(inv)[0] ?? inv.id : undefined, amount: { value: money[0].value, currency: money[0].currency } }, whenAt(d, c, pos, planned), planned, 0.75);
@@ -400,7 +413,9 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     const pos = c.sent.start + m.index;
     const end = pos + m[0].length;
     // The name: mentions and dashes right before the trigger (中国—中亚, 上合组织, 金砖国家).
-    let b = pos;
+    // Words between the name and the trigger: 上海合作组织成员国元首理事会, 上合组织下一次峰会.
+    const filler = /(成员国|国家|领导人|元首|首脑|下一次|下一届|下届|本届|此次|这次|新一届|的)+$/.exec(s.slice(Math.max(c.sent.start, pos - 12), pos));
+    let b = pos - (filler ? filler[0].length : 0);
     const parts: Mention[] = [];
     for (;;) {
       const x = c.ms.find((y) => y.end === b || (y.end === b - 1 && /[—–\-·与和]/.test(s[b - 1])));
@@ -411,7 +426,7 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     if (!parts.length) continue;
     const ordM = /(?:第([\d一二三四五六七八九十]+)(?:届|次)|(首)届)$/.exec(s.slice(Math.max(c.sent.start, b - 6), b));
     let ordinal = ordM ? (ordM[2] ? 1 : parseCount(ordM[1])) : undefined;
-    const innerOrd = /第([\d一二三四五六七八九十]+)次/.exec(m[0]);
+    const innerOrd = /第([\d一二三四五六七八九十]+)次/.exec(m[0]) ?? /^第([\d一二三四五六七八九十]+)次(?:会议|会晤)/.exec(s.slice(end, end + 10));
     if (innerOrd) ordinal = parseCount(innerOrd[1]);
     const countries = parts.filter((x) => x.kind === 'country');
     const org = parts.find((x) => x.kind === 'org');
@@ -419,13 +434,15 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     if (!org && countries.length === 2 && !ordinal && parts.length === 2) continue;
     const en = parts.map((x) => (x.kind === 'country' ? (x.ids ?? [x.id]).map((k) => COUNTRY_EN.get(k) ?? k.slice(8)).join('–') : x.en ?? x.id)).join('–');
     const zh = d.text.slice(b, end);
-    const name = `${en} summit (${zh})`;
+    const name = `${en} summit (${zh.replace(/(下一次|下一届|下届|本届|此次|这次|新一届)/, '')})`;
     // Only a summit that is held, attended or announced, not one merely named.
     const tail = s.slice(end, Math.min(c.sent.end, end + 20));
     const head = s.slice(Math.max(c.sent.start, b - 24), b);
     if (!/(出席|参加|举行|召开|主持|开幕|闭幕|在[^,。]{1,10}$|期间)/.test(head) && !/^[^,。]{0,16}(举行|召开|开幕|闭幕)/.test(tail)) continue;
     if (/^期间/.test(tail) && seen.some((x) => x.zh === zh)) continue;
-    const { blocked, planned } = modality(d, c, pos);
+    // Named first and held after (峰会将于明年在比什凯克举行): modality is read at the verb.
+    const held = /^[^,。;]{0,24}?(举行|召开)/.exec(tail);
+    const { blocked, planned } = modality(d, c, held ? end + held[0].length - 2 : pos);
     if (blocked) continue;
     let place = c.ms.find((x) => x.kind === 'place' && x.start > c.sent.start && !parts.includes(x))?.id;
     if (!place && d.datelinePlace && /(出席|参加|来到|今天)/.test(st)) place = d.datelinePlace;
@@ -463,16 +480,22 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
     const pos = c.sent.start + m.index;
     const cs = clauseStart(s, c.sent, pos);
     // The project: a noun phrase ending in 铁路, 电站, 工业园... right before the trigger (adverbs between).
-    const lead = s.slice(cs, pos).replace(/(已经|已|正式|顺利|全面|实现|如期|提前|于[^,。]{0,10}|将|即将|日前|近日|今年|去年)+$/, '');
+    if (/^[^,。;]{0,3}周年/.test(s.slice(pos + m[0].length, pos + m[0].length + 5))) continue; // an anniversary
+    const lead = s.slice(cs, pos).replace(
+      /(已经|已|正式|顺利|全面|全线|首段|实现|如期|提前|于[^,。]{0,14}|在[^,。]{1,16}|将|即将|日前|近日|今年|去年|上月|本月|\d{1,2}日|当天|[^,。的路线港站]{1,8}至[^,。]{1,10}段|[一二三四五]期)+$/, '');
     const pn = PROJECT_NOUN.exec(lead);
     let project: string | undefined;
     let parties: string[] = [];
     let nameStart = cs;
-    if (pn) {
+    const named = c.ms.find((x) => x.kind === 'project' && x.start >= cs && x.end === cs + lead.length);
+    if (named && !pn) {
+      project = named.id;
+      nameStart = named.start;
+    } else if (pn) {
       const nounStart = cs + pn.index;
       // Mentions that make up the name (中吉乌, 阿斯塔纳).
       const inName = c.ms.filter((x) => x.start >= cs && x.end <= nounStart);
-      const lexProject = c.ms.find((x) => x.kind === 'project' && x.start >= cs && x.end <= cs + lead.length);
+      const lexProject = c.ms.find((x) => x.kind === 'project' && x.start >= cs && x.end === cs + lead.length);
       if (lexProject) project = lexProject.id;
       else {
         const first = inName.length ? inName[inName.length - 1] : undefined;
@@ -522,7 +545,7 @@ function keyOf(f: Draft): string {
     case 'agreement': return `${[...(a.parties as string[])].sort().join(',')}|${a.count ?? ''}|${a.title ?? ''}`;
     case 'trade': return `${(a.parties as string[]).join(',')}|${a.metric}|${(a.amount as { value: number }).value}|${a.period ?? ''}`;
     case 'investment': return `${a.recipient}|${(a.amount as { value: number } | undefined)?.value}`;
-    case 'summit': return `${a.name}|${a.ordinal ?? ''}`;
+    case 'summit': return `${String(a.name).replace(/ \(.*$/, '')}|${a.ordinal ?? ''}`;
     default: return `${a.project}|${a.stage}`;
   }
 }
@@ -531,11 +554,13 @@ function keyOf(f: Draft): string {
 function finish(d: Doc, drafts: Draft[]): Fact[] {
   const kept: Draft[] = [];
   const byKey = new Map<string, Draft>();
-  for (const f of drafts) {
+  // A headline restates the body: body statements first, so that the headline only fills gaps.
+  const ordered = [...drafts.filter((f) => f.sent.para > 0), ...drafts.filter((f) => f.sent.para === 0)];
+  for (const f of ordered) {
     const k = f.type + ':' + keyOf(f);
     const prev = byKey.get(k);
     // One fact stated twice; the same kind of event at another time (two sessions of a commission) is another fact.
-    if (prev && (!prev.when || !f.when || prev.when.value.slice(0, 7) === f.when.value.slice(0, 7) || f.type === 'visit' || f.type === 'agreement')) {
+    if (prev && (!prev.when || !f.when || prev.when.value.slice(0, 7) === f.when.value.slice(0, 7) || f.type === 'visit' || f.type === 'agreement' || f.sent.para === 0)) {
       for (const [n, v] of Object.entries(f.args)) if (prev.args[n] === undefined) prev.args[n] = v;
       if (f.when && (!prev.when || (f.when.value.startsWith(prev.when.value) && f.when.value.length > prev.when.value.length))) prev.when = f.when;
       continue;
@@ -543,7 +568,7 @@ function finish(d: Doc, drafts: Draft[]): Fact[] {
     // An agreement restated without a count or title (两国企业还签署了...) repeats one already read.
     if (f.type === 'agreement' && !f.args.count && !f.args.title) {
       const ps = [...(f.args.parties as string[])].sort().join(',');
-      if (kept.some((g) => g.type === 'agreement' && [...(g.args.parties as string[])].sort().join(',') === ps)) continue;
+      if (ordered.some((g) => g !== f && g.type === 'agreement' && (g.args.count || g.args.title || kept.includes(g)) && [...(g.args.parties as string[])].sort().join(',') === ps)) continue;
     }
     byKey.set(k, f);
     kept.push(f);
