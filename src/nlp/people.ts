@@ -74,6 +74,7 @@ export const SHARED_FAMILY_NAMES: ReadonlySet<string> = new Set([
   'sargsyan', 'саргсян', '萨尔基相',
   'assad', 'al-assad', 'асад', '阿萨德',
   'aoun', 'аун', '奥恩',
+  'duterte', 'дутерте', '杜特尔特',
   'castro', 'кастро', '卡斯特罗',
   'kirchner', 'киршнер', '基什内尔',
   'sharif', 'шариф', '谢里夫',
@@ -84,7 +85,7 @@ export const SHARED_FAMILY_NAMES: ReadonlySet<string> = new Set([
   'abdullah', 'абдалла', '阿卜杜拉',
   'sall', 'салл', '萨勒',
   'lopez', 'lópez', '洛佩斯',
-  'rutte', 'kaczynski', 'качиньский',
+  'kaczynski', 'kaczyński', 'качиньский', '卡钦斯基',
   'bhutto',
 ]);
 
