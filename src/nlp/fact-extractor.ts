@@ -88,7 +88,55 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     const co = sm.filter((x) => x.kind === 'org' && x.source === 'company');
     lastCompany = co.length ? co[0].id : undefined;
   }
-  return mergeFacts(facts);
+  return inheritDates(doc, mergeFacts(facts));
+}
+
+const EVENT_TYPES = new Set(['visit', 'meeting', 'agreement', 'summit', 'project_milestone']);
+// Words that set a sentence in the background: its undated event is not today's news.
+const BACKGROUND = /\b(earlier|previous(?:ly)?|last time|ago|once|history|historic(?:al)?ly|since|undertaken|has been|had been|have been|first (?:visit|meeting|summit)|in the past|former(?:ly)?|used to)\b/;
+const REFERS_TO_EVENT = /\b(?:during|after|following|at|on the sidelines of|in the course of)\s+(?:the|this|his|her|their|that)\s+(?:[\w-]+\s+){0,2}?(visit|talks|trip|tour|summit|meeting|negotiations)\b/;
+
+/**
+ * A fact takes its date from the whole document when its sentence has none: "During the visit the
+ * parties signed ..." takes the visit's; an undated event reported as news takes the day of the
+ * article's main event (its lead's, its dateline's, or the publication day); a trade figure continues
+ * the series of the figure before it.
+ */
+function inheritDates(doc: Doc, facts: Fact[]): Fact[] {
+  const sentIndex = (pos: number) => doc.sents.findIndex((x) => pos >= x.start && pos < x.end);
+  const lead = facts.find((f) => EVENT_TYPES.has(f.type) && f.when && f.status === undefined && f.when.precision !== 'year' &&
+    sentIndex(f.evidence.start) <= 3);
+  const main: When | undefined = lead?.when ?? (doc.published ? { value: doc.published, precision: 'day' } : undefined);
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i];
+    if (f.when) continue;
+    const lo = doc.lower.slice(f.evidence.start, f.evidence.end);
+    const si = sentIndex(f.evidence.start);
+    if (f.type === 'trade') {
+      const prev = facts.slice(0, i).reverse().find((g) => g.type === 'trade' && g.when && si - sentIndex(g.evidence.start) <= 2);
+      if (prev?.when) {
+        f.when = prev.when;
+        if (prev.args.period && !f.args.period) f.args.period = prev.args.period;
+      }
+      continue;
+    }
+    const ref = REFERS_TO_EVENT.exec(lo);
+    if (ref) {
+      const kind = /talks|negotiations|meeting/.test(ref[1]) ? 'meeting' : ref[1] === 'summit' ? 'summit' : 'visit';
+      const ev = facts.slice(0, i).reverse().find((g) => g.type === kind && g.when && g.status === f.status) ??
+        facts.slice(0, i).reverse().find((g) => (g.type === 'visit' || g.type === 'meeting' || g.type === 'summit') && g.when && g.status === f.status);
+      if (ev?.when) {
+        f.when = ev.when;
+        continue;
+      }
+    }
+    if (f.status === 'planned' || !main) continue;
+    if (f.type === 'investment' && /\b(continues|ongoing|total|cumulative|exceeds?|so far|to date)\b/.test(lo)) continue;
+    if (!EVENT_TYPES.has(f.type) && f.type !== 'investment') continue;
+    if (BACKGROUND.test(lo)) continue;
+    f.when = main;
+  }
+  return facts;
 }
 
 // A dateline opens a paragraph near the top: a place, then a colon, a dash, a comma and a date, or an agency.
@@ -163,7 +211,7 @@ function negatedOrHypothetical(st: Sent, absPos: number, matchText = '', width =
   return NEG.test(w) || MODAL.test(w) || NEG.test(matchText) || MODAL.test(matchText);
 }
 
-function nearestTime(env: Env, pos: number, future = false): When | undefined {
+function nearestTime(env: Env, pos: number, future = false, fine = true): When | undefined {
   const { st, doc } = env;
   const cache = (st.times ??= new Map());
   let times = cache.get(future);
@@ -184,7 +232,9 @@ function nearestTime(env: Env, pos: number, future = false): When | undefined {
     if (!t.when) continue;
     if (clauses.some(([a, b]) => t.start >= a && t.end <= b && !(pos >= a && pos < b))) continue;
     if (/\b(takes?|took|taking|come|comes|came)\s+(into\s+)?(effect|force)\s+(?:in|on|from)?\s*$|\b(until|expires?|expiring)\s+(?:in|on)?\s*$/.test(st.lo.slice(Math.max(0, t.start - st.start - 30), t.start - st.start))) continue;
-    const d = t.end <= pos ? pos - t.end : t.start >= pos ? t.start - pos : 0;
+    // A day or month beats a bare year a little further off: "Later today ... a guest of honour this year".
+    const d = (t.end <= pos ? pos - t.end : t.start >= pos ? t.start - pos : 0) + (!fine ? 0 : t.when.precision === 'year' ? 60 : t.when.precision === 'season' ? 30 : 0) +
+      (st.lo.slice(Math.min(t.end, pos) - st.start, Math.max(t.start, pos) - st.start).includes(';') ? 200 : 0);
     if (d < bestD) {
       bestD = d;
       best = t;
@@ -742,7 +792,7 @@ function trade(env: Env): void {
     }
     if (parties.length < 2) continue;
     const args: Record<string, unknown> = { parties: parties.slice(0, 2), metric, amount: { value: amount.value, currency: amount.currency } };
-    const when = nearestTime(env, amount.start);
+    const when = nearestTime(env, amount.start, false, false);
     if (when && when.precision !== 'season') args.period = when.value;
     emit(env, 'trade', args, conf, when);
   }

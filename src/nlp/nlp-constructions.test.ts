@@ -202,3 +202,25 @@ describe('summits as real reporting names them (English)', () => {
     expect(facts('Lula invited Macron to visit Brazil next year to take part in the 12th Annual Brazil-France Summit.', '2024-03-01', 'summit')).toEqual([]);
   });
 });
+
+describe('dates from the whole document (English)', () => {
+  it('gives "during the visit" the visit\'s date and undated news the lead event\'s day', () => {
+    const f = facts('Vietnamese President To Lam arrived in Jakarta on Monday for a state visit. He held talks with Indonesian President Prabowo Subianto. During the visit, the two sides signed nine agreements.', '2025-03-12');
+    const visit = f.find((x) => x.type === 'visit')!;
+    expect(visit.when).toEqual({ value: '2025-03-10', precision: 'day' });
+    expect(f.find((x) => x.type === 'agreement')!.when).toEqual(visit.when);
+    expect(f.find((x) => x.type === 'meeting')!.when).toEqual(visit.when);
+  });
+  it('leaves background events undated and continues a trade series', () => {
+    const f = facts('Egypt and Kenya held talks in Cairo on Monday. The only visit he had undertaken before was a brief visit to Nairobi. In 2023, Egypt\'s trade with Kenya reached $600 million. Exports from Egypt rose to $450 million.', '2024-05-01');
+    expect(f.find((x) => x.type === 'visit')?.when).toBeUndefined();
+    const ex = f.find((x) => x.type === 'trade' && x.args.metric === 'exports')!;
+    expect(ex.args).toMatchObject({ parties: ['country:EG', 'country:KE'], period: '2023' });
+  });
+  it('reads "in September last year" and prefers "later today" to "this year"', () => {
+    const f = facts('Chinese President Xi Jinping paid a state visit to Serbia in September last year.', '2025-03-12', 'visit');
+    expect(f[0].when).toEqual({ value: '2024-09', precision: 'month' });
+    const g = facts('Later today, he will open the Africa Climate Summit in Nairobi, where Kenya is host this year.', '2025-03-12', 'summit');
+    expect(g[0].when).toEqual({ value: '2025-03-12', precision: 'day' });
+  });
+});

@@ -149,6 +149,18 @@ export function findTimes(s: string, base: number, published?: string, future = 
       push({ value: String(y), precision: 'year' }, y);
     }
   }
+  // "in September last year": the month of the year named right after it.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (a.when?.precision === 'month' && b.when?.precision === 'year' && b.start - a.end <= 4 &&
+      /^\s*(?:of\s+)?(?:last|this|next|the previous|the past)\s+year/i.test(s.slice(a.end - base, b.end - base))) {
+      a.when = { value: `${b.when.value}-${a.when.value.slice(5, 7)}`, precision: 'month' };
+      a.year = +b.when.value;
+      a.end = b.end;
+      out.splice(k + 1, 1);
+    }
+  }
   return out;
 }
 
