@@ -22,7 +22,7 @@ const MONTH_WORD = '(январ[ьяеюи]|феврал[ьяеюи]|март[а
 const WEEKDAYS: [RegExp, number][] = [[/^понедельник/, 1], [/^вторник/, 2], [/^сред[уае]/, 3], [/^четверг/, 4], [/^пятниц/, 5], [/^суббот/, 6], [/^воскресень/, 0]];
 
 const RE_DAY_MONTH = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:\\s*[-–—]\\s*\\d{1,2})?\\s+${MONTH_WORD}\\.?(?:\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?)?(?![\\p{L}])`, 'giu');
-const RE_MONTH_YEAR = new RegExp(`(?<![\\p{L}])(?:(в|во)\\s+)?(?:(начале|середине|конце)\\s+)?${MONTH_WORD}(?:\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?)?(?![\\p{L}])`, 'giu');
+const RE_MONTH_YEAR = new RegExp(`(?<![\\p{L}])(?:(в|во)\\s+)?(?:(начале|середине|конце)\\s+)?${MONTH_WORD}(?:\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?|\\s+(прошлого|прошедшего|минувшего|этого|текущего|следующего|будущего)\\s+года)?(?![\\p{L}])`, 'giu');
 const RE_YEAR = /(?<![\p{L}\d])(?:(в|во|за|по итогам|по результатам|к|до|с|на|по сравнению с)\s+)?(?:(первом|втором|первое|второе|I|II)\s+(полугодии|полугодие|квартале|квартал)\s+)?(\d{4})(?:\s*(?:г\.|года?|году|гг\.))(?![\p{L}])/giu;
 const RE_REL_YEAR = /(?<![\p{L}])(?:в|за)\s+(прошлом|прошедшем|минувшем|этом|текущем|следующем|будущем|позапрошлом)\s+год(?:у)?(?![\p{L}])|(?<![\p{L}])(?:по итогам|за)\s+(прошлого|прошедшего|минувшего|этого|текущего)\s+года(?![\p{L}])/giu;
 const RE_REL_DAY = /(?<![\p{L}])(накануне|вчера|сегодня|позавчера|завтра)(?![\p{L}])/giu;
@@ -78,10 +78,14 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
   }
   for (const m of s.matchAll(RE_MONTH_YEAR)) {
     // A bare month needs "в" before it or a year after it ("в ноябре", "ноябрь 2024 года").
-    if (!m[1] && !m[2] && !m[4]) continue;
+    if (!m[1] && !m[2] && !m[4] && !m[5]) continue;
     const mon = monthOf(m[3]);
     if (!mon) continue;
-    const y = m[4] ? Number(m[4]) : yearFor(mon, anchor, future);
+    let y = m[4] ? Number(m[4]) : yearFor(mon, anchor, future);
+    if (m[5] && anchor) {
+      const rel = m[5].toLowerCase();
+      y = Number(anchor.slice(0, 4)) + (/^(прошл|прошедш|минувш)/.test(rel) ? -1 : /^(следующ|будущ)/.test(rel) ? 1 : 0);
+    }
     if (!y) continue;
     push({ when: { value: `${y}-${pad(mon)}`, precision: 'month' }, start: base + m.index, end: base + m.index + m[0].length });
   }
@@ -144,7 +148,7 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
 
 /** The dateline of a wire item ("ПЕКИН, 29 авг - РИА Новости.", "Астана, Казахстан, 4 июля 2024 года –"). */
 export function datelineDate(s: string, published: string | undefined): string | undefined {
-  const m = /^[\p{Lu}][\p{L}-]+(?:,\s*[\p{Lu}][\p{L}-]+)?,\s+(\d{1,2})\s+(\p{L}+)\.?(?:\s+(\d{4})(?:\s*года?)?)?\s*[-–—]/u.exec(s);
+  const m = /^[\p{Lu}][\p{L}-]+(?:[ -][\p{Lu}][\p{L}-]+)?(?:,\s*[\p{Lu}][\p{L}-]+)?,\s+(\d{1,2})\s+(\p{L}+)\.?(?:\s+(\d{4})(?:\s*(?:года?|г\.))?)?\s*(?:[-–—/.]|$)/u.exec(s);
   if (!m) return undefined;
   const mon = monthOf(m[2]);
   if (!mon) return undefined;

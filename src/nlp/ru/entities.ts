@@ -3,7 +3,7 @@
 // Моргулов"), and references to leaders ("российский лидер", "президент Казахстана", "наш президент",
 // "лидеры двух стран", "стороны").
 import { PEOPLE, type PersonRecord } from '../people.ts';
-import { fold, LEX, type LexEntry, type LexKind } from './lexicon.ts';
+import { CAPITAL_OF, fold, LEX, type LexEntry, type LexKind } from './lexicon.ts';
 import { nameLemma, phraseForms } from './morph.ts';
 import type { Sentence, Tok } from './text.ts';
 import { slugRu, transliterate } from './translit.ts';
@@ -254,6 +254,17 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
         const j = n && TWO.test(n.lo) ? i + 3 : i + 1;
         ms.push({ id: '#pair', kind: 'pair', start: t.start, end: toks[Math.min(j, toks.length) - 1].end, ti: i, tj: Math.min(j, toks.length), prep: prepBefore(toks, i) });
         i = j - 1;
+        continue;
+      }
+    }
+    if (/^столиц[еуаы]$/.test(t.lo)) {
+      // "в столице Белоруссии" without the city's name: the capital as a place.
+      const c = ms.find((m) => m.ti === i + 1 && m.kind === 'country');
+      const cap = c && CAPITAL_OF.get(c.id);
+      if (c && cap && !ms.some((m) => m.ti === c.tj && (m.kind === 'capital' || m.kind === 'city'))) {
+        ms.push({ id: cap, kind: 'capital', start: t.start, end: c.end, ti: i, tj: c.tj, country: c.id, prep: prepBefore(toks, i) });
+        c.inTitle = true;
+        i = c.tj - 1;
         continue;
       }
     }

@@ -23,6 +23,12 @@ export interface DocContext {
   summitOrg?: string;
   /** Parties of the last trade figure, for "двусторонний товарооборот". */
   tradePair?: string[];
+  /** The project last named. */
+  lastProject?: { id: string; name: string };
+  /** Period of the last trade figure, for "за этот период". */
+  lastTrade?: DateExpr;
+  /** Parties of the last signing and its paragraph. */
+  lastAgreement?: { parties: string[]; para: number };
   names: Map<string, { type: 'project'; name: string }>;
 }
 
@@ -47,10 +53,11 @@ export interface Draft extends Fact {
   /** Own date stated in the clause (wins when duplicates merge). */
   ownDate: boolean;
   sent: number;
+  para: number;
 }
 
 const NEG = /(?<![\p{L}])(не|так и не|ни)\s+(состоял|состоит|подписал|подписан|посетил|прибыл|приедет|провел|провели|встретил|встреч|удалось|будет|будут|планиру|намерен|договорил|смогл|собира)/iu;
-const HEDGE = /(?<![\p{L}])(может|могут|мог бы|могли бы|могла бы|возможно|возможен|возможна|предполагается|предполагают|надеется|надеются|надеемся|рассчитывает|рассчитывают|хотел бы|хотели бы|хотят|не исключ\p{L}*|вероятно|прогнозир\p{L}*|ожидается,? что|стремится|стремятся|намерен|намерена|намерены|намерено|намерева\p{L}*|предложил\p{L}*|предлагает|предлагают|пригласил\p{L}*|приглашени\p{L}*|призвал\p{L}*|призыва\p{L}*|планиру\p{L}+ обсудить|обсуд\p{L}+ возможност\p{L}*|если|в случае|довести|нарастить до|увеличить до|достичь|достигнет|рассмотр\p{L}+ возможност\p{L}*)(?![\p{L}])/iu;
+const HEDGE = /(?<![\p{L}])(может|могут|мог бы|могли бы|могла бы|возможно|возможен|возможна|предполагается|предполагают|надеется|надеются|надеемся|рассчитывает|рассчитывают|хотел бы|хотели бы|хотят|не исключ\p{L}*|вероятно|прогнозир\p{L}*|ожидается,? что|стремится|стремятся|намерен|намерена|намерены|намерено|намерева\p{L}*|предложил\p{L}*|предлагает|предлагают|пригласил\p{L}*|призвал\p{L}*|призыва\p{L}*|планиру\p{L}+ обсудить|обсуд\p{L}+ возможност\p{L}*|если|в случае|довести|нарастить до|увеличить до|достичь|достигнет|рассмотр\p{L}+ возможност\p{L}*)(?![\p{L}])/iu;
 const PLANNED = /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят)(?![\p{L}])/iu;
 
 const TRAILER = /[,–—-]+\s*(?:—|–|-)?\s*(сообщил|сообщила|сообщили|сообщает|заявил|заявила|заявили|сказал|сказала|сказали|отметил|отметила|отметили|говорится|пишет|передает|передаёт|рассказал|рассказала|подчеркнул|подчеркнула|указал|указала|уточнил|уточнила|добавил|добавила|свидетельствуют|сообщается)(?![\p{L}])/iu;
@@ -104,7 +111,7 @@ function evidence(ctx: DocContext, s: Sentence) {
 }
 
 function draft(type: FactType, args: Record<string, unknown>, c: Clause, ctx: DocContext, base = 0.85): Draft {
-  const f: Draft = { type, args, confidence: confidence(c, base), evidence: evidence(ctx, c.s), ownDate: !c.inherited, sent: c.s.start };
+  const f: Draft = { type, args, confidence: confidence(c, base), evidence: evidence(ctx, c.s), ownDate: !c.inherited, sent: c.s.start, para: c.s.para };
   if (c.when) f.when = c.when;
   if (c.planned) f.status = 'planned';
   return f;
@@ -184,6 +191,10 @@ function agreementParties(c: Clause, ctx: DocContext): string[] {
   }
   if (parties.length < 2 && /(двумя|обеими|обе|двух) (странами|государствами|сторонами|стран|государств|сторон)|сторон[ыа]\b|двусторонн/iu.test(c.text)) ctx.pairCountries.forEach(add);
   if (parties.length === 1 && c.during) ctx.pairCountries.forEach(add);
+  // "Главы государств подписали ..." at a summit: the organisation's documents.
+  if (parties.length < 2 && ctx.summitOrg && /(главы государств|глав государств|лидеры стран|участники|государства-члены|страны-участницы|членами)/iu.test(c.text)) return [ctx.summitOrg];
+  // "Кроме того, была принята декларация": the parties of the signing just reported.
+  if (!parties.length && ctx.lastAgreement && ctx.lastAgreement.para === c.s.para) return [...ctx.lastAgreement.parties];
   return parties;
 }
 
@@ -192,6 +203,14 @@ const PROJECT_TYPES: [RegExp, string][] = [
   [/^нефтепровод\p{L}*/iu, 'oil pipeline'], [/^трубопровод\p{L}*/iu, 'pipeline'], [/^ГЭС/u, 'hydropower plant'], [/^АЭС/u, 'nuclear power plant'],
   [/^(электростанци|ТЭС|ТЭЦ)\p{L}*/iu, 'power plant'], [/^завод\p{L}*/iu, 'plant'], [/^мост\p{L}*/iu, 'bridge'], [/^(морск\p{L}*\s+)?порт\p{L}*/iu, 'port'],
   [/^тоннел\p{L}*/iu, 'tunnel'], [/^коридор\p{L}*/iu, 'corridor'], [/^канал\p{L}*/iu, 'canal'], [/^терминал\p{L}*/iu, 'terminal'],
+];
+
+/** Common adjectives of project names ("цементного завода" -> "cement plant"). */
+const PROJECT_ADJ: [RegExp, string][] = [
+  [/^цементн/, 'cement'], [/^солнечн/, 'solar'], [/^ветров/, 'wind'], [/^угольн/, 'coal'], [/^химическ/, 'chemical'],
+  [/^металлургическ/, 'steel'], [/^сталелитейн/, 'steel'], [/^нефтеперерабатывающ/, 'oil refining'], [/^газоперерабатывающ/, 'gas processing'],
+  [/^горно-обогатительн/, 'mining and processing'], [/^автомобильн/, 'car'], [/^стекольн/, 'glass'], [/^текстильн/, 'textile'],
+  [/^атомн/, 'nuclear'], [/^гидро/, 'hydro'], [/^тепло/, 'thermal'], [/^логистическ/, 'logistics'], [/^индустриальн/, 'industrial'],
 ];
 
 /** English name of a name part: a known place or country, else a transliteration. */
@@ -206,7 +225,14 @@ function projectAt(rest: string): { id: string; name: string } | undefined {
   const r = rest.replace(/^[\s«"]+/, '');
   // "Рогунской ГЭС": a capitalised adjective before the type noun.
   const adj = /^([А-ЯЁ][а-яё]+(?:ская|ской|скую|ский|ского|ском))\s+/u.exec(r);
-  const body = adj ? r.slice(adj[0].length) : r;
+  let body = adj ? r.slice(adj[0].length) : r;
+  const kinds: string[] = [];
+  for (let g = /^([а-яё-]+)\s+/u.exec(body); g; g = /^([а-яё-]+)\s+/u.exec(body)) {
+    const k = PROJECT_ADJ.find(([re]) => re.test(g![1]));
+    if (!k) break;
+    kinds.push(k[1]);
+    body = body.slice(g[0].length);
+  }
   for (const [re, type] of PROJECT_TYPES) {
     const m = re.exec(body);
     if (!m) continue;
@@ -221,8 +247,8 @@ function projectAt(rest: string): { id: string; name: string } | undefined {
       if (nm) parts.push(...nm[1].split(/\s*[-–—]\s*/u).map(englishPart));
       tail = '';
     }
-    if (!parts.length) return undefined;
-    const name = `${parts.join('–')} ${type}`;
+    if (!parts.length && !kinds.length) return undefined;
+    const name = [parts.join('–'), ...kinds, type].filter(Boolean).join(' ');
     return { id: 'project:' + slugRu(name.replace(/–/g, '-')), name };
   }
   return undefined;
@@ -249,11 +275,13 @@ function agreements(c: Clause, ctx: DocContext, out: Draft[]): void {
   }
   if (!made.length) made.push(draft('agreement', { parties }, c, ctx));
   out.push(...made);
+  ctx.lastAgreement = { parties, para: c.s.para };
   // Agreements on a project: "протокол ... по проекту железной дороги Карс-Нахчыван".
   const pm = /(?:по проекту|по проектам|о строительстве|по строительству|о реализации проекта|о создании)\s+/iu.exec(c.text);
   if (pm) {
     const p = projectAt(c.text.slice(pm.index + pm[0].length));
     if (p) {
+      ctx.lastProject = p;
       ctx.names.set(p.id, { type: 'project', name: p.name });
       const countries = parties.filter((x) => x.startsWith('country:'));
       out.push(draft('project_milestone', { project: p.id, stage: 'agreed', ...(countries.length ? { parties: countries } : {}) }, c, ctx, 0.75));
@@ -269,12 +297,22 @@ const MILESTONE: [RegExp, string][] = [
   [/(запущен\p{L}*|запустили|запуск|открыт\p{L}*|открыли|открытие)\s+/iu, 'launched'],
 ];
 
+/** "Строительство магистрали начнется в октябре": the project between the noun and the verb. */
+const MILESTONE_NOUN_FIRST: [RegExp, string][] = [
+  [/строительств\p{L}*\s+([^,.;]{3,80}?)\s+(началось|начнется|начнётся|стартовало|стартует|стартовал[оа]?|начато|начали)(?![\p{L}])/iu, 'construction_started'],
+  [/строительств\p{L}*\s+([^,.;]{3,80}?)\s+(завершено|завершилось|завершится|завершат|закончено)(?![\p{L}])/iu, 'completed'],
+];
+
 function milestones(c: Clause, ctx: DocContext, out: Draft[]): void {
-  for (const [re, stage] of MILESTONE) {
+  for (const [re, stage] of [...MILESTONE_NOUN_FIRST, ...MILESTONE]) {
     const m = re.exec(c.text);
     if (!m) continue;
-    const p = projectAt(c.text.slice(m.index + m[0].length)) ?? projectBefore(c.text.slice(0, m.index));
+    const rest = MILESTONE_NOUN_FIRST.some(([r]) => r === re) ? m[1] + ' ' : c.text.slice(m.index + m[0].length);
+    // "строительство магистрали" after the project was named: the same project.
+    const p = projectAt(rest) ?? projectBefore(c.text.slice(0, m.index))
+      ?? (ctx.lastProject && /^(магистрал|дорог|объект|проект|трасс|ветк|линии|участк)/iu.test(rest) ? ctx.lastProject : undefined);
     if (!p) continue;
+    ctx.lastProject = p;
     ctx.names.set(p.id, { type: 'project', name: p.name });
     const countries = [...new Set(c.ms.filter((x) => (x.kind === 'country' || x.kind === 'adj') && !x.inTitle).map((x) => x.country!))];
     out.push(draft('project_milestone', { project: p.id, stage, ...(countries.length >= 2 ? { parties: countries } : {}) }, c, ctx, 0.75));
@@ -302,7 +340,8 @@ function investments(c: Clause, ctx: DocContext, out: Draft[]): void {
     if (m.inTitle) continue;
     const cc = m.kind === 'person' ? countryOfId(m.id, ctx) : m.kind === 'country' || m.kind === 'capital' ? m.country : m.kind === 'adj' ? m.country : undefined;
     if (!cc) continue;
-    if ((m.prep === 'в' || m.prep === 'во') && !recipient) recipient = cc;
+    const into = /(?:в|во)\s+(?:экономик\p{L}*|развити\p{L}*|проект\p{L}*|сектор\p{L}*|отрасл\p{L}*|промышленност\p{L}*|энергетик\p{L}*)\s*$/iu.test(ctx.text.slice(Math.max(0, m.start - 30), m.start));
+    if ((m.prep === 'в' || m.prep === 'во' || into) && !recipient) recipient = cc;
     else if (!m.prep && !investor) investor = cc;
   }
   const ek = /в\s+экономик\p{L}*\s+(\p{L}+)/iu.exec(c.text);
@@ -330,7 +369,9 @@ function trade(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (/подряд|ежегодно|в среднем/iu.test(c.text)) return;
   const money = findMoney(c.text, c.start);
   if (!money.length) return;
-  const period = c.dates.find((d) => d.period && !d.relative) ?? c.dates.find((d) => d.period);
+  let period = c.dates.find((d) => d.period && !d.relative) ?? c.dates.find((d) => d.period);
+  // "за этот период", "за тот же период": the period of the figure just reported.
+  if (!period && ctx.lastTrade && /за\s+(этот|тот же|данный|указанный|аналогичный этому)\s+период/iu.test(c.text)) period = ctx.lastTrade;
   if (!period && !c.dates.some((d) => d.when.precision === 'month')) return;
   const amount = pickAmount(c, money);
   if (!amount) return;
@@ -353,6 +394,7 @@ function trade(c: Clause, ctx: DocContext, out: Draft[]): void {
   }
   if (cs.length < 2) return;
   ctx.tradePair = cs;
+  if (period) ctx.lastTrade = period;
   const metric = /экспорт/iu.test(tm[0]) ? 'exports' : /импорт/iu.test(tm[0]) ? 'imports' : 'trade_turnover';
   const args: Record<string, unknown> = { parties: cs, metric, amount: { value: amount.value, currency: amount.currency } };
   if (period?.period) args.period = period.period;

@@ -86,6 +86,7 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
   const drafts: Draft[] = [];
   let paraDay: { para: number; when: When } | undefined;
   let lastEvent: When | undefined;
+  let lastEventSent = -10;
   sents.forEach((s, si) => {
     const stext = text.slice(s.start, s.end);
     const cut = trailerAt(stext);
@@ -107,6 +108,8 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       inherited = true;
       if (during && lastEvent) when = lastEvent;
       else if (paraDay && paraDay.para === s.para) when = paraDay.when;
+      // A sentence right after an event's report goes on narrating it.
+      else if (!planned && lastEvent && si - lastEventSent <= 2 && lastEvent.precision === 'day') when = lastEvent;
       else if (docDay) when = planned ? { value: docDay.slice(0, 7), precision: 'month' } : { value: docDay, precision: 'day' };
     } else if (!own!.relative || own!.when.precision === 'day') {
       if (own!.when.precision !== 'year') paraDay = { para: s.para, when: own!.when };
@@ -138,7 +141,7 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       }
       for (const f of drafts.slice(before)) {
         if (f.type === 'meeting') prevIds = f.args.participants as string[];
-        if ((f.type === 'visit' || f.type === 'meeting' || f.type === 'summit') && f.when && f.when.precision !== 'year' && s.para > 0) lastEvent = f.when;
+        if ((f.type === 'visit' || f.type === 'meeting' || f.type === 'summit') && f.when && f.when.precision !== 'year' && s.para > 0 && !f.status) { lastEvent = f.when; lastEventSent = si; }
       }
     }
     if (firstPerson) ctx.lastPerson = firstPerson.id;
@@ -194,9 +197,16 @@ function key(f: Draft): string {
 }
 
 /** Repeated statements of one fact become one: args united, the stated date and a body sentence kept. */
-function merge(drafts: Draft[]): Draft[] {
+function merge(all: Draft[]): Draft[] {
   const byKey = new Map<string, Draft>();
   const out: Draft[] = [];
+  // A headline restates a fact of the body: it merges with the body's statement whatever its date.
+  const titleEnd = all.length ? Math.min(...all.map((f) => f.sent)) : 0;
+  const undated = (f: Draft) => key({ ...f, when: undefined, status: undefined });
+  const body = new Set(all.filter((f) => f.para > 0).map(undated));
+  const drafts = all.filter((f) => f.para > 0 || !body.has(undated(f)) || (f.args.title ?? f.args.count) !== undefined);
+  const fromTitle = all.filter((f) => f.para === 0 && !drafts.includes(f));
+  void titleEnd;
   for (const f of drafts) {
     const k = key(f);
     const old = byKey.get(k);
@@ -206,6 +216,10 @@ function merge(drafts: Draft[]): Draft[] {
     if (f.type === 'summit' && String(f.args.name).length > String(old.args.name).length) old.args.name = f.args.name;
     if (f.ownDate && !old.ownDate && f.when) { old.when = f.when; old.ownDate = true; }
     old.confidence = Math.max(old.confidence, f.confidence);
+  }
+  for (const t of fromTitle) {
+    const b = out.find((o) => undated(o) === undated(t));
+    if (b) for (const [n, v] of Object.entries(t.args)) if (b.args[n] === undefined) b.args[n] = v;
   }
   // An agreement stated without a title or a count is the same signing as a fuller one of the same parties.
   const agreements = out.filter((f) => f.type === 'agreement');
@@ -218,8 +232,8 @@ function merge(drafts: Draft[]): Draft[] {
   }
   // A planned visit or meeting restated by a sentence without a date takes the dated statement.
   return out.filter((f) => !drop.has(f)).map((f) => {
-    const { ownDate: _o, sent: _s, ...fact } = f;
-    void _o; void _s;
+    const { ownDate: _o, sent: _s, para: _p, ...fact } = f;
+    void _o; void _s; void _p;
     return fact as Draft;
   });
 }

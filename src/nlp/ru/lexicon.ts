@@ -119,6 +119,8 @@ function tokensOf(s: string): string[] {
 export const LEX: Map<string, LexEntry[]> = new Map();
 /** Places this module names (id -> English name and country), for ids the English gazetteer lacks. */
 export const PLACE_INFO: Map<string, PlaceInfo> = new Map();
+/** Capital (or seat of government) of a country: "country:BY" -> "place:minsk". */
+export const CAPITAL_OF: Map<string, string> = new Map();
 /** Display names of Russian acronyms for summit names ("org:sco" -> "SCO"). */
 export const ORG_SHORT: Map<string, string> = new Map();
 
@@ -164,6 +166,7 @@ function build(): void {
     const id = 'place:' + slug(en);
     PLACE_INFO.set(id, { id, name: en, country: cc ? 'country:' + cc : undefined });
     const kind: LexKind = k === 'c' ? 'capital' : k === 't' ? 'city' : 'region';
+    if (kind === 'capital' && cc && !CAPITAL_OF.has('country:' + cc)) CAPITAL_OF.set('country:' + cc, id);
     for (const f of phraseForms(ru.replace(/ё/g, 'е'))) addEntry(f, { kind, id, country: cc ? 'country:' + cc : undefined, cap: true });
   }
   for (const line of ORGS.split('\n')) {
