@@ -17,8 +17,8 @@ const DATE_G = new RegExp(
     `(?<y>\\d{4})年(?:(?<m>\\d{1,2})月(?:(?<d>\\d{1,2})日)?)?`,
     `(?<m2>\\d{1,2})月(?<d2>\\d{1,2})日`,
     `(?<m3>\\d{1,2})月(?:份)?(?=[上中下]旬|初|底|末|,|,|、|在|举行|访问|召开|以来|的|至|起)`,
-    `(?<![\\d月年至到~\\-—])(?<d4>\\d{1,2})日(?=[上下]午|晚|早|凌晨|,|在|举行|抵达|同|与|会见|会谈|宣布|表示|说|签署|[,。])`,
-    `(?<rel>去年|今年|明年|前年|上月|上个月|本月|下月|下个月|今天|今日|昨天|昨日|明天|明日)`,
+    `(?<![\\d月年至到~\\-—])(?<d4>\\d{1,2})日(?=[上下]午|晚|早|凌晨|,|至|到|起|-|在|举行|抵达|同|与|会见|会谈|宣布|表示|说|签署|[,。])`,
+    `(?<rel>去年|今年|明年|前年|上月|上个月|本月|下月|下个月|今天|今日|昨天|昨日|明天|明日|上周|上星期|本周|下周|下星期)`,
     `(?<ago>${NUM})年(?:前|以前)`,
   ].join('|'),
   'g',
@@ -91,7 +91,11 @@ export function findDates(s: string, anchor: Anchor | undefined, base = 0): Date
       else if (r === '上月' || r === '上个月') out.push({ value: shift(-1), precision: 'month', ...at });
       else if (r === '本月') out.push({ value: shift(0), precision: 'month', ...at });
       else if (r === '下月' || r === '下个月') out.push({ value: shift(1), precision: 'month', ...at });
-      else {
+      else if (/周|星期/.test(r)) {
+        // A week names no day: the month of its middle.
+        const k = r.startsWith('上') ? -7 : r.startsWith('下') ? 7 : 0;
+        out.push({ value: new Date(Date.UTC(y, mo - 1, d + k)).toISOString().slice(0, 7), precision: 'month', ...at });
+      } else {
         const k = r === '今天' || r === '今日' ? 0 : r === '明天' || r === '明日' ? 1 : -1;
         const dt = new Date(Date.UTC(y, mo - 1, d + k));
         out.push({ value: dt.toISOString().slice(0, 10), precision: 'day', ...at });

@@ -25,10 +25,12 @@ const HAN = /\p{Script=Han}/u;
 const WORD_SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
 
 // What may follow a compound of country abbreviations (中美两国, 中吉乌铁路, 中哈、中乌).
-const COMPOUND_NEXT = /^(?:两国|三国|四国|五国|六国|双方|三方|各方|关系|经贸|贸易|合作|铁路|公路|高铁|管道|边境|元首|领导人|企业|商贸|联合|战略|友好|伙伴|外长|首脑|会晤|会谈|峰会|互免|人员|召开|举行|举办|签署|签订|实现|建立|达成|进行|开展|互|在|人文|能源|投资|双边|第|之间|间|政府|议会|人民|外交|建交|友谊|全面|共同|农业|产业|[、,和与])/;
+const COMPOUND_NEXT = /^(?:两国|三国|四国|五国|六国|双方|三方|各方|关系|经贸|贸易|合作|铁路|公路|高铁|管道|边境|元首|领导人|企业|商贸|联合|战略|友好|伙伴|外长|首脑|会晤|会谈|峰会|互免|人员|货物|商品|服务|进出口|出口|进口|航线|航班|直航|经济|金融|科技|文化|教育|旅游|青年|地方|友城|农产品|召开|举行|举办|签署|签订|实现|建立|达成|进行|开展|互|在|人文|能源|投资|双边|第|之间|间|政府|议会|人民|外交|建交|友谊|全面|共同|农业|产业|[、,和与])/;
 // A one-character country after these verbs and prepositions (访华, 在美举行, 对华投资).
 const SINGLE_BEFORE = /[访在赴来抵对驻离回]/;
-const SINGLE_NEXT = /^(?:[,。、)]|举行|期间|访问|出席|进行|投资|的|工作|留学|企业|人员|使馆|大使|合作|经商|考察|参加|参会|后|前|以来|时|并)/;
+const SINGLE_NEXT = /^(?:$|[,。、)!?;]|举行|期间|访问|出席|进行|投资|的|工作|留学|企业|人员|使馆|大使|合作|经商|考察|参加|参会|后|前|以来|时|并)/;
+// After a capital, words that make it its government.
+const GOVERNMENT_NEXT = /^(?:认为|表示|宣布|指出|强调|坚持|反对|拒绝|谴责|批评|回应|方面|当局|政府|希望|要求|决定|同意)/;
 // Words that end a name written after a title.
 const NAME_STOP = /^(?:表示|说|指出|强调|宣布|介绍|认为|称|答|回答|在|于|将|与|和|同|及|会见|会晤|会谈|出席|抵达|就|对|等|也|还|并|率|日|今天|应|主持|一行|分别|访问|致辞|讲话|发表|参加|出访|共同|随后|当天|当日|此前|上午|下午|晚|见证|签署|提出|即|亲自|会|向|接受|举行|先生|女士|为|是|以|从|通电话|通话|已|曾|的|们|报道|[,。、:;!?()“”《》\s\d])/;
 // Characters of transliterated foreign names (特朗普, 普里茨克, 托卡耶夫).
@@ -149,7 +151,16 @@ export function findMentions(s: string): Mention[] {
     if (lex) {
       const m: Mention = { id: lex.id, kind: lex.kind, start: i, end: i + lex.phrase.length, en: lex.en };
       if (lex.country) m.country = lex.country;
-      if (lex.capital) m.capital = true;
+      if (lex.capital) {
+        m.capital = true;
+        // A seat of government that speaks or acts is its country: 北京认为, 华盛顿方面.
+        if (GOVERNMENT_NEXT.test(s.slice(m.end, m.end + 3)) && lex.country && !/(在|于|赴|抵达|到|访问|前往)$/.test(s.slice(Math.max(0, i - 2), i))) {
+          m.id = lex.country;
+          m.kind = 'country';
+          m.capital = undefined;
+          m.country = undefined;
+        }
+      }
       if (lex.kind === 'person') {
         const p = personById(lex.id);
         const office = p?.offices[0];

@@ -277,11 +277,15 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
     const { pos, trig } = h;
     if (/^(期间|后|中|时)/.test(s.slice(h.end, h.end + 2)) && !/举行/.test(trig)) continue;
     if (/(记者会|发布会|对话会|研讨会|圆桌会|午餐会|招待会|论坛)/.test(trig)) continue;
+    // Meeting the press or unnamed groups (会见记者, 会见企业代表) is no meeting of parties.
+    if (/^了?[^,。;]{0,12}(记者|媒体|代表|人士|学生|侨胞|华侨|员工|青年)/.test(s.slice(h.end, h.end + 14)) && /会见/.test(trig)) continue;
     const people = actors(d, c, c.sent.start, c.sent.end);
     let participants = uniq(people.map((x) => x.id));
     const cs = clauseStart(s, c.sent, pos);
-    if (participants.length < 2 && /(两国元首|两国领导人|双方元首)/.test(st)) {
-      const pair = main.map((k) => leaders.get(k) ?? k);
+    if (participants.length < 2 && /(两国元首|两国领导人|双方元首|两国外长|两位领导人)/.test(st)) {
+      // The pair met just before in the paragraph, else the heads of state of the two countries.
+      const prev = [...drafts].reverse().find((f) => f.type === 'meeting' && f.sent.para === c.sent.para && (f.args.participants as string[]).length === 2);
+      const pair = prev ? (prev.args.participants as string[]) : main.map((k) => leaders.get(k) ?? k);
       participants = uniq(pair);
     }
     if (participants.length < 2) {
@@ -302,7 +306,7 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
 
 const SIGN_G = /(签署|签订|签约|缔结|签字|达成[^,。;]{0,12}(?:协议|协定))/g;
 const DOC_NOUN = /(协议|协定|备忘录|声明|宣言|合同|文件|条约|纲要|规划|意向|项目|议定书|公报|成果|计划)/;
-const COUNT = /(?:共|合计)?(?:签署|签订|签约)?(?:了)?[^,。;\d]{0,8}?(\d+|[一二两三四五六七八九十]{1,3})(?:项|份|个|批)[^,。;]{0,10}?(协议|协定|备忘录|合同|文件|项目|成果|合作)|(?:协议|协定|备忘录|合同|文件|项目)(\d+|[一二两三四五六七八九十]{1,3})(?:项|份|个)/;
+const COUNT = /(?:共|合计)?(?:签署|签订|签约)?(?:了)?[^,。;\d]{0,8}?(\d+|[一二两三四五六七八九十]{1,3})(?:余|多)?(?:项|份|个|批)[^,。;]{0,10}?(协议|协定|备忘录|合同|文件|项目|成果|合作)|(?:协议|协定|备忘录|合同|文件|项目)(\d+|[一二两三四五六七八九十]{1,3})(?:项|份|个)/;
 
 function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   const s = d.s;
@@ -345,6 +349,7 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   }
 }
 
+const BLOCS = new Set(['org:asean', 'org:eu', 'org:eaeu', 'org:au', 'org:gcc', 'org:celac', 'org:sco', 'org:brics', 'org:arab-league']);
 const TRADE_G = /(双边货物贸易额|货物贸易额|双边贸易额|贸易总额|贸易额|进出口总额|进出口额|进出口|贸易往来|出口额|出口|进口额|进口)/g;
 const FORECAST = /(有望|预计|预期|力争|争取|目标|将达到|将超过|可能|或将|希望)/;
 
@@ -361,7 +366,8 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const cs = clauseStart(s, c.sent, pos);
     if (FORECAST.test(s.slice(cs, money[0].start)) || NEG.test(s.slice(cs, pos))) continue;
     const metric = /^(出口)/.test(m[0]) ? 'exports' : /^进口/.test(m[0]) ? 'imports' : 'trade_turnover';
-    let parties = uniq(c.ms.filter((x) => x.kind === 'country' && x.end <= money[0].start).flatMap(countryIds));
+    // Partners: countries, and trade blocs (中国同东盟贸易额).
+    let parties = uniq(c.ms.filter((x) => (x.kind === 'country' || (x.kind === 'org' && BLOCS.has(x.id))) && x.end <= money[0].start).flatMap((x) => (x.kind === 'org' ? [x.id] : countryIds(x))));
     if (parties.length < 2 && main.length === 2 && /(双边|两国|双方)/.test(st)) parties = uniq([...parties, ...main]);
     if (parties.length === 1 && main.length === 2 && main.includes(parties[0])) parties = uniq([...parties, ...main]);
     if (parties.length < 2) continue;
@@ -415,7 +421,7 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     // The name: mentions and dashes right before the trigger (中国—中亚, 上合组织, 金砖国家).
     // Words between the name and the trigger: 上海合作组织成员国元首理事会, 上合组织下一次峰会.
     const filler = /(成员国|国家|领导人|元首|首脑|下一次|下一届|下届|本届|此次|这次|新一届|的)+$/.exec(s.slice(Math.max(c.sent.start, pos - 12), pos));
-    let b = pos - (filler ? filler[0].length : 0);
+    let b = filler && !c.ms.some((y) => y.end === pos) ? pos - filler[0].length : pos;
     const parts: Mention[] = [];
     for (;;) {
       const x = c.ms.find((y) => y.end === b || (y.end === b - 1 && /[—–\-·与和]/.test(s[b - 1])));
@@ -436,7 +442,7 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     const zh = d.text.slice(b, end);
     const name = `${en} summit (${zh.replace(/(下一次|下一届|下届|本届|此次|这次|新一届)/, '')})`;
     // Only a summit that is held, attended or announced, not one merely named.
-    const tail = s.slice(end, Math.min(c.sent.end, end + 20));
+    const tail = s.slice(end, Math.min(c.sent.end, end + 30));
     const head = s.slice(Math.max(c.sent.start, b - 24), b);
     if (!/(出席|参加|举行|召开|主持|开幕|闭幕|在[^,。]{1,10}$|期间)/.test(head) && !/^[^,。]{0,16}(举行|召开|开幕|闭幕)/.test(tail)) continue;
     if (/^期间/.test(tail) && seen.some((x) => x.zh === zh)) continue;
@@ -445,6 +451,8 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     const { blocked, planned } = modality(d, c, held ? end + held[0].length - 2 : pos);
     if (blocked) continue;
     let place = c.ms.find((x) => x.kind === 'place' && x.start > c.sent.start && !parts.includes(x))?.id;
+    // 将于2025年在巴西举行: the host country when no city is named.
+    if (!place && held) place = c.ms.find((x) => x.kind === 'country' && !x.ids && x.start >= end && x.start < end + held[0].length)?.id;
     if (!place && d.datelinePlace && /(出席|参加|来到|今天)/.test(st)) place = d.datelinePlace;
     let when = whenAt(d, c, pos, planned);
     if (d.dateline && /(出席|来到|今天|今日)/.test(st) && !c.dates.length) when = { value: d.dateline.value, precision: d.dateline.precision };
@@ -465,11 +473,11 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
 }
 
 const MILESTONE_G = /(正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入使用|投运|正式运营|开通运营|正式开通|投产|并网发电)/g;
-const PROJECT_NOUN = /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|水电站|核电站|光伏电站|风电场|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂)(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/;
+const PROJECT_NOUN = /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|水电站|核电站|光伏电站|风电场|热电厂|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂)(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/;
 const NOUN_EN: Record<string, string> = {
   高速铁路: 'high-speed-railway', 高铁: 'high-speed-railway', 铁路: 'railway', 公路: 'highway', 天然气管道: 'gas-pipeline', 输油管道: 'oil-pipeline',
   管道: 'pipeline', 管线: 'pipeline', 港口: 'port', 码头: 'terminal', 水电站: 'hydropower-plant', 核电站: 'nuclear-power-plant',
-  光伏电站: 'solar-power-plant', 风电场: 'wind-farm', 电站: 'power-plant', 电厂: 'power-plant', 工业园: 'industrial-park',
+  光伏电站: 'solar-power-plant', 风电场: 'wind-farm', 热电厂: 'thermal-power-plant', 电站: 'power-plant', 电厂: 'power-plant', 工业园: 'industrial-park',
   产业园: 'industrial-park', 大桥: 'bridge', 隧道: 'tunnel', 机场: 'airport', 炼油厂: 'refinery',
 };
 
@@ -498,26 +506,29 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
       const lexProject = c.ms.find((x) => x.kind === 'project' && x.start >= cs && x.end === cs + lead.length);
       if (lexProject) project = lexProject.id;
       else {
-        const first = inName.length ? inName[inName.length - 1] : undefined;
-        // Take the run of mentions ending right at the noun; otherwise the characters of the name.
-        const run: Mention[] = [];
-        let at = nounStart;
-        for (let k = inName.length - 1; k >= 0; k--) {
-          if (inName[k].end === at || (inName[k].end === at - 1 && /[—–\-·]/.test(s[at - 1]))) {
-            run.unshift(inName[k]);
-            at = inName[k].start;
-          } else break;
+        // The name: from the last break (的, 和, a comma) to the noun; mentions in English, other characters in pinyin.
+        const zhName = s.slice(Math.max(cs, nounStart - 10), nounStart).replace(/^.*[的和与在及、]/, '');
+        nameStart = nounStart - zhName.length;
+        const words: string[] = [];
+        let run: Mention[] = [];
+        for (let at = nameStart; at < nounStart; ) {
+          const x = inName.find((y) => y.start === at);
+          if (x) {
+            run.push(x);
+            words.push((x.ids ?? [x.id]).map((k) => (k.startsWith('country:') ? COUNTRY_EN.get(k) ?? k.slice(8) : x.en ?? k.split(':')[1])).join('-'));
+            at = x.end;
+            continue;
+          }
+          let e = at;
+          while (e < nounStart && !inName.some((y) => y.start === e)) e++;
+          const chunk = s.slice(at, e).replace(/[号第—–\-·]/g, ' ');
+          for (const part of chunk.match(/\d+|\p{Script=Han}+/gu) ?? []) {
+            words.push(/\d/.test(part) ? part : (pinyin(part, { toneType: 'none', type: 'array', v: true }) as string[]).join(''));
+          }
+          at = e;
         }
-        void first;
-        nameStart = at;
-        let words = run.map((x) => (x.ids ?? [x.id]).map((k) => (k.startsWith('country:') ? COUNTRY_EN.get(k) ?? k.slice(8) : x.en ?? k.split(':')[1])).join('-'));
-        if (!run.length) {
-          // An unnamed-by-dictionary project: its characters in pinyin (最多 6).
-          const zh = s.slice(Math.max(cs, nounStart - 6), nounStart).replace(/^.*[的和与在]/, '');
-          if (zh.length < 2 || !/^\p{Script=Han}+$/u.test(zh)) continue;
-          nameStart = nounStart - zh.length;
-          words = [(pinyin(zh, { toneType: 'none', type: 'array', v: true }) as string[]).join('')];
-        }
+        if (!words.length || (run.length === 0 && zhName.replace(/[^\p{Script=Han}]/gu, '').length < 2)) continue;
+        run = run.filter((x) => x.kind === 'country');
         const noun = pn[1];
         const slug = (words.join('-') + '-' + NOUN_EN[noun]).toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
         project = 'project:' + slug;

@@ -37,7 +37,9 @@ export function readChinese(text: string, opts: ExtractOptions = {}): Reading {
     const firstLines = mentions.filter((m) => m.kind === 'person' && m.start < Math.min(s.length, 300));
     speaker = firstLines[0]?.id;
   }
-  const doc: Doc = { text, s, sents, mentions, anchor, dateline, datelinePlace, speaker };
+  // A dated dateline anchors the bare days of the text (8日) better than the publication date.
+  const docAnchor = dateline?.precision === 'day' ? anchorOf(dateline.value) ?? anchor : anchor;
+  const doc: Doc = { text, s, sents, mentions, anchor: docAnchor, dateline, datelinePlace, speaker };
   const facts = readFacts(doc);
 
   const names = new Map<string, { type: EntityType; name: string }>();

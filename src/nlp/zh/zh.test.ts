@@ -1,0 +1,175 @@
+// Unit tests of the Chinese reader, one construction at a time (sentences written for these tests).
+import { describe, expect, it } from 'vitest';
+import type { Fact } from '../types.ts';
+import { findDates, anchorOf } from './dates.ts';
+import { findMentions } from './entities.ts';
+import { fold } from './fold.ts';
+import { readChinese } from './index.ts';
+import { findMoney, parseChineseNumeral, parseCount } from './numbers.ts';
+import { splitSentences } from './sentences.ts';
+
+const read = (text: string, published = '2024-06-20'): Fact[] => readChinese(text, { published }).facts;
+const ids = (text: string): string[] => findMentions(fold(text)).flatMap((m) => m.ids ?? [m.id]);
+
+describe('folding', () => {
+  it('folds traditional characters one for one', () => {
+    const t = '國務院副總理將赴美國出席聯委會，雙邊貿易額達到一千億美元。';
+    const f = fold(t);
+    expect(f.length).toBe(t.length);
+    expect(f).toBe('国务院副总理将赴美国出席联委会,双边贸易额达到一千亿美元。');
+  });
+  it('leaves simplified text alone', () => {
+    const t = '中方愿同哈方一道推动合作';
+    expect(fold(t)).toBe(t);
+  });
+});
+
+describe('numbers and money', () => {
+  it('reads Chinese numerals', () => {
+    expect(parseChineseNumeral('三十四')).toBe(34);
+    expect(parseChineseNumeral('十九')).toBe(19);
+    expect(parseChineseNumeral('两')).toBe(2);
+    expect(parseChineseNumeral('一百二十')).toBe(120);
+    expect(parseChineseNumeral('三千五百万')).toBe(35_000_000);
+    expect(parseCount('12')).toBe(12);
+  });
+  it('reads amounts with 万 and 亿 and currencies', () => {
+    expect(findMoney('金额约为3120亿美元')[0]).toMatchObject({ value: 312_000_000_000, currency: 'USD' });
+    expect(findMoney('贷款18.6亿美元')[0]).toMatchObject({ value: 1_860_000_000, currency: 'USD' });
+    expect(findMoney('投入2.5万亿元人民币')[0]).toMatchObject({ value: 2_500_000_000_000, currency: 'CNY' });
+    expect(findMoney('合同额4,500万欧元')[0]).toMatchObject({ value: 45_000_000, currency: 'EUR' });
+    expect(findMoney('约三十亿卢布')[0]).toMatchObject({ value: 3_000_000_000, currency: 'RUB' });
+    expect(findMoney('人口超过1400万')).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  const a = anchorOf('2024-03-15');
+  const v = (s: string) => findDates(s, a).map((d) => `${d.value}/${d.precision}`);
+  it('reads full and partial dates', () => {
+    expect(v('2023年9月7日在阿拉木图')).toEqual(['2023-09-07/day']);
+    expect(v('1992年1月两国建交')).toEqual(['1992-01/month']);
+    expect(v('2019年,两国')).toEqual(['2019/year']);
+  });
+  it('takes the first day of a range and bare days of the publication month', () => {
+    expect(v('将于4月2日至5日在北京举行')).toEqual(['2024-04-02/day']);
+    expect(v('12日下午,部长会见')).toEqual(['2024-03-12/day']);
+    expect(v('20日,代表团抵达')).toEqual(['2024-02-20/day']);
+  });
+  it('resolves relative years and months', () => {
+    expect(v('去年,贸易额')).toEqual(['2023/year']);
+    expect(v('三年前,我们')).toEqual(['2021/year']);
+    expect(v('上月,工程')).toEqual(['2024-02/month']);
+    expect(findDates('去年', undefined)).toEqual([]);
+  });
+});
+
+describe('sentences', () => {
+  it('splits on full stops and lines, not inside quotes', () => {
+    const s = fold('标题\n他说：“合作很好。我们满意。”双方签署协议。\n第二段！');
+    const parts = splitSentences(s).map((x) => s.slice(x.start, x.end));
+    expect(parts).toEqual(['标题', '他说:“合作很好。我们满意。”', '双方签署协议。', '第二段!']);
+  });
+});
+
+describe('entities', () => {
+  it('finds countries by full, short and side names', () => {
+    expect(ids('中华人民共和国和吉尔吉斯共和国')).toEqual(['country:CN', 'country:KG']);
+    expect(ids('塔方表示感谢')).toEqual(['country:TJ']);
+  });
+  it('reads compounds of abbreviations as pairs and triples of countries', () => {
+    expect(ids('中俄两国')).toEqual(['country:CN', 'country:RU']);
+    expect(ids('中哈塔三国边境')).toEqual(['country:CN', 'country:KZ', 'country:TJ']);
+    expect(ids('其中美国')).toEqual(['country:US']);
+    expect(ids('中乌关系与乌克兰')).toEqual(['country:CN', 'country:UA', 'country:UA']);
+  });
+  it('reads one-character countries after verbs', () => {
+    expect(ids('总统首次访华')).toEqual(['country:CN']);
+    expect(ids('会议将在俄举行')).toEqual(['country:RU']);
+  });
+  it('tells a capital as a place from a capital as a government', () => {
+    expect(ids('代表团抵达莫斯科')).toEqual(['place:moscow']);
+    expect(ids('华盛顿方面拒绝评论')).toEqual(['country:US']);
+    expect(ids('西安和喀山')).toEqual(['place:xian', 'place:kazan']);
+  });
+  it('finds organisations by full and short names', () => {
+    expect(ids('上合组织和独联体以及欧亚经济联盟')).toEqual(['org:sco', 'org:cis', 'org:eaeu']);
+  });
+  it('names unknown Chinese officials from their title, family name first', () => {
+    const ms = findMentions(fold('商务部新闻发言人束珏婷表示'));
+    expect(ms.find((m) => m.kind === 'person')).toMatchObject({ id: 'person:shu-jueting', country: 'country:CN' });
+    const vm = findMentions(fold('外交部副部长马朝旭会见'));
+    expect(vm.find((m) => m.kind === 'person')?.id).toBe('person:ma-zhaoxu');
+  });
+  it('keeps register names with a title before or after', () => {
+    expect(ids('俄罗斯总统普京')).toContain('person:vladimir-putin');
+    expect(ids('拉夫罗夫外长说')).toContain('person:sergey-lavrov');
+  });
+});
+
+describe('facts', () => {
+  it('reads a state visit: who, where, which kind, when', () => {
+    const f = read('标题\n18日,吉尔吉斯斯坦总统扎帕罗夫抵达北京,对中国进行国事访问。');
+    const v = f.find((x) => x.type === 'visit')!;
+    expect(v.args).toMatchObject({ visitor: 'person:sadyr-japarov', host: 'country:CN', place: 'place:beijing', kind: 'state' });
+    expect(v.when).toEqual({ value: '2024-06-18', precision: 'day' });
+  });
+  it('marks announced visits as planned and reads the day ahead', () => {
+    const f = read('标题\n国家主席习近平将于25日至27日对塔吉克斯坦进行国事访问。', '2024-06-20');
+    expect(f[0]).toMatchObject({ type: 'visit', status: 'planned', when: { value: '2024-06-25' } });
+  });
+  it('drops invitations, hopes and negated events', () => {
+    expect(read('标题\n拉赫蒙总统邀请李强总理明年访问塔吉克斯坦。')).toEqual([]);
+    expect(read('标题\n中方希望双方早日签署合作协议。')).toEqual([]);
+    expect(read('标题\n两国尚未签署自由贸易协定。')).toEqual([]);
+    expect(read('标题\n专家认为,明年中塔贸易额有望达到50亿美元。')).toEqual([]);
+  });
+  it('reads talks and phone calls between named people', () => {
+    const f = read('标题\n王毅同土耳其外长费丹通电话。');
+    expect(f[0]).toMatchObject({ type: 'meeting', args: { format: 'phone call' } });
+    expect((f[0].args.participants as string[])[0]).toBe('person:wang-yi');
+  });
+  it('resolves "the two heads of state" to the leaders named in the text', () => {
+    const f = read('标题\n俄罗斯总统普京抵达北京。\n国家主席习近平表示欢迎。两国元首举行了小范围会谈。');
+    const m = f.find((x) => x.type === 'meeting')!;
+    expect([...(m.args.participants as string[])].sort()).toEqual(['person:vladimir-putin', 'person:xi-jinping']);
+  });
+  it('reads agreements with their count, title and parties', () => {
+    const f = read('标题\n会谈后,中哈两国签署了二十余份合作文件。');
+    expect(f[0]).toMatchObject({ type: 'agreement', args: { parties: ['country:CN', 'country:KZ'], count: 20 } });
+    const g = read('标题\n双方签署《中华人民共和国和蒙古国联合声明》。\n中蒙关系不断发展。');
+    expect(g[0].args.title).toBe('中华人民共和国和蒙古国联合声明');
+  });
+  it('reads trade figures: turnover, exports, imports, the reporting country first', () => {
+    const f = read('标题\n2023年,哈萨克斯坦同中国双边贸易额为410亿美元。\n其中哈方对华出口185亿美元。');
+    expect(f[0].args).toMatchObject({ parties: ['country:CN', 'country:KZ'], metric: 'trade_turnover', period: '2023' });
+    expect(f.find((x) => x.args.metric === 'exports')?.args.amount).toEqual({ value: 18_500_000_000, currency: 'USD' });
+  });
+  it('reads investment with its recipient and investor', () => {
+    const f = read('标题\n截至2023年底,中国对吉尔吉斯斯坦直接投资存量达18亿美元。');
+    expect(f[0]).toMatchObject({ type: 'investment', args: { recipient: 'country:KG', investor: 'country:CN' } });
+  });
+  it('reads named summits with ordinal, organisation and place', () => {
+    const f = read('标题\n上海合作组织成员国元首理事会第二十四次会议4日在阿斯塔纳举行。', '2024-07-05');
+    expect(f[0]).toMatchObject({ type: 'summit', args: { ordinal: 24, organization: 'org:sco', place: 'place:astana' }, when: { value: '2024-07-04' } });
+    expect(read('标题\n双方同意,中美峰会取得成果。').filter((x) => x.type === 'summit')).toEqual([]);
+  });
+  it('reads project milestones and their stage', () => {
+    const f = read('标题\n中吉乌铁路项目27日在贾拉拉巴德正式开工。');
+    expect(f[0]).toMatchObject({ type: 'project_milestone', args: { project: 'project:china-kyrgyzstan-uzbekistan-railway', stage: 'construction_started' } });
+    const g = read('标题\n杜尚别2号热电厂二期工程全面建成投产。');
+    expect(g[0]?.args.stage).toBe('launched');
+    expect(read('标题\n中哈第三条铁路预计明年建成。')).toEqual([]);
+  });
+  it('cuts evidence from the original traditional text', () => {
+    const text = '標題\n國家主席習近平同哈薩克斯坦總統托卡耶夫舉行會談。';
+    const f = read(text);
+    expect(f[0].type).toBe('meeting');
+    expect(text.slice(f[0].evidence.start, f[0].evidence.end)).toBe(f[0].evidence.text);
+    expect(f[0].evidence.text).toContain('習近平');
+  });
+  it('dates a statement by the visit it refers to', () => {
+    const f = read('标题\n9日,越南国家主席苏林抵达北京,对中国进行国事访问。\n访问期间,双方签署了14项合作文件。');
+    expect(f.find((x) => x.type === 'agreement')?.when?.value.slice(0, 7)).toBe('2024-06');
+  });
+});
