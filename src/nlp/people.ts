@@ -46,8 +46,11 @@ export function officeHolders(of: string, title: string, year: number): PersonRe
 // ---------------------------------------------------------------------------------------------
 // Conventions of the register (people.data.ts), for the readers that look people up in it:
 //
-// - `offices` lists the most prominent (usually the latest) office first; years are calendar
-//   years, so a handover year belongs to both the outgoing and the incoming holder.
+// - `offices` lists the current (or, for people out of office, the latest) office first, so
+//   offices[0] says what a person is now; years are calendar years, so a handover year belongs
+//   to both the outgoing and the incoming holder. Offices still held as of 2026 have no `to`.
+// - Where two people share a form, the one listed first in people.data.ts is the more current or
+//   more prominent (Shehbaz before Nawaz Sharif, Serdar before Gurbanguly Berdimuhamedov).
 // - `en`, `ru` and `zh` start with the full name; the family name alone is listed only when it is
 //   distinctive enough to stand for the person in a news story ("Putin", "Токаев", "托卡耶夫").
 //   Common words and common surnames ("Kim", "Li", "Wang", "Khan", "Lee", "Ross", "Tai",
