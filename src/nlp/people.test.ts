@@ -52,6 +52,14 @@ describe('register of leaders and officials', () => {
     }
   });
 
+  it('puts the current or latest office first', () => {
+    for (const p of PEOPLE) {
+      const end = (to?: number) => to ?? 9999;
+      for (const o of p.offices) expect(end(p.offices[0].to), p.id).toBeGreaterThanOrEqual(end(o.to));
+    }
+    expect(personById('person:dmitry-medvedev')?.offices[0].title).toBe('Deputy Chairman of the Security Council');
+  });
+
   it('lists no family name alone for two people in office at once unless documented', () => {
     const years = (p: (typeof PEOPLE)[number]) => {
       const s = new Set<number>();

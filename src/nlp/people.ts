@@ -81,6 +81,7 @@ export const SHARED_FAMILY_NAMES: ReadonlySet<string> = new Set([
   'kabila', 'кабила', '卡比拉',
   'deby', 'déby', 'деби', '代比',
   'patrushev', 'патрушев', '帕特鲁舍夫',
+  'rasmussen', 'расмуссен', '拉斯穆森',
   'castro', 'кастро', '卡斯特罗',
   'kirchner', 'киршнер', '基什内尔',
   'sharif', 'шариф', '谢里夫',
