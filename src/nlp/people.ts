@@ -67,6 +67,13 @@ export function officeHolders(of: string, title: string, year: number): PersonRe
 //   Family names shared by people active at the same time (the Rajapaksa brothers, the Kims of
 //   North Korea, the Al Nahyan, Al Thani and Al Saud princes, "bin Zayed", "Fernández") are
 //   listed for none of them.
+// - Chinese short forms are listed explicitly (托卡耶夫, 卢拉). Do not derive them by taking the
+//   part after the last '·': for Hungarian names that part is the given name (欧尔班·维克托), for
+//   Arabic names it is often a patronymic or a common name (…·侯赛因, …·阿卜杜拉, …·穆罕默德),
+//   and short parts are substrings of frequent words (罗斯 in 俄罗斯, 克里 in 克里姆林宫, 比亚 in
+//   利比亚). Some bare forms that are standard in the press but risky as substrings were left
+//   out on purpose (约翰·克里 has no 克里, 威尔伯·罗斯 no 罗斯).
+// - Russian forms are nominative; readers inflect them. A few carry a title ("Король Сальман").
 // ---------------------------------------------------------------------------------------------
 
 /** Family names deliberately listed alone for two register people whose office years overlap. */
