@@ -1,5 +1,6 @@
 // Russian date expressions: "4 июля 2024 года", "27 мая", "в ноябре", "в начале февраля", "накануне",
 // "в четверг", "на прошлой неделе", "в прошлом году", "по итогам 2024 года", "в первом полугодии".
+import { execAll } from './text.ts';
 import type { When } from '../types.ts';
 
 /** A date found in a sentence, with the offsets of the words that state it. */
@@ -30,6 +31,13 @@ const RE_WEEKDAY = /(?<![\p{L}])во?\s+(понедельник|вторник|�
 const RE_WEEK = /(?<![\p{L}])на\s+(прошлой|этой|следующей)\s+неделе(?![\p{L}])/giu;
 const RE_MONTH_REL = /(?<![\p{L}])в\s+(прошлом|этом|следующем)\s+месяце(?![\p{L}])/giu;
 const RE_SEASON = /(?<![\p{L}])(весной|летом|осенью|зимой)(?:\s+(\d{4})\s+года)?(?![\p{L}])/giu;
+
+// Cheap tests on the lower-cased sentence before the full expressions run.
+const HINT_MONTH = /январ|феврал|март|апрел|ма[йяюе]|июн|июл|авг|сен|окт|ноя|дек|янв|фев|мар|апр/;
+const HINT_REL_DAY = /накануне|вчера|сегодня|завтра/;
+const HINT_WEEKDAY = /понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье/;
+const HINT_SEASON = /весной|летом|осенью|зимой/;
+const HINT_YEAR = /\d{4}/;
 
 function monthOf(w: string): number | undefined {
   const lo = w.toLowerCase();
@@ -68,7 +76,10 @@ function overlaps(list: DateExpr[], s: number, e: number): boolean {
 export function findDates(s: string, base: number, anchor: string | undefined, future = false): DateExpr[] {
   const out: DateExpr[] = [];
   const push = (d: DateExpr) => { if (!overlaps(out, d.start, d.end)) out.push(d); };
-  for (const m of s.matchAll(RE_DAY_MONTH)) {
+  const lo = s.toLowerCase();
+  const months = HINT_MONTH.test(lo);
+  const year = HINT_YEAR.test(s);
+  for (const m of months ? execAll(RE_DAY_MONTH, s) : []) {
     const mon = monthOf(m[2]);
     const day = Number(m[1]);
     if (!mon || day < 1 || day > 31) continue;
@@ -76,7 +87,7 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
     if (!y) continue;
     push({ when: { value: `${y}-${pad(mon)}-${pad(day)}`, precision: 'day' }, start: base + m.index, end: base + m.index + m[0].length });
   }
-  for (const m of s.matchAll(RE_MONTH_YEAR)) {
+  for (const m of months ? execAll(RE_MONTH_YEAR, s) : []) {
     // A bare month needs "в" before it or a year after it ("в ноябре", "ноябрь 2024 года").
     if (!m[1] && !m[2] && !m[4] && !m[5]) continue;
     const mon = monthOf(m[3]);
@@ -89,13 +100,13 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
     if (!y) continue;
     push({ when: { value: `${y}-${pad(mon)}`, precision: 'month' }, start: base + m.index, end: base + m.index + m[0].length });
   }
-  for (const m of s.matchAll(RE_REL_DAY)) {
+  for (const m of HINT_REL_DAY.test(lo) ? execAll(RE_REL_DAY, s) : []) {
     if (!anchor) continue;
     const w = m[1].toLowerCase();
     const n = w === 'сегодня' ? 0 : w === 'завтра' ? 1 : w === 'позавчера' ? -2 : -1;
     push({ when: { value: addDays(anchor, n), precision: 'day' }, start: base + m.index, end: base + m.index + m[0].length, relative: true });
   }
-  for (const m of s.matchAll(RE_WEEKDAY)) {
+  for (const m of HINT_WEEKDAY.test(lo) ? execAll(RE_WEEKDAY, s) : []) {
     if (!anchor) continue;
     const wd = WEEKDAYS.find(([re]) => re.test(m[1].toLowerCase()))?.[1];
     if (wd === undefined) continue;
@@ -103,26 +114,26 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
     const diff = future ? (wd - cur + 7) % 7 : -((cur - wd + 7) % 7);
     push({ when: { value: addDays(anchor, diff), precision: 'day' }, start: base + m.index, end: base + m.index + m[0].length, relative: true });
   }
-  for (const m of s.matchAll(RE_WEEK)) {
+  for (const m of lo.includes('недел') ? execAll(RE_WEEK, s) : []) {
     if (!anchor) continue;
     const k = m[1].toLowerCase();
     const d = addDays(anchor, k === 'прошлой' ? -7 : k === 'следующей' ? 7 : 0);
     push({ when: { value: d.slice(0, 7), precision: 'month' }, start: base + m.index, end: base + m.index + m[0].length, relative: true });
   }
-  for (const m of s.matchAll(RE_MONTH_REL)) {
+  for (const m of lo.includes('месяц') ? execAll(RE_MONTH_REL, s) : []) {
     if (!anchor) continue;
     const k = m[1].toLowerCase();
     const d = new Date(anchor.slice(0, 7) + '-15T00:00:00Z');
     d.setUTCMonth(d.getUTCMonth() + (k === 'прошлом' ? -1 : k === 'следующем' ? 1 : 0));
     push({ when: { value: ymd(d).slice(0, 7), precision: 'month' }, start: base + m.index, end: base + m.index + m[0].length, relative: true });
   }
-  for (const m of s.matchAll(RE_SEASON)) {
+  for (const m of HINT_SEASON.test(lo) ? execAll(RE_SEASON, s) : []) {
     const y = m[2] ? Number(m[2]) : anchor ? Number(anchor.slice(0, 4)) : undefined;
     if (!y) continue;
     const mon = { весной: 4, летом: 7, осенью: 10, зимой: 1 }[m[1].toLowerCase() as 'весной'];
     push({ when: { value: `${y}-${pad(mon)}`, precision: 'season' }, start: base + m.index, end: base + m.index + m[0].length });
   }
-  for (const m of s.matchAll(RE_YEAR)) {
+  for (const m of year ? execAll(RE_YEAR, s) : []) {
     const prep = (m[1] ?? '').toLowerCase();
     // "по сравнению с 2023 годом", "с 2015 года" name a baseline, not the time of the fact.
     if (prep === 'с' || prep === 'по сравнению с' || prep === 'до' || prep === 'к') continue;
@@ -137,7 +148,7 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
     }
     push({ when: { value: String(y), precision: 'year' }, start: base + m.index, end: base + m.index + m[0].length, period });
   }
-  for (const m of s.matchAll(RE_REL_YEAR)) {
+  for (const m of lo.includes('год') ? execAll(RE_REL_YEAR, s) : []) {
     if (!anchor) continue;
     const k = (m[1] ?? m[2]).toLowerCase();
     const y = Number(anchor.slice(0, 4)) + (/^(прошл|прошедш|минувш)/.test(k) ? -1 : /^позапрошл/.test(k) ? -2 : /^(следующ|будущ)/.test(k) ? 1 : 0);

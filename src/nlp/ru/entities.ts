@@ -226,9 +226,11 @@ const TWO = /^(двух|обеих|обоих|двум|двумя)$/;
 export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleIndex): Mention[] {
   const toks = s.toks;
   const ms = [...lex];
+  const cover: (Mention | undefined)[] = new Array(toks.length);
+  for (const m of lex) for (let k = m.ti; k < m.tj; k++) cover[k] = m;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (!t.word || covered(ms, i)) continue;
+    if (!t.word || cover[i]) continue;
     if (t.cap) {
       let hit: PersonForm | undefined;
       for (const index of [REGISTER, people.forms]) {

@@ -7,7 +7,7 @@ import type { DocPerson, Mention } from './entities.ts';
 import { isSpokesman } from './entities.ts';
 import { LEX, ORG_SHORT, PLACE_INFO, fold } from './lexicon.ts';
 import { findCount, findMoney, type MoneyExpr } from './numbers.ts';
-import type { Sentence, Tok } from './text.ts';
+import { execAll, type Sentence, type Tok } from './text.ts';
 import { slugRu, transliterate } from './translit.ts';
 
 /** What the frames need to know about the document. */
@@ -65,7 +65,10 @@ const TRAILER = /[,–—-]+\s*(?:—|–|-)?\s*(сообщил|сообщила
 const DOC_NOUN = /^(соглашени|меморандум|договор|протокол|декларац|документ|контракт|заявлени|конвенц|дорожн|программ|хартия|хартии|коммюнике|инициатив|план[аеуы]?$|стратеги|концепци)/;
 const NAMED_DOC = /^(Декларац|Инициатив|Соглашени|Договор|Протокол|Меморандум|Хартия|Хартию|Конвенц|Программ|Заявлени|Стратеги|Концепци|Коммюнике|Дорожн)/;
 
-const KINDS: [RegExp, string][] = [[/государственн/i, 'state'], [/официальн/i, 'official'], [/рабоч/i, 'working']];
+const KINDS: [RegExp, string][] = [
+  [/государственн\p{L}*\s+(?:\p{L}+\s+)?(?:визит|поездк)/iu, 'state'], [/официальн\p{L}*\s+(?:\p{L}+\s+)?(?:визит|поездк)/iu, 'official'],
+  [/рабоч\p{L}*\s+(?:\p{L}+\s+)?(?:визит|поездк)/iu, 'working'],
+];
 
 function confidence(c: Clause, base = 0.85): number {
   return Math.round((c.inherited ? base - 0.1 : base) * 100) / 100;
@@ -143,7 +146,7 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!visitor) return;
   const args: Record<string, unknown> = { visitor, host };
   if (isPlaceKind(dest) && dest.kind !== 'region' || dest.kind === 'region' && dest.country) args.place = dest.id;
-  for (const [re, k] of KINDS) if (new RegExp(re.source + '\\p{L}*\\s+(\\p{L}+\\s+)?(визит|поездк)', 'iu').test(c.text)) { args.kind = k; break; }
+  for (const [re, k] of KINDS) if (re.test(c.text)) { args.kind = k; break; }
   out.push(draft('visit', args, c, ctx));
 }
 
@@ -407,7 +410,8 @@ function trade(c: Clause, ctx: DocContext, out: Draft[]): void {
 const SUMMIT = /(?<![\p{L}])(саммит\p{L}*|заседани\p{L}*\s+(?=Высш|Совета\s+глав|Евразийского\s+межправ))/giu;
 
 function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
-  const hits = [...c.text.matchAll(SUMMIT)];
+  if (!/саммит|заседани/i.test(c.text)) return;
+  const hits = execAll(SUMMIT, c.text);
   hits.forEach((h, k) => {
     const from = c.start + h.index!;
     const to = k + 1 < hits.length ? c.start + hits[k + 1].index! : c.start + c.text.length;
@@ -451,12 +455,17 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
 export const FRAMES = { visits, meetings, agreements, milestones, investments, trade, summits };
 
 /** Clause modality: negated or hedged clauses state nothing; planned ones are kept with a status. */
+const HINT_NEG = /(^|[^а-яё])(не|ни) /;
+const HINT_HEDGE = new RegExp(HEDGE.source.replace('(?<![\\p{L}])', '').replace(/\(\?!\[\\p\{L\}\]\)$/, '').replace(/\\p\{L\}/g, '[а-яё]'));
+const HINT_PLANNED = new RegExp(PLANNED.source.replace('(?<![\\p{L}])', '').replace(/\(\?!\[\\p\{L\}\]\)$/, '').replace(/\\p\{L\}/g, '[а-яё]'));
+
 export function modality(raw: string): 'neg' | 'hedge' | 'planned' | 'fact' {
   // Titles in quotes («Протокол о намерениях ...») say nothing about the clause around them.
   const text = raw.replace(/«([^»]*)»/gu, (q, inner: string) => (NAMED_DOC.test(inner) ? '«»' : q));
-  if (NEG.test(text)) return 'neg';
-  if (HEDGE.test(text)) return 'hedge';
-  if (PLANNED.test(text)) return 'planned';
+  const lo = text.toLowerCase();
+  if (HINT_NEG.test(lo) && NEG.test(text)) return 'neg';
+  if (HINT_HEDGE.test(lo) && HEDGE.test(text)) return 'hedge';
+  if (HINT_PLANNED.test(lo) && PLANNED.test(text)) return 'planned';
   return 'fact';
 }
 

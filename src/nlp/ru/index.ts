@@ -14,6 +14,8 @@ import { splitSentences, type Sentence } from './text.ts';
 const LEADER_OFFICES = new Set(['president', 'prime minister', 'leader', 'chairman', 'monarch']);
 /** Where a sentence divides into clauses that each state their own event. */
 const CLAUSE_BREAK = /^(которого|которой|которых|котором|которым|которая|который|которые|где|после|до|а|;)$/;
+/** Any word a frame starts from (lower case): a clause without one is not read further. */
+const ANY_TRIGGER = /визит|поездк|прибыл|прибыв|прибуд|прилетел|вылетел|посети|посещени|приезд|приед|отправи|находящ|переговор|встрет|встреч|телефон|бесед|виделись|консультаци|подпис|заключ|принят|принял|утверд|одобр|поддержан|парафир|строительств|камень|эксплуатаци|запущен|запустил|запуск|открыт|открыл|инвест|вложи|вложени|товарооборот|торгов|экспорт|импорт|саммит|заседани/;
 const EVENT_REF = /(?<![\p{L}])(в ходе|во время|по итогам|по результатам|в рамках|на полях)\s+(визит|переговор|встреч|саммит|заседани|беседы|разговор)/iu;
 
 function bestDate(ds: DateExpr[]): DateExpr | undefined {
@@ -89,6 +91,14 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
   let lastEventSent = -10;
   sents.forEach((s, si) => {
     const stext = text.slice(s.start, s.end);
+    const slo = stext.toLowerCase();
+    const triggered = ANY_TRIGGER.test(slo);
+    const hasDate = /\d|накануне|вчера|сегодня|завтра|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|недел|месяц|год|весной|летом|осенью|зимой|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье/.test(slo);
+    if (!triggered && !hasDate) {
+      const fp = mentions[si].find((m) => m.kind === 'person' && !m.inTitle && !isSpokesman(people.persons.get(m.id)));
+      if (fp) ctx.lastPerson = fp.id;
+      return;
+    }
     const cut = trailerAt(stext);
     const mod = modality(cut > 0 ? stext.slice(0, cut) : stext);
     const ms = mentions[si];
@@ -115,7 +125,7 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       if (own!.when.precision !== 'year') paraDay = { para: s.para, when: own!.when };
     }
     let prevIds: string[] | undefined;
-    for (const cl of clauses(s, stext, cut)) {
+    for (const cl of triggered ? clauses(s, stext, cut) : []) {
       const cms = ms.filter((m) => m.ti >= cl.ti && m.tj <= cl.tj);
       const cstart = s.toks[cl.ti].start;
       const cend = s.toks[cl.tj - 1].end;

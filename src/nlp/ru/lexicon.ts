@@ -106,7 +106,8 @@ function slug(s: string): string {
 
 /** Lower case with ё folded to е: the key every lookup uses. */
 export function fold(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е');
+  const lo = s.toLowerCase();
+  return lo.includes('ё') ? lo.replace(/ё/g, 'е') : lo;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)*\+?|[«»"]/gu;

@@ -1,5 +1,6 @@
 // Russian money amounts and counts: "240 миллиардов долларов", "$20 млрд", "244,819 миллиарда долларов",
 // "около десяти миллиардов долларов", "1,5 трлн рублей", "500 млн юаней", "N соглашений".
+import { execAll } from './text.ts';
 import type { Money } from '../types.ts';
 
 export interface MoneyExpr extends Money {
@@ -54,14 +55,18 @@ export function parseNumber(s: string): number {
 }
 
 /** Money amounts in `s` (offsets relative to `base`). */
+const HINT_MONEY = /доллар|долл|евро|рубл|руб|юан|тенге|сум|сом|манат|лир|рупи|драм|иен|[$€¥₽]/;
+const HINT_COUNT = /соглашени|документ|меморандум|договор|контракт|протокол|деклараци|заявлени/;
+
 export function findMoney(s: string, base: number): MoneyExpr[] {
   const out: MoneyExpr[] = [];
-  for (const m of s.matchAll(RE_AFTER)) {
+  if (!HINT_MONEY.test(s.toLowerCase())) return out;
+  for (const m of execAll(RE_AFTER, s)) {
     const v = parseNumber(m[1]) * scaleOf(m[2]);
     if (!Number.isFinite(v)) continue;
     out.push({ value: Math.round(v * 100) / 100, currency: currencyOf(m[3]), start: base + m.index, end: base + m.index + m[0].length });
   }
-  for (const m of s.matchAll(RE_SIGN)) {
+  for (const m of execAll(RE_SIGN, s)) {
     const v = parseNumber(m[2]) * scaleOf(m[3]);
     if (!Number.isFinite(v)) continue;
     const start = base + m.index;
@@ -75,6 +80,7 @@ const RE_COUNT = new RegExp(`(?<![\\p{L}\\d,])(?:около|более|свыш�
 
 /** Number of documents ("подписали 3 соглашения", "около 25 документов"). */
 export function findCount(s: string): number | undefined {
+  if (!HINT_COUNT.test(s.toLowerCase())) return undefined;
   const m = RE_COUNT.exec(s);
   if (!m) return undefined;
   const n = parseNumber(m[1]);

@@ -23,25 +23,32 @@ export interface Sentence {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:[-‐'’.,][\p{L}\p{N}]+)*\+?|[^\s\p{L}\p{N}]/gu;
-const CAP = /^\p{Lu}/u;
+
+const WORD_START = /^[\p{L}\p{N}]/u;
+const NUMBER = /^\d+(?:[.,]\d+)*$/;
 
 /** Tokens of `text` (a number keeps its decimal comma and a word its hyphen: "244,819", "24-й"). */
 export function tokenize(text: string, from = 0, to = text.length): Tok[] {
   const out: Tok[] = [];
-  TOKEN.lastIndex = from;
-  const src = to === text.length ? text : text.slice(0, to);
+  const src = from === 0 && to === text.length ? text : text.slice(from, to);
+  TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(src))) {
     let s = m[0];
-    // A comma or full stop inside letters is punctuation ("Пекин,Москва"); inside digits it is a number.
-    const inner = /[.,]/.exec(s);
-    if (inner && !/^\d+(?:[.,]\d+)*$/.test(s.replace(/[-‐].*$/, '')) && /[\p{L}]/u.test(s)) {
-      s = s.slice(0, inner.index);
-      TOKEN.lastIndex = m.index + s.length;
+    if (s.length > 2 && (s.includes('.') || s.includes(','))) {
+      // A comma or full stop inside letters is punctuation ("Пекин,Москва", "И.о."); inside digits it is a number.
+      const head = s.replace(/[-‐].*$/, '');
+      if (!NUMBER.test(head)) {
+        const k = Math.min(...[s.indexOf('.'), s.indexOf(',')].filter((x) => x >= 0));
+        s = s.slice(0, k);
+        TOKEN.lastIndex = m.index + k;
+      }
     }
-    const word = /[\p{L}\p{N}]/u.test(s[0]);
-    out.push({ s, lo: fold(s), start: m.index, end: m.index + s.length, word, cap: CAP.test(s) });
+    const word = s.length > 1 || WORD_START.test(s);
+    const lo = fold(s);
+    out.push({ s, lo, start: from + m.index, end: from + m.index + s.length, word, cap: word && s[0] !== lo[0] && s[0] !== 'ё' });
   }
+  TOKEN.lastIndex = 0;
   return out;
 }
 
@@ -86,5 +93,21 @@ export function splitSentences(text: string): Sentence[] {
     }
     lineStart = lineEnd + 1;
   }
+  return out;
+}
+
+/**
+ * All matches of a global regular expression. Unlike `matchAll` it does not clone the expression
+ * (a clone is compiled again); `lastIndex` is reset before and after, so nothing outlives the call.
+ */
+export function execAll(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
   return out;
 }
