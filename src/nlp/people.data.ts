@@ -1286,6 +1286,11 @@ export const PEOPLE_DATA: PersonRecord[] = [
   // More of the Americas
   P('Xiomara Castro', 'Xiomara Castro de Zelaya', 'Сиомара Кастро', '希奥马拉·卡斯特罗', 'President HN 2022-2026'),
   P('Alejandro Giammattei', 'Giammattei', 'Алехандро Джамматтеи|Джамматтеи', '亚历杭德罗·贾马特|贾马特', 'President GT 2020-2024'),
+  // Xinjiang, often named in Central Asian news
+  P('Chen Quanguo', '', 'Чэнь Цюаньго', '陈全国', 'Party Secretary of Xinjiang CN 2016-2021'),
+  P('Ma Xingrui', '', 'Ма Синжуй', '马兴瑞', 'Party Secretary of Xinjiang CN 2021-2025'),
+  P('Shohrat Zakir', 'Shohret Zakir', 'Шохрат Закир', '雪克来提·扎克尔', 'Chairman of Xinjiang CN 2015-2021'),
+  P('Erkin Tuniyaz', '', 'Эркин Тунияз', '艾尔肯·吐尼亚孜', 'Chairman of Xinjiang CN 2021-'),
   // More foreign ministers and security officials
   P('Sabah Al-Khalid Al-Sabah', 'Sabah Al-Khalid|Sabah Khalid Al-Hamad Al-Sabah', 'Сабах аль-Халид ас-Сабах', '萨巴赫·哈立德·哈马德·萨巴赫', 'Prime Minister KW 2019-2022;Foreign Minister KW 2011-2019'),
   P('Ahmad Nasser Al-Mohammad Al-Sabah', 'Ahmad Nasser Al-Sabah|Ahmad Nasser Al-Mohammad', 'Ахмед Насер аль-Мухаммед ас-Сабах', '艾哈迈德·纳赛尔·穆罕默德·萨巴赫', 'Foreign Minister KW 2019-2021'),
