@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, SHARED_FAMILY_NAMES, findPeopleByName, officeHolders, personById, personIdFor, slugify } from './people.ts';
+import { PEOPLE, SHARED_FAMILY_NAMES, findPeopleByName, officeHolders, officeHoldersExact, personById, personIdFor, slugify } from './people.ts';
 
 const ids = (ps: { id: string }[]) => ps.map((p) => p.id);
 
@@ -119,5 +119,8 @@ describe('register of leaders and officials', () => {
     expect(ids(officeHolders('country:KZ', 'president', 2020))).toEqual(['person:kassym-jomart-tokayev']);
     expect(ids(officeHolders('country:US', 'commerce secretary', 2022))).toEqual(['person:gina-raimondo']);
     expect(personById('person:xi-jinping')?.zh).toContain('习近平');
+    expect(ids(officeHoldersExact('country:CN', 'premier', 2024))).toEqual(['person:li-qiang']);
+    expect(ids(officeHoldersExact('country:RU', 'Foreign Minister', 2020))).toEqual(['person:sergey-lavrov']);
+    expect(ids(officeHoldersExact('org:un', 'Secretary-General', 2010))).toEqual(['person:ban-ki-moon']);
   });
 });

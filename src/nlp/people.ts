@@ -178,3 +178,12 @@ function rank(p: PersonRecord, year?: number): number {
   }
   return best;
 }
+
+/**
+ * People holding exactly the office `title` (case-insensitive, whole title) for `of` in `year`:
+ * unlike officeHolders, "Premier" does not also find vice premiers, nor "Foreign Minister" deputies.
+ */
+export function officeHoldersExact(of: string, title: string, year: number): PersonRecord[] {
+  const t = title.toLowerCase();
+  return PEOPLE.filter((p) => p.offices.some((o) => o.of === of && o.title.toLowerCase() === t && o.from <= year && (o.to === undefined || o.to >= year)));
+}
