@@ -4,7 +4,7 @@
 import { pinyin } from 'pinyin-pro';
 import { personById } from '../people.ts';
 import {
-  ABBREV, ABBREV_ALT, LEX_BY_FIRST, SURNAMES, SURNAMES_2, TITLE_KEYS, TITLES, type LexEntry, type LexKind, type TitleInfo,
+  ABBREV, ABBREV_ALT, COUNTRY_NAMES, LEX_BY_FIRST, SURNAMES, SURNAMES_2, TITLES, TITLES_BY_FIRST, type LexEntry, type LexKind, type TitleInfo,
 } from './lexicon.ts';
 
 export interface Mention {
@@ -63,16 +63,26 @@ function lexAt(s: string, i: number): LexEntry | undefined {
 }
 
 function titleAt(s: string, i: number): string | undefined {
-  for (const t of TITLE_KEYS) if (s.startsWith(t, i)) return t;
+  const list = TITLES_BY_FIRST.get(s[i]);
+  if (list) for (const t of list) if (s.startsWith(t, i)) return t;
   return undefined;
 }
 
-/** Countries named in full in the text, for choosing among readings of an abbreviation (乌 = UZ or UA). */
-function abbrevReading(ch: string, named: Set<string>): string | undefined {
+/** The reading of an abbreviation that the text names in full (乌 is Uzbekistan, or Ukraine in a text about it). */
+function abbrevReading(ch: string, s: string, memo: Map<string, string | undefined>): string | undefined {
   const main = ABBREV.get(ch);
-  const alts = ABBREV_ALT.get(ch) ?? [];
-  if (main && named.has(main)) return main;
-  for (const a of alts) if (named.has(a)) return a;
+  const alts = ABBREV_ALT.get(ch);
+  if (!alts || !main) return main;
+  if (memo.has(ch)) return memo.get(ch);
+  const r = reading(main, alts, s);
+  memo.set(ch, r);
+  return r;
+}
+
+function reading(main: string, alts: readonly string[], s: string): string {
+  const named = (id: string): boolean => (COUNTRY_NAMES.get(id) ?? []).some((n) => s.includes(n));
+  if (named(main)) return main;
+  for (const a of alts) if (named(a)) return a;
   return main;
 }
 
@@ -118,19 +128,12 @@ function boundaryAt(s: string, pos: number): boolean {
 /** All mentions in folded text `s`, left to right, non-overlapping. */
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
-  // Countries named in full, for abbreviations.
-  const named = new Set<string>();
-  for (let i = 0; i < s.length; i++) {
-    const e = lexAt(s, i);
-    if (e?.kind === 'country') {
-      named.add(e.id);
-      i += e.phrase.length - 1;
-    }
-  }
   let lastCountry: Mention | undefined;
+  const memo = new Map<string, string | undefined>();
   for (let i = 0; i < s.length; ) {
     const c = s[i];
-    if (!HAN.test(c)) {
+    const code = s.charCodeAt(i);
+    if (code < 0x3400 || code > 0x9fff) {
       i++;
       continue;
     }
@@ -140,7 +143,7 @@ export function findMentions(s: string): Mention[] {
       let j = i;
       while (j < s.length && ABBREV.has(s[j]) && j - i < 5) j++;
       if (j - i >= 2 && (!lex || lex.phrase.length <= j - i) && COMPOUND_NEXT.test(s.slice(j, j + 3)) && s[j] !== '洲') {
-        const ids = [...s.slice(i, j)].map((ch) => abbrevReading(ch, named)!).filter((x, k, a) => a.indexOf(x) === k);
+        const ids = [...s.slice(i, j)].map((ch) => abbrevReading(ch, s, memo)!).filter((x, k, a) => a.indexOf(x) === k);
         if (ids.length >= 2) {
           out.push({ id: ids[0], ids, kind: 'country', start: i, end: j });
           i = j;
@@ -179,7 +182,7 @@ export function findMentions(s: string): Mention[] {
     }
     // A single-character country after a verb or preposition: 访华, 在美举行, 对华投资.
     if ((c === '华' || ABBREV.has(c)) && i > 0 && SINGLE_BEFORE.test(s[i - 1]) && SINGLE_NEXT.test(s.slice(i + 1, i + 4))) {
-      const id = c === '华' ? 'country:CN' : abbrevReading(c, named)!;
+      const id = c === '华' ? 'country:CN' : abbrevReading(c, s, memo)!;
       out.push({ id, kind: 'country', start: i, end: i + 1 });
       i++;
       continue;

@@ -25,6 +25,8 @@ export interface Doc {
   datelinePlace?: string;
   /** Author of a speech or signed article. */
   speaker?: string;
+  /** People who speak for others in this text (spokespersons, reporters): never actors. */
+  sources: Set<string>;
 }
 
 interface SentCtx {
@@ -75,7 +77,9 @@ function modality(d: Doc, c: SentCtx, pos: number): { blocked: boolean; planned:
   const clause = d.s.slice(cs, pos);
   // "应X邀请" (at X's invitation) introduces a visit; it is not an invitation still to be taken up.
   const lead = d.s.slice(c.sent.start, pos).replace(/应[^,。;]{1,30}邀请/g, (m) => '　'.repeat(m.length)).slice(-30);
-  const blocked = NEG.test(clause) || HEDGE.test(lead);
+  // A question asks; it states nothing (是否将访华?).
+  const question = /[?？]\s*$/.test(d.s.slice(c.sent.start, c.sent.end)) || /是否|吗[?？]?$/.test(d.s.slice(cs, clauseEnd(d.s, c.sent, pos)));
+  const blocked = NEG.test(clause) || HEDGE.test(lead) || question;
   const planned = PLANNED.test(lead.replace(/必将|将近|将军/g, ''));
   return { blocked, planned };
 }
@@ -188,7 +192,7 @@ function actors(d: Doc, c: SentCtx, from: number, to: number): Mention[] {
   const spans: [number, number][] = [];
   for (const m of s.slice(c.sent.start, c.sent.end).matchAll(invite)) spans.push([c.sent.start + m.index, c.sent.start + m.index + m[0].length]);
   return c.ms.filter(
-    (m) => m.kind === 'person' && !m.title?.source && m.start >= from && m.end <= to && !spans.some(([a, b]) => m.start >= a && m.end <= b),
+    (m) => m.kind === 'person' && !m.title?.source && !d.sources.has(m.id) && m.start >= from && m.end <= to && !spans.some(([a, b]) => m.start >= a && m.end <= b),
   );
 }
 
@@ -221,9 +225,19 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     let place: string | undefined;
     if (trig === '访华' || trig === '国事访华') host = 'country:CN';
     else if (trig.length === 2 && trig[0] === '访' && trig !== '访问') host = c.ms.find((x) => x.start === pos + 1)?.id;
+    let moreHosts: string[] = [];
     if (!host && /访问$/.test(trig)) {
-      const dui = [...c.ms].reverse().find((x) => x.end <= pos && x.start >= cs && /对\S{0,2}$/.test(s.slice(Math.max(cs, x.start - 3), x.start)) && (x.kind === 'country' || x.capital));
-      if (dui) host = dui.kind === 'country' ? countryIds(dui)[0] : dui.country;
+      // 对X进行...访问, also coordinated: 对新西兰、澳大利亚进行正式访问.
+      const dui = c.ms.find((x) => x.end <= pos && x.start >= cs && /对$/.test(s.slice(x.start - 1, x.start)) && (x.kind === 'country' || x.capital));
+      if (dui) {
+        host = dui.kind === 'country' ? countryIds(dui)[0] : dui.country;
+        let prev = dui;
+        for (const x of c.ms.filter((y) => y.start > dui.start && y.end <= pos)) {
+          if (x.kind !== 'country' || x.ids || !/^[、和及与]$/.test(s.slice(prev.end, x.start))) break;
+          moreHosts.push(x.id);
+          prev = x;
+        }
+      }
     }
     if (!host) {
       const window = trig === '赴' ? 3 : 7;
@@ -260,6 +274,8 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     let when = whenAt(d, c, pos, planned);
     if (!when && trig === '来到' && d.dateline) when = { value: d.dateline.value, precision: d.dateline.precision };
     push(drafts, c, 'visit', { visitor, host, place, kind }, when, planned, 0.85);
+    for (const h of moreHosts) if (h !== host) push(drafts, c, 'visit', { visitor, host: h, kind }, when, planned, 0.8);
+    moreHosts = [];
   }
 }
 
@@ -282,7 +298,9 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
     const people = actors(d, c, c.sent.start, c.sent.end);
     let participants = uniq(people.map((x) => x.id));
     const cs = clauseStart(s, c.sent, pos);
-    if (participants.length < 2 && /(两国元首|两国领导人|双方元首|两国外长|两位领导人)/.test(st)) {
+    // "两国元首举行会晤": the pair, unless someone named in the same clause meets "the two countries' leaders".
+    const ce = clauseEnd(s, c.sent, h.end);
+    if (participants.length < 2 && /(两国元首|两国领导人|双方元首|两国外长|两位领导人)/.test(s.slice(cs, ce)) && !people.some((x) => x.start >= cs && x.end <= ce)) {
       // The pair met just before in the paragraph, else the heads of state of the two countries.
       const prev = [...drafts].reverse().find((f) => f.type === 'meeting' && f.sent.para === c.sent.para && (f.args.participants as string[]).length === 2);
       const pair = prev ? (prev.args.participants as string[]) : main.map((k) => leaders.get(k) ?? k);
@@ -363,6 +381,8 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const money = findMoney(s.slice(end, ce), end).filter((x) => x.start - end <= 16);
     if (!money.length) continue;
     if (/^(市场|来源|目的地|伙伴)/.test(s.slice(end, end + 3))) continue;
+    // A threshold that describes something (首个贸易额突破1000亿美元的国家) states no figure.
+    if (/^的/.test(s.slice(money[0].end, money[0].end + 1))) continue;
     const cs = clauseStart(s, c.sent, pos);
     if (FORECAST.test(s.slice(cs, money[0].start)) || NEG.test(s.slice(cs, pos))) continue;
     const metric = /^(出口)/.test(m[0]) ? 'exports' : /^进口/.test(m[0]) ? 'imports' : 'trade_turnover';
@@ -410,7 +430,7 @@ function investment(d: Doc, c: SentCtx, drafts: Draft[]): void {
   }
 }
 
-const SUMMIT_G = /(峰会|领导人(?:第[^,。]{1,4}次)?(?:会晤|会议)|首脑会议|元首理事会(?:会议)?)/g;
+const SUMMIT_G = /(峰会|领导人(?:第[^,。]{1,4}次)?(?:非正式)?(?:会晤|会议)|首脑会议|元首理事会(?:会议)?)/g;
 
 function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordinal?: number; organization?: string; zh: string }[]): void {
   const s = d.s;
@@ -420,7 +440,7 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     const end = pos + m[0].length;
     // The name: mentions and dashes right before the trigger (中国—中亚, 上合组织, 金砖国家).
     // Words between the name and the trigger: 上海合作组织成员国元首理事会, 上合组织下一次峰会.
-    const filler = /(成员国|国家|领导人|元首|首脑|下一次|下一届|下届|本届|此次|这次|新一届|的)+$/.exec(s.slice(Math.max(c.sent.start, pos - 12), pos));
+    const filler = /(成员国|国家|领导人|元首|首脑|下一次|下一届|下届|本届|此次|这次|新一届|的|第[\d一二三四五六七八九十]+[届次])+$/.exec(s.slice(Math.max(c.sent.start, pos - 14), pos));
     let b = filler && !c.ms.some((y) => y.end === pos) ? pos - filler[0].length : pos;
     const parts: Mention[] = [];
     for (;;) {
@@ -434,6 +454,8 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     let ordinal = ordM ? (ordM[2] ? 1 : parseCount(ordM[1])) : undefined;
     const innerOrd = /第([\d一二三四五六七八九十]+)次/.exec(m[0]) ?? /^第([\d一二三四五六七八九十]+)次(?:会议|会晤)/.exec(s.slice(end, end + 10));
     if (innerOrd) ordinal = parseCount(innerOrd[1]);
+    const fillOrd = filler && /第([\d一二三四五六七八九十]+)[届次]/.exec(filler[0]);
+    if (!ordinal && fillOrd && b < pos) ordinal = parseCount(fillOrd[1]);
     const countries = parts.filter((x) => x.kind === 'country');
     const org = parts.find((x) => x.kind === 'org');
     // Two countries without an ordinal: a one-off meeting of two leaders, not a named summit.
@@ -472,11 +494,11 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
   }
 }
 
-const MILESTONE_G = /(正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入使用|投运|正式运营|开通运营|正式开通|投产|并网发电)/g;
-const PROJECT_NOUN = /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|水电站|核电站|光伏电站|风电场|热电厂|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂)(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/;
+const MILESTONE_G = /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入使用|投运|正式运营|开通运营|正式开通|投产|并网发电)/g;
+const PROJECT_NOUN = /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|热电厂|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂)(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
 const NOUN_EN: Record<string, string> = {
   高速铁路: 'high-speed-railway', 高铁: 'high-speed-railway', 铁路: 'railway', 公路: 'highway', 天然气管道: 'gas-pipeline', 输油管道: 'oil-pipeline',
-  管道: 'pipeline', 管线: 'pipeline', 港口: 'port', 码头: 'terminal', 水电站: 'hydropower-plant', 核电站: 'nuclear-power-plant',
+  管道: 'pipeline', 管线: 'pipeline', 港口: 'port', 港: 'port', 码头: 'terminal', 水电站: 'hydropower-plant', 核电站: 'nuclear-power-plant',
   光伏电站: 'solar-power-plant', 风电场: 'wind-farm', 热电厂: 'thermal-power-plant', 电站: 'power-plant', 电厂: 'power-plant', 工业园: 'industrial-park',
   产业园: 'industrial-park', 大桥: 'bridge', 隧道: 'tunnel', 机场: 'airport', 炼油厂: 'refinery',
 };
@@ -507,7 +529,12 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
       if (lexProject) project = lexProject.id;
       else {
         // The name: from the last break (的, 和, a comma) to the noun; mentions in English, other characters in pinyin.
-        const zhName = s.slice(Math.max(cs, nounStart - 10), nounStart).replace(/^.*[的和与在及、]/, '');
+        // A chain of mentions right before the noun is the whole name (出席钱凯港 -> 钱凯).
+        let chainStart = nounStart;
+        for (let k = inName.length - 1; k >= 0 && (inName[k].end === chainStart || (inName[k].end === chainStart - 1 && /[—–\-·]/.test(s[chainStart - 1]))); k--) chainStart = inName[k].start;
+        const zhName = chainStart < nounStart
+          ? s.slice(chainStart, nounStart)
+          : s.slice(Math.max(cs, nounStart - 10), nounStart).replace(/^.*(?:[的和与在及、]|出席|参加|建设|签署|位于|举行|共同|宣布|承建|投资|参与)/, '');
         nameStart = nounStart - zhName.length;
         const words: string[] = [];
         let run: Mention[] = [];
@@ -540,7 +567,7 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
     const cl = s.slice(cs, pos);
     if (FORECAST.test(cl) || NEG.test(cl)) continue;
     const t = m[0];
-    const stage = /启动|开工|动工|奠基/.test(t) ? 'construction_started' : /建成投产|建成通车|投入|投运|运营|开通|投产|并网|通车/.test(t) ? 'launched' : 'completed';
+    const stage = /启动|开工|动工|奠基/.test(t) ? 'construction_started' : /建成投产|建成通车|投入|投运|运营|开通|投产|并网|通车|开港/.test(t) ? 'launched' : 'completed';
     const planned = PLANNED.test(cl);
     // A period such as 两年来 dates nothing.
     const when = /来[,,]|以来/.test(s.slice(c.sent.start, cs + 4)) && !c.dates.some((h) => h.start >= cs) ? undefined : whenAt(d, c, pos);

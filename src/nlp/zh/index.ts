@@ -3,6 +3,7 @@
 // text is an offset into the original; evidence and mentions are cut from the original.
 import type { EntityType, ExtractOptions, MentionRef, Reading } from '../types.ts';
 import { anchorOf, DATELINE, findDates, type DateHit } from './dates.ts';
+import { personById } from '../people.ts';
 import { findMentions } from './entities.ts';
 import { readFacts, type Doc } from './facts.ts';
 import { fold } from './fold.ts';
@@ -39,7 +40,12 @@ export function readChinese(text: string, opts: ExtractOptions = {}): Reading {
   }
   // A dated dateline anchors the bare days of the text (8日) better than the publication date.
   const docAnchor = dateline?.precision === 'day' ? anchorOf(dateline.value) ?? anchor : anchor;
-  const doc: Doc = { text, s, sents, mentions, anchor: docAnchor, dateline, datelinePlace, speaker };
+  const sources = new Set<string>();
+  for (const m of mentions) {
+    if (m.kind !== 'person') continue;
+    if (m.title?.source || personById(m.id)?.offices.some((o) => /spokes/i.test(o.title))) sources.add(m.id);
+  }
+  const doc: Doc = { text, s, sents, mentions, anchor: docAnchor, dateline, datelinePlace, speaker, sources };
   const facts = readFacts(doc);
 
   const names = new Map<string, { type: EntityType; name: string }>();

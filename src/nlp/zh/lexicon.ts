@@ -221,6 +221,22 @@ export const TITLES: ReadonlyMap<string, TitleInfo> = new Map(
 /** Titles by length, longest first, for matching at a position. */
 export const TITLE_KEYS: readonly string[] = [...TITLES.keys()].sort((a, b) => b.length - a.length);
 
+/** Titles by their first character, longest first. */
+export const TITLES_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const t of TITLE_KEYS) m.set(t[0], [...(m.get(t[0]) ?? []), t]);
+  return m;
+})();
+
+/** Full names of each country id (to tell which reading of an abbreviation a text means). */
+export const COUNTRY_NAMES: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const list of LEX_BY_FIRST.values()) {
+    for (const e of list) if (e.kind === 'country' && e.phrase.length >= 2 && !e.phrase.endsWith('方')) m.set(e.id, [...(m.get(e.id) ?? []), e.phrase]);
+  }
+  return m;
+})();
+
 /** Common Chinese family names (compound ones first). */
 export const SURNAMES_2 = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯']);
 export const SURNAMES = new Set(
