@@ -3,7 +3,7 @@
 // Моргулов"), and references to leaders ("российский лидер", "президент Казахстана", "наш президент",
 // "лидеры двух стран", "стороны").
 import { PEOPLE, type PersonRecord } from '../people.ts';
-import { CAPITAL_OF, fold, LEX, type LexEntry, type LexKind } from './lexicon.ts';
+import { ADJ_STEMS, CAPITAL_OF, fold, LEX, type LexEntry, type LexKind } from './lexicon.ts';
 import { nameLemma, phraseForms } from './morph.ts';
 import type { Sentence, Tok } from './text.ts';
 import { slugRu, transliterate } from './translit.ts';
@@ -120,7 +120,18 @@ export function lexMentions(s: Sentence): Mention[] {
     const t = toks[i];
     if (!t.word && t.s !== '«') continue;
     const list = LEX.get(t.lo);
-    if (!list) continue;
+    if (!list) {
+      // "российско-китайские переговоры": one adjective mention per country of the compound.
+      if (t.word && t.lo.includes('-')) {
+        const parts = t.lo.split('-');
+        const last = LEX.get(parts[parts.length - 1])?.find((e) => e.kind === 'adj');
+        const firsts = parts.slice(0, -1).map((p) => (p.endsWith('о') ? ADJ_STEMS.get(p.slice(0, -1)) : undefined));
+        if (last && firsts.every(Boolean)) {
+          for (const c of [...firsts, last.country]) out.push({ id: c!, kind: 'adj', start: t.start, end: t.end, ti: i, tj: i + 1, country: c, prep: prepBefore(toks, i) });
+        }
+      }
+      continue;
+    }
     let hit: LexEntry | undefined;
     for (const e of list) {
       if (e.exact && t.s !== e.exact) continue;
@@ -275,6 +286,27 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
       continue;
     }
     const office = officeOf(t.lo);
+    if (office && /(ы|и)$/.test(t.lo) && !/^(главы|глав)$/.test(t.lo)) {
+      // "президенты России и Казахстана", "лидеры Китая, Казахстана и Узбекистана": a leader of each.
+      const list: Mention[] = [];
+      let k = i + 1;
+      while (k < toks.length) {
+        const m = ms.find((x) => x.ti === k && x.kind === 'country');
+        if (!m) break;
+        list.push(m);
+        k = m.tj;
+        if (toks[k] && (toks[k].s === ',' || toks[k].lo === 'и')) k++;
+        else break;
+      }
+      if (list.length >= 2) {
+        for (const m of list) {
+          m.inTitle = true;
+          ms.push({ id: '#leader', kind: 'leader', start: t.start, end: m.end, ti: i, tj: m.tj, country: m.country, office, prep: prepBefore(toks, i) });
+        }
+        i = list[list.length - 1].tj - 1;
+        continue;
+      }
+    }
     if (office) {
       // "президент Казахстана", "российский лидер", "наш президент", "президент Эрдоган".
       const adj = ms.find((m) => m.tj === i && m.kind === 'adj');

@@ -23,6 +23,8 @@ export interface DocContext {
   summitOrg?: string;
   /** Parties of the last trade figure, for "двусторонний товарооборот". */
   tradePair?: string[];
+  /** Country of the last "в X" location of the document ("В Узбекистане запущена ..."). */
+  lastIn?: string;
   /** The project last named. */
   lastProject?: { id: string; name: string };
   /** Period of the last trade figure, for "за этот период". */
@@ -56,9 +58,9 @@ export interface Draft extends Fact {
   para: number;
 }
 
-const NEG = /(?<![\p{L}])(не|так и не|ни)\s+(состоял|состоит|подписал|подписан|посетил|прибыл|приедет|провел|провели|встретил|встреч|удалось|будет|будут|планиру|намерен|договорил|смогл|собира)/iu;
+const NEG = /(?<![\p{L}])(не|так и не|ни)\s+(состоял|состоит|подписал|подписан|посетил|прибыл|приехал|приедет|провел|провели|встретил|встреч|удалось|будет|будут|планиру|намерен|договорил|смогл|собира)/iu;
 const HEDGE = /(?<![\p{L}])(может|могут|мог бы|могли бы|могла бы|возможно|возможен|возможна|предполагается|предполагают|надеется|надеются|надеемся|рассчитывает|рассчитывают|хотел бы|хотели бы|хотят|не исключ\p{L}*|вероятно|прогнозир\p{L}*|ожидается,? что|стремится|стремятся|намерен|намерена|намерены|намерено|намерева\p{L}*|предложил\p{L}*|предлагает|предлагают|пригласил\p{L}*|призвал\p{L}*|призыва\p{L}*|планиру\p{L}+ обсудить|обсуд\p{L}+ возможност\p{L}*|если|в случае|довести|нарастить до|увеличить до|достичь|достигнет|рассмотр\p{L}+ возможност\p{L}*)(?![\p{L}])/iu;
-const PLANNED = /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят)(?![\p{L}])/iu;
+const PLANNED = /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|проведет|проведёт|встретится|встретятся|подпишет|примет участие|примут участие|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят)(?![\p{L}])/iu;
 
 const TRAILER = /[,–—-]+\s*(?:—|–|-)?\s*(сообщил|сообщила|сообщили|сообщает|заявил|заявила|заявили|сказал|сказала|сказали|отметил|отметила|отметили|говорится|пишет|передает|передаёт|рассказал|рассказала|подчеркнул|подчеркнула|указал|указала|уточнил|уточнила|добавил|добавила|свидетельствуют|сообщается)(?![\p{L}])/iu;
 
@@ -156,15 +158,21 @@ const MEET = /переговор|встретил|встретят|встрет�
 function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]): void {
   const triggered = MEET.test(c.text);
   if (!triggered && !inherited) return;
-  if (/переговор/iu.test(c.text) && !/(провел|провели|провёл|проведут|состоял|прошли|пройдут|переговоры\s+в\s+узком|в\s+ходе\s+переговоров|по итогам переговоров|переговоров в|телефонн)/iu.test(c.text) && !/встреч|разговор|беседы|виделись/iu.test(c.text)) return;
+  if (/переговор/iu.test(c.text) && !/(провел|провели|провёл|проведут|проведет|проведёт|проводят|проводит|состоял|состоятся|состоится|прошли|пройдут|переговоры\s+в\s+узком|в\s+ходе\s+переговоров|по итогам переговоров|переговоров в|телефонн)/iu.test(c.text) && !/встреч|разговор|беседы|виделись/iu.test(c.text)) return;
   let ids = actors(c, ctx).ids;
   if (!triggered && inherited) ids = inherited;
   // Countries act when no person does ("Россия и Китай провели переговоры").
   if (ids.length < 2) {
-    const cs = c.ms.filter((m) => m.kind === 'country' && !m.inTitle && !m.prep).map((m) => m.id);
+    // ... or an adjective of the talks themselves ("российско-китайские переговоры").
+    const cs = c.ms.filter((m) => !m.inTitle && !m.prep && (m.kind === 'country' || (m.kind === 'adj' && /^[\s\p{L}-]{0,20}?(переговор|встреч|консультаци|саммит)/iu.test(ctx.text.slice(m.end, m.end + 40))))).map((m) => m.country!);
     for (const x of cs) if (!ids.some((id) => countryOfId(id, ctx) === x)) ids.push(x);
   }
   if (ids.length < 2) return;
+  // "провел двусторонние встречи с X и Y": one meeting with each.
+  if (ids.length >= 3 && /двусторонн\p{L}*\s+(встреч|переговор|бесед)|встречи\s+с\s/iu.test(c.text)) {
+    for (const other of ids.slice(1)) meetings({ ...c, ms: c.ms.filter((m) => { const r = resolve(m, ctx, c.ms); return r.includes(ids[0]) || r.includes(other) || !(m.kind === 'person' || m.kind === 'leader' || m.kind === 'pair' || m.kind === 'pronoun'); }) }, ctx, out);
+    return;
+  }
   const args: Record<string, unknown> = { participants: ids.slice(0, 6) };
   const place = c.ms.find((m) => isPlaceKind(m) && !m.inTitle && (m.prep === 'в' || m.prep === 'во' || m.prep === 'на'));
   if (place && (place.kind !== 'region' || place.country)) args.place = place.id;
@@ -218,8 +226,13 @@ const PROJECT_ADJ: [RegExp, string][] = [
 
 /** English name of a name part: a known place or country, else a transliteration. */
 function englishPart(w: string): string {
-  const e = LEX.get(fold(w))?.find((x) => x.toks.length === 1 && x.kind !== 'adj' && x.kind !== 'org');
-  if (e) return KNOWN.get(e.id)?.name ?? PLACE_INFO.get(e.id)?.name ?? transliterate(w);
+  const toks = w.split(/\s+/).map(fold);
+  const e = LEX.get(toks[0])?.find((x) => x.toks.length === toks.length && x.toks.every((t, i) => t === toks[i]) && x.kind !== 'adj');
+  if (e) {
+    const k = KNOWN.get(e.id);
+    if (e.kind === 'org') return k?.aliases.find((a) => /^[A-Z0-9]{2,}$/.test(a)) ?? k?.name ?? transliterate(w);
+    return k?.name ?? PLACE_INFO.get(e.id)?.name ?? transliterate(w);
+  }
   return transliterate(w.replace(/(ская|ской|скую|ский|ского|ском)$/u, ''));
 }
 
@@ -349,6 +362,8 @@ function investments(c: Clause, ctx: DocContext, out: Draft[]): void {
   }
   const ek = /в\s+экономик\p{L}*\s+(\p{L}+)/iu.exec(c.text);
   if (!recipient && ek && /^(республик|стран|государств)/iu.test(ek[1])) recipient = ctx.pairCountries.find((x) => x !== investor);
+  // "инвестировала в проект 400 млн долларов": the country where the project just reported is.
+  if (!recipient && /в\s+(проект|строительств|завод|станци|электростанци)/iu.test(c.text) && ctx.lastIn && ctx.lastIn !== investor) recipient = ctx.lastIn;
   if (!recipient) return;
   const args: Record<string, unknown> = { recipient };
   if (investor && investor !== recipient) args.investor = investor;
@@ -366,7 +381,22 @@ function pickAmount(c: Clause, money: MoneyExpr[]): Money | undefined {
 // ---- trade ----
 const TRADE = /товарооборот|торгов\p{L}*\s+оборот|объ[её]м\p{L}*\s+(взаимной\s+|двусторонней\s+)?торговли|взаимн\p{L}*\s+торговл|экспорт|импорт/iu;
 
+const TRADE_ALL = new RegExp(TRADE.source, 'giu');
+
+/** Each trade figure of a clause: "экспорт ... составил X, импорт ... — Y" gives two. */
 function trade(c: Clause, ctx: DocContext, out: Draft[]): void {
+  const hits = execAll(TRADE_ALL, c.text);
+  if (hits.length <= 1) { tradeOne(c, ctx, out); return; }
+  hits.forEach((h, k) => {
+    const from = h.index;
+    const to = k + 1 < hits.length ? hits[k + 1].index : c.text.length;
+    const sub: Clause = { ...c, text: c.text.slice(from, to), start: c.start + from, ms: c.ms.filter((m) => m.start >= c.start + from && m.end <= c.start + to) };
+    if (!sub.dates.some((d) => d.start >= sub.start)) sub.dates = c.dates;
+    tradeOne(sub, ctx, out);
+  });
+}
+
+function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   const tm = TRADE.exec(c.text);
   if (!tm) return;
   if (/подряд|ежегодно|в среднем/iu.test(c.text)) return;
@@ -392,7 +422,8 @@ function trade(c: Clause, ctx: DocContext, out: Draft[]): void {
     if (cs.length === 2) break;
   }
   if (cs.length < 2) {
-    const pool = ctx.tradePair ?? ctx.pairCountries;
+    // "импорт из Китая": the reporting country of the figure before, then the document's pair.
+    const pool = [...(ctx.tradePair ?? []), ...ctx.pairCountries];
     for (const x of pool) if (!cs.includes(x) && cs.length < 2) cs.push(x);
   }
   if (cs.length < 2) return;
@@ -407,7 +438,7 @@ function trade(c: Clause, ctx: DocContext, out: Draft[]): void {
 }
 
 // ---- summits ----
-const SUMMIT = /(?<![\p{L}])(саммит\p{L}*|заседани\p{L}*\s+(?=Высш|Совета\s+глав|Евразийского\s+межправ))/giu;
+const SUMMIT = /(?<![\p{L}])(саммит\p{L}*|заседани\p{L}*\s+(?=Высш|Совета\s+глав|Совета\s+коллективной|Евразийского\s+межправ))/giu;
 
 function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!/саммит|заседани/i.test(c.text)) return;
@@ -418,7 +449,7 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     const after = c.ms.find((m) => m.kind === 'org' && m.start >= from && m.start < Math.min(to, from + 90));
     // "на саммите ШОС", "саммит Совета глав государств Шанхайской организации сотрудничества (ШОС)".
     const org = after;
-    const fmt = !org ? /^саммит\p{L}*\s+«?([А-ЯЁ][\p{L}]+(?:\s*[-–—]\s*[А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ]?[\p{L}]+)?)+)»?/u.exec(c.text.slice(h.index!)) : null;
+    const fmt = !org ? /^саммит\p{L}*\s+«?([А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?(?:\s*[-–—+]\s*[А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?)+)»?/u.exec(c.text.slice(h.index!)) : null;
     if (!org && !fmt) return;
     const seg = c.text.slice(Math.max(0, (k > 0 ? hits[k - 1].index! + hits[k - 1][0].length : 0)), to - c.start);
     void seg;
@@ -430,16 +461,18 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     const isCouncil = /^заседани/iu.test(h[0]);
     let name: string;
     if (org) {
-      const short = org.id === 'org:eaeu' && isCouncil ? '' : (KNOWN.get(org.id)?.aliases.find((a) => /^[A-Z0-9+]{2,}$/.test(a)) ?? ORG_SHORT.get(org.id) ?? org.id.slice(4).toUpperCase());
+      const known = KNOWN.get(org.id);
+      const short = known && /^[A-Z0-9]{2,}$/.test(known.name) ? known.name : (known?.aliases.find((a) => /^[A-Z0-9]{2,}$/.test(a)) ?? ORG_SHORT.get(org.id) ?? org.id.slice(4).toUpperCase());
       if (org.id === 'org:eaeu' && (isCouncil || /высш/iu.test(c.text.slice(h.index!, h.index! + 40)))) name = 'Supreme Eurasian Economic Council meeting';
       else if (/Совета\s+глав\s+государств/u.test(c.text.slice(h.index!, h.index! + 40))) name = `${short} Council of Heads of State summit`;
       else if (/Совета\s+глав\s+правительств/u.test(c.text.slice(h.index!, h.index! + 40))) name = `${short} Council of Heads of Government meeting`;
+      else if (/Совета\s+коллективной\s+безопасности/u.test(c.text.slice(h.index!, h.index! + 50))) name = `${short} Collective Security Council summit`;
       else name = `${informal ? 'Informal ' : ''}${short} summit`;
       args.name = name;
       args.organization = org.id;
       ctx.summitOrg = org.id;
     } else {
-      const parts = fmt![1].split(/\s*[-–—]\s*/u).map((p) => englishPart(p.split(/\s+/)[0]) + (p.includes(' ') ? ' ' + p.split(/\s+/).slice(1).map(englishPart).join(' ') : ''));
+      const parts = fmt![1].split(/\s*[-–—+]\s*/u).map(englishPart);
       args.name = `${parts.join('–')} summit`;
     }
     if (place) args.place = place.id;

@@ -155,6 +155,8 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       }
     }
     if (firstPerson) ctx.lastPerson = firstPerson.id;
+    const loc = ms.find((m) => !m.inTitle && (m.prep === 'в' || m.prep === 'во') && (m.kind === 'country' || m.kind === 'capital' || m.kind === 'city'));
+    if (loc?.country) ctx.lastIn = loc.country;
   });
 
   const facts = merge(drafts);

@@ -39,7 +39,7 @@ const ADJECTIVES = `российский|RU;китайский|CN;казахст
 канадский|CA;австралийский|AU;оманский|OM;кувейтский|KW;иорданский|JO;ливанский|LB;алжирский|DZ;марокканский|MA`;
 
 /** Places: "RUSSIAN NAME|ENGLISH NAME|CC|kind" (kind c = capital or seat, t = city, r = region). */
-const PLACES = `Москва|Moscow|RU|c;Пекин|Beijing|CN|c;Астана|Astana|KZ|c;Нур-Султан|Astana|KZ|c;Ташкент|Tashkent|UZ|c;
+const PLACES = `Москва|Moscow|RU|c;Кремль|Moscow|RU|c;Пекин|Beijing|CN|c;Астана|Astana|KZ|c;Нур-Султан|Astana|KZ|c;Ташкент|Tashkent|UZ|c;
 Бишкек|Bishkek|KG|c;Душанбе|Dushanbe|TJ|c;Ашхабад|Ashgabat|TM|c;Баку|Baku|AZ|c;Ереван|Yerevan|AM|c;
 Тбилиси|Tbilisi|GE|c;Минск|Minsk|BY|c;Анкара|Ankara|TR|c;Тегеран|Tehran|IR|c;Нью-Дели|New Delhi|IN|c;
 Дели|New Delhi|IN|c;Вашингтон|Washington|US|c;Лондон|London|GB|c;Париж|Paris|FR|c;Берлин|Berlin|DE|c;Рим|Rome|IT|c;
@@ -122,6 +122,8 @@ export const LEX: Map<string, LexEntry[]> = new Map();
 export const PLACE_INFO: Map<string, PlaceInfo> = new Map();
 /** Capital (or seat of government) of a country: "country:BY" -> "place:minsk". */
 export const CAPITAL_OF: Map<string, string> = new Map();
+/** Stems of country adjectives ("российск" -> country:RU), for compounds like "российско-китайские". */
+export const ADJ_STEMS: Map<string, string> = new Map();
 /** Display names of Russian acronyms for summit names ("org:sco" -> "SCO"). */
 export const ORG_SHORT: Map<string, string> = new Map();
 
@@ -161,6 +163,7 @@ function build(): void {
   for (const p of ADJECTIVES.split(/;\s*/)) {
     const [a, c] = p.split('|').map((x) => x.trim());
     for (const f of adjectiveAllForms(a)) addEntry(f, { kind: 'adj', id: 'country:' + c, country: 'country:' + c, cap: false });
+    ADJ_STEMS.set(fold(a).replace(/(ий|ый|ой)$/, ''), 'country:' + c);
   }
   for (const p of PLACES.split(/;\s*/)) {
     const [ru, en, cc, k] = p.split('|').map((x) => x.trim());

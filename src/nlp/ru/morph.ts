@@ -75,7 +75,9 @@ export function nounParadigm(w: string, opts: { animate?: boolean; surname?: boo
   }
   if (/[йь]$/.test(lo)) {
     const s = w.slice(0, -1);
-    return [[w], [s + 'я'], [s + 'ю'], opts.animate ? [s + 'я'] : [w], [s + 'ем', s + 'ём'], [s + 'е']];
+    // Masculine (Игорь, Тайвань) or feminine (Казань, Рязань): both sets of endings.
+    const fem = /ь$/.test(lo) && !opts.animate ? { gen: [s + 'и'], ins: [s + 'ью'] } : { gen: [], ins: [] };
+    return [[w], [s + 'я', ...fem.gen], [s + 'ю', ...fem.gen], opts.animate ? [s + 'я'] : [w], [s + 'ем', s + 'ём', ...fem.ins], [s + 'е', ...fem.gen]];
   }
   // Consonant: Пекин, Путин, Пашинян, Казахстан.
   // Путиным, Токаевым, but Цзиньпином: -ин/-ын names take either.
