@@ -77,8 +77,9 @@ function modality(d: Doc, c: SentCtx, pos: number): { blocked: boolean; planned:
   const clause = d.s.slice(cs, pos);
   // "应X邀请" (at X's invitation) introduces a visit; it is not an invitation still to be taken up.
   const lead = d.s.slice(c.sent.start, pos).replace(/应[^,。;]{1,30}邀请/g, (m) => '　'.repeat(m.length)).slice(-30);
-  // A question asks; it states nothing (是否将访华?).
-  const question = /[?？]\s*$/.test(d.s.slice(c.sent.start, c.sent.end)) || /是否|吗[?？]?$/.test(d.s.slice(cs, clauseEnd(d.s, c.sent, pos)));
+  // A question asks; it states nothing (是否将访华?), nor what a reporter's question reports.
+  const asked = /^(问|记者问)[:：]/.test(d.s.slice(d.sents.find((x) => x.para === c.sent.para)?.start ?? c.sent.start, c.sent.end));
+  const question = asked || /[?？]\s*$/.test(d.s.slice(c.sent.start, c.sent.end)) || /是否|吗[?？]?$/.test(d.s.slice(cs, clauseEnd(d.s, c.sent, pos)));
   const blocked = NEG.test(clause) || HEDGE.test(lead) || question;
   const planned = PLANNED.test(lead.replace(/必将|将近|将军/g, ''));
   return { blocked, planned };
@@ -239,6 +240,11 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
         }
       }
     }
+    // 来华访问, 赴俄访问: the country is written before the verb.
+    if (!host && /^访问/.test(trig)) {
+      const before = c.ms.find((x) => x.end === pos && x.kind === 'country' && !x.ids && /[来赴到]$/.test(s.slice(x.start - 1, x.start)));
+      if (before) host = before.id;
+    }
     if (!host) {
       const window = trig === '赴' ? 3 : 7;
       const nx = c.ms.find((x) => x.start >= end && x.start - end <= window && (x.kind === 'country' || x.kind === 'place'));
@@ -256,7 +262,10 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     if (!host) continue;
     if (trig === '赴' && !/^[^,。;]{0,25}(出席|参加|访问|进行|举行|参会|会见|考察|工作)/.test(s.slice(end, c.sent.end))) continue;
     // The visitor: the nearest person before the trigger; the speaker of a speech when nobody is named.
-    const who = actors(d, c, c.sent.start, pos);
+    // A relative clause names the visitor after it: 会见来华访问的美国商务部长雷蒙多.
+    const relative = s[end] === '的';
+    const who = relative ? actors(d, c, end, Math.min(c.sent.end, end + 16)).slice(0, 1) : actors(d, c, c.sent.start, pos);
+    if (relative && !who.length) continue;
     let visitor: string | undefined = who[who.length - 1]?.id;
     let vm = who[who.length - 1];
     if (!visitor && d.speaker && (/(我|我们)/.test(s.slice(cs, pos)) || pos - cs <= 6)) visitor = d.speaker;
@@ -292,6 +301,8 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
   for (const h of hits) {
     const { pos, trig } = h;
     if (/^(期间|后|中|时)/.test(s.slice(h.end, h.end + 2)) && !/举行/.test(trig)) continue;
+    // Those who attend a meeting already told (王受文、伯恩斯参加会见) are no new meeting.
+    if (/(参加|出席|陪同|参与)$/.test(s.slice(Math.max(c.sent.start, pos - 2), pos))) continue;
     if (/(记者会|发布会|对话会|研讨会|圆桌会|午餐会|招待会|论坛)/.test(trig)) continue;
     // Meeting the press or unnamed groups (会见记者, 会见企业代表) is no meeting of parties.
     if (/^了?[^,。;]{0,12}(记者|媒体|代表|人士|学生|侨胞|华侨|员工|青年)/.test(s.slice(h.end, h.end + 14)) && /会见/.test(trig)) continue;
@@ -305,6 +316,11 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
       const prev = [...drafts].reverse().find((f) => f.type === 'meeting' && f.sent.para === c.sent.para && (f.args.participants as string[]).length === 2);
       const pair = prev ? (prev.args.participants as string[]) : main.map((k) => leaders.get(k) ?? k);
       participants = uniq(pair);
+    }
+    // An official of a country the text does not name (同蒙古国外交部国务秘书...举行会谈): the country.
+    if (participants.length === 1) {
+      const counter = c.ms.find((x) => x.kind === 'country' && !x.ids && x.start >= cs && x.end <= pos && /[同与和]$/.test(s.slice(x.start - 1, x.start)) && x.id !== personCountry(people[0]));
+      if (counter) participants = [participants[0], counter.id];
     }
     if (participants.length < 2) {
       // Countries meeting as such: a compound (中美召开), or the sides of the document.
@@ -460,7 +476,12 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     const org = parts.find((x) => x.kind === 'org');
     // Two countries without an ordinal: a one-off meeting of two leaders, not a named summit.
     if (!org && countries.length === 2 && !ordinal && parts.length === 2) continue;
-    const en = parts.map((x) => (x.kind === 'country' ? (x.ids ?? [x.id]).map((k) => COUNTRY_EN.get(k) ?? k.slice(8)).join('–') : x.en ?? x.id)).join('–');
+    const en = parts.map((x) => {
+      if (x.kind === 'country') return (x.ids ?? [x.id]).map((k) => COUNTRY_EN.get(k) ?? k.slice(8)).join('–');
+      // Organisations by name and acronym: "Shanghai Cooperation Organization (SCO)".
+      const acr = x.kind === 'org' ? x.id.slice(4).toUpperCase() : '';
+      return x.en && acr.length <= 5 && x.en.toUpperCase() !== acr ? `${x.en} (${acr})` : x.en ?? x.id;
+    }).join('–');
     const zh = d.text.slice(b, end);
     const name = `${en} summit (${zh.replace(/(下一次|下一届|下届|本届|此次|这次|新一届)/, '')})`;
     // Only a summit that is held, attended or announced, not one merely named.

@@ -211,7 +211,7 @@ const TITLE_LIST = `国家主席|President|L;主席|President|L;总统|President
 商务部副部长|Vice Commerce Minister;贸易代表|Trade Representative;农业部长|Agriculture Minister;财政部长|Finance Minister;
 能源部长|Energy Minister;国防部长|Defence Minister;经济部长|Economy Minister;大使|Ambassador;特使|Envoy;秘书长|Secretary-General;
 议长|Speaker;委员长|Chairman;总干事|Director-General;主任|Director;董事长|Chairman;总裁|President;总经理|General Manager;
-首席执行官|CEO;市长|Mayor;省长|Governor;州长|Governor;副代表|Deputy Representative;代表|Representative;
+首席执行官|CEO;国务秘书|State Secretary;外秘|Foreign Secretary;外交秘书|Foreign Secretary;市长|Mayor;省长|Governor;州长|Governor;副代表|Deputy Representative;代表|Representative;
 发言人|Spokesperson||S;新闻发言人|Spokesperson||S;记者|Reporter||S;特约记者|Reporter||S`;
 
 export const TITLES: ReadonlyMap<string, TitleInfo> = new Map(

@@ -172,4 +172,32 @@ describe('facts', () => {
     const f = read('标题\n9日,越南国家主席苏林抵达北京,对中国进行国事访问。\n访问期间,双方签署了14项合作文件。');
     expect(f.find((x) => x.type === 'agreement')?.when?.value.slice(0, 7)).toBe('2024-06');
   });
+  it('gives a visit to each of coordinated hosts', () => {
+    const f = read('标题\n国务院总理李强将于下月对马来西亚、泰国进行正式访问。');
+    expect(f.filter((x) => x.type === 'visit').map((x) => x.args.host)).toEqual(['country:MY', 'country:TH']);
+  });
+  it('reads the visitor of a relative clause (来华访问的X)', () => {
+    const f = read('标题\n外交部长王毅在北京会见来华访问的巴基斯坦外长达尔。');
+    const v = f.find((x) => x.type === 'visit');
+    expect(v?.args.host).toBe('country:CN');
+    expect(v?.args.visitor).not.toBe('person:wang-yi');
+  });
+  it('states nothing in questions, and no new meeting for those who attend one', () => {
+    expect(read('标题\n问:俄罗斯外长拉夫罗夫是否将访华?')).toEqual([]);
+    const f = read('标题\n王毅会见拉夫罗夫。\n外交部副部长马朝旭参加会见。');
+    expect(f.filter((x) => x.type === 'meeting')).toHaveLength(1);
+  });
+  it('keeps spokespersons as sources, not participants', () => {
+    const f = read('标题\n外交部发言人毛宁宣布:王毅将访问俄罗斯。\n毛宁表示,访问期间王毅将同拉夫罗夫举行会谈。');
+    const m = f.find((x) => x.type === 'meeting')!;
+    expect(m.args.participants).toEqual(['person:wang-yi', 'person:sergey-lavrov']);
+    expect(m.status).toBe('planned');
+  });
+  it('reads a figure, not a threshold that describes something', () => {
+    expect(read('标题\n越南是东盟首个对华贸易额突破2000亿美元的国家。').filter((x) => x.type === 'trade')).toEqual([]);
+  });
+  it('reads informal leaders\' meetings with the ordinal before them as summits', () => {
+    const f = read('标题\n国家主席习近平出席亚太经合组织第三十次领导人非正式会议。');
+    expect(f[0]).toMatchObject({ type: 'summit', args: { ordinal: 30, organization: 'org:apec' } });
+  });
 });
