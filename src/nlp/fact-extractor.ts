@@ -59,6 +59,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
   let lastFormat: { name: string; org?: string } | undefined;
   let lastCompany: string | undefined;
   let prevPersons: string[] = [];
+  let lastList: string[] | undefined;
   for (const s of doc.sents) {
     while (mi < ms.length && ms[mi].start < s.start) mi++;
     const sm: Mention[] = [];
@@ -71,7 +72,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     const firstPerson = sm.find((m) => m.kind === 'person');
     const pron = /\b(he|she|his)\b/.exec(st.lo);
     const pronounRef = pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
-    const env: Env = { doc, st, pair, pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined, version, facts, lastCompany, prevPersons };
+    const env: Env = { doc, st, pair, pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined, version, facts, lastCompany, prevPersons, lastList };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
     if (/visit|arriv|landed|travel|flew/.test(lo)) visits(env);
@@ -83,6 +84,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
     if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service|began|started|begun/.test(lo)) milestones(env);
     if (firstPerson) lastSubject = firstPerson.id;
+    lastList = countryList(st) ?? lastList;
     prevPersons = [...new Set(sm.filter(isPerson).map((x) => x.id))];
     // Only the sentence right before may lend its company to "the project"/"the company".
     const co = sm.filter((x) => x.kind === 'org' && x.source === 'company');
@@ -93,7 +95,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
 
 const EVENT_TYPES = new Set(['visit', 'meeting', 'agreement', 'summit', 'project_milestone']);
 // Words that set a sentence in the background: its undated event is not today's news.
-const BACKGROUND = /\b(earlier|previous(?:ly)?|last time|ago|once|history|historic(?:al)?ly|since|undertaken|has been|had been|have been|first (?:visit|meeting|summit)|in the past|former(?:ly)?|used to)\b/;
+const BACKGROUND = /\b(earlier|previous(?:ly)?|last time|ago|once|history|historic(?:al)?ly|since|undertaken|had been|first (?:visit|meeting|summit)|in the past|former(?:ly)?|used to)\b/;
 const REFERS_TO_EVENT = /\b(?:during|after|following|at|on the sidelines of|in the course of)\s+(?:the|this|his|her|their|that)\s+(?:[\w-]+\s+){0,2}?(visit|talks|trip|tour|summit|meeting|negotiations)\b/;
 
 /**
@@ -139,6 +141,21 @@ function inheritDates(doc: Doc, facts: Fact[]): Fact[] {
   return facts;
 }
 
+/** Countries coordinated in a sentence ("A, B and C"), when there are three or more. */
+function countryList(st: Sent): string[] | undefined {
+  const cs = st.ms.filter((x) => isCountry(x) && !x.adjective);
+  for (let i = 0; i + 2 < cs.length; i++) {
+    const run = [cs[i]];
+    for (let k = i + 1; k < cs.length; k++) {
+      const gap = st.lo.slice(run[run.length - 1].end - st.start, cs[k].start - st.start);
+      if (/^\s*(,|,?\s+and|,?\s+as well as)\s*$/.test(gap)) run.push(cs[k]);
+      else break;
+    }
+    if (run.length >= 3) return [...new Set(run.map((x) => x.id))];
+  }
+  return undefined;
+}
+
 // A dateline opens a paragraph near the top: a place, then a colon, a dash, a comma and a date, or an agency.
 function findDateline(doc: Doc): string | undefined {
   for (const m of doc.ents.mentions) {
@@ -164,6 +181,8 @@ interface Env {
   lastCompany?: string;
   /** Distinct people named in the previous sentence. */
   prevPersons?: string[];
+  /** The last coordinated list of countries ("Trinidad and Tobago, Costa Rica and Mexico"). */
+  lastList?: string[];
 }
 
 // The two countries an article is mostly about stand behind "the two countries", "the parties".
@@ -231,7 +250,9 @@ function nearestTime(env: Env, pos: number, future = false, fine = true): When |
   for (const t of times) {
     if (!t.when) continue;
     if (clauses.some(([a, b]) => t.start >= a && t.end <= b && !(pos >= a && pos < b))) continue;
-    if (/\b(takes?|took|taking|come|comes|came)\s+(into\s+)?(effect|force)\s+(?:in|on|from)?\s*$|\b(until|expires?|expiring)\s+(?:in|on)?\s*$/.test(st.lo.slice(Math.max(0, t.start - st.start - 30), t.start - st.start))) continue;
+    if (/\b(takes?|took|taking|come|comes|came)\s+(into\s+)?(effect|force)\s+(?:in|on|from)?\s*$|\b(until|expires?|expiring|through|till)\s+(?:in|on)?\s*$/.test(st.lo.slice(Math.max(0, t.start - st.start - 30), t.start - st.start))) continue;
+    // "a programme for 2021 to 2031" dates what was signed, not the signing.
+    if (fine && /^\s*(?:to|-|and|until)\s*(?:19|20)\d\d\b/.test(st.lo.slice(t.end - st.start, t.end - st.start + 12))) continue;
     // A day or month beats a bare year a little further off: "Later today ... a guest of honour this year".
     const d = (t.end <= pos ? pos - t.end : t.start >= pos ? t.start - pos : 0) + (!fine ? 0 : t.when.precision === 'year' ? 60 : t.when.precision === 'season' ? 30 : 0) +
       (st.lo.slice(Math.min(t.end, pos) - st.start, Math.max(t.start, pos) - st.start).includes(';') ? 200 : 0);
@@ -516,10 +537,12 @@ function nominalMeetings(env: Env): void {
 }
 
 // ---------------------------------------------------------------- agreement
-const DOCN = '(?:agreements?|memorand(?:um|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?)';
+const DOCN = '(?:agreements?|memorand(?:um|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?|programmes?|programs?|action plans?)';
 const AGREE_RE = new RegExp(
-  `\\b(?:signed|signs|inked|inks|sealed|seals|clinched|initialled|initialed|ratified|exchanged|concluded\\s+(?:a|an|the)|reached\\s+(?:a|an|the)?)\\s+(?:[$€£\\w'.,-]+\\s+){0,7}?${DOCN}\\b` +
+  `\\b(?:signed|signs|(?:by|after|while)\\s+signing|inked|inks|sealed|seals|clinched|initialled|initialed|ratified|exchanged|concluded\\s+(?:a|an|the)|reached\\s+(?:a|an|the)?)\\s+(?:[$€£\\w'.,-]+\\s+){0,7}?${DOCN}\\b` +
   `|\\b(?:the\\s+)?signing\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
+  `|\\b(?:adopted|adopting|adopts|approved|approving|endorsed)\\s+(?:[$€£\\w'.,-]+\\s+){0,6}?(?:${DOCN}|strateg(?:y|ies))\\b` +
+  `|\\b(?:the\\s+)?adoption\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?(?:${DOCN}|strateg(?:y|ies))\\b` +
   `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed)\\b`,
   'g',
 );
@@ -545,7 +568,11 @@ function partiesIn(env: Env, from: number, to: number): string[] {
       if (st.ms.some((y) => y.kind === 'org' && y.source === 'company' && y.start > x.end && y.start - x.end <= 3)) continue;
       addP(x.id);
     } else if (x.kind === 'org') addP(x.id);
-    else if (isPerson(x)) addP(personCountry(env, x.id));
+    else if (isPerson(x)) {
+      // A leader who attended or witnessed a signing is not a party to it.
+      if (/\b(attended by|in the presence of|witnessed by|presence of|ceremony with)\s+([\w'-]+\s+){0,5}$/.test(st.lo.slice(Math.max(0, x.start - st.start - 60), x.start - st.start))) continue;
+      addP(personCountry(env, x.id));
+    }
   }
   return out;
 }
@@ -560,11 +587,30 @@ function agreements(env: Env): void {
     m = matches[mi];
     const trig = st.start + m.index;
     const segEnd = mi + 1 < matches.length ? matches[mi + 1].index : st.lo.length;
-    if (negatedOrHypothetical(st, trig, m[0], 40)) continue;
-    if (/\b(will|to|would)\s+(be\s+)?$/.test(clauseWindow(st, trig, 20)) || /\bto be signed\b|\bwill be signed\b/.test(m[0])) continue;
+    const mod = modality(st, trig, m[0], 40);
+    if (mod === 'blocked') continue;
+    // "met ... to discuss trade and signed 28 MoUs": the purpose clause before "and signed" does not hedge the signing.
+    if (mod === 'fact' && /\b(to)\s+(be\s+)?$/.test(clauseWindow(st, trig, 20))) continue;
     let parties = partiesIn(env, st.start, st.end);
     let fromContext = false;
-    if (/\b(three|four|five|six|seven|eight|nine|ten|\d+)\s+(countries|states|nations|governments|members|sides|parties)\b/.test(st.lo) && parties.length < 3) continue;
+    // A body that adopts documents is their one party: "the SCO concluded its summit by adopting 24 documents".
+    const adopts = /^(?:the\s+)?(?:adopt|approv|endors)/.test(m[0]);
+    if (adopts) {
+      const org = st.ms.find((x) => x.kind === 'org' && x.source !== 'company' && x.end <= trig);
+      const summitOrg = [...env.facts].reverse().find((f) => f.type === 'summit' && f.args.organization)?.args.organization as string | undefined;
+      if (org) parties = [org.id];
+      else if (summitOrg && /\b(the (bloc|group|organi[sz]ation|alliance|union|leaders|members|summit))\b/.test(st.lo.slice(0, m.index))) parties = [summitOrg];
+      else continue;
+    }
+    // "with the three nations": the three countries the text has just listed.
+    const nn = /\b(?:the\s+)?(three|four|five|six|seven|eight|nine|ten|\d+)\s+(countries|states|nations|governments)\b/.exec(st.lo);
+    if (nn && parties.length < 3) {
+      const n = parseCount(nn[1]) ?? 0;
+      const listed = env.lastList && env.lastList.length === n ? env.lastList : undefined;
+      if (!listed) continue;
+      for (const c of listed) if (!parties.includes(c)) parties.push(c);
+      fromContext = true;
+    } else if (/\b(three|four|five|six|seven|eight|nine|ten|\d+)\s+(members|sides|parties)\b/.test(st.lo) && parties.length < 3) continue;
     const both = BOTH.test(st.lo);
     if (both && env.pair && !parties.some((p) => p.startsWith('org:'))) {
       parties = [...env.pair];
@@ -583,11 +629,18 @@ function agreements(env: Env): void {
       while (/\s+(on|of|for|in|to|the|and)$/i.test(t)) t = t.replace(/\s+(on|of|for|in|to|the|and)$/i, '');
       if (/^[A-Z]/.test(t) && t.split(/\s+/).length >= 2) title = t;
     }
-    if (parties.length < 2 && env.pair && (parties.length === 0 ? title !== undefined || both : parties.some((p) => env.pair!.includes(p)))) {
+    // "by signing a Vision 2030 economic cooperation agreement": a name in lower case after a proper word.
+    if (!title) {
+      const lt = /\b(?:a|an|the)\s+((?:[A-Z][\w-]*|\d{4})(?:\s+[\w-]+){1,5}?\s+(?:agreement|treaty|declaration|roadmap|programme|program|memorandum|accord|pact|charter|protocol))\b/.exec(st.orig.slice(m.index, m.index + m[0].length));
+      if (lt && !/^(Joint|Bilateral|New|First|Second)\s/.test(lt[1]) || lt && /\d/.test(lt[1])) title = lt![1];
+    }
+    // "Memoranda have been signed" with no party named, in an article about two countries, is theirs.
+    const passive = /\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:signed|inked|concluded|sealed)\b/.test(m[0]);
+    if (parties.length < 2 && env.pair && (parties.length === 0 ? title !== undefined || both || passive : parties.some((p) => env.pair!.includes(p)))) {
       env.pair.forEach((p) => { if (!parties.includes(p)) parties.push(p); });
       fromContext = true;
     }
-    if (parties.length < 2) continue;
+    if (parties.length < 2 && !(adopts && parties.length === 1 && parties[0].startsWith('org:'))) continue;
     const args: Record<string, unknown> = { parties };
     if (title) args.title = title;
     const cm = COUNT_RE.exec(m[0]);
@@ -595,7 +648,11 @@ function agreements(env: Env): void {
       const n = parseCount(cm[1]);
       if (n && n > 1) args.count = n;
     }
-    emit(env, 'agreement', args, fromContext ? 0.75 : 0.88, nearestTime(env, trig));
+    // "in the fields of energy, railways and finance", "covering trade and education".
+    const dm = /\b(?:in the (?:fields?|areas?|spheres?|sectors?) of|in (?:a number of |several |various )?(?:sectors|areas|fields) (?:including|such as)|related to|covering|including)\s+([^.;()"]{3,140}?)(?=,\s*(?:which|that|while|as|and (?:the|a)\b)|[.;()"]|\s+(?:which|that)\b|$)/.exec(st.lo.slice(m.index));
+    if (dm && !/\b(the|a|an)\s*$/.test(dm[1])) args.domain = dm[1].replace(/\b(the|sector|sectors)\b/g, '').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
+    const planned = mod === 'planned';
+    emit(env, 'agreement', args, (fromContext ? 0.75 : 0.88) - (planned ? 0.1 : 0), nearestTime(env, trig, planned), planned ? { status: 'planned' } : {});
     const last = env.facts[env.facts.length - 1];
     if (!title && !args.count && /s\b/.test(m[0].split(/\s+/).pop() ?? '') && !/\bstatus\b/.test(m[0])) GENERIC.add(last);
   }
@@ -1117,7 +1174,7 @@ function mergeFacts(facts: Fact[]): Fact[] {
   }
   // A bare "signed agreements" adds nothing next to a titled or counted one between the same parties.
   return out.filter((f) => {
-    if (f.type !== 'agreement' || !GENERIC.has(f)) return true;
+    if (f.type !== 'agreement' || !GENERIC.has(f) || f.args.domain) return true;
     const parties = [...(f.args.parties as string[])].sort().join(',');
     const other = out.find((g) => g !== f && g.type === 'agreement' && (g.args.title || g.args.count) &&
       [...(g.args.parties as string[])].sort().join(',') === parties);
