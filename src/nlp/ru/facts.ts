@@ -221,7 +221,9 @@ const PROJECT_ADJ: [RegExp, string][] = [
   [/^цементн/, 'cement'], [/^солнечн/, 'solar'], [/^ветров/, 'wind'], [/^угольн/, 'coal'], [/^химическ/, 'chemical'],
   [/^металлургическ/, 'steel'], [/^сталелитейн/, 'steel'], [/^нефтеперерабатывающ/, 'oil refining'], [/^газоперерабатывающ/, 'gas processing'],
   [/^горно-обогатительн/, 'mining and processing'], [/^автомобильн/, 'car'], [/^стекольн/, 'glass'], [/^текстильн/, 'textile'],
-  [/^атомн/, 'nuclear'], [/^гидро/, 'hydro'], [/^тепло/, 'thermal'], [/^логистическ/, 'logistics'], [/^индустриальн/, 'industrial'],
+  [/^атомн/, 'nuclear'], [/^медеплавильн/, 'copper smelting'], [/^нефтехимическ/, 'petrochemical'], [/^газохимическ/, 'gas chemical'],
+  [/^сахарн/, 'sugar'], [/^фармацевтическ/, 'pharmaceutical'], [/^хлопкоперерабатывающ/, 'cotton processing'], [/^судостроительн/, 'shipbuilding'],
+  [/^зернов/, 'grain'], [/^контейнерн/, 'container'], [/^сухопутн/, 'dry'], [/^высокоскоростн/, 'high-speed'], [/^гидро/, 'hydro'], [/^тепло/, 'thermal'], [/^логистическ/, 'logistics'], [/^индустриальн/, 'industrial'],
 ];
 
 /** English name of a name part: a known place or country, else a transliteration. */
@@ -309,7 +311,8 @@ const MILESTONE: [RegExp, string][] = [
   [/(началось|начато|начали|начался|начнется|начнётся|стартовало|стартует|приступили к|старт)\s+строительств\p{L}*\s+/iu, 'construction_started'],
   [/(заложили|заложен\p{L}*)\s+(первый\s+)?камень\s+в\s+основание\s+/iu, 'construction_started'],
   [/(завершено|завершилось|завершили|закончено)\s+строительств\p{L}*\s+/iu, 'completed'],
-  [/(введен\p{L}*|ввели|ввод|введ[её]т)\s+в\s+эксплуатацию\s+/iu, 'completed'],
+  [/(введен\p{L}*|ввели|ввод|введ[её]т|сдан\p{L}*)\s+в\s+эксплуатацию\s+/iu, 'completed'],
+  [/в\s+эксплуатацию\s+(введен\p{L}*|ввели|введ[её]т|сдан\p{L}*)\s+/iu, 'completed'],
   [/(запущен\p{L}*|запустили|запуск|открыт\p{L}*|открыли|открытие)\s+/iu, 'launched'],
 ];
 

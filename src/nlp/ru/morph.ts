@@ -133,7 +133,7 @@ export function nameLemma(w: string): string {
   const lo = w.toLowerCase();
   const cut = (n: number, add = '') => w.slice(0, w.length - n) + add;
   if (/(ов|ев|ёв|ин|ын)(ым|а|у|е)$/.test(lo)) return cut(lo.endsWith('ым') ? 2 : 1);
-  if (/(ова|ева|ина)$/.test(lo)) return w; // feminine surnames stay
+  if (/(ов|ев|ин)ой$/.test(lo)) return cut(2, 'а'); // Захаровой -> Захарова
   if (/(ия|ию|ием|ии)$/.test(lo) && lo.length > 5) return cut(lo.endsWith('ием') ? 3 : 2, 'ий');
   if (/[рл]ем$/.test(lo)) return cut(2, 'ь'); // Игорем
   if (/ом$/.test(lo) && lo.length > 4) return cut(2);

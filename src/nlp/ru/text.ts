@@ -79,8 +79,10 @@ export function splitSentences(text: string): Sentence[] {
           if (t.s === '.' && prev && prev.word) {
             // Initials ("В. В. Путин") and abbreviations ("г.", "т.е.", "И.о.") do not end a sentence.
             if (/^\p{Lu}$/u.test(prev.s)) continue;
-            if (ABBREV.has(prev.lo) && !(prev.lo === 'г' && /^\p{Lu}/u.test(next.s) && /^\d{4}$/.test(cur[cur.length - 3]?.s ?? '') && false)) {
-              if (!(prev.lo === 'г' || prev.lo === 'гг') || !/^\p{Lu}/u.test(next.s)) continue;
+            if (ABBREV.has(prev.lo)) {
+              // "в 2023 г. Это ...": a year's "г." can end a sentence; "в г. Казань" cannot.
+              const yearBefore = /^\d{4}$/.test(cur[cur.length - 3]?.s ?? '');
+              if (!((prev.lo === 'г' || prev.lo === 'гг') && yearBefore && /^\p{Lu}/u.test(next.s))) continue;
             }
           }
           if (!(/^[\p{Lu}\d«"„—–-]/u.test(next.s))) continue;

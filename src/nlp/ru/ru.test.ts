@@ -1,0 +1,150 @@
+// Unit tests of the Russian reader: transliteration, case forms, sentences, dates, money and
+// fact frames over sentences of each construction (written for these tests).
+import { describe, expect, it } from 'vitest';
+import { findDates, datelineDate } from './dates.ts';
+import { readRussian } from './index.ts';
+import { nameLemma, phraseForms, adjectiveAllForms } from './morph.ts';
+import { findCount, findMoney } from './numbers.ts';
+import { splitSentences } from './text.ts';
+import { slugRu } from './translit.ts';
+import type { Fact } from '../types.ts';
+
+const read = (body: string, published = '2024-05-17') => readRussian(`Заголовок\n${body}`, { published });
+const facts = (body: string, published?: string, type?: string): Fact[] => read(body, published).facts.filter((f) => !type || f.type === type);
+
+describe('transliteration', () => {
+  it('follows English press conventions', () => {
+    expect(slugRu('Дмитрий Песков')).toBe('dmitry-peskov');
+    expect(slugRu('Юрий Ушаков')).toBe('yuri-ushakov');
+    expect(slugRu('Сергей Шойгу')).toBe('sergey-shoygu');
+    expect(slugRu('Касым-Жомарт Токаев')).toBe('kasym-zhomart-tokayev');
+    expect(slugRu('Шавкат Мирзиёев')).toBe('shavkat-mirziyoyev');
+    expect(slugRu('Щёкино Цхинвал Хачатурян')).toBe('shchyokino-tskhinval-khachaturyan');
+    expect(slugRu('Әлихан Смайылов')).toBe('alikhan-smayylov');
+  });
+});
+
+describe('case forms', () => {
+  it('declines names, countries and places from the nominative', () => {
+    expect(phraseForms('Си Цзиньпин', { person: true, animate: true })).toContain('Си Цзиньпином');
+    expect(phraseForms('Ильхам Алиев', { person: true, animate: true })).toContain('Ильхамом Алиевым');
+    expect(phraseForms('Касым-Жомарт Токаев', { person: true, animate: true })).toContain('Касым-Жомарта Токаева');
+    expect(phraseForms('Казахстан')).toEqual(expect.arrayContaining(['Казахстаном', 'Казахстане', 'Казахстана']));
+    expect(phraseForms('Россия')).toEqual(expect.arrayContaining(['России', 'Россию', 'Россией']));
+    expect(phraseForms('Южная Корея')).toEqual(expect.arrayContaining(['Южной Корее', 'Южную Корею']));
+    expect(phraseForms('Казань')).toContain('Казани');
+    expect(phraseForms('Сочи')).toEqual(['Сочи']);
+    expect(adjectiveAllForms('казахстанский')).toEqual(expect.arrayContaining(['казахстанской', 'казахстанские', 'казахстанского']));
+  });
+  it('guesses the nominative of an unknown name', () => {
+    expect(nameLemma('Моргуловым')).toBe('Моргулов');
+    expect(nameLemma('Игорем')).toBe('Игорь');
+    expect(nameLemma('Пашиняна')).toBe('Пашинян');
+    expect(nameLemma('Захаровой')).toBe('Захарова');
+  });
+});
+
+describe('sentences', () => {
+  it('does not split at initials, abbreviations or inside numbers', () => {
+    const t = 'Заголовок\nВ. В. Путин прибыл в г. Казань. И.о. министра заявил, что рост составил 1,5 млрд руб. в 2023 г. Это т.е. немало.';
+    const ss = splitSentences(t).map((s) => t.slice(s.start, s.end));
+    expect(ss).toEqual(['Заголовок', 'В. В. Путин прибыл в г. Казань.', 'И.о. министра заявил, что рост составил 1,5 млрд руб. в 2023 г.', 'Это т.е. немало.']);
+  });
+});
+
+describe('dates', () => {
+  const d = (s: string, anchor = '2024-05-17', future = false) => findDates(s, 0, anchor, future).map((x) => x.when.value);
+  it('reads absolute and relative dates', () => {
+    expect(d('12 марта 2023 года')).toEqual(['2023-03-12']);
+    expect(d('в начале февраля')).toEqual(['2024-02']);
+    expect(d('в ноябре', '2024-05-17', true)).toEqual(['2024-11']);
+    expect(d('в декабре', '2024-05-17')).toEqual(['2023-12']);
+    expect(d('в ноябре следующего года')).toEqual(['2025-11']);
+    expect(d('накануне')).toEqual(['2024-05-16']);
+    expect(d('в среду')).toEqual(['2024-05-15']);
+    expect(d('в среду', '2024-05-17', true)).toEqual(['2024-05-22']);
+    expect(d('в прошлом году')).toEqual(['2023']);
+    expect(d('на прошлой неделе')).toEqual(['2024-05']);
+    expect(findDates('в первом полугодии 2024 года', 0, undefined)[0].period).toBe('2024-H1');
+    expect(d('рост по сравнению с 2022 годом')).toEqual([]);
+  });
+  it('reads datelines', () => {
+    expect(datelineDate('АСТАНА, 3 июля - Kazinform.', '2024-07-03')).toBe('2024-07-03');
+    expect(datelineDate('Бишкек, Кыргызстан, 14 марта 2025 года –', undefined)).toBe('2025-03-14');
+    expect(datelineDate('Пекин, 6 июня. Правительства', '2024-06-06')).toBe('2024-06-06');
+  });
+});
+
+describe('money and counts', () => {
+  it('reads amounts with scales, decimal commas, number words and currencies', () => {
+    const v = (s: string) => findMoney(s, 0).map((m) => [m.value, m.currency]);
+    expect(v('около пятнадцати миллиардов долларов')).toEqual([]);
+    expect(v('около десяти миллиардов долларов')).toEqual([[1e10, 'USD']]);
+    expect(v('составил 3,75 млрд долларов США')).toEqual([[3.75e9, 'USD']]);
+    expect(v('на $7 млрд')).toEqual([[7e9, 'USD']]);
+    expect(v('1,2 трлн рублей')).toEqual([[1.2e12, 'RUB']]);
+    expect(v('800 млн юаней')).toEqual([[8e8, 'CNY']]);
+    expect(v('150 млрд тенге')).toEqual([[1.5e11, 'KZT']]);
+    expect(v('2 трлн сумов')).toEqual([[2e12, 'UZS']]);
+    expect(findCount('подписали 14 межправительственных соглашений')).toBe(14);
+    expect(findCount('было подписано пять документов')).toBe(5);
+  });
+});
+
+describe('frames', () => {
+  it('visits: state, working, planned, by noun', () => {
+    const [v] = facts('Президент Монголии Ухнаагийн Хурэлсух прибыл в Москву с государственным визитом.', undefined, 'visit');
+    expect(v.args).toMatchObject({ host: 'country:RU', place: 'place:moscow', kind: 'state' });
+    const [w] = facts('Премьер-министр Армении Никол Пашинян в среду вылетел в Минск с рабочим визитом.', undefined, 'visit');
+    expect(w.args).toMatchObject({ visitor: 'person:nikol-pashinyan', host: 'country:BY', kind: 'working' });
+    expect(w.when?.value).toBe('2024-05-15');
+    const [p] = facts('В июне ожидается визит президента Казахстана Касым-Жомарта Токаева в Узбекистан.', undefined, 'visit');
+    expect(p.status).toBe('planned');
+    expect(p.when?.value).toBe('2024-06');
+  });
+  it('meetings: talks, phone calls, pair references, meetings named by nouns', () => {
+    const [m] = facts('Президент России Владимир Путин провел телефонный разговор с президентом Узбекистана Шавкатом Мирзиёевым.', undefined, 'meeting');
+    expect(m.args).toMatchObject({ format: 'phone call' });
+    expect((m.args.participants as string[]).length).toBe(2);
+    const two = facts('Президент Турции Реджеп Тайип Эрдоган прибыл в Баку. Лидеры двух стран провели переговоры с президентом Азербайджана Ильхамом Алиевым.', undefined, 'meeting');
+    expect(two).toHaveLength(1);
+    const noun = facts('Встреча министров иностранных дел России и Китая Сергея Лаврова и Ван И прошла в Пекине 9 апреля.', undefined, 'meeting');
+    expect(noun[0]?.args).toMatchObject({ place: 'place:beijing' });
+    expect(noun[0]?.when?.value).toBe('2024-04-09');
+  });
+  it('agreements: counts, named documents, passive signings, parties from context', () => {
+    const a = facts('По итогам переговоров президенты Казахстана и Кыргызстана подписали 12 соглашений, в том числе «Договор о союзнических отношениях».', undefined, 'agreement');
+    expect(a.map((f) => f.args.count ?? f.args.title)).toEqual([12, 'Договор о союзнических отношениях']);
+    expect(a[0].args.parties).toEqual(['country:KZ', 'country:KG']);
+    expect(facts('Пакистан и Узбекистан обсудили сотрудничество. Подписание документов не состоялось.', undefined, 'agreement')).toEqual([]);
+  });
+  it('summits: ordinal, organisation, place, planned', () => {
+    const [s] = facts('В Бишкеке 14 октября состоялся 25-й саммит глав государств СНГ.', undefined, 'summit');
+    expect(s.args).toMatchObject({ organization: 'org:cis', place: 'place:bishkek', ordinal: 25 });
+    const [p] = facts('Очередной саммит ШОС пройдет в Тяньцзине осенью следующего года.', undefined, 'summit');
+    expect(p.status).toBe('planned');
+    expect(facts('Саммит на Аляске стал неожиданностью для многих.', undefined, 'summit')).toEqual([]);
+  });
+  it('trade and investment figures need an amount and a period', () => {
+    const [t] = facts('Товарооборот России и Индии в 2024 году составил 66 млрд долларов.', undefined, 'trade');
+    expect(t.args).toMatchObject({ metric: 'trade_turnover', period: '2024', amount: { value: 66e9, currency: 'USD' } });
+    expect(facts('Товарооборот двух стран вырос на 12%.', undefined, 'trade')).toEqual([]);
+    expect(facts('Товарооборот может достичь 100 млрд долларов к 2030 году.', undefined, 'trade')).toEqual([]);
+    const [i] = facts('Турция вложила в экономику Туркменистана 5 млрд долларов.', undefined, 'investment');
+    expect(i.args).toMatchObject({ recipient: 'country:TM', investor: 'country:TR' });
+  });
+  it('milestones: construction started, completed, launched', () => {
+    const m = facts('В Джизакской области началось строительство медеплавильного завода. Ранее в эксплуатацию введена Рогунская ГЭС.', undefined, 'project_milestone');
+    expect(m.map((f) => f.args.stage)).toEqual(['construction_started', 'completed']);
+  });
+  it('hedges, wishes and negations are not facts', () => {
+    const body = 'Стороны надеются подписать соглашение о свободной торговле. Президент Ирана может посетить Ташкент. Предполагается, что лидеры встретятся в Душанбе. Визит министра так и не состоялся.';
+    expect(facts(body)).toEqual([]);
+  });
+  it('evidence offsets point into the original text', () => {
+    const text = 'Заголовок\nПрезидент России Владимир Путин прибыл в Пекин с государственным визитом 16 мая.';
+    const r = readRussian(text, { published: '2024-05-17' });
+    for (const f of r.facts) expect(text.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.text);
+    for (const m of r.mentions) expect(m.end).toBeGreaterThan(m.start);
+  });
+});
