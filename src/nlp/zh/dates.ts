@@ -16,7 +16,8 @@ const DATE_G = new RegExp(
   [
     `(?<y>\\d{4})年(?:(?<m>\\d{1,2})月(?:(?<d>\\d{1,2})日)?)?`,
     `(?<m2>\\d{1,2})月(?<d2>\\d{1,2})日`,
-    `(?<m3>\\d{1,2})月(?:份)?(?=[上中下]旬|初|底|末|,|,|、|在|举行|访问|召开|以来|的|至|起)`,
+    `(?<ry>去年|今年|明年)(?<m5>\\d{1,2})月(?:(?<d5>\\d{1,2})日)?`,
+    `(?<![\\d.])(?<m3>\\d{1,2})月(?:份)?(?![\\d日])`,
     `(?<![\\d月年至到~\\-—])(?<d4>\\d{1,2})日(?=[上下]午|晚|早|凌晨|,|至|到|起|-|在|举行|抵达|同|与|会见|会谈|宣布|表示|说|签署|[,。])`,
     `(?<rel>去年|今年|明年|前年|上月|上个月|本月|下月|下个月|今天|今日|昨天|昨日|明天|明日|上周|上星期|本周|下周|下星期)`,
     `(?<ago>${NUM})年(?:前|以前)`,
@@ -59,6 +60,13 @@ export function findDates(s: string, anchor: Anchor | undefined, base = 0): Date
       if (g.d) out.push({ value: `${y}-${pad(Number(g.m))}-${pad(Number(g.d))}`, precision: 'day', ...at });
       else if (g.m) out.push({ value: `${y}-${pad(Number(g.m))}`, precision: 'month', ...at });
       else out.push({ value: String(y), precision: 'year', ...at });
+    } else if (g.ry) {
+      if (!anchor) continue;
+      const y = anchor.y + (g.ry === '去年' ? -1 : g.ry === '明年' ? 1 : 0);
+      const mo = Number(g.m5);
+      if (mo < 1 || mo > 12) continue;
+      if (g.d5) out.push({ value: `${y}-${pad(mo)}-${pad(Number(g.d5))}`, precision: 'day', ...at });
+      else out.push({ value: `${y}-${pad(mo)}`, precision: 'month', ...at });
     } else if (g.m2) {
       if (!anchor) continue;
       const mo = Number(g.m2);

@@ -394,7 +394,12 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const pos = c.sent.start + m.index;
     const end = pos + m[0].length;
     const ce = clauseEnd(s, c.sent, end);
-    const money = findMoney(s.slice(end, ce), end).filter((x) => x.start - end <= 16);
+    let money = findMoney(s.slice(end, ce), end).filter((x) => x.start - end <= 16);
+    // 贸易额同比增长32%,达到1550亿美元: the figure in the clause that follows.
+    if (!money.length && ce < c.sent.end && /^[,;](?:达到|达|为|总计|合计|共计)/.test(s.slice(ce, ce + 4))) {
+      const ce2 = clauseEnd(s, c.sent, ce + 1);
+      money = findMoney(s.slice(ce + 1, ce2), ce + 1).filter((x) => x.start - ce <= 8);
+    }
     if (!money.length) continue;
     if (/^(市场|来源|目的地|伙伴)/.test(s.slice(end, end + 3))) continue;
     // A threshold that describes something (首个贸易额突破1000亿美元的国家) states no figure.
@@ -404,8 +409,10 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const metric = /^(出口)/.test(m[0]) ? 'exports' : /^进口/.test(m[0]) ? 'imports' : 'trade_turnover';
     // Partners: countries, and trade blocs (中国同东盟贸易额).
     let parties = uniq(c.ms.filter((x) => (x.kind === 'country' || (x.kind === 'org' && BLOCS.has(x.id))) && x.end <= money[0].start).flatMap((x) => (x.kind === 'org' ? [x.id] : countryIds(x))));
-    if (parties.length < 2 && main.length === 2 && /(双边|两国|双方)/.test(st)) parties = uniq([...parties, ...main]);
-    if (parties.length === 1 && main.length === 2 && main.includes(parties[0])) parties = uniq([...parties, ...main]);
+    // A region as the partner (中国同中亚五国贸易额) is no pair of countries.
+    const region = c.ms.some((x) => x.kind === 'region' && x.end <= money[0].start && x.start >= cs);
+    if (!region && parties.length < 2 && main.length === 2 && /(双边|两国|双方)/.test(st)) parties = uniq([...parties, ...main]);
+    if (!region && parties.length === 1 && main.length === 2 && main.includes(parties[0])) parties = uniq([...parties, ...main]);
     if (parties.length < 2) continue;
     parties = parties.slice(0, 2);
     if (parties.includes('country:CN')) parties = ['country:CN', ...parties.filter((x) => x !== 'country:CN')];
@@ -480,7 +487,7 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
       if (x.kind === 'country') return (x.ids ?? [x.id]).map((k) => COUNTRY_EN.get(k) ?? k.slice(8)).join('–');
       // Organisations by name and acronym: "Shanghai Cooperation Organization (SCO)".
       const acr = x.kind === 'org' ? x.id.slice(4).toUpperCase() : '';
-      return x.en && acr.length <= 5 && x.en.toUpperCase() !== acr ? `${x.en} (${acr})` : x.en ?? x.id;
+      return x.en && acr && acr.length <= 5 && x.en.toUpperCase() !== acr ? `${x.en} (${acr})` : x.en ?? x.id;
     }).join('–');
     const zh = d.text.slice(b, end);
     const name = `${en} summit (${zh.replace(/(下一次|下一届|下届|本届|此次|这次|新一届)/, '')})`;
@@ -496,6 +503,8 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     let place = c.ms.find((x) => x.kind === 'place' && x.start > c.sent.start && !parts.includes(x))?.id;
     // 将于2025年在巴西举行: the host country when no city is named.
     if (!place && held) place = c.ms.find((x) => x.kind === 'country' && !x.ids && x.start >= end && x.start < end + held[0].length)?.id;
+    // 出访哈萨克斯坦,出席上合组织峰会: the country travelled to.
+    if (!place) place = c.ms.find((x) => x.kind === 'country' && !x.ids && /(出访|访问|赴|抵达|前往)$/.test(s.slice(x.start - 2, x.start)))?.id;
     if (!place && d.datelinePlace && /(出席|参加|来到|今天)/.test(st)) place = d.datelinePlace;
     let when = whenAt(d, c, pos, planned);
     if (d.dateline && /(出席|来到|今天|今日)/.test(st) && !c.dates.length) when = { value: d.dateline.value, precision: d.dateline.precision };

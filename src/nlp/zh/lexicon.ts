@@ -35,7 +35,7 @@ export const ABBREV_ALT: ReadonlyMap<string, string[]> = new Map([
 ]);
 
 /** Country names beyond the generated list: official names, short forms, "X方" sides. */
-const COUNTRY_EXTRA = `CN|中华人民共和国|中方|我国|新中国;US|美利坚合众国|美方;RU|俄罗斯联邦|俄方|俄国;KZ|哈萨克斯坦共和国|哈方;
+const COUNTRY_EXTRA = `CN|中华人民共和国|中方|我国|新中国|中南海;US|美利坚合众国|美方|白宫;RU|俄罗斯联邦|俄方|俄国|克里姆林宫;KZ|哈萨克斯坦共和国|哈方;
 KG|吉尔吉斯共和国|吉尔吉斯|吉方;UZ|乌兹别克斯坦共和国|乌兹别克|乌方;TJ|塔吉克斯坦共和国|塔吉克|塔方;TM|土库曼斯坦;
 JP|日方;KR|韩方|大韩民国;KP|朝方|朝鲜民主主义人民共和国;IN|印方;PK|巴方|巴基斯坦伊斯兰共和国;MN|蒙古国|蒙方;VN|越方;
 LA|老方;KH|柬方;TH|泰方;MM|缅方;GB|英方|大不列颠及北爱尔兰联合王国;FR|法方|法兰西共和国;DE|德方|德意志联邦共和国;
@@ -68,7 +68,7 @@ const CITIES = `上海|Shanghai|CN;天津|Tianjin|CN;西安|Xi'an|CN;广州|Guan
 迪拜|Dubai|AE;孟买|Mumbai|IN;卡拉奇|Karachi|PK;瓜达尔|Gwadar|PK;蒙巴萨|Mombasa|KE;约翰内斯堡|Johannesburg|ZA;
 圣保罗|Sao Paulo|BR;里约热内卢|Rio de Janeiro|BR;钱凯|Chancay|PE;比雷埃夫斯|Piraeus|GR;汉堡|Hamburg|DE;杜伊斯堡|Duisburg|DE`;
 
-const REGIONS = `中亚|Central Asia|;东南亚|Southeast Asia|;南亚|South Asia|;中东|Middle East|;非洲|Africa|;欧洲|Europe|;亚洲|Asia|;
+const REGIONS = `中亚|Central Asia|;中东欧|Central and Eastern Europe|;克里米亚|Crimea|UA;东南亚|Southeast Asia|;南亚|South Asia|;中东|Middle East|;非洲|Africa|;欧洲|Europe|;亚洲|Asia|;
 拉美|Latin America|;拉丁美洲|Latin America|;欧亚|Eurasia|;里海|Caspian Sea|;新疆|Xinjiang|CN;西藏|Tibet|CN;广东|Guangdong|CN;
 云南|Yunnan|CN;福建|Fujian|CN;海南|Hainan|CN;内蒙古|Inner Mongolia|CN`;
 

@@ -200,4 +200,18 @@ describe('facts', () => {
     const f = read('标题\n国家主席习近平出席亚太经合组织第三十次领导人非正式会议。');
     expect(f[0]).toMatchObject({ type: 'summit', args: { ordinal: 30, organization: 'org:apec' } });
   });
+  it('reads months with a relative year, and a bare month before a verb', () => {
+    const a = anchorOf('2023-09-20');
+    expect(findDates('是在今年3月,当时', a).map((d) => d.value)).toEqual(['2023-03']);
+    expect(findDates('将于10月对中国进行访问', a).map((d) => d.value)).toEqual(['2023-10']);
+    expect(findDates('1至8月', a).map((d) => d.value)).toEqual(['2023-08']);
+  });
+  it('takes a trade figure from the clause that follows, and no pair for a region', () => {
+    const f = read('标题\n今年前7个月,中哈贸易额同比增长20%,达到250亿美元。');
+    expect(f[0]?.args.amount).toEqual({ value: 25_000_000_000, currency: 'USD' });
+    expect(read('标题\n中哈关系很好。2023年,中国同中东欧国家贸易额达到1300亿美元。').filter((x) => x.type === 'trade')).toEqual([]);
+  });
+  it('reads seats of government that are not people (克里姆林宫)', () => {
+    expect(ids('克里姆林宫发言人佩斯科夫')).toEqual(['country:RU', 'person:dmitry-peskov']);
+  });
 });
