@@ -392,6 +392,15 @@ function learnPeople(
   };
   const register = (t0: number, t1: number, title: string, of: string | undefined, qualified: boolean) => {
     const name = text.slice(toks[t0].start, toks[t1 - 1].end).replace(/\s+/g, ' ');
+    // "Prince Mohammed", "Sheikh Tamim": an honorific and a given name stand for the person of that name already met.
+    const hon = /^(?:Crown\s+)?(?:Prince|Sheikh|Shaikh|Emir|King)\s+(\S+)$/.exec(name);
+    if (hon) {
+      const known = [...persons.values()].find((p) => p.name.split(/\s+/)[0] === hon[1] || p.name.split(/\s+/)[1] === hon[1] && /^(Sheikh|Prince)$/.test(p.name.split(/\s+/)[0]));
+      if (known) {
+        push({ start: toks[t0].start, end: toks[t1 - 1].end, id: known.id, kind: 'person', t0, t1 });
+        return;
+      }
+    }
     const rec = registerMatch(name);
     if (rec) {
       const p = fromRegister(rec);
@@ -580,8 +589,8 @@ function learnPeople(
       if (toks.slice(i, e).some((_, k) => claim[i + k] >= 0)) continue;
       if (f.words === 1) {
         // A lone family name must not be the start or end of someone else's full name.
-        if (toks[e] && nameEligible(e) && toks[e].start - toks[e - 1].end <= 1) break;
-        if (i > 0 && nameEligible(i - 1) && toks[i].start - toks[i - 1].end <= 1 && !titleAt(lower, toks, i - 1)) break;
+        if (toks[e] && nameEligible(e) && text.slice(toks[e - 1].end, toks[e].start) === ' ') break;
+        if (i > 0 && nameEligible(i - 1) && text.slice(toks[i - 1].end, toks[i].start) === ' ' && !titleAt(lower, toks, i - 1)) break;
         // "the XI Summit" is a number.
         if (/^[IVXLC]+$/.test(t.s) && /^(summit|annual|session|congress|plenum|forum|meeting|international)$/.test(toks[e]?.lo ?? '')) break;
       }

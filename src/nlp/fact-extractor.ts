@@ -141,6 +141,17 @@ function inheritDates(doc: Doc, facts: Fact[]): Fact[] {
   return facts;
 }
 
+/** The two people an article is most about, when they lead two different countries. */
+function mainPersons(doc: Doc): [string, string] | undefined {
+  const count = new Map<string, number>();
+  for (const m of doc.ents.mentions) if (m.kind === 'person') count.set(m.id, (count.get(m.id) ?? 0) + 1);
+  const top = [...count.entries()].sort((a, b) => b[1] - a[1]);
+  if (top.length < 2 || top[1][1] < 2 || (top[2] && top[2][1] === top[1][1])) return undefined;
+  const c = (id: string) => doc.ents.persons.get(id)?.roles.find((r) => r.of?.startsWith('country:'))?.of;
+  const [a, b] = [top[0][0], top[1][0]];
+  return c(a) && c(b) && c(a) !== c(b) ? [a, b] : undefined;
+}
+
 /** Countries coordinated in a sentence ("A, B and C"), when there are three or more. */
 function countryList(st: Sent): string[] | undefined {
   const cs = st.ms.filter((x) => isCountry(x) && !x.adjective);
@@ -349,7 +360,22 @@ function visits(env: Env): void {
     const kind = /\b(state|official|working)\s+visit/.exec(m[0]) ?? /\b(state|official|working)\s+visit/.exec(st.lo.slice(m.index));
     if (kind) args.kind = kind[1];
     const planned = mod === 'planned';
-    emit(env, 'visit', args, (visitor.indirect ? 0.75 : 0.9) - (planned ? 0.1 : 0), nearestTime(env, trig, planned), planned ? { status: 'planned' } : {});
+    const when = nearestTime(env, trig, planned);
+    emit(env, 'visit', args, (visitor.indirect ? 0.75 : 0.9) - (planned ? 0.1 : 0), when, planned ? { status: 'planned' } : {});
+    // "state visits to Trinidad and Tobago, Costa Rica and Mexico": one visit per country of the list.
+    let last = hostM;
+    for (const x of st.ms) {
+      if (x.start <= last.end || !(isCountry(x) && !x.adjective || x.kind === 'place')) continue;
+      if (!/^\s*(,|,?\s+and|,?\s+as well as)\s*$/.test(st.lo.slice(last.end - st.start, x.start - st.start))) break;
+      const c = countryOf(x.id);
+      if (c && c !== host && c !== personCountry(env, visitor.id)) {
+        const a2: Record<string, unknown> = { ...args, host: c };
+        delete a2.place;
+        if (x.kind === 'place') a2.place = x.id;
+        emit(env, 'visit', a2, (visitor.indirect ? 0.72 : 0.85) - (planned ? 0.1 : 0), when, planned ? { status: 'planned' } : {});
+      }
+      last = x;
+    }
   }
 }
 
@@ -519,6 +545,29 @@ function nominalMeetings(env: Env): void {
       const vargs: Record<string, unknown> = { visitor: guest.id, host: country };
       if (to.kind === 'place') vargs.place = to.id;
       emit(env, 'visit', vargs, 0.75, when);
+    }
+  }
+  // "held talks with the leaders of the three countries": one meeting per country the text has just listed.
+  const lead = /\b(?:held|had|holds|has)\s+(?:[\w-]+\s+){0,2}(talks|discussions?|meetings?|consultations)\s+with\s+the\s+leaders\s+of\s+the\s+(three|four|five|six|\d+)\s+(?:countries|nations|states)\b/.exec(st.lo);
+  if (lead && env.lastList && env.lastList.length === parseCount(lead[2])) {
+    const at = st.start + lead.index;
+    const subj = subjectBefore(env, at, false);
+    if (subj && modality(st, at, lead[0], 30) === 'fact') {
+      for (const c of env.lastList) {
+        if (personCountry(env, subj.id) === c) continue;
+        const args: Record<string, unknown> = { participants: [subj.id, c] };
+        const format = formatOf(lead[1]);
+        if (format) args.format = format;
+        emit(env, 'meeting', args, 0.7, nearestTime(env, at));
+      }
+    }
+  }
+  // "The conflict also figured during the talks": the talks of the two leaders the article is about.
+  if (/\b(?:during|at|in)\s+the\s+talks\b/.test(st.lo) && !env.facts.some((f) => f.type === 'meeting')) {
+    const two = mainPersons(env.doc);
+    if (two && st.ms.every((x) => !isPerson(x) || two.includes(x.id))) {
+      const at = st.start + st.lo.search(/\b(?:during|at|in)\s+the\s+talks\b/);
+      if (modality(st, at, '', 30) === 'fact') emit(env, 'meeting', { participants: two, format: 'talks' }, 0.65, nearestTime(env, at));
     }
   }
   // "The document was signed in Moscow after their talks": the two people the text has just named.

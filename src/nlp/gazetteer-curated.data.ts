@@ -236,7 +236,7 @@ export const TITLE_WORDS: Record<string, string> = {
   president: 'President', 'vice president': 'Vice President', 'vice-president': 'Vice President',
   'prime minister': 'Prime Minister', premier: 'Premier', chairman: 'Chairman', chairwoman: 'Chairwoman',
   chair: 'Chair', chancellor: 'Chancellor', king: 'King', queen: 'Queen', emir: 'Emir', sultan: 'Sultan',
-  'crown prince': 'Crown Prince', prince: 'Prince', sheikh: 'Sheikh', 'foreign minister': 'Foreign Minister',
+  'crown prince': 'Crown Prince', prince: 'Prince', sheikh: 'Sheikh', shaikh: 'Sheikh', 'foreign minister': 'Foreign Minister',
   'minister of foreign affairs': 'Foreign Minister', 'secretary of state': 'Secretary of State',
   'defence minister': 'Defence Minister', 'defense minister': 'Defense Minister',
   'finance minister': 'Finance Minister', 'economy minister': 'Economy Minister', 'trade minister': 'Trade Minister',

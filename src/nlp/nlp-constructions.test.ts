@@ -224,3 +224,21 @@ describe('dates from the whole document (English)', () => {
     expect(g[0].when).toEqual({ value: '2025-03-12', precision: 'day' });
   });
 });
+
+describe('tours, groups and honorifics (English)', () => {
+  it('reads one visit per country of a tour, and one meeting per leader of the listed countries', () => {
+    const f = facts('Indian Prime Minister Narendra Modi paid official visits to Ghana, Namibia and Brazil from July 2 to July 9. During the tour, Modi held talks with the leaders of the three countries.', '2025-07-10');
+    expect(f.filter((x) => x.type === 'visit').map((x) => x.args.host).sort()).toEqual(['country:BR', 'country:GH', 'country:NA']);
+    expect(f.filter((x) => x.type === 'meeting').map((x) => (x.args.participants as string[])[1]).sort()).toEqual(['country:BR', 'country:GH', 'country:NA']);
+  });
+  it('gives "during the talks" to the two leaders the article is about', () => {
+    const f = facts('French President Emmanuel Macron hailed ties with China. Chinese President Xi Jinping arrived in Paris on Sunday. Xi praised Macron. Climate also figured during the talks, Macron said.', '2024-05-07', 'meeting');
+    expect(f.some((x) => x.args.format === 'talks')).toBe(true);
+  });
+  it('reads honorifics with a given name, and the "Shaikh" spelling', () => {
+    const f = facts('Crown Prince Mohammed bin Salman of Saudi Arabia arrived in Turkey on Monday. Prince Mohammed\'s trip was the first since 2018.', '2023-07-20', 'visit');
+    expect(f.map((x) => x.args.visitor)).toEqual(['person:mohammed-bin-salman']);
+    const g = facts('Modi said that he will meet Shaikh Mohammad Bin Zayed Al Nahyan in Abu Dhabi on Saturday.', '2018-02-08', 'meeting');
+    expect(g[0]).toMatchObject({ status: 'planned', args: { participants: ['person:narendra-modi', 'person:mohamed-bin-zayed-al-nahyan'] } });
+  });
+});
