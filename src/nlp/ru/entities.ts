@@ -281,6 +281,12 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
         continue;
       }
     }
+    if (/^(глава|главы|главой|главе)$/.test(t.lo) && toks[i + 1]?.lo === 'государства') {
+      // "Глава государства" without a country: the leader the text is following.
+      ms.push({ id: '#he', kind: 'pronoun', start: t.start, end: toks[i + 1].end, ti: i, tj: i + 2 });
+      i++;
+      continue;
+    }
     if (/^(он|она)$/.test(t.lo)) {
       ms.push({ id: '#he', kind: 'pronoun', start: t.start, end: t.end, ti: i, tj: i + 1 });
       continue;
@@ -350,5 +356,6 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
 
 /** Title that a person holds in the document, if any ("посол" for an ambassador). */
 export function isSpokesman(p: DocPerson | undefined): boolean {
-  return !!p?.office && /^(посл|посол|пресс-секретар|представител|помощник|советник|официальн|директор|спецпредставител)/.test(p.office);
+  return !!p?.office && (/^(посл|посол|пресс-секретар|представител|помощник|советник|официальн|директор|спецпредставител)/.test(p.office)
+    || /press secretary|spokes|ambassador|aide|advis|representative|director/i.test(p.office));
 }

@@ -23,6 +23,10 @@ export interface DocContext {
   summitOrg?: string;
   /** Parties of the last trade figure, for "двусторонний товарооборот". */
   tradePair?: string[];
+  /** Countries of the last visit or meeting and the sentence that stated it ("Было подписано 20 документов" after talks). */
+  lastEvent?: { countries: string[]; sent: number };
+  /** Index of the sentence being read. */
+  sent: number;
   /** Country of the last "в X" location of the document ("В Узбекистане запущена ..."). */
   lastIn?: string;
   /** The project last named. */
@@ -123,7 +127,7 @@ function draft(type: FactType, args: Record<string, unknown>, c: Clause, ctx: Do
 }
 
 // ---- visits ----
-const VISIT = /визит|поездк|прибыл|прибыв|прибудет|прилетел|вылетел|вылетит|посетил|посетит|посещени|приезд|приедет|отправил\p{L}* в|отправится в|находящ\p{L}* в/iu;
+const VISIT = /визит|поездк|прибыл|прибыв|прибудет|прилетел|вылетел|вылетит|посетил|посетит|посещени|приезд|приедет|отправил\p{L}* в|отправится в|находящ\p{L}* в|отбыл\p{L}* в|направил\p{L}* в/iu;
 
 function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!VISIT.test(c.text)) return;
@@ -140,6 +144,8 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
   const host = countryOfId(dest.id, ctx) ?? dest.country;
   if (!host) return;
   let visitor = ids.find((id, k) => ms[k].prep !== 'с' && countryOfId(id, ctx) !== host);
+  // "переговоры с Президентом Вьетнама То Ламом, находящимся в России с официальным визитом".
+  if (!visitor && /(находящ|прибывш|посещающ)\p{L}*\s+(в|во)\s/iu.test(c.text)) visitor = ids.find((id) => countryOfId(id, ctx) !== host);
   if (!visitor) {
     // "Делегация Китая прибыла", "Москву посетил президент Египта" without a person: a country actor.
     const cm = c.ms.find((m) => m.kind === 'country' && !m.inTitle && m !== dest && !m.prep && m.id !== host && c.ms.indexOf(m) < c.ms.indexOf(dest!));
@@ -153,7 +159,7 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
 }
 
 // ---- meetings ----
-const MEET = /переговор|встретил|встретят|встретит|встреч|телефонн\p{L}* (разговор|переговор)|по телефону|беседу|беседа|беседы|виделись|увиделись|провел\p{L}* консультаци/iu;
+const MEET = /переговор|встретил|встретят|встретит|встреч|телефонн\p{L}* (разговор|переговор)|по телефону|беседу|беседа|беседы|виделись|увиделись|провел\p{L}* консультаци|(?<![\p{L}])приняла?\s+(?:в\s+[\p{Lu}][\p{L}-]+\s+)?(?:[\p{L}-]+\s+){0,2}(?:президент|премьер|министр|глав|председател|посл|делегаци|госсекретар|генеральн|генсек|вице)/iu;
 
 function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]): void {
   const triggered = MEET.test(c.text);
@@ -201,7 +207,8 @@ function agreementParties(c: Clause, ctx: DocContext): string[] {
     else if (m.kind === 'adj' && /^(сторон|делегаци)/iu.test(ctx.text.slice(m.end + 1, m.end + 12))) add(m.country);
   }
   if (parties.length < 2 && /(двумя|обеими|обе|двух) (странами|государствами|сторонами|стран|государств|сторон)|сторон[ыа]\b|двусторонн/iu.test(c.text)) ctx.pairCountries.forEach(add);
-  if (parties.length === 1 && c.during) ctx.pairCountries.forEach(add);
+  if (parties.length <= 1 && (c.during || /в присутствии|по итогам (переговоров|встречи|визита)|в ходе (переговоров|встречи|визита)/iu.test(c.text))) ctx.pairCountries.forEach(add);
+  if (!parties.length && ctx.lastEvent && ctx.sent - ctx.lastEvent.sent <= 2) ctx.lastEvent.countries.forEach(add);
   // "Главы государств подписали ..." at a summit: the organisation's documents.
   if (parties.length < 2 && ctx.summitOrg && /(главы государств|глав государств|лидеры стран|участники|государства-члены|страны-участницы|членами)/iu.test(c.text)) return [ctx.summitOrg];
   // "Кроме того, была принята декларация": the parties of the signing just reported.
@@ -488,6 +495,7 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
   });
 }
 
+export { countryOfId };
 export const FRAMES = { visits, meetings, agreements, milestones, investments, trade, summits };
 
 /** Clause modality: negated or hedged clauses state nothing; planned ones are kept with a status. */

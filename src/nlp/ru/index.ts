@@ -7,7 +7,7 @@ import { personById } from '../people.ts';
 import type { EntityType, ExtractOptions, MentionRef, Reading, When } from '../types.ts';
 import { addDays, datelineDate, findDates, type DateExpr } from './dates.ts';
 import { learnPeople, lexMentions, sentenceMentions, isSpokesman, type Mention } from './entities.ts';
-import { FRAMES, modality, trailerAt, type Clause, type DocContext, type Draft } from './facts.ts';
+import { FRAMES, countryOfId, modality, trailerAt, type Clause, type DocContext, type Draft } from './facts.ts';
 import { PLACE_INFO } from './lexicon.ts';
 import { splitSentences, type Sentence } from './text.ts';
 
@@ -76,7 +76,7 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
   if (pairPersons.length < 2) pairPersons.length = 0;
 
   const names = new Map<string, { type: EntityType; name: string }>();
-  const ctx: DocContext = { text, persons: people.persons, pairPersons, pairCountries, names: names as DocContext['names'] };
+  const ctx: DocContext = { text, persons: people.persons, pairPersons, pairCountries, names: names as DocContext['names'], sent: 0 };
 
   // The day the text narrates: the dateline's, else the publication day.
   let docDay = published;
@@ -90,6 +90,7 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
   let lastEvent: When | undefined;
   let lastEventSent = -10;
   sents.forEach((s, si) => {
+    ctx.sent = si;
     const stext = text.slice(s.start, s.end);
     const slo = stext.toLowerCase();
     const triggered = ANY_TRIGGER.test(slo);
@@ -151,6 +152,11 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       }
       for (const f of drafts.slice(before)) {
         if (f.type === 'meeting') prevIds = f.args.participants as string[];
+        if ((f.type === 'meeting' || f.type === 'visit') && !f.status) {
+          const ids = f.type === 'meeting' ? (f.args.participants as string[]) : [f.args.visitor as string, f.args.host as string];
+          const countries = [...new Set(ids.map((id) => countryOfId(id, ctx)).filter((x): x is string => !!x))];
+          if (countries.length >= 2) ctx.lastEvent = { countries, sent: si };
+        }
         if ((f.type === 'visit' || f.type === 'meeting' || f.type === 'summit') && f.when && f.when.precision !== 'year' && s.para > 0 && !f.status) { lastEvent = f.when; lastEventSent = si; }
       }
     }

@@ -39,7 +39,7 @@ const ADJECTIVES = `российский|RU;китайский|CN;казахст
 канадский|CA;австралийский|AU;оманский|OM;кувейтский|KW;иорданский|JO;ливанский|LB;алжирский|DZ;марокканский|MA`;
 
 /** Places: "RUSSIAN NAME|ENGLISH NAME|CC|kind" (kind c = capital or seat, t = city, r = region). */
-const PLACES = `Москва|Moscow|RU|c;Кремль|Moscow|RU|c;Пекин|Beijing|CN|c;Астана|Astana|KZ|c;Нур-Султан|Astana|KZ|c;Ташкент|Tashkent|UZ|c;
+const PLACES = `Москва|Moscow|RU|c;Кремль|Moscow|RU|c;Акорда|Astana|KZ|c;Дом народных собраний|Beijing|CN|c;Пекин|Beijing|CN|c;Астана|Astana|KZ|c;Нур-Султан|Astana|KZ|c;Ташкент|Tashkent|UZ|c;
 Бишкек|Bishkek|KG|c;Душанбе|Dushanbe|TJ|c;Ашхабад|Ashgabat|TM|c;Баку|Baku|AZ|c;Ереван|Yerevan|AM|c;
 Тбилиси|Tbilisi|GE|c;Минск|Minsk|BY|c;Анкара|Ankara|TR|c;Тегеран|Tehran|IR|c;Нью-Дели|New Delhi|IN|c;
 Дели|New Delhi|IN|c;Вашингтон|Washington|US|c;Лондон|London|GB|c;Париж|Paris|FR|c;Берлин|Berlin|DE|c;Рим|Rome|IT|c;
