@@ -25,7 +25,7 @@ const HAN = /\p{Script=Han}/u;
 const WORD_SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
 
 // What may follow a compound of country abbreviations (中美两国, 中吉乌铁路, 中哈、中乌).
-const COMPOUND_NEXT = /^(?:两国|三国|四国|五国|六国|双方|三方|各方|关系|经贸|贸易|合作|铁路|公路|高铁|管道|边境|元首|领导人|企业|商贸|联合|战略|友好|伙伴|外长|首脑|会晤|会谈|峰会|互免|人员|货物|商品|服务|进出口|出口|进口|航线|航班|直航|经济|金融|科技|文化|教育|旅游|青年|地方|友城|农产品|召开|举行|举办|签署|签订|实现|建立|达成|进行|开展|互|在|人文|能源|投资|双边|第|之间|间|政府|议会|人民|外交|建交|友谊|全面|共同|农业|产业|[、,和与])/;
+const COMPOUND_NEXT = /^(?:两国|三国|四国|五国|六国|双方|三方|各方|关系|经贸|贸易|合作|铁路|公路|高铁|管道|边境|元首|领导人|企业|商贸|联合|战略|友好|伙伴|外长|首脑|会晤|会谈|峰会|互免|人员|货物|商品|服务|进出口|出口|进口|航线|航班|直航|经济|金融|科技|文化|教育|旅游|青年|地方|友城|农产品|召开|举行|举办|签署|签订|实现|建立|达成|进行|开展|正式|互|在|人文|能源|投资|双边|第|之间|间|政府|议会|人民|外交|建交|友谊|全面|共同|农业|产业|[、,和与])/;
 // A one-character country after these verbs and prepositions (访华, 在美举行, 对华投资).
 const SINGLE_BEFORE = /[访在赴来抵对驻离回]/;
 const SINGLE_NEXT = /^(?:$|[,。、)!?;]|举行|期间|访问|出席|进行|投资|的|工作|留学|企业|人员|使馆|大使|合作|经商|考察|参加|参会|后|前|以来|时|并)/;
@@ -150,6 +150,11 @@ export function findMentions(s: string): Mention[] {
           continue;
         }
       }
+    }
+    // A short name must be a word for the segmenter too: 韩正 is no person in 中韩正式建交.
+    if (lex && lex.kind === 'person' && lex.phrase.length <= 3 && (!boundaryAt(s, i) || !boundaryAt(s, i + lex.phrase.length))) {
+      i++;
+      continue;
     }
     if (lex) {
       const m: Mention = { id: lex.id, kind: lex.kind, start: i, end: i + lex.phrase.length, en: lex.en };

@@ -108,6 +108,10 @@ npc|National People's Congress|全国人民代表大会|全国人大
 celac|Community of Latin American and Caribbean States|拉美和加勒比国家共同体|拉共体
 ots|Organization of Turkic States|突厥国家组织
 cica|Conference on Interaction and Confidence-Building Measures in Asia|亚洲相互协作与信任措施会议|亚信
+focac|Forum on China-Africa Cooperation|中非合作论坛
+china-arab-states-cooperation-forum|China-Arab States Cooperation Forum|中阿合作论坛
+china-celac-forum|China-CELAC Forum|中拉论坛
+boao-forum-for-asia|Boao Forum for Asia|博鳌亚洲论坛
 ge|General Electric|通用电气公司|通用电气
 boeing|Boeing|波音公司|波音
 airbus|Airbus|空中客车公司|空客

@@ -214,4 +214,8 @@ describe('facts', () => {
   it('reads seats of government that are not people (克里姆林宫)', () => {
     expect(ids('克里姆林宫发言人佩斯科夫')).toEqual(['country:RU', 'person:dmitry-peskov']);
   });
+  it('finds a short register name only where the segmenter sees a word', () => {
+    expect(ids('中韩正式建交')).toEqual(['country:CN', 'country:KR']);
+    expect(ids('韩正会见')).toEqual(['person:han-zheng']);
+  });
 });
