@@ -9,10 +9,15 @@ import { sourceStamp } from '../scripts/source-stamp.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const argv = process.argv.slice(2);
-// The knowledge engine's own commands read its golden files beside its sources: never from the bundle.
-const needsSources = argv[0] === 'eval-nlp' || (argv[0] === 'extract' && !argv.includes('--all'));
+// The engine's evaluation reads its golden files beside its sources: never from the bundle.
+const needsSources = argv[0] === 'eval-nlp';
+const extractOnly = argv[0] === 'extract' && !argv.includes('--all');
 
-if (!needsSources && bundleIsCurrent()) {
+if (extractOnly && bundleIsCurrent() && existsSync(join(root, 'dist', 'chancery-extract.mjs'))) {
+  // `extract` on one file needs the engine alone, not the server: its own bundle starts several times faster.
+  const { run } = await import('../dist/chancery-extract.mjs');
+  process.exitCode = await run(argv);
+} else if (!needsSources && !extractOnly && bundleIsCurrent()) {
   // The bundle runs main(process.argv.slice(2)) and sets the exit code itself.
   await import('../dist/chancery.mjs');
 } else {

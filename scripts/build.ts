@@ -51,6 +51,15 @@ export async function buildBundle(dir = join(ROOT, 'dist')): Promise<void> {
   // Compiled here, not run: the cache holds what V8 compiles up front, which is most of a start's compiling.
   writeFileSync(CACHE, new vm.Script(source, { filename: CODE }).createCachedData());
   copyFileSync(join(ROOT, 'scripts', 'bundle-loader.js'), BUNDLE);
+  // `chancery extract` runs the knowledge engine alone: a small bundle of its own starts in a fraction of the time.
+  await build({
+    stdin: {
+      contents: "import { runExtractCli } from './src/nlp/cli.ts';\nexport const run = (argv) => runExtractCli(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });\n",
+      resolveDir: ROOT, sourcefile: 'chancery-extract-entry.ts', loader: 'ts',
+    },
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: join(dir, 'chancery-extract.mjs'),
+    logLevel: 'warning', sourcemap: false, legalComments: 'none', minifyWhitespace: true,
+  });
   writeFileSync(STAMP, stamp);
 }
 
