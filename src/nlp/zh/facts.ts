@@ -288,7 +288,7 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   }
 }
 
-const MEET_G = /(举行了?(?:历史性的|首次|视频)?(?:会谈|会晤|会见)|会谈|会晤|会见|通电话|通话|共同主持|举行会议|召开[^,。;]{0,14}(?:联委会|合委会|委员会会议|会议))/g;
+const MEET_G = /(举行了?(?:历史性的|首次|视频)?(?:会谈|会晤|会见)|会谈|会晤|会见|会面|通电话|通话|共同主持|举行会议|召开[^,。;]{0,14}(?:联委会|合委会|委员会会议|会议))/g;
 const COMMISSION = /(联委会|合委会|委员会(?:第[^,。]{1,3}次)?会议|政府间合作委员会)(?:将于|将在|于|在)?[^,。;]{0,30}举行/g;
 
 function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: Map<string, string>): void {
@@ -309,6 +309,8 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
     const people = actors(d, c, c.sent.start, c.sent.end);
     let participants = uniq(people.map((x) => x.id));
     const cs = clauseStart(s, c.sent, pos);
+    // A speech: "我同X总统举行了会谈" has the speaker as a participant.
+    if (d.speaker && /(^|[^自])我(们|同|与|和)/.test(s.slice(cs, pos)) && !participants.includes(d.speaker)) participants.unshift(d.speaker);
     // "两国元首举行会晤": the pair, unless someone named in the same clause meets "the two countries' leaders".
     const ce = clauseEnd(s, c.sent, h.end);
     if (participants.length < 2 && /(两国元首|两国领导人|双方元首|两国外长|两位领导人)/.test(s.slice(cs, ce)) && !people.some((x) => x.start >= cs && x.end <= ce)) {
