@@ -1,6 +1,8 @@
 // Command-line entry points for `chancery extract` and the development-set evaluation.
 import { readFile } from 'node:fs/promises';
 import { evaluateDir, formatReport, TESTDATA_DIR } from './eval.ts';
+import { evaluateSet, formatSetReport, isSetDir } from './eval-set.ts';
+import { existsSync } from 'node:fs';
 import { extract, UnreadableLanguageError } from './index.ts';
 
 /** Streams the CLI functions write to and read from. */
@@ -98,14 +100,23 @@ export async function runExtractCli(argv: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
-/** Print the precision/recall/F1 table over the development set (`--dir DIR`, `--verbose` lists misses). */
+/** Print the precision/recall/F1 table over the golden files, or over a set of real reporting (`--set DIR`); `--verbose` lists misses. */
 export async function runEvalCli(argv: string[], io: CliIo): Promise<number> {
   let dir = TESTDATA_DIR;
   let verbose = false;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--dir' && argv[i + 1]) dir = argv[++i];
-    else if (argv[i].startsWith('--dir=')) dir = argv[i].slice(6);
+    if ((argv[i] === '--dir' || argv[i] === '--set') && argv[i + 1]) dir = argv[++i];
+    else if (argv[i].startsWith('--dir=') || argv[i].startsWith('--set=')) dir = argv[i].slice(6);
     else if (argv[i] === '--verbose' || argv[i] === '-v') verbose = true;
+  }
+  if (!existsSync(dir)) {
+    io.stderr.write(`chancery eval-nlp: ${dir} does not exist: there is nothing to score (the development set is read from ../shared/knowledge-devset when it is there)\n`);
+    return 2;
+  }
+  // A set of real reporting (articles/index.json, gold/) is scored with its own lenient matcher, per language.
+  if (isSetDir(dir)) {
+    io.stdout.write(formatSetReport(evaluateSet(dir), verbose));
+    return 0;
   }
   let report;
   try {
