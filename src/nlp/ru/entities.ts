@@ -3,7 +3,7 @@
 // Моргулов"), and references to leaders ("российский лидер", "президент Казахстана", "наш президент",
 // "лидеры двух стран", "стороны").
 import { PEOPLE, type PersonRecord } from '../people.ts';
-import { ADJ_STEMS, CAPITAL_OF, fold, LEX, type LexEntry, type LexKind } from './lexicon.ts';
+import { fold, lexicon, type LexEntry, type LexKind } from './lexicon.ts';
 import { nameLemma, phraseForms } from './morph.ts';
 import type { Sentence, Tok } from './text.ts';
 import { slugRu, transliterate } from './translit.ts';
@@ -43,24 +43,40 @@ interface PersonForm {
 }
 
 /** Register people by the first token of each case form of each Russian name. */
-const REGISTER: Map<string, PersonForm[]> = new Map();
-const REGISTER_BY_ID: Map<string, PersonRecord> = new Map();
+interface Register {
+  forms: Map<string, PersonForm[]>;
+  byId: Map<string, PersonRecord>;
+}
 
-function indexForms(index: Map<string, PersonForm[]>, nominative: string, id: string): void {
-  const forms = phraseForms(nominative.replace(/ё/g, 'е'), { person: true, animate: true });
-  for (const f of forms) {
-    const toks = f.split(/\s+/).map(fold);
+function indexForms(index: Map<string, PersonForm[]>, nominative: string, id: string, seen: Set<string>): void {
+  for (const f of phraseForms(nominative.replace(/ё/g, 'е'), { person: true, animate: true })) {
+    const lo = fold(f);
+    const k = id + '|' + lo;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const toks = lo.split(/\s+/);
     let l = index.get(toks[0]);
     if (!l) index.set(toks[0], (l = []));
-    if (!l.some((x) => x.id === id && x.toks.join(' ') === toks.join(' '))) l.push({ toks, id });
+    l.push({ toks, id });
   }
 }
 
-for (const p of PEOPLE) {
-  REGISTER_BY_ID.set(p.id, p);
-  for (const n of p.ru) indexForms(REGISTER, n, p.id);
+let registerCache: Register | undefined;
+
+/** The register's forms, built on the first Russian document (English-only runs never pay for them). */
+function register(): Register {
+  if (registerCache) return registerCache;
+  const forms = new Map<string, PersonForm[]>();
+  const byId = new Map<string, PersonRecord>();
+  const seen = new Set<string>();
+  for (const p of PEOPLE) {
+    byId.set(p.id, p);
+    for (const n of p.ru) indexForms(forms, n, p.id, seen);
+  }
+  for (const l of forms.values()) l.sort((a, b) => b.toks.length - a.toks.length);
+  registerCache = { forms, byId };
+  return registerCache;
 }
-for (const l of REGISTER.values()) l.sort((a, b) => b.toks.length - a.toks.length);
 
 /** Titles that introduce a person, by the start of the word. */
 const TITLE = /^(президент|премьер-министр|премьер|председател|глав[аеуыо]|министр|посл[аоуе]м?$|посол|пресс-секретар|помощник|вице-премьер|вице-президент|заместител|замглавы|генсек|генеральн|спикер|канцлер|корол|эмир|султан|шейх|лидер|губернатор|мэр|аким|хоким|советник|спецпредставител|представител|руководител|директор|наследн|принц|госсекретар)/;
@@ -119,13 +135,13 @@ export function lexMentions(s: Sentence): Mention[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.word && t.s !== '«') continue;
-    const list = LEX.get(t.lo);
+    const list = lexicon().lex.get(t.lo);
     if (!list) {
       // "российско-китайские переговоры": one adjective mention per country of the compound.
       if (t.word && t.lo.includes('-')) {
         const parts = t.lo.split('-');
-        const last = LEX.get(parts[parts.length - 1])?.find((e) => e.kind === 'adj');
-        const firsts = parts.slice(0, -1).map((p) => (p.endsWith('о') ? ADJ_STEMS.get(p.slice(0, -1)) : undefined));
+        const last = lexicon().lex.get(parts[parts.length - 1])?.find((e) => e.kind === 'adj');
+        const firsts = parts.slice(0, -1).map((p) => (p.endsWith('о') ? lexicon().adjStems.get(p.slice(0, -1)) : undefined));
         if (last && firsts.every(Boolean)) {
           for (const c of [...firsts, last.country]) out.push({ id: c!, kind: 'adj', start: t.start, end: t.end, ti: i, tj: i + 1, country: c, prep: prepBefore(toks, i) });
         }
@@ -162,8 +178,8 @@ function covered(ms: Mention[], i: number): Mention | undefined {
 
 /** A register person whose Russian family name is this (nominative) word. */
 function registerBySurname(surname: string): PersonRecord | undefined {
-  const l = REGISTER.get(fold(surname));
-  return l?.find((f) => f.toks.length === 1) ? REGISTER_BY_ID.get(l.find((f) => f.toks.length === 1)!.id) : undefined;
+  const l = register().forms.get(fold(surname));
+  return l?.find((f) => f.toks.length === 1) ? register().byId.get(l.find((f) => f.toks.length === 1)!.id) : undefined;
 }
 
 /**
@@ -173,6 +189,7 @@ function registerBySurname(surname: string): PersonRecord | undefined {
 export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
   const persons = new Map<string, DocPerson>();
   const forms = new Map<string, PersonForm[]>();
+  const seen = new Set<string>();
   sents.forEach((s, si) => {
     const toks = s.toks;
     const ms = lex[si];
@@ -203,8 +220,8 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
       if (words.length < 1 || words.some((w) => ADJ_NAME.test(w.lo))) continue;
       const lemma = words.map((w) => nameLemma(w.s)).join(' ');
       const surname = nameLemma(words[words.length - 1].s);
-      const reg = REGISTER.get(fold(words[0].s))?.find((f) => matchAt(toks, k - words.length, f.toks)) ?? undefined;
-      const regP = reg ? REGISTER_BY_ID.get(reg.id) : registerBySurname(surname);
+      const reg = register().forms.get(fold(words[0].s))?.find((f) => matchAt(toks, k - words.length, f.toks)) ?? undefined;
+      const regP = reg ? register().byId.get(reg.id) : registerBySurname(surname);
       let id: string;
       let name: string;
       if (regP) { id = regP.id; name = regP.name; } else if (words.length >= 2) { id = 'person:' + slugRu(lemma); name = transliterate(lemma); } else {
@@ -217,8 +234,8 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
       if (!old) persons.set(id, { id, name, country: country ?? (regP ? registerOffice(regP).country : undefined), office });
       else if (!old.country && country) old.country = country;
       if (!regP) {
-        indexForms(forms, lemma, id);
-        indexForms(forms, surname, id);
+        indexForms(forms, lemma, id, seen);
+        indexForms(forms, surname, id, seen);
       }
       i = k - 1;
     }
@@ -244,13 +261,13 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
     if (!t.word || cover[i]) continue;
     if (t.cap) {
       let hit: PersonForm | undefined;
-      for (const index of [REGISTER, people.forms]) {
+      for (const index of [register().forms, people.forms]) {
         hit = index.get(t.lo)?.find((f) => matchAt(toks, i, f.toks));
         if (hit) break;
       }
       if (hit) {
         const j = span(toks, i, hit.toks.length);
-        const reg = REGISTER_BY_ID.get(hit.id);
+        const reg = register().byId.get(hit.id);
         const dp = people.persons.get(hit.id);
         const ro = reg ? registerOffice(reg) : {};
         ms.push({ id: hit.id, kind: 'person', start: t.start, end: toks[j - 1].end, ti: i, tj: j, country: dp?.country ?? ro.country, office: dp?.office ?? ro.office, prep: prepBefore(toks, i), named: true });
@@ -273,7 +290,7 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
     if (/^столиц[еуаы]$/.test(t.lo)) {
       // "в столице Белоруссии" without the city's name: the capital as a place.
       const c = ms.find((m) => m.ti === i + 1 && m.kind === 'country');
-      const cap = c && CAPITAL_OF.get(c.id);
+      const cap = c && lexicon().capitalOf.get(c.id);
       if (c && cap && !ms.some((m) => m.ti === c.tj && (m.kind === 'capital' || m.kind === 'city'))) {
         ms.push({ id: cap, kind: 'capital', start: t.start, end: c.end, ti: i, tj: c.tj, country: c.id, prep: prepBefore(toks, i) });
         c.inTitle = true;

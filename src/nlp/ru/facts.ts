@@ -5,7 +5,7 @@ import type { Fact, FactType, Money, When } from '../types.ts';
 import type { DateExpr } from './dates.ts';
 import type { DocPerson, Mention } from './entities.ts';
 import { isSpokesman } from './entities.ts';
-import { LEX, ORG_SHORT, PLACE_INFO, fold } from './lexicon.ts';
+import { fold, lexicon } from './lexicon.ts';
 import { findCount, findMoney, type MoneyExpr } from './numbers.ts';
 import { execAll, type Sentence, type Tok } from './text.ts';
 import { slugRu, transliterate } from './translit.ts';
@@ -97,7 +97,7 @@ function resolve(m: Mention, ctx: DocContext, all: Mention[]): string[] {
 function countryOfId(id: string, ctx: DocContext): string | undefined {
   if (id.startsWith('country:')) return id;
   if (id.startsWith('person:')) return ctx.persons.get(id)?.country;
-  return KNOWN.get(id)?.country ?? PLACE_INFO.get(id)?.country;
+  return KNOWN.get(id)?.country ?? lexicon().placeInfo.get(id)?.country;
 }
 
 const isPlaceKind = (m: Mention) => m.kind === 'capital' || m.kind === 'city' || m.kind === 'region';
@@ -236,11 +236,11 @@ const PROJECT_ADJ: [RegExp, string][] = [
 /** English name of a name part: a known place or country, else a transliteration. */
 function englishPart(w: string): string {
   const toks = w.split(/\s+/).map(fold);
-  const e = LEX.get(toks[0])?.find((x) => x.toks.length === toks.length && x.toks.every((t, i) => t === toks[i]) && x.kind !== 'adj');
+  const e = lexicon().lex.get(toks[0])?.find((x) => x.toks.length === toks.length && x.toks.every((t, i) => t === toks[i]) && x.kind !== 'adj');
   if (e) {
     const k = KNOWN.get(e.id);
     if (e.kind === 'org') return k?.aliases.find((a) => /^[A-Z0-9]{2,}$/.test(a)) ?? k?.name ?? transliterate(w);
-    return k?.name ?? PLACE_INFO.get(e.id)?.name ?? transliterate(w);
+    return k?.name ?? lexicon().placeInfo.get(e.id)?.name ?? transliterate(w);
   }
   return transliterate(w.replace(/(ская|ской|скую|ский|ского|ском)$/u, ''));
 }
@@ -472,7 +472,7 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     let name: string;
     if (org) {
       const known = KNOWN.get(org.id);
-      const short = known && /^[A-Z0-9]{2,}$/.test(known.name) ? known.name : (known?.aliases.find((a) => /^[A-Z0-9]{2,}$/.test(a)) ?? ORG_SHORT.get(org.id) ?? org.id.slice(4).toUpperCase());
+      const short = known && /^[A-Z0-9]{2,}$/.test(known.name) ? known.name : (known?.aliases.find((a) => /^[A-Z0-9]{2,}$/.test(a)) ?? lexicon().orgShort.get(org.id) ?? org.id.slice(4).toUpperCase());
       if (org.id === 'org:eaeu' && (isCouncil || /высш/iu.test(c.text.slice(h.index!, h.index! + 40)))) name = 'Supreme Eurasian Economic Council meeting';
       else if (/Совета\s+глав\s+государств/u.test(c.text.slice(h.index!, h.index! + 40))) name = `${short} Council of Heads of State summit`;
       else if (/Совета\s+глав\s+правительств/u.test(c.text.slice(h.index!, h.index! + 40))) name = `${short} Council of Heads of Government meeting`;

@@ -8,7 +8,7 @@ import type { EntityType, ExtractOptions, MentionRef, Reading, When } from '../t
 import { addDays, datelineDate, findDates, type DateExpr } from './dates.ts';
 import { learnPeople, lexMentions, sentenceMentions, isSpokesman, type Mention } from './entities.ts';
 import { FRAMES, countryOfId, modality, trailerAt, type Clause, type DocContext, type Draft } from './facts.ts';
-import { PLACE_INFO } from './lexicon.ts';
+import { lexicon } from './lexicon.ts';
 import { splitSentences, type Sentence } from './text.ts';
 
 const LEADER_OFFICES = new Set(['president', 'prime minister', 'leader', 'chairman', 'monarch']);
@@ -185,14 +185,14 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       const p = people.persons.get(r.id);
       if (p) names.set(r.id, { type: 'person', name: p.name });
     } else if (r.id.startsWith('place:')) {
-      const p = PLACE_INFO.get(r.id);
+      const p = lexicon().placeInfo.get(r.id);
       if (p) names.set(r.id, { type: 'place', name: p.name });
     }
   }
   for (const f of facts) {
     for (const v of Object.values(f.args)) for (const x of Array.isArray(v) ? v : [v]) {
       if (typeof x !== 'string' || names.has(x) || KNOWN.has(x)) continue;
-      if (x.startsWith('place:') && PLACE_INFO.has(x)) names.set(x, { type: 'place', name: PLACE_INFO.get(x)!.name });
+      if (x.startsWith('place:') && lexicon().placeInfo.has(x)) names.set(x, { type: 'place', name: lexicon().placeInfo.get(x)!.name });
       if (x.startsWith('person:') && !personById(x) && people.persons.has(x)) names.set(x, { type: 'person', name: people.persons.get(x)!.name });
     }
   }

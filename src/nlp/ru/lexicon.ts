@@ -116,28 +116,46 @@ function tokensOf(s: string): string[] {
   return (s.match(TOKEN) ?? []).map(fold);
 }
 
-/** First-token index of every form, longest entries first. */
-export const LEX: Map<string, LexEntry[]> = new Map();
-/** Places this module names (id -> English name and country), for ids the English gazetteer lacks. */
-export const PLACE_INFO: Map<string, PlaceInfo> = new Map();
-/** Capital (or seat of government) of a country: "country:BY" -> "place:minsk". */
-export const CAPITAL_OF: Map<string, string> = new Map();
-/** Stems of country adjectives ("российск" -> country:RU), for compounds like "российско-китайские". */
-export const ADJ_STEMS: Map<string, string> = new Map();
-/** Display names of Russian acronyms for summit names ("org:sco" -> "SCO"). */
-export const ORG_SHORT: Map<string, string> = new Map();
-
-function addEntry(form: string, e: Omit<LexEntry, 'toks'>): void {
-  const toks = tokensOf(form);
-  if (!toks.length) return;
-  let list = LEX.get(toks[0]);
-  if (!list) LEX.set(toks[0], (list = []));
-  const key = toks.join(' ');
-  if (list.some((x) => x.toks.join(' ') === key && x.exact === e.exact && x.id === e.id)) return;
-  list.push({ ...e, toks });
+export interface Lexicon {
+  /** First-token index of every form, longest entries first. */
+  lex: Map<string, LexEntry[]>;
+  /** Places this module names (id -> English name and country), for ids the English gazetteer lacks. */
+  placeInfo: Map<string, PlaceInfo>;
+  /** Capital (or seat of government) of a country: "country:BY" -> "place:minsk". */
+  capitalOf: Map<string, string>;
+  /** Stems of country adjectives ("российск" -> country:RU), for compounds like "российско-китайские". */
+  adjStems: Map<string, string>;
+  /** Display names of Russian acronyms for summit names ("org:sco" -> "SCO"). */
+  orgShort: Map<string, string>;
 }
 
-function build(): void {
+let cache: Lexicon | undefined;
+
+/** The lexicon, built on first use: a process that reads no Russian never builds it. */
+export function lexicon(): Lexicon {
+  cache ??= build();
+  return cache;
+}
+
+function build(): Lexicon {
+  const LEX = new Map<string, LexEntry[]>();
+  const PLACE_INFO = new Map<string, PlaceInfo>();
+  const CAPITAL_OF = new Map<string, string>();
+  const ADJ_STEMS = new Map<string, string>();
+  const ORG_SHORT = new Map<string, string>();
+  const seenEntries = new Set<string>();
+
+  function addEntry(form: string, e: Omit<LexEntry, 'toks'>): void {
+    const toks = tokensOf(form);
+    if (!toks.length) return;
+    const key = toks.join(' ') + '|' + (e.exact ?? '') + '|' + e.id;
+    if (seenEntries.has(key)) return;
+    seenEntries.add(key);
+    let list = LEX.get(toks[0]);
+    if (!list) LEX.set(toks[0], (list = []));
+    list.push({ ...e, toks });
+  }
+
   const skip = new Set(['Того', 'Чад', 'Мали', 'Гана', 'Нигер', 'Джерси', 'Гернси', 'Острова Кайман']);
   const names: [string, string][] = [];
   for (const [code, ns] of COUNTRIES_RU) for (const n of ns) if (!skip.has(n)) names.push([n, code]);
@@ -183,6 +201,5 @@ function build(): void {
     }
   }
   for (const l of LEX.values()) l.sort((a, b) => b.toks.length - a.toks.length);
+  return { lex: LEX, placeInfo: PLACE_INFO, capitalOf: CAPITAL_OF, adjStems: ADJ_STEMS, orgShort: ORG_SHORT };
 }
-
-build();
