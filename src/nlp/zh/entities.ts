@@ -114,6 +114,23 @@ function foreignNameLength(s: string, i: number): number {
   return j - i;
 }
 
+// Characters that end a title or join names: a name may start right after them.
+const NAME_BEFORE = /[长席统理使人官员记部委和与同及、,:;“”《》()\s]/;
+
+/** A name may start at `i`: after a title, a joiner or punctuation, or where the segmenter puts a word boundary. */
+function clearStart(s: string, i: number): boolean {
+  return i === 0 || NAME_BEFORE.test(s[i - 1]) || !isHan(s.charCodeAt(i - 1)) || boundaryAt(s, i);
+}
+
+/** A name may end at `end`: before a stop word, a title, punctuation, or a word boundary. */
+function clearEnd(s: string, end: number): boolean {
+  return end >= s.length || !isHan(s.charCodeAt(end)) || NAME_STOP.test(s.slice(end, end + 3)) || titleAt(s, end) !== undefined || boundaryAt(s, end);
+}
+
+function isHan(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
 /** Whether a segmenter word boundary falls at `pos` of `s` (checked in a short window). */
 function boundaryAt(s: string, pos: number): boolean {
   const a = Math.max(0, pos - 4);
@@ -152,7 +169,7 @@ export function findMentions(s: string): Mention[] {
       }
     }
     // A short name must be a word for the segmenter too: 韩正 is no person in 中韩正式建交.
-    if (lex && lex.kind === 'person' && lex.phrase.length <= 3 && (!boundaryAt(s, i) || !boundaryAt(s, i + lex.phrase.length))) {
+    if (lex && lex.kind === 'person' && lex.phrase.length <= 3 && (!clearStart(s, i) || !clearEnd(s, i + lex.phrase.length))) {
       i++;
       continue;
     }
@@ -189,6 +206,13 @@ export function findMentions(s: string): Mention[] {
     if ((c === '华' || ABBREV.has(c)) && i > 0 && SINGLE_BEFORE.test(s[i - 1]) && SINGLE_NEXT.test(s.slice(i + 1, i + 4))) {
       const id = c === '华' ? 'country:CN' : abbrevReading(c, s, memo)!;
       out.push({ id, kind: 'country', start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    // The one-character names of Beijing and Shanghai: 在京举行, 赴沪出席.
+    if ((c === '京' || c === '沪') && i > 0 && SINGLE_BEFORE.test(s[i - 1]) && SINGLE_NEXT.test(s.slice(i + 1, i + 4))) {
+      const [id, en] = c === '京' ? ['place:beijing', 'Beijing'] : ['place:shanghai', 'Shanghai'];
+      out.push({ id, kind: 'place', start: i, end: i + 1, country: 'country:CN', capital: c === '京' || undefined, en });
       i++;
       continue;
     }

@@ -218,4 +218,9 @@ describe('facts', () => {
     expect(ids('中韩正式建交')).toEqual(['country:CN', 'country:KR']);
     expect(ids('韩正会见')).toEqual(['person:han-zheng']);
   });
+  it('reads 京 and 沪 after a verb as Beijing and Shanghai', () => {
+    expect(ids('第三届论坛在京举行')).toEqual(['place:beijing']);
+    const f = read('标题\n乌兹别克斯坦总统米尔济约耶夫23日抵京,开始对中国进行国事访问。');
+    expect(f[0]?.args).toMatchObject({ visitor: 'person:shavkat-mirziyoyev', host: 'country:CN', kind: 'state' });
+  });
 });
