@@ -5,7 +5,7 @@ import {
 } from './gazetteer-curated.data.ts';
 import { KNOWN, LOOKUP, type EntityInfo, type Target } from './gazetteer.ts';
 import type { PersonRecord } from './people.ts';
-import { activeIn, foldLatin, NAME_FORMS, personByLatinName } from './person-names.ts';
+import { activeIn, FORMS_BY_STEM, foldLatin, NAME_FORMS, personByLatinName } from './person-names.ts';
 import type { Sentence } from './sentence-splitter.ts';
 import { slugify } from './text-normalizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -369,7 +369,7 @@ function learnPeople(
     const w = foldLatin(name).split(/\s+/).filter(Boolean);
     if (w.length < 2) return undefined;
     const cands = (NAME_FORMS.get(w[0]) ?? []).map((f) => f.person);
-    for (const f of NAME_FORMS.values()) for (const x of f) if (x.form.startsWith(w[0].slice(0, 3)) && x.words >= 2) cands.push(x.person);
+    for (const x of FORMS_BY_STEM.get(w[0].slice(0, 3)) ?? []) cands.push(x.person);
     const hits = [...new Set(cands)].filter((p) => activeIn(p, year) && p.en.some((f) => {
       const fw = foldLatin(f).split(/\s+/);
       return fw.length >= 2 && fw[0].slice(0, 3) === w[0].slice(0, 3) && fw.some((x, i) => i > 0 && x.length > 3 && w.slice(1).includes(x));
@@ -581,7 +581,7 @@ function learnPeople(
     const forms = NAME_FORMS.get(folded.slice(t.start, t.end));
     if (!forms) continue;
     for (const f of forms) {
-      if (folded.slice(t.start, t.start + f.form.length).replace(/\s+/g, ' ') !== f.form.replace(/\s+/g, ' ')) continue;
+      if (!folded.startsWith(f.form, t.start)) continue;
       const endPos = t.start + f.form.length;
       if (/[\p{L}\d]/u.test(text[endPos] ?? '')) continue;
       let e = i;

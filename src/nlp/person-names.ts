@@ -46,6 +46,18 @@ for (const p of PEOPLE) {
 }
 for (const l of NAME_FORMS.values()) l.sort((a, b) => b.form.length - a.form.length);
 
+/** Forms of two words or more by the first three letters of their first word ("moh" for Mohammad, Mohamed). */
+export const FORMS_BY_STEM: Map<string, NameForm[]> = new Map();
+for (const l of NAME_FORMS.values()) {
+  for (const f of l) {
+    if (f.words < 2) continue;
+    const k = f.form.slice(0, 3);
+    const list = FORMS_BY_STEM.get(k) ?? [];
+    list.push(f);
+    FORMS_BY_STEM.set(k, list);
+  }
+}
+
 /** Whether a person held any office in `year` (no year: any time). */
 export function activeIn(p: PersonRecord, year?: number): boolean {
   if (year === undefined || p.offices.length === 0) return true;
