@@ -86,7 +86,9 @@ function resolve(m: Mention, ctx: DocContext, all: Mention[]): string[] {
   if (m.kind === 'pronoun') return ctx.lastPerson ? [ctx.lastPerson] : [];
   if (m.kind === 'leader') {
     // A named person of the document who holds that office for that country; otherwise the country.
+    const head = (o?: string) => (o === 'prime minister' ? 'pm' : o === 'president' || o === 'chairman' || o === 'leader' || o === 'monarch' ? 'head' : o);
     const p = [...ctx.persons.values()].find((x) => x.country === m.country && x.office === m.office)
+      ?? [...ctx.persons.values()].find((x) => x.country === m.country && head(x.office) === head(m.office))
       ?? [...ctx.persons.values()].find((x) => x.country === m.country && (x.office === 'president' || x.office === 'leader' || x.office === 'prime minister') && (m.office === 'leader' || x.office === 'leader'));
     void all;
     return [p ? p.id : m.country!];
@@ -152,6 +154,14 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
     visitor = cm?.id;
   }
   if (!visitor) return;
+  // "Президенты Кыргызстана ..., Таджикистана ... и Туркменистана ... прибыли в Астану": a visit each.
+  const visitors = /(прибыли|вылетели|посетили|прилетели|прибудут|посетят|находящиеся|находятся)(?![\p{L}])/iu.test(c.text)
+    ? ids.filter((id, k) => ms[k].kind !== 'pair' && ms[k].prep !== 'с' && countryOfId(id, ctx) !== host && (id.startsWith('person:') || id.startsWith('country:')))
+    : [visitor];
+  for (const v of visitors.length ? visitors : [visitor]) visitOne(v, host, dest, c, ctx, out);
+}
+
+function visitOne(visitor: string, host: string, dest: Mention, c: Clause, ctx: DocContext, out: Draft[]): void {
   const args: Record<string, unknown> = { visitor, host };
   if (isPlaceKind(dest) && dest.kind !== 'region' || dest.kind === 'region' && dest.country) args.place = dest.id;
   for (const [re, k] of KINDS) if (re.test(c.text)) { args.kind = k; break; }
@@ -162,7 +172,10 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
 const MEET = /переговор|встретил|встретят|встретит|встреч|телефонн\p{L}* (разговор|переговор)|по телефону|беседу|беседа|беседы|виделись|увиделись|провел\p{L}* консультаци|(?<![\p{L}])приняла?\s+(?:в\s+[\p{Lu}][\p{L}-]+\s+)?(?:[\p{L}-]+\s+){0,2}(?:президент|премьер|министр|глав|председател|посл|делегаци|госсекретар|генеральн|генсек|вице)/iu;
 
 function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]): void {
-  const triggered = MEET.test(c.text);
+  let triggered = MEET.test(c.text);
+  // "консультативная встреча глав государств", "встреча лидеров стран ШОС": a summit, not a meeting.
+  if (triggered && /консультативн\p{L}*\s+встреч|встреч\p{L}*\s+(глав|лидеров)\s+(государств|стран)/iu.test(c.text)
+    && !/переговор|встретил|провел\p{L}*\s+встреч|телефон|беседу/iu.test(c.text)) triggered = false;
   if (!triggered && !inherited) return;
   if (/переговор/iu.test(c.text) && !/(провел|провели|провёл|проведут|проведет|проведёт|проводят|проводит|состоял|состоятся|состоится|прошли|пройдут|переговоры\s+в\s+узком|в\s+ходе\s+переговоров|по итогам переговоров|переговоров в|телефонн)/iu.test(c.text) && !/встреч|разговор|беседы|виделись/iu.test(c.text)) return;
   let ids = actors(c, ctx).ids;
@@ -210,7 +223,7 @@ function agreementParties(c: Clause, ctx: DocContext): string[] {
   if (parties.length <= 1 && (c.during || /в присутствии|по итогам (переговоров|встречи|визита)|в ходе (переговоров|встречи|визита)/iu.test(c.text))) ctx.pairCountries.forEach(add);
   if (!parties.length && ctx.lastEvent && ctx.sent - ctx.lastEvent.sent <= 2) ctx.lastEvent.countries.forEach(add);
   // "Главы государств подписали ..." at a summit: the organisation's documents.
-  if (parties.length < 2 && ctx.summitOrg && /(главы государств|глав государств|лидеры стран|участники|государства-члены|страны-участницы|членами)/iu.test(c.text)) return [ctx.summitOrg];
+  if (parties.length < 2 && ctx.summitOrg && /(главы государств|глав государств|лидеры|участники|государства-члены|страны-участницы|членами)/iu.test(c.text)) return [ctx.summitOrg];
   // "Кроме того, была принята декларация": the parties of the signing just reported.
   if (!parties.length && ctx.lastAgreement && ctx.lastAgreement.para === c.s.para) return [...ctx.lastAgreement.parties];
   return parties;
@@ -448,10 +461,10 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
 }
 
 // ---- summits ----
-const SUMMIT = /(?<![\p{L}])(саммит\p{L}*|заседани\p{L}*\s+(?=Высш|Совета\s+глав|Совета\s+коллективной|Евразийского\s+межправ))/giu;
+const SUMMIT = /(?<![\p{L}])(саммит\p{L}*|консультативн\p{L}*\s+встреч\p{L}*\s+(?=глав)|заседани\p{L}*\s+(?=Высш|Совета\s+глав|Совета\s+коллективной|Евразийского\s+межправ))/giu;
 
 function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
-  if (!/саммит|заседани/i.test(c.text)) return;
+  if (!/саммит|заседани|консультативн/i.test(c.text)) return;
   const hits = execAll(SUMMIT, c.text);
   hits.forEach((h, k) => {
     const from = c.start + h.index!;
@@ -460,7 +473,8 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     // "на саммите ШОС", "саммит Совета глав государств Шанхайской организации сотрудничества (ШОС)".
     const org = after;
     const fmt = !org ? /^саммит\p{L}*\s+«?([А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?(?:\s*[-–—+]\s*[А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?)+)»?/u.exec(c.text.slice(h.index!)) : null;
-    if (!org && !fmt) return;
+    const consult = /^консультативн/iu.test(h[0]) && /Центральной\s+Азии/u.test(c.text.slice(h.index!, h.index! + 80));
+    if (!org && !fmt && !consult) return;
     const seg = c.text.slice(Math.max(0, (k > 0 ? hits[k - 1].index! + hits[k - 1][0].length : 0)), to - c.start);
     void seg;
     const place = c.ms.find((m) => isPlaceKind(m) && !m.inTitle && m.start >= (k > 0 ? c.start + hits[k - 1].index! : c.start) && m.start < to && (m.kind !== 'region' || m.country));
@@ -470,7 +484,9 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     const informal = /неформальн\p{L}*\s+$/iu.test(lead);
     const isCouncil = /^заседани/iu.test(h[0]);
     let name: string;
-    if (org) {
+    if (consult && !org) {
+      args.name = 'Consultative Meeting of the Heads of State of Central Asia';
+    } else if (org) {
       const known = KNOWN.get(org.id);
       const short = known && /^[A-Z0-9]{2,}$/.test(known.name) ? known.name : (known?.aliases.find((a) => /^[A-Z0-9]{2,}$/.test(a)) ?? lexicon().orgShort.get(org.id) ?? org.id.slice(4).toUpperCase());
       if (org.id === 'org:eaeu' && (isCouncil || /высш/iu.test(c.text.slice(h.index!, h.index! + 40)))) name = 'Supreme Eurasian Economic Council meeting';
