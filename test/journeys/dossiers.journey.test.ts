@@ -65,6 +65,35 @@ describe('dossiers in Chromium', () => {
     await p.close();
   });
 
+  it('Russian and Chinese articles fill the dossiers beside the English ones, their sentences highlighted', async () => {
+    const cases = [
+      { pair: 'ru/uz', name: 'Shavkat Mirziyoyev', fact: 'signed 15 documents', sentence: 'подписали 15 межправительственных соглашений', shot: 'dossier-ru' },
+      { pair: 'cn/tm', name: 'Serdar Berdimuhamedov', fact: 'signed 12 documents', sentence: '12份合作文件的签署', shot: 'dossier-zh' },
+    ];
+    for (const c of cases) {
+      for (const width of [1280, 390]) {
+        const p = await browser.newPage({ viewport: { width, height: 900 } });
+        await p.goto(`${live.url}/dossiers/pair/${c.pair}`);
+        const main = (await p.textContent('main')) ?? '';
+        await screenshot(p, `${c.shot}-${width}`);
+        expect(main).toContain(c.name);
+        expect(main).toContain(c.fact);
+        await expectAccessible(p, `${c.pair} dossier`);
+        const source = p.locator('li', { hasText: c.fact }).locator('a[href*="#evidence-"]').first();
+        await source.click();
+        await p.waitForURL(/#evidence-/);
+        const highlighted = p.locator('mark.evidence').filter({ hasText: c.sentence });
+        await expect.poll(() => highlighted.count()).toBe(1);
+        await screenshot(p, `${c.shot}-evidence-${width}`);
+        await p.close();
+      }
+    }
+    // The English demo's facts share the same dossier pages: the Russia dossier holds both languages' facts.
+    const ru = await (await fetch(`${live.url}/dossiers/country/ru`)).text();
+    expect(ru).toContain('Shavkat Mirziyoyev');
+    expect(ru).toContain('Xi Jinping');
+  });
+
   it('the demo newsroom has its dossiers filled', async () => {
     const res = await fetch(`${live.url}/dossiers/pair/cn/kg`);
     expect(res.status).toBe(200);
