@@ -301,6 +301,8 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
   for (const h of hits) {
     const { pos, trig } = h;
     if (/^(期间|后|中|时)/.test(s.slice(h.end, h.end + 2)) && !/举行/.test(trig)) continue;
+    // A meeting already told, referred to again (这次会见是...).
+    if (/(这次|此次|本次|这场|此番)$/.test(s.slice(Math.max(c.sent.start, pos - 2), pos))) continue;
     // Those who attend a meeting already told (王受文、伯恩斯参加会见) are no new meeting.
     if (/(参加|出席|陪同|参与)$/.test(s.slice(Math.max(c.sent.start, pos - 2), pos))) continue;
     if (/(记者会|发布会|对话会|研讨会|圆桌会|午餐会|招待会|论坛)/.test(trig)) continue;
@@ -315,7 +317,7 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
     const ce = clauseEnd(s, c.sent, h.end);
     if (participants.length < 2 && /(两国元首|两国领导人|双方元首|两国外长|两位领导人)/.test(s.slice(cs, ce)) && !people.some((x) => x.start >= cs && x.end <= ce)) {
       // The pair met just before in the paragraph, else the heads of state of the two countries.
-      const prev = [...drafts].reverse().find((f) => f.type === 'meeting' && f.sent.para === c.sent.para && (f.args.participants as string[]).length === 2);
+      const prev = [...drafts].reverse().find((f) => f.type === 'meeting' && (f.args.participants as string[]).length === 2);
       const pair = prev ? (prev.args.participants as string[]) : main.map((k) => leaders.get(k) ?? k);
       participants = uniq(pair);
     }
@@ -630,7 +632,8 @@ function finish(d: Doc, drafts: Draft[]): Fact[] {
     const k = f.type + ':' + keyOf(f);
     const prev = byKey.get(k);
     // One fact stated twice; the same kind of event at another time (two sessions of a commission) is another fact.
-    if (prev && (!prev.when || !f.when || prev.when.value.slice(0, 7) === f.when.value.slice(0, 7) || f.type === 'visit' || f.type === 'agreement' || f.sent.para === 0)) {
+    const compatible = (x?: When, y?: When): boolean => !x || !y || x.value.startsWith(y.value.slice(0, 7)) || y.value.startsWith(x.value.slice(0, 7));
+    if (prev && (compatible(prev.when, f.when) || f.type === 'visit' || f.type === 'agreement' || f.sent.para === 0)) {
       for (const [n, v] of Object.entries(f.args)) if (prev.args[n] === undefined) prev.args[n] = v;
       if (f.when && (!prev.when || (f.when.value.startsWith(prev.when.value) && f.when.value.length > prev.when.value.length))) prev.when = f.when;
       continue;

@@ -223,4 +223,8 @@ describe('facts', () => {
     const f = read('标题\n乌兹别克斯坦总统米尔济约耶夫23日抵京,开始对中国进行国事访问。');
     expect(f[0]?.args).toMatchObject({ visitor: 'person:shavkat-mirziyoyev', host: 'country:CN', kind: 'state' });
   });
+  it('reads a meeting referred to again as the same meeting', () => {
+    const f = read('标题\n国家主席习近平4日在阿斯塔纳会见印度总理莫迪。\n这次会见是两国领导人今年以来的首次会晤。');
+    expect(f.filter((x) => x.type === 'meeting')).toHaveLength(1);
+  });
 });
