@@ -41,6 +41,31 @@ describe('chancery extract', () => {
     expect(t.err.join('')).toMatch(re);
     expect(t.err.join('').trim().split('\n')).toHaveLength(1);
   });
+  it('reads Russian and Chinese, detected or named, and names the language it read', async () => {
+    let t = io('Визит\nПрезидент Казахстана Касым-Жомарт Токаев прибыл в Баку с официальным визитом.');
+    expect(await runExtractCli(['-', '--published', '2024-06-05'], t.io)).toBe(0);
+    let doc = JSON.parse(t.out.join(''));
+    expect(doc.lang).toBe('ru');
+    expect(doc.facts[0]).toMatchObject({ type: 'visit', args: { visitor: 'person:kassym-jomart-tokayev', host: 'country:AZ' } });
+    t = io('访问\n哈萨克斯坦总统托卡耶夫抵达巴库，进行正式访问。');
+    expect(await runExtractCli(['-', '--lang', 'zh', '--published', '2024-06-05'], t.io)).toBe(0);
+    doc = JSON.parse(t.out.join(''));
+    expect(doc.lang).toBe('zh');
+    expect(doc.facts[0]).toMatchObject({ type: 'visit', args: { host: 'country:AZ' } });
+  });
+  it.each([
+    ['Titre\nLe président de la République a signé un accord avec le Maroc pour les échanges et la sécurité.', [], /French/],
+    ['Titel\nDer Bundeskanzler hat mit dem Präsidenten der Türkei über die Zusammenarbeit gesprochen und ist nach Ankara gereist.', [], /German/],
+    ['タイトル\n日本の首相は北京を訪問し、中国の国家主席と会談した。', [], /Japanese/],
+    ['Title\nThe president visited Baku.', ['--lang', 'fr'], /French/],
+    ['Title\nThe president visited Baku.', ['--lang', 'english'], /--lang/],
+  ])('refuses a language it cannot read with one line and exit 2: %j', async (text, extra, re) => {
+    const t = io(text);
+    expect(await runExtractCli(['-', ...(extra as string[])], t.io)).toBe(2);
+    expect(t.err.join('')).toMatch(re);
+    expect(t.err.join('').trim().split('\n')).toHaveLength(1);
+    expect(t.out).toEqual([]);
+  });
   it('rejects empty and non-UTF-8 files', async () => {
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '  \n');
