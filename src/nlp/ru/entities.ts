@@ -262,7 +262,9 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
     if (t.cap) {
       let hit: PersonForm | undefined;
       for (const index of [register().forms, people.forms]) {
-        hit = index.get(t.lo)?.find((f) => matchAt(toks, i, f.toks));
+        const cands = index.get(t.lo)?.filter((f) => matchAt(toks, i, f.toks));
+        // One family name, two people ("Жапаров"): the one the document has named.
+        hit = cands?.find((f) => people.persons.has(f.id) && f.toks.length === cands[0].toks.length) ?? cands?.[0];
         if (hit) break;
       }
       if (hit) {

@@ -27,6 +27,8 @@ export interface DocContext {
   lastEvent?: { countries: string[]; sent: number };
   /** Index of the sentence being read. */
   sent: number;
+  /** The document has named the consultative meeting of Central Asian heads of state. */
+  consultative?: boolean;
   /** Country of the last "в X" location of the document ("В Узбекистане запущена ..."). */
   lastIn?: string;
   /** The project last named. */
@@ -461,7 +463,10 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
 }
 
 // ---- summits ----
-const SUMMIT = /(?<![\p{L}])(саммит\p{L}*|консультативн\p{L}*\s+встреч\p{L}*\s+(?=глав)|заседани\p{L}*\s+(?=Высш|Совета\s+глав|Совета\s+коллективной|Евразийского\s+межправ))/giu;
+const ORDINALS = ['перв', 'втор', 'трет', 'четверт', 'пят', 'шест', 'седьм', 'восьм', 'девят', 'десят', 'одиннадцат', 'двенадцат', 'тринадцат',
+  'четырнадцат', 'пятнадцат', 'шестнадцат', 'семнадцат', 'восемнадцат', 'девятнадцат', 'двадцат'];
+const ORDINAL_WORD = new RegExp(`(?<![\\p{L}])(${ORDINALS.join('|')})(?:ый|ой|ий|ья|ье|ая|ого|ом|ую|ей|ем|ьего|ьем|ьей|ью)\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu');
+const SUMMIT = /(?<![\p{L}])(саммит\p{L}*|консультативн\p{L}*\s+встреч\p{L}*|заседани\p{L}*\s+(?=Высш|Совета\s+глав|Совета\s+коллективной|Евразийского\s+межправ))/giu;
 
 function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!/саммит|заседани|консультативн/i.test(c.text)) return;
@@ -473,7 +478,9 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     // "на саммите ШОС", "саммит Совета глав государств Шанхайской организации сотрудничества (ШОС)".
     const org = after;
     const fmt = !org ? /^саммит\p{L}*\s+«?([А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?(?:\s*[-–—+]\s*[А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?)+)»?/u.exec(c.text.slice(h.index!)) : null;
-    const consult = /^консультативн/iu.test(h[0]) && /Центральной\s+Азии/u.test(c.text.slice(h.index!, h.index! + 80));
+    // The consultative meeting of Central Asian heads of state, or "следующая консультативная встреча" once it is named.
+    const consult = /^консультативн/iu.test(h[0]) && (/Центральной\s+Азии/u.test(c.text.slice(h.index!, h.index! + 80)) || ctx.consultative === true);
+    if (consult) ctx.consultative = true;
     if (!org && !fmt && !consult) return;
     const seg = c.text.slice(Math.max(0, (k > 0 ? hits[k - 1].index! + hits[k - 1][0].length : 0)), to - c.start);
     void seg;
@@ -507,6 +514,10 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
       if (host) args.place = host.id;
     }
     if (ord) args.ordinal = Number(ord[1]);
+    else {
+      const w = ORDINAL_WORD.exec(lead);
+      if (w) args.ordinal = ORDINALS.indexOf(w[1].toLowerCase()) + 1;
+    }
     out.push(draft('summit', args, c, ctx, 0.85));
   });
 }

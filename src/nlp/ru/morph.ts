@@ -108,7 +108,7 @@ export function phraseForms(phrase: string, opts: { animate?: boolean; person?: 
       const p = nounParadigm(w.slice(hy + 1), { animate: opts.animate, surname: opts.person ? i === words.length - 1 : undefined });
       paradigms.push(p.map((c) => c.map((f) => head + f)));
     } else {
-      paradigms.push(nounParadigm(w, { animate: opts.animate, surname: opts.person ? i === words.length - 1 && words.length > 1 : undefined }));
+      paradigms.push(nounParadigm(w, { animate: opts.animate, surname: opts.person ? i === words.length - 1 : undefined }));
     }
     headSeen = true;
   }
