@@ -209,7 +209,7 @@ function push(drafts: Draft[], c: SentCtx, type: FactType, args: Record<string, 
   drafts.push({ type, args: a, when, planned, sent: c.sent, confidence });
 }
 
-const VISIT_G = /(国事访问|正式访问|工作访问|友好访问|国事访华|访问|访华|访[美俄哈吉乌塔日韩朝印巴蒙越老柬泰缅英法德意]|抵达|出访|赴|来到)/g;
+const VISIT_G = /(国是访问|国事访问|正式访问|工作访问|友好访问|国事访华|访问|访华|访[美俄哈吉乌塔日韩朝印巴蒙越老柬泰缅英法德意]|抵达|出访|赴|来到)/g;
 const VISIT_REF = /^(期间|之际|前夕|成果|结束|时|中|的重要|的成果)/;
 
 function visits(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
@@ -279,7 +279,7 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     if (!place) place = c.ms.find((x) => x.kind === 'place' && x.country === host)?.id;
     const { blocked, planned } = modality(d, c, pos);
     if (blocked) continue;
-    const kind = /国事/.test(trig) ? 'state' : trig === '正式访问' ? 'official' : trig === '工作访问' ? 'working' : undefined;
+    const kind = /国[事是]/.test(trig) ? 'state' : trig === '正式访问' ? 'official' : trig === '工作访问' ? 'working' : undefined;
     let when = whenAt(d, c, pos, planned);
     if (!when && trig === '来到' && d.dateline) when = { value: d.dateline.value, precision: d.dateline.precision };
     push(drafts, c, 'visit', { visitor, host, place, kind }, when, planned, 0.85);

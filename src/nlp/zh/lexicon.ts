@@ -40,7 +40,11 @@ KG|吉尔吉斯共和国|吉尔吉斯|吉方;UZ|乌兹别克斯坦共和国|乌�
 JP|日方;KR|韩方|大韩民国;KP|朝方|朝鲜民主主义人民共和国;IN|印方;PK|巴方|巴基斯坦伊斯兰共和国;MN|蒙古国|蒙方;VN|越方;
 LA|老方;KH|柬方;TH|泰方;MM|缅方;GB|英方|大不列颠及北爱尔兰联合王国;FR|法方|法兰西共和国;DE|德方|德意志联邦共和国;
 IT|意方;ES|西班牙王国;PT|葡方;AU|澳方;CA|加方;SG|新方;PH|菲方;IR|伊方|伊朗伊斯兰共和国;SA|沙特|沙方;EG|埃方;AE|阿联酋;
-HU|匈方;RS|塞方;BY|白俄罗斯;ID|印度尼西亚|印尼;AZ|阿塞拜疆;BR|巴方;CF|中非共和国;CD|刚果民主共和国;CG|刚果共和国`;
+HU|匈方;RS|塞方;BY|白俄罗斯;ID|印度尼西亚|印尼;AZ|阿塞拜疆;BR|巴方;CF|中非共和国;CD|刚果民主共和国;CG|刚果共和国;
+NZ|紐西蘭;AU|澳洲;IT|義大利;SA|沙烏地阿拉伯|沙烏地;KZ|哈薩克;KG|吉爾吉斯;UZ|烏茲別克;TJ|塔吉克;TM|土庫曼;LA|寮國;
+AE|阿聯;KE|肯亞;NG|奈及利亞;ET|衣索比亞;TZ|坦尚尼亞;HR|克羅埃西亞;YE|葉門;QA|卡達;BD|孟加拉;KP|北韓;KR|南韓;GE|喬治亞;
+AZ|亞塞拜然;CY|賽普勒斯;SG|星國;VE|委內瑞拉;CO|哥倫比亞;GT|瓜地馬拉;HN|宏都拉斯;PY|巴拉圭;HT|海地;SN|塞內加爾;ZM|尚比亞;
+ZW|辛巴威;MZ|莫三比克;RW|盧安達;GH|迦納;CM|喀麥隆;SO|索馬利亞;LY|利比亞;MV|馬爾地夫;BN|汶萊;TL|東帝汶`;
 
 /** Capitals and seats of government: "中文|English|CC". */
 const CAPITALS = `北京|Beijing|CN;华盛顿|Washington|US;莫斯科|Moscow|RU;阿斯塔纳|Astana|KZ;努尔苏丹|Nur-Sultan|KZ;

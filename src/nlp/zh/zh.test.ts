@@ -227,4 +227,9 @@ describe('facts', () => {
     const f = read('标题\n国家主席习近平4日在阿斯塔纳会见印度总理莫迪。\n这次会见是两国领导人今年以来的首次会晤。');
     expect(f.filter((x) => x.type === 'meeting')).toHaveLength(1);
   });
+  it('reads Taiwan and Hong Kong forms of country names and of a state visit', () => {
+    expect(ids('紐西蘭、澳洲與哈薩克')).toEqual(['country:NZ', 'country:AU', 'country:KZ']);
+    const f = read('標題\n吉爾吉斯總統扎帕羅夫抵達北京，對中國進行國是訪問。');
+    expect(f[0]?.args).toMatchObject({ host: 'country:CN', kind: 'state' });
+  });
 });
