@@ -104,6 +104,16 @@ function countryOfId(id: string, ctx: DocContext): string | undefined {
   return KNOWN.get(id)?.country ?? lexicon().placeInfo.get(id)?.country;
 }
 
+/** Nouns whose country is not the state acting: "сборная России", "граждане Казахстана", "Центробанк России". */
+const NON_STATE = /^(сборн|команд|клуб|компани|банк|центробанк|центральн|фирм|университет|театр|музе|оркестр|артист|спортсмен|футболист|школ|жител|граждан|турист|студент|болельщик|эксперт|учен|фонд|корпораци|биржи|биржа)/;
+
+function governedByNonState(m: Mention, c: Clause): boolean {
+  const toks = c.s.toks;
+  let k = m.ti - 1;
+  while (k >= 0 && !toks[k].word) k--;
+  return k >= 0 && NON_STATE.test(toks[k].lo);
+}
+
 const isPlaceKind = (m: Mention) => m.kind === 'capital' || m.kind === 'city' || m.kind === 'region';
 
 /** People and references that act in the clause (not the reporting trailer, not titles). */
@@ -152,7 +162,7 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!visitor && /(находящ|прибывш|посещающ)\p{L}*\s+(в|во)\s/iu.test(c.text)) visitor = ids.find((id) => countryOfId(id, ctx) !== host);
   if (!visitor) {
     // "Делегация Китая прибыла", "Москву посетил президент Египта" without a person: a country actor.
-    const cm = c.ms.find((m) => m.kind === 'country' && !m.inTitle && m !== dest && !m.prep && m.id !== host && c.ms.indexOf(m) < c.ms.indexOf(dest!));
+    const cm = c.ms.find((m) => m.kind === 'country' && !m.inTitle && m !== dest && !m.prep && m.id !== host && !governedByNonState(m, c) && c.ms.indexOf(m) < c.ms.indexOf(dest!));
     visitor = cm?.id;
   }
   if (!visitor) return;
@@ -185,7 +195,7 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
   // Countries act when no person does ("Россия и Китай провели переговоры").
   if (ids.length < 2) {
     // ... or an adjective of the talks themselves ("российско-китайские переговоры").
-    const cs = c.ms.filter((m) => !m.inTitle && !m.prep && (m.kind === 'country' || (m.kind === 'adj' && /^[\s\p{L}-]{0,20}?(переговор|встреч|консультаци|саммит)/iu.test(ctx.text.slice(m.end, m.end + 40))))).map((m) => m.country!);
+    const cs = c.ms.filter((m) => !m.inTitle && !m.prep && !governedByNonState(m, c) && (m.kind === 'country' || (m.kind === 'adj' && /^[\s\p{L}-]{0,20}?(переговор|встреч|консультаци|саммит)/iu.test(ctx.text.slice(m.end, m.end + 40))))).map((m) => m.country!);
     for (const x of cs) if (!ids.some((id) => countryOfId(id, ctx) === x)) ids.push(x);
   }
   if (ids.length < 2) return;
@@ -218,7 +228,7 @@ function agreementParties(c: Clause, ctx: DocContext): string[] {
     if (m.kind === 'person') add(countryOfId(m.id, ctx));
     else if (m.kind === 'leader' || m.kind === 'pronoun') for (const id of resolve(m, ctx, c.ms)) add(countryOfId(id, ctx));
     else if (m.kind === 'pair') ctx.pairCountries.forEach(add);
-    else if ((m.kind === 'country' || m.kind === 'capital') && (!m.prep || m.prep === 'между' || m.prep === 'с' || m.prep === 'со')) add(m.country);
+    else if ((m.kind === 'country' || m.kind === 'capital') && (!m.prep || m.prep === 'между' || m.prep === 'с' || m.prep === 'со') && !governedByNonState(m, c)) add(m.country);
     else if (m.kind === 'adj' && /^(сторон|делегаци)/iu.test(ctx.text.slice(m.end + 1, m.end + 12))) add(m.country);
   }
   if (parties.length < 2 && /(двумя|обеими|обе|двух) (странами|государствами|сторонами|стран|государств|сторон)|сторон[ыа]\b|двусторонн/iu.test(c.text)) ctx.pairCountries.forEach(add);

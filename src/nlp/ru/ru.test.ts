@@ -141,6 +141,10 @@ describe('frames', () => {
     const body = 'Стороны надеются подписать соглашение о свободной торговле. Президент Ирана может посетить Ташкент. Предполагается, что лидеры встретятся в Душанбе. Визит министра так и не состоялся.';
     expect(facts(body)).toEqual([]);
   });
+  it('teams, citizens and banks of a country are not the country acting', () => {
+    const body = 'Сборная Сербии сыграет со сборной Японии в Токио. Граждане Армении прибыли в Грузию на отдых. Центробанк России и Народный банк Китая провели переговоры.';
+    expect(facts(body)).toEqual([]);
+  });
   it('evidence offsets point into the original text', () => {
     const text = 'Заголовок\nПрезидент России Владимир Путин прибыл в Пекин с государственным визитом 16 мая.';
     const r = readRussian(text, { published: '2024-05-17' });
