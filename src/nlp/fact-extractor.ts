@@ -141,6 +141,15 @@ function inheritDates(doc: Doc, facts: Fact[]): Fact[] {
   return facts;
 }
 
+/** The country of the person an article is most about, unless it is `not`. */
+function mainActorCountry(env: Env, not: string): string | undefined {
+  const count = new Map<string, number>();
+  for (const m of env.doc.ents.mentions) if (m.kind === 'person') count.set(m.id, (count.get(m.id) ?? 0) + 1);
+  const top = [...count.entries()].sort((a, b) => b[1] - a[1])[0];
+  const c = top ? personCountry(env, top[0]) : undefined;
+  return c && c !== not ? c : undefined;
+}
+
 /** The two people an article is most about, when they lead two different countries. */
 function mainPersons(doc: Doc): [string, string] | undefined {
   const count = new Map<string, number>();
@@ -320,7 +329,7 @@ function projectId(doc: Doc, name: string): string {
 }
 
 // ---------------------------------------------------------------- visit
-const VISIT_RE = /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|flew to|flies to|fly to)\b/g;
+const VISIT_RE = /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
 
 function visits(env: Env): void {
   const { st } = env;
@@ -661,7 +670,14 @@ function agreements(env: Env): void {
       fromContext = true;
     } else if (/\b(three|four|five|six|seven|eight|nine|ten|\d+)\s+(members|sides|parties)\b/.test(st.lo) && parties.length < 3) continue;
     const both = BOTH.test(st.lo);
-    if (both && env.pair && !parties.some((p) => p.startsWith('org:'))) {
+    // "In Windhoek, the two sides signed": the host of the place, and the visiting side.
+    const at = both ? st.ms.find((x) => x.kind === 'place' && /\b(in|at)\s+$/.test(st.lo.slice(Math.max(0, x.start - st.start - 4), x.start - st.start))) : undefined;
+    const atCountry = at ? countryOf(at.id) : undefined;
+    const visitorSide = atCountry && env.pair && !env.pair.includes(atCountry) ? mainActorCountry(env, atCountry) : undefined;
+    if (both && atCountry && visitorSide && !parties.some((p) => p.startsWith('org:'))) {
+      parties = [visitorSide, atCountry];
+      fromContext = true;
+    } else if (both && env.pair && !parties.some((p) => p.startsWith('org:'))) {
       parties = [...env.pair];
       fromContext = true;
     }
