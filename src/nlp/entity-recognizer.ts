@@ -362,7 +362,7 @@ function learnPeople(
     persons.set(rec.id, p);
     return p;
   };
-  // "Mohammad Bin Zayed Al Nahyan" and "Mohamed bin Zayed" name one register person: same family key, same given-name stem.
+  // "Mohammad Bin Rashid" and "Mohammed bin Rashid" name one register person: same family key, same given-name stem.
   const registerMatch = (name: string): PersonRecord | undefined => {
     const exact = personByLatinName(name, year);
     if (exact) return exact;

@@ -201,7 +201,7 @@ interface Env {
   lastCompany?: string;
   /** Distinct people named in the previous sentence. */
   prevPersons?: string[];
-  /** The last coordinated list of countries ("Trinidad and Tobago, Costa Rica and Mexico"). */
+  /** The last coordinated list of countries ("Ghana, Namibia and Brazil"). */
   lastList?: string[];
 }
 
@@ -273,7 +273,7 @@ function nearestTime(env: Env, pos: number, future = false, fine = true): When |
     if (/\b(takes?|took|taking|come|comes|came)\s+(into\s+)?(effect|force)\s+(?:in|on|from)?\s*$|\b(until|expires?|expiring|through|till)\s+(?:in|on)?\s*$/.test(st.lo.slice(Math.max(0, t.start - st.start - 30), t.start - st.start))) continue;
     // "a programme for 2021 to 2031" dates what was signed, not the signing.
     if (fine && /^\s*(?:to|-|and|until)\s*(?:19|20)\d\d\b/.test(st.lo.slice(t.end - st.start, t.end - st.start + 12))) continue;
-    // A day or month beats a bare year a little further off: "Later today ... a guest of honour this year".
+    // A day or month beats a bare year a little further off: "Later today ... where Kenya is host this year".
     const d = (t.end <= pos ? pos - t.end : t.start >= pos ? t.start - pos : 0) + (!fine ? 0 : t.when.precision === 'year' ? 60 : t.when.precision === 'season' ? 30 : 0) +
       (st.lo.slice(Math.min(t.end, pos) - st.start, Math.max(t.start, pos) - st.start).includes(';') ? 200 : 0);
     if (d < bestD) {
@@ -371,7 +371,7 @@ function visits(env: Env): void {
     const planned = mod === 'planned';
     const when = nearestTime(env, trig, planned);
     emit(env, 'visit', args, (visitor.indirect ? 0.75 : 0.9) - (planned ? 0.1 : 0), when, planned ? { status: 'planned' } : {});
-    // "state visits to Trinidad and Tobago, Costa Rica and Mexico": one visit per country of the list.
+    // "official visits to Ghana, Namibia and Brazil": one visit per country of the list.
     let last = hostM;
     for (const x of st.ms) {
       if (x.start <= last.end || !(isCountry(x) && !x.adjective || x.kind === 'place')) continue;
@@ -487,7 +487,7 @@ function meetings(env: Env): void {
 }
 
 // Meetings named by nouns: "during a meeting with X", "in a joint press conference with X",
-// "had a two-day meeting with X", "welcomed his counterpart X to Cairo", "after their talks".
+// "had a long meeting with X", "welcomed his counterpart X to Cairo", "after their talks".
 const NOMINAL_MEET_RE = /\b(?:during|at|in|after|following|on the sidelines of|ahead of|had|held|hold|holds|has)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(meeting|talks|phone call|telephone call|phone conversation|telephone conversation|press conference|news conference|conversation|discussions?)\s+with\b/g;
 const WELCOME_RE = /\b(welcomed|received|hosted)\s+(?:his|her|the)?\s*/g;
 const THEIR_TALKS_RE = /\b(?:after|following|during|at)\s+their\s+(talks|meeting|negotiations)\b/;
@@ -556,7 +556,7 @@ function nominalMeetings(env: Env): void {
       emit(env, 'visit', vargs, 0.75, when);
     }
   }
-  // "held talks with the leaders of the three countries": one meeting per country the text has just listed.
+  // "talks with the leaders of the four states": one meeting per country the text has just listed.
   const lead = /\b(?:held|had|holds|has)\s+(?:[\w-]+\s+){0,2}(talks|discussions?|meetings?|consultations)\s+with\s+the\s+leaders\s+of\s+the\s+(three|four|five|six|\d+)\s+(?:countries|nations|states)\b/.exec(st.lo);
   if (lead && env.lastList && env.lastList.length === parseCount(lead[2])) {
     const at = st.start + lead.index;
@@ -571,7 +571,7 @@ function nominalMeetings(env: Env): void {
       }
     }
   }
-  // "The conflict also figured during the talks": the talks of the two leaders the article is about.
+  // "Climate came up during the talks": the talks of the two leaders the article is about.
   if (/\b(?:during|at|in)\s+the\s+talks\b/.test(st.lo) && !env.facts.some((f) => f.type === 'meeting')) {
     const two = mainPersons(env.doc);
     if (two && st.ms.every((x) => !isPerson(x) || two.includes(x.id))) {
@@ -579,7 +579,7 @@ function nominalMeetings(env: Env): void {
       if (modality(st, at, '', 30) === 'fact') emit(env, 'meeting', { participants: two, format: 'talks' }, 0.65, nearestTime(env, at));
     }
   }
-  // "The document was signed in Moscow after their talks": the two people the text has just named.
+  // "A protocol was signed in Havana after their talks": the two people the text has just named.
   const tt = THEIR_TALKS_RE.exec(st.lo);
   if (tt && env.prevPersons && env.prevPersons.length === 2 && !st.ms.some(isPerson)) {
     const at = st.start + tt.index;
@@ -694,7 +694,7 @@ function agreements(env: Env): void {
       while (/\s+(on|of|for|in|to|the|and)$/i.test(t)) t = t.replace(/\s+(on|of|for|in|to|the|and)$/i, '');
       if (/^[A-Z]/.test(t) && t.split(/\s+/).length >= 2) title = t;
     }
-    // "by signing a Vision 2030 economic cooperation agreement": a name in lower case after a proper word.
+    // "by signing a Horizon 2035 energy cooperation agreement": a name in lower case after a proper word.
     if (!title) {
       const lt = /\b(?:a|an|the)\s+((?:[A-Z][\w-]*|\d{4})(?:\s+[\w-]+){1,5}?\s+(?:agreement|treaty|declaration|roadmap|programme|program|memorandum|accord|pact|charter|protocol))\b/.exec(st.orig.slice(m.index, m.index + m[0].length));
       if (lt && !/^(Joint|Bilateral|New|First|Second)\s/.test(lt[1]) || lt && /\d/.test(lt[1])) title = lt![1];
@@ -1028,7 +1028,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
         name = `${KNOWN.get(o.id)?.aliases.find((a) => /^[A-Z]{2,6}$/.test(a)) ?? env.doc.text.slice(o.start, o.end)} summit`;
       }
     }
-    // "the 11th Summit of Heads of State of the Organization of Turkic States".
+    // "the 16th Summit of Heads of State of the SCO", "a Summit of Leaders of ASEAN".
     if (!name) {
       const ofOrg = /^summits?\s+of\s+(?:the\s+)?(?:(?:council of\s+)?heads of (?:state|government)(?:\s+and government)?|leaders|heads)?\s*(?:of\s+)?(?:the\s+)?(?:member states of\s+(?:the\s+)?)?$/;
       const o = st.ms.find((x) => x.kind === 'org' && x.start > trig && x.start - trig < 70 && ofOrg.test(st.lo.slice(rel, x.start - st.start)));
@@ -1079,7 +1079,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
         /^\s+(will\s+host|hosts|hosted|is\s+hosting|is\s+to\s+host)\b/.test(st.lo.slice(x.end - st.start)));
       if (!place && host) place = host.id;
     }
-    // "visit India for the annual summit": where the visit went.
+    // "travel to Brazil for the annual summit": where the visit went.
     if (!place) {
       const v = st.ms.find((x) => (x.kind === 'place' || isCountry(x) && !x.adjective) && x.end <= trig &&
         /\bvisit(?:ed|ing|s)?\s+$/.test(st.lo.slice(Math.max(0, x.start - st.start - 12), x.start - st.start)));
