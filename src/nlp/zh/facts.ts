@@ -311,6 +311,12 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
     const people = actors(d, c, c.sent.start, c.sent.end);
     let participants = uniq(people.map((x) => x.id));
     const cs = clauseStart(s, c.sent, pos);
+    // "他还会见了X": he is the last person named before (not a spokesperson).
+    if (/(^|[,;])\s*(他|她)(还|也|随后|当天|并)?/.test(s.slice(cs, pos)) && !people.some((x) => x.start >= cs && x.end <= pos)) {
+      const prev = d.mentions.filter((x) => x.kind === 'person' && !x.title?.source && !d.sources.has(x.id) && x.end <= c.sent.start);
+      const he = prev[prev.length - 1]?.id;
+      if (he && !participants.includes(he)) participants.unshift(he);
+    }
     // A speech: "我同X总统举行了会谈" has the speaker as a participant.
     if (d.speaker && /(^|[^自])我(们|同|与|和)/.test(s.slice(cs, pos)) && !participants.includes(d.speaker)) participants.unshift(d.speaker);
     // "两国元首举行会晤": the pair, unless someone named in the same clause meets "the two countries' leaders".

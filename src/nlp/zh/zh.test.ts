@@ -232,4 +232,9 @@ describe('facts', () => {
     const f = read('標題\n吉爾吉斯總統扎帕羅夫抵達北京，對中國進行國是訪問。');
     expect(f[0]?.args).toMatchObject({ host: 'country:CN', kind: 'state' });
   });
+  it('resolves "he" to the person named before', () => {
+    const f = read('标题\n俄罗斯总统普京16日抵达北京。\n他还会见了国务院总理李强。');
+    const m = f.find((x) => x.type === 'meeting');
+    expect(m?.args.participants).toEqual(['person:vladimir-putin', 'person:li-qiang']);
+  });
 });
