@@ -159,7 +159,7 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
 
 /** The dateline of a wire item ("ПЕКИН, 29 авг - РИА Новости.", "Астана, Казахстан, 4 июля 2024 года –"). */
 export function datelineDate(s: string, published: string | undefined): string | undefined {
-  const m = /^[\p{Lu}][\p{L}-]+(?:[ -][\p{Lu}][\p{L}-]+)?(?:,\s*[\p{Lu}][\p{L}-]+)?,\s+(\d{1,2})\s+(\p{L}+)\.?(?:\s+(\d{4})(?:\s*(?:года?|г\.))?)?\s*(?:[-–—/.]|$)/u.exec(s);
+  const m = /^[\p{Lu}][\p{L}-]+(?:[ -][\p{Lu}][\p{L}-]+)?(?:,\s*[\p{Lu}][\p{L}-]+)?[,.]\s+(\d{1,2})\s+(\p{L}+)\.?(?:\s+(\d{4})(?:\s*(?:года?|г\.))?)?\s*(?:[-–—/.]|$)/u.exec(s);
   if (!m) return undefined;
   const mon = monthOf(m[2]);
   if (!mon) return undefined;

@@ -80,8 +80,9 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
 
   // The day the text narrates: the dateline's, else the publication day.
   let docDay = published;
-  for (const s of sents.slice(0, 3)) {
-    const d = datelineDate(text.slice(s.start, s.end), published);
+  // The dateline opens the first body paragraphs ("Москва. 12 марта. ИНТЕРФАКС -" spans sentences).
+  for (const s of sents.filter((x, k) => k === 0 || x.para !== sents[k - 1].para).slice(0, 3)) {
+    const d = datelineDate(text.slice(s.start, s.start + 160), published);
     if (d) { docDay = d; break; }
   }
 

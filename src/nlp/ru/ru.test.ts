@@ -72,6 +72,8 @@ describe('dates', () => {
     expect(datelineDate('АСТАНА, 3 июля - Kazinform.', '2024-07-03')).toBe('2024-07-03');
     expect(datelineDate('Бишкек, Кыргызстан, 14 марта 2025 года –', undefined)).toBe('2025-03-14');
     expect(datelineDate('Пекин, 6 июня. Правительства', '2024-06-06')).toBe('2024-06-06');
+    expect(datelineDate('Москва. 12 марта. ИНТЕРФАКС - Президент', '2025-03-13')).toBe('2025-03-12');
+    expect(datelineDate('БАКУ, 14 сентября /Trend/ - Министр', '2025-01-10')).toBe('2024-09-14');
   });
 });
 
