@@ -535,11 +535,11 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
 }
 
 const MILESTONE_G = /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入使用|投运|正式运营|开通运营|正式开通|投产|并网发电)/g;
-const PROJECT_NOUN = /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|热电厂|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂)(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
+const PROJECT_NOUN = /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂)(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
 const NOUN_EN: Record<string, string> = {
   高速铁路: 'high-speed-railway', 高铁: 'high-speed-railway', 铁路: 'railway', 公路: 'highway', 天然气管道: 'gas-pipeline', 输油管道: 'oil-pipeline',
   管道: 'pipeline', 管线: 'pipeline', 港口: 'port', 港: 'port', 码头: 'terminal', 水电站: 'hydropower-plant', 核电站: 'nuclear-power-plant',
-  光伏电站: 'solar-power-plant', 风电场: 'wind-farm', 热电厂: 'thermal-power-plant', 电站: 'power-plant', 电厂: 'power-plant', 工业园: 'industrial-park',
+  光伏电站: 'solar-power-plant', 风电场: 'wind-farm', 热电厂: 'thermal-power-plant', 热电站: 'thermal-power-plant', 电站: 'power-plant', 电厂: 'power-plant', 工业园: 'industrial-park',
   产业园: 'industrial-park', 大桥: 'bridge', 隧道: 'tunnel', 机场: 'airport', 炼油厂: 'refinery',
 };
 
@@ -574,7 +574,7 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
         for (let k = inName.length - 1; k >= 0 && (inName[k].end === chainStart || (inName[k].end === chainStart - 1 && /[—–\-·]/.test(s[chainStart - 1]))); k--) chainStart = inName[k].start;
         const zhName = chainStart < nounStart
           ? s.slice(chainStart, nounStart)
-          : s.slice(Math.max(cs, nounStart - 10), nounStart).replace(/^.*(?:[的和与在及、]|出席|参加|建设|签署|位于|举行|共同|宣布|承建|投资|参与)/, '');
+          : s.slice(Math.max(cs, nounStart - 10), nounStart).replace(/^.*(?:[的和与在及、]|出席|参加|建设|签署|位于|举行|共同|宣布|承建|投资|参与)/, '').replace(/^[了将已]/, '');
         nameStart = nounStart - zhName.length;
         const words: string[] = [];
         let run: Mention[] = [];
