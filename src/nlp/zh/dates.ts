@@ -31,6 +31,11 @@ function num(s: string): number {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** Whether day `d` exists in month `m` of year `y` (no 2月30日). */
+function realDay(y: number, m: number, d: number): boolean {
+  return d >= 1 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+}
+
 /** The year that puts month `m` (1-12) nearest the publication date (December read in January is last year's). */
 function monthBefore(pub: { y: number; m: number; d: number }, m: number): number {
   return m - pub.m > 6 ? pub.y - 1 : pub.m - m > 6 ? pub.y + 1 : pub.y;
@@ -57,8 +62,9 @@ export function findDates(s: string, anchor: Anchor | undefined, base = 0): Date
     if (g.y) {
       const y = Number(g.y);
       if (y < 1900 || y > 2100) continue;
-      if (g.d) out.push({ value: `${y}-${pad(Number(g.m))}-${pad(Number(g.d))}`, precision: 'day', ...at });
-      else if (g.m) out.push({ value: `${y}-${pad(Number(g.m))}`, precision: 'month', ...at });
+      const okM = g.m && Number(g.m) >= 1 && Number(g.m) <= 12;
+      if (g.d && okM && realDay(y, Number(g.m), Number(g.d))) out.push({ value: `${y}-${pad(Number(g.m))}-${pad(Number(g.d))}`, precision: 'day', ...at });
+      else if (okM) out.push({ value: `${y}-${pad(Number(g.m))}`, precision: 'month', ...at });
       else out.push({ value: String(y), precision: 'year', ...at });
     } else if (g.ry) {
       if (!anchor) continue;
@@ -71,7 +77,7 @@ export function findDates(s: string, anchor: Anchor | undefined, base = 0): Date
       if (!anchor) continue;
       const mo = Number(g.m2);
       const d = Number(g.d2);
-      if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+      if (mo < 1 || mo > 12 || !realDay(anchor.y, mo, d)) continue;
       out.push({ value: `${monthBefore(anchor, mo)}-${pad(mo)}-${pad(d)}`, precision: 'day', ...at });
     } else if (g.m3) {
       if (!anchor) continue;
