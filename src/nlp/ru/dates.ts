@@ -154,8 +154,24 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
     const y = Number(anchor.slice(0, 4)) + (/^(прошл|прошедш|минувш)/.test(k) ? -1 : /^позапрошл/.test(k) ? -2 : /^(следующ|будущ)/.test(k) ? 1 : 0);
     push({ when: { value: String(y), precision: 'year' }, start: base + m.index, end: base + m.index + m[0].length, period: String(y), relative: true });
   }
+  // "январь-июнь 2024 года" is the first half of 2024, not June.
+  const range = lo.includes('январ') ? execAll(RE_MONTH_RANGE, s)[0] : undefined;
+  if (range) {
+    const to = monthOf(range[2]);
+    const y = Number(range[3]);
+    if (to) {
+      const start = base + range.index;
+      const end = start + range[0].length;
+      const kept = out.filter((d) => d.end <= start || d.start >= end);
+      const period = to === 6 ? `${y}-H1` : to === 3 ? `${y}-Q1` : to === 12 ? String(y) : `${y}-01/${pad(to)}`;
+      kept.push({ when: { value: String(y), precision: 'year' }, start, end, period });
+      return kept.sort((a, b) => a.start - b.start);
+    }
+  }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const RE_MONTH_RANGE = new RegExp(`(?<![\\p{L}])(?:в|за|по итогам)?\\s*(январ[ьяеюи]|январе)\\s*[-–—]\\s*${MONTH_WORD}\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?`, 'giu');
 
 /** The dateline of a wire item ("ПЕКИН, 29 авг - РИА Новости.", "Астана, Казахстан, 4 июля 2024 года –"). */
 export function datelineDate(s: string, published: string | undefined): string | undefined {

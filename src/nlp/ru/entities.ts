@@ -229,7 +229,8 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
         if (!known) continue;
         id = known.id; name = known.name;
       }
-      const office = officeOf(toks[i].lo) ?? (FOREIGN_MINISTER.test(toks[i].lo) ? 'minister' : toks[i].lo.replace(/[аеуыо]$|ом$|ем$/, ''));
+      const office = officeOf(toks[i].lo) ?? (regP ? registerOffice(regP).office : undefined)
+        ?? (FOREIGN_MINISTER.test(toks[i].lo) ? 'minister' : toks[i].lo.replace(/[аеуыо]$|ом$|ем$/, ''));
       const old = persons.get(id);
       if (!old) persons.set(id, { id, name, country: country ?? (regP ? registerOffice(regP).country : undefined), office });
       else if (!old.country && country) old.country = country;

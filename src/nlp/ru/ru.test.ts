@@ -67,6 +67,8 @@ describe('dates', () => {
     expect(d('на прошлой неделе')).toEqual(['2024-05']);
     expect(findDates('в первом полугодии 2024 года', 0, undefined)[0].period).toBe('2024-H1');
     expect(d('рост по сравнению с 2022 годом')).toEqual([]);
+    expect(findDates('за январь-июнь 2024 года', 0, undefined)[0]).toMatchObject({ when: { value: '2024', precision: 'year' }, period: '2024-H1' });
+    expect(findDates('в январе-сентябре 2023 г.', 0, undefined)[0].period).toBe('2023-01/09');
   });
   it('reads datelines', () => {
     expect(datelineDate('АСТАНА, 3 июля - Kazinform.', '2024-07-03')).toBe('2024-07-03');
