@@ -77,10 +77,11 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     const lo = st.lo;
     if (/visit|arriv|landed|travel|flew/.test(lo)) visits(env);
     if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom/.test(lo)) meetings(env);
-    if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach/.test(lo)) agreements(env);
+    if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors/.test(lo)) agreements(env);
     if (/invest|financ|fund|stake|loan|credit|grant/.test(lo)) investments(env);
     if (st.money.length) trade(env);
     if (lo.includes('summit')) lastFormat = summits(env, lastFormat);
+    if (lo.includes('heads of state') || lo.includes('meeting of the leaders') || lo.includes('meeting of leaders')) leadersMeetings(env);
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
     if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service|began|started|begun/.test(lo)) milestones(env);
     if (firstPerson) lastSubject = firstPerson.id;
@@ -95,7 +96,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
 
 const EVENT_TYPES = new Set(['visit', 'meeting', 'agreement', 'summit', 'project_milestone']);
 // Words that set a sentence in the background: its undated event is not today's news.
-const BACKGROUND = /\b(earlier|previous(?:ly)?|last time|ago|once|history|historic(?:al)?ly|since|undertaken|had been|first (?:visit|meeting|summit)|in the past|former(?:ly)?|used to)\b/;
+const BACKGROUND = /\b(last (?:meeting|visit|talks|summit|trip)|earlier|previous(?:ly)?|last time|ago|once|history|historic(?:al)?ly|since|undertaken|had been|first (?:visit|meeting|summit)|in the past|former(?:ly)?|used to)\b/;
 const REFERS_TO_EVENT = /\b(?:during|after|following|at|on the sidelines of|in the course of)\s+(?:the|this|his|her|their|that)\s+(?:[\w-]+\s+){0,2}?(visit|talks|trip|tour|summit|meeting|negotiations)\b/;
 
 /**
@@ -371,6 +372,16 @@ function visits(env: Env): void {
     const planned = mod === 'planned';
     const when = nearestTime(env, trig, planned);
     emit(env, 'visit', args, (visitor.indirect ? 0.75 : 0.9) - (planned ? 0.1 : 0), when, planned ? { status: 'planned' } : {});
+    // "Presidents A of Kyrgyzstan, B of Tajikistan and C of Uzbekistan arrived in Astana": each one visits.
+    const people = st.ms.filter((x) => isPerson(x) && x.end <= trig);
+    const i0 = people.findIndex((x) => x.id === visitor!.id);
+    for (let k = i0 + 1; i0 >= 0 && k < people.length; k++) {
+      const gap = st.lo.slice(people[k - 1].end - st.start, people[k].start - st.start);
+      if (!/^(?:\s+of\s+(?:the\s+)?[\w' -]{2,40}?)?\s*(,|,?\s+and)\s*$/.test(gap)) break;
+      const pid = people[k].id;
+      if (pid === visitor.id || personCountry(env, pid) === host) continue;
+      emit(env, 'visit', { ...args, visitor: pid }, 0.8 - (planned ? 0.1 : 0), when, planned ? { status: 'planned' } : {});
+    }
     // "official visits to Ghana, Namibia and Brazil": one visit per country of the list.
     let last = hostM;
     for (const x of st.ms) {
@@ -490,7 +501,7 @@ function meetings(env: Env): void {
 // "had a long meeting with X", "welcomed his counterpart X to Cairo", "after their talks".
 const NOMINAL_MEET_RE = /\b(?:during|at|in|after|following|on the sidelines of|ahead of|had|held|hold|holds|has)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(meeting|talks|phone call|telephone call|phone conversation|telephone conversation|press conference|news conference|conversation|discussions?)\s+with\b/g;
 const WELCOME_RE = /\b(welcomed|received|hosted)\s+(?:his|her|the)?\s*/g;
-const THEIR_TALKS_RE = /\b(?:after|following|during|at)\s+their\s+(talks|meeting|negotiations)\b/;
+const THEIR_TALKS_RE = /\b(?:after|following|during|at|recalled|since)\s+their\s+(?:(?:last|previous|first|latest|recent)\s+)?(talks|meeting|negotiations)\b/;
 
 function formatOf(word: string): string | undefined {
   if (/phone|telephone/.test(word)) return 'phone call';
@@ -581,16 +592,48 @@ function nominalMeetings(env: Env): void {
   }
   // "A protocol was signed in Havana after their talks": the two people the text has just named.
   const tt = THEIR_TALKS_RE.exec(st.lo);
-  if (tt && env.prevPersons && env.prevPersons.length === 2 && !st.ms.some(isPerson)) {
+  const here = [...new Set(st.ms.filter((x) => isPerson(x) && x.start < st.start + (tt?.index ?? 0)).map((x) => x.id))];
+  const theirs = here.length === 2 ? here : !st.ms.some(isPerson) && env.prevPersons?.length === 2 ? env.prevPersons : undefined;
+  if (tt && theirs) {
     const at = st.start + tt.index;
     if (modality(st, at, tt[0], 30) === 'fact') {
-      const args: Record<string, unknown> = { participants: [...env.prevPersons] };
+      const args: Record<string, unknown> = { participants: [...theirs] };
       const format = formatOf(tt[1]);
       if (format) args.format = format;
-      const place = placeAfter(env, st.start, st.end);
+      const place = placeAfter(env, at, st.end) ?? placeAfter(env, st.start, st.end);
       if (place) args.place = place;
       emit(env, 'meeting', args, 0.7, nearestTime(env, at));
     }
+  }
+}
+
+// "the sixth Consultative Meeting of the Heads of State of Central Asia", "a meeting of the Council of Heads of
+// State of the CIS": a recurring gathering of leaders named as a meeting is a summit.
+const LEADERS_MEETING_RE = /\b(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+)?((?:consultative\s+|informal\s+|regular\s+|extraordinary\s+)?(?:meeting|session)\s+of\s+(?:the\s+)?(?:council\s+of\s+)?(?:heads\s+of\s+state|leaders)(?:\s+and\s+government)?\s+of\s+(?:the\s+)?)/g;
+
+function leadersMeetings(env: Env): void {
+  const { st } = env;
+  LEADERS_MEETING_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LEADERS_MEETING_RE.exec(st.lo)) !== null) {
+    const trig = st.start + m.index;
+    const after = trig + m[0].length;
+    const mod = modality(st, trig, m[0], 40);
+    if (mod === 'blocked') continue;
+    const of = st.ms.find((x) => x.start >= after && x.start - after < 3 && (x.kind === 'org' || x.kind === 'place' || isCountry(x)));
+    // The name runs to the end of the group it names ("Central Asia", "the CIS").
+    const nameEnd = of ? of.end : after + (/^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*/.exec(st.orig.slice(after - st.start))?.[0].length ?? 0);
+    if (nameEnd <= after) continue;
+    const name = env.doc.text.slice(trig + (m[1] ? m[1].length + 1 : 0), nameEnd).replace(/^\w/, (c) => c.toUpperCase());
+    const place = st.ms.find((x) => (x.kind === 'place' || isCountry(x) && !x.adjective) && (x.end <= trig || x.start >= nameEnd) &&
+      /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)))?.id ?? env.doc.dateline;
+    if (!place) continue;
+    const args: Record<string, unknown> = { name, place };
+    const ord = m[1] ? ORDINALS[m[1]] ?? parseInt(m[1], 10) : undefined;
+    if (ord) args.ordinal = ord;
+    if (of?.kind === 'org') args.organization = of.id;
+    const planned = mod === 'planned';
+    emit(env, 'summit', args, planned ? 0.7 : 0.8, nearestTime(env, trig, planned), planned ? { status: 'planned' } : {});
   }
 }
 
@@ -601,7 +644,9 @@ const AGREE_RE = new RegExp(
   `|\\b(?:the\\s+)?signing\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
   `|\\b(?:adopted|adopting|adopts|approved|approving|endorsed)\\s+(?:[$€£\\w'.,-]+\\s+){0,6}?(?:${DOCN}|strateg(?:y|ies))\\b` +
   `|\\b(?:the\\s+)?adoption\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?(?:${DOCN}|strateg(?:y|ies))\\b` +
-  `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed)\\b`,
+  `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed)\\b` +
+  `|\\b${DOCN}\\s+(?:signed|inked|concluded)\\s+(?:during|at|on|after|following|in the course of)\\b` +
+  `|\\bagreed\\s+(?:on|upon)\\s+(?:[\\w'.,-]+\\s+){0,6}?${DOCN}\\b`,
   'g',
 );
 const TITLE_RE = /\b((?:Joint|Intergovernmental|Bilateral|Comprehensive|Strategic|Free|Framework|Final|Paris|Memorandum)\b[\w\s'-]*?|)((?:[A-Z][\w'-]*\s+){0,5}(?:Agreement|Statement|Memorandum of Understanding|Memorandum|Treaty|Declaration|Protocol|Convention|Accord|Charter|Roadmap|Pact)(?:\s+(?:on|of|for|in|to|the|and|[A-Z][\w'-]*))*)/;
@@ -700,7 +745,7 @@ function agreements(env: Env): void {
       if (lt && !/^(Joint|Bilateral|New|First|Second)\s/.test(lt[1]) || lt && /\d/.test(lt[1])) title = lt![1];
     }
     // "Memoranda have been signed" with no party named, in an article about two countries, is theirs.
-    const passive = /\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:signed|inked|concluded|sealed)\b/.test(m[0]);
+    const passive = /\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:signed|inked|concluded|sealed)\b|\b(?:signed|inked|concluded)\s+(?:during|at|on|after|following|in the course of)$/.test(m[0]);
     if (parties.length < 2 && env.pair && (parties.length === 0 ? title !== undefined || both || passive : parties.some((p) => env.pair!.includes(p)))) {
       env.pair.forEach((p) => { if (!parties.includes(p)) parties.push(p); });
       fromContext = true;

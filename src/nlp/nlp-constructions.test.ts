@@ -242,3 +242,22 @@ describe('tours, groups and honorifics (English)', () => {
     expect(g[0]).toMatchObject({ status: 'planned', args: { participants: ['person:narendra-modi', 'person:mohamed-bin-zayed-al-nahyan'] } });
   });
 });
+
+describe('groups of leaders and reduced statements (English)', () => {
+  const text = 'Presidents Sadyr Japarov of Kyrgyzstan, Emomali Rahmon of Tajikistan and Shavkat Mirziyoyev of Uzbekistan arrived in Astana on Thursday for the sixth Consultative Meeting of the Heads of State of Central Asia.';
+  it('reads one visit per leader of a coordinated list, and a named leaders\' meeting as a summit', () => {
+    const f = facts(text, '2024-08-09');
+    expect(f.filter((x) => x.type === 'visit').map((x) => x.args.visitor).sort()).toEqual(['person:emomali-rahmon', 'person:sadyr-japarov', 'person:shavkat-mirziyoyev']);
+    expect(f.find((x) => x.type === 'summit')?.args).toMatchObject({ place: 'place:astana', ordinal: 6 });
+  });
+  it('reads "their last meeting in Sochi" as an undated meeting of the two named', () => {
+    const f = facts('Putin and Erdogan recalled their last meeting in Sochi.', '2024-08-09', 'meeting');
+    expect(f[0].args).toMatchObject({ participants: ['person:vladimir-putin', 'person:recep-tayyip-erdogan'], place: 'place:sochi' });
+    expect(f[0].when).toBeUndefined();
+  });
+  it('reads "agreed on memoranda" and "documents signed during the talks"', () => {
+    expect(facts('Lula said Brazil and China agreed on a number of memoranda.', '2024-08-09', 'agreement')[0].args.parties).toEqual(['country:BR', 'country:CN']);
+    const f = facts('Peruvian President Dina Boluarte and Chilean President Gabriel Boric held talks in Lima on Monday. Peru and Chile share a long border. The documents signed during the talks include a non-binding memorandum on lithium.', '2024-08-09', 'agreement');
+    expect(f[0].args.parties).toEqual(['country:PE', 'country:CL']);
+  });
+});
