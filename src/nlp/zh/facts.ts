@@ -343,6 +343,15 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
     if (blocked) continue;
     const format = /会谈/.test(trig) ? 'talks' : /通电话|通话/.test(trig) ? 'phone call' : undefined;
     const place = c.ms.find((x) => x.kind === 'place' && (x.capital || x.country) && /(在|于|赴)\S{0,4}$/.test(s.slice(Math.max(c.sent.start, x.start - 5), x.start)))?.id;
+    // "分别会见A和B": one meeting with each.
+    const subject = people.filter((x) => x.end <= pos);
+    const objects = people.filter((x) => x.start >= h.end);
+    if (/分别$/.test(s.slice(Math.max(c.sent.start, pos - 2), pos)) && subject.length && objects.length > 1) {
+      for (const o of uniq(objects.map((x) => x.id))) {
+        push(drafts, c, 'meeting', { participants: [subject[subject.length - 1].id, o], place, format }, whenAt(d, c, pos, planned), planned, 0.8);
+      }
+      break;
+    }
     push(drafts, c, 'meeting', { participants, place, format }, whenAt(d, c, pos, planned), planned, 0.8);
     break;
   }

@@ -237,4 +237,8 @@ describe('facts', () => {
     const m = f.find((x) => x.type === 'meeting');
     expect(m?.args.participants).toEqual(['person:vladimir-putin', 'person:li-qiang']);
   });
+  it('reads "分别会见A和B" as one meeting with each', () => {
+    const f = read('标题\n国家主席习近平在北京分别会见吉尔吉斯斯坦总统扎帕罗夫和塔吉克斯坦总统拉赫蒙。');
+    expect(f.filter((x) => x.type === 'meeting').map((x) => (x.args.participants as string[])[1])).toEqual(['person:sadyr-japarov', 'person:emomali-rahmon']);
+  });
 });
