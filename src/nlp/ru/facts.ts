@@ -355,6 +355,7 @@ const MILESTONE_NOUN_FIRST: [RegExp, string][] = [
 ];
 
 function milestones(c: Clause, ctx: DocContext, out: Draft[]): void {
+  if (!/строительств|эксплуатаци|запу|открыт|открыл|камень/i.test(c.text)) return;
   for (const [re, stage] of [...MILESTONE_NOUN_FIRST, ...MILESTONE]) {
     const m = re.exec(c.text);
     if (!m) continue;
@@ -381,7 +382,7 @@ function projectBefore(head: string): { id: string; name: string } | undefined {
 const INVEST = /инвестировал|инвестирует|инвестировала|инвестировали|вложил|вложила|вложили|инвестици|вложени/iu;
 
 function investments(c: Clause, ctx: DocContext, out: Draft[]): void {
-  if (!INVEST.test(c.text)) return;
+  if (!/инвест|влож/i.test(c.text) || !INVEST.test(c.text)) return;
   const money = findMoney(c.text, c.start);
   if (!money.length) return;
   const amount = pickAmount(c, money);
