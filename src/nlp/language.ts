@@ -38,18 +38,22 @@ export function languageName(code: string): string {
 
 const WORD = /[\p{L}']+/gu;
 
-const STOPWORD_SETS = new Map(Object.entries(STOPWORDS).map(([l, w]) => [l, new Set(w.split(' '))]));
+// One look-up per word: the languages a function word belongs to.
+const STOPWORD_LANGS = new Map<string, string[]>();
+for (const [l, words] of Object.entries(STOPWORDS)) {
+  for (const w of words.split(' ')) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), l]);
+}
 
 function stopwordScores(text: string, langs: string[]): [string, number][] {
-  const sets = langs.map((l) => [l, STOPWORD_SETS.get(l)!] as const);
   const scores = new Map<string, number>(langs.map((l) => [l, 0]));
   let m: RegExpExecArray | null;
   WORD.lastIndex = 0;
   let n = 0;
-  while ((m = WORD.exec(text)) !== null && n < 1500) {
+  // Four hundred words are plenty to tell function words apart.
+  while ((m = WORD.exec(text)) !== null && n < 400) {
     n++;
-    const w = m[0].toLowerCase();
-    for (const [l, set] of sets) if (set.has(w)) scores.set(l, scores.get(l)! + 1);
+    const hit = STOPWORD_LANGS.get(m[0].toLowerCase());
+    if (hit) for (const l of hit) if (scores.has(l)) scores.set(l, scores.get(l)! + 1);
   }
   return [...scores.entries()].sort((a, b) => b[1] - a[1]);
 }
