@@ -1,7 +1,8 @@
 // Entity mentions in folded Chinese text: dictionary longest match (countries, places, organisations,
 // projects, people of the register), country compounds (中美, 中吉乌), single-character countries after
 // verbs (访华, 在美), and people named with a title (国务院副总理汪洋, 发言人高峰, 罗斯部长).
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type * as PinyinPro from 'pinyin-pro';
 import { personById } from '../people.ts';
 import {
   ABBREV, ABBREV_ALT, COUNTRY_NAMES, LEX_BY_FIRST, SURNAMES, SURNAMES_2, TITLES, TITLES_BY_FIRST, type LexEntry, type LexKind, type TitleInfo,
@@ -42,16 +43,26 @@ const TRANSLIT = new Set(
     .split(''),
 );
 
+// pinyin-pro is loaded on first use (its dictionary costs a start ~0.1 s that most texts never need);
+// Node's module cache keeps it after that.
+const requireHere = createRequire(import.meta.url);
+
+/** Pinyin syllables of Chinese text, without tones (surname readings for the first characters when `surname`). */
+export function syllables(text: string, surname = false): string[] {
+  const { pinyin } = requireHere('pinyin-pro') as typeof PinyinPro;
+  return pinyin(text, { toneType: 'none', type: 'array', v: true, ...(surname ? { surname: 'head' as const } : {}) }) as string[];
+}
+
 /** Person id from a Chinese name: family name first, given name joined (俞建华 -> person:yu-jianhua). */
 export function chinesePersonId(name: string): string {
   const fam = SURNAMES_2.has(name.slice(0, 2)) ? 2 : 1;
-  const py = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true }) as string[];
+  const py = syllables(name, true);
   return `person:${py.slice(0, fam).join('')}-${py.slice(fam).join('')}`.toLowerCase().replace(/[^a-z:-]/g, '');
 }
 
 /** Person id from a transliterated foreign name the register does not know (last resort): its pinyin. */
 export function foreignPersonId(name: string): string {
-  const py = pinyin(name, { toneType: 'none', type: 'array', v: true }) as string[];
+  const py = syllables(name);
   return `person:${py.join('')}`.toLowerCase().replace(/[^a-z:-]/g, '');
 }
 

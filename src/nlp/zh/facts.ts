@@ -5,11 +5,10 @@ import type { Fact, FactType, When } from '../types.ts';
 import { personById } from '../people.ts';
 import type { Anchor, DateHit } from './dates.ts';
 import { ahead, findDates } from './dates.ts';
-import type { Mention } from './entities.ts';
+import { syllables, type Mention } from './entities.ts';
 import { COUNTRY_EN } from './lexicon.ts';
 import { findMoney, parseCount } from './numbers.ts';
 import type { Sentence } from './sentences.ts';
-import { pinyin } from 'pinyin-pro';
 
 export interface Doc {
   /** Original text (evidence is cut from it). */
@@ -599,7 +598,7 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
           while (e < nounStart && !inName.some((y) => y.start === e)) e++;
           const chunk = s.slice(at, e).replace(/[号第—–\-·]/g, ' ');
           for (const part of chunk.match(/\d+|\p{Script=Han}+/gu) ?? []) {
-            words.push(/\d/.test(part) ? part : (pinyin(part, { toneType: 'none', type: 'array', v: true }) as string[]).join(''));
+            words.push(/\d/.test(part) ? part : syllables(part).join(''));
           }
           at = e;
         }
