@@ -319,7 +319,7 @@ function agreements(c: Clause, ctx: DocContext, out: Draft[]): void {
     if (/под названием\s*$/u.test(c.text.slice(0, m.index))) continue;
     made.push(draft('agreement', { parties, title: m[1] }, c, ctx));
   }
-  for (const m of c.text.matchAll(/(?<![«\p{L}])([А-ЯЁ][а-яё]+(?:ая|ую|ой)\s+(?:декларац|харти)\p{L}*|(?<=[\p{Ll},]\s)(?:Декларац|Инициатив|Хартию|Хартия|Конвенц|Стратеги|Концепци|Программ|Дорожн)\p{L}*(?:\s+(?:о|об|по|в|во|за|для|и|[\p{Ll}]+)){0,8})/gu)) {
+  for (const m of c.text.matchAll(/(?<![«\p{L}])([А-ЯЁ][а-яё]+(?:ая|ую|ой|ое|ый|ого|ий)\s+(?:декларац|харти|заявлени|коммюнике|меморандум|программ|план|стратеги|концепци)\p{L}*|(?<=[\p{Ll},]\s)(?:Декларац|Инициатив|Хартию|Хартия|Конвенц|Стратеги|Концепци|Программ|Дорожн)\p{L}*(?:\s+(?:о|об|по|в|во|за|для|и|[\p{Ll}]+)){0,8})/gu)) {
     if (c.text[m.index! - 1] === '«') continue;
     made.push(draft('agreement', { parties, title: m[1].trim() }, c, ctx));
   }

@@ -120,6 +120,8 @@ describe('frames', () => {
     const a = facts('По итогам переговоров президенты Казахстана и Кыргызстана подписали 12 соглашений, в том числе «Договор о союзнических отношениях».', undefined, 'agreement');
     expect(a.map((f) => f.args.count ?? f.args.title)).toEqual([12, 'Договор о союзнических отношениях']);
     expect(a[0].args.parties).toEqual(['country:KZ', 'country:KG']);
+    const joint = facts('Президенты Казахстана и Китая провели переговоры. Лидеры двух стран приняли Совместное заявление.', undefined, 'agreement');
+    expect(joint[0]?.args).toMatchObject({ title: 'Совместное заявление' });
     expect(facts('Пакистан и Узбекистан обсудили сотрудничество. Подписание документов не состоялось.', undefined, 'agreement')).toEqual([]);
   });
   it('summits: ordinal, organisation, place, planned', () => {
