@@ -177,6 +177,8 @@ export interface FactsTable {
   fingerprint: string;
   created_at: string;
   updated_at: string;
+  /** 1 for an event the article announces (the engine's status "planned"), 0 for one that happened. */
+  planned: Generated<number>;
 }
 export interface FactEntitiesTable {
   fact_id: number;

@@ -105,7 +105,8 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
       const status: FactStatus = decided ? old.status : confidence < threshold ? 'review' : 'auto';
       // Editors' corrected arguments win over what the engine says now.
       const args = decided && old.status !== 'rejected' ? old.args : f.args;
-      const row = { type: f.type, args, when, sortDate, confidence, evidence, extractorVersion: version, status };
+      // An announced event ("will pay a state visit next month") is stored as planned: upcoming, not history.
+      const row = { type: f.type, args, when, sortDate, confidence, evidence, extractorVersion: version, status, planned: f.status === 'planned' };
       let id: number;
       if (old) {
         id = old.id;

@@ -6,7 +6,7 @@ import { ilike } from '../../platform/columns.js';
 import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { EntitiesTable, FactEntitiesTable, FactsTable } from '../../platform/schema.js';
 import {
-  PUBLIC_STATUSES, entityArgs, parseJson,
+  PUBLIC_STATUSES, entityArgs, parseJson, upcomingFacts, upcomingSince,
   type DossierEntity, type EntityRef, type EntityRole, type EntityType, type FactStatus, type PublicFact, type StoredFact, type TimelineFact,
 } from './dossier.js';
 
@@ -25,14 +25,14 @@ export function rowToFact(r: Selectable<FactsTable>): StoredFact {
     when: r.when_value ? { value: r.when_value, precision: r.when_precision ?? 'day' } : undefined,
     sortDate: r.sort_date, confidence: Number(r.confidence),
     evidence: { start: r.evidence_start, end: r.evidence_end, text: r.evidence_text },
-    extractorVersion: r.extractor_version, status: r.status, fingerprint: r.fingerprint,
+    extractorVersion: r.extractor_version, status: r.status, fingerprint: r.fingerprint, planned: Number(r.planned) === 1,
   };
 }
 
 const FACT_COLUMNS = [
   'facts.id', 'facts.article_id', 'facts.type', 'facts.args', 'facts.when_value', 'facts.when_precision', 'facts.sort_date',
   'facts.confidence', 'facts.evidence_start', 'facts.evidence_end', 'facts.evidence_text', 'facts.extractor_version',
-  'facts.status', 'facts.fingerprint', 'facts.created_at', 'facts.updated_at',
+  'facts.status', 'facts.fingerprint', 'facts.created_at', 'facts.updated_at', 'facts.planned',
 ] as const;
 const ARTICLE_COLUMNS = ['articles.slug as article_slug', 'articles.title as article_title', 'articles.published_at as article_published_at'] as const;
 
@@ -142,7 +142,7 @@ export async function findFact(db: Db, id: number): Promise<StoredFact | undefin
 export interface FactRow {
   articleId: number; type: string; args: Record<string, unknown>; when?: { value: string; precision: string };
   sortDate: string; confidence: number; evidence: { start: number; end: number; text: string };
-  extractorVersion: string; status: FactStatus; fingerprint: string;
+  extractorVersion: string; status: FactStatus; fingerprint: string; planned: boolean;
 }
 
 /** Inserts a fact; returns its id. */
@@ -151,17 +151,17 @@ export async function insertFact(db: Db, f: FactRow, now: Date): Promise<number>
   const r = await db.insertInto('facts').values({
     article_id: f.articleId, type: f.type, args: JSON.stringify(f.args), when_value: f.when?.value ?? null, when_precision: f.when?.precision ?? null,
     sort_date: f.sortDate, confidence: f.confidence, evidence_start: f.evidence.start, evidence_end: f.evidence.end, evidence_text: f.evidence.text,
-    extractor_version: f.extractorVersion, status: f.status, fingerprint: f.fingerprint, created_at: at, updated_at: at,
+    extractor_version: f.extractorVersion, status: f.status, fingerprint: f.fingerprint, planned: f.planned ? 1 : 0, created_at: at, updated_at: at,
   }).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
-/** Updates a fact's extracted fields (evidence, date, version), keeping its id. */
+/** Updates a fact's extracted fields (evidence, date, version, whether it is planned), keeping its id. */
 export async function refreshFact(db: Db, id: number, f: Omit<FactRow, 'articleId' | 'fingerprint'>, now: Date): Promise<void> {
   await db.updateTable('facts').set({
     type: f.type, args: JSON.stringify(f.args), when_value: f.when?.value ?? null, when_precision: f.when?.precision ?? null, sort_date: f.sortDate,
     confidence: f.confidence, evidence_start: f.evidence.start, evidence_end: f.evidence.end, evidence_text: f.evidence.text,
-    extractor_version: f.extractorVersion, status: f.status, updated_at: now.toISOString(),
+    extractor_version: f.extractorVersion, status: f.status, planned: f.planned ? 1 : 0, updated_at: now.toISOString(),
   }).where('id', '=', id).execute();
 }
 
@@ -260,9 +260,16 @@ function scoped(db: Db, scope: Scope, now: string) {
 
 export interface DossierStats { facts: number; articles: number; firstYear: string | undefined; lastYear: string | undefined }
 
-/** Counts for the summary line: facts, articles, the years they span, the newest change. */
+// Facts announced for later: few, found through facts_planned_idx, so leaving them out of the counts costs
+// one small lookup (joining every fact of a country to read its flag would read a third of the facts table).
+// The 1 is written into the statement: a bound value would make SQLite weigh the index's samples at each run.
+function plannedFacts(db: Db) {
+  return db.selectFrom('facts').select('facts.id').where('facts.planned', '=', sql.lit(1));
+}
+
+/** Counts for the summary line over the facts that happened: facts, articles, the years they span. */
 export async function dossierStats(db: Db, scope: Scope, now: Date): Promise<DossierStats> {
-  const r = await scoped(db, scope, now.toISOString())
+  const r = await scoped(db, scope, now.toISOString()).where('fe.fact_id', 'not in', plannedFacts(db))
     .select((eb) => [
       eb.fn.countAll<number>().as('n'),
       eb.fn.count<number>('fe.article_id').distinct().as('articles'),
@@ -275,7 +282,7 @@ export async function dossierStats(db: Db, scope: Scope, now: Date): Promise<Dos
   };
 }
 
-/** One page of the timeline, newest first. */
+/** One page of the timeline (facts that happened), newest first. */
 export async function listTimeline(db: Db, scope: Scope, now: Date, page: { limit: number; offset: number }): Promise<TimelineFact[]> {
   const pair = 'pair' in scope;
   const rows = await timelinePage(`${pair ? 'pair' : 'one'}:${page.limit}`).all(db, {
@@ -286,22 +293,53 @@ export async function listTimeline(db: Db, scope: Scope, now: Date, page: { limi
 
 // Every dossier page reads one page of its timeline: built and compiled once per kind of scope (one entity or
 // a pair) and page size, which is written into the statement (a bound LIMIT makes SQLite compile it again).
+// Plans are rare, so they are dropped from the fact row the page reads anyway: the walk of the entity's
+// index newest first stays as it was.
 const timelinePage = preparedByShape((db, p: Slots<{ entity: string; other: string; now: string; offset: number }>, shape: string) =>
   scoped(db, shape.startsWith('pair') ? { pair: [p.entity, p.other] } : { entity: p.entity }, p.now)
     .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'fe.article_id')
+    .where('facts.planned', '=', 0)
     .select(TIMELINE_COLUMNS)
     .orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc')
     .limit(Number(shape.split(':')[1])).offset(p.offset));
 
-/** Trade and investment facts of the scope, newest first, bounded: the key figures' input. */
+/** Trade and investment facts that happened in the scope, newest first, bounded: the key figures' input. */
 export async function listFigureFacts(db: Db, scope: Scope, now: Date, limit = 500): Promise<PublicFact[]> {
   const rows = await scoped(db, scope, now.toISOString())
     .where('fe.fact_type', 'in', ['trade', 'investment'])
     .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'fe.article_id')
+    .where('facts.planned', '=', sql.lit(0))
     .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
     .orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc')
     .limit(limit).execute();
   return rows.map((r) => rowToPublicFact(r as PublicRow));
+}
+
+/**
+ * The scope's upcoming events, soonest first, at most `limit`: its public plans from published articles that
+ * are not stale, less those a fact that happened reports as having taken place (upcomingFacts).
+ */
+export async function listUpcomingFacts(db: Db, scope: Scope, now: Date, limit = 10): Promise<TimelineFact[]> {
+  const at = now.toISOString();
+  const since = upcomingSince(now);
+  // A few more than shown: some of the soonest may be stale or have happened already.
+  const planned = (await scoped(db, scope, at)
+    .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'fe.article_id')
+    .where('fe.sort_date', '>=', since).where('facts.planned', '=', sql.lit(1))
+    .select(TIMELINE_COLUMNS)
+    .orderBy('fe.sort_date').orderBy('fe.fact_id').limit(limit * 3).execute()).map((r) => rowToTimelineFact(r as TimelineRow));
+  if (!planned.length) return [];
+  // What happened since the earliest of them, of the same types: a plan is fulfilled by a fact dated in its
+  // first month or later, and a plan that is not stale starts no earlier than `since`'s month.
+  const happened = await scoped(db, scope, at)
+    .where('fe.fact_type', 'in', [...new Set(planned.map((f) => f.type))]).where('fe.sort_date', '>=', `${since.slice(0, 4)}-01-01`)
+    .innerJoin('facts', 'facts.id', 'fe.fact_id').where('facts.planned', '=', sql.lit(0))
+    .select(['facts.type', 'facts.args', 'facts.when_value', 'facts.when_precision', 'facts.sort_date'])
+    .orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc').limit(500).execute();
+  return upcomingFacts(planned, happened.map((r) => ({
+    type: r.type, args: parseJson<Record<string, unknown>>(r.args, {}), sortDate: r.sort_date,
+    when: r.when_value ? { value: r.when_value, precision: r.when_precision ?? 'day' } : undefined,
+  })), now, limit);
 }
 
 /** Entities that share the most of the scope's latest 1,000 facts (bounded however big the dossier). */

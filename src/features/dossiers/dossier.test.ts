@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../platform/i18n/index.js';
 import { renderFragment } from '../../platform/render.js';
 import {
-  applyCorrection, dossierPath, factFingerprint, factSentence, formatAmount, formatWhen, idFromPath, sentenceText, tradeSeries,
+  applyCorrection, dossierPath, factFingerprint, factSentence, formatAmount, formatWhen, idFromPath, isStalePlan, sameEvent, sentenceText, tradeSeries,
+  upcomingFacts, upcomingSince,
   type EntityRef, type PublicFact,
 } from './dossier.js';
 import { FactsBlock } from './views/facts-block.js';
@@ -77,7 +78,7 @@ describe('corrections', () => {
 describe('key figures', () => {
   const fact = (id: number, period: string, value: number, publishedAt: string): PublicFact => ({
     id, articleId: id, type: 'trade', args: { parties: ['country:KG', 'country:CN'], metric: 'trade_turnover', amount: { value, currency: 'USD' }, period },
-    when: { value: period, precision: 'year' }, sortDate: `${period}-12-31`, confidence: 0.9, evidence: { start: 0, end: 1, text: 'x' }, extractorVersion: '1', status: 'auto', fingerprint: String(id),
+    when: { value: period, precision: 'year' }, sortDate: `${period}-12-31`, confidence: 0.9, evidence: { start: 0, end: 1, text: 'x' }, extractorVersion: '1', status: 'auto', fingerprint: String(id), planned: false,
     article: { id, slug: `a${id}`, title: `A${id}`, publishedAt },
   });
   it('keeps one value a year, from the latest article', () => {
@@ -92,12 +93,69 @@ describe('facts block', () => {
   it('lists facts with dossier links and evidence anchors, and renders nothing without facts', () => {
     const html = renderFragment(FactsBlock({
       t, entities: names,
-      facts: [{ id: 42, articleId: 1, type: 'visit', args: { visitor: 'person:sadyr-japarov', host: 'country:CN' }, when: { value: '2025-02', precision: 'month' }, sortDate: '2025-02-31', confidence: 0.9, evidence: { start: 0, end: 1, text: 'x' }, extractorVersion: '1', status: 'auto', fingerprint: 'f' }],
+      facts: [{ id: 42, articleId: 1, type: 'visit', args: { visitor: 'person:sadyr-japarov', host: 'country:CN' }, when: { value: '2025-02', precision: 'month' }, sortDate: '2025-02-31', confidence: 0.9, evidence: { start: 0, end: 1, text: 'x' }, extractorVersion: '1', status: 'auto', fingerprint: 'f', planned: false }],
     })!);
     expect(html).toContain('<h2 id="facts-block-title">Facts in this article</h2>');
     expect(html).toContain('<a href="/dossiers/person/sadyr-japarov">Sadyr Japarov</a> visited <a href="/dossiers/country/cn">China</a>');
     expect(html).toContain('<time datetime="2025-02">February 2025</time>');
     expect(html).toContain('href="#evidence-42"');
     expect(FactsBlock({ t, entities: names, facts: [] })).toBeNull();
+  });
+});
+
+describe('upcoming events', () => {
+  const NOW = new Date('2026-03-15T12:00:00Z');
+  let n = 0;
+  const plan = (type: string, args: Record<string, unknown>, when?: { value: string; precision: string }, sortDate = when ? `${when.value.slice(0, 7)}-31` : '2026-03-01') =>
+    ({ id: ++n, type, args, when, sortDate });
+  const visit = { visitor: 'person:sadyr-japarov', host: 'country:CN' };
+
+  it('knows an event by its key entities, per type', () => {
+    expect(sameEvent({ type: 'visit', args: { ...visit, kind: 'state' } }, { type: 'visit', args: visit })).toBe(true);
+    expect(sameEvent({ type: 'visit', args: visit }, { type: 'visit', args: { ...visit, host: 'country:KZ' } })).toBe(false);
+    expect(sameEvent({ type: 'visit', args: visit }, { type: 'meeting', args: { participants: ['person:sadyr-japarov', 'country:CN'] } })).toBe(false);
+    expect(sameEvent({ type: 'meeting', args: { participants: ['person:a', 'person:b'] } }, { type: 'meeting', args: { participants: ['person:b', 'person:a'], format: 'talks' } })).toBe(true);
+    expect(sameEvent({ type: 'meeting', args: { participants: ['person:a', 'person:b'] } }, { type: 'meeting', args: { participants: ['person:a', 'person:b', 'person:c'] } })).toBe(false);
+    expect(sameEvent({ type: 'summit', args: { name: 'SCO summit', place: 'place:tianjin' } }, { type: 'summit', args: { name: 'Heads of State Council', place: 'place:tianjin' } })).toBe(true);
+    expect(sameEvent({ type: 'summit', args: { name: 'China–Central Asia summit', place: 'place:astana' } }, { type: 'summit', args: { name: 'china–central asia summit', place: 'country:KZ' } })).toBe(true);
+    expect(sameEvent({ type: 'summit', args: { name: 'SCO summit', place: 'place:tianjin' } }, { type: 'summit', args: { name: 'BRICS summit', place: 'place:kazan' } })).toBe(false);
+    expect(sameEvent({ type: 'agreement', args: { parties: ['country:KG', 'country:CN'] } }, { type: 'agreement', args: { parties: ['country:CN', 'country:KG'], count: 12 } })).toBe(true);
+    expect(sameEvent({ type: 'agreement', args: { parties: [] } }, { type: 'agreement', args: { parties: [] } })).toBe(false);
+  });
+
+  it('hides a plan a month after its date has passed, and an undated one a quarter after it was announced', () => {
+    expect(isStalePlan(plan('visit', visit, { value: '2026-02', precision: 'month' }), NOW)).toBe(false); // ended 28 February
+    expect(isStalePlan(plan('visit', visit, { value: '2026-01', precision: 'month' }), NOW)).toBe(true); // ended 31 January
+    expect(isStalePlan(plan('visit', visit, { value: '2026-02-12', precision: 'day' }), NOW)).toBe(false);
+    expect(isStalePlan(plan('visit', visit, { value: '2026-02-11', precision: 'day' }), NOW)).toBe(true);
+    expect(isStalePlan(plan('summit', visit, { value: '2025-12', precision: 'season' }), NOW)).toBe(false); // winter: to the end of February
+    expect(isStalePlan(plan('summit', visit, { value: '2025', precision: 'year' }), NOW)).toBe(true);
+    expect(isStalePlan(plan('visit', visit, undefined, '2026-01-01'), NOW)).toBe(false);
+    expect(isStalePlan(plan('visit', visit, undefined, '2025-12-01'), NOW)).toBe(true);
+    expect(upcomingSince(NOW) <= '2025-12-13').toBe(true);
+  });
+
+  it('keeps the plans still to come, soonest first, and drops those an article reports as happened', () => {
+    const march = plan('visit', visit, { value: '2026-03', precision: 'month' });
+    const autumn = plan('summit', { name: 'SCO summit', place: 'place:tianjin' }, { value: '2026-09', precision: 'season' }, '2026-09-31');
+    const undated = plan('agreement', { parties: ['country:KG', 'country:CN'] }, undefined, '2026-03-02');
+    const old = plan('visit', { visitor: 'person:a', host: 'country:KZ' }, { value: '2025-10', precision: 'month' });
+    const happenedEarlier = { type: 'visit', args: visit, when: { value: '2026-02-20', precision: 'day' }, sortDate: '2026-02-20' };
+    expect(upcomingFacts([autumn, old, undated, march], [happenedEarlier], NOW).map((f) => f.id)).toEqual([march.id, autumn.id, undated.id]);
+    const happened = { type: 'visit', args: { ...visit, kind: 'state' }, when: { value: '2026-03-10', precision: 'day' }, sortDate: '2026-03-10' };
+    expect(upcomingFacts([autumn, undated, march], [happened], NOW).map((f) => f.id)).toEqual([autumn.id, undated.id]);
+    expect(upcomingFacts([autumn, undated, march], [], NOW, 1).map((f) => f.id)).toEqual([march.id]);
+  });
+
+  it('states a plan in the future tense, and the facts block follows a fact\'s planned flag', () => {
+    expect(sentenceText(factSentence(t, { type: 'visit', args: { ...visit, kind: 'state' } }, names, 'en', true))).toBe('Sadyr Japarov will pay a state visit to China');
+    expect(sentenceText(factSentence(t, { type: 'meeting', args: { participants: ['person:sadyr-japarov', 'person:xi-jinping'], format: 'talks', place: 'place:beijing' } }, names, 'en', true)))
+      .toMatch(/^Sadyr Japarov and .+ will hold talks \(.+\)$/);
+    expect(sentenceText(factSentence(t, { type: 'agreement', args: { parties: ['country:KG', 'country:CN'], count: 3 } }, names, 'en', true))).toMatch(/ will sign 3 documents$/);
+    const html = renderFragment(FactsBlock({
+      t, entities: names,
+      facts: [{ id: 7, articleId: 1, type: 'visit', args: visit, when: { value: '2026-04', precision: 'month' }, sortDate: '2026-04-31', confidence: 0.8, evidence: { start: 0, end: 1, text: 'x' }, extractorVersion: '1', status: 'auto', fingerprint: 'p', planned: true }],
+    })!);
+    expect(html).toContain('Sadyr Japarov</a> will visit <a href="/dossiers/country/cn">China</a>');
   });
 });

@@ -27,6 +27,8 @@ export interface StoredFact {
   extractorVersion: string;
   status: FactStatus;
   fingerprint: string;
+  /** An event the article announces (the engine's status "planned"): upcoming, never in the timeline. */
+  planned: boolean;
 }
 
 /** A fact with the article it came from, as public pages list it. */
@@ -231,8 +233,15 @@ function ordinalText(v: unknown, lang: string): string | undefined {
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
-/** A readable sentence stating a fact, e.g. "Sadyr Japarov paid a state visit to China (Beijing)". */
-export function factSentence(t: T, f: Pick<StoredFact, 'type' | 'args'>, names: Map<string, EntityRef>, lang = 'en'): Segment[] {
+// Sentences whose verb says the event happened; a plan reads them in the future ("will pay a state visit to").
+const PLANNED_FORMS = new Set(['visit', 'meeting', 'agreement', 'milestone'].flatMap((x) => [`dossiers.fact.${x}`]));
+function tensed(key: string, planned: boolean): string {
+  return planned && PLANNED_FORMS.has(key.split('.').slice(0, 3).join('.')) ? key.replace('dossiers.fact.', 'dossiers.upcoming.fact.') : key;
+}
+
+/** A readable sentence stating a fact, e.g. "Sadyr Japarov paid a state visit to China (Beijing)"; `planned` states it as announced. */
+export function factSentence(t0: T, f: Pick<StoredFact, 'type' | 'args'>, names: Map<string, EntityRef>, lang = 'en', planned = false): Segment[] {
+  const t: T = planned ? (key, vars) => t0(tensed(key, true), vars) : t0;
   const a = f.args;
   const place = a.place ? fill(t('dossiers.fact.place_suffix'), { place: ref(a.place, names) }) : [];
   switch (f.type) {
@@ -348,6 +357,81 @@ export function investmentTotals(facts: PublicFact[], recipients: string[]): { c
     totals.set(currency, t);
   }
   return [...totals].map(([currency, t]) => ({ currency, ...t })).sort((x, y) => y.count - x.count);
+}
+
+// ---------- Upcoming events ----------
+
+/** How long a dated plan stays upcoming after its date (its day, month, season or year) has passed. */
+export const PLANNED_GRACE_DAYS = 31;
+/** How long a plan announced without a date stays upcoming after the article that announced it. */
+export const UNDATED_PLAN_DAYS = 92;
+const DAY_MS = 86_400_000;
+
+/** What the upcoming rule reads of a fact. */
+export type PlanFact = Pick<StoredFact, 'type' | 'args' | 'when' | 'sortDate'>;
+
+const ids = (v: unknown) => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').sort().join('|');
+const sameArgs = (a: Record<string, unknown>, b: Record<string, unknown>, keys: string[]) =>
+  keys.every((k) => ids(a[k]) === ids(b[k])) && keys.some((k) => ids(a[k]) !== '');
+
+/**
+ * True when two facts of one type are about the same event: a visit by the same visitor to the same host,
+ * a meeting of the same participants, a summit at the same place or of the same name, an agreement of the
+ * same parties (other types: the arguments their fingerprint keys on).
+ */
+export function sameEvent(a: Pick<StoredFact, 'type' | 'args'>, b: Pick<StoredFact, 'type' | 'args'>): boolean {
+  if (a.type !== b.type) return false;
+  switch (a.type) {
+    case 'visit': return sameArgs(a.args, b.args, ['visitor', 'host']);
+    case 'meeting': return sameArgs(a.args, b.args, ['participants']);
+    case 'agreement': return sameArgs(a.args, b.args, ['parties']);
+    case 'summit': {
+      const name = (f: Record<string, unknown>) => (str(f.name) ?? '').toLowerCase();
+      return (ids(a.args.place) !== '' && ids(a.args.place) === ids(b.args.place)) || (name(a.args) !== '' && name(a.args) === name(b.args));
+    }
+    default: return sameArgs(a.args, b.args, KEY_ARGS[a.type] ?? Object.keys(a.args));
+  }
+}
+
+// The first month a plan's date covers: "2026" from January, an autumn ("2026-09", season) from September.
+function planStart(f: PlanFact): string {
+  const v = f.when?.value ?? f.sortDate;
+  return /^\d{4}-\d{2}/.test(v) ? v.slice(0, 7) : `${v.slice(0, 4)}-01`;
+}
+
+// The last day (as UTC midnight, in ms) a plan's date covers; an undated plan counts from its article's day.
+function planEnd(f: PlanFact): number {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(f.when?.value ?? f.sortDate);
+  if (!m) return Date.parse(f.sortDate);
+  const y = Number(m[1]), mo = m[2] ? Number(m[2]) : 12;
+  if (!f.when) return Date.UTC(y, mo - 1, m[3] ? Number(m[3]) : 1);
+  if (m[3] && f.when.precision === 'day') return Date.UTC(y, mo - 1, Number(m[3]));
+  if (!m[2] || f.when.precision === 'year') return Date.UTC(y, 11, 31);
+  // Day 0 of the next month is the month's last day; a season covers three months.
+  return Date.UTC(y, mo + (f.when.precision === 'season' ? 2 : 0), 0);
+}
+
+/** True when a plan's date passed so long ago that it is no longer upcoming (whether or not it happened). */
+export function isStalePlan(f: PlanFact, now: Date): boolean {
+  const grace = f.when ? PLANNED_GRACE_DAYS : UNDATED_PLAN_DAYS;
+  return now.getTime() >= planEnd(f) + (grace + 1) * DAY_MS;
+}
+
+/** The earliest sort date a plan that is not stale at `now` can have: the store reads plans from this day on. */
+export function upcomingSince(now: Date): string {
+  return new Date(now.getTime() - (Math.max(PLANNED_GRACE_DAYS, UNDATED_PLAN_DAYS) + 1) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The plans still upcoming at `now`, soonest first (undated last), at most `limit`: a plan goes once a fact that happened
+ * reports the same event (sameEvent) dated in the plan's first month or later, or once it is stale.
+ */
+export function upcomingFacts<F extends PlanFact & { id: number }>(planned: F[], happened: PlanFact[], now: Date, limit = 10): F[] {
+  return planned
+    .filter((p) => !isStalePlan(p, now) && !happened.some((h) => h.sortDate.slice(0, 7) >= planStart(p) && sameEvent(p, h)))
+    // Plans with no date yet come last: their sort date is only the day they were announced.
+    .sort((a, b) => Number(!a.when) - Number(!b.when) || a.sortDate.localeCompare(b.sortDate) || a.id - b.id)
+    .slice(0, limit);
 }
 
 // ---------- Corrections ----------

@@ -195,3 +195,49 @@ describe.each(DIALECTS)('shared dossier aggregates on %s', (dialect) => {
     expect(after.body).toContain('No facts recorded yet.');
   });
 });
+
+describe.each(DIALECTS)('upcoming events on a dossier on %s', (dialect) => {
+  let app: TestApp; let author: number; let now: Date;
+  beforeEach(async () => {
+    now = new Date('2026-02-21T10:00:00Z');
+    app = await testApp(dialect, { pageCache: false }, { clock: () => now });
+    author = await makeAuthor(app.ctx.db, { slug: 'desk' });
+  });
+  afterEach(async () => { await app.close(); });
+
+  async function publish(slug: string, title: string, bodyMd: string, publishedAt: string): Promise<void> {
+    const input: ArticleInput = { title, slug, lead: '', bodyMd, language: 'en', rubricId: null, authorIds: [author], tagSlugs: [], coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on' };
+    await app.ctx.publishing.save(ADMIN, input, { action: 'publish', publishedAt: new Date(publishedAt) });
+    await app.ctx.jobs.runDue();
+  }
+  const sections = async (url: string) => {
+    const res = await app.server.inject({ method: 'GET', url });
+    expect(res.statusCode, url).toBe(200);
+    const at = res.body.indexOf('id="timeline-title"');
+    const upcomingAt = res.body.indexOf('id="upcoming-title"');
+    return { upcoming: upcomingAt < 0 ? '' : res.body.slice(upcomingAt, at), timeline: res.body.slice(at, res.body.indexOf('</section>', at)) };
+  };
+
+  it('shows an announced visit under Upcoming, not in the timeline, until an article reports it happened', async () => {
+    // The real engine reads "will pay ... next month" as planned, dated from the article's day.
+    await publish('announced', 'Bishkek prepares for talks', 'Kyrgyz President Sadyr Japarov will pay a state visit to China next month, the foreign ministry said.', '2026-02-20T08:00:00Z');
+    const before = await sections('/dossiers/person/sadyr-japarov');
+    expect(before.upcoming).toContain('>Upcoming</h2>');
+    expect(before.upcoming).toMatch(/Sadyr Japarov will pay a state visit to <a href="\/dossiers\/country\/cn">China<\/a>/);
+    expect(before.upcoming).toContain('<time datetime="2026-03">March 2026</time>');
+    expect(before.upcoming).toMatch(/href="\/articles\/announced#evidence-\d+">Source: Bishkek prepares for talks<\/a>/);
+    expect(before.timeline).not.toContain('China');
+    expect(before.timeline).toContain('No facts recorded yet.');
+    // The host country's dossier lists it as upcoming too.
+    expect((await sections('/dossiers/country/cn')).upcoming).toContain('will pay a state visit');
+
+    now = new Date('2026-03-12T10:00:00Z');
+    await publish('arrived', 'A week in Beijing', 'Kyrgyz President Sadyr Japarov paid a state visit to China on Tuesday, the foreign ministry said.', '2026-03-12T08:00:00Z');
+    const after = await sections('/dossiers/person/sadyr-japarov');
+    expect(after.upcoming).toBe('');
+    expect(after.timeline).toMatch(/Sadyr Japarov paid a state visit to <a href="\/dossiers\/country\/cn">China<\/a>/);
+    expect(after.timeline).toContain('<time datetime="2026-03-10">10 March 2026</time>');
+    expect(after.timeline).toContain('href="/articles/arrived#evidence-');
+    expect(after.timeline).not.toContain('/articles/announced');
+  });
+});

@@ -64,7 +64,7 @@ export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx): void {
 async function renderDossier(ctx: AppCtx, request: FastifyRequest, scope: Scope, subjects: [DossierEntity] | [DossierEntity, DossierEntity], path: string, page: number) {
   const now = ctx.clock();
   const wantsFigures = 'pair' in scope || subjects[0].type === 'country';
-  const { stats, articles, trade, investments, related } = await loadDossierAggregates(ctx, scope, wantsFigures, now);
+  const { stats, articles, trade, investments, related, upcoming: plans } = await loadDossierAggregates(ctx, scope, wantsFigures, now);
   // An entity only an unpublished article knew about has no public dossier.
   if (!stats.facts && !articles.total) throw notFound('Dossier');
   const pages = Math.max(1, Math.ceil(stats.facts / PER_PAGE));
@@ -74,14 +74,16 @@ async function renderDossier(ctx: AppCtx, request: FastifyRequest, scope: Scope,
     listTimeline(ctx.db, scope, now, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
   ]);
   const selfIds = subjects.map((s) => s.id);
+  // Upcoming events head the first page only; later pages continue the timeline.
+  const upcoming = page === 1 ? plans : [];
   // Every name the page shows, in one query.
   const ids = new Set<string>(selfIds);
-  for (const f of timeline) for (const a of entityArgs(f.args)) ids.add(a.id);
+  for (const f of [...upcoming, ...timeline]) for (const a of entityArgs(f.args)) ids.add(a.id);
   for (const s of trade) { ids.add(s.a); ids.add(s.b); }
   for (const s of subjects) for (const r of s.roles) if (r.of) ids.add(r.of);
   const names = await findEntityRefs(ctx.db, ids);
   const info = { page, pages, basePath: path };
   return {
-    body: renderDocument(DossierPage({ t: ctx.t, chrome, subjects, path, stats, timeline, info, names, trade, investments, related, articles })),
+    body: renderDocument(DossierPage({ t: ctx.t, chrome, subjects, path, stats, upcoming, timeline, info, names, trade, investments, related, articles })),
   };
 }

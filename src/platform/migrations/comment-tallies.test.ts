@@ -44,7 +44,8 @@ describe.each(DIALECTS)('comment tallies on %s', (dialect) => {
       await insert(a, 'pending', null, 3);
       await insert(b, 'deleted', null, 4);
 
-      expect(await migrate(db)).toEqual(['2026-11-29T0100-comment-tallies']);
+      // Later migrations follow it; this one comes first after the article bodies.
+      expect((await migrate(db))[0]).toBe('2026-11-29T0100-comment-tallies');
       expect(await tallies(db)).toEqual(await recount(db));
       expect((await tallies(db))[0]).toMatchObject({ article: a, published: 2, tops: 1, at: at(3) });
 

@@ -13,6 +13,7 @@ import * as commentThreadIndex from './2026-11-28T1450-comment-thread-index.js';
 import * as threadOrderIndex from './2026-11-28T1500-thread-order-index.js';
 import * as articleBodies from './2026-11-28T1510-article-bodies.js';
 import * as commentTallies from './2026-11-29T0100-comment-tallies.js';
+import * as plannedFacts from './2026-12-06T0200-planned-facts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1500-thread-order-index': threadOrderIndex,
   '2026-11-28T1510-article-bodies': articleBodies,
   '2026-11-29T0100-comment-tallies': commentTallies,
+  '2026-12-06T0200-planned-facts': plannedFacts,
 };
 
 class StaticProvider implements MigrationProvider {

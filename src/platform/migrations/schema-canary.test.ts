@@ -21,7 +21,7 @@ const EXPECTED: Record<string, string[]> = {
   user_tokens: ['expires_at', 'id', 'purpose', 'used_at', 'user_id'],
   entities: ['aliases', 'country', 'first_seen', 'id', 'name', 'roles', 'type', 'updated_at'],
   article_entities: ['article_id', 'entity_id', 'mentions'],
-  facts: ['args', 'article_id', 'confidence', 'created_at', 'evidence_end', 'evidence_start', 'evidence_text', 'extractor_version', 'fingerprint', 'id', 'sort_date', 'status', 'type', 'updated_at', 'when_precision', 'when_value'],
+  facts: ['args', 'article_id', 'confidence', 'created_at', 'evidence_end', 'evidence_start', 'evidence_text', 'extractor_version', 'fingerprint', 'id', 'planned', 'sort_date', 'status', 'type', 'updated_at', 'when_precision', 'when_value'],
   event_terms: ['body_html', 'body_md', 'created_at', 'event_id', 'id', 'version'],
   event_registration_settings: ['approval_required', 'capacity', 'closes_at', 'enabled', 'event_id', 'offer_hours', 'opens_at', 'reminder_hours', 'updated_at'],
   event_questions: ['event_id', 'id', 'kind', 'label', 'options', 'position', 'required'],

@@ -10,6 +10,7 @@ import {
 import type { ArticleRef, DossierStats } from '../dossier-store.js';
 import { FactSentence } from './fact-sentence.js';
 import { TradeChart } from './trade-chart.js';
+import { UpcomingBlock } from './upcoming-block.js';
 
 export interface DossierPageProps {
   t: T;
@@ -18,6 +19,8 @@ export interface DossierPageProps {
   subjects: [DossierEntity] | [DossierEntity, DossierEntity];
   path: string;
   stats: DossierStats;
+  /** Announced events still to come (shown above the timeline). */
+  upcoming: TimelineFact[];
   timeline: TimelineFact[];
   info: PageInfo;
   names: Map<string, EntityRef>;
@@ -96,6 +99,8 @@ export function DossierPage(p: DossierPageProps) {
         )}
 
         <div class="dossier-columns">
+          <div class="dossier-main">
+          <UpcomingBlock t={t} facts={p.upcoming} names={p.names} skip={selfIds} lang={lang} />
           <section class="dossier-timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('dossiers.timeline')}</h2>
             {p.timeline.length === 0 ? <p>{t('dossiers.timeline.empty')}</p> : (
@@ -116,6 +121,7 @@ export function DossierPage(p: DossierPageProps) {
             )}
             <Pagination t={t} info={info} />
           </section>
+          </div>
 
           <aside class="dossier-aside">
             {p.related.length > 0 && (

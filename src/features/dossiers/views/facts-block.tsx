@@ -25,7 +25,7 @@ export function FactsBlock({ t, facts, entities, lang = 'en', anchored }: FactsB
           return (
             <li>
               <p class="fact-sentence">
-                <FactSentence segments={factSentence(t, f, entities, lang)} />
+                <FactSentence segments={factSentence(t, f, entities, lang, f.planned)} />
                 {f.when && <> — <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time></>}
               </p>
               <p class="meta">

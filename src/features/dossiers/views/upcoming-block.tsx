@@ -1,0 +1,36 @@
+// "Upcoming": the events a dossier's articles announce, above its timeline of what happened. It loads
+// nothing itself: the page passes what listUpcomingFacts returned.
+import type { T } from '../../../platform/i18n/index.js';
+import { factSentence, formatWhen, type EntityRef, type TimelineFact } from '../dossier.js';
+import { FactSentence } from './fact-sentence.js';
+
+export interface UpcomingBlockProps {
+  t: T;
+  facts: TimelineFact[];
+  names: Map<string, EntityRef>;
+  /** The dossier's own subjects: named, not linked to the page itself. */
+  skip: string[];
+  lang?: string;
+}
+
+/** The announced events, soonest first, each with its date and the article sentence that announces it; nothing when there are none. */
+export function UpcomingBlock({ t, facts, names, skip, lang = 'en' }: UpcomingBlockProps) {
+  if (!facts.length) return null;
+  return (
+    <section class="dossier-upcoming" aria-labelledby="upcoming-title">
+      <h2 id="upcoming-title">{t('dossiers.upcoming')}</h2>
+      <ol class="upcoming">
+        {facts.map((f) => (
+          <li id={`plan-${f.id}`}>
+            <p class="fact-sentence"><FactSentence segments={factSentence(t, f, names, lang, true)} skip={skip} /></p>
+            <p class="meta">
+              {f.when ? <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time> : t('dossiers.upcoming.tba')}
+              {' · '}
+              <a href={`/articles/${f.article.slug}#evidence-${f.id}`}>{t('dossiers.source', { title: f.article.title })}</a>
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
