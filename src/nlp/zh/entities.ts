@@ -214,7 +214,7 @@ export function findMentions(s: string): Mention[] {
       continue;
     }
     // A single-character country after a verb or preposition: 访华, 在美举行, 对华投资.
-    if ((c === '华' || ABBREV.has(c)) && i > 0 && SINGLE_BEFORE.test(s[i - 1]) && SINGLE_NEXT.test(s.slice(i + 1, i + 4))) {
+    if ((c === '华' || ABBREV.has(c)) && i > 0 && SINGLE_BEFORE.test(s[i - 1]) && SINGLE_NEXT.test(s.slice(i + 1, i + 4)) && !(c === '日' && /[前后内起电]/.test(s[i + 1] ?? ''))) {
       const id = c === '华' ? 'country:CN' : abbrevReading(c, s, memo)!;
       out.push({ id, kind: 'country', start: i, end: i + 1 });
       i++;

@@ -9,6 +9,8 @@ import { readFacts, type Doc } from './facts.ts';
 import { fold } from './fold.ts';
 import { splitSentences } from './sentences.ts';
 
+const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+
 const SPEECH_TITLE = /(讲话|发言|致辞|演讲|署名文章|贺信)/;
 
 /** Read a Chinese article (first line title, then body). Offsets are into `text`. */
@@ -53,7 +55,14 @@ export function readChinese(text: string, opts: ExtractOptions = {}): Reading {
   for (const m of mentions) {
     for (const id of m.ids ?? [m.id]) {
       refs.push({ id, start: m.start, end: m.end });
-      if (m.kind === 'person' && m.en && !names.has(id)) names.set(id, { type: 'person', name: text.slice(m.start, m.end) });
+      if (names.has(id)) continue;
+      if (m.kind === 'person' && m.en) {
+        // A Chinese official's English name is the pinyin of the id (person:yu-jianhua -> Yu Jianhua).
+        const py = /^person:([a-z]+)-([a-z]+)$/.exec(id);
+        names.set(id, { type: 'person', name: py ? `${cap(py[1])} ${cap(py[2])}` : text.slice(m.start, m.end) });
+      } else if (m.en && (m.kind === 'org' || m.kind === 'project' || m.kind === 'place' || m.kind === 'region')) {
+        names.set(id, { type: m.kind === 'org' ? 'organization' : m.kind === 'region' ? 'place' : m.kind, name: m.en });
+      }
     }
   }
   for (const f of facts) {

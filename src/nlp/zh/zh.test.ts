@@ -241,4 +241,12 @@ describe('facts', () => {
     const f = read('标题\n国家主席习近平在北京分别会见吉尔吉斯斯坦总统扎帕罗夫和塔吉克斯坦总统拉赫蒙。');
     expect(f.filter((x) => x.type === 'meeting').map((x) => (x.args.participants as string[])[1])).toEqual(['person:sadyr-japarov', 'person:emomali-rahmon']);
   });
+  it('does not read 日前 (recently) as Japan', () => {
+    expect(ids('在日前举行的发布会上')).toEqual([]);
+  });
+  it('names new people and organisations in English', () => {
+    const r = readChinese('标题\n商务部新闻发言人束珏婷说,通用电气公司将扩大投资。', { published: '2024-01-01' });
+    expect(r.names.get('person:shu-jueting')?.name).toBe('Shu Jueting');
+    expect(r.names.get('org:ge')?.name).toBe('General Electric');
+  });
 });
