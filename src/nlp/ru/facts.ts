@@ -92,7 +92,6 @@ function resolve(m: Mention, ctx: DocContext, all: Mention[]): string[] {
     const p = [...ctx.persons.values()].find((x) => x.country === m.country && x.office === m.office)
       ?? [...ctx.persons.values()].find((x) => x.country === m.country && head(x.office) === head(m.office))
       ?? [...ctx.persons.values()].find((x) => x.country === m.country && (x.office === 'president' || x.office === 'leader' || x.office === 'prime minister') && (m.office === 'leader' || x.office === 'leader'));
-    void all;
     return [p ? p.id : m.country!];
   }
   return [];
@@ -493,8 +492,6 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     const consult = /^консультативн/iu.test(h[0]) && (/Центральной\s+Азии/u.test(c.text.slice(h.index!, h.index! + 80)) || ctx.consultative === true);
     if (consult) ctx.consultative = true;
     if (!org && !fmt && !consult) return;
-    const seg = c.text.slice(Math.max(0, (k > 0 ? hits[k - 1].index! + hits[k - 1][0].length : 0)), to - c.start);
-    void seg;
     const place = c.ms.find((m) => isPlaceKind(m) && !m.inTitle && m.start >= (k > 0 ? c.start + hits[k - 1].index! : c.start) && m.start < to && (m.kind !== 'region' || m.country));
     const args: Record<string, unknown> = {};
     const lead = c.text.slice(Math.max(0, h.index! - 30), h.index!);

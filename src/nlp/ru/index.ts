@@ -5,7 +5,7 @@
 import { KNOWN } from '../gazetteer.ts';
 import { personById } from '../people.ts';
 import type { EntityType, ExtractOptions, MentionRef, Reading, When } from '../types.ts';
-import { addDays, datelineDate, findDates, type DateExpr } from './dates.ts';
+import { datelineDate, findDates, type DateExpr } from './dates.ts';
 import { learnPeople, lexMentions, sentenceMentions, isSpokesman, type Mention } from './entities.ts';
 import { FRAMES, countryOfId, modality, trailerAt, type Clause, type DocContext, type Draft } from './facts.ts';
 import { lexicon } from './lexicon.ts';
@@ -26,7 +26,7 @@ function bestDate(ds: DateExpr[]): DateExpr | undefined {
 }
 
 /** Split a sentence into clauses at relative clauses and "до этого" ellipses. */
-function clauses(s: Sentence, text: string, cut: number): { ti: number; tj: number; ellipsis: boolean; tjSentence: number }[] {
+function clauses(s: Sentence, cut: number): { ti: number; tj: number; ellipsis: boolean; tjSentence: number }[] {
   const toks = s.toks;
   let end = toks.length;
   if (cut > 0) end = toks.findIndex((t) => t.start >= s.start + cut);
@@ -46,7 +46,6 @@ function clauses(s: Sentence, text: string, cut: number): { ti: number; tj: numb
     from = i;
   }
   out.push({ ti: from, tj: end, ellipsis, tjSentence: end });
-  void text;
   return out.filter((c) => c.tj > c.ti);
 }
 
@@ -127,7 +126,7 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       if (own!.when.precision !== 'year') paraDay = { para: s.para, when: own!.when };
     }
     let prevIds: string[] | undefined;
-    for (const cl of triggered ? clauses(s, stext, cut) : []) {
+    for (const cl of triggered ? clauses(s, cut) : []) {
       const cms = ms.filter((m) => m.ti >= cl.ti && m.tj <= cl.tj);
       const cstart = s.toks[cl.ti].start;
       const cend = s.toks[cl.tj - 1].end;
@@ -220,12 +219,10 @@ function merge(all: Draft[]): Draft[] {
   const byKey = new Map<string, Draft>();
   const out: Draft[] = [];
   // A headline restates a fact of the body: it merges with the body's statement whatever its date.
-  const titleEnd = all.length ? Math.min(...all.map((f) => f.sent)) : 0;
   const undated = (f: Draft) => key({ ...f, when: undefined, status: undefined });
   const body = new Set(all.filter((f) => f.para > 0).map(undated));
   const drafts = all.filter((f) => f.para > 0 || !body.has(undated(f)) || (f.args.title ?? f.args.count) !== undefined);
   const fromTitle = all.filter((f) => f.para === 0 && !drafts.includes(f));
-  void titleEnd;
   for (const f of drafts) {
     const k = key(f);
     const old = byKey.get(k);
@@ -257,4 +254,3 @@ function merge(all: Draft[]): Draft[] {
   });
 }
 
-void addDays;

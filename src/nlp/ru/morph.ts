@@ -15,17 +15,14 @@ export function adjectiveParadigm(w: string): Paradigm | undefined {
   if (!m) return undefined;
   const stem = m[1];
   const end = m[2].toLowerCase();
-  const soft = end === 'яя' || end === 'ее' || (end === 'ий' && /н$/.test(stem) && !/(ск|цк)$/.test(stem) && false);
+  const soft = end === 'яя' || end === 'ее';
   const sib = /[жшчщ]$/.test(stem);
   const velar = /[гкх]$/.test(stem);
   const y = soft || velar || sib ? 'и' : 'ы';
   const o = soft || sib ? 'е' : 'о'; // Высшего, российского
-  const a = soft ? 'я' : 'а';
-  const u = soft ? 'ю' : 'у';
   if (end === 'ая' || end === 'яя') {
-    return [[w], [stem + o + 'й'], [stem + o + 'й'], [stem + u + u === stem + 'уу' ? stem + 'ую' : stem + u + 'ю'], [stem + o + 'й', stem + o + 'ю'], [stem + o + 'й']].map((c, i) => (i === 3 ? [stem + (soft ? 'юю' : 'ую')] : c));
+    return [[w], [stem + o + 'й'], [stem + o + 'й'], [stem + (soft ? 'юю' : 'ую')], [stem + o + 'й', stem + o + 'ю'], [stem + o + 'й']];
   }
-  void a;
   if (end === 'ие' || end === 'ые') {
     return [[w], [stem + y + 'х'], [stem + y + 'м'], [w, stem + y + 'х'], [stem + y + 'ми'], [stem + y + 'х']];
   }
