@@ -402,7 +402,7 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
 }
 
 const BLOCS = new Set(['org:asean', 'org:eu', 'org:eaeu', 'org:au', 'org:gcc', 'org:celac', 'org:sco', 'org:brics', 'org:arab-league']);
-const TRADE_G = /(双边货物贸易额|货物贸易额|双边贸易额|贸易总额|贸易额|进出口总额|进出口额|进出口|贸易往来|出口额|出口|进口额|进口)/g;
+const TRADE_G = /(双边货物贸易额|货物贸易额|双边贸易额|贸易总额|贸易总值|贸易规模|贸易额|进出口总额|进出口总值|进出口额|进出口|贸易往来|出口额|出口|进口额|进口)/g;
 const FORECAST = /(有望|预计|预期|力争|争取|目标|将达到|将超过|可能|或将|希望)/;
 
 function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {

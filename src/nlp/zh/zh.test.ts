@@ -249,4 +249,8 @@ describe('facts', () => {
     expect(r.names.get('person:shu-jueting')?.name).toBe('Shu Jueting');
     expect(r.names.get('org:ge')?.name).toBe('General Electric');
   });
+  it('reads customs wording: 进出口总值, 贸易规模', () => {
+    const f = read('标题\n据海关统计,2023年中国与俄罗斯进出口总值为1.7万亿元人民币。');
+    expect(f[0]?.args).toMatchObject({ parties: ['country:CN', 'country:RU'], metric: 'trade_turnover', amount: { value: 1.7e12, currency: 'CNY' } });
+  });
 });
