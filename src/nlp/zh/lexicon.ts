@@ -72,7 +72,7 @@ const CITIES = `上海|Shanghai|CN;天津|Tianjin|CN;西安|Xi'an|CN;广州|Guan
 迪拜|Dubai|AE;孟买|Mumbai|IN;卡拉奇|Karachi|PK;瓜达尔|Gwadar|PK;蒙巴萨|Mombasa|KE;约翰内斯堡|Johannesburg|ZA;
 圣保罗|Sao Paulo|BR;里约热内卢|Rio de Janeiro|BR;钱凯|Chancay|PE;比雷埃夫斯|Piraeus|GR;汉堡|Hamburg|DE;杜伊斯堡|Duisburg|DE`;
 
-const REGIONS = `中亚|Central Asia|;中东欧|Central and Eastern Europe|;克里米亚|Crimea|UA;东南亚|Southeast Asia|;南亚|South Asia|;中东|Middle East|;非洲|Africa|;欧洲|Europe|;亚洲|Asia|;
+const REGIONS = `中亚|Central Asia|;东亚|East Asia|;东北亚|Northeast Asia|;亚太|Asia-Pacific|;中美洲|Central America|;南美|South America|;北美|North America|;东欧|Eastern Europe|;西亚|West Asia|;北非|North Africa|;阿拉伯国家|Arab States|;太平洋岛国|Pacific Island Countries|;中东欧|Central and Eastern Europe|;克里米亚|Crimea|UA;东南亚|Southeast Asia|;南亚|South Asia|;中东|Middle East|;非洲|Africa|;欧洲|Europe|;亚洲|Asia|;
 拉美|Latin America|;拉丁美洲|Latin America|;欧亚|Eurasia|;里海|Caspian Sea|;新疆|Xinjiang|CN;西藏|Tibet|CN;广东|Guangdong|CN;
 云南|Yunnan|CN;福建|Fujian|CN;海南|Hainan|CN;内蒙古|Inner Mongolia|CN`;
 

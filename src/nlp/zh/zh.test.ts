@@ -253,4 +253,11 @@ describe('facts', () => {
     const f = read('标题\n据海关统计,2023年中国与俄罗斯进出口总值为1.7万亿元人民币。');
     expect(f[0]?.args).toMatchObject({ parties: ['country:CN', 'country:RU'], metric: 'trade_turnover', amount: { value: 1.7e12, currency: 'CNY' } });
   });
+  it('names summits of regions and forums', () => {
+    const f = read('标题\n首届中国—阿拉伯国家峰会9日在利雅得举行。\n第十九届东亚峰会10日在万象举行。', '2024-12-12');
+    expect(f.map((x) => [x.args.name, x.args.ordinal])).toEqual([
+      ['China–Arab States summit (中国—阿拉伯国家峰会)', 1],
+      ['East Asia summit (东亚峰会)', 19],
+    ]);
+  });
 });
