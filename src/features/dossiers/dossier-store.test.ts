@@ -6,7 +6,7 @@ import { makeArticle, makeAuthor } from '../../../test/factories.js';
 import type { ExtractResult, Fact } from '../../nlp/index.js';
 import type { Db } from '../../platform/db.js';
 import { extractArticle, type Extractor } from './dossier-service.js';
-import { dossierStats, listFactsOfArticle, listFigureFacts, listTimeline, listUpcomingFacts } from './dossier-store.js';
+import { dossierStats, listFactsOfArticle, listFigureFacts, listRelatedEntities, listTimeline, listUpcomingFacts } from './dossier-store.js';
 
 const NOW = new Date('2026-03-15T12:00:00Z');
 const JAPAROV = { id: 'person:sadyr-japarov', type: 'person' as const, name: 'Sadyr Japarov', roles: [{ title: 'President', of: 'country:KG' }], mentions: [] };
@@ -49,6 +49,7 @@ describe.each(DIALECTS)('planned facts in the dossier store on %s', (dialect) =>
     expect(await listTimeline(db, { entity: 'person:sadyr-japarov' }, NOW, { limit: 50, offset: 0 })).toEqual([]);
     expect((await listFigureFacts(db, pair, NOW)).map((f) => f.args.period)).toEqual(['2025']);
     expect(await dossierStats(db, pair, NOW)).toMatchObject({ facts: 1, articles: 1, firstYear: '2025', lastYear: '2025' });
+    expect(await listRelatedEntities(db, { entity: 'country:CN' }, NOW)).toEqual([{ id: 'country:KG', type: 'country', name: 'Kyrgyzstan', shared: 1 }]);
     expect(await upcoming({ entity: 'person:sadyr-japarov' })).toEqual([['visit', '2026-04']]);
     expect(await upcoming(pair)).toEqual([['visit', '2026-04'], ['trade', '2027']]);
 

@@ -342,10 +342,11 @@ export async function listUpcomingFacts(db: Db, scope: Scope, now: Date, limit =
   })), now, limit);
 }
 
-/** Entities that share the most of the scope's latest 1,000 facts (bounded however big the dossier). */
+/** Entities that share the most of the scope's latest 1,000 facts that happened (bounded however big the dossier). */
 export async function listRelatedEntities(db: Db, scope: Scope, now: Date, limit = 20): Promise<(EntityRef & { shared: number })[]> {
   const self = 'pair' in scope ? scope.pair : [scope.entity];
-  const recent = scoped(db, scope, now.toISOString()).select('fe.fact_id').orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc').limit(1000);
+  // Counted as the summary counts, so "3 facts" beside a name means three in the timeline.
+  const recent = scoped(db, scope, now.toISOString()).where('fe.fact_id', 'not in', plannedFacts(db)).select('fe.fact_id').orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc').limit(1000);
   const rows = await db.selectFrom(recent.as('recent'))
     .innerJoin('fact_entities as other', 'other.fact_id', 'recent.fact_id')
     .innerJoin('entities', 'entities.id', 'other.entity_id')
