@@ -456,6 +456,8 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
     if (x && !cs.includes(x)) cs.push(x);
     if (cs.length === 2) break;
   }
+  // A country's total foreign trade or its trade with a bloc ("со странами ЕАЭС") has no second country.
+  if (cs.length < 2 && (/внешнеторгов|внешней\s+торговл|со\s+странами|с\s+миром|мировой\s+торговл/iu.test(c.text) || c.ms.some((m) => m.kind === 'org' && m.start >= trigPos))) return;
   if (cs.length < 2) {
     // "импорт из Китая": the reporting country of the figure before, then the document's pair.
     const pool = [...(ctx.tradePair ?? []), ...ctx.pairCountries];

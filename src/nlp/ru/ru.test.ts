@@ -135,6 +135,8 @@ describe('frames', () => {
     const [t] = facts('Товарооборот России и Индии в 2024 году составил 66 млрд долларов.', undefined, 'trade');
     expect(t.args).toMatchObject({ metric: 'trade_turnover', period: '2024', amount: { value: 66e9, currency: 'USD' } });
     expect(facts('Товарооборот двух стран вырос на 12%.', undefined, 'trade')).toEqual([]);
+    expect(facts('Президенты Казахстана и Китая провели переговоры. Внешнеторговый оборот Казахстана в 2023 году составил 139 млрд долларов.', undefined, 'trade')).toEqual([]);
+    expect(facts('Товарооборот Армении со странами ЕАЭС в 2023 году составил 8 млрд долларов.', undefined, 'trade')).toEqual([]);
     expect(facts('Товарооборот может достичь 100 млрд долларов к 2030 году.', undefined, 'trade')).toEqual([]);
     const [i] = facts('Турция вложила в экономику Туркменистана 5 млрд долларов.', undefined, 'investment');
     expect(i.args).toMatchObject({ recipient: 'country:TM', investor: 'country:TR' });
