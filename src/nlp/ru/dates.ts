@@ -173,7 +173,7 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
 
 const RE_MONTH_RANGE = new RegExp(`(?<![\\p{L}])(?:в|за|по итогам)?\\s*(январ[ьяеюи]|январе)\\s*[-–—]\\s*${MONTH_WORD}\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?`, 'giu');
 
-/** The dateline of a wire item ("ПЕКИН, 29 авг - РИА Новости.", "Астана, Казахстан, 4 июля 2024 года –"). */
+/** The dateline of a wire item ("МИНСК, 3 окт - Sputnik.", "Бишкек, Кыргызстан, 14 марта 2025 года –"). */
 export function datelineDate(s: string, published: string | undefined): string | undefined {
   const m = /^[\p{Lu}][\p{L}-]+(?:[ -][\p{Lu}][\p{L}-]+)?(?:,\s*[\p{Lu}][\p{L}-]+)?[,.]\s+(\d{1,2})\s+(\p{L}+)\.?(?:\s+(\d{4})(?:\s*(?:года?|г\.))?)?\s*(?:[-–—/.]|$)/u.exec(s);
   if (!m) return undefined;

@@ -1,6 +1,6 @@
 // Entity mentions in Russian text: countries and their adjectives, places, organisations, people of
-// the register in any case form, titled people the register does not know ("посол РФ в КНР Игорь
-// Моргулов"), and references to leaders ("российский лидер", "президент Казахстана", "наш президент",
+// the register in any case form, titled people the register does not know ("посол России в Казахстане Алексей
+// Бородавкин"), and references to leaders ("российский лидер", "президент Казахстана", "наш президент",
 // "лидеры двух стран", "стороны").
 import { PEOPLE, type PersonRecord } from '../people.ts';
 import { fold, lexicon, type LexEntry, type LexKind } from './lexicon.ts';
@@ -184,7 +184,7 @@ function registerBySurname(surname: string): PersonRecord | undefined {
 
 /**
  * First pass over the document: people introduced by a title and a name of two or three words
- * ("президента Казахстана Касым-Жомарта Токаева", "посол РФ в КНР Игорь Моргулов").
+ * ("президента Казахстана Касым-Жомарта Токаева", "посол России в Казахстане Алексей Бородавкин").
  */
 export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
   const persons = new Map<string, DocPerson>();
@@ -350,7 +350,7 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
       if (adj) adj.inTitle = true;
     }
   }
-  // Countries and places inside a person's title ("посол РФ в КНР Игорь Моргулов") are roles.
+  // Countries and places inside a person's title ("посол России в Казахстане Алексей Бородавкин") are roles.
   for (const p of ms.filter((m) => m.kind === 'person')) {
     let k = p.ti - 1;
     let steps = 0;

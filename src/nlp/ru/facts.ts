@@ -487,7 +487,7 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     const from = c.start + h.index!;
     const to = k + 1 < hits.length ? c.start + hits[k + 1].index! : c.start + c.text.length;
     const after = c.ms.find((m) => m.kind === 'org' && m.start >= from && m.start < Math.min(to, from + 90));
-    // "на саммите ШОС", "саммит Совета глав государств Шанхайской организации сотрудничества (ШОС)".
+    // "на саммите ОДКБ", "заседание Совета глав государств Содружества Независимых Государств".
     const org = after;
     const fmt = !org ? /^саммит\p{L}*\s+«?([А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?(?:\s*[-–—+]\s*[А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?)+)»?/u.exec(c.text.slice(h.index!)) : null;
     // The consultative meeting of Central Asian heads of state, or "следующая консультативная встреча" once it is named.

@@ -110,7 +110,7 @@ describe('frames', () => {
     const [m] = facts('Президент России Владимир Путин провел телефонный разговор с президентом Узбекистана Шавкатом Мирзиёевым.', undefined, 'meeting');
     expect(m.args).toMatchObject({ format: 'phone call' });
     expect((m.args.participants as string[]).length).toBe(2);
-    const two = facts('Президент Турции Реджеп Тайип Эрдоган прибыл в Баку. Лидеры двух стран провели переговоры с президентом Азербайджана Ильхамом Алиевым.', undefined, 'meeting');
+    const two = facts('Турецкий лидер Реджеп Тайип Эрдоган прибыл в Баку. Лидеры двух стран провели переговоры с азербайджанским коллегой Ильхамом Алиевым.', undefined, 'meeting');
     expect(two).toHaveLength(1);
     const noun = facts('Встреча министров иностранных дел России и Китая Сергея Лаврова и Ван И прошла в Пекине 9 апреля.', undefined, 'meeting');
     expect(noun[0]?.args).toMatchObject({ place: 'place:beijing' });
