@@ -339,10 +339,13 @@ function visits(env: Env): void {
   while ((m = VISIT_RE.exec(st.lo)) !== null) {
     const trig = st.start + m.index;
     const after = trig + m[0].length;
-    const mod = modality(st, trig, m[0], 40);
+    let mod = modality(st, trig, m[0], 40);
     if (mod === 'blocked') continue;
     const win = clauseWindow(st, trig, 30);
-    // "to visit" without an announcing verb is a purpose or a wish ("decided to visit", "in order to"), not a visit.
+    // A headline's "Japarov to visit Astana" announces the visit.
+    if (mod === 'fact' && /^to\s/.test(m[0]) && st.s.para === 0) mod = 'planned';
+    // "in order to visit", "trying to visit": a purpose, not a visit.
+    if (mod === 'fact' && /^to\s/.test(m[0]) && /\b(in order|trying|tried|going|asked)\s+$/.test(win)) continue;
     if (mod === 'fact' && /\bto\s+$/.test(win)) continue;
     // Host: first country/place after the trigger.
     const hostM = st.ms.find((x) => x.start >= after && x.start < after + 40 && (isCountry(x) || x.kind === 'place'));
@@ -760,7 +763,8 @@ function agreements(env: Env): void {
     }
     // "in the fields of energy, railways and finance", "covering trade and education".
     const dm = /\b(?:in the (?:fields?|areas?|spheres?|sectors?) of|in (?:a number of |several |various )?(?:sectors|areas|fields) (?:including|such as)|related to|covering|including)\s+([^.;()"]{3,140}?)(?=,\s*(?:which|that|while|as|and (?:the|a)\b)|[.;()"]|\s+(?:which|that)\b|$)/.exec(st.lo.slice(m.index));
-    if (dm && !/\b(the|a|an)\s*$/.test(dm[1])) args.domain = dm[1].replace(/\b(the|sector|sectors)\b/g, '').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
+    // "including a pact on ..." lists documents, not fields.
+    if (dm && !/\b(the|a|an)\s*$/.test(dm[1]) && !new RegExp(`^(?:an?|the|one|two|three|\\d+)\\s|\\b${DOCN}\\b`).test(dm[1])) args.domain = dm[1].replace(/\b(the|sector|sectors)\b/g, '').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
     const planned = mod === 'planned';
     emit(env, 'agreement', args, (fromContext ? 0.75 : 0.88) - (planned ? 0.1 : 0), nearestTime(env, trig, planned), planned ? { status: 'planned' } : {});
     const last = env.facts[env.facts.length - 1];
@@ -770,6 +774,11 @@ function agreements(env: Env): void {
 
 // ---------------------------------------------------------------- investment
 const INVEST_RE = /\binvest(?:s|ed|ing|ment|ments)?\b|\bfinanc(?:e|es|ed|ing)\b|\bfunding\b|\bfunded\b|\b(?:bought|acquired|purchased|took|takes|buys|acquires)\s+(?:a|an|the)?\s*(?:\d+(?:\.\d+)?%\s+|majority\s+|minority\s+|controlling\s+|\w+\s+)?stake\b/g;
+
+// "the plant at Hambantota": a bare head named by what follows it.
+function tail0(seg: string, m: RegExpExecArray): boolean {
+  return /^\s+(?:at|of)\s+[A-Z]/.test(seg.slice(m.index + m[0].length));
+}
 
 function projectPhrases(st: Sent, from: number, to: number): { start: number; end: number; name: string }[] {
   const seg = st.orig.slice(from - st.start, to - st.start);
@@ -788,10 +797,14 @@ function projectPhrases(st: Sent, from: number, to: number): { start: number; en
     // "Turkmenistan-Afghanistan-Pakistan-India (TAPI) gas pipeline" is named by its acronym.
     const acr = mods.findIndex((w) => /^\([A-Z]{2,8}\)$/.test(w));
     if (acr >= 0) mods = [mods[acr].slice(1, -1), ...mods.slice(acr + 1)];
-    if (/^project$/i.test(m[2]) && mods.length === 0) continue;
+    // A bare "plant" or "project" names nothing.
+    if (mods.length === 0 && !(tail0(seg, m) && !/^project$/i.test(m[2]))) continue;
     let name = [...mods, m[2]].join(' ');
     const tail = /^\s+(?:at|of|in)\s+([A-Z][\w'-]+)/.exec(seg.slice(m.index + m[0].length));
-    if (tail && mods.every((w) => !/^[A-Z]/.test(w)) && !/^(project)$/i.test(m[2])) {
+    // "a new plant in Kazakhstan" is located, not named: a country or region after "in" names no project.
+    const tailAt = tail ? from + m.index + m[0].length + tail[0].length - tail[1].length : -1;
+    const located = tail && st.ms.some((x) => (isCountry(x) || x.kind === 'place' && /^\s+in\s/.test(tail[0])) && x.start === tailAt);
+    if (tail && !located && mods.every((w) => !/^[A-Z]/.test(w)) && !/^(project)$/i.test(m[2])) {
       name = [tail[1], ...mods, m[2]].join(' ');
       out.push({ start: from + m.index + m[0].length - m[2].length, end: from + m.index + m[0].length + tail[0].length, name });
       continue;
@@ -885,6 +898,8 @@ function investments(env: Env): void {
   const cap = st.caps.find((c) => c.unit === 'MW');
   const each = cap && /\beach\b/.test(st.lo.slice(Math.max(0, cap.start - st.start - 30), cap.start - st.start));
   const conf = indirect ? 0.7 : 0.82;
+  // "will invest $500 million": announced money is a planned investment.
+  const plannedInv = /\b(will|shall|is to|are to|is set to|are set to|is due to)\s+(?:\w+\s+)?$/.test(pre);
   if (each && cap) {
     let names = projects.filter((p) => p.start < cap.start).map((p) => p.name);
     const pl = PLURAL_HEADS.exec(st.orig);
@@ -895,7 +910,7 @@ function investments(env: Env): void {
     }
     if (names.length >= 2) {
       for (const n of names) {
-        emit(env, 'investment', { ...base, project: projectId(env.doc, n), capacity: { value: cap.value, unit: cap.unit } }, conf, when);
+        emit(env, 'investment', { ...base, project: projectId(env.doc, n), capacity: { value: cap.value, unit: cap.unit } }, conf, when, plannedInv ? { status: 'planned' } : {});
       }
       return;
     }
@@ -905,7 +920,7 @@ function investments(env: Env): void {
   if (cap) args.capacity = { value: cap.value, unit: cap.unit };
   const proj = projects.find((p) => !/^project$/i.test(p.name)) ?? projects[0];
   if (proj) args.project = projectId(env.doc, proj.name);
-  emit(env, 'investment', args, conf, when);
+  emit(env, 'investment', args, conf, when, plannedInv ? { status: 'planned' } : {});
 }
 
 // ---------------------------------------------------------------- trade

@@ -261,3 +261,13 @@ describe('groups of leaders and reduced statements (English)', () => {
     expect(f[0].args.parties).toEqual(['country:PE', 'country:CL']);
   });
 });
+
+describe('headlines and announced money (English)', () => {
+  it('reads a headline "X to visit Y" as planned and "will invest" as a planned investment', () => {
+    const v = extract('Japarov to visit Astana next month\nThe Kyrgyz leader is expected in the Kazakh capital in January.', { published: '2026-12-01' }).facts;
+    expect(v.find((f) => f.type === 'visit')).toMatchObject({ status: 'planned', args: { visitor: 'person:sadyr-japarov', host: 'country:KZ' } });
+    const i = facts("Japan's Toyota will invest $500 million in a new plant in Kazakhstan.", '2025-03-05', 'investment');
+    expect(i[0]).toMatchObject({ status: 'planned', args: { recipient: 'country:KZ', investor: 'org:toyota' } });
+    expect(i[0].args.project).toBeUndefined();
+  });
+});
