@@ -44,8 +44,10 @@ interface PersonForm {
 
 /** Register people by the first token of each case form of each Russian name. */
 interface Register {
-  forms: Map<string, PersonForm[]>;
+  nominatives: Map<string, NameEntry[]>;
   byId: Map<string, PersonRecord>;
+  /** Forms found so far, by the lower-case first word (a memo of a pure function of the register). */
+  forms: Map<string, PersonForm[]>;
 }
 
 function indexForms(index: Map<string, PersonForm[]>, nominative: string, id: string, seen: Set<string>): void {
@@ -61,21 +63,66 @@ function indexForms(index: Map<string, PersonForm[]>, nominative: string, id: st
   }
 }
 
+interface NameEntry {
+  id: string;
+  /** Nominative as the register writes it. */
+  nom: string;
+}
+
 let registerCache: Register | undefined;
 
-/** The register's forms, built on the first Russian document (English-only runs never pay for them). */
+/**
+ * The register by the nominative of each name's first word (built on the first Russian document;
+ * English-only runs never pay for it). Case forms are made only for names a text's word could be.
+ */
 function register(): Register {
   if (registerCache) return registerCache;
-  const forms = new Map<string, PersonForm[]>();
+  const nominatives = new Map<string, NameEntry[]>();
   const byId = new Map<string, PersonRecord>();
-  const seen = new Set<string>();
   for (const p of PEOPLE) {
     byId.set(p.id, p);
-    for (const n of p.ru) indexForms(forms, n, p.id, seen);
+    for (const n of p.ru) {
+      const first = fold(n.split(/\s+/)[0]);
+      let l = nominatives.get(first);
+      if (!l) nominatives.set(first, (l = []));
+      l.push({ id: p.id, nom: n });
+    }
   }
-  for (const l of forms.values()) l.sort((a, b) => b.toks.length - a.toks.length);
-  registerCache = { forms, byId };
+  registerCache = { nominatives, byId, forms: new Map() };
   return registerCache;
+}
+
+const CASE_ENDINGS = ['ым', 'ом', 'ем', 'ём', 'ой', 'ою', 'ей', 'ью', 'ию', 'ия', 'ии', 'ием', 'а', 'у', 'е', 'ю', 'я', 'и', 'ы'];
+const RESTORE = ['', 'ь', 'й', 'а', 'я', 'ий', 'ия'];
+
+/** Register names with a case form that starts with this lower-case word ("путиным" -> "Путин"). */
+function registerForms(lo: string): PersonForm[] {
+  const reg = register();
+  const cached = reg.forms.get(lo);
+  if (cached) return cached;
+  const cands = new Set<string>([lo]);
+  for (const e of CASE_ENDINGS) {
+    if (!lo.endsWith(e) || lo.length - e.length < 2) continue;
+    const base = lo.slice(0, -e.length);
+    for (const r of RESTORE) cands.add(base + r);
+  }
+  const out: PersonForm[] = [];
+  const seen = new Set<string>();
+  for (const c of cands) {
+    for (const e of reg.nominatives.get(c) ?? []) {
+      for (const f of phraseForms(e.nom.replace(/ё/g, 'е'), { person: true, animate: true })) {
+        const toks = fold(f).split(/\s+/);
+        const k = e.id + '|' + toks.join(' ');
+        if (toks[0] !== lo || seen.has(k)) continue;
+        seen.add(k);
+        out.push({ toks, id: e.id });
+      }
+    }
+  }
+  out.sort((a, b) => b.toks.length - a.toks.length);
+  // Only words that are names are kept: the memo is bounded by the register, not by the texts read.
+  if (out.length) reg.forms.set(lo, out);
+  return out;
 }
 
 /** Titles that introduce a person, by the start of the word. */
@@ -178,7 +225,7 @@ function covered(ms: Mention[], i: number): Mention | undefined {
 
 /** A register person whose Russian family name is this (nominative) word. */
 function registerBySurname(surname: string): PersonRecord | undefined {
-  const l = register().forms.get(fold(surname));
+  const l = registerForms(fold(surname));
   return l?.find((f) => f.toks.length === 1) ? register().byId.get(l.find((f) => f.toks.length === 1)!.id) : undefined;
 }
 
@@ -220,7 +267,7 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
       if (words.length < 1 || words.some((w) => ADJ_NAME.test(w.lo))) continue;
       const lemma = words.map((w) => nameLemma(w.s)).join(' ');
       const surname = nameLemma(words[words.length - 1].s);
-      const reg = register().forms.get(fold(words[0].s))?.find((f) => matchAt(toks, k - words.length, f.toks)) ?? undefined;
+      const reg = registerForms(fold(words[0].s))?.find((f) => matchAt(toks, k - words.length, f.toks)) ?? undefined;
       const regP = reg ? register().byId.get(reg.id) : registerBySurname(surname);
       let id: string;
       let name: string;
@@ -262,8 +309,8 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
     if (!t.word || cover[i]) continue;
     if (t.cap) {
       let hit: PersonForm | undefined;
-      for (const index of [register().forms, people.forms]) {
-        const cands = index.get(t.lo)?.filter((f) => matchAt(toks, i, f.toks));
+      for (const list of [registerForms(t.lo), people.forms.get(t.lo)]) {
+        const cands = list?.filter((f) => matchAt(toks, i, f.toks));
         // One family name, two people ("Жапаров"): the one the document has named.
         hit = cands?.find((f) => people.persons.has(f.id) && f.toks.length === cands[0].toks.length) ?? cands?.[0];
         if (hit) break;
