@@ -41,7 +41,7 @@ export interface EvalReport {
 export const FACT_TYPES: FactType[] = ['visit', 'meeting', 'agreement', 'investment', 'trade', 'summit', 'project_milestone'];
 
 const str = (x: unknown) => (typeof x === 'string' ? x : '');
-const tokens = (s: string) => new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && w !== 'summit' && w !== 'the' && w !== 'project'));
+const tokens = (s: string) => new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && w !== 'summit' && w !== 'the' && w !== 'project'));
 
 /** Entity ids denote the same thing: same id, same family name for people, a place inside a country. */
 export function sameEntity(a: unknown, b: unknown, placeAsCountry = false): boolean {
