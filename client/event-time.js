@@ -6,7 +6,7 @@
   for (var i = 0; i < nodes.length; i++) {
     var el = nodes[i];
     var start = new Date(el.getAttribute('data-start'));
-    if (isNaN(start.getTime())) continue;
+    if (Number.isNaN(start.getTime())) continue;
     var opts = { dateStyle: 'medium', timeStyle: 'short', timeZone: reader };
     // Same zone, or the same offset at that moment: nothing to add.
     var hereFmt = new Intl.DateTimeFormat('en-GB', { timeZone: reader, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -16,7 +16,7 @@
     var endAttr = el.getAttribute('data-end');
     if (endAttr) {
       var end = new Date(endAttr);
-      if (!isNaN(end.getTime())) text += ' – ' + new Intl.DateTimeFormat(document.documentElement.lang || undefined, opts).format(end);
+      if (!Number.isNaN(end.getTime())) text += ' – ' + new Intl.DateTimeFormat(document.documentElement.lang || undefined, opts).format(end);
     }
     el.textContent = (el.getAttribute('data-label') || 'Your time') + ': ' + text + ' (' + reader + ')';
     el.hidden = false;

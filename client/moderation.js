@@ -6,7 +6,9 @@ function select(i) {
   const list = items();
   if (!list.length) return;
   current = Math.max(0, Math.min(list.length - 1, i));
-  list.forEach((el, j) => el.classList.toggle('mod-current', j === current));
+  list.forEach((el, j) => {
+    el.classList.toggle('mod-current', j === current);
+  });
   list[current].focus();
   list[current].scrollIntoView({ block: 'nearest' });
 }

@@ -12,14 +12,14 @@ const SECRET = 'test-secret-test-secret-test-secret';
 const sentTo = (m: { to?: unknown }, who: string) => JSON.stringify(m.to ?? '').includes(who);
 
 describe.each(DIALECTS)('comment routes on %s', (dialect) => {
-  let app: TestApp; let smtp: TestSmtp; let now: Date; let articleId: number;
+  let app: TestApp; let smtp: TestSmtp; let now: Date;
   beforeAll(async () => { smtp = await startSmtp(); });
   afterAll(async () => { await smtp.close(); });
   beforeEach(async () => {
     now = new Date('2026-03-01T12:00:00Z');
     app = await testApp(dialect, { pageCache: false, smtpUrl: smtp.url }, { clock: () => now });
     const author = await makeAuthor(app.ctx.db, { slug: 'sergey' });
-    articleId = await makeArticle(app.ctx.db, { title: 'Water talks in Dushanbe', slug: 'water-talks', authorIds: [author], publishedAt: new Date('2026-02-01T00:00:00Z') });
+    await makeArticle(app.ctx.db, { title: 'Water talks in Dushanbe', slug: 'water-talks', authorIds: [author], publishedAt: new Date('2026-02-01T00:00:00Z') });
   });
   afterEach(async () => { await app.close(); });
 

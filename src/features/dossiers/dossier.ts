@@ -380,7 +380,7 @@ export type Correction =
  * Returns the new arguments and the entity ids the caller must check exist.
  */
 export function applyCorrection(type: string, args: Record<string, unknown>, arg: string, raw: string): Correction {
-  if (!Object.prototype.hasOwnProperty.call(args, arg)) return { ok: false, error: 'admin.facts.error.unknown_arg' };
+  if (!Object.hasOwn(args, arg)) return { ok: false, error: 'admin.facts.error.unknown_arg' };
   const value = raw.replace(/\s+/g, ' ').trim().slice(0, 500);
   const old = args[arg];
   const next = { ...args };

@@ -25,8 +25,8 @@ function parseIcs(text: string) {
   }
   expect(stack).toHaveLength(1);
   const prop = (c: Comp, n: string) => c.props.find((p) => p.name === n);
-  const unescape = (v: string) => v.replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
-  return { root, prop, unescape };
+  const unescapeText = (v: string) => v.replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
+  return { root, prop, unescapeText };
 }
 
 const base: Event = {
@@ -56,7 +56,7 @@ describe('ics text rules', () => {
 describe('event .ics', () => {
   it('writes a REQUEST with a stable UID, the local time in the event zone and a matching VTIMEZONE (DST ends that morning)', () => {
     const ics = eventIcs(base, opts)!;
-    const { root, prop, unescape } = parseIcs(ics);
+    const { root, prop, unescapeText } = parseIcs(ics);
     const cal = root.children[0];
     expect(cal.name).toBe('VCALENDAR');
     expect(prop(cal, 'METHOD')!.value).toBe('REQUEST');
@@ -67,9 +67,9 @@ describe('event .ics', () => {
     expect(prop(ev, 'DTSTART')).toEqual({ name: 'DTSTART', params: { TZID: 'Europe/Berlin' }, value: '20261025T093000' });
     expect(prop(ev, 'DTEND')!.value).toBe('20261025T170000');
     expect(prop(ev, 'SEQUENCE')!.value).toBe('3');
-    expect(unescape(prop(ev, 'SUMMARY')!.value)).toBe(base.title);
-    expect(unescape(prop(ev, 'DESCRIPTION')!.value)).toContain('Day two: panels, with Q&A.');
-    expect(unescape(prop(ev, 'LOCATION')!.value)).toBe('Radisson Lazurnaya, 103 Kurortniy Prospekt, Sochi, RU');
+    expect(unescapeText(prop(ev, 'SUMMARY')!.value)).toBe(base.title);
+    expect(unescapeText(prop(ev, 'DESCRIPTION')!.value)).toContain('Day two: panels, with Q&A.');
+    expect(unescapeText(prop(ev, 'LOCATION')!.value)).toBe('Radisson Lazurnaya, 103 Kurortniy Prospekt, Sochi, RU');
     expect(prop(ev, 'URL')!.value).toBe('https://news.example.org/events/greater-eurasia');
     const tz = cal.children.find((c) => c.name === 'VTIMEZONE')!;
     expect(prop(tz, 'TZID')!.value).toBe('Europe/Berlin');

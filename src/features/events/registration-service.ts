@@ -155,7 +155,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
 
     /** Approves a pending registration: confirmed when a place is free, else onto the waiting list. Returns the new status. */
     async approve(eventId: number, id: number, actor: { id: number }): Promise<RegistrationStatus> {
-      return withEvent(eventId, async (tx, e, s, now) => {
+      return withEvent(eventId, async (tx, _e, s, now) => {
         const r = await findRegistration(tx, eventId, id);
         if (!r || r.status !== 'pending') throw new AppError('conflict', t('registration.admin.error.not_pending'));
         const taken = await placesTaken(tx, eventId);

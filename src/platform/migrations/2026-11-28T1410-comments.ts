@@ -1,5 +1,5 @@
 // Reader comments: the comments themselves, reports, likes, per-article moderation settings and bans.
-import { type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { withId, TIMESTAMP, BOOL } from '../columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,6 +1,6 @@
 // Staff pages of registration: the settings and questions form, the registrations list with its actions, and the check-in page.
 import type { T } from '../../../platform/i18n/index.js';
-import { QUESTION_KINDS, REGISTRATION_STATUSES, type Question, type Registration, type RegistrationStatus } from '../registration.js';
+import { QUESTION_KINDS, REGISTRATION_STATUSES, type Registration, type RegistrationStatus } from '../registration.js';
 import type { SettingsFormValues } from '../registration-settings-form.js';
 
 function Err({ id, errors }: { id: string; errors?: Record<string, string> }) {

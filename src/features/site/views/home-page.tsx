@@ -1,5 +1,5 @@
 // The front page: the lead story, the latest articles, a section per rubric, and the next event.
-import { type T } from '../../../platform/i18n/index.js';
+import type { T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import { ArticleList, Teaser } from '../../../platform/ui/article-list.js';
 import type { ArticleSummary } from '../../articles/article.js';
