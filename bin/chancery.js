@@ -24,6 +24,10 @@ if (!needsSources && bundleIsCurrent()) {
 
 function bundleIsCurrent() {
   let stamp;
-  try { stamp = readFileSync(join(root, 'dist', 'chancery.stamp'), 'utf8'); } catch { return false; }
+  try {
+    stamp = readFileSync(join(root, 'dist', 'chancery.stamp'), 'utf8');
+  } catch {
+    return false;
+  }
   return stamp === sourceStamp(root) && existsSync(join(root, 'dist', 'chancery.mjs'));
 }

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -74,7 +80,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const memo = createContentMemo({ enabled: config.pageCache });
   const server = Fastify({
     // Cached anonymous pages are answered before routing, hooks and cookie parsing (see page-cache.ts).
-    serverFactory: (handler) => createServer((req, res) => { if (!cache.serveRaw(req, res)) handler(req, res); }),
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        if (!cache.serveRaw(req, res)) handler(req, res);
+      }),
     logger: deps.logger ?? (config.logLevel === 'silent' ? false : { level: config.logLevel }),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
@@ -83,26 +92,56 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const t = translator('en');
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), from: config.mailFrom });
-  const ctx = { config, db, clock, cache, memo, t, log: server.log, mailer, contentChanged: () => { cache.invalidate(); memo.clear(); },
-    commentsChanged: (ids: number[]) => cache.invalidate([...ids.map((id) => `comments:${id}`), 'comment-counts']) } as AppCtx;
+  const ctx = {
+    config,
+    db,
+    clock,
+    cache,
+    memo,
+    t,
+    log: server.log,
+    mailer,
+    contentChanged: () => {
+      cache.invalidate();
+      memo.clear();
+    },
+    commentsChanged: (ids: number[]) => cache.invalidate([...ids.map((id) => `comments:${id}`), 'comment-counts']),
+  } as AppCtx;
   ctx.publishing = createPublishingService({
-    db, clock, contentChanged: ctx.contentChanged,
+    db,
+    clock,
+    contentChanged: ctx.contentChanged,
     // Extraction runs as a job so publishing never waits on the knowledge engine.
-    onPublished: async (id) => { await enqueueJob(db, 'extract-article', clock(), { articleId: id }, clock()); },
+    onPublished: async (id) => {
+      await enqueueJob(db, 'extract-article', clock(), { articleId: id }, clock());
+    },
   });
-  ctx.jobs = createJobRunner(db, {
-    'publish-scheduled': async () => { await ctx.publishing.publishDue(); },
-    'extract-article': extractArticleJob(db, clock, ctx.contentChanged),
-    ...registrationJobs(ctx),
-  }, clock, server.log);
+  ctx.jobs = createJobRunner(
+    db,
+    {
+      'publish-scheduled': async () => {
+        await ctx.publishing.publishDue();
+      },
+      'extract-article': extractArticleJob(db, clock, ctx.contentChanged),
+      ...registrationJobs(ctx),
+    },
+    clock,
+    server.log,
+  );
 
   // One constant object: building headers per request costs more than serving a cached page.
-  server.addHook('onRequest', (_req, reply, done) => { reply.headers(SECURITY_HEADERS); done(); });
+  server.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done();
+  });
 
   await server.register(cookie, { secret: config.sessionSecret });
   await server.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
   // Each feature owns a part of the stylesheet; they are joined once here and served from memory.
-  for (const [path, dir] of [['/assets/site.css', 'css'], ['/assets/admin.css', 'admin-css']]) {
+  for (const [path, dir] of [
+    ['/assets/site.css', 'css'],
+    ['/assets/admin.css', 'admin-css'],
+  ]) {
     const sheet = buildStylesheet(join(ROOT, 'public', dir));
     server.get(path, (request, reply) => {
       reply.header('cache-control', 'public, max-age=3600').header('etag', sheet.etag).type('text/css; charset=utf-8');
@@ -111,12 +150,24 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }
   // Browsers ask for /favicon.ico on pages that name no icon (feeds, errors, mail previews).
   const favicon = readFileSync(join(ROOT, 'public', 'favicon.svg'));
-  server.get('/favicon.ico', (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(favicon));
-  await server.register(fastifyStatic, { root: join(ROOT, 'public'), prefix: '/assets/', maxAge: '1d', decorateReply: false, etag: true, lastModified: true });
+  server.get('/favicon.ico', (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(favicon),
+  );
+  await server.register(fastifyStatic, {
+    root: join(ROOT, 'public'),
+    prefix: '/assets/',
+    maxAge: '1d',
+    decorateReply: false,
+    etag: true,
+    lastModified: true,
+  });
   await server.register(fastifyStatic, { root: join(ROOT, 'client'), prefix: '/assets/js/', maxAge: '1h', decorateReply: false });
   await server.register(fastifyStatic, {
     root: [join(ROOT, 'node_modules/@fontsource/source-serif-4/files'), join(ROOT, 'node_modules/@fontsource/inter/files')],
-    prefix: '/assets/fonts/', maxAge: '365d', immutable: true, decorateReply: false,
+    prefix: '/assets/fonts/',
+    maxAge: '365d',
+    immutable: true,
+    decorateReply: false,
   });
 
   server.setErrorHandler((err: FastifyError, request, reply) => sendError(ctx, err, request, reply));
@@ -148,7 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
 /** The one error handler: typed errors to their status, Fastify's client errors kept, 5xx logged and hidden. */
 async function sendError(ctx: AppCtx, err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
-  let status = err instanceof AppError ? err.status : (err as FastifyError).statusCode ?? 500;
+  let status = err instanceof AppError ? err.status : ((err as FastifyError).statusCode ?? 500);
   if (status < 400 || status > 599) status = 500;
   const t = ctx.t;
   let message: string;
@@ -162,7 +213,10 @@ async function sendError(ctx: AppCtx, err: FastifyError | AppError, request: Fas
   if (status >= 500) request.log.error({ err }, 'request failed');
   reply.headers(SECURITY_HEADERS).header('cache-control', 'no-store');
   if (request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json')) {
-    return reply.code(status).type('application/json; charset=utf-8').send({ error: { status, message, ...(err instanceof AppError && Object.keys(err.fields).length ? { fields: err.fields } : {}) } });
+    return reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .send({ error: { status, message, ...(err instanceof AppError && Object.keys(err.fields).length ? { fields: err.fields } : {}) } });
   }
   const title = status === 404 ? t('error.not_found.title') : status >= 500 ? t('error.server.title') : message;
   let html: string;

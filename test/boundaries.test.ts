@@ -47,8 +47,13 @@ describe('module boundaries', () => {
   });
 
   it('platform imports no feature', () => {
-    const bad = all.filter((f) => rel(f).startsWith('platform/')).flatMap((f) =>
-      importsOf(f).filter((i) => relative(SRC, i).startsWith('features/')).map((i) => `${rel(f)} -> ${relative(SRC, i)}`));
+    const bad = all
+      .filter((f) => rel(f).startsWith('platform/'))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => relative(SRC, i).startsWith('features/'))
+          .map((i) => `${rel(f)} -> ${relative(SRC, i)}`),
+      );
     expect(bad).toEqual([]);
   });
 
@@ -58,8 +63,9 @@ describe('module boundaries', () => {
       const text = readFileSync(f, 'utf8');
       for (const m of text.matchAll(IMPORT_RE)) {
         const spec = m[1] ?? m[2];
-        if (spec.startsWith('.')) { if (!relative(SRC, resolve(dirname(f), spec)).startsWith('nlp')) bad.push(`${rel(f)} -> ${spec}`); }
-        else if (!spec.startsWith('node:')) bad.push(`${rel(f)} -> ${spec}`);
+        if (spec.startsWith('.')) {
+          if (!relative(SRC, resolve(dirname(f), spec)).startsWith('nlp')) bad.push(`${rel(f)} -> ${spec}`);
+        } else if (!spec.startsWith('node:')) bad.push(`${rel(f)} -> ${spec}`);
       }
     }
     expect(bad).toEqual([]);
@@ -80,7 +86,10 @@ describe('module boundaries', () => {
     const cycles: string[] = [];
     const visit = (n: string, path: string[]) => {
       if (state.get(n) === 2) return;
-      if (state.get(n) === 1) { cycles.push([...path.slice(path.indexOf(n)), n].join(' -> ')); return; }
+      if (state.get(n) === 1) {
+        cycles.push([...path.slice(path.indexOf(n)), n].join(' -> '));
+        return;
+      }
       state.set(n, 1);
       for (const d of graph.get(n) ?? []) visit(d, [...path, n]);
       state.set(n, 2);

@@ -8,22 +8,46 @@ import { queueCounts } from '../comments/comment-store.js';
 import { formToken } from './admin-scope.js';
 import { AdminLayout } from './views/admin-layout.js';
 
-export interface AdminPageOpts { title: string; current?: string; status?: number; scripts?: string[] }
+export interface AdminPageOpts {
+  title: string;
+  current?: string;
+  status?: number;
+  scripts?: string[];
+}
 
 /** Roles who see the comment queues in the header. */
 const QUEUE_ROLES = ['admin', 'editor', 'moderator'];
 
 /** Sends a staff page: the layout around `children`, never cached. */
-export async function sendAdminPage(ctx: AppCtx, request: FastifyRequest, reply: FastifyReply, opts: AdminPageOpts, children: ComponentChildren) {
+export async function sendAdminPage(
+  ctx: AppCtx,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: AdminPageOpts,
+  children: ComponentChildren,
+) {
   const counts = request.staff && QUEUE_ROLES.includes(request.staff.role) ? await queueCounts(ctx.db) : undefined;
-  const badges = counts ? [
-    { label: ctx.t('comments.admin.queue.pending'), href: '/admin/comments?queue=pending', count: counts.pending },
-    { label: ctx.t('comments.admin.queue.reported'), href: '/admin/comments?queue=reported', count: counts.reported },
-  ] : undefined;
-  const html = renderDocument(AdminLayout({
-    title: opts.title, user: request.staff, csrf: formToken(ctx, request), current: opts.current, scripts: opts.scripts, badges, children,
-  }));
-  return reply.code(opts.status ?? 200).type('text/html; charset=utf-8').send(html);
+  const badges = counts
+    ? [
+        { label: ctx.t('comments.admin.queue.pending'), href: '/admin/comments?queue=pending', count: counts.pending },
+        { label: ctx.t('comments.admin.queue.reported'), href: '/admin/comments?queue=reported', count: counts.reported },
+      ]
+    : undefined;
+  const html = renderDocument(
+    AdminLayout({
+      title: opts.title,
+      user: request.staff,
+      csrf: formToken(ctx, request),
+      current: opts.current,
+      scripts: opts.scripts,
+      badges,
+      children,
+    }),
+  );
+  return reply
+    .code(opts.status ?? 200)
+    .type('text/html; charset=utf-8')
+    .send(html);
 }
 
 /** A positive integer id from a path parameter; anything else is a 404. */

@@ -24,32 +24,58 @@ export const PER_PAGE = 20;
 
 /** Registers every URL of the articles feature. */
 export function registerArticleRoutes(app: FastifyInstance, ctx: AppCtx): void {
-  app.get<{ Params: { slug: string } }>('/articles/:slug', (request, reply) => ctx.cache.serve(request, reply, async () => {
-    const now = ctx.clock();
-    const article = await findReadableArticleBySlug(ctx.db, request.params.slug);
-    // Drafts and scheduled pieces do not exist for readers.
-    if (!article || !isPublic(article, now)) throw notFound('Article');
-    const [chrome, related, event, knowledge] = await Promise.all([
-      loadChrome(ctx, request), listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }), findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo),
-      listPublicFactsForArticle(ctx.db, article.id),
-    ]);
-    const comments = await loadCommentsSection(ctx, request, article, chrome.site.language);
-    // Each fact's sentence gets an anchor in the body, so dossiers can link straight to it.
-    const { html, marked } = markEvidenceWithIds(article.bodyHtml, knowledge.facts.map((f) => ({ id: f.id, text: f.evidence.text })));
-    const facts = FactsBlock({ t: ctx.t, facts: knowledge.facts, entities: knowledge.entities, lang: article.language, anchored: marked });
-    const body = renderDocument(ArticlePage({ t: ctx.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts, comments }));
-    return { body, lastModified: newestOf([article.updatedAt, event?.updatedAt, comments.lastChange, ...related.map((r) => r.updatedAt)]), tags: [`comments:${article.id}`] };
-  }));
+  app.get<{ Params: { slug: string } }>('/articles/:slug', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const now = ctx.clock();
+      const article = await findReadableArticleBySlug(ctx.db, request.params.slug);
+      // Drafts and scheduled pieces do not exist for readers.
+      if (!article || !isPublic(article, now)) throw notFound('Article');
+      const [chrome, related, event, knowledge] = await Promise.all([
+        loadChrome(ctx, request),
+        listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }),
+        findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo),
+        listPublicFactsForArticle(ctx.db, article.id),
+      ]);
+      const comments = await loadCommentsSection(ctx, request, article, chrome.site.language);
+      // Each fact's sentence gets an anchor in the body, so dossiers can link straight to it.
+      const { html, marked } = markEvidenceWithIds(
+        article.bodyHtml,
+        knowledge.facts.map((f) => ({ id: f.id, text: f.evidence.text })),
+      );
+      const facts = FactsBlock({
+        t: ctx.t,
+        facts: knowledge.facts,
+        entities: knowledge.entities,
+        lang: article.language,
+        anchored: marked,
+      });
+      const body = renderDocument(
+        ArticlePage({ t: ctx.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts, comments }),
+      );
+      return {
+        body,
+        lastModified: newestOf([article.updatedAt, event?.updatedAt, comments.lastChange, ...related.map((r) => r.updatedAt)]),
+        tags: [`comments:${article.id}`],
+      };
+    }),
+  );
 
-  app.get<{ Querystring: { page?: string } }>('/archive', (request, reply) => ctx.cache.serve(request, reply, async () => {
-    const now = ctx.clock();
-    const page = parsePage(request.query.page);
-    const total = await countListArticles(ctx, { now });
-    const bounds = pageBounds(total, page, PER_PAGE);
-    if (!bounds) throw notFound('Page');
-    const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, limit: PER_PAGE, offset: bounds.offset })]);
-    const commentCounts = await commentCountsBySlug(ctx.db, items);
-    const body = renderDocument(ArchivePage({ t: ctx.t, chrome, items, total, info: { page, pages: bounds.pages, basePath: '/archive' }, commentCounts }));
-    return { body, lastModified: newestOf(items.map((a) => a.updatedAt)), tags: ['comment-counts'] };
-  }));
+  app.get<{ Querystring: { page?: string } }>('/archive', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const now = ctx.clock();
+      const page = parsePage(request.query.page);
+      const total = await countListArticles(ctx, { now });
+      const bounds = pageBounds(total, page, PER_PAGE);
+      if (!bounds) throw notFound('Page');
+      const [chrome, items] = await Promise.all([
+        loadChrome(ctx, request),
+        listPublishedArticles(ctx.db, { now, limit: PER_PAGE, offset: bounds.offset }),
+      ]);
+      const commentCounts = await commentCountsBySlug(ctx.db, items);
+      const body = renderDocument(
+        ArchivePage({ t: ctx.t, chrome, items, total, info: { page, pages: bounds.pages, basePath: '/archive' }, commentCounts }),
+      );
+      return { body, lastModified: newestOf(items.map((a) => a.updatedAt)), tags: ['comment-counts'] };
+    }),
+  );
 }

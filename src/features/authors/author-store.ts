@@ -32,20 +32,40 @@ export async function listAuthors(db: Db): Promise<Author[]> {
   return (await db.selectFrom('authors').selectAll().orderBy('name').execute()).map(rowToAuthor);
 }
 
-export interface AuthorInput { slug: string; name: string; title: string; bio: string; photoUrl: string; userId?: number | null }
+export interface AuthorInput {
+  slug: string;
+  name: string;
+  title: string;
+  bio: string;
+  photoUrl: string;
+  userId?: number | null;
+}
 
 /** Inserts an author; returns its id. */
 export async function insertAuthor(db: Db, a: AuthorInput, now: Date): Promise<number> {
-  const r = await db.insertInto('authors').values({
-    slug: a.slug, name: a.name, title: a.title, bio: a.bio, photo_url: a.photoUrl, user_id: a.userId ?? null, created_at: now.toISOString(),
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('authors')
+    .values({
+      slug: a.slug,
+      name: a.name,
+      title: a.title,
+      bio: a.bio,
+      photo_url: a.photoUrl,
+      user_id: a.userId ?? null,
+      created_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
 /** Updates an author. */
 export async function updateAuthor(db: Db, id: number, a: AuthorInput): Promise<void> {
-  await db.updateTable('authors').set({ slug: a.slug, name: a.name, title: a.title, bio: a.bio, photo_url: a.photoUrl, user_id: a.userId ?? null })
-    .where('id', '=', id).execute();
+  await db
+    .updateTable('authors')
+    .set({ slug: a.slug, name: a.name, title: a.title, bio: a.bio, photo_url: a.photoUrl, user_id: a.userId ?? null })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Deletes an author (their bylines go with them; articles stay). */

@@ -21,7 +21,12 @@ export async function commentViewer(ctx: AppCtx, request: FastifyRequest): Promi
 }
 
 /** The comments of an article for its page: count, block and the newest comment change (for Last-Modified). */
-export async function loadCommentsSection(ctx: AppCtx, request: FastifyRequest, article: { id: number; slug: string; language: string; commentsMode: 'on' | 'off' | 'closed' }, lang: string): Promise<{ count: number; children?: ComponentChildren; lastChange?: string }> {
+export async function loadCommentsSection(
+  ctx: AppCtx,
+  request: FastifyRequest,
+  article: { id: number; slug: string; language: string; commentsMode: 'on' | 'off' | 'closed' },
+  lang: string,
+): Promise<{ count: number; children?: ComponentChildren; lastChange?: string }> {
   if (article.commentsMode === 'off') return { count: 0 };
   const q = (request.query ?? {}) as Record<string, unknown>;
   const order = parseOrder(q.order);
@@ -37,7 +42,16 @@ export async function loadCommentsSection(ctx: AppCtx, request: FastifyRequest, 
   const now = ctx.clock();
   const binding = viewer ? csrfBinding(request) : undefined;
   const children = CommentsBlock({
-    t: ctx.t, lang, article, items: thread.items, order, page: thread.page, pages: thread.pages, now, viewer, liked,
+    t: ctx.t,
+    lang,
+    article,
+    items: thread.items,
+    order,
+    page: thread.page,
+    pages: thread.pages,
+    now,
+    viewer,
+    liked,
     csrf: binding ? csrfToken(ctx.config.sessionSecret, binding) : undefined,
     guard: viewer?.canPost ? guardFields(now, ctx.config.sessionSecret, ctx.t('form.guard.honeypot')) : undefined,
   });

@@ -30,26 +30,55 @@ function withNotice(back: string, notice: string): string {
 
 /** Registers the review list and its actions. */
 export function registerFactAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
-  async function showList(request: FastifyRequest, reply: FastifyReply, error?: { factId: number; arg: string; value: string; message: string }, backUrl?: string) {
+  async function showList(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error?: { factId: number; arg: string; value: string; message: string },
+    backUrl?: string,
+  ) {
     const url = new URL(backUrl ?? request.url, 'http://x');
     const q = url.searchParams;
     const rawStatus = q.get('status') ?? 'review';
-    const status = (FACT_STATUSES as string[]).includes(rawStatus) ? rawStatus as FactStatus : '';
+    const status = (FACT_STATUSES as string[]).includes(rawStatus) ? (rawStatus as FactStatus) : '';
     const type = (FACT_TYPES as readonly string[]).includes(q.get('type') ?? '') ? q.get('type')! : '';
     const articleRaw = (q.get('article') ?? '').trim();
     const articleId = /^[1-9]\d{0,9}$/.test(articleRaw) && Number(articleRaw) <= 2_147_483_647 ? Number(articleRaw) : undefined;
     const page = parsePage(q.get('page'));
-    const { items, total } = await listFactsForReview(ctx.db, { status: status || undefined, type: type || undefined, articleId, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+    const { items, total } = await listFactsForReview(ctx.db, {
+      status: status || undefined,
+      type: type || undefined,
+      articleId,
+      limit: PER_PAGE,
+      offset: (page - 1) * PER_PAGE,
+    });
     const names = await entityRefs(ctx.db, items);
-    const query: Record<string, string> = { status: status || 'all', ...(type ? { type } : {}), ...(articleId ? { article: String(articleId) } : {}) };
+    const query: Record<string, string> = {
+      status: status || 'all',
+      ...(type ? { type } : {}),
+      ...(articleId ? { article: String(articleId) } : {}),
+    };
     const back = `/admin/facts?${new URLSearchParams({ ...query, ...(page > 1 ? { page: String(page) } : {}) })}`;
     const notice = q.get('notice');
-    const noticeText = notice && ['confirmed', 'rejected', 'corrected'].includes(notice) ? ctx.t(`admin.facts.notice.${notice}`) : undefined;
-    return sendAdminPage(ctx, request, reply, { title: status === 'review' ? ctx.t('admin.facts.queue') : ctx.t('admin.facts.title'), current: 'facts', status: error ? 422 : 200 },
+    const noticeText =
+      notice && ['confirmed', 'rejected', 'corrected'].includes(notice) ? ctx.t(`admin.facts.notice.${notice}`) : undefined;
+    return sendAdminPage(
+      ctx,
+      request,
+      reply,
+      { title: status === 'review' ? ctx.t('admin.facts.queue') : ctx.t('admin.facts.title'), current: 'facts', status: error ? 422 : 200 },
       FactsAdminPage({
-        t: ctx.t, csrf: formToken(ctx, request), filter: { status, type, article: articleId ? String(articleId) : '' },
-        items, total, info: { page, pages: Math.max(1, Math.ceil(total / PER_PAGE)), basePath: '/admin/facts', query }, names, back, notice: noticeText, error,
-      }));
+        t: ctx.t,
+        csrf: formToken(ctx, request),
+        filter: { status, type, article: articleId ? String(articleId) : '' },
+        items,
+        total,
+        info: { page, pages: Math.max(1, Math.ceil(total / PER_PAGE)), basePath: '/admin/facts', query },
+        names,
+        back,
+        notice: noticeText,
+        error,
+      }),
+    );
   }
 
   async function decide(request: FastifyRequest, reply: FastifyReply, status: 'confirmed' | 'rejected') {
@@ -61,7 +90,14 @@ export function registerFactAdminRoutes(app: FastifyInstance, ctx: AppCtx): void
       const fact = await findFact(tx, id);
       if (!fact) throw new AppError('not_found', 'Fact not found');
       await updateFactDecision(tx, id, status, undefined, now);
-      await insertAudit(tx, { at: now, userId: user.id, action: status === 'confirmed' ? 'fact.confirm' : 'fact.reject', subjectType: 'fact', subjectId: id, detail: `${fact.type} in article ${fact.articleId}: ${fact.evidence.text.slice(0, 200)}` });
+      await insertAudit(tx, {
+        at: now,
+        userId: user.id,
+        action: status === 'confirmed' ? 'fact.confirm' : 'fact.reject',
+        subjectType: 'fact',
+        subjectId: id,
+        detail: `${fact.type} in article ${fact.articleId}: ${fact.evidence.text.slice(0, 200)}`,
+      });
     });
     ctx.contentChanged();
     return reply.redirect(withNotice(back, status), 303);
@@ -95,7 +131,14 @@ export function registerFactAdminRoutes(app: FastifyInstance, ctx: AppCtx): void
       await inTransaction(ctx.db, async (tx) => {
         await updateFactDecision(tx, id, 'corrected', result.args, now);
         await linkFactEntities(tx, [{ ...fact, args: result.args, status: 'corrected' }]);
-        await insertAudit(tx, { at: now, userId: user.id, action: 'fact.correct', subjectType: 'fact', subjectId: id, detail: `${fact.type}.${arg}: ${argInputValue(fact.args[arg])} → ${argInputValue(result.args[arg]) || '(removed)'}` });
+        await insertAudit(tx, {
+          at: now,
+          userId: user.id,
+          action: 'fact.correct',
+          subjectType: 'fact',
+          subjectId: id,
+          detail: `${fact.type}.${arg}: ${argInputValue(fact.args[arg])} → ${argInputValue(result.args[arg]) || '(removed)'}`,
+        });
       });
       ctx.contentChanged();
       return reply.redirect(withNotice(back, 'corrected'), 303);

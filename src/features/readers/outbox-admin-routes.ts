@@ -18,8 +18,13 @@ export function registerOutboxAdminRoutes(app: FastifyInstance, ctx: AppCtx): vo
     admin.get('/outbox', async (request, reply) => {
       requireRole(request, ['admin']);
       const { entries, total } = listOutbox(dir());
-      return sendAdminPage(ctx, request, reply, { title: ctx.t('admin.outbox.title'), current: 'outbox' },
-        OutboxList({ t: ctx.t, entries, total, smtp: smtp() }));
+      return sendAdminPage(
+        ctx,
+        request,
+        reply,
+        { title: ctx.t('admin.outbox.title'), current: 'outbox' },
+        OutboxList({ t: ctx.t, entries, total, smtp: smtp() }),
+      );
     });
 
     admin.get('/outbox/:name', async (request, reply) => {
@@ -27,8 +32,13 @@ export function registerOutboxAdminRoutes(app: FastifyInstance, ctx: AppCtx): vo
       const name = String((request.params as Record<string, unknown>).name ?? '');
       const msg = readOutboxMessage(dir(), name);
       if (!msg) throw new AppError('not_found', ctx.t('admin.outbox.not_found'));
-      return sendAdminPage(ctx, request, reply, { title: ctx.t('admin.outbox.message_title'), current: 'outbox' },
-        OutboxMessageView({ t: ctx.t, message: msg }));
+      return sendAdminPage(
+        ctx,
+        request,
+        reply,
+        { title: ctx.t('admin.outbox.message_title'), current: 'outbox' },
+        OutboxMessageView({ t: ctx.t, message: msg }),
+      );
     });
   });
 }

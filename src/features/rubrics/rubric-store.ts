@@ -3,7 +3,13 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { RubricsTable } from '../../platform/schema.js';
 
-export interface Rubric { id: number; slug: string; name: string; description: string; position: number }
+export interface Rubric {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
 
 /** Maps a row to a Rubric. */
 export function rowToRubric(r: Selectable<RubricsTable>): Rubric {
@@ -27,7 +33,12 @@ export async function findRubricById(db: Db, id: number): Promise<Rubric | undef
   return r && rowToRubric(r);
 }
 
-export interface RubricInput { slug: string; name: string; description: string; position: number }
+export interface RubricInput {
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
 
 /** Inserts a rubric; returns its id. */
 export async function insertRubric(db: Db, r: RubricInput): Promise<number> {

@@ -6,7 +6,11 @@ import type { NavRubric, SiteInfo } from '../../platform/ui/layout.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
 import { findSiteInfo } from './site-store.js';
 
-export interface Chrome { site: SiteInfo; rubrics: NavRubric[]; account?: { name: string } | null }
+export interface Chrome {
+  site: SiteInfo;
+  rubrics: NavRubric[];
+  account?: { name: string } | null;
+}
 
 /** Loads the page shell's data; with a request, also who is signed in (only signed-in pages pay that query). */
 export async function loadChrome(ctx: Ctx, request?: FastifyRequest): Promise<Chrome> {

@@ -22,24 +22,28 @@ export function pickLead(recent: ArticleSummary[]): { lead: ArticleSummary | und
 /** Registers every URL of the site feature. */
 export function registerSiteRoutes(app: FastifyInstance, ctx: AppCtx): void {
   // A fixed number of queries whatever the number of articles: rubric sections come from one windowed query.
-  app.get('/', (request, reply) => ctx.cache.serve(request, reply, async () => {
-    const now = ctx.clock();
-    const [chrome, recent, event] = await Promise.all([
-      loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, limit: LATEST + 1 }), nextEvent(ctx, now),
-    ]);
-    const { lead, latest } = pickLead(recent);
-    const byRubric = await listLatestPerRubric(ctx.db, { now, perRubric: PER_RUBRIC, excludeIds: lead ? [lead.id] : [] });
-    const bySlug = new Map([...byRubric.values()].map((items) => [items[0].rubric!.slug, items]));
-    const sections: HomeSection[] = [];
-    for (const r of chrome.rubrics) {
-      const items = bySlug.get(r.slug);
-      if (items?.length) sections.push({ rubric: { ...items[0].rubric! }, items });
-    }
-    // One count query for every teaser on the page.
-    const shownItems = [...(lead ? [lead] : []), ...latest, ...sections.flatMap((x) => x.items)];
-    const commentCounts = await commentCountsBySlug(ctx.db, shownItems);
-    const body = renderDocument(HomePage({ t: ctx.t, chrome, lead, latest, sections, event, commentCounts }));
-    const shown = [lead, ...latest, ...sections.flatMap((s) => s.items)].map((a) => a?.updatedAt);
-    return { body, lastModified: newestOf([...shown, event?.updatedAt]), tags: ['comment-counts'] };
-  }));
+  app.get('/', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const now = ctx.clock();
+      const [chrome, recent, event] = await Promise.all([
+        loadChrome(ctx, request),
+        listPublishedArticles(ctx.db, { now, limit: LATEST + 1 }),
+        nextEvent(ctx, now),
+      ]);
+      const { lead, latest } = pickLead(recent);
+      const byRubric = await listLatestPerRubric(ctx.db, { now, perRubric: PER_RUBRIC, excludeIds: lead ? [lead.id] : [] });
+      const bySlug = new Map([...byRubric.values()].map((items) => [items[0].rubric!.slug, items]));
+      const sections: HomeSection[] = [];
+      for (const r of chrome.rubrics) {
+        const items = bySlug.get(r.slug);
+        if (items?.length) sections.push({ rubric: { ...items[0].rubric! }, items });
+      }
+      // One count query for every teaser on the page.
+      const shownItems = [...(lead ? [lead] : []), ...latest, ...sections.flatMap((x) => x.items)];
+      const commentCounts = await commentCountsBySlug(ctx.db, shownItems);
+      const body = renderDocument(HomePage({ t: ctx.t, chrome, lead, latest, sections, event, commentCounts }));
+      const shown = [lead, ...latest, ...sections.flatMap((s) => s.items)].map((a) => a?.updatedAt);
+      return { body, lastModified: newestOf([...shown, event?.updatedAt]), tags: ['comment-counts'] };
+    }),
+  );
 }

@@ -10,6 +10,10 @@ export async function findTagById(db: Db, id: number): Promise<Tag | undefined> 
 
 /** How many articles carry each tag, for the staff list (one query). */
 export async function countArticlesPerTag(db: Db): Promise<Map<number, number>> {
-  const rows = await db.selectFrom('article_tags').select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('tag_id').execute();
+  const rows = await db
+    .selectFrom('article_tags')
+    .select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('tag_id')
+    .execute();
   return new Map(rows.map((r) => [r.tag_id, Number(r.n)]));
 }

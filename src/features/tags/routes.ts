@@ -16,17 +16,26 @@ const PER_PAGE = 20;
 
 /** Registers every URL of the tags feature. */
 export function registerTagRoutes(app: FastifyInstance, ctx: AppCtx): void {
-  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/tags/:slug', (request, reply) => ctx.cache.serve(request, reply, async () => {
-    const now = ctx.clock();
-    const tag = await findTagBySlug(ctx.db, request.params.slug);
-    if (!tag) throw notFound('Tag');
-    const page = parsePage(request.query.page);
-    const total = await countListArticles(ctx, { now, tagId: tag.id });
-    const bounds = pageBounds(total, page, PER_PAGE);
-    if (!bounds) throw notFound('Page');
-    const [chrome, items] = await Promise.all([loadChrome(ctx, request), listPublishedArticles(ctx.db, { now, tagId: tag.id, limit: PER_PAGE, offset: bounds.offset })]);
-    const info = { page, pages: bounds.pages, basePath: `/tags/${tag.slug}` };
-    const commentCounts = await commentCountsBySlug(ctx.db, items);
-    return { body: renderDocument(TagPage({ t: ctx.t, chrome, tag, items, info, total, commentCounts })), lastModified: newestOf(items.map((a) => a.updatedAt)), tags: ['comment-counts'] };
-  }));
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/tags/:slug', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const now = ctx.clock();
+      const tag = await findTagBySlug(ctx.db, request.params.slug);
+      if (!tag) throw notFound('Tag');
+      const page = parsePage(request.query.page);
+      const total = await countListArticles(ctx, { now, tagId: tag.id });
+      const bounds = pageBounds(total, page, PER_PAGE);
+      if (!bounds) throw notFound('Page');
+      const [chrome, items] = await Promise.all([
+        loadChrome(ctx, request),
+        listPublishedArticles(ctx.db, { now, tagId: tag.id, limit: PER_PAGE, offset: bounds.offset }),
+      ]);
+      const info = { page, pages: bounds.pages, basePath: `/tags/${tag.slug}` };
+      const commentCounts = await commentCountsBySlug(ctx.db, items);
+      return {
+        body: renderDocument(TagPage({ t: ctx.t, chrome, tag, items, info, total, commentCounts })),
+        lastModified: newestOf(items.map((a) => a.updatedAt)),
+        tags: ['comment-counts'],
+      };
+    }),
+  );
 }

@@ -16,7 +16,8 @@ describe('i18n catalogue', () => {
   it('has every key the code asks for', () => {
     const missing = new Set<string>();
     for (const f of files(resolve(__dirname, '..', '..'))) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([a-z0-9_]+(?:\.[a-z0-9_]+)+)'/g)) if (!(m[1] in en)) missing.add(`${m[1]} (${f.split('/src/')[1]})`);
+      for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([a-z0-9_]+(?:\.[a-z0-9_]+)+)'/g))
+        if (!(m[1] in en)) missing.add(`${m[1]} (${f.split('/src/')[1]})`);
     }
     expect([...missing]).toEqual([]);
   });

@@ -25,7 +25,12 @@ export function CommentsSection({ t, lang, mode, count = 0, children }: Comments
   }
   return (
     <section id="comments" class="comments" aria-labelledby="comments-title">
-      <h2 id="comments-title">{t('article.comments')} <span class="comment-count" data-count={count}>{formatNumber(count, lang)}</span></h2>
+      <h2 id="comments-title">
+        {t('article.comments')}{' '}
+        <span class="comment-count" data-count={count}>
+          {formatNumber(count, lang)}
+        </span>
+      </h2>
       {children ?? (count === 0 && mode === 'on' ? <p class="comments-note">{t('article.comments_empty')}</p> : null)}
       {mode === 'closed' && <p class="comments-note comments-closed">{t('article.comments_closed')}</p>}
     </section>

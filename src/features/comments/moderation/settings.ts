@@ -4,10 +4,15 @@ import { DEFAULT_SETTINGS, type ModerationSettings } from './phase.js';
 import { parseWordList } from './words.js';
 
 const KEYS = {
-  bannedWords: 'comments.banned_words', suspectWords: 'comments.suspect_words', maxLinks: 'comments.max_links',
-  premoderateAll: 'comments.premoderate_all', premoderateNew: 'comments.premoderate_new',
-  minIntervalMs: 'comments.min_interval_ms', perHour: 'comments.per_hour',
-  webhookUrl: 'comments.webhook_url', webhookSecret: 'comments.webhook_secret',
+  bannedWords: 'comments.banned_words',
+  suspectWords: 'comments.suspect_words',
+  maxLinks: 'comments.max_links',
+  premoderateAll: 'comments.premoderate_all',
+  premoderateNew: 'comments.premoderate_new',
+  minIntervalMs: 'comments.min_interval_ms',
+  perHour: 'comments.per_hour',
+  webhookUrl: 'comments.webhook_url',
+  webhookSecret: 'comments.webhook_secret',
 } as const satisfies Partial<Record<keyof ModerationSettings, string>>;
 
 const int = (v: string | undefined, d: number, min = 0, max = 1_000_000) => {
@@ -25,7 +30,9 @@ export async function loadModerationSettings(db: Db): Promise<ModerationSettings
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
   const value = readModerationSettings(db);
   cache.set(db, { at: Date.now(), value });
-  value.catch(() => { if (cache.get(db)?.value === value) cache.delete(db); });
+  value.catch(() => {
+    if (cache.get(db)?.value === value) cache.delete(db);
+  });
   return value;
 }
 
@@ -54,7 +61,11 @@ export async function saveModerationSettings(db: Db, s: Partial<ModerationSettin
     const v = s[k];
     if (v === undefined) continue;
     const value = Array.isArray(v) ? v.join('\n') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
-    await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await db
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
   }
   cache.delete(db);
 }

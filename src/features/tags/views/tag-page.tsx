@@ -7,7 +7,15 @@ import type { Chrome } from '../../site/chrome.js';
 import type { ArticleSummary } from '../../articles/article.js';
 import type { Tag } from '../tag-store.js';
 
-export interface TagPageProps { t: T; chrome: Chrome; tag: Tag; items: ArticleSummary[]; info: PageInfo; total: number; commentCounts?: Map<string, number> }
+export interface TagPageProps {
+  t: T;
+  chrome: Chrome;
+  tag: Tag;
+  items: ArticleSummary[];
+  info: PageInfo;
+  total: number;
+  commentCounts?: Map<string, number>;
+}
 
 /** One page of a tag. */
 export function TagPage({ t, chrome, tag, items, info, total, commentCounts }: TagPageProps) {
@@ -17,16 +25,22 @@ export function TagPage({ t, chrome, tag, items, info, total, commentCounts }: T
   const title = info.page > 1 ? `${heading} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : heading;
   return (
     <Layout
-      t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account}
+      t={t}
+      site={chrome.site}
+      rubrics={chrome.rubrics}
+      account={chrome.account}
       meta={{
-        title, path: info.page > 1 ? `${base}?page=${info.page}` : base,
+        title,
+        path: info.page > 1 ? `${base}?page=${info.page}` : base,
         feeds: [...feedLinks(t, `${chrome.site.title}: ${tag.name}`, base), ...feedLinks(t, chrome.site.title, '')],
       }}
     >
       <header class="list-header">
         <p class="kicker tag-kind">{t(`tag.type.${tag.type}`)}</p>
         <h1>{tag.name}</h1>
-        <p class="meta list-count">{articleCount(t, total, lang)} · <a href={`${base}/feed.xml`}>{t('list.subscribe')}</a></p>
+        <p class="meta list-count">
+          {articleCount(t, total, lang)} · <a href={`${base}/feed.xml`}>{t('list.subscribe')}</a>
+        </p>
       </header>
       <PagedArticleList t={t} items={items} lang={lang} level={2} info={info} commentCounts={commentCounts} empty={t('archive.empty')} />
     </Layout>
