@@ -13,7 +13,7 @@ import { insertAuthor } from '../src/features/authors/author-store.js';
 import { insertRubric } from '../src/features/rubrics/rubric-store.js';
 import { insertTag } from '../src/features/tags/tag-store.js';
 import { insertArticle, setArticleAuthors, setArticleTags, updateArticle } from '../src/features/articles/article-store.js';
-import { indexArticle } from '../src/features/search/search-index.js';
+import { indexArticle } from '../src/features/search/search-index-store.js';
 import { insertEvent } from '../src/features/events/event-store.js';
 import { upsertSetting } from '../src/features/site/site-store.js';
 import { articleText, extractArticle } from '../src/features/dossiers/dossier-service.js';

@@ -25,15 +25,19 @@ import { createPageCache } from './platform/page-cache.js';
 import { renderDocument } from './platform/render.js';
 import { SECURITY_HEADERS } from './platform/security.js';
 import { buildStylesheet } from './platform/stylesheet.js';
-import type { AppCtx } from './features/app-context.js';
+import type { AppCtx } from './platform/app-context.js';
+import { commentQueueBadges } from './features/comments/queue-badges.js';
+import { listRubrics } from './features/rubrics/rubric-store.js';
+import { findSiteInfo } from './features/site/site-store.js';
+import type { PublishingService } from './features/articles/publishing-service.js';
+import { articleSearchIndex } from './features/search/search-index-store.js';
 import { createPublishingService } from './features/articles/publishing-service.js';
-import { loadChrome } from './features/site/chrome.js';
+import { loadChrome } from './platform/chrome.js';
 import { ErrorPage } from './features/site/views/error-page.js';
-import { registerSiteRoutes } from './features/site/routes.js';
-import { registerArticleRoutes } from './features/articles/routes.js';
 import { registerAuthorRoutes } from './features/authors/routes.js';
-import { registerRubricRoutes } from './features/rubrics/routes.js';
-import { registerTagRoutes } from './features/tags/routes.js';
+import { registerArticlePage } from './pages/article-page.js';
+import { registerHomePage } from './pages/home-page.js';
+import { registerListPages } from './pages/list-pages.js';
 import { registerEventRoutes } from './features/events/routes.js';
 import { registerSearchRoutes } from './features/search/routes.js';
 import { registerFeedRoutes } from './features/feeds/routes.js';
@@ -66,9 +70,12 @@ export interface AppDeps {
   logger?: boolean | object;
 }
 
+/** The context plus the domain services that commands and tests drive directly. */
+export type AppServices = AppCtx & { publishing: PublishingService };
+
 export interface App {
   server: FastifyInstance;
-  ctx: AppCtx;
+  ctx: AppServices;
   close(): Promise<void>;
 }
 
@@ -106,8 +113,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       memo.clear();
     },
     commentsChanged: (ids: number[]) => cache.invalidate([...ids.map((id) => `comments:${id}`), 'comment-counts']),
-  } as AppCtx;
+    // The shells in platform/ get their feature data here: the site and rubric menu, the comment queues.
+    loadShell: async () => {
+      const [site, rubrics] = await Promise.all([findSiteInfo(db, config.baseUrl), listRubrics(db)]);
+      return { site, rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })) };
+    },
+    adminBadges: (staff) => commentQueueBadges(db, t, staff),
+  } as AppServices;
   ctx.publishing = createPublishingService({
+    index: articleSearchIndex,
     db,
     clock,
     contentChanged: ctx.contentChanged,
@@ -173,15 +187,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   server.setErrorHandler((err: FastifyError, request, reply) => sendError(ctx, err, request, reply));
   server.setNotFoundHandler((request, reply) => sendError(ctx, new AppError('not_found', 'Page not found'), request, reply));
 
-  registerSiteRoutes(server, ctx);
-  registerArticleRoutes(server, ctx);
+  // Pages that gather several features, composed above them (src/pages).
+  registerHomePage(server, ctx);
+  registerArticlePage(server, ctx);
+  registerListPages(server, ctx);
   registerAuthorRoutes(server, ctx);
-  registerRubricRoutes(server, ctx);
-  registerTagRoutes(server, ctx);
   registerEventRoutes(server, ctx);
   registerSearchRoutes(server, ctx);
   registerFeedRoutes(server, ctx);
-  registerAdminRoutes(server, ctx);
+  registerAdminRoutes(server, ctx, ctx.publishing);
   registerDossierRoutes(server, ctx);
   registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);

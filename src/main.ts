@@ -146,13 +146,19 @@ async function serve(io: CliIo): Promise<number> {
   const cfg = config(io);
   // Memory under load: see platform/heap.ts. Flags given to node itself win.
   const unsizeHeap = sizeHeapForServing([...process.execArgv, ...(io.env?.NODE_OPTIONS ?? '').split(/\s+/)]);
-  const [{ buildApp }, { loadDemo, DEMO_LOADED_KEY, demoEditorEmail }, { findSetting }, { findUserWithHashByEmail, countUsers }] =
-    await Promise.all([
-      import('./app.js'),
-      import('./features/demo/demo-loader.js'),
-      import('./features/site/site-store.js'),
-      import('./features/staff/user-store.js'),
-    ]);
+  const [
+    { buildApp },
+    { loadDemo, DEMO_LOADED_KEY, demoEditorEmail },
+    { findSetting },
+    { findUserWithHashByEmail, countUsers },
+    { countAllArticles },
+  ] = await Promise.all([
+    import('./app.js'),
+    import('./features/demo/demo-loader.js'),
+    import('./features/site/site-store.js'),
+    import('./features/staff/user-store.js'),
+    import('./features/articles/article-store.js'),
+  ]);
   const db = openDb(cfg.databaseUrl);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
@@ -160,14 +166,7 @@ async function serve(io: CliIo): Promise<number> {
     app = await buildApp({ config: cfg, db });
     let demoLoaded = false;
     if (cfg.loadDemo && !(await findSetting(db, DEMO_LOADED_KEY))) {
-      const articles = Number(
-        (
-          await db
-            .selectFrom('articles')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+      const articles = await countAllArticles(db);
       // Only a brand-new newsroom gets the demo; an install with content of its own is never touched.
       if (articles === 0 && (await countUsers(db)) === 0) {
         const t0 = Date.now();

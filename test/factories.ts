@@ -5,6 +5,7 @@ import type { Role } from '../src/platform/session.js';
 import { insertAuthor } from '../src/features/authors/author-store.js';
 import { insertRubric } from '../src/features/rubrics/rubric-store.js';
 import { createPublishingService } from '../src/features/articles/publishing-service.js';
+import { articleSearchIndex } from '../src/features/search/search-index-store.js';
 import type { ArticleInput } from '../src/features/articles/article.js';
 
 const FIXED = new Date('2026-01-15T10:00:00Z');
@@ -54,7 +55,7 @@ export async function makeArticle(
   a: Partial<ArticleInput> & { title: string; authorIds: number[]; publishedAt?: Date; status?: 'draft' | 'published' },
 ): Promise<number> {
   const clock = () => a.publishedAt ?? FIXED;
-  const svc = createPublishingService({ db, clock, contentChanged: () => undefined });
+  const svc = createPublishingService({ index: articleSearchIndex, db, clock, contentChanged: () => undefined });
   const input: ArticleInput = {
     slug:
       a.slug ??

@@ -1,4 +1,5 @@
 // Typed errors and the one table that maps them to status codes and messages.
+import type { MessageKey } from './i18n/index.js';
 
 export type ErrorCode =
   | 'not_found'
@@ -26,7 +27,7 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 /** i18n keys of the message shown to a person for each error code. */
-export const MESSAGE_KEY: Record<ErrorCode, string> = {
+export const MESSAGE_KEY: Record<ErrorCode, MessageKey> = {
   not_found: 'error.not_found',
   bad_request: 'error.bad_request',
   validation: 'error.validation',

@@ -60,6 +60,11 @@ export async function deleteUserSessions(db: Db, userId: number): Promise<void> 
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
+/** True while the session with this id exists (a change of role or access deletes a person's sessions). */
+export async function sessionExists(db: Db, sessionId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('sessions').select('id').where('id', '=', sessionId).executeTakeFirst());
+}
+
 /** Computes the CSRF token for a binding (session id or visitor cookie). */
 export function csrfToken(secret: string, binding: string): string {
   return createHmac('sha256', secret).update(`csrf:${binding}`).digest('base64url');

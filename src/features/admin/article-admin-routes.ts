@@ -2,20 +2,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, notFound } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
-import { formatDateTime } from '../../platform/i18n/index.js';
+import { formatDateTime, messageKey } from '../../platform/i18n/index.js';
 import { renderMarkdown } from '../../platform/markdown.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
 import type { SessionUser } from '../../platform/session.js';
 import { parsePage } from '../../platform/ui/pagination.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { LIMITS, parseArticleForm, type Article, type ArticleStatus } from '../articles/article.js';
 import { findArticleById, listArticlesForAdmin } from '../articles/article-store.js';
-import { canEdit, canPublish, type Actor, type SaveAction } from '../articles/publishing-service.js';
+import { canEdit, canPublish, type Actor, type PublishingService, type SaveAction } from '../articles/publishing-service.js';
 import { findAuthorByUserId, listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
 import { slugify } from '../tags/tag-store.js';
-import { adminScope, AREA_ROLES, formToken, requireRole } from './admin-scope.js';
-import { idParam, queryParam, sendAdminPage } from './admin-page.js';
+import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
+import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
 import { ArticleEditorPage, type ArticleFormValues } from './views/article-editor-page.js';
 import { ArticleListPage } from './views/article-list-page.js';
 import { ConfirmDeletePage } from './views/confirm-page.js';
@@ -80,12 +80,12 @@ function valuesOfForm(form: Record<string, unknown>): ArticleFormValues {
 }
 
 /** Registers /admin/articles and the editor. */
-export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
+export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishing: PublishingService): void {
   const t = ctx.t;
 
   function noticeOf(request: FastifyRequest): string | undefined {
     const n = queryParam(request, 'notice');
-    return (NOTICES as readonly string[]).includes(n) ? t(`admin.notice.${n}`) : undefined;
+    return (NOTICES as readonly string[]).includes(n) ? t(messageKey(`admin.notice.${n}`)) : undefined;
   }
 
   async function showEditor(
@@ -168,8 +168,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx): v
     try {
       // Unpublishing keeps the edits made in the same form, then takes the piece down.
       const saveAction: SaveAction = action === 'unpublish' ? 'draft' : (action as SaveAction);
-      id = await ctx.publishing.save(actor, parsed.value, { id: existing?.id, action: saveAction, scheduleAt });
-      if (action === 'unpublish' && existing!.status !== 'draft') await ctx.publishing.unpublish(actor, id);
+      id = await publishing.save(actor, parsed.value, { id: existing?.id, action: saveAction, scheduleAt });
+      if (action === 'unpublish' && existing!.status !== 'draft') await publishing.unpublish(actor, id);
     } catch (err) {
       if (err instanceof ValidationError) return invalid(Object.keys(err.fields).length ? err.fields : { title: err.message });
       throw err;
@@ -280,7 +280,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx): v
 
     admin.post('/articles/:id/delete', async (request, reply) => {
       const { actor, article } = await editable(request);
-      await ctx.publishing.remove(actor, article.id);
+      await publishing.remove(actor, article.id);
       return reply.redirect('/admin/articles?notice=deleted', 303);
     });
   });

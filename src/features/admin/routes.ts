@@ -5,15 +5,17 @@ import { verifyPassword } from '../../platform/passwords.js';
 import { createRateLimiter } from '../../platform/rate-limit.js';
 import { renderDocument } from '../../platform/render.js';
 import { createSession, deleteSession, ensureVisitor, SESSION_COOKIE, csrfToken } from '../../platform/session.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import type { PublishingService } from '../articles/publishing-service.js';
 import { listArticlesForAdmin } from '../articles/article-store.js';
-import { adminScope, AREA_ROLES, STAFF_ROLES } from './admin-scope.js';
+import { adminScope, AREA_ROLES, STAFF_ROLES } from '../../platform/admin-scope.js';
 import { registerArticleAdminRoutes } from './article-admin-routes.js';
 import { registerStaffAdminRoutes } from './staff-admin-routes.js';
 import { registerTaxonomyAdminRoutes } from './taxonomy-admin-routes.js';
 import { Dashboard } from './views/dashboard-page.js';
-import { sendAdminPage } from './admin-page.js';
+import { sendAdminPage } from '../../platform/admin-page.js';
 import { LoginPage } from './views/login-page.js';
+import { findUserWithHashByEmail } from '../staff/user-store.js';
 
 /** Only local paths may be a redirect target after sign-in. */
 export function safeNext(next: string): string {
@@ -21,7 +23,7 @@ export function safeNext(next: string): string {
 }
 
 /** Registers /admin, /admin/login and /admin/logout. */
-export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
+export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishing: PublishingService): void {
   // Ten wrong tries per address and per account in fifteen minutes, then a pause.
   const byIp = createRateLimiter({ max: 10, windowMs: 15 * 60_000 });
   const byEmail = createRateLimiter({ max: 10, windowMs: 15 * 60_000 });
@@ -53,8 +55,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
             .send(renderDocument(LoginPage({ csrf: csrfToken(ctx.config.sessionSecret, visitor), next, email, error })));
         if (byIp.blocked(request.ip) || byEmail.blocked(email))
           return show(429, 'Too many attempts. Please wait fifteen minutes and try again.');
-        const user = email ? await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst() : undefined;
-        const ok = user && !user.disabled && STAFF_ROLES.includes(user.role) && (await verifyPassword(password, user.password_hash));
+        const user = email ? await findUserWithHashByEmail(ctx.db, email) : undefined;
+        const ok = user && !user.disabled && STAFF_ROLES.includes(user.role) && (await verifyPassword(password, user.passwordHash));
         if (!ok || !user) {
           byIp.hit(request.ip);
           byEmail.hit(email);
@@ -100,7 +102,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
     });
   });
 
-  registerArticleAdminRoutes(app, ctx);
+  registerArticleAdminRoutes(app, ctx, publishing);
   registerTaxonomyAdminRoutes(app, ctx);
   registerStaffAdminRoutes(app, ctx);
 }

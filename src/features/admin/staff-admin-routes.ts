@@ -1,16 +1,18 @@
 // Admin-only pages: staff accounts and the audit log.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, notFound } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
 import { parsePage, Pagination } from '../../platform/ui/pagination.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { listAudit } from '../audit/audit-store.js';
 import { AuditLogBlock } from '../audit/views/audit-log-block.js';
 import { addStaff, changeRole, resetStaffPassword, setStaffDisabled } from '../staff/staff-service.js';
 import { findUserById, listUsers, STAFF_ROLES } from '../staff/user-store.js';
-import { adminScope, AREA_ROLES, formToken, requireRole } from './admin-scope.js';
-import { idParam, queryParam, sendAdminPage } from './admin-page.js';
+import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
+import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
 import { StaffEditPage, StaffListPage } from './views/staff-pages.js';
+import { sessionExists } from '../../platform/session.js';
 
 const AUDIT_PAGE = 50;
 /** Actions offered in the audit filter; any other well-formed action typed in the URL still works. */
@@ -43,7 +45,7 @@ export function registerStaffAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
 
   const notice = (request: FastifyRequest) => {
     const n = queryParam(request, 'notice');
-    return STAFF_NOTICES.includes(n) ? t(`admin.staff.notice.${n}`) : undefined;
+    return STAFF_NOTICES.includes(n) ? t(messageKey(`admin.staff.notice.${n}`)) : undefined;
   };
 
   async function showList(
@@ -100,7 +102,7 @@ export function registerStaffAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
     try {
       const n = await fn(me.id, id);
       // A person who just changed their own role or access has no session left: send them to sign in.
-      const still = id !== me.id || (await db.selectFrom('sessions').select('id').where('id', '=', me.sessionId).executeTakeFirst());
+      const still = id !== me.id || (await sessionExists(db, me.sessionId));
       return reply.redirect(still ? `/admin/staff/${id}?notice=${n}` : '/admin/login', 303);
     } catch (err) {
       if (err instanceof ValidationError) return showUser(request, reply, id, err.fields);

@@ -1,10 +1,11 @@
 // Staff pages for authors, rubrics and tags: list, create, edit, delete with confirmation.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { formOf } from '../../platform/forms.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { insertAudit } from '../audit/audit-store.js';
 import { authorFormValues, parseAuthorForm, type AuthorFormValues } from '../authors/admin-author-form.js';
 import type { Author } from '../authors/author.js';
@@ -19,24 +20,18 @@ import {
   type AuthorInput,
 } from '../authors/author-store.js';
 import { parseRubricForm, rubricFormValues, type RubricFormValues } from '../rubrics/admin-rubric-form.js';
-import {
-  deleteRubric,
-  findRubricById,
-  findRubricBySlug,
-  insertRubric,
-  listRubrics,
-  updateRubric,
-  type Rubric,
-  type RubricInput,
-} from '../rubrics/rubric-store.js';
+import { deleteRubric, findRubricById, findRubricBySlug, insertRubric, listRubrics, updateRubric } from '../rubrics/rubric-store.js';
+import type { Rubric, RubricInput } from '../rubrics/rubric.js';
 import { listUsers } from '../staff/user-store.js';
 import { parseTagForm, tagFormValues, type TagFormValues } from '../tags/admin-tag-form.js';
 import { countArticlesPerTag, findTagById } from '../tags/admin-tag-store.js';
-import { deleteTag, findTagBySlug, insertTag, listTags, slugify, updateTag, type Tag, type TagInput } from '../tags/tag-store.js';
-import { adminScope, AREA_ROLES, formToken, requireRole } from './admin-scope.js';
-import { idParam, queryParam, sendAdminPage } from './admin-page.js';
+import { deleteTag, findTagBySlug, insertTag, listTags, slugify, updateTag } from '../tags/tag-store.js';
+import type { Tag, TagInput } from '../tags/tag.js';
+import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
+import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
 import { ConfirmDeletePage } from './views/confirm-page.js';
 import { AuthorForm, RubricForm, TagForm, TaxonomyList } from './views/taxonomy-pages.js';
+import { findUserById } from '../staff/user-store.js';
 
 type Parsed<I> = { ok: true; value: I } | { ok: false; errors: Record<string, string> };
 type FormProps<V> = { csrf: string; action: string; values: V; errors?: Record<string, string>; deleteHref?: string; notice?: string };
@@ -84,7 +79,7 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
     findBySlug: (slug) => findAuthorBySlug(db, slug),
     async check(input, id): Promise<Record<string, string>> {
       if (input.userId == null) return {};
-      const user = await db.selectFrom('users').select(['id', 'role']).where('id', '=', input.userId).executeTakeFirst();
+      const user = await findUserById(db, input.userId);
       if (!user || user.role === 'reader') return { user_id: t('admin.authors.account_missing') };
       const other = await findAuthorByUserId(db, input.userId);
       return other && other.id !== id ? { user_id: t('admin.authors.account_taken', { name: other.name }) } : {};
@@ -163,10 +158,10 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
     k: Kind<E, V, I>,
   ) {
     const base = `/admin/${k.path}`;
-    const title = (key: string, vars?: Record<string, string>) => t(`admin.${k.path}.${key}`, vars);
+    const title = (key: string, vars?: Record<string, string>) => t(messageKey(`admin.${k.path}.${key}`), vars);
     const notice = (request: FastifyRequest) => {
       const n = queryParam(request, 'notice');
-      return ['saved', 'created', 'deleted'].includes(n) ? t(`admin.notice.${n}`) : undefined;
+      return ['saved', 'created', 'deleted'].includes(n) ? t(messageKey(`admin.notice.${n}`)) : undefined;
     };
     const guard = (request: FastifyRequest) => requireRole(request, AREA_ROLES.taxonomy);
     const load = async (request: FastifyRequest) => {

@@ -7,7 +7,8 @@ import type { ArticlesTable, RubricsTable } from '../../platform/schema.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
 import type { AuthorRef } from '../authors/author.js';
 import { rowToRubric } from '../rubrics/rubric-store.js';
-import { rowToTag, type Tag } from '../tags/tag-store.js';
+import { rowToTag } from '../tags/tag-store.js';
+import type { Tag } from '../tags/tag.js';
 import { readingMinutes } from '../../platform/markdown.js';
 import type { Article, ArticleStatus, ArticleSummary, CommentsMode, ReadableArticle } from './article.js';
 
@@ -614,4 +615,54 @@ export async function listDueScheduled(db: Db, now: Date): Promise<{ id: number;
     .where('status', '=', 'scheduled')
     .where('published_at', '<=', now.toISOString())
     .execute();
+}
+
+/** What commenting needs of an article, found by slug or id: no body, authors or tags (posting is a hot path). */
+export interface CommentableArticleRow {
+  id: number;
+  slug: string;
+  title: string;
+  commentsMode: CommentsMode;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  language: string;
+}
+
+/** The article commenting needs, by slug or id, whatever its status (the caller checks it is public); or undefined. */
+export async function findCommentableArticle(db: Db, by: { slug: string } | { id: number }): Promise<CommentableArticleRow | undefined> {
+  const q = db.selectFrom('articles').select(['id', 'slug', 'title', 'comments_mode', 'status', 'published_at', 'language']);
+  const a = await ('slug' in by ? q.where('slug', '=', by.slug) : q.where('id', '=', by.id)).executeTakeFirst();
+  return (
+    a && {
+      id: a.id,
+      slug: a.slug,
+      title: a.title,
+      commentsMode: a.comments_mode,
+      status: a.status,
+      publishedAt: a.published_at,
+      language: a.language,
+    }
+  );
+}
+
+/** The slug of the article with this id, or undefined. */
+export async function findArticleSlug(db: Db, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirst())?.slug;
+}
+
+/** The ids of the articles with these slugs (the unknown ones are left out). */
+export async function listArticleIdsBySlug(db: Db, slugs: string[]): Promise<{ id: number; slug: string }[]> {
+  return slugs.length ? db.selectFrom('articles').select(['id', 'slug']).where('slug', 'in', slugs).execute() : [];
+}
+
+/** How many articles there are, in any status. */
+export async function countAllArticles(db: Db): Promise<number> {
+  return Number(
+    (
+      await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }

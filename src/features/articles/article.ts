@@ -1,8 +1,8 @@
 // Articles: domain types, the input schema of the editor, and pure rules.
 import type { SafeHtml } from '../../platform/safe-html.js';
 import type { AuthorRef } from '../authors/author.js';
-import type { Rubric } from '../rubrics/rubric-store.js';
-import type { Tag } from '../tags/tag-store.js';
+import type { Rubric } from '../rubrics/rubric.js';
+import type { Tag } from '../tags/tag.js';
 
 export type ArticleStatus = 'draft' | 'scheduled' | 'published';
 export type CommentsMode = 'on' | 'off' | 'closed';

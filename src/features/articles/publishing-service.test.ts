@@ -8,6 +8,7 @@ import { createJobRunner } from '../../platform/jobs.js';
 import type { ArticleInput } from './article.js';
 import { countPublishedArticles, findArticleById, findArticleBySlug, listPublishedArticles } from './article-store.js';
 import { createPublishingService, type PublishingService } from './publishing-service.js';
+import { articleSearchIndex } from '../search/search-index-store.js';
 
 describe.each(DIALECTS)('publishing service on %s', (dialect) => {
   let db: Db;
@@ -49,6 +50,7 @@ describe.each(DIALECTS)('publishing service on %s', (dialect) => {
     now = new Date('2026-03-01T09:00:00Z');
     changes = 0;
     svc = createPublishingService({
+      index: articleSearchIndex,
       db,
       clock: () => now,
       contentChanged: () => {
@@ -141,7 +143,12 @@ describe('imported publication dates', () => {
     const { db, close } = await freshDb('sqlite');
     try {
       const authorId = await makeAuthor(db, { slug: 'a' });
-      const svc = createPublishingService({ db, clock: () => new Date('2026-11-28T12:00:00Z'), contentChanged: () => undefined });
+      const svc = createPublishingService({
+        index: articleSearchIndex,
+        db,
+        clock: () => new Date('2026-11-28T12:00:00Z'),
+        contentChanged: () => undefined,
+      });
       const id = await svc.save(
         { id: null, role: 'admin' },
         {

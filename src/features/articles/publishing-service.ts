@@ -5,7 +5,6 @@ import { enqueueJob } from '../../platform/jobs.js';
 import { renderMarkdown } from '../../platform/markdown.js';
 import type { Role } from '../../platform/session.js';
 import { insertAudit } from '../audit/audit-store.js';
-import { indexArticle, removeFromIndex } from '../search/search-index.js';
 import { ensureTags } from '../tags/tag-store.js';
 import type { Article, ArticleInput } from './article.js';
 import {
@@ -28,6 +27,14 @@ export interface Actor {
 
 export type SaveAction = 'draft' | 'publish' | 'schedule';
 
+/** An index derived from articles (full-text search), kept current inside publishing's transactions. */
+export interface ArticleIndex {
+  /** Indexes (or re-indexes) one article from its current row; removes it when it is not published. */
+  index(tx: Db, articleId: number): Promise<void>;
+  /** Drops one article from the index. */
+  remove(tx: Db, articleId: number): Promise<void>;
+}
+
 export interface PublishingDeps {
   db: Db;
   clock: () => Date;
@@ -35,6 +42,8 @@ export interface PublishingDeps {
   contentChanged: () => void;
   /** Called after an article is published or edited while published (the knowledge engine listens). */
   onPublished?: (articleId: number) => Promise<void>;
+  /** The search feature's index (articleSearchIndex): given by whoever builds the service, so articles import no search. */
+  index: ArticleIndex;
 }
 
 /** True when the actor may edit this article (authors: only their own drafts and scheduled pieces). */
@@ -124,7 +133,7 @@ export function createPublishingService(deps: PublishingDeps) {
         if (opts.id !== undefined) await updateArticle(tx, id, row, stamp);
         await setArticleAuthors(tx, id, input.authorIds);
         await setArticleTags(tx, id, await ensureTags(tx, input.tagSlugs));
-        await indexArticle(tx, id);
+        await deps.index.index(tx, id);
         if (opts.action === 'publish' && existing?.status !== 'published')
           await insertAudit(tx, {
             at: now,
@@ -160,7 +169,7 @@ export function createPublishingService(deps: PublishingDeps) {
       const now = clock();
       await inTransaction(db, async (tx) => {
         await updateArticleStatus(tx, id, 'draft', a.status === 'published' ? a.publishedAt : null, now);
-        await removeFromIndex(tx, id);
+        await deps.index.remove(tx, id);
         await insertAudit(tx, {
           at: now,
           userId: actor.id,
@@ -180,7 +189,7 @@ export function createPublishingService(deps: PublishingDeps) {
       if (!canPublish(actor) && !canEdit(actor, a)) throw new AppError('forbidden', 'You may delete only your own drafts.');
       const now = clock();
       await inTransaction(db, async (tx) => {
-        await removeFromIndex(tx, id);
+        await deps.index.remove(tx, id);
         await deleteArticle(tx, id);
         await insertAudit(tx, {
           at: now,
@@ -203,7 +212,7 @@ export function createPublishingService(deps: PublishingDeps) {
           const a = await tx.selectFrom('articles').select(['status', 'published_at', 'title']).where('id', '=', d.id).executeTakeFirst();
           if (!a || a.status !== 'scheduled') return;
           await updateArticleStatus(tx, d.id, 'published', a.published_at, now);
-          await indexArticle(tx, d.id);
+          await deps.index.index(tx, d.id);
           await insertAudit(tx, {
             at: now,
             userId: null,

@@ -5,6 +5,7 @@ import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js'
 import { insertEvent } from '../events/event-store.js';
 import { insertTag } from '../tags/tag-store.js';
 import { createPublishingService } from './publishing-service.js';
+import { articleSearchIndex } from '../search/search-index-store.js';
 import type { ArticleInput } from './article.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -127,7 +128,7 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
   it('answers 404 for unknown slugs, drafts and scheduled articles', async () => {
     const db = app.ctx.db;
     await makeArticle(db, { title: 'A draft', slug: 'a-draft', authorIds: [saenko], status: 'draft' });
-    const svc = createPublishingService({ db, clock: () => NOW, contentChanged: () => undefined });
+    const svc = createPublishingService({ index: articleSearchIndex, db, clock: () => NOW, contentChanged: () => undefined });
     const input: ArticleInput = {
       title: 'Tomorrow',
       slug: 'tomorrow',
@@ -167,7 +168,12 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
       authorIds: [saenko],
       publishedAt: new Date('2026-02-01T09:00:00Z'),
     });
-    const svc = createPublishingService({ db, clock: () => new Date('2026-02-03T15:00:00Z'), contentChanged: () => undefined });
+    const svc = createPublishingService({
+      index: articleSearchIndex,
+      db,
+      clock: () => new Date('2026-02-03T15:00:00Z'),
+      contentChanged: () => undefined,
+    });
     await svc.save(
       { id: null, role: 'admin' },
       {

@@ -1,17 +1,27 @@
 // The moderator console at /admin/comments: queues, per-item and bulk actions, and the moderation settings.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
 import type { Role } from '../../platform/session.js';
-import type { AppCtx } from '../app-context.js';
-import { sendAdminPage, queryParam } from '../admin/admin-page.js';
-import { adminScope, formToken, requireRole } from '../admin/admin-scope.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import { sendAdminPage, queryParam } from '../../platform/admin-page.js';
+import { adminScope, formToken, requireRole } from '../../platform/admin-scope.js';
 import { insertAudit } from '../audit/audit-store.js';
-import { listPremoderatedSlugs, listQueue, queueCounts, QUEUES, setArticlePremoderation, type Queue } from './comment-store.js';
+import {
+  clearArticlePremoderation,
+  listPremoderatedSlugs,
+  listQueue,
+  queueCounts,
+  QUEUES,
+  setArticlePremoderation,
+  type Queue,
+} from './comment-store.js';
 import { MODERATION_ACTIONS, type CommentService, type ModerationAction } from './moderation-service.js';
 import { loadModerationSettings, saveModerationSettings } from './moderation/settings.js';
 import { parseWordList } from './moderation/words.js';
 import { ModerationPage, ModerationSettingsPage, type SettingsPageProps } from './views/moderation-page.js';
+import { listArticleIdsBySlug } from '../articles/article-store.js';
 
 /** Who may moderate comments. */
 export const MODERATOR_ROLES: Role[] = ['admin', 'editor', 'moderator'];
@@ -25,7 +35,7 @@ export function registerCommentAdminRoutes(app: FastifyInstance, ctx: AppCtx, se
   const notice = (request: FastifyRequest) => {
     const n = queryParam(request, 'notice');
     return (NOTICES as readonly string[]).includes(n)
-      ? t(`comments.admin.notice.${n}`, { count: queryParam(request, 'count') || '0' })
+      ? t(messageKey(`comments.admin.notice.${n}`), { count: queryParam(request, 'count') || '0' })
       : undefined;
   };
 
@@ -139,7 +149,7 @@ export function registerCommentAdminRoutes(app: FastifyInstance, ctx: AppCtx, se
       const webhookUrl = field(form, 'webhook_url').trim();
       if (webhookUrl && !/^https?:\/\/[^\s]+$/.test(webhookUrl)) errors.webhook_url = t('comments.settings.error.url');
       const slugs = parseWordList(field(form, 'premoderated_slugs'));
-      const found = slugs.length ? await ctx.db.selectFrom('articles').select(['id', 'slug']).where('slug', 'in', slugs).execute() : [];
+      const found = await listArticleIdsBySlug(ctx.db, slugs);
       const unknown = slugs.filter((s) => !found.some((f) => f.slug === s));
       if (unknown.length) errors.premoderated_slugs = t('comments.settings.error.slugs', { slugs: unknown.join(', ') });
       const values: SettingsPageProps['values'] = {
@@ -174,7 +184,7 @@ export function registerCommentAdminRoutes(app: FastifyInstance, ctx: AppCtx, se
         webhookUrl,
         webhookSecret: values.webhookSecret.trim(),
       });
-      await ctx.db.updateTable('article_comment_settings').set({ premoderate: 0 }).execute();
+      await clearArticlePremoderation(ctx.db);
       for (const a of found) await setArticlePremoderation(ctx.db, a.id, true);
       await insertAudit(ctx.db, {
         at: ctx.clock(),

@@ -556,6 +556,11 @@ export async function setArticlePremoderation(db: Db, articleId: number, on: boo
     .execute();
 }
 
+/** Turns every article's own pre-moderation off (the settings form then names the ones that keep it). */
+export async function clearArticlePremoderation(db: Db): Promise<void> {
+  await db.updateTable('article_comment_settings').set({ premoderate: 0 }).execute();
+}
+
 /** Slugs of the articles under pre-moderation. */
 export async function listPremoderatedSlugs(db: Db): Promise<string[]> {
   const rows = await db

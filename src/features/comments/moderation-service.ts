@@ -3,7 +3,7 @@
 import { AppError, notFound } from '../../platform/errors.js';
 import { inTransaction, type Db } from '../../platform/db.js';
 import type { Mailer } from '../../platform/mailer.js';
-import type { T } from '../../platform/i18n/index.js';
+import { type T, messageKey } from '../../platform/i18n/index.js';
 import type { SessionUser } from '../../platform/session.js';
 import { insertAudit } from '../audit/audit-store.js';
 import { readerCanComment } from '../readers/reader.js';
@@ -28,6 +28,7 @@ import {
 import { defaultPhases, moderate } from './moderation/pipeline.js';
 import type { ModerationInput, Phase, Verdict } from './moderation/phase.js';
 import { loadModerationSettings } from './moderation/settings.js';
+import { findArticleSlug } from '../articles/article-store.js';
 
 export interface CommentServiceDeps {
   db: Db;
@@ -144,7 +145,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
     };
     const verdict = await moderate(input, phases);
     if (verdict.action === 'reject' && verdict.store === false) {
-      const message = t(verdict.reason.key, verdict.reason.vars);
+      const message = t(messageKey(verdict.reason.key), verdict.reason.vars);
       const code = verdict.phase === 'rate' ? 'rate_limited' : verdict.phase === 'account' ? 'forbidden' : 'validation';
       throw code === 'validation' ? new AppError('validation', message, { body: message }) : new AppError(code, message);
     }
@@ -156,8 +157,8 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
     v.action === 'approve'
       ? t('comments.posted')
       : v.action === 'hold'
-        ? t('comments.held', { reason: t(v.reason.key, v.reason.vars) })
-        : t('comments.rejected', { reason: t(v.reason.key, v.reason.vars) });
+        ? t('comments.held', { reason: t(messageKey(v.reason.key), v.reason.vars) })
+        : t('comments.rejected', { reason: t(messageKey(v.reason.key), v.reason.vars) });
 
   /** Tells the person answered by a published reply, unless they opted out or answered themselves. */
   async function notifyReply(c: Comment, slug: string) {
@@ -172,8 +173,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
   }
 
   async function slugOf(articleId: number): Promise<string> {
-    const r = await db.selectFrom('articles').select('slug').where('id', '=', articleId).executeTakeFirst();
-    return r?.slug ?? '';
+    return (await findArticleSlug(db, articleId)) ?? '';
   }
 
   function requireOpen(article: CommentableArticle) {
@@ -195,7 +195,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       const body = cleanText(input.body);
       const verdict = await runPipeline(who, article, body);
       const status = statusOf(verdict);
-      const reason = status === 'published' ? '' : t(verdict.reason.key, verdict.reason.vars);
+      const reason = status === 'published' ? '' : t(messageKey(verdict.reason.key), verdict.reason.vars);
       const now = clock();
       // Committed before the caller answers: an acknowledged comment is on disk (WAL), whatever happens next.
       const comment = await inTransaction(db, (tx) =>
@@ -232,7 +232,14 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       const verdict = await runPipeline(who, article, body, c.id);
       const status = statusOf(verdict);
       await inTransaction(db, (tx) =>
-        updateCommentBody(tx, c.id, body, status, status === 'published' ? '' : t(verdict.reason.key, verdict.reason.vars), clock()),
+        updateCommentBody(
+          tx,
+          c.id,
+          body,
+          status,
+          status === 'published' ? '' : t(messageKey(verdict.reason.key), verdict.reason.vars),
+          clock(),
+        ),
       );
       if (c.status === 'published' || status === 'published') deps.commentsChanged([c.articleId]);
       return { comment: (await findComment(db, c.id))!, verdict, status, message: messageOf(verdict) };

@@ -6,15 +6,16 @@ import { checkGuard, guardFields } from '../../platform/form-guard.js';
 import { csrfBinding, field, formOf, requireCsrf } from '../../platform/forms.js';
 import { renderDocument } from '../../platform/render.js';
 import { csrfToken, findSessionUser, SESSION_COOKIE, type SessionUser } from '../../platform/session.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { isPublic } from '../articles/article.js';
-import { loadChrome } from '../site/chrome.js';
+import { loadChrome } from '../../platform/chrome.js';
 import { parseOrder, type Comment } from './comment.js';
 import { findComment, pageOfComment } from './comment-store.js';
 import { registerCommentAdminRoutes } from './admin-routes.js';
 import { createCommentService, type CommentService, type CommentableArticle } from './moderation-service.js';
 import { CommentEditPage, CommentReportPage, CommentRetryPage } from './views/comment-pages.js';
 import { CommentItem, ThreadEntry } from './views/comments-block.js';
+import { findCommentableArticle } from '../articles/article-store.js';
 
 /** Bot guard for comment forms: a person needs at least this long to write anything. */
 const MIN_FILL_MS = 1000;
@@ -54,24 +55,15 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
   }
 
   async function publicArticle(slug: string): Promise<CommentableArticle & { language: string }> {
-    // Only what commenting needs: no body, authors or tags (posting is a hot path).
-    const a = await ctx.db
-      .selectFrom('articles')
-      .select(['id', 'slug', 'title', 'comments_mode', 'status', 'published_at', 'language'])
-      .where('slug', '=', slug)
-      .executeTakeFirst();
-    if (!a || !isPublic({ status: a.status, publishedAt: a.published_at }, ctx.clock())) throw notFound('Article');
-    return { id: a.id, slug: a.slug, title: a.title, commentsMode: a.comments_mode, language: a.language };
+    const a = await findCommentableArticle(ctx.db, { slug });
+    if (!a || !isPublic(a, ctx.clock())) throw notFound('Article');
+    return { id: a.id, slug: a.slug, title: a.title, commentsMode: a.commentsMode, language: a.language };
   }
 
   async function articleOfComment(c: Comment) {
-    const a = await ctx.db
-      .selectFrom('articles')
-      .select(['id', 'slug', 'title', 'comments_mode', 'status', 'published_at', 'language'])
-      .where('id', '=', c.articleId)
-      .executeTakeFirst();
-    if (!a || !isPublic({ status: a.status, publishedAt: a.published_at }, ctx.clock())) throw notFound('Comment');
-    return { id: a.id, slug: a.slug, title: a.title, commentsMode: a.comments_mode, language: a.language };
+    const a = await findCommentableArticle(ctx.db, { id: c.articleId });
+    if (!a || !isPublic(a, ctx.clock())) throw notFound('Comment');
+    return { id: a.id, slug: a.slug, title: a.title, commentsMode: a.commentsMode, language: a.language };
   }
 
   function guardCheck(request: FastifyRequest) {

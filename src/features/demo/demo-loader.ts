@@ -17,7 +17,8 @@ import { createImporter, type ImportResult } from '../import/import-service.js';
 import { insertRubric, updateRubric } from '../rubrics/rubric-store.js';
 import { upsertSetting } from '../site/site-store.js';
 import { findUserByEmail, insertUser } from '../staff/user-store.js';
-import { insertTag, updateTag, TAG_TYPES, type TagType } from '../tags/tag-store.js';
+import { insertTag, updateTag } from '../tags/tag-store.js';
+import { TAG_TYPES, type TagType } from '../tags/tag.js';
 
 /** The folder holding newsroom.json and articles/. */
 export const DEMO_DIR = join(packageRoot(import.meta.url), 'demo');

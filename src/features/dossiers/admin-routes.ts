@@ -1,14 +1,15 @@
 // /admin/facts: editors review what the knowledge engine extracted. Every action is a CSRF-checked
 // POST (adminScope), audited, and followed by a content change so public pages refresh.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
 import type { Role } from '../../platform/session.js';
 import { parsePage } from '../../platform/ui/pagination.js';
-import { adminScope, formToken, requireRole } from '../admin/admin-scope.js';
-import { idParam, sendAdminPage } from '../admin/admin-page.js';
-import type { AppCtx } from '../app-context.js';
+import { adminScope, formToken, requireRole } from '../../platform/admin-scope.js';
+import { idParam, sendAdminPage } from '../../platform/admin-page.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { insertAudit } from '../audit/audit-store.js';
 import { applyCorrection, argInputValue, FACT_STATUSES, FACT_TYPES, type FactStatus } from './dossier.js';
 import { entityRefs, findEntities, findFact, linkFactEntities, listFactsForReview, updateFactDecision } from './dossier-store.js';
@@ -60,7 +61,7 @@ export function registerFactAdminRoutes(app: FastifyInstance, ctx: AppCtx): void
     const back = `/admin/facts?${new URLSearchParams({ ...query, ...(page > 1 ? { page: String(page) } : {}) })}`;
     const notice = q.get('notice');
     const noticeText =
-      notice && ['confirmed', 'rejected', 'corrected'].includes(notice) ? ctx.t(`admin.facts.notice.${notice}`) : undefined;
+      notice && ['confirmed', 'rejected', 'corrected'].includes(notice) ? ctx.t(messageKey(`admin.facts.notice.${notice}`)) : undefined;
     return sendAdminPage(
       ctx,
       request,
@@ -123,7 +124,7 @@ export function registerFactAdminRoutes(app: FastifyInstance, ctx: AppCtx): void
       if (!fact) throw new AppError('not_found', 'Fact not found');
       const fail = (message: string) => showList(request, reply, { factId: id, arg, value: value.slice(0, 500), message }, back);
       const result = applyCorrection(fact.type, fact.args, arg, value);
-      if (!result.ok) return fail(ctx.t(result.error, result.vars));
+      if (!result.ok) return fail(ctx.t(messageKey(result.error), result.vars));
       const known = await findEntities(ctx.db, result.entityIds);
       const missing = result.entityIds.find((x) => !known.has(x));
       if (missing) return fail(ctx.t('admin.facts.error.unknown_entity', { id: missing }));

@@ -3,6 +3,7 @@ import { DIALECTS, freshDb } from '../../../test/db.js';
 import { makeArticle, makeAuthor } from '../../../test/factories.js';
 import type { Db } from '../../platform/db.js';
 import { createPublishingService } from '../articles/publishing-service.js';
+import { articleSearchIndex } from '../search/search-index-store.js';
 import { stubExtractor, VISIT_BODY } from './test-fixtures.js';
 import { articleText, extractAll, extractArticle } from './dossier-service.js';
 import {
@@ -120,7 +121,7 @@ describe.each(DIALECTS)('dossier service on %s', (dialect) => {
   it('hides facts of unpublished articles and deletes those of deleted ones', async () => {
     const id = await stubArticle();
     await extractArticle(db, id, { extract: stubExtractor(), now: NOW });
-    const svc = createPublishingService({ db, clock: () => NOW, contentChanged: () => undefined });
+    const svc = createPublishingService({ index: articleSearchIndex, db, clock: () => NOW, contentChanged: () => undefined });
     await svc.unpublish({ id: null, role: 'admin' }, id);
     expect((await listPublicFactsForArticle(db, id)).facts).toEqual([]);
     expect((await dossierStats(db, { entity: 'country:CN' }, NOW)).facts).toBe(0);

@@ -1,6 +1,6 @@
 // Dossiers: domain types and pure rules (fingerprints, dossier URLs, readable fact sentences).
 import { createHash } from 'node:crypto';
-import { formatDate, intl, type T } from '../../platform/i18n/index.js';
+import { formatDate, intl, type T, messageKey } from '../../platform/i18n/index.js';
 
 export type FactStatus = 'auto' | 'confirmed' | 'corrected' | 'rejected' | 'review';
 export const FACT_STATUSES: FactStatus[] = ['review', 'auto', 'confirmed', 'corrected', 'rejected'];
@@ -287,7 +287,7 @@ export function factSentence(t: T, f: Pick<StoredFact, 'type' | 'args'>, names: 
     case 'visit': {
       const kind = str(a.kind);
       const key = kind && ['state', 'official', 'working'].includes(kind) ? `dossiers.fact.visit.${kind}` : 'dossiers.fact.visit';
-      return fill(t(key) + '{place}', { visitor: ref(a.visitor, names), host: ref(a.host, names), place });
+      return fill(t(messageKey(key)) + '{place}', { visitor: ref(a.visitor, names), host: ref(a.host, names), place });
     }
     case 'meeting': {
       const format = str(a.format);
@@ -319,7 +319,7 @@ export function factSentence(t: T, f: Pick<StoredFact, 'type' | 'args'>, names: 
               capacity: `${intl.number(lang).format(capacity.value)} ${String(capacity.unit ?? '')}`.trim(),
             })
           : '';
-      return fill(t(key) + '{project}{capacity}', {
+      return fill(t(messageKey(key)) + '{project}{capacity}', {
         investor: ref(a.investor, names),
         recipient: ref(a.recipient, names),
         amount,
@@ -331,7 +331,7 @@ export function factSentence(t: T, f: Pick<StoredFact, 'type' | 'args'>, names: 
       const metric = str(a.metric);
       const label =
         metric && ['trade_turnover', 'exports', 'imports'].includes(metric)
-          ? t(`dossiers.metric.${metric}`)
+          ? t(messageKey(`dossiers.metric.${metric}`))
           : t('dossiers.metric.trade_turnover');
       const amount = amountText(a.amount, lang);
       const period = str(a.period);
@@ -351,7 +351,7 @@ export function factSentence(t: T, f: Pick<StoredFact, 'type' | 'args'>, names: 
         stage && ['agreed', 'construction_started', 'completed', 'launched'].includes(stage)
           ? `dossiers.fact.milestone.${stage}`
           : 'dossiers.fact.milestone';
-      return fill(t(key, { stage: stage ?? '' }), { project: ref(a.project, names) });
+      return fill(t(messageKey(key), { stage: stage ?? '' }), { project: ref(a.project, names) });
     }
     default:
       return [f.type];

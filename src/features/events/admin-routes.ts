@@ -1,11 +1,12 @@
 // Staff pages of events, for admins and editors: list, create, edit, delete.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { ComponentChildren } from 'preact';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError } from '../../platform/errors.js';
 import { formOf } from '../../platform/forms.js';
-import type { AppCtx } from '../app-context.js';
-import { sendAdminPage } from '../admin/admin-page.js';
-import { adminScope, AREA_ROLES, formToken, requireRole } from '../admin/admin-scope.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import { sendAdminPage } from '../../platform/admin-page.js';
+import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
 import { emptyFormValues, formValuesOf, parseEventForm, valuesFromEvent, type EventFormValues } from './event-form.js';
 import { createEventService } from './event-service.js';
 import { findEventById, listEventArticleSlugs, listEventsForAdmin } from './event-store.js';
@@ -31,7 +32,7 @@ export function registerEventAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
 
   const notice = (request: FastifyRequest) => {
     const n = (request.query as Record<string, unknown>).notice;
-    return typeof n === 'string' && (NOTICES as readonly string[]).includes(n) ? t(`events.admin.notice.${n}`) : undefined;
+    return typeof n === 'string' && (NOTICES as readonly string[]).includes(n) ? t(messageKey(`events.admin.notice.${n}`)) : undefined;
   };
 
   const form = (

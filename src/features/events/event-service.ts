@@ -18,6 +18,7 @@ import {
   insertEvent,
   setEventArticles,
   updateEvent,
+  updateEventIcsSequence,
 } from './event-store.js';
 
 export interface EventServiceDeps {
@@ -63,7 +64,7 @@ export function createEventService(deps: EventServiceDeps) {
         if (timeChanged || cancelledNow) {
           // A new SEQUENCE makes calendars replace (or, once cancelled, remove) the entry; participants get the new .ics by mail once the time is known.
           const seq = (before.icsSequence ?? 0) + 1;
-          await tx.updateTable('events').set({ ics_sequence: seq }).where('id', '=', eventId).execute();
+          await updateEventIcsSequence(tx, eventId, seq);
           if (row.startsAt !== null || cancelledNow) await enqueueJob(tx, 'event-update-mail', now, { eventId, sequence: seq }, now);
         }
         if (timeChanged || id === null) {

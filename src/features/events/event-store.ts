@@ -284,3 +284,8 @@ export async function eventSlugTaken(db: Db, slug: string, exceptId?: number): P
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
   return (await q.executeTakeFirst()) !== undefined;
 }
+
+/** Sets the calendar SEQUENCE of an event's .ics files (raised on every change participants must see). */
+export async function updateEventIcsSequence(db: Db, id: number, sequence: number): Promise<void> {
+  await db.updateTable('events').set({ ics_sequence: sequence }).where('id', '=', id).execute();
+}

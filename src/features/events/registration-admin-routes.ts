@@ -1,11 +1,12 @@
 // Staff pages of registration: settings and questions, the registrations list and its actions, CSV export, check-in.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { ComponentChildren } from 'preact';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
-import type { AppCtx } from '../app-context.js';
-import { idParam, queryParam, sendAdminPage } from '../admin/admin-page.js';
-import { adminScope, AREA_ROLES, formToken, requireRole } from '../admin/admin-scope.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
+import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
 import type { Event } from './event.js';
 import { findEventById } from './event-store.js';
 import { CSV_COLUMNS, registrationsCsv } from './registration-csv.js';
@@ -36,7 +37,7 @@ export function registerRegistrationAdminRoutes(app: FastifyInstance, ctx: AppCt
 
   const notice = (request: FastifyRequest) => {
     const n = queryParam(request, 'notice');
-    return (NOTICES as readonly string[]).includes(n) ? t(`registration.admin.notice.${n}`) : undefined;
+    return (NOTICES as readonly string[]).includes(n) ? t(messageKey(`registration.admin.notice.${n}`)) : undefined;
   };
 
   const filterOf = (request: FastifyRequest) => {

@@ -1,7 +1,7 @@
 // The background jobs of registration: offer expiry, reminders, and update mails after a time change.
 import type { Ctx } from '../../platform/context.js';
 import type { JobHandler } from '../../platform/jobs.js';
-import { loadChrome } from '../site/chrome.js';
+import { loadChrome } from '../../platform/chrome.js';
 import { findEventById } from './event-store.js';
 import { createRegistrationService } from './registration-service.js';
 

@@ -1,12 +1,13 @@
 // Public registration URLs: the form on the event page, the participant's manage page, cancel and accept an offer.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../platform/errors.js';
 import { checkGuard, guardFields } from '../../platform/form-guard.js';
 import { csrfBinding, formOf, requireCsrf } from '../../platform/forms.js';
 import { renderDocument, sendWithValidators } from '../../platform/render.js';
 import { csrfToken, ensureVisitor, findSessionUser, SESSION_COOKIE } from '../../platform/session.js';
-import type { AppCtx } from '../app-context.js';
-import { loadChrome } from '../site/chrome.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import { loadChrome } from '../../platform/chrome.js';
 import { isUpcoming, isVisible, type Event } from './event.js';
 import { findEventBySlug, listEventArticles } from './event-store.js';
 import { hasCalendarTime } from './ics.js';
@@ -143,7 +144,8 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: AppCtx): v
     const { e, r } = await byToken(request.params.slug, request.params.token);
     ensureVisitor(request, reply, ctx.config.baseUrl.startsWith('https:'));
     const n = (request.query as Record<string, unknown>)?.notice;
-    const notice = typeof n === 'string' && (NOTICES as readonly string[]).includes(n) ? t(`registration.notice.${n}`) : undefined;
+    const notice =
+      typeof n === 'string' && (NOTICES as readonly string[]).includes(n) ? t(messageKey(`registration.notice.${n}`)) : undefined;
     const chrome = await loadChrome(ctx, request);
     const body = renderDocument(
       RegistrationPage({

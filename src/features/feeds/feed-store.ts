@@ -2,7 +2,7 @@
 import type { Db } from '../../platform/db.js';
 import type { AuthorRef } from '../authors/author.js';
 import { authorsOfArticles, tagsOfArticles } from '../articles/article-store.js';
-import type { Tag } from '../tags/tag-store.js';
+import type { Tag } from '../tags/tag.js';
 import type { FeedSource } from './feed.js';
 
 /** An article as a feed reads it: what the builders need, plus its id and full byline. */

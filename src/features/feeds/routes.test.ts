@@ -4,6 +4,7 @@ import { DIALECTS } from '../../../test/db.js';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js';
 import { createPublishingService } from '../articles/publishing-service.js';
+import { articleSearchIndex } from '../search/search-index-store.js';
 import { insertEvent, type EventRow } from '../events/event-store.js';
 import { registerFeedRoutes } from './routes.js';
 import { child, children, parseStrictXml, textOf, type XmlNode } from './test-xml.js';
@@ -95,7 +96,7 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
       tagSlugs: ['Iran'],
       publishedAt: new Date('2026-05-01T10:00:00Z'),
     });
-    const svc = createPublishingService({ db, clock: () => NOW, contentChanged: () => undefined });
+    const svc = createPublishingService({ index: articleSearchIndex, db, clock: () => NOW, contentChanged: () => undefined });
     await svc.save(
       { id: null, role: 'admin' },
       {

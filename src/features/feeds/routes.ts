@@ -2,7 +2,7 @@
 // sitemaps and robots.txt. All are served through the page cache (ETag, Last-Modified, 304).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { latestPublishedChange } from '../articles/article-store.js';
 import { findAuthorBySlug } from '../authors/author-store.js';
 import { findRubricBySlug } from '../rubrics/rubric-store.js';

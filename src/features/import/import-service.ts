@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db.js';
 import { LANGUAGES, LIMITS, COMMENTS_MODES, type ArticleInput, type CommentsMode, type Language } from '../articles/article.js';
 import { findArticleBySlug } from '../articles/article-store.js';
 import { createPublishingService, type Actor, type PublishingService } from '../articles/publishing-service.js';
+import { articleSearchIndex } from '../search/search-index-store.js';
 import { insertAuthor } from '../authors/author-store.js';
 import { insertRubric } from '../rubrics/rubric-store.js';
 import { slugify } from '../tags/tag-store.js';
@@ -205,7 +206,7 @@ export async function listMarkdownFiles(folder: string): Promise<string[]> {
 /** Builds the importer; import() reads a folder (or a list of files) and saves each good file as an article. */
 export function createImporter(deps: ImportDeps) {
   const { db, clock } = deps;
-  const publishing = deps.publishing ?? createPublishingService({ db, clock, contentChanged: () => undefined });
+  const publishing = deps.publishing ?? createPublishingService({ index: articleSearchIndex, db, clock, contentChanged: () => undefined });
   const actor: Actor = deps.actor ?? { id: null, role: 'admin' };
   const authorIds = new Map<string, number>();
   const rubricIds = new Map<string, number>();

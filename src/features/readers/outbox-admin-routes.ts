@@ -2,9 +2,9 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.js';
-import type { AppCtx } from '../app-context.js';
-import { sendAdminPage } from '../admin/admin-page.js';
-import { adminScope, requireRole } from '../admin/admin-scope.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import { sendAdminPage } from '../../platform/admin-page.js';
+import { adminScope, requireRole } from '../../platform/admin-scope.js';
 import { listOutbox, readOutboxMessage } from './outbox.js';
 import { OutboxList, OutboxMessageView } from './views/outbox-pages.js';
 

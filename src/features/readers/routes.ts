@@ -1,5 +1,6 @@
 // Reader accounts: /account/signup, /account/confirm, /account/login, /account/logout, /account
 // (profile), /account/reset and /account/reset/confirm. Never cached: each page carries a form token.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { AppError } from '../../platform/errors.js';
@@ -16,8 +17,8 @@ import {
   SESSION_COOKIE,
   type SessionUser,
 } from '../../platform/session.js';
-import type { AppCtx } from '../app-context.js';
-import { loadChrome } from '../site/chrome.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import { loadChrome } from '../../platform/chrome.js';
 import { createAccountService } from './account-service.js';
 import { registerOutboxAdminRoutes } from './outbox-admin-routes.js';
 import { cleanEmail, cleanName, emailValid, nameProblem, passwordProblem, PASSWORD_MAX } from './reader.js';
@@ -101,10 +102,10 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     if (bot) return show(422, undefined, guardMessage(bot));
     const errors: Record<string, string> = {};
     const np = nameProblem(values.name);
-    if (np) errors.name = t(np, { min: 2, max: 60 });
+    if (np) errors.name = t(messageKey(np), { min: 2, max: 60 });
     if (!emailValid(values.email)) errors.email = t('account.error.email');
     const pp = passwordProblem(password);
-    if (pp) errors.password = t(pp, { min: 10, max: PASSWORD_MAX });
+    if (pp) errors.password = t(messageKey(pp), { min: 10, max: PASSWORD_MAX });
     if (Object.keys(errors).length) return show(422, errors);
     if (!signupByIp.hit(request.ip)) return show(429, undefined, t('account.error.rate_signup'));
 
@@ -198,7 +199,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     if (!user) throw new AppError('unauthorized', t('account.error.signed_out'));
     return user;
   };
-  const noticeText = (key: string) => ((NOTICES as readonly string[]).includes(key) ? t(`account.notice.${key}`) : undefined);
+  const noticeText = (key: string) => ((NOTICES as readonly string[]).includes(key) ? t(messageKey(`account.notice.${key}`)) : undefined);
 
   app.get('/account', async (request, reply) => {
     const user = await sessionOf(request);
@@ -210,7 +211,12 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const user = await signedIn(request);
     const name = cleanName(field(formOf(request), 'name')).slice(0, 200);
     const problem = nameProblem(name);
-    if (problem) return profile(request, reply, user, { status: 422, errors: { name: t(problem, { min: 2, max: 60 }) }, values: { name } });
+    if (problem)
+      return profile(request, reply, user, {
+        status: 422,
+        errors: { name: t(messageKey(problem), { min: 2, max: 60 }) },
+        values: { name },
+      });
     await updateReaderName(ctx.db, user.id, name);
     return reply.redirect('/account?notice=name_saved', 303);
   });
@@ -306,7 +312,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
           csrf: tokenFor(request, reply),
           token: valid ? token : '',
           valid,
-          errors: { password: t(problem, { min: 10, max: PASSWORD_MAX }) },
+          errors: { password: t(messageKey(problem), { min: 10, max: PASSWORD_MAX }) },
         }),
         valid ? 422 : 400,
       );

@@ -1,5 +1,5 @@
 // The staff form for a rubric: validation of the raw fields, pure.
-import type { RubricInput } from './rubric-store.js';
+import type { RubricInput } from './rubric.js';
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -2,14 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { RubricsTable } from '../../platform/schema.js';
-
-export interface Rubric {
-  id: number;
-  slug: string;
-  name: string;
-  description: string;
-  position: number;
-}
+import type { Rubric, RubricInput } from './rubric.js';
 
 /** Maps a row to a Rubric. */
 export function rowToRubric(r: Selectable<RubricsTable>): Rubric {
@@ -31,13 +24,6 @@ export async function findRubricBySlug(db: Db, slug: string): Promise<Rubric | u
 export async function findRubricById(db: Db, id: number): Promise<Rubric | undefined> {
   const r = await db.selectFrom('rubrics').selectAll().where('id', '=', id).executeTakeFirst();
   return r && rowToRubric(r);
-}
-
-export interface RubricInput {
-  slug: string;
-  name: string;
-  description: string;
-  position: number;
 }
 
 /** Inserts a rubric; returns its id. */

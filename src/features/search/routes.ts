@@ -1,11 +1,11 @@
 // Routes of the search feature: GET /search, a cached page per query string.
 import type { FastifyInstance } from 'fastify';
 import { renderDocument } from '../../platform/render.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { LANGUAGES } from '../articles/article.js';
 import { listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
-import { loadChrome } from '../site/chrome.js';
+import { loadChrome } from '../../platform/chrome.js';
 import { parseSearchParams } from './search-params.js';
 import { COUNT_CAP, searchArticles } from './search-store.js';
 import { SearchPage } from './views/search-page.js';

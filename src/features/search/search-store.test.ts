@@ -3,6 +3,7 @@ import { DIALECTS, freshDb } from '../../../test/db.js';
 import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js';
 import type { Db } from '../../platform/db.js';
 import { createPublishingService } from '../articles/publishing-service.js';
+import { articleSearchIndex } from './search-index-store.js';
 import { parseQuery } from './search-query.js';
 import { COUNT_CAP, markedToHtml, searchArticles, type SearchFilters } from './search-store.js';
 
@@ -149,7 +150,12 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
   });
 
   it('stays current on publish, edit, unpublish and delete', async () => {
-    const svc = createPublishingService({ db, clock: () => new Date('2026-01-15T10:00:00Z'), contentChanged: () => undefined });
+    const svc = createPublishingService({
+      index: articleSearchIndex,
+      db,
+      clock: () => new Date('2026-01-15T10:00:00Z'),
+      contentChanged: () => undefined,
+    });
     const editor = { id: null, role: 'admin' as const };
     const input = {
       title: 'Pipeline diplomacy',

@@ -5,7 +5,7 @@ import { inTransaction, type Db } from '../../platform/db.js';
 import { escapeHtml, trusted, type SafeHtml } from '../../platform/safe-html.js';
 import { authorsOfArticles, rowToArticleSummary, SUMMARY_COLUMNS } from '../articles/article-store.js';
 import type { ArticleSummary } from '../articles/article.js';
-import { articleText } from './search-index.js';
+import { articleText } from './search-index-store.js';
 import { CLOSE, highlightAll, OPEN, snippet } from './highlight.js';
 import { toFtsQuery, toTsQuery, type Term } from './search-query.js';
 

@@ -7,6 +7,11 @@ export async function findSetting(db: Db, key: string): Promise<string | undefin
   return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
 }
 
+/** Every setting whose key starts with `prefix` (a feature's own settings: 'comments.'). */
+export async function listSettingsWithPrefix(db: Db, prefix: string): Promise<{ key: string; value: string }[]> {
+  return db.selectFrom('settings').select(['key', 'value']).where('key', 'like', `${prefix}%`).execute();
+}
+
 /** Writes one setting. */
 export async function upsertSetting(db: Db, key: string, value: string): Promise<void> {
   await db

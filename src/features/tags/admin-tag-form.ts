@@ -1,5 +1,5 @@
 // The staff form for a tag: validation of the raw fields, pure.
-import { TAG_TYPES, type TagInput, type TagType } from './tag-store.js';
+import { TAG_TYPES, type TagInput, type TagType } from './tag.js';
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

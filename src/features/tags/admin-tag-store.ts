@@ -1,6 +1,7 @@
 // Tag look-ups the staff pages need beyond the public ones.
 import type { Db } from '../../platform/db.js';
-import { rowToTag, type Tag } from './tag-store.js';
+import { rowToTag } from './tag-store.js';
+import type { Tag } from './tag.js';
 
 /** The tag with this id, or undefined. */
 export async function findTagById(db: Db, id: number): Promise<Tag | undefined> {

@@ -2,15 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { TagsTable } from '../../platform/schema.js';
-
-export type TagType = TagsTable['type'];
-export const TAG_TYPES: TagType[] = ['topic', 'country', 'organisation', 'person'];
-export interface Tag {
-  id: number;
-  slug: string;
-  name: string;
-  type: TagType;
-}
+import type { Tag, TagInput } from './tag.js';
 
 /** Maps a row to a Tag. */
 export function rowToTag(r: Selectable<TagsTable>): Tag {
@@ -26,12 +18,6 @@ export async function listTags(db: Db): Promise<Tag[]> {
 export async function findTagBySlug(db: Db, slug: string): Promise<Tag | undefined> {
   const r = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
   return r && rowToTag(r);
-}
-
-export interface TagInput {
-  slug: string;
-  name: string;
-  type: TagType;
 }
 
 /** Inserts a tag; returns its id. */

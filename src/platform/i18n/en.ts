@@ -1,5 +1,5 @@
 // The English catalogue: every UI string of the site and the admin.
-export const en: Record<string, string> = {
+export const en = {
   'site.skip': 'Skip to content',
   'site.nav.home': 'Home',
   'site.nav.events': 'Events',
@@ -896,4 +896,4 @@ export const en: Record<string, string> = {
   'comments.settings.error.number': 'Enter a whole number from {min} to {max}.',
   'comments.settings.error.url': 'Enter an http or https address.',
   'comments.settings.error.slugs': 'No article has these slugs: {slugs}',
-};
+} as const satisfies Record<string, string>;

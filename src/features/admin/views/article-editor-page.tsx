@@ -4,8 +4,8 @@ import { formatDateTime } from '../../../platform/i18n/index.js';
 import type { SafeHtml } from '../../../platform/safe-html.js';
 import { COMMENTS_MODES, LANGUAGES, LIMITS, type ArticleStatus } from '../../articles/article.js';
 import type { Author } from '../../authors/author.js';
-import type { Rubric } from '../../rubrics/rubric-store.js';
-import { ErrorSummary, Field, Notice } from './admin-layout.js';
+import type { Rubric } from '../../rubrics/rubric.js';
+import { ErrorSummary, Field, Notice } from '../../../platform/ui/admin-layout.js';
 
 /** The editor's fields as the person typed them (strings), so a re-rendered form keeps every value. */
 export interface ArticleFormValues {

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../platform/i18n/index.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
 import type { ArticleStatus, ArticleSummary } from '../../articles/article.js';
 import type { Author } from '../../authors/author.js';
-import { Notice } from './admin-layout.js';
+import { Notice } from '../../../platform/ui/admin-layout.js';
 
 export interface ArticleListProps {
   t: T;

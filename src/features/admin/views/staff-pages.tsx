@@ -1,8 +1,8 @@
 // Staff accounts: the list with an "add" form, and one page per person for role, access and password.
-import type { T } from '../../../platform/i18n/index.js';
+import { type T, messageKey } from '../../../platform/i18n/index.js';
 import { formatDate } from '../../../platform/i18n/index.js';
 import type { User } from '../../staff/user-store.js';
-import { ErrorSummary, Field, Notice } from './admin-layout.js';
+import { ErrorSummary, Field, Notice } from '../../../platform/ui/admin-layout.js';
 
 const inv = (errors: Record<string, string> | undefined, k: string) =>
   errors?.[k] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${k}-error` } : {};
@@ -69,7 +69,7 @@ export function StaffListPage({ t, csrf, users, roles, meId, values, errors, not
           <select id="role" name="role" {...inv(errors, 'role')}>
             {roles.map((r) => (
               <option value={r} selected={values.role === r}>
-                {t(`admin.role.${r}`)}
+                {t(messageKey(`admin.role.${r}`))}
               </option>
             ))}
           </select>
@@ -129,7 +129,7 @@ export function StaffEditPage({ t, csrf, user, roles, isMe, errors, notice }: St
             <select id="role" name="role" {...inv(errors, 'role')}>
               {roles.map((r) => (
                 <option value={r} selected={user.role === r}>
-                  {t(`admin.role.${r}`)}
+                  {t(messageKey(`admin.role.${r}`))}
                 </option>
               ))}
             </select>

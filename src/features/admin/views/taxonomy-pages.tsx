@@ -4,8 +4,8 @@ import type { T } from '../../../platform/i18n/index.js';
 import type { AuthorFormValues } from '../../authors/admin-author-form.js';
 import type { RubricFormValues } from '../../rubrics/admin-rubric-form.js';
 import type { TagFormValues } from '../../tags/admin-tag-form.js';
-import { TAG_TYPES } from '../../tags/tag-store.js';
-import { ErrorSummary, Field, Notice } from './admin-layout.js';
+import { TAG_TYPES } from '../../tags/tag.js';
+import { ErrorSummary, Field, Notice } from '../../../platform/ui/admin-layout.js';
 
 export interface TaxonomyListProps {
   t: T;

@@ -1,7 +1,7 @@
 // The list of authors: portrait, name, title and biography of each.
 import type { T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import type { Author } from '../author.js';
 
 export interface AuthorsPageProps {

@@ -2,6 +2,7 @@
 import type { Db } from '../../../platform/db.js';
 import { DEFAULT_SETTINGS, type ModerationSettings } from './phase.js';
 import { parseWordList } from './words.js';
+import { listSettingsWithPrefix, upsertSetting } from '../../site/site-store.js';
 
 const KEYS = {
   bannedWords: 'comments.banned_words',
@@ -37,7 +38,7 @@ export async function loadModerationSettings(db: Db): Promise<ModerationSettings
 }
 
 async function readModerationSettings(db: Db): Promise<ModerationSettings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'comments.%').execute();
+  const rows = await listSettingsWithPrefix(db, 'comments.');
   const m = new Map(rows.map((r) => [r.key, r.value]));
   const d = DEFAULT_SETTINGS;
   return {
@@ -61,11 +62,7 @@ export async function saveModerationSettings(db: Db, s: Partial<ModerationSettin
     const v = s[k];
     if (v === undefined) continue;
     const value = Array.isArray(v) ? v.join('\n') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
-    await db
-      .insertInto('settings')
-      .values({ key, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
+    await upsertSetting(db, key, value);
   }
   cache.delete(db);
 }

@@ -2,7 +2,7 @@
 import type { VNode } from 'preact';
 import type { T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import { MAX_BODY, MAX_REASON, type Comment } from '../comment.js';
 import { CommentBody } from './comment-body.js';
 import { CommentForm } from './comments-block.js';

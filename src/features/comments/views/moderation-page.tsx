@@ -1,5 +1,5 @@
 // The moderator console: queue tabs, comments with article and author history, per-item and bulk actions.
-import { formatDateTime, type T } from '../../../platform/i18n/index.js';
+import { formatDateTime, type T, messageKey } from '../../../platform/i18n/index.js';
 import type { Queue, QueueItem } from '../comment-store.js';
 import { CommentBody } from './comment-body.js';
 
@@ -148,7 +148,7 @@ export function ModerationPage(p: ModerationPageProps) {
           <label for="mod-action">{t('comments.admin.action')}</label>
           <select id="mod-action" name="action">
             {['approve', 'reject', 'hide', 'feature', 'unfeature', 'dismiss', 'suspend', 'ban'].map((a) => (
-              <option value={a}>{t(`comments.admin.${a}`)}</option>
+              <option value={a}>{t(messageKey(`comments.admin.${a}`))}</option>
             ))}
           </select>
           <label for="mod-reason">{t('comments.admin.reason')}</label>

@@ -1,7 +1,7 @@
 // The dossiers index: a search by name, then the most documented countries, people, organisations and projects.
 import { intl, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import { dossierPath, type EntityType } from '../dossier.js';
 import type { IndexEntry } from '../dossier-store.js';
 

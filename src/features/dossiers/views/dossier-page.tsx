@@ -1,8 +1,8 @@
 // A dossier: one entity or a country pair, with its key figures, a timeline of facts and related reading.
-import { formatDate, intl, type T } from '../../../platform/i18n/index.js';
+import { formatDate, intl, type T, messageKey } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import {
   dossierPath,
   factSentence,
@@ -44,7 +44,7 @@ const SCHEMA_TYPE: Record<string, string> = {
 
 function plural(t: T, key: string, count: number, lang: string): string {
   const rule = intl.plural(lang).select(count);
-  return t(`${key}.${rule === 'one' ? 'one' : 'other'}`, { count: intl.number(lang).format(count) });
+  return t(messageKey(`${key}.${rule === 'one' ? 'one' : 'other'}`), { count: intl.number(lang).format(count) });
 }
 
 /** "12 facts from 5 articles, 2024–2025". */

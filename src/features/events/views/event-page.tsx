@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import { mapUrl, type Event } from '../event.js';
 import type { LinkedArticle } from '../event-store.js';
 import { availabilityOf, type RegistrationState } from '../registration.js';

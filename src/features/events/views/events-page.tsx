@@ -2,7 +2,7 @@
 import type { T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import type { Event } from '../event.js';
 import { EventTeaser } from './event-teaser.js';
 

@@ -1,7 +1,7 @@
 // /events/:slug/registration/:token: the participant's own registration — status, details, accept an offer, cancel.
 import { formatDateTime, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import type { Event } from '../event.js';
 import type { Registration } from '../registration.js';
 import { EventTimeView } from './event-time.js';

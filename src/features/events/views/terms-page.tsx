@@ -1,7 +1,7 @@
 // /events/:slug/terms: the terms of participation of one event, with the way back.
 import type { T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import type { Event } from '../event.js';
 import type { TermsVersion } from '../terms-store.js';
 

@@ -2,7 +2,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import { NAME_MAX, PASSWORD_MIN, type Reader } from '../reader.js';
 import { describedBy, ErrorSummary, Field } from './form-parts.js';
 

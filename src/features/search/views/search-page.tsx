@@ -1,7 +1,7 @@
 // The search page: a GET form with filters that works without JavaScript, then ranked, highlighted results.
-import { formatDate, formatNumber, type T } from '../../../platform/i18n/index.js';
+import { formatDate, formatNumber, type T, messageKey } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import type { SearchForm, SearchNotice } from '../search-params.js';
 import type { SearchHit } from '../search-store.js';
 
@@ -80,7 +80,7 @@ function Hit({ t, hit, lang }: { t: T; hit: SearchHit; lang: string }) {
         <p class="meta search-hit-meta">
           {a.authors.length > 0 && <span>{a.authors.map((x) => x.name).join(', ')}</span>}
           {a.publishedAt && <time dateTime={a.publishedAt}>{formatDate(a.publishedAt, lang)}</time>}
-          {other && <span>{t(`lang.${other}`)}</span>}
+          {other && <span>{t(messageKey(`lang.${other}`))}</span>}
         </p>
       </article>
     </li>
@@ -161,7 +161,7 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
               label={t('search.filter.language')}
               value={form.lang}
               any={t('search.filter.any')}
-              options={languages.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+              options={languages.map((l) => ({ value: l, label: t(messageKey(`lang.${l}`)) }))}
             />
             <div class="search-field">
               <label for="search-from">{t('search.filter.from')}</label>
@@ -177,7 +177,7 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
         {notices.length > 0 && (
           <ul class="search-notices">
             {notices.map((n) => (
-              <li>{t(n.key, n.vars)}</li>
+              <li>{t(messageKey(n.key), n.vars)}</li>
             ))}
           </ul>
         )}

@@ -1,7 +1,7 @@
 // 404, 500 and other error pages in the site's style.
 import type { T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 
 export interface ErrorPageProps {
   t: T;

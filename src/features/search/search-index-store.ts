@@ -1,6 +1,7 @@
-// Keeps the full-text index current: one document per published article.
+// The full-text index's store: one document per published article, kept current by publishing.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db.js';
+import type { ArticleIndex } from '../articles/publishing-service.js';
 
 const BLOCK_TAG = /<\/?(?:p|h[1-6]|li|ul|ol|blockquote|pre|tr|td|th|table|thead|tbody|figure|figcaption|br|hr|img)\b[^>]*>/gi;
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -75,3 +76,6 @@ export async function removeFromIndex(db: Db, articleId: number): Promise<void> 
   if (db.dialect === 'postgres') await sql`delete from article_search where article_id = ${articleId}`.execute(db);
   else await sql`delete from article_search where rowid = ${articleId}`.execute(db);
 }
+
+/** The full-text index as the publishing service keeps it current. */
+export const articleSearchIndex: ArticleIndex = { index: indexArticle, remove: removeFromIndex };

@@ -1,10 +1,10 @@
 // The /admin scope: every staff page is registered through adminScope, which loads the signed-in
 // user, sends strangers to the login page and checks CSRF on every POST.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.js';
-import { requireCsrf, csrfBinding } from '../../platform/forms.js';
-import { csrfToken, findSessionUser, SESSION_COOKIE, type Role, type SessionUser } from '../../platform/session.js';
-import type { AppCtx } from '../app-context.js';
+import { AppError } from './errors.js';
+import { requireCsrf, csrfBinding } from './forms.js';
+import { csrfToken, findSessionUser, SESSION_COOKIE, type Role, type SessionUser } from './session.js';
+import type { AppCtx } from './app-context.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,8 +1,15 @@
 // The staff pages' shell: navigation by role, the signed-in user, and sign-out.
 import type { ComponentChildren } from 'preact';
-import type { SessionUser } from '../../../platform/session.js';
+import type { SessionUser } from '../session.js';
 import { AREA_ROLES } from '../admin-scope.js';
-import { ErrorSummary as Summary } from '../../../platform/ui/form-fields.js';
+import { ErrorSummary as Summary } from './form-fields.js';
+
+/** A small counter in the staff header, e.g. a queue waiting for moderators. */
+export interface AdminBadge {
+  label: string;
+  href: string;
+  count: number;
+}
 
 export interface AdminLayoutProps {
   title: string;
@@ -12,7 +19,7 @@ export interface AdminLayoutProps {
   /** Extra scripts from /assets/js/ (progressive enhancement only). */
   scripts?: string[];
   /** Small counters shown in the header, e.g. queues waiting for moderators. */
-  badges?: { label: string; href: string; count: number }[];
+  badges?: AdminBadge[];
   children: ComponentChildren;
 }
 
@@ -94,7 +101,7 @@ export function AdminLayout({ title, user, csrf, current, scripts, badges, child
   );
 }
 
-export { Field } from '../../../platform/ui/form-fields.js';
+export { Field } from './form-fields.js';
 
 /** The summary of errors shown at the top of a form re-rendered with 422. */
 export function ErrorSummary({ errors }: { errors: Record<string, string> | undefined }) {

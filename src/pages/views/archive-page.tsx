@@ -1,10 +1,10 @@
 // The archive: every published article, newest first, twenty a page.
-import type { T } from '../../../platform/i18n/index.js';
-import { Layout } from '../../../platform/ui/layout.js';
-import { articleCount, PagedArticleList } from '../../../platform/ui/article-list.js';
-import type { PageInfo } from '../../../platform/ui/pagination.js';
-import type { Chrome } from '../../site/chrome.js';
-import type { ArticleSummary } from '../article.js';
+import type { T } from '../../platform/i18n/index.js';
+import { Layout } from '../../platform/ui/layout.js';
+import { articleCount, PagedArticleList } from '../../platform/ui/article-list.js';
+import type { PageInfo } from '../../platform/ui/pagination.js';
+import type { Chrome } from '../../platform/chrome.js';
+import type { ArticleSummary } from '../../features/articles/article.js';
 
 export interface ArchivePageProps {
   t: T;

@@ -1,11 +1,11 @@
 // An author's page: portrait, name, title and biography, then their articles, twenty a page.
-import type { T } from '../../../platform/i18n/index.js';
-import { Layout } from '../../../platform/ui/layout.js';
-import { articleCount, feedLinks, PagedArticleList } from '../../../platform/ui/article-list.js';
-import type { PageInfo } from '../../../platform/ui/pagination.js';
-import type { Chrome } from '../../site/chrome.js';
-import type { ArticleSummary } from '../../articles/article.js';
-import type { Author } from '../author.js';
+import type { T } from '../../platform/i18n/index.js';
+import { Layout } from '../../platform/ui/layout.js';
+import { articleCount, feedLinks, PagedArticleList } from '../../platform/ui/article-list.js';
+import type { PageInfo } from '../../platform/ui/pagination.js';
+import type { Chrome } from '../../platform/chrome.js';
+import type { ArticleSummary } from '../../features/articles/article.js';
+import type { Author } from '../../features/authors/author.js';
 
 export interface AuthorPageProps {
   t: T;

@@ -1,14 +1,15 @@
-// Routes of the site feature: the front page.
+// The front page: the lead story, the latest articles, a section per rubric and the next event, with comment
+// counts. It gathers several features, so it is composed here, above them.
 import type { FastifyInstance } from 'fastify';
-import { renderDocument } from '../../platform/render.js';
-import { newestOf } from '../../platform/ui/article-list.js';
-import type { AppCtx } from '../app-context.js';
-import type { ArticleSummary } from '../articles/article.js';
-import { listLatestPerRubric, listPublishedArticles } from '../articles/article-store.js';
-import { nextEvent } from '../events/next-event.js';
-import { loadChrome } from './chrome.js';
+import type { ArticleSummary } from '../features/articles/article.js';
+import { listLatestPerRubric, listPublishedArticles } from '../features/articles/article-store.js';
+import { commentCountsBySlug } from '../features/comments/comment-store.js';
+import { nextEvent } from '../features/events/next-event.js';
+import type { AppCtx } from '../platform/app-context.js';
+import { loadChrome } from '../platform/chrome.js';
+import { renderDocument } from '../platform/render.js';
+import { newestOf } from '../platform/ui/article-list.js';
 import { HomePage, type HomeSection } from './views/home-page.js';
-import { commentCountsBySlug } from '../comments/comment-store.js';
 
 const LATEST = 8;
 const PER_RUBRIC = 4;
@@ -19,8 +20,8 @@ export function pickLead(recent: ArticleSummary[]): { lead: ArticleSummary | und
   return { lead, latest: recent.filter((a) => a !== lead).slice(0, LATEST) };
 }
 
-/** Registers every URL of the site feature. */
-export function registerSiteRoutes(app: FastifyInstance, ctx: AppCtx): void {
+/** Registers the front page, /. */
+export function registerHomePage(app: FastifyInstance, ctx: AppCtx): void {
   // A fixed number of queries whatever the number of articles: rubric sections come from one windowed query.
   app.get('/', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {

@@ -1,12 +1,11 @@
 // Small helpers shared by the admin areas: sending a page inside AdminLayout and reading ids from paths.
 import type { ComponentChildren } from 'preact';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.js';
-import { renderDocument } from '../../platform/render.js';
-import type { AppCtx } from '../app-context.js';
-import { queueCounts } from '../comments/comment-store.js';
+import { AppError } from './errors.js';
+import { renderDocument } from './render.js';
+import type { AppCtx } from './app-context.js';
 import { formToken } from './admin-scope.js';
-import { AdminLayout } from './views/admin-layout.js';
+import { AdminLayout } from './ui/admin-layout.js';
 
 export interface AdminPageOpts {
   title: string;
@@ -14,9 +13,6 @@ export interface AdminPageOpts {
   status?: number;
   scripts?: string[];
 }
-
-/** Roles who see the comment queues in the header. */
-const QUEUE_ROLES = ['admin', 'editor', 'moderator'];
 
 /** Sends a staff page: the layout around `children`, never cached. */
 export async function sendAdminPage(
@@ -26,13 +22,7 @@ export async function sendAdminPage(
   opts: AdminPageOpts,
   children: ComponentChildren,
 ) {
-  const counts = request.staff && QUEUE_ROLES.includes(request.staff.role) ? await queueCounts(ctx.db) : undefined;
-  const badges = counts
-    ? [
-        { label: ctx.t('comments.admin.queue.pending'), href: '/admin/comments?queue=pending', count: counts.pending },
-        { label: ctx.t('comments.admin.queue.reported'), href: '/admin/comments?queue=reported', count: counts.reported },
-      ]
-    : undefined;
+  const badges = request.staff ? await ctx.adminBadges(request.staff) : undefined;
   const html = renderDocument(
     AdminLayout({
       title: opts.title,

@@ -1,7 +1,7 @@
 // The comments section under an article: its heading with the count, and what the article's comments mode allows.
 import type { ComponentChildren } from 'preact';
-import { formatNumber, type T } from '../../../platform/i18n/index.js';
-import type { CommentsMode } from '../article.js';
+import { formatNumber, type T } from '../../platform/i18n/index.js';
+import type { CommentsMode } from '../../features/articles/article.js';
 
 export interface CommentsSectionProps {
   t: T;

@@ -1,13 +1,13 @@
 // The article page: headline, standfirst, byline and dates, cover, body, closing byline, tags, event, related, comments.
 import type { ComponentChildren } from 'preact';
-import { formatDate, intl, type T } from '../../../platform/i18n/index.js';
-import { Layout } from '../../../platform/ui/layout.js';
-import { ArticleList } from '../../../platform/ui/article-list.js';
-import type { Chrome } from '../../site/chrome.js';
-import type { Event } from '../../events/event.js';
-import { EventBlock } from '../../events/views/event-block.js';
-import type { AuthorRef } from '../../authors/author.js';
-import type { Article, ArticleSummary, ReadableArticle } from '../article.js';
+import { formatDate, intl, type T } from '../../platform/i18n/index.js';
+import { Layout } from '../../platform/ui/layout.js';
+import { ArticleList } from '../../platform/ui/article-list.js';
+import type { Chrome } from '../../platform/chrome.js';
+import type { Event } from '../../features/events/event.js';
+import { EventBlock } from '../../features/events/views/event-block.js';
+import type { AuthorRef } from '../../features/authors/author.js';
+import type { Article, ArticleSummary, ReadableArticle } from '../../features/articles/article.js';
 import { CommentsSection } from './comments-section.js';
 
 export interface ArticlePageProps {

@@ -1,11 +1,11 @@
 // A rubric's page: its name and description, then its articles, twenty a page.
-import type { T } from '../../../platform/i18n/index.js';
-import { Layout } from '../../../platform/ui/layout.js';
-import { articleCount, feedLinks, PagedArticleList } from '../../../platform/ui/article-list.js';
-import type { PageInfo } from '../../../platform/ui/pagination.js';
-import type { Chrome } from '../../site/chrome.js';
-import type { ArticleSummary } from '../../articles/article.js';
-import type { Rubric } from '../rubric-store.js';
+import type { T } from '../../platform/i18n/index.js';
+import { Layout } from '../../platform/ui/layout.js';
+import { articleCount, feedLinks, PagedArticleList } from '../../platform/ui/article-list.js';
+import type { PageInfo } from '../../platform/ui/pagination.js';
+import type { Chrome } from '../../platform/chrome.js';
+import type { ArticleSummary } from '../../features/articles/article.js';
+import type { Rubric } from '../../features/rubrics/rubric.js';
 
 export interface RubricPageProps {
   t: T;

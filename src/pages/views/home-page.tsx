@@ -1,11 +1,11 @@
 // The front page: the lead story, the latest articles, a section per rubric, and the next event.
-import type { T } from '../../../platform/i18n/index.js';
-import { Layout } from '../../../platform/ui/layout.js';
-import { ArticleList, Teaser } from '../../../platform/ui/article-list.js';
-import type { ArticleSummary } from '../../articles/article.js';
-import type { Event } from '../../events/event.js';
-import { EventBlock } from '../../events/views/event-block.js';
-import type { Chrome } from '../chrome.js';
+import type { T } from '../../platform/i18n/index.js';
+import { Layout } from '../../platform/ui/layout.js';
+import { ArticleList, Teaser } from '../../platform/ui/article-list.js';
+import type { ArticleSummary } from '../../features/articles/article.js';
+import type { Event } from '../../features/events/event.js';
+import { EventBlock } from '../../features/events/views/event-block.js';
+import type { Chrome } from '../../platform/chrome.js';
 
 export interface HomeSection {
   rubric: { slug: string; name: string; description: string };
