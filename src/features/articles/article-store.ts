@@ -666,3 +666,55 @@ export async function countAllArticles(db: Db): Promise<number> {
     ).n,
   );
 }
+
+/** An article's status, publication date and title, for a status change; or undefined. */
+export async function findArticleState(
+  db: Db,
+  id: number,
+): Promise<{ status: ArticleStatus; publishedAt: string | null; title: string } | undefined> {
+  const a = await db.selectFrom('articles').select(['status', 'published_at', 'title']).where('id', '=', id).executeTakeFirst();
+  return a && { status: a.status, publishedAt: a.published_at, title: a.title };
+}
+
+/** What the knowledge engine reads of an article: its text in Markdown, language, status and date; or undefined. */
+export async function findArticleForExtraction(db: Db, id: number) {
+  return db
+    .selectFrom('articles')
+    .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+    .select([
+      'articles.id',
+      'articles.title',
+      'articles.lead',
+      'article_bodies.body_md',
+      'articles.language',
+      'articles.status',
+      'articles.published_at',
+    ])
+    .where('articles.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** How many articles have the status published, whatever their date. */
+export async function countPublishedStatus(db: Db): Promise<number> {
+  return Number(
+    (
+      await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'published')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+}
+
+/** The ids of up to `limit` published articles after `after`, in id order: for walking the archive in batches. */
+export async function listPublishedIdsAfter(db: Db, after: number, limit: number): Promise<{ id: number }[]> {
+  return db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'published')
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

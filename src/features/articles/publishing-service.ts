@@ -17,7 +17,10 @@ import {
   slugTaken,
   updateArticle,
   updateArticleStatus,
+  findArticleState,
 } from './article-store.js';
+import { countExistingAuthors } from '../authors/author-store.js';
+import { rubricExists } from '../rubrics/rubric-store.js';
 
 export interface Actor {
   id: number | null;
@@ -67,10 +70,9 @@ export function createPublishingService(deps: PublishingDeps) {
   async function checkRefs(tx: Db, input: ArticleInput, id?: number) {
     const errors: Record<string, string> = {};
     if (await slugTaken(tx, input.slug, id)) errors.slug = 'Another article already uses this slug.';
-    if (input.rubricId !== null && !(await tx.selectFrom('rubrics').select('id').where('id', '=', input.rubricId).executeTakeFirst()))
-      errors.rubric_id = 'That rubric does not exist.';
-    const found = await tx.selectFrom('authors').select('id').where('id', 'in', input.authorIds).execute();
-    if (found.length !== input.authorIds.length) errors.author_ids = 'One of the chosen authors does not exist.';
+    if (input.rubricId !== null && !(await rubricExists(tx, input.rubricId))) errors.rubric_id = 'That rubric does not exist.';
+    if ((await countExistingAuthors(tx, input.authorIds)) !== input.authorIds.length)
+      errors.author_ids = 'One of the chosen authors does not exist.';
     if (Object.keys(errors).length) throw new ValidationError(errors);
   }
 
@@ -209,9 +211,9 @@ export function createPublishingService(deps: PublishingDeps) {
       const due = await listDueScheduled(db, now);
       for (const d of due) {
         await inTransaction(db, async (tx) => {
-          const a = await tx.selectFrom('articles').select(['status', 'published_at', 'title']).where('id', '=', d.id).executeTakeFirst();
+          const a = await findArticleState(tx, d.id);
           if (!a || a.status !== 'scheduled') return;
-          await updateArticleStatus(tx, d.id, 'published', a.published_at, now);
+          await updateArticleStatus(tx, d.id, 'published', a.publishedAt, now);
           await deps.index.index(tx, d.id);
           await insertAudit(tx, {
             at: now,

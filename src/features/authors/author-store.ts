@@ -72,3 +72,18 @@ export async function updateAuthor(db: Db, id: number, a: AuthorInput): Promise<
 export async function deleteAuthor(db: Db, id: number): Promise<void> {
   await db.deleteFrom('authors').where('id', '=', id).execute();
 }
+
+/** How many of these author ids exist. */
+export async function countExistingAuthors(db: Db, ids: number[]): Promise<number> {
+  return (await db.selectFrom('authors').select('id').where('id', 'in', ids).execute()).length;
+}
+
+/** The id of the author with this slug, or undefined. */
+export async function findAuthorIdBySlug(db: Db, slug: string): Promise<number | undefined> {
+  return (await db.selectFrom('authors').select('id').where('slug', '=', slug).executeTakeFirst())?.id;
+}
+
+/** Every author's id, slug and linked account, for matching by slug (the demo loader). */
+export async function listAuthorSlugs(db: Db): Promise<{ id: number; slug: string; user_id: number | null }[]> {
+  return db.selectFrom('authors').select(['id', 'slug', 'user_id']).execute();
+}

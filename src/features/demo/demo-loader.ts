@@ -8,16 +8,17 @@ import { renderMarkdown } from '../../platform/markdown.js';
 import { packageRoot } from '../../platform/package-root.js';
 import { hashPassword } from '../../platform/passwords.js';
 import type { PublishingService } from '../articles/publishing-service.js';
-import { insertAuthor, updateAuthor } from '../authors/author-store.js';
+import { listArticleIdsBySlug } from '../articles/article-store.js';
+import { insertAuthor, listAuthorSlugs, updateAuthor } from '../authors/author-store.js';
 import { isValidTimeZone } from '../events/event.js';
-import { insertEvent, setEventArticles, updateEvent, type EventRow } from '../events/event-store.js';
+import { insertEvent, listEventSlugs, setEventArticles, updateEvent, type EventRow } from '../events/event-store.js';
 import { replaceQuestions, saveSettings } from '../events/registration-store.js';
 import type { QuestionKind } from '../events/registration.js';
 import { createImporter, type ImportResult } from '../import/import-service.js';
-import { insertRubric, updateRubric } from '../rubrics/rubric-store.js';
+import { insertRubric, listRubricSlugs, updateRubric } from '../rubrics/rubric-store.js';
 import { upsertSetting } from '../site/site-store.js';
 import { findUserByEmail, insertUser } from '../staff/user-store.js';
-import { insertTag, updateTag } from '../tags/tag-store.js';
+import { insertTag, listTagSlugs, updateTag } from '../tags/tag-store.js';
 import { TAG_TYPES, type TagType } from '../tags/tag.js';
 
 /** The folder holding newsroom.json and articles/. */
@@ -96,7 +97,7 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
     await upsertSetting(tx, 'site.description', data.site.description ?? '');
     await upsertSetting(tx, 'site.language', data.site.language ?? 'en');
 
-    const existingAuthors = new Map((await tx.selectFrom('authors').select(['id', 'slug', 'user_id']).execute()).map((r) => [r.slug, r]));
+    const existingAuthors = new Map((await listAuthorSlugs(tx)).map((r) => [r.slug, r]));
     for (const a of data.authors) {
       const input = { slug: a.slug, name: a.name, title: a.title ?? '', bio: a.bio ?? '', photoUrl: a.photo_url ?? '' };
       const found = existingAuthors.get(a.slug);
@@ -104,7 +105,7 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
       else await insertAuthor(tx, input, now);
     }
 
-    const existingRubrics = new Map((await tx.selectFrom('rubrics').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
+    const existingRubrics = new Map((await listRubricSlugs(tx)).map((r) => [r.slug, r.id]));
     for (const [i, r] of data.rubrics.entries()) {
       const input = { slug: r.slug, name: r.name, description: r.description ?? '', position: r.position ?? i + 1 };
       const id = existingRubrics.get(r.slug);
@@ -112,7 +113,7 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
       else await insertRubric(tx, input);
     }
 
-    const existingTags = new Map((await tx.selectFrom('tags').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
+    const existingTags = new Map((await listTagSlugs(tx)).map((r) => [r.slug, r.id]));
     for (const t of data.tags) {
       const type: TagType = TAG_TYPES.includes(t.type as TagType) ? (t.type as TagType) : 'topic';
       const id = existingTags.get(t.slug);
@@ -145,12 +146,8 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
 
   await inTransaction(db, async (tx) => {
     const slugs = [...new Set(data.events.flatMap((e) => e.linked_articles ?? []))];
-    const articleIds = new Map(
-      slugs.length
-        ? (await tx.selectFrom('articles').select(['id', 'slug']).where('slug', 'in', slugs).execute()).map((r) => [r.slug, r.id])
-        : [],
-    );
-    const existingEvents = new Map((await tx.selectFrom('events').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
+    const articleIds = new Map((await listArticleIdsBySlug(tx, slugs)).map((r) => [r.slug, r.id]));
+    const existingEvents = new Map((await listEventSlugs(tx)).map((r) => [r.slug, r.id]));
     for (const e of data.events) {
       const row = eventRow(e);
       let id = existingEvents.get(e.slug);

@@ -14,6 +14,7 @@ import {
   upsertEntities,
   type LinkableFact,
 } from './dossier-store.js';
+import { countPublishedStatus, findArticleForExtraction, listPublishedIdsAfter } from '../articles/article-store.js';
 
 export type Extractor = (text: string, opts: ExtractOptions) => ExtractResult;
 
@@ -54,20 +55,7 @@ const ENTITY_TYPES = new Set<EntityType>(['country', 'person', 'organization', '
  * Returns undefined when the article does not exist or is not published.
  */
 export async function extractArticle(db: Db, articleId: number, deps: ExtractDeps = {}): Promise<ExtractOutcome | undefined> {
-  const article = await db
-    .selectFrom('articles')
-    .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
-    .select([
-      'articles.id',
-      'articles.title',
-      'articles.lead',
-      'article_bodies.body_md',
-      'articles.language',
-      'articles.status',
-      'articles.published_at',
-    ])
-    .where('articles.id', '=', articleId)
-    .executeTakeFirst();
+  const article = await findArticleForExtraction(db, articleId);
   if (!article || article.status !== 'published') return undefined;
   const now = deps.now ?? new Date();
   // The engine builds its gazetteer when loaded: a server that extracts nothing yet does not pay for it at start.
@@ -177,28 +165,13 @@ export async function extractAll(
   opts: { onProgress?: (done: number, total: number) => void } & ExtractDeps = {},
 ): Promise<{ articles: number; facts: number; review: number }> {
   const { onProgress, ...deps } = opts;
-  const total = Number(
-    (
-      await db
-        .selectFrom('articles')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('status', '=', 'published')
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const total = await countPublishedStatus(db);
   let done = 0,
     facts = 0,
     review = 0,
     after = 0;
   for (;;) {
-    const batch = await db
-      .selectFrom('articles')
-      .select('id')
-      .where('status', '=', 'published')
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(100)
-      .execute();
+    const batch = await listPublishedIdsAfter(db, after, 100);
     if (!batch.length) break;
     for (const { id } of batch) {
       const r = await extractArticle(db, id, deps);

@@ -289,3 +289,8 @@ export async function eventSlugTaken(db: Db, slug: string, exceptId?: number): P
 export async function updateEventIcsSequence(db: Db, id: number, sequence: number): Promise<void> {
   await db.updateTable('events').set({ ics_sequence: sequence }).where('id', '=', id).execute();
 }
+
+/** Every event's id and slug, for matching by slug. */
+export async function listEventSlugs(db: Db): Promise<{ id: number; slug: string }[]> {
+  return db.selectFrom('events').select(['id', 'slug']).execute();
+}

@@ -7,8 +7,8 @@ import { LANGUAGES, LIMITS, COMMENTS_MODES, type ArticleInput, type CommentsMode
 import { findArticleBySlug } from '../articles/article-store.js';
 import { createPublishingService, type Actor, type PublishingService } from '../articles/publishing-service.js';
 import { articleSearchIndex } from '../search/search-index-store.js';
-import { insertAuthor } from '../authors/author-store.js';
-import { insertRubric } from '../rubrics/rubric-store.js';
+import { findAuthorIdBySlug, insertAuthor } from '../authors/author-store.js';
+import { findRubricIdBySlug, insertRubric, lastRubricPosition } from '../rubrics/rubric-store.js';
 import { slugify } from '../tags/tag-store.js';
 import { FrontMatterError, parseFrontMatter, type FrontMatterValue } from './front-matter.js';
 
@@ -215,8 +215,7 @@ export function createImporter(deps: ImportDeps) {
     const slug = slugify(name);
     const cached = authorIds.get(slug);
     if (cached !== undefined) return cached;
-    const found = await db.selectFrom('authors').select('id').where('slug', '=', slug).executeTakeFirst();
-    const id = found?.id ?? (await insertAuthor(db, { slug, name, title: '', bio: '', photoUrl: '' }, clock()));
+    const id = (await findAuthorIdBySlug(db, slug)) ?? (await insertAuthor(db, { slug, name, title: '', bio: '', photoUrl: '' }, clock()));
     authorIds.set(slug, id);
     return id;
   }
@@ -226,15 +225,11 @@ export function createImporter(deps: ImportDeps) {
     if (!slug) return null;
     const cached = rubricIds.get(slug);
     if (cached !== undefined) return cached;
-    const found = await db.selectFrom('rubrics').select('id').where('slug', '=', slug).executeTakeFirst();
-    let id = found?.id;
+    let id = await findRubricIdBySlug(db, slug);
     if (id === undefined) {
-      const last = await db
-        .selectFrom('rubrics')
-        .select((eb) => eb.fn.max('position').as('p'))
-        .executeTakeFirst();
+      const last = await lastRubricPosition(db);
       const name = nameOrSlug === slug ? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) : nameOrSlug;
-      id = await insertRubric(db, { slug, name, description: '', position: Number(last?.p ?? 0) + 1 });
+      id = await insertRubric(db, { slug, name, description: '', position: last + 1 });
     }
     rubricIds.set(slug, id);
     return id;

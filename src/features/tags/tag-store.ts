@@ -93,3 +93,8 @@ export function slugify(s: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
 }
+
+/** Every tag's id and slug, for matching by slug. */
+export async function listTagSlugs(db: Db): Promise<{ id: number; slug: string }[]> {
+  return db.selectFrom('tags').select(['id', 'slug']).execute();
+}
