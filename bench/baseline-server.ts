@@ -2,15 +2,28 @@
 // It receives its pages over IPC: { key, status, headers, body (base64) }; "*" prefixes match any path below.
 import { createServer } from 'node:http';
 
-interface Page { status: number; headers: Record<string, string>; body: Buffer }
+interface Page {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
 const pages = new Map<string, Page>();
 const prefixes: [string, Page][] = [];
 
 const server = createServer((req, res) => {
   const url = req.url ?? '/';
   let page = pages.get(url);
-  if (!page) for (const [p, v] of prefixes) if (url.startsWith(p)) { page = v; break; }
-  if (!page) { res.writeHead(404); res.end(); return; }
+  if (!page)
+    for (const [p, v] of prefixes)
+      if (url.startsWith(p)) {
+        page = v;
+        break;
+      }
+  if (!page) {
+    res.writeHead(404);
+    res.end();
+    return;
+  }
   res.writeHead(page.status, page.headers);
   res.end(page.body);
 });
@@ -18,7 +31,8 @@ const server = createServer((req, res) => {
 process.on('message', (m: any) => {
   if (m.type === 'page') {
     const page = { status: m.status, headers: m.headers, body: Buffer.from(m.body, 'base64') };
-    if (m.key.endsWith('*')) prefixes.push([m.key.slice(0, -1), page]); else pages.set(m.key, page);
+    if (m.key.endsWith('*')) prefixes.push([m.key.slice(0, -1), page]);
+    else pages.set(m.key, page);
     process.send!({ type: 'ok' });
   }
 });

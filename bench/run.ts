@@ -16,7 +16,10 @@ import { buildBundle, BUNDLE } from '../scripts/build.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
-const opt = (name: string, def: number) => { const i = args.indexOf(`--${name}`); return i >= 0 ? Number(args[i + 1]) : def; };
+const opt = (name: string, def: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : def;
+};
 const SMOKE = flag('smoke');
 const CONNECTIONS = opt('connections', 50);
 const DURATION = opt('duration', SMOKE ? 1 : 5);
@@ -27,37 +30,81 @@ const WARMUP = opt('warmup', SMOKE ? 0 : 2);
 // Starts measured each way (median reported): on a shared machine three medians moved by 100 ms between runs.
 const STARTS = SMOKE ? 1 : 5;
 // `--only comment`: the scenarios whose name holds this text (any case), e.g. to profile one of them.
-const ONLY = (() => { const i = args.indexOf('--only'); return i >= 0 ? String(args[i + 1] ?? '').toLowerCase() : ''; })();
+const ONLY = (() => {
+  const i = args.indexOf('--only');
+  return i >= 0 ? String(args[i + 1] ?? '').toLowerCase() : '';
+})();
 const chosen = (name: string) => !ONLY || name.toLowerCase().includes(ONLY);
 const log = (s: string) => process.stderr.write(s + '\n');
 // Fixed so the bench can sign CSRF tokens and form stamps for its commenters.
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 
-interface Latency { p50: number; p95?: number; p97_5: number; p99: number }
-interface Row { scenario: string; articles: number; chancery: { rps: number; errors: number; codes: string } & Latency; ceiling?: { rps: number } & Partial<Latency>; ratio?: number; note?: string }
+interface Latency {
+  p50: number;
+  p95?: number;
+  p97_5: number;
+  p99: number;
+}
+interface Row {
+  scenario: string;
+  articles: number;
+  chancery: { rps: number; errors: number; codes: string } & Latency;
+  ceiling?: { rps: number } & Partial<Latency>;
+  ratio?: number;
+  note?: string;
+}
 
 async function waitFor200(url: string, timeoutMs = 30_000): Promise<number> {
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
-    try { const r = await fetch(url); if (r.status === 200) return Date.now() - t0; } catch { /* not up yet */ }
+    try {
+      const r = await fetch(url);
+      if (r.status === 200) return Date.now() - t0;
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
 }
 
 function rssKb(pid: number): number {
-  try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]); } catch { return 0; }
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+  } catch {
+    return 0;
+  }
 }
 
-async function startChancery(dbPath: string, port: number, entry: 'bundle' | 'command' = 'bundle', env: Record<string, string> = {}): Promise<{ proc: ChildProcess; startMs: number }> {
+async function startChancery(
+  dbPath: string,
+  port: number,
+  entry: 'bundle' | 'command' = 'bundle',
+  env: Record<string, string> = {},
+): Promise<{ proc: ChildProcess; startMs: number }> {
   const t0 = Date.now();
   const script = entry === 'bundle' ? BUNDLE : join(ROOT, 'bin', 'chancery.js');
   // BENCH_NODE_FLAGS: Node or V8 flags for the server (e.g. memory settings), to measure what they cost.
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
-  const proc = spawn(process.execPath, [...flags, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), script, 'serve'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: `sqlite:${dbPath}`, PORT: String(port), HOST: '127.0.0.1', CHANCERY_DEMO: 'false', LOG_LEVEL: 'warn', BASE_URL: `http://127.0.0.1:${port}`, SESSION_SECRET: SECRET, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [...flags, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), script, 'serve'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: `sqlite:${dbPath}`,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CHANCERY_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        BASE_URL: `http://127.0.0.1:${port}`,
+        SESSION_SECRET: SECRET,
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   await waitFor200(`http://127.0.0.1:${port}/`);
   return { proc, startMs: Date.now() - t0 };
 }
@@ -79,19 +126,44 @@ async function makeCommenters(dbPath: string, count: number): Promise<{ cookie: 
     for (let start = 0; start < count; start += 500) {
       await db.transaction().execute(async (tx) => {
         for (let i = start; i < Math.min(count, start + 500); i++) {
-          const u = await tx.insertInto('users').values({ email: `poster-${tag}-${i}@bench.test`, name: `Poster ${i}`, role: 'reader', password_hash: 'x', created_at: now.toISOString(), email_confirmed_at: now.toISOString() } as never).returning('id').executeTakeFirstOrThrow();
+          const u = await tx
+            .insertInto('users')
+            .values({
+              email: `poster-${tag}-${i}@bench.test`,
+              name: `Poster ${i}`,
+              role: 'reader',
+              password_hash: 'x',
+              created_at: now.toISOString(),
+              email_confirmed_at: now.toISOString(),
+            } as never)
+            .returning('id')
+            .executeTakeFirstOrThrow();
           const token = await createSession(Object.assign(tx, { dialect: 'sqlite' as const }) as never, u.id, now);
           out.push({ cookie: `${SESSION_COOKIE}=${token}`, csrf: csrfToken(SECRET, createHash('sha256').update(token).digest('hex')) });
         }
       });
     }
     return out;
-  } finally { await db.destroy(); }
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function countRows(dbPath: string, like: string): Promise<number> {
   const db = openDb(`sqlite:${dbPath}`);
-  try { return Number((await db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n')).where('body', 'like', like).executeTakeFirstOrThrow()).n); } finally { await db.destroy(); }
+  try {
+    return Number(
+      (
+        await db
+          .selectFrom('comments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('body', 'like', like)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  } finally {
+    await db.destroy();
+  }
 }
 
 /** Takes the posted comments and their writers out again, so every run posts to a thread as the archive built it. */
@@ -99,38 +171,67 @@ async function removePosts(dbPath: string, like: string): Promise<void> {
   const db = openDb(`sqlite:${dbPath}`);
   try {
     await db.deleteFrom('comments').where('body', 'like', like).execute();
-    await db.deleteFrom('sessions').where('user_id', 'in', (eb) => eb.selectFrom('users').select('users.id').where('users.email', 'like', 'poster-%@bench.test')).execute();
+    await db
+      .deleteFrom('sessions')
+      .where('user_id', 'in', (eb) => eb.selectFrom('users').select('users.id').where('users.email', 'like', 'poster-%@bench.test'))
+      .execute();
     // Nothing else points at these readers now. With the checks on, each deleted account would scan the
     // comments for replies addressed to it (a column without an index): minutes for 20,000 readers.
     await sql`pragma foreign_keys = off`.execute(db);
     await db.deleteFrom('users').where('email', 'like', 'poster-%@bench.test').execute();
-  } finally { await db.destroy(); }
+  } finally {
+    await db.destroy();
+  }
 }
 
-async function startBaseline(): Promise<{ proc: ChildProcess; port: number; load: (key: string, res: Response, body: Buffer) => Promise<void> }> {
-  const proc = fork(join(import.meta.dirname, 'baseline-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+async function startBaseline(): Promise<{
+  proc: ChildProcess;
+  port: number;
+  load: (key: string, res: Response, body: Buffer) => Promise<void>;
+}> {
+  const proc = fork(join(import.meta.dirname, 'baseline-server.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((ok) => proc.once('message', (m: any) => ok(m.port)));
   return {
-    proc, port,
-    load: (key, res, body) => new Promise((ok) => {
-      const headers: Record<string, string> = {};
-      res.headers.forEach((v, k) => { if (!['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date'].includes(k)) headers[k] = v; });
-      proc.once('message', () => ok());
-      proc.send({ type: 'page', key, status: res.status, headers, body: body.toString('base64') });
-    }),
+    proc,
+    port,
+    load: (key, res, body) =>
+      new Promise((ok) => {
+        const headers: Record<string, string> = {};
+        res.headers.forEach((v, k) => {
+          if (!['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date'].includes(k)) headers[k] = v;
+        });
+        proc.once('message', () => ok());
+        proc.send({ type: 'page', key, status: res.status, headers, body: body.toString('base64') });
+      }),
   };
 }
 
 interface Scenario {
-  name: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; paths?: string[]; baselineKey?: string; body?: string; page?: boolean; connections?: number;
+  name: string;
+  path: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  paths?: string[];
+  baselineKey?: string;
+  body?: string;
+  page?: boolean;
+  connections?: number;
   /** One request at a time from a plain keep-alive client, every latency kept: exact percentiles (p95) as a lone reader sees them. */
   sequential?: boolean;
 }
 
 /** Requests one after another for `duration` seconds, timing each. */
-async function sequentialLoad(port: number, s: Scenario, duration: number): Promise<{ total: number; codes: Record<string, number>; latency: Latency }> {
+async function sequentialLoad(
+  port: number,
+  s: Scenario,
+  duration: number,
+): Promise<{ total: number; codes: Record<string, number>; latency: Latency }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const times: number[] = []; const codes: Record<string, number> = {};
+  const times: number[] = [];
+  const codes: Record<string, number> = {};
   const stopAt = performance.now() + duration * 1000;
   const key = `${port} ${s.name}`;
   for (let i = cursors.get(key) ?? 0; performance.now() < stopAt; i++) {
@@ -138,7 +239,12 @@ async function sequentialLoad(port: number, s: Scenario, duration: number): Prom
     const path = s.paths ? s.paths[i % s.paths.length] : s.path;
     const t0 = performance.now();
     const status = await new Promise<number>((ok, fail) => {
-      http.get({ host: '127.0.0.1', port, path, agent, headers: s.headers }, (res) => { res.resume(); res.on('end', () => ok(res.statusCode ?? 0)); }).on('error', fail);
+      http
+        .get({ host: '127.0.0.1', port, path, agent, headers: s.headers }, (res) => {
+          res.resume();
+          res.on('end', () => ok(res.statusCode ?? 0));
+        })
+        .on('error', fail);
     });
     times.push(performance.now() - t0);
     codes[status] = (codes[status] ?? 0) + 1;
@@ -155,16 +261,35 @@ const cursors = new Map<string, number>();
 
 function load(port: number, s: Scenario, duration: number): Promise<autocannon.Result> {
   const requests = s.paths
-    ? [{ method: 'GET' as const, setupRequest: (req: any) => { const key = `${port} ${s.name}`; const i = cursors.get(key) ?? 0; cursors.set(key, i + 1); req.path = s.paths![i % s.paths!.length]; return req; } }]
+    ? [
+        {
+          method: 'GET' as const,
+          setupRequest: (req: any) => {
+            const key = `${port} ${s.name}`;
+            const i = cursors.get(key) ?? 0;
+            cursors.set(key, i + 1);
+            req.path = s.paths![i % s.paths!.length];
+            return req;
+          },
+        },
+      ]
     : [{ method: s.method ?? 'GET', path: s.path, headers: s.headers, body: s.body }];
-  return autocannon({ url: `http://127.0.0.1:${port}`, connections: s.connections ?? CONNECTIONS, duration, requests: requests as any, headers: s.headers });
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: s.connections ?? CONNECTIONS,
+    duration,
+    requests: requests as any,
+    headers: s.headers,
+  });
 }
 
 /** One scenario in alternating rounds against the ceiling and Chancery. */
 async function measure(s: Scenario, n: number, port: number, basePort: number, duration = DURATION): Promise<Row> {
-  let cRequests = 0, bRequests = 0;
+  let cRequests = 0,
+    bRequests = 0;
   const lat: number[][] = [];
-  let errors = 0; const codes: Record<string, number> = {};
+  let errors = 0;
+  const codes: Record<string, number> = {};
   const blat: number[][] = [];
   if (WARMUP > 0) {
     for (const p of [basePort, port]) await (s.sequential ? sequentialLoad(p, s, WARMUP) : load(p, s, WARMUP));
@@ -172,9 +297,11 @@ async function measure(s: Scenario, n: number, port: number, basePort: number, d
   for (let round = 0; round < ROUNDS; round++) {
     if (s.sequential) {
       const b = await sequentialLoad(basePort, s, duration);
-      bRequests += b.total; blat.push([b.latency.p50, b.latency.p95!, b.latency.p97_5, b.latency.p99]);
+      bRequests += b.total;
+      blat.push([b.latency.p50, b.latency.p95!, b.latency.p97_5, b.latency.p99]);
       const c = await sequentialLoad(port, s, duration);
-      cRequests += c.total; lat.push([c.latency.p50, c.latency.p95!, c.latency.p97_5, c.latency.p99]);
+      cRequests += c.total;
+      lat.push([c.latency.p50, c.latency.p95!, c.latency.p97_5, c.latency.p99]);
       for (const [k, v] of Object.entries(c.codes)) codes[k] = (codes[k] ?? 0) + v;
       continue;
     }
@@ -190,14 +317,28 @@ async function measure(s: Scenario, n: number, port: number, basePort: number, d
   const secs = ROUNDS * duration;
   // The worst round of each: a figure a reader could meet, not an average that hides a bad round.
   const worst = (ls: number[][]): Latency => ({
-    p50: Math.max(...ls.map((l) => l[0])), ...(s.sequential ? { p95: Math.max(...ls.map((l) => l[1])) } : {}), p97_5: Math.max(...ls.map((l) => l[2])), p99: Math.max(...ls.map((l) => l[3])),
+    p50: Math.max(...ls.map((l) => l[0])),
+    ...(s.sequential ? { p95: Math.max(...ls.map((l) => l[1])) } : {}),
+    p97_5: Math.max(...ls.map((l) => l[2])),
+    p99: Math.max(...ls.map((l) => l[3])),
   });
   const row: Row = {
-    scenario: s.name, articles: n,
-    chancery: { rps: cRequests / secs, ...worst(lat), errors, codes: Object.entries(codes).map(([k, v]) => `${k}:${v}`).join(' ') },
-    ceiling: { rps: bRequests / secs, ...worst(blat) }, ratio: bRequests ? cRequests / bRequests : undefined,
+    scenario: s.name,
+    articles: n,
+    chancery: {
+      rps: cRequests / secs,
+      ...worst(lat),
+      errors,
+      codes: Object.entries(codes)
+        .map(([k, v]) => `${k}:${v}`)
+        .join(' '),
+    },
+    ceiling: { rps: bRequests / secs, ...worst(blat) },
+    ratio: bRequests ? cRequests / bRequests : undefined,
   };
-  log(`  ${s.name.padEnd(30)} ${row.chancery.rps.toFixed(0).padStart(7)} req/s  ceiling ${row.ceiling!.rps.toFixed(0).padStart(7)}  ratio ${(row.ratio ?? 0).toFixed(2)}  p50 ${row.chancery.p50} ms${row.chancery.p95 !== undefined ? `  p95 ${row.chancery.p95} ms` : ''}  p99 ${row.chancery.p99} ms (ceiling ${row.ceiling!.p99} ms)  ${row.chancery.codes}`);
+  log(
+    `  ${s.name.padEnd(30)} ${row.chancery.rps.toFixed(0).padStart(7)} req/s  ceiling ${row.ceiling!.rps.toFixed(0).padStart(7)}  ratio ${(row.ratio ?? 0).toFixed(2)}  p50 ${row.chancery.p50} ms${row.chancery.p95 !== undefined ? `  p95 ${row.chancery.p95} ms` : ''}  p99 ${row.chancery.p99} ms (ceiling ${row.ceiling!.p99} ms)  ${row.chancery.codes}`,
+  );
   return row;
 }
 
@@ -236,24 +377,68 @@ async function main() {
     await new Promise((r) => setTimeout(r, 300));
     const idleRss = rssKb(proc.pid!);
     let peakRss = idleRss;
-    const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssKb(proc.pid!)); }, 200);
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, rssKb(proc.pid!));
+    }, 200);
 
     const at = (p: string) => `http://127.0.0.1:${port}${p}`;
     const article = `/articles/${benchSlug(Math.floor(n / 2))}`;
     const first = await fetch(at(article));
     const etag = first.headers.get('etag') ?? '';
-    const queries = ['railway', 'summit', 'energy corridor', 'trade investment', 'переговоры', 'саммит', 'железной дороги', 'Kazakhstan', 'strategic partnership', 'инвестиции'];
+    const queries = [
+      'railway',
+      'summit',
+      'energy corridor',
+      'trade investment',
+      'переговоры',
+      'саммит',
+      'железной дороги',
+      'Kazakhstan',
+      'strategic partnership',
+      'инвестиции',
+    ];
     const deepPage = Math.min(200, Math.max(1, Math.floor(n / 4 / 20)));
     const scenarios: Scenario[] = [
       { name: 'article page (warm)', path: article, page: true },
-      { name: 'article page (cache miss)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/articles/${benchSlug((i * 7919) % n)}?miss=${i}`), baselineKey: '/articles/*', page: true },
-      { name: 'article, 10,000 comments (miss)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/articles/${busySlug(n)}?miss=${i}`), baselineKey: '/articles/*', page: true },
+      {
+        name: 'article page (cache miss)',
+        path: '',
+        paths: Array.from({ length: 20000 }, (_, i) => `/articles/${benchSlug((i * 7919) % n)}?miss=${i}`),
+        baselineKey: '/articles/*',
+        page: true,
+      },
+      {
+        name: 'article, 10,000 comments (miss)',
+        path: '',
+        paths: Array.from({ length: 20000 }, (_, i) => `/articles/${busySlug(n)}?miss=${i}`),
+        baselineKey: '/articles/*',
+        page: true,
+      },
       { name: 'home page', path: '/', page: true },
       { name: `rubric archive page ${deepPage}`, path: `/rubric/analysis?page=${deepPage}`, page: true },
-      { name: `rubric page ${deepPage} (cache miss)`, path: '', paths: Array.from({ length: 20000 }, (_, i) => `/rubric/analysis?page=${deepPage}&miss=${i}`), baselineKey: '/rubric/*', page: true },
-      { name: 'search (mixed queries)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/search?q=${encodeURIComponent(queries[i % queries.length])}&miss=${i}`), baselineKey: '/search*', page: true },
+      {
+        name: `rubric page ${deepPage} (cache miss)`,
+        path: '',
+        paths: Array.from({ length: 20000 }, (_, i) => `/rubric/analysis?page=${deepPage}&miss=${i}`),
+        baselineKey: '/rubric/*',
+        page: true,
+      },
+      {
+        name: 'search (mixed queries)',
+        path: '',
+        paths: Array.from({ length: 20000 }, (_, i) => `/search?q=${encodeURIComponent(queries[i % queries.length])}&miss=${i}`),
+        baselineKey: '/search*',
+        page: true,
+      },
       // The latency of one search on its own, as a reader sees it when the site is not saturated.
-      { name: 'search (one connection)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `/search?q=${encodeURIComponent(queries[i % queries.length])}&one=${i}`), baselineKey: '/search*', page: true, sequential: true },
+      {
+        name: 'search (one connection)',
+        path: '',
+        paths: Array.from({ length: 20000 }, (_, i) => `/search?q=${encodeURIComponent(queries[i % queries.length])}&one=${i}`),
+        baselineKey: '/search*',
+        page: true,
+        sequential: true,
+      },
       { name: 'RSS feed', path: '/feed.xml', page: true },
       { name: '304 revalidation', path: article, headers: { 'if-none-match': etag } },
     ];
@@ -262,7 +447,13 @@ async function main() {
     const dossierHref = dossiers?.status === 200 ? /href="(\/dossiers\/country\/[^"?#]+)"/.exec(await dossiers.text())?.[1] : undefined;
     if (dossierHref) {
       scenarios.push({ name: 'dossier page', path: dossierHref, page: true });
-      scenarios.push({ name: 'dossier page (cache miss)', path: '', paths: Array.from({ length: 20000 }, (_, i) => `${dossierHref}?miss=${i}`), baselineKey: '/dossiers/*', page: true });
+      scenarios.push({
+        name: 'dossier page (cache miss)',
+        path: '',
+        paths: Array.from({ length: 20000 }, (_, i) => `${dossierHref}?miss=${i}`),
+        baselineKey: '/dossiers/*',
+        page: true,
+      });
     }
 
     for (const s of scenarios.filter((x) => chosen(x.name))) {
@@ -273,36 +464,87 @@ async function main() {
       await base.load(s.baselineKey ?? samplePath, res, body);
       rows.push(await measure(s, n, port, base.port));
     }
-    if (!dossierHref) rows.push({ scenario: 'dossier page', articles: n, chancery: { rps: 0, p50: 0, p97_5: 0, p99: 0, errors: 0, codes: '' }, note: 'not measured: no dossier listed at /dossiers (the archive has no extracted facts)' });
+    if (!dossierHref)
+      rows.push({
+        scenario: 'dossier page',
+        articles: n,
+        chancery: { rps: 0, p50: 0, p97_5: 0, p99: 0, errors: 0, codes: '' },
+        note: 'not measured: no dossier listed at /dossiers (the archive has no extracted facts)',
+      });
     clearInterval(sampler);
 
     if ((!flag('scale') || n === sizes[0]) && chosen('posting a comment')) rows.push(await postComments(dbPath, n, port, base));
     extra[`size-${n}`] = {
-      startToFirst200Ms: startMs, startToFirst200Runs: starts.bundle, startToFirst200ViaNpmStartMs: median(starts.command), startToFirst200ViaNpmStartRuns: starts.command, rssIdleMb: +(idleRss / 1024).toFixed(1), rssUnderLoadMb: +(peakRss / 1024).toFixed(1),
+      startToFirst200Ms: startMs,
+      startToFirst200Runs: starts.bundle,
+      startToFirst200ViaNpmStartMs: median(starts.command),
+      startToFirst200ViaNpmStartRuns: starts.command,
+      rssIdleMb: +(idleRss / 1024).toFixed(1),
+      rssUnderLoadMb: +(peakRss / 1024).toFixed(1),
       dbSizeMb: +(dbBytes(dbPath) / 1048576).toFixed(1),
     };
-    log(`  start to first 200 (median): ${startMs} ms from the bundle (${starts.bundle.join(', ')}), ${median(starts.command)} ms through bin/chancery.js as npm start runs it (${starts.command.join(', ')}); RSS idle ${(idleRss / 1024).toFixed(0)} MB, under load ${(peakRss / 1024).toFixed(0)} MB; database ${(dbBytes(dbPath) / 1048576).toFixed(0)} MB`);
-    await stop(proc); await stop(base.proc);
+    log(
+      `  start to first 200 (median): ${startMs} ms from the bundle (${starts.bundle.join(', ')}), ${median(starts.command)} ms through bin/chancery.js as npm start runs it (${starts.command.join(', ')}); RSS idle ${(idleRss / 1024).toFixed(0)} MB, under load ${(peakRss / 1024).toFixed(0)} MB; database ${(dbBytes(dbPath) / 1048576).toFixed(0)} MB`,
+    );
+    await stop(proc);
+    await stop(base.proc);
   }
   extra.nlpThroughput = await nlpThroughput();
   printTable(rows, extra);
   if (sizes.length > 1) printScale(rows, sizes);
   const out = join(ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
-  const file = join(out, `${new Date().toISOString().slice(0, 10)}${SMOKE ? '-smoke' : flag('scale') ? '-scale' : ''}${process.env.BENCH_NODE_FLAGS ? '-node-flags' : ''}${ONLY ? '-only' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, warmupSeconds: WARMUP, nodeFlags: process.env.BENCH_NODE_FLAGS ?? '', rows, ...extra }, null, 2));
+  const file = join(
+    out,
+    `${new Date().toISOString().slice(0, 10)}${SMOKE ? '-smoke' : flag('scale') ? '-scale' : ''}${process.env.BENCH_NODE_FLAGS ? '-node-flags' : ''}${ONLY ? '-only' : ''}.json`,
+  );
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        connections: CONNECTIONS,
+        durationSeconds: DURATION,
+        rounds: ROUNDS,
+        warmupSeconds: WARMUP,
+        nodeFlags: process.env.BENCH_NODE_FLAGS ?? '',
+        rows,
+        ...extra,
+      },
+      null,
+      2,
+    ),
+  );
   log(`\nwrote ${file}`);
   // The smoke run guards the harness itself (CI): every scenario must answer what it should, however slowly.
-  const wrong = rows.filter((r) => !r.note && Object.keys(r.chancery.codes ? Object.fromEntries(r.chancery.codes.split(' ').map((c) => c.split(':'))) : {}).some((c) => !['200', '303', '304'].includes(c)));
-  if (wrong.length) { log(`unexpected status codes: ${wrong.map((r) => `${r.scenario} (${r.chancery.codes})`).join(', ')}`); process.exitCode = 1; }
+  const wrong = rows.filter(
+    (r) =>
+      !r.note &&
+      Object.keys(r.chancery.codes ? Object.fromEntries(r.chancery.codes.split(' ').map((c) => c.split(':'))) : {}).some(
+        (c) => !['200', '303', '304'].includes(c),
+      ),
+  );
+  if (wrong.length) {
+    log(`unexpected status codes: ${wrong.map((r) => `${r.scenario} (${r.chancery.codes})`).join(', ')}`);
+    process.exitCode = 1;
+  }
   const lost = rows.filter((r) => ((r as any).stored?.lost ?? 0) > 0);
-  if (lost.length) { log('comments were accepted but not stored'); process.exitCode = 1; }
+  if (lost.length) {
+    log('comments were accepted but not stored');
+    process.exitCode = 1;
+  }
 }
 
 /** Posting through every moderation phase, each request from its own signed-in reader; counts what was stored. */
 async function postComments(dbPath: string, n: number, port: number, base: Awaited<ReturnType<typeof startBaseline>>): Promise<Row> {
   const probe = await fetch(`http://127.0.0.1:${port}/articles/${benchSlug(0)}/comments`, { method: 'POST' });
-  if (probe.status === 404) return { scenario: 'posting a comment', articles: n, chancery: { rps: 0, p50: 0, p97_5: 0, p99: 0, errors: 0, codes: '' }, note: 'not measured: no comment route' };
+  if (probe.status === 404)
+    return {
+      scenario: 'posting a comment',
+      articles: n,
+      chancery: { rps: 0, p50: 0, p97_5: 0, p99: 0, errors: 0, codes: '' },
+      note: 'not measured: no comment route',
+    };
   const duration = SMOKE ? 1 : DURATION;
   const posters = await makeCommenters(dbPath, SMOKE ? 3000 : Math.min(60_000, 1500 * (duration * ROUNDS + WARMUP)));
   const marker = `bench-post-${Date.now()}`;
@@ -310,18 +552,36 @@ async function postComments(dbPath: string, n: number, port: number, base: Await
   let i = 0;
   const slug = benchSlug(Math.floor(n / 3));
   const s: Scenario = { name: 'posting a comment', path: `/articles/${slug}/comments`, method: 'POST' };
-  const res = await fetch(`http://127.0.0.1:${port}${s.path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'body=x' });
+  const res = await fetch(`http://127.0.0.1:${port}${s.path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'body=x',
+  });
   await base.load(s.path, res, Buffer.from(await res.arrayBuffer()));
-  let bRequests = 0, cRequests = 0, errors = 0, warmAccepted = 0; const lat: number[][] = []; const codes: Record<string, number> = {};
-  const request = () => [{
-    method: 'POST' as const, path: s.path,
-    setupRequest: (req: any) => {
-      const p = posters[i++ % posters.length];
-      req.headers = { ...req.headers, cookie: p.cookie, 'content-type': 'application/x-www-form-urlencoded' };
-      req.body = new URLSearchParams({ _csrf: p.csrf, _ts: stamp, website: '', body: `${marker} ${i}: the delegations agreed to expand cooperation on transport.` }).toString();
-      return req;
+  let bRequests = 0,
+    cRequests = 0,
+    errors = 0,
+    warmAccepted = 0;
+  const lat: number[][] = [];
+  const codes: Record<string, number> = {};
+  const request = () => [
+    {
+      method: 'POST' as const,
+      path: s.path,
+      setupRequest: (req: any) => {
+        const p = posters[i++ % posters.length];
+        req.headers = { ...req.headers, cookie: p.cookie, 'content-type': 'application/x-www-form-urlencoded' };
+        req.body = new URLSearchParams({
+          _csrf: p.csrf,
+          _ts: stamp,
+          website: '',
+          body: `${marker} ${i}: the delegations agreed to expand cooperation on transport.`,
+        }).toString();
+        return req;
+      },
     },
-  }];
+  ];
   // The same unmeasured warm-up as the page scenarios, on both; its comments are counted in what must be stored.
   if (WARMUP > 0) {
     await autocannon({ url: `http://127.0.0.1:${base.port}`, connections: CONNECTIONS, duration: WARMUP, method: 'POST', body: 'body=x' });
@@ -329,7 +589,13 @@ async function postComments(dbPath: string, n: number, port: number, base: Await
     warmAccepted = (w as any).statusCodeStats?.['303']?.count ?? 0;
   }
   for (let round = 0; round < ROUNDS; round++) {
-    const b = await autocannon({ url: `http://127.0.0.1:${base.port}`, connections: CONNECTIONS, duration, method: 'POST', body: 'body=x' });
+    const b = await autocannon({
+      url: `http://127.0.0.1:${base.port}`,
+      connections: CONNECTIONS,
+      duration,
+      method: 'POST',
+      body: 'body=x',
+    });
     bRequests += b.requests.total;
     const c = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration, requests: request() as any });
     cRequests += c.requests.total;
@@ -342,55 +608,103 @@ async function postComments(dbPath: string, n: number, port: number, base: Await
   const accepted = codes['303'] ?? 0;
   const secs = ROUNDS * duration;
   const row: Row = {
-    scenario: 'posting a comment', articles: n,
-    chancery: { rps: cRequests / secs, p50: Math.max(...lat.map((l) => l[0])), p97_5: Math.max(...lat.map((l) => l[1])), p99: Math.max(...lat.map((l) => l[2])), errors, codes: Object.entries(codes).map(([k, v]) => `${k}:${v}`).join(' ') },
-    ceiling: { rps: bRequests / secs }, ratio: bRequests ? cRequests / bRequests : undefined,
+    scenario: 'posting a comment',
+    articles: n,
+    chancery: {
+      rps: cRequests / secs,
+      p50: Math.max(...lat.map((l) => l[0])),
+      p97_5: Math.max(...lat.map((l) => l[1])),
+      p99: Math.max(...lat.map((l) => l[2])),
+      errors,
+      codes: Object.entries(codes)
+        .map(([k, v]) => `${k}:${v}`)
+        .join(' '),
+    },
+    ceiling: { rps: bRequests / secs },
+    ratio: bRequests ? cRequests / bRequests : undefined,
     note: undefined,
   };
   // Requests still in flight when the load stops are stored but not counted as answered: more rows than 303s is fine.
   (row as any).stored = { accepted303: accepted + warmAccepted, rowsStored: stored, lost: Math.max(0, accepted + warmAccepted - stored) };
-  log(`  ${s.name.padEnd(30)} ${row.chancery.rps.toFixed(0).padStart(7)} req/s  p50 ${row.chancery.p50} ms  p99 ${row.chancery.p99} ms  ${row.chancery.codes}; ${accepted + warmAccepted} accepted (${warmAccepted} in the warm-up), ${stored} stored${posters.length < i ? ' (readers reused: the rate phase refuses some)' : ''}`);
+  log(
+    `  ${s.name.padEnd(30)} ${row.chancery.rps.toFixed(0).padStart(7)} req/s  p50 ${row.chancery.p50} ms  p99 ${row.chancery.p99} ms  ${row.chancery.codes}; ${accepted + warmAccepted} accepted (${warmAccepted} in the warm-up), ${stored} stored${posters.length < i ? ' (readers reused: the rate phase refuses some)' : ''}`,
+  );
   return row;
 }
 
 /** How each page and search figure changes from the smallest archive to each larger one. */
 function printScale(rows: Row[], sizes: number[]) {
-  const lines = ['', `| scenario | ${sizes.map((n) => `p50 / p99 ms at ${n} (p95 for one-connection search)`).join(' | ')} | req/s ${sizes[sizes.length - 1]} vs ${sizes[0]} |`, `|---|${sizes.map(() => '---|').join('')}---|`];
-  for (const name of [...new Set(rows.filter((r) => !r.note && r.scenario !== 'posting a comment').map((r) => r.scenario.replace(/ \d+( |$)/, ' N$1')))]) {
+  const lines = [
+    '',
+    `| scenario | ${sizes.map((n) => `p50 / p99 ms at ${n} (p95 for one-connection search)`).join(' | ')} | req/s ${sizes[sizes.length - 1]} vs ${sizes[0]} |`,
+    `|---|${sizes.map(() => '---|').join('')}---|`,
+  ];
+  for (const name of [
+    ...new Set(rows.filter((r) => !r.note && r.scenario !== 'posting a comment').map((r) => r.scenario.replace(/ \d+( |$)/, ' N$1'))),
+  ]) {
     const bySize = sizes.map((n) => rows.find((r) => r.articles === n && r.scenario.replace(/ \d+( |$)/, ' N$1') === name));
-    const firstR = bySize[0], lastR = bySize[bySize.length - 1];
-    lines.push(`| ${name} | ${bySize.map((r) => (r ? `${r.chancery.p50} / ${r.chancery.p95 ?? r.chancery.p99}` : '')).join(' | ')} | ${firstR && lastR ? (lastR.chancery.rps / firstR.chancery.rps).toFixed(2) : ''} |`);
+    const firstR = bySize[0],
+      lastR = bySize[bySize.length - 1];
+    lines.push(
+      `| ${name} | ${bySize.map((r) => (r ? `${r.chancery.p50} / ${r.chancery.p95 ?? r.chancery.p99}` : '')).join(' | ')} | ${firstR && lastR ? (lastR.chancery.rps / firstR.chancery.rps).toFixed(2) : ''} |`,
+    );
   }
   console.log(lines.join('\n'));
 }
 
 function dbBytes(path: string): number {
-  return [path, `${path}-wal`].reduce((s, p) => { try { return s + statSync(p).size; } catch { return s; } }, 0);
+  return [path, `${path}-wal`].reduce((s, p) => {
+    try {
+      return s + statSync(p).size;
+    } catch {
+      return s;
+    }
+  }, 0);
 }
 
 async function nlpThroughput(): Promise<string> {
   try {
     const nlp = await import('../src/nlp/index.js');
     const dir = join(ROOT, 'src', 'nlp', 'testdata');
-    const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    const texts = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'));
     const kb = texts.reduce((s, t) => s + Buffer.byteLength(t), 0) / 1024;
     for (const t of texts) nlp.extract(t, { published: '2025-03-01' });
-    const t0 = performance.now(); let total = 0;
-    while (performance.now() - t0 < (SMOKE ? 300 : 3000)) { for (const t of texts) nlp.extract(t, { published: '2025-03-01' }); total += kb; }
+    const t0 = performance.now();
+    let total = 0;
+    while (performance.now() - t0 < (SMOKE ? 300 : 3000)) {
+      for (const t of texts) nlp.extract(t, { published: '2025-03-01' });
+      total += kb;
+    }
     return `${(total / ((performance.now() - t0) / 1000)).toFixed(0)} KB/s on one core`;
-  } catch (e) { return `not measured: ${(e as Error).message}`; }
+  } catch (e) {
+    return `not measured: ${(e as Error).message}`;
+  }
 }
 
 function printTable(rows: Row[], extra: Record<string, unknown>) {
-  const lines = ['', '| scenario | articles | req/s | ceiling req/s | ratio | p50 ms | p95 ms | p97.5 ms | p99 ms | ceiling p99 ms | errors | status codes |', '|---|---|---|---|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '',
+    '| scenario | articles | req/s | ceiling req/s | ratio | p50 ms | p95 ms | p97.5 ms | p99 ms | ceiling p99 ms | errors | status codes |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const r of rows) {
-    if (r.note) { lines.push(`| ${r.scenario} | ${r.articles} | ${r.note} | | | | | | | | | |`); continue; }
+    if (r.note) {
+      lines.push(`| ${r.scenario} | ${r.articles} | ${r.note} | | | | | | | | | |`);
+      continue;
+    }
     const stored = (r as any).stored ? ` (${(r as any).stored.rowsStored} stored, ${(r as any).stored.lost} lost)` : '';
-    lines.push(`| ${r.scenario} | ${r.articles} | ${r.chancery.rps.toFixed(0)} | ${r.ceiling?.rps.toFixed(0) ?? ''} | ${r.ratio?.toFixed(2) ?? ''} | ${r.chancery.p50} | ${r.chancery.p95 ?? ''} | ${r.chancery.p97_5} | ${r.chancery.p99} | ${r.ceiling?.p99 ?? ''} | ${r.chancery.errors} | ${r.chancery.codes}${stored} |`);
+    lines.push(
+      `| ${r.scenario} | ${r.articles} | ${r.chancery.rps.toFixed(0)} | ${r.ceiling?.rps.toFixed(0) ?? ''} | ${r.ratio?.toFixed(2) ?? ''} | ${r.chancery.p50} | ${r.chancery.p95 ?? ''} | ${r.chancery.p97_5} | ${r.chancery.p99} | ${r.ceiling?.p99 ?? ''} | ${r.chancery.errors} | ${r.chancery.codes}${stored} |`,
+    );
   }
   lines.push('', JSON.stringify(extra, null, 2));
   console.log(lines.join('\n'));
   void bar;
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

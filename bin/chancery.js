@@ -21,9 +21,19 @@ if (extractOnly && bundleIsCurrent() && existsSync(join(root, 'dist', 'chancery-
   const vm = (await import('node:vm')).default;
   const file = join(root, 'dist', 'chancery-extract.js');
   let cachedData;
-  try { cachedData = read(join(root, 'dist', 'chancery-extract.cache')); } catch { /* compile as usual */ }
+  try {
+    cachedData = read(join(root, 'dist', 'chancery-extract.cache'));
+  } catch {
+    /* compile as usual */
+  }
   const mod = { exports: {} };
-  new vm.Script(read(file, 'utf8'), { filename: file, cachedData }).runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file));
+  new vm.Script(read(file, 'utf8'), { filename: file, cachedData }).runInThisContext()(
+    mod.exports,
+    createRequire(file),
+    mod,
+    file,
+    dirname(file),
+  );
   process.exitCode = await mod.exports.run(argv);
 } else if (!needsSources && !extractOnly && bundleIsCurrent()) {
   // The bundle runs main(process.argv.slice(2)) and sets the exit code itself.
@@ -37,6 +47,10 @@ if (extractOnly && bundleIsCurrent() && existsSync(join(root, 'dist', 'chancery-
 
 function bundleIsCurrent() {
   let stamp;
-  try { stamp = readFileSync(join(root, 'dist', 'chancery.stamp'), 'utf8'); } catch { return false; }
+  try {
+    stamp = readFileSync(join(root, 'dist', 'chancery.stamp'), 'utf8');
+  } catch {
+    return false;
+  }
   return stamp === sourceStamp(root) && existsSync(join(root, 'dist', 'chancery.mjs'));
 }

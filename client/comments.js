@@ -16,7 +16,11 @@ async function send(form) {
     credentials: 'same-origin',
   });
   let data = {};
-  try { data = await res.json(); } catch { /* a proxy's HTML error page */ }
+  try {
+    data = await res.json();
+  } catch {
+    /* a proxy's HTML error page */
+  }
   return { res, data };
 }
 
@@ -37,7 +41,10 @@ document.addEventListener('submit', async (event) => {
     status(form, '', false);
     try {
       const { res, data } = await send(form);
-      if (res.status !== 201) { status(form, (data.error && data.error.message) || 'The comment could not be posted.', true); return; }
+      if (res.status !== 201) {
+        status(form, (data.error && data.error.message) || 'The comment could not be posted.', true);
+        return;
+      }
       const nodes = fragment(data.html);
       const target = data.parentId
         ? document.querySelector(`ol[data-replies-of="${data.parentId}"]`)
@@ -47,7 +54,10 @@ document.addEventListener('submit', async (event) => {
       const details = form.closest('details');
       if (details) details.open = false;
       const added = document.getElementById(`comment-${data.id}`);
-      if (added) { added.setAttribute('tabindex', '-1'); added.focus(); }
+      if (added) {
+        added.setAttribute('tabindex', '-1');
+        added.focus();
+      }
       status(form, data.message || '', false);
       if (data.status === 'published') {
         const count = document.querySelector('#comments .comment-count');
@@ -72,6 +82,8 @@ document.addEventListener('submit', async (event) => {
       button.setAttribute('aria-pressed', data.liked ? 'true' : 'false');
       const n = form.querySelector('.comment-likes');
       if (n) n.textContent = String(data.count);
-    } catch { /* the button simply stays as it was */ }
+    } catch {
+      /* the button simply stays as it was */
+    }
   }
 });

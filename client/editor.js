@@ -26,7 +26,10 @@ if (form) {
         credentials: 'same-origin',
         signal: controller.signal,
       });
-      if (!res.ok) { pane.setAttribute('data-state', 'error'); return; }
+      if (!res.ok) {
+        pane.setAttribute('data-state', 'error');
+        return;
+      }
       // The server sanitises the HTML: the same sanitiser as the published page.
       out.innerHTML = await res.text();
       pane.removeAttribute('data-state');
@@ -37,7 +40,10 @@ if (form) {
   }
 
   if (body && pane) {
-    body.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(refresh, 400); });
+    body.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 400);
+    });
     if (body.value.trim()) refresh();
   }
 }

@@ -6,7 +6,9 @@ function select(i) {
   const list = items();
   if (!list.length) return;
   current = Math.max(0, Math.min(list.length - 1, i));
-  list.forEach((el, j) => el.classList.toggle('mod-current', j === current));
+  list.forEach((el, j) => {
+    el.classList.toggle('mod-current', j === current);
+  });
   list[current].focus();
   list[current].scrollIntoView({ block: 'nearest' });
 }
@@ -22,10 +24,16 @@ document.addEventListener('keydown', (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const tag = (event.target && event.target.tagName) || '';
   if (/^(INPUT|TEXTAREA|SELECT)$/.test(tag) || (event.target && event.target.isContentEditable)) return;
-  if (event.key === 'j') { event.preventDefault(); select(current + 1); }
-  else if (event.key === 'k') { event.preventDefault(); select(current - 1); }
-  else if (event.key === 'a' && current >= 0) { event.preventDefault(); press('approve'); }
-  else if (event.key === 'x' && current >= 0) {
+  if (event.key === 'j') {
+    event.preventDefault();
+    select(current + 1);
+  } else if (event.key === 'k') {
+    event.preventDefault();
+    select(current - 1);
+  } else if (event.key === 'a' && current >= 0) {
+    event.preventDefault();
+    press('approve');
+  } else if (event.key === 'x' && current >= 0) {
     event.preventDefault();
     const box = items()[current].querySelector('input[type=checkbox]');
     if (box) box.checked = !box.checked;

@@ -19,7 +19,7 @@ for (const [code, v] of Object.entries(ru.countries).sort(([a], [b]) => a.locale
     for (const p of parts) {
       const s = p.trim();
       // Bracketed owners ("Виргинские Острова (США)") are not names of the territory.
-      if (!s || /^(США|Великобритания)$/.test(s) && code !== 'US' && code !== 'GB') continue;
+      if (!s || (/^(США|Великобритания)$/.test(s) && code !== 'US' && code !== 'GB')) continue;
       names.add(s);
     }
   }

@@ -16,9 +16,7 @@ interface WorldCountry {
   demonyms?: { eng?: { f: string; m: string } };
 }
 
-const world: WorldCountry[] = JSON.parse(
-  readFileSync(require.resolve('world-countries/countries.json'), 'utf8'),
-);
+const world: WorldCountry[] = JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8'));
 const en: { countries: Record<string, string | string[]> } = JSON.parse(
   readFileSync(require.resolve('i18n-iso-countries/langs/en.json'), 'utf8'),
 );

@@ -17,7 +17,10 @@ describe('production bundle', () => {
   it('builds a bundle whose code cache V8 accepts, and runs the command from it', async () => {
     await buildBundle(dir);
     const file = join(dir, 'chancery-code.js');
-    const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file, cachedData: readFileSync(join(dir, 'chancery-code.cache')) });
+    const script = new vm.Script(readFileSync(file, 'utf8'), {
+      filename: file,
+      cachedData: readFileSync(join(dir, 'chancery-code.cache')),
+    });
     expect(script.cachedDataRejected).toBe(false);
     // A cache for other code is refused, and the loader then compiles as usual: nothing depends on the cache.
     expect(new vm.Script('(function () {})', { cachedData: readFileSync(join(dir, 'chancery-code.cache')) }).cachedDataRejected).toBe(true);
@@ -26,7 +29,9 @@ describe('production bundle', () => {
     expect(help.stdout).toContain('Usage: chancery <command>');
     // Migrating a new database exercises the SQLite addon from node_modules and the migrations' dialect code.
     const db = join(dir, 'test.db');
-    const migrated = await run(process.execPath, [join(dir, 'chancery.mjs'), 'migrate'], { env: { ...process.env, DATABASE_URL: `sqlite:${db}` } });
+    const migrated = await run(process.execPath, [join(dir, 'chancery.mjs'), 'migrate'], {
+      env: { ...process.env, DATABASE_URL: `sqlite:${db}` },
+    });
     expect(migrated.stdout).toContain('Applied 2026-11-29T0100-comment-tallies');
     // A mistake in the command line still exits 2 from the bundle.
     const wrong = await run(process.execPath, [join(dir, 'chancery.mjs'), 'no-such-command']).catch((e) => e);

@@ -27,19 +27,35 @@ const EXTERNAL = ['better-sqlite3', '@fastify/ajv-compiler', '@fastify/fast-json
  */
 export async function buildBundle(dir = join(ROOT, 'dist')): Promise<void> {
   const { build } = await import('esbuild');
-  const [BUNDLE, STAMP, CODE, CACHE] = ['chancery.mjs', 'chancery.stamp', 'chancery-code.js', 'chancery-code.cache'].map((f) => join(dir, f));
+  const [BUNDLE, STAMP, CODE, CACHE] = ['chancery.mjs', 'chancery.stamp', 'chancery-code.js', 'chancery-code.cache'].map((f) =>
+    join(dir, f),
+  );
   // Taken before reading the sources: a file edited during the build leaves the bundle stale, not wrongly current.
   const stamp = sourceStamp(ROOT);
   mkdirSync(dir, { recursive: true });
   rmSync(STAMP, { force: true });
   const out = await build({
-    stdin: { contents: "import { main } from './src/main.ts';\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n", resolveDir: ROOT, sourcefile: 'chancery-entry.ts', loader: 'ts' },
+    stdin: {
+      contents: "import { main } from './src/main.ts';\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n",
+      resolveDir: ROOT,
+      sourcefile: 'chancery-entry.ts',
+      loader: 'ts',
+    },
     // CommonJS, because Node 20 can use a code cache only for a script (vm.Script), not for an ES module.
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: EXTERNAL,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: EXTERNAL,
     // The sources find their package (public/, demo/) and load modules from import.meta.url.
     define: { 'import.meta.url': '__chanceryModuleUrl' },
     banner: { js: "var __chanceryModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    jsx: 'automatic', jsxImportSource: 'preact', logLevel: 'warning', sourcemap: false, legalComments: 'none', write: false,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'warning',
+    sourcemap: false,
+    legalComments: 'none',
+    write: false,
   });
   // V8 keeps a script's source for the life of the process. esbuild escapes non-ASCII characters in code but
   // not in the comments it keeps (Kysely's JSDoc), and 13 such characters made the 2.6 MB source a two-byte
@@ -55,13 +71,22 @@ export async function buildBundle(dir = join(ROOT, 'dist')): Promise<void> {
   // starts in a fraction of the server's time. bin/chancery.js runs it as the loader above runs the server.
   const engine = await build({
     stdin: {
-      contents: "import { runExtractCli } from './src/nlp/cli.ts';\nmodule.exports.run = (argv) => runExtractCli(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });\n",
-      resolveDir: ROOT, sourcefile: 'chancery-extract-entry.ts', loader: 'ts',
+      contents:
+        "import { runExtractCli } from './src/nlp/cli.ts';\nmodule.exports.run = (argv) => runExtractCli(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });\n",
+      resolveDir: ROOT,
+      sourcefile: 'chancery-extract-entry.ts',
+      loader: 'ts',
     },
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
     define: { 'import.meta.url': '__chanceryModuleUrl' },
     banner: { js: "var __chanceryModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    logLevel: 'warning', sourcemap: false, legalComments: 'none',
+    logLevel: 'warning',
+    sourcemap: false,
+    legalComments: 'none',
   });
   const engineSource = `(function (exports, require, module, __filename, __dirname) {${engine.outputFiles[0].text}\n})`;
   const ENGINE = join(dir, 'chancery-extract.js');
@@ -79,7 +104,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes('esbuild');
     const why = missing ? 'esbuild is not installed' : (e as Error).message;
-    if (!optional) { process.stderr.write(`Could not build dist/chancery.mjs: ${why}\n`); process.exitCode = 1; }
-    else process.stderr.write(`Not building dist/chancery.mjs (${why}): chancery runs from the TypeScript sources.\n`);
+    if (!optional) {
+      process.stderr.write(`Could not build dist/chancery.mjs: ${why}\n`);
+      process.exitCode = 1;
+    } else process.stderr.write(`Not building dist/chancery.mjs (${why}): chancery runs from the TypeScript sources.\n`);
   }
 }

@@ -12,10 +12,15 @@ import vm from 'node:vm';
 const dir = dirname(fileURLToPath(import.meta.url));
 const file = join(dir, 'chancery-code.js');
 let cachedData;
-try { cachedData = readFileSync(join(dir, 'chancery-code.cache')); } catch { /* no cache: compile as usual */ }
+try {
+  cachedData = readFileSync(join(dir, 'chancery-code.cache'));
+} catch {
+  /* no cache: compile as usual */
+}
 // The file holds one function expression, written by the build around the CommonJS bundle.
 const script = new vm.Script(readFileSync(file, 'utf8'), {
-  filename: file, cachedData,
+  filename: file,
+  cachedData,
   // The bundle imports a few files at run time (the engine's command-line helpers); they load as from a module.
   importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });

@@ -11,9 +11,17 @@ export function sourceStamp(root) {
     .map((d) => join(d.parentPath, d.name))
     // The engine's golden files are not part of the bundle.
     .filter((f) => !f.includes(`${sep}testdata${sep}`));
-  files.push(join(root, 'package.json'), join(root, 'scripts', 'build.ts'), join(root, 'scripts', 'bundle-loader.js'), join(root, 'node_modules', '.package-lock.json'));
-  return files.sort().map((file) => {
-    const s = statSync(file, { throwIfNoEntry: false });
-    return `${relative(root, file)}\t${s ? `${s.size}\t${s.mtimeMs}` : 'absent'}\n`;
-  }).join('');
+  files.push(
+    join(root, 'package.json'),
+    join(root, 'scripts', 'build.ts'),
+    join(root, 'scripts', 'bundle-loader.js'),
+    join(root, 'node_modules', '.package-lock.json'),
+  );
+  return files
+    .sort()
+    .map((file) => {
+      const s = statSync(file, { throwIfNoEntry: false });
+      return `${relative(root, file)}\t${s ? `${s.size}\t${s.mtimeMs}` : 'absent'}\n`;
+    })
+    .join('');
 }

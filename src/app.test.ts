@@ -4,17 +4,35 @@ import { loadConfig } from './config.js';
 import { freshDb } from '../test/db.js';
 
 describe('the error handler', () => {
-  let app: App; let close: () => Promise<void>;
+  let app: App;
+  let close: () => Promise<void>;
   beforeEach(async () => {
     const fresh = await freshDb('sqlite');
     close = fresh.close;
-    const config = loadConfig({}, { databaseUrl: fresh.url, sessionSecret: 'x'.repeat(32), env: 'test', logLevel: 'silent', loadDemo: false, dataDir: '/tmp/chancery-test' });
+    const config = loadConfig(
+      {},
+      {
+        databaseUrl: fresh.url,
+        sessionSecret: 'x'.repeat(32),
+        env: 'test',
+        logLevel: 'silent',
+        loadDemo: false,
+        dataDir: '/tmp/chancery-test',
+      },
+    );
     app = await buildApp({ config, db: fresh.db, logger: false });
-    app.server.get('/boom', async () => { throw new Error('secret database detail at /srv/app.js:12'); });
-    app.server.get('/api/boom', async () => { throw new Error('secret'); });
+    app.server.get('/boom', async () => {
+      throw new Error('secret database detail at /srv/app.js:12');
+    });
+    app.server.get('/api/boom', async () => {
+      throw new Error('secret');
+    });
     await app.server.ready();
   });
-  afterEach(async () => { await app.close(); await close(); });
+  afterEach(async () => {
+    await app.close();
+    await close();
+  });
 
   it('answers a crash with the site-styled 500 page and no detail', async () => {
     const res = await app.server.inject('/boom');
@@ -38,7 +56,12 @@ describe('the error handler', () => {
     expect(missing.body).toContain('Page not found');
     const put = await app.server.inject({ method: 'PUT', url: '/' });
     expect([404, 405]).toContain(put.statusCode);
-    const badJson = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { 'content-type': 'application/json' }, payload: '{' });
+    const badJson = await app.server.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{',
+    });
     expect(badJson.statusCode).toBe(400);
   });
 

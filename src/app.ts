@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -19,15 +25,19 @@ import { createPageCache } from './platform/page-cache.js';
 import { renderDocument } from './platform/render.js';
 import { SECURITY_HEADERS } from './platform/security.js';
 import { buildStylesheet } from './platform/stylesheet.js';
-import type { AppCtx } from './features/app-context.js';
+import type { AppCtx } from './platform/app-context.js';
+import { commentQueueBadges } from './features/comments/queue-badges.js';
+import { listRubrics } from './features/rubrics/rubric-store.js';
+import { findSiteInfo } from './features/site/site-store.js';
+import type { PublishingService } from './features/articles/publishing-service.js';
+import { articleSearchIndex } from './features/search/search-index-store.js';
 import { createPublishingService } from './features/articles/publishing-service.js';
-import { loadChrome } from './features/site/chrome.js';
+import { loadChrome } from './platform/chrome.js';
 import { ErrorPage } from './features/site/views/error-page.js';
-import { registerSiteRoutes } from './features/site/routes.js';
-import { registerArticleRoutes } from './features/articles/routes.js';
 import { registerAuthorRoutes } from './features/authors/routes.js';
-import { registerRubricRoutes } from './features/rubrics/routes.js';
-import { registerTagRoutes } from './features/tags/routes.js';
+import { registerArticlePage } from './pages/article-page.js';
+import { registerHomePage } from './pages/home-page.js';
+import { registerListPages } from './pages/list-pages.js';
 import { registerEventRoutes } from './features/events/routes.js';
 import { registerSearchRoutes } from './features/search/routes.js';
 import { registerFeedRoutes } from './features/feeds/routes.js';
@@ -60,9 +70,12 @@ export interface AppDeps {
   logger?: boolean | object;
 }
 
+/** The context plus the domain services that commands and tests drive directly. */
+export type AppServices = AppCtx & { publishing: PublishingService };
+
 export interface App {
   server: FastifyInstance;
-  ctx: AppCtx;
+  ctx: AppServices;
   close(): Promise<void>;
 }
 
@@ -74,7 +87,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const memo = createContentMemo({ enabled: config.pageCache });
   const server = Fastify({
     // Cached anonymous pages are answered before routing, hooks and cookie parsing (see page-cache.ts).
-    serverFactory: (handler) => createServer((req, res) => { if (!cache.serveRaw(req, res)) handler(req, res); }),
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        if (!cache.serveRaw(req, res)) handler(req, res);
+      }),
     logger: deps.logger ?? (config.logLevel === 'silent' ? false : { level: config.logLevel }),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
@@ -83,26 +99,63 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const t = translator('en');
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), from: config.mailFrom });
-  const ctx = { config, db, clock, cache, memo, t, log: server.log, mailer, contentChanged: () => { cache.invalidate(); memo.clear(); },
-    commentsChanged: (ids: number[]) => cache.invalidate([...ids.map((id) => `comments:${id}`), 'comment-counts']) } as AppCtx;
+  const ctx = {
+    config,
+    db,
+    clock,
+    cache,
+    memo,
+    t,
+    log: server.log,
+    mailer,
+    contentChanged: () => {
+      cache.invalidate();
+      memo.clear();
+    },
+    commentsChanged: (ids: number[]) => cache.invalidate([...ids.map((id) => `comments:${id}`), 'comment-counts']),
+    // The shells in platform/ get their feature data here: the site and rubric menu, the comment queues.
+    loadShell: async () => {
+      const [site, rubrics] = await Promise.all([findSiteInfo(db, config.baseUrl), listRubrics(db)]);
+      return { site, rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })) };
+    },
+    adminBadges: (staff) => commentQueueBadges(db, t, staff),
+  } as AppServices;
   ctx.publishing = createPublishingService({
-    db, clock, contentChanged: ctx.contentChanged,
+    index: articleSearchIndex,
+    db,
+    clock,
+    contentChanged: ctx.contentChanged,
     // Extraction runs as a job so publishing never waits on the knowledge engine.
-    onPublished: async (id) => { await enqueueJob(db, 'extract-article', clock(), { articleId: id }, clock()); },
+    onPublished: async (id) => {
+      await enqueueJob(db, 'extract-article', clock(), { articleId: id }, clock());
+    },
   });
-  ctx.jobs = createJobRunner(db, {
-    'publish-scheduled': async () => { await ctx.publishing.publishDue(); },
-    'extract-article': extractArticleJob(db, clock, ctx.contentChanged),
-    ...registrationJobs(ctx),
-  }, clock, server.log);
+  ctx.jobs = createJobRunner(
+    db,
+    {
+      'publish-scheduled': async () => {
+        await ctx.publishing.publishDue();
+      },
+      'extract-article': extractArticleJob(db, clock, ctx.contentChanged),
+      ...registrationJobs(ctx),
+    },
+    clock,
+    server.log,
+  );
 
   // One constant object: building headers per request costs more than serving a cached page.
-  server.addHook('onRequest', (_req, reply, done) => { reply.headers(SECURITY_HEADERS); done(); });
+  server.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done();
+  });
 
   await server.register(cookie, { secret: config.sessionSecret });
   await server.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
   // Each feature owns a part of the stylesheet; they are joined once here and served from memory.
-  for (const [path, dir] of [['/assets/site.css', 'css'], ['/assets/admin.css', 'admin-css']]) {
+  for (const [path, dir] of [
+    ['/assets/site.css', 'css'],
+    ['/assets/admin.css', 'admin-css'],
+  ]) {
     const sheet = buildStylesheet(join(ROOT, 'public', dir));
     server.get(path, (request, reply) => {
       reply.header('cache-control', 'public, max-age=3600').header('etag', sheet.etag).type('text/css; charset=utf-8');
@@ -111,26 +164,38 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }
   // Browsers ask for /favicon.ico on pages that name no icon (feeds, errors, mail previews).
   const favicon = readFileSync(join(ROOT, 'public', 'favicon.svg'));
-  server.get('/favicon.ico', (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(favicon));
-  await server.register(fastifyStatic, { root: join(ROOT, 'public'), prefix: '/assets/', maxAge: '1d', decorateReply: false, etag: true, lastModified: true });
+  server.get('/favicon.ico', (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(favicon),
+  );
+  await server.register(fastifyStatic, {
+    root: join(ROOT, 'public'),
+    prefix: '/assets/',
+    maxAge: '1d',
+    decorateReply: false,
+    etag: true,
+    lastModified: true,
+  });
   await server.register(fastifyStatic, { root: join(ROOT, 'client'), prefix: '/assets/js/', maxAge: '1h', decorateReply: false });
   await server.register(fastifyStatic, {
     root: [join(ROOT, 'node_modules/@fontsource/source-serif-4/files'), join(ROOT, 'node_modules/@fontsource/inter/files')],
-    prefix: '/assets/fonts/', maxAge: '365d', immutable: true, decorateReply: false,
+    prefix: '/assets/fonts/',
+    maxAge: '365d',
+    immutable: true,
+    decorateReply: false,
   });
 
   server.setErrorHandler((err: FastifyError, request, reply) => sendError(ctx, err, request, reply));
   server.setNotFoundHandler((request, reply) => sendError(ctx, new AppError('not_found', 'Page not found'), request, reply));
 
-  registerSiteRoutes(server, ctx);
-  registerArticleRoutes(server, ctx);
+  // Pages that gather several features, composed above them (src/pages).
+  registerHomePage(server, ctx);
+  registerArticlePage(server, ctx);
+  registerListPages(server, ctx);
   registerAuthorRoutes(server, ctx);
-  registerRubricRoutes(server, ctx);
-  registerTagRoutes(server, ctx);
   registerEventRoutes(server, ctx);
   registerSearchRoutes(server, ctx);
   registerFeedRoutes(server, ctx);
-  registerAdminRoutes(server, ctx);
+  registerAdminRoutes(server, ctx, ctx.publishing);
   registerDossierRoutes(server, ctx);
   registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);
@@ -148,7 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
 /** The one error handler: typed errors to their status, Fastify's client errors kept, 5xx logged and hidden. */
 async function sendError(ctx: AppCtx, err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
-  let status = err instanceof AppError ? err.status : (err as FastifyError).statusCode ?? 500;
+  let status = err instanceof AppError ? err.status : ((err as FastifyError).statusCode ?? 500);
   if (status < 400 || status > 599) status = 500;
   const t = ctx.t;
   let message: string;
@@ -162,7 +227,10 @@ async function sendError(ctx: AppCtx, err: FastifyError | AppError, request: Fas
   if (status >= 500) request.log.error({ err }, 'request failed');
   reply.headers(SECURITY_HEADERS).header('cache-control', 'no-store');
   if (request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json')) {
-    return reply.code(status).type('application/json; charset=utf-8').send({ error: { status, message, ...(err instanceof AppError && Object.keys(err.fields).length ? { fields: err.fields } : {}) } });
+    return reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .send({ error: { status, message, ...(err instanceof AppError && Object.keys(err.fields).length ? { fields: err.fields } : {}) } });
   }
   const title = status === 404 ? t('error.not_found.title') : status >= 500 ? t('error.server.title') : message;
   let html: string;

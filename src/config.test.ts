@@ -24,8 +24,9 @@ describe('config', () => {
   });
 
   it('names every bad option in one message', () => {
-    expect(() => loadConfig({ PORT: 'eighty', CHANCERY_DEMO: 'maybe', SESSION_SECRET: 'short', NODE_ENV: 'staging' }))
-      .toThrow(/PORT: expected a port number.*\n.*SESSION_SECRET: must be at least 32.*\n.*NODE_ENV.*\n.*CHANCERY_DEMO/s);
+    expect(() => loadConfig({ PORT: 'eighty', CHANCERY_DEMO: 'maybe', SESSION_SECRET: 'short', NODE_ENV: 'staging' })).toThrow(
+      /PORT: expected a port number.*\n.*SESSION_SECRET: must be at least 32.*\n.*NODE_ENV.*\n.*CHANCERY_DEMO/s,
+    );
   });
 
   it('trims a trailing slash from the base URL', () => {

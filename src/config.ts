@@ -9,7 +9,9 @@ function storedSecret(dataDir: string): string {
   try {
     const s = readFileSync(file, 'utf8').trim();
     if (s.length >= 32) return s;
-  } catch { /* first start */ }
+  } catch {
+    /* first start */
+  }
   const s = randomBytes(32).toString('hex');
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, s + '\n', { mode: 0o600 });
@@ -57,16 +59,70 @@ export const OPTIONS: Option[] = [
   { env: 'PORT', key: 'port', doc: 'HTTP port', default: () => '3000', parse: port },
   { env: 'HOST', key: 'host', doc: 'Interface to listen on', default: () => '127.0.0.1' },
   { env: 'CHANCERY_DATA_DIR', key: 'dataDir', doc: 'Folder for the SQLite file, outbox and uploads', default: () => './data' },
-  { env: 'DATABASE_URL', key: 'databaseUrl', doc: 'sqlite:PATH or postgres://user@host/db', default: (c) => `sqlite:${c.dataDir ?? './data'}/chancery.db` },
-  { env: 'BASE_URL', key: 'baseUrl', doc: 'Public URL used in feeds, sitemaps and mails', default: (c) => `http://localhost:${c.port ?? 3000}` },
-  { env: 'SESSION_SECRET', key: 'sessionSecret', doc: 'Secret for signing cookies and CSRF tokens (32+ chars); when unset, one is generated once and kept in DATA_DIR/session-secret', default: (c) => storedSecret(c.dataDir ?? './data'), parse: (r) => { if (r.length < 32) throw new Error('must be at least 32 characters'); return r; } },
-  { env: 'NODE_ENV', key: 'env', doc: 'development, production or test', default: () => 'development', parse: (r) => { if (!['development', 'production', 'test'].includes(r)) throw new Error(`expected development, production or test, got "${r}"`); return r; } },
-  { env: 'CHANCERY_DEMO', key: 'loadDemo', doc: 'Load the demo newsroom into an empty database on start', default: () => 'true', parse: bool },
+  {
+    env: 'DATABASE_URL',
+    key: 'databaseUrl',
+    doc: 'sqlite:PATH or postgres://user@host/db',
+    default: (c) => `sqlite:${c.dataDir ?? './data'}/chancery.db`,
+  },
+  {
+    env: 'BASE_URL',
+    key: 'baseUrl',
+    doc: 'Public URL used in feeds, sitemaps and mails',
+    default: (c) => `http://localhost:${c.port ?? 3000}`,
+  },
+  {
+    env: 'SESSION_SECRET',
+    key: 'sessionSecret',
+    doc: 'Secret for signing cookies and CSRF tokens (32+ chars); when unset, one is generated once and kept in DATA_DIR/session-secret',
+    default: (c) => storedSecret(c.dataDir ?? './data'),
+    parse: (r) => {
+      if (r.length < 32) throw new Error('must be at least 32 characters');
+      return r;
+    },
+  },
+  {
+    env: 'NODE_ENV',
+    key: 'env',
+    doc: 'development, production or test',
+    default: () => 'development',
+    parse: (r) => {
+      if (!['development', 'production', 'test'].includes(r)) throw new Error(`expected development, production or test, got "${r}"`);
+      return r;
+    },
+  },
+  {
+    env: 'CHANCERY_DEMO',
+    key: 'loadDemo',
+    doc: 'Load the demo newsroom into an empty database on start',
+    default: () => 'true',
+    parse: bool,
+  },
   { env: 'CHANCERY_PAGE_CACHE', key: 'pageCache', doc: 'Keep rendered public pages in memory', default: () => 'true', parse: bool },
-  { env: 'LOG_LEVEL', key: 'logLevel', doc: 'fatal, error, warn, info (every request), debug or silent', default: () => 'warn', parse: (r) => { if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(r)) throw new Error(`expected fatal, error, warn, info, debug or silent, got "${r}"`); return r; } },
-  { env: 'CHANCERY_ADMIN_EMAIL', key: 'adminEmail', doc: 'Email of the demo admin created with the demo newsroom', default: () => 'admin@example.org' },
+  {
+    env: 'LOG_LEVEL',
+    key: 'logLevel',
+    doc: 'fatal, error, warn, info (every request), debug or silent',
+    default: () => 'warn',
+    parse: (r) => {
+      if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(r))
+        throw new Error(`expected fatal, error, warn, info, debug or silent, got "${r}"`);
+      return r;
+    },
+  },
+  {
+    env: 'CHANCERY_ADMIN_EMAIL',
+    key: 'adminEmail',
+    doc: 'Email of the demo admin created with the demo newsroom',
+    default: () => 'admin@example.org',
+  },
   { env: 'CHANCERY_ADMIN_PASSWORD', key: 'adminPassword', doc: 'Password of the demo admin', default: () => 'chancery-demo' },
-  { env: 'SMTP_URL', key: 'smtpUrl', doc: 'SMTP server for outgoing mail (smtp://user:pass@host:587); empty writes mail to DATA_DIR/outbox', default: () => '' },
+  {
+    env: 'SMTP_URL',
+    key: 'smtpUrl',
+    doc: 'SMTP server for outgoing mail (smtp://user:pass@host:587); empty writes mail to DATA_DIR/outbox',
+    default: () => '',
+  },
   { env: 'MAIL_FROM', key: 'mailFrom', doc: 'Sender address of outgoing mail', default: () => 'Chancery <no-reply@localhost>' },
 ];
 
@@ -75,11 +131,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const out: Partial<Config> = {};
   const errors: string[] = [];
   for (const o of OPTIONS) {
-    if (o.key in overrides) { (out as any)[o.key] = overrides[o.key]; continue; }
+    if (o.key in overrides) {
+      (out as any)[o.key] = overrides[o.key];
+      continue;
+    }
     const raw = env[o.env];
     const value = raw === undefined || raw === '' ? o.default(out) : raw;
-    try { (out as any)[o.key] = o.parse ? o.parse(value) : value; }
-    catch (e) { errors.push(`${o.env}: ${(e as Error).message}`); }
+    try {
+      (out as any)[o.key] = o.parse ? o.parse(value) : value;
+    } catch (e) {
+      errors.push(`${o.env}: ${(e as Error).message}`);
+    }
   }
   if (errors.length) throw new Error(`Invalid configuration:\n  ${errors.join('\n  ')}`);
   out.baseUrl = out.baseUrl!.replace(/\/+$/, '');

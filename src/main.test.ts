@@ -12,7 +12,20 @@ function collect(env: Record<string, string>): { io: CliIo; out: () => string; e
   let out = '';
   let err = '';
   return {
-    io: { stdout: { write: (s: string) => { out += s; } }, stderr: { write: (s: string) => { err += s; }, isTTY: false }, env },
+    io: {
+      stdout: {
+        write: (s: string) => {
+          out += s;
+        },
+      },
+      stderr: {
+        write: (s: string) => {
+          err += s;
+        },
+        isTTY: false,
+      },
+      env,
+    },
     out: () => out,
     err: () => err,
   };
@@ -29,12 +42,20 @@ describe('chancery CLI', () => {
 
   async function user(email: string) {
     const db = openDb(env.DATABASE_URL);
-    try { await migrate(db); return await findUserWithHashByEmail(db, email); } finally { await db.destroy(); }
+    try {
+      await migrate(db);
+      return await findUserWithHashByEmail(db, email);
+    } finally {
+      await db.destroy();
+    }
   }
 
   it('adds a user with the given password', async () => {
     const c = collect(env);
-    const code = await main(['user', 'add', '--email', 'Ed@Example.org', '--name', 'Ed Itor', '--role', 'editor', '--password', 'long enough pw'], c.io);
+    const code = await main(
+      ['user', 'add', '--email', 'Ed@Example.org', '--name', 'Ed Itor', '--role', 'editor', '--password', 'long enough pw'],
+      c.io,
+    );
     expect(c.err()).toBe('');
     expect(code).toBe(0);
     expect(c.out()).toMatch(/^Created editor ed@example\.org \(id \d+\)\.\n$/);
@@ -52,9 +73,14 @@ describe('chancery CLI', () => {
   });
 
   it('refuses a duplicate email, leaving the first account as it was', async () => {
-    await main(['user', 'add', '--email', 'a@example.org', '--name', 'First', '--role', 'author', '--password', 'password-1'], collect(env).io);
+    await main(
+      ['user', 'add', '--email', 'a@example.org', '--name', 'First', '--role', 'author', '--password', 'password-1'],
+      collect(env).io,
+    );
     const c = collect(env);
-    expect(await main(['user', 'add', '--email', 'A@example.org', '--name', 'Second', '--role', 'admin', '--password', 'password-2'], c.io)).toBe(1);
+    expect(
+      await main(['user', 'add', '--email', 'A@example.org', '--name', 'Second', '--role', 'admin', '--password', 'password-2'], c.io),
+    ).toBe(1);
     expect(c.err()).toContain('already exists');
     expect((await user('a@example.org'))?.name).toBe('First');
   });
@@ -73,7 +99,10 @@ describe('chancery CLI', () => {
   });
 
   it('lists users, prints help, and rejects unknown commands with usage on stderr', async () => {
-    await main(['user', 'add', '--email', 'm@example.org', '--name', 'Mod', '--role', 'moderator', '--password', 'password-1'], collect(env).io);
+    await main(
+      ['user', 'add', '--email', 'm@example.org', '--name', 'Mod', '--role', 'moderator', '--password', 'password-1'],
+      collect(env).io,
+    );
     const list = collect(env);
     expect(await main(['user', 'list'], list.io)).toBe(0);
     expect(list.out()).toMatch(/moderator\s+m@example\.org\s+Mod/);
@@ -141,8 +170,17 @@ describe('chancery CLI', () => {
     expect(c.out()).toMatch(/Extracted \d+ articles in [\d.]+ s: [1-9]\d* facts/);
     const db = openDb(env.DATABASE_URL);
     try {
-      const n = Number((await db.selectFrom('facts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const n = Number(
+        (
+          await db
+            .selectFrom('facts')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       expect(n).toBeGreaterThan(0);
-    } finally { await db.destroy(); }
+    } finally {
+      await db.destroy();
+    }
   });
 });

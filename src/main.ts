@@ -46,35 +46,54 @@ const COMMAND_USAGE: Record<string, string> = {
   serve: 'Usage: chancery serve\n\nStarts the server on HOST:PORT (see README.md for the environment variables).\n',
   migrate: 'Usage: chancery migrate\n\nApplies pending migrations to DATABASE_URL and lists them.\n',
   user: 'Usage:\n  chancery user add --email E --name N --role admin|editor|author|moderator [--password P]\n  chancery user list\n',
-  import: 'Usage: chancery import <folder> [--status published|draft]\n\n'
-    + 'Imports every .md file of the folder. Front matter keys: title, slug, author or authors: [..], date,\n'
-    + 'rubric, tags: [..], language, lead, cover, status (published, draft or scheduled).\n'
-    + '--status draft imports every file as a draft. Re-importing a slug updates its article.\n',
+  import:
+    'Usage: chancery import <folder> [--status published|draft]\n\n' +
+    'Imports every .md file of the folder. Front matter keys: title, slug, author or authors: [..], date,\n' +
+    'rubric, tags: [..], language, lead, cover, status (published, draft or scheduled).\n' +
+    '--status draft imports every file as a draft. Re-importing a slug updates its article.\n',
 };
 
 /** Runs one command line (without "node" and the script); resolves to the process exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) { io.stderr.write(USAGE); return 2; }
-  if (command === '-h' || command === '--help' || command === 'help') { io.stdout.write(USAGE); return 0; }
+  if (command === undefined) {
+    io.stderr.write(USAGE);
+    return 2;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   if (rest.includes('--help') || rest.includes('-h')) {
     const text = COMMAND_USAGE[command];
-    if (text) { io.stdout.write(text); return 0; }
+    if (text) {
+      io.stdout.write(text);
+      return 0;
+    }
   }
   try {
     switch (command) {
-      case 'serve': return await serve(io);
-      case 'migrate': return await migrateCommand(io);
-      case 'user': return await userCommand(rest, io);
-      case 'import': return await importCommand(rest, io);
-      case 'extract': return rest.includes('--all') ? await extractAllCommand(io) : await nlp('runExtractCli', rest, io);
-      case 'eval-nlp': return await nlp('runEvalCli', rest, io);
+      case 'serve':
+        return await serve(io);
+      case 'migrate':
+        return await migrateCommand(io);
+      case 'user':
+        return await userCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
+      case 'extract':
+        return rest.includes('--all') ? await extractAllCommand(io) : await nlp('runExtractCli', rest, io);
+      case 'eval-nlp':
+        return await nlp('runEvalCli', rest, io);
       default:
         io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;
     }
   } catch (e) {
-    if (e instanceof UsageError) { io.stderr.write(`${e.message}\n`); return 2; }
+    if (e instanceof UsageError) {
+      io.stderr.write(`${e.message}\n`);
+      return 2;
+    }
     io.stderr.write(`chancery ${command}: ${(e as Error).message ?? e}\n`);
     return 1;
   }
@@ -88,7 +107,11 @@ function processIo(): CliIo {
 }
 
 function config(io: CliIo): Config {
-  try { return loadConfig(io.env ?? process.env); } catch (e) { throw new UsageError((e as Error).message); }
+  try {
+    return loadConfig(io.env ?? process.env);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 /** parseArgs with our messages: unknown options and missing values become UsageErrors. */
@@ -102,7 +125,11 @@ function args<T extends Record<string, { type: 'string' | 'boolean' }>>(argv: st
 
 async function withDb<T>(cfg: Config, fn: (db: Db) => Promise<T>): Promise<T> {
   const db = openDb(cfg.databaseUrl);
-  try { return await fn(db); } finally { await db.destroy(); }
+  try {
+    return await fn(db);
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function migrateCommand(io: CliIo): Promise<number> {
@@ -119,8 +146,18 @@ async function serve(io: CliIo): Promise<number> {
   const cfg = config(io);
   // Memory under load: see platform/heap.ts. Flags given to node itself win.
   const unsizeHeap = sizeHeapForServing([...process.execArgv, ...(io.env?.NODE_OPTIONS ?? '').split(/\s+/)]);
-  const [{ buildApp }, { loadDemo, DEMO_LOADED_KEY, demoEditorEmail }, { findSetting }, { findUserWithHashByEmail, countUsers }] = await Promise.all([
-    import('./app.js'), import('./features/demo/demo-loader.js'), import('./features/site/site-store.js'), import('./features/staff/user-store.js'),
+  const [
+    { buildApp },
+    { loadDemo, DEMO_LOADED_KEY, demoEditorEmail },
+    { findSetting },
+    { findUserWithHashByEmail, countUsers },
+    { countAllArticles },
+  ] = await Promise.all([
+    import('./app.js'),
+    import('./features/demo/demo-loader.js'),
+    import('./features/site/site-store.js'),
+    import('./features/staff/user-store.js'),
+    import('./features/articles/article-store.js'),
   ]);
   const db = openDb(cfg.databaseUrl);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
@@ -129,14 +166,16 @@ async function serve(io: CliIo): Promise<number> {
     app = await buildApp({ config: cfg, db });
     let demoLoaded = false;
     if (cfg.loadDemo && !(await findSetting(db, DEMO_LOADED_KEY))) {
-      const articles = Number((await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const articles = await countAllArticles(db);
       // Only a brand-new newsroom gets the demo; an install with content of its own is never touched.
       if (articles === 0 && (await countUsers(db)) === 0) {
         const t0 = Date.now();
         try {
           const r = await loadDemo({ db, clock: app.ctx.clock, config: cfg, publishing: app.ctx.publishing });
           demoLoaded = true;
-          io.stdout.write(`Loaded the demo newsroom: ${r.articles.created.length} articles, ${r.counts.events} events (${Date.now() - t0} ms).\n`);
+          io.stdout.write(
+            `Loaded the demo newsroom: ${r.articles.created.length} articles, ${r.counts.events} events (${Date.now() - t0} ms).\n`,
+          );
         } catch (e) {
           // The newsroom itself works without the demo: say why it is missing and serve anyway.
           io.stderr.write(`Could not load the demo newsroom: ${(e as Error).message}\n`);
@@ -149,9 +188,11 @@ async function serve(io: CliIo): Promise<number> {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' || code === 'EACCES') {
-        io.stderr.write(code === 'EADDRINUSE'
-          ? `Port ${cfg.port} on ${cfg.host} is already in use: stop the other server or choose another port with PORT=...\n`
-          : `Not allowed to listen on ${cfg.host}:${cfg.port}: choose a port above 1023 with PORT=...\n`);
+        io.stderr.write(
+          code === 'EADDRINUSE'
+            ? `Port ${cfg.port} on ${cfg.host} is already in use: stop the other server or choose another port with PORT=...\n`
+            : `Not allowed to listen on ${cfg.host}:${cfg.port}: choose a port above 1023 with PORT=...\n`,
+        );
         return 1;
       }
       throw e;
@@ -160,7 +201,9 @@ async function serve(io: CliIo): Promise<number> {
     const admin = await findUserWithHashByEmail(db, cfg.adminEmail);
     // Shown while the demo admin still signs in with the documented password: a reminder to change it.
     if (demoLoaded || (admin && !admin.disabled && (await verifyPassword(cfg.adminPassword, admin.passwordHash)))) {
-      io.stdout.write(`Demo admin: ${cfg.adminEmail} / ${cfg.adminPassword} at ${cfg.baseUrl}/admin (editor: ${demoEditorEmail(cfg.adminEmail)}, same password)\n`);
+      io.stdout.write(
+        `Demo admin: ${cfg.adminEmail} / ${cfg.adminPassword} at ${cfg.baseUrl}/admin (editor: ${demoEditorEmail(cfg.adminEmail)}, same password)\n`,
+      );
     }
     await untilStopped(io.signal);
     io.stdout.write('Stopping...\n');
@@ -203,7 +246,11 @@ async function userCommand(argv: string[], io: CliIo): Promise<number> {
     });
   }
   if (sub !== 'add') throw new UsageError(`${sub ? `Unknown user command "${sub}".` : 'Missing user command.'}\n\n${usage}`);
-  const { values, positionals } = args(rest, { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } }, usage);
+  const { values, positionals } = args(
+    rest,
+    { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
+    usage,
+  );
   if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".\n\n${usage}`);
   const email = (values.email ?? '').trim();
   const name = (values.name ?? '').trim();
@@ -212,7 +259,8 @@ async function userCommand(argv: string[], io: CliIo): Promise<number> {
   if (!store.isValidEmail(email)) throw new UsageError(`"${email}" is not a valid email address.`);
   if (!name) throw new UsageError(`--name is required (the name shown in the admin).\n\n${usage}`);
   if (!role) throw new UsageError(`--role is required: one of ${store.STAFF_ROLES.join(', ')}.`);
-  if (!(store.STAFF_ROLES as string[]).includes(role)) throw new UsageError(`Unknown role "${role}": use one of ${store.STAFF_ROLES.join(', ')}.`);
+  if (!(store.STAFF_ROLES as string[]).includes(role))
+    throw new UsageError(`Unknown role "${role}": use one of ${store.STAFF_ROLES.join(', ')}.`);
   if (values.password !== undefined && values.password.length < 8) throw new UsageError('The password must be at least 8 characters long.');
   const generated = values.password === undefined;
   const password = values.password ?? randomBytes(12).toString('base64url');
@@ -220,10 +268,16 @@ async function userCommand(argv: string[], io: CliIo): Promise<number> {
     await migrate(db);
     const existing = await store.findUserByEmail(db, email);
     if (existing) {
-      io.stderr.write(`A user with the email ${existing.email} already exists (${existing.role}, "${existing.name}"). Nothing was changed.\n`);
+      io.stderr.write(
+        `A user with the email ${existing.email} already exists (${existing.role}, "${existing.name}"). Nothing was changed.\n`,
+      );
       return 1;
     }
-    const id = await store.insertUser(db, { email, name, role: role as (typeof store.STAFF_ROLES)[number], passwordHash: await hashPassword(password) }, new Date());
+    const id = await store.insertUser(
+      db,
+      { email, name, role: role as (typeof store.STAFF_ROLES)[number], passwordHash: await hashPassword(password) },
+      new Date(),
+    );
     io.stdout.write(`Created ${role} ${store.normalizeEmail(email)} (id ${id}).\n`);
     if (generated) io.stdout.write(`Password: ${password}\nIt is shown only once: keep it somewhere safe.\n`);
     return 0;
@@ -233,14 +287,18 @@ async function userCommand(argv: string[], io: CliIo): Promise<number> {
 async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const usage = COMMAND_USAGE.import;
   const { values, positionals } = args(argv, { status: { type: 'string' } }, usage);
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? `Give one folder, not ${positionals.length}.\n\n${usage}` : `Which folder? \n\n${usage}`);
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length ? `Give one folder, not ${positionals.length}.\n\n${usage}` : `Which folder? \n\n${usage}`);
   const status = values.status;
-  if (status !== undefined && status !== 'published' && status !== 'draft') throw new UsageError(`--status must be published or draft, not "${status}".`);
+  if (status !== undefined && status !== 'published' && status !== 'draft')
+    throw new UsageError(`--status must be published or draft, not "${status}".`);
   const folder = resolve(positionals[0]);
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`${positionals[0]} is not a folder.`);
   const [{ buildApp }, { createImporter, summarize }, { progressReporter }] = await Promise.all([
-    import('./app.js'), import('./features/import/import-service.js'), import('./features/import/progress.js'),
+    import('./app.js'),
+    import('./features/import/import-service.js'),
+    import('./features/import/progress.js'),
   ]);
   const cfg = config(io);
   return withDb(cfg, async (db) => {
@@ -250,7 +308,10 @@ async function importCommand(argv: string[], io: CliIo): Promise<number> {
     const progress = progressReporter(io.stderr);
     let result;
     try {
-      result = await createImporter({ db, clock: app.ctx.clock, publishing: app.ctx.publishing }).importFolder(folder, { status, onProgress: progress.update });
+      result = await createImporter({ db, clock: app.ctx.clock, publishing: app.ctx.publishing }).importFolder(folder, {
+        status,
+        onProgress: progress.update,
+      });
     } finally {
       progress.finish();
       await app.close();
@@ -263,15 +324,24 @@ async function importCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function extractAllCommand(io: CliIo): Promise<number> {
-  const [{ extractAll }, { progressReporter }] = await Promise.all([import('./features/dossiers/dossier-service.js'), import('./features/import/progress.js')]);
+  const [{ extractAll }, { progressReporter }] = await Promise.all([
+    import('./features/dossiers/dossier-service.js'),
+    import('./features/import/progress.js'),
+  ]);
   const cfg = config(io);
   return withDb(cfg, async (db) => {
     await migrate(db);
     const progress = progressReporter(io.stderr);
     const t0 = Date.now();
     let result;
-    try { result = await extractAll(db, { onProgress: (done, total) => progress.update(done, total, 'articles') }); } finally { progress.finish(); }
-    io.stdout.write(`Extracted ${result.articles} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${result.facts} facts, ${result.review} waiting for review.\n`);
+    try {
+      result = await extractAll(db, { onProgress: (done, total) => progress.update(done, total, 'articles') });
+    } finally {
+      progress.finish();
+    }
+    io.stdout.write(
+      `Extracted ${result.articles} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${result.facts} facts, ${result.review} waiting for review.\n`,
+    );
     return 0;
   });
 }
@@ -294,6 +364,9 @@ async function nlp(fn: keyof NlpCli, argv: string[], io: CliIo): Promise<number>
     throw e;
   }
   const run = mod[fn];
-  if (typeof run !== 'function') { io.stderr.write('The knowledge engine commands are not available in this build.\n'); return 1; }
+  if (typeof run !== 'function') {
+    io.stderr.write('The knowledge engine commands are not available in this build.\n');
+    return 1;
+  }
   return run(argv, io);
 }

@@ -15,14 +15,33 @@ export interface TestApp extends App {
 }
 
 /** Builds an app on a fresh database of the given dialect. */
-export async function testApp(dialect: Dialect, overrides: Partial<Config> = {}, opts: { clock?: () => Date; onQuery?: (sql: string) => void; mailer?: Mailer } = {}): Promise<TestApp> {
+export async function testApp(
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+  opts: { clock?: () => Date; onQuery?: (sql: string) => void; mailer?: Mailer } = {},
+): Promise<TestApp> {
   const { db, url, close: closeDb } = await freshDb(dialect, { onQuery: opts.onQuery });
-  const config = loadConfig({}, { databaseUrl: url, sessionSecret: 'test-secret-test-secret-test-secret', env: 'test', logLevel: 'silent', loadDemo: false, dataDir: '/tmp/chancery-test', baseUrl: 'http://chancery.test', ...overrides });
+  const config = loadConfig(
+    {},
+    {
+      databaseUrl: url,
+      sessionSecret: 'test-secret-test-secret-test-secret',
+      env: 'test',
+      logLevel: 'silent',
+      loadDemo: false,
+      dataDir: '/tmp/chancery-test',
+      baseUrl: 'http://chancery.test',
+      ...overrides,
+    },
+  );
   const app = await buildApp({ config, db, clock: opts.clock, logger: false, mailer: opts.mailer });
   await app.server.ready();
   return {
     ...app,
-    async close() { await app.close(); await closeDb(); },
+    async close() {
+      await app.close();
+      await closeDb();
+    },
     async signIn(role, email) {
       const userId = await makeUser(db, { role, email: email ?? `${role}-${Math.random().toString(36).slice(2)}@example.org` });
       const token = await createSession(db, userId, (opts.clock ?? (() => new Date()))());

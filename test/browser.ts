@@ -15,24 +15,53 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     // playwright gives every launch a fresh, empty profile directory of its own.
   });
 }
 
-export interface LiveApp { app: App; url: string; close(): Promise<void> }
+export interface LiveApp {
+  app: App;
+  url: string;
+  close(): Promise<void>;
+}
 
 /** Serves an app on a fresh SQLite database on 127.0.0.1 and a free port; `seed` fills it first. */
 export async function liveApp(seed: (app: App) => Promise<void>, overrides: Partial<Config> = {}): Promise<LiveApp> {
   const { db, url: dbUrl, close } = await freshDb('sqlite');
-  const config = loadConfig({}, { databaseUrl: dbUrl, sessionSecret: 'journey-secret-journey-secret-xx', env: 'test', logLevel: 'silent', loadDemo: false, dataDir: mkdtempSync(join(tmpdir(), 'chancery-data-')), ...overrides });
+  const config = loadConfig(
+    {},
+    {
+      databaseUrl: dbUrl,
+      sessionSecret: 'journey-secret-journey-secret-xx',
+      env: 'test',
+      logLevel: 'silent',
+      loadDemo: false,
+      dataDir: mkdtempSync(join(tmpdir(), 'chancery-data-')),
+      ...overrides,
+    },
+  );
   const app = await buildApp({ config, db, logger: false });
   await seed(app);
   const address = await app.server.listen({ host: '127.0.0.1', port: 0 });
   // Feeds and canonical links must point at the port we actually got.
   app.ctx.config.baseUrl = address;
-  return { app, url: address, async close() { await app.close(); await close(); } };
+  return {
+    app,
+    url: address,
+    async close() {
+      await app.close();
+      await close();
+    },
+  };
 }
 
 /** Saves a full-page screenshot under test-results/screenshots/NAME.png. */
@@ -51,7 +80,12 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   await page.evaluate(AXE);
   const result = await page.evaluate(async () => {
     const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')) }));
+    return r.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')),
+    }));
   });
   const serious = result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, `${label}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);

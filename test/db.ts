@@ -22,7 +22,11 @@ export function pgUrl(database: string): string {
 export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.CHANCERY_TEST_POSTGRES });
   await client.connect();
-  try { await client.query(text); } finally { await client.end(); }
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }
 
 let counter = 0;
@@ -36,11 +40,20 @@ export async function emptyDb(dialect: Dialect): Promise<{ db: Db; close: () => 
   const name = `chancery_m_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   await adminQuery(`create database ${name}`);
   const db = openDb(pgUrl(name), { onPoolError: () => undefined });
-  return { db, close: async () => { await db.destroy(); await adminQuery(`drop database if exists ${name} with (force)`); } };
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
 }
 
 /** A fresh migrated database; call the returned close() when done. */
-export async function freshDb(dialect: Dialect, opts: { onQuery?: (sql: string) => void } = {}): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
+export async function freshDb(
+  dialect: Dialect,
+  opts: { onQuery?: (sql: string) => void } = {},
+): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const url = 'sqlite::memory:';
     const db = openDb(url, opts);
@@ -54,7 +67,11 @@ export async function freshDb(dialect: Dialect, opts: { onQuery?: (sql: string) 
   // Dropping the database at the end may cut idle connections the pool still holds.
   const db = openDb(url, { ...opts, onPoolError: () => undefined });
   return {
-    db, url,
-    close: async () => { await db.destroy(); await adminQuery(`drop database if exists ${name} with (force)`); },
+    db,
+    url,
+    close: async () => {
+      await db.destroy();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
   };
 }

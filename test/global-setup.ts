@@ -5,7 +5,9 @@ import { adminQuery, pgUrl } from './db.js';
 
 export default async function setup(): Promise<void | (() => Promise<void>)> {
   if (!process.env.CHANCERY_TEST_POSTGRES) {
-    console.log('\n  PostgreSQL run skipped: set CHANCERY_TEST_POSTGRES=postgres://user@host:5432/db to run store and route tests on PostgreSQL too.\n');
+    console.log(
+      '\n  PostgreSQL run skipped: set CHANCERY_TEST_POSTGRES=postgres://user@host:5432/db to run store and route tests on PostgreSQL too.\n',
+    );
     return;
   }
   // Workers inherit this variable: each run of the suite gets its own template.

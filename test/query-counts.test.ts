@@ -4,7 +4,17 @@ import { DIALECTS } from './db.js';
 import { testApp, type TestApp } from './app.js';
 import { makeArticle, makeAuthor, makeRubric } from './factories.js';
 
-const PAGES = ['/articles/piece-2', '/', '/rubric/analysis', '/tags/kazakhstan', '/authors/writer-1', '/feed.xml', '/search?q=railway', '/search?q=railway%20summit', '/sitemap-articles-1.xml'];
+const PAGES = [
+  '/articles/piece-2',
+  '/',
+  '/rubric/analysis',
+  '/tags/kazakhstan',
+  '/authors/writer-1',
+  '/feed.xml',
+  '/search?q=railway',
+  '/search?q=railway%20summit',
+  '/sitemap-articles-1.xml',
+];
 
 describe.each(DIALECTS)('queries per page (%s)', (dialect) => {
   let app: TestApp;
@@ -14,18 +24,36 @@ describe.each(DIALECTS)('queries per page (%s)', (dialect) => {
   let rubric = 0;
 
   beforeAll(async () => {
-    app = await testApp(dialect, { pageCache: false }, { onQuery: () => { queries++; } });
+    app = await testApp(
+      dialect,
+      { pageCache: false },
+      {
+        onQuery: () => {
+          queries++;
+        },
+      },
+    );
     rubric = await makeRubric(app.ctx.db, { slug: 'analysis', name: 'Analysis' });
-    authors = [await makeAuthor(app.ctx.db, { slug: 'writer-1', name: 'Writer One' }), await makeAuthor(app.ctx.db, { slug: 'writer-2', name: 'Writer Two' })];
+    authors = [
+      await makeAuthor(app.ctx.db, { slug: 'writer-1', name: 'Writer One' }),
+      await makeAuthor(app.ctx.db, { slug: 'writer-2', name: 'Writer Two' }),
+    ];
   }, 60_000);
-  afterAll(async () => { await app?.close(); });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   /** Adds articles up to `n`, each with two authors, two tags and the rubric, published a day apart. */
   async function grow(n: number) {
     for (; made < n; made++) {
       await makeArticle(app.ctx.db, {
-        title: `Piece ${made}`, slug: `piece-${made}`, authorIds: made % 2 ? authors : [authors[0]], rubricId: rubric,
-        tagSlugs: ['kazakhstan', made % 3 ? 'railway' : 'summit'], lead: 'A railway summit.', bodyMd: `The railway summit, part ${made}.\n\nMore on the summit.`,
+        title: `Piece ${made}`,
+        slug: `piece-${made}`,
+        authorIds: made % 2 ? authors : [authors[0]],
+        rubricId: rubric,
+        tagSlugs: ['kazakhstan', made % 3 ? 'railway' : 'summit'],
+        lead: 'A railway summit.',
+        bodyMd: `The railway summit, part ${made}.\n\nMore on the summit.`,
         publishedAt: new Date(Date.UTC(2026, 0, 1) + made * 86_400_000),
       });
     }

@@ -6,11 +6,34 @@ import { testApp, type TestApp } from './app.js';
 import { makeArticle, makeAuthor, makeRubric } from './factories.js';
 
 /** Tables that grow with the archive; small ones (rubrics, settings, authors) may be scanned. */
-const LARGE = ['articles', 'article_tags', 'article_authors', 'comments', 'facts', 'fact_entities', 'article_entities', 'users', 'sessions', 'jobs', 'registrations'];
+const LARGE = [
+  'articles',
+  'article_tags',
+  'article_authors',
+  'comments',
+  'facts',
+  'fact_entities',
+  'article_entities',
+  'users',
+  'sessions',
+  'jobs',
+  'registrations',
+];
 
 const PAGES = [
-  '/articles/piece-3', '/', '/rubric/analysis', '/rubric/analysis?page=2', '/tags/kazakhstan', '/authors/writer-1', '/archive?page=2',
-  '/feed.xml', '/sitemap.xml', '/sitemap-articles-1.xml', '/search?q=railway', '/search?q=railway%20summit', '/search?q=%D1%81%D0%B0%D0%BC%D0%BC%D0%B8%D1%82',
+  '/articles/piece-3',
+  '/',
+  '/rubric/analysis',
+  '/rubric/analysis?page=2',
+  '/tags/kazakhstan',
+  '/authors/writer-1',
+  '/archive?page=2',
+  '/feed.xml',
+  '/sitemap.xml',
+  '/sitemap-articles-1.xml',
+  '/search?q=railway',
+  '/search?q=railway%20summit',
+  '/search?q=%D1%81%D0%B0%D0%BC%D0%BC%D0%B8%D1%82',
 ];
 
 describe('query plans of the hot pages (SQLite)', () => {
@@ -18,21 +41,37 @@ describe('query plans of the hot pages (SQLite)', () => {
   const seen = new Set<string>();
 
   beforeAll(async () => {
-    app = await testApp('sqlite', { pageCache: false }, { onQuery: (q) => { seen.add(q); } });
+    app = await testApp(
+      'sqlite',
+      { pageCache: false },
+      {
+        onQuery: (q) => {
+          seen.add(q);
+        },
+      },
+    );
     const db = app.ctx.db;
     const rubric = await makeRubric(db, { slug: 'analysis', name: 'Analysis' });
     const author = await makeAuthor(db, { slug: 'writer-1', name: 'Writer One' });
     for (let i = 0; i < 30; i++) {
       await makeArticle(db, {
-        title: `Piece ${i}`, slug: `piece-${i}`, authorIds: [author], rubricId: rubric, tagSlugs: ['kazakhstan', 'railway'],
-        lead: 'A railway summit.', bodyMd: i % 2 ? 'The railway summit.' : 'Стороны обсудили саммит.', language: i % 2 ? 'en' : 'ru',
+        title: `Piece ${i}`,
+        slug: `piece-${i}`,
+        authorIds: [author],
+        rubricId: rubric,
+        tagSlugs: ['kazakhstan', 'railway'],
+        lead: 'A railway summit.',
+        bodyMd: i % 2 ? 'The railway summit.' : 'Стороны обсудили саммит.',
+        language: i % 2 ? 'en' : 'ru',
         publishedAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000),
       });
     }
     seen.clear();
     for (const p of PAGES) expect((await app.server.inject(p)).statusCode, p).toBe(200);
   }, 60_000);
-  afterAll(async () => { await app?.close(); });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   async function plan(text: string): Promise<string[]> {
     // The plan does not depend on the values, only on the statement: bind nulls.
@@ -56,7 +95,7 @@ describe('query plans of the hot pages (SQLite)', () => {
     expect(scans).toEqual([]);
   });
 
-  it('reads the newest change and each rubric\'s newest articles from an index end', async () => {
+  it("reads the newest change and each rubric's newest articles from an index end", async () => {
     const latest = [...seen].find((q) => /select "updated_at" from "articles"/.test(q) && /limit \?/.test(q));
     expect(latest).toBeDefined();
     expect((await plan(latest!)).join(' | ')).toMatch(/articles_status_updated_idx/);
@@ -66,7 +105,9 @@ describe('query plans of the hot pages (SQLite)', () => {
   });
 
   it('reads a thread page in time order from an index and stops at the page', async () => {
-    const page = [...seen].find((q) => /from "comments" left join "users"/.test(q) && /"comments"."parent_id" is null/.test(q) && /limit (\?|\d+)/.test(q));
+    const page = [...seen].find(
+      (q) => /from "comments" left join "users"/.test(q) && /"comments"."parent_id" is null/.test(q) && /limit (\?|\d+)/.test(q),
+    );
     expect(page).toBeDefined();
     const steps = (await plan(page!)).join(' | ');
     expect(steps).toMatch(/comments_article_parent_created_idx/);

@@ -2,18 +2,29 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
-export interface TestSmtp { url: string; messages: ParsedMail[]; waitFor(pred: (m: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>; close(): Promise<void> }
+export interface TestSmtp {
+  url: string;
+  messages: ParsedMail[];
+  waitFor(pred: (m: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
+  close(): Promise<void>;
+}
 
 /** Starts an SMTP server on a free loopback port that accepts every message. */
 export async function startSmtp(): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const waiters: { pred: (m: ParsedMail) => boolean; resolve: (m: ParsedMail) => void }[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, _session, done) {
       simpleParser(stream).then((mail) => {
         messages.push(mail);
-        for (const w of [...waiters]) if (w.pred(mail)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(mail); }
+        for (const w of [...waiters])
+          if (w.pred(mail)) {
+            waiters.splice(waiters.indexOf(w), 1);
+            w.resolve(mail);
+          }
         done();
       }, done);
     },
@@ -29,7 +40,12 @@ export async function startSmtp(): Promise<TestSmtp> {
       return new Promise((resolve, reject) => {
         const w = { pred, resolve };
         waiters.push(w);
-        setTimeout(() => { if (waiters.includes(w)) { waiters.splice(waiters.indexOf(w), 1); reject(new Error('no matching mail arrived')); } }, timeoutMs).unref();
+        setTimeout(() => {
+          if (waiters.includes(w)) {
+            waiters.splice(waiters.indexOf(w), 1);
+            reject(new Error('no matching mail arrived'));
+          }
+        }, timeoutMs).unref();
       });
     },
     close: () => new Promise((ok) => server.close(() => ok())),

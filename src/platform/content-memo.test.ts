@@ -12,7 +12,7 @@ describe('content memo', () => {
     expect(await memo.get('k', load)).toBe(2);
   });
 
-  it('keeps a value no longer than its time to live, so other instances\' changes arrive', async () => {
+  it("keeps a value no longer than its time to live, so other instances' changes arrive", async () => {
     let now = 0;
     const memo = createContentMemo({ enabled: true, ttlMs: 1000, now: () => now });
     let loads = 0;
@@ -25,10 +25,20 @@ describe('content memo', () => {
 
   it('does not remember a failed load, nor a load that finishes after a clear', async () => {
     const memo = createContentMemo({ enabled: true });
-    await expect(memo.get('k', async () => { throw new Error('database away'); })).rejects.toThrow('database away');
+    await expect(
+      memo.get('k', async () => {
+        throw new Error('database away');
+      }),
+    ).rejects.toThrow('database away');
     expect(await memo.get('k', async () => 'back')).toBe('back');
     let finish!: (v: string) => void;
-    const slow = memo.get('s', () => new Promise<string>((ok) => { finish = ok; }));
+    const slow = memo.get(
+      's',
+      () =>
+        new Promise<string>((ok) => {
+          finish = ok;
+        }),
+    );
     memo.clear();
     finish('old');
     expect(await slow).toBe('old');
@@ -39,11 +49,20 @@ describe('content memo', () => {
     let now = 0;
     const memo = createContentMemo({ enabled: true, ttlMs: 1000, maxEntries: 3, now: () => now });
     const loads: string[] = [];
-    const get = (k: string) => memo.get(k, async () => { loads.push(k); return k; });
-    for (const k of ['a', 'b', 'c', 'd']) { await get(k); now += 10; }
+    const get = (k: string) =>
+      memo.get(k, async () => {
+        loads.push(k);
+        return k;
+      });
+    for (const k of ['a', 'b', 'c', 'd']) {
+      await get(k);
+      now += 10;
+    }
     expect(memo.size()).toBe(3);
     // 'a' was the oldest: it is loaded again (dropping 'b'); 'c' and 'd' are still held.
-    await get('c'); await get('d'); await get('a');
+    await get('c');
+    await get('d');
+    await get('a');
     expect(loads).toEqual(['a', 'b', 'c', 'd', 'a']);
     expect(memo.size()).toBe(3);
     // Past their time, values are dropped when the next one is stored, not only when read again.
@@ -52,8 +71,16 @@ describe('content memo', () => {
     expect(memo.size()).toBe(1);
     // Expired and loaded again, a value counts as new: the next one to go is the oldest still held.
     memo.clear();
-    now = 0; await get('a'); now = 500; await get('b'); now = 600; await get('c');
-    now = 1000; await get('a'); now = 1010; await get('d');
+    now = 0;
+    await get('a');
+    now = 500;
+    await get('b');
+    now = 600;
+    await get('c');
+    now = 1000;
+    await get('a');
+    now = 1010;
+    await get('d');
     loads.length = 0;
     for (const k of ['a', 'c', 'd', 'b']) await get(k);
     expect(loads).toEqual(['b']);

@@ -40,11 +40,17 @@ export function createContentMemo(opts: { enabled: boolean; ttlMs?: number; maxE
       const value = load();
       mine.set(key, { at, value });
       // A failed load is not remembered: the next page tries again.
-      value.catch(() => { if (mine.get(key)?.value === value) mine.delete(key); });
+      value.catch(() => {
+        if (mine.get(key)?.value === value) mine.delete(key);
+      });
       return value;
     },
     // A load still running when the content changes lands in the old map, not the new one.
-    clear() { values = new Map(); },
-    size() { return values.size; },
+    clear() {
+      values = new Map();
+    },
+    size() {
+      return values.size;
+    },
   };
 }

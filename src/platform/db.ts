@@ -27,7 +27,11 @@ export function parseDatabaseUrl(url: string): { dialect: Dialect; location: str
 /** Opens a Kysely instance; the caller owns it and must destroy() it. */
 export function openDb(url: string, opts: OpenDbOptions = {}): Db {
   const { dialect, location } = parseDatabaseUrl(url);
-  const log = opts.onQuery ? (e: LogEvent) => { if (e.level === 'query') opts.onQuery!(e.query.sql); } : undefined;
+  const log = opts.onQuery
+    ? (e: LogEvent) => {
+        if (e.level === 'query') opts.onQuery!(e.query.sql);
+      }
+    : undefined;
   let db: Kysely<DB>;
   if (dialect === 'sqlite') {
     if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
@@ -73,17 +77,26 @@ export function openDb(url: string, opts: OpenDbOptions = {}): Db {
 const ID_LIKE_VALUES = 20;
 
 export function histogramCleanup(stat1: IndexStat[]): { sql: string; parameters: string[] }[] {
-  const drop = stat1.filter((r) => {
-    const [rows, perValue] = r.stat.split(' ').map(Number);
-    return r.idx && perValue > 0 && (rows / perValue >= ID_LIKE_VALUES || !r.leadingNotNull);
-  }).map((r) => r.idx!);
+  const drop = stat1
+    .filter((r) => {
+      const [rows, perValue] = r.stat.split(' ').map(Number);
+      return r.idx && perValue > 0 && (rows / perValue >= ID_LIKE_VALUES || !r.leadingNotNull);
+    })
+    .map((r) => r.idx!);
   if (!drop.length) return [];
-  return [{ sql: `delete from sqlite_stat4 where idx in (${drop.map(() => '?').join(', ')})`, parameters: drop }, { sql: 'analyze sqlite_schema', parameters: [] }];
+  return [
+    { sql: `delete from sqlite_stat4 where idx in (${drop.map(() => '?').join(', ')})`, parameters: drop },
+    { sql: 'analyze sqlite_schema', parameters: [] },
+  ];
 }
 
 const STAT_TABLES = "select count(*) as n from sqlite_schema where type = 'table' and name in ('sqlite_stat1', 'sqlite_stat4')";
 /** An index's row counts (sqlite_stat1) and whether its leading column is NOT NULL; only indexes that still have samples, so an already trimmed database is not written to. */
-export interface IndexStat { idx: string | null; stat: string; leadingNotNull: number }
+export interface IndexStat {
+  idx: string | null;
+  stat: string;
+  leadingNotNull: number;
+}
 const STAT1 = `select s.idx, s.stat, coalesce((select t."notnull" from pragma_index_info(s.idx) i join pragma_table_info(s.tbl) t on t.name = i.name
   where i.seqno = 0), 0) as leadingNotNull from sqlite_stat1 s where s.idx in (select idx from sqlite_stat4)`;
 
@@ -116,7 +129,10 @@ function reusingStatements(sqlite: Database.Database, max = 500): { prepare(sql:
       statements.set(sql, s);
       return s;
     },
-    close() { statements.clear(); sqlite.close(); },
+    close() {
+      statements.clear();
+      sqlite.close();
+    },
   };
 }
 

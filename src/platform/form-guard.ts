@@ -22,7 +22,9 @@ export function guardStamp(now: Date, secret: string): string {
 
 /** The hidden fields to put inside a public form rendered at `now`; pass t('form.guard.honeypot') as label. */
 export function guardFields(now: Date, secret: string, label = 'Leave this field empty'): VNode {
-  return h('div', { class: 'form-guard', 'aria-hidden': 'true' },
+  return h(
+    'div',
+    { class: 'form-guard', 'aria-hidden': 'true' },
     h('label', { for: `fg-${HONEYPOT_FIELD}` }, label),
     h('input', { id: `fg-${HONEYPOT_FIELD}`, type: 'text', name: HONEYPOT_FIELD, value: '', tabIndex: -1, autocomplete: 'off' }),
     h('input', { type: 'hidden', name: STAMP_FIELD, value: guardStamp(now, secret) }),

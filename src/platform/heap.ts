@@ -33,7 +33,7 @@ export function sizeHeapForServing(nodeFlags: string[]): () => void {
   let growing = true;
   const check = () => {
     const size = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
-    if ((size < cap) === growing) return;
+    if (size < cap === growing) return;
     growing = !growing;
     setFlagsFromString(`--semi-space-growth-factor=${growing ? 2 : 1}`);
   };

@@ -13,13 +13,27 @@ export interface JobRunner {
 
 /** Queues a job to run at (or after) runAt. */
 export async function enqueueJob(db: Db, kind: string, runAt: Date, payload: unknown, now: Date): Promise<void> {
-  await db.insertInto('jobs').values({
-    kind, run_at: runAt.toISOString(), payload: JSON.stringify(payload ?? {}), status: 'pending', attempts: 0, last_error: '', created_at: now.toISOString(),
-  }).execute();
+  await db
+    .insertInto('jobs')
+    .values({
+      kind,
+      run_at: runAt.toISOString(),
+      payload: JSON.stringify(payload ?? {}),
+      status: 'pending',
+      attempts: 0,
+      last_error: '',
+      created_at: now.toISOString(),
+    })
+    .execute();
 }
 
 /** Builds a runner for the given handlers; a job whose kind has no handler fails visibly. */
-export function createJobRunner(db: Db, handlers: Record<string, JobHandler>, clock: () => Date, log: { error: (o: object, m: string) => void }): JobRunner {
+export function createJobRunner(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  clock: () => Date,
+  log: { error: (o: object, m: string) => void },
+): JobRunner {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
@@ -27,17 +41,28 @@ export function createJobRunner(db: Db, handlers: Record<string, JobHandler>, cl
     const now = clock();
     // A job left "running" by a killed process is taken again after five minutes.
     const stale = new Date(now.getTime() - 5 * 60_000).toISOString();
-    const due = await db.selectFrom('jobs').selectAll()
-      .where((eb) => eb.or([
-        eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now.toISOString())]),
-        eb.and([eb('status', '=', 'running'), eb('run_at', '<=', stale)]),
-      ]))
-      .orderBy('run_at').limit(50).execute();
+    const due = await db
+      .selectFrom('jobs')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now.toISOString())]),
+          eb.and([eb('status', '=', 'running'), eb('run_at', '<=', stale)]),
+        ]),
+      )
+      .orderBy('run_at')
+      .limit(50)
+      .execute();
     let ran = 0;
     for (const job of due) {
       // Claim it: only one runner (process) wins the update.
-      const claimed = await db.updateTable('jobs').set({ status: 'running', attempts: job.attempts + 1, run_at: now.toISOString() })
-        .where('id', '=', job.id).where('status', '=', job.status).where('attempts', '=', job.attempts).executeTakeFirst();
+      const claimed = await db
+        .updateTable('jobs')
+        .set({ status: 'running', attempts: job.attempts + 1, run_at: now.toISOString() })
+        .where('id', '=', job.id)
+        .where('status', '=', job.status)
+        .where('attempts', '=', job.attempts)
+        .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) continue;
       const handler = handlers[job.kind];
       try {
@@ -47,10 +72,15 @@ export function createJobRunner(db: Db, handlers: Record<string, JobHandler>, cl
       } catch (e) {
         const failed = job.attempts + 1 >= 5;
         log.error({ err: e, job: job.id, kind: job.kind }, 'job failed');
-        await db.updateTable('jobs').set({
-          status: failed ? 'failed' : 'pending', last_error: String((e as Error).message).slice(0, 2000),
-          run_at: new Date(clock().getTime() + 30_000 * (job.attempts + 1)).toISOString(),
-        }).where('id', '=', job.id).execute();
+        await db
+          .updateTable('jobs')
+          .set({
+            status: failed ? 'failed' : 'pending',
+            last_error: String((e as Error).message).slice(0, 2000),
+            run_at: new Date(clock().getTime() + 30_000 * (job.attempts + 1)).toISOString(),
+          })
+          .where('id', '=', job.id)
+          .execute();
       }
       ran++;
     }
@@ -62,11 +92,17 @@ export function createJobRunner(db: Db, handlers: Record<string, JobHandler>, cl
       // One pass at a time per process.
       while (running) await running.catch(() => 0);
       running = runDueOnce();
-      try { return await running; } finally { running = undefined; }
+      try {
+        return await running;
+      } finally {
+        running = undefined;
+      }
     },
     start(intervalMs = 5000) {
       if (timer) return;
-      const tick = () => { runner.runDue().catch((e) => log.error({ err: e }, 'job poll failed')); };
+      const tick = () => {
+        runner.runDue().catch((e) => log.error({ err: e }, 'job poll failed'));
+      };
       timer = setInterval(tick, intervalMs);
       timer.unref();
       tick();

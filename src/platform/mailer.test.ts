@@ -7,12 +7,19 @@ import { createMailer } from './mailer.js';
 
 describe('mailer', () => {
   let smtp: TestSmtp;
-  beforeAll(async () => { smtp = await startSmtp(); });
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
   afterAll(() => smtp.close());
 
   it('delivers through SMTP with attachments', async () => {
     const mailer = createMailer({ smtpUrl: smtp.url, outboxDir: '/nonexistent', from: 'Desk <desk@example.org>' });
-    await mailer.send({ to: 'reader@example.org', subject: 'Подтвердите адрес', text: 'Open https://example.org/confirm?token=abc', attachments: [{ filename: 'event.ics', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', contentType: 'text/calendar' }] });
+    await mailer.send({
+      to: 'reader@example.org',
+      subject: 'Подтвердите адрес',
+      text: 'Open https://example.org/confirm?token=abc',
+      attachments: [{ filename: 'event.ics', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', contentType: 'text/calendar' }],
+    });
     const m = await smtp.waitFor((x) => x.subject === 'Подтвердите адрес');
     expect(m.text).toContain('https://example.org/confirm?token=abc');
     expect(m.attachments[0].filename).toBe('event.ics');

@@ -9,8 +9,19 @@ import type nodemailerModule from 'nodemailer';
 let loaded: typeof nodemailerModule | undefined;
 const nodemailer = () => (loaded ??= createRequire(import.meta.url)('nodemailer') as typeof nodemailerModule);
 
-export interface MailAttachment { filename: string; content: string | Buffer; contentType: string }
-export interface Mail { to: string; subject: string; text: string; html?: string; attachments?: MailAttachment[]; replyTo?: string }
+export interface MailAttachment {
+  filename: string;
+  content: string | Buffer;
+  contentType: string;
+}
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: MailAttachment[];
+  replyTo?: string;
+}
 
 export interface Mailer {
   /** Sends (or files) one message; resolves when the SMTP server accepted it or the file is written. */
@@ -26,8 +37,12 @@ export function createMailer(opts: { smtpUrl: string; outboxDir: string; from: s
     let transport: ReturnType<typeof nodemailerModule.createTransport> | undefined;
     return {
       outboxDir: undefined,
-      async send(mail) { await (transport ??= nodemailer().createTransport(opts.smtpUrl)).sendMail({ from: opts.from, ...mail }); },
-      close() { transport?.close(); },
+      async send(mail) {
+        await (transport ??= nodemailer().createTransport(opts.smtpUrl)).sendMail({ from: opts.from, ...mail });
+      },
+      close() {
+        transport?.close();
+      },
     };
   }
   // streamTransport builds the exact RFC 5322 message SMTP would have carried.
@@ -41,6 +56,8 @@ export function createMailer(opts: { smtpUrl: string; outboxDir: string; from: s
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
       writeFileSync(join(opts.outboxDir, name), info.message as Buffer);
     },
-    close() { builder?.close(); },
+    close() {
+      builder?.close();
+    },
   };
 }

@@ -14,7 +14,10 @@ export function renderMarkdown(md: string): SafeHtml {
   try {
     html = marked.parse(md) as string;
   } catch {
-    html = md.split(/\n{2,}/).map((p) => `<p>${p.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</p>`).join('\n');
+    html = md
+      .split(/\n{2,}/)
+      .map((p) => `<p>${p.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</p>`)
+      .join('\n');
   }
   return sanitize(html);
 }
@@ -40,9 +43,23 @@ export function readingMinutes(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0xfeff;
+    const space =
+      c === 32 ||
+      (c >= 9 && c <= 13) ||
+      c === 0xa0 ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x3000 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x1680 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0xfeff;
     if (space) inWord = false;
-    else if (!inWord) { inWord = true; words++; }
+    else if (!inWord) {
+      inWord = true;
+      words++;
+    }
   }
   return Math.max(1, Math.round(words / 230));
 }

@@ -10,9 +10,22 @@ async function server(enabled: boolean) {
   const cache = createPageCache({ enabled });
   let renders = 0;
   let version = 1;
-  app.get('/page', (req, reply) => cache.serve(req, reply, async () => { renders++; return { body: `<p>v${version}</p>` + 'x'.repeat(2000), lastModified: new Date('2026-01-01T00:00:00Z') }; }));
+  app.get('/page', (req, reply) =>
+    cache.serve(req, reply, async () => {
+      renders++;
+      return { body: `<p>v${version}</p>` + 'x'.repeat(2000), lastModified: new Date('2026-01-01T00:00:00Z') };
+    }),
+  );
   await app.ready();
-  return { app, cache, renders: () => renders, bump: () => { version++; cache.invalidate(); } };
+  return {
+    app,
+    cache,
+    renders: () => renders,
+    bump: () => {
+      version++;
+      cache.invalidate();
+    },
+  };
 }
 
 describe('page cache', () => {
@@ -37,7 +50,12 @@ describe('page cache', () => {
     const cache = createPageCache({ enabled: true, ttlMs: 60_000, now: () => t });
     const app = Fastify();
     let renders = 0;
-    app.get('/p', (req, reply) => cache.serve(req, reply, async () => { renders++; return { body: 'page' }; }));
+    app.get('/p', (req, reply) =>
+      cache.serve(req, reply, async () => {
+        renders++;
+        return { body: 'page' };
+      }),
+    );
     await app.ready();
     expect((await app.inject('/p?utm=a')).body).toBe('page');
     expect(cache.size()).toBe(0);
@@ -73,11 +91,23 @@ describe('page cache', () => {
     const app = Fastify();
     const cache = createPageCache({ enabled: true });
     const renders: Record<string, number> = {};
-    for (const [path, tags] of [['/a', ['comments:1']], ['/b', ['comments:2']], ['/list', ['comment-counts']], ['/plain', undefined]] as const) {
-      app.get(path, (req, reply) => cache.serve(req, reply, async () => { renders[path] = (renders[path] ?? 0) + 1; return { body: path, tags: tags && [...tags] }; }));
+    for (const [path, tags] of [
+      ['/a', ['comments:1']],
+      ['/b', ['comments:2']],
+      ['/list', ['comment-counts']],
+      ['/plain', undefined],
+    ] as const) {
+      app.get(path, (req, reply) =>
+        cache.serve(req, reply, async () => {
+          renders[path] = (renders[path] ?? 0) + 1;
+          return { body: path, tags: tags && [...tags] };
+        }),
+      );
     }
     await app.ready();
-    const all = async () => { for (const p of ['/a', '/b', '/list', '/plain']) await app.inject(p); };
+    const all = async () => {
+      for (const p of ['/a', '/b', '/list', '/plain']) await app.inject(p);
+    };
     await all();
     await all();
     expect(cache.size()).toBe(4);
@@ -144,9 +174,23 @@ describe('page cache fast path (before routing)', () => {
     const cache = createPageCache({ enabled: true, headers: { 'x-frame-options': 'DENY' } });
     let renders = 0;
     let hooks = 0;
-    const app = Fastify({ serverFactory: (handler) => createServer((req, res) => { if (!cache.serveRaw(req, res)) handler(req, res); }) });
-    app.addHook('onRequest', (_req, reply, done) => { hooks++; reply.header('x-frame-options', 'DENY'); done(); });
-    app.get('/page', (req, reply) => cache.serve(req, reply, async () => { renders++; return { body: '<p>page</p>' + 'y'.repeat(3000), lastModified: new Date('2026-01-01T00:00:00Z') }; }));
+    const app = Fastify({
+      serverFactory: (handler) =>
+        createServer((req, res) => {
+          if (!cache.serveRaw(req, res)) handler(req, res);
+        }),
+    });
+    app.addHook('onRequest', (_req, reply, done) => {
+      hooks++;
+      reply.header('x-frame-options', 'DENY');
+      done();
+    });
+    app.get('/page', (req, reply) =>
+      cache.serve(req, reply, async () => {
+        renders++;
+        return { body: '<p>page</p>' + 'y'.repeat(3000), lastModified: new Date('2026-01-01T00:00:00Z') };
+      }),
+    );
     await app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/page`;
     return { app, cache, url, renders: () => renders, hooks: () => hooks };
@@ -163,7 +207,8 @@ describe('page cache fast path (before routing)', () => {
       expect(await second.text()).toBe(firstBody);
       expect(s.hooks()).toBe(2);
       expect(s.renders()).toBe(2);
-      for (const h of ['etag', 'last-modified', 'cache-control', 'content-type', 'x-frame-options', 'vary']) expect(second.headers.get(h)).toBe(first.headers.get(h));
+      for (const h of ['etag', 'last-modified', 'cache-control', 'content-type', 'x-frame-options', 'vary'])
+        expect(second.headers.get(h)).toBe(first.headers.get(h));
       const nm = await fetch(s.url, { headers: { 'if-none-match': first.headers.get('etag')! } });
       expect(nm.status).toBe(304);
       const ims = await fetch(s.url, { headers: { 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' } });
@@ -191,9 +236,14 @@ describe('page cache memory budget', () => {
   it('holds 8 MB of pages by default', async () => {
     const cache = createPageCache({ enabled: true });
     const app = Fastify();
-    app.get('/p/:n', (req, reply) => cache.serve(req, reply, async () => ({ body: `<p>${(req.params as { n: string }).n}</p>` + 'm'.repeat(1024 * 1024) })));
+    app.get('/p/:n', (req, reply) =>
+      cache.serve(req, reply, async () => ({ body: `<p>${(req.params as { n: string }).n}</p>` + 'm'.repeat(1024 * 1024) })),
+    );
     await app.ready();
-    for (let n = 0; n < 12; n++) { await app.inject(`/p/${n}`); await app.inject(`/p/${n}`); }
+    for (let n = 0; n < 12; n++) {
+      await app.inject(`/p/${n}`);
+      await app.inject(`/p/${n}`);
+    }
     expect(cache.size()).toBe(7);
   });
 
@@ -202,7 +252,12 @@ describe('page cache memory budget', () => {
     const cache = createPageCache({ enabled: true, ttlMs: 60_000, now: () => t });
     const app = Fastify();
     let renders = 0;
-    app.get('/p/:n', (req, reply) => cache.serve(req, reply, async () => { renders++; return { body: 'page' }; }));
+    app.get('/p/:n', (req, reply) =>
+      cache.serve(req, reply, async () => {
+        renders++;
+        return { body: 'page' };
+      }),
+    );
     await app.ready();
     for (const url of ['/p/1', '/p/1', '/p/2', '/p/2']) await app.inject(url);
     expect(cache.size()).toBe(2);
@@ -219,7 +274,12 @@ describe('page cache memory budget', () => {
     const cache = createPageCache({ enabled: true, maxBytes: 5_000 });
     const app = Fastify();
     let renders = 0;
-    app.get('/p', (req, reply) => cache.serve(req, reply, async () => { renders++; return { body: '<p>same</p>' + 'z'.repeat(3000) }; }));
+    app.get('/p', (req, reply) =>
+      cache.serve(req, reply, async () => {
+        renders++;
+        return { body: '<p>same</p>' + 'z'.repeat(3000) };
+      }),
+    );
     await app.ready();
     for (const url of ['/p?utm=a', '/p?utm=a', '/p?utm=b', '/p?utm=b', '/p']) await app.inject(url);
     // Two copies would pass the budget and push one out; one copy keeps both URLs.
@@ -239,9 +299,17 @@ describe('page cache memory budget', () => {
     const cache = createPageCache({ enabled: true, maxBytes: 10_000 });
     const app = Fastify();
     let renders = 0;
-    app.get('/p/:n', (req, reply) => cache.serve(req, reply, async () => { renders++; return { body: `<p>${(req.params as { n: string }).n}</p>` + 'z'.repeat(3000) }; }));
+    app.get('/p/:n', (req, reply) =>
+      cache.serve(req, reply, async () => {
+        renders++;
+        return { body: `<p>${(req.params as { n: string }).n}</p>` + 'z'.repeat(3000) };
+      }),
+    );
     await app.ready();
-    const twice = async (url: string) => { await app.inject(url); await app.inject(url); };
+    const twice = async (url: string) => {
+      await app.inject(url);
+      await app.inject(url);
+    };
     for (const n of [1, 2, 3]) await twice(`/p/${n}`);
     expect(cache.size()).toBe(3);
     await twice('/p/4');

@@ -40,7 +40,12 @@ interface Entry {
   storedAt: number;
   tags?: string[];
   /** Complete response headers per encoding, built once: the fast path only writes them. */
-  raw?: { identity?: Record<string, string>; gzip?: Record<string, string>; br?: Record<string, string>; notModified?: Record<string, string> };
+  raw?: {
+    identity?: Record<string, string>;
+    gzip?: Record<string, string>;
+    br?: Record<string, string>;
+    notModified?: Record<string, string>;
+  };
 }
 
 export interface PageCache {
@@ -88,7 +93,14 @@ function rawIsFresh(req: IncomingMessage, e: Entry): boolean {
  * come back to nor leaves its bytes for the garbage collector after eviction. Under a load of such URLs a
  * kept-on-first-request cache held its whole budget plus as much again of evicted pages awaiting collection.
  */
-export function createPageCache(opts: { enabled: boolean; maxEntries?: number; maxBytes?: number; ttlMs?: number; now?: () => number; headers?: Readonly<Record<string, string>> }): PageCache {
+export function createPageCache(opts: {
+  enabled: boolean;
+  maxEntries?: number;
+  maxBytes?: number;
+  ttlMs?: number;
+  now?: () => number;
+  headers?: Readonly<Record<string, string>>;
+}): PageCache {
   const max = opts.maxEntries ?? 2000;
   // Memory, not the number of pages, is what runs out. 8 MB holds some 270 article pages with their gzip and
   // brotli variants: the pages a minute of readers asks for twice, most read first (a CDN honouring s-maxage
@@ -108,12 +120,18 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
     if (old) drop(old);
     evict(true);
     entries.set(e.key, e);
-    if (e.body.users++ === 0) { bodies.set(e.etag, e.body); bytes += sizeOf(e.body); }
+    if (e.body.users++ === 0) {
+      bodies.set(e.etag, e.body);
+      bytes += sizeOf(e.body);
+    }
     evict(false);
   }
   function drop(e: Entry) {
     entries.delete(e.key);
-    if (--e.body.users === 0) { bodies.delete(e.etag); bytes -= sizeOf(e.body); }
+    if (--e.body.users === 0) {
+      bodies.delete(e.etag);
+      bytes -= sizeOf(e.body);
+    }
   }
   /** Drops the oldest entries while over a limit, and expired ones (in insertion order, so the oldest come first). */
   function evict(makingRoom: boolean) {
@@ -136,7 +154,10 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
   /** True when a rendering of `key` is worth keeping: its URL was asked for before, within the TTL. */
   function admit(key: string, at: number): boolean {
     const first = seen.get(key);
-    if (first !== undefined && at - first < ttl) { seen.delete(key); return true; }
+    if (first !== undefined && at - first < ttl) {
+      seen.delete(key);
+      return true;
+    }
     remember(key, at);
     return false;
   }
@@ -164,9 +185,16 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
   function compressed(b: Body, encoding: 'br' | 'gzip'): Buffer {
     const have = encoding === 'br' ? b.br : b.gzip;
     if (have) return have;
-    const made = encoding === 'br' ? brotliCompressSync(b.bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(b.bytes, { level: 6 });
-    if (encoding === 'br') b.br = made; else b.gzip = made;
-    if (b.users > 0) { bytes += made.length; evict(false); }
+    const made =
+      encoding === 'br'
+        ? brotliCompressSync(b.bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : gzipSync(b.bytes, { level: 6 });
+    if (encoding === 'br') b.br = made;
+    else b.gzip = made;
+    if (b.users > 0) {
+      bytes += made.length;
+      evict(false);
+    }
     return made;
   }
 
@@ -193,11 +221,19 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
       if (c !== undefined && c.includes(`${SESSION_COOKIE}=`)) return false;
       const e = entries.get(req.url ?? '');
       if (!e || now() - e.storedAt >= ttl) return false;
-      if (rawIsFresh(req, e)) { res.writeHead(304, rawHeaders(e, 'notModified')); res.end(); return true; }
+      if (rawIsFresh(req, e)) {
+        res.writeHead(304, rawHeaders(e, 'notModified'));
+        res.end();
+        return true;
+      }
       const ae = req.headers['accept-encoding'];
       if (ae && e.body.bytes.length > 1024) {
         const enc = BR.test(ae) ? 'br' : GZIP.test(ae) ? 'gzip' : undefined;
-        if (enc) { res.writeHead(200, rawHeaders(e, enc)); res.end(compressed(e.body, enc)); return true; }
+        if (enc) {
+          res.writeHead(200, rawHeaders(e, enc));
+          res.end(compressed(e.body, enc));
+          return true;
+        }
       }
       res.writeHead(200, rawHeaders(e, 'identity'));
       res.end(e.body.bytes);
@@ -215,8 +251,15 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
       const etag = etagOf(rendered);
       const lm = page.lastModified && !Number.isNaN(page.lastModified.getTime()) ? page.lastModified : undefined;
       const entry: Entry = {
-        key, body: bodies.get(etag) ?? { bytes: rendered, users: 0 }, etag, lastModified: lm, lastModifiedHeader: lm?.toUTCString(),
-        type: page.type ?? 'text/html; charset=utf-8', status: page.status ?? 200, storedAt: now(), tags: page.tags,
+        key,
+        body: bodies.get(etag) ?? { bytes: rendered, users: 0 },
+        etag,
+        lastModified: lm,
+        lastModifiedHeader: lm?.toUTCString(),
+        type: page.type ?? 'text/html; charset=utf-8',
+        status: page.status ?? 200,
+        storedAt: now(),
+        tags: page.tags,
       };
       // An expired page was asked for twice already; its new rendering is kept at once.
       if (cacheable && entry.status === 200 && (hit !== undefined || admit(key, entry.storedAt))) keep(entry);
@@ -226,9 +269,14 @@ export function createPageCache(opts: { enabled: boolean; maxEntries?: number; m
       // A dropped page was asked for twice: its next rendering is kept, as before the change.
       const at = now();
       for (const [k, e] of entries) {
-        if (!tags || e.tags?.some((t) => tags.includes(t))) { drop(e); remember(k, at); }
+        if (!tags || e.tags?.some((t) => tags.includes(t))) {
+          drop(e);
+          remember(k, at);
+        }
       }
     },
-    size() { return entries.size; },
+    size() {
+      return entries.size;
+    },
   };
 }

@@ -1,11 +1,17 @@
 // Password hashing with scrypt from node:crypto (no native dependency).
 import { scrypt, randomBytes, timingSafeEqual } from 'node:crypto';
 
-const N = 16384, R = 8, P = 1, LEN = 32;
+const N = 16384,
+  R = 8,
+  P = 1,
+  LEN = 32;
 
 function scryptAsync(password: string, salt: Buffer, n: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, LEN, { N: n, r: R, p: P, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))));
+    scrypt(password.normalize('NFKC'), salt, LEN, { N: n, r: R, p: P, maxmem: 64 * 1024 * 1024 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
+  );
 }
 
 /** Hashes a password as "scrypt$N$salt$hash". */

@@ -6,7 +6,10 @@ import { CompiledQuery } from 'kysely';
 
 describe.each(DIALECTS)('prepared queries (%s)', (dialect) => {
   let close: (() => Promise<void>) | undefined;
-  afterEach(async () => { await close?.(); close = undefined; });
+  afterEach(async () => {
+    await close?.();
+    close = undefined;
+  });
 
   async function withRubrics(): Promise<{ db: Db; queries: string[] }> {
     const queries: string[] = [];
@@ -19,10 +22,13 @@ describe.each(DIALECTS)('prepared queries (%s)', (dialect) => {
     return { db: t.db, queries };
   }
 
-  it('builds once per handle and runs with each call\'s values', async () => {
+  it("builds once per handle and runs with each call's values", async () => {
     const { db, queries } = await withRubrics();
     let builds = 0;
-    const bySlug = prepared((d, p: Slots<{ slug: string }>) => { builds++; return d.selectFrom('rubrics').select(['slug', 'name']).where('slug', '=', p.slug); });
+    const bySlug = prepared((d, p: Slots<{ slug: string }>) => {
+      builds++;
+      return d.selectFrom('rubrics').select(['slug', 'name']).where('slug', '=', p.slug);
+    });
     expect(await bySlug.first(db, { slug: 'asia' })).toEqual({ slug: 'asia', name: 'ASIA' });
     expect(await bySlug.first(db, { slug: 'africa' })).toEqual({ slug: 'africa', name: 'AFRICA' });
     expect(await bySlug.first(db, { slug: 'nowhere' })).toBeUndefined();
@@ -34,8 +40,16 @@ describe.each(DIALECTS)('prepared queries (%s)', (dialect) => {
 
   it('keeps constant values and fills several slots in their places', async () => {
     const { db } = await withRubrics();
-    const page = prepared((d, p: Slots<{ min: number; limit: number; skip: string }>) => d.selectFrom('rubrics').select('slug')
-      .where('position', '>=', p.min).where('slug', '!=', p.skip).where('description', '=', '').orderBy('position').limit(p.limit));
+    const page = prepared((d, p: Slots<{ min: number; limit: number; skip: string }>) =>
+      d
+        .selectFrom('rubrics')
+        .select('slug')
+        .where('position', '>=', p.min)
+        .where('slug', '!=', p.skip)
+        .where('description', '=', '')
+        .orderBy('position')
+        .limit(p.limit),
+    );
     expect((await page.all(db, { min: 0, limit: 2, skip: 'europe' })).map((r) => r.slug)).toEqual(['asia', 'africa']);
     expect((await page.all(db, { min: 1, limit: 1, skip: 'asia' })).map((r) => r.slug)).toEqual(['africa']);
   });
@@ -50,7 +64,14 @@ describe.each(DIALECTS)('prepared queries (%s)', (dialect) => {
 describe('inlineConstants (SQLite)', () => {
   const slot = { name: 'x' };
   it('writes strings, numbers and null into the text and keeps every other value bound, in order', () => {
-    const q = CompiledQuery.raw('select "a?b" from t where s = ? and n = ? and z is ? and id = ? and d = ? limit ?', ["it's", 2.5, null, slot, 'x', 50]);
+    const q = CompiledQuery.raw('select "a?b" from t where s = ? and n = ? and z is ? and id = ? and d = ? limit ?', [
+      "it's",
+      2.5,
+      null,
+      slot,
+      'x',
+      50,
+    ]);
     const out = inlineConstants(q);
     expect(out.sql).toBe(`select "a?b" from t where s = 'it''s' and n = 2.5 and z is null and id = ? and d = 'x' limit 50`);
     expect(out.parameters).toEqual([slot]);

@@ -17,7 +17,10 @@ class Slot {
  */
 export type Slots<P> = { readonly [K in keyof P]: P[K] };
 
-interface Plan { query: CompiledQuery; slots: (Slot | undefined)[] }
+interface Plan {
+  query: CompiledQuery;
+  slots: (Slot | undefined)[];
+}
 
 export interface Prepared<P, R> {
   /** Every row. */
@@ -47,12 +50,18 @@ export function inlineConstants(query: CompiledQuery): CompiledQuery {
       i = j;
       continue;
     }
-    if (c !== '?') { out += c; continue; }
+    if (c !== '?') {
+      out += c;
+      continue;
+    }
     const v = query.parameters[n++];
     if (typeof v === 'string') out += `'${v.replaceAll("'", "''")}'`;
     else if (typeof v === 'number' && Number.isFinite(v)) out += String(v);
     else if (v === null) out += 'null';
-    else { out += '?'; kept.push(v); }
+    else {
+      out += '?';
+      kept.push(v);
+    }
   }
   if (n !== query.parameters.length) throw new Error(`prepared query: ${query.parameters.length} values for ${n} placeholders`);
   return { ...query, sql: out, parameters: kept };
@@ -90,7 +99,9 @@ export function prepared<P extends Record<string, unknown>, R>(build: (db: Db, p
 
   return {
     all,
-    async first(db, params) { return (await all(db, params))[0]; },
+    async first(db, params) {
+      return (await all(db, params))[0];
+    },
   };
 }
 
@@ -118,6 +129,8 @@ export function listSlots(n: number): string[] {
 }
 export function listParams<T>(values: readonly T[]): Record<string, T> {
   const out: Record<string, T> = {};
-  values.forEach((v, i) => { out[`i${i}`] = v; });
+  values.forEach((v, i) => {
+    out[`i${i}`] = v;
+  });
   return out;
 }

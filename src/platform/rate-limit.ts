@@ -23,8 +23,16 @@ export function createRateLimiter(opts: { max: number; windowMs: number; now?: (
     return w;
   };
   return {
-    hit(key) { const w = current(key); w.count++; return w.count <= opts.max; },
-    blocked(key) { return current(key).count >= opts.max; },
-    reset(key) { windows.delete(key); },
+    hit(key) {
+      const w = current(key);
+      w.count++;
+      return w.count <= opts.max;
+    },
+    blocked(key) {
+      return current(key).count >= opts.max;
+    },
+    reset(key) {
+      windows.delete(key);
+    },
   };
 }

@@ -32,7 +32,12 @@ export function isFresh(request: FastifyRequest, etag: string, lastModified?: Da
 }
 
 /** Sends HTML (or another type) with ETag and Last-Modified, answering 304 when the client is current. */
-export function sendWithValidators(request: FastifyRequest, reply: FastifyReply, body: string, opts: { type?: string; lastModified?: Date; status?: number } = {}) {
+export function sendWithValidators(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: string,
+  opts: { type?: string; lastModified?: Date; status?: number } = {},
+) {
   const etag = etagOf(body);
   reply.header('etag', etag);
   if (opts.lastModified) reply.header('last-modified', opts.lastModified.toUTCString());

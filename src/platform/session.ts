@@ -10,17 +10,29 @@ export const VISITOR_COOKIE = 'chancery_visitor';
 const SESSION_DAYS = 14;
 
 export type Role = UsersTable['role'];
-export interface SessionUser { id: number; email: string; name: string; role: Role; sessionId: string }
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: string;
+}
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Starts a session for a user; returns the cookie token (only its hash is stored). */
 export async function createSession(db: Db, userId: number, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db.insertInto('sessions').values({
-    id: sha256(token), user_id: userId, csrf: randomBytes(16).toString('hex'),
-    created_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_DAYS * 864e5).toISOString(),
-  }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: sha256(token),
+      user_id: userId,
+      csrf: randomBytes(16).toString('hex'),
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + SESSION_DAYS * 864e5).toISOString(),
+    })
+    .execute();
   return token;
 }
 
@@ -28,9 +40,12 @@ export async function createSession(db: Db, userId: number, now: Date): Promise<
 export async function findSessionUser(db: Db, token: string | undefined, now: Date): Promise<SessionUser | undefined> {
   if (!token || token.length > 100) return undefined;
   const id = sha256(token);
-  const row = await db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.disabled', 'sessions.expires_at'])
-    .where('sessions.id', '=', id).executeTakeFirst();
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
   if (!row || row.disabled || row.expires_at < now.toISOString()) return undefined;
   return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: id };
 }
@@ -43,6 +58,11 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 /** Ends every session of a user (role change, disabling). */
 export async function deleteUserSessions(db: Db, userId: number): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** True while the session with this id exists (a change of role or access deletes a person's sessions). */
+export async function sessionExists(db: Db, sessionId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('sessions').select('id').where('id', '=', sessionId).executeTakeFirst());
 }
 
 /** Computes the CSRF token for a binding (session id or visitor cookie). */

@@ -15,12 +15,18 @@ describe('reader account journey in Chromium', () => {
     live = await liveApp(async () => undefined, { smtpUrl: smtp.url });
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => { await browser?.close(); await live?.close(); await smtp?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    await live?.close();
+    await smtp?.close();
+  });
 
   it('a reader signs up on a phone, confirms by the email link, changes the name and signs out', async () => {
     const p: Page = await browser.newPage({ viewport: { width: 375, height: 740 } });
     const errors: string[] = [];
-    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     p.on('pageerror', (e) => errors.push(e.message));
 
     await p.goto(`${live.url}/`);

@@ -6,7 +6,9 @@ import { expectAccessible, launchBrowser, liveApp, screenshot, type LiveApp } fr
 import { makeAuthor, makeRubric, makeUser } from '../factories.js';
 
 describe('admin editor journey', () => {
-  let live: LiveApp; let browser: Browser; let token = '';
+  let live: LiveApp;
+  let browser: Browser;
+  let token = '';
 
   beforeAll(async () => {
     live = await liveApp(async (app) => {
@@ -17,7 +19,10 @@ describe('admin editor journey', () => {
     });
     browser = await launchBrowser();
   });
-  afterAll(async () => { await browser?.close(); await live?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    await live?.close();
+  });
 
   it('previews Markdown live, saves and publishes, and is accessible at 375px', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
@@ -25,7 +30,9 @@ describe('admin editor journey', () => {
     await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: host, path: '/' }]);
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(`${live.url}/admin/articles/new`);
     await page.fill('#title', 'Astana hosts the Caspian summit');
     await page.fill('#body', '## Agenda\n\nThe **Caspian** states meet in Astana.');

@@ -12,29 +12,47 @@ const PASSWORD = 'correct horse battery';
 const READER = { name: 'Anna Petrova', email: 'anna@example.org', password: 'a long reader password' };
 
 describe('comment journeys in Chromium', () => {
-  let live: LiveApp; let browser: Browser; let smtp: TestSmtp;
+  let live: LiveApp;
+  let browser: Browser;
+  let smtp: TestSmtp;
   let boris = 0;
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    live = await liveApp(async (app) => {
-      const db = app.ctx.db;
-      const author = await makeAuthor(db, { slug: 'sergey-saenko', name: 'Sergey Saenko' });
-      await makeArticle(db, { title: 'Water talks in Dushanbe', slug: 'water-talks', lead: 'Delegations discussed the Rogun dam.', bodyMd: 'The forum met for two days.', authorIds: [author], publishedAt: new Date(Date.now() - 86400_000) });
-      await makeUser(db, { role: 'moderator', email: 'mod@example.org', name: 'Mira Moderator' });
-      boris = await makeUser(db, { role: 'reader', email: 'boris@example.org', name: 'Boris' });
-      await db.updateTable('users').set({ email_confirmed_at: new Date().toISOString() }).where('id', '=', boris).execute();
-      // The first comment of a new commenter waits for a moderator.
-      await saveModerationSettings(db, { premoderateNew: 1 });
-    }, { smtpUrl: smtp.url });
+    live = await liveApp(
+      async (app) => {
+        const db = app.ctx.db;
+        const author = await makeAuthor(db, { slug: 'sergey-saenko', name: 'Sergey Saenko' });
+        await makeArticle(db, {
+          title: 'Water talks in Dushanbe',
+          slug: 'water-talks',
+          lead: 'Delegations discussed the Rogun dam.',
+          bodyMd: 'The forum met for two days.',
+          authorIds: [author],
+          publishedAt: new Date(Date.now() - 86400_000),
+        });
+        await makeUser(db, { role: 'moderator', email: 'mod@example.org', name: 'Mira Moderator' });
+        boris = await makeUser(db, { role: 'reader', email: 'boris@example.org', name: 'Boris' });
+        await db.updateTable('users').set({ email_confirmed_at: new Date().toISOString() }).where('id', '=', boris).execute();
+        // The first comment of a new commenter waits for a moderator.
+        await saveModerationSettings(db, { premoderateNew: 1 });
+      },
+      { smtpUrl: smtp.url },
+    );
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => { await browser?.close(); await live?.close(); await smtp?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    await live?.close();
+    await smtp?.close();
+  });
 
   async function page(width = 1280, height = 900): Promise<Page> {
     const p = await (await browser.newContext({ viewport: { width, height } })).newPage();
     const errors: string[] = [];
-    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     p.on('pageerror', (e) => errors.push(e.message));
     (p as any).consoleErrors = errors;
     return p;
@@ -67,7 +85,9 @@ describe('comment journeys in Chromium', () => {
     await p.waitForURL(/\/articles\/water-talks/);
     await p.fill('#comment-text', 'The Rogun financing round deserves a closer look.\n\nSee https://example.org/rogun for the figures.');
     await p.waitForTimeout(1100);
-    await p.evaluate(() => { (window as any).stillHere = true; });
+    await p.evaluate(() => {
+      (window as any).stillHere = true;
+    });
     await p.click('.comment-new button[type=submit]');
     await p.waitForSelector('.comment-pending');
     expect(await p.evaluate(() => (window as any).stillHere)).toBe(true); // posted without a reload
@@ -112,12 +132,24 @@ describe('comment journeys in Chromium', () => {
     // new-commenter hold, his reply is published at once.
     const db = live.app.ctx.db;
     const article = await db.selectFrom('articles').select('id').where('slug', '=', 'water-talks').executeTakeFirstOrThrow();
-    await insertComment(db, { articleId: article.id, userId: boris, parentId: null, replyToUserId: null, replyToName: '', body: 'Noted.', status: 'published', rejectReason: '', now: new Date(Date.now() - 2 * 3600_000) });
+    await insertComment(db, {
+      articleId: article.id,
+      userId: boris,
+      parentId: null,
+      replyToUserId: null,
+      replyToName: '',
+      body: 'Noted.',
+      status: 'published',
+      rejectReason: '',
+      now: new Date(Date.now() - 2 * 3600_000),
+    });
     live.app.ctx.commentsChanged([article.id]);
     const p = await page(390, 844);
     await signIn(p, 'boris@example.org', '/articles/water-talks');
     await p.waitForURL(/\/articles\/water-talks/);
-    await p.evaluate(() => { (window as any).stillHere = true; });
+    await p.evaluate(() => {
+      (window as any).stillHere = true;
+    });
     const annas = p.locator('.thread-item', { hasText: 'The Rogun financing round' });
     await annas.locator('summary').first().click();
     await annas.locator('details textarea').first().fill('Agreed, and the Vakhsh cascade too.');
@@ -152,12 +184,25 @@ describe('comment journeys in Chromium', () => {
     const db = live.app.ctx.db;
     const article = await db.selectFrom('articles').select('id').where('slug', '=', 'water-talks').executeTakeFirstOrThrow();
     for (const [i, body] of payloads.entries()) {
-      await insertComment(db, { articleId: article.id, userId: boris, parentId: null, replyToUserId: null, replyToName: '', body, status: i % 2 ? 'published' : 'pending', rejectReason: '', now: new Date(Date.now() + i) });
+      await insertComment(db, {
+        articleId: article.id,
+        userId: boris,
+        parentId: null,
+        replyToUserId: null,
+        replyToName: '',
+        body,
+        status: i % 2 ? 'published' : 'pending',
+        rejectReason: '',
+        now: new Date(Date.now() + i),
+      });
     }
     // One more through the real form, the way an attacker would send it.
     const p = await page();
     const dialogs: string[] = [];
-    p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await signIn(p, 'boris@example.org', '/articles/water-talks');
     await p.waitForURL(/\/articles\/water-talks/);
     await p.fill('#comment-text', '<img src=x onerror=alert(10)><script>alert(11)</script>');
@@ -170,26 +215,37 @@ describe('comment journeys in Chromium', () => {
       await x.waitForTimeout(300);
       const found = await x.evaluate(() => ({
         pwned: (window as any).__pwned ?? null,
-        scripts: Array.from(document.querySelectorAll('.comment-body script, .mod-list script, script:not([src]):not([type="application/ld+json"])')).length,
+        scripts: Array.from(
+          document.querySelectorAll('.comment-body script, .mod-list script, script:not([src]):not([type="application/ld+json"])'),
+        ).length,
         imgs: document.querySelectorAll('.comment-body img, .mod-list img').length,
         svgs: document.querySelectorAll('.comment-body svg, .mod-list svg').length,
         iframes: document.querySelectorAll('iframe').length,
-        jsLinks: Array.from(document.querySelectorAll('a')).filter((a) => !/^(https?:|\/|#|mailto:)/.test(a.getAttribute('href') ?? '/')).length,
-        handlers: Array.from(document.querySelectorAll('.comment-body *, .mod-list .comment-body *')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
+        jsLinks: Array.from(document.querySelectorAll('a')).filter((a) => !/^(https?:|\/|#|mailto:)/.test(a.getAttribute('href') ?? '/'))
+          .length,
+        handlers: Array.from(document.querySelectorAll('.comment-body *, .mod-list .comment-body *')).filter((el) =>
+          Array.from(el.attributes).some((a) => a.name.startsWith('on')),
+        ).length,
       }));
       expect(found, where).toEqual({ pwned: null, scripts: 0, imgs: 0, svgs: 0, iframes: 0, jsLinks: 0, handlers: 0 });
     };
     await p.reload();
     await check(p, 'article page, signed in');
     const anon = await page();
-    anon.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    anon.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await anon.goto(`${live.url}/articles/water-talks`);
     expect(await anon.textContent('.comment-thread')).toContain('<img src=x onerror="window.__pwned = 2; alert(2)">');
     await check(anon, 'article page, anonymous');
     await screenshot(anon, 'comments-xss-article');
 
     const mod = await page();
-    mod.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    mod.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await mod.goto(`${live.url}/admin/login`);
     await mod.fill('#email', 'mod@example.org');
     await mod.fill('#password', PASSWORD);

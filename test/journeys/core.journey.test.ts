@@ -12,19 +12,31 @@ describe('core journeys in Chromium', () => {
 
   beforeAll(async () => {
     live = await liveApp(async (app) => {
-      await loadDemo({ db: app.ctx.db, clock: app.ctx.clock, config: { adminEmail: ADMIN.email, adminPassword: ADMIN.password }, publishing: app.ctx.publishing });
+      await loadDemo({
+        db: app.ctx.db,
+        clock: app.ctx.clock,
+        config: { adminEmail: ADMIN.email, adminPassword: ADMIN.password },
+        publishing: app.ctx.publishing,
+      });
     });
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => { await browser?.close(); await live?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    await live?.close();
+  });
 
   async function page(width = 1280, height = 900): Promise<Page> {
     const p = await browser.newPage({ viewport: { width, height } });
     const errors: string[] = [];
     // A CSP violation or a script error is a bug even when the page looks right.
-    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     p.on('pageerror', (e) => errors.push(e.message));
-    p.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+    p.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+    });
     (p as any).consoleErrors = errors;
     return p;
   }
@@ -39,7 +51,10 @@ describe('core journeys in Chromium', () => {
     await p.waitForURL(/\/admin\/articles\/new$/);
     await p.fill('#title', 'Dushanbe hosts the water forum and a Rogun financing round');
     await p.fill('#lead', 'Delegations from thirty countries discussed glaciers, tariffs and the Rogun dam.');
-    await p.fill('#body', 'The **Rogun** hydropower plant drew most of the questions.\n\n## Financing\n\nLenders discussed a new tranche for the Vakhsh cascade.');
+    await p.fill(
+      '#body',
+      'The **Rogun** hydropower plant drew most of the questions.\n\n## Financing\n\nLenders discussed a new tranche for the Vakhsh cascade.',
+    );
     await p.check('input[name=author_ids] >> nth=0');
     await p.fill('#tags', 'tajikistan, water');
     await screenshot(p, 'admin-editor');
@@ -96,7 +111,12 @@ describe('core journeys in Chromium', () => {
 
   it('reads well on a phone', async () => {
     const p = await page(390, 844);
-    for (const [path, name] of [['/', 'phone-home'], ['/articles/bishkek-beijing-partnership', 'phone-article'], ['/events', 'phone-events'], ['/search?q=railway', 'phone-search']] as const) {
+    for (const [path, name] of [
+      ['/', 'phone-home'],
+      ['/articles/bishkek-beijing-partnership', 'phone-article'],
+      ['/events', 'phone-events'],
+      ['/search?q=railway', 'phone-search'],
+    ] as const) {
       await p.goto(live.url + path);
       // No sideways scrolling on a narrow screen.
       expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -13,13 +13,23 @@ describe('dossiers in Chromium', () => {
 
   beforeAll(async () => {
     live = await liveApp(async (app) => {
-      await loadDemo({ db: app.ctx.db, clock: app.ctx.clock, config: { adminEmail: ADMIN.email, adminPassword: ADMIN.password }, publishing: app.ctx.publishing });
+      await loadDemo({
+        db: app.ctx.db,
+        clock: app.ctx.clock,
+        config: { adminEmail: ADMIN.email, adminPassword: ADMIN.password },
+        publishing: app.ctx.publishing,
+      });
       // The extraction jobs the demo queued, as the server's poller would run them.
-      while (await app.ctx.jobs.runDue() > 0) { /* drain */ }
+      while ((await app.ctx.jobs.runDue()) > 0) {
+        /* drain */
+      }
     });
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => { await browser?.close(); await live?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    await live?.close();
+  });
 
   it('publish an article, open the country-pair dossier, follow a fact to its highlighted sentence', async () => {
     const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -31,7 +41,8 @@ describe('dossiers in Chromium', () => {
     await p.goto(`${live.url}/admin/articles/new`);
     await p.fill('#title', 'Ulaanbaatar and Astana agree on a grain corridor');
     await p.fill('#lead', 'A state visit ends with a transit deal.');
-    const sentence = 'Kazakh President Kassym-Jomart Tokayev paid a state visit to Mongolia in early October at the invitation of Mongolian President Ukhnaagiin Khurelsukh.';
+    const sentence =
+      'Kazakh President Kassym-Jomart Tokayev paid a state visit to Mongolia in early October at the invitation of Mongolian President Ukhnaagiin Khurelsukh.';
     await p.fill('#body', `${sentence}\n\nThe two presidents held talks in Ulaanbaatar on grain transit and rail tariffs.`);
     await p.check('input[name=author_ids] >> nth=0');
     await p.click('button[name=action][value=publish]');
@@ -48,7 +59,10 @@ describe('dossiers in Chromium', () => {
     await expectAccessible(p, 'dossier page');
 
     // The visit's entry in the timeline, and its link to the source sentence.
-    const source = p.locator('li', { hasText: /state visit to Mongolia/ }).locator('a[href*="#evidence-"]').first();
+    const source = p
+      .locator('li', { hasText: /state visit to Mongolia/ })
+      .locator('a[href*="#evidence-"]')
+      .first();
     const href = (await source.getAttribute('href'))!;
     await source.click();
     await p.waitForURL(new RegExp(href.replace(/[?#]/g, '\\$&') + '$'));
@@ -67,7 +81,13 @@ describe('dossiers in Chromium', () => {
 
   it('Russian and Chinese articles fill the dossiers beside the English ones, their sentences highlighted', async () => {
     const cases = [
-      { pair: 'ru/uz', name: 'Shavkat Mirziyoyev', fact: 'signed 15 documents', sentence: 'подписали 15 межправительственных соглашений', shot: 'dossier-ru' },
+      {
+        pair: 'ru/uz',
+        name: 'Shavkat Mirziyoyev',
+        fact: 'signed 15 documents',
+        sentence: 'подписали 15 межправительственных соглашений',
+        shot: 'dossier-ru',
+      },
       { pair: 'cn/tm', name: 'Serdar Berdimuhamedov', fact: 'signed 12 documents', sentence: '12份合作文件的签署', shot: 'dossier-zh' },
     ];
     for (const c of cases) {

@@ -20,16 +20,27 @@ describe('events journey in Chromium', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    live = await liveApp(async (app) => { await makeUser(app.ctx.db, { role: 'editor', email: ORGANISER.email, name: 'Olga Organiser' }); }, { smtpUrl: smtp.url });
+    live = await liveApp(
+      async (app) => {
+        await makeUser(app.ctx.db, { role: 'editor', email: ORGANISER.email, name: 'Olga Organiser' });
+      },
+      { smtpUrl: smtp.url },
+    );
     browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => { await browser?.close(); await live?.close(); await smtp?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    await live?.close();
+    await smtp?.close();
+  });
 
   async function page(width = 1280, height = 900): Promise<Page> {
     const p = await browser.newPage({ viewport: { width, height } });
     const errors: string[] = [];
     // A 422 or 409 answer to a rejected form is expected; anything else in the console is a bug.
-    p.on('console', (m) => { if (m.type() === 'error' && !/status of 4(22|09)/.test(m.text())) errors.push(m.text()); });
+    p.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 4(22|09)/.test(m.text())) errors.push(m.text());
+    });
     p.on('pageerror', (e) => errors.push(e.message));
     (p as any).consoleErrors = errors;
     return p;
@@ -41,7 +52,10 @@ describe('events journey in Chromium', () => {
     await organiser.fill('#email', ORGANISER.email);
     await organiser.fill('#password', ORGANISER.password);
     await organiser.click('button[type=submit]');
-    await organiser.waitForURL(/\/admin\/events\/new$/, { timeout: 5000 }).catch(async (e) => { console.log('URL', organiser.url(), (await organiser.textContent('main'))?.slice(0, 400)); throw e; });
+    await organiser.waitForURL(/\/admin\/events\/new$/, { timeout: 5000 }).catch(async (e) => {
+      console.log('URL', organiser.url(), (await organiser.textContent('main'))?.slice(0, 400));
+      throw e;
+    });
     await organiser.fill('#title', TITLE);
     await organiser.fill('#summary', 'Two days on transit corridors, finance and the new rules of trade across Eurasia.');
     await organiser.fill('#timezone', 'Europe/Moscow');
@@ -150,8 +164,16 @@ describe('events journey in Chromium', () => {
     // Two more participants registered by the page's own rules.
     const reg = await import('../../src/features/events/registration-jobs.js');
     const service = reg.registrationServiceFor(live.app.ctx);
-    await service.register(eventId, { name: 'Bolot Osmonov', email: 'bolot@example.org', organisation: 'Kabar', position: 'Reporter', country: 'KG', answers: {} }, { termsAccepted: true });
-    await service.register(eventId, { name: 'Zarina Kim', email: 'zarina@example.org', organisation: 'Asia-Plus', position: '', country: 'TJ', answers: {} }, { termsAccepted: true });
+    await service.register(
+      eventId,
+      { name: 'Bolot Osmonov', email: 'bolot@example.org', organisation: 'Kabar', position: 'Reporter', country: 'KG', answers: {} },
+      { termsAccepted: true },
+    );
+    await service.register(
+      eventId,
+      { name: 'Zarina Kim', email: 'zarina@example.org', organisation: 'Asia-Plus', position: '', country: 'TJ', answers: {} },
+      { termsAccepted: true },
+    );
     await organiser.close();
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.goto(`${live.url}/admin/login`);

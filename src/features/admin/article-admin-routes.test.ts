@@ -18,7 +18,8 @@ describe('parseUtcLocal', () => {
 describe.each(DIALECTS)('article admin on %s', (dialect) => {
   let app: TestApp;
   let now: Date;
-  let authorId: number; let rubricId: number;
+  let authorId: number;
+  let rubricId: number;
 
   beforeEach(async () => {
     now = new Date('2026-03-01T09:00:00Z');
@@ -33,9 +34,20 @@ describe.each(DIALECTS)('article admin on %s', (dialect) => {
   const post = (who: Who, url: string, payload: Record<string, string | string[]>) =>
     app.server.inject({ method: 'POST', url, headers: { cookie: who.cookie }, payload: { _csrf: who.csrf, ...payload } });
   const form = (over: Record<string, string | string[]> = {}) => ({
-    title: 'Bishkek and Beijing sign a railway deal', slug: '', lead: 'The line runs through the Torugart pass.',
-    body: 'The **railway** will cost $4.7 billion.', language: 'en', rubric_id: String(rubricId), author_ids: [String(authorId)],
-    tags: 'Kyrgyzstan, china', cover_url: '', cover_caption: '', cover_credit: '', comments_mode: 'on', action: 'draft', ...over,
+    title: 'Bishkek and Beijing sign a railway deal',
+    slug: '',
+    lead: 'The line runs through the Torugart pass.',
+    body: 'The **railway** will cost $4.7 billion.',
+    language: 'en',
+    rubric_id: String(rubricId),
+    author_ids: [String(authorId)],
+    tags: 'Kyrgyzstan, china',
+    cover_url: '',
+    cover_caption: '',
+    cover_credit: '',
+    comments_mode: 'on',
+    action: 'draft',
+    ...over,
   });
   const idOf = (location: unknown) => Number(/\/admin\/articles\/(\d+)\/edit/.exec(String(location))![1]);
 
@@ -66,12 +78,20 @@ describe.each(DIALECTS)('article admin on %s', (dialect) => {
     // The public article page may not be registered yet; when it is, the piece must be there.
     if (pubPage.statusCode !== 404) expect(pubPage.body).toContain('Bishkek and Beijing sign a railway deal');
 
-    const un = await post(ed, `/admin/articles/${id}/edit`, form({ slug: 'railway-deal', title: 'Railway deal, revised', action: 'unpublish' }));
+    const un = await post(
+      ed,
+      `/admin/articles/${id}/edit`,
+      form({ slug: 'railway-deal', title: 'Railway deal, revised', action: 'unpublish' }),
+    );
     expect(un.headers.location).toBe(`/admin/articles/${id}/edit?notice=unpublished`);
     a = await findArticleById(app.ctx.db, id);
     expect(a).toMatchObject({ status: 'draft', title: 'Railway deal, revised' });
 
-    const sch = await post(ed, `/admin/articles/${id}/edit`, form({ slug: 'railway-deal', action: 'schedule', publish_at: '2026-03-02T08:30' }));
+    const sch = await post(
+      ed,
+      `/admin/articles/${id}/edit`,
+      form({ slug: 'railway-deal', action: 'schedule', publish_at: '2026-03-02T08:30' }),
+    );
     expect(sch.headers.location).toBe(`/admin/articles/${id}/edit?notice=scheduled`);
     a = await findArticleById(app.ctx.db, id);
     expect(a).toMatchObject({ status: 'scheduled', publishedAt: '2026-03-02T08:30:00.000Z' });
@@ -103,7 +123,11 @@ describe.each(DIALECTS)('article admin on %s', (dialect) => {
 
   it('re-renders invalid input with 422, the values kept and messages shown', async () => {
     const ed = await app.signIn('editor');
-    const res = await post(ed, '/admin/articles/new', form({ title: '', author_ids: [], lead: 'Kept <lead> & more', body: 'Body **kept**' }));
+    const res = await post(
+      ed,
+      '/admin/articles/new',
+      form({ title: '', author_ids: [], lead: 'Kept <lead> & more', body: 'Body **kept**' }),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('class="error-summary"');
     expect(res.body).toContain('A title is required.');
@@ -124,7 +148,9 @@ describe.each(DIALECTS)('article admin on %s', (dialect) => {
     expect(long.statusCode).toBe(422);
     expect(long.body).toContain('The body is longer than 500,000 characters.');
     const huge = await app.server.inject({
-      method: 'POST', url: '/admin/articles/new', headers: { cookie: ed.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: '/admin/articles/new',
+      headers: { cookie: ed.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: `_csrf=${encodeURIComponent(ed.csrf)}&title=x&body=${'a'.repeat(10 * 1024 * 1024)}`,
     });
     expect(huge.statusCode).toBe(413);
@@ -133,7 +159,8 @@ describe.each(DIALECTS)('article admin on %s', (dialect) => {
 
   it('survives broken Markdown and hostile HTML in the body and the preview', async () => {
     const ed = await app.signIn('editor');
-    const body = '# Title\n\n[link](javascript:alert(1)) <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n| a | b |\n|---\n> > > *\n\n```\nunclosed fence';
+    const body =
+      '# Title\n\n[link](javascript:alert(1)) <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n| a | b |\n|---\n> > > *\n\n```\nunclosed fence';
     const res = await post(ed, '/admin/articles/new', form({ body, action: 'preview' }));
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/class="preview-body[^>]*><h2>Title<\/h2>/);
@@ -143,18 +170,29 @@ describe.each(DIALECTS)('article admin on %s', (dialect) => {
     expect(res.body).toContain('<code>unclosed fence');
     const saved = await post(ed, '/admin/articles/new', form({ body }));
     expect(saved.statusCode).toBe(303);
-    const preview = await app.server.inject({ method: 'POST', url: '/admin/articles/preview', headers: { cookie: ed.cookie, 'x-csrf-token': ed.csrf }, payload: { body: '## Hello\n\n<script>x()</script>\n\nSome **bold**' } });
+    const preview = await app.server.inject({
+      method: 'POST',
+      url: '/admin/articles/preview',
+      headers: { cookie: ed.cookie, 'x-csrf-token': ed.csrf },
+      payload: { body: '## Hello\n\n<script>x()</script>\n\nSome **bold**' },
+    });
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('<h2>Hello</h2>');
     expect(preview.body).toContain('<strong>bold</strong>');
     expect(preview.body).not.toContain('<script');
-    const noToken = await app.server.inject({ method: 'POST', url: '/admin/articles/preview', headers: { cookie: ed.cookie }, payload: { body: 'x' } });
+    const noToken = await app.server.inject({
+      method: 'POST',
+      url: '/admin/articles/preview',
+      headers: { cookie: ed.cookie },
+      payload: { body: 'x' },
+    });
     expect(noToken.statusCode).toBe(403);
   });
 
   it('lists articles with status, title, author filters and pages', async () => {
     const other = await makeAuthor(app.ctx.db, { slug: 'anna', name: 'Anna Petrova' });
-    for (let i = 1; i <= 27; i++) await makeArticle(app.ctx.db, { title: `Piece number ${i}`, authorIds: [authorId], status: i % 2 ? 'published' : 'draft' });
+    for (let i = 1; i <= 27; i++)
+      await makeArticle(app.ctx.db, { title: `Piece number ${i}`, authorIds: [authorId], status: i % 2 ? 'published' : 'draft' });
     await makeArticle(app.ctx.db, { title: 'Caspian gas talks', authorIds: [other], status: 'draft' });
     const ed = await app.signIn('editor');
     const all = await get(ed, '/admin/articles');
@@ -230,7 +268,13 @@ describe.each(DIALECTS)('article admin on %s', (dialect) => {
 
   it('answers 404 to unknown and non-numeric ids', async () => {
     const ed = await app.signIn('editor');
-    for (const url of ['/admin/articles/9999/edit', '/admin/articles/abc/edit', '/admin/articles/1e3/edit', '/admin/articles/99999999999999/edit', '/admin/articles/9999/delete']) {
+    for (const url of [
+      '/admin/articles/9999/edit',
+      '/admin/articles/abc/edit',
+      '/admin/articles/1e3/edit',
+      '/admin/articles/99999999999999/edit',
+      '/admin/articles/9999/delete',
+    ]) {
       expect((await get(ed, url)).statusCode, url).toBe(404);
     }
     expect((await post(ed, '/admin/articles/9999/edit', form())).statusCode).toBe(404);

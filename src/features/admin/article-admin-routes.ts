@@ -2,20 +2,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, notFound } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
-import { formatDateTime } from '../../platform/i18n/index.js';
+import { formatDateTime, messageKey } from '../../platform/i18n/index.js';
 import { renderMarkdown } from '../../platform/markdown.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
 import type { SessionUser } from '../../platform/session.js';
 import { parsePage } from '../../platform/ui/pagination.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { LIMITS, parseArticleForm, type Article, type ArticleStatus } from '../articles/article.js';
 import { findArticleById, listArticlesForAdmin } from '../articles/article-store.js';
-import { canEdit, canPublish, type Actor, type SaveAction } from '../articles/publishing-service.js';
+import { canEdit, canPublish, type Actor, type PublishingService, type SaveAction } from '../articles/publishing-service.js';
 import { findAuthorByUserId, listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
 import { slugify } from '../tags/tag-store.js';
-import { adminScope, AREA_ROLES, formToken, requireRole } from './admin-scope.js';
-import { idParam, queryParam, sendAdminPage } from './admin-page.js';
+import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
+import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
 import { ArticleEditorPage, type ArticleFormValues } from './views/article-editor-page.js';
 import { ArticleListPage } from './views/article-list-page.js';
 import { ConfirmDeletePage } from './views/confirm-page.js';
@@ -43,9 +43,18 @@ export function parseUtcLocal(raw: string): Date | undefined {
 
 function valuesOfArticle(a: Article): ArticleFormValues {
   return {
-    title: a.title, slug: a.slug, lead: a.lead, body: a.bodyMd, language: a.language, rubricId: a.rubric ? String(a.rubric.id) : '',
-    authorIds: a.authors.map((x) => x.id), tags: a.tags.map((x) => x.slug).join(', '), coverUrl: a.cover?.url ?? '',
-    coverCaption: a.cover?.caption ?? '', coverCredit: a.cover?.credit ?? '', commentsMode: a.commentsMode,
+    title: a.title,
+    slug: a.slug,
+    lead: a.lead,
+    body: a.bodyMd,
+    language: a.language,
+    rubricId: a.rubric ? String(a.rubric.id) : '',
+    authorIds: a.authors.map((x) => x.id),
+    tags: a.tags.map((x) => x.slug).join(', '),
+    coverUrl: a.cover?.url ?? '',
+    coverCaption: a.cover?.caption ?? '',
+    coverCredit: a.cover?.credit ?? '',
+    commentsMode: a.commentsMode,
     publishAt: a.status === 'scheduled' && a.publishedAt ? a.publishedAt.slice(0, 16) : '',
   };
 }
@@ -54,34 +63,66 @@ function valuesOfForm(form: Record<string, unknown>): ArticleFormValues {
   const raw = form.author_ids;
   const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(Number).filter((n) => Number.isInteger(n) && n > 0);
   return {
-    title: field(form, 'title'), slug: field(form, 'slug'), lead: field(form, 'lead'), body: field(form, 'body'),
-    language: field(form, 'language'), rubricId: field(form, 'rubric_id'), authorIds: ids, tags: field(form, 'tags'),
-    coverUrl: field(form, 'cover_url'), coverCaption: field(form, 'cover_caption'), coverCredit: field(form, 'cover_credit'),
-    commentsMode: field(form, 'comments_mode') || 'on', publishAt: field(form, 'publish_at'),
+    title: field(form, 'title'),
+    slug: field(form, 'slug'),
+    lead: field(form, 'lead'),
+    body: field(form, 'body'),
+    language: field(form, 'language'),
+    rubricId: field(form, 'rubric_id'),
+    authorIds: ids,
+    tags: field(form, 'tags'),
+    coverUrl: field(form, 'cover_url'),
+    coverCaption: field(form, 'cover_caption'),
+    coverCredit: field(form, 'cover_credit'),
+    commentsMode: field(form, 'comments_mode') || 'on',
+    publishAt: field(form, 'publish_at'),
   };
 }
 
 /** Registers /admin/articles and the editor. */
-export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
+export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishing: PublishingService): void {
   const t = ctx.t;
 
   function noticeOf(request: FastifyRequest): string | undefined {
     const n = queryParam(request, 'notice');
-    return (NOTICES as readonly string[]).includes(n) ? t(`admin.notice.${n}`) : undefined;
+    return (NOTICES as readonly string[]).includes(n) ? t(messageKey(`admin.notice.${n}`)) : undefined;
   }
 
-  async function showEditor(request: FastifyRequest, reply: FastifyReply, actor: Actor, opts: {
-    article?: Article; values: ArticleFormValues; errors?: Record<string, string>; preview?: SafeHtml; status?: number;
-  }) {
+  async function showEditor(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    opts: {
+      article?: Article;
+      values: ArticleFormValues;
+      errors?: Record<string, string>;
+      preview?: SafeHtml;
+      status?: number;
+    },
+  ) {
     const [rubrics, authors] = await Promise.all([listRubrics(ctx.db), listAuthors(ctx.db)]);
     const a = opts.article;
     const title = a ? t('admin.editor.edit_title', { title: a.title }) : t('admin.editor.new_title');
-    return sendAdminPage(ctx, request, reply, { title, current: 'articles', status: opts.status, scripts: ['editor.js'] }, ArticleEditorPage({
-      t, csrf: formToken(ctx, request), values: opts.values, errors: opts.errors, rubrics, authors, preview: opts.preview,
-      article: a && { id: a.id, status: a.status, publishedAt: a.publishedAt, slug: a.slug, updatedAt: a.updatedAt },
-      canPublish: canPublish(actor), canDelete: a !== undefined && (canPublish(actor) || canEdit(actor, a)),
-      notice: noticeOf(request), now: formatDateTime(ctx.clock().toISOString()),
-    }));
+    return sendAdminPage(
+      ctx,
+      request,
+      reply,
+      { title, current: 'articles', status: opts.status, scripts: ['editor.js'] },
+      ArticleEditorPage({
+        t,
+        csrf: formToken(ctx, request),
+        values: opts.values,
+        errors: opts.errors,
+        rubrics,
+        authors,
+        preview: opts.preview,
+        article: a && { id: a.id, status: a.status, publishedAt: a.publishedAt, slug: a.slug, updatedAt: a.updatedAt },
+        canPublish: canPublish(actor),
+        canDelete: a !== undefined && (canPublish(actor) || canEdit(actor, a)),
+        notice: noticeOf(request),
+        now: formatDateTime(ctx.clock().toISOString()),
+      }),
+    );
   }
 
   /** Loads the article of :id and checks the actor may edit it: 404 before 403. */
@@ -103,7 +144,9 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx): v
     if (action === 'preview') {
       const tooLong = values.body.length > LIMITS.body;
       return showEditor(request, reply, actor, {
-        article: existing, values, status: tooLong ? 422 : 200,
+        article: existing,
+        values,
+        status: tooLong ? 422 : 200,
         errors: tooLong ? { body: t('admin.editor.body_too_long', { max: LIMITS.body.toLocaleString('en') }) } : undefined,
         preview: renderMarkdown(tooLong ? '' : values.body),
       });
@@ -118,14 +161,15 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx): v
       if (!scheduleAt) errors.publish_at = t('admin.editor.schedule_invalid');
       else if (scheduleAt <= ctx.clock()) errors.publish_at = t('admin.editor.schedule_past');
     }
-    const invalid = (errs: Record<string, string>) => showEditor(request, reply, actor, { article: existing, values, errors: errs, status: 422 });
+    const invalid = (errs: Record<string, string>) =>
+      showEditor(request, reply, actor, { article: existing, values, errors: errs, status: 422 });
     if (!parsed.ok || Object.keys(errors).length) return invalid(errors);
     let id: number;
     try {
       // Unpublishing keeps the edits made in the same form, then takes the piece down.
       const saveAction: SaveAction = action === 'unpublish' ? 'draft' : (action as SaveAction);
-      id = await ctx.publishing.save(actor, parsed.value, { id: existing?.id, action: saveAction, scheduleAt });
-      if (action === 'unpublish' && existing!.status !== 'draft') await ctx.publishing.unpublish(actor, id);
+      id = await publishing.save(actor, parsed.value, { id: existing?.id, action: saveAction, scheduleAt });
+      if (action === 'unpublish' && existing!.status !== 'draft') await publishing.unpublish(actor, id);
     } catch (err) {
       if (err instanceof ValidationError) return invalid(Object.keys(err.fields).length ? err.fields : { title: err.message });
       throw err;
@@ -154,18 +198,40 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx): v
       if (q) query.q = q;
       if (status) query.status = status;
       if (!ownOnly && picked) query.author = String(picked);
-      return sendAdminPage(ctx, request, reply, { title: t('admin.articles.title'), current: 'articles' }, ArticleListPage({
-        t, items: list.items, total: list.total, authors, ownOnly, notice: noticeOf(request),
-        filter: { q, status: status ?? '', authorId: picked },
-        page: { page, pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)), basePath: '/admin/articles', query },
-      }));
+      return sendAdminPage(
+        ctx,
+        request,
+        reply,
+        { title: t('admin.articles.title'), current: 'articles' },
+        ArticleListPage({
+          t,
+          items: list.items,
+          total: list.total,
+          authors,
+          ownOnly,
+          notice: noticeOf(request),
+          filter: { q, status: status ?? '', authorId: picked },
+          page: { page, pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)), basePath: '/admin/articles', query },
+        }),
+      );
     });
 
     admin.get('/articles/new', async (request, reply) => {
       const actor = await actorOf(ctx, requireRole(request, AREA_ROLES.articles));
       const values: ArticleFormValues = {
-        title: '', slug: '', lead: '', body: '', language: 'en', rubricId: '', authorIds: actor.authorId ? [actor.authorId] : [],
-        tags: '', coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on', publishAt: '',
+        title: '',
+        slug: '',
+        lead: '',
+        body: '',
+        language: 'en',
+        rubricId: '',
+        authorIds: actor.authorId ? [actor.authorId] : [],
+        tags: '',
+        coverUrl: '',
+        coverCaption: '',
+        coverCredit: '',
+        commentsMode: 'on',
+        publishAt: '',
       };
       return showEditor(request, reply, actor, { values });
     });
@@ -179,7 +245,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx): v
     admin.post('/articles/preview', async (request, reply) => {
       requireRole(request, AREA_ROLES.articles);
       const body = field(formOf(request), 'body');
-      if (body.length > LIMITS.body) throw new AppError('validation', t('admin.editor.body_too_long', { max: LIMITS.body.toLocaleString('en') }));
+      if (body.length > LIMITS.body)
+        throw new AppError('validation', t('admin.editor.body_too_long', { max: LIMITS.body.toLocaleString('en') }));
       return reply.type('text/html; charset=utf-8').send(renderMarkdown(body));
     });
 
@@ -195,17 +262,26 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx): v
 
     admin.get('/articles/:id/delete', async (request, reply) => {
       const { article } = await editable(request);
-      return sendAdminPage(ctx, request, reply, { title: t('admin.articles.delete_title', { title: article.title }), current: 'articles' }, ConfirmDeletePage({
-        t, csrf: formToken(ctx, request), action: `/admin/articles/${article.id}/delete`, what: article.title, cancel: `/admin/articles/${article.id}/edit`,
-        detail: article.status === 'published' ? t('admin.articles.delete_published') : undefined,
-      }));
+      return sendAdminPage(
+        ctx,
+        request,
+        reply,
+        { title: t('admin.articles.delete_title', { title: article.title }), current: 'articles' },
+        ConfirmDeletePage({
+          t,
+          csrf: formToken(ctx, request),
+          action: `/admin/articles/${article.id}/delete`,
+          what: article.title,
+          cancel: `/admin/articles/${article.id}/edit`,
+          detail: article.status === 'published' ? t('admin.articles.delete_published') : undefined,
+        }),
+      );
     });
 
     admin.post('/articles/:id/delete', async (request, reply) => {
       const { actor, article } = await editable(request);
-      await ctx.publishing.remove(actor, article.id);
+      await publishing.remove(actor, article.id);
       return reply.redirect('/admin/articles?notice=deleted', 303);
     });
   });
 }
-

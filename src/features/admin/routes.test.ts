@@ -21,7 +21,9 @@ describe('safeNext', () => {
 
 describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
   let app: TestApp;
-  beforeEach(async () => { app = await testApp(dialect); });
+  beforeEach(async () => {
+    app = await testApp(dialect);
+  });
   afterEach(() => app.close());
 
   async function loginForm() {
@@ -39,7 +41,12 @@ describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
   it('signs in with the right password, out again, and the session is gone', async () => {
     await makeUser(app.ctx.db, { role: 'editor', email: 'ed@example.org', name: 'Edith' });
     const { cookie, csrf } = await loginForm();
-    const res = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie }, payload: { _csrf: csrf, email: 'ED@example.org', password: 'correct horse battery', next: '/admin' } });
+    const res = await app.server.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { cookie },
+      payload: { _csrf: csrf, email: 'ED@example.org', password: 'correct horse battery', next: '/admin' },
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/admin');
     const session = cookiesOf(res);
@@ -57,7 +64,12 @@ describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
   it('refuses a wrong password with 422 and no session', async () => {
     await makeUser(app.ctx.db, { role: 'editor', email: 'ed@example.org' });
     const { cookie, csrf } = await loginForm();
-    const res = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie }, payload: { _csrf: csrf, email: 'ed@example.org', password: 'nope' } });
+    const res = await app.server.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { cookie },
+      payload: { _csrf: csrf, email: 'ed@example.org', password: 'nope' },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('do not match');
     expect(await app.ctx.db.selectFrom('sessions').selectAll().execute()).toHaveLength(0);
@@ -66,7 +78,12 @@ describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
   it('refuses readers at the staff door', async () => {
     await makeUser(app.ctx.db, { role: 'reader', email: 'r@example.org' });
     const { cookie, csrf } = await loginForm();
-    const res = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie }, payload: { _csrf: csrf, email: 'r@example.org', password: 'correct horse battery' } });
+    const res = await app.server.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { cookie },
+      payload: { _csrf: csrf, email: 'r@example.org', password: 'correct horse battery' },
+    });
     expect(res.statusCode).toBe(422);
   });
 
@@ -74,7 +91,16 @@ describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
     const { cookie, csrf } = await loginForm();
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie }, payload: { _csrf: csrf, email: 'x@example.org', password: String(i) } })).statusCode);
+      statuses.push(
+        (
+          await app.server.inject({
+            method: 'POST',
+            url: '/admin/login',
+            headers: { cookie },
+            payload: { _csrf: csrf, email: 'x@example.org', password: String(i) },
+          })
+        ).statusCode,
+      );
     }
     expect(statuses.slice(0, 10).every((s) => s === 422)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
@@ -82,7 +108,12 @@ describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
 
   it('rejects a form without a valid CSRF token', async () => {
     const { cookie } = await loginForm();
-    const res = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie }, payload: { _csrf: 'forged', email: 'a@b.c', password: 'x' } });
+    const res = await app.server.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { cookie },
+      payload: { _csrf: 'forged', email: 'a@b.c', password: 'x' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('expired');
     const signed = await app.signIn('editor');
@@ -92,9 +123,19 @@ describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
 
   it('never answers 500 to a malformed or oversized body', async () => {
     const { cookie } = await loginForm();
-    const bad = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie, 'content-type': 'application/json' }, payload: '{"email": ' });
+    const bad = await app.server.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { cookie, 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
     expect(bad.statusCode).toBe(400);
-    const big = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=' + 'a'.repeat(10 * 1024 * 1024) });
+    const big = await app.server.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=' + 'a'.repeat(10 * 1024 * 1024),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.body).toContain('too large');
     const method = await app.server.inject({ method: 'DELETE', url: '/admin/login' });

@@ -5,15 +5,17 @@ import { verifyPassword } from '../../platform/passwords.js';
 import { createRateLimiter } from '../../platform/rate-limit.js';
 import { renderDocument } from '../../platform/render.js';
 import { createSession, deleteSession, ensureVisitor, SESSION_COOKIE, csrfToken } from '../../platform/session.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import type { PublishingService } from '../articles/publishing-service.js';
 import { listArticlesForAdmin } from '../articles/article-store.js';
-import { adminScope, AREA_ROLES, STAFF_ROLES } from './admin-scope.js';
+import { adminScope, AREA_ROLES, STAFF_ROLES } from '../../platform/admin-scope.js';
 import { registerArticleAdminRoutes } from './article-admin-routes.js';
 import { registerStaffAdminRoutes } from './staff-admin-routes.js';
 import { registerTaxonomyAdminRoutes } from './taxonomy-admin-routes.js';
 import { Dashboard } from './views/dashboard-page.js';
-import { sendAdminPage } from './admin-page.js';
+import { sendAdminPage } from '../../platform/admin-page.js';
 import { LoginPage } from './views/login-page.js';
+import { findUserWithHashByEmail } from '../staff/user-store.js';
 
 /** Only local paths may be a redirect target after sign-in. */
 export function safeNext(next: string): string {
@@ -21,41 +23,53 @@ export function safeNext(next: string): string {
 }
 
 /** Registers /admin, /admin/login and /admin/logout. */
-export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
+export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishing: PublishingService): void {
   // Ten wrong tries per address and per account in fifteen minutes, then a pause.
   const byIp = createRateLimiter({ max: 10, windowMs: 15 * 60_000 });
   const byEmail = createRateLimiter({ max: 10, windowMs: 15 * 60_000 });
   const secure = ctx.config.baseUrl.startsWith('https://');
 
-  adminScope(app, ctx, (admin) => {
-    admin.get('/login', async (request, reply) => {
-      if (request.staff) return reply.redirect('/admin', 303);
-      const visitor = ensureVisitor(request, reply, secure);
-      const next = safeNext(String((request.query as Record<string, unknown>).next ?? '/admin'));
-      return reply.type('text/html; charset=utf-8').send(renderDocument(LoginPage({ csrf: csrfToken(ctx.config.sessionSecret, visitor), next })));
-    });
+  adminScope(
+    app,
+    ctx,
+    (admin) => {
+      admin.get('/login', async (request, reply) => {
+        if (request.staff) return reply.redirect('/admin', 303);
+        const visitor = ensureVisitor(request, reply, secure);
+        const next = safeNext(String((request.query as Record<string, unknown>).next ?? '/admin'));
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(renderDocument(LoginPage({ csrf: csrfToken(ctx.config.sessionSecret, visitor), next })));
+      });
 
-    admin.post('/login', async (request, reply) => {
-      const form = formOf(request);
-      const email = field(form, 'email').trim().toLowerCase().slice(0, 320);
-      const password = field(form, 'password').slice(0, 1000);
-      const next = safeNext(field(form, 'next'));
-      const visitor = ensureVisitor(request, reply, secure);
-      const show = (status: number, error: string) => reply.code(status).type('text/html; charset=utf-8')
-        .send(renderDocument(LoginPage({ csrf: csrfToken(ctx.config.sessionSecret, visitor), next, email, error })));
-      if (byIp.blocked(request.ip) || byEmail.blocked(email)) return show(429, 'Too many attempts. Please wait fifteen minutes and try again.');
-      const user = email ? await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst() : undefined;
-      const ok = user && !user.disabled && STAFF_ROLES.includes(user.role) && (await verifyPassword(password, user.password_hash));
-      if (!ok || !user) {
-        byIp.hit(request.ip); byEmail.hit(email);
-        return show(422, 'That email and password do not match a staff account.');
-      }
-      byEmail.reset(email);
-      const token = await createSession(ctx.db, user.id, ctx.clock());
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 14 * 86400 });
-      return reply.redirect(next, 303);
-    });
-  }, { open: true });
+      admin.post('/login', async (request, reply) => {
+        const form = formOf(request);
+        const email = field(form, 'email').trim().toLowerCase().slice(0, 320);
+        const password = field(form, 'password').slice(0, 1000);
+        const next = safeNext(field(form, 'next'));
+        const visitor = ensureVisitor(request, reply, secure);
+        const show = (status: number, error: string) =>
+          reply
+            .code(status)
+            .type('text/html; charset=utf-8')
+            .send(renderDocument(LoginPage({ csrf: csrfToken(ctx.config.sessionSecret, visitor), next, email, error })));
+        if (byIp.blocked(request.ip) || byEmail.blocked(email))
+          return show(429, 'Too many attempts. Please wait fifteen minutes and try again.');
+        const user = email ? await findUserWithHashByEmail(ctx.db, email) : undefined;
+        const ok = user && !user.disabled && STAFF_ROLES.includes(user.role) && (await verifyPassword(password, user.passwordHash));
+        if (!ok || !user) {
+          byIp.hit(request.ip);
+          byEmail.hit(email);
+          return show(422, 'That email and password do not match a staff account.');
+        }
+        byEmail.reset(email);
+        const token = await createSession(ctx.db, user.id, ctx.clock());
+        reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 14 * 86400 });
+        return reply.redirect(next, 303);
+      });
+    },
+    { open: true },
+  );
 
   adminScope(app, ctx, (admin) => {
     admin.post('/logout', async (request, reply) => {
@@ -74,12 +88,21 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
       ]);
       const canWrite = (AREA_ROLES.articles as string[]).includes(user.role);
       // Through sendAdminPage so moderators see their queue counts here too.
-      return sendAdminPage(ctx, request, reply, { title: 'Dashboard', current: 'dashboard' },
-        Dashboard({ counts: { drafts: drafts.total, scheduled: scheduled.total, published: published.total }, recent: canWrite ? recent.items : [], canWrite }));
+      return sendAdminPage(
+        ctx,
+        request,
+        reply,
+        { title: 'Dashboard', current: 'dashboard' },
+        Dashboard({
+          counts: { drafts: drafts.total, scheduled: scheduled.total, published: published.total },
+          recent: canWrite ? recent.items : [],
+          canWrite,
+        }),
+      );
     });
   });
 
-  registerArticleAdminRoutes(app, ctx);
+  registerArticleAdminRoutes(app, ctx, publishing);
   registerTaxonomyAdminRoutes(app, ctx);
   registerStaffAdminRoutes(app, ctx);
 }

@@ -6,14 +6,17 @@ import { findUserByEmail, findUserById, findUserWithHashByEmail } from '../staff
 
 describe.each(DIALECTS)('staff and audit admin on %s', (dialect) => {
   let app: TestApp;
-  beforeEach(async () => { app = await testApp(dialect); });
+  beforeEach(async () => {
+    app = await testApp(dialect);
+  });
   afterEach(() => app.close());
 
   type Who = { cookie: string; csrf: string };
   const get = (who: Who, url: string) => app.server.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
   const post = (who: Who, url: string, payload: Record<string, string>) =>
     app.server.inject({ method: 'POST', url, headers: { cookie: who.cookie }, payload: { _csrf: who.csrf, ...payload } });
-  const sessionsOf = async (userId: number) => (await app.ctx.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).length;
+  const sessionsOf = async (userId: number) =>
+    (await app.ctx.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).length;
 
   it('adds a staff member who can then sign in; bad input is a 422 with values kept', async () => {
     const admin = await app.signIn('admin');
@@ -21,15 +24,30 @@ describe.each(DIALECTS)('staff and audit admin on %s', (dialect) => {
     expect(short.statusCode).toBe(422);
     expect(short.body).toContain('Use at least 10 characters.');
     expect(short.body).toContain('value="new@example.org"');
-    const res = await post(admin, '/admin/staff', { email: 'New@Example.org', name: 'Nadia', role: 'editor', password: 'a long enough secret' });
+    const res = await post(admin, '/admin/staff', {
+      email: 'New@Example.org',
+      name: 'Nadia',
+      role: 'editor',
+      password: 'a long enough secret',
+    });
     expect(res.statusCode).toBe(303);
     const user = await findUserWithHashByEmail(app.ctx.db, 'new@example.org');
     expect(user).toMatchObject({ name: 'Nadia', role: 'editor', disabled: false });
     expect(await verifyPassword('a long enough secret', user!.passwordHash)).toBe(true);
-    const dup = await post(admin, '/admin/staff', { email: 'new@example.org', name: 'Again', role: 'author', password: 'a long enough secret' });
+    const dup = await post(admin, '/admin/staff', {
+      email: 'new@example.org',
+      name: 'Again',
+      role: 'author',
+      password: 'a long enough secret',
+    });
     expect(dup.statusCode).toBe(422);
     expect(dup.body).toContain('already exists');
-    const badRole = await post(admin, '/admin/staff', { email: 'x@example.org', name: 'X', role: 'reader', password: 'a long enough secret' });
+    const badRole = await post(admin, '/admin/staff', {
+      email: 'x@example.org',
+      name: 'X',
+      role: 'reader',
+      password: 'a long enough secret',
+    });
     expect(badRole.statusCode).toBe(422);
     const list = await get(admin, '/admin/staff');
     expect(list.body).toContain('Nadia');
@@ -63,7 +81,12 @@ describe.each(DIALECTS)('staff and audit admin on %s', (dialect) => {
     const login = await app.server.inject({ method: 'GET', url: '/admin/login' });
     const visitor = String(login.headers['set-cookie']).split(';')[0];
     const csrf = /name="_csrf" value="([^"]+)"/.exec(login.body)![1];
-    const attempt = await app.server.inject({ method: 'POST', url: '/admin/login', headers: { cookie: visitor }, payload: { _csrf: csrf, email: 'mod@example.org', password: 'correct horse battery' } });
+    const attempt = await app.server.inject({
+      method: 'POST',
+      url: '/admin/login',
+      headers: { cookie: visitor },
+      payload: { _csrf: csrf, email: 'mod@example.org', password: 'correct horse battery' },
+    });
     expect(attempt.statusCode).toBe(422);
     await post(admin, `/admin/staff/${mod.userId}/status`, { disabled: '0' });
     expect((await findUserById(app.ctx.db, mod.userId))?.disabled).toBe(false);
@@ -78,7 +101,7 @@ describe.each(DIALECTS)('staff and audit admin on %s', (dialect) => {
     expect(demote.body).toContain('last admin');
     const disable = await post(admin, `/admin/staff/${admin.userId}/status`, { disabled: '1' });
     expect(disable.statusCode).toBe(422);
-    expect((await findUserById(app.ctx.db, admin.userId))).toMatchObject({ role: 'admin', disabled: false });
+    expect(await findUserById(app.ctx.db, admin.userId)).toMatchObject({ role: 'admin', disabled: false });
     expect(await sessionsOf(admin.userId)).toBe(1);
 
     await app.signIn('admin', 'second@example.org');
@@ -104,7 +127,18 @@ describe.each(DIALECTS)('staff and audit admin on %s', (dialect) => {
 
   it('shows staff and the audit log to admins only, with an action filter and pages', async () => {
     const admin = await app.signIn('admin');
-    for (let i = 0; i < 55; i++) await app.ctx.db.insertInto('audit_log').values({ at: `2026-01-01T00:00:${String(i).padStart(2, '0')}.000Z`, user_id: admin.userId, action: i % 5 ? 'article.publish' : 'user.role', subject_type: 'article', subject_id: String(i), detail: `entry ${i}` }).execute();
+    for (let i = 0; i < 55; i++)
+      await app.ctx.db
+        .insertInto('audit_log')
+        .values({
+          at: `2026-01-01T00:00:${String(i).padStart(2, '0')}.000Z`,
+          user_id: admin.userId,
+          action: i % 5 ? 'article.publish' : 'user.role',
+          subject_type: 'article',
+          subject_id: String(i),
+          detail: `entry ${i}`,
+        })
+        .execute();
     const page1 = await get(admin, '/admin/audit');
     expect(page1.statusCode).toBe(200);
     expect(page1.body).toContain('55 entries');
@@ -136,7 +170,12 @@ describe.each(DIALECTS)('staff and audit admin on %s', (dialect) => {
     expect((await get(admin, `/admin/staff/${reader.userId}`)).statusCode).toBe(404);
     expect((await get(admin, '/admin/staff/abc')).statusCode).toBe(404);
     const ed = await app.signIn('editor');
-    const forged = await app.server.inject({ method: 'POST', url: `/admin/staff/${ed.userId}/role`, headers: { cookie: admin.cookie }, payload: { role: 'admin' } });
+    const forged = await app.server.inject({
+      method: 'POST',
+      url: `/admin/staff/${ed.userId}/role`,
+      headers: { cookie: admin.cookie },
+      payload: { role: 'admin' },
+    });
     expect(forged.statusCode).toBe(403);
     expect((await findUserById(app.ctx.db, ed.userId))?.role).toBe('editor');
   });

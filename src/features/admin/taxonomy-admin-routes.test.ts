@@ -12,14 +12,25 @@ import { findTagBySlug, slugify } from '../tags/tag-store.js';
 
 describe('taxonomy forms', () => {
   it('derive slugs from names and reject bad input', () => {
-    expect(parseRubricForm({ name: 'Analysis & Opinion', slug: '', description: '', position: '3' }, slugify))
-      .toEqual({ ok: true, value: { name: 'Analysis & Opinion', slug: 'analysis-opinion', description: '', position: 3 } });
-    expect(parseRubricForm({ name: '', slug: 'Bad Slug', description: '', position: '-1' }, slugify))
-      .toMatchObject({ ok: false, errors: { name: expect.any(String), slug: expect.any(String), position: expect.any(String) } });
-    expect(parseTagForm({ name: 'Шанхайская организация', slug: '', type: 'organisation' }, slugify)).toMatchObject({ ok: true, value: { slug: 'shankhayskaya-organizatsiya' } });
-    expect(parseTagForm({ name: 'X', slug: '', type: 'planet' }, slugify)).toMatchObject({ ok: false, errors: { type: expect.any(String) } });
-    expect(parseAuthorForm({ name: 'Anna', slug: '', title: '', bio: '', photoUrl: 'javascript:alert(1)', userId: 'x' }, slugify))
-      .toMatchObject({ ok: false, errors: { photo_url: expect.any(String), user_id: expect.any(String) } });
+    expect(parseRubricForm({ name: 'Analysis & Opinion', slug: '', description: '', position: '3' }, slugify)).toEqual({
+      ok: true,
+      value: { name: 'Analysis & Opinion', slug: 'analysis-opinion', description: '', position: 3 },
+    });
+    expect(parseRubricForm({ name: '', slug: 'Bad Slug', description: '', position: '-1' }, slugify)).toMatchObject({
+      ok: false,
+      errors: { name: expect.any(String), slug: expect.any(String), position: expect.any(String) },
+    });
+    expect(parseTagForm({ name: 'Шанхайская организация', slug: '', type: 'organisation' }, slugify)).toMatchObject({
+      ok: true,
+      value: { slug: 'shankhayskaya-organizatsiya' },
+    });
+    expect(parseTagForm({ name: 'X', slug: '', type: 'planet' }, slugify)).toMatchObject({
+      ok: false,
+      errors: { type: expect.any(String) },
+    });
+    expect(
+      parseAuthorForm({ name: 'Anna', slug: '', title: '', bio: '', photoUrl: 'javascript:alert(1)', userId: 'x' }, slugify),
+    ).toMatchObject({ ok: false, errors: { photo_url: expect.any(String), user_id: expect.any(String) } });
   });
 });
 
@@ -30,7 +41,10 @@ describe.each(DIALECTS)('taxonomy admin on %s', (dialect) => {
     app = await testApp(dialect);
     changes = 0;
     const original = app.ctx.contentChanged;
-    app.ctx.contentChanged = () => { changes++; original(); };
+    app.ctx.contentChanged = () => {
+      changes++;
+      original();
+    };
   });
   afterEach(() => app.close());
 
@@ -59,7 +73,12 @@ describe.each(DIALECTS)('taxonomy admin on %s', (dialect) => {
     expect(empty.body).toContain('A name is required.');
 
     // Saving under its own slug is not a duplicate.
-    const edited = await post(ed, `/admin/rubrics/${r!.id}/edit`, { name: 'Analysis and comment', slug: 'analysis', description: '', position: '1' });
+    const edited = await post(ed, `/admin/rubrics/${r!.id}/edit`, {
+      name: 'Analysis and comment',
+      slug: 'analysis',
+      description: '',
+      position: '1',
+    });
     expect(edited.statusCode).toBe(303);
     expect((await findRubricBySlug(app.ctx.db, 'analysis'))?.name).toBe('Analysis and comment');
     const list = await get(ed, '/admin/rubrics');
@@ -79,7 +98,14 @@ describe.each(DIALECTS)('taxonomy admin on %s', (dialect) => {
   it('manages authors with a byline title and a linked staff account', async () => {
     const ed = await app.signIn('editor');
     const writer = await app.signIn('author', 'writer@example.org');
-    const res = await post(ed, '/admin/authors/new', { name: 'Sergey Saenko', slug: '', title: 'International Observer', bio: 'Writes on Central Asia.', photo_url: '', user_id: String(writer.userId) });
+    const res = await post(ed, '/admin/authors/new', {
+      name: 'Sergey Saenko',
+      slug: '',
+      title: 'International Observer',
+      bio: 'Writes on Central Asia.',
+      photo_url: '',
+      user_id: String(writer.userId),
+    });
     expect(res.statusCode).toBe(303);
     const a = await findAuthorBySlug(app.ctx.db, 'sergey-saenko');
     expect(a).toMatchObject({ title: 'International Observer', userId: writer.userId });
@@ -87,10 +113,24 @@ describe.each(DIALECTS)('taxonomy admin on %s', (dialect) => {
     expect(form.body).toContain('value="International Observer"');
     expect(form.body).toContain(`value="${writer.userId}" selected`);
     // One account writes as one author.
-    const twice = await post(ed, '/admin/authors/new', { name: 'Other', slug: '', title: '', bio: '', photo_url: '', user_id: String(writer.userId) });
+    const twice = await post(ed, '/admin/authors/new', {
+      name: 'Other',
+      slug: '',
+      title: '',
+      bio: '',
+      photo_url: '',
+      user_id: String(writer.userId),
+    });
     expect(twice.statusCode).toBe(422);
     expect(twice.body).toContain('already writes as Sergey Saenko');
-    const dup = await post(ed, '/admin/authors/new', { name: 'Sergey Saenko', slug: 'sergey-saenko', title: '', bio: '', photo_url: '', user_id: '' });
+    const dup = await post(ed, '/admin/authors/new', {
+      name: 'Sergey Saenko',
+      slug: 'sergey-saenko',
+      title: '',
+      bio: '',
+      photo_url: '',
+      user_id: '',
+    });
     expect(dup.statusCode).toBe(422);
     // Deleting an author keeps the articles.
     const articleId = await makeArticle(app.ctx.db, { title: 'A piece', authorIds: [a!.id, await makeAuthor(app.ctx.db, { slug: 'co' })] });
@@ -105,7 +145,11 @@ describe.each(DIALECTS)('taxonomy admin on %s', (dialect) => {
     expect(res.statusCode).toBe(303);
     const tag = await findTagBySlug(app.ctx.db, 'kazakhstan');
     expect(tag).toMatchObject({ type: 'country' });
-    await makeArticle(app.ctx.db, { title: 'Astana talks', authorIds: [await makeAuthor(app.ctx.db, { slug: 'x' })], tagSlugs: ['kazakhstan'] });
+    await makeArticle(app.ctx.db, {
+      title: 'Astana talks',
+      authorIds: [await makeAuthor(app.ctx.db, { slug: 'x' })],
+      tagSlugs: ['kazakhstan'],
+    });
     const list = await get(ed, '/admin/tags');
     expect(list.body).toMatch(/Kazakhstan<\/a><\/th><td[^>]*>kazakhstan<\/td><td[^>]*>Country<\/td><td[^>]*>1<\/td>/);
     const bad = await post(ed, `/admin/tags/${tag!.id}/edit`, { name: 'Kazakhstan', slug: 'Kaz Akh', type: 'planet' });
@@ -123,8 +167,14 @@ describe.each(DIALECTS)('taxonomy admin on %s', (dialect) => {
     }
     expect(await findTagBySlug(app.ctx.db, 'x')).toBeUndefined();
     const ed = await app.signIn('editor');
-    for (const url of ['/admin/tags/999/edit', '/admin/authors/abc/edit', '/admin/rubrics/0/delete']) expect((await get(ed, url)).statusCode).toBe(404);
-    const noCsrf = await app.server.inject({ method: 'POST', url: '/admin/rubrics/new', headers: { cookie: ed.cookie }, payload: { name: 'Sneaky' } });
+    for (const url of ['/admin/tags/999/edit', '/admin/authors/abc/edit', '/admin/rubrics/0/delete'])
+      expect((await get(ed, url)).statusCode).toBe(404);
+    const noCsrf = await app.server.inject({
+      method: 'POST',
+      url: '/admin/rubrics/new',
+      headers: { cookie: ed.cookie },
+      payload: { name: 'Sneaky' },
+    });
     expect(noCsrf.statusCode).toBe(403);
   });
 });

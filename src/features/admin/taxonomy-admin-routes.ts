@@ -1,24 +1,37 @@
 // Staff pages for authors, rubrics and tags: list, create, edit, delete with confirmation.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { formOf } from '../../platform/forms.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { insertAudit } from '../audit/audit-store.js';
 import { authorFormValues, parseAuthorForm, type AuthorFormValues } from '../authors/admin-author-form.js';
 import type { Author } from '../authors/author.js';
-import { deleteAuthor, findAuthorById, findAuthorBySlug, findAuthorByUserId, insertAuthor, listAuthors, updateAuthor, type AuthorInput } from '../authors/author-store.js';
+import {
+  deleteAuthor,
+  findAuthorById,
+  findAuthorBySlug,
+  findAuthorByUserId,
+  insertAuthor,
+  listAuthors,
+  updateAuthor,
+  type AuthorInput,
+} from '../authors/author-store.js';
 import { parseRubricForm, rubricFormValues, type RubricFormValues } from '../rubrics/admin-rubric-form.js';
-import { deleteRubric, findRubricById, findRubricBySlug, insertRubric, listRubrics, updateRubric, type Rubric, type RubricInput } from '../rubrics/rubric-store.js';
+import { deleteRubric, findRubricById, findRubricBySlug, insertRubric, listRubrics, updateRubric } from '../rubrics/rubric-store.js';
+import type { Rubric, RubricInput } from '../rubrics/rubric.js';
 import { listUsers } from '../staff/user-store.js';
 import { parseTagForm, tagFormValues, type TagFormValues } from '../tags/admin-tag-form.js';
 import { countArticlesPerTag, findTagById } from '../tags/admin-tag-store.js';
-import { deleteTag, findTagBySlug, insertTag, listTags, slugify, updateTag, type Tag, type TagInput } from '../tags/tag-store.js';
-import { adminScope, AREA_ROLES, formToken, requireRole } from './admin-scope.js';
-import { idParam, queryParam, sendAdminPage } from './admin-page.js';
+import { deleteTag, findTagBySlug, insertTag, listTags, slugify, updateTag } from '../tags/tag-store.js';
+import type { Tag, TagInput } from '../tags/tag.js';
+import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
+import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
 import { ConfirmDeletePage } from './views/confirm-page.js';
 import { AuthorForm, RubricForm, TagForm, TaxonomyList } from './views/taxonomy-pages.js';
+import { findUserById } from '../staff/user-store.js';
 
 type Parsed<I> = { ok: true; value: I } | { ok: false; errors: Record<string, string> };
 type FormProps<V> = { csrf: string; action: string; values: V; errors?: Record<string, string>; deleteHref?: string; notice?: string };
@@ -49,16 +62,24 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
   const now = () => ctx.clock();
 
   const authors: Kind<Author, AuthorFormValues, AuthorInput> = {
-    path: 'authors', subject: 'author',
+    path: 'authors',
+    subject: 'author',
     empty: { name: '', slug: '', title: '', bio: '', photoUrl: '', userId: '' },
-    valuesOf: (a) => ({ name: a.name, slug: a.slug, title: a.title, bio: a.bio, photoUrl: a.photoUrl, userId: a.userId ? String(a.userId) : '' }),
+    valuesOf: (a) => ({
+      name: a.name,
+      slug: a.slug,
+      title: a.title,
+      bio: a.bio,
+      photoUrl: a.photoUrl,
+      userId: a.userId ? String(a.userId) : '',
+    }),
     valuesFromForm: authorFormValues,
     parse: (v) => parseAuthorForm(v, slugify),
     find: (id) => findAuthorById(db, id),
     findBySlug: (slug) => findAuthorBySlug(db, slug),
     async check(input, id): Promise<Record<string, string>> {
       if (input.userId == null) return {};
-      const user = await db.selectFrom('users').select(['id', 'role']).where('id', '=', input.userId).executeTakeFirst();
+      const user = await findUserById(db, input.userId);
       if (!user || user.role === 'reader') return { user_id: t('admin.authors.account_missing') };
       const other = await findAuthorByUserId(db, input.userId);
       return other && other.id !== id ? { user_id: t('admin.authors.account_taken', { name: other.name }) } : {};
@@ -80,7 +101,8 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
   };
 
   const rubrics: Kind<Rubric, RubricFormValues, RubricInput> = {
-    path: 'rubrics', subject: 'rubric',
+    path: 'rubrics',
+    subject: 'rubric',
     empty: { name: '', slug: '', description: '', position: '0' },
     valuesOf: (r) => ({ name: r.name, slug: r.slug, description: r.description, position: String(r.position) }),
     valuesFromForm: rubricFormValues,
@@ -101,7 +123,8 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
   };
 
   const tags: Kind<Tag, TagFormValues, TagInput> = {
-    path: 'tags', subject: 'tag',
+    path: 'tags',
+    subject: 'tag',
     empty: { name: '', slug: '', type: 'topic' },
     valuesOf: (x) => ({ name: x.name, slug: x.slug, type: x.type }),
     valuesFromForm: tagFormValues,
@@ -116,21 +139,29 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
       const [rows, counts] = await Promise.all([listTags(db), countArticlesPerTag(db)]);
       return {
         columns: [t('admin.field.name'), t('admin.field.slug'), t('admin.tags.type'), t('admin.tags.articles')],
-        rows: rows.map((x) => ({ href: `/admin/tags/${x.id}/edit`, label: x.name, cells: [x.slug, t(`tag.type.${x.type}`), String(counts.get(x.id) ?? 0)] })),
+        rows: rows.map((x) => ({
+          href: `/admin/tags/${x.id}/edit`,
+          label: x.name,
+          cells: [x.slug, t(`tag.type.${x.type}`), String(counts.get(x.id) ?? 0)],
+        })),
       };
     },
   };
 
   adminScope(app, ctx, (admin) => {
-    for (const kind of [authors, rubrics, tags] as Kind<{ id: number; slug: string; name: string }, unknown, { slug: string }>[]) register(admin, kind);
+    for (const kind of [authors, rubrics, tags] as Kind<{ id: number; slug: string; name: string }, unknown, { slug: string }>[])
+      register(admin, kind);
   });
 
-  function register<E extends { id: number; slug: string; name: string }, V, I extends { slug: string }>(admin: FastifyInstance, k: Kind<E, V, I>) {
+  function register<E extends { id: number; slug: string; name: string }, V, I extends { slug: string }>(
+    admin: FastifyInstance,
+    k: Kind<E, V, I>,
+  ) {
     const base = `/admin/${k.path}`;
-    const title = (key: string, vars?: Record<string, string>) => t(`admin.${k.path}.${key}`, vars);
+    const title = (key: string, vars?: Record<string, string>) => t(messageKey(`admin.${k.path}.${key}`), vars);
     const notice = (request: FastifyRequest) => {
       const n = queryParam(request, 'notice');
-      return ['saved', 'created', 'deleted'].includes(n) ? t(`admin.notice.${n}`) : undefined;
+      return ['saved', 'created', 'deleted'].includes(n) ? t(messageKey(`admin.notice.${n}`)) : undefined;
     };
     const guard = (request: FastifyRequest) => requireRole(request, AREA_ROLES.taxonomy);
     const load = async (request: FastifyRequest) => {
@@ -141,7 +172,14 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
 
     async function showForm(request: FastifyRequest, reply: FastifyReply, e: E | undefined, values: V, errors?: Record<string, string>) {
       const action = e ? `${base}/${e.id}/edit` : `${base}/new`;
-      const body = await k.form({ csrf: formToken(ctx, request), action, values, errors, deleteHref: e && `${base}/${e.id}/delete`, notice: notice(request) });
+      const body = await k.form({
+        csrf: formToken(ctx, request),
+        action,
+        values,
+        errors,
+        deleteHref: e && `${base}/${e.id}/delete`,
+        notice: notice(request),
+      });
       const heading = e ? title('edit', { name: e.name }) : title('new');
       return sendAdminPage(ctx, request, reply, { title: heading, current: k.path, status: errors ? 422 : 200 }, body);
     }
@@ -161,12 +199,20 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
         id = await inTransaction(db, async (tx) => {
           const id = e ? e.id : await k.insert(tx, input);
           if (e) await k.update(tx, e.id, input);
-          await insertAudit(tx, { at: now(), userId: user.id, action: `${k.subject}.${e ? 'update' : 'create'}`, subjectType: k.subject, subjectId: id, detail: input.slug });
+          await insertAudit(tx, {
+            at: now(),
+            userId: user.id,
+            action: `${k.subject}.${e ? 'update' : 'create'}`,
+            subjectType: k.subject,
+            subjectId: id,
+            detail: input.slug,
+          });
           return id;
         });
       } catch (err) {
         // Two editors saving the same slug at once: the unique index decides, the form explains.
-        if (await k.findBySlug(input.slug).then((o) => o && o.id !== e?.id)) return showForm(request, reply, e, values, { slug: t('admin.taxonomy.slug_taken') });
+        if (await k.findBySlug(input.slug).then((o) => o && o.id !== e?.id))
+          return showForm(request, reply, e, values, { slug: t('admin.taxonomy.slug_taken') });
         throw err;
       }
       ctx.contentChanged();
@@ -176,31 +222,69 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
     admin.get(`/${k.path}`, async (request, reply) => {
       guard(request);
       const list = await k.list();
-      return sendAdminPage(ctx, request, reply, { title: title('title'), current: k.path }, TaxonomyList({
-        t, ...list, newHref: `${base}/new`, newLabel: title('new'), empty: title('empty'), notice: notice(request),
-      }));
+      return sendAdminPage(
+        ctx,
+        request,
+        reply,
+        { title: title('title'), current: k.path },
+        TaxonomyList({
+          t,
+          ...list,
+          newHref: `${base}/new`,
+          newLabel: title('new'),
+          empty: title('empty'),
+          notice: notice(request),
+        }),
+      );
     });
-    admin.get(`/${k.path}/new`, async (request, reply) => { guard(request); return showForm(request, reply, undefined, k.empty); });
-    admin.post(`/${k.path}/new`, async (request, reply) => { guard(request); return save(request, reply, undefined); });
+    admin.get(`/${k.path}/new`, async (request, reply) => {
+      guard(request);
+      return showForm(request, reply, undefined, k.empty);
+    });
+    admin.post(`/${k.path}/new`, async (request, reply) => {
+      guard(request);
+      return save(request, reply, undefined);
+    });
     admin.get(`/${k.path}/:id/edit`, async (request, reply) => {
       guard(request);
       const e = await load(request);
       return showForm(request, reply, e, k.valuesOf(e));
     });
-    admin.post(`/${k.path}/:id/edit`, async (request, reply) => { guard(request); return save(request, reply, await load(request)); });
+    admin.post(`/${k.path}/:id/edit`, async (request, reply) => {
+      guard(request);
+      return save(request, reply, await load(request));
+    });
     admin.get(`/${k.path}/:id/delete`, async (request, reply) => {
       guard(request);
       const e = await load(request);
-      return sendAdminPage(ctx, request, reply, { title: title('delete', { name: e.name }), current: k.path }, ConfirmDeletePage({
-        t, csrf: formToken(ctx, request), action: `${base}/${e.id}/delete`, what: e.name, cancel: `${base}/${e.id}/edit`, detail: title('delete_detail'),
-      }));
+      return sendAdminPage(
+        ctx,
+        request,
+        reply,
+        { title: title('delete', { name: e.name }), current: k.path },
+        ConfirmDeletePage({
+          t,
+          csrf: formToken(ctx, request),
+          action: `${base}/${e.id}/delete`,
+          what: e.name,
+          cancel: `${base}/${e.id}/edit`,
+          detail: title('delete_detail'),
+        }),
+      );
     });
     admin.post(`/${k.path}/:id/delete`, async (request, reply) => {
       const user = guard(request);
       const e = await load(request);
       await inTransaction(db, async (tx) => {
         await k.remove(tx, e.id);
-        await insertAudit(tx, { at: now(), userId: user.id, action: `${k.subject}.delete`, subjectType: k.subject, subjectId: e.id, detail: `${e.name} (${e.slug})` });
+        await insertAudit(tx, {
+          at: now(),
+          userId: user.id,
+          action: `${k.subject}.delete`,
+          subjectType: k.subject,
+          subjectId: e.id,
+          detail: `${e.name} (${e.slug})`,
+        });
       });
       ctx.contentChanged();
       return reply.redirect(`${base}?notice=deleted`, 303);

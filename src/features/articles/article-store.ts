@@ -7,32 +7,75 @@ import type { ArticlesTable, RubricsTable } from '../../platform/schema.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
 import type { AuthorRef } from '../authors/author.js';
 import { rowToRubric } from '../rubrics/rubric-store.js';
-import { rowToTag, type Tag } from '../tags/tag-store.js';
+import { rowToTag } from '../tags/tag-store.js';
+import type { Tag } from '../tags/tag.js';
 import { readingMinutes } from '../../platform/markdown.js';
 import type { Article, ArticleStatus, ArticleSummary, CommentsMode, ReadableArticle } from './article.js';
 
-type RubricCols = { r_id: number | null; r_slug: string | null; r_name: string | null; r_description: string | null; r_position: number | null };
+type RubricCols = {
+  r_id: number | null;
+  r_slug: string | null;
+  r_name: string | null;
+  r_description: string | null;
+  r_position: number | null;
+};
 
 function rubricOf(r: RubricCols) {
-  return r.r_id == null ? undefined : rowToRubric({ id: r.r_id, slug: r.r_slug!, name: r.r_name!, description: r.r_description ?? '', position: r.r_position ?? 0 } as Selectable<RubricsTable>);
+  return r.r_id == null
+    ? undefined
+    : rowToRubric({
+        id: r.r_id,
+        slug: r.r_slug!,
+        name: r.r_name!,
+        description: r.r_description ?? '',
+        position: r.r_position ?? 0,
+      } as Selectable<RubricsTable>);
 }
 
 /** Maps an article row (joined with its rubric) to a summary; authors are filled by the caller. */
 export function rowToArticleSummary(r: Selectable<ArticlesTable> & RubricCols): ArticleSummary {
   return {
-    id: r.id, slug: r.slug, title: r.title, lead: r.lead, language: r.language, status: r.status as ArticleStatus,
-    publishedAt: r.published_at, updatedAt: r.updated_at, createdAt: r.created_at, rubric: rubricOf(r), authors: [],
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    lead: r.lead,
+    language: r.language,
+    status: r.status as ArticleStatus,
+    publishedAt: r.published_at,
+    updatedAt: r.updated_at,
+    createdAt: r.created_at,
+    rubric: rubricOf(r),
+    authors: [],
     cover: r.cover_url ? { url: r.cover_url, caption: r.cover_caption, credit: r.cover_credit } : undefined,
-    commentsMode: r.comments_mode as CommentsMode, createdBy: r.created_by, readingMinutes: r.reading_minutes,
+    commentsMode: r.comments_mode as CommentsMode,
+    createdBy: r.created_by,
+    readingMinutes: r.reading_minutes,
   };
 }
 
 /** The columns rowToArticleSummary reads, the rubric's joined as r_*. */
 export const SUMMARY_COLUMNS = [
-  'articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.language', 'articles.status', 'articles.published_at',
-  'articles.updated_at', 'articles.created_at', 'articles.rubric_id', 'articles.cover_url', 'articles.cover_caption',
-  'articles.cover_credit', 'articles.comments_mode', 'articles.created_by', 'articles.reading_minutes',
-  'rubrics.id as r_id', 'rubrics.slug as r_slug', 'rubrics.name as r_name', 'rubrics.description as r_description', 'rubrics.position as r_position',
+  'articles.id',
+  'articles.slug',
+  'articles.title',
+  'articles.lead',
+  'articles.language',
+  'articles.status',
+  'articles.published_at',
+  'articles.updated_at',
+  'articles.created_at',
+  'articles.rubric_id',
+  'articles.cover_url',
+  'articles.cover_caption',
+  'articles.cover_credit',
+  'articles.comments_mode',
+  'articles.created_by',
+  'articles.reading_minutes',
+  'rubrics.id as r_id',
+  'rubrics.slug as r_slug',
+  'rubrics.name as r_name',
+  'rubrics.description as r_description',
+  'rubrics.position as r_position',
 ] as const;
 
 function baseQuery(db: Db) {
@@ -43,22 +86,46 @@ function baseQuery(db: Db) {
 // (a list page asks for 20, an article page for 1, its related articles for 4), dynamic past MAX_LIST.
 const MAX_LIST = 64;
 const authorsOf = preparedByShape((db, p: Slots<Record<string, number>>, n: number) =>
-  db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
+  db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
     .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name', 'authors.title'])
-    .where('article_authors.article_id', 'in', listSlots(n).map((k) => p[k]))
-    .orderBy('article_authors.article_id').orderBy('article_authors.position'));
+    .where(
+      'article_authors.article_id',
+      'in',
+      listSlots(n).map((k) => p[k]),
+    )
+    .orderBy('article_authors.article_id')
+    .orderBy('article_authors.position'),
+);
 const tagsOf = preparedByShape((db, p: Slots<Record<string, number>>, n: number) =>
-  db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+  db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
     .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name', 'tags.type'])
-    .where('article_tags.article_id', 'in', listSlots(n).map((k) => p[k])).orderBy('tags.name'));
+    .where(
+      'article_tags.article_id',
+      'in',
+      listSlots(n).map((k) => p[k]),
+    )
+    .orderBy('tags.name'),
+);
 
 /** Authors of many articles in one query, in byline order. */
 export async function authorsOfArticles(db: Db, ids: number[]): Promise<Map<number, AuthorRef[]>> {
   const out = new Map<number, AuthorRef[]>();
   if (ids.length === 0) return out;
-  const rows = ids.length <= MAX_LIST ? await authorsOf(ids.length).all(db, listParams(ids)) : await db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name', 'authors.title'])
-    .where('article_authors.article_id', 'in', ids).orderBy('article_authors.article_id').orderBy('article_authors.position').execute();
+  const rows =
+    ids.length <= MAX_LIST
+      ? await authorsOf(ids.length).all(db, listParams(ids))
+      : await db
+          .selectFrom('article_authors')
+          .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+          .select(['article_authors.article_id', 'authors.id', 'authors.slug', 'authors.name', 'authors.title'])
+          .where('article_authors.article_id', 'in', ids)
+          .orderBy('article_authors.article_id')
+          .orderBy('article_authors.position')
+          .execute();
   for (const r of rows) {
     const list = out.get(r.article_id) ?? [];
     list.push({ id: r.id, slug: r.slug, name: r.name, title: r.title });
@@ -71,9 +138,16 @@ export async function authorsOfArticles(db: Db, ids: number[]): Promise<Map<numb
 export async function tagsOfArticles(db: Db, ids: number[]): Promise<Map<number, Tag[]>> {
   const out = new Map<number, Tag[]>();
   if (ids.length === 0) return out;
-  const rows = ids.length <= MAX_LIST ? await tagsOf(ids.length).all(db, listParams(ids)) : await db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name', 'tags.type'])
-    .where('article_tags.article_id', 'in', ids).orderBy('tags.name').execute();
+  const rows =
+    ids.length <= MAX_LIST
+      ? await tagsOf(ids.length).all(db, listParams(ids))
+      : await db
+          .selectFrom('article_tags')
+          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+          .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name', 'tags.type'])
+          .where('article_tags.article_id', 'in', ids)
+          .orderBy('tags.name')
+          .execute();
   for (const r of rows) {
     const list = out.get(r.article_id) ?? [];
     list.push(rowToTag(r));
@@ -83,7 +157,10 @@ export async function tagsOfArticles(db: Db, ids: number[]): Promise<Map<number,
 }
 
 async function withAuthors(db: Db, list: ArticleSummary[]): Promise<ArticleSummary[]> {
-  const authors = await authorsOfArticles(db, list.map((a) => a.id));
+  const authors = await authorsOfArticles(
+    db,
+    list.map((a) => a.id),
+  );
   for (const a of list) a.authors = authors.get(a.id) ?? [];
   return list;
 }
@@ -91,10 +168,18 @@ async function withAuthors(db: Db, list: ArticleSummary[]): Promise<ArticleSumma
 async function withLinks<T extends Selectable<ArticlesTable> & RubricCols & { body_html: string }>(db: Db, row: T | undefined) {
   if (!row) return undefined;
   const [authors, tags] = await Promise.all([authorsOfArticles(db, [row.id]), tagsOfArticles(db, [row.id])]);
-  return { ...rowToArticleSummary(row), authors: authors.get(row.id) ?? [], tags: tags.get(row.id) ?? [], bodyHtml: row.body_html as SafeHtml };
+  return {
+    ...rowToArticleSummary(row),
+    authors: authors.get(row.id) ?? [],
+    tags: tags.get(row.id) ?? [],
+    bodyHtml: row.body_html as SafeHtml,
+  };
 }
 
-async function full(db: Db, row: (Selectable<ArticlesTable> & RubricCols & { body_html: string; body_md: string }) | undefined): Promise<Article | undefined> {
+async function full(
+  db: Db,
+  row: (Selectable<ArticlesTable> & RubricCols & { body_html: string; body_md: string }) | undefined,
+): Promise<Article | undefined> {
   const a = await withLinks(db, row);
   return a && { ...a, bodyMd: row!.body_md };
 }
@@ -104,10 +189,16 @@ function withBody(db: Db) {
 }
 
 const articleBySlug = prepared((db, p: Slots<{ slug: string }>) =>
-  withBody(db).select([...SUMMARY_COLUMNS, 'article_bodies.body_html', 'article_bodies.body_md']).where('articles.slug', '=', p.slug));
+  withBody(db)
+    .select([...SUMMARY_COLUMNS, 'article_bodies.body_html', 'article_bodies.body_md'])
+    .where('articles.slug', '=', p.slug),
+);
 // The public page's: the HTML only. It sits first in its row, so the Markdown's pages are never read.
 const readableBySlug = prepared((db, p: Slots<{ slug: string }>) =>
-  withBody(db).select([...SUMMARY_COLUMNS, 'article_bodies.body_html']).where('articles.slug', '=', p.slug));
+  withBody(db)
+    .select([...SUMMARY_COLUMNS, 'article_bodies.body_html'])
+    .where('articles.slug', '=', p.slug),
+);
 
 /** The article with this slug in any status, or undefined. */
 export async function findArticleBySlug(db: Db, slug: string): Promise<Article | undefined> {
@@ -121,7 +212,13 @@ export async function findReadableArticleBySlug(db: Db, slug: string): Promise<R
 
 /** The article with this id in any status, or undefined. */
 export async function findArticleById(db: Db, id: number): Promise<Article | undefined> {
-  return full(db, await withBody(db).select([...SUMMARY_COLUMNS, 'article_bodies.body_html', 'article_bodies.body_md']).where('articles.id', '=', id).executeTakeFirst());
+  return full(
+    db,
+    await withBody(db)
+      .select([...SUMMARY_COLUMNS, 'article_bodies.body_html', 'article_bodies.body_md'])
+      .where('articles.id', '=', id)
+      .executeTakeFirst(),
+  );
 }
 
 export interface PublishedFilter {
@@ -134,7 +231,14 @@ export interface PublishedFilter {
 }
 
 // The filter's values as SQL takes them; a prepared list passes slots in their place.
-interface PublishedValues { now: string; rubricId?: number; authorId?: number; tagId?: number; language?: string; excludeIds?: number[] }
+interface PublishedValues {
+  now: string;
+  rubricId?: number;
+  authorId?: number;
+  tagId?: number;
+  language?: string;
+  excludeIds?: number[];
+}
 
 function publishedWhere(db: Db, f: PublishedValues) {
   let q = baseQuery(db).where('articles.status', '=', 'published').where('articles.published_at', '<=', f.now);
@@ -161,17 +265,39 @@ type ListParams = { now: string; rubricId: number; authorId: number; tagId: numb
 // shape ends with the page size (":20"), written into the statement rather than bound (see relatedByTags).
 const listPage = preparedByShape((db, p: Slots<ListParams>, shape: string) =>
   publishedWhere(db, {
-    now: p.now, rubricId: shape[0] === 'r' ? p.rubricId : undefined, authorId: shape[1] === 'a' ? p.authorId : undefined,
-    tagId: shape[2] === 't' ? p.tagId : undefined, language: shape[3] === 'l' ? p.language : undefined,
-  }).select(SUMMARY_COLUMNS).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(Number(shape.split(':')[1])).offset(p.offset));
+    now: p.now,
+    rubricId: shape[0] === 'r' ? p.rubricId : undefined,
+    authorId: shape[1] === 'a' ? p.authorId : undefined,
+    tagId: shape[2] === 't' ? p.tagId : undefined,
+    language: shape[3] === 'l' ? p.language : undefined,
+  })
+    .select(SUMMARY_COLUMNS)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(Number(shape.split(':')[1]))
+    .offset(p.offset),
+);
 
 /** Published articles, newest first, one page of them. */
 export async function listPublishedArticles(db: Db, f: PublishedFilter & { limit: number; offset?: number }): Promise<ArticleSummary[]> {
   const rows = f.excludeIds?.length
-    ? await published(db, f).select(SUMMARY_COLUMNS).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(f.limit).offset(f.offset ?? 0).execute()
-    : await listPage(`${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}:${f.limit}`).all(db, {
-      now: f.now.toISOString(), rubricId: f.rubricId ?? 0, authorId: f.authorId ?? 0, tagId: f.tagId ?? 0, language: f.language ?? '', offset: f.offset ?? 0,
-    });
+    ? await published(db, f)
+        .select(SUMMARY_COLUMNS)
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(f.limit)
+        .offset(f.offset ?? 0)
+        .execute()
+    : await listPage(
+        `${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}:${f.limit}`,
+      ).all(db, {
+        now: f.now.toISOString(),
+        rubricId: f.rubricId ?? 0,
+        authorId: f.authorId ?? 0,
+        tagId: f.tagId ?? 0,
+        language: f.language ?? '',
+        offset: f.offset ?? 0,
+      });
   return withAuthors(db, rows.map(rowToArticleSummary));
 }
 
@@ -179,15 +305,42 @@ export async function listPublishedArticles(db: Db, f: PublishedFilter & { limit
 export async function listLatestPerRubric(db: Db, f: PublishedFilter & { perRubric: number }): Promise<Map<number, ArticleSummary[]>> {
   // Each rubric's newest rows come straight from articles_rubric_status_published_idx, a few index
   // steps per rubric, instead of numbering every published article with a window function.
-  const rows = await db.selectFrom('rubrics').innerJoin('articles', (j) => j.on((eb) => eb('articles.id', 'in', eb.selectFrom('articles as a2').select('a2.id')
-    .whereRef('a2.rubric_id', '=', 'rubrics.id').where('a2.status', '=', 'published').where('a2.published_at', '<=', f.now.toISOString())
-    .$if(!!f.language, (q) => q.where('a2.language', '=', f.language!))
-    .$if(f.authorId !== undefined, (q) => q.where('a2.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', f.authorId!)))
-    .$if(f.tagId !== undefined, (q) => q.where('a2.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', f.tagId!)))
-    .$if(!!f.excludeIds?.length, (q) => q.where('a2.id', 'not in', f.excludeIds!))
-    .orderBy('a2.published_at', 'desc').orderBy('a2.id', 'desc').limit(f.perRubric))))
-    .select(SUMMARY_COLUMNS).orderBy('rubrics.id').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').execute();
-  const list = await withAuthors(db, rows.map((r) => rowToArticleSummary(r)));
+  const rows = await db
+    .selectFrom('rubrics')
+    .innerJoin('articles', (j) =>
+      j.on((eb) =>
+        eb(
+          'articles.id',
+          'in',
+          eb
+            .selectFrom('articles as a2')
+            .select('a2.id')
+            .whereRef('a2.rubric_id', '=', 'rubrics.id')
+            .where('a2.status', '=', 'published')
+            .where('a2.published_at', '<=', f.now.toISOString())
+            .$if(!!f.language, (q) => q.where('a2.language', '=', f.language!))
+            .$if(f.authorId !== undefined, (q) =>
+              q.where('a2.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', f.authorId!)),
+            )
+            .$if(f.tagId !== undefined, (q) =>
+              q.where('a2.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', f.tagId!)),
+            )
+            .$if(!!f.excludeIds?.length, (q) => q.where('a2.id', 'not in', f.excludeIds!))
+            .orderBy('a2.published_at', 'desc')
+            .orderBy('a2.id', 'desc')
+            .limit(f.perRubric),
+        ),
+      ),
+    )
+    .select(SUMMARY_COLUMNS)
+    .orderBy('rubrics.id')
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .execute();
+  const list = await withAuthors(
+    db,
+    rows.map((r) => rowToArticleSummary(r)),
+  );
   const out = new Map<number, ArticleSummary[]>();
   for (const a of list) {
     const group = out.get(a.rubric!.id) ?? [];
@@ -199,16 +352,23 @@ export async function listLatestPerRubric(db: Db, f: PublishedFilter & { perRubr
 
 /** How many published articles match the filter. */
 export async function countPublishedArticles(db: Db, f: PublishedFilter): Promise<number> {
-  const r = await published(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await published(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** The newest publication time among published articles (Last-Modified of lists and feeds). */
 export async function latestPublishedChange(db: Db, now: Date): Promise<string | undefined> {
   // Ordered and limited rather than max(): walks articles_status_updated_idx from its end instead of every published row.
-  const r = await db.selectFrom('articles').select('updated_at')
-    .where('status', '=', 'published').where('published_at', '<=', now.toISOString())
-    .orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('articles')
+    .select('updated_at')
+    .where('status', '=', 'published')
+    .where('published_at', '<=', now.toISOString())
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return r?.updated_at ?? undefined;
 }
 
@@ -228,15 +388,29 @@ const RELATED_WINDOW = 60;
 // flat as the archive grows (a country tag can hold a tenth of the archive). Walks the tag's index from
 // its newest id and checks each article's status on the (id, status, published_at) index.
 const tagWindow = prepared((db, p: Slots<{ tagId: number; now: string }>) =>
-  db.selectFrom('article_tags').innerJoin('articles', 'articles.id', 'article_tags.article_id')
+  db
+    .selectFrom('article_tags')
+    .innerJoin('articles', 'articles.id', 'article_tags.article_id')
     .select(['article_tags.article_id', 'articles.published_at'])
-    .where('article_tags.tag_id', '=', p.tagId).where('articles.status', '=', 'published').where(unindexed(db, 'articles.published_at'), '<=', p.now)
-    .orderBy('article_tags.article_id', 'desc').limit(RELATED_WINDOW));
+    .where('article_tags.tag_id', '=', p.tagId)
+    .where('articles.status', '=', 'published')
+    .where(unindexed(db, 'articles.published_at'), '<=', p.now)
+    .orderBy('article_tags.article_id', 'desc')
+    .limit(RELATED_WINDOW),
+);
 
 // The chosen few, read by id; checked again, as a window kept in memory may be up to a minute old.
 const publicSummaries = preparedByShape((db, p: Slots<Record<string, string | number>>, n: number) =>
-  baseQuery(db).select(SUMMARY_COLUMNS).where('articles.id', 'in', listSlots(n).map((k) => p[k] as number))
-    .where('articles.status', '=', 'published').where(unindexed(db, 'articles.published_at'), '<=', p.now as string));
+  baseQuery(db)
+    .select(SUMMARY_COLUMNS)
+    .where(
+      'articles.id',
+      'in',
+      listSlots(n).map((k) => p[k] as number),
+    )
+    .where('articles.status', '=', 'published')
+    .where(unindexed(db, 'articles.published_at'), '<=', p.now as string),
+);
 
 type TagWindow = { article_id: number; published_at: string | null }[];
 
@@ -245,22 +419,30 @@ type TagWindow = { article_id: number; published_at: string | null }[];
  * equals; then the same rubric's newest. With a memo, each tag's window is read once per content change or
  * minute and shared by every article with that tag: a page then reads only the few articles it shows.
  */
-export async function listRelatedArticles(db: Db, article: Pick<Article, 'id' | 'tags' | 'rubric'>, now: Date, opts: { limit?: number; memo?: ContentMemo } = {}): Promise<ArticleSummary[]> {
+export async function listRelatedArticles(
+  db: Db,
+  article: Pick<Article, 'id' | 'tags' | 'rubric'>,
+  now: Date,
+  opts: { limit?: number; memo?: ContentMemo } = {},
+): Promise<ArticleSummary[]> {
   const limit = opts.limit ?? 4;
   const nowIso = now.toISOString();
   const found: ArticleSummary[] = [];
   if (article.tags.length) {
-    const windows = await Promise.all(article.tags.map((t) => {
-      const load = () => tagWindow.all(db, { tagId: t.id, now: nowIso }) as Promise<TagWindow>;
-      return opts.memo ? opts.memo.get(`related-window:${t.id}`, load) : load();
-    }));
+    const windows = await Promise.all(
+      article.tags.map((t) => {
+        const load = () => tagWindow.all(db, { tagId: t.id, now: nowIso }) as Promise<TagWindow>;
+        return opts.memo ? opts.memo.get(`related-window:${t.id}`, load) : load();
+      }),
+    );
     // Shared tags counted on the ids alone, then the best few kept in one pass (sorting every candidate
     // cost more than the rest of the choice); only their rows are read.
     const shared = new Map<number, number>();
     for (const w of windows) for (const r of w) shared.set(r.article_id, (shared.get(r.article_id) ?? 0) + 1);
     shared.delete(article.id);
     const top: { id: number; n: number; at: string }[] = [];
-    const better = (x: { id: number; n: number; at: string }, y: { id: number; n: number; at: string }) => x.n !== y.n ? x.n > y.n : x.at !== y.at ? x.at > y.at : x.id > y.id;
+    const better = (x: { id: number; n: number; at: string }, y: { id: number; n: number; at: string }) =>
+      x.n !== y.n ? x.n > y.n : x.at !== y.at ? x.at > y.at : x.id > y.id;
     for (const w of windows) {
       for (const r of w) {
         const n = shared.get(r.article_id);
@@ -269,27 +451,44 @@ export async function listRelatedArticles(db: Db, article: Pick<Article, 'id' | 
         const c = { id: r.article_id, n, at: r.published_at ?? '' };
         if (top.length === limit && !better(c, top[limit - 1])) continue;
         let i = top.length < limit ? top.length : limit - 1;
-        while (i > 0 && better(c, top[i - 1])) { top[i] = top[i - 1]; i--; }
+        while (i > 0 && better(c, top[i - 1])) {
+          top[i] = top[i - 1];
+          i--;
+        }
         top[i] = c;
       }
     }
     const best = top.map((c) => c.id);
     if (best.length) {
-      const rows = best.length <= MAX_LIST ? await publicSummaries(best.length).all(db, { ...listParams(best), now: nowIso })
-        : await published(db, { now }).select(SUMMARY_COLUMNS).where('articles.id', 'in', best).execute();
+      const rows =
+        best.length <= MAX_LIST
+          ? await publicSummaries(best.length).all(db, { ...listParams(best), now: nowIso })
+          : await published(db, { now }).select(SUMMARY_COLUMNS).where('articles.id', 'in', best).execute();
       const byId = new Map(rows.map((r) => [r.id, r]));
-      for (const id of best) { const r = byId.get(id); if (r) found.push(rowToArticleSummary(r)); }
+      for (const id of best) {
+        const r = byId.get(id);
+        if (r) found.push(rowToArticleSummary(r));
+      }
     }
   }
   if (found.length < limit && article.rubric) {
     const rows = await published(db, { now, rubricId: article.rubric.id, excludeIds: [article.id, ...found.map((a) => a.id)] })
-      .select(SUMMARY_COLUMNS).orderBy('articles.published_at', 'desc').limit(limit - found.length).execute();
+      .select(SUMMARY_COLUMNS)
+      .orderBy('articles.published_at', 'desc')
+      .limit(limit - found.length)
+      .execute();
     found.push(...rows.map(rowToArticleSummary));
   }
   return withAuthors(db, found);
 }
 
-export interface AdminFilter { status?: ArticleStatus; authorId?: number; q?: string; limit: number; offset?: number }
+export interface AdminFilter {
+  status?: ArticleStatus;
+  authorId?: number;
+  q?: string;
+  limit: number;
+  offset?: number;
+}
 
 /** Articles in every status for the admin list, most recently updated first. */
 export async function listArticlesForAdmin(db: Db, f: AdminFilter): Promise<{ items: ArticleSummary[]; total: number }> {
@@ -301,39 +500,74 @@ export async function listArticlesForAdmin(db: Db, f: AdminFilter): Promise<{ it
   }
   if (f.q) q = q.where('articles.title', db.dialect === 'postgres' ? 'ilike' : 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
   const [rows, count] = await Promise.all([
-    q.select(SUMMARY_COLUMNS).orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc').limit(f.limit).offset(f.offset ?? 0).execute(),
+    q
+      .select(SUMMARY_COLUMNS)
+      .orderBy('articles.updated_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset ?? 0)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: await withAuthors(db, rows.map(rowToArticleSummary)), total: Number(count.n) };
 }
 
 export interface ArticleRow {
-  slug: string; title: string; lead: string; bodyMd: string; bodyHtml: string; language: string;
-  status: ArticleStatus; publishedAt: string | null; rubricId: number | null; coverUrl: string; coverCaption: string;
-  coverCredit: string; commentsMode: CommentsMode;
+  slug: string;
+  title: string;
+  lead: string;
+  bodyMd: string;
+  bodyHtml: string;
+  language: string;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  rubricId: number | null;
+  coverUrl: string;
+  coverCaption: string;
+  coverCredit: string;
+  commentsMode: CommentsMode;
 }
 
 function toColumns(a: ArticleRow) {
   return {
-    slug: a.slug, title: a.title, lead: a.lead, language: a.language, status: a.status,
-    published_at: a.publishedAt, rubric_id: a.rubricId, cover_url: a.coverUrl, cover_caption: a.coverCaption,
-    cover_credit: a.coverCredit, comments_mode: a.commentsMode, reading_minutes: readingMinutes(a.bodyMd),
+    slug: a.slug,
+    title: a.title,
+    lead: a.lead,
+    language: a.language,
+    status: a.status,
+    published_at: a.publishedAt,
+    rubric_id: a.rubricId,
+    cover_url: a.coverUrl,
+    cover_caption: a.coverCaption,
+    cover_credit: a.coverCredit,
+    comments_mode: a.commentsMode,
+    reading_minutes: readingMinutes(a.bodyMd),
   };
 }
 
 /** Inserts an article row and its body; returns its id. Callers run it in a transaction with the rest of a save. */
 export async function insertArticle(db: Db, a: ArticleRow, now: Date, createdBy: number | null): Promise<number> {
-  const r = await db.insertInto('articles').values({ ...toColumns(a), created_at: now.toISOString(), updated_at: now.toISOString(), created_by: createdBy })
-    .returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('articles')
+    .values({ ...toColumns(a), created_at: now.toISOString(), updated_at: now.toISOString(), created_by: createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db.insertInto('article_bodies').values({ article_id: r.id, body_html: a.bodyHtml, body_md: a.bodyMd }).execute();
   return r.id;
 }
 
 /** Updates an article row and its body. */
 export async function updateArticle(db: Db, id: number, a: ArticleRow, now: Date): Promise<void> {
-  await db.updateTable('articles').set({ ...toColumns(a), updated_at: now.toISOString() }).where('id', '=', id).execute();
-  await db.insertInto('article_bodies').values({ article_id: id, body_html: a.bodyHtml, body_md: a.bodyMd })
-    .onConflict((oc) => oc.column('article_id').doUpdateSet({ body_html: a.bodyHtml, body_md: a.bodyMd })).execute();
+  await db
+    .updateTable('articles')
+    .set({ ...toColumns(a), updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
+  await db
+    .insertInto('article_bodies')
+    .values({ article_id: id, body_html: a.bodyHtml, body_md: a.bodyMd })
+    .onConflict((oc) => oc.column('article_id').doUpdateSet({ body_html: a.bodyHtml, body_md: a.bodyMd }))
+    .execute();
 }
 
 /** Changes only the status and publication time. */
@@ -344,13 +578,21 @@ export async function updateArticleStatus(db: Db, id: number, status: ArticleSta
 /** Replaces the byline, in order. */
 export async function setArticleAuthors(db: Db, articleId: number, authorIds: number[]): Promise<void> {
   await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
-  if (authorIds.length) await db.insertInto('article_authors').values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute();
+  if (authorIds.length)
+    await db
+      .insertInto('article_authors')
+      .values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position })))
+      .execute();
 }
 
 /** Replaces the tags. */
 export async function setArticleTags(db: Db, articleId: number, tagIds: number[]): Promise<void> {
   await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
-  if (tagIds.length) await db.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: articleId, tag_id }))).execute();
+  if (tagIds.length)
+    await db
+      .insertInto('article_tags')
+      .values(tagIds.map((tag_id) => ({ article_id: articleId, tag_id })))
+      .execute();
 }
 
 /** Deletes an article and its links. */
@@ -367,5 +609,112 @@ export async function slugTaken(db: Db, slug: string, exceptId?: number): Promis
 
 /** Scheduled articles whose time has come. */
 export async function listDueScheduled(db: Db, now: Date): Promise<{ id: number; slug: string }[]> {
-  return db.selectFrom('articles').select(['id', 'slug']).where('status', '=', 'scheduled').where('published_at', '<=', now.toISOString()).execute();
+  return db
+    .selectFrom('articles')
+    .select(['id', 'slug'])
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', now.toISOString())
+    .execute();
+}
+
+/** What commenting needs of an article, found by slug or id: no body, authors or tags (posting is a hot path). */
+export interface CommentableArticleRow {
+  id: number;
+  slug: string;
+  title: string;
+  commentsMode: CommentsMode;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  language: string;
+}
+
+/** The article commenting needs, by slug or id, whatever its status (the caller checks it is public); or undefined. */
+export async function findCommentableArticle(db: Db, by: { slug: string } | { id: number }): Promise<CommentableArticleRow | undefined> {
+  const q = db.selectFrom('articles').select(['id', 'slug', 'title', 'comments_mode', 'status', 'published_at', 'language']);
+  const a = await ('slug' in by ? q.where('slug', '=', by.slug) : q.where('id', '=', by.id)).executeTakeFirst();
+  return (
+    a && {
+      id: a.id,
+      slug: a.slug,
+      title: a.title,
+      commentsMode: a.comments_mode,
+      status: a.status,
+      publishedAt: a.published_at,
+      language: a.language,
+    }
+  );
+}
+
+/** The slug of the article with this id, or undefined. */
+export async function findArticleSlug(db: Db, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirst())?.slug;
+}
+
+/** The ids of the articles with these slugs (the unknown ones are left out). */
+export async function listArticleIdsBySlug(db: Db, slugs: string[]): Promise<{ id: number; slug: string }[]> {
+  return slugs.length ? db.selectFrom('articles').select(['id', 'slug']).where('slug', 'in', slugs).execute() : [];
+}
+
+/** How many articles there are, in any status. */
+export async function countAllArticles(db: Db): Promise<number> {
+  return Number(
+    (
+      await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+}
+
+/** An article's status, publication date and title, for a status change; or undefined. */
+export async function findArticleState(
+  db: Db,
+  id: number,
+): Promise<{ status: ArticleStatus; publishedAt: string | null; title: string } | undefined> {
+  const a = await db.selectFrom('articles').select(['status', 'published_at', 'title']).where('id', '=', id).executeTakeFirst();
+  return a && { status: a.status, publishedAt: a.published_at, title: a.title };
+}
+
+/** What the knowledge engine reads of an article: its text in Markdown, language, status and date; or undefined. */
+export async function findArticleForExtraction(db: Db, id: number) {
+  return db
+    .selectFrom('articles')
+    .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+    .select([
+      'articles.id',
+      'articles.title',
+      'articles.lead',
+      'article_bodies.body_md',
+      'articles.language',
+      'articles.status',
+      'articles.published_at',
+    ])
+    .where('articles.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** How many articles have the status published, whatever their date. */
+export async function countPublishedStatus(db: Db): Promise<number> {
+  return Number(
+    (
+      await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'published')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+}
+
+/** The ids of up to `limit` published articles after `after`, in id order: for walking the archive in batches. */
+export async function listPublishedIdsAfter(db: Db, after: number, limit: number): Promise<{ id: number }[]> {
+  return db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'published')
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }

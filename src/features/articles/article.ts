@@ -1,8 +1,8 @@
 // Articles: domain types, the input schema of the editor, and pure rules.
 import type { SafeHtml } from '../../platform/safe-html.js';
 import type { AuthorRef } from '../authors/author.js';
-import type { Rubric } from '../rubrics/rubric-store.js';
-import type { Tag } from '../tags/tag-store.js';
+import type { Rubric } from '../rubrics/rubric.js';
+import type { Tag } from '../tags/tag.js';
 
 export type ArticleStatus = 'draft' | 'scheduled' | 'published';
 export type CommentsMode = 'on' | 'off' | 'closed';
@@ -64,9 +64,12 @@ export function isPublic(a: { status: ArticleStatus; publishedAt: string | null 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Validates the editor's form fields; returns the input or a map of field -> message. */
-export function parseArticleForm(form: Record<string, unknown>, slugify: (s: string) => string):
-  { ok: true; value: ArticleInput } | { ok: false; errors: Record<string, string> } {
-  const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : Array.isArray(form[k]) ? String((form[k] as unknown[])[0] ?? '') : '');
+export function parseArticleForm(
+  form: Record<string, unknown>,
+  slugify: (s: string) => string,
+): { ok: true; value: ArticleInput } | { ok: false; errors: Record<string, string> } {
+  const str = (k: string) =>
+    typeof form[k] === 'string' ? (form[k] as string) : Array.isArray(form[k]) ? String((form[k] as unknown[])[0] ?? '') : '';
   const errors: Record<string, string> = {};
   const title = str('title').trim();
   if (!title) errors.title = 'A title is required.';
@@ -87,20 +90,35 @@ export function parseArticleForm(form: Record<string, unknown>, slugify: (s: str
   if (rubricRaw && !Number.isInteger(rubricId)) errors.rubric_id = 'Choose a rubric from the list.';
   const rawAuthors = form.author_ids;
   const authorIds = (Array.isArray(rawAuthors) ? rawAuthors : rawAuthors === undefined || rawAuthors === '' ? [] : [rawAuthors])
-    .map((v) => Number(v)).filter((n) => Number.isInteger(n) && n > 0);
+    .map((v) => Number(v))
+    .filter((n) => Number.isInteger(n) && n > 0);
   if (authorIds.length === 0) errors.author_ids = 'Choose at least one author.';
-  const tagSlugs = str('tags').split(',').map((s) => s.trim()).filter(Boolean);
+  const tagSlugs = str('tags')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (tagSlugs.length > LIMITS.tags) errors.tags = `Use at most ${LIMITS.tags} tags.`;
   const coverUrl = str('cover_url').trim();
-  if (coverUrl && (!/^(https?:\/\/|\/)[^\s]*$/.test(coverUrl) || coverUrl.length > LIMITS.cover)) errors.cover_url = 'The cover must be an http(s) address or a path on this site.';
+  if (coverUrl && (!/^(https?:\/\/|\/)[^\s]*$/.test(coverUrl) || coverUrl.length > LIMITS.cover))
+    errors.cover_url = 'The cover must be an http(s) address or a path on this site.';
   const commentsMode = (str('comments_mode') || 'on') as CommentsMode;
   if (!COMMENTS_MODES.includes(commentsMode)) errors.comments_mode = 'Choose on, off or closed.';
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
     value: {
-      title, slug, lead, bodyMd, language: language as Language, rubricId, authorIds: [...new Set(authorIds)], tagSlugs,
-      coverUrl, coverCaption: str('cover_caption').trim().slice(0, 500), coverCredit: str('cover_credit').trim().slice(0, 200), commentsMode,
+      title,
+      slug,
+      lead,
+      bodyMd,
+      language: language as Language,
+      rubricId,
+      authorIds: [...new Set(authorIds)],
+      tagSlugs,
+      coverUrl,
+      coverCaption: str('cover_caption').trim().slice(0, 500),
+      coverCredit: str('cover_credit').trim().slice(0, 200),
+      commentsMode,
     },
   };
 }

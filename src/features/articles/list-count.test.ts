@@ -5,14 +5,17 @@ import { makeArticle, makeAuthor } from '../../../test/factories.js';
 import { countListArticles } from './list-count.js';
 
 describe.each(DIALECTS)('list counts on %s', (dialect) => {
-  let app: TestApp; let author: number;
+  let app: TestApp;
+  let author: number;
   const now = new Date('2026-03-01T12:00:00Z');
   beforeEach(async () => {
     app = await testApp(dialect, { pageCache: true });
     author = await makeAuthor(app.ctx.db, { slug: 'sergey' });
     await makeArticle(app.ctx.db, { title: 'One', slug: 'one', authorIds: [author], publishedAt: new Date('2026-02-01T00:00:00Z') });
   });
-  afterEach(async () => { await app.close(); });
+  afterEach(async () => {
+    await app.close();
+  });
 
   it('is shared until the content changes or the minute turns', async () => {
     expect(await countListArticles(app.ctx, { now })).toBe(1);

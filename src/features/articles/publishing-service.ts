@@ -5,17 +5,38 @@ import { enqueueJob } from '../../platform/jobs.js';
 import { renderMarkdown } from '../../platform/markdown.js';
 import type { Role } from '../../platform/session.js';
 import { insertAudit } from '../audit/audit-store.js';
-import { indexArticle, removeFromIndex } from '../search/search-index.js';
 import { ensureTags } from '../tags/tag-store.js';
 import type { Article, ArticleInput } from './article.js';
 import {
-  deleteArticle, findArticleById, insertArticle, listDueScheduled, setArticleAuthors, setArticleTags, slugTaken,
-  updateArticle, updateArticleStatus,
+  deleteArticle,
+  findArticleById,
+  insertArticle,
+  listDueScheduled,
+  setArticleAuthors,
+  setArticleTags,
+  slugTaken,
+  updateArticle,
+  updateArticleStatus,
+  findArticleState,
 } from './article-store.js';
+import { countExistingAuthors } from '../authors/author-store.js';
+import { rubricExists } from '../rubrics/rubric-store.js';
 
-export interface Actor { id: number | null; role: Role; authorId?: number }
+export interface Actor {
+  id: number | null;
+  role: Role;
+  authorId?: number;
+}
 
 export type SaveAction = 'draft' | 'publish' | 'schedule';
+
+/** An index derived from articles (full-text search), kept current inside publishing's transactions. */
+export interface ArticleIndex {
+  /** Indexes (or re-indexes) one article from its current row; removes it when it is not published. */
+  index(tx: Db, articleId: number): Promise<void>;
+  /** Drops one article from the index. */
+  remove(tx: Db, articleId: number): Promise<void>;
+}
 
 export interface PublishingDeps {
   db: Db;
@@ -24,6 +45,8 @@ export interface PublishingDeps {
   contentChanged: () => void;
   /** Called after an article is published or edited while published (the knowledge engine listens). */
   onPublished?: (articleId: number) => Promise<void>;
+  /** The search feature's index (articleSearchIndex): given by whoever builds the service, so articles import no search. */
+  index: ArticleIndex;
 }
 
 /** True when the actor may edit this article (authors: only their own drafts and scheduled pieces). */
@@ -47,9 +70,9 @@ export function createPublishingService(deps: PublishingDeps) {
   async function checkRefs(tx: Db, input: ArticleInput, id?: number) {
     const errors: Record<string, string> = {};
     if (await slugTaken(tx, input.slug, id)) errors.slug = 'Another article already uses this slug.';
-    if (input.rubricId !== null && !(await tx.selectFrom('rubrics').select('id').where('id', '=', input.rubricId).executeTakeFirst())) errors.rubric_id = 'That rubric does not exist.';
-    const found = await tx.selectFrom('authors').select('id').where('id', 'in', input.authorIds).execute();
-    if (found.length !== input.authorIds.length) errors.author_ids = 'One of the chosen authors does not exist.';
+    if (input.rubricId !== null && !(await rubricExists(tx, input.rubricId))) errors.rubric_id = 'That rubric does not exist.';
+    if ((await countExistingAuthors(tx, input.authorIds)) !== input.authorIds.length)
+      errors.author_ids = 'One of the chosen authors does not exist.';
     if (Object.keys(errors).length) throw new ValidationError(errors);
   }
 
@@ -58,14 +81,19 @@ export function createPublishingService(deps: PublishingDeps) {
      * Creates or updates an article and applies the action: keep as draft, publish now, or schedule.
      * Returns the article id. Throws ValidationError (422) or AppError('forbidden').
      */
-    async save(actor: Actor, input: ArticleInput, opts: { id?: number; action: SaveAction; scheduleAt?: Date; publishedAt?: Date }): Promise<number> {
+    async save(
+      actor: Actor,
+      input: ArticleInput,
+      opts: { id?: number; action: SaveAction; scheduleAt?: Date; publishedAt?: Date },
+    ): Promise<number> {
       const now = clock();
       const existing = opts.id !== undefined ? await findArticleById(db, opts.id) : undefined;
       if (opts.id !== undefined && !existing) throw new AppError('not_found', 'Article not found');
       if (!canEdit(actor, existing)) throw new AppError('forbidden', 'You may edit only your own drafts.');
       if (opts.action !== 'draft' && !canPublish(actor)) throw new AppError('forbidden', 'Only editors can publish or schedule.');
       if (opts.action === 'schedule') {
-        if (!opts.scheduleAt || Number.isNaN(opts.scheduleAt.getTime())) throw new ValidationError({ publish_at: 'Give a date and time to publish at.' });
+        if (!opts.scheduleAt || Number.isNaN(opts.scheduleAt.getTime()))
+          throw new ValidationError({ publish_at: 'Give a date and time to publish at.' });
         if (opts.scheduleAt <= now) throw new ValidationError({ publish_at: 'The publication time must be in the future.' });
       }
       const bodyHtml = renderMarkdown(input.bodyMd);
@@ -82,21 +110,50 @@ export function createPublishingService(deps: PublishingDeps) {
         publishedAt = opts.scheduleAt!.toISOString();
       }
       const row = {
-        slug: input.slug, title: input.title, lead: input.lead, bodyMd: input.bodyMd, bodyHtml, language: input.language, status, publishedAt,
-        rubricId: input.rubricId, coverUrl: input.coverUrl, coverCaption: input.coverCaption, coverCredit: input.coverCredit, commentsMode: input.commentsMode,
+        slug: input.slug,
+        title: input.title,
+        lead: input.lead,
+        bodyMd: input.bodyMd,
+        bodyHtml,
+        language: input.language,
+        status,
+        publishedAt,
+        rubricId: input.rubricId,
+        coverUrl: input.coverUrl,
+        coverCaption: input.coverCaption,
+        coverCredit: input.coverCredit,
+        commentsMode: input.commentsMode,
       };
       // An article imported with its own publication date was last changed then, not at import time.
-      const stamp = opts.action === 'publish' && opts.publishedAt && publishedAt === opts.publishedAt.toISOString() && opts.publishedAt < now ? opts.publishedAt : now;
+      const stamp =
+        opts.action === 'publish' && opts.publishedAt && publishedAt === opts.publishedAt.toISOString() && opts.publishedAt < now
+          ? opts.publishedAt
+          : now;
       const id = await inTransaction(db, async (tx) => {
         await checkRefs(tx, input, opts.id);
         const id = opts.id ?? (await insertArticle(tx, row, stamp, actor.id));
         if (opts.id !== undefined) await updateArticle(tx, id, row, stamp);
         await setArticleAuthors(tx, id, input.authorIds);
         await setArticleTags(tx, id, await ensureTags(tx, input.tagSlugs));
-        await indexArticle(tx, id);
-        if (opts.action === 'publish' && existing?.status !== 'published') await insertAudit(tx, { at: now, userId: actor.id, action: 'article.publish', subjectType: 'article', subjectId: id, detail: input.title });
+        await deps.index.index(tx, id);
+        if (opts.action === 'publish' && existing?.status !== 'published')
+          await insertAudit(tx, {
+            at: now,
+            userId: actor.id,
+            action: 'article.publish',
+            subjectType: 'article',
+            subjectId: id,
+            detail: input.title,
+          });
         if (opts.action === 'schedule') {
-          await insertAudit(tx, { at: now, userId: actor.id, action: 'article.schedule', subjectType: 'article', subjectId: id, detail: `${input.title} at ${publishedAt}` });
+          await insertAudit(tx, {
+            at: now,
+            userId: actor.id,
+            action: 'article.schedule',
+            subjectType: 'article',
+            subjectId: id,
+            detail: `${input.title} at ${publishedAt}`,
+          });
           await enqueueJob(tx, 'publish-scheduled', opts.scheduleAt!, {}, now);
         }
         return id;
@@ -114,8 +171,15 @@ export function createPublishingService(deps: PublishingDeps) {
       const now = clock();
       await inTransaction(db, async (tx) => {
         await updateArticleStatus(tx, id, 'draft', a.status === 'published' ? a.publishedAt : null, now);
-        await removeFromIndex(tx, id);
-        await insertAudit(tx, { at: now, userId: actor.id, action: 'article.unpublish', subjectType: 'article', subjectId: id, detail: a.title });
+        await deps.index.remove(tx, id);
+        await insertAudit(tx, {
+          at: now,
+          userId: actor.id,
+          action: 'article.unpublish',
+          subjectType: 'article',
+          subjectId: id,
+          detail: a.title,
+        });
       });
       deps.contentChanged();
     },
@@ -127,9 +191,16 @@ export function createPublishingService(deps: PublishingDeps) {
       if (!canPublish(actor) && !canEdit(actor, a)) throw new AppError('forbidden', 'You may delete only your own drafts.');
       const now = clock();
       await inTransaction(db, async (tx) => {
-        await removeFromIndex(tx, id);
+        await deps.index.remove(tx, id);
         await deleteArticle(tx, id);
-        await insertAudit(tx, { at: now, userId: actor.id, action: 'article.delete', subjectType: 'article', subjectId: id, detail: a.title });
+        await insertAudit(tx, {
+          at: now,
+          userId: actor.id,
+          action: 'article.delete',
+          subjectType: 'article',
+          subjectId: id,
+          detail: a.title,
+        });
       });
       deps.contentChanged();
     },
@@ -140,11 +211,18 @@ export function createPublishingService(deps: PublishingDeps) {
       const due = await listDueScheduled(db, now);
       for (const d of due) {
         await inTransaction(db, async (tx) => {
-          const a = await tx.selectFrom('articles').select(['status', 'published_at', 'title']).where('id', '=', d.id).executeTakeFirst();
+          const a = await findArticleState(tx, d.id);
           if (!a || a.status !== 'scheduled') return;
-          await updateArticleStatus(tx, d.id, 'published', a.published_at, now);
-          await indexArticle(tx, d.id);
-          await insertAudit(tx, { at: now, userId: null, action: 'article.publish', subjectType: 'article', subjectId: d.id, detail: `${a.title} (scheduled)` });
+          await updateArticleStatus(tx, d.id, 'published', a.publishedAt, now);
+          await deps.index.index(tx, d.id);
+          await insertAudit(tx, {
+            at: now,
+            userId: null,
+            action: 'article.publish',
+            subjectType: 'article',
+            subjectId: d.id,
+            detail: `${a.title} (scheduled)`,
+          });
         });
         await deps.onPublished?.(d.id);
       }

@@ -14,12 +14,42 @@ describe.each(DIALECTS)('related articles on %s', (dialect) => {
     try {
       const a = await makeAuthor(db, { slug: 'observer' });
       const rubricId = await makeRubric(db, { slug: 'analysis' });
-      await makeArticle(db, { title: 'Subject', slug: 'subject', authorIds: [a], tagSlugs: ['china', 'kyrgyzstan', 'railways'], publishedAt: day(10) });
-      await makeArticle(db, { title: 'Two shared, older', slug: 'two-older', authorIds: [a], tagSlugs: ['china', 'railways'], publishedAt: day(2) });
-      await makeArticle(db, { title: 'Two shared, newer', slug: 'two-newer', authorIds: [a], tagSlugs: ['kyrgyzstan', 'railways'], publishedAt: day(3) });
+      await makeArticle(db, {
+        title: 'Subject',
+        slug: 'subject',
+        authorIds: [a],
+        tagSlugs: ['china', 'kyrgyzstan', 'railways'],
+        publishedAt: day(10),
+      });
+      await makeArticle(db, {
+        title: 'Two shared, older',
+        slug: 'two-older',
+        authorIds: [a],
+        tagSlugs: ['china', 'railways'],
+        publishedAt: day(2),
+      });
+      await makeArticle(db, {
+        title: 'Two shared, newer',
+        slug: 'two-newer',
+        authorIds: [a],
+        tagSlugs: ['kyrgyzstan', 'railways'],
+        publishedAt: day(3),
+      });
       await makeArticle(db, { title: 'One shared', slug: 'one', authorIds: [a], tagSlugs: ['china'], publishedAt: day(4) });
-      await makeArticle(db, { title: 'Three shared, draft', slug: 'draft', authorIds: [a], tagSlugs: ['china', 'kyrgyzstan', 'railways'], status: 'draft' });
-      await makeArticle(db, { title: 'Three shared, future', slug: 'future', authorIds: [a], tagSlugs: ['china', 'kyrgyzstan', 'railways'], publishedAt: new Date('2026-07-01T00:00:00Z') });
+      await makeArticle(db, {
+        title: 'Three shared, draft',
+        slug: 'draft',
+        authorIds: [a],
+        tagSlugs: ['china', 'kyrgyzstan', 'railways'],
+        status: 'draft',
+      });
+      await makeArticle(db, {
+        title: 'Three shared, future',
+        slug: 'future',
+        authorIds: [a],
+        tagSlugs: ['china', 'kyrgyzstan', 'railways'],
+        publishedAt: new Date('2026-07-01T00:00:00Z'),
+      });
       await makeArticle(db, { title: 'Same rubric', slug: 'rubric-mate', authorIds: [a], rubricId, publishedAt: day(5) });
       await makeArticle(db, { title: 'Unrelated', slug: 'unrelated', authorIds: [a], tagSlugs: ['arctic'], publishedAt: day(6) });
       const subject = (await findArticleBySlug(db, 'subject'))!;
@@ -30,9 +60,16 @@ describe.each(DIALECTS)('related articles on %s', (dialect) => {
       expect((await listRelatedArticles(db, subject, NOW, { limit: 2 })).map((r) => r.slug)).toEqual(['two-newer', 'two-older']);
       expect((await listRelatedArticles(db, subject, NOW, { limit: 1 })).map((r) => r.slug)).toEqual(['two-newer']);
 
-      const withRubric = await listRelatedArticles(db, { ...subject, rubric: { id: rubricId, slug: 'analysis', name: 'analysis', description: '', position: 0 } }, NOW, { limit: 4 });
+      const withRubric = await listRelatedArticles(
+        db,
+        { ...subject, rubric: { id: rubricId, slug: 'analysis', name: 'analysis', description: '', position: 0 } },
+        NOW,
+        { limit: 4 },
+      );
       expect(withRubric.map((r) => r.slug)).toEqual(['two-newer', 'two-older', 'one', 'rubric-mate']);
-    } finally { await close(); }
+    } finally {
+      await close();
+    }
   });
 
   it('with a memo, reads each tag once and never shows an article that stopped being public', async () => {
@@ -52,6 +89,8 @@ describe.each(DIALECTS)('related articles on %s', (dialect) => {
       // Unpublished by another instance: this one's window is stale, the rows read are not.
       await db.updateTable('articles').set({ status: 'draft' }).where('slug', '=', 'third').execute();
       expect((await listRelatedArticles(db, first, NOW, { memo })).map((r) => r.slug)).toEqual(['second']);
-    } finally { await close(); }
+    } finally {
+      await close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js'
 import { insertEvent } from '../events/event-store.js';
 import { insertTag } from '../tags/tag-store.js';
 import { createPublishingService } from './publishing-service.js';
+import { articleSearchIndex } from '../search/search-index-store.js';
 import type { ArticleInput } from './article.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -15,7 +16,10 @@ function jsonLd(html: string): any[] {
 }
 
 describe.each(DIALECTS)('article pages on %s', (dialect) => {
-  let app: TestApp; let saenko: number; let bekova: number; let rubricId: number;
+  let app: TestApp;
+  let saenko: number;
+  let bekova: number;
+  let rubricId: number;
 
   beforeEach(async () => {
     app = await testApp(dialect, {}, { clock: () => NOW });
@@ -26,10 +30,16 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
     await insertTag(db, { slug: 'kyrgyzstan', name: 'Kyrgyzstan', type: 'country' });
     await insertTag(db, { slug: 'sco', name: 'SCO', type: 'organisation' });
     await makeArticle(db, {
-      title: 'Bishkek and Beijing deepen their partnership', slug: 'bishkek-beijing', authorIds: [saenko, bekova], rubricId,
-      lead: 'A state visit produced a joint statement and twenty agreements.', tagSlugs: ['kyrgyzstan', 'sco'],
+      title: 'Bishkek and Beijing deepen their partnership',
+      slug: 'bishkek-beijing',
+      authorIds: [saenko, bekova],
+      rubricId,
+      lead: 'A state visit produced a joint statement and twenty agreements.',
+      tagSlugs: ['kyrgyzstan', 'sco'],
       bodyMd: '## The railway\n\nThe line will cross the **Torugart** pass.\n\n> A quoted official.\n',
-      coverUrl: '/media/railway.jpg', coverCaption: 'The Torugart pass in winter', coverCredit: 'Desk archive',
+      coverUrl: '/media/railway.jpg',
+      coverCaption: 'The Torugart pass in winter',
+      coverCredit: 'Desk archive',
       publishedAt: new Date('2026-02-10T09:00:00Z'),
     });
   });
@@ -47,18 +57,26 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
     expect(html).toContain('<time datetime="2026-02-10T09:00:00.000Z">10 February 2026</time>');
     expect(html).not.toContain('article-updated');
     expect(html).toContain('1 min read');
-    expect(html).toMatch(/By <a href="\/authors\/sergey-saenko" rel="author">Sergey Saenko<\/a> and <a href="\/authors\/aigerim-bekova" rel="author">Aigerim Bekova<\/a>/);
+    expect(html).toMatch(
+      /By <a href="\/authors\/sergey-saenko" rel="author">Sergey Saenko<\/a> and <a href="\/authors\/aigerim-bekova" rel="author">Aigerim Bekova<\/a>/,
+    );
     expect(html).toContain('<img src="/media/railway.jpg"');
     expect(html).toContain('The Torugart pass in winter');
     expect(html).toContain('Photo: Desk archive');
     expect(html).toMatch(/<div class="article-body" lang="en"><h2[^>]*>The railway<\/h2>/);
     expect(html).toContain('<strong>Torugart</strong>');
     // The closing byline in the reference page's form, one line per author.
-    expect(html).toContain('<p class="byline-author"><a href="/authors/sergey-saenko" rel="author">Sergey Saenko</a>, International Observer</p>');
-    expect(html).toContain('<p class="byline-author"><a href="/authors/aigerim-bekova" rel="author">Aigerim Bekova</a>, Senior Analyst</p>');
+    expect(html).toContain(
+      '<p class="byline-author"><a href="/authors/sergey-saenko" rel="author">Sergey Saenko</a>, International Observer</p>',
+    );
+    expect(html).toContain(
+      '<p class="byline-author"><a href="/authors/aigerim-bekova" rel="author">Aigerim Bekova</a>, Senior Analyst</p>',
+    );
     expect(html).toContain('<a href="/tags/kyrgyzstan"><span class="tag-type">Country</span> Kyrgyzstan</a>');
     expect(html).toContain('<a href="/tags/sco"><span class="tag-type">Organisation</span> SCO</a>');
-    expect(html).toContain('<section id="comments" class="comments" aria-labelledby="comments-title"><h2 id="comments-title">Comments <span class="comment-count" data-count="0">0</span></h2>');
+    expect(html).toContain(
+      '<section id="comments" class="comments" aria-labelledby="comments-title"><h2 id="comments-title">Comments <span class="comment-count" data-count="0">0</span></h2>',
+    );
     expect(html).toContain('No comments yet.');
     expect(html).toContain('<meta property="og:type" content="article"/>');
     expect(html).toContain('<meta property="og:image" content="http://chancery.test/media/railway.jpg"/>');
@@ -70,8 +88,13 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
     const ld = jsonLd((await get('/articles/bishkek-beijing')).body);
     const article = ld.find((o) => o['@type'] === 'NewsArticle');
     expect(article).toMatchObject({
-      headline: 'Bishkek and Beijing deepen their partnership', datePublished: '2026-02-10T09:00:00.000Z', dateModified: '2026-02-10T09:00:00.000Z',
-      inLanguage: 'en', articleSection: 'Analysis', keywords: ['Kyrgyzstan', 'SCO'], image: ['http://chancery.test/media/railway.jpg'],
+      headline: 'Bishkek and Beijing deepen their partnership',
+      datePublished: '2026-02-10T09:00:00.000Z',
+      dateModified: '2026-02-10T09:00:00.000Z',
+      inLanguage: 'en',
+      articleSection: 'Analysis',
+      keywords: ['Kyrgyzstan', 'SCO'],
+      image: ['http://chancery.test/media/railway.jpg'],
       mainEntityOfPage: { '@type': 'WebPage', '@id': 'http://chancery.test/articles/bishkek-beijing' },
       publisher: { '@type': 'Organization', name: 'Chancery' },
     });
@@ -89,7 +112,13 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
   });
 
   it('marks a Russian article with lang="ru"', async () => {
-    await makeArticle(app.ctx.db, { title: 'Бишкек и Пекин', slug: 'bishkek-pekin', language: 'ru', bodyMd: 'Текст статьи.', authorIds: [saenko] });
+    await makeArticle(app.ctx.db, {
+      title: 'Бишкек и Пекин',
+      slug: 'bishkek-pekin',
+      language: 'ru',
+      bodyMd: 'Текст статьи.',
+      authorIds: [saenko],
+    });
     const html = (await get('/articles/bishkek-pekin')).body;
     expect(html).toContain('<h1 id="article-title" lang="ru">Бишкек и Пекин</h1>');
     expect(html).toContain('<div class="article-body" lang="ru"><p>Текст статьи.</p>');
@@ -99,10 +128,20 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
   it('answers 404 for unknown slugs, drafts and scheduled articles', async () => {
     const db = app.ctx.db;
     await makeArticle(db, { title: 'A draft', slug: 'a-draft', authorIds: [saenko], status: 'draft' });
-    const svc = createPublishingService({ db, clock: () => NOW, contentChanged: () => undefined });
+    const svc = createPublishingService({ index: articleSearchIndex, db, clock: () => NOW, contentChanged: () => undefined });
     const input: ArticleInput = {
-      title: 'Tomorrow', slug: 'tomorrow', lead: '', bodyMd: '', language: 'en', rubricId: null, authorIds: [saenko], tagSlugs: [],
-      coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on',
+      title: 'Tomorrow',
+      slug: 'tomorrow',
+      lead: '',
+      bodyMd: '',
+      language: 'en',
+      rubricId: null,
+      authorIds: [saenko],
+      tagSlugs: [],
+      coverUrl: '',
+      coverCaption: '',
+      coverCredit: '',
+      commentsMode: 'on',
     };
     await svc.save({ id: null, role: 'admin' }, input, { action: 'schedule', scheduleAt: new Date('2026-03-02T08:00:00Z') });
     for (const url of ['/articles/no-such-thing', '/articles/a-draft', '/articles/tomorrow']) {
@@ -123,12 +162,36 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
 
   it('shows the updated date only when the article changed more than an hour after publication', async () => {
     const db = app.ctx.db;
-    const id = await makeArticle(db, { title: 'Edited later', slug: 'edited-later', authorIds: [saenko], publishedAt: new Date('2026-02-01T09:00:00Z') });
-    const svc = createPublishingService({ db, clock: () => new Date('2026-02-03T15:00:00Z'), contentChanged: () => undefined });
-    await svc.save({ id: null, role: 'admin' }, {
-      title: 'Edited later', slug: 'edited-later', lead: '', bodyMd: 'Corrected.', language: 'en', rubricId: null, authorIds: [saenko], tagSlugs: [],
-      coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on',
-    }, { id, action: 'publish' });
+    const id = await makeArticle(db, {
+      title: 'Edited later',
+      slug: 'edited-later',
+      authorIds: [saenko],
+      publishedAt: new Date('2026-02-01T09:00:00Z'),
+    });
+    const svc = createPublishingService({
+      index: articleSearchIndex,
+      db,
+      clock: () => new Date('2026-02-03T15:00:00Z'),
+      contentChanged: () => undefined,
+    });
+    await svc.save(
+      { id: null, role: 'admin' },
+      {
+        title: 'Edited later',
+        slug: 'edited-later',
+        lead: '',
+        bodyMd: 'Corrected.',
+        language: 'en',
+        rubricId: null,
+        authorIds: [saenko],
+        tagSlugs: [],
+        coverUrl: '',
+        coverCaption: '',
+        coverCredit: '',
+        commentsMode: 'on',
+      },
+      { id, action: 'publish' },
+    );
     const html = (await get('/articles/edited-later')).body;
     expect(html).toContain('Updated <time datetime="2026-02-03T15:00:00.000Z">3 February 2026</time>');
     expect(html).toContain('Published <time datetime="2026-02-01T09:00:00.000Z">1 February 2026</time>');
@@ -142,24 +205,54 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
     expect(closed).toContain('Comments are closed.');
     expect(closed).not.toContain('No comments yet.');
     const off = (await get('/articles/quiet-one')).body;
-    expect(off).toContain('<section id="comments" class="comments comments-off"><p class="comments-note">Comments are turned off for this article.</p></section>');
+    expect(off).toContain(
+      '<section id="comments" class="comments comments-off"><p class="comments-note">Comments are turned off for this article.</p></section>',
+    );
     expect(off).not.toContain('comments-title');
   });
 
   it('shows the linked event and related articles', async () => {
     const db = app.ctx.db;
-    await makeArticle(db, { title: 'Another Kyrgyz story', slug: 'another', authorIds: [bekova], tagSlugs: ['kyrgyzstan'], publishedAt: new Date('2026-02-12T09:00:00Z') });
-    await insertEvent(db, {
-      slug: 'eurasia-conference', title: 'Eurasia connectivity conference', summary: 'Corridors and trade.', programmeMd: '', programmeHtml: '',
-      venueName: 'Radisson Lazurnaya', venueAddress: '103 Kurortniy Prospekt', venueCity: 'Sochi', venueCountry: 'RU', lat: null, lon: null,
-      timezone: 'Europe/Moscow', startsAt: null, endsAt: null, onlineUrl: '', language: 'en', status: 'published', statusNote: '',
-      termsMd: 'Register first.', termsHtml: '<p>Register first.</p>',
-    }, NOW);
+    await makeArticle(db, {
+      title: 'Another Kyrgyz story',
+      slug: 'another',
+      authorIds: [bekova],
+      tagSlugs: ['kyrgyzstan'],
+      publishedAt: new Date('2026-02-12T09:00:00Z'),
+    });
+    await insertEvent(
+      db,
+      {
+        slug: 'eurasia-conference',
+        title: 'Eurasia connectivity conference',
+        summary: 'Corridors and trade.',
+        programmeMd: '',
+        programmeHtml: '',
+        venueName: 'Radisson Lazurnaya',
+        venueAddress: '103 Kurortniy Prospekt',
+        venueCity: 'Sochi',
+        venueCountry: 'RU',
+        lat: null,
+        lon: null,
+        timezone: 'Europe/Moscow',
+        startsAt: null,
+        endsAt: null,
+        onlineUrl: '',
+        language: 'en',
+        status: 'published',
+        statusNote: '',
+        termsMd: 'Register first.',
+        termsHtml: '<p>Register first.</p>',
+      },
+      NOW,
+    );
     const html = (await get('/articles/bishkek-beijing')).body;
     expect(html).toContain('class="event-block"');
     expect(html).toContain('<a href="/events/eurasia-conference">Eurasia connectivity conference</a>');
     expect(html).toContain('103 Kurortniy Prospekt, Sochi, Russia');
-    expect(html).toMatch(/<section class="related" aria-labelledby="related-title">[\s\S]*<a href="\/articles\/another">Another Kyrgyz story<\/a>/);
+    expect(html).toMatch(
+      /<section class="related" aria-labelledby="related-title">[\s\S]*<a href="\/articles\/another">Another Kyrgyz story<\/a>/,
+    );
     // Events block before related articles, comments last, as on the reference page.
     expect(html.indexOf('event-block')).toBeLessThan(html.indexOf('related-title'));
     expect(html.indexOf('related-title')).toBeLessThan(html.indexOf('id="comments"'));
@@ -172,7 +265,12 @@ describe.each(DIALECTS)('archive on %s', (dialect) => {
     app = await testApp(dialect, {}, { clock: () => NOW });
     const author = await makeAuthor(app.ctx.db, { slug: 'marina-orlova', name: 'Marina Orlova' });
     for (let i = 1; i <= 23; i++) {
-      await makeArticle(app.ctx.db, { title: `Dispatch ${i}`, slug: `dispatch-${i}`, authorIds: [author], publishedAt: new Date(Date.UTC(2026, 0, i, 8)) });
+      await makeArticle(app.ctx.db, {
+        title: `Dispatch ${i}`,
+        slug: `dispatch-${i}`,
+        authorIds: [author],
+        publishedAt: new Date(Date.UTC(2026, 0, i, 8)),
+      });
     }
     await makeArticle(app.ctx.db, { title: 'Unfinished', slug: 'unfinished', authorIds: [author], status: 'draft' });
   });

@@ -32,23 +32,58 @@ export async function listAuthors(db: Db): Promise<Author[]> {
   return (await db.selectFrom('authors').selectAll().orderBy('name').execute()).map(rowToAuthor);
 }
 
-export interface AuthorInput { slug: string; name: string; title: string; bio: string; photoUrl: string; userId?: number | null }
+export interface AuthorInput {
+  slug: string;
+  name: string;
+  title: string;
+  bio: string;
+  photoUrl: string;
+  userId?: number | null;
+}
 
 /** Inserts an author; returns its id. */
 export async function insertAuthor(db: Db, a: AuthorInput, now: Date): Promise<number> {
-  const r = await db.insertInto('authors').values({
-    slug: a.slug, name: a.name, title: a.title, bio: a.bio, photo_url: a.photoUrl, user_id: a.userId ?? null, created_at: now.toISOString(),
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('authors')
+    .values({
+      slug: a.slug,
+      name: a.name,
+      title: a.title,
+      bio: a.bio,
+      photo_url: a.photoUrl,
+      user_id: a.userId ?? null,
+      created_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
 /** Updates an author. */
 export async function updateAuthor(db: Db, id: number, a: AuthorInput): Promise<void> {
-  await db.updateTable('authors').set({ slug: a.slug, name: a.name, title: a.title, bio: a.bio, photo_url: a.photoUrl, user_id: a.userId ?? null })
-    .where('id', '=', id).execute();
+  await db
+    .updateTable('authors')
+    .set({ slug: a.slug, name: a.name, title: a.title, bio: a.bio, photo_url: a.photoUrl, user_id: a.userId ?? null })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Deletes an author (their bylines go with them; articles stay). */
 export async function deleteAuthor(db: Db, id: number): Promise<void> {
   await db.deleteFrom('authors').where('id', '=', id).execute();
+}
+
+/** How many of these author ids exist. */
+export async function countExistingAuthors(db: Db, ids: number[]): Promise<number> {
+  return (await db.selectFrom('authors').select('id').where('id', 'in', ids).execute()).length;
+}
+
+/** The id of the author with this slug, or undefined. */
+export async function findAuthorIdBySlug(db: Db, slug: string): Promise<number | undefined> {
+  return (await db.selectFrom('authors').select('id').where('slug', '=', slug).executeTakeFirst())?.id;
+}
+
+/** Every author's id, slug and linked account, for matching by slug (the demo loader). */
+export async function listAuthorSlugs(db: Db): Promise<{ id: number; slug: string; user_id: number | null }[]> {
+  return db.selectFrom('authors').select(['id', 'slug', 'user_id']).execute();
 }

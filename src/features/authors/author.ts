@@ -11,4 +11,9 @@ export interface Author {
 }
 
 /** The short form used in bylines and lists. */
-export interface AuthorRef { id: number; slug: string; name: string; title: string }
+export interface AuthorRef {
+  id: number;
+  slug: string;
+  name: string;
+  title: string;
+}

@@ -17,10 +17,22 @@ describe.each(DIALECTS)('author pages on %s', (dialect) => {
     app = await testApp(dialect, {}, { clock: () => NOW });
     const db = app.ctx.db;
     const saenko = await makeAuthor(db, { slug: 'sergey-saenko', name: 'Sergey Saenko', title: 'International Observer' });
-    await updateAuthor(db, saenko, { slug: 'sergey-saenko', name: 'Sergey Saenko', title: 'International Observer', bio: 'Writes on China and Central Asia.', photoUrl: '/media/saenko.jpg' });
+    await updateAuthor(db, saenko, {
+      slug: 'sergey-saenko',
+      name: 'Sergey Saenko',
+      title: 'International Observer',
+      bio: 'Writes on China and Central Asia.',
+      photoUrl: '/media/saenko.jpg',
+    });
     const orlova = await makeAuthor(db, { slug: 'marina-orlova', name: 'Marina Orlova', title: 'Economics Editor' });
     await makeAuthor(db, { slug: 'new-hire', name: 'New Hire', title: 'Correspondent' });
-    for (let i = 1; i <= 41; i++) await makeArticle(db, { title: `Saenko column ${i}`, slug: `saenko-${i}`, authorIds: [saenko], publishedAt: new Date(Date.UTC(2025, 11, i % 28 + 1, i % 24)) });
+    for (let i = 1; i <= 41; i++)
+      await makeArticle(db, {
+        title: `Saenko column ${i}`,
+        slug: `saenko-${i}`,
+        authorIds: [saenko],
+        publishedAt: new Date(Date.UTC(2025, 11, (i % 28) + 1, i % 24)),
+      });
     await makeArticle(db, { title: 'Joint piece', slug: 'joint-piece', authorIds: [orlova, saenko] });
     await makeArticle(db, { title: 'Orlova draft', slug: 'orlova-draft', authorIds: [orlova], status: 'draft' });
   });
@@ -51,8 +63,11 @@ describe.each(DIALECTS)('author pages on %s', (dialect) => {
     expect(saenko).toContain('<meta property="og:type" content="profile"/>');
     const person = jsonLd(saenko).find((o) => o['@type'] === 'Person');
     expect(person).toMatchObject({
-      name: 'Sergey Saenko', jobTitle: 'International Observer', description: 'Writes on China and Central Asia.',
-      image: 'http://chancery.test/media/saenko.jpg', url: 'http://chancery.test/authors/sergey-saenko',
+      name: 'Sergey Saenko',
+      jobTitle: 'International Observer',
+      description: 'Writes on China and Central Asia.',
+      image: 'http://chancery.test/media/saenko.jpg',
+      url: 'http://chancery.test/authors/sergey-saenko',
     });
   });
 

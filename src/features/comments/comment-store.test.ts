@@ -4,10 +4,23 @@ import { DIALECTS } from '../../../test/db.js';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { makeArticle, makeAuthor, makeUser } from '../../../test/factories.js';
 import { inTransaction } from '../../platform/db.js';
-import { commentCountsBySlug, countPublished, countPublishedByArticle, insertComment, listThread, pageOfComment, queueCounts, threadSummary } from './comment-store.js';
+import {
+  commentCountsBySlug,
+  countPublished,
+  countPublishedByArticle,
+  insertComment,
+  listThread,
+  pageOfComment,
+  queueCounts,
+  threadSummary,
+} from './comment-store.js';
 
 describe.each(DIALECTS)('comment store on %s', (dialect) => {
-  let app: TestApp; let a1: number; let a2: number; let u1: number; let u2: number;
+  let app: TestApp;
+  let a1: number;
+  let a2: number;
+  let u1: number;
+  let u2: number;
   beforeEach(async () => {
     app = await testApp(dialect, { pageCache: false });
     const db = app.ctx.db;
@@ -17,22 +30,55 @@ describe.each(DIALECTS)('comment store on %s', (dialect) => {
     u1 = await makeUser(db, { role: 'reader', email: 'anna@example.org', name: 'Anna' });
     u2 = await makeUser(db, { role: 'reader', email: 'boris@example.org', name: 'Boris' });
   });
-  afterEach(async () => { await app.close(); });
+  afterEach(async () => {
+    await app.close();
+  });
 
   const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 1000);
-  const add = (articleId: number, userId: number, i: number, status: 'published' | 'pending' | 'deleted' = 'published', parentId: number | null = null) =>
-    insertComment(app.ctx.db, { articleId, userId, parentId, replyToUserId: null, replyToName: '', body: `c${i}`, status, rejectReason: '', now: at(i) });
+  const add = (
+    articleId: number,
+    userId: number,
+    i: number,
+    status: 'published' | 'pending' | 'deleted' = 'published',
+    parentId: number | null = null,
+  ) =>
+    insertComment(app.ctx.db, {
+      articleId,
+      userId,
+      parentId,
+      replyToUserId: null,
+      replyToName: '',
+      body: `c${i}`,
+      status,
+      rejectReason: '',
+      now: at(i),
+    });
 
   it('counts published comments per article in one query, for lists', async () => {
-    await add(a1, u1, 1); await add(a1, u2, 2); await add(a1, u1, 3, 'pending'); await add(a2, u1, 4, 'deleted');
+    await add(a1, u1, 1);
+    await add(a1, u2, 2);
+    await add(a1, u1, 3, 'pending');
+    await add(a2, u1, 4, 'deleted');
     expect(await countPublished(app.ctx.db, a1)).toBe(2);
     // The article page's count and Last-Modified: the newest change of any comment, pending ones included.
     expect(await threadSummary(app.ctx.db, a1)).toEqual({ count: 2, lastChange: at(3).toISOString() });
     expect(await threadSummary(app.ctx.db, a2)).toEqual({ count: 0, lastChange: at(4).toISOString() });
-    const empty = await makeArticle(app.ctx.db, { title: 'Quiet piece', slug: 'quiet', authorIds: [await makeAuthor(app.ctx.db, { slug: 'quiet-author' })] });
+    const empty = await makeArticle(app.ctx.db, {
+      title: 'Quiet piece',
+      slug: 'quiet',
+      authorIds: [await makeAuthor(app.ctx.db, { slug: 'quiet-author' })],
+    });
     expect(await threadSummary(app.ctx.db, empty)).toEqual({ count: 0, lastChange: undefined });
-    expect([...(await countPublishedByArticle(app.ctx.db, [a1, a2]))]).toEqual([[a1, 2], [a2, 0]]);
-    expect([...(await commentCountsBySlug(app.ctx.db, [{ id: a1, slug: 'first', commentsMode: 'on' }, { id: a2, slug: 'second', commentsMode: 'off' }]))]).toEqual([['first', 2]]);
+    expect([...(await countPublishedByArticle(app.ctx.db, [a1, a2]))]).toEqual([
+      [a1, 2],
+      [a2, 0],
+    ]);
+    expect([
+      ...(await commentCountsBySlug(app.ctx.db, [
+        { id: a1, slug: 'first', commentsMode: 'on' },
+        { id: a2, slug: 'second', commentsMode: 'off' },
+      ])),
+    ]).toEqual([['first', 2]]);
     expect(await queueCounts(app.ctx.db)).toEqual({ pending: 1, reported: 0 });
   });
 
@@ -63,13 +109,27 @@ describe.each(DIALECTS)('comment store on %s', (dialect) => {
     }
     for (const viewer of [undefined, u1, u2]) {
       for (const id of ids) {
-        const c = { id, articleId: a1, parentId: null, createdAt: (await app.ctx.db.selectFrom('comments').select('created_at').where('id', '=', id).executeTakeFirstOrThrow()).created_at };
-        expect(await pageOfComment(app.ctx.db, c, 'oldest', viewer, { latest: true }), `comment ${id}, viewer ${viewer}`).toBe(await pageOfComment(app.ctx.db, c, 'oldest', viewer));
+        const c = {
+          id,
+          articleId: a1,
+          parentId: null,
+          createdAt: (await app.ctx.db.selectFrom('comments').select('created_at').where('id', '=', id).executeTakeFirstOrThrow())
+            .created_at,
+        };
+        expect(await pageOfComment(app.ctx.db, c, 'oldest', viewer, { latest: true }), `comment ${id}, viewer ${viewer}`).toBe(
+          await pageOfComment(app.ctx.db, c, 'oldest', viewer),
+        );
       }
     }
     // And the page is where the thread shows it.
     const last = ids.at(-1)!;
-    const page = await pageOfComment(app.ctx.db, { id: last, articleId: a1, parentId: null, createdAt: at(64).toISOString() }, 'oldest', u1, { latest: true });
+    const page = await pageOfComment(
+      app.ctx.db,
+      { id: last, articleId: a1, parentId: null, createdAt: at(64).toISOString() },
+      'oldest',
+      u1,
+      { latest: true },
+    );
     const shown = await listThread(app.ctx.db, { articleId: a1, order: 'oldest', page, viewerId: u1 });
     expect(shown.items.map((i) => i.comment.id)).toContain(last);
   });
@@ -77,10 +137,22 @@ describe.each(DIALECTS)('comment store on %s', (dialect) => {
   it('pages 10,000 comments on one article fifty top-level at a time, and the article page answers in under 300 ms', async () => {
     await inTransaction(app.ctx.db, async (tx) => {
       const rows = Array.from({ length: 10_000 }, (_, i) => ({
-        article_id: a1, user_id: i % 2 ? u1 : u2, parent_id: null, reply_to_user_id: null, reply_to_name: '', body: `Comment number ${i}`,
-        status: 'published' as const, reject_reason: '', created_at: at(i).toISOString(), updated_at: at(i).toISOString(),
+        article_id: a1,
+        user_id: i % 2 ? u1 : u2,
+        parent_id: null,
+        reply_to_user_id: null,
+        reply_to_name: '',
+        body: `Comment number ${i}`,
+        status: 'published' as const,
+        reject_reason: '',
+        created_at: at(i).toISOString(),
+        updated_at: at(i).toISOString(),
       }));
-      for (let i = 0; i < rows.length; i += 500) await tx.insertInto('comments').values(rows.slice(i, i + 500)).execute();
+      for (let i = 0; i < rows.length; i += 500)
+        await tx
+          .insertInto('comments')
+          .values(rows.slice(i, i + 500))
+          .execute();
     });
     expect(await countPublished(app.ctx.db, a1)).toBe(10_000);
     const p1 = await listThread(app.ctx.db, { articleId: a1, order: 'oldest', page: 1 });

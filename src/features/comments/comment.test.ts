@@ -1,7 +1,17 @@
 // Pure rules of the thread: text clean-up, linking, nesting, the edit window.
 import { describe, expect, it } from 'vitest';
 import { render } from 'preact-render-to-string';
-import { canDeleteComment, canEditComment, cleanText, countLinks, linkify, paragraphs, parseOrder, replyTarget, safeHref } from './comment.js';
+import {
+  canDeleteComment,
+  canEditComment,
+  cleanText,
+  countLinks,
+  linkify,
+  paragraphs,
+  parseOrder,
+  replyTarget,
+  safeHref,
+} from './comment.js';
 import { CommentBody } from './views/comment-body.js';
 
 describe('comment text', () => {
@@ -14,7 +24,11 @@ describe('comment text', () => {
   });
 
   it('links only http and https, keeps sentence punctuation outside the link', () => {
-    expect(linkify('see https://example.org/a.')).toEqual([{ type: 'text', text: 'see ' }, { type: 'link', href: 'https://example.org/a', text: 'https://example.org/a' }, { type: 'text', text: '.' }]);
+    expect(linkify('see https://example.org/a.')).toEqual([
+      { type: 'text', text: 'see ' },
+      { type: 'link', href: 'https://example.org/a', text: 'https://example.org/a' },
+      { type: 'text', text: '.' },
+    ]);
     expect(linkify('javascript:alert(1)')).toEqual([{ type: 'text', text: 'javascript:alert(1)' }]);
     expect(linkify('www.example.org')[0]).toMatchObject({ type: 'link', href: 'https://www.example.org/' });
     expect(safeHref('javascript:alert(1)')).toBeUndefined();
@@ -26,7 +40,9 @@ describe('comment text', () => {
     const html = render(CommentBody({ body: 'Hi <b>there</b>\nline two\n\nhttps://x.org/?a=1&b="2" <img src=x onerror=alert(1)>' }));
     expect(html).toContain('<p>Hi &lt;b>there&lt;/b><br/>line two</p>');
     // A quote ends the address: it can never break out of the href attribute.
-    expect(html).toContain('<a href="https://x.org/?a=1&amp;b=" rel="nofollow ugc noopener" target="_blank">https://x.org/?a=1&amp;b=</a>&quot;2&quot;');
+    expect(html).toContain(
+      '<a href="https://x.org/?a=1&amp;b=" rel="nofollow ugc noopener" target="_blank">https://x.org/?a=1&amp;b=</a>&quot;2&quot;',
+    );
     expect(html).toContain('&lt;img src=x onerror=alert(1)>');
     expect(paragraphs('a\n\n\nb')).toHaveLength(2);
   });
@@ -34,8 +50,16 @@ describe('comment text', () => {
 
 describe('thread rules', () => {
   it('a reply to a reply attaches to the same top-level parent and names whom it answers', () => {
-    expect(replyTarget({ id: 5, parentId: null, userId: 1, authorName: 'Anna' })).toEqual({ parentId: 5, replyToUserId: 1, replyToName: 'Anna' });
-    expect(replyTarget({ id: 9, parentId: 5, userId: 2, authorName: 'Boris' })).toEqual({ parentId: 5, replyToUserId: 2, replyToName: 'Boris' });
+    expect(replyTarget({ id: 5, parentId: null, userId: 1, authorName: 'Anna' })).toEqual({
+      parentId: 5,
+      replyToUserId: 1,
+      replyToName: 'Anna',
+    });
+    expect(replyTarget({ id: 9, parentId: 5, userId: 2, authorName: 'Boris' })).toEqual({
+      parentId: 5,
+      replyToUserId: 2,
+      replyToName: 'Boris',
+    });
   });
 
   it('edits only one’s own comment within ten minutes; deletes only one’s own', () => {

@@ -25,7 +25,10 @@ export interface Comment {
 }
 
 /** A top-level comment with its visible replies. */
-export interface ThreadItem { comment: Comment; replies: Comment[] }
+export interface ThreadItem {
+  comment: Comment;
+  replies: Comment[];
+}
 
 export const MAX_BODY = 5000;
 /** Top-level comments per page of a thread. */
@@ -43,7 +46,10 @@ export function cleanText(raw: string): string {
   // A lone surrogate cannot be encoded as UTF-8; the replacement character keeps the text honest.
   s = s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   s = s.replace(/[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '');
-  s = s.split('\n').map((l) => l.replace(/\s+$/u, '')).join('\n');
+  s = s
+    .split('\n')
+    .map((l) => l.replace(/\s+$/u, ''))
+    .join('\n');
   return s.replace(/\n{3,}/g, '\n\n').trim();
 }
 
@@ -59,7 +65,9 @@ export function safeHref(candidate: string): string | undefined {
     const u = new URL(href);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
     return u.href;
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
 }
 
 /** Splits a line into text and link segments; views build elements from them, never HTML strings. */
@@ -83,7 +91,10 @@ export function linkify(line: string): Segment[] {
 
 /** Paragraphs (split on blank lines), each a list of lines, each a list of segments. */
 export function paragraphs(body: string): Segment[][][] {
-  return body.split(/\n{2,}/).filter((p) => p.trim()).map((p) => p.split('\n').map(linkify));
+  return body
+    .split(/\n{2,}/)
+    .filter((p) => p.trim())
+    .map((p) => p.split('\n').map(linkify));
 }
 
 /** Number of links a text would show. */
@@ -94,7 +105,11 @@ export function countLinks(body: string): number {
 }
 
 /** Where a reply attaches: a reply to a reply joins the same top-level parent and names whom it answers. */
-export function replyTarget(target: Pick<Comment, 'id' | 'parentId' | 'userId' | 'authorName'>): { parentId: number; replyToUserId: number | null; replyToName: string } {
+export function replyTarget(target: Pick<Comment, 'id' | 'parentId' | 'userId' | 'authorName'>): {
+  parentId: number;
+  replyToUserId: number | null;
+  replyToName: string;
+} {
   return { parentId: target.parentId ?? target.id, replyToUserId: target.userId, replyToName: target.authorName };
 }
 

@@ -3,18 +3,32 @@
 import { AppError, notFound } from '../../platform/errors.js';
 import { inTransaction, type Db } from '../../platform/db.js';
 import type { Mailer } from '../../platform/mailer.js';
-import type { T } from '../../platform/i18n/index.js';
+import { type T, messageKey } from '../../platform/i18n/index.js';
 import type { SessionUser } from '../../platform/session.js';
 import { insertAudit } from '../audit/audit-store.js';
 import { readerCanComment } from '../readers/reader.js';
 import { canDeleteComment, canEditComment, cleanText, MAX_REASON, replyTarget, type Comment, type CommentStatus } from './comment.js';
 import {
-  articlePremoderated, findActiveBan, findComment, findCommenter, findComments, historyOf, insertBan, insertCommentReturning, insertReport,
-  listRecentByUser, resolveReports, setCommentStatus, setFeatured, toggleLike, updateCommentBody,
+  articlePremoderated,
+  findActiveBan,
+  findComment,
+  findCommenter,
+  findComments,
+  historyOf,
+  insertBan,
+  insertCommentReturning,
+  insertReport,
+  listRecentByUser,
+  resolveReports,
+  setCommentStatus,
+  setFeatured,
+  toggleLike,
+  updateCommentBody,
 } from './comment-store.js';
 import { defaultPhases, moderate } from './moderation/pipeline.js';
 import type { ModerationInput, Phase, Verdict } from './moderation/phase.js';
 import { loadModerationSettings } from './moderation/settings.js';
+import { findArticleSlug } from '../articles/article-store.js';
 
 export interface CommentServiceDeps {
   db: Db;
@@ -30,9 +44,19 @@ export interface CommentServiceDeps {
 }
 
 /** What an article must offer to be commented on. */
-export interface CommentableArticle { id: number; slug: string; title: string; commentsMode: 'on' | 'off' | 'closed' }
+export interface CommentableArticle {
+  id: number;
+  slug: string;
+  title: string;
+  commentsMode: 'on' | 'off' | 'closed';
+}
 
-export interface PostResult { comment: Comment; verdict: Verdict; status: CommentStatus; message: string }
+export interface PostResult {
+  comment: Comment;
+  verdict: Verdict;
+  status: CommentStatus;
+  message: string;
+}
 
 export type ModerationAction = 'approve' | 'reject' | 'hide' | 'feature' | 'unfeature' | 'dismiss' | 'ban' | 'suspend';
 export const MODERATION_ACTIONS: ModerationAction[] = ['approve', 'reject', 'hide', 'feature', 'unfeature', 'dismiss', 'ban', 'suspend'];
@@ -64,7 +88,12 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
 
   /** Sends after the commit; failures are logged, the comment stays. */
   function mail(to: string, subject: string, text: string) {
-    const p = mailer.send({ to, subject, text }).catch((err) => log.error({ err, to }, 'comment mail failed')).then(() => { inflight.delete(p); });
+    const p = mailer
+      .send({ to, subject, text })
+      .catch((err) => log.error({ err, to }, 'comment mail failed'))
+      .then(() => {
+        inflight.delete(p);
+      });
     inflight.add(p);
   }
   const site = () => deps.baseUrl();
@@ -74,26 +103,49 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
     const who = await findCommenter(db, user.id);
     if (!who) throw new AppError('unauthorized');
     if (!readerCanComment({ ...who, role: who.role })) {
-      throw new AppError('forbidden', who.role === 'reader' && !who.emailConfirmedAt && !who.deletedAt ? t('comments.error.unconfirmed') : t('comments.error.cannot_post'));
+      throw new AppError(
+        'forbidden',
+        who.role === 'reader' && !who.emailConfirmedAt && !who.deletedAt
+          ? t('comments.error.unconfirmed')
+          : t('comments.error.cannot_post'),
+      );
     }
     return who;
   }
 
-  async function runPipeline(who: NonNullable<Awaited<ReturnType<typeof findCommenter>>>, article: CommentableArticle, body: string, editingId?: number): Promise<Verdict> {
+  async function runPipeline(
+    who: NonNullable<Awaited<ReturnType<typeof findCommenter>>>,
+    article: CommentableArticle,
+    body: string,
+    editingId?: number,
+  ): Promise<Verdict> {
     const now = clock();
     const [ban, history, premoderate, recent, settings] = await Promise.all([
-      findActiveBan(db, who.id, now), historyOf(db, [who.id]), articlePremoderated(db, article.id),
-      listRecentByUser(db, who.id, new Date(now.getTime() - DAY)), loadModerationSettings(db),
+      findActiveBan(db, who.id, now),
+      historyOf(db, [who.id]),
+      articlePremoderated(db, article.id),
+      listRecentByUser(db, who.id, new Date(now.getTime() - DAY)),
+      loadModerationSettings(db),
     ]);
     const input: ModerationInput = {
-      body, now, editingId,
-      author: { id: who.id, name: who.name, role: who.role, createdAt: who.createdAt, ban, approvedCount: history.get(who.id)?.approved ?? 0 },
+      body,
+      now,
+      editingId,
+      author: {
+        id: who.id,
+        name: who.name,
+        role: who.role,
+        createdAt: who.createdAt,
+        ban,
+        approvedCount: history.get(who.id)?.approved ?? 0,
+      },
       article: { id: article.id, slug: article.slug, title: article.title, premoderate },
-      recent: recent.filter((r) => r.id !== editingId), settings,
+      recent: recent.filter((r) => r.id !== editingId),
+      settings,
     };
     const verdict = await moderate(input, phases);
     if (verdict.action === 'reject' && verdict.store === false) {
-      const message = t(verdict.reason.key, verdict.reason.vars);
+      const message = t(messageKey(verdict.reason.key), verdict.reason.vars);
       const code = verdict.phase === 'rate' ? 'rate_limited' : verdict.phase === 'account' ? 'forbidden' : 'validation';
       throw code === 'validation' ? new AppError('validation', message, { body: message }) : new AppError(code, message);
     }
@@ -101,20 +153,27 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
   }
 
   const statusOf = (v: Verdict): CommentStatus => (v.action === 'approve' ? 'published' : v.action === 'hold' ? 'pending' : 'rejected');
-  const messageOf = (v: Verdict): string => (v.action === 'approve' ? t('comments.posted') : v.action === 'hold' ? t('comments.held', { reason: t(v.reason.key, v.reason.vars) }) : t('comments.rejected', { reason: t(v.reason.key, v.reason.vars) }));
+  const messageOf = (v: Verdict): string =>
+    v.action === 'approve'
+      ? t('comments.posted')
+      : v.action === 'hold'
+        ? t('comments.held', { reason: t(messageKey(v.reason.key), v.reason.vars) })
+        : t('comments.rejected', { reason: t(messageKey(v.reason.key), v.reason.vars) });
 
   /** Tells the person answered by a published reply, unless they opted out or answered themselves. */
   async function notifyReply(c: Comment, slug: string) {
     if (c.parentId === null || c.replyToUserId === null || c.replyToUserId === c.userId) return;
     const to = await findCommenter(db, c.replyToUserId);
     if (!to || to.deletedAt || to.disabled || !to.notifyReplies) return;
-    mail(to.email, t('comments.mail.reply.subject', { name: c.authorName }),
-      t('comments.mail.reply.body', { recipient: to.name, name: c.authorName, body: c.body.slice(0, 1000), link: link(slug, c.id) }));
+    mail(
+      to.email,
+      t('comments.mail.reply.subject', { name: c.authorName }),
+      t('comments.mail.reply.body', { recipient: to.name, name: c.authorName, body: c.body.slice(0, 1000), link: link(slug, c.id) }),
+    );
   }
 
   async function slugOf(articleId: number): Promise<string> {
-    const r = await db.selectFrom('articles').select('slug').where('id', '=', articleId).executeTakeFirst();
-    return r?.slug ?? '';
+    return (await findArticleSlug(db, articleId)) ?? '';
   }
 
   function requireOpen(article: CommentableArticle) {
@@ -129,20 +188,37 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       let parent: ReturnType<typeof replyTarget> | undefined;
       if (input.parentId !== undefined) {
         const target = await findComment(db, input.parentId);
-        if (!target || target.articleId !== article.id || target.status !== 'published') throw new AppError('validation', t('comments.error.no_parent'), { body: t('comments.error.no_parent') });
+        if (!target || target.articleId !== article.id || target.status !== 'published')
+          throw new AppError('validation', t('comments.error.no_parent'), { body: t('comments.error.no_parent') });
         parent = replyTarget(target);
       }
       const body = cleanText(input.body);
       const verdict = await runPipeline(who, article, body);
       const status = statusOf(verdict);
-      const reason = status === 'published' ? '' : t(verdict.reason.key, verdict.reason.vars);
+      const reason = status === 'published' ? '' : t(messageKey(verdict.reason.key), verdict.reason.vars);
       const now = clock();
       // Committed before the caller answers: an acknowledged comment is on disk (WAL), whatever happens next.
-      const comment = await inTransaction(db, (tx) => insertCommentReturning(tx, {
-        articleId: article.id, userId: who.id, parentId: parent?.parentId ?? null, replyToUserId: parent?.replyToUserId ?? null,
-        replyToName: parent?.replyToName ?? '', body, status, rejectReason: reason, now,
-      }, who));
-      if (status === 'published') { deps.commentsChanged([article.id]); await notifyReply(comment, article.slug); }
+      const comment = await inTransaction(db, (tx) =>
+        insertCommentReturning(
+          tx,
+          {
+            articleId: article.id,
+            userId: who.id,
+            parentId: parent?.parentId ?? null,
+            replyToUserId: parent?.replyToUserId ?? null,
+            replyToName: parent?.replyToName ?? '',
+            body,
+            status,
+            rejectReason: reason,
+            now,
+          },
+          who,
+        ),
+      );
+      if (status === 'published') {
+        deps.commentsChanged([article.id]);
+        await notifyReply(comment, article.slug);
+      }
       return { comment, verdict, status, message: messageOf(verdict) };
     },
 
@@ -155,7 +231,16 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       const body = cleanText(raw);
       const verdict = await runPipeline(who, article, body, c.id);
       const status = statusOf(verdict);
-      await inTransaction(db, (tx) => updateCommentBody(tx, c.id, body, status, status === 'published' ? '' : t(verdict.reason.key, verdict.reason.vars), clock()));
+      await inTransaction(db, (tx) =>
+        updateCommentBody(
+          tx,
+          c.id,
+          body,
+          status,
+          status === 'published' ? '' : t(messageKey(verdict.reason.key), verdict.reason.vars),
+          clock(),
+        ),
+      );
       if (c.status === 'published' || status === 'published') deps.commentsChanged([c.articleId]);
       return { comment: (await findComment(db, c.id))!, verdict, status, message: messageOf(verdict) };
     },
@@ -192,31 +277,59 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       const list = await findComments(db, [...new Set(ids)].slice(0, 200));
       if (!list.length) return 0;
       const reason = cleanText(opts.reason ?? '').slice(0, MAX_REASON);
-      if (action === 'reject' && !reason) throw new AppError('validation', t('comments.error.reject_reason'), { reason: t('comments.error.reject_reason') });
+      if (action === 'reject' && !reason)
+        throw new AppError('validation', t('comments.error.reject_reason'), { reason: t('comments.error.reject_reason') });
       const days = opts.days;
-      if (action === 'suspend' && (!Number.isInteger(days) || days! < 1 || days! > 3650)) throw new AppError('validation', t('comments.error.days'), { days: t('comments.error.days') });
+      if (action === 'suspend' && (!Number.isInteger(days) || days! < 1 || days! > 3650))
+        throw new AppError('validation', t('comments.error.days'), { days: t('comments.error.days') });
       const listIds = list.map((c) => c.id);
       const authors = [...new Set(list.map((c) => c.userId).filter((x): x is number => x !== null))];
       await inTransaction(db, async (tx) => {
-        if (action === 'approve') { await setCommentStatus(tx, listIds, 'published', now); await resolveReports(tx, listIds, now); }
-        else if (action === 'reject') { await setCommentStatus(tx, listIds, 'rejected', now, reason); await resolveReports(tx, listIds, now); }
-        else if (action === 'hide') { await setCommentStatus(tx, listIds, 'hidden', now, reason); await resolveReports(tx, listIds, now); }
-        else if (action === 'feature' || action === 'unfeature') await setFeatured(tx, listIds, action === 'feature', now);
+        if (action === 'approve') {
+          await setCommentStatus(tx, listIds, 'published', now);
+          await resolveReports(tx, listIds, now);
+        } else if (action === 'reject') {
+          await setCommentStatus(tx, listIds, 'rejected', now, reason);
+          await resolveReports(tx, listIds, now);
+        } else if (action === 'hide') {
+          await setCommentStatus(tx, listIds, 'hidden', now, reason);
+          await resolveReports(tx, listIds, now);
+        } else if (action === 'feature' || action === 'unfeature') await setFeatured(tx, listIds, action === 'feature', now);
         else if (action === 'dismiss') await resolveReports(tx, listIds, now);
-        else for (const userId of authors) await insertBan(tx, { userId, days: action === 'ban' ? null : days!, reason, byUserId: staff.id, now });
+        else
+          for (const userId of authors)
+            await insertBan(tx, { userId, days: action === 'ban' ? null : days!, reason, byUserId: staff.id, now });
         for (const c of list) {
-          await insertAudit(tx, { at: now, userId: staff.id, action: `comment.${action}`, subjectType: 'comment', subjectId: c.id, detail: [reason, action === 'suspend' ? `${days} days` : '', c.userId ? `author ${c.userId}` : ''].filter(Boolean).join('; ') });
+          await insertAudit(tx, {
+            at: now,
+            userId: staff.id,
+            action: `comment.${action}`,
+            subjectType: 'comment',
+            subjectId: c.id,
+            detail: [reason, action === 'suspend' ? `${days} days` : '', c.userId ? `author ${c.userId}` : ''].filter(Boolean).join('; '),
+          });
         }
       });
-      if (list.some((c) => c.status === 'published') || action === 'approve' || action === 'feature' || action === 'unfeature') deps.commentsChanged([...new Set(list.map((c) => c.articleId))]);
+      if (list.some((c) => c.status === 'published') || action === 'approve' || action === 'feature' || action === 'unfeature')
+        deps.commentsChanged([...new Set(list.map((c) => c.articleId))]);
       // Mail after the commit: the writer learns the fate of a held comment; approved replies reach whom they answer.
       if (action === 'approve' || action === 'reject') {
         for (const c of list.filter((x) => x.status === 'pending' && x.userId !== null)) {
           const who = await findCommenter(db, c.userId!);
           const slug = await slugOf(c.articleId);
           if (who && !who.deletedAt && !who.disabled) {
-            if (action === 'approve') mail(who.email, t('comments.mail.approved.subject'), t('comments.mail.approved.body', { name: who.name, link: link(slug, c.id), body: c.body.slice(0, 1000) }));
-            else mail(who.email, t('comments.mail.rejected.subject'), t('comments.mail.rejected.body', { name: who.name, reason, body: c.body.slice(0, 1000) }));
+            if (action === 'approve')
+              mail(
+                who.email,
+                t('comments.mail.approved.subject'),
+                t('comments.mail.approved.body', { name: who.name, link: link(slug, c.id), body: c.body.slice(0, 1000) }),
+              );
+            else
+              mail(
+                who.email,
+                t('comments.mail.rejected.subject'),
+                t('comments.mail.rejected.body', { name: who.name, reason, body: c.body.slice(0, 1000) }),
+              );
           }
           if (action === 'approve') await notifyReply({ ...c, status: 'published' }, slug);
         }
@@ -224,6 +337,8 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       return list.length;
     },
 
-    async idle() { while (inflight.size) await Promise.all([...inflight]); },
+    async idle() {
+      while (inflight.size) await Promise.all([...inflight]);
+    },
   };
 }

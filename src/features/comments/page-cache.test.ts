@@ -14,10 +14,22 @@ describe.each(DIALECTS)('comments and the page cache on %s', (dialect) => {
   beforeEach(async () => {
     app = await testApp(dialect, { pageCache: true }, { clock: () => now });
     const author = await makeAuthor(app.ctx.db, { slug: 'sergey' });
-    await makeArticle(app.ctx.db, { title: 'Water talks in Dushanbe', slug: 'water-talks', authorIds: [author], publishedAt: new Date('2026-02-01T00:00:00Z') });
-    await makeArticle(app.ctx.db, { title: 'Grain corridor', slug: 'grain', authorIds: [author], publishedAt: new Date('2026-02-02T00:00:00Z') });
+    await makeArticle(app.ctx.db, {
+      title: 'Water talks in Dushanbe',
+      slug: 'water-talks',
+      authorIds: [author],
+      publishedAt: new Date('2026-02-01T00:00:00Z'),
+    });
+    await makeArticle(app.ctx.db, {
+      title: 'Grain corridor',
+      slug: 'grain',
+      authorIds: [author],
+      publishedAt: new Date('2026-02-02T00:00:00Z'),
+    });
   });
-  afterEach(async () => { await app.close(); });
+  afterEach(async () => {
+    await app.close();
+  });
 
   it('drops the commented article and the lists with counts, and keeps every other cached page', async () => {
     const pages = ['/articles/water-talks', '/articles/grain', '/', '/archive', '/events', '/search?q=water', '/feed.xml'];
@@ -25,10 +37,20 @@ describe.each(DIALECTS)('comments and the page cache on %s', (dialect) => {
     for (const url of [...pages, ...pages]) expect((await app.server.inject(url)).statusCode).toBe(200);
     expect(app.ctx.cache.size()).toBe(pages.length);
     const anna = await app.signIn('reader', 'anna@example.org');
-    await app.ctx.db.updateTable('users').set({ name: 'Anna', email_confirmed_at: '2026-01-01T00:00:00.000Z' }).where('id', '=', anna.userId).execute();
+    await app.ctx.db
+      .updateTable('users')
+      .set({ name: 'Anna', email_confirmed_at: '2026-01-01T00:00:00.000Z' })
+      .where('id', '=', anna.userId)
+      .execute();
     const res = await app.server.inject({
-      method: 'POST', url: '/articles/water-talks/comments',
-      payload: new URLSearchParams({ _csrf: anna.csrf, _ts: guardStamp(new Date(now.getTime() - 5000), SECRET), website: '', body: 'The Rogun dam matters.' }).toString(),
+      method: 'POST',
+      url: '/articles/water-talks/comments',
+      payload: new URLSearchParams({
+        _csrf: anna.csrf,
+        _ts: guardStamp(new Date(now.getTime() - 5000), SECRET),
+        website: '',
+        body: 'The Rogun dam matters.',
+      }).toString(),
       headers: { cookie: anna.cookie, 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res.statusCode).toBe(303);

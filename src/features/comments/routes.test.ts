@@ -12,35 +12,57 @@ const SECRET = 'test-secret-test-secret-test-secret';
 const sentTo = (m: { to?: unknown }, who: string) => JSON.stringify(m.to ?? '').includes(who);
 
 describe.each(DIALECTS)('comment routes on %s', (dialect) => {
-  let app: TestApp; let smtp: TestSmtp; let now: Date; let articleId: number;
-  beforeAll(async () => { smtp = await startSmtp(); });
-  afterAll(async () => { await smtp.close(); });
+  let app: TestApp;
+  let smtp: TestSmtp;
+  let now: Date;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
   beforeEach(async () => {
     now = new Date('2026-03-01T12:00:00Z');
     app = await testApp(dialect, { pageCache: false, smtpUrl: smtp.url }, { clock: () => now });
     const author = await makeAuthor(app.ctx.db, { slug: 'sergey' });
-    articleId = await makeArticle(app.ctx.db, { title: 'Water talks in Dushanbe', slug: 'water-talks', authorIds: [author], publishedAt: new Date('2026-02-01T00:00:00Z') });
+    await makeArticle(app.ctx.db, {
+      title: 'Water talks in Dushanbe',
+      slug: 'water-talks',
+      authorIds: [author],
+      publishedAt: new Date('2026-02-01T00:00:00Z'),
+    });
   });
-  afterEach(async () => { await app.close(); });
+  afterEach(async () => {
+    await app.close();
+  });
 
   async function reader(name: string, confirmed = true) {
     const s = await app.signIn('reader', `${name.toLowerCase()}@example.org`);
-    await app.ctx.db.updateTable('users').set({ name, email_confirmed_at: confirmed ? '2026-01-01T00:00:00.000Z' : null }).where('id', '=', s.userId).execute();
+    await app.ctx.db
+      .updateTable('users')
+      .set({ name, email_confirmed_at: confirmed ? '2026-01-01T00:00:00.000Z' : null })
+      .where('id', '=', s.userId)
+      .execute();
     return s;
   }
   const form = (csrf: string, fields: Record<string, string>) =>
     new URLSearchParams({ _csrf: csrf, _ts: guardStamp(new Date(now.getTime() - 5000), SECRET), website: '', ...fields }).toString();
-  const tick = (ms = 10_000) => { now = new Date(now.getTime() + ms); };
+  const tick = (ms = 10_000) => {
+    now = new Date(now.getTime() + ms);
+  };
 
   async function post(who: { cookie: string; csrf: string }, body: string, extra: Record<string, string> = {}, json = false) {
     tick();
     return app.server.inject({
-      method: 'POST', url: '/articles/water-talks/comments', payload: form(who.csrf, { body, ...extra }),
+      method: 'POST',
+      url: '/articles/water-talks/comments',
+      payload: form(who.csrf, { body, ...extra }),
       headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded', ...(json ? { accept: 'application/json' } : {}) },
     });
   }
   const page = (cookie?: string, url = '/articles/water-talks') => app.server.inject({ url, headers: cookie ? { cookie } : {} });
-  const statusOf = async (id: number) => (await app.ctx.db.selectFrom('comments').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+  const statusOf = async (id: number) =>
+    (await app.ctx.db.selectFrom('comments').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
   it('posts without JavaScript: 303 back to the comment, stored, counted on the article and the home page', async () => {
     const anna = await reader('Anna');
@@ -50,13 +72,17 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     const html = (await page()).body;
     expect(html).toMatch(/Comments <span class="comment-count" data-count="1">1<\/span>/);
     expect(html).toContain('The Rogun dam matters.');
-    expect(html).toContain('<a href="https://example.org/rogun" rel="nofollow ugc noopener" target="_blank">https://example.org/rogun</a>.');
+    expect(html).toContain(
+      '<a href="https://example.org/rogun" rel="nofollow ugc noopener" target="_blank">https://example.org/rogun</a>.',
+    );
     expect((await page(undefined, '/')).body).toContain('Comments 1');
     expect((await page(undefined, '/archive')).body).toContain('Comments 1');
   });
 
   it('posts with fetch: 201 with a rendered fragment; replies attach to the top-level parent and quote whom they answer', async () => {
-    const anna = await reader('Anna'); const boris = await reader('Boris'); const vera = await reader('Vera');
+    const anna = await reader('Anna');
+    const boris = await reader('Boris');
+    const vera = await reader('Vera');
     const top = (await post(anna, 'First', {}, true)).json();
     expect(top.status).toBe('published');
     expect(top.html).toContain(`id="comment-${top.id}"`);
@@ -74,7 +100,8 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
   });
 
   it('does not mail a reply to a reader who switched reply mail off', async () => {
-    const anna = await reader('Annie'); const boris = await reader('Bob');
+    const anna = await reader('Annie');
+    const boris = await reader('Bob');
     await app.ctx.db.updateTable('users').set({ notify_replies: 0 }).where('id', '=', anna.userId).execute();
     const top = (await post(anna, 'Quiet please', {}, true)).json();
     await post(boris, 'Loud reply', { parent_id: String(top.id) }, true);
@@ -95,16 +122,31 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     const bad = await reader('Bad');
     const mod = await app.signIn('moderator');
     const first = (await post(bad, 'I am here', {}, true)).json();
-    const ban = await app.server.inject({ method: 'POST', url: '/admin/comments/moderate', payload: new URLSearchParams({ _csrf: mod.csrf, one: `ban:${first.id}`, reason: 'abuse' }).toString(), headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const ban = await app.server.inject({
+      method: 'POST',
+      url: '/admin/comments/moderate',
+      payload: new URLSearchParams({ _csrf: mod.csrf, one: `ban:${first.id}`, reason: 'abuse' }).toString(),
+      headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(ban.statusCode).toBe(303);
     const again = await post(bad, 'Still here');
     expect(again.statusCode).toBe(403);
     expect(again.body).toContain('banned');
 
-    const anon = await app.server.inject({ method: 'POST', url: '/articles/water-talks/comments', payload: 'body=hi', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const anon = await app.server.inject({
+      method: 'POST',
+      url: '/articles/water-talks/comments',
+      payload: 'body=hi',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(anon.statusCode).toBe(403);
     const ok = await reader('Olga');
-    const noCsrf = await app.server.inject({ method: 'POST', url: '/articles/water-talks/comments', payload: 'body=hi', headers: { cookie: ok.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const noCsrf = await app.server.inject({
+      method: 'POST',
+      url: '/articles/water-talks/comments',
+      payload: 'body=hi',
+      headers: { cookie: ok.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(await app.ctx.db.selectFrom('comments').select('id').where('body', '=', 'hi').execute()).toEqual([]);
   });
@@ -127,7 +169,12 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     expect(queue.body).toContain('Water talks in Dushanbe');
     expect(queue.body).toMatch(/class="badge" href="\/admin\/comments\?queue=pending">Pending <strong>1<\/strong>/);
     expect(queue.body).toContain('0 approved, 0 rejected');
-    const act = await app.server.inject({ method: 'POST', url: '/admin/comments/moderate', payload: new URLSearchParams({ _csrf: mod.csrf, one: `approve:${id}` }).toString(), headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const act = await app.server.inject({
+      method: 'POST',
+      url: '/admin/comments/moderate',
+      payload: new URLSearchParams({ _csrf: mod.csrf, one: `approve:${id}` }).toString(),
+      headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(act.statusCode).toBe(303);
     expect(await statusOf(id)).toBe('published');
     expect((await page()).body).toMatch(/Comments <span class="comment-count" data-count="1">1<\/span>/);
@@ -146,16 +193,32 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     const ids: number[] = [];
     for (const b of ['one', 'two', 'three']) ids.push((await post(anna, `Comment ${b}`, {}, true)).json().id);
     const mod = await app.signIn('editor');
-    const noReason = await app.server.inject({ method: 'POST', url: '/admin/comments/moderate', payload: new URLSearchParams({ _csrf: mod.csrf, one: `reject:${ids[0]}` }).toString(), headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const noReason = await app.server.inject({
+      method: 'POST',
+      url: '/admin/comments/moderate',
+      payload: new URLSearchParams({ _csrf: mod.csrf, one: `reject:${ids[0]}` }).toString(),
+      headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(noReason.headers.location).toContain('error=reason');
     expect(await statusOf(ids[0])).toBe('pending');
-    await app.server.inject({ method: 'POST', url: '/admin/comments/moderate', payload: new URLSearchParams({ _csrf: mod.csrf, one: `reject:${ids[0]}`, reason: 'Off topic' }).toString(), headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    await app.server.inject({
+      method: 'POST',
+      url: '/admin/comments/moderate',
+      payload: new URLSearchParams({ _csrf: mod.csrf, one: `reject:${ids[0]}`, reason: 'Off topic' }).toString(),
+      headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(await statusOf(ids[0])).toBe('rejected');
     expect((await smtp.waitFor((m) => m.subject === 'Your comment was not published')).text).toContain('Reason: Off topic');
     expect((await page(anna.cookie)).body).toContain('Not published: Off topic');
     const bulk = new URLSearchParams({ _csrf: mod.csrf, action: 'approve', bulk: '1' });
-    bulk.append('ids', String(ids[1])); bulk.append('ids', String(ids[2]));
-    await app.server.inject({ method: 'POST', url: '/admin/comments/moderate', payload: bulk.toString(), headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    bulk.append('ids', String(ids[1]));
+    bulk.append('ids', String(ids[2]));
+    await app.server.inject({
+      method: 'POST',
+      url: '/admin/comments/moderate',
+      payload: bulk.toString(),
+      headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect([await statusOf(ids[1]), await statusOf(ids[2])]).toEqual(['published', 'published']);
   });
 
@@ -165,7 +228,12 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     const asReader = await app.server.inject({ url: '/admin/comments', headers: { cookie: anna.cookie } });
     expect(asReader.statusCode).toBe(303);
     expect(asReader.headers.location).toContain('/admin/login');
-    const readerPost = await app.server.inject({ method: 'POST', url: '/admin/comments/moderate', payload: new URLSearchParams({ _csrf: anna.csrf, one: `hide:${id}` }).toString(), headers: { cookie: anna.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const readerPost = await app.server.inject({
+      method: 'POST',
+      url: '/admin/comments/moderate',
+      payload: new URLSearchParams({ _csrf: anna.csrf, one: `hide:${id}` }).toString(),
+      headers: { cookie: anna.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(readerPost.statusCode).toBe(401);
     expect(await statusOf(id)).toBe('published');
     const mod = await app.signIn('moderator');
@@ -176,20 +244,41 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
   });
 
   it('edits within ten minutes (marked edited), not after; deletes own leaving replies; others cannot delete it', async () => {
-    const anna = await reader('Anna'); const boris = await reader('Boris');
+    const anna = await reader('Anna');
+    const boris = await reader('Boris');
     const top = (await post(anna, 'Original text', {}, true)).json();
-    const edit = await app.server.inject({ method: 'POST', url: `/comments/${top.id}/edit`, payload: form(anna.csrf, { body: 'Corrected text' }), headers: { cookie: anna.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const edit = await app.server.inject({
+      method: 'POST',
+      url: `/comments/${top.id}/edit`,
+      payload: form(anna.csrf, { body: 'Corrected text' }),
+      headers: { cookie: anna.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(edit.statusCode).toBe(303);
     let html = (await page()).body;
     expect(html).toContain('Corrected text');
     expect(html).toContain('class="comment-edited"');
     tick(11 * 60_000);
-    const late = await app.server.inject({ method: 'POST', url: `/comments/${top.id}/edit`, payload: form(anna.csrf, { body: 'Too late' }), headers: { cookie: anna.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const late = await app.server.inject({
+      method: 'POST',
+      url: `/comments/${top.id}/edit`,
+      payload: form(anna.csrf, { body: 'Too late' }),
+      headers: { cookie: anna.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(late.statusCode).toBe(403);
     await post(boris, 'A reply', { parent_id: String(top.id) }, true);
-    const foreign = await app.server.inject({ method: 'POST', url: `/comments/${top.id}/delete`, payload: form(boris.csrf, {}), headers: { cookie: boris.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const foreign = await app.server.inject({
+      method: 'POST',
+      url: `/comments/${top.id}/delete`,
+      payload: form(boris.csrf, {}),
+      headers: { cookie: boris.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(foreign.statusCode).toBe(403);
-    const del = await app.server.inject({ method: 'POST', url: `/comments/${top.id}/delete`, payload: form(anna.csrf, {}), headers: { cookie: anna.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const del = await app.server.inject({
+      method: 'POST',
+      url: `/comments/${top.id}/delete`,
+      payload: form(anna.csrf, {}),
+      headers: { cookie: anna.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(del.statusCode).toBe(303);
     html = (await page()).body;
     expect(html).toContain('This comment was deleted.');
@@ -199,12 +288,24 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
   });
 
   it('reports once per reader with a reason, into the reported queue; likes once per reader', async () => {
-    const anna = await reader('Anna'); const boris = await reader('Boris'); const vera = await reader('Vera');
+    const anna = await reader('Anna');
+    const boris = await reader('Boris');
+    const vera = await reader('Vera');
     const c = (await post(anna, 'Contested claim', {}, true)).json();
-    const empty = await app.server.inject({ method: 'POST', url: `/comments/${c.id}/report`, payload: form(boris.csrf, { reason: ' ' }), headers: { cookie: boris.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const empty = await app.server.inject({
+      method: 'POST',
+      url: `/comments/${c.id}/report`,
+      payload: form(boris.csrf, { reason: ' ' }),
+      headers: { cookie: boris.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(empty.statusCode).toBe(422);
     for (const who of [boris, boris, vera]) {
-      const r = await app.server.inject({ method: 'POST', url: `/comments/${c.id}/report`, payload: form(who.csrf, { reason: 'Misleading' }), headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+      const r = await app.server.inject({
+        method: 'POST',
+        url: `/comments/${c.id}/report`,
+        payload: form(who.csrf, { reason: 'Misleading' }),
+        headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(r.statusCode).toBe(200);
     }
     expect((await app.ctx.db.selectFrom('comment_reports').selectAll().execute()).length).toBe(2);
@@ -212,7 +313,13 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     const q = await app.server.inject({ url: '/admin/comments?queue=reported', headers: { cookie: mod.cookie } });
     expect(q.body).toContain('Contested claim');
     expect(q.body).toContain('Misleading');
-    const like = (who: { cookie: string; csrf: string }) => app.server.inject({ method: 'POST', url: `/comments/${c.id}/like`, payload: form(who.csrf, {}), headers: { cookie: who.cookie, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' } });
+    const like = (who: { cookie: string; csrf: string }) =>
+      app.server.inject({
+        method: 'POST',
+        url: `/comments/${c.id}/like`,
+        payload: form(who.csrf, {}),
+        headers: { cookie: who.cookie, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      });
     expect((await like(boris)).json()).toEqual({ liked: true, count: 1 });
     expect((await like(vera)).json()).toEqual({ liked: true, count: 2 });
     expect((await like(boris)).json()).toEqual({ liked: false, count: 1 });
@@ -247,7 +354,12 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     const anna = await reader('Anna');
     expect((await post(anna, 'one')).statusCode).toBe(303);
     now = new Date(now.getTime() + 1000);
-    const fast = await app.server.inject({ method: 'POST', url: '/articles/water-talks/comments', payload: form(anna.csrf, { body: 'two' }), headers: { cookie: anna.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const fast = await app.server.inject({
+      method: 'POST',
+      url: '/articles/water-talks/comments',
+      payload: form(anna.csrf, { body: 'two' }),
+      headers: { cookie: anna.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(fast.statusCode).toBe(429);
     expect(fast.body).toContain('wait 3 seconds');
     expect(fast.body).toContain('two'); // the text is kept in the form
@@ -271,8 +383,23 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
 
   it('moderation settings are editable in the admin and audited', async () => {
     const mod = await app.signIn('moderator');
-    const res = await app.server.inject({ method: 'POST', url: '/admin/comments/settings', headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: mod.csrf, banned_words: 'идиот\nfool', suspect_words: 'scam', max_links: '2', min_interval: '3', per_hour: '30', premoderate_new: '0', premoderated_slugs: 'water-talks', webhook_url: '', webhook_secret: '' }).toString() });
+    const res = await app.server.inject({
+      method: 'POST',
+      url: '/admin/comments/settings',
+      headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: mod.csrf,
+        banned_words: 'идиот\nfool',
+        suspect_words: 'scam',
+        max_links: '2',
+        min_interval: '3',
+        per_hour: '30',
+        premoderate_new: '0',
+        premoderated_slugs: 'water-talks',
+        webhook_url: '',
+        webhook_secret: '',
+      }).toString(),
+    });
     expect(res.statusCode).toBe(303);
     const anna = await reader('Anna');
     const r = await post(anna, 'Вы все идиоты', {}, true);
@@ -280,8 +407,19 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     expect(r.json().message).toContain('language this site does not publish');
     const held = await post(anna, 'A calm remark', {}, true);
     expect(held.json().status).toBe('pending');
-    const bad = await app.server.inject({ method: 'POST', url: '/admin/comments/settings', headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: mod.csrf, max_links: 'many', min_interval: '3', per_hour: '30', premoderate_new: '0', premoderated_slugs: 'no-such-article' }).toString() });
+    const bad = await app.server.inject({
+      method: 'POST',
+      url: '/admin/comments/settings',
+      headers: { cookie: mod.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: mod.csrf,
+        max_links: 'many',
+        min_interval: '3',
+        per_hour: '30',
+        premoderate_new: '0',
+        premoderated_slugs: 'no-such-article',
+      }).toString(),
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('No article has these slugs: no-such-article');
     expect((await app.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'comment.settings').execute()).length).toBe(1);

@@ -6,15 +6,16 @@ import { checkGuard, guardFields } from '../../platform/form-guard.js';
 import { csrfBinding, field, formOf, requireCsrf } from '../../platform/forms.js';
 import { renderDocument } from '../../platform/render.js';
 import { csrfToken, findSessionUser, SESSION_COOKIE, type SessionUser } from '../../platform/session.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { isPublic } from '../articles/article.js';
-import { loadChrome } from '../site/chrome.js';
+import { loadChrome } from '../../platform/chrome.js';
 import { parseOrder, type Comment } from './comment.js';
 import { findComment, pageOfComment } from './comment-store.js';
 import { registerCommentAdminRoutes } from './admin-routes.js';
 import { createCommentService, type CommentService, type CommentableArticle } from './moderation-service.js';
 import { CommentEditPage, CommentReportPage, CommentRetryPage } from './views/comment-pages.js';
 import { CommentItem, ThreadEntry } from './views/comments-block.js';
+import { findCommentableArticle } from '../articles/article-store.js';
 
 /** Bot guard for comment forms: a person needs at least this long to write anything. */
 const MIN_FILL_MS = 1000;
@@ -30,7 +31,13 @@ function idOf(request: FastifyRequest): number {
 /** Registers the comments feature: its service, the public routes and the moderator console. */
 export function registerCommentRoutes(app: FastifyInstance, ctx: AppCtx): CommentService {
   const service = createCommentService({
-    db: ctx.db, clock: ctx.clock, t: ctx.t, mailer: ctx.mailer, log: ctx.log, commentsChanged: ctx.commentsChanged, baseUrl: () => ctx.config.baseUrl,
+    db: ctx.db,
+    clock: ctx.clock,
+    t: ctx.t,
+    mailer: ctx.mailer,
+    log: ctx.log,
+    commentsChanged: ctx.commentsChanged,
+    baseUrl: () => ctx.config.baseUrl,
   });
   registerPublicRoutes(app, ctx, service);
   registerCommentAdminRoutes(app, ctx, service);
@@ -48,26 +55,29 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
   }
 
   async function publicArticle(slug: string): Promise<CommentableArticle & { language: string }> {
-    // Only what commenting needs: no body, authors or tags (posting is a hot path).
-    const a = await ctx.db.selectFrom('articles').select(['id', 'slug', 'title', 'comments_mode', 'status', 'published_at', 'language']).where('slug', '=', slug).executeTakeFirst();
-    if (!a || !isPublic({ status: a.status, publishedAt: a.published_at }, ctx.clock())) throw notFound('Article');
-    return { id: a.id, slug: a.slug, title: a.title, commentsMode: a.comments_mode, language: a.language };
+    const a = await findCommentableArticle(ctx.db, { slug });
+    if (!a || !isPublic(a, ctx.clock())) throw notFound('Article');
+    return { id: a.id, slug: a.slug, title: a.title, commentsMode: a.commentsMode, language: a.language };
   }
 
   async function articleOfComment(c: Comment) {
-    const a = await ctx.db.selectFrom('articles').select(['id', 'slug', 'title', 'comments_mode', 'status', 'published_at', 'language']).where('id', '=', c.articleId).executeTakeFirst();
-    if (!a || !isPublic({ status: a.status, publishedAt: a.published_at }, ctx.clock())) throw notFound('Comment');
-    return { id: a.id, slug: a.slug, title: a.title, commentsMode: a.comments_mode, language: a.language };
+    const a = await findCommentableArticle(ctx.db, { id: c.articleId });
+    if (!a || !isPublic(a, ctx.clock())) throw notFound('Comment');
+    return { id: a.id, slug: a.slug, title: a.title, commentsMode: a.commentsMode, language: a.language };
   }
 
   function guardCheck(request: FastifyRequest) {
     const reason = checkGuard(formOf(request), ctx.clock(), secret, MIN_FILL_MS);
-    if (reason) throw new AppError('validation', t(reason === 'too_fast' ? 'comments.error.too_fast_form' : 'comments.error.guard'), { body: t('comments.error.guard') });
+    if (reason)
+      throw new AppError('validation', t(reason === 'too_fast' ? 'comments.error.too_fast_form' : 'comments.error.guard'), {
+        body: t('comments.error.guard'),
+      });
   }
 
   const token = (request: FastifyRequest) => csrfToken(secret, csrfBinding(request) ?? '');
   const guard = () => guardFields(ctx.clock(), secret, t('form.guard.honeypot'));
-  const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  const html = (reply: FastifyReply, status: number, body: string) =>
+    reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
 
   async function backTo(c: Comment, slug: string, viewerId: number, order = parseOrder(undefined), latest = false): Promise<string> {
     const page = await pageOfComment(ctx.db, c, order, viewerId, { latest });
@@ -93,13 +103,40 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
       if (wantsJson(request)) {
         const viewer = { id: user.id, name: user.name, canPost: true, unconfirmed: false };
         const now = ctx.clock();
-        const fragment = c.parentId === null
-          ? ThreadEntry({ t, lang: article.language, slug: article.slug, item: { comment: c, replies: [] }, open: true, now, viewer, csrf: token(request), guard: guard() })
-          : CommentItem({ t, lang: article.language, slug: article.slug, comment: c, now, viewer, csrf: token(request), guard: guard(), replyable: true });
-        return reply.code(201).header('cache-control', 'no-store').send({
-          id: c.id, parentId: c.parentId, status: result.status, message: result.message,
-          html: c.parentId === null ? render(fragment) : `<li>${render(fragment)}</li>`,
-        });
+        const fragment =
+          c.parentId === null
+            ? ThreadEntry({
+                t,
+                lang: article.language,
+                slug: article.slug,
+                item: { comment: c, replies: [] },
+                open: true,
+                now,
+                viewer,
+                csrf: token(request),
+                guard: guard(),
+              })
+            : CommentItem({
+                t,
+                lang: article.language,
+                slug: article.slug,
+                comment: c,
+                now,
+                viewer,
+                csrf: token(request),
+                guard: guard(),
+                replyable: true,
+              });
+        return reply
+          .code(201)
+          .header('cache-control', 'no-store')
+          .send({
+            id: c.id,
+            parentId: c.parentId,
+            status: result.status,
+            message: result.message,
+            html: c.parentId === null ? render(fragment) : `<li>${render(fragment)}</li>`,
+          });
       }
       // A new top-level comment is the newest of its thread; a reply may answer one of any age.
       return reply.redirect(await backTo(c, article.slug, user.id, undefined, c.parentId === null), 303);
@@ -107,10 +144,22 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
       // Without JavaScript the writer sees the form again with the reason and their text kept.
       if (!(err instanceof AppError) || wantsJson(request) || err.code === 'unauthorized' || err.code === 'not_found') throw err;
       const parent = parentId ? await findComment(ctx.db, parentId) : undefined;
-      return html(reply, err.status, renderDocument(CommentRetryPage({
-        t, chrome: await loadChrome(ctx, request), article, csrf: token(request), guard: guard(), body: body.slice(0, 20_000), error: err.message,
-        parent: parent && parent.articleId === article.id ? parent : undefined,
-      })));
+      return html(
+        reply,
+        err.status,
+        renderDocument(
+          CommentRetryPage({
+            t,
+            chrome: await loadChrome(ctx, request),
+            article,
+            csrf: token(request),
+            guard: guard(),
+            body: body.slice(0, 20_000),
+            error: err.message,
+            parent: parent && parent.articleId === article.id ? parent : undefined,
+          }),
+        ),
+      );
     }
   });
 
@@ -119,7 +168,21 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
     const c = await findComment(ctx.db, idOf(request));
     if (!c || c.userId !== user.id) throw notFound('Comment');
     const article = await articleOfComment(c);
-    return html(reply, 200, renderDocument(CommentEditPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), guard: guard(), comment: c, body: c.body })));
+    return html(
+      reply,
+      200,
+      renderDocument(
+        CommentEditPage({
+          t,
+          chrome: await loadChrome(ctx, request),
+          article,
+          csrf: token(request),
+          guard: guard(),
+          comment: c,
+          body: c.body,
+        }),
+      ),
+    );
   });
 
   app.post('/comments/:id/edit', async (request, reply) => {
@@ -136,7 +199,22 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
       return reply.redirect(await backTo(result.comment, article.slug, user.id), 303);
     } catch (err) {
       if (!(err instanceof AppError) || wantsJson(request) || err.code === 'not_found') throw err;
-      return html(reply, err.status, renderDocument(CommentEditPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), guard: guard(), comment: c, body: body.slice(0, 20_000), error: err.message })));
+      return html(
+        reply,
+        err.status,
+        renderDocument(
+          CommentEditPage({
+            t,
+            chrome: await loadChrome(ctx, request),
+            article,
+            csrf: token(request),
+            guard: guard(),
+            comment: c,
+            body: body.slice(0, 20_000),
+            error: err.message,
+          }),
+        ),
+      );
     }
   });
 
@@ -156,7 +234,11 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
     const c = await findComment(ctx.db, idOf(request));
     if (!c || c.status !== 'published') throw notFound('Comment');
     const article = await articleOfComment(c);
-    return html(reply, 200, renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c })));
+    return html(
+      reply,
+      200,
+      renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c })),
+    );
   });
 
   app.post('/comments/:id/report', async (request, reply) => {
@@ -168,10 +250,22 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
     try {
       const fresh = await service.report(user, c.id, field(formOf(request), 'reason'));
       if (wantsJson(request)) return reply.send({ id: c.id, reported: true, first: fresh });
-      return html(reply, 200, renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c, done: true })));
+      return html(
+        reply,
+        200,
+        renderDocument(
+          CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c, done: true }),
+        ),
+      );
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation' || wantsJson(request)) throw err;
-      return html(reply, 422, renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c, error: err.message })));
+      return html(
+        reply,
+        422,
+        renderDocument(
+          CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c, error: err.message }),
+        ),
+      );
     }
   });
 

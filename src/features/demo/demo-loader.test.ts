@@ -32,7 +32,13 @@ describe.each(DIALECTS)('demo loader on %s', (dialect) => {
     expect(await findSiteInfo(db, 'http://x')).toMatchObject({ title: 'The Eurasian Desk', language: 'en' });
     expect(await findSetting(db, DEMO_LOADED_KEY)).toBe(NOW.toISOString());
     expect(result.articles.errors).toEqual([]);
-    expect((await listRubrics(db)).map((r) => [r.slug, r.position])).toEqual([['analysis', 1], ['news', 2], ['economy', 3], ['opinion', 4], ['interviews', 5]]);
+    expect((await listRubrics(db)).map((r) => [r.slug, r.position])).toEqual([
+      ['analysis', 1],
+      ['news', 2],
+      ['economy', 3],
+      ['opinion', 4],
+      ['interviews', 5],
+    ]);
     expect(await findTagBySlug(db, 'sco')).toMatchObject({ name: 'Shanghai Cooperation Organization', type: 'organisation' });
   });
 
@@ -41,7 +47,9 @@ describe.each(DIALECTS)('demo loader on %s', (dialect) => {
     const analysis = (await findArticleBySlug(db, 'bishkek-beijing-partnership'))!;
     expect(analysis.rubric?.slug).toBe('analysis');
     expect(analysis.publishedAt).toBe('2025-03-12T09:00:00.000Z');
-    expect(analysis.authors).toEqual([expect.objectContaining({ slug: 'sergey-saenko', name: 'Sergey Saenko', title: 'International Observer' })]);
+    expect(analysis.authors).toEqual([
+      expect.objectContaining({ slug: 'sergey-saenko', name: 'Sergey Saenko', title: 'International Observer' }),
+    ]);
     expect((await findArticleBySlug(db, 'opinion-caspian-summitry'))?.status).toBe('draft');
     expect((await findArticleBySlug(db, 'outlook-eurasian-economy-2027'))?.status).toBe('scheduled');
     const newest = await listPublishedArticles(db, { now: NOW, limit: 1 });
@@ -73,13 +81,32 @@ describe.each(DIALECTS)('demo loader on %s', (dialect) => {
 
   it('is safe to load twice: nothing duplicated, articles unchanged', async () => {
     const count = async (t: 'articles' | 'authors' | 'events' | 'users' | 'tags') =>
-      Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const before = { articles: await count('articles'), authors: await count('authors'), events: await count('events'), users: await count('users'), tags: await count('tags') };
+      Number(
+        (
+          await db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = {
+      articles: await count('articles'),
+      authors: await count('authors'),
+      events: await count('events'),
+      users: await count('users'),
+      tags: await count('tags'),
+    };
     const again = await loadDemo({ db, clock: () => NOW, config });
     expect(again.adminCreated).toBe(false);
     expect(again.articles.created).toEqual([]);
     expect(again.articles.updated).toEqual([]);
     expect(again.articles.unchanged.length).toBe(result.articles.created.length);
-    expect({ articles: await count('articles'), authors: await count('authors'), events: await count('events'), users: await count('users'), tags: await count('tags') }).toEqual(before);
+    expect({
+      articles: await count('articles'),
+      authors: await count('authors'),
+      events: await count('events'),
+      users: await count('users'),
+      tags: await count('tags'),
+    }).toEqual(before);
   });
 });

@@ -8,16 +8,18 @@ import { renderMarkdown } from '../../platform/markdown.js';
 import { packageRoot } from '../../platform/package-root.js';
 import { hashPassword } from '../../platform/passwords.js';
 import type { PublishingService } from '../articles/publishing-service.js';
-import { insertAuthor, updateAuthor } from '../authors/author-store.js';
+import { listArticleIdsBySlug } from '../articles/article-store.js';
+import { insertAuthor, listAuthorSlugs, updateAuthor } from '../authors/author-store.js';
 import { isValidTimeZone } from '../events/event.js';
-import { insertEvent, setEventArticles, updateEvent, type EventRow } from '../events/event-store.js';
+import { insertEvent, listEventSlugs, setEventArticles, updateEvent, type EventRow } from '../events/event-store.js';
 import { replaceQuestions, saveSettings } from '../events/registration-store.js';
 import type { QuestionKind } from '../events/registration.js';
 import { createImporter, type ImportResult } from '../import/import-service.js';
-import { insertRubric, updateRubric } from '../rubrics/rubric-store.js';
+import { insertRubric, listRubricSlugs, updateRubric } from '../rubrics/rubric-store.js';
 import { upsertSetting } from '../site/site-store.js';
 import { findUserByEmail, insertUser } from '../staff/user-store.js';
-import { insertTag, updateTag, TAG_TYPES, type TagType } from '../tags/tag-store.js';
+import { insertTag, listTagSlugs, updateTag } from '../tags/tag-store.js';
+import { TAG_TYPES, type TagType } from '../tags/tag.js';
 
 /** The folder holding newsroom.json and articles/. */
 export const DEMO_DIR = join(packageRoot(import.meta.url), 'demo');
@@ -31,10 +33,24 @@ interface NewsroomJson {
   rubrics: { slug: string; name: string; description?: string; position?: number }[];
   tags: { slug: string; name: string; type?: string }[];
   events: {
-    slug: string; title: string; summary?: string; programme?: string; terms?: string; timezone: string; language?: string;
+    slug: string;
+    title: string;
+    summary?: string;
+    programme?: string;
+    terms?: string;
+    timezone: string;
+    language?: string;
     venue?: { name?: string; address?: string; city?: string; country?: string; lat?: number | null; lon?: number | null };
-    starts_at: string | null; ends_at?: string | null; date_only?: string | null; online_url?: string; linked_articles?: string[];
-    registration?: { capacity?: number | null; approval_required?: boolean; questions?: { kind: QuestionKind; label: string; options?: string[]; required?: boolean }[] };
+    starts_at: string | null;
+    ends_at?: string | null;
+    date_only?: string | null;
+    online_url?: string;
+    linked_articles?: string[];
+    registration?: {
+      capacity?: number | null;
+      approval_required?: boolean;
+      questions?: { kind: QuestionKind; label: string; options?: string[]; required?: boolean }[];
+    };
   }[];
 }
 
@@ -63,7 +79,13 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
   const { db, clock, config } = deps;
   const now = clock();
   const data = JSON.parse(await readFile(join(dir, 'newsroom.json'), 'utf8')) as NewsroomJson;
-  if (!data.site || !Array.isArray(data.authors) || !Array.isArray(data.rubrics) || !Array.isArray(data.tags) || !Array.isArray(data.events)) {
+  if (
+    !data.site ||
+    !Array.isArray(data.authors) ||
+    !Array.isArray(data.rubrics) ||
+    !Array.isArray(data.tags) ||
+    !Array.isArray(data.events)
+  ) {
     throw new Error(`${join(dir, 'newsroom.json')}: expected site, authors, rubrics, tags and events`);
   }
 
@@ -75,7 +97,7 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
     await upsertSetting(tx, 'site.description', data.site.description ?? '');
     await upsertSetting(tx, 'site.language', data.site.language ?? 'en');
 
-    const existingAuthors = new Map((await tx.selectFrom('authors').select(['id', 'slug', 'user_id']).execute()).map((r) => [r.slug, r]));
+    const existingAuthors = new Map((await listAuthorSlugs(tx)).map((r) => [r.slug, r]));
     for (const a of data.authors) {
       const input = { slug: a.slug, name: a.name, title: a.title ?? '', bio: a.bio ?? '', photoUrl: a.photo_url ?? '' };
       const found = existingAuthors.get(a.slug);
@@ -83,7 +105,7 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
       else await insertAuthor(tx, input, now);
     }
 
-    const existingRubrics = new Map((await tx.selectFrom('rubrics').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
+    const existingRubrics = new Map((await listRubricSlugs(tx)).map((r) => [r.slug, r.id]));
     for (const [i, r] of data.rubrics.entries()) {
       const input = { slug: r.slug, name: r.name, description: r.description ?? '', position: r.position ?? i + 1 };
       const id = existingRubrics.get(r.slug);
@@ -91,7 +113,7 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
       else await insertRubric(tx, input);
     }
 
-    const existingTags = new Map((await tx.selectFrom('tags').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
+    const existingTags = new Map((await listTagSlugs(tx)).map((r) => [r.slug, r.id]));
     for (const t of data.tags) {
       const type: TagType = TAG_TYPES.includes(t.type as TagType) ? (t.type as TagType) : 'topic';
       const id = existingTags.get(t.slug);
@@ -117,29 +139,61 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
   const importer = createImporter({ db, clock, publishing: deps.publishing, actor: { id: adminId, role: 'admin' } });
   const articles = await importer.importFolder(join(dir, 'articles'));
   if (articles.errors.length) {
-    throw new Error(`demo articles could not be imported:\n  ${articles.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n  ')}`);
+    throw new Error(
+      `demo articles could not be imported:\n  ${articles.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n  ')}`,
+    );
   }
 
   await inTransaction(db, async (tx) => {
     const slugs = [...new Set(data.events.flatMap((e) => e.linked_articles ?? []))];
-    const articleIds = new Map(slugs.length ? (await tx.selectFrom('articles').select(['id', 'slug']).where('slug', 'in', slugs).execute()).map((r) => [r.slug, r.id]) : []);
-    const existingEvents = new Map((await tx.selectFrom('events').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
+    const articleIds = new Map((await listArticleIdsBySlug(tx, slugs)).map((r) => [r.slug, r.id]));
+    const existingEvents = new Map((await listEventSlugs(tx)).map((r) => [r.slug, r.id]));
     for (const e of data.events) {
       const row = eventRow(e);
       let id = existingEvents.get(e.slug);
       if (id !== undefined) await updateEvent(tx, id, row, now);
       else id = await insertEvent(tx, row, now);
-      await setEventArticles(tx, id, (e.linked_articles ?? []).map((s) => articleIds.get(s)).filter((x): x is number => x !== undefined));
+      await setEventArticles(
+        tx,
+        id,
+        (e.linked_articles ?? []).map((s) => articleIds.get(s)).filter((x): x is number => x !== undefined),
+      );
       if (e.registration) {
         const r = e.registration;
-        await saveSettings(tx, { eventId: id, enabled: true, capacity: r.capacity ?? null, opensAt: null, closesAt: null, approvalRequired: !!r.approval_required, offerHours: 48, reminderHours: 24 }, now);
-        await replaceQuestions(tx, id, (r.questions ?? []).map((q, i) => ({ id: 0, position: i, kind: q.kind, label: q.label, options: q.options ?? [], required: !!q.required })));
+        await saveSettings(
+          tx,
+          {
+            eventId: id,
+            enabled: true,
+            capacity: r.capacity ?? null,
+            opensAt: null,
+            closesAt: null,
+            approvalRequired: !!r.approval_required,
+            offerHours: 48,
+            reminderHours: 24,
+          },
+          now,
+        );
+        await replaceQuestions(
+          tx,
+          id,
+          (r.questions ?? []).map((q, i) => ({
+            id: 0,
+            position: i,
+            kind: q.kind,
+            label: q.label,
+            options: q.options ?? [],
+            required: !!q.required,
+          })),
+        );
       }
     }
     await upsertSetting(tx, DEMO_LOADED_KEY, now.toISOString());
   });
   return {
-    articles, adminCreated, editorEmail,
+    articles,
+    adminCreated,
+    editorEmail,
     counts: { authors: data.authors.length, rubrics: data.rubrics.length, tags: data.tags.length, events: data.events.length },
   };
 }
@@ -158,10 +212,25 @@ function eventRow(e: NewsroomJson['events'][number]): EventRow {
   const programme = e.programme ?? '';
   const terms = e.terms ?? '';
   return {
-    slug: e.slug, title: e.title, summary: e.summary ?? '', programmeMd: programme, programmeHtml: renderMarkdown(programme),
-    venueName: v.name ?? '', venueAddress: v.address ?? '', venueCity: v.city ?? '', venueCountry: v.country ?? '',
-    lat: typeof v.lat === 'number' ? v.lat : null, lon: typeof v.lon === 'number' ? v.lon : null, timezone: e.timezone,
-    startsAt: time(e.starts_at) ?? time(e.date_only), endsAt: time(e.ends_at), onlineUrl: e.online_url ?? '', language: e.language ?? 'en',
-    status: 'published', statusNote: '', termsMd: terms, termsHtml: renderMarkdown(terms),
+    slug: e.slug,
+    title: e.title,
+    summary: e.summary ?? '',
+    programmeMd: programme,
+    programmeHtml: renderMarkdown(programme),
+    venueName: v.name ?? '',
+    venueAddress: v.address ?? '',
+    venueCity: v.city ?? '',
+    venueCountry: v.country ?? '',
+    lat: typeof v.lat === 'number' ? v.lat : null,
+    lon: typeof v.lon === 'number' ? v.lon : null,
+    timezone: e.timezone,
+    startsAt: time(e.starts_at) ?? time(e.date_only),
+    endsAt: time(e.ends_at),
+    onlineUrl: e.online_url ?? '',
+    language: e.language ?? 'en',
+    status: 'published',
+    statusNote: '',
+    termsMd: terms,
+    termsHtml: renderMarkdown(terms),
   };
 }

@@ -1,14 +1,15 @@
 // /admin/facts: editors review what the knowledge engine extracted. Every action is a CSRF-checked
 // POST (adminScope), audited, and followed by a content change so public pages refresh.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
 import type { Role } from '../../platform/session.js';
 import { parsePage } from '../../platform/ui/pagination.js';
-import { adminScope, formToken, requireRole } from '../admin/admin-scope.js';
-import { idParam, sendAdminPage } from '../admin/admin-page.js';
-import type { AppCtx } from '../app-context.js';
+import { adminScope, formToken, requireRole } from '../../platform/admin-scope.js';
+import { idParam, sendAdminPage } from '../../platform/admin-page.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { insertAudit } from '../audit/audit-store.js';
 import { applyCorrection, argInputValue, FACT_STATUSES, FACT_TYPES, type FactStatus } from './dossier.js';
 import { entityRefs, findEntities, findFact, linkFactEntities, listFactsForReview, updateFactDecision } from './dossier-store.js';
@@ -30,26 +31,55 @@ function withNotice(back: string, notice: string): string {
 
 /** Registers the review list and its actions. */
 export function registerFactAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
-  async function showList(request: FastifyRequest, reply: FastifyReply, error?: { factId: number; arg: string; value: string; message: string }, backUrl?: string) {
+  async function showList(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error?: { factId: number; arg: string; value: string; message: string },
+    backUrl?: string,
+  ) {
     const url = new URL(backUrl ?? request.url, 'http://x');
     const q = url.searchParams;
     const rawStatus = q.get('status') ?? 'review';
-    const status = (FACT_STATUSES as string[]).includes(rawStatus) ? rawStatus as FactStatus : '';
+    const status = (FACT_STATUSES as string[]).includes(rawStatus) ? (rawStatus as FactStatus) : '';
     const type = (FACT_TYPES as readonly string[]).includes(q.get('type') ?? '') ? q.get('type')! : '';
     const articleRaw = (q.get('article') ?? '').trim();
     const articleId = /^[1-9]\d{0,9}$/.test(articleRaw) && Number(articleRaw) <= 2_147_483_647 ? Number(articleRaw) : undefined;
     const page = parsePage(q.get('page'));
-    const { items, total } = await listFactsForReview(ctx.db, { status: status || undefined, type: type || undefined, articleId, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+    const { items, total } = await listFactsForReview(ctx.db, {
+      status: status || undefined,
+      type: type || undefined,
+      articleId,
+      limit: PER_PAGE,
+      offset: (page - 1) * PER_PAGE,
+    });
     const names = await entityRefs(ctx.db, items);
-    const query: Record<string, string> = { status: status || 'all', ...(type ? { type } : {}), ...(articleId ? { article: String(articleId) } : {}) };
+    const query: Record<string, string> = {
+      status: status || 'all',
+      ...(type ? { type } : {}),
+      ...(articleId ? { article: String(articleId) } : {}),
+    };
     const back = `/admin/facts?${new URLSearchParams({ ...query, ...(page > 1 ? { page: String(page) } : {}) })}`;
     const notice = q.get('notice');
-    const noticeText = notice && ['confirmed', 'rejected', 'corrected'].includes(notice) ? ctx.t(`admin.facts.notice.${notice}`) : undefined;
-    return sendAdminPage(ctx, request, reply, { title: status === 'review' ? ctx.t('admin.facts.queue') : ctx.t('admin.facts.title'), current: 'facts', status: error ? 422 : 200 },
+    const noticeText =
+      notice && ['confirmed', 'rejected', 'corrected'].includes(notice) ? ctx.t(messageKey(`admin.facts.notice.${notice}`)) : undefined;
+    return sendAdminPage(
+      ctx,
+      request,
+      reply,
+      { title: status === 'review' ? ctx.t('admin.facts.queue') : ctx.t('admin.facts.title'), current: 'facts', status: error ? 422 : 200 },
       FactsAdminPage({
-        t: ctx.t, csrf: formToken(ctx, request), filter: { status, type, article: articleId ? String(articleId) : '' },
-        items, total, info: { page, pages: Math.max(1, Math.ceil(total / PER_PAGE)), basePath: '/admin/facts', query }, names, back, notice: noticeText, error,
-      }));
+        t: ctx.t,
+        csrf: formToken(ctx, request),
+        filter: { status, type, article: articleId ? String(articleId) : '' },
+        items,
+        total,
+        info: { page, pages: Math.max(1, Math.ceil(total / PER_PAGE)), basePath: '/admin/facts', query },
+        names,
+        back,
+        notice: noticeText,
+        error,
+      }),
+    );
   }
 
   async function decide(request: FastifyRequest, reply: FastifyReply, status: 'confirmed' | 'rejected') {
@@ -61,7 +91,14 @@ export function registerFactAdminRoutes(app: FastifyInstance, ctx: AppCtx): void
       const fact = await findFact(tx, id);
       if (!fact) throw new AppError('not_found', 'Fact not found');
       await updateFactDecision(tx, id, status, undefined, now);
-      await insertAudit(tx, { at: now, userId: user.id, action: status === 'confirmed' ? 'fact.confirm' : 'fact.reject', subjectType: 'fact', subjectId: id, detail: `${fact.type} in article ${fact.articleId}: ${fact.evidence.text.slice(0, 200)}` });
+      await insertAudit(tx, {
+        at: now,
+        userId: user.id,
+        action: status === 'confirmed' ? 'fact.confirm' : 'fact.reject',
+        subjectType: 'fact',
+        subjectId: id,
+        detail: `${fact.type} in article ${fact.articleId}: ${fact.evidence.text.slice(0, 200)}`,
+      });
     });
     ctx.contentChanged();
     return reply.redirect(withNotice(back, status), 303);
@@ -87,7 +124,7 @@ export function registerFactAdminRoutes(app: FastifyInstance, ctx: AppCtx): void
       if (!fact) throw new AppError('not_found', 'Fact not found');
       const fail = (message: string) => showList(request, reply, { factId: id, arg, value: value.slice(0, 500), message }, back);
       const result = applyCorrection(fact.type, fact.args, arg, value);
-      if (!result.ok) return fail(ctx.t(result.error, result.vars));
+      if (!result.ok) return fail(ctx.t(messageKey(result.error), result.vars));
       const known = await findEntities(ctx.db, result.entityIds);
       const missing = result.entityIds.find((x) => !known.has(x));
       if (missing) return fail(ctx.t('admin.facts.error.unknown_entity', { id: missing }));
@@ -95,7 +132,14 @@ export function registerFactAdminRoutes(app: FastifyInstance, ctx: AppCtx): void
       await inTransaction(ctx.db, async (tx) => {
         await updateFactDecision(tx, id, 'corrected', result.args, now);
         await linkFactEntities(tx, [{ ...fact, args: result.args, status: 'corrected' }]);
-        await insertAudit(tx, { at: now, userId: user.id, action: 'fact.correct', subjectType: 'fact', subjectId: id, detail: `${fact.type}.${arg}: ${argInputValue(fact.args[arg])} → ${argInputValue(result.args[arg]) || '(removed)'}` });
+        await insertAudit(tx, {
+          at: now,
+          userId: user.id,
+          action: 'fact.correct',
+          subjectType: 'fact',
+          subjectId: id,
+          detail: `${fact.type}.${arg}: ${argInputValue(fact.args[arg])} → ${argInputValue(result.args[arg]) || '(removed)'}`,
+        });
       });
       ctx.contentChanged();
       return reply.redirect(withNotice(back, 'corrected'), 303);

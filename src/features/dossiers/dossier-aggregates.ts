@@ -6,8 +6,14 @@
 import type { Ctx } from '../../platform/context.js';
 import { investmentTotals, tradeSeries, type EntityRef, type TimelineFact, type TradeSeries } from './dossier.js';
 import {
-  dossierStats, listFigureFacts, listMentioningArticles, listRelatedEntities, listUpcomingFacts,
-  type ArticleRef, type DossierStats, type Scope,
+  dossierStats,
+  listFigureFacts,
+  listMentioningArticles,
+  listRelatedEntities,
+  listUpcomingFacts,
+  type ArticleRef,
+  type DossierStats,
+  type Scope,
 } from './dossier-store.js';
 
 export interface DossierAggregates {
@@ -22,7 +28,12 @@ export interface DossierAggregates {
 }
 
 /** The scope's shared aggregates; `figures` asks for trade and investments (countries and pairs). Never change the result in place. */
-export function loadDossierAggregates(ctx: Pick<Ctx, 'db' | 'memo'>, scope: Scope, figures: boolean, now: Date): Promise<DossierAggregates> {
+export function loadDossierAggregates(
+  ctx: Pick<Ctx, 'db' | 'memo'>,
+  scope: Scope,
+  figures: boolean,
+  now: Date,
+): Promise<DossierAggregates> {
   const of = 'pair' in scope ? `pair:${scope.pair.join('|')}` : `entity:${scope.entity}`;
   const key = `dossier:${of}:${figures ? 'figures' : 'plain'}:${Math.floor(now.getTime() / 60_000)}`;
   return ctx.memo.get(key, async () => {
@@ -35,7 +46,9 @@ export function loadDossierAggregates(ctx: Pick<Ctx, 'db' | 'memo'>, scope: Scop
       listUpcomingFacts(ctx.db, scope, now),
     ]);
     const selfIds = 'pair' in scope ? scope.pair : [scope.entity];
-    let trade = tradeSeries(figureFacts).filter((s) => selfIds.every((id) => s.a === id || s.b === id) || ('entity' in scope && (s.a === scope.entity || s.b === scope.entity)));
+    let trade = tradeSeries(figureFacts).filter(
+      (s) => selfIds.every((id) => s.a === id || s.b === id) || ('entity' in scope && (s.a === scope.entity || s.b === scope.entity)),
+    );
     if ('entity' in scope) trade = trade.filter((s) => s.points.length > 0).slice(0, 4);
     return { stats, articles, trade, investments: investmentTotals(figureFacts, selfIds), related, upcoming };
   });

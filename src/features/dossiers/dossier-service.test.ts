@@ -3,23 +3,51 @@ import { DIALECTS, freshDb } from '../../../test/db.js';
 import { makeArticle, makeAuthor } from '../../../test/factories.js';
 import type { Db } from '../../platform/db.js';
 import { createPublishingService } from '../articles/publishing-service.js';
+import { articleSearchIndex } from '../search/search-index-store.js';
 import { stubExtractor, VISIT_BODY } from './test-fixtures.js';
 import { articleText, extractAll, extractArticle } from './dossier-service.js';
 import {
-  dossierStats, findEntity, listFactsOfArticle, listPublicFactsForArticle, listTimeline, updateFactDecision,
+  dossierStats,
+  findEntity,
+  listFactsOfArticle,
+  listPublicFactsForArticle,
+  listTimeline,
+  updateFactDecision,
 } from './dossier-store.js';
 
 const NOW = new Date('2026-02-01T00:00:00Z');
 
 describe.each(DIALECTS)('dossier service on %s', (dialect) => {
-  let db: Db; let close: () => Promise<void>; let author: number;
-  beforeEach(async () => { ({ db, close } = await freshDb(dialect)); author = await makeAuthor(db, { slug: 'desk' }); });
-  afterEach(async () => { await close(); });
+  let db: Db;
+  let close: () => Promise<void>;
+  let author: number;
+  beforeEach(async () => {
+    ({ db, close } = await freshDb(dialect));
+    author = await makeAuthor(db, { slug: 'desk' });
+  });
+  afterEach(async () => {
+    await close();
+  });
 
-  const stubArticle = () => makeArticle(db, { title: 'A visit to China', slug: 'visit', lead: 'Lead.', bodyMd: 'President Japarov paid a state visit to China in February. He met Xi Jinping in Beijing.', authorIds: [author], publishedAt: new Date('2025-02-10T09:00:00Z') });
+  const stubArticle = () =>
+    makeArticle(db, {
+      title: 'A visit to China',
+      slug: 'visit',
+      lead: 'Lead.',
+      bodyMd: 'President Japarov paid a state visit to China in February. He met Xi Jinping in Beijing.',
+      authorIds: [author],
+      publishedAt: new Date('2025-02-10T09:00:00Z'),
+    });
 
   it('runs the real engine and stores entities, facts, evidence and links', async () => {
-    const id = await makeArticle(db, { title: 'Tashkent and Astana deepen their alliance', slug: 'alliance', lead: '', bodyMd: VISIT_BODY, authorIds: [author], publishedAt: new Date('2024-05-14T08:00:00Z') });
+    const id = await makeArticle(db, {
+      title: 'Tashkent and Astana deepen their alliance',
+      slug: 'alliance',
+      lead: '',
+      bodyMd: VISIT_BODY,
+      authorIds: [author],
+      publishedAt: new Date('2024-05-14T08:00:00Z'),
+    });
     const out = await extractArticle(db, id, { now: NOW });
     expect(out!.facts).toBeGreaterThanOrEqual(3);
     const facts = await listFactsOfArticle(db, id);
@@ -40,7 +68,10 @@ describe.each(DIALECTS)('dossier service on %s', (dialect) => {
     const out = await extractArticle(db, id, { extract: stubExtractor(), now: NOW });
     expect(out).toMatchObject({ facts: 2, review: 1 });
     const all = await listFactsOfArticle(db, id);
-    expect(all.map((f) => [f.type, f.status])).toEqual([['visit', 'auto'], ['meeting', 'review']]);
+    expect(all.map((f) => [f.type, f.status])).toEqual([
+      ['visit', 'auto'],
+      ['meeting', 'review'],
+    ]);
     const pub = await listPublicFactsForArticle(db, id);
     expect(pub.facts.map((f) => f.type)).toEqual(['visit']);
     expect(pub.entities.get('country:CN')?.name).toBe('China');
@@ -70,7 +101,10 @@ describe.each(DIALECTS)('dossier service on %s', (dialect) => {
     await updateFactDecision(db, meeting.id, 'confirmed', undefined, NOW);
     await extractArticle(db, id, { extract: stubExtractor(), now: NOW });
     const after = await listFactsOfArticle(db, id);
-    expect(after.map((f) => [f.id, f.status])).toEqual([[visit.id, 'corrected'], [meeting.id, 'confirmed']]);
+    expect(after.map((f) => [f.id, f.status])).toEqual([
+      [visit.id, 'corrected'],
+      [meeting.id, 'confirmed'],
+    ]);
     expect(after[0].args.kind).toBe('official');
     // A confirmed fact shows although its confidence is low.
     expect((await listPublicFactsForArticle(db, id)).facts).toHaveLength(2);
@@ -87,7 +121,7 @@ describe.each(DIALECTS)('dossier service on %s', (dialect) => {
   it('hides facts of unpublished articles and deletes those of deleted ones', async () => {
     const id = await stubArticle();
     await extractArticle(db, id, { extract: stubExtractor(), now: NOW });
-    const svc = createPublishingService({ db, clock: () => NOW, contentChanged: () => undefined });
+    const svc = createPublishingService({ index: articleSearchIndex, db, clock: () => NOW, contentChanged: () => undefined });
     await svc.unpublish({ id: null, role: 'admin' }, id);
     expect((await listPublicFactsForArticle(db, id)).facts).toEqual([]);
     expect((await dossierStats(db, { entity: 'country:CN' }, NOW)).facts).toBe(0);
@@ -106,7 +140,13 @@ describe.each(DIALECTS)('dossier service on %s', (dialect) => {
 
   it('re-extracts every published article with progress', async () => {
     await stubArticle();
-    await makeArticle(db, { title: 'Draft', slug: 'draft', bodyMd: 'Japarov paid a visit. He met Xi.', authorIds: [author], status: 'draft' });
+    await makeArticle(db, {
+      title: 'Draft',
+      slug: 'draft',
+      bodyMd: 'Japarov paid a visit. He met Xi.',
+      authorIds: [author],
+      status: 'draft',
+    });
     const seen: string[] = [];
     const r = await extractAll(db, { extract: stubExtractor(), now: NOW, onProgress: (d, t) => seen.push(`${d}/${t}`) });
     expect(r).toEqual({ articles: 1, facts: 2, review: 1 });

@@ -5,8 +5,16 @@ import { markdownToText } from '../../platform/markdown.js';
 import type { ExtractOptions, ExtractResult } from '../../nlp/index.js';
 import { factFingerprint, isEntityId, type DossierEntity, type EntityType, type FactStatus } from './dossier.js';
 import {
-  deleteFacts, insertFact, linkFactEntities, listFactsOfArticle, refreshFact, setArticleEntities, upsertEntities, type LinkableFact,
+  deleteFacts,
+  insertFact,
+  linkFactEntities,
+  listFactsOfArticle,
+  refreshFact,
+  setArticleEntities,
+  upsertEntities,
+  type LinkableFact,
 } from './dossier-store.js';
+import { countPublishedStatus, findArticleForExtraction, listPublishedIdsAfter } from '../articles/article-store.js';
 
 export type Extractor = (text: string, opts: ExtractOptions) => ExtractResult;
 
@@ -18,7 +26,13 @@ export interface ExtractDeps {
   now?: Date;
 }
 
-export interface ExtractOutcome { articleId: number; facts: number; review: number; rejected: number; entities: number }
+export interface ExtractOutcome {
+  articleId: number;
+  facts: number;
+  review: number;
+  rejected: number;
+  entities: number;
+}
 
 /** The text the engine reads for an article; fact offsets point into it. */
 export function articleText(a: { title: string; lead: string; body_md: string }): string {
@@ -41,9 +55,7 @@ const ENTITY_TYPES = new Set<EntityType>(['country', 'person', 'organization', '
  * Returns undefined when the article does not exist or is not published.
  */
 export async function extractArticle(db: Db, articleId: number, deps: ExtractDeps = {}): Promise<ExtractOutcome | undefined> {
-  const article = await db.selectFrom('articles').innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
-    .select(['articles.id', 'articles.title', 'articles.lead', 'article_bodies.body_md', 'articles.language', 'articles.status', 'articles.published_at'])
-    .where('articles.id', '=', articleId).executeTakeFirst();
+  const article = await findArticleForExtraction(db, articleId);
   if (!article || article.status !== 'published') return undefined;
   const now = deps.now ?? new Date();
   // The engine builds its gazetteer when loaded: a server that extracts nothing yet does not pay for it at start.
@@ -68,8 +80,13 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
   for (const e of result.entities) {
     if (!isEntityId(e.id) || !ENTITY_TYPES.has(e.type as EntityType) || !e.name) continue;
     entities.push({
-      id: e.id, type: e.type as EntityType, name: e.name.slice(0, 300), aliases: (e.aliases ?? []).filter((a) => typeof a === 'string'),
-      roles: (e.roles ?? []).filter((r) => r && typeof r.title === 'string').map((r) => (r.of ? { title: r.title, of: r.of } : { title: r.title })),
+      id: e.id,
+      type: e.type as EntityType,
+      name: e.name.slice(0, 300),
+      aliases: (e.aliases ?? []).filter((a) => typeof a === 'string'),
+      roles: (e.roles ?? [])
+        .filter((r) => r && typeof r.title === 'string')
+        .map((r) => (r.of ? { title: r.title, of: r.of } : { title: r.title })),
       country: typeof e.country === 'string' && isEntityId(e.country) ? e.country : null,
     });
     if (e.mentions.length) mentions.set(e.id, e.mentions.length);
@@ -77,14 +94,20 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
 
   // Fingerprints of the new facts; a second fact with the same key in one article gets a suffix.
   const seen = new Map<string, number>();
-  const fresh = result.facts.filter((f) => f.evidence && typeof f.type === 'string' && f.args && typeof f.args === 'object').map((f) => {
-    let fp = factFingerprint(articleId, f.type, f.args);
-    const n = seen.get(fp) ?? 0;
-    seen.set(fp, n + 1);
-    if (n) fp = `${fp}-${n + 1}`;
-    const evidence = { start: f.evidence.start, end: f.evidence.end, text: f.evidence.text ?? text.slice(f.evidence.start, f.evidence.end) };
-    return { f, fp, evidence, confidence: Math.max(0, Math.min(1, Number(f.confidence) || 0)) };
-  });
+  const fresh = result.facts
+    .filter((f) => f.evidence && typeof f.type === 'string' && f.args && typeof f.args === 'object')
+    .map((f) => {
+      let fp = factFingerprint(articleId, f.type, f.args);
+      const n = seen.get(fp) ?? 0;
+      seen.set(fp, n + 1);
+      if (n) fp = `${fp}-${n + 1}`;
+      const evidence = {
+        start: f.evidence.start,
+        end: f.evidence.end,
+        text: f.evidence.text ?? text.slice(f.evidence.start, f.evidence.end),
+      };
+      return { f, fp, evidence, confidence: Math.max(0, Math.min(1, Number(f.confidence) || 0)) };
+    });
 
   return inTransaction(db, async (tx) => {
     await upsertEntities(tx, entities, now);
@@ -106,7 +129,17 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
       // Editors' corrected arguments win over what the engine says now.
       const args = decided && old.status !== 'rejected' ? old.args : f.args;
       // An announced event ("will pay a state visit next month") is stored as planned: upcoming, not history.
-      const row = { type: f.type, args, when, sortDate, confidence, evidence, extractorVersion: version, status, planned: f.status === 'planned' };
+      const row = {
+        type: f.type,
+        args,
+        when,
+        sortDate,
+        confidence,
+        evidence,
+        extractorVersion: version,
+        status,
+        planned: f.status === 'planned',
+      };
       let id: number;
       if (old) {
         id = old.id;
@@ -138,16 +171,25 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
 }
 
 /** Re-extracts every published article, oldest first, in batches; for `chancery extract --all`. */
-export async function extractAll(db: Db, opts: { onProgress?: (done: number, total: number) => void } & ExtractDeps = {}): Promise<{ articles: number; facts: number; review: number }> {
+export async function extractAll(
+  db: Db,
+  opts: { onProgress?: (done: number, total: number) => void } & ExtractDeps = {},
+): Promise<{ articles: number; facts: number; review: number }> {
   const { onProgress, ...deps } = opts;
-  const total = Number((await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow()).n);
-  let done = 0, facts = 0, review = 0, after = 0;
+  const total = await countPublishedStatus(db);
+  let done = 0,
+    facts = 0,
+    review = 0,
+    after = 0;
   for (;;) {
-    const batch = await db.selectFrom('articles').select('id').where('status', '=', 'published').where('id', '>', after).orderBy('id').limit(100).execute();
+    const batch = await listPublishedIdsAfter(db, after, 100);
     if (!batch.length) break;
     for (const { id } of batch) {
       const r = await extractArticle(db, id, deps);
-      if (r) { facts += r.facts; review += r.review; }
+      if (r) {
+        facts += r.facts;
+        review += r.review;
+      }
       done++;
       onProgress?.(done, total);
     }

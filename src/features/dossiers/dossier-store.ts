@@ -6,55 +6,125 @@ import { ilike } from '../../platform/columns.js';
 import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { EntitiesTable, FactEntitiesTable, FactsTable } from '../../platform/schema.js';
 import {
-  PUBLIC_STATUSES, entityArgs, parseJson, upcomingFacts, upcomingSince,
-  type DossierEntity, type EntityRef, type EntityRole, type EntityType, type FactStatus, type PublicFact, type StoredFact, type TimelineFact,
+  PUBLIC_STATUSES,
+  entityArgs,
+  parseJson,
+  upcomingFacts,
+  upcomingSince,
+  type DossierEntity,
+  type EntityRef,
+  type EntityRole,
+  type EntityType,
+  type FactStatus,
+  type PublicFact,
+  type StoredFact,
+  type TimelineFact,
 } from './dossier.js';
 
 /** One entities row as a domain object. */
 export function rowToEntity(r: Selectable<EntitiesTable>): DossierEntity {
   return {
-    id: r.id, type: r.type as EntityType, name: r.name,
-    aliases: parseJson<string[]>(r.aliases, []), roles: parseJson<EntityRole[]>(r.roles, []), country: r.country,
+    id: r.id,
+    type: r.type as EntityType,
+    name: r.name,
+    aliases: parseJson<string[]>(r.aliases, []),
+    roles: parseJson<EntityRole[]>(r.roles, []),
+    country: r.country,
   };
 }
 
 /** One facts row as a domain object. */
 export function rowToFact(r: Selectable<FactsTable>): StoredFact {
   return {
-    id: r.id, articleId: r.article_id, type: r.type, args: parseJson<Record<string, unknown>>(r.args, {}),
+    id: r.id,
+    articleId: r.article_id,
+    type: r.type,
+    args: parseJson<Record<string, unknown>>(r.args, {}),
     when: r.when_value ? { value: r.when_value, precision: r.when_precision ?? 'day' } : undefined,
-    sortDate: r.sort_date, confidence: Number(r.confidence),
+    sortDate: r.sort_date,
+    confidence: Number(r.confidence),
     evidence: { start: r.evidence_start, end: r.evidence_end, text: r.evidence_text },
-    extractorVersion: r.extractor_version, status: r.status, fingerprint: r.fingerprint, planned: Number(r.planned) === 1,
+    extractorVersion: r.extractor_version,
+    status: r.status,
+    fingerprint: r.fingerprint,
+    planned: Number(r.planned) === 1,
   };
 }
 
 const FACT_COLUMNS = [
-  'facts.id', 'facts.article_id', 'facts.type', 'facts.args', 'facts.when_value', 'facts.when_precision', 'facts.sort_date',
-  'facts.confidence', 'facts.evidence_start', 'facts.evidence_end', 'facts.evidence_text', 'facts.extractor_version',
-  'facts.status', 'facts.fingerprint', 'facts.created_at', 'facts.updated_at', 'facts.planned',
+  'facts.id',
+  'facts.article_id',
+  'facts.type',
+  'facts.args',
+  'facts.when_value',
+  'facts.when_precision',
+  'facts.sort_date',
+  'facts.confidence',
+  'facts.evidence_start',
+  'facts.evidence_end',
+  'facts.evidence_text',
+  'facts.extractor_version',
+  'facts.status',
+  'facts.fingerprint',
+  'facts.created_at',
+  'facts.updated_at',
+  'facts.planned',
 ] as const;
-const ARTICLE_COLUMNS = ['articles.slug as article_slug', 'articles.title as article_title', 'articles.published_at as article_published_at'] as const;
+const ARTICLE_COLUMNS = [
+  'articles.slug as article_slug',
+  'articles.title as article_title',
+  'articles.published_at as article_published_at',
+] as const;
 
 type PublicRow = Selectable<FactsTable> & { article_slug: string; article_title: string; article_published_at: string | null };
 
 // What a timeline shows of each fact: a dossier page reads fifty, and turning the other columns into
 // JavaScript values cost as much as finding the rows.
 const TIMELINE_COLUMNS = [
-  'facts.id', 'facts.article_id', 'facts.type', 'facts.args', 'facts.when_value', 'facts.when_precision', 'facts.sort_date',
-  'facts.evidence_text', 'facts.status', ...ARTICLE_COLUMNS,
+  'facts.id',
+  'facts.article_id',
+  'facts.type',
+  'facts.args',
+  'facts.when_value',
+  'facts.when_precision',
+  'facts.sort_date',
+  'facts.evidence_text',
+  'facts.status',
+  ...ARTICLE_COLUMNS,
 ] as const;
-type TimelineRow = Pick<PublicRow, 'id' | 'article_id' | 'type' | 'args' | 'when_value' | 'when_precision' | 'sort_date' | 'evidence_text' | 'status' | 'article_slug' | 'article_title' | 'article_published_at'>;
+type TimelineRow = Pick<
+  PublicRow,
+  | 'id'
+  | 'article_id'
+  | 'type'
+  | 'args'
+  | 'when_value'
+  | 'when_precision'
+  | 'sort_date'
+  | 'evidence_text'
+  | 'status'
+  | 'article_slug'
+  | 'article_title'
+  | 'article_published_at'
+>;
 function rowToTimelineFact(r: TimelineRow): TimelineFact {
   return {
-    id: r.id, articleId: r.article_id, type: r.type, args: parseJson<Record<string, unknown>>(r.args, {}),
+    id: r.id,
+    articleId: r.article_id,
+    type: r.type,
+    args: parseJson<Record<string, unknown>>(r.args, {}),
     when: r.when_value ? { value: r.when_value, precision: r.when_precision ?? 'day' } : undefined,
-    sortDate: r.sort_date, status: r.status as FactStatus, evidence: { text: r.evidence_text },
+    sortDate: r.sort_date,
+    status: r.status as FactStatus,
+    evidence: { text: r.evidence_text },
     article: { id: r.article_id, slug: r.article_slug, title: r.article_title, publishedAt: r.article_published_at ?? '' },
   };
 }
 function rowToPublicFact(r: PublicRow): PublicFact {
-  return { ...rowToFact(r), article: { id: r.article_id, slug: r.article_slug, title: r.article_title, publishedAt: r.article_published_at ?? '' } };
+  return {
+    ...rowToFact(r),
+    article: { id: r.article_id, slug: r.article_slug, title: r.article_title, publishedAt: r.article_published_at ?? '' },
+  };
 }
 
 // ---------- Entities ----------
@@ -72,7 +142,11 @@ export async function findEntities(db: Db, ids: Iterable<string>): Promise<Map<s
   const list = [...new Set(ids)];
   const out = new Map<string, DossierEntity>();
   for (let i = 0; i < list.length; i += 500) {
-    const rows = await db.selectFrom('entities').selectAll().where('id', 'in', list.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('entities')
+      .selectAll()
+      .where('id', 'in', list.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.id, rowToEntity(r));
   }
   return out;
@@ -83,15 +157,25 @@ export async function findEntities(db: Db, ids: Iterable<string>): Promise<Map<s
 // number of names up to MAX_PREPARED_REFS, built each time past it.
 const MAX_PREPARED_REFS = 100;
 const refsOf = preparedByShape((db, p: Slots<Record<string, string>>, n: number) =>
-  db.selectFrom('entities').select(['id', 'type', 'name']).where('id', 'in', listSlots(n).map((k) => p[k])));
+  db
+    .selectFrom('entities')
+    .select(['id', 'type', 'name'])
+    .where(
+      'id',
+      'in',
+      listSlots(n).map((k) => p[k]),
+    ),
+);
 
 export async function findEntityRefs(db: Db, ids: Iterable<string>): Promise<Map<string, EntityRef>> {
   const list = [...new Set(ids)];
   const out = new Map<string, EntityRef>();
   for (let i = 0; i < list.length; i += 500) {
     const chunk = list.slice(i, i + 500);
-    const rows = chunk.length <= MAX_PREPARED_REFS ? await refsOf(chunk.length).all(db, listParams(chunk))
-      : await db.selectFrom('entities').select(['id', 'type', 'name']).where('id', 'in', chunk).execute();
+    const rows =
+      chunk.length <= MAX_PREPARED_REFS
+        ? await refsOf(chunk.length).all(db, listParams(chunk))
+        : await db.selectFrom('entities').select(['id', 'type', 'name']).where('id', 'in', chunk).execute();
     for (const r of rows) out.set(r.id, { id: r.id, type: r.type as EntityType, name: r.name });
   }
   return out;
@@ -100,20 +184,40 @@ export async function findEntityRefs(db: Db, ids: Iterable<string>): Promise<Map
 /** Inserts or updates entities, merging aliases and roles with what is already known. */
 export async function upsertEntities(db: Db, entities: Omit<DossierEntity, never>[], now: Date): Promise<void> {
   if (!entities.length) return;
-  const known = await findEntities(db, entities.map((e) => e.id));
+  const known = await findEntities(
+    db,
+    entities.map((e) => e.id),
+  );
   const at = now.toISOString();
   for (const e of entities) {
     const old = known.get(e.id);
     const aliases = [...new Set([...(old?.aliases ?? []), ...e.aliases])].filter((a) => a !== e.name).slice(0, 50);
     const roles = [...(old?.roles ?? [])];
     for (const r of e.roles) if (!roles.some((o) => o.title === r.title && o.of === r.of)) roles.push(r);
-    const values = { type: e.type, name: e.name, aliases: JSON.stringify(aliases), roles: JSON.stringify(roles.slice(0, 20)), country: e.country ?? old?.country ?? null, updated_at: at };
+    const values = {
+      type: e.type,
+      name: e.name,
+      aliases: JSON.stringify(aliases),
+      roles: JSON.stringify(roles.slice(0, 20)),
+      country: e.country ?? old?.country ?? null,
+      updated_at: at,
+    };
     if (old) {
-      if (old.name === values.name && JSON.stringify(old.aliases) === values.aliases && JSON.stringify(old.roles) === values.roles && old.country === values.country && old.type === e.type) continue;
+      if (
+        old.name === values.name &&
+        JSON.stringify(old.aliases) === values.aliases &&
+        JSON.stringify(old.roles) === values.roles &&
+        old.country === values.country &&
+        old.type === e.type
+      )
+        continue;
       await db.updateTable('entities').set(values).where('id', '=', e.id).execute();
     } else {
-      await db.insertInto('entities').values({ id: e.id, ...values, first_seen: at })
-        .onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+      await db
+        .insertInto('entities')
+        .values({ id: e.id, ...values, first_seen: at })
+        .onConflict((oc) => oc.column('id').doUpdateSet(values))
+        .execute();
     }
   }
 }
@@ -122,14 +226,24 @@ export async function upsertEntities(db: Db, entities: Omit<DossierEntity, never
 export async function setArticleEntities(db: Db, articleId: number, counts: Map<string, number>): Promise<void> {
   await db.deleteFrom('article_entities').where('article_id', '=', articleId).execute();
   const rows = [...counts].map(([entity_id, mentions]) => ({ article_id: articleId, entity_id, mentions }));
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('article_entities').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('article_entities')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 // ---------- Facts (all statuses: the extraction service and the review screen) ----------
 
 /** Every fact of an article, whatever its status. */
 export async function listFactsOfArticle(db: Db, articleId: number): Promise<StoredFact[]> {
-  const rows = await db.selectFrom('facts').selectAll().where('article_id', '=', articleId).orderBy('evidence_start').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('facts')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .orderBy('evidence_start')
+    .orderBy('id')
+    .execute();
   return rows.map(rowToFact);
 }
 
@@ -140,40 +254,97 @@ export async function findFact(db: Db, id: number): Promise<StoredFact | undefin
 }
 
 export interface FactRow {
-  articleId: number; type: string; args: Record<string, unknown>; when?: { value: string; precision: string };
-  sortDate: string; confidence: number; evidence: { start: number; end: number; text: string };
-  extractorVersion: string; status: FactStatus; fingerprint: string; planned: boolean;
+  articleId: number;
+  type: string;
+  args: Record<string, unknown>;
+  when?: { value: string; precision: string };
+  sortDate: string;
+  confidence: number;
+  evidence: { start: number; end: number; text: string };
+  extractorVersion: string;
+  status: FactStatus;
+  fingerprint: string;
+  planned: boolean;
 }
 
 /** Inserts a fact; returns its id. */
 export async function insertFact(db: Db, f: FactRow, now: Date): Promise<number> {
   const at = now.toISOString();
-  const r = await db.insertInto('facts').values({
-    article_id: f.articleId, type: f.type, args: JSON.stringify(f.args), when_value: f.when?.value ?? null, when_precision: f.when?.precision ?? null,
-    sort_date: f.sortDate, confidence: f.confidence, evidence_start: f.evidence.start, evidence_end: f.evidence.end, evidence_text: f.evidence.text,
-    extractor_version: f.extractorVersion, status: f.status, fingerprint: f.fingerprint, planned: f.planned ? 1 : 0, created_at: at, updated_at: at,
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('facts')
+    .values({
+      article_id: f.articleId,
+      type: f.type,
+      args: JSON.stringify(f.args),
+      when_value: f.when?.value ?? null,
+      when_precision: f.when?.precision ?? null,
+      sort_date: f.sortDate,
+      confidence: f.confidence,
+      evidence_start: f.evidence.start,
+      evidence_end: f.evidence.end,
+      evidence_text: f.evidence.text,
+      extractor_version: f.extractorVersion,
+      status: f.status,
+      fingerprint: f.fingerprint,
+      planned: f.planned ? 1 : 0,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
 /** Updates a fact's extracted fields (evidence, date, version, whether it is planned), keeping its id. */
 export async function refreshFact(db: Db, id: number, f: Omit<FactRow, 'articleId' | 'fingerprint'>, now: Date): Promise<void> {
-  await db.updateTable('facts').set({
-    type: f.type, args: JSON.stringify(f.args), when_value: f.when?.value ?? null, when_precision: f.when?.precision ?? null, sort_date: f.sortDate,
-    confidence: f.confidence, evidence_start: f.evidence.start, evidence_end: f.evidence.end, evidence_text: f.evidence.text,
-    extractor_version: f.extractorVersion, status: f.status, planned: f.planned ? 1 : 0, updated_at: now.toISOString(),
-  }).where('id', '=', id).execute();
+  await db
+    .updateTable('facts')
+    .set({
+      type: f.type,
+      args: JSON.stringify(f.args),
+      when_value: f.when?.value ?? null,
+      when_precision: f.when?.precision ?? null,
+      sort_date: f.sortDate,
+      confidence: f.confidence,
+      evidence_start: f.evidence.start,
+      evidence_end: f.evidence.end,
+      evidence_text: f.evidence.text,
+      extractor_version: f.extractorVersion,
+      status: f.status,
+      planned: f.planned ? 1 : 0,
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Sets a fact's status (and, for a correction, its arguments). */
-export async function updateFactDecision(db: Db, id: number, status: FactStatus, args: Record<string, unknown> | undefined, now: Date): Promise<void> {
-  await db.updateTable('facts').set({ status, updated_at: now.toISOString(), ...(args ? { args: JSON.stringify(args) } : {}) }).where('id', '=', id).execute();
-  await db.updateTable('fact_entities').set({ public: PUBLIC_STATUSES.includes(status) ? 1 : 0 }).where('fact_id', '=', id).execute();
+export async function updateFactDecision(
+  db: Db,
+  id: number,
+  status: FactStatus,
+  args: Record<string, unknown> | undefined,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('facts')
+    .set({ status, updated_at: now.toISOString(), ...(args ? { args: JSON.stringify(args) } : {}) })
+    .where('id', '=', id)
+    .execute();
+  await db
+    .updateTable('fact_entities')
+    .set({ public: PUBLIC_STATUSES.includes(status) ? 1 : 0 })
+    .where('fact_id', '=', id)
+    .execute();
 }
 
 /** Deletes facts by id. */
 export async function deleteFacts(db: Db, ids: number[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('facts').where('id', 'in', ids.slice(i, i + 500)).execute();
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .deleteFrom('facts')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
 }
 
 export type LinkableFact = Pick<StoredFact, 'id' | 'articleId' | 'type' | 'args' | 'sortDate' | 'status'>;
@@ -185,9 +356,16 @@ export type LinkableFact = Pick<StoredFact, 'id' | 'articleId' | 'type' | 'args'
 export async function linkFactEntities(db: Db, facts: LinkableFact[]): Promise<void> {
   if (!facts.length) return;
   const ids = facts.map((f) => f.id);
-  for (let i = 0; i < ids.length; i += 500) await db.deleteFrom('fact_entities').where('fact_id', 'in', ids.slice(i, i + 500)).execute();
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .deleteFrom('fact_entities')
+      .where('fact_id', 'in', ids.slice(i, i + 500))
+      .execute();
   const direct = new Map(facts.map((f) => [f.id, entityArgs(f.args)]));
-  const known = await findEntities(db, [...direct.values()].flat().map((a) => a.id));
+  const known = await findEntities(
+    db,
+    [...direct.values()].flat().map((a) => a.id),
+  );
   const derived = new Set<string>();
   for (const e of known.values()) for (const c of countriesOf(e)) if (!known.has(c)) derived.add(c);
   // A derived country may not be an entity yet (a role naming a country no article has mentioned).
@@ -195,7 +373,13 @@ export async function linkFactEntities(db: Db, facts: LinkableFact[]): Promise<v
   const rows: Insertable<FactEntitiesTable>[] = [];
   for (const f of facts) {
     const seen = new Set<string>();
-    const base = { fact_id: f.id, sort_date: f.sortDate, article_id: f.articleId, fact_type: f.type, public: PUBLIC_STATUSES.includes(f.status) ? 1 : 0 };
+    const base = {
+      fact_id: f.id,
+      sort_date: f.sortDate,
+      article_id: f.articleId,
+      fact_type: f.type,
+      public: PUBLIC_STATUSES.includes(f.status) ? 1 : 0,
+    };
     const add = (id: string, role: string) => {
       const e = known.get(id);
       if (!e || seen.has(id)) return;
@@ -204,9 +388,16 @@ export async function linkFactEntities(db: Db, facts: LinkableFact[]): Promise<v
     };
     const args = direct.get(f.id)!;
     for (const a of args) add(a.id, a.role);
-    for (const a of args) { const e = known.get(a.id); if (e) for (const c of countriesOf(e)) add(c, `via:${a.role}`); }
+    for (const a of args) {
+      const e = known.get(a.id);
+      if (e) for (const c of countriesOf(e)) add(c, `via:${a.role}`);
+    }
   }
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('fact_entities').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('fact_entities')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 function countriesOf(e: DossierEntity): string[] {
@@ -219,19 +410,33 @@ function countriesOf(e: DossierEntity): string[] {
 
 /** The public facts of an article with the names of the entities they involve (for the article page). */
 // Every article page asks for its facts: compiled once.
-const publicFactsOfArticle = prepared((db, p: Slots<{ articleId: number }>) => db.selectFrom('facts').innerJoin('articles', 'articles.id', 'facts.article_id')
-  .select([...FACT_COLUMNS])
-  .where('facts.article_id', '=', p.articleId).where('facts.status', 'in', PUBLIC_STATUSES).where('articles.status', '=', 'published')
-  .orderBy('facts.evidence_start').orderBy('facts.id').limit(200));
+const publicFactsOfArticle = prepared((db, p: Slots<{ articleId: number }>) =>
+  db
+    .selectFrom('facts')
+    .innerJoin('articles', 'articles.id', 'facts.article_id')
+    .select([...FACT_COLUMNS])
+    .where('facts.article_id', '=', p.articleId)
+    .where('facts.status', 'in', PUBLIC_STATUSES)
+    .where('articles.status', '=', 'published')
+    .orderBy('facts.evidence_start')
+    .orderBy('facts.id')
+    .limit(200),
+);
 
-export async function listPublicFactsForArticle(db: Db, articleId: number): Promise<{ facts: StoredFact[]; entities: Map<string, EntityRef> }> {
+export async function listPublicFactsForArticle(
+  db: Db,
+  articleId: number,
+): Promise<{ facts: StoredFact[]; entities: Map<string, EntityRef> }> {
   const facts = (await publicFactsOfArticle.all(db, { articleId })).map(rowToFact);
   return { facts, entities: await entityRefs(db, facts) };
 }
 
 /** Names of every entity the facts mention, in one query. */
 export async function entityRefs(db: Db, facts: Pick<StoredFact, 'args'>[]): Promise<Map<string, EntityRef>> {
-  return findEntityRefs(db, facts.flatMap((f) => entityArgs(f.args).map((a) => a.id)));
+  return findEntityRefs(
+    db,
+    facts.flatMap((f) => entityArgs(f.args).map((a) => a.id)),
+  );
 }
 
 /** Which entities a dossier covers: one entity, or the facts two countries share. */
@@ -241,10 +446,15 @@ export type Scope = { entity: string } | { pair: [string, string] };
 // found through the articles status index, so excluding them costs one small lookup per query.
 // `now` is an ISO string, or a prepared statement's slot.
 function hiddenArticles(db: Db, now: string) {
-  return db.selectFrom('articles').select('articles.id').where((eb) => eb.or([
-    eb('articles.status', 'in', ['draft', 'scheduled']),
-    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '>', now)]),
-  ]));
+  return db
+    .selectFrom('articles')
+    .select('articles.id')
+    .where((eb) =>
+      eb.or([
+        eb('articles.status', 'in', ['draft', 'scheduled']),
+        eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '>', now)]),
+      ]),
+    );
 }
 
 // Public fact_entities rows (fe) of the scope; for a pair, facts linked to both countries.
@@ -253,12 +463,18 @@ function scoped(db: Db, scope: Scope, now: string) {
   if ('pair' in scope) {
     q = q.innerJoin('fact_entities as fe2', (j) => j.onRef('fe2.fact_id', '=', 'fe.fact_id').on('fe2.entity_id', '=', scope.pair[1]));
   }
-  return q.where('fe.entity_id', '=', 'pair' in scope ? scope.pair[0] : scope.entity)
+  return q
+    .where('fe.entity_id', '=', 'pair' in scope ? scope.pair[0] : scope.entity)
     .where('fe.public', '=', 1)
     .where('fe.article_id', 'not in', hiddenArticles(db, now));
 }
 
-export interface DossierStats { facts: number; articles: number; firstYear: string | undefined; lastYear: string | undefined }
+export interface DossierStats {
+  facts: number;
+  articles: number;
+  firstYear: string | undefined;
+  lastYear: string | undefined;
+}
 
 // Facts announced for later: few, found through facts_planned_idx, so leaving them out of the counts costs
 // one small lookup (joining every fact of a country to read its flag would read a third of the facts table).
@@ -269,16 +485,20 @@ function plannedFacts(db: Db) {
 
 /** Counts for the summary line over the facts that happened: facts, articles, the years they span. */
 export async function dossierStats(db: Db, scope: Scope, now: Date): Promise<DossierStats> {
-  const r = await scoped(db, scope, now.toISOString()).where('fe.fact_id', 'not in', plannedFacts(db))
+  const r = await scoped(db, scope, now.toISOString())
+    .where('fe.fact_id', 'not in', plannedFacts(db))
     .select((eb) => [
       eb.fn.countAll<number>().as('n'),
       eb.fn.count<number>('fe.article_id').distinct().as('articles'),
       eb.fn.min('fe.sort_date').as('first'),
       eb.fn.max('fe.sort_date').as('last'),
-    ]).executeTakeFirst();
+    ])
+    .executeTakeFirst();
   return {
-    facts: Number(r?.n ?? 0), articles: Number(r?.articles ?? 0),
-    firstYear: r?.first ? String(r.first).slice(0, 4) : undefined, lastYear: r?.last ? String(r.last).slice(0, 4) : undefined,
+    facts: Number(r?.n ?? 0),
+    articles: Number(r?.articles ?? 0),
+    firstYear: r?.first ? String(r.first).slice(0, 4) : undefined,
+    lastYear: r?.last ? String(r.last).slice(0, 4) : undefined,
   };
 }
 
@@ -286,7 +506,10 @@ export async function dossierStats(db: Db, scope: Scope, now: Date): Promise<Dos
 export async function listTimeline(db: Db, scope: Scope, now: Date, page: { limit: number; offset: number }): Promise<TimelineFact[]> {
   const pair = 'pair' in scope;
   const rows = await timelinePage(`${pair ? 'pair' : 'one'}:${page.limit}`).all(db, {
-    entity: pair ? scope.pair[0] : scope.entity, other: pair ? scope.pair[1] : '', now: now.toISOString(), offset: page.offset,
+    entity: pair ? scope.pair[0] : scope.entity,
+    other: pair ? scope.pair[1] : '',
+    now: now.toISOString(),
+    offset: page.offset,
   });
   return rows.map((r) => rowToTimelineFact(r as TimelineRow));
 }
@@ -297,21 +520,28 @@ export async function listTimeline(db: Db, scope: Scope, now: Date, page: { limi
 // index newest first stays as it was.
 const timelinePage = preparedByShape((db, p: Slots<{ entity: string; other: string; now: string; offset: number }>, shape: string) =>
   scoped(db, shape.startsWith('pair') ? { pair: [p.entity, p.other] } : { entity: p.entity }, p.now)
-    .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'fe.article_id')
+    .innerJoin('facts', 'facts.id', 'fe.fact_id')
+    .innerJoin('articles', 'articles.id', 'fe.article_id')
     .where('facts.planned', '=', 0)
     .select(TIMELINE_COLUMNS)
-    .orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc')
-    .limit(Number(shape.split(':')[1])).offset(p.offset));
+    .orderBy('fe.sort_date', 'desc')
+    .orderBy('fe.fact_id', 'desc')
+    .limit(Number(shape.split(':')[1]))
+    .offset(p.offset),
+);
 
 /** Trade and investment facts that happened in the scope, newest first, bounded: the key figures' input. */
 export async function listFigureFacts(db: Db, scope: Scope, now: Date, limit = 500): Promise<PublicFact[]> {
   const rows = await scoped(db, scope, now.toISOString())
     .where('fe.fact_type', 'in', ['trade', 'investment'])
-    .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'fe.article_id')
+    .innerJoin('facts', 'facts.id', 'fe.fact_id')
+    .innerJoin('articles', 'articles.id', 'fe.article_id')
     .where('facts.planned', '=', sql.lit(0))
     .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
-    .orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc')
-    .limit(limit).execute();
+    .orderBy('fe.sort_date', 'desc')
+    .orderBy('fe.fact_id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => rowToPublicFact(r as PublicRow));
 }
 
@@ -323,70 +553,129 @@ export async function listUpcomingFacts(db: Db, scope: Scope, now: Date, limit =
   const at = now.toISOString();
   const since = upcomingSince(now);
   // A few more than shown: some of the soonest may be stale or have happened already.
-  const planned = (await scoped(db, scope, at)
-    .innerJoin('facts', 'facts.id', 'fe.fact_id').innerJoin('articles', 'articles.id', 'fe.article_id')
-    .where('fe.sort_date', '>=', since).where('facts.planned', '=', sql.lit(1))
-    .select(TIMELINE_COLUMNS)
-    .orderBy('fe.sort_date').orderBy('fe.fact_id').limit(limit * 3).execute()).map((r) => rowToTimelineFact(r as TimelineRow));
+  const planned = (
+    await scoped(db, scope, at)
+      .innerJoin('facts', 'facts.id', 'fe.fact_id')
+      .innerJoin('articles', 'articles.id', 'fe.article_id')
+      .where('fe.sort_date', '>=', since)
+      .where('facts.planned', '=', sql.lit(1))
+      .select(TIMELINE_COLUMNS)
+      .orderBy('fe.sort_date')
+      .orderBy('fe.fact_id')
+      .limit(limit * 3)
+      .execute()
+  ).map((r) => rowToTimelineFact(r as TimelineRow));
   if (!planned.length) return [];
   // What happened since the earliest of them, of the same types: a plan is fulfilled by a fact dated in its
   // first month or later, and a plan that is not stale starts no earlier than `since`'s month.
   const happened = await scoped(db, scope, at)
-    .where('fe.fact_type', 'in', [...new Set(planned.map((f) => f.type))]).where('fe.sort_date', '>=', `${since.slice(0, 4)}-01-01`)
-    .innerJoin('facts', 'facts.id', 'fe.fact_id').where('facts.planned', '=', sql.lit(0))
+    .where('fe.fact_type', 'in', [...new Set(planned.map((f) => f.type))])
+    .where('fe.sort_date', '>=', `${since.slice(0, 4)}-01-01`)
+    .innerJoin('facts', 'facts.id', 'fe.fact_id')
+    .where('facts.planned', '=', sql.lit(0))
     .select(['facts.type', 'facts.args', 'facts.when_value', 'facts.when_precision', 'facts.sort_date'])
-    .orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc').limit(500).execute();
-  return upcomingFacts(planned, happened.map((r) => ({
-    type: r.type, args: parseJson<Record<string, unknown>>(r.args, {}), sortDate: r.sort_date,
-    when: r.when_value ? { value: r.when_value, precision: r.when_precision ?? 'day' } : undefined,
-  })), now, limit);
+    .orderBy('fe.sort_date', 'desc')
+    .orderBy('fe.fact_id', 'desc')
+    .limit(500)
+    .execute();
+  return upcomingFacts(
+    planned,
+    happened.map((r) => ({
+      type: r.type,
+      args: parseJson<Record<string, unknown>>(r.args, {}),
+      sortDate: r.sort_date,
+      when: r.when_value ? { value: r.when_value, precision: r.when_precision ?? 'day' } : undefined,
+    })),
+    now,
+    limit,
+  );
 }
 
 /** Entities that share the most of the scope's latest 1,000 facts that happened (bounded however big the dossier). */
 export async function listRelatedEntities(db: Db, scope: Scope, now: Date, limit = 20): Promise<(EntityRef & { shared: number })[]> {
   const self = 'pair' in scope ? scope.pair : [scope.entity];
   // Counted as the summary counts, so "3 facts" beside a name means three in the timeline.
-  const recent = scoped(db, scope, now.toISOString()).where('fe.fact_id', 'not in', plannedFacts(db)).select('fe.fact_id').orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc').limit(1000);
-  const rows = await db.selectFrom(recent.as('recent'))
+  const recent = scoped(db, scope, now.toISOString())
+    .where('fe.fact_id', 'not in', plannedFacts(db))
+    .select('fe.fact_id')
+    .orderBy('fe.sort_date', 'desc')
+    .orderBy('fe.fact_id', 'desc')
+    .limit(1000);
+  const rows = await db
+    .selectFrom(recent.as('recent'))
     .innerJoin('fact_entities as other', 'other.fact_id', 'recent.fact_id')
     .innerJoin('entities', 'entities.id', 'other.entity_id')
     .where('other.entity_id', 'not in', self)
     .where('other.entity_type', '!=', 'place')
     .select((eb) => ['entities.id', 'entities.type', 'entities.name', eb.fn.countAll<number>().as('n')])
     .groupBy(['entities.id', 'entities.type', 'entities.name'])
-    .orderBy('n', 'desc').orderBy('entities.name').limit(limit).execute();
+    .orderBy('n', 'desc')
+    .orderBy('entities.name')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, shared: Number(r.n) }));
 }
 
-export interface ArticleRef { id: number; slug: string; title: string; publishedAt: string }
+export interface ArticleRef {
+  id: number;
+  slug: string;
+  title: string;
+  publishedAt: string;
+}
 
 /** Published articles that mention the entity (or, for a pair, both), newest first. */
 export async function listMentioningArticles(db: Db, scope: Scope, now: Date, limit = 20): Promise<{ items: ArticleRef[]; total: number }> {
   let q = db.selectFrom('article_entities as ae').innerJoin('articles', 'articles.id', 'ae.article_id');
-  if ('pair' in scope) q = q.innerJoin('article_entities as ae2', (j) => j.onRef('ae2.article_id', '=', 'ae.article_id').on('ae2.entity_id', '=', scope.pair[1]));
-  q = q.where('ae.entity_id', '=', 'pair' in scope ? scope.pair[0] : scope.entity)
-    .where('articles.status', '=', 'published').where('articles.published_at', '<=', now.toISOString());
+  if ('pair' in scope)
+    q = q.innerJoin('article_entities as ae2', (j) =>
+      j.onRef('ae2.article_id', '=', 'ae.article_id').on('ae2.entity_id', '=', scope.pair[1]),
+    );
+  q = q
+    .where('ae.entity_id', '=', 'pair' in scope ? scope.pair[0] : scope.entity)
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', now.toISOString());
   // The newest few are picked from ids and dates alone (the article state index), then only those rows
   // are read: a country is mentioned in a third of the archive, and reading every row to sort was most of the page.
   const newest = q.select('articles.id').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit);
   const [rows, count] = await Promise.all([
-    db.selectFrom('articles').select(['articles.id', 'articles.slug', 'articles.title', 'articles.published_at'])
-      .where('articles.id', 'in', newest).orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').execute(),
+    db
+      .selectFrom('articles')
+      .select(['articles.id', 'articles.slug', 'articles.title', 'articles.published_at'])
+      .where('articles.id', 'in', newest)
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, publishedAt: r.published_at ?? '' })), total: Number(count.n) };
+  return {
+    items: rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, publishedAt: r.published_at ?? '' })),
+    total: Number(count.n),
+  };
 }
 
-export interface IndexEntry extends EntityRef { facts: number }
+export interface IndexEntry extends EntityRef {
+  facts: number;
+}
 
 /** The dossiers with the most public facts, per type (read from one covering index). */
 export async function listTopEntities(db: Db, type: EntityType, now: Date, limit = 60): Promise<IndexEntry[]> {
-  const top = db.selectFrom('fact_entities as fe')
-    .where('fe.entity_type', '=', type).where('fe.public', '=', 1).where('fe.article_id', 'not in', hiddenArticles(db, now.toISOString()))
+  const top = db
+    .selectFrom('fact_entities as fe')
+    .where('fe.entity_type', '=', type)
+    .where('fe.public', '=', 1)
+    .where('fe.article_id', 'not in', hiddenArticles(db, now.toISOString()))
     .select((eb) => ['fe.entity_id', eb.fn.countAll<number>().as('n')])
-    .groupBy('fe.entity_id').orderBy('n', 'desc').orderBy('fe.entity_id').limit(limit);
-  const rows = await db.selectFrom(top.as('top')).innerJoin('entities', 'entities.id', 'top.entity_id')
-    .select(['entities.id', 'entities.type', 'entities.name', 'top.n']).orderBy('top.n', 'desc').orderBy('entities.name').execute();
+    .groupBy('fe.entity_id')
+    .orderBy('n', 'desc')
+    .orderBy('fe.entity_id')
+    .limit(limit);
+  const rows = await db
+    .selectFrom(top.as('top'))
+    .innerJoin('entities', 'entities.id', 'top.entity_id')
+    .select(['entities.id', 'entities.type', 'entities.name', 'top.n'])
+    .orderBy('top.n', 'desc')
+    .orderBy('entities.name')
+    .execute();
   return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, facts: Number(r.n) }));
 }
 
@@ -394,27 +683,42 @@ export async function listTopEntities(db: Db, type: EntityType, now: Date, limit
 export async function searchEntities(db: Db, q: string, now: Date, limit = 50): Promise<IndexEntry[]> {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   const like = ilike(db.dialect);
-  const rows = await db.selectFrom('entities')
+  const rows = await db
+    .selectFrom('entities')
     .select(['id', 'type', 'name'])
-    .where((eb) => eb.or([
-      eb(sql`name`, like, sql`${pattern} escape '\\'`),
-      eb(sql`aliases`, like, sql`${pattern} escape '\\'`),
-    ]))
+    .where((eb) => eb.or([eb(sql`name`, like, sql`${pattern} escape '\\'`), eb(sql`aliases`, like, sql`${pattern} escape '\\'`)]))
     .where('type', '!=', 'place')
-    .orderBy('name').limit(limit).execute();
+    .orderBy('name')
+    .limit(limit)
+    .execute();
   if (!rows.length) return [];
-  const counts = await db.selectFrom('fact_entities as fe')
-    .where('fe.entity_id', 'in', rows.map((r) => r.id))
-    .where('fe.public', '=', 1).where('fe.article_id', 'not in', hiddenArticles(db, now.toISOString()))
-    .select((eb) => ['fe.entity_id', eb.fn.countAll<number>().as('n')]).groupBy('fe.entity_id').execute();
+  const counts = await db
+    .selectFrom('fact_entities as fe')
+    .where(
+      'fe.entity_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .where('fe.public', '=', 1)
+    .where('fe.article_id', 'not in', hiddenArticles(db, now.toISOString()))
+    .select((eb) => ['fe.entity_id', eb.fn.countAll<number>().as('n')])
+    .groupBy('fe.entity_id')
+    .execute();
   const n = new Map(counts.map((c) => [c.entity_id, Number(c.n)]));
-  return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, facts: n.get(r.id) ?? 0 }))
+  return rows
+    .map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, facts: n.get(r.id) ?? 0 }))
     .sort((a, b) => b.facts - a.facts || a.name.localeCompare(b.name));
 }
 
 // ---------- Review screen ----------
 
-export interface FactFilter { status?: FactStatus; type?: string; articleId?: number; limit: number; offset: number }
+export interface FactFilter {
+  status?: FactStatus;
+  type?: string;
+  articleId?: number;
+  limit: number;
+  offset: number;
+}
 
 /** Facts for the review screen, newest first, with their article. */
 export async function listFactsForReview(db: Db, f: FactFilter): Promise<{ items: PublicFact[]; total: number }> {
@@ -423,7 +727,12 @@ export async function listFactsForReview(db: Db, f: FactFilter): Promise<{ items
   if (f.type) q = q.where('facts.type', '=', f.type);
   if (f.articleId !== undefined) q = q.where('facts.article_id', '=', f.articleId);
   const [rows, count] = await Promise.all([
-    q.select([...FACT_COLUMNS, ...ARTICLE_COLUMNS]).orderBy('facts.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q
+      .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
+      .orderBy('facts.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map((r) => rowToPublicFact(r as PublicRow)), total: Number(count.n) };
@@ -431,6 +740,10 @@ export async function listFactsForReview(db: Db, f: FactFilter): Promise<{ items
 
 /** How many facts wait for review (the admin badge). */
 export async function countFactsForReview(db: Db): Promise<number> {
-  const r = await db.selectFrom('facts').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'review').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('facts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'review')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

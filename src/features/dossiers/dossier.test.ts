@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../platform/i18n/index.js';
 import { renderFragment } from '../../platform/render.js';
 import {
-  applyCorrection, dossierPath, factFingerprint, factSentence, formatAmount, formatWhen, idFromPath, isStalePlan, sameEvent, sentenceText, tradeSeries,
-  upcomingFacts, upcomingSince,
-  type EntityRef, type PublicFact,
+  applyCorrection,
+  dossierPath,
+  factFingerprint,
+  factSentence,
+  formatAmount,
+  formatWhen,
+  idFromPath,
+  isStalePlan,
+  sameEvent,
+  sentenceText,
+  tradeSeries,
+  upcomingFacts,
+  upcomingSince,
+  type EntityRef,
+  type PublicFact,
 } from './dossier.js';
 import { FactsBlock } from './views/facts-block.js';
 
@@ -20,13 +32,32 @@ const say = (type: string, args: Record<string, unknown>) => sentenceText(factSe
 
 describe('fact sentences', () => {
   it('reads like a sentence for each fact type', () => {
-    expect(say('visit', { visitor: 'person:sadyr-japarov', host: 'country:CN', place: 'place:beijing', kind: 'state' })).toBe('Sadyr Japarov paid a state visit to China (Beijing)');
-    expect(say('meeting', { participants: ['person:sadyr-japarov', 'country:CN', 'country:UZ'], format: 'talks' })).toBe('Sadyr Japarov, China and Uzbekistan held talks');
-    expect(say('agreement', { parties: ['country:KG', 'country:CN'], count: 12, domain: 'energy' })).toBe('Kyrgyzstan and China signed 12 documents on energy');
-    expect(say('investment', { recipient: 'country:KG', investor: 'country:CN', amount: { value: 22710000000, currency: 'USD' } })).toBe('Investment of $22.71 billion by China in Kyrgyzstan');
-    expect(say('trade', { parties: ['country:KG', 'country:CN'], metric: 'trade_turnover', amount: { value: 4.4e9, currency: 'USD' }, period: '2023' })).toBe('Trade turnover between Kyrgyzstan and China: $4.4 billion in 2023');
-    expect(say('summit', { name: 'China–Central Asia summit', place: 'place:beijing', ordinal: 2 })).toBe('The 2nd China–Central Asia summit in Beijing');
-    expect(say('project_milestone', { project: 'project:china-kyrgyzstan-uzbekistan-railway', stage: 'construction_started' })).toBe('Construction began on china kyrgyzstan uzbekistan railway');
+    expect(say('visit', { visitor: 'person:sadyr-japarov', host: 'country:CN', place: 'place:beijing', kind: 'state' })).toBe(
+      'Sadyr Japarov paid a state visit to China (Beijing)',
+    );
+    expect(say('meeting', { participants: ['person:sadyr-japarov', 'country:CN', 'country:UZ'], format: 'talks' })).toBe(
+      'Sadyr Japarov, China and Uzbekistan held talks',
+    );
+    expect(say('agreement', { parties: ['country:KG', 'country:CN'], count: 12, domain: 'energy' })).toBe(
+      'Kyrgyzstan and China signed 12 documents on energy',
+    );
+    expect(say('investment', { recipient: 'country:KG', investor: 'country:CN', amount: { value: 22710000000, currency: 'USD' } })).toBe(
+      'Investment of $22.71 billion by China in Kyrgyzstan',
+    );
+    expect(
+      say('trade', {
+        parties: ['country:KG', 'country:CN'],
+        metric: 'trade_turnover',
+        amount: { value: 4.4e9, currency: 'USD' },
+        period: '2023',
+      }),
+    ).toBe('Trade turnover between Kyrgyzstan and China: $4.4 billion in 2023');
+    expect(say('summit', { name: 'China–Central Asia summit', place: 'place:beijing', ordinal: 2 })).toBe(
+      'The 2nd China–Central Asia summit in Beijing',
+    );
+    expect(say('project_milestone', { project: 'project:china-kyrgyzstan-uzbekistan-railway', stage: 'construction_started' })).toBe(
+      'Construction began on china kyrgyzstan uzbekistan railway',
+    );
   });
 
   it('formats dates at their precision and amounts in words', () => {
@@ -50,21 +81,51 @@ describe('dossier paths and fingerprints', () => {
   });
 
   it('fingerprints by key arguments only', () => {
-    const a = factFingerprint(1, 'trade', { parties: ['country:KG', 'country:CN'], metric: 'trade_turnover', period: '2023', amount: { value: 1, currency: 'USD' } });
-    const b = factFingerprint(1, 'trade', { parties: ['country:CN', 'country:KG'], metric: 'trade_turnover', period: '2023', amount: { value: 2, currency: 'USD' } });
+    const a = factFingerprint(1, 'trade', {
+      parties: ['country:KG', 'country:CN'],
+      metric: 'trade_turnover',
+      period: '2023',
+      amount: { value: 1, currency: 'USD' },
+    });
+    const b = factFingerprint(1, 'trade', {
+      parties: ['country:CN', 'country:KG'],
+      metric: 'trade_turnover',
+      period: '2023',
+      amount: { value: 2, currency: 'USD' },
+    });
     expect(a).toBe(b);
     expect(factFingerprint(2, 'trade', { parties: ['country:CN', 'country:KG'], metric: 'trade_turnover', period: '2023' })).not.toBe(a);
   });
 });
 
 describe('corrections', () => {
-  const args = { visitor: 'person:sadyr-japarov', host: 'country:CN', kind: 'state', count: 3, amount: { value: 1, currency: 'USD' }, parties: ['country:CN'] };
+  const args = {
+    visitor: 'person:sadyr-japarov',
+    host: 'country:CN',
+    kind: 'state',
+    count: 3,
+    amount: { value: 1, currency: 'USD' },
+    parties: ['country:CN'],
+  };
   it('reads the new value in the shape of the argument', () => {
-    expect(applyCorrection('visit', args, 'host', ' country:KG ')).toEqual({ ok: true, args: { ...args, host: 'country:KG' }, entityIds: ['country:KG'] });
-    expect(applyCorrection('visit', args, 'parties', 'country:CN, country:KG')).toMatchObject({ ok: true, args: { parties: ['country:CN', 'country:KG'] } });
-    expect(applyCorrection('visit', args, 'amount', '22,710,000,000 usd')).toMatchObject({ ok: true, args: { amount: { value: 22710000000, currency: 'USD' } } });
+    expect(applyCorrection('visit', args, 'host', ' country:KG ')).toEqual({
+      ok: true,
+      args: { ...args, host: 'country:KG' },
+      entityIds: ['country:KG'],
+    });
+    expect(applyCorrection('visit', args, 'parties', 'country:CN, country:KG')).toMatchObject({
+      ok: true,
+      args: { parties: ['country:CN', 'country:KG'] },
+    });
+    expect(applyCorrection('visit', args, 'amount', '22,710,000,000 usd')).toMatchObject({
+      ok: true,
+      args: { amount: { value: 22710000000, currency: 'USD' } },
+    });
     expect(applyCorrection('visit', args, 'count', '12')).toMatchObject({ ok: true, args: { count: 12 } });
-    expect(applyCorrection('visit', args, 'kind', '')).toMatchObject({ ok: true, args: { visitor: 'person:sadyr-japarov', host: 'country:CN' } });
+    expect(applyCorrection('visit', args, 'kind', '')).toMatchObject({
+      ok: true,
+      args: { visitor: 'person:sadyr-japarov', host: 'country:CN' },
+    });
   });
   it('refuses what cannot be right', () => {
     expect(applyCorrection('visit', args, 'visitor', '')).toMatchObject({ ok: false, error: 'admin.facts.error.required' });
@@ -77,24 +138,55 @@ describe('corrections', () => {
 
 describe('key figures', () => {
   const fact = (id: number, period: string, value: number, publishedAt: string): PublicFact => ({
-    id, articleId: id, type: 'trade', args: { parties: ['country:KG', 'country:CN'], metric: 'trade_turnover', amount: { value, currency: 'USD' }, period },
-    when: { value: period, precision: 'year' }, sortDate: `${period}-12-31`, confidence: 0.9, evidence: { start: 0, end: 1, text: 'x' }, extractorVersion: '1', status: 'auto', fingerprint: String(id), planned: false,
+    id,
+    articleId: id,
+    type: 'trade',
+    args: { parties: ['country:KG', 'country:CN'], metric: 'trade_turnover', amount: { value, currency: 'USD' }, period },
+    when: { value: period, precision: 'year' },
+    sortDate: `${period}-12-31`,
+    confidence: 0.9,
+    evidence: { start: 0, end: 1, text: 'x' },
+    extractorVersion: '1',
+    status: 'auto',
+    fingerprint: String(id),
+    planned: false,
     article: { id, slug: `a${id}`, title: `A${id}`, publishedAt },
   });
   it('keeps one value a year, from the latest article', () => {
     const s = tradeSeries([fact(1, '2023', 1e9, '2024-01-01'), fact(2, '2023', 1.2e9, '2024-06-01'), fact(3, '2024', 2e9, '2025-01-01')]);
     expect(s).toHaveLength(1);
     expect(s[0]).toMatchObject({ a: 'country:CN', b: 'country:KG' });
-    expect(s[0].points.map((p) => [p.year, p.value, p.factId])).toEqual([['2023', 1.2e9, 2], ['2024', 2e9, 3]]);
+    expect(s[0].points.map((p) => [p.year, p.value, p.factId])).toEqual([
+      ['2023', 1.2e9, 2],
+      ['2024', 2e9, 3],
+    ]);
   });
 });
 
 describe('facts block', () => {
   it('lists facts with dossier links and evidence anchors, and renders nothing without facts', () => {
-    const html = renderFragment(FactsBlock({
-      t, entities: names,
-      facts: [{ id: 42, articleId: 1, type: 'visit', args: { visitor: 'person:sadyr-japarov', host: 'country:CN' }, when: { value: '2025-02', precision: 'month' }, sortDate: '2025-02-31', confidence: 0.9, evidence: { start: 0, end: 1, text: 'x' }, extractorVersion: '1', status: 'auto', fingerprint: 'f', planned: false }],
-    })!);
+    const html = renderFragment(
+      FactsBlock({
+        t,
+        entities: names,
+        facts: [
+          {
+            id: 42,
+            articleId: 1,
+            type: 'visit',
+            args: { visitor: 'person:sadyr-japarov', host: 'country:CN' },
+            when: { value: '2025-02', precision: 'month' },
+            sortDate: '2025-02-31',
+            confidence: 0.9,
+            evidence: { start: 0, end: 1, text: 'x' },
+            extractorVersion: '1',
+            status: 'auto',
+            fingerprint: 'f',
+            planned: false,
+          },
+        ],
+      })!,
+    );
     expect(html).toContain('<h2 id="facts-block-title">Facts in this article</h2>');
     expect(html).toContain('<a href="/dossiers/person/sadyr-japarov">Sadyr Japarov</a> visited <a href="/dossiers/country/cn">China</a>');
     expect(html).toContain('<time datetime="2025-02">February 2025</time>');
@@ -106,20 +198,56 @@ describe('facts block', () => {
 describe('upcoming events', () => {
   const NOW = new Date('2026-03-15T12:00:00Z');
   let n = 0;
-  const plan = (type: string, args: Record<string, unknown>, when?: { value: string; precision: string }, sortDate = when ? `${when.value.slice(0, 7)}-31` : '2026-03-01') =>
-    ({ id: ++n, type, args, when, sortDate });
+  const plan = (
+    type: string,
+    args: Record<string, unknown>,
+    when?: { value: string; precision: string },
+    sortDate = when ? `${when.value.slice(0, 7)}-31` : '2026-03-01',
+  ) => ({ id: ++n, type, args, when, sortDate });
   const visit = { visitor: 'person:sadyr-japarov', host: 'country:CN' };
 
   it('knows an event by its key entities, per type', () => {
     expect(sameEvent({ type: 'visit', args: { ...visit, kind: 'state' } }, { type: 'visit', args: visit })).toBe(true);
     expect(sameEvent({ type: 'visit', args: visit }, { type: 'visit', args: { ...visit, host: 'country:KZ' } })).toBe(false);
-    expect(sameEvent({ type: 'visit', args: visit }, { type: 'meeting', args: { participants: ['person:sadyr-japarov', 'country:CN'] } })).toBe(false);
-    expect(sameEvent({ type: 'meeting', args: { participants: ['person:a', 'person:b'] } }, { type: 'meeting', args: { participants: ['person:b', 'person:a'], format: 'talks' } })).toBe(true);
-    expect(sameEvent({ type: 'meeting', args: { participants: ['person:a', 'person:b'] } }, { type: 'meeting', args: { participants: ['person:a', 'person:b', 'person:c'] } })).toBe(false);
-    expect(sameEvent({ type: 'summit', args: { name: 'SCO summit', place: 'place:tianjin' } }, { type: 'summit', args: { name: 'Heads of State Council', place: 'place:tianjin' } })).toBe(true);
-    expect(sameEvent({ type: 'summit', args: { name: 'China–Central Asia summit', place: 'place:astana' } }, { type: 'summit', args: { name: 'china–central asia summit', place: 'country:KZ' } })).toBe(true);
-    expect(sameEvent({ type: 'summit', args: { name: 'SCO summit', place: 'place:tianjin' } }, { type: 'summit', args: { name: 'BRICS summit', place: 'place:kazan' } })).toBe(false);
-    expect(sameEvent({ type: 'agreement', args: { parties: ['country:KG', 'country:CN'] } }, { type: 'agreement', args: { parties: ['country:CN', 'country:KG'], count: 12 } })).toBe(true);
+    expect(
+      sameEvent({ type: 'visit', args: visit }, { type: 'meeting', args: { participants: ['person:sadyr-japarov', 'country:CN'] } }),
+    ).toBe(false);
+    expect(
+      sameEvent(
+        { type: 'meeting', args: { participants: ['person:a', 'person:b'] } },
+        { type: 'meeting', args: { participants: ['person:b', 'person:a'], format: 'talks' } },
+      ),
+    ).toBe(true);
+    expect(
+      sameEvent(
+        { type: 'meeting', args: { participants: ['person:a', 'person:b'] } },
+        { type: 'meeting', args: { participants: ['person:a', 'person:b', 'person:c'] } },
+      ),
+    ).toBe(false);
+    expect(
+      sameEvent(
+        { type: 'summit', args: { name: 'SCO summit', place: 'place:tianjin' } },
+        { type: 'summit', args: { name: 'Heads of State Council', place: 'place:tianjin' } },
+      ),
+    ).toBe(true);
+    expect(
+      sameEvent(
+        { type: 'summit', args: { name: 'China–Central Asia summit', place: 'place:astana' } },
+        { type: 'summit', args: { name: 'china–central asia summit', place: 'country:KZ' } },
+      ),
+    ).toBe(true);
+    expect(
+      sameEvent(
+        { type: 'summit', args: { name: 'SCO summit', place: 'place:tianjin' } },
+        { type: 'summit', args: { name: 'BRICS summit', place: 'place:kazan' } },
+      ),
+    ).toBe(false);
+    expect(
+      sameEvent(
+        { type: 'agreement', args: { parties: ['country:KG', 'country:CN'] } },
+        { type: 'agreement', args: { parties: ['country:CN', 'country:KG'], count: 12 } },
+      ),
+    ).toBe(true);
     expect(sameEvent({ type: 'agreement', args: { parties: [] } }, { type: 'agreement', args: { parties: [] } })).toBe(false);
   });
 
@@ -141,21 +269,64 @@ describe('upcoming events', () => {
     const undated = plan('agreement', { parties: ['country:KG', 'country:CN'] }, undefined, '2026-03-02');
     const old = plan('visit', { visitor: 'person:a', host: 'country:KZ' }, { value: '2025-10', precision: 'month' });
     const happenedEarlier = { type: 'visit', args: visit, when: { value: '2026-02-20', precision: 'day' }, sortDate: '2026-02-20' };
-    expect(upcomingFacts([autumn, old, undated, march], [happenedEarlier], NOW).map((f) => f.id)).toEqual([march.id, autumn.id, undated.id]);
-    const happened = { type: 'visit', args: { ...visit, kind: 'state' }, when: { value: '2026-03-10', precision: 'day' }, sortDate: '2026-03-10' };
+    expect(upcomingFacts([autumn, old, undated, march], [happenedEarlier], NOW).map((f) => f.id)).toEqual([
+      march.id,
+      autumn.id,
+      undated.id,
+    ]);
+    const happened = {
+      type: 'visit',
+      args: { ...visit, kind: 'state' },
+      when: { value: '2026-03-10', precision: 'day' },
+      sortDate: '2026-03-10',
+    };
     expect(upcomingFacts([autumn, undated, march], [happened], NOW).map((f) => f.id)).toEqual([autumn.id, undated.id]);
     expect(upcomingFacts([autumn, undated, march], [], NOW, 1).map((f) => f.id)).toEqual([march.id]);
   });
 
-  it('states a plan in the future tense, and the facts block follows a fact\'s planned flag', () => {
-    expect(sentenceText(factSentence(t, { type: 'visit', args: { ...visit, kind: 'state' } }, names, 'en', true))).toBe('Sadyr Japarov will pay a state visit to China');
-    expect(sentenceText(factSentence(t, { type: 'meeting', args: { participants: ['person:sadyr-japarov', 'person:xi-jinping'], format: 'talks', place: 'place:beijing' } }, names, 'en', true)))
-      .toMatch(/^Sadyr Japarov and .+ will hold talks \(.+\)$/);
-    expect(sentenceText(factSentence(t, { type: 'agreement', args: { parties: ['country:KG', 'country:CN'], count: 3 } }, names, 'en', true))).toMatch(/ will sign 3 documents$/);
-    const html = renderFragment(FactsBlock({
-      t, entities: names,
-      facts: [{ id: 7, articleId: 1, type: 'visit', args: visit, when: { value: '2026-04', precision: 'month' }, sortDate: '2026-04-31', confidence: 0.8, evidence: { start: 0, end: 1, text: 'x' }, extractorVersion: '1', status: 'auto', fingerprint: 'p', planned: true }],
-    })!);
+  it("states a plan in the future tense, and the facts block follows a fact's planned flag", () => {
+    expect(sentenceText(factSentence(t, { type: 'visit', args: { ...visit, kind: 'state' } }, names, 'en', true))).toBe(
+      'Sadyr Japarov will pay a state visit to China',
+    );
+    expect(
+      sentenceText(
+        factSentence(
+          t,
+          {
+            type: 'meeting',
+            args: { participants: ['person:sadyr-japarov', 'person:xi-jinping'], format: 'talks', place: 'place:beijing' },
+          },
+          names,
+          'en',
+          true,
+        ),
+      ),
+    ).toMatch(/^Sadyr Japarov and .+ will hold talks \(.+\)$/);
+    expect(
+      sentenceText(factSentence(t, { type: 'agreement', args: { parties: ['country:KG', 'country:CN'], count: 3 } }, names, 'en', true)),
+    ).toMatch(/ will sign 3 documents$/);
+    const html = renderFragment(
+      FactsBlock({
+        t,
+        entities: names,
+        facts: [
+          {
+            id: 7,
+            articleId: 1,
+            type: 'visit',
+            args: visit,
+            when: { value: '2026-04', precision: 'month' },
+            sortDate: '2026-04-31',
+            confidence: 0.8,
+            evidence: { start: 0, end: 1, text: 'x' },
+            extractorVersion: '1',
+            status: 'auto',
+            fingerprint: 'p',
+            planned: true,
+          },
+        ],
+      })!,
+    );
     expect(html).toContain('Sadyr Japarov</a> will visit <a href="/dossiers/country/cn">China</a>');
   });
 });

@@ -1,6 +1,6 @@
 // Dossiers: domain types and pure rules (fingerprints, dossier URLs, readable fact sentences).
 import { createHash } from 'node:crypto';
-import { formatDate, intl, type T } from '../../platform/i18n/index.js';
+import { formatDate, intl, type T, messageKey } from '../../platform/i18n/index.js';
 
 export type FactStatus = 'auto' | 'confirmed' | 'corrected' | 'rejected' | 'review';
 export const FACT_STATUSES: FactStatus[] = ['review', 'auto', 'confirmed', 'corrected', 'rejected'];
@@ -11,9 +11,20 @@ export const FACT_TYPES = ['visit', 'meeting', 'agreement', 'investment', 'trade
 export type EntityType = 'country' | 'person' | 'organization' | 'place' | 'project';
 export const ENTITY_TYPES: EntityType[] = ['country', 'person', 'organization', 'project', 'place'];
 
-export interface EntityRef { id: string; type: EntityType; name: string }
-export interface EntityRole { title: string; of?: string }
-export interface DossierEntity extends EntityRef { aliases: string[]; roles: EntityRole[]; country: string | null }
+export interface EntityRef {
+  id: string;
+  type: EntityType;
+  name: string;
+}
+export interface EntityRole {
+  title: string;
+  of?: string;
+}
+export interface DossierEntity extends EntityRef {
+  aliases: string[];
+  roles: EntityRole[];
+  country: string | null;
+}
 
 export interface StoredFact {
   id: number;
@@ -37,7 +48,9 @@ export interface PublicFact extends StoredFact {
 }
 
 /** A fact as a dossier's timeline shows it: without what only review needs (confidence, offsets, versions). */
-export type TimelineFact = Pick<PublicFact, 'id' | 'articleId' | 'type' | 'args' | 'when' | 'sortDate' | 'status' | 'article'> & { evidence: { text: string } };
+export type TimelineFact = Pick<PublicFact, 'id' | 'articleId' | 'type' | 'args' | 'when' | 'sortDate' | 'status' | 'article'> & {
+  evidence: { text: string };
+};
 
 const ENTITY_ID = /^(country|person|org|place|project):[A-Za-z0-9][A-Za-z0-9-]{0,150}$/;
 
@@ -50,7 +63,8 @@ export function isEntityId(v: unknown): v is string {
 export function entityArgs(args: Record<string, unknown>): { id: string; role: string }[] {
   const out: { id: string; role: string }[] = [];
   for (const [k, v] of Object.entries(args)) {
-    for (const x of Array.isArray(v) ? v : [v]) if (isEntityId(x) && !out.some((o) => o.id === x && o.role === k)) out.push({ id: x, role: k });
+    for (const x of Array.isArray(v) ? v : [v])
+      if (isEntityId(x) && !out.some((o) => o.id === x && o.role === k)) out.push({ id: x, role: k });
   }
   return out;
 }
@@ -74,10 +88,19 @@ export function factFingerprint(articleId: number, type: string, args: Record<st
     if (Array.isArray(v)) return `${k}=${v.map(String).sort().join(',')}`;
     return `${k}=${v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v).toLowerCase()}`;
   });
-  return createHash('sha256').update(`${articleId}|${type}|${parts.join('|')}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${articleId}|${type}|${parts.join('|')}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
-const URL_TYPE: Record<EntityType, string> = { country: 'country', person: 'person', organization: 'org', place: 'place', project: 'project' };
+const URL_TYPE: Record<EntityType, string> = {
+  country: 'country',
+  person: 'person',
+  organization: 'org',
+  place: 'place',
+  project: 'project',
+};
 const ID_PREFIX: Record<string, string> = { country: 'country', person: 'person', org: 'org', place: 'place', project: 'project' };
 
 /** The dossier path of an entity: /dossiers/country/kg, /dossiers/org/sco. */
@@ -108,14 +131,19 @@ export function splitId(id: string): [string, string] {
 
 /** The normalised (alphabetical, lower-case) order of a country pair. */
 export function pairOrder(a: string, b: string): [string, string] {
-  const x = a.toLowerCase(), y = b.toLowerCase();
+  const x = a.toLowerCase(),
+    y = b.toLowerCase();
   return x <= y ? [x, y] : [y, x];
 }
 
 /** Parses stored JSON, falling back when a row holds something unexpected. */
 export function parseJson<V>(text: string | null | undefined, fallback: V): V {
   if (!text) return fallback;
-  try { return JSON.parse(text) as V; } catch { return fallback; }
+  try {
+    return JSON.parse(text) as V;
+  } catch {
+    return fallback;
+  }
 }
 
 /** The year a fact speaks of: its trade period or date, else the article's day. */
@@ -139,7 +167,11 @@ function amountText(v: unknown, lang: string): string | undefined {
 
 // Built once; the options are frozen so the shared formatters are found by identity (a timeline formats a
 // hundred dates, lists and amounts).
-const SCALES: readonly [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+const SCALES: readonly [number, string][] = [
+  [1e12, 'trillion'],
+  [1e9, 'billion'],
+  [1e6, 'million'],
+];
 const TWO_DECIMALS = Object.freeze({ maximumFractionDigits: 2 });
 const MONTH = Object.freeze({ month: 'long', year: 'numeric', timeZone: 'UTC' } as const);
 const CONJUNCTION = Object.freeze({ type: 'conjunction' } as const);
@@ -160,7 +192,20 @@ export function formatAmount(value: number, currency: string, lang = 'en'): stri
   return word ? `${num} ${word}` : num;
 }
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A fact's date at its precision: "14 May 2024", "February 2025", "2023". */
 export function formatWhen(value: string, precision: string | undefined, lang = 'en'): string {
@@ -194,7 +239,10 @@ function list(ids: unknown, names: Map<string, EntityRef>, lang: string): Segmen
   let parts = listPatterns.get(k);
   if (!parts) {
     const marks = items.map((_, i) => `\u0000${i}\u0000`);
-    parts = intl.list(lang === 'en' ? 'en-GB' : lang, CONJUNCTION).format(marks).split('\u0000');
+    parts = intl
+      .list(lang === 'en' ? 'en-GB' : lang, CONJUNCTION)
+      .format(marks)
+      .split('\u0000');
     if (listPatterns.size > 500) listPatterns.clear();
     listPatterns.set(k, parts);
   }
@@ -236,23 +284,39 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : unde
 // Sentences whose verb says the event happened; a plan reads them in the future ("will pay a state visit to").
 const PLANNED_FORMS = new Set(['visit', 'meeting', 'agreement', 'milestone'].flatMap((x) => [`dossiers.fact.${x}`]));
 function tensed(key: string, planned: boolean): string {
-  return planned && PLANNED_FORMS.has(key.split('.').slice(0, 3).join('.')) ? key.replace('dossiers.fact.', 'dossiers.upcoming.fact.') : key;
+  return planned && PLANNED_FORMS.has(key.split('.').slice(0, 3).join('.'))
+    ? key.replace('dossiers.fact.', 'dossiers.upcoming.fact.')
+    : key;
 }
 
 /** A readable sentence stating a fact, e.g. "Sadyr Japarov paid a state visit to China (Beijing)"; `planned` states it as announced. */
-export function factSentence(t0: T, f: Pick<StoredFact, 'type' | 'args'>, names: Map<string, EntityRef>, lang = 'en', planned = false): Segment[] {
-  const t: T = planned ? (key, vars) => t0(tensed(key, true), vars) : t0;
+export function factSentence(
+  t0: T,
+  f: Pick<StoredFact, 'type' | 'args'>,
+  names: Map<string, EntityRef>,
+  lang = 'en',
+  planned = false,
+): Segment[] {
+  // The future form of a key is built at run time: its catalogue test checks that every one exists.
+  const t: T = planned ? (key, vars) => t0(messageKey(tensed(key, true)), vars) : t0;
   const a = f.args;
   const place = a.place ? fill(t('dossiers.fact.place_suffix'), { place: ref(a.place, names) }) : [];
   switch (f.type) {
     case 'visit': {
       const kind = str(a.kind);
       const key = kind && ['state', 'official', 'working'].includes(kind) ? `dossiers.fact.visit.${kind}` : 'dossiers.fact.visit';
-      return fill(t(key) + '{place}', { visitor: ref(a.visitor, names), host: ref(a.host, names), place });
+      return fill(t(messageKey(key)) + '{place}', { visitor: ref(a.visitor, names), host: ref(a.host, names), place });
     }
     case 'meeting': {
       const format = str(a.format);
-      const key = format === 'talks' ? 'dossiers.fact.meeting.talks' : format === 'phone call' ? 'dossiers.fact.meeting.phone' : format === 'press conference' ? 'dossiers.fact.meeting.press' : 'dossiers.fact.meeting';
+      const key =
+        format === 'talks'
+          ? 'dossiers.fact.meeting.talks'
+          : format === 'phone call'
+            ? 'dossiers.fact.meeting.phone'
+            : format === 'press conference'
+              ? 'dossiers.fact.meeting.press'
+              : 'dossiers.fact.meeting';
       return fill(t(key) + '{place}', { participants: list(a.participants, names, lang), place });
     }
     case 'agreement': {
@@ -266,13 +330,27 @@ export function factSentence(t0: T, f: Pick<StoredFact, 'type' | 'args'>, names:
       const amount = amountText(a.amount, lang);
       const key = `dossiers.fact.investment${a.investor ? '.investor' : ''}${amount ? '.amount' : ''}`;
       const project = a.project ? fill(t('dossiers.fact.project_suffix'), { project: ref(a.project, names) }) : [];
-      const capacity = a.capacity && typeof a.capacity === 'object' ? a.capacity as { value?: unknown; unit?: unknown } : undefined;
-      const cap = capacity && typeof capacity.value === 'number' ? t('dossiers.fact.capacity_suffix', { capacity: `${intl.number(lang).format(capacity.value)} ${String(capacity.unit ?? '')}`.trim() }) : '';
-      return fill(t(key) + '{project}{capacity}', { investor: ref(a.investor, names), recipient: ref(a.recipient, names), amount, project, capacity: cap });
+      const capacity = a.capacity && typeof a.capacity === 'object' ? (a.capacity as { value?: unknown; unit?: unknown }) : undefined;
+      const cap =
+        capacity && typeof capacity.value === 'number'
+          ? t('dossiers.fact.capacity_suffix', {
+              capacity: `${intl.number(lang).format(capacity.value)} ${String(capacity.unit ?? '')}`.trim(),
+            })
+          : '';
+      return fill(t(messageKey(key)) + '{project}{capacity}', {
+        investor: ref(a.investor, names),
+        recipient: ref(a.recipient, names),
+        amount,
+        project,
+        capacity: cap,
+      });
     }
     case 'trade': {
       const metric = str(a.metric);
-      const label = metric && ['trade_turnover', 'exports', 'imports'].includes(metric) ? t(`dossiers.metric.${metric}`) : t('dossiers.metric.trade_turnover');
+      const label =
+        metric && ['trade_turnover', 'exports', 'imports'].includes(metric)
+          ? t(messageKey(`dossiers.metric.${metric}`))
+          : t('dossiers.metric.trade_turnover');
       const amount = amountText(a.amount, lang);
       const period = str(a.period);
       const key = amount ? 'dossiers.fact.trade.amount' : 'dossiers.fact.trade';
@@ -287,8 +365,11 @@ export function factSentence(t0: T, f: Pick<StoredFact, 'type' | 'args'>, names:
     }
     case 'project_milestone': {
       const stage = str(a.stage);
-      const key = stage && ['agreed', 'construction_started', 'completed', 'launched'].includes(stage) ? `dossiers.fact.milestone.${stage}` : 'dossiers.fact.milestone';
-      return fill(t(key, { stage: stage ?? '' }), { project: ref(a.project, names) });
+      const key =
+        stage && ['agreed', 'construction_started', 'completed', 'launched'].includes(stage)
+          ? `dossiers.fact.milestone.${stage}`
+          : 'dossiers.fact.milestone';
+      return fill(t(messageKey(key), { stage: stage ?? '' }), { project: ref(a.project, names) });
     }
     default:
       return [f.type];
@@ -302,8 +383,19 @@ export function sentenceText(segments: Segment[]): string {
 
 // ---------- Key figures ----------
 
-export interface TradePoint { year: string; value: number; currency: string; factId: number; articleSlug: string; articleTitle: string }
-export interface TradeSeries { a: string; b: string; points: TradePoint[] }
+export interface TradePoint {
+  year: string;
+  value: number;
+  currency: string;
+  factId: number;
+  articleSlug: string;
+  articleTitle: string;
+}
+export interface TradeSeries {
+  a: string;
+  b: string;
+  points: TradePoint[];
+}
 
 /**
  * Trade turnover by year for each country pair in the facts, oldest year first. When several
@@ -319,13 +411,17 @@ export function tradeSeries(facts: PublicFact[]): TradeSeries[] {
     if (a === b) continue;
     const k = `${a}|${b}`;
     const list = byPair.get(k);
-    if (list) list.push(f); else byPair.set(k, [f]);
+    if (list) list.push(f);
+    else byPair.set(k, [f]);
   }
   const out: TradeSeries[] = [];
   for (const [k, list] of byPair) {
     const [a, b] = k.split('|');
     const currencies = new Map<string, number>();
-    for (const f of list) { const c = String((f.args.amount as { currency?: unknown }).currency ?? ''); currencies.set(c, (currencies.get(c) ?? 0) + 1); }
+    for (const f of list) {
+      const c = String((f.args.amount as { currency?: unknown }).currency ?? '');
+      currencies.set(c, (currencies.get(c) ?? 0) + 1);
+    }
     const currency = [...currencies].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0][0];
     const years = new Map<string, TradePoint>();
     // Newest article first, so the first value seen for a year is the one kept.
@@ -333,7 +429,8 @@ export function tradeSeries(facts: PublicFact[]): TradeSeries[] {
       const amount = f.args.amount as { value: number; currency?: unknown };
       if (String(amount.currency ?? '') !== currency) continue;
       const year = factYear(f);
-      if (!years.has(year)) years.set(year, { year, value: amount.value, currency, factId: f.id, articleSlug: f.article.slug, articleTitle: f.article.title });
+      if (!years.has(year))
+        years.set(year, { year, value: amount.value, currency, factId: f.id, articleSlug: f.article.slug, articleTitle: f.article.title });
     }
     out.push({ a, b, points: [...years.values()].sort((x, y) => x.year.localeCompare(y.year)) });
   }
@@ -353,7 +450,8 @@ export function investmentTotals(facts: PublicFact[], recipients: string[]): { c
     if (seen.has(key)) continue;
     seen.add(key);
     const t = totals.get(currency) ?? { total: 0, count: 0 };
-    t.total += amount.value; t.count++;
+    t.total += amount.value;
+    t.count++;
     totals.set(currency, t);
   }
   return [...totals].map(([currency, t]) => ({ currency, ...t })).sort((x, y) => y.count - x.count);
@@ -370,7 +468,11 @@ const DAY_MS = 86_400_000;
 /** What the upcoming rule reads of a fact. */
 export type PlanFact = Pick<StoredFact, 'type' | 'args' | 'when' | 'sortDate'>;
 
-const ids = (v: unknown) => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').sort().join('|');
+const ids = (v: unknown) =>
+  (Array.isArray(v) ? v : [v])
+    .filter((x): x is string => typeof x === 'string')
+    .sort()
+    .join('|');
 const sameArgs = (a: Record<string, unknown>, b: Record<string, unknown>, keys: string[]) =>
   keys.every((k) => ids(a[k]) === ids(b[k])) && keys.some((k) => ids(a[k]) !== '');
 
@@ -382,14 +484,20 @@ const sameArgs = (a: Record<string, unknown>, b: Record<string, unknown>, keys: 
 export function sameEvent(a: Pick<StoredFact, 'type' | 'args'>, b: Pick<StoredFact, 'type' | 'args'>): boolean {
   if (a.type !== b.type) return false;
   switch (a.type) {
-    case 'visit': return sameArgs(a.args, b.args, ['visitor', 'host']);
-    case 'meeting': return sameArgs(a.args, b.args, ['participants']);
-    case 'agreement': return sameArgs(a.args, b.args, ['parties']);
+    case 'visit':
+      return sameArgs(a.args, b.args, ['visitor', 'host']);
+    case 'meeting':
+      return sameArgs(a.args, b.args, ['participants']);
+    case 'agreement':
+      return sameArgs(a.args, b.args, ['parties']);
     case 'summit': {
       const name = (f: Record<string, unknown>) => (str(f.name) ?? '').toLowerCase();
-      return (ids(a.args.place) !== '' && ids(a.args.place) === ids(b.args.place)) || (name(a.args) !== '' && name(a.args) === name(b.args));
+      return (
+        (ids(a.args.place) !== '' && ids(a.args.place) === ids(b.args.place)) || (name(a.args) !== '' && name(a.args) === name(b.args))
+      );
     }
-    default: return sameArgs(a.args, b.args, KEY_ARGS[a.type] ?? Object.keys(a.args));
+    default:
+      return sameArgs(a.args, b.args, KEY_ARGS[a.type] ?? Object.keys(a.args));
   }
 }
 
@@ -403,7 +511,8 @@ function planStart(f: PlanFact): string {
 function planEnd(f: PlanFact): number {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(f.when?.value ?? f.sortDate);
   if (!m) return Date.parse(f.sortDate);
-  const y = Number(m[1]), mo = m[2] ? Number(m[2]) : 12;
+  const y = Number(m[1]),
+    mo = m[2] ? Number(m[2]) : 12;
   if (!f.when) return Date.UTC(y, mo - 1, m[3] ? Number(m[3]) : 1);
   if (m[3] && f.when.precision === 'day') return Date.UTC(y, mo - 1, Number(m[3]));
   if (!m[2] || f.when.precision === 'year') return Date.UTC(y, 11, 31);
@@ -427,19 +536,26 @@ export function upcomingSince(now: Date): string {
  * reports the same event (sameEvent) dated in the plan's first month or later, or once it is stale.
  */
 export function upcomingFacts<F extends PlanFact & { id: number }>(planned: F[], happened: PlanFact[], now: Date, limit = 10): F[] {
-  return planned
-    .filter((p) => !isStalePlan(p, now) && !happened.some((h) => h.sortDate.slice(0, 7) >= planStart(p) && sameEvent(p, h)))
-    // Plans with no date yet come last: their sort date is only the day they were announced.
-    .sort((a, b) => Number(!a.when) - Number(!b.when) || a.sortDate.localeCompare(b.sortDate) || a.id - b.id)
-    .slice(0, limit);
+  return (
+    planned
+      .filter((p) => !isStalePlan(p, now) && !happened.some((h) => h.sortDate.slice(0, 7) >= planStart(p) && sameEvent(p, h)))
+      // Plans with no date yet come last: their sort date is only the day they were announced.
+      .sort((a, b) => Number(!a.when) - Number(!b.when) || a.sortDate.localeCompare(b.sortDate) || a.id - b.id)
+      .slice(0, limit)
+  );
 }
 
 // ---------- Corrections ----------
 
 /** Arguments a fact of each type cannot lose (the contract's required arguments). */
 export const REQUIRED_ARGS: Record<string, string[]> = {
-  visit: ['visitor', 'host'], meeting: ['participants'], agreement: ['parties'], investment: ['recipient'],
-  trade: ['parties', 'metric'], summit: ['name', 'place'], project_milestone: ['project', 'stage'],
+  visit: ['visitor', 'host'],
+  meeting: ['participants'],
+  agreement: ['parties'],
+  investment: ['recipient'],
+  trade: ['parties', 'metric'],
+  summit: ['name', 'place'],
+  project_milestone: ['project', 'stage'],
 };
 
 /** How an argument is shown in the correction form. */
@@ -464,7 +580,7 @@ export type Correction =
  * Returns the new arguments and the entity ids the caller must check exist.
  */
 export function applyCorrection(type: string, args: Record<string, unknown>, arg: string, raw: string): Correction {
-  if (!Object.prototype.hasOwnProperty.call(args, arg)) return { ok: false, error: 'admin.facts.error.unknown_arg' };
+  if (!Object.hasOwn(args, arg)) return { ok: false, error: 'admin.facts.error.unknown_arg' };
   const value = raw.replace(/\s+/g, ' ').trim().slice(0, 500);
   const old = args[arg];
   const next = { ...args };
@@ -474,7 +590,10 @@ export function applyCorrection(type: string, args: Record<string, unknown>, arg
     return { ok: true, args: next, entityIds: [] };
   }
   if (Array.isArray(old) || isEntityId(old)) {
-    const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const ids = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = ids.find((x) => !isEntityId(x));
     if (bad || !ids.length) return { ok: false, error: 'admin.facts.error.unknown_entity', vars: { id: bad ?? value } };
     next[arg] = Array.isArray(old) ? [...new Set(ids)] : ids[0];

@@ -3,8 +3,21 @@
 import type { SafeHtml } from '../../platform/safe-html.js';
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201d',
-  ldquo: '\u201c', mdash: '\u2014', ndash: '\u2013', hellip: '\u2026', laquo: '\u00ab', raquo: '\u00bb',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  rsquo: '\u2019',
+  lsquo: '\u2018',
+  rdquo: '\u201d',
+  ldquo: '\u201c',
+  mdash: '\u2014',
+  ndash: '\u2013',
+  hellip: '\u2026',
+  laquo: '\u00ab',
+  raquo: '\u00bb',
 };
 
 // Characters compared loosely: curly and straight quotes alike, any space alike, Markdown marks ignored
@@ -18,9 +31,29 @@ function foldCode(c: number): number {
     return c;
   }
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: return 39;
-    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033: case 0xab: case 0xbb: return 34;
-    case 0xa0: case 0x1680: case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000: case 0xfeff: return 32;
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+    case 0x201b:
+    case 0x2032:
+      return 39;
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x201f:
+    case 0x2033:
+    case 0xab:
+    case 0xbb:
+      return 34;
+    case 0xa0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202f:
+    case 0x205f:
+    case 0x3000:
+    case 0xfeff:
+      return 32;
   }
   return c >= 0x2000 && c <= 0x200a ? 32 : c;
 }
@@ -28,7 +61,8 @@ function foldCode(c: number): number {
 interface Folded {
   text: string;
   /** For each UTF-16 unit of text: where its source starts and ends in the HTML. */
-  atStart: Int32Array; atEnd: Int32Array;
+  atStart: Int32Array;
+  atEnd: Int32Array;
   /** Index of the text token each unit came from (-1 for a block boundary). */
   tok: Int32Array;
 }
@@ -36,7 +70,32 @@ interface Folded {
 type Token = { kind: 'text' | 'tag'; start: number; end: number; name?: string; closing?: boolean; selfClosing?: boolean };
 
 const VOID = new Set(['br', 'hr', 'img', 'wbr', 'input', 'meta', 'link']);
-const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'figure', 'figcaption', 'pre', 'section', 'article', 'aside']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'figure',
+  'figcaption',
+  'pre',
+  'section',
+  'article',
+  'aside',
+]);
 // Text in these never holds an article sentence.
 const SKIP = new Set(['script', 'style', 'code', 'pre']);
 
@@ -48,7 +107,14 @@ function tokenize(html: string): Token[] {
     if (s.startsWith('<!--')) out.push({ kind: 'tag', start: m.index, end: m.index + s.length });
     else if (m[1]) {
       const name = m[1].toLowerCase();
-      out.push({ kind: 'tag', start: m.index, end: m.index + s.length, name, closing: s[1] === '/', selfClosing: VOID.has(name) || s.endsWith('/>') });
+      out.push({
+        kind: 'tag',
+        start: m.index,
+        end: m.index + s.length,
+        name,
+        closing: s[1] === '/',
+        selfClosing: VOID.has(name) || s.endsWith('/>'),
+      });
     } else out.push({ kind: 'text', start: m.index, end: m.index + s.length });
   }
   return out;
@@ -56,14 +122,20 @@ function tokenize(html: string): Token[] {
 
 // Reused between calls (marking is synchronous and a call is done with them before the next starts): typed
 // arrays of a body's length cost more to allocate and zero than to fill.
-let codes = new Uint16Array(0), atStart = new Int32Array(0), atEnd = new Int32Array(0), tokOf = new Int32Array(0);
+let codes = new Uint16Array(0),
+  atStart = new Int32Array(0),
+  atEnd = new Int32Array(0),
+  tokOf = new Int32Array(0);
 
 function foldHtml(html: string, tokens: Token[]): Folded {
   // One folded unit per source unit at most (an entity or a tag gives fewer units than it has characters).
   const cap = html.length + 1;
   if (codes.length < cap) {
     const size = Math.max(cap, codes.length * 2);
-    codes = new Uint16Array(size); atStart = new Int32Array(size); atEnd = new Int32Array(size); tokOf = new Int32Array(size);
+    codes = new Uint16Array(size);
+    atStart = new Int32Array(size);
+    atEnd = new Int32Array(size);
+    tokOf = new Int32Array(size);
   }
   const f: Folded = { text: '', atStart, atEnd, tok: tokOf };
   let n = 0;
@@ -71,7 +143,11 @@ function foldHtml(html: string, tokens: Token[]): Folded {
   const push = (code: number, start: number, end: number, ti: number) => {
     // Collapse runs of spaces; a block boundary counts as a space too.
     if (code < 0 || (code === 32 && (last === 32 || last === -1))) return;
-    codes[n] = code; f.atStart[n] = start; f.atEnd[n] = end; f.tok[n] = ti; n++;
+    codes[n] = code;
+    f.atStart[n] = start;
+    f.atEnd[n] = end;
+    f.tok[n] = ti;
+    n++;
     last = code;
   };
   let skipDepth = 0;
@@ -83,13 +159,17 @@ function foldHtml(html: string, tokens: Token[]): Folded {
       continue;
     }
     if (skipDepth > 0) continue;
-    for (let i = t.start; i < t.end;) {
+    for (let i = t.start; i < t.end; ) {
       const code = html.charCodeAt(i);
-      if (code === 38) { // &
+      if (code === 38) {
+        // &
         const m = /^&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/.exec(html.slice(i, i + 12));
         if (m) {
           const ent = m[1];
-          const ch = ent[0] === '#' ? String.fromCodePoint(ent[1] === 'x' || ent[1] === 'X' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10)) : ENTITIES[ent] ?? m[0];
+          const ch =
+            ent[0] === '#'
+              ? String.fromCodePoint(ent[1] === 'x' || ent[1] === 'X' ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10))
+              : (ENTITIES[ent] ?? m[0]);
           for (let k = 0; k < ch.length; k++) push(foldCode(ch.charCodeAt(k)), i, i + m[0].length, ti);
           i += m[0].length;
           continue;
@@ -110,7 +190,8 @@ function foldHtml(html: string, tokens: Token[]): Folded {
     }
   }
   const chunks: string[] = [];
-  for (let k = 0; k < n; k += 4096) chunks.push(String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + 4096)) as unknown as number[]));
+  for (let k = 0; k < n; k += 4096)
+    chunks.push(String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + 4096)) as unknown as number[]));
   f.text = chunks.join('');
   return f;
 }
@@ -149,7 +230,10 @@ export function markEvidence(bodyHtml: string, evidences: { id: number | string;
 }
 
 /** markEvidence, also telling which ids got an anchor (so a page links only to sentences it shows). */
-export function markEvidenceWithIds(bodyHtml: string, evidences: { id: number | string; text: string }[]): { html: SafeHtml; marked: Set<string> } {
+export function markEvidenceWithIds(
+  bodyHtml: string,
+  evidences: { id: number | string; text: string }[],
+): { html: SafeHtml; marked: Set<string> } {
   const marked = new Set<string>();
   if (!evidences.length || !bodyHtml) return { html: bodyHtml as SafeHtml, marked };
   const tokens = tokenize(bodyHtml);
@@ -169,7 +253,8 @@ export function markEvidenceWithIds(bodyHtml: string, evidences: { id: number | 
     const i = folded.text.indexOf(key);
     if (i < 0) continue;
     const j = i + key.length - 1;
-    const from = folded.atStart[i], to = folded.atEnd[j];
+    const from = folded.atStart[i],
+      to = folded.atEnd[j];
     if (taken.some(([a, b]) => from < b && to > a)) continue;
     taken.push([from, to]);
     const [first, ...rest] = ids;
@@ -189,8 +274,12 @@ export function markEvidenceWithIds(bodyHtml: string, evidences: { id: number | 
       let e = k;
       while (e + 1 <= j && folded.tok[e + 1] === tok) e++;
       if (tok >= 0) {
-        const a = folded.atStart[k], b = folded.atEnd[e];
-        inserts.push({ pos: a, order: seq * 2 + 1, html: firstRun ? open : `<mark class="evidence" data-evidence="${attr(first)}">` }, { pos: b, order: -(seq * 2), html: '</mark>' });
+        const a = folded.atStart[k],
+          b = folded.atEnd[e];
+        inserts.push(
+          { pos: a, order: seq * 2 + 1, html: firstRun ? open : `<mark class="evidence" data-evidence="${attr(first)}">` },
+          { pos: b, order: -(seq * 2), html: '</mark>' },
+        );
         firstRun = false;
       }
       k = e + 1;
@@ -201,7 +290,10 @@ export function markEvidenceWithIds(bodyHtml: string, evidences: { id: number | 
   inserts.sort((a, b) => a.pos - b.pos || a.order - b.order);
   let out = '';
   let last = 0;
-  for (const ins of inserts) { out += bodyHtml.slice(last, ins.pos) + ins.html; last = ins.pos; }
+  for (const ins of inserts) {
+    out += bodyHtml.slice(last, ins.pos) + ins.html;
+    last = ins.pos;
+  }
   return { html: (out + bodyHtml.slice(last)) as SafeHtml, marked };
 }
 

@@ -11,17 +11,34 @@ const NOW = new Date('2026-03-01T10:00:00Z');
 const ADMIN = { id: null, role: 'admin' as const };
 
 describe.each(DIALECTS)('dossier routes on %s', (dialect) => {
-  let app: TestApp; let author: number; let queries: string[];
+  let app: TestApp;
+  let author: number;
+  let queries: string[];
   beforeEach(async () => {
     queries = [];
     app = await testApp(dialect, { pageCache: false }, { clock: () => NOW, onQuery: (q) => queries.push(q) });
     author = await makeAuthor(app.ctx.db, { slug: 'desk' });
   });
-  afterEach(async () => { await app.close(); });
+  afterEach(async () => {
+    await app.close();
+  });
 
   /** Publishes through the app's own service, then runs the queued extraction job. */
   async function publish(slug: string, title: string, bodyMd: string, publishedAt: string): Promise<number> {
-    const input: ArticleInput = { title, slug, lead: '', bodyMd, language: 'en', rubricId: null, authorIds: [author], tagSlugs: [], coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on' };
+    const input: ArticleInput = {
+      title,
+      slug,
+      lead: '',
+      bodyMd,
+      language: 'en',
+      rubricId: null,
+      authorIds: [author],
+      tagSlugs: [],
+      coverUrl: '',
+      coverCaption: '',
+      coverCredit: '',
+      commentsMode: 'on',
+    };
     const id = await app.ctx.publishing.save(ADMIN, input, { action: 'publish', publishedAt: new Date(publishedAt) });
     await app.ctx.jobs.runDue();
     return id;
@@ -35,10 +52,19 @@ describe.each(DIALECTS)('dossier routes on %s', (dialect) => {
     expect((await listFactsOfArticle(app.ctx.db, id)).map((f) => f.type)).toEqual(expect.arrayContaining(['visit', 'meeting', 'trade']));
     // Every fact's sentence is found again in the rendered body, ready for the article page's anchors.
     const { facts } = await listPublicFactsForArticle(app.ctx.db, id);
-    const { body_html } = await app.ctx.db.selectFrom('article_bodies').select('body_html').where('article_id', '=', id).executeTakeFirstOrThrow();
-    const { html, marked } = markEvidenceWithIds(body_html, facts.map((f) => ({ id: f.id, text: f.evidence.text })));
+    const { body_html } = await app.ctx.db
+      .selectFrom('article_bodies')
+      .select('body_html')
+      .where('article_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const { html, marked } = markEvidenceWithIds(
+      body_html,
+      facts.map((f) => ({ id: f.id, text: f.evidence.text })),
+    );
     expect([...marked].sort()).toEqual(facts.map((f) => String(f.id)).sort());
-    expect(html).toContain(`<mark id="evidence-${facts.find((f) => f.type === 'trade')!.id}" class="evidence">Trade between Uzbekistan and Kazakhstan reached $4.4 billion in 2023, according to official statistics.</mark>`);
+    expect(html).toContain(
+      `<mark id="evidence-${facts.find((f) => f.type === 'trade')!.id}" class="evidence">Trade between Uzbekistan and Kazakhstan reached $4.4 billion in 2023, according to official statistics.</mark>`,
+    );
   });
 
   it('renders a person dossier with sentences, dates, evidence links and JSON-LD', async () => {
@@ -80,12 +106,23 @@ describe.each(DIALECTS)('dossier routes on %s', (dialect) => {
 
   it('answers 404 for unknown dossiers and pages, and never 500 for odd input', async () => {
     await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, '2024-05-14T08:00:00Z');
-    for (const url of ['/dossiers/country/zz', '/dossiers/person/nobody', '/dossiers/galaxy/x', '/dossiers/country/kaz', '/dossiers/pair/kz/kz', '/dossiers/pair/kz/zz', '/dossiers/pair/k1/uz', '/dossiers/person/shavkat-mirziyoyev?page=99', '/dossiers/person/%E2%80%A6']) {
+    for (const url of [
+      '/dossiers/country/zz',
+      '/dossiers/person/nobody',
+      '/dossiers/galaxy/x',
+      '/dossiers/country/kaz',
+      '/dossiers/pair/kz/kz',
+      '/dossiers/pair/kz/zz',
+      '/dossiers/pair/k1/uz',
+      '/dossiers/person/shavkat-mirziyoyev?page=99',
+      '/dossiers/person/%E2%80%A6',
+    ]) {
       expect((await get(url)).statusCode, url).toBe(404);
     }
     expect((await get('/dossiers/country/KZ')).statusCode).toBe(301);
     expect((await get('/dossiers/person/shavkat-mirziyoyev?page=abc')).statusCode).toBe(200);
-    for (const q of ['%', '_', "'; drop table facts; --", 'x'.repeat(500)]) expect((await get(`/dossiers?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);
+    for (const q of ['%', '_', "'; drop table facts; --", 'x'.repeat(500)])
+      expect((await get(`/dossiers?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);
   });
 
   it('lists and searches dossiers', async () => {
@@ -122,16 +159,35 @@ describe.each(DIALECTS)('dossier routes on %s', (dialect) => {
 });
 
 describe.each(DIALECTS)('shared dossier aggregates on %s', (dialect) => {
-  let app: TestApp; let author: number; let queries: string[]; let now: Date;
+  let app: TestApp;
+  let author: number;
+  let queries: string[];
+  let now: Date;
   beforeEach(async () => {
-    queries = []; now = NOW;
+    queries = [];
+    now = NOW;
     app = await testApp(dialect, { pageCache: true }, { clock: () => now, onQuery: (q) => queries.push(q) });
     author = await makeAuthor(app.ctx.db, { slug: 'desk' });
   });
-  afterEach(async () => { await app.close(); });
+  afterEach(async () => {
+    await app.close();
+  });
 
   async function publish(slug: string, title: string, bodyMd: string, publishedAt: Date): Promise<void> {
-    const input: ArticleInput = { title, slug, lead: '', bodyMd, language: 'en', rubricId: null, authorIds: [author], tagSlugs: [], coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on' };
+    const input: ArticleInput = {
+      title,
+      slug,
+      lead: '',
+      bodyMd,
+      language: 'en',
+      rubricId: null,
+      authorIds: [author],
+      tagSlugs: [],
+      coverUrl: '',
+      coverCaption: '',
+      coverCredit: '',
+      commentsMode: 'on',
+    };
     await app.ctx.publishing.save(ADMIN, input, { action: 'publish', publishedAt });
     await app.ctx.jobs.runDue();
   }
@@ -166,14 +222,24 @@ describe.each(DIALECTS)('shared dossier aggregates on %s', (dialect) => {
     // Publishing changes the content: the next view counts the new article and charts its figure.
     const before = await view('/dossiers/country/kz?utm=before');
     expect(before.body).not.toContain('Trade keeps growing');
-    await publish('trade-2025', 'Trade keeps growing', TRADE_BODY.replace('$5.1 billion in 2024', '$6.2 billion in 2025'), new Date('2026-02-01T08:00:00Z'));
+    await publish(
+      'trade-2025',
+      'Trade keeps growing',
+      TRADE_BODY.replace('$5.1 billion in 2024', '$6.2 billion in 2025'),
+      new Date('2026-02-01T08:00:00Z'),
+    );
     const after = await view('/dossiers/country/kz?utm=after');
     expect(aggregateQueries(after.queries).length).toBeGreaterThanOrEqual(5);
     expect(after.body).toContain('<th scope="row">2025</th><td>$6.2 billion</td>');
     expect(after.body).toContain('>Trade keeps growing</a>');
 
     // A piece dated a minute ahead appears on its minute, with no other change.
-    await publish('trade-2026', 'Trade outlook', TRADE_BODY.replace('$5.1 billion in 2024', '$7.3 billion in 2026'), new Date(NOW.getTime() + 90_000));
+    await publish(
+      'trade-2026',
+      'Trade outlook',
+      TRADE_BODY.replace('$5.1 billion in 2024', '$7.3 billion in 2026'),
+      new Date(NOW.getTime() + 90_000),
+    );
     expect((await view('/dossiers/country/kz?utm=early')).body).not.toContain('$7.3 billion');
     expect(aggregateQueries((await view('/dossiers/country/kz?utm=early2')).queries)).toEqual([]);
     now = new Date(NOW.getTime() + 120_000);
@@ -197,16 +263,33 @@ describe.each(DIALECTS)('shared dossier aggregates on %s', (dialect) => {
 });
 
 describe.each(DIALECTS)('upcoming events on a dossier on %s', (dialect) => {
-  let app: TestApp; let author: number; let now: Date;
+  let app: TestApp;
+  let author: number;
+  let now: Date;
   beforeEach(async () => {
     now = new Date('2026-02-21T10:00:00Z');
     app = await testApp(dialect, { pageCache: false }, { clock: () => now });
     author = await makeAuthor(app.ctx.db, { slug: 'desk' });
   });
-  afterEach(async () => { await app.close(); });
+  afterEach(async () => {
+    await app.close();
+  });
 
   async function publish(slug: string, title: string, bodyMd: string, publishedAt: string): Promise<void> {
-    const input: ArticleInput = { title, slug, lead: '', bodyMd, language: 'en', rubricId: null, authorIds: [author], tagSlugs: [], coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on' };
+    const input: ArticleInput = {
+      title,
+      slug,
+      lead: '',
+      bodyMd,
+      language: 'en',
+      rubricId: null,
+      authorIds: [author],
+      tagSlugs: [],
+      coverUrl: '',
+      coverCaption: '',
+      coverCredit: '',
+      commentsMode: 'on',
+    };
     await app.ctx.publishing.save(ADMIN, input, { action: 'publish', publishedAt: new Date(publishedAt) });
     await app.ctx.jobs.runDue();
   }
@@ -215,12 +298,20 @@ describe.each(DIALECTS)('upcoming events on a dossier on %s', (dialect) => {
     expect(res.statusCode, url).toBe(200);
     const at = res.body.indexOf('id="timeline-title"');
     const upcomingAt = res.body.indexOf('id="upcoming-title"');
-    return { upcoming: upcomingAt < 0 ? '' : res.body.slice(upcomingAt, at), timeline: res.body.slice(at, res.body.indexOf('</section>', at)) };
+    return {
+      upcoming: upcomingAt < 0 ? '' : res.body.slice(upcomingAt, at),
+      timeline: res.body.slice(at, res.body.indexOf('</section>', at)),
+    };
   };
 
   it('shows an announced visit under Upcoming, not in the timeline, until an article reports it happened', async () => {
     // The real engine reads "will pay ... next month" as planned, dated from the article's day.
-    await publish('announced', 'Bishkek prepares for talks', 'Kyrgyz President Sadyr Japarov will pay a state visit to China next month, the foreign ministry said.', '2026-02-20T08:00:00Z');
+    await publish(
+      'announced',
+      'Bishkek prepares for talks',
+      'Kyrgyz President Sadyr Japarov will pay a state visit to China next month, the foreign ministry said.',
+      '2026-02-20T08:00:00Z',
+    );
     const before = await sections('/dossiers/person/sadyr-japarov');
     expect(before.upcoming).toContain('>Upcoming</h2>');
     expect(before.upcoming).toMatch(/Sadyr Japarov will pay a state visit to <a href="\/dossiers\/country\/cn">China<\/a>/);
@@ -232,7 +323,12 @@ describe.each(DIALECTS)('upcoming events on a dossier on %s', (dialect) => {
     expect((await sections('/dossiers/country/cn')).upcoming).toContain('will pay a state visit');
 
     now = new Date('2026-03-12T10:00:00Z');
-    await publish('arrived', 'A week in Beijing', 'Kyrgyz President Sadyr Japarov paid a state visit to China on Tuesday, the foreign ministry said.', '2026-03-12T08:00:00Z');
+    await publish(
+      'arrived',
+      'A week in Beijing',
+      'Kyrgyz President Sadyr Japarov paid a state visit to China on Tuesday, the foreign ministry said.',
+      '2026-03-12T08:00:00Z',
+    );
     const after = await sections('/dossiers/person/sadyr-japarov');
     expect(after.upcoming).toBe('');
     expect(after.timeline).toMatch(/Sadyr Japarov paid a state visit to <a href="\/dossiers\/country\/cn">China<\/a>/);

@@ -24,16 +24,37 @@ export function stubExtractor(overrides: { confidence?: number; host?: string } 
     const s2 = text.indexOf('He met');
     return {
       entities: [
-        { id: 'person:sadyr-japarov', type: 'person', name: 'Sadyr Japarov', roles: [{ title: 'President', of: 'country:KG' }], mentions: [{ start: s1, end: s1 + 7, text: 'Japarov' }] },
+        {
+          id: 'person:sadyr-japarov',
+          type: 'person',
+          name: 'Sadyr Japarov',
+          roles: [{ title: 'President', of: 'country:KG' }],
+          mentions: [{ start: s1, end: s1 + 7, text: 'Japarov' }],
+        },
         { id: 'country:KG', type: 'country', name: 'Kyrgyzstan', mentions: [] },
-        { id: 'country:CN', type: 'country', name: 'China', mentions: [{ start: text.indexOf('China'), end: text.indexOf('China') + 5, text: 'China' }] },
+        {
+          id: 'country:CN',
+          type: 'country',
+          name: 'China',
+          mentions: [{ start: text.indexOf('China'), end: text.indexOf('China') + 5, text: 'China' }],
+        },
         { id: 'person:xi-jinping', type: 'person', name: 'Xi Jinping', mentions: [] },
       ],
       facts: [
-        { type: 'visit', args: { visitor: 'person:sadyr-japarov', host: overrides.host ?? 'country:CN', kind: 'state' }, when: { value: '2025-02', precision: 'month' }, confidence: 0.9, evidence: { start: s1, end: text.indexOf('.', s1) + 1, text: text.slice(s1, text.indexOf('.', s1) + 1) } },
-        { type: 'meeting', args: { participants: ['person:sadyr-japarov', 'person:xi-jinping'] }, confidence: overrides.confidence ?? 0.4, evidence: { start: s2, end: text.indexOf('.', s2) + 1, text: text.slice(s2, text.indexOf('.', s2) + 1) } },
+        {
+          type: 'visit',
+          args: { visitor: 'person:sadyr-japarov', host: overrides.host ?? 'country:CN', kind: 'state' },
+          when: { value: '2025-02', precision: 'month' },
+          confidence: 0.9,
+          evidence: { start: s1, end: text.indexOf('.', s1) + 1, text: text.slice(s1, text.indexOf('.', s1) + 1) },
+        },
+        {
+          type: 'meeting',
+          args: { participants: ['person:sadyr-japarov', 'person:xi-jinping'] },
+          confidence: overrides.confidence ?? 0.4,
+          evidence: { start: s2, end: text.indexOf('.', s2) + 1, text: text.slice(s2, text.indexOf('.', s2) + 1) },
+        },
       ],
     };
   };
 }
-

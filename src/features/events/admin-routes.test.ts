@@ -8,10 +8,29 @@ import { findEventBySlug, listEventArticleSlugs } from './event-store.js';
 const NOW = new Date('2026-06-10T12:00:00Z');
 
 const BASE = {
-  title: 'Greater Eurasia Conference', slug: '', summary: 'Corridors and capital.', programme: '## Day one\n\nOpening.', venue_name: 'Lazurnaya Hotel',
-  venue_address: '103 Kurortniy Prospekt', venue_city: 'Sochi', venue_country: 'RU', lat: '43.56', lon: '39.75', timezone: 'Europe/Moscow',
-  start_kind: 'tba', start_date: '', start_datetime: '', end_kind: 'tba', end_date: '', end_datetime: '', online_url: '', language: 'en',
-  status: 'published', status_note: '', terms: 'Registration is required.', articles: '',
+  title: 'Greater Eurasia Conference',
+  slug: '',
+  summary: 'Corridors and capital.',
+  programme: '## Day one\n\nOpening.',
+  venue_name: 'Lazurnaya Hotel',
+  venue_address: '103 Kurortniy Prospekt',
+  venue_city: 'Sochi',
+  venue_country: 'RU',
+  lat: '43.56',
+  lon: '39.75',
+  timezone: 'Europe/Moscow',
+  start_kind: 'tba',
+  start_date: '',
+  start_datetime: '',
+  end_kind: 'tba',
+  end_date: '',
+  end_datetime: '',
+  online_url: '',
+  language: 'en',
+  status: 'published',
+  status_note: '',
+  terms: 'Registration is required.',
+  articles: '',
 };
 
 describe.each(DIALECTS)('event admin on %s', (dialect) => {
@@ -48,9 +67,19 @@ describe.each(DIALECTS)('event admin on %s', (dialect) => {
     expect(edit.body).toContain('Event created.');
     expect(edit.body).toContain('value="Greater Eurasia Conference"');
 
-    const saved = await post(`/admin/events/${e.id}`, { ...BASE, slug: 'greater-eurasia-conference', start_kind: 'datetime', start_datetime: '2026-09-01T10:00', end_kind: 'datetime', end_datetime: '2026-09-02T18:30' });
+    const saved = await post(`/admin/events/${e.id}`, {
+      ...BASE,
+      slug: 'greater-eurasia-conference',
+      start_kind: 'datetime',
+      start_datetime: '2026-09-01T10:00',
+      end_kind: 'datetime',
+      end_datetime: '2026-09-02T18:30',
+    });
     expect(saved.statusCode).toBe(303);
-    expect((await findEventBySlug(app.ctx.db, 'greater-eurasia-conference'))!.start).toEqual({ kind: 'datetime', instant: '2026-09-01T07:00:00.000Z' });
+    expect((await findEventBySlug(app.ctx.db, 'greater-eurasia-conference'))!.start).toEqual({
+      kind: 'datetime',
+      instant: '2026-09-01T07:00:00.000Z',
+    });
     // The public page was cached before the change: contentChanged must have dropped it.
     const after = await get('/events/greater-eurasia-conference', null);
     expect(after.body).not.toContain('Time to be announced');
@@ -66,7 +95,10 @@ describe.each(DIALECTS)('event admin on %s', (dialect) => {
 
   it('a time across the DST change is stored as the right instant', async () => {
     await post('/admin/events', { ...BASE, timezone: 'Europe/Berlin', start_kind: 'datetime', start_datetime: '2026-10-25T02:30' });
-    expect((await findEventBySlug(app.ctx.db, 'greater-eurasia-conference'))!.start).toEqual({ kind: 'datetime', instant: '2026-10-25T00:30:00.000Z' });
+    expect((await findEventBySlug(app.ctx.db, 'greater-eurasia-conference'))!.start).toEqual({
+      kind: 'datetime',
+      instant: '2026-10-25T00:30:00.000Z',
+    });
   });
 
   it('re-renders with 422 and the values kept', async () => {
@@ -76,7 +108,13 @@ describe.each(DIALECTS)('event admin on %s', (dialect) => {
     expect(badZone.body).toContain('value="Greater Eurasia Conference"');
     expect(badZone.body).toContain('value="Europe/Atlantis"');
 
-    const endFirst = await post('/admin/events', { ...BASE, start_kind: 'date', start_date: '2026-09-02', end_kind: 'date', end_date: '2026-09-01' });
+    const endFirst = await post('/admin/events', {
+      ...BASE,
+      start_kind: 'date',
+      start_date: '2026-09-02',
+      end_kind: 'date',
+      end_date: '2026-09-01',
+    });
     expect(endFirst.statusCode).toBe(422);
     expect(endFirst.body).toContain('The end cannot be before the start.');
     expect(endFirst.body).toContain('value="2026-09-01"');
@@ -142,7 +180,12 @@ describe.each(DIALECTS)('event admin on %s', (dialect) => {
   it('requires the CSRF token', async () => {
     const res = await app.server.inject({ method: 'POST', url: '/admin/events', headers: { cookie: staff.cookie }, payload: { ...BASE } });
     expect(res.statusCode).toBe(403);
-    const forged = await app.server.inject({ method: 'POST', url: '/admin/events', headers: { cookie: staff.cookie }, payload: { ...BASE, _csrf: 'forged' } });
+    const forged = await app.server.inject({
+      method: 'POST',
+      url: '/admin/events',
+      headers: { cookie: staff.cookie },
+      payload: { ...BASE, _csrf: 'forged' },
+    });
     expect(forged.statusCode).toBe(403);
     expect(await findEventBySlug(app.ctx.db, 'greater-eurasia-conference')).toBeUndefined();
   });

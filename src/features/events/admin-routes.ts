@@ -1,11 +1,12 @@
 // Staff pages of events, for admins and editors: list, create, edit, delete.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { ComponentChildren } from 'preact';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError } from '../../platform/errors.js';
 import { formOf } from '../../platform/forms.js';
-import type { AppCtx } from '../app-context.js';
-import { sendAdminPage } from '../admin/admin-page.js';
-import { adminScope, AREA_ROLES, formToken, requireRole } from '../admin/admin-scope.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import { sendAdminPage } from '../../platform/admin-page.js';
+import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
 import { emptyFormValues, formValuesOf, parseEventForm, valuesFromEvent, type EventFormValues } from './event-form.js';
 import { createEventService } from './event-service.js';
 import { findEventById, listEventArticleSlugs, listEventsForAdmin } from './event-store.js';
@@ -31,14 +32,29 @@ export function registerEventAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
 
   const notice = (request: FastifyRequest) => {
     const n = (request.query as Record<string, unknown>).notice;
-    return typeof n === 'string' && (NOTICES as readonly string[]).includes(n) ? t(`events.admin.notice.${n}`) : undefined;
+    return typeof n === 'string' && (NOTICES as readonly string[]).includes(n) ? t(messageKey(`events.admin.notice.${n}`)) : undefined;
   };
 
-  const form = (request: FastifyRequest, reply: FastifyReply, o: { id?: number; slug?: string; status?: string; values: EventFormValues; errors?: Record<string, string>; code?: number }) =>
-    page(request, reply, o.id ? t('events.admin.edit_title', { title: o.values.title || o.slug || '' }) : t('events.admin.new_title'), AdminEventForm({
-      t, csrf: formToken(ctx, request), action: o.id ? `/admin/events/${o.id}` : '/admin/events', values: o.values, errors: o.errors,
-      existing: o.id ? { id: o.id, slug: o.slug!, status: o.status! } : undefined, notice: o.code ? undefined : notice(request),
-    }), o.code);
+  const form = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    o: { id?: number; slug?: string; status?: string; values: EventFormValues; errors?: Record<string, string>; code?: number },
+  ) =>
+    page(
+      request,
+      reply,
+      o.id ? t('events.admin.edit_title', { title: o.values.title || o.slug || '' }) : t('events.admin.new_title'),
+      AdminEventForm({
+        t,
+        csrf: formToken(ctx, request),
+        action: o.id ? `/admin/events/${o.id}` : '/admin/events',
+        values: o.values,
+        errors: o.errors,
+        existing: o.id ? { id: o.id, slug: o.slug!, status: o.status! } : undefined,
+        notice: o.code ? undefined : notice(request),
+      }),
+      o.code,
+    );
 
   /** Validates and saves; on bad input re-renders the form with 422 and what was typed. */
   async function submit(request: FastifyRequest, reply: FastifyReply, id: number | null) {
@@ -47,7 +63,8 @@ export function registerEventAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
     if (id !== null && !existing) throw new AppError('not_found', 'Event not found');
     const values = formValuesOf(formOf(request));
     const { input, errors } = parseEventForm(values, t);
-    const fail = (errs: Record<string, string>) => form(request, reply, { id: id ?? undefined, slug: existing?.slug, status: existing?.status, values, errors: errs, code: 422 });
+    const fail = (errs: Record<string, string>) =>
+      form(request, reply, { id: id ?? undefined, slug: existing?.slug, status: existing?.status, values, errors: errs, code: 422 });
     if (!input) return fail(errors);
     try {
       const saved = await events.save(user, id, input);
@@ -61,7 +78,12 @@ export function registerEventAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
   adminScope(app, ctx, (admin) => {
     admin.get('/events', async (request, reply) => {
       requireRole(request, AREA_ROLES.events);
-      return page(request, reply, t('events.admin.title'), AdminEventList({ t, events: await listEventsForAdmin(ctx.db), notice: notice(request) }));
+      return page(
+        request,
+        reply,
+        t('events.admin.title'),
+        AdminEventList({ t, events: await listEventsForAdmin(ctx.db), notice: notice(request) }),
+      );
     });
 
     admin.get('/events/new', async (request, reply) => {
@@ -76,7 +98,12 @@ export function registerEventAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
       const id = idOf(request);
       const e = await findEventById(ctx.db, id);
       if (!e) throw new AppError('not_found', 'Event not found');
-      return form(request, reply, { id, slug: e.slug, status: e.status, values: valuesFromEvent(e, await listEventArticleSlugs(ctx.db, id)) });
+      return form(request, reply, {
+        id,
+        slug: e.slug,
+        status: e.status,
+        values: valuesFromEvent(e, await listEventArticleSlugs(ctx.db, id)),
+      });
     });
 
     admin.post('/events/:id', (request, reply) => submit(request, reply, idOf(request)));
@@ -86,7 +113,12 @@ export function registerEventAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
       const id = idOf(request);
       const e = await findEventById(ctx.db, id);
       if (!e) throw new AppError('not_found', 'Event not found');
-      return page(request, reply, t('events.admin.delete_title'), AdminEventDelete({ t, csrf: formToken(ctx, request), id, title: e.title }));
+      return page(
+        request,
+        reply,
+        t('events.admin.delete_title'),
+        AdminEventDelete({ t, csrf: formToken(ctx, request), id, title: e.title }),
+      );
     });
 
     admin.post('/events/:id/delete', async (request, reply) => {

@@ -10,12 +10,30 @@ import { findSettings } from './registration-store.js';
 import { scheduleReminder } from './registration-service.js';
 import { recordTerms } from './terms-store.js';
 import { storeEventTime } from './event.js';
-import { deleteEvent, eventSlugTaken, findArticleIdsBySlugs, findEventById, insertEvent, setEventArticles, updateEvent } from './event-store.js';
+import {
+  deleteEvent,
+  eventSlugTaken,
+  findArticleIdsBySlugs,
+  findEventById,
+  insertEvent,
+  setEventArticles,
+  updateEvent,
+  updateEventIcsSequence,
+} from './event-store.js';
 
-export interface EventServiceDeps { db: Db; clock: () => Date; t: T; contentChanged: () => void }
+export interface EventServiceDeps {
+  db: Db;
+  clock: () => Date;
+  t: T;
+  contentChanged: () => void;
+}
 
 /** Audit actions written when an event's status changes to one readers notice. */
-const STATUS_ACTIONS: Partial<Record<EventStatus, string>> = { published: 'event.publish', cancelled: 'event.cancel', postponed: 'event.postpone' };
+const STATUS_ACTIONS: Partial<Record<EventStatus, string>> = {
+  published: 'event.publish',
+  cancelled: 'event.cancel',
+  postponed: 'event.postpone',
+};
 
 /** Builds the event service over its dependencies. */
 export function createEventService(deps: EventServiceDeps) {
@@ -39,12 +57,14 @@ export function createEventService(deps: EventServiceDeps) {
         await setEventArticles(tx, eventId, [...articleIds.values()]);
         // Every edit of the terms is a new version; registrations keep the one they accepted.
         await recordTerms(tx, eventId, row.termsMd, row.termsHtml, now);
-        const timeChanged = before !== undefined && (storeEventTime(before.start) !== row.startsAt || storeEventTime(before.end) !== row.endsAt || before.timezone !== row.timezone);
+        const timeChanged =
+          before !== undefined &&
+          (storeEventTime(before.start) !== row.startsAt || storeEventTime(before.end) !== row.endsAt || before.timezone !== row.timezone);
         const cancelledNow = before !== undefined && before.status !== 'cancelled' && input.status === 'cancelled';
         if (timeChanged || cancelledNow) {
           // A new SEQUENCE makes calendars replace (or, once cancelled, remove) the entry; participants get the new .ics by mail once the time is known.
           const seq = (before.icsSequence ?? 0) + 1;
-          await tx.updateTable('events').set({ ics_sequence: seq }).where('id', '=', eventId).execute();
+          await updateEventIcsSequence(tx, eventId, seq);
           if (row.startsAt !== null || cancelledNow) await enqueueJob(tx, 'event-update-mail', now, { eventId, sequence: seq }, now);
         }
         if (timeChanged || id === null) {
@@ -52,7 +72,15 @@ export function createEventService(deps: EventServiceDeps) {
           if (saved) await scheduleReminder(tx, saved, await findSettings(tx, eventId), now);
         }
         const action = before?.status !== input.status ? STATUS_ACTIONS[input.status] : undefined;
-        if (action) await insertAudit(tx, { at: now, userId: actor.id, action, subjectType: 'event', subjectId: eventId, detail: input.statusNote ? `${input.title}: ${input.statusNote}` : input.title });
+        if (action)
+          await insertAudit(tx, {
+            at: now,
+            userId: actor.id,
+            action,
+            subjectType: 'event',
+            subjectId: eventId,
+            detail: input.statusNote ? `${input.title}: ${input.statusNote}` : input.title,
+          });
         return eventId;
       });
       deps.contentChanged();

@@ -4,24 +4,54 @@ import type { Db } from '../../platform/db.js';
 import { DIALECTS, freshDb } from '../../../test/db.js';
 import { makeArticle, makeAuthor } from '../../../test/factories.js';
 import {
-  countPastEvents, eventSlugTaken, findArticleIdsBySlugs, findEventBySlug, findEventForArticle, insertEvent, listEventArticles,
-  listEventArticleSlugs, listPastEvents, listUpcomingEvents, setEventArticles, type EventRow,
+  countPastEvents,
+  eventSlugTaken,
+  findArticleIdsBySlugs,
+  findEventBySlug,
+  findEventForArticle,
+  insertEvent,
+  listEventArticles,
+  listEventArticleSlugs,
+  listPastEvents,
+  listUpcomingEvents,
+  setEventArticles,
+  type EventRow,
 } from './event-store.js';
 
 const NOW = new Date('2026-06-10T12:00:00Z');
 
 function row(slug: string, o: Partial<EventRow> = {}): EventRow {
   return {
-    slug, title: slug, summary: '', programmeMd: '', programmeHtml: '', venueName: 'Hall', venueAddress: '', venueCity: 'Sochi', venueCountry: 'RU',
-    lat: 43.56, lon: 39.75, timezone: 'Europe/Moscow', startsAt: null, endsAt: null, onlineUrl: '', language: 'en', status: 'published', statusNote: '',
-    termsMd: '', termsHtml: '', ...o,
+    slug,
+    title: slug,
+    summary: '',
+    programmeMd: '',
+    programmeHtml: '',
+    venueName: 'Hall',
+    venueAddress: '',
+    venueCity: 'Sochi',
+    venueCountry: 'RU',
+    lat: 43.56,
+    lon: 39.75,
+    timezone: 'Europe/Moscow',
+    startsAt: null,
+    endsAt: null,
+    onlineUrl: '',
+    language: 'en',
+    status: 'published',
+    statusNote: '',
+    termsMd: '',
+    termsHtml: '',
+    ...o,
   };
 }
 
 describe.each(DIALECTS)('event store on %s', (dialect) => {
   let db: Db;
   let close: () => Promise<void>;
-  beforeEach(async () => { ({ db, close } = await freshDb(dialect)); });
+  beforeEach(async () => {
+    ({ db, close } = await freshDb(dialect));
+  });
   afterEach(() => close());
 
   async function seed() {
@@ -39,7 +69,14 @@ describe.each(DIALECTS)('event store on %s', (dialect) => {
 
   it('lists upcoming soonest first, to-be-announced last, no drafts', async () => {
     await seed();
-    expect((await listUpcomingEvents(db, NOW)).map((e) => e.slug)).toEqual(['running', 'today-morning', 'sooner-date', 'later', 'tba-a', 'tba-b']);
+    expect((await listUpcomingEvents(db, NOW)).map((e) => e.slug)).toEqual([
+      'running',
+      'today-morning',
+      'sooner-date',
+      'later',
+      'tba-a',
+      'tba-b',
+    ]);
     // The limit cuts after ordering, so TBA never pushes out a dated event on any dialect.
     expect((await listUpcomingEvents(db, NOW, 2)).map((e) => e.slug)).toEqual(['running', 'today-morning']);
   });
@@ -101,7 +138,10 @@ describe.each(DIALECTS)('event store on %s', (dialect) => {
     const pub = await makeArticle(db, { title: 'Published piece', authorIds: [author], publishedAt: new Date('2026-05-01T00:00:00Z') });
     const draft = await makeArticle(db, { title: 'Draft piece', authorIds: [author], status: 'draft' });
     const ids = await findArticleIdsBySlugs(db, ['published-piece', 'draft-piece', 'nope']);
-    expect([...ids.entries()].sort()).toEqual([['draft-piece', draft], ['published-piece', pub]]);
+    expect([...ids.entries()].sort()).toEqual([
+      ['draft-piece', draft],
+      ['published-piece', pub],
+    ]);
     await setEventArticles(db, id, [...ids.values()]);
     expect(await listEventArticleSlugs(db, id)).toEqual(['draft-piece', 'published-piece']);
     expect((await listEventArticles(db, id, NOW)).map((a) => a.slug)).toEqual(['published-piece']);

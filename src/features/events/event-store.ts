@@ -10,10 +10,31 @@ import { parseEventTime, type Event, type EventStatus } from './event.js';
 /** Maps a row to an Event. */
 export function rowToEvent(r: Selectable<EventsTable>): Event {
   return {
-    id: r.id, slug: r.slug, title: r.title, summary: r.summary, programmeMd: r.programme_md, programmeHtml: r.programme_html as SafeHtml,
-    venue: { name: r.venue_name, address: r.venue_address, city: r.venue_city, country: r.venue_country, lat: r.lat === null ? null : Number(r.lat), lon: r.lon === null ? null : Number(r.lon) },
-    timezone: r.timezone, start: parseEventTime(r.starts_at), end: parseEventTime(r.ends_at), onlineUrl: r.online_url, language: r.language,
-    status: r.status as EventStatus, statusNote: r.status_note, termsMd: r.terms_md, termsHtml: r.terms_html as SafeHtml, createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    programmeMd: r.programme_md,
+    programmeHtml: r.programme_html as SafeHtml,
+    venue: {
+      name: r.venue_name,
+      address: r.venue_address,
+      city: r.venue_city,
+      country: r.venue_country,
+      lat: r.lat === null ? null : Number(r.lat),
+      lon: r.lon === null ? null : Number(r.lon),
+    },
+    timezone: r.timezone,
+    start: parseEventTime(r.starts_at),
+    end: parseEventTime(r.ends_at),
+    onlineUrl: r.online_url,
+    language: r.language,
+    status: r.status as EventStatus,
+    statusNote: r.status_note,
+    termsMd: r.terms_md,
+    termsHtml: r.terms_html as SafeHtml,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
     icsSequence: Number(r.ics_sequence ?? 0),
   };
 }
@@ -35,44 +56,86 @@ const VISIBLE: EventStatus[] = ['published', 'cancelled', 'postponed'];
 /** Public events not yet over (and those still to be announced), soonest first, TBA last. */
 export async function listUpcomingEvents(db: Db, now: Date, limit = 50): Promise<Event[]> {
   const today = now.toISOString().slice(0, 10);
-  const rows = await db.selectFrom('events').selectAll().where('status', 'in', VISIBLE)
-    .where((eb) => eb.or([eb('starts_at', 'is', null), eb('ends_at', '>=', today), eb.and([eb('ends_at', 'is', null), eb('starts_at', '>=', today)])]))
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('status', 'in', VISIBLE)
+    .where((eb) =>
+      eb.or([eb('starts_at', 'is', null), eb('ends_at', '>=', today), eb.and([eb('ends_at', 'is', null), eb('starts_at', '>=', today)])]),
+    )
     // Nulls sort first on SQLite and last on PostgreSQL: order "to be announced" last explicitly on both.
-    .orderBy(sql`case when starts_at is null then 1 else 0 end`).orderBy('starts_at').orderBy('id').limit(limit).execute();
+    .orderBy(sql`case when starts_at is null then 1 else 0 end`)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map(rowToEvent);
 }
 
 function pastQuery(db: Db, now: Date) {
   const today = now.toISOString().slice(0, 10);
-  return db.selectFrom('events').where('status', 'in', VISIBLE).where('starts_at', 'is not', null)
+  return db
+    .selectFrom('events')
+    .where('status', 'in', VISIBLE)
+    .where('starts_at', 'is not', null)
     .where((eb) => eb.or([eb('ends_at', '<', today), eb.and([eb('ends_at', 'is', null), eb('starts_at', '<', today)])]));
 }
 
 /** Public events that are over, most recent first. */
 export async function listPastEvents(db: Db, now: Date, limit = 50, offset = 0): Promise<Event[]> {
-  const rows = await pastQuery(db, now).selectAll().orderBy('starts_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  const rows = await pastQuery(db, now)
+    .selectAll()
+    .orderBy('starts_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return rows.map(rowToEvent);
 }
 
 /** How many public events are over. */
 export async function countPastEvents(db: Db, now: Date): Promise<number> {
-  const r = await pastQuery(db, now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await pastQuery(db, now)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** The event an article's events block shows: one linked to the article, else the next upcoming one. */
 // Asked by every article page: compiled once.
-const eventOfArticle = prepared((db, p: Slots<{ articleId: number }>) => db.selectFrom('events').innerJoin('event_articles', 'event_articles.event_id', 'events.id')
-  .selectAll('events').where('event_articles.article_id', '=', p.articleId).where('events.status', 'in', VISIBLE)
-  .orderBy('events.starts_at', 'desc').limit(1));
+const eventOfArticle = prepared((db, p: Slots<{ articleId: number }>) =>
+  db
+    .selectFrom('events')
+    .innerJoin('event_articles', 'event_articles.event_id', 'events.id')
+    .selectAll('events')
+    .where('event_articles.article_id', '=', p.articleId)
+    .where('events.status', 'in', VISIBLE)
+    .orderBy('events.starts_at', 'desc')
+    .limit(1),
+);
 
 // Few articles are linked to an event: with a memo, the set of those that are is read once per content
 // change or minute, and every other article page skips the lookup.
-const linkedArticles = prepared((db, _p: Slots<Record<string, never>>) => db.selectFrom('event_articles').innerJoin('events', 'events.id', 'event_articles.event_id')
-  .select('event_articles.article_id').where('events.status', 'in', VISIBLE));
+const linkedArticles = prepared((db, _p: Slots<Record<string, never>>) =>
+  db
+    .selectFrom('event_articles')
+    .innerJoin('events', 'events.id', 'event_articles.event_id')
+    .select('event_articles.article_id')
+    .where('events.status', 'in', VISIBLE),
+);
 
-export async function findEventForArticle(db: Db, articleId: number, now: Date, nextEvent?: () => Promise<Event | undefined>, memo?: ContentMemo): Promise<Event | undefined> {
-  const mayHaveOne = !memo || (await memo.get('event-linked-articles', async () => new Set((await linkedArticles.all(db, {})).map((r) => r.article_id)))).has(articleId);
+export async function findEventForArticle(
+  db: Db,
+  articleId: number,
+  now: Date,
+  nextEvent?: () => Promise<Event | undefined>,
+  memo?: ContentMemo,
+): Promise<Event | undefined> {
+  const mayHaveOne =
+    !memo ||
+    (await memo.get('event-linked-articles', async () => new Set((await linkedArticles.all(db, {})).map((r) => r.article_id)))).has(
+      articleId,
+    );
   const linked = mayHaveOne ? await eventOfArticle.first(db, { articleId }) : undefined;
   if (linked) return rowToEvent(linked);
   return nextEvent ? nextEvent() : (await listUpcomingEvents(db, now, 1))[0];
@@ -84,28 +147,71 @@ export async function listEventsForAdmin(db: Db): Promise<Event[]> {
 }
 
 export interface EventRow {
-  slug: string; title: string; summary: string; programmeMd: string; programmeHtml: string; venueName: string; venueAddress: string;
-  venueCity: string; venueCountry: string; lat: number | null; lon: number | null; timezone: string; startsAt: string | null; endsAt: string | null;
-  onlineUrl: string; language: string; status: EventStatus; statusNote: string; termsMd: string; termsHtml: string;
+  slug: string;
+  title: string;
+  summary: string;
+  programmeMd: string;
+  programmeHtml: string;
+  venueName: string;
+  venueAddress: string;
+  venueCity: string;
+  venueCountry: string;
+  lat: number | null;
+  lon: number | null;
+  timezone: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  onlineUrl: string;
+  language: string;
+  status: EventStatus;
+  statusNote: string;
+  termsMd: string;
+  termsHtml: string;
 }
 
 function cols(e: EventRow) {
   return {
-    slug: e.slug, title: e.title, summary: e.summary, programme_md: e.programmeMd, programme_html: e.programmeHtml, venue_name: e.venueName,
-    venue_address: e.venueAddress, venue_city: e.venueCity, venue_country: e.venueCountry, lat: e.lat, lon: e.lon, timezone: e.timezone,
-    starts_at: e.startsAt, ends_at: e.endsAt, online_url: e.onlineUrl, language: e.language, status: e.status, status_note: e.statusNote,
-    terms_md: e.termsMd, terms_html: e.termsHtml,
+    slug: e.slug,
+    title: e.title,
+    summary: e.summary,
+    programme_md: e.programmeMd,
+    programme_html: e.programmeHtml,
+    venue_name: e.venueName,
+    venue_address: e.venueAddress,
+    venue_city: e.venueCity,
+    venue_country: e.venueCountry,
+    lat: e.lat,
+    lon: e.lon,
+    timezone: e.timezone,
+    starts_at: e.startsAt,
+    ends_at: e.endsAt,
+    online_url: e.onlineUrl,
+    language: e.language,
+    status: e.status,
+    status_note: e.statusNote,
+    terms_md: e.termsMd,
+    terms_html: e.termsHtml,
   };
 }
 
 /** Inserts an event; returns its id. */
 export async function insertEvent(db: Db, e: EventRow, now: Date): Promise<number> {
-  return (await db.insertInto('events').values({ ...cols(e), created_at: now.toISOString(), updated_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .insertInto('events')
+      .values({ ...cols(e), created_at: now.toISOString(), updated_at: now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** Updates an event. */
 export async function updateEvent(db: Db, id: number, e: EventRow, now: Date): Promise<void> {
-  await db.updateTable('events').set({ ...cols(e), updated_at: now.toISOString() }).where('id', '=', id).execute();
+  await db
+    .updateTable('events')
+    .set({ ...cols(e), updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Deletes an event. */
@@ -116,7 +222,11 @@ export async function deleteEvent(db: Db, id: number): Promise<void> {
 /** Replaces the articles linked to an event. */
 export async function setEventArticles(db: Db, eventId: number, articleIds: number[]): Promise<void> {
   await db.deleteFrom('event_articles').where('event_id', '=', eventId).execute();
-  if (articleIds.length) await db.insertInto('event_articles').values([...new Set(articleIds)].map((article_id) => ({ event_id: eventId, article_id }))).execute();
+  if (articleIds.length)
+    await db
+      .insertInto('event_articles')
+      .values([...new Set(articleIds)].map((article_id) => ({ event_id: eventId, article_id })))
+      .execute();
 }
 
 /** Ids of the articles linked to an event. */
@@ -125,21 +235,39 @@ export async function listEventArticleIds(db: Db, eventId: number): Promise<numb
 }
 
 /** An article linked to an event, as the event page lists it. */
-export interface LinkedArticle { id: number; slug: string; title: string; lead: string; language: string; publishedAt: string }
+export interface LinkedArticle {
+  id: number;
+  slug: string;
+  title: string;
+  lead: string;
+  language: string;
+  publishedAt: string;
+}
 
 /** The published articles linked to an event, newest first. */
 export async function listEventArticles(db: Db, eventId: number, now: Date): Promise<LinkedArticle[]> {
-  const rows = await db.selectFrom('event_articles').innerJoin('articles', 'articles.id', 'event_articles.article_id')
+  const rows = await db
+    .selectFrom('event_articles')
+    .innerJoin('articles', 'articles.id', 'event_articles.article_id')
     .select(['articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.language', 'articles.published_at'])
-    .where('event_articles.event_id', '=', eventId).where('articles.status', '=', 'published').where('articles.published_at', '<=', now.toISOString())
-    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').execute();
+    .where('event_articles.event_id', '=', eventId)
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', now.toISOString())
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .execute();
   return rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, lead: r.lead, language: r.language, publishedAt: r.published_at! }));
 }
 
 /** Slugs of the articles linked to an event (any status), for the staff form. */
 export async function listEventArticleSlugs(db: Db, eventId: number): Promise<string[]> {
-  const rows = await db.selectFrom('event_articles').innerJoin('articles', 'articles.id', 'event_articles.article_id')
-    .select('articles.slug').where('event_articles.event_id', '=', eventId).orderBy('articles.slug').execute();
+  const rows = await db
+    .selectFrom('event_articles')
+    .innerJoin('articles', 'articles.id', 'event_articles.article_id')
+    .select('articles.slug')
+    .where('event_articles.event_id', '=', eventId)
+    .orderBy('articles.slug')
+    .execute();
   return rows.map((r) => r.slug);
 }
 
@@ -155,4 +283,14 @@ export async function eventSlugTaken(db: Db, slug: string, exceptId?: number): P
   let q = db.selectFrom('events').select('id').where('slug', '=', slug);
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
   return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** Sets the calendar SEQUENCE of an event's .ics files (raised on every change participants must see). */
+export async function updateEventIcsSequence(db: Db, id: number, sequence: number): Promise<void> {
+  await db.updateTable('events').set({ ics_sequence: sequence }).where('id', '=', id).execute();
+}
+
+/** Every event's id and slug, for matching by slug. */
+export async function listEventSlugs(db: Db): Promise<{ id: number; slug: string }[]> {
+  return db.selectFrom('events').select(['id', 'slug']).execute();
 }

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../platform/i18n/index.js';
 import {
-  canonicalTimeZone, endsBeforeStart, instantToWallTime, isCalendarDate, isoInZone, isUpcoming, mapUrl, parseEventTime, storeEventTime,
-  wallTimeToInstant, type Event, type EventTime,
+  canonicalTimeZone,
+  endsBeforeStart,
+  instantToWallTime,
+  isCalendarDate,
+  isoInZone,
+  isUpcoming,
+  mapUrl,
+  parseEventTime,
+  storeEventTime,
+  wallTimeToInstant,
+  type Event,
+  type EventTime,
 } from './event.js';
 import { emptyFormValues, parseEventForm, valuesFromEvent, type EventFormValues } from './event-form.js';
 import { eventJsonLd } from './event-json-ld.js';
@@ -82,7 +92,9 @@ describe('formatting', () => {
 
   it('shows a date-only event as its day, whatever the zone', () => {
     expect(eventTimeText(t, { kind: 'date', date: '2026-06-10' }, { kind: 'tba' }, 'Pacific/Kiritimati')).toBe('10 June 2026');
-    expect(eventTimeText(t, { kind: 'date', date: '2026-06-10' }, { kind: 'date', date: '2026-06-12' }, 'UTC')).toBe('10 June 2026 – 12 June 2026');
+    expect(eventTimeText(t, { kind: 'date', date: '2026-06-10' }, { kind: 'date', date: '2026-06-12' }, 'UTC')).toBe(
+      '10 June 2026 – 12 June 2026',
+    );
   });
 
   it('shows a date-time in the event zone, on either side of a DST change', () => {
@@ -132,27 +144,59 @@ describe('parseEventForm', () => {
   it('accepts a TBA event and makes the slug from the title', () => {
     const { input, errors } = parseEventForm(values({ timezone: 'europe/moscow', venueCountry: 'ru', lat: '43,56', lon: '39.75' }), t);
     expect(errors).toEqual({});
-    expect(input).toMatchObject({ slug: 'eurasia-forum', timezone: 'Europe/Moscow', start: { kind: 'tba' }, end: { kind: 'tba' }, venue: { country: 'RU', lat: 43.56, lon: 39.75 } });
+    expect(input).toMatchObject({
+      slug: 'eurasia-forum',
+      timezone: 'Europe/Moscow',
+      start: { kind: 'tba' },
+      end: { kind: 'tba' },
+      venue: { country: 'RU', lat: 43.56, lon: 39.75 },
+    });
   });
 
   it('reads a date-time as a wall time in the event zone', () => {
-    const { input } = parseEventForm(values({ timezone: 'Europe/Berlin', startKind: 'datetime', startDateTime: '2026-10-25T02:30', endKind: 'datetime', endDateTime: '2026-10-25T18:00' }), t);
+    const { input } = parseEventForm(
+      values({
+        timezone: 'Europe/Berlin',
+        startKind: 'datetime',
+        startDateTime: '2026-10-25T02:30',
+        endKind: 'datetime',
+        endDateTime: '2026-10-25T18:00',
+      }),
+      t,
+    );
     expect(input!.start).toEqual({ kind: 'datetime', instant: '2026-10-25T00:30:00.000Z' });
     expect(input!.end).toEqual({ kind: 'datetime', instant: '2026-10-25T17:00:00.000Z' });
   });
 
   it('refuses a wall time that does not exist and suggests the real one', () => {
-    const { input, errors } = parseEventForm(values({ timezone: 'Europe/Berlin', startKind: 'datetime', startDateTime: '2026-03-29T02:30' }), t);
+    const { input, errors } = parseEventForm(
+      values({ timezone: 'Europe/Berlin', startKind: 'datetime', startDateTime: '2026-03-29T02:30' }),
+      t,
+    );
     expect(input).toBeUndefined();
     expect(errors.start_datetime).toContain('03:30');
   });
 
   it('names every bad field', () => {
-    const { errors } = parseEventForm(values({
-      title: '', slug: 'Bad Slug!', timezone: 'Mars/Base', lat: '91', lon: '', venueCountry: 'QQ', onlineUrl: 'javascript:alert(1)', language: 'xx', status: 'gone',
-      startKind: 'date', startDate: '2026-02-30',
-    }), t);
-    expect(Object.keys(errors).sort()).toEqual(['language', 'lat', 'online_url', 'slug', 'start_date', 'status', 'timezone', 'title', 'venue_country'].sort());
+    const { errors } = parseEventForm(
+      values({
+        title: '',
+        slug: 'Bad Slug!',
+        timezone: 'Mars/Base',
+        lat: '91',
+        lon: '',
+        venueCountry: 'QQ',
+        onlineUrl: 'javascript:alert(1)',
+        language: 'xx',
+        status: 'gone',
+        startKind: 'date',
+        startDate: '2026-02-30',
+      }),
+      t,
+    );
+    expect(Object.keys(errors).sort()).toEqual(
+      ['language', 'lat', 'online_url', 'slug', 'start_date', 'status', 'timezone', 'title', 'venue_country'].sort(),
+    );
     expect(errors.timezone).toContain('Mars/Base');
   });
 
@@ -161,8 +205,21 @@ describe('parseEventForm', () => {
   });
 
   it('refuses an end before the start, and an end without a start', () => {
-    expect(parseEventForm(values({ startKind: 'date', startDate: '2026-06-10', endKind: 'date', endDate: '2026-06-09' }), t).errors.end_date).toMatch(/cannot be before/);
-    expect(parseEventForm(values({ timezone: 'UTC', startKind: 'datetime', startDateTime: '2026-06-10T10:00', endKind: 'datetime', endDateTime: '2026-06-10T09:00' }), t).errors.end_datetime).toMatch(/cannot be before/);
+    expect(
+      parseEventForm(values({ startKind: 'date', startDate: '2026-06-10', endKind: 'date', endDate: '2026-06-09' }), t).errors.end_date,
+    ).toMatch(/cannot be before/);
+    expect(
+      parseEventForm(
+        values({
+          timezone: 'UTC',
+          startKind: 'datetime',
+          startDateTime: '2026-06-10T10:00',
+          endKind: 'datetime',
+          endDateTime: '2026-06-10T09:00',
+        }),
+        t,
+      ).errors.end_datetime,
+    ).toMatch(/cannot be before/);
     expect(parseEventForm(values({ endKind: 'date', endDate: '2026-06-09' }), t).errors.end_kind).toBeDefined();
   });
 
@@ -172,16 +229,40 @@ describe('parseEventForm', () => {
 });
 
 const sample: Event = {
-  id: 1, slug: 'forum', title: 'Forum', summary: 'A forum.', programmeMd: '', programmeHtml: '' as never,
-  venue: { name: 'Hall', address: '1 Main St', city: 'Sochi', country: 'RU', lat: 43.56, lon: 39.75 }, timezone: 'Europe/Moscow',
-  start: { kind: 'tba' }, end: { kind: 'tba' }, onlineUrl: '', language: 'en', status: 'published', statusNote: '', termsMd: '', termsHtml: '' as never,
-  createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+  id: 1,
+  slug: 'forum',
+  title: 'Forum',
+  summary: 'A forum.',
+  programmeMd: '',
+  programmeHtml: '' as never,
+  venue: { name: 'Hall', address: '1 Main St', city: 'Sochi', country: 'RU', lat: 43.56, lon: 39.75 },
+  timezone: 'Europe/Moscow',
+  start: { kind: 'tba' },
+  end: { kind: 'tba' },
+  onlineUrl: '',
+  language: 'en',
+  status: 'published',
+  statusNote: '',
+  termsMd: '',
+  termsHtml: '' as never,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
 describe('the stored event back in the form', () => {
   it('shows date-times as wall times in the zone', () => {
-    const v = valuesFromEvent({ ...sample, timezone: 'Europe/Berlin', start: at('2026-10-25T00:30Z'), end: { kind: 'date', date: '2026-10-26' } }, ['a', 'b']);
-    expect(v).toMatchObject({ startKind: 'datetime', startDateTime: '2026-10-25T02:30', endKind: 'date', endDate: '2026-10-26', articleSlugs: 'a, b', lat: '43.56' });
+    const v = valuesFromEvent(
+      { ...sample, timezone: 'Europe/Berlin', start: at('2026-10-25T00:30Z'), end: { kind: 'date', date: '2026-10-26' } },
+      ['a', 'b'],
+    );
+    expect(v).toMatchObject({
+      startKind: 'datetime',
+      startDateTime: '2026-10-25T02:30',
+      endKind: 'date',
+      endDate: '2026-10-26',
+      articleSlugs: 'a, b',
+      lat: '43.56',
+    });
   });
 });
 
@@ -191,15 +272,38 @@ describe('eventJsonLd', () => {
     const ld = eventJsonLd(sample, site);
     expect(ld.startDate).toBeUndefined();
     expect(ld).toMatchObject({
-      '@type': 'Event', name: 'Forum', eventStatus: 'https://schema.org/EventScheduled', eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-      location: { '@type': 'Place', name: 'Hall', address: { streetAddress: '1 Main St', addressLocality: 'Sochi', addressCountry: 'RU' }, geo: { latitude: 43.56, longitude: 39.75 } },
-      organizer: { '@type': 'Organization', name: 'The Desk' }, url: 'https://desk.example/events/forum',
+      '@type': 'Event',
+      name: 'Forum',
+      eventStatus: 'https://schema.org/EventScheduled',
+      eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+      location: {
+        '@type': 'Place',
+        name: 'Hall',
+        address: { streetAddress: '1 Main St', addressLocality: 'Sochi', addressCountry: 'RU' },
+        geo: { latitude: 43.56, longitude: 39.75 },
+      },
+      organizer: { '@type': 'Organization', name: 'The Desk' },
+      url: 'https://desk.example/events/forum',
     });
   });
 
   it('gives dates, a cancelled status and mixed attendance with an online link', () => {
-    const ld = eventJsonLd({ ...sample, status: 'cancelled', onlineUrl: 'https://stream.example/x', start: { kind: 'date', date: '2026-06-10' }, end: { kind: 'date', date: '2026-06-11' } }, site);
-    expect(ld).toMatchObject({ startDate: '2026-06-10', endDate: '2026-06-11', eventStatus: 'https://schema.org/EventCancelled', eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode' });
+    const ld = eventJsonLd(
+      {
+        ...sample,
+        status: 'cancelled',
+        onlineUrl: 'https://stream.example/x',
+        start: { kind: 'date', date: '2026-06-10' },
+        end: { kind: 'date', date: '2026-06-11' },
+      },
+      site,
+    );
+    expect(ld).toMatchObject({
+      startDate: '2026-06-10',
+      endDate: '2026-06-11',
+      eventStatus: 'https://schema.org/EventCancelled',
+      eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode',
+    });
     expect(eventJsonLd({ ...sample, status: 'postponed' }, site).eventStatus).toBe('https://schema.org/EventPostponed');
   });
 

@@ -7,10 +7,17 @@ export const EVENT_STATUSES: EventStatus[] = ['draft', 'published', 'cancelled',
 /** When an event happens, as far as it is known. */
 export type EventTime =
   | { kind: 'tba' }
-  | { kind: 'date'; date: string }        // YYYY-MM-DD, the event's local day
+  | { kind: 'date'; date: string } // YYYY-MM-DD, the event's local day
   | { kind: 'datetime'; instant: string }; // ISO instant
 
-export interface Venue { name: string; address: string; city: string; country: string; lat: number | null; lon: number | null }
+export interface Venue {
+  name: string;
+  address: string;
+  city: string;
+  country: string;
+  lat: number | null;
+  lon: number | null;
+}
 
 export interface Event {
   id: number;
@@ -51,7 +58,12 @@ export function storeEventTime(t: EventTime): string | null {
 
 /** True when the time zone is one Intl knows. */
 export function isValidTimeZone(tz: string): boolean {
-  try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Building an Intl formatter costs far more than using one; calendar exports ask for thousands of offsets.
@@ -59,7 +71,16 @@ const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
 function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = zoneFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     if (zoneFormatters.size < 1000) zoneFormatters.set(timeZone, f);
   }
   return f;

@@ -9,7 +9,10 @@ function parseIcs(text: string) {
   expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   const physical = text.split('\r\n').slice(0, -1);
   for (const l of physical) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
   type Comp = { name: string; props: { name: string; params: Record<string, string>; value: string }[]; children: Comp[] };
   const root: Comp = { name: 'ROOT', props: [], children: [] };
   const stack = [root];
@@ -18,24 +21,52 @@ function parseIcs(text: string) {
     expect(m, line).not.toBeNull();
     const [, name, rawParams, value] = m!;
     const params: Record<string, string> = {};
-    for (const p of rawParams.split(';').slice(1)) { const [k, v] = p.split('='); params[k] = v; }
-    if (name === 'BEGIN') { const c = { name: value, props: [], children: [] }; stack.at(-1)!.children.push(c); stack.push(c); }
-    else if (name === 'END') { expect(stack.pop()!.name).toBe(value); }
-    else stack.at(-1)!.props.push({ name, params, value });
+    for (const p of rawParams.split(';').slice(1)) {
+      const [k, v] = p.split('=');
+      params[k] = v;
+    }
+    if (name === 'BEGIN') {
+      const c = { name: value, props: [], children: [] };
+      stack.at(-1)!.children.push(c);
+      stack.push(c);
+    } else if (name === 'END') {
+      expect(stack.pop()!.name).toBe(value);
+    } else stack.at(-1)!.props.push({ name, params, value });
   }
   expect(stack).toHaveLength(1);
   const prop = (c: Comp, n: string) => c.props.find((p) => p.name === n);
-  const unescape = (v: string) => v.replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
-  return { root, prop, unescape };
+  const unescapeText = (v: string) => v.replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
+  return { root, prop, unescapeText };
 }
 
 const base: Event = {
-  id: 7, slug: 'greater-eurasia', title: 'Greater Eurasia; corridors, capital & "trust"', summary: 'Day one: opening.\nDay two: panels, with Q&A.',
-  programmeMd: '', programmeHtml: '' as never, venue: { name: 'Radisson Lazurnaya', address: '103 Kurortniy Prospekt', city: 'Sochi', country: 'RU', lat: 43.56, lon: 39.75 },
-  timezone: 'Europe/Berlin', start: { kind: 'datetime', instant: '2026-10-25T08:30:00.000Z' }, end: { kind: 'datetime', instant: '2026-10-25T16:00:00.000Z' },
-  onlineUrl: '', language: 'en', status: 'published', statusNote: '', termsMd: '', termsHtml: '' as never, createdAt: '', updatedAt: '', icsSequence: 3,
+  id: 7,
+  slug: 'greater-eurasia',
+  title: 'Greater Eurasia; corridors, capital & "trust"',
+  summary: 'Day one: opening.\nDay two: panels, with Q&A.',
+  programmeMd: '',
+  programmeHtml: '' as never,
+  venue: { name: 'Radisson Lazurnaya', address: '103 Kurortniy Prospekt', city: 'Sochi', country: 'RU', lat: 43.56, lon: 39.75 },
+  timezone: 'Europe/Berlin',
+  start: { kind: 'datetime', instant: '2026-10-25T08:30:00.000Z' },
+  end: { kind: 'datetime', instant: '2026-10-25T16:00:00.000Z' },
+  onlineUrl: '',
+  language: 'en',
+  status: 'published',
+  statusNote: '',
+  termsMd: '',
+  termsHtml: '' as never,
+  createdAt: '',
+  updatedAt: '',
+  icsSequence: 3,
 };
-const opts = { baseUrl: 'https://news.example.org', now: new Date('2026-06-01T10:00:00Z'), sequence: 3, siteTitle: 'Observer, Ltd', organiserEmail: 'events@example.org' };
+const opts = {
+  baseUrl: 'https://news.example.org',
+  now: new Date('2026-06-01T10:00:00Z'),
+  sequence: 3,
+  siteTitle: 'Observer, Ltd',
+  organiserEmail: 'events@example.org',
+};
 
 describe('ics text rules', () => {
   it('escapes backslash, semicolon, comma and newlines', () => {
@@ -44,19 +75,27 @@ describe('ics text rules', () => {
   it('folds at 75 octets without splitting UTF-8 characters', () => {
     const folded = foldLine(`SUMMARY:${'Зимний форум '.repeat(12)}`);
     for (const l of folded.split('\r\n')) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').slice(1).every((l) => l.startsWith(' '))).toBe(true);
+    expect(
+      folded
+        .split('\r\n')
+        .slice(1)
+        .every((l) => l.startsWith(' ')),
+    ).toBe(true);
     expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'Зимний форум '.repeat(12)}`);
   });
   it('finds the Berlin transitions of 2026 at 01:00 UTC in March and October', () => {
     const tr = zoneTransitions('Europe/Berlin', new Date('2026-01-01T00:00:00Z'), new Date('2026-12-31T00:00:00Z'));
-    expect(tr.map((x) => [x.at.toISOString(), x.before, x.after])).toEqual([['2026-03-29T01:00:00.000Z', 60, 120], ['2026-10-25T01:00:00.000Z', 120, 60]]);
+    expect(tr.map((x) => [x.at.toISOString(), x.before, x.after])).toEqual([
+      ['2026-03-29T01:00:00.000Z', 60, 120],
+      ['2026-10-25T01:00:00.000Z', 120, 60],
+    ]);
   });
 });
 
 describe('event .ics', () => {
   it('writes a REQUEST with a stable UID, the local time in the event zone and a matching VTIMEZONE (DST ends that morning)', () => {
     const ics = eventIcs(base, opts)!;
-    const { root, prop, unescape } = parseIcs(ics);
+    const { root, prop, unescapeText } = parseIcs(ics);
     const cal = root.children[0];
     expect(cal.name).toBe('VCALENDAR');
     expect(prop(cal, 'METHOD')!.value).toBe('REQUEST');
@@ -67,9 +106,9 @@ describe('event .ics', () => {
     expect(prop(ev, 'DTSTART')).toEqual({ name: 'DTSTART', params: { TZID: 'Europe/Berlin' }, value: '20261025T093000' });
     expect(prop(ev, 'DTEND')!.value).toBe('20261025T170000');
     expect(prop(ev, 'SEQUENCE')!.value).toBe('3');
-    expect(unescape(prop(ev, 'SUMMARY')!.value)).toBe(base.title);
-    expect(unescape(prop(ev, 'DESCRIPTION')!.value)).toContain('Day two: panels, with Q&A.');
-    expect(unescape(prop(ev, 'LOCATION')!.value)).toBe('Radisson Lazurnaya, 103 Kurortniy Prospekt, Sochi, RU');
+    expect(unescapeText(prop(ev, 'SUMMARY')!.value)).toBe(base.title);
+    expect(unescapeText(prop(ev, 'DESCRIPTION')!.value)).toContain('Day two: panels, with Q&A.');
+    expect(unescapeText(prop(ev, 'LOCATION')!.value)).toBe('Radisson Lazurnaya, 103 Kurortniy Prospekt, Sochi, RU');
     expect(prop(ev, 'URL')!.value).toBe('https://news.example.org/events/greater-eurasia');
     const tz = cal.children.find((c) => c.name === 'VTIMEZONE')!;
     expect(prop(tz, 'TZID')!.value).toBe('Europe/Berlin');
@@ -105,7 +144,13 @@ describe('event .ics', () => {
       console.warn('SKIPPED: python3 lacks the icalendar module (apt-get install python3-icalendar)');
       return;
     }
-    const moscow = { ...base, id: 9, timezone: 'Europe/Moscow', start: { kind: 'datetime' as const, instant: '2026-06-10T07:00:00.000Z' }, end: { kind: 'datetime' as const, instant: '2026-06-10T15:00:00.000Z' } };
+    const moscow = {
+      ...base,
+      id: 9,
+      timezone: 'Europe/Moscow',
+      start: { kind: 'datetime' as const, instant: '2026-06-10T07:00:00.000Z' },
+      end: { kind: 'datetime' as const, instant: '2026-06-10T15:00:00.000Z' },
+    };
     const dated = { ...base, id: 10, start: { kind: 'date' as const, date: '2026-12-01' }, end: { kind: 'tba' as const } };
     const script = `
 import sys, json, icalendar

@@ -5,7 +5,11 @@ const CRLF = '\r\n';
 
 /** Escapes a TEXT value: backslash, semicolon, comma and newlines. */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line to at most 75 octets per line, never splitting a UTF-8 character. */
@@ -59,10 +63,12 @@ export function zoneTransitions(zone: string, from: Date, to: Date): { at: Date;
     const next = t + DAY;
     const off = zoneOffsetMinutes(new Date(next), zone);
     if (off !== prev) {
-      let lo = t; let hi = next;
+      let lo = t;
+      let hi = next;
       while (hi - lo > 1000) {
         const mid = Math.floor((lo + hi) / 2000) * 1000;
-        if (zoneOffsetMinutes(new Date(mid), zone) === prev) lo = mid; else hi = mid;
+        if (zoneOffsetMinutes(new Date(mid), zone) === prev) lo = mid;
+        else hi = mid;
       }
       out.push({ at: new Date(hi), before: prev, after: off });
       prev = off;
@@ -86,8 +92,14 @@ export function vtimezone(zone: string, around: Date[]): string[] {
     const kind = after > standard ? 'DAYLIGHT' : 'STANDARD';
     // DTSTART of an observance is the local time before the change (RFC 5545 3.6.5).
     const local = new Date(start.getTime() + before * 60000);
-    lines.push(`BEGIN:${kind}`, `DTSTART:${utcStamp(local).slice(0, 15)}`, `TZOFFSETFROM:${offsetValue(before)}`, `TZOFFSETTO:${offsetValue(after)}`,
-      `TZNAME:${zoneAbbreviation(zone, new Date(start.getTime() + 1000), offsetValue(after))}`, `END:${kind}`);
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${utcStamp(local).slice(0, 15)}`,
+      `TZOFFSETFROM:${offsetValue(before)}`,
+      `TZOFFSETTO:${offsetValue(after)}`,
+      `TZNAME:${zoneAbbreviation(zone, new Date(start.getTime() + 1000), offsetValue(after))}`,
+      `END:${kind}`,
+    );
   };
   comp(from, first, first);
   for (const x of transitions) comp(x.at, x.before, x.after);
@@ -97,9 +109,13 @@ export function vtimezone(zone: string, around: Date[]): string[] {
 
 function zoneAbbreviation(zone: string, at: Date, fallback: string): string {
   try {
-    const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value;
     return name && /^[A-Za-z]{2,6}$/.test(name) ? name : fallback;
-  } catch { return fallback; }
+  } catch {
+    return fallback;
+  }
 }
 
 function addDays(date: string, n: number): string {

@@ -1,11 +1,12 @@
 // Staff pages of registration: settings and questions, the registrations list and its actions, CSV export, check-in.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { ComponentChildren } from 'preact';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
-import type { AppCtx } from '../app-context.js';
-import { idParam, queryParam, sendAdminPage } from '../admin/admin-page.js';
-import { adminScope, AREA_ROLES, formToken, requireRole } from '../admin/admin-scope.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
+import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
 import type { Event } from './event.js';
 import { findEventById } from './event-store.js';
 import { CSV_COLUMNS, registrationsCsv } from './registration-csv.js';
@@ -36,7 +37,7 @@ export function registerRegistrationAdminRoutes(app: FastifyInstance, ctx: AppCt
 
   const notice = (request: FastifyRequest) => {
     const n = queryParam(request, 'notice');
-    return (NOTICES as readonly string[]).includes(n) ? t(`registration.admin.notice.${n}`) : undefined;
+    return (NOTICES as readonly string[]).includes(n) ? t(messageKey(`registration.admin.notice.${n}`)) : undefined;
   };
 
   const filterOf = (request: FastifyRequest) => {
@@ -48,31 +49,69 @@ export function registerRegistrationAdminRoutes(app: FastifyInstance, ctx: AppCt
     const filter = filterOf(request);
     const [registrations, counts, settings] = await Promise.all([
       listRegistrations(ctx.db, e.id, { status: (filter.status || undefined) as RegistrationStatus | undefined, q: filter.q || undefined }),
-      countByStatus(ctx.db, e.id), findSettings(ctx.db, e.id),
+      countByStatus(ctx.db, e.id),
+      findSettings(ctx.db, e.id),
     ]);
-    return page(request, reply, t('registration.admin.list_title', { title: e.title }), AdminRegistrationList({
-      t, id: e.id, csrf: formToken(ctx, request), title: e.title, registrations, counts, capacity: settings.capacity, filter, notice: problem ? undefined : notice(request), problem,
-    }), status);
+    return page(
+      request,
+      reply,
+      t('registration.admin.list_title', { title: e.title }),
+      AdminRegistrationList({
+        t,
+        id: e.id,
+        csrf: formToken(ctx, request),
+        title: e.title,
+        registrations,
+        counts,
+        capacity: settings.capacity,
+        filter,
+        notice: problem ? undefined : notice(request),
+        problem,
+      }),
+      status,
+    );
   }
 
   async function checkInPage(request: FastifyRequest, reply: FastifyReply, e: Event) {
     const q = queryParam(request, 'q').trim().slice(0, 200);
     const [registrations, all] = await Promise.all([
-      listRegistrations(ctx.db, e.id, { status: 'confirmed', q: q || undefined }), listRegistrations(ctx.db, e.id, { status: 'confirmed' }),
+      listRegistrations(ctx.db, e.id, { status: 'confirmed', q: q || undefined }),
+      listRegistrations(ctx.db, e.id, { status: 'confirmed' }),
     ]);
     registrations.sort((a, b) => a.name.localeCompare(b.name));
-    return page(request, reply, t('registration.admin.checkin_title', { title: e.title }), AdminCheckIn({
-      t, id: e.id, csrf: formToken(ctx, request), title: e.title, registrations, q, counts: { attended: all.filter((r) => r.attendedAt).length, confirmed: all.length },
-    }));
+    return page(
+      request,
+      reply,
+      t('registration.admin.checkin_title', { title: e.title }),
+      AdminCheckIn({
+        t,
+        id: e.id,
+        csrf: formToken(ctx, request),
+        title: e.title,
+        registrations,
+        q,
+        counts: { attended: all.filter((r) => r.attendedAt).length, confirmed: all.length },
+      }),
+    );
   }
 
   adminScope(app, ctx, (admin) => {
     admin.get('/events/:id/registration', async (request, reply) => {
       const e = await eventOf(request);
       const [settings, questions] = await Promise.all([findSettings(ctx.db, e.id), listQuestions(ctx.db, e.id)]);
-      return page(request, reply, t('registration.admin.settings_title', { title: e.title }), AdminRegistrationSettings({
-        t, id: e.id, csrf: formToken(ctx, request), values: settingsValuesFrom(settings, questions, e.timezone), notice: notice(request), zone: e.timezone,
-      }));
+      return page(
+        request,
+        reply,
+        t('registration.admin.settings_title', { title: e.title }),
+        AdminRegistrationSettings({
+          t,
+          id: e.id,
+          csrf: formToken(ctx, request),
+          values: settingsValuesFrom(settings, questions, e.timezone),
+          notice: notice(request),
+          zone: e.timezone,
+        }),
+      );
     });
 
     admin.post('/events/:id/registration', async (request, reply) => {
@@ -81,9 +120,20 @@ export function registerRegistrationAdminRoutes(app: FastifyInstance, ctx: AppCt
       const values = settingsValuesOf(formOf(request));
       const { settings, questions, errors } = parseSettingsForm(values, e.id, e.timezone, t);
       if (!settings || !questions) {
-        return page(request, reply, t('registration.admin.settings_title', { title: e.title }), AdminRegistrationSettings({
-          t, id: e.id, csrf: formToken(ctx, request), values, errors, zone: e.timezone,
-        }), 422);
+        return page(
+          request,
+          reply,
+          t('registration.admin.settings_title', { title: e.title }),
+          AdminRegistrationSettings({
+            t,
+            id: e.id,
+            csrf: formToken(ctx, request),
+            values,
+            errors,
+            zone: e.timezone,
+          }),
+          422,
+        );
       }
       await inTransaction(ctx.db, (tx) => replaceQuestions(tx, e.id, questions));
       await service.saveSettings(settings, user);
@@ -96,9 +146,15 @@ export function registerRegistrationAdminRoutes(app: FastifyInstance, ctx: AppCt
       const e = await eventOf(request);
       const filter = filterOf(request);
       const [regs, questions] = await Promise.all([
-        listRegistrations(ctx.db, e.id, { status: (filter.status || undefined) as RegistrationStatus | undefined, q: filter.q || undefined }), listQuestions(ctx.db, e.id),
+        listRegistrations(ctx.db, e.id, {
+          status: (filter.status || undefined) as RegistrationStatus | undefined,
+          q: filter.q || undefined,
+        }),
+        listQuestions(ctx.db, e.id),
       ]);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${e.slug}-registrations.csv"`)
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${e.slug}-registrations.csv"`)
         .send('\ufeff' + registrationsCsv(regs, questions, CSV_COLUMNS));
     });
 
@@ -109,10 +165,12 @@ export function registerRegistrationAdminRoutes(app: FastifyInstance, ctx: AppCt
         const rid = idParam(request, 'rid');
         let result = action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : action === 'cancel' ? 'cancelled' : 'promoted';
         try {
-          if (action === 'approve') { if ((await service.approve(e.id, rid, user)) === 'waitlisted') result = 'waitlisted'; }
-          else if (action === 'reject') await service.reject(e.id, rid, field(formOf(request), 'message').trim().slice(0, 2000), user);
-          else if (action === 'cancel') { if (!(await service.cancel(e.id, rid, user))) throw new AppError('conflict', t('registration.admin.error.not_active')); }
-          else await service.promote(e.id, rid, user);
+          if (action === 'approve') {
+            if ((await service.approve(e.id, rid, user)) === 'waitlisted') result = 'waitlisted';
+          } else if (action === 'reject') await service.reject(e.id, rid, field(formOf(request), 'message').trim().slice(0, 2000), user);
+          else if (action === 'cancel') {
+            if (!(await service.cancel(e.id, rid, user))) throw new AppError('conflict', t('registration.admin.error.not_active'));
+          } else await service.promote(e.id, rid, user);
         } catch (err) {
           if (err instanceof AppError && err.code === 'conflict') return listPage(request, reply, e, err.message, 409);
           throw err;

@@ -13,8 +13,17 @@ export function registrationsCsv(regs: Registration[], questions: Question[], he
   const rows = [[...headers, ...questions.map((q) => q.label)]];
   for (const r of regs) {
     rows.push([
-      String(r.id), r.status, r.name, r.email, r.organisation, r.position, r.country, r.waitlistPosition === null ? '' : String(r.waitlistPosition),
-      r.termsVersion === null ? '' : String(r.termsVersion), r.createdAt, r.attendedAt ?? '',
+      String(r.id),
+      r.status,
+      r.name,
+      r.email,
+      r.organisation,
+      r.position,
+      r.country,
+      r.waitlistPosition === null ? '' : String(r.waitlistPosition),
+      r.termsVersion === null ? '' : String(r.termsVersion),
+      r.createdAt,
+      r.attendedAt ?? '',
       ...questions.map((q) => r.answers[String(q.id)] ?? ''),
     ]);
   }
@@ -22,4 +31,16 @@ export function registrationsCsv(regs: Registration[], questions: Question[], he
 }
 
 /** Header labels of the fixed columns, in registrationsCsv's order. */
-export const CSV_COLUMNS = ['id', 'status', 'name', 'email', 'organisation', 'position', 'country', 'waitlist_position', 'terms_version', 'registered_at', 'attended_at'];
+export const CSV_COLUMNS = [
+  'id',
+  'status',
+  'name',
+  'email',
+  'organisation',
+  'position',
+  'country',
+  'waitlist_position',
+  'terms_version',
+  'registered_at',
+  'attended_at',
+];

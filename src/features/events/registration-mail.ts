@@ -6,9 +6,26 @@ import { eventIcs } from './ics.js';
 import type { Registration } from './registration.js';
 import { eventTimeText } from './views/event-time.js';
 
-export type MailKind = 'confirmed' | 'pending' | 'waitlisted' | 'offered' | 'approved' | 'rejected' | 'cancelled' | 'expired' | 'update' | 'reminder' | 'event_cancelled';
+export type MailKind =
+  | 'confirmed'
+  | 'pending'
+  | 'waitlisted'
+  | 'offered'
+  | 'approved'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired'
+  | 'update'
+  | 'reminder'
+  | 'event_cancelled';
 
-export interface MailContext { t: T; baseUrl: string; siteTitle: string; fromEmail: string; now: Date }
+export interface MailContext {
+  t: T;
+  baseUrl: string;
+  siteTitle: string;
+  fromEmail: string;
+  now: Date;
+}
 
 /** Kinds of message that carry the calendar invitation (when the time is known). */
 const WITH_ICS = new Set<MailKind>(['confirmed', 'approved', 'update', 'reminder', 'event_cancelled']);
@@ -25,28 +42,59 @@ export function registrationMail(kind: MailKind, e: Event, r: Registration, link
   const when = eventTimeText(t, e.start, e.end, e.timezone);
   const zone = e.start.kind === 'datetime' ? ` (${e.timezone})` : '';
   const place = [e.venue.name, e.venue.address, e.venue.city].filter(Boolean).join(', ');
-  const vars = { name: r.name, event: e.title, when: when + zone, place, link, position: r.waitlistPosition ?? '', message: r.message,
-    expires: r.offerExpiresAt ? `${r.offerExpiresAt.slice(0, 16).replace('T', ' ')} UTC` : '' };
+  const vars = {
+    name: r.name,
+    event: e.title,
+    when: when + zone,
+    place,
+    link,
+    position: r.waitlistPosition ?? '',
+    message: r.message,
+    expires: r.offerExpiresAt ? `${r.offerExpiresAt.slice(0, 16).replace('T', ' ')} UTC` : '',
+  };
   const lines = [
-    t('registration.mail.greeting', vars), '',
-    t(`registration.mail.${kind}.body`, vars), '',
+    t('registration.mail.greeting', vars),
+    '',
+    t(`registration.mail.${kind}.body`, vars),
+    '',
     ...(kind === 'rejected' && r.message ? [r.message, ''] : []),
     ...(kind === 'event_cancelled' && e.statusNote ? [e.statusNote, ''] : []),
     `${t('events.time')}: ${vars.when}`,
     ...(place ? [`${t('events.location')}: ${place}`] : []),
     ...(e.onlineUrl ? [`${t('events.online')}: ${e.onlineUrl}`] : []),
-    `${c.baseUrl}/events/${e.slug}`, '',
+    `${c.baseUrl}/events/${e.slug}`,
+    '',
     t(kind === 'offered' ? 'registration.mail.accept_link' : 'registration.mail.manage_link', vars),
-    link, '',
+    link,
+    '',
     c.siteTitle,
   ];
   // A cancelled event's file is a CANCEL: calendars remove the entry.
   const cancel = kind === 'event_cancelled';
-  const ics = WITH_ICS.has(kind) ? eventIcs(e, { baseUrl: c.baseUrl, now: c.now, sequence: e.icsSequence ?? 0, siteTitle: c.siteTitle, organiserEmail: c.fromEmail, ...(cancel ? { status: 'CANCELLED' as const } : {}) }) : undefined;
+  const ics = WITH_ICS.has(kind)
+    ? eventIcs(e, {
+        baseUrl: c.baseUrl,
+        now: c.now,
+        sequence: e.icsSequence ?? 0,
+        siteTitle: c.siteTitle,
+        organiserEmail: c.fromEmail,
+        ...(cancel ? { status: 'CANCELLED' as const } : {}),
+      })
+    : undefined;
   return {
     to: r.email,
     subject: t(`registration.mail.${kind}.subject`, vars),
     text: lines.join('\n'),
-    ...(ics ? { attachments: [{ filename: `${e.slug}.ics`, content: ics, contentType: `text/calendar; charset=utf-8; method=${cancel ? 'CANCEL' : 'REQUEST'}` }] } : {}),
+    ...(ics
+      ? {
+          attachments: [
+            {
+              filename: `${e.slug}.ics`,
+              content: ics,
+              contentType: `text/calendar; charset=utf-8; method=${cancel ? 'CANCEL' : 'REQUEST'}`,
+            },
+          ],
+        }
+      : {}),
   };
 }

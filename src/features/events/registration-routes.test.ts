@@ -11,9 +11,26 @@ import type { EventRow } from './event-store.js';
 import { csvCell } from './registration-csv.js';
 
 const EVENT_ROW: EventRow = {
-  slug: 'round-table', title: 'Round table on corridors', summary: 'Transit.', programmeMd: '', programmeHtml: '', venueName: 'Lazurnaya', venueAddress: '103 Kurortniy Prospekt',
-  venueCity: 'Sochi', venueCountry: 'RU', lat: null, lon: null, timezone: 'Europe/Berlin', startsAt: '2026-10-25T08:30:00.000Z', endsAt: null, onlineUrl: '', language: 'en',
-  status: 'published', statusNote: '', termsMd: 'Be on time.', termsHtml: '<p>Be on time.</p>',
+  slug: 'round-table',
+  title: 'Round table on corridors',
+  summary: 'Transit.',
+  programmeMd: '',
+  programmeHtml: '',
+  venueName: 'Lazurnaya',
+  venueAddress: '103 Kurortniy Prospekt',
+  venueCity: 'Sochi',
+  venueCountry: 'RU',
+  lat: null,
+  lon: null,
+  timezone: 'Europe/Berlin',
+  startsAt: '2026-10-25T08:30:00.000Z',
+  endsAt: null,
+  onlineUrl: '',
+  language: 'en',
+  status: 'published',
+  statusNote: '',
+  termsMd: 'Be on time.',
+  termsHtml: '<p>Be on time.</p>',
 };
 let now = new Date('2026-06-01T10:00:00Z');
 const SECRET = 'test-secret-test-secret-test-secret';
@@ -23,7 +40,9 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
   let smtp: TestSmtp;
   let eventId: number;
   let choiceId: number;
-  beforeAll(async () => { smtp = await startSmtp(); });
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
   afterAll(() => smtp.close());
   beforeEach(async () => {
     now = new Date('2026-06-01T10:00:00Z');
@@ -34,16 +53,33 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
       { id: 0, position: 1, kind: 'choice', label: 'Language of the panel', options: ['English', 'Russian'], required: true },
       { id: 0, position: 2, kind: 'text', label: 'Dietary needs', options: [], required: false },
     ]);
-    choiceId = (await app.ctx.db.selectFrom('event_questions').select('id').where('label', '=', 'Language of the panel').executeTakeFirstOrThrow()).id;
+    choiceId = (
+      await app.ctx.db.selectFrom('event_questions').select('id').where('label', '=', 'Language of the panel').executeTakeFirstOrThrow()
+    ).id;
   });
   afterEach(() => app.close());
 
   const visitor = 'visitor-cookie-value-123456';
   const form = (over: Record<string, string> = {}) => ({
-    _csrf: csrfToken(SECRET, visitor), _ts: guardStamp(new Date(now.getTime() - 10_000), SECRET), website: '',
-    name: 'Aida Bekova', email: 'aida@example.org', organisation: 'Observer', position: 'Editor', country: 'KG', terms: 'yes', [`q_${choiceId}`]: 'Russian', ...over,
+    _csrf: csrfToken(SECRET, visitor),
+    _ts: guardStamp(new Date(now.getTime() - 10_000), SECRET),
+    website: '',
+    name: 'Aida Bekova',
+    email: 'aida@example.org',
+    organisation: 'Observer',
+    position: 'Editor',
+    country: 'KG',
+    terms: 'yes',
+    [`q_${choiceId}`]: 'Russian',
+    ...over,
   });
-  const register = (over: Record<string, string> = {}) => app.server.inject({ method: 'POST', url: '/events/round-table/register', headers: { cookie: `chancery_visitor=${visitor}` }, payload: form(over) });
+  const register = (over: Record<string, string> = {}) =>
+    app.server.inject({
+      method: 'POST',
+      url: '/events/round-table/register',
+      headers: { cookie: `chancery_visitor=${visitor}` },
+      payload: form(over),
+    });
 
   it('shows the form with places left, JSON-LD availability, never from the shared cache', async () => {
     const res = await app.server.inject({ method: 'GET', url: '/events/round-table' });
@@ -63,7 +99,9 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
     expect(res.statusCode).toBe(303);
     const manageUrl = res.headers.location as string;
     expect(manageUrl).toMatch(/^\/events\/round-table\/registration\/[\w-]+\?notice=registered$/);
-    const mail = await smtp.waitFor((m) => m.subject === 'Registration confirmed: Round table on corridors' && (m.to as any).text.includes('aida@example.org'));
+    const mail = await smtp.waitFor(
+      (m) => m.subject === 'Registration confirmed: Round table on corridors' && (m.to as any).text.includes('aida@example.org'),
+    );
     const ics = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
     expect(ics.content.toString()).toContain('DTSTART;TZID=Europe/Berlin:20261025T093000');
     const link = /http:\/\/chancery\.test(\/events\/round-table\/registration\/[\w-]+)/.exec(mail.text!)![1];
@@ -75,14 +113,26 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Confirmed');
     expect(page.headers['cache-control']).toBe('no-store');
-    const cancel = await app.server.inject({ method: 'POST', url: `${link}/cancel`, headers: { cookie: `chancery_visitor=${visitor}` }, payload: { _csrf: csrfToken(SECRET, visitor) } });
+    const cancel = await app.server.inject({
+      method: 'POST',
+      url: `${link}/cancel`,
+      headers: { cookie: `chancery_visitor=${visitor}` },
+      payload: { _csrf: csrfToken(SECRET, visitor) },
+    });
     expect(cancel.statusCode).toBe(303);
     expect((await listRegistrations(app.ctx.db, eventId))[0].status).toBe('cancelled');
     await smtp.waitFor((m) => m.subject === 'Registration cancelled: Round table on corridors');
     // Cancelling twice is a clear 409, not a 500.
-    const again = await app.server.inject({ method: 'POST', url: `${link}/cancel`, headers: { cookie: `chancery_visitor=${visitor}` }, payload: { _csrf: csrfToken(SECRET, visitor) } });
+    const again = await app.server.inject({
+      method: 'POST',
+      url: `${link}/cancel`,
+      headers: { cookie: `chancery_visitor=${visitor}` },
+      payload: { _csrf: csrfToken(SECRET, visitor) },
+    });
     expect(again.statusCode).toBe(409);
-    expect((await app.server.inject({ method: 'GET', url: '/events/round-table/registration/not-a-real-token-at-all-xx' })).statusCode).toBe(404);
+    expect(
+      (await app.server.inject({ method: 'GET', url: '/events/round-table/registration/not-a-real-token-at-all-xx' })).statusCode,
+    ).toBe(404);
   });
 
   it('bad input: invalid email, unknown answer, missing terms, duplicate, honeypot, too fast — clear pages, no duplicates', async () => {
@@ -102,10 +152,19 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
 
     const bot = await register({ email: 'bot@example.org', website: 'http://spam.example' });
     expect(bot.statusCode).toBe(422);
-    const fast = await app.server.inject({ method: 'POST', url: '/events/round-table/register', headers: { cookie: `chancery_visitor=${visitor}` }, payload: { ...form({ email: 'fast@example.org' }), _ts: guardStamp(now, SECRET) } });
+    const fast = await app.server.inject({
+      method: 'POST',
+      url: '/events/round-table/register',
+      headers: { cookie: `chancery_visitor=${visitor}` },
+      payload: { ...form({ email: 'fast@example.org' }), _ts: guardStamp(now, SECRET) },
+    });
     expect(fast.statusCode).toBe(422);
     expect(fast.body).toContain('quicker than a person');
-    const noCsrf = await app.server.inject({ method: 'POST', url: '/events/round-table/register', payload: form({ email: 'x@example.org' }) });
+    const noCsrf = await app.server.inject({
+      method: 'POST',
+      url: '/events/round-table/register',
+      payload: form({ email: 'x@example.org' }),
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(await listRegistrations(app.ctx.db, eventId)).toHaveLength(1);
   });
@@ -115,7 +174,12 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
     const page = await app.server.inject({ method: 'GET', url: '/events/round-table', headers: { cookie: reader.cookie } });
     expect(page.body).toContain('value="reader-one@example.org"');
     expect(page.body).toContain('Your name and email come from your reader account');
-    const res = await app.server.inject({ method: 'POST', url: '/events/round-table/register', headers: { cookie: reader.cookie }, payload: { ...form({ email: 'reader-one@example.org' }), _csrf: reader.csrf } });
+    const res = await app.server.inject({
+      method: 'POST',
+      url: '/events/round-table/register',
+      headers: { cookie: reader.cookie },
+      payload: { ...form({ email: 'reader-one@example.org' }), _csrf: reader.csrf },
+    });
     expect(res.statusCode).toBe(303);
     expect((await listRegistrations(app.ctx.db, eventId))[0].userId).toBe(reader.userId);
   });
@@ -145,16 +209,37 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
 
   it('organiser: list with filters, approve, reject with message, cancel, promote, CSV export, check-in; others are refused', async () => {
     const staff = await app.signIn('editor');
-    const post = (url: string, payload: Record<string, string> = {}) => app.server.inject({ method: 'POST', url, headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrf, ...payload } });
+    const post = (url: string, payload: Record<string, string> = {}) =>
+      app.server.inject({ method: 'POST', url, headers: { cookie: staff.cookie }, payload: { _csrf: staff.csrf, ...payload } });
     const get = (url: string, cookie = staff.cookie) => app.server.inject({ method: 'GET', url, headers: { cookie } });
 
     const settings = await post(`/admin/events/${eventId}/registration`, {
-      enabled: '1', capacity: '1', opens_at: '', closes_at: '', offer_hours: '0', reminder_hours: '24',
-      q_id_0: String(choiceId), q_label_0: 'Language of the panel', q_kind_0: 'choice', q_options_0: 'English\nRussian', q_required_0: '1',
-      q_id_1: '', q_label_1: '', q_kind_1: 'text', q_options_1: '',
+      enabled: '1',
+      capacity: '1',
+      opens_at: '',
+      closes_at: '',
+      offer_hours: '0',
+      reminder_hours: '24',
+      q_id_0: String(choiceId),
+      q_label_0: 'Language of the panel',
+      q_kind_0: 'choice',
+      q_options_0: 'English\nRussian',
+      q_required_0: '1',
+      q_id_1: '',
+      q_label_1: '',
+      q_kind_1: 'text',
+      q_options_1: '',
     });
     expect(settings.statusCode).toBe(303);
-    const badSettings = await post(`/admin/events/${eventId}/registration`, { enabled: '1', capacity: 'many', offer_hours: '1', reminder_hours: '1', q_label_0: 'Pick', q_kind_0: 'choice', q_options_0: 'only one' });
+    const badSettings = await post(`/admin/events/${eventId}/registration`, {
+      enabled: '1',
+      capacity: 'many',
+      offer_hours: '1',
+      reminder_hours: '1',
+      q_label_0: 'Pick',
+      q_kind_0: 'choice',
+      q_options_0: 'only one',
+    });
     expect(badSettings.statusCode).toBe(422);
     expect(badSettings.body).toContain('A choice question needs at least two choices.');
 
@@ -174,7 +259,9 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
     const csv = await get(`/admin/events/${eventId}/registrations.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.replace(/^\ufeff/, '').split('\r\n');
-    expect(lines[0]).toBe('id,status,name,email,organisation,position,country,waitlist_position,terms_version,registered_at,attended_at,Language of the panel');
+    expect(lines[0]).toBe(
+      'id,status,name,email,organisation,position,country,waitlist_position,terms_version,registered_at,attended_at,Language of the panel',
+    );
     expect(lines[1]).toContain(`confirmed,"'=HYPERLINK(""http://evil"")",a@example.org,"Observer, ""Central Asia""",Editor,KG,,1,`);
     expect(lines[1].endsWith(',Russian')).toBe(true);
 
@@ -184,13 +271,17 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
 
     const checkIn = await get(`/admin/events/${eventId}/check-in?q=bol`);
     expect(checkIn.body).toContain('Mark attended');
-    expect((await post(`/admin/events/${eventId}/check-in/${b.id}`, { attended: '1', q: 'bol' })).headers.location).toBe(`/admin/events/${eventId}/check-in?q=bol#p${b.id}`);
+    expect((await post(`/admin/events/${eventId}/check-in/${b.id}`, { attended: '1', q: 'bol' })).headers.location).toBe(
+      `/admin/events/${eventId}/check-in?q=bol#p${b.id}`,
+    );
     expect((await listRegistrations(app.ctx.db, eventId, { attended: true })).map((r) => r.id)).toEqual([b.id]);
     expect((await get(`/admin/events/${eventId}/check-in`)).body).toContain('1 of 1 checked in');
 
     const reject = await post(`/admin/events/${eventId}/registrations/${b.id}/reject`, { message: 'Press only, sorry.' });
     expect(reject.statusCode).toBe(303);
-    const rejected = await smtp.waitFor((m) => m.subject === 'Your registration: Round table on corridors' && (m.to as any).text.includes('b@example.org'));
+    const rejected = await smtp.waitFor(
+      (m) => m.subject === 'Your registration: Round table on corridors' && (m.to as any).text.includes('b@example.org'),
+    );
     expect(rejected.text).toContain('Press only, sorry.');
     expect((await post(`/admin/events/${eventId}/registrations/${b.id}/approve`)).statusCode).toBe(409);
     expect((await post(`/admin/events/${eventId}/registrations/99999/cancel`)).statusCode).toBe(409);
@@ -218,15 +309,32 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
     const first = await register();
     await register({ email: 'second@example.org', name: 'Second Person' });
     const firstLink = first.headers.location!.split('?')[0];
-    await app.server.inject({ method: 'POST', url: `${firstLink}/cancel`, headers: { cookie: `chancery_visitor=${visitor}` }, payload: { _csrf: csrfToken(SECRET, visitor) } });
-    const offer = await smtp.waitFor((m) => m.subject === 'A place is free for you: Round table on corridors' && (m.to as any).text.includes('second@example.org'));
+    await app.server.inject({
+      method: 'POST',
+      url: `${firstLink}/cancel`,
+      headers: { cookie: `chancery_visitor=${visitor}` },
+      payload: { _csrf: csrfToken(SECRET, visitor) },
+    });
+    const offer = await smtp.waitFor(
+      (m) => m.subject === 'A place is free for you: Round table on corridors' && (m.to as any).text.includes('second@example.org'),
+    );
     const link = /http:\/\/chancery\.test(\/events\/round-table\/registration\/[\w-]+)/.exec(offer.text!)![1];
     const page = await app.server.inject({ method: 'GET', url: link, headers: { cookie: `chancery_visitor=${visitor}` } });
     expect(page.body).toContain('Accept the place');
-    const accept = await app.server.inject({ method: 'POST', url: `${link}/accept`, headers: { cookie: `chancery_visitor=${visitor}` }, payload: { _csrf: csrfToken(SECRET, visitor) } });
+    const accept = await app.server.inject({
+      method: 'POST',
+      url: `${link}/accept`,
+      headers: { cookie: `chancery_visitor=${visitor}` },
+      payload: { _csrf: csrfToken(SECRET, visitor) },
+    });
     expect(accept.statusCode).toBe(303);
     expect((await listRegistrations(app.ctx.db, eventId, { status: 'confirmed' })).map((r) => r.email)).toEqual(['second@example.org']);
-    const again = await app.server.inject({ method: 'POST', url: `${link}/accept`, headers: { cookie: `chancery_visitor=${visitor}` }, payload: { _csrf: csrfToken(SECRET, visitor) } });
+    const again = await app.server.inject({
+      method: 'POST',
+      url: `${link}/accept`,
+      headers: { cookie: `chancery_visitor=${visitor}` },
+      payload: { _csrf: csrfToken(SECRET, visitor) },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('This offer is no longer open.');
     expect((await app.server.inject({ method: 'GET', url: '/events' })).body).toContain('href="/events.ics"');

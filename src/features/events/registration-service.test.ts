@@ -16,18 +16,49 @@ import { makeUser } from '../../../test/factories.js';
 
 const t = translator('en');
 const EVENT_ROW: EventRow = {
-  slug: 'round-table', title: 'Round table on corridors', summary: 'Transit.', programmeMd: '', programmeHtml: '', venueName: 'Lazurnaya', venueAddress: '103 Kurortniy Prospekt',
-  venueCity: 'Sochi', venueCountry: 'RU', lat: null, lon: null, timezone: 'Europe/Berlin', startsAt: '2026-10-25T08:30:00.000Z', endsAt: null, onlineUrl: '', language: 'en',
-  status: 'published', statusNote: '', termsMd: 'Be on time.', termsHtml: '<p>Be on time.</p>',
+  slug: 'round-table',
+  title: 'Round table on corridors',
+  summary: 'Transit.',
+  programmeMd: '',
+  programmeHtml: '',
+  venueName: 'Lazurnaya',
+  venueAddress: '103 Kurortniy Prospekt',
+  venueCity: 'Sochi',
+  venueCountry: 'RU',
+  lat: null,
+  lon: null,
+  timezone: 'Europe/Berlin',
+  startsAt: '2026-10-25T08:30:00.000Z',
+  endsAt: null,
+  onlineUrl: '',
+  language: 'en',
+  status: 'published',
+  statusNote: '',
+  termsMd: 'Be on time.',
+  termsHtml: '<p>Be on time.</p>',
 };
 
 /** A mailer that keeps what it was given. */
 function memoryMailer(): Mailer & { sent: Mail[] } {
   const sent: Mail[] = [];
-  return { sent, outboxDir: undefined, async send(m) { sent.push(m); }, close() {} };
+  return {
+    sent,
+    outboxDir: undefined,
+    async send(m) {
+      sent.push(m);
+    },
+    close() {},
+  };
 }
 
-const person = (i: number): RegistrationInput => ({ name: `Person ${i}`, email: `p${i}@example.org`, organisation: 'Observer', position: '', country: 'KG', answers: {} });
+const person = (i: number): RegistrationInput => ({
+  name: `Person ${i}`,
+  email: `p${i}@example.org`,
+  organisation: 'Observer',
+  position: '',
+  country: 'KG',
+  answers: {},
+});
 
 describe.each(DIALECTS)('registration rules on %s', (dialect) => {
   let db: Db;
@@ -35,10 +66,18 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
   let now: Date;
   let mailer: ReturnType<typeof memoryMailer>;
   const clock = () => now;
-  const service = () => createRegistrationService({
-    db, clock, t, mailer, secret: 'secret-secret-secret', baseUrl: () => 'http://chancery.test', siteTitle: () => 'Observer', mailFrom: 'Observer <events@example.org>',
-    log: { error: () => undefined },
-  });
+  const service = () =>
+    createRegistrationService({
+      db,
+      clock,
+      t,
+      mailer,
+      secret: 'secret-secret-secret',
+      baseUrl: () => 'http://chancery.test',
+      siteTitle: () => 'Observer',
+      mailFrom: 'Observer <events@example.org>',
+      log: { error: () => undefined },
+    });
 
   beforeEach(async () => {
     ({ db, close } = await freshDb(dialect));
@@ -77,7 +116,7 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected.every((r) => r.reason.status === 409 && /already registered/.test(r.reason.message))).toBe(true);
-    expect((await listRegistrations(db, id))).toHaveLength(1);
+    expect(await listRegistrations(db, id)).toHaveLength(1);
   });
 
   it('a cancelled place is offered to the first on the list; the offer expires and passes on (injected clock, job runner)', async () => {
@@ -98,7 +137,16 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
     // A new registrant does not jump the queue while the place is offered.
     expect((await s.register(id, person(4), { termsAccepted: true })).registration.status).toBe('waitlisted');
 
-    const runner = createJobRunner(db, { 'event-offer-expiry': async (p) => { await s.expireOffers(p.eventId); } }, clock, { error: () => undefined });
+    const runner = createJobRunner(
+      db,
+      {
+        'event-offer-expiry': async (p) => {
+          await s.expireOffers(p.eventId);
+        },
+      },
+      clock,
+      { error: () => undefined },
+    );
     now = new Date('2026-06-02T09:59:00Z');
     await runner.runDue();
     expect((await listRegistrations(db, id, { status: 'offered' }))[0].email).toBe('p2@example.org');
@@ -140,8 +188,16 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
     const later = await eventWith({ opensAt: '2026-07-01T00:00:00.000Z' }, { slug: 'later' });
     const cancelled = await eventWith({}, { slug: 'cancelled', status: 'cancelled' });
     const none = await insertEvent(db, { ...EVENT_ROW, slug: 'none' }, now);
-    for (const [id, msg] of [[closed, /closed/], [later, /not opened/], [cancelled, /cancelled/], [none, /does not take/]] as const) {
-      await expect(s.register(id, person(1), { termsAccepted: true })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(msg) });
+    for (const [id, msg] of [
+      [closed, /closed/],
+      [later, /not opened/],
+      [cancelled, /cancelled/],
+      [none, /does not take/],
+    ] as const) {
+      await expect(s.register(id, person(1), { termsAccepted: true })).rejects.toMatchObject({
+        status: 409,
+        message: expect.stringMatching(msg),
+      });
     }
   });
 
@@ -177,12 +233,29 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
 
     const events = createEventService({ db, clock, t, contentChanged: () => undefined });
     const e = (await findEventById(db, id))!;
-    await events.save(admin, id, parseEventForm({ ...valuesFromEvent(e, []), startKind: 'datetime', startDateTime: '2026-10-25T10:30' }, t).input!);
+    await events.save(
+      admin,
+      id,
+      parseEventForm({ ...valuesFromEvent(e, []), startKind: 'datetime', startDateTime: '2026-10-25T10:30' }, t).input!,
+    );
     expect((await findEventById(db, id))!.icsSequence).toBe(1);
-    const runner = createJobRunner(db, {
-      'event-update-mail': async (p) => { await s.sendUpdates(p.eventId, p.sequence); },
-      'event-reminder': async (p) => { await s.sendReminders(p.eventId); },
-    }, clock, { error: (o) => { throw (o as { err: Error }).err; } });
+    const runner = createJobRunner(
+      db,
+      {
+        'event-update-mail': async (p) => {
+          await s.sendUpdates(p.eventId, p.sequence);
+        },
+        'event-reminder': async (p) => {
+          await s.sendReminders(p.eventId);
+        },
+      },
+      clock,
+      {
+        error: (o) => {
+          throw (o as { err: Error }).err;
+        },
+      },
+    );
     await runner.runDue();
     const update = mailer.sent.find((m) => m.subject.startsWith('New time'))!;
     const ics = String(update.attachments![0].content);
@@ -208,8 +281,21 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
     await s.register(id, person(1), { termsAccepted: true });
     const events = createEventService({ db, clock, t, contentChanged: () => undefined });
     const e = (await findEventById(db, id))!;
-    await events.save(admin, id, parseEventForm({ ...valuesFromEvent(e, []), status: 'cancelled', statusNote: 'The venue is closed.' }, t).input!);
-    const runner = createJobRunner(db, { 'event-update-mail': async (p) => { await s.sendUpdates(p.eventId, p.sequence); } }, clock, { error: () => undefined });
+    await events.save(
+      admin,
+      id,
+      parseEventForm({ ...valuesFromEvent(e, []), status: 'cancelled', statusNote: 'The venue is closed.' }, t).input!,
+    );
+    const runner = createJobRunner(
+      db,
+      {
+        'event-update-mail': async (p) => {
+          await s.sendUpdates(p.eventId, p.sequence);
+        },
+      },
+      clock,
+      { error: () => undefined },
+    );
     await runner.runDue();
     const mail = mailer.sent.find((m) => m.subject === 'Cancelled: Round table on corridors')!;
     expect(mail.text).toContain('The venue is closed.');

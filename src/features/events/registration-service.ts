@@ -12,15 +12,33 @@ import { isUpcoming, wallTimeToInstant, type Event } from './event.js';
 import { findEventById } from './event-store.js';
 import { addressOf, registrationMail, type MailKind } from './registration-mail.js';
 import {
-  countTakenPlaces, findActiveByEmail, findRegistration, findSettings, listToRemind, rowToRegistration, saveSettings,
+  countTakenPlaces,
+  findActiveByEmail,
+  findRegistration,
+  findSettings,
+  listToRemind,
+  rowToRegistration,
+  saveSettings,
 } from './registration-store.js';
 import {
-  eventStartInstant, type Registration, type RegistrationInput, type RegistrationSettings, type RegistrationStatus, registrationState,
+  eventStartInstant,
+  type Registration,
+  type RegistrationInput,
+  type RegistrationSettings,
+  type RegistrationStatus,
+  registrationState,
 } from './registration.js';
 import { recordTerms } from './terms-store.js';
 
 export interface RegistrationDeps {
-  db: Db; clock: () => Date; t: T; mailer: Mailer; secret: string; baseUrl: () => string; siteTitle: () => Promise<string> | string; mailFrom: string;
+  db: Db;
+  clock: () => Date;
+  t: T;
+  mailer: Mailer;
+  secret: string;
+  baseUrl: () => string;
+  siteTitle: () => Promise<string> | string;
+  mailFrom: string;
   log: { error: (o: object, m: string) => void };
   contentChanged?: () => void;
 }
@@ -53,9 +71,19 @@ export function createRegistrationService(deps: RegistrationDeps) {
     return (await countTakenPlaces(tx, [eventId])).get(eventId) ?? 0;
   }
 
-  async function setStatus(tx: Db, id: number, status: RegistrationStatus, now: Date, extra: Record<string, unknown> = {}): Promise<Registration> {
-    await tx.updateTable('registrations').set({ status, updated_at: now.toISOString(), ...extra }).where('id', '=', id).execute();
-    return rowToRegistration((await tx.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
+  async function setStatus(
+    tx: Db,
+    id: number,
+    status: RegistrationStatus,
+    now: Date,
+    extra: Record<string, unknown> = {},
+  ): Promise<Registration> {
+    await tx
+      .updateTable('registrations')
+      .set({ status, updated_at: now.toISOString(), ...extra })
+      .where('id', '=', id)
+      .execute();
+    return rowToRegistration(await tx.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
   }
 
   /** Offers free places to the waiting list in order (or confirms directly when offers do not expire). */
@@ -64,12 +92,22 @@ export function createRegistrationService(deps: RegistrationDeps) {
     const taken = await placesTaken(tx, e.id);
     const free = s.capacity === null ? Number.MAX_SAFE_INTEGER : s.capacity - taken;
     if (free <= 0 || e.status === 'cancelled') return out;
-    const next = await tx.selectFrom('registrations').selectAll().where('event_id', '=', e.id).where('status', '=', 'waitlisted')
-      .orderBy('waitlist_position').orderBy('id').limit(Math.min(free, 10_000)).execute();
+    const next = await tx
+      .selectFrom('registrations')
+      .selectAll()
+      .where('event_id', '=', e.id)
+      .where('status', '=', 'waitlisted')
+      .orderBy('waitlist_position')
+      .orderBy('id')
+      .limit(Math.min(free, 10_000))
+      .execute();
     for (const row of next) {
       if (s.offerHours > 0) {
         const expires = new Date(now.getTime() + s.offerHours * 3_600_000);
-        out.push({ kind: 'offered', registration: await setStatus(tx, row.id, 'offered', now, { offer_expires_at: expires.toISOString() }) });
+        out.push({
+          kind: 'offered',
+          registration: await setStatus(tx, row.id, 'offered', now, { offer_expires_at: expires.toISOString() }),
+        });
         await enqueueJob(tx, 'event-offer-expiry', expires, { eventId: e.id }, now);
       } else {
         out.push({ kind: 'confirmed', registration: await setStatus(tx, row.id, 'confirmed', now, { offer_expires_at: null }) });
@@ -86,14 +124,25 @@ export function createRegistrationService(deps: RegistrationDeps) {
     for (const o of list) {
       const link = `${deps.baseUrl()}/events/${e.slug}/registration/${registrationToken(deps.secret, o.registration)}`;
       try {
-        await deps.mailer.send(registrationMail(o.kind, e, o.registration, link, { t, baseUrl: deps.baseUrl(), siteTitle, fromEmail: addressOf(deps.mailFrom), now }));
+        await deps.mailer.send(
+          registrationMail(o.kind, e, o.registration, link, {
+            t,
+            baseUrl: deps.baseUrl(),
+            siteTitle,
+            fromEmail: addressOf(deps.mailFrom),
+            now,
+          }),
+        );
       } catch (err) {
         deps.log.error({ err, registration: o.registration.id, kind: o.kind }, 'registration mail failed');
       }
     }
   }
 
-  async function withEvent<R>(eventId: number, fn: (tx: Db, e: Event, s: RegistrationSettings, now: Date) => Promise<{ result: R; mails: Outgoing[] }>): Promise<R> {
+  async function withEvent<R>(
+    eventId: number,
+    fn: (tx: Db, e: Event, s: RegistrationSettings, now: Date) => Promise<{ result: R; mails: Outgoing[] }>,
+  ): Promise<R> {
     const now = clock();
     const { result, mails, event } = await inTransaction(db, async (tx) => {
       const e = await lockEvent(tx, eventId);
@@ -109,36 +158,74 @@ export function createRegistrationService(deps: RegistrationDeps) {
   return {
     /** Registers a participant: confirmed while places are free and nobody waits, else waitlisted (or pending when approval is required).
      * Throws 409 for a duplicate address or closed registration; returns the registration and its manage-link token. */
-    async register(eventId: number, input: RegistrationInput, opts: { userId?: number | null; termsAccepted?: boolean } = {}): Promise<{ registration: Registration; token: string }> {
+    async register(
+      eventId: number,
+      input: RegistrationInput,
+      opts: { userId?: number | null; termsAccepted?: boolean } = {},
+    ): Promise<{ registration: Registration; token: string }> {
       return withEvent(eventId, async (tx, e, s, now) => {
         const taken = await placesTaken(tx, eventId);
         const state = registrationState(e, s, taken, now, !isUpcoming(e, now));
         if (state.kind === 'none') throw new AppError('conflict', t('registration.error.not_taking'));
-        if (state.kind === 'event_closed') throw new AppError('conflict', t(state.reason === 'cancelled' ? 'registration.error.cancelled' : 'registration.error.past'));
+        if (state.kind === 'event_closed')
+          throw new AppError('conflict', t(state.reason === 'cancelled' ? 'registration.error.cancelled' : 'registration.error.past'));
         if (state.kind === 'not_yet') throw new AppError('conflict', t('registration.error.not_yet'));
         if (state.kind === 'closed') throw new AppError('conflict', t('registration.error.closed'));
-        if (await findActiveByEmail(tx, eventId, input.email)) throw new AppError('conflict', t('registration.error.duplicate', { email: input.email }));
+        if (await findActiveByEmail(tx, eventId, input.email))
+          throw new AppError('conflict', t('registration.error.duplicate', { email: input.email }));
         const termsVersion = await recordTerms(tx, eventId, e.termsMd, e.termsHtml, now);
-        if (termsVersion !== null && !opts.termsAccepted) throw new AppError('validation', t('registration.error.terms'), { terms: t('registration.error.terms') });
-        const waiting = await tx.selectFrom('registrations').select((eb) => eb.fn.countAll<number>().as('n')).where('event_id', '=', eventId).where('status', '=', 'waitlisted').executeTakeFirstOrThrow();
+        if (termsVersion !== null && !opts.termsAccepted)
+          throw new AppError('validation', t('registration.error.terms'), { terms: t('registration.error.terms') });
+        const waiting = await tx
+          .selectFrom('registrations')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('event_id', '=', eventId)
+          .where('status', '=', 'waitlisted')
+          .executeTakeFirstOrThrow();
         const placeFree = s.capacity === null || taken < s.capacity;
         let status: RegistrationStatus = s.approvalRequired ? 'pending' : placeFree && Number(waiting.n) === 0 ? 'confirmed' : 'waitlisted';
         let position: number | null = null;
         if (status === 'waitlisted') {
-          const max = await tx.selectFrom('registrations').select((eb) => eb.fn.max('waitlist_position').as('m')).where('event_id', '=', eventId).executeTakeFirst();
+          const max = await tx
+            .selectFrom('registrations')
+            .select((eb) => eb.fn.max('waitlist_position').as('m'))
+            .where('event_id', '=', eventId)
+            .executeTakeFirst();
           position = Number(max?.m ?? 0) + 1;
         }
         const createdAt = now.toISOString();
         const email = input.email.toLowerCase();
         const token = registrationToken(deps.secret, { eventId, email, createdAt });
-        const row = await tx.insertInto('registrations').values({
-          event_id: eventId, user_id: opts.userId ?? null, name: input.name, email, organisation: input.organisation, position: input.position,
-          country: input.country, answers: JSON.stringify(input.answers), terms_version: termsVersion, status, waitlist_position: position,
-          offer_expires_at: null, token_hash: sha256(token), message: '', attended_at: null, reminded_at: null, created_at: createdAt, updated_at: createdAt,
-        }).returningAll().executeTakeFirstOrThrow();
+        const row = await tx
+          .insertInto('registrations')
+          .values({
+            event_id: eventId,
+            user_id: opts.userId ?? null,
+            name: input.name,
+            email,
+            organisation: input.organisation,
+            position: input.position,
+            country: input.country,
+            answers: JSON.stringify(input.answers),
+            terms_version: termsVersion,
+            status,
+            waitlist_position: position,
+            offer_expires_at: null,
+            token_hash: sha256(token),
+            message: '',
+            attended_at: null,
+            reminded_at: null,
+            created_at: createdAt,
+            updated_at: createdAt,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
         const registration = rowToRegistration(row);
         status = registration.status;
-        return { result: { registration, token }, mails: [{ kind: status === 'confirmed' ? 'confirmed' : status === 'pending' ? 'pending' : 'waitlisted', registration }] };
+        return {
+          result: { registration, token },
+          mails: [{ kind: status === 'confirmed' ? 'confirmed' : status === 'pending' ? 'pending' : 'waitlisted', registration }],
+        };
       });
     },
 
@@ -148,24 +235,43 @@ export function createRegistrationService(deps: RegistrationDeps) {
         const r = await findRegistration(tx, eventId, id);
         if (!r || !['pending', 'confirmed', 'waitlisted', 'offered'].includes(r.status)) return { result: false, mails: [] };
         const cancelled = await setStatus(tx, id, 'cancelled', now, { offer_expires_at: null });
-        if (actor) await insertAudit(tx, { at: now, userId: actor.id, action: 'registration.cancel', subjectType: 'event', subjectId: eventId, detail: r.email });
+        if (actor)
+          await insertAudit(tx, {
+            at: now,
+            userId: actor.id,
+            action: 'registration.cancel',
+            subjectType: 'event',
+            subjectId: eventId,
+            detail: r.email,
+          });
         return { result: true, mails: [{ kind: 'cancelled' as MailKind, registration: cancelled }, ...(await fillPlaces(tx, e, s, now))] };
       });
     },
 
     /** Approves a pending registration: confirmed when a place is free, else onto the waiting list. Returns the new status. */
     async approve(eventId: number, id: number, actor: { id: number }): Promise<RegistrationStatus> {
-      return withEvent(eventId, async (tx, e, s, now) => {
+      return withEvent(eventId, async (tx, _e, s, now) => {
         const r = await findRegistration(tx, eventId, id);
         if (!r || r.status !== 'pending') throw new AppError('conflict', t('registration.admin.error.not_pending'));
         const taken = await placesTaken(tx, eventId);
         let out: Registration;
         if (s.capacity === null || taken < s.capacity) out = await setStatus(tx, id, 'confirmed', now);
         else {
-          const max = await tx.selectFrom('registrations').select((eb) => eb.fn.max('waitlist_position').as('m')).where('event_id', '=', eventId).executeTakeFirst();
+          const max = await tx
+            .selectFrom('registrations')
+            .select((eb) => eb.fn.max('waitlist_position').as('m'))
+            .where('event_id', '=', eventId)
+            .executeTakeFirst();
           out = await setStatus(tx, id, 'waitlisted', now, { waitlist_position: Number(max?.m ?? 0) + 1 });
         }
-        await insertAudit(tx, { at: now, userId: actor.id, action: 'registration.approve', subjectType: 'event', subjectId: eventId, detail: r.email });
+        await insertAudit(tx, {
+          at: now,
+          userId: actor.id,
+          action: 'registration.approve',
+          subjectType: 'event',
+          subjectId: eventId,
+          detail: r.email,
+        });
         return { result: out.status, mails: [{ kind: out.status === 'confirmed' ? 'approved' : 'waitlisted', registration: out }] };
       });
     },
@@ -174,9 +280,17 @@ export function createRegistrationService(deps: RegistrationDeps) {
     async reject(eventId: number, id: number, message: string, actor: { id: number }): Promise<void> {
       return withEvent(eventId, async (tx, e, s, now) => {
         const r = await findRegistration(tx, eventId, id);
-        if (!r || !['pending', 'confirmed', 'waitlisted', 'offered'].includes(r.status)) throw new AppError('conflict', t('registration.admin.error.not_active'));
+        if (!r || !['pending', 'confirmed', 'waitlisted', 'offered'].includes(r.status))
+          throw new AppError('conflict', t('registration.admin.error.not_active'));
         const out = await setStatus(tx, id, 'rejected', now, { message, offer_expires_at: null });
-        await insertAudit(tx, { at: now, userId: actor.id, action: 'registration.reject', subjectType: 'event', subjectId: eventId, detail: r.email });
+        await insertAudit(tx, {
+          at: now,
+          userId: actor.id,
+          action: 'registration.reject',
+          subjectType: 'event',
+          subjectId: eventId,
+          detail: r.email,
+        });
         return { result: undefined, mails: [{ kind: 'rejected' as MailKind, registration: out }, ...(await fillPlaces(tx, e, s, now))] };
       });
     },
@@ -186,9 +300,17 @@ export function createRegistrationService(deps: RegistrationDeps) {
       return withEvent(eventId, async (tx, _e, s, now) => {
         const r = await findRegistration(tx, eventId, id);
         if (!r || r.status !== 'waitlisted') throw new AppError('conflict', t('registration.admin.error.not_waitlisted'));
-        if (s.capacity !== null && (await placesTaken(tx, eventId)) >= s.capacity) throw new AppError('conflict', t('registration.admin.error.full'));
+        if (s.capacity !== null && (await placesTaken(tx, eventId)) >= s.capacity)
+          throw new AppError('conflict', t('registration.admin.error.full'));
         const out = await setStatus(tx, id, 'confirmed', now);
-        await insertAudit(tx, { at: now, userId: actor.id, action: 'registration.promote', subjectType: 'event', subjectId: eventId, detail: r.email });
+        await insertAudit(tx, {
+          at: now,
+          userId: actor.id,
+          action: 'registration.promote',
+          subjectType: 'event',
+          subjectId: eventId,
+          detail: r.email,
+        });
         return { result: undefined, mails: [{ kind: 'confirmed' as MailKind, registration: out }] };
       });
     },
@@ -197,7 +319,8 @@ export function createRegistrationService(deps: RegistrationDeps) {
     async acceptOffer(eventId: number, id: number): Promise<void> {
       return withEvent(eventId, async (tx, _e, _s, now) => {
         const r = await findRegistration(tx, eventId, id);
-        if (!r || r.status !== 'offered' || !r.offerExpiresAt || r.offerExpiresAt <= now.toISOString()) throw new AppError('conflict', t('registration.error.offer_gone'));
+        if (!r || r.status !== 'offered' || !r.offerExpiresAt || r.offerExpiresAt <= now.toISOString())
+          throw new AppError('conflict', t('registration.error.offer_gone'));
         const out = await setStatus(tx, id, 'confirmed', now, { offer_expires_at: null });
         return { result: undefined, mails: [{ kind: 'confirmed' as MailKind, registration: out }] };
       });
@@ -206,10 +329,17 @@ export function createRegistrationService(deps: RegistrationDeps) {
     /** Expires the event's overdue offers and offers their places to the next in line; returns how many expired. */
     async expireOffers(eventId: number): Promise<number> {
       return withEvent(eventId, async (tx, e, s, now) => {
-        const due = await tx.selectFrom('registrations').selectAll().where('event_id', '=', eventId).where('status', '=', 'offered')
-          .where('offer_expires_at', '<=', now.toISOString()).orderBy('waitlist_position').execute();
+        const due = await tx
+          .selectFrom('registrations')
+          .selectAll()
+          .where('event_id', '=', eventId)
+          .where('status', '=', 'offered')
+          .where('offer_expires_at', '<=', now.toISOString())
+          .orderBy('waitlist_position')
+          .execute();
         const mails: Outgoing[] = [];
-        for (const row of due) mails.push({ kind: 'expired', registration: await setStatus(tx, row.id, 'expired', now, { offer_expires_at: null }) });
+        for (const row of due)
+          mails.push({ kind: 'expired', registration: await setStatus(tx, row.id, 'expired', now, { offer_expires_at: null }) });
         mails.push(...(await fillPlaces(tx, e, s, now)));
         return { result: due.length, mails };
       });
@@ -219,7 +349,14 @@ export function createRegistrationService(deps: RegistrationDeps) {
     async saveSettings(s: RegistrationSettings, actor: { id: number }): Promise<void> {
       await withEvent(s.eventId, async (tx, e, _old, now) => {
         await saveSettings(tx, s, now);
-        await insertAudit(tx, { at: now, userId: actor.id, action: 'registration.settings', subjectType: 'event', subjectId: s.eventId, detail: e.title });
+        await insertAudit(tx, {
+          at: now,
+          userId: actor.id,
+          action: 'registration.settings',
+          subjectType: 'event',
+          subjectId: s.eventId,
+          detail: e.title,
+        });
         await scheduleReminder(tx, e, s, now);
         return { result: undefined, mails: await fillPlaces(tx, e, s, now) };
       });
@@ -230,8 +367,11 @@ export function createRegistrationService(deps: RegistrationDeps) {
       const now = clock();
       const r = await findRegistration(db, eventId, id);
       if (!r || r.status !== 'confirmed') throw new AppError('conflict', t('registration.admin.error.not_confirmed'));
-      await db.updateTable('registrations').set({ attended_at: attended ? (r.attendedAt ?? now.toISOString()) : null, updated_at: now.toISOString() })
-        .where('id', '=', id).execute();
+      await db
+        .updateTable('registrations')
+        .set({ attended_at: attended ? (r.attendedAt ?? now.toISOString()) : null, updated_at: now.toISOString() })
+        .where('id', '=', id)
+        .execute();
       return (await findRegistration(db, eventId, id))!;
     },
 
@@ -246,7 +386,12 @@ export function createRegistrationService(deps: RegistrationDeps) {
       const due = await listToRemind(db, eventId);
       for (const r of due) {
         // Marked first: a crash after sending must not send it twice.
-        const claimed = await db.updateTable('registrations').set({ reminded_at: now.toISOString() }).where('id', '=', r.id).where('reminded_at', 'is', null).executeTakeFirst();
+        const claimed = await db
+          .updateTable('registrations')
+          .set({ reminded_at: now.toISOString() })
+          .where('id', '=', r.id)
+          .where('reminded_at', 'is', null)
+          .executeTakeFirst();
         if (Number(claimed.numUpdatedRows) === 1) await sendAll(e, [{ kind: 'reminder', registration: r }]);
       }
       return due.length;
@@ -256,9 +401,18 @@ export function createRegistrationService(deps: RegistrationDeps) {
     async sendUpdates(eventId: number, sequence: number): Promise<number> {
       const e = await findEventById(db, eventId);
       if (!e || (e.icsSequence ?? 0) !== sequence) return 0;
-      const rows = await db.selectFrom('registrations').selectAll().where('event_id', '=', eventId).where('status', 'in', ['confirmed', 'offered', 'pending']).orderBy('id').execute();
+      const rows = await db
+        .selectFrom('registrations')
+        .selectAll()
+        .where('event_id', '=', eventId)
+        .where('status', 'in', ['confirmed', 'offered', 'pending'])
+        .orderBy('id')
+        .execute();
       const kind: MailKind = e.status === 'cancelled' ? 'event_cancelled' : 'update';
-      await sendAll(e, rows.map((r) => ({ kind, registration: rowToRegistration(r) })));
+      await sendAll(
+        e,
+        rows.map((r) => ({ kind, registration: rowToRegistration(r) })),
+      );
       return rows.length;
     },
   };

@@ -10,10 +10,27 @@ const NOW = new Date('2026-06-10T12:00:00Z');
 function row(slug: string, o: Partial<EventRow> = {}): EventRow {
   const terms = '## Terms\n\nRegistration is **required**.';
   return {
-    slug, title: `Title of ${slug}`, summary: 'Diplomats and economists on Eurasian corridors.', programmeMd: '## Programme\n\nOpening plenary.',
-    programmeHtml: renderMarkdown('## Programme\n\nOpening plenary.'), venueName: 'Lazurnaya Hotel', venueAddress: '103 Kurortniy Prospekt', venueCity: 'Sochi',
-    venueCountry: 'RU', lat: 43.56, lon: 39.75, timezone: 'Europe/Moscow', startsAt: null, endsAt: null, onlineUrl: '', language: 'en', status: 'published',
-    statusNote: '', termsMd: terms, termsHtml: renderMarkdown(terms), ...o,
+    slug,
+    title: `Title of ${slug}`,
+    summary: 'Diplomats and economists on Eurasian corridors.',
+    programmeMd: '## Programme\n\nOpening plenary.',
+    programmeHtml: renderMarkdown('## Programme\n\nOpening plenary.'),
+    venueName: 'Lazurnaya Hotel',
+    venueAddress: '103 Kurortniy Prospekt',
+    venueCity: 'Sochi',
+    venueCountry: 'RU',
+    lat: 43.56,
+    lon: 39.75,
+    timezone: 'Europe/Moscow',
+    startsAt: null,
+    endsAt: null,
+    onlineUrl: '',
+    language: 'en',
+    status: 'published',
+    statusNote: '',
+    termsMd: terms,
+    termsHtml: renderMarkdown(terms),
+    ...o,
   };
 }
 
@@ -23,7 +40,9 @@ function jsonLdOf(html: string): Record<string, unknown>[] {
 
 describe.each(DIALECTS)('public event pages on %s', (dialect) => {
   let app: TestApp;
-  beforeEach(async () => { app = await testApp(dialect, {}, { clock: () => NOW }); });
+  beforeEach(async () => {
+    app = await testApp(dialect, {}, { clock: () => NOW });
+  });
   afterEach(() => app.close());
   const get = (url: string) => app.server.inject({ method: 'GET', url });
 
@@ -43,20 +62,38 @@ describe.each(DIALECTS)('public event pages on %s', (dialect) => {
     expect(ld).toBeDefined();
     expect(ld.startDate).toBeUndefined();
     expect(ld.eventStatus).toBe('https://schema.org/EventScheduled');
-    expect(ld).toMatchObject({ location: { address: { addressCountry: 'RU', addressLocality: 'Sochi' }, geo: { latitude: 43.56 } }, url: 'http://chancery.test/events/forum' });
+    expect(ld).toMatchObject({
+      location: { address: { addressCountry: 'RU', addressLocality: 'Sochi' }, geo: { latitude: 43.56 } },
+      url: 'http://chancery.test/events/forum',
+    });
     expect(res.headers.etag).toBeDefined();
-    expect((await app.server.inject({ method: 'GET', url: '/events/forum', headers: { 'if-none-match': String(res.headers.etag) } })).statusCode).toBe(304);
+    expect(
+      (await app.server.inject({ method: 'GET', url: '/events/forum', headers: { 'if-none-match': String(res.headers.etag) } })).statusCode,
+    ).toBe(304);
   });
 
   it('a timed event shows the time in its zone and names the zone', async () => {
-    await insertEvent(app.ctx.db, row('timed', { startsAt: '2026-09-01T07:00:00.000Z', endsAt: '2026-09-01T15:00:00.000Z', status: 'postponed', statusNote: 'New dates to follow.' }), NOW);
+    await insertEvent(
+      app.ctx.db,
+      row('timed', {
+        startsAt: '2026-09-01T07:00:00.000Z',
+        endsAt: '2026-09-01T15:00:00.000Z',
+        status: 'postponed',
+        statusNote: 'New dates to follow.',
+      }),
+      NOW,
+    );
     const res = await get('/events/timed');
     expect(res.body).toContain('1 September 2026 at 10:00 GMT+3 – 18:00');
     expect(res.body).toContain('Moscow Standard Time (Europe/Moscow)');
     expect(res.body).toContain('Postponed');
     expect(res.body).toContain('New dates to follow.');
     const ld = jsonLdOf(res.body).find((o) => o['@type'] === 'Event')!;
-    expect(ld).toMatchObject({ startDate: '2026-09-01T10:00:00+03:00', endDate: '2026-09-01T18:00:00+03:00', eventStatus: 'https://schema.org/EventPostponed' });
+    expect(ld).toMatchObject({
+      startDate: '2026-09-01T10:00:00+03:00',
+      endDate: '2026-09-01T18:00:00+03:00',
+      eventStatus: 'https://schema.org/EventPostponed',
+    });
   });
 
   it('the terms page shows the terms with a way back', async () => {

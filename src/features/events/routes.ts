@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../platform/errors.js';
 import { renderDocument } from '../../platform/render.js';
 import { parsePage } from '../../platform/ui/pagination.js';
-import type { AppCtx } from '../app-context.js';
-import { loadChrome } from '../site/chrome.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import { loadChrome } from '../../platform/chrome.js';
 import { registerEventAdminRoutes } from './admin-routes.js';
 import { isVisible, type Event } from './event.js';
 import { countPastEvents, findEventBySlug, listEventArticles, listPastEvents, listUpcomingEvents } from './event-store.js';
@@ -35,61 +35,84 @@ async function publicEvent(ctx: AppCtx, slug: string): Promise<Event> {
 
 /** Registers every URL of the events feature. */
 export function registerEventRoutes(app: FastifyInstance, ctx: AppCtx): void {
-  app.get<{ Querystring: { page?: string } }>('/events', (request, reply) => ctx.cache.serve(request, reply, async () => {
-    const now = ctx.clock();
-    const page = parsePage(request.query.page);
-    const total = await countPastEvents(ctx.db, now);
-    const pages = Math.max(1, Math.ceil(total / PAST_PER_PAGE));
-    if (page > pages) throw notFound('Page');
-    const [chrome, upcoming, past] = await Promise.all([
-      loadChrome(ctx, request), page === 1 ? listUpcomingEvents(ctx.db, now, UPCOMING_MAX) : Promise.resolve([]),
-      listPastEvents(ctx.db, now, PAST_PER_PAGE, (page - 1) * PAST_PER_PAGE),
-    ]);
-    const body = renderDocument(EventsPage({ t: ctx.t, chrome, upcoming, past, pastInfo: { page, pages, basePath: '/events' } }));
-    return { body, lastModified: newest([...upcoming, ...past].map((e) => e.updatedAt)) };
-  }));
+  app.get<{ Querystring: { page?: string } }>('/events', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const now = ctx.clock();
+      const page = parsePage(request.query.page);
+      const total = await countPastEvents(ctx.db, now);
+      const pages = Math.max(1, Math.ceil(total / PAST_PER_PAGE));
+      if (page > pages) throw notFound('Page');
+      const [chrome, upcoming, past] = await Promise.all([
+        loadChrome(ctx, request),
+        page === 1 ? listUpcomingEvents(ctx.db, now, UPCOMING_MAX) : Promise.resolve([]),
+        listPastEvents(ctx.db, now, PAST_PER_PAGE, (page - 1) * PAST_PER_PAGE),
+      ]);
+      const body = renderDocument(EventsPage({ t: ctx.t, chrome, upcoming, past, pastInfo: { page, pages, basePath: '/events' } }));
+      return { body, lastModified: newest([...upcoming, ...past].map((e) => e.updatedAt)) };
+    }),
+  );
 
-  app.get('/events.ics', (request, reply) => ctx.cache.serve(request, reply, async () => {
-    const now = ctx.clock();
-    const [chrome, upcoming, past] = await Promise.all([loadChrome(ctx, request), listUpcomingEvents(ctx.db, now, 500), listPastEvents(ctx.db, now, 200)]);
-    const events = [...upcoming, ...past];
-    const body = eventsFeedIcs(events, { baseUrl: ctx.config.baseUrl, now, name: ctx.t('events.feed_name', { site: chrome.site.title }) });
-    return { body, type: 'text/calendar; charset=utf-8', lastModified: newest(events.map((e) => e.updatedAt)) };
-  }));
+  app.get('/events.ics', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const now = ctx.clock();
+      const [chrome, upcoming, past] = await Promise.all([
+        loadChrome(ctx, request),
+        listUpcomingEvents(ctx.db, now, 500),
+        listPastEvents(ctx.db, now, 200),
+      ]);
+      const events = [...upcoming, ...past];
+      const body = eventsFeedIcs(events, {
+        baseUrl: ctx.config.baseUrl,
+        now,
+        name: ctx.t('events.feed_name', { site: chrome.site.title }),
+      });
+      return { body, type: 'text/calendar; charset=utf-8', lastModified: newest(events.map((e) => e.updatedAt)) };
+    }),
+  );
 
-  app.get<{ Params: { slug: string } }>('/events/:slug/calendar.ics', (request, reply) => ctx.cache.serve(request, reply, async () => {
-    const event = await publicEvent(ctx, request.params.slug);
-    if (!hasCalendarTime(event)) throw notFound('Calendar entry');
-    const body = eventsFeedIcs([event], { baseUrl: ctx.config.baseUrl, now: ctx.clock(), name: event.title });
-    return { body, type: 'text/calendar; charset=utf-8', lastModified: new Date(event.updatedAt) };
-  }));
+  app.get<{ Params: { slug: string } }>('/events/:slug/calendar.ics', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const event = await publicEvent(ctx, request.params.slug);
+      if (!hasCalendarTime(event)) throw notFound('Calendar entry');
+      const body = eventsFeedIcs([event], { baseUrl: ctx.config.baseUrl, now: ctx.clock(), name: event.title });
+      return { body, type: 'text/calendar; charset=utf-8', lastModified: new Date(event.updatedAt) };
+    }),
+  );
 
   app.get<{ Params: { slug: string } }>('/events/:slug', async (request, reply) => {
     const event = await publicEvent(ctx, request.params.slug);
     // A page with a registration form carries a per-visitor token and live counts: never shared.
     if ((await findSettings(ctx.db, event.id)).enabled) return sendEventPageWithRegistration(ctx, request, reply, event);
     return ctx.cache.serve(request, reply, async () => {
-    const [chrome, articles] = await Promise.all([loadChrome(ctx, request), listEventArticles(ctx.db, event.id, ctx.clock())]);
-    const body = renderDocument(EventPage({ t: ctx.t, chrome, event, articles }));
-    return { body, lastModified: newest([event.updatedAt, ...articles.map((a) => a.publishedAt)]) };
+      const [chrome, articles] = await Promise.all([loadChrome(ctx, request), listEventArticles(ctx.db, event.id, ctx.clock())]);
+      const body = renderDocument(EventPage({ t: ctx.t, chrome, event, articles }));
+      return { body, lastModified: newest([event.updatedAt, ...articles.map((a) => a.publishedAt)]) };
     });
   });
 
-  app.get<{ Params: { slug: string }; Querystring: { version?: string } }>('/events/:slug/terms', (request, reply) => ctx.cache.serve(request, reply, async () => {
-    const event = await publicEvent(ctx, request.params.slug);
-    const raw = request.query.version;
-    // ?version=N shows the text a participant accepted; without it, the current terms.
-    if (raw !== undefined) {
-      if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) throw notFound('Terms');
-      const [terms, current] = await Promise.all([findTermsVersion(ctx.db, event.id, Number(raw)), findCurrentTerms(ctx.db, event.id)]);
-      if (!terms) throw notFound('Terms');
-      const chrome = await loadChrome(ctx, request);
-      return { body: renderDocument(TermsPage({ t: ctx.t, chrome, event, terms, current: current?.version })), lastModified: new Date(terms.createdAt) };
-    }
-    if (!event.termsMd.trim()) throw notFound('Terms');
-    const [chrome, current] = await Promise.all([loadChrome(ctx, request), findCurrentTerms(ctx.db, event.id)]);
-    return { body: renderDocument(TermsPage({ t: ctx.t, chrome, event, current: current?.version })), lastModified: new Date(event.updatedAt) };
-  }));
+  app.get<{ Params: { slug: string }; Querystring: { version?: string } }>('/events/:slug/terms', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const event = await publicEvent(ctx, request.params.slug);
+      const raw = request.query.version;
+      // ?version=N shows the text a participant accepted; without it, the current terms.
+      if (raw !== undefined) {
+        if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) throw notFound('Terms');
+        const [terms, current] = await Promise.all([findTermsVersion(ctx.db, event.id, Number(raw)), findCurrentTerms(ctx.db, event.id)]);
+        if (!terms) throw notFound('Terms');
+        const chrome = await loadChrome(ctx, request);
+        return {
+          body: renderDocument(TermsPage({ t: ctx.t, chrome, event, terms, current: current?.version })),
+          lastModified: new Date(terms.createdAt),
+        };
+      }
+      if (!event.termsMd.trim()) throw notFound('Terms');
+      const [chrome, current] = await Promise.all([loadChrome(ctx, request), findCurrentTerms(ctx.db, event.id)]);
+      return {
+        body: renderDocument(TermsPage({ t: ctx.t, chrome, event, current: current?.version })),
+        lastModified: new Date(event.updatedAt),
+      };
+    }),
+  );
 
   registerRegistrationRoutes(app, ctx);
   registerRegistrationAdminRoutes(app, ctx);

@@ -9,7 +9,9 @@ function person(p: FeedPerson) {
 }
 
 function entry(i: FeedItem) {
-  return el('entry', {},
+  return el(
+    'entry',
+    {},
     el('id', {}, i.id),
     el('title', { type: 'text' }, i.title),
     el('link', { rel: 'alternate', type: 'text/html', href: i.url }),
@@ -25,16 +27,20 @@ function entry(i: FeedItem) {
 
 /** Renders a feed as an Atom 1.0 document. */
 export function renderAtom(feed: Feed): string {
-  return xmlDocument(el('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': feed.language },
-    el('id', {}, feed.urls.atom),
-    el('title', { type: 'text' }, feed.title),
-    feed.description ? el('subtitle', { type: 'text' }, feed.description) : null,
-    el('updated', {}, feedDate(feed).toISOString()),
-    el('link', { rel: 'self', type: 'application/atom+xml', href: feed.urls.atom }),
-    el('link', { rel: 'alternate', type: 'text/html', href: feed.homeUrl }),
-    // Entries without a byline inherit the newsroom as their author, as RFC 4287 requires one.
-    person(feed.publisher),
-    el('generator', {}, 'Chancery'),
-    xmlList(feed.items.map(entry)),
-  ));
+  return xmlDocument(
+    el(
+      'feed',
+      { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': feed.language },
+      el('id', {}, feed.urls.atom),
+      el('title', { type: 'text' }, feed.title),
+      feed.description ? el('subtitle', { type: 'text' }, feed.description) : null,
+      el('updated', {}, feedDate(feed).toISOString()),
+      el('link', { rel: 'self', type: 'application/atom+xml', href: feed.urls.atom }),
+      el('link', { rel: 'alternate', type: 'text/html', href: feed.homeUrl }),
+      // Entries without a byline inherit the newsroom as their author, as RFC 4287 requires one.
+      person(feed.publisher),
+      el('generator', {}, 'Chancery'),
+      xmlList(feed.items.map(entry)),
+    ),
+  );
 }

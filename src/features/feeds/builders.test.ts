@@ -11,22 +11,47 @@ const HOSTILE = 'Tom & Jerry <script>alert(1)</script> ]]> "quoted" \'single\'\u
 const HOSTILE_CLEAN = 'Tom & Jerry <script>alert(1)</script> ]]> "quoted" \'single\'\ttab\nline';
 
 const article = (over: Partial<FeedSource> = {}): FeedSource => ({
-  slug: 'railway-deal', title: 'Bishkek and Beijing sign a railway deal', lead: 'The line runs through the Torugart pass.',
-  bodyHtml: '<p>The <strong>railway</strong> is 280 km long.</p>', language: 'en',
-  publishedAt: '2026-02-01T10:00:00.000Z', updatedAt: '2026-02-03T08:30:00.000Z',
+  slug: 'railway-deal',
+  title: 'Bishkek and Beijing sign a railway deal',
+  lead: 'The line runs through the Torugart pass.',
+  bodyHtml: '<p>The <strong>railway</strong> is 280 km long.</p>',
+  language: 'en',
+  publishedAt: '2026-02-01T10:00:00.000Z',
+  updatedAt: '2026-02-03T08:30:00.000Z',
   rubric: { slug: 'analysis', name: 'Analysis' },
-  authors: [{ slug: 'anna', name: 'Anna Petrova' }, { slug: 'boris', name: 'Boris Lee' }],
-  tags: [{ slug: 'china', name: 'China' }, { slug: 'kyrgyzstan', name: 'Kyrgyzstan' }],
+  authors: [
+    { slug: 'anna', name: 'Anna Petrova' },
+    { slug: 'boris', name: 'Boris Lee' },
+  ],
+  tags: [
+    { slug: 'china', name: 'China' },
+    { slug: 'kyrgyzstan', name: 'Kyrgyzstan' },
+  ],
   ...over,
 });
 
-const spec = { baseUrl: 'https://news.example', title: 'Eurasian Desk', description: 'Foreign affairs', path: '', language: 'en', publisherName: 'Eurasian Desk', generatedAt: new Date('2026-03-01T00:00:00Z') };
+const spec = {
+  baseUrl: 'https://news.example',
+  title: 'Eurasian Desk',
+  description: 'Foreign affairs',
+  path: '',
+  language: 'en',
+  publisherName: 'Eurasian Desk',
+  generatedAt: new Date('2026-03-01T00:00:00Z'),
+};
 
 describe('strict XML test parser', () => {
   it.each([
-    ['<a><b></a>', 'closes'], ['<a>&</a>', 'bare &'], ['<a>&nbsp;</a>', 'unknown entity'], ['<a/><b/>', 'after the root'],
-    ['<a>\u0001</a>', 'forbidden character'], ['<a x="<"/>', '< in attribute'], ['<a>]]></a>', ']]>'], ['<a>', 'unclosed'],
-    ['<a x="1" x="2"/>', 'duplicate'], ['<a>&#1;</a>', 'forbidden character reference'],
+    ['<a><b></a>', 'closes'],
+    ['<a>&</a>', 'bare &'],
+    ['<a>&nbsp;</a>', 'unknown entity'],
+    ['<a/><b/>', 'after the root'],
+    ['<a>\u0001</a>', 'forbidden character'],
+    ['<a x="<"/>', '< in attribute'],
+    ['<a>]]></a>', ']]>'],
+    ['<a>', 'unclosed'],
+    ['<a x="1" x="2"/>', 'duplicate'],
+    ['<a>&#1;</a>', 'forbidden character reference'],
   ])('rejects %j', (doc, msg) => {
     expect(() => parseStrictXml(doc)).toThrow(msg);
   });
@@ -39,7 +64,9 @@ describe('strict XML test parser', () => {
 
 describe('XML writer', () => {
   it('escapes markup and drops forbidden characters but keeps tab and newline', () => {
-    expect(escapeXml(HOSTILE)).toBe('Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &quot;quoted&quot; &apos;single&apos;\ttab\nline');
+    expect(escapeXml(HOSTILE)).toBe(
+      'Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &quot;quoted&quot; &apos;single&apos;\ttab\nline',
+    );
     expect(escapeXml('a\uD800b\uFFFEc😀')).toBe('abc😀');
   });
   it('nests elements and escapes attributes', () => {
@@ -57,7 +84,14 @@ describe('XML writer', () => {
 
 describe('feed builders', () => {
   const feed = buildFeed(spec, [
-    article({ slug: 'newer', title: HOSTILE, lead: HOSTILE, bodyHtml: '<p>a ]]> b &amp; c</p>', publishedAt: '2026-02-10T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' }),
+    article({
+      slug: 'newer',
+      title: HOSTILE,
+      lead: HOSTILE,
+      bodyHtml: '<p>a ]]> b &amp; c</p>',
+      publishedAt: '2026-02-10T00:00:00.000Z',
+      updatedAt: '2026-02-01T00:00:00.000Z',
+    }),
     article(),
   ]);
 
@@ -94,7 +128,10 @@ describe('feed builders', () => {
     expect(textOf(child(entries[0], 'title'))).toBe(HOSTILE_CLEAN);
     expect(textOf(child(entries[0], 'content'))).toBe('<p>a ]]> b &amp; c</p>');
     expect(children(entries[1], 'author').map((a) => textOf(child(a, 'name')))).toEqual(['Anna Petrova', 'Boris Lee']);
-    expect(children(entries[1], 'author').map((a) => textOf(child(a, 'uri')))).toEqual(['https://news.example/authors/anna', 'https://news.example/authors/boris']);
+    expect(children(entries[1], 'author').map((a) => textOf(child(a, 'uri')))).toEqual([
+      'https://news.example/authors/anna',
+      'https://news.example/authors/boris',
+    ]);
     expect(child(entries[1], 'link').attrs.href).toBe('https://news.example/articles/railway-deal');
     expect(textOf(child(entries[1], 'published'))).toBe('2026-02-01T10:00:00.000Z');
     expect(textOf(child(entries[1], 'updated'))).toBe('2026-02-03T08:30:00.000Z');
@@ -107,7 +144,10 @@ describe('feed builders', () => {
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.feed_url).toBe('https://news.example/feed.json');
     expect(json.items[0].title).toBe(HOSTILE_CLEAN);
-    expect(json.items[1].authors).toEqual([{ name: 'Anna Petrova', url: 'https://news.example/authors/anna' }, { name: 'Boris Lee', url: 'https://news.example/authors/boris' }]);
+    expect(json.items[1].authors).toEqual([
+      { name: 'Anna Petrova', url: 'https://news.example/authors/anna' },
+      { name: 'Boris Lee', url: 'https://news.example/authors/boris' },
+    ]);
     expect(json.items[1].tags).toEqual(['Analysis', 'China', 'Kyrgyzstan']);
     expect(json.items[1].date_modified).toBe('2026-02-03T08:30:00.000Z');
     expect(json.items[1].content_html).toContain('<strong>railway</strong>');
@@ -139,6 +179,14 @@ describe('sitemaps and robots.txt', () => {
     expect(textOf(child(child(index, 'sitemap'), 'loc'))).toBe('https://x/sitemap-pages.xml');
   });
   it('writes robots.txt', () => {
-    expect(renderRobots('https://x').split('\n')).toEqual(['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /search?', '', 'Sitemap: https://x/sitemap.xml', '']);
+    expect(renderRobots('https://x').split('\n')).toEqual([
+      'User-agent: *',
+      'Allow: /',
+      'Disallow: /admin',
+      'Disallow: /search?',
+      '',
+      'Sitemap: https://x/sitemap.xml',
+      '',
+    ]);
   });
 });

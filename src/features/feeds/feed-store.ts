@@ -2,7 +2,7 @@
 import type { Db } from '../../platform/db.js';
 import type { AuthorRef } from '../authors/author.js';
 import { authorsOfArticles, tagsOfArticles } from '../articles/article-store.js';
-import type { Tag } from '../tags/tag-store.js';
+import type { Tag } from '../tags/tag.js';
 import type { FeedSource } from './feed.js';
 
 /** An article as a feed reads it: what the builders need, plus its id and full byline. */
@@ -12,11 +12,19 @@ export interface FeedArticle extends FeedSource {
   tags: Tag[];
 }
 
-export interface FeedFilter { now: Date; rubricId?: number; authorId?: number; tagId?: number }
+export interface FeedFilter {
+  now: Date;
+  rubricId?: number;
+  authorId?: number;
+  tagId?: number;
+}
 
 function publishedArticles(db: Db, f: FeedFilter) {
-  let q = db.selectFrom('articles').leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id')
-    .where('articles.status', '=', 'published').where('articles.published_at', '<=', f.now.toISOString());
+  let q = db
+    .selectFrom('articles')
+    .leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id')
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', f.now.toISOString());
   if (f.rubricId !== undefined) q = q.where('articles.rubric_id', '=', f.rubricId);
   if (f.authorId !== undefined) {
     const id = f.authorId;
@@ -33,30 +41,63 @@ function publishedArticles(db: Db, f: FeedFilter) {
 export async function listFeedArticles(db: Db, f: FeedFilter & { limit: number }): Promise<FeedArticle[]> {
   const rows = await publishedArticles(db, f)
     .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
-    .select(['articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'article_bodies.body_html', 'articles.language',
-      'articles.published_at', 'articles.updated_at', 'rubrics.slug as r_slug', 'rubrics.name as r_name'])
-    .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(f.limit).execute();
+    .select([
+      'articles.id',
+      'articles.slug',
+      'articles.title',
+      'articles.lead',
+      'article_bodies.body_html',
+      'articles.language',
+      'articles.published_at',
+      'articles.updated_at',
+      'rubrics.slug as r_slug',
+      'rubrics.name as r_name',
+    ])
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(f.limit)
+    .execute();
   const ids = rows.map((r) => r.id);
   const [authors, tags] = await Promise.all([authorsOfArticles(db, ids), tagsOfArticles(db, ids)]);
   return rows.map((r) => ({
-    id: r.id, slug: r.slug, title: r.title, lead: r.lead, bodyHtml: r.body_html, language: r.language,
-    publishedAt: r.published_at!, updatedAt: r.updated_at,
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    lead: r.lead,
+    bodyHtml: r.body_html,
+    language: r.language,
+    publishedAt: r.published_at!,
+    updatedAt: r.updated_at,
     rubric: r.r_slug != null && r.r_name != null ? { slug: r.r_slug, name: r.r_name } : undefined,
-    authors: authors.get(r.id) ?? [], tags: tags.get(r.id) ?? [],
+    authors: authors.get(r.id) ?? [],
+    tags: tags.get(r.id) ?? [],
   }));
 }
 
 /** How many published articles the sitemap lists. */
 export async function countSitemapArticles(db: Db, now: Date): Promise<number> {
-  const r = await publishedArticles(db, { now }).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await publishedArticles(db, { now })
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** One page of published articles for a sitemap: slug and last change only, in a stable order (by id). */
-export async function listSitemapArticles(db: Db, now: Date, limit: number, offset: number): Promise<{ slug: string; updatedAt: string }[]> {
-  const rows = await db.selectFrom('articles').select(['slug', 'updated_at'])
-    .where('status', '=', 'published').where('published_at', '<=', now.toISOString())
-    .orderBy('id').limit(limit).offset(offset).execute();
+export async function listSitemapArticles(
+  db: Db,
+  now: Date,
+  limit: number,
+  offset: number,
+): Promise<{ slug: string; updatedAt: string }[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['slug', 'updated_at'])
+    .where('status', '=', 'published')
+    .where('published_at', '<=', now.toISOString())
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return rows.map((r) => ({ slug: r.slug, updatedAt: r.updated_at }));
 }
 
@@ -74,21 +115,41 @@ export async function listSitemapPages(db: Db, now: Date): Promise<SitemapPages>
   const [rubrics, authors, tags, events] = await Promise.all([
     db.selectFrom('rubrics').select('slug').orderBy('position').orderBy('slug').execute(),
     db.selectFrom('authors').select('slug').orderBy('slug').execute(),
-    db.selectFrom('tags').select('slug').where('id', 'in', (eb) => eb.selectFrom('article_tags')
-      .innerJoin('articles', 'articles.id', 'article_tags.article_id').select('article_tags.tag_id')
-      .where('articles.status', '=', 'published').where('articles.published_at', '<=', nowIso)).orderBy('slug').execute(),
+    db
+      .selectFrom('tags')
+      .select('slug')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('article_tags')
+          .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+          .select('article_tags.tag_id')
+          .where('articles.status', '=', 'published')
+          .where('articles.published_at', '<=', nowIso),
+      )
+      .orderBy('slug')
+      .execute(),
     // Cancelled and postponed events keep a public page that says so.
-    db.selectFrom('events').select(['slug', 'updated_at']).where('status', 'in', ['published', 'cancelled', 'postponed']).orderBy('id').execute(),
+    db
+      .selectFrom('events')
+      .select(['slug', 'updated_at'])
+      .where('status', 'in', ['published', 'cancelled', 'postponed'])
+      .orderBy('id')
+      .execute(),
   ]);
   return {
-    rubrics: rubrics.map((r) => r.slug), authors: authors.map((r) => r.slug), tags: tags.map((r) => r.slug),
+    rubrics: rubrics.map((r) => r.slug),
+    authors: authors.map((r) => r.slug),
+    tags: tags.map((r) => r.slug),
     events: events.map((r) => ({ slug: r.slug, updatedAt: r.updated_at })),
   };
 }
 
 /** Newest change among public events, for the sitemap's Last-Modified. */
 export async function latestEventChange(db: Db): Promise<string | undefined> {
-  const r = await db.selectFrom('events').select((eb) => eb.fn.max('updated_at').as('m'))
-    .where('status', 'in', ['published', 'cancelled', 'postponed']).executeTakeFirst();
+  const r = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('updated_at').as('m'))
+    .where('status', 'in', ['published', 'cancelled', 'postponed'])
+    .executeTakeFirst();
   return (r?.m as string | null) ?? undefined;
 }

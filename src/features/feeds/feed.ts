@@ -1,8 +1,15 @@
 // The format-neutral model every feed builder renders: one Feed, many FeedItems, absolute URLs only.
 
-export interface FeedPerson { name: string; url?: string }
+export interface FeedPerson {
+  name: string;
+  url?: string;
+}
 /** A category: the rubric or a tag; term is its slug, scheme the URL prefix of its pages. */
-export interface FeedCategory { term: string; label: string; scheme?: string }
+export interface FeedCategory {
+  term: string;
+  label: string;
+  scheme?: string;
+}
 
 export interface FeedItem {
   /** Stable identifier: the article's canonical URL. */
@@ -64,9 +71,15 @@ export function articleToItem(baseUrl: string, a: FeedSource): FeedItem {
   const published = new Date(a.publishedAt);
   const changed = new Date(a.updatedAt);
   return {
-    id: url, url, title: a.title, summary: a.lead, contentHtml: a.bodyHtml, language: a.language,
+    id: url,
+    url,
+    title: a.title,
+    summary: a.lead,
+    contentHtml: a.bodyHtml,
+    language: a.language,
     // A piece scheduled in advance was last saved before it went out: it is never "updated" before it was published.
-    published, updated: changed > published ? changed : published,
+    published,
+    updated: changed > published ? changed : published,
     authors: a.authors.map((p) => ({ name: p.name, url: `${baseUrl}/authors/${seg(p.slug)}` })),
     categories: [
       ...(a.rubric ? [{ term: a.rubric.slug, label: a.rubric.name, scheme: `${baseUrl}/rubric/` }] : []),
@@ -92,8 +105,14 @@ export function buildFeed(spec: FeedSpec, articles: FeedSource[]): Feed {
   const updated = items.reduce<Date | undefined>((m, i) => (!m || i.updated > m ? i.updated : m), undefined);
   const prefix = spec.baseUrl + spec.path;
   return {
-    title: spec.title, description: spec.description, homeUrl: spec.path ? prefix : spec.baseUrl + '/', language: spec.language,
+    title: spec.title,
+    description: spec.description,
+    homeUrl: spec.path ? prefix : spec.baseUrl + '/',
+    language: spec.language,
     urls: { rss: `${prefix}/feed.xml`, atom: `${prefix}/atom.xml`, json: `${prefix}/feed.json` },
-    publisher: { name: spec.publisherName, url: spec.baseUrl + '/' }, updated, generatedAt: spec.generatedAt, items,
+    publisher: { name: spec.publisherName, url: spec.baseUrl + '/' },
+    updated,
+    generatedAt: spec.generatedAt,
+    items,
   };
 }

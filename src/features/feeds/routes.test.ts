@@ -4,6 +4,7 @@ import { DIALECTS } from '../../../test/db.js';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js';
 import { createPublishingService } from '../articles/publishing-service.js';
+import { articleSearchIndex } from '../search/search-index-store.js';
 import { insertEvent, type EventRow } from '../events/event-store.js';
 import { registerFeedRoutes } from './routes.js';
 import { child, children, parseStrictXml, textOf, type XmlNode } from './test-xml.js';
@@ -14,8 +15,26 @@ const HOSTILE = 'Sanctions & "tariffs" <b>now</b> ]]> end\u0001\u0007';
 const HOSTILE_CLEAN = 'Sanctions & "tariffs" <b>now</b> ]]> end';
 
 const event = (slug: string, status: EventRow['status']): EventRow => ({
-  slug, title: slug, summary: '', programmeMd: '', programmeHtml: '', venueName: 'Hall', venueAddress: '', venueCity: 'Almaty', venueCountry: 'KZ',
-  lat: null, lon: null, timezone: 'Asia/Almaty', startsAt: '2026-04-10', endsAt: null, onlineUrl: '', language: 'en', status, statusNote: '', termsMd: '', termsHtml: '',
+  slug,
+  title: slug,
+  summary: '',
+  programmeMd: '',
+  programmeHtml: '',
+  venueName: 'Hall',
+  venueAddress: '',
+  venueCity: 'Almaty',
+  venueCountry: 'KZ',
+  lat: null,
+  lon: null,
+  timezone: 'Asia/Almaty',
+  startsAt: '2026-04-10',
+  endsAt: null,
+  onlineUrl: '',
+  language: 'en',
+  status,
+  statusNote: '',
+  termsMd: '',
+  termsHtml: '',
 });
 
 describe.each(DIALECTS)('feeds on %s', (dialect) => {
@@ -32,16 +51,70 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     const boris = await makeAuthor(db, { slug: 'boris', name: 'Boris Lee' });
     const carla = await makeAuthor(db, { slug: 'carla', name: 'Carla Diaz' });
     await makeAuthor(db, { slug: 'dmitri', name: 'Dmitri Quiet' });
-    await makeArticle(db, { title: 'Caspian pipeline talks', slug: 'caspian', lead: 'Talks resume.', bodyMd: 'The **pipeline** crosses the sea.', rubricId: analysis, authorIds: [anna, boris], tagSlugs: ['Iran', 'Oil'], publishedAt: new Date('2026-02-01T10:00:00Z') });
-    await makeArticle(db, { title: 'Port strike ends', slug: 'port-strike', lead: 'Dockers return.', bodyMd: 'Work resumed at dawn.', rubricId: news, authorIds: [carla], tagSlugs: ['Oil'], publishedAt: new Date('2026-02-10T10:00:00Z') });
-    await makeArticle(db, { title: HOSTILE, slug: 'hostile', lead: 'Lead & <lead>', bodyMd: 'Body with ]]> and & and <i>x</i>', rubricId: analysis, authorIds: [anna], publishedAt: new Date('2026-02-20T10:00:00Z') });
-    await makeArticle(db, { title: 'Secret draft', slug: 'secret-draft', authorIds: [anna], rubricId: analysis, tagSlugs: ['Iran'], status: 'draft' });
-    await makeArticle(db, { title: 'Future piece', slug: 'future-piece', authorIds: [anna], rubricId: analysis, tagSlugs: ['Iran'], publishedAt: new Date('2026-05-01T10:00:00Z') });
-    const svc = createPublishingService({ db, clock: () => NOW, contentChanged: () => undefined });
-    await svc.save({ id: null, role: 'admin' }, {
-      title: 'Scheduled piece', slug: 'scheduled-piece', lead: '', bodyMd: '', language: 'en', rubricId: analysis, authorIds: [carla], tagSlugs: ['Iran'],
-      coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on',
-    }, { action: 'schedule', scheduleAt: new Date('2026-04-01T10:00:00Z') });
+    await makeArticle(db, {
+      title: 'Caspian pipeline talks',
+      slug: 'caspian',
+      lead: 'Talks resume.',
+      bodyMd: 'The **pipeline** crosses the sea.',
+      rubricId: analysis,
+      authorIds: [anna, boris],
+      tagSlugs: ['Iran', 'Oil'],
+      publishedAt: new Date('2026-02-01T10:00:00Z'),
+    });
+    await makeArticle(db, {
+      title: 'Port strike ends',
+      slug: 'port-strike',
+      lead: 'Dockers return.',
+      bodyMd: 'Work resumed at dawn.',
+      rubricId: news,
+      authorIds: [carla],
+      tagSlugs: ['Oil'],
+      publishedAt: new Date('2026-02-10T10:00:00Z'),
+    });
+    await makeArticle(db, {
+      title: HOSTILE,
+      slug: 'hostile',
+      lead: 'Lead & <lead>',
+      bodyMd: 'Body with ]]> and & and <i>x</i>',
+      rubricId: analysis,
+      authorIds: [anna],
+      publishedAt: new Date('2026-02-20T10:00:00Z'),
+    });
+    await makeArticle(db, {
+      title: 'Secret draft',
+      slug: 'secret-draft',
+      authorIds: [anna],
+      rubricId: analysis,
+      tagSlugs: ['Iran'],
+      status: 'draft',
+    });
+    await makeArticle(db, {
+      title: 'Future piece',
+      slug: 'future-piece',
+      authorIds: [anna],
+      rubricId: analysis,
+      tagSlugs: ['Iran'],
+      publishedAt: new Date('2026-05-01T10:00:00Z'),
+    });
+    const svc = createPublishingService({ index: articleSearchIndex, db, clock: () => NOW, contentChanged: () => undefined });
+    await svc.save(
+      { id: null, role: 'admin' },
+      {
+        title: 'Scheduled piece',
+        slug: 'scheduled-piece',
+        lead: '',
+        bodyMd: '',
+        language: 'en',
+        rubricId: analysis,
+        authorIds: [carla],
+        tagSlugs: ['Iran'],
+        coverUrl: '',
+        coverCaption: '',
+        coverCredit: '',
+        commentsMode: 'on',
+      },
+      { action: 'schedule', scheduleAt: new Date('2026-04-01T10:00:00Z') },
+    );
     await insertEvent(db, event('almaty-forum', 'published'), NOW);
     await insertEvent(db, event('hidden-draft-event', 'draft'), NOW);
   });
@@ -91,9 +164,15 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.items.map((i: { title: string }) => i.title)).toEqual([HOSTILE_CLEAN, 'Port strike ends', 'Caspian pipeline talks']);
     expect(json.items[2]).toMatchObject({
-      id: `${BASE}/articles/caspian`, url: `${BASE}/articles/caspian`, summary: 'Talks resume.',
-      date_published: '2026-02-01T10:00:00.000Z', tags: ['Analysis', 'Iran', 'Oil'],
-      authors: [{ name: 'Anna Petrova', url: `${BASE}/authors/anna` }, { name: 'Boris Lee', url: `${BASE}/authors/boris` }],
+      id: `${BASE}/articles/caspian`,
+      url: `${BASE}/articles/caspian`,
+      summary: 'Talks resume.',
+      date_published: '2026-02-01T10:00:00.000Z',
+      tags: ['Analysis', 'Iran', 'Oil'],
+      authors: [
+        { name: 'Anna Petrova', url: `${BASE}/authors/anna` },
+        { name: 'Boris Lee', url: `${BASE}/authors/boris` },
+      ],
     });
     expect(json.items[2].content_html).toContain('<strong>pipeline</strong>');
   });
@@ -109,7 +188,9 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     expect(boris.feed_url).toBe(`${BASE}/authors/boris/feed.json`);
     expect(boris.home_page_url).toBe(`${BASE}/authors/boris`);
     // Drafts, future and scheduled pieces carry the tag too, and must stay out.
-    expect(JSON.parse((await get('/tags/iran/feed.json')).body).items.map((i: { title: string }) => i.title)).toEqual(['Caspian pipeline talks']);
+    expect(JSON.parse((await get('/tags/iran/feed.json')).body).items.map((i: { title: string }) => i.title)).toEqual([
+      'Caspian pipeline talks',
+    ]);
     expect(rssTitles((await get('/tags/oil/feed.xml')).body)).toEqual(['Port strike ends', 'Caspian pipeline talks']);
     const quiet = await get('/authors/dmitri/feed.xml');
     expect(quiet.statusCode).toBe(200);
@@ -139,7 +220,13 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     const anna = (await app.ctx.db.selectFrom('authors').select('id').where('slug', '=', 'anna').executeTakeFirstOrThrow()).id;
     const boris = (await app.ctx.db.selectFrom('authors').select('id').where('slug', '=', 'boris').executeTakeFirstOrThrow()).id;
     for (let n = 1; n <= 30; n++) {
-      await makeArticle(app.ctx.db, { title: `Bulletin ${n}`, slug: `bulletin-${n}`, authorIds: [anna, boris], tagSlugs: ['Oil', `t${n}`], publishedAt: new Date(Date.UTC(2026, 1, 21, n)) });
+      await makeArticle(app.ctx.db, {
+        title: `Bulletin ${n}`,
+        slug: `bulletin-${n}`,
+        authorIds: [anna, boris],
+        tagSlugs: ['Oil', `t${n}`],
+        publishedAt: new Date(Date.UTC(2026, 1, 21, n)),
+      });
     }
     queries.length = 0;
     const json = JSON.parse((await get('/feed.json')).body);
@@ -159,11 +246,24 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     const set = parseStrictXml(res.body);
     expect(set.name).toBe('urlset');
     const urls = children(set, 'url').map((u) => textOf(child(u, 'loc')));
-    expect(urls).toEqual(expect.arrayContaining([
-      `${BASE}/`, `${BASE}/archive`, `${BASE}/events`, `${BASE}/authors`, `${BASE}/articles/caspian`, `${BASE}/articles/port-strike`, `${BASE}/articles/hostile`,
-      `${BASE}/rubric/analysis`, `${BASE}/rubric/news`, `${BASE}/authors/anna`, `${BASE}/authors/carla`,
-      `${BASE}/tags/iran`, `${BASE}/tags/oil`, `${BASE}/events/almaty-forum`,
-    ]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        `${BASE}/`,
+        `${BASE}/archive`,
+        `${BASE}/events`,
+        `${BASE}/authors`,
+        `${BASE}/articles/caspian`,
+        `${BASE}/articles/port-strike`,
+        `${BASE}/articles/hostile`,
+        `${BASE}/rubric/analysis`,
+        `${BASE}/rubric/news`,
+        `${BASE}/authors/anna`,
+        `${BASE}/authors/carla`,
+        `${BASE}/tags/iran`,
+        `${BASE}/tags/oil`,
+        `${BASE}/events/almaty-forum`,
+      ]),
+    );
     for (const gone of ['secret-draft', 'future-piece', 'scheduled-piece', 'hidden-draft-event']) expect(res.body).not.toContain(gone);
     expect(new Set(urls).size).toBe(urls.length);
     const caspian = children(set, 'url').find((u) => textOf(child(u, 'loc')) === `${BASE}/articles/caspian`)!;

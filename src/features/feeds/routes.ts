@@ -2,7 +2,7 @@
 // sitemaps and robots.txt. All are served through the page cache (ETag, Last-Modified, 304).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { latestPublishedChange } from '../articles/article-store.js';
 import { findAuthorBySlug } from '../authors/author-store.js';
 import { findRubricBySlug } from '../rubrics/rubric-store.js';
@@ -10,11 +10,26 @@ import { findSiteInfo } from '../site/site-store.js';
 import { findTagBySlug } from '../tags/tag-store.js';
 import { ATOM_TYPE, renderAtom } from './atom.js';
 import { buildFeed, type Feed } from './feed.js';
-import { countSitemapArticles, latestEventChange, listFeedArticles, listSitemapArticles, listSitemapPages, type FeedFilter } from './feed-store.js';
+import {
+  countSitemapArticles,
+  latestEventChange,
+  listFeedArticles,
+  listSitemapArticles,
+  listSitemapPages,
+  type FeedFilter,
+} from './feed-store.js';
 import { JSON_FEED_TYPE, renderJsonFeed } from './json-feed.js';
 import { renderRss, RSS_TYPE } from './rss.js';
 import {
-  articlePageCount, lastmodOf, needsIndex, renderRobots, renderSitemapIndex, renderUrlSet, SITEMAP_PAGE_SIZE, SITEMAP_TYPE, type SitemapUrl,
+  articlePageCount,
+  lastmodOf,
+  needsIndex,
+  renderRobots,
+  renderSitemapIndex,
+  renderUrlSet,
+  SITEMAP_PAGE_SIZE,
+  SITEMAP_TYPE,
+  type SitemapUrl,
 } from './sitemap.js';
 
 /** How many articles a feed carries. */
@@ -36,7 +51,8 @@ export interface FeedRouteOptions {
 
 const seg = (slug: string) => encodeURIComponent(slug);
 const dateOf = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
-const newest = (...ds: (Date | undefined)[]) => ds.reduce<Date | undefined>((m, d) => (d && !Number.isNaN(d.getTime()) && (!m || d > m) ? d : m), undefined);
+const newest = (...ds: (Date | undefined)[]) =>
+  ds.reduce<Date | undefined>((m, d) => (d && !Number.isNaN(d.getTime()) && (!m || d > m) ? d : m), undefined);
 
 /** Registers every URL of the feeds feature. */
 export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: FeedRouteOptions = {}): void {
@@ -54,16 +70,31 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
     if (scope === 'rubric') {
       const r = await findRubricBySlug(ctx.db, slug);
       if (!r) throw new AppError('not_found');
-      return { filter: { rubricId: r.id }, path, title: t('feeds.title.rubric', vars(r.name)), description: t('feeds.description.rubric', vars(r.name)) };
+      return {
+        filter: { rubricId: r.id },
+        path,
+        title: t('feeds.title.rubric', vars(r.name)),
+        description: t('feeds.description.rubric', vars(r.name)),
+      };
     }
     if (scope === 'author') {
       const a = await findAuthorBySlug(ctx.db, slug);
       if (!a) throw new AppError('not_found');
-      return { filter: { authorId: a.id }, path, title: t('feeds.title.author', vars(a.name)), description: t('feeds.description.author', vars(a.name)) };
+      return {
+        filter: { authorId: a.id },
+        path,
+        title: t('feeds.title.author', vars(a.name)),
+        description: t('feeds.description.author', vars(a.name)),
+      };
     }
     const tag = await findTagBySlug(ctx.db, slug);
     if (!tag) throw new AppError('not_found');
-    return { filter: { tagId: tag.id }, path, title: t('feeds.title.tag', vars(tag.name)), description: t('feeds.description.tag', vars(tag.name)) };
+    return {
+      filter: { tagId: tag.id },
+      path,
+      title: t('feeds.title.tag', vars(tag.name)),
+      description: t('feeds.description.tag', vars(tag.name)),
+    };
   }
 
   function serveFeed(scope: Scope, file: string) {
@@ -75,10 +106,18 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
         const d = await scopeOf(scope, request.params.slug ?? '', site.title, site.description);
         const filter: FeedFilter = { now, ...d.filter };
         const articles = await listFeedArticles(ctx.db, { ...filter, limit: FEED_SIZE });
-        const feed = buildFeed({
-          baseUrl: base(), title: d.title, description: d.description, path: d.path, language: site.language,
-          publisherName: site.title, generatedAt: now,
-        }, articles);
+        const feed = buildFeed(
+          {
+            baseUrl: base(),
+            title: d.title,
+            description: d.description,
+            path: d.path,
+            language: site.language,
+            publisherName: site.title,
+            generatedAt: now,
+          },
+          articles,
+        );
         return { body: format.render(feed), type: format.type, lastModified: feed.updated };
       });
   }
@@ -115,34 +154,40 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
     return rows.map((r) => ({ loc: `${base()}/articles/${seg(r.slug)}`, lastmod: lastmodOf(r.updatedAt) }));
   }
 
-  app.get('/sitemap.xml', (request, reply) => ctx.cache.serve(request, reply, async () => {
-    const now = ctx.clock();
-    const [pages, count, lastModified] = await Promise.all([pageUrls(now), countSitemapArticles(ctx.db, now), lastChange(now)]);
-    if (!needsIndex(pages.length, count, pageSize)) {
-      return { body: renderUrlSet([...pages, ...await articleUrls(now, 1)]), type: SITEMAP_TYPE, lastModified };
-    }
-    const files = [`${base()}/sitemap-pages.xml`];
-    for (let n = 1; n <= articlePageCount(count, pageSize); n++) files.push(`${base()}/sitemap-articles-${n}.xml`);
-    return { body: renderSitemapIndex(files.map((loc) => ({ loc }))), type: SITEMAP_TYPE, lastModified };
-  }));
+  app.get('/sitemap.xml', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const now = ctx.clock();
+      const [pages, count, lastModified] = await Promise.all([pageUrls(now), countSitemapArticles(ctx.db, now), lastChange(now)]);
+      if (!needsIndex(pages.length, count, pageSize)) {
+        return { body: renderUrlSet([...pages, ...(await articleUrls(now, 1))]), type: SITEMAP_TYPE, lastModified };
+      }
+      const files = [`${base()}/sitemap-pages.xml`];
+      for (let n = 1; n <= articlePageCount(count, pageSize); n++) files.push(`${base()}/sitemap-articles-${n}.xml`);
+      return { body: renderSitemapIndex(files.map((loc) => ({ loc }))), type: SITEMAP_TYPE, lastModified };
+    }),
+  );
 
-  app.get('/sitemap-pages.xml', (request, reply) => ctx.cache.serve(request, reply, async () => {
-    const now = ctx.clock();
-    const [pages, lastModified] = await Promise.all([pageUrls(now), lastChange(now)]);
-    return { body: renderUrlSet(pages), type: SITEMAP_TYPE, lastModified };
-  }));
+  app.get('/sitemap-pages.xml', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const now = ctx.clock();
+      const [pages, lastModified] = await Promise.all([pageUrls(now), lastChange(now)]);
+      return { body: renderUrlSet(pages), type: SITEMAP_TYPE, lastModified };
+    }),
+  );
 
-  app.get<{ Params: { n: string } }>('/sitemap-articles-:n.xml', (request, reply) => ctx.cache.serve(request, reply, async () => {
-    const now = ctx.clock();
-    const n = /^[1-9]\d{0,6}$/.test(request.params.n) ? Number(request.params.n) : 0;
-    if (!n) throw new AppError('not_found');
-    const count = await countSitemapArticles(ctx.db, now);
-    if (n > articlePageCount(count, pageSize)) throw new AppError('not_found');
-    const urls = await articleUrls(now, n);
-    return { body: renderUrlSet(urls), type: SITEMAP_TYPE, lastModified: newest(...urls.map((u) => dateOf(u.lastmod))) };
-  }));
+  app.get<{ Params: { n: string } }>('/sitemap-articles-:n.xml', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const now = ctx.clock();
+      const n = /^[1-9]\d{0,6}$/.test(request.params.n) ? Number(request.params.n) : 0;
+      if (!n) throw new AppError('not_found');
+      const count = await countSitemapArticles(ctx.db, now);
+      if (n > articlePageCount(count, pageSize)) throw new AppError('not_found');
+      const urls = await articleUrls(now, n);
+      return { body: renderUrlSet(urls), type: SITEMAP_TYPE, lastModified: newest(...urls.map((u) => dateOf(u.lastmod))) };
+    }),
+  );
 
-  app.get('/robots.txt', (request, reply) => ctx.cache.serve(request, reply, async () => (
-    { body: renderRobots(base()), type: 'text/plain; charset=utf-8' }
-  )));
+  app.get('/robots.txt', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => ({ body: renderRobots(base()), type: 'text/plain; charset=utf-8' })),
+  );
 }

@@ -10,7 +10,9 @@ export function rfc822(d: Date): string {
 }
 
 function item(i: FeedItem) {
-  return el('item', {},
+  return el(
+    'item',
+    {},
     el('title', {}, i.title),
     el('link', {}, i.url),
     el('guid', { isPermaLink: i.id === i.url ? 'true' : 'false' }, i.id),
@@ -25,19 +27,27 @@ function item(i: FeedItem) {
 
 /** Renders a feed as an RSS 2.0 document. */
 export function renderRss(feed: Feed): string {
-  return xmlDocument(el('rss', {
-    version: '2.0',
-    'xmlns:atom': 'http://www.w3.org/2005/Atom',
-    'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
-    'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
-  }, el('channel', {},
-    el('title', {}, feed.title),
-    el('link', {}, feed.homeUrl),
-    el('description', {}, feed.description || feed.title),
-    el('language', {}, feed.language),
-    el('lastBuildDate', {}, rfc822(feedDate(feed))),
-    el('generator', {}, 'Chancery'),
-    el('atom:link', { href: feed.urls.rss, rel: 'self', type: 'application/rss+xml' }),
-    xmlList(feed.items.map(item)),
-  )));
+  return xmlDocument(
+    el(
+      'rss',
+      {
+        version: '2.0',
+        'xmlns:atom': 'http://www.w3.org/2005/Atom',
+        'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+        'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      },
+      el(
+        'channel',
+        {},
+        el('title', {}, feed.title),
+        el('link', {}, feed.homeUrl),
+        el('description', {}, feed.description || feed.title),
+        el('language', {}, feed.language),
+        el('lastBuildDate', {}, rfc822(feedDate(feed))),
+        el('generator', {}, 'Chancery'),
+        el('atom:link', { href: feed.urls.rss, rel: 'self', type: 'application/rss+xml' }),
+        xmlList(feed.items.map(item)),
+      ),
+    ),
+  );
 }

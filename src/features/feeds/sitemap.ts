@@ -5,7 +5,10 @@ export const SITEMAP_TYPE = 'application/xml; charset=utf-8';
 /** URLs per sitemap file; the protocol allows 50,000, smaller files are cheaper to regenerate. */
 export const SITEMAP_PAGE_SIZE = 10_000;
 
-export interface SitemapUrl { loc: string; lastmod?: string }
+export interface SitemapUrl {
+  loc: string;
+  lastmod?: string;
+}
 
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 

@@ -1,7 +1,11 @@
 // Test-only: a small strict XML parser. Node has none built in; this one rejects what real feed
 // readers reject (unbalanced tags, bare & or <, bad references, forbidden characters, two roots).
 
-export interface XmlNode { name: string; attrs: Record<string, string>; children: (XmlNode | string)[] }
+export interface XmlNode {
+  name: string;
+  attrs: Record<string, string>;
+  children: (XmlNode | string)[];
+}
 
 const NAME = /^[A-Za-z_][\w.:-]*/;
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
@@ -24,18 +28,33 @@ export function parseStrictXml(doc: string): XmlNode {
   const bad = FORBIDDEN.exec(doc);
   if (bad) throw new Error(`forbidden character U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')} at offset ${bad.index}`);
   let i = 0;
-  const fail = (msg: string): never => { throw new Error(`${msg} at offset ${i}: ${JSON.stringify(doc.slice(i, i + 40))}`); };
+  const fail = (msg: string): never => {
+    throw new Error(`${msg} at offset ${i}: ${JSON.stringify(doc.slice(i, i + 40))}`);
+  };
   const skipMisc = () => {
     for (;;) {
       const ws = /^\s*/.exec(doc.slice(i))![0];
       i += ws.length;
-      if (doc.startsWith('<!--', i)) { const e = doc.indexOf('-->', i + 4); if (e < 0) fail('unclosed comment'); i = e + 3; continue; }
-      if (doc.startsWith('<?', i)) { const e = doc.indexOf('?>', i + 2); if (e < 0) fail('unclosed processing instruction'); i = e + 2; continue; }
+      if (doc.startsWith('<!--', i)) {
+        const e = doc.indexOf('-->', i + 4);
+        if (e < 0) fail('unclosed comment');
+        i = e + 3;
+        continue;
+      }
+      if (doc.startsWith('<?', i)) {
+        const e = doc.indexOf('?>', i + 2);
+        if (e < 0) fail('unclosed processing instruction');
+        i = e + 2;
+        continue;
+      }
       return;
     }
   };
-  if (doc.startsWith('<?xml', 0)) { const e = doc.indexOf('?>'); if (e < 0) fail('unclosed declaration'); i = e + 2; }
-  else if (/^\s*<\?xml/i.test(doc)) fail('XML declaration not at the very start');
+  if (doc.startsWith('<?xml', 0)) {
+    const e = doc.indexOf('?>');
+    if (e < 0) fail('unclosed declaration');
+    i = e + 2;
+  } else if (/^\s*<\?xml/i.test(doc)) fail('XML declaration not at the very start');
 
   function element(): XmlNode {
     if (doc[i] !== '<') fail('expected <');
@@ -46,8 +65,14 @@ export function parseStrictXml(doc: string): XmlNode {
     for (;;) {
       const ws = /^\s*/.exec(doc.slice(i))![0];
       i += ws.length;
-      if (doc.startsWith('/>', i)) { i += 2; return node; }
-      if (doc[i] === '>') { i++; break; }
+      if (doc.startsWith('/>', i)) {
+        i += 2;
+        return node;
+      }
+      if (doc[i] === '>') {
+        i++;
+        break;
+      }
       if (!ws) fail('expected whitespace before attribute');
       const an = NAME.exec(doc.slice(i))?.[0] ?? fail('bad attribute name');
       i += an.length;
@@ -69,7 +94,12 @@ export function parseStrictXml(doc: string): XmlNode {
         i += m[0].length;
         return node;
       }
-      if (doc.startsWith('<!--', i)) { const e = doc.indexOf('-->', i + 4); if (e < 0) fail('unclosed comment'); i = e + 3; continue; }
+      if (doc.startsWith('<!--', i)) {
+        const e = doc.indexOf('-->', i + 4);
+        if (e < 0) fail('unclosed comment');
+        i = e + 3;
+        continue;
+      }
       if (doc.startsWith('<![CDATA[', i)) {
         const e = doc.indexOf(']]>', i + 9);
         if (e < 0) fail('unclosed CDATA');
@@ -77,7 +107,10 @@ export function parseStrictXml(doc: string): XmlNode {
         i = e + 3;
         continue;
       }
-      if (doc[i] === '<') { node.children.push(element()); continue; }
+      if (doc[i] === '<') {
+        node.children.push(element());
+        continue;
+      }
       const next = doc.indexOf('<', i);
       const raw = doc.slice(i, next < 0 ? doc.length : next);
       if (raw.includes(']]>')) fail(']]> in text');

@@ -4,7 +4,9 @@
 /** Serialized markup; only el() and xmlList() make it, so a plain string is always text. */
 export class Xml {
   constructor(readonly markup: string) {}
-  toString(): string { return this.markup; }
+  toString(): string {
+    return this.markup;
+  }
 }
 
 // C0 controls except tab and newline, lone surrogates, and the two non-characters XML forbids.

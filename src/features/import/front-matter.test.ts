@@ -2,28 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { FrontMatterError, parseFrontMatter } from './front-matter.js';
 
 function errorOf(text: string): FrontMatterError {
-  try { parseFrontMatter(text); } catch (e) { return e as FrontMatterError; }
+  try {
+    parseFrontMatter(text);
+  } catch (e) {
+    return e as FrontMatterError;
+  }
   throw new Error('expected an error');
 }
 
 describe('parseFrontMatter', () => {
   it('reads keys, quoted strings, lists, comments and the body', () => {
-    const fm = parseFrontMatter([
-      '---',
-      '# a comment line',
-      'title: "After Washington: a \\"new\\" map"',
-      "subtitle: 'It''s here'",
-      'author: Aigerim Bekova   # trailing comment',
-      'tags: [armenia, "south caucasus, the", \'iran\']',
-      'empty:',
-      'cover: ""',
-      'hash: C# is not a comment',
-      '---',
-      '',
-      'Body line one.',
-      '',
-      'Body # line two.',
-    ].join('\n'));
+    const fm = parseFrontMatter(
+      [
+        '---',
+        '# a comment line',
+        'title: "After Washington: a \\"new\\" map"',
+        "subtitle: 'It''s here'",
+        'author: Aigerim Bekova   # trailing comment',
+        'tags: [armenia, "south caucasus, the", \'iran\']',
+        'empty:',
+        'cover: ""',
+        'hash: C# is not a comment',
+        '---',
+        '',
+        'Body line one.',
+        '',
+        'Body # line two.',
+      ].join('\n'),
+    );
     expect(fm.data).toEqual({
       title: 'After Washington: a "new" map',
       subtitle: "It's here",

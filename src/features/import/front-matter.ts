@@ -16,7 +16,10 @@ export interface FrontMatter {
 
 /** A problem in a file, with the 1-based line it is on. */
 export class FrontMatterError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
     this.name = 'FrontMatterError';
   }
@@ -57,8 +60,10 @@ export function parseFrontMatter(text: string): FrontMatter {
     if (rest === '') {
       // Either an empty value or the start of a block list; a following "- item" turns it into a list.
       const next = lines.slice(i + 1, end).find((l) => !/^\s*(#.*)?$/.test(l));
-      if (next !== undefined && ITEM_RE.test(next)) { data[key] = []; listKey = key; }
-      else data[key] = '';
+      if (next !== undefined && ITEM_RE.test(next)) {
+        data[key] = [];
+        listKey = key;
+      } else data[key] = '';
     } else if (rest.startsWith('[')) {
       data[key] = parseFlowList(rest, lineNo);
     } else if (rest.startsWith('{')) {
@@ -69,7 +74,10 @@ export function parseFrontMatter(text: string): FrontMatter {
       data[key] = parseScalar(rest, lineNo);
     }
   }
-  const body = lines.slice(end + 1).join('\n').replace(/^\n+/, '');
+  const body = lines
+    .slice(end + 1)
+    .join('\n')
+    .replace(/^\n+/, '');
   const skipped = lines.slice(end + 1).findIndex((l) => l.trim() !== '');
   return { data, lines: keyLines, body, bodyLine: end + 2 + Math.max(0, skipped) };
 }
@@ -112,7 +120,11 @@ function readQuoted(s: string, start: number, lineNo: number): { value: string; 
       if (n === undefined || !(n in esc)) throw new FrontMatterError(`unknown escape "\\${n ?? ''}" in a quoted string`, lineNo);
       out += esc[n];
     } else if (c === q) {
-      if (q === "'" && s[i + 1] === "'") { out += "'"; i++; continue; }
+      if (q === "'" && s[i + 1] === "'") {
+        out += "'";
+        i++;
+        continue;
+      }
       return { value: out, rest: s.slice(i + 1) };
     } else out += c;
   }
@@ -145,7 +157,14 @@ function parseFlowList(s: string, lineNo: number): string[] {
     else if (c === ']') {
       // "[]" is empty and "[a, b,]" keeps its trailing comma harmless, as in YAML.
       if (current.trim() !== '' || quoted !== undefined) push();
-      if (s.slice(i + 1).trim() !== '') throw new FrontMatterError(`unexpected text after the list: "${s.slice(i + 1).trim().slice(0, 40)}"`, lineNo);
+      if (s.slice(i + 1).trim() !== '')
+        throw new FrontMatterError(
+          `unexpected text after the list: "${s
+            .slice(i + 1)
+            .trim()
+            .slice(0, 40)}"`,
+          lineNo,
+        );
       return items;
     } else if (c === '[' || c === '{') throw new FrontMatterError('nested lists are not supported', lineNo);
     else current += c;

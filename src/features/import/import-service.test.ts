@@ -68,7 +68,13 @@ x
 describe('parseArticleFile', () => {
   it('reads a file, defaulting the slug to the file name and the language to English', () => {
     const p = parseArticleFile(GOOD, 'bishkek-beijing.md');
-    expect(p).toMatchObject({ slug: 'bishkek-beijing', title: 'Bishkek and Beijing: a new gear', authorNames: ['Sergey Saenko'], rubric: 'analysis', language: 'en' });
+    expect(p).toMatchObject({
+      slug: 'bishkek-beijing',
+      title: 'Bishkek and Beijing: a new gear',
+      authorNames: ['Sergey Saenko'],
+      rubric: 'analysis',
+      language: 'en',
+    });
     expect(p.tags).toEqual(['kyrgyzstan', 'china', 'Belt and Road']);
     expect(p.date?.toISOString()).toBe('2025-03-12T09:00:00.000Z');
     expect(p.bodyMd).toBe('The **visit** produced a joint statement.\n');
@@ -84,7 +90,11 @@ describe('parseArticleFile', () => {
     ['YAML error', '---\ntitle: T\ntags: [a, b\n---\n', 3, /not closed/],
   ])('rejects %s with its line', (_n, text, line, message) => {
     let err: any;
-    try { parseArticleFile(text, 'x.md'); } catch (e) { err = e; }
+    try {
+      parseArticleFile(text, 'x.md');
+    } catch (e) {
+      err = e;
+    }
     expect(err?.line).toBe(line);
     expect(err?.message).toMatch(message);
   });
@@ -147,8 +157,8 @@ describe.each(DIALECTS)('importer on %s', (dialect) => {
     expect(await findRubricBySlug(db, 'economy-and-trade')).toMatchObject({ name: 'Economy and Trade' });
     expect(await findAuthorBySlug(db, 'aigerim-bekova')).toMatchObject({ name: 'Aigerim Bekova' });
 
-    expect((await findArticleBySlug(db, 'draft'))).toMatchObject({ status: 'draft', publishedAt: null });
-    expect((await findArticleBySlug(db, 'outlook'))).toMatchObject({ status: 'scheduled', publishedAt: '2026-12-15T07:00:00.000Z' });
+    expect(await findArticleBySlug(db, 'draft')).toMatchObject({ status: 'draft', publishedAt: null });
+    expect(await findArticleBySlug(db, 'outlook')).toMatchObject({ status: 'scheduled', publishedAt: '2026-12-15T07:00:00.000Z' });
     const jobs = await db.selectFrom('jobs').select('kind').execute();
     expect(jobs.map((j) => j.kind)).toEqual(['publish-scheduled']);
     expect(summarize(r)).toBe('Imported 4 (4 new, 0 updated), skipped 0 unchanged, 1 error.');
@@ -162,7 +172,10 @@ describe.each(DIALECTS)('importer on %s', (dialect) => {
     expect(first.created).toHaveLength(2);
     const id = first.created.find((c) => c.slug === 'bishkek-beijing')!.id;
 
-    writeFileSync(join(dir, 'bishkek-beijing.md'), GOOD.replace('a new gear', 'a higher gear').replace('tags: [kyrgyzstan, china, Belt and Road]', 'tags: [kyrgyzstan]'));
+    writeFileSync(
+      join(dir, 'bishkek-beijing.md'),
+      GOOD.replace('a new gear', 'a higher gear').replace('tags: [kyrgyzstan, china, Belt and Road]', 'tags: [kyrgyzstan]'),
+    );
     const second = await createImporter({ db, clock }).importFolder(dir);
     expect(second.updated).toEqual([{ file: 'bishkek-beijing.md', slug: 'bishkek-beijing', id }]);
     expect(second.unchanged.map((u) => u.slug)).toEqual(['railway-work-begins']);
@@ -173,7 +186,16 @@ describe.each(DIALECTS)('importer on %s', (dialect) => {
     const a = (await findArticleBySlug(db, 'bishkek-beijing'))!;
     expect(a.tags.map((t) => t.slug)).toEqual(['kyrgyzstan']);
     expect(a.publishedAt).toBe('2025-03-12T09:00:00.000Z');
-    expect(Number((await db.selectFrom('authors').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(3);
+    expect(
+      Number(
+        (
+          await db
+            .selectFrom('authors')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(3);
   });
 
   it('imports everything as drafts with status draft, taking published pieces back', async () => {

@@ -6,8 +6,9 @@ import type { Db } from '../../platform/db.js';
 import { LANGUAGES, LIMITS, COMMENTS_MODES, type ArticleInput, type CommentsMode, type Language } from '../articles/article.js';
 import { findArticleBySlug } from '../articles/article-store.js';
 import { createPublishingService, type Actor, type PublishingService } from '../articles/publishing-service.js';
-import { insertAuthor } from '../authors/author-store.js';
-import { insertRubric } from '../rubrics/rubric-store.js';
+import { articleSearchIndex } from '../search/search-index-store.js';
+import { findAuthorIdBySlug, insertAuthor } from '../authors/author-store.js';
+import { findRubricIdBySlug, insertRubric, lastRubricPosition } from '../rubrics/rubric-store.js';
 import { slugify } from '../tags/tag-store.js';
 import { FrontMatterError, parseFrontMatter, type FrontMatterValue } from './front-matter.js';
 
@@ -32,7 +33,11 @@ export interface ParsedArticle {
 }
 
 /** A file that was not imported, and why. */
-export interface ImportProblem { file: string; line: number; message: string }
+export interface ImportProblem {
+  file: string;
+  line: number;
+  message: string;
+}
 
 export interface ImportResult {
   created: { file: string; slug: string; id: number }[];
@@ -60,7 +65,22 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-const KNOWN_KEYS = new Set(['title', 'slug', 'author', 'authors', 'date', 'rubric', 'tags', 'language', 'lead', 'cover', 'cover_caption', 'cover_credit', 'comments', 'status']);
+const KNOWN_KEYS = new Set([
+  'title',
+  'slug',
+  'author',
+  'authors',
+  'date',
+  'rubric',
+  'tags',
+  'language',
+  'lead',
+  'cover',
+  'cover_caption',
+  'cover_credit',
+  'comments',
+  'status',
+]);
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -95,7 +115,8 @@ export function parseArticleFile(text: string, fileName: string, warnings: Impor
     if (v === undefined || v === '') return [];
     return (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean);
   };
-  for (const k of Object.keys(data)) if (!KNOWN_KEYS.has(k)) warnings.push({ file: fileName, line: line(k), message: `unknown key "${k}" ignored` });
+  for (const k of Object.keys(data))
+    if (!KNOWN_KEYS.has(k)) warnings.push({ file: fileName, line: line(k), message: `unknown key "${k}" ignored` });
 
   const title = str('title');
   if (!title) throw new FrontMatterError('a title is required ("title: ...")', data.title === undefined ? 1 : line('title'));
@@ -103,12 +124,26 @@ export function parseArticleFile(text: string, fileName: string, warnings: Impor
 
   // Without a slug the file name is used: it stays put when the title is reworded, so re-imports update.
   const slug = data.slug !== undefined ? str('slug').toLowerCase() : slugify(basename(fileName).replace(/\.md$/i, ''));
-  if (!SLUG_RE.test(slug) || slug.length > LIMITS.slug) throw new FrontMatterError(`bad slug "${slug}": use lowercase letters, digits and single hyphens`, data.slug !== undefined ? line('slug') : 1);
+  if (!SLUG_RE.test(slug) || slug.length > LIMITS.slug)
+    throw new FrontMatterError(
+      `bad slug "${slug}": use lowercase letters, digits and single hyphens`,
+      data.slug !== undefined ? line('slug') : 1,
+    );
 
-  if (data.author !== undefined && data.authors !== undefined) throw new FrontMatterError('give either "author" or "authors", not both', line('authors'));
+  if (data.author !== undefined && data.authors !== undefined)
+    throw new FrontMatterError('give either "author" or "authors", not both', line('authors'));
   const authorNames = data.authors !== undefined ? list('authors') : list('author');
-  if (authorNames.length === 0) throw new FrontMatterError('an author is required ("author: Name" or "authors: [A, B]")', line(data.authors !== undefined ? 'authors' : 'author'));
-  for (const n of authorNames) if (!slugify(n)) throw new FrontMatterError(`author "${n}" needs at least one Latin letter or digit in the name`, line(data.authors !== undefined ? 'authors' : 'author'));
+  if (authorNames.length === 0)
+    throw new FrontMatterError(
+      'an author is required ("author: Name" or "authors: [A, B]")',
+      line(data.authors !== undefined ? 'authors' : 'author'),
+    );
+  for (const n of authorNames)
+    if (!slugify(n))
+      throw new FrontMatterError(
+        `author "${n}" needs at least one Latin letter or digit in the name`,
+        line(data.authors !== undefined ? 'authors' : 'author'),
+      );
 
   let date: Date | undefined;
   if (data.date !== undefined && str('date') !== '') {
@@ -117,20 +152,24 @@ export function parseArticleFile(text: string, fileName: string, warnings: Impor
   }
 
   const language = (str('language') || 'en').toLowerCase();
-  if (!(LANGUAGES as readonly string[]).includes(language)) throw new FrontMatterError(`unknown language "${language}": use one of ${LANGUAGES.join(', ')}`, line('language'));
+  if (!(LANGUAGES as readonly string[]).includes(language))
+    throw new FrontMatterError(`unknown language "${language}": use one of ${LANGUAGES.join(', ')}`, line('language'));
 
   const lead = str('lead');
   if (lead.length > LIMITS.lead) throw new FrontMatterError(`the lead is longer than ${LIMITS.lead} characters`, line('lead'));
 
   const cover = str('cover');
-  if (cover && (!/^(https?:\/\/|\/)\S*$/.test(cover) || cover.length > LIMITS.cover)) throw new FrontMatterError('the cover must be an http(s) address or a path on this site', line('cover'));
+  if (cover && (!/^(https?:\/\/|\/)\S*$/.test(cover) || cover.length > LIMITS.cover))
+    throw new FrontMatterError('the cover must be an http(s) address or a path on this site', line('cover'));
 
   const statusRaw = str('status').toLowerCase();
-  if (statusRaw && !['published', 'draft', 'scheduled'].includes(statusRaw)) throw new FrontMatterError(`unknown status "${statusRaw}": use published, draft or scheduled`, line('status'));
+  if (statusRaw && !['published', 'draft', 'scheduled'].includes(statusRaw))
+    throw new FrontMatterError(`unknown status "${statusRaw}": use published, draft or scheduled`, line('status'));
   if (statusRaw === 'scheduled' && !date) throw new FrontMatterError('a scheduled article needs a date', line('status'));
 
   const comments = (str('comments') || 'on').toLowerCase() as CommentsMode;
-  if (!COMMENTS_MODES.includes(comments)) throw new FrontMatterError(`comments must be on, off or closed, not "${comments}"`, line('comments'));
+  if (!COMMENTS_MODES.includes(comments))
+    throw new FrontMatterError(`comments must be on, off or closed, not "${comments}"`, line('comments'));
 
   const tags = list('tags');
   if (tags.length > LIMITS.tags) throw new FrontMatterError(`at most ${LIMITS.tags} tags`, line('tags'));
@@ -138,22 +177,36 @@ export function parseArticleFile(text: string, fileName: string, warnings: Impor
   if (body.length > LIMITS.body) throw new FrontMatterError(`the body is longer than ${LIMITS.body} characters`, fm.bodyLine);
 
   return {
-    slug, title, lead, bodyMd: body, language: language as Language, authorNames, rubric: str('rubric') || undefined, tags, cover,
-    coverCaption: str('cover_caption').slice(0, 500), coverCredit: str('cover_credit').slice(0, 200), commentsMode: comments,
-    status: (statusRaw || undefined) as ImportStatus | undefined, date,
+    slug,
+    title,
+    lead,
+    bodyMd: body,
+    language: language as Language,
+    authorNames,
+    rubric: str('rubric') || undefined,
+    tags,
+    cover,
+    coverCaption: str('cover_caption').slice(0, 500),
+    coverCredit: str('cover_credit').slice(0, 200),
+    commentsMode: comments,
+    status: (statusRaw || undefined) as ImportStatus | undefined,
+    date,
   };
 }
 
 /** The .md files of a folder, sorted by name (not recursive). */
 export async function listMarkdownFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
-  return entries.filter((e) => e.isFile() && /\.md$/i.test(e.name) && !/^readme\.md$/i.test(e.name)).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isFile() && /\.md$/i.test(e.name) && !/^readme\.md$/i.test(e.name))
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Builds the importer; import() reads a folder (or a list of files) and saves each good file as an article. */
 export function createImporter(deps: ImportDeps) {
   const { db, clock } = deps;
-  const publishing = deps.publishing ?? createPublishingService({ db, clock, contentChanged: () => undefined });
+  const publishing = deps.publishing ?? createPublishingService({ index: articleSearchIndex, db, clock, contentChanged: () => undefined });
   const actor: Actor = deps.actor ?? { id: null, role: 'admin' };
   const authorIds = new Map<string, number>();
   const rubricIds = new Map<string, number>();
@@ -162,8 +215,7 @@ export function createImporter(deps: ImportDeps) {
     const slug = slugify(name);
     const cached = authorIds.get(slug);
     if (cached !== undefined) return cached;
-    const found = await db.selectFrom('authors').select('id').where('slug', '=', slug).executeTakeFirst();
-    const id = found?.id ?? (await insertAuthor(db, { slug, name, title: '', bio: '', photoUrl: '' }, clock()));
+    const id = (await findAuthorIdBySlug(db, slug)) ?? (await insertAuthor(db, { slug, name, title: '', bio: '', photoUrl: '' }, clock()));
     authorIds.set(slug, id);
     return id;
   }
@@ -173,12 +225,11 @@ export function createImporter(deps: ImportDeps) {
     if (!slug) return null;
     const cached = rubricIds.get(slug);
     if (cached !== undefined) return cached;
-    const found = await db.selectFrom('rubrics').select('id').where('slug', '=', slug).executeTakeFirst();
-    let id = found?.id;
+    let id = await findRubricIdBySlug(db, slug);
     if (id === undefined) {
-      const last = await db.selectFrom('rubrics').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
+      const last = await lastRubricPosition(db);
       const name = nameOrSlug === slug ? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) : nameOrSlug;
-      id = await insertRubric(db, { slug, name, description: '', position: Number(last?.p ?? 0) + 1 });
+      id = await insertRubric(db, { slug, name, description: '', position: last + 1 });
     }
     rubricIds.set(slug, id);
     return id;
@@ -188,11 +239,20 @@ export function createImporter(deps: ImportDeps) {
   async function saveOne(p: ParsedArticle, opts: ImportOptions): Promise<{ id: number; outcome: 'created' | 'updated' | 'unchanged' }> {
     const now = clock();
     const input: ArticleInput = {
-      title: p.title, slug: p.slug, lead: p.lead, bodyMd: p.bodyMd, language: p.language, rubricId: p.rubric ? await rubricId(p.rubric) : null,
-      authorIds: [...new Set(await Promise.all(p.authorNames.map(authorId)))], tagSlugs: p.tags, coverUrl: p.cover,
-      coverCaption: p.coverCaption, coverCredit: p.coverCredit, commentsMode: p.commentsMode,
+      title: p.title,
+      slug: p.slug,
+      lead: p.lead,
+      bodyMd: p.bodyMd,
+      language: p.language,
+      rubricId: p.rubric ? await rubricId(p.rubric) : null,
+      authorIds: [...new Set(await Promise.all(p.authorNames.map(authorId)))],
+      tagSlugs: p.tags,
+      coverUrl: p.cover,
+      coverCaption: p.coverCaption,
+      coverCredit: p.coverCredit,
+      commentsMode: p.commentsMode,
     };
-    let status: ImportStatus = opts.status === 'draft' ? 'draft' : p.status ?? 'published';
+    let status: ImportStatus = opts.status === 'draft' ? 'draft' : (p.status ?? 'published');
     // A date still to come makes a published piece scheduled; a scheduled one whose time has passed is simply published.
     if (status === 'published' && p.date && p.date > now) status = 'scheduled';
     if (status === 'scheduled' && p.date && p.date <= now) status = 'published';
@@ -200,9 +260,12 @@ export function createImporter(deps: ImportDeps) {
 
     const existing = await findArticleBySlug(db, p.slug);
     if (existing && sameArticle(existing, input, status, publishedAt)) return { id: existing.id, outcome: 'unchanged' };
-    const saveOpts = status === 'draft' ? { action: 'draft' as const }
-      : status === 'scheduled' ? { action: 'schedule' as const, scheduleAt: p.date }
-      : { action: 'publish' as const, publishedAt: p.date };
+    const saveOpts =
+      status === 'draft'
+        ? { action: 'draft' as const }
+        : status === 'scheduled'
+          ? { action: 'schedule' as const, scheduleAt: p.date }
+          : { action: 'publish' as const, publishedAt: p.date };
     if (existing && existing.status !== 'draft' && status === 'draft') await publishing.unpublish(actor, existing.id);
     const id = await publishing.save(actor, input, { ...saveOpts, id: existing?.id });
     return { id, outcome: existing ? 'updated' : 'created' };
@@ -236,7 +299,10 @@ export function createImporter(deps: ImportDeps) {
     /** Imports every .md file of a folder; bad files are reported with their line and skipped. */
     async importFolder(folder: string, opts: ImportOptions = {}): Promise<ImportResult> {
       const names = await listMarkdownFiles(folder);
-      return importFiles(names.map((n) => join(folder, n)), opts);
+      return importFiles(
+        names.map((n) => join(folder, n)),
+        opts,
+      );
     },
   };
 }
@@ -247,20 +313,43 @@ function problemOf(file: string, e: unknown): ImportProblem {
   if (e instanceof FrontMatterError) return { file, line: e.line, message: e.message };
   const err = e as { message?: string; fields?: Record<string, string>; code?: string };
   if (err.code === 'ENOENT' || err.code === 'EISDIR') return { file, line: 0, message: 'cannot read the file' };
-  if (err.fields && Object.keys(err.fields).length) return { file, line: 1, message: Object.entries(err.fields).map(([k, v]) => `${k}: ${v}`).join('; ') };
+  if (err.fields && Object.keys(err.fields).length)
+    return {
+      file,
+      line: 1,
+      message: Object.entries(err.fields)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; '),
+    };
   return { file, line: 0, message: err.message ?? String(e) };
 }
 
 /** True when saving would change nothing a reader or editor can see. */
-function sameArticle(a: NonNullable<Awaited<ReturnType<typeof findArticleBySlug>>>, input: ArticleInput, status: ImportStatus, publishedAt: Date | undefined | null): boolean {
+function sameArticle(
+  a: NonNullable<Awaited<ReturnType<typeof findArticleBySlug>>>,
+  input: ArticleInput,
+  status: ImportStatus,
+  publishedAt: Date | undefined | null,
+): boolean {
   const tagSlugs = [...new Set(input.tagSlugs.map(slugify).filter(Boolean))].sort();
-  return a.title === input.title && a.lead === input.lead && a.bodyMd === input.bodyMd && a.language === input.language
-    && (a.rubric?.id ?? null) === input.rubricId
-    && a.authors.map((x) => x.id).join(',') === input.authorIds.join(',')
-    && a.tags.map((t) => t.slug).sort().join(',') === tagSlugs.join(',')
-    && (a.cover?.url ?? '') === input.coverUrl && (a.cover?.caption ?? '') === input.coverCaption && (a.cover?.credit ?? '') === input.coverCredit
-    && a.commentsMode === input.commentsMode && a.status === status
-    && (publishedAt === undefined || publishedAt === null ? true : a.publishedAt === publishedAt.toISOString());
+  return (
+    a.title === input.title &&
+    a.lead === input.lead &&
+    a.bodyMd === input.bodyMd &&
+    a.language === input.language &&
+    (a.rubric?.id ?? null) === input.rubricId &&
+    a.authors.map((x) => x.id).join(',') === input.authorIds.join(',') &&
+    a.tags
+      .map((t) => t.slug)
+      .sort()
+      .join(',') === tagSlugs.join(',') &&
+    (a.cover?.url ?? '') === input.coverUrl &&
+    (a.cover?.caption ?? '') === input.coverCaption &&
+    (a.cover?.credit ?? '') === input.coverCredit &&
+    a.commentsMode === input.commentsMode &&
+    a.status === status &&
+    (publishedAt === undefined || publishedAt === null ? true : a.publishedAt === publishedAt.toISOString())
+  );
 }
 
 /** A summary line: "Imported 17 (12 new, 5 updated), 1 unchanged, 1 error." */
@@ -269,4 +358,3 @@ export function summarize(r: ImportResult): string {
   const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
   return `Imported ${n} (${r.created.length} new, ${r.updated.length} updated), skipped ${r.unchanged.length} unchanged, ${plural(r.errors.length, 'error')}.`;
 }
-

@@ -7,7 +7,11 @@ export function renderBar(done: number, total: number, label = '', width = 20): 
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${label ? ` ${label}` : ''}`;
 }
 
-export interface ProgressStream { write(s: string): unknown; isTTY?: boolean; columns?: number }
+export interface ProgressStream {
+  write(s: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
 
 /** A progress callback that draws on the stream; call finish() once when done. */
 export function progressReporter(stream: ProgressStream): { update(done: number, total: number, label: string): void; finish(): void } {

@@ -7,8 +7,17 @@ import { deleteUserSessions } from '../../platform/session.js';
 import { findSiteInfo } from '../site/site-store.js';
 import { CONFIRM_TTL_MS, deletedEmail, RESET_TTL_MS, type Reader } from './reader.js';
 import {
-  anonymiseAccount, confirmEmail, consumeToken, expireTokens, findAccountByEmail, findPasswordHash, findReaderById,
-  insertReader, issueToken, peekToken, updatePasswordHash,
+  anonymiseAccount,
+  confirmEmail,
+  consumeToken,
+  expireTokens,
+  findAccountByEmail,
+  findPasswordHash,
+  findReaderById,
+  insertReader,
+  issueToken,
+  peekToken,
+  updatePasswordHash,
 } from './reader-store.js';
 
 export interface AccountService {
@@ -53,16 +62,23 @@ export function createAccountService(ctx: Ctx): AccountService {
   const mailConfirmation = async (id: number, email: string, name: string) => {
     const token = await issueToken(db, id, 'confirm', clock(), CONFIRM_TTL_MS);
     const site = await siteTitle();
-    await send(email, t('account.mail.confirm.subject', { site }),
-      t('account.mail.confirm.body', { name, site, link: `${base()}/account/confirm?token=${token}` }));
+    await send(
+      email,
+      t('account.mail.confirm.subject', { site }),
+      t('account.mail.confirm.body', { name, site, link: `${base()}/account/confirm?token=${token}` }),
+    );
   };
 
   return {
     async signUp({ name, email, password }) {
       const existing = await findAccountByEmail(db, email);
       const site = await siteTitle();
-      const mailExists = () => send(email, t('account.mail.exists.subject', { site }),
-        t('account.mail.exists.body', { site, login: `${base()}/account/login`, reset: `${base()}/account/reset` }));
+      const mailExists = () =>
+        send(
+          email,
+          t('account.mail.exists.subject', { site }),
+          t('account.mail.exists.body', { site, login: `${base()}/account/login`, reset: `${base()}/account/reset` }),
+        );
       if (existing) return mailExists();
       const hash = await hashPassword(password);
       let id: number;
@@ -109,8 +125,11 @@ export function createAccountService(ctx: Ctx): AccountService {
       if (!acc || acc.deletedAt || acc.disabled) return;
       const token = await issueToken(db, acc.id, 'reset', clock(), RESET_TTL_MS);
       const site = await siteTitle();
-      await send(acc.email, t('account.mail.reset.subject', { site }),
-        t('account.mail.reset.body', { name: acc.name, site, link: `${base()}/account/reset/confirm?token=${token}` }));
+      await send(
+        acc.email,
+        t('account.mail.reset.subject', { site }),
+        t('account.mail.reset.body', { name: acc.name, site, link: `${base()}/account/reset/confirm?token=${token}` }),
+      );
     },
 
     peekReset: (token) => peekToken(db, token, 'reset', clock()),
@@ -137,7 +156,9 @@ export function createAccountService(ctx: Ctx): AccountService {
     },
 
     async deleteAccount(userId) {
-      await inTransaction(db, (tx) => anonymiseAccount(tx, userId, { name: t('account.deleted_name'), email: deletedEmail(userId) }, clock()));
+      await inTransaction(db, (tx) =>
+        anonymiseAccount(tx, userId, { name: t('account.deleted_name'), email: deletedEmail(userId) }, clock()),
+      );
     },
   };
 }

@@ -2,9 +2,9 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.js';
-import type { AppCtx } from '../app-context.js';
-import { sendAdminPage } from '../admin/admin-page.js';
-import { adminScope, requireRole } from '../admin/admin-scope.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import { sendAdminPage } from '../../platform/admin-page.js';
+import { adminScope, requireRole } from '../../platform/admin-scope.js';
 import { listOutbox, readOutboxMessage } from './outbox.js';
 import { OutboxList, OutboxMessageView } from './views/outbox-pages.js';
 
@@ -18,8 +18,13 @@ export function registerOutboxAdminRoutes(app: FastifyInstance, ctx: AppCtx): vo
     admin.get('/outbox', async (request, reply) => {
       requireRole(request, ['admin']);
       const { entries, total } = listOutbox(dir());
-      return sendAdminPage(ctx, request, reply, { title: ctx.t('admin.outbox.title'), current: 'outbox' },
-        OutboxList({ t: ctx.t, entries, total, smtp: smtp() }));
+      return sendAdminPage(
+        ctx,
+        request,
+        reply,
+        { title: ctx.t('admin.outbox.title'), current: 'outbox' },
+        OutboxList({ t: ctx.t, entries, total, smtp: smtp() }),
+      );
     });
 
     admin.get('/outbox/:name', async (request, reply) => {
@@ -27,8 +32,13 @@ export function registerOutboxAdminRoutes(app: FastifyInstance, ctx: AppCtx): vo
       const name = String((request.params as Record<string, unknown>).name ?? '');
       const msg = readOutboxMessage(dir(), name);
       if (!msg) throw new AppError('not_found', ctx.t('admin.outbox.not_found'));
-      return sendAdminPage(ctx, request, reply, { title: ctx.t('admin.outbox.message_title'), current: 'outbox' },
-        OutboxMessageView({ t: ctx.t, message: msg }));
+      return sendAdminPage(
+        ctx,
+        request,
+        reply,
+        { title: ctx.t('admin.outbox.message_title'), current: 'outbox' },
+        OutboxMessageView({ t: ctx.t, message: msg }),
+      );
     });
   });
 }

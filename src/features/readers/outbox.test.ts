@@ -10,7 +10,8 @@ import { decodeWords, isOutboxName, listOutbox, readOutboxMessage } from './outb
 describe('outbox parsing', () => {
   it('accepts only plain .eml names', () => {
     expect(isOutboxName('2026-06-01T10-00-00-000Z-ab12cd34.eml')).toBe(true);
-    for (const bad of ['../x.eml', '..%2Fx.eml', 'a/b.eml', '.hidden.eml', 'x.eml.txt', 'x.txt', '', 'a..eml', 'x\\y.eml']) expect(isOutboxName(bad), bad).toBe(false);
+    for (const bad of ['../x.eml', '..%2Fx.eml', 'a/b.eml', '.hidden.eml', 'x.eml.txt', 'x.txt', '', 'a..eml', 'x\\y.eml'])
+      expect(isOutboxName(bad), bad).toBe(false);
   });
 
   it('decodes encoded words in headers', () => {
@@ -23,14 +24,24 @@ describe('outbox parsing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
     try {
       const mailer = createMailer({ smtpUrl: '', outboxDir: dir, from: 'Desk <desk@example.org>' });
-      await mailer.send({ to: 'first@example.org', subject: 'First', text: 'One line\nand a link http://chancery.test/account/confirm?token=abc' });
-      await mailer.send({ to: 'second@example.org', subject: 'Второе письмо', text: 'Текст письма <script>alert(1)</script>', html: '<p>HTML part</p>' });
+      await mailer.send({
+        to: 'first@example.org',
+        subject: 'First',
+        text: 'One line\nand a link http://chancery.test/account/confirm?token=abc',
+      });
+      await mailer.send({
+        to: 'second@example.org',
+        subject: 'Второе письмо',
+        text: 'Текст письма <script>alert(1)</script>',
+        html: '<p>HTML part</p>',
+      });
       const list = listOutbox(dir);
       expect(list.total).toBe(2);
       const names = list.entries.map((e) => e.name);
       // Equal modification times fall back to the name, which starts with the sending time.
       const t = new Date();
-      utimesSync(join(dir, names[0]), t, t); utimesSync(join(dir, names[1]), t, t);
+      utimesSync(join(dir, names[0]), t, t);
+      utimesSync(join(dir, names[1]), t, t);
       const sorted = listOutbox(dir).entries;
       expect(sorted.map((e) => e.to)).toEqual(['second@example.org', 'first@example.org']);
       expect(sorted[0].subject).toBe('Второе письмо');
@@ -42,19 +53,26 @@ describe('outbox parsing', () => {
       expect(readOutboxMessage(dir, 'missing.eml')).toBeUndefined();
       expect(listOutbox(join(dir, 'nope'))).toEqual({ entries: [], total: 0 });
       mailer.close();
-    } finally { rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
 describe.each(DIALECTS)('admin outbox on %s', (dialect) => {
-  let app: TestApp; let root: string; let dir: string;
+  let app: TestApp;
+  let root: string;
+  let dir: string;
   beforeEach(async () => {
     root = mkdtempSync(join(tmpdir(), 'outbox-app-'));
     dir = join(root, 'outbox');
     mkdirSync(dir);
     app = await testApp(dialect, {}, { mailer: createMailer({ smtpUrl: '', outboxDir: dir, from: 'Desk <desk@example.org>' }) });
   });
-  afterEach(async () => { await app.close(); rmSync(root, { recursive: true, force: true }); });
+  afterEach(async () => {
+    await app.close();
+    rmSync(root, { recursive: true, force: true });
+  });
 
   it('lists filed messages for admins and shows one, escaped', async () => {
     await app.ctx.mailer.send({ to: 'reader@example.org', subject: 'Hello <b>there</b>', text: 'Body with <img src=x onerror=alert(1)>' });
@@ -77,7 +95,14 @@ describe.each(DIALECTS)('admin outbox on %s', (dialect) => {
   it('refuses path traversal and unknown names', async () => {
     writeFileSync(join(root, 'secret.eml'), 'Subject: secret\n\nnot for the outbox');
     const admin = await app.signIn('admin');
-    for (const url of ['/admin/outbox/..%2Fsecret.eml', '/admin/outbox/../secret.eml', '/admin/outbox/%2E%2E%2Fsecret.eml', '/admin/outbox/..%5Csecret.eml', '/admin/outbox/missing.eml', '/admin/outbox/x.txt']) {
+    for (const url of [
+      '/admin/outbox/..%2Fsecret.eml',
+      '/admin/outbox/../secret.eml',
+      '/admin/outbox/%2E%2E%2Fsecret.eml',
+      '/admin/outbox/..%5Csecret.eml',
+      '/admin/outbox/missing.eml',
+      '/admin/outbox/x.txt',
+    ]) {
       const res = await app.server.inject({ url, headers: { cookie: admin.cookie } });
       expect(res.statusCode, url).toBe(404);
       expect(res.body).not.toContain('not for the outbox');
@@ -99,6 +124,8 @@ describe.each(DIALECTS)('admin outbox on %s', (dialect) => {
       const res = await smtpApp.server.inject({ url: '/admin/outbox', headers: { cookie: admin.cookie } });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('sent through the configured SMTP server');
-    } finally { await smtpApp.close(); }
+    } finally {
+      await smtpApp.close();
+    }
   });
 });

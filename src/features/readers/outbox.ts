@@ -3,8 +3,17 @@
 import { openSync, readSync, closeSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface OutboxEntry { name: string; date: string; to: string; subject: string }
-export interface OutboxMessage { name: string; headers: [string, string][]; text: string }
+export interface OutboxEntry {
+  name: string;
+  date: string;
+  to: string;
+  subject: string;
+}
+export interface OutboxMessage {
+  name: string;
+  headers: [string, string][];
+  text: string;
+}
 
 /** True for a file name the outbox may hold: no separators, no dots but the extension's. */
 export function isOutboxName(name: string): boolean {
@@ -12,7 +21,11 @@ export function isOutboxName(name: string): boolean {
 }
 
 function decodeCharset(buf: Buffer, charset: string): string {
-  try { return new TextDecoder(charset.trim().toLowerCase() || 'utf-8').decode(buf); } catch { return buf.toString('utf8'); }
+  try {
+    return new TextDecoder(charset.trim().toLowerCase() || 'utf-8').decode(buf);
+  } catch {
+    return buf.toString('utf8');
+  }
 }
 
 /** Decodes RFC 2047 encoded words (=?utf-8?Q?...?= and =?utf-8?B?...?=). */
@@ -20,9 +33,13 @@ export function decodeWords(value: string): string {
   return value
     .replace(/(=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=)\s+(?==\?)/g, '$1') // whitespace between encoded words is dropped
     .replace(/=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g, (_, charset: string, enc: string, text: string) => {
-      const buf = enc.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+      const buf =
+        enc.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64')
+          : Buffer.from(
+              text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+              'latin1',
+            );
       return decodeCharset(buf, charset.split('*')[0]);
     });
 }
@@ -62,7 +79,10 @@ export function textBody(headers: [string, string][], body: string, depth = 0): 
   if (/^multipart\//i.test(type) && depth < 4) {
     const boundary = param(type, 'boundary');
     if (!boundary) return body;
-    const parts = body.split(`--${boundary}`).slice(1).filter((p) => !p.startsWith('--'));
+    const parts = body
+      .split(`--${boundary}`)
+      .slice(1)
+      .filter((p) => !p.startsWith('--'));
     let fallback = '';
     for (const p of parts) {
       const part = splitMessage(p.replace(/^\r?\n/, ''));
@@ -83,22 +103,39 @@ function readHead(file: string, max = 16_384): string {
     const buf = Buffer.alloc(max);
     const n = readSync(fd, buf, 0, max, 0);
     return buf.subarray(0, n).toString('utf8');
-  } finally { closeSync(fd); }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The newest messages in the outbox folder (none when it does not exist). */
 export function listOutbox(dir: string, limit = 200): { entries: OutboxEntry[]; total: number } {
   let names: string[];
-  try { names = readdirSync(dir).filter(isOutboxName); } catch { return { entries: [], total: 0 }; }
-  const stamped = names.map((name) => {
-    try { return { name, mtime: statSync(join(dir, name)).mtimeMs }; } catch { return undefined; }
-  }).filter((x): x is { name: string; mtime: number } => !!x);
+  try {
+    names = readdirSync(dir).filter(isOutboxName);
+  } catch {
+    return { entries: [], total: 0 };
+  }
+  const stamped = names
+    .map((name) => {
+      try {
+        return { name, mtime: statSync(join(dir, name)).mtimeMs };
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((x): x is { name: string; mtime: number } => !!x);
   // Names start with the sending time; the modification time breaks ties for foreign files.
   stamped.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
   const entries = stamped.slice(0, limit).map(({ name, mtime }) => {
     const { headers } = splitMessage(readHead(join(dir, name)));
     const d = Date.parse(header(headers, 'date'));
-    return { name, date: new Date(Number.isNaN(d) ? mtime : d).toISOString(), to: header(headers, 'to'), subject: header(headers, 'subject') };
+    return {
+      name,
+      date: new Date(Number.isNaN(d) ? mtime : d).toISOString(),
+      to: header(headers, 'to'),
+      subject: header(headers, 'subject'),
+    };
   });
   return { entries, total: stamped.length };
 }
@@ -111,7 +148,9 @@ export function readOutboxMessage(dir: string, name: string): OutboxMessage | un
     const file = join(dir, name);
     if (!statSync(file).isFile()) return undefined;
     raw = readFileSync(file, 'utf8');
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
   const { headers, body } = splitMessage(raw);
   return { name, headers, text: textBody(headers, body) };
 }

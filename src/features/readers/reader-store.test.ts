@@ -3,21 +3,43 @@ import { DIALECTS, freshDb } from '../../../test/db.js';
 import type { Db } from '../../platform/db.js';
 import { deletedEmail, readerCanComment } from './reader.js';
 import {
-  anonymiseAccount, confirmEmail, consumeToken, findAccountByEmail, findReaderById, insertReader, issueToken,
-  listReadersByIds, peekToken, updateNotifyReplies, updateReaderName,
+  anonymiseAccount,
+  confirmEmail,
+  consumeToken,
+  findAccountByEmail,
+  findReaderById,
+  insertReader,
+  issueToken,
+  listReadersByIds,
+  peekToken,
+  updateNotifyReplies,
+  updateReaderName,
 } from './reader-store.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 
 describe.each(DIALECTS)('reader store on %s', (dialect) => {
-  let db: Db; let close: () => Promise<void>;
-  beforeEach(async () => { ({ db, close } = await freshDb(dialect)); });
-  afterEach(async () => { await close(); });
+  let db: Db;
+  let close: () => Promise<void>;
+  beforeEach(async () => {
+    ({ db, close } = await freshDb(dialect));
+  });
+  afterEach(async () => {
+    await close();
+  });
 
   it('inserts an unconfirmed reader who cannot comment until confirmed', async () => {
     const id = await insertReader(db, { email: 'ada@example.org', name: 'Ada', passwordHash: 'x' }, NOW);
     const r = (await findReaderById(db, id))!;
-    expect(r).toMatchObject({ email: 'ada@example.org', name: 'Ada', role: 'reader', emailConfirmedAt: null, notifyReplies: true, deletedAt: null, disabled: false });
+    expect(r).toMatchObject({
+      email: 'ada@example.org',
+      name: 'Ada',
+      role: 'reader',
+      emailConfirmedAt: null,
+      notifyReplies: true,
+      deletedAt: null,
+      disabled: false,
+    });
     expect(readerCanComment(r)).toBe(false);
     await confirmEmail(db, id, NOW);
     const c = (await findReaderById(db, id))!;

@@ -30,7 +30,11 @@ export function readerCanComment(user: Pick<Reader, 'role' | 'emailConfirmedAt' 
 /** A display name as stored: trimmed, inner whitespace collapsed, control characters removed. */
 export function cleanName(raw: string): string {
   // eslint-disable-next-line no-control-regex
-  return raw.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return raw
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** An email as stored: trimmed and lower-cased. */

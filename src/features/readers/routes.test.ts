@@ -13,14 +13,20 @@ class Client {
   jar = new Map<string, string>();
   csrf = '';
   stamp = '';
-  constructor(private app: TestApp, private ip = '10.0.0.1') {}
-  get cookie() { return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '); }
+  constructor(
+    private app: TestApp,
+    private ip = '10.0.0.1',
+  ) {}
+  get cookie() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
   private keep(res: { headers: Record<string, unknown> }) {
     const set = res.headers['set-cookie'];
     for (const c of ([] as string[]).concat((set as string | string[] | undefined) ?? [])) {
       const [pair, ...attrs] = c.split(';');
       const i = pair.indexOf('=');
-      const name = pair.slice(0, i), value = pair.slice(i + 1);
+      const name = pair.slice(0, i),
+        value = pair.slice(i + 1);
       if (!value || attrs.some((a) => /expires=Thu, 01 Jan 1970/i.test(a) || /max-age=0/i.test(a))) this.jar.delete(name);
       else this.jar.set(name, value);
     }
@@ -35,7 +41,10 @@ class Client {
   async post(url: string, fields: Record<string, string>, opts: { csrf?: boolean } = {}) {
     const body = new URLSearchParams({ ...(opts.csrf === false ? {} : { _csrf: this.csrf }), ...fields }).toString();
     const res = await this.app.server.inject({
-      method: 'POST', url, payload: body, remoteAddress: this.ip,
+      method: 'POST',
+      url,
+      payload: body,
+      remoteAddress: this.ip,
       headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
     });
     this.keep(res);
@@ -55,15 +64,23 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
   let smtp: TestSmtp;
   let app: TestApp;
   let now: Date;
-  const later = (ms: number) => { now = new Date(now.getTime() + ms); };
+  const later = (ms: number) => {
+    now = new Date(now.getTime() + ms);
+  };
 
-  beforeAll(async () => { smtp = await startSmtp(); });
-  afterAll(async () => { await smtp.close(); });
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
   beforeEach(async () => {
     now = START;
     app = await testApp(dialect, { smtpUrl: smtp.url }, { clock: () => now });
   });
-  afterEach(async () => { await app.close(); });
+  afterEach(async () => {
+    await app.close();
+  });
 
   async function signUp(c: Client, email: string, name = 'Reader One', password = 'a long enough secret') {
     const form = await c.get('/account/signup');
@@ -83,7 +100,9 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toContain('Check your mail');
     expect(res.body).toContain('ada@example.org');
-    const mail = await smtp.waitFor((m) => !!m.to && JSON.stringify(m.to).includes('ada@example.org') && /Confirm your email/.test(m.subject ?? ''));
+    const mail = await smtp.waitFor(
+      (m) => !!m.to && JSON.stringify(m.to).includes('ada@example.org') && /Confirm your email/.test(m.subject ?? ''),
+    );
     expect(mail.text).toContain('Hello Ada Lovelace');
     const link = linkIn(mail.text ?? '', '/account/confirm');
 
@@ -129,7 +148,11 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
     later(48 * 3600_000 + 1000);
     const res = await new Client(app).get(linkIn(mail.text ?? '', '/account/confirm'));
     expect(res.statusCode).toBe(400);
-    const row = await app.ctx.db.selectFrom('users').select('email_confirmed_at').where('email', '=', 'late@example.org').executeTakeFirstOrThrow();
+    const row = await app.ctx.db
+      .selectFrom('users')
+      .select('email_confirmed_at')
+      .where('email', '=', 'late@example.org')
+      .executeTakeFirstOrThrow();
     expect(row.email_confirmed_at).toBeNull();
   });
 
@@ -164,12 +187,24 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
     const c = new Client(app);
     await c.get('/account/signup');
     later(5000);
-    const bot = await c.post('/account/signup', { name: 'Bot Bot', email: 'bot@example.org', password: 'a long enough secret', website: 'http://spam.example', _ts: c.stamp });
+    const bot = await c.post('/account/signup', {
+      name: 'Bot Bot',
+      email: 'bot@example.org',
+      password: 'a long enough secret',
+      website: 'http://spam.example',
+      _ts: c.stamp,
+    });
     expect(bot.statusCode).toBe(422);
     expect(bot.body).toContain('could not accept this form');
     await c.get('/account/signup');
     later(1000);
-    const fast = await c.post('/account/signup', { name: 'Quick Quick', email: 'quick@example.org', password: 'a long enough secret', website: '', _ts: c.stamp });
+    const fast = await c.post('/account/signup', {
+      name: 'Quick Quick',
+      email: 'quick@example.org',
+      password: 'a long enough secret',
+      website: '',
+      _ts: c.stamp,
+    });
     expect(fast.statusCode).toBe(422);
     expect(fast.body).toContain('faster than a person');
     expect(fast.body).toContain('value="quick@example.org"');
@@ -183,12 +218,21 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
     const c = new Client(app);
     await c.get('/account/signup');
     later(5000);
-    const res = await c.post('/account/signup', { name: 'No Token', email: 'nt@example.org', password: 'a long enough secret', _ts: c.stamp }, { csrf: false });
+    const res = await c.post(
+      '/account/signup',
+      { name: 'No Token', email: 'nt@example.org', password: 'a long enough secret', _ts: c.stamp },
+      { csrf: false },
+    );
     expect(res.statusCode).toBe(403);
     const login = await c.post('/account/login', { email: 'x@example.org', password: 'whatever' }, { csrf: false });
     expect(login.statusCode).toBe(403);
     const user = await app.signIn('reader');
-    const del = await app.server.inject({ method: 'POST', url: '/account/delete', headers: { cookie: user.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'delete_password=correct+horse+battery' });
+    const del = await app.server.inject({
+      method: 'POST',
+      url: '/account/delete',
+      headers: { cookie: user.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'delete_password=correct+horse+battery',
+    });
     expect(del.statusCode).toBe(403);
     expect((await findReaderById(app.ctx.db, user.userId))!.deletedAt).toBeNull();
   });
@@ -205,9 +249,12 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
     const unknown = await c.post('/account/reset', { email: 'nobody@example.org', website: '', _ts: c.stamp });
     // The same answer whether or not the address has an account.
     expect(unknown.statusCode).toBe(200);
-    expect(unknown.body.replace(/nobody@example\.org/g, 'X').replace(/name="_csrf" value="[^"]+"/g, ''))
-      .toBe(res.body.replace(/forgot@example\.org/g, 'X').replace(/name="_csrf" value="[^"]+"/g, ''));
-    const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('forgot@example.org') && /Reset your password/.test(m.subject ?? ''));
+    expect(unknown.body.replace(/nobody@example\.org/g, 'X').replace(/name="_csrf" value="[^"]+"/g, '')).toBe(
+      res.body.replace(/forgot@example\.org/g, 'X').replace(/name="_csrf" value="[^"]+"/g, ''),
+    );
+    const mail = await smtp.waitFor(
+      (m) => JSON.stringify(m.to).includes('forgot@example.org') && /Reset your password/.test(m.subject ?? ''),
+    );
     const link = linkIn(mail.text ?? '', '/account/reset/confirm');
     expect(smtp.messages.some((m) => JSON.stringify(m.to).includes('nobody@example.org'))).toBe(false);
 
@@ -312,7 +359,11 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
     expect(res.headers.location).toBe('/account');
     const c2 = new Client(app, '10.0.0.7');
     await c2.get('/account/login?next=/article/some-story%23comments');
-    const ok = await c2.post('/account/login', { email: 'nx@example.org', password: 'correct horse battery', next: '/article/some-story#comments' });
+    const ok = await c2.post('/account/login', {
+      email: 'nx@example.org',
+      password: 'correct horse battery',
+      next: '/article/some-story#comments',
+    });
     expect(ok.headers.location).toBe('/article/some-story#comments');
   });
 
@@ -329,7 +380,8 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
     await makeUser(app.ctx.db, { role: 'reader', email: 'target@example.org' });
     const attacker = new Client(app, '10.2.2.2');
     await attacker.get('/account/login');
-    for (let i = 0; i < 10; i++) expect((await attacker.post('/account/login', { email: `guess${i}@example.org`, password: 'nope' })).statusCode).toBe(422);
+    for (let i = 0; i < 10; i++)
+      expect((await attacker.post('/account/login', { email: `guess${i}@example.org`, password: 'nope' })).statusCode).toBe(422);
     const ipBlocked = await attacker.post('/account/login', { email: 'target@example.org', password: 'correct horse battery' });
     expect(ipBlocked.statusCode).toBe(429);
     expect(ipBlocked.body).toContain('Too many sign-in attempts');
@@ -345,12 +397,14 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
     const rc = new Client(app, '10.5.5.5');
     await rc.get('/account/reset');
     later(2000);
-    for (let i = 0; i < 3; i++) expect((await rc.post('/account/reset', { email: 'target@example.org', website: '', _ts: rc.stamp })).statusCode).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await rc.post('/account/reset', { email: 'target@example.org', website: '', _ts: rc.stamp })).statusCode).toBe(200);
     expect((await rc.post('/account/reset', { email: 'target@example.org', website: '', _ts: rc.stamp })).statusCode).toBe(429);
     const rc2 = new Client(app, '10.6.6.6');
     await rc2.get('/account/reset');
     later(2000);
-    for (let i = 0; i < 5; i++) expect((await rc2.post('/account/reset', { email: `r${i}@example.org`, website: '', _ts: rc2.stamp })).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect((await rc2.post('/account/reset', { email: `r${i}@example.org`, website: '', _ts: rc2.stamp })).statusCode).toBe(200);
     const ipOver = await rc2.post('/account/reset', { email: 'r9@example.org', website: '', _ts: rc2.stamp });
     expect(ipOver.statusCode).toBe(429);
     expect(ipOver.body).toContain('Too many reset requests');

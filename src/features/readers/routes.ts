@@ -1,5 +1,6 @@
 // Reader accounts: /account/signup, /account/confirm, /account/login, /account/logout, /account
 // (profile), /account/reset and /account/reset/confirm. Never cached: each page carries a form token.
+import { messageKey } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { AppError } from '../../platform/errors.js';
@@ -7,15 +8,30 @@ import { checkGuard, guardFields } from '../../platform/form-guard.js';
 import { csrfBinding, field, formOf, requireCsrf } from '../../platform/forms.js';
 import { createRateLimiter } from '../../platform/rate-limit.js';
 import { renderDocument } from '../../platform/render.js';
-import { createSession, csrfToken, deleteSession, ensureVisitor, findSessionUser, SESSION_COOKIE, type SessionUser } from '../../platform/session.js';
-import type { AppCtx } from '../app-context.js';
-import { loadChrome } from '../site/chrome.js';
+import {
+  createSession,
+  csrfToken,
+  deleteSession,
+  ensureVisitor,
+  findSessionUser,
+  SESSION_COOKIE,
+  type SessionUser,
+} from '../../platform/session.js';
+import type { AppCtx } from '../../platform/app-context.js';
+import { loadChrome } from '../../platform/chrome.js';
 import { createAccountService } from './account-service.js';
 import { registerOutboxAdminRoutes } from './outbox-admin-routes.js';
 import { cleanEmail, cleanName, emailValid, nameProblem, passwordProblem, PASSWORD_MAX } from './reader.js';
 import { findReaderById, updateNotifyReplies, updateReaderName } from './reader-store.js';
 import {
-  CheckMailPage, ConfirmPage, DeletedPage, LoginPage, ProfilePage, ResetConfirmPage, ResetRequestPage, SignupPage,
+  CheckMailPage,
+  ConfirmPage,
+  DeletedPage,
+  LoginPage,
+  ProfilePage,
+  ResetConfirmPage,
+  ResetRequestPage,
+  SignupPage,
 } from './views/account-pages.js';
 
 const HOUR = 3600_000;
@@ -52,7 +68,8 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderDocument(view));
   const base = async (user: SessionUser | undefined) => ({ t, chrome: await loadChrome(ctx), account: user ? { name: user.name } : null });
   const guard = () => guardFields(ctx.clock(), secret, t('form.guard.honeypot'));
-  const guardMessage = (reason: string) => t(reason === 'too_fast' ? 'account.error.too_fast' : reason === 'expired' ? 'account.error.form_expired' : 'account.error.guard');
+  const guardMessage = (reason: string) =>
+    t(reason === 'too_fast' ? 'account.error.too_fast' : reason === 'expired' ? 'account.error.form_expired' : 'account.error.guard');
   const loginRedirect = (reply: FastifyReply, next = '/account') => reply.redirect(`/account/login?next=${encodeURIComponent(next)}`, 303);
   const str = (request: FastifyRequest, name: string) => {
     const v = (request.query as Record<string, unknown> | undefined)?.[name];
@@ -63,7 +80,10 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
   app.get('/account/signup', async (request, reply) => {
     const user = await sessionOf(request);
     if (user) return reply.redirect('/account', 303);
-    return send(reply, SignupPage({ ...(await base(user)), csrf: tokenFor(request, reply), guard: guard(), values: { name: '', email: '' } }));
+    return send(
+      reply,
+      SignupPage({ ...(await base(user)), csrf: tokenFor(request, reply), guard: guard(), values: { name: '', email: '' } }),
+    );
   });
 
   app.post('/account/signup', async (request, reply) => {
@@ -72,21 +92,32 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const values = { name: cleanName(field(form, 'name')).slice(0, 200), email: cleanEmail(field(form, 'email')) };
     const password = field(form, 'password');
     const show = async (status: number, errors?: Record<string, string>, message?: string) =>
-      send(reply, SignupPage({ ...(await base(undefined)), csrf: tokenFor(request, reply), guard: guard(), values, errors, message }), status);
+      send(
+        reply,
+        SignupPage({ ...(await base(undefined)), csrf: tokenFor(request, reply), guard: guard(), values, errors, message }),
+        status,
+      );
 
     const bot = checkGuard(form, ctx.clock(), secret);
     if (bot) return show(422, undefined, guardMessage(bot));
     const errors: Record<string, string> = {};
     const np = nameProblem(values.name);
-    if (np) errors.name = t(np, { min: 2, max: 60 });
+    if (np) errors.name = t(messageKey(np), { min: 2, max: 60 });
     if (!emailValid(values.email)) errors.email = t('account.error.email');
     const pp = passwordProblem(password);
-    if (pp) errors.password = t(pp, { min: 10, max: PASSWORD_MAX });
+    if (pp) errors.password = t(messageKey(pp), { min: 10, max: PASSWORD_MAX });
     if (Object.keys(errors).length) return show(422, errors);
     if (!signupByIp.hit(request.ip)) return show(429, undefined, t('account.error.rate_signup'));
 
     await accounts.signUp({ name: values.name, email: values.email, password });
-    return send(reply, CheckMailPage({ ...(await base(undefined)), title: t('account.check_mail.title'), text: t('account.check_mail.signup', { email: values.email }) }));
+    return send(
+      reply,
+      CheckMailPage({
+        ...(await base(undefined)),
+        title: t('account.check_mail.title'),
+        text: t('account.check_mail.signup', { email: values.email }),
+      }),
+    );
   });
 
   app.get('/account/confirm', async (request, reply) => {
@@ -139,13 +170,27 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
   });
 
   // --- profile -----------------------------------------------------------------------------
-  const profile = async (request: FastifyRequest, reply: FastifyReply, user: SessionUser, extra: { status?: number; notice?: string; errors?: Record<string, string>; values?: { name?: string }; message?: string } = {}) => {
+  const profile = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: SessionUser,
+    extra: { status?: number; notice?: string; errors?: Record<string, string>; values?: { name?: string }; message?: string } = {},
+  ) => {
     const reader = await findReaderById(ctx.db, user.id);
     if (!reader) throw new AppError('unauthorized');
-    return send(reply, ProfilePage({
-      ...(await base({ ...user, name: reader.name })), csrf: tokenFor(request, reply), reader,
-      notice: extra.notice, errors: extra.errors, values: extra.values, message: extra.message,
-    }), extra.status);
+    return send(
+      reply,
+      ProfilePage({
+        ...(await base({ ...user, name: reader.name })),
+        csrf: tokenFor(request, reply),
+        reader,
+        notice: extra.notice,
+        errors: extra.errors,
+        values: extra.values,
+        message: extra.message,
+      }),
+      extra.status,
+    );
   };
   /** The signed-in account for a profile POST (after the CSRF check), or a 401. */
   const signedIn = async (request: FastifyRequest) => {
@@ -154,7 +199,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     if (!user) throw new AppError('unauthorized', t('account.error.signed_out'));
     return user;
   };
-  const noticeText = (key: string) => ((NOTICES as readonly string[]).includes(key) ? t(`account.notice.${key}`) : undefined);
+  const noticeText = (key: string) => ((NOTICES as readonly string[]).includes(key) ? t(messageKey(`account.notice.${key}`)) : undefined);
 
   app.get('/account', async (request, reply) => {
     const user = await sessionOf(request);
@@ -166,7 +211,12 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const user = await signedIn(request);
     const name = cleanName(field(formOf(request), 'name')).slice(0, 200);
     const problem = nameProblem(name);
-    if (problem) return profile(request, reply, user, { status: 422, errors: { name: t(problem, { min: 2, max: 60 }) }, values: { name } });
+    if (problem)
+      return profile(request, reply, user, {
+        status: 422,
+        errors: { name: t(messageKey(problem), { min: 2, max: 60 }) },
+        values: { name },
+      });
     await updateReaderName(ctx.db, user.id, name);
     return reply.redirect('/account?notice=name_saved', 303);
   });
@@ -180,7 +230,8 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
 
   app.post('/account/resend', async (request, reply) => {
     const user = await signedIn(request);
-    if (!resendByAccount.hit(String(user.id))) return profile(request, reply, user, { status: 429, message: t('account.error.rate_resend') });
+    if (!resendByAccount.hit(String(user.id)))
+      return profile(request, reply, user, { status: 429, message: t('account.error.rate_resend') });
     await accounts.resendConfirmation(user.id);
     return reply.redirect('/account?notice=resent', 303);
   });
@@ -203,7 +254,10 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
   // --- password reset ------------------------------------------------------------------------
   app.get('/account/reset', async (request, reply) => {
     const user = await sessionOf(request);
-    return send(reply, ResetRequestPage({ ...(await base(user)), csrf: tokenFor(request, reply), guard: guard(), email: user?.email ?? '' }));
+    return send(
+      reply,
+      ResetRequestPage({ ...(await base(user)), csrf: tokenFor(request, reply), guard: guard(), email: user?.email ?? '' }),
+    );
   });
 
   app.post('/account/reset', async (request, reply) => {
@@ -212,14 +266,21 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const email = cleanEmail(field(form, 'email'));
     const user = await sessionOf(request);
     const show = async (status: number, errors?: Record<string, string>, message?: string) =>
-      send(reply, ResetRequestPage({ ...(await base(user)), csrf: tokenFor(request, reply), guard: guard(), email, errors, message }), status);
+      send(
+        reply,
+        ResetRequestPage({ ...(await base(user)), csrf: tokenFor(request, reply), guard: guard(), email, errors, message }),
+        status,
+      );
     // A person may paste an address and press Enter quickly; bots still trip the honeypot.
     const bot = checkGuard(form, ctx.clock(), secret, 1500);
     if (bot) return show(422, undefined, guardMessage(bot));
     if (!emailValid(email)) return show(422, { email: t('account.error.email') });
     if (!resetByIp.hit(request.ip) || !resetByAccount.hit(email)) return show(429, undefined, t('account.error.rate_reset'));
     await accounts.requestReset(email);
-    return send(reply, CheckMailPage({ ...(await base(user)), title: t('account.check_mail.title'), text: t('account.check_mail.reset', { email }) }));
+    return send(
+      reply,
+      CheckMailPage({ ...(await base(user)), title: t('account.check_mail.title'), text: t('account.check_mail.reset', { email }) }),
+    );
   });
 
   app.get('/account/reset/confirm', async (request, reply) => {
@@ -228,7 +289,11 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const user = await sessionOf(request);
     // The token sits in the address: never hand it on to another site.
     reply.header('referrer-policy', 'no-referrer');
-    return send(reply, ResetConfirmPage({ ...(await base(user)), csrf: tokenFor(request, reply), token: valid ? token : '', valid }), valid ? 200 : 400);
+    return send(
+      reply,
+      ResetConfirmPage({ ...(await base(user)), csrf: tokenFor(request, reply), token: valid ? token : '', valid }),
+      valid ? 200 : 400,
+    );
   });
 
   app.post('/account/reset/confirm', async (request, reply) => {
@@ -240,10 +305,24 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const problem = passwordProblem(password);
     if (problem) {
       const valid = (await accounts.peekReset(token)) !== undefined;
-      return send(reply, ResetConfirmPage({ ...(await base(await sessionOf(request))), csrf: tokenFor(request, reply), token: valid ? token : '', valid, errors: { password: t(problem, { min: 10, max: PASSWORD_MAX }) } }), valid ? 422 : 400);
+      return send(
+        reply,
+        ResetConfirmPage({
+          ...(await base(await sessionOf(request))),
+          csrf: tokenFor(request, reply),
+          token: valid ? token : '',
+          valid,
+          errors: { password: t(messageKey(problem), { min: 10, max: PASSWORD_MAX }) },
+        }),
+        valid ? 422 : 400,
+      );
     }
     if (!(await accounts.resetPassword(token, password))) {
-      return send(reply, ResetConfirmPage({ ...(await base(await sessionOf(request))), csrf: tokenFor(request, reply), token: '', valid: false }), 400);
+      return send(
+        reply,
+        ResetConfirmPage({ ...(await base(await sessionOf(request))), csrf: tokenFor(request, reply), token: '', valid: false }),
+        400,
+      );
     }
     // Every session ended, this one too.
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -1,10 +1,15 @@
 // The staff form for a rubric: validation of the raw fields, pure.
-import type { RubricInput } from './rubric-store.js';
+import type { RubricInput } from './rubric.js';
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The rubric form's fields as typed. */
-export interface RubricFormValues { name: string; slug: string; description: string; position: string }
+export interface RubricFormValues {
+  name: string;
+  slug: string;
+  description: string;
+  position: string;
+}
 
 /** Reads the raw rubric fields from a form body. */
 export function rubricFormValues(form: Record<string, unknown>): RubricFormValues {
@@ -13,20 +18,24 @@ export function rubricFormValues(form: Record<string, unknown>): RubricFormValue
 }
 
 /** Validates a rubric form; the slug defaults to one made from the name. Uniqueness is checked by the caller. */
-export function parseRubricForm(v: RubricFormValues, slugify: (s: string) => string):
-  { ok: true; value: RubricInput } | { ok: false; errors: Record<string, string> } {
+export function parseRubricForm(
+  v: RubricFormValues,
+  slugify: (s: string) => string,
+): { ok: true; value: RubricInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const name = v.name.trim();
   if (!name) errors.name = 'A name is required.';
   else if (name.length > 100) errors.name = 'The name is longer than 100 characters.';
   const slug = v.slug.trim().toLowerCase() || slugify(name);
   if (!slug && name) errors.slug = 'Give the rubric a slug with Latin letters or digits.';
-  else if (slug && (!SLUG_RE.test(slug) || slug.length > 80)) errors.slug = 'Use lowercase letters, digits and single hyphens (at most 80).';
+  else if (slug && (!SLUG_RE.test(slug) || slug.length > 80))
+    errors.slug = 'Use lowercase letters, digits and single hyphens (at most 80).';
   const description = v.description.trim();
   if (description.length > 1000) errors.description = 'The description is longer than 1,000 characters.';
   const posRaw = v.position.trim();
   const position = posRaw === '' ? 0 : Number(posRaw);
-  if (!Number.isInteger(position) || position < 0 || position > 10_000) errors.position = 'The position is a whole number from 0 to 10,000.';
+  if (!Number.isInteger(position) || position < 0 || position > 10_000)
+    errors.position = 'The position is a whole number from 0 to 10,000.';
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { name, slug, description, position } };
 }

@@ -17,7 +17,14 @@ describe.each(DIALECTS)('rubric pages on %s', (dialect) => {
     await updateRubric(db, analysis, { slug: 'analysis', name: 'Analysis', description: 'Context and consequences.', position: 0 });
     const news = await makeRubric(db, { slug: 'news', name: 'News', position: 1 });
     await makeRubric(db, { slug: 'empty', name: 'Empty', position: 2 });
-    for (let i = 1; i <= 21; i++) await makeArticle(db, { title: `Analysis ${i}`, slug: `analysis-${i}`, rubricId: analysis, authorIds: [author], publishedAt: new Date(Date.UTC(2026, 0, i, 8)) });
+    for (let i = 1; i <= 21; i++)
+      await makeArticle(db, {
+        title: `Analysis ${i}`,
+        slug: `analysis-${i}`,
+        rubricId: analysis,
+        authorIds: [author],
+        publishedAt: new Date(Date.UTC(2026, 0, i, 8)),
+      });
     await makeArticle(db, { title: 'A news item', slug: 'news-item', rubricId: news, authorIds: [author] });
     await makeArticle(db, { title: 'Draft analysis', slug: 'draft-analysis', rubricId: analysis, authorIds: [author], status: 'draft' });
   });
@@ -34,7 +41,9 @@ describe.each(DIALECTS)('rubric pages on %s', (dialect) => {
     expect(html).toContain('<a href="/articles/analysis-21">Analysis 21</a>');
     expect(html).not.toContain('A news item');
     expect(html).not.toContain('Draft analysis');
-    expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="Chancery: Analysis (RSS)" href="/rubric/analysis/feed.xml"/>');
+    expect(html).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Chancery: Analysis (RSS)" href="/rubric/analysis/feed.xml"/>',
+    );
     expect(html).toContain('href="/rubric/analysis/atom.xml"');
     expect(html).toContain('href="/rubric/analysis/feed.json"');
     expect(html).toContain('<a href="/rubric/analysis" aria-current="page">Analysis</a>');

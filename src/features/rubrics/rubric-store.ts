@@ -2,8 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { RubricsTable } from '../../platform/schema.js';
-
-export interface Rubric { id: number; slug: string; name: string; description: string; position: number }
+import type { Rubric, RubricInput } from './rubric.js';
 
 /** Maps a row to a Rubric. */
 export function rowToRubric(r: Selectable<RubricsTable>): Rubric {
@@ -27,8 +26,6 @@ export async function findRubricById(db: Db, id: number): Promise<Rubric | undef
   return r && rowToRubric(r);
 }
 
-export interface RubricInput { slug: string; name: string; description: string; position: number }
-
 /** Inserts a rubric; returns its id. */
 export async function insertRubric(db: Db, r: RubricInput): Promise<number> {
   return (await db.insertInto('rubrics').values(r).returning('id').executeTakeFirstOrThrow()).id;
@@ -42,4 +39,28 @@ export async function updateRubric(db: Db, id: number, r: RubricInput): Promise<
 /** Deletes a rubric; its articles keep existing without one. */
 export async function deleteRubric(db: Db, id: number): Promise<void> {
   await db.deleteFrom('rubrics').where('id', '=', id).execute();
+}
+
+/** True when a rubric with this id exists. */
+export async function rubricExists(db: Db, id: number): Promise<boolean> {
+  return Boolean(await db.selectFrom('rubrics').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** The id of the rubric with this slug, or undefined. */
+export async function findRubricIdBySlug(db: Db, slug: string): Promise<number | undefined> {
+  return (await db.selectFrom('rubrics').select('id').where('slug', '=', slug).executeTakeFirst())?.id;
+}
+
+/** The highest position of any rubric, 0 when there is none: a new rubric goes after it. */
+export async function lastRubricPosition(db: Db): Promise<number> {
+  const last = await db
+    .selectFrom('rubrics')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .executeTakeFirst();
+  return Number(last?.p ?? 0);
+}
+
+/** Every rubric's id and slug, for matching by slug. */
+export async function listRubricSlugs(db: Db): Promise<{ id: number; slug: string }[]> {
+  return db.selectFrom('rubrics').select(['id', 'slug']).execute();
 }

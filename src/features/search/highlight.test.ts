@@ -8,7 +8,9 @@ const show = (s: string) => s.replace(/\u0002/g, '[').replace(/\u0003/g, ']');
 describe('search highlighting', () => {
   it('marks every word of the query by its stem, in English and Russian, whatever the case and diacritics', () => {
     expect(show(highlightAll('Railways and the new railway line', terms('railway')))).toBe('[Railways] and the new [railway] line');
-    expect(show(highlightAll('Переговоры в Пекине: итоги переговоров', terms('переговоры')))).toBe('[Переговоры] в Пекине: итоги [переговоров]');
+    expect(show(highlightAll('Переговоры в Пекине: итоги переговоров', terms('переговоры')))).toBe(
+      '[Переговоры] в Пекине: итоги [переговоров]',
+    );
     expect(show(highlightAll('Ёлки у дороги', terms('елки')))).toBe('[Ёлки] у дороги');
     expect(show(highlightAll('Nothing here', terms('railway')))).toBe('Nothing here');
   });

@@ -7,7 +7,11 @@ import type { Term } from './search-query.js';
 export const OPEN = '\u0002';
 export const CLOSE = '\u0003';
 
-interface Token { start: number; end: number; term: number }
+interface Token {
+  start: number;
+  end: number;
+  term: number;
+}
 
 // The index's tokenizer (unicode61, diacritics removed) on both sides: "Ёлка" and "елка" are one word.
 const MARKS = /\p{M}/gu;
@@ -15,9 +19,13 @@ const fold = (s: string) => s.normalize('NFD').replace(MARKS, '').toLowerCase();
 
 /** A matcher returning which term (index) a word matches, or -1. */
 function matcher(terms: Term[]): (word: string) => number {
-  const rules = terms.map((t) => (t.forms
-    ? { exact: new Set(t.forms.map(fold)), prefix: undefined }
-    : t.prefix ? { exact: undefined, prefix: fold(t.stem) } : { exact: new Set([fold(t.stem)]), prefix: undefined }));
+  const rules = terms.map((t) =>
+    t.forms
+      ? { exact: new Set(t.forms.map(fold)), prefix: undefined }
+      : t.prefix
+        ? { exact: undefined, prefix: fold(t.stem) }
+        : { exact: new Set([fold(t.stem)]), prefix: undefined },
+  );
   return (word) => {
     const w = fold(word);
     for (let i = 0; i < rules.length; i++) {
@@ -68,7 +76,11 @@ export function snippet(text: string, terms: Term[], size: number): string {
     const start = Math.max(0, Math.min(h - 3, toks.length - size));
     const seen = new Set<number>();
     let count = 0;
-    for (let i = start; i < Math.min(toks.length, start + size); i++) if (toks[i].term >= 0) { seen.add(toks[i].term); count++; }
+    for (let i = start; i < Math.min(toks.length, start + size); i++)
+      if (toks[i].term >= 0) {
+        seen.add(toks[i].term);
+        count++;
+      }
     if (seen.size > best.distinct || (seen.size === best.distinct && count > best.count)) best = { start, distinct: seen.size, count };
   }
   const last = Math.min(toks.length, best.start + size) - 1;

@@ -13,14 +13,43 @@ describe.each(DIALECTS)('search routes on %s', (dialect) => {
     const anna = await makeAuthor(db, { slug: 'anna-petrova', name: 'Anna Petrova' });
     const li = await makeAuthor(db, { slug: 'li-wei', name: 'Li Wei' });
     const analysis = await makeRubric(db, { slug: 'analysis', name: 'Analysis' });
-    await makeArticle(db, { title: 'The railway to Kashgar', slug: 'railway-kashgar', authorIds: [anna], rubricId: analysis, bodyMd: 'Freight <b>&</b> agreements.', publishedAt: new Date('2026-02-01T09:00:00Z') });
-    await makeArticle(db, { title: 'Ports of the Caspian', slug: 'caspian-ports', authorIds: [li], bodyMd: 'New railways reach the ports.', tagSlugs: ['caspian'], publishedAt: new Date('2026-03-01T09:00:00Z') });
-    await makeArticle(db, { title: 'Итоги переговоров', slug: 'itogi', language: 'ru', authorIds: [anna], bodyMd: 'Участники саммита в Астане.', publishedAt: new Date('2026-04-01T09:00:00Z') });
+    await makeArticle(db, {
+      title: 'The railway to Kashgar',
+      slug: 'railway-kashgar',
+      authorIds: [anna],
+      rubricId: analysis,
+      bodyMd: 'Freight <b>&</b> agreements.',
+      publishedAt: new Date('2026-02-01T09:00:00Z'),
+    });
+    await makeArticle(db, {
+      title: 'Ports of the Caspian',
+      slug: 'caspian-ports',
+      authorIds: [li],
+      bodyMd: 'New railways reach the ports.',
+      tagSlugs: ['caspian'],
+      publishedAt: new Date('2026-03-01T09:00:00Z'),
+    });
+    await makeArticle(db, {
+      title: 'Итоги переговоров',
+      slug: 'itogi',
+      language: 'ru',
+      authorIds: [anna],
+      bodyMd: 'Участники саммита в Астане.',
+      publishedAt: new Date('2026-04-01T09:00:00Z'),
+    });
     for (let i = 0; i < 12; i++) {
-      await makeArticle(db, { title: `Corridor brief ${i}`, slug: `corridor-${i}`, authorIds: [li], bodyMd: 'The corridor.', publishedAt: new Date(Date.UTC(2026, 0, 1 + i)) });
+      await makeArticle(db, {
+        title: `Corridor brief ${i}`,
+        slug: `corridor-${i}`,
+        authorIds: [li],
+        bodyMd: 'The corridor.',
+        publishedAt: new Date(Date.UTC(2026, 0, 1 + i)),
+      });
     }
   });
-  afterAll(async () => { await app.close(); });
+  afterAll(async () => {
+    await app.close();
+  });
 
   const get = (url: string) => app.server.inject({ method: 'GET', url });
   const links = (html: string) => [...html.matchAll(/class="search-hit-title"[^>]*><a href="([^"]+)"/g)].map((m) => m[1]);
@@ -104,8 +133,28 @@ describe.each(DIALECTS)('search routes on %s', (dialect) => {
   });
 
   it('never fails on hostile input', async () => {
-    const hostile = ['"', '*', 'NEAR(', 'a AND OR', '"railway', 'railway"*', "'; drop table articles; --", '(railway', 'title:railway',
-      '^railway', '-railway', 'railway NOT', ':*', "'':*", '&|!', '\u0002\u0003', '\u0301', '<script>alert(1)</script>', 'x'.repeat(10_000), 'раз '.repeat(2500)];
+    const hostile = [
+      '"',
+      '*',
+      'NEAR(',
+      'a AND OR',
+      '"railway',
+      'railway"*',
+      "'; drop table articles; --",
+      '(railway',
+      'title:railway',
+      '^railway',
+      '-railway',
+      'railway NOT',
+      ':*',
+      "'':*",
+      '&|!',
+      '\u0002\u0003',
+      '\u0301',
+      '<script>alert(1)</script>',
+      'x'.repeat(10_000),
+      'раз '.repeat(2500),
+    ];
     for (const q of hostile) {
       const res = await get(`/search?q=${encodeURIComponent(q)}`);
       expect(res.statusCode, q.slice(0, 20)).toBe(200);
@@ -122,7 +171,11 @@ describe.each(DIALECTS)('search routes on %s', (dialect) => {
   it('is served from the page cache with validators', async () => {
     const first = await get('/search?q=caspian');
     expect(first.headers.etag).toBeTruthy();
-    const again = await app.server.inject({ method: 'GET', url: '/search?q=caspian', headers: { 'if-none-match': String(first.headers.etag) } });
+    const again = await app.server.inject({
+      method: 'GET',
+      url: '/search?q=caspian',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
   });
 });

@@ -4,10 +4,20 @@ import { MAX_QUERY_CHARS, parseQuery, type ParsedQuery } from './search-query.js
 import type { SearchFilters } from './search-store.js';
 
 /** What the form shows back: the values as the reader gave them (valid ones only for the selects). */
-export interface SearchForm { q: string; rubric: string; author: string; lang: string; from: string; to: string }
+export interface SearchForm {
+  q: string;
+  rubric: string;
+  author: string;
+  lang: string;
+  from: string;
+  to: string;
+}
 
 /** Something of the request that was left out, and why; shown above the results. */
-export interface SearchNotice { key: string; vars?: Record<string, string | number> }
+export interface SearchNotice {
+  key: string;
+  vars?: Record<string, string | number>;
+}
 
 export interface SearchParams {
   query: ParsedQuery;
@@ -53,17 +63,25 @@ export function parseSearchParams(
   const rubricSlug = one(raw.rubric).trim();
   if (rubricSlug) {
     const r = known.rubrics.find((x) => x.slug === rubricSlug);
-    if (r) { filters.rubricId = r.id; form.rubric = r.slug; } else notices.push({ key: 'search.notice.rubric', vars: { value: shown(rubricSlug) } });
+    if (r) {
+      filters.rubricId = r.id;
+      form.rubric = r.slug;
+    } else notices.push({ key: 'search.notice.rubric', vars: { value: shown(rubricSlug) } });
   }
   const authorSlug = one(raw.author).trim();
   if (authorSlug) {
     const a = known.authors.find((x) => x.slug === authorSlug);
-    if (a) { filters.authorId = a.id; form.author = a.slug; } else notices.push({ key: 'search.notice.author', vars: { value: shown(authorSlug) } });
+    if (a) {
+      filters.authorId = a.id;
+      form.author = a.slug;
+    } else notices.push({ key: 'search.notice.author', vars: { value: shown(authorSlug) } });
   }
   const lang = one(raw.lang).trim();
   if (lang) {
-    if ((LANGUAGES as readonly string[]).includes(lang)) { filters.language = lang; form.lang = lang; }
-    else notices.push({ key: 'search.notice.language', vars: { value: shown(lang) } });
+    if ((LANGUAGES as readonly string[]).includes(lang)) {
+      filters.language = lang;
+      form.lang = lang;
+    } else notices.push({ key: 'search.notice.language', vars: { value: shown(lang) } });
   }
   const day = (value: string) => {
     const d = parseDay(value);
@@ -74,8 +92,14 @@ export function parseSearchParams(
   let to = day(one(raw.to).trim());
   // A reversed range is what the reader meant the other way round.
   if (from && to && from > to) [from, to] = [to, from];
-  if (from) { filters.from = from.toISOString(); form.from = from.toISOString().slice(0, 10); }
-  if (to) { filters.before = new Date(to.getTime() + DAY_MS).toISOString(); form.to = to.toISOString().slice(0, 10); }
+  if (from) {
+    filters.from = from.toISOString();
+    form.from = from.toISOString().slice(0, 10);
+  }
+  if (to) {
+    filters.before = new Date(to.getTime() + DAY_MS).toISOString();
+    form.to = to.toISOString().slice(0, 10);
+  }
 
   const n = Number(one(raw.page));
   const page = Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_PAGE) : 1;

@@ -44,7 +44,7 @@ describe('parseQuery', () => {
   it('truncates long queries and caps the number of terms', () => {
     const long = 'word '.repeat(2000);
     expect(cleanQueryText(long).length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
-    const many = Array.from({ length: 30 }, (_, i) => `term${String.fromCharCode(97 + i % 26)}${i}`).join(' ');
+    const many = Array.from({ length: 30 }, (_, i) => `term${String.fromCharCode(97 + (i % 26))}${i}`).join(' ');
     expect(parseQuery(many).terms).toHaveLength(MAX_TERMS);
   });
 

@@ -28,14 +28,63 @@ export interface ParsedQuery {
 
 // Words that carry no meaning on their own; dropped unless the query has nothing else.
 const STOP_WORDS = new Set([
-  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with',
-  'и', 'в', 'во', 'на', 'с', 'со', 'о', 'об', 'по', 'к', 'ко', 'у', 'из', 'за', 'от', 'до', 'для', 'не', 'а', 'но', 'или', 'что', 'как',
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'is',
+  'it',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+  'и',
+  'в',
+  'во',
+  'на',
+  'с',
+  'со',
+  'о',
+  'об',
+  'по',
+  'к',
+  'ко',
+  'у',
+  'из',
+  'за',
+  'от',
+  'до',
+  'для',
+  'не',
+  'а',
+  'но',
+  'или',
+  'что',
+  'как',
 ]);
 
 /** Cuts a raw query parameter to size and trims it; arrays and non-strings count as empty. */
 export function cleanQueryText(raw: unknown): string {
   const s = typeof raw === 'string' ? raw : '';
-  return Array.from(s.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, ' ').trim()).slice(0, MAX_QUERY_CHARS).join('').trim();
+  return Array.from(
+    s
+      .normalize('NFC')
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .trim(),
+  )
+    .slice(0, MAX_QUERY_CHARS)
+    .join('')
+    .trim();
 }
 
 const DIGITS_ONLY = /^\p{N}+$/u;

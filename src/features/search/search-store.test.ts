@@ -3,6 +3,7 @@ import { DIALECTS, freshDb } from '../../../test/db.js';
 import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js';
 import type { Db } from '../../platform/db.js';
 import { createPublishingService } from '../articles/publishing-service.js';
+import { articleSearchIndex } from './search-index-store.js';
 import { parseQuery } from './search-query.js';
 import { COUNT_CAP, markedToHtml, searchArticles, type SearchFilters } from './search-store.js';
 
@@ -23,7 +24,9 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     ({ db, close } = await freshDb(dialect));
     author = await makeAuthor(db, { slug: 'anna-petrova', name: 'Anna Petrova' });
   });
-  afterEach(async () => { await close(); });
+  afterEach(async () => {
+    await close();
+  });
 
   async function search(q: string, filters: SearchFilters = {}, page = 1, now = NOW) {
     return searchArticles(db, { terms: parseQuery(q).terms, filters, now, limit: 10, offset: (page - 1) * 10 });
@@ -31,8 +34,18 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
   const titles = (r: Awaited<ReturnType<typeof search>>) => r.hits.map((h) => h.article.title);
 
   it('ranks a title match above a body match', async () => {
-    await makeArticle(db, { title: 'Notes from Central Asia', authorIds: [author], bodyMd: 'The railway through the steppe was discussed at length.', publishedAt: new Date('2026-03-02T00:00:00Z') });
-    await makeArticle(db, { title: 'The railway to Kashgar', authorIds: [author], bodyMd: 'A long piece about freight.', publishedAt: new Date('2026-03-01T00:00:00Z') });
+    await makeArticle(db, {
+      title: 'Notes from Central Asia',
+      authorIds: [author],
+      bodyMd: 'The railway through the steppe was discussed at length.',
+      publishedAt: new Date('2026-03-02T00:00:00Z'),
+    });
+    await makeArticle(db, {
+      title: 'The railway to Kashgar',
+      authorIds: [author],
+      bodyMd: 'A long piece about freight.',
+      publishedAt: new Date('2026-03-01T00:00:00Z'),
+    });
     const r = await search('railway');
     expect(titles(r)).toEqual(['The railway to Kashgar', 'Notes from Central Asia']);
     expect(r.total).toBe(2);
@@ -47,7 +60,13 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
   });
 
   it('finds Russian words in other forms', async () => {
-    await makeArticle(db, { slug: 'ru-1', title: 'Итоги недели', language: 'ru', authorIds: [author], bodyMd: 'На переговорах в Астане участники саммита обсудили транзит через территорию Казахстана.' });
+    await makeArticle(db, {
+      slug: 'ru-1',
+      title: 'Итоги недели',
+      language: 'ru',
+      authorIds: [author],
+      bodyMd: 'На переговорах в Астане участники саммита обсудили транзит через территорию Казахстана.',
+    });
     for (const q of ['переговоры', 'саммит', 'Казахстан', 'переговорах', 'транзитом']) {
       expect(titles(await search(q)), q).toEqual(['Итоги недели']);
     }
@@ -63,7 +82,11 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
   });
 
   it('highlights the matched words in an escaped snippet', async () => {
-    await makeArticle(db, { title: 'Security notes', authorIds: [author], bodyMd: 'The page showed `<script>alert(1)</script>` near the word sanctions & more.' });
+    await makeArticle(db, {
+      title: 'Security notes',
+      authorIds: [author],
+      bodyMd: 'The page showed `<script>alert(1)</script>` near the word sanctions & more.',
+    });
     const r = await search('sanctions');
     const html = r.hits[0].snippetHtml;
     expect(html).toContain('<mark>sanctions</mark>');
@@ -75,7 +98,12 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
   });
 
   it('shows the lead when only the title matches', async () => {
-    await makeArticle(db, { title: 'Caspian shipping', lead: 'Ports & <ships> on the sea.', authorIds: [author], bodyMd: 'Freight volumes grew.' });
+    await makeArticle(db, {
+      title: 'Caspian shipping',
+      lead: 'Ports & <ships> on the sea.',
+      authorIds: [author],
+      bodyMd: 'Freight volumes grew.',
+    });
     const r = await search('caspian');
     expect(r.hits[0].snippetHtml).toBe('Ports &amp; &lt;ships&gt; on the sea.');
   });
@@ -83,13 +111,32 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
   it('filters by rubric, author, language and dates', async () => {
     const analysis = await makeRubric(db, { slug: 'analysis' });
     const other = await makeAuthor(db, { slug: 'li-wei', name: 'Li Wei' });
-    await makeArticle(db, { title: 'Summit one', authorIds: [author], rubricId: analysis, bodyMd: 'summit', publishedAt: new Date('2026-01-10T12:00:00Z') });
-    await makeArticle(db, { title: 'Summit two', authorIds: [other], language: 'ru', bodyMd: 'summit', publishedAt: new Date('2026-02-10T12:00:00Z') });
-    await makeArticle(db, { title: 'Summit three', authorIds: [author, other], bodyMd: 'summit', publishedAt: new Date('2026-03-10T12:00:00Z') });
+    await makeArticle(db, {
+      title: 'Summit one',
+      authorIds: [author],
+      rubricId: analysis,
+      bodyMd: 'summit',
+      publishedAt: new Date('2026-01-10T12:00:00Z'),
+    });
+    await makeArticle(db, {
+      title: 'Summit two',
+      authorIds: [other],
+      language: 'ru',
+      bodyMd: 'summit',
+      publishedAt: new Date('2026-02-10T12:00:00Z'),
+    });
+    await makeArticle(db, {
+      title: 'Summit three',
+      authorIds: [author, other],
+      bodyMd: 'summit',
+      publishedAt: new Date('2026-03-10T12:00:00Z'),
+    });
     expect(titles(await search('summit', { rubricId: analysis }))).toEqual(['Summit one']);
     expect(titles(await search('summit', { authorId: other })).sort()).toEqual(['Summit three', 'Summit two']);
     expect(titles(await search('summit', { language: 'ru' }))).toEqual(['Summit two']);
-    expect(titles(await search('summit', { from: '2026-02-01T00:00:00.000Z', before: '2026-03-01T00:00:00.000Z' }))).toEqual(['Summit two']);
+    expect(titles(await search('summit', { from: '2026-02-01T00:00:00.000Z', before: '2026-03-01T00:00:00.000Z' }))).toEqual([
+      'Summit two',
+    ]);
     expect(titles(await search('summit', { from: '2026-02-10T12:00:00.000Z' })).sort()).toEqual(['Summit three', 'Summit two']);
     expect((await search('summit', { language: 'zh' })).total).toBe(0);
   });
@@ -103,11 +150,26 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
   });
 
   it('stays current on publish, edit, unpublish and delete', async () => {
-    const svc = createPublishingService({ db, clock: () => new Date('2026-01-15T10:00:00Z'), contentChanged: () => undefined });
+    const svc = createPublishingService({
+      index: articleSearchIndex,
+      db,
+      clock: () => new Date('2026-01-15T10:00:00Z'),
+      contentChanged: () => undefined,
+    });
     const editor = { id: null, role: 'admin' as const };
     const input = {
-      title: 'Pipeline diplomacy', slug: 'pipeline', lead: '', bodyMd: 'About gas.', language: 'en' as const, rubricId: null, authorIds: [author],
-      tagSlugs: [], coverUrl: '', coverCaption: '', coverCredit: '', commentsMode: 'on' as const,
+      title: 'Pipeline diplomacy',
+      slug: 'pipeline',
+      lead: '',
+      bodyMd: 'About gas.',
+      language: 'en' as const,
+      rubricId: null,
+      authorIds: [author],
+      tagSlugs: [],
+      coverUrl: '',
+      coverCaption: '',
+      coverCredit: '',
+      commentsMode: 'on' as const,
     };
     const id = await svc.save(editor, input, { action: 'draft' });
     expect((await search('pipeline')).total).toBe(0);
@@ -126,7 +188,12 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
 
   it('paginates ten at a time with a total', async () => {
     for (let i = 0; i < 23; i++) {
-      await makeArticle(db, { title: `Corridor report ${i}`, slug: `corridor-${i}`, authorIds: [author], publishedAt: new Date(Date.UTC(2026, 0, 1 + i)) });
+      await makeArticle(db, {
+        title: `Corridor report ${i}`,
+        slug: `corridor-${i}`,
+        authorIds: [author],
+        publishedAt: new Date(Date.UTC(2026, 0, 1 + i)),
+      });
     }
     const p1 = await search('corridor');
     const p3 = await search('corridor', {}, 3);
@@ -151,10 +218,19 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
 
   it('ranks only the newest matches when there are very many', async () => {
     await makeArticle(db, { title: 'Oasis chronicle', slug: 'oldest', authorIds: [author], bodyMd: 'A title match, but the oldest.' });
-    for (let i = 0; i < 4; i++) await makeArticle(db, { title: `Note ${i}`, slug: `note-${i}`, authorIds: [author], bodyMd: 'An oasis in passing.' });
+    for (let i = 0; i < 4; i++)
+      await makeArticle(db, { title: `Note ${i}`, slug: `note-${i}`, authorIds: [author], bodyMd: 'An oasis in passing.' });
     const all = await searchArticles(db, { terms: parseQuery('oasis').terms, filters: {}, now: NOW, limit: 10, offset: 0 });
     expect(all.hits[0].article.slug).toBe('oldest');
-    const windowed = await searchArticles(db, { terms: parseQuery('oasis').terms, filters: {}, now: NOW, limit: 10, offset: 0, countCap: 2, rankWindow: 3 });
+    const windowed = await searchArticles(db, {
+      terms: parseQuery('oasis').terms,
+      filters: {},
+      now: NOW,
+      limit: 10,
+      offset: 0,
+      countCap: 2,
+      rankWindow: 3,
+    });
     expect(windowed.hits.map((h) => h.article.slug).sort()).toEqual(['note-1', 'note-2', 'note-3']);
     expect(windowed).toMatchObject({ total: 3, capped: true });
   });
@@ -162,8 +238,17 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
   it('puts headline matches first, then the newest, when the matches fill the ranking window', async () => {
     await makeArticle(db, { title: 'Note 0', slug: 'note-0', authorIds: [author], bodyMd: 'An oasis in passing.' });
     await makeArticle(db, { title: 'Oasis report', slug: 'headline', authorIds: [author], bodyMd: 'The oasis again.' });
-    for (let i = 1; i <= 2; i++) await makeArticle(db, { title: `Note ${i}`, slug: `note-${i}`, authorIds: [author], bodyMd: 'An oasis in passing.' });
-    const r = await searchArticles(db, { terms: parseQuery('oasis').terms, filters: {}, now: NOW, limit: 10, offset: 0, countCap: 2, rankWindow: 3 });
+    for (let i = 1; i <= 2; i++)
+      await makeArticle(db, { title: `Note ${i}`, slug: `note-${i}`, authorIds: [author], bodyMd: 'An oasis in passing.' });
+    const r = await searchArticles(db, {
+      terms: parseQuery('oasis').terms,
+      filters: {},
+      now: NOW,
+      limit: 10,
+      offset: 0,
+      countCap: 2,
+      rankWindow: 3,
+    });
     expect(r.hits.map((h) => h.article.slug)).toEqual(['headline', 'note-2', 'note-1']);
     expect(r).toMatchObject({ total: 3, capped: true });
   });

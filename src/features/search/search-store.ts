@@ -5,13 +5,12 @@ import { inTransaction, type Db } from '../../platform/db.js';
 import { escapeHtml, trusted, type SafeHtml } from '../../platform/safe-html.js';
 import { authorsOfArticles, rowToArticleSummary, SUMMARY_COLUMNS } from '../articles/article-store.js';
 import type { ArticleSummary } from '../articles/article.js';
-import { articleText } from './search-index.js';
+import { articleText } from './search-index-store.js';
 import { CLOSE, highlightAll, OPEN, snippet } from './highlight.js';
 import { toFtsQuery, toTsQuery, type Term } from './search-query.js';
 
 /** Counting stops here: "1000+ results" is as useful as the exact number and far cheaper. */
 export const COUNT_CAP = 1000;
-
 
 export interface SearchFilters {
   rubricId?: number;
@@ -47,9 +46,17 @@ export function markedToHtml(raw: string): SafeHtml {
   let out = '';
   let open = false;
   for (const part of raw.split(/([\u0002\u0003])/)) {
-    if (part === OPEN) { if (!open) { out += '<mark>'; open = true; } }
-    else if (part === CLOSE) { if (open) { out += '</mark>'; open = false; } }
-    else out += escapeHtml(part);
+    if (part === OPEN) {
+      if (!open) {
+        out += '<mark>';
+        open = true;
+      }
+    } else if (part === CLOSE) {
+      if (open) {
+        out += '</mark>';
+        open = false;
+      }
+    } else out += escapeHtml(part);
   }
   if (open) out += '</mark>';
   return trusted(out);
@@ -68,7 +75,8 @@ function filterSql(db: Db, f: SearchFilters, now: Date): RawBuilder<unknown> {
   if (f.language) parts.push(sql`a.language = ${f.language}`);
   if (f.from) parts.push(sql`a.published_at >= ${f.from}`);
   if (f.before) parts.push(sql`a.published_at < ${f.before}`);
-  if (f.authorId !== undefined) parts.push(sql`exists (select 1 from article_authors aa where aa.article_id = a.id and aa.author_id = ${f.authorId})`);
+  if (f.authorId !== undefined)
+    parts.push(sql`exists (select 1 from article_authors aa where aa.article_id = a.id and aa.author_id = ${f.authorId})`);
   void db;
   return sql.join(parts, sql` and `);
 }
@@ -92,13 +100,23 @@ async function newestMatches(db: Db, terms: Term[], f: SearchFilters, now: Date,
   const r = await inTransaction(db, async (tx) => {
     await sql`set local enable_seqscan = off`.execute(tx);
     return sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id
-      where s.document @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${where} order by s.article_id + 0 desc limit ${window}`.execute(tx);
+      where s.document @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${where} order by s.article_id + 0 desc limit ${window}`.execute(
+      tx,
+    );
   });
   return r.rows.map((x) => Number(x.id));
 }
 
 /** PostgreSQL: one page of matches with ids from `floor` up, best first. */
-async function rankedIds(db: Db, terms: Term[], f: SearchFilters, now: Date, floor: number, limit: number, offset: number): Promise<number[]> {
+async function rankedIds(
+  db: Db,
+  terms: Term[],
+  f: SearchFilters,
+  now: Date,
+  floor: number,
+  limit: number,
+  offset: number,
+): Promise<number[]> {
   const where = filterSql(db, f, now);
   const r = await sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id,
       to_tsquery('simple', ${toTsQuery(terms)}) q
@@ -108,7 +126,11 @@ async function rankedIds(db: Db, terms: Term[], f: SearchFilters, now: Date, flo
   return r.rows.map((x) => Number(x.id));
 }
 
-interface Ranked { id: number; rank: number; published_at: string }
+interface Ranked {
+  id: number;
+  rank: number;
+  published_at: string;
+}
 
 /**
  * SQLite: the newest `window` matches, ranked. bm25 first counts, for every query term, all of that term's
@@ -126,10 +148,11 @@ async function rankedNewestSqlite(db: Db, terms: Term[], f: SearchFilters, now: 
   const newest = r.rows.map((x) => ({ id: Number(x.id), published_at: String(x.published_at) }));
   if (!newest.length) return [];
   const floor = newest[newest.length - 1].id;
-  const scored = newest.length < window
-    ? await sql<{ id: number; rank: number }>`select rowid as id, ${BM25} as rank from article_search
+  const scored =
+    newest.length < window
+      ? await sql<{ id: number; rank: number }>`select rowid as id, ${BM25} as rank from article_search
         where article_search match ${match} and rowid >= ${floor}`.execute(db)
-    : await sql<{ id: number; rank: number }>`select rowid as id, -1 as rank from article_search
+      : await sql<{ id: number; rank: number }>`select rowid as id, -1 as rank from article_search
         where article_search match ${`{title} : (${match})`} and rowid >= ${floor}`.execute(db);
   const rank = new Map(scored.rows.map((x) => [Number(x.id), Number(x.rank)]));
   return newest.map((x) => ({ ...x, rank: rank.get(x.id) ?? 0 }));
@@ -142,20 +165,38 @@ function byRank(a: Ranked, b: Ranked): number {
   return b.id - a.id;
 }
 
-interface Marked { title: string; snippet: string }
+interface Marked {
+  title: string;
+  snippet: string;
+}
 
 // Long bodies are cut before headlining: ts_headline reads the whole text it is given.
 const PG_HEADLINE_CHARS = 30_000;
 // ts_headline drops anything its parser takes for an HTML tag; these stand in for < > & and are put back after.
 const hideAngles = (s: string) => s.replace(/</g, '\u0004').replace(/>/g, '\u0005').replace(/&/g, '\u0006');
-const showAngles = (s: string) => s.replace(/\u0004/g, '<').replace(/\u0005/g, '>').replace(/\u0006/g, '&');
+const showAngles = (s: string) =>
+  s
+    .replace(/\u0004/g, '<')
+    .replace(/\u0005/g, '>')
+    .replace(/\u0006/g, '&');
 
 async function highlights(db: Db, terms: Term[], rows: { id: number; title: string; lead: string }[]): Promise<Map<number, Marked>> {
   const out = new Map<number, Marked>();
   if (!rows.length) return out;
   if (db.dialect === 'postgres') {
-    const bodies = new Map((await db.selectFrom('article_bodies').select(['article_id as id', 'body_html']).where('article_id', 'in', rows.map((x) => x.id)).execute())
-      .map((x) => [x.id, hideAngles(articleText(x.body_html).slice(0, PG_HEADLINE_CHARS))]));
+    const bodies = new Map(
+      (
+        await db
+          .selectFrom('article_bodies')
+          .select(['article_id as id', 'body_html'])
+          .where(
+            'article_id',
+            'in',
+            rows.map((x) => x.id),
+          )
+          .execute()
+      ).map((x) => [x.id, hideAngles(articleText(x.body_html).slice(0, PG_HEADLINE_CHARS))]),
+    );
     const r = await sql<{ id: number; title: string; lead: string; body: string }>`select x.id,
         ts_headline('simple', x.title, q, 'HighlightAll=true, StartSel="\u0002", StopSel="\u0003"') as title,
         ts_headline('simple', x.lead, q, 'StartSel="\u0002", StopSel="\u0003", MaxWords=40, MinWords=20, ShortWord=2') as lead,
@@ -164,14 +205,32 @@ async function highlights(db: Db, terms: Term[], rows: { id: number; title: stri
         ${rows.map((x) => bodies.get(x.id) ?? '')}::text[]) as x(id, title, lead, body),
         to_tsquery('simple', ${toTsQuery(terms)}) q`.execute(db);
     const leads = new Map(rows.map((x) => [x.id, x.lead]));
-    for (const x of r.rows) out.set(Number(x.id), { title: showAngles(x.title), snippet: showAngles(pickSnippet(x.body, x.lead, leads.get(Number(x.id)) ?? '')) });
+    for (const x of r.rows)
+      out.set(Number(x.id), {
+        title: showAngles(x.title),
+        snippet: showAngles(pickSnippet(x.body, x.lead, leads.get(Number(x.id)) ?? '')),
+      });
     return out;
   }
   // SQLite: marked in JavaScript (see highlight.ts); the bodies of one page of hits are a few pages of reads.
-  const bodies = new Map((await db.selectFrom('article_bodies').select(['article_id as id', 'body_html']).where('article_id', 'in', rows.map((x) => x.id)).execute())
-    .map((x) => [x.id, articleText(x.body_html)]));
+  const bodies = new Map(
+    (
+      await db
+        .selectFrom('article_bodies')
+        .select(['article_id as id', 'body_html'])
+        .where(
+          'article_id',
+          'in',
+          rows.map((x) => x.id),
+        )
+        .execute()
+    ).map((x) => [x.id, articleText(x.body_html)]),
+  );
   for (const x of rows) {
-    out.set(x.id, { title: highlightAll(x.title, terms), snippet: pickSnippet(snippet(bodies.get(x.id) ?? '', terms, 32), snippet(x.lead, terms, 40), x.lead) });
+    out.set(x.id, {
+      title: highlightAll(x.title, terms),
+      snippet: pickSnippet(snippet(bodies.get(x.id) ?? '', terms, 32), snippet(x.lead, terms, 40), x.lead),
+    });
   }
   return out;
 }
@@ -180,7 +239,10 @@ async function highlights(db: Db, terms: Term[], rows: { id: number; title: stri
  * One page of published articles matching every term, best first, with highlighted titles and snippets,
  * and the number of matches counted up to countCap + 1 (COUNT_CAP by default). No terms means no hits.
  */
-export async function searchArticles(db: Db, q: { terms: Term[]; filters: SearchFilters; now: Date; limit: number; offset: number; countCap?: number; rankWindow?: number }): Promise<SearchResult> {
+export async function searchArticles(
+  db: Db,
+  q: { terms: Term[]; filters: SearchFilters; now: Date; limit: number; offset: number; countCap?: number; rankWindow?: number },
+): Promise<SearchResult> {
   const cap = q.countCap ?? COUNT_CAP;
   if (!q.terms.length) return { hits: [], total: 0, capped: false };
   const window = Math.max(q.rankWindow ?? RANK_WINDOW, cap + 1);
@@ -195,12 +257,18 @@ export async function searchArticles(db: Db, q: { terms: Term[]; filters: Search
     const newest = await rankedNewestSqlite(db, q.terms, q.filters, q.now, window);
     total = Math.min(newest.length, cap + 1);
     if (!newest.length || q.offset >= Math.min(newest.length, cap)) return { hits: [], total, capped: total > cap };
-    ids = newest.sort(byRank).slice(q.offset, q.offset + q.limit).map((x) => x.id);
+    ids = newest
+      .sort(byRank)
+      .slice(q.offset, q.offset + q.limit)
+      .map((x) => x.id);
   }
   if (!ids.length) return { hits: [], total, capped: total > cap };
-  const rows = await db.selectFrom('articles').leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id')
+  const rows = await db
+    .selectFrom('articles')
+    .leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id')
     .select(SUMMARY_COLUMNS)
-    .where('articles.id', 'in', ids).execute();
+    .where('articles.id', 'in', ids)
+    .execute();
   const [authors, marks] = await Promise.all([authorsOfArticles(db, ids), highlights(db, q.terms, rows)]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const hits: SearchHit[] = [];

@@ -6,10 +6,19 @@ const finds = (query: string, text: string) => text.startsWith(stem(query));
 
 describe('stemRussian', () => {
   it.each([
-    ['переговоры', 'переговор'], ['переговорах', 'переговор'], ['переговоров', 'переговор'],
-    ['саммита', 'саммит'], ['выборах', 'выбор'], ['президента', 'президент'],
-    ['российских', 'российск'], ['российская', 'российск'], ['стратегического', 'стратегическ'],
-    ['соглашение', 'соглашен'], ['соглашений', 'соглашен'], ['безопасность', 'безопасн'], ['безопасности', 'безопасн'],
+    ['переговоры', 'переговор'],
+    ['переговорах', 'переговор'],
+    ['переговоров', 'переговор'],
+    ['саммита', 'саммит'],
+    ['выборах', 'выбор'],
+    ['президента', 'президент'],
+    ['российских', 'российск'],
+    ['российская', 'российск'],
+    ['стратегического', 'стратегическ'],
+    ['соглашение', 'соглашен'],
+    ['соглашений', 'соглашен'],
+    ['безопасность', 'безопасн'],
+    ['безопасности', 'безопасн'],
   ])('%s -> %s', (word, expected) => {
     expect(stemRussian(word)).toBe(expected);
   });
@@ -25,9 +34,20 @@ describe('stemRussian', () => {
 
 describe('stemEnglish', () => {
   it.each([
-    ['agreements', 'agreement'], ['agreement', 'agreement'], ['railways', 'railway'], ['railway', 'railway'],
-    ['policies', 'polic'], ['policy', 'polic'], ['negotiations', 'negotiat'], ['negotiating', 'negotiat'],
-    ['planning', 'plan'], ['meeting', 'meet'], ['taxes', 'tax'], ['crisis', 'crisis'], ['news', 'news'], ['speed', 'speed'],
+    ['agreements', 'agreement'],
+    ['agreement', 'agreement'],
+    ['railways', 'railway'],
+    ['railway', 'railway'],
+    ['policies', 'polic'],
+    ['policy', 'polic'],
+    ['negotiations', 'negotiat'],
+    ['negotiating', 'negotiat'],
+    ['planning', 'plan'],
+    ['meeting', 'meet'],
+    ['taxes', 'tax'],
+    ['crisis', 'crisis'],
+    ['news', 'news'],
+    ['speed', 'speed'],
   ])('%s -> %s', (word, expected) => {
     expect(stemEnglish(word)).toBe(expected);
   });
@@ -35,10 +55,22 @@ describe('stemEnglish', () => {
 
 describe('stem as a prefix of other forms', () => {
   it.each([
-    ['переговоры', 'переговорах'], ['переговорах', 'переговоры'], ['саммит', 'саммита'], ['саммита', 'саммит'],
-    ['казахстан', 'казахстана'], ['казахстана', 'казахстан'], ['китай', 'китае'], ['соглашение', 'соглашениями'],
-    ['agreement', 'agreements'], ['agreements', 'agreement'], ['railway', 'railways'], ['railways', 'railway'],
-    ['policy', 'policies'], ['country', 'countries'], ['negotiation', 'negotiate'], ['sanction', 'sanctions'],
+    ['переговоры', 'переговорах'],
+    ['переговорах', 'переговоры'],
+    ['саммит', 'саммита'],
+    ['саммита', 'саммит'],
+    ['казахстан', 'казахстана'],
+    ['казахстана', 'казахстан'],
+    ['китай', 'китае'],
+    ['соглашение', 'соглашениями'],
+    ['agreement', 'agreements'],
+    ['agreements', 'agreement'],
+    ['railway', 'railways'],
+    ['railways', 'railway'],
+    ['policy', 'policies'],
+    ['country', 'countries'],
+    ['negotiation', 'negotiate'],
+    ['sanction', 'sanctions'],
   ])('"%s" finds "%s"', (query, text) => {
     expect(finds(query, text)).toBe(true);
   });

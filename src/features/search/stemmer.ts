@@ -28,15 +28,106 @@ function longestAfterAYa(word: string, from: number, group1: readonly string[], 
 const PERFECTIVE_1 = ['в', 'вши', 'вшись'];
 const PERFECTIVE_2 = ['ив', 'ивши', 'ившись', 'ыв', 'ывши', 'ывшись'];
 const REFLEXIVE = ['ся', 'сь'];
-const ADJECTIVE = ['ее', 'ие', 'ые', 'ое', 'ими', 'ыми', 'ей', 'ий', 'ый', 'ой', 'ем', 'им', 'ым', 'ом', 'его', 'ого', 'ему', 'ому',
-  'их', 'ых', 'ую', 'юю', 'ая', 'яя', 'ою', 'ею'];
+const ADJECTIVE = [
+  'ее',
+  'ие',
+  'ые',
+  'ое',
+  'ими',
+  'ыми',
+  'ей',
+  'ий',
+  'ый',
+  'ой',
+  'ем',
+  'им',
+  'ым',
+  'ом',
+  'его',
+  'ого',
+  'ему',
+  'ому',
+  'их',
+  'ых',
+  'ую',
+  'юю',
+  'ая',
+  'яя',
+  'ою',
+  'ею',
+];
 const PARTICIPLE_1 = ['ем', 'нн', 'вш', 'ющ', 'щ'];
 const PARTICIPLE_2 = ['ивш', 'ывш', 'ующ'];
 const VERB_1 = ['ла', 'на', 'ете', 'йте', 'ли', 'й', 'л', 'ем', 'н', 'ло', 'но', 'ет', 'ют', 'ны', 'ть', 'ешь', 'нно'];
-const VERB_2 = ['ила', 'ыла', 'ена', 'ейте', 'уйте', 'ите', 'или', 'ыли', 'ей', 'уй', 'ил', 'ыл', 'им', 'ым', 'ен', 'ило', 'ыло', 'ено',
-  'ят', 'ует', 'уют', 'ит', 'ыт', 'ены', 'ить', 'ыть', 'ишь', 'ую', 'ю'];
-const NOUN = ['а', 'ев', 'ов', 'ие', 'ье', 'е', 'иями', 'ями', 'ами', 'еи', 'ии', 'и', 'ией', 'ей', 'ой', 'ий', 'й', 'иям', 'ям', 'ием',
-  'ем', 'ам', 'ом', 'о', 'у', 'ах', 'иях', 'ях', 'ы', 'ь', 'ию', 'ью', 'ю', 'ия', 'ья', 'я'];
+const VERB_2 = [
+  'ила',
+  'ыла',
+  'ена',
+  'ейте',
+  'уйте',
+  'ите',
+  'или',
+  'ыли',
+  'ей',
+  'уй',
+  'ил',
+  'ыл',
+  'им',
+  'ым',
+  'ен',
+  'ило',
+  'ыло',
+  'ено',
+  'ят',
+  'ует',
+  'уют',
+  'ит',
+  'ыт',
+  'ены',
+  'ить',
+  'ыть',
+  'ишь',
+  'ую',
+  'ю',
+];
+const NOUN = [
+  'а',
+  'ев',
+  'ов',
+  'ие',
+  'ье',
+  'е',
+  'иями',
+  'ями',
+  'ами',
+  'еи',
+  'ии',
+  'и',
+  'ией',
+  'ей',
+  'ой',
+  'ий',
+  'й',
+  'иям',
+  'ям',
+  'ием',
+  'ем',
+  'ам',
+  'ом',
+  'о',
+  'у',
+  'ах',
+  'иях',
+  'ях',
+  'ы',
+  'ь',
+  'ию',
+  'ью',
+  'ю',
+  'ия',
+  'ья',
+  'я',
+];
 const DERIVATIONAL = ['ост', 'ость'];
 const SUPERLATIVE = ['ейш', 'ейше'];
 
@@ -52,9 +143,16 @@ function regionAfter(word: string, start: number): number {
 export function stemRussian(input: string): string {
   let w = input.replace(/ё/g, 'е');
   let rv = w.length;
-  for (let i = 0; i < w.length; i++) if (RU_VOWELS.includes(w[i])) { rv = i + 1; break; }
+  for (let i = 0; i < w.length; i++)
+    if (RU_VOWELS.includes(w[i])) {
+      rv = i + 1;
+      break;
+    }
   const r2 = regionAfter(w, regionAfter(w, 0));
-  const cut = (e: string | undefined) => { if (e) w = w.slice(0, -e.length); return e !== undefined; };
+  const cut = (e: string | undefined) => {
+    if (e) w = w.slice(0, -e.length);
+    return e !== undefined;
+  };
 
   // Step 1: a perfective gerund, or else a reflexive ending then an adjectival, verb or noun ending.
   if (!cut(longestAfterAYa(w, rv, PERFECTIVE_1, PERFECTIVE_2))) {
@@ -73,8 +171,9 @@ export function stemRussian(input: string): string {
   cut(longest(w, Math.max(r2, rv), DERIVATIONAL));
   // Step 4: "нн" -> "н", a superlative, or a soft sign.
   if (w.length - 2 >= rv && w.endsWith('нн')) w = w.slice(0, -1);
-  else if (cut(longest(w, rv, SUPERLATIVE))) { if (w.endsWith('нн')) w = w.slice(0, -1); }
-  else if (w.length > rv && w.endsWith('ь')) w = w.slice(0, -1);
+  else if (cut(longest(w, rv, SUPERLATIVE))) {
+    if (w.endsWith('нн')) w = w.slice(0, -1);
+  } else if (w.length > rv && w.endsWith('ь')) w = w.slice(0, -1);
   return w;
 }
 
@@ -93,8 +192,9 @@ export function stemEnglish(input: string): string {
   if (w.length <= 3 || EN_INVARIANT.has(w)) return w;
   // Plurals and third person.
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
-  else if (/(ss|us|is)$/.test(w)) { /* crisis, consensus, address: not plurals */ }
-  else if (/(ches|shes|sses|xes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (/(ss|us|is)$/.test(w)) {
+    /* crisis, consensus, address: not plurals */
+  } else if (/(ches|shes|sses|xes|zes)$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s')) w = w.slice(0, -1);
   // Verb forms, when a vowel stays in the stem.
   for (const suf of ['ings', 'ing', 'ied', 'ed']) {

@@ -7,14 +7,32 @@ export async function findSetting(db: Db, key: string): Promise<string | undefin
   return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
 }
 
+/** Every setting whose key starts with `prefix` (a feature's own settings: 'comments.'). */
+export async function listSettingsWithPrefix(db: Db, prefix: string): Promise<{ key: string; value: string }[]> {
+  return db.selectFrom('settings').select(['key', 'value']).where('key', 'like', `${prefix}%`).execute();
+}
+
 /** Writes one setting. */
 export async function upsertSetting(db: Db, key: string, value: string): Promise<void> {
-  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }
 
 /** The newsroom's public identity, with defaults for a new install. */
 export async function findSiteInfo(db: Db, baseUrl: string): Promise<SiteInfo> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', ['site.title', 'site.description', 'site.language']).execute();
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'in', ['site.title', 'site.description', 'site.language'])
+    .execute();
   const m = new Map(rows.map((r) => [r.key, r.value]));
-  return { title: m.get('site.title') ?? 'Chancery', description: m.get('site.description') ?? '', language: m.get('site.language') ?? 'en', baseUrl };
+  return {
+    title: m.get('site.title') ?? 'Chancery',
+    description: m.get('site.description') ?? '',
+    language: m.get('site.language') ?? 'en',
+    baseUrl,
+  };
 }

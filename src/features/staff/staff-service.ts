@@ -5,8 +5,18 @@ import { hashPassword } from '../../platform/passwords.js';
 import { deleteUserSessions } from '../../platform/session.js';
 import { insertAudit } from '../audit/audit-store.js';
 import {
-  countActiveAdmins, findUserByEmail, findUserById, insertUser, isValidEmail, normalizeEmail, setUserDisabled, STAFF_ROLES,
-  updateUserPassword, updateUserRole, type User, type UserRole,
+  countActiveAdmins,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  isValidEmail,
+  normalizeEmail,
+  setUserDisabled,
+  STAFF_ROLES,
+  updateUserPassword,
+  updateUserRole,
+  type User,
+  type UserRole,
 } from './user-store.js';
 
 export const MIN_PASSWORD = 10;
@@ -31,7 +41,12 @@ async function wouldRemoveLastAdmin(db: Db, target: User): Promise<boolean> {
 }
 
 /** Creates a staff account; throws ValidationError with field messages. Returns the new id. */
-export async function addStaff(db: Db, actorId: number, input: { email: string; name: string; role: string; password: string }, now: Date): Promise<number> {
+export async function addStaff(
+  db: Db,
+  actorId: number,
+  input: { email: string; name: string; role: string; password: string },
+  now: Date,
+): Promise<number> {
   const errors: Record<string, string> = {};
   const email = normalizeEmail(input.email);
   const name = input.name.trim();
@@ -46,7 +61,14 @@ export async function addStaff(db: Db, actorId: number, input: { email: string; 
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (tx) => {
     const id = await insertUser(tx, { email, name, role: input.role as UserRole, passwordHash }, now);
-    await insertAudit(tx, { at: now, userId: actorId, action: 'user.create', subjectType: 'user', subjectId: id, detail: `${email} as ${input.role}` });
+    await insertAudit(tx, {
+      at: now,
+      userId: actorId,
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: id,
+      detail: `${email} as ${input.role}`,
+    });
     return id;
   });
 }
@@ -57,10 +79,18 @@ export async function changeRole(db: Db, actorId: number, userId: number, role: 
   await inTransaction(db, async (tx) => {
     const user = await mustFind(tx, userId);
     if (user.role === role) return;
-    if (await wouldRemoveLastAdmin(tx, user)) throw new ValidationError({ role: 'This is the last admin: make someone else an admin first.' });
+    if (await wouldRemoveLastAdmin(tx, user))
+      throw new ValidationError({ role: 'This is the last admin: make someone else an admin first.' });
     await updateUserRole(tx, userId, role as UserRole);
     await deleteUserSessions(tx, userId);
-    await insertAudit(tx, { at: now, userId: actorId, action: 'user.role', subjectType: 'user', subjectId: userId, detail: `${user.email}: ${user.role} -> ${role}` });
+    await insertAudit(tx, {
+      at: now,
+      userId: actorId,
+      action: 'user.role',
+      subjectType: 'user',
+      subjectId: userId,
+      detail: `${user.email}: ${user.role} -> ${role}`,
+    });
   });
 }
 
@@ -69,10 +99,18 @@ export async function setStaffDisabled(db: Db, actorId: number, userId: number, 
   await inTransaction(db, async (tx) => {
     const user = await mustFind(tx, userId);
     if (user.disabled === disabled) return;
-    if (disabled && (await wouldRemoveLastAdmin(tx, user))) throw new ValidationError({ disabled: 'This is the last admin: make someone else an admin first.' });
+    if (disabled && (await wouldRemoveLastAdmin(tx, user)))
+      throw new ValidationError({ disabled: 'This is the last admin: make someone else an admin first.' });
     await setUserDisabled(tx, userId, disabled);
     if (disabled) await deleteUserSessions(tx, userId);
-    await insertAudit(tx, { at: now, userId: actorId, action: disabled ? 'user.disable' : 'user.enable', subjectType: 'user', subjectId: userId, detail: user.email });
+    await insertAudit(tx, {
+      at: now,
+      userId: actorId,
+      action: disabled ? 'user.disable' : 'user.enable',
+      subjectType: 'user',
+      subjectId: userId,
+      detail: user.email,
+    });
   });
 }
 
@@ -86,6 +124,13 @@ export async function resetStaffPassword(db: Db, actorId: number, userId: number
     await updateUserPassword(tx, userId, hash);
     // An admin changing their own password keeps the session they are using.
     if (userId !== actorId) await deleteUserSessions(tx, userId);
-    await insertAudit(tx, { at: now, userId: actorId, action: 'user.password', subjectType: 'user', subjectId: userId, detail: user.email });
+    await insertAudit(tx, {
+      at: now,
+      userId: actorId,
+      action: 'user.password',
+      subjectType: 'user',
+      subjectId: userId,
+      detail: user.email,
+    });
   });
 }

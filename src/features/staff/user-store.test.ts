@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../../test/db.js';
 import type { Db } from '../../platform/db.js';
 import {
-  countActiveAdmins, findUserByEmail, findUserWithHashByEmail, insertUser, isUserRole, isValidEmail, listUsers, setUserDisabled, updateUserRole,
+  countActiveAdmins,
+  findUserByEmail,
+  findUserWithHashByEmail,
+  insertUser,
+  isUserRole,
+  isValidEmail,
+  listUsers,
+  setUserDisabled,
+  updateUserRole,
 } from './user-store.js';
 
 const NOW = new Date('2026-01-15T10:00:00Z');

@@ -18,7 +18,9 @@ export interface User {
 }
 
 /** A user together with the stored password hash, for sign-in only. */
-export interface UserWithHash extends User { passwordHash: string }
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -71,17 +73,33 @@ export async function listUsers(db: Db, opts: { includeReaders?: boolean } = {})
 
 /** How many users there are (all roles). */
 export async function countUsers(db: Db): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-export interface UserInput { email: string; name: string; role: UserRole; passwordHash: string }
+export interface UserInput {
+  email: string;
+  name: string;
+  role: UserRole;
+  passwordHash: string;
+}
 
 /** Inserts a user (email normalised); returns its id. The caller checks for a duplicate email first. */
 export async function insertUser(db: Db, u: UserInput, now: Date): Promise<number> {
-  const r = await db.insertInto('users').values({
-    email: normalizeEmail(u.email), name: u.name.trim(), role: u.role, password_hash: u.passwordHash, created_at: now.toISOString(),
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto('users')
+    .values({
+      email: normalizeEmail(u.email),
+      name: u.name.trim(),
+      role: u.role,
+      password_hash: u.passwordHash,
+      created_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -102,13 +120,21 @@ export async function updateUserPassword(db: Db, id: number, passwordHash: strin
 
 /** Disables or re-enables an account; a disabled user cannot sign in. */
 export async function setUserDisabled(db: Db, id: number, disabled: boolean): Promise<void> {
-  await db.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ disabled: disabled ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** How many enabled admins there are (the last one may not be demoted or disabled). */
 export async function countActiveAdmins(db: Db): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -1,10 +1,14 @@
 // The staff form for a tag: validation of the raw fields, pure.
-import { TAG_TYPES, type TagInput, type TagType } from './tag-store.js';
+import { TAG_TYPES, type TagInput, type TagType } from './tag.js';
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The tag form's fields as typed. */
-export interface TagFormValues { name: string; slug: string; type: string }
+export interface TagFormValues {
+  name: string;
+  slug: string;
+  type: string;
+}
 
 /** Reads the raw tag fields from a form body. */
 export function tagFormValues(form: Record<string, unknown>): TagFormValues {
@@ -13,15 +17,18 @@ export function tagFormValues(form: Record<string, unknown>): TagFormValues {
 }
 
 /** Validates a tag form; the slug defaults to one made from the name. Uniqueness is checked by the caller. */
-export function parseTagForm(v: TagFormValues, slugify: (s: string) => string):
-  { ok: true; value: TagInput } | { ok: false; errors: Record<string, string> } {
+export function parseTagForm(
+  v: TagFormValues,
+  slugify: (s: string) => string,
+): { ok: true; value: TagInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const name = v.name.trim();
   if (!name) errors.name = 'A name is required.';
   else if (name.length > 200) errors.name = 'The name is longer than 200 characters.';
   const slug = v.slug.trim().toLowerCase() || slugify(name);
   if (!slug && name) errors.slug = 'Give the tag a slug with Latin letters or digits.';
-  else if (slug && (!SLUG_RE.test(slug) || slug.length > 80)) errors.slug = 'Use lowercase letters, digits and single hyphens (at most 80).';
+  else if (slug && (!SLUG_RE.test(slug) || slug.length > 80))
+    errors.slug = 'Use lowercase letters, digits and single hyphens (at most 80).';
   if (!(TAG_TYPES as string[]).includes(v.type)) errors.type = 'Choose topic, country, organisation or person.';
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { name, slug, type: v.type as TagType } };

@@ -1,6 +1,7 @@
 // Tag look-ups the staff pages need beyond the public ones.
 import type { Db } from '../../platform/db.js';
-import { rowToTag, type Tag } from './tag-store.js';
+import { rowToTag } from './tag-store.js';
+import type { Tag } from './tag.js';
 
 /** The tag with this id, or undefined. */
 export async function findTagById(db: Db, id: number): Promise<Tag | undefined> {
@@ -10,6 +11,10 @@ export async function findTagById(db: Db, id: number): Promise<Tag | undefined> 
 
 /** How many articles carry each tag, for the staff list (one query). */
 export async function countArticlesPerTag(db: Db): Promise<Map<number, number>> {
-  const rows = await db.selectFrom('article_tags').select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('tag_id').execute();
+  const rows = await db
+    .selectFrom('article_tags')
+    .select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('tag_id')
+    .execute();
   return new Map(rows.map((r) => [r.tag_id, Number(r.n)]));
 }

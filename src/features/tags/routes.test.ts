@@ -15,7 +15,14 @@ describe.each(DIALECTS)('tag pages on %s', (dialect) => {
     const author = await makeAuthor(db, { slug: 'aigerim-bekova', name: 'Aigerim Bekova' });
     await insertTag(db, { slug: 'kyrgyzstan', name: 'Kyrgyzstan', type: 'country' });
     await insertTag(db, { slug: 'lonely', name: 'Lonely', type: 'topic' });
-    for (let i = 1; i <= 22; i++) await makeArticle(db, { title: `Bishkek note ${i}`, slug: `bishkek-${i}`, tagSlugs: ['kyrgyzstan'], authorIds: [author], publishedAt: new Date(Date.UTC(2026, 0, i, 8)) });
+    for (let i = 1; i <= 22; i++)
+      await makeArticle(db, {
+        title: `Bishkek note ${i}`,
+        slug: `bishkek-${i}`,
+        tagSlugs: ['kyrgyzstan'],
+        authorIds: [author],
+        publishedAt: new Date(Date.UTC(2026, 0, i, 8)),
+      });
     await makeArticle(db, { title: 'Untagged piece', slug: 'untagged', authorIds: [author] });
     await makeArticle(db, { title: 'Tagged draft', slug: 'tagged-draft', tagSlugs: ['kyrgyzstan'], authorIds: [author], status: 'draft' });
   });
@@ -30,7 +37,9 @@ describe.each(DIALECTS)('tag pages on %s', (dialect) => {
     expect(html.match(/class="teaser /g)).toHaveLength(20);
     expect(html).not.toContain('Untagged piece');
     expect(html).not.toContain('Tagged draft');
-    expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="Chancery: Kyrgyzstan (RSS)" href="/tags/kyrgyzstan/feed.xml"/>');
+    expect(html).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Chancery: Kyrgyzstan (RSS)" href="/tags/kyrgyzstan/feed.xml"/>',
+    );
     expect(html).toContain('href="/tags/kyrgyzstan/atom.xml"');
     expect(html).toContain('href="/tags/kyrgyzstan/feed.json"');
   });

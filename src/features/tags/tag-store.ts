@@ -2,10 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { TagsTable } from '../../platform/schema.js';
-
-export type TagType = TagsTable['type'];
-export const TAG_TYPES: TagType[] = ['topic', 'country', 'organisation', 'person'];
-export interface Tag { id: number; slug: string; name: string; type: TagType }
+import type { Tag, TagInput } from './tag.js';
 
 /** Maps a row to a Tag. */
 export function rowToTag(r: Selectable<TagsTable>): Tag {
@@ -22,8 +19,6 @@ export async function findTagBySlug(db: Db, slug: string): Promise<Tag | undefin
   const r = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
   return r && rowToTag(r);
 }
-
-export interface TagInput { slug: string; name: string; type: TagType }
 
 /** Inserts a tag; returns its id. */
 export async function insertTag(db: Db, t: TagInput): Promise<number> {
@@ -54,8 +49,52 @@ export async function ensureTags(db: Db, slugsOrNames: string[]): Promise<number
 
 /** URL slug of a name: lowercase Latin letters, digits and hyphens; Cyrillic is transliterated. */
 export function slugify(s: string): string {
-  const map: Record<string, string> = { а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya' };
-  return s.toLowerCase().replace(/[а-яё]/g, (c) => map[c] ?? '')
-    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  const map: Record<string, string> = {
+    а: 'a',
+    б: 'b',
+    в: 'v',
+    г: 'g',
+    д: 'd',
+    е: 'e',
+    ё: 'e',
+    ж: 'zh',
+    з: 'z',
+    и: 'i',
+    й: 'y',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'kh',
+    ц: 'ts',
+    ч: 'ch',
+    ш: 'sh',
+    щ: 'shch',
+    ъ: '',
+    ы: 'y',
+    ь: '',
+    э: 'e',
+    ю: 'yu',
+    я: 'ya',
+  };
+  return s
+    .toLowerCase()
+    .replace(/[а-яё]/g, (c) => map[c] ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
+/** Every tag's id and slug, for matching by slug. */
+export async function listTagSlugs(db: Db): Promise<{ id: number; slug: string }[]> {
+  return db.selectFrom('tags').select(['id', 'slug']).execute();
 }

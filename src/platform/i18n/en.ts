@@ -1,5 +1,5 @@
 // The English catalogue: every UI string of the site and the admin.
-export const en: Record<string, string> = {
+export const en = {
   'site.skip': 'Skip to content',
   'site.nav.home': 'Home',
   'site.nav.events': 'Events',
@@ -85,7 +85,8 @@ export const en: Record<string, string> = {
   'registration.error.terms': 'Accept the terms of participation to register.',
   'registration.error.answer_required': 'Answer “{question}”.',
   'registration.error.answer_unknown': 'Choose one of the offered answers to “{question}”.',
-  'registration.error.duplicate': '{email} is already registered for this event. Use the link in the confirmation email to see or cancel the registration.',
+  'registration.error.duplicate':
+    '{email} is already registered for this event. Use the link in the confirmation email to see or cancel the registration.',
   'registration.error.not_taking': 'This event does not take registrations.',
   'registration.error.cancelled': 'This event is cancelled; registration is closed.',
   'registration.error.past': 'This event is over; registration is closed.',
@@ -128,7 +129,8 @@ export const en: Record<string, string> = {
   'registration.mail.pending.subject': 'Registration received: {event}',
   'registration.mail.pending.body': 'We have received your registration for {event}. The organisers will confirm it by email.',
   'registration.mail.waitlisted.subject': 'Waiting list: {event}',
-  'registration.mail.waitlisted.body': 'All places at {event} are taken; you are number {position} on the waiting list. We will email you if a place frees up.',
+  'registration.mail.waitlisted.body':
+    'All places at {event} are taken; you are number {position} on the waiting list. We will email you if a place frees up.',
   'registration.mail.offered.subject': 'A place is free for you: {event}',
   'registration.mail.offered.body': 'A place at {event} has freed up and is offered to you until {expires}.',
   'registration.mail.approved.subject': 'Registration approved: {event}',
@@ -172,8 +174,10 @@ export const en: Record<string, string> = {
   'registration.admin.kind.checkbox': 'Checkbox',
   'registration.admin.hint.capacity': 'Empty: no limit. When all places are taken, people join the waiting list.',
   'registration.admin.hint.zone': 'In the event’s zone, {zone}. Empty: no limit.',
-  'registration.admin.hint.offer_hours': 'A freed place is offered to the next person on the waiting list for this long; 0 confirms them at once.',
-  'registration.admin.hint.questions': 'Name, email, organisation, position and country are always asked. Clear a question’s text to remove it.',
+  'registration.admin.hint.offer_hours':
+    'A freed place is offered to the next person on the waiting list for this long; 0 confirms them at once.',
+  'registration.admin.hint.questions':
+    'Name, email, organisation, position and country are always asked. Clear a question’s text to remove it.',
   'registration.admin.error.capacity': 'Enter a whole number of places from 1, or leave it empty for no limit.',
   'registration.admin.error.datetime': 'Enter a date and time, or leave it empty.',
   'registration.admin.error.closes_before_opens': 'Registration must close after it opens.',
@@ -193,7 +197,8 @@ export const en: Record<string, string> = {
   'registration.admin.notice.rejected': 'Registration rejected; the participant has been told.',
   'registration.admin.notice.cancelled': 'Registration cancelled.',
   'registration.admin.notice.promoted': 'Moved from the waiting list; the participant has a place.',
-  'registration.admin.counts': '{confirmed} of {capacity} places confirmed · {offered} offered · {waitlisted} waiting · {pending} awaiting approval',
+  'registration.admin.counts':
+    '{confirmed} of {capacity} places confirmed · {offered} offered · {waitlisted} waiting · {pending} awaiting approval',
   'registration.admin.all': 'All',
   'registration.admin.search': 'Search',
   'registration.admin.filter': 'Filter',
@@ -225,7 +230,8 @@ export const en: Record<string, string> = {
   'events.admin.cancel': 'Cancel',
   'events.admin.delete': 'Delete',
   'events.admin.delete_title': 'Delete event',
-  'events.admin.delete_question': 'Delete “{title}” for good? Its page, its terms and its links to articles disappear. This cannot be undone.',
+  'events.admin.delete_question':
+    'Delete “{title}” for good? Its page, its terms and its links to articles disappear. This cannot be undone.',
   'events.admin.delete_confirm': 'Yes, delete the event',
   'events.admin.error_summary': 'Please correct the following:',
   'events.admin.gone': 'This event no longer exists; someone may have deleted it.',
@@ -674,18 +680,22 @@ export const en: Record<string, string> = {
   'account.field.new_password': 'New password',
   'account.field.password_confirm_delete': 'Your password, to confirm',
   'account.signup.title': 'Create an account',
-  'account.signup.intro': 'An account lets you join the discussion under our articles. We will send you a link to confirm your email address.',
+  'account.signup.intro':
+    'An account lets you join the discussion under our articles. We will send you a link to confirm your email address.',
   'account.signup.submit': 'Create account',
   'account.signup.have_account': 'Already have an account?',
   'account.signup.link': 'Create one',
   'account.check_mail.title': 'Check your mail',
-  'account.check_mail.signup': 'We have sent a message to {email}. Follow the link in it to confirm your address; the link works for 48 hours.',
-  'account.check_mail.reset': 'If {email} belongs to an account, we have sent it a link to choose a new password. The link works for one hour.',
+  'account.check_mail.signup':
+    'We have sent a message to {email}. Follow the link in it to confirm your address; the link works for 48 hours.',
+  'account.check_mail.reset':
+    'If {email} belongs to an account, we have sent it a link to choose a new password. The link works for one hour.',
   'account.check_mail.spam': 'Nothing arrived after a few minutes? Look in your spam folder, then try again.',
   'account.confirm.ok_title': 'Address confirmed',
   'account.confirm.ok': 'Thank you: your email address is confirmed and you can now comment.',
   'account.confirm.bad_title': 'This link no longer works',
-  'account.confirm.bad': 'The confirmation link is unknown, already used or older than 48 hours. Sign in and ask for a new one from your account page.',
+  'account.confirm.bad':
+    'The confirmation link is unknown, already used or older than 48 hours. Sign in and ask for a new one from your account page.',
   'account.login.title': 'Sign in',
   'account.login.submit': 'Sign in',
   'account.login.forgot': 'Forgot your password?',
@@ -702,7 +712,8 @@ export const en: Record<string, string> = {
   'account.profile.signed_in_as': 'Signed in as {email}.',
   'account.profile.since': 'Member since {date}.',
   'account.profile.unconfirmed_title': 'Confirm your address',
-  'account.profile.unconfirmed': 'Your email address is not confirmed yet, so you cannot comment. Follow the link we sent you, or ask for a new one.',
+  'account.profile.unconfirmed':
+    'Your email address is not confirmed yet, so you cannot comment. Follow the link we sent you, or ask for a new one.',
   'account.profile.resend': 'Send the link again',
   'account.profile.name_title': 'Display name',
   'account.profile.save_name': 'Save name',
@@ -712,7 +723,8 @@ export const en: Record<string, string> = {
   'account.profile.session_title': 'Sign-in',
   'account.profile.change_password': 'Change your password by email',
   'account.profile.delete_title': 'Delete your account',
-  'account.profile.delete_intro': 'This removes your name, email address and password. Your comments stay in their threads, shown as from a deleted user. It cannot be undone.',
+  'account.profile.delete_intro':
+    'This removes your name, email address and password. Your comments stay in their threads, shown as from a deleted user. It cannot be undone.',
   'account.profile.delete_submit': 'Delete my account',
   'account.profile.staff_delete': 'Staff accounts are closed by an administrator, not from this page.',
   'account.deleted.title': 'Account deleted',
@@ -740,15 +752,19 @@ export const en: Record<string, string> = {
   'account.error.rate_reset': 'Too many reset requests. Please wait an hour and try again.',
   'account.error.rate_resend': 'We have sent several links already. Please wait an hour before asking again.',
   'account.mail.confirm.subject': 'Confirm your email address for {site}',
-  'account.mail.confirm.body': 'Hello {name},\n\nPlease confirm your email address by opening this link:\n\n{link}\n\nThe link works for 48 hours. If you did not create an account at {site}, ignore this message: nothing happens without the link.\n\n{site}',
+  'account.mail.confirm.body':
+    'Hello {name},\n\nPlease confirm your email address by opening this link:\n\n{link}\n\nThe link works for 48 hours. If you did not create an account at {site}, ignore this message: nothing happens without the link.\n\n{site}',
   'account.mail.exists.subject': 'You already have an account at {site}',
-  'account.mail.exists.body': 'Hello,\n\nSomeone, probably you, tried to create an account at {site} with this email address. You already have one.\n\nSign in: {login}\nForgot your password? {reset}\n\nIf it was not you, ignore this message; your account is unchanged.\n\n{site}',
+  'account.mail.exists.body':
+    'Hello,\n\nSomeone, probably you, tried to create an account at {site} with this email address. You already have one.\n\nSign in: {login}\nForgot your password? {reset}\n\nIf it was not you, ignore this message; your account is unchanged.\n\n{site}',
   'account.mail.reset.subject': 'Reset your password at {site}',
-  'account.mail.reset.body': 'Hello {name},\n\nTo choose a new password, open this link:\n\n{link}\n\nThe link works for one hour and only once. If you did not ask for it, ignore this message: your password stays as it is.\n\n{site}',
+  'account.mail.reset.body':
+    'Hello {name},\n\nTo choose a new password, open this link:\n\n{link}\n\nThe link works for one hour and only once. If you did not ask for it, ignore this message: your password stays as it is.\n\n{site}',
   'form.guard.honeypot': 'Leave this field empty',
   'admin.outbox.title': 'Outbox',
   'admin.outbox.intro': 'No SMTP server is configured, so mail is written to files here instead of being sent. Newest first.',
-  'admin.outbox.smtp_note': 'Mail is sent through the configured SMTP server. This list shows only messages filed before it was configured.',
+  'admin.outbox.smtp_note':
+    'Mail is sent through the configured SMTP server. This list shows only messages filed before it was configured.',
   'admin.outbox.empty': 'The outbox is empty.',
   'admin.outbox.showing': 'Showing the newest {shown} of {total} messages.',
   'admin.outbox.date': 'Date',
@@ -819,7 +835,8 @@ export const en: Record<string, string> = {
   'comments.reason.webhook': '{reason}',
   'comments.reason.webhook_plain': 'it did not pass the automatic check.',
   'comments.reason.webhook_unavailable': 'a moderator will check it',
-  'comments.error.unconfirmed': 'Please confirm your email address before commenting. You can ask for a new confirmation link on your account page.',
+  'comments.error.unconfirmed':
+    'Please confirm your email address before commenting. You can ask for a new confirmation link on your account page.',
   'comments.error.cannot_post': 'This account cannot post comments.',
   'comments.error.sign_in': 'Please sign in to comment.',
   'comments.error.closed': 'Comments on this article are closed.',
@@ -834,7 +851,8 @@ export const en: Record<string, string> = {
   'comments.error.guard': 'This form could not be accepted. Please reload the page and try again.',
   'comments.error.too_fast_form': 'That was very fast. Please wait a moment and send the comment again.',
   'comments.mail.reply.subject': '{name} replied to your comment',
-  'comments.mail.reply.body': 'Hello {recipient},\n\n{name} replied to your comment:\n\n{body}\n\nRead the conversation: {link}\n\nYou can turn these emails off on your account page.',
+  'comments.mail.reply.body':
+    'Hello {recipient},\n\n{name} replied to your comment:\n\n{body}\n\nRead the conversation: {link}\n\nYou can turn these emails off on your account page.',
   'comments.mail.approved.subject': 'Your comment is published',
   'comments.mail.approved.body': 'Hello {name},\n\na moderator approved your comment:\n\n{body}\n\nSee it here: {link}',
   'comments.mail.rejected.subject': 'Your comment was not published',
@@ -889,10 +907,11 @@ export const en: Record<string, string> = {
   'comments.settings.premoderated_slugs': 'Articles under pre-moderation',
   'comments.settings.slugs_hint': 'One article slug per line.',
   'comments.settings.webhook_url': 'Moderation webhook URL',
-  'comments.settings.webhook_hint': 'Optional. Receives each new comment as signed JSON (header x-chancery-signature: sha256=HMAC of the body) and answers {"action": "approve" | "hold" | "reject", "reason": "..."} within 2 seconds; otherwise the comment waits for a moderator.',
+  'comments.settings.webhook_hint':
+    'Optional. Receives each new comment as signed JSON (header x-chancery-signature: sha256=HMAC of the body) and answers {"action": "approve" | "hold" | "reject", "reason": "..."} within 2 seconds; otherwise the comment waits for a moderator.',
   'comments.settings.webhook_secret': 'Webhook secret',
   'comments.settings.save': 'Save settings',
   'comments.settings.error.number': 'Enter a whole number from {min} to {max}.',
   'comments.settings.error.url': 'Enter an http or https address.',
   'comments.settings.error.slugs': 'No article has these slugs: {slugs}',
-};
+} as const satisfies Record<string, string>;

@@ -12,7 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('disabled', BOOL, (c) => c.notNull().defaultTo(0))
     .execute();
 
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('csrf', 'text', (c) => c.notNull())
@@ -64,9 +65,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Public lists are "published, newest first", optionally within a rubric.
   await db.schema.createIndex('articles_status_published_idx').on('articles').columns(['status', 'published_at']).execute();
-  await db.schema.createIndex('articles_rubric_status_published_idx').on('articles').columns(['rubric_id', 'status', 'published_at']).execute();
+  await db.schema
+    .createIndex('articles_rubric_status_published_idx')
+    .on('articles')
+    .columns(['rubric_id', 'status', 'published_at'])
+    .execute();
 
-  await db.schema.createTable('article_authors')
+  await db.schema
+    .createTable('article_authors')
     .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
     .addColumn('author_id', 'integer', (c) => c.notNull().references('authors.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
@@ -74,7 +80,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('article_authors_author_idx').on('article_authors').columns(['author_id', 'article_id']).execute();
 
-  await db.schema.createTable('article_tags')
+  await db.schema
+    .createTable('article_tags')
     .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
     .addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_id'])
@@ -107,7 +114,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('events_status_starts_idx').on('events').columns(['status', 'starts_at']).execute();
 
-  await db.schema.createTable('event_articles')
+  await db.schema
+    .createTable('event_articles')
     .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id').onDelete('cascade'))
     .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('event_articles_pk', ['event_id', 'article_id'])
@@ -135,17 +143,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('jobs_status_run_at_idx').on('jobs').columns(['status', 'run_at']).execute();
 
-  await db.schema.createTable('settings')
+  await db.schema
+    .createTable('settings')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())
     .execute();
 
   // Full-text search: FTS5 on SQLite, a tsvector table on PostgreSQL (features/search owns the queries).
   if ((db as any).dialect === 'postgres' || db.getExecutor().adapter.constructor.name.includes('Postgres')) {
-    await sql`create table article_search (article_id integer primary key references articles(id) on delete cascade, document tsvector not null)`.execute(db);
+    await sql`create table article_search (article_id integer primary key references articles(id) on delete cascade, document tsvector not null)`.execute(
+      db,
+    );
     await sql`create index article_search_document_idx on article_search using gin (document)`.execute(db);
   } else {
-    await sql`create virtual table article_search using fts5(title, lead, body, people, tags, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create virtual table article_search using fts5(title, lead, body, people, tags, tokenize = 'unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
   }
 }
 

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { withId, TIMESTAMP } from '../columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('entities')
+  await db.schema
+    .createTable('entities')
     .addColumn('id', 'text', (c) => c.primaryKey()) // "country:KG", "person:sadyr-japarov"
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -17,7 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('entities_type_name_idx').on('entities').columns(['type', 'name']).execute();
 
-  await db.schema.createTable('article_entities')
+  await db.schema
+    .createTable('article_entities')
     .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
     .addColumn('entity_id', 'text', (c) => c.notNull().references('entities.id').onDelete('cascade'))
     .addColumn('mentions', 'integer', (c) => c.notNull().defaultTo(0))
@@ -49,7 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // One row per entity a fact involves. Fact type, entity type, article and whether the fact's status
   // is public are copied here so that counts and timelines read this table's indexes alone.
-  await db.schema.createTable('fact_entities')
+  await db.schema
+    .createTable('fact_entities')
     .addColumn('fact_id', 'integer', (c) => c.notNull().references('facts.id').onDelete('cascade'))
     .addColumn('entity_id', 'text', (c) => c.notNull().references('entities.id').onDelete('cascade'))
     // The first argument the entity fills ("visitor"), or "via:visitor" for the country of a person, company or place.
@@ -62,10 +65,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('fact_entities_pk', ['fact_id', 'entity_id'])
     .execute();
   // Timelines walk this index newest first and stop after one page; summary counts are covered by it.
-  await db.schema.createIndex('fact_entities_entity_idx').on('fact_entities').columns(['entity_id', 'public', 'sort_date', 'fact_id', 'article_id']).execute();
+  await db.schema
+    .createIndex('fact_entities_entity_idx')
+    .on('fact_entities')
+    .columns(['entity_id', 'public', 'sort_date', 'fact_id', 'article_id'])
+    .execute();
   // The dossier index: public fact counts per entity of one type. entity_id comes last on purpose:
   // otherwise SQLite's skip-scan prefers this index to the one above for single-entity lookups.
-  await db.schema.createIndex('fact_entities_type_idx').on('fact_entities').columns(['entity_type', 'public', 'article_id', 'entity_id']).execute();
+  await db.schema
+    .createIndex('fact_entities_type_idx')
+    .on('fact_entities')
+    .columns(['entity_type', 'public', 'article_id', 'entity_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

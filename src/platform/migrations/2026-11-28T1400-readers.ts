@@ -5,11 +5,15 @@ import { BOOL, TIMESTAMP } from '../columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('users').addColumn('email_confirmed_at', TIMESTAMP).execute();
-  await db.schema.alterTable('users').addColumn('notify_replies', BOOL, (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('notify_replies', BOOL, (c) => c.notNull().defaultTo(1))
+    .execute();
   // Deleted accounts keep their row so comments keep their author id and threads stay whole.
   await db.schema.alterTable('users').addColumn('deleted_at', TIMESTAMP).execute();
 
-  await db.schema.createTable('user_tokens')
+  await db.schema
+    .createTable('user_tokens')
     .addColumn('id', 'text', (c) => c.primaryKey()) // sha256 of the token in the link
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('purpose', 'text', (c) => c.notNull())

@@ -1,5 +1,5 @@
 // Reader comments: the comments themselves, reports, likes, per-article moderation settings and bans.
-import { type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { withId, TIMESTAMP, BOOL } from '../columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -21,7 +21,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reports_open', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   // The thread: one article's visible comments in time order; the count uses the same index.
-  await db.schema.createIndex('comments_article_status_created_idx').on('comments').columns(['article_id', 'status', 'created_at']).execute();
+  await db.schema
+    .createIndex('comments_article_status_created_idx')
+    .on('comments')
+    .columns(['article_id', 'status', 'created_at'])
+    .execute();
   await db.schema.createIndex('comments_parent_idx').on('comments').columns(['parent_id', 'status', 'created_at']).execute();
   // Rate and duplicate checks read one account's recent comments.
   await db.schema.createIndex('comments_user_created_idx').on('comments').columns(['user_id', 'created_at']).execute();
@@ -37,14 +41,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('comment_reports_once', ['comment_id', 'user_id'])
     .execute();
 
-  await db.schema.createTable('comment_likes')
+  await db.schema
+    .createTable('comment_likes')
     .addColumn('comment_id', 'integer', (c) => c.notNull().references('comments.id').onDelete('cascade'))
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('created_at', TIMESTAMP, (c) => c.notNull())
     .addPrimaryKeyConstraint('comment_likes_pk', ['comment_id', 'user_id'])
     .execute();
 
-  await db.schema.createTable('article_comment_settings')
+  await db.schema
+    .createTable('article_comment_settings')
     .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
     .addColumn('premoderate', BOOL, (c) => c.notNull().defaultTo(0))
     .execute();
@@ -62,5 +68,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['user_bans', 'article_comment_settings', 'comment_likes', 'comment_reports', 'comments']) await db.schema.dropTable(t).execute();
+  for (const t of ['user_bans', 'article_comment_settings', 'comment_likes', 'comment_reports', 'comments'])
+    await db.schema.dropTable(t).execute();
 }

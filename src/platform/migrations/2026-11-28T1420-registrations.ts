@@ -4,7 +4,10 @@ import { sql, type Kysely } from 'kysely';
 import { withId, TIMESTAMP, BOOL } from '../columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('events').addColumn('ics_sequence', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('events')
+    .addColumn('ics_sequence', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await withId(db, db.schema.createTable('event_terms'))
     .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id').onDelete('cascade'))
@@ -18,7 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`insert into event_terms (event_id, version, body_md, body_html, created_at)
     select id, 1, terms_md, terms_html, updated_at from events where terms_md <> ''`.execute(db);
 
-  await db.schema.createTable('event_registration_settings')
+  await db.schema
+    .createTable('event_registration_settings')
     .addColumn('event_id', 'integer', (c) => c.primaryKey().references('events.id').onDelete('cascade'))
     .addColumn('enabled', BOOL, (c) => c.notNull().defaultTo(0))
     .addColumn('capacity', 'integer') // null: no limit
@@ -60,7 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', TIMESTAMP, (c) => c.notNull())
     .addColumn('updated_at', TIMESTAMP, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('registrations_event_status_idx').on('registrations').columns(['event_id', 'status', 'waitlist_position']).execute();
+  await db.schema
+    .createIndex('registrations_event_status_idx')
+    .on('registrations')
+    .columns(['event_id', 'status', 'waitlist_position'])
+    .execute();
   // One active registration per address and event; cancelled, rejected and expired ones may be followed by a new one.
   await sql`create unique index registrations_active_email_uq on registrations (event_id, email)
     where status in ('pending', 'confirmed', 'waitlisted', 'offered')`.execute(db);

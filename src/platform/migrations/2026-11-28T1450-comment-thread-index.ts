@@ -5,12 +5,20 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('comments_article_status_parent_created_idx').on('comments').columns(['article_id', 'status', 'parent_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('comments_article_status_parent_created_idx')
+    .on('comments')
+    .columns(['article_id', 'status', 'parent_id', 'created_at'])
+    .execute();
   // Its prefix (article_id, status) serves everything the old index did.
   await db.schema.dropIndex('comments_article_status_created_idx').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('comments_article_status_created_idx').on('comments').columns(['article_id', 'status', 'created_at']).execute();
+  await db.schema
+    .createIndex('comments_article_status_created_idx')
+    .on('comments')
+    .columns(['article_id', 'status', 'created_at'])
+    .execute();
   await db.schema.dropIndex('comments_article_status_parent_created_idx').execute();
 }

@@ -5,7 +5,11 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('comments_article_parent_created_idx').on('comments').columns(['article_id', 'parent_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('comments_article_parent_created_idx')
+    .on('comments')
+    .columns(['article_id', 'parent_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

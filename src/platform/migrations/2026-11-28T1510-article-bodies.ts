@@ -8,16 +8,26 @@ import { sql, type Kysely } from 'kysely';
 import { readingMinutes } from '../markdown.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('article_bodies')
+  await db.schema
+    .createTable('article_bodies')
     .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
     .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('body_md', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
   await sql`insert into article_bodies (article_id, body_html, body_md) select id, body_html, body_md from articles`.execute(db);
-  await db.schema.alterTable('articles').addColumn('reading_minutes', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('articles')
+    .addColumn('reading_minutes', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   // Counted in batches, in id order: an archive of 100,000 articles never holds every body in memory at once.
-  for (let after = 0; ;) {
-    const rows = await db.selectFrom('article_bodies').select(['article_id', 'body_md']).where('article_id', '>', after).orderBy('article_id').limit(500).execute();
+  for (let after = 0; ; ) {
+    const rows = await db
+      .selectFrom('article_bodies')
+      .select(['article_id', 'body_md'])
+      .where('article_id', '>', after)
+      .orderBy('article_id')
+      .limit(500)
+      .execute();
     if (!rows.length) break;
     for (const r of rows) {
       const minutes = readingMinutes(r.body_md);
@@ -30,8 +40,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('articles').addColumn('body_md', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('articles').addColumn('body_html', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('articles')
+    .addColumn('body_md', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('articles')
+    .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await sql`update articles set body_md = (select b.body_md from article_bodies b where b.article_id = articles.id),
     body_html = (select b.body_html from article_bodies b where b.article_id = articles.id)
     where exists (select 1 from article_bodies b where b.article_id = articles.id)`.execute(db);

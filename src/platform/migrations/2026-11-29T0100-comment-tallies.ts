@@ -6,7 +6,8 @@ import { sql, type Kysely } from 'kysely';
 import { dialectOf, TIMESTAMP } from '../columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('comment_tallies')
+  await db.schema
+    .createTable('comment_tallies')
     .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
     // Published comments, replies included (the count readers see).
     .addColumn('published', 'integer', (c) => c.notNull().defaultTo(0))
@@ -57,7 +58,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         published_tops = published_tops - (old.status = 'published' and old.parent_id is null)
       where article_id = old.article_id;`;
   await sql`create trigger comment_tally_insert after insert on comments begin ${add} end`.execute(db);
-  await sql`create trigger comment_tally_update after update of status, parent_id, article_id, updated_at on comments begin ${takeOff} ${add} end`.execute(db);
+  await sql`create trigger comment_tally_update after update of status, parent_id, article_id, updated_at on comments begin ${takeOff} ${add} end`.execute(
+    db,
+  );
   await sql`create trigger comment_tally_delete after delete on comments begin ${takeOff} end`.execute(db);
 }
 
@@ -66,7 +69,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop trigger comment_tally on comments`.execute(db);
     await sql`drop function comment_tally()`.execute(db);
   } else {
-    for (const name of ['comment_tally_insert', 'comment_tally_update', 'comment_tally_delete']) await sql`drop trigger ${sql.raw(name)}`.execute(db);
+    for (const name of ['comment_tally_insert', 'comment_tally_update', 'comment_tally_delete'])
+      await sql`drop trigger ${sql.raw(name)}`.execute(db);
   }
   await db.schema.dropTable('comment_tallies').execute();
 }

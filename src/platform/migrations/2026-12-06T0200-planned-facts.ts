@@ -4,7 +4,10 @@ import type { Kysely } from 'kysely';
 import { BOOL } from '../columns.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('facts').addColumn('planned', BOOL, (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('facts')
+    .addColumn('planned', BOOL, (c) => c.notNull().defaultTo(0))
+    .execute();
   // Planned facts are few: dossier counts leave them out by id, and the upcoming block reads them by date,
   // from this index rather than from every fact.
   await db.schema.createIndex('facts_planned_idx').on('facts').columns(['planned', 'sort_date']).execute();

@@ -32,7 +32,9 @@ const MIGRATIONS: Record<string, Migration> = {
 };
 
 class StaticProvider implements MigrationProvider {
-  async getMigrations() { return MIGRATIONS; }
+  async getMigrations() {
+    return MIGRATIONS;
+  }
 }
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
@@ -64,7 +66,12 @@ export async function migrateTo(db: Db, name: string): Promise<void> {
 async function isUpToDate(db: Db): Promise<boolean> {
   let applied: string[];
   try {
-    applied = (await db.selectFrom(DEFAULT_MIGRATION_TABLE as never).select('name' as never).execute() as { name: string }[]).map((r) => r.name);
+    applied = (
+      (await db
+        .selectFrom(DEFAULT_MIGRATION_TABLE as never)
+        .select('name' as never)
+        .execute()) as { name: string }[]
+    ).map((r) => r.name);
   } catch {
     return false;
   }

@@ -13,7 +13,9 @@ describe.each(DIALECTS)('migrate on %s', (dialect) => {
       queries.length = 0;
       expect(await migrate(db)).toEqual([]);
       expect(queries).toHaveLength(1);
-    } finally { await close(); }
+    } finally {
+      await close();
+    }
   });
 
   it('refuses a database with a migration it does not know', async () => {
@@ -21,7 +23,9 @@ describe.each(DIALECTS)('migrate on %s', (dialect) => {
     try {
       await sql`insert into kysely_migration (name, timestamp) values ('2000-01-01T0000-unknown', '2000-01-01T00:00:00.000Z')`.execute(db);
       await expect(migrate(db)).rejects.toThrow(/corrupted migrations/);
-    } finally { await close(); }
+    } finally {
+      await close();
+    }
   });
 });
 
@@ -33,6 +37,8 @@ describe('migrate on a new database', () => {
       expect(applied.length).toBeGreaterThan(5);
       expect(applied).toEqual([...applied].sort());
       expect(await migrate(db)).toEqual([]);
-    } finally { await db.destroy(); }
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -5,8 +5,17 @@ import { ArticleList, articleCount, newestOf, pageBounds, Teaser, type TeaserIte
 
 const t = translator('en');
 const item: TeaserItem = {
-  slug: 'railway', title: 'Railway <deal>', lead: 'The line crosses the pass.', language: 'en', publishedAt: '2026-02-10T09:00:00.000Z',
-  updatedAt: '2026-02-10T09:00:00.000Z', rubric: { slug: 'news', name: 'News' }, authors: [{ slug: 'a', name: 'Aigerim Bekova' }, { slug: 'b', name: 'Sergey Saenko' }],
+  slug: 'railway',
+  title: 'Railway <deal>',
+  lead: 'The line crosses the pass.',
+  language: 'en',
+  publishedAt: '2026-02-10T09:00:00.000Z',
+  updatedAt: '2026-02-10T09:00:00.000Z',
+  rubric: { slug: 'news', name: 'News' },
+  authors: [
+    { slug: 'a', name: 'Aigerim Bekova' },
+    { slug: 'b', name: 'Sergey Saenko' },
+  ],
 };
 
 describe('teasers', () => {
@@ -18,15 +27,28 @@ describe('teasers', () => {
     expect(html).toContain('<span class="teaser-byline">Aigerim Bekova and Sergey Saenko</span>');
     expect(html).toContain('<time datetime="2026-02-10T09:00:00.000Z">10 February 2026</time>');
     expect(html).not.toContain('teaser-comments');
-    expect(renderToString(<Teaser t={t} item={item} lang="en" commentCount={3} />)).toContain('<a class="teaser-comments" href="/articles/railway#comments">Comments 3</a>');
+    expect(renderToString(<Teaser t={t} item={item} lang="en" commentCount={3} />)).toContain(
+      '<a class="teaser-comments" href="/articles/railway#comments">Comments 3</a>',
+    );
   });
 
   it('mark a title in another language and drop the standfirst in compact lists', () => {
-    const html = renderToString(<ArticleList t={t} items={[{ ...item, language: 'ru', title: 'Железная дорога' }]} lang="en" variant="compact" level={2} hideKicker />);
+    const html = renderToString(
+      <ArticleList
+        t={t}
+        items={[{ ...item, language: 'ru', title: 'Железная дорога' }]}
+        lang="en"
+        variant="compact"
+        level={2}
+        hideKicker
+      />,
+    );
     expect(html).toContain('<h2 class="teaser-title" lang="ru">');
     expect(html).not.toContain('The line crosses');
     expect(html).not.toContain('kicker');
-    expect(renderToString(<ArticleList t={t} items={[]} lang="en" empty="Nothing here yet." />)).toBe('<p class="list-empty">Nothing here yet.</p>');
+    expect(renderToString(<ArticleList t={t} items={[]} lang="en" empty="Nothing here yet." />)).toBe(
+      '<p class="list-empty">Nothing here yet.</p>',
+    );
   });
 });
 
@@ -39,7 +61,9 @@ describe('list helpers', () => {
   });
 
   it('find the newest timestamp and count articles in words', () => {
-    expect(newestOf(['2026-01-01T00:00:00.000Z', undefined, '2026-03-01T00:00:00.000Z', null])?.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(newestOf(['2026-01-01T00:00:00.000Z', undefined, '2026-03-01T00:00:00.000Z', null])?.toISOString()).toBe(
+      '2026-03-01T00:00:00.000Z',
+    );
     expect(newestOf([])).toBeUndefined();
     expect(articleCount(t, 1, 'en')).toBe('1 article');
     expect(articleCount(t, 1200, 'en')).toBe('1,200 articles');

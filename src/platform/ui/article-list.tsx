@@ -45,13 +45,36 @@ export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKic
         </a>
       )}
       <div class="teaser-text">
-        {!hideKicker && item.rubric && <p class="kicker teaser-kicker"><a class="kicker" href={`/rubric/${item.rubric.slug}`}>{item.rubric.name}</a></p>}
-        <H class="teaser-title" lang={other}><a href={href}>{item.title}</a></H>
-        {variant !== 'compact' && item.lead && <p class="teaser-standfirst" lang={other}>{item.lead}</p>}
+        {!hideKicker && item.rubric && (
+          <p class="kicker teaser-kicker">
+            <a class="kicker" href={`/rubric/${item.rubric.slug}`}>
+              {item.rubric.name}
+            </a>
+          </p>
+        )}
+        <H class="teaser-title" lang={other}>
+          <a href={href}>{item.title}</a>
+        </H>
+        {variant !== 'compact' && item.lead && (
+          <p class="teaser-standfirst" lang={other}>
+            {item.lead}
+          </p>
+        )}
         <p class="meta teaser-meta">
-          {item.authors.length > 0 && <span class="teaser-byline">{joinNames(item.authors.map((a) => a.name), lang)}</span>}
+          {item.authors.length > 0 && (
+            <span class="teaser-byline">
+              {joinNames(
+                item.authors.map((a) => a.name),
+                lang,
+              )}
+            </span>
+          )}
           {item.publishedAt && <time dateTime={item.publishedAt}>{formatDate(item.publishedAt, lang)}</time>}
-          {commentCount !== undefined && <a class="teaser-comments" href={`${href}#comments`}>{t('article.comment_count', { count: formatNumber(commentCount, lang) })}</a>}
+          {commentCount !== undefined && (
+            <a class="teaser-comments" href={`${href}#comments`}>
+              {t('article.comment_count', { count: formatNumber(commentCount, lang) })}
+            </a>
+          )}
         </p>
       </div>
     </article>
@@ -60,7 +83,11 @@ export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKic
 
 /** Names joined the way the language joins a list ("A, B and C"). */
 export function joinNames(names: string[], lang: string): string {
-  try { return intl.list(lang, { style: 'long', type: 'conjunction' }).format(names); } catch { return names.join(', '); }
+  try {
+    return intl.list(lang, { style: 'long', type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
 }
 
 export interface ArticleListProps {
@@ -82,7 +109,17 @@ export function ArticleList({ t, items, lang, variant, level, hideKicker, commen
   return (
     <ol class={`article-list article-list-${variant ?? 'standard'}`} role="list">
       {items.map((item) => (
-        <li><Teaser t={t} item={item} lang={lang} variant={variant} level={level} hideKicker={hideKicker} commentCount={commentCounts?.get(item.slug)} /></li>
+        <li>
+          <Teaser
+            t={t}
+            item={item}
+            lang={lang}
+            variant={variant}
+            level={level}
+            hideKicker={hideKicker}
+            commentCount={commentCounts?.get(item.slug)}
+          />
+        </li>
       ))}
     </ol>
   );
@@ -114,7 +151,11 @@ export function newestOf(isoTimes: (string | null | undefined)[]): Date | undefi
 /** "1 article", "20 articles": the size of a list in words. */
 export function articleCount(t: T, n: number, lang: string): string {
   let one = n === 1;
-  try { one = intl.plural(lang).select(n) === 'one'; } catch { /* unknown language: English rule */ }
+  try {
+    one = intl.plural(lang).select(n) === 'one';
+  } catch {
+    /* unknown language: English rule */
+  }
   return t(one ? 'list.count.one' : 'list.count.other', { count: formatNumber(n, lang) });
 }
 

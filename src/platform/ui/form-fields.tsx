@@ -3,13 +3,33 @@
 import type { ComponentChildren } from 'preact';
 
 /** A form field with its label, hint and error, tied together for screen readers. */
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ComponentChildren }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ComponentChildren;
+}) {
   return (
     <div class={error ? 'field field-error' : 'field'}>
       <label for={id}>{label}</label>
-      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {children}
-      {error && <p class="error" id={`${id}-error`}>{error}</p>}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -26,8 +46,18 @@ export function ErrorSummary({ title, errors, message }: { title: string; errors
   if (!list.length && !message) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1}>
-      <p><strong>{message ?? title}</strong></p>
-      {list.length > 0 && <ul>{list.map(([k, v]) => <li><a href={`#${k}`}>{v}</a></li>)}</ul>}
+      <p>
+        <strong>{message ?? title}</strong>
+      </p>
+      {list.length > 0 && (
+        <ul>
+          {list.map(([k, v]) => (
+            <li>
+              <a href={`#${k}`}>{v}</a>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -2,8 +2,16 @@
 import type { ComponentChildren } from 'preact';
 import type { T } from '../i18n/index.js';
 
-export interface SiteInfo { title: string; description: string; baseUrl: string; language: string }
-export interface NavRubric { slug: string; name: string }
+export interface SiteInfo {
+  title: string;
+  description: string;
+  baseUrl: string;
+  language: string;
+}
+export interface NavRubric {
+  slug: string;
+  name: string;
+}
 
 export interface PageMeta {
   title: string;
@@ -61,7 +69,9 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
         <link rel="canonical" href={canonical} />
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        {feeds.map((f) => <link rel="alternate" type={f.type} title={f.title} href={f.path} />)}
+        {feeds.map((f) => (
+          <link rel="alternate" type={f.type} title={f.title} href={f.path} />
+        ))}
         <meta property="og:site_name" content={site.title} />
         <meta property="og:title" content={meta.title} />
         <meta property="og:type" content={meta.ogType ?? 'website'} />
@@ -71,15 +81,23 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
         {meta.publishedTime && <meta property="article:published_time" content={meta.publishedTime} />}
         {meta.modifiedTime && <meta property="article:modified_time" content={meta.modifiedTime} />}
         <meta name="twitter:card" content={meta.image ? 'summary_large_image' : 'summary'} />
-        {(meta.jsonLd ?? []).map((o) => <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(o) }} />)}
+        {(meta.jsonLd ?? []).map((o) => (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(o) }} />
+        ))}
       </head>
       <body>
-        <a class="skip" href="#main">{t('site.skip')}</a>
+        <a class="skip" href="#main">
+          {t('site.skip')}
+        </a>
         <header class="masthead">
           <div class="masthead-inner">
-            <a class="brand" href="/">{site.title}</a>
+            <a class="brand" href="/">
+              {site.title}
+            </a>
             <form class="masthead-search" action="/search" method="get" role="search">
-              <label class="visually-hidden" for="masthead-q">{t('search.label')}</label>
+              <label class="visually-hidden" for="masthead-q">
+                {t('search.label')}
+              </label>
               <input id="masthead-q" type="search" name="q" placeholder={t('search.title')} />
             </form>
             <p class="masthead-account">
@@ -88,22 +106,45 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
           </div>
           <nav class="sections" aria-label={t('site.nav.main')}>
             <ul>
-              <li><a href="/" aria-current={current === 'home' ? 'page' : undefined}>{t('site.nav.home')}</a></li>
+              <li>
+                <a href="/" aria-current={current === 'home' ? 'page' : undefined}>
+                  {t('site.nav.home')}
+                </a>
+              </li>
               {rubrics.map((r) => (
-                <li><a href={`/rubric/${r.slug}`} aria-current={current === `rubric:${r.slug}` ? 'page' : undefined}>{r.name}</a></li>
+                <li>
+                  <a href={`/rubric/${r.slug}`} aria-current={current === `rubric:${r.slug}` ? 'page' : undefined}>
+                    {r.name}
+                  </a>
+                </li>
               ))}
-              <li><a href="/events" aria-current={current === 'events' ? 'page' : undefined}>{t('site.nav.events')}</a></li>
-              <li><a href="/authors" aria-current={current === 'authors' ? 'page' : undefined}>{t('site.nav.authors')}</a></li>
-              <li><a href="/search" aria-current={current === 'search' ? 'page' : undefined}>{t('site.nav.search')}</a></li>
+              <li>
+                <a href="/events" aria-current={current === 'events' ? 'page' : undefined}>
+                  {t('site.nav.events')}
+                </a>
+              </li>
+              <li>
+                <a href="/authors" aria-current={current === 'authors' ? 'page' : undefined}>
+                  {t('site.nav.authors')}
+                </a>
+              </li>
+              <li>
+                <a href="/search" aria-current={current === 'search' ? 'page' : undefined}>
+                  {t('site.nav.search')}
+                </a>
+              </li>
             </ul>
           </nav>
         </header>
-        <main id="main" tabIndex={-1}>{children}</main>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
         <footer class="site-footer">
           <p class="footer-title">{site.title}</p>
           {site.description && <p>{site.description}</p>}
           <p>
-            {t('site.footer.feeds')}: <a href="/feed.xml">{t('site.footer.rss')}</a> · <a href="/atom.xml">{t('site.footer.atom')}</a> · <a href="/feed.json">{t('site.footer.json')}</a>
+            {t('site.footer.feeds')}: <a href="/feed.xml">{t('site.footer.rss')}</a> · <a href="/atom.xml">{t('site.footer.atom')}</a> ·{' '}
+            <a href="/feed.json">{t('site.footer.json')}</a>
           </p>
           <p class="powered">{t('site.footer.powered')}</p>
         </footer>

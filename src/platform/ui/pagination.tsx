@@ -1,7 +1,12 @@
 // Previous/next pagination for archives, with rel links; pages are 1-based in the query string.
 import type { T } from '../i18n/index.js';
 
-export interface PageInfo { page: number; pages: number; basePath: string; query?: Record<string, string> }
+export interface PageInfo {
+  page: number;
+  pages: number;
+  basePath: string;
+  query?: Record<string, string>;
+}
 
 /** Parses ?page=N; invalid or missing values mean 1. */
 export function parsePage(raw: unknown): number {
@@ -12,7 +17,8 @@ export function parsePage(raw: unknown): number {
 /** URL of a page of a list. */
 export function pageHref(p: PageInfo, page: number): string {
   const params = new URLSearchParams(p.query ?? {});
-  if (page > 1) params.set('page', String(page)); else params.delete('page');
+  if (page > 1) params.set('page', String(page));
+  else params.delete('page');
   const qs = params.toString();
   return qs ? `${p.basePath}?${qs}` : p.basePath;
 }
@@ -22,9 +28,21 @@ export function Pagination({ t, info }: { t: T; info: PageInfo }) {
   if (info.pages <= 1) return null;
   return (
     <nav class="pagination" aria-label={t('pagination.label')}>
-      {info.page > 1 ? <a rel="prev" href={pageHref(info, info.page - 1)}>← {t('pagination.prev')}</a> : <span />}
+      {info.page > 1 ? (
+        <a rel="prev" href={pageHref(info, info.page - 1)}>
+          ← {t('pagination.prev')}
+        </a>
+      ) : (
+        <span />
+      )}
       <span class="pagination-status">{t('pagination.page', { page: info.page, pages: info.pages })}</span>
-      {info.page < info.pages ? <a rel="next" href={pageHref(info, info.page + 1)}>{t('pagination.next')} →</a> : <span />}
+      {info.page < info.pages ? (
+        <a rel="next" href={pageHref(info, info.page + 1)}>
+          {t('pagination.next')} →
+        </a>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

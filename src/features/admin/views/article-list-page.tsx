@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../platform/i18n/index.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
 import type { ArticleStatus, ArticleSummary } from '../../articles/article.js';
 import type { Author } from '../../authors/author.js';
-import { Notice } from './admin-layout.js';
+import { Notice } from '../../../platform/ui/admin-layout.js';
 
 export interface ArticleListProps {
   t: T;
@@ -25,7 +25,11 @@ export function ArticleListPage({ t, items, total, page, filter, authors, ownOnl
   return (
     <>
       <Notice text={notice} />
-      <p class="toolbar"><a class="button" href="/admin/articles/new">{t('admin.articles.new')}</a></p>
+      <p class="toolbar">
+        <a class="button" href="/admin/articles/new">
+          {t('admin.articles.new')}
+        </a>
+      </p>
       {ownOnly && <p class="hint">{t('admin.articles.own_only')}</p>}
       <form class="filters" method="get" action="/admin/articles" role="search" aria-label={t('admin.filters')}>
         <div class="field">
@@ -36,7 +40,11 @@ export function ArticleListPage({ t, items, total, page, filter, authors, ownOnl
           <label for="f-status">{t('admin.articles.status')}</label>
           <select id="f-status" name="status">
             <option value="">{t('admin.any')}</option>
-            {STATUSES.map((s) => <option value={s} selected={filter.status === s}>{t(`admin.status.${s}`)}</option>)}
+            {STATUSES.map((s) => (
+              <option value={s} selected={filter.status === s}>
+                {t(`admin.status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         {!ownOnly && (
@@ -44,14 +52,22 @@ export function ArticleListPage({ t, items, total, page, filter, authors, ownOnl
             <label for="f-author">{t('admin.articles.author')}</label>
             <select id="f-author" name="author">
               <option value="">{t('admin.any')}</option>
-              {authors.map((a) => <option value={String(a.id)} selected={filter.authorId === a.id}>{a.name}</option>)}
+              {authors.map((a) => (
+                <option value={String(a.id)} selected={filter.authorId === a.id}>
+                  {a.name}
+                </option>
+              ))}
             </select>
           </div>
         )}
         <button type="submit">{t('admin.filter')}</button>
       </form>
-      <p class="meta" role="status">{t(total === 1 ? 'admin.articles.count_one' : 'admin.articles.count', { count: total })}</p>
-      {items.length === 0 ? <p>{t('admin.articles.empty')}</p> : (
+      <p class="meta" role="status">
+        {t(total === 1 ? 'admin.articles.count_one' : 'admin.articles.count', { count: total })}
+      </p>
+      {items.length === 0 ? (
+        <p>{t('admin.articles.empty')}</p>
+      ) : (
         <div class="table-wrap">
           <table class="data">
             <thead>
@@ -67,12 +83,20 @@ export function ArticleListPage({ t, items, total, page, filter, authors, ownOnl
             <tbody>
               {items.map((a) => (
                 <tr>
-                  <th scope="row" data-label={t('admin.articles.col.title')}><a href={`/admin/articles/${a.id}/edit`}>{a.title}</a></th>
-                  <td data-label={t('admin.articles.col.status')}><span class={`status status-${a.status}`}>{t(`admin.status.${a.status}`)}</span></td>
+                  <th scope="row" data-label={t('admin.articles.col.title')}>
+                    <a href={`/admin/articles/${a.id}/edit`}>{a.title}</a>
+                  </th>
+                  <td data-label={t('admin.articles.col.status')}>
+                    <span class={`status status-${a.status}`}>{t(`admin.status.${a.status}`)}</span>
+                  </td>
                   <td data-label={t('admin.articles.col.authors')}>{a.authors.map((x) => x.name).join(', ')}</td>
                   <td data-label={t('admin.articles.col.rubric')}>{a.rubric?.name ?? '—'}</td>
-                  <td data-label={t('admin.articles.col.updated')}><time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt)}</time></td>
-                  <td data-label={t('admin.articles.col.when')}>{a.publishedAt && a.status !== 'draft' ? <time dateTime={a.publishedAt}>{formatDateTime(a.publishedAt)}</time> : '—'}</td>
+                  <td data-label={t('admin.articles.col.updated')}>
+                    <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt)}</time>
+                  </td>
+                  <td data-label={t('admin.articles.col.when')}>
+                    {a.publishedAt && a.status !== 'draft' ? <time dateTime={a.publishedAt}>{formatDateTime(a.publishedAt)}</time> : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

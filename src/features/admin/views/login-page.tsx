@@ -12,7 +12,11 @@ export function LoginPage({ csrf, next, email, error }: { csrf: string; next: st
       <body class="admin login">
         <main id="main" class="login-box">
           <h1>Sign in to the newsroom</h1>
-          {error && <p class="error-summary" role="alert">{error}</p>}
+          {error && (
+            <p class="error-summary" role="alert">
+              {error}
+            </p>
+          )}
           <form method="post" action="/admin/login">
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="next" value={next} />
@@ -26,7 +30,9 @@ export function LoginPage({ csrf, next, email, error }: { csrf: string; next: st
             </div>
             <button type="submit">Sign in</button>
           </form>
-          <p><a href="/">Back to the site</a></p>
+          <p>
+            <a href="/">Back to the site</a>
+          </p>
         </main>
       </body>
     </html>

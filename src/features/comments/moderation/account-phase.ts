@@ -7,7 +7,13 @@ export const accountPhase: Phase = {
     const ban = author.ban;
     if (!ban) return undefined;
     if (ban.until === null) return { action: 'reject', phase: 'account', store: false, reason: { key: 'comments.reason.banned' } };
-    if (ban.until > now.toISOString()) return { action: 'reject', phase: 'account', store: false, reason: { key: 'comments.reason.suspended', vars: { until: ban.until.slice(0, 16).replace('T', ' ') + ' UTC' } } };
+    if (ban.until > now.toISOString())
+      return {
+        action: 'reject',
+        phase: 'account',
+        store: false,
+        reason: { key: 'comments.reason.suspended', vars: { until: ban.until.slice(0, 16).replace('T', ' ') + ' UTC' } },
+      };
     return undefined;
   },
 };

@@ -7,7 +7,8 @@ export const lengthPhase: Phase = {
   run({ body }) {
     const problem = bodyProblem(body);
     if (problem === 'empty') return { action: 'reject', phase: 'length', store: false, reason: { key: 'comments.reason.empty' } };
-    if (problem === 'too_long') return { action: 'reject', phase: 'length', store: false, reason: { key: 'comments.reason.too_long', vars: { max: MAX_BODY } } };
+    if (problem === 'too_long')
+      return { action: 'reject', phase: 'length', store: false, reason: { key: 'comments.reason.too_long', vars: { max: MAX_BODY } } };
     return undefined;
   },
 };

@@ -6,6 +6,8 @@ export const linksPhase: Phase = {
   name: 'links',
   run({ body, settings }) {
     const n = countLinks(body);
-    return n > settings.maxLinks ? { action: 'hold', phase: 'links', reason: { key: 'comments.reason.links', vars: { max: settings.maxLinks } } } : undefined;
+    return n > settings.maxLinks
+      ? { action: 'hold', phase: 'links', reason: { key: 'comments.reason.links', vars: { max: settings.maxLinks } } }
+      : undefined;
   },
 };

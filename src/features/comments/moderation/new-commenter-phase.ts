@@ -5,6 +5,8 @@ export const newCommenterPhase: Phase = {
   name: 'new-commenter',
   run({ author, settings }) {
     if (isStaff(author.role) || settings.premoderateNew <= 0) return undefined;
-    return author.approvedCount < settings.premoderateNew ? { action: 'hold', phase: 'new-commenter', reason: { key: 'comments.reason.new_commenter' } } : undefined;
+    return author.approvedCount < settings.premoderateNew
+      ? { action: 'hold', phase: 'new-commenter', reason: { key: 'comments.reason.new_commenter' } }
+      : undefined;
   },
 };

@@ -4,7 +4,10 @@ import type { Role } from '../../../platform/session.js';
 export type ModerationAction = 'approve' | 'hold' | 'reject';
 
 /** A reason shown to the commenter: an i18n key and its variables. */
-export interface Reason { key: string; vars?: Record<string, string | number> }
+export interface Reason {
+  key: string;
+  vars?: Record<string, string | number>;
+}
 
 export interface Verdict {
   action: ModerationAction;
@@ -31,8 +34,16 @@ export interface ModerationSettings {
 }
 
 export const DEFAULT_SETTINGS: ModerationSettings = {
-  bannedWords: [], suspectWords: [], maxLinks: 2, premoderateAll: false, premoderateNew: 0,
-  minIntervalMs: 3000, perHour: 30, webhookUrl: '', webhookSecret: '', webhookTimeoutMs: 2000,
+  bannedWords: [],
+  suspectWords: [],
+  maxLinks: 2,
+  premoderateAll: false,
+  premoderateNew: 0,
+  minIntervalMs: 3000,
+  perHour: 30,
+  webhookUrl: '',
+  webhookSecret: '',
+  webhookTimeoutMs: 2000,
 };
 
 export interface ModerationInput {

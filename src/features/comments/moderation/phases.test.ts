@@ -15,11 +15,17 @@ import { DEFAULT_SETTINGS, type ModerationInput } from './phase.js';
 const NOW = new Date('2026-03-01T12:00:00Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
 
-type Over = Omit<Partial<ModerationInput>, 'settings' | 'author' | 'article'> & { settings?: Partial<ModerationInput['settings']>; author?: Partial<ModerationInput['author']>; article?: ModerationInput['article'] };
+type Over = Omit<Partial<ModerationInput>, 'settings' | 'author' | 'article'> & {
+  settings?: Partial<ModerationInput['settings']>;
+  author?: Partial<ModerationInput['author']>;
+  article?: ModerationInput['article'];
+};
 
 function input(over: Over = {}): ModerationInput {
   return {
-    body: 'A fair point about the Rogun dam.', now: NOW, recent: [],
+    body: 'A fair point about the Rogun dam.',
+    now: NOW,
+    recent: [],
     ...over,
     author: { id: 7, name: 'Anna', role: 'reader', createdAt: '2026-01-01T00:00:00Z', approvedCount: 3, ...over.author },
     article: { id: 1, slug: 'a', title: 'A', premoderate: false, ...over.article },
@@ -30,8 +36,15 @@ function input(over: Over = {}): ModerationInput {
 describe('account phase', () => {
   it('refuses banned accounts and suspended ones until the suspension ends', () => {
     expect(accountPhase.run(input())).toBeUndefined();
-    expect(accountPhase.run(input({ author: { ban: { until: null, reason: '' } } }))).toMatchObject({ action: 'reject', store: false, reason: { key: 'comments.reason.banned' } });
-    expect(accountPhase.run(input({ author: { ban: { until: '2026-03-02T00:00:00.000Z', reason: '' } } }))).toMatchObject({ action: 'reject', reason: { key: 'comments.reason.suspended' } });
+    expect(accountPhase.run(input({ author: { ban: { until: null, reason: '' } } }))).toMatchObject({
+      action: 'reject',
+      store: false,
+      reason: { key: 'comments.reason.banned' },
+    });
+    expect(accountPhase.run(input({ author: { ban: { until: '2026-03-02T00:00:00.000Z', reason: '' } } }))).toMatchObject({
+      action: 'reject',
+      reason: { key: 'comments.reason.suspended' },
+    });
     expect(accountPhase.run(input({ author: { ban: { until: '2026-02-01T00:00:00.000Z', reason: '' } } }))).toBeUndefined();
   });
 });
@@ -39,7 +52,10 @@ describe('account phase', () => {
 describe('length phase', () => {
   it('refuses empty and over-long comments, counting characters not UTF-16 units', () => {
     expect(lengthPhase.run(input({ body: '   ' }))).toMatchObject({ action: 'reject', reason: { key: 'comments.reason.empty' } });
-    expect(lengthPhase.run(input({ body: 'x'.repeat(5001) }))).toMatchObject({ action: 'reject', reason: { key: 'comments.reason.too_long' } });
+    expect(lengthPhase.run(input({ body: 'x'.repeat(5001) }))).toMatchObject({
+      action: 'reject',
+      reason: { key: 'comments.reason.too_long' },
+    });
     expect(lengthPhase.run(input({ body: '😀'.repeat(5000) }))).toBeUndefined();
   });
 });
@@ -64,7 +80,10 @@ describe('word lists', () => {
   });
   it('phase: banned words reject, suspect words hold', () => {
     const s = { bannedWords: ['идиот'], suspectWords: ['scam'] };
-    expect(wordsPhase.run(input({ body: 'Все идиоты', settings: s }))).toMatchObject({ action: 'reject', reason: { key: 'comments.reason.banned_word' } });
+    expect(wordsPhase.run(input({ body: 'Все идиоты', settings: s }))).toMatchObject({
+      action: 'reject',
+      reason: { key: 'comments.reason.banned_word' },
+    });
     expect(wordsPhase.run(input({ body: 'Total scams', settings: s }))).toMatchObject({ action: 'hold' });
     expect(wordsPhase.run(input({ body: 'Fine', settings: s }))).toBeUndefined();
   });
@@ -73,7 +92,10 @@ describe('word lists', () => {
 describe('links phase', () => {
   it('holds more than the allowed number of links (two by default)', () => {
     expect(linksPhase.run(input({ body: 'https://a.org https://b.org' }))).toBeUndefined();
-    expect(linksPhase.run(input({ body: 'https://a.org https://b.org www.c.org' }))).toMatchObject({ action: 'hold', reason: { key: 'comments.reason.links' } });
+    expect(linksPhase.run(input({ body: 'https://a.org https://b.org www.c.org' }))).toMatchObject({
+      action: 'hold',
+      reason: { key: 'comments.reason.links' },
+    });
   });
 });
 
@@ -88,12 +110,18 @@ describe('duplicate phase', () => {
 
 describe('rate phase', () => {
   it('one comment per 3 seconds', () => {
-    expect(ratePhase.run(input({ recent: [{ id: 1, body: 'x', createdAt: ago(2999) }] }))).toMatchObject({ action: 'reject', reason: { key: 'comments.reason.too_fast', vars: { seconds: 3 } } });
+    expect(ratePhase.run(input({ recent: [{ id: 1, body: 'x', createdAt: ago(2999) }] }))).toMatchObject({
+      action: 'reject',
+      reason: { key: 'comments.reason.too_fast', vars: { seconds: 3 } },
+    });
     expect(ratePhase.run(input({ recent: [{ id: 1, body: 'x', createdAt: ago(3000) }] }))).toBeUndefined();
   });
   it('30 per hour', () => {
     const recent = Array.from({ length: 30 }, (_, i) => ({ id: i, body: `x${i}`, createdAt: ago(10_000 + i * 60_000) }));
-    expect(ratePhase.run(input({ recent }))).toMatchObject({ action: 'reject', reason: { key: 'comments.reason.too_many', vars: { max: 30 } } });
+    expect(ratePhase.run(input({ recent }))).toMatchObject({
+      action: 'reject',
+      reason: { key: 'comments.reason.too_many', vars: { max: 30 } },
+    });
     expect(ratePhase.run(input({ recent: recent.slice(0, 29) }))).toBeUndefined();
     expect(ratePhase.run(input({ recent: recent.map((r) => ({ ...r, createdAt: ago(3600_000 + 1) })) }))).toBeUndefined();
   });
@@ -101,14 +129,20 @@ describe('rate phase', () => {
 
 describe('pre-moderation phases', () => {
   it('holds new commenters until N approved comments; staff are trusted; 0 turns it off', () => {
-    expect(newCommenterPhase.run(input({ settings: { premoderateNew: 1 }, author: { approvedCount: 0 } }))).toMatchObject({ action: 'hold' });
+    expect(newCommenterPhase.run(input({ settings: { premoderateNew: 1 }, author: { approvedCount: 0 } }))).toMatchObject({
+      action: 'hold',
+    });
     expect(newCommenterPhase.run(input({ settings: { premoderateNew: 1 }, author: { approvedCount: 1 } }))).toBeUndefined();
     expect(newCommenterPhase.run(input({ settings: { premoderateNew: 0 }, author: { approvedCount: 0 } }))).toBeUndefined();
-    expect(newCommenterPhase.run(input({ settings: { premoderateNew: 5 }, author: { approvedCount: 0, role: 'moderator' } }))).toBeUndefined();
+    expect(
+      newCommenterPhase.run(input({ settings: { premoderateNew: 5 }, author: { approvedCount: 0, role: 'moderator' } })),
+    ).toBeUndefined();
   });
   it('holds everything site-wide or on one article', () => {
     expect(premoderationPhase.run(input({ settings: { premoderateAll: true } }))).toMatchObject({ action: 'hold' });
-    expect(premoderationPhase.run(input({ article: { id: 1, slug: 'a', title: 'A', premoderate: true } }))).toMatchObject({ action: 'hold' });
+    expect(premoderationPhase.run(input({ article: { id: 1, slug: 'a', title: 'A', premoderate: true } }))).toMatchObject({
+      action: 'hold',
+    });
     expect(premoderationPhase.run(input())).toBeUndefined();
   });
 });
@@ -118,12 +152,32 @@ describe('pipeline', () => {
     expect((await moderate(input(), defaultPhases())).action).toBe('approve');
   });
   it('a later rejection wins over an earlier hold; the first hold is the reason otherwise', async () => {
-    const v = await moderate(input({ body: 'scam https://a.org https://b.org https://c.org', settings: { suspectWords: ['scam'] }, recent: [{ id: 1, body: 'x', createdAt: ago(100) }] }), defaultPhases());
+    const v = await moderate(
+      input({
+        body: 'scam https://a.org https://b.org https://c.org',
+        settings: { suspectWords: ['scam'] },
+        recent: [{ id: 1, body: 'x', createdAt: ago(100) }],
+      }),
+      defaultPhases(),
+    );
     expect(v).toMatchObject({ action: 'reject', phase: 'rate' });
-    const held = await moderate(input({ body: 'scam https://a.org https://b.org https://c.org', settings: { suspectWords: ['scam'] } }), defaultPhases());
+    const held = await moderate(
+      input({ body: 'scam https://a.org https://b.org https://c.org', settings: { suspectWords: ['scam'] } }),
+      defaultPhases(),
+    );
     expect(held).toMatchObject({ action: 'hold', phase: 'words' });
   });
   it('runs the phases in the documented order', () => {
-    expect(defaultPhases().map((p) => p.name)).toEqual(['account', 'length', 'words', 'links', 'duplicate', 'rate', 'new-commenter', 'premoderation', 'webhook']);
+    expect(defaultPhases().map((p) => p.name)).toEqual([
+      'account',
+      'length',
+      'words',
+      'links',
+      'duplicate',
+      'rate',
+      'new-commenter',
+      'premoderation',
+      'webhook',
+    ]);
   });
 });

@@ -12,7 +12,17 @@ import type { ModerationInput, Phase, Verdict } from './phase.js';
 
 /** The phases in the order they run. */
 export function defaultPhases(fetchImpl?: typeof fetch): Phase[] {
-  return [accountPhase, lengthPhase, wordsPhase, linksPhase, duplicatePhase, ratePhase, newCommenterPhase, premoderationPhase, webhookPhase(fetchImpl)];
+  return [
+    accountPhase,
+    lengthPhase,
+    wordsPhase,
+    linksPhase,
+    duplicatePhase,
+    ratePhase,
+    newCommenterPhase,
+    premoderationPhase,
+    webhookPhase(fetchImpl),
+  ];
 }
 
 /** Runs the phases; the outcome is the first rejection, else the first hold, else approval. */

@@ -5,7 +5,8 @@ export const premoderationPhase: Phase = {
   name: 'premoderation',
   run({ author, article, settings }) {
     if (isStaff(author.role)) return undefined;
-    if (settings.premoderateAll || article.premoderate) return { action: 'hold', phase: 'premoderation', reason: { key: 'comments.reason.premoderation' } };
+    if (settings.premoderateAll || article.premoderate)
+      return { action: 'hold', phase: 'premoderation', reason: { key: 'comments.reason.premoderation' } };
     return undefined;
   },
 };

@@ -2,12 +2,18 @@
 import type { Db } from '../../../platform/db.js';
 import { DEFAULT_SETTINGS, type ModerationSettings } from './phase.js';
 import { parseWordList } from './words.js';
+import { listSettingsWithPrefix, upsertSetting } from '../../site/site-store.js';
 
 const KEYS = {
-  bannedWords: 'comments.banned_words', suspectWords: 'comments.suspect_words', maxLinks: 'comments.max_links',
-  premoderateAll: 'comments.premoderate_all', premoderateNew: 'comments.premoderate_new',
-  minIntervalMs: 'comments.min_interval_ms', perHour: 'comments.per_hour',
-  webhookUrl: 'comments.webhook_url', webhookSecret: 'comments.webhook_secret',
+  bannedWords: 'comments.banned_words',
+  suspectWords: 'comments.suspect_words',
+  maxLinks: 'comments.max_links',
+  premoderateAll: 'comments.premoderate_all',
+  premoderateNew: 'comments.premoderate_new',
+  minIntervalMs: 'comments.min_interval_ms',
+  perHour: 'comments.per_hour',
+  webhookUrl: 'comments.webhook_url',
+  webhookSecret: 'comments.webhook_secret',
 } as const satisfies Partial<Record<keyof ModerationSettings, string>>;
 
 const int = (v: string | undefined, d: number, min = 0, max = 1_000_000) => {
@@ -25,12 +31,14 @@ export async function loadModerationSettings(db: Db): Promise<ModerationSettings
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
   const value = readModerationSettings(db);
   cache.set(db, { at: Date.now(), value });
-  value.catch(() => { if (cache.get(db)?.value === value) cache.delete(db); });
+  value.catch(() => {
+    if (cache.get(db)?.value === value) cache.delete(db);
+  });
   return value;
 }
 
 async function readModerationSettings(db: Db): Promise<ModerationSettings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'comments.%').execute();
+  const rows = await listSettingsWithPrefix(db, 'comments.');
   const m = new Map(rows.map((r) => [r.key, r.value]));
   const d = DEFAULT_SETTINGS;
   return {
@@ -54,7 +62,7 @@ export async function saveModerationSettings(db: Db, s: Partial<ModerationSettin
     const v = s[k];
     if (v === undefined) continue;
     const value = Array.isArray(v) ? v.join('\n') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
-    await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await upsertSetting(db, key, value);
   }
   cache.delete(db);
 }

@@ -5,17 +5,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookPhase } from './webhook-phase.js';
 import { DEFAULT_SETTINGS, type ModerationInput } from './phase.js';
 
-let server: Server; let url = ''; let mode: 'approve' | 'reject' | 'slow' | 'error' = 'approve';
+let server: Server;
+let url = '';
+let mode: 'approve' | 'reject' | 'slow' | 'error' = 'approve';
 const received: { body: string; signature: string }[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       received.push({ body, signature: String(req.headers['x-chancery-signature']) });
-      if (mode === 'slow') { setTimeout(() => res.end('{"action":"approve"}'), 1500); return; }
-      if (mode === 'error') { res.statusCode = 500; res.end('boom'); return; }
+      if (mode === 'slow') {
+        setTimeout(() => res.end('{"action":"approve"}'), 1500);
+        return;
+      }
+      if (mode === 'error') {
+        res.statusCode = 500;
+        res.end('boom');
+        return;
+      }
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(mode === 'reject' ? { action: 'reject', reason: 'Spam network' } : { action: 'approve' }));
     });
@@ -23,10 +34,15 @@ beforeAll(async () => {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   url = `http://127.0.0.1:${(server.address() as { port: number }).port}/moderate`;
 });
-afterAll(async () => { server.closeAllConnections(); await new Promise((ok) => server.close(ok)); });
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((ok) => server.close(ok));
+});
 
 const input = (timeout = 2000): ModerationInput => ({
-  body: 'Hello <b>world</b>', now: new Date('2026-03-01T12:00:00Z'), recent: [],
+  body: 'Hello <b>world</b>',
+  now: new Date('2026-03-01T12:00:00Z'),
+  recent: [],
   author: { id: 7, name: 'Anna', role: 'reader', createdAt: '2026-01-01T00:00:00Z', approvedCount: 0 },
   article: { id: 1, slug: 'water-talks', title: 'Water talks', premoderate: false },
   settings: { ...DEFAULT_SETTINGS, webhookUrl: url, webhookSecret: 's3cret', webhookTimeoutMs: timeout },
@@ -38,12 +54,20 @@ describe('webhook phase', () => {
     expect(await webhookPhase().run(input())).toBeUndefined();
     const last = received.at(-1)!;
     expect(last.signature).toBe('sha256=' + createHmac('sha256', 's3cret').update(last.body).digest('hex'));
-    expect(JSON.parse(last.body)).toMatchObject({ type: 'comment.created', comment: { body: 'Hello <b>world</b>' }, article: { slug: 'water-talks' }, author: { id: 7 } });
+    expect(JSON.parse(last.body)).toMatchObject({
+      type: 'comment.created',
+      comment: { body: 'Hello <b>world</b>' },
+      article: { slug: 'water-talks' },
+      author: { id: 7 },
+    });
   });
 
   it('rejects with the reason the service gives', async () => {
     mode = 'reject';
-    expect(await webhookPhase().run(input())).toMatchObject({ action: 'reject', reason: { key: 'comments.reason.webhook', vars: { reason: 'Spam network' } } });
+    expect(await webhookPhase().run(input())).toMatchObject({
+      action: 'reject',
+      reason: { key: 'comments.reason.webhook', vars: { reason: 'Spam network' } },
+    });
   });
 
   it('holds the comment when the service is slower than the timeout, fails or cannot be reached', async () => {
@@ -53,7 +77,9 @@ describe('webhook phase', () => {
     expect(Date.now() - started).toBeLessThan(1200);
     mode = 'error';
     expect(await webhookPhase().run(input())).toMatchObject({ action: 'hold' });
-    expect(await webhookPhase().run({ ...input(), settings: { ...input().settings, webhookUrl: 'http://127.0.0.1:1/nothing' } })).toMatchObject({ action: 'hold' });
+    expect(
+      await webhookPhase().run({ ...input(), settings: { ...input().settings, webhookUrl: 'http://127.0.0.1:1/nothing' } }),
+    ).toMatchObject({ action: 'hold' });
   });
 
   it('does nothing without a URL', async () => {

@@ -12,7 +12,12 @@ export function webhookPayload(input: ModerationInput): string {
   return JSON.stringify({
     type: input.editingId !== undefined ? 'comment.edited' : 'comment.created',
     comment: { id: input.editingId ?? null, body: input.body, createdAt: input.now.toISOString() },
-    author: { id: input.author.id, name: input.author.name, createdAt: input.author.createdAt, approvedComments: input.author.approvedCount },
+    author: {
+      id: input.author.id,
+      name: input.author.name,
+      createdAt: input.author.createdAt,
+      approvedComments: input.author.approvedCount,
+    },
     article: { id: input.article.id, slug: input.article.slug, title: input.article.title },
   });
 }
@@ -25,20 +30,40 @@ export function webhookPhase(fetchImpl: typeof fetch = fetch): Phase {
       const { webhookUrl, webhookSecret, webhookTimeoutMs } = input.settings;
       if (!webhookUrl) return undefined;
       const body = webhookPayload(input);
-      const held = (detail: string): Verdict => ({ action: 'hold', phase: 'webhook', reason: { key: 'comments.reason.webhook_unavailable', vars: { detail } } });
+      const held = (detail: string): Verdict => ({
+        action: 'hold',
+        phase: 'webhook',
+        reason: { key: 'comments.reason.webhook_unavailable', vars: { detail } },
+      });
       try {
         const res = await fetchImpl(webhookUrl, {
-          method: 'POST', body, redirect: 'error',
+          method: 'POST',
+          body,
+          redirect: 'error',
           headers: { 'content-type': 'application/json', 'x-chancery-signature': signBody(webhookSecret, body) },
           signal: AbortSignal.timeout(webhookTimeoutMs),
         });
         if (!res.ok) return held(`status ${res.status}`);
         const text = await res.text();
         let answer: { action?: unknown; reason?: unknown };
-        try { answer = JSON.parse(text.slice(0, 10_000)); } catch { return held('not JSON'); }
+        try {
+          answer = JSON.parse(text.slice(0, 10_000));
+        } catch {
+          return held('not JSON');
+        }
         const reason = typeof answer.reason === 'string' ? answer.reason.slice(0, 300) : '';
-        if (answer.action === 'reject') return { action: 'reject', phase: 'webhook', reason: { key: reason ? 'comments.reason.webhook' : 'comments.reason.webhook_plain', vars: { reason } } };
-        if (answer.action === 'hold') return { action: 'hold', phase: 'webhook', reason: { key: reason ? 'comments.reason.webhook' : 'comments.reason.premoderation', vars: { reason } } };
+        if (answer.action === 'reject')
+          return {
+            action: 'reject',
+            phase: 'webhook',
+            reason: { key: reason ? 'comments.reason.webhook' : 'comments.reason.webhook_plain', vars: { reason } },
+          };
+        if (answer.action === 'hold')
+          return {
+            action: 'hold',
+            phase: 'webhook',
+            reason: { key: reason ? 'comments.reason.webhook' : 'comments.reason.premoderation', vars: { reason } },
+          };
         if (answer.action === 'approve') return undefined;
         return held('unknown answer');
       } catch (err) {

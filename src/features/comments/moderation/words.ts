@@ -3,7 +3,21 @@ import { stem } from '../../search/stemmer.js';
 
 const DIGIT_LOOKALIKES: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 // Latin letters that look Cyrillic, used to hide a Russian word from a filter ("идиoт" with a Latin o).
-const LATIN_TO_CYRILLIC: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в', i: 'і' };
+const LATIN_TO_CYRILLIC: Record<string, string> = {
+  a: 'а',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  c: 'с',
+  x: 'х',
+  y: 'у',
+  k: 'к',
+  m: 'м',
+  t: 'т',
+  h: 'н',
+  b: 'в',
+  i: 'і',
+};
 
 // Built once: the bundler writes a \p{...} literal as new RegExp(...), which would compile at every call, and
 // these run for every word of every comment posted.
@@ -29,7 +43,11 @@ export function normalizeWord(word: string): string {
 /** Undoes simple disguises: digits and symbols for letters, Latin look-alikes inside Cyrillic words. */
 function undisguise(word: string): string {
   let w = DISGUISES.test(word) ? [...word].map((ch) => DIGIT_LOOKALIKES[ch] ?? ch).join('') : word;
-  if (!ASCII.test(w) && CYRILLIC.test(w)) w = [...w].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join('').replace(/і/g, 'и');
+  if (!ASCII.test(w) && CYRILLIC.test(w))
+    w = [...w]
+      .map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch)
+      .join('')
+      .replace(/і/g, 'и');
   return w;
 }
 
@@ -69,7 +87,11 @@ export function compileWordList(entries: string[]): WordMatcher {
   return {
     find(text) {
       const tokens = tokenize(text).map(keys);
-      for (const ks of tokens) for (const k of ks) { const hit = single.get(k); if (hit) return hit; }
+      for (const ks of tokens)
+        for (const k of ks) {
+          const hit = single.get(k);
+          if (hit) return hit;
+        }
       for (const p of phrases) {
         for (let i = 0; i + p.words.length <= tokens.length; i++) {
           if (p.words.every((ws, j) => ws.some((w) => tokens[i + j].includes(w)))) return p.entry;
@@ -82,5 +104,12 @@ export function compileWordList(entries: string[]): WordMatcher {
 
 /** Parses a list typed in the admin: one entry per line or comma-separated. */
 export function parseWordList(text: string): string[] {
-  return [...new Set(text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean))].slice(0, 2000);
+  return [
+    ...new Set(
+      text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, 2000);
 }

@@ -10,7 +10,15 @@ export function CommentBody({ body }: { body: string }) {
           {lines.map((segs, i) => (
             <>
               {i > 0 && <br />}
-              {segs.map((s) => (s.type === 'link' ? <a href={s.href} rel="nofollow ugc noopener" target="_blank">{s.text}</a> : s.text))}
+              {segs.map((s) =>
+                s.type === 'link' ? (
+                  <a href={s.href} rel="nofollow ugc noopener" target="_blank">
+                    {s.text}
+                  </a>
+                ) : (
+                  s.text
+                ),
+              )}
             </>
           ))}
         </p>

@@ -1,7 +1,7 @@
 // The dossiers index: a search by name, then the most documented countries, people, organisations and projects.
 import { intl, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import { dossierPath, type EntityType } from '../dossier.js';
 import type { IndexEntry } from '../dossier-store.js';
 
@@ -22,7 +22,13 @@ function EntryList({ t, items, lang, showType }: { t: T; items: IndexEntry[]; la
   return (
     <ul class="dossier-list">
       {items.map((e) => (
-        <li><a href={dossierPath(e.id)}>{e.name}</a> <span class="meta">{showType ? `${t(`dossiers.type.${e.type}`)} · ` : ''}{count(t, e.facts, lang)}</span></li>
+        <li>
+          <a href={dossierPath(e.id)}>{e.name}</a>{' '}
+          <span class="meta">
+            {showType ? `${t(`dossiers.type.${e.type}`)} · ` : ''}
+            {count(t, e.facts, lang)}
+          </span>
+        </li>
       ))}
     </ul>
   );
@@ -32,7 +38,18 @@ function EntryList({ t, items, lang, showType }: { t: T; items: IndexEntry[]; la
 export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndexProps) {
   const lang = chrome.site.language;
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} meta={{ title: q ? t('dossiers.search.results', { q }) : t('dossiers.title'), description: t('dossiers.description'), path: '/dossiers', noindex: !!q }}>
+    <Layout
+      t={t}
+      site={chrome.site}
+      rubrics={chrome.rubrics}
+      account={chrome.account}
+      meta={{
+        title: q ? t('dossiers.search.results', { q }) : t('dossiers.title'),
+        description: t('dossiers.description'),
+        path: '/dossiers',
+        noindex: !!q,
+      }}
+    >
       <header class="list-header">
         <h1>{t('dossiers.title')}</h1>
         <p>{t('dossiers.description')}</p>
@@ -47,14 +64,18 @@ export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndex
           <h2 id="results-title">{t('dossiers.search.results', { q })}</h2>
           {results.length ? <EntryList t={t} items={results} lang={lang} showType /> : <p>{t('dossiers.search.none', { q })}</p>}
         </section>
-      ) : groups.every((g) => !g.items.length) ? <p>{t('dossiers.empty')}</p> : (
+      ) : groups.every((g) => !g.items.length) ? (
+        <p>{t('dossiers.empty')}</p>
+      ) : (
         <div class="dossier-groups">
-          {groups.filter((g) => g.items.length).map((g) => (
-            <section aria-labelledby={`group-${g.type}`}>
-              <h2 id={`group-${g.type}`}>{t(`dossiers.types.${g.type}`)}</h2>
-              <EntryList t={t} items={g.items} lang={lang} />
-            </section>
-          ))}
+          {groups
+            .filter((g) => g.items.length)
+            .map((g) => (
+              <section aria-labelledby={`group-${g.type}`}>
+                <h2 id={`group-${g.type}`}>{t(`dossiers.types.${g.type}`)}</h2>
+                <EntryList t={t} items={g.items} lang={lang} />
+              </section>
+            ))}
         </div>
       )}
     </Layout>

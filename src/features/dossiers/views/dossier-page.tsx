@@ -1,11 +1,18 @@
 // A dossier: one entity or a country pair, with its key figures, a timeline of facts and related reading.
-import { formatDate, intl, type T } from '../../../platform/i18n/index.js';
+import { formatDate, intl, type T, messageKey } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import {
-  dossierPath, factSentence, formatAmount, formatWhen, splitId,
-  type DossierEntity, type EntityRef, type TimelineFact, type TradeSeries,
+  dossierPath,
+  factSentence,
+  formatAmount,
+  formatWhen,
+  splitId,
+  type DossierEntity,
+  type EntityRef,
+  type TimelineFact,
+  type TradeSeries,
 } from '../dossier.js';
 import type { ArticleRef, DossierStats } from '../dossier-store.js';
 import { FactSentence } from './fact-sentence.js';
@@ -30,18 +37,28 @@ export interface DossierPageProps {
   articles: { items: ArticleRef[]; total: number };
 }
 
-const SCHEMA_TYPE: Record<string, string> = { person: 'Person', country: 'Country', organization: 'Organization', place: 'Place', project: 'Thing' };
+const SCHEMA_TYPE: Record<string, string> = {
+  person: 'Person',
+  country: 'Country',
+  organization: 'Organization',
+  place: 'Place',
+  project: 'Thing',
+};
 
 function plural(t: T, key: string, count: number, lang: string): string {
   const rule = intl.plural(lang).select(count);
-  return t(`${key}.${rule === 'one' ? 'one' : 'other'}`, { count: intl.number(lang).format(count) });
+  return t(messageKey(`${key}.${rule === 'one' ? 'one' : 'other'}`), { count: intl.number(lang).format(count) });
 }
 
 /** "12 facts from 5 articles, 2024–2025". */
 export function summaryLine(t: T, s: DossierStats, lang = 'en'): string {
   if (!s.facts) return t('dossiers.summary.none');
   const years = s.firstYear === s.lastYear ? String(s.firstYear) : `${s.firstYear}–${s.lastYear}`;
-  return t('dossiers.summary', { facts: plural(t, 'dossiers.fact_count', s.facts, lang), articles: plural(t, 'dossiers.article_count', s.articles, lang), years });
+  return t('dossiers.summary', {
+    facts: plural(t, 'dossiers.fact_count', s.facts, lang),
+    articles: plural(t, 'dossiers.article_count', s.articles, lang),
+    years,
+  });
 }
 
 function roleLine(t: T, e: DossierEntity, names: Map<string, EntityRef>): string[] {
@@ -57,21 +74,48 @@ export function DossierPage(p: DossierPageProps) {
   const title = pair ? t('dossiers.pair.title', { a: subjects[0].name, b: subjects[1]!.name }) : first.name;
   const summary = summaryLine(t, stats, lang);
   const heading = info.page > 1 ? `${title} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : title;
-  const jsonLd = pair ? [] : [{
-    '@context': 'https://schema.org', '@type': SCHEMA_TYPE[first.type] ?? 'Thing', name: first.name,
-    ...(first.aliases.length ? { alternateName: first.aliases } : {}),
-    ...(first.type === 'person' && first.roles[0] ? { jobTitle: first.roles[0].title } : {}),
-    url: chrome.site.baseUrl + p.path, description: summary,
-  }];
+  const jsonLd = pair
+    ? []
+    : [
+        {
+          '@context': 'https://schema.org',
+          '@type': SCHEMA_TYPE[first.type] ?? 'Thing',
+          name: first.name,
+          ...(first.aliases.length ? { alternateName: first.aliases } : {}),
+          ...(first.type === 'person' && first.roles[0] ? { jobTitle: first.roles[0].title } : {}),
+          url: chrome.site.baseUrl + p.path,
+          description: summary,
+        },
+      ];
   const selfIds = subjects.map((s) => s.id);
   const countryPage = !pair && first.type === 'country';
   const figures = p.trade.length > 0 || p.investments.length > 0;
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} meta={{ title: heading, description: `${title}: ${summary}`, path: info.page > 1 ? `${p.path}?page=${info.page}` : p.path, jsonLd }}>
+    <Layout
+      t={t}
+      site={chrome.site}
+      rubrics={chrome.rubrics}
+      account={chrome.account}
+      meta={{ title: heading, description: `${title}: ${summary}`, path: info.page > 1 ? `${p.path}?page=${info.page}` : p.path, jsonLd }}
+    >
       <article class="dossier">
         <header class="dossier-header">
-          <p class="kicker"><a class="kicker" href="/dossiers">{t('dossiers.title')}</a> · {pair ? t('dossiers.pair.kicker') : t(`dossiers.type.${first.type}`)}</p>
-          <h1>{pair ? <><a href={dossierPath(subjects[0].id)}>{subjects[0].name}</a> · <a href={dossierPath(subjects[1]!.id)}>{subjects[1]!.name}</a></> : first.name}</h1>
+          <p class="kicker">
+            <a class="kicker" href="/dossiers">
+              {t('dossiers.title')}
+            </a>{' '}
+            · {pair ? t('dossiers.pair.kicker') : t(`dossiers.type.${first.type}`)}
+          </p>
+          <h1>
+            {pair ? (
+              <>
+                <a href={dossierPath(subjects[0].id)}>{subjects[0].name}</a> ·{' '}
+                <a href={dossierPath(subjects[1]!.id)}>{subjects[1]!.name}</a>
+              </>
+            ) : (
+              first.name
+            )}
+          </h1>
           {!pair && first.roles.length > 0 && <p class="dossier-roles">{roleLine(t, first, p.names).join('; ')}</p>}
           {!pair && first.aliases.length > 0 && <p class="meta">{t('dossiers.also_known_as', { names: first.aliases.join(', ') })}</p>}
           <p class="dossier-summary">{summary}</p>
@@ -82,7 +126,14 @@ export function DossierPage(p: DossierPageProps) {
             <h2 id="figures-title">{t('dossiers.key_figures')}</h2>
             {p.investments.length > 0 && (
               <ul class="figure-list">
-                {p.investments.map((i) => <li>{t('dossiers.investments.total', { total: formatAmount(i.total, i.currency, lang), count: plural(t, 'dossiers.investments.count', i.count, lang) })}</li>)}
+                {p.investments.map((i) => (
+                  <li>
+                    {t('dossiers.investments.total', {
+                      total: formatAmount(i.total, i.currency, lang),
+                      count: plural(t, 'dossiers.investments.count', i.count, lang),
+                    })}
+                  </li>
+                ))}
               </ul>
             )}
             {p.trade.map((s, i) => {
@@ -91,7 +142,11 @@ export function DossierPage(p: DossierPageProps) {
               return (
                 <div class="trade-figure">
                   <TradeChart t={t} series={s} names={names} uid={`trade-${i}`} lang={lang} />
-                  {other && <p class="meta"><a href={pairPath(first.id, other)}>{t('dossiers.pair.link', { name: p.names.get(other)?.name ?? other })}</a></p>}
+                  {other && (
+                    <p class="meta">
+                      <a href={pairPath(first.id, other)}>{t('dossiers.pair.link', { name: p.names.get(other)?.name ?? other })}</a>
+                    </p>
+                  )}
                 </div>
               );
             })}
@@ -100,27 +155,37 @@ export function DossierPage(p: DossierPageProps) {
 
         <div class="dossier-columns">
           <div class="dossier-main">
-          <UpcomingBlock t={t} facts={p.upcoming} names={p.names} skip={selfIds} lang={lang} />
-          <section class="dossier-timeline" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">{t('dossiers.timeline')}</h2>
-            {p.timeline.length === 0 ? <p>{t('dossiers.timeline.empty')}</p> : (
-              <ol class="timeline">
-                {p.timeline.map((f) => (
-                  <li id={`fact-${f.id}`}>
-                    <p class="fact-sentence"><FactSentence segments={factSentence(t, f, p.names, lang)} skip={selfIds} /></p>
-                    <p class="meta">
-                      {f.when
-                        ? <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time>
-                        : f.article.publishedAt && <time datetime={f.article.publishedAt}>{t('dossiers.timeline.reported', { date: formatDate(f.article.publishedAt, lang) })}</time>}
-                      {' · '}
-                      <a href={`/articles/${f.article.slug}#evidence-${f.id}`}>{t('dossiers.source', { title: f.article.title })}</a>
-                    </p>
-                  </li>
-                ))}
-              </ol>
-            )}
-            <Pagination t={t} info={info} />
-          </section>
+            <UpcomingBlock t={t} facts={p.upcoming} names={p.names} skip={selfIds} lang={lang} />
+            <section class="dossier-timeline" aria-labelledby="timeline-title">
+              <h2 id="timeline-title">{t('dossiers.timeline')}</h2>
+              {p.timeline.length === 0 ? (
+                <p>{t('dossiers.timeline.empty')}</p>
+              ) : (
+                <ol class="timeline">
+                  {p.timeline.map((f) => (
+                    <li id={`fact-${f.id}`}>
+                      <p class="fact-sentence">
+                        <FactSentence segments={factSentence(t, f, p.names, lang)} skip={selfIds} />
+                      </p>
+                      <p class="meta">
+                        {f.when ? (
+                          <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time>
+                        ) : (
+                          f.article.publishedAt && (
+                            <time datetime={f.article.publishedAt}>
+                              {t('dossiers.timeline.reported', { date: formatDate(f.article.publishedAt, lang) })}
+                            </time>
+                          )
+                        )}
+                        {' · '}
+                        <a href={`/articles/${f.article.slug}#evidence-${f.id}`}>{t('dossiers.source', { title: f.article.title })}</a>
+                      </p>
+                    </li>
+                  ))}
+                </ol>
+              )}
+              <Pagination t={t} info={info} />
+            </section>
           </div>
 
           <aside class="dossier-aside">
@@ -130,8 +195,19 @@ export function DossierPage(p: DossierPageProps) {
                 <ul class="related-entities">
                   {p.related.map((e) => (
                     <li>
-                      <a href={dossierPath(e.id)}>{e.name}</a> <span class="meta">{t(`dossiers.type.${e.type}`)} · {plural(t, 'dossiers.fact_count', e.shared, lang)}</span>
-                      {countryPage && e.type === 'country' && <> · <a class="meta" href={pairPath(first.id, e.id)}>{t('dossiers.pair.link', { name: e.name })}</a></>}
+                      <a href={dossierPath(e.id)}>{e.name}</a>{' '}
+                      <span class="meta">
+                        {t(`dossiers.type.${e.type}`)} · {plural(t, 'dossiers.fact_count', e.shared, lang)}
+                      </span>
+                      {countryPage && e.type === 'country' && (
+                        <>
+                          {' '}
+                          ·{' '}
+                          <a class="meta" href={pairPath(first.id, e.id)}>
+                            {t('dossiers.pair.link', { name: e.name })}
+                          </a>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -142,10 +218,22 @@ export function DossierPage(p: DossierPageProps) {
                 <h2 id="articles-title">{t('dossiers.articles', { name: title })}</h2>
                 <ul class="dossier-articles">
                   {p.articles.items.map((a) => (
-                    <li><a href={`/articles/${a.slug}`}>{a.title}</a>{a.publishedAt && <> <time class="meta" datetime={a.publishedAt}>{formatDate(a.publishedAt, lang)}</time></>}</li>
+                    <li>
+                      <a href={`/articles/${a.slug}`}>{a.title}</a>
+                      {a.publishedAt && (
+                        <>
+                          {' '}
+                          <time class="meta" datetime={a.publishedAt}>
+                            {formatDate(a.publishedAt, lang)}
+                          </time>
+                        </>
+                      )}
+                    </li>
                   ))}
                 </ul>
-                {p.articles.total > p.articles.items.length && <p class="meta">{t('dossiers.articles.more', { count: p.articles.total - p.articles.items.length })}</p>}
+                {p.articles.total > p.articles.items.length && (
+                  <p class="meta">{t('dossiers.articles.more', { count: p.articles.total - p.articles.items.length })}</p>
+                )}
               </section>
             )}
           </aside>

@@ -5,7 +5,9 @@ import { dossierPath, type Segment } from '../dossier.js';
 export function FactSentence({ segments, link = true, skip }: { segments: Segment[]; link?: boolean; skip?: string[] }) {
   return (
     <>
-      {segments.map((s) => (typeof s === 'string' ? s : link && !(skip ?? []).includes(s.id) ? <a href={dossierPath(s.id)}>{s.name}</a> : s.name))}
+      {segments.map((s) =>
+        typeof s === 'string' ? s : link && !(skip ?? []).includes(s.id) ? <a href={dossierPath(s.id)}>{s.name}</a> : s.name,
+      )}
     </>
   );
 }

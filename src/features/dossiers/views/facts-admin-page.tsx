@@ -3,8 +3,16 @@
 import type { T } from '../../../platform/i18n/index.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
 import {
-  FACT_STATUSES, FACT_TYPES, argInputValue, factSentence, formatAmount, isEntityId, sentenceText,
-  type EntityRef, type FactStatus, type PublicFact,
+  FACT_STATUSES,
+  FACT_TYPES,
+  argInputValue,
+  factSentence,
+  formatAmount,
+  isEntityId,
+  sentenceText,
+  type EntityRef,
+  type FactStatus,
+  type PublicFact,
 } from '../dossier.js';
 
 export interface FactsAdminProps {
@@ -34,24 +42,51 @@ function showArg(v: unknown, names: Map<string, EntityRef>): string {
 
 /** The body of /admin/facts (AdminLayout wraps it). */
 export function FactsAdminPage({ t, csrf, filter, items, total, info, names, back, notice, error }: FactsAdminProps) {
-  const Hidden = () => <><input type="hidden" name="_csrf" value={csrf} /><input type="hidden" name="back" value={back} /></>;
+  const Hidden = () => (
+    <>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <input type="hidden" name="back" value={back} />
+    </>
+  );
   return (
     <div class="facts-admin">
-      {notice && <p class="notice" role="status">{notice}</p>}
-      {error && <div class="error-summary" role="alert"><p><a href={`#fact-${error.factId}-${error.arg}`}>{error.message}</a></p></div>}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <div class="error-summary" role="alert">
+          <p>
+            <a href={`#fact-${error.factId}-${error.arg}`}>{error.message}</a>
+          </p>
+        </div>
+      )}
       <form class="facts-filter" method="get" action="/admin/facts">
         <div class="field">
           <label for="filter-status">{t('admin.facts.filter.status')}</label>
           <select id="filter-status" name="status">
-            <option value="all" selected={filter.status === ''}>{t('admin.facts.filter.any')}</option>
-            {FACT_STATUSES.map((s) => <option value={s} selected={filter.status === s}>{t(`admin.facts.status.${s}`)}</option>)}
+            <option value="all" selected={filter.status === ''}>
+              {t('admin.facts.filter.any')}
+            </option>
+            {FACT_STATUSES.map((s) => (
+              <option value={s} selected={filter.status === s}>
+                {t(`admin.facts.status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
           <label for="filter-type">{t('admin.facts.filter.type')}</label>
           <select id="filter-type" name="type">
-            <option value="" selected={!filter.type}>{t('admin.facts.filter.any')}</option>
-            {FACT_TYPES.map((x) => <option value={x} selected={filter.type === x}>{x.replace('_', ' ')}</option>)}
+            <option value="" selected={!filter.type}>
+              {t('admin.facts.filter.any')}
+            </option>
+            {FACT_TYPES.map((x) => (
+              <option value={x} selected={filter.type === x}>
+                {x.replace('_', ' ')}
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
@@ -61,7 +96,9 @@ export function FactsAdminPage({ t, csrf, filter, items, total, info, names, bac
         <button type="submit">{t('admin.facts.filter')}</button>
       </form>
       <p class="meta">{t(`admin.facts.count.${total === 1 ? 'one' : 'other'}`, { count: total })}</p>
-      {items.length === 0 ? <p>{t('admin.facts.empty')}</p> : (
+      {items.length === 0 ? (
+        <p>{t('admin.facts.empty')}</p>
+      ) : (
         <ol class="fact-cards">
           {items.map((f) => (
             <li class={`fact-card fact-${f.status}`} id={`fact-${f.id}`}>
@@ -70,12 +107,22 @@ export function FactsAdminPage({ t, csrf, filter, items, total, info, names, bac
               </h2>
               <p class="meta">
                 <span class={`status status-${f.status}`}>{t(`admin.facts.status.${f.status}`)}</span>
-                {' · '}{t('admin.facts.confidence', { value: f.confidence.toFixed(2) })}
-                {f.when && <> · {f.when.value} ({f.when.precision})</>}
-                {' · '}<a href={`/articles/${f.article.slug}#evidence-${f.id}`}>{t('admin.facts.article', { title: f.article.title })}</a>
-                {' · '}<a href={`/admin/facts?status=all&article=${f.articleId}`}>#{f.articleId}</a>
+                {' · '}
+                {t('admin.facts.confidence', { value: f.confidence.toFixed(2) })}
+                {f.when && (
+                  <>
+                    {' '}
+                    · {f.when.value} ({f.when.precision})
+                  </>
+                )}
+                {' · '}
+                <a href={`/articles/${f.article.slug}#evidence-${f.id}`}>{t('admin.facts.article', { title: f.article.title })}</a>
+                {' · '}
+                <a href={`/admin/facts?status=all&article=${f.articleId}`}>#{f.articleId}</a>
               </p>
-              <blockquote class="evidence-text" aria-label={t('admin.facts.evidence')}>{f.evidence.text}</blockquote>
+              <blockquote class="evidence-text" aria-label={t('admin.facts.evidence')}>
+                {f.evidence.text}
+              </blockquote>
               <dl class="fact-args">
                 {Object.entries(f.args).map(([k, v]) => {
                   const err = error && error.factId === f.id && error.arg === k ? error : undefined;
@@ -89,9 +136,21 @@ export function FactsAdminPage({ t, csrf, filter, items, total, info, names, bac
                           <Hidden />
                           <input type="hidden" name="arg" value={k} />
                           <label class="visually-hidden" for={inputId}>{`${t('admin.facts.correct')} ${k}`}</label>
-                          <input id={inputId} name="value" value={err ? err.value : argInputValue(v)} aria-describedby={err ? `${inputId}-error` : undefined} aria-invalid={err ? 'true' : undefined} />
-                          <button type="submit" class="secondary">{t('admin.facts.correct')}</button>
-                          {err && <p class="error" id={`${inputId}-error`}>{err.message}</p>}
+                          <input
+                            id={inputId}
+                            name="value"
+                            value={err ? err.value : argInputValue(v)}
+                            aria-describedby={err ? `${inputId}-error` : undefined}
+                            aria-invalid={err ? 'true' : undefined}
+                          />
+                          <button type="submit" class="secondary">
+                            {t('admin.facts.correct')}
+                          </button>
+                          {err && (
+                            <p class="error" id={`${inputId}-error`}>
+                              {err.message}
+                            </p>
+                          )}
                         </form>
                       </dd>
                     </div>
@@ -100,10 +159,18 @@ export function FactsAdminPage({ t, csrf, filter, items, total, info, names, bac
               </dl>
               <div class="fact-actions">
                 {f.status !== 'confirmed' && (
-                  <form method="post" action={`/admin/facts/${f.id}/confirm`}><Hidden /><button type="submit">{t('admin.facts.confirm')}</button></form>
+                  <form method="post" action={`/admin/facts/${f.id}/confirm`}>
+                    <Hidden />
+                    <button type="submit">{t('admin.facts.confirm')}</button>
+                  </form>
                 )}
                 {f.status !== 'rejected' && (
-                  <form method="post" action={`/admin/facts/${f.id}/reject`}><Hidden /><button type="submit" class="danger">{t('admin.facts.reject')}</button></form>
+                  <form method="post" action={`/admin/facts/${f.id}/reject`}>
+                    <Hidden />
+                    <button type="submit" class="danger">
+                      {t('admin.facts.reject')}
+                    </button>
+                  </form>
                 )}
               </div>
             </li>

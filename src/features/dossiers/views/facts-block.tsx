@@ -21,16 +21,38 @@ export function FactsBlock({ t, facts, entities, lang = 'en', anchored }: FactsB
       <h2 id="facts-block-title">{t('dossiers.facts_block.title')}</h2>
       <ul>
         {facts.map((f) => {
-          const involved = entityArgs(f.args).map((a) => entities.get(a.id)).filter((e): e is EntityRef => !!e && e.type !== 'place');
+          const involved = entityArgs(f.args)
+            .map((a) => entities.get(a.id))
+            .filter((e): e is EntityRef => !!e && e.type !== 'place');
           return (
             <li>
               <p class="fact-sentence">
                 <FactSentence segments={factSentence(t, f, entities, lang, f.planned)} />
-                {f.when && <> — <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time></>}
+                {f.when && (
+                  <>
+                    {' '}
+                    — <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time>
+                  </>
+                )}
               </p>
               <p class="meta">
-                {(!anchored || anchored.has(String(f.id))) && <><a href={`#evidence-${f.id}`}>{t('dossiers.facts_block.evidence')}</a>{involved.length > 0 && ' · '}</>}
-                {involved.length > 0 && <>{t('dossiers.facts_block.dossier')}: {involved.map((e, i) => <>{i > 0 && ', '}<a href={dossierPath(e.id)}>{e.name}</a></>)}</>}
+                {(!anchored || anchored.has(String(f.id))) && (
+                  <>
+                    <a href={`#evidence-${f.id}`}>{t('dossiers.facts_block.evidence')}</a>
+                    {involved.length > 0 && ' · '}
+                  </>
+                )}
+                {involved.length > 0 && (
+                  <>
+                    {t('dossiers.facts_block.dossier')}:{' '}
+                    {involved.map((e, i) => (
+                      <>
+                        {i > 0 && ', '}
+                        <a href={dossierPath(e.id)}>{e.name}</a>
+                      </>
+                    ))}
+                  </>
+                )}
               </p>
             </li>
           );

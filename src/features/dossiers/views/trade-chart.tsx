@@ -2,10 +2,27 @@
 import type { T } from '../../../platform/i18n/index.js';
 import { formatAmount, type TradeSeries } from '../dossier.js';
 
-const W = 480, H = 240, PAD_L = 12, PAD_R = 12, PAD_T = 28, PAD_B = 32;
+const W = 480,
+  H = 240,
+  PAD_L = 12,
+  PAD_R = 12,
+  PAD_T = 28,
+  PAD_B = 32;
 
 /** One pair's series; ids stay unique on a page through `uid`. */
-export function TradeChart({ t, series, names, uid, lang = 'en' }: { t: T; series: TradeSeries; names: [string, string]; uid: string; lang?: string }) {
+export function TradeChart({
+  t,
+  series,
+  names,
+  uid,
+  lang = 'en',
+}: {
+  t: T;
+  series: TradeSeries;
+  names: [string, string];
+  uid: string;
+  lang?: string;
+}) {
   const pts = series.points.slice(-12);
   if (!pts.length) return null;
   const max = Math.max(...pts.map((p) => p.value));
@@ -17,7 +34,13 @@ export function TradeChart({ t, series, names, uid, lang = 'en' }: { t: T; serie
   const desc = t('dossiers.trade.desc', { values: pts.map((p, i) => `${p.year}: ${amounts[i]}`).join('; ') });
   return (
     <figure class="trade-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${uid}-title ${uid}-desc`} xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby={`${uid}-title ${uid}-desc`}
+        xmlns="http://www.w3.org/2000/svg"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <title id={`${uid}-title`}>{title}</title>
         <desc id={`${uid}-desc`}>{desc}</desc>
         <line x1={PAD_L} x2={W - PAD_R} y1={H - PAD_B} y2={H - PAD_B} class="axis" />
@@ -28,8 +51,12 @@ export function TradeChart({ t, series, names, uid, lang = 'en' }: { t: T; serie
           return (
             <g>
               <rect x={x.toFixed(1)} y={y.toFixed(1)} width={bar.toFixed(1)} height={h.toFixed(1)} class="bar" />
-              <text x={(x + bar / 2).toFixed(1)} y={(y - 6).toFixed(1)} text-anchor="middle" class="value">{amounts[i].replace(' billion', 'bn').replace(' million', 'm')}</text>
-              <text x={(x + bar / 2).toFixed(1)} y={H - PAD_B + 20} text-anchor="middle" class="year">{p.year}</text>
+              <text x={(x + bar / 2).toFixed(1)} y={(y - 6).toFixed(1)} text-anchor="middle" class="value">
+                {amounts[i].replace(' billion', 'bn').replace(' million', 'm')}
+              </text>
+              <text x={(x + bar / 2).toFixed(1)} y={H - PAD_B + 20} text-anchor="middle" class="year">
+                {p.year}
+              </text>
             </g>
           );
         })}
@@ -37,11 +64,25 @@ export function TradeChart({ t, series, names, uid, lang = 'en' }: { t: T; serie
       <figcaption>{title}</figcaption>
       <table class="chart-data">
         <caption class="visually-hidden">{title}</caption>
-        <thead><tr><th scope="col">{t('dossiers.trade.year')}</th><th scope="col">{t('dossiers.trade.value')}</th><th scope="col">{t('dossiers.trade.source')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('dossiers.trade.year')}</th>
+            <th scope="col">{t('dossiers.trade.value')}</th>
+            <th scope="col">{t('dossiers.trade.source')}</th>
+          </tr>
+        </thead>
         <tbody>
-          {pts.map((p, i) => (
-            <tr><th scope="row">{p.year}</th><td>{amounts[i]}</td><td><a href={`/articles/${p.articleSlug}#evidence-${p.factId}`}>{p.articleTitle}</a></td></tr>
-          )).reverse()}
+          {pts
+            .map((p, i) => (
+              <tr>
+                <th scope="row">{p.year}</th>
+                <td>{amounts[i]}</td>
+                <td>
+                  <a href={`/articles/${p.articleSlug}#evidence-${p.factId}`}>{p.articleTitle}</a>
+                </td>
+              </tr>
+            ))
+            .reverse()}
         </tbody>
       </table>
     </figure>

@@ -22,9 +22,15 @@ export function UpcomingBlock({ t, facts, names, skip, lang = 'en' }: UpcomingBl
       <ol class="upcoming">
         {facts.map((f) => (
           <li id={`plan-${f.id}`}>
-            <p class="fact-sentence"><FactSentence segments={factSentence(t, f, names, lang, true)} skip={skip} /></p>
+            <p class="fact-sentence">
+              <FactSentence segments={factSentence(t, f, names, lang, true)} skip={skip} />
+            </p>
             <p class="meta">
-              {f.when ? <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time> : t('dossiers.upcoming.tba')}
+              {f.when ? (
+                <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time>
+              ) : (
+                t('dossiers.upcoming.tba')
+              )}
               {' · '}
               <a href={`/articles/${f.article.slug}#evidence-${f.id}`}>{t('dossiers.source', { title: f.article.title })}</a>
             </p>

@@ -9,16 +9,32 @@ export function EventBlock({ t, event }: { t: T; event: Event }) {
   return (
     <aside class="event-block" aria-labelledby="event-block-title">
       <p class="kicker">{t('events.block_title')}</p>
-      <h2 id="event-block-title"><a href={`/events/${event.slug}`}>{event.title}</a></h2>
+      <h2 id="event-block-title">
+        <a href={`/events/${event.slug}`}>{event.title}</a>
+      </h2>
       {event.status === 'cancelled' && <p class="event-status">{t('events.status.cancelled')}</p>}
-      {event.status === 'postponed' && <p class="event-status">{t('events.status.postponed')}{event.statusNote ? `: ${event.statusNote}` : ''}</p>}
+      {event.status === 'postponed' && (
+        <p class="event-status">
+          {t('events.status.postponed')}
+          {event.statusNote ? `: ${event.statusNote}` : ''}
+        </p>
+      )}
       <dl>
         <dt>{t('events.location')}</dt>
-        <dd>{place}{event.venue.name ? <>. {event.venue.name}</> : null}</dd>
+        <dd>
+          {place}
+          {event.venue.name ? <>. {event.venue.name}</> : null}
+        </dd>
         <dt>{t('events.time')}</dt>
-        <dd><EventTimeView t={t} start={event.start} end={event.end} timeZone={event.timezone} /></dd>
+        <dd>
+          <EventTimeView t={t} start={event.start} end={event.end} timeZone={event.timezone} />
+        </dd>
       </dl>
-      {event.termsMd && <p><a href={`/events/${event.slug}/terms`}>{t('events.terms_link')}</a></p>}
+      {event.termsMd && (
+        <p>
+          <a href={`/events/${event.slug}/terms`}>{t('events.terms_link')}</a>
+        </p>
+      )}
     </aside>
   );
 }
@@ -32,7 +48,11 @@ export function countryName(code: string, lang = 'en'): string {
   const key = `${lang}:${code}`;
   let name = countryNames.get(key);
   if (name === undefined) {
-    try { name = intl.regionNames(lang).of(code) ?? code; } catch { name = code; }
+    try {
+      name = intl.regionNames(lang).of(code) ?? code;
+    } catch {
+      name = code;
+    }
     // Codes and languages are few (two letters each), so the map stays small.
     countryNames.set(key, name);
   }

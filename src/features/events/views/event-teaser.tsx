@@ -22,7 +22,11 @@ export function EventTeaser({ t, event: e, lang }: { t: T; event: Event; lang: s
         {place && <span class="event-teaser-place">{place}</span>}
         {!place && e.onlineUrl && <span class="event-teaser-place">{t('events.online')}</span>}
       </p>
-      {e.summary && <p class="event-teaser-summary" lang={e.language !== lang ? e.language : undefined}>{e.summary}</p>}
+      {e.summary && (
+        <p class="event-teaser-summary" lang={e.language !== lang ? e.language : undefined}>
+          {e.summary}
+        </p>
+      )}
     </article>
   );
 }

@@ -14,24 +14,44 @@ export interface RegistrationSectionProps {
   questions: Question[];
   hasTerms: boolean;
   /** Present when a form is shown. */
-  form?: { csrf: string; guard: VNode; values: RegistrationFormValues; errors?: Record<string, string>; problem?: string; signedIn?: boolean };
+  form?: {
+    csrf: string;
+    guard: VNode;
+    values: RegistrationFormValues;
+    errors?: Record<string, string>;
+    problem?: string;
+    signedIn?: boolean;
+  };
 }
 
 function FieldError({ id, errors }: { id: string; errors?: Record<string, string> }) {
-  return errors?.[id] ? <p class="error" id={`${id}-error`}>{errors[id]}</p> : null;
+  return errors?.[id] ? (
+    <p class="error" id={`${id}-error`}>
+      {errors[id]}
+    </p>
+  ) : null;
 }
 
-const invalid = (id: string, errors?: Record<string, string>) => (errors?.[id] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {});
+const invalid = (id: string, errors?: Record<string, string>) =>
+  errors?.[id] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {};
 
 /** What registration looks like at this moment, as one sentence. */
 export function stateText(t: T, state: RegistrationState, lang: string, timezone: string): string {
   switch (state.kind) {
-    case 'open': return state.placesLeft === null ? t('registration.open') : t(state.placesLeft === 1 ? 'registration.places_left_one' : 'registration.places_left', { count: state.placesLeft });
-    case 'waitlist': return t('registration.waitlist');
-    case 'not_yet': return t('registration.opens_on', { when: `${formatDateTime(state.opensAt, lang, timezone)} (${timezone})` });
-    case 'closed': return t('registration.closed');
-    case 'event_closed': return t(state.reason === 'cancelled' ? 'registration.event_cancelled' : 'registration.event_over');
-    default: return '';
+    case 'open':
+      return state.placesLeft === null
+        ? t('registration.open')
+        : t(state.placesLeft === 1 ? 'registration.places_left_one' : 'registration.places_left', { count: state.placesLeft });
+    case 'waitlist':
+      return t('registration.waitlist');
+    case 'not_yet':
+      return t('registration.opens_on', { when: `${formatDateTime(state.opensAt, lang, timezone)} (${timezone})` });
+    case 'closed':
+      return t('registration.closed');
+    case 'event_closed':
+      return t(state.reason === 'cancelled' ? 'registration.event_cancelled' : 'registration.event_over');
+    default:
+      return '';
   }
 }
 
@@ -43,8 +63,19 @@ export function RegistrationSection({ t, slug, timezone, lang, state, questions,
   const countries = countryOptions(lang);
   const text = (id: string, label: string, value: string, opts: { type?: string; required?: boolean; autocomplete?: string } = {}) => (
     <div class={errors?.[id] ? 'field field-error' : 'field'}>
-      <label for={`reg-${id}`}>{label}{opts.required && <span aria-hidden="true"> *</span>}</label>
-      <input id={`reg-${id}`} name={id} type={opts.type ?? 'text'} value={value} required={opts.required} autocomplete={opts.autocomplete} {...invalid(id, errors)} />
+      <label for={`reg-${id}`}>
+        {label}
+        {opts.required && <span aria-hidden="true"> *</span>}
+      </label>
+      <input
+        id={`reg-${id}`}
+        name={id}
+        type={opts.type ?? 'text'}
+        value={value}
+        required={opts.required}
+        autocomplete={opts.autocomplete}
+        {...invalid(id, errors)}
+      />
       <FieldError id={id} errors={errors} />
     </div>
   );
@@ -53,11 +84,21 @@ export function RegistrationSection({ t, slug, timezone, lang, state, questions,
       <h2 id="registration-title">{t('registration.title')}</h2>
       <p class={`registration-state registration-state-${state.kind}`}>{stateText(t, state, lang, timezone)}</p>
       {state.kind === 'waitlist' && <p class="registration-note">{t('registration.waitlist_note')}</p>}
-      {settings.approvalRequired && (state.kind === 'open' || state.kind === 'waitlist') && <p class="registration-note">{t('registration.approval_note')}</p>}
+      {settings.approvalRequired && (state.kind === 'open' || state.kind === 'waitlist') && (
+        <p class="registration-note">{t('registration.approval_note')}</p>
+      )}
       {form && v && (
         <form method="post" action={`/events/${slug}/register#register`} class="registration-form" novalidate>
-          {form.problem && <p class="registration-problem" role="alert">{form.problem}</p>}
-          {errors && Object.keys(errors).length > 0 && !form.problem && <p class="registration-problem" role="alert">{t('registration.error.summary')}</p>}
+          {form.problem && (
+            <p class="registration-problem" role="alert">
+              {form.problem}
+            </p>
+          )}
+          {errors && Object.keys(errors).length > 0 && !form.problem && (
+            <p class="registration-problem" role="alert">
+              {t('registration.error.summary')}
+            </p>
+          )}
           <input type="hidden" name="_csrf" value={form.csrf} />
           {form.guard}
           {form.signedIn && <p class="registration-note">{t('registration.signed_in_note')}</p>}
@@ -69,33 +110,60 @@ export function RegistrationSection({ t, slug, timezone, lang, state, questions,
             <label for="reg-country">{t('registration.field.country')}</label>
             <select id="reg-country" name="country" autocomplete="country" {...invalid('country', errors)}>
               <option value="">{t('registration.country_none')}</option>
-              {countries.map((c) => <option value={c.code} selected={v.country === c.code}>{c.name}</option>)}
+              {countries.map((c) => (
+                <option value={c.code} selected={v.country === c.code}>
+                  {c.name}
+                </option>
+              ))}
             </select>
             <FieldError id="country" errors={errors} />
           </div>
           {questions.map((q) => {
             const id = `q_${q.id}`;
             const value = v.answers[String(q.id)] ?? '';
-            if (q.kind === 'checkbox') return (
-              <div class={errors?.[id] ? 'field field-check field-error' : 'field field-check'}>
-                <input id={`reg-${id}`} type="checkbox" name={id} value="yes" checked={value === 'yes'} required={q.required} {...invalid(id, errors)} />
-                <label for={`reg-${id}`}>{q.label}{q.required && <span aria-hidden="true"> *</span>}</label>
-                <FieldError id={id} errors={errors} />
-              </div>
-            );
-            if (q.kind === 'choice') return (
-              <fieldset class={errors?.[id] ? 'field field-choice field-error' : 'field field-choice'} {...invalid(id, errors)}>
-                <legend>{q.label}{q.required && <span aria-hidden="true"> *</span>}</legend>
-                {q.options.map((o, i) => (
-                  <label class="choice" for={`reg-${id}-${i}`}><input id={`reg-${id}-${i}`} type="radio" name={id} value={o} checked={value === o} required={q.required} /> {o}</label>
-                ))}
-                <FieldError id={id} errors={errors} />
-              </fieldset>
-            );
+            if (q.kind === 'checkbox')
+              return (
+                <div class={errors?.[id] ? 'field field-check field-error' : 'field field-check'}>
+                  <input
+                    id={`reg-${id}`}
+                    type="checkbox"
+                    name={id}
+                    value="yes"
+                    checked={value === 'yes'}
+                    required={q.required}
+                    {...invalid(id, errors)}
+                  />
+                  <label for={`reg-${id}`}>
+                    {q.label}
+                    {q.required && <span aria-hidden="true"> *</span>}
+                  </label>
+                  <FieldError id={id} errors={errors} />
+                </div>
+              );
+            if (q.kind === 'choice')
+              return (
+                <fieldset class={errors?.[id] ? 'field field-choice field-error' : 'field field-choice'} {...invalid(id, errors)}>
+                  <legend>
+                    {q.label}
+                    {q.required && <span aria-hidden="true"> *</span>}
+                  </legend>
+                  {q.options.map((o, i) => (
+                    <label class="choice" for={`reg-${id}-${i}`}>
+                      <input id={`reg-${id}-${i}`} type="radio" name={id} value={o} checked={value === o} required={q.required} /> {o}
+                    </label>
+                  ))}
+                  <FieldError id={id} errors={errors} />
+                </fieldset>
+              );
             return (
               <div class={errors?.[id] ? 'field field-error' : 'field'}>
-                <label for={`reg-${id}`}>{q.label}{q.required && <span aria-hidden="true"> *</span>}</label>
-                <textarea id={`reg-${id}`} name={id} rows={3} required={q.required} {...invalid(id, errors)}>{value}</textarea>
+                <label for={`reg-${id}`}>
+                  {q.label}
+                  {q.required && <span aria-hidden="true"> *</span>}
+                </label>
+                <textarea id={`reg-${id}`} name={id} rows={3} required={q.required} {...invalid(id, errors)}>
+                  {value}
+                </textarea>
                 <FieldError id={id} errors={errors} />
               </div>
             );
@@ -103,12 +171,16 @@ export function RegistrationSection({ t, slug, timezone, lang, state, questions,
           {hasTerms && (
             <div class={errors?.terms ? 'field field-check field-error' : 'field field-check'}>
               <input id="reg-terms" type="checkbox" name="terms" value="yes" checked={v.terms} required {...invalid('terms', errors)} />
-              <label for="reg-terms">{t('registration.field.terms_before')} <a href={`/events/${slug}/terms`}>{t('registration.field.terms_link')}</a> *</label>
+              <label for="reg-terms">
+                {t('registration.field.terms_before')} <a href={`/events/${slug}/terms`}>{t('registration.field.terms_link')}</a> *
+              </label>
               <FieldError id="terms" errors={errors} />
             </div>
           )}
           <p class="registration-required meta">{t('registration.required_note')}</p>
-          <button type="submit" class="registration-submit">{state.kind === 'waitlist' ? t('registration.submit_waitlist') : t('registration.submit')}</button>
+          <button type="submit" class="registration-submit">
+            {state.kind === 'waitlist' ? t('registration.submit_waitlist') : t('registration.submit')}
+          </button>
         </form>
       )}
     </section>

@@ -2,11 +2,15 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import { NAME_MAX, PASSWORD_MIN, type Reader } from '../reader.js';
 import { describedBy, ErrorSummary, Field } from './form-parts.js';
 
-interface Base { t: T; chrome: Chrome; account: { name: string } | null }
+interface Base {
+  t: T;
+  chrome: Chrome;
+  account: { name: string } | null;
+}
 type Errors = Record<string, string> | undefined;
 
 function Shell({ t, chrome, account, title, path, children }: Base & { title: string; path: string; children: ComponentChildren }) {
@@ -22,16 +26,47 @@ function Shell({ t, chrome, account, title, path, children }: Base & { title: st
 
 const Csrf = ({ value }: { value: string }) => <input type="hidden" name="_csrf" value={value} />;
 
-function TextInput({ id, type, value, error, hint, autocomplete, required = true, maxLength }: {
-  id: string; type: 'text' | 'email' | 'password'; value?: string; error?: string; hint?: boolean; autocomplete: string; required?: boolean; maxLength?: number;
+function TextInput({
+  id,
+  type,
+  value,
+  error,
+  hint,
+  autocomplete,
+  required = true,
+  maxLength,
+}: {
+  id: string;
+  type: 'text' | 'email' | 'password';
+  value?: string;
+  error?: string;
+  hint?: boolean;
+  autocomplete: string;
+  required?: boolean;
+  maxLength?: number;
 }) {
   return (
-    <input id={id} name={id} type={type} value={type === 'password' ? undefined : value ?? ''} autocomplete={autocomplete}
-      required={required} maxLength={maxLength} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, !!hint, error)} />
+    <input
+      id={id}
+      name={id}
+      type={type}
+      value={type === 'password' ? undefined : (value ?? '')}
+      autocomplete={autocomplete}
+      required={required}
+      maxLength={maxLength}
+      aria-invalid={error ? 'true' : undefined}
+      aria-describedby={describedBy(id, !!hint, error)}
+    />
   );
 }
 
-export interface SignupProps extends Base { csrf: string; guard: VNode; values: { name: string; email: string }; errors?: Errors; message?: string }
+export interface SignupProps extends Base {
+  csrf: string;
+  guard: VNode;
+  values: { name: string; email: string };
+  errors?: Errors;
+  message?: string;
+}
 
 /** The sign-up form. */
 export function SignupPage({ t, chrome, account, csrf, guard, values, errors, message }: SignupProps) {
@@ -48,12 +83,19 @@ export function SignupPage({ t, chrome, account, csrf, guard, values, errors, me
         <Field id="email" label={t('account.field.email')} error={errors?.email}>
           <TextInput id="email" type="email" value={values.email} error={errors?.email} autocomplete="email" />
         </Field>
-        <Field id="password" label={t('account.field.password')} hint={t('account.field.password_hint', { min: PASSWORD_MIN })} error={errors?.password}>
+        <Field
+          id="password"
+          label={t('account.field.password')}
+          hint={t('account.field.password_hint', { min: PASSWORD_MIN })}
+          error={errors?.password}
+        >
           <TextInput id="password" type="password" error={errors?.password} hint autocomplete="new-password" />
         </Field>
         <button type="submit">{t('account.signup.submit')}</button>
       </form>
-      <p class="links">{t('account.signup.have_account')} <a href="/account/login">{t('account.sign_in')}</a></p>
+      <p class="links">
+        {t('account.signup.have_account')} <a href="/account/login">{t('account.sign_in')}</a>
+      </p>
     </Shell>
   );
 }
@@ -62,20 +104,34 @@ export function SignupPage({ t, chrome, account, csrf, guard, values, errors, me
 export function CheckMailPage({ t, chrome, account, title, text }: Base & { title: string; text: string }) {
   return (
     <Shell t={t} chrome={chrome} account={account} title={title} path="/account">
-      <p class="notice" role="status">{text}</p>
+      <p class="notice" role="status">
+        {text}
+      </p>
       <p>{t('account.check_mail.spam')}</p>
-      <p class="links"><a href="/">{t('error.home_link')}</a></p>
+      <p class="links">
+        <a href="/">{t('error.home_link')}</a>
+      </p>
     </Shell>
   );
 }
 
-export interface LoginProps extends Base { csrf: string; email: string; next: string; message?: string; notice?: string }
+export interface LoginProps extends Base {
+  csrf: string;
+  email: string;
+  next: string;
+  message?: string;
+  notice?: string;
+}
 
 /** The sign-in form. */
 export function LoginPage({ t, chrome, account, csrf, email, next, message, notice }: LoginProps) {
   return (
     <Shell t={t} chrome={chrome} account={account} title={t('account.login.title')} path="/account/login">
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       <ErrorSummary t={t} message={message} />
       <form method="post" action="/account/login">
         <Csrf value={csrf} />
@@ -88,8 +144,12 @@ export function LoginPage({ t, chrome, account, csrf, email, next, message, noti
         </Field>
         <button type="submit">{t('account.login.submit')}</button>
       </form>
-      <p class="links"><a href="/account/reset">{t('account.login.forgot')}</a></p>
-      <p class="links">{t('account.login.no_account')} <a href="/account/signup">{t('account.signup.link')}</a></p>
+      <p class="links">
+        <a href="/account/reset">{t('account.login.forgot')}</a>
+      </p>
+      <p class="links">
+        {t('account.login.no_account')} <a href="/account/signup">{t('account.signup.link')}</a>
+      </p>
     </Shell>
   );
 }
@@ -97,8 +157,20 @@ export function LoginPage({ t, chrome, account, csrf, email, next, message, noti
 /** The result of following a confirmation link. */
 export function ConfirmPage({ t, chrome, account, ok }: Base & { ok: boolean }) {
   return (
-    <Shell t={t} chrome={chrome} account={account} title={ok ? t('account.confirm.ok_title') : t('account.confirm.bad_title')} path="/account/confirm">
-      {ok ? <p class="notice" role="status">{t('account.confirm.ok')}</p> : <p class="warning">{t('account.confirm.bad')}</p>}
+    <Shell
+      t={t}
+      chrome={chrome}
+      account={account}
+      title={ok ? t('account.confirm.ok_title') : t('account.confirm.bad_title')}
+      path="/account/confirm"
+    >
+      {ok ? (
+        <p class="notice" role="status">
+          {t('account.confirm.ok')}
+        </p>
+      ) : (
+        <p class="warning">{t('account.confirm.bad')}</p>
+      )}
       <p class="links">
         {account ? <a href="/account">{t('account.profile.title')}</a> : <a href="/account/login">{t('account.sign_in')}</a>}
       </p>
@@ -106,7 +178,13 @@ export function ConfirmPage({ t, chrome, account, ok }: Base & { ok: boolean }) 
   );
 }
 
-export interface ResetRequestProps extends Base { csrf: string; guard: VNode; email: string; errors?: Errors; message?: string }
+export interface ResetRequestProps extends Base {
+  csrf: string;
+  guard: VNode;
+  email: string;
+  errors?: Errors;
+  message?: string;
+}
 
 /** Asks for the address to send a reset link to. */
 export function ResetRequestPage({ t, chrome, account, csrf, guard, email, errors, message }: ResetRequestProps) {
@@ -122,19 +200,31 @@ export function ResetRequestPage({ t, chrome, account, csrf, guard, email, error
         </Field>
         <button type="submit">{t('account.reset.submit')}</button>
       </form>
-      <p class="links"><a href="/account/login">{t('account.sign_in')}</a></p>
+      <p class="links">
+        <a href="/account/login">{t('account.sign_in')}</a>
+      </p>
     </Shell>
   );
 }
 
 /** Choosing a new password through a reset link (or saying the link no longer works). */
-export function ResetConfirmPage({ t, chrome, account, csrf, token, valid, errors }: Base & { csrf: string; token: string; valid: boolean; errors?: Errors }) {
+export function ResetConfirmPage({
+  t,
+  chrome,
+  account,
+  csrf,
+  token,
+  valid,
+  errors,
+}: Base & { csrf: string; token: string; valid: boolean; errors?: Errors }) {
   return (
     <Shell t={t} chrome={chrome} account={account} title={t('account.reset_confirm.title')} path="/account/reset/confirm">
       {!valid ? (
         <>
           <p class="warning">{t('account.reset_confirm.bad')}</p>
-          <p class="links"><a href="/account/reset">{t('account.reset_confirm.again')}</a></p>
+          <p class="links">
+            <a href="/account/reset">{t('account.reset_confirm.again')}</a>
+          </p>
         </>
       ) : (
         <>
@@ -142,7 +232,12 @@ export function ResetConfirmPage({ t, chrome, account, csrf, token, valid, error
           <form method="post" action="/account/reset/confirm" novalidate>
             <Csrf value={csrf} />
             <input type="hidden" name="token" value={token} />
-            <Field id="password" label={t('account.field.new_password')} hint={t('account.field.password_hint', { min: PASSWORD_MIN })} error={errors?.password}>
+            <Field
+              id="password"
+              label={t('account.field.new_password')}
+              hint={t('account.field.password_hint', { min: PASSWORD_MIN })}
+              error={errors?.password}
+            >
               <TextInput id="password" type="password" error={errors?.password} hint autocomplete="new-password" />
             </Field>
             <p class="hint">{t('account.reset_confirm.sessions')}</p>
@@ -168,9 +263,15 @@ export function ProfilePage({ t, chrome, account, csrf, reader, notice, errors, 
   const isReader = reader.role === 'reader';
   return (
     <Shell t={t} chrome={chrome} account={account} title={t('account.profile.title')} path="/account">
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       <ErrorSummary t={t} errors={errors} message={message} />
-      <p>{t('account.profile.signed_in_as', { email: reader.email })} {t('account.profile.since', { date: formatDate(reader.createdAt) })}</p>
+      <p>
+        {t('account.profile.signed_in_as', { email: reader.email })} {t('account.profile.since', { date: formatDate(reader.createdAt) })}
+      </p>
 
       {!reader.emailConfirmedAt && isReader && (
         <section aria-labelledby="confirm-h">
@@ -188,7 +289,15 @@ export function ProfilePage({ t, chrome, account, csrf, reader, notice, errors, 
         <form method="post" action="/account/name" novalidate>
           <Csrf value={csrf} />
           <Field id="name" label={t('account.field.name')} hint={t('account.field.name_hint', { max: NAME_MAX })} error={errors?.name}>
-            <TextInput id="name" type="text" value={values?.name ?? reader.name} error={errors?.name} hint autocomplete="nickname" maxLength={NAME_MAX * 2} />
+            <TextInput
+              id="name"
+              type="text"
+              value={values?.name ?? reader.name}
+              error={errors?.name}
+              hint
+              autocomplete="nickname"
+              maxLength={NAME_MAX * 2}
+            />
           </Field>
           <button type="submit">{t('account.profile.save_name')}</button>
         </form>
@@ -212,7 +321,9 @@ export function ProfilePage({ t, chrome, account, csrf, reader, notice, errors, 
           <Csrf value={csrf} />
           <button type="submit">{t('account.logout')}</button>
         </form>
-        <p class="links"><a href="/account/reset">{t('account.profile.change_password')}</a></p>
+        <p class="links">
+          <a href="/account/reset">{t('account.profile.change_password')}</a>
+        </p>
       </section>
 
       <section aria-labelledby="delete-h">
@@ -225,7 +336,9 @@ export function ProfilePage({ t, chrome, account, csrf, reader, notice, errors, 
               <Field id="delete_password" label={t('account.field.password_confirm_delete')} error={errors?.delete_password}>
                 <TextInput id="delete_password" type="password" error={errors?.delete_password} autocomplete="current-password" />
               </Field>
-              <button type="submit" class="danger">{t('account.profile.delete_submit')}</button>
+              <button type="submit" class="danger">
+                {t('account.profile.delete_submit')}
+              </button>
             </form>
           </>
         ) : (
@@ -240,8 +353,12 @@ export function ProfilePage({ t, chrome, account, csrf, reader, notice, errors, 
 export function DeletedPage({ t, chrome }: Omit<Base, 'account'>) {
   return (
     <Shell t={t} chrome={chrome} account={null} title={t('account.deleted.title')} path="/account/deleted">
-      <p class="notice" role="status">{t('account.deleted.text')}</p>
-      <p class="links"><a href="/">{t('error.home_link')}</a></p>
+      <p class="notice" role="status">
+        {t('account.deleted.text')}
+      </p>
+      <p class="links">
+        <a href="/">{t('error.home_link')}</a>
+      </p>
     </Shell>
   );
 }

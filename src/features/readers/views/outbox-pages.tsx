@@ -7,18 +7,30 @@ export function OutboxList({ t, entries, total, smtp }: { t: T; entries: OutboxE
   return (
     <>
       <p class="hint">{smtp ? t('admin.outbox.smtp_note') : t('admin.outbox.intro')}</p>
-      {entries.length === 0 ? <p>{t('admin.outbox.empty')}</p> : (
+      {entries.length === 0 ? (
+        <p>{t('admin.outbox.empty')}</p>
+      ) : (
         <>
           {total > entries.length && <p class="hint">{t('admin.outbox.showing', { shown: entries.length, total })}</p>}
           <div class="table-wrap">
             <table class="data">
-              <thead><tr><th scope="col">{t('admin.outbox.date')}</th><th scope="col">{t('admin.outbox.to')}</th><th scope="col">{t('admin.outbox.subject')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.outbox.date')}</th>
+                  <th scope="col">{t('admin.outbox.to')}</th>
+                  <th scope="col">{t('admin.outbox.subject')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {entries.map((e) => (
                   <tr>
-                    <td data-label={t('admin.outbox.date')}><time dateTime={e.date}>{formatDateTime(e.date)}</time></td>
+                    <td data-label={t('admin.outbox.date')}>
+                      <time dateTime={e.date}>{formatDateTime(e.date)}</time>
+                    </td>
                     <td data-label={t('admin.outbox.to')}>{e.to}</td>
-                    <th scope="row" data-label={t('admin.outbox.subject')}><a href={`/admin/outbox/${encodeURIComponent(e.name)}`}>{e.subject || t('admin.outbox.no_subject')}</a></th>
+                    <th scope="row" data-label={t('admin.outbox.subject')}>
+                      <a href={`/admin/outbox/${encodeURIComponent(e.name)}`}>{e.subject || t('admin.outbox.no_subject')}</a>
+                    </th>
                   </tr>
                 ))}
               </tbody>
@@ -34,12 +46,19 @@ export function OutboxList({ t, entries, total, smtp }: { t: T; entries: OutboxE
 export function OutboxMessageView({ t, message }: { t: T; message: OutboxMessage }) {
   return (
     <>
-      <p><a href="/admin/outbox">{t('admin.outbox.back')}</a></p>
+      <p>
+        <a href="/admin/outbox">{t('admin.outbox.back')}</a>
+      </p>
       <h2>{t('admin.outbox.headers')}</h2>
       <div class="table-wrap">
         <table class="data">
           <tbody>
-            {message.headers.map(([k, v]) => <tr><th scope="row">{k}</th><td>{v}</td></tr>)}
+            {message.headers.map(([k, v]) => (
+              <tr>
+                <th scope="row">{k}</th>
+                <td>{v}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

@@ -1,7 +1,7 @@
 // The search page: a GET form with filters that works without JavaScript, then ranked, highlighted results.
-import { formatDate, formatNumber, type T } from '../../../platform/i18n/index.js';
+import { formatDate, formatNumber, type T, messageKey } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
-import type { Chrome } from '../../site/chrome.js';
+import type { Chrome } from '../../../platform/chrome.js';
 import type { SearchForm, SearchNotice } from '../search-params.js';
 import type { SearchHit } from '../search-store.js';
 
@@ -27,15 +27,33 @@ export function searchHref(form: SearchForm, page: number): string {
   return qs ? `/search?${qs}` : '/search';
 }
 
-function Select({ id, name, label, value, any, options }: {
-  id: string; name: string; label: string; value: string; any: string; options: { value: string; label: string }[];
+function Select({
+  id,
+  name,
+  label,
+  value,
+  any,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  any: string;
+  options: { value: string; label: string }[];
 }) {
   return (
     <div class="search-field">
       <label for={id}>{label}</label>
       <select id={id} name={name}>
-        <option value="" selected={value === ''}>{any}</option>
-        {options.map((o) => <option value={o.value} selected={o.value === value}>{o.label}</option>)}
+        <option value="" selected={value === ''}>
+          {any}
+        </option>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -48,13 +66,21 @@ function Hit({ t, hit, lang }: { t: T; hit: SearchHit; lang: string }) {
   return (
     <li class="search-hit">
       <article>
-        {a.rubric && <p class="kicker search-hit-kicker"><a class="kicker" href={`/rubric/${a.rubric.slug}`}>{a.rubric.name}</a></p>}
-        <h2 class="search-hit-title" lang={other}><a href={href} dangerouslySetInnerHTML={{ __html: hit.titleHtml }} /></h2>
+        {a.rubric && (
+          <p class="kicker search-hit-kicker">
+            <a class="kicker" href={`/rubric/${a.rubric.slug}`}>
+              {a.rubric.name}
+            </a>
+          </p>
+        )}
+        <h2 class="search-hit-title" lang={other}>
+          <a href={href} dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
+        </h2>
         <p class="search-hit-snippet" lang={other} dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
         <p class="meta search-hit-meta">
           {a.authors.length > 0 && <span>{a.authors.map((x) => x.name).join(', ')}</span>}
           {a.publishedAt && <time dateTime={a.publishedAt}>{formatDate(a.publishedAt, lang)}</time>}
-          {other && <span>{t(`lang.${other}`)}</span>}
+          {other && <span>{t(messageKey(`lang.${other}`))}</span>}
         </p>
       </article>
     </li>
@@ -65,9 +91,21 @@ function Pager({ t, form, page, pages, capped }: { t: T; form: SearchForm; page:
   if (pages <= 1) return null;
   return (
     <nav class="pagination search-pager" aria-label={t('pagination.label')}>
-      {page > 1 ? <a rel="prev" href={searchHref(form, page - 1)}>← {t('search.prev')}</a> : <span />}
+      {page > 1 ? (
+        <a rel="prev" href={searchHref(form, page - 1)}>
+          ← {t('search.prev')}
+        </a>
+      ) : (
+        <span />
+      )}
       <span class="pagination-status">{capped ? t('search.page', { page }) : t('pagination.page', { page, pages })}</span>
-      {page < pages ? <a rel="next" href={searchHref(form, page + 1)}>{t('search.next')} →</a> : <span />}
+      {page < pages ? (
+        <a rel="next" href={searchHref(form, page + 1)}>
+          {t('search.next')} →
+        </a>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }
@@ -78,8 +116,14 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
   const title = form.q ? t('search.page_title', { q: form.q }) : t('search.title');
   const count = results && (results.capped ? `${formatNumber(results.total - 1, lang)}+` : formatNumber(results.total, lang));
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current="search"
-      meta={{ title, description: t('search.hint'), path: '/search', noindex: true }}>
+    <Layout
+      t={t}
+      site={chrome.site}
+      rubrics={chrome.rubrics}
+      account={chrome.account}
+      current="search"
+      meta={{ title, description: t('search.hint'), path: '/search', noindex: true }}
+    >
       <section class="search-page" aria-labelledby="search-heading">
         <h1 id="search-heading">{t('search.title')}</h1>
         <form class="search-form" action="/search" method="get" role="search">
@@ -89,16 +133,36 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
               <input id="search-q" type="search" name="q" value={form.q} maxLength={200} aria-describedby="search-tip" />
               <button type="submit">{t('search.submit')}</button>
             </div>
-            <p id="search-tip" class="search-tip">{t('search.tip')}</p>
+            <p id="search-tip" class="search-tip">
+              {t('search.tip')}
+            </p>
           </div>
           <fieldset class="search-filters">
             <legend>{t('search.filters')}</legend>
-            <Select id="search-rubric" name="rubric" label={t('search.filter.rubric')} value={form.rubric} any={t('search.filter.any')}
-              options={rubrics.map((r) => ({ value: r.slug, label: r.name }))} />
-            <Select id="search-author" name="author" label={t('search.filter.author')} value={form.author} any={t('search.filter.any')}
-              options={authors.map((a) => ({ value: a.slug, label: a.name }))} />
-            <Select id="search-lang" name="lang" label={t('search.filter.language')} value={form.lang} any={t('search.filter.any')}
-              options={languages.map((l) => ({ value: l, label: t(`lang.${l}`) }))} />
+            <Select
+              id="search-rubric"
+              name="rubric"
+              label={t('search.filter.rubric')}
+              value={form.rubric}
+              any={t('search.filter.any')}
+              options={rubrics.map((r) => ({ value: r.slug, label: r.name }))}
+            />
+            <Select
+              id="search-author"
+              name="author"
+              label={t('search.filter.author')}
+              value={form.author}
+              any={t('search.filter.any')}
+              options={authors.map((a) => ({ value: a.slug, label: a.name }))}
+            />
+            <Select
+              id="search-lang"
+              name="lang"
+              label={t('search.filter.language')}
+              value={form.lang}
+              any={t('search.filter.any')}
+              options={languages.map((l) => ({ value: l, label: t(messageKey(`lang.${l}`)) }))}
+            />
             <div class="search-field">
               <label for="search-from">{t('search.filter.from')}</label>
               <input id="search-from" type="date" name="from" value={form.from} />
@@ -112,7 +176,9 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
 
         {notices.length > 0 && (
           <ul class="search-notices">
-            {notices.map((n) => <li>{t(n.key, n.vars)}</li>)}
+            {notices.map((n) => (
+              <li>{t(messageKey(n.key), n.vars)}</li>
+            ))}
           </ul>
         )}
 
@@ -121,7 +187,11 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
         {results && results.total === 0 && (
           <div class="search-empty">
             <p>{t('search.no_results', { q: form.q })}</p>
-            {filtered && <p><a href={searchHref({ ...form, rubric: '', author: '', lang: '', from: '', to: '' }, 1)}>{t('search.without_filters')}</a></p>}
+            {filtered && (
+              <p>
+                <a href={searchHref({ ...form, rubric: '', author: '', lang: '', from: '', to: '' }, 1)}>{t('search.without_filters')}</a>
+              </p>
+            )}
           </div>
         )}
 
@@ -132,10 +202,14 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
             </p>
             {results.hits.length > 0 ? (
               <ol class="search-results" start={(results.page - 1) * results.perPage + 1}>
-                {results.hits.map((hit) => <Hit t={t} hit={hit} lang={lang} />)}
+                {results.hits.map((hit) => (
+                  <Hit t={t} hit={hit} lang={lang} />
+                ))}
               </ol>
             ) : (
-              <p class="search-empty">{t('search.past_end')} <a href={searchHref(form, 1)}>{t('search.first_page')}</a></p>
+              <p class="search-empty">
+                {t('search.past_end')} <a href={searchHref(form, 1)}>{t('search.first_page')}</a>
+              </p>
             )}
             <Pager t={t} form={form} page={results.page} pages={results.pages} capped={results.capped} />
           </>

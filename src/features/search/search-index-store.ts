@@ -1,6 +1,7 @@
-// Keeps the full-text index current: one document per published article.
+// The full-text index's store: one document per published article, kept current by publishing.
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db.js';
+import type { ArticleIndex } from '../articles/publishing-service.js';
 
 const BLOCK_TAG = /<\/?(?:p|h[1-6]|li|ul|ol|blockquote|pre|tr|td|th|table|thead|tbody|figure|figcaption|br|hr|img)\b[^>]*>/gi;
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -29,13 +30,27 @@ const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' 
 
 /** Indexes (or re-indexes) one article from its current row; removes it when it is not published. */
 export async function indexArticle(db: Db, articleId: number): Promise<void> {
-  const a = await db.selectFrom('articles').innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
-    .select(['articles.id', 'articles.title', 'articles.lead', 'article_bodies.body_html', 'articles.status']).where('articles.id', '=', articleId).executeTakeFirst();
+  const a = await db
+    .selectFrom('articles')
+    .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+    .select(['articles.id', 'articles.title', 'articles.lead', 'article_bodies.body_html', 'articles.status'])
+    .where('articles.id', '=', articleId)
+    .executeTakeFirst();
   await removeFromIndex(db, articleId);
   if (!a || a.status !== 'published') return;
   const [authors, tags] = await Promise.all([
-    db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id').select(['authors.name']).where('article_id', '=', articleId).execute(),
-    db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select(['tags.name']).where('article_id', '=', articleId).execute(),
+    db
+      .selectFrom('article_authors')
+      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+      .select(['authors.name'])
+      .where('article_id', '=', articleId)
+      .execute(),
+    db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['tags.name'])
+      .where('article_id', '=', articleId)
+      .execute(),
   ]);
   const people = clean(authors.map((r) => r.name).join(' '));
   const tagText = clean(tags.map((r) => r.name).join(' '));
@@ -50,7 +65,9 @@ export async function indexArticle(db: Db, articleId: number): Promise<void> {
       setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${people + ' ' + tagText}), 'B') ||
       setweight(to_tsvector('simple', ${lead}), 'B') || setweight(to_tsvector('simple', ${body}), 'C'))`.execute(db);
   } else {
-    await sql`insert into article_search (rowid, title, lead, body, people, tags) values (${a.id}, ${title0}, ${lead0}, ${body0}, ${people}, ${tagText})`.execute(db);
+    await sql`insert into article_search (rowid, title, lead, body, people, tags) values (${a.id}, ${title0}, ${lead0}, ${body0}, ${people}, ${tagText})`.execute(
+      db,
+    );
   }
 }
 
@@ -59,3 +76,6 @@ export async function removeFromIndex(db: Db, articleId: number): Promise<void> 
   if (db.dialect === 'postgres') await sql`delete from article_search where article_id = ${articleId}`.execute(db);
   else await sql`delete from article_search where rowid = ${articleId}`.execute(db);
 }
+
+/** The full-text index as the publishing service keeps it current. */
+export const articleSearchIndex: ArticleIndex = { index: indexArticle, remove: removeFromIndex };

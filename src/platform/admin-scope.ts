@@ -1,10 +1,10 @@
 // The /admin scope: every staff page is registered through adminScope, which loads the signed-in
 // user, sends strangers to the login page and checks CSRF on every POST.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.js';
-import { requireCsrf, csrfBinding } from '../../platform/forms.js';
-import { csrfToken, findSessionUser, SESSION_COOKIE, type Role, type SessionUser } from '../../platform/session.js';
-import type { AppCtx } from '../app-context.js';
+import { AppError } from './errors.js';
+import { requireCsrf, csrfBinding } from './forms.js';
+import { csrfToken, findSessionUser, SESSION_COOKIE, type Role, type SessionUser } from './session.js';
+import type { AppCtx } from './app-context.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,20 +37,28 @@ export function formToken(ctx: AppCtx, request: FastifyRequest): string {
 }
 
 /** Registers staff routes under /admin with the guard hooks; `open` routes (login) skip the sign-in check. */
-export function adminScope(app: FastifyInstance, ctx: AppCtx, routes: (admin: FastifyInstance) => void, opts: { open?: boolean } = {}): void {
-  app.register(async (admin) => {
-    admin.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      reply.header('cache-control', 'no-store');
-      const user = await findSessionUser(ctx.db, request.cookies[SESSION_COOKIE], ctx.clock());
-      if (user && STAFF_ROLES.includes(user.role)) request.staff = user;
-      if (!opts.open && !request.staff) {
-        if (request.method === 'GET') return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
-        throw new AppError('unauthorized', 'Your session has ended. Please sign in again.');
-      }
-    });
-    admin.addHook('preValidation', async (request: FastifyRequest) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') requireCsrf(ctx.config.sessionSecret, request);
-    });
-    routes(admin);
-  }, { prefix: '/admin' });
+export function adminScope(
+  app: FastifyInstance,
+  ctx: AppCtx,
+  routes: (admin: FastifyInstance) => void,
+  opts: { open?: boolean } = {},
+): void {
+  app.register(
+    async (admin) => {
+      admin.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+        reply.header('cache-control', 'no-store');
+        const user = await findSessionUser(ctx.db, request.cookies[SESSION_COOKIE], ctx.clock());
+        if (user && STAFF_ROLES.includes(user.role)) request.staff = user;
+        if (!opts.open && !request.staff) {
+          if (request.method === 'GET') return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
+          throw new AppError('unauthorized', 'Your session has ended. Please sign in again.');
+        }
+      });
+      admin.addHook('preValidation', async (request: FastifyRequest) => {
+        if (request.method !== 'GET' && request.method !== 'HEAD') requireCsrf(ctx.config.sessionSecret, request);
+      });
+      routes(admin);
+    },
+    { prefix: '/admin' },
+  );
 }

@@ -1,8 +1,15 @@
 // The staff pages' shell: navigation by role, the signed-in user, and sign-out.
 import type { ComponentChildren } from 'preact';
-import type { SessionUser } from '../../../platform/session.js';
+import type { SessionUser } from '../session.js';
 import { AREA_ROLES } from '../admin-scope.js';
-import { ErrorSummary as Summary } from '../../../platform/ui/form-fields.js';
+import { ErrorSummary as Summary } from './form-fields.js';
+
+/** A small counter in the staff header, e.g. a queue waiting for moderators. */
+export interface AdminBadge {
+  label: string;
+  href: string;
+  count: number;
+}
 
 export interface AdminLayoutProps {
   title: string;
@@ -12,7 +19,7 @@ export interface AdminLayoutProps {
   /** Extra scripts from /assets/js/ (progressive enhancement only). */
   scripts?: string[];
   /** Small counters shown in the header, e.g. queues waiting for moderators. */
-  badges?: { label: string; href: string; count: number }[];
+  badges?: AdminBadge[];
   children: ComponentChildren;
 }
 
@@ -41,28 +48,46 @@ export function AdminLayout({ title, user, csrf, current, scripts, badges, child
         <title>{`${title} — Chancery admin`}</title>
         <link rel="stylesheet" href="/assets/admin.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        {(scripts ?? []).map((s) => <script type="module" src={`/assets/js/${s}`} defer />)}
+        {(scripts ?? []).map((s) => (
+          <script type="module" src={`/assets/js/${s}`} defer />
+        ))}
       </head>
       <body class="admin">
-        <a class="skip" href="#main">Skip to content</a>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
         <header class="admin-header">
-          <a class="admin-brand" href="/admin">Chancery</a>
+          <a class="admin-brand" href="/admin">
+            Chancery
+          </a>
           {user && (
             <nav aria-label="Admin">
               <ul>
                 {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
-                  <li><a href={n.href} aria-current={current === n.key ? 'page' : undefined}>{n.label}</a></li>
+                  <li>
+                    <a href={n.href} aria-current={current === n.key ? 'page' : undefined}>
+                      {n.label}
+                    </a>
+                  </li>
                 ))}
               </ul>
             </nav>
           )}
           <div class="admin-user">
-            {(badges ?? []).filter((b) => b.count > 0).map((b) => <a class="badge" href={b.href}>{b.label} <strong>{b.count}</strong></a>)}
+            {(badges ?? [])
+              .filter((b) => b.count > 0)
+              .map((b) => (
+                <a class="badge" href={b.href}>
+                  {b.label} <strong>{b.count}</strong>
+                </a>
+              ))}
             <a href="/">View site</a>
             {user && (
               <form method="post" action="/admin/logout">
                 <input type="hidden" name="_csrf" value={csrf} />
-                <button type="submit" class="link-button">Sign out {user.name}</button>
+                <button type="submit" class="link-button">
+                  Sign out {user.name}
+                </button>
               </form>
             )}
           </div>
@@ -76,7 +101,7 @@ export function AdminLayout({ title, user, csrf, current, scripts, badges, child
   );
 }
 
-export { Field } from '../../../platform/ui/form-fields.js';
+export { Field } from './form-fields.js';
 
 /** The summary of errors shown at the top of a form re-rendered with 422. */
 export function ErrorSummary({ errors }: { errors: Record<string, string> | undefined }) {
@@ -85,5 +110,9 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> | unde
 
 /** A notice after a redirect (?notice=saved etc.). */
 export function Notice({ text }: { text?: string }) {
-  return text ? <p class="notice" role="status">{text}</p> : null;
+  return text ? (
+    <p class="notice" role="status">
+      {text}
+    </p>
+  ) : null;
 }

@@ -1,7 +1,7 @@
 // The comments section under an article: its heading with the count, and what the article's comments mode allows.
 import type { ComponentChildren } from 'preact';
-import { formatNumber, type T } from '../../../platform/i18n/index.js';
-import type { CommentsMode } from '../article.js';
+import { formatNumber, type T } from '../../platform/i18n/index.js';
+import type { CommentsMode } from '../../features/articles/article.js';
 
 export interface CommentsSectionProps {
   t: T;
@@ -25,7 +25,12 @@ export function CommentsSection({ t, lang, mode, count = 0, children }: Comments
   }
   return (
     <section id="comments" class="comments" aria-labelledby="comments-title">
-      <h2 id="comments-title">{t('article.comments')} <span class="comment-count" data-count={count}>{formatNumber(count, lang)}</span></h2>
+      <h2 id="comments-title">
+        {t('article.comments')}{' '}
+        <span class="comment-count" data-count={count}>
+          {formatNumber(count, lang)}
+        </span>
+      </h2>
       {children ?? (count === 0 && mode === 'on' ? <p class="comments-note">{t('article.comments_empty')}</p> : null)}
       {mode === 'closed' && <p class="comments-note comments-closed">{t('article.comments_closed')}</p>}
     </section>

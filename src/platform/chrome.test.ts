@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../../test/db.js';
-import { testApp, type TestApp } from '../../../test/app.js';
-import { makeArticle, makeAuthor } from '../../../test/factories.js';
+import { DIALECTS } from '../../test/db.js';
+import { testApp, type TestApp } from '../../test/app.js';
+import { makeArticle, makeAuthor } from '../../test/factories.js';
 
 describe.each(DIALECTS)('the signed-in visitor in the page header on %s', (dialect) => {
   let app: TestApp;

@@ -1,13 +1,13 @@
 // The article page: headline, standfirst, byline and dates, cover, body, closing byline, tags, event, related, comments.
 import type { ComponentChildren } from 'preact';
-import { formatDate, intl, type T } from '../../../platform/i18n/index.js';
-import { Layout } from '../../../platform/ui/layout.js';
-import { ArticleList } from '../../../platform/ui/article-list.js';
-import type { Chrome } from '../../site/chrome.js';
-import type { Event } from '../../events/event.js';
-import { EventBlock } from '../../events/views/event-block.js';
-import type { AuthorRef } from '../../authors/author.js';
-import type { Article, ArticleSummary, ReadableArticle } from '../article.js';
+import { formatDate, intl, type T } from '../../platform/i18n/index.js';
+import { Layout } from '../../platform/ui/layout.js';
+import { ArticleList } from '../../platform/ui/article-list.js';
+import type { Chrome } from '../../platform/chrome.js';
+import type { Event } from '../../features/events/event.js';
+import { EventBlock } from '../../features/events/views/event-block.js';
+import type { AuthorRef } from '../../features/authors/author.js';
+import type { Article, ArticleSummary, ReadableArticle } from '../../features/articles/article.js';
 import { CommentsSection } from './comments-section.js';
 
 export interface ArticlePageProps {
@@ -40,8 +40,18 @@ export function articleJsonLd(a: ReadableArticle, site: Chrome['site']): object 
     description: a.lead || undefined,
     datePublished: a.publishedAt,
     dateModified: a.updatedAt,
-    author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, jobTitle: p.title || undefined, url: `${site.baseUrl}/authors/${p.slug}` })),
-    publisher: { '@type': 'Organization', name: site.title, url: site.baseUrl, logo: { '@type': 'ImageObject', url: `${site.baseUrl}/assets/favicon.svg` } },
+    author: a.authors.map((p) => ({
+      '@type': 'Person',
+      name: p.name,
+      jobTitle: p.title || undefined,
+      url: `${site.baseUrl}/authors/${p.slug}`,
+    })),
+    publisher: {
+      '@type': 'Organization',
+      name: site.title,
+      url: site.baseUrl,
+      logo: { '@type': 'ImageObject', url: `${site.baseUrl}/assets/favicon.svg` },
+    },
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     inLanguage: a.language,
@@ -54,10 +64,32 @@ export function articleJsonLd(a: ReadableArticle, site: Chrome['site']): object 
 /** Author links joined as the language joins a list: "A, B and C". */
 function AuthorLinks({ authors, lang }: { authors: AuthorRef[]; lang: string }) {
   let parts: { type: string; value: string }[];
-  try { parts = intl.list(lang, { style: 'long', type: 'conjunction' }).formatToParts(authors.map((a) => a.name)); }
-  catch { parts = authors.flatMap((a, i) => (i ? [{ type: 'literal', value: ', ' }, { type: 'element', value: a.name }] : [{ type: 'element', value: a.name }])); }
+  try {
+    parts = intl.list(lang, { style: 'long', type: 'conjunction' }).formatToParts(authors.map((a) => a.name));
+  } catch {
+    parts = authors.flatMap((a, i) =>
+      i
+        ? [
+            { type: 'literal', value: ', ' },
+            { type: 'element', value: a.name },
+          ]
+        : [{ type: 'element', value: a.name }],
+    );
+  }
   let i = 0;
-  return <>{parts.map((p) => (p.type === 'element' ? <a href={`/authors/${authors[i++].slug}`} rel="author">{p.value}</a> : p.value))}</>;
+  return (
+    <>
+      {parts.map((p) =>
+        p.type === 'element' ? (
+          <a href={`/authors/${authors[i++].slug}`} rel="author">
+            {p.value}
+          </a>
+        ) : (
+          p.value
+        ),
+      )}
+    </>
+  );
 }
 
 /** The whole article page. */
@@ -67,21 +99,55 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
   const cover = a.cover;
   return (
     <Layout
-      t={t} site={chrome.site} rubrics={chrome.rubrics} account={chrome.account} current={a.rubric ? `rubric:${a.rubric.slug}` : undefined}
+      t={t}
+      site={chrome.site}
+      rubrics={chrome.rubrics}
+      account={chrome.account}
+      current={a.rubric ? `rubric:${a.rubric.slug}` : undefined}
       meta={{
-        title: a.title, description: a.lead || undefined, path: `/articles/${a.slug}`, ogType: 'article', image: cover?.url,
-        publishedTime: a.publishedAt ?? undefined, modifiedTime: a.updatedAt, jsonLd: [articleJsonLd(a, chrome.site)],
+        title: a.title,
+        description: a.lead || undefined,
+        path: `/articles/${a.slug}`,
+        ogType: 'article',
+        image: cover?.url,
+        publishedTime: a.publishedAt ?? undefined,
+        modifiedTime: a.updatedAt,
+        jsonLd: [articleJsonLd(a, chrome.site)],
       }}
     >
       <article class="article" aria-labelledby="article-title">
         <header class="article-header">
-          {a.rubric && <p class="kicker article-kicker"><a class="kicker" href={`/rubric/${a.rubric.slug}`}>{a.rubric.name}</a></p>}
-          <h1 id="article-title" lang={contentLang}>{a.title}</h1>
-          {a.lead && <p class="article-lead" lang={contentLang}>{a.lead}</p>}
+          {a.rubric && (
+            <p class="kicker article-kicker">
+              <a class="kicker" href={`/rubric/${a.rubric.slug}`}>
+                {a.rubric.name}
+              </a>
+            </p>
+          )}
+          <h1 id="article-title" lang={contentLang}>
+            {a.title}
+          </h1>
+          {a.lead && (
+            <p class="article-lead" lang={contentLang}>
+              {a.lead}
+            </p>
+          )}
           <p class="meta article-meta">
-            {a.authors.length > 0 && <span class="article-authors">{t('article.by')} <AuthorLinks authors={a.authors} lang={lang} /></span>}
-            {a.publishedAt && <span class="article-date">{t('article.published')} <time dateTime={a.publishedAt}>{formatDate(a.publishedAt, lang)}</time></span>}
-            {showsUpdated(a) && <span class="article-updated">{t('article.updated')} <time dateTime={a.updatedAt}>{formatDate(a.updatedAt, lang)}</time></span>}
+            {a.authors.length > 0 && (
+              <span class="article-authors">
+                {t('article.by')} <AuthorLinks authors={a.authors} lang={lang} />
+              </span>
+            )}
+            {a.publishedAt && (
+              <span class="article-date">
+                {t('article.published')} <time dateTime={a.publishedAt}>{formatDate(a.publishedAt, lang)}</time>
+              </span>
+            )}
+            {showsUpdated(a) && (
+              <span class="article-updated">
+                {t('article.updated')} <time dateTime={a.updatedAt}>{formatDate(a.updatedAt, lang)}</time>
+              </span>
+            )}
             <span class="article-reading">{t('article.reading_time', { minutes: a.readingMinutes })}</span>
           </p>
         </header>
@@ -102,15 +168,28 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
         <footer class="article-footer">
           {a.authors.length > 0 && (
             <div class="article-byline">
-              {a.authors.map((p) => <p class="byline-author"><a href={`/authors/${p.slug}`} rel="author">{p.name}</a>{p.title ? `, ${p.title}` : ''}</p>)}
+              {a.authors.map((p) => (
+                <p class="byline-author">
+                  <a href={`/authors/${p.slug}`} rel="author">
+                    {p.name}
+                  </a>
+                  {p.title ? `, ${p.title}` : ''}
+                </p>
+              ))}
             </div>
           )}
           {a.tags.length > 0 && (
             <nav class="article-tags" aria-labelledby="article-tags-title">
-              <h2 id="article-tags-title" class="article-tags-title">{t('article.tags')}</h2>
+              <h2 id="article-tags-title" class="article-tags-title">
+                {t('article.tags')}
+              </h2>
               <ul role="list">
                 {a.tags.map((tag) => (
-                  <li><a href={`/tags/${tag.slug}`}><span class="tag-type">{t(`tag.type.${tag.type}`)}</span> {tag.name}</a></li>
+                  <li>
+                    <a href={`/tags/${tag.slug}`}>
+                      <span class="tag-type">{t(`tag.type.${tag.type}`)}</span> {tag.name}
+                    </a>
+                  </li>
                 ))}
               </ul>
             </nav>
@@ -125,7 +204,9 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
           <ArticleList t={t} items={related} lang={lang} variant="compact" level={3} />
         </section>
       )}
-      <CommentsSection t={t} lang={lang} mode={a.commentsMode} count={comments?.count ?? 0}>{comments?.children}</CommentsSection>
+      <CommentsSection t={t} lang={lang} mode={a.commentsMode} count={comments?.count ?? 0}>
+        {comments?.children}
+      </CommentsSection>
     </Layout>
   );
 }

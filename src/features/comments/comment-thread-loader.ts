@@ -1,14 +1,14 @@
-// What the article page needs from comments: the count, the rendered thread for this visitor, and its last change.
+// What the article page needs from comments, loaded: the count, the thread's props for this visitor, and its last
+// change. The page renders the thread with views/comments-block.tsx (decision 002: a loader and a block).
 import type { FastifyRequest } from 'fastify';
-import type { ComponentChildren } from 'preact';
 import { csrfBinding } from '../../platform/forms.js';
 import { guardFields } from '../../platform/form-guard.js';
 import { csrfToken, findSessionUser, SESSION_COOKIE } from '../../platform/session.js';
-import type { AppCtx } from '../app-context.js';
+import type { AppCtx } from '../../platform/app-context.js';
 import { readerCanComment } from '../readers/reader.js';
 import { parseOrder } from './comment.js';
 import { findCommenter, likedBy, listThread, threadSummary } from './comment-store.js';
-import { CommentsBlock, type Viewer } from './views/comments-block.js';
+import type { CommentsBlockProps, Viewer } from './views/comments-block.js';
 
 /** The signed-in visitor as the thread sees them, or undefined. */
 export async function commentViewer(ctx: AppCtx, request: FastifyRequest): Promise<Viewer | undefined> {
@@ -20,8 +20,13 @@ export async function commentViewer(ctx: AppCtx, request: FastifyRequest): Promi
   return { id: who.id, name: who.name, canPost, unconfirmed: !canPost && who.role === 'reader' && !who.emailConfirmedAt && !who.deletedAt };
 }
 
-/** The comments of an article for its page: count, block and the newest comment change (for Last-Modified). */
-export async function loadCommentsSection(ctx: AppCtx, request: FastifyRequest, article: { id: number; slug: string; language: string; commentsMode: 'on' | 'off' | 'closed' }, lang: string): Promise<{ count: number; children?: ComponentChildren; lastChange?: string }> {
+/** The comments of an article for its page: count, the block's props (none when comments are off) and the newest change. */
+export async function loadCommentThread(
+  ctx: AppCtx,
+  request: FastifyRequest,
+  article: { id: number; slug: string; language: string; commentsMode: 'on' | 'off' | 'closed' },
+  lang: string,
+): Promise<{ count: number; block?: CommentsBlockProps; lastChange?: string }> {
   if (article.commentsMode === 'off') return { count: 0 };
   const q = (request.query ?? {}) as Record<string, unknown>;
   const order = parseOrder(q.order);
@@ -36,10 +41,19 @@ export async function loadCommentsSection(ctx: AppCtx, request: FastifyRequest, 
   const liked = viewer ? await likedBy(ctx.db, viewer.id, ids) : undefined;
   const now = ctx.clock();
   const binding = viewer ? csrfBinding(request) : undefined;
-  const children = CommentsBlock({
-    t: ctx.t, lang, article, items: thread.items, order, page: thread.page, pages: thread.pages, now, viewer, liked,
+  const block: CommentsBlockProps = {
+    t: ctx.t,
+    lang,
+    article,
+    items: thread.items,
+    order,
+    page: thread.page,
+    pages: thread.pages,
+    now,
+    viewer,
+    liked,
     csrf: binding ? csrfToken(ctx.config.sessionSecret, binding) : undefined,
     guard: viewer?.canPost ? guardFields(now, ctx.config.sessionSecret, ctx.t('form.guard.honeypot')) : undefined,
-  });
-  return { count, children, lastChange };
+  };
+  return { count, block, lastChange };
 }

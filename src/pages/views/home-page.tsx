@@ -1,13 +1,16 @@
 // The front page: the lead story, the latest articles, a section per rubric, and the next event.
-import { type T } from '../../../platform/i18n/index.js';
-import { Layout } from '../../../platform/ui/layout.js';
-import { ArticleList, Teaser } from '../../../platform/ui/article-list.js';
-import type { ArticleSummary } from '../../articles/article.js';
-import type { Event } from '../../events/event.js';
-import { EventBlock } from '../../events/views/event-block.js';
-import type { Chrome } from '../chrome.js';
+import type { T } from '../../platform/i18n/index.js';
+import { Layout } from '../../platform/ui/layout.js';
+import { ArticleList, Teaser } from '../../platform/ui/article-list.js';
+import type { ArticleSummary } from '../../features/articles/article.js';
+import type { Event } from '../../features/events/event.js';
+import { EventBlock } from '../../features/events/views/event-block.js';
+import type { Chrome } from '../../platform/chrome.js';
 
-export interface HomeSection { rubric: { slug: string; name: string; description: string }; items: ArticleSummary[] }
+export interface HomeSection {
+  rubric: { slug: string; name: string; description: string };
+  items: ArticleSummary[];
+}
 
 export interface HomePageProps {
   t: T;
@@ -42,20 +45,42 @@ export function HomePage({ t, chrome, lead, latest, sections, event, commentCoun
   const { site } = chrome;
   const lang = site.language;
   return (
-    <Layout t={t} site={site} rubrics={chrome.rubrics} account={chrome.account} current="home" meta={{ title: site.title, description: site.description || undefined, path: '/', jsonLd: [siteJsonLd(site)] }}>
+    <Layout
+      t={t}
+      site={site}
+      rubrics={chrome.rubrics}
+      account={chrome.account}
+      current="home"
+      meta={{ title: site.title, description: site.description || undefined, path: '/', jsonLd: [siteJsonLd(site)] }}
+    >
       <h1 class="visually-hidden">{site.title}</h1>
-      {!lead ? <p class="list-empty">{t('home.empty')}</p> : (
+      {!lead ? (
+        <p class="list-empty">{t('home.empty')}</p>
+      ) : (
         <div class="home-top">
           <section class="home-lead" aria-label={t('home.lead')}>
             <Teaser t={t} item={lead} lang={lang} variant="lead" level={2} commentCount={commentCounts?.get(lead.slug)} />
             {/* The next stories sit under the lead with their standfirsts; the rest go to the side list. */}
-            {latest.length > SECONDARY && <ArticleList t={t} commentCounts={commentCounts} items={latest.slice(0, SECONDARY)} lang={lang} level={2} />}
+            {latest.length > SECONDARY && (
+              <ArticleList t={t} commentCounts={commentCounts} items={latest.slice(0, SECONDARY)} lang={lang} level={2} />
+            )}
           </section>
           {latest.length > 0 && (
             <section class="home-latest" aria-labelledby="home-latest-title">
-              <h2 id="home-latest-title" class="section-title">{t('home.latest')}</h2>
-              <ArticleList t={t} commentCounts={commentCounts} items={latest.length > SECONDARY ? latest.slice(SECONDARY) : latest} lang={lang} variant="compact" level={3} />
-              <p class="section-more"><a href="/archive">{t('home.archive_link')}</a></p>
+              <h2 id="home-latest-title" class="section-title">
+                {t('home.latest')}
+              </h2>
+              <ArticleList
+                t={t}
+                commentCounts={commentCounts}
+                items={latest.length > SECONDARY ? latest.slice(SECONDARY) : latest}
+                lang={lang}
+                variant="compact"
+                level={3}
+              />
+              <p class="section-more">
+                <a href="/archive">{t('home.archive_link')}</a>
+              </p>
             </section>
           )}
         </div>
@@ -63,16 +88,22 @@ export function HomePage({ t, chrome, lead, latest, sections, event, commentCoun
       {event && (
         <div class="home-event">
           <EventBlock t={t} event={event} />
-          <p class="section-more"><a href="/events">{t('home.all_events')}</a></p>
+          <p class="section-more">
+            <a href="/events">{t('home.all_events')}</a>
+          </p>
         </div>
       )}
       {sections.length > 0 && (
         <div class="home-rubrics">
           {sections.map(({ rubric, items }) => (
             <section class="home-rubric" aria-labelledby={`home-rubric-${rubric.slug}`}>
-              <h2 id={`home-rubric-${rubric.slug}`} class="section-title"><a href={`/rubric/${rubric.slug}`}>{rubric.name}</a></h2>
+              <h2 id={`home-rubric-${rubric.slug}`} class="section-title">
+                <a href={`/rubric/${rubric.slug}`}>{rubric.name}</a>
+              </h2>
               <ArticleList t={t} commentCounts={commentCounts} items={items} lang={lang} level={3} hideKicker />
-              <p class="section-more"><a href={`/rubric/${rubric.slug}`}>{t('home.more_in', { rubric: rubric.name })}</a></p>
+              <p class="section-more">
+                <a href={`/rubric/${rubric.slug}`}>{t('home.more_in', { rubric: rubric.name })}</a>
+              </p>
             </section>
           ))}
         </div>

@@ -1,0 +1,58 @@
+// The article page: the article with its event block, its facts, its comment thread and related articles.
+// It gathers several features, so it is composed here, above them; each feature offers a loader and a block.
+import type { FastifyInstance } from 'fastify';
+import { isPublic } from '../features/articles/article.js';
+import { findReadableArticleBySlug, listRelatedArticles } from '../features/articles/article-store.js';
+import { loadCommentThread } from '../features/comments/comment-thread-loader.js';
+import { CommentsBlock } from '../features/comments/views/comments-block.js';
+import { listPublicFactsForArticle } from '../features/dossiers/dossier-store.js';
+import { markEvidenceWithIds } from '../features/dossiers/evidence.js';
+import { FactsBlock } from '../features/dossiers/views/facts-block.js';
+import { findEventForArticle } from '../features/events/event-store.js';
+import { nextEvent } from '../features/events/next-event.js';
+import type { AppCtx } from '../platform/app-context.js';
+import { loadChrome } from '../platform/chrome.js';
+import { notFound } from '../platform/errors.js';
+import { renderDocument } from '../platform/render.js';
+import { newestOf } from '../platform/ui/article-list.js';
+import { ArticlePage } from './views/article-page.js';
+
+/** Registers /articles/:slug. */
+export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
+  app.get<{ Params: { slug: string } }>('/articles/:slug', (request, reply) =>
+    ctx.cache.serve(request, reply, async () => {
+      const now = ctx.clock();
+      const article = await findReadableArticleBySlug(ctx.db, request.params.slug);
+      // Drafts and scheduled pieces do not exist for readers.
+      if (!article || !isPublic(article, now)) throw notFound('Article');
+      const [chrome, related, event, knowledge] = await Promise.all([
+        loadChrome(ctx, request),
+        listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }),
+        findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo),
+        listPublicFactsForArticle(ctx.db, article.id),
+      ]);
+      const thread = await loadCommentThread(ctx, request, article, chrome.site.language);
+      const comments = { count: thread.count, children: thread.block && CommentsBlock(thread.block), lastChange: thread.lastChange };
+      // Each fact's sentence gets an anchor in the body, so dossiers can link straight to it.
+      const { html, marked } = markEvidenceWithIds(
+        article.bodyHtml,
+        knowledge.facts.map((f) => ({ id: f.id, text: f.evidence.text })),
+      );
+      const facts = FactsBlock({
+        t: ctx.t,
+        facts: knowledge.facts,
+        entities: knowledge.entities,
+        lang: article.language,
+        anchored: marked,
+      });
+      const body = renderDocument(
+        ArticlePage({ t: ctx.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts, comments }),
+      );
+      return {
+        body,
+        lastModified: newestOf([article.updatedAt, event?.updatedAt, comments.lastChange, ...related.map((r) => r.updatedAt)]),
+        tags: [`comments:${article.id}`],
+      };
+    }),
+  );
+}

@@ -1,0 +1,12 @@
+// The context every feature's routes receive: the platform's dependencies plus what the staff pages' shell
+// needs from features, handed over by app.ts so that no shell imports a feature.
+import type { Ctx } from './context.js';
+import type { JobRunner } from './jobs.js';
+import type { SessionUser } from './session.js';
+import type { AdminBadge } from './ui/admin-layout.js';
+
+export interface AppCtx extends Ctx {
+  jobs: JobRunner;
+  /** Counters for the staff header (the comment queues), or undefined when this staff member sees none. */
+  adminBadges(staff: SessionUser): Promise<AdminBadge[] | undefined>;
+}
