@@ -71,7 +71,7 @@ const SCRIPT_LANG: Record<string, string> = {
 /** Detect the language of an article from its letters, then its function words. */
 export function detectLanguage(text: string): Detected {
   // A few thousand characters tell the script and the function words; the whole text would only cost time.
-  const sample = text.length > 6000 ? text.slice(0, 6000) : text;
+  const sample = text.length > 1500 ? text.slice(0, 1500) : text;
   const counts = new Map<string, number>();
   const bump = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const ch of sample) {
