@@ -129,19 +129,26 @@ export function normalizeNameForm(form: string): string {
 
 export type NameLang = 'en' | 'ru' | 'zh';
 
-const byForm: Record<NameLang, Map<string, PersonRecord[]>> = { en: new Map(), ru: new Map(), zh: new Map() };
-for (const p of PEOPLE) {
-  for (const lang of ['en', 'ru', 'zh'] as const) {
+// Built on first use, one language at a time: `chancery extract` on one English text never pays for
+// the Russian and Chinese forms of 1,200 people.
+const byForm: Partial<Record<NameLang, Map<string, PersonRecord[]>>> = {};
+function formsOf(lang: NameLang): Map<string, PersonRecord[]> {
+  let index = byForm[lang];
+  if (index) return index;
+  index = new Map();
+  for (const p of PEOPLE) {
     for (const f of p[lang]) {
       const variants = new Set([normalizeNameForm(f)]);
       if (lang === 'en') variants.add(normalizeNameForm(f.normalize('NFD').replace(/\p{M}/gu, '')));
       for (const k of variants) {
-        const list = byForm[lang].get(k) ?? [];
+        const list = index.get(k) ?? [];
         if (!list.includes(p)) list.push(p);
-        byForm[lang].set(k, list);
+        index.set(k, list);
       }
     }
   }
+  byForm[lang] = index;
+  return index;
 }
 
 /** Whether a person held any office (or, with `title`, an office whose title contains it) in `year`. */
@@ -158,7 +165,7 @@ export function inOffice(p: PersonRecord, year: number, title?: string): boolean
  */
 export function findPeopleByName(lang: NameLang, form: string, year?: number): PersonRecord[] {
   const k = normalizeNameForm(lang === 'en' ? form.normalize('NFD').replace(/\p{M}/gu, '') : form);
-  const found = byForm[lang].get(k) ?? (lang === 'en' ? byForm.en.get(normalizeNameForm(form)) : undefined) ?? [];
+  const found = formsOf(lang).get(k) ?? (lang === 'en' ? formsOf('en').get(normalizeNameForm(form)) : undefined) ?? [];
   if (found.length < 2) return [...found];
   const current = year === undefined ? [] : found.filter((p) => inOffice(p, year));
   const out = current.length ? current : [...found];
