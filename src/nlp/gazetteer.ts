@@ -3,7 +3,7 @@ import { COUNTRIES } from './countries.generated.ts';
 import {
   CITIES, COMPANIES, COUNTRY_EXTRAS, INITIATIVES, ORGANIZATIONS, REGIONS, SEATS_EXTRAS,
 } from './gazetteer-curated.data.ts';
-import { maskMarkup, slugify } from './text-normalizer.ts';
+import { normalizeTypography, slugify } from './text-normalizer.ts';
 import { tokenize } from './tokenizer.ts';
 
 export type Target =
@@ -49,7 +49,8 @@ const SKIP_CAPITALS = new Set(['The Valley', 'Kingston', 'Victoria', 'Hamilton',
   'Funafuti', 'Yaren', 'South Tarawa', 'Ngerulmud', 'Sri Jayawardenepura Kotte', 'Diego Garcia', 'Port-aux-Français']);
 
 function add(phrase: string, target: Target): void {
-  const norm = maskMarkup(phrase).trim();
+  // Curated names carry no markup: only their typography needs the text's normalisation.
+  const norm = normalizeTypography(phrase).trim();
   const toks = tokenize(norm);
   if (toks.length === 0) return;
   const lo = toks.map((t) => t.lo);

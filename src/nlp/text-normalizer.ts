@@ -7,10 +7,16 @@ const CHAR_MAP: Record<string, string> = {
   '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ',
 };
 
+const TYPOGRAPHY = /[\u2019\u2018\u02bc\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2012\u2010\u2011\u2212\u00a0\u2009\u202f]/g;
+
+/** Normalise quotes, dashes and spaces only, one character for one (names in the gazetteer). */
+export function normalizeTypography(text: string): string {
+  return text.replace(TYPOGRAPHY, (c) => CHAR_MAP[c] ?? c);
+}
+
 /** Normalise quotes/dashes and blank out Markdown/HTML markup without moving any offsets. */
 export function maskMarkup(text: string): string {
-  let s = text.replace(/[\u2019\u2018\u02bc\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2012\u2010\u2011\u2212\u00a0\u2009\u202f]/g,
-    (c) => CHAR_MAP[c] ?? c);
+  let s = normalizeTypography(text);
   const blank = (m: string) => ' '.repeat(m.length);
   s = s.replace(/<[^<>\n]{1,200}>/g, blank); // inline HTML tags
   s = s.replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, (m, inner: string) => ' ' + inner + ' '.repeat(m.length - inner.length - 1));
