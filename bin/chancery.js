@@ -13,7 +13,7 @@ const argv = process.argv.slice(2);
 const needsSources = argv[0] === 'eval-nlp';
 const extractOnly = argv[0] === 'extract' && !argv.includes('--all');
 
-if (extractOnly && bundleIsCurrent() && existsSync(join(root, 'dist', 'chancery-extract.js'))) {
+if (extractOnly && engineBundleIsCurrent()) {
   // `extract` on one file needs the engine alone, not the server: its own bundle, with the code cache the
   // build made for it, starts several times faster.
   const { readFileSync: read } = await import('node:fs');
@@ -53,4 +53,15 @@ function bundleIsCurrent() {
     return false;
   }
   return stamp === sourceStamp(root) && existsSync(join(root, 'dist', 'chancery.mjs'));
+}
+
+// The engine's bundle is built from src/nlp alone, and only that folder is listed to check it.
+function engineBundleIsCurrent() {
+  let stamp;
+  try {
+    stamp = readFileSync(join(root, 'dist', 'chancery-extract.stamp'), 'utf8');
+  } catch {
+    return false;
+  }
+  return stamp === sourceStamp(root, join('src', 'nlp')) && existsSync(join(root, 'dist', 'chancery-extract.js'));
 }

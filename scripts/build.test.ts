@@ -1,11 +1,13 @@
 // The production bundle: it builds, V8 accepts the code cache made with it, and the command runs from it.
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildBundle } from './build.js';
+import { sourceStamp } from './source-stamp.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -36,5 +38,21 @@ describe('production bundle', () => {
     // A mistake in the command line still exits 2 from the bundle.
     const wrong = await run(process.execPath, [join(dir, 'chancery.mjs'), 'no-such-command']).catch((e) => e);
     expect(wrong.code).toBe(2);
+  }, 60_000);
+
+  it('builds the engine alone with a warmed code cache and a stamp of src/nlp', async () => {
+    await buildBundle(dir);
+    const file = join(dir, 'chancery-extract.js');
+    const source = readFileSync(file, 'utf8');
+    const cache = readFileSync(join(dir, 'chancery-extract.cache'));
+    const script = new vm.Script(source, { filename: file, cachedData: cache });
+    expect(script.cachedDataRejected).toBe(false);
+    expect(readFileSync(join(dir, 'chancery-extract.stamp'), 'utf8')).toBe(sourceStamp(ROOT, join('src', 'nlp')));
+    const mod: { exports: { extract: (t: string, o: object) => { facts: { type: string }[] } } } = { exports: {} as never };
+    script.runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file));
+    const out = mod.exports.extract('Talks in Astana\nPresident Tokayev met President Xi Jinping in Astana on 3 July 2024.', {
+      published: '2024-07-04',
+    });
+    expect(out.facts.map((f) => f.type)).toContain('meeting');
   }, 60_000);
 });

@@ -1,2 +1,2 @@
 /** One line per input file of dist/chancery.mjs; any edit, added or removed file, or reinstall of dependencies changes it. */
-export function sourceStamp(root: string): string;
+export function sourceStamp(root: string, folder?: string): string;

@@ -25,11 +25,14 @@ const STOPWORDS: Record<string, string> = {
   sr: 'и у не на да је са по за од се као који из',
 };
 
-const NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+// Made on first use: loading the display names costs more than reading a whole article, and only a text
+// the engine cannot read needs them.
+let NAMES: Intl.DisplayNames | undefined;
 
 /** English name of a language code ("fr" -> "French"). */
 export function languageName(code: string): string {
   try {
+    NAMES ??= new Intl.DisplayNames(['en'], { type: 'language' });
     return NAMES.of(code) ?? code;
   } catch {
     return code;

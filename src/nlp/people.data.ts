@@ -6,9 +6,13 @@
 // the name; the English list starts with the name (and its unaccented spelling).
 import type { Office, PersonRecord } from './people.ts';
 
+// Hoisted: a pattern with \p{} written inside a function is compiled again on every one of the register's calls.
+const MARKS = /\p{M}/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+
 function slug(s: string): string {
   return s.replace(/[łŁøØßæÆđĐıœ]/g, (c) => ({ ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', ß: 'ss', æ: 'ae', Æ: 'ae', đ: 'd', Đ: 'd', ı: 'i', œ: 'oe' } as Record<string, string>)[c] ?? c)
-    .normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’ʻʼ`´]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    .normalize('NFD').replace(MARKS, '').toLowerCase().replace(/['’ʻʼ`´]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
 function office(spec: string): Office {
@@ -23,7 +27,7 @@ function office(spec: string): Office {
 const list = (s: string): string[] => s.split('|').map((x) => x.trim()).filter(Boolean);
 
 function P(name: string, en: string, ru: string, zh: string, offices: string): PersonRecord {
-  const ascii = name.normalize('NFD').replace(/\p{M}/gu, '');
+  const ascii = ASCII.test(name) ? name : name.normalize('NFD').replace(MARKS, '');
   const forms = [...new Set([name, ascii, ...list(en)])];
   // The current (or latest) office first: readers take offices[0] as what a person is now.
   const held = list(offices.replace(/;/g, '|')).map(office).sort((a, b) => (b.to ?? 9999) - (a.to ?? 9999));

@@ -2,8 +2,12 @@
 // "Mohammad Bin Zayed"), folded so that accents, case and hyphens do not matter.
 import { PEOPLE, type PersonRecord } from './people.ts';
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lowercase, strip accents and turn hyphens into spaces, one output character per input code unit. */
 export function foldLatin(s: string): string {
+  // Most forms are plain ASCII: one pass of the built-ins instead of a character loop.
+  if (ASCII.test(s)) return s.toLowerCase().replaceAll('-', ' ');
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];

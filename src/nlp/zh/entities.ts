@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
 import { personById } from '../people.ts';
 import {
-  ABBREV, ABBREV_ALT, COUNTRY_NAMES, LEX_BY_FIRST, SURNAMES, SURNAMES_2, TITLES, TITLES_BY_FIRST, type LexEntry, type LexKind, type TitleInfo,
+  ABBREV, ABBREV_ALT, countryNames, lexByFirst, SURNAMES, SURNAMES_2, TITLES, TITLES_BY_FIRST, type LexEntry, type LexKind, type TitleInfo,
 } from './lexicon.ts';
 
 export interface Mention {
@@ -23,7 +23,8 @@ export interface Mention {
 }
 
 const HAN = /\p{Script=Han}/u;
-const WORD_SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
+// Made on first use: loading the word dictionary is the dearest thing the engine does at start.
+let WORD_SEGMENTER: Intl.Segmenter | undefined;
 
 // What may follow a compound of country abbreviations (中美两国, 中吉乌铁路, 中哈、中乌).
 const COMPOUND_NEXT = /^(?:两国|三国|四国|五国|六国|双方|三方|各方|关系|经贸|贸易|合作|铁路|公路|高铁|管道|边境|元首|领导人|企业|商贸|联合|战略|友好|伙伴|外长|首脑|会晤|会谈|峰会|互免|人员|货物|商品|服务|进出口|出口|进口|航线|航班|直航|经济|金融|科技|文化|教育|旅游|青年|地方|友城|农产品|召开|举行|举办|签署|签订|实现|建立|达成|进行|开展|正式|互|在|人文|能源|投资|双边|第|之间|间|政府|议会|人民|外交|建交|友谊|全面|共同|农业|产业|[、,和与])/;
@@ -67,7 +68,7 @@ export function foreignPersonId(name: string): string {
 }
 
 function lexAt(s: string, i: number): LexEntry | undefined {
-  const list = LEX_BY_FIRST.get(s[i]);
+  const list = lexByFirst().get(s[i]);
   if (!list) return undefined;
   for (const e of list) if (s.startsWith(e.phrase, i)) return e;
   return undefined;
@@ -91,7 +92,7 @@ function abbrevReading(ch: string, s: string, memo: Map<string, string | undefin
 }
 
 function reading(main: string, alts: readonly string[], s: string): string {
-  const named = (id: string): boolean => (COUNTRY_NAMES.get(id) ?? []).some((n) => s.includes(n));
+  const named = (id: string): boolean => (countryNames().get(id) ?? []).some((n) => s.includes(n));
   if (named(main)) return main;
   for (const a of alts) if (named(a)) return a;
   return main;
@@ -146,6 +147,7 @@ function isHan(code: number): boolean {
 function boundaryAt(s: string, pos: number): boolean {
   const a = Math.max(0, pos - 4);
   let at = a;
+  WORD_SEGMENTER ??= new Intl.Segmenter('zh', { granularity: 'word' });
   for (const seg of WORD_SEGMENTER.segment(s.slice(a, pos + 4))) {
     if (at === pos) return true;
     at += seg.segment.length;

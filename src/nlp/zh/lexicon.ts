@@ -148,7 +148,12 @@ jakarta-bandung-high-speed-railway|Jakarta-Bandung High-Speed Railway|雅万高�
 budapest-belgrade-railway|Budapest-Belgrade Railway|匈塞铁路
 mombasa-nairobi-railway|Mombasa-Nairobi Railway|蒙内铁路`;
 
-export const LEX_BY_FIRST: ReadonlyMap<string, readonly LexEntry[]> = build();
+let byFirst: ReadonlyMap<string, readonly LexEntry[]> | undefined;
+/** Lexicon entries by their first character, longest first; built on first use, since only Chinese text needs them. */
+export function lexByFirst(): ReadonlyMap<string, readonly LexEntry[]> {
+  byFirst ??= build();
+  return byFirst;
+}
 
 function rows(s: string): string[][] {
   return s.split(/;\s*|\n/).map((r) => r.trim()).filter(Boolean).map((r) => r.split('|'));
@@ -237,13 +242,16 @@ export const TITLES_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
 })();
 
 /** Full names of each country id (to tell which reading of an abbreviation a text means). */
-export const COUNTRY_NAMES: ReadonlyMap<string, readonly string[]> = (() => {
+let countryNamesMap: Map<string, string[]> | undefined;
+export function countryNames(): ReadonlyMap<string, readonly string[]> {
+  if (countryNamesMap) return countryNamesMap;
   const m = new Map<string, string[]>();
-  for (const list of LEX_BY_FIRST.values()) {
+  for (const list of lexByFirst().values()) {
     for (const e of list) if (e.kind === 'country' && e.phrase.length >= 2 && !e.phrase.endsWith('方')) m.set(e.id, [...(m.get(e.id) ?? []), e.phrase]);
   }
+  countryNamesMap = m;
   return m;
-})();
+}
 
 /** Common Chinese family names (compound ones first). */
 export const SURNAMES_2 = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯']);
