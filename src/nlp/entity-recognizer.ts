@@ -159,21 +159,20 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
   }
 
   function toMention(tg: Target, i: number, j: number): Mention {
-    const base = { start: toks[i].start, end: toks[j - 1].end, t0: i, t1: j, source: tg.kind };
+    // Written out rather than spread from a common base: one object shape, made on every gazetteer hit.
+    const start = toks[i].start;
+    const end = toks[j - 1].end;
     switch (tg.kind) {
-      case 'country': {
-        const adjective = isAdjectiveForm(toks[i].s, j - i);
-        return { ...base, id: tg.id, kind: 'country', adjective };
-      }
+      case 'country':
+        return { start, end, t0: i, t1: j, source: tg.kind, id: tg.id, kind: 'country', adjective: isAdjectiveForm(toks[i].s, j - i) };
       case 'capital':
-        return { ...base, id: tg.id, kind: 'place' }; // classified below
       case 'city':
       case 'region':
-        return { ...base, id: tg.id, kind: 'place' };
+        return { start, end, t0: i, t1: j, source: tg.kind, id: tg.id, kind: 'place' }; // capitals classified below
       case 'project':
-        return { ...base, id: tg.id, kind: 'project' };
+        return { start, end, t0: i, t1: j, source: tg.kind, id: tg.id, kind: 'project' };
       default:
-        return { ...base, id: tg.id, kind: 'org' };
+        return { start, end, t0: i, t1: j, source: tg.kind, id: tg.id, kind: 'org' };
     }
   }
 

@@ -3,7 +3,7 @@
 // (announced summits are kept, marked as scheduled).
 import { findCapacities, findMoney, parseCount, type CapacityExpr, type MoneyExpr } from './amount-parser.ts';
 import type { DocEntities, Mention } from './entity-recognizer.ts';
-import { countryOf, KNOWN } from './gazetteer.ts';
+import { countryOf, KNOWN, placeIdByName } from './gazetteer.ts';
 import type { Sentence } from './sentence-splitter.ts';
 import { slugify } from './text-normalizer.ts';
 import { findTimes, type TimeExpr } from './time-resolver.ts';
@@ -186,7 +186,7 @@ function findDateline(doc: Doc): string | undefined {
     if (doc.norm.slice(lineStart, m.start).trim() !== '' || lineStart === 0) continue;
     if (!/^\s*(?:,\s*[A-Z][\w ]{2,30})?\s*(?::|-|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|\()/.test(doc.norm.slice(m.end, m.end + 40))) continue;
     const name = doc.text.slice(m.start, m.end);
-    const id = m.kind === 'place' ? m.id : [...KNOWN.values()].find((k) => k.type === 'place' && k.name.toLowerCase() === name.toLowerCase())?.id;
+    const id = m.kind === 'place' ? m.id : placeIdByName(name);
     if (id) return id;
   }
   return undefined;

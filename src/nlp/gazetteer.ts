@@ -131,6 +131,7 @@ function build(): void {
   }
   for (const list of LOOKUP.values()) list.sort((a, b) => b.toks.length - a.toks.length);
   for (const e of KNOWN.values()) {
+    if (e.type === 'place' && !PLACE_BY_NAME.has(e.name.toLowerCase())) PLACE_BY_NAME.set(e.name.toLowerCase(), e.id);
     if (e.type === 'place' && e.country) {
       const l = CAPITALS_OF.get(e.country) ?? [];
       l.push(e.id);
@@ -139,7 +140,13 @@ function build(): void {
   }
 }
 
+const PLACE_BY_NAME = new Map<string, string>();
 build();
+
+/** The id of the place of this name (any case), the first known when several share it. */
+export function placeIdByName(name: string): string | undefined {
+  return PLACE_BY_NAME.get(name.toLowerCase());
+}
 
 /** Country id a place or country id belongs to (the id itself for countries). */
 export function countryOf(id: string): string | undefined {

@@ -49,13 +49,14 @@ for (const [l, words] of Object.entries(STOPWORDS)) {
 
 function stopwordScores(text: string, langs: string[]): [string, number][] {
   const scores = new Map<string, number>(langs.map((l) => [l, 0]));
+  const lower = text.toLowerCase();
   let m: RegExpExecArray | null;
   WORD.lastIndex = 0;
   let n = 0;
   // Four hundred words are plenty to tell function words apart.
-  while ((m = WORD.exec(text)) !== null && n < 400) {
+  while ((m = WORD.exec(lower)) !== null && n < 400) {
     n++;
-    const hit = STOPWORD_LANGS.get(m[0].toLowerCase());
+    const hit = STOPWORD_LANGS.get(m[0]);
     if (hit) for (const l of hit) if (scores.has(l)) scores.set(l, scores.get(l)! + 1);
   }
   return [...scores.entries()].sort((a, b) => b[1] - a[1]);
@@ -77,15 +78,22 @@ export function detectLanguage(text: string): Detected {
   const sample = text.length > 1500 ? text.slice(0, 1500) : text;
   const counts = new Map<string, number>();
   const bump = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
-  for (const ch of sample) {
-    const c = ch.codePointAt(0)!;
+  // The common scripts by code range, counted in plain variables (this runs on every article); the rest by
+  // their Unicode property.
+  let latin = 0;
+  let cyrillic = 0;
+  let han = 0;
+  let kana = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
     if (c < 0x41 || (c > 0x5a && c < 0x61) || (c > 0x7a && c < 0xc0)) continue; // ASCII punctuation and digits
-    // The common scripts by code range; the rest by their Unicode property.
-    if (c <= 0x24f) bump('latin');
-    else if (c >= 0x400 && c <= 0x4ff) bump('cyrillic');
-    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) bump('han');
-    else if (c >= 0x3040 && c <= 0x30ff) bump('kana');
+    if (c <= 0x24f) latin++;
+    else if (c >= 0x400 && c <= 0x4ff) cyrillic++;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
+    else if (c >= 0x3040 && c <= 0x30ff) kana++;
     else {
+      // A character outside the BMP is two code units.
+      const ch = c >= 0xd800 && c <= 0xdbff ? sample.slice(i, ++i + 1) : sample[i];
       for (const [name, re] of SCRIPTS) {
         if (re.test(ch)) {
           bump(name);
@@ -94,6 +102,7 @@ export function detectLanguage(text: string): Detected {
       }
     }
   }
+  for (const [name, n] of [['latin', latin], ['cyrillic', cyrillic], ['han', han], ['kana', kana]] as const) if (n > 0) counts.set(name, (counts.get(name) ?? 0) + n);
   // Letters per word differ by script: a Han character is about half a word, a Latin word about six letters.
   const weight = (s: string) => (counts.get(s) ?? 0) / (s === 'han' || s === 'kana' || s === 'hangul' ? 1.6 : 6);
   const ranked = [...counts.keys()].sort((a, b) => weight(b) - weight(a));
