@@ -3,7 +3,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { buildArchive, benchSlug, busySlug, bar } from './archive.js';
@@ -12,6 +12,7 @@ import { openDb } from '../src/platform/db.js';
 import { createSession, csrfToken, SESSION_COOKIE } from '../src/platform/session.js';
 import { guardStamp } from '../src/platform/form-guard.js';
 import { buildBundle, BUNDLE } from '../scripts/build.js';
+import { describeEngine, engineFigures } from './engine.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -489,7 +490,13 @@ async function main() {
     await stop(proc);
     await stop(base.proc);
   }
-  extra.nlpThroughput = await nlpThroughput();
+  try {
+    const engine = engineFigures(SMOKE);
+    extra.engine = engine;
+    extra.nlpThroughput = describeEngine(engine);
+  } catch (e) {
+    extra.nlpThroughput = `not measured: ${(e as Error).message}`;
+  }
   printTable(rows, extra);
   if (sizes.length > 1) printScale(rows, sizes);
   const out = join(ROOT, 'bench', 'results');
@@ -660,27 +667,6 @@ function dbBytes(path: string): number {
       return s;
     }
   }, 0);
-}
-
-async function nlpThroughput(): Promise<string> {
-  try {
-    const nlp = await import('../src/nlp/index.js');
-    const dir = join(ROOT, 'src', 'nlp', 'testdata');
-    const texts = readdirSync(dir)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => readFileSync(join(dir, f), 'utf8'));
-    const kb = texts.reduce((s, t) => s + Buffer.byteLength(t), 0) / 1024;
-    for (const t of texts) nlp.extract(t, { published: '2025-03-01' });
-    const t0 = performance.now();
-    let total = 0;
-    while (performance.now() - t0 < (SMOKE ? 300 : 3000)) {
-      for (const t of texts) nlp.extract(t, { published: '2025-03-01' });
-      total += kb;
-    }
-    return `${(total / ((performance.now() - t0) / 1000)).toFixed(0)} KB/s on one core`;
-  } catch (e) {
-    return `not measured: ${(e as Error).message}`;
-  }
 }
 
 function printTable(rows: Row[], extra: Record<string, unknown>) {
