@@ -1,11 +1,12 @@
 // The production bundle: it builds, V8 accepts the code cache made with it, and the command runs from it.
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { extract } from '../src/nlp/index.ts';
 import { buildBundle } from './build.js';
 import { sourceStamp } from './source-stamp.js';
 
@@ -54,5 +55,13 @@ describe('production bundle', () => {
       published: '2024-07-04',
     });
     expect(out.facts.map((f) => f.type)).toContain('meeting');
+    // The tables the build evaluated and wrote in (people, gazetteer) read every golden article as the sources do.
+    const golden = join(ROOT, 'src', 'nlp', 'testdata');
+    for (const f of readdirSync(golden).filter((x) => x.endsWith('.txt'))) {
+      const text = readFileSync(join(golden, f), 'utf8');
+      expect(JSON.stringify(mod.exports.extract(text, { published: '2025-03-01' })), f).toBe(
+        JSON.stringify(extract(text, { published: '2025-03-01' })),
+      );
+    }
   }, 60_000);
 });

@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Plugin } from 'esbuild';
 import vm from 'node:vm';
 import { sourceStamp } from './source-stamp.js';
 
@@ -60,6 +61,7 @@ export async function buildBundle(dir = join(ROOT, 'dist')): Promise<void> {
     sourcemap: false,
     legalComments: 'none',
     write: false,
+    plugins: [precomputed()],
   });
   // V8 keeps a script's source for the life of the process. esbuild escapes non-ASCII characters in code but
   // not in the comments it keeps (Kysely's JSDoc), and 13 such characters made the 2.6 MB source a two-byte
@@ -86,6 +88,7 @@ export async function buildBundle(dir = join(ROOT, 'dist')): Promise<void> {
     format: 'cjs',
     target: 'node20',
     write: false,
+    plugins: [precomputed()],
     define: { 'import.meta.url': '__chanceryModuleUrl' },
     banner: { js: "var __chanceryModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
@@ -98,6 +101,57 @@ export async function buildBundle(dir = join(ROOT, 'dist')): Promise<void> {
   writeFileSync(join(dir, 'chancery-extract.cache'), warmCodeCache(engineSource, ENGINE));
   writeFileSync(ENGINE_STAMP, engineStamp);
   writeFileSync(STAMP, stamp);
+}
+
+// Modules of plain data that the engine computes from its curated sources at start: the build evaluates them
+// and writes their values into the bundle, so a start parses JSON instead of tokenising and indexing thousands
+// of names (most of `extract`'s start). The sources still compute them when run without the bundle, and the
+// bundle's results are checked against the sources' in scripts/build.test.ts.
+const PRECOMPUTED = ['src/nlp/people.data.ts', 'src/nlp/gazetteer.tables.ts'];
+
+function precomputed(): Plugin {
+  const filter = new RegExp(`(?:${PRECOMPUTED.map((p) => p.replace(/[.]/g, '\\.').replace(/\//g, '[\\\\/]')).join('|')})$`);
+  return {
+    name: 'precomputed',
+    setup(b) {
+      b.onLoad({ filter }, async (args) => ({ contents: await precomputedSource(args.path), loader: 'js' }));
+    },
+  };
+}
+
+/** The module's exports as literals: arrays and objects as JSON, Maps as a Map of JSON entries. */
+export async function precomputedSource(file: string): Promise<string> {
+  const mod: Record<string, unknown> = await import(pathToFileURL(file).href);
+  const json = (v: unknown) => JSON.stringify(JSON.stringify(v));
+  return Object.entries(mod)
+    .map(([name, value]) => {
+      const where = `${file}: export ${name}`;
+      if (value instanceof Map) {
+        for (const [k, v] of value) {
+          assertPlain(k, where);
+          assertPlain(v, where);
+        }
+        return `export const ${name} = new Map(JSON.parse(${json([...value])}));`;
+      }
+      assertPlain(value, where);
+      return `export const ${name} = JSON.parse(${json(value)});`;
+    })
+    .join('\n');
+}
+
+/** Strings, finite numbers, booleans, null, arrays and plain objects: what JSON gives back unchanged. */
+function assertPlain(v: unknown, where: string): void {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return;
+  if (Array.isArray(v)) {
+    for (const x of v) assertPlain(x, where);
+    return;
+  }
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    // An undefined property is dropped, as reading it gives undefined anyway.
+    for (const x of Object.values(v as object)) if (x !== undefined) assertPlain(x, where);
+    return;
+  }
+  throw new Error(`${where} holds ${String(v)}, which JSON cannot carry: only plain data can be precomputed`);
 }
 
 /**
