@@ -8,7 +8,7 @@ import type { PersonRecord } from './people.ts';
 import { activeIn, FORMS_BY_STEM, foldLatin, NAME_FORMS, personByLatinName } from './person-names.ts';
 import type { Sentence } from './sentence-splitter.ts';
 import { slugify } from './text-normalizer.ts';
-import type { Token } from './tokenizer.ts';
+import { tokenize, type Token } from './tokenizer.ts';
 import type { Role } from './types.ts';
 
 export type MentionKind = 'country' | 'place' | 'org' | 'project' | 'person';
@@ -324,16 +324,32 @@ interface TitleHit {
   len: number;
 }
 
-// First words of all titles: most tokens are rejected with one Set lookup.
-const TITLE_FIRST = new Set(Object.keys(TITLE_WORDS).map((k) => k.split(/[\s-]/)[0]));
+// Titles by their first token, longest first, compared token by token: most tokens are rejected with one
+// lookup, and none builds a string to look up. `glued` marks the tokens a title writes without a space before
+// them ("vice-president"); the others follow whitespace, as any run of it between two tokens of the text.
+// Titles of up to four tokens, as the text's title phrases are read.
+const TITLES_BY_FIRST = new Map<string, { toks: string[]; glued: boolean[]; title: string }[]>();
+for (const [key, title] of Object.entries(TITLE_WORDS)) {
+  const ts = tokenize(key);
+  if (ts.length > 4) continue;
+  const entry = { toks: ts.map((t) => t.lo), glued: ts.map((t, k) => k > 0 && t.start === ts[k - 1].end), title };
+  const list = TITLES_BY_FIRST.get(entry.toks[0]) ?? [];
+  list.push(entry);
+  TITLES_BY_FIRST.set(entry.toks[0], list);
+}
+for (const list of TITLES_BY_FIRST.values()) list.sort((a, b) => b.toks.length - a.toks.length);
 
-function titleAt(lower: string, toks: Token[], i: number): TitleHit | undefined {
-  if (!TITLE_FIRST.has(toks[i].lo)) return undefined;
-  for (let n = 4; n >= 1; n--) {
+function titleAt(toks: Token[], i: number): TitleHit | undefined {
+  const list = TITLES_BY_FIRST.get(toks[i].lo);
+  if (!list) return undefined;
+  outer: for (const e of list) {
+    const n = e.toks.length;
     if (i + n > toks.length) continue;
-    const key = lower.slice(toks[i].start, toks[i + n - 1].end).replace(/\s+/g, ' ');
-    const title = TITLE_WORDS[key];
-    if (title) return { title, len: n };
+    for (let k = 1; k < n; k++) {
+      const t = toks[i + k];
+      if (t.lo !== e.toks[k] || (t.start === toks[i + k - 1].end) !== e.glued[k]) continue outer;
+    }
+    return { title: e.title, len: n };
   }
   return undefined;
 }
@@ -434,7 +450,7 @@ function learnPeople(
     if (s.para === 0) continue;
     for (let i = s.t0; i < s.t1; i++) {
       if (claim[i] >= 0) continue;
-      const hit = titleAt(lower, toks, i);
+      const hit = titleAt(toks, i);
       if (hit) {
         const r = scanTitled(i, hit, s.t1);
         if (r) i = r - 1;
@@ -458,7 +474,7 @@ function learnPeople(
           q = mentions[claim[q]].t1;
           if (toks[q]?.s === "'s") q++;
         }
-        const th = q < s.t1 ? titleAt(lower, toks, q) : undefined;
+        const th = q < s.t1 ? titleAt(toks, q) : undefined;
         if (!th) continue;
         let qualified = false;
         let end = q + th.len;
@@ -590,7 +606,7 @@ function learnPeople(
       if (f.words === 1) {
         // A lone family name must not be the start or end of someone else's full name.
         if (toks[e] && nameEligible(e) && text.slice(toks[e - 1].end, toks[e].start) === ' ') break;
-        if (i > 0 && nameEligible(i - 1) && text.slice(toks[i - 1].end, toks[i].start) === ' ' && !titleAt(lower, toks, i - 1)) break;
+        if (i > 0 && nameEligible(i - 1) && text.slice(toks[i - 1].end, toks[i].start) === ' ' && !titleAt(toks, i - 1)) break;
         // "the XI Summit" is a number.
         if (/^[IVXLC]+$/.test(t.s) && /^(summit|annual|session|congress|plenum|forum|meeting|international)$/.test(toks[e]?.lo ?? '')) break;
       }
