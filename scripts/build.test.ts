@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extract } from '../src/nlp/index.ts';
+import { extract } from '../src/nlp/index.js';
 import { buildBundle } from './build.js';
 import { sourceStamp } from './source-stamp.js';
 

@@ -15,24 +15,95 @@ export interface CapacityExpr {
 }
 
 const SCALE: Record<string, number> = {
-  trillion: 1e12, tn: 1e12, trn: 1e12, billion: 1e9, bn: 1e9, b: 1e9, bln: 1e9, million: 1e6, mln: 1e6, mn: 1e6, m: 1e6,
-  thousand: 1e3, k: 1e3,
+  trillion: 1e12,
+  tn: 1e12,
+  trn: 1e12,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  bln: 1e9,
+  million: 1e6,
+  mln: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  thousand: 1e3,
+  k: 1e3,
 };
 const SYM: Record<string, string> = {
-  $: 'USD', us$: 'USD', a$: 'AUD', au$: 'AUD', c$: 'CAD', ca$: 'CAD', hk$: 'HKD', s$: 'SGD', nz$: 'NZD', 'u.s.$': 'USD', usd: 'USD', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP', '¥': 'CNY',
-  cny: 'CNY', rmb: 'CNY', '₽': 'RUB', rub: 'RUB', inr: 'INR', '₹': 'INR', jpy: 'JPY', kzt: 'KZT', aed: 'AED',
-  sar: 'SAR', brl: 'BRL', r$: 'BRL', zar: 'ZAR', ngn: 'NGN', kes: 'KES', chf: 'CHF', try: 'TRY',
+  $: 'USD',
+  us$: 'USD',
+  a$: 'AUD',
+  au$: 'AUD',
+  c$: 'CAD',
+  ca$: 'CAD',
+  hk$: 'HKD',
+  s$: 'SGD',
+  nz$: 'NZD',
+  'u.s.$': 'USD',
+  usd: 'USD',
+  '€': 'EUR',
+  eur: 'EUR',
+  '£': 'GBP',
+  gbp: 'GBP',
+  '¥': 'CNY',
+  cny: 'CNY',
+  rmb: 'CNY',
+  '₽': 'RUB',
+  rub: 'RUB',
+  inr: 'INR',
+  '₹': 'INR',
+  jpy: 'JPY',
+  kzt: 'KZT',
+  aed: 'AED',
+  sar: 'SAR',
+  brl: 'BRL',
+  r$: 'BRL',
+  zar: 'ZAR',
+  ngn: 'NGN',
+  kes: 'KES',
+  chf: 'CHF',
+  try: 'TRY',
 };
 const WORD_CUR: Record<string, string> = {
-  dollar: 'USD', dollars: 'USD', 'us dollars': 'USD', euro: 'EUR', euros: 'EUR', yuan: 'CNY', renminbi: 'CNY',
-  ruble: 'RUB', rubles: 'RUB', rouble: 'RUB', roubles: 'RUB', pound: 'GBP', pounds: 'GBP', yen: 'JPY',
-  rupee: 'INR', rupees: 'INR', tenge: 'KZT', som: 'KGS', soms: 'KGS', dirham: 'AED', dirhams: 'AED', riyal: 'SAR',
-  riyals: 'SAR', rand: 'ZAR', naira: 'NGN', reais: 'BRL', real: 'BRL', 'swiss francs': 'CHF', lira: 'TRY',
-  shillings: 'KES', pesos: 'MXN', sum: 'UZS', somoni: 'TJS',
+  dollar: 'USD',
+  dollars: 'USD',
+  'us dollars': 'USD',
+  euro: 'EUR',
+  euros: 'EUR',
+  yuan: 'CNY',
+  renminbi: 'CNY',
+  ruble: 'RUB',
+  rubles: 'RUB',
+  rouble: 'RUB',
+  roubles: 'RUB',
+  pound: 'GBP',
+  pounds: 'GBP',
+  yen: 'JPY',
+  rupee: 'INR',
+  rupees: 'INR',
+  tenge: 'KZT',
+  som: 'KGS',
+  soms: 'KGS',
+  dirham: 'AED',
+  dirhams: 'AED',
+  riyal: 'SAR',
+  riyals: 'SAR',
+  rand: 'ZAR',
+  naira: 'NGN',
+  reais: 'BRL',
+  real: 'BRL',
+  'swiss francs': 'CHF',
+  lira: 'TRY',
+  shillings: 'KES',
+  pesos: 'MXN',
+  sum: 'UZS',
+  somoni: 'TJS',
 };
 
-const PREFIX_RE = /(US\$|U\.S\.\$|R\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|\$|€|£|¥|₽|₹|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY)\s?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d{1,2}(?!\d))?|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/gi;
-const SUFFIX_RE = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn)?\s+(us dollars|dollars?|euros?|yuan|renminbi|rubles?|roubles?|pounds|yen|rupees?|tenge|soms?|dirhams?|riyals?|rand|naira|reais|swiss francs|lira|shillings|pesos|somoni)\b/gi;
+const PREFIX_RE =
+  /(US\$|U\.S\.\$|R\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|\$|€|£|¥|₽|₹|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY)\s?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d{1,2}(?!\d))?|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/gi;
+const SUFFIX_RE =
+  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn)?\s+(us dollars|dollars?|euros?|yuan|renminbi|rubles?|roubles?|pounds|yen|rupees?|tenge|soms?|dirhams?|riyals?|rand|naira|reais|swiss francs|lira|shillings|pesos|somoni)\b/gi;
 
 /** Find money amounts such as "$22.71 billion", "€3bn", "1.5 million yuan". */
 export function findMoney(s: string, base: number): MoneyExpr[] {
@@ -68,8 +139,17 @@ function round(v: number): number {
 
 const CAP_RE = /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-?(MW|GW|kW|MWh|GWh|megawatts?|gigawatts?|kilowatts?)\b/g;
 const CAP_UNIT: Record<string, [string, number]> = {
-  mw: ['MW', 1], gw: ['MW', 1000], kw: ['MW', 0.001], mwh: ['MWh', 1], gwh: ['MWh', 1000], megawatt: ['MW', 1],
-  megawatts: ['MW', 1], gigawatt: ['MW', 1000], gigawatts: ['MW', 1000], kilowatt: ['MW', 0.001], kilowatts: ['MW', 0.001],
+  mw: ['MW', 1],
+  gw: ['MW', 1000],
+  kw: ['MW', 0.001],
+  mwh: ['MWh', 1],
+  gwh: ['MWh', 1000],
+  megawatt: ['MW', 1],
+  megawatts: ['MW', 1],
+  gigawatt: ['MW', 1000],
+  gigawatts: ['MW', 1000],
+  kilowatt: ['MW', 0.001],
+  kilowatts: ['MW', 0.001],
 };
 
 /** Find power capacities ("300 MW", "1.2 GW"), normalised to MW/MWh. */
@@ -86,9 +166,31 @@ export function findCapacities(s: string, base: number): CapacityExpr[] {
 }
 
 const NUM_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, dozen: 12, 'a dozen': 12, 'two dozen': 24,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  dozen: 12,
+  'a dozen': 12,
+  'two dozen': 24,
 };
 
 /** Parse a count written in digits or words ("20", "twenty", "a dozen"). */

@@ -1,9 +1,9 @@
 // Command-line entry points for `chancery extract` and the development-set evaluation.
 import { readFile } from 'node:fs/promises';
-import { evaluateDir, formatReport, TESTDATA_DIR } from './eval.ts';
-import { evaluateSet, formatSetReport, isSetDir } from './eval-set.ts';
+import { evaluateDir, formatReport, TESTDATA_DIR } from './eval.js';
+import { evaluateSet, formatSetReport, isSetDir } from './eval-set.js';
 import { existsSync } from 'node:fs';
-import { extract, UnreadableLanguageError } from './index.ts';
+import { extract, UnreadableLanguageError } from './index.js';
 
 /** Streams the CLI functions write to and read from. */
 export interface CliIo {
@@ -110,7 +110,9 @@ export async function runEvalCli(argv: string[], io: CliIo): Promise<number> {
     else if (argv[i] === '--verbose' || argv[i] === '-v') verbose = true;
   }
   if (!existsSync(dir)) {
-    io.stderr.write(`chancery eval-nlp: ${dir} does not exist: there is nothing to score (the development set is read from ../shared/knowledge-devset when it is there)\n`);
+    io.stderr.write(
+      `chancery eval-nlp: ${dir} does not exist: there is nothing to score (the development set is read from ../shared/knowledge-devset when it is there)\n`,
+    );
     return 2;
   }
   // A set of real reporting (articles/index.json, gold/) is scored with its own lenient matcher, per language.
@@ -128,8 +130,12 @@ export async function runEvalCli(argv: string[], io: CliIo): Promise<number> {
   io.stdout.write(formatReport(report));
   if (verbose) {
     for (const c of report.cases) {
-      for (const g of c.missed) io.stdout.write(`MISSED   ${c.name}: ${g.type} ${JSON.stringify(g.args)} ${JSON.stringify(g.when ?? '')}\n`);
-      for (const p of c.spurious) io.stdout.write(`SPURIOUS ${c.name}: ${p.type} ${JSON.stringify(p.args)} ${JSON.stringify(p.when ?? '')} | ${p.evidence.text.slice(0, 100)}\n`);
+      for (const g of c.missed)
+        io.stdout.write(`MISSED   ${c.name}: ${g.type} ${JSON.stringify(g.args)} ${JSON.stringify(g.when ?? '')}\n`);
+      for (const p of c.spurious)
+        io.stdout.write(
+          `SPURIOUS ${c.name}: ${p.type} ${JSON.stringify(p.args)} ${JSON.stringify(p.when ?? '')} | ${p.evidence.text.slice(0, 100)}\n`,
+        );
     }
   }
   return 0;

@@ -1,15 +1,13 @@
 // Entity mention recognition: gazetteer lookups, companies, abbreviations defined in the text,
 // people learned from their titles, and role/surname coreference.
-import {
-  CHINESE_SURNAMES, DIPLOMAT_TITLES, GOVERNMENT_HEAD_TITLES, LEADER_TITLES, TITLE_WORDS,
-} from './gazetteer-curated.data.ts';
-import { KNOWN, LOOKUP, type EntityInfo, type Target } from './gazetteer.ts';
-import type { PersonRecord } from './people.ts';
-import { activeIn, FORMS_BY_STEM, foldLatin, NAME_FORMS, personByLatinName } from './person-names.ts';
-import type { Sentence } from './sentence-splitter.ts';
-import { slugify } from './text-normalizer.ts';
-import { tokenize, type Token } from './tokenizer.ts';
-import type { Role } from './types.ts';
+import { CHINESE_SURNAMES, DIPLOMAT_TITLES, GOVERNMENT_HEAD_TITLES, LEADER_TITLES, TITLE_WORDS } from './gazetteer-curated.data.js';
+import { KNOWN, LOOKUP, type EntityInfo, type Target } from './gazetteer.js';
+import type { PersonRecord } from './people.js';
+import { activeIn, FORMS_BY_STEM, foldLatin, NAME_FORMS, personByLatinName } from './person-names.js';
+import type { Sentence } from './sentence-splitter.js';
+import { slugify } from './text-normalizer.js';
+import { tokenize, type Token } from './tokenizer.js';
+import type { Role } from './types.js';
 
 export type MentionKind = 'country' | 'place' | 'org' | 'project' | 'person';
 
@@ -48,34 +46,112 @@ export interface DocEntities {
   aliases: Map<string, Set<string>>;
 }
 
-const LEGAL = new Set(['co', 'ltd', 'limited', 'inc', 'llc', 'plc', 'corp', 'ag', 'sa', 'gmbh', 'jsc', 'pjsc', 'ojsc',
-  'cjsc', 'nv', 'bv', 'spa', 'ab', 'asa', 'llp', 'pte', 'bhd', 'sdn', 'lp', 'kk']);
+const LEGAL = new Set([
+  'co',
+  'ltd',
+  'limited',
+  'inc',
+  'llc',
+  'plc',
+  'corp',
+  'ag',
+  'sa',
+  'gmbh',
+  'jsc',
+  'pjsc',
+  'ojsc',
+  'cjsc',
+  'nv',
+  'bv',
+  'spa',
+  'ab',
+  'asa',
+  'llp',
+  'pte',
+  'bhd',
+  'sdn',
+  'lp',
+  'kk',
+]);
 const COMPANY_HEADS = new Set(['group', 'holding', 'holdings', 'corporation', 'company', 'conglomerate', ...LEGAL]);
-const NOT_NAME = new Set(('the a an in on at during after before since while when among this that these those it he she ' +
-  'they we our its his her their but and or however meanwhile monday tuesday wednesday thursday friday saturday sunday ' +
-  'january february march april may june july august september october november december mr mrs ms dr ' +
-  'republic federation kingdom state council committee ministry congress parliament assembly party government office ' +
-  'union bank foreign affairs national central people politburo member deputy vice first secretary general majesty ' +
-  'highness excellency agreement statement joint summit initiative program programme corridor railway global ' +
-  'development security new north south east west chief executive senior former acting ambassador minister prime by ' +
-  'for from with to of as if some many all both each also last next today yesterday group co ltd energy company ' +
-  'corporation holdings chairman premier leader head cpc npc communist standing supreme court senate house cabinet ' +
-  'commission agency service forces army navy air force times news press reuters xinhua tass observer international ' +
-  'spring festival year strategic comprehensive partnership cooperation economic forum week day eid ramadan christmas ' +
-  'president king queen emir sultan prince sheikh chancellor governor mayor speaker director commissioner envoy ' +
-  'spokesperson spokesman spokeswoman ceo defence defense finance trade economy interior justice health education ' +
-  'according following under over about after despite because although though there here what which who why how ' +
-  'chair chairwoman general-secretary his-majesty royal highness islamic democratic federal socialist soviet ' +
-  'organization organisation institute university fund world great grand old new-year lunar calendar era').split(' '));
-const COMPANY_STOP = new Set(('the a an in on at during among this that it he she they we but and or however meanwhile ' +
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-  'september october november december president minister chairman premier ceo according').split(' '));
+const NOT_NAME = new Set(
+  (
+    'the a an in on at during after before since while when among this that these those it he she ' +
+    'they we our its his her their but and or however meanwhile monday tuesday wednesday thursday friday saturday sunday ' +
+    'january february march april may june july august september october november december mr mrs ms dr ' +
+    'republic federation kingdom state council committee ministry congress parliament assembly party government office ' +
+    'union bank foreign affairs national central people politburo member deputy vice first secretary general majesty ' +
+    'highness excellency agreement statement joint summit initiative program programme corridor railway global ' +
+    'development security new north south east west chief executive senior former acting ambassador minister prime by ' +
+    'for from with to of as if some many all both each also last next today yesterday group co ltd energy company ' +
+    'corporation holdings chairman premier leader head cpc npc communist standing supreme court senate house cabinet ' +
+    'commission agency service forces army navy air force times news press reuters xinhua tass observer international ' +
+    'spring festival year strategic comprehensive partnership cooperation economic forum week day eid ramadan christmas ' +
+    'president king queen emir sultan prince sheikh chancellor governor mayor speaker director commissioner envoy ' +
+    'spokesperson spokesman spokeswoman ceo defence defense finance trade economy interior justice health education ' +
+    'according following under over about after despite because although though there here what which who why how ' +
+    'chair chairwoman general-secretary his-majesty royal highness islamic democratic federal socialist soviet ' +
+    'organization organisation institute university fund world great grand old new-year lunar calendar era'
+  ).split(' '),
+);
+const COMPANY_STOP = new Set(
+  (
+    'the a an in on at during among this that it he she they we but and or however meanwhile ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december president minister chairman premier ceo according'
+  ).split(' '),
+);
 const FUNCTION_NAMES = new Set(['to', 'an', 'do', 'ma', 'he', 'ho']);
 const PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'dos', 'das', 'van', 'von', 'der', 'la', 'le', 'di', 'du']);
-const STARTERS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'during', 'among', 'yesterday', 'last', 'this', 'by', 'for',
-  'with', 'from', 'and', 'after', 'before', 'when', 'while', 'both', 'chinese', 'state-owned']);
-const PLACE_PREPS = new Set(['in', 'to', 'at', 'from', 'into', 'near', 'via', 'outside', 'inside', 'toward', 'towards',
-  'across', 'around', 'visited', 'visiting', 'visit', 'reached', 'leaving', 'left', 'arrived', 'through', 'capital']);
+const STARTERS = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'during',
+  'among',
+  'yesterday',
+  'last',
+  'this',
+  'by',
+  'for',
+  'with',
+  'from',
+  'and',
+  'after',
+  'before',
+  'when',
+  'while',
+  'both',
+  'chinese',
+  'state-owned',
+]);
+const PLACE_PREPS = new Set([
+  'in',
+  'to',
+  'at',
+  'from',
+  'into',
+  'near',
+  'via',
+  'outside',
+  'inside',
+  'toward',
+  'towards',
+  'across',
+  'around',
+  'visited',
+  'visiting',
+  'visit',
+  'reached',
+  'leaving',
+  'left',
+  'arrived',
+  'through',
+  'capital',
+]);
 
 type Claim = Int32Array;
 
@@ -104,8 +180,12 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
     let b = i;
     while (b - 1 >= 0 && !paraBreak(b - 1, b)) {
       const p = toks[b - 1];
-      if (p.k === 'w' && p.cap && !STARTERS.has(p.lo) && !COMPANY_STOP.has(p.lo) || p.s === '&' ||
-        (p.s === '-' && p.start === toks[b - 2]?.end && p.end === toks[b].start)) b--;
+      if (
+        (p.k === 'w' && p.cap && !STARTERS.has(p.lo) && !COMPANY_STOP.has(p.lo)) ||
+        p.s === '&' ||
+        (p.s === '-' && p.start === toks[b - 2]?.end && p.end === toks[b].start)
+      )
+        b--;
       else if (p.lo === 'and' && toks[b - 2]?.cap && toks[b].cap) b--;
       else break;
       if (i - b > 6) break;
@@ -116,9 +196,14 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
     // A lone gazetteer phrase before "Group" is still a company ("Adani Group" is known).
     let e = i + 1;
     while (e < toks.length && toks[e].cap && COMPANY_HEADS.has(toks[e].lo) && !LEGAL.has(toks[e].lo)) e++; // "Holding Company"
-    while (e < toks.length && !paraBreak(e - 1, e) && (LEGAL.has(toks[e].lo) && toks[e].cap ||
-      (toks[e].s === '.' || toks[e].s === ',') && e + 1 < toks.length && LEGAL.has(toks[e + 1].lo) && toks[e + 1].cap ||
-      toks[e].s === '.' && LEGAL.has(toks[e - 1].lo))) e++;
+    while (
+      e < toks.length &&
+      !paraBreak(e - 1, e) &&
+      ((LEGAL.has(toks[e].lo) && toks[e].cap) ||
+        ((toks[e].s === '.' || toks[e].s === ',') && e + 1 < toks.length && LEGAL.has(toks[e + 1].lo) && toks[e + 1].cap) ||
+        (toks[e].s === '.' && LEGAL.has(toks[e - 1].lo)))
+    )
+      e++;
     let coreEnd = e;
     while (coreEnd > b && (LEGAL.has(toks[coreEnd - 1].lo) || toks[coreEnd - 1].k === 'p')) coreEnd--;
     if (coreEnd <= b) continue;
@@ -217,13 +302,16 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
       else break;
     }
     while (words.length && !words[0].cap) words.shift();
-    const initials = words.filter((w) => w.cap).map((w) => w.s[0]).join('');
-    if (initials.length < 2 || !initials.endsWith(a) && initials !== a) return;
+    const initials = words
+      .filter((w) => w.cap)
+      .map((w) => w.s[0])
+      .join('');
+    if (initials.length < 2 || (!initials.endsWith(a) && initials !== a)) return;
     const capWords = words.filter((w) => w.cap);
     const used = capWords.slice(capWords.length - a.length);
     const name = text.slice(used[0].start, used[used.length - 1].end);
     const heads = /(railway|corridor|road|pipeline|park|plant|zone|project|initiative|program|programme|port|dam)$/i;
-    const id = (heads.test(name) ? 'project:' + slugify(name) : 'org:' + slugify(a));
+    const id = heads.test(name) ? 'project:' + slugify(name) : 'org:' + slugify(a);
     const tg: Target = heads.test(name) ? { kind: 'project', id, name } : { kind: 'org', id, name };
     if (!local.has(id) && !KNOWN.has(id)) {
       local.set(id, { id, type: heads.test(name) ? 'project' : 'organization', name, aliases: [a] });
@@ -292,8 +380,12 @@ function isAdjectiveForm(s: string, len: number): boolean {
 }
 
 function isAdjectiveUncached(s: string): boolean {
-  return /(ese|ish|ian|an|i|ic|ch|yz|kh|ek|ik|en|ot|ai|ao|ese)$/.test(s) && !/(stan|land|ia|ea|ana|an)$/.test(s) ||
-    /^(Kyrgyz|Kazakh|Uzbek|Tajik|Turkmen|Chinese|Russian|American|British|Thai|Lao|Swiss|French|Dutch|Greek|Iraqi|Saudi|Afghan|Korean|German|Indian|Iranian|Pakistani|Israeli|Emirati|Qatari|Omani|Kuwaiti|Yemeni|Nepali|Mongolian|Nigerian|Kenyan|Egyptian|Ethiopian|Mexican|Brazilian|Chilean|Peruvian|Argentine|Cuban|Polish|Ukrainian|Italian|Spanish|Turkish|Japanese|Vietnamese|Malaysian|Indonesian|Filipino|Ghanaian|Senegalese|Moroccan|Algerian|Angolan|Congolese|Tanzanian|Ugandan|Rwandan|Zambian|Colombian|Venezuelan|Bolivian|Azerbaijani|Armenian|Georgian|Belarusian|Serbian|Hungarian|Austrian|Canadian|Australian|Sudanese|Libyan|Tunisian|Syrian|Lebanese|Jordanian|Palestinian|Bangladeshi|Burmese|Cambodian|Singaporean|Mozambican|Malian|Ivorian|Portuguese|Romanian|Czech|Swedish|Norwegian|Finnish|Danish|Irish|Belgian|Bulgarian|Slovak|Croatian)$/.test(s);
+  return (
+    (/(ese|ish|ian|an|i|ic|ch|yz|kh|ek|ik|en|ot|ai|ao|ese)$/.test(s) && !/(stan|land|ia|ea|ana|an)$/.test(s)) ||
+    /^(Kyrgyz|Kazakh|Uzbek|Tajik|Turkmen|Chinese|Russian|American|British|Thai|Lao|Swiss|French|Dutch|Greek|Iraqi|Saudi|Afghan|Korean|German|Indian|Iranian|Pakistani|Israeli|Emirati|Qatari|Omani|Kuwaiti|Yemeni|Nepali|Mongolian|Nigerian|Kenyan|Egyptian|Ethiopian|Mexican|Brazilian|Chilean|Peruvian|Argentine|Cuban|Polish|Ukrainian|Italian|Spanish|Turkish|Japanese|Vietnamese|Malaysian|Indonesian|Filipino|Ghanaian|Senegalese|Moroccan|Algerian|Angolan|Congolese|Tanzanian|Ugandan|Rwandan|Zambian|Colombian|Venezuelan|Bolivian|Azerbaijani|Armenian|Georgian|Belarusian|Serbian|Hungarian|Austrian|Canadian|Australian|Sudanese|Libyan|Tunisian|Syrian|Lebanese|Jordanian|Palestinian|Bangladeshi|Burmese|Cambodian|Singaporean|Mozambican|Malian|Ivorian|Portuguese|Romanian|Czech|Swedish|Norwegian|Finnish|Danish|Irish|Belgian|Bulgarian|Slovak|Croatian)$/.test(
+      s,
+    )
+  );
 }
 
 function lookupAt(toks: Token[], i: number, claim: Claim, _abbr: Map<string, Target>): { target: Target; len: number } | undefined {
@@ -312,8 +404,16 @@ function lookupAt(toks: Token[], i: number, claim: Claim, _abbr: Map<string, Tar
     }
     if (!e.exact && e.raw[0][0] !== e.raw[0][0].toLowerCase() && !t.cap) continue;
     // Possessive-free word boundary: "Chinese-made" is still Chinese; "Georgian-era" too.
-    if (n === 1 && e.exact && t.s.length <= 3 && toks[i + 1]?.s === '.' && toks[i + 1].start === t.end &&
-      toks[i + 2]?.k === 'w' && toks[i + 2].start === toks[i + 1].end) continue;
+    if (
+      n === 1 &&
+      e.exact &&
+      t.s.length <= 3 &&
+      toks[i + 1]?.s === '.' &&
+      toks[i + 1].start === t.end &&
+      toks[i + 2]?.k === 'w' &&
+      toks[i + 2].start === toks[i + 1].end
+    )
+      continue;
     return { target: e.target, len: n };
   }
   return undefined;
@@ -355,8 +455,14 @@ function titleAt(toks: Token[], i: number): TitleHit | undefined {
 }
 
 function learnPeople(
-  text: string, lower: string, toks: Token[], sents: Sentence[], claim: Claim, mentions: Mention[],
-  push: (m: Mention) => void, year?: number,
+  text: string,
+  lower: string,
+  toks: Token[],
+  sents: Sentence[],
+  claim: Claim,
+  mentions: Mention[],
+  push: (m: Mention) => void,
+  year?: number,
 ): Map<string, PersonInfo> {
   const persons = new Map<string, PersonInfo>();
   // Accents folded only when the text has any: most English text is plain ASCII already.
@@ -386,24 +492,39 @@ function learnPeople(
     if (w.length < 2) return undefined;
     const cands = (NAME_FORMS.get(w[0]) ?? []).map((f) => f.person);
     for (const x of FORMS_BY_STEM.get(w[0].slice(0, 3)) ?? []) cands.push(x.person);
-    const hits = [...new Set(cands)].filter((p) => activeIn(p, year) && p.en.some((f) => {
-      const fw = foldLatin(f).split(/\s+/);
-      return fw.length >= 2 && fw[0].slice(0, 3) === w[0].slice(0, 3) && fw.some((x, i) => i > 0 && x.length > 3 && w.slice(1).includes(x));
-    }));
+    const hits = [...new Set(cands)].filter(
+      (p) =>
+        activeIn(p, year) &&
+        p.en.some((f) => {
+          const fw = foldLatin(f).split(/\s+/);
+          return (
+            fw.length >= 2 && fw[0].slice(0, 3) === w[0].slice(0, 3) && fw.some((x, i) => i > 0 && x.length > 3 && w.slice(1).includes(x))
+          );
+        }),
+    );
     return hits.length === 1 ? hits[0] : undefined;
   };
   const nameEligible = (k: number) => {
     const t = toks[k];
     // Capitalised short function words inside a sentence are names here ("President To Lam").
     const fn = t.cap && FUNCTION_NAMES.has(t.lo) && k > 0 && toks[k - 1].cap && !text.slice(toks[k - 1].end, t.start).includes('\n');
-    return t.k === 'w' && claim[k] < 0 && (t.cap && (!NOT_NAME.has(t.lo) || fn) && t.s.length > 1 && !/^[A-Z]{2,}$/.test(t.s) ||
-      PARTICLES.has(t.lo));
+    return (
+      t.k === 'w' &&
+      claim[k] < 0 &&
+      ((t.cap && (!NOT_NAME.has(t.lo) || fn) && t.s.length > 1 && !/^[A-Z]{2,}$/.test(t.s)) || PARTICLES.has(t.lo))
+    );
   };
   // Joins hyphen-glued pieces: "Kassym-Jomart" is one name word.
   const nameWordEnd = (k: number, lim: number) => {
     let e = k + 1;
-    while (e + 1 < lim && toks[e].s === '-' && toks[e].start === toks[e - 1].end && toks[e + 1].start === toks[e].end &&
-      toks[e + 1].k === 'w') e += 2;
+    while (
+      e + 1 < lim &&
+      toks[e].s === '-' &&
+      toks[e].start === toks[e - 1].end &&
+      toks[e + 1].start === toks[e].end &&
+      toks[e + 1].k === 'w'
+    )
+      e += 2;
     return e;
   };
   const register = (t0: number, t1: number, title: string, of: string | undefined, qualified: boolean) => {
@@ -411,7 +532,9 @@ function learnPeople(
     // "Prince Mohammed", "Sheikh Tamim": an honorific and a given name stand for the person of that name already met.
     const hon = /^(?:Crown\s+)?(?:Prince|Sheikh|Shaikh|Emir|King)\s+(\S+)$/.exec(name);
     if (hon) {
-      const known = [...persons.values()].find((p) => p.name.split(/\s+/)[0] === hon[1] || p.name.split(/\s+/)[1] === hon[1] && /^(Sheikh|Prince)$/.test(p.name.split(/\s+/)[0]));
+      const known = [...persons.values()].find(
+        (p) => p.name.split(/\s+/)[0] === hon[1] || (p.name.split(/\s+/)[1] === hon[1] && /^(Sheikh|Prince)$/.test(p.name.split(/\s+/)[0])),
+      );
       if (known) {
         push({ start: toks[t0].start, end: toks[t1 - 1].end, id: known.id, kind: 'person', t0, t1 });
         return;
@@ -420,13 +543,17 @@ function learnPeople(
     const rec = registerMatch(name);
     if (rec) {
       const p = fromRegister(rec);
-      if (title && title !== 'Counterpart' && !p.roles.some((r) => r.title === title && r.of === of)) p.roles.push(of ? { title, of } : { title });
+      if (title && title !== 'Counterpart' && !p.roles.some((r) => r.title === title && r.of === of))
+        p.roles.push(of ? { title, of } : { title });
       if (of?.startsWith('country:') && LEADER_TITLES.has(title) && !qualified) p.leaderOf.add(of);
       push({ start: toks[t0].start, end: toks[t1 - 1].end, id: rec.id, kind: 'person', t0, t1 });
       return;
     }
     const words = name.split(' ');
-    const chinese = words.length === 2 && CHINESE_SURNAMES.has(words[0]) && /^[A-Z][a-z]+$/.test(words[1]) &&
+    const chinese =
+      words.length === 2 &&
+      CHINESE_SURNAMES.has(words[0]) &&
+      /^[A-Z][a-z]+$/.test(words[1]) &&
       (of === undefined || of === 'country:CN' || of === 'country:TW' || of === 'country:SG');
     const id = 'person:' + slugify(name);
     let p = persons.get(id);
@@ -436,7 +563,8 @@ function learnPeople(
       p = { id, name, keys, roles: [], leaderOf: new Set(), govHeadOf: new Set(), diplomatOf: new Set() };
       persons.set(id, p);
     }
-    if (title && title !== 'Counterpart' && !p.roles.some((r) => r.title === title && r.of === of)) p.roles.push(of ? { title, of } : { title });
+    if (title && title !== 'Counterpart' && !p.roles.some((r) => r.title === title && r.of === of))
+      p.roles.push(of ? { title, of } : { title });
     if (of?.startsWith('country:')) {
       if (LEADER_TITLES.has(title) && !qualified) p.leaderOf.add(of);
       if (GOVERNMENT_HEAD_TITLES.has(title)) p.govHeadOf.add(of);
@@ -477,7 +605,7 @@ function learnPeople(
         const th = q < s.t1 ? titleAt(toks, q) : undefined;
         if (!th) continue;
         let qualified = false;
-        let end = q + th.len;
+        const end = q + th.len;
         if (toks[end]?.lo === 'of' && claim[end + 1] >= 0 && mentions[claim[end + 1]].kind === 'country') {
           of = mentions[claim[end + 1]].id;
         } else if (toks[end]?.lo === 'of') qualified = true;
@@ -533,7 +661,11 @@ function learnPeople(
         continue;
       }
       const gluedCap = toks[j + 1]?.s === '-' && toks[j + 1].start === t.end && toks[j + 2]?.cap && toks[j + 2].start === toks[j + 1].end;
-      if (PARTICLES.has(t.lo) && (toks[j - 1]?.cap || PARTICLES.has(toks[j - 1]?.lo ?? '')) && (toks[j + 1]?.cap || gluedCap || PARTICLES.has(toks[j + 1]?.lo ?? ''))) {
+      if (
+        PARTICLES.has(t.lo) &&
+        (toks[j - 1]?.cap || PARTICLES.has(toks[j - 1]?.lo ?? '')) &&
+        (toks[j + 1]?.cap || gluedCap || PARTICLES.has(toks[j + 1]?.lo ?? ''))
+      ) {
         if (gluedCap) {
           qual.push(t);
           j += 3;
@@ -568,8 +700,11 @@ function learnPeople(
         k2 = e;
       }
       const after = toks[k2];
-      if (w2.length >= 2 && (!after || after.s === ',' || after.s === '.' || (after.k === 'w' && !after.cap)) &&
-        !PARTICLES.has(toks[w2[w2.length - 1][1] - 1].lo)) {
+      if (
+        w2.length >= 2 &&
+        (!after || after.s === ',' || after.s === '.' || (after.k === 'w' && !after.cap)) &&
+        !PARTICLES.has(toks[w2[w2.length - 1][1] - 1].lo)
+      ) {
         register(w2[0][0], w2[w2.length - 1][1], title, of, qual.length > 0);
         return w2[w2.length - 1][1];
       }
@@ -580,7 +715,12 @@ function learnPeople(
       title = 'Foreign Minister';
     } else if (qual.some((q) => q.start < toks[nameStart]?.start && !/^(Foreign|Affairs)$/.test(q.s))) qualified = true;
     // "Sheikh Hasina": an honorific that is part of a one-word name.
-    if (words.length === 1 && nameStart - 1 > i && /^(sheikh|prince|princess|emir)$/.test(toks[nameStart - 1].lo) && toks[nameStart - 1].cap) {
+    if (
+      words.length === 1 &&
+      nameStart - 1 > i &&
+      /^(sheikh|prince|princess|emir)$/.test(toks[nameStart - 1].lo) &&
+      toks[nameStart - 1].cap
+    ) {
       words.unshift([nameStart - 1, nameStart]);
     }
     if (words.length >= 2 && words.length <= 5 && !PARTICLES.has(toks[words[words.length - 1][1] - 1].lo)) {
@@ -608,10 +748,16 @@ function learnPeople(
         if (toks[e] && nameEligible(e) && text.slice(toks[e - 1].end, toks[e].start) === ' ') break;
         if (i > 0 && nameEligible(i - 1) && text.slice(toks[i - 1].end, toks[i].start) === ' ' && !titleAt(toks, i - 1)) break;
         // "the XI Summit" is a number.
-        if (/^[IVXLC]+$/.test(t.s) && /^(summit|annual|session|congress|plenum|forum|meeting|international)$/.test(toks[e]?.lo ?? '')) break;
+        if (/^[IVXLC]+$/.test(t.s) && /^(summit|annual|session|congress|plenum|forum|meeting|international)$/.test(toks[e]?.lo ?? ''))
+          break;
       }
       const same = forms.filter((x) => x.form === f.form).map((x) => x.person);
-      const pick = same.length === 1 ? same[0] : same.filter((x) => activeIn(x, year)).length === 1 ? same.filter((x) => activeIn(x, year))[0] : undefined;
+      const pick =
+        same.length === 1
+          ? same[0]
+          : same.filter((x) => activeIn(x, year)).length === 1
+            ? same.filter((x) => activeIn(x, year))[0]
+            : undefined;
       if (!pick) break;
       fromRegister(pick);
       push({ start: t.start, end: toks[e - 1].end, id: pick.id, kind: 'person', t0: i, t1: e });
@@ -635,7 +781,14 @@ function learnPeople(
   for (const p of persons.values()) {
     const w = p.name.split(/\s+/);
     for (const x of w.slice(0, -1)) {
-      if (w.length >= 2 && !p.keys.includes(x) && !PARTICLES.has(x.toLowerCase()) && !/^(sheikh|prince|princess|emir)$/i.test(x) && !byKey.has(x)) byKey.set(x, p.id);
+      if (
+        w.length >= 2 &&
+        !p.keys.includes(x) &&
+        !PARTICLES.has(x.toLowerCase()) &&
+        !/^(sheikh|prince|princess|emir)$/i.test(x) &&
+        !byKey.has(x)
+      )
+        byKey.set(x, p.id);
     }
   }
   for (let i = 0; i < toks.length; i++) {
@@ -657,7 +810,7 @@ function learnPeople(
     }
     if (done) continue;
     const w = toks[i];
-    let e = nameWordEnd(i, toks.length);
+    const e = nameWordEnd(i, toks.length);
     const surface = text.slice(w.start, toks[e - 1].end);
     const id = byKey.get(surface);
     if (!id) continue;
@@ -683,7 +836,8 @@ function learnPeople(
     if (/^(foreign minister|top diplomat|chief diplomat)$/.test(s)) return 'diplomatOf';
     return undefined;
   };
-  const ROLE_RE = /^(head of state|head of government|prime minister|foreign minister|top diplomat|chief diplomat|leader|president|head|chairman|premier|chancellor|king|emir)\b/;
+  const ROLE_RE =
+    /^(head of state|head of government|prime minister|foreign minister|top diplomat|chief diplomat|leader|president|head|chairman|premier|chancellor|king|emir)\b/;
   for (const s of sents) {
     for (let i = s.t0; i < s.t1; i++) {
       if (claim[i] >= 0) {
@@ -697,7 +851,7 @@ function learnPeople(
           if (rm && cls) {
             let e = m.t1;
             while (e < s.t1 && toks[e].end <= toks[m.t1].start + rm[1].length) e++;
-            if (claim[e] >= 0 && mentions[claim[e]].kind === 'person' || toks[e] && nameEligible(e)) continue;
+            if ((claim[e] >= 0 && mentions[claim[e]].kind === 'person') || (toks[e] && nameEligible(e))) continue;
             const id = pick(cls, m.id);
             if (id) push({ start: m.start, end: toks[e - 1].end, id, kind: 'person', t0: e - 1, t1: e, byRole: true });
           }
@@ -724,10 +878,16 @@ function learnPeople(
       while (e < s.t1 && toks[e].end <= toks[i + 1].start + rm[1].length) e++;
       if (toks[e]?.lo !== 'of') {
         // "the president", "the prime minister": the one holder of that title named in this text.
-        if (claim[e] >= 0 || (toks[e] && nameEligible(e)) || !/^(president|prime minister|premier|chancellor|foreign minister)$/.test(rm[1])) continue;
+        if (
+          claim[e] >= 0 ||
+          (toks[e] && nameEligible(e)) ||
+          !/^(president|prime minister|premier|chancellor|foreign minister)$/.test(rm[1])
+        )
+          continue;
         const want = TITLE_WORDS[rm[1]];
         const holders = [...persons.values()].filter((p) => p.roles.some((r) => r.title === want));
-        if (holders.length === 1) push({ start: toks[i + 1].start, end: toks[e - 1].end, id: holders[0].id, kind: 'person', t0: i + 1, t1: e, byRole: true });
+        if (holders.length === 1)
+          push({ start: toks[i + 1].start, end: toks[e - 1].end, id: holders[0].id, kind: 'person', t0: i + 1, t1: e, byRole: true });
         continue;
       }
       let q = e + 1;

@@ -2,12 +2,17 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluateSet, formatSetReport, isSetDir, setMatch } from './eval-set.ts';
-import type { Fact } from './types.ts';
+import { evaluateSet, formatSetReport, isSetDir, setMatch } from './eval-set.js';
+import type { Fact } from './types.js';
 
 const FIXTURE = fileURLToPath(new URL('./eval-set-fixture/', import.meta.url));
 const DEVSET = fileURLToPath(new URL('../../../shared/knowledge-devset/', import.meta.url));
-const fact = (type: Fact['type'], args: Record<string, unknown>): Fact => ({ type, args, confidence: 1, evidence: { start: 0, end: 0, text: '' } });
+const fact = (type: Fact['type'], args: Record<string, unknown>): Fact => ({
+  type,
+  args,
+  confidence: 1,
+  evidence: { start: 0, end: 0, text: '' },
+});
 
 describe('set scoring', () => {
   it('matches people by a shared name token, countries exactly, and counts only when both give one', () => {

@@ -3,8 +3,8 @@
 // scorer uses (lenient on ids: a shared name token, a place for its country), so the two agree.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extract, UnreadableLanguageError } from './index.ts';
-import type { Fact, FactType } from './types.ts';
+import { extract, UnreadableLanguageError } from './index.js';
+import type { Fact, FactType } from './types.js';
 
 interface SetArticle {
   id: string;
@@ -37,7 +37,16 @@ export interface SetReport {
   lines: string[];
 }
 
-const toks = (id: unknown) => new Set(typeof id === 'string' ? id.slice(id.indexOf(':') + 1).toLowerCase().split(/[-_\s]+/).filter(Boolean) : []);
+const toks = (id: unknown) =>
+  new Set(
+    typeof id === 'string'
+      ? id
+          .slice(id.indexOf(':') + 1)
+          .toLowerCase()
+          .split(/[-_\s]+/)
+          .filter(Boolean)
+      : [],
+  );
 const kind = (id: unknown) => (typeof id === 'string' && id.includes(':') ? id.slice(0, id.indexOf(':')) : '');
 const overlaps = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
 
@@ -67,12 +76,21 @@ function amountOk(g: unknown, p: unknown): boolean {
   const x = g as { value: number; currency?: string };
   const y = p as { value?: number; currency?: string } | undefined;
   if (!y || typeof y.value !== 'number') return false;
-  return Math.abs(x.value - y.value) <= 0.01 * Math.abs(x.value) && !!(x.currency || y.currency) &&
-    String(x.currency ?? '').toUpperCase() === String(y.currency ?? '').toUpperCase();
+  return (
+    Math.abs(x.value - y.value) <= 0.01 * Math.abs(x.value) &&
+    !!(x.currency || y.currency) &&
+    String(x.currency ?? '').toUpperCase() === String(y.currency ?? '').toUpperCase()
+  );
 }
 
 const STOP = new Set(['summit', 'the', 'of', 'and', 'meeting', 'leaders', 'forum', '-', '–']);
-const nameToks = (s: unknown) => new Set(String(s ?? '').toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((t) => t && !STOP.has(t)));
+const nameToks = (s: unknown) =>
+  new Set(
+    String(s ?? '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}_]+/u)
+      .filter((t) => t && !STOP.has(t)),
+  );
 
 /** Whether a prediction matches a gold fact, by the set's own rules. */
 export function setMatch(g: GoldFact, p: Fact): boolean {
@@ -100,7 +118,12 @@ export function setMatch(g: GoldFact, p: Fact): boolean {
       if (ga.capacity) {
         const x = ga.capacity as { value: number; unit: string };
         const y = pa.capacity as { value?: number; unit?: string } | undefined;
-        return !!y && typeof y.value === 'number' && Math.abs(x.value - y.value) <= 0.01 * Math.abs(x.value) && x.unit.toLowerCase() === String(y.unit ?? '').toLowerCase();
+        return (
+          !!y &&
+          typeof y.value === 'number' &&
+          Math.abs(x.value - y.value) <= 0.01 * Math.abs(x.value) &&
+          x.unit.toLowerCase() === String(y.unit ?? '').toLowerCase()
+        );
       }
       return true;
     case 'summit': {
@@ -117,7 +140,8 @@ export function setMatch(g: GoldFact, p: Fact): boolean {
   return false;
 }
 
-const month = (w: unknown) => (w && typeof w === 'object' && typeof (w as { value?: unknown }).value === 'string' ? (w as { value: string }).value.slice(0, 7) : '');
+const month = (w: unknown) =>
+  w && typeof w === 'object' && typeof (w as { value?: unknown }).value === 'string' ? (w as { value: string }).value.slice(0, 7) : '';
 const empty = (): SetCounts => ({ tp: 0, fp: 0, fn: 0, dated: 0, monthRight: 0 });
 
 /** Whether `dir` holds a set in this layout. */
@@ -134,7 +158,11 @@ export function evaluateSet(dir: string): SetReport {
   const overall = empty();
   const lines: string[] = [];
   const bump = (lang: string, type: string, f: (c: SetCounts) => void) => {
-    for (const [m, k] of [[byType, type], [byLang, lang], [byLangType, `${lang} ${type}`]] as const) {
+    for (const [m, k] of [
+      [byType, type],
+      [byLang, lang],
+      [byLangType, `${lang} ${type}`],
+    ] as const) {
       if (!m.has(k)) m.set(k, empty());
       f(m.get(k)!);
     }

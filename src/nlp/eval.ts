@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countryOf } from './gazetteer.ts';
-import { extract } from './index.ts';
-import type { Fact, FactType, When } from './types.ts';
+import { countryOf } from './gazetteer.js';
+import { extract } from './index.js';
+import type { Fact, FactType, When } from './types.js';
 
 /** A gold fact: like an extracted fact, without evidence or confidence. */
 export interface GoldFact {
@@ -41,7 +41,13 @@ export interface EvalReport {
 export const FACT_TYPES: FactType[] = ['visit', 'meeting', 'agreement', 'investment', 'trade', 'summit', 'project_milestone'];
 
 const str = (x: unknown) => (typeof x === 'string' ? x : '');
-const tokens = (s: string) => new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && w !== 'summit' && w !== 'the' && w !== 'project'));
+const tokens = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1 && w !== 'summit' && w !== 'the' && w !== 'project'),
+  );
 
 /** Entity ids denote the same thing: same id, same family name for people, a place inside a country. */
 export function sameEntity(a: unknown, b: unknown, placeAsCountry = false): boolean {
@@ -121,19 +127,25 @@ export function matchFact(p: Fact | GoldFact, g: GoldFact): boolean {
       ok = sameSet(a.participants, b.participants);
       break;
     case 'agreement':
-      ok = sameSet(a.parties, b.parties) &&
-        (b.count === undefined || a.count === b.count) && (b.title === undefined || similarText(a.title, b.title));
+      ok =
+        sameSet(a.parties, b.parties) &&
+        (b.count === undefined || a.count === b.count) &&
+        (b.title === undefined || similarText(a.title, b.title));
       break;
     case 'investment':
-      ok = sameEntity(a.recipient, b.recipient) && (b.investor === undefined || sameEntity(a.investor, b.investor)) &&
+      ok =
+        sameEntity(a.recipient, b.recipient) &&
+        (b.investor === undefined || sameEntity(a.investor, b.investor)) &&
         (b.amount === undefined || sameAmount(a.amount, b.amount)) &&
-        (b.capacity === undefined || sameAmount({ ...(a.capacity as object), currency: 'X' }, { ...(b.capacity as object), currency: 'X' }));
+        (b.capacity === undefined ||
+          sameAmount({ ...(a.capacity as object), currency: 'X' }, { ...(b.capacity as object), currency: 'X' }));
       break;
     case 'trade':
       ok = sameSet(a.parties, b.parties) && a.metric === b.metric && (b.amount === undefined || sameAmount(a.amount, b.amount));
       break;
     case 'summit':
-      ok = (sameEntity(a.place, b.place) || sameEntity(a.place, b.place, true)) &&
+      ok =
+        (sameEntity(a.place, b.place) || sameEntity(a.place, b.place, true)) &&
         (similarText(a.name, b.name) || (!!b.organization && a.organization === b.organization)) &&
         (b.ordinal === undefined || a.ordinal === undefined || a.ordinal === b.ordinal);
       break;
@@ -167,7 +179,9 @@ export function evaluateDir(dir = TESTDATA_DIR): EvalReport {
   const perType = Object.fromEntries(FACT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<FactType, Counts>;
   const overall: Counts = { tp: 0, fp: 0, fn: 0 };
   const cases: CaseResult[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.txt'))
+    .sort()) {
     const name = f.slice(0, -4);
     const gold: GoldFile = JSON.parse(readFileSync(join(dir, name + '.facts.json'), 'utf8'));
     const text = readFileSync(join(dir, f), 'utf8');
@@ -176,7 +190,7 @@ export function evaluateDir(dir = TESTDATA_DIR): EvalReport {
     cases.push(r);
     for (const t of FACT_TYPES) {
       const c = perType[t];
-      c.tp += pred.filter((p, i) => p.type === t).length - r.spurious.filter((p) => p.type === t).length;
+      c.tp += pred.filter((p) => p.type === t).length - r.spurious.filter((p) => p.type === t).length;
       c.fp += r.spurious.filter((p) => p.type === t).length;
       c.fn += r.missed.filter((g) => g.type === t).length;
     }

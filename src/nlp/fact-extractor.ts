@@ -1,14 +1,14 @@
 // Fact patterns over sentences: triggers (verbs and nouns) plus the entity mentions around them.
 // Precision first: negated, hypothetical or merely planned statements produce nothing
 // (announced summits are kept, marked as scheduled).
-import { findCapacities, findMoney, parseCount, type CapacityExpr, type MoneyExpr } from './amount-parser.ts';
-import type { DocEntities, Mention } from './entity-recognizer.ts';
-import { countryOf, KNOWN, placeIdByName } from './gazetteer.ts';
-import type { Sentence } from './sentence-splitter.ts';
-import { slugify } from './text-normalizer.ts';
-import { findTimes, type TimeExpr } from './time-resolver.ts';
-import type { Token } from './tokenizer.ts';
-import type { Fact, FactType, When } from './types.ts';
+import { findCapacities, findMoney, parseCount, type CapacityExpr, type MoneyExpr } from './amount-parser.js';
+import type { DocEntities, Mention } from './entity-recognizer.js';
+import { countryOf, KNOWN, placeIdByName } from './gazetteer.js';
+import type { Sentence } from './sentence-splitter.js';
+import { slugify } from './text-normalizer.js';
+import { findTimes, type TimeExpr } from './time-resolver.js';
+import type { Token } from './tokenizer.js';
+import type { Fact, FactType, When } from './types.js';
 
 export interface Doc {
   /** Display names of projects named by this text, filled during extraction. */
@@ -41,12 +41,17 @@ export interface ProjectRef {
   name: string;
 }
 
-const NEG = /\b(not|never|no|without|failed to|fail to|refused to|refuse to|declined to|neither|nor|denied|cancell?ed|postponed|called off)\b|n't\b/;
-const MODAL = /\b(could|may(?!\s+\d)|might|would|should|can|possibly|if|unless|whether|consider|considers|considering|considered|propose|proposed|proposes|proposing|hope to|hopes to|hoped to|aim to|aims to|seek to|seeks to|want to|wants to|intend to|intends to|plan to|plans to|planned to|planning to|expected to|likely to|set to|ready to|willing to|discuss|discussed|discussing|called for|urged|possibility of|prospect of|prospects for|potential)\b/;
-const FUTURE = /\b(invited|invites|will|shall|is to|are to|to be held|scheduled|is due|are due|set to|next|upcoming|forthcoming|planned|plans|is expected|are expected|would)\b/;
-const BOILER = /\bit (should|must|can|may|is worth|is important to) (be )?(noted|emphasized|emphasised|stressed|said|recalled|added|mentioned|highlighting|note)\b/g;
+const NEG =
+  /\b(not|never|no|without|failed to|fail to|refused to|refuse to|declined to|neither|nor|denied|cancell?ed|postponed|called off)\b|n't\b/;
+const MODAL =
+  /\b(could|may(?!\s+\d)|might|would|should|can|possibly|if|unless|whether|consider|considers|considering|considered|propose|proposed|proposes|proposing|hope to|hopes to|hoped to|aim to|aims to|seek to|seeks to|want to|wants to|intend to|intends to|plan to|plans to|planned to|planning to|expected to|likely to|set to|ready to|willing to|discuss|discussed|discussing|called for|urged|possibility of|prospect of|prospects for|potential)\b/;
+const FUTURE =
+  /\b(invited|invites|will|shall|is to|are to|to be held|scheduled|is due|are due|set to|next|upcoming|forthcoming|planned|plans|is expected|are expected|would)\b/;
+const BOILER =
+  /\bit (should|must|can|may|is worth|is important to) (be )?(noted|emphasized|emphasised|stressed|said|recalled|added|mentioned|highlighting|note)\b/g;
 
-const PROJECT_HEADS = 'center|centre|section|railway|railroad|rail line|pipeline|gas pipeline|power plant|plant|station|park|port|terminal|mine|factory|refinery|dam|corridor|highway|motorway|road|bridge|airport|zone|complex|facility|hub|farm|smelter|tunnel|canal|line|cable|reactor|project';
+const PROJECT_HEADS =
+  'center|centre|section|railway|railroad|rail line|pipeline|gas pipeline|power plant|plant|station|park|port|terminal|mine|factory|refinery|dam|corridor|highway|motorway|road|bridge|airport|zone|complex|facility|hub|farm|smelter|tunnel|canal|line|cable|reactor|project';
 
 /** Extract all facts from a recognised document. */
 export function extractFacts(doc: Doc, version: string): Fact[] {
@@ -66,13 +71,29 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     for (let k = mi; k < ms.length && ms[k].start < s.end; k++) sm.push(ms[k]);
     const normS = doc.norm.slice(s.start, s.end);
     const st: Sent = {
-      s, start: s.start, end: s.end, lo: doc.lower.slice(s.start, s.end), orig: normS, ms: sm,
-      money: findMoney(normS, s.start), caps: findCapacities(normS, s.start),
+      s,
+      start: s.start,
+      end: s.end,
+      lo: doc.lower.slice(s.start, s.end),
+      orig: normS,
+      ms: sm,
+      money: findMoney(normS, s.start),
+      caps: findCapacities(normS, s.start),
     };
     const firstPerson = sm.find((m) => m.kind === 'person');
     const pron = /\b(he|she|his)\b/.exec(st.lo);
     const pronounRef = pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
-    const env: Env = { doc, st, pair, pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined, version, facts, lastCompany, prevPersons, lastList };
+    const env: Env = {
+      doc,
+      st,
+      pair,
+      pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined,
+      version,
+      facts,
+      lastCompany,
+      prevPersons,
+      lastList,
+    };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
     if (/visit|arriv|landed|travel|flew/.test(lo)) visits(env);
@@ -96,8 +117,10 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
 
 const EVENT_TYPES = new Set(['visit', 'meeting', 'agreement', 'summit', 'project_milestone']);
 // Words that set a sentence in the background: its undated event is not today's news.
-const BACKGROUND = /\b(last (?:meeting|visit|talks|summit|trip)|earlier|previous(?:ly)?|last time|ago|once|history|historic(?:al)?ly|since|undertaken|had been|first (?:visit|meeting|summit)|in the past|former(?:ly)?|used to)\b/;
-const REFERS_TO_EVENT = /\b(?:during|after|following|at|on the sidelines of|in the course of)\s+(?:the|this|his|her|their|that)\s+(?:[\w-]+\s+){0,2}?(visit|talks|trip|tour|summit|meeting|negotiations)\b/;
+const BACKGROUND =
+  /\b(last (?:meeting|visit|talks|summit|trip)|earlier|previous(?:ly)?|last time|ago|once|history|historic(?:al)?ly|since|undertaken|had been|first (?:visit|meeting|summit)|in the past|former(?:ly)?|used to)\b/;
+const REFERS_TO_EVENT =
+  /\b(?:during|after|following|at|on the sidelines of|in the course of)\s+(?:the|this|his|her|their|that)\s+(?:[\w-]+\s+){0,2}?(visit|talks|trip|tour|summit|meeting|negotiations)\b/;
 
 /**
  * A fact takes its date from the whole document when its sentence has none: "During the visit the
@@ -107,8 +130,9 @@ const REFERS_TO_EVENT = /\b(?:during|after|following|at|on the sidelines of|in t
  */
 function inheritDates(doc: Doc, facts: Fact[]): Fact[] {
   const sentIndex = (pos: number) => doc.sents.findIndex((x) => pos >= x.start && pos < x.end);
-  const lead = facts.find((f) => EVENT_TYPES.has(f.type) && f.when && f.status === undefined && f.when.precision !== 'year' &&
-    sentIndex(f.evidence.start) <= 3);
+  const lead = facts.find(
+    (f) => EVENT_TYPES.has(f.type) && f.when && f.status === undefined && f.when.precision !== 'year' && sentIndex(f.evidence.start) <= 3,
+  );
   const main: When | undefined = lead?.when ?? (doc.published ? { value: doc.published, precision: 'day' } : undefined);
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i];
@@ -116,7 +140,10 @@ function inheritDates(doc: Doc, facts: Fact[]): Fact[] {
     const lo = doc.lower.slice(f.evidence.start, f.evidence.end);
     const si = sentIndex(f.evidence.start);
     if (f.type === 'trade') {
-      const prev = facts.slice(0, i).reverse().find((g) => g.type === 'trade' && g.when && si - sentIndex(g.evidence.start) <= 2);
+      const prev = facts
+        .slice(0, i)
+        .reverse()
+        .find((g) => g.type === 'trade' && g.when && si - sentIndex(g.evidence.start) <= 2);
       if (prev?.when) {
         f.when = prev.when;
         if (prev.args.period && !f.args.period) f.args.period = prev.args.period;
@@ -126,8 +153,15 @@ function inheritDates(doc: Doc, facts: Fact[]): Fact[] {
     const ref = REFERS_TO_EVENT.exec(lo);
     if (ref) {
       const kind = /talks|negotiations|meeting/.test(ref[1]) ? 'meeting' : ref[1] === 'summit' ? 'summit' : 'visit';
-      const ev = facts.slice(0, i).reverse().find((g) => g.type === kind && g.when && g.status === f.status) ??
-        facts.slice(0, i).reverse().find((g) => (g.type === 'visit' || g.type === 'meeting' || g.type === 'summit') && g.when && g.status === f.status);
+      const ev =
+        facts
+          .slice(0, i)
+          .reverse()
+          .find((g) => g.type === kind && g.when && g.status === f.status) ??
+        facts
+          .slice(0, i)
+          .reverse()
+          .find((g) => (g.type === 'visit' || g.type === 'meeting' || g.type === 'summit') && g.when && g.status === f.status);
       if (ev?.when) {
         f.when = ev.when;
         continue;
@@ -184,7 +218,12 @@ function findDateline(doc: Doc): string | undefined {
     if (m.kind !== 'place' && !m.seat) continue;
     const lineStart = doc.norm.lastIndexOf('\n', m.start - 1) + 1;
     if (doc.norm.slice(lineStart, m.start).trim() !== '' || lineStart === 0) continue;
-    if (!/^\s*(?:,\s*[A-Z][\w ]{2,30})?\s*(?::|-|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|\()/.test(doc.norm.slice(m.end, m.end + 40))) continue;
+    if (
+      !/^\s*(?:,\s*[A-Z][\w ]{2,30})?\s*(?::|-|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)|\()/.test(
+        doc.norm.slice(m.end, m.end + 40),
+      )
+    )
+      continue;
     const name = doc.text.slice(m.start, m.end);
     const id = m.kind === 'place' ? m.id : placeIdByName(name);
     if (id) return id;
@@ -235,14 +274,20 @@ function clauseWindow(st: Sent, absPos: number, width = 60): string {
 }
 
 // Announced events are facts with status "planned"; hedges, wishes and invitations are not facts at all.
-const PLANNED = /\b(will|shall|is to|are to|is due to|are due to|scheduled to|is scheduled|are scheduled|set to|expected to|is expected|are expected|plans to|planned|upcoming|forthcoming|ahead of|next (?:week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/;
-const HEDGE = /\b(could|may(?!\s+\d)|might|should|can|possibly|if|unless|whether|hopes?|hoped|hoping|wish(?:es|ed)?|wants?|wanted|aims?|aiming|seeks?|seeking|consider(?:s|ed|ing)?|propos(?:e|es|ed|ing)|invit(?:ed|es|ing|ation)|likely|possibility|prospects?|potential|ready to|willing to|intends? to|called for|urged|would)\b/;
+const PLANNED =
+  /\b(will|shall|is to|are to|is due to|are due to|scheduled to|is scheduled|are scheduled|set to|expected to|is expected|are expected|plans to|planned|upcoming|forthcoming|ahead of|next (?:week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/;
+const HEDGE =
+  /\b(could|may(?!\s+\d)|might|should|can|possibly|if|unless|whether|hopes?|hoped|hoping|wish(?:es|ed)?|wants?|wanted|aims?|aiming|seeks?|seeking|consider(?:s|ed|ing)?|propos(?:e|es|ed|ing)|invit(?:ed|es|ing|ation)|likely|possibility|prospects?|potential|ready to|willing to|intends? to|called for|urged|would)\b/;
 
 /** How a trigger at `absPos` is stated: as a fact, as a planned event, or hedged/negated (no fact). */
 function modality(st: Sent, absPos: number, matchText = '', width = 40): 'fact' | 'planned' | 'blocked' {
   const w = clauseWindow(st, absPos, width);
   if (NEG.test(w) || NEG.test(matchText) || HEDGE.test(w) || HEDGE.test(matchText)) return 'blocked';
-  if (PLANNED.test(w.trimEnd() + ' ' + matchText) || /\b(to be|will be)\s+(signed|held|inked)\b/.test(st.lo.slice(absPos - st.start, absPos - st.start + 80))) return 'planned';
+  if (
+    PLANNED.test(w.trimEnd() + ' ' + matchText) ||
+    /\b(to be|will be)\s+(signed|held|inked)\b/.test(st.lo.slice(absPos - st.start, absPos - st.start + 80))
+  )
+    return 'planned';
   return 'fact';
 }
 
@@ -271,11 +316,18 @@ function nearestTime(env: Env, pos: number, future = false, fine = true): When |
   for (const t of times) {
     if (!t.when) continue;
     if (clauses.some(([a, b]) => t.start >= a && t.end <= b && !(pos >= a && pos < b))) continue;
-    if (/\b(takes?|took|taking|come|comes|came)\s+(into\s+)?(effect|force)\s+(?:in|on|from)?\s*$|\b(until|expires?|expiring|through|till)\s+(?:in|on)?\s*$/.test(st.lo.slice(Math.max(0, t.start - st.start - 30), t.start - st.start))) continue;
+    if (
+      /\b(takes?|took|taking|come|comes|came)\s+(into\s+)?(effect|force)\s+(?:in|on|from)?\s*$|\b(until|expires?|expiring|through|till)\s+(?:in|on)?\s*$/.test(
+        st.lo.slice(Math.max(0, t.start - st.start - 30), t.start - st.start),
+      )
+    )
+      continue;
     // "a programme for 2021 to 2031" dates what was signed, not the signing.
     if (fine && /^\s*(?:to|-|and|until)\s*(?:19|20)\d\d\b/.test(st.lo.slice(t.end - st.start, t.end - st.start + 12))) continue;
     // A day or month beats a bare year a little further off: "Later today ... where Kenya is host this year".
-    const d = (t.end <= pos ? pos - t.end : t.start >= pos ? t.start - pos : 0) + (!fine ? 0 : t.when.precision === 'year' ? 60 : t.when.precision === 'season' ? 30 : 0) +
+    const d =
+      (t.end <= pos ? pos - t.end : t.start >= pos ? t.start - pos : 0) +
+      (!fine ? 0 : t.when.precision === 'year' ? 60 : t.when.precision === 'season' ? 30 : 0) +
       (st.lo.slice(Math.min(t.end, pos) - st.start, Math.max(t.start, pos) - st.start).includes(';') ? 200 : 0);
     if (d < bestD) {
       bestD = d;
@@ -312,8 +364,16 @@ function subjectBefore(env: Env, pos: number, allowCountry = true): { id: string
   if (p) return { id: p.id, indirect: !!p.byRole };
   if (!allowCountry) return undefined;
   // A country acts as subject only when no preposition governs it ("migrants from Libya" is no visitor).
-  const c = st.ms.find((m) => isCountry(m) && m.end <= pos && !skip(m) && !m.adjective &&
-    !/(\b(from|of|in|to|with|at|by|for|on|into|against|over|about|between)\s+(the\s+)?|\(\s*)$/.test(st.lo.slice(Math.max(0, m.start - st.start - 14), m.start - st.start)));
+  const c = st.ms.find(
+    (m) =>
+      isCountry(m) &&
+      m.end <= pos &&
+      !skip(m) &&
+      !m.adjective &&
+      !/(\b(from|of|in|to|with|at|by|for|on|into|against|over|about|between)\s+(the\s+)?|\(\s*)$/.test(
+        st.lo.slice(Math.max(0, m.start - st.start - 14), m.start - st.start),
+      ),
+  );
   return c ? { id: c.id, indirect: false } : undefined;
 }
 
@@ -330,7 +390,8 @@ function projectId(doc: Doc, name: string): string {
 }
 
 // ---------------------------------------------------------------- visit
-const VISIT_RE = /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
+const VISIT_RE =
+  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
 
 function visits(env: Env): void {
   const { st } = env;
@@ -355,7 +416,7 @@ function visits(env: Env): void {
     let visitor: { id: string; indirect: boolean } | undefined;
     const ofBy = /visits?\s+(of|by)\s+/.exec(m[0]);
     if (ofBy) {
-      const v = st.ms.find((x) => x.start >= trig && x.end <= after && (isPerson(x) || isCountry(x) && !x.adjective));
+      const v = st.ms.find((x) => x.start >= trig && x.end <= after && (isPerson(x) || (isCountry(x) && !x.adjective)));
       const vp = st.ms.find((x) => x.start >= trig && x.end <= after && isPerson(x));
       visitor = vp ? { id: vp.id, indirect: !!vp.byRole } : v ? { id: v.id, indirect: false } : undefined;
     }
@@ -388,7 +449,7 @@ function visits(env: Env): void {
     // "official visits to Ghana, Namibia and Brazil": one visit per country of the list.
     let last = hostM;
     for (const x of st.ms) {
-      if (x.start <= last.end || !(isCountry(x) && !x.adjective || x.kind === 'place')) continue;
+      if (x.start <= last.end || !((isCountry(x) && !x.adjective) || x.kind === 'place')) continue;
       if (!/^\s*(,|,?\s+and|,?\s+as well as)\s*$/.test(st.lo.slice(last.end - st.start, x.start - st.start))) break;
       const c = countryOf(x.id);
       if (c && c !== host && c !== personCountry(env, visitor.id)) {
@@ -403,17 +464,25 @@ function visits(env: Env): void {
 }
 
 // ---------------------------------------------------------------- meeting
-const MEET_RE = /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
+const MEET_RE =
+  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
 
-const LEAD_WORDS = new Set(('the his her their its visiting counterpart counterparts foreign minister president prime premier ' +
-  'chancellor king emir crown prince secretary of state deputy vice chairman general top diplomat envoy special leader head ' +
-  'defence defense finance trade economy energy interior affairs and a an newly elected incoming outgoing former acting ' +
-  'speaker governor mayor ambassador spokesperson sheikh sultan queen commissioner director-general secretary-general').split(' '));
+const LEAD_WORDS = new Set(
+  (
+    'the his her their its visiting counterpart counterparts foreign minister president prime premier ' +
+    'chancellor king emir crown prince secretary of state deputy vice chairman general top diplomat envoy special leader head ' +
+    'defence defense finance trade economy energy interior affairs and a an newly elected incoming outgoing former acting ' +
+    'speaker governor mayor ambassador spokesperson sheikh sultan queen commissioner director-general secretary-general'
+  ).split(' '),
+);
 
 function meetings(env: Env): void {
   const { st } = env;
   // "..., and the two presidents held talks": the two people just named.
-  const two = /\b(?:the two|both|the)\s+(?:presidents|leaders|ministers|prime ministers|foreign ministers|heads of state|premiers)\s+(?:also\s+|then\s+|later\s+)?(held talks|had talks|met|spoke by phone|held a phone call)\b/.exec(st.lo);
+  const two =
+    /\b(?:the two|both|the)\s+(?:presidents|leaders|ministers|prime ministers|foreign ministers|heads of state|premiers)\s+(?:also\s+|then\s+|later\s+)?(held talks|had talks|met|spoke by phone|held a phone call)\b/.exec(
+      st.lo,
+    );
   if (two && !negatedOrHypothetical(st, st.start + two.index, '', 35)) {
     const at = st.start + two.index;
     let ids = [...new Set(st.ms.filter((x) => isPerson(x) && x.end <= at).map((x) => x.id))];
@@ -432,8 +501,12 @@ function meetings(env: Env): void {
     const at = st.start + nb.index;
     const ps = st.ms.filter((x) => isPerson(x) && x.start > at && x.start - at < 120);
     const gap = ps.length >= 2 ? st.lo.slice(ps[0].end - st.start, ps[1].start - st.start) : '';
-    if (ps.length >= 2 && /^\s+and\s+([\w'-]+\s+){0,6}$/.test(gap) && !negatedOrHypothetical(st, at, '', 35) &&
-      !/\b(will|would|to|planned|upcoming|expected)\s+$/.test(clauseWindow(st, at, 20))) {
+    if (
+      ps.length >= 2 &&
+      /^\s+and\s+([\w'-]+\s+){0,6}$/.test(gap) &&
+      !negatedOrHypothetical(st, at, '', 35) &&
+      !/\b(will|would|to|planned|upcoming|expected)\s+$/.test(clauseWindow(st, at, 20))
+    ) {
       const args: Record<string, unknown> = { participants: [ps[0].id, ps[1].id] };
       const format = /phone|telephone/.test(nb[1]) ? 'phone call' : /talks|negotiations/.test(nb[1]) ? 'talks' : undefined;
       if (format) args.format = format;
@@ -452,18 +525,31 @@ function meetings(env: Env): void {
     if (/^meet/.test(m[0]) && mod !== 'planned') continue;
     // Objects: people after the trigger, then people coordinated with them ("X and Y").
     const rest = st.lo.slice(after - st.start);
-    const stop = rest.search(/[;.]|,\s*(?:and\s+)?(?:which|where|during|who|after|before|to discuss|on)\b|\b(?:to discuss|on the sidelines|about)\b/);
+    const stop = rest.search(
+      /[;.]|,\s*(?:and\s+)?(?:which|where|during|who|after|before|to discuss|on)\b|\b(?:to discuss|on the sidelines|about)\b/,
+    );
     const limit = stop >= 0 ? after + stop : st.end;
     const people = st.ms.filter((x) => isPerson(x) && x.start >= after && x.start < limit);
     const objs: Mention[] = [];
     const lead = people.length ? st.orig.slice(after - st.start, people[0].start - st.start) : '';
-    const direct = lead.split(/\s+/).filter(Boolean).every((w) => /^[A-Z(]|^'s$/.test(w) || LEAD_WORDS.has(w.toLowerCase()));
+    const direct = lead
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((w) => /^[A-Z(]|^'s$/.test(w) || LEAD_WORDS.has(w.toLowerCase()));
     if (!direct && !/with\s*$/.test(m[0])) continue;
-    if (people.length && people[0].start - after < 70 && !/[,;]/.test(st.lo.slice(after - st.start, people[0].start - st.start).replace(/^\s*,/, ''))) {
+    if (
+      people.length &&
+      people[0].start - after < 70 &&
+      !/[,;]/.test(st.lo.slice(after - st.start, people[0].start - st.start).replace(/^\s*,/, ''))
+    ) {
       objs.push(people[0]);
       for (let k = 1; k < people.length; k++) {
         const gap = st.lo.slice(people[k - 1].end - st.start, people[k].start - st.start);
-        if (/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+)([\w'-]+\s+){0,12}$/.test(gap) && !/\b(who|which|was|were|said|is|are|has|had|will|would|hold|held|talks|with|to|met|meet)\b/.test(gap)) objs.push(people[k]);
+        if (
+          /^(\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+)([\w'-]+\s+){0,12}$/.test(gap) &&
+          !/\b(who|which|was|were|said|is|are|has|had|will|would|hold|held|talks|with|to|met|meet)\b/.test(gap)
+        )
+          objs.push(people[k]);
         else break;
       }
     }
@@ -476,35 +562,49 @@ function meetings(env: Env): void {
       const i0 = before.findIndex((x) => x.id === subj0.id);
       for (let k = Math.max(i0, 0) + 1; i0 >= 0 && k < before.length; k++) {
         const gap = st.lo.slice(before[k - 1].end - st.start, before[k].start - st.start);
-        if (/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+)([\w'-]+\s+){0,7}$/.test(gap) && !/\b(who|which|was|were|said|is|are|has|had|met|held)\b/.test(gap)) subs.push({ id: before[k].id, indirect: !!before[k].byRole });
+        if (
+          /^(\s*,\s*|\s+and\s+|\s*,\s*and\s+)([\w'-]+\s+){0,7}$/.test(gap) &&
+          !/\b(who|which|was|were|said|is|are|has|had|met|held)\b/.test(gap)
+        )
+          subs.push({ id: before[k].id, indirect: !!before[k].byRole });
         else break;
       }
     }
-    if (objs.length === 0 && subs.length >= 2 && /^\s*$/.test(st.lo.slice(before[before.length - 1].end - st.start, trig - st.start).replace(/\b(also|later|then|had|have|on \w+)\b/g, ''))) {
+    if (
+      objs.length === 0 &&
+      subs.length >= 2 &&
+      /^\s*$/.test(
+        st.lo.slice(before[before.length - 1].end - st.start, trig - st.start).replace(/\b(also|later|then|had|have|on \w+)\b/g, ''),
+      )
+    ) {
       objs.push(...before.filter((x) => x.id === subs[subs.length - 1].id).slice(0, 1));
       subs.pop();
     }
     if (subs.length === 0 || objs.length === 0) continue;
-    const subj = subs[0];
     const format = /phone|telephone/.test(m[0]) ? 'phone call' : /talks|negotiations/.test(m[0]) ? 'talks' : undefined;
-    for (const sj of subs) for (const o of objs) {
-      if (o.id === sj.id) continue;
-      const subj = sj;
-      const args: Record<string, unknown> = { participants: [subj.id, o.id] };
-      if (format) args.format = format;
-      const place = st.ms.find((x) => x.kind === 'place' && /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)));
-      if (place) args.place = place.id;
-      const conf = 0.85 - (subj.indirect ? 0.1 : 0) - (o.byRole ? 0.1 : 0) - (mod === 'planned' ? 0.1 : 0);
-      emit(env, 'meeting', args, conf, nearestTime(env, trig, mod === 'planned'), mod === 'planned' ? { status: 'planned' } : {});
-    }
+    for (const sj of subs)
+      for (const o of objs) {
+        if (o.id === sj.id) continue;
+        const subj = sj;
+        const args: Record<string, unknown> = { participants: [subj.id, o.id] };
+        if (format) args.format = format;
+        const place = st.ms.find(
+          (x) => x.kind === 'place' && /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)),
+        );
+        if (place) args.place = place.id;
+        const conf = 0.85 - (subj.indirect ? 0.1 : 0) - (o.byRole ? 0.1 : 0) - (mod === 'planned' ? 0.1 : 0);
+        emit(env, 'meeting', args, conf, nearestTime(env, trig, mod === 'planned'), mod === 'planned' ? { status: 'planned' } : {});
+      }
   }
 }
 
 // Meetings named by nouns: "during a meeting with X", "in a joint press conference with X",
 // "had a long meeting with X", "welcomed his counterpart X to Cairo", "after their talks".
-const NOMINAL_MEET_RE = /\b(?:during|at|in|after|following|on the sidelines of|ahead of|had|held|hold|holds|has)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(meeting|talks|phone call|telephone call|phone conversation|telephone conversation|press conference|news conference|conversation|discussions?)\s+with\b/g;
+const NOMINAL_MEET_RE =
+  /\b(?:during|at|in|after|following|on the sidelines of|ahead of|had|held|hold|holds|has)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(meeting|talks|phone call|telephone call|phone conversation|telephone conversation|press conference|news conference|conversation|discussions?)\s+with\b/g;
 const WELCOME_RE = /\b(welcomed|received|hosted)\s+(?:his|her|the)?\s*/g;
-const THEIR_TALKS_RE = /\b(?:after|following|during|at|recalled|since)\s+their\s+(?:(?:last|previous|first|latest|recent)\s+)?(talks|meeting|negotiations)\b/;
+const THEIR_TALKS_RE =
+  /\b(?:after|following|during|at|recalled|since)\s+their\s+(?:(?:last|previous|first|latest|recent)\s+)?(talks|meeting|negotiations)\b/;
 
 function formatOf(word: string): string | undefined {
   if (/phone|telephone/.test(word)) return 'phone call';
@@ -515,8 +615,13 @@ function formatOf(word: string): string | undefined {
 
 function placeAfter(env: Env, from: number, to: number): string | undefined {
   const { st } = env;
-  const pl = st.ms.find((x) => x.kind === 'place' && x.start >= from && x.start < to &&
-    /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)));
+  const pl = st.ms.find(
+    (x) =>
+      x.kind === 'place' &&
+      x.start >= from &&
+      x.start < to &&
+      /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)),
+  );
   return pl?.id;
 }
 
@@ -529,7 +634,7 @@ function nominalMeetings(env: Env): void {
     const after = trig + m[0].length;
     const mod = modality(st, trig, m[0], 35);
     if (mod === 'blocked') continue;
-    const obj = st.ms.find((x) => x.start >= after && x.start - after < 60 && (isPerson(x) || isCountry(x) && !x.adjective));
+    const obj = st.ms.find((x) => x.start >= after && x.start - after < 60 && (isPerson(x) || (isCountry(x) && !x.adjective)));
     if (!obj || !isPerson(obj)) continue;
     // The other side: the nearest person before the trigger, else the person the sentence goes on to name as speaker.
     const before = st.ms.filter((x) => isPerson(x) && x.end <= trig && x.id !== obj.id);
@@ -556,8 +661,13 @@ function nominalMeetings(env: Env): void {
     if (!host || !guest || host.id === guest.id) continue;
     const gap = st.lo.slice(after - st.start, guest.start - st.start);
     if (/[,;.]/.test(gap)) continue;
-    const to = st.ms.find((x) => (x.kind === 'place' || isCountry(x) && !x.adjective) && x.start >= guest.end && x.start - guest.end < 12 &&
-      /^\s+(to|in)\s+(the\s+)?$/.test(st.lo.slice(guest.end - st.start, x.start - st.start)));
+    const to = st.ms.find(
+      (x) =>
+        (x.kind === 'place' || (isCountry(x) && !x.adjective)) &&
+        x.start >= guest.end &&
+        x.start - guest.end < 12 &&
+        /^\s+(to|in)\s+(the\s+)?$/.test(st.lo.slice(guest.end - st.start, x.start - st.start)),
+    );
     if (!to) continue;
     const when = nearestTime(env, trig);
     const margs: Record<string, unknown> = { participants: [host.id, guest.id] };
@@ -571,7 +681,10 @@ function nominalMeetings(env: Env): void {
     }
   }
   // "talks with the leaders of the four states": one meeting per country the text has just listed.
-  const lead = /\b(?:held|had|holds|has)\s+(?:[\w-]+\s+){0,2}(talks|discussions?|meetings?|consultations)\s+with\s+the\s+leaders\s+of\s+the\s+(three|four|five|six|\d+)\s+(?:countries|nations|states)\b/.exec(st.lo);
+  const lead =
+    /\b(?:held|had|holds|has)\s+(?:[\w-]+\s+){0,2}(talks|discussions?|meetings?|consultations)\s+with\s+the\s+leaders\s+of\s+the\s+(three|four|five|six|\d+)\s+(?:countries|nations|states)\b/.exec(
+      st.lo,
+    );
   if (lead && env.lastList && env.lastList.length === parseCount(lead[2])) {
     const at = st.start + lead.index;
     const subj = subjectBefore(env, at, false);
@@ -612,7 +725,8 @@ function nominalMeetings(env: Env): void {
 
 // "the sixth Consultative Meeting of the Heads of State of Central Asia", "a meeting of the Council of Heads of
 // State of the CIS": a recurring gathering of leaders named as a meeting is a summit.
-const LEADERS_MEETING_RE = /\b(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+)?((?:consultative\s+|informal\s+|regular\s+|extraordinary\s+)?(?:meeting|session)\s+of\s+(?:the\s+)?(?:council\s+of\s+)?(?:heads\s+of\s+state|leaders)(?:\s+and\s+government)?\s+of\s+(?:the\s+)?)/g;
+const LEADERS_MEETING_RE =
+  /\b(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+)?((?:consultative\s+|informal\s+|regular\s+|extraordinary\s+)?(?:meeting|session)\s+of\s+(?:the\s+)?(?:council\s+of\s+)?(?:heads\s+of\s+state|leaders)(?:\s+and\s+government)?\s+of\s+(?:the\s+)?)/g;
 
 function leadersMeetings(env: Env): void {
   const { st } = env;
@@ -628,11 +742,16 @@ function leadersMeetings(env: Env): void {
     const nameEnd = of ? of.end : after + (/^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*/.exec(st.orig.slice(after - st.start))?.[0].length ?? 0);
     if (nameEnd <= after) continue;
     const name = env.doc.text.slice(trig + (m[1] ? m[1].length + 1 : 0), nameEnd).replace(/^\w/, (c) => c.toUpperCase());
-    const place = st.ms.find((x) => (x.kind === 'place' || isCountry(x) && !x.adjective) && (x.end <= trig || x.start >= nameEnd) &&
-      /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)))?.id ?? env.doc.dateline;
+    const place =
+      st.ms.find(
+        (x) =>
+          (x.kind === 'place' || (isCountry(x) && !x.adjective)) &&
+          (x.end <= trig || x.start >= nameEnd) &&
+          /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)),
+      )?.id ?? env.doc.dateline;
     if (!place) continue;
     const args: Record<string, unknown> = { name, place };
-    const ord = m[1] ? ORDINALS[m[1]] ?? parseInt(m[1], 10) : undefined;
+    const ord = m[1] ? (ORDINALS[m[1]] ?? parseInt(m[1], 10)) : undefined;
     if (ord) args.ordinal = ord;
     if (of?.kind === 'org') args.organization = of.id;
     const planned = mod === 'planned';
@@ -641,24 +760,30 @@ function leadersMeetings(env: Env): void {
 }
 
 // ---------------------------------------------------------------- agreement
-const DOCN = '(?:agreements?|memorand(?:um|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?|programmes?|programs?|action plans?)';
+const DOCN =
+  '(?:agreements?|memorand(?:um|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?|programmes?|programs?|action plans?)';
 const AGREE_RE = new RegExp(
   `\\b(?:signed|signs|(?:by|after|while)\\s+signing|inked|inks|sealed|seals|clinched|initialled|initialed|ratified|exchanged|concluded\\s+(?:a|an|the)|reached\\s+(?:a|an|the)?)\\s+(?:[$€£\\w'.,-]+\\s+){0,7}?${DOCN}\\b` +
-  `|\\b(?:the\\s+)?signing\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
-  `|\\b(?:adopted|adopting|adopts|approved|approving|endorsed)\\s+(?:[$€£\\w'.,-]+\\s+){0,6}?(?:${DOCN}|strateg(?:y|ies))\\b` +
-  `|\\b(?:the\\s+)?adoption\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?(?:${DOCN}|strateg(?:y|ies))\\b` +
-  `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed)\\b` +
-  `|\\b${DOCN}\\s+(?:signed|inked|concluded)\\s+(?:during|at|on|after|following|in the course of)\\b` +
-  `|\\bagreed\\s+(?:on|upon)\\s+(?:[\\w'.,-]+\\s+){0,6}?${DOCN}\\b`,
+    `|\\b(?:the\\s+)?signing\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
+    `|\\b(?:adopted|adopting|adopts|approved|approving|endorsed)\\s+(?:[$€£\\w'.,-]+\\s+){0,6}?(?:${DOCN}|strateg(?:y|ies))\\b` +
+    `|\\b(?:the\\s+)?adoption\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?(?:${DOCN}|strateg(?:y|ies))\\b` +
+    `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed)\\b` +
+    `|\\b${DOCN}\\s+(?:signed|inked|concluded)\\s+(?:during|at|on|after|following|in the course of)\\b` +
+    `|\\bagreed\\s+(?:on|upon)\\s+(?:[\\w'.,-]+\\s+){0,6}?${DOCN}\\b`,
   'g',
 );
-const TITLE_RE = /\b((?:Joint|Intergovernmental|Bilateral|Comprehensive|Strategic|Free|Framework|Final|Paris|Memorandum)\b[\w\s'-]*?|)((?:[A-Z][\w'-]*\s+){0,5}(?:Agreement|Statement|Memorandum of Understanding|Memorandum|Treaty|Declaration|Protocol|Convention|Accord|Charter|Roadmap|Pact)(?:\s+(?:on|of|for|in|to|the|and|[A-Z][\w'-]*))*)/;
+const TITLE_RE =
+  /\b((?:Joint|Intergovernmental|Bilateral|Comprehensive|Strategic|Free|Framework|Final|Paris|Memorandum)\b[\w\s'-]*?|)((?:[A-Z][\w'-]*\s+){0,5}(?:Agreement|Statement|Memorandum of Understanding|Memorandum|Treaty|Declaration|Protocol|Convention|Accord|Charter|Roadmap|Pact)(?:\s+(?:on|of|for|in|to|the|and|[A-Z][\w'-]*))*)/;
 const NUMBER_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|two dozen';
-const COUNT_RE = new RegExp(`\\b(?:(?:more than|over|some|about|around|nearly|almost|at least|a total of|a package of|a set of|up to)\\s+)?(\\d+|${NUMBER_WORDS})\\s+(?:[a-z-]+\\s+){0,3}?(?:documents|agreements|memoranda|memorandums|mous|deals|contracts|treaties|accords|protocols|instruments)\\b`);
+const COUNT_RE = new RegExp(
+  `\\b(?:(?:more than|over|some|about|around|nearly|almost|at least|a total of|a package of|a set of|up to)\\s+)?(\\d+|${NUMBER_WORDS})\\s+(?:[a-z-]+\\s+){0,3}?(?:documents|agreements|memoranda|memorandums|mous|deals|contracts|treaties|accords|protocols|instruments)\\b`,
+);
 
 const GENERIC = new WeakSet<Fact>();
-const DESCRIPTOR = /^\s+(company|firm|developer|carmaker|automaker|giant|group|conglomerate|operator|producer|manufacturer|lender|bank|investor|state-owned|miner|mining|utility|contractor|builder|maker|fund|energy|oil|tech|telecom|shipping|airline|construction|power)\b/;
-const BOTH = /\b(two countries|two states|both countries|both sides|the parties|two sides|the sides|bilateral|two nations|two governments|both governments|two leaders|two presidents|two ministers|the delegations|two heads of state|two prime ministers)\b/;
+const DESCRIPTOR =
+  /^\s+(company|firm|developer|carmaker|automaker|giant|group|conglomerate|operator|producer|manufacturer|lender|bank|investor|state-owned|miner|mining|utility|contractor|builder|maker|fund|energy|oil|tech|telecom|shipping|airline|construction|power)\b/;
+const BOTH =
+  /\b(two countries|two states|both countries|both sides|the parties|two sides|the sides|bilateral|two nations|two governments|both governments|two leaders|two presidents|two ministers|the delegations|two heads of state|two prime ministers)\b/;
 
 /** Countries and organisations named in a span, skipping country adjectives that only describe a company. */
 function partiesIn(env: Env, from: number, to: number): string[] {
@@ -676,7 +801,12 @@ function partiesIn(env: Env, from: number, to: number): string[] {
     } else if (x.kind === 'org') addP(x.id);
     else if (isPerson(x)) {
       // A leader who attended or witnessed a signing is not a party to it.
-      if (/\b(attended by|in the presence of|witnessed by|presence of|ceremony with)\s+([\w'-]+\s+){0,5}$/.test(st.lo.slice(Math.max(0, x.start - st.start - 60), x.start - st.start))) continue;
+      if (
+        /\b(attended by|in the presence of|witnessed by|presence of|ceremony with)\s+([\w'-]+\s+){0,5}$/.test(
+          st.lo.slice(Math.max(0, x.start - st.start - 60), x.start - st.start),
+        )
+      )
+        continue;
       addP(personCountry(env, x.id));
     }
   }
@@ -703,9 +833,12 @@ function agreements(env: Env): void {
     const adopts = /^(?:the\s+)?(?:adopt|approv|endors)/.test(m[0]);
     if (adopts) {
       const org = st.ms.find((x) => x.kind === 'org' && x.source !== 'company' && x.end <= trig);
-      const summitOrg = [...env.facts].reverse().find((f) => f.type === 'summit' && f.args.organization)?.args.organization as string | undefined;
+      const summitOrg = [...env.facts].reverse().find((f) => f.type === 'summit' && f.args.organization)?.args.organization as
+        | string
+        | undefined;
       if (org) parties = [org.id];
-      else if (summitOrg && /\b(the (bloc|group|organi[sz]ation|alliance|union|leaders|members|summit))\b/.test(st.lo.slice(0, m.index))) parties = [summitOrg];
+      else if (summitOrg && /\b(the (bloc|group|organi[sz]ation|alliance|union|leaders|members|summit))\b/.test(st.lo.slice(0, m.index)))
+        parties = [summitOrg];
       else continue;
     }
     // "with the three nations": the three countries the text has just listed.
@@ -719,7 +852,9 @@ function agreements(env: Env): void {
     } else if (/\b(three|four|five|six|seven|eight|nine|ten|\d+)\s+(members|sides|parties)\b/.test(st.lo) && parties.length < 3) continue;
     const both = BOTH.test(st.lo);
     // "In Windhoek, the two sides signed": the host of the place, and the visiting side.
-    const at = both ? st.ms.find((x) => x.kind === 'place' && /\b(in|at)\s+$/.test(st.lo.slice(Math.max(0, x.start - st.start - 4), x.start - st.start))) : undefined;
+    const at = both
+      ? st.ms.find((x) => x.kind === 'place' && /\b(in|at)\s+$/.test(st.lo.slice(Math.max(0, x.start - st.start - 4), x.start - st.start)))
+      : undefined;
     const atCountry = at ? countryOf(at.id) : undefined;
     const visitorSide = atCountry && env.pair && !env.pair.includes(atCountry) ? mainActorCountry(env, atCountry) : undefined;
     if (both && atCountry && visitorSide && !parties.some((p) => p.startsWith('org:'))) {
@@ -729,7 +864,11 @@ function agreements(env: Env): void {
       parties = [...env.pair];
       fromContext = true;
     }
-    if (/\b(the company|the group|the firm)\b/.test(st.lo.slice(0, m.index + 20)) && env.lastCompany && !parties.includes(env.lastCompany)) {
+    if (
+      /\b(the company|the group|the firm)\b/.test(st.lo.slice(0, m.index + 20)) &&
+      env.lastCompany &&
+      !parties.includes(env.lastCompany)
+    ) {
       parties.unshift(env.lastCompany);
       fromContext = true;
     }
@@ -744,13 +883,25 @@ function agreements(env: Env): void {
     }
     // "by signing a Horizon 2035 energy cooperation agreement": a name in lower case after a proper word.
     if (!title) {
-      const lt = /\b(?:a|an|the)\s+((?:[A-Z][\w-]*|\d{4})(?:\s+[\w-]+){1,5}?\s+(?:agreement|treaty|declaration|roadmap|programme|program|memorandum|accord|pact|charter|protocol))\b/.exec(st.orig.slice(m.index, m.index + m[0].length));
-      if (lt && !/^(Joint|Bilateral|New|First|Second)\s/.test(lt[1]) || lt && /\d/.test(lt[1])) title = lt![1];
+      const lt =
+        /\b(?:a|an|the)\s+((?:[A-Z][\w-]*|\d{4})(?:\s+[\w-]+){1,5}?\s+(?:agreement|treaty|declaration|roadmap|programme|program|memorandum|accord|pact|charter|protocol))\b/.exec(
+          st.orig.slice(m.index, m.index + m[0].length),
+        );
+      if ((lt && !/^(Joint|Bilateral|New|First|Second)\s/.test(lt[1])) || (lt && /\d/.test(lt[1]))) title = lt![1];
     }
     // "Memoranda have been signed" with no party named, in an article about two countries, is theirs.
-    const passive = /\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:signed|inked|concluded|sealed)\b|\b(?:signed|inked|concluded)\s+(?:during|at|on|after|following|in the course of)$/.test(m[0]);
-    if (parties.length < 2 && env.pair && (parties.length === 0 ? title !== undefined || both || passive : parties.some((p) => env.pair!.includes(p)))) {
-      env.pair.forEach((p) => { if (!parties.includes(p)) parties.push(p); });
+    const passive =
+      /\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:signed|inked|concluded|sealed)\b|\b(?:signed|inked|concluded)\s+(?:during|at|on|after|following|in the course of)$/.test(
+        m[0],
+      );
+    if (
+      parties.length < 2 &&
+      env.pair &&
+      (parties.length === 0 ? title !== undefined || both || passive : parties.some((p) => env.pair!.includes(p)))
+    ) {
+      env.pair.forEach((p) => {
+        if (!parties.includes(p)) parties.push(p);
+      });
       fromContext = true;
     }
     if (parties.length < 2 && !(adopts && parties.length === 1 && parties[0].startsWith('org:'))) continue;
@@ -762,18 +913,33 @@ function agreements(env: Env): void {
       if (n && n > 1) args.count = n;
     }
     // "in the fields of energy, railways and finance", "covering trade and education".
-    const dm = /\b(?:in the (?:fields?|areas?|spheres?|sectors?) of|in (?:a number of |several |various )?(?:sectors|areas|fields) (?:including|such as)|related to|covering|including)\s+([^.;()"]{3,140}?)(?=,\s*(?:which|that|while|as|and (?:the|a)\b)|[.;()"]|\s+(?:which|that)\b|$)/.exec(st.lo.slice(m.index));
+    const dm =
+      /\b(?:in the (?:fields?|areas?|spheres?|sectors?) of|in (?:a number of |several |various )?(?:sectors|areas|fields) (?:including|such as)|related to|covering|including)\s+([^.;()"]{3,140}?)(?=,\s*(?:which|that|while|as|and (?:the|a)\b)|[.;()"]|\s+(?:which|that)\b|$)/.exec(
+        st.lo.slice(m.index),
+      );
     // "including a pact on ..." lists documents, not fields.
-    if (dm && !/\b(the|a|an)\s*$/.test(dm[1]) && !new RegExp(`^(?:an?|the|one|two|three|\\d+)\\s|\\b${DOCN}\\b`).test(dm[1])) args.domain = dm[1].replace(/\b(the|sector|sectors)\b/g, '').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
+    if (dm && !/\b(the|a|an)\s*$/.test(dm[1]) && !new RegExp(`^(?:an?|the|one|two|three|\\d+)\\s|\\b${DOCN}\\b`).test(dm[1]))
+      args.domain = dm[1]
+        .replace(/\b(the|sector|sectors)\b/g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/^[\s,]+|[\s,]+$/g, '');
     const planned = mod === 'planned';
-    emit(env, 'agreement', args, (fromContext ? 0.75 : 0.88) - (planned ? 0.1 : 0), nearestTime(env, trig, planned), planned ? { status: 'planned' } : {});
+    emit(
+      env,
+      'agreement',
+      args,
+      (fromContext ? 0.75 : 0.88) - (planned ? 0.1 : 0),
+      nearestTime(env, trig, planned),
+      planned ? { status: 'planned' } : {},
+    );
     const last = env.facts[env.facts.length - 1];
     if (!title && !args.count && /s\b/.test(m[0].split(/\s+/).pop() ?? '') && !/\bstatus\b/.test(m[0])) GENERIC.add(last);
   }
 }
 
 // ---------------------------------------------------------------- investment
-const INVEST_RE = /\binvest(?:s|ed|ing|ment|ments)?\b|\bfinanc(?:e|es|ed|ing)\b|\bfunding\b|\bfunded\b|\b(?:bought|acquired|purchased|took|takes|buys|acquires)\s+(?:a|an|the)?\s*(?:\d+(?:\.\d+)?%\s+|majority\s+|minority\s+|controlling\s+|\w+\s+)?stake\b/g;
+const INVEST_RE =
+  /\binvest(?:s|ed|ing|ment|ments)?\b|\bfinanc(?:e|es|ed|ing)\b|\bfunding\b|\bfunded\b|\b(?:bought|acquired|purchased|took|takes|buys|acquires)\s+(?:a|an|the)?\s*(?:\d+(?:\.\d+)?%\s+|majority\s+|minority\s+|controlling\s+|\w+\s+)?stake\b/g;
 
 // "the plant at Hambantota": a bare head named by what follows it.
 function tail0(seg: string, m: RegExpExecArray): boolean {
@@ -789,7 +955,14 @@ function projectPhrases(st: Sent, from: number, to: number): { start: number; en
     const words = m[1].trim().split(/\s+/).filter(Boolean);
     // Keep only modifiers after the last determiner/preposition/verb.
     let k = words.length;
-    while (k > 0 && !(/^(of)$/i.test(words[k - 1]) && k >= 2 && /^[A-Z]/.test(words[k - 2]) && /^[A-Z]/.test(words[k] ?? '')) && !/^(a|an|the|of|on|in|for|and|with|to|by|at|its|their|new|two|three|is|was|were|has|have|this|that|from|plus|each|also|both|will|building|construction|constructing|build|develop|developing|into)$/i.test(words[k - 1])) k--;
+    while (
+      k > 0 &&
+      !(/^(of)$/i.test(words[k - 1]) && k >= 2 && /^[A-Z]/.test(words[k - 2]) && /^[A-Z]/.test(words[k] ?? '')) &&
+      !/^(a|an|the|of|on|in|for|and|with|to|by|at|its|their|new|two|three|is|was|were|has|have|this|that|from|plus|each|also|both|will|building|construction|constructing|build|develop|developing|into)$/i.test(
+        words[k - 1],
+      )
+    )
+      k--;
     let mods = words.slice(k);
     // "Zambia's Mopani copper mine" is the Mopani copper mine.
     const poss = mods.map((w) => /'s$/i.test(w)).lastIndexOf(true);
@@ -803,7 +976,7 @@ function projectPhrases(st: Sent, from: number, to: number): { start: number; en
     const tail = /^\s+(?:at|of|in)\s+([A-Z][\w'-]+)/.exec(seg.slice(m.index + m[0].length));
     // "a new plant in Kazakhstan" is located, not named: a country or region after "in" names no project.
     const tailAt = tail ? from + m.index + m[0].length + tail[0].length - tail[1].length : -1;
-    const located = tail && st.ms.some((x) => (isCountry(x) || x.kind === 'place' && /^\s+in\s/.test(tail[0])) && x.start === tailAt);
+    const located = tail && st.ms.some((x) => (isCountry(x) || (x.kind === 'place' && /^\s+in\s/.test(tail[0]))) && x.start === tailAt);
     if (tail && !located && mods.every((w) => !/^[A-Z]/.test(w)) && !/^(project)$/i.test(m[2])) {
       name = [tail[1], ...mods, m[2]].join(' ');
       out.push({ start: from + m.index + m[0].length - m[2].length, end: from + m.index + m[0].length + tail[0].length, name });
@@ -816,7 +989,8 @@ function projectPhrases(st: Sent, from: number, to: number): { start: number; en
 
 const LOAN_RE = /\b(?:loans?|credit lines?|line of credit|grants?)\b/;
 const LENDERS = /bank|fund|aiib|adb|ebrd|eib|ndb|afdb|isdb|jbic|jica|kfw|dfc|usaid|exim|cdb|pif|rdif|mubadala|qia/;
-const PLURAL_HEADS = /\b([A-Z][\w-]*(?:\s+\d+)?)\s+and\s+([A-Z][\w-]*(?:\s+\d+)?)\s+((?:[a-z-]+\s+){0,2})(plants|stations|parks|farms|mines|factories|units|projects)\b/;
+const PLURAL_HEADS =
+  /\b([A-Z][\w-]*(?:\s+\d+)?)\s+and\s+([A-Z][\w-]*(?:\s+\d+)?)\s+((?:[a-z-]+\s+){0,2})(plants|stations|parks|farms|mines|factories|units|projects)\b/;
 
 function investments(env: Env): void {
   const { st } = env;
@@ -830,7 +1004,11 @@ function investments(env: Env): void {
   const trig = st.start + m.index;
   const pre = clauseWindow(st, trig, 40);
   if (NEG.test(pre) || MODAL.test(pre.replace(/\b(agreed|pledged|committed|promised|decided)\s+to\b/g, ''))) return;
-  if (/\b(could|may|might)\s+$/.test(pre) || /\bto\s+$/.test(pre) && !/\b(agreed|pledged|committed|promised|decided|signed \S+ \S+)\s+to\s+$/.test(pre)) return;
+  if (
+    /\b(could|may|might)\s+$/.test(pre) ||
+    (/\bto\s+$/.test(pre) && !/\b(agreed|pledged|committed|promised|decided|signed \S+ \S+)\s+to\s+$/.test(pre))
+  )
+    return;
   if (st.money.length === 0 && st.caps.length === 0) return;
   // Investor: a company or lender; else a country acting as subject.
   const company = st.ms.find((x) => x.kind === 'org' && x.source === 'company');
@@ -841,9 +1019,14 @@ function investments(env: Env): void {
   const investorHome = new Set<string>();
   if (orgInvestor) {
     for (const x of st.ms) {
-      if (isCountry(x) && x.end <= orgInvestor.start && orgInvestor.start - x.end <= 25 &&
-        (x.adjective && /^(\s+[a-z][a-z-]*){0,2}\s*$/.test(st.lo.slice(x.end - st.start, orgInvestor.start - st.start)) ||
-          /^'s\s+$/.test(st.lo.slice(x.end - st.start, orgInvestor.start - st.start)))) investorHome.add(x.id);
+      if (
+        isCountry(x) &&
+        x.end <= orgInvestor.start &&
+        orgInvestor.start - x.end <= 25 &&
+        ((x.adjective && /^(\s+[a-z][a-z-]*){0,2}\s*$/.test(st.lo.slice(x.end - st.start, orgInvestor.start - st.start))) ||
+          /^'s\s+$/.test(st.lo.slice(x.end - st.start, orgInvestor.start - st.start)))
+      )
+        investorHome.add(x.id);
     }
   }
   // Recipient: "in <country/place>" else the first other country named.
@@ -859,14 +1042,22 @@ function investments(env: Env): void {
   }
   if (!investor) {
     const subj = st.ms.find((x) => isCountry(x) && x.start < trig && !x.adjective && countryOf(x.id) !== recipient);
-    if (subj && /\b(invest(s|ed)?|will invest|pledged|committed|provide[sd]?|will provide|allocate[sd]?|lend|lent|grant(s|ed)?|financ(e|es|ed|ing))\b/.test(st.lo.slice(subj.end - st.start, trig - st.start + 12))) investor = subj.id;
+    if (
+      subj &&
+      /\b(invest(s|ed)?|will invest|pledged|committed|provide[sd]?|will provide|allocate[sd]?|lend|lent|grant(s|ed)?|financ(e|es|ed|ing))\b/.test(
+        st.lo.slice(subj.end - st.start, trig - st.start + 12),
+      )
+    )
+      investor = subj.id;
   }
   if (!investor && env.lastCompany && /\b(the (project|company|group|firm|investment|plant))\b/.test(st.lo)) {
     investor = env.lastCompany;
     indirect = true;
   }
   if (!recipient) {
-    const first = st.ms.find((x) => (isCountry(x) || x.kind === 'place' && countryOf(x.id)) && x.id !== investor && !investorHome.has(x.id));
+    const first = st.ms.find(
+      (x) => (isCountry(x) || (x.kind === 'place' && countryOf(x.id))) && x.id !== investor && !investorHome.has(x.id),
+    );
     recipient = first ? countryOf(first.id) : undefined;
   }
   if (!recipient && env.pair && investorHome.size) {
@@ -888,9 +1079,19 @@ function investments(env: Env): void {
     }
   }
   // An amount described as a running total ("bringing its total investment to") is not this investment.
-  amount ??= st.money.find((x) => Math.abs(x.start - trig) < 160 && !/\b(total|totals|overall|cumulative|bringing)\b[^$]*$/.test(st.lo.slice(Math.max(0, x.start - st.start - 40), x.start - st.start)));
+  amount ??= st.money.find(
+    (x) =>
+      Math.abs(x.start - trig) < 160 &&
+      !/\b(total|totals|overall|cumulative|bringing)\b[^$]*$/.test(st.lo.slice(Math.max(0, x.start - st.start - 40), x.start - st.start)),
+  );
   // "$3 billion in African logistics hubs": money spread over a region has no single recipient.
-  if (amount && /^\s+(?:in|into|across|throughout)\s+(?:the\s+)?(?:african|asian|european|latin american|arab|gulf|middle eastern|central asian|southeast asian|regional|global|overseas|foreign|several|various|multiple|other|\w+\s+countries|the region|emerging)\b/.test(st.lo.slice(amount.end - st.start))) return;
+  if (
+    amount &&
+    /^\s+(?:in|into|across|throughout)\s+(?:the\s+)?(?:african|asian|european|latin american|arab|gulf|middle eastern|central asian|southeast asian|regional|global|overseas|foreign|several|various|multiple|other|\w+\s+countries|the region|emerging)\b/.test(
+      st.lo.slice(amount.end - st.start),
+    )
+  )
+    return;
   if (amount) base.amount = { value: amount.value, currency: amount.currency };
   if (prev) base.previous_amount = { value: prev.value, currency: prev.currency };
   const when = nearestTime(env, trig);
@@ -910,7 +1111,14 @@ function investments(env: Env): void {
     }
     if (names.length >= 2) {
       for (const n of names) {
-        emit(env, 'investment', { ...base, project: projectId(env.doc, n), capacity: { value: cap.value, unit: cap.unit } }, conf, when, plannedInv ? { status: 'planned' } : {});
+        emit(
+          env,
+          'investment',
+          { ...base, project: projectId(env.doc, n), capacity: { value: cap.value, unit: cap.unit } },
+          conf,
+          when,
+          plannedInv ? { status: 'planned' } : {},
+        );
       }
       return;
     }
@@ -924,7 +1132,8 @@ function investments(env: Env): void {
 }
 
 // ---------------------------------------------------------------- trade
-const TRADE_RE = /\b(trade turnover|turnover of trade|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|reaching|amounted|amounting|totaled|totalled|totaling|stood|standing|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
+const TRADE_RE =
+  /\b(trade turnover|turnover of trade|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|reaching|amounted|amounting|totaled|totalled|totaling|stood|standing|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
 
 function trade(env: Env): void {
   const { st } = env;
@@ -945,8 +1154,12 @@ function trade(env: Env): void {
     }
     TRADE_RE.lastIndex = m.index + m[0].length;
     const pre = clauseWindow(st, trig, 60);
-    if (MODAL.test(between) || /\b(target|goal|aim|aims|to reach|to raise|to increase|to boost|to double|could|would)\b/.test(between + ' ' + pre) ||
-      /^\s*by\s+20[3-9]\d/.test(st.lo.slice(amount.end - st.start))) continue;
+    if (
+      MODAL.test(between) ||
+      /\b(target|goal|aim|aims|to reach|to raise|to increase|to boost|to double|could|would)\b/.test(between + ' ' + pre) ||
+      /^\s*by\s+20[3-9]\d/.test(st.lo.slice(amount.end - st.start))
+    )
+      continue;
     used.add(amount);
     const metric = /export/.test(m[1]) ? 'exports' : /import/.test(m[1]) ? 'imports' : 'trade_turnover';
     // Parties: countries in this clause, nearest the trigger first.
@@ -968,12 +1181,20 @@ function trade(env: Env): void {
       parties.push(env.pair.find((p) => p !== parties[0])!);
       conf = 0.75;
     }
-    if (parties.length < 2 && env.pair && /\b(two countries|both countries|two states|bilateral|the sides|two nations|mutual)\b/.test(st.lo)) {
+    if (
+      parties.length < 2 &&
+      env.pair &&
+      /\b(two countries|both countries|two states|bilateral|the sides|two nations|mutual)\b/.test(st.lo)
+    ) {
       for (const p of env.pair) if (!parties.includes(p)) parties.push(p);
       conf = 0.78;
     }
     if (parties.length < 2) continue;
-    const args: Record<string, unknown> = { parties: parties.slice(0, 2), metric, amount: { value: amount.value, currency: amount.currency } };
+    const args: Record<string, unknown> = {
+      parties: parties.slice(0, 2),
+      metric,
+      amount: { value: amount.value, currency: amount.currency },
+    };
     const when = nearestTime(env, amount.start, false, false);
     if (when && when.precision !== 'season') args.period = when.value;
     emit(env, 'trade', args, conf, when);
@@ -996,15 +1217,32 @@ function rankedTrade(env: Env): void {
     if (!RANK_RE.test(before)) continue;
     const c = [...st.ms].reverse().find((x) => isCountry(x) && x.end <= money.start && money.start - x.end < 45);
     if (!c || c.id === partner) continue;
-    const args: Record<string, unknown> = { parties: [c.id, partner], metric: prev.args.metric, amount: { value: money.value, currency: money.currency } };
+    const args: Record<string, unknown> = {
+      parties: [c.id, partner],
+      metric: prev.args.metric,
+      amount: { value: money.value, currency: money.currency },
+    };
     if (prev.args.period) args.period = prev.args.period;
     emit(env, 'trade', args, 0.7, prev.when);
   }
 }
 
 // ---------------------------------------------------------------- summit
-const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8,
-  ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, inaugural: 1 };
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  inaugural: 1,
+};
 
 function formatName(env: Env, uptoRel: number): { name: string; org?: string } | undefined {
   // "China - Central Asia" style compounds of two named parties.
@@ -1046,8 +1284,13 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     if (/\binvit(?:ed|es|ing|ation)\b[^;]*\bto\s+(?:visit|participate|take part|attend)\b/.test(st.lo.slice(0, rel))) continue;
     // "the Russia-US summit": two countries joined by a dash make a one-off meeting of their leaders, not a recurring summit.
     const two = st.ms.filter((x) => x.end <= trig && trig - x.end < 4 + 30 && isCountry(x)).slice(-2);
-    if (two.length === 2 && two[0].id !== two[1].id && /^\s*-\s*$/.test(st.orig.slice(two[0].end - st.start, two[1].start - st.start)) &&
-      /^\s*$/.test(st.lo.slice(two[1].end - st.start, rel)) && !/\b(annual|\d+(st|nd|rd|th)|first|second|third|next)\s+$/.test(st.lo.slice(0, two[0].start - st.start))) {
+    if (
+      two.length === 2 &&
+      two[0].id !== two[1].id &&
+      /^\s*-\s*$/.test(st.orig.slice(two[0].end - st.start, two[1].start - st.start)) &&
+      /^\s*$/.test(st.lo.slice(two[1].end - st.start, rel)) &&
+      !/\b(annual|\d+(st|nd|rd|th)|first|second|third|next)\s+$/.test(st.lo.slice(0, two[0].start - st.start))
+    ) {
       if (modality(st, trig, '', 40) !== 'fact') continue;
       const lead = subjectBefore(env, two[0].start, false);
       const parts = [two[0].id, two[1].id].map((c) => (lead && personCountry(env, lead.id) === c ? lead.id : c));
@@ -1060,11 +1303,22 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     // Name: what directly precedes "summit".
     let name: string | undefined;
     let org: string | undefined;
-    const immediate = st.ms.filter((x) => x.end <= trig && x.kind !== 'person' &&
-      /^\)?\s*(-?\s*|leaders'?\s+|heads of state\s+|ministerial\s+|annual\s+|extraordinary\s+|emergency\s+|jubilee\s+)$/.test(st.lo.slice(x.end - st.start, rel)));
+    const immediate = st.ms.filter(
+      (x) =>
+        x.end <= trig &&
+        x.kind !== 'person' &&
+        /^\)?\s*(-?\s*|leaders'?\s+|heads of state\s+|ministerial\s+|annual\s+|extraordinary\s+|emergency\s+|jubilee\s+)$/.test(
+          st.lo.slice(x.end - st.start, rel),
+        ),
+    );
     const localFormat = formatName(env, rel);
-    if (localFormat && /\s*-?\s*$/.test(pre) && st.lo.slice(0, rel).trimEnd().length - (localFormat ? 0 : 0) >= 0 &&
-      immediate.length && st.orig.slice(immediate[0].start - st.start - 3, immediate[0].start - st.start).includes('-')) {
+    if (
+      localFormat &&
+      /\s*-?\s*$/.test(pre) &&
+      st.lo.slice(0, rel).trimEnd().length - (localFormat ? 0 : 0) >= 0 &&
+      immediate.length &&
+      st.orig.slice(immediate[0].start - st.start - 3, immediate[0].start - st.start).includes('-')
+    ) {
       name = localFormat.name + ' summit';
       current = localFormat;
     } else if (immediate.length) {
@@ -1081,7 +1335,10 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
       }
     }
     // "concluded its leaders' summit": the organisation the sentence is about.
-    if (!name && /\b(its|the bloc's|the group's|the organization's|the organisation's)\s+(leaders'?\s+|annual\s+|heads of state\s+)?$/.test(pre)) {
+    if (
+      !name &&
+      /\b(its|the bloc's|the group's|the organization's|the organisation's)\s+(leaders'?\s+|annual\s+|heads of state\s+)?$/.test(pre)
+    ) {
       const o = [...st.ms].reverse().find((x) => x.kind === 'org' && x.end <= trig);
       if (o) {
         org = o.id;
@@ -1090,8 +1347,11 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     }
     // "the 16th Summit of Heads of State of the SCO", "a Summit of Leaders of ASEAN".
     if (!name) {
-      const ofOrg = /^summits?\s+of\s+(?:the\s+)?(?:(?:council of\s+)?heads of (?:state|government)(?:\s+and government)?|leaders|heads)?\s*(?:of\s+)?(?:the\s+)?(?:member states of\s+(?:the\s+)?)?$/;
-      const o = st.ms.find((x) => x.kind === 'org' && x.start > trig && x.start - trig < 70 && ofOrg.test(st.lo.slice(rel, x.start - st.start)));
+      const ofOrg =
+        /^summits?\s+of\s+(?:the\s+)?(?:(?:council of\s+)?heads of (?:state|government)(?:\s+and government)?|leaders|heads)?\s*(?:of\s+)?(?:the\s+)?(?:member states of\s+(?:the\s+)?)?$/;
+      const o = st.ms.find(
+        (x) => x.kind === 'org' && x.start > trig && x.start - trig < 70 && ofOrg.test(st.lo.slice(rel, x.start - st.start)),
+      );
       if (o) {
         org = o.id;
         name = `${env.doc.text.slice(o.start, o.end)} summit`;
@@ -1106,7 +1366,10 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     if (!name && /\bannual\s+$/.test(pre) && env.pair) {
       name = `${KNOWN.get(env.pair[0])?.name}–${KNOWN.get(env.pair[1])?.name} annual summit`;
     }
-    if (!name && /\b(this|that|the same|their|the)\s+(\w+\s+)?(format|forum|mechanism)\b/.test(st.lo.slice(rel, rel + 40)) || !name && /\b(second|third|first|next|fourth|fifth|\d+(st|nd|rd|th))\s+$/.test(pre)) {
+    if (
+      (!name && /\b(this|that|the same|their|the)\s+(\w+\s+)?(format|forum|mechanism)\b/.test(st.lo.slice(rel, rel + 40))) ||
+      (!name && /\b(second|third|first|next|fourth|fifth|\d+(st|nd|rd|th))\s+$/.test(pre))
+    ) {
       if (current) {
         name = current.name + ' summit';
         org = current.org;
@@ -1115,7 +1378,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     if (!name) continue;
     // Place: "in (the city of) X" after the trigger, or a place named in the summit name.
     let place: string | undefined;
-    const after = st.ms.filter((x) => x.start > trig && (x.kind === 'place' || isCountry(x) && !x.adjective));
+    const after = st.ms.filter((x) => x.start > trig && (x.kind === 'place' || (isCountry(x) && !x.adjective)));
     for (const x of after) {
       const gap = st.lo.slice(trig - st.start, x.start - st.start);
       if (gap.length > 90 || /[;]/.test(gap)) break;
@@ -1127,29 +1390,47 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     }
     if (!place) {
       // "Leaders gathered in Astana for the SCO summit."
-      const pre2 = st.ms.filter((x) => x.end <= trig && trig - x.end < 60 && (x.kind === 'place' || isCountry(x) && !x.adjective) &&
-        /\b(gathered|met|meet|meeting|convened|assembled|arrived)\s+in\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 30), x.start - st.start)) &&
-        /^\s+(?:on\s+\w+\s+)?(?:for|at)\s+(?:the|a|an)\s+/.test(st.lo.slice(x.end - st.start, rel)));
+      const pre2 = st.ms.filter(
+        (x) =>
+          x.end <= trig &&
+          trig - x.end < 60 &&
+          (x.kind === 'place' || (isCountry(x) && !x.adjective)) &&
+          /\b(gathered|met|meet|meeting|convened|assembled|arrived)\s+in\s+(the\s+)?$/.test(
+            st.lo.slice(Math.max(0, x.start - st.start - 30), x.start - st.start),
+          ) &&
+          /^\s+(?:on\s+\w+\s+)?(?:for|at)\s+(?:the|a|an)\s+/.test(st.lo.slice(x.end - st.start, rel)),
+      );
       if (pre2.length) place = pre2[pre2.length - 1].id;
     }
     if (!place) {
       const named = immediate.find((x) => x.kind === 'place');
       if (named) place = named.id;
-      const host = st.ms.find((x) => (x.kind === 'place' || isCountry(x) && !x.adjective) && x.end <= trig &&
-        /^\s+(will\s+host|hosts|hosted|is\s+hosting|is\s+to\s+host)\b/.test(st.lo.slice(x.end - st.start)));
+      const host = st.ms.find(
+        (x) =>
+          (x.kind === 'place' || (isCountry(x) && !x.adjective)) &&
+          x.end <= trig &&
+          /^\s+(will\s+host|hosts|hosted|is\s+hosting|is\s+to\s+host)\b/.test(st.lo.slice(x.end - st.start)),
+      );
       if (!place && host) place = host.id;
     }
     // "travel to Brazil for the annual summit": where the visit went.
     if (!place) {
-      const v = st.ms.find((x) => (x.kind === 'place' || isCountry(x) && !x.adjective) && x.end <= trig &&
-        /\bvisit(?:ed|ing|s)?\s+$/.test(st.lo.slice(Math.max(0, x.start - st.start - 12), x.start - st.start)));
+      const v = st.ms.find(
+        (x) =>
+          (x.kind === 'place' || (isCountry(x) && !x.adjective)) &&
+          x.end <= trig &&
+          /\bvisit(?:ed|ing|s)?\s+$/.test(st.lo.slice(Math.max(0, x.start - st.start - 12), x.start - st.start)),
+      );
       if (v) place = v.id;
     }
     // An article datelined in a city reports its summit from there.
     if (!place && env.doc.dateline && !/\b(next|upcoming|last|previous|earlier)\b/.test(pre)) place = env.doc.dateline;
     if (!place) continue;
     const args: Record<string, unknown> = { name, place };
-    const om = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|inaugural|(\d+)(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$/.exec(pre + ' ');
+    const om =
+      /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|inaugural|(\d+)(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$/.exec(
+        pre + ' ',
+      );
     if (om) {
       const ord = om[2] ? +om[2] : ORDINALS[om[1]];
       if (ord && om[0].split(/\s+/).length <= 5) args.ordinal = ord;
@@ -1162,10 +1443,13 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
   }
   // "The first X summit was held in Xi'an; the second is to be held in Kazakhstan."
   const first = env.facts.filter((f) => f.type === 'summit' && f.evidence.start === st.start).pop();
-  const el = /(?:;|,\s*and|,\s*while)\s+the\s+(second|third|fourth|fifth|next)\s+(?:one\s+)?(?:is|will|was|would)\b[^;.]*?\b(?:held|take place|convene|hosted)\s+(?:in|by)\s+/.exec(st.lo);
+  const el =
+    /(?:;|,\s*and|,\s*while)\s+the\s+(second|third|fourth|fifth|next)\s+(?:one\s+)?(?:is|will|was|would)\b[^;.]*?\b(?:held|take place|convene|hosted)\s+(?:in|by)\s+/.exec(
+      st.lo,
+    );
   if (first && el && !/\b(could|may|might)\b/.test(el[0])) {
     const at = st.start + el.index + el[0].length;
-    const pm = st.ms.find((x) => x.start >= at && x.start - at < 25 && (x.kind === 'place' || isCountry(x) && !x.adjective));
+    const pm = st.ms.find((x) => x.start >= at && x.start - at < 25 && (x.kind === 'place' || (isCountry(x) && !x.adjective)));
     if (pm) {
       const args: Record<string, unknown> = { name: first.args.name, place: pm.id };
       const ord = ORDINALS[el[1]];
@@ -1197,7 +1481,9 @@ const MILESTONE_RE = new RegExp(
   'g',
 );
 
-const SUBJ_GAP = new RegExp(`^\\s*(?:\\([a-z]+\\)\\s*)?(?:(?:${PROJECT_HEADS})\\s*)?(?:,[^,;]*,\\s*|,\\s*(?:which|that)\\s+|,\\s*)?(?:(?:was|were|has|have|had|been|is|are|officially|finally|formally|also|just|recently|successfully)\\s+)*$`);
+const SUBJ_GAP = new RegExp(
+  `^\\s*(?:\\([a-z]+\\)\\s*)?(?:(?:${PROJECT_HEADS})\\s*)?(?:,[^,;]*,\\s*|,\\s*(?:which|that)\\s+|,\\s*)?(?:(?:was|were|has|have|had|been|is|are|officially|finally|formally|also|just|recently|successfully)\\s+)*$`,
+);
 
 function stageOf(t: string): string {
   if (/construction|ground|^work/.test(t)) return 'construction_started';
@@ -1217,8 +1503,11 @@ function milestones(env: Env): void {
     if (/\b(will|to|would|be|expected|scheduled|planned|due)\s+(be\s+)?$/.test(clauseWindow(st, trig, 25))) continue;
     const stage = stageOf(m[0]);
     // The project: a proper-named phrase with a project head near the trigger.
-    const candidates = projectPhrases(st, st.start, st.end)
-      .filter((p) => /[A-Z]/.test(p.name.slice(0, p.name.length - 1)) || st.ms.some((x) => x.kind === 'project' && x.start <= p.start && x.end >= p.start));
+    const candidates = projectPhrases(st, st.start, st.end).filter(
+      (p) =>
+        /[A-Z]/.test(p.name.slice(0, p.name.length - 1)) ||
+        st.ms.some((x) => x.kind === 'project' && x.start <= p.start && x.end >= p.start),
+    );
     let proj: { id: string; start: number; end: number; name: string } | undefined;
     let bestD = Infinity;
     for (const p of candidates) {
@@ -1231,8 +1520,14 @@ function milestones(env: Env): void {
     }
     // "the Afghan section of the TAPI gas pipeline": the milestone belongs to the whole project.
     if (proj && /(section|phase|segment|leg|stage)$/i.test(proj.name)) {
-      const whole = candidates.find((p) => p.start > proj!.end && /^\s+of\s+(the\s+)?$/i.test(st.orig.slice(proj!.end - st.start, p.start - st.start).replace(/[A-Z][\w-]*(\s+\([A-Z]+\))?\s+(?=[a-z])/g, '')) ||
-        p.start > proj!.end && p.start - proj!.end < 90 && /^\s+of\s/.test(st.orig.slice(proj!.end - st.start)));
+      const whole = candidates.find(
+        (p) =>
+          (p.start > proj!.end &&
+            /^\s+of\s+(the\s+)?$/i.test(
+              st.orig.slice(proj!.end - st.start, p.start - st.start).replace(/[A-Z][\w-]*(\s+\([A-Z]+\))?\s+(?=[a-z])/g, ''),
+            )) ||
+          (p.start > proj!.end && p.start - proj!.end < 90 && /^\s+of\s/.test(st.orig.slice(proj!.end - st.start))),
+      );
       if (whole) proj = { id: projectId(env.doc, whole.name), ...whole };
     }
     const named = st.ms.find((x) => x.kind === 'project' && Math.abs(x.start - trig) < 60);
@@ -1244,22 +1539,43 @@ function milestones(env: Env): void {
       if (first) proj = { id: projectId(env.doc, first.name), ...first };
     }
     if (!proj) continue;
-    if (/^(launched|launch of)/.test(m[0]) && /\b(attacks?|strikes?|missiles?|drones?|offensive|operation|investigation|probe|campaign|raids?|rockets?|shelling|assault)\b/.test(st.lo)) continue;
-    if (/^(launched|launch of)/.test(m[0]) && !named && !/(railway|line|corridor|pipeline|port|plant|park|route|service|bridge|airport)$/i.test(proj.name)) continue;
+    if (
+      /^(launched|launch of)/.test(m[0]) &&
+      /\b(attacks?|strikes?|missiles?|drones?|offensive|operation|investigation|probe|campaign|raids?|rockets?|shelling|assault)\b/.test(
+        st.lo,
+      )
+    )
+      continue;
+    if (
+      /^(launched|launch of)/.test(m[0]) &&
+      !named &&
+      !/(railway|line|corridor|pipeline|port|plant|park|route|service|bridge|airport)$/i.test(proj.name)
+    )
+      continue;
     if (/^(opened|completed|inaugurated|commissioned)$/.test(m[0].trim())) {
       // The project must be what opened: its subject ("X, which ..., was completed") or its object ("inaugurated the X").
       const before = proj.end <= trig ? st.lo.slice(proj.end - st.start, m.index) : null;
       const afterGap = proj.start >= trig + m[0].length ? st.orig.slice(m.index + m[0].length, proj.start - st.start) : null;
-      const subjOk = before !== null && SUBJ_GAP.test(before) &&
-        !/\b(about|featuring|depicting|showing|photos of|images of|film about|book about)\s+(?:the\s+)?$/.test(st.lo.slice(Math.max(0, proj.start - st.start - 25), proj.start - st.start));
+      const subjOk =
+        before !== null &&
+        SUBJ_GAP.test(before) &&
+        !/\b(about|featuring|depicting|showing|photos of|images of|film about|book about)\s+(?:the\s+)?$/.test(
+          st.lo.slice(Math.max(0, proj.start - st.start - 25), proj.start - st.start),
+        );
       const objOk = afterGap !== null && /^\s+(?:(?:the|a|an|new|first|second|its|their|[A-Z][\w'-]*)\s+)*$/.test(afterGap + ' ');
       if (!subjOk && !objOk) continue;
     }
     const key = proj.id + stage;
     if (seen.has(key)) continue;
     seen.add(key);
-    const parties = [...new Set(st.ms.filter((x) => (isCountry(x) || x.kind === 'place') && x.start >= proj!.start && x.end <= proj!.end)
-      .map((x) => countryOf(x.id)).filter((c): c is string => !!c))];
+    const parties = [
+      ...new Set(
+        st.ms
+          .filter((x) => (isCountry(x) || x.kind === 'place') && x.start >= proj!.start && x.end <= proj!.end)
+          .map((x) => countryOf(x.id))
+          .filter((c): c is string => !!c),
+      ),
+    ];
     const args: Record<string, unknown> = { project: proj.id, stage };
     if (parties.length) args.parties = parties;
     emit(env, 'project_milestone', args, 0.8, nearestTime(env, trig));
@@ -1271,13 +1587,20 @@ function factKey(f: Fact): string {
   const a = f.args;
   const sorted = (x: unknown) => (Array.isArray(x) ? [...(x as string[])].sort().join(',') : String(x));
   switch (f.type) {
-    case 'visit': return `visit|${a.visitor}|${a.host}`;
-    case 'meeting': return `meeting|${sorted(a.participants)}`;
-    case 'agreement': return `agreement|${sorted(a.parties)}|${a.title ?? ''}|${a.count ?? ''}`;
-    case 'investment': return `investment|${a.recipient}|${a.investor ?? ''}|${a.project ?? ''}|${JSON.stringify(a.amount ?? a.capacity ?? '')}`;
-    case 'trade': return `trade|${sorted(a.parties)}|${a.metric}|${JSON.stringify(a.amount)}`;
-    case 'summit': return `summit|${slugify(String(a.name))}|${countryOf(String(a.place)) ?? a.place}`;
-    default: return `milestone|${a.project}|${a.stage}`;
+    case 'visit':
+      return `visit|${a.visitor}|${a.host}`;
+    case 'meeting':
+      return `meeting|${sorted(a.participants)}`;
+    case 'agreement':
+      return `agreement|${sorted(a.parties)}|${a.title ?? ''}|${a.count ?? ''}`;
+    case 'investment':
+      return `investment|${a.recipient}|${a.investor ?? ''}|${a.project ?? ''}|${JSON.stringify(a.amount ?? a.capacity ?? '')}`;
+    case 'trade':
+      return `trade|${sorted(a.parties)}|${a.metric}|${JSON.stringify(a.amount)}`;
+    case 'summit':
+      return `summit|${slugify(String(a.name))}|${countryOf(String(a.place)) ?? a.place}`;
+    default:
+      return `milestone|${a.project}|${a.stage}`;
   }
 }
 
@@ -1298,20 +1621,48 @@ function mergeFacts(facts: Fact[]): Fact[] {
     prev.confidence = Math.max(prev.confidence, f.confidence);
   }
   // A bare "signed agreements" adds nothing next to a titled or counted one between the same parties.
-  return out.filter((f) => {
-    if (f.type !== 'agreement' || !GENERIC.has(f) || f.args.domain) return true;
-    const parties = [...(f.args.parties as string[])].sort().join(',');
-    const other = out.find((g) => g !== f && g.type === 'agreement' && (g.args.title || g.args.count) &&
-      [...(g.args.parties as string[])].sort().join(',') === parties);
-    if (other && !other.when && f.when) other.when = f.when;
-    return !other;
-  }).filter((f) => {
-    // Same summit named once with a place and once with its country: keep the place.
-    if (f.type !== 'summit') return true;
-    if (out.some((g) => g !== f && g.type === 'summit' && g.args.name === f.args.name && g.args.place !== f.args.place &&
-      countryOf(String(g.args.place)) === f.args.place && g.when?.value === f.when?.value)) return false;
-    // A headline's "Tianjin Summit" is the body's SCO summit in Tianjin: keep the one that names its organisation.
-    return !(!f.args.organization && f.status === undefined && out.some((g) => g !== f && g.type === 'summit' && g.args.organization &&
-      g.args.place === f.args.place && g.status === undefined && (!g.when || !f.when || g.when.value.slice(0, 7) === f.when.value.slice(0, 7))));
-  });
+  return out
+    .filter((f) => {
+      if (f.type !== 'agreement' || !GENERIC.has(f) || f.args.domain) return true;
+      const parties = [...(f.args.parties as string[])].sort().join(',');
+      const other = out.find(
+        (g) =>
+          g !== f &&
+          g.type === 'agreement' &&
+          (g.args.title || g.args.count) &&
+          [...(g.args.parties as string[])].sort().join(',') === parties,
+      );
+      if (other && !other.when && f.when) other.when = f.when;
+      return !other;
+    })
+    .filter((f) => {
+      // Same summit named once with a place and once with its country: keep the place.
+      if (f.type !== 'summit') return true;
+      if (
+        out.some(
+          (g) =>
+            g !== f &&
+            g.type === 'summit' &&
+            g.args.name === f.args.name &&
+            g.args.place !== f.args.place &&
+            countryOf(String(g.args.place)) === f.args.place &&
+            g.when?.value === f.when?.value,
+        )
+      )
+        return false;
+      // A headline's "Tianjin Summit" is the body's SCO summit in Tianjin: keep the one that names its organisation.
+      return !(
+        !f.args.organization &&
+        f.status === undefined &&
+        out.some(
+          (g) =>
+            g !== f &&
+            g.type === 'summit' &&
+            g.args.organization &&
+            g.args.place === f.args.place &&
+            g.status === undefined &&
+            (!g.when || !f.when || g.when.value.slice(0, 7) === f.when.value.slice(0, 7)),
+        )
+      );
+    });
 }

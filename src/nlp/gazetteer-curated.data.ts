@@ -233,26 +233,76 @@ ikea|IKEA`;
 
 /** Titles that introduce a person; the value is the normalised title. */
 export const TITLE_WORDS: Record<string, string> = {
-  president: 'President', 'vice president': 'Vice President', 'vice-president': 'Vice President',
-  'prime minister': 'Prime Minister', premier: 'Premier', chairman: 'Chairman', chairwoman: 'Chairwoman',
-  chair: 'Chair', chancellor: 'Chancellor', king: 'King', queen: 'Queen', emir: 'Emir', sultan: 'Sultan',
-  'crown prince': 'Crown Prince', prince: 'Prince', sheikh: 'Sheikh', shaikh: 'Sheikh', 'foreign minister': 'Foreign Minister',
-  'minister of foreign affairs': 'Foreign Minister', 'secretary of state': 'Secretary of State',
-  'defence minister': 'Defence Minister', 'defense minister': 'Defense Minister',
-  'finance minister': 'Finance Minister', 'economy minister': 'Economy Minister', 'trade minister': 'Trade Minister',
-  'energy minister': 'Energy Minister', minister: 'Minister', 'deputy prime minister': 'Deputy Prime Minister',
-  'secretary-general': 'Secretary-General', 'secretary general': 'Secretary-General',
-  'general secretary': 'General Secretary', ambassador: 'Ambassador', envoy: 'Envoy', governor: 'Governor',
-  mayor: 'Mayor', ceo: 'CEO', 'chief executive': 'Chief Executive', 'chief executive officer': 'CEO',
-  spokesperson: 'Spokesperson', spokesman: 'Spokesman', spokeswoman: 'Spokeswoman', director: 'Director',
-  'director-general': 'Director-General', 'director general': 'Director-General', commissioner: 'Commissioner',
-  speaker: 'Speaker', head: 'Head', leader: 'Leader', 'supreme leader': 'Supreme Leader', general: 'General',
-  counterpart: 'Counterpart', 'party chief': 'Party Chief', 'party leader': 'Party Leader', chief: 'Chief', 'head of state': 'Head of State', 'head of government': 'Head of Government', founder: 'Founder',
+  president: 'President',
+  'vice president': 'Vice President',
+  'vice-president': 'Vice President',
+  'prime minister': 'Prime Minister',
+  premier: 'Premier',
+  chairman: 'Chairman',
+  chairwoman: 'Chairwoman',
+  chair: 'Chair',
+  chancellor: 'Chancellor',
+  king: 'King',
+  queen: 'Queen',
+  emir: 'Emir',
+  sultan: 'Sultan',
+  'crown prince': 'Crown Prince',
+  prince: 'Prince',
+  sheikh: 'Sheikh',
+  shaikh: 'Sheikh',
+  'foreign minister': 'Foreign Minister',
+  'minister of foreign affairs': 'Foreign Minister',
+  'secretary of state': 'Secretary of State',
+  'defence minister': 'Defence Minister',
+  'defense minister': 'Defense Minister',
+  'finance minister': 'Finance Minister',
+  'economy minister': 'Economy Minister',
+  'trade minister': 'Trade Minister',
+  'energy minister': 'Energy Minister',
+  minister: 'Minister',
+  'deputy prime minister': 'Deputy Prime Minister',
+  'secretary-general': 'Secretary-General',
+  'secretary general': 'Secretary-General',
+  'general secretary': 'General Secretary',
+  ambassador: 'Ambassador',
+  envoy: 'Envoy',
+  governor: 'Governor',
+  mayor: 'Mayor',
+  ceo: 'CEO',
+  'chief executive': 'Chief Executive',
+  'chief executive officer': 'CEO',
+  spokesperson: 'Spokesperson',
+  spokesman: 'Spokesman',
+  spokeswoman: 'Spokeswoman',
+  director: 'Director',
+  'director-general': 'Director-General',
+  'director general': 'Director-General',
+  commissioner: 'Commissioner',
+  speaker: 'Speaker',
+  head: 'Head',
+  leader: 'Leader',
+  'supreme leader': 'Supreme Leader',
+  general: 'General',
+  counterpart: 'Counterpart',
+  'party chief': 'Party Chief',
+  'party leader': 'Party Leader',
+  chief: 'Chief',
+  'head of state': 'Head of State',
+  'head of government': 'Head of Government',
+  founder: 'Founder',
 };
 
 /** Titles that make their holder the leader of a country for role coreference. */
 export const LEADER_TITLES = new Set([
-  'President', 'Chairman', 'King', 'Queen', 'Emir', 'Sultan', 'Supreme Leader', 'Head of State', 'Leader',
+  'President',
+  'Chairman',
+  'King',
+  'Queen',
+  'Emir',
+  'Sultan',
+  'Supreme Leader',
+  'Head of State',
+  'Leader',
 ]);
 
 /** Titles of heads of government. */
@@ -263,7 +313,9 @@ export const DIPLOMAT_TITLES = new Set(['Foreign Minister', 'Secretary of State'
 
 /** Common family names written first in Chinese personal names. */
 export const CHINESE_SURNAMES = new Set(
-  ('Xi Li Wang Zhao Zhang Liu Chen Yang Huang Wu Zhou Xu Sun Ma Hu Guo He Lin Gao Luo Zheng Liang Xie Song Tang Han ' +
+  (
+    'Xi Li Wang Zhao Zhang Liu Chen Yang Huang Wu Zhou Xu Sun Ma Hu Guo He Lin Gao Luo Zheng Liang Xie Song Tang Han ' +
     'Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Qin Wen ' +
-    'Hua Lai Zhu Ding Fu Shi Kong Mao Qian Bai Hou Meng Long Duan Lei Jin Wan Qiu Ou').split(' '),
+    'Hua Lai Zhu Ding Fu Shi Kong Mao Qian Bai Hou Meng Long Duan Lei Jin Wan Qiu Ou'
+  ).split(' '),
 );

@@ -2,13 +2,11 @@
 // longest-match lookup, and what is known of each entity. This module exports plain data only (Maps of plain
 // values): the production build evaluates it and writes its result into the bundle (scripts/build.ts), so a
 // start parses the tables instead of tokenising some six thousand phrases.
-import { COUNTRIES } from './countries.generated.ts';
-import {
-  CITIES, COMPANIES, COUNTRY_EXTRAS, INITIATIVES, ORGANIZATIONS, REGIONS, SEATS_EXTRAS,
-} from './gazetteer-curated.data.ts';
-import type { EntityInfo, GazEntry, Target } from './gazetteer.ts';
-import { normalizeTypography, slugify } from './text-normalizer.ts';
-import { tokenize } from './tokenizer.ts';
+import { COUNTRIES } from './countries.generated.js';
+import { CITIES, COMPANIES, COUNTRY_EXTRAS, INITIATIVES, ORGANIZATIONS, REGIONS, SEATS_EXTRAS } from './gazetteer-curated.data.js';
+import type { EntityInfo, GazEntry, Target } from './gazetteer.js';
+import { normalizeTypography, slugify } from './text-normalizer.js';
+import { tokenize } from './tokenizer.js';
 
 /** Entity facts known before reading any text, keyed by id. */
 export const KNOWN: Map<string, EntityInfo> = new Map();
@@ -22,11 +20,46 @@ export const PLACE_BY_NAME: Map<string, string> = new Map();
 const PRIO = { country: 6, org: 5, project: 5, company: 4, capital: 3, city: 2, region: 1 } as const;
 const phraseOwner = new Map<string, GazEntry>();
 // Names too ambiguous with ordinary words to be looked up as places.
-const SKIP_CAPITALS = new Set(['The Valley', 'Kingston', 'Victoria', 'Hamilton', 'Georgetown', 'Saint John\'s',
-  'Road Town', 'Avarua', 'Palikir', 'Basseterre', 'Castries', 'Plymouth', 'Adamstown', 'Alofi', 'Flying Fish Cove',
-  'West Island', 'Longyearbyen', 'Kingstown', 'Gustavia', 'Marigot', 'Philipsburg', 'Mata-Utu', 'Cockburn Town',
-  'Jamestown', 'King Edward Point', 'Stanley', 'Hagåtña', 'Saipan', 'Pago Pago', 'Charlotte Amalie', 'Majuro',
-  'Funafuti', 'Yaren', 'South Tarawa', 'Ngerulmud', 'Sri Jayawardenepura Kotte', 'Diego Garcia', 'Port-aux-Français']);
+const SKIP_CAPITALS = new Set([
+  'The Valley',
+  'Kingston',
+  'Victoria',
+  'Hamilton',
+  'Georgetown',
+  "Saint John's",
+  'Road Town',
+  'Avarua',
+  'Palikir',
+  'Basseterre',
+  'Castries',
+  'Plymouth',
+  'Adamstown',
+  'Alofi',
+  'Flying Fish Cove',
+  'West Island',
+  'Longyearbyen',
+  'Kingstown',
+  'Gustavia',
+  'Marigot',
+  'Philipsburg',
+  'Mata-Utu',
+  'Cockburn Town',
+  'Jamestown',
+  'King Edward Point',
+  'Stanley',
+  'Hagåtña',
+  'Saipan',
+  'Pago Pago',
+  'Charlotte Amalie',
+  'Majuro',
+  'Funafuti',
+  'Yaren',
+  'South Tarawa',
+  'Ngerulmud',
+  'Sri Jayawardenepura Kotte',
+  'Diego Garcia',
+  'Port-aux-Français',
+]);
 
 function add(phrase: string, target: Target): void {
   // Curated names carry no markup: only their typography needs the text's normalisation.
@@ -54,7 +87,11 @@ function info(e: EntityInfo): void {
 }
 
 function pairs(s: string): [string, string][] {
-  return s.split(/;\s*/).map((p) => p.trim()).filter(Boolean).map((p) => p.split('|') as [string, string]);
+  return s
+    .split(/;\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => p.split('|') as [string, string]);
 }
 
 function placeTarget(kind: 'capital' | 'city' | 'region', name: string, code: string): Target {

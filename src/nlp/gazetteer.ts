@@ -1,6 +1,6 @@
 // The gazetteer: countries, places, organisations, projects and companies known before reading any text.
 // Its tables are built in gazetteer.tables.ts; this module is what the readers use.
-import { CAPITALS_OF, KNOWN, LOOKUP, PLACE_BY_NAME } from './gazetteer.tables.ts';
+import { CAPITALS_OF, KNOWN, LOOKUP, PLACE_BY_NAME } from './gazetteer.tables.js';
 
 export { CAPITALS_OF, KNOWN, LOOKUP };
 

@@ -1,17 +1,17 @@
 // Chancery knowledge engine: text in, entities and facts out (see the knowledge contract).
-import { recognizeEntities } from './entity-recognizer.ts';
-import { detectLanguage, languageName } from './language.ts';
-import { personById } from './people.ts';
-import { readRussian } from './ru/index.ts';
-import { readChinese } from './zh/index.ts';
-import { extractFacts } from './fact-extractor.ts';
-import { KNOWN } from './gazetteer.ts';
-import { splitSentences } from './sentence-splitter.ts';
-import { maskMarkup } from './text-normalizer.ts';
-import { tokenize } from './tokenizer.ts';
-import type { Entity, ExtractOptions, ExtractResult, Lang, Reading } from './types.ts';
+import { recognizeEntities } from './entity-recognizer.js';
+import { detectLanguage, languageName } from './language.js';
+import { personById } from './people.js';
+import { readRussian } from './ru/index.js';
+import { readChinese } from './zh/index.js';
+import { extractFacts } from './fact-extractor.js';
+import { KNOWN } from './gazetteer.js';
+import { splitSentences } from './sentence-splitter.js';
+import { maskMarkup } from './text-normalizer.js';
+import { tokenize } from './tokenizer.js';
+import type { Entity, ExtractOptions, ExtractResult, Lang, Reading } from './types.js';
 
-export type * from './types.ts';
+export type * from './types.js';
 
 /** Version stamped on every fact this engine emits. */
 export const EXTRACTOR_VERSION = '1.0.0';
@@ -99,7 +99,9 @@ function fromReading(lang: Lang, text: string, r: Reading): ExtractResult {
       if (known.country) e.country = known.country;
     } else if (local) e = { id, type: local.type, name: local.name, mentions: [] };
     else if (/^(country|person|org|place|project):/.test(id)) {
-      const type = ({ country: 'country', person: 'person', org: 'organization', place: 'place', project: 'project' } as const)[id.split(':')[0] as 'country'];
+      const type = ({ country: 'country', person: 'person', org: 'organization', place: 'place', project: 'project' } as const)[
+        id.split(':')[0] as 'country'
+      ];
       e = { id, type, name: id.slice(id.indexOf(':') + 1).replace(/-/g, ' '), mentions: [] };
     } else return undefined;
     byId.set(id, e);

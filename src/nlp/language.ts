@@ -1,6 +1,6 @@
 // Which language a text is written in: the engine reads English, Russian and Chinese, and must say
 // plainly when it is given anything else rather than return an empty result that looks like "no facts".
-import type { Lang } from './types.ts';
+import type { Lang } from './types.js';
 
 /** The language read, or the BCP 47 code of one the engine cannot read. */
 export type Detected = { lang: Lang } | { unreadable: string };
@@ -17,7 +17,7 @@ const STOPWORDS: Record<string, string> = {
   tr: 've bir bu ile için da de olan olarak daha ise gibi çok kadar sonra',
   pl: 'i w na z się że nie do jest to o przez jak od po dla oraz są',
   id: 'dan yang di ke dari ini itu dengan untuk tidak akan pada adalah dalam juga',
-  uz: 'va bilan uchun bu bir ham deb edi esa hamda qilish bo\'yicha',
+  uz: "va bilan uchun bu bir ham deb edi esa hamda qilish bo'yicha",
   ru: 'и в не на что с по это как из о к у за от же для который также был была были его их при',
   uk: 'і в не на що з по це як із до у за від та також був була були його їх при який',
   bg: 'и в не на че с по това как от за да се са е към който които при',
@@ -63,13 +63,29 @@ function stopwordScores(text: string, langs: string[]): [string, number][] {
 }
 
 const SCRIPTS: [string, RegExp][] = [
-  ['han', /\p{Script=Han}/u], ['kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/u], ['hangul', /\p{Script=Hangul}/u],
-  ['cyrillic', /\p{Script=Cyrillic}/u], ['latin', /\p{Script=Latin}/u], ['arabic', /\p{Script=Arabic}/u],
-  ['devanagari', /\p{Script=Devanagari}/u], ['greek', /\p{Script=Greek}/u], ['hebrew', /\p{Script=Hebrew}/u],
-  ['georgian', /\p{Script=Georgian}/u], ['armenian', /\p{Script=Armenian}/u], ['thai', /\p{Script=Thai}/u],
+  ['han', /\p{Script=Han}/u],
+  ['kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ['hangul', /\p{Script=Hangul}/u],
+  ['cyrillic', /\p{Script=Cyrillic}/u],
+  ['latin', /\p{Script=Latin}/u],
+  ['arabic', /\p{Script=Arabic}/u],
+  ['devanagari', /\p{Script=Devanagari}/u],
+  ['greek', /\p{Script=Greek}/u],
+  ['hebrew', /\p{Script=Hebrew}/u],
+  ['georgian', /\p{Script=Georgian}/u],
+  ['armenian', /\p{Script=Armenian}/u],
+  ['thai', /\p{Script=Thai}/u],
 ];
 const SCRIPT_LANG: Record<string, string> = {
-  kana: 'ja', hangul: 'ko', arabic: 'ar', devanagari: 'hi', greek: 'el', hebrew: 'he', georgian: 'ka', armenian: 'hy', thai: 'th',
+  kana: 'ja',
+  hangul: 'ko',
+  arabic: 'ar',
+  devanagari: 'hi',
+  greek: 'el',
+  hebrew: 'he',
+  georgian: 'ka',
+  armenian: 'hy',
+  thai: 'th',
 };
 
 /** Detect the language of an article from its letters, then its function words. */
@@ -102,7 +118,13 @@ export function detectLanguage(text: string): Detected {
       }
     }
   }
-  for (const [name, n] of [['latin', latin], ['cyrillic', cyrillic], ['han', han], ['kana', kana]] as const) if (n > 0) counts.set(name, (counts.get(name) ?? 0) + n);
+  for (const [name, n] of [
+    ['latin', latin],
+    ['cyrillic', cyrillic],
+    ['han', han],
+    ['kana', kana],
+  ] as const)
+    if (n > 0) counts.set(name, (counts.get(name) ?? 0) + n);
   // Letters per word differ by script: a Han character is about half a word, a Latin word about six letters.
   const weight = (s: string) => (counts.get(s) ?? 0) / (s === 'han' || s === 'kana' || s === 'hangul' ? 1.6 : 6);
   const ranked = [...counts.keys()].sort((a, b) => weight(b) - weight(a));
@@ -122,7 +144,10 @@ export function detectLanguage(text: string): Detected {
     return ru >= scores[0][1] * 0.8 ? { lang: 'ru' } : { unreadable: scores[0][0] };
   }
   if (top === 'latin') {
-    const scores = stopwordScores(sample, Object.keys(STOPWORDS).filter((l) => !['ru', 'uk', 'bg', 'kk', 'sr'].includes(l)));
+    const scores = stopwordScores(
+      sample,
+      Object.keys(STOPWORDS).filter((l) => !['ru', 'uk', 'bg', 'kk', 'sr'].includes(l)),
+    );
     const en = scores.find(([l]) => l === 'en')![1];
     const [best, bestScore] = scores[0];
     // A headline or a few words with no function word at all read as English: names and figures are what they hold.

@@ -10,8 +10,9 @@ describe('module boundaries', () => {
     expect(files.length).toBeGreaterThan(5);
     for (const f of files) {
       const src = readFileSync(new URL(f, dir), 'utf8');
-      const specs = [...src.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)]
-        .map((m) => m[1] ?? m[2]);
+      const specs = [
+        ...src.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+      ].map((m) => m[1] ?? m[2]);
       for (const s of specs) {
         const ok = s.startsWith('node:') || (s.startsWith('./') && !s.includes('..'));
         expect(ok, `${f} imports ${s}`).toBe(true);

@@ -4,14 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runEvalCli, runExtractCli } from './cli.ts';
+import { runEvalCli, runExtractCli } from './cli.js';
 
 function io(stdin = '') {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    out, err,
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, stdin: Readable.from([Buffer.from(stdin)]) },
+    out,
+    err,
+    io: {
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: { write: (s: string) => err.push(s) },
+      stdin: Readable.from([Buffer.from(stdin)]),
+    },
   };
 }
 
@@ -24,7 +29,11 @@ describe('chancery extract', () => {
     const t = io();
     expect(await runExtractCli([article, '--published', '2024-06-05'], t.io)).toBe(0);
     const doc = JSON.parse(t.out.join(''));
-    expect(doc.facts[0]).toMatchObject({ type: 'visit', args: { host: 'country:AZ', place: 'place:baku', kind: 'official' }, when: { value: '2024-06-03' } });
+    expect(doc.facts[0]).toMatchObject({
+      type: 'visit',
+      args: { host: 'country:AZ', place: 'place:baku', kind: 'official' },
+      when: { value: '2024-06-03' },
+    });
   });
   it('reads standard input with -', async () => {
     const t = io('Title\nBrazil and Argentina signed 12 agreements.');
@@ -55,7 +64,11 @@ describe('chancery extract', () => {
   });
   it.each([
     ['Titre\nLe président de la République a signé un accord avec le Maroc pour les échanges et la sécurité.', [], /French/],
-    ['Titel\nDer Bundeskanzler hat mit dem Präsidenten der Türkei über die Zusammenarbeit gesprochen und ist nach Ankara gereist.', [], /German/],
+    [
+      'Titel\nDer Bundeskanzler hat mit dem Präsidenten der Türkei über die Zusammenarbeit gesprochen und ist nach Ankara gereist.',
+      [],
+      /German/,
+    ],
     ['タイトル\n日本の首相は北京を訪問し、中国の国家主席と会談した。', [], /Japanese/],
     ['Title\nThe president visited Baku.', ['--lang', 'fr'], /French/],
     ['Title\nThe president visited Baku.', ['--lang', 'english'], /--lang/],

@@ -1,9 +1,9 @@
 // Unit tests for the constructions the engine must get right.
 import { describe, expect, it } from 'vitest';
-import { extract, REVIEW_THRESHOLD, type Fact } from './index.ts';
-import { splitSentences } from './sentence-splitter.ts';
-import { maskMarkup } from './text-normalizer.ts';
-import { tokenize } from './tokenizer.ts';
+import { extract, REVIEW_THRESHOLD, type Fact } from './index.js';
+import { splitSentences } from './sentence-splitter.js';
+import { maskMarkup } from './text-normalizer.js';
+import { tokenize } from './tokenizer.js';
 
 const facts = (text: string, published = '2025-03-10', type?: string): Fact[] =>
   extract('Headline\n' + text, { published }).facts.filter((f) => !type || f.type === type);
@@ -16,7 +16,11 @@ function sentences(text: string): string[] {
 describe('sentence splitting', () => {
   it('survives abbreviations, initials and company suffixes', () => {
     const s = sentences('Mr. Lee met Dr. Park at 10 a.m. in the U.S. capital. Acme Co., Ltd. signed on Jan. 5. It was No. 3 on the list.');
-    expect(s).toEqual(['Mr. Lee met Dr. Park at 10 a.m. in the U.S. capital.', 'Acme Co., Ltd. signed on Jan. 5.', 'It was No. 3 on the list.']);
+    expect(s).toEqual([
+      'Mr. Lee met Dr. Park at 10 a.m. in the U.S. capital.',
+      'Acme Co., Ltd. signed on Jan. 5.',
+      'It was No. 3 on the list.',
+    ]);
   });
   it('splits on paragraph breaks and keeps quotes with their sentence', () => {
     const s = sentences('"We are ready," he said. "So are we."\n- First item\n- Second item');
@@ -26,7 +30,8 @@ describe('sentence splitting', () => {
 
 describe('offsets', () => {
   it('point into the original text, counted in UTF-16 code units, through Markdown', () => {
-    const text = '# 🌍 **Talks**\n**Kazakh President Kassym-Jomart Tokayev** met *Uzbek President Shavkat Mirziyoyev* in Tashkent on Monday.';
+    const text =
+      '# 🌍 **Talks**\n**Kazakh President Kassym-Jomart Tokayev** met *Uzbek President Shavkat Mirziyoyev* in Tashkent on Monday.';
     const r = extract(text, { published: '2024-05-14' });
     for (const e of r.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
     const f = r.facts.find((x) => x.type === 'meeting')!;
@@ -57,14 +62,26 @@ describe('negation and modality', () => {
 
 describe('amounts and capacities', () => {
   it('applies "each with a capacity" to every plant', () => {
-    const inv = facts('Shenzhen Energy Group Co., Ltd. signed investment agreements on a wind power plant and a solar power plant, each with a capacity of 300 MW, in Kyrgyzstan.', '2025-03-10', 'investment');
+    const inv = facts(
+      'Shenzhen Energy Group Co., Ltd. signed investment agreements on a wind power plant and a solar power plant, each with a capacity of 300 MW, in Kyrgyzstan.',
+      '2025-03-10',
+      'investment',
+    );
     expect(inv).toHaveLength(2);
     for (const f of inv) {
-      expect(f.args).toMatchObject({ recipient: 'country:KG', investor: 'org:shenzhen-energy-group', capacity: { value: 300, unit: 'MW' } });
+      expect(f.args).toMatchObject({
+        recipient: 'country:KG',
+        investor: 'org:shenzhen-energy-group',
+        capacity: { value: 300, unit: 'MW' },
+      });
     }
   });
   it('reads "from X to Y" as a raised amount', () => {
-    const [f] = facts('Investment in the Tajik-Chinese textile park in Tajikistan was increased from $260 million to $410 million.', '2025-03-10', 'investment');
+    const [f] = facts(
+      'Investment in the Tajik-Chinese textile park in Tajikistan was increased from $260 million to $410 million.',
+      '2025-03-10',
+      'investment',
+    );
     expect(f.args.amount).toEqual({ value: 410e6, currency: 'USD' });
     expect(f.args.previous_amount).toEqual({ value: 260e6, currency: 'USD' });
   });
@@ -82,7 +99,10 @@ describe('amounts and capacities', () => {
 
 describe('capitals, places and roles', () => {
   it('tells a capital acting for its government from a place', () => {
-    const r = extract('Headline\nBishkek and Beijing confirmed mutual support. Kyrgyz President Sadyr Japarov paid a state visit to Beijing.', { published: '2025-02-10' });
+    const r = extract(
+      'Headline\nBishkek and Beijing confirmed mutual support. Kyrgyz President Sadyr Japarov paid a state visit to Beijing.',
+      { published: '2025-02-10' },
+    );
     const cn = r.entities.find((e) => e.id === 'country:CN')!;
     expect(cn.mentions.map((m) => m.text)).toContain('Beijing');
     const place = r.entities.find((e) => e.id === 'place:beijing')!;
@@ -91,8 +111,9 @@ describe('capitals, places and roles', () => {
     expect(visit.args).toEqual({ visitor: 'person:sadyr-japarov', host: 'country:CN', place: 'place:beijing', kind: 'state' });
   });
   it('resolves people by surname and by role', () => {
-    const text = 'Headline\nKazakh President Kassym-Jomart Tokayev received Chinese Foreign Minister Wang Yi in Astana. ' +
-      'Later the Kazakh leader met with Tokayev\'s aides. The country\'s top diplomat then flew home. Wang also spoke to reporters.';
+    const text =
+      'Headline\nKazakh President Kassym-Jomart Tokayev received Chinese Foreign Minister Wang Yi in Astana. ' +
+      "Later the Kazakh leader met with Tokayev's aides. The country's top diplomat then flew home. Wang also spoke to reporters.";
     const r = extract(text, { published: '2025-02-10' });
     const tok = r.entities.find((e) => e.id === 'person:kassym-jomart-tokayev')!;
     expect(tok.roles).toEqual([{ title: 'President', of: 'country:KZ' }]);
@@ -121,18 +142,25 @@ describe('time', () => {
     expect(r.facts[0].when).toBeUndefined();
   });
   it('resolves months, seasons and days', () => {
-    expect(facts('In early February Japan\'s Prime Minister Shigeru Ishiba paid an official visit to Washington.', '2025-03-10', 'visit')[0].when)
-      .toEqual({ value: '2025-02', precision: 'month' });
-    expect(facts('The G20 summit will be held in Johannesburg in the fall.', '2025-03-10', 'summit')[0].when)
-      .toEqual({ value: '2025-09', precision: 'season' });
-    expect(facts('The first China-Central Asia summit was held in Xi\'an in May 2023.', '2025-03-10', 'summit')[0].when)
-      .toEqual({ value: '2023-05', precision: 'month' });
+    expect(
+      facts("In early February Japan's Prime Minister Shigeru Ishiba paid an official visit to Washington.", '2025-03-10', 'visit')[0].when,
+    ).toEqual({ value: '2025-02', precision: 'month' });
+    expect(facts('The G20 summit will be held in Johannesburg in the fall.', '2025-03-10', 'summit')[0].when).toEqual({
+      value: '2025-09',
+      precision: 'season',
+    });
+    expect(facts("The first China-Central Asia summit was held in Xi'an in May 2023.", '2025-03-10', 'summit')[0].when).toEqual({
+      value: '2023-05',
+      precision: 'month',
+    });
   });
 });
 
 describe('every fact', () => {
   it('carries evidence, a confidence in [0,1] and the extractor version', () => {
-    for (const f of facts('Indian Prime Minister Narendra Modi paid a state visit to Moscow on Monday and held talks with Russian President Vladimir Putin. The sides signed 9 agreements.')) {
+    for (const f of facts(
+      'Indian Prime Minister Narendra Modi paid a state visit to Moscow on Monday and held talks with Russian President Vladimir Putin. The sides signed 9 agreements.',
+    )) {
       expect(f.confidence).toBeGreaterThan(0);
       expect(f.confidence).toBeLessThanOrEqual(1);
       expect(f.evidence.text.length).toBeGreaterThan(0);
@@ -145,37 +173,73 @@ describe('constructions of real reporting (English)', () => {
   it('keeps announced visits and meetings as planned, and drops invitations and hopes', () => {
     const v = facts('Chilean President Gabriel Boric will arrive in India next Sunday for a state visit.', '2025-03-10', 'visit');
     expect(v).toHaveLength(1);
-    expect(v[0]).toMatchObject({ status: 'planned', args: { host: 'country:IN', kind: 'state' }, when: { value: '2025-03-16', precision: 'day' } });
-    const m = facts('Kenyan President William Ruto arrived in Seoul on Monday and will hold talks with South Korean President Lee Jae-myung on Wednesday.', '2025-03-10', 'meeting');
+    expect(v[0]).toMatchObject({
+      status: 'planned',
+      args: { host: 'country:IN', kind: 'state' },
+      when: { value: '2025-03-16', precision: 'day' },
+    });
+    const m = facts(
+      'Kenyan President William Ruto arrived in Seoul on Monday and will hold talks with South Korean President Lee Jae-myung on Wednesday.',
+      '2025-03-10',
+      'meeting',
+    );
     expect(m[0]).toMatchObject({ status: 'planned', args: { format: 'talks' } });
-    expect(facts('Nigerian President Bola Tinubu invited Brazilian President Luiz Inacio Lula da Silva to visit Abuja.', '2025-03-10', 'visit')).toEqual([]);
+    expect(
+      facts('Nigerian President Bola Tinubu invited Brazilian President Luiz Inacio Lula da Silva to visit Abuja.', '2025-03-10', 'visit'),
+    ).toEqual([]);
     expect(facts('Ghana hopes Indian Prime Minister Narendra Modi could visit Accra later this year.', '2025-03-10', 'visit')).toEqual([]);
   });
 
   it('reads a visit announced ahead of an interview, with the pronoun resolved', () => {
-    const v = facts('Japanese Prime Minister Fumio Kishida spoke to reporters. In an interview ahead of his three-day visit to Vietnam from Thursday, he praised the partnership.', '2025-03-10', 'visit');
+    const v = facts(
+      'Japanese Prime Minister Fumio Kishida spoke to reporters. In an interview ahead of his three-day visit to Vietnam from Thursday, he praised the partnership.',
+      '2025-03-10',
+      'visit',
+    );
     expect(v[0]).toMatchObject({ status: 'planned', args: { visitor: 'person:fumio-kishida', host: 'country:VN' } });
   });
 
   it('reads meetings named by nouns and welcomes', () => {
-    const a = facts('Trade is growing, said Mongolian President Ukhnaagiin Khurelsukh during a meeting with Japanese Prime Minister Fumio Kishida in Tokyo.', '2025-03-10', 'meeting');
+    const a = facts(
+      'Trade is growing, said Mongolian President Ukhnaagiin Khurelsukh during a meeting with Japanese Prime Minister Fumio Kishida in Tokyo.',
+      '2025-03-10',
+      'meeting',
+    );
     expect(a[0].args).toMatchObject({ place: 'place:tokyo' });
     expect(a[0].args.participants).toHaveLength(2);
     const w = facts('Ghanaian President John Mahama welcomed his Togolese counterpart Faure Gnassingbe to Accra on Tuesday.', '2025-03-10');
     expect(w.map((f) => f.type).sort()).toEqual(['meeting', 'visit']);
     expect(w.find((f) => f.type === 'visit')!.args).toMatchObject({ host: 'country:GH', place: 'place:accra' });
-    const t = facts('Vietnamese President Luong Cuong and Cuban President Miguel Diaz-Canel spoke on Monday. A trade protocol was signed in Havana after their talks.', '2025-03-10', 'meeting');
+    const t = facts(
+      'Vietnamese President Luong Cuong and Cuban President Miguel Diaz-Canel spoke on Monday. A trade protocol was signed in Havana after their talks.',
+      '2025-03-10',
+      'meeting',
+    );
     expect(t.some((f) => f.args.format === 'talks' && (f.args.participants as string[]).length === 2)).toBe(true);
   });
 
   it('reads trade in decimal commas, US$ amounts, ranked lists and one-sided exports', () => {
-    const dc = facts('Peru and Morocco held talks in Rabat on Peru-Morocco ties. Trade between the two countries reached $56,4 million in 2024.', '2025-03-10', 'trade');
+    const dc = facts(
+      'Peru and Morocco held talks in Rabat on Peru-Morocco ties. Trade between the two countries reached $56,4 million in 2024.',
+      '2025-03-10',
+      'trade',
+    );
     expect(dc[0].args.amount).toEqual({ value: 56400000, currency: 'USD' });
-    const us = facts('Chile and India signed a pact. In 2023, bilateral trade between Chile and India amounted to approximately US$4 billion.', '2025-03-10', 'trade');
+    const us = facts(
+      'Chile and India signed a pact. In 2023, bilateral trade between Chile and India amounted to approximately US$4 billion.',
+      '2025-03-10',
+      'trade',
+    );
     expect(us[0].args.parties).toEqual(['country:CL', 'country:IN']);
-    const ranked = facts("Vietnam led India's trade partners in Southeast Asia in 2024 with trade reaching $15.1 billion. Thailand followed with $12.2 billion, and Malaysia came third with $11.9 billion.", '2025-03-10', 'trade');
+    const ranked = facts(
+      "Vietnam led India's trade partners in Southeast Asia in 2024 with trade reaching $15.1 billion. Thailand followed with $12.2 billion, and Malaysia came third with $11.9 billion.",
+      '2025-03-10',
+      'trade',
+    );
     expect(ranked.map((f) => [(f.args.parties as string[])[0], (f.args.amount as { value: number }).value])).toEqual([
-      ['country:VN', 15100000000], ['country:TH', 12200000000], ['country:MY', 11900000000],
+      ['country:VN', 15100000000],
+      ['country:TH', 12200000000],
+      ['country:MY', 11900000000],
     ]);
     expect(ranked.every((f) => (f.args.parties as string[])[1] === 'country:IN' && f.args.period === '2024')).toBe(true);
   });
@@ -183,36 +247,54 @@ describe('constructions of real reporting (English)', () => {
 
 describe('summits as real reporting names them (English)', () => {
   it('names a summit by the organisation that holds it', () => {
-    const a = facts('The Association of Southeast Asian Nations (ASEAN) opened its leaders\' summit on Tuesday in Vientiane, Laos.', '2024-10-09', 'summit');
+    const a = facts(
+      "The Association of Southeast Asian Nations (ASEAN) opened its leaders' summit on Tuesday in Vientiane, Laos.",
+      '2024-10-09',
+      'summit',
+    );
     expect(a[0].args).toMatchObject({ organization: 'org:asean', place: 'place:vientiane' });
-    const b = facts('Leaders praised the 16th Summit of Heads of State of the Shanghai Cooperation Organization in Astana.', '2024-07-05', 'summit');
+    const b = facts(
+      'Leaders praised the 16th Summit of Heads of State of the Shanghai Cooperation Organization in Astana.',
+      '2024-07-05',
+      'summit',
+    );
     expect(b[0].args).toMatchObject({ organization: 'org:sco', place: 'place:astana', ordinal: 16 });
   });
   it('reads a summit named in title case, and takes the dateline as its place', () => {
     const a = facts('Leaders will attend the Global Food Security Summit in Rome on Friday.', '2024-07-05', 'summit');
     expect(a[0]).toMatchObject({ status: 'planned', args: { place: 'place:rome' } });
     expect(a[0].args.name).toMatch(/Global Food Security Summit/);
-    const b = extract('Leaders meet\nNEW DELHI: India and Japan held their 16th annual India-Japan summit on Saturday, officials said.', { published: '2024-07-06' }).facts;
+    const b = extract('Leaders meet\nNEW DELHI: India and Japan held their 16th annual India-Japan summit on Saturday, officials said.', {
+      published: '2024-07-06',
+    }).facts;
     expect(b.find((f) => f.type === 'summit')?.args).toMatchObject({ place: 'place:new-delhi', ordinal: 16 });
   });
   it('reads a one-off summit of two leaders as a meeting, and an invitation as nothing', () => {
     const a = facts('Trump flew to Singapore for the US-North Korea summit.', '2018-06-12');
     expect(a.filter((f) => f.type === 'summit')).toEqual([]);
     expect(a.find((f) => f.type === 'meeting')?.args.participants).toContain('country:KP');
-    expect(facts('Lula invited Macron to visit Brazil next year to take part in the 12th Annual Brazil-France Summit.', '2024-03-01', 'summit')).toEqual([]);
+    expect(
+      facts('Lula invited Macron to visit Brazil next year to take part in the 12th Annual Brazil-France Summit.', '2024-03-01', 'summit'),
+    ).toEqual([]);
   });
 });
 
 describe('dates from the whole document (English)', () => {
   it('gives "during the visit" the visit\'s date and undated news the lead event\'s day', () => {
-    const f = facts('Vietnamese President To Lam arrived in Jakarta on Monday for a state visit. He held talks with Indonesian President Prabowo Subianto. During the visit, the two sides signed nine agreements.', '2025-03-12');
+    const f = facts(
+      'Vietnamese President To Lam arrived in Jakarta on Monday for a state visit. He held talks with Indonesian President Prabowo Subianto. During the visit, the two sides signed nine agreements.',
+      '2025-03-12',
+    );
     const visit = f.find((x) => x.type === 'visit')!;
     expect(visit.when).toEqual({ value: '2025-03-10', precision: 'day' });
     expect(f.find((x) => x.type === 'agreement')!.when).toEqual(visit.when);
     expect(f.find((x) => x.type === 'meeting')!.when).toEqual(visit.when);
   });
   it('leaves background events undated and continues a trade series', () => {
-    const f = facts('Egypt and Kenya held talks in Cairo on Monday. The only visit he had undertaken before was a brief visit to Nairobi. In 2023, Egypt\'s trade with Kenya reached $600 million. Exports from Egypt rose to $450 million.', '2024-05-01');
+    const f = facts(
+      "Egypt and Kenya held talks in Cairo on Monday. The only visit he had undertaken before was a brief visit to Nairobi. In 2023, Egypt's trade with Kenya reached $600 million. Exports from Egypt rose to $450 million.",
+      '2024-05-01',
+    );
     expect(f.find((x) => x.type === 'visit')?.when).toBeUndefined();
     const ex = f.find((x) => x.type === 'trade' && x.args.metric === 'exports')!;
     expect(ex.args).toMatchObject({ parties: ['country:EG', 'country:KE'], period: '2023' });
@@ -220,34 +302,72 @@ describe('dates from the whole document (English)', () => {
   it('reads "in September last year" and prefers "later today" to "this year"', () => {
     const f = facts('Chinese President Xi Jinping paid a state visit to Serbia in September last year.', '2025-03-12', 'visit');
     expect(f[0].when).toEqual({ value: '2024-09', precision: 'month' });
-    const g = facts('Later today, he will open the Africa Climate Summit in Nairobi, where Kenya is host this year.', '2025-03-12', 'summit');
+    const g = facts(
+      'Later today, he will open the Africa Climate Summit in Nairobi, where Kenya is host this year.',
+      '2025-03-12',
+      'summit',
+    );
     expect(g[0].when).toEqual({ value: '2025-03-12', precision: 'day' });
   });
 });
 
 describe('tours, groups and honorifics (English)', () => {
   it('reads one visit per country of a tour, and one meeting per leader of the listed countries', () => {
-    const f = facts('Indian Prime Minister Narendra Modi paid official visits to Ghana, Namibia and Brazil from July 2 to July 9. During the tour, Modi held talks with the leaders of the three countries.', '2025-07-10');
-    expect(f.filter((x) => x.type === 'visit').map((x) => x.args.host).sort()).toEqual(['country:BR', 'country:GH', 'country:NA']);
-    expect(f.filter((x) => x.type === 'meeting').map((x) => (x.args.participants as string[])[1]).sort()).toEqual(['country:BR', 'country:GH', 'country:NA']);
+    const f = facts(
+      'Indian Prime Minister Narendra Modi paid official visits to Ghana, Namibia and Brazil from July 2 to July 9. During the tour, Modi held talks with the leaders of the three countries.',
+      '2025-07-10',
+    );
+    expect(
+      f
+        .filter((x) => x.type === 'visit')
+        .map((x) => x.args.host)
+        .sort(),
+    ).toEqual(['country:BR', 'country:GH', 'country:NA']);
+    expect(
+      f
+        .filter((x) => x.type === 'meeting')
+        .map((x) => (x.args.participants as string[])[1])
+        .sort(),
+    ).toEqual(['country:BR', 'country:GH', 'country:NA']);
   });
   it('gives "during the talks" to the two leaders the article is about', () => {
-    const f = facts('French President Emmanuel Macron hailed ties with China. Chinese President Xi Jinping arrived in Paris on Sunday. Xi praised Macron. Climate also figured during the talks, Macron said.', '2024-05-07', 'meeting');
+    const f = facts(
+      'French President Emmanuel Macron hailed ties with China. Chinese President Xi Jinping arrived in Paris on Sunday. Xi praised Macron. Climate also figured during the talks, Macron said.',
+      '2024-05-07',
+      'meeting',
+    );
     expect(f.some((x) => x.args.format === 'talks')).toBe(true);
   });
   it('reads honorifics with a given name, and the "Shaikh" spelling', () => {
-    const f = facts('Saudi Arabia\'s Crown Prince Mohammed bin Salman landed in Ankara on Monday. Prince Mohammed\'s stay is his first since 2018.', '2023-07-20', 'visit');
+    const f = facts(
+      "Saudi Arabia's Crown Prince Mohammed bin Salman landed in Ankara on Monday. Prince Mohammed's stay is his first since 2018.",
+      '2023-07-20',
+      'visit',
+    );
     expect(f.map((x) => x.args.visitor)).toEqual(['person:mohammed-bin-salman']);
-    const g = facts('Modi told reporters he will meet Shaikh Mohammad Bin Zayed Al Nahyan in Abu Dhabi on Saturday.', '2018-02-08', 'meeting');
-    expect(g[0]).toMatchObject({ status: 'planned', args: { participants: ['person:narendra-modi', 'person:mohamed-bin-zayed-al-nahyan'] } });
+    const g = facts(
+      'Modi told reporters he will meet Shaikh Mohammad Bin Zayed Al Nahyan in Abu Dhabi on Saturday.',
+      '2018-02-08',
+      'meeting',
+    );
+    expect(g[0]).toMatchObject({
+      status: 'planned',
+      args: { participants: ['person:narendra-modi', 'person:mohamed-bin-zayed-al-nahyan'] },
+    });
   });
 });
 
 describe('groups of leaders and reduced statements (English)', () => {
-  const text = 'Presidents Sadyr Japarov of Kyrgyzstan, Emomali Rahmon of Tajikistan and Shavkat Mirziyoyev of Uzbekistan arrived in Astana on Thursday for the sixth Consultative Meeting of the Heads of State of Central Asia.';
-  it('reads one visit per leader of a coordinated list, and a named leaders\' meeting as a summit', () => {
+  const text =
+    'Presidents Sadyr Japarov of Kyrgyzstan, Emomali Rahmon of Tajikistan and Shavkat Mirziyoyev of Uzbekistan arrived in Astana on Thursday for the sixth Consultative Meeting of the Heads of State of Central Asia.';
+  it("reads one visit per leader of a coordinated list, and a named leaders' meeting as a summit", () => {
     const f = facts(text, '2024-08-09');
-    expect(f.filter((x) => x.type === 'visit').map((x) => x.args.visitor).sort()).toEqual(['person:emomali-rahmon', 'person:sadyr-japarov', 'person:shavkat-mirziyoyev']);
+    expect(
+      f
+        .filter((x) => x.type === 'visit')
+        .map((x) => x.args.visitor)
+        .sort(),
+    ).toEqual(['person:emomali-rahmon', 'person:sadyr-japarov', 'person:shavkat-mirziyoyev']);
     expect(f.find((x) => x.type === 'summit')?.args).toMatchObject({ place: 'place:astana', ordinal: 6 });
   });
   it('reads "their last meeting in Sochi" as an undated meeting of the two named', () => {
@@ -256,16 +376,28 @@ describe('groups of leaders and reduced statements (English)', () => {
     expect(f[0].when).toBeUndefined();
   });
   it('reads "agreed on memoranda" and "documents signed during the talks"', () => {
-    expect(facts('Lula said Brazil and China agreed on a number of memoranda.', '2024-08-09', 'agreement')[0].args.parties).toEqual(['country:BR', 'country:CN']);
-    const f = facts('Peruvian President Dina Boluarte and Chilean President Gabriel Boric held talks in Lima on Monday. Peru and Chile share a long border. The documents signed during the talks include a non-binding memorandum on lithium.', '2024-08-09', 'agreement');
+    expect(facts('Lula said Brazil and China agreed on a number of memoranda.', '2024-08-09', 'agreement')[0].args.parties).toEqual([
+      'country:BR',
+      'country:CN',
+    ]);
+    const f = facts(
+      'Peruvian President Dina Boluarte and Chilean President Gabriel Boric held talks in Lima on Monday. Peru and Chile share a long border. The documents signed during the talks include a non-binding memorandum on lithium.',
+      '2024-08-09',
+      'agreement',
+    );
     expect(f[0].args.parties).toEqual(['country:PE', 'country:CL']);
   });
 });
 
 describe('headlines and announced money (English)', () => {
   it('reads a headline "X to visit Y" as planned and "will invest" as a planned investment', () => {
-    const v = extract('Japarov to visit Astana next month\nThe Kyrgyz leader is expected in the Kazakh capital in January.', { published: '2026-12-01' }).facts;
-    expect(v.find((f) => f.type === 'visit')).toMatchObject({ status: 'planned', args: { visitor: 'person:sadyr-japarov', host: 'country:KZ' } });
+    const v = extract('Japarov to visit Astana next month\nThe Kyrgyz leader is expected in the Kazakh capital in January.', {
+      published: '2026-12-01',
+    }).facts;
+    expect(v.find((f) => f.type === 'visit')).toMatchObject({
+      status: 'planned',
+      args: { visitor: 'person:sadyr-japarov', host: 'country:KZ' },
+    });
     const i = facts("Japan's Toyota will invest $500 million in a new plant in Kazakhstan.", '2025-03-05', 'investment');
     expect(i[0]).toMatchObject({ status: 'planned', args: { recipient: 'country:KZ', investor: 'org:toyota' } });
     expect(i[0].args.project).toBeUndefined();

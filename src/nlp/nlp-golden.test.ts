@@ -1,6 +1,6 @@
 // Golden test: every development article against its hand-annotated facts.
 import { describe, expect, it } from 'vitest';
-import { evaluateDir, FACT_TYPES, prf } from './eval.ts';
+import { evaluateDir, FACT_TYPES, prf } from './eval.js';
 
 describe('development set', () => {
   const report = evaluateDir();

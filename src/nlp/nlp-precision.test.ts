@@ -1,6 +1,6 @@
 // Precision guards: ordinary newsroom sentences that resemble facts but state none.
 import { describe, expect, it } from 'vitest';
-import { extract } from './index.ts';
+import { extract } from './index.js';
 
 const none = [
   'Migrants from Libya arrived in Italy on Sunday after a perilous crossing.',

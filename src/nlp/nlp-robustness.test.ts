@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TESTDATA_DIR } from './eval.ts';
-import { extract, UnreadableLanguageError } from './index.ts';
+import { TESTDATA_DIR } from './eval.js';
+import { extract, UnreadableLanguageError } from './index.js';
 
 describe('truncated and odd input', () => {
   it('reads every cut of every golden article without throwing', () => {

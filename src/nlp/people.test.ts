@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PEOPLE, SHARED_FAMILY_NAMES, findPeopleByName, officeHolders, officeHoldersExact, personById, personIdFor, slugify } from './people.ts';
+import {
+  PEOPLE,
+  SHARED_FAMILY_NAMES,
+  findPeopleByName,
+  officeHolders,
+  officeHoldersExact,
+  personById,
+  personIdFor,
+  slugify,
+} from './people.js';
 
 const ids = (ps: { id: string }[]) => ps.map((p) => p.id);
 
@@ -27,9 +36,9 @@ describe('register of leaders and officials', () => {
     for (const p of PEOPLE) {
       expect(p.en.length, p.id).toBeGreaterThan(0);
       expect(p.en[0], p.id).toBe(p.name);
-      for (const f of p.en) expect(f, p.id).toMatch(/^[\p{Script=Latin}0-9 .'’\-]+$/u);
+      for (const f of p.en) expect(f, p.id).toMatch(/^[\p{Script=Latin}0-9 .'’-]+$/u);
       expect(p.ru.length, p.id).toBeGreaterThan(0);
-      for (const f of p.ru) expect(f, p.id).toMatch(/^[\p{Script=Cyrillic} .'’\-]+( [IVX]+)?$/u);
+      for (const f of p.ru) expect(f, p.id).toMatch(/^[\p{Script=Cyrillic} .'’-]+( [IVX]+)?$/u);
       expect(p.zh.length, p.id).toBeGreaterThan(0);
       for (const f of p.zh) expect(f, p.id).toMatch(/^[\p{Script=Han}·\-A-Z]+$/u);
       for (const f of p.zh) expect(f, p.id).toMatch(/\p{Script=Han}/u);
@@ -94,7 +103,14 @@ describe('register of leaders and officials', () => {
   });
 
   it('resolves spellings in three languages to one person', () => {
-    for (const [lang, form] of [['en', 'Tokayev'], ['en', 'Toqaev'], ['en', 'kassym-jomart tokayev'], ['ru', 'Токаев'], ['zh', '托卡耶夫'], ['zh', '卡瑟姆若马尔特·托卡耶夫']] as const) {
+    for (const [lang, form] of [
+      ['en', 'Tokayev'],
+      ['en', 'Toqaev'],
+      ['en', 'kassym-jomart tokayev'],
+      ['ru', 'Токаев'],
+      ['zh', '托卡耶夫'],
+      ['zh', '卡瑟姆若马尔特·托卡耶夫'],
+    ] as const) {
       expect(ids(findPeopleByName(lang, form)), form).toEqual(['person:kassym-jomart-tokayev']);
     }
     expect(ids(findPeopleByName('en', 'Mirziyoev'))).toEqual(['person:shavkat-mirziyoyev']);

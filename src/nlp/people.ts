@@ -1,7 +1,7 @@
 // The register of leaders and officials: one id per person, with the names each language writes
 // (transliteration variants included) and the offices held, so that "Tokayev", "Toqaev",
 // "Токаев" and "托卡耶夫" are one person and "the president" can be resolved by year.
-import { PEOPLE_DATA } from './people.data.ts';
+import { PEOPLE_DATA } from './people.data.js';
 
 /** One office: a title held for a country (or organisation) between two years (open when `to` is absent). */
 export interface Office {
@@ -40,7 +40,9 @@ export function personById(id: string): PersonRecord | undefined {
 /** People whose office `title` (case-insensitive substring, e.g. "president") for `of` covers `year`. */
 export function officeHolders(of: string, title: string, year: number): PersonRecord[] {
   const t = title.toLowerCase();
-  return PEOPLE.filter((p) => p.offices.some((o) => o.of === of && o.title.toLowerCase().includes(t) && o.from <= year && (o.to === undefined || o.to >= year)));
+  return PEOPLE.filter((p) =>
+    p.offices.some((o) => o.of === of && o.title.toLowerCase().includes(t) && o.from <= year && (o.to === undefined || o.to >= year)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -78,39 +80,107 @@ export function officeHolders(of: string, title: string, year: number): PersonRe
 
 /** Family names deliberately listed alone for two register people whose office years overlap. */
 export const SHARED_FAMILY_NAMES: ReadonlySet<string> = new Set([
-  'aliyev', 'aliev', 'алиев', '阿利耶夫',
-  'berdimuhamedov', 'berdymukhamedov', 'berdymukhammedov', 'berdimuhamedow', 'бердымухамедов', '别尔德穆哈梅多夫',
-  'japarov', 'zhaparov', 'жапаров', '扎帕罗夫',
-  'sargsyan', 'саргсян', '萨尔基相',
-  'assad', 'al-assad', 'асад', '阿萨德',
-  'aoun', 'аун', '奥恩',
-  'duterte', 'дутерте', '杜特尔特',
-  'kabila', 'кабила', '卡比拉',
-  'deby', 'déby', 'деби', '代比',
-  'patrushev', 'патрушев', '帕特鲁舍夫',
-  'rasmussen', 'расмуссен', '拉斯穆森',
-  'castro', 'кастро', '卡斯特罗',
-  'kirchner', 'киршнер', '基什内尔',
-  'sharif', 'шариф', '谢里夫',
-  'clinton', 'клинтон', '克林顿',
-  'bush', 'буш', '布什',
-  'chavez', 'chávez', 'чавес', '查韦斯',
-  'ortega', 'ортега', '奥尔特加',
-  'abdullah', 'абдалла', '阿卜杜拉',
-  'sall', 'салл', '萨勒',
-  'lopez', 'lópez', '洛佩斯',
-  'kaczynski', 'kaczyński', 'качиньский', '卡钦斯基',
+  'aliyev',
+  'aliev',
+  'алиев',
+  '阿利耶夫',
+  'berdimuhamedov',
+  'berdymukhamedov',
+  'berdymukhammedov',
+  'berdimuhamedow',
+  'бердымухамедов',
+  '别尔德穆哈梅多夫',
+  'japarov',
+  'zhaparov',
+  'жапаров',
+  '扎帕罗夫',
+  'sargsyan',
+  'саргсян',
+  '萨尔基相',
+  'assad',
+  'al-assad',
+  'асад',
+  '阿萨德',
+  'aoun',
+  'аун',
+  '奥恩',
+  'duterte',
+  'дутерте',
+  '杜特尔特',
+  'kabila',
+  'кабила',
+  '卡比拉',
+  'deby',
+  'déby',
+  'деби',
+  '代比',
+  'patrushev',
+  'патрушев',
+  '帕特鲁舍夫',
+  'rasmussen',
+  'расмуссен',
+  '拉斯穆森',
+  'castro',
+  'кастро',
+  '卡斯特罗',
+  'kirchner',
+  'киршнер',
+  '基什内尔',
+  'sharif',
+  'шариф',
+  '谢里夫',
+  'clinton',
+  'клинтон',
+  '克林顿',
+  'bush',
+  'буш',
+  '布什',
+  'chavez',
+  'chávez',
+  'чавес',
+  '查韦斯',
+  'ortega',
+  'ортега',
+  '奥尔特加',
+  'abdullah',
+  'абдалла',
+  '阿卜杜拉',
+  'sall',
+  'салл',
+  '萨勒',
+  'lopez',
+  'lópez',
+  '洛佩斯',
+  'kaczynski',
+  'kaczyński',
+  'качиньский',
+  '卡钦斯基',
   'bhutto',
 ]);
 
 const APOSTROPHES = /['’ʻʼ`´]/g;
-const SPECIAL: Record<string, string> = { ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', ß: 'ss', æ: 'ae', Æ: 'ae', đ: 'd', Đ: 'd', ı: 'i', œ: 'oe', þ: 'th', ð: 'd' };
+const SPECIAL: Record<string, string> = {
+  ł: 'l',
+  Ł: 'l',
+  ø: 'o',
+  Ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  đ: 'd',
+  Đ: 'd',
+  ı: 'i',
+  œ: 'oe',
+  þ: 'th',
+  ð: 'd',
+};
 
 /** Lowercase ASCII slug: accents stripped, apostrophes removed, other runs of non-alphanumerics become '-'. */
 export function slugify(s: string): string {
   return s
     .replace(/[łŁøØßæÆđĐıœþð]/g, (c) => SPECIAL[c] ?? c)
-    .normalize('NFD').replace(/\p{M}/gu, '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(APOSTROPHES, '')
     .replace(/[^a-z0-9]+/g, '-')
@@ -124,7 +194,15 @@ export function personIdFor(name: string): string {
 
 /** A name form as lookups compare it: NFC, lowercased, whitespace collapsed, typographic apostrophes and dashes unified. */
 export function normalizeNameForm(form: string): string {
-  return form.normalize('NFC').toLowerCase().replace(/[’ʻʼ`´]/g, "'").replace(/[‐‑‒–—]/g, '-').replace(/[・•‧]/g, '·').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  return form
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[’ʻʼ`´]/g, "'")
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/[・•‧]/g, '·')
+    .replace(/ё/g, 'е')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export type NameLang = 'en' | 'ru' | 'zh';
@@ -154,7 +232,9 @@ function formsOf(lang: NameLang): Map<string, PersonRecord[]> {
 /** Whether a person held any office (or, with `title`, an office whose title contains it) in `year`. */
 export function inOffice(p: PersonRecord, year: number, title?: string): boolean {
   const t = title?.toLowerCase();
-  return p.offices.some((o) => o.from <= year && (o.to === undefined || o.to >= year) && (t === undefined || o.title.toLowerCase().includes(t)));
+  return p.offices.some(
+    (o) => o.from <= year && (o.to === undefined || o.to >= year) && (t === undefined || o.title.toLowerCase().includes(t)),
+  );
 }
 
 /**
@@ -173,7 +253,8 @@ export function findPeopleByName(lang: NameLang, form: string, year?: number): P
 }
 
 const HEAD_OF_STATE = /^(President|King|Queen|Emir|Sultan|Supreme Leader|Chairman of the Halk Maslahaty|Leader of)\b/;
-const HEAD_OF_GOVERNMENT = /^(Prime Minister|Premier|Chancellor|Crown Prince|Chairman of the Cabinet|Executive Vice Premier|Vice President)\b/;
+const HEAD_OF_GOVERNMENT =
+  /^(Prime Minister|Premier|Chancellor|Crown Prince|Chairman of the Cabinet|Executive Vice Premier|Vice President)\b/;
 
 /** 0 for a head of state, 1 for a head of government or heir, 2 otherwise (offices held in `year` when given). */
 function rank(p: PersonRecord, year?: number): number {
@@ -192,5 +273,7 @@ function rank(p: PersonRecord, year?: number): number {
  */
 export function officeHoldersExact(of: string, title: string, year: number): PersonRecord[] {
   const t = title.toLowerCase();
-  return PEOPLE.filter((p) => p.offices.some((o) => o.of === of && o.title.toLowerCase() === t && o.from <= year && (o.to === undefined || o.to >= year)));
+  return PEOPLE.filter((p) =>
+    p.offices.some((o) => o.of === of && o.title.toLowerCase() === t && o.from <= year && (o.to === undefined || o.to >= year)),
+  );
 }

@@ -1,6 +1,6 @@
 // Latin-script lookup of the register: the forms English reporting writes ("Toqaev", "Lula",
 // "Mohammad Bin Zayed"), folded so that accents, case and hyphens do not matter.
-import { PEOPLE, type PersonRecord } from './people.ts';
+import { PEOPLE, type PersonRecord } from './people.js';
 
 const ASCII = /^[\x00-\x7f]*$/;
 

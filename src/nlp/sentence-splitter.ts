@@ -1,6 +1,6 @@
 // Sentence splitting over tokens: paragraph breaks always split; . ! ? split unless they end
 // an abbreviation, an initial or a number.
-import type { Token } from './tokenizer.ts';
+import type { Token } from './tokenizer.js';
 
 export interface Sentence {
   start: number;
@@ -13,8 +13,10 @@ export interface Sentence {
 }
 
 const ABBREV = new Set(
-  ('mr mrs ms dr prof st co ltd inc corp jr sr no nos jan feb mar apr jun jul aug sep sept oct nov dec gen col lt ' +
-    'sgt rep sen gov vs approx dept est fig mt ft pte bhd plc llc ave blvd rev hon amb maj capt cmdr adm').split(' '),
+  (
+    'mr mrs ms dr prof st co ltd inc corp jr sr no nos jan feb mar apr jun jul aug sep sept oct nov dec gen col lt ' +
+    'sgt rep sen gov vs approx dept est fig mt ft pte bhd plc llc ave blvd rev hon amb maj capt cmdr adm'
+  ).split(' '),
 );
 const MAX_TOKENS = 240;
 const CLOSERS = new Set(['"', "'", ')', ']']);

@@ -1,5 +1,5 @@
 // Finds time expressions in a sentence and resolves them against the publication date.
-import type { When } from './types.ts';
+import type { When } from './types.js';
 
 export interface TimeExpr {
   start: number;
@@ -9,9 +9,9 @@ export interface TimeExpr {
   year?: number;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december'];
-const MON_RE = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?';
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MON_RE =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?';
 const SEASON: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const NUMW: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -153,8 +153,12 @@ export function findTimes(s: string, base: number, published?: string, future = 
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k];
     const b = out[k + 1];
-    if (a.when?.precision === 'month' && b.when?.precision === 'year' && b.start - a.end <= 4 &&
-      /^\s*(?:of\s+)?(?:last|this|next|the previous|the past)\s+year/i.test(s.slice(a.end - base, b.end - base))) {
+    if (
+      a.when?.precision === 'month' &&
+      b.when?.precision === 'year' &&
+      b.start - a.end <= 4 &&
+      /^\s*(?:of\s+)?(?:last|this|next|the previous|the past)\s+year/i.test(s.slice(a.end - base, b.end - base))
+    ) {
       a.when = { value: `${b.when.value}-${a.when.value.slice(5, 7)}`, precision: 'month' };
       a.year = +b.when.value;
       a.end = b.end;

@@ -25,14 +25,7 @@ export interface Entity {
   country?: string;
 }
 
-export type FactType =
-  | 'visit'
-  | 'meeting'
-  | 'agreement'
-  | 'investment'
-  | 'trade'
-  | 'summit'
-  | 'project_milestone';
+export type FactType = 'visit' | 'meeting' | 'agreement' | 'investment' | 'trade' | 'summit' | 'project_milestone';
 
 export interface When {
   value: string;

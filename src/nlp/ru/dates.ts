@@ -1,7 +1,7 @@
 // Russian date expressions: "4 июля 2024 года", "27 мая", "в ноябре", "в начале февраля", "накануне",
 // "в четверг", "на прошлой неделе", "в прошлом году", "по итогам 2024 года", "в первом полугодии".
-import { execAll } from './text.ts';
-import type { When } from '../types.ts';
+import { execAll } from './text.js';
+import type { When } from '../types.js';
 
 /** A date found in a sentence, with the offsets of the words that state it. */
 export interface DateExpr {
@@ -15,17 +15,55 @@ export interface DateExpr {
 }
 
 const MONTHS: [RegExp, number][] = [
-  [/^январ/, 1], [/^феврал/, 2], [/^март/, 3], [/^апрел/, 4], [/^ма[йяюе]/, 5], [/^июн/, 6], [/^июл/, 7], [/^август/, 8],
-  [/^сентябр/, 9], [/^октябр/, 10], [/^ноябр/, 11], [/^декабр/, 12],
-  [/^янв$/, 1], [/^фев$/, 2], [/^мар$/, 3], [/^апр$/, 4], [/^июн$/, 6], [/^июл$/, 7], [/^авг$/, 8], [/^сен$/, 9], [/^сент$/, 9], [/^окт$/, 10], [/^ноя$/, 11], [/^дек$/, 12],
+  [/^январ/, 1],
+  [/^феврал/, 2],
+  [/^март/, 3],
+  [/^апрел/, 4],
+  [/^ма[йяюе]/, 5],
+  [/^июн/, 6],
+  [/^июл/, 7],
+  [/^август/, 8],
+  [/^сентябр/, 9],
+  [/^октябр/, 10],
+  [/^ноябр/, 11],
+  [/^декабр/, 12],
+  [/^янв$/, 1],
+  [/^фев$/, 2],
+  [/^мар$/, 3],
+  [/^апр$/, 4],
+  [/^июн$/, 6],
+  [/^июл$/, 7],
+  [/^авг$/, 8],
+  [/^сен$/, 9],
+  [/^сент$/, 9],
+  [/^окт$/, 10],
+  [/^ноя$/, 11],
+  [/^дек$/, 12],
 ];
-const MONTH_WORD = '(январ[ьяеюи]|феврал[ьяеюи]|март[ае]?|апрел[ьяеюи]|ма[йяюе]|июн[ьяеюи]|июл[ьяеюи]|август[ае]?|сентябр[ьяеюи]|октябр[ьяеюи]|ноябр[ьяеюи]|декабр[ьяеюи]|янв|фев|мар|апр|авг|сент?|окт|ноя|дек)';
-const WEEKDAYS: [RegExp, number][] = [[/^понедельник/, 1], [/^вторник/, 2], [/^сред[уае]/, 3], [/^четверг/, 4], [/^пятниц/, 5], [/^суббот/, 6], [/^воскресень/, 0]];
+const MONTH_WORD =
+  '(январ[ьяеюи]|феврал[ьяеюи]|март[ае]?|апрел[ьяеюи]|ма[йяюе]|июн[ьяеюи]|июл[ьяеюи]|август[ае]?|сентябр[ьяеюи]|октябр[ьяеюи]|ноябр[ьяеюи]|декабр[ьяеюи]|янв|фев|мар|апр|авг|сент?|окт|ноя|дек)';
+const WEEKDAYS: [RegExp, number][] = [
+  [/^понедельник/, 1],
+  [/^вторник/, 2],
+  [/^сред[уае]/, 3],
+  [/^четверг/, 4],
+  [/^пятниц/, 5],
+  [/^суббот/, 6],
+  [/^воскресень/, 0],
+];
 
-const RE_DAY_MONTH = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:\\s*[-–—]\\s*\\d{1,2})?\\s+${MONTH_WORD}\\.?(?:\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?)?(?![\\p{L}])`, 'giu');
-const RE_MONTH_YEAR = new RegExp(`(?<![\\p{L}])(?:(в|во)\\s+)?(?:(начале|середине|конце)\\s+)?${MONTH_WORD}(?:\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?|\\s+(прошлого|прошедшего|минувшего|этого|текущего|следующего|будущего)\\s+года)?(?![\\p{L}])`, 'giu');
-const RE_YEAR = /(?<![\p{L}\d])(?:(в|во|за|по итогам|по результатам|к|до|с|на|по сравнению с)\s+)?(?:(первом|втором|первое|второе|I|II)\s+(полугодии|полугодие|квартале|квартал)\s+)?(\d{4})(?:\s*(?:г\.|года?|году|гг\.))(?![\p{L}])/giu;
-const RE_REL_YEAR = /(?<![\p{L}])(?:в|за)\s+(прошлом|прошедшем|минувшем|этом|текущем|следующем|будущем|позапрошлом)\s+год(?:у)?(?![\p{L}])|(?<![\p{L}])(?:по итогам|за)\s+(прошлого|прошедшего|минувшего|этого|текущего)\s+года(?![\p{L}])/giu;
+const RE_DAY_MONTH = new RegExp(
+  `(?<![\\p{L}\\d])(\\d{1,2})(?:\\s*[-–—]\\s*\\d{1,2})?\\s+${MONTH_WORD}\\.?(?:\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?)?(?![\\p{L}])`,
+  'giu',
+);
+const RE_MONTH_YEAR = new RegExp(
+  `(?<![\\p{L}])(?:(в|во)\\s+)?(?:(начале|середине|конце)\\s+)?${MONTH_WORD}(?:\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?|\\s+(прошлого|прошедшего|минувшего|этого|текущего|следующего|будущего)\\s+года)?(?![\\p{L}])`,
+  'giu',
+);
+const RE_YEAR =
+  /(?<![\p{L}\d])(?:(в|во|за|по итогам|по результатам|к|до|с|на|по сравнению с)\s+)?(?:(первом|втором|первое|второе|I|II)\s+(полугодии|полугодие|квартале|квартал)\s+)?(\d{4})(?:\s*(?:г\.|года?|году|гг\.))(?![\p{L}])/giu;
+const RE_REL_YEAR =
+  /(?<![\p{L}])(?:в|за)\s+(прошлом|прошедшем|минувшем|этом|текущем|следующем|будущем|позапрошлом)\s+год(?:у)?(?![\p{L}])|(?<![\p{L}])(?:по итогам|за)\s+(прошлого|прошедшего|минувшего|этого|текущего)\s+года(?![\p{L}])/giu;
 const RE_REL_DAY = /(?<![\p{L}])(накануне|вчера|сегодня|позавчера|завтра)(?![\p{L}])/giu;
 const RE_WEEKDAY = /(?<![\p{L}])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\p{L}])/giu;
 const RE_WEEK = /(?<![\p{L}])на\s+(прошлой|этой|следующей)\s+неделе(?![\p{L}])/giu;
@@ -75,7 +113,9 @@ function overlaps(list: DateExpr[], s: number, e: number): boolean {
  */
 export function findDates(s: string, base: number, anchor: string | undefined, future = false): DateExpr[] {
   const out: DateExpr[] = [];
-  const push = (d: DateExpr) => { if (!overlaps(out, d.start, d.end)) out.push(d); };
+  const push = (d: DateExpr) => {
+    if (!overlaps(out, d.start, d.end)) out.push(d);
+  };
   const lo = s.toLowerCase();
   const months = HINT_MONTH.test(lo);
   const year = HINT_YEAR.test(s);
@@ -104,7 +144,12 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
     if (!anchor) continue;
     const w = m[1].toLowerCase();
     const n = w === 'сегодня' ? 0 : w === 'завтра' ? 1 : w === 'позавчера' ? -2 : -1;
-    push({ when: { value: addDays(anchor, n), precision: 'day' }, start: base + m.index, end: base + m.index + m[0].length, relative: true });
+    push({
+      when: { value: addDays(anchor, n), precision: 'day' },
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+      relative: true,
+    });
   }
   for (const m of HINT_WEEKDAY.test(lo) ? execAll(RE_WEEKDAY, s) : []) {
     if (!anchor) continue;
@@ -112,7 +157,12 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
     if (wd === undefined) continue;
     const cur = new Date(anchor + 'T00:00:00Z').getUTCDay();
     const diff = future ? (wd - cur + 7) % 7 : -((cur - wd + 7) % 7);
-    push({ when: { value: addDays(anchor, diff), precision: 'day' }, start: base + m.index, end: base + m.index + m[0].length, relative: true });
+    push({
+      when: { value: addDays(anchor, diff), precision: 'day' },
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+      relative: true,
+    });
   }
   for (const m of lo.includes('недел') ? execAll(RE_WEEK, s) : []) {
     if (!anchor) continue;
@@ -125,7 +175,12 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
     const k = m[1].toLowerCase();
     const d = new Date(anchor.slice(0, 7) + '-15T00:00:00Z');
     d.setUTCMonth(d.getUTCMonth() + (k === 'прошлом' ? -1 : k === 'следующем' ? 1 : 0));
-    push({ when: { value: ymd(d).slice(0, 7), precision: 'month' }, start: base + m.index, end: base + m.index + m[0].length, relative: true });
+    push({
+      when: { value: ymd(d).slice(0, 7), precision: 'month' },
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+      relative: true,
+    });
   }
   for (const m of HINT_SEASON.test(lo) ? execAll(RE_SEASON, s) : []) {
     const y = m[2] ? Number(m[2]) : anchor ? Number(anchor.slice(0, 4)) : undefined;
@@ -151,8 +206,16 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
   for (const m of lo.includes('год') ? execAll(RE_REL_YEAR, s) : []) {
     if (!anchor) continue;
     const k = (m[1] ?? m[2]).toLowerCase();
-    const y = Number(anchor.slice(0, 4)) + (/^(прошл|прошедш|минувш)/.test(k) ? -1 : /^позапрошл/.test(k) ? -2 : /^(следующ|будущ)/.test(k) ? 1 : 0);
-    push({ when: { value: String(y), precision: 'year' }, start: base + m.index, end: base + m.index + m[0].length, period: String(y), relative: true });
+    const y =
+      Number(anchor.slice(0, 4)) +
+      (/^(прошл|прошедш|минувш)/.test(k) ? -1 : /^позапрошл/.test(k) ? -2 : /^(следующ|будущ)/.test(k) ? 1 : 0);
+    push({
+      when: { value: String(y), precision: 'year' },
+      start: base + m.index,
+      end: base + m.index + m[0].length,
+      period: String(y),
+      relative: true,
+    });
   }
   // "январь-июнь 2024 года" is the first half of 2024, not June.
   const range = lo.includes('январ') ? execAll(RE_MONTH_RANGE, s)[0] : undefined;
@@ -171,11 +234,17 @@ export function findDates(s: string, base: number, anchor: string | undefined, f
   return out.sort((a, b) => a.start - b.start);
 }
 
-const RE_MONTH_RANGE = new RegExp(`(?<![\\p{L}])(?:в|за|по итогам)?\\s*(январ[ьяеюи]|январе)\\s*[-–—]\\s*${MONTH_WORD}\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?`, 'giu');
+const RE_MONTH_RANGE = new RegExp(
+  `(?<![\\p{L}])(?:в|за|по итогам)?\\s*(январ[ьяеюи]|январе)\\s*[-–—]\\s*${MONTH_WORD}\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?`,
+  'giu',
+);
 
 /** The dateline of a wire item ("МИНСК, 3 окт - Sputnik.", "Бишкек, Кыргызстан, 14 марта 2025 года –"). */
 export function datelineDate(s: string, published: string | undefined): string | undefined {
-  const m = /^[\p{Lu}][\p{L}-]+(?:[ -][\p{Lu}][\p{L}-]+)?(?:,\s*[\p{Lu}][\p{L}-]+)?[,.]\s+(\d{1,2})\s+(\p{L}+)\.?(?:\s+(\d{4})(?:\s*(?:года?|г\.))?)?\s*(?:[-–—/.]|$)/u.exec(s);
+  const m =
+    /^[\p{Lu}][\p{L}-]+(?:[ -][\p{Lu}][\p{L}-]+)?(?:,\s*[\p{Lu}][\p{L}-]+)?[,.]\s+(\d{1,2})\s+(\p{L}+)\.?(?:\s+(\d{4})(?:\s*(?:года?|г\.))?)?\s*(?:[-–—/.]|$)/u.exec(
+      s,
+    );
   if (!m) return undefined;
   const mon = monthOf(m[2]);
   if (!mon) return undefined;

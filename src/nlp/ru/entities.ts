@@ -2,11 +2,11 @@
 // the register in any case form, titled people the register does not know ("посол России в Казахстане Алексей
 // Бородавкин"), and references to leaders ("российский лидер", "президент Казахстана", "наш президент",
 // "лидеры двух стран", "стороны").
-import { PEOPLE, type PersonRecord } from '../people.ts';
-import { fold, lexicon, type LexEntry, type LexKind } from './lexicon.ts';
-import { nameLemma, phraseForms } from './morph.ts';
-import type { Sentence, Tok } from './text.ts';
-import { slugRu, transliterate } from './translit.ts';
+import { PEOPLE, type PersonRecord } from '../people.js';
+import { fold, lexicon, type LexEntry, type LexKind } from './lexicon.js';
+import { nameLemma, phraseForms } from './morph.js';
+import type { Sentence, Tok } from './text.js';
+import { slugRu, transliterate } from './translit.js';
 
 export type MentionKind = LexKind | 'person' | 'leader' | 'pair' | 'pronoun';
 
@@ -126,11 +126,18 @@ function registerForms(lo: string): PersonForm[] {
 }
 
 /** Titles that introduce a person, by the start of the word. */
-const TITLE = /^(президент|премьер-министр|премьер|председател|глав[аеуыо]|министр|посл[аоуе]м?$|посол|пресс-секретар|помощник|вице-премьер|вице-президент|заместител|замглавы|генсек|генеральн|спикер|канцлер|корол|эмир|султан|шейх|лидер|губернатор|мэр|аким|хоким|советник|спецпредставител|представител|руководител|директор|наследн|принц|госсекретар)/;
+const TITLE =
+  /^(президент|премьер-министр|премьер|председател|глав[аеуыо]|министр|посл[аоуе]м?$|посол|пресс-секретар|помощник|вице-премьер|вице-президент|заместител|замглавы|генсек|генеральн|спикер|канцлер|корол|эмир|султан|шейх|лидер|губернатор|мэр|аким|хоким|советник|спецпредставител|представител|руководител|директор|наследн|принц|госсекретар)/;
 /** Words a title phrase does not run across: verbs ("рассказал", "заявил", "считает"). */
 const VERBISH = /(л|ла|ли|ло|лся|лась|лись|ет|ит|ют|ят|ать|ить|еть|ется|ится)$/;
 const ADJ_NAME = /(ской|ского|ская|скую|ском|ский|ный|ной|ная|ного|ным)$/;
-const LEADER_OFFICE: [RegExp, string][] = [[/^президент/, 'president'], [/^(премьер-министр|премьер|глав[аеуыо]м?\s+правительств)/, 'prime minister'], [/^лидер/, 'leader'], [/^председател/, 'chairman'], [/^(корол|эмир|султан)/, 'monarch']];
+const LEADER_OFFICE: [RegExp, string][] = [
+  [/^президент/, 'president'],
+  [/^(премьер-министр|премьер|глав[аеуыо]м?\s+правительств)/, 'prime minister'],
+  [/^лидер/, 'leader'],
+  [/^председател/, 'chairman'],
+  [/^(корол|эмир|султан)/, 'monarch'],
+];
 const FOREIGN_MINISTER = /^(министр|глав[аеуыо]м?)$/;
 
 function officeOf(lo: string): string | undefined {
@@ -143,7 +150,15 @@ function registerOffice(p: PersonRecord): { country?: string; office?: string } 
   const o = p.offices[0];
   if (!o) return {};
   const t = o.title.toLowerCase();
-  const office = /^president$/.test(t) ? 'president' : /^prime minister$/.test(t) ? 'prime minister' : /chairman|general secretary/.test(t) ? 'chairman' : /king|emir|sultan/.test(t) ? 'monarch' : t;
+  const office = /^president$/.test(t)
+    ? 'president'
+    : /^prime minister$/.test(t)
+      ? 'prime minister'
+      : /chairman|general secretary/.test(t)
+        ? 'chairman'
+        : /king|emir|sultan/.test(t)
+          ? 'monarch'
+          : t;
   return { country: o.of.startsWith('country:') ? o.of : undefined, office };
 }
 
@@ -168,7 +183,28 @@ function span(toks: Tok[], i: number, n: number): number {
   return k;
 }
 
-const PREPS = new Set(['в', 'во', 'на', 'из', 'с', 'со', 'к', 'ко', 'до', 'о', 'об', 'у', 'от', 'по', 'для', 'между', 'через', 'под', 'при', 'за']);
+const PREPS = new Set([
+  'в',
+  'во',
+  'на',
+  'из',
+  'с',
+  'со',
+  'к',
+  'ко',
+  'до',
+  'о',
+  'об',
+  'у',
+  'от',
+  'по',
+  'для',
+  'между',
+  'через',
+  'под',
+  'при',
+  'за',
+]);
 
 function prepBefore(toks: Tok[], i: number): string | undefined {
   const p = toks[i - 1];
@@ -187,10 +223,13 @@ export function lexMentions(s: Sentence): Mention[] {
       // "российско-китайские переговоры": one adjective mention per country of the compound.
       if (t.word && t.lo.includes('-')) {
         const parts = t.lo.split('-');
-        const last = lexicon().lex.get(parts[parts.length - 1])?.find((e) => e.kind === 'adj');
+        const last = lexicon()
+          .lex.get(parts[parts.length - 1])
+          ?.find((e) => e.kind === 'adj');
         const firsts = parts.slice(0, -1).map((p) => (p.endsWith('о') ? lexicon().adjStems.get(p.slice(0, -1)) : undefined));
         if (last && firsts.every(Boolean)) {
-          for (const c of [...firsts, last.country]) out.push({ id: c!, kind: 'adj', start: t.start, end: t.end, ti: i, tj: i + 1, country: c, prep: prepBefore(toks, i) });
+          for (const c of [...firsts, last.country])
+            out.push({ id: c!, kind: 'adj', start: t.start, end: t.end, ti: i, tj: i + 1, country: c, prep: prepBefore(toks, i) });
         }
       }
       continue;
@@ -205,7 +244,16 @@ export function lexMentions(s: Sentence): Mention[] {
     }
     if (!hit) continue;
     const j = hit.toks.length > 1 ? span(toks, i, hit.toks.length) : i + 1;
-    out.push({ id: hit.id, kind: hit.kind, start: t.start, end: toks[j - 1].end, ti: i, tj: j, country: hit.kind === 'country' ? hit.id : hit.country, prep: prepBefore(toks, i) });
+    out.push({
+      id: hit.id,
+      kind: hit.kind,
+      start: t.start,
+      end: toks[j - 1].end,
+      ti: i,
+      tj: j,
+      country: hit.kind === 'country' ? hit.id : hit.country,
+      prep: prepBefore(toks, i),
+    });
     i = j - 1;
   }
   return out;
@@ -257,7 +305,14 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
           continue;
         }
         if (!t.word || (t.cap && NAME_WORD.test(t.s))) break;
-        if (!/^[а-яё-]+$/.test(t.s) || (VERBISH.test(t.lo) && t.lo.length > 3 && !/^(глав|министр|председател)/.test(t.lo) && !/(ого|его|ой|ей|ых|их|ия|ии|ств|ства|ельств|ельства)$/.test(t.lo))) break;
+        if (
+          !/^[а-яё-]+$/.test(t.s) ||
+          (VERBISH.test(t.lo) &&
+            t.lo.length > 3 &&
+            !/^(глав|министр|председател)/.test(t.lo) &&
+            !/(ого|его|ой|ей|ых|их|ия|ии|ств|ства|ельств|ельства)$/.test(t.lo))
+        )
+          break;
         k++;
         steps++;
       }
@@ -271,13 +326,22 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
       const regP = reg ? register().byId.get(reg.id) : registerBySurname(surname);
       let id: string;
       let name: string;
-      if (regP) { id = regP.id; name = regP.name; } else if (words.length >= 2) { id = 'person:' + slugRu(lemma); name = transliterate(lemma); } else {
+      if (regP) {
+        id = regP.id;
+        name = regP.name;
+      } else if (words.length >= 2) {
+        id = 'person:' + slugRu(lemma);
+        name = transliterate(lemma);
+      } else {
         const known = [...persons.values()].find((p) => p.name.toLowerCase().endsWith(transliterate(surname).toLowerCase()));
         if (!known) continue;
-        id = known.id; name = known.name;
+        id = known.id;
+        name = known.name;
       }
-      const office = officeOf(toks[i].lo) ?? (regP ? registerOffice(regP).office : undefined)
-        ?? (FOREIGN_MINISTER.test(toks[i].lo) ? 'minister' : toks[i].lo.replace(/[аеуыо]$|ом$|ем$/, ''));
+      const office =
+        officeOf(toks[i].lo) ??
+        (regP ? registerOffice(regP).office : undefined) ??
+        (FOREIGN_MINISTER.test(toks[i].lo) ? 'minister' : toks[i].lo.replace(/[аеуыо]$|ом$|ем$/, ''));
       const old = persons.get(id);
       if (!old) persons.set(id, { id, name, country: country ?? (regP ? registerOffice(regP).country : undefined), office });
       else if (!old.country && country) old.country = country;
@@ -320,8 +384,20 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
         const reg = register().byId.get(hit.id);
         const dp = people.persons.get(hit.id);
         const ro = reg ? registerOffice(reg) : {};
-        ms.push({ id: hit.id, kind: 'person', start: t.start, end: toks[j - 1].end, ti: i, tj: j, country: dp?.country ?? ro.country, office: dp?.office ?? ro.office, prep: prepBefore(toks, i), named: true });
-        if (!people.persons.has(hit.id)) people.persons.set(hit.id, { id: hit.id, name: reg?.name ?? hit.id, country: ro.country, office: ro.office });
+        ms.push({
+          id: hit.id,
+          kind: 'person',
+          start: t.start,
+          end: toks[j - 1].end,
+          ti: i,
+          tj: j,
+          country: dp?.country ?? ro.country,
+          office: dp?.office ?? ro.office,
+          prep: prepBefore(toks, i),
+          named: true,
+        });
+        if (!people.persons.has(hit.id))
+          people.persons.set(hit.id, { id: hit.id, name: reg?.name ?? hit.id, country: ro.country, office: ro.office });
         i = j - 1;
         continue;
       }
@@ -329,10 +405,21 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
     if (PAIR.test(t.lo)) {
       const n = toks[i + 1];
       const n2 = toks[i + 2];
-      const pairish = /^(стороны|сторон|сторонами)$/.test(t.lo) ? !(n && /^(света|мира)$/.test(n.lo)) : !!(n && TWO.test(n.lo) && n2 && /^(стран|государств)$/.test(n2.lo)) || /^(лидеров|президентов|президенты|лидеры)$/.test(t.lo) && !(n && (covered(ms, i + 1) || /^(стран|государств)$/.test(n.lo)));
+      const pairish = /^(стороны|сторон|сторонами)$/.test(t.lo)
+        ? !(n && /^(света|мира)$/.test(n.lo))
+        : !!(n && TWO.test(n.lo) && n2 && /^(стран|государств)$/.test(n2.lo)) ||
+          (/^(лидеров|президентов|президенты|лидеры)$/.test(t.lo) && !(n && (covered(ms, i + 1) || /^(стран|государств)$/.test(n.lo))));
       if (pairish && !/^(главы|глав)$/.test(t.lo)) {
         const j = n && TWO.test(n.lo) ? i + 3 : i + 1;
-        ms.push({ id: '#pair', kind: 'pair', start: t.start, end: toks[Math.min(j, toks.length) - 1].end, ti: i, tj: Math.min(j, toks.length), prep: prepBefore(toks, i) });
+        ms.push({
+          id: '#pair',
+          kind: 'pair',
+          start: t.start,
+          end: toks[Math.min(j, toks.length) - 1].end,
+          ti: i,
+          tj: Math.min(j, toks.length),
+          prep: prepBefore(toks, i),
+        });
         i = j - 1;
         continue;
       }
@@ -374,7 +461,17 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
       if (list.length >= 2) {
         for (const m of list) {
           m.inTitle = true;
-          ms.push({ id: '#leader', kind: 'leader', start: t.start, end: m.end, ti: i, tj: m.tj, country: m.country, office, prep: prepBefore(toks, i) });
+          ms.push({
+            id: '#leader',
+            kind: 'leader',
+            start: t.start,
+            end: m.end,
+            ti: i,
+            tj: m.tj,
+            country: m.country,
+            office,
+            prep: prepBefore(toks, i),
+          });
         }
         i = list[list.length - 1].tj - 1;
         continue;
@@ -392,7 +489,17 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
       // A name right after the title makes it a title, not a reference.
       if (next && next.word && next.cap && NAME_WORD.test(next.s)) continue;
       const start = adj ? adj.ti : our ? i - 1 : i;
-      ms.push({ id: '#leader', kind: 'leader', start: toks[start].start, end: toks[end - 1].end, ti: start, tj: end, country, office, prep: prepBefore(toks, start) });
+      ms.push({
+        id: '#leader',
+        kind: 'leader',
+        start: toks[start].start,
+        end: toks[end - 1].end,
+        ti: start,
+        tj: end,
+        country,
+        office,
+        prep: prepBefore(toks, start),
+      });
       if (after) after.inTitle = true;
       if (adj) adj.inTitle = true;
     }
@@ -407,12 +514,22 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
       const m = covered(ms, k);
       if (m && m !== p && (m.kind === 'person' || m.kind === 'leader' || m.kind === 'pair')) break;
       if (TITLE.test(t.lo)) {
-        for (const x of ms) if (x.ti > k && x.tj <= p.ti && (x.kind === 'country' || x.kind === 'adj' || x.kind === 'capital' || x.kind === 'city' || x.kind === 'org')) x.inTitle = true;
+        for (const x of ms)
+          if (
+            x.ti > k &&
+            x.tj <= p.ti &&
+            (x.kind === 'country' || x.kind === 'adj' || x.kind === 'capital' || x.kind === 'city' || x.kind === 'org')
+          )
+            x.inTitle = true;
         const adj = ms.find((x) => x.tj === k && x.kind === 'adj');
         if (adj) adj.inTitle = true;
         break;
       }
-      if (m) { k = m.ti - 1; steps++; continue; }
+      if (m) {
+        k = m.ti - 1;
+        steps++;
+        continue;
+      }
       if (t.cap && k > 0) break;
       k--;
       steps++;
@@ -423,6 +540,9 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
 
 /** Title that a person holds in the document, if any ("посол" for an ambassador). */
 export function isSpokesman(p: DocPerson | undefined): boolean {
-  return !!p?.office && (/^(посл|посол|пресс-секретар|представител|помощник|советник|официальн|директор|спецпредставител)/.test(p.office)
-    || /press secretary|spokes|ambassador|aide|advis|representative|director/i.test(p.office));
+  return (
+    !!p?.office &&
+    (/^(посл|посол|пресс-секретар|представител|помощник|советник|официальн|директор|спецпредставител)/.test(p.office) ||
+      /press secretary|spokes|ambassador|aide|advis|representative|director/i.test(p.office))
+  );
 }

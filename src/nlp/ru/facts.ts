@@ -1,14 +1,14 @@
 // Fact frames of Russian news style over one clause at a time: visits, meetings, agreements,
 // investments, trade figures, summits and project milestones.
-import { KNOWN } from '../gazetteer.ts';
-import type { Fact, FactType, Money, When } from '../types.ts';
-import type { DateExpr } from './dates.ts';
-import type { DocPerson, Mention } from './entities.ts';
-import { isSpokesman } from './entities.ts';
-import { fold, lexicon } from './lexicon.ts';
-import { findCount, findMoney, type MoneyExpr } from './numbers.ts';
-import { execAll, type Sentence, type Tok } from './text.ts';
-import { slugRu, transliterate } from './translit.ts';
+import { KNOWN } from '../gazetteer.js';
+import type { Fact, FactType, Money, When } from '../types.js';
+import type { DateExpr } from './dates.js';
+import type { DocPerson, Mention } from './entities.js';
+import { isSpokesman } from './entities.js';
+import { fold, lexicon } from './lexicon.js';
+import { findCount, findMoney, type MoneyExpr } from './numbers.js';
+import { execAll, type Sentence, type Tok } from './text.js';
+import { slugRu, transliterate } from './translit.js';
 
 /** What the frames need to know about the document. */
 export interface DocContext {
@@ -64,17 +64,24 @@ export interface Draft extends Fact {
   para: number;
 }
 
-const NEG = /(?<![\p{L}])(не|так и не|ни)\s+(состоял|состоит|подписал|подписан|посетил|прибыл|приехал|приедет|провел|провели|встретил|встреч|удалось|будет|будут|планиру|намерен|договорил|смогл|собира)/iu;
-const HEDGE = /(?<![\p{L}])(может|могут|мог бы|могли бы|могла бы|возможно|возможен|возможна|предполагается|предполагают|надеется|надеются|надеемся|рассчитывает|рассчитывают|хотел бы|хотели бы|хотят|не исключ\p{L}*|вероятно|прогнозир\p{L}*|ожидается,? что|стремится|стремятся|намерен|намерена|намерены|намерено|намерева\p{L}*|предложил\p{L}*|предлагает|предлагают|пригласил\p{L}*|призвал\p{L}*|призыва\p{L}*|планиру\p{L}+ обсудить|обсуд\p{L}+ возможност\p{L}*|если|в случае|довести|нарастить до|увеличить до|достичь|достигнет|рассмотр\p{L}+ возможност\p{L}*)(?![\p{L}])/iu;
-const PLANNED = /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|проведет|проведёт|встретится|встретятся|подпишет|примет участие|примут участие|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят)(?![\p{L}])/iu;
+const NEG =
+  /(?<![\p{L}])(не|так и не|ни)\s+(состоял|состоит|подписал|подписан|посетил|прибыл|приехал|приедет|провел|провели|встретил|встреч|удалось|будет|будут|планиру|намерен|договорил|смогл|собира)/iu;
+const HEDGE =
+  /(?<![\p{L}])(может|могут|мог бы|могли бы|могла бы|возможно|возможен|возможна|предполагается|предполагают|надеется|надеются|надеемся|рассчитывает|рассчитывают|хотел бы|хотели бы|хотят|не исключ\p{L}*|вероятно|прогнозир\p{L}*|ожидается,? что|стремится|стремятся|намерен|намерена|намерены|намерено|намерева\p{L}*|предложил\p{L}*|предлагает|предлагают|пригласил\p{L}*|призвал\p{L}*|призыва\p{L}*|планиру\p{L}+ обсудить|обсуд\p{L}+ возможност\p{L}*|если|в случае|довести|нарастить до|увеличить до|достичь|достигнет|рассмотр\p{L}+ возможност\p{L}*)(?![\p{L}])/iu;
+const PLANNED =
+  /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|проведет|проведёт|встретится|встретятся|подпишет|примет участие|примут участие|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят)(?![\p{L}])/iu;
 
-const TRAILER = /[,–—-]+\s*(?:—|–|-)?\s*(сообщил|сообщила|сообщили|сообщает|заявил|заявила|заявили|сказал|сказала|сказали|отметил|отметила|отметили|говорится|пишет|передает|передаёт|рассказал|рассказала|подчеркнул|подчеркнула|указал|указала|уточнил|уточнила|добавил|добавила|свидетельствуют|сообщается)(?![\p{L}])/iu;
+const TRAILER =
+  /[,–—-]+\s*(?:—|–|-)?\s*(сообщил|сообщила|сообщили|сообщает|заявил|заявила|заявили|сказал|сказала|сказали|отметил|отметила|отметили|говорится|пишет|передает|передаёт|рассказал|рассказала|подчеркнул|подчеркнула|указал|указала|уточнил|уточнила|добавил|добавила|свидетельствуют|сообщается)(?![\p{L}])/iu;
 
-const DOC_NOUN = /^(соглашени|меморандум|договор|протокол|декларац|документ|контракт|заявлени|конвенц|дорожн|программ|хартия|хартии|коммюнике|инициатив|план[аеуы]?$|стратеги|концепци)/;
-const NAMED_DOC = /^(Декларац|Инициатив|Соглашени|Договор|Протокол|Меморандум|Хартия|Хартию|Конвенц|Программ|Заявлени|Стратеги|Концепци|Коммюнике|Дорожн)/;
+const DOC_NOUN =
+  /^(соглашени|меморандум|договор|протокол|декларац|документ|контракт|заявлени|конвенц|дорожн|программ|хартия|хартии|коммюнике|инициатив|план[аеуы]?$|стратеги|концепци)/;
+const NAMED_DOC =
+  /^(Декларац|Инициатив|Соглашени|Договор|Протокол|Меморандум|Хартия|Хартию|Конвенц|Программ|Заявлени|Стратеги|Концепци|Коммюнике|Дорожн)/;
 
 const KINDS: [RegExp, string][] = [
-  [/государственн\p{L}*\s+(?:\p{L}+\s+)?(?:визит|поездк)/iu, 'state'], [/официальн\p{L}*\s+(?:\p{L}+\s+)?(?:визит|поездк)/iu, 'official'],
+  [/государственн\p{L}*\s+(?:\p{L}+\s+)?(?:визит|поездк)/iu, 'state'],
+  [/официальн\p{L}*\s+(?:\p{L}+\s+)?(?:визит|поездк)/iu, 'official'],
   [/рабоч\p{L}*\s+(?:\p{L}+\s+)?(?:визит|поездк)/iu, 'working'],
 ];
 
@@ -82,16 +89,23 @@ function confidence(c: Clause, base = 0.85): number {
   return Math.round((c.inherited ? base - 0.1 : base) * 100) / 100;
 }
 
-function resolve(m: Mention, ctx: DocContext, all: Mention[]): string[] {
+function resolve(m: Mention, ctx: DocContext): string[] {
   if (m.kind === 'person') return [m.id];
   if (m.kind === 'pair') return ctx.pairPersons.length === 2 ? [...ctx.pairPersons] : [...ctx.pairCountries];
   if (m.kind === 'pronoun') return ctx.lastPerson ? [ctx.lastPerson] : [];
   if (m.kind === 'leader') {
     // A named person of the document who holds that office for that country; otherwise the country.
-    const head = (o?: string) => (o === 'prime minister' ? 'pm' : o === 'president' || o === 'chairman' || o === 'leader' || o === 'monarch' ? 'head' : o);
-    const p = [...ctx.persons.values()].find((x) => x.country === m.country && x.office === m.office)
-      ?? [...ctx.persons.values()].find((x) => x.country === m.country && head(x.office) === head(m.office))
-      ?? [...ctx.persons.values()].find((x) => x.country === m.country && (x.office === 'president' || x.office === 'leader' || x.office === 'prime minister') && (m.office === 'leader' || x.office === 'leader'));
+    const head = (o?: string) =>
+      o === 'prime minister' ? 'pm' : o === 'president' || o === 'chairman' || o === 'leader' || o === 'monarch' ? 'head' : o;
+    const p =
+      [...ctx.persons.values()].find((x) => x.country === m.country && x.office === m.office) ??
+      [...ctx.persons.values()].find((x) => x.country === m.country && head(x.office) === head(m.office)) ??
+      [...ctx.persons.values()].find(
+        (x) =>
+          x.country === m.country &&
+          (x.office === 'president' || x.office === 'leader' || x.office === 'prime minister') &&
+          (m.office === 'leader' || x.office === 'leader'),
+      );
     return [p ? p.id : m.country!];
   }
   return [];
@@ -104,7 +118,8 @@ function countryOfId(id: string, ctx: DocContext): string | undefined {
 }
 
 /** Nouns whose country is not the state acting: "сборная России", "граждане Казахстана", "Центробанк России". */
-const NON_STATE = /^(сборн|команд|клуб|компани|банк|центробанк|центральн|фирм|университет|театр|музе|оркестр|артист|спортсмен|футболист|школ|жител|граждан|турист|студент|болельщик|эксперт|учен|фонд|корпораци|биржи|биржа)/;
+const NON_STATE =
+  /^(сборн|команд|клуб|компани|банк|центробанк|центральн|фирм|университет|театр|музе|оркестр|артист|спортсмен|футболист|школ|жител|граждан|турист|студент|болельщик|эксперт|учен|фонд|корпораци|биржи|биржа)/;
 
 function governedByNonState(m: Mention, c: Clause): boolean {
   const toks = c.s.toks;
@@ -123,7 +138,11 @@ function actors(c: Clause, ctx: DocContext): { ids: string[]; ms: Mention[] } {
     if (m.inTitle) continue;
     if (m.kind !== 'person' && m.kind !== 'leader' && m.kind !== 'pair' && m.kind !== 'pronoun') continue;
     if (m.kind === 'person' && isSpokesman(ctx.persons.get(m.id))) continue;
-    for (const id of resolve(m, ctx, c.ms)) if (!ids.includes(id)) { ids.push(id); ms.push(m); }
+    for (const id of resolve(m, ctx))
+      if (!ids.includes(id)) {
+        ids.push(id);
+        ms.push(m);
+      }
   }
   return { ids, ms };
 }
@@ -133,14 +152,23 @@ function evidence(ctx: DocContext, s: Sentence) {
 }
 
 function draft(type: FactType, args: Record<string, unknown>, c: Clause, ctx: DocContext, base = 0.85): Draft {
-  const f: Draft = { type, args, confidence: confidence(c, base), evidence: evidence(ctx, c.s), ownDate: !c.inherited, sent: c.s.start, para: c.s.para };
+  const f: Draft = {
+    type,
+    args,
+    confidence: confidence(c, base),
+    evidence: evidence(ctx, c.s),
+    ownDate: !c.inherited,
+    sent: c.s.start,
+    para: c.s.para,
+  };
   if (c.when) f.when = c.when;
   if (c.planned) f.status = 'planned';
   return f;
 }
 
 // ---- visits ----
-const VISIT = /визит|поездк|прибыл|прибыв|прибудет|прилетел|вылетел|вылетит|посетил|посетит|посещени|приезд|приедет|отправил\p{L}* в|отправится в|находящ\p{L}* в|отбыл\p{L}* в|направил\p{L}* в/iu;
+const VISIT =
+  /визит|поездк|прибыл|прибыв|прибудет|прилетел|вылетел|вылетит|посетил|посетит|посещени|приезд|приедет|отправил\p{L}* в|отправится в|находящ\p{L}* в|отбыл\p{L}* в|направил\p{L}* в/iu;
 
 function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!VISIT.test(c.text)) return;
@@ -151,7 +179,15 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
   for (const m of c.ms) {
     if (m.inTitle || !(m.kind === 'country' || isPlaceKind(m))) continue;
     const before = toks[m.ti - 1]?.lo ?? '';
-    if (m.prep === 'в' || m.prep === 'во' || (m.prep === 'на' && m.kind === 'region') || /^(посетил|посетит|посетили|посетят|посещени\p{L}*)$/u.test(before)) { dest = m; break; }
+    if (
+      m.prep === 'в' ||
+      m.prep === 'во' ||
+      (m.prep === 'на' && m.kind === 'region') ||
+      /^(посетил|посетит|посетили|посетят|посещени\p{L}*)$/u.test(before)
+    ) {
+      dest = m;
+      break;
+    }
   }
   if (!dest) return;
   const host = countryOfId(dest.id, ctx) ?? dest.country;
@@ -161,46 +197,101 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!visitor && /(находящ|прибывш|посещающ)\p{L}*\s+(в|во)\s/iu.test(c.text)) visitor = ids.find((id) => countryOfId(id, ctx) !== host);
   if (!visitor) {
     // "Делегация Китая прибыла", "Москву посетил президент Египта" without a person: a country actor.
-    const cm = c.ms.find((m) => m.kind === 'country' && !m.inTitle && m !== dest && !m.prep && m.id !== host && !governedByNonState(m, c) && c.ms.indexOf(m) < c.ms.indexOf(dest!));
+    const cm = c.ms.find(
+      (m) =>
+        m.kind === 'country' &&
+        !m.inTitle &&
+        m !== dest &&
+        !m.prep &&
+        m.id !== host &&
+        !governedByNonState(m, c) &&
+        c.ms.indexOf(m) < c.ms.indexOf(dest!),
+    );
     visitor = cm?.id;
   }
   if (!visitor) return;
   // "Президенты Кыргызстана ..., Таджикистана ... и Туркменистана ... прибыли в Астану": a visit each.
   const visitors = /(прибыли|вылетели|посетили|прилетели|прибудут|посетят|находящиеся|находятся)(?![\p{L}])/iu.test(c.text)
-    ? ids.filter((id, k) => ms[k].kind !== 'pair' && ms[k].prep !== 'с' && countryOfId(id, ctx) !== host && (id.startsWith('person:') || id.startsWith('country:')))
+    ? ids.filter(
+        (id, k) =>
+          ms[k].kind !== 'pair' &&
+          ms[k].prep !== 'с' &&
+          countryOfId(id, ctx) !== host &&
+          (id.startsWith('person:') || id.startsWith('country:')),
+      )
     : [visitor];
   for (const v of visitors.length ? visitors : [visitor]) visitOne(v, host, dest, c, ctx, out);
 }
 
 function visitOne(visitor: string, host: string, dest: Mention, c: Clause, ctx: DocContext, out: Draft[]): void {
   const args: Record<string, unknown> = { visitor, host };
-  if (isPlaceKind(dest) && dest.kind !== 'region' || dest.kind === 'region' && dest.country) args.place = dest.id;
-  for (const [re, k] of KINDS) if (re.test(c.text)) { args.kind = k; break; }
+  if ((isPlaceKind(dest) && dest.kind !== 'region') || (dest.kind === 'region' && dest.country)) args.place = dest.id;
+  for (const [re, k] of KINDS)
+    if (re.test(c.text)) {
+      args.kind = k;
+      break;
+    }
   out.push(draft('visit', args, c, ctx));
 }
 
 // ---- meetings ----
-const MEET = /переговор|встретил|встретят|встретит|встреч|телефонн\p{L}* (разговор|переговор)|по телефону|беседу|беседа|беседы|виделись|увиделись|провел\p{L}* консультаци|(?<![\p{L}])приняла?\s+(?:в\s+[\p{Lu}][\p{L}-]+\s+)?(?:[\p{L}-]+\s+){0,2}(?:президент|премьер|министр|глав|председател|посл|делегаци|госсекретар|генеральн|генсек|вице)/iu;
+const MEET =
+  /переговор|встретил|встретят|встретит|встреч|телефонн\p{L}* (разговор|переговор)|по телефону|беседу|беседа|беседы|виделись|увиделись|провел\p{L}* консультаци|(?<![\p{L}])приняла?\s+(?:в\s+[\p{Lu}][\p{L}-]+\s+)?(?:[\p{L}-]+\s+){0,2}(?:президент|премьер|министр|глав|председател|посл|делегаци|госсекретар|генеральн|генсек|вице)/iu;
 
 function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]): void {
   let triggered = MEET.test(c.text);
   // "консультативная встреча глав государств", "встреча лидеров стран ШОС": a summit, not a meeting.
-  if (triggered && /консультативн\p{L}*\s+встреч|встреч\p{L}*\s+(глав|лидеров)\s+(государств|стран)/iu.test(c.text)
-    && !/переговор|встретил|провел\p{L}*\s+встреч|телефон|беседу/iu.test(c.text)) triggered = false;
+  if (
+    triggered &&
+    /консультативн\p{L}*\s+встреч|встреч\p{L}*\s+(глав|лидеров)\s+(государств|стран)/iu.test(c.text) &&
+    !/переговор|встретил|провел\p{L}*\s+встреч|телефон|беседу/iu.test(c.text)
+  )
+    triggered = false;
   if (!triggered && !inherited) return;
-  if (/переговор/iu.test(c.text) && !/(провел|провели|провёл|проведут|проведет|проведёт|проводят|проводит|состоял|состоятся|состоится|прошли|пройдут|переговоры\s+в\s+узком|в\s+ходе\s+переговоров|по итогам переговоров|переговоров в|телефонн)/iu.test(c.text) && !/встреч|разговор|беседы|виделись/iu.test(c.text)) return;
+  if (
+    /переговор/iu.test(c.text) &&
+    !/(провел|провели|провёл|проведут|проведет|проведёт|проводят|проводит|состоял|состоятся|состоится|прошли|пройдут|переговоры\s+в\s+узком|в\s+ходе\s+переговоров|по итогам переговоров|переговоров в|телефонн)/iu.test(
+      c.text,
+    ) &&
+    !/встреч|разговор|беседы|виделись/iu.test(c.text)
+  )
+    return;
   let ids = actors(c, ctx).ids;
   if (!triggered && inherited) ids = inherited;
   // Countries act when no person does ("Россия и Китай провели переговоры").
   if (ids.length < 2) {
     // ... or an adjective of the talks themselves ("российско-китайские переговоры").
-    const cs = c.ms.filter((m) => !m.inTitle && !m.prep && !governedByNonState(m, c) && (m.kind === 'country' || (m.kind === 'adj' && /^[\s\p{L}-]{0,20}?(переговор|встреч|консультаци|саммит)/iu.test(ctx.text.slice(m.end, m.end + 40))))).map((m) => m.country!);
+    const cs = c.ms
+      .filter(
+        (m) =>
+          !m.inTitle &&
+          !m.prep &&
+          !governedByNonState(m, c) &&
+          (m.kind === 'country' ||
+            (m.kind === 'adj' && /^[\s\p{L}-]{0,20}?(переговор|встреч|консультаци|саммит)/iu.test(ctx.text.slice(m.end, m.end + 40)))),
+      )
+      .map((m) => m.country!);
     for (const x of cs) if (!ids.some((id) => countryOfId(id, ctx) === x)) ids.push(x);
   }
   if (ids.length < 2) return;
   // "провел двусторонние встречи с X и Y": one meeting with each.
   if (ids.length >= 3 && /двусторонн\p{L}*\s+(встреч|переговор|бесед)|встречи\s+с\s/iu.test(c.text)) {
-    for (const other of ids.slice(1)) meetings({ ...c, ms: c.ms.filter((m) => { const r = resolve(m, ctx, c.ms); return r.includes(ids[0]) || r.includes(other) || !(m.kind === 'person' || m.kind === 'leader' || m.kind === 'pair' || m.kind === 'pronoun'); }) }, ctx, out);
+    for (const other of ids.slice(1))
+      meetings(
+        {
+          ...c,
+          ms: c.ms.filter((m) => {
+            const r = resolve(m, ctx);
+            return (
+              r.includes(ids[0]) ||
+              r.includes(other) ||
+              !(m.kind === 'person' || m.kind === 'leader' || m.kind === 'pair' || m.kind === 'pronoun')
+            );
+          }),
+        },
+        ctx,
+        out,
+      );
     return;
   }
   const args: Record<string, unknown> = { participants: ids.slice(0, 6) };
@@ -212,11 +303,14 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
 }
 
 // ---- agreements and project milestones ----
-const SIGN = /подписал|подписан|подписи|подписани|подпишут|заключил|заключен|заключени|принят|принял|утвердил|утвержден|одобрил|одобрен|поддержан|парафир/iu;
+const SIGN =
+  /подписал|подписан|подписи|подписани|подпишут|заключил|заключен|заключени|принят|принял|утвердил|утвержден|одобрил|одобрен|поддержан|парафир/iu;
 
 function agreementParties(c: Clause, ctx: DocContext): string[] {
   const parties: string[] = [];
-  const add = (x?: string) => { if (x && !parties.includes(x)) parties.push(x); };
+  const add = (x?: string) => {
+    if (x && !parties.includes(x)) parties.push(x);
+  };
   const org = c.ms.find((m) => m.kind === 'org' && !m.inTitle);
   if (/(на|в ходе|по итогам|в рамках) (саммит|заседани)/iu.test(c.text) || /членами/iu.test(c.text)) {
     if (org) return [org.id];
@@ -225,42 +319,96 @@ function agreementParties(c: Clause, ctx: DocContext): string[] {
   for (const m of c.ms) {
     if (m.inTitle) continue;
     if (m.kind === 'person') add(countryOfId(m.id, ctx));
-    else if (m.kind === 'leader' || m.kind === 'pronoun') for (const id of resolve(m, ctx, c.ms)) add(countryOfId(id, ctx));
+    else if (m.kind === 'leader' || m.kind === 'pronoun') for (const id of resolve(m, ctx)) add(countryOfId(id, ctx));
     else if (m.kind === 'pair') ctx.pairCountries.forEach(add);
-    else if ((m.kind === 'country' || m.kind === 'capital') && (!m.prep || m.prep === 'между' || m.prep === 'с' || m.prep === 'со') && !governedByNonState(m, c)) add(m.country);
+    else if (
+      (m.kind === 'country' || m.kind === 'capital') &&
+      (!m.prep || m.prep === 'между' || m.prep === 'с' || m.prep === 'со') &&
+      !governedByNonState(m, c)
+    )
+      add(m.country);
     else if (m.kind === 'adj' && /^(сторон|делегаци)/iu.test(ctx.text.slice(m.end + 1, m.end + 12))) add(m.country);
   }
-  if (parties.length < 2 && /(двумя|обеими|обе|двух) (странами|государствами|сторонами|стран|государств|сторон)|сторон[ыа]\b|двусторонн/iu.test(c.text)) ctx.pairCountries.forEach(add);
-  if (parties.length <= 1 && (c.during || /в присутствии|по итогам (переговоров|встречи|визита)|в ходе (переговоров|встречи|визита)/iu.test(c.text))) ctx.pairCountries.forEach(add);
+  if (
+    parties.length < 2 &&
+    /(двумя|обеими|обе|двух) (странами|государствами|сторонами|стран|государств|сторон)|сторон[ыа]\b|двусторонн/iu.test(c.text)
+  )
+    ctx.pairCountries.forEach(add);
+  if (
+    parties.length <= 1 &&
+    (c.during || /в присутствии|по итогам (переговоров|встречи|визита)|в ходе (переговоров|встречи|визита)/iu.test(c.text))
+  )
+    ctx.pairCountries.forEach(add);
   if (!parties.length && ctx.lastEvent && ctx.sent - ctx.lastEvent.sent <= 2) ctx.lastEvent.countries.forEach(add);
   // "Главы государств подписали ..." at a summit: the organisation's documents.
-  if (parties.length < 2 && ctx.summitOrg && /(главы государств|глав государств|лидеры|участники|государства-члены|страны-участницы|членами)/iu.test(c.text)) return [ctx.summitOrg];
+  if (
+    parties.length < 2 &&
+    ctx.summitOrg &&
+    /(главы государств|глав государств|лидеры|участники|государства-члены|страны-участницы|членами)/iu.test(c.text)
+  )
+    return [ctx.summitOrg];
   // "Кроме того, была принята декларация": the parties of the signing just reported.
   if (!parties.length && ctx.lastAgreement && ctx.lastAgreement.para === c.s.para) return [...ctx.lastAgreement.parties];
   return parties;
 }
 
 const PROJECT_TYPES: [RegExp, string][] = [
-  [/^железн\p{L}*\s+дорог\p{L}*/iu, 'railway'], [/^(автомобильн|автодорог)\p{L}*(\s+дорог\p{L}*)?/iu, 'highway'], [/^газопровод\p{L}*/iu, 'gas pipeline'],
-  [/^нефтепровод\p{L}*/iu, 'oil pipeline'], [/^трубопровод\p{L}*/iu, 'pipeline'], [/^ГЭС/u, 'hydropower plant'], [/^АЭС/u, 'nuclear power plant'],
-  [/^(электростанци|ТЭС|ТЭЦ)\p{L}*/iu, 'power plant'], [/^завод\p{L}*/iu, 'plant'], [/^мост\p{L}*/iu, 'bridge'], [/^(морск\p{L}*\s+)?порт\p{L}*/iu, 'port'],
-  [/^тоннел\p{L}*/iu, 'tunnel'], [/^коридор\p{L}*/iu, 'corridor'], [/^канал\p{L}*/iu, 'canal'], [/^терминал\p{L}*/iu, 'terminal'],
+  [/^железн\p{L}*\s+дорог\p{L}*/iu, 'railway'],
+  [/^(автомобильн|автодорог)\p{L}*(\s+дорог\p{L}*)?/iu, 'highway'],
+  [/^газопровод\p{L}*/iu, 'gas pipeline'],
+  [/^нефтепровод\p{L}*/iu, 'oil pipeline'],
+  [/^трубопровод\p{L}*/iu, 'pipeline'],
+  [/^ГЭС/u, 'hydropower plant'],
+  [/^АЭС/u, 'nuclear power plant'],
+  [/^(электростанци|ТЭС|ТЭЦ)\p{L}*/iu, 'power plant'],
+  [/^завод\p{L}*/iu, 'plant'],
+  [/^мост\p{L}*/iu, 'bridge'],
+  [/^(морск\p{L}*\s+)?порт\p{L}*/iu, 'port'],
+  [/^тоннел\p{L}*/iu, 'tunnel'],
+  [/^коридор\p{L}*/iu, 'corridor'],
+  [/^канал\p{L}*/iu, 'canal'],
+  [/^терминал\p{L}*/iu, 'terminal'],
 ];
 
 /** Common adjectives of project names ("цементного завода" -> "cement plant"). */
 const PROJECT_ADJ: [RegExp, string][] = [
-  [/^цементн/, 'cement'], [/^солнечн/, 'solar'], [/^ветров/, 'wind'], [/^угольн/, 'coal'], [/^химическ/, 'chemical'],
-  [/^металлургическ/, 'steel'], [/^сталелитейн/, 'steel'], [/^нефтеперерабатывающ/, 'oil refining'], [/^газоперерабатывающ/, 'gas processing'],
-  [/^горно-обогатительн/, 'mining and processing'], [/^автомобильн/, 'car'], [/^стекольн/, 'glass'], [/^текстильн/, 'textile'],
-  [/^атомн/, 'nuclear'], [/^медеплавильн/, 'copper smelting'], [/^нефтехимическ/, 'petrochemical'], [/^газохимическ/, 'gas chemical'],
-  [/^сахарн/, 'sugar'], [/^фармацевтическ/, 'pharmaceutical'], [/^хлопкоперерабатывающ/, 'cotton processing'], [/^судостроительн/, 'shipbuilding'],
-  [/^зернов/, 'grain'], [/^контейнерн/, 'container'], [/^сухопутн/, 'dry'], [/^высокоскоростн/, 'high-speed'], [/^гидро/, 'hydro'], [/^тепло/, 'thermal'], [/^логистическ/, 'logistics'], [/^индустриальн/, 'industrial'],
+  [/^цементн/, 'cement'],
+  [/^солнечн/, 'solar'],
+  [/^ветров/, 'wind'],
+  [/^угольн/, 'coal'],
+  [/^химическ/, 'chemical'],
+  [/^металлургическ/, 'steel'],
+  [/^сталелитейн/, 'steel'],
+  [/^нефтеперерабатывающ/, 'oil refining'],
+  [/^газоперерабатывающ/, 'gas processing'],
+  [/^горно-обогатительн/, 'mining and processing'],
+  [/^автомобильн/, 'car'],
+  [/^стекольн/, 'glass'],
+  [/^текстильн/, 'textile'],
+  [/^атомн/, 'nuclear'],
+  [/^медеплавильн/, 'copper smelting'],
+  [/^нефтехимическ/, 'petrochemical'],
+  [/^газохимическ/, 'gas chemical'],
+  [/^сахарн/, 'sugar'],
+  [/^фармацевтическ/, 'pharmaceutical'],
+  [/^хлопкоперерабатывающ/, 'cotton processing'],
+  [/^судостроительн/, 'shipbuilding'],
+  [/^зернов/, 'grain'],
+  [/^контейнерн/, 'container'],
+  [/^сухопутн/, 'dry'],
+  [/^высокоскоростн/, 'high-speed'],
+  [/^гидро/, 'hydro'],
+  [/^тепло/, 'thermal'],
+  [/^логистическ/, 'logistics'],
+  [/^индустриальн/, 'industrial'],
 ];
 
 /** English name of a name part: a known place or country, else a transliteration. */
 function englishPart(w: string): string {
   const toks = w.split(/\s+/).map(fold);
-  const e = lexicon().lex.get(toks[0])?.find((x) => x.toks.length === toks.length && x.toks.every((t, i) => t === toks[i]) && x.kind !== 'adj');
+  const e = lexicon()
+    .lex.get(toks[0])
+    ?.find((x) => x.toks.length === toks.length && x.toks.every((t, i) => t === toks[i]) && x.kind !== 'adj');
   if (e) {
     const k = KNOWN.get(e.id);
     if (e.kind === 'org') return k?.aliases.find((a) => /^[A-Z0-9]{2,}$/.test(a)) ?? k?.name ?? transliterate(w);
@@ -318,7 +466,9 @@ function agreements(c: Clause, ctx: DocContext, out: Draft[]): void {
     if (/под названием\s*$/u.test(c.text.slice(0, m.index))) continue;
     made.push(draft('agreement', { parties, title: m[1] }, c, ctx));
   }
-  for (const m of c.text.matchAll(/(?<![«\p{L}])([А-ЯЁ][а-яё]+(?:ая|ую|ой|ое|ый|ого|ий)\s+(?:декларац|харти|заявлени|коммюнике|меморандум|программ|план|стратеги|концепци)\p{L}*|(?<=[\p{Ll},]\s)(?:Декларац|Инициатив|Хартию|Хартия|Конвенц|Стратеги|Концепци|Программ|Дорожн)\p{L}*(?:\s+(?:о|об|по|в|во|за|для|и|[\p{Ll}]+)){0,8})/gu)) {
+  for (const m of c.text.matchAll(
+    /(?<![«\p{L}])([А-ЯЁ][а-яё]+(?:ая|ую|ой|ое|ый|ого|ий)\s+(?:декларац|харти|заявлени|коммюнике|меморандум|программ|план|стратеги|концепци)\p{L}*|(?<=[\p{Ll},]\s)(?:Декларац|Инициатив|Хартию|Хартия|Конвенц|Стратеги|Концепци|Программ|Дорожн)\p{L}*(?:\s+(?:о|об|по|в|во|за|для|и|[\p{Ll}]+)){0,8})/gu,
+  )) {
     if (c.text[m.index! - 1] === '«') continue;
     made.push(draft('agreement', { parties, title: m[1].trim() }, c, ctx));
   }
@@ -333,13 +483,18 @@ function agreements(c: Clause, ctx: DocContext, out: Draft[]): void {
       ctx.lastProject = p;
       ctx.names.set(p.id, { type: 'project', name: p.name });
       const countries = parties.filter((x) => x.startsWith('country:'));
-      out.push(draft('project_milestone', { project: p.id, stage: 'agreed', ...(countries.length ? { parties: countries } : {}) }, c, ctx, 0.75));
+      out.push(
+        draft('project_milestone', { project: p.id, stage: 'agreed', ...(countries.length ? { parties: countries } : {}) }, c, ctx, 0.75),
+      );
     }
   }
 }
 
 const MILESTONE: [RegExp, string][] = [
-  [/(началось|начато|начали|начался|начнется|начнётся|стартовало|стартует|приступили к|старт)\s+строительств\p{L}*\s+/iu, 'construction_started'],
+  [
+    /(началось|начато|начали|начался|начнется|начнётся|стартовало|стартует|приступили к|старт)\s+строительств\p{L}*\s+/iu,
+    'construction_started',
+  ],
   [/(заложили|заложен\p{L}*)\s+(первый\s+)?камень\s+в\s+основание\s+/iu, 'construction_started'],
   [/(завершено|завершилось|завершили|закончено)\s+строительств\p{L}*\s+/iu, 'completed'],
   [/(введен\p{L}*|ввели|ввод|введ[её]т|сдан\p{L}*)\s+в\s+эксплуатацию\s+/iu, 'completed'],
@@ -349,7 +504,10 @@ const MILESTONE: [RegExp, string][] = [
 
 /** "Строительство магистрали начнется в октябре": the project between the noun and the verb. */
 const MILESTONE_NOUN_FIRST: [RegExp, string][] = [
-  [/строительств\p{L}*\s+([^,.;]{3,80}?)\s+(началось|начнется|начнётся|стартовало|стартует|стартовал[оа]?|начато|начали)(?![\p{L}])/iu, 'construction_started'],
+  [
+    /строительств\p{L}*\s+([^,.;]{3,80}?)\s+(началось|начнется|начнётся|стартовало|стартует|стартовал[оа]?|начато|начали)(?![\p{L}])/iu,
+    'construction_started',
+  ],
   [/строительств\p{L}*\s+([^,.;]{3,80}?)\s+(завершено|завершилось|завершится|завершат|закончено)(?![\p{L}])/iu, 'completed'],
 ];
 
@@ -360,8 +518,10 @@ function milestones(c: Clause, ctx: DocContext, out: Draft[]): void {
     if (!m) continue;
     const rest = MILESTONE_NOUN_FIRST.some(([r]) => r === re) ? m[1] + ' ' : c.text.slice(m.index + m[0].length);
     // "строительство магистрали" after the project was named: the same project.
-    const p = projectAt(rest) ?? projectBefore(c.text.slice(0, m.index))
-      ?? (ctx.lastProject && /^(магистрал|дорог|объект|проект|трасс|ветк|линии|участк)/iu.test(rest) ? ctx.lastProject : undefined);
+    const p =
+      projectAt(rest) ??
+      projectBefore(c.text.slice(0, m.index)) ??
+      (ctx.lastProject && /^(магистрал|дорог|объект|проект|трасс|ветк|линии|участк)/iu.test(rest) ? ctx.lastProject : undefined);
     if (!p) continue;
     ctx.lastProject = p;
     ctx.names.set(p.id, { type: 'project', name: p.name });
@@ -373,7 +533,10 @@ function milestones(c: Clause, ctx: DocContext, out: Draft[]): void {
 
 /** "Железная дорога Китай — Киргизия — Узбекистан введена в эксплуатацию": the project before the verb. */
 function projectBefore(head: string): { id: string; name: string } | undefined {
-  const m = /(?:^|[\s,])((?:[А-ЯЁ][а-яё]+(?:ская|ская)\s+)?(?:железн|газопровод|нефтепровод|трубопровод|ГЭС|АЭС|электростанц|завод|мост|порт|тоннел|коридор|канал|терминал|автомобильн)[^,.]*)$/u.exec(head);
+  const m =
+    /(?:^|[\s,])((?:[А-ЯЁ][а-яё]+(?:ская|ская)\s+)?(?:железн|газопровод|нефтепровод|трубопровод|ГЭС|АЭС|электростанц|завод|мост|порт|тоннел|коридор|канал|терминал|автомобильн)[^,.]*)$/u.exec(
+      head,
+    );
   return m ? projectAt(m[1].replace(/^\s+/, '')) : undefined;
 }
 
@@ -389,16 +552,27 @@ function investments(c: Clause, ctx: DocContext, out: Draft[]): void {
   let investor: string | undefined;
   for (const m of c.ms) {
     if (m.inTitle) continue;
-    const cc = m.kind === 'person' ? countryOfId(m.id, ctx) : m.kind === 'country' || m.kind === 'capital' ? m.country : m.kind === 'adj' ? m.country : undefined;
+    const cc =
+      m.kind === 'person'
+        ? countryOfId(m.id, ctx)
+        : m.kind === 'country' || m.kind === 'capital'
+          ? m.country
+          : m.kind === 'adj'
+            ? m.country
+            : undefined;
     if (!cc) continue;
-    const into = /(?:в|во)\s+(?:экономик\p{L}*|развити\p{L}*|проект\p{L}*|сектор\p{L}*|отрасл\p{L}*|промышленност\p{L}*|энергетик\p{L}*)\s*$/iu.test(ctx.text.slice(Math.max(0, m.start - 30), m.start));
+    const into =
+      /(?:в|во)\s+(?:экономик\p{L}*|развити\p{L}*|проект\p{L}*|сектор\p{L}*|отрасл\p{L}*|промышленност\p{L}*|энергетик\p{L}*)\s*$/iu.test(
+        ctx.text.slice(Math.max(0, m.start - 30), m.start),
+      );
     if ((m.prep === 'в' || m.prep === 'во' || into) && !recipient) recipient = cc;
     else if (!m.prep && !investor) investor = cc;
   }
   const ek = /в\s+экономик\p{L}*\s+(\p{L}+)/iu.exec(c.text);
   if (!recipient && ek && /^(республик|стран|государств)/iu.test(ek[1])) recipient = ctx.pairCountries.find((x) => x !== investor);
   // "инвестировала в проект 400 млн долларов": the country where the project just reported is.
-  if (!recipient && /в\s+(проект|строительств|завод|станци|электростанци)/iu.test(c.text) && ctx.lastIn && ctx.lastIn !== investor) recipient = ctx.lastIn;
+  if (!recipient && /в\s+(проект|строительств|завод|станци|электростанци)/iu.test(c.text) && ctx.lastIn && ctx.lastIn !== investor)
+    recipient = ctx.lastIn;
   if (!recipient) return;
   const args: Record<string, unknown> = { recipient };
   if (investor && investor !== recipient) args.investor = investor;
@@ -409,23 +583,36 @@ function investments(c: Clause, ctx: DocContext, out: Draft[]): void {
 function pickAmount(c: Clause, money: MoneyExpr[]): Money | undefined {
   const rel = (m: MoneyExpr) => c.text.slice(Math.max(0, m.start - c.start - 30), m.start - c.start);
   // "вырос на 2 млрд долларов" is a change; "составил", "до", "в объеме" name the figure.
-  const good = money.find((m) => /(составил\p{L}*|составив|достиг\p{L}*|превысил\p{L}*|превысив|до|объем\p{L}*|сумм\p{L}*|около|более|свыше|порядка|почти|рекордн\p{L}*|уровне|отметк\p{L}*)\s*(в\s+)?$/iu.test(rel(m)));
+  const good = money.find((m) =>
+    /(составил\p{L}*|составив|достиг\p{L}*|превысил\p{L}*|превысив|до|объем\p{L}*|сумм\p{L}*|около|более|свыше|порядка|почти|рекордн\p{L}*|уровне|отметк\p{L}*)\s*(в\s+)?$/iu.test(
+      rel(m),
+    ),
+  );
   return good ?? money.find((m) => !/(на|увеличил\p{L}*|вырос\p{L}*)\s*$/iu.test(rel(m))) ?? money[0];
 }
 
 // ---- trade ----
-const TRADE = /товарооборот|торгов\p{L}*\s+оборот|объ[её]м\p{L}*\s+(взаимной\s+|двусторонней\s+)?торговли|взаимн\p{L}*\s+торговл|экспорт|импорт/iu;
+const TRADE =
+  /товарооборот|торгов\p{L}*\s+оборот|объ[её]м\p{L}*\s+(взаимной\s+|двусторонней\s+)?торговли|взаимн\p{L}*\s+торговл|экспорт|импорт/iu;
 
 const TRADE_ALL = new RegExp(TRADE.source, 'giu');
 
 /** Each trade figure of a clause: "экспорт ... составил X, импорт ... — Y" gives two. */
 function trade(c: Clause, ctx: DocContext, out: Draft[]): void {
   const hits = execAll(TRADE_ALL, c.text);
-  if (hits.length <= 1) { tradeOne(c, ctx, out); return; }
+  if (hits.length <= 1) {
+    tradeOne(c, ctx, out);
+    return;
+  }
   hits.forEach((h, k) => {
     const from = h.index;
     const to = k + 1 < hits.length ? hits[k + 1].index : c.text.length;
-    const sub: Clause = { ...c, text: c.text.slice(from, to), start: c.start + from, ms: c.ms.filter((m) => m.start >= c.start + from && m.end <= c.start + to) };
+    const sub: Clause = {
+      ...c,
+      text: c.text.slice(from, to),
+      start: c.start + from,
+      ms: c.ms.filter((m) => m.start >= c.start + from && m.end <= c.start + to),
+    };
     if (!sub.dates.some((d) => d.start >= sub.start)) sub.dates = c.dates;
     tradeOne(sub, ctx, out);
   });
@@ -452,12 +639,22 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   for (const m of [...after, ...before.reverse()]) {
     const x = m.kind === 'person' ? countryOfId(m.id, ctx) : m.country;
     // A data source ("таможенного управления КНР") is not a party.
-    if (/(управлени\p{L}*|служб\p{L}*|ведомств\p{L}*|статистик\p{L}*|комитет\p{L}*|агентств\p{L}*|министерств\p{L}*)\s*$/iu.test(ctx.text.slice(Math.max(0, m.start - 25), m.start))) continue;
+    if (
+      /(управлени\p{L}*|служб\p{L}*|ведомств\p{L}*|статистик\p{L}*|комитет\p{L}*|агентств\p{L}*|министерств\p{L}*)\s*$/iu.test(
+        ctx.text.slice(Math.max(0, m.start - 25), m.start),
+      )
+    )
+      continue;
     if (x && !cs.includes(x)) cs.push(x);
     if (cs.length === 2) break;
   }
   // A country's total foreign trade or its trade with a bloc ("со странами ЕАЭС") has no second country.
-  if (cs.length < 2 && (/внешнеторгов|внешней\s+торговл|со\s+странами|с\s+миром|мировой\s+торговл/iu.test(c.text) || c.ms.some((m) => m.kind === 'org' && m.start >= trigPos))) return;
+  if (
+    cs.length < 2 &&
+    (/внешнеторгов|внешней\s+торговл|со\s+странами|с\s+миром|мировой\s+торговл/iu.test(c.text) ||
+      c.ms.some((m) => m.kind === 'org' && m.start >= trigPos))
+  )
+    return;
   if (cs.length < 2) {
     // "импорт из Китая": the reporting country of the figure before, then the document's pair.
     const pool = [...(ctx.tradePair ?? []), ...ctx.pairCountries];
@@ -475,10 +672,34 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
 }
 
 // ---- summits ----
-const ORDINALS = ['перв', 'втор', 'трет', 'четверт', 'пят', 'шест', 'седьм', 'восьм', 'девят', 'десят', 'одиннадцат', 'двенадцат', 'тринадцат',
-  'четырнадцат', 'пятнадцат', 'шестнадцат', 'семнадцат', 'восемнадцат', 'девятнадцат', 'двадцат'];
-const ORDINAL_WORD = new RegExp(`(?<![\\p{L}])(${ORDINALS.join('|')})(?:ый|ой|ий|ья|ье|ая|ого|ом|ую|ей|ем|ьего|ьем|ьей|ью)\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu');
-const SUMMIT = /(?<![\p{L}])(саммит\p{L}*|консультативн\p{L}*\s+встреч\p{L}*|заседани\p{L}*\s+(?=Высш|Совета\s+глав|Совета\s+коллективной|Евразийского\s+межправ))/giu;
+const ORDINALS = [
+  'перв',
+  'втор',
+  'трет',
+  'четверт',
+  'пят',
+  'шест',
+  'седьм',
+  'восьм',
+  'девят',
+  'десят',
+  'одиннадцат',
+  'двенадцат',
+  'тринадцат',
+  'четырнадцат',
+  'пятнадцат',
+  'шестнадцат',
+  'семнадцат',
+  'восемнадцат',
+  'девятнадцат',
+  'двадцат',
+];
+const ORDINAL_WORD = new RegExp(
+  `(?<![\\p{L}])(${ORDINALS.join('|')})(?:ый|ой|ий|ья|ье|ая|ого|ом|ую|ей|ем|ьего|ьем|ьей|ью)\\s+(?:[\\p{L}-]+\\s+)?$`,
+  'iu',
+);
+const SUMMIT =
+  /(?<![\p{L}])(саммит\p{L}*|консультативн\p{L}*\s+встреч\p{L}*|заседани\p{L}*\s+(?=Высш|Совета\s+глав|Совета\s+коллективной|Евразийского\s+межправ))/giu;
 
 function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!/саммит|заседани|консультативн/i.test(c.text)) return;
@@ -489,12 +710,24 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     const after = c.ms.find((m) => m.kind === 'org' && m.start >= from && m.start < Math.min(to, from + 90));
     // "на саммите ОДКБ", "заседание Совета глав государств Содружества Независимых Государств".
     const org = after;
-    const fmt = !org ? /^саммит\p{L}*\s+«?([А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?(?:\s*[-–—+]\s*[А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?)+)»?/u.exec(c.text.slice(h.index!)) : null;
+    const fmt = !org
+      ? /^саммит\p{L}*\s+«?([А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?(?:\s*[-–—+]\s*[А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?)+)»?/u.exec(
+          c.text.slice(h.index!),
+        )
+      : null;
     // The consultative meeting of Central Asian heads of state, or "следующая консультативная встреча" once it is named.
-    const consult = /^консультативн/iu.test(h[0]) && (/Центральной\s+Азии/u.test(c.text.slice(h.index!, h.index! + 80)) || ctx.consultative === true);
+    const consult =
+      /^консультативн/iu.test(h[0]) && (/Центральной\s+Азии/u.test(c.text.slice(h.index!, h.index! + 80)) || ctx.consultative === true);
     if (consult) ctx.consultative = true;
     if (!org && !fmt && !consult) return;
-    const place = c.ms.find((m) => isPlaceKind(m) && !m.inTitle && m.start >= (k > 0 ? c.start + hits[k - 1].index! : c.start) && m.start < to && (m.kind !== 'region' || m.country));
+    const place = c.ms.find(
+      (m) =>
+        isPlaceKind(m) &&
+        !m.inTitle &&
+        m.start >= (k > 0 ? c.start + hits[k - 1].index! : c.start) &&
+        m.start < to &&
+        (m.kind !== 'region' || m.country),
+    );
     const args: Record<string, unknown> = {};
     const lead = c.text.slice(Math.max(0, h.index! - 30), h.index!);
     const ord = /(\d{1,3})-?(?:й|го|м|ом|ый)\s+(?:\p{L}+\s+)?$/iu.exec(lead);
@@ -505,11 +738,18 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
       args.name = 'Consultative Meeting of the Heads of State of Central Asia';
     } else if (org) {
       const known = KNOWN.get(org.id);
-      const short = known && /^[A-Z0-9]{2,}$/.test(known.name) ? known.name : (known?.aliases.find((a) => /^[A-Z0-9]{2,}$/.test(a)) ?? lexicon().orgShort.get(org.id) ?? org.id.slice(4).toUpperCase());
-      if (org.id === 'org:eaeu' && (isCouncil || /высш/iu.test(c.text.slice(h.index!, h.index! + 40)))) name = 'Supreme Eurasian Economic Council meeting';
-      else if (/Совета\s+глав\s+государств/u.test(c.text.slice(h.index!, h.index! + 40))) name = `${short} Council of Heads of State summit`;
-      else if (/Совета\s+глав\s+правительств/u.test(c.text.slice(h.index!, h.index! + 40))) name = `${short} Council of Heads of Government meeting`;
-      else if (/Совета\s+коллективной\s+безопасности/u.test(c.text.slice(h.index!, h.index! + 50))) name = `${short} Collective Security Council summit`;
+      const short =
+        known && /^[A-Z0-9]{2,}$/.test(known.name)
+          ? known.name
+          : (known?.aliases.find((a) => /^[A-Z0-9]{2,}$/.test(a)) ?? lexicon().orgShort.get(org.id) ?? org.id.slice(4).toUpperCase());
+      if (org.id === 'org:eaeu' && (isCouncil || /высш/iu.test(c.text.slice(h.index!, h.index! + 40))))
+        name = 'Supreme Eurasian Economic Council meeting';
+      else if (/Совета\s+глав\s+государств/u.test(c.text.slice(h.index!, h.index! + 40)))
+        name = `${short} Council of Heads of State summit`;
+      else if (/Совета\s+глав\s+правительств/u.test(c.text.slice(h.index!, h.index! + 40)))
+        name = `${short} Council of Heads of Government meeting`;
+      else if (/Совета\s+коллективной\s+безопасности/u.test(c.text.slice(h.index!, h.index! + 50)))
+        name = `${short} Collective Security Council summit`;
       else name = `${informal ? 'Informal ' : ''}${short} summit`;
       args.name = name;
       args.organization = org.id;
@@ -520,7 +760,9 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     }
     if (place) args.place = place.id;
     else {
-      const host = c.ms.find((m) => m.kind === 'country' && (m.prep === 'в' || m.prep === 'во') && !m.inTitle && m.start >= from - 60 && m.start < to);
+      const host = c.ms.find(
+        (m) => m.kind === 'country' && (m.prep === 'в' || m.prep === 'во') && !m.inTitle && m.start >= from - 60 && m.start < to,
+      );
       if (host) args.place = host.id;
     }
     if (ord) args.ordinal = Number(ord[1]);
@@ -537,8 +779,18 @@ export const FRAMES = { visits, meetings, agreements, milestones, investments, t
 
 /** Clause modality: negated or hedged clauses state nothing; planned ones are kept with a status. */
 const HINT_NEG = /(^|[^а-яё])(не|ни) /;
-const HINT_HEDGE = new RegExp(HEDGE.source.replace('(?<![\\p{L}])', '').replace(/\(\?!\[\\p\{L\}\]\)$/, '').replace(/\\p\{L\}/g, '[а-яё]'));
-const HINT_PLANNED = new RegExp(PLANNED.source.replace('(?<![\\p{L}])', '').replace(/\(\?!\[\\p\{L\}\]\)$/, '').replace(/\\p\{L\}/g, '[а-яё]'));
+const HINT_HEDGE = new RegExp(
+  HEDGE.source
+    .replace('(?<![\\p{L}])', '')
+    .replace(/\(\?!\[\\p\{L\}\]\)$/, '')
+    .replace(/\\p\{L\}/g, '[а-яё]'),
+);
+const HINT_PLANNED = new RegExp(
+  PLANNED.source
+    .replace('(?<![\\p{L}])', '')
+    .replace(/\(\?!\[\\p\{L\}\]\)$/, '')
+    .replace(/\\p\{L\}/g, '[а-яё]'),
+);
 
 export function modality(raw: string): 'neg' | 'hedge' | 'planned' | 'fact' {
   // Titles in quotes («Протокол о намерениях ...») say nothing about the clause around them.

@@ -2,24 +2,27 @@
 // Sentences and tokens (text.ts) -> mentions of countries, places, organisations and people in
 // any case form (lexicon.ts, entities.ts) -> dates of the document (dates.ts) -> fact frames over
 // clauses (facts.ts) -> repeated statements of one fact merged into one.
-import { KNOWN } from '../gazetteer.ts';
-import { personById } from '../people.ts';
-import type { EntityType, ExtractOptions, MentionRef, Reading, When } from '../types.ts';
-import { datelineDate, findDates, type DateExpr } from './dates.ts';
-import { learnPeople, lexMentions, sentenceMentions, isSpokesman, type Mention } from './entities.ts';
-import { FRAMES, countryOfId, modality, trailerAt, type Clause, type DocContext, type Draft } from './facts.ts';
-import { lexicon } from './lexicon.ts';
-import { splitSentences, type Sentence } from './text.ts';
+import { KNOWN } from '../gazetteer.js';
+import { personById } from '../people.js';
+import type { EntityType, ExtractOptions, MentionRef, Reading, When } from '../types.js';
+import { datelineDate, findDates, type DateExpr } from './dates.js';
+import { learnPeople, lexMentions, sentenceMentions, isSpokesman } from './entities.js';
+import { FRAMES, countryOfId, modality, trailerAt, type Clause, type DocContext, type Draft } from './facts.js';
+import { lexicon } from './lexicon.js';
+import { splitSentences, type Sentence } from './text.js';
 
 const LEADER_OFFICES = new Set(['president', 'prime minister', 'leader', 'chairman', 'monarch']);
 /** Where a sentence divides into clauses that each state their own event. */
 const CLAUSE_BREAK = /^(которого|которой|которых|котором|которым|которая|который|которые|где|после|до|а|;)$/;
 /** Any word a frame starts from (lower case): a clause without one is not read further. */
-const ANY_TRIGGER = /визит|поездк|прибыл|прибыв|прибуд|прилетел|вылетел|посети|посещени|приезд|приед|отправи|находящ|переговор|встрет|встреч|телефон|бесед|виделись|консультаци|подпис|заключ|принят|принял|утверд|одобр|поддержан|парафир|строительств|камень|эксплуатаци|запущен|запустил|запуск|открыт|открыл|инвест|вложи|вложени|товарооборот|торгов|экспорт|импорт|саммит|заседани/;
-const EVENT_REF = /(?<![\p{L}])(в ходе|во время|по итогам|по результатам|в рамках|на полях)\s+(визит|переговор|встреч|саммит|заседани|беседы|разговор)/iu;
+const ANY_TRIGGER =
+  /визит|поездк|прибыл|прибыв|прибуд|прилетел|вылетел|посети|посещени|приезд|приед|отправи|находящ|переговор|встрет|встреч|телефон|бесед|виделись|консультаци|подпис|заключ|принят|принял|утверд|одобр|поддержан|парафир|строительств|камень|эксплуатаци|запущен|запустил|запуск|открыт|открыл|инвест|вложи|вложени|товарооборот|торгов|экспорт|импорт|саммит|заседани/;
+const EVENT_REF =
+  /(?<![\p{L}])(в ходе|во время|по итогам|по результатам|в рамках|на полях)\s+(визит|переговор|встреч|саммит|заседани|беседы|разговор)/iu;
 
 function bestDate(ds: DateExpr[]): DateExpr | undefined {
-  const rank = (d: DateExpr) => (d.when.precision === 'day' ? (d.relative ? 2 : 4) : d.when.precision === 'month' ? 3 : d.when.precision === 'season' ? 1 : 0);
+  const rank = (d: DateExpr) =>
+    d.when.precision === 'day' ? (d.relative ? 2 : 4) : d.when.precision === 'month' ? 3 : d.when.precision === 'season' ? 1 : 0;
   let best: DateExpr | undefined;
   for (const d of ds) if (!best || rank(d) > rank(best)) best = d;
   return best;
@@ -37,9 +40,13 @@ function clauses(s: Sentence, cut: number): { ti: number; tj: number; ellipsis: 
   for (let i = 1; i < end; i++) {
     const t = toks[i];
     const prev = toks[i - 1];
-    const isBreak = (prev.s === ',' || prev.s === '—' || prev.s === '–' || prev.s === ';') && CLAUSE_BREAK.test(t.lo)
-      && (t.lo !== 'до' || toks[i + 1]?.lo === 'этого') && (t.lo !== 'после' || toks[i + 1]?.lo === 'чего') && (t.lo !== 'а' || /^(до|затем|потом)$/.test(toks[i + 1]?.lo ?? ''))
-      || (t.lo === 'в' && toks[i + 1]?.lo === 'ходе' && /^(которого|которой|которых)$/.test(toks[i + 2]?.lo ?? '') && prev.s === ',');
+    const isBreak =
+      ((prev.s === ',' || prev.s === '—' || prev.s === '–' || prev.s === ';') &&
+        CLAUSE_BREAK.test(t.lo) &&
+        (t.lo !== 'до' || toks[i + 1]?.lo === 'этого') &&
+        (t.lo !== 'после' || toks[i + 1]?.lo === 'чего') &&
+        (t.lo !== 'а' || /^(до|затем|потом)$/.test(toks[i + 1]?.lo ?? ''))) ||
+      (t.lo === 'в' && toks[i + 1]?.lo === 'ходе' && /^(которого|которой|которых)$/.test(toks[i + 2]?.lo ?? '') && prev.s === ',');
     if (!isBreak) continue;
     out.push({ ti: from, tj: i, ellipsis, tjSentence: end });
     ellipsis = t.lo === 'до' || (t.lo === 'а' && toks[i + 1]?.lo === 'до');
@@ -59,17 +66,21 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
 
   // The document's two leaders and two countries.
   const pairPersons: string[] = [];
-  for (const ms of mentions) for (const m of ms) {
-    if (m.kind !== 'person' || pairPersons.includes(m.id) || pairPersons.length >= 2) continue;
-    const p = people.persons.get(m.id);
-    if (p && LEADER_OFFICES.has(p.office ?? '')) pairPersons.push(m.id);
-  }
+  for (const ms of mentions)
+    for (const m of ms) {
+      if (m.kind !== 'person' || pairPersons.includes(m.id) || pairPersons.length >= 2) continue;
+      const p = people.persons.get(m.id);
+      if (p && LEADER_OFFICES.has(p.office ?? '')) pairPersons.push(m.id);
+    }
   const pairCountries: string[] = [];
   const pc = pairPersons.map((id) => people.persons.get(id)?.country);
   if (pc.length === 2 && pc[0] && pc[1] && pc[0] !== pc[1]) pairCountries.push(pc[0], pc[1]);
   else {
     const counts = new Map<string, number>();
-    for (const ms of mentions) for (const m of ms) if ((m.kind === 'country' || m.kind === 'adj' || m.kind === 'capital') && m.country) counts.set(m.country, (counts.get(m.country) ?? 0) + 1);
+    for (const ms of mentions)
+      for (const m of ms)
+        if ((m.kind === 'country' || m.kind === 'adj' || m.kind === 'capital') && m.country)
+          counts.set(m.country, (counts.get(m.country) ?? 0) + 1);
     for (const [c] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 2)) pairCountries.push(c);
   }
   if (pairPersons.length < 2) pairPersons.length = 0;
@@ -82,7 +93,10 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
   // The dateline opens the first body paragraphs ("Москва. 12 марта. ИНТЕРФАКС -" spans sentences).
   for (const s of sents.filter((x, k) => k === 0 || x.para !== sents[k - 1].para).slice(0, 3)) {
     const d = datelineDate(text.slice(s.start, s.start + 160), published);
-    if (d) { docDay = d; break; }
+    if (d) {
+      docDay = d;
+      break;
+    }
   }
 
   const drafts: Draft[] = [];
@@ -94,7 +108,10 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
     const stext = text.slice(s.start, s.end);
     const slo = stext.toLowerCase();
     const triggered = ANY_TRIGGER.test(slo);
-    const hasDate = /\d|накануне|вчера|сегодня|завтра|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|недел|месяц|год|весной|летом|осенью|зимой|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье/.test(slo);
+    const hasDate =
+      /\d|накануне|вчера|сегодня|завтра|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|недел|месяц|год|весной|летом|осенью|зимой|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье/.test(
+        slo,
+      );
     if (!triggered && !hasDate) {
       const fp = mentions[si].find((m) => m.kind === 'person' && !m.inTitle && !isSpokesman(people.persons.get(m.id)));
       if (fp) ctx.lastPerson = fp.id;
@@ -133,8 +150,17 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       const cdates = dates.filter((d) => d.start >= cstart && d.end <= cend);
       const cown = bestDate(cdates.filter((d) => d.when.precision !== 'year'));
       const c: Clause = {
-        s, ti: cl.ti, tj: cl.tj, text: text.slice(cstart, cend), start: cstart, ms: cms, dates: cdates.length ? cdates : dates,
-        when: cown?.when ?? when, inherited: !cown && inherited, planned, during: during ? lastEvent?.value : undefined,
+        s,
+        ti: cl.ti,
+        tj: cl.tj,
+        text: text.slice(cstart, cend),
+        start: cstart,
+        ms: cms,
+        dates: cdates.length ? cdates : dates,
+        when: cown?.when ?? when,
+        inherited: !cown && inherited,
+        planned,
+        during: during ? lastEvent?.value : undefined,
       };
       const before = drafts.length;
       FRAMES.summits(c, ctx, drafts);
@@ -142,7 +168,13 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       FRAMES.meetings(c, ctx, drafts, cl.ellipsis ? prevIds : undefined);
       if (cl.ti === 0) {
         // Signings and milestones read the whole sentence: their documents often sit in a relative clause.
-        const whole: Clause = { ...c, tj: cl.tjSentence, text: text.slice(s.start, s.toks[cl.tjSentence - 1].end), ms: ms.filter((m) => m.tj <= cl.tjSentence), dates };
+        const whole: Clause = {
+          ...c,
+          tj: cl.tjSentence,
+          text: text.slice(s.start, s.toks[cl.tjSentence - 1].end),
+          ms: ms.filter((m) => m.tj <= cl.tjSentence),
+          dates,
+        };
         FRAMES.agreements(whole, ctx, drafts);
         FRAMES.milestones(whole, ctx, drafts);
       }
@@ -157,11 +189,22 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
           const countries = [...new Set(ids.map((id) => countryOfId(id, ctx)).filter((x): x is string => !!x))];
           if (countries.length >= 2) ctx.lastEvent = { countries, sent: si };
         }
-        if ((f.type === 'visit' || f.type === 'meeting' || f.type === 'summit') && f.when && f.when.precision !== 'year' && s.para > 0 && !f.status) { lastEvent = f.when; lastEventSent = si; }
+        if (
+          (f.type === 'visit' || f.type === 'meeting' || f.type === 'summit') &&
+          f.when &&
+          f.when.precision !== 'year' &&
+          s.para > 0 &&
+          !f.status
+        ) {
+          lastEvent = f.when;
+          lastEventSent = si;
+        }
       }
     }
     if (firstPerson) ctx.lastPerson = firstPerson.id;
-    const loc = ms.find((m) => !m.inTitle && (m.prep === 'в' || m.prep === 'во') && (m.kind === 'country' || m.kind === 'capital' || m.kind === 'city'));
+    const loc = ms.find(
+      (m) => !m.inTitle && (m.prep === 'в' || m.prep === 'во') && (m.kind === 'country' || m.kind === 'capital' || m.kind === 'city'),
+    );
     if (loc?.country) ctx.lastIn = loc.country;
   });
 
@@ -190,11 +233,13 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
     }
   }
   for (const f of facts) {
-    for (const v of Object.values(f.args)) for (const x of Array.isArray(v) ? v : [v]) {
-      if (typeof x !== 'string' || names.has(x) || KNOWN.has(x)) continue;
-      if (x.startsWith('place:') && lexicon().placeInfo.has(x)) names.set(x, { type: 'place', name: lexicon().placeInfo.get(x)!.name });
-      if (x.startsWith('person:') && !personById(x) && people.persons.has(x)) names.set(x, { type: 'person', name: people.persons.get(x)!.name });
-    }
+    for (const v of Object.values(f.args))
+      for (const x of Array.isArray(v) ? v : [v]) {
+        if (typeof x !== 'string' || names.has(x) || KNOWN.has(x)) continue;
+        if (x.startsWith('place:') && lexicon().placeInfo.has(x)) names.set(x, { type: 'place', name: lexicon().placeInfo.get(x)!.name });
+        if (x.startsWith('person:') && !personById(x) && people.persons.has(x))
+          names.set(x, { type: 'person', name: people.persons.get(x)!.name });
+      }
   }
   return { facts, mentions: refs, names };
 }
@@ -204,13 +249,20 @@ function key(f: Draft): string {
   const set = (x: unknown) => (Array.isArray(x) ? [...x].sort().join('+') : '');
   const month = f.when?.value.slice(0, 7) ?? '';
   switch (f.type) {
-    case 'visit': return `v|${a.visitor}|${a.host}|${f.status ?? ''}`;
-    case 'meeting': return `m|${set(a.participants)}|${month}|${f.status ?? ''}`;
-    case 'agreement': return `a|${set(a.parties)}|${a.title ?? ''}|${a.count ?? ''}`;
-    case 'trade': return `t|${set(a.parties)}|${a.metric}|${a.period ?? ''}|${(a.amount as { value: number })?.value}`;
-    case 'investment': return `i|${a.recipient}|${a.investor ?? ''}|${(a.amount as { value: number })?.value ?? ''}`;
-    case 'summit': return `s|${a.organization ?? a.name}|${a.organization ? '' : a.name}|${month}`;
-    default: return `p|${a.project}|${a.stage}`;
+    case 'visit':
+      return `v|${a.visitor}|${a.host}|${f.status ?? ''}`;
+    case 'meeting':
+      return `m|${set(a.participants)}|${month}|${f.status ?? ''}`;
+    case 'agreement':
+      return `a|${set(a.parties)}|${a.title ?? ''}|${a.count ?? ''}`;
+    case 'trade':
+      return `t|${set(a.parties)}|${a.metric}|${a.period ?? ''}|${(a.amount as { value: number })?.value}`;
+    case 'investment':
+      return `i|${a.recipient}|${a.investor ?? ''}|${(a.amount as { value: number })?.value ?? ''}`;
+    case 'summit':
+      return `s|${a.organization ?? a.name}|${a.organization ? '' : a.name}|${month}`;
+    default:
+      return `p|${a.project}|${a.stage}`;
   }
 }
 
@@ -226,11 +278,18 @@ function merge(all: Draft[]): Draft[] {
   for (const f of drafts) {
     const k = key(f);
     const old = byKey.get(k);
-    if (!old) { byKey.set(k, f); out.push(f); continue; }
+    if (!old) {
+      byKey.set(k, f);
+      out.push(f);
+      continue;
+    }
     for (const [n, v] of Object.entries(f.args)) if (old.args[n] === undefined) old.args[n] = v;
     // The fuller name of one summit ("SCO Council of Heads of State summit" over "SCO summit").
     if (f.type === 'summit' && String(f.args.name).length > String(old.args.name).length) old.args.name = f.args.name;
-    if (f.ownDate && !old.ownDate && f.when) { old.when = f.when; old.ownDate = true; }
+    if (f.ownDate && !old.ownDate && f.when) {
+      old.when = f.when;
+      old.ownDate = true;
+    }
     old.confidence = Math.max(old.confidence, f.confidence);
   }
   for (const t of fromTitle) {
@@ -243,14 +302,23 @@ function merge(all: Draft[]): Draft[] {
   const drop = new Set<Draft>();
   for (const p of plain) {
     const ps = new Set(p.args.parties as string[]);
-    const other = agreements.find((o) => o !== p && !drop.has(o) && (o.args.parties as string[]).some((x) => ps.has(x)) && (o.args.title !== undefined || o.args.count !== undefined || out.indexOf(o) < out.indexOf(p)));
+    const other = agreements.find(
+      (o) =>
+        o !== p &&
+        !drop.has(o) &&
+        (o.args.parties as string[]).some((x) => ps.has(x)) &&
+        (o.args.title !== undefined || o.args.count !== undefined || out.indexOf(o) < out.indexOf(p)),
+    );
     if (other) drop.add(p);
   }
   // A planned visit or meeting restated by a sentence without a date takes the dated statement.
-  return out.filter((f) => !drop.has(f)).map((f) => {
-    const { ownDate: _o, sent: _s, para: _p, ...fact } = f;
-    void _o; void _s; void _p;
-    return fact as Draft;
-  });
+  return out
+    .filter((f) => !drop.has(f))
+    .map((f) => {
+      const { ownDate: _o, sent: _s, para: _p, ...fact } = f;
+      void _o;
+      void _s;
+      void _p;
+      return fact as Draft;
+    });
 }
-

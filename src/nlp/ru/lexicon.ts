@@ -1,7 +1,7 @@
 // Russian names of countries, places and organisations, with their case forms, keyed to the ids of
 // the English gazetteer (country:CC, place:slug, org:slug). Built once at module load; read-only after.
-import { COUNTRIES_RU } from './countries-ru.generated.ts';
-import { adjectiveAllForms, phraseForms } from './morph.ts';
+import { COUNTRIES_RU } from './countries-ru.generated.js';
+import { adjectiveAllForms, phraseForms } from './morph.js';
 
 export type LexKind = 'country' | 'adj' | 'capital' | 'city' | 'region' | 'org';
 
@@ -101,7 +101,12 @@ export interface PlaceInfo {
 }
 
 function slug(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** Lower case with ё folded to е: the key every lookup uses. */
@@ -170,8 +175,14 @@ function build(): Lexicon {
     }
   }
   // Plural country names decline as plurals.
-  for (const [stem, code] of [['Соединенны', 'US'], ['Объединенны', 'AE']] as const) {
-    const tail = code === 'US' ? ['Штатов', 'Штатам', 'Штатами', 'Штатах'] : ['Арабских Эмиратов', 'Арабским Эмиратам', 'Арабскими Эмиратами', 'Арабских Эмиратах'];
+  for (const [stem, code] of [
+    ['Соединенны', 'US'],
+    ['Объединенны', 'AE'],
+  ] as const) {
+    const tail =
+      code === 'US'
+        ? ['Штатов', 'Штатам', 'Штатами', 'Штатах']
+        : ['Арабских Эмиратов', 'Арабским Эмиратам', 'Арабскими Эмиратами', 'Арабских Эмиратах'];
     const adj = [stem + 'х', stem + 'м', stem + 'ми', stem + 'х'];
     tail.forEach((t, i) => {
       addEntry(`${adj[i]} ${t}`, { kind: 'country', id: 'country:' + code, cap: true });
@@ -197,7 +208,8 @@ function build(): Lexicon {
     for (const n of ns) {
       const acr = /^[А-ЯЁA-Z0-9+]{2,}\+?$/.test(n) && !/\s/.test(n);
       if (acr && !ORG_SHORT.has(id)) ORG_SHORT.set(id, n);
-      for (const f of acr ? [n] : phraseForms(n.replace(/ё/g, 'е'))) addEntry(f, { kind: 'org', id, cap: !acr, exact: acr ? f : undefined });
+      for (const f of acr ? [n] : phraseForms(n.replace(/ё/g, 'е')))
+        addEntry(f, { kind: 'org', id, cap: !acr, exact: acr ? f : undefined });
     }
   }
   for (const l of LEX.values()) l.sort((a, b) => b.toks.length - a.toks.length);

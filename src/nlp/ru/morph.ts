@@ -39,7 +39,12 @@ export function adjectiveAllForms(masc: string): string[] {
   const stem = m[1];
   const y = VELAR_SIBILANT.test(stem) ? 'и' : 'ы';
   const out = new Set<string>();
-  for (const p of [adjectiveParadigm(masc), adjectiveParadigm(stem + 'ая'), adjectiveParadigm(stem + 'ое'), adjectiveParadigm(stem + y + 'е')]) {
+  for (const p of [
+    adjectiveParadigm(masc),
+    adjectiveParadigm(stem + 'ая'),
+    adjectiveParadigm(stem + 'ое'),
+    adjectiveParadigm(stem + y + 'е'),
+  ]) {
     for (const c of p ?? []) for (const f of c) out.add(f);
   }
   out.add(stem + 'ою');
@@ -74,7 +79,14 @@ export function nounParadigm(w: string, opts: { animate?: boolean; surname?: boo
     const s = w.slice(0, -1);
     // Masculine (Игорь, Тайвань) or feminine (Казань, Рязань): both sets of endings.
     const fem = /ь$/.test(lo) && !opts.animate ? { gen: [s + 'и'], ins: [s + 'ью'] } : { gen: [], ins: [] };
-    return [[w], [s + 'я', ...fem.gen], [s + 'ю', ...fem.gen], opts.animate ? [s + 'я'] : [w], [s + 'ем', s + 'ём', ...fem.ins], [s + 'е', ...fem.gen]];
+    return [
+      [w],
+      [s + 'я', ...fem.gen],
+      [s + 'ю', ...fem.gen],
+      opts.animate ? [s + 'я'] : [w],
+      [s + 'ем', s + 'ём', ...fem.ins],
+      [s + 'е', ...fem.gen],
+    ];
   }
   // Consonant: Пекин, Путин, Пашинян, Казахстан.
   // Путиным, Токаевым, but Цзиньпином: -ин/-ын names take either.
@@ -96,9 +108,15 @@ export function phraseForms(phrase: string, opts: { animate?: boolean; person?: 
   let headSeen = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (headSeen && !opts.person) { paradigms.push([[w], [w], [w], [w], [w], [w]]); continue; }
+    if (headSeen && !opts.person) {
+      paradigms.push([[w], [w], [w], [w], [w], [w]]);
+      continue;
+    }
     const adj = !opts.person && i < words.length - 1 && ADJ_END.test(w) ? adjectiveParadigm(w) : undefined;
-    if (adj) { paradigms.push(adj); continue; }
+    if (adj) {
+      paradigms.push(adj);
+      continue;
+    }
     const hy = w.lastIndexOf('-');
     if (hy > 0 && hy < w.length - 1) {
       const head = w.slice(0, hy + 1);

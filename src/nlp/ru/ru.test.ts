@@ -1,16 +1,17 @@
 // Unit tests of the Russian reader: transliteration, case forms, sentences, dates, money and
 // fact frames over sentences of each construction (written for these tests).
 import { describe, expect, it } from 'vitest';
-import { findDates, datelineDate } from './dates.ts';
-import { readRussian } from './index.ts';
-import { nameLemma, phraseForms, adjectiveAllForms } from './morph.ts';
-import { findCount, findMoney } from './numbers.ts';
-import { splitSentences } from './text.ts';
-import { slugRu } from './translit.ts';
-import type { Fact } from '../types.ts';
+import { findDates, datelineDate } from './dates.js';
+import { readRussian } from './index.js';
+import { nameLemma, phraseForms, adjectiveAllForms } from './morph.js';
+import { findCount, findMoney } from './numbers.js';
+import { splitSentences } from './text.js';
+import { slugRu } from './translit.js';
+import type { Fact } from '../types.js';
 
 const read = (body: string, published = '2024-05-17') => readRussian(`Заголовок\n${body}`, { published });
-const facts = (body: string, published?: string, type?: string): Fact[] => read(body, published).facts.filter((f) => !type || f.type === type);
+const facts = (body: string, published?: string, type?: string): Fact[] =>
+  read(body, published).facts.filter((f) => !type || f.type === type);
 
 describe('transliteration', () => {
   it('follows English press conventions', () => {
@@ -48,7 +49,12 @@ describe('sentences', () => {
   it('does not split at initials, abbreviations or inside numbers', () => {
     const t = 'Заголовок\nВ. В. Путин прибыл в г. Казань. И.о. министра заявил, что рост составил 1,5 млрд руб. в 2023 г. Это т.е. немало.';
     const ss = splitSentences(t).map((s) => t.slice(s.start, s.end));
-    expect(ss).toEqual(['Заголовок', 'В. В. Путин прибыл в г. Казань.', 'И.о. министра заявил, что рост составил 1,5 млрд руб. в 2023 г.', 'Это т.е. немало.']);
+    expect(ss).toEqual([
+      'Заголовок',
+      'В. В. Путин прибыл в г. Казань.',
+      'И.о. министра заявил, что рост составил 1,5 млрд руб. в 2023 г.',
+      'Это т.е. немало.',
+    ]);
   });
 });
 
@@ -67,7 +73,10 @@ describe('dates', () => {
     expect(d('на прошлой неделе')).toEqual(['2024-05']);
     expect(findDates('в первом полугодии 2024 года', 0, undefined)[0].period).toBe('2024-H1');
     expect(d('рост по сравнению с 2022 годом')).toEqual([]);
-    expect(findDates('за январь-июнь 2024 года', 0, undefined)[0]).toMatchObject({ when: { value: '2024', precision: 'year' }, period: '2024-H1' });
+    expect(findDates('за январь-июнь 2024 года', 0, undefined)[0]).toMatchObject({
+      when: { value: '2024', precision: 'year' },
+      period: '2024-H1',
+    });
     expect(findDates('в январе-сентябре 2023 г.', 0, undefined)[0].period).toBe('2023-01/09');
   });
   it('reads datelines', () => {
@@ -107,22 +116,44 @@ describe('frames', () => {
     expect(p.when?.value).toBe('2024-06');
   });
   it('meetings: talks, phone calls, pair references, meetings named by nouns', () => {
-    const [m] = facts('Президент России Владимир Путин провел телефонный разговор с президентом Узбекистана Шавкатом Мирзиёевым.', undefined, 'meeting');
+    const [m] = facts(
+      'Президент России Владимир Путин провел телефонный разговор с президентом Узбекистана Шавкатом Мирзиёевым.',
+      undefined,
+      'meeting',
+    );
     expect(m.args).toMatchObject({ format: 'phone call' });
     expect((m.args.participants as string[]).length).toBe(2);
-    const two = facts('Турецкий лидер Реджеп Тайип Эрдоган прибыл в Баку. Лидеры двух стран провели переговоры с азербайджанским коллегой Ильхамом Алиевым.', undefined, 'meeting');
+    const two = facts(
+      'Турецкий лидер Реджеп Тайип Эрдоган прибыл в Баку. Лидеры двух стран провели переговоры с азербайджанским коллегой Ильхамом Алиевым.',
+      undefined,
+      'meeting',
+    );
     expect(two).toHaveLength(1);
-    const noun = facts('Встреча министров иностранных дел России и Китая Сергея Лаврова и Ван И прошла в Пекине 9 апреля.', undefined, 'meeting');
+    const noun = facts(
+      'Встреча министров иностранных дел России и Китая Сергея Лаврова и Ван И прошла в Пекине 9 апреля.',
+      undefined,
+      'meeting',
+    );
     expect(noun[0]?.args).toMatchObject({ place: 'place:beijing' });
     expect(noun[0]?.when?.value).toBe('2024-04-09');
   });
   it('agreements: counts, named documents, passive signings, parties from context', () => {
-    const a = facts('По итогам переговоров президенты Казахстана и Кыргызстана подписали 12 соглашений, в том числе «Договор о союзнических отношениях».', undefined, 'agreement');
+    const a = facts(
+      'По итогам переговоров президенты Казахстана и Кыргызстана подписали 12 соглашений, в том числе «Договор о союзнических отношениях».',
+      undefined,
+      'agreement',
+    );
     expect(a.map((f) => f.args.count ?? f.args.title)).toEqual([12, 'Договор о союзнических отношениях']);
     expect(a[0].args.parties).toEqual(['country:KZ', 'country:KG']);
-    const joint = facts('Президенты Казахстана и Китая провели переговоры. Лидеры двух стран приняли Совместное заявление.', undefined, 'agreement');
+    const joint = facts(
+      'Президенты Казахстана и Китая провели переговоры. Лидеры двух стран приняли Совместное заявление.',
+      undefined,
+      'agreement',
+    );
     expect(joint[0]?.args).toMatchObject({ title: 'Совместное заявление' });
-    expect(facts('Пакистан и Узбекистан обсудили сотрудничество. Подписание документов не состоялось.', undefined, 'agreement')).toEqual([]);
+    expect(facts('Пакистан и Узбекистан обсудили сотрудничество. Подписание документов не состоялось.', undefined, 'agreement')).toEqual(
+      [],
+    );
   });
   it('summits: ordinal, organisation, place, planned', () => {
     const [s] = facts('В Бишкеке 14 октября состоялся 25-й саммит глав государств СНГ.', undefined, 'summit');
@@ -135,22 +166,34 @@ describe('frames', () => {
     const [t] = facts('Товарооборот России и Индии в 2024 году составил 66 млрд долларов.', undefined, 'trade');
     expect(t.args).toMatchObject({ metric: 'trade_turnover', period: '2024', amount: { value: 66e9, currency: 'USD' } });
     expect(facts('Товарооборот двух стран вырос на 12%.', undefined, 'trade')).toEqual([]);
-    expect(facts('Президенты Казахстана и Китая провели переговоры. Внешнеторговый оборот Казахстана в 2023 году составил 139 млрд долларов.', undefined, 'trade')).toEqual([]);
+    expect(
+      facts(
+        'Президенты Казахстана и Китая провели переговоры. Внешнеторговый оборот Казахстана в 2023 году составил 139 млрд долларов.',
+        undefined,
+        'trade',
+      ),
+    ).toEqual([]);
     expect(facts('Товарооборот Армении со странами ЕАЭС в 2023 году составил 8 млрд долларов.', undefined, 'trade')).toEqual([]);
     expect(facts('Товарооборот может достичь 100 млрд долларов к 2030 году.', undefined, 'trade')).toEqual([]);
     const [i] = facts('Турция вложила в экономику Туркменистана 5 млрд долларов.', undefined, 'investment');
     expect(i.args).toMatchObject({ recipient: 'country:TM', investor: 'country:TR' });
   });
   it('milestones: construction started, completed, launched', () => {
-    const m = facts('В Джизакской области началось строительство медеплавильного завода. Ранее в эксплуатацию введена Рогунская ГЭС.', undefined, 'project_milestone');
+    const m = facts(
+      'В Джизакской области началось строительство медеплавильного завода. Ранее в эксплуатацию введена Рогунская ГЭС.',
+      undefined,
+      'project_milestone',
+    );
     expect(m.map((f) => f.args.stage)).toEqual(['construction_started', 'completed']);
   });
   it('hedges, wishes and negations are not facts', () => {
-    const body = 'Стороны надеются подписать соглашение о свободной торговле. Президент Ирана может посетить Ташкент. Предполагается, что лидеры встретятся в Душанбе. Визит министра так и не состоялся.';
+    const body =
+      'Стороны надеются подписать соглашение о свободной торговле. Президент Ирана может посетить Ташкент. Предполагается, что лидеры встретятся в Душанбе. Визит министра так и не состоялся.';
     expect(facts(body)).toEqual([]);
   });
   it('teams, citizens and banks of a country are not the country acting', () => {
-    const body = 'Сборная Сербии сыграет со сборной Японии в Токио. Граждане Армении прибыли в Грузию на отдых. Центробанк России и Народный банк Китая провели переговоры.';
+    const body =
+      'Сборная Сербии сыграет со сборной Японии в Токио. Граждане Армении прибыли в Грузию на отдых. Центробанк России и Народный банк Китая провели переговоры.';
     expect(facts(body)).toEqual([]);
   });
   it('evidence offsets point into the original text', () => {

@@ -1,5 +1,5 @@
 // Tokens and sentences of Russian text, with UTF-16 offsets into the original input.
-import { fold } from './lexicon.ts';
+import { fold } from './lexicon.js';
 
 export interface Tok {
   /** Text as written. */
@@ -53,8 +53,46 @@ export function tokenize(text: string, from = 0, to = text.length): Tok[] {
 }
 
 // Words after which a full stop does not end a sentence.
-const ABBREV = new Set(['г', 'гг', 'т', 'е', 'д', 'др', 'пр', 'им', 'ул', 'пл', 'обл', 'р', 'руб', 'долл', 'млн', 'млрд', 'трлн',
-  'тыс', 'см', 'стр', 'ст', 'н', 'э', 'о', 'с', 'т.е', 'т.д', 'т.п', 'и.о', 'вр', 'зам', 'ген', 'проф', 'акад', 'англ', 'рус', 'кв', 'км']);
+const ABBREV = new Set([
+  'г',
+  'гг',
+  'т',
+  'е',
+  'д',
+  'др',
+  'пр',
+  'им',
+  'ул',
+  'пл',
+  'обл',
+  'р',
+  'руб',
+  'долл',
+  'млн',
+  'млрд',
+  'трлн',
+  'тыс',
+  'см',
+  'стр',
+  'ст',
+  'н',
+  'э',
+  'о',
+  'с',
+  'т.е',
+  'т.д',
+  'т.п',
+  'и.о',
+  'вр',
+  'зам',
+  'ген',
+  'проф',
+  'акад',
+  'англ',
+  'рус',
+  'кв',
+  'км',
+]);
 
 /** Sentences: split at . ! ? … before a capital, a digit or a quote, and at every line break. */
 export function splitSentences(text: string): Sentence[] {
@@ -85,7 +123,7 @@ export function splitSentences(text: string): Sentence[] {
               if (!((prev.lo === 'г' || prev.lo === 'гг') && yearBefore && /^\p{Lu}/u.test(next.s))) continue;
             }
           }
-          if (!(/^[\p{Lu}\d«"„—–-]/u.test(next.s))) continue;
+          if (!/^[\p{Lu}\d«"„—–-]/u.test(next.s)) continue;
           out.push({ start: cur[0].start, end: cur[cur.length - 1].end, para, toks: cur });
           cur = [];
         }

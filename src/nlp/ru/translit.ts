@@ -3,11 +3,55 @@
 // Токаев -> Tokayev (е after a vowel is "ye"), Мирзиёев -> Mirziyoyev, Жомарт -> Zhomart.
 
 const MAP: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
-  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
-  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
   // Kazakh, Kyrgyz, Uzbek, Tajik, Azerbaijani letters.
-  ә: 'a', ғ: 'g', қ: 'k', ң: 'ng', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i', ў: 'o', ҳ: 'h', ҷ: 'j', ӣ: 'i', ӯ: 'u', ј: 'y',
+  ә: 'a',
+  ғ: 'g',
+  қ: 'k',
+  ң: 'ng',
+  ө: 'o',
+  ұ: 'u',
+  ү: 'u',
+  һ: 'h',
+  і: 'i',
+  ў: 'o',
+  ҳ: 'h',
+  ҷ: 'j',
+  ӣ: 'i',
+  ӯ: 'u',
+  ј: 'y',
 };
 
 const VOWELS = new Set([...'аеёиоуыэюяәөұүіӯӣ']);
@@ -23,10 +67,24 @@ function word(w: string): string {
   for (let i = 0; i < lo.length; i++) {
     const c = lo[i];
     const prev = i > 0 ? lo[i - 1] : '';
-    if (c === 'и' && lo[i + 1] === 'й' && i + 2 === lo.length) { out += 'y'; i++; continue; } // Дмитрий
-    if (c === 'ы' && lo[i + 1] === 'й' && i + 2 === lo.length) { out += 'y'; i++; continue; }
-    if (c === 'е' && (i === 0 || VOWELS.has(prev) || prev === 'ь' || prev === 'ъ')) { out += 'ye'; continue; }
-    if (c === 'ь' && lo[i + 1] === 'е') { out += ''; continue; }
+    if (c === 'и' && lo[i + 1] === 'й' && i + 2 === lo.length) {
+      out += 'y';
+      i++;
+      continue;
+    } // Дмитрий
+    if (c === 'ы' && lo[i + 1] === 'й' && i + 2 === lo.length) {
+      out += 'y';
+      i++;
+      continue;
+    }
+    if (c === 'е' && (i === 0 || VOWELS.has(prev) || prev === 'ь' || prev === 'ъ')) {
+      out += 'ye';
+      continue;
+    }
+    if (c === 'ь' && lo[i + 1] === 'е') {
+      out += '';
+      continue;
+    }
     const m = MAP[c];
     out += m === undefined ? c : m;
   }
@@ -44,5 +102,8 @@ export function transliterate(s: string): string {
 
 /** Slug for an id: lower case Latin words joined by hyphens ("Касым-Жомарт Токаев" -> "kassym..." style). */
 export function slugRu(s: string): string {
-  return transliterate(s).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return transliterate(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }

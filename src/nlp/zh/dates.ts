@@ -1,7 +1,7 @@
 // Chinese dates: 2025年6月17日, 11月21日至23日 (first day), 8日 / 8日下午 (a day of the publication month,
 // in the past), 去年, 今年, 两年前, 上月, 1983年5月, and datelines (2025年6月17日,阿斯塔纳) / 新华社北京11月11日电.
-import type { When } from '../types.ts';
-import { parseChineseNumeral } from './numbers.ts';
+import type { When } from '../types.js';
+import { parseChineseNumeral } from './numbers.js';
 
 export interface DateHit extends When {
   start: number;
@@ -63,7 +63,8 @@ export function findDates(s: string, anchor: Anchor | undefined, base = 0): Date
       const y = Number(g.y);
       if (y < 1900 || y > 2100) continue;
       const okM = g.m && Number(g.m) >= 1 && Number(g.m) <= 12;
-      if (g.d && okM && realDay(y, Number(g.m), Number(g.d))) out.push({ value: `${y}-${pad(Number(g.m))}-${pad(Number(g.d))}`, precision: 'day', ...at });
+      if (g.d && okM && realDay(y, Number(g.m), Number(g.d)))
+        out.push({ value: `${y}-${pad(Number(g.m))}-${pad(Number(g.d))}`, precision: 'day', ...at });
       else if (okM) out.push({ value: `${y}-${pad(Number(g.m))}`, precision: 'month', ...at });
       else out.push({ value: String(y), precision: 'year', ...at });
     } else if (g.ry) {
@@ -125,7 +126,8 @@ export function findDates(s: string, anchor: Anchor | undefined, base = 0): Date
 }
 
 /** Dateline at the top of a document: "(2025年6月17日,阿斯塔纳)" or "新华社北京11月11日电". */
-export const DATELINE = /(?:^|\n)\s*[(（]\s*(\d{4})年(\d{1,2})月(\d{1,2})日\s*[,，]\s*([^)）\n]{1,12})[)）]|(?:新华社|中新社|人民网|央视网|国际在线)([^\d\s电]{2,8})(\d{1,2})月(\d{1,2})日电/;
+export const DATELINE =
+  /(?:^|\n)\s*[(（]\s*(\d{4})年(\d{1,2})月(\d{1,2})日\s*[,，]\s*([^)）\n]{1,12})[)）]|(?:新华社|中新社|人民网|央视网|国际在线)([^\d\s电]{2,8})(\d{1,2})月(\d{1,2})日电/;
 
 /** A bare day of month read ahead of the anchor (an announced event: 将于23日举行). */
 export function ahead(w: DateHit, anchor: Anchor | undefined): DateHit {

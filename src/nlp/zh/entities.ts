@@ -3,10 +3,20 @@
 // verbs (访华, 在美), and people named with a title (国务院副总理汪洋, 发言人高峰, 罗斯部长).
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
-import { personById } from '../people.ts';
+import { personById } from '../people.js';
 import {
-  ABBREV, ABBREV_ALT, countryNames, lexByFirst, SURNAMES, SURNAMES_2, TITLES, TITLES_BY_FIRST, type LexEntry, type LexKind, type TitleInfo,
-} from './lexicon.ts';
+  ABBREV,
+  ABBREV_ALT,
+  countryNames,
+  lexByFirst,
+  SURNAMES,
+  SURNAMES_2,
+  TITLES,
+  TITLES_BY_FIRST,
+  type LexEntry,
+  type LexKind,
+  type TitleInfo,
+} from './lexicon.js';
 
 export interface Mention {
   id: string;
@@ -27,21 +37,25 @@ const HAN = /\p{Script=Han}/u;
 let WORD_SEGMENTER: Intl.Segmenter | undefined;
 
 // What may follow a compound of country abbreviations (中美两国, 中吉乌铁路, 中哈、中乌).
-const COMPOUND_NEXT = /^(?:两国|三国|四国|五国|六国|双方|三方|各方|关系|经贸|贸易|合作|铁路|公路|高铁|管道|边境|元首|领导人|企业|商贸|联合|战略|友好|伙伴|外长|首脑|会晤|会谈|峰会|互免|人员|货物|商品|服务|进出口|出口|进口|航线|航班|直航|经济|金融|科技|文化|教育|旅游|青年|地方|友城|农产品|召开|举行|举办|签署|签订|实现|建立|达成|进行|开展|正式|互|在|人文|能源|投资|双边|第|之间|间|政府|议会|人民|外交|建交|友谊|全面|共同|农业|产业|[、,和与])/;
+const COMPOUND_NEXT =
+  /^(?:两国|三国|四国|五国|六国|双方|三方|各方|关系|经贸|贸易|合作|铁路|公路|高铁|管道|边境|元首|领导人|企业|商贸|联合|战略|友好|伙伴|外长|首脑|会晤|会谈|峰会|互免|人员|货物|商品|服务|进出口|出口|进口|航线|航班|直航|经济|金融|科技|文化|教育|旅游|青年|地方|友城|农产品|召开|举行|举办|签署|签订|实现|建立|达成|进行|开展|正式|互|在|人文|能源|投资|双边|第|之间|间|政府|议会|人民|外交|建交|友谊|全面|共同|农业|产业|[、,和与])/;
 // A one-character country after these verbs and prepositions (访华, 在美举行, 对华投资).
 const SINGLE_BEFORE = /[访在赴来抵对驻离回]/;
-const SINGLE_NEXT = /^(?:$|[,。、)!?;]|举行|期间|访问|出席|进行|投资|的|工作|留学|企业|人员|使馆|大使|合作|经商|考察|参加|参会|后|前|以来|时|并)/;
+const SINGLE_NEXT =
+  /^(?:$|[,。、)!?;]|举行|期间|访问|出席|进行|投资|的|工作|留学|企业|人员|使馆|大使|合作|经商|考察|参加|参会|后|前|以来|时|并)/;
 // After a capital, words that make it its government.
 const GOVERNMENT_NEXT = /^(?:认为|表示|宣布|指出|强调|坚持|反对|拒绝|谴责|批评|回应|方面|当局|政府|希望|要求|决定|同意)/;
 // Words that end a name written after a title.
-const NAME_STOP = /^(?:表示|说|指出|强调|宣布|介绍|认为|称|答|回答|在|于|将|与|和|同|及|会见|会晤|会谈|出席|抵达|就|对|等|也|还|并|率|日|今天|应|主持|一行|分别|访问|致辞|讲话|发表|参加|出访|共同|随后|当天|当日|此前|上午|下午|晚|见证|签署|提出|即|亲自|会|向|接受|举行|先生|女士|为|是|以|从|通电话|通话|已|曾|的|们|报道|[,。、:;!?()“”《》\s\d])/;
+const NAME_STOP =
+  /^(?:表示|说|指出|强调|宣布|介绍|认为|称|答|回答|在|于|将|与|和|同|及|会见|会晤|会谈|出席|抵达|就|对|等|也|还|并|率|日|今天|应|主持|一行|分别|访问|致辞|讲话|发表|参加|出访|共同|随后|当天|当日|此前|上午|下午|晚|见证|签署|提出|即|亲自|会|向|接受|举行|先生|女士|为|是|以|从|通电话|通话|已|曾|的|们|报道|[,。、:;!?()“”《》\s\d])/;
 // Characters of transliterated foreign names (特朗普, 普里茨克, 托卡耶夫).
 const TRANSLIT = new Set(
-  ('阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法凡菲费芬丰弗福夫盖冈戈格根古哈海汉豪赫亨' +
+  (
+    '阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法凡菲费芬丰弗福夫盖冈戈格根古哈海汉豪赫亨' +
     '胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸拉莱兰朗劳勒雷蕾里利莉连林琳卢鲁路伦罗洛马迈麦曼梅门蒙米明莫姆穆纳奈南内尼涅努诺欧' +
     '帕潘佩彭皮普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什施史斯松苏索塔泰坦汤唐特藤提图托瓦万旺威韦维温沃乌伍西希谢辛休修雅亚扬耶伊' +
-    '因尤于约泽扎詹兹朱佐茨娜娃丽赛朗纽奎蓬隆杭穆宁汀露贡德扎')
-    .split(''),
+    '因尤于约泽扎詹兹朱佐茨娜娃丽赛朗纽奎蓬隆杭穆宁汀露贡德扎'
+  ).split(''),
 );
 
 // pinyin-pro is loaded on first use (its dictionary costs a start ~0.1 s that most texts never need);
@@ -108,7 +122,7 @@ function chineseNameLength(s: string, i: number): number {
     if (![...s.slice(i + fam, end)].every((c) => HAN.test(c))) return 0;
     if (end === s.length || NAME_STOP.test(s.slice(end, end + 3))) {
       // A one-character given name must be a word boundary for the segmenter too (高峰|表示).
-      if (given === 1 && !NAME_STOP.test(s.slice(end, end + 3)) ) return 0;
+      if (given === 1 && !NAME_STOP.test(s.slice(end, end + 3))) return 0;
       return fam + given;
     }
   }
@@ -136,7 +150,13 @@ function clearStart(s: string, i: number): boolean {
 
 /** A name may end at `end`: before a stop word, a title, punctuation, or a word boundary. */
 function clearEnd(s: string, end: number): boolean {
-  return end >= s.length || !isHan(s.charCodeAt(end)) || NAME_STOP.test(s.slice(end, end + 3)) || titleAt(s, end) !== undefined || boundaryAt(s, end);
+  return (
+    end >= s.length ||
+    !isHan(s.charCodeAt(end)) ||
+    NAME_STOP.test(s.slice(end, end + 3)) ||
+    titleAt(s, end) !== undefined ||
+    boundaryAt(s, end)
+  );
 }
 
 function isHan(code: number): boolean {
@@ -192,7 +212,11 @@ export function findMentions(s: string): Mention[] {
       if (lex.capital) {
         m.capital = true;
         // A seat of government that speaks or acts is its country: 北京认为, 华盛顿方面.
-        if (GOVERNMENT_NEXT.test(s.slice(m.end, m.end + 3)) && lex.country && !/(在|于|赴|抵达|到|访问|前往)$/.test(s.slice(Math.max(0, i - 2), i))) {
+        if (
+          GOVERNMENT_NEXT.test(s.slice(m.end, m.end + 3)) &&
+          lex.country &&
+          !/(在|于|赴|抵达|到|访问|前往)$/.test(s.slice(Math.max(0, i - 2), i))
+        ) {
           m.id = lex.country;
           m.kind = 'country';
           m.capital = undefined;
@@ -216,7 +240,13 @@ export function findMentions(s: string): Mention[] {
       continue;
     }
     // A single-character country after a verb or preposition: 访华, 在美举行, 对华投资.
-    if ((c === '华' || ABBREV.has(c)) && i > 0 && SINGLE_BEFORE.test(s[i - 1]) && SINGLE_NEXT.test(s.slice(i + 1, i + 4)) && !(c === '日' && /[前后内起电]/.test(s[i + 1] ?? ''))) {
+    if (
+      (c === '华' || ABBREV.has(c)) &&
+      i > 0 &&
+      SINGLE_BEFORE.test(s[i - 1]) &&
+      SINGLE_NEXT.test(s.slice(i + 1, i + 4)) &&
+      !(c === '日' && /[前后内起电]/.test(s[i + 1] ?? ''))
+    ) {
       const id = c === '华' ? 'country:CN' : abbrevReading(c, s, memo)!;
       out.push({ id, kind: 'country', start: i, end: i + 1 });
       i++;
@@ -234,11 +264,24 @@ export function findMentions(s: string): Mention[] {
       const title = TITLES.get(t)!;
       const end = i + t.length;
       const ctx = lastCountry && i - lastCountry.end <= 10 && !/[,。;]/.test(s.slice(lastCountry.end, i)) ? lastCountry.id : undefined;
-      const country = ctx ?? (/^(国务院|国家主席)/.test(t) || /(国务院|外交部|商务部|国家|中央|发改委|财政部)[^,。;:]{0,14}$/.test(s.slice(Math.max(0, i - 20), i)) ? 'country:CN' : undefined);
+      const country =
+        ctx ??
+        (/^(国务院|国家主席)/.test(t) ||
+        /(国务院|外交部|商务部|国家|中央|发改委|财政部)[^,。;:]{0,14}$/.test(s.slice(Math.max(0, i - 20), i))
+          ? 'country:CN'
+          : undefined);
       // A known name follows: handled by the dictionary on the next step (titled there).
       const next = lexAt(s, end);
       if (next?.kind === 'person') {
-        out.push({ id: next.id, kind: 'person', start: end, end: end + next.phrase.length, title, country: country ?? countryOfPerson(next.id), en: next.en });
+        out.push({
+          id: next.id,
+          kind: 'person',
+          start: end,
+          end: end + next.phrase.length,
+          title,
+          country: country ?? countryOfPerson(next.id),
+          en: next.en,
+        });
         i = end + next.phrase.length;
         continue;
       }
@@ -249,7 +292,15 @@ export function findMentions(s: string): Mention[] {
         const name = s.slice(end, end + len);
         const isChinese = !foreign && chineseNameLength(s, end) === len;
         const id = isChinese ? chinesePersonId(name) : foreignPersonId(name.replace(/·/g, ''));
-        out.push({ id, kind: 'person', start: end, end: end + len, title, country: country ?? (isChinese ? 'country:CN' : undefined), en: name });
+        out.push({
+          id,
+          kind: 'person',
+          start: end,
+          end: end + len,
+          title,
+          country: country ?? (isChinese ? 'country:CN' : undefined),
+          en: name,
+        });
         i = end + len;
         continue;
       }

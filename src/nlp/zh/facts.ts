@@ -1,14 +1,14 @@
 // Fact frames of Chinese news style over sentences with their mentions: visits (国事访问, 访华, 抵达, 赴),
 // meetings (会谈, 会见, 通电话, 共同主持, 联委会), agreements (签署, 见证...签约), investment (对X投资),
 // trade (贸易额, 进出口, 出口), summits (第二届中国—中亚峰会) and project milestones (开工, 建成, 通车).
-import type { Fact, FactType, When } from '../types.ts';
-import { personById } from '../people.ts';
-import type { Anchor, DateHit } from './dates.ts';
-import { ahead, findDates } from './dates.ts';
-import { syllables, type Mention } from './entities.ts';
-import { COUNTRY_EN } from './lexicon.ts';
-import { findMoney, parseCount } from './numbers.ts';
-import type { Sentence } from './sentences.ts';
+import type { Fact, FactType, When } from '../types.js';
+import { personById } from '../people.js';
+import type { Anchor, DateHit } from './dates.js';
+import { ahead, findDates } from './dates.js';
+import { syllables, type Mention } from './entities.js';
+import { COUNTRY_EN } from './lexicon.js';
+import { findMoney, parseCount } from './numbers.js';
+import type { Sentence } from './sentences.js';
 
 export interface Doc {
   /** Original text (evidence is cut from it). */
@@ -75,10 +75,14 @@ function modality(d: Doc, c: SentCtx, pos: number): { blocked: boolean; planned:
   const cs = clauseStart(d.s, c.sent, pos);
   const clause = d.s.slice(cs, pos);
   // "应X邀请" (at X's invitation) introduces a visit; it is not an invitation still to be taken up.
-  const lead = d.s.slice(c.sent.start, pos).replace(/应[^,。;]{1,30}邀请/g, (m) => '　'.repeat(m.length)).slice(-30);
+  const lead = d.s
+    .slice(c.sent.start, pos)
+    .replace(/应[^,。;]{1,30}邀请/g, (m) => '　'.repeat(m.length))
+    .slice(-30);
   // A question asks; it states nothing (是否将访华?), nor what a reporter's question reports.
   const asked = /^(问|记者问)[:：]/.test(d.s.slice(d.sents.find((x) => x.para === c.sent.para)?.start ?? c.sent.start, c.sent.end));
-  const question = asked || /[?？]\s*$/.test(d.s.slice(c.sent.start, c.sent.end)) || /是否|吗[?？]?$/.test(d.s.slice(cs, clauseEnd(d.s, c.sent, pos)));
+  const question =
+    asked || /[?？]\s*$/.test(d.s.slice(c.sent.start, c.sent.end)) || /是否|吗[?？]?$/.test(d.s.slice(cs, clauseEnd(d.s, c.sent, pos)));
   const blocked = NEG.test(clause) || HEDGE.test(lead) || question;
   const planned = PLANNED.test(lead.replace(/必将|将近|将军/g, ''));
   return { blocked, planned };
@@ -138,7 +142,7 @@ export function readFacts(d: Doc): Fact[] {
     const c: SentCtx = { sent, idx, ms, dates, carried: carried ?? docWhen };
     const before = drafts.length;
 
-    visits(d, c, drafts, main);
+    visits(d, c, drafts);
     meetings(d, c, drafts, main, leaders);
     agreements(d, c, drafts, main);
     trade(d, c, drafts, main);
@@ -168,7 +172,10 @@ function mainPair(d: Doc): string[] {
     else if (m.kind === 'country') n.set(m.id, (n.get(m.id) ?? 0) + 1);
     else if (m.kind === 'person' && m.country) n.set(m.country, (n.get(m.country) ?? 0) + 0.5);
   }
-  return [...n].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id]) => id);
+  return [...n]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([id]) => id);
 }
 
 /** Heads of state named in the document, by country. */
@@ -178,7 +185,9 @@ function leadersOf(d: Doc): Map<string, string> {
     if (m.kind !== 'person') continue;
     const p = personById(m.id);
     const year = d.anchor?.y ?? new Date().getUTCFullYear();
-    const office = p?.offices.find((o) => /president|chairman|king|emir|sultan|supreme leader/i.test(o.title) && o.from <= year && (o.to === undefined || o.to >= year));
+    const office = p?.offices.find(
+      (o) => /president|chairman|king|emir|sultan|supreme leader/i.test(o.title) && o.from <= year && (o.to === undefined || o.to >= year),
+    );
     const country = office?.of ?? (m.title?.leader ? m.country : undefined);
     if (country && !out.has(country)) out.set(country, m.id);
   }
@@ -190,9 +199,16 @@ function actors(d: Doc, c: SentCtx, from: number, to: number): Mention[] {
   const s = d.s;
   const invite = /应[^,。;]{1,30}邀请/g;
   const spans: [number, number][] = [];
-  for (const m of s.slice(c.sent.start, c.sent.end).matchAll(invite)) spans.push([c.sent.start + m.index, c.sent.start + m.index + m[0].length]);
+  for (const m of s.slice(c.sent.start, c.sent.end).matchAll(invite))
+    spans.push([c.sent.start + m.index, c.sent.start + m.index + m[0].length]);
   return c.ms.filter(
-    (m) => m.kind === 'person' && !m.title?.source && !d.sources.has(m.id) && m.start >= from && m.end <= to && !spans.some(([a, b]) => m.start >= a && m.end <= b),
+    (m) =>
+      m.kind === 'person' &&
+      !m.title?.source &&
+      !d.sources.has(m.id) &&
+      m.start >= from &&
+      m.end <= to &&
+      !spans.some(([a, b]) => m.start >= a && m.end <= b),
   );
 }
 
@@ -202,16 +218,25 @@ function personCountry(m: Mention | undefined, id?: string): string | undefined 
   return of?.startsWith('country:') ? of : undefined;
 }
 
-function push(drafts: Draft[], c: SentCtx, type: FactType, args: Record<string, unknown>, when: When | undefined, planned: boolean, confidence = 0.8): void {
+function push(
+  drafts: Draft[],
+  c: SentCtx,
+  type: FactType,
+  args: Record<string, unknown>,
+  when: When | undefined,
+  planned: boolean,
+  confidence = 0.8,
+): void {
   const a: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(args)) if (v !== undefined && !(Array.isArray(v) && v.length === 0)) a[k] = v;
   drafts.push({ type, args: a, when, planned, sent: c.sent, confidence });
 }
 
-const VISIT_G = /(国是访问|国事访问|正式访问|工作访问|友好访问|国事访华|访问|访华|访[美俄哈吉乌塔日韩朝印巴蒙越老柬泰缅英法德意]|抵达|出访|赴|来到)/g;
+const VISIT_G =
+  /(国是访问|国事访问|正式访问|工作访问|友好访问|国事访华|访问|访华|访[美俄哈吉乌塔日韩朝印巴蒙越老柬泰缅英法德意]|抵达|出访|赴|来到)/g;
 const VISIT_REF = /^(期间|之际|前夕|成果|结束|时|中|的重要|的成果)/;
 
-function visits(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
+function visits(d: Doc, c: SentCtx, drafts: Draft[]): void {
   const s = d.s;
   const st = s.slice(c.sent.start, c.sent.end);
   for (const m of st.matchAll(VISIT_G)) {
@@ -228,7 +253,9 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     let moreHosts: string[] = [];
     if (!host && /访问$/.test(trig)) {
       // 对X进行...访问, also coordinated: 对新西兰、澳大利亚进行正式访问.
-      const dui = c.ms.find((x) => x.end <= pos && x.start >= cs && /对$/.test(s.slice(x.start - 1, x.start)) && (x.kind === 'country' || x.capital));
+      const dui = c.ms.find(
+        (x) => x.end <= pos && x.start >= cs && /对$/.test(s.slice(x.start - 1, x.start)) && (x.kind === 'country' || x.capital),
+      );
       if (dui) {
         host = dui.kind === 'country' ? countryIds(dui)[0] : dui.country;
         let prev = dui;
@@ -287,7 +314,8 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   }
 }
 
-const MEET_G = /(举行了?(?:历史性的|首次|视频)?(?:会谈|会晤|会见)|会谈|会晤|会见|会面|通电话|通话|共同主持|举行会议|召开[^,。;]{0,14}(?:联委会|合委会|委员会会议|会议))/g;
+const MEET_G =
+  /(举行了?(?:历史性的|首次|视频)?(?:会谈|会晤|会见)|会谈|会晤|会见|会面|通电话|通话|共同主持|举行会议|召开[^,。;]{0,14}(?:联委会|合委会|委员会会议|会议))/g;
 const COMMISSION = /(联委会|合委会|委员会(?:第[^,。]{1,3}次)?会议|政府间合作委员会)(?:将于|将在|于|在)?[^,。;]{0,30}举行/g;
 
 function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: Map<string, string>): void {
@@ -296,7 +324,8 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
   const hits: { pos: number; end: number; trig: string }[] = [];
   for (const m of st.matchAll(MEET_G)) hits.push({ pos: c.sent.start + m.index, end: c.sent.start + m.index + m[0].length, trig: m[0] });
   // The commission is named first and held after (联委会将于...在华盛顿举行): modality and date are read at 举行.
-  for (const m of st.matchAll(COMMISSION)) hits.push({ pos: c.sent.start + m.index + m[0].length - 2, end: c.sent.start + m.index + m[0].length, trig: m[1] });
+  for (const m of st.matchAll(COMMISSION))
+    hits.push({ pos: c.sent.start + m.index + m[0].length - 2, end: c.sent.start + m.index + m[0].length, trig: m[1] });
   for (const h of hits) {
     const { pos, trig } = h;
     if (/^(期间|后|中|时)/.test(s.slice(h.end, h.end + 2)) && !/举行/.test(trig)) continue;
@@ -317,10 +346,15 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
       if (he && !participants.includes(he)) participants.unshift(he);
     }
     // A speech: "我同X总统举行了会谈" has the speaker as a participant.
-    if (d.speaker && /(^|[^自])我(们|同|与|和)/.test(s.slice(cs, pos)) && !participants.includes(d.speaker)) participants.unshift(d.speaker);
+    if (d.speaker && /(^|[^自])我(们|同|与|和)/.test(s.slice(cs, pos)) && !participants.includes(d.speaker))
+      participants.unshift(d.speaker);
     // "两国元首举行会晤": the pair, unless someone named in the same clause meets "the two countries' leaders".
     const ce = clauseEnd(s, c.sent, h.end);
-    if (participants.length < 2 && /(两国元首|两国领导人|双方元首|两国外长|两位领导人)/.test(s.slice(cs, ce)) && !people.some((x) => x.start >= cs && x.end <= ce)) {
+    if (
+      participants.length < 2 &&
+      /(两国元首|两国领导人|双方元首|两国外长|两位领导人)/.test(s.slice(cs, ce)) &&
+      !people.some((x) => x.start >= cs && x.end <= ce)
+    ) {
       // The pair met just before in the paragraph, else the heads of state of the two countries.
       const prev = [...drafts].reverse().find((f) => f.type === 'meeting' && (f.args.participants as string[]).length === 2);
       const pair = prev ? (prev.args.participants as string[]) : main.map((k) => leaders.get(k) ?? k);
@@ -328,26 +362,45 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
     }
     // An official of a country the text does not name (同蒙古国外交部国务秘书...举行会谈): the country.
     if (participants.length === 1) {
-      const counter = c.ms.find((x) => x.kind === 'country' && !x.ids && x.start >= cs && x.end <= pos && /[同与和]$/.test(s.slice(x.start - 1, x.start)) && x.id !== personCountry(people[0]));
+      const counter = c.ms.find(
+        (x) =>
+          x.kind === 'country' &&
+          !x.ids &&
+          x.start >= cs &&
+          x.end <= pos &&
+          /[同与和]$/.test(s.slice(x.start - 1, x.start)) &&
+          x.id !== personCountry(people[0]),
+      );
       if (counter) participants = [participants[0], counter.id];
     }
     if (participants.length < 2) {
       // Countries meeting as such: a compound (中美召开), or the sides of the document.
       const comp = c.ms.filter((x) => x.start >= cs && x.end <= h.end && x.ids).flatMap((x) => x.ids!);
       const countries = comp.length >= 2 ? comp : /(双方|两国)/.test(s.slice(cs, pos)) && main.length === 2 ? main : [];
-      if (countries.length >= 2 && (participants.length === 0)) participants = uniq(countries);
+      if (countries.length >= 2 && participants.length === 0) participants = uniq(countries);
     }
     if (participants.length < 2) continue;
     const { blocked, planned } = modality(d, c, pos);
     if (blocked) continue;
     const format = /会谈/.test(trig) ? 'talks' : /通电话|通话/.test(trig) ? 'phone call' : undefined;
-    const place = c.ms.find((x) => x.kind === 'place' && (x.capital || x.country) && /(在|于|赴)\S{0,4}$/.test(s.slice(Math.max(c.sent.start, x.start - 5), x.start)))?.id;
+    const place = c.ms.find(
+      (x) =>
+        x.kind === 'place' && (x.capital || x.country) && /(在|于|赴)\S{0,4}$/.test(s.slice(Math.max(c.sent.start, x.start - 5), x.start)),
+    )?.id;
     // "分别会见A和B": one meeting with each.
     const subject = people.filter((x) => x.end <= pos);
     const objects = people.filter((x) => x.start >= h.end);
     if (/分别$/.test(s.slice(Math.max(c.sent.start, pos - 2), pos)) && subject.length && objects.length > 1) {
       for (const o of uniq(objects.map((x) => x.id))) {
-        push(drafts, c, 'meeting', { participants: [subject[subject.length - 1].id, o], place, format }, whenAt(d, c, pos, planned), planned, 0.8);
+        push(
+          drafts,
+          c,
+          'meeting',
+          { participants: [subject[subject.length - 1].id, o], place, format },
+          whenAt(d, c, pos, planned),
+          planned,
+          0.8,
+        );
       }
       break;
     }
@@ -358,7 +411,8 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
 
 const SIGN_G = /(签署|签订|签约|缔结|签字|达成[^,。;]{0,12}(?:协议|协定))/g;
 const DOC_NOUN = /(协议|协定|备忘录|声明|宣言|合同|文件|条约|纲要|规划|意向|项目|议定书|公报|成果|计划)/;
-const COUNT = /(?:共|合计)?(?:签署|签订|签约)?(?:了)?[^,。;\d]{0,8}?(\d+|[一二两三四五六七八九十]{1,3})(?:余|多)?(?:项|份|个|批)[^,。;]{0,10}?(协议|协定|备忘录|合同|文件|项目|成果|合作)|(?:协议|协定|备忘录|合同|文件|项目)(\d+|[一二两三四五六七八九十]{1,3})(?:项|份|个)/;
+const COUNT =
+  /(?:共|合计)?(?:签署|签订|签约)?(?:了)?[^,。;\d]{0,8}?(\d+|[一二两三四五六七八九十]{1,3})(?:余|多)?(?:项|份|个|批)[^,。;]{0,10}?(协议|协定|备忘录|合同|文件|项目|成果|合作)|(?:协议|协定|备忘录|合同|文件|项目)(\d+|[一二两三四五六七八九十]{1,3})(?:项|份|个)/;
 
 function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   const s = d.s;
@@ -384,7 +438,10 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
         const pc = personCountry(p);
         if (pc && !parties.includes(pc)) parties.push(pc);
       }
-      const roof = c.ms.find((x) => x.kind === 'org' && ['org:sco', 'org:brics', 'org:asean', 'org:eaeu', 'org:cis', 'org:csto', 'org:eu', 'org:au'].includes(x.id));
+      const roof = c.ms.find(
+        (x) =>
+          x.kind === 'org' && ['org:sco', 'org:brics', 'org:asean', 'org:eaeu', 'org:cis', 'org:csto', 'org:eu', 'org:au'].includes(x.id),
+      );
       if (roof) parties.push(roof.id);
       if (parties.length < 2 && /(两国|双方)/.test(st) && main.length === 2) parties = uniq([...parties, ...main]);
     }
@@ -396,13 +453,26 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const cm = COUNT.exec(s.slice(Math.max(c.sent.start, pos - 16), c.sent.end));
     const count = cm ? parseCount(cm[1] ?? cm[3]) : undefined;
     const title = /^[^,。;]{0,12}《([^》]{2,60})》/.exec(rest)?.[1];
-    push(drafts, c, 'agreement', { parties, count: Number.isFinite(count) ? count : undefined, title: title ? d.text.slice(end + rest.indexOf(title), end + rest.indexOf(title) + title.length) : undefined }, whenAt(d, c, pos, planned), planned, 0.8);
+    push(
+      drafts,
+      c,
+      'agreement',
+      {
+        parties,
+        count: Number.isFinite(count) ? count : undefined,
+        title: title ? d.text.slice(end + rest.indexOf(title), end + rest.indexOf(title) + title.length) : undefined,
+      },
+      whenAt(d, c, pos, planned),
+      planned,
+      0.8,
+    );
     return;
   }
 }
 
 const BLOCS = new Set(['org:asean', 'org:eu', 'org:eaeu', 'org:au', 'org:gcc', 'org:celac', 'org:sco', 'org:brics', 'org:arab-league']);
-const TRADE_G = /(双边货物贸易额|货物贸易额|双边贸易额|贸易总额|贸易总值|贸易规模|贸易额|进出口总额|进出口总值|进出口额|进出口|贸易往来|出口额|出口|进口额|进口)/g;
+const TRADE_G =
+  /(双边货物贸易额|货物贸易额|双边贸易额|贸易总额|贸易总值|贸易规模|贸易额|进出口总额|进出口总值|进出口额|进出口|贸易往来|出口额|出口|进口额|进口)/g;
 const FORECAST = /(有望|预计|预期|力争|争取|目标|将达到|将超过|可能|或将|希望)/;
 
 function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
@@ -426,7 +496,11 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     if (FORECAST.test(s.slice(cs, money[0].start)) || NEG.test(s.slice(cs, pos))) continue;
     const metric = /^(出口)/.test(m[0]) ? 'exports' : /^进口/.test(m[0]) ? 'imports' : 'trade_turnover';
     // Partners: countries, and trade blocs (中国同东盟贸易额).
-    let parties = uniq(c.ms.filter((x) => (x.kind === 'country' || (x.kind === 'org' && BLOCS.has(x.id))) && x.end <= money[0].start).flatMap((x) => (x.kind === 'org' ? [x.id] : countryIds(x))));
+    let parties = uniq(
+      c.ms
+        .filter((x) => (x.kind === 'country' || (x.kind === 'org' && BLOCS.has(x.id))) && x.end <= money[0].start)
+        .flatMap((x) => (x.kind === 'org' ? [x.id] : countryIds(x))),
+    );
     // A region as the partner (中国同中亚五国贸易额) is no pair of countries.
     const region = c.ms.some((x) => x.kind === 'region' && x.end <= money[0].start && x.start >= cs);
     if (!region && parties.length < 2 && main.length === 2 && /(双边|两国|双方)/.test(st)) parties = uniq([...parties, ...main]);
@@ -439,10 +513,20 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const half = /上半年/.test(st) ? '-H1' : /下半年/.test(st) ? '-H2' : '';
     const ownYear = c.dates.some((h) => h.end <= pos && h.precision === 'year');
     const full = ownYear && !/(前\S{1,3}个月|一季度|前三季度|\d+月份?|上半年|下半年|其中)/.test(s.slice(c.sent.start, pos));
-    push(drafts, c, 'trade', {
-      parties, metric, amount: { value: money[0].value, currency: money[0].currency },
-      period: yearWhen && (half || full) ? yearWhen.value + half : undefined,
-    }, yearWhen, false, 0.85);
+    push(
+      drafts,
+      c,
+      'trade',
+      {
+        parties,
+        metric,
+        amount: { value: money[0].value, currency: money[0].currency },
+        period: yearWhen && (half || full) ? yearWhen.value + half : undefined,
+      },
+      yearWhen,
+      false,
+      0.85,
+    );
   }
 }
 
@@ -460,13 +544,29 @@ function investment(d: Doc, c: SentCtx, drafts: Draft[]): void {
     const money = findMoney(s.slice(cs, ce), cs);
     if (!money.length) continue;
     // The recipient: 对X投资, 在X投资, 向X提供...贷款.
-    const rec = [...c.ms].reverse().find((x) => x.end <= pos && x.start >= cs && x.kind === 'country' && !x.ids && /[对在向]$/.test(s.slice(x.start - 1, x.start)));
+    const rec = [...c.ms]
+      .reverse()
+      .find((x) => x.end <= pos && x.start >= cs && x.kind === 'country' && !x.ids && /[对在向]$/.test(s.slice(x.start - 1, x.start)));
     if (!rec) continue;
     const isInv = (x: Mention): boolean => (x.kind === 'country' || x.kind === 'org') && x.id !== rec.id;
-    const inv = [...c.ms].reverse().find((x) => x.start >= cs && x.end <= rec.start && isInv(x)) ?? c.ms.find((x) => x.start >= c.sent.start && x.end <= rec.start && isInv(x));
+    const inv =
+      [...c.ms].reverse().find((x) => x.start >= cs && x.end <= rec.start && isInv(x)) ??
+      c.ms.find((x) => x.start >= c.sent.start && x.end <= rec.start && isInv(x));
     if (FORECAST.test(s.slice(cs, pos)) || NEG.test(s.slice(cs, pos))) continue;
     const { planned } = modality(d, c, pos);
-    push(drafts, c, 'investment', { recipient: rec.id, investor: inv && inv.id !== rec.id ? countryIds(inv)[0] ?? inv.id : undefined, amount: { value: money[0].value, currency: money[0].currency } }, whenAt(d, c, pos, planned), planned, 0.75);
+    push(
+      drafts,
+      c,
+      'investment',
+      {
+        recipient: rec.id,
+        investor: inv && inv.id !== rec.id ? (countryIds(inv)[0] ?? inv.id) : undefined,
+        amount: { value: money[0].value, currency: money[0].currency },
+      },
+      whenAt(d, c, pos, planned),
+      planned,
+      0.75,
+    );
     return;
   }
 }
@@ -481,7 +581,9 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     const end = pos + m[0].length;
     // The name: mentions and dashes right before the trigger (中国—中亚, 上合组织, 金砖国家).
     // Words between the name and the trigger: 上海合作组织成员国元首理事会, 上合组织下一次峰会.
-    const filler = /(成员国|国家|领导人|元首|首脑|下一次|下一届|下届|本届|此次|这次|新一届|的|第[\d一二三四五六七八九十]+[届次])+$/.exec(s.slice(Math.max(c.sent.start, pos - 14), pos));
+    const filler = /(成员国|国家|领导人|元首|首脑|下一次|下一届|下届|本届|此次|这次|新一届|的|第[\d一二三四五六七八九十]+[届次])+$/.exec(
+      s.slice(Math.max(c.sent.start, pos - 14), pos),
+    );
     let b = filler && !c.ms.some((y) => y.end === pos) ? pos - filler[0].length : pos;
     const parts: Mention[] = [];
     for (;;) {
@@ -493,7 +595,8 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     if (!parts.length) continue;
     const ordM = /(?:第([\d一二三四五六七八九十]+)(?:届|次)|(首)届)$/.exec(s.slice(Math.max(c.sent.start, b - 6), b));
     let ordinal = ordM ? (ordM[2] ? 1 : parseCount(ordM[1])) : undefined;
-    const innerOrd = /第([\d一二三四五六七八九十]+)次/.exec(m[0]) ?? /^第([\d一二三四五六七八九十]+)次(?:会议|会晤)/.exec(s.slice(end, end + 10));
+    const innerOrd =
+      /第([\d一二三四五六七八九十]+)次/.exec(m[0]) ?? /^第([\d一二三四五六七八九十]+)次(?:会议|会晤)/.exec(s.slice(end, end + 10));
     if (innerOrd) ordinal = parseCount(innerOrd[1]);
     const fillOrd = filler && /第([\d一二三四五六七八九十]+)[届次]/.exec(filler[0]);
     if (!ordinal && fillOrd && b < pos) ordinal = parseCount(fillOrd[1]);
@@ -501,18 +604,21 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     const org = parts.find((x) => x.kind === 'org');
     // Two countries without an ordinal: a one-off meeting of two leaders, not a named summit.
     if (!org && countries.length === 2 && !ordinal && parts.length === 2) continue;
-    const en = parts.map((x) => {
-      if (x.kind === 'country') return (x.ids ?? [x.id]).map((k) => COUNTRY_EN.get(k) ?? k.slice(8)).join('–');
-      // Organisations by name and acronym: "Shanghai Cooperation Organization (SCO)".
-      const acr = x.kind === 'org' ? x.id.slice(4).toUpperCase() : '';
-      return x.en && acr && acr.length <= 5 && x.en.toUpperCase() !== acr ? `${x.en} (${acr})` : x.en ?? x.id;
-    }).join('–');
+    const en = parts
+      .map((x) => {
+        if (x.kind === 'country') return (x.ids ?? [x.id]).map((k) => COUNTRY_EN.get(k) ?? k.slice(8)).join('–');
+        // Organisations by name and acronym: "Shanghai Cooperation Organization (SCO)".
+        const acr = x.kind === 'org' ? x.id.slice(4).toUpperCase() : '';
+        return x.en && acr && acr.length <= 5 && x.en.toUpperCase() !== acr ? `${x.en} (${acr})` : (x.en ?? x.id);
+      })
+      .join('–');
     const zh = d.text.slice(b, end);
     const name = `${en} summit (${zh.replace(/(下一次|下一届|下届|本届|此次|这次|新一届)/, '')})`;
     // Only a summit that is held, attended or announced, not one merely named.
     const tail = s.slice(end, Math.min(c.sent.end, end + 30));
     const head = s.slice(Math.max(c.sent.start, b - 24), b);
-    if (!/(出席|参加|举行|召开|主持|开幕|闭幕|在[^,。]{1,10}$|期间)/.test(head) && !/^[^,。]{0,16}(举行|召开|开幕|闭幕)/.test(tail)) continue;
+    if (!/(出席|参加|举行|召开|主持|开幕|闭幕|在[^,。]{1,10}$|期间)/.test(head) && !/^[^,。]{0,16}(举行|召开|开幕|闭幕)/.test(tail))
+      continue;
     if (/^期间/.test(tail) && seen.some((x) => x.zh === zh)) continue;
     // Named first and held after (峰会将于明年在比什凯克举行): modality is read at the verb.
     const held = /^[^,。;]{0,24}?(举行|召开)/.exec(tail);
@@ -522,10 +628,12 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     // 将于2025年在巴西举行: the host country when no city is named.
     if (!place && held) place = c.ms.find((x) => x.kind === 'country' && !x.ids && x.start >= end && x.start < end + held[0].length)?.id;
     // 出访哈萨克斯坦,出席上合组织峰会: the country travelled to.
-    if (!place) place = c.ms.find((x) => x.kind === 'country' && !x.ids && /(出访|访问|赴|抵达|前往)$/.test(s.slice(x.start - 2, x.start)))?.id;
+    if (!place)
+      place = c.ms.find((x) => x.kind === 'country' && !x.ids && /(出访|访问|赴|抵达|前往)$/.test(s.slice(x.start - 2, x.start)))?.id;
     if (!place && d.datelinePlace && /(出席|参加|来到|今天)/.test(st)) place = d.datelinePlace;
     let when = whenAt(d, c, pos, planned);
-    if (d.dateline && /(出席|来到|今天|今日)/.test(st) && !c.dates.length) when = { value: d.dateline.value, precision: d.dateline.precision };
+    if (d.dateline && /(出席|来到|今天|今日)/.test(st) && !c.dates.length)
+      when = { value: d.dateline.value, precision: d.dateline.precision };
     seen.push({ name, ordinal, organization: org?.id, zh });
     push(drafts, c, 'summit', { name, place, ordinal, organization: org?.id }, when, planned, 0.8);
     return;
@@ -542,13 +650,36 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
   }
 }
 
-const MILESTONE_G = /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入使用|投运|正式运营|开通运营|正式开通|投产|并网发电)/g;
-const PROJECT_NOUN = /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂)(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
+const MILESTONE_G =
+  /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入使用|投运|正式运营|开通运营|正式开通|投产|并网发电)/g;
+const PROJECT_NOUN =
+  /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂)(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
 const NOUN_EN: Record<string, string> = {
-  高速铁路: 'high-speed-railway', 高铁: 'high-speed-railway', 铁路: 'railway', 公路: 'highway', 天然气管道: 'gas-pipeline', 输油管道: 'oil-pipeline',
-  管道: 'pipeline', 管线: 'pipeline', 港口: 'port', 港: 'port', 码头: 'terminal', 水电站: 'hydropower-plant', 核电站: 'nuclear-power-plant',
-  光伏电站: 'solar-power-plant', 风电场: 'wind-farm', 热电厂: 'thermal-power-plant', 热电站: 'thermal-power-plant', 电站: 'power-plant', 电厂: 'power-plant', 工业园: 'industrial-park',
-  产业园: 'industrial-park', 大桥: 'bridge', 隧道: 'tunnel', 机场: 'airport', 炼油厂: 'refinery',
+  高速铁路: 'high-speed-railway',
+  高铁: 'high-speed-railway',
+  铁路: 'railway',
+  公路: 'highway',
+  天然气管道: 'gas-pipeline',
+  输油管道: 'oil-pipeline',
+  管道: 'pipeline',
+  管线: 'pipeline',
+  港口: 'port',
+  港: 'port',
+  码头: 'terminal',
+  水电站: 'hydropower-plant',
+  核电站: 'nuclear-power-plant',
+  光伏电站: 'solar-power-plant',
+  风电场: 'wind-farm',
+  热电厂: 'thermal-power-plant',
+  热电站: 'thermal-power-plant',
+  电站: 'power-plant',
+  电厂: 'power-plant',
+  工业园: 'industrial-park',
+  产业园: 'industrial-park',
+  大桥: 'bridge',
+  隧道: 'tunnel',
+  机场: 'airport',
+  炼油厂: 'refinery',
 };
 
 function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
@@ -559,8 +690,12 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
     const cs = clauseStart(s, c.sent, pos);
     // The project: a noun phrase ending in 铁路, 电站, 工业园... right before the trigger (adverbs between).
     if (/^[^,。;]{0,3}周年/.test(s.slice(pos + m[0].length, pos + m[0].length + 5))) continue; // an anniversary
-    const lead = s.slice(cs, pos).replace(
-      /(已经|已|正式|顺利|全面|全线|首段|实现|如期|提前|于[^,。]{0,14}|在[^,。]{1,16}|将|即将|日前|近日|今年|去年|上月|本月|\d{1,2}日|当天|[^,。的路线港站]{1,8}至[^,。]{1,10}段|[一二三四五]期)+$/, '');
+    const lead = s
+      .slice(cs, pos)
+      .replace(
+        /(已经|已|正式|顺利|全面|全线|首段|实现|如期|提前|于[^,。]{0,14}|在[^,。]{1,16}|将|即将|日前|近日|今年|去年|上月|本月|\d{1,2}日|当天|[^,。的路线港站]{1,8}至[^,。]{1,10}段|[一二三四五]期)+$/,
+        '',
+      );
     const pn = PROJECT_NOUN.exec(lead);
     let project: string | undefined;
     let parties: string[] = [];
@@ -579,10 +714,19 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
         // The name: from the last break (的, 和, a comma) to the noun; mentions in English, other characters in pinyin.
         // A chain of mentions right before the noun is the whole name (出席钱凯港 -> 钱凯).
         let chainStart = nounStart;
-        for (let k = inName.length - 1; k >= 0 && (inName[k].end === chainStart || (inName[k].end === chainStart - 1 && /[—–\-·]/.test(s[chainStart - 1]))); k--) chainStart = inName[k].start;
-        const zhName = chainStart < nounStart
-          ? s.slice(chainStart, nounStart)
-          : s.slice(Math.max(cs, nounStart - 10), nounStart).replace(/^.*(?:[的和与在及、]|出席|参加|建设|签署|位于|举行|共同|宣布|承建|投资|参与)/, '').replace(/^[了将已]/, '');
+        for (
+          let k = inName.length - 1;
+          k >= 0 && (inName[k].end === chainStart || (inName[k].end === chainStart - 1 && /[—–\-·]/.test(s[chainStart - 1])));
+          k--
+        )
+          chainStart = inName[k].start;
+        const zhName =
+          chainStart < nounStart
+            ? s.slice(chainStart, nounStart)
+            : s
+                .slice(Math.max(cs, nounStart - 10), nounStart)
+                .replace(/^.*(?:[的和与在及、]|出席|参加|建设|签署|位于|举行|共同|宣布|承建|投资|参与)/, '')
+                .replace(/^[了将已]/, '');
         nameStart = nounStart - zhName.length;
         const words: string[] = [];
         let run: Mention[] = [];
@@ -590,7 +734,11 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
           const x = inName.find((y) => y.start === at);
           if (x) {
             run.push(x);
-            words.push((x.ids ?? [x.id]).map((k) => (k.startsWith('country:') ? COUNTRY_EN.get(k) ?? k.slice(8) : x.en ?? k.split(':')[1])).join('-'));
+            words.push(
+              (x.ids ?? [x.id])
+                .map((k) => (k.startsWith('country:') ? (COUNTRY_EN.get(k) ?? k.slice(8)) : (x.en ?? k.split(':')[1])))
+                .join('-'),
+            );
             at = x.end;
             continue;
           }
@@ -605,7 +753,11 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
         if (!words.length || (run.length === 0 && zhName.replace(/[^\p{Script=Han}]/gu, '').length < 2)) continue;
         run = run.filter((x) => x.kind === 'country');
         const noun = pn[1];
-        const slug = (words.join('-') + '-' + NOUN_EN[noun]).toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+        const slug = (words.join('-') + '-' + NOUN_EN[noun])
+          .toLowerCase()
+          .replace(/['’]/g, '')
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-+|-+$/g, '');
         project = 'project:' + slug;
         parties = uniq(run.flatMap((x) => (x.kind === 'country' ? countryIds(x) : [])));
       }
@@ -615,7 +767,11 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
     const cl = s.slice(cs, pos);
     if (FORECAST.test(cl) || NEG.test(cl)) continue;
     const t = m[0];
-    const stage = /启动|开工|动工|奠基/.test(t) ? 'construction_started' : /建成投产|建成通车|投入|投运|运营|开通|投产|并网|通车|开港/.test(t) ? 'launched' : 'completed';
+    const stage = /启动|开工|动工|奠基/.test(t)
+      ? 'construction_started'
+      : /建成投产|建成通车|投入|投运|运营|开通|投产|并网|通车|开港/.test(t)
+        ? 'launched'
+        : 'completed';
     const planned = PLANNED.test(cl);
     // A period such as 两年来 dates nothing.
     const when = /来[,,]|以来/.test(s.slice(c.sent.start, cs + 4)) && !c.dates.some((h) => h.start >= cs) ? undefined : whenAt(d, c, pos);
@@ -626,13 +782,20 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
 function keyOf(f: Draft): string {
   const a = f.args;
   switch (f.type) {
-    case 'visit': return `${a.visitor}|${a.host}`;
-    case 'meeting': return [...(a.participants as string[])].sort().join(',');
-    case 'agreement': return `${[...(a.parties as string[])].sort().join(',')}|${a.count ?? ''}|${a.title ?? ''}`;
-    case 'trade': return `${(a.parties as string[]).join(',')}|${a.metric}|${(a.amount as { value: number }).value}|${a.period ?? ''}`;
-    case 'investment': return `${a.recipient}|${(a.amount as { value: number } | undefined)?.value}`;
-    case 'summit': return `${String(a.name).replace(/ \(.*$/, '')}|${a.ordinal ?? ''}`;
-    default: return `${a.project}|${a.stage}`;
+    case 'visit':
+      return `${a.visitor}|${a.host}`;
+    case 'meeting':
+      return [...(a.participants as string[])].sort().join(',');
+    case 'agreement':
+      return `${[...(a.parties as string[])].sort().join(',')}|${a.count ?? ''}|${a.title ?? ''}`;
+    case 'trade':
+      return `${(a.parties as string[]).join(',')}|${a.metric}|${(a.amount as { value: number }).value}|${a.period ?? ''}`;
+    case 'investment':
+      return `${a.recipient}|${(a.amount as { value: number } | undefined)?.value}`;
+    case 'summit':
+      return `${String(a.name).replace(/ \(.*$/, '')}|${a.ordinal ?? ''}`;
+    default:
+      return `${a.project}|${a.stage}`;
   }
 }
 
@@ -646,16 +809,27 @@ function finish(d: Doc, drafts: Draft[]): Fact[] {
     const k = f.type + ':' + keyOf(f);
     const prev = byKey.get(k);
     // One fact stated twice; the same kind of event at another time (two sessions of a commission) is another fact.
-    const compatible = (x?: When, y?: When): boolean => !x || !y || x.value.startsWith(y.value.slice(0, 7)) || y.value.startsWith(x.value.slice(0, 7));
+    const compatible = (x?: When, y?: When): boolean =>
+      !x || !y || x.value.startsWith(y.value.slice(0, 7)) || y.value.startsWith(x.value.slice(0, 7));
     if (prev && (compatible(prev.when, f.when) || f.type === 'visit' || f.type === 'agreement' || f.sent.para === 0)) {
       for (const [n, v] of Object.entries(f.args)) if (prev.args[n] === undefined) prev.args[n] = v;
-      if (f.when && (!prev.when || (f.when.value.startsWith(prev.when.value) && f.when.value.length > prev.when.value.length))) prev.when = f.when;
+      if (f.when && (!prev.when || (f.when.value.startsWith(prev.when.value) && f.when.value.length > prev.when.value.length)))
+        prev.when = f.when;
       continue;
     }
     // An agreement restated without a count or title (两国企业还签署了...) repeats one already read.
     if (f.type === 'agreement' && !f.args.count && !f.args.title) {
       const ps = [...(f.args.parties as string[])].sort().join(',');
-      if (ordered.some((g) => g !== f && g.type === 'agreement' && (g.args.count || g.args.title || kept.includes(g)) && [...(g.args.parties as string[])].sort().join(',') === ps)) continue;
+      if (
+        ordered.some(
+          (g) =>
+            g !== f &&
+            g.type === 'agreement' &&
+            (g.args.count || g.args.title || kept.includes(g)) &&
+            [...(g.args.parties as string[])].sort().join(',') === ps,
+        )
+      )
+        continue;
     }
     byKey.set(k, f);
     kept.push(f);
@@ -666,7 +840,11 @@ function finish(d: Doc, drafts: Draft[]): Fact[] {
     const ps = f.args.participants as string[];
     if (!ps.every((p) => p.startsWith('country:'))) return true;
     const twin = kept.find(
-      (g) => g !== f && g.type === 'meeting' && g.planned === f.planned && Math.abs(d.sents.indexOf(g.sent) - d.sents.indexOf(f.sent)) <= 3 &&
+      (g) =>
+        g !== f &&
+        g.type === 'meeting' &&
+        g.planned === f.planned &&
+        Math.abs(d.sents.indexOf(g.sent) - d.sents.indexOf(f.sent)) <= 3 &&
         (g.args.participants as string[]).some((p) => p.startsWith('person:')),
     );
     if (!twin) return true;

@@ -1,6 +1,6 @@
 // Traditional -> simplified folding, one UTF-16 unit for one, so offsets into the folded text are
 // offsets into the original. Everything the reader matches runs on folded text.
-import { T2S } from './t2s.data.ts';
+import { T2S } from './t2s.data.js';
 
 // Built on first use: only Chinese text needs it.
 let TABLE: Uint16Array | undefined;

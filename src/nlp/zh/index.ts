@@ -1,13 +1,13 @@
 // Chinese reader: Chinese text (simplified or traditional) in, contract facts and entity mentions out.
 // Traditional characters are folded to simplified one for one, so every offset found on the folded
 // text is an offset into the original; evidence and mentions are cut from the original.
-import type { EntityType, ExtractOptions, MentionRef, Reading } from '../types.ts';
-import { anchorOf, DATELINE, findDates, type DateHit } from './dates.ts';
-import { personById } from '../people.ts';
-import { findMentions } from './entities.ts';
-import { readFacts, type Doc } from './facts.ts';
-import { fold } from './fold.ts';
-import { splitSentences } from './sentences.ts';
+import type { EntityType, ExtractOptions, MentionRef, Reading } from '../types.js';
+import { anchorOf, DATELINE, findDates, type DateHit } from './dates.js';
+import { personById } from '../people.js';
+import { findMentions } from './entities.js';
+import { readFacts, type Doc } from './facts.js';
+import { fold } from './fold.js';
+import { splitSentences } from './sentences.js';
 
 const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
@@ -41,7 +41,7 @@ export function readChinese(text: string, opts: ExtractOptions = {}): Reading {
     speaker = firstLines[0]?.id;
   }
   // A dated dateline anchors the bare days of the text (8日) better than the publication date.
-  const docAnchor = dateline?.precision === 'day' ? anchorOf(dateline.value) ?? anchor : anchor;
+  const docAnchor = dateline?.precision === 'day' ? (anchorOf(dateline.value) ?? anchor) : anchor;
   const sources = new Set<string>();
   for (const m of mentions) {
     if (m.kind !== 'person') continue;

@@ -1,9 +1,9 @@
 // The Chinese reader's dictionary: countries, places, organisations, projects and titles, with the
 // same ids as the English gazetteer (`country:KZ`, `place:xian`, `org:sco`). Every phrase is folded
 // to simplified characters, and looked up by longest match from its first character.
-import { PEOPLE } from '../people.ts';
-import { COUNTRIES_ZH } from './countries.data.ts';
-import { fold } from './fold.ts';
+import { PEOPLE } from '../people.js';
+import { COUNTRIES_ZH } from './countries.data.js';
+import { fold } from './fold.js';
 
 export type LexKind = 'country' | 'place' | 'org' | 'project' | 'person' | 'region';
 
@@ -21,8 +21,10 @@ export interface LexEntry {
 
 /** One-character country abbreviations of compounds (中美, 中吉乌) and of "X方" (哈方). */
 export const ABBREV: ReadonlyMap<string, string> = new Map(
-  ('中CN 美US 俄RU 哈KZ 吉KG 乌UZ 塔TJ 土TM 日JP 韩KR 朝KP 印IN 巴PK 蒙MN 越VN 老LA 柬KH 泰TH 缅MM 英GB 法FR ' +
-    '德DE 意IT 西ES 葡PT 澳AU 加CA 新SG 菲PH 伊IR 沙SA 埃EG 匈HU 塞RS 希GR 波PL 白BY 秘PE 智CL 墨MX')
+  (
+    '中CN 美US 俄RU 哈KZ 吉KG 乌UZ 塔TJ 土TM 日JP 韩KR 朝KP 印IN 巴PK 蒙MN 越VN 老LA 柬KH 泰TH 缅MM 英GB 法FR ' +
+    '德DE 意IT 西ES 葡PT 澳AU 加CA 新SG 菲PH 伊IR 沙SA 埃EG 匈HU 塞RS 希GR 波PL 白BY 秘PE 智CL 墨MX'
+  )
     .split(' ')
     .map((p) => [p[0], 'country:' + p.slice(1)] as [string, string])
     .filter(([k], i, a) => a.findIndex(([x]) => x === k) === i),
@@ -30,7 +32,10 @@ export const ABBREV: ReadonlyMap<string, string> = new Map(
 
 /** Other readings of an abbreviation, chosen when the document names that country in full (乌 = Ukraine). */
 export const ABBREV_ALT: ReadonlyMap<string, string[]> = new Map([
-  ['乌', ['country:UA']], ['土', ['country:TR']], ['巴', ['country:BR', 'country:PA']], ['阿', ['country:AR', 'country:DZ']],
+  ['乌', ['country:UA']],
+  ['土', ['country:TR']],
+  ['巴', ['country:BR', 'country:PA']],
+  ['阿', ['country:AR', 'country:DZ']],
   ['新', ['country:NZ']],
 ]);
 
@@ -156,11 +161,21 @@ export function lexByFirst(): ReadonlyMap<string, readonly LexEntry[]> {
 }
 
 function rows(s: string): string[][] {
-  return s.split(/;\s*|\n/).map((r) => r.trim()).filter(Boolean).map((r) => r.split('|'));
+  return s
+    .split(/;\s*|\n/)
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .map((r) => r.split('|'));
 }
 
 function slug(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 function build(): Map<string, LexEntry[]> {
@@ -168,7 +183,8 @@ function build(): Map<string, LexEntry[]> {
   for (const [code, ...names] of rows(COUNTRIES_ZH + '\n' + COUNTRY_EXTRA)) {
     for (const n of names) all.push({ phrase: n, kind: 'country', id: 'country:' + code });
   }
-  for (const [zh, en, cc] of rows(CAPITALS)) all.push({ phrase: zh, kind: 'place', id: 'place:' + slug(en), country: 'country:' + cc, capital: true, en });
+  for (const [zh, en, cc] of rows(CAPITALS))
+    all.push({ phrase: zh, kind: 'place', id: 'place:' + slug(en), country: 'country:' + cc, capital: true, en });
   for (const [zh, en, cc] of rows(CITIES)) all.push({ phrase: zh, kind: 'place', id: 'place:' + slug(en), country: 'country:' + cc, en });
   for (const [zh, en, cc] of rows(REGIONS)) {
     all.push({ phrase: zh, kind: 'region', id: 'place:' + slug(en), country: cc ? 'country:' + cc : undefined, en });
@@ -180,7 +196,8 @@ function build(): Map<string, LexEntry[]> {
       all.push({ phrase: n, kind: 'person', id: p.id, en: p.name });
       // Foreign names are usually written by their family name alone (唐纳德·特朗普 -> 特朗普).
       const parts = n.split(/[·・•]/);
-      if (parts.length > 1 && parts[parts.length - 1].length >= 2) all.push({ phrase: parts[parts.length - 1], kind: 'person', id: p.id, en: p.name });
+      if (parts.length > 1 && parts[parts.length - 1].length >= 2)
+        all.push({ phrase: parts[parts.length - 1], kind: 'person', id: p.id, en: p.name });
     }
   }
   const map = new Map<string, LexEntry[]>();
@@ -199,12 +216,14 @@ function build(): Map<string, LexEntry[]> {
 
 /** English names of country ids for summit names and project slugs. */
 export const COUNTRY_EN: ReadonlyMap<string, string> = new Map(
-  ('CN China;US United States;RU Russia;KZ Kazakhstan;KG Kyrgyzstan;UZ Uzbekistan;TJ Tajikistan;TM Turkmenistan;' +
+  (
+    'CN China;US United States;RU Russia;KZ Kazakhstan;KG Kyrgyzstan;UZ Uzbekistan;TJ Tajikistan;TM Turkmenistan;' +
     'JP Japan;KR South Korea;KP North Korea;IN India;PK Pakistan;MN Mongolia;VN Vietnam;LA Laos;KH Cambodia;TH Thailand;' +
     'MM Myanmar;GB Britain;FR France;DE Germany;IT Italy;ES Spain;PT Portugal;AU Australia;CA Canada;SG Singapore;' +
     'PH Philippines;IR Iran;SA Saudi Arabia;EG Egypt;AE UAE;HU Hungary;RS Serbia;GR Greece;PL Poland;BY Belarus;AR Argentina;' +
     'PE Peru;CL Chile;MX Mexico;UA Ukraine;TR Turkey;BR Brazil;NZ New Zealand;ID Indonesia;MY Malaysia;ZA South Africa;KE Kenya;' +
-    'NG Nigeria;ET Ethiopia;AZ Azerbaijan;GE Georgia;AM Armenia;AF Afghanistan')
+    'NG Nigeria;ET Ethiopia;AZ Azerbaijan;GE Georgia;AM Armenia;AF Afghanistan'
+  )
     .split(';')
     .map((p) => ['country:' + p.slice(0, 2), p.slice(3)] as [string, string]),
 );
@@ -228,7 +247,9 @@ const TITLE_LIST = `国家主席|President|L;主席|President|L;总统|President
 发言人|Spokesperson||S;新闻发言人|Spokesperson||S;记者|Reporter||S;特约记者|Reporter||S`;
 
 export const TITLES: ReadonlyMap<string, TitleInfo> = new Map(
-  rows(TITLE_LIST).map(([zh, en, l, s]) => [fold(zh), { en, leader: l === 'L' || undefined, source: s === 'S' || undefined }] as [string, TitleInfo]),
+  rows(TITLE_LIST).map(
+    ([zh, en, l, s]) => [fold(zh), { en, leader: l === 'L' || undefined, source: s === 'S' || undefined }] as [string, TitleInfo],
+  ),
 );
 
 /** Titles by length, longest first, for matching at a position. */
@@ -247,7 +268,8 @@ export function countryNames(): ReadonlyMap<string, readonly string[]> {
   if (countryNamesMap) return countryNamesMap;
   const m = new Map<string, string[]>();
   for (const list of lexByFirst().values()) {
-    for (const e of list) if (e.kind === 'country' && e.phrase.length >= 2 && !e.phrase.endsWith('方')) m.set(e.id, [...(m.get(e.id) ?? []), e.phrase]);
+    for (const e of list)
+      if (e.kind === 'country' && e.phrase.length >= 2 && !e.phrase.endsWith('方')) m.set(e.id, [...(m.get(e.id) ?? []), e.phrase]);
   }
   countryNamesMap = m;
   return m;
@@ -256,9 +278,10 @@ export function countryNames(): ReadonlyMap<string, readonly string[]> {
 /** Common Chinese family names (compound ones first). */
 export const SURNAMES_2 = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯']);
 export const SURNAMES = new Set(
-  ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾' +
+  (
+    '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾' +
     '夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞常温晏孙辛易柴翟康牛耿管庞艾' +
     '乔甘包左施阎殷裴倪鲁卓屈樊祝安兰洪单葛蓝柳习栗刁骆束凌舒邢聂童岳游滕臧缪蒲邵褚尤毕焦宁车穆霍谷饶纪房解申盛宫连' +
-    '闵苗符柏娄鞠钮邬应宗丛冀苑竺迟巩芦晋隋仲匡桂荣闻商庄季佘耿汲卫储伍欧庞阮詹鲍')
-    .split(''),
+    '闵苗符柏娄鞠钮邬应宗丛冀苑竺迟巩芦晋隋仲匡桂荣闻商庄季佘耿汲卫储伍欧庞阮詹鲍'
+  ).split(''),
 );

@@ -1,5 +1,5 @@
 // Chinese numbers and money: 2535亿美元, 22.7亿美元, 1600亿, 3.5万, 三十四, 十九, 两, 1,200万元人民币.
-import type { Money } from '../types.ts';
+import type { Money } from '../types.js';
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -18,12 +18,12 @@ export function parseChineseNumeral(s: string): number {
       section += (digit < 0 ? 1 : digit) * SMALL_UNIT[ch];
       digit = -1;
     } else if (ch in BIG_UNIT) {
-      total = (total + section + (digit < 0 ? 0 : digit)) * BIG_UNIT[ch];
+      total = (total + section + Math.max(digit, 0)) * BIG_UNIT[ch];
       section = 0;
       digit = -1;
     } else return NaN;
   }
-  return total + section + (digit < 0 ? 0 : digit);
+  return total + section + Math.max(digit, 0);
 }
 
 /** A count written in Arabic digits or Chinese numerals ("34", "十九", "两"). */
@@ -34,8 +34,22 @@ export function parseCount(s: string): number {
 }
 
 const CURRENCY: Record<string, string> = {
-  美元: 'USD', 人民币: 'CNY', 元人民币: 'CNY', 元: 'CNY', 欧元: 'EUR', 卢布: 'RUB', 日元: 'JPY', 英镑: 'GBP',
-  坚戈: 'KZT', 索姆: 'KGS', 港元: 'HKD', 港币: 'HKD', 韩元: 'KRW', 卢比: 'INR', 雷亚尔: 'BRL', 迪拉姆: 'AED',
+  美元: 'USD',
+  人民币: 'CNY',
+  元人民币: 'CNY',
+  元: 'CNY',
+  欧元: 'EUR',
+  卢布: 'RUB',
+  日元: 'JPY',
+  英镑: 'GBP',
+  坚戈: 'KZT',
+  索姆: 'KGS',
+  港元: 'HKD',
+  港币: 'HKD',
+  韩元: 'KRW',
+  卢比: 'INR',
+  雷亚尔: 'BRL',
+  迪拉姆: 'AED',
 };
 
 /** Money in the folded text: number, scale (万/亿/万亿/千亿), currency. Non-global; use with matchAll via MONEY_G. */

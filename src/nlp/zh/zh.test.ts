@@ -1,12 +1,12 @@
 // Unit tests of the Chinese reader, one construction at a time (sentences written for these tests).
 import { describe, expect, it } from 'vitest';
-import type { Fact } from '../types.ts';
-import { findDates, anchorOf } from './dates.ts';
-import { findMentions } from './entities.ts';
-import { fold } from './fold.ts';
-import { readChinese } from './index.ts';
-import { findMoney, parseChineseNumeral, parseCount } from './numbers.ts';
-import { splitSentences } from './sentences.ts';
+import type { Fact } from '../types.js';
+import { findDates, anchorOf } from './dates.js';
+import { findMentions } from './entities.js';
+import { fold } from './fold.js';
+import { readChinese } from './index.js';
+import { findMoney, parseChineseNumeral, parseCount } from './numbers.js';
+import { splitSentences } from './sentences.js';
 
 const read = (text: string, published = '2024-06-20'): Fact[] => readChinese(text, { published }).facts;
 const ids = (text: string): string[] => findMentions(fold(text)).flatMap((m) => m.ids ?? [m.id]);
@@ -151,12 +151,19 @@ describe('facts', () => {
   });
   it('reads named summits with ordinal, organisation and place', () => {
     const f = read('标题\n上海合作组织成员国元首理事会第二十四次会议4日在阿斯塔纳举行。', '2024-07-05');
-    expect(f[0]).toMatchObject({ type: 'summit', args: { ordinal: 24, organization: 'org:sco', place: 'place:astana' }, when: { value: '2024-07-04' } });
+    expect(f[0]).toMatchObject({
+      type: 'summit',
+      args: { ordinal: 24, organization: 'org:sco', place: 'place:astana' },
+      when: { value: '2024-07-04' },
+    });
     expect(read('标题\n双方同意,中美峰会取得成果。').filter((x) => x.type === 'summit')).toEqual([]);
   });
   it('reads project milestones and their stage', () => {
     const f = read('标题\n中吉乌铁路项目27日在贾拉拉巴德正式开工。');
-    expect(f[0]).toMatchObject({ type: 'project_milestone', args: { project: 'project:china-kyrgyzstan-uzbekistan-railway', stage: 'construction_started' } });
+    expect(f[0]).toMatchObject({
+      type: 'project_milestone',
+      args: { project: 'project:china-kyrgyzstan-uzbekistan-railway', stage: 'construction_started' },
+    });
     const g = read('标题\n杜尚别2号热电厂二期工程全面建成投产。');
     expect(g[0]?.args.stage).toBe('launched');
     expect(read('标题\n中哈第三条铁路预计明年建成。')).toEqual([]);
@@ -196,7 +203,7 @@ describe('facts', () => {
   it('reads a figure, not a threshold that describes something', () => {
     expect(read('标题\n越南是东盟首个对华贸易额突破2000亿美元的国家。').filter((x) => x.type === 'trade')).toEqual([]);
   });
-  it('reads informal leaders\' meetings with the ordinal before them as summits', () => {
+  it("reads informal leaders' meetings with the ordinal before them as summits", () => {
     const f = read('标题\n国家主席习近平出席亚太经合组织第三十次领导人非正式会议。');
     expect(f[0]).toMatchObject({ type: 'summit', args: { ordinal: 30, organization: 'org:apec' } });
   });
@@ -239,7 +246,10 @@ describe('facts', () => {
   });
   it('reads "分别会见A和B" as one meeting with each', () => {
     const f = read('标题\n国家主席习近平在北京分别会见吉尔吉斯斯坦总统扎帕罗夫和塔吉克斯坦总统拉赫蒙。');
-    expect(f.filter((x) => x.type === 'meeting').map((x) => (x.args.participants as string[])[1])).toEqual(['person:sadyr-japarov', 'person:emomali-rahmon']);
+    expect(f.filter((x) => x.type === 'meeting').map((x) => (x.args.participants as string[])[1])).toEqual([
+      'person:sadyr-japarov',
+      'person:emomali-rahmon',
+    ]);
   });
   it('does not read 日前 (recently) as Japan', () => {
     expect(ids('在日前举行的发布会上')).toEqual([]);
@@ -251,7 +261,11 @@ describe('facts', () => {
   });
   it('reads customs wording: 进出口总值, 贸易规模', () => {
     const f = read('标题\n据海关统计,2023年中国与俄罗斯进出口总值为1.7万亿元人民币。');
-    expect(f[0]?.args).toMatchObject({ parties: ['country:CN', 'country:RU'], metric: 'trade_turnover', amount: { value: 1.7e12, currency: 'CNY' } });
+    expect(f[0]?.args).toMatchObject({
+      parties: ['country:CN', 'country:RU'],
+      metric: 'trade_turnover',
+      amount: { value: 1.7e12, currency: 'CNY' },
+    });
   });
   it('names summits of regions and forums', () => {
     const f = read('标题\n首届中国—阿拉伯国家峰会9日在利雅得举行。\n第十九届东亚峰会10日在万象举行。', '2024-12-12');
