@@ -65,6 +65,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
   let lastCompany: string | undefined;
   let prevPersons: string[] = [];
   let lastList: string[] | undefined;
+  const generic = new Set<Fact>();
   for (const s of doc.sents) {
     while (mi < ms.length && ms[mi].start < s.start) mi++;
     const sm: Mention[] = [];
@@ -90,6 +91,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
       pronoun: pron ? { pos: s.start + pron.index, id: pronounRef } : undefined,
       version,
       facts,
+      generic,
       lastCompany,
       prevPersons,
       lastList,
@@ -112,7 +114,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     const co = sm.filter((x) => x.kind === 'org' && x.source === 'company');
     lastCompany = co.length ? co[0].id : undefined;
   }
-  return inheritDates(doc, mergeFacts(facts));
+  return inheritDates(doc, mergeFacts(facts, generic));
 }
 
 const EVENT_TYPES = new Set(['visit', 'meeting', 'agreement', 'summit', 'project_milestone']);
@@ -238,6 +240,8 @@ interface Env {
   pronoun?: { pos: number; id?: string };
   version: string;
   facts: Fact[];
+  /** Agreements stated only generically ("signed agreements"), which a titled or counted one makes redundant. */
+  generic: Set<Fact>;
   lastCompany?: string;
   /** Distinct people named in the previous sentence. */
   prevPersons?: string[];
@@ -779,7 +783,6 @@ const COUNT_RE = new RegExp(
   `\\b(?:(?:more than|over|some|about|around|nearly|almost|at least|a total of|a package of|a set of|up to)\\s+)?(\\d+|${NUMBER_WORDS})\\s+(?:[a-z-]+\\s+){0,3}?(?:documents|agreements|memoranda|memorandums|mous|deals|contracts|treaties|accords|protocols|instruments)\\b`,
 );
 
-const GENERIC = new WeakSet<Fact>();
 const DESCRIPTOR =
   /^\s+(company|firm|developer|carmaker|automaker|giant|group|conglomerate|operator|producer|manufacturer|lender|bank|investor|state-owned|miner|mining|utility|contractor|builder|maker|fund|energy|oil|tech|telecom|shipping|airline|construction|power)\b/;
 const BOTH =
@@ -933,7 +936,7 @@ function agreements(env: Env): void {
       planned ? { status: 'planned' } : {},
     );
     const last = env.facts[env.facts.length - 1];
-    if (!title && !args.count && /s\b/.test(m[0].split(/\s+/).pop() ?? '') && !/\bstatus\b/.test(m[0])) GENERIC.add(last);
+    if (!title && !args.count && /s\b/.test(m[0].split(/\s+/).pop() ?? '') && !/\bstatus\b/.test(m[0])) env.generic.add(last);
   }
 }
 
@@ -1605,7 +1608,7 @@ function factKey(f: Fact): string {
 }
 
 /** Collapse repeated statements of one fact, keeping the first evidence and the richest arguments. */
-function mergeFacts(facts: Fact[]): Fact[] {
+function mergeFacts(facts: Fact[], generic: Set<Fact>): Fact[] {
   const out: Fact[] = [];
   const byKey = new Map<string, Fact>();
   for (const f of facts) {
@@ -1623,7 +1626,7 @@ function mergeFacts(facts: Fact[]): Fact[] {
   // A bare "signed agreements" adds nothing next to a titled or counted one between the same parties.
   return out
     .filter((f) => {
-      if (f.type !== 'agreement' || !GENERIC.has(f) || f.args.domain) return true;
+      if (f.type !== 'agreement' || !generic.has(f) || f.args.domain) return true;
       const parties = [...(f.args.parties as string[])].sort().join(',');
       const other = out.find(
         (g) =>
