@@ -949,10 +949,16 @@ function tail0(seg: string, m: RegExpExecArray): boolean {
   return /^\s+(?:at|of)\s+[A-Z]/.test(seg.slice(m.index + m[0].length));
 }
 
+const PROJECT_HEAD_RE = new RegExp(`\\b(?:${PROJECT_HEADS})\\b`, 'i');
+const PROJECT_PHRASE_RE = new RegExp(`((?:(?:[A-Za-z][\\w'-]*|\\d+|\\([A-Z]{2,8}\\))\\s+){0,5}?)(${PROJECT_HEADS})\\b`, 'gi');
+
 function projectPhrases(st: Sent, from: number, to: number): { start: number; end: number; name: string }[] {
   const seg = st.orig.slice(from - st.start, to - st.start);
-  const re = new RegExp(`((?:(?:[A-Za-z][\\w'-]*|\\d+|\\([A-Z]{2,8}\\))\\s+){0,5}?)(${PROJECT_HEADS})\\b`, 'gi');
   const out: { start: number; end: number; name: string }[] = [];
+  // The phrase pattern tries up to five words before a head at every position: only worth it with a head.
+  if (!PROJECT_HEAD_RE.test(seg)) return out;
+  const re = PROJECT_PHRASE_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(seg)) !== null) {
     const words = m[1].trim().split(/\s+/).filter(Boolean);
