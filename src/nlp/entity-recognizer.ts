@@ -229,7 +229,7 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
       if (t.s === '(') tryUnknownAbbr(i);
       continue;
     }
-    const abbr = t.k === 'w' ? docAbbr.get(t.s) : undefined;
+    const abbr = t.k === 'w' && docAbbr.size > 0 ? docAbbr.get(t.s) : undefined;
     const hit = abbr ? { target: abbr, len: 1 } : lookupAt(toks, i, claim, docAbbr);
     if (!hit) continue;
     const j = i + hit.len;
@@ -388,8 +388,15 @@ function isAdjectiveUncached(s: string): boolean {
   );
 }
 
+// First words of the phrases a lowercase token may begin ("the Gambia"): a capitalised phrase needs a
+// capitalised first word, and acronyms match exactly.
+const LOWERCASE_FIRST = [...LOOKUP].filter(([, l]) => l.some((e) => !e.exact && e.raw[0][0] === e.raw[0][0].toLowerCase())).map(([k]) => k);
+
 function lookupAt(toks: Token[], i: number, claim: Claim, _abbr: Map<string, Target>): { target: Target; len: number } | undefined {
   const t = toks[i];
+  // Most words of running text are lowercase, and only phrases starting with these words can begin with one:
+  // the look-up is skipped for the rest.
+  if (!t.cap && !LOWERCASE_FIRST.includes(t.lo)) return undefined;
   const list = LOOKUP.get(t.lo);
   if (!list) return undefined;
   outer: for (const e of list) {

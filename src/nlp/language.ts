@@ -47,6 +47,16 @@ for (const [l, words] of Object.entries(STOPWORDS)) {
   for (const w of words.split(' ')) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), l]);
 }
 
+function clearLead(scores: Map<string, number>): boolean {
+  let first = 0;
+  let second = 0;
+  for (const v of scores.values()) {
+    if (v > first) [first, second] = [v, first];
+    else if (v > second) second = v;
+  }
+  return first >= 20 && first >= 3 * second;
+}
+
 function stopwordScores(text: string, langs: string[]): [string, number][] {
   const scores = new Map<string, number>(langs.map((l) => [l, 0]));
   const lower = text.toLowerCase();
@@ -56,6 +66,8 @@ function stopwordScores(text: string, langs: string[]): [string, number][] {
   // Four hundred words are plenty to tell function words apart.
   while ((m = WORD.exec(lower)) !== null && n < 400) {
     n++;
+    // Every fifty words: stop once one language has twenty function words and three times the next one's.
+    if (n % 50 === 0 && clearLead(scores)) break;
     const hit = STOPWORD_LANGS.get(m[0]);
     if (hit) for (const l of hit) if (scores.has(l)) scores.set(l, scores.get(l)! + 1);
   }
