@@ -47,6 +47,32 @@ for (const [l, words] of Object.entries(STOPWORDS)) {
   for (const w of words.split(' ')) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), l]);
 }
 
+const CYRILLIC_LANGS = ['ru', 'uk', 'bg', 'kk', 'sr'];
+// A word as stopwordScores reads one: a whole run of letters and apostrophes.
+const wordsPattern = (words: string[]) => new RegExp(`(?<![\\p{L}'])(?:${words.join('|')})(?![\\p{L}'])`, 'giu');
+const EN_WORDS = wordsPattern(STOPWORDS.en.split(' '));
+// Every function word of the other Latin-script languages, each once: this count is at least the score of
+// the best of them.
+const OTHER_WORDS = wordsPattern([
+  ...new Set(
+    Object.entries(STOPWORDS)
+      .filter(([l]) => l !== 'en' && !CYRILLIC_LANGS.includes(l))
+      .flatMap(([, w]) => w.split(' ')),
+  ),
+]);
+
+function count(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.test(s)) n++;
+  return n;
+}
+
+function plainlyEnglish(sample: string): boolean {
+  const en = count(EN_WORDS, sample);
+  return en >= 3 && en >= 0.8 * count(OTHER_WORDS, sample);
+}
+
 function clearLead(scores: Map<string, number>): boolean {
   let first = 0;
   let second = 0;
@@ -148,7 +174,7 @@ export function detectLanguage(text: string): Detected {
   }
   if (top === 'cyrillic') {
     if (/[ўЎ]/.test(sample)) return { unreadable: 'be' };
-    const scores = stopwordScores(sample, ['ru', 'uk', 'bg', 'kk', 'sr']);
+    const scores = stopwordScores(sample, CYRILLIC_LANGS);
     if (/[ієїґ]/i.test(sample) && scores[0][0] === 'uk') return { unreadable: 'uk' };
     if (scores[0][1] === 0 || scores[0][0] === 'ru') return { lang: 'ru' };
     // Russian wins ties: its function words overlap with its neighbours'.
@@ -156,9 +182,13 @@ export function detectLanguage(text: string): Detected {
     return ru >= scores[0][1] * 0.8 ? { lang: 'ru' } : { unreadable: scores[0][0] };
   }
   if (top === 'latin') {
+    // Most articles are English: when English function words are at least 0.8 times those of all the other
+    // Latin-script languages together, they are at least 0.8 times the best of them, and the count below
+    // would say English too. Counted with two patterns, without a look-up per word.
+    if (plainlyEnglish(sample)) return { lang: 'en' };
     const scores = stopwordScores(
       sample,
-      Object.keys(STOPWORDS).filter((l) => !['ru', 'uk', 'bg', 'kk', 'sr'].includes(l)),
+      Object.keys(STOPWORDS).filter((l) => !CYRILLIC_LANGS.includes(l)),
     );
     const en = scores.find(([l]) => l === 'en')![1];
     const [best, bestScore] = scores[0];
