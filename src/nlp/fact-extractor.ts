@@ -445,7 +445,13 @@ function visits(env: Env): void {
     const i0 = people.findIndex((x) => x.id === visitor!.id);
     for (let k = i0 + 1; i0 >= 0 && k < people.length; k++) {
       const gap = st.lo.slice(people[k - 1].end - st.start, people[k].start - st.start);
-      if (!/^(?:\s+of\s+(?:the\s+)?[\w' -]{2,40}?)?\s*(,|,?\s+and)\s*$/.test(gap)) break;
+      // "..., and Swedish Prime Minister Y arrived": the next one may bring a nationality and a title of their own.
+      if (
+        !/^(?:\s+of\s+(?:the\s+)?[\w' -]{2,40}?)?\s*(,|,?\s+and)\s*(?:(?:[\w'-]+\s+){0,2}(?:president|prime minister|premier|chancellor|king|emir|foreign minister|vice president|crown prince)\s+)?$/.test(
+          gap,
+        )
+      )
+        break;
       const pid = people[k].id;
       if (pid === visitor.id || personCountry(env, pid) === host) continue;
       emit(env, 'visit', { ...args, visitor: pid }, 0.8 - (planned ? 0.1 : 0), when, planned ? { status: 'planned' } : {});
@@ -480,6 +486,28 @@ const LEAD_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * "Trump held separate bilateral meetings with both leaders": one meeting with each of the two people the
+ * article named before, when it named exactly two besides the subject.
+ */
+function separateMeetings(env: Env): void {
+  const { st, doc } = env;
+  const m =
+    /\b(?:held|had)\s+(?:separate\s+)?(?:bilateral\s+)?(?:meetings|talks)\s+with\s+(?:both|the two|each of the two)\s+(?:leaders|presidents|ministers|prime ministers|heads of state|delegations)\b/.exec(
+      st.lo,
+    );
+  if (!m) return;
+  const at = st.start + m.index;
+  if (modality(st, at, m[0], 35) !== 'fact') return;
+  const subject = st.ms.filter((x) => isPerson(x) && x.end <= at).pop();
+  if (!subject) return;
+  const earlier = [...new Set(doc.ents.mentions.filter((x) => isPerson(x) && x.start < st.start).map((x) => x.id))].filter(
+    (id) => id !== subject.id,
+  );
+  if (earlier.length !== 2) return;
+  for (const other of earlier) emit(env, 'meeting', { participants: [subject.id, other] }, 0.75, nearestTime(env, at));
+}
+
 function meetings(env: Env): void {
   const { st } = env;
   // "..., and the two presidents held talks": the two people just named.
@@ -498,6 +526,7 @@ function meetings(env: Env): void {
       emit(env, 'meeting', args, 0.75, nearestTime(env, at));
     }
   }
+  separateMeetings(env);
   nominalMeetings(env);
   // "Talks between Xi Jinping and Joe Biden lasted four hours."
   const nb = /\b(talks|meeting|negotiations|phone call|telephone call|phone conversation|telephone conversation)\s+between\b/.exec(st.lo);
@@ -853,6 +882,17 @@ function agreements(env: Env): void {
       for (const c of listed) if (!parties.includes(c)) parties.push(c);
       fromContext = true;
     } else if (/\b(three|four|five|six|seven|eight|nine|ten|\d+)\s+(members|sides|parties)\b/.test(st.lo) && parties.length < 3) continue;
+    // "The three leaders signed": the countries of the three people the article has named.
+    const nl = /\bthe\s+(three|four|five)\s+(?:leaders|presidents|heads of state)\b/.exec(st.lo);
+    if (nl && parties.length < 3) {
+      const n = parseCount(nl[1]) ?? 0;
+      const named = [...new Set(env.doc.ents.mentions.filter((x) => isPerson(x) && x.start < st.start).map((x) => x.id))];
+      const countries = [...new Set(named.map((id) => personCountry(env, id)).filter((c): c is string => !!c))];
+      if (named.length === n && countries.length === n) {
+        parties = countries;
+        fromContext = true;
+      }
+    }
     const both = BOTH.test(st.lo);
     // "In Windhoek, the two sides signed": the host of the place, and the visiting side.
     const at = both

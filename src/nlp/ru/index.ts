@@ -178,10 +178,10 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
         FRAMES.agreements(whole, ctx, drafts);
         FRAMES.milestones(whole, ctx, drafts);
       }
-      if (!planned) {
-        FRAMES.investments(c, ctx, drafts);
-        FRAMES.trade(c, ctx, drafts);
-      }
+      // A committed investment ("вложит 300 млн долларов") is announced as planned, as in English; a trade figure
+      // for the future is a forecast, not a fact.
+      FRAMES.investments(c, ctx, drafts);
+      if (!planned) FRAMES.trade(c, ctx, drafts);
       for (const f of drafts.slice(before)) {
         if (f.type === 'meeting') prevIds = f.args.participants as string[];
         if ((f.type === 'meeting' || f.type === 'visit') && !f.status) {

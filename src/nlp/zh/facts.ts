@@ -137,7 +137,8 @@ export function readFacts(d: Doc): Fact[] {
     );
     const st = d.s.slice(sent.start, sent.end);
     let carried = byPara.get(sent.para);
-    if (/^[^,。]{0,4}(当天|当日|同日|同一天|随后)/.test(st) && lastDate) carried = lastDate;
+    // "当天", "随后", and "会谈后" / "会见后" right after the talks: the day of what was just reported.
+    if (/^[^,。]{0,4}(当天|当日|同日|同一天|随后|会谈后|会谈结束后|会见后|会晤后)/.test(st) && lastDate) carried = lastDate;
     if (!carried && /(期间|此访|这次访问|此次访问|访华|访问中)/.test(st)) carried = visitWhen && monthOf(visitWhen);
     const c: SentCtx = { sent, idx, ms, dates, carried: carried ?? docWhen };
     const before = drafts.length;
