@@ -27,6 +27,9 @@ const SCALE: Record<string, number> = {
   mn: 1e6,
   m: 1e6,
   thousand: 1e3,
+  // Indian English: a crore is ten million, a lakh a hundred thousand ("Rs 2,500 crore").
+  crore: 1e7,
+  lakh: 1e5,
   k: 1e3,
 };
 const SYM: Record<string, string> = {
@@ -63,6 +66,8 @@ const SYM: Record<string, string> = {
   kes: 'KES',
   chf: 'CHF',
   try: 'TRY',
+  rs: 'INR',
+  'rs.': 'INR',
 };
 const WORD_CUR: Record<string, string> = {
   dollar: 'USD',
@@ -101,7 +106,7 @@ const WORD_CUR: Record<string, string> = {
 };
 
 const PREFIX_RE =
-  /(US\$|U\.S\.\$|R\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|\$|€|£|¥|₽|₹|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY)\s?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d{1,2}(?!\d))?|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/gi;
+  /((?:US\$|U\.S\.\$|R\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|\$|€|£|¥|₽|₹)\s?|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY|Rs\.?)\s?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d{1,2}(?!\d))?|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|crore|lakh|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/gi;
 const SUFFIX_RE =
   /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn)?\s+(us dollars|dollars?|euros?|yuan|renminbi|rubles?|roubles?|pounds|yen|rupees?|tenge|soms?|dirhams?|riyals?|rand|naira|reais|swiss francs|lira|shillings|pesos|somoni)\b/gi;
 

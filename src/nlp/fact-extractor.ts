@@ -1099,6 +1099,20 @@ function investments(env: Env): void {
     )
       investor = subj.id;
   }
+  // "Indian companies have invested", "Chinese investors poured": the country of the businesses named by a nationality.
+  if (!investor) {
+    const adj = st.ms.find(
+      (x) =>
+        isCountry(x) &&
+        x.adjective &&
+        x.end < trig &&
+        countryOf(x.id) !== recipient &&
+        /^\s+(?:state-owned\s+|private\s+)?(?:companies|firms|investors|businesses|enterprises|corporations)\b/.test(
+          st.lo.slice(x.end - st.start),
+        ),
+    );
+    if (adj) investor = adj.id;
+  }
   if (!investor && env.lastCompany && /\b(the (project|company|group|firm|investment|plant))\b/.test(st.lo)) {
     investor = env.lastCompany;
     indirect = true;
@@ -1127,12 +1141,16 @@ function investments(env: Env): void {
       amount = st.money[a + 1];
     }
   }
-  // An amount described as a running total ("bringing its total investment to") is not this investment.
-  amount ??= st.money.find(
-    (x) =>
-      Math.abs(x.start - trig) < 160 &&
-      !/\b(total|totals|overall|cumulative|bringing)\b[^$]*$/.test(st.lo.slice(Math.max(0, x.start - st.start - 40), x.start - st.start)),
-  );
+  // The amount nearest the trigger ("trade stood at $4.2 billion and companies invested $3.7 billion" is the
+  // second); one described as a running total ("bringing its total investment to") is not this investment.
+  const dist = (x: MoneyExpr) => (x.start >= trig ? x.start - trig : trig - x.end);
+  amount ??= st.money
+    .filter(
+      (x) =>
+        dist(x) < 160 &&
+        !/\b(total|totals|overall|cumulative|bringing)\b[^$]*$/.test(st.lo.slice(Math.max(0, x.start - st.start - 40), x.start - st.start)),
+    )
+    .sort((a, b) => dist(a) - dist(b))[0];
   // "$3 billion in African logistics hubs": money spread over a region has no single recipient.
   if (
     amount &&
@@ -1472,8 +1490,9 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
       );
       if (v) place = v.id;
     }
-    // An article datelined in a city reports its summit from there.
-    if (!place && env.doc.dateline && !/\b(next|upcoming|last|previous|earlier)\b/.test(pre)) place = env.doc.dateline;
+    // An article datelined in a city reports its summit from there; not its headline, which the body may
+    // place elsewhere ("... on sidelines of BRICS Summit" over "NEW DELHI: ... at the summit in Kazan").
+    if (!place && env.doc.dateline && st.s.para > 0 && !/\b(next|upcoming|last|previous|earlier)\b/.test(pre)) place = env.doc.dateline;
     if (!place) continue;
     const args: Record<string, unknown> = { name, place };
     const om =

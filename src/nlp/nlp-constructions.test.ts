@@ -245,6 +245,27 @@ describe('constructions of real reporting (English)', () => {
   });
 });
 
+describe('amounts and investors as press releases write them', () => {
+  it('reads a spaced US$, Indian crores, a nationality of businesses and the amount nearest the verb', () => {
+    const inv = facts(
+      'Officials said bilateral trade stood at US$ 6.1 billion in 2024 and that Turkish companies have invested over US$ 2.3 billion in Ghana.',
+      '2025-03-10',
+      'investment',
+    );
+    expect(inv[0].args).toMatchObject({ recipient: 'country:GH', investor: 'country:TR', amount: { value: 2300000000, currency: 'USD' } });
+    const crore = facts('Japan invested Rs 2,500 crore in India in 2024, the ministry said.', '2025-03-10', 'investment');
+    expect(crore[0].args.amount).toEqual({ value: 25000000000, currency: 'INR' });
+  });
+
+  it('does not place a headline summit at the dateline when the body places it', () => {
+    const r = extract(
+      'President meets Brazilian leader on sidelines of G20 Summit\nPRETORIA, Nov 18 - President Cyril Ramaphosa met President Luiz Inacio Lula da Silva at the G20 Summit in Rio de Janeiro on Monday.',
+      { published: '2024-11-18' },
+    ).facts.filter((f) => f.type === 'summit');
+    expect(r.map((f) => f.args.place)).toEqual(['place:rio-de-janeiro']);
+  });
+});
+
 describe('summits as real reporting names them (English)', () => {
   it('names a summit by the organisation that holds it', () => {
     const a = facts(
