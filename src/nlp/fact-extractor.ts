@@ -319,7 +319,8 @@ function nearestTime(env: Env, pos: number, future = false, fine = true): When |
   let bestD = Infinity;
   for (const t of times) {
     if (!t.when) continue;
-    if (clauses.some(([a, b]) => t.start >= a && t.end <= b && !(pos >= a && pos < b))) continue;
+    // ... unless the clause is about the trigger's own noun: "the summit, which will be held in December".
+    if (clauses.some(([a, b]) => t.start >= a && t.end <= b && !(pos >= a && pos < b) && !(a >= pos && a - pos <= 25))) continue;
     if (
       /\b(takes?|took|taking|come|comes|came)\s+(into\s+)?(effect|force)\s+(?:in|on|from)?\s*$|\b(until|expires?|expiring|through|till)\s+(?:in|on)?\s*$/.test(
         st.lo.slice(Math.max(0, t.start - st.start - 30), t.start - st.start),

@@ -257,6 +257,15 @@ describe('amounts and investors as press releases write them', () => {
     expect(crore[0].args.amount).toEqual({ value: 25000000000, currency: 'INR' });
   });
 
+  it('dates a summit by the relative clause about it', () => {
+    const s = facts(
+      'The leaders discussed the China-Kazakhstan annual summit, which will be held in Astana in April.',
+      '2025-02-03',
+      'summit',
+    );
+    expect(s[0]).toMatchObject({ status: 'planned', when: { value: '2025-04', precision: 'month' } });
+  });
+
   it('does not place a headline summit at the dateline when the body places it', () => {
     const r = extract(
       'President meets Brazilian leader on sidelines of G20 Summit\nPRETORIA, Nov 18 - President Cyril Ramaphosa met President Luiz Inacio Lula da Silva at the G20 Summit in Rio de Janeiro on Monday.',

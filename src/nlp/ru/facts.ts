@@ -55,6 +55,8 @@ export interface Clause {
   planned: boolean;
   /** The date of the event the sentence says it happened during ("в ходе визита"). */
   during?: string;
+  /** Mentions of the rest of the sentence after the clause (a relative clause may place its event). */
+  after?: Mention[];
 }
 
 export interface Draft extends Fact {
@@ -734,7 +736,18 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     const consult =
       /^консультативн/iu.test(h[0]) && (/Центральной\s+Азии/u.test(c.text.slice(h.index!, h.index! + 80)) || ctx.consultative === true);
     if (consult) ctx.consultative = true;
-    if (!org && !fmt && !consult) return;
+    // "российско-индийский саммит": the countries of the compound adjective right before it.
+    const compound = !org && !fmt && !consult ? /(\p{L}+(?:-\p{L}+)+)\s+$/u.exec(c.text.slice(0, h.index!)) : null;
+    const compoundCountries = compound
+      ? [
+          ...new Set(
+            c.ms
+              .filter((m) => m.kind === 'adj' && m.start >= from - compound[0].length && m.end <= from && m.country)
+              .map((m) => m.country!),
+          ),
+        ]
+      : [];
+    if (!org && !fmt && !consult && compoundCountries.length < 2) return;
     const place = c.ms.find(
       (m) =>
         isPlaceKind(m) &&
@@ -769,11 +782,23 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
       args.name = name;
       args.organization = org.id;
       ctx.summitOrg = org.id;
-    } else {
-      const parts = fmt![1].split(/\s*[-–—+]\s*/u).map(englishPart);
+    } else if (fmt) {
+      const parts = fmt[1].split(/\s*[-–—+]\s*/u).map(englishPart);
       args.name = `${parts.join('–')} summit`;
+    } else {
+      args.name = `${compoundCountries.map((x) => KNOWN.get(x)?.name ?? x.slice(8)).join('–')} summit`;
     }
-    if (place) args.place = place.id;
+    // "... саммиту, который пройдет в Нью-Дели": the place in the relative clause about the summit.
+    const relPlace =
+      place || k + 1 < hits.length
+        ? undefined
+        : c.after?.find(
+            (m) =>
+              isPlaceKind(m) &&
+              (m.prep === 'в' || m.prep === 'во') &&
+              /^\s*,?\s*(?:который|которая|которое|где)\s[^,.;]*$/iu.test(ctx.text.slice(c.start + c.text.length, m.start)),
+          );
+    if (place ?? relPlace) args.place = (place ?? relPlace)!.id;
     else {
       const host = c.ms.find(
         (m) => m.kind === 'country' && (m.prep === 'в' || m.prep === 'во') && !m.inTitle && m.start >= from - 60 && m.start < to,

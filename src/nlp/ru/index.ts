@@ -161,6 +161,7 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
         inherited: !cown && inherited,
         planned,
         during: during ? lastEvent?.value : undefined,
+        after: ms.filter((m) => m.ti >= cl.tj),
       };
       const before = drafts.length;
       FRAMES.summits(c, ctx, drafts);

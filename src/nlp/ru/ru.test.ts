@@ -196,6 +196,16 @@ describe('frames', () => {
       'Сборная Сербии сыграет со сборной Японии в Токио. Граждане Армении прибыли в Грузию на отдых. Центробанк России и Народный банк Китая провели переговоры.';
     expect(facts(body)).toEqual([]);
   });
+  it('a summit named by a compound adjective, placed by its relative clause', () => {
+    const s = facts(
+      'Премьер-министры обсудили подготовку к казахстанско-турецкому саммиту, который пройдет в Анкаре в апреле.',
+      '2025-02-03',
+      'summit',
+    );
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ status: 'planned', args: { name: 'Kazakhstan–Türkiye summit', place: 'place:ankara' } });
+    expect(s[0].when).toEqual({ value: '2025-04', precision: 'month' });
+  });
   it('evidence offsets point into the original text', () => {
     const text = 'Заголовок\nПрезидент России Владимир Путин прибыл в Пекин с государственным визитом 16 мая.';
     const r = readRussian(text, { published: '2024-05-17' });
