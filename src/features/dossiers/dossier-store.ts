@@ -747,3 +747,73 @@ export async function countFactsForReview(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+// ---------- The information service ----------
+
+/** A position in a list of facts newest first: the last one a page showed. */
+export interface FactPosition {
+  sortDate: string;
+  id: number;
+}
+
+export interface FactQuery {
+  entity?: string;
+  /** Facts linked to both entities. */
+  pair?: [string, string];
+  type?: string;
+  /** Inclusive lower bound of the fact's date (YYYY-MM-DD or a prefix of it). */
+  from?: string;
+  /** Exclusive upper bound of the fact's date. */
+  before?: string;
+  statuses: FactStatus[];
+  planned?: boolean;
+  now: Date;
+  after?: FactPosition;
+  limit: number;
+}
+
+/** Facts of published articles matching the query, newest first after a position, with their article. */
+export async function listFactsAfter(db: Db, f: FactQuery): Promise<PublicFact[]> {
+  let q = db
+    .selectFrom('facts')
+    .innerJoin('articles', 'articles.id', 'facts.article_id')
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', f.now.toISOString())
+    .where('facts.status', 'in', f.statuses);
+  for (const id of f.pair ?? (f.entity ? [f.entity] : []))
+    q = q.where('facts.id', 'in', (eb) => eb.selectFrom('fact_entities').select('fact_id').where('entity_id', '=', id));
+  if (f.type) q = q.where('facts.type', '=', f.type);
+  if (f.from) q = q.where('facts.sort_date', '>=', f.from);
+  if (f.before) q = q.where('facts.sort_date', '<', f.before);
+  if (f.planned !== undefined) q = q.where('facts.planned', '=', f.planned ? 1 : 0);
+  if (f.after) {
+    const { sortDate, id } = f.after;
+    q = q.where((eb) =>
+      eb.or([eb('facts.sort_date', '<', sortDate), eb.and([eb('facts.sort_date', '=', sortDate), eb('facts.id', '<', id)])]),
+    );
+  }
+  const rows = await q
+    .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
+    .orderBy('facts.sort_date', 'desc')
+    .orderBy('facts.id', 'desc')
+    .limit(f.limit)
+    .execute();
+  return rows.map((r) => rowToPublicFact(r as PublicRow));
+}
+
+/** Entities in id order after an id, optionally of one type or whose name or aliases contain a text. */
+export async function listEntitiesAfter(
+  db: Db,
+  f: { type?: EntityType; q?: string; after?: string; limit: number },
+): Promise<DossierEntity[]> {
+  let q = db.selectFrom('entities').selectAll();
+  if (f.type) q = q.where('type', '=', f.type);
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const like = ilike(db.dialect);
+    q = q.where((eb) => eb.or([eb(sql`name`, like, sql`${pattern} escape '\\'`), eb(sql`aliases`, like, sql`${pattern} escape '\\'`)]));
+  }
+  if (f.after) q = q.where('id', '>', f.after);
+  const rows = await q.orderBy('id').limit(f.limit).execute();
+  return rows.map(rowToEntity);
+}
