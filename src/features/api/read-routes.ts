@@ -47,7 +47,13 @@ import { nullable, pageOf, ref } from './schemas.js';
 
 /** What the routes learn about the caller from the key or token (set by the plugin before the handler). */
 export interface Caller {
+  /** The partner key's id; undefined for anyone without one. */
+  keyId?: number;
   scopes: ReadonlySet<string>;
+  /** Browser origins the key may be used from. */
+  origins: string[];
+  /** Requests per minute. */
+  rateLimit: number;
 }
 export const callerOf = (request: FastifyRequest): Caller => (request as FastifyRequest & { apiCaller: Caller }).apiCaller;
 

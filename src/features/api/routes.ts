@@ -2,7 +2,9 @@
 // fields refused), problem documents for every error (RFC 9457), ETags, compression, keys and rate limits.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
 import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -10,6 +12,9 @@ import type { AppCtx } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import { packageRoot } from '../../platform/package-root.js';
 import { etagOf, isFresh, renderDocument } from '../../platform/render.js';
+import { ANONYMOUS_RATE, hashKey, prefixOf } from './api-key.js';
+import { findApiKeyByPrefix, listActiveKeyOrigins, touchApiKey } from './api-key-store.js';
+import { registerApiKeyAdminRoutes } from './admin-routes.js';
 import type { ApiRoute } from './api-route.js';
 import { openApiDocument } from './openapi.js';
 import { readRoutes, type Caller } from './read-routes.js';
@@ -21,6 +26,8 @@ const VERSION = (JSON.parse(readFileSync(join(packageRoot(import.meta.url), 'pac
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
   a: Ajv,
 ) => Ajv;
+
+const EXPOSED = 'etag, link, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -87,6 +94,29 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
   const documentJson = JSON.stringify(document);
   const { coercing, strict } = validators();
 
+  const lastTouched = new Map<number, number>();
+  /** The caller behind the Authorization header: a partner key, or anyone (no header). */
+  async function callerFor(request: FastifyRequest): Promise<Caller> {
+    const header = request.headers.authorization;
+    if (header === undefined) return { scopes: new Set(), origins: [], rateLimit: ANONYMOUS_RATE };
+    const token = /^Bearer ([^\s]{1,200})$/i.exec(header)?.[1] ?? '';
+    const prefix = prefixOf(token);
+    const key = prefix ? await findApiKeyByPrefix(ctx.db, prefix) : undefined;
+    const given = Buffer.from(hashKey(token));
+    if (!key || !timingSafeEqual(given, Buffer.from(key.hash))) throw unauthorized('The key is not one this service issued.');
+    const now = ctx.clock();
+    if (key.revokedAt) throw unauthorized('The key has been revoked.');
+    if (key.expiresAt && key.expiresAt <= now.toISOString()) throw unauthorized('The key has expired.');
+    // Noted at most once a minute per key: a busy partner should not write on every request.
+    if ((lastTouched.get(key.id) ?? 0) < now.getTime() - 60_000) {
+      lastTouched.set(key.id, now.getTime());
+      await touchApiKey(ctx.db, key.id, now);
+    }
+    return { keyId: key.id, scopes: new Set(key.scopes), origins: key.origins, rateLimit: key.rateLimit };
+  }
+  const unauthorized = (detail: string) =>
+    Object.assign(new AppError('unauthorized', detail), { challenge: 'Bearer error="invalid_token"' });
+
   const problemType = (status: number) => `${ctx.config.baseUrl}${API_PREFIX}/reference#problem-${status}`;
 
   function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, detail: string, errors?: ProblemError[]) {
@@ -135,6 +165,8 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
               ? { parameter: k, detail }
               : { pointer: `/${k}`, detail },
           );
+          const challenge = (err as AppError & { challenge?: string }).challenge;
+          if (err.status === 401) reply.header('www-authenticate', challenge ?? 'Bearer');
           if (err.status === 429 && (err as AppError & { retryAfter?: number }).retryAfter)
             reply.header('retry-after', String((err as AppError & { retryAfter?: number }).retryAfter));
           return sendProblem(request, reply, err.status, err.message, errors);
@@ -161,8 +193,49 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
 
       await api.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
-      api.addHook('onRequest', async (request) => {
-        (request as FastifyRequest & { apiCaller: Caller }).apiCaller = { scopes: new Set(['read']) };
+      // Who is calling (a partner key, or anyone), then whether their browser origin may: before the rate limit,
+      // which counts per key.
+      api.addHook('onRequest', async (request, reply) => {
+        const caller = await callerFor(request);
+        (request as FastifyRequest & { apiCaller: Caller }).apiCaller = caller;
+        const origin = request.headers.origin;
+        if (!origin || request.method === 'OPTIONS') return;
+        reply.header('vary', 'origin');
+        if (caller.keyId === undefined) {
+          // Public content without credentials: any page may read it, at the anonymous rate.
+          reply.header('access-control-allow-origin', '*').header('access-control-expose-headers', EXPOSED);
+          return;
+        }
+        if (!caller.origins.includes(origin)) throw new AppError('forbidden', `This key may not be used from ${origin.slice(0, 100)}.`);
+        reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', EXPOSED);
+      });
+
+      await api.register(rateLimit, {
+        global: true,
+        timeWindow: 60_000,
+        enableDraftSpec: true,
+        keyGenerator: (request) => {
+          const c = (request as FastifyRequest & { apiCaller?: Caller }).apiCaller;
+          return c?.keyId !== undefined ? `key:${c.keyId}` : `ip:${request.ip}`;
+        },
+        max: async (request) => (request as FastifyRequest & { apiCaller?: Caller }).apiCaller?.rateLimit ?? ANONYMOUS_RATE,
+        errorResponseBuilder: (_request, context) =>
+          Object.assign(new AppError('rate_limited', `Over the limit of ${context.max} requests a minute; retry in ${context.after}.`), {
+            retryAfter: Math.max(1, Math.ceil(context.ttl / 1000)),
+          }),
+      });
+
+      // A browser asks before sending a key: answered for the origins of any active key.
+      api.options('/*', async (request, reply) => {
+        const origin = request.headers.origin;
+        reply.header('vary', 'origin').header('cache-control', 'no-store');
+        if (origin && (await listActiveKeyOrigins(ctx.db, ctx.clock())).has(origin))
+          reply
+            .header('access-control-allow-origin', origin)
+            .header('access-control-allow-methods', 'GET, POST, DELETE')
+            .header('access-control-allow-headers', 'authorization, content-type, if-none-match')
+            .header('access-control-max-age', '600');
+        return reply.code(204).send();
       });
 
       for (const route of routes) {
@@ -176,7 +249,12 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
           },
           handler: async (request, reply) => {
             const caller = (request as FastifyRequest & { apiCaller: Caller }).apiCaller;
-            if (!caller.scopes.has(route.scope)) throw new AppError('forbidden', `This endpoint needs the ${route.scope} scope.`);
+            // Public reading needs no scope; everything else needs the scope on the key or token.
+            if (route.scope !== 'read' && !caller.scopes.has(route.scope)) {
+              if (caller.keyId === undefined)
+                throw new AppError('unauthorized', `This endpoint needs a key or token with the ${route.scope} scope.`);
+              throw new AppError('forbidden', `This endpoint needs the ${route.scope} scope.`);
+            }
             const data = await route.handler(request, reply);
             if (reply.sent || data === reply) return reply;
             return sendJson(request, reply, route.status ?? 200, data);
@@ -197,4 +275,5 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
     },
     { prefix: API_PREFIX },
   );
+  registerApiKeyAdminRoutes(server, ctx);
 }
