@@ -198,10 +198,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerFeedRoutes(server, ctx);
   registerAdminRoutes(server, ctx, ctx.publishing);
   registerDossierRoutes(server, ctx);
-  registerCommentRoutes(server, ctx);
+  const comments = registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);
   // The information service for apps and partners (its own errors, validation and limits).
-  await registerApiRoutes(server, ctx);
+  await registerApiRoutes(server, ctx, { comments });
 
   return {
     server,

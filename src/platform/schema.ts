@@ -328,6 +328,32 @@ export interface ApiKeysTable {
   expires_at: string | null;
   revoked_at: string | null;
   last_used_at: string | null;
+  /** JSON array of the addresses OAuth codes may be sent to (apps that act for readers). */
+  redirect_uris: Generated<string>;
+}
+/** A one-use OAuth authorisation code, by its hash. */
+export interface ApiOauthCodesTable {
+  id: string;
+  key_id: number;
+  user_id: number;
+  redirect_uri: string;
+  /** PKCE S256 challenge. */
+  code_challenge: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  expires_at: string;
+  used_at: string | null;
+}
+/** A reader's access or refresh token for one app, by its hash. */
+export interface ApiTokensTable {
+  id: string;
+  kind: 'access' | 'refresh';
+  key_id: number;
+  user_id: number;
+  scopes: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
 }
 
 export interface DB {
@@ -362,4 +388,6 @@ export interface DB {
   user_bans: UserBansTable;
   article_tombstones: ArticleTombstonesTable;
   api_keys: ApiKeysTable;
+  api_oauth_codes: ApiOauthCodesTable;
+  api_tokens: ApiTokensTable;
 }

@@ -9,7 +9,14 @@ import { DEFAULT_KEY_RATE, newKey, parseKeyForm } from './api-key.js';
 import { insertApiKey, listApiKeys, revokeApiKey } from './api-key-store.js';
 import { ApiKeysPage, type KeyFormValues } from './views/api-keys-page.js';
 
-const EMPTY: KeyFormValues = { name: '', scopes: ['read'], origins: '', rate_limit: String(DEFAULT_KEY_RATE), expires_on: '' };
+const EMPTY: KeyFormValues = {
+  name: '',
+  scopes: ['read'],
+  origins: '',
+  redirect_uris: '',
+  rate_limit: String(DEFAULT_KEY_RATE),
+  expires_on: '',
+};
 
 /** Registers the partner keys' admin pages. */
 export function registerApiKeyAdminRoutes(app: FastifyInstance, ctx: AppCtx): void {
@@ -57,6 +64,7 @@ export function registerApiKeyAdminRoutes(app: FastifyInstance, ctx: AppCtx): vo
           name: String(form.name ?? ''),
           scopes: (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String),
           origins: String(form.origins ?? ''),
+          redirect_uris: String(form.redirect_uris ?? ''),
           rate_limit: String(form.rate_limit ?? ''),
           expires_on: String(form.expires_on ?? ''),
         };

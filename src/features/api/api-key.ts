@@ -9,6 +9,8 @@ export interface ApiKey {
   prefix: string;
   scopes: Scope[];
   origins: string[];
+  /** Where OAuth codes may be sent, for apps that act for readers. */
+  redirectUris: string[];
   /** Requests per minute. */
   rateLimit: number;
   createdAt: string;
@@ -51,10 +53,27 @@ export function cleanOrigin(raw: string): string | undefined {
   }
 }
 
+/**
+ * A redirect address an app may register (RFC 8252): https anywhere, http only on the loopback interface,
+ * or an app's own scheme (com.example.app:/callback); never with a fragment.
+ */
+export function cleanRedirectUri(raw: string): string | undefined {
+  try {
+    const u = new URL(raw.trim());
+    if (u.hash || raw.length > 500) return undefined;
+    if (u.protocol === 'https:') return u.href;
+    if (u.protocol === 'http:') return ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) ? u.href : undefined;
+    return /^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+:$/.test(u.protocol) ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface KeyInput {
   name: string;
   scopes: Scope[];
   origins: string[];
+  redirectUris: string[];
   rateLimit: number;
   expiresAt: string | null;
 }
@@ -79,6 +98,14 @@ export function parseKeyForm(form: Record<string, unknown>): { ok: true; value: 
     else origins.push(o);
   }
   if (origins.length > 20) errors.origins = 'At most 20 origins.';
+  const redirectUris: string[] = [];
+  for (const line of str('redirect_uris').split(/\s+/).filter(Boolean)) {
+    const u = cleanRedirectUri(line);
+    if (!u)
+      errors.redirect_uris = `"${line.slice(0, 80)}" is not a redirect address (https, http on localhost, or an app scheme such as com.example.app:/callback).`;
+    else redirectUris.push(u);
+  }
+  if (redirectUris.length > 10) errors.redirect_uris = 'At most 10 redirect addresses.';
   const rateRaw = str('rate_limit');
   const rateLimit = rateRaw ? Number(rateRaw) : DEFAULT_KEY_RATE;
   if (!Number.isInteger(rateLimit) || rateLimit < 1 || rateLimit > MAX_KEY_RATE)
@@ -91,5 +118,15 @@ export function parseKeyForm(form: Record<string, unknown>): { ok: true; value: 
     else expiresAt = d.toISOString();
   }
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { name, scopes: [...new Set(scopes)] as Scope[], origins: [...new Set(origins)], rateLimit, expiresAt } };
+  return {
+    ok: true,
+    value: {
+      name,
+      scopes: [...new Set(scopes)] as Scope[],
+      origins: [...new Set(origins)],
+      redirectUris: [...new Set(redirectUris)],
+      rateLimit,
+      expiresAt,
+    },
+  };
 }

@@ -9,6 +9,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'The key or token lacks the scope, or the origin is not allowed',
   404: 'Not found',
   406: 'No representation in the formats asked for',
+  409: 'The state of things does not allow it (registration closed, already registered)',
   413: 'The body is too large',
   415: 'The body is not JSON',
   422: 'The request is well formed but breaks a rule (each field in `errors`)',
@@ -96,7 +97,7 @@ export function openApiDocument(routes: ApiRoute[], schemas: JsonSchema[], opts:
       tags: [route.tag],
       ...(route.scope === 'read'
         ? { security: [{}, { apiKey: [] }, { readerToken: [] }] }
-        : { security: [{ apiKey: [] }, { readerToken: [route.scope] }], 'x-scope': route.scope }),
+        : { security: [{ readerToken: [route.scope] }], 'x-scope': route.scope }),
       parameters: parameters(route),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toDocumentSchema(route.body) } } } } : {}),
       responses,

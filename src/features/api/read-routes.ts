@@ -49,6 +49,8 @@ import { nullable, pageOf, ref } from './schemas.js';
 export interface Caller {
   /** The partner key's id; undefined for anyone without one. */
   keyId?: number;
+  /** The reader a reader access token acts for. */
+  userId?: number;
   scopes: ReadonlySet<string>;
   /** Browser origins the key may be used from. */
   origins: string[];

@@ -17,7 +17,12 @@ import { findApiKeyByPrefix, listActiveKeyOrigins, touchApiKey } from './api-key
 import { registerApiKeyAdminRoutes } from './admin-routes.js';
 import type { ApiRoute } from './api-route.js';
 import { openApiDocument } from './openapi.js';
+import type { CommentService } from '../comments/moderation-service.js';
+import { oauthApiRoutes, registerOauthPages } from './oauth-routes.js';
+import { sha256hex } from './oauth.js';
+import { findLiveToken } from './oauth-store.js';
 import { readRoutes, type Caller } from './read-routes.js';
+import { writeRoutes } from './write-routes.js';
 import { ReferencePage } from './reference-page.js';
 import { SCHEMAS } from './schemas.js';
 
@@ -27,6 +32,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
   a: Ajv,
 ) => Ajv;
 
+/** The largest request body the API reads. */
+export const BODY_LIMIT = 64 * 1024;
 const EXPOSED = 'etag, link, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset';
 
 const TITLES: Record<number, string> = {
@@ -88,8 +95,8 @@ function problemErrors(errors: ErrorObject[], context: string): ProblemError[] {
 }
 
 /** Registers the API under /api/v1. */
-export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): Promise<void> {
-  const routes: ApiRoute[] = [...readRoutes(ctx)];
+export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, services: { comments: CommentService }): Promise<void> {
+  const routes: ApiRoute[] = [...readRoutes(ctx), ...writeRoutes(ctx, services.comments), ...oauthApiRoutes(ctx)];
   const document = openApiDocument(routes, SCHEMAS, { serverUrl: ctx.config.baseUrl, version: VERSION });
   const documentJson = JSON.stringify(document);
   const { coercing, strict } = validators();
@@ -100,6 +107,12 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
     const header = request.headers.authorization;
     if (header === undefined) return { scopes: new Set(), origins: [], rateLimit: ANONYMOUS_RATE };
     const token = /^Bearer ([^\s]{1,200})$/i.exec(header)?.[1] ?? '';
+    if (token.startsWith('cht_')) {
+      // A reader's access token: the reader, the scopes they granted, and their app's key for limits and origins.
+      const live = await findLiveToken(ctx.db, sha256hex(token), 'access', ctx.clock());
+      if (!live) throw unauthorized('The access token is unknown, expired or revoked.');
+      return { keyId: live.keyId, userId: live.userId, scopes: new Set(live.scopes), origins: live.origins, rateLimit: live.rateLimit };
+    }
     const prefix = prefixOf(token);
     const key = prefix ? await findApiKeyByPrefix(ctx.db, prefix) : undefined;
     const given = Buffer.from(hashKey(token));
@@ -119,7 +132,14 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
 
   const problemType = (status: number) => `${ctx.config.baseUrl}${API_PREFIX}/reference#problem-${status}`;
 
-  function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, detail: string, errors?: ProblemError[]) {
+  function sendProblem(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    detail: string,
+    errors?: ProblemError[],
+    extra: Record<string, string> = {},
+  ) {
     const body = {
       type: problemType(status),
       title: TITLES[status] ?? 'Error',
@@ -127,6 +147,7 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
       detail,
       instance: request.url.split('?')[0],
       ...(errors?.length ? { errors } : {}),
+      ...extra,
     };
     return reply
       .code(status)
@@ -169,7 +190,14 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
           if (err.status === 401) reply.header('www-authenticate', challenge ?? 'Bearer');
           if (err.status === 429 && (err as AppError & { retryAfter?: number }).retryAfter)
             reply.header('retry-after', String((err as AppError & { retryAfter?: number }).retryAfter));
-          return sendProblem(request, reply, err.status, err.message, errors);
+          return sendProblem(
+            request,
+            reply,
+            err.status,
+            err.message,
+            errors,
+            (err as AppError & { problemExtra?: Record<string, string> }).problemExtra,
+          );
         }
         const status = (err as FastifyError).statusCode ?? 500;
         if (status >= 500 || status < 400) {
@@ -191,6 +219,8 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
       });
       api.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404, 'No such endpoint; see /api/v1/openapi.json.'));
 
+      // Bodies are JSON (and forms, for the OAuth token endpoint): plain text is refused with 415.
+      api.removeContentTypeParser('text/plain');
       await api.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
       // Who is calling (a partner key, or anyone), then whether their browser origin may: before the rate limit,
@@ -242,6 +272,8 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
         api.route({
           method: route.method,
           url: route.url,
+          // Comments and registrations are small: a large body is refused before it is read.
+          bodyLimit: BODY_LIMIT,
           schema: {
             ...(route.params ? { params: route.params } : {}),
             ...(route.querystring ? { querystring: route.querystring } : {}),
@@ -276,4 +308,5 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx): P
     { prefix: API_PREFIX },
   );
   registerApiKeyAdminRoutes(server, ctx);
+  registerOauthPages(server, ctx);
 }

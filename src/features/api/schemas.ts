@@ -48,6 +48,8 @@ export const SCHEMAS: JsonSchema[] = [
           additionalProperties: false,
         },
       },
+      error: { type: 'string', description: 'OAuth endpoints only: the RFC 6749 error code' },
+      error_description: { type: 'string', description: 'OAuth endpoints only' },
     },
     required: ['type', 'title', 'status'],
     additionalProperties: false,
@@ -201,4 +203,4 @@ export const SCHEMAS: JsonSchema[] = [
 ];
 
 /** The common error responses every route may give. */
-export const ERROR_STATUSES = [400, 401, 403, 404, 406, 413, 415, 422, 429] as const;
+export const ERROR_STATUSES = [400, 401, 403, 404, 406, 409, 413, 415, 422, 429] as const;

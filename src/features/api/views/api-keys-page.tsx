@@ -8,6 +8,7 @@ export interface KeyFormValues {
   name: string;
   scopes: string[];
   origins: string;
+  redirect_uris: string;
   rate_limit: string;
   expires_on: string;
 }
@@ -115,6 +116,16 @@ export function ApiKeysPage(p: {
         >
           <textarea id="origins" name="origins" rows={3}>
             {v.origins}
+          </textarea>
+        </Field>
+        <Field
+          id="redirect_uris"
+          label="OAuth redirect addresses"
+          hint="For apps that act for signed-in readers: one a line (https, http on localhost, or com.example.app:/callback)."
+          error={errors?.redirect_uris}
+        >
+          <textarea id="redirect_uris" name="redirect_uris" rows={2}>
+            {v.redirect_uris}
           </textarea>
         </Field>
         <Field id="rate_limit" label="Requests per minute" error={errors?.rate_limit}>
