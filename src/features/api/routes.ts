@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppCtx } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
@@ -28,9 +27,6 @@ import { SCHEMAS } from './schemas.js';
 
 export const API_PREFIX = '/api/v1';
 const VERSION = (JSON.parse(readFileSync(join(packageRoot(import.meta.url), 'package.json'), 'utf8')) as { version: string }).version;
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
-  a: Ajv,
-) => Ajv;
 
 /** The largest request body the API reads. */
 export const BODY_LIMIT = 64 * 1024;
@@ -57,21 +53,45 @@ export interface ProblemError {
   parameter?: string;
 }
 
-/** Validators of one plugin: query and path values are coerced from strings; JSON bodies are taken as they are. */
-function validators() {
-  const make = (coerce: boolean) => {
-    const ajv = new Ajv({
-      allErrors: true,
-      coerceTypes: coerce ? 'array' : false,
-      useDefaults: true,
-      removeAdditional: false,
-      strict: false,
-    });
-    addFormats(ajv);
-    for (const s of SCHEMAS) ajv.addSchema(s);
-    return ajv;
+/**
+ * Validators of one plugin: query and path values are coerced from strings; JSON bodies are taken as they
+ * are. Ajv is loaded and each schema compiled on the API's first use, so a server that nobody asks for data
+ * does not pay for them at start (Fastify's own validator is lazy for the same reason, see app.ts).
+ */
+function lazyValidators() {
+  let loaded: { coercing: Ajv; strict: Ajv } | undefined;
+  return {
+    async load() {
+      if (loaded) return;
+      const [{ Ajv }, formats] = await Promise.all([import('ajv'), import('ajv-formats')]);
+      const addFormats = ((formats.default as { default?: unknown }).default ?? formats.default) as unknown as (a: Ajv) => Ajv;
+      const make = (coerce: boolean) => {
+        const ajv = new Ajv({
+          allErrors: true,
+          coerceTypes: coerce ? 'array' : false,
+          useDefaults: true,
+          removeAdditional: false,
+          strict: false,
+        });
+        addFormats(ajv);
+        for (const s of SCHEMAS) ajv.addSchema(s);
+        return ajv;
+      };
+      loaded = { coercing: make(true), strict: make(false) };
+    },
+    /** A validator that compiles its schema when first run (after load()). */
+    compiler(schema: object, body: boolean) {
+      let compiled: ValidateFunction | undefined;
+      const validate = (data: unknown) => {
+        compiled ??= (body ? loaded!.strict : loaded!.coercing).compile(schema);
+        const ok = compiled(data);
+        validate.errors = compiled.errors;
+        return ok;
+      };
+      validate.errors = null as ValidateFunction['errors'];
+      return validate;
+    },
   };
-  return { coercing: make(true), strict: make(false) };
 }
 
 /** Ajv's findings as problem entries a person can act on. */
@@ -97,9 +117,16 @@ function problemErrors(errors: ErrorObject[], context: string): ProblemError[] {
 /** Registers the API under /api/v1. */
 export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, services: { comments: CommentService }): Promise<void> {
   const routes: ApiRoute[] = [...readRoutes(ctx), ...writeRoutes(ctx, services.comments), ...oauthApiRoutes(ctx)];
-  const document = openApiDocument(routes, SCHEMAS, { serverUrl: ctx.config.baseUrl, version: VERSION });
-  const documentJson = JSON.stringify(document);
-  const { coercing, strict } = validators();
+  // The document and its page are built when first asked for.
+  let built: { json: string; page: string } | undefined;
+  const documentOnce = () => {
+    if (!built) {
+      const document = openApiDocument(routes, SCHEMAS, { serverUrl: ctx.config.baseUrl, version: VERSION });
+      built = { json: JSON.stringify(document), page: renderDocument(ReferencePage({ document, prefix: API_PREFIX })) };
+    }
+    return built;
+  };
+  const validators = lazyValidators();
 
   const lastTouched = new Map<number, number>();
   /** The caller behind the Authorization header: a partner key, or anyone (no header). */
@@ -169,7 +196,7 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, se
 
   await server.register(
     async (api) => {
-      api.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+      api.setValidatorCompiler(({ schema, httpPart }) => validators.compiler(schema, httpPart === 'body'));
       // Bodies and answers are serialised by sendJson; the response schemas document and test, they do not filter.
       api.setSerializerCompiler(() => (data) => JSON.stringify(data));
       api.setSchemaErrorFormatter((errors, context) => {
@@ -226,6 +253,7 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, se
       // Who is calling (a partner key, or anyone), then whether their browser origin may: before the rate limit,
       // which counts per key.
       api.addHook('onRequest', async (request, reply) => {
+        await validators.load();
         const caller = await callerFor(request);
         (request as FastifyRequest & { apiCaller: Caller }).apiCaller = caller;
         const origin = request.headers.origin;
@@ -296,10 +324,10 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, se
 
       api.get('/openapi.json', (request, reply) => {
         reply.header('access-control-allow-origin', '*');
-        return sendJson(request, reply, 200, JSON.parse(documentJson));
+        return sendJson(request, reply, 200, JSON.parse(documentOnce().json));
       });
-      const page = renderDocument(ReferencePage({ document, prefix: API_PREFIX }));
       api.get('/reference', (request, reply) => {
+        const { page } = documentOnce();
         const etag = etagOf(page);
         reply.header('etag', etag).header('cache-control', 'no-cache').type('text/html; charset=utf-8');
         return isFresh(request, etag) ? reply.code(304).send() : reply.send(page);
