@@ -25,6 +25,8 @@ export interface ApiRoute {
   alternatives?: Record<string, { schema: JsonSchema; description: string }>;
   /** 200 unless given. */
   status?: number;
+  /** The largest body taken, in bytes, when not the API's usual 64 KB. */
+  bodyLimit?: number;
   /** Returns the JSON body to send, or the reply when it sent another representation itself. */
   handler(request: FastifyRequest, reply: FastifyReply): Promise<unknown>;
 }

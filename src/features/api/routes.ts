@@ -15,6 +15,7 @@ import { ANONYMOUS_RATE, hashKey, prefixOf } from './api-key.js';
 import { findApiKeyByPrefix, listActiveKeyOrigins, touchApiKey } from './api-key-store.js';
 import { registerApiKeyAdminRoutes } from './admin-routes.js';
 import type { ApiRoute } from './api-route.js';
+import { extractRoute } from './extract-route.js';
 import { openApiDocument } from './openapi.js';
 import type { CommentService } from '../comments/moderation-service.js';
 import { oauthApiRoutes, registerOauthPages } from './oauth-routes.js';
@@ -116,7 +117,7 @@ function problemErrors(errors: ErrorObject[], context: string): ProblemError[] {
 
 /** Registers the API under /api/v1. */
 export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, services: { comments: CommentService }): Promise<void> {
-  const routes: ApiRoute[] = [...readRoutes(ctx), ...writeRoutes(ctx, services.comments), ...oauthApiRoutes(ctx)];
+  const routes: ApiRoute[] = [...readRoutes(ctx), ...writeRoutes(ctx, services.comments), ...oauthApiRoutes(ctx), extractRoute()];
   // The document and its page are built when first asked for.
   let built: { json: string; page: string } | undefined;
   const documentOnce = () => {
@@ -301,7 +302,7 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, se
           method: route.method,
           url: route.url,
           // Comments and registrations are small: a large body is refused before it is read.
-          bodyLimit: BODY_LIMIT,
+          bodyLimit: route.bodyLimit ?? BODY_LIMIT,
           schema: {
             ...(route.params ? { params: route.params } : {}),
             ...(route.querystring ? { querystring: route.querystring } : {}),
