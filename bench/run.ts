@@ -12,6 +12,7 @@ import { openDb } from '../src/platform/db.js';
 import { createSession, csrfToken, SESSION_COOKIE } from '../src/platform/session.js';
 import { guardStamp } from '../src/platform/form-guard.js';
 import { buildBundle, BUNDLE } from '../scripts/build.js';
+import { hashKey, newKey } from '../src/features/api/api-key.js';
 import { describeEngine, engineFigures } from './engine.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -115,6 +116,30 @@ async function stop(proc: ChildProcess): Promise<void> {
   const exited = new Promise((ok) => proc.once('exit', ok));
   proc.kill('SIGTERM');
   await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
+}
+
+/** A partner key for the API scenarios, written straight into the archive, with a limit the load never reaches. */
+async function makeApiKey(dbPath: string): Promise<string> {
+  const db = openDb(`sqlite:${dbPath}`);
+  try {
+    const k = newKey();
+    await db
+      .insertInto('api_keys')
+      .values({
+        name: 'bench',
+        prefix: k.prefix,
+        key_hash: hashKey(k.key),
+        scopes: '["read"]',
+        rate_limit: 1_000_000_000,
+        created_by: null,
+        created_at: new Date().toISOString(),
+        expires_at: null,
+      } as never)
+      .execute();
+    return k.key;
+  } finally {
+    await db.destroy();
+  }
 }
 
 /** Readers with sessions, signed in directly in the archive: one per comment posted, so the rate phase never refuses. */
@@ -455,6 +480,34 @@ async function main() {
         baselineKey: '/dossiers/*',
         page: true,
       });
+    }
+
+    // The API has no page cache: every answer is built from the database. A fixed query (warm: the same rows
+    // each time) and one whose dates vary (other rows, other pages of SQLite's cache), with a partner key.
+    const auth = { authorization: `Bearer ${await makeApiKey(dbPath)}` };
+    const dayBack = (i: number) => new Date(Date.UTC(2026, 0, 1) - (i % 3000) * 864e5).toISOString().slice(0, 10);
+    scenarios.push(
+      { name: 'API article list', path: '/api/v1/articles?limit=20', headers: auth },
+      {
+        name: 'API article list (varied)',
+        path: '',
+        paths: Array.from({ length: 20000 }, (_, i) => `/api/v1/articles?limit=20&to=${dayBack(i)}`),
+        baselineKey: '/api/v1/articles*',
+        headers: auth,
+      },
+    );
+    if (dossierHref) {
+      const entity = `country:${dossierHref.split('/').pop()!.toUpperCase()}`;
+      scenarios.push(
+        { name: 'API facts of a country', path: `/api/v1/facts?entity=${entity}&limit=50`, headers: auth },
+        {
+          name: 'API facts (varied)',
+          path: '',
+          paths: Array.from({ length: 20000 }, (_, i) => `/api/v1/facts?entity=${entity}&limit=50&to=${dayBack(i * 7)}`),
+          baselineKey: '/api/v1/facts*',
+          headers: auth,
+        },
+      );
     }
 
     for (const s of scenarios.filter((x) => chosen(x.name))) {

@@ -47,6 +47,7 @@ import { registerCommentRoutes } from './features/comments/routes.js';
 import { registerReaderRoutes } from './features/readers/routes.js';
 import { extractArticleJob } from './features/dossiers/dossier-service.js';
 import { registrationJobs } from './features/events/registration-jobs.js';
+import { registerApiRoutes } from './features/api/routes.js';
 
 const ROOT = packageRoot(import.meta.url);
 
@@ -197,8 +198,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerFeedRoutes(server, ctx);
   registerAdminRoutes(server, ctx, ctx.publishing);
   registerDossierRoutes(server, ctx);
-  registerCommentRoutes(server, ctx);
+  const comments = registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);
+  // The information service for apps and partners (its own errors, validation and limits).
+  await registerApiRoutes(server, ctx, { comments });
 
   return {
     server,

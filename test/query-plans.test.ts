@@ -34,6 +34,13 @@ const PAGES = [
   '/search?q=railway',
   '/search?q=railway%20summit',
   '/search?q=%D1%81%D0%B0%D0%BC%D0%BC%D0%B8%D1%82',
+  '/api/v1/articles',
+  '/api/v1/articles?rubric=analysis&limit=5',
+  '/api/v1/articles?updated_since=2026-01-10T00:00:00Z',
+  '/api/v1/articles/3',
+  '/api/v1/facts',
+  '/api/v1/facts?entity=country:KZ',
+  '/api/v1/facts?pair=country:KZ,country:CN&type=visit',
 ];
 
 describe('query plans of the hot pages (SQLite)', () => {

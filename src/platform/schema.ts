@@ -305,6 +305,57 @@ export interface RegistrationsTable {
   updated_at: string;
 }
 
+/** An article readers once saw, deleted since: delta sync reports it gone. */
+export interface ArticleTombstonesTable {
+  article_id: number;
+  slug: string;
+  deleted_at: string;
+}
+/** A partner's key to the API: only its hash is stored. */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  /** JSON array of origins allowed to call from a browser. */
+  origins: Generated<string>;
+  /** Requests per minute. */
+  rate_limit: number;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  /** JSON array of the addresses OAuth codes may be sent to (apps that act for readers). */
+  redirect_uris: Generated<string>;
+}
+/** A one-use OAuth authorisation code, by its hash. */
+export interface ApiOauthCodesTable {
+  id: string;
+  key_id: number;
+  user_id: number;
+  redirect_uri: string;
+  /** PKCE S256 challenge. */
+  code_challenge: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  expires_at: string;
+  used_at: string | null;
+}
+/** A reader's access or refresh token for one app, by its hash. */
+export interface ApiTokensTable {
+  id: string;
+  kind: 'access' | 'refresh';
+  key_id: number;
+  user_id: number;
+  scopes: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -335,4 +386,8 @@ export interface DB {
   comment_likes: CommentLikesTable;
   article_comment_settings: ArticleCommentSettingsTable;
   user_bans: UserBansTable;
+  article_tombstones: ArticleTombstonesTable;
+  api_keys: ApiKeysTable;
+  api_oauth_codes: ApiOauthCodesTable;
+  api_tokens: ApiTokensTable;
 }

@@ -595,9 +595,120 @@ export async function setArticleTags(db: Db, articleId: number, tagIds: number[]
       .execute();
 }
 
-/** Deletes an article and its links. */
-export async function deleteArticle(db: Db, id: number): Promise<void> {
+/** Deletes an article and its links; one that readers once saw leaves a tombstone for apps that sync. */
+export async function deleteArticle(db: Db, id: number, now = new Date()): Promise<void> {
+  const seen = await db.selectFrom('articles').select(['slug', 'published_at']).where('id', '=', id).executeTakeFirst();
+  if (seen?.published_at) {
+    await db.deleteFrom('article_tombstones').where('article_id', '=', id).execute();
+    await db.insertInto('article_tombstones').values({ article_id: id, slug: seen.slug, deleted_at: now.toISOString() }).execute();
+  }
   await db.deleteFrom('articles').where('id', '=', id).execute();
+}
+
+/** A position in a list of articles newest first: the last one a page showed. */
+export interface PublishedPosition {
+  publishedAt: string;
+  id: number;
+}
+
+/**
+ * Published articles newest first after a position (keyset paging: articles published meanwhile only add
+ * to the front, so a page never repeats or skips), optionally between two instants (from inclusive, before exclusive).
+ */
+export async function listPublishedAfter(
+  db: Db,
+  f: PublishedFilter & { after?: PublishedPosition; from?: string; before?: string; limit: number },
+): Promise<ArticleSummary[]> {
+  let q = published(db, f);
+  if (f.from) q = q.where('articles.published_at', '>=', f.from);
+  if (f.before) q = q.where('articles.published_at', '<', f.before);
+  if (f.after) {
+    const { publishedAt, id } = f.after;
+    q = q.where((eb) =>
+      eb.or([
+        eb('articles.published_at', '<', publishedAt),
+        eb.and([eb('articles.published_at', '=', publishedAt), eb('articles.id', '<', id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .select(SUMMARY_COLUMNS)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(f.limit)
+    .execute();
+  return withAuthors(db, rows.map(rowToArticleSummary));
+}
+
+/** A change since an instant: the article as readers see it now, or its id when readers no longer see it. */
+export type ArticleChange =
+  | { kind: 'article'; at: string; article: ArticleSummary }
+  | { kind: 'gone'; at: string; id: number; slug: string; reason: 'unpublished' | 'deleted' };
+
+/** A position in the change stream: the instant and id of the last change a page showed. */
+export interface ChangePosition {
+  at: string;
+  id: number;
+}
+
+/**
+ * Changes to articles at or after `since`, oldest first, at most `limit`: published articles changed (or come
+ * due) since, articles unpublished since (ones readers once saw) and tombstones of deleted ones.
+ */
+export async function listArticleChanges(
+  db: Db,
+  f: { since: string; now: Date; after?: ChangePosition; limit: number },
+): Promise<ArticleChange[]> {
+  const now = f.now.toISOString();
+  const after = f.after && f.after.at >= f.since ? f.after : { at: f.since, id: 0 };
+  // An article scheduled earlier changes for readers when it comes due: its change is the later of the two instants.
+  const changedAt = sql<string>`(case when ${sql.ref('articles.published_at')} > ${sql.ref('articles.updated_at')} then ${sql.ref('articles.published_at')} else ${sql.ref('articles.updated_at')} end)`;
+  const past = <E>(at: E, id: E) => sql<boolean>`(${at} > ${after.at} or (${at} = ${after.at} and ${id} > ${after.id}))`;
+  const [live, unpublished, deleted] = await Promise.all([
+    baseQuery(db)
+      .where('articles.status', '=', 'published')
+      .where('articles.published_at', '<=', now)
+      .where((eb) => eb.or([eb('articles.updated_at', '>=', after.at), eb('articles.published_at', '>=', after.at)]))
+      .where(past(changedAt, sql.ref('articles.id')))
+      .select([...SUMMARY_COLUMNS, changedAt.as('changed_at')])
+      .orderBy(changedAt)
+      .orderBy('articles.id')
+      .limit(f.limit)
+      .execute(),
+    db
+      .selectFrom('articles')
+      .where('articles.status', '=', 'draft')
+      .where('articles.published_at', 'is not', null)
+      .where('articles.updated_at', '>=', after.at)
+      .where(past(sql.ref('articles.updated_at'), sql.ref('articles.id')))
+      .select(['articles.id', 'articles.slug', 'articles.updated_at'])
+      .orderBy('articles.updated_at')
+      .orderBy('articles.id')
+      .limit(f.limit)
+      .execute(),
+    db
+      .selectFrom('article_tombstones')
+      .where('deleted_at', '>=', after.at)
+      .where(past(sql.ref('deleted_at'), sql.ref('article_id')))
+      .select(['article_id', 'slug', 'deleted_at'])
+      .orderBy('deleted_at')
+      .orderBy('article_id')
+      .limit(f.limit)
+      .execute(),
+  ]);
+  const idOf = (c: ArticleChange) => (c.kind === 'article' ? c.article.id : c.id);
+  const changes: ArticleChange[] = [
+    ...live.map((r) => ({ kind: 'article' as const, at: r.changed_at, article: rowToArticleSummary(r) })),
+    ...unpublished.map((r) => ({ kind: 'gone' as const, at: r.updated_at, id: r.id, slug: r.slug, reason: 'unpublished' as const })),
+    ...deleted.map((r) => ({ kind: 'gone' as const, at: r.deleted_at, id: r.article_id, slug: r.slug, reason: 'deleted' as const })),
+  ]
+    .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : idOf(x) - idOf(y)))
+    .slice(0, f.limit);
+  await withAuthors(
+    db,
+    changes.flatMap((c) => (c.kind === 'article' ? [c.article] : [])),
+  );
+  return changes;
 }
 
 /** True when another article already uses this slug. */

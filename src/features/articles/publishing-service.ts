@@ -192,7 +192,7 @@ export function createPublishingService(deps: PublishingDeps) {
       const now = clock();
       await inTransaction(db, async (tx) => {
         await deps.index.remove(tx, id);
-        await deleteArticle(tx, id);
+        await deleteArticle(tx, id, now);
         await insertAudit(tx, {
           at: now,
           userId: actor.id,

@@ -1,10 +1,10 @@
 // Entities, facts and their links: rows to domain objects, and the bounded queries dossier pages need.
 // Public queries show only facts with a public status from articles that are published now.
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import { ilike } from '../../platform/columns.js';
 import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
-import type { EntitiesTable, FactEntitiesTable, FactsTable } from '../../platform/schema.js';
+import type { DB, EntitiesTable, FactEntitiesTable, FactsTable } from '../../platform/schema.js';
 import {
   PUBLIC_STATUSES,
   entityArgs,
@@ -746,4 +746,98 @@ export async function countFactsForReview(db: Db): Promise<number> {
     .where('status', '=', 'review')
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+// ---------- The information service ----------
+
+/** A position in a list of facts newest first: the last one a page showed. */
+export interface FactPosition {
+  sortDate: string;
+  id: number;
+}
+
+export interface FactQuery {
+  entity?: string;
+  /** Facts linked to both entities. */
+  pair?: [string, string];
+  type?: string;
+  /** Inclusive lower bound of the fact's date (YYYY-MM-DD or a prefix of it). */
+  from?: string;
+  /** Exclusive upper bound of the fact's date. */
+  before?: string;
+  statuses: FactStatus[];
+  planned?: boolean;
+  now: Date;
+  after?: FactPosition;
+  limit: number;
+}
+
+/** Facts of published articles matching the query, newest first after a position, with their article. */
+export async function listFactsAfter(db: Db, f: FactQuery): Promise<PublicFact[]> {
+  const anchor = f.pair?.[0] ?? f.entity;
+  // With an entity, the walk starts from its part of fact_entities (newest first, public ones together);
+  // otherwise from the facts themselves.
+  const rows = anchor
+    ? await (() => {
+        let q = db
+          .selectFrom('fact_entities as fe')
+          .innerJoin('facts', 'facts.id', 'fe.fact_id')
+          .innerJoin('articles', 'articles.id', 'fe.article_id')
+          .where('fe.entity_id', '=', anchor);
+        if (f.statuses.every((st) => PUBLIC_STATUSES.includes(st))) q = q.where('fe.public', '=', 1);
+        if (f.pair) {
+          const other = f.pair[1];
+          q = q.innerJoin('fact_entities as fe2', (j) => j.onRef('fe2.fact_id', '=', 'fe.fact_id').on('fe2.entity_id', '=', other));
+        }
+        if (f.from) q = q.where('fe.sort_date', '>=', f.from);
+        if (f.before) q = q.where('fe.sort_date', '<', f.before);
+        if (f.after) {
+          const { sortDate, id } = f.after;
+          q = q.where((eb) =>
+            eb.or([eb('fe.sort_date', '<', sortDate), eb.and([eb('fe.sort_date', '=', sortDate), eb('fe.fact_id', '<', id)])]),
+          );
+        }
+        return factFilters(q.orderBy('fe.sort_date', 'desc').orderBy('fe.fact_id', 'desc').limit(f.limit), f).execute();
+      })()
+    : await (() => {
+        let q = db.selectFrom('facts').innerJoin('articles', 'articles.id', 'facts.article_id');
+        if (f.from) q = q.where('facts.sort_date', '>=', f.from);
+        if (f.before) q = q.where('facts.sort_date', '<', f.before);
+        if (f.after) {
+          const { sortDate, id } = f.after;
+          q = q.where((eb) =>
+            eb.or([eb('facts.sort_date', '<', sortDate), eb.and([eb('facts.sort_date', '=', sortDate), eb('facts.id', '<', id)])]),
+          );
+        }
+        return factFilters(q.orderBy('facts.sort_date', 'desc').orderBy('facts.id', 'desc').limit(f.limit), f).execute();
+      })();
+  return rows.map((r) => rowToPublicFact(r as PublicRow));
+}
+
+// What both walks check of each fact: its status, type and plan, and that readers see its article now.
+function factFilters<Q extends SelectQueryBuilder<DB, 'facts' | 'articles', object>>(q: Q, f: FactQuery) {
+  let out = q
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', f.now.toISOString())
+    .where('facts.status', 'in', f.statuses);
+  if (f.type) out = out.where('facts.type', '=', f.type);
+  if (f.planned !== undefined) out = out.where('facts.planned', '=', f.planned ? 1 : 0);
+  return out.select([...FACT_COLUMNS, ...ARTICLE_COLUMNS]);
+}
+
+/** Entities in id order after an id, optionally of one type or whose name or aliases contain a text. */
+export async function listEntitiesAfter(
+  db: Db,
+  f: { type?: EntityType; q?: string; after?: string; limit: number },
+): Promise<DossierEntity[]> {
+  let q = db.selectFrom('entities').selectAll();
+  if (f.type) q = q.where('type', '=', f.type);
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const like = ilike(db.dialect);
+    q = q.where((eb) => eb.or([eb(sql`name`, like, sql`${pattern} escape '\\'`), eb(sql`aliases`, like, sql`${pattern} escape '\\'`)]));
+  }
+  if (f.after) q = q.where('id', '>', f.after);
+  const rows = await q.orderBy('id').limit(f.limit).execute();
+  return rows.map(rowToEntity);
 }

@@ -294,3 +294,17 @@ export async function updateEventIcsSequence(db: Db, id: number, sequence: numbe
 export async function listEventSlugs(db: Db): Promise<{ id: number; slug: string }[]> {
   return db.selectFrom('events').select(['id', 'slug']).execute();
 }
+
+/** Public events (never drafts) in id order, newest first after an id, optionally only those not over yet. */
+export async function listVisibleEventsAfter(db: Db, f: { after?: number; upcomingFrom?: Date; limit: number }): Promise<Event[]> {
+  let q = db.selectFrom('events').selectAll().where('status', 'in', VISIBLE);
+  if (f.after !== undefined) q = q.where('id', '<', f.after);
+  if (f.upcomingFrom) {
+    const today = f.upcomingFrom.toISOString().slice(0, 10);
+    q = q.where((eb) =>
+      eb.or([eb('starts_at', 'is', null), eb('ends_at', '>=', today), eb.and([eb('ends_at', 'is', null), eb('starts_at', '>=', today)])]),
+    );
+  }
+  const rows = await q.orderBy('id', 'desc').limit(f.limit).execute();
+  return rows.map(rowToEvent);
+}

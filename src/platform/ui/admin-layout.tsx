@@ -35,6 +35,7 @@ const NAV: { key: string; href: string; label: string; roles: readonly string[] 
   { key: 'staff', href: '/admin/staff', label: 'Staff', roles: AREA_ROLES.staff },
   { key: 'audit', href: '/admin/audit', label: 'Audit log', roles: AREA_ROLES.audit },
   { key: 'outbox', href: '/admin/outbox', label: 'Outbox', roles: ['admin'] },
+  { key: 'api-keys', href: '/admin/api-keys', label: 'API keys', roles: ['admin'] },
 ];
 
 /** The whole document of a staff page. */
