@@ -22,7 +22,7 @@ export interface ChangeBus {
   close(): Promise<void>;
 }
 
-/** The PostgreSQL channel and the Redis channel. */
+/** The PostgreSQL channel (one per database); on Redis it is followed by the site's URL. */
 export const CHANNEL = 'chancery_changes';
 /** The message type workers and the primary exchange over the cluster channel. */
 export const CLUSTER_MESSAGE = 'chancery:change';
@@ -35,12 +35,14 @@ interface Envelope {
 export interface ChangeBusOptions {
   databaseUrl: string;
   redisUrl?: string;
+  /** The site's public URL: one Redis may serve several sites, and pub/sub channels are global to it. */
+  site: string;
   log: { error: (o: object, m: string) => void; warn?: (o: object, m: string) => void };
 }
 
 /** Builds the bus the configuration calls for; `none` on a single SQLite process. */
 export function createChangeBus(opts: ChangeBusOptions): ChangeBus {
-  if (opts.redisUrl) return redisBus(opts.redisUrl, opts.log);
+  if (opts.redisUrl) return redisBus(opts.redisUrl, `${CHANNEL} ${opts.site}`, opts.log);
   if (/^postgres(ql)?:\/\//.test(opts.databaseUrl)) return postgresBus(opts.databaseUrl, opts.log);
   if (cluster.isWorker) return clusterBus();
   return {
@@ -133,7 +135,7 @@ function postgresBus(url: string, log: ChangeBusOptions['log']): ChangeBus {
 }
 
 /** Redis pub/sub with the official client: one connection publishes, a duplicate subscribes. */
-function redisBus(url: string, log: ChangeBusOptions['log']): ChangeBus {
+function redisBus(url: string, channel: string, log: ChangeBusOptions['log']): ChangeBus {
   const { createClient } = createRequire(import.meta.url)('redis') as typeof import('redis');
   const origin = randomBytes(8).toString('hex');
   let listener: (c: Change) => void = () => {};
@@ -156,7 +158,7 @@ function redisBus(url: string, log: ChangeBusOptions['log']): ChangeBus {
   const connected = Promise.all([
     pub.connect(),
     sub.connect().then(() =>
-      sub.subscribe(CHANNEL, (message) => {
+      sub.subscribe(channel, (message) => {
         const change = parse(message, origin);
         if (change) listener(change);
       }),
@@ -170,7 +172,7 @@ function redisBus(url: string, log: ChangeBusOptions['log']): ChangeBus {
     transport: 'redis',
     publish(change) {
       const p = connected
-        .then(() => pub.publish(CHANNEL, JSON.stringify({ origin, change } satisfies Envelope)))
+        .then(() => pub.publish(channel, JSON.stringify({ origin, change } satisfies Envelope)))
         .catch((err) => log.error({ err }, 'change bus: PUBLISH failed'))
         .finally(() => pending.delete(p));
       pending.add(p);
