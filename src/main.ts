@@ -1,4 +1,5 @@
 // The command line: serve | migrate | user | import | extract | eval-nlp. Each command returns an exit code.
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -157,7 +158,6 @@ async function serve(argv: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(workers) || workers < 1 || workers > 256)
       throw new UsageError(`--workers must be a number from 1 to 256, not "${values.workers}".`);
   }
-  const { default: cluster } = await import('node:cluster');
   if (cluster.isWorker) return serveWorker(cfg, io);
   if (workers > 1) {
     const ready = await prepareDatabase(cfg, io);
@@ -184,7 +184,7 @@ async function prepareDatabase(cfg: Config, io: CliIo, built?: BuiltApp): Promis
     import('./features/site/site-store.js'),
     import('./features/staff/user-store.js'),
     import('./features/articles/article-store.js'),
-    import('./platform/start-lock.js'),
+    import('./platform/db.js'),
   ]);
   const own = built ? undefined : await buildServingApp(cfg, false);
   const { app, db } = built ?? own!;
@@ -226,7 +226,7 @@ async function buildServingApp(cfg: Config, logging = true): Promise<BuiltApp> {
   const { buildApp } = await import('./app.js');
   const db = openDb(cfg.databaseUrl);
   try {
-    const { withStartLock } = await import('./platform/start-lock.js');
+    const { withStartLock } = await import('./platform/db.js');
     await withStartLock(db, () => migrate(db));
     const app = await buildApp({ config: cfg, db, ...(logging ? {} : { logger: false }) });
     return { app, db };

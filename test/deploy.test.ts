@@ -201,7 +201,7 @@ http {
     const took: Record<string, number> = {};
     await Promise.all(
       views.map(async (v) => {
-        for (let tries = 1; ; tries++) {
+        for (;;) {
           // When the request left: the change is seen by a request sent this long after the import ended (the
           // answer itself then takes a render on a machine the suite keeps busy).
           const sent = Date.now() - t0;

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import http from 'node:http';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPrimary } from './workers.js';
 
