@@ -85,6 +85,7 @@ async function startChancery(
   port: number,
   entry: 'bundle' | 'command' = 'bundle',
   env: Record<string, string> = {},
+  workers = 1,
 ): Promise<{ proc: ChildProcess; startMs: number }> {
   const t0 = Date.now();
   const script = entry === 'bundle' ? BUNDLE : join(ROOT, 'bin', 'chancery.js');
@@ -92,7 +93,14 @@ async function startChancery(
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
   const proc = spawn(
     process.execPath,
-    [...flags, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), script, 'serve'],
+    [
+      ...flags,
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      script,
+      'serve',
+      '--workers',
+      String(workers),
+    ],
     {
       env: {
         ...process.env,
@@ -402,6 +410,31 @@ async function generatorProof(body: Buffer, type: string, basePort: number): Pro
   }
 }
 
+/**
+ * The same archive served by `serve --workers 2` beside the one-process server, loaded in alternating rounds:
+ * the row's ratio is two workers over one (the "ceiling" columns are the one-worker server here).
+ */
+async function workersScenario(dbPath: string, n: number, onePort: number, scenarios: Scenario[]): Promise<Row[]> {
+  const port = onePort + 1;
+  const { proc } = await startChancery(dbPath, port, 'bundle', {}, 2);
+  const rows: Row[] = [];
+  try {
+    for (const name of ['article page (cache miss)', 'article page (warm)']) {
+      const s = scenarios.find((x) => x.name === name);
+      if (!s) continue;
+      const renamed = `${name}, 2 workers vs 1`;
+      // The one-process server continues with URLs it has not seen in the scenario's first run.
+      cursors.set(`${onePort} ${renamed}`, 1e12);
+      const row = await measure({ ...s, name: renamed }, n, port, onePort);
+      row.note = undefined;
+      rows.push(row);
+    }
+  } finally {
+    await stop(proc);
+  }
+  return rows;
+}
+
 async function main() {
   if (!findWrk())
     log(
@@ -535,6 +568,7 @@ async function main() {
       await base.load(s.baselineKey ?? samplePath, res, body);
       rows.push(await measure(s, n, port, base.port));
     }
+    if (n === sizes[0] && chosen('workers')) rows.push(...(await workersScenario(dbPath, n, port, scenarios)));
     const miss = rows.find((r) => r.articles === n && r.scenario === 'article page (cache miss)');
     if (miss)
       extra[`overload-${n}`] = {
