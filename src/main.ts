@@ -160,15 +160,14 @@ async function serve(argv: string[], io: CliIo): Promise<number> {
   }
   if (cluster.isWorker) return serveWorker(cfg, io);
   if (workers > 1) {
-    const ready = await prepareDatabase(cfg, io);
-    if (!ready) return 1;
+    const { reminder } = await prepareDatabase(cfg, io);
     const { runPrimary } = await import('./platform/workers.js');
     return runPrimary({
       workers,
       io,
       signal: io.signal,
       stopMessage: 'Stopping...\n',
-      readyMessage: `Chancery is serving ${cfg.baseUrl}\n`,
+      readyMessage: `Chancery is serving ${cfg.baseUrl}\n${reminder}`,
     });
   }
   return serveSingle(cfg, io);
@@ -178,7 +177,7 @@ async function serve(argv: string[], io: CliIo): Promise<number> {
  * Migrates and, into a brand-new newsroom, loads the demo, under the start lock: instances started together
  * on one PostgreSQL database take turns, and the later ones find the demo loaded. True when it may serve.
  */
-async function prepareDatabase(cfg: Config, io: CliIo, built?: BuiltApp): Promise<{ demoLoaded: boolean } | undefined> {
+async function prepareDatabase(cfg: Config, io: CliIo, built?: BuiltApp): Promise<{ demoLoaded: boolean; reminder: string }> {
   const [{ loadDemo, DEMO_LOADED_KEY }, { findSetting }, { countUsers }, { countAllArticles }, { withStartLock }] = await Promise.all([
     import('./features/demo/demo-loader.js'),
     import('./features/site/site-store.js'),
@@ -209,7 +208,7 @@ async function prepareDatabase(cfg: Config, io: CliIo, built?: BuiltApp): Promis
           }
         }
       }
-      return { demoLoaded };
+      return { demoLoaded, reminder: await demoReminder(cfg, db, demoLoaded) };
     });
   } finally {
     if (own) {
@@ -255,29 +254,30 @@ async function listen(app: BuiltApp['app'], cfg: Config, io: CliIo): Promise<boo
   }
 }
 
-/** `serve` in one process (`--workers 1`): prepares the database, runs the jobs and serves until stopped. */
-async function serveSingle(cfg: Config, io: CliIo): Promise<number> {
-  // Memory under load: see platform/heap.ts. Flags given to node itself win.
-  const unsizeHeap = sizeHeapForServing([...process.execArgv, ...(io.env?.NODE_OPTIONS ?? '').split(/\s+/)]);
+/** The demo admin's sign-in, shown while it still has the documented password: a reminder to change it. */
+async function demoReminder(cfg: Config, db: Db, demoLoaded: boolean): Promise<string> {
   const [{ demoEditorEmail }, { findUserWithHashByEmail }] = await Promise.all([
     import('./features/demo/demo-loader.js'),
     import('./features/staff/user-store.js'),
   ]);
+  const admin = await findUserWithHashByEmail(db, cfg.adminEmail);
+  if (demoLoaded || (admin && !admin.disabled && (await verifyPassword(cfg.adminPassword, admin.passwordHash))))
+    return `Demo admin: ${cfg.adminEmail} / ${cfg.adminPassword} at ${cfg.baseUrl}/admin (editor: ${demoEditorEmail(cfg.adminEmail)}, same password)\n`;
+  return '';
+}
+
+/** `serve` in one process (`--workers 1`): prepares the database, runs the jobs and serves until stopped. */
+async function serveSingle(cfg: Config, io: CliIo): Promise<number> {
+  // Memory under load: see platform/heap.ts. Flags given to node itself win.
+  const unsizeHeap = sizeHeapForServing([...process.execArgv, ...(io.env?.NODE_OPTIONS ?? '').split(/\s+/)]);
   let built: BuiltApp | undefined;
   try {
     built = await buildServingApp(cfg);
-    const { app, db } = built;
-    const { demoLoaded } = (await prepareDatabase(cfg, io, built))!;
+    const { app } = built;
+    const { reminder } = await prepareDatabase(cfg, io, built);
     app.ctx.jobs.start();
     if (!(await listen(app, cfg, io))) return 1;
-    io.stdout.write(`Chancery is serving ${cfg.baseUrl}\n`);
-    const admin = await findUserWithHashByEmail(db, cfg.adminEmail);
-    // Shown while the demo admin still signs in with the documented password: a reminder to change it.
-    if (demoLoaded || (admin && !admin.disabled && (await verifyPassword(cfg.adminPassword, admin.passwordHash)))) {
-      io.stdout.write(
-        `Demo admin: ${cfg.adminEmail} / ${cfg.adminPassword} at ${cfg.baseUrl}/admin (editor: ${demoEditorEmail(cfg.adminEmail)}, same password)\n`,
-      );
-    }
+    io.stdout.write(`Chancery is serving ${cfg.baseUrl}\n${reminder}`);
     await untilStopped(io.signal);
     io.stdout.write('Stopping...\n');
     return 0;
