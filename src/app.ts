@@ -25,6 +25,9 @@ import { createPageCache } from './platform/page-cache.js';
 import { renderDocument } from './platform/render.js';
 import { SECURITY_HEADERS } from './platform/security.js';
 import { buildStylesheet } from './platform/stylesheet.js';
+import { createChangeBus, type ChangeBus } from './platform/change-bus.js';
+import { ALL_PAGES_KEY, createPurger } from './platform/purge.js';
+import { forgetModerationSettings } from './features/comments/moderation/settings.js';
 import type { AppCtx } from './platform/app-context.js';
 import { commentQueueBadges } from './features/comments/queue-badges.js';
 import { listRubrics } from './features/rubrics/rubric-store.js';
@@ -77,6 +80,8 @@ export type AppServices = AppCtx & { publishing: PublishingService };
 export interface App {
   server: FastifyInstance;
   ctx: AppServices;
+  /** How this app hears of other processes' changes; wait for bus.ready() before counting on it. */
+  bus: ChangeBus;
   close(): Promise<void>;
 }
 
@@ -98,6 +103,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
     schemaController: LAZY_SCHEMA_COMPILERS,
   });
+  const bus = createChangeBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, site: config.baseUrl, log: server.log });
+  const purger = createPurger(config.purgeUrl, server.log);
+  const commentTags = (ids: number[]) => [...ids.map((id) => `comments:${id}`), 'comment-counts'];
+  const dropContent = () => {
+    cache.invalidate();
+    memo.clear();
+  };
+  const dropComments = (ids: number[]) => cache.invalidate(commentTags(ids));
+  const forgetSettings = (area: string) => {
+    if (area === 'moderation') forgetModerationSettings(db);
+  };
+  bus.onChange((change) => {
+    if (change.kind === 'content') dropContent();
+    else if (change.kind === 'comments' && Array.isArray(change.articleIds)) dropComments(change.articleIds.map(Number));
+    else if (change.kind === 'settings') forgetSettings(String(change.area));
+  });
   const t = translator('en');
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), from: config.mailFrom });
   const ctx = {
@@ -109,11 +130,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     t,
     log: server.log,
     mailer,
+    // Each change drops this process's pages, is told to every other process (change-bus.ts), and purged from
+    // a CDN in front when CHANCERY_PURGE_URL is set.
     contentChanged: () => {
-      cache.invalidate();
-      memo.clear();
+      dropContent();
+      bus.publish({ kind: 'content' });
+      purger.purge([ALL_PAGES_KEY]);
     },
-    commentsChanged: (ids: number[]) => cache.invalidate([...ids.map((id) => `comments:${id}`), 'comment-counts']),
+    commentsChanged: (ids: number[]) => {
+      dropComments(ids);
+      bus.publish({ kind: 'comments', articleIds: ids });
+      purger.purge(commentTags(ids));
+    },
+    settingsChanged: (area: string) => {
+      forgetSettings(area);
+      bus.publish({ kind: 'settings', area });
+    },
     // The shells in platform/ get their feature data here: the site and rubric menu, the comment queues.
     loadShell: async () => {
       const [site, rubrics] = await Promise.all([findSiteInfo(db, config.baseUrl), listRubrics(db)]);
@@ -206,9 +238,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   return {
     server,
     ctx,
+    bus,
     async close() {
       await ctx.jobs.stop();
       await server.close();
+      await Promise.all([bus.close(), purger.flush()]);
       if (!deps.mailer) mailer.close();
     },
   };

@@ -1,6 +1,7 @@
 // The only reader of process.env: one table of options, their defaults and validation.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 /** The secret kept beside the database, so a restart does not sign everyone out. */
@@ -33,6 +34,9 @@ export interface Config {
   adminPassword: string;
   smtpUrl: string;
   mailFrom: string;
+  workers: number;
+  redisUrl: string;
+  purgeUrl: string;
 }
 
 interface Option {
@@ -124,6 +128,37 @@ export const OPTIONS: Option[] = [
     default: () => '',
   },
   { env: 'MAIL_FROM', key: 'mailFrom', doc: 'Sender address of outgoing mail', default: () => 'Chancery <no-reply@localhost>' },
+  {
+    env: 'CHANCERY_WORKERS',
+    key: 'workers',
+    doc: 'Processes `serve` runs, sharing the port (`serve --workers N` wins); 1 serves in one process',
+    default: () => String(availableParallelism()),
+    parse: (r) => {
+      const n = Number(r);
+      if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`expected a number of workers from 1 to 256, got "${r}"`);
+      return n;
+    },
+  },
+  {
+    env: 'REDIS_URL',
+    key: 'redisUrl',
+    doc: 'redis://host:6379: instances tell each other of changes through Redis pub/sub (PostgreSQL LISTEN/NOTIFY otherwise)',
+    default: () => '',
+    parse: (r) => {
+      if (!/^rediss?:\/\//.test(r)) throw new Error(`expected redis:// or rediss://, got "${r}"`);
+      return r;
+    },
+  },
+  {
+    env: 'CHANCERY_PURGE_URL',
+    key: 'purgeUrl',
+    doc: 'URL sent a PURGE request with the surrogate keys of the pages a change drops (a CDN or caching proxy)',
+    default: () => '',
+    parse: (r) => {
+      if (!/^https?:\/\//.test(r)) throw new Error(`expected an http:// or https:// URL, got "${r}"`);
+      return r;
+    },
+  },
 ];
 
 /** Reads and validates the configuration; throws one readable error listing every bad option. */
@@ -138,7 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const raw = env[o.env];
     const value = raw === undefined || raw === '' ? o.default(out) : raw;
     try {
-      (out as any)[o.key] = o.parse ? o.parse(value) : value;
+      (out as any)[o.key] = o.parse && value !== '' ? o.parse(value) : value;
     } catch (e) {
       errors.push(`${o.env}: ${(e as Error).message}`);
     }

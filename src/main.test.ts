@@ -36,7 +36,7 @@ describe('chancery CLI', () => {
   let env: Record<string, string>;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'chancery-cli-'));
-    env = { DATABASE_URL: `sqlite:${join(dir, 'chancery.db')}`, CHANCERY_DATA_DIR: dir, LOG_LEVEL: 'silent' };
+    env = { DATABASE_URL: `sqlite:${join(dir, 'chancery.db')}`, CHANCERY_DATA_DIR: dir, LOG_LEVEL: 'silent', CHANCERY_WORKERS: '1' };
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,4 +1,5 @@
 // The command line: serve | migrate | user | import | extract | eval-nlp. Each command returns an exit code.
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -23,7 +24,8 @@ export interface CliIo {
 const USAGE = `Usage: chancery <command> [options]
 
 Commands:
-  serve                          Start the web server (migrates; loads the demo newsroom into an empty database)
+  serve [--workers N]            Start the web server (migrates; loads the demo newsroom into an empty database);
+                                 N processes share the port (default: one per core)
   migrate                        Apply pending database migrations
   user add --email E --name N --role R [--password P]
                                  Create a staff account (roles: admin, editor, author, moderator);
@@ -43,7 +45,11 @@ Configuration is read from environment variables; see README.md.
 `;
 
 const COMMAND_USAGE: Record<string, string> = {
-  serve: 'Usage: chancery serve\n\nStarts the server on HOST:PORT (see README.md for the environment variables).\n',
+  serve:
+    'Usage: chancery serve [--workers N]\n\nStarts the server on HOST:PORT (see README.md for the environment variables).\n' +
+    '--workers N runs N processes sharing the port (default: CHANCERY_WORKERS, else one per core); 1 serves in this\n' +
+    'process. SIGHUP restarts the workers one by one without refusing a request; SIGTERM or Ctrl-C stops them all\n' +
+    'after the requests under way.\n',
   migrate: 'Usage: chancery migrate\n\nApplies pending migrations to DATABASE_URL and lists them.\n',
   user: 'Usage:\n  chancery user add --email E --name N --role admin|editor|author|moderator [--password P]\n  chancery user list\n',
   import:
@@ -74,7 +80,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   try {
     switch (command) {
       case 'serve':
-        return await serve(io);
+        return await serve(rest, io);
       case 'migrate':
         return await migrateCommand(io);
       case 'user':
@@ -142,76 +148,179 @@ async function migrateCommand(io: CliIo): Promise<number> {
   });
 }
 
-async function serve(io: CliIo): Promise<number> {
+async function serve(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = args(argv, { workers: { type: 'string' } }, COMMAND_USAGE.serve);
+  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".\n\n${COMMAND_USAGE.serve}`);
   const cfg = config(io);
-  // Memory under load: see platform/heap.ts. Flags given to node itself win.
-  const unsizeHeap = sizeHeapForServing([...process.execArgv, ...(io.env?.NODE_OPTIONS ?? '').split(/\s+/)]);
-  const [
-    { buildApp },
-    { loadDemo, DEMO_LOADED_KEY, demoEditorEmail },
-    { findSetting },
-    { findUserWithHashByEmail, countUsers },
-    { countAllArticles },
-  ] = await Promise.all([
-    import('./app.js'),
+  let workers = cfg.workers;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 256)
+      throw new UsageError(`--workers must be a number from 1 to 256, not "${values.workers}".`);
+  }
+  if (cluster.isWorker) return serveWorker(cfg, io);
+  if (workers > 1) {
+    const { reminder } = await prepareDatabase(cfg, io);
+    const { runPrimary } = await import('./platform/workers.js');
+    return runPrimary({
+      workers,
+      io,
+      signal: io.signal,
+      stopMessage: 'Stopping...\n',
+      readyMessage: `Chancery is serving ${cfg.baseUrl}\n${reminder}`,
+    });
+  }
+  return serveSingle(cfg, io);
+}
+
+/**
+ * Migrates and, into a brand-new newsroom, loads the demo, under the start lock: instances started together
+ * on one PostgreSQL database take turns, and the later ones find the demo loaded. True when it may serve.
+ */
+async function prepareDatabase(cfg: Config, io: CliIo, built?: BuiltApp): Promise<{ demoLoaded: boolean; reminder: string }> {
+  const [{ loadDemo, DEMO_LOADED_KEY }, { findSetting }, { countUsers }, { countAllArticles }, { withStartLock }] = await Promise.all([
     import('./features/demo/demo-loader.js'),
     import('./features/site/site-store.js'),
     import('./features/staff/user-store.js'),
     import('./features/articles/article-store.js'),
+    import('./platform/db.js'),
   ]);
-  const db = openDb(cfg.databaseUrl);
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  const own = built ? undefined : await buildServingApp(cfg, false);
+  const { app, db } = built ?? own!;
   try {
-    await migrate(db);
-    app = await buildApp({ config: cfg, db });
-    let demoLoaded = false;
-    if (cfg.loadDemo && !(await findSetting(db, DEMO_LOADED_KEY))) {
-      const articles = await countAllArticles(db);
-      // Only a brand-new newsroom gets the demo; an install with content of its own is never touched.
-      if (articles === 0 && (await countUsers(db)) === 0) {
-        const t0 = Date.now();
-        try {
-          const r = await loadDemo({ db, clock: app.ctx.clock, config: cfg, publishing: app.ctx.publishing });
-          demoLoaded = true;
-          io.stdout.write(
-            `Loaded the demo newsroom: ${r.articles.created.length} articles, ${r.counts.events} events (${Date.now() - t0} ms).\n`,
-          );
-        } catch (e) {
-          // The newsroom itself works without the demo: say why it is missing and serve anyway.
-          io.stderr.write(`Could not load the demo newsroom: ${(e as Error).message}\n`);
+    return await withStartLock(db, async () => {
+      await migrate(db);
+      let demoLoaded = false;
+      if (cfg.loadDemo && !(await findSetting(db, DEMO_LOADED_KEY))) {
+        const articles = await countAllArticles(db);
+        // Only a brand-new newsroom gets the demo; an install with content of its own is never touched.
+        if (articles === 0 && (await countUsers(db)) === 0) {
+          const t0 = Date.now();
+          try {
+            const r = await loadDemo({ db, clock: app.ctx.clock, config: cfg, publishing: app.ctx.publishing });
+            demoLoaded = true;
+            io.stdout.write(
+              `Loaded the demo newsroom: ${r.articles.created.length} articles, ${r.counts.events} events (${Date.now() - t0} ms).\n`,
+            );
+          } catch (e) {
+            // The newsroom itself works without the demo: say why it is missing and serve anyway.
+            io.stderr.write(`Could not load the demo newsroom: ${(e as Error).message}\n`);
+          }
         }
       }
+      return { demoLoaded, reminder: await demoReminder(cfg, db, demoLoaded) };
+    });
+  } finally {
+    if (own) {
+      await own.app.close();
+      await own.db.destroy();
     }
-    app.ctx.jobs.start();
-    try {
-      await app.server.listen({ host: cfg.host, port: cfg.port });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE' || code === 'EACCES') {
-        io.stderr.write(
-          code === 'EADDRINUSE'
-            ? `Port ${cfg.port} on ${cfg.host} is already in use: stop the other server or choose another port with PORT=...\n`
-            : `Not allowed to listen on ${cfg.host}:${cfg.port}: choose a port above 1023 with PORT=...\n`,
-        );
-        return 1;
-      }
-      throw e;
-    }
-    io.stdout.write(`Chancery is serving ${cfg.baseUrl}\n`);
-    const admin = await findUserWithHashByEmail(db, cfg.adminEmail);
-    // Shown while the demo admin still signs in with the documented password: a reminder to change it.
-    if (demoLoaded || (admin && !admin.disabled && (await verifyPassword(cfg.adminPassword, admin.passwordHash)))) {
-      io.stdout.write(
-        `Demo admin: ${cfg.adminEmail} / ${cfg.adminPassword} at ${cfg.baseUrl}/admin (editor: ${demoEditorEmail(cfg.adminEmail)}, same password)\n`,
+  }
+}
+
+type BuiltApp = { app: Awaited<ReturnType<typeof import('./app.js')['buildApp']>>; db: Db };
+
+/** Opens the database and builds the app (migrating first: the app reads settings as it is built). */
+async function buildServingApp(cfg: Config, logging = true): Promise<BuiltApp> {
+  const { buildApp } = await import('./app.js');
+  const db = openDb(cfg.databaseUrl);
+  try {
+    const { withStartLock } = await import('./platform/db.js');
+    await withStartLock(db, () => migrate(db));
+    const app = await buildApp({ config: cfg, db, ...(logging ? {} : { logger: false }) });
+    return { app, db };
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+}
+
+/** Listens on HOST:PORT; false (having said why) when the port cannot be had. */
+async function listen(app: BuiltApp['app'], cfg: Config, io: CliIo): Promise<boolean> {
+  try {
+    await app.server.listen({ host: cfg.host, port: cfg.port });
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      io.stderr.write(
+        code === 'EADDRINUSE'
+          ? `Port ${cfg.port} on ${cfg.host} is already in use: stop the other server or choose another port with PORT=...\n`
+          : `Not allowed to listen on ${cfg.host}:${cfg.port}: choose a port above 1023 with PORT=...\n`,
       );
+      return false;
     }
+    throw e;
+  }
+}
+
+/** The demo admin's sign-in, shown while it still has the documented password: a reminder to change it. */
+async function demoReminder(cfg: Config, db: Db, demoLoaded: boolean): Promise<string> {
+  const [{ demoEditorEmail }, { findUserWithHashByEmail }] = await Promise.all([
+    import('./features/demo/demo-loader.js'),
+    import('./features/staff/user-store.js'),
+  ]);
+  const admin = await findUserWithHashByEmail(db, cfg.adminEmail);
+  if (demoLoaded || (admin && !admin.disabled && (await verifyPassword(cfg.adminPassword, admin.passwordHash))))
+    return `Demo admin: ${cfg.adminEmail} / ${cfg.adminPassword} at ${cfg.baseUrl}/admin (editor: ${demoEditorEmail(cfg.adminEmail)}, same password)\n`;
+  return '';
+}
+
+/** `serve` in one process (`--workers 1`): prepares the database, runs the jobs and serves until stopped. */
+async function serveSingle(cfg: Config, io: CliIo): Promise<number> {
+  // Memory under load: see platform/heap.ts. Flags given to node itself win.
+  const unsizeHeap = sizeHeapForServing([...process.execArgv, ...(io.env?.NODE_OPTIONS ?? '').split(/\s+/)]);
+  let built: BuiltApp | undefined;
+  try {
+    built = await buildServingApp(cfg);
+    const { app } = built;
+    const { reminder } = await prepareDatabase(cfg, io, built);
+    app.ctx.jobs.start();
+    if (!(await listen(app, cfg, io))) return 1;
+    io.stdout.write(`Chancery is serving ${cfg.baseUrl}\n${reminder}`);
     await untilStopped(io.signal);
     io.stdout.write('Stopping...\n');
     return 0;
   } finally {
-    await app?.close();
-    await db.destroy();
+    await built?.app.close();
+    await built?.db.destroy();
     unsizeHeap();
+  }
+}
+
+/**
+ * One worker of `serve --workers N`: the primary prepared the database; the worker serves on the shared port
+ * and runs the jobs only while the primary names it the scheduler. It stops when the primary says so (a
+ * rolling restart) or on SIGINT/SIGTERM, finishing the requests under way.
+ */
+async function serveWorker(cfg: Config, io: CliIo): Promise<number> {
+  const unsizeHeap = sizeHeapForServing([...process.execArgv, ...(io.env?.NODE_OPTIONS ?? '').split(/\s+/)]);
+  const { WORKER_MESSAGES } = await import('./platform/workers.js');
+  let built: BuiltApp | undefined;
+  const onMessage = (m: unknown) => {
+    const type = (m as { type?: string })?.type;
+    if (type === WORKER_MESSAGES.runJobs) built?.app.ctx.jobs.start();
+    else if (type === WORKER_MESSAGES.stopJobs) void built?.app.ctx.jobs.stop();
+  };
+  try {
+    built = await buildServingApp(cfg);
+    process.on('message', onMessage);
+    await built.app.bus.ready();
+    if (!(await listen(built.app, cfg, io))) return 1;
+    const stopped = new Promise<void>((ok) => {
+      process.on('message', (m) => {
+        if ((m as { type?: string })?.type === WORKER_MESSAGES.stop) ok();
+      });
+      process.once('disconnect', () => ok());
+    });
+    await Promise.race([untilStopped(io.signal), stopped]);
+    return 0;
+  } finally {
+    process.off('message', onMessage);
+    await built?.app.close();
+    await built?.db.destroy();
+    unsizeHeap();
+    if (process.connected) process.disconnect();
   }
 }
 

@@ -24,4 +24,6 @@ export interface Ctx {
   contentChanged(): void;
   /** Called when the visible comments of these articles change: only their pages and lists with counts are dropped. */
   commentsChanged(articleIds: number[]): void;
+  /** Called after a group of settings held in memory changed (`moderation`), so every process reads them again. */
+  settingsChanged(area: string): void;
 }

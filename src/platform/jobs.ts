@@ -1,5 +1,9 @@
 // The database as the job queue: durable jobs that survive restarts, run by a small poller.
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Db } from './db.js';
+import type { DB } from './schema.js';
+
+type JobRow = Selectable<DB['jobs']>;
 
 export type JobHandler = (payload: any) => Promise<void>;
 
@@ -37,25 +41,32 @@ export function createJobRunner(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
-  async function runDueOnce(): Promise<number> {
-    const now = clock();
-    // A job left "running" by a killed process is taken again after five minutes.
-    const stale = new Date(now.getTime() - 5 * 60_000).toISOString();
-    const due = await db
-      .selectFrom('jobs')
-      .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now.toISOString())]),
-          eb.and([eb('status', '=', 'running'), eb('run_at', '<=', stale)]),
-        ]),
-      )
-      .orderBy('run_at')
-      .limit(50)
-      .execute();
-    let ran = 0;
-    for (const job of due) {
-      // Claim it: only one runner (process) wins the update.
+  /**
+   * Takes one due job, marking it running. PostgreSQL: the row is chosen `FOR UPDATE SKIP LOCKED`, so instances
+   * polling together take different jobs without waiting on each other. SQLite writes one at a time: the update
+   * names the status and attempts it read, and only one process changes them.
+   */
+  async function claimNext(now: Date, stale: string, skip: number[]): Promise<JobRow | undefined> {
+    const due = (eb: ExpressionBuilder<DB, 'jobs'>) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now.toISOString())]),
+        eb.and([eb('status', '=', 'running'), eb('run_at', '<=', stale)]),
+      ]);
+    if (db.dialect === 'postgres') {
+      return db
+        .updateTable('jobs')
+        .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), run_at: now.toISOString() }))
+        .where('id', '=', (eb) =>
+          eb.selectFrom('jobs').select('id').where(due).orderBy('run_at').orderBy('id').limit(1).forUpdate().skipLocked(),
+        )
+        .returningAll()
+        .executeTakeFirst() as Promise<JobRow | undefined>;
+    }
+    for (;;) {
+      let q = db.selectFrom('jobs').selectAll().where(due);
+      if (skip.length) q = q.where('id', 'not in', skip);
+      const job = await q.orderBy('run_at').orderBy('id').limit(1).executeTakeFirst();
+      if (!job) return undefined;
       const claimed = await db
         .updateTable('jobs')
         .set({ status: 'running', attempts: job.attempts + 1, run_at: now.toISOString() })
@@ -63,21 +74,38 @@ export function createJobRunner(
         .where('status', '=', job.status)
         .where('attempts', '=', job.attempts)
         .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) continue;
+      if (Number(claimed.numUpdatedRows) === 1) return { ...job, attempts: job.attempts + 1 } as JobRow;
+      skip.push(job.id);
+    }
+  }
+
+  async function runDueOnce(): Promise<number> {
+    const now = clock();
+    // A job left "running" by a killed process is taken again after five minutes.
+    const stale = new Date(now.getTime() - 5 * 60_000).toISOString();
+    let ran = 0;
+    const skip: number[] = [];
+    // At most 50 a pass, as before: a long queue does not hold the poller.
+    while (ran < 50) {
+      const job = await claimNext(now, stale, skip);
+      if (!job) break;
+      // What it ran before this attempt, so the back-off counts attempts as it did.
+      const before = job.attempts - 1;
+      skip.push(job.id);
       const handler = handlers[job.kind];
       try {
         if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
         await handler(JSON.parse(job.payload));
         await db.updateTable('jobs').set({ status: 'done', last_error: '' }).where('id', '=', job.id).execute();
       } catch (e) {
-        const failed = job.attempts + 1 >= 5;
+        const failed = before + 1 >= 5;
         log.error({ err: e, job: job.id, kind: job.kind }, 'job failed');
         await db
           .updateTable('jobs')
           .set({
             status: failed ? 'failed' : 'pending',
             last_error: String((e as Error).message).slice(0, 2000),
-            run_at: new Date(clock().getTime() + 30_000 * (job.attempts + 1)).toISOString(),
+            run_at: new Date(clock().getTime() + 30_000 * (before + 1)).toISOString(),
           })
           .where('id', '=', job.id)
           .execute();

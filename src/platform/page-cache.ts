@@ -4,6 +4,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { etagOf, isFresh } from './render.js';
 import { SESSION_COOKIE } from './session.js';
+import { surrogateKeys } from './purge.js';
 
 export interface RenderedPage {
   body: string;
@@ -39,6 +40,8 @@ interface Entry {
   status: number;
   storedAt: number;
   tags?: string[];
+  /** Surrogate-Key and Cache-Tag values, so a CDN in front can drop what this instance drops. */
+  keys: { surrogate: string; cacheTag: string };
   /** Complete response headers per encoding, built once: the fast path only writes them. */
   raw?: {
     identity?: Record<string, string>;
@@ -68,6 +71,11 @@ const CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=30
 function hasSessionCookie(request: FastifyRequest): boolean {
   const c = request.headers.cookie;
   return c !== undefined && c.includes(`${SESSION_COOKIE}=`);
+}
+
+function keysOf(tags: string[] | undefined): Entry['keys'] {
+  const keys = surrogateKeys(tags);
+  return { surrogate: keys.join(' '), cacheTag: keys.join(',') };
 }
 
 const BR = /\bbr\b/;
@@ -165,7 +173,9 @@ export function createPageCache(opts: {
   function send(request: FastifyRequest, reply: FastifyReply, e: Entry) {
     reply.header('etag', e.etag);
     if (e.lastModifiedHeader) reply.header('last-modified', e.lastModifiedHeader);
-    reply.header('cache-control', e.status !== 200 ? 'no-store' : hasSessionCookie(request) ? 'private, no-cache' : CACHE_CONTROL);
+    const shared = e.status === 200 && !hasSessionCookie(request);
+    reply.header('cache-control', e.status !== 200 ? 'no-store' : shared ? CACHE_CONTROL : 'private, no-cache');
+    if (shared) reply.header('surrogate-key', e.keys.surrogate).header('cache-tag', e.keys.cacheTag);
     reply.header('vary', 'Accept-Encoding, Cookie');
     reply.header('content-type', e.type);
     if (e.status === 200 && isFresh(request, e.etag, e.lastModified)) return reply.code(304).send();
@@ -205,6 +215,8 @@ export function createPageCache(opts: {
     const h: Record<string, string> = { ...opts.headers, etag: e.etag };
     if (e.lastModifiedHeader) h['last-modified'] = e.lastModifiedHeader;
     h['cache-control'] = CACHE_CONTROL;
+    h['surrogate-key'] = e.keys.surrogate;
+    h['cache-tag'] = e.keys.cacheTag;
     h.vary = 'Accept-Encoding, Cookie';
     h['content-type'] = e.type;
     if (encoding === 'br' || encoding === 'gzip') {
@@ -260,6 +272,7 @@ export function createPageCache(opts: {
         status: page.status ?? 200,
         storedAt: now(),
         tags: page.tags,
+        keys: keysOf(page.tags),
       };
       // An expired page was asked for twice already; its new rendering is kept at once.
       if (cacheable && entry.status === 200 && (hit !== undefined || admit(key, entry.storedAt))) keep(entry);

@@ -787,6 +787,31 @@ export async function findArticleState(
   return a && { status: a.status, publishedAt: a.published_at, title: a.title };
 }
 
+/**
+ * Publishes a scheduled article under a lock on its row: true for the one caller that changed it. On
+ * PostgreSQL a second instance waits for the first's transaction, then finds the article no longer scheduled.
+ */
+export async function publishScheduledArticle(db: Db, id: number, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('articles')
+    .set({ status: 'published', updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The state of an article, its row locked until the transaction ends on PostgreSQL (SQLite writes one at a time). */
+export async function lockArticleState(
+  db: Db,
+  id: number,
+): Promise<{ status: ArticleStatus; publishedAt: string | null; title: string } | undefined> {
+  let q = db.selectFrom('articles').select(['status', 'published_at', 'title']).where('id', '=', id);
+  if (db.dialect === 'postgres') q = q.forUpdate();
+  const a = await q.executeTakeFirst();
+  return a && { status: a.status, publishedAt: a.published_at, title: a.title };
+}
+
 /** What the knowledge engine reads of an article: its text in Markdown, language, status and date; or undefined. */
 export async function findArticleForExtraction(db: Db, id: number) {
   return db

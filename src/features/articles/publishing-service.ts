@@ -17,7 +17,8 @@ import {
   slugTaken,
   updateArticle,
   updateArticleStatus,
-  findArticleState,
+  lockArticleState,
+  publishScheduledArticle,
 } from './article-store.js';
 import { countExistingAuthors } from '../authors/author-store.js';
 import { rubricExists } from '../rubrics/rubric-store.js';
@@ -209,11 +210,13 @@ export function createPublishingService(deps: PublishingDeps) {
     async publishDue(): Promise<number> {
       const now = clock();
       const due = await listDueScheduled(db, now);
+      let published = 0;
       for (const d of due) {
-        await inTransaction(db, async (tx) => {
-          const a = await findArticleState(tx, d.id);
-          if (!a || a.status !== 'scheduled') return;
-          await updateArticleStatus(tx, d.id, 'published', a.publishedAt, now);
+        // Several instances may run this at once: the row lock lets exactly one of them publish each article.
+        const mine = await inTransaction(db, async (tx) => {
+          const a = await lockArticleState(tx, d.id);
+          if (!a || a.status !== 'scheduled') return false;
+          if (!(await publishScheduledArticle(tx, d.id, now))) return false;
           await deps.index.index(tx, d.id);
           await insertAudit(tx, {
             at: now,
@@ -223,11 +226,14 @@ export function createPublishingService(deps: PublishingDeps) {
             subjectId: d.id,
             detail: `${a.title} (scheduled)`,
           });
+          return true;
         });
+        if (!mine) continue;
+        published++;
         await deps.onPublished?.(d.id);
       }
-      if (due.length) deps.contentChanged();
-      return due.length;
+      if (published) deps.contentChanged();
+      return published;
     },
   };
 }

@@ -186,6 +186,8 @@ export function registerCommentAdminRoutes(app: FastifyInstance, ctx: AppCtx, se
       });
       await clearArticlePremoderation(ctx.db);
       for (const a of found) await setArticlePremoderation(ctx.db, a.id, true);
+      // Every other process drops its copy of the settings now, not when its copy expires.
+      ctx.settingsChanged('moderation');
       await insertAudit(ctx.db, {
         at: ctx.clock(),
         userId: staff.id,

@@ -189,7 +189,10 @@ export async function upsertEntities(db: Db, entities: Omit<DossierEntity, never
     entities.map((e) => e.id),
   );
   const at = now.toISOString();
-  for (const e of entities) {
+  // Always in id order: two instances extracting articles that share entities then lock their rows in the same
+  // order, and one waits for the other instead of each holding a row the other needs (a deadlock on PostgreSQL).
+  const ordered = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const e of ordered) {
     const old = known.get(e.id);
     const aliases = [...new Set([...(old?.aliases ?? []), ...e.aliases])].filter((a) => a !== e.name).slice(0, 50);
     const roles = [...(old?.roles ?? [])];
@@ -225,7 +228,9 @@ export async function upsertEntities(db: Db, entities: Omit<DossierEntity, never
 /** Replaces the entity mention counts of an article. */
 export async function setArticleEntities(db: Db, articleId: number, counts: Map<string, number>): Promise<void> {
   await db.deleteFrom('article_entities').where('article_id', '=', articleId).execute();
-  const rows = [...counts].map(([entity_id, mentions]) => ({ article_id: articleId, entity_id, mentions }));
+  const rows = [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([entity_id, mentions]) => ({ article_id: articleId, entity_id, mentions }));
   for (let i = 0; i < rows.length; i += 200)
     await db
       .insertInto('article_entities')

@@ -55,6 +55,11 @@ async function readModerationSettings(db: Db): Promise<ModerationSettings> {
   };
 }
 
+/** Forgets this process's copy: another process saved new settings. */
+export function forgetModerationSettings(db: Db): void {
+  cache.delete(db);
+}
+
 /** Stores some settings (the rest keep their values). */
 export async function saveModerationSettings(db: Db, s: Partial<ModerationSettings>): Promise<void> {
   cache.delete(db);
