@@ -1,6 +1,7 @@
 // The only reader of process.env: one table of options, their defaults and validation.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 
 /** The secret kept beside the database, so a restart does not sign everyone out. */
@@ -33,6 +34,10 @@ export interface Config {
   adminPassword: string;
   smtpUrl: string;
   mailFrom: string;
+  /** Which peers may tell the client's address in X-Forwarded-For: none (false), a hop count, or addresses and CIDRs. */
+  trustedProxies: false | number | string[];
+  /** Hosts that outbound requests (webhooks) may reach although they resolve to private addresses. */
+  outboundAllowedHosts: string[];
 }
 
 interface Option {
@@ -48,6 +53,25 @@ const bool = (raw: string) => {
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new Error(`expected true or false, got "${raw}"`);
 };
+/** '' trusts no proxy; a whole number trusts that many hops; otherwise a list of addresses and CIDRs. */
+export function parseTrustedProxies(raw: string): false | number | string[] {
+  const v = raw.trim();
+  if (v === '' || /^(none|false|0)$/i.test(v)) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const item of list) {
+    const [addr, bits, extra] = item.split('/');
+    const family = isIP(addr);
+    const max = family === 4 ? 32 : 128;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max);
+    if (!family || !bitsOk || extra !== undefined)
+      throw new Error(`expected a number of hops or addresses and CIDRs separated by commas, got "${item}"`);
+  }
+  return list;
+}
 const port = (raw: string) => {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port number, got "${raw}"`);
@@ -124,6 +148,24 @@ export const OPTIONS: Option[] = [
     default: () => '',
   },
   { env: 'MAIL_FROM', key: 'mailFrom', doc: 'Sender address of outgoing mail', default: () => 'Chancery <no-reply@localhost>' },
+  {
+    env: 'TRUSTED_PROXIES',
+    key: 'trustedProxies',
+    doc: 'Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs separated by commas (127.0.0.1,10.0.0.0/8), or a number of hops; empty trusts none',
+    default: () => '',
+    parse: parseTrustedProxies,
+  },
+  {
+    env: 'OUTBOUND_ALLOWED_HOSTS',
+    key: 'outboundAllowedHosts',
+    doc: 'Host names that webhooks may reach even on private or local addresses, separated by commas; empty allows public addresses only',
+    default: () => '',
+    parse: (r) =>
+      r
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+  },
 ];
 
 /** Reads and validates the configuration; throws one readable error listing every bad option. */

@@ -4,8 +4,8 @@ import type { Db } from './db.js';
 export type JobHandler = (payload: any) => Promise<void>;
 
 export interface JobRunner {
-  /** Runs every due job once; returns how many ran. Tests call it directly. */
-  runDue(): Promise<number>;
+  /** Runs every due job once (only those of `kinds` when given); returns how many ran. Tests call it directly. */
+  runDue(kinds?: string[]): Promise<number>;
   /** Starts polling every intervalMs. */
   start(intervalMs?: number): void;
   stop(): Promise<void>;
@@ -37,7 +37,7 @@ export function createJobRunner(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
-  async function runDueOnce(): Promise<number> {
+  async function runDueOnce(kinds?: string[]): Promise<number> {
     const now = clock();
     // A job left "running" by a killed process is taken again after five minutes.
     const stale = new Date(now.getTime() - 5 * 60_000).toISOString();
@@ -50,6 +50,7 @@ export function createJobRunner(
           eb.and([eb('status', '=', 'running'), eb('run_at', '<=', stale)]),
         ]),
       )
+      .$if(kinds !== undefined, (q) => q.where('kind', 'in', kinds!.length ? kinds! : ['']))
       .orderBy('run_at')
       .limit(50)
       .execute();
@@ -88,10 +89,10 @@ export function createJobRunner(
   }
 
   const runner: JobRunner = {
-    async runDue() {
+    async runDue(kinds) {
       // One pass at a time per process.
       while (running) await running.catch(() => 0);
-      running = runDueOnce();
+      running = runDueOnce(kinds);
       try {
         return await running;
       } finally {

@@ -25,6 +25,7 @@ const EXPECTED: Record<string, string[]> = {
   article_bodies: ['article_id', 'body_html', 'body_md'],
   article_authors: ['article_id', 'author_id', 'position'],
   article_tags: ['article_id', 'tag_id'],
+  attempt_limits: ['failures', 'hits', 'key', 'next_at', 'updated_at', 'window_start'],
   audit_log: ['action', 'at', 'detail', 'id', 'subject_id', 'subject_type', 'user_id'],
   authors: ['bio', 'created_at', 'id', 'name', 'photo_url', 'slug', 'title', 'user_id'],
   event_articles: ['article_id', 'event_id'],
