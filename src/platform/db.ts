@@ -140,3 +140,9 @@ function reusingStatements(sqlite: Database.Database, max = 500): { prepare(sql:
 export async function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction().execute((trx) => fn(Object.assign(trx, { dialect: db.dialect }) as unknown as Db));
 }
+
+/** True for the error a unique index (or primary key) raises on either database. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
