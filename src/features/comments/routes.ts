@@ -34,7 +34,6 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: AppCtx): Commen
     db: ctx.db,
     clock: ctx.clock,
     t: ctx.t,
-    mailer: ctx.mailer,
     log: ctx.log,
     commentsChanged: ctx.commentsChanged,
     baseUrl: () => ctx.config.baseUrl,
