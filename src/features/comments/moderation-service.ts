@@ -81,7 +81,6 @@ const DAY = 24 * 3600_000;
 export function createCommentService(deps: CommentServiceDeps): CommentService {
   const { db, clock, t } = deps;
   const phases = deps.phases ?? defaultPhases();
-  const inflight = new Set<Promise<void>>();
 
   /** Queues a mail in the change's transaction; the job queue sends it (a crash delays it, never loses it). */
   const mail = (tx: Db, to: string, subject: string, text: string) => queueMail(tx, { to, subject, text }, clock());
@@ -160,10 +159,6 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       t('comments.mail.reply.subject', { name: c.authorName }),
       t('comments.mail.reply.body', { recipient: to.name, name: c.authorName, body: c.body.slice(0, 1000), link: link(slug, c.id) }),
     );
-  }
-
-  async function slugOf(articleId: number): Promise<string> {
-    return (await findArticleSlug(db, articleId)) ?? '';
   }
 
   function requireOpen(article: CommentableArticle) {
