@@ -14,10 +14,27 @@ function storedSecret(dataDir: string): string {
     /* first start */
   }
   const s = randomBytes(32).toString('hex');
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, s + '\n', { mode: 0o600 });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, s + '\n', { mode: 0o600 });
+  } catch (e) {
+    throw new Error(`CHANCERY_DATA_DIR: cannot keep the session secret in ${dataDir}: ${dataDirProblem(e)}`);
+  }
   return s;
 }
+
+/** A file-system error on the data folder, said plainly. */
+export function dataDirProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'part of that path is a file, not a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'not allowed to write there';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOSPC') return 'the disk is full';
+  return (e as Error).message;
+}
+
+/** A configuration problem: the message names the setting; the command exits 1. */
+export class ConfigError extends Error {}
 
 export interface Config {
   port: number;
@@ -178,14 +195,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       continue;
     }
     const raw = env[o.env];
-    const value = raw === undefined || raw === '' ? o.default(out) : raw;
     try {
+      const value = raw === undefined || raw === '' ? o.default(out) : raw;
       (out as any)[o.key] = o.parse ? o.parse(value) : value;
     } catch (e) {
-      errors.push(`${o.env}: ${(e as Error).message}`);
+      const message = (e as Error).message;
+      errors.push(message.startsWith(`${o.env}:`) || message.includes('CHANCERY_DATA_DIR:') ? message : `${o.env}: ${message}`);
     }
   }
-  if (errors.length) throw new Error(`Invalid configuration:\n  ${errors.join('\n  ')}`);
+  if (errors.length) throw new ConfigError(`Invalid configuration:\n  ${errors.join('\n  ')}`);
   out.baseUrl = out.baseUrl!.replace(/\/+$/, '');
   return out as Config;
 }

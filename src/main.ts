@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from './config.js';
+import { ConfigError, dataDirProblem, loadConfig, type Config } from './config.js';
+import { createServer } from 'node:net';
 import { openDb, type Db } from './platform/db.js';
 import { sizeHeapForServing } from './platform/heap.js';
 import { migrate } from './platform/migrations/index.js';
@@ -94,6 +95,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stderr.write(`${e.message}\n`);
       return 2;
     }
+    if (e instanceof ConfigError) {
+      io.stderr.write(`chancery ${command}: ${e.message}\n`);
+      return 1;
+    }
     io.stderr.write(`chancery ${command}: ${(e as Error).message ?? e}\n`);
     return 1;
   }
@@ -106,12 +111,84 @@ function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
 
+/** The configuration; a bad setting is a ConfigError (exit 1), never a command-line mistake. */
 function config(io: CliIo): Config {
+  return loadConfig(io.env ?? process.env);
+}
+
+/** Where the database is, without a password, for messages. */
+function databaseLocation(url: string): string {
   try {
-    return loadConfig(io.env ?? process.env);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
+    const u = new URL(url);
+    if (u.protocol.startsWith('postgres')) return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    /* sqlite: a path */
   }
+  return url.replace(/^sqlite:/, '');
+}
+
+/** Opens the database named by DATABASE_URL; a path that cannot be created is a ConfigError naming it. */
+function openConfiguredDb(cfg: Config): Db {
+  try {
+    return openDb(cfg.databaseUrl);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code ? dataDirProblem(e) : (e as Error).message;
+    throw new ConfigError(`DATABASE_URL: cannot open the database at ${databaseLocation(cfg.databaseUrl)}: ${why}`);
+  }
+}
+
+const CONNECTION_PROBLEMS: Record<string, string> = {
+  ECONNREFUSED: 'nothing answers there (is PostgreSQL running, and on that port?)',
+  ENOTFOUND: 'that host name does not resolve',
+  EAI_AGAIN: 'that host name does not resolve',
+  ETIMEDOUT: 'the server did not answer in time',
+  EHOSTUNREACH: 'that host cannot be reached',
+  '28P01': 'the server refused the user name or password',
+  '28000': 'the server refused the user name or password',
+  '3D000': 'that database does not exist (create it first)',
+  SQLITE_CANTOPEN: 'the file cannot be opened',
+  SQLITE_READONLY: 'the file is read-only',
+  SQLITE_NOTADB: 'that file is not a SQLite database',
+};
+
+/** An error reaching the database, turned into a ConfigError naming DATABASE_URL; others pass through. */
+function databaseProblem(cfg: Config, e: unknown): unknown {
+  const code = String((e as NodeJS.ErrnoException).code ?? '');
+  const reason = CONNECTION_PROBLEMS[code];
+  if (!reason) return e;
+  return new ConfigError(`DATABASE_URL: cannot use the database at ${databaseLocation(cfg.databaseUrl)}: ${reason}`);
+}
+
+/** Opens the database and applies migrations (what serve does first). */
+async function openAndMigrate(cfg: Config): Promise<Db> {
+  const db = openConfiguredDb(cfg);
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.destroy().catch(() => undefined);
+    throw databaseProblem(cfg, e);
+  }
+  return db;
+}
+
+/** Fails fast, before any work, when HOST:PORT cannot be listened on. */
+async function checkPort(cfg: Config): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => {
+      reject(
+        new ConfigError(
+          e.code === 'EADDRINUSE'
+            ? `PORT: port ${cfg.port} on ${cfg.host} is already in use: stop the other server or choose another port with PORT=...`
+            : e.code === 'EACCES'
+              ? `PORT: not allowed to listen on ${cfg.host}:${cfg.port}: choose a port above 1023 with PORT=...`
+              : `HOST/PORT: cannot listen on ${cfg.host}:${cfg.port}: ${e.message}`,
+        ),
+      );
+    });
+    probe.listen({ host: cfg.host, port: cfg.port, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }
 
 /** parseArgs with our messages: unknown options and missing values become UsageErrors. */
@@ -124,9 +201,11 @@ function args<T extends Record<string, { type: 'string' | 'boolean' }>>(argv: st
 }
 
 async function withDb<T>(cfg: Config, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDb(cfg.databaseUrl);
+  const db = openConfiguredDb(cfg);
   try {
     return await fn(db);
+  } catch (e) {
+    throw databaseProblem(cfg, e);
   } finally {
     await db.destroy();
   }
@@ -144,6 +223,8 @@ async function migrateCommand(io: CliIo): Promise<number> {
 
 async function serve(io: CliIo): Promise<number> {
   const cfg = config(io);
+  // Before any work (migrations, the demo): a busy port is found in a moment, not after the demo loaded.
+  if (cfg.port !== 0) await checkPort(cfg);
   // Memory under load: see platform/heap.ts. Flags given to node itself win.
   const unsizeHeap = sizeHeapForServing([...process.execArgv, ...(io.env?.NODE_OPTIONS ?? '').split(/\s+/)]);
   const [
@@ -159,10 +240,9 @@ async function serve(io: CliIo): Promise<number> {
     import('./features/staff/user-store.js'),
     import('./features/articles/article-store.js'),
   ]);
-  const db = openDb(cfg.databaseUrl);
+  const db = await openAndMigrate(cfg);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
-    await migrate(db);
     app = await buildApp({ config: cfg, db });
     let demoLoaded = false;
     if (cfg.loadDemo && !(await findSetting(db, DEMO_LOADED_KEY))) {
