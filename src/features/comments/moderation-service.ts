@@ -26,6 +26,7 @@ import {
   updateCommentBody,
 } from './comment-store.js';
 import { defaultPhases, moderate } from './moderation/pipeline.js';
+import { guardedPost } from '../../platform/outbound.js';
 import type { ModerationInput, Phase, Verdict } from './moderation/phase.js';
 import { loadModerationSettings } from './moderation/settings.js';
 import { findArticleSlug } from '../articles/article-store.js';
@@ -40,6 +41,8 @@ export interface CommentServiceDeps {
   baseUrl: () => string;
   /** Replaces the phases (tests); defaults to the full pipeline. */
   phases?: Phase[];
+  /** Hosts the webhook may reach although they are not public (OUTBOUND_ALLOWED_HOSTS). */
+  outboundAllowedHosts?: readonly string[];
 }
 
 /** What an article must offer to be commented on. */
@@ -80,7 +83,7 @@ const DAY = 24 * 3600_000;
 /** Builds the comment service from its dependencies. */
 export function createCommentService(deps: CommentServiceDeps): CommentService {
   const { db, clock, t } = deps;
-  const phases = deps.phases ?? defaultPhases();
+  const phases = deps.phases ?? defaultPhases(guardedPost(deps.outboundAllowedHosts ?? []));
 
   /** Queues a mail in the change's transaction; the job queue sends it (a crash delays it, never loses it). */
   const mail = (tx: Db, to: string, subject: string, text: string) => queueMail(tx, { to, subject, text }, clock());

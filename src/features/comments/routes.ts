@@ -37,6 +37,7 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: AppCtx): Commen
     log: ctx.log,
     commentsChanged: ctx.commentsChanged,
     baseUrl: () => ctx.config.baseUrl,
+    outboundAllowedHosts: ctx.config.outboundAllowedHosts,
   });
   registerPublicRoutes(app, ctx, service);
   registerCommentAdminRoutes(app, ctx, service);
