@@ -36,6 +36,8 @@ Commands:
                                  Print the entities and facts the knowledge engine finds in a text, as JSON
   extract --all                  Re-extract every published article into the dossiers (editors' decisions are kept)
   eval-nlp                       Score the knowledge engine against its golden files
+  backup FILE                    Write an online, verified backup of the database and the data folder to FILE
+  restore FILE                   Restore a backup into DATABASE_URL and the data folder (server stopped)
 
 Options:
   -h, --help                     Show this help (or a command's help: chancery <command> --help)
@@ -44,6 +46,12 @@ Configuration is read from environment variables; see README.md.
 `;
 
 const COMMAND_USAGE: Record<string, string> = {
+  backup:
+    'Usage: chancery backup FILE\n\nWrites the database (a consistent copy while the server runs; pg_dump on PostgreSQL) and the\n' +
+    "data folder's other files (session secret, outbox) to FILE, a new file, then verifies it.\n",
+  restore:
+    'Usage: chancery restore FILE\n\nRestores a backup into DATABASE_URL and CHANCERY_DATA_DIR. Stop the server first. On SQLite the\n' +
+    'database file is replaced; on PostgreSQL the database must be empty (createdb a new one).\n',
   serve: 'Usage: chancery serve\n\nStarts the server on HOST:PORT (see README.md for the environment variables).\n',
   migrate: 'Usage: chancery migrate\n\nApplies pending migrations to DATABASE_URL and lists them.\n',
   user: 'Usage:\n  chancery user add --email E --name N --role admin|editor|author|moderator [--password P]\n  chancery user list\n',
@@ -86,6 +94,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return rest.includes('--all') ? await extractAllCommand(io) : await nlp('runExtractCli', rest, io);
       case 'eval-nlp':
         return await nlp('runEvalCli', rest, io);
+      case 'backup':
+      case 'restore':
+        return await backupCommand(command, rest, io);
       default:
         io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;
@@ -362,6 +373,26 @@ async function userCommand(argv: string[], io: CliIo): Promise<number> {
     if (generated) io.stdout.write(`Password: ${password}\nIt is shown only once: keep it somewhere safe.\n`);
     return 0;
   });
+}
+
+async function backupCommand(command: 'backup' | 'restore', argv: string[], io: CliIo): Promise<number> {
+  const usage = COMMAND_USAGE[command];
+  const { positionals } = args(argv, {}, usage);
+  if (positionals.length !== 1) throw new UsageError(`Give one file.\n\n${usage}`);
+  const cfg = config(io);
+  const { backup, restore } = await import('./platform/backup.js');
+  const t0 = Date.now();
+  if (command === 'backup') {
+    const s = await backup(cfg.databaseUrl, cfg.dataDir, positionals[0]);
+    io.stdout.write(
+      `Backed up the ${s.dialect} database (${s.migrations} migrations) and ${s.files} files to ${positionals[0]}: ` +
+        `${(s.bytes / 1e6).toFixed(1)} MB of files, verified (${Date.now() - t0} ms).\n`,
+    );
+  } else {
+    const s = await restore(cfg.databaseUrl, cfg.dataDir, positionals[0]);
+    io.stdout.write(`Restored the ${s.dialect} database and ${s.files} files from ${positionals[0]} (${Date.now() - t0} ms).\n`);
+  }
+  return 0;
 }
 
 async function importCommand(argv: string[], io: CliIo): Promise<number> {
