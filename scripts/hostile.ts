@@ -149,6 +149,10 @@ async function fuzz(): Promise<boolean> {
     LOG_LEVEL: 'silent',
     NODE_ENV: 'production',
     BASE_URL: base,
+    // As the README recommends for a Linux service (section Security, memory): glibc then hands memory freed
+    // after large bodies back to the system. Set either variable yourself to measure otherwise.
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+    MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? '131072',
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
   });
   let ok = true;
