@@ -119,7 +119,7 @@ function hostileRequest(i: number, base: string, visitor: string): { url: string
   const valid = { _csrf: csrfToken(SECRET, visitor), _ts: guardStamp(new Date(Date.now() - 10_000), SECRET), website: '' };
   if (kind === 0) {
     // Big bodies, 1 to 10 MB.
-    body = 'x='.concat('A'.repeat((1 + (i % 10)) * 1024 * 1024));
+    body = `x=${'A'.repeat((1 + (i % 10)) * 1024 * 1024)}`;
     headers['content-type'] = 'application/x-www-form-urlencoded';
   } else if (kind === 1) {
     body = new Blob([new Uint8Array(Array.from({ length: 2048 }, (_, k) => (k * 131 + i) % 256))]);
@@ -326,5 +326,9 @@ async function soak(): Promise<boolean> {
   return lost === 0 && mailLost === 0 && mailedTwice === 0;
 }
 
-const ok = mode === 'soak' ? await soak() : mode === 'fuzz' ? await fuzz() : (console.error('usage: hostile.ts fuzz|soak'), false);
+if (mode !== 'soak' && mode !== 'fuzz') {
+  console.error('usage: hostile.ts fuzz|soak');
+  process.exit(2);
+}
+const ok = mode === 'soak' ? await soak() : await fuzz();
 process.exit(ok ? 0 : 1);
