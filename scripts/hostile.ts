@@ -68,6 +68,7 @@ const HOSTILE = [
   '\u0000\u0001\u0002',
   '\r\nSet-Cookie: pwned=1',
   '\ud800\udfff\ufffe',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as it is
   '{{7*7}}${7*7}<%= 7*7 %>',
   '-1',
   '1e309',
