@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formOf, field } from '../../platform/forms.js';
 import { verifyPasswordOrDummy } from '../../platform/passwords.js';
-import { createAttemptLimits, signInFailed, signInProven, signInWait, waitText } from '../../platform/attempt-limits.js';
+import { createAttemptLimits, signInFailed, signInProven, signInWait, waitText } from '../../platform/attempt-limit-store.js';
 import { csrfBinding } from '../../platform/forms.js';
 import { renderDocument } from '../../platform/render.js';
 import {
@@ -35,7 +35,7 @@ export function safeNext(next: string): string {
 /** Registers /admin, /admin/login and /admin/logout. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishing: PublishingService): void {
   // Wrong passwords slow further tries per address and per account (the owner's own browser is exempt from
-  // the account's delay), counted in the database that every instance shares; see attempt-limits.ts.
+  // the account's delay), counted in the database that every instance shares; see platform/attempt-limit-store.ts.
   const limits = createAttemptLimits(ctx.db, ctx.clock);
   const secure = ctx.config.baseUrl.startsWith('https://');
   const secret = ctx.config.sessionSecret;

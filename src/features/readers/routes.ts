@@ -6,7 +6,7 @@ import type { VNode } from 'preact';
 import { AppError } from '../../platform/errors.js';
 import { checkGuard, guardFields } from '../../platform/form-guard.js';
 import { csrfBinding, field, formOf, requireCsrf } from '../../platform/forms.js';
-import { addressKey, createAttemptLimits, signInFailed, signInProven, signInWait, waitText } from '../../platform/attempt-limits.js';
+import { addressKey, createAttemptLimits, signInFailed, signInProven, signInWait, waitText } from '../../platform/attempt-limit-store.js';
 import { renderDocument } from '../../platform/render.js';
 import {
   createSession,
@@ -51,7 +51,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
   const secure = ctx.config.baseUrl.startsWith('https://');
   const secret = ctx.config.sessionSecret;
   // Counted in the database, so every instance sees the same attempts; sign-in failures share their counts
-  // with the staff login (see platform/attempt-limits.ts).
+  // with the staff login (see platform/attempt-limit-store.ts).
   const limits = createAttemptLimits(ctx.db, ctx.clock);
   const address = (request: FastifyRequest) => addressKey(request.ip);
   const signupByIp = (request: FastifyRequest) => limits.hit(`signup:address:${address(request)}`, 5, HOUR);
