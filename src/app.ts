@@ -19,11 +19,13 @@ import { AppError, MESSAGE_KEY } from './platform/errors.js';
 import { translator } from './platform/i18n/index.js';
 import { createJobRunner, enqueueJob } from './platform/jobs.js';
 import { createMailer, type Mailer } from './platform/mailer.js';
+import { SEND_MAIL_JOB, sendMailJob } from './platform/mail-queue.js';
 import { createContentMemo } from './platform/content-memo.js';
 import { packageRoot } from './platform/package-root.js';
 import { createPageCache } from './platform/page-cache.js';
 import { renderDocument } from './platform/render.js';
-import { SECURITY_HEADERS } from './platform/security.js';
+import { securityHeaders } from './platform/security.js';
+import { isUniqueViolation } from './platform/db.js';
 import { buildStylesheet } from './platform/stylesheet.js';
 import { createChangeBus, type ChangeBus } from './platform/change-bus.js';
 import { ALL_PAGES_KEY, createPurger } from './platform/purge.js';
@@ -89,7 +91,8 @@ export interface App {
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, db } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const cache = createPageCache({ enabled: config.pageCache, headers: SECURITY_HEADERS });
+  const headers = securityHeaders(config);
+  const cache = createPageCache({ enabled: config.pageCache, headers });
   const memo = createContentMemo({ enabled: config.pageCache });
   const server = Fastify({
     // Cached anonymous pages are answered before routing, hooks and cookie parsing (see page-cache.ts).
@@ -99,7 +102,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       }),
     logger: deps.logger ?? (config.logLevel === 'silent' ? false : { level: config.logLevel }),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Only the proxies named in TRUSTED_PROXIES may tell the client's address; by default none may.
+    // (Fastify takes a hop count too, though its types omit it.)
+    trustProxy: config.trustedProxies as boolean | string[],
+    clientErrorHandler: closeOnClientError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
     schemaController: LAZY_SCHEMA_COMPILERS,
   });
@@ -171,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
       'extract-article': extractArticleJob(db, clock, ctx.contentChanged),
       ...registrationJobs(ctx),
+      [SEND_MAIL_JOB]: sendMailJob(mailer),
     },
     clock,
     server.log,
@@ -178,7 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // One constant object: building headers per request costs more than serving a cached page.
   server.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(headers);
     done();
   });
 
@@ -217,8 +224,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     decorateReply: false,
   });
 
-  server.setErrorHandler((err: FastifyError, request, reply) => sendError(ctx, err, request, reply));
-  server.setNotFoundHandler((request, reply) => sendError(ctx, new AppError('not_found', 'Page not found'), request, reply));
+  server.setErrorHandler((err: FastifyError, request, reply) => sendError(ctx, headers, err, request, reply));
+  server.setNotFoundHandler((request, reply) => sendError(ctx, headers, new AppError('not_found', 'Page not found'), request, reply));
 
   // Pages that gather several features, composed above them (src/pages).
   registerHomePage(server, ctx);
@@ -248,8 +255,37 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
 }
 
+/**
+ * Errors the HTTP parser meets before Fastify sees a request (headers too large, a malformed request line):
+ * the answer says the connection closes, so a keep-alive client opens a new one instead of losing its next request.
+ */
+function closeOnClientError(err: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, text] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout']
+        : [400, 'Bad Request'];
+  if (socket.writable) {
+    const body = `${status} ${text}\n`;
+    socket.write(
+      `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
 /** The one error handler: typed errors to their status, Fastify's client errors kept, 5xx logged and hidden. */
-async function sendError(ctx: AppCtx, err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
+async function sendError(
+  ctx: AppCtx,
+  headers: Readonly<Record<string, string>>,
+  thrown: FastifyError | AppError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  // A unique index that refused a row two requests raced to insert: the loser is told it exists, never a 500.
+  const err = isUniqueViolation(thrown) ? new AppError('conflict', ctx.t('error.conflict')) : thrown;
   let status = err instanceof AppError ? err.status : ((err as FastifyError).statusCode ?? 500);
   if (status < 400 || status > 599) status = 500;
   const t = ctx.t;
@@ -262,7 +298,9 @@ async function sendError(ctx: AppCtx, err: FastifyError | AppError, request: Fas
   else if (status < 500) message = t('error.bad_request');
   else message = t('error.server');
   if (status >= 500) request.log.error({ err }, 'request failed');
-  reply.headers(SECURITY_HEADERS).header('cache-control', 'no-store');
+  reply.headers(headers).header('cache-control', 'no-store');
+  // A body too large was not read to its end: the connection cannot carry another request, so say it closes.
+  if (status === 413 || status === 431 || status === 408) reply.header('connection', 'close');
   if (request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json')) {
     return reply
       .code(status)

@@ -32,4 +32,17 @@ describe('config', () => {
   it('trims a trailing slash from the base URL', () => {
     expect(loadConfig({ BASE_URL: 'https://desk.example/', SESSION_SECRET: 'x'.repeat(32) }).baseUrl).toBe('https://desk.example');
   });
+
+  it('trusts no proxy by default, and a hop count or addresses when told', () => {
+    const base = { SESSION_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(base).trustedProxies).toBe(false);
+    expect(loadConfig({ ...base, TRUSTED_PROXIES: '1' }).trustedProxies).toBe(1);
+    expect(loadConfig({ ...base, TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1' }).trustedProxies).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    expect(() => loadConfig({ ...base, TRUSTED_PROXIES: 'proxy.local' })).toThrow(/TRUSTED_PROXIES: expected a number of hops/);
+    expect(() => loadConfig({ ...base, TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 
 /** The secret kept beside the database, so a restart does not sign everyone out. */
@@ -14,10 +15,27 @@ function storedSecret(dataDir: string): string {
     /* first start */
   }
   const s = randomBytes(32).toString('hex');
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, s + '\n', { mode: 0o600 });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, s + '\n', { mode: 0o600 });
+  } catch (e) {
+    throw new Error(`CHANCERY_DATA_DIR: cannot keep the session secret in ${dataDir}: ${dataDirProblem(e)}`);
+  }
   return s;
 }
+
+/** A file-system error on the data folder, said plainly. */
+export function dataDirProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'part of that path is a file, not a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'not allowed to write there';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOSPC') return 'the disk is full';
+  return (e as Error).message;
+}
+
+/** A configuration problem: the message names the setting; the command exits 1. */
+export class ConfigError extends Error {}
 
 export interface Config {
   port: number;
@@ -37,6 +55,10 @@ export interface Config {
   workers: number;
   redisUrl: string;
   purgeUrl: string;
+  /** Which peers may tell the client's address in X-Forwarded-For: none (false), a hop count, or addresses and CIDRs. */
+  trustedProxies: false | number | string[];
+  /** Hosts that outbound requests (webhooks) may reach although they resolve to private addresses. */
+  outboundAllowedHosts: string[];
 }
 
 interface Option {
@@ -52,6 +74,25 @@ const bool = (raw: string) => {
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new Error(`expected true or false, got "${raw}"`);
 };
+/** '' trusts no proxy; a whole number trusts that many hops; otherwise a list of addresses and CIDRs. */
+export function parseTrustedProxies(raw: string): false | number | string[] {
+  const v = raw.trim();
+  if (v === '' || /^(none|false|0)$/i.test(v)) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const item of list) {
+    const [addr, bits, extra] = item.split('/');
+    const family = isIP(addr);
+    const max = family === 4 ? 32 : 128;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max);
+    if (!family || !bitsOk || extra !== undefined)
+      throw new Error(`expected a number of hops or addresses and CIDRs separated by commas, got "${item}"`);
+  }
+  return list;
+}
 const port = (raw: string) => {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port number, got "${raw}"`);
@@ -145,6 +186,7 @@ export const OPTIONS: Option[] = [
     doc: 'redis://host:6379: instances tell each other of changes through Redis pub/sub (PostgreSQL LISTEN/NOTIFY otherwise)',
     default: () => '',
     parse: (r) => {
+      if (r === '') return r;
       if (!/^rediss?:\/\//.test(r)) throw new Error(`expected redis:// or rediss://, got "${r}"`);
       return r;
     },
@@ -155,9 +197,28 @@ export const OPTIONS: Option[] = [
     doc: 'URL sent a PURGE request with the surrogate keys of the pages a change drops (a CDN or caching proxy)',
     default: () => '',
     parse: (r) => {
+      if (r === '') return r;
       if (!/^https?:\/\//.test(r)) throw new Error(`expected an http:// or https:// URL, got "${r}"`);
       return r;
     },
+  },
+  {
+    env: 'TRUSTED_PROXIES',
+    key: 'trustedProxies',
+    doc: 'Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs separated by commas (127.0.0.1,10.0.0.0/8), or a number of hops; empty trusts none',
+    default: () => '',
+    parse: parseTrustedProxies,
+  },
+  {
+    env: 'OUTBOUND_ALLOWED_HOSTS',
+    key: 'outboundAllowedHosts',
+    doc: 'Host names that webhooks may reach even on private or local addresses, separated by commas; empty allows public addresses only',
+    default: () => '',
+    parse: (r) =>
+      r
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
   },
 ];
 
@@ -171,14 +232,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       continue;
     }
     const raw = env[o.env];
-    const value = raw === undefined || raw === '' ? o.default(out) : raw;
     try {
-      (out as any)[o.key] = o.parse && value !== '' ? o.parse(value) : value;
+      const value = raw === undefined || raw === '' ? o.default(out) : raw;
+      (out as any)[o.key] = o.parse ? o.parse(value) : value;
     } catch (e) {
-      errors.push(`${o.env}: ${(e as Error).message}`);
+      const message = (e as Error).message;
+      errors.push(message.startsWith(`${o.env}:`) || message.includes('CHANCERY_DATA_DIR:') ? message : `${o.env}: ${message}`);
     }
   }
-  if (errors.length) throw new Error(`Invalid configuration:\n  ${errors.join('\n  ')}`);
+  if (errors.length) throw new ConfigError(`Invalid configuration:\n  ${errors.join('\n  ')}`);
   out.baseUrl = out.baseUrl!.replace(/\/+$/, '');
   return out as Config;
 }

@@ -183,4 +183,40 @@ describe('chancery CLI', () => {
       await db.destroy();
     }
   });
+
+  it('names the setting at fault and exits 1 when the database cannot be reached', async () => {
+    const c = collect({ ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere', PORT: '0' });
+    expect(await main(['serve'], c.io)).toBe(1);
+    expect(c.err()).toContain('DATABASE_URL: cannot use the database at 127.0.0.1:1/nowhere: nothing answers there');
+    const m = collect({ ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' });
+    expect(await main(['migrate'], m.io)).toBe(1);
+    expect(m.err()).toContain('DATABASE_URL');
+  });
+
+  it('names the data folder and exits 1 when it runs through a file', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const c = collect({ CHANCERY_DATA_DIR: join(file, 'data'), LOG_LEVEL: 'silent', PORT: '0' });
+    expect(await main(['serve'], c.io)).toBe(1);
+    expect(c.err()).toContain('CHANCERY_DATA_DIR');
+    expect(c.err()).toContain('part of that path is a file, not a folder');
+    expect(c.err()).not.toContain('ENOTDIR');
+  });
+
+  it('finds a busy port before any work: the demo is not loaded', async () => {
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const c = collect({ ...env, PORT: String(port), HOST: '127.0.0.1' });
+      const t0 = Date.now();
+      expect(await main(['serve'], c.io)).toBe(1);
+      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(c.err()).toContain(`PORT: port ${port} on 127.0.0.1 is already in use`);
+      expect(c.out()).not.toContain('Loaded the demo');
+    } finally {
+      busy.close();
+    }
+  });
 });

@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from './config.js';
+import { createServer } from 'node:net';
+import { ConfigError, dataDirProblem, loadConfig, type Config } from './config.js';
 import { openDb, type Db } from './platform/db.js';
 import { sizeHeapForServing } from './platform/heap.js';
 import { migrate } from './platform/migrations/index.js';
@@ -37,6 +38,8 @@ Commands:
                                  Print the entities and facts the knowledge engine finds in a text, as JSON
   extract --all                  Re-extract every published article into the dossiers (editors' decisions are kept)
   eval-nlp                       Score the knowledge engine against its golden files
+  backup FILE                    Write an online, verified backup of the database and the data folder to FILE
+  restore FILE                   Restore a backup into DATABASE_URL and the data folder (server stopped)
 
 Options:
   -h, --help                     Show this help (or a command's help: chancery <command> --help)
@@ -45,6 +48,12 @@ Configuration is read from environment variables; see README.md.
 `;
 
 const COMMAND_USAGE: Record<string, string> = {
+  backup:
+    'Usage: chancery backup FILE\n\nWrites the database (a consistent copy while the server runs; pg_dump on PostgreSQL) and the\n' +
+    "data folder's other files (session secret, outbox) to FILE, a new file, then verifies it.\n",
+  restore:
+    'Usage: chancery restore FILE\n\nRestores a backup into DATABASE_URL and CHANCERY_DATA_DIR. Stop the server first. On SQLite the\n' +
+    'database file is replaced; on PostgreSQL the database must be empty (createdb a new one).\n',
   serve:
     'Usage: chancery serve [--workers N]\n\nStarts the server on HOST:PORT (see README.md for the environment variables).\n' +
     '--workers N runs N processes sharing the port (default: CHANCERY_WORKERS, else one per core); 1 serves in this\n' +
@@ -91,6 +100,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return rest.includes('--all') ? await extractAllCommand(io) : await nlp('runExtractCli', rest, io);
       case 'eval-nlp':
         return await nlp('runEvalCli', rest, io);
+      case 'backup':
+      case 'restore':
+        return await backupCommand(command, rest, io);
       default:
         io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;
@@ -99,6 +111,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (e instanceof UsageError) {
       io.stderr.write(`${e.message}\n`);
       return 2;
+    }
+    if (e instanceof ConfigError) {
+      io.stderr.write(`chancery ${command}: ${e.message}\n`);
+      return 1;
     }
     io.stderr.write(`chancery ${command}: ${(e as Error).message ?? e}\n`);
     return 1;
@@ -112,12 +128,72 @@ function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
 
+/** The configuration; a bad setting is a ConfigError (exit 1), never a command-line mistake. */
 function config(io: CliIo): Config {
+  return loadConfig(io.env ?? process.env);
+}
+
+/** Where the database is, without a password, for messages. */
+function databaseLocation(url: string): string {
   try {
-    return loadConfig(io.env ?? process.env);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
+    const u = new URL(url);
+    if (u.protocol.startsWith('postgres')) return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    /* sqlite: a path */
   }
+  return url.replace(/^sqlite:/, '');
+}
+
+/** Opens the database named by DATABASE_URL; a path that cannot be created is a ConfigError naming it. */
+function openConfiguredDb(cfg: Config): Db {
+  try {
+    return openDb(cfg.databaseUrl);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code ? dataDirProblem(e) : (e as Error).message;
+    throw new ConfigError(`DATABASE_URL: cannot open the database at ${databaseLocation(cfg.databaseUrl)}: ${why}`);
+  }
+}
+
+const CONNECTION_PROBLEMS: Record<string, string> = {
+  ECONNREFUSED: 'nothing answers there (is PostgreSQL running, and on that port?)',
+  ENOTFOUND: 'that host name does not resolve',
+  EAI_AGAIN: 'that host name does not resolve',
+  ETIMEDOUT: 'the server did not answer in time',
+  EHOSTUNREACH: 'that host cannot be reached',
+  '28P01': 'the server refused the user name or password',
+  '28000': 'the server refused the user name or password',
+  '3D000': 'that database does not exist (create it first)',
+  SQLITE_CANTOPEN: 'the file cannot be opened',
+  SQLITE_READONLY: 'the file is read-only',
+  SQLITE_NOTADB: 'that file is not a SQLite database',
+};
+
+/** An error reaching the database, turned into a ConfigError naming DATABASE_URL; others pass through. */
+function databaseProblem(cfg: Config, e: unknown): unknown {
+  const code = String((e as NodeJS.ErrnoException).code ?? '');
+  const reason = CONNECTION_PROBLEMS[code];
+  if (!reason) return e;
+  return new ConfigError(`DATABASE_URL: cannot use the database at ${databaseLocation(cfg.databaseUrl)}: ${reason}`);
+}
+
+/** Fails fast, before any work, when HOST:PORT cannot be listened on. */
+async function checkPort(cfg: Config): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => {
+      reject(
+        new ConfigError(
+          e.code === 'EADDRINUSE'
+            ? `PORT: port ${cfg.port} on ${cfg.host} is already in use: stop the other server or choose another port with PORT=...`
+            : e.code === 'EACCES'
+              ? `PORT: not allowed to listen on ${cfg.host}:${cfg.port}: choose a port above 1023 with PORT=...`
+              : `HOST/PORT: cannot listen on ${cfg.host}:${cfg.port}: ${e.message}`,
+        ),
+      );
+    });
+    probe.listen({ host: cfg.host, port: cfg.port, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }
 
 /** parseArgs with our messages: unknown options and missing values become UsageErrors. */
@@ -130,9 +206,11 @@ function args<T extends Record<string, { type: 'string' | 'boolean' }>>(argv: st
 }
 
 async function withDb<T>(cfg: Config, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDb(cfg.databaseUrl);
+  const db = openConfiguredDb(cfg);
   try {
     return await fn(db);
+  } catch (e) {
+    throw databaseProblem(cfg, e);
   } finally {
     await db.destroy();
   }
@@ -159,6 +237,8 @@ async function serve(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--workers must be a number from 1 to 256, not "${values.workers}".`);
   }
   if (cluster.isWorker) return serveWorker(cfg, io);
+  // Before any work (migrations, the demo): a busy port is found in a moment, not after the demo loaded.
+  if (cfg.port !== 0) await checkPort(cfg);
   if (workers > 1) {
     const { reminder } = await prepareDatabase(cfg, io);
     const { runPrimary } = await import('./platform/workers.js');
@@ -223,15 +303,15 @@ type BuiltApp = { app: Awaited<ReturnType<typeof import('./app.js')['buildApp']>
 /** Opens the database and builds the app (migrating first: the app reads settings as it is built). */
 async function buildServingApp(cfg: Config, logging = true): Promise<BuiltApp> {
   const { buildApp } = await import('./app.js');
-  const db = openDb(cfg.databaseUrl);
+  const db = openConfiguredDb(cfg);
   try {
     const { withStartLock } = await import('./platform/db.js');
     await withStartLock(db, () => migrate(db));
     const app = await buildApp({ config: cfg, db, ...(logging ? {} : { logger: false }) });
     return { app, db };
   } catch (e) {
-    await db.destroy();
-    throw e;
+    await db.destroy().catch(() => undefined);
+    throw databaseProblem(cfg, e);
   }
 }
 
@@ -391,6 +471,26 @@ async function userCommand(argv: string[], io: CliIo): Promise<number> {
     if (generated) io.stdout.write(`Password: ${password}\nIt is shown only once: keep it somewhere safe.\n`);
     return 0;
   });
+}
+
+async function backupCommand(command: 'backup' | 'restore', argv: string[], io: CliIo): Promise<number> {
+  const usage = COMMAND_USAGE[command];
+  const { positionals } = args(argv, {}, usage);
+  if (positionals.length !== 1) throw new UsageError(`Give one file.\n\n${usage}`);
+  const cfg = config(io);
+  const { backup, restore } = await import('./platform/backup.js');
+  const t0 = Date.now();
+  if (command === 'backup') {
+    const s = await backup(cfg.databaseUrl, cfg.dataDir, positionals[0]);
+    io.stdout.write(
+      `Backed up the ${s.dialect} database (${s.migrations} migrations) and ${s.files} files to ${positionals[0]}: ` +
+        `${(s.bytes / 1e6).toFixed(1)} MB of files, verified (${Date.now() - t0} ms).\n`,
+    );
+  } else {
+    const s = await restore(cfg.databaseUrl, cfg.dataDir, positionals[0]);
+    io.stdout.write(`Restored the ${s.dialect} database and ${s.files} files from ${positionals[0]} (${Date.now() - t0} ms).\n`);
+  }
+  return 0;
 }
 
 async function importCommand(argv: string[], io: CliIo): Promise<number> {

@@ -4,6 +4,7 @@ import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import type { Dialect } from '../src/platform/db.js';
 import type { Mailer } from '../src/platform/mailer.js';
+import { SEND_MAIL_JOB } from '../src/platform/mail-queue.js';
 import { createSession, csrfToken, SESSION_COOKIE, type Role } from '../src/platform/session.js';
 import { freshDb } from './db.js';
 import { makeUser } from './factories.js';
@@ -12,6 +13,8 @@ export interface TestApp extends App {
   close(): Promise<void>;
   /** A session cookie header and the CSRF token for a new user of this role. */
   signIn(role: Role, email?: string): Promise<{ userId: number; cookie: string; csrf: string }>;
+  /** Sends the mail the app has queued (the job queue's send-mail jobs that are due). */
+  sendQueuedMail(): Promise<number>;
 }
 
 /** Builds an app on a fresh database of the given dialect. */
@@ -42,6 +45,7 @@ export async function testApp(
       await app.close();
       await closeDb();
     },
+    sendQueuedMail: () => app.ctx.jobs.runDue([SEND_MAIL_JOB]),
     async signIn(role, email) {
       const userId = await makeUser(db, { role, email: email ?? `${role}-${Math.random().toString(36).slice(2)}@example.org` });
       const token = await createSession(db, userId, (opts.clock ?? (() => new Date()))());

@@ -6,6 +6,13 @@ export interface TestSmtp {
   url: string;
   messages: ParsedMail[];
   waitFor(pred: (m: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
+  /**
+   * Mail is queued by the app and sent by its job queue: a test sets this to send what is queued
+   * (`() => app.sendQueuedMail()`), and waitFor and settle call it.
+   */
+  pump?: () => Promise<unknown>;
+  /** Sends whatever is queued now and waits until it arrived. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,12 +38,16 @@ export async function startSmtp(): Promise<TestSmtp> {
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.server.address() as { port: number }).port;
-  return {
+  const smtp: TestSmtp = {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    waitFor(pred, timeoutMs = 5000) {
+    async settle() {
+      await smtp.pump?.();
+    },
+    async waitFor(pred, timeoutMs = 5000) {
+      await smtp.pump?.();
       const found = messages.find(pred);
-      if (found) return Promise.resolve(found);
+      if (found) return found;
       return new Promise((resolve, reject) => {
         const w = { pred, resolve };
         waiters.push(w);
@@ -50,4 +61,5 @@ export async function startSmtp(): Promise<TestSmtp> {
     },
     close: () => new Promise((ok) => server.close(() => ok())),
   };
+  return smtp;
 }

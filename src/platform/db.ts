@@ -160,3 +160,9 @@ export async function withStartLock<T>(db: Db, fn: () => Promise<T>): Promise<T>
     }
   });
 }
+
+/** True for the error a unique index (or primary key) raises on either database. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}

@@ -8,8 +8,8 @@ type JobRow = Selectable<DB['jobs']>;
 export type JobHandler = (payload: any) => Promise<void>;
 
 export interface JobRunner {
-  /** Runs every due job once; returns how many ran. Tests call it directly. */
-  runDue(): Promise<number>;
+  /** Runs every due job once (only those of `kinds` when given); returns how many ran. Tests call it directly. */
+  runDue(kinds?: string[]): Promise<number>;
   /** Starts polling every intervalMs. */
   start(intervalMs?: number): void;
   stop(): Promise<void>;
@@ -46,12 +46,14 @@ export function createJobRunner(
    * polling together take different jobs without waiting on each other. SQLite writes one at a time: the update
    * names the status and attempts it read, and only one process changes them.
    */
-  async function claimNext(now: Date, stale: string, skip: number[]): Promise<JobRow | undefined> {
-    const due = (eb: ExpressionBuilder<DB, 'jobs'>) =>
-      eb.or([
+  async function claimNext(now: Date, stale: string, skip: number[], kinds?: string[]): Promise<JobRow | undefined> {
+    const due = (eb: ExpressionBuilder<DB, 'jobs'>) => {
+      const when = eb.or([
         eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now.toISOString())]),
         eb.and([eb('status', '=', 'running'), eb('run_at', '<=', stale)]),
       ]);
+      return kinds === undefined ? when : eb.and([when, eb('kind', 'in', kinds.length ? kinds : [''])]);
+    };
     if (db.dialect === 'postgres') {
       return db
         .updateTable('jobs')
@@ -79,7 +81,7 @@ export function createJobRunner(
     }
   }
 
-  async function runDueOnce(): Promise<number> {
+  async function runDueOnce(kinds?: string[]): Promise<number> {
     const now = clock();
     // A job left "running" by a killed process is taken again after five minutes.
     const stale = new Date(now.getTime() - 5 * 60_000).toISOString();
@@ -87,7 +89,7 @@ export function createJobRunner(
     const skip: number[] = [];
     // At most 50 a pass, as before: a long queue does not hold the poller.
     while (ran < 50) {
-      const job = await claimNext(now, stale, skip);
+      const job = await claimNext(now, stale, skip, kinds);
       if (!job) break;
       // What it ran before this attempt, so the back-off counts attempts as it did.
       const before = job.attempts - 1;
@@ -116,10 +118,10 @@ export function createJobRunner(
   }
 
   const runner: JobRunner = {
-    async runDue() {
+    async runDue(kinds) {
       // One pass at a time per process.
       while (running) await running.catch(() => 0);
-      running = runDueOnce();
+      running = runDueOnce(kinds);
       try {
         return await running;
       } finally {

@@ -21,6 +21,8 @@ export interface Mail {
   html?: string;
   attachments?: MailAttachment[];
   replyTo?: string;
+  /** Set by the mail queue: the same id on every try, so a receiver can drop a copy sent twice. */
+  messageId?: string;
 }
 
 export interface Mailer {

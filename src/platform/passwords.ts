@@ -29,3 +29,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, 'base64url');
   return expected.length === key.length && timingSafeEqual(expected, key);
 }
+
+/** A hash of a password nobody knows (it was random and thrown away), with the same cost as a real one. */
+const UNKNOWN_ACCOUNT_HASH = 'scrypt$16384$jWC_F7Ra4V2TIQesyj5y5w$PkGIBsNOGGpJIkHn0sEXMJotBDRiSeAwKWkZ_aA_FdU';
+
+/**
+ * Checks a password against an account's hash, or does the same work and fails when there is no account:
+ * an unknown address must take as long as a known one, or the time of the answer tells who has an account.
+ */
+export async function verifyPasswordOrDummy(password: string, stored: string | undefined): Promise<boolean> {
+  const ok = await verifyPassword(password, stored || UNKNOWN_ACCOUNT_HASH);
+  return ok && Boolean(stored);
+}

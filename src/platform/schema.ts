@@ -138,6 +138,14 @@ export interface JobsTable {
   last_error: string;
   created_at: string;
 }
+export interface AttemptLimitsTable {
+  key: string;
+  hits: number;
+  window_start: string;
+  failures: number;
+  next_at: string;
+  updated_at: string;
+}
 export interface SettingsTable {
   key: string;
   value: string;
@@ -371,6 +379,7 @@ export interface DB {
   event_articles: EventArticlesTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  attempt_limits: AttemptLimitsTable;
   settings: SettingsTable;
   entities: EntitiesTable;
   article_entities: ArticleEntitiesTable;

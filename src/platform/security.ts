@@ -18,3 +18,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'cross-origin-opener-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 });
+
+/** The headers for one app: HSTS is added when the public address is https and the server runs in production. */
+export function securityHeaders(config: { baseUrl: string; env: string }): Readonly<Record<string, string>> {
+  if (config.env !== 'production' || !config.baseUrl.startsWith('https://')) return SECURITY_HEADERS;
+  // Two years, the preload lists' minimum; subdomains are left alone (a newsroom rarely owns them all).
+  return Object.freeze({ ...SECURITY_HEADERS, 'strict-transport-security': 'max-age=63072000' });
+}

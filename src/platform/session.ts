@@ -87,3 +87,22 @@ export function ensureVisitor(request: FastifyRequest, reply: FastifyReply, secu
   request.cookies[VISITOR_COOKIE] = v;
   return v;
 }
+
+export const DEVICE_COOKIE = 'chancery_device';
+
+/** A cookie value that marks this browser as one where the account signed in with its password before. */
+export function deviceCookieValue(secret: string, userId: number): string {
+  const nonce = randomBytes(12).toString('base64url');
+  const mac = createHmac('sha256', secret).update(`device:${userId}:${nonce}`).digest('base64url');
+  return `${userId}.${nonce}.${mac}`;
+}
+
+/** True when the device cookie was given by this server to this account (it then skips the account's delay). */
+export function deviceKnown(secret: string, cookie: string | undefined, userId: number | undefined): boolean {
+  if (!cookie || userId === undefined || cookie.length > 200) return false;
+  const [id, nonce, mac] = cookie.split('.');
+  if (Number(id) !== userId || !nonce || !mac) return false;
+  const expected = Buffer.from(createHmac('sha256', secret).update(`device:${userId}:${nonce}`).digest('base64url'));
+  const given = Buffer.from(mac);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser, liveApp, screenshot, type LiveApp } from '../browser.js';
 import { startSmtp, type TestSmtp } from '../smtp.js';
+import { SEND_MAIL_JOB } from '../../src/platform/mail-queue.js';
 
 describe('reader account journey in Chromium', () => {
   let live: LiveApp;
@@ -13,6 +14,8 @@ describe('reader account journey in Chromium', () => {
   beforeAll(async () => {
     smtp = await startSmtp();
     live = await liveApp(async () => undefined, { smtpUrl: smtp.url });
+    // Mail goes through the job queue; the live app here does not poll, so waiting for a mail sends it.
+    smtp.pump = () => live.app.ctx.jobs.runDue([SEND_MAIL_JOB]);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {

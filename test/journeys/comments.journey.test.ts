@@ -7,6 +7,7 @@ import { saveModerationSettings } from '../../src/features/comments/moderation/s
 import { expectAccessible, launchBrowser, liveApp, screenshot, type LiveApp } from '../browser.js';
 import { makeArticle, makeAuthor, makeUser } from '../factories.js';
 import { startSmtp, type TestSmtp } from '../smtp.js';
+import { SEND_MAIL_JOB } from '../../src/platform/mail-queue.js';
 
 const PASSWORD = 'correct horse battery';
 const READER = { name: 'Anna Petrova', email: 'anna@example.org', password: 'a long reader password' };
@@ -39,6 +40,8 @@ describe('comment journeys in Chromium', () => {
       },
       { smtpUrl: smtp.url },
     );
+    // Mail goes through the job queue; the live app here does not poll, so waiting for a mail sends it.
+    smtp.pump = () => live.app.ctx.jobs.runDue([SEND_MAIL_JOB]);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../factories.js';
 import { expectAccessible, launchBrowser, liveApp, screenshot, type LiveApp } from '../browser.js';
 import { startSmtp, type TestSmtp } from '../smtp.js';
+import { SEND_MAIL_JOB } from '../../src/platform/mail-queue.js';
 
 const ORGANISER = { email: 'organiser@example.org', password: 'correct horse battery' };
 const TITLE = 'Greater Eurasia: corridors and capital';
@@ -26,6 +27,8 @@ describe('events journey in Chromium', () => {
       },
       { smtpUrl: smtp.url },
     );
+    // Mail goes through the job queue; the live app here does not poll, so waiting for a mail sends it.
+    smtp.pump = () => live.app.ctx.jobs.runDue([SEND_MAIL_JOB]);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {

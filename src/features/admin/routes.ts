@@ -1,10 +1,20 @@
 // Staff sign-in, sign-out and the dashboard. Other admin areas register their own routes through adminScope.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formOf, field } from '../../platform/forms.js';
-import { verifyPassword } from '../../platform/passwords.js';
-import { createRateLimiter } from '../../platform/rate-limit.js';
+import { verifyPasswordOrDummy } from '../../platform/passwords.js';
+import { createAttemptLimits, signInFailed, signInProven, signInWait, waitText } from '../../platform/attempt-limit-store.js';
+import { csrfBinding } from '../../platform/forms.js';
 import { renderDocument } from '../../platform/render.js';
-import { createSession, deleteSession, ensureVisitor, SESSION_COOKIE, csrfToken } from '../../platform/session.js';
+import {
+  createSession,
+  csrfToken,
+  DEVICE_COOKIE,
+  deleteSession,
+  deviceCookieValue,
+  deviceKnown,
+  ensureVisitor,
+  SESSION_COOKIE,
+} from '../../platform/session.js';
 import type { AppCtx } from '../../platform/app-context.js';
 import type { PublishingService } from '../articles/publishing-service.js';
 import { listArticlesForAdmin } from '../articles/article-store.js';
@@ -24,10 +34,14 @@ export function safeNext(next: string): string {
 
 /** Registers /admin, /admin/login and /admin/logout. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishing: PublishingService): void {
-  // Ten wrong tries per address and per account in fifteen minutes, then a pause.
-  const byIp = createRateLimiter({ max: 10, windowMs: 15 * 60_000 });
-  const byEmail = createRateLimiter({ max: 10, windowMs: 15 * 60_000 });
+  // Wrong passwords slow further tries per address and per account (the owner's own browser is exempt from
+  // the account's delay), counted in the database that every instance shares; see platform/attempt-limit-store.ts.
+  const limits = createAttemptLimits(ctx.db, ctx.clock);
   const secure = ctx.config.baseUrl.startsWith('https://');
+  const secret = ctx.config.sessionSecret;
+  /** The form token, bound as the POST will check it: to the session cookie when one is sent, else the visitor. */
+  const loginToken = (request: FastifyRequest, reply: FastifyReply) =>
+    csrfToken(secret, csrfBinding(request) ?? ensureVisitor(request, reply, secure));
 
   adminScope(
     app,
@@ -35,11 +49,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
     (admin) => {
       admin.get('/login', async (request, reply) => {
         if (request.staff) return reply.redirect('/admin', 303);
-        const visitor = ensureVisitor(request, reply, secure);
         const next = safeNext(String((request.query as Record<string, unknown>).next ?? '/admin'));
-        return reply
-          .type('text/html; charset=utf-8')
-          .send(renderDocument(LoginPage({ csrf: csrfToken(ctx.config.sessionSecret, visitor), next })));
+        return reply.type('text/html; charset=utf-8').send(renderDocument(LoginPage({ csrf: loginToken(request, reply), next })));
       });
 
       admin.post('/login', async (request, reply) => {
@@ -47,24 +58,32 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
         const email = field(form, 'email').trim().toLowerCase().slice(0, 320);
         const password = field(form, 'password').slice(0, 1000);
         const next = safeNext(field(form, 'next'));
-        const visitor = ensureVisitor(request, reply, secure);
         const show = (status: number, error: string) =>
           reply
             .code(status)
             .type('text/html; charset=utf-8')
-            .send(renderDocument(LoginPage({ csrf: csrfToken(ctx.config.sessionSecret, visitor), next, email, error })));
-        if (byIp.blocked(request.ip) || byEmail.blocked(email))
-          return show(429, 'Too many attempts. Please wait fifteen minutes and try again.');
+            .send(renderDocument(LoginPage({ csrf: loginToken(request, reply), next, email, error })));
         const user = email ? await findUserWithHashByEmail(ctx.db, email) : undefined;
-        const ok = user && !user.disabled && STAFF_ROLES.includes(user.role) && (await verifyPassword(password, user.passwordHash));
+        const attempt = { ip: request.ip, email, knownDevice: deviceKnown(secret, request.cookies[DEVICE_COOKIE], user?.id) };
+        const wait = await signInWait(limits, attempt);
+        if (wait > 0) return show(429, `Too many wrong passwords. Please wait ${waitText(wait)} and try again.`);
+        // The same password check runs for an unknown address, a reader and a disabled account.
+        const matches = await verifyPasswordOrDummy(password, user?.passwordHash);
+        const ok = matches && user && !user.disabled && STAFF_ROLES.includes(user.role);
         if (!ok || !user) {
-          byIp.hit(request.ip);
-          byEmail.hit(email);
+          await signInFailed(limits, attempt);
           return show(422, 'That email and password do not match a staff account.');
         }
-        byEmail.reset(email);
+        await signInProven(limits, email);
         const token = await createSession(ctx.db, user.id, ctx.clock());
         reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 14 * 86400 });
+        reply.setCookie(DEVICE_COOKIE, deviceCookieValue(secret, user.id), {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          maxAge: 365 * 86400,
+        });
         return reply.redirect(next, 303);
       });
     },

@@ -1,5 +1,6 @@
 // The moderator console at /admin/comments: queues, per-item and bulk actions, and the moderation settings.
 import { messageKey } from '../../platform/i18n/index.js';
+import { outboundProblem } from '../../platform/outbound.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
@@ -148,6 +149,11 @@ export function registerCommentAdminRoutes(app: FastifyInstance, ctx: AppCtx, se
       const premoderateNew = int('premoderate_new', 0, 1000);
       const webhookUrl = field(form, 'webhook_url').trim();
       if (webhookUrl && !/^https?:\/\/[^\s]+$/.test(webhookUrl)) errors.webhook_url = t('comments.settings.error.url');
+      else if (webhookUrl) {
+        // Said now, while the moderator is at the form; the webhook checks again on every call.
+        const problem = await outboundProblem(webhookUrl, ctx.config.outboundAllowedHosts);
+        if (problem) errors.webhook_url = problem;
+      }
       const slugs = parseWordList(field(form, 'premoderated_slugs'));
       const found = await listArticleIdsBySlug(ctx.db, slugs);
       const unknown = slugs.filter((s) => !found.some((f) => f.slug === s));

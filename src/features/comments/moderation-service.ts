@@ -2,7 +2,7 @@
 // transaction; mail goes out only after the commit and a mail failure never loses a comment.
 import { AppError, notFound } from '../../platform/errors.js';
 import { inTransaction, type Db } from '../../platform/db.js';
-import type { Mailer } from '../../platform/mailer.js';
+import { queueMail } from '../../platform/mail-queue.js';
 import { type T, messageKey } from '../../platform/i18n/index.js';
 import type { SessionUser } from '../../platform/session.js';
 import { insertAudit } from '../audit/audit-store.js';
@@ -26,6 +26,7 @@ import {
   updateCommentBody,
 } from './comment-store.js';
 import { defaultPhases, moderate } from './moderation/pipeline.js';
+import { guardedPost } from '../../platform/outbound.js';
 import type { ModerationInput, Phase, Verdict } from './moderation/phase.js';
 import { loadModerationSettings } from './moderation/settings.js';
 import { findArticleSlug } from '../articles/article-store.js';
@@ -34,13 +35,14 @@ export interface CommentServiceDeps {
   db: Db;
   clock: () => Date;
   t: T;
-  mailer: Mailer;
   log: { error(obj: object, msg?: string): void };
   /** The comments these articles show have changed. */
   commentsChanged(articleIds: number[]): void;
   baseUrl: () => string;
   /** Replaces the phases (tests); defaults to the full pipeline. */
   phases?: Phase[];
+  /** Hosts the webhook may reach although they are not public (OUTBOUND_ALLOWED_HOSTS). */
+  outboundAllowedHosts?: readonly string[];
 }
 
 /** What an article must offer to be commented on. */
@@ -74,28 +76,17 @@ export interface CommentService {
   like(user: SessionUser, commentId: number): Promise<{ liked: boolean; count: number }>;
   /** Applies a moderator's action to comments; every change is audited. Returns how many comments it touched. */
   moderate(staff: SessionUser, ids: number[], action: ModerationAction, opts?: { reason?: string; days?: number }): Promise<number>;
-  /** Resolves once every mail started so far has been handed over (tests, shutdown). */
-  idle(): Promise<void>;
 }
 
 const DAY = 24 * 3600_000;
 
 /** Builds the comment service from its dependencies. */
 export function createCommentService(deps: CommentServiceDeps): CommentService {
-  const { db, clock, t, mailer, log } = deps;
-  const phases = deps.phases ?? defaultPhases();
-  const inflight = new Set<Promise<void>>();
+  const { db, clock, t } = deps;
+  const phases = deps.phases ?? defaultPhases(guardedPost(deps.outboundAllowedHosts ?? []));
 
-  /** Sends after the commit; failures are logged, the comment stays. */
-  function mail(to: string, subject: string, text: string) {
-    const p = mailer
-      .send({ to, subject, text })
-      .catch((err) => log.error({ err, to }, 'comment mail failed'))
-      .then(() => {
-        inflight.delete(p);
-      });
-    inflight.add(p);
-  }
+  /** Queues a mail in the change's transaction; the job queue sends it (a crash delays it, never loses it). */
+  const mail = (tx: Db, to: string, subject: string, text: string) => queueMail(tx, { to, subject, text }, clock());
   const site = () => deps.baseUrl();
   const link = (slug: string, id: number) => `${site()}/articles/${slug}#comment-${id}`;
 
@@ -161,19 +152,16 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
         : t('comments.rejected', { reason: t(messageKey(v.reason.key), v.reason.vars) });
 
   /** Tells the person answered by a published reply, unless they opted out or answered themselves. */
-  async function notifyReply(c: Comment, slug: string) {
+  async function notifyReply(tx: Db, c: Comment, slug: string) {
     if (c.parentId === null || c.replyToUserId === null || c.replyToUserId === c.userId) return;
-    const to = await findCommenter(db, c.replyToUserId);
+    const to = await findCommenter(tx, c.replyToUserId);
     if (!to || to.deletedAt || to.disabled || !to.notifyReplies) return;
-    mail(
+    await mail(
+      tx,
       to.email,
       t('comments.mail.reply.subject', { name: c.authorName }),
       t('comments.mail.reply.body', { recipient: to.name, name: c.authorName, body: c.body.slice(0, 1000), link: link(slug, c.id) }),
     );
-  }
-
-  async function slugOf(articleId: number): Promise<string> {
-    return (await findArticleSlug(db, articleId)) ?? '';
   }
 
   function requireOpen(article: CommentableArticle) {
@@ -197,9 +185,10 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       const status = statusOf(verdict);
       const reason = status === 'published' ? '' : t(messageKey(verdict.reason.key), verdict.reason.vars);
       const now = clock();
-      // Committed before the caller answers: an acknowledged comment is on disk (WAL), whatever happens next.
-      const comment = await inTransaction(db, (tx) =>
-        insertCommentReturning(
+      // Committed before the caller answers: an acknowledged comment is on disk (WAL), whatever happens next;
+      // the reply notice is queued in the same transaction.
+      const comment = await inTransaction(db, async (tx) => {
+        const inserted = await insertCommentReturning(
           tx,
           {
             articleId: article.id,
@@ -213,12 +202,11 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
             now,
           },
           who,
-        ),
-      );
-      if (status === 'published') {
-        deps.commentsChanged([article.id]);
-        await notifyReply(comment, article.slug);
-      }
+        );
+        if (status === 'published') await notifyReply(tx, inserted, article.slug);
+        return inserted;
+      });
+      if (status === 'published') deps.commentsChanged([article.id]);
       return { comment, verdict, status, message: messageOf(verdict) };
     },
 
@@ -309,36 +297,34 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
             detail: [reason, action === 'suspend' ? `${days} days` : '', c.userId ? `author ${c.userId}` : ''].filter(Boolean).join('; '),
           });
         }
+        // In the same transaction: the writer learns the fate of a held comment; approved replies reach whom they answer.
+        if (action === 'approve' || action === 'reject') {
+          for (const c of list.filter((x) => x.status === 'pending' && x.userId !== null)) {
+            const who = await findCommenter(tx, c.userId!);
+            const slug = (await findArticleSlug(tx, c.articleId)) ?? '';
+            if (who && !who.deletedAt && !who.disabled) {
+              if (action === 'approve')
+                await mail(
+                  tx,
+                  who.email,
+                  t('comments.mail.approved.subject'),
+                  t('comments.mail.approved.body', { name: who.name, link: link(slug, c.id), body: c.body.slice(0, 1000) }),
+                );
+              else
+                await mail(
+                  tx,
+                  who.email,
+                  t('comments.mail.rejected.subject'),
+                  t('comments.mail.rejected.body', { name: who.name, reason, body: c.body.slice(0, 1000) }),
+                );
+            }
+            if (action === 'approve') await notifyReply(tx, { ...c, status: 'published' }, slug);
+          }
+        }
       });
       if (list.some((c) => c.status === 'published') || action === 'approve' || action === 'feature' || action === 'unfeature')
         deps.commentsChanged([...new Set(list.map((c) => c.articleId))]);
-      // Mail after the commit: the writer learns the fate of a held comment; approved replies reach whom they answer.
-      if (action === 'approve' || action === 'reject') {
-        for (const c of list.filter((x) => x.status === 'pending' && x.userId !== null)) {
-          const who = await findCommenter(db, c.userId!);
-          const slug = await slugOf(c.articleId);
-          if (who && !who.deletedAt && !who.disabled) {
-            if (action === 'approve')
-              mail(
-                who.email,
-                t('comments.mail.approved.subject'),
-                t('comments.mail.approved.body', { name: who.name, link: link(slug, c.id), body: c.body.slice(0, 1000) }),
-              );
-            else
-              mail(
-                who.email,
-                t('comments.mail.rejected.subject'),
-                t('comments.mail.rejected.body', { name: who.name, reason, body: c.body.slice(0, 1000) }),
-              );
-          }
-          if (action === 'approve') await notifyReply({ ...c, status: 'published' }, slug);
-        }
-      }
       return list.length;
-    },
-
-    async idle() {
-      while (inflight.size) await Promise.all([...inflight]);
     },
   };
 }

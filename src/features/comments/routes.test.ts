@@ -24,6 +24,7 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
   beforeEach(async () => {
     now = new Date('2026-03-01T12:00:00Z');
     app = await testApp(dialect, { pageCache: false, smtpUrl: smtp.url }, { clock: () => now });
+    smtp.pump = () => app.sendQueuedMail();
     const author = await makeAuthor(app.ctx.db, { slug: 'sergey' });
     await makeArticle(app.ctx.db, {
       title: 'Water talks in Dushanbe',
@@ -109,6 +110,7 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     const boris2 = (await post(boris, 'Another', {}, true)).json();
     await post(anna, 'Reply to Bob', { parent_id: String(boris2.id) }, true);
     await smtp.waitFor((m) => m.subject === 'Annie replied to your comment');
+    await smtp.settle();
     expect(smtp.messages.some((m) => m.subject === 'Bob replied to your comment' && sentTo(m, 'annie@'))).toBe(false);
   });
 

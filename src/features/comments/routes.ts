@@ -34,10 +34,10 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: AppCtx): Commen
     db: ctx.db,
     clock: ctx.clock,
     t: ctx.t,
-    mailer: ctx.mailer,
     log: ctx.log,
     commentsChanged: ctx.commentsChanged,
     baseUrl: () => ctx.config.baseUrl,
+    outboundAllowedHosts: ctx.config.outboundAllowedHosts,
   });
   registerPublicRoutes(app, ctx, service);
   registerCommentAdminRoutes(app, ctx, service);

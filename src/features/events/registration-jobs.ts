@@ -11,7 +11,6 @@ export function registrationServiceFor(ctx: Ctx) {
     db: ctx.db,
     clock: ctx.clock,
     t: ctx.t,
-    mailer: ctx.mailer,
     secret: ctx.config.sessionSecret,
     baseUrl: () => ctx.config.baseUrl,
     siteTitle: async () => (await loadChrome(ctx)).site.title,

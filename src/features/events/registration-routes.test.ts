@@ -47,6 +47,7 @@ describe.each(DIALECTS)('registration pages on %s', (dialect) => {
   beforeEach(async () => {
     now = new Date('2026-06-01T10:00:00Z');
     app = await testApp(dialect, { smtpUrl: smtp.url }, { clock: () => now });
+    smtp.pump = () => app.sendQueuedMail();
     eventId = await insertEvent(app.ctx.db, EVENT_ROW, now);
     await saveSettings(app.ctx.db, { ...defaultSettings(eventId), enabled: true, capacity: 2 }, now);
     await replaceQuestions(app.ctx.db, eventId, [

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db.js';
 import { translator } from '../../platform/i18n/index.js';
 import type { Mail, Mailer } from '../../platform/mailer.js';
 import { createJobRunner } from '../../platform/jobs.js';
+import { SEND_MAIL_JOB, sendMailJob } from '../../platform/mail-queue.js';
 import { insertEvent, type EventRow } from './event-store.js';
 import { createRegistrationService, registrationToken, tokenHash } from './registration-service.js';
 import { countByStatus, findRegistrationByTokenHash, listRegistrations, saveSettings } from './registration-store.js';
@@ -71,13 +72,19 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
       db,
       clock,
       t,
-      mailer,
       secret: 'secret-secret-secret',
       baseUrl: () => 'http://chancery.test',
       siteTitle: () => 'Observer',
       mailFrom: 'Observer <events@example.org>',
       log: { error: () => undefined },
     });
+
+  /** What the job queue sent of the mail queued so far. */
+  const sent = async () => {
+    const runner = createJobRunner(db, { [SEND_MAIL_JOB]: sendMailJob(mailer) }, clock, { error: () => undefined });
+    while ((await runner.runDue([SEND_MAIL_JOB])) > 0);
+    return mailer.sent;
+  };
 
   beforeEach(async () => {
     ({ db, close } = await freshDb(dialect));
@@ -105,8 +112,8 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
     // The order of the list is the order in which registrations were accepted.
     const all = await listRegistrations(db, id);
     expect(new Set(all.map((r) => r.email)).size).toBe(200);
-    expect(mailer.sent.filter((m) => m.subject.startsWith('Registration confirmed'))).toHaveLength(50);
-    expect(mailer.sent.filter((m) => m.subject.startsWith('Waiting list'))).toHaveLength(150);
+    expect((await sent()).filter((m) => m.subject.startsWith('Registration confirmed'))).toHaveLength(50);
+    expect((await sent()).filter((m) => m.subject.startsWith('Waiting list'))).toHaveLength(150);
   }, 60_000);
 
   it('the same address twice at once gives one registration and a clear conflict', async () => {
@@ -131,7 +138,7 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
     const p2 = regs.find((r) => r.email === 'p2@example.org')!;
     expect(p2.status).toBe('offered');
     expect(p2.offerExpiresAt).toBe('2026-06-02T10:00:00.000Z');
-    const offerMail = mailer.sent.find((m) => m.to === 'p2@example.org' && m.subject.startsWith('A place is free'))!;
+    const offerMail = (await sent()).find((m) => m.to === 'p2@example.org' && m.subject.startsWith('A place is free'))!;
     const link = /http:\/\/chancery\.test\/events\/round-table\/registration\/(\S+)/.exec(offerMail.text)![1];
     expect((await findRegistrationByTokenHash(db, tokenHash(link)))!.id).toBe(p2.id);
     // A new registrant does not jump the queue while the place is offered.
@@ -156,7 +163,7 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
     expect(regs.find((r) => r.email === 'p2@example.org')!.status).toBe('expired');
     expect(regs.find((r) => r.email === 'p3@example.org')!.status).toBe('offered');
     expect(regs.find((r) => r.email === 'p4@example.org')!.status).toBe('waitlisted');
-    expect(mailer.sent.some((m) => m.to === 'p2@example.org' && m.subject.startsWith('Offer expired'))).toBe(true);
+    expect((await sent()).some((m) => m.to === 'p2@example.org' && m.subject.startsWith('Offer expired'))).toBe(true);
 
     // p3 accepts in time; an expired offer can no longer be accepted.
     const p3 = regs.find((r) => r.email === 'p3@example.org')!;
@@ -177,7 +184,7 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
     expect(await s.approve(id, a.registration.id, admin)).toBe('confirmed');
     expect(await s.approve(id, b.registration.id, admin)).toBe('waitlisted');
     await s.reject(id, c.registration.id, 'The hall is for accredited press only.', admin);
-    const rejectMail = mailer.sent.find((m) => m.to === 'p3@example.org' && m.subject.startsWith('Your registration'))!;
+    const rejectMail = (await sent()).find((m) => m.to === 'p3@example.org' && m.subject.startsWith('Your registration'))!;
     expect(rejectMail.text).toContain('The hall is for accredited press only.');
     await expect(s.promote(id, b.registration.id, admin)).rejects.toMatchObject({ status: 409 });
   });
@@ -227,9 +234,9 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
     const s = service();
     const admin = { id: await makeUser(db, { role: 'editor', email: 'editor@example.org' }) };
     await s.register(id, person(1), { termsAccepted: true });
-    expect(mailer.sent[0].subject).toBe('Registration confirmed: Round table on corridors');
-    expect(mailer.sent[0].attachments ?? []).toHaveLength(0);
-    expect(mailer.sent[0].text).toContain('Time to be announced');
+    expect((await sent())[0].subject).toBe('Registration confirmed: Round table on corridors');
+    expect((await sent())[0].attachments ?? []).toHaveLength(0);
+    expect((await sent())[0].text).toContain('Time to be announced');
 
     const events = createEventService({ db, clock, t, contentChanged: () => undefined });
     const e = (await findEventById(db, id))!;
@@ -257,7 +264,7 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
       },
     );
     await runner.runDue();
-    const update = mailer.sent.find((m) => m.subject.startsWith('New time'))!;
+    const update = (await sent()).find((m) => m.subject.startsWith('New time'))!;
     const ics = String(update.attachments![0].content);
     expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20261025T103000');
     expect(ics).toContain('SEQUENCE:1');
@@ -267,11 +274,11 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
     now = new Date('2026-10-24T08:00:00Z');
     await runner.runDue();
     await s.sendReminders(id);
-    expect(mailer.sent.filter((m) => m.subject.startsWith('Reminder'))).toHaveLength(0);
+    expect((await sent()).filter((m) => m.subject.startsWith('Reminder'))).toHaveLength(0);
     now = new Date('2026-10-24T12:00:00Z');
     await runner.runDue();
     await s.sendReminders(id);
-    expect(mailer.sent.filter((m) => m.subject.startsWith('Reminder'))).toHaveLength(1);
+    expect((await sent()).filter((m) => m.subject.startsWith('Reminder'))).toHaveLength(1);
   });
 
   it('cancelling the event tells participants with a CANCEL calendar file', async () => {
@@ -297,7 +304,7 @@ describe.each(DIALECTS)('registration rules on %s', (dialect) => {
       { error: () => undefined },
     );
     await runner.runDue();
-    const mail = mailer.sent.find((m) => m.subject === 'Cancelled: Round table on corridors')!;
+    const mail = (await sent()).find((m) => m.subject === 'Cancelled: Round table on corridors')!;
     expect(mail.text).toContain('The venue is closed.');
     const ics = String(mail.attachments![0].content);
     expect(ics).toContain('METHOD:CANCEL');

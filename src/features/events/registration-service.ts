@@ -6,7 +6,7 @@ import { inTransaction, type Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { T } from '../../platform/i18n/index.js';
 import { enqueueJob } from '../../platform/jobs.js';
-import type { Mailer } from '../../platform/mailer.js';
+import { queueMail } from '../../platform/mail-queue.js';
 import { insertAudit } from '../audit/audit-store.js';
 import { isUpcoming, wallTimeToInstant, type Event } from './event.js';
 import { findEventById } from './event-store.js';
@@ -34,7 +34,6 @@ export interface RegistrationDeps {
   db: Db;
   clock: () => Date;
   t: T;
-  mailer: Mailer;
   secret: string;
   baseUrl: () => string;
   siteTitle: () => Promise<string> | string;
@@ -116,26 +115,21 @@ export function createRegistrationService(deps: RegistrationDeps) {
     return out;
   }
 
-  /** Sends messages after the transaction committed; a failed send is logged, never undoes the registration. */
-  async function sendAll(e: Event, list: Outgoing[]): Promise<void> {
-    if (!list.length) return;
-    const siteTitle = await deps.siteTitle();
-    const now = clock();
+  /** Queues the messages in the change's own transaction: the job queue sends them, a crash only delays them. */
+  async function queueAll(tx: Db, e: Event, list: Outgoing[], siteTitle: string, now: Date): Promise<void> {
     for (const o of list) {
       const link = `${deps.baseUrl()}/events/${e.slug}/registration/${registrationToken(deps.secret, o.registration)}`;
-      try {
-        await deps.mailer.send(
-          registrationMail(o.kind, e, o.registration, link, {
-            t,
-            baseUrl: deps.baseUrl(),
-            siteTitle,
-            fromEmail: addressOf(deps.mailFrom),
-            now,
-          }),
-        );
-      } catch (err) {
-        deps.log.error({ err, registration: o.registration.id, kind: o.kind }, 'registration mail failed');
-      }
+      await queueMail(
+        tx,
+        registrationMail(o.kind, e, o.registration, link, {
+          t,
+          baseUrl: deps.baseUrl(),
+          siteTitle,
+          fromEmail: addressOf(deps.mailFrom),
+          now,
+        }),
+        now,
+      );
     }
   }
 
@@ -144,14 +138,15 @@ export function createRegistrationService(deps: RegistrationDeps) {
     fn: (tx: Db, e: Event, s: RegistrationSettings, now: Date) => Promise<{ result: R; mails: Outgoing[] }>,
   ): Promise<R> {
     const now = clock();
-    const { result, mails, event } = await inTransaction(db, async (tx) => {
+    const siteTitle = await deps.siteTitle();
+    const result = await inTransaction(db, async (tx) => {
       const e = await lockEvent(tx, eventId);
       const s = await findSettings(tx, eventId);
       const r = await fn(tx, e, s, now);
-      return { ...r, event: e };
+      await queueAll(tx, e, r.mails, siteTitle, now);
+      return r.result;
     });
     deps.contentChanged?.();
-    await sendAll(event, mails);
     return result;
   }
 
@@ -384,15 +379,18 @@ export function createRegistrationService(deps: RegistrationDeps) {
       const now = clock();
       if (!start || now >= start || now.getTime() < start.getTime() - s.reminderHours * 3_600_000) return 0;
       const due = await listToRemind(db, eventId);
+      const siteTitle = await deps.siteTitle();
       for (const r of due) {
-        // Marked first: a crash after sending must not send it twice.
-        const claimed = await db
-          .updateTable('registrations')
-          .set({ reminded_at: now.toISOString() })
-          .where('id', '=', r.id)
-          .where('reminded_at', 'is', null)
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) === 1) await sendAll(e, [{ kind: 'reminder', registration: r }]);
+        // Marked and queued in one transaction: a crash leaves both or neither, so it is sent exactly once.
+        await inTransaction(db, async (tx) => {
+          const claimed = await tx
+            .updateTable('registrations')
+            .set({ reminded_at: now.toISOString() })
+            .where('id', '=', r.id)
+            .where('reminded_at', 'is', null)
+            .executeTakeFirst();
+          if (Number(claimed.numUpdatedRows) === 1) await queueAll(tx, e, [{ kind: 'reminder', registration: r }], siteTitle, now);
+        });
       }
       return due.length;
     },
@@ -409,9 +407,16 @@ export function createRegistrationService(deps: RegistrationDeps) {
         .orderBy('id')
         .execute();
       const kind: MailKind = e.status === 'cancelled' ? 'event_cancelled' : 'update';
-      await sendAll(
-        e,
-        rows.map((r) => ({ kind, registration: rowToRegistration(r) })),
+      const siteTitle = await deps.siteTitle();
+      const now = clock();
+      await inTransaction(db, (tx) =>
+        queueAll(
+          tx,
+          e,
+          rows.map((r) => ({ kind, registration: rowToRegistration(r) })),
+          siteTitle,
+          now,
+        ),
       );
       return rows.length;
     },

@@ -1,8 +1,11 @@
 // Registration and account life: sign-up with a confirmation mail, sign-in, password reset by
-// mail, anonymised deletion. Owns the transactions and sends the mails.
+// mail, anonymised deletion. Owns the transactions; each mail is queued in the transaction of the change
+// that causes it (platform/mail-queue.ts), so a crash delays it and never loses it.
+// Staff accounts are not readers here: they sign in at /admin/login and an admin resets their password.
 import type { Ctx } from '../../platform/context.js';
-import { inTransaction } from '../../platform/db.js';
-import { hashPassword, verifyPassword } from '../../platform/passwords.js';
+import { type Db, inTransaction, isUniqueViolation } from '../../platform/db.js';
+import { queueMail } from '../../platform/mail-queue.js';
+import { hashPassword, verifyPassword, verifyPasswordOrDummy } from '../../platform/passwords.js';
 import { deleteUserSessions } from '../../platform/session.js';
 import { findSiteInfo } from '../site/site-store.js';
 import { CONFIRM_TTL_MS, deletedEmail, RESET_TTL_MS, type Reader } from './reader.js';
@@ -27,14 +30,16 @@ export interface AccountService {
   confirm(token: string): Promise<number | undefined>;
   /** Mails a new confirmation link to an unconfirmed account. */
   resendConfirmation(userId: number): Promise<void>;
-  /** The account for an email and password, or undefined (deleted and disabled accounts never match). */
+  /** The id of the reader account with this address, or undefined (staff accounts are not readers). */
+  accountId(email: string): Promise<number | undefined>;
+  /** The reader account for an email and password, or undefined (deleted, disabled and staff accounts never match). */
   authenticate(email: string, password: string): Promise<Reader | undefined>;
   /** Mails a reset link when the address belongs to a live account; silent otherwise. */
   requestReset(email: string): Promise<void>;
   /** The account a live reset link belongs to, without using it up. */
   peekReset(token: string): Promise<number | undefined>;
-  /** Sets a new password through a reset link and ends every session; false for a bad link. */
-  resetPassword(token: string, password: string): Promise<boolean>;
+  /** Sets a new password through a reset link and ends every session; the account's address, or undefined for a bad link. */
+  resetPassword(token: string, password: string): Promise<string | undefined>;
   /** True when the password is the account's own. */
   checkPassword(userId: number, password: string): Promise<boolean>;
   /** Anonymises the account in place and ends its sessions. */
@@ -43,53 +48,47 @@ export interface AccountService {
 
 /** Builds the account service from the app's context. */
 export function createAccountService(ctx: Ctx): AccountService {
-  const { db, clock, t, mailer } = ctx;
+  const { db, clock, t } = ctx;
   // Read per mail: the public address may be settled after the app is built (a free port).
   const base = () => ctx.config.baseUrl.replace(/\/$/, '');
-  // Verifying against a throwaway hash keeps unknown addresses as slow as known ones.
-  let dummyHash: Promise<string> | undefined;
 
   const siteTitle = async () => (await findSiteInfo(db, ctx.config.baseUrl)).title;
-  const send = async (to: string, subject: string, text: string) => {
-    try {
-      await mailer.send({ to, subject, text });
-    } catch (err) {
-      // The page still answers; the reader can ask for the mail again.
-      ctx.log.error({ err }, 'account mail not sent');
-    }
-  };
+  const send = (tx: Db, to: string, subject: string, text: string) => queueMail(tx, { to, subject, text }, clock());
 
-  const mailConfirmation = async (id: number, email: string, name: string) => {
-    const token = await issueToken(db, id, 'confirm', clock(), CONFIRM_TTL_MS);
-    const site = await siteTitle();
+  const mailConfirmation = async (tx: Db, id: number, email: string, name: string, site: string) => {
+    const token = await issueToken(tx, id, 'confirm', clock(), CONFIRM_TTL_MS);
     await send(
+      tx,
       email,
       t('account.mail.confirm.subject', { site }),
       t('account.mail.confirm.body', { name, site, link: `${base()}/account/confirm?token=${token}` }),
     );
   };
+  const isReader = (acc: { role: string } | undefined) => acc?.role === 'reader';
 
   return {
     async signUp({ name, email, password }) {
-      const existing = await findAccountByEmail(db, email);
+      // Hashed whether or not the address is taken: the time of the answer must not tell which.
+      const hash = await hashPassword(password);
       const site = await siteTitle();
-      const mailExists = () =>
+      const mailExists = (tx: Db) =>
         send(
+          tx,
           email,
           t('account.mail.exists.subject', { site }),
           t('account.mail.exists.body', { site, login: `${base()}/account/login`, reset: `${base()}/account/reset` }),
         );
-      if (existing) return mailExists();
-      const hash = await hashPassword(password);
-      let id: number;
       try {
-        id = await insertReader(db, { email, name, passwordHash: hash }, clock());
+        await inTransaction(db, async (tx) => {
+          if (await findAccountByEmail(tx, email)) return mailExists(tx);
+          const id = await insertReader(tx, { email, name, passwordHash: hash }, clock());
+          await mailConfirmation(tx, id, email, name, site);
+        });
       } catch (err) {
         // Two sign-ups with one address at once: the unique index decides, the loser is told by mail.
-        if (await findAccountByEmail(db, email)) return mailExists();
-        throw err;
+        if (!isUniqueViolation(err)) throw err;
+        await inTransaction(db, mailExists);
       }
-      await mailConfirmation(id, email, name);
     },
 
     async confirm(token) {
@@ -103,33 +102,40 @@ export function createAccountService(ctx: Ctx): AccountService {
     async resendConfirmation(userId) {
       const r = await findReaderById(db, userId);
       if (!r || r.deletedAt || r.emailConfirmedAt) return;
-      await expireTokens(db, userId, 'confirm', clock());
-      await mailConfirmation(r.id, r.email, r.name);
+      const site = await siteTitle();
+      await inTransaction(db, async (tx) => {
+        await expireTokens(tx, userId, 'confirm', clock());
+        await mailConfirmation(tx, r.id, r.email, r.name, site);
+      });
+    },
+
+    async accountId(email) {
+      const acc = email ? await findAccountByEmail(db, email) : undefined;
+      return isReader(acc) ? acc!.id : undefined;
     },
 
     async authenticate(email, password) {
       const acc = email ? await findAccountByEmail(db, email) : undefined;
-      if (!acc || !acc.passwordHash) {
-        dummyHash ??= hashPassword('not a real password');
-        await verifyPassword(password, await dummyHash);
-        return undefined;
-      }
-      const ok = await verifyPassword(password, acc.passwordHash);
-      if (!ok || acc.deletedAt || acc.disabled) return undefined;
+      // One password check whatever the address: unknown, staff and reader answers take the same time.
+      const ok = await verifyPasswordOrDummy(password, acc?.passwordHash);
+      if (!ok || !acc || !isReader(acc) || acc.deletedAt || acc.disabled) return undefined;
       const { passwordHash: _omit, ...reader } = acc;
       return reader;
     },
 
     async requestReset(email) {
       const acc = email ? await findAccountByEmail(db, email) : undefined;
-      if (!acc || acc.deletedAt || acc.disabled) return;
-      const token = await issueToken(db, acc.id, 'reset', clock(), RESET_TTL_MS);
+      if (!acc || !isReader(acc) || acc.deletedAt || acc.disabled) return;
       const site = await siteTitle();
-      await send(
-        acc.email,
-        t('account.mail.reset.subject', { site }),
-        t('account.mail.reset.body', { name: acc.name, site, link: `${base()}/account/reset/confirm?token=${token}` }),
-      );
+      await inTransaction(db, async (tx) => {
+        const token = await issueToken(tx, acc.id, 'reset', clock(), RESET_TTL_MS);
+        await send(
+          tx,
+          acc.email,
+          t('account.mail.reset.subject', { site }),
+          t('account.mail.reset.body', { name: acc.name, site, link: `${base()}/account/reset/confirm?token=${token}` }),
+        );
+      });
     },
 
     peekReset: (token) => peekToken(db, token, 'reset', clock()),
@@ -138,15 +144,15 @@ export function createAccountService(ctx: Ctx): AccountService {
       const hash = await hashPassword(password);
       return inTransaction(db, async (tx) => {
         const id = await consumeToken(tx, token, 'reset', clock());
-        if (id === undefined) return false;
+        if (id === undefined) return undefined;
         const r = await findReaderById(tx, id);
-        if (!r || r.deletedAt) return false;
+        if (!r || r.deletedAt || r.role !== 'reader') return undefined;
         await updatePasswordHash(tx, id, hash);
         await expireTokens(tx, id, 'reset', clock());
         // The link proves the mailbox is theirs.
         await confirmEmail(tx, id, clock());
         await deleteUserSessions(tx, id);
-        return true;
+        return r.email;
       });
     },
 

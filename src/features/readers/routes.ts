@@ -6,12 +6,15 @@ import type { VNode } from 'preact';
 import { AppError } from '../../platform/errors.js';
 import { checkGuard, guardFields } from '../../platform/form-guard.js';
 import { csrfBinding, field, formOf, requireCsrf } from '../../platform/forms.js';
-import { createRateLimiter } from '../../platform/rate-limit.js';
+import { addressKey, createAttemptLimits, signInFailed, signInProven, signInWait, waitText } from '../../platform/attempt-limit-store.js';
 import { renderDocument } from '../../platform/render.js';
 import {
   createSession,
   csrfToken,
+  DEVICE_COOKIE,
   deleteSession,
+  deviceCookieValue,
+  deviceKnown,
   ensureVisitor,
   findSessionUser,
   SESSION_COOKIE,
@@ -47,14 +50,14 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
   const accounts = createAccountService(ctx);
   const secure = ctx.config.baseUrl.startsWith('https://');
   const secret = ctx.config.sessionSecret;
-  const nowMs = () => ctx.clock().getTime();
-  const limit = (max: number, windowMs: number) => createRateLimiter({ max, windowMs, now: nowMs });
-  const signupByIp = limit(5, HOUR);
-  const loginByIp = limit(10, 15 * 60_000);
-  const loginByAccount = limit(10, 15 * 60_000);
-  const resetByIp = limit(5, HOUR);
-  const resetByAccount = limit(3, HOUR);
-  const resendByAccount = limit(3, HOUR);
+  // Counted in the database, so every instance sees the same attempts; sign-in failures share their counts
+  // with the staff login (see platform/attempt-limit-store.ts).
+  const limits = createAttemptLimits(ctx.db, ctx.clock);
+  const address = (request: FastifyRequest) => addressKey(request.ip);
+  const signupByIp = (request: FastifyRequest) => limits.hit(`signup:address:${address(request)}`, 5, HOUR);
+  const resetByIp = (request: FastifyRequest) => limits.hit(`reset:address:${address(request)}`, 5, HOUR);
+  const resetByAccount = (email: string) => limits.hit(`reset:account:${email}`, 3, HOUR);
+  const resendByAccount = (userId: number) => limits.hit(`resend:account:${userId}`, 3, HOUR);
   const t = ctx.t;
 
   /** The signed-in account of this request, if any. */
@@ -107,7 +110,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const pp = passwordProblem(password);
     if (pp) errors.password = t(messageKey(pp), { min: 10, max: PASSWORD_MAX });
     if (Object.keys(errors).length) return show(422, errors);
-    if (!signupByIp.hit(request.ip)) return show(429, undefined, t('account.error.rate_signup'));
+    if (!(await signupByIp(request))) return show(429, undefined, t('account.error.rate_signup'));
 
     await accounts.signUp({ name: values.name, email: values.email, password });
     return send(
@@ -145,14 +148,26 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const next = safeAccountNext(field(form, 'next') || '/account');
     const show = async (status: number, message: string) =>
       send(reply, LoginPage({ ...(await base(undefined)), csrf: tokenFor(request, reply), email, next, message }), status);
-    if (loginByIp.blocked(request.ip) || (email && loginByAccount.blocked(email))) return show(429, t('account.error.rate_login'));
+    const knownDevice = async () => {
+      const id = email ? await accounts.accountId(email) : undefined;
+      return deviceKnown(secret, request.cookies[DEVICE_COOKIE], id);
+    };
+    const attempt = { ip: request.ip, email, knownDevice: await knownDevice() };
+    const wait = await signInWait(limits, attempt);
+    if (wait > 0) return show(429, t('account.error.rate_login', { wait: waitText(wait) }));
     const reader = await accounts.authenticate(email, password);
     if (!reader) {
-      loginByIp.hit(request.ip);
-      if (email) loginByAccount.hit(email);
+      await signInFailed(limits, attempt);
       return show(422, t('account.error.login'));
     }
-    loginByAccount.reset(email);
+    await signInProven(limits, email);
+    reply.setCookie(DEVICE_COOKIE, deviceCookieValue(secret, reader.id), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      maxAge: 365 * 86400,
+    });
     // A session already on this browser (perhaps someone else's) ends here.
     const previous = await sessionOf(request);
     if (previous) await deleteSession(ctx.db, previous.sessionId);
@@ -230,8 +245,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
 
   app.post('/account/resend', async (request, reply) => {
     const user = await signedIn(request);
-    if (!resendByAccount.hit(String(user.id)))
-      return profile(request, reply, user, { status: 429, message: t('account.error.rate_resend') });
+    if (!(await resendByAccount(user.id))) return profile(request, reply, user, { status: 429, message: t('account.error.rate_resend') });
     await accounts.resendConfirmation(user.id);
     return reply.redirect('/account?notice=resent', 303);
   });
@@ -275,7 +289,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const bot = checkGuard(form, ctx.clock(), secret, 1500);
     if (bot) return show(422, undefined, guardMessage(bot));
     if (!emailValid(email)) return show(422, { email: t('account.error.email') });
-    if (!resetByIp.hit(request.ip) || !resetByAccount.hit(email)) return show(429, undefined, t('account.error.rate_reset'));
+    if (!(await resetByIp(request)) || !(await resetByAccount(email))) return show(429, undefined, t('account.error.rate_reset'));
     await accounts.requestReset(email);
     return send(
       reply,
@@ -317,13 +331,16 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
         valid ? 422 : 400,
       );
     }
-    if (!(await accounts.resetPassword(token, password))) {
+    const resetFor = await accounts.resetPassword(token, password);
+    if (!resetFor) {
       return send(
         reply,
         ResetConfirmPage({ ...(await base(await sessionOf(request))), csrf: tokenFor(request, reply), token: '', valid: false }),
         400,
       );
     }
+    // The link proved the mailbox: a delay set by someone else's guesses is lifted.
+    await signInProven(limits, resetFor);
     // Every session ended, this one too.
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.header('cache-control', 'no-store').redirect('/account/login?notice=password_reset', 303);

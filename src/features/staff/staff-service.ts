@@ -1,5 +1,5 @@
 // Staff account changes from the admin: each one audited, and role or access changes end the person's sessions.
-import { inTransaction, type Db } from '../../platform/db.js';
+import { inTransaction, isUniqueViolation, type Db } from '../../platform/db.js';
 import { AppError, ValidationError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { deleteUserSessions } from '../../platform/session.js';
@@ -59,7 +59,8 @@ export async function addStaff(
   if (pw) errors.password = pw;
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const passwordHash = await hashPassword(input.password);
-  return inTransaction(db, async (tx) => {
+  // The check above and the insert race with another request for the same address: the unique index decides.
+  const id = await inTransaction(db, async (tx) => {
     const id = await insertUser(tx, { email, name, role: input.role as UserRole, passwordHash }, now);
     await insertAudit(tx, {
       at: now,
@@ -70,7 +71,11 @@ export async function addStaff(
       detail: `${email} as ${input.role}`,
     });
     return id;
+  }).catch((err) => {
+    if (isUniqueViolation(err)) throw new ValidationError({ email: 'An account with this email already exists.' });
+    throw err;
   });
+  return id;
 }
 
 /** Changes a staff member's role, ends their sessions and audits "old -> new"; the last admin stays admin. */

@@ -748,7 +748,7 @@ export const en = {
   'account.error.form_expired': 'This form was open for too long. Please send it again.',
   'account.error.guard': 'We could not accept this form. Please reload the page and try again.',
   'account.error.rate_signup': 'Too many accounts were created from your connection. Please try again in an hour.',
-  'account.error.rate_login': 'Too many sign-in attempts. Please wait fifteen minutes and try again, or reset your password.',
+  'account.error.rate_login': 'Too many wrong passwords. Please wait {wait} and try again, or reset your password, which lifts the wait.',
   'account.error.rate_reset': 'Too many reset requests. Please wait an hour and try again.',
   'account.error.rate_resend': 'We have sent several links already. Please wait an hour before asking again.',
   'account.mail.confirm.subject': 'Confirm your email address for {site}',

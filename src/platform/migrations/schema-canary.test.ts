@@ -43,6 +43,7 @@ const EXPECTED: Record<string, string[]> = {
   api_tokens: ['created_at', 'expires_at', 'id', 'key_id', 'kind', 'revoked_at', 'scopes', 'user_id'],
   article_authors: ['article_id', 'author_id', 'position'],
   article_tags: ['article_id', 'tag_id'],
+  attempt_limits: ['failures', 'hits', 'key', 'next_at', 'updated_at', 'window_start'],
   audit_log: ['action', 'at', 'detail', 'id', 'subject_id', 'subject_type', 'user_id'],
   authors: ['bio', 'created_at', 'id', 'name', 'photo_url', 'slug', 'title', 'user_id'],
   event_articles: ['article_id', 'event_id'],

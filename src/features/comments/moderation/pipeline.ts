@@ -9,9 +9,10 @@ import { ratePhase } from './rate-phase.js';
 import { webhookPhase } from './webhook-phase.js';
 import { wordsPhase } from './words-phase.js';
 import type { ModerationInput, Phase, Verdict } from './phase.js';
+import type { OutboundPost } from '../../../platform/outbound.js';
 
-/** The phases in the order they run. */
-export function defaultPhases(fetchImpl?: typeof fetch): Phase[] {
+/** The phases in the order they run; `post` is how the webhook is called (public addresses only by default). */
+export function defaultPhases(post?: OutboundPost): Phase[] {
   return [
     accountPhase,
     lengthPhase,
@@ -21,7 +22,7 @@ export function defaultPhases(fetchImpl?: typeof fetch): Phase[] {
     ratePhase,
     newCommenterPhase,
     premoderationPhase,
-    webhookPhase(fetchImpl),
+    webhookPhase(post),
   ];
 }
 

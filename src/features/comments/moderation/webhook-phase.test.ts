@@ -3,6 +3,10 @@ import { createServer, type Server } from 'node:http';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookPhase } from './webhook-phase.js';
+import { guardedPost } from '../../../platform/outbound.js';
+
+// The test's peer listens on loopback: allowed by name, as an operator would allow an internal service.
+const local = webhookPhase(guardedPost(['127.0.0.1']));
 import { DEFAULT_SETTINGS, type ModerationInput } from './phase.js';
 
 let server: Server;
@@ -51,7 +55,7 @@ const input = (timeout = 2000): ModerationInput => ({
 describe('webhook phase', () => {
   it('posts JSON signed with HMAC-SHA256 of the body and follows an approval', async () => {
     mode = 'approve';
-    expect(await webhookPhase().run(input())).toBeUndefined();
+    expect(await local.run(input())).toBeUndefined();
     const last = received.at(-1)!;
     expect(last.signature).toBe('sha256=' + createHmac('sha256', 's3cret').update(last.body).digest('hex'));
     expect(JSON.parse(last.body)).toMatchObject({
@@ -64,7 +68,7 @@ describe('webhook phase', () => {
 
   it('rejects with the reason the service gives', async () => {
     mode = 'reject';
-    expect(await webhookPhase().run(input())).toMatchObject({
+    expect(await local.run(input())).toMatchObject({
       action: 'reject',
       reason: { key: 'comments.reason.webhook', vars: { reason: 'Spam network' } },
     });
@@ -73,16 +77,37 @@ describe('webhook phase', () => {
   it('holds the comment when the service is slower than the timeout, fails or cannot be reached', async () => {
     mode = 'slow';
     const started = Date.now();
-    expect(await webhookPhase().run(input(300))).toMatchObject({ action: 'hold', reason: { vars: { detail: 'timeout' } } });
+    expect(await local.run(input(300))).toMatchObject({ action: 'hold', reason: { vars: { detail: 'timeout' } } });
     expect(Date.now() - started).toBeLessThan(1200);
     mode = 'error';
-    expect(await webhookPhase().run(input())).toMatchObject({ action: 'hold' });
-    expect(
-      await webhookPhase().run({ ...input(), settings: { ...input().settings, webhookUrl: 'http://127.0.0.1:1/nothing' } }),
-    ).toMatchObject({ action: 'hold' });
+    expect(await local.run(input())).toMatchObject({ action: 'hold' });
+    expect(await local.run({ ...input(), settings: { ...input().settings, webhookUrl: 'http://127.0.0.1:1/nothing' } })).toMatchObject({
+      action: 'hold',
+    });
   });
 
   it('does nothing without a URL', async () => {
-    expect(await webhookPhase().run({ ...input(), settings: DEFAULT_SETTINGS })).toBeUndefined();
+    expect(await local.run({ ...input(), settings: DEFAULT_SETTINGS })).toBeUndefined();
+  });
+});
+
+describe('the webhook reaches public addresses only', () => {
+  it('holds the comment, without sending it, for loopback, private, metadata and local names unless allowed', async () => {
+    mode = 'approve';
+    const before = received.length;
+    const guarded = webhookPhase();
+    for (const target of [
+      url,
+      'http://10.0.0.1:9/x',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::1]:9/x',
+      url.replace('127.0.0.1', 'localhost'),
+    ]) {
+      const verdict = await guarded.run({ ...input(500), settings: { ...input(500).settings, webhookUrl: target } });
+      expect(verdict).toMatchObject({ action: 'hold', reason: { vars: { detail: 'address not allowed' } } });
+    }
+    expect(received.length).toBe(before);
+    expect(await local.run(input())).toBeUndefined();
+    expect(received.length).toBe(before + 1);
   });
 });

@@ -1,6 +1,7 @@
 // Phase 9: an optional external service asked by a signed POST; silence or failure holds the comment.
 import { createHmac } from 'node:crypto';
 import type { ModerationInput, Phase, Verdict } from './phase.js';
+import { guardedPost, type OutboundPost } from '../../../platform/outbound.js';
 
 /** The signature header value for a body: HMAC-SHA256 with the shared secret, hex. */
 export function signBody(secret: string, body: string): string {
@@ -22,8 +23,12 @@ export function webhookPayload(input: ModerationInput): string {
   });
 }
 
-/** Builds the phase; `fetchImpl` is replaceable for tests that need a failing network. */
-export function webhookPhase(fetchImpl: typeof fetch = fetch): Phase {
+/**
+ * Builds the phase. `post` sends the request: by default it reaches public addresses only (no loopback, private
+ * networks or cloud metadata), so a moderator cannot point the comment stream at the server's neighbours; a
+ * blocked address holds the comment like an unreachable one.
+ */
+export function webhookPhase(post: OutboundPost = guardedPost([])): Phase {
   return {
     name: 'webhook',
     async run(input): Promise<Verdict | undefined> {
@@ -36,7 +41,7 @@ export function webhookPhase(fetchImpl: typeof fetch = fetch): Phase {
         reason: { key: 'comments.reason.webhook_unavailable', vars: { detail } },
       });
       try {
-        const res = await fetchImpl(webhookUrl, {
+        const res = await post(webhookUrl, {
           method: 'POST',
           body,
           redirect: 'error',
@@ -67,7 +72,8 @@ export function webhookPhase(fetchImpl: typeof fetch = fetch): Phase {
         if (answer.action === 'approve') return undefined;
         return held('unknown answer');
       } catch (err) {
-        return held((err as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable');
+        const e = err as Error & { code?: string };
+        return held(e.name === 'TimeoutError' ? 'timeout' : e.code === 'OUTBOUND_BLOCKED' ? 'address not allowed' : 'unreachable');
       }
     },
   };
