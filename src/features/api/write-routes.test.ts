@@ -55,6 +55,7 @@ describe.each(DIALECTS)('the API acting for readers on %s', (dialect) => {
     now = new Date('2026-03-01T12:00:00Z');
     smtp.messages.length = 0;
     app = await testApp(dialect, { pageCache: false, smtpUrl: smtp.url }, { clock: () => now });
+    smtp.pump = () => app.sendQueuedMail();
     api = await apiClient(app);
     const db = app.ctx.db;
     const author = await makeAuthor(db, { slug: 'desk' });
