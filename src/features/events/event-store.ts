@@ -308,3 +308,8 @@ export async function listVisibleEventsAfter(db: Db, f: { after?: number; upcomi
   const rows = await q.orderBy('id', 'desc').limit(f.limit).execute();
   return rows.map(rowToEvent);
 }
+
+/** Locks the event's row until the transaction ends (PostgreSQL; SQLite runs one writing transaction at a time). */
+export async function lockEventRow(db: Db, id: number): Promise<void> {
+  if (db.dialect === 'postgres') await sql`select id from events where id = ${id} for update`.execute(db);
+}

@@ -1,7 +1,6 @@
 // Registration: the rules that span events, settings and registrations — capacity, the waiting list and its offers,
 // approval, cancellation, check-in — each in one transaction that locks the event, and the messages they send.
 import { createHash, createHmac } from 'node:crypto';
-import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { T } from '../../platform/i18n/index.js';
@@ -9,16 +8,24 @@ import { enqueueJob } from '../../platform/jobs.js';
 import { queueMail } from '../../platform/mail-queue.js';
 import { insertAudit } from '../audit/audit-store.js';
 import { isUpcoming, wallTimeToInstant, type Event } from './event.js';
-import { findEventById } from './event-store.js';
+import { findEventById, lockEventRow } from './event-store.js';
 import { addressOf, registrationMail, type MailKind } from './registration-mail.js';
 import {
+  claimReminder,
   countTakenPlaces,
+  countWaitlisted,
   findActiveByEmail,
   findRegistration,
   findSettings,
+  insertRegistration,
+  listOverdueOffers,
   listToRemind,
-  rowToRegistration,
+  listToUpdate,
+  listWaitlisted,
+  nextWaitlistPosition,
   saveSettings,
+  setAttended,
+  setRegistrationStatus,
 } from './registration-store.js';
 import {
   eventStartInstant,
@@ -60,7 +67,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
 
   /** Locks the event row for the rest of the transaction (PostgreSQL); SQLite runs one transaction at a time anyway. */
   async function lockEvent(tx: Db, eventId: number): Promise<Event> {
-    if (tx.dialect === 'postgres') await sql`select id from events where id = ${eventId} for update`.execute(tx);
+    await lockEventRow(tx, eventId);
     const e = await findEventById(tx, eventId);
     if (!e) throw new AppError('not_found', 'Event not found');
     return e;
@@ -70,46 +77,26 @@ export function createRegistrationService(deps: RegistrationDeps) {
     return (await countTakenPlaces(tx, [eventId])).get(eventId) ?? 0;
   }
 
-  async function setStatus(
-    tx: Db,
-    id: number,
-    status: RegistrationStatus,
-    now: Date,
-    extra: Record<string, unknown> = {},
-  ): Promise<Registration> {
-    await tx
-      .updateTable('registrations')
-      .set({ status, updated_at: now.toISOString(), ...extra })
-      .where('id', '=', id)
-      .execute();
-    return rowToRegistration(await tx.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
-  }
-
   /** Offers free places to the waiting list in order (or confirms directly when offers do not expire). */
   async function fillPlaces(tx: Db, e: Event, s: RegistrationSettings, now: Date): Promise<Outgoing[]> {
     const out: Outgoing[] = [];
     const taken = await placesTaken(tx, e.id);
     const free = s.capacity === null ? Number.MAX_SAFE_INTEGER : s.capacity - taken;
     if (free <= 0 || e.status === 'cancelled') return out;
-    const next = await tx
-      .selectFrom('registrations')
-      .selectAll()
-      .where('event_id', '=', e.id)
-      .where('status', '=', 'waitlisted')
-      .orderBy('waitlist_position')
-      .orderBy('id')
-      .limit(Math.min(free, 10_000))
-      .execute();
+    const next = await listWaitlisted(tx, e.id, Math.min(free, 10_000));
     for (const row of next) {
       if (s.offerHours > 0) {
         const expires = new Date(now.getTime() + s.offerHours * 3_600_000);
         out.push({
           kind: 'offered',
-          registration: await setStatus(tx, row.id, 'offered', now, { offer_expires_at: expires.toISOString() }),
+          registration: await setRegistrationStatus(tx, row.id, 'offered', now, { offer_expires_at: expires.toISOString() }),
         });
         await enqueueJob(tx, 'event-offer-expiry', expires, { eventId: e.id }, now);
       } else {
-        out.push({ kind: 'confirmed', registration: await setStatus(tx, row.id, 'confirmed', now, { offer_expires_at: null }) });
+        out.push({
+          kind: 'confirmed',
+          registration: await setRegistrationStatus(tx, row.id, 'confirmed', now, { offer_expires_at: null }),
+        });
       }
     }
     return out;
@@ -171,51 +158,33 @@ export function createRegistrationService(deps: RegistrationDeps) {
         const termsVersion = await recordTerms(tx, eventId, e.termsMd, e.termsHtml, now);
         if (termsVersion !== null && !opts.termsAccepted)
           throw new AppError('validation', t('registration.error.terms'), { terms: t('registration.error.terms') });
-        const waiting = await tx
-          .selectFrom('registrations')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('event_id', '=', eventId)
-          .where('status', '=', 'waitlisted')
-          .executeTakeFirstOrThrow();
+        const waiting = await countWaitlisted(tx, eventId);
         const placeFree = s.capacity === null || taken < s.capacity;
-        let status: RegistrationStatus = s.approvalRequired ? 'pending' : placeFree && Number(waiting.n) === 0 ? 'confirmed' : 'waitlisted';
-        let position: number | null = null;
-        if (status === 'waitlisted') {
-          const max = await tx
-            .selectFrom('registrations')
-            .select((eb) => eb.fn.max('waitlist_position').as('m'))
-            .where('event_id', '=', eventId)
-            .executeTakeFirst();
-          position = Number(max?.m ?? 0) + 1;
-        }
+        let status: RegistrationStatus = s.approvalRequired ? 'pending' : placeFree && waiting === 0 ? 'confirmed' : 'waitlisted';
+        const position = status === 'waitlisted' ? await nextWaitlistPosition(tx, eventId) : null;
         const createdAt = now.toISOString();
         const email = input.email.toLowerCase();
         const token = registrationToken(deps.secret, { eventId, email, createdAt });
-        const row = await tx
-          .insertInto('registrations')
-          .values({
-            event_id: eventId,
-            user_id: opts.userId ?? null,
-            name: input.name,
-            email,
-            organisation: input.organisation,
-            position: input.position,
-            country: input.country,
-            answers: JSON.stringify(input.answers),
-            terms_version: termsVersion,
-            status,
-            waitlist_position: position,
-            offer_expires_at: null,
-            token_hash: sha256(token),
-            message: '',
-            attended_at: null,
-            reminded_at: null,
-            created_at: createdAt,
-            updated_at: createdAt,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const registration = rowToRegistration(row);
+        const registration = await insertRegistration(tx, {
+          event_id: eventId,
+          user_id: opts.userId ?? null,
+          name: input.name,
+          email,
+          organisation: input.organisation,
+          position: input.position,
+          country: input.country,
+          answers: JSON.stringify(input.answers),
+          terms_version: termsVersion,
+          status,
+          waitlist_position: position,
+          offer_expires_at: null,
+          token_hash: sha256(token),
+          message: '',
+          attended_at: null,
+          reminded_at: null,
+          created_at: createdAt,
+          updated_at: createdAt,
+        });
         status = registration.status;
         return {
           result: { registration, token },
@@ -229,7 +198,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
       return withEvent(eventId, async (tx, e, s, now) => {
         const r = await findRegistration(tx, eventId, id);
         if (!r || !['pending', 'confirmed', 'waitlisted', 'offered'].includes(r.status)) return { result: false, mails: [] };
-        const cancelled = await setStatus(tx, id, 'cancelled', now, { offer_expires_at: null });
+        const cancelled = await setRegistrationStatus(tx, id, 'cancelled', now, { offer_expires_at: null });
         if (actor)
           await insertAudit(tx, {
             at: now,
@@ -250,14 +219,9 @@ export function createRegistrationService(deps: RegistrationDeps) {
         if (!r || r.status !== 'pending') throw new AppError('conflict', t('registration.admin.error.not_pending'));
         const taken = await placesTaken(tx, eventId);
         let out: Registration;
-        if (s.capacity === null || taken < s.capacity) out = await setStatus(tx, id, 'confirmed', now);
+        if (s.capacity === null || taken < s.capacity) out = await setRegistrationStatus(tx, id, 'confirmed', now);
         else {
-          const max = await tx
-            .selectFrom('registrations')
-            .select((eb) => eb.fn.max('waitlist_position').as('m'))
-            .where('event_id', '=', eventId)
-            .executeTakeFirst();
-          out = await setStatus(tx, id, 'waitlisted', now, { waitlist_position: Number(max?.m ?? 0) + 1 });
+          out = await setRegistrationStatus(tx, id, 'waitlisted', now, { waitlist_position: await nextWaitlistPosition(tx, eventId) });
         }
         await insertAudit(tx, {
           at: now,
@@ -277,7 +241,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         const r = await findRegistration(tx, eventId, id);
         if (!r || !['pending', 'confirmed', 'waitlisted', 'offered'].includes(r.status))
           throw new AppError('conflict', t('registration.admin.error.not_active'));
-        const out = await setStatus(tx, id, 'rejected', now, { message, offer_expires_at: null });
+        const out = await setRegistrationStatus(tx, id, 'rejected', now, { message, offer_expires_at: null });
         await insertAudit(tx, {
           at: now,
           userId: actor.id,
@@ -297,7 +261,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         if (!r || r.status !== 'waitlisted') throw new AppError('conflict', t('registration.admin.error.not_waitlisted'));
         if (s.capacity !== null && (await placesTaken(tx, eventId)) >= s.capacity)
           throw new AppError('conflict', t('registration.admin.error.full'));
-        const out = await setStatus(tx, id, 'confirmed', now);
+        const out = await setRegistrationStatus(tx, id, 'confirmed', now);
         await insertAudit(tx, {
           at: now,
           userId: actor.id,
@@ -316,7 +280,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         const r = await findRegistration(tx, eventId, id);
         if (!r || r.status !== 'offered' || !r.offerExpiresAt || r.offerExpiresAt <= now.toISOString())
           throw new AppError('conflict', t('registration.error.offer_gone'));
-        const out = await setStatus(tx, id, 'confirmed', now, { offer_expires_at: null });
+        const out = await setRegistrationStatus(tx, id, 'confirmed', now, { offer_expires_at: null });
         return { result: undefined, mails: [{ kind: 'confirmed' as MailKind, registration: out }] };
       });
     },
@@ -324,17 +288,13 @@ export function createRegistrationService(deps: RegistrationDeps) {
     /** Expires the event's overdue offers and offers their places to the next in line; returns how many expired. */
     async expireOffers(eventId: number): Promise<number> {
       return withEvent(eventId, async (tx, e, s, now) => {
-        const due = await tx
-          .selectFrom('registrations')
-          .selectAll()
-          .where('event_id', '=', eventId)
-          .where('status', '=', 'offered')
-          .where('offer_expires_at', '<=', now.toISOString())
-          .orderBy('waitlist_position')
-          .execute();
+        const due = await listOverdueOffers(tx, eventId, now);
         const mails: Outgoing[] = [];
         for (const row of due)
-          mails.push({ kind: 'expired', registration: await setStatus(tx, row.id, 'expired', now, { offer_expires_at: null }) });
+          mails.push({
+            kind: 'expired',
+            registration: await setRegistrationStatus(tx, row.id, 'expired', now, { offer_expires_at: null }),
+          });
         mails.push(...(await fillPlaces(tx, e, s, now)));
         return { result: due.length, mails };
       });
@@ -362,11 +322,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
       const now = clock();
       const r = await findRegistration(db, eventId, id);
       if (!r || r.status !== 'confirmed') throw new AppError('conflict', t('registration.admin.error.not_confirmed'));
-      await db
-        .updateTable('registrations')
-        .set({ attended_at: attended ? (r.attendedAt ?? now.toISOString()) : null, updated_at: now.toISOString() })
-        .where('id', '=', id)
-        .execute();
+      await setAttended(db, id, attended ? (r.attendedAt ?? now.toISOString()) : null, now);
       return (await findRegistration(db, eventId, id))!;
     },
 
@@ -383,13 +339,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
       for (const r of due) {
         // Marked and queued in one transaction: a crash leaves both or neither, so it is sent exactly once.
         await inTransaction(db, async (tx) => {
-          const claimed = await tx
-            .updateTable('registrations')
-            .set({ reminded_at: now.toISOString() })
-            .where('id', '=', r.id)
-            .where('reminded_at', 'is', null)
-            .executeTakeFirst();
-          if (Number(claimed.numUpdatedRows) === 1) await queueAll(tx, e, [{ kind: 'reminder', registration: r }], siteTitle, now);
+          if (await claimReminder(tx, r.id, now)) await queueAll(tx, e, [{ kind: 'reminder', registration: r }], siteTitle, now);
         });
       }
       return due.length;
@@ -399,13 +349,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
     async sendUpdates(eventId: number, sequence: number): Promise<number> {
       const e = await findEventById(db, eventId);
       if (!e || (e.icsSequence ?? 0) !== sequence) return 0;
-      const rows = await db
-        .selectFrom('registrations')
-        .selectAll()
-        .where('event_id', '=', eventId)
-        .where('status', 'in', ['confirmed', 'offered', 'pending'])
-        .orderBy('id')
-        .execute();
+      const rows = await listToUpdate(db, eventId);
       const kind: MailKind = e.status === 'cancelled' ? 'event_cancelled' : 'update';
       const siteTitle = await deps.siteTitle();
       const now = clock();
@@ -413,7 +357,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         queueAll(
           tx,
           e,
-          rows.map((r) => ({ kind, registration: rowToRegistration(r) })),
+          rows.map((r) => ({ kind, registration: r })),
           siteTitle,
           now,
         ),

@@ -1,5 +1,5 @@
 // Registration settings, custom questions and registrations: rows to domain objects.
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { EventQuestionsTable, RegistrationsTable } from '../../platform/schema.js';
 import {
@@ -203,6 +203,107 @@ export async function listToRemind(db: Db, eventId: number): Promise<Registratio
     .where('event_id', '=', eventId)
     .where('status', '=', 'confirmed')
     .where('reminded_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map(rowToRegistration);
+}
+
+// ---- Writes of the registration service, each inside the transaction that locks the event. ----
+
+/** Sets a registration's status (and any other columns given) and returns it as stored. */
+export async function setRegistrationStatus(
+  db: Db,
+  id: number,
+  status: RegistrationStatus,
+  now: Date,
+  extra: Partial<Pick<Selectable<RegistrationsTable>, 'offer_expires_at' | 'waitlist_position' | 'message'>> = {},
+): Promise<Registration> {
+  await db
+    .updateTable('registrations')
+    .set({ status, updated_at: now.toISOString(), ...extra })
+    .where('id', '=', id)
+    .execute();
+  return rowToRegistration(await db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+}
+
+/** The waiting list in its order, at most `limit`. */
+export async function listWaitlisted(db: Db, eventId: number, limit: number): Promise<Registration[]> {
+  const rows = await db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('waitlist_position')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(rowToRegistration);
+}
+
+/** How many wait for a place. */
+export async function countWaitlisted(db: Db, eventId: number): Promise<number> {
+  const r = await db
+    .selectFrom('registrations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'waitlisted')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The next free place at the end of the waiting list. */
+export async function nextWaitlistPosition(db: Db, eventId: number): Promise<number> {
+  const max = await db
+    .selectFrom('registrations')
+    .select((eb) => eb.fn.max('waitlist_position').as('m'))
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+  return Number(max?.m ?? 0) + 1;
+}
+
+export type NewRegistration = Omit<Insertable<RegistrationsTable>, 'id'>;
+
+/** Stores a new registration and returns it. */
+export async function insertRegistration(db: Db, values: NewRegistration): Promise<Registration> {
+  return rowToRegistration(await db.insertInto('registrations').values(values).returningAll().executeTakeFirstOrThrow());
+}
+
+/** Offers whose time has run out, in waiting-list order. */
+export async function listOverdueOffers(db: Db, eventId: number, now: Date): Promise<Registration[]> {
+  const rows = await db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'offered')
+    .where('offer_expires_at', '<=', now.toISOString())
+    .orderBy('waitlist_position')
+    .execute();
+  return rows.map(rowToRegistration);
+}
+
+/** Records attendance (or clears it). */
+export async function setAttended(db: Db, id: number, attendedAt: string | null, now: Date): Promise<void> {
+  await db.updateTable('registrations').set({ attended_at: attendedAt, updated_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+/** Marks the reminder as sent unless it already was; true for the one caller that marked it. */
+export async function claimReminder(db: Db, id: number, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('registrations')
+    .set({ reminded_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('reminded_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Everyone holding or awaiting a place, told of a change to the event. */
+export async function listToUpdate(db: Db, eventId: number): Promise<Registration[]> {
+  const rows = await db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('status', 'in', ['confirmed', 'offered', 'pending'])
     .orderBy('id')
     .execute();
   return rows.map(rowToRegistration);
