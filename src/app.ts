@@ -16,7 +16,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
 import type { Db } from './platform/db.js';
 import { AppError, MESSAGE_KEY } from './platform/errors.js';
-import { translator } from './platform/i18n/index.js';
+import { hasKey, type MessageKey, messageKey, type T, translator } from './platform/i18n/index.js';
 import { createJobRunner, enqueueJob } from './platform/jobs.js';
 import { createMailer, type Mailer } from './platform/mailer.js';
 import { createContentMemo } from './platform/content-memo.js';
@@ -97,7 +97,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
     schemaController: LAZY_SCHEMA_COMPILERS,
   });
-  const t = translator('en');
+  // The interface speaks the newsroom's language (the `site.language` setting): read now, and again with
+  // the shared page shell after every content change, so a change of setting needs no restart.
+  let spoken = translator((await findSiteInfo(db, config.baseUrl)).language);
+  const t = Object.defineProperty((key: MessageKey, vars?: Record<string, string | number>) => spoken(key, vars), 'lang', {
+    get: () => spoken.lang,
+  }) as T;
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), from: config.mailFrom });
   const ctx = {
     config,
@@ -116,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The shells in platform/ get their feature data here: the site and rubric menu, the comment queues.
     loadShell: async () => {
       const [site, rubrics] = await Promise.all([findSiteInfo(db, config.baseUrl), listRubrics(db)]);
+      spoken = translator(site.language);
       return { site, rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })) };
     },
     adminBadges: (staff) => commentQueueBadges(db, t, staff),
@@ -185,7 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   server.setErrorHandler((err: FastifyError, request, reply) => sendError(ctx, err, request, reply));
-  server.setNotFoundHandler((request, reply) => sendError(ctx, new AppError('not_found', 'Page not found'), request, reply));
+  server.setNotFoundHandler((request, reply) => sendError(ctx, new AppError('not_found'), request, reply));
 
   // Pages that gather several features, composed above them (src/pages).
   registerHomePage(server, ctx);
@@ -217,16 +223,24 @@ async function sendError(ctx: AppCtx, err: FastifyError | AppError, request: Fas
   if (status < 400 || status > 599) status = 500;
   const t = ctx.t;
   let message: string;
-  if (err instanceof AppError) message = err.message && err.message !== err.code ? err.message : t(MESSAGE_KEY[err.code]);
+  const json = request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
+  if (err instanceof AppError)
+    // A message may be a catalogue key (said in the reader's language); a page is told "not found" in its
+    // language too, while JSON keeps the thrower's plainer "Article not found".
+    message = hasKey(err.message)
+      ? t(messageKey(err.message))
+      : err.message && err.message !== err.code && (json || err.code !== 'not_found')
+        ? err.message
+        : t(MESSAGE_KEY[err.code]);
   else if (status === 413) message = t('error.too_large');
   else if (status === 404) message = t('error.not_found');
   else if (status === 405) message = t('error.method_not_allowed');
-  else if (status === 415) message = 'Send the form as application/x-www-form-urlencoded or JSON.';
+  else if (status === 415) message = t('error.media_type');
   else if (status < 500) message = t('error.bad_request');
   else message = t('error.server');
   if (status >= 500) request.log.error({ err }, 'request failed');
   reply.headers(SECURITY_HEADERS).header('cache-control', 'no-store');
-  if (request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json')) {
+  if (json) {
     return reply
       .code(status)
       .type('application/json; charset=utf-8')
@@ -238,7 +252,7 @@ async function sendError(ctx: AppCtx, err: FastifyError | AppError, request: Fas
     const chrome = await loadChrome(ctx, request);
     html = renderDocument(ErrorPage({ t, chrome, status, title, message, path: request.url.split('?')[0] }));
   } catch {
-    html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${status}</title><h1>${status}</h1><p>${message.replace(/[<&]/g, '')}</p>`;
+    html = `<!doctype html><html lang="${t.lang}"><meta charset="utf-8"><title>${status}</title><h1>${status}</h1><p>${message.replace(/[<&]/g, '')}</p>`;
   }
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }

@@ -39,7 +39,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
         const next = safeNext(String((request.query as Record<string, unknown>).next ?? '/admin'));
         return reply
           .type('text/html; charset=utf-8')
-          .send(renderDocument(LoginPage({ csrf: csrfToken(ctx.config.sessionSecret, visitor), next })));
+          .send(renderDocument(LoginPage({ t: ctx.t, csrf: csrfToken(ctx.config.sessionSecret, visitor), next })));
       });
 
       admin.post('/login', async (request, reply) => {
@@ -52,15 +52,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
           reply
             .code(status)
             .type('text/html; charset=utf-8')
-            .send(renderDocument(LoginPage({ csrf: csrfToken(ctx.config.sessionSecret, visitor), next, email, error })));
-        if (byIp.blocked(request.ip) || byEmail.blocked(email))
-          return show(429, 'Too many attempts. Please wait fifteen minutes and try again.');
+            .send(renderDocument(LoginPage({ t: ctx.t, csrf: csrfToken(ctx.config.sessionSecret, visitor), next, email, error })));
+        if (byIp.blocked(request.ip) || byEmail.blocked(email)) return show(429, ctx.t('admin.login.rate_limited'));
         const user = email ? await findUserWithHashByEmail(ctx.db, email) : undefined;
         const ok = user && !user.disabled && STAFF_ROLES.includes(user.role) && (await verifyPassword(password, user.passwordHash));
         if (!ok || !user) {
           byIp.hit(request.ip);
           byEmail.hit(email);
-          return show(422, 'That email and password do not match a staff account.');
+          return show(422, ctx.t('admin.login.error'));
         }
         byEmail.reset(email);
         const token = await createSession(ctx.db, user.id, ctx.clock());
@@ -92,8 +91,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
         ctx,
         request,
         reply,
-        { title: 'Dashboard', current: 'dashboard' },
+        { title: ctx.t('admin.nav.dashboard'), current: 'dashboard' },
         Dashboard({
+          t: ctx.t,
           counts: { drafts: drafts.total, scheduled: scheduled.total, published: published.total },
           recent: canWrite ? recent.items : [],
           canWrite,

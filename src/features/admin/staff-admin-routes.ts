@@ -48,6 +48,10 @@ export function registerStaffAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
     return STAFF_NOTICES.includes(n) ? t(messageKey(`admin.staff.notice.${n}`)) : undefined;
   };
 
+  // The staff service names its field errors by catalogue key; anything else is shown as it is.
+  const said = (errors?: Record<string, string>) =>
+    errors && Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(messageKey(v))]));
+
   async function showList(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -67,7 +71,7 @@ export function registerStaffAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
         roles,
         meId: request.staff!.id,
         values,
-        errors,
+        errors: said(errors),
         notice: notice(request),
       }),
     );
@@ -87,7 +91,7 @@ export function registerStaffAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
         user,
         roles,
         isMe: user.id === request.staff!.id,
-        errors,
+        errors: said(errors),
         notice: notice(request),
       }),
     );

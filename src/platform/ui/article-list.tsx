@@ -150,13 +150,8 @@ export function newestOf(isoTimes: (string | null | undefined)[]): Date | undefi
 
 /** "1 article", "20 articles": the size of a list in words. */
 export function articleCount(t: T, n: number, lang: string): string {
-  let one = n === 1;
-  try {
-    one = intl.plural(lang).select(n) === 'one';
-  } catch {
-    /* unknown language: English rule */
-  }
-  return t(one ? 'list.count.one' : 'list.count.other', { count: formatNumber(n, lang) });
+  void lang; // the translator's own language writes the number and chooses the plural form
+  return t('list.count', { count: n });
 }
 
 type FeedLink = { title: string; path: string; type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json' };

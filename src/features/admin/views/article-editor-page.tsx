@@ -51,7 +51,7 @@ export function ArticleEditorPage(p: ArticleEditorProps) {
   return (
     <>
       <Notice text={p.notice} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary t={t} errors={errors} />
       {article && (
         <p class="article-state">
           <span class={`status status-${article.status}`}>{t(`admin.status.${article.status}`)}</span>{' '}

@@ -198,7 +198,7 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
         {results && results.total > 0 && (
           <>
             <p class="search-count" role="status">
-              {results.total === 1 ? t('search.results_one', { q: form.q }) : t('search.results', { count: count!, q: form.q })}
+              {t('search.results', { count: results.total, shown: count ?? '', q: form.q })}
             </p>
             {results.hits.length > 0 ? (
               <ol class="search-results" start={(results.page - 1) * results.perPage + 1}>
