@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, notFound } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
-import { formatDateTime, messageKey } from '../../platform/i18n/index.js';
+import { formatDateTime, messageKey, sayErrors } from '../../platform/i18n/index.js';
 import { renderMarkdown } from '../../platform/markdown.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
 import type { SessionUser } from '../../platform/session.js';
@@ -112,7 +112,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
         t,
         csrf: formToken(ctx, request),
         values: opts.values,
-        errors: opts.errors,
+        errors: sayErrors(t, opts.errors),
         rubrics,
         authors,
         preview: opts.preview,

@@ -1,5 +1,5 @@
 // Admin-only pages: staff accounts and the audit log.
-import { messageKey } from '../../platform/i18n/index.js';
+import { messageKey, sayErrors } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, notFound } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
@@ -48,9 +48,8 @@ export function registerStaffAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
     return STAFF_NOTICES.includes(n) ? t(messageKey(`admin.staff.notice.${n}`)) : undefined;
   };
 
-  // The staff service names its field errors by catalogue key; anything else is shown as it is.
-  const said = (errors?: Record<string, string>) =>
-    errors && Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(messageKey(v))]));
+  // The staff service names its field errors by catalogue key.
+  const said = (errors?: Record<string, string>) => sayErrors(t, errors);
 
   async function showList(
     request: FastifyRequest,

@@ -79,8 +79,7 @@ export async function changeRole(db: Db, actorId: number, userId: number, role: 
   await inTransaction(db, async (tx) => {
     const user = await mustFind(tx, userId);
     if (user.role === role) return;
-    if (await wouldRemoveLastAdmin(tx, user))
-      throw new ValidationError({ role: 'This is the last admin: make someone else an admin first.' });
+    if (await wouldRemoveLastAdmin(tx, user)) throw new ValidationError({ role: 'admin.staff.error.last_admin' });
     await updateUserRole(tx, userId, role as UserRole);
     await deleteUserSessions(tx, userId);
     await insertAudit(tx, {
@@ -99,8 +98,7 @@ export async function setStaffDisabled(db: Db, actorId: number, userId: number, 
   await inTransaction(db, async (tx) => {
     const user = await mustFind(tx, userId);
     if (user.disabled === disabled) return;
-    if (disabled && (await wouldRemoveLastAdmin(tx, user)))
-      throw new ValidationError({ disabled: 'This is the last admin: make someone else an admin first.' });
+    if (disabled && (await wouldRemoveLastAdmin(tx, user))) throw new ValidationError({ disabled: 'admin.staff.error.last_admin' });
     await setUserDisabled(tx, userId, disabled);
     if (disabled) await deleteUserSessions(tx, userId);
     await insertAudit(tx, {

@@ -85,6 +85,13 @@ export function messageKey(key: string): MessageKey {
   return key as MessageKey;
 }
 
+/** Field errors for a form: each a catalogue key said in t's language, or a message already said, kept as it is. */
+export function sayErrors(t: T, errors: Record<string, string>): Record<string, string>;
+export function sayErrors(t: T, errors: Record<string, string> | undefined): Record<string, string> | undefined;
+export function sayErrors(t: T, errors: Record<string, string> | undefined): Record<string, string> | undefined {
+  return errors && Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(messageKey(v))]));
+}
+
 /** True when the catalogue has the key (used by a test that every key used exists). */
 export function hasKey(key: string): boolean {
   return key in en;
