@@ -10,6 +10,7 @@ import { articleSearchIndex } from '../search/search-index-store.js';
 import { findAuthorIdBySlug, insertAuthor } from '../authors/author-store.js';
 import { findRubricIdBySlug, insertRubric, lastRubricPosition } from '../rubrics/rubric-store.js';
 import { slugify } from '../tags/tag-store.js';
+import { messageKey, translator } from '../../platform/i18n/index.js';
 import { FrontMatterError, parseFrontMatter, type FrontMatterValue } from './front-matter.js';
 
 export type ImportStatus = 'published' | 'draft' | 'scheduled';
@@ -141,7 +142,7 @@ export function parseArticleFile(text: string, fileName: string, warnings: Impor
   for (const n of authorNames)
     if (!slugify(n))
       throw new FrontMatterError(
-        `author "${n}" needs at least one Latin letter or digit in the name`,
+        `author "${n}" needs at least one letter or digit in the name`,
         line(data.authors !== undefined ? 'authors' : 'author'),
       );
 
@@ -309,6 +310,8 @@ export function createImporter(deps: ImportDeps) {
 
 export type Importer = ReturnType<typeof createImporter>;
 
+const english = translator('en');
+
 function problemOf(file: string, e: unknown): ImportProblem {
   if (e instanceof FrontMatterError) return { file, line: e.line, message: e.message };
   const err = e as { message?: string; fields?: Record<string, string>; code?: string };
@@ -318,7 +321,8 @@ function problemOf(file: string, e: unknown): ImportProblem {
       file,
       line: 1,
       message: Object.entries(err.fields)
-        .map(([k, v]) => `${k}: ${v}`)
+        // The command line speaks English: a field's catalogue key is said in it.
+        .map(([k, v]) => `${k}: ${english(messageKey(v))}`)
         .join('; '),
     };
   return { file, line: 0, message: err.message ?? String(e) };
@@ -331,7 +335,7 @@ function sameArticle(
   status: ImportStatus,
   publishedAt: Date | undefined | null,
 ): boolean {
-  const tagSlugs = [...new Set(input.tagSlugs.map(slugify).filter(Boolean))].sort();
+  const tagSlugs = [...new Set(input.tagSlugs.map((s) => slugify(s)).filter(Boolean))].sort();
   return (
     a.title === input.title &&
     a.lead === input.lead &&
