@@ -83,7 +83,14 @@ describe.each(DIALECTS)('the interface language on %s', (dialect) => {
       url: '/account/signup',
       remoteAddress: '10.0.0.9',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, _ts: stamp, website: '', name: '王芳', email: 'wang@example.org', password: 'a long enough secret' }).toString(),
+      payload: new URLSearchParams({
+        _csrf: csrf,
+        _ts: stamp,
+        website: '',
+        name: '王芳',
+        email: 'wang@example.org',
+        password: 'a long enough secret',
+      }).toString(),
     });
     expect(res.body).toContain('请查收邮件');
     const mail = await smtp.waitFor((m) => JSON.stringify(m.to ?? '').includes('wang@example.org'));
