@@ -16,7 +16,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
 import type { Db } from './platform/db.js';
 import { AppError, MESSAGE_KEY } from './platform/errors.js';
-import { hasKey, type MessageKey, messageKey, type T, translator } from './platform/i18n/index.js';
+import { hasKey, type Language, LANGUAGES, type MessageKey, messageKey, type T, translator } from './platform/i18n/index.js';
 import { createJobRunner, enqueueJob } from './platform/jobs.js';
 import { createMailer, type Mailer } from './platform/mailer.js';
 import { createContentMemo } from './platform/content-memo.js';
@@ -111,6 +111,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     cache,
     memo,
     t,
+    // The root edition speaks the newsroom's language; the others are registered under their prefixes below.
+    edition: {
+      prefix: '',
+      get lang() {
+        return spoken.lang;
+      },
+    },
     log: server.log,
     mailer,
     contentChanged: () => {
@@ -122,7 +129,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     loadShell: async () => {
       const [site, rubrics] = await Promise.all([findSiteInfo(db, config.baseUrl), listRubrics(db)]);
       spoken = translator(site.language);
-      return { site, rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })) };
+      return {
+        site: { ...site, language: spoken.lang, rootLanguage: spoken.lang },
+        rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })),
+      };
     },
     adminBadges: (staff) => commentQueueBadges(db, t, staff),
   } as AppServices;
@@ -205,6 +215,23 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerDossierRoutes(server, ctx);
   registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);
+  // Every language's edition under its prefix: home, article lists, search and feeds, in its language.
+  for (const lang of LANGUAGES) {
+    const ed = editionCtx(ctx, lang);
+    await server.register(
+      async (scope) => {
+        // The root edition's language lives at the root: its prefix is only a way there.
+        scope.addHook('onRequest', async (request, reply) => {
+          if (lang === ctx.edition.lang) return reply.redirect(request.url.slice(lang.length + 1) || '/', 301);
+        });
+        registerHomePage(scope, ed);
+        registerListPages(scope, ed);
+        registerSearchRoutes(scope, ed);
+        registerFeedRoutes(scope, ed, { edition: true });
+      },
+      { prefix: `/${lang}` },
+    );
+  }
 
   return {
     server,
@@ -213,6 +240,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await ctx.jobs.stop();
       await server.close();
       if (!deps.mailer) mailer.close();
+    },
+  };
+}
+
+/** The context of a prefixed edition: its language's translator, its prefix, and a shell that links within it. */
+function editionCtx(ctx: AppCtx, lang: Language): AppCtx {
+  const prefix = `/${lang}`;
+  return {
+    ...ctx,
+    t: translator(lang),
+    edition: { lang, prefix },
+    loadShell: async () => {
+      const shell = await ctx.loadShell();
+      return { ...shell, site: { ...shell.site, language: lang, base: prefix } };
     },
   };
 }

@@ -32,6 +32,7 @@ export function segmentForIndex(text: string): string {
 /** The Chinese words of a run with their offsets in the text, for marking matches in a snippet. */
 export function hanWordSpans(text: string, offset: number): { start: number; end: number; word: string }[] {
   const out: { start: number; end: number; word: string }[] = [];
-  for (const s of words.segment(text)) if (s.isWordLike) out.push({ start: offset + s.index, end: offset + s.index + s.segment.length, word: s.segment });
+  for (const s of words.segment(text))
+    if (s.isWordLike) out.push({ start: offset + s.index, end: offset + s.index + s.segment.length, word: s.segment });
   return out;
 }

@@ -1,4 +1,5 @@
 // The front page: the lead story, the latest articles, a section per rubric, and the next event.
+import { editionAlternates } from '../../platform/editions.js';
 import type { T } from '../../platform/i18n/index.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { ArticleList, Teaser } from '../../platform/ui/article-list.js';
@@ -51,7 +52,13 @@ export function HomePage({ t, chrome, lead, latest, sections, event, commentCoun
       rubrics={chrome.rubrics}
       account={chrome.account}
       current="home"
-      meta={{ title: site.title, description: site.description || undefined, path: '/', jsonLd: [siteJsonLd(site)] }}
+      meta={{
+        title: site.title,
+        description: site.description || undefined,
+        path: `${site.base ?? ''}/`,
+        jsonLd: [siteJsonLd(site)],
+        alternates: editionAlternates(site, '/'),
+      }}
     >
       <h1 class="visually-hidden">{site.title}</h1>
       {!lead ? (
@@ -79,7 +86,7 @@ export function HomePage({ t, chrome, lead, latest, sections, event, commentCoun
                 level={3}
               />
               <p class="section-more">
-                <a href="/archive">{t('home.archive_link')}</a>
+                <a href={`${site.base ?? ''}/archive`}>{t('home.archive_link')}</a>
               </p>
             </section>
           )}

@@ -20,7 +20,7 @@ export interface TagPageProps {
 /** One page of a tag. */
 export function TagPage({ t, chrome, tag, items, info, total, commentCounts }: TagPageProps) {
   const lang = chrome.site.language;
-  const base = `/tags/${tag.slug}`;
+  const base = `${chrome.site.base ?? ''}/tags/${tag.slug}`;
   const heading = t('tag.articles', { name: tag.name });
   const title = info.page > 1 ? `${heading} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : heading;
   return (
@@ -32,7 +32,7 @@ export function TagPage({ t, chrome, tag, items, info, total, commentCounts }: T
       meta={{
         title,
         path: info.page > 1 ? `${base}?page=${info.page}` : base,
-        feeds: [...feedLinks(t, `${chrome.site.title}: ${tag.name}`, base), ...feedLinks(t, chrome.site.title, '')],
+        feeds: [...feedLinks(t, `${chrome.site.title}: ${tag.name}`, base), ...feedLinks(t, chrome.site.title, chrome.site.base ?? '')],
       }}
     >
       <header class="list-header">

@@ -6,6 +6,7 @@ export const en = {
   'site.nav.search': 'Search',
   'site.nav.authors': 'Authors',
   'site.nav.archive': 'Archive',
+  'site.editions': 'Editions',
   'site.nav.main': 'Main navigation',
   'site.footer.feeds': 'Feeds',
   'site.footer.rss': 'RSS',

@@ -8,6 +8,7 @@ export const ru = {
   'site.nav.search': 'Поиск',
   'site.nav.authors': 'Авторы',
   'site.nav.archive': 'Архив',
+  'site.editions': 'Языковые версии',
   'site.nav.main': 'Основная навигация',
   'site.footer.feeds': 'Ленты',
   'site.footer.rss': 'RSS',

@@ -8,6 +8,7 @@ export const zh = {
   'site.nav.search': '搜索',
   'site.nav.authors': '作者',
   'site.nav.archive': '归档',
+  'site.editions': '语言版本',
   'site.nav.main': '主导航',
   'site.footer.feeds': '订阅',
   'site.footer.rss': 'RSS',
