@@ -16,7 +16,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
 import type { Db } from './platform/db.js';
 import { AppError, MESSAGE_KEY } from './platform/errors.js';
-import { hasKey, type Language, LANGUAGES, type MessageKey, messageKey, type T, translator } from './platform/i18n/index.js';
+import { hasKey, isLanguage, type Language, LANGUAGES, type MessageKey, messageKey, type T, translator } from './platform/i18n/index.js';
 import { createJobRunner, enqueueJob } from './platform/jobs.js';
 import { createMailer, type Mailer } from './platform/mailer.js';
 import { createContentMemo } from './platform/content-memo.js';
@@ -216,8 +216,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);
   // Every language's edition under its prefix: home, article lists, search and feeds, in its language.
+  const editions = new Map(LANGUAGES.map((lang) => [lang, editionCtx(ctx, lang)]));
+  ctx.inEdition = (lang) => (lang === ctx.edition.lang || !isLanguage(lang) ? ctx : editions.get(lang)!);
   for (const lang of LANGUAGES) {
-    const ed = editionCtx(ctx, lang);
+    const ed = editions.get(lang)!;
     await server.register(
       async (scope) => {
         // The root edition's language lives at the root: its prefix is only a way there.
@@ -251,6 +253,7 @@ function editionCtx(ctx: AppCtx, lang: Language): AppCtx {
     ...ctx,
     t: translator(lang),
     edition: { lang, prefix },
+    inEdition: (l) => ctx.inEdition(l),
     loadShell: async () => {
       const shell = await ctx.loadShell();
       return { ...shell, site: { ...shell.site, language: lang, base: prefix } };

@@ -15,8 +15,22 @@ describe.each(DIALECTS)('editions on %s', (dialect) => {
     const author = await makeAuthor(db, { slug: 'anna', name: 'Anna' });
     const rubric = await makeRubric(db, { slug: 'analysis', name: 'Analysis' });
     const day = (d: number) => new Date(Date.UTC(2026, 4, d));
-    await makeArticle(db, { slug: 'state-visit', title: 'The state visit', language: 'en', rubricId: rubric, authorIds: [author], publishedAt: day(3) });
-    await makeArticle(db, { slug: 'gosvizit', title: 'Государственный визит', language: 'ru', rubricId: rubric, authorIds: [author], publishedAt: day(4) });
+    await makeArticle(db, {
+      slug: 'state-visit',
+      title: 'The state visit',
+      language: 'en',
+      rubricId: rubric,
+      authorIds: [author],
+      publishedAt: day(3),
+    });
+    await makeArticle(db, {
+      slug: 'gosvizit',
+      title: 'Государственный визит',
+      language: 'ru',
+      rubricId: rubric,
+      authorIds: [author],
+      publishedAt: day(4),
+    });
     await makeArticle(db, { slug: 'tielu', title: '铁路协议', language: 'zh', rubricId: rubric, authorIds: [author], publishedAt: day(5) });
   });
   afterEach(async () => {

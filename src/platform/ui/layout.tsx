@@ -35,6 +35,8 @@ export interface PageMeta {
   publishedTime?: string;
   /** The same page in other languages, by language: hreflang alternates, and the switcher's targets. */
   alternates?: Partial<Record<string, string>>;
+  /** The page for readers of no listed language (hreflang x-default); the root edition's alternate by default. */
+  xDefault?: string;
   modifiedTime?: string;
 }
 
@@ -84,7 +86,9 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
           Object.entries(meta.alternates).map(
             ([lang, path]) => path && <link rel="alternate" hreflang={lang} href={abs(site.baseUrl, path)} />,
           )}
-        {meta.alternates?.[rootLang] && <link rel="alternate" hreflang="x-default" href={abs(site.baseUrl, meta.alternates[rootLang]!)} />}
+        {meta.alternates && (meta.xDefault ?? meta.alternates[rootLang]) && (
+          <link rel="alternate" hreflang="x-default" href={abs(site.baseUrl, (meta.xDefault ?? meta.alternates[rootLang])!)} />
+        )}
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         {feeds.map((f) => (
