@@ -64,6 +64,13 @@ describe.each(DIALECTS)('editions on %s', (dialect) => {
     expect(articleLinks(zh.body)).toEqual(['/articles/tielu']);
 
     expect((await get('/en/')).headers.location).toBe('/');
+    // Teasers and an article's byline, rubric and tags link within the article's edition.
+    expect(ru.body).toContain('<a class="kicker" href="/ru/rubric/analysis">');
+    const article = await get('/articles/gosvizit');
+    expect(article.body).toContain('<html lang="ru"');
+    expect(article.body).toContain('href="/ru/authors/anna" rel="author"');
+    expect(article.body).toContain('<a class="kicker" href="/ru/rubric/analysis">');
+    expect((await get('/articles/state-visit')).body).toContain('<a class="kicker" href="/rubric/analysis">');
   });
 
   it('lists, counts and pages each edition’s own articles', async () => {

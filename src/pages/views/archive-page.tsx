@@ -34,6 +34,7 @@ export function ArchivePage({ t, chrome, items, info, total, commentCounts }: Ar
         <p class="meta list-count">{articleCount(t, total, chrome.site.language)}</p>
       </header>
       <PagedArticleList
+        base={chrome.site.base}
         t={t}
         items={items}
         lang={chrome.site.language}

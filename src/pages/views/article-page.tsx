@@ -75,7 +75,7 @@ export function articleJsonLd(a: ReadableArticle, site: Chrome['site'], translat
 }
 
 /** Author links joined as the language joins a list: "A, B and C". */
-function AuthorLinks({ authors, lang }: { authors: AuthorRef[]; lang: string }) {
+function AuthorLinks({ authors, lang, base = '' }: { authors: AuthorRef[]; lang: string; base?: string }) {
   let parts: { type: string; value: string }[];
   try {
     parts = intl.list(lang, { style: 'long', type: 'conjunction' }).formatToParts(authors.map((a) => a.name));
@@ -94,7 +94,7 @@ function AuthorLinks({ authors, lang }: { authors: AuthorRef[]; lang: string }) 
     <>
       {parts.map((p) =>
         p.type === 'element' ? (
-          <a href={`/authors/${authors[i++].slug}`} rel="author">
+          <a href={`${base}/authors/${authors[i++].slug}`} rel="author">
             {p.value}
           </a>
         ) : (
@@ -138,7 +138,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
         <header class="article-header">
           {a.rubric && (
             <p class="kicker article-kicker">
-              <a class="kicker" href={`/rubric/${a.rubric.slug}`}>
+              <a class="kicker" href={`${chrome.site.base ?? ''}/rubric/${a.rubric.slug}`}>
                 {a.rubric.name}
               </a>
             </p>
@@ -154,7 +154,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
           <p class="meta article-meta">
             {a.authors.length > 0 && (
               <span class="article-authors">
-                {t('article.by')} <AuthorLinks authors={a.authors} lang={lang} />
+                {t('article.by')} <AuthorLinks base={chrome.site.base} authors={a.authors} lang={lang} />
               </span>
             )}
             {a.publishedAt && (
@@ -189,7 +189,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
             <div class="article-byline">
               {a.authors.map((p) => (
                 <p class="byline-author">
-                  <a href={`/authors/${p.slug}`} rel="author">
+                  <a href={`${chrome.site.base ?? ''}/authors/${p.slug}`} rel="author">
                     {p.name}
                   </a>
                   {p.title ? `, ${p.title}` : ''}
@@ -205,7 +205,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
               <ul role="list">
                 {a.tags.map((tag) => (
                   <li>
-                    <a href={`/tags/${tag.slug}`}>
+                    <a href={`${chrome.site.base ?? ''}/tags/${tag.slug}`}>
                       <span class="tag-type">{t(`tag.type.${tag.type}`)}</span> {tag.name}
                     </a>
                   </li>
@@ -220,7 +220,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-title">
           <h2 id="related-title">{t('article.related')}</h2>
-          <ArticleList t={t} items={related} lang={lang} variant="compact" level={3} />
+          <ArticleList base={chrome.site.base} t={t} items={related} lang={lang} variant="compact" level={3} />
         </section>
       )}
       <CommentsSection t={t} lang={lang} mode={a.commentsMode} count={comments?.count ?? 0}>

@@ -71,7 +71,16 @@ export function AuthorPage({ t, chrome, author, items, info, total, commentCount
         <h2 id="author-articles-title" class="list-section-title">
           {t('author.articles', { name: author.name })}
         </h2>
-        <PagedArticleList t={t} items={items} lang={lang} level={3} info={info} commentCounts={commentCounts} empty={t('author.none')} />
+        <PagedArticleList
+          base={chrome.site.base}
+          t={t}
+          items={items}
+          lang={lang}
+          level={3}
+          info={info}
+          commentCounts={commentCounts}
+          empty={t('author.none')}
+        />
       </section>
     </Layout>
   );

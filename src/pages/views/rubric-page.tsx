@@ -44,6 +44,7 @@ export function RubricPage({ t, chrome, rubric, items, info, total, commentCount
         </p>
       </header>
       <PagedArticleList
+        base={chrome.site.base}
         t={t}
         items={items}
         lang={lang}

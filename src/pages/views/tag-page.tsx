@@ -42,7 +42,16 @@ export function TagPage({ t, chrome, tag, items, info, total, commentCounts }: T
           {articleCount(t, total, lang)} · <a href={`${base}/feed.xml`}>{t('list.subscribe')}</a>
         </p>
       </header>
-      <PagedArticleList t={t} items={items} lang={lang} level={2} info={info} commentCounts={commentCounts} empty={t('archive.empty')} />
+      <PagedArticleList
+        base={chrome.site.base}
+        t={t}
+        items={items}
+        lang={lang}
+        level={2}
+        info={info}
+        commentCounts={commentCounts}
+        empty={t('archive.empty')}
+      />
     </Layout>
   );
 }
