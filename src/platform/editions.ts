@@ -19,10 +19,19 @@ export function editionPath(lang: string, rootLang: string, path: string): strin
   return lang === rootLang ? path : `/${lang}${path === '/' ? '/' : path}`;
 }
 
+// Every page's switcher names the other languages: building an Intl.DisplayNames costs more than rendering
+// the switcher, so each name is asked for once.
+const names = new Map<string, string>();
+
 /** A language's name in that language ("Русский", "中文"), for the switcher. */
 export function languageName(lang: Language): string {
-  const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
-  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+  let name = names.get(lang);
+  if (name === undefined) {
+    const own = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+    name = own.charAt(0).toLocaleUpperCase(lang) + own.slice(1);
+    names.set(lang, name);
+  }
+  return name;
 }
 
 /** The same edition-wide page (a home, an archive) in every edition, by language: its hreflang alternates. */

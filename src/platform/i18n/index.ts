@@ -44,31 +44,30 @@ export function translator(lang = 'en'): T {
 function makeTranslator(lang: Language): T {
   const cat: Partial<Record<string, string>> = CATALOGUES[lang];
   const fallback: Partial<Record<string, string>> = en;
-  const split = new Map<string, string[]>();
-  const formatters = new Map<string, IntlMessageFormat>();
+  // Each message's way of being filled, worked out on its first use: a page fills some hundred messages,
+  // and testing each for ICU syntax or splitting it again on every call was a tenth of rendering a page.
+  const plans = new Map<string, { text: string; parts?: string[]; format?: IntlMessageFormat }>();
   const t = (key: MessageKey, vars?: Record<string, string | number>): string => {
-    const s = cat[key] ?? fallback[key];
-    // An unknown key (one built from a request's value, say) is its own message, and is not kept.
-    if (s === undefined) return key;
-    if (NEEDS_FORMATTER.test(s)) {
-      let f = formatters.get(key);
-      if (!f) {
-        f = new IntlMessageFormat(s, lang === 'en' ? 'en-GB' : lang);
-        formatters.set(key, f);
-      }
+    let plan = plans.get(key);
+    if (plan === undefined) {
+      const s = cat[key] ?? fallback[key];
+      // An unknown key (one built from a request's value, say) is its own message, and is not kept.
+      if (s === undefined) return key;
+      plan = NEEDS_FORMATTER.test(s)
+        ? { text: s, format: new IntlMessageFormat(s, lang === 'en' ? 'en-GB' : lang) }
+        : { text: s, parts: s.split(/\{(\w+)\}/) };
+      plans.set(key, plan);
+    }
+    if (plan.format) {
       try {
-        return String(f.format(vars ?? {}));
+        return String(plan.format.format(vars ?? {}));
       } catch {
         // A variable left out: the message as written, as the plain path leaves a missing {name} in place.
-        return s;
+        return plan.text;
       }
     }
-    if (!vars) return s;
-    let parts = split.get(s);
-    if (!parts) {
-      parts = s.split(/\{(\w+)\}/);
-      split.set(s, parts);
-    }
+    if (!vars) return plan.text;
+    const parts = plan.parts!;
     let out = parts[0];
     for (let i = 1; i < parts.length; i += 2) out += (parts[i] in vars ? String(vars[parts[i]]) : `{${parts[i]}}`) + parts[i + 1];
     return out;
