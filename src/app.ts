@@ -16,7 +16,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from './config.js';
 import type { Db } from './platform/db.js';
 import { AppError, MESSAGE_KEY } from './platform/errors.js';
-import { translator } from './platform/i18n/index.js';
+import { hasKey, isLanguage, type Language, LANGUAGES, type MessageKey, messageKey, type T, translator } from './platform/i18n/index.js';
 import { createJobRunner, enqueueJob } from './platform/jobs.js';
 import { createMailer, type Mailer } from './platform/mailer.js';
 import { SEND_MAIL_JOB, sendMailJob } from './platform/mail-queue.js';
@@ -125,7 +125,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     else if (change.kind === 'comments' && Array.isArray(change.articleIds)) dropComments(change.articleIds.map(Number));
     else if (change.kind === 'settings') forgetSettings(String(change.area));
   });
-  const t = translator('en');
+  // The interface speaks the newsroom's language (the `site.language` setting): read now, and again with
+  // the shared page shell after every content change, so a change of setting needs no restart.
+  let spoken = translator((await findSiteInfo(db, config.baseUrl)).language);
+  const t = Object.defineProperty((key: MessageKey, vars?: Record<string, string | number>) => spoken(key, vars), 'lang', {
+    get: () => spoken.lang,
+  }) as T;
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), from: config.mailFrom });
   const ctx = {
     config,
@@ -134,6 +139,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     cache,
     memo,
     t,
+    // The root edition speaks the newsroom's language; the others are registered under their prefixes below.
+    edition: {
+      prefix: '',
+      get lang() {
+        return spoken.lang;
+      },
+    },
     log: server.log,
     mailer,
     // Each change drops this process's pages, is told to every other process (change-bus.ts), and purged from
@@ -155,7 +167,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The shells in platform/ get their feature data here: the site and rubric menu, the comment queues.
     loadShell: async () => {
       const [site, rubrics] = await Promise.all([findSiteInfo(db, config.baseUrl), listRubrics(db)]);
-      return { site, rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })) };
+      spoken = translator(site.language);
+      return {
+        site: { ...site, language: spoken.lang, rootLanguage: spoken.lang },
+        rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })),
+      };
     },
     adminBadges: (staff) => commentQueueBadges(db, t, staff),
   } as AppServices;
@@ -225,7 +241,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   server.setErrorHandler((err: FastifyError, request, reply) => sendError(ctx, headers, err, request, reply));
-  server.setNotFoundHandler((request, reply) => sendError(ctx, headers, new AppError('not_found', 'Page not found'), request, reply));
+  server.setNotFoundHandler((request, reply) => sendError(ctx, headers, new AppError('not_found'), request, reply));
 
   // Pages that gather several features, composed above them (src/pages).
   registerHomePage(server, ctx);
@@ -241,6 +257,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerReaderRoutes(server, ctx);
   // The information service for apps and partners (its own errors, validation and limits).
   await registerApiRoutes(server, ctx, { comments });
+  // Every language's edition under its prefix: home, article lists, search and feeds, in its language.
+  const editions = new Map(LANGUAGES.map((lang) => [lang, editionCtx(ctx, lang)]));
+  ctx.inEdition = (lang) => (lang === ctx.edition.lang || !isLanguage(lang) ? ctx : editions.get(lang)!);
+  for (const lang of LANGUAGES) {
+    const ed = editions.get(lang)!;
+    await server.register(
+      async (scope) => {
+        // The root edition's language lives at the root: its prefix is only a way there.
+        scope.addHook('onRequest', async (request, reply) => {
+          if (lang === ctx.edition.lang) return reply.redirect(request.url.slice(lang.length + 1) || '/', 301);
+        });
+        registerHomePage(scope, ed);
+        registerListPages(scope, ed);
+        registerSearchRoutes(scope, ed);
+        registerFeedRoutes(scope, ed, { edition: true });
+      },
+      { prefix: `/${lang}` },
+    );
+  }
 
   return {
     server,
@@ -276,6 +311,21 @@ function closeOnClientError(err: NodeJS.ErrnoException, socket: import('node:net
   socket.destroy();
 }
 
+/** The context of a prefixed edition: its language's translator, its prefix, and a shell that links within it. */
+function editionCtx(ctx: AppCtx, lang: Language): AppCtx {
+  const prefix = `/${lang}`;
+  return {
+    ...ctx,
+    t: translator(lang),
+    edition: { lang, prefix },
+    inEdition: (l) => ctx.inEdition(l),
+    loadShell: async () => {
+      const shell = await ctx.loadShell();
+      return { ...shell, site: { ...shell.site, language: lang, base: prefix } };
+    },
+  };
+}
+
 /** The one error handler: typed errors to their status, Fastify's client errors kept, 5xx logged and hidden. */
 async function sendError(
   ctx: AppCtx,
@@ -290,18 +340,26 @@ async function sendError(
   if (status < 400 || status > 599) status = 500;
   const t = ctx.t;
   let message: string;
-  if (err instanceof AppError) message = err.message && err.message !== err.code ? err.message : t(MESSAGE_KEY[err.code]);
+  const json = request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
+  if (err instanceof AppError)
+    // A message may be a catalogue key (said in the reader's language); a page is told "not found" in its
+    // language too, while JSON keeps the thrower's plainer "Article not found".
+    message = hasKey(err.message)
+      ? t(messageKey(err.message))
+      : err.message && err.message !== err.code && (json || err.code !== 'not_found')
+        ? err.message
+        : t(MESSAGE_KEY[err.code]);
   else if (status === 413) message = t('error.too_large');
   else if (status === 404) message = t('error.not_found');
   else if (status === 405) message = t('error.method_not_allowed');
-  else if (status === 415) message = 'Send the form as application/x-www-form-urlencoded or JSON.';
+  else if (status === 415) message = t('error.media_type');
   else if (status < 500) message = t('error.bad_request');
   else message = t('error.server');
   if (status >= 500) request.log.error({ err }, 'request failed');
   reply.headers(headers).header('cache-control', 'no-store');
   // A body too large was not read to its end: the connection cannot carry another request, so say it closes.
   if (status === 413 || status === 431 || status === 408) reply.header('connection', 'close');
-  if (request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json')) {
+  if (json) {
     return reply
       .code(status)
       .type('application/json; charset=utf-8')
@@ -313,7 +371,7 @@ async function sendError(
     const chrome = await loadChrome(ctx, request);
     html = renderDocument(ErrorPage({ t, chrome, status, title, message, path: request.url.split('?')[0] }));
   } catch {
-    html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${status}</title><h1>${status}</h1><p>${message.replace(/[<&]/g, '')}</p>`;
+    html = `<!doctype html><html lang="${t.lang}"><meta charset="utf-8"><title>${status}</title><h1>${status}</h1><p>${message.replace(/[<&]/g, '')}</p>`;
   }
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }

@@ -32,6 +32,9 @@ const PAGES = [
   '/sitemap.xml',
   '/sitemap-articles-1.xml',
   '/search?q=railway',
+  '/ru/',
+  '/ru/rubric/analysis?page=2',
+  '/ru/search?q=саммит',
   '/search?q=railway%20summit',
   '/search?q=%D1%81%D0%B0%D0%BC%D0%BC%D0%B8%D1%82',
   '/api/v1/articles',
@@ -60,7 +63,8 @@ describe('query plans of the hot pages (SQLite)', () => {
     const db = app.ctx.db;
     const rubric = await makeRubric(db, { slug: 'analysis', name: 'Analysis' });
     const author = await makeAuthor(db, { slug: 'writer-1', name: 'Writer One' });
-    for (let i = 0; i < 30; i++) {
+    // Half in English (the root edition), half in Russian (/ru/): more than a page of each.
+    for (let i = 0; i < 46; i++) {
       await makeArticle(db, {
         title: `Piece ${i}`,
         slug: `piece-${i}`,

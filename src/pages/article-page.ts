@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isPublic } from '../features/articles/article.js';
 import { findReadableArticleBySlug, listRelatedArticles } from '../features/articles/article-store.js';
+import { listTranslations } from '../features/articles/translation-store.js';
 import { loadCommentThread } from '../features/comments/comment-thread-loader.js';
 import { CommentsBlock } from '../features/comments/views/comments-block.js';
 import { listPublicFactsForArticle } from '../features/dossiers/dossier-store.js';
@@ -25,13 +26,16 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
       const article = await findReadableArticleBySlug(ctx.db, request.params.slug);
       // Drafts and scheduled pieces do not exist for readers.
       if (!article || !isPublic(article, now)) throw notFound('Article');
-      const [chrome, related, event, knowledge] = await Promise.all([
-        loadChrome(ctx, request),
+      // The page belongs to its language's edition: its interface, menus and links are that edition's.
+      const ed = ctx.inEdition(article.language);
+      const [chrome, related, event, knowledge, translations] = await Promise.all([
+        loadChrome(ed, request),
         listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }),
         findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo),
         listPublicFactsForArticle(ctx.db, article.id),
+        listTranslations(ctx.db, article.id, now),
       ]);
-      const thread = await loadCommentThread(ctx, request, article, chrome.site.language);
+      const thread = await loadCommentThread(ed, request, article, chrome.site.language);
       const comments = { count: thread.count, children: thread.block && CommentsBlock(thread.block), lastChange: thread.lastChange };
       // Each fact's sentence gets an anchor in the body, so dossiers can link straight to it.
       const { html, marked } = markEvidenceWithIds(
@@ -39,14 +43,14 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
         knowledge.facts.map((f) => ({ id: f.id, text: f.evidence.text })),
       );
       const facts = FactsBlock({
-        t: ctx.t,
+        t: ed.t,
         facts: knowledge.facts,
         entities: knowledge.entities,
         lang: article.language,
         anchored: marked,
       });
       const body = renderDocument(
-        ArticlePage({ t: ctx.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts, comments }),
+        ArticlePage({ t: ed.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts, comments, translations }),
       );
       return {
         body,

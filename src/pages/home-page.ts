@@ -26,13 +26,17 @@ export function registerHomePage(app: FastifyInstance, ctx: AppCtx): void {
   app.get('/', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
       const now = ctx.clock();
-      const [chrome, recent, event] = await Promise.all([
-        loadChrome(ctx, request),
-        listPublishedArticles(ctx.db, { now, limit: LATEST + 1 }),
-        nextEvent(ctx, now),
-      ]);
+      // The shell (memoized) says the edition's language, which may be the newsroom's setting of a moment ago.
+      const chrome = await loadChrome(ctx, request);
+      const language = chrome.site.language;
+      const [recent, event] = await Promise.all([listPublishedArticles(ctx.db, { now, language, limit: LATEST + 1 }), nextEvent(ctx, now)]);
       const { lead, latest } = pickLead(recent);
-      const byRubric = await listLatestPerRubric(ctx.db, { now, perRubric: PER_RUBRIC, excludeIds: lead ? [lead.id] : [] });
+      const byRubric = await listLatestPerRubric(ctx.db, {
+        now,
+        language,
+        perRubric: PER_RUBRIC,
+        excludeIds: lead ? [lead.id] : [],
+      });
       const bySlug = new Map([...byRubric.values()].map((items) => [items[0].rubric!.slug, items]));
       const sections: HomeSection[] = [];
       for (const r of chrome.rubrics) {

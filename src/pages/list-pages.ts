@@ -37,13 +37,14 @@ type Filter = Omit<PublishedFilter, 'now' | 'excludeIds' | 'limit' | 'offset'>;
 async function loadListPage(ctx: AppCtx, request: FastifyRequest, filter: Filter, basePath: string): Promise<ListPage> {
   const now = ctx.clock();
   const page = parsePage((request.query as { page?: string }).page);
+  // Each edition lists its own language's articles (the shell says which), and its pages link within it.
+  const chrome = await loadChrome(ctx, request);
+  filter = { ...filter, language: chrome.site.language };
+  basePath = ctx.edition.prefix + basePath;
   const total = await countListArticles(ctx, { now, ...filter });
   const bounds = pageBounds(total, page, PER_PAGE);
   if (!bounds) throw notFound('Page');
-  const [chrome, items] = await Promise.all([
-    loadChrome(ctx, request),
-    listPublishedArticles(ctx.db, { now, ...filter, limit: PER_PAGE, offset: bounds.offset }),
-  ]);
+  const items = await listPublishedArticles(ctx.db, { now, ...filter, limit: PER_PAGE, offset: bounds.offset });
   const commentCounts = await commentCountsBySlug(ctx.db, items);
   return { chrome, items, total, info: { page, pages: bounds.pages, basePath }, commentCounts };
 }

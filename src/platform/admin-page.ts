@@ -25,6 +25,7 @@ export async function sendAdminPage(
   const badges = request.staff ? await ctx.adminBadges(request.staff) : undefined;
   const html = renderDocument(
     AdminLayout({
+      t: ctx.t,
       title: opts.title,
       user: request.staff,
       csrf: formToken(ctx, request),
@@ -43,9 +44,9 @@ export async function sendAdminPage(
 /** A positive integer id from a path parameter; anything else is a 404. */
 export function idParam(request: FastifyRequest, name = 'id'): number {
   const raw = String((request.params as Record<string, unknown>)[name] ?? '');
-  if (!/^[1-9][0-9]{0,9}$/.test(raw)) throw new AppError('not_found', 'Page not found');
+  if (!/^[1-9][0-9]{0,9}$/.test(raw)) throw new AppError('not_found');
   const n = Number(raw);
-  if (n > 2_147_483_647) throw new AppError('not_found', 'Page not found');
+  if (n > 2_147_483_647) throw new AppError('not_found');
   return n;
 }
 

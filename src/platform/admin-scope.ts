@@ -27,7 +27,7 @@ export const AREA_ROLES = {
 export function requireRole(request: FastifyRequest, roles: readonly Role[]): SessionUser {
   const u = request.staff;
   if (!u) throw new AppError('unauthorized');
-  if (!roles.includes(u.role)) throw new AppError('forbidden', 'Your role does not allow this page.');
+  if (!roles.includes(u.role)) throw new AppError('forbidden', 'admin.error.role');
   return u;
 }
 
@@ -51,7 +51,7 @@ export function adminScope(
         if (user && STAFF_ROLES.includes(user.role)) request.staff = user;
         if (!opts.open && !request.staff) {
           if (request.method === 'GET') return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
-          throw new AppError('unauthorized', 'Your session has ended. Please sign in again.');
+          throw new AppError('unauthorized', 'admin.error.session_ended');
         }
       });
       admin.addHook('preValidation', async (request: FastifyRequest) => {

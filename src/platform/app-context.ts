@@ -7,6 +7,8 @@ import type { AdminBadge } from './ui/admin-layout.js';
 
 export interface AppCtx extends Ctx {
   jobs: JobRunner;
+  /** The context of the edition of this language (the root's when it is the newsroom's language). */
+  inEdition(lang: string): AppCtx;
   /** Counters for the staff header (the comment queues), or undefined when this staff member sees none. */
   adminBadges(staff: SessionUser): Promise<AdminBadge[] | undefined>;
 }

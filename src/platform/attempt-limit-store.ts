@@ -5,6 +5,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { sql } from 'kysely';
 import type { Db } from './db.js';
+import type { T } from './i18n/index.js';
 
 /** A delay policy: after `free` failures the next try waits `baseMs`, and each further failure doubles it, up to `maxMs`. */
 export interface DelayPolicy {
@@ -158,10 +159,8 @@ export async function signInProven(limits: AttemptLimits, email: string): Promis
   await limits.clear(accountKey(email));
 }
 
-/** A wait as people say it: "12 seconds", "3 minutes". */
-export function waitText(ms: number): string {
+/** A wait as people say it, in the reader's language: "12 seconds", "3 минуты". */
+export function waitText(ms: number, t: T): string {
   const s = Math.ceil(ms / 1000);
-  if (s < 90) return `${s} second${s === 1 ? '' : 's'}`;
-  const m = Math.ceil(s / 60);
-  return `${m} minutes`;
+  return s < 90 ? t('wait.seconds', { count: s }) : t('wait.minutes', { count: Math.ceil(s / 60) });
 }

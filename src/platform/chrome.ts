@@ -19,7 +19,7 @@ export interface Chrome extends Shell {
 export async function loadChrome(ctx: Ctx, request?: FastifyRequest): Promise<Chrome> {
   const token = request?.cookies?.[SESSION_COOKIE];
   const [shell, user] = await Promise.all([
-    ctx.memo.get('chrome', ctx.loadShell),
+    ctx.memo.get(`chrome${ctx.edition.prefix}`, ctx.loadShell),
     token ? findSessionUser(ctx.db, token, ctx.clock()) : undefined,
   ]);
   // The shared part is never changed in place: each page gets its own object.

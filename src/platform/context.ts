@@ -6,6 +6,7 @@ import type { Mailer } from './mailer.js';
 import type { PageCache } from './page-cache.js';
 import type { ContentMemo } from './content-memo.js';
 import type { T } from './i18n/index.js';
+import type { Edition } from './editions.js';
 import type { Shell } from './chrome.js';
 
 export interface Ctx {
@@ -16,6 +17,8 @@ export interface Ctx {
   /** What every page shares (site identity, menus), read once per content change. */
   memo: ContentMemo;
   t: T;
+  /** The edition these routes serve: its language (that of `t`) and address prefix ("" at the root). */
+  edition: Edition;
   /** Reads the shared page shell (site identity, rubric menu) from the database; loadChrome memoizes it. */
   loadShell(): Promise<Shell>;
   log: FastifyBaseLogger;

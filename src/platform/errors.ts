@@ -55,7 +55,7 @@ export class AppError extends Error {
 
 /** Field-level validation failure: the form is shown again with these messages. */
 export class ValidationError extends AppError {
-  constructor(fields: Record<string, string>, message = 'Please correct the highlighted fields.') {
+  constructor(fields: Record<string, string>, message = 'error.validation') {
     super('validation', message, fields);
   }
 }

@@ -71,6 +71,8 @@ export interface ArticlesTable {
   created_by: number | null;
   /** Counted from the Markdown on save (readingMinutes). */
   reading_minutes: Generated<number>;
+  /** The id of the original of this article's translations, or null (migration 2026-12-06T1100). */
+  translation_group: Generated<number | null>;
 }
 /** An article's body, apart from its row: lists and status checks never read it. */
 export interface ArticleBodiesTable {

@@ -1,15 +1,16 @@
 // Staff article pages: the list, the editor (save, preview, publish, schedule, unpublish) and deletion.
+import { linkTranslation, listTranslationGroup } from '../articles/translation-store.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, notFound } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
-import { formatDateTime, messageKey } from '../../platform/i18n/index.js';
+import { formatDateTime, messageKey, sayErrors } from '../../platform/i18n/index.js';
 import { renderMarkdown } from '../../platform/markdown.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
 import type { SessionUser } from '../../platform/session.js';
 import { parsePage } from '../../platform/ui/pagination.js';
 import type { AppCtx } from '../../platform/app-context.js';
 import { LIMITS, parseArticleForm, type Article, type ArticleStatus } from '../articles/article.js';
-import { findArticleById, listArticlesForAdmin } from '../articles/article-store.js';
+import { findArticleById, findArticleBySlug, listArticlesForAdmin } from '../articles/article-store.js';
 import { canEdit, canPublish, type Actor, type PublishingService, type SaveAction } from '../articles/publishing-service.js';
 import { findAuthorByUserId, listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
@@ -22,7 +23,7 @@ import { ConfirmDeletePage } from './views/confirm-page.js';
 
 const PAGE_SIZE = 25;
 const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
-const NOTICES = ['saved', 'published', 'scheduled', 'unpublished', 'deleted'] as const;
+const NOTICES = ['saved', 'published', 'scheduled', 'unpublished', 'deleted', 'linked'] as const;
 const ACTIONS = ['draft', 'publish', 'schedule', 'unpublish', 'preview'] as const;
 const NOTICE_OF: Record<string, string> = { draft: 'saved', publish: 'published', schedule: 'scheduled', unpublish: 'unpublished' };
 
@@ -100,8 +101,12 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       status?: number;
     },
   ) {
-    const [rubrics, authors] = await Promise.all([listRubrics(ctx.db), listAuthors(ctx.db)]);
     const a = opts.article;
+    const [rubrics, authors, group] = await Promise.all([
+      listRubrics(ctx.db),
+      listAuthors(ctx.db),
+      a ? listTranslationGroup(ctx.db, a.id) : Promise.resolve([]),
+    ]);
     const title = a ? t('admin.editor.edit_title', { title: a.title }) : t('admin.editor.new_title');
     return sendAdminPage(
       ctx,
@@ -112,7 +117,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
         t,
         csrf: formToken(ctx, request),
         values: opts.values,
-        errors: opts.errors,
+        errors: sayErrors(t, opts.errors),
         rubrics,
         authors,
         preview: opts.preview,
@@ -121,6 +126,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
         canDelete: a !== undefined && (canPublish(actor) || canEdit(actor, a)),
         notice: noticeOf(request),
         now: formatDateTime(ctx.clock().toISOString()),
+        translations: a && group.filter((x) => x.id !== a.id),
       }),
     );
   }
@@ -258,6 +264,28 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
     admin.post('/articles/:id/edit', async (request, reply) => {
       const { actor, article } = await editable(request);
       return save(request, reply, actor, article);
+    });
+
+    // Links another article (by its address) into this one's translation group.
+    admin.post('/articles/:id/translations', async (request, reply) => {
+      const { actor, article } = await editable(request);
+      const slug = String((request.body as Record<string, unknown> | undefined)?.slug ?? '')
+        .trim()
+        .toLowerCase()
+        .replace(/^.*\/articles\//, '');
+      const other = slug ? await findArticleBySlug(ctx.db, slug) : undefined;
+      const problem = !other
+        ? 'admin.translations.error.unknown'
+        : await linkTranslation(ctx.db, article.id, other.id).then((p) => p && `admin.translations.error.${p}`);
+      if (problem)
+        return showEditor(request, reply, actor, {
+          article,
+          values: valuesOfArticle(article),
+          errors: { translation: problem },
+          status: 422,
+        });
+      ctx.contentChanged();
+      return reply.redirect(`/admin/articles/${article.id}/edit?notice=linked`, 303);
     });
 
     admin.get('/articles/:id/delete', async (request, reply) => {

@@ -50,7 +50,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
       admin.get('/login', async (request, reply) => {
         if (request.staff) return reply.redirect('/admin', 303);
         const next = safeNext(String((request.query as Record<string, unknown>).next ?? '/admin'));
-        return reply.type('text/html; charset=utf-8').send(renderDocument(LoginPage({ csrf: loginToken(request, reply), next })));
+        return reply.type('text/html; charset=utf-8').send(renderDocument(LoginPage({ t: ctx.t, csrf: loginToken(request, reply), next })));
       });
 
       admin.post('/login', async (request, reply) => {
@@ -62,17 +62,17 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
           reply
             .code(status)
             .type('text/html; charset=utf-8')
-            .send(renderDocument(LoginPage({ csrf: loginToken(request, reply), next, email, error })));
+            .send(renderDocument(LoginPage({ t: ctx.t, csrf: loginToken(request, reply), next, email, error })));
         const user = email ? await findUserWithHashByEmail(ctx.db, email) : undefined;
         const attempt = { ip: request.ip, email, knownDevice: deviceKnown(secret, request.cookies[DEVICE_COOKIE], user?.id) };
         const wait = await signInWait(limits, attempt);
-        if (wait > 0) return show(429, `Too many wrong passwords. Please wait ${waitText(wait)} and try again.`);
+        if (wait > 0) return show(429, ctx.t('admin.login.rate_limited', { wait: waitText(wait, ctx.t) }));
         // The same password check runs for an unknown address, a reader and a disabled account.
         const matches = await verifyPasswordOrDummy(password, user?.passwordHash);
         const ok = matches && user && !user.disabled && STAFF_ROLES.includes(user.role);
         if (!ok || !user) {
           await signInFailed(limits, attempt);
-          return show(422, 'That email and password do not match a staff account.');
+          return show(422, ctx.t('admin.login.error'));
         }
         await signInProven(limits, email);
         const token = await createSession(ctx.db, user.id, ctx.clock());
@@ -111,8 +111,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
         ctx,
         request,
         reply,
-        { title: 'Dashboard', current: 'dashboard' },
+        { title: ctx.t('admin.nav.dashboard'), current: 'dashboard' },
         Dashboard({
+          t: ctx.t,
           counts: { drafts: drafts.total, scheduled: scheduled.total, published: published.total },
           recent: canWrite ? recent.items : [],
           canWrite,

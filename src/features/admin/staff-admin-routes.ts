@@ -1,5 +1,5 @@
 // Admin-only pages: staff accounts and the audit log.
-import { messageKey } from '../../platform/i18n/index.js';
+import { messageKey, sayErrors } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, notFound } from '../../platform/errors.js';
 import { field, formOf } from '../../platform/forms.js';
@@ -48,6 +48,9 @@ export function registerStaffAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
     return STAFF_NOTICES.includes(n) ? t(messageKey(`admin.staff.notice.${n}`)) : undefined;
   };
 
+  // The staff service names its field errors by catalogue key.
+  const said = (errors?: Record<string, string>) => sayErrors(t, errors);
+
   async function showList(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -67,7 +70,7 @@ export function registerStaffAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
         roles,
         meId: request.staff!.id,
         values,
-        errors,
+        errors: said(errors),
         notice: notice(request),
       }),
     );
@@ -87,7 +90,7 @@ export function registerStaffAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
         user,
         roles,
         isMe: user.id === request.staff!.id,
-        errors,
+        errors: said(errors),
         notice: notice(request),
       }),
     );

@@ -1,5 +1,5 @@
 // Staff pages for authors, rubrics and tags: list, create, edit, delete with confirmation.
-import { messageKey } from '../../platform/i18n/index.js';
+import { messageKey, sayErrors } from '../../platform/i18n/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { inTransaction, type Db } from '../../platform/db.js';
@@ -176,7 +176,7 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
         csrf: formToken(ctx, request),
         action,
         values,
-        errors,
+        errors: sayErrors(t, errors),
         deleteHref: e && `${base}/${e.id}/delete`,
         notice: notice(request),
       });

@@ -38,6 +38,7 @@ export function registerApiKeyAdminRoutes(app: FastifyInstance, ctx: AppCtx): vo
         reply,
         { title: 'API keys', current: 'api-keys', status: extra.status },
         ApiKeysPage({
+          t: ctx.t,
           csrf: formToken(ctx, request),
           keys: await listApiKeys(ctx.db),
           values: extra.values ?? EMPTY,

@@ -33,7 +33,7 @@ function rubricOf(r: RubricCols) {
 }
 
 /** Maps an article row (joined with its rubric) to a summary; authors are filled by the caller. */
-export function rowToArticleSummary(r: Selectable<ArticlesTable> & RubricCols): ArticleSummary {
+export function rowToArticleSummary(r: Omit<Selectable<ArticlesTable>, 'translation_group'> & RubricCols): ArticleSummary {
   return {
     id: r.id,
     slug: r.slug,
@@ -165,7 +165,10 @@ async function withAuthors(db: Db, list: ArticleSummary[]): Promise<ArticleSumma
   return list;
 }
 
-async function withLinks<T extends Selectable<ArticlesTable> & RubricCols & { body_html: string }>(db: Db, row: T | undefined) {
+async function withLinks<T extends Omit<Selectable<ArticlesTable>, 'translation_group'> & RubricCols & { body_html: string }>(
+  db: Db,
+  row: T | undefined,
+) {
   if (!row) return undefined;
   const [authors, tags] = await Promise.all([authorsOfArticles(db, [row.id]), tagsOfArticles(db, [row.id])]);
   return {
@@ -178,7 +181,7 @@ async function withLinks<T extends Selectable<ArticlesTable> & RubricCols & { bo
 
 async function full(
   db: Db,
-  row: (Selectable<ArticlesTable> & RubricCols & { body_html: string; body_md: string }) | undefined,
+  row: (Omit<Selectable<ArticlesTable>, 'translation_group'> & RubricCols & { body_html: string; body_md: string }) | undefined,
 ): Promise<Article | undefined> {
   const a = await withLinks(db, row);
   return a && { ...a, bodyMd: row!.body_md };

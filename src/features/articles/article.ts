@@ -72,37 +72,36 @@ export function parseArticleForm(
     typeof form[k] === 'string' ? (form[k] as string) : Array.isArray(form[k]) ? String((form[k] as unknown[])[0] ?? '') : '';
   const errors: Record<string, string> = {};
   const title = str('title').trim();
-  if (!title) errors.title = 'A title is required.';
-  else if (title.length > LIMITS.title) errors.title = `The title is longer than ${LIMITS.title} characters.`;
+  if (!title) errors.title = 'admin.form.title_required';
+  else if (title.length > LIMITS.title) errors.title = 'admin.form.title_long';
   let slug = str('slug').trim().toLowerCase();
   if (!slug) slug = slugify(title);
-  if (slug && !SLUG_RE.test(slug)) errors.slug = 'Use lowercase letters, digits and single hyphens.';
-  else if (slug.length > LIMITS.slug) errors.slug = `The slug is longer than ${LIMITS.slug} characters.`;
-  else if (!slug && title) errors.slug = 'Give the article a slug with Latin letters or digits.';
+  if (slug && !SLUG_RE.test(slug)) errors.slug = 'admin.form.slug_invalid';
+  else if (slug.length > LIMITS.slug) errors.slug = 'admin.form.slug_long';
+  else if (!slug && title) errors.slug = 'admin.form.article_slug_needed';
   const lead = str('lead').trim();
-  if (lead.length > LIMITS.lead) errors.lead = `The lead is longer than ${LIMITS.lead} characters.`;
+  if (lead.length > LIMITS.lead) errors.lead = 'admin.form.lead_long';
   const bodyMd = str('body').replace(/\r\n/g, '\n');
-  if (bodyMd.length > LIMITS.body) errors.body = `The body is longer than ${LIMITS.body.toLocaleString('en')} characters.`;
+  if (bodyMd.length > LIMITS.body) errors.body = 'admin.form.body_long';
   const language = str('language') || 'en';
-  if (!(LANGUAGES as readonly string[]).includes(language)) errors.language = 'Choose English, Russian or Chinese.';
+  if (!(LANGUAGES as readonly string[]).includes(language)) errors.language = 'admin.form.language';
   const rubricRaw = str('rubric_id');
   const rubricId = rubricRaw ? Number(rubricRaw) : null;
-  if (rubricRaw && !Number.isInteger(rubricId)) errors.rubric_id = 'Choose a rubric from the list.';
+  if (rubricRaw && !Number.isInteger(rubricId)) errors.rubric_id = 'admin.form.rubric';
   const rawAuthors = form.author_ids;
   const authorIds = (Array.isArray(rawAuthors) ? rawAuthors : rawAuthors === undefined || rawAuthors === '' ? [] : [rawAuthors])
     .map((v) => Number(v))
     .filter((n) => Number.isInteger(n) && n > 0);
-  if (authorIds.length === 0) errors.author_ids = 'Choose at least one author.';
+  if (authorIds.length === 0) errors.author_ids = 'admin.form.authors';
   const tagSlugs = str('tags')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (tagSlugs.length > LIMITS.tags) errors.tags = `Use at most ${LIMITS.tags} tags.`;
+  if (tagSlugs.length > LIMITS.tags) errors.tags = 'admin.form.tags_many';
   const coverUrl = str('cover_url').trim();
-  if (coverUrl && (!/^(https?:\/\/|\/)[^\s]*$/.test(coverUrl) || coverUrl.length > LIMITS.cover))
-    errors.cover_url = 'The cover must be an http(s) address or a path on this site.';
+  if (coverUrl && (!/^(https?:\/\/|\/)[^\s]*$/.test(coverUrl) || coverUrl.length > LIMITS.cover)) errors.cover_url = 'admin.form.cover_url';
   const commentsMode = (str('comments_mode') || 'on') as CommentsMode;
-  if (!COMMENTS_MODES.includes(commentsMode)) errors.comments_mode = 'Choose on, off or closed.';
+  if (!COMMENTS_MODES.includes(commentsMode)) errors.comments_mode = 'admin.form.comments_mode';
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,

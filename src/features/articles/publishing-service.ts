@@ -70,10 +70,9 @@ export function createPublishingService(deps: PublishingDeps) {
 
   async function checkRefs(tx: Db, input: ArticleInput, id?: number) {
     const errors: Record<string, string> = {};
-    if (await slugTaken(tx, input.slug, id)) errors.slug = 'Another article already uses this slug.';
-    if (input.rubricId !== null && !(await rubricExists(tx, input.rubricId))) errors.rubric_id = 'That rubric does not exist.';
-    if ((await countExistingAuthors(tx, input.authorIds)) !== input.authorIds.length)
-      errors.author_ids = 'One of the chosen authors does not exist.';
+    if (await slugTaken(tx, input.slug, id)) errors.slug = 'admin.form.article_slug_taken';
+    if (input.rubricId !== null && !(await rubricExists(tx, input.rubricId))) errors.rubric_id = 'admin.form.rubric_missing';
+    if ((await countExistingAuthors(tx, input.authorIds)) !== input.authorIds.length) errors.author_ids = 'admin.form.author_missing';
     if (Object.keys(errors).length) throw new ValidationError(errors);
   }
 
@@ -94,8 +93,8 @@ export function createPublishingService(deps: PublishingDeps) {
       if (opts.action !== 'draft' && !canPublish(actor)) throw new AppError('forbidden', 'Only editors can publish or schedule.');
       if (opts.action === 'schedule') {
         if (!opts.scheduleAt || Number.isNaN(opts.scheduleAt.getTime()))
-          throw new ValidationError({ publish_at: 'Give a date and time to publish at.' });
-        if (opts.scheduleAt <= now) throw new ValidationError({ publish_at: 'The publication time must be in the future.' });
+          throw new ValidationError({ publish_at: 'admin.form.schedule_missing' });
+        if (opts.scheduleAt <= now) throw new ValidationError({ publish_at: 'admin.form.schedule_past' });
       }
       const bodyHtml = renderMarkdown(input.bodyMd);
       let status = existing?.status ?? 'draft';

@@ -26,21 +26,19 @@ export function parseAuthorForm(
 ): { ok: true; value: AuthorInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const name = v.name.trim();
-  if (!name) errors.name = 'A name is required.';
-  else if (name.length > 200) errors.name = 'The name is longer than 200 characters.';
+  if (!name) errors.name = 'admin.form.name_required';
+  else if (name.length > 200) errors.name = 'admin.form.name_long_200';
   const slug = v.slug.trim().toLowerCase() || slugify(name);
-  if (!slug && name) errors.slug = 'Give the author a slug with Latin letters or digits.';
-  else if (slug && (!SLUG_RE.test(slug) || slug.length > 120))
-    errors.slug = 'Use lowercase letters, digits and single hyphens (at most 120).';
+  if (!slug && name) errors.slug = 'admin.form.author_slug_needed';
+  else if (slug && (!SLUG_RE.test(slug) || slug.length > 120)) errors.slug = 'admin.form.slug_invalid_120';
   const title = v.title.trim();
-  if (title.length > 200) errors.title = 'The byline title is longer than 200 characters.';
+  if (title.length > 200) errors.title = 'admin.form.byline_long';
   const bio = v.bio.trim();
-  if (bio.length > 5000) errors.bio = 'The biography is longer than 5,000 characters.';
+  if (bio.length > 5000) errors.bio = 'admin.form.bio_long';
   const photoUrl = v.photoUrl.trim();
-  if (photoUrl && (!/^(https?:\/\/|\/)[^\s]*$/.test(photoUrl) || photoUrl.length > 2000))
-    errors.photo_url = 'The photo must be an http(s) address or a path on this site.';
+  if (photoUrl && (!/^(https?:\/\/|\/)[^\s]*$/.test(photoUrl) || photoUrl.length > 2000)) errors.photo_url = 'admin.form.photo_url';
   const userId = v.userId ? Number(v.userId) : null;
-  if (v.userId && !(Number.isInteger(userId) && userId! > 0)) errors.user_id = 'Choose a staff account from the list.';
+  if (v.userId && !(Number.isInteger(userId) && userId! > 0)) errors.user_id = 'admin.form.staff_account';
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { name, slug, title, bio, photoUrl, userId } };
 }

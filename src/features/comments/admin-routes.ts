@@ -36,7 +36,7 @@ export function registerCommentAdminRoutes(app: FastifyInstance, ctx: AppCtx, se
   const notice = (request: FastifyRequest) => {
     const n = queryParam(request, 'notice');
     return (NOTICES as readonly string[]).includes(n)
-      ? t(messageKey(`comments.admin.notice.${n}`), { count: queryParam(request, 'count') || '0' })
+      ? t(messageKey(`comments.admin.notice.${n}`), { count: Number(queryParam(request, 'count')) || 0 })
       : undefined;
   };
 
@@ -85,7 +85,7 @@ export function registerCommentAdminRoutes(app: FastifyInstance, ctx: AppCtx, se
       // One button per comment ("approve:12") or the bulk form with ticked boxes.
       const one = /^([a-z]+):([1-9]\d{0,9})$/.exec(field(form, 'one'));
       const action = (one ? one[1] : field(form, 'action')) as ModerationAction;
-      if (!MODERATION_ACTIONS.includes(action)) throw new AppError('bad_request', 'Unknown action');
+      if (!MODERATION_ACTIONS.includes(action)) throw new AppError('bad_request', 'admin.error.unknown_action');
       const raw = form.ids;
       const ids = one
         ? [Number(one[2])]

@@ -1,3 +1,4 @@
+import { listTranslationGroup } from '../articles/translation-store.js';
 import { findSettings, listQuestions } from '../events/registration-store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../../test/db.js';
@@ -40,6 +41,19 @@ describe.each(DIALECTS)('demo loader on %s', (dialect) => {
       ['interviews', 5],
     ]);
     expect(await findTagBySlug(db, 'sco')).toMatchObject({ name: 'Shanghai Cooperation Organization', type: 'organisation' });
+  });
+
+  it('has a Russian and a Chinese edition, the state-visit analysis in all three languages', async () => {
+    expect(await countPublishedArticles(db, { now: NOW, language: 'ru' })).toBeGreaterThanOrEqual(6);
+    expect(await countPublishedArticles(db, { now: NOW, language: 'zh' })).toBeGreaterThanOrEqual(3);
+    expect(result.articles.warnings).toEqual([]);
+    const analysis = (await findArticleBySlug(db, 'bishkek-beijing-partnership'))!;
+    const group = await listTranslationGroup(db, analysis.id);
+    expect(group.map((x) => [x.language, x.slug]).sort()).toEqual([
+      ['en', 'bishkek-beijing-partnership'],
+      ['ru', 'bishkek-pekin-partnerstvo'],
+      ['zh', 'bishkek-beijing-huoban-guanxi'],
+    ]);
   });
 
   it('publishes at least 12 English articles with their original dates and bylines', async () => {

@@ -1,6 +1,6 @@
 // Dossiers: domain types and pure rules (fingerprints, dossier URLs, readable fact sentences).
 import { createHash } from 'node:crypto';
-import { formatDate, intl, type T, messageKey } from '../../platform/i18n/index.js';
+import { formatDate, intl, type MessageKey, type T, messageKey } from '../../platform/i18n/index.js';
 
 export type FactStatus = 'auto' | 'confirmed' | 'corrected' | 'rejected' | 'review';
 export const FACT_STATUSES: FactStatus[] = ['review', 'auto', 'confirmed', 'corrected', 'rejected'];
@@ -298,7 +298,9 @@ export function factSentence(
   planned = false,
 ): Segment[] {
   // The future form of a key is built at run time: its catalogue test checks that every one exists.
-  const t: T = planned ? (key, vars) => t0(messageKey(tensed(key, true)), vars) : t0;
+  const t: T = planned
+    ? Object.assign((key: MessageKey, vars?: Record<string, string | number>) => t0(messageKey(tensed(key, true)), vars), { lang: t0.lang })
+    : t0;
   const a = f.args;
   const place = a.place ? fill(t('dossiers.fact.place_suffix'), { place: ref(a.place, names) }) : [];
   switch (f.type) {

@@ -17,6 +17,8 @@ export interface FeedFilter {
   rubricId?: number;
   authorId?: number;
   tagId?: number;
+  /** Only articles in this language: an edition's feeds. */
+  language?: string;
 }
 
 function publishedArticles(db: Db, f: FeedFilter) {
@@ -26,6 +28,7 @@ function publishedArticles(db: Db, f: FeedFilter) {
     .where('articles.status', '=', 'published')
     .where('articles.published_at', '<=', f.now.toISOString());
   if (f.rubricId !== undefined) q = q.where('articles.rubric_id', '=', f.rubricId);
+  if (f.language) q = q.where('articles.language', '=', f.language);
   if (f.authorId !== undefined) {
     const id = f.authorId;
     q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', id));

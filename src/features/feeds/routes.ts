@@ -47,6 +47,8 @@ const SCOPE_PATH: Record<Exclude<Scope, 'site'>, string> = { rubric: '/rubric', 
 export interface FeedRouteOptions {
   /** URLs per sitemap file (tests make it small to exercise the index). */
   sitemapPageSize?: number;
+  /** A prefixed edition: only its feeds (the sitemap and robots.txt are the site's, at the root). */
+  edition?: boolean;
 }
 
 const seg = (slug: string) => encodeURIComponent(slug);
@@ -104,15 +106,17 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
         const now = ctx.clock();
         const site = await findSiteInfo(ctx.db, base());
         const d = await scopeOf(scope, request.params.slug ?? '', site.title, site.description);
-        const filter: FeedFilter = { now, ...d.filter };
+        // The root edition's language is the newsroom's setting, read here with the site's title.
+        const language = ctx.edition.prefix ? ctx.edition.lang : site.language;
+        const filter: FeedFilter = { now, ...d.filter, language };
         const articles = await listFeedArticles(ctx.db, { ...filter, limit: FEED_SIZE });
         const feed = buildFeed(
           {
             baseUrl: base(),
             title: d.title,
             description: d.description,
-            path: d.path,
-            language: site.language,
+            path: ctx.edition.prefix + d.path,
+            language,
             publisherName: site.title,
             generatedAt: now,
           },
@@ -128,6 +132,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
     app.get(`/authors/:slug/${file}`, serveFeed('author', file));
     app.get(`/tags/:slug/${file}`, serveFeed('tag', file));
   }
+  if (opts.edition) return;
 
   async function lastChange(now: Date): Promise<Date | undefined> {
     const [a, e] = await Promise.all([latestPublishedChange(ctx.db, now), latestEventChange(ctx.db)]);

@@ -164,6 +164,19 @@ describe.each(DIALECTS)('importer on %s', (dialect) => {
     expect(summarize(r)).toBe('Imported 4 (4 new, 0 updated), skipped 0 unchanged, 1 error.');
   });
 
+  it('imports a Chinese article by a Chinese author, and Kazakh tags, with transliterated slugs', async () => {
+    writeFileSync(
+      join(dir, '铁路协议.md'),
+      `---\ntitle: 中国和吉尔吉斯斯坦签署铁路协议\nauthor: 王毅\ndate: 2026-06-01\ntags: [Қазақстан, Тоқаев]\nlanguage: zh\n---\n双方签署了铁路协议。\n`,
+    );
+    const r = await createImporter({ db, clock }).importFolder(dir);
+    expect(r.errors).toEqual([]);
+    const a = (await findArticleBySlug(db, 'tielu-xieyi'))!;
+    expect(a.language).toBe('zh');
+    expect(a.authors.map((x) => [x.slug, x.name])).toEqual([['wang-yi', '王毅']]);
+    expect(a.tags.map((t) => t.slug).sort()).toEqual(['kazakhstan', 'tokaev']);
+  });
+
   it('updates on re-import instead of duplicating, and leaves unchanged files alone', async () => {
     writeFileSync(join(dir, 'bishkek-beijing.md'), GOOD);
     writeFileSync(join(dir, 'railway.md'), TWO_AUTHORS);

@@ -1,5 +1,6 @@
 // Importing Markdown files with front matter as articles: authors and rubrics created on first sight,
 // every article saved through the publishing service (so it is indexed and audited like an edited one).
+import { linkTranslation } from '../articles/translation-store.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Db } from '../../platform/db.js';
@@ -10,6 +11,7 @@ import { articleSearchIndex } from '../search/search-index-store.js';
 import { findAuthorIdBySlug, insertAuthor } from '../authors/author-store.js';
 import { findRubricIdBySlug, insertRubric, lastRubricPosition } from '../rubrics/rubric-store.js';
 import { slugify } from '../tags/tag-store.js';
+import { messageKey, translator } from '../../platform/i18n/index.js';
 import { FrontMatterError, parseFrontMatter, type FrontMatterValue } from './front-matter.js';
 
 export type ImportStatus = 'published' | 'draft' | 'scheduled';
@@ -30,6 +32,8 @@ export interface ParsedArticle {
   commentsMode: CommentsMode;
   status: ImportStatus | undefined;
   date: Date | undefined;
+  /** The slug of the article this one translates (`translation_of`), linked into its group after the import. */
+  translationOf: string | undefined;
 }
 
 /** A file that was not imported, and why. */
@@ -80,6 +84,7 @@ const KNOWN_KEYS = new Set([
   'cover_credit',
   'comments',
   'status',
+  'translation_of',
 ]);
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -141,7 +146,7 @@ export function parseArticleFile(text: string, fileName: string, warnings: Impor
   for (const n of authorNames)
     if (!slugify(n))
       throw new FrontMatterError(
-        `author "${n}" needs at least one Latin letter or digit in the name`,
+        `author "${n}" needs at least one letter or digit in the name`,
         line(data.authors !== undefined ? 'authors' : 'author'),
       );
 
@@ -191,6 +196,7 @@ export function parseArticleFile(text: string, fileName: string, warnings: Impor
     commentsMode: comments,
     status: (statusRaw || undefined) as ImportStatus | undefined,
     date,
+    translationOf: str('translation_of').toLowerCase() || undefined,
   };
 }
 
@@ -275,6 +281,7 @@ export function createImporter(deps: ImportDeps) {
   async function importFiles(paths: string[], opts: ImportOptions = {}): Promise<ImportResult> {
     const result: ImportResult = { created: [], updated: [], unchanged: [], errors: [], warnings: [] };
     const seen = new Map<string, string>();
+    const translations: { file: string; id: number; of: string }[] = [];
     for (let i = 0; i < paths.length; i++) {
       const file = basename(paths[i]);
       opts.onProgress?.(i, paths.length, file);
@@ -286,9 +293,24 @@ export function createImporter(deps: ImportDeps) {
         seen.set(parsed.slug, file);
         const { id, outcome } = await saveOne(parsed, opts);
         result[outcome].push({ file, slug: parsed.slug, id });
+        if (parsed.translationOf) translations.push({ file, id, of: parsed.translationOf });
       } catch (e) {
         result.errors.push(problemOf(file, e));
       }
+    }
+    // Translations are linked once every file is in, whatever their order; a pair already linked stays so.
+    for (const x of translations) {
+      const other = await findArticleBySlug(db, x.of);
+      const problem = other ? await linkTranslation(db, x.id, other.id) : 'unknown';
+      if (problem === 'unknown' || problem === 'language')
+        result.warnings.push({
+          file: x.file,
+          line: 1,
+          message:
+            problem === 'unknown'
+              ? `translation_of "${x.of}": no such article, not linked`
+              : `translation_of "${x.of}": its group already has this language, not linked`,
+        });
     }
     opts.onProgress?.(paths.length, paths.length, '');
     return result;
@@ -309,6 +331,8 @@ export function createImporter(deps: ImportDeps) {
 
 export type Importer = ReturnType<typeof createImporter>;
 
+const english = translator('en');
+
 function problemOf(file: string, e: unknown): ImportProblem {
   if (e instanceof FrontMatterError) return { file, line: e.line, message: e.message };
   const err = e as { message?: string; fields?: Record<string, string>; code?: string };
@@ -318,7 +342,8 @@ function problemOf(file: string, e: unknown): ImportProblem {
       file,
       line: 1,
       message: Object.entries(err.fields)
-        .map(([k, v]) => `${k}: ${v}`)
+        // The command line speaks English: a field's catalogue key is said in it.
+        .map(([k, v]) => `${k}: ${english(messageKey(v))}`)
         .join('; '),
     };
   return { file, line: 0, message: err.message ?? String(e) };
@@ -331,7 +356,7 @@ function sameArticle(
   status: ImportStatus,
   publishedAt: Date | undefined | null,
 ): boolean {
-  const tagSlugs = [...new Set(input.tagSlugs.map(slugify).filter(Boolean))].sort();
+  const tagSlugs = [...new Set(input.tagSlugs.map((s) => slugify(s)).filter(Boolean))].sort();
   return (
     a.title === input.title &&
     a.lead === input.lead &&

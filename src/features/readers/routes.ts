@@ -154,7 +154,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     };
     const attempt = { ip: request.ip, email, knownDevice: await knownDevice() };
     const wait = await signInWait(limits, attempt);
-    if (wait > 0) return show(429, t('account.error.rate_login', { wait: waitText(wait) }));
+    if (wait > 0) return show(429, t('account.error.rate_login', { wait: waitText(wait, t) }));
     const reader = await accounts.authenticate(email, password);
     if (!reader) {
       await signInFailed(limits, attempt);

@@ -24,18 +24,16 @@ export function parseRubricForm(
 ): { ok: true; value: RubricInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const name = v.name.trim();
-  if (!name) errors.name = 'A name is required.';
-  else if (name.length > 100) errors.name = 'The name is longer than 100 characters.';
+  if (!name) errors.name = 'admin.form.name_required';
+  else if (name.length > 100) errors.name = 'admin.form.name_long_100';
   const slug = v.slug.trim().toLowerCase() || slugify(name);
-  if (!slug && name) errors.slug = 'Give the rubric a slug with Latin letters or digits.';
-  else if (slug && (!SLUG_RE.test(slug) || slug.length > 80))
-    errors.slug = 'Use lowercase letters, digits and single hyphens (at most 80).';
+  if (!slug && name) errors.slug = 'admin.form.rubric_slug_needed';
+  else if (slug && (!SLUG_RE.test(slug) || slug.length > 80)) errors.slug = 'admin.form.slug_invalid_80';
   const description = v.description.trim();
-  if (description.length > 1000) errors.description = 'The description is longer than 1,000 characters.';
+  if (description.length > 1000) errors.description = 'admin.form.description_long';
   const posRaw = v.position.trim();
   const position = posRaw === '' ? 0 : Number(posRaw);
-  if (!Number.isInteger(position) || position < 0 || position > 10_000)
-    errors.position = 'The position is a whole number from 0 to 10,000.';
+  if (!Number.isInteger(position) || position < 0 || position > 10_000) errors.position = 'admin.form.position';
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { name, slug, description, position } };
 }

@@ -2,6 +2,7 @@
 // full-text index for snippets re-reads every match in the range of the page's hits, which for a common
 // word on a large archive cost more than the search itself.
 import type { Term } from './search-query.js';
+import { hanWordSpans, hasHan } from './segment.js';
 
 /** Sentinels around a matched word; markedToHtml turns them into <mark> after escaping. */
 export const OPEN = '\u0002';
@@ -38,7 +39,12 @@ function matcher(terms: Term[]): (word: string) => number {
 
 function tokens(text: string, match: (w: string) => number): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) out.push({ start: m.index!, end: m.index! + m[0].length, term: match(m[0]) });
+  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    // A run with Chinese in it holds several words: the ones the index holds (segment.ts).
+    if (hasHan(m[0])) {
+      for (const w of hanWordSpans(m[0], m.index!)) out.push({ start: w.start, end: w.end, term: match(w.word) });
+    } else out.push({ start: m.index!, end: m.index! + m[0].length, term: match(m[0]) });
+  }
   return out;
 }
 

@@ -78,11 +78,24 @@ describe.each(DIALECTS)('search routes on %s', (dialect) => {
     expect(res.body).toContain('value="railway"');
   });
 
-  it('finds Russian word forms', async () => {
-    const res = await get(`/search?q=${encodeURIComponent('переговоры саммит')}`);
+  it('finds Russian word forms in the Russian edition, and in every language when asked', async () => {
+    const q = encodeURIComponent('переговоры саммит');
+    const res = await get(`/ru/search?q=${q}`);
     expect(links(res.body)).toEqual(['/articles/itogi']);
-    expect(res.body).toContain('1 result for “переговоры саммит”');
-    expect(res.body).toContain('<h2 class="search-hit-title" lang="ru">');
+    expect(res.body).toContain('<html lang="ru"');
+    expect(res.body).toContain('1 результат по запросу «переговоры саммит»');
+    expect(res.body).toContain('<form class="search-form" action="/ru/search"');
+    // The English edition at the root searches English unless every language is asked for.
+    expect(links((await get(`/search?q=${q}`)).body)).toEqual([]);
+    const all = await get(`/search?q=${q}&lang=all`);
+    expect(links(all.body)).toEqual(['/articles/itogi']);
+    expect(all.body).toContain('1 result for “переговоры саммит”');
+    expect(all.body).toContain('<h2 class="search-hit-title" lang="ru">');
+    expect(all.body).toContain('<option value="all" selected>');
+    // The root edition's language under its prefix leads to the root.
+    const prefixed = await get(`/en/search?q=${q}`);
+    expect(prefixed.statusCode).toBe(301);
+    expect(prefixed.headers.location).toBe(`/search?q=${q}`);
   });
 
   it('applies filters from the query string and keeps them in the form', async () => {

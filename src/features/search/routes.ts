@@ -25,6 +25,8 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppCtx): void {
         ctx.memo.get('search:authors', () => listAuthors(ctx.db)),
       ]);
       const p = parseSearchParams((request.query ?? {}) as Record<string, unknown>, { rubrics, authors });
+      // An edition searches its own language unless the reader asks for another, or for all of them.
+      if (!p.form.lang) p.filters.language = chrome.site.language;
       let results;
       if (p.query.terms.length) {
         const r = await searchArticles(ctx.db, {

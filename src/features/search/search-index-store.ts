@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { ArticleIndex } from '../articles/publishing-service.js';
+import { segmentForIndex } from './segment.js';
 
 const BLOCK_TAG = /<\/?(?:p|h[1-6]|li|ul|ol|blockquote|pre|tr|td|th|table|thead|tbody|figure|figcaption|br|hr|img)\b[^>]*>/gi;
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -52,11 +53,12 @@ export async function indexArticle(db: Db, articleId: number): Promise<void> {
       .where('article_id', '=', articleId)
       .execute(),
   ]);
-  const people = clean(authors.map((r) => r.name).join(' '));
-  const tagText = clean(tags.map((r) => r.name).join(' '));
-  const title0 = clean(a.title);
-  const lead0 = clean(a.lead);
-  const body0 = articleText(a.body_html);
+  // Chinese words are spaced apart for both indexes (segment.ts); other text goes in as it is.
+  const people = segmentForIndex(clean(authors.map((r) => r.name).join(' ')));
+  const tagText = segmentForIndex(clean(tags.map((r) => r.name).join(' ')));
+  const title0 = segmentForIndex(clean(a.title));
+  const lead0 = segmentForIndex(clean(a.lead));
+  const body0 = segmentForIndex(articleText(a.body_html));
   if (db.dialect === 'postgres') {
     // PostgreSQL's parser skips anything shaped like an HTML tag; in article text "<script>" is words.
     const [title, lead, body] = [title0, lead0, body0].map((s) => s.replace(/[<>]/g, ' '));

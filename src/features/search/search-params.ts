@@ -47,6 +47,9 @@ const DAY_MS = 86_400_000;
 /** Search pages beyond this would start past the counted matches. */
 export const MAX_PAGE = 100;
 
+/** The `lang` value of a search in every language. */
+export const ALL_LANGUAGES = 'all';
+
 /** Reads the search query string; unknown slugs, bad dates and languages become notices, not errors. */
 export function parseSearchParams(
   raw: Record<string, unknown>,
@@ -77,7 +80,9 @@ export function parseSearchParams(
     } else notices.push({ key: 'search.notice.author', vars: { value: shown(authorSlug) } });
   }
   const lang = one(raw.lang).trim();
-  if (lang) {
+  // "all" asks for every language; without lang, the edition's own language is searched (see routes.ts).
+  if (lang === ALL_LANGUAGES) form.lang = ALL_LANGUAGES;
+  else if (lang) {
     if ((LANGUAGES as readonly string[]).includes(lang)) {
       filters.language = lang;
       form.lang = lang;

@@ -17,6 +17,19 @@ describe('parseQuery', () => {
     expect(parseQuery('a AND OR').terms.map((t) => t.word)).toEqual(['a', 'and', 'or']);
   });
 
+  it('cuts Chinese into the words the index holds, and keeps other scripts beside it', () => {
+    expect(parseQuery('铁路').terms).toEqual([{ word: '铁路', stem: '铁路', prefix: false }]);
+    expect(parseQuery('签署了铁路协议').terms.map((t) => t.word)).toEqual(['签署', '铁路', '协议']);
+    // Mixed scripts with no space between them: each script its own words, Russian still stemmed.
+    expect(parseQuery('Тоқаев铁路 переговоры').terms).toEqual([
+      { word: 'тоқаев', stem: 'тоқа', prefix: true },
+      { word: '铁路', stem: '铁路', prefix: false },
+      { word: 'переговоры', stem: 'переговор', prefix: true },
+    ]);
+    expect(toFtsQuery(parseQuery('SCO 铁路').terms)).toBe('"sco" AND "铁路"');
+    expect(toTsQuery(parseQuery('SCO 铁路').terms)).toBe("'sco' & '铁路'");
+  });
+
   it('matches short words and numbers exactly', () => {
     expect(parseQuery('EU 2024').terms).toEqual([
       { word: 'eu', stem: 'eu', prefix: false },

@@ -1,5 +1,6 @@
 // A reader's query turned into words and safe index queries: no character of the input reaches FTS5 or
 // to_tsquery as syntax, only letters and digits inside quotes.
+import { segmentForIndex } from './segment.js';
 import { stem } from './stemmer.js';
 
 /** Queries longer than this are cut: nobody types more, and long queries cost time. */
@@ -71,6 +72,13 @@ const STOP_WORDS = new Set([
   'или',
   'что',
   'как',
+  // Chinese particles and conjunctions, as the segmenter gives them.
+  '的',
+  '了',
+  '和',
+  '与',
+  '在',
+  '是',
 ]);
 
 /** Cuts a raw query parameter to size and trims it; arrays and non-strings count as empty. */
@@ -88,19 +96,22 @@ export function cleanQueryText(raw: unknown): string {
 }
 
 const DIGITS_ONLY = /^\p{N}+$/u;
+const HAN_WORD = /\p{Script=Han}/u;
 
 /** Splits a query into searchable words and stems them; punctuation and operators are dropped. */
 export function parseQuery(raw: unknown): ParsedQuery {
   const text = cleanQueryText(raw);
   // The same split as the index tokenizer: runs of letters, digits and combining marks.
   // Diacritics stay: FTS5 folds them on both sides, PostgreSQL's 'simple' on neither.
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  // Chinese is first cut into words, as the index was (segment.ts): "签署铁路协议" asks for 签署, 铁路 and 协议.
+  const words = (segmentForIndex(text.toLowerCase()).match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const unique = [...new Set(words)];
   const meaningful = unique.filter((w) => !STOP_WORDS.has(w));
   const chosen = (meaningful.length ? meaningful : unique).slice(0, MAX_TERMS);
   const terms = chosen.map((word): Term => {
     const s = stem(word);
-    if (DIGITS_ONLY.test(word) || word.length < 3) return { word, stem: word, prefix: false };
+    // A Chinese word is matched whole: the index holds the same words.
+    if (DIGITS_ONLY.test(word) || word.length < 3 || HAN_WORD.test(word)) return { word, stem: word, prefix: false };
     // A short stem as a prefix matches hundreds of words ("sta*") and is slow on a large index: match the stem and the word.
     if (s.length < MIN_PREFIX) return s === word ? { word, stem: word, prefix: false } : { word, stem: s, prefix: false, forms: [s, word] };
     return { word, stem: s, prefix: true };

@@ -52,6 +52,36 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     expect(r.hits[0].titleHtml).toBe('The <mark>railway</mark> to Kashgar');
   });
 
+  it('finds a Chinese word inside a sentence, marks it, and keeps Russian and English word forms', async () => {
+    await makeArticle(db, {
+      title: '中吉签署铁路协议',
+      slug: 'zhong-ji-tielu',
+      language: 'zh',
+      authorIds: [author],
+      lead: '双方在北京举行会谈。',
+      bodyMd: '中国和吉尔吉斯斯坦签署了铁路协议。SCO 秘书处表示欢迎。',
+    });
+    await makeArticle(db, {
+      title: 'Железная дорога через Кыргызстан',
+      slug: 'zheleznaya-doroga',
+      language: 'ru',
+      authorIds: [author],
+      bodyMd: 'Стороны подписали соглашение о строительстве железной дороги.',
+    });
+    await makeArticle(db, { title: 'Railways of the steppe', authorIds: [author], bodyMd: 'Two railways were agreed.' });
+    const zh = await search('铁路');
+    expect(titles(zh)).toEqual(['中吉签署铁路协议']);
+    expect(String(zh.hits[0].titleHtml)).toBe('中吉签署<mark>铁路</mark>协议');
+    expect(String(zh.hits[0].snippetHtml)).toContain('签署了<mark>铁路</mark>协议');
+    // A word the sentence holds only as part of a longer one is not a match of its own.
+    expect(titles(await search('吉尔吉斯斯坦 协议'))).toEqual(['中吉签署铁路协议']);
+    expect(titles(await search('sco 铁路'))).toEqual(['中吉签署铁路协议']);
+    expect(titles(await search('铁路 railway'))).toEqual([]);
+    expect(titles(await search('铁路', { language: 'ru' }))).toEqual([]);
+    expect(titles(await search('железная дорога'))).toEqual(['Железная дорога через Кыргызстан']);
+    expect(titles(await search('railway'))).toEqual(['Railways of the steppe']);
+  });
+
   it('ranks tag and author matches above body matches', async () => {
     await makeArticle(db, { title: 'Body mention', authorIds: [author], bodyMd: 'Uzbekistan was mentioned once.' });
     await makeArticle(db, { title: 'Tagged piece', authorIds: [author], bodyMd: 'Nothing here.', tagSlugs: ['uzbekistan'] });

@@ -8,6 +8,7 @@ import type { ArticleSummary } from '../articles/article.js';
 import { articleText } from './search-index-store.js';
 import { CLOSE, highlightAll, OPEN, snippet } from './highlight.js';
 import { toFtsQuery, toTsQuery, type Term } from './search-query.js';
+import { hasHan } from './segment.js';
 
 /** Counting stops here: "1000+ results" is as useful as the exact number and far cheaper. */
 export const COUNT_CAP = 1000;
@@ -183,7 +184,9 @@ const showAngles = (s: string) =>
 async function highlights(db: Db, terms: Term[], rows: { id: number; title: string; lead: string }[]): Promise<Map<number, Marked>> {
   const out = new Map<number, Marked>();
   if (!rows.length) return out;
-  if (db.dialect === 'postgres') {
+  // ts_headline reads the stored text with PostgreSQL's parser, which sees a Chinese sentence as one word:
+  // a query with Chinese words is marked in JavaScript, as on SQLite.
+  if (db.dialect === 'postgres' && !terms.some((t) => hasHan(t.word))) {
     const bodies = new Map(
       (
         await db
@@ -212,7 +215,7 @@ async function highlights(db: Db, terms: Term[], rows: { id: number; title: stri
       });
     return out;
   }
-  // SQLite: marked in JavaScript (see highlight.ts); the bodies of one page of hits are a few pages of reads.
+  // SQLite (and Chinese queries): marked in JavaScript (see highlight.ts); the bodies of one page of hits are a few pages of reads.
   const bodies = new Map(
     (
       await db

@@ -24,14 +24,14 @@ const MAX_PASSWORD = 1000;
 
 /** Checks a new password's length; returns an error message or undefined. */
 export function passwordProblem(password: string): string | undefined {
-  if (password.length < MIN_PASSWORD) return `Use at least ${MIN_PASSWORD} characters.`;
-  if (password.length > MAX_PASSWORD) return `Use at most ${MAX_PASSWORD} characters.`;
+  if (password.length < MIN_PASSWORD) return 'admin.staff.error.password_short';
+  if (password.length > MAX_PASSWORD) return 'admin.staff.error.password_long';
   return undefined;
 }
 
 async function mustFind(db: Db, id: number): Promise<User> {
   const u = await findUserById(db, id);
-  if (!u) throw new AppError('not_found', 'Staff member not found');
+  if (!u) throw new AppError('not_found', 'admin.error.staff_not_found');
   return u;
 }
 
@@ -40,7 +40,7 @@ async function wouldRemoveLastAdmin(db: Db, target: User): Promise<boolean> {
   return target.role === 'admin' && !target.disabled && (await countActiveAdmins(db)) <= 1;
 }
 
-/** Creates a staff account; throws ValidationError with field messages. Returns the new id. */
+/** Creates a staff account; throws ValidationError with field messages (catalogue keys). Returns the new id. */
 export async function addStaff(
   db: Db,
   actorId: number,
@@ -50,11 +50,11 @@ export async function addStaff(
   const errors: Record<string, string> = {};
   const email = normalizeEmail(input.email);
   const name = input.name.trim();
-  if (!isValidEmail(email)) errors.email = 'Give a valid email address.';
-  else if (await findUserByEmail(db, email)) errors.email = 'An account with this email already exists.';
-  if (!name) errors.name = 'A name is required.';
-  else if (name.length > 200) errors.name = 'The name is longer than 200 characters.';
-  if (!(STAFF_ROLES as string[]).includes(input.role)) errors.role = 'Choose a role from the list.';
+  if (!isValidEmail(email)) errors.email = 'admin.staff.error.email';
+  else if (await findUserByEmail(db, email)) errors.email = 'admin.staff.error.email_taken';
+  if (!name) errors.name = 'admin.staff.error.name';
+  else if (name.length > 200) errors.name = 'admin.staff.error.name_long';
+  if (!(STAFF_ROLES as string[]).includes(input.role)) errors.role = 'admin.staff.error.role';
   const pw = passwordProblem(input.password);
   if (pw) errors.password = pw;
   if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -80,12 +80,11 @@ export async function addStaff(
 
 /** Changes a staff member's role, ends their sessions and audits "old -> new"; the last admin stays admin. */
 export async function changeRole(db: Db, actorId: number, userId: number, role: string, now: Date): Promise<void> {
-  if (!(STAFF_ROLES as string[]).includes(role)) throw new ValidationError({ role: 'Choose a role from the list.' });
+  if (!(STAFF_ROLES as string[]).includes(role)) throw new ValidationError({ role: 'admin.staff.error.role' });
   await inTransaction(db, async (tx) => {
     const user = await mustFind(tx, userId);
     if (user.role === role) return;
-    if (await wouldRemoveLastAdmin(tx, user))
-      throw new ValidationError({ role: 'This is the last admin: make someone else an admin first.' });
+    if (await wouldRemoveLastAdmin(tx, user)) throw new ValidationError({ role: 'admin.staff.error.last_admin' });
     await updateUserRole(tx, userId, role as UserRole);
     await deleteUserSessions(tx, userId);
     await insertAudit(tx, {
@@ -104,8 +103,7 @@ export async function setStaffDisabled(db: Db, actorId: number, userId: number, 
   await inTransaction(db, async (tx) => {
     const user = await mustFind(tx, userId);
     if (user.disabled === disabled) return;
-    if (disabled && (await wouldRemoveLastAdmin(tx, user)))
-      throw new ValidationError({ disabled: 'This is the last admin: make someone else an admin first.' });
+    if (disabled && (await wouldRemoveLastAdmin(tx, user))) throw new ValidationError({ disabled: 'admin.staff.error.last_admin' });
     await setUserDisabled(tx, userId, disabled);
     if (disabled) await deleteUserSessions(tx, userId);
     await insertAudit(tx, {

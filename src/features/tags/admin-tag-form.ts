@@ -23,13 +23,12 @@ export function parseTagForm(
 ): { ok: true; value: TagInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const name = v.name.trim();
-  if (!name) errors.name = 'A name is required.';
-  else if (name.length > 200) errors.name = 'The name is longer than 200 characters.';
+  if (!name) errors.name = 'admin.form.name_required';
+  else if (name.length > 200) errors.name = 'admin.form.name_long_200';
   const slug = v.slug.trim().toLowerCase() || slugify(name);
-  if (!slug && name) errors.slug = 'Give the tag a slug with Latin letters or digits.';
-  else if (slug && (!SLUG_RE.test(slug) || slug.length > 80))
-    errors.slug = 'Use lowercase letters, digits and single hyphens (at most 80).';
-  if (!(TAG_TYPES as string[]).includes(v.type)) errors.type = 'Choose topic, country, organisation or person.';
+  if (!slug && name) errors.slug = 'admin.form.tag_slug_needed';
+  else if (slug && (!SLUG_RE.test(slug) || slug.length > 80)) errors.slug = 'admin.form.slug_invalid_80';
+  if (!(TAG_TYPES as string[]).includes(v.type)) errors.type = 'admin.form.tag_type';
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { name, slug, type: v.type as TagType } };
 }

@@ -1,5 +1,6 @@
 // Tags, typed as country, organisation, person or topic.
 import type { Selectable } from 'kysely';
+import { slugify } from '../../platform/slug.js';
 import type { Db } from '../../platform/db.js';
 import type { TagsTable } from '../../platform/schema.js';
 import type { Tag, TagInput } from './tag.js';
@@ -47,52 +48,8 @@ export async function ensureTags(db: Db, slugsOrNames: string[]): Promise<number
   return [...new Set(ids)];
 }
 
-/** URL slug of a name: lowercase Latin letters, digits and hyphens; Cyrillic is transliterated. */
-export function slugify(s: string): string {
-  const map: Record<string, string> = {
-    а: 'a',
-    б: 'b',
-    в: 'v',
-    г: 'g',
-    д: 'd',
-    е: 'e',
-    ё: 'e',
-    ж: 'zh',
-    з: 'z',
-    и: 'i',
-    й: 'y',
-    к: 'k',
-    л: 'l',
-    м: 'm',
-    н: 'n',
-    о: 'o',
-    п: 'p',
-    р: 'r',
-    с: 's',
-    т: 't',
-    у: 'u',
-    ф: 'f',
-    х: 'kh',
-    ц: 'ts',
-    ч: 'ch',
-    ш: 'sh',
-    щ: 'shch',
-    ъ: '',
-    ы: 'y',
-    ь: '',
-    э: 'e',
-    ю: 'yu',
-    я: 'ya',
-  };
-  return s
-    .toLowerCase()
-    .replace(/[а-яё]/g, (c) => map[c] ?? '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-}
+/** URL slug of a name in any script of the region (see platform/slug.ts); kept here for the features that import it. */
+export { slugify } from '../../platform/slug.js';
 
 /** Every tag's id and slug, for matching by slug. */
 export async function listTagSlugs(db: Db): Promise<{ id: number; slug: string }[]> {

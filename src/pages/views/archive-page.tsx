@@ -26,7 +26,7 @@ export function ArchivePage({ t, chrome, items, info, total, commentCounts }: Ar
       rubrics={chrome.rubrics}
       account={chrome.account}
       current="archive"
-      meta={{ title, description: t('archive.description'), path: info.page > 1 ? `/archive?page=${info.page}` : '/archive' }}
+      meta={{ title, description: t('archive.description'), path: info.basePath + (info.page > 1 ? `?page=${info.page}` : '') }}
     >
       <header class="list-header">
         <h1>{t('archive.title')}</h1>
@@ -34,6 +34,7 @@ export function ArchivePage({ t, chrome, items, info, total, commentCounts }: Ar
         <p class="meta list-count">{articleCount(t, total, chrome.site.language)}</p>
       </header>
       <PagedArticleList
+        base={chrome.site.base}
         t={t}
         items={items}
         lang={chrome.site.language}

@@ -1,4 +1,5 @@
 // The article page: headline, standfirst, byline and dates, cover, body, closing byline, tags, event, related, comments.
+import type { Translation } from '../../features/articles/translation-store.js';
 import type { ComponentChildren } from 'preact';
 import { formatDate, intl, type T } from '../../platform/i18n/index.js';
 import { Layout } from '../../platform/ui/layout.js';
@@ -20,6 +21,8 @@ export interface ArticlePageProps {
   comments?: { count: number; children?: ComponentChildren };
   /** "Facts in this article", from the knowledge engine's dossiers. */
   facts?: ComponentChildren;
+  /** The article in other languages (published), for hreflang, the switcher and JSON-LD. */
+  translations?: Translation[];
 }
 
 const HOUR = 3600_000;
@@ -30,8 +33,16 @@ export function showsUpdated(a: Pick<Article, 'publishedAt' | 'updatedAt'>): boo
 }
 
 /** schema.org NewsArticle of an article, every author a Person. */
-export function articleJsonLd(a: ReadableArticle, site: Chrome['site']): object {
+export function articleJsonLd(a: ReadableArticle, site: Chrome['site'], translations: Translation[] = []): object {
   const url = `${site.baseUrl}/articles/${a.slug}`;
+  const work = (x: Translation) => ({
+    '@type': 'NewsArticle',
+    headline: x.title,
+    inLanguage: x.language,
+    url: `${site.baseUrl}/articles/${x.slug}`,
+  });
+  // The original names its translations; a translation names its original (and the original's other translations).
+  const original = translations.find((x) => x.original);
   const abs = (p: string) => (/^https?:\/\//.test(p) ? p : site.baseUrl + p);
   return {
     '@context': 'https://schema.org',
@@ -55,6 +66,8 @@ export function articleJsonLd(a: ReadableArticle, site: Chrome['site']): object 
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     inLanguage: a.language,
+    translationOfWork: original ? work(original) : undefined,
+    workTranslation: !original && translations.length ? translations.map(work) : undefined,
     articleSection: a.rubric?.name,
     keywords: a.tags.length ? a.tags.map((tag) => tag.name) : undefined,
     image: a.cover ? [abs(a.cover.url)] : undefined,
@@ -62,7 +75,7 @@ export function articleJsonLd(a: ReadableArticle, site: Chrome['site']): object 
 }
 
 /** Author links joined as the language joins a list: "A, B and C". */
-function AuthorLinks({ authors, lang }: { authors: AuthorRef[]; lang: string }) {
+function AuthorLinks({ authors, lang, base = '' }: { authors: AuthorRef[]; lang: string; base?: string }) {
   let parts: { type: string; value: string }[];
   try {
     parts = intl.list(lang, { style: 'long', type: 'conjunction' }).formatToParts(authors.map((a) => a.name));
@@ -81,7 +94,7 @@ function AuthorLinks({ authors, lang }: { authors: AuthorRef[]; lang: string }) 
     <>
       {parts.map((p) =>
         p.type === 'element' ? (
-          <a href={`/authors/${authors[i++].slug}`} rel="author">
+          <a href={`${base}/authors/${authors[i++].slug}`} rel="author">
             {p.value}
           </a>
         ) : (
@@ -93,7 +106,11 @@ function AuthorLinks({ authors, lang }: { authors: AuthorRef[]; lang: string }) 
 }
 
 /** The whole article page. */
-export function ArticlePage({ t, chrome, article: a, related, event, comments, facts }: ArticlePageProps) {
+export function ArticlePage({ t, chrome, article: a, related, event, comments, facts, translations = [] }: ArticlePageProps) {
+  const alternates = translations.length
+    ? Object.fromEntries([[a.language, `/articles/${a.slug}`], ...translations.map((x) => [x.language, `/articles/${x.slug}`])])
+    : undefined;
+  const original = translations.find((x) => x.original);
   const lang = chrome.site.language;
   const contentLang = a.language;
   const cover = a.cover;
@@ -112,14 +129,16 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
         image: cover?.url,
         publishedTime: a.publishedAt ?? undefined,
         modifiedTime: a.updatedAt,
-        jsonLd: [articleJsonLd(a, chrome.site)],
+        jsonLd: [articleJsonLd(a, chrome.site, translations)],
+        alternates,
+        xDefault: alternates && `/articles/${original?.slug ?? a.slug}`,
       }}
     >
       <article class="article" aria-labelledby="article-title">
         <header class="article-header">
           {a.rubric && (
             <p class="kicker article-kicker">
-              <a class="kicker" href={`/rubric/${a.rubric.slug}`}>
+              <a class="kicker" href={`${chrome.site.base ?? ''}/rubric/${a.rubric.slug}`}>
                 {a.rubric.name}
               </a>
             </p>
@@ -135,7 +154,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
           <p class="meta article-meta">
             {a.authors.length > 0 && (
               <span class="article-authors">
-                {t('article.by')} <AuthorLinks authors={a.authors} lang={lang} />
+                {t('article.by')} <AuthorLinks base={chrome.site.base} authors={a.authors} lang={lang} />
               </span>
             )}
             {a.publishedAt && (
@@ -170,7 +189,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
             <div class="article-byline">
               {a.authors.map((p) => (
                 <p class="byline-author">
-                  <a href={`/authors/${p.slug}`} rel="author">
+                  <a href={`${chrome.site.base ?? ''}/authors/${p.slug}`} rel="author">
                     {p.name}
                   </a>
                   {p.title ? `, ${p.title}` : ''}
@@ -186,7 +205,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
               <ul role="list">
                 {a.tags.map((tag) => (
                   <li>
-                    <a href={`/tags/${tag.slug}`}>
+                    <a href={`${chrome.site.base ?? ''}/tags/${tag.slug}`}>
                       <span class="tag-type">{t(`tag.type.${tag.type}`)}</span> {tag.name}
                     </a>
                   </li>
@@ -201,7 +220,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-title">
           <h2 id="related-title">{t('article.related')}</h2>
-          <ArticleList t={t} items={related} lang={lang} variant="compact" level={3} />
+          <ArticleList base={chrome.site.base} t={t} items={related} lang={lang} variant="compact" level={3} />
         </section>
       )}
       <CommentsSection t={t} lang={lang} mode={a.commentsMode} count={comments?.count ?? 0}>

@@ -35,7 +35,7 @@ export function authorJsonLd(a: Author, site: Chrome['site']): object {
 /** One page of an author's profile and articles. */
 export function AuthorPage({ t, chrome, author, items, info, total, commentCounts }: AuthorPageProps) {
   const lang = chrome.site.language;
-  const base = `/authors/${author.slug}`;
+  const base = `${chrome.site.base ?? ''}/authors/${author.slug}`;
   const title = info.page > 1 ? `${author.name} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : author.name;
   return (
     <Layout
@@ -51,7 +51,7 @@ export function AuthorPage({ t, chrome, author, items, info, total, commentCount
         ogType: 'profile',
         image: author.photoUrl || undefined,
         jsonLd: [authorJsonLd(author, chrome.site)],
-        feeds: [...feedLinks(t, `${chrome.site.title}: ${author.name}`, base), ...feedLinks(t, chrome.site.title, '')],
+        feeds: [...feedLinks(t, `${chrome.site.title}: ${author.name}`, base), ...feedLinks(t, chrome.site.title, chrome.site.base ?? '')],
       }}
     >
       <header class="list-header author-header">
@@ -71,7 +71,16 @@ export function AuthorPage({ t, chrome, author, items, info, total, commentCount
         <h2 id="author-articles-title" class="list-section-title">
           {t('author.articles', { name: author.name })}
         </h2>
-        <PagedArticleList t={t} items={items} lang={lang} level={3} info={info} commentCounts={commentCounts} empty={t('author.none')} />
+        <PagedArticleList
+          base={chrome.site.base}
+          t={t}
+          items={items}
+          lang={lang}
+          level={3}
+          info={info}
+          commentCounts={commentCounts}
+          empty={t('author.none')}
+        />
       </section>
     </Layout>
   );

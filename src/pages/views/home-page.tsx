@@ -1,4 +1,5 @@
 // The front page: the lead story, the latest articles, a section per rubric, and the next event.
+import { editionAlternates } from '../../platform/editions.js';
 import type { T } from '../../platform/i18n/index.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { ArticleList, Teaser } from '../../platform/ui/article-list.js';
@@ -51,7 +52,13 @@ export function HomePage({ t, chrome, lead, latest, sections, event, commentCoun
       rubrics={chrome.rubrics}
       account={chrome.account}
       current="home"
-      meta={{ title: site.title, description: site.description || undefined, path: '/', jsonLd: [siteJsonLd(site)] }}
+      meta={{
+        title: site.title,
+        description: site.description || undefined,
+        path: `${site.base ?? ''}/`,
+        jsonLd: [siteJsonLd(site)],
+        alternates: editionAlternates(site, '/'),
+      }}
     >
       <h1 class="visually-hidden">{site.title}</h1>
       {!lead ? (
@@ -59,10 +66,10 @@ export function HomePage({ t, chrome, lead, latest, sections, event, commentCoun
       ) : (
         <div class="home-top">
           <section class="home-lead" aria-label={t('home.lead')}>
-            <Teaser t={t} item={lead} lang={lang} variant="lead" level={2} commentCount={commentCounts?.get(lead.slug)} />
+            <Teaser t={t} base={site.base} item={lead} lang={lang} variant="lead" level={2} commentCount={commentCounts?.get(lead.slug)} />
             {/* The next stories sit under the lead with their standfirsts; the rest go to the side list. */}
             {latest.length > SECONDARY && (
-              <ArticleList t={t} commentCounts={commentCounts} items={latest.slice(0, SECONDARY)} lang={lang} level={2} />
+              <ArticleList t={t} base={site.base} commentCounts={commentCounts} items={latest.slice(0, SECONDARY)} lang={lang} level={2} />
             )}
           </section>
           {latest.length > 0 && (
@@ -71,6 +78,7 @@ export function HomePage({ t, chrome, lead, latest, sections, event, commentCoun
                 {t('home.latest')}
               </h2>
               <ArticleList
+                base={site.base}
                 t={t}
                 commentCounts={commentCounts}
                 items={latest.length > SECONDARY ? latest.slice(SECONDARY) : latest}
@@ -79,7 +87,7 @@ export function HomePage({ t, chrome, lead, latest, sections, event, commentCoun
                 level={3}
               />
               <p class="section-more">
-                <a href="/archive">{t('home.archive_link')}</a>
+                <a href={`${site.base ?? ''}/archive`}>{t('home.archive_link')}</a>
               </p>
             </section>
           )}
@@ -98,11 +106,11 @@ export function HomePage({ t, chrome, lead, latest, sections, event, commentCoun
           {sections.map(({ rubric, items }) => (
             <section class="home-rubric" aria-labelledby={`home-rubric-${rubric.slug}`}>
               <h2 id={`home-rubric-${rubric.slug}`} class="section-title">
-                <a href={`/rubric/${rubric.slug}`}>{rubric.name}</a>
+                <a href={`${site.base ?? ''}/rubric/${rubric.slug}`}>{rubric.name}</a>
               </h2>
-              <ArticleList t={t} commentCounts={commentCounts} items={items} lang={lang} level={3} hideKicker />
+              <ArticleList t={t} base={site.base} commentCounts={commentCounts} items={items} lang={lang} level={3} hideKicker />
               <p class="section-more">
-                <a href={`/rubric/${rubric.slug}`}>{t('home.more_in', { rubric: rubric.name })}</a>
+                <a href={`${site.base ?? ''}/rubric/${rubric.slug}`}>{t('home.more_in', { rubric: rubric.name })}</a>
               </p>
             </section>
           ))}

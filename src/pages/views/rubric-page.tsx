@@ -20,7 +20,7 @@ export interface RubricPageProps {
 /** One page of a rubric. */
 export function RubricPage({ t, chrome, rubric, items, info, total, commentCounts }: RubricPageProps) {
   const lang = chrome.site.language;
-  const base = `/rubric/${rubric.slug}`;
+  const base = `${chrome.site.base ?? ''}/rubric/${rubric.slug}`;
   const title = info.page > 1 ? `${rubric.name} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : rubric.name;
   return (
     <Layout
@@ -33,7 +33,7 @@ export function RubricPage({ t, chrome, rubric, items, info, total, commentCount
         title,
         description: rubric.description || undefined,
         path: info.page > 1 ? `${base}?page=${info.page}` : base,
-        feeds: [...feedLinks(t, `${chrome.site.title}: ${rubric.name}`, base), ...feedLinks(t, chrome.site.title, '')],
+        feeds: [...feedLinks(t, `${chrome.site.title}: ${rubric.name}`, base), ...feedLinks(t, chrome.site.title, chrome.site.base ?? '')],
       }}
     >
       <header class="list-header">
@@ -44,6 +44,7 @@ export function RubricPage({ t, chrome, rubric, items, info, total, commentCount
         </p>
       </header>
       <PagedArticleList
+        base={chrome.site.base}
         t={t}
         items={items}
         lang={lang}

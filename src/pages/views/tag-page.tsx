@@ -20,7 +20,7 @@ export interface TagPageProps {
 /** One page of a tag. */
 export function TagPage({ t, chrome, tag, items, info, total, commentCounts }: TagPageProps) {
   const lang = chrome.site.language;
-  const base = `/tags/${tag.slug}`;
+  const base = `${chrome.site.base ?? ''}/tags/${tag.slug}`;
   const heading = t('tag.articles', { name: tag.name });
   const title = info.page > 1 ? `${heading} · ${t('pagination.page', { page: info.page, pages: info.pages })}` : heading;
   return (
@@ -32,7 +32,7 @@ export function TagPage({ t, chrome, tag, items, info, total, commentCounts }: T
       meta={{
         title,
         path: info.page > 1 ? `${base}?page=${info.page}` : base,
-        feeds: [...feedLinks(t, `${chrome.site.title}: ${tag.name}`, base), ...feedLinks(t, chrome.site.title, '')],
+        feeds: [...feedLinks(t, `${chrome.site.title}: ${tag.name}`, base), ...feedLinks(t, chrome.site.title, chrome.site.base ?? '')],
       }}
     >
       <header class="list-header">
@@ -42,7 +42,16 @@ export function TagPage({ t, chrome, tag, items, info, total, commentCounts }: T
           {articleCount(t, total, lang)} · <a href={`${base}/feed.xml`}>{t('list.subscribe')}</a>
         </p>
       </header>
-      <PagedArticleList t={t} items={items} lang={lang} level={2} info={info} commentCounts={commentCounts} empty={t('archive.empty')} />
+      <PagedArticleList
+        base={chrome.site.base}
+        t={t}
+        items={items}
+        lang={lang}
+        level={2}
+        info={info}
+        commentCounts={commentCounts}
+        empty={t('archive.empty')}
+      />
     </Layout>
   );
 }

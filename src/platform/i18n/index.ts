@@ -1,32 +1,78 @@
-// One t(key) lookup for every UI string; dates and numbers go through Intl.
+// One t(key) lookup for every UI string, in English, Russian and Chinese; plurals and selects are ICU
+// messages (intl-messageformat), dates and numbers go through Intl.
+import { IntlMessageFormat } from 'intl-messageformat';
 import { en } from './en.js';
+import { ru } from './ru.js';
+import { zh } from './zh.js';
 
 /** Every message key: a key missing from the English catalogue fails the type check where it is used. */
 export type MessageKey = keyof typeof en;
 
-const CATALOGUES: Record<string, Partial<Record<MessageKey, string>>> = { en };
+/** The languages the interface speaks, each with a whole catalogue. */
+export const LANGUAGES = ['en', 'ru', 'zh'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
-export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
+/** One catalogue per language, every one with every key (the type and catalogue.test.ts both check). */
+export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, ru, zh };
 
-/** A translator for a language, falling back to English, then to the key itself. */
+/** True for a language the interface speaks. */
+export function isLanguage(lang: string | undefined): lang is Language {
+  return lang === 'en' || lang === 'ru' || lang === 'zh';
+}
+
+/** A translator: a message by key, filled with variables, in one language (`t.lang`). */
+export type T = ((key: MessageKey, vars?: Record<string, string | number>) => string) & { readonly lang: Language };
+
+// An ICU argument with a type ("{count, plural, ...}", "{kind, select, ...}") needs the formatter; a message
+// of text and plain "{name}" places is filled by splitting it once (a dossier page fills some hundred
+// messages, and the formatter costs several times a split's fill).
+const NEEDS_FORMATTER = /\{\s*\w+\s*,/;
+
+const translators = new Map<string, T>();
+
+/** The translator for a language (one per language, shared), falling back to English, then to the key itself. */
 export function translator(lang = 'en'): T {
-  const cat = CATALOGUES[lang] ?? en;
-  // Each message split once into text and {names} (text at even places): a dossier page fills some
-  // hundred messages, and a regular-expression replace each time was 3% of its rendering.
-  const split = new Map<string, string[]>();
-  return (key, vars) => {
-    const s: string | undefined = cat[key] ?? en[key];
-    // An unknown key (one built from a request's value, say) is its own message, and is not kept.
-    if (s === undefined || !vars) return s ?? key;
-    let parts = split.get(s);
-    if (!parts) {
-      parts = s.split(/\{(\w+)\}/);
-      split.set(s, parts);
+  const code: Language = isLanguage(lang) ? lang : 'en';
+  let t = translators.get(code);
+  if (!t) {
+    t = makeTranslator(code);
+    translators.set(code, t);
+  }
+  return t;
+}
+
+function makeTranslator(lang: Language): T {
+  const cat: Partial<Record<string, string>> = CATALOGUES[lang];
+  const fallback: Partial<Record<string, string>> = en;
+  // Each message's way of being filled, worked out on its first use: a page fills some hundred messages,
+  // and testing each for ICU syntax or splitting it again on every call was a tenth of rendering a page.
+  const plans = new Map<string, { text: string; parts?: string[]; format?: IntlMessageFormat }>();
+  const t = (key: MessageKey, vars?: Record<string, string | number>): string => {
+    let plan = plans.get(key);
+    if (plan === undefined) {
+      const s = cat[key] ?? fallback[key];
+      // An unknown key (one built from a request's value, say) is its own message, and is not kept.
+      if (s === undefined) return key;
+      plan = NEEDS_FORMATTER.test(s)
+        ? { text: s, format: new IntlMessageFormat(s, lang === 'en' ? 'en-GB' : lang) }
+        : { text: s, parts: s.split(/\{(\w+)\}/) };
+      plans.set(key, plan);
     }
+    if (plan.format) {
+      try {
+        return String(plan.format.format(vars ?? {}));
+      } catch {
+        // A variable left out: the message as written, as the plain path leaves a missing {name} in place.
+        return plan.text;
+      }
+    }
+    if (!vars) return plan.text;
+    const parts = plan.parts!;
     let out = parts[0];
     for (let i = 1; i < parts.length; i += 2) out += (parts[i] in vars ? String(vars[parts[i]]) : `{${parts[i]}}`) + parts[i + 1];
     return out;
   };
+  return Object.assign(t, { lang });
 }
 
 /**
@@ -36,6 +82,13 @@ export function translator(lang = 'en'): T {
  */
 export function messageKey(key: string): MessageKey {
   return key as MessageKey;
+}
+
+/** Field errors for a form: each a catalogue key said in t's language, or a message already said, kept as it is. */
+export function sayErrors(t: T, errors: Record<string, string>): Record<string, string>;
+export function sayErrors(t: T, errors: Record<string, string> | undefined): Record<string, string> | undefined;
+export function sayErrors(t: T, errors: Record<string, string> | undefined): Record<string, string> | undefined {
+  return errors && Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(messageKey(v))]));
 }
 
 /** True when the catalogue has the key (used by a test that every key used exists). */

@@ -15,6 +15,7 @@ import * as articleBodies from './2026-11-28T1510-article-bodies.js';
 import * as commentTallies from './2026-11-29T0100-comment-tallies.js';
 import * as plannedFacts from './2026-12-06T0200-planned-facts.js';
 import * as attemptLimits from './2026-12-06T1000-attempt-limits.js';
+import * as articleTranslations from './2026-12-06T1100-article-translations.js';
 import * as api from './2026-12-06T1300-api.js';
 import * as apiOauth from './2026-12-06T1310-api-oauth.js';
 
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T0100-comment-tallies': commentTallies,
   '2026-12-06T0200-planned-facts': plannedFacts,
   '2026-12-06T1000-attempt-limits': attemptLimits,
+  '2026-12-06T1100-article-translations': articleTranslations,
   '2026-12-06T1300-api': api,
   '2026-12-06T1310-api-oauth': apiOauth,
 };

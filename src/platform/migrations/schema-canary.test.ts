@@ -20,6 +20,7 @@ const EXPECTED: Record<string, string[]> = {
     'slug',
     'status',
     'title',
+    'translation_group',
     'updated_at',
   ],
   article_bodies: ['article_id', 'body_html', 'body_md'],

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { SessionUser } from '../session.js';
 import { AREA_ROLES } from '../admin-scope.js';
+import type { MessageKey, T } from '../i18n/index.js';
 import { ErrorSummary as Summary } from './form-fields.js';
 
 /** A small counter in the staff header, e.g. a queue waiting for moderators. */
@@ -12,6 +13,8 @@ export interface AdminBadge {
 }
 
 export interface AdminLayoutProps {
+  /** The staff member's translator: the whole shell speaks its language. */
+  t: T;
   title: string;
   user: SessionUser | undefined;
   csrf: string;
@@ -23,30 +26,30 @@ export interface AdminLayoutProps {
   children: ComponentChildren;
 }
 
-const NAV: { key: string; href: string; label: string; roles: readonly string[] }[] = [
-  { key: 'dashboard', href: '/admin', label: 'Dashboard', roles: ['admin', 'editor', 'author', 'moderator'] },
-  { key: 'articles', href: '/admin/articles', label: 'Articles', roles: AREA_ROLES.articles },
-  { key: 'authors', href: '/admin/authors', label: 'Authors', roles: AREA_ROLES.taxonomy },
-  { key: 'rubrics', href: '/admin/rubrics', label: 'Rubrics', roles: AREA_ROLES.taxonomy },
-  { key: 'tags', href: '/admin/tags', label: 'Tags', roles: AREA_ROLES.taxonomy },
-  { key: 'events', href: '/admin/events', label: 'Events', roles: AREA_ROLES.events },
-  { key: 'facts', href: '/admin/facts', label: 'Facts', roles: ['admin', 'editor'] },
-  { key: 'comments', href: '/admin/comments', label: 'Comments', roles: ['admin', 'editor', 'moderator'] },
-  { key: 'staff', href: '/admin/staff', label: 'Staff', roles: AREA_ROLES.staff },
-  { key: 'audit', href: '/admin/audit', label: 'Audit log', roles: AREA_ROLES.audit },
-  { key: 'outbox', href: '/admin/outbox', label: 'Outbox', roles: ['admin'] },
-  { key: 'api-keys', href: '/admin/api-keys', label: 'API keys', roles: ['admin'] },
+const NAV: { key: string; href: string; label: MessageKey; roles: readonly string[] }[] = [
+  { key: 'dashboard', href: '/admin', label: 'admin.nav.dashboard', roles: ['admin', 'editor', 'author', 'moderator'] },
+  { key: 'articles', href: '/admin/articles', label: 'admin.nav.articles', roles: AREA_ROLES.articles },
+  { key: 'authors', href: '/admin/authors', label: 'admin.nav.authors', roles: AREA_ROLES.taxonomy },
+  { key: 'rubrics', href: '/admin/rubrics', label: 'admin.nav.rubrics', roles: AREA_ROLES.taxonomy },
+  { key: 'tags', href: '/admin/tags', label: 'admin.nav.tags', roles: AREA_ROLES.taxonomy },
+  { key: 'events', href: '/admin/events', label: 'admin.nav.events', roles: AREA_ROLES.events },
+  { key: 'facts', href: '/admin/facts', label: 'admin.nav.facts', roles: ['admin', 'editor'] },
+  { key: 'comments', href: '/admin/comments', label: 'admin.nav.comments', roles: ['admin', 'editor', 'moderator'] },
+  { key: 'staff', href: '/admin/staff', label: 'admin.nav.staff', roles: AREA_ROLES.staff },
+  { key: 'audit', href: '/admin/audit', label: 'admin.nav.audit', roles: AREA_ROLES.audit },
+  { key: 'outbox', href: '/admin/outbox', label: 'admin.nav.outbox', roles: ['admin'] },
+  { key: 'api-keys', href: '/admin/api-keys', label: 'admin.nav.api_keys', roles: ['admin'] },
 ];
 
 /** The whole document of a staff page. */
-export function AdminLayout({ title, user, csrf, current, scripts, badges, children }: AdminLayoutProps) {
+export function AdminLayout({ t, title, user, csrf, current, scripts, badges, children }: AdminLayoutProps) {
   return (
-    <html lang="en">
+    <html lang={t.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>{`${title} — Chancery admin`}</title>
+        <title>{t('admin.doc_title', { title })}</title>
         <link rel="stylesheet" href="/assets/admin.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         {(scripts ?? []).map((s) => (
@@ -55,19 +58,19 @@ export function AdminLayout({ title, user, csrf, current, scripts, badges, child
       </head>
       <body class="admin">
         <a class="skip" href="#main">
-          Skip to content
+          {t('site.skip')}
         </a>
         <header class="admin-header">
           <a class="admin-brand" href="/admin">
             Chancery
           </a>
           {user && (
-            <nav aria-label="Admin">
+            <nav aria-label={t('admin.nav.label')}>
               <ul>
                 {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
                   <li>
                     <a href={n.href} aria-current={current === n.key ? 'page' : undefined}>
-                      {n.label}
+                      {t(n.label)}
                     </a>
                   </li>
                 ))}
@@ -82,12 +85,12 @@ export function AdminLayout({ title, user, csrf, current, scripts, badges, child
                   {b.label} <strong>{b.count}</strong>
                 </a>
               ))}
-            <a href="/">View site</a>
+            <a href="/">{t('admin.view_site')}</a>
             {user && (
               <form method="post" action="/admin/logout">
                 <input type="hidden" name="_csrf" value={csrf} />
                 <button type="submit" class="link-button">
-                  Sign out {user.name}
+                  {t('admin.sign_out', { name: user.name })}
                 </button>
               </form>
             )}
@@ -105,8 +108,8 @@ export function AdminLayout({ title, user, csrf, current, scripts, badges, child
 export { Field } from './form-fields.js';
 
 /** The summary of errors shown at the top of a form re-rendered with 422. */
-export function ErrorSummary({ errors }: { errors: Record<string, string> | undefined }) {
-  return Summary({ title: 'Please correct the following:', errors });
+export function ErrorSummary({ t, errors }: { t: T; errors: Record<string, string> | undefined }) {
+  return Summary({ title: t('admin.errors_title'), errors });
 }
 
 /** A notice after a redirect (?notice=saved etc.). */

@@ -30,10 +30,12 @@ export interface TeaserProps {
   hideKicker?: boolean;
   /** Number of published comments; the slot stays empty until it is known. */
   commentCount?: number;
+  /** The page's edition prefix ("/ru"), for the rubric link of an article in the page's language. */
+  base?: string;
 }
 
 /** One article in a list: kicker, title, lead, byline, date and an optional comment count. */
-export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKicker, commentCount }: TeaserProps) {
+export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKicker, commentCount, base = '' }: TeaserProps) {
   const H = level === 2 ? 'h2' : 'h3';
   const href = `/articles/${item.slug}`;
   const other = item.language !== lang ? item.language : undefined;
@@ -47,7 +49,7 @@ export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKic
       <div class="teaser-text">
         {!hideKicker && item.rubric && (
           <p class="kicker teaser-kicker">
-            <a class="kicker" href={`/rubric/${item.rubric.slug}`}>
+            <a class="kicker" href={`${item.language === lang ? base : ''}/rubric/${item.rubric.slug}`}>
               {item.rubric.name}
             </a>
           </p>
@@ -101,10 +103,12 @@ export interface ArticleListProps {
   commentCounts?: Map<string, number>;
   /** Shown when the list is empty. */
   empty?: ComponentChildren;
+  /** The page's edition prefix, for rubric links. */
+  base?: string;
 }
 
 /** A list of teasers, or the empty message. */
-export function ArticleList({ t, items, lang, variant, level, hideKicker, commentCounts, empty }: ArticleListProps) {
+export function ArticleList({ t, items, lang, variant, level, hideKicker, commentCounts, empty, base }: ArticleListProps) {
   if (items.length === 0) return empty ? <p class="list-empty">{empty}</p> : null;
   return (
     <ol class={`article-list article-list-${variant ?? 'standard'}`} role="list">
@@ -118,6 +122,7 @@ export function ArticleList({ t, items, lang, variant, level, hideKicker, commen
             level={level}
             hideKicker={hideKicker}
             commentCount={commentCounts?.get(item.slug)}
+            base={base}
           />
         </li>
       ))}
@@ -150,13 +155,8 @@ export function newestOf(isoTimes: (string | null | undefined)[]): Date | undefi
 
 /** "1 article", "20 articles": the size of a list in words. */
 export function articleCount(t: T, n: number, lang: string): string {
-  let one = n === 1;
-  try {
-    one = intl.plural(lang).select(n) === 'one';
-  } catch {
-    /* unknown language: English rule */
-  }
-  return t(one ? 'list.count.one' : 'list.count.other', { count: formatNumber(n, lang) });
+  void lang; // the translator's own language writes the number and chooses the plural form
+  return t('list.count', { count: n });
 }
 
 type FeedLink = { title: string; path: string; type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json' };

@@ -1,12 +1,18 @@
 // The public site's page shell: head with meta and OpenGraph, header with rubrics, footer with feeds.
 import type { ComponentChildren } from 'preact';
-import type { T } from '../i18n/index.js';
+import type { Language, T } from '../i18n/index.js';
+import { editionHomes, languageName } from '../editions.js';
 
 export interface SiteInfo {
   title: string;
   description: string;
   baseUrl: string;
+  /** The language of the edition this page belongs to. */
   language: string;
+  /** The prefix of this edition's addresses ("/ru"); "" or absent at the root. */
+  base?: string;
+  /** The language of the edition at the root: the newsroom's language. */
+  rootLanguage?: string;
 }
 export interface NavRubric {
   slug: string;
@@ -27,6 +33,10 @@ export interface PageMeta {
   noindex?: boolean;
   language?: string;
   publishedTime?: string;
+  /** The same page in other languages, by language: hreflang alternates, and the switcher's targets. */
+  alternates?: Partial<Record<string, string>>;
+  /** The page for readers of no listed language (hreflang x-default); the root edition's alternate by default. */
+  xDefault?: string;
   modifiedTime?: string;
 }
 
@@ -53,11 +63,16 @@ const abs = (base: string, p: string) => (/^https?:\/\//.test(p) ? p : base + p)
 export function Layout({ t, site, rubrics, meta, current, account, children }: LayoutProps) {
   const canonical = abs(site.baseUrl, meta.path);
   const fullTitle = meta.title === site.title ? site.title : `${meta.title} — ${site.title}`;
+  const base = site.base ?? '';
   const feeds = meta.feeds ?? [
-    { title: site.title, path: '/feed.xml', type: 'application/rss+xml' as const },
-    { title: site.title, path: '/atom.xml', type: 'application/atom+xml' as const },
-    { title: site.title, path: '/feed.json', type: 'application/feed+json' as const },
+    { title: site.title, path: `${base}/feed.xml`, type: 'application/rss+xml' as const },
+    { title: site.title, path: `${base}/atom.xml`, type: 'application/atom+xml' as const },
+    { title: site.title, path: `${base}/feed.json`, type: 'application/feed+json' as const },
   ];
+  const rootLang = (site.rootLanguage ?? site.language) as Language;
+  const pageLang = meta.language ?? site.language;
+  // The switcher: the same page in another language when the page gives one, else that edition's home.
+  const switcher = editionHomes(rootLang).filter((e) => e.lang !== pageLang);
   return (
     <html lang={meta.language ?? site.language}>
       <head>
@@ -67,6 +82,13 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
         {meta.description && <meta name="description" content={meta.description} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
         <link rel="canonical" href={canonical} />
+        {meta.alternates &&
+          Object.entries(meta.alternates).map(
+            ([lang, path]) => path && <link rel="alternate" hreflang={lang} href={abs(site.baseUrl, path)} />,
+          )}
+        {meta.alternates && (meta.xDefault ?? meta.alternates[rootLang]) && (
+          <link rel="alternate" hreflang="x-default" href={abs(site.baseUrl, (meta.xDefault ?? meta.alternates[rootLang])!)} />
+        )}
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         {feeds.map((f) => (
@@ -91,15 +113,26 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
         </a>
         <header class="masthead">
           <div class="masthead-inner">
-            <a class="brand" href="/">
+            <a class="brand" href={`${base}/`}>
               {site.title}
             </a>
-            <form class="masthead-search" action="/search" method="get" role="search">
+            <form class="masthead-search" action={`${base}/search`} method="get" role="search">
               <label class="visually-hidden" for="masthead-q">
                 {t('search.label')}
               </label>
               <input id="masthead-q" type="search" name="q" placeholder={t('search.title')} />
             </form>
+            <nav class="editions" aria-label={t('site.editions')}>
+              <ul>
+                {switcher.map((e) => (
+                  <li>
+                    <a href={meta.alternates?.[e.lang] ?? e.href} hreflang={e.lang} lang={e.lang}>
+                      {languageName(e.lang)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
             <p class="masthead-account">
               {account ? <a href="/account">{account.name}</a> : <a href="/account/login">{t('account.sign_in')}</a>}
             </p>
@@ -107,13 +140,13 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
           <nav class="sections" aria-label={t('site.nav.main')}>
             <ul>
               <li>
-                <a href="/" aria-current={current === 'home' ? 'page' : undefined}>
+                <a href={`${base}/`} aria-current={current === 'home' ? 'page' : undefined}>
                   {t('site.nav.home')}
                 </a>
               </li>
               {rubrics.map((r) => (
                 <li>
-                  <a href={`/rubric/${r.slug}`} aria-current={current === `rubric:${r.slug}` ? 'page' : undefined}>
+                  <a href={`${base}/rubric/${r.slug}`} aria-current={current === `rubric:${r.slug}` ? 'page' : undefined}>
                     {r.name}
                   </a>
                 </li>
@@ -129,7 +162,7 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
                 </a>
               </li>
               <li>
-                <a href="/search" aria-current={current === 'search' ? 'page' : undefined}>
+                <a href={`${base}/search`} aria-current={current === 'search' ? 'page' : undefined}>
                   {t('site.nav.search')}
                 </a>
               </li>
@@ -143,8 +176,8 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
           <p class="footer-title">{site.title}</p>
           {site.description && <p>{site.description}</p>}
           <p>
-            {t('site.footer.feeds')}: <a href="/feed.xml">{t('site.footer.rss')}</a> · <a href="/atom.xml">{t('site.footer.atom')}</a> ·{' '}
-            <a href="/feed.json">{t('site.footer.json')}</a>
+            {t('site.footer.feeds')}: <a href={`${base}/feed.xml`}>{t('site.footer.rss')}</a> ·{' '}
+            <a href={`${base}/atom.xml`}>{t('site.footer.atom')}</a> · <a href={`${base}/feed.json`}>{t('site.footer.json')}</a>
           </p>
           <p class="powered">{t('site.footer.powered')}</p>
         </footer>

@@ -1,6 +1,7 @@
 // The article editor: one plain form that works without JavaScript; editor.js adds a live preview.
 import type { T } from '../../../platform/i18n/index.js';
-import { formatDateTime } from '../../../platform/i18n/index.js';
+import { formatDateTime, messageKey } from '../../../platform/i18n/index.js';
+import { describedBy } from '../../../platform/ui/form-fields.js';
 import type { SafeHtml } from '../../../platform/safe-html.js';
 import { COMMENTS_MODES, LANGUAGES, LIMITS, type ArticleStatus } from '../../articles/article.js';
 import type { Author } from '../../authors/author.js';
@@ -39,6 +40,8 @@ export interface ArticleEditorProps {
   preview?: SafeHtml;
   notice?: string;
   now: string;
+  /** The other articles of this one's translation group (any status); absent for a new article. */
+  translations?: { id: number; slug: string; title: string; language: string }[];
 }
 
 /** The body of /admin/articles/new and /admin/articles/:id/edit (inside AdminLayout). */
@@ -51,7 +54,7 @@ export function ArticleEditorPage(p: ArticleEditorProps) {
   return (
     <>
       <Notice text={p.notice} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary t={t} errors={errors} />
       {article && (
         <p class="article-state">
           <span class={`status status-${article.status}`}>{t(`admin.status.${article.status}`)}</span>{' '}
@@ -262,6 +265,44 @@ export function ArticleEditorPage(p: ArticleEditorProps) {
           </fieldset>
         </div>
       </form>
+      {article && p.translations && (
+        <section class="editor-translations" aria-labelledby="translations-title">
+          <h2 id="translations-title">{t('admin.translations.title')}</h2>
+          {p.translations.length ? (
+            <ul class="plain-list">
+              {p.translations.map((x) => (
+                <li>
+                  <span class="badge-lang">{t(messageKey(`lang.${x.language}`))}</span>{' '}
+                  <a href={`/admin/articles/${x.id}/edit`} lang={x.language}>
+                    {x.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="hint">{t('admin.translations.none')}</p>
+          )}
+          <form method="post" action={`/admin/articles/${article.id}/translations`} novalidate>
+            <input type="hidden" name="_csrf" value={p.csrf} />
+            <Field
+              id="translation_slug"
+              label={t('admin.translations.link_label')}
+              hint={t('admin.translations.link_hint')}
+              error={errors.translation}
+            >
+              <input
+                id="translation_slug"
+                name="slug"
+                type="text"
+                autocomplete="off"
+                aria-describedby={describedBy('translation_slug', true, errors.translation)}
+                aria-invalid={errors.translation ? 'true' : undefined}
+              />
+            </Field>
+            <button type="submit">{t('admin.translations.link')}</button>
+          </form>
+        </section>
+      )}
     </>
   );
 }

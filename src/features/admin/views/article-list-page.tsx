@@ -63,7 +63,7 @@ export function ArticleListPage({ t, items, total, page, filter, authors, ownOnl
         <button type="submit">{t('admin.filter')}</button>
       </form>
       <p class="meta" role="status">
-        {t(total === 1 ? 'admin.articles.count_one' : 'admin.articles.count', { count: total })}
+        {t('admin.articles.count', { count: total })}
       </p>
       {items.length === 0 ? (
         <p>{t('admin.articles.empty')}</p>

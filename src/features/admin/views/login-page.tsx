@@ -1,17 +1,19 @@
+import type { T } from '../../../platform/i18n/index.js';
+
 // The staff sign-in form.
-export function LoginPage({ csrf, next, email, error }: { csrf: string; next: string; email?: string; error?: string }) {
+export function LoginPage({ t, csrf, next, email, error }: { t: T; csrf: string; next: string; email?: string; error?: string }) {
   return (
-    <html lang="en">
+    <html lang={t.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>Sign in — Chancery admin</title>
+        <title>{t('admin.doc_title', { title: t('admin.login.submit') })}</title>
         <link rel="stylesheet" href="/assets/admin.css" />
       </head>
       <body class="admin login">
         <main id="main" class="login-box">
-          <h1>Sign in to the newsroom</h1>
+          <h1>{t('admin.login.title')}</h1>
           {error && (
             <p class="error-summary" role="alert">
               {error}
@@ -21,17 +23,17 @@ export function LoginPage({ csrf, next, email, error }: { csrf: string; next: st
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="next" value={next} />
             <div class="field">
-              <label for="email">Email</label>
+              <label for="email">{t('admin.login.email')}</label>
               <input id="email" name="email" type="email" autocomplete="username" required value={email ?? ''} />
             </div>
             <div class="field">
-              <label for="password">Password</label>
+              <label for="password">{t('admin.login.password')}</label>
               <input id="password" name="password" type="password" autocomplete="current-password" required />
             </div>
-            <button type="submit">Sign in</button>
+            <button type="submit">{t('admin.login.submit')}</button>
           </form>
           <p>
-            <a href="/">Back to the site</a>
+            <a href="/">{t('admin.login.back')}</a>
           </p>
         </main>
       </body>

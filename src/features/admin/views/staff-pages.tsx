@@ -56,7 +56,7 @@ export function StaffListPage({ t, csrf, users, roles, meId, values, errors, not
         </table>
       </div>
       <h2 id="add">{t('admin.staff.add')}</h2>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary t={t} errors={errors} />
       <form method="post" action="/admin/staff" class="stack-form" novalidate aria-labelledby="add">
         <input type="hidden" name="_csrf" value={csrf} />
         <Field id="email" label={t('admin.staff.email')} error={errors?.email}>
@@ -111,7 +111,7 @@ export function StaffEditPage({ t, csrf, user, roles, isMe, errors, notice }: St
   return (
     <>
       <Notice text={notice} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary t={t} errors={errors} />
       <dl class="facts">
         <dt>{t('admin.staff.email')}</dt>
         <dd>{user.email}</dd>

@@ -72,7 +72,7 @@ function Shell({ t, csrf, action, errors, deleteHref, notice, children }: FormSh
   return (
     <>
       <Notice text={notice} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary t={t} errors={errors} />
       <form method="post" action={action} class="stack-form" novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
         {children}

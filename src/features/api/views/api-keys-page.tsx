@@ -1,5 +1,6 @@
 // The admin's partner keys: the list with a revoke button each, the form for a new key, and the new key
 // shown once.
+import type { T } from '../../../platform/i18n/index.js';
 import { ErrorSummary, Field, Notice } from '../../../platform/ui/admin-layout.js';
 import type { ApiKey } from '../api-key.js';
 import { SCOPES } from '../api-route.js';
@@ -24,6 +25,7 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 /** The list of keys and the form for a new one; `created` is the secret of a key just made, shown this once. */
 export function ApiKeysPage(p: {
+  t: T;
   csrf: string;
   keys: ApiKey[];
   values: KeyFormValues;
@@ -93,7 +95,7 @@ export function ApiKeysPage(p: {
         </div>
       )}
       <h2>New key</h2>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary t={p.t} errors={errors} />
       <form method="post" action="/admin/api-keys" class="stack-form" novalidate>
         <input type="hidden" name="_csrf" value={p.csrf} />
         <Field id="name" label="Partner or app" error={errors?.name}>

@@ -30,7 +30,7 @@ export function AuditLogBlock({ t, items, total, action, actions }: AuditLogProp
         <button type="submit">{t('admin.filter')}</button>
       </form>
       <p class="meta" role="status">
-        {t(total === 1 ? 'admin.audit.count_one' : 'admin.audit.count', { count: total })}
+        {t('admin.audit.count', { count: total })}
       </p>
       {items.length === 0 ? (
         <p>{t('admin.audit.empty')}</p>

@@ -1,5 +1,5 @@
 // The dossiers index: a search by name, then the most documented countries, people, organisations and projects.
-import { intl, type T } from '../../../platform/i18n/index.js';
+import type { T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { Chrome } from '../../../platform/chrome.js';
 import { dossierPath, type EntityType } from '../dossier.js';
@@ -15,7 +15,8 @@ export interface DossierIndexProps {
 }
 
 function count(t: T, n: number, lang: string): string {
-  return t(`dossiers.fact_count.${intl.plural(lang).select(n) === 'one' ? 'one' : 'other'}`, { count: intl.number(lang).format(n) });
+  void lang;
+  return t('dossiers.fact_count', { count: n });
 }
 
 function EntryList({ t, items, lang, showType }: { t: T; items: IndexEntry[]; lang: string; showType?: boolean }) {

@@ -1,5 +1,5 @@
 // A dossier: one entity or a country pair, with its key figures, a timeline of facts and related reading.
-import { formatDate, intl, type T, messageKey } from '../../../platform/i18n/index.js';
+import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
 import type { Chrome } from '../../../platform/chrome.js';
@@ -45,9 +45,13 @@ const SCHEMA_TYPE: Record<string, string> = {
   project: 'Thing',
 };
 
-function plural(t: T, key: string, count: number, lang: string): string {
-  const rule = intl.plural(lang).select(count);
-  return t(messageKey(`${key}.${rule === 'one' ? 'one' : 'other'}`), { count: intl.number(lang).format(count) });
+function plural(
+  t: T,
+  key: 'dossiers.fact_count' | 'dossiers.article_count' | 'dossiers.investments.count',
+  count: number,
+  _lang?: string,
+): string {
+  return t(key, { count });
 }
 
 /** "12 facts from 5 articles, 2024–2025". */

@@ -95,7 +95,7 @@ export function FactsAdminPage({ t, csrf, filter, items, total, info, names, bac
         </div>
         <button type="submit">{t('admin.facts.filter')}</button>
       </form>
-      <p class="meta">{t(`admin.facts.count.${total === 1 ? 'one' : 'other'}`, { count: total })}</p>
+      <p class="meta">{t('admin.facts.count', { count: total })}</p>
       {items.length === 0 ? (
         <p>{t('admin.facts.empty')}</p>
       ) : (

@@ -39,9 +39,7 @@ const invalid = (id: string, errors?: Record<string, string>) =>
 export function stateText(t: T, state: RegistrationState, lang: string, timezone: string): string {
   switch (state.kind) {
     case 'open':
-      return state.placesLeft === null
-        ? t('registration.open')
-        : t(state.placesLeft === 1 ? 'registration.places_left_one' : 'registration.places_left', { count: state.placesLeft });
+      return state.placesLeft === null ? t('registration.open') : t('registration.places_left', { count: state.placesLeft });
     case 'waitlist':
       return t('registration.waitlist');
     case 'not_yet':

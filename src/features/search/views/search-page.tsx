@@ -19,12 +19,12 @@ export interface SearchPageProps {
 }
 
 /** The URL of the search with these form values on another page. */
-export function searchHref(form: SearchForm, page: number): string {
+export function searchHref(form: SearchForm, page: number, base = ''): string {
   const params = new URLSearchParams();
   for (const k of ['q', 'rubric', 'author', 'lang', 'from', 'to'] as const) if (form[k]) params.set(k, form[k]);
   if (page > 1) params.set('page', String(page));
   const qs = params.toString();
-  return qs ? `/search?${qs}` : '/search';
+  return qs ? `${base}/search?${qs}` : `${base}/search`;
 }
 
 function Select({
@@ -33,6 +33,7 @@ function Select({
   label,
   value,
   any,
+  anyValue = '',
   options,
 }: {
   id: string;
@@ -40,13 +41,14 @@ function Select({
   label: string;
   value: string;
   any: string;
+  anyValue?: string;
   options: { value: string; label: string }[];
 }) {
   return (
     <div class="search-field">
       <label for={id}>{label}</label>
       <select id={id} name={name}>
-        <option value="" selected={value === ''}>
+        <option value={anyValue} selected={value === anyValue}>
           {any}
         </option>
         {options.map((o) => (
@@ -87,12 +89,26 @@ function Hit({ t, hit, lang }: { t: T; hit: SearchHit; lang: string }) {
   );
 }
 
-function Pager({ t, form, page, pages, capped }: { t: T; form: SearchForm; page: number; pages: number; capped: boolean }) {
+function Pager({
+  t,
+  form,
+  page,
+  pages,
+  capped,
+  base,
+}: {
+  t: T;
+  form: SearchForm;
+  page: number;
+  pages: number;
+  capped: boolean;
+  base?: string;
+}) {
   if (pages <= 1) return null;
   return (
     <nav class="pagination search-pager" aria-label={t('pagination.label')}>
       {page > 1 ? (
-        <a rel="prev" href={searchHref(form, page - 1)}>
+        <a rel="prev" href={searchHref(form, page - 1, base)}>
           ← {t('search.prev')}
         </a>
       ) : (
@@ -100,7 +116,7 @@ function Pager({ t, form, page, pages, capped }: { t: T; form: SearchForm; page:
       )}
       <span class="pagination-status">{capped ? t('search.page', { page }) : t('pagination.page', { page, pages })}</span>
       {page < pages ? (
-        <a rel="next" href={searchHref(form, page + 1)}>
+        <a rel="next" href={searchHref(form, page + 1, base)}>
           {t('search.next')} →
         </a>
       ) : (
@@ -126,7 +142,7 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
     >
       <section class="search-page" aria-labelledby="search-heading">
         <h1 id="search-heading">{t('search.title')}</h1>
-        <form class="search-form" action="/search" method="get" role="search">
+        <form class="search-form" action={`${chrome.site.base ?? ''}/search`} method="get" role="search">
           <div class="search-main">
             <label for="search-q">{t('search.label')}</label>
             <div class="search-main-row">
@@ -159,8 +175,9 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
               id="search-lang"
               name="lang"
               label={t('search.filter.language')}
-              value={form.lang}
+              value={form.lang || chrome.site.language}
               any={t('search.filter.any')}
+              anyValue="all"
               options={languages.map((l) => ({ value: l, label: t(messageKey(`lang.${l}`)) }))}
             />
             <div class="search-field">
@@ -189,7 +206,9 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
             <p>{t('search.no_results', { q: form.q })}</p>
             {filtered && (
               <p>
-                <a href={searchHref({ ...form, rubric: '', author: '', lang: '', from: '', to: '' }, 1)}>{t('search.without_filters')}</a>
+                <a href={searchHref({ ...form, rubric: '', author: '', lang: '', from: '', to: '' }, 1, chrome.site.base)}>
+                  {t('search.without_filters')}
+                </a>
               </p>
             )}
           </div>
@@ -198,7 +217,7 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
         {results && results.total > 0 && (
           <>
             <p class="search-count" role="status">
-              {results.total === 1 ? t('search.results_one', { q: form.q }) : t('search.results', { count: count!, q: form.q })}
+              {t('search.results', { count: results.total, shown: count ?? '', q: form.q })}
             </p>
             {results.hits.length > 0 ? (
               <ol class="search-results" start={(results.page - 1) * results.perPage + 1}>
@@ -208,10 +227,10 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
               </ol>
             ) : (
               <p class="search-empty">
-                {t('search.past_end')} <a href={searchHref(form, 1)}>{t('search.first_page')}</a>
+                {t('search.past_end')} <a href={searchHref(form, 1, chrome.site.base)}>{t('search.first_page')}</a>
               </p>
             )}
-            <Pager t={t} form={form} page={results.page} pages={results.pages} capped={results.capped} />
+            <Pager t={t} form={form} page={results.page} pages={results.pages} capped={results.capped} base={chrome.site.base} />
           </>
         )}
       </section>
