@@ -47,6 +47,8 @@ import { registerCommentRoutes } from './features/comments/routes.js';
 import { registerReaderRoutes } from './features/readers/routes.js';
 import { extractArticleJob } from './features/dossiers/dossier-service.js';
 import { registrationJobs } from './features/events/registration-jobs.js';
+import { createMediaLibrary } from './features/media/media-library.js';
+import { registerMediaRoutes } from './features/media/routes.js';
 
 const ROOT = packageRoot(import.meta.url);
 
@@ -199,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerDossierRoutes(server, ctx);
   registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);
+  registerMediaRoutes(server, ctx, createMediaLibrary({ db, dir: join(config.dataDir, 'media'), clock }));
 
   return {
     server,

@@ -305,6 +305,26 @@ export interface RegistrationsTable {
   updated_at: string;
 }
 
+/** An image of the media library (features/media). */
+export interface MediaImagesTable {
+  id: Generated<number>;
+  file_key: string;
+  original_name: string;
+  master_format: 'jpeg' | 'png';
+  width: number;
+  height: number;
+  bytes: number;
+  alt: Generated<string>;
+  caption: Generated<string>;
+  credit: Generated<string>;
+  focal_x: Generated<number>;
+  focal_y: Generated<number>;
+  version: Generated<number>;
+  uploaded_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -335,4 +355,5 @@ export interface DB {
   comment_likes: CommentLikesTable;
   article_comment_settings: ArticleCommentSettingsTable;
   user_bans: UserBansTable;
+  media_images: MediaImagesTable;
 }

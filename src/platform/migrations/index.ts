@@ -14,6 +14,7 @@ import * as threadOrderIndex from './2026-11-28T1500-thread-order-index.js';
 import * as articleBodies from './2026-11-28T1510-article-bodies.js';
 import * as commentTallies from './2026-11-29T0100-comment-tallies.js';
 import * as plannedFacts from './2026-12-06T0200-planned-facts.js';
+import * as media from './2026-12-06T1400-media.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1510-article-bodies': articleBodies,
   '2026-11-29T0100-comment-tallies': commentTallies,
   '2026-12-06T0200-planned-facts': plannedFacts,
+  '2026-12-06T1400-media': media,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -26,6 +26,7 @@ export interface AdminLayoutProps {
 const NAV: { key: string; href: string; label: string; roles: readonly string[] }[] = [
   { key: 'dashboard', href: '/admin', label: 'Dashboard', roles: ['admin', 'editor', 'author', 'moderator'] },
   { key: 'articles', href: '/admin/articles', label: 'Articles', roles: AREA_ROLES.articles },
+  { key: 'media', href: '/admin/media', label: 'Media', roles: AREA_ROLES.media },
   { key: 'authors', href: '/admin/authors', label: 'Authors', roles: AREA_ROLES.taxonomy },
   { key: 'rubrics', href: '/admin/rubrics', label: 'Rubrics', roles: AREA_ROLES.taxonomy },
   { key: 'tags', href: '/admin/tags', label: 'Tags', roles: AREA_ROLES.taxonomy },
