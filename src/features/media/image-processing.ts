@@ -1,6 +1,11 @@
 // What sharp does for the library: checks an upload (format, name, size, scripts in SVG), makes the master
 // kept on disk (turned upright, metadata and so EXIF location removed) and the sizes pages ask for.
-import sharp, { type Metadata } from 'sharp';
+import { createRequire } from 'node:module';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
+
+// Loaded on first use (libvips adds some 100 ms to a start that serves no upload); Node's require cache keeps it.
+const load = createRequire(import.meta.url);
+const sharp = (input?: Buffer, options?: SharpOptions): Sharp => (load('sharp') as (i?: Buffer, o?: SharpOptions) => Sharp)(input, options);
 
 /** Above this many pixels an image is refused before it is decoded: a "decompression bomb". */
 export const MAX_PIXELS = 40_000_000;
