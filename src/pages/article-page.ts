@@ -10,6 +10,7 @@ import { markEvidenceWithIds } from '../features/dossiers/evidence.js';
 import { FactsBlock } from '../features/dossiers/views/facts-block.js';
 import { findEventForArticle } from '../features/events/event-store.js';
 import { nextEvent } from '../features/events/next-event.js';
+import { loadCoverPicture } from '../features/media/cover-loader.js';
 import type { AppCtx } from '../platform/app-context.js';
 import { loadChrome } from '../platform/chrome.js';
 import { notFound } from '../platform/errors.js';
@@ -25,11 +26,12 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
       const article = await findReadableArticleBySlug(ctx.db, request.params.slug);
       // Drafts and scheduled pieces do not exist for readers.
       if (!article || !isPublic(article, now)) throw notFound('Article');
-      const [chrome, related, event, knowledge] = await Promise.all([
+      const [chrome, related, event, knowledge, coverPicture] = await Promise.all([
         loadChrome(ctx, request),
         listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }),
         findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo),
         listPublicFactsForArticle(ctx.db, article.id),
+        loadCoverPicture(ctx.db, article.cover?.url),
       ]);
       const thread = await loadCommentThread(ctx, request, article, chrome.site.language);
       const comments = { count: thread.count, children: thread.block && CommentsBlock(thread.block), lastChange: thread.lastChange };
@@ -46,7 +48,7 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
         anchored: marked,
       });
       const body = renderDocument(
-        ArticlePage({ t: ctx.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts, comments }),
+        ArticlePage({ t: ctx.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts, comments, coverPicture }),
       );
       return {
         body,

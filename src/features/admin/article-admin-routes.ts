@@ -13,6 +13,8 @@ import { findArticleById, listArticlesForAdmin } from '../articles/article-store
 import { canEdit, canPublish, type Actor, type PublishingService, type SaveAction } from '../articles/publishing-service.js';
 import { findAuthorByUserId, listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
+import { mediaIdOf, mediaIdsIn, mediaRef } from '../media/media.js';
+import { findMediaWithoutAlt, listMedia } from '../media/media-store.js';
 import { slugify } from '../tags/tag-store.js';
 import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
 import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
@@ -100,7 +102,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       status?: number;
     },
   ) {
-    const [rubrics, authors] = await Promise.all([listRubrics(ctx.db), listAuthors(ctx.db)]);
+    const [rubrics, authors, media] = await Promise.all([listRubrics(ctx.db), listAuthors(ctx.db), listMedia(ctx.db, { limit: 50 })]);
     const a = opts.article;
     const title = a ? t('admin.editor.edit_title', { title: a.title }) : t('admin.editor.new_title');
     return sendAdminPage(
@@ -121,6 +123,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
         canDelete: a !== undefined && (canPublish(actor) || canEdit(actor, a)),
         notice: noticeOf(request),
         now: formatDateTime(ctx.clock().toISOString()),
+        mediaOptions: media.map((m) => ({ value: mediaRef(m.id), label: m.alt || m.originalName })),
       }),
     );
   }
@@ -160,6 +163,14 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       scheduleAt = parseUtcLocal(values.publishAt);
       if (!scheduleAt) errors.publish_at = t('admin.editor.schedule_invalid');
       else if (scheduleAt <= ctx.clock()) errors.publish_at = t('admin.editor.schedule_past');
+    }
+    // A library image without alt text keeps its article from going out (as cover or inline).
+    if (action === 'publish' || action === 'schedule') {
+      const bare = await findMediaWithoutAlt(ctx.db, mediaIdsIn(values.coverUrl, values.body));
+      if (bare.length)
+        errors[bare.some((m) => m.id === mediaIdOf(values.coverUrl)) ? 'cover_url' : 'body'] = t('media.alt_required', {
+          ref: bare.map((m) => mediaRef(m.id)).join(', '),
+        });
     }
     const invalid = (errs: Record<string, string>) =>
       showEditor(request, reply, actor, { article: existing, values, errors: errs, status: 422 });

@@ -20,6 +20,8 @@ export interface ArticlePageProps {
   comments?: { count: number; children?: ComponentChildren };
   /** "Facts in this article", from the knowledge engine's dossiers. */
   facts?: ComponentChildren;
+  /** The cover as <picture> when it comes from the media library (its alt text included). */
+  coverPicture?: ComponentChildren;
 }
 
 const HOUR = 3600_000;
@@ -93,7 +95,7 @@ function AuthorLinks({ authors, lang }: { authors: AuthorRef[]; lang: string }) 
 }
 
 /** The whole article page. */
-export function ArticlePage({ t, chrome, article: a, related, event, comments, facts }: ArticlePageProps) {
+export function ArticlePage({ t, chrome, article: a, related, event, comments, facts, coverPicture }: ArticlePageProps) {
   const lang = chrome.site.language;
   const contentLang = a.language;
   const cover = a.cover;
@@ -154,7 +156,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
         {cover && (
           <figure class="article-cover">
             {/* The caption below describes the picture; repeating it as alt text would read it twice. */}
-            <img src={cover.url} alt="" decoding="async" />
+            {coverPicture ?? <img src={cover.url} alt="" decoding="async" />}
             {(cover.caption || cover.credit) && (
               <figcaption>
                 {cover.caption && <span lang={contentLang}>{cover.caption}</span>}
