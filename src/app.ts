@@ -49,6 +49,7 @@ import { extractArticleJob } from './features/dossiers/dossier-service.js';
 import { registrationJobs } from './features/events/registration-jobs.js';
 import { createMediaLibrary } from './features/media/media-library.js';
 import { registerMediaRoutes } from './features/media/routes.js';
+import { registerRevisionRoutes } from './features/revisions/routes.js';
 
 const ROOT = packageRoot(import.meta.url);
 
@@ -202,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);
   registerMediaRoutes(server, ctx, createMediaLibrary({ db, dir: join(config.dataDir, 'media'), clock }));
+  registerRevisionRoutes(server, ctx, ctx.publishing);
 
   return {
     server,

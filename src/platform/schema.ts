@@ -325,6 +325,15 @@ export interface MediaImagesTable {
   updated_at: string;
 }
 
+/** One saved version of an article (features/revisions). */
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  created_at: string;
+  snapshot: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -356,4 +365,5 @@ export interface DB {
   article_comment_settings: ArticleCommentSettingsTable;
   user_bans: UserBansTable;
   media_images: MediaImagesTable;
+  article_revisions: ArticleRevisionsTable;
 }

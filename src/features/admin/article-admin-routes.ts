@@ -15,6 +15,7 @@ import { findAuthorByUserId, listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
 import { mediaIdOf, mediaIdsIn, mediaRef } from '../media/media.js';
 import { findMediaWithoutAlt, listMedia } from '../media/media-store.js';
+import { recordRevision } from '../revisions/revision-store.js';
 import { slugify } from '../tags/tag-store.js';
 import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
 import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
@@ -24,7 +25,7 @@ import { ConfirmDeletePage } from './views/confirm-page.js';
 
 const PAGE_SIZE = 25;
 const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
-const NOTICES = ['saved', 'published', 'scheduled', 'unpublished', 'deleted'] as const;
+const NOTICES = ['saved', 'published', 'scheduled', 'unpublished', 'deleted', 'restored'] as const;
 const ACTIONS = ['draft', 'publish', 'schedule', 'unpublish', 'preview'] as const;
 const NOTICE_OF: Record<string, string> = { draft: 'saved', publish: 'published', schedule: 'scheduled', unpublish: 'unpublished' };
 
@@ -181,6 +182,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       const saveAction: SaveAction = action === 'unpublish' ? 'draft' : (action as SaveAction);
       id = await publishing.save(actor, parsed.value, { id: existing?.id, action: saveAction, scheduleAt });
       if (action === 'unpublish' && existing!.status !== 'draft') await publishing.unpublish(actor, id);
+      // Every save keeps a revision (an unchanged one is not repeated): see features/revisions.
+      await recordRevision(ctx.db, { articleId: id, userId: actor.id, input: parsed.value, at: ctx.clock() });
     } catch (err) {
       if (err instanceof ValidationError) return invalid(Object.keys(err.fields).length ? err.fields : { title: err.message });
       throw err;

@@ -15,6 +15,7 @@ import * as articleBodies from './2026-11-28T1510-article-bodies.js';
 import * as commentTallies from './2026-11-29T0100-comment-tallies.js';
 import * as plannedFacts from './2026-12-06T0200-planned-facts.js';
 import * as media from './2026-12-06T1400-media.js';
+import * as articleRevisions from './2026-12-06T1410-article-revisions.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T0100-comment-tallies': commentTallies,
   '2026-12-06T0200-planned-facts': plannedFacts,
   '2026-12-06T1400-media': media,
+  '2026-12-06T1410-article-revisions': articleRevisions,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -157,6 +157,7 @@ const EXPECTED: Record<string, string[]> = {
     'version',
     'width',
   ],
+  article_revisions: ['article_id', 'created_at', 'id', 'snapshot', 'user_id'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {

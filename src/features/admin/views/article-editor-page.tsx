@@ -66,7 +66,8 @@ export function ArticleEditorPage(p: ArticleEditorProps) {
           {article.status === 'scheduled' &&
             article.publishedAt &&
             t('admin.editor.scheduled_for', { when: formatDateTime(article.publishedAt) })}{' '}
-          <span class="meta">{t('admin.editor.updated', { when: formatDateTime(article.updatedAt) })}</span>
+          <span class="meta">{t('admin.editor.updated', { when: formatDateTime(article.updatedAt) })}</span> ·{' '}
+          <a href={`/admin/articles/${article.id}/revisions`}>{t('revisions.link')}</a>
         </p>
       )}
       <form method="post" action={action} class="editor" novalidate data-preview-url="/admin/articles/preview">
