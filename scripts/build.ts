@@ -21,7 +21,7 @@ export const STAMP = join(ROOT, 'dist', 'chancery.stamp');
 // schemas and inject(), which the server does not use. The sources load pg, nodemailer, marked and sanitize-html
 // on first use through createRequire, from node_modules too. Pino is bundled: Chancery configures no pino
 // transport (transports start worker files from pino's own folder).
-const EXTERNAL = ['better-sqlite3', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler', 'light-my-request'];
+const EXTERNAL = ['better-sqlite3', 'sharp', '@fastify/ajv-compiler', '@fastify/fast-json-stringify-compiler', 'light-my-request'];
 
 /**
  * Writes the bundle, its code cache and its loader, and, last, the stamp of the sources they were built from.

@@ -53,6 +53,9 @@ import { registerReaderRoutes } from './features/readers/routes.js';
 import { extractArticleJob } from './features/dossiers/dossier-service.js';
 import { registrationJobs } from './features/events/registration-jobs.js';
 import { registerApiRoutes } from './features/api/routes.js';
+import { createMediaLibrary } from './features/media/media-library.js';
+import { registerMediaRoutes } from './features/media/routes.js';
+import { registerRevisionRoutes } from './features/revisions/routes.js';
 
 const ROOT = packageRoot(import.meta.url);
 
@@ -276,6 +279,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       { prefix: `/${lang}` },
     );
   }
+  registerMediaRoutes(server, ctx, createMediaLibrary({ db, dir: join(config.dataDir, 'media'), clock }));
+  registerRevisionRoutes(server, ctx, ctx.publishing);
 
   return {
     server,

@@ -11,6 +11,7 @@ import { markEvidenceWithIds } from '../features/dossiers/evidence.js';
 import { FactsBlock } from '../features/dossiers/views/facts-block.js';
 import { findEventForArticle } from '../features/events/event-store.js';
 import { nextEvent } from '../features/events/next-event.js';
+import { loadCoverPicture } from '../features/media/cover-loader.js';
 import type { AppCtx } from '../platform/app-context.js';
 import { loadChrome } from '../platform/chrome.js';
 import { notFound } from '../platform/errors.js';
@@ -28,12 +29,13 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
       if (!article || !isPublic(article, now)) throw notFound('Article');
       // The page belongs to its language's edition: its interface, menus and links are that edition's.
       const ed = ctx.inEdition(article.language);
-      const [chrome, related, event, knowledge, translations] = await Promise.all([
+      const [chrome, related, event, knowledge, translations, coverPicture] = await Promise.all([
         loadChrome(ed, request),
         listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }),
         findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo),
         listPublicFactsForArticle(ctx.db, article.id),
         listTranslations(ctx.db, article.id, now),
+        loadCoverPicture(ctx.db, article.cover?.url),
       ]);
       const thread = await loadCommentThread(ed, request, article, chrome.site.language);
       const comments = { count: thread.count, children: thread.block && CommentsBlock(thread.block), lastChange: thread.lastChange };
@@ -50,7 +52,17 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
         anchored: marked,
       });
       const body = renderDocument(
-        ArticlePage({ t: ed.t, chrome, article: { ...article, bodyHtml: html }, related, event, facts, comments, translations }),
+        ArticlePage({
+          t: ed.t,
+          chrome,
+          article: { ...article, bodyHtml: html },
+          related,
+          event,
+          facts,
+          comments,
+          translations,
+          coverPicture,
+        }),
       );
       return {
         body,

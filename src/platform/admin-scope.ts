@@ -17,6 +17,7 @@ export const STAFF_ROLES: Role[] = ['admin', 'editor', 'author', 'moderator'];
 /** Roles allowed into each admin area; the navigation and the guards both read it. */
 export const AREA_ROLES = {
   articles: ['admin', 'editor', 'author'],
+  media: ['admin', 'editor', 'author'],
   taxonomy: ['admin', 'editor'],
   events: ['admin', 'editor'],
   staff: ['admin'],

@@ -366,6 +366,35 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** An image of the media library (features/media). */
+export interface MediaImagesTable {
+  id: Generated<number>;
+  file_key: string;
+  original_name: string;
+  master_format: 'jpeg' | 'png';
+  width: number;
+  height: number;
+  bytes: number;
+  alt: Generated<string>;
+  caption: Generated<string>;
+  credit: Generated<string>;
+  focal_x: Generated<number>;
+  focal_y: Generated<number>;
+  version: Generated<number>;
+  uploaded_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One saved version of an article (features/revisions). */
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  created_at: string;
+  snapshot: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -401,4 +430,6 @@ export interface DB {
   api_keys: ApiKeysTable;
   api_oauth_codes: ApiOauthCodesTable;
   api_tokens: ApiTokensTable;
+  media_images: MediaImagesTable;
+  article_revisions: ArticleRevisionsTable;
 }

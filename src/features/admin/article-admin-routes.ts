@@ -14,6 +14,9 @@ import { findArticleById, findArticleBySlug, listArticlesForAdmin } from '../art
 import { canEdit, canPublish, type Actor, type PublishingService, type SaveAction } from '../articles/publishing-service.js';
 import { findAuthorByUserId, listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
+import { mediaIdOf, mediaIdsIn, mediaRef } from '../media/media.js';
+import { findMediaWithoutAlt, listMedia } from '../media/media-store.js';
+import { recordRevision } from '../revisions/revision-store.js';
 import { slugify } from '../tags/tag-store.js';
 import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
 import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
@@ -23,7 +26,7 @@ import { ConfirmDeletePage } from './views/confirm-page.js';
 
 const PAGE_SIZE = 25;
 const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
-const NOTICES = ['saved', 'published', 'scheduled', 'unpublished', 'deleted', 'linked'] as const;
+const NOTICES = ['saved', 'published', 'scheduled', 'unpublished', 'deleted', 'linked', 'restored'] as const;
 const ACTIONS = ['draft', 'publish', 'schedule', 'unpublish', 'preview'] as const;
 const NOTICE_OF: Record<string, string> = { draft: 'saved', publish: 'published', schedule: 'scheduled', unpublish: 'unpublished' };
 
@@ -102,10 +105,11 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
     },
   ) {
     const a = opts.article;
-    const [rubrics, authors, group] = await Promise.all([
+    const [rubrics, authors, group, media] = await Promise.all([
       listRubrics(ctx.db),
       listAuthors(ctx.db),
       a ? listTranslationGroup(ctx.db, a.id) : Promise.resolve([]),
+      listMedia(ctx.db, { limit: 50 }),
     ]);
     const title = a ? t('admin.editor.edit_title', { title: a.title }) : t('admin.editor.new_title');
     return sendAdminPage(
@@ -127,6 +131,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
         notice: noticeOf(request),
         now: formatDateTime(ctx.clock().toISOString()),
         translations: a && group.filter((x) => x.id !== a.id),
+        mediaOptions: media.map((m) => ({ value: mediaRef(m.id), label: m.alt || m.originalName })),
       }),
     );
   }
@@ -167,6 +172,14 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       if (!scheduleAt) errors.publish_at = t('admin.editor.schedule_invalid');
       else if (scheduleAt <= ctx.clock()) errors.publish_at = t('admin.editor.schedule_past');
     }
+    // A library image without alt text keeps its article from going out (as cover or inline).
+    if (action === 'publish' || action === 'schedule') {
+      const bare = await findMediaWithoutAlt(ctx.db, mediaIdsIn(values.coverUrl, values.body));
+      if (bare.length)
+        errors[bare.some((m) => m.id === mediaIdOf(values.coverUrl)) ? 'cover_url' : 'body'] = t('media.alt_required', {
+          ref: bare.map((m) => mediaRef(m.id)).join(', '),
+        });
+    }
     const invalid = (errs: Record<string, string>) =>
       showEditor(request, reply, actor, { article: existing, values, errors: errs, status: 422 });
     if (!parsed.ok || Object.keys(errors).length) return invalid(errors);
@@ -176,6 +189,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       const saveAction: SaveAction = action === 'unpublish' ? 'draft' : (action as SaveAction);
       id = await publishing.save(actor, parsed.value, { id: existing?.id, action: saveAction, scheduleAt });
       if (action === 'unpublish' && existing!.status !== 'draft') await publishing.unpublish(actor, id);
+      // Every save keeps a revision (an unchanged one is not repeated): see features/revisions.
+      await recordRevision(ctx.db, { articleId: id, userId: actor.id, input: parsed.value, at: ctx.clock() });
     } catch (err) {
       if (err instanceof ValidationError) return invalid(Object.keys(err.fields).length ? err.fields : { title: err.message });
       throw err;

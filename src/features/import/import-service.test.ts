@@ -105,6 +105,46 @@ describe('parseArticleFile', () => {
     expect(warnings).toEqual([{ file: 'x.md', line: 4, message: 'unknown key "mood" ignored' }]);
   });
 
+  it('reads a Hugo export: draft flag, description as lead, a cover map, categories as the rubric', () => {
+    const a = parseArticleFile(
+      [
+        '---',
+        'title: "Water talks resume"',
+        'date: 2024-05-02T08:00:00+05:00',
+        'draft: true',
+        'author: Aigerim Bekova',
+        'description: >',
+        '  Delegations from five states',
+        '  meet in Almaty.',
+        'categories: [Analysis, Water]',
+        'cover:',
+        '  image: /media/4',
+        '  caption: The Syr Darya',
+        '  credit: Staff',
+        '---',
+        'Body.',
+      ].join('\n'),
+      'water-talks.md',
+    );
+    expect(a.status).toBe('draft');
+    expect(a.date?.toISOString()).toBe('2024-05-02T03:00:00.000Z');
+    expect(a.lead).toBe('Delegations from five states meet in Almaty.');
+    expect(a.rubric).toBe('Analysis');
+    expect([a.cover, a.coverCaption, a.coverCredit]).toEqual(['/media/4', 'The Syr Darya', 'Staff']);
+  });
+
+  it('reads a Jekyll export: "published: false" and a date with a spaced zone', () => {
+    const a = parseArticleFile('---\ntitle: T\nauthor: A\npublished: false\ndate: 2024-05-02 10:00:00 +0200\n---\n', 'x.md');
+    expect(a.status).toBe('draft');
+    expect(a.date?.toISOString()).toBe('2024-05-02T08:00:00.000Z');
+  });
+
+  it('refuses a draft flag that contradicts the status, a map where text belongs and a non-boolean draft', () => {
+    expect(() => parseArticleFile('---\ntitle: T\nauthor: A\nstatus: published\ndraft: true\n---\n', 'x.md')).toThrow(/marked as a draft/);
+    expect(() => parseArticleFile('---\ntitle: {a: b}\nauthor: A\n---\n', 'x.md')).toThrow(/not a map/);
+    expect(() => parseArticleFile('---\ntitle: T\nauthor: A\ndraft: maybe\n---\n', 'x.md')).toThrow(/true or false/);
+  });
+
   it('parses dates with and without time and zone', () => {
     expect(parseImportDate('2025-01-06')?.toISOString()).toBe('2025-01-06T00:00:00.000Z');
     expect(parseImportDate('2025-10-14T10:00:00+03:00')?.toISOString()).toBe('2025-10-14T07:00:00.000Z');

@@ -85,6 +85,13 @@ const KNOWN_KEYS = new Set([
   'comments',
   'status',
   'translation_of',
+  // As Hugo and Jekyll write them:
+  'draft',
+  'published',
+  'description',
+  'summary',
+  'categories',
+  'lastmod',
 ]);
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -109,17 +116,33 @@ export function parseArticleFile(text: string, fileName: string, warnings: Impor
   const fm = parseFrontMatter(text);
   const { data } = fm;
   const line = (k: string) => fm.lines[k] ?? 1;
-  const str = (k: string): string => {
-    const v = data[k];
+  const str = (k: string, v: FrontMatterValue | undefined = data[k]): string => {
     if (v === undefined) return '';
     if (Array.isArray(v)) throw new FrontMatterError(`"${k}" must be a single value, not a list`, line(k));
-    return v.trim();
+    if (v instanceof Date) return v.toISOString();
+    if (typeof v === 'object') throw new FrontMatterError(`"${k}" must be a single value, not a map`, line(k));
+    return String(v).trim();
   };
   const list = (k: string): string[] => {
     const v: FrontMatterValue | undefined = data[k];
     if (v === undefined || v === '') return [];
-    return (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean);
+    if (Array.isArray(v)) return v.map((item) => str(k, item)).filter(Boolean);
+    return str(k)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   };
+  const bool = (k: string): boolean | undefined => {
+    const v = data[k];
+    if (v === undefined || v === '') return undefined;
+    if (typeof v !== 'boolean') throw new FrontMatterError(`"${k}" must be true or false`, line(k));
+    return v;
+  };
+  // Hugo themes write the cover as a map ("cover: {image, caption, alt}"); a plain address works too.
+  const coverMap =
+    data.cover !== undefined && typeof data.cover === 'object' && !Array.isArray(data.cover) && !(data.cover instanceof Date)
+      ? (data.cover as Record<string, FrontMatterValue>)
+      : undefined;
   for (const k of Object.keys(data))
     if (!KNOWN_KEYS.has(k)) warnings.push({ file: fileName, line: line(k), message: `unknown key "${k}" ignored` });
 
@@ -151,7 +174,8 @@ export function parseArticleFile(text: string, fileName: string, warnings: Impor
       );
 
   let date: Date | undefined;
-  if (data.date !== undefined && str('date') !== '') {
+  if (data.date instanceof Date) date = data.date;
+  else if (data.date !== undefined && str('date') !== '') {
     date = parseImportDate(str('date'));
     if (!date) throw new FrontMatterError(`bad date "${str('date')}": use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ`, line('date'));
   }
@@ -160,14 +184,21 @@ export function parseArticleFile(text: string, fileName: string, warnings: Impor
   if (!(LANGUAGES as readonly string[]).includes(language))
     throw new FrontMatterError(`unknown language "${language}": use one of ${LANGUAGES.join(', ')}`, line('language'));
 
-  const lead = str('lead');
-  if (lead.length > LIMITS.lead) throw new FrontMatterError(`the lead is longer than ${LIMITS.lead} characters`, line('lead'));
+  // Hugo's "description" or "summary" stands in for the lead when there is none.
+  const leadKey = data.lead !== undefined ? 'lead' : data.description !== undefined ? 'description' : 'summary';
+  const lead = str(leadKey).replace(/\s+/g, ' ');
+  if (lead.length > LIMITS.lead) throw new FrontMatterError(`the lead is longer than ${LIMITS.lead} characters`, line(leadKey));
 
-  const cover = str('cover');
+  const cover = coverMap ? str('cover', coverMap.image ?? '') : str('cover');
   if (cover && (!/^(https?:\/\/|\/)\S*$/.test(cover) || cover.length > LIMITS.cover))
     throw new FrontMatterError('the cover must be an http(s) address or a path on this site', line('cover'));
 
-  const statusRaw = str('status').toLowerCase();
+  // "draft: true" (Hugo) and "published: false" (Jekyll) mean a draft, unless a status says otherwise.
+  const draftFlag = bool('draft') === true || bool('published') === false;
+  let statusRaw = str('status').toLowerCase();
+  if (draftFlag && statusRaw && statusRaw !== 'draft')
+    throw new FrontMatterError(`the status says "${statusRaw}" but the file is marked as a draft`, line('status'));
+  if (draftFlag) statusRaw = 'draft';
   if (statusRaw && !['published', 'draft', 'scheduled'].includes(statusRaw))
     throw new FrontMatterError(`unknown status "${statusRaw}": use published, draft or scheduled`, line('status'));
   if (statusRaw === 'scheduled' && !date) throw new FrontMatterError('a scheduled article needs a date', line('status'));
@@ -188,11 +219,11 @@ export function parseArticleFile(text: string, fileName: string, warnings: Impor
     bodyMd: body,
     language: language as Language,
     authorNames,
-    rubric: str('rubric') || undefined,
+    rubric: str('rubric') || list('categories')[0] || undefined,
     tags,
     cover,
-    coverCaption: str('cover_caption').slice(0, 500),
-    coverCredit: str('cover_credit').slice(0, 200),
+    coverCaption: (coverMap ? str('cover', coverMap.caption ?? '') : str('cover_caption')).slice(0, 500),
+    coverCredit: (coverMap ? str('cover', coverMap.credit ?? '') : str('cover_credit')).slice(0, 200),
     commentsMode: comments,
     status: (statusRaw || undefined) as ImportStatus | undefined,
     date,

@@ -23,6 +23,8 @@ export interface ArticlePageProps {
   facts?: ComponentChildren;
   /** The article in other languages (published), for hreflang, the switcher and JSON-LD. */
   translations?: Translation[];
+  /** The cover as <picture> when it comes from the media library (its alt text included). */
+  coverPicture?: ComponentChildren;
 }
 
 const HOUR = 3600_000;
@@ -106,7 +108,7 @@ function AuthorLinks({ authors, lang, base = '' }: { authors: AuthorRef[]; lang:
 }
 
 /** The whole article page. */
-export function ArticlePage({ t, chrome, article: a, related, event, comments, facts, translations = [] }: ArticlePageProps) {
+export function ArticlePage({ t, chrome, article: a, related, event, comments, facts, translations = [], coverPicture }: ArticlePageProps) {
   const alternates = translations.length
     ? Object.fromEntries([[a.language, `/articles/${a.slug}`], ...translations.map((x) => [x.language, `/articles/${x.slug}`])])
     : undefined;
@@ -173,7 +175,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
         {cover && (
           <figure class="article-cover">
             {/* The caption below describes the picture; repeating it as alt text would read it twice. */}
-            <img src={cover.url} alt="" decoding="async" />
+            {coverPicture ?? <img src={cover.url} alt="" decoding="async" />}
             {(cover.caption || cover.credit) && (
               <figcaption>
                 {cover.caption && <span lang={contentLang}>{cover.caption}</span>}

@@ -18,6 +18,8 @@ import * as attemptLimits from './2026-12-06T1000-attempt-limits.js';
 import * as articleTranslations from './2026-12-06T1100-article-translations.js';
 import * as api from './2026-12-06T1300-api.js';
 import * as apiOauth from './2026-12-06T1310-api-oauth.js';
+import * as media from './2026-12-06T1400-media.js';
+import * as articleRevisions from './2026-12-06T1410-article-revisions.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -37,6 +39,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1100-article-translations': articleTranslations,
   '2026-12-06T1300-api': api,
   '2026-12-06T1310-api-oauth': apiOauth,
+  '2026-12-06T1400-media': media,
+  '2026-12-06T1410-article-revisions': articleRevisions,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -159,6 +159,25 @@ const EXPECTED: Record<string, string[]> = {
   comment_likes: ['comment_id', 'created_at', 'user_id'],
   article_comment_settings: ['article_id', 'premoderate'],
   user_bans: ['by_user_id', 'created_at', 'id', 'lifted_at', 'reason', 'until', 'user_id'],
+  media_images: [
+    'alt',
+    'bytes',
+    'caption',
+    'created_at',
+    'credit',
+    'file_key',
+    'focal_x',
+    'focal_y',
+    'height',
+    'id',
+    'master_format',
+    'original_name',
+    'updated_at',
+    'uploaded_by',
+    'version',
+    'width',
+  ],
+  article_revisions: ['article_id', 'created_at', 'id', 'snapshot', 'user_id'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {

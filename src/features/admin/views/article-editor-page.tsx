@@ -39,6 +39,8 @@ export interface ArticleEditorProps {
   /** Rendered Markdown shown under the form (the no-JavaScript preview) or empty for the live pane. */
   preview?: SafeHtml;
   notice?: string;
+  /** Recent images of the media library, offered for the cover address. */
+  mediaOptions?: { value: string; label: string }[];
   now: string;
   /** The other articles of this one's translation group (any status); absent for a new article. */
   translations?: { id: number; slug: string; title: string; language: string }[];
@@ -67,7 +69,8 @@ export function ArticleEditorPage(p: ArticleEditorProps) {
           {article.status === 'scheduled' &&
             article.publishedAt &&
             t('admin.editor.scheduled_for', { when: formatDateTime(article.publishedAt) })}{' '}
-          <span class="meta">{t('admin.editor.updated', { when: formatDateTime(article.updatedAt) })}</span>
+          <span class="meta">{t('admin.editor.updated', { when: formatDateTime(article.updatedAt) })}</span> ·{' '}
+          <a href={`/admin/articles/${article.id}/revisions`}>{t('revisions.link')}</a>
         </p>
       )}
       <form method="post" action={action} class="editor" novalidate data-preview-url="/admin/articles/preview">
@@ -232,16 +235,24 @@ export function ArticleEditorPage(p: ArticleEditorProps) {
           </Field>
           <fieldset class="panel">
             <legend>{t('admin.editor.cover')}</legend>
-            <Field id="cover_url" label={t('admin.editor.cover_url')} error={errors.cover_url}>
+            <Field id="cover_url" label={t('admin.editor.cover_url')} hint={t('media.cover_hint')} error={errors.cover_url}>
+              {/* type=text: a library image's address (/media/12) is a path, which type=url refuses. */}
               <input
                 id="cover_url"
                 name="cover_url"
-                type="url"
+                type="text"
+                inputMode="url"
+                list="media-library"
                 maxLength={LIMITS.cover}
                 value={v.coverUrl}
                 aria-invalid={errors.cover_url ? 'true' : undefined}
-                aria-describedby={described('cover_url')}
+                aria-describedby={described('cover_url', true)}
               />
+              <datalist id="media-library">
+                {(p.mediaOptions ?? []).map((o) => (
+                  <option value={o.value}>{o.label}</option>
+                ))}
+              </datalist>
             </Field>
             <Field id="cover_caption" label={t('admin.editor.cover_caption')}>
               <input id="cover_caption" name="cover_caption" type="text" maxLength={500} value={v.coverCaption} />

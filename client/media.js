@@ -1,0 +1,90 @@
+// Media library enhancements: drop files on the upload form or paste an image, see the upload's progress,
+// and click the image on its edit page to set the focal point. The forms work without this script.
+const form = document.querySelector('form[data-media-upload]');
+if (form) {
+  const input = form.querySelector('input[type="file"]');
+  const bar = form.querySelector('[data-progress]');
+  const csrf = form.querySelector('input[name="_csrf"]');
+
+  function send(files) {
+    if (!files.length) return;
+    const data = new FormData();
+    data.append('_csrf', csrf.value);
+    for (const f of files) data.append('files', f, f.name || 'pasted.png');
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-csrf-token', csrf.value);
+    bar.hidden = false;
+    bar.value = 0;
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
+    };
+    xhr.onload = () => {
+      let body;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = { saved: [], refused: [{ message: 'The upload failed; try again.' }] };
+      }
+      const refused = body.refused || (body.error ? [{ message: body.error.message }] : []);
+      if (refused.length) {
+        // The library page lists the refusals itself; a short alert is enough for the drop or paste.
+        alert(refused.map((r) => r.message).join('\n'));
+      }
+      const saved = (body.saved || []).length;
+      window.location.assign(saved ? `/admin/media?uploaded=${saved}` : window.location.href);
+    };
+    xhr.onerror = () => {
+      bar.hidden = true;
+      alert('The upload failed; check the connection and try again.');
+    };
+    xhr.send(data);
+  }
+
+  form.addEventListener('submit', (e) => {
+    if (!input.files.length) return;
+    e.preventDefault();
+    send([...input.files]);
+  });
+  for (const type of ['dragenter', 'dragover']) {
+    form.addEventListener(type, (e) => {
+      e.preventDefault();
+      form.setAttribute('data-dragging', '');
+    });
+  }
+  form.addEventListener('dragleave', () => form.removeAttribute('data-dragging'));
+  form.addEventListener('drop', (e) => {
+    e.preventDefault();
+    form.removeAttribute('data-dragging');
+    send([...e.dataTransfer.files]);
+  });
+  document.addEventListener('paste', (e) => {
+    const files = [...(e.clipboardData?.files || [])].filter((f) => f.type.startsWith('image/'));
+    if (files.length) {
+      e.preventDefault();
+      send(files);
+    }
+  });
+}
+
+const focal = document.querySelector('[data-focal]');
+if (focal) {
+  const dot = focal.querySelector('.media-focal-dot');
+  const x = document.getElementById('focal_x');
+  const y = document.getElementById('focal_y');
+  const place = () => {
+    dot.style.left = `${x.value}%`;
+    dot.style.top = `${y.value}%`;
+    dot.hidden = false;
+  };
+  place();
+  focal.addEventListener('click', (e) => {
+    const box = focal.querySelector('img').getBoundingClientRect();
+    x.value = String(Math.round(((e.clientX - box.left) / box.width) * 100));
+    y.value = String(Math.round(((e.clientY - box.top) / box.height) * 100));
+    place();
+  });
+  x.addEventListener('input', place);
+  y.addEventListener('input', place);
+}

@@ -1,0 +1,18 @@
+// The article page's cover, when its address names a library image: a loader for the page above features.
+import type { VNode } from 'preact';
+import type { Db } from '../../platform/db.js';
+import { mediaIdOf } from './media.js';
+import { findMedia } from './media-store.js';
+import { Picture } from './views/picture-block.js';
+
+/** The reading column is 40rem wide; below that the cover takes the screen's width. */
+export const COVER_SIZES = '(min-width: 42rem) 40rem, 100vw';
+
+/** A <picture> for a cover address such as "/media/12", or undefined for any other address or a missing image. */
+export async function loadCoverPicture(db: Db, coverUrl: string | undefined): Promise<VNode | undefined> {
+  const id = coverUrl ? mediaIdOf(coverUrl) : undefined;
+  if (id === undefined) return undefined;
+  const img = await findMedia(db, id);
+  // Above the fold: loaded at once, cropped around its focal point.
+  return img && Picture({ img, sizes: COVER_SIZES, crop: '3x2', eager: true });
+}
