@@ -22,6 +22,7 @@ describe.each(DIALECTS)('the interface language on %s', (dialect) => {
   beforeEach(async () => {
     now = NOW;
     app = await testApp(dialect, { smtpUrl: smtp.url }, { clock: () => now });
+    smtp.pump = () => app.sendQueuedMail();
   });
   afterEach(async () => {
     await app.close();
