@@ -90,9 +90,14 @@ export async function runPrimary(opts: PrimaryOptions): Promise<number> {
       scheduler = undefined;
       assignScheduler();
     }
+    // Gone once it has both exited and disconnected: cluster forgets a worker only then, in either order.
     const exited = new Promise<void>((ok) => {
-      if (w.isDead()) ok();
-      else w.once('exit', () => ok());
+      const check = () => {
+        if (w.isDead() && !w.isConnected()) ok();
+      };
+      w.on('exit', check);
+      w.on('disconnect', check);
+      check();
     });
     if (w.isConnected()) w.send({ type: WORKER_MESSAGES.stop });
     const timer = setTimeout(() => w.process.kill('SIGKILL'), grace);
