@@ -21,7 +21,7 @@ export interface TestApp extends App {
 export async function testApp(
   dialect: Dialect,
   overrides: Partial<Config> = {},
-  opts: { clock?: () => Date; onQuery?: (sql: string) => void; mailer?: Mailer } = {},
+  opts: { clock?: () => Date; onQuery?: (sql: string, parameters: readonly unknown[]) => void; mailer?: Mailer } = {},
 ): Promise<TestApp> {
   const { db, url, close: closeDb } = await freshDb(dialect, { onQuery: opts.onQuery });
   const config = loadConfig(

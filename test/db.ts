@@ -52,7 +52,7 @@ export async function emptyDb(dialect: Dialect): Promise<{ db: Db; close: () => 
 /** A fresh migrated database; call the returned close() when done. */
 export async function freshDb(
   dialect: Dialect,
-  opts: { onQuery?: (sql: string) => void } = {},
+  opts: { onQuery?: (sql: string, parameters: readonly unknown[]) => void } = {},
 ): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const url = 'sqlite::memory:';

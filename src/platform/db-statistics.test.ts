@@ -10,23 +10,29 @@ import { migrate } from './migrations/index.js';
 import { listThread } from '../features/comments/comment-store.js';
 
 describe('histogramCleanup', () => {
-  it('drops the samples of indexes led by a column of twenty values or more, or by a nullable one, and reloads', () => {
+  it('drops the samples of indexes led by an id-like, integer or nullable column, and reloads', () => {
     const steps = histogramCleanup([
-      { idx: 'by_status', stat: '10000 3334 1', leadingNotNull: 1 },
-      { idx: 'by_article', stat: '110000 12 1', leadingNotNull: 1 },
-      { idx: 'by_tag', stat: '29000 1000 1', leadingNotNull: 1 },
-      { idx: 'by_parent', stat: '110000 110000 1', leadingNotNull: 0 },
-      { idx: null, stat: '500', leadingNotNull: 0 },
-      { idx: 'empty', stat: '0 0', leadingNotNull: 1 },
+      { idx: 'by_status', stat: '10000 3334 1', leadingNotNull: 1, leadingText: 1 },
+      { idx: 'by_article', stat: '110000 12 1', leadingNotNull: 1, leadingText: 0 },
+      { idx: 'by_tag', stat: '29000 1000 1', leadingNotNull: 1, leadingText: 0 },
+      { idx: 'by_parent', stat: '110000 110000 1', leadingNotNull: 0, leadingText: 0 },
+      { idx: null, stat: '500', leadingNotNull: 0, leadingText: 0 },
+      { idx: 'empty', stat: '0 0', leadingNotNull: 1, leadingText: 1 },
+      // A small newsroom: three tags (an integer reference) and four authors' unique slugs.
+      { idx: 'few_tags', stat: '90 30 1', leadingNotNull: 1, leadingText: 0 },
+      { idx: 'author_slug', stat: '4 1', leadingNotNull: 1, leadingText: 1 },
     ]);
     expect(steps).toEqual([
-      { sql: 'delete from sqlite_stat4 where idx in (?, ?, ?)', parameters: ['by_article', 'by_tag', 'by_parent'] },
+      {
+        sql: 'delete from sqlite_stat4 where idx in (?, ?, ?, ?, ?)',
+        parameters: ['by_article', 'by_tag', 'by_parent', 'few_tags', 'author_slug'],
+      },
       { sql: 'analyze sqlite_schema', parameters: [] },
     ]);
     expect(
       histogramCleanup([
-        { idx: 'by_status', stat: '10000 5000 1', leadingNotNull: 1 },
-        { idx: 'by_type', stat: '10000 1000 1', leadingNotNull: 1 },
+        { idx: 'by_status', stat: '10000 5000 1', leadingNotNull: 1, leadingText: 1 },
+        { idx: 'by_type', stat: '10000 1000 1', leadingNotNull: 1, leadingText: 1 },
       ]),
     ).toEqual([]);
   });

@@ -11,8 +11,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB> & { dialect: Dialect };
 
 export interface OpenDbOptions {
-  /** Called for every executed query; tests use it to count queries per page. */
-  onQuery?: (sql: string) => void;
+  /** Called for every executed query; tests use it to count queries per page and to read their bound values. */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
   /** Called when an idle PostgreSQL connection fails. */
   onPoolError?: (err: Error) => void;
 }
@@ -29,7 +29,7 @@ export function openDb(url: string, opts: OpenDbOptions = {}): Db {
   const { dialect, location } = parseDatabaseUrl(url);
   const log = opts.onQuery
     ? (e: LogEvent) => {
-        if (e.level === 'query') opts.onQuery!(e.query.sql);
+        if (e.level === 'query') opts.onQuery!(e.query.sql, e.query.parameters);
       }
     : undefined;
   let db: Kysely<DB>;
@@ -67,10 +67,11 @@ export function openDb(url: string, opts: OpenDbOptions = {}): Db {
  * SQLite's ANALYZE also samples each index's values (sqlite_stat4) in this build. A statement whose plan
  * looked at those samples for a bound value is compiled again every time it runs with new values: on an
  * article cache miss that recompiling took more of the server's CPU than running the queries. Samples
- * matter for a NOT NULL column of a few skewed values (a status, a type), where a row count per value says
- * little and queries name the value as a literal. An index led by an id-like column (twenty values or
- * more) or by a nullable one (a reference such as a rubric or a parent comment, bound as a value) gets the
- * same plans from sqlite_stat1's row counts: those samples go, and their queries compile once.
+ * matter for a NOT NULL text column of a few skewed values (a status, a type), where a row count per value
+ * says little and queries name the value as a literal. An index led by an id-like column (twenty values or
+ * more, every value distinct as a slug's, or an integer reference such as a tag, whatever a small newsroom's
+ * count of tags) or by a nullable one (a reference such as a rubric or a parent comment, bound as a value)
+ * gets the same plans from sqlite_stat1's row counts: those samples go, and their queries compile once.
  * Returns the statements to run after ANALYZE; the last reloads the statistics. Decision 006.
  */
 /** How many different values make an index's leading column id-like rather than a few skewed values. */
@@ -80,7 +81,7 @@ export function histogramCleanup(stat1: IndexStat[]): { sql: string; parameters:
   const drop = stat1
     .filter((r) => {
       const [rows, perValue] = r.stat.split(' ').map(Number);
-      return r.idx && perValue > 0 && (rows / perValue >= ID_LIKE_VALUES || !r.leadingNotNull);
+      return r.idx && perValue > 0 && (rows / perValue >= ID_LIKE_VALUES || perValue === 1 || !r.leadingNotNull || !r.leadingText);
     })
     .map((r) => r.idx!);
   if (!drop.length) return [];
@@ -91,14 +92,20 @@ export function histogramCleanup(stat1: IndexStat[]): { sql: string; parameters:
 }
 
 const STAT_TABLES = "select count(*) as n from sqlite_schema where type = 'table' and name in ('sqlite_stat1', 'sqlite_stat4')";
-/** An index's row counts (sqlite_stat1) and whether its leading column is NOT NULL; only indexes that still have samples, so an already trimmed database is not written to. */
+/**
+ * An index's row counts (sqlite_stat1), whether its leading column is NOT NULL and whether it holds text;
+ * only indexes that still have samples, so an already trimmed database is not written to.
+ */
 export interface IndexStat {
   idx: string | null;
   stat: string;
   leadingNotNull: number;
+  leadingText: number;
 }
-const STAT1 = `select s.idx, s.stat, coalesce((select t."notnull" from pragma_index_info(s.idx) i join pragma_table_info(s.tbl) t on t.name = i.name
-  where i.seqno = 0), 0) as leadingNotNull from sqlite_stat1 s where s.idx in (select idx from sqlite_stat4)`;
+const LEADING = 'from pragma_index_info(s.idx) i join pragma_table_info(s.tbl) t on t.name = i.name where i.seqno = 0';
+const STAT1 = `select s.idx, s.stat, coalesce((select t."notnull" ${LEADING}), 0) as leadingNotNull,
+  coalesce((select upper(t.type) like '%TEXT%' or upper(t.type) like '%CHAR%' ${LEADING}), 0) as leadingText
+  from sqlite_stat1 s where s.idx in (select idx from sqlite_stat4)`;
 
 /** Applies histogramCleanup to an open SQLite connection. */
 function trimHistograms(sqlite: Database.Database): void {

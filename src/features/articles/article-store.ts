@@ -2,6 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
+import { unindexed } from '../../platform/columns.js';
 import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { ArticlesTable, RubricsTable } from '../../platform/schema.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
@@ -244,7 +245,9 @@ interface PublishedValues {
 }
 
 function publishedWhere(db: Db, f: PublishedValues) {
-  let q = baseQuery(db).where('articles.status', '=', 'published').where('articles.published_at', '<=', f.now);
+  // The status is the index's few-valued column, the date a filter on the rows it walks in date order: bound
+  // against the index, "now" would have SQLite compile the statement again at every run (decision 006).
+  let q = baseQuery(db).where('articles.status', '=', 'published').where(unindexed(db, 'articles.published_at'), '<=', f.now);
   if (f.rubricId !== undefined) q = q.where('articles.rubric_id', '=', f.rubricId);
   if (f.language !== undefined) q = q.where('articles.language', '=', f.language);
   if (f.authorId !== undefined) {
@@ -319,8 +322,8 @@ export async function listLatestPerRubric(db: Db, f: PublishedFilter & { perRubr
             .selectFrom('articles as a2')
             .select('a2.id')
             .whereRef('a2.rubric_id', '=', 'rubrics.id')
-            .where('a2.status', '=', 'published')
-            .where('a2.published_at', '<=', f.now.toISOString())
+            .where('a2.status', '=', sql.lit('published'))
+            .where(unindexed(db, 'a2.published_at'), '<=', f.now.toISOString())
             .$if(!!f.language, (q) => q.where('a2.language', '=', f.language!))
             .$if(f.authorId !== undefined, (q) =>
               q.where('a2.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', f.authorId!)),
@@ -331,7 +334,7 @@ export async function listLatestPerRubric(db: Db, f: PublishedFilter & { perRubr
             .$if(!!f.excludeIds?.length, (q) => q.where('a2.id', 'not in', f.excludeIds!))
             .orderBy('a2.published_at', 'desc')
             .orderBy('a2.id', 'desc')
-            .limit(f.perRubric),
+            .limit(sql.lit(f.perRubric)),
         ),
       ),
     )
@@ -353,12 +356,33 @@ export async function listLatestPerRubric(db: Db, f: PublishedFilter & { perRubr
   return out;
 }
 
+// The count beside each list page, in the same few shapes as listPage.
+const countPage = preparedByShape((db, p: Slots<Omit<ListParams, 'offset'>>, shape: string) =>
+  publishedWhere(db, {
+    now: p.now,
+    rubricId: shape[0] === 'r' ? p.rubricId : undefined,
+    authorId: shape[1] === 'a' ? p.authorId : undefined,
+    tagId: shape[2] === 't' ? p.tagId : undefined,
+    language: shape[3] === 'l' ? p.language : undefined,
+  }).select((eb) => eb.fn.countAll<number>().as('n')),
+);
+
 /** How many published articles match the filter. */
 export async function countPublishedArticles(db: Db, f: PublishedFilter): Promise<number> {
-  const r = await published(db, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  const r = f.excludeIds?.length
+    ? await published(db, f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    : await countPage(
+        `${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}`,
+      ).first(db, {
+        now: f.now.toISOString(),
+        rubricId: f.rubricId ?? 0,
+        authorId: f.authorId ?? 0,
+        tagId: f.tagId ?? 0,
+        language: f.language ?? '',
+      });
+  return Number(r?.n ?? 0);
 }
 
 /** The newest publication time among published articles (Last-Modified of lists and feeds). */
@@ -373,15 +397,6 @@ export async function latestPublishedChange(db: Db, now: Date): Promise<string |
     .limit(1)
     .executeTakeFirst();
   return r?.updated_at ?? undefined;
-}
-
-/**
- * A column SQLite must not look up through an index for this condition (a filter on rows found by id). It
- * then does not consult the index's value samples for the bound value, and so does not compile the
- * statement again at each run (see platform/db.ts). PostgreSQL plans once per execution anyway.
- */
-function unindexed(db: Db, column: 'articles.published_at') {
-  return db.dialect === 'sqlite' ? sql<string>`+${sql.ref(column)}` : sql<string>`${sql.ref(column)}`;
 }
 
 /** How many of each tag's newest published articles are considered as related. */

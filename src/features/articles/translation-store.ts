@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { prepared, type Slots } from '../../platform/prepared.js';
+import { unindexed } from '../../platform/columns.js';
 
 /** Another language's version of an article. */
 export interface Translation {
@@ -30,7 +31,7 @@ const groupOf = prepared((db, p: Slots<{ id: number; now: string }>) =>
     .where('a.id', '=', p.id)
     .where('b.id', '!=', p.id)
     .where('b.status', '=', 'published')
-    .where('b.published_at', '<=', p.now),
+    .where(unindexed(db, 'b.published_at'), '<=', p.now),
 );
 
 /** The published translations of an article (not the article itself), originals first, then by language. */

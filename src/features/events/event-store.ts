@@ -67,7 +67,8 @@ export async function listUpcomingEvents(db: Db, now: Date, limit = 50): Promise
     .orderBy(sql`case when starts_at is null then 1 else 0 end`)
     .orderBy('starts_at')
     .orderBy('id')
-    .limit(limit)
+    // Written into the statement: a bound LIMIT has SQLite compile it again at every run (decision 006).
+    .limit(sql.lit(limit))
     .execute();
   return rows.map(rowToEvent);
 }
