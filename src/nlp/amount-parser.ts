@@ -105,6 +105,7 @@ const WORD_CUR: Record<string, string> = {
   somoni: 'TJS',
 };
 
+const DIGIT = /\d/;
 const PREFIX_RE =
   /((?:US\$|U\.S\.\$|R\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|\$|€|£|¥|₽|₹)\s?|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY|Rs\.?)\s?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d{1,2}(?!\d))?|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|crore|lakh|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/gi;
 const SUFFIX_RE =
@@ -113,6 +114,8 @@ const SUFFIX_RE =
 /** Find money amounts such as "$22.71 billion", "€3bn", "1.5 million yuan". */
 export function findMoney(s: string, base: number): MoneyExpr[] {
   const out: MoneyExpr[] = [];
+  // Every amount has a digit; most sentences have none.
+  if (!DIGIT.test(s)) return out;
   let m: RegExpExecArray | null;
   PREFIX_RE.lastIndex = 0;
   while ((m = PREFIX_RE.exec(s)) !== null) {
@@ -160,6 +163,7 @@ const CAP_UNIT: Record<string, [string, number]> = {
 /** Find power capacities ("300 MW", "1.2 GW"), normalised to MW/MWh. */
 export function findCapacities(s: string, base: number): CapacityExpr[] {
   const out: CapacityExpr[] = [];
+  if (!DIGIT.test(s)) return out;
   CAP_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CAP_RE.exec(s)) !== null) {

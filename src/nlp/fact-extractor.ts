@@ -34,6 +34,7 @@ interface Sent {
   money: MoneyExpr[];
   caps: CapacityExpr[];
   times?: Map<boolean, TimeExpr[]>;
+  clauses?: [number, number][];
 }
 
 export interface ProjectRef {
@@ -101,7 +102,8 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     if (/visit|arriv|landed|travel|flew/.test(lo)) visits(env);
     if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom/.test(lo)) meetings(env);
     if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors/.test(lo)) agreements(env);
-    if (/invest|financ|fund|stake|loan|credit|grant/.test(lo)) investments(env);
+    // An investment states an amount or a capacity: without one, investments() finds nothing.
+    if ((st.money.length || st.caps.length) && /invest|financ|fund|stake|loan|credit|grant/.test(lo)) investments(env);
     if (st.money.length) trade(env);
     if (lo.includes('summit')) lastFormat = summits(env, lastFormat);
     if (lo.includes('heads of state') || lo.includes('meeting of the leaders') || lo.includes('meeting of leaders')) leadersMeetings(env);
@@ -305,16 +307,8 @@ function nearestTime(env: Env, pos: number, future = false, fine = true): When |
   const cache = (st.times ??= new Map());
   let times = cache.get(future);
   if (!times) cache.set(future, (times = findTimes(st.orig, st.start, doc.published, future)));
-  // A date inside a relative clause the trigger is not part of belongs to something else:
-  // "HBIS, which bought the mill in 2016, has invested ...".
-  const clauses: [number, number][] = [];
-  const rc = /,\s*(?:which|who|whose|where)\b[^,;]*(?:,|$)/g;
-  let cm: RegExpExecArray | null;
-  while ((cm = rc.exec(st.lo)) !== null) {
-    // "..., which was developed in May 2023, when the first summit was held": the date carries over.
-    if (/^\s*when\b/.test(st.lo.slice(cm.index + cm[0].length))) continue;
-    clauses.push([st.start + cm.index, st.start + cm.index + cm[0].length]);
-  }
+  if (!times.length) return undefined;
+  const clauses = (st.clauses ??= relativeClauses(st));
   let best: TimeExpr | undefined;
   let bestD = Infinity;
   for (const t of times) {
@@ -340,6 +334,23 @@ function nearestTime(env: Env, pos: number, future = false, fine = true): When |
     }
   }
   return best?.when;
+}
+
+/**
+ * The sentence's relative clauses: a date inside one the trigger is not part of belongs to something else
+ * ("HBIS, which bought the mill in 2016, has invested ...").
+ */
+function relativeClauses(st: Sent): [number, number][] {
+  const clauses: [number, number][] = [];
+  if (!/which|who|where/.test(st.lo)) return clauses;
+  const rc = /,\s*(?:which|who|whose|where)\b[^,;]*(?:,|$)/g;
+  let cm: RegExpExecArray | null;
+  while ((cm = rc.exec(st.lo)) !== null) {
+    // "..., which was developed in May 2023, when the first summit was held": the date carries over.
+    if (/^\s*when\b/.test(st.lo.slice(cm.index + cm[0].length))) continue;
+    clauses.push([st.start + cm.index, st.start + cm.index + cm[0].length]);
+  }
+  return clauses;
 }
 
 function evidence(env: Env) {
@@ -405,6 +416,11 @@ function visits(env: Env): void {
   while ((m = VISIT_RE.exec(st.lo)) !== null) {
     const trig = st.start + m.index;
     const after = trig + m[0].length;
+    // Host: first country/place after the trigger (looked for first: most triggers have none).
+    const hostM = st.ms.find((x) => x.start >= after && x.start < after + 40 && (isCountry(x) || x.kind === 'place'));
+    if (!hostM) continue;
+    const host = countryOf(hostM.id);
+    if (!host) continue;
     let mod = modality(st, trig, m[0], 40);
     if (mod === 'blocked') continue;
     const win = clauseWindow(st, trig, 30);
@@ -413,11 +429,6 @@ function visits(env: Env): void {
     // "in order to visit", "trying to visit": a purpose, not a visit.
     if (mod === 'fact' && /^to\s/.test(m[0]) && /\b(in order|trying|tried|going|asked)\s+$/.test(win)) continue;
     if (mod === 'fact' && /\bto\s+$/.test(win)) continue;
-    // Host: first country/place after the trigger.
-    const hostM = st.ms.find((x) => x.start >= after && x.start < after + 40 && (isCountry(x) || x.kind === 'place'));
-    if (!hostM) continue;
-    const host = countryOf(hostM.id);
-    if (!host) continue;
     let visitor: { id: string; indirect: boolean } | undefined;
     const ofBy = /visits?\s+(of|by)\s+/.exec(m[0]);
     if (ofBy) {

@@ -49,28 +49,43 @@ for (const [l, words] of Object.entries(STOPWORDS)) {
 
 const CYRILLIC_LANGS = ['ru', 'uk', 'bg', 'kk', 'sr'];
 // A word as stopwordScores reads one: a whole run of letters and apostrophes.
-const wordsPattern = (words: string[]) => new RegExp(`(?<![\\p{L}'])(?:${words.join('|')})(?![\\p{L}'])`, 'giu');
-const EN_WORDS = wordsPattern(STOPWORDS.en.split(' '));
-// Every function word of the other Latin-script languages, each once: this count is at least the score of
-// the best of them.
-const OTHER_WORDS = wordsPattern([
-  ...new Set(
-    Object.entries(STOPWORDS)
-      .filter(([l]) => l !== 'en' && !CYRILLIC_LANGS.includes(l))
-      .flatMap(([, w]) => w.split(' ')),
-  ),
-]);
+const EN_SET = new Set(STOPWORDS.en.split(' '));
+const OTHER_SET = new Set(
+  Object.entries(STOPWORDS)
+    .filter(([l]) => l !== 'en' && !CYRILLIC_LANGS.includes(l))
+    .flatMap(([, w]) => w.split(' ')),
+);
 
-function count(re: RegExp, s: string): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.test(s)) n++;
-  return n;
+const LONGEST = Math.max(...[...EN_SET, ...OTHER_SET].map((w) => w.length));
+
+// A letter as stopwordScores reads one (\p{L}), tested by code for ASCII and Latin-1, the bulk of text.
+const LETTER = /\p{L}/u;
+function isLetter(c: number, s: string, i: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  return LETTER.test(s[i]);
 }
 
 function plainlyEnglish(sample: string): boolean {
-  const en = count(EN_WORDS, sample);
-  return en >= 3 && en >= 0.8 * count(OTHER_WORDS, sample);
+  // Words are whole runs of letters and apostrophes, as in stopwordScores; one pass counts both sets.
+  let en = 0;
+  let other = 0;
+  const n = sample.length;
+  let i = 0;
+  while (i < n) {
+    let c = sample.charCodeAt(i);
+    if (!(c === 39 || isLetter(c, sample, i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && ((c = sample.charCodeAt(i)) === 39 || isLetter(c, sample, i))) i++;
+    if (i - start > LONGEST) continue;
+    const w = sample.slice(start, i).toLowerCase();
+    if (EN_SET.has(w)) en++;
+    if (OTHER_SET.has(w)) other++;
+  }
+  return en >= 3 && en >= 0.8 * other;
 }
 
 function clearLead(scores: Map<string, number>): boolean {

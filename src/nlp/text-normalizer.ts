@@ -25,12 +25,19 @@ const TYPOGRAPHY = /[\u2019\u2018\u02bc\u201c\u201d\u201e\u00ab\u00bb\u2013\u201
 
 /** Normalise quotes, dashes and spaces only, one character for one (names in the gazetteer). */
 export function normalizeTypography(text: string): string {
+  TYPOGRAPHY.lastIndex = 0;
+  if (!TYPOGRAPHY.test(text)) return text;
+  TYPOGRAPHY.lastIndex = 0;
   return text.replace(TYPOGRAPHY, (c) => CHAR_MAP[c] ?? c);
 }
+
+const MARKUP = /[<[*_`~|#>]|^[ \t]*(?:[-+]|\d{1,3}[.)])[ \t]/m;
 
 /** Normalise quotes/dashes and blank out Markdown/HTML markup without moving any offsets. */
 export function maskMarkup(text: string): string {
   let s = normalizeTypography(text);
+  // Plain text, the usual input, has none of the characters the passes below look for.
+  if (!MARKUP.test(s)) return s;
   const blank = (m: string) => ' '.repeat(m.length);
   s = s.replace(/<[^<>\n]{1,200}>/g, blank); // inline HTML tags
   s = s.replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, (m, inner: string) => ' ' + inner + ' '.repeat(m.length - inner.length - 1));

@@ -48,6 +48,8 @@ interface Register {
   byId: Map<string, PersonRecord>;
   /** Forms found so far, by the lower-case first word (a memo of a pure function of the register). */
   forms: Map<string, PersonForm[]>;
+  /** Words known to start no register name; cleared when it grows past NOT_NAMES_MAX. */
+  notNames: Set<string>;
 }
 
 function indexForms(index: Map<string, PersonForm[]>, nominative: string, id: string, seen: Set<string>): void {
@@ -88,9 +90,12 @@ function register(): Register {
       l.push({ id: p.id, nom: n });
     }
   }
-  registerCache = { nominatives, byId, forms: new Map() };
+  registerCache = { nominatives, byId, forms: new Map(), notNames: new Set() };
   return registerCache;
 }
+
+const NO_FORMS: PersonForm[] = [];
+const NOT_NAMES_MAX = 100_000;
 
 const CASE_ENDINGS = ['ым', 'ом', 'ем', 'ём', 'ой', 'ою', 'ей', 'ью', 'ию', 'ия', 'ии', 'ием', 'а', 'у', 'е', 'ю', 'я', 'и', 'ы'];
 const RESTORE = ['', 'ь', 'й', 'а', 'я', 'ий', 'ия'];
@@ -100,6 +105,9 @@ function registerForms(lo: string): PersonForm[] {
   const reg = register();
   const cached = reg.forms.get(lo);
   if (cached) return cached;
+  // Most words of a text are not names: remembering them skips the case forms' candidates (a vocabulary,
+  // bounded by clearing, since unlike names it grows with the texts read).
+  if (reg.notNames.has(lo)) return NO_FORMS;
   const cands = new Set<string>([lo]);
   for (const e of CASE_ENDINGS) {
     if (!lo.endsWith(e) || lo.length - e.length < 2) continue;
@@ -122,6 +130,10 @@ function registerForms(lo: string): PersonForm[] {
   out.sort((a, b) => b.toks.length - a.toks.length);
   // Only words that are names are kept: the memo is bounded by the register, not by the texts read.
   if (out.length) reg.forms.set(lo, out);
+  else {
+    if (reg.notNames.size >= NOT_NAMES_MAX) reg.notNames.clear();
+    reg.notNames.add(lo);
+  }
   return out;
 }
 
