@@ -302,6 +302,13 @@ export function createForeignImporter(deps: ForeignImportDeps) {
       report.media.unchanged++;
       return;
     }
+    // The same file named twice (a cover that also appears in the text) is one image of the library.
+    const same = mediaByUrl.get(urlKey(m.url));
+    if (same !== undefined) {
+      mediaIds.set(m.key, same);
+      await rememberImported(db, source, 'media', m.key, same, fingerprint, clock());
+      return;
+    }
     if (!deps.media) {
       report.skipped.push({ item: `image ${m.url}`, reason: 'the media library is not available' });
       return;
