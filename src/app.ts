@@ -245,6 +245,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   server.setErrorHandler((err: FastifyError, request, reply) => sendError(ctx, headers, err, request, reply));
+  // WordPress's own links ("/?p=12", "/?page_id=2") land on the home page's route: looked up before it.
+  server.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/?') && (request.method === 'GET' || request.method === 'HEAD') && /[?&](p|page_id)=\d/.test(request.url)) {
+      const to = await findRedirect(db, request.url).catch(() => undefined);
+      if (to) return reply.headers(headers).header('cache-control', 'public, max-age=3600').redirect(to, 301);
+    }
+  });
   server.setNotFoundHandler(async (request, reply) => {
     // An address of the platform the newsroom moved from (features/redirects) answers with a permanent redirect.
     if (request.method === 'GET' || request.method === 'HEAD') {
