@@ -57,6 +57,7 @@ import { createMediaLibrary } from './features/media/media-library.js';
 import { registerMediaRoutes } from './features/media/routes.js';
 import { registerRevisionRoutes } from './features/revisions/routes.js';
 import { findRedirect } from './features/redirects/redirect-store.js';
+import { registerImportRoutes } from './features/import/routes.js';
 
 const ROOT = packageRoot(import.meta.url);
 
@@ -294,7 +295,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       { prefix: `/${lang}` },
     );
   }
-  registerMediaRoutes(server, ctx, createMediaLibrary({ db, dir: join(config.dataDir, 'media'), clock }));
+  const mediaLibrary = createMediaLibrary({ db, dir: join(config.dataDir, 'media'), clock });
+  registerMediaRoutes(server, ctx, mediaLibrary);
+  registerImportRoutes(server, ctx, mediaLibrary, ctx.publishing);
   registerRevisionRoutes(server, ctx, ctx.publishing);
 
   return {
