@@ -391,7 +391,8 @@ export function createForeignImporter(deps: ForeignImportDeps) {
     const known = await findImported(db, source, 'article', p.key);
     const existing = known ? await findArticleById(db, known.localId) : undefined;
     const wanted = importSlug(p.slug, title, p.key);
-    const fingerprint = fingerprintOf([p, html, status, coverUrl]);
+    // Comments are compared one by one below: a new comment does not make the article a new version.
+    const fingerprint = fingerprintOf([{ ...p, comments: [] }, html, status, coverUrl]);
     let id: number;
     if (existing && known?.fingerprint === fingerprint) {
       id = existing.id;

@@ -166,3 +166,56 @@ describe.each(DIALECTS)('WordPress import (%s)', (dialect) => {
     await expect(importWordPress(broken, deps())).rejects.toThrow(/not well-formed XML.*line \d+/);
   });
 });
+
+describe('WordPress import with --fetch-media', () => {
+  it('downloads an attachment through the outbound guard and refuses a private address', async () => {
+    const { db, close } = await freshDb('sqlite');
+    const dir = mkdtempSync(join(tmpdir(), 'chancery-wxr-fetch-'));
+    try {
+      const { readFileSync } = await import('node:fs');
+      const png = readFileSync(join(FIXTURES, 'wp-uploads', '2024', '05', 'amu-darya-map.png'));
+      const asked: string[] = [];
+      const fetchImpl = (async (url: string) => {
+        asked.push(url);
+        return new Response(url.includes('lost.jpg') ? 'gone' : png, { status: url.includes('lost.jpg') ? 404 : 200 });
+      }) as unknown as typeof fetch;
+      const r = await importWordPress(WXR, {
+        db,
+        clock,
+        media: createMediaLibrary({ db, dir, clock }),
+        fetchMedia: true,
+        allowedHosts: ['steppe.example'],
+        fetchImpl,
+      });
+      expect(asked).toEqual([
+        'https://steppe.example/wp-content/uploads/2024/05/amu-darya-map.png',
+        'https://steppe.example/wp-content/uploads/2023/01/lost.jpg',
+      ]);
+      expect(r.media.imported).toBe(1);
+      expect(r.skipped.map((s) => s.reason)).toContain('the old site answered 404');
+
+      // Without the host allowed, a name that does not resolve publicly is never asked for.
+      const { db: db2, close: close2 } = await freshDb('sqlite');
+      try {
+        const none: string[] = [];
+        const r2 = await importWordPress(WXR, {
+          db: db2,
+          clock,
+          media: createMediaLibrary({ db: db2, dir, clock }),
+          fetchMedia: true,
+          fetchImpl: (async (url: string) => {
+            none.push(url);
+            return new Response(png);
+          }) as unknown as typeof fetch,
+        });
+        expect(none).toEqual([]);
+        expect(r2.media.imported).toBe(0);
+      } finally {
+        await close2();
+      }
+    } finally {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
