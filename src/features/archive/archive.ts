@@ -293,7 +293,11 @@ export async function importArchive(db: Db, dataDir: string, file: string, onPro
       }
     });
     // The search index is built again from the loaded articles, in this engine's own form.
-    for (const id of await allArticleIds(db)) await indexArticle(db, id);
+    const ids = await allArticleIds(db);
+    for (let i = 0; i < ids.length; i += 500)
+      await inTransaction(db, async (tx) => {
+        for (const id of ids.slice(i, i + 500)) await indexArticle(tx, id);
+      });
     for (const f of manifest.files) {
       const target = join(dataDir, f.name);
       await mkdir(dirname(target), { recursive: true });
