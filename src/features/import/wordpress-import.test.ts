@@ -164,6 +164,15 @@ describe.each(DIALECTS)('WordPress import (%s)', (dialect) => {
       readFileSync(WXR, 'utf8').replace('</wp:post_type>\n\t\t<category domain="category"', '</wp:posttype>\n<category domain="category"'),
     );
     await expect(importWordPress(broken, deps())).rejects.toThrow(/not well-formed XML.*line \d+/);
+    // Entities declared in the file are never expanded: no local files read, no billion laughs.
+    const xxe = join(dir, 'xxe.xml');
+    writeFileSync(
+      xxe,
+      readFileSync(WXR, 'utf8')
+        .replace('<rss', '<!DOCTYPE rss [<!ENTITY pw SYSTEM "file:///etc/passwd">]>\n<rss')
+        .replace('<title><![CDATA[About us]]></title>', '<title>About &pw;</title>'),
+    );
+    await expect(importWordPress(xxe, deps())).rejects.toThrow(/undefined entity/);
   });
 });
 
