@@ -56,6 +56,8 @@ import { registerApiRoutes } from './features/api/routes.js';
 import { createMediaLibrary } from './features/media/media-library.js';
 import { registerMediaRoutes } from './features/media/routes.js';
 import { registerRevisionRoutes } from './features/revisions/routes.js';
+import { findRedirect } from './features/redirects/redirect-store.js';
+import { registerImportRoutes } from './features/import/routes.js';
 
 const ROOT = packageRoot(import.meta.url);
 
@@ -244,7 +246,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   server.setErrorHandler((err: FastifyError, request, reply) => sendError(ctx, headers, err, request, reply));
-  server.setNotFoundHandler((request, reply) => sendError(ctx, headers, new AppError('not_found'), request, reply));
+  // WordPress's own links ("/?p=12", "/?page_id=2") land on the home page's route: looked up before it.
+  server.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/?') && (request.method === 'GET' || request.method === 'HEAD') && /[?&](p|page_id)=\d/.test(request.url)) {
+      const to = await findRedirect(db, request.url).catch(() => undefined);
+      if (to) return reply.headers(headers).header('cache-control', 'public, max-age=3600').redirect(to, 301);
+    }
+  });
+  server.setNotFoundHandler(async (request, reply) => {
+    // An address of the platform the newsroom moved from (features/redirects) answers with a permanent redirect.
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const to = await findRedirect(db, request.url).catch(() => undefined);
+      if (to) return reply.headers(headers).header('cache-control', 'public, max-age=3600').redirect(to, 301);
+    }
+    return sendError(ctx, headers, new AppError('not_found'), request, reply);
+  });
 
   // Pages that gather several features, composed above them (src/pages).
   registerHomePage(server, ctx);
@@ -279,7 +295,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       { prefix: `/${lang}` },
     );
   }
-  registerMediaRoutes(server, ctx, createMediaLibrary({ db, dir: join(config.dataDir, 'media'), clock }));
+  const mediaLibrary = createMediaLibrary({ db, dir: join(config.dataDir, 'media'), clock });
+  registerMediaRoutes(server, ctx, mediaLibrary);
+  registerImportRoutes(server, ctx, mediaLibrary, ctx.publishing);
   registerRevisionRoutes(server, ctx, ctx.publishing);
 
   return {

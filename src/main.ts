@@ -1,8 +1,8 @@
-// The command line: serve | migrate | user | import | extract | eval-nlp. Each command returns an exit code.
+// The command line: serve | migrate | user | import | export | import-archive | extract | eval-nlp. Each command returns an exit code.
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from 'node:net';
 import { ConfigError, dataDirProblem, loadConfig, type Config } from './config.js';
@@ -34,6 +34,11 @@ Commands:
   user list                      List staff accounts
   import <folder> [--status published|draft]
                                  Import Markdown files with front matter as articles
+  import --from wordpress|ghost FILE [--media DIR] [--fetch-media] [--status draft] [--language en|ru|zh]
+                                 Import a WordPress (WXR) or Ghost (JSON) export: articles, authors, rubrics,
+                                 tags, comments, images and redirects from the old addresses
+  export FILE                    Write the whole newsroom (content, readers, media files) to a portable archive
+  import-archive FILE            Load an archive written by "chancery export" into an empty database
   extract FILE [--published YYYY-MM-DD] [--lang en]
                                  Print the entities and facts the knowledge engine finds in a text, as JSON
   extract --all                  Re-extract every published article into the dossiers (editors' decisions are kept)
@@ -65,7 +70,21 @@ const COMMAND_USAGE: Record<string, string> = {
     'Usage: chancery import <folder> [--status published|draft]\n\n' +
     'Imports every .md file of the folder. Front matter keys: title, slug, author or authors: [..], date,\n' +
     'rubric, tags: [..], language, lead, cover, status (published, draft or scheduled).\n' +
-    '--status draft imports every file as a draft. Re-importing a slug updates its article.\n',
+    '--status draft imports every file as a draft. Re-importing a slug updates its article.\n\n' +
+    'Usage: chancery import --from wordpress|ghost FILE [--media DIR] [--fetch-media] [--status draft] [--language L]\n\n' +
+    'Imports a WordPress export (Tools > Export, an .xml file) or a Ghost export (Settings > Labs > Export, a .json\n' +
+    'file): posts and pages as articles with their status, dates, slugs and authors; categories (Ghost: the primary\n' +
+    'tag) as rubrics; tags; WordPress comments with their threads; images into the media library; and the old\n' +
+    'addresses as permanent redirects. --media DIR names a copy of the old uploads folder (wp-content/uploads,\n' +
+    'content/images); --fetch-media downloads what is not there from public addresses. --language is used when an\n' +
+    "article's own text does not tell. Importing the same export again updates what changed, duplicating nothing.\n",
+  export:
+    'Usage: chancery export FILE\n\nWrites the whole newsroom (articles, translations, rubrics, tags, authors, events and\n' +
+    'registrations, comments, readers, media files, dossier facts, settings) to FILE, a new .tar.gz archive with a\n' +
+    'format version and checksums. Load it with "chancery import-archive FILE" into an empty database of either engine.\n',
+  'import-archive':
+    'Usage: chancery import-archive FILE\n\nLoads an archive written by "chancery export" into DATABASE_URL, which must be empty\n' +
+    '(a new database: only migrations applied), and its media files into CHANCERY_DATA_DIR.\n',
 };
 
 /** Runs one command line (without "node" and the script); resolves to the process exit code. */
@@ -95,7 +114,18 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       case 'user':
         return await userCommand(rest, io);
       case 'import':
-        return await importCommand(rest, io);
+        return rest.includes('--from') || rest.some((a) => a.startsWith('--from='))
+          ? await moveInCommand(rest, io)
+          : rest.includes('--archive')
+            ? await importArchiveCommand(
+                rest.filter((a) => a !== '--archive'),
+                io,
+              )
+            : await importCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'import-archive':
+        return await importArchiveCommand(rest, io);
       case 'extract':
         return rest.includes('--all') ? await extractAllCommand(io) : await nlp('runExtractCli', rest, io);
       case 'eval-nlp':
@@ -529,6 +559,140 @@ async function importCommand(argv: string[], io: CliIo): Promise<number> {
     for (const e of result.errors) io.stderr.write(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message} (skipped)\n`);
     io.stdout.write(`${summarize(result)}\n`);
     return result.errors.length ? 1 : 0;
+  });
+}
+
+async function moveInCommand(argv: string[], io: CliIo): Promise<number> {
+  const usage = COMMAND_USAGE.import;
+  const { values, positionals } = args(
+    argv,
+    {
+      from: { type: 'string' },
+      media: { type: 'string' },
+      'fetch-media': { type: 'boolean' },
+      status: { type: 'string' },
+      language: { type: 'string' },
+    },
+    usage,
+  );
+  const from = values.from;
+  if (from !== 'wordpress' && from !== 'ghost') throw new UsageError(`--from must be wordpress or ghost, not "${from ?? ''}".`);
+  if (positionals.length !== 1) throw new UsageError(`Give one export file.\n\n${usage}`);
+  if (values.status !== undefined && values.status !== 'draft' && values.status !== 'published')
+    throw new UsageError(`--status must be published or draft, not "${values.status}".`);
+  const { LANGUAGES } = await import('./features/articles/article.js');
+  if (values.language !== undefined && !(LANGUAGES as readonly string[]).includes(values.language))
+    throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}, not "${values.language}".`);
+  const file = resolve(positionals[0]);
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) throw new UsageError(`${positionals[0]} is not a file.`);
+  if (values.media !== undefined && !(await stat(values.media).catch(() => undefined))?.isDirectory())
+    throw new UsageError(`--media ${values.media} is not a folder.`);
+  const [
+    { buildApp },
+    { importWordPress },
+    { importGhost, GhostError },
+    { WxrError },
+    { describeForeignImport },
+    { progressReporter },
+    media,
+  ] = await Promise.all([
+    import('./app.js'),
+    import('./features/import/wordpress-import.js'),
+    import('./features/import/ghost-import.js'),
+    import('./features/import/wxr-reader.js'),
+    import('./features/import/foreign-import.js'),
+    import('./features/import/progress.js'),
+    import('./features/media/media-library.js'),
+  ]);
+  const cfg = config(io);
+  return withDb(cfg, async (db) => {
+    await migrate(db);
+    const app = await buildApp({ config: cfg, db, logger: false });
+    const progress = progressReporter(io.stderr);
+    const deps = {
+      db,
+      clock: app.ctx.clock,
+      publishing: app.ctx.publishing,
+      media: media.createMediaLibrary({ db, dir: join(cfg.dataDir, 'media'), clock: app.ctx.clock }),
+      mediaDir: values.media && resolve(values.media),
+      fetchMedia: values['fetch-media'] === true,
+      allowedHosts: cfg.outboundAllowedHosts,
+      allDrafts: values.status === 'draft',
+      language: values.language as import('./features/articles/article.js').Language | undefined,
+    };
+    let report;
+    try {
+      report = from === 'wordpress' ? await importWordPress(file, deps, progress.update) : await importGhost(file, deps, progress.update);
+    } catch (e) {
+      if (e instanceof WxrError || e instanceof GhostError) {
+        progress.finish();
+        io.stderr.write(`chancery import: ${positionals[0]}: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    } finally {
+      progress.finish();
+      await app.close();
+    }
+    for (const w of report.warnings) io.stderr.write(`warning: ${w}\n`);
+    for (const line of describeForeignImport(report)) io.stdout.write(`${line}\n`);
+    return 0;
+  });
+}
+
+async function exportCommand(argv: string[], io: CliIo): Promise<number> {
+  const usage = COMMAND_USAGE.export;
+  const { positionals } = args(argv, {}, usage);
+  if (positionals.length !== 1) throw new UsageError(`Give one file to write.\n\n${usage}`);
+  const [{ exportArchive }, { progressReporter }] = await Promise.all([
+    import('./features/archive/archive.js'),
+    import('./features/import/progress.js'),
+  ]);
+  const cfg = config(io);
+  return withDb(cfg, async (db) => {
+    await migrate(db);
+    const progress = progressReporter(io.stderr);
+    let summary;
+    try {
+      summary = await exportArchive(db, cfg.dataDir, resolve(positionals[0]), progress.update);
+    } finally {
+      progress.finish();
+    }
+    io.stdout.write(
+      `Exported ${summary.rows} rows of ${summary.tables} tables and ${summary.files} media files to ${positionals[0]} (${(summary.bytes / 1e6).toFixed(1)} MB).\n`,
+    );
+    return 0;
+  });
+}
+
+async function importArchiveCommand(argv: string[], io: CliIo): Promise<number> {
+  const usage = COMMAND_USAGE['import-archive'];
+  const { positionals } = args(argv, {}, usage);
+  if (positionals.length !== 1) throw new UsageError(`Give one archive.\n\n${usage}`);
+  const [{ importArchive, ArchiveError }, { progressReporter }] = await Promise.all([
+    import('./features/archive/archive.js'),
+    import('./features/import/progress.js'),
+  ]);
+  const cfg = config(io);
+  return withDb(cfg, async (db) => {
+    await migrate(db);
+    const progress = progressReporter(io.stderr);
+    let summary;
+    try {
+      summary = await importArchive(db, cfg.dataDir, resolve(positionals[0]), progress.update);
+    } catch (e) {
+      if (e instanceof ArchiveError) {
+        progress.finish();
+        io.stderr.write(`chancery import-archive: ${positionals[0]}: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    } finally {
+      progress.finish();
+    }
+    io.stdout.write(`Loaded ${summary.rows} rows of ${summary.tables} tables and ${summary.files} media files from ${positionals[0]}.\n`);
+    return 0;
   });
 }
 

@@ -395,6 +395,22 @@ export interface ArticleRevisionsTable {
   snapshot: string;
 }
 
+/** An old address of an imported page, answered with a 301 (features/redirects). */
+export interface RedirectsTable {
+  from_path: string;
+  to_path: string;
+  created_at: string;
+}
+/** Which record of a platform a newsroom moved from became which row here (features/import). */
+export interface ImportSourcesTable {
+  source: string;
+  kind: string;
+  external_id: string;
+  local_id: number;
+  fingerprint: Generated<string>;
+  imported_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -432,4 +448,6 @@ export interface DB {
   api_tokens: ApiTokensTable;
   media_images: MediaImagesTable;
   article_revisions: ArticleRevisionsTable;
+  redirects: RedirectsTable;
+  import_sources: ImportSourcesTable;
 }

@@ -1054,4 +1054,26 @@ export const ru = {
   'revisions.between': 'Изменения с {from} по {to}. Добавленный текст подчёркнут, удалённый зачёркнут.',
   'revisions.same': 'В этих двух редакциях одинаковый текст.',
   'revisions.restore_failed': 'Эту редакцию нельзя восстановить: {reason}',
+  'admin.nav.import': 'Импорт',
+  'import.title': 'Импорт с другой платформы',
+  'import.intro':
+    'Загрузите экспорт WordPress или Ghost: записи и страницы станут статьями с авторами, рубриками, тегами, датами и комментариями, а старые адреса продолжат работать через перенаправления. Повторный импорт того же файла обновит только изменившееся.',
+  'import.platform': 'Платформа',
+  'import.platform.wordpress': 'WordPress (Инструменты → Экспорт, файл .xml)',
+  'import.platform.ghost': 'Ghost (Settings → Labs → Export, файл .json)',
+  'import.file': 'Файл экспорта',
+  'import.file.hint':
+    'До {mb} МБ. Экспорт побольше и изображения из старой папки загрузок импортируйте из командной строки: chancery import --from wordpress FILE --media DIR.',
+  'import.drafts': 'Импортировать всё как черновики',
+  'import.submit': 'Импортировать',
+  'import.none': 'Выберите файл экспорта.',
+  'import.refused': 'Этот файл нельзя импортировать: {reason}',
+  'import.done': 'Импорт завершён.',
+  'import.articles': 'Статьи: новых {created}, обновлено {updated}, без изменений {unchanged}.',
+  'import.comments': 'Комментарии: новых {created}, обновлено {updated}, без изменений {unchanged}.',
+  'import.media':
+    'Изображения: в библиотеку добавлено {imported}. Новых авторов: {authors}. Перенаправлений со старых адресов: {redirects}.',
+  'import.skipped':
+    '{count, plural, one {Пропущен # элемент} few {Пропущено # элемента} many {Пропущено # элементов} other {Пропущено # элемента}}',
+  'import.warnings': '{count, plural, one {# замечание} few {# замечания} many {# замечаний} other {# замечания}}',
 } as const satisfies Record<keyof typeof en, string>;

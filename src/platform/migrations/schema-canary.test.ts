@@ -178,6 +178,8 @@ const EXPECTED: Record<string, string[]> = {
     'width',
   ],
   article_revisions: ['article_id', 'created_at', 'id', 'snapshot', 'user_id'],
+  redirects: ['created_at', 'from_path', 'to_path'],
+  import_sources: ['external_id', 'fingerprint', 'imported_at', 'kind', 'local_id', 'source'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {

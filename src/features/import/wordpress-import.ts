@@ -1,0 +1,61 @@
+// `chancery import --from wordpress FILE.xml`: two streamed passes over the export, first the authors and
+// the attachments (so that covers and inline images can point at the library), then the posts and pages.
+import type { Language } from '../articles/article.js';
+import { createForeignImporter, type ForeignImportDeps, type ForeignImportReport, type ForeignImporter } from './foreign-import.js';
+import { itemKind, readWxr, wxrAttachment, wxrAuthor, wxrPost, type WxrChannel } from './wxr-reader.js';
+
+export type MoveDeps = Omit<ForeignImportDeps, 'source' | 'uploadMarkers'> & { language?: Language };
+
+/** Imports a WXR file; onProgress hears of each megabyte read in both passes. Throws WxrError on a bad file. */
+export async function importWordPress(
+  path: string,
+  deps: MoveDeps,
+  onProgress?: (done: number, total: number, label: string) => void,
+): Promise<ForeignImportReport> {
+  let importer: ForeignImporter | undefined;
+  const importerFor = (channel: WxrChannel) => {
+    importer ??= createForeignImporter({
+      ...deps,
+      source: `wordpress:${channel.siteUrl.replace(/\/+$/, '') || 'unknown'}`,
+      uploadMarkers: ['/wp-content/uploads/', '/uploads/'],
+    });
+    return importer;
+  };
+  const progress = (pass: number, label: string) => (read: number, total: number) =>
+    onProgress?.(Math.round((pass * total + read) / 1024), Math.round((2 * total) / 1024), label);
+
+  await readWxr(
+    path,
+    async (node, channel) => {
+      const imp = importerFor(channel);
+      if (node.name === 'wp:author') {
+        const a = wxrAuthor(node);
+        if (a) await imp.author(a);
+      } else if (node.name === 'item' && itemKind(node) === 'attachment') {
+        const m = wxrAttachment(node);
+        if (m) await imp.media(m);
+      }
+    },
+    progress(0, 'authors and images'),
+  );
+  const channel = await readWxr(
+    path,
+    async (node, ch) => {
+      if (node.name !== 'item') return;
+      const imp = importerFor(ch);
+      const kind = itemKind(node);
+      if (kind === 'attachment') return;
+      if (typeof kind === 'object') {
+        const title = node.children.find((c) => c.name === 'title')?.text.trim();
+        imp.skip({
+          item: `item ${node.children.find((c) => c.name === 'wp:post_id')?.text.trim() ?? '?'}${title ? ` "${title.slice(0, 60)}"` : ''}`,
+          reason: kind.skip,
+        });
+        return;
+      }
+      await imp.post(wxrPost(node, ch.siteUrl, imp.warn));
+    },
+    progress(1, 'articles'),
+  );
+  return importerFor(channel).report;
+}
