@@ -56,6 +56,10 @@ import { registerApiRoutes } from './features/api/routes.js';
 import { createMediaLibrary } from './features/media/media-library.js';
 import { registerMediaRoutes } from './features/media/routes.js';
 import { registerRevisionRoutes } from './features/revisions/routes.js';
+import { revisionLog } from './features/revisions/revision-store.js';
+import { registerCorrectionRoutes } from './features/corrections/routes.js';
+import { registerReviewRoutes } from './features/review/routes.js';
+import { createReviewService } from './features/review/review-service.js';
 
 const ROOT = packageRoot(import.meta.url);
 
@@ -180,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   } as AppServices;
   ctx.publishing = createPublishingService({
     index: articleSearchIndex,
+    revisions: revisionLog,
     db,
     clock,
     contentChanged: ctx.contentChanged,
@@ -258,6 +263,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerDossierRoutes(server, ctx);
   const comments = registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);
+  registerCorrectionRoutes(server, ctx);
   // The information service for apps and partners (its own errors, validation and limits).
   await registerApiRoutes(server, ctx, { comments });
   // Every language's edition under its prefix: home, article lists, search and feeds, in its language.
@@ -275,12 +281,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         registerListPages(scope, ed);
         registerSearchRoutes(scope, ed);
         registerFeedRoutes(scope, ed, { edition: true });
+        registerCorrectionRoutes(scope, ed);
       },
       { prefix: `/${lang}` },
     );
   }
   registerMediaRoutes(server, ctx, createMediaLibrary({ db, dir: join(config.dataDir, 'media'), clock }));
   registerRevisionRoutes(server, ctx, ctx.publishing);
+  registerReviewRoutes(server, ctx, createReviewService({ db, clock, t, baseUrl: () => config.baseUrl, publishing: ctx.publishing }));
 
   return {
     server,

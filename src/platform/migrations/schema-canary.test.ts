@@ -16,6 +16,7 @@ const EXPECTED: Record<string, string[]> = {
     'lead',
     'published_at',
     'reading_minutes',
+    'revised_at',
     'rubric_id',
     'slug',
     'status',
@@ -178,6 +179,9 @@ const EXPECTED: Record<string, string[]> = {
     'width',
   ],
   article_revisions: ['article_id', 'created_at', 'id', 'snapshot', 'user_id'],
+  article_corrections: ['article_id', 'body', 'created_at', 'id', 'kind', 'noted_at', 'user_id'],
+  article_reviews: ['article_id', 'assignee_id', 'state', 'submitted_at', 'submitted_by', 'updated_at'],
+  review_notes: ['article_id', 'body', 'created_at', 'id', 'parent_id', 'user_id'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {
