@@ -151,7 +151,7 @@ export function ArticleEditorPage(p: ArticleEditorProps) {
               )}
             </div>
             {p.canPublish && article?.status === 'published' && (
-              <div class="field">
+              <div class="field minor-edit">
                 <label class="check">
                   <input type="checkbox" name="minor" value="1" aria-describedby="minor-hint" /> {t('editorial.minor')}
                 </label>
