@@ -84,7 +84,7 @@ describe('review and corrections journey', () => {
 
   it('submit, review, send back, resubmit and schedule', async () => {
     const author = await as('lena');
-    let p = author.page;
+    const p = author.page;
     await p.goto(`${live.url}/admin/articles/new`);
     await p.fill('#title', 'Grain corridor reopens');
     await p.fill('#body', 'Ships left Odesa on Monday.');
