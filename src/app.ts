@@ -58,6 +58,10 @@ import { registerMediaRoutes } from './features/media/routes.js';
 import { registerRevisionRoutes } from './features/revisions/routes.js';
 import { findRedirect } from './features/redirects/redirect-store.js';
 import { registerImportRoutes } from './features/import/routes.js';
+import { revisionLog } from './features/revisions/revision-store.js';
+import { registerCorrectionRoutes } from './features/corrections/routes.js';
+import { registerReviewRoutes } from './features/review/routes.js';
+import { createReviewService } from './features/review/review-service.js';
 
 const ROOT = packageRoot(import.meta.url);
 
@@ -182,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   } as AppServices;
   ctx.publishing = createPublishingService({
     index: articleSearchIndex,
+    revisions: revisionLog,
     db,
     clock,
     contentChanged: ctx.contentChanged,
@@ -274,6 +279,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerDossierRoutes(server, ctx);
   const comments = registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);
+  registerCorrectionRoutes(server, ctx);
   // The information service for apps and partners (its own errors, validation and limits).
   await registerApiRoutes(server, ctx, { comments });
   // Every language's edition under its prefix: home, article lists, search and feeds, in its language.
@@ -291,6 +297,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         registerListPages(scope, ed);
         registerSearchRoutes(scope, ed);
         registerFeedRoutes(scope, ed, { edition: true });
+        registerCorrectionRoutes(scope, ed);
       },
       { prefix: `/${lang}` },
     );
@@ -299,6 +306,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerMediaRoutes(server, ctx, mediaLibrary);
   registerImportRoutes(server, ctx, mediaLibrary, ctx.publishing);
   registerRevisionRoutes(server, ctx, ctx.publishing);
+  registerReviewRoutes(server, ctx, createReviewService({ db, clock, t, baseUrl: () => config.baseUrl, publishing: ctx.publishing }));
 
   return {
     server,

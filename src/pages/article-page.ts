@@ -12,6 +12,8 @@ import { FactsBlock } from '../features/dossiers/views/facts-block.js';
 import { findEventForArticle } from '../features/events/event-store.js';
 import { nextEvent } from '../features/events/next-event.js';
 import { loadCoverPicture } from '../features/media/cover-loader.js';
+import { listCorrections } from '../features/corrections/correction-store.js';
+import { CorrectionsBlock } from '../features/corrections/views/corrections-block.js';
 import type { AppCtx } from '../platform/app-context.js';
 import { loadChrome } from '../platform/chrome.js';
 import { notFound } from '../platform/errors.js';
@@ -29,13 +31,14 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
       if (!article || !isPublic(article, now)) throw notFound('Article');
       // The page belongs to its language's edition: its interface, menus and links are that edition's.
       const ed = ctx.inEdition(article.language);
-      const [chrome, related, event, knowledge, translations, coverPicture] = await Promise.all([
+      const [chrome, related, event, knowledge, translations, coverPicture, corrections] = await Promise.all([
         loadChrome(ed, request),
         listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }),
         findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo),
         listPublicFactsForArticle(ctx.db, article.id),
         listTranslations(ctx.db, article.id, now),
         loadCoverPicture(ctx.db, article.cover?.url),
+        listCorrections(ctx.db, article.id),
       ]);
       const thread = await loadCommentThread(ed, request, article, chrome.site.language);
       const comments = { count: thread.count, children: thread.block && CommentsBlock(thread.block), lastChange: thread.lastChange };
@@ -62,6 +65,8 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
           comments,
           translations,
           coverPicture,
+          corrections,
+          correctionsBlock: CorrectionsBlock({ t: ed.t, corrections, lang: chrome.site.language, base: chrome.site.base }),
         }),
       );
       return {

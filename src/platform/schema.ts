@@ -73,6 +73,8 @@ export interface ArticlesTable {
   reading_minutes: Generated<number>;
   /** The id of the original of this article's translations, or null (migration 2026-12-06T1100). */
   translation_group: Generated<number | null>;
+  /** The last substantive change of a published article, shown as "Updated" (migration 2026-12-07T0400). */
+  revised_at: Generated<string | null>;
 }
 /** An article's body, apart from its row: lists and status checks never read it. */
 export interface ArticleBodiesTable {
@@ -411,6 +413,34 @@ export interface ImportSourcesTable {
   imported_at: string;
 }
 
+export interface ArticleCorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: 'correction' | 'update';
+  body: string;
+  noted_at: string;
+  user_id: number | null;
+  created_at: string;
+}
+
+export interface ArticleReviewsTable {
+  article_id: number;
+  state: 'submitted' | 'sent_back' | 'approved';
+  submitted_by: number | null;
+  assignee_id: number | null;
+  submitted_at: string;
+  updated_at: string;
+}
+
+export interface ReviewNotesTable {
+  id: Generated<number>;
+  article_id: number;
+  parent_id: number | null;
+  user_id: number | null;
+  body: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -450,4 +480,7 @@ export interface DB {
   article_revisions: ArticleRevisionsTable;
   redirects: RedirectsTable;
   import_sources: ImportSourcesTable;
+  article_corrections: ArticleCorrectionsTable;
+  article_reviews: ArticleReviewsTable;
+  review_notes: ReviewNotesTable;
 }

@@ -16,8 +16,14 @@ import { findAuthorByUserId, listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
 import { mediaIdOf, mediaIdsIn, mediaRef } from '../media/media.js';
 import { findMediaWithoutAlt, listMedia } from '../media/media-store.js';
-import { recordRevision } from '../revisions/revision-store.js';
 import { slugify } from '../tags/tag-store.js';
+import { parseCorrectionForm } from '../corrections/correction.js';
+import { addCorrection, removeCorrection } from '../corrections/correction-service.js';
+import { listCorrections } from '../corrections/correction-store.js';
+import { CorrectionsAdminBlock } from '../corrections/views/corrections-admin-block.js';
+import { threadNotes } from '../review/review.js';
+import { findReview, listNotes, listReviewers, reviewRequired } from '../review/review-store.js';
+import { ReviewBlock } from '../review/views/review-block.js';
 import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
 import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
 import { ArticleEditorPage, type ArticleFormValues } from './views/article-editor-page.js';
@@ -26,14 +32,32 @@ import { ConfirmDeletePage } from './views/confirm-page.js';
 
 const PAGE_SIZE = 25;
 const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
-const NOTICES = ['saved', 'published', 'scheduled', 'unpublished', 'deleted', 'linked', 'restored'] as const;
+const NOTICES = [
+  'saved',
+  'published',
+  'scheduled',
+  'unpublished',
+  'deleted',
+  'linked',
+  'restored',
+  'corrected',
+  'correction_removed',
+  'review_submitted',
+  'review_assigned',
+  'review_noted',
+  'review_sent_back',
+] as const;
 const ACTIONS = ['draft', 'publish', 'schedule', 'unpublish', 'preview'] as const;
 const NOTICE_OF: Record<string, string> = { draft: 'saved', publish: 'published', schedule: 'scheduled', unpublish: 'unpublished' };
 
-/** The publishing actor behind a staff session (authors carry their byline profile). */
+/**
+ * The publishing actor behind a staff session (authors carry their byline profile). An author publishes their
+ * own drafts only when the newsroom does not require review (the review.required setting, features/review).
+ */
 export async function actorOf(ctx: AppCtx, user: SessionUser): Promise<Actor> {
-  const author = user.role === 'author' ? await findAuthorByUserId(ctx.db, user.id) : undefined;
-  return { id: user.id, role: user.role, authorId: author?.id };
+  if (user.role !== 'author') return { id: user.id, role: user.role };
+  const [author, required] = await Promise.all([findAuthorByUserId(ctx.db, user.id), reviewRequired(ctx.db)]);
+  return { id: user.id, role: user.role, authorId: author?.id, publishesOwn: !required };
 }
 
 /** "YYYY-MM-DDTHH:MM" read as UTC; undefined when malformed or not a real date. */
@@ -102,15 +126,48 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       errors?: Record<string, string>;
       preview?: SafeHtml;
       status?: number;
+      /** A refused correction: its errors (already said) and what was typed. */
+      correction?: { errors: Record<string, string>; values: { kind: string; body: string; date: string } };
     },
   ) {
     const a = opts.article;
-    const [rubrics, authors, group, media] = await Promise.all([
+    const csrf = formToken(ctx, request);
+    const [rubrics, authors, group, media, corrections, review, notes, reviewers, required] = await Promise.all([
       listRubrics(ctx.db),
       listAuthors(ctx.db),
       a ? listTranslationGroup(ctx.db, a.id) : Promise.resolve([]),
       listMedia(ctx.db, { limit: 50 }),
+      a?.status === 'published' && canPublish(actor) ? listCorrections(ctx.db, a.id) : Promise.resolve(undefined),
+      a ? findReview(ctx.db, a.id) : Promise.resolve(undefined),
+      a ? listNotes(ctx.db, a.id) : Promise.resolve([]),
+      canPublish(actor) ? listReviewers(ctx.db) : Promise.resolve([]),
+      reviewRequired(ctx.db),
     ]);
+    // Below the form: corrections of a published piece (editors), the review of a draft or one that went through it.
+    const extra = a && [
+      corrections &&
+        CorrectionsAdminBlock({
+          t,
+          csrf,
+          articleId: a.id,
+          corrections,
+          errors: opts.correction?.errors,
+          values: opts.correction?.values,
+          today: ctx.clock().toISOString().slice(0, 10),
+        }),
+      (a.status === 'draft' || review || notes.length > 0) &&
+        ReviewBlock({
+          t,
+          csrf,
+          articleId: a.id,
+          draft: a.status === 'draft',
+          review,
+          threads: threadNotes(notes),
+          editor: canPublish(actor),
+          reviewers,
+          required,
+        }),
+    ];
     const title = a ? t('admin.editor.edit_title', { title: a.title }) : t('admin.editor.new_title');
     return sendAdminPage(
       ctx,
@@ -119,19 +176,20 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       { title, current: 'articles', status: opts.status, scripts: ['editor.js'] },
       ArticleEditorPage({
         t,
-        csrf: formToken(ctx, request),
+        csrf,
         values: opts.values,
         errors: sayErrors(t, opts.errors),
         rubrics,
         authors,
         preview: opts.preview,
         article: a && { id: a.id, status: a.status, publishedAt: a.publishedAt, slug: a.slug, updatedAt: a.updatedAt },
-        canPublish: canPublish(actor),
+        canPublish: canPublish(actor) || Boolean(actor.publishesOwn),
         canDelete: a !== undefined && (canPublish(actor) || canEdit(actor, a)),
         notice: noticeOf(request),
         now: formatDateTime(ctx.clock().toISOString()),
         translations: a && group.filter((x) => x.id !== a.id),
         mediaOptions: media.map((m) => ({ value: mediaRef(m.id), label: m.alt || m.originalName })),
+        extra,
       }),
     );
   }
@@ -162,7 +220,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
         preview: renderMarkdown(tooLong ? '' : values.body),
       });
     }
-    if (action !== 'draft' && !canPublish(actor)) throw new AppError('forbidden', t('admin.articles.publish_forbidden'));
+    if (action !== 'draft' && !canPublish(actor) && !(actor.publishesOwn && action !== 'unpublish'))
+      throw new AppError('forbidden', t('admin.articles.publish_forbidden'));
     if (action === 'unpublish' && !existing) throw new AppError('bad_request', t('admin.editor.bad_action'));
     const parsed = parseArticleForm(form, slugify);
     const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
@@ -187,10 +246,14 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
     try {
       // Unpublishing keeps the edits made in the same form, then takes the piece down.
       const saveAction: SaveAction = action === 'unpublish' ? 'draft' : (action as SaveAction);
-      id = await publishing.save(actor, parsed.value, { id: existing?.id, action: saveAction, scheduleAt });
+      // The save keeps a revision in its own transaction (features/revisions); "minor" keeps "Updated" as it was.
+      id = await publishing.save(actor, parsed.value, {
+        id: existing?.id,
+        action: saveAction,
+        scheduleAt,
+        minor: field(form, 'minor') === '1',
+      });
       if (action === 'unpublish' && existing!.status !== 'draft') await publishing.unpublish(actor, id);
-      // Every save keeps a revision (an unchanged one is not repeated): see features/revisions.
-      await recordRevision(ctx.db, { articleId: id, userId: actor.id, input: parsed.value, at: ctx.clock() });
     } catch (err) {
       if (err instanceof ValidationError) return invalid(Object.keys(err.fields).length ? err.fields : { title: err.message });
       throw err;
@@ -301,6 +364,47 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
         });
       ctx.contentChanged();
       return reply.redirect(`/admin/articles/${article.id}/edit?notice=linked`, 303);
+    });
+
+    // A correction or update note on a published article (editors): shown on the page, in feeds and JSON-LD.
+    admin.post('/articles/:id/corrections', async (request, reply) => {
+      const { actor, user, article } = await editable(request);
+      if (!canPublish(actor)) throw new AppError('forbidden', t('admin.articles.publish_forbidden'));
+      if (article.status !== 'published') throw new AppError('conflict', t('corrections.error.not_published'));
+      const form = formOf(request);
+      const values = { kind: field(form, 'kind'), body: field(form, 'body'), date: field(form, 'date') };
+      const parsed = parseCorrectionForm(values, ctx.clock());
+      if (!parsed.ok)
+        return showEditor(request, reply, actor, {
+          article,
+          values: valuesOfArticle(article),
+          errors: parsed.errors,
+          correction: { errors: sayErrors(t, parsed.errors) ?? {}, values },
+          status: 422,
+        });
+      await addCorrection(ctx.db, {
+        articleId: article.id,
+        articleTitle: article.title,
+        ...parsed.value,
+        userId: user.id,
+        at: ctx.clock(),
+      });
+      ctx.contentChanged();
+      return reply.redirect(`/admin/articles/${article.id}/edit?notice=corrected#corrections`, 303);
+    });
+
+    admin.post('/articles/:id/corrections/:cid/delete', async (request, reply) => {
+      const { actor, user, article } = await editable(request);
+      if (!canPublish(actor)) throw new AppError('forbidden', t('admin.articles.publish_forbidden'));
+      const removed = await removeCorrection(ctx.db, {
+        articleId: article.id,
+        id: idParam(request, 'cid'),
+        userId: user.id,
+        at: ctx.clock(),
+      });
+      if (!removed) throw notFound('Correction');
+      ctx.contentChanged();
+      return reply.redirect(`/admin/articles/${article.id}/edit?notice=correction_removed#corrections`, 303);
     });
 
     admin.get('/articles/:id/delete', async (request, reply) => {

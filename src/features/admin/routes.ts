@@ -26,6 +26,8 @@ import { Dashboard } from './views/dashboard-page.js';
 import { sendAdminPage } from '../../platform/admin-page.js';
 import { LoginPage } from './views/login-page.js';
 import { findUserWithHashByEmail } from '../staff/user-store.js';
+import { listReviewQueue, listSentBack } from '../review/review-store.js';
+import { ReviewDashboardBlock } from '../review/views/review-dashboard-block.js';
 
 /** Only local paths may be a redirect target after sign-in. */
 export function safeNext(next: string): string {
@@ -99,13 +101,24 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
 
     admin.get('/', async (request, reply) => {
       const user = request.staff!;
-      const [drafts, scheduled, published, recent] = await Promise.all([
+      const editor = user.role === 'admin' || user.role === 'editor';
+      const [drafts, scheduled, published, recent, queue, sentBack] = await Promise.all([
         listArticlesForAdmin(ctx.db, { status: 'draft', limit: 1 }),
         listArticlesForAdmin(ctx.db, { status: 'scheduled', limit: 1 }),
         listArticlesForAdmin(ctx.db, { status: 'published', limit: 1 }),
         listArticlesForAdmin(ctx.db, { limit: 10 }),
+        editor ? listReviewQueue(ctx.db, { limit: 200 }) : Promise.resolve([]),
+        listSentBack(ctx.db, user.id, 50),
       ]);
       const canWrite = (AREA_ROLES.articles as string[]).includes(user.role);
+      // What waits for whom: reviews given to this editor, those nobody took yet, drafts sent back to this author.
+      const review = ReviewDashboardBlock({
+        t: ctx.t,
+        editor,
+        waiting: queue.filter((r) => r.assigneeId === user.id),
+        unassigned: queue.filter((r) => r.assigneeId === null),
+        sentBack,
+      });
       // Through sendAdminPage so moderators see their queue counts here too.
       return sendAdminPage(
         ctx,
@@ -117,6 +130,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
           counts: { drafts: drafts.total, scheduled: scheduled.total, published: published.total },
           recent: canWrite ? recent.items : [],
           canWrite,
+          review,
         }),
       );
     });

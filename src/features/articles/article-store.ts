@@ -51,6 +51,7 @@ export function rowToArticleSummary(r: Omit<Selectable<ArticlesTable>, 'translat
     commentsMode: r.comments_mode as CommentsMode,
     createdBy: r.created_by,
     readingMinutes: r.reading_minutes,
+    revisedAt: r.revised_at ?? null,
   };
 }
 
@@ -72,6 +73,7 @@ export const SUMMARY_COLUMNS = [
   'articles.comments_mode',
   'articles.created_by',
   'articles.reading_minutes',
+  'articles.revised_at',
   'rubrics.id as r_id',
   'rubrics.slug as r_slug',
   'rubrics.name as r_name',
@@ -586,6 +588,11 @@ export async function updateArticle(db: Db, id: number, a: ArticleRow, now: Date
     .values({ article_id: id, body_html: a.bodyHtml, body_md: a.bodyMd })
     .onConflict((oc) => oc.column('article_id').doUpdateSet({ body_html: a.bodyHtml, body_md: a.bodyMd }))
     .execute();
+}
+
+/** Marks the article as changed in substance at this time ("Updated" on its page). */
+export async function markArticleRevised(db: Db, id: number, at: Date): Promise<void> {
+  await db.updateTable('articles').set({ revised_at: at.toISOString() }).where('id', '=', id).execute();
 }
 
 /** Changes only the status and publication time. */

@@ -30,6 +30,8 @@ export interface Article {
   createdBy: number | null;
   /** Estimated at save from the Markdown (readingMinutes). */
   readingMinutes: number;
+  /** The last substantive change after publication (title, lead or body, not a minor edit): "Updated" on the page. */
+  revisedAt: string | null;
 }
 
 /** An article as its public page shows it: the HTML without the Markdown it came from. */

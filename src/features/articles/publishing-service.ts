@@ -18,6 +18,7 @@ import {
   updateArticle,
   updateArticleStatus,
   lockArticleState,
+  markArticleRevised,
   publishScheduledArticle,
 } from './article-store.js';
 import { countExistingAuthors } from '../authors/author-store.js';
@@ -27,6 +28,8 @@ export interface Actor {
   id: number | null;
   role: Role;
   authorId?: number;
+  /** An author who may publish their own drafts: the newsroom does not require review (features/review). */
+  publishesOwn?: boolean;
 }
 
 export type SaveAction = 'draft' | 'publish' | 'schedule';
@@ -39,6 +42,21 @@ export interface ArticleIndex {
   remove(tx: Db, articleId: number): Promise<void>;
 }
 
+/** The revision history (features/revisions), written in the save's own transaction: a save never lands without its revision. */
+export interface RevisionLog {
+  record(tx: Db, r: { articleId: number; userId: number | null; input: ArticleInput; at: Date }): Promise<unknown>;
+}
+
+/**
+ * True when a save of a published article changes it in substance: its title, lead or body differ.
+ * A minor edit (the editor's "minor edit" box: a typo, a link) does not count, nor does a change of tags,
+ * cover or slug. See docs/editorial-workflow.md.
+ */
+export function changesSubstance(before: Pick<Article, 'title' | 'lead' | 'bodyMd'>, after: ArticleInput): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return norm(before.title) !== norm(after.title) || norm(before.lead) !== norm(after.lead) || norm(before.bodyMd) !== norm(after.bodyMd);
+}
+
 export interface PublishingDeps {
   db: Db;
   clock: () => Date;
@@ -48,6 +66,8 @@ export interface PublishingDeps {
   onPublished?: (articleId: number) => Promise<void>;
   /** The search feature's index (articleSearchIndex): given by whoever builds the service, so articles import no search. */
   index: ArticleIndex;
+  /** Keeps a revision of every save, inside its transaction (revisionLog of features/revisions). */
+  revisions?: RevisionLog;
 }
 
 /** True when the actor may edit this article (authors: only their own drafts and scheduled pieces). */
@@ -84,13 +104,23 @@ export function createPublishingService(deps: PublishingDeps) {
     async save(
       actor: Actor,
       input: ArticleInput,
-      opts: { id?: number; action: SaveAction; scheduleAt?: Date; publishedAt?: Date },
+      opts: {
+        id?: number;
+        action: SaveAction;
+        scheduleAt?: Date;
+        publishedAt?: Date;
+        /** A minor edit of a published article (a typo): it does not show as "Updated". */
+        minor?: boolean;
+        /** An audit entry written in the same transaction (a restore says which revision it brought back). */
+        audit?: { action: string; detail: string };
+      },
     ): Promise<number> {
       const now = clock();
       const existing = opts.id !== undefined ? await findArticleById(db, opts.id) : undefined;
       if (opts.id !== undefined && !existing) throw new AppError('not_found', 'Article not found');
       if (!canEdit(actor, existing)) throw new AppError('forbidden', 'You may edit only your own drafts.');
-      if (opts.action !== 'draft' && !canPublish(actor)) throw new AppError('forbidden', 'Only editors can publish or schedule.');
+      if (opts.action !== 'draft' && !canPublish(actor) && !actor.publishesOwn)
+        throw new AppError('forbidden', 'Only editors can publish or schedule.');
       if (opts.action === 'schedule') {
         if (!opts.scheduleAt || Number.isNaN(opts.scheduleAt.getTime()))
           throw new ValidationError({ publish_at: 'admin.form.schedule_missing' });
@@ -136,6 +166,19 @@ export function createPublishingService(deps: PublishingDeps) {
         await setArticleAuthors(tx, id, input.authorIds);
         await setArticleTags(tx, id, await ensureTags(tx, input.tagSlugs));
         await deps.index.index(tx, id);
+        // A published piece edited in substance shows "Updated" with this time (not a first publication, not a minor edit).
+        if (existing?.status === 'published' && status === 'published' && !opts.minor && changesSubstance(existing, input))
+          await markArticleRevised(tx, id, now);
+        await deps.revisions?.record(tx, { articleId: id, userId: actor.id, input, at: now });
+        if (opts.audit)
+          await insertAudit(tx, {
+            at: now,
+            userId: actor.id,
+            action: opts.audit.action,
+            subjectType: 'article',
+            subjectId: id,
+            detail: opts.audit.detail,
+          });
         if (opts.action === 'publish' && existing?.status !== 'published')
           await insertAudit(tx, {
             at: now,

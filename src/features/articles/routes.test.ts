@@ -7,6 +7,7 @@ import { insertTag } from '../tags/tag-store.js';
 import { createPublishingService } from './publishing-service.js';
 import { articleSearchIndex } from '../search/search-index-store.js';
 import type { ArticleInput } from './article.js';
+import { findArticleById } from './article-store.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 
@@ -160,7 +161,7 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
     expect(again.body).toBe('');
   });
 
-  it('shows the updated date only when the article changed more than an hour after publication', async () => {
+  it('shows "Updated" with the time of the last substantive change, not of a minor edit', async () => {
     const db = app.ctx.db;
     const id = await makeArticle(db, {
       title: 'Edited later',
@@ -193,8 +194,35 @@ describe.each(DIALECTS)('article pages on %s', (dialect) => {
       { id, action: 'publish' },
     );
     const html = (await get('/articles/edited-later')).body;
-    expect(html).toContain('Updated <time datetime="2026-02-03T15:00:00.000Z">3 February 2026</time>');
+    expect(html).toMatch(/Updated <time datetime="2026-02-03T15:00:00.000Z">3 February 2026[^<]*15:00[^<]*<\/time>/);
     expect(html).toContain('Published <time datetime="2026-02-01T09:00:00.000Z">1 February 2026</time>');
+    expect(html).toContain('"dateModified":"2026-02-03T15:00:00.000Z"');
+    // A later minor edit (a typo) and a save that changes only tags keep the time of the substantive change.
+    const later = createPublishingService({
+      index: articleSearchIndex,
+      db,
+      clock: () => new Date('2026-02-05T08:00:00Z'),
+      contentChanged: () => undefined,
+    });
+    const input = {
+      title: 'Edited later',
+      slug: 'edited-later',
+      lead: '',
+      bodyMd: 'Corrected!',
+      language: 'en' as const,
+      rubricId: null,
+      authorIds: [saenko],
+      tagSlugs: [],
+      coverUrl: '',
+      coverCaption: '',
+      coverCredit: '',
+      commentsMode: 'on' as const,
+    };
+    await later.save({ id: null, role: 'admin' }, input, { id, action: 'publish', minor: true });
+    await later.save({ id: null, role: 'admin' }, { ...input, tagSlugs: ['water'] }, { id, action: 'publish' });
+    expect((await findArticleById(db, id))!.revisedAt).toBe('2026-02-03T15:00:00.000Z');
+    await later.save({ id: null, role: 'admin' }, { ...input, title: 'Edited much later' }, { id, action: 'publish' });
+    expect((await findArticleById(db, id))!.revisedAt).toBe('2026-02-05T08:00:00.000Z');
   });
 
   it('follows the comments mode: closed and off', async () => {

@@ -61,6 +61,8 @@ export interface FeedSource {
   rubric: { slug: string; name: string } | undefined;
   authors: { slug: string; name: string }[];
   tags: { slug: string; name: string }[];
+  /** Corrections and update notes as HTML, appended to the content, and the date of the newest. */
+  notes?: { html: string; latest: string };
 }
 
 const seg = (slug: string) => encodeURIComponent(slug);
@@ -69,13 +71,14 @@ const seg = (slug: string) => encodeURIComponent(slug);
 export function articleToItem(baseUrl: string, a: FeedSource): FeedItem {
   const url = `${baseUrl}/articles/${seg(a.slug)}`;
   const published = new Date(a.publishedAt);
-  const changed = new Date(a.updatedAt);
+  // A new correction makes the entry new again for feed readers.
+  const changed = new Date(a.notes && a.notes.latest > a.updatedAt ? a.notes.latest : a.updatedAt);
   return {
     id: url,
     url,
     title: a.title,
     summary: a.lead,
-    contentHtml: a.bodyHtml,
+    contentHtml: a.notes ? a.bodyHtml + a.notes.html : a.bodyHtml,
     language: a.language,
     // A piece scheduled in advance was last saved before it went out: it is never "updated" before it was published.
     published,

@@ -8,6 +8,8 @@ import { findAuthorBySlug } from '../authors/author-store.js';
 import { findRubricBySlug } from '../rubrics/rubric-store.js';
 import { findSiteInfo } from '../site/site-store.js';
 import { findTagBySlug } from '../tags/tag-store.js';
+import { correctionsHtml, latestNote } from '../corrections/correction.js';
+import { listCorrectionsOf } from '../corrections/correction-store.js';
 import { ATOM_TYPE, renderAtom } from './atom.js';
 import { buildFeed, type Feed } from './feed.js';
 import {
@@ -110,6 +112,15 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
         const language = ctx.edition.prefix ? ctx.edition.lang : site.language;
         const filter: FeedFilter = { now, ...d.filter, language };
         const articles = await listFeedArticles(ctx.db, { ...filter, limit: FEED_SIZE });
+        // Corrections and update notes travel with their article's entry (features/corrections).
+        const notes = await listCorrectionsOf(
+          ctx.db,
+          articles.map((a) => a.id),
+        );
+        for (const a of articles) {
+          const list = notes.get(a.id);
+          if (list) a.notes = { html: correctionsHtml(ctx.t, list, language), latest: latestNote(list)! };
+        }
         const feed = buildFeed(
           {
             baseUrl: base(),

@@ -37,6 +37,9 @@ export async function recordRevision(
   return true;
 }
 
+/** The revision log the publishing service writes in each save's transaction. */
+export const revisionLog = { record: recordRevision };
+
 /** An article's revisions, the newest first. */
 export async function listRevisions(db: Db, articleId: number): Promise<Revision[]> {
   return ((await selectRevisions(db).where('r.article_id', '=', articleId).orderBy('r.id', 'desc').limit(500).execute()) as Row[]).map(

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { DIALECTS } from '../../../test/db.js';
@@ -103,6 +104,20 @@ describe.each(DIALECTS)('revisions on %s', (dialect) => {
     expect((await listRevisions(app.ctx.db, id)).length).toBe(4);
     const audit = await app.ctx.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'article.restore').execute();
     expect(audit).toEqual([{ action: 'article.restore', detail: `revision ${oldest}` }]);
+  });
+
+  it("writes the revision in the save's transaction: a failed revision write leaves the article unchanged", async () => {
+    const ed = await app.signIn('editor');
+    const made = await post(ed, '/admin/articles/new', form());
+    const id = Number(/\/admin\/articles\/(\d+)\/edit/.exec(String(made.headers.location))![1]);
+    // The revision table goes away under the running app: the next save's revision write fails.
+    await sql`alter table article_revisions rename to article_revisions_gone`.execute(app.ctx.db);
+    const res = await post(ed, `/admin/articles/${id}/edit`, form({ title: 'Water talks collapse', body: 'Nobody came.' }));
+    expect(res.statusCode).toBe(500);
+    const article = (await findArticleById(app.ctx.db, id))!;
+    expect([article.title, article.bodyMd]).toEqual(['Water talks resume', 'Delegations meet in Almaty on Monday.']);
+    await sql`alter table article_revisions_gone rename to article_revisions`.execute(app.ctx.db);
+    expect((await listRevisions(app.ctx.db, id)).map((r) => r.input.title)).toEqual(['Water talks resume']);
   });
 
   it('answers bad requests plainly and keeps other people out', async () => {

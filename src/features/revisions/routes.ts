@@ -7,13 +7,12 @@ import { AppError, notFound, ValidationError } from '../../platform/errors.js';
 import type { Article } from '../articles/article.js';
 import { findArticleById } from '../articles/article-store.js';
 import { type Actor, canEdit, canPublish, type PublishingService, type SaveAction } from '../articles/publishing-service.js';
-import { insertAudit } from '../audit/audit-store.js';
 import { findAuthorByUserId } from '../authors/author-store.js';
 import { diffRevisions } from './revision.js';
-import { findRevision, listRevisions, recordRevision } from './revision-store.js';
+import { findRevision, listRevisions } from './revision-store.js';
 import { RevisionDiffPage, RevisionListPage } from './views/revision-pages.js';
 
-/** Registers the revision pages; the editor records a revision on every save through recordRevision. */
+/** Registers the revision pages; every save records a revision through the publishing service (revisionLog). */
 export function registerRevisionRoutes(app: FastifyInstance, ctx: AppCtx, publishing: PublishingService): void {
   const { t } = ctx;
 
@@ -77,21 +76,14 @@ export function registerRevisionRoutes(app: FastifyInstance, ctx: AppCtx, publis
           id: article.id,
           action,
           scheduleAt: action === 'schedule' && article.publishedAt ? new Date(article.publishedAt) : undefined,
+          // The save keeps the restored text as a new revision and logs the restore, in one transaction.
+          audit: { action: 'article.restore', detail: `revision ${rev.id}` },
         });
       } catch (err) {
         if (err instanceof ValidationError)
           throw new AppError('conflict', t('revisions.restore_failed', { reason: Object.values(err.fields)[0] ?? err.message }));
         throw err;
       }
-      await recordRevision(ctx.db, { articleId: article.id, userId: actor.id, input: rev.input, at: ctx.clock() });
-      await insertAudit(ctx.db, {
-        userId: actor.id,
-        action: 'article.restore',
-        subjectType: 'article',
-        subjectId: article.id,
-        detail: `revision ${rev.id}`,
-        at: ctx.clock(),
-      });
       return reply.redirect(`/admin/articles/${article.id}/edit?notice=restored`, 303);
     });
   });

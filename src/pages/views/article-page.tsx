@@ -1,7 +1,7 @@
 // The article page: headline, standfirst, byline and dates, cover, body, closing byline, tags, event, related, comments.
 import type { Translation } from '../../features/articles/translation-store.js';
 import type { ComponentChildren } from 'preact';
-import { formatDate, intl, type T } from '../../platform/i18n/index.js';
+import { formatDate, formatDateTime, intl, type T } from '../../platform/i18n/index.js';
 import { Layout } from '../../platform/ui/layout.js';
 import { ArticleList } from '../../platform/ui/article-list.js';
 import type { Chrome } from '../../platform/chrome.js';
@@ -9,6 +9,7 @@ import type { Event } from '../../features/events/event.js';
 import { EventBlock } from '../../features/events/views/event-block.js';
 import type { AuthorRef } from '../../features/authors/author.js';
 import type { Article, ArticleSummary, ReadableArticle } from '../../features/articles/article.js';
+import { type Correction, correctionsJsonLd } from '../../features/corrections/correction.js';
 import { CommentsSection } from './comments-section.js';
 
 export interface ArticlePageProps {
@@ -25,17 +26,31 @@ export interface ArticlePageProps {
   translations?: Translation[];
   /** The cover as <picture> when it comes from the media library (its alt text included). */
   coverPicture?: ComponentChildren;
+  /** Corrections and update notes (for JSON-LD) and their rendered section. */
+  corrections?: Correction[];
+  correctionsBlock?: ComponentChildren;
 }
 
-const HOUR = 3600_000;
+/**
+ * True when the article changed in substance after it was published (revisedAt: its title, lead or body, not
+ * a minor edit; see publishing-service changesSubstance): then the page shows "Updated" with that time.
+ */
+export function showsUpdated(a: Pick<Article, 'publishedAt' | 'revisedAt'>): a is Pick<Article, 'publishedAt'> & { revisedAt: string } {
+  return a.publishedAt !== null && a.revisedAt !== null && a.revisedAt > a.publishedAt;
+}
 
-/** True when the article changed more than an hour after it was published: then the page shows both dates. */
-export function showsUpdated(a: Pick<Article, 'publishedAt' | 'updatedAt'>): boolean {
-  return a.publishedAt !== null && Date.parse(a.updatedAt) - Date.parse(a.publishedAt) > HOUR;
+/** When the article last changed for its readers: its last substantive change, else its publication. */
+export function modifiedOf(a: Pick<Article, 'publishedAt' | 'revisedAt' | 'updatedAt'>): string {
+  return showsUpdated(a) ? a.revisedAt : (a.publishedAt ?? a.updatedAt);
 }
 
 /** schema.org NewsArticle of an article, every author a Person. */
-export function articleJsonLd(a: ReadableArticle, site: Chrome['site'], translations: Translation[] = []): object {
+export function articleJsonLd(
+  a: ReadableArticle,
+  site: Chrome['site'],
+  translations: Translation[] = [],
+  corrections: Correction[] = [],
+): object {
   const url = `${site.baseUrl}/articles/${a.slug}`;
   const work = (x: Translation) => ({
     '@type': 'NewsArticle',
@@ -52,7 +67,7 @@ export function articleJsonLd(a: ReadableArticle, site: Chrome['site'], translat
     headline: a.title,
     description: a.lead || undefined,
     datePublished: a.publishedAt,
-    dateModified: a.updatedAt,
+    dateModified: modifiedOf(a),
     author: a.authors.map((p) => ({
       '@type': 'Person',
       name: p.name,
@@ -73,6 +88,7 @@ export function articleJsonLd(a: ReadableArticle, site: Chrome['site'], translat
     articleSection: a.rubric?.name,
     keywords: a.tags.length ? a.tags.map((tag) => tag.name) : undefined,
     image: a.cover ? [abs(a.cover.url)] : undefined,
+    correction: correctionsJsonLd(corrections),
   };
 }
 
@@ -108,7 +124,19 @@ function AuthorLinks({ authors, lang, base = '' }: { authors: AuthorRef[]; lang:
 }
 
 /** The whole article page. */
-export function ArticlePage({ t, chrome, article: a, related, event, comments, facts, translations = [], coverPicture }: ArticlePageProps) {
+export function ArticlePage({
+  t,
+  chrome,
+  article: a,
+  related,
+  event,
+  comments,
+  facts,
+  translations = [],
+  coverPicture,
+  corrections = [],
+  correctionsBlock,
+}: ArticlePageProps) {
   const alternates = translations.length
     ? Object.fromEntries([[a.language, `/articles/${a.slug}`], ...translations.map((x) => [x.language, `/articles/${x.slug}`])])
     : undefined;
@@ -130,8 +158,8 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
         ogType: 'article',
         image: cover?.url,
         publishedTime: a.publishedAt ?? undefined,
-        modifiedTime: a.updatedAt,
-        jsonLd: [articleJsonLd(a, chrome.site, translations)],
+        modifiedTime: modifiedOf(a),
+        jsonLd: [articleJsonLd(a, chrome.site, translations, corrections)],
         alternates,
         xDefault: alternates && `/articles/${original?.slug ?? a.slug}`,
       }}
@@ -166,7 +194,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
             )}
             {showsUpdated(a) && (
               <span class="article-updated">
-                {t('article.updated')} <time dateTime={a.updatedAt}>{formatDate(a.updatedAt, lang)}</time>
+                {t('article.updated')} <time dateTime={a.revisedAt}>{formatDateTime(a.revisedAt, lang)}</time>
               </span>
             )}
             <span class="article-reading">{t('article.reading_time', { minutes: a.readingMinutes })}</span>
@@ -186,6 +214,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
           </figure>
         )}
         <div class="article-body" lang={contentLang} dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+        {correctionsBlock}
         <footer class="article-footer">
           {a.authors.length > 0 && (
             <div class="article-byline">

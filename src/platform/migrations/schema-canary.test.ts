@@ -16,6 +16,7 @@ const EXPECTED: Record<string, string[]> = {
     'lead',
     'published_at',
     'reading_minutes',
+    'revised_at',
     'rubric_id',
     'slug',
     'status',
@@ -180,6 +181,9 @@ const EXPECTED: Record<string, string[]> = {
   article_revisions: ['article_id', 'created_at', 'id', 'snapshot', 'user_id'],
   redirects: ['created_at', 'from_path', 'to_path'],
   import_sources: ['external_id', 'fingerprint', 'imported_at', 'kind', 'local_id', 'source'],
+  article_corrections: ['article_id', 'body', 'created_at', 'id', 'kind', 'noted_at', 'user_id'],
+  article_reviews: ['article_id', 'assignee_id', 'state', 'submitted_at', 'submitted_by', 'updated_at'],
+  review_notes: ['article_id', 'body', 'created_at', 'id', 'parent_id', 'user_id'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {

@@ -30,6 +30,7 @@ const NAV: { key: string; href: string; label: MessageKey; roles: readonly strin
   { key: 'dashboard', href: '/admin', label: 'admin.nav.dashboard', roles: ['admin', 'editor', 'author', 'moderator'] },
   { key: 'media', href: '/admin/media', label: 'admin.nav.media', roles: AREA_ROLES.media },
   { key: 'articles', href: '/admin/articles', label: 'admin.nav.articles', roles: AREA_ROLES.articles },
+  { key: 'review', href: '/admin/review', label: 'admin.nav.review', roles: ['admin', 'editor'] },
   { key: 'authors', href: '/admin/authors', label: 'admin.nav.authors', roles: AREA_ROLES.taxonomy },
   { key: 'rubrics', href: '/admin/rubrics', label: 'admin.nav.rubrics', roles: AREA_ROLES.taxonomy },
   { key: 'tags', href: '/admin/tags', label: 'admin.nav.tags', roles: AREA_ROLES.taxonomy },

@@ -1,4 +1,5 @@
 // The article editor: one plain form that works without JavaScript; editor.js adds a live preview.
+import type { ComponentChildren } from 'preact';
 import type { T } from '../../../platform/i18n/index.js';
 import { formatDateTime, messageKey } from '../../../platform/i18n/index.js';
 import { describedBy } from '../../../platform/ui/form-fields.js';
@@ -44,6 +45,8 @@ export interface ArticleEditorProps {
   now: string;
   /** The other articles of this one's translation group (any status); absent for a new article. */
   translations?: { id: number; slug: string; title: string; language: string }[];
+  /** Panels below the form from other features (the review and its notes, corrections). */
+  extra?: ComponentChildren;
 }
 
 /** The body of /admin/articles/new and /admin/articles/:id/edit (inside AdminLayout). */
@@ -147,6 +150,16 @@ export function ArticleEditorPage(p: ArticleEditorProps) {
                 </button>
               )}
             </div>
+            {p.canPublish && article?.status === 'published' && (
+              <div class="field minor-edit">
+                <label class="check">
+                  <input type="checkbox" name="minor" value="1" aria-describedby="minor-hint" /> {t('editorial.minor')}
+                </label>
+                <p class="hint" id="minor-hint">
+                  {t('editorial.minor_hint')}
+                </p>
+              </div>
+            )}
             {p.canPublish && (
               <div class={errors.publish_at ? 'field field-error schedule' : 'field schedule'}>
                 <label for="publish_at">{t('admin.editor.schedule_at')}</label>
@@ -314,6 +327,7 @@ export function ArticleEditorPage(p: ArticleEditorProps) {
           </form>
         </section>
       )}
+      {p.extra}
     </>
   );
 }

@@ -1,4 +1,5 @@
 // The staff home: what needs attention now.
+import type { ComponentChildren } from 'preact';
 import type { ArticleSummary } from '../../articles/article.js';
 import { messageKey, type T } from '../../../platform/i18n/index.js';
 
@@ -7,10 +8,12 @@ export interface DashboardProps {
   counts: { drafts: number; scheduled: number; published: number };
   recent: ArticleSummary[];
   canWrite: boolean;
+  /** What waits for this person in review (features/review). */
+  review?: ComponentChildren;
 }
 
 /** Dashboard body (inside AdminLayout). */
-export function Dashboard({ t, counts, recent, canWrite }: DashboardProps) {
+export function Dashboard({ t, counts, recent, canWrite, review }: DashboardProps) {
   return (
     <>
       {canWrite && (
@@ -37,6 +40,7 @@ export function Dashboard({ t, counts, recent, canWrite }: DashboardProps) {
           </a>
         </li>
       </ul>
+      {review}
       <h2>{t('admin.dashboard.recent')}</h2>
       <ul class="plain-list">
         {recent.map((a) => (
