@@ -15,6 +15,7 @@ import { etagOf, isFresh, renderDocument } from '../../platform/render.js';
 import { ANONYMOUS_RATE, hashKey, prefixOf } from './api-key.js';
 import { findApiKeyByPrefix, listActiveKeyOrigins, touchApiKey } from './api-key-store.js';
 import { registerApiKeyAdminRoutes } from './admin-routes.js';
+import { registerWebhookAdminRoutes } from './webhook-admin-routes.js';
 import type { ApiRoute } from './api-route.js';
 import { extractRoute } from './extract-route.js';
 import { openApiDocument } from './openapi.js';
@@ -367,5 +368,6 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, se
     { prefix: API_PREFIX },
   );
   registerApiKeyAdminRoutes(server, ctx);
+  registerWebhookAdminRoutes(server, ctx);
   registerOauthPages(server, ctx);
 }

@@ -1,4 +1,5 @@
 // Saving, publishing, scheduling, unpublishing and deleting articles: the rules that span tables.
+import { recordEvent } from '../../platform/event-outbox.js';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { AppError, ValidationError } from '../../platform/errors.js';
 import { enqueueJob } from '../../platform/jobs.js';
@@ -136,6 +137,9 @@ export function createPublishingService(deps: PublishingDeps) {
         await setArticleAuthors(tx, id, input.authorIds);
         await setArticleTags(tx, id, await ensureTags(tx, input.tagSlugs));
         await deps.index.index(tx, id);
+        if (status === 'published')
+          await recordEvent(tx, { type: existing?.status === 'published' ? 'article.updated' : 'article.published', id }, now);
+        else if (existing?.status === 'published') await recordEvent(tx, { type: 'article.unpublished', id, slug: existing.slug }, now);
         if (opts.action === 'publish' && existing?.status !== 'published')
           await insertAudit(tx, {
             at: now,
@@ -172,6 +176,7 @@ export function createPublishingService(deps: PublishingDeps) {
       await inTransaction(db, async (tx) => {
         await updateArticleStatus(tx, id, 'draft', a.status === 'published' ? a.publishedAt : null, now);
         await deps.index.remove(tx, id);
+        if (a.status === 'published') await recordEvent(tx, { type: 'article.unpublished', id, slug: a.slug }, now);
         await insertAudit(tx, {
           at: now,
           userId: actor.id,
@@ -193,6 +198,7 @@ export function createPublishingService(deps: PublishingDeps) {
       await inTransaction(db, async (tx) => {
         await deps.index.remove(tx, id);
         await deleteArticle(tx, id, now);
+        if (a.status === 'published') await recordEvent(tx, { type: 'article.unpublished', id, slug: a.slug, reason: 'deleted' }, now);
         await insertAudit(tx, {
           at: now,
           userId: actor.id,
@@ -217,6 +223,7 @@ export function createPublishingService(deps: PublishingDeps) {
           if (!a || a.status !== 'scheduled') return false;
           if (!(await publishScheduledArticle(tx, d.id, now))) return false;
           await deps.index.index(tx, d.id);
+          await recordEvent(tx, { type: 'article.published', id: d.id }, now);
           await insertAudit(tx, {
             at: now,
             userId: null,

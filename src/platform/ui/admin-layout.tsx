@@ -40,6 +40,7 @@ const NAV: { key: string; href: string; label: MessageKey; roles: readonly strin
   { key: 'audit', href: '/admin/audit', label: 'admin.nav.audit', roles: AREA_ROLES.audit },
   { key: 'outbox', href: '/admin/outbox', label: 'admin.nav.outbox', roles: ['admin'] },
   { key: 'api-keys', href: '/admin/api-keys', label: 'admin.nav.api_keys', roles: ['admin'] },
+  { key: 'webhooks', href: '/admin/webhooks', label: 'admin.nav.webhooks', roles: ['admin'] },
 ];
 
 /** The whole document of a staff page. */
