@@ -113,7 +113,7 @@ export function registerWebhookAdminRoutes(app: FastifyInstance, ctx: AppCtx): v
         ctx,
         request,
         reply,
-        { title: ctx.t('api.hooks.endpoint_title', { url: endpoint.url }), current: 'webhooks' },
+        { title: ctx.t('api.hooks.endpoint_title', { url: new URL(endpoint.url).host }), current: 'webhooks' },
         WebhookEndpointPage({
           t: ctx.t,
           csrf: formToken(ctx, request),

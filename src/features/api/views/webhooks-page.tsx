@@ -61,7 +61,9 @@ export function WebhooksPage(p: {
               {p.endpoints.map((e) => (
                 <tr key={e.id}>
                   <th scope="row" data-label={t('api.hooks.col_url')}>
-                    <a href={`/admin/webhooks/${e.id}`}>{e.url}</a>
+                    <a href={`/admin/webhooks/${e.id}`} class="webhook-url">
+                      {e.url}
+                    </a>
                     {e.description && <div class="muted">{e.description}</div>}
                   </th>
                   <td data-label={t('api.hooks.col_events')}>{e.events.join(', ')}</td>
@@ -113,6 +115,9 @@ export function WebhookEndpointPage(p: { t: T; csrf: string; endpoint: WebhookEn
       <Notice text={p.notice} />
       <p>
         <a href="/admin/webhooks">{t('api.hooks.back')}</a>
+      </p>
+      <p class="webhook-url">
+        <code>{e.url}</code>
       </p>
       {e.description && <p>{e.description}</p>}
       <p>
