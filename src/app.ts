@@ -52,6 +52,7 @@ import { registerCommentRoutes } from './features/comments/routes.js';
 import { registerReaderRoutes } from './features/readers/routes.js';
 import { extractArticleJob } from './features/dossiers/dossier-service.js';
 import { registrationJobs } from './features/events/registration-jobs.js';
+import { webhookJobs } from './features/api/webhook-service.js';
 import { registerApiRoutes } from './features/api/routes.js';
 import { createMediaLibrary } from './features/media/media-library.js';
 import { registerMediaRoutes } from './features/media/routes.js';
@@ -203,6 +204,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
       'extract-article': extractArticleJob(db, clock, ctx.contentChanged),
       ...registrationJobs(ctx),
+      // Partner webhooks: the event outbox's fan-out and each delivery (features/api/webhook-service.ts).
+      ...webhookJobs(ctx),
       [SEND_MAIL_JOB]: sendMailJob(mailer),
     },
     clock,

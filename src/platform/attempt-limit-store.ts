@@ -20,6 +20,8 @@ const FORGET_MS = 24 * 3600_000;
 export interface AttemptLimits {
   /** Counts an attempt in the key's window; false when it is over `max` in this window. */
   hit(key: string, max: number, windowMs: number): Promise<boolean>;
+  /** Counts an attempt in the key's window: the attempts in it so far (this one included) and when it started. */
+  count(key: string, windowMs: number): Promise<{ hits: number; windowStart: Date }>;
   /** Milliseconds to wait before the key may try again (0: now). */
   waitMs(key: string): Promise<number>;
   /** Records a failure and sets the key's next allowed time by the policy. */
@@ -66,8 +68,12 @@ export function createAttemptLimits(db: Db, clock: () => Date): AttemptLimits {
       .where('updated_at', '<', new Date(now.getTime() - FORGET_MS).toISOString())
       .execute();
   };
-  return {
+  const limits: AttemptLimits = {
     async hit(key, max, windowMs) {
+      return (await limits.count(key, windowMs)).hits <= max;
+    },
+
+    async count(key, windowMs) {
       const now = clock();
       const iso = now.toISOString();
       const cutoff = new Date(now.getTime() - windowMs).toISOString();
@@ -82,10 +88,10 @@ export function createAttemptLimits(db: Db, clock: () => Date): AttemptLimits {
             updated_at: iso,
           }),
         )
-        .returning('hits')
+        .returning(['hits', 'window_start'])
         .executeTakeFirstOrThrow();
       await prune(now);
-      return Number(row.hits) <= max;
+      return { hits: Number(row.hits), windowStart: new Date(row.window_start) };
     },
 
     async waitMs(key) {
@@ -122,6 +128,7 @@ export function createAttemptLimits(db: Db, clock: () => Date): AttemptLimits {
       await db.deleteFrom('attempt_limits').where('key', '=', key).execute();
     },
   };
+  return limits;
 }
 
 /** How sign-in failures are slowed: per account and per address (see docs/security.md). */

@@ -343,6 +343,37 @@ export interface ApiKeysTable {
   /** JSON array of the addresses OAuth codes may be sent to (apps that act for readers). */
   redirect_uris: Generated<string>;
 }
+/** A partner's webhook endpoint (features/api). */
+export interface WebhookEndpointsTable {
+  id: Generated<number>;
+  url: string;
+  description: Generated<string>;
+  /** JSON array of event types. */
+  events: string;
+  secret: string;
+  owner_email: Generated<string>;
+  enabled: Generated<number>;
+  disabled_reason: Generated<string>;
+  failures: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  deleted_at: string | null;
+}
+/** One event sent (or to be sent) to one endpoint. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: number;
+  event_type: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed' | 'skipped';
+  attempts: Generated<number>;
+  created_at: string;
+  last_attempt_at: string | null;
+  response_status: number | null;
+  response_excerpt: Generated<string>;
+  latency_ms: number | null;
+  error: Generated<string>;
+}
 /** A one-use OAuth authorisation code, by its hash. */
 export interface ApiOauthCodesTable {
   id: string;
@@ -474,6 +505,8 @@ export interface DB {
   user_bans: UserBansTable;
   article_tombstones: ArticleTombstonesTable;
   api_keys: ApiKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   api_oauth_codes: ApiOauthCodesTable;
   api_tokens: ApiTokensTable;
   media_images: MediaImagesTable;

@@ -36,7 +36,7 @@ export function registerApiKeyAdminRoutes(app: FastifyInstance, ctx: AppCtx): vo
         ctx,
         request,
         reply,
-        { title: 'API keys', current: 'api-keys', status: extra.status },
+        { title: ctx.t('admin.nav.api_keys'), current: 'api-keys', status: extra.status },
         ApiKeysPage({
           t: ctx.t,
           csrf: formToken(ctx, request),
@@ -51,14 +51,14 @@ export function registerApiKeyAdminRoutes(app: FastifyInstance, ctx: AppCtx): vo
 
     admin.get('/api-keys', async (request, reply) => {
       requireRole(request, ['admin']);
-      const notice = (request.query as Record<string, unknown>).notice === 'revoked' ? 'The key was revoked.' : undefined;
+      const notice = (request.query as Record<string, unknown>).notice === 'revoked' ? ctx.t('api.keys.notice_revoked') : undefined;
       return page(request, reply, { notice });
     });
 
     admin.post('/api-keys', async (request, reply) => {
       const staff = requireRole(request, ['admin']);
       const form = formOf(request);
-      const parsed = parseKeyForm(form);
+      const parsed = parseKeyForm(form, ctx.t);
       if (!parsed.ok) {
         const raw = form.scopes;
         const values: KeyFormValues = {

@@ -1,6 +1,7 @@
 // Partner keys: their form, what a new one needs, and the limits of the service. A key is
 // "chk_<prefix>_<secret>": the prefix finds the row, the whole key is only ever stored as its hash.
 import { createHash, randomBytes } from 'node:crypto';
+import type { T } from '../../platform/i18n/index.js';
 import { SCOPES, type Scope } from './api-route.js';
 
 export interface ApiKey {
@@ -79,42 +80,44 @@ export interface KeyInput {
 }
 
 /** Validates the admin's form; returns the input or a map of field -> message. */
-export function parseKeyForm(form: Record<string, unknown>): { ok: true; value: KeyInput } | { ok: false; errors: Record<string, string> } {
+export function parseKeyForm(
+  form: Record<string, unknown>,
+  t: T,
+): { ok: true; value: KeyInput } | { ok: false; errors: Record<string, string> } {
   const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
   const errors: Record<string, string> = {};
   const name = str('name');
-  if (!name) errors.name = 'Name the partner or app this key is for.';
-  else if (name.length > 100) errors.name = 'Use at most 100 characters.';
+  if (!name) errors.name = t('api.keys.error_name_required');
+  else if (name.length > 100) errors.name = t('api.keys.error_name_long', { max: 100 });
   const raw = form.scopes;
   const scopes = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
-  if (!scopes.length) errors.scopes = 'Choose at least one scope.';
-  else if (scopes.some((s) => !(SCOPES as readonly string[]).includes(s))) errors.scopes = 'Choose scopes from the list.';
+  if (!scopes.length) errors.scopes = t('api.keys.error_scopes_none');
+  else if (scopes.some((s) => !(SCOPES as readonly string[]).includes(s))) errors.scopes = t('api.keys.error_scopes_unknown');
   const origins: string[] = [];
   for (const line of str('origins')
     .split(/[\s,]+/)
     .filter(Boolean)) {
     const o = cleanOrigin(line);
-    if (!o) errors.origins = `"${line.slice(0, 80)}" is not an origin such as https://app.example.org.`;
+    if (!o) errors.origins = t('api.keys.error_origin', { value: line.slice(0, 80) });
     else origins.push(o);
   }
-  if (origins.length > 20) errors.origins = 'At most 20 origins.';
+  if (origins.length > 20) errors.origins = t('api.keys.error_origins_many', { max: 20 });
   const redirectUris: string[] = [];
   for (const line of str('redirect_uris').split(/\s+/).filter(Boolean)) {
     const u = cleanRedirectUri(line);
-    if (!u)
-      errors.redirect_uris = `"${line.slice(0, 80)}" is not a redirect address (https, http on localhost, or an app scheme such as com.example.app:/callback).`;
+    if (!u) errors.redirect_uris = t('api.keys.error_redirect', { value: line.slice(0, 80) });
     else redirectUris.push(u);
   }
-  if (redirectUris.length > 10) errors.redirect_uris = 'At most 10 redirect addresses.';
+  if (redirectUris.length > 10) errors.redirect_uris = t('api.keys.error_redirects_many', { max: 10 });
   const rateRaw = str('rate_limit');
   const rateLimit = rateRaw ? Number(rateRaw) : DEFAULT_KEY_RATE;
   if (!Number.isInteger(rateLimit) || rateLimit < 1 || rateLimit > MAX_KEY_RATE)
-    errors.rate_limit = `A whole number from 1 to ${MAX_KEY_RATE}.`;
+    errors.rate_limit = t('api.keys.error_rate', { max: MAX_KEY_RATE });
   const expires = str('expires_on');
   let expiresAt: string | null = null;
   if (expires) {
     const d = /^\d{4}-\d{2}-\d{2}$/.test(expires) ? new Date(`${expires}T00:00:00Z`) : new Date(Number.NaN);
-    if (Number.isNaN(d.getTime())) errors.expires_on = 'A date such as 2027-01-31, or nothing.';
+    if (Number.isNaN(d.getTime())) errors.expires_on = t('api.keys.error_expires');
     else expiresAt = d.toISOString();
   }
   if (Object.keys(errors).length) return { ok: false, errors };

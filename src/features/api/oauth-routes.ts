@@ -19,12 +19,23 @@ import {
   challengeValid,
   grantedScopes,
   newSecret,
+  READER_SCOPES,
   REFRESH_TTL_MS,
   redirectWith,
   sha256hex,
   verifierValid,
 } from './oauth.js';
-import { findLiveToken, insertApiToken, insertOauthCode, revokeApiToken, takeOauthCode } from './oauth-store.js';
+import {
+  findLiveToken,
+  insertApiToken,
+  insertOauthCode,
+  listConnectedApps,
+  revokeApiToken,
+  revokeAppForReader,
+  revokeAppToken,
+  takeOauthCode,
+} from './oauth-store.js';
+import { ConnectedAppsPage } from './views/connected-apps-page.js';
 import { ConsentPage } from './views/consent-page.js';
 
 const FIELDS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method'] as const;
@@ -84,6 +95,47 @@ export function registerOauthPages(app: FastifyInstance, ctx: AppCtx): void {
         }),
       ),
     );
+  });
+
+  app.get('/.well-known/oauth-authorization-server', async (_request, reply) =>
+    reply
+      .header('cache-control', 'public, max-age=3600')
+      .header('access-control-allow-origin', '*')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(oauthMetadata(ctx.config.baseUrl, '/api/v1'))),
+  );
+
+  /** The signed-in account of this request (reader or staff), for the connected apps page. */
+  const accountOf = (request: FastifyRequest) => findSessionUser(ctx.db, request.cookies[SESSION_COOKIE], ctx.clock());
+
+  app.get('/account/apps', async (request, reply) => {
+    const user = await accountOf(request);
+    if (!user) return reply.redirect('/account/login?next=%2Faccount%2Fapps', 303);
+    const chrome = await loadChrome(ctx, request);
+    const notice = (request.query as Record<string, unknown>).notice === 'revoked' ? ctx.t('api.apps.notice_revoked') : undefined;
+    const binding = csrfBinding(request);
+    reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
+    return reply.send(
+      renderDocument(
+        ConnectedAppsPage({
+          t: ctx.t,
+          chrome,
+          csrf: binding ? csrfToken(ctx.config.sessionSecret, binding) : '',
+          apps: await listConnectedApps(ctx.db, user.id, ctx.clock()),
+          notice,
+        }),
+      ),
+    );
+  });
+
+  app.post('/account/apps/:id/revoke', async (request, reply) => {
+    requireCsrf(ctx.config.sessionSecret, request);
+    const user = await accountOf(request);
+    if (!user) throw new AppError('unauthorized', ctx.t('account.error.signed_out'));
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isInteger(id) || id < 1 || id > 2147483647) throw new AppError('not_found', 'No such app.');
+    await revokeAppForReader(ctx.db, user.id, id, ctx.clock());
+    return reply.redirect('/account/apps?notice=revoked', 303);
   });
 
   app.post('/oauth/authorize', async (request, reply) => {
@@ -185,5 +237,52 @@ export function oauthApiRoutes(ctx: AppCtx): ApiRoute[] {
       return issue(key.id, code.userId, code.scopes);
     },
   };
-  return [token];
+  const revoke: ApiRoute = {
+    method: 'POST',
+    url: '/oauth/revoke',
+    operationId: 'revokeToken',
+    tag: 'Readers',
+    scope: 'read',
+    summary: 'Revoke an access or refresh token (RFC 7009)',
+    description:
+      "For an app signing a reader out: send `token` and the app's `client_id` as `application/x-www-form-urlencoded` (or JSON). " +
+      'Revoking a refresh token also revokes the access token issued with it. The answer is 200 whether or not the token was live, ' +
+      'as RFC 7009 asks, so that an app cannot learn about tokens that are not its own.',
+    body: {
+      type: 'object',
+      properties: {
+        token: { type: 'string', maxLength: 200 },
+        token_type_hint: { enum: ['access_token', 'refresh_token'] },
+        client_id: { type: 'string', maxLength: 50 },
+      },
+      required: ['token', 'client_id'],
+    },
+    response: { type: 'object', properties: {}, additionalProperties: false },
+    async handler(request, reply) {
+      reply.header('pragma', 'no-cache');
+      const b = request.body as Record<string, unknown>;
+      const key = await findApiKeyByPrefix(db, str(b.client_id));
+      if (!key || key.revokedAt) throw oauthError('invalid_client', 'This app is not known here.', 'unauthorized');
+      await revokeAppToken(db, sha256hex(str(b.token)), key.id, ctx.clock());
+      return {};
+    },
+  };
+  return [token, revoke];
+}
+
+/** The authorisation server's metadata (RFC 8414), for apps that discover the endpoints. */
+export function oauthMetadata(baseUrl: string, apiPrefix: string) {
+  return {
+    issuer: baseUrl,
+    authorization_endpoint: `${baseUrl}/oauth/authorize`,
+    token_endpoint: `${baseUrl}${apiPrefix}/oauth/token`,
+    revocation_endpoint: `${baseUrl}${apiPrefix}/oauth/revoke`,
+    response_types_supported: ['code'],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
+    code_challenge_methods_supported: ['S256'],
+    token_endpoint_auth_methods_supported: ['none'],
+    revocation_endpoint_auth_methods_supported: ['none'],
+    scopes_supported: READER_SCOPES,
+    service_documentation: `${baseUrl}${apiPrefix}/reference`,
+  };
 }

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, built from the routes' own descriptions and schemas: what validates a request
 // is what the document says, and nothing is written twice.
+import type { EventType } from '../../platform/event-outbox.js';
 import type { ApiRoute } from './api-route.js';
 import { ERROR_STATUSES, type JsonSchema } from './schemas.js';
 
@@ -15,6 +16,44 @@ const ERROR_TEXT: Record<number, string> = {
   422: 'The request is well formed but breaks a rule (each field in `errors`)',
   429: 'Over the rate limit: wait for Retry-After seconds',
 };
+
+/** What each webhook event carries in `data`: a schema of the read routes. */
+const WEBHOOKS: Record<EventType, { summary: string; data: string }> = {
+  'article.published': { summary: 'An article was published (now, or at its scheduled time)', data: 'Article' },
+  'article.updated': { summary: 'A published article was edited', data: 'Article' },
+  'article.unpublished': { summary: 'An article was taken back to draft or deleted: drop it', data: 'Tombstone' },
+  'comment.approved': { summary: 'A comment was published (at once, or approved by a moderator)', data: 'Comment' },
+  'event.created': { summary: 'An event was created (not as a draft)', data: 'Event' },
+  'event.updated': { summary: 'An event was edited, postponed or cancelled', data: 'Event' },
+  'registration.created': { summary: 'Someone registered for an event', data: 'RegistrationChange' },
+  'registration.cancelled': { summary: 'A registration was cancelled', data: 'RegistrationChange' },
+};
+
+/** The Standard Webhooks headers on every delivery. */
+const WEBHOOK_HEADERS = [
+  {
+    name: 'webhook-id',
+    in: 'header',
+    required: true,
+    description: 'The message id: the same on every attempt of one delivery; drop one already handled.',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'webhook-timestamp',
+    in: 'header',
+    required: true,
+    description: 'Seconds since 1970 of this attempt',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'webhook-signature',
+    in: 'header',
+    required: true,
+    description:
+      '`v1,` and the base64 HMAC-SHA256, keyed with the base64-decoded part of the secret after `whsec_`, of `{webhook-id}.{webhook-timestamp}.{body}`',
+    schema: { type: 'string' },
+  },
+];
 
 /** Turns a route schema into the document's form: shared schemas referenced under components. */
 export function toDocumentSchema(s: unknown): unknown {
@@ -105,6 +144,37 @@ export function openApiDocument(routes: ApiRoute[], schemas: JsonSchema[], opts:
   }
   const components: Record<string, unknown> = {};
   for (const s of schemas) components[String(s.$id)] = toDocumentSchema(s);
+  const webhooks: Record<string, unknown> = {};
+  for (const [type, hook] of Object.entries(WEBHOOKS)) {
+    webhooks[type] = {
+      post: {
+        operationId: `on_${type.replace('.', '_')}`,
+        summary: hook.summary,
+        tags: ['Webhooks'],
+        parameters: WEBHOOK_HEADERS,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  type: { const: type },
+                  timestamp: { type: 'string', format: 'date-time', description: 'When the change was committed' },
+                  data: { $ref: `#/components/schemas/${hook.data}` },
+                },
+                required: ['type', 'timestamp', 'data'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '2XX': { description: 'Received. Any other answer, or none within 10 seconds, is a failure and is retried.' },
+        },
+      },
+    };
+  }
   return {
     openapi: '3.1.0',
     info: {
@@ -119,6 +189,7 @@ export function openApiDocument(routes: ApiRoute[], schemas: JsonSchema[], opts:
     servers: [{ url: `${opts.serverUrl}/api/v1` }],
     tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
     paths,
+    webhooks,
     components: {
       schemas: components,
       securitySchemes: {

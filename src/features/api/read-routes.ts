@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { isPublic } from '../articles/article.js';
 import { findArticleById, listArticleChanges, listPublishedAfter } from '../articles/article-store.js';
 import { findAuthorById, findAuthorIdBySlug, listAuthors } from '../authors/author-store.js';
-import { countPublishedByArticle, listThread } from '../comments/comment-store.js';
+import { countPublishedByArticle, findComment, listThread } from '../comments/comment-store.js';
 import { THREAD_PAGE } from '../comments/comment.js';
 import { PUBLIC_STATUSES, isEntityId, type FactStatus } from '../dossiers/dossier.js';
 import {
@@ -21,7 +21,7 @@ import {
 import { isUpcoming, isVisible, type Event } from '../events/event.js';
 import { findEventById, findEventForArticle, listVisibleEventsAfter } from '../events/event-store.js';
 import { registrationState } from '../events/registration.js';
-import { countTakenPlaces, findSettings } from '../events/registration-store.js';
+import { countTakenPlaces, findRegistration, findSettings } from '../events/registration-store.js';
 import { findCurrentTerms } from '../events/terms-store.js';
 import { findRubricIdBySlug, listRubrics } from '../rubrics/rubric-store.js';
 import { parseQuery } from '../search/search-query.js';
@@ -86,16 +86,65 @@ function factFormat(request: FastifyRequest, format: string | undefined): FactFo
   return 'json';
 }
 
+const absOf =
+  (ctx: AppCtx): Abs =>
+  (path) =>
+    `${ctx.config.baseUrl}${path}`;
+
+/** An event as the API shows it, with its terms and what registration is open. */
+async function eventWithRegistration(ctx: AppCtx, e: Event, now: Date) {
+  const { db } = ctx;
+  const [settings, taken, terms] = await Promise.all([findSettings(db, e.id), countTakenPlaces(db, [e.id]), findCurrentTerms(db, e.id)]);
+  const state = registrationState(e, settings, taken.get(e.id) ?? 0, now, !isUpcoming(e, now));
+  return eventJson(e, { settings, state, terms }, absOf(ctx));
+}
+
+/** A published article as the API shows it, with its comment count and event. */
+async function articleWithContext(ctx: AppCtx, a: NonNullable<Awaited<ReturnType<typeof findArticleById>>>) {
+  const [counts, event] = await Promise.all([
+    countPublishedByArticle(ctx.db, [a.id]),
+    findEventForArticle(ctx.db, a.id, ctx.clock(), async () => undefined),
+  ]);
+  const { bodyMd: _markdown, ...readable } = a;
+  return articleJson(
+    readable,
+    { commentCount: counts.get(a.id) ?? 0, event: event && isVisible(event) ? event : undefined, translations: [] },
+    absOf(ctx),
+  );
+}
+
+/**
+ * The resources webhooks carry, in the same representations as the read routes; undefined for one that is
+ * no longer public (the event that made it so follows).
+ */
+export function webhookResources(ctx: AppCtx) {
+  const { db } = ctx;
+  return {
+    async article(id: number) {
+      const a = await findArticleById(db, id);
+      return a && isPublic(a, ctx.clock()) ? articleWithContext(ctx, a) : undefined;
+    },
+    async event(id: number) {
+      const e = await findEventById(db, id);
+      return e && isVisible(e) ? eventWithRegistration(ctx, e, ctx.clock()) : undefined;
+    },
+    async comment(id: number) {
+      const c = await findComment(db, id);
+      return c && c.status === 'published' ? commentJson(c) : undefined;
+    },
+    async registration(eventId: number, id: number) {
+      const r = await findRegistration(db, eventId, id);
+      return r && { id: r.id, event_id: r.eventId, status: r.status, created_at: r.createdAt, updated_at: r.updatedAt };
+    },
+  };
+}
+
 /** Builds the read routes. */
 export function readRoutes(ctx: AppCtx): ApiRoute[] {
   const { db } = ctx;
   const abs: Abs = (path) => `${ctx.config.baseUrl}${path}`;
 
-  async function eventOut(e: Event, now: Date) {
-    const [settings, taken, terms] = await Promise.all([findSettings(db, e.id), countTakenPlaces(db, [e.id]), findCurrentTerms(db, e.id)]);
-    const state = registrationState(e, settings, taken.get(e.id) ?? 0, now, !isUpcoming(e, now));
-    return eventJson(e, { settings, state, terms }, abs);
-  }
+  const eventOut = (e: Event, now: Date) => eventWithRegistration(ctx, e, now);
 
   async function idOfSlug(parameter: string, slug: string | undefined, find: (slug: string) => Promise<number | undefined>) {
     if (slug === undefined) return undefined;
@@ -214,16 +263,7 @@ export function readRoutes(ctx: AppCtx): ApiRoute[] {
     async handler(request) {
       const { id } = request.params as { id: number };
       const a = await publicArticle(id);
-      const [counts, event] = await Promise.all([
-        countPublishedByArticle(db, [a.id]),
-        findEventForArticle(db, a.id, ctx.clock(), async () => undefined),
-      ]);
-      const { bodyMd: _markdown, ...readable } = a;
-      return articleJson(
-        readable,
-        { commentCount: counts.get(a.id) ?? 0, event: event && isVisible(event) ? event : undefined, translations: [] },
-        abs,
-      );
+      return articleWithContext(ctx, a);
     },
   };
 

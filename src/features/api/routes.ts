@@ -10,10 +10,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { AppCtx } from '../../platform/app-context.js';
 import { AppError } from '../../platform/errors.js';
 import { packageRoot } from '../../platform/package-root.js';
+import { createRateCounters, type RateCounters } from '../../platform/rate-counters.js';
 import { etagOf, isFresh, renderDocument } from '../../platform/render.js';
 import { ANONYMOUS_RATE, hashKey, prefixOf } from './api-key.js';
 import { findApiKeyByPrefix, listActiveKeyOrigins, touchApiKey } from './api-key-store.js';
 import { registerApiKeyAdminRoutes } from './admin-routes.js';
+import { registerWebhookAdminRoutes } from './webhook-admin-routes.js';
 import type { ApiRoute } from './api-route.js';
 import { extractRoute } from './extract-route.js';
 import { openApiDocument } from './openapi.js';
@@ -115,6 +117,23 @@ function problemErrors(errors: ErrorObject[], context: string): ProblemError[] {
   });
 }
 
+const RATE_WINDOW_MS = 60_000;
+
+/** A store for @fastify/rate-limit over shared counters (the plugin builds it with `new`, and a child per route). */
+function rateStoreOver(counters: RateCounters) {
+  return class SharedRateStore {
+    incr(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number) {
+      counters.hit(key, timeWindow || RATE_WINDOW_MS).then(
+        (r) => cb(null, { current: r.count, ttl: r.resetMs }),
+        (err: Error) => cb(err),
+      );
+    }
+    child() {
+      return this;
+    }
+  };
+}
+
 /** Registers the API under /api/v1. */
 export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, services: { comments: CommentService }): Promise<void> {
   const routes: ApiRoute[] = [...readRoutes(ctx), ...writeRoutes(ctx, services.comments), ...oauthApiRoutes(ctx), extractRoute()];
@@ -128,6 +147,14 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, se
     return built;
   };
   const validators = lazyValidators();
+  const counters = createRateCounters({
+    db: ctx.db,
+    clock: ctx.clock,
+    redisUrl: ctx.config.redisUrl || undefined,
+    site: ctx.config.baseUrl,
+    log: server.log,
+  });
+  server.addHook('onClose', () => counters.close());
 
   const lastTouched = new Map<number, number>();
   /** The caller behind the Authorization header: a partner key, or anyone (no header). */
@@ -271,8 +298,12 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, se
 
       await api.register(rateLimit, {
         global: true,
-        timeWindow: 60_000,
+        timeWindow: RATE_WINDOW_MS,
         enableDraftSpec: true,
+        // Counted where every instance and worker sees the same figures (platform/rate-counters.ts); should
+        // Redis or the database fail to count, requests are answered rather than refused.
+        store: rateStoreOver(counters),
+        skipOnError: true,
         keyGenerator: (request) => {
           const c = (request as FastifyRequest & { apiCaller?: Caller }).apiCaller;
           return c?.keyId !== undefined ? `key:${c.keyId}` : `ip:${request.ip}`;
@@ -337,5 +368,6 @@ export async function registerApiRoutes(server: FastifyInstance, ctx: AppCtx, se
     { prefix: API_PREFIX },
   );
   registerApiKeyAdminRoutes(server, ctx);
+  registerWebhookAdminRoutes(server, ctx);
   registerOauthPages(server, ctx);
 }

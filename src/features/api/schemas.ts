@@ -110,6 +110,17 @@ export const SCHEMAS: JsonSchema[] = [
     ...obj({ id: int, slug: str, reason: { enum: ['unpublished', 'deleted'] }, at: dateTime }),
   },
   {
+    $id: 'RegistrationChange',
+    description: "A registration for an event, without the participant's personal data.",
+    ...obj({
+      id: int,
+      event_id: int,
+      status: { enum: ['pending', 'confirmed', 'waitlisted', 'offered', 'rejected', 'cancelled', 'expired'] },
+      created_at: dateTime,
+      updated_at: dateTime,
+    }),
+  },
+  {
     $id: 'Event',
     ...obj({
       id: int,

@@ -179,6 +179,95 @@ describe.each(DIALECTS)('the API acting for readers on %s', (dialect) => {
     expect((await api.call({ url: '/api/v1/me', headers: { authorization: `Bearer ${t.access_token}` } })).statusCode).toBe(401);
   });
 
+  it('revokes tokens (RFC 7009) and lists connected apps for the reader to withdraw', async () => {
+    const r = await reader('lin@example.org');
+    const phone = await tokensFor(r);
+    now = new Date('2026-03-01T12:01:00Z');
+    const tablet = await tokensFor(r);
+    const me = (token: string) => api.call({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    const revoke = (body: Record<string, string>) =>
+      api.call({
+        method: 'POST',
+        url: '/api/v1/oauth/revoke',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(body).toString(),
+      });
+    // The refresh token of one device, and the access token issued with it; the other device keeps its access.
+    const done = await revoke({ token: phone.refresh_token, client_id: clientId, token_type_hint: 'refresh_token' });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toEqual({});
+    expect((await me(phone.access_token)).statusCode).toBe(401);
+    expect((await me(tablet.access_token)).statusCode).toBe(200);
+    // Unknown or already revoked tokens are answered alike; another app's client_id revokes nothing.
+    expect((await revoke({ token: 'cht_nothing', client_id: clientId })).statusCode).toBe(200);
+    expect((await revoke({ token: phone.refresh_token, client_id: clientId })).statusCode).toBe(200);
+    const other = newKey();
+    await insertApiKey(
+      app.ctx.db,
+      {
+        name: 'Other app',
+        scopes: ['read'],
+        origins: [],
+        redirectUris: [],
+        rateLimit: 10,
+        expiresAt: null,
+        prefix: other.prefix,
+        hash: hashKey(other.key),
+        createdBy: null,
+      },
+      now,
+    );
+    expect((await revoke({ token: tablet.access_token, client_id: other.prefix })).statusCode).toBe(200);
+    expect((await me(tablet.access_token)).statusCode).toBe(200);
+    const unknown = await revoke({ token: tablet.access_token, client_id: 'AAAAAAAAAAAA' });
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json().error).toBe('invalid_client');
+    expect((await revoke({ client_id: clientId })).statusCode).toBe(400);
+
+    // The metadata names the endpoint.
+    const meta = await app.server.inject('/.well-known/oauth-authorization-server');
+    expect(meta.json()).toMatchObject({
+      issuer: 'http://chancery.test',
+      revocation_endpoint: 'http://chancery.test/api/v1/oauth/revoke',
+      code_challenge_methods_supported: ['S256'],
+    });
+
+    // The reader's page lists the app with what it may do, and withdraws it everywhere.
+    expect((await app.server.inject('/account/apps')).headers.location).toBe('/account/login?next=%2Faccount%2Fapps');
+    const page = await app.server.inject({ url: '/account/apps', headers: { cookie: r.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Newsroom app');
+    expect(page.body).toContain('register you for events');
+    expect(page.body).not.toContain('Other app');
+    const keyId = Number(/\/account\/apps\/(\d+)\/revoke/.exec(page.body)?.[1]);
+    const forged = await app.server.inject({
+      method: 'POST',
+      url: `/account/apps/${keyId}/revoke`,
+      headers: { cookie: r.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '_csrf=wrong',
+    });
+    expect(forged.statusCode).toBe(403);
+    const withdraw = await app.server.inject({
+      method: 'POST',
+      url: `/account/apps/${keyId}/revoke`,
+      headers: { cookie: r.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: r.csrf }).toString(),
+    });
+    expect(withdraw.statusCode).toBe(303);
+    expect((await me(tablet.access_token)).statusCode).toBe(401);
+    const refresh = await api.call({
+      method: 'POST',
+      url: '/api/v1/oauth/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ client_id: clientId, grant_type: 'refresh_token', refresh_token: tablet.refresh_token }).toString(),
+    });
+    expect(refresh.json().error).toBe('invalid_grant');
+    const after = await app.server.inject({ url: '/account/apps?notice=revoked', headers: { cookie: r.cookie } });
+    expect(after.body).toContain('The app no longer has access to your account.');
+    expect(after.body).toContain('No app has access to your account.');
+    expect((await app.server.inject({ url: '/account', headers: { cookie: r.cookie } })).body).toContain('href="/account/apps"');
+  });
+
   it('sends strangers to sign in and refuses unknown apps, addresses and scopes', async () => {
     const anonymous = await app.server.inject(authorizeUrl());
     expect(anonymous.statusCode).toBe(303);

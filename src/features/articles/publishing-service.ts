@@ -1,4 +1,5 @@
 // Saving, publishing, scheduling, unpublishing and deleting articles: the rules that span tables.
+import { recordEvent } from '../../platform/event-outbox.js';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { AppError, ValidationError } from '../../platform/errors.js';
 import { enqueueJob } from '../../platform/jobs.js';
@@ -179,6 +180,9 @@ export function createPublishingService(deps: PublishingDeps) {
             subjectId: id,
             detail: opts.audit.detail,
           });
+        if (status === 'published')
+          await recordEvent(tx, { type: existing?.status === 'published' ? 'article.updated' : 'article.published', id }, now);
+        else if (existing?.status === 'published') await recordEvent(tx, { type: 'article.unpublished', id, slug: existing.slug }, now);
         if (opts.action === 'publish' && existing?.status !== 'published')
           await insertAudit(tx, {
             at: now,
@@ -215,6 +219,7 @@ export function createPublishingService(deps: PublishingDeps) {
       await inTransaction(db, async (tx) => {
         await updateArticleStatus(tx, id, 'draft', a.status === 'published' ? a.publishedAt : null, now);
         await deps.index.remove(tx, id);
+        if (a.status === 'published') await recordEvent(tx, { type: 'article.unpublished', id, slug: a.slug }, now);
         await insertAudit(tx, {
           at: now,
           userId: actor.id,
@@ -236,6 +241,7 @@ export function createPublishingService(deps: PublishingDeps) {
       await inTransaction(db, async (tx) => {
         await deps.index.remove(tx, id);
         await deleteArticle(tx, id, now);
+        if (a.status === 'published') await recordEvent(tx, { type: 'article.unpublished', id, slug: a.slug, reason: 'deleted' }, now);
         await insertAudit(tx, {
           at: now,
           userId: actor.id,
@@ -260,6 +266,7 @@ export function createPublishingService(deps: PublishingDeps) {
           if (!a || a.status !== 'scheduled') return false;
           if (!(await publishScheduledArticle(tx, d.id, now))) return false;
           await deps.index.index(tx, d.id);
+          await recordEvent(tx, { type: 'article.published', id: d.id }, now);
           await insertAudit(tx, {
             at: now,
             userId: null,

@@ -1,5 +1,6 @@
 // The comment service: posting, editing, deleting, reporting, liking and moderating, each in its own
 // transaction; mail goes out only after the commit and a mail failure never loses a comment.
+import { recordEvent } from '../../platform/event-outbox.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { queueMail } from '../../platform/mail-queue.js';
@@ -203,7 +204,10 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
           },
           who,
         );
-        if (status === 'published') await notifyReply(tx, inserted, article.slug);
+        if (status === 'published') {
+          await notifyReply(tx, inserted, article.slug);
+          await recordEvent(tx, { type: 'comment.approved', id: inserted.id }, now);
+        }
         return inserted;
       });
       if (status === 'published') deps.commentsChanged([article.id]);
@@ -276,6 +280,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
         if (action === 'approve') {
           await setCommentStatus(tx, listIds, 'published', now);
           await resolveReports(tx, listIds, now);
+          for (const c of list) if (c.status !== 'published') await recordEvent(tx, { type: 'comment.approved', id: c.id }, now);
         } else if (action === 'reject') {
           await setCommentStatus(tx, listIds, 'rejected', now, reason);
           await resolveReports(tx, listIds, now);

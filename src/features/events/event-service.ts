@@ -1,5 +1,6 @@
 // Saving and deleting events: the event, its linked articles and the audit log change together.
 import { inTransaction, type Db } from '../../platform/db.js';
+import { recordEvent } from '../../platform/event-outbox.js';
 import { ValidationError } from '../../platform/errors.js';
 import type { T } from '../../platform/i18n/index.js';
 import { insertAudit } from '../audit/audit-store.js';
@@ -55,6 +56,9 @@ export function createEventService(deps: EventServiceDeps) {
         const eventId = id ?? (await insertEvent(tx, row, now));
         if (id !== null) await updateEvent(tx, id, row, now);
         await setEventArticles(tx, eventId, [...articleIds.values()]);
+        // Partners subscribed to events hear of it once the change is committed (platform/event-outbox.ts).
+        if (row.status !== 'draft' || (before && before.status !== 'draft'))
+          await recordEvent(tx, { type: id === null ? 'event.created' : 'event.updated', id: eventId }, now);
         // Every edit of the terms is a new version; registrations keep the one they accepted.
         await recordTerms(tx, eventId, row.termsMd, row.termsHtml, now);
         const timeChanged =

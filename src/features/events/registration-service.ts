@@ -1,5 +1,6 @@
 // Registration: the rules that span events, settings and registrations — capacity, the waiting list and its offers,
 // approval, cancellation, check-in — each in one transaction that locks the event, and the messages they send.
+import { recordEvent } from '../../platform/event-outbox.js';
 import { createHash, createHmac } from 'node:crypto';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -186,6 +187,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
           updated_at: createdAt,
         });
         status = registration.status;
+        await recordEvent(tx, { type: 'registration.created', id: registration.id, eventId }, now);
         return {
           result: { registration, token },
           mails: [{ kind: status === 'confirmed' ? 'confirmed' : status === 'pending' ? 'pending' : 'waitlisted', registration }],
@@ -199,6 +201,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         const r = await findRegistration(tx, eventId, id);
         if (!r || !['pending', 'confirmed', 'waitlisted', 'offered'].includes(r.status)) return { result: false, mails: [] };
         const cancelled = await setRegistrationStatus(tx, id, 'cancelled', now, { offer_expires_at: null });
+        await recordEvent(tx, { type: 'registration.cancelled', id, eventId }, now);
         if (actor)
           await insertAudit(tx, {
             at: now,

@@ -22,6 +22,7 @@ import * as media from './2026-12-06T1400-media.js';
 import * as articleRevisions from './2026-12-06T1410-article-revisions.js';
 import * as moving from './2026-12-07T0600-moving.js';
 import * as editorialWorkflow from './2026-12-07T0400-editorial-workflow.js';
+import * as webhooks from './2026-12-07T0300-webhooks.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1410-article-revisions': articleRevisions,
   '2026-12-07T0600-moving': moving,
   '2026-12-07T0400-editorial-workflow': editorialWorkflow,
+  '2026-12-07T0300-webhooks': webhooks,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -4,6 +4,34 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../../test/db.js';
 
 const EXPECTED: Record<string, string[]> = {
+  webhook_endpoints: [
+    'created_at',
+    'created_by',
+    'deleted_at',
+    'description',
+    'disabled_reason',
+    'enabled',
+    'events',
+    'failures',
+    'id',
+    'owner_email',
+    'secret',
+    'url',
+  ],
+  webhook_deliveries: [
+    'attempts',
+    'created_at',
+    'endpoint_id',
+    'error',
+    'event_type',
+    'id',
+    'last_attempt_at',
+    'latency_ms',
+    'payload',
+    'response_excerpt',
+    'response_status',
+    'status',
+  ],
   articles: [
     'comments_mode',
     'cover_caption',

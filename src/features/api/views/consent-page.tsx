@@ -1,11 +1,12 @@
 // The page where a signed-in reader lets an app act for them (or not).
-import type { T } from '../../../platform/i18n/index.js';
+import type { MessageKey, T } from '../../../platform/i18n/index.js';
 import type { Chrome } from '../../../platform/chrome.js';
 import { Layout } from '../../../platform/ui/layout.js';
 
-const SCOPE_TEXT: Record<string, string> = {
-  'comments:write': 'post comments and replies, like and report comments in your name',
-  'registrations:write': 'register you for events and cancel your registrations',
+/** What each reader scope lets an app do, in the reader's words (the connected apps page says the same). */
+export const READER_SCOPE_TEXT: Record<string, MessageKey> = {
+  'comments:write': 'api.consent.scope_comments_write',
+  'registrations:write': 'api.consent.scope_registrations_write',
 };
 
 /** The consent form: the app's name, what it asks for, Allow and Deny. */
@@ -24,19 +25,17 @@ export function ConsentPage(p: {
       site={p.chrome.site}
       rubrics={p.chrome.rubrics}
       account={p.chrome.account}
-      meta={{ title: `Allow ${p.app}?`, path: '/oauth/authorize', noindex: true }}
+      meta={{ title: p.t('api.consent.title', { app: p.app }), path: '/oauth/authorize', noindex: true }}
     >
       <section class="narrow">
-        <h1>Allow {p.app}?</h1>
-        <p>
-          {p.app} asks to act for you, {p.reader}, on this site. It will be able to:
-        </p>
+        <h1>{p.t('api.consent.title', { app: p.app })}</h1>
+        <p>{p.t('api.consent.intro', { app: p.app, reader: p.reader })}</p>
         <ul>
           {p.scopes.map((s) => (
-            <li key={s}>{SCOPE_TEXT[s] ?? s}</li>
+            <li key={s}>{READER_SCOPE_TEXT[s] ? p.t(READER_SCOPE_TEXT[s]) : s}</li>
           ))}
         </ul>
-        <p>It never sees your password. You can withdraw by signing out of the app.</p>
+        <p>{p.t('api.consent.password')}</p>
         <form method="post" action="/oauth/authorize">
           <input type="hidden" name="_csrf" value={p.csrf} />
           {Object.entries(p.fields).map(([k, v]) => (
@@ -44,10 +43,10 @@ export function ConsentPage(p: {
           ))}
           <div class="button-row">
             <button type="submit" name="decision" value="allow" class="primary">
-              Allow
+              {p.t('api.consent.allow')}
             </button>
             <button type="submit" name="decision" value="deny">
-              Deny
+              {p.t('api.consent.deny')}
             </button>
           </div>
         </form>

@@ -326,6 +326,13 @@ export function ProfilePage({ t, chrome, account, csrf, reader, notice, errors, 
         </p>
       </section>
 
+      <section aria-labelledby="apps-h">
+        <h2 id="apps-h">{t('api.apps.title')}</h2>
+        <p class="links">
+          <a href="/account/apps">{t('api.apps.link')}</a>
+        </p>
+      </section>
+
       <section aria-labelledby="delete-h">
         <h2 id="delete-h">{t('account.profile.delete_title')}</h2>
         {isReader ? (
