@@ -7,7 +7,7 @@
 // Each runs a real server (`chancery serve`) on SQLite in a temporary folder; DATABASE_URL=postgres://... runs
 // it on PostgreSQL instead. FUZZ_SECONDS / SOAK_SECONDS bound them (60 by default). Exit 1 on a failure.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +52,35 @@ const kill9 = (child: ChildProcess) =>
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
   });
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const ownRssMb = (pid: number) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+};
+/** The resident memory of the server: the process `chancery serve` started and every process below it. */
+function rssMb(pid: number): number {
+  const parents = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  let total = 0;
+  const todo = [pid];
+  while (todo.length) {
+    const p = todo.pop()!;
+    total += ownRssMb(p);
+    todo.push(...(parents.get(p) ?? []));
+  }
+  return total;
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const HOSTILE = [
@@ -150,10 +178,6 @@ async function fuzz(): Promise<boolean> {
     LOG_LEVEL: 'silent',
     NODE_ENV: 'production',
     BASE_URL: base,
-    // As the README recommends for a Linux service (section Security, memory): glibc then hands memory freed
-    // after large bodies back to the system. Set either variable yourself to measure otherwise.
-    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
-    MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? '131072',
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
   });
   let ok = true;

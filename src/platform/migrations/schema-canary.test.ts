@@ -76,7 +76,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   jobs: ['attempts', 'created_at', 'id', 'kind', 'last_error', 'payload', 'run_at', 'status'],
   rubrics: ['description', 'id', 'name', 'position', 'slug'],
-  sessions: ['created_at', 'csrf', 'expires_at', 'id', 'user_id'],
+  sessions: ['created_at', 'csrf', 'expires_at', 'id', 'ip', 'last_seen_at', 'reauth_at', 'user_agent', 'user_id'],
   settings: ['key', 'value'],
   tags: ['id', 'name', 'slug', 'type'],
   users: ['created_at', 'deleted_at', 'disabled', 'email', 'email_confirmed_at', 'id', 'name', 'notify_replies', 'password_hash', 'role'],
@@ -178,6 +178,8 @@ const EXPECTED: Record<string, string[]> = {
     'width',
   ],
   article_revisions: ['article_id', 'created_at', 'id', 'snapshot', 'user_id'],
+  user_totp: ['confirmed_at', 'created_at', 'last_step', 'secret', 'user_id'],
+  user_recovery_codes: ['code_hash', 'id', 'used_at', 'user_id'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {

@@ -40,6 +40,7 @@ const NAV: { key: string; href: string; label: MessageKey; roles: readonly strin
   { key: 'audit', href: '/admin/audit', label: 'admin.nav.audit', roles: AREA_ROLES.audit },
   { key: 'outbox', href: '/admin/outbox', label: 'admin.nav.outbox', roles: ['admin'] },
   { key: 'api-keys', href: '/admin/api-keys', label: 'admin.nav.api_keys', roles: ['admin'] },
+  { key: 'account', href: '/admin/account', label: 'admin.nav.account', roles: ['admin', 'editor', 'author', 'moderator'] },
 ];
 
 /** The whole document of a staff page. */
