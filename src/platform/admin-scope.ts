@@ -49,7 +49,9 @@ export function needsRecentProof(method: string, url: string): boolean {
   const path = url.split('?')[0];
   if (/\/delete$/.test(path)) return true;
   if (method !== 'POST') return false;
-  return /^\/admin\/(staff|staff\/\d+\/(role|status|password)|api-keys|account\/(second-factor\/remove|recovery-codes|policy))$/.test(path);
+  return /^\/admin\/(staff|staff\/\d+\/(role|status|password)|api-keys|account\/(second-factor\/remove|recovery-codes|policy|passkeys\/[^/]+\/remove))$/.test(
+    path,
+  );
 }
 
 /** Where to send a person to prove who they are again, coming back to `next` afterwards. */

@@ -49,6 +49,23 @@ export interface UserRecoveryCodesTable {
   code_hash: string;
   used_at: Generated<string>;
 }
+export interface UserPasskeysTable {
+  id: string;
+  user_id: number;
+  public_key: string;
+  counter: Generated<number>;
+  transports: Generated<string>;
+  name: string;
+  created_at: string;
+  last_used_at: Generated<string>;
+}
+export interface WebauthnChallengesTable {
+  id: string;
+  user_id: number;
+  purpose: 'register' | 'sign-in';
+  challenge: string;
+  expires_at: string;
+}
 export interface AuthorsTable {
   id: Generated<number>;
   slug: string;
@@ -420,6 +437,8 @@ export interface DB {
   sessions: SessionsTable;
   user_totp: UserTotpTable;
   user_recovery_codes: UserRecoveryCodesTable;
+  user_passkeys: UserPasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   authors: AuthorsTable;
   rubrics: RubricsTable;
   tags: TagsTable;

@@ -48,9 +48,17 @@ function newRecoveryCodes(): string[] {
   });
 }
 
+export interface PasskeyInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string;
+}
+
 export interface SecondFactorState {
   /** A confirmed authenticator app. */
   totp: boolean;
+  passkeys: PasskeyInfo[];
   /** A secret generated and waiting for its first code. */
   pendingSecret?: string;
   recoveryLeft: number;
@@ -58,7 +66,7 @@ export interface SecondFactorState {
 
 /** What second factor a person has. */
 export async function secondFactorState(db: Db, userId: number): Promise<SecondFactorState> {
-  const [row, left] = await Promise.all([
+  const [row, left, keys] = await Promise.all([
     db.selectFrom('user_totp').select(['secret', 'confirmed_at']).where('user_id', '=', userId).executeTakeFirst(),
     db
       .selectFrom('user_recovery_codes')
@@ -66,18 +74,31 @@ export async function secondFactorState(db: Db, userId: number): Promise<SecondF
       .where('user_id', '=', userId)
       .where('used_at', '=', '')
       .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('user_passkeys')
+      .select(['id', 'name', 'created_at', 'last_used_at'])
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .execute(),
   ]);
   return {
     totp: Boolean(row?.confirmed_at),
+    passkeys: keys.map((k) => ({ id: k.id, name: k.name, createdAt: k.created_at, lastUsedAt: k.last_used_at })),
     pendingSecret: row && !row.confirmed_at ? row.secret : undefined,
     recoveryLeft: Number(left.n),
   };
 }
 
-/** True when the person has a confirmed second factor. */
-export async function hasSecondFactor(db: Db, userId: number): Promise<boolean> {
+/** True when the person has a confirmed authenticator app. */
+export async function hasTotp(db: Db, userId: number): Promise<boolean> {
   const row = await db.selectFrom('user_totp').select('confirmed_at').where('user_id', '=', userId).executeTakeFirst();
   return Boolean(row?.confirmed_at);
+}
+
+/** True when the person has a second factor: a confirmed authenticator app or a passkey. */
+export async function hasSecondFactor(db: Db, userId: number): Promise<boolean> {
+  if (await hasTotp(db, userId)) return true;
+  return Boolean(await db.selectFrom('user_passkeys').select('id').where('user_id', '=', userId).executeTakeFirst());
 }
 
 /** The secret waiting for its first code, made if there is none; undefined when an app is already confirmed. */
@@ -127,7 +148,7 @@ async function replaceRecoveryCodes(db: Db, userId: number, codes: string[]): Pr
     .execute();
 }
 
-/** New recovery codes in place of the old ones (all old ones stop working); undefined without an app. */
+/** New recovery codes in place of the old ones (all old ones stop working); undefined without a second factor. */
 export async function regenerateRecoveryCodes(db: Db, userId: number): Promise<string[] | undefined> {
   if (!(await hasSecondFactor(db, userId))) return undefined;
   const codes = newRecoveryCodes();
@@ -135,12 +156,118 @@ export async function regenerateRecoveryCodes(db: Db, userId: number): Promise<s
   return codes;
 }
 
-/** Removes the person's authenticator app and recovery codes. */
-export async function removeSecondFactor(db: Db, userId: number): Promise<void> {
+/** Removes the person's authenticator app; the recovery codes go too when no passkey is left. */
+export async function removeTotp(db: Db, userId: number): Promise<void> {
   await inTransaction(db, async (tx) => {
-    await tx.deleteFrom('user_recovery_codes').where('user_id', '=', userId).execute();
     await tx.deleteFrom('user_totp').where('user_id', '=', userId).execute();
+    await dropCodesIfNoFactor(tx, userId);
   });
+}
+
+async function dropCodesIfNoFactor(db: Db, userId: number): Promise<void> {
+  if (!(await hasSecondFactor(db, userId))) await db.deleteFrom('user_recovery_codes').where('user_id', '=', userId).execute();
+}
+
+/** The person's passkeys, for the browser's list of credentials to offer or to exclude. */
+export async function passkeysOf(
+  db: Db,
+  userId: number,
+): Promise<{ id: string; publicKey: string; counter: number; transports: string[] }[]> {
+  const rows = await db
+    .selectFrom('user_passkeys')
+    .select(['id', 'public_key', 'counter', 'transports'])
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    publicKey: r.public_key,
+    counter: Number(r.counter),
+    transports: r.transports ? r.transports.split(',') : [],
+  }));
+}
+
+/** Stores a new passkey; returns recovery codes when it is the person's first second factor (shown once). */
+export async function addPasskey(
+  db: Db,
+  userId: number,
+  key: { id: string; publicKey: string; counter: number; transports: string[]; name: string },
+  now: Date,
+): Promise<string[] | undefined> {
+  return inTransaction(db, async (tx) => {
+    const first = !(await hasSecondFactor(tx, userId));
+    await tx
+      .insertInto('user_passkeys')
+      .values({
+        id: key.id,
+        user_id: userId,
+        public_key: key.publicKey,
+        counter: key.counter,
+        transports: key.transports.join(','),
+        name: key.name,
+        created_at: now.toISOString(),
+      })
+      .execute();
+    if (!first) return undefined;
+    const codes = newRecoveryCodes();
+    await replaceRecoveryCodes(tx, userId, codes);
+    return codes;
+  });
+}
+
+/** Records a passkey's use: its new counter, which must grow when the authenticator keeps one. */
+export async function passkeyUsed(db: Db, userId: number, id: string, counter: number, now: Date): Promise<void> {
+  await db
+    .updateTable('user_passkeys')
+    .set({ counter, last_used_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/** Removes one of the person's passkeys; false when it is not theirs. */
+export async function removePasskey(db: Db, userId: number, id: string): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const r = await tx.deleteFrom('user_passkeys').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+    await dropCodesIfNoFactor(tx, userId);
+    return Number(r.numDeletedRows) > 0;
+  });
+}
+
+/** Keeps a challenge for the browser to sign; returns the handle for its cookie (only a hash is stored). */
+export async function saveChallenge(
+  db: Db,
+  c: { handle: string; userId: number; purpose: 'register' | 'sign-in'; challenge: string; expiresAt: Date; now: Date },
+): Promise<void> {
+  // Challenges nobody answered are swept as new ones are made.
+  await db.deleteFrom('webauthn_challenges').where('expires_at', '<', c.now.toISOString()).execute();
+  await db
+    .insertInto('webauthn_challenges')
+    .values({
+      id: sha256(c.handle),
+      user_id: c.userId,
+      purpose: c.purpose,
+      challenge: c.challenge,
+      expires_at: c.expiresAt.toISOString(),
+    })
+    .execute();
+}
+
+/** Takes a challenge once (it is deleted as it is read); undefined when unknown, expired or another's. */
+export async function takeChallenge(
+  db: Db,
+  handle: string | undefined,
+  userId: number,
+  purpose: 'register' | 'sign-in',
+  now: Date,
+): Promise<string | undefined> {
+  if (!handle || handle.length > 100) return undefined;
+  const id = sha256(handle);
+  const row = await db.selectFrom('webauthn_challenges').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const r = await db.deleteFrom('webauthn_challenges').where('id', '=', id).executeTakeFirst();
+  if (Number(r.numDeletedRows) !== 1) return undefined;
+  if (row.user_id !== userId || row.purpose !== purpose || row.expires_at <= now.toISOString()) return undefined;
+  return row.challenge;
 }
 
 /** Checks a code from the app or a recovery code; each is accepted once. */

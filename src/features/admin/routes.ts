@@ -10,7 +10,8 @@ import {
   waitText,
   type DelayPolicy,
 } from '../../platform/attempt-limit-store.js';
-import { hasSecondFactor, verifySecondFactor } from '../../platform/second-factor-store.js';
+import { hasSecondFactor, passkeysOf, verifySecondFactor } from '../../platform/second-factor-store.js';
+import { finishPasskeySignIn, PASSKEY_COOKIE, passkeySignInOptions } from '../../platform/passkeys.js';
 import { csrfBinding } from '../../platform/forms.js';
 import { renderDocument } from '../../platform/render.js';
 import {
@@ -126,15 +127,59 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
 
       admin.get('/login/code', async (request, reply) => {
         const next = safeNext(String((request.query as Record<string, unknown>).next ?? '/admin'));
-        if (pendingSignInUser(secret, request.cookies[PENDING_COOKIE], ctx.clock()) === undefined) {
-          return reply.redirect(`/admin/login?next=${encodeURIComponent(next)}`, 303);
-        }
+        const userId = pendingSignInUser(secret, request.cookies[PENDING_COOKIE], ctx.clock());
+        if (userId === undefined) return reply.redirect(`/admin/login?next=${encodeURIComponent(next)}`, 303);
+        const passkeys = (await passkeysOf(ctx.db, userId)).length > 0;
         return reply
           .type('text/html; charset=utf-8')
-          .send(renderDocument(SecondFactorPage({ t: ctx.t, csrf: loginToken(request, reply), next })));
+          .send(renderDocument(SecondFactorPage({ t: ctx.t, csrf: loginToken(request, reply), next, passkeys })));
       });
 
       admin.post('/login/code', async (request, reply) => {
+        const form = formOf(request);
+        const next = safeNext(field(form, 'next'));
+        const userId = pendingSignInUser(secret, request.cookies[PENDING_COOKIE], ctx.clock());
+        const user = userId === undefined ? undefined : await findUserById(ctx.db, userId);
+        if (!user || user.disabled || !STAFF_ROLES.includes(user.role)) {
+          return reply.redirect(`/admin/login?next=${encodeURIComponent(next)}`, 303);
+        }
+        const show = async (status: number, error: string) =>
+          reply
+            .code(status)
+            .type('text/html; charset=utf-8')
+            .send(
+              renderDocument(
+                SecondFactorPage({
+                  t: ctx.t,
+                  csrf: loginToken(request, reply),
+                  next,
+                  error,
+                  passkeys: (await passkeysOf(ctx.db, user.id)).length > 0,
+                }),
+              ),
+            );
+        const key = codeLimitKey(user.id);
+        const wait = await limits.waitMs(key);
+        if (wait > 0) return show(429, ctx.t('admin.login.code_rate_limited', { wait: waitText(wait, ctx.t) }));
+        const used = await verifySecondFactor(ctx.db, user.id, field(form, 'code'), ctx.clock());
+        if (!used) {
+          await limits.fail(key, CODE_POLICY);
+          return show(422, ctx.t('admin.login.code_error'));
+        }
+        await limits.clear(key);
+        reply.clearCookie(PENDING_COOKIE, { path: '/admin/login' });
+        return startSession(request, reply, user.id, next);
+      });
+
+      admin.post('/login/passkey/options', async (request, reply) => {
+        const userId = pendingSignInUser(secret, request.cookies[PENDING_COOKIE], ctx.clock());
+        const made = userId === undefined ? undefined : await passkeySignInOptions(ctx.db, ctx.config.baseUrl, userId, ctx.clock());
+        if (!made) return reply.code(404).send({ error: ctx.t('admin.login.passkey_failed') });
+        reply.setCookie(PASSKEY_COOKIE, made.handle, { path: '/admin/login', httpOnly: true, sameSite: 'strict', secure, maxAge: 300 });
+        return reply.send(made.options);
+      });
+
+      admin.post('/login/passkey', async (request, reply) => {
         const form = formOf(request);
         const next = safeNext(field(form, 'next'));
         const userId = pendingSignInUser(secret, request.cookies[PENDING_COOKIE], ctx.clock());
@@ -146,14 +191,21 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppCtx, publishin
           reply
             .code(status)
             .type('text/html; charset=utf-8')
-            .send(renderDocument(SecondFactorPage({ t: ctx.t, csrf: loginToken(request, reply), next, error })));
+            .send(renderDocument(SecondFactorPage({ t: ctx.t, csrf: loginToken(request, reply), next, error, passkeys: true })));
         const key = codeLimitKey(user.id);
         const wait = await limits.waitMs(key);
         if (wait > 0) return show(429, ctx.t('admin.login.code_rate_limited', { wait: waitText(wait, ctx.t) }));
-        const used = await verifySecondFactor(ctx.db, user.id, field(form, 'code'), ctx.clock());
-        if (!used) {
+        let answer: unknown;
+        try {
+          answer = JSON.parse(field(form, 'credential').slice(0, 100_000));
+        } catch {
+          answer = undefined;
+        }
+        reply.clearCookie(PASSKEY_COOKIE, { path: '/admin/login' });
+        const ok = await finishPasskeySignIn(ctx.db, ctx.config.baseUrl, user.id, request.cookies[PASSKEY_COOKIE], answer, ctx.clock());
+        if (!ok) {
           await limits.fail(key, CODE_POLICY);
-          return show(422, ctx.t('admin.login.code_error'));
+          return show(422, ctx.t('admin.login.passkey_failed'));
         }
         await limits.clear(key);
         reply.clearCookie(PENDING_COOKIE, { path: '/admin/login' });

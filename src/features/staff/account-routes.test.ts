@@ -15,12 +15,12 @@ const PASSWORD = 'correct horse battery';
 
 describe('describeAgent', () => {
   it('names the browser and system in a few words', () => {
-    expect(describeAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36')).toBe(
-      'Chrome · Windows',
-    );
-    expect(describeAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile Safari/604.1')).toBe(
-      'Safari · iOS',
-    );
+    expect(
+      describeAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'),
+    ).toBe('Chrome · Windows');
+    expect(
+      describeAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile Safari/604.1'),
+    ).toBe('Safari · iOS');
     expect(describeAgent('')).toBe('');
   });
 });

@@ -15,13 +15,16 @@ import {
   confirmTotp,
   hasSecondFactor,
   pendingTotpSecret,
+  hasTotp,
   regenerateRecoveryCodes,
-  removeSecondFactor,
+  removePasskey,
+  removeTotp,
   secondFactorState,
   setAdminsNeedSecondFactor,
   totpUri,
   verifySecondFactor,
 } from '../../platform/second-factor-store.js';
+import { finishPasskeyCreation, PASSKEY_COOKIE, passkeyCreationOptions } from '../../platform/passkeys.js';
 import { deleteOtherSessions, deleteOwnSession, listUserSessions, markProven } from '../../platform/session.js';
 import { insertAudit } from '../audit/audit-store.js';
 import { findUserWithHashByEmail } from './user-store.js';
@@ -38,6 +41,7 @@ function safeAdminNext(next: string): string {
 /** Registers the account security page and the re-authentication step. */
 export function registerAccountRoutes(app: FastifyInstance, ctx: AppCtx): void {
   const limits = createAttemptLimits(ctx.db, ctx.clock);
+  const secure = ctx.config.baseUrl.startsWith('https://');
   const STAFF = ['admin', 'editor', 'author', 'moderator'] as const;
 
   const page = async (
@@ -49,6 +53,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const now = ctx.clock();
     const state = await secondFactorState(ctx.db, staff.id);
     let enrol: { qr: string; secret: string } | undefined;
+    const hasFactor = state.totp || state.passkeys.length > 0;
     if (!state.totp) {
       const secret = (await pendingTotpSecret(ctx.db, staff.id, now)) ?? '';
       const svg = renderSVG(totpUri(secret, staff.email, 'Chancery'), { border: 2 });
@@ -58,12 +63,14 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppCtx): void {
       ctx,
       request,
       reply,
-      { title: ctx.t('account.title'), current: 'account', status: extra.status },
+      { title: ctx.t('account.title'), current: 'account', status: extra.status, scripts: ['passkeys.js'] },
       AccountPage({
         t: ctx.t,
         csrf: formToken(ctx, request),
         isAdmin: staff.role === 'admin',
         totp: state.totp,
+        passkeys: state.passkeys,
+        hasFactor,
         recoveryLeft: state.recoveryLeft,
         enrol,
         codes: extra.codes,
@@ -85,6 +92,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppCtx): void {
       const notice = {
         required: ctx.t('account.second_factor.required'),
         ended: ctx.t('account.sessions.ended'),
+        passkey_removed: ctx.t('account.passkeys.removed'),
         removed: ctx.t('account.second_factor.removed'),
         saved: ctx.t('account.policy.saved'),
       }[queryParam(request, 'enrol') || queryParam(request, 'notice')];
@@ -107,6 +115,50 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppCtx): void {
       return page(request, reply, { codes, notice: ctx.t('account.second_factor.enabled') });
     });
 
+    admin.post('/account/passkeys/options', async (request, reply) => {
+      const staff = requireRole(request, STAFF);
+      const { options, handle } = await passkeyCreationOptions(ctx.db, ctx.config.baseUrl, staff, ctx.clock());
+      reply.setCookie(PASSKEY_COOKIE, handle, { path: '/admin', httpOnly: true, sameSite: 'strict', secure, maxAge: 300 });
+      return reply.send(options);
+    });
+
+    admin.post('/account/passkeys', async (request, reply) => {
+      const staff = requireRole(request, STAFF);
+      const form = formOf(request);
+      let answer: unknown;
+      try {
+        answer = JSON.parse(field(form, 'credential').slice(0, 100_000));
+      } catch {
+        answer = undefined;
+      }
+      reply.clearCookie(PASSKEY_COOKIE, { path: '/admin' });
+      const result = await finishPasskeyCreation(
+        ctx.db,
+        ctx.config.baseUrl,
+        staff.id,
+        request.cookies[PASSKEY_COOKIE],
+        answer,
+        field(form, 'name').trim(),
+        ctx.clock(),
+      );
+      if (!result.ok) return page(request, reply, { status: 422, error: ctx.t('account.passkeys.failed') });
+      await audit(staff.id, 'second_factor.passkey_add');
+      return page(request, reply, { codes: result.codes, notice: ctx.t('account.passkeys.added') });
+    });
+
+    admin.post('/account/passkeys/:key/remove', async (request, reply) => {
+      const staff = requireRole(request, STAFF);
+      const key = String((request.params as Record<string, unknown>).key ?? '');
+      const state = await secondFactorState(ctx.db, staff.id);
+      if (!state.passkeys.some((k) => k.id === key)) throw new AppError('not_found');
+      if (staff.role === 'admin' && !state.totp && state.passkeys.length === 1 && (await adminsNeedSecondFactor(ctx.db))) {
+        return page(request, reply, { status: 409, error: ctx.t('account.second_factor.cannot_remove') });
+      }
+      await removePasskey(ctx.db, staff.id, key);
+      await audit(staff.id, 'second_factor.passkey_remove');
+      return reply.redirect('/admin/account?notice=passkey_removed', 303);
+    });
+
     admin.post('/account/recovery-codes', async (request, reply) => {
       const staff = requireRole(request, STAFF);
       const codes = await regenerateRecoveryCodes(ctx.db, staff.id);
@@ -117,10 +169,11 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppCtx): void {
 
     admin.post('/account/second-factor/remove', async (request, reply) => {
       const staff = requireRole(request, STAFF);
-      if (staff.role === 'admin' && (await adminsNeedSecondFactor(ctx.db))) {
+      const state = await secondFactorState(ctx.db, staff.id);
+      if (staff.role === 'admin' && state.passkeys.length === 0 && (await adminsNeedSecondFactor(ctx.db))) {
         return page(request, reply, { status: 409, error: ctx.t('account.second_factor.cannot_remove') });
       }
-      await removeSecondFactor(ctx.db, staff.id);
+      await removeTotp(ctx.db, staff.id);
       await audit(staff.id, 'second_factor.remove');
       return reply.redirect('/admin/account?notice=removed', 303);
     });
@@ -160,7 +213,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppCtx): void {
         request,
         reply,
         { title: ctx.t('account.reauth.title') },
-        ReauthPage({ t: ctx.t, csrf: formToken(ctx, request), next, totp: await hasSecondFactor(ctx.db, staff.id) }),
+        ReauthPage({ t: ctx.t, csrf: formToken(ctx, request), next, totp: await hasTotp(ctx.db, staff.id) }),
       );
     });
 
@@ -169,7 +222,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppCtx): void {
       const form = formOf(request);
       const next = safeAdminNext(field(form, 'next'));
       const given = field(form, 'password').slice(0, 1000);
-      const totp = await hasSecondFactor(ctx.db, staff.id);
+      const totp = await hasTotp(ctx.db, staff.id);
       const show = (status: number, error: string) =>
         sendAdminPage(
           ctx,

@@ -180,6 +180,8 @@ const EXPECTED: Record<string, string[]> = {
   article_revisions: ['article_id', 'created_at', 'id', 'snapshot', 'user_id'],
   user_totp: ['confirmed_at', 'created_at', 'last_step', 'secret', 'user_id'],
   user_recovery_codes: ['code_hash', 'id', 'used_at', 'user_id'],
+  user_passkeys: ['counter', 'created_at', 'id', 'last_used_at', 'name', 'public_key', 'transports', 'user_id'],
+  webauthn_challenges: ['challenge', 'expires_at', 'id', 'purpose', 'user_id'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {

@@ -42,7 +42,19 @@ export function LoginPage({ t, csrf, next, email, error }: { t: T; csrf: string;
 }
 
 /** The second step of staff sign-in: a code from the authenticator app or a recovery code. */
-export function SecondFactorPage({ t, csrf, next, error }: { t: T; csrf: string; next: string; error?: string }) {
+export function SecondFactorPage({
+  t,
+  csrf,
+  next,
+  error,
+  passkeys,
+}: {
+  t: T;
+  csrf: string;
+  next: string;
+  error?: string;
+  passkeys?: boolean;
+}) {
   return (
     <html lang={t.lang}>
       <head>
@@ -51,6 +63,7 @@ export function SecondFactorPage({ t, csrf, next, error }: { t: T; csrf: string;
         <meta name="robots" content="noindex" />
         <title>{t('admin.doc_title', { title: t('admin.login.code_title') })}</title>
         <link rel="stylesheet" href="/assets/admin.css" />
+        {passkeys && <script type="module" src="/assets/js/passkeys.js" defer />}
       </head>
       <body class="admin login">
         <main id="main" class="login-box">
@@ -84,6 +97,24 @@ export function SecondFactorPage({ t, csrf, next, error }: { t: T; csrf: string;
             </div>
             <button type="submit">{t('admin.login.code_submit')}</button>
           </form>
+          {passkeys && (
+            <form
+              method="post"
+              action="/admin/login/passkey"
+              data-passkey-sign-in
+              data-options="/admin/login/passkey/options"
+              data-failed={t('admin.login.passkey_failed')}
+              hidden
+            >
+              <input type="hidden" name="_csrf" value={csrf} />
+              <input type="hidden" name="next" value={next} />
+              <input type="hidden" name="credential" value="" />
+              <button type="submit" class="secondary">
+                {t('admin.login.passkey')}
+              </button>
+              <p class="hint" data-passkey-status role="status" />
+            </form>
+          )}
           <p>
             <a href="/admin/login">{t('admin.login.code_restart')}</a>
           </p>

@@ -3,6 +3,7 @@
 // and the short form that asks for the password or a code again before a sensitive step.
 import type { T } from '../../../platform/i18n/index.js';
 import type { SessionInfo } from '../../../platform/session.js';
+import type { PasskeyInfo } from '../../../platform/second-factor-store.js';
 import { Field, Notice } from '../../../platform/ui/admin-layout.js';
 import { describeAgent } from './user-agent.js';
 
@@ -12,6 +13,9 @@ export interface AccountPageProps {
   isAdmin: boolean;
   /** A confirmed authenticator app. */
   totp: boolean;
+  passkeys: PasskeyInfo[];
+  /** Any second factor (app or passkey): recovery codes exist. */
+  hasFactor: boolean;
   recoveryLeft: number;
   /** While enrolling: the QR code as an SVG data address, and the secret to type by hand. */
   enrol?: { qr: string; secret: string };
@@ -40,7 +44,7 @@ export function AccountPage(p: AccountPageProps) {
       )}
       {p.codes && (
         <section class="notice" aria-labelledby="codes-title">
-          <h2 id="codes-title">{t('account.codes.title')}</h2>
+          <h2 id="codes-title">{t('account.codes.new_title')}</h2>
           <p>{t('account.codes.explain')}</p>
           <ul class="recovery-codes">
             {p.codes.map((c) => (
@@ -54,29 +58,19 @@ export function AccountPage(p: AccountPageProps) {
 
       <section aria-labelledby="second-factor">
         <h2 id="second-factor">{t('account.second_factor.title')}</h2>
+        <p>{p.hasFactor ? t('account.second_factor.on') : t('account.second_factor.off')}</p>
+        <h3>{t('account.app.title')}</h3>
         {p.totp ? (
-          <>
-            <p>{t('account.second_factor.on')}</p>
-            <p>{t('account.codes.left', { count: p.recoveryLeft })}</p>
-            <div class="button-row">
-              <form method="post" action="/admin/account/recovery-codes">
-                <input type="hidden" name="_csrf" value={p.csrf} />
-                <button type="submit" class="secondary">
-                  {t('account.codes.regenerate')}
-                </button>
-              </form>
-              <form method="post" action="/admin/account/second-factor/remove">
-                <input type="hidden" name="_csrf" value={p.csrf} />
-                <button type="submit" class="danger">
-                  {t('account.second_factor.remove')}
-                </button>
-              </form>
-            </div>
-          </>
+          <form method="post" action="/admin/account/second-factor/remove">
+            <p>{t('account.app.on')}</p>
+            <input type="hidden" name="_csrf" value={p.csrf} />
+            <button type="submit" class="danger">
+              {t('account.second_factor.remove')}
+            </button>
+          </form>
         ) : (
           p.enrol && (
             <>
-              <p>{t('account.second_factor.off')}</p>
               <ol>
                 <li>{t('account.enrol.step_scan')}</li>
                 <li>{t('account.enrol.step_code')}</li>
@@ -105,6 +99,58 @@ export function AccountPage(p: AccountPageProps) {
               </form>
             </>
           )
+        )}
+
+        <h3>{t('account.passkeys.title')}</h3>
+        <p>{t('account.passkeys.explain')}</p>
+        {p.passkeys.length > 0 && (
+          <ul class="passkeys">
+            {p.passkeys.map((k) => (
+              <li>
+                <strong>{k.name}</strong>{' '}
+                <span class="hint">
+                  {t('account.passkeys.used', { when: k.lastUsedAt ? p.formatTime(k.lastUsedAt) : t('account.passkeys.never') })}
+                </span>
+                <form method="post" action={`/admin/account/passkeys/${encodeURIComponent(k.id)}/remove`} class="inline">
+                  <input type="hidden" name="_csrf" value={p.csrf} />
+                  <button type="submit" class="link-button">
+                    {t('account.passkeys.remove')}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form
+          method="post"
+          action="/admin/account/passkeys"
+          data-passkey-create
+          data-options="/admin/account/passkeys/options"
+          data-failed={t('account.passkeys.failed')}
+          hidden
+        >
+          <input type="hidden" name="_csrf" value={p.csrf} />
+          <input type="hidden" name="credential" value="" />
+          <Field id="passkey-name" label={t('account.passkeys.name')}>
+            <input id="passkey-name" name="name" type="text" maxLength={80} placeholder={t('account.passkeys.name_example')} />
+          </Field>
+          <button type="submit" class="secondary">
+            {t('account.passkeys.add')}
+          </button>
+          <p class="hint" data-passkey-status role="status" />
+        </form>
+
+        {p.hasFactor && (
+          <>
+            <h3>{t('account.codes.title')}</h3>
+            <p>{t('account.codes.left', { count: p.recoveryLeft })}</p>
+            <form method="post" action="/admin/account/recovery-codes">
+              <input type="hidden" name="_csrf" value={p.csrf} />
+              <button type="submit" class="secondary">
+                {t('account.codes.regenerate')}
+              </button>
+            </form>
+          </>
         )}
       </section>
 
