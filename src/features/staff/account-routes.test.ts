@@ -3,7 +3,7 @@ import { DIALECTS } from '../../../test/db.js';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { makeUser } from '../../../test/factories.js';
 import { totpCode } from '../../platform/second-factor-store.js';
-import { describeAgent } from './views/user-agent.js';
+import { describeAgent } from '../../platform/user-agent.js';
 
 function cookiesOf(res: { headers: Record<string, unknown> }): string {
   const set = res.headers['set-cookie'];

@@ -815,6 +815,7 @@ export const en = {
   'account.notice.confirmed': 'Your email address is confirmed: you can now comment.',
   'account.notice.password_reset': 'Your new password is saved. Please sign in with it.',
   'account.notice.signed_out': 'You are signed out.',
+  'account.notice.sessions_ended': 'Those sessions are signed out.',
   'account.error.name_short': 'Give a display name of at least {min} characters, with a letter or a digit.',
   'account.error.name_long': 'Keep the display name to {max} characters.',
   'account.error.email': 'Enter an email address like name@example.org.',

@@ -817,6 +817,7 @@ export const ru = {
   'account.notice.confirmed': 'Адрес подтверждён: теперь вы можете комментировать.',
   'account.notice.password_reset': 'Новый пароль сохранён. Войдите с ним.',
   'account.notice.signed_out': 'Вы вышли.',
+  'account.notice.sessions_ended': 'Выход из выбранных сеансов выполнен.',
   'account.error.name_short': 'Укажите имя не короче {min} символов, с буквой или цифрой.',
   'account.error.name_long': 'Имя не должно быть длиннее {max} символов.',
   'account.error.email': 'Укажите адрес вида name@example.org.',

@@ -803,6 +803,7 @@ export const zh = {
   'account.notice.confirmed': '您的电子邮件地址已确认：现在可以发表评论了。',
   'account.notice.password_reset': '新密码已保存。请用它登录。',
   'account.notice.signed_out': '您已退出。',
+  'account.notice.sessions_ended': '所选会话已退出。',
   'account.error.name_short': '显示名称至少 {min} 个字符，并包含字母或数字。',
   'account.error.name_long': '显示名称不要超过 {max} 个字符。',
   'account.error.email': '请填写形如 name@example.org 的电子邮件地址。',

@@ -5,7 +5,7 @@ import type { T } from '../../../platform/i18n/index.js';
 import type { SessionInfo } from '../../../platform/session.js';
 import type { PasskeyInfo } from '../../../platform/second-factor-store.js';
 import { Field, Notice } from '../../../platform/ui/admin-layout.js';
-import { describeAgent } from './user-agent.js';
+import { describeAgent } from '../../../platform/user-agent.js';
 
 export interface AccountPageProps {
   t: T;
