@@ -25,9 +25,9 @@ describe('staff passkey journey in Chromium', () => {
     await live?.close();
   });
 
-  async function password(p: Page) {
+  async function password(p: Page, email = 'ed@example.org') {
     await p.goto(`${base}/admin/login`);
-    await p.fill('#email', 'ed@example.org');
+    await p.fill('#email', email);
     await p.fill('#password', 'correct horse battery');
     await p.click('form[action="/admin/login"] button[type=submit]');
   }
@@ -81,4 +81,30 @@ describe('staff passkey journey in Chromium', () => {
     await screenshot(p, 'admin-code-phone');
     await context.close();
   }, 60_000);
+
+  it('shows the security page in Russian and Chinese, on a desktop and a phone', async () => {
+    await makeUser(live.app.ctx.db, { role: 'author', email: 'au@example.org', name: 'Au' });
+    for (const lang of ['ru', 'zh']) {
+      await live.app.ctx.db
+        .insertInto('settings')
+        .values({ key: 'site.language', value: lang })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: lang }))
+        .execute();
+      live.app.ctx.contentChanged();
+      for (const [device, viewport] of [
+        ['desktop', { width: 1280, height: 900 }],
+        ['phone', { width: 390, height: 844 }],
+      ] as const) {
+        const context = await browser.newContext({ viewport });
+        const p = await context.newPage();
+        await p.goto(`${base}/`);
+        await password(p, 'au@example.org');
+        await p.waitForURL(`${base}/admin`);
+        await p.goto(`${base}/admin/account`);
+        expect(await p.getAttribute('html', 'lang')).toBe(lang);
+        await screenshot(p, `account-security-${lang}-${device}`);
+        await context.close();
+      }
+    }
+  }, 120_000);
 });

@@ -181,9 +181,7 @@ export function AccountPage(p: AccountPageProps) {
                 <th scope="col">{t('account.sessions.device')}</th>
                 <th scope="col">{t('account.sessions.address')}</th>
                 <th scope="col">{t('account.sessions.last_seen')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('account.sessions.actions')}</span>
-                </th>
+                <th scope="col">{t('account.sessions.actions')}</th>
               </tr>
             </thead>
             <tbody>
