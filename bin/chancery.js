@@ -9,6 +9,35 @@ import { sourceStamp } from '../scripts/source-stamp.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const argv = process.argv.slice(2);
+
+// A server on Linux (glibc) keeps the memory freed after large request bodies and password hashes in
+// per-thread arenas and rarely hands it back: 250 MB and more after a flood of big bodies. Two malloc settings
+// cure it, and glibc reads them only when a process starts, so `serve` starts itself again with them unless
+// they are set (set either yourself, even to glibc's defaults, to keep your own). See docs/security.md.
+const WRAPPED = 'CHANCERY_MALLOC_WRAPPER';
+if (argv[0] === 'serve' && process.platform === 'linux' && !process.env.MALLOC_ARENA_MAX && !process.env.MALLOC_TRIM_THRESHOLD_) {
+  const env = { ...process.env, MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' };
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), ...argv];
+  if (typeof process.execve === 'function') {
+    // Node 22.15 and later: the same process, its pid kept for service managers.
+    process.execve(process.execPath, [process.execPath, ...args], env);
+  }
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, args, { env: { ...env, [WRAPPED]: String(process.pid) }, stdio: 'inherit' });
+  // Ctrl-C in a terminal reaches the whole process group, the server included: passed on, it would count
+  // twice (and a second Ctrl-C stops at once). Signals sent to this process alone are passed on.
+  process.on('SIGINT', () => process.stdin.isTTY || child.kill('SIGINT'));
+  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  const code = await new Promise((resolve) => child.once('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+  process.exit(code);
+}
+if (process.env[WRAPPED]) {
+  // Started by the lines above: when that process is killed outright (kill -9), the server goes with it at
+  // once, as it would have without the second start, instead of holding the port as an orphan.
+  const parent = Number(process.env[WRAPPED]);
+  delete process.env[WRAPPED];
+  setInterval(() => process.ppid !== parent && process.kill(process.pid, 'SIGKILL'), 100).unref();
+}
 // The engine's evaluation reads its golden files beside its sources: never from the bundle.
 const needsSources = argv[0] === 'eval-nlp';
 const extractOnly = argv[0] === 'extract' && !argv.includes('--all');

@@ -47,6 +47,7 @@ import { registerEventRoutes } from './features/events/routes.js';
 import { registerSearchRoutes } from './features/search/routes.js';
 import { registerFeedRoutes } from './features/feeds/routes.js';
 import { registerAdminRoutes } from './features/admin/routes.js';
+import { registerAccountRoutes } from './features/staff/account-routes.js';
 import { registerDossierRoutes } from './features/dossiers/routes.js';
 import { registerCommentRoutes } from './features/comments/routes.js';
 import { registerReaderRoutes } from './features/readers/routes.js';
@@ -279,6 +280,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSearchRoutes(server, ctx);
   registerFeedRoutes(server, ctx);
   registerAdminRoutes(server, ctx, ctx.publishing);
+  registerAccountRoutes(server, ctx);
   registerDossierRoutes(server, ctx);
   const comments = registerCommentRoutes(server, ctx);
   registerReaderRoutes(server, ctx);

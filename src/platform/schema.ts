@@ -29,6 +29,42 @@ export interface SessionsTable {
   csrf: string;
   created_at: string;
   expires_at: string;
+  user_agent: Generated<string>;
+  ip: Generated<string>;
+  /** When the session was last used ('' before the first request after sign-in), to the minute. */
+  last_seen_at: Generated<string>;
+  /** When its owner last gave their password or second factor again ('' never). */
+  reauth_at: Generated<string>;
+}
+export interface UserTotpTable {
+  user_id: number;
+  secret: string;
+  confirmed_at: Generated<string>;
+  last_step: Generated<number>;
+  created_at: string;
+}
+export interface UserRecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: Generated<string>;
+}
+export interface UserPasskeysTable {
+  id: string;
+  user_id: number;
+  public_key: string;
+  counter: Generated<number>;
+  transports: Generated<string>;
+  name: string;
+  created_at: string;
+  last_used_at: Generated<string>;
+}
+export interface WebauthnChallengesTable {
+  id: string;
+  user_id: number;
+  purpose: 'register' | 'sign-in';
+  challenge: string;
+  expires_at: string;
 }
 export interface AuthorsTable {
   id: Generated<number>;
@@ -476,6 +512,10 @@ export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
   sessions: SessionsTable;
+  user_totp: UserTotpTable;
+  user_recovery_codes: UserRecoveryCodesTable;
+  user_passkeys: UserPasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   authors: AuthorsTable;
   rubrics: RubricsTable;
   tags: TagsTable;

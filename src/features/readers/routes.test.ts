@@ -438,6 +438,37 @@ describe.each(DIALECTS)('reader accounts on %s', (dialect) => {
     }
   });
 
+  it("lists the reader's sessions with this browser marked, and ends another or all the others", async () => {
+    await makeUser(app.ctx.db, { role: 'reader', email: 'many@example.org' });
+    const browsers = [new Client(app, '10.0.0.21'), new Client(app, '10.0.0.22'), new Client(app, '10.0.0.23')];
+    for (const c of browsers) expect((await logIn(c, 'many@example.org', 'correct horse battery')).statusCode).toBe(303);
+    const [first, second, third] = browsers;
+    const page = await third.get('/account');
+    expect(page.body).toContain('10.0.0.21');
+    expect(page.body).toContain('10.0.0.22');
+    expect(page.body).toMatch(/10\.0\.0\.23/);
+    expect(page.body).toContain('(this browser)');
+    const ends = [...page.body.matchAll(/action="\/account\/sessions\/([0-9a-f]{64})\/end"/g)].map((m) => m[1]);
+    expect(ends).toHaveLength(2);
+    const stranger = new Client(app, '10.0.0.30');
+    await makeUser(app.ctx.db, { role: 'reader', email: 'other@example.org' });
+    await logIn(stranger, 'other@example.org', 'correct horse battery');
+    await stranger.get('/account');
+    expect((await stranger.post(`/account/sessions/${ends[0]}/end`, {})).statusCode).toBe(404);
+
+    const row = await app.ctx.db.selectFrom('sessions').select('ip').where('id', '=', ends[0]).executeTakeFirstOrThrow();
+    expect((await third.post(`/account/sessions/${ends[0]}/end`, {})).statusCode).toBe(303);
+    const [gone, kept] = row.ip === '10.0.0.21' ? [first, second] : [second, first];
+    expect((await gone.get('/account')).statusCode).toBe(303);
+    expect((await kept.get('/account')).statusCode).toBe(200);
+    await third.get('/account');
+    expect((await third.post('/account/sessions/end-others', {})).statusCode).toBe(303);
+    expect((await kept.get('/account')).statusCode).toBe(303);
+    const mine = await third.get('/account?notice=sessions_ended');
+    expect(mine.statusCode).toBe(200);
+    expect(mine.body).toContain('Those sessions are signed out.');
+  });
+
   it('only local paths are followed after sign-in', async () => {
     await makeUser(app.ctx.db, { role: 'reader', email: 'nx@example.org' });
     const c = new Client(app);

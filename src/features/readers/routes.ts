@@ -10,6 +10,9 @@ import { addressKey, createAttemptLimits, signInFailed, signInProven, signInWait
 import { renderDocument } from '../../platform/render.js';
 import {
   createSession,
+  deleteOtherSessions,
+  deleteOwnSession,
+  listUserSessions,
   csrfToken,
   DEVICE_COOKIE,
   deleteSession,
@@ -38,7 +41,7 @@ import {
 } from './views/account-pages.js';
 
 const HOUR = 3600_000;
-const NOTICES = ['name_saved', 'notify_on', 'notify_off', 'resent', 'confirmed', 'password_reset', 'signed_out'] as const;
+const NOTICES = ['name_saved', 'notify_on', 'notify_off', 'resent', 'confirmed', 'password_reset', 'signed_out', 'sessions_ended'] as const;
 
 /** Only a path on this site may be a redirect target after sign-in. */
 export function safeAccountNext(next: string): string {
@@ -171,7 +174,10 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     // A session already on this browser (perhaps someone else's) ends here.
     const previous = await sessionOf(request);
     if (previous) await deleteSession(ctx.db, previous.sessionId);
-    const token = await createSession(ctx.db, reader.id, ctx.clock());
+    const token = await createSession(ctx.db, reader.id, ctx.clock(), {
+      userAgent: String(request.headers['user-agent'] ?? ''),
+      ip: request.ip,
+    });
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 14 * 86400 });
     return reply.header('cache-control', 'no-store').redirect(next, 303);
   });
@@ -199,6 +205,8 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
         ...(await base({ ...user, name: reader.name })),
         csrf: tokenFor(request, reply),
         reader,
+        sessions: await listUserSessions(ctx.db, user.id, ctx.clock()),
+        currentSession: user.sessionId,
         notice: extra.notice,
         errors: extra.errors,
         values: extra.values,
@@ -241,6 +249,20 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const on = field(formOf(request), 'notify_replies') === 'on';
     await updateNotifyReplies(ctx.db, user.id, on);
     return reply.redirect(`/account?notice=${on ? 'notify_on' : 'notify_off'}`, 303);
+  });
+
+  // Sessions live in the database: ending one here signs that browser out on every instance at once.
+  app.post('/account/sessions/:id/end', async (request, reply) => {
+    const user = await signedIn(request);
+    const id = String((request.params as Record<string, unknown>).id ?? '');
+    if (!/^[0-9a-f]{64}$/.test(id) || !(await deleteOwnSession(ctx.db, user.id, id))) throw new AppError('not_found');
+    return reply.redirect('/account?notice=sessions_ended', 303);
+  });
+
+  app.post('/account/sessions/end-others', async (request, reply) => {
+    const user = await signedIn(request);
+    await deleteOtherSessions(ctx.db, user.id, user.sessionId);
+    return reply.redirect('/account?notice=sessions_ended', 303);
   });
 
   app.post('/account/resend', async (request, reply) => {

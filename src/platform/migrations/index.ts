@@ -23,6 +23,8 @@ import * as articleRevisions from './2026-12-06T1410-article-revisions.js';
 import * as moving from './2026-12-07T0600-moving.js';
 import * as editorialWorkflow from './2026-12-07T0400-editorial-workflow.js';
 import * as webhooks from './2026-12-07T0300-webhooks.js';
+import * as secondFactor from './2026-12-07T0200-second-factor.js';
+import * as passkeys from './2026-12-07T0210-passkeys.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -47,6 +49,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0600-moving': moving,
   '2026-12-07T0400-editorial-workflow': editorialWorkflow,
   '2026-12-07T0300-webhooks': webhooks,
+  '2026-12-07T0200-second-factor': secondFactor,
+  '2026-12-07T0210-passkeys': passkeys,
 };
 
 class StaticProvider implements MigrationProvider {

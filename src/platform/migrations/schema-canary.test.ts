@@ -105,7 +105,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   jobs: ['attempts', 'created_at', 'id', 'kind', 'last_error', 'payload', 'run_at', 'status'],
   rubrics: ['description', 'id', 'name', 'position', 'slug'],
-  sessions: ['created_at', 'csrf', 'expires_at', 'id', 'user_id'],
+  sessions: ['created_at', 'csrf', 'expires_at', 'id', 'ip', 'last_seen_at', 'reauth_at', 'user_agent', 'user_id'],
   settings: ['key', 'value'],
   tags: ['id', 'name', 'slug', 'type'],
   users: ['created_at', 'deleted_at', 'disabled', 'email', 'email_confirmed_at', 'id', 'name', 'notify_replies', 'password_hash', 'role'],
@@ -212,6 +212,10 @@ const EXPECTED: Record<string, string[]> = {
   article_corrections: ['article_id', 'body', 'created_at', 'id', 'kind', 'noted_at', 'user_id'],
   article_reviews: ['article_id', 'assignee_id', 'state', 'submitted_at', 'submitted_by', 'updated_at'],
   review_notes: ['article_id', 'body', 'created_at', 'id', 'parent_id', 'user_id'],
+  user_totp: ['confirmed_at', 'created_at', 'last_step', 'secret', 'user_id'],
+  user_recovery_codes: ['code_hash', 'id', 'used_at', 'user_id'],
+  user_passkeys: ['counter', 'created_at', 'id', 'last_used_at', 'name', 'public_key', 'transports', 'user_id'],
+  webauthn_challenges: ['challenge', 'expires_at', 'id', 'purpose', 'user_id'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {

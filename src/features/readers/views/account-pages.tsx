@@ -1,6 +1,8 @@
 // The reader account pages: sign-up, sign-in, confirmation, password reset and the profile.
 import type { ComponentChildren, VNode } from 'preact';
-import { formatDate, type T } from '../../../platform/i18n/index.js';
+import { formatDate, formatDateTime, type T } from '../../../platform/i18n/index.js';
+import type { SessionInfo } from '../../../platform/session.js';
+import { describeAgent } from '../../../platform/user-agent.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { Chrome } from '../../../platform/chrome.js';
 import { NAME_MAX, PASSWORD_MIN, type Reader } from '../reader.js';
@@ -252,6 +254,9 @@ export function ResetConfirmPage({
 export interface ProfileProps extends Base {
   csrf: string;
   reader: Reader;
+  /** The account's sessions, and which one is this browser's. */
+  sessions: SessionInfo[];
+  currentSession: string;
   notice?: string;
   errors?: Errors;
   values?: { name?: string };
@@ -259,7 +264,7 @@ export interface ProfileProps extends Base {
 }
 
 /** The signed-in reader's own page: name, notifications, confirmation, sign-out and deletion. */
-export function ProfilePage({ t, chrome, account, csrf, reader, notice, errors, values, message }: ProfileProps) {
+export function ProfilePage({ t, chrome, account, csrf, reader, sessions, currentSession, notice, errors, values, message }: ProfileProps) {
   const isReader = reader.role === 'reader';
   return (
     <Shell t={t} chrome={chrome} account={account} title={t('account.profile.title')} path="/account">
@@ -331,6 +336,37 @@ export function ProfilePage({ t, chrome, account, csrf, reader, notice, errors, 
         <p class="links">
           <a href="/account/apps">{t('api.apps.link')}</a>
         </p>
+      </section>
+
+      <section aria-labelledby="sessions-h">
+        <h2 id="sessions-h">{t('account.sessions.title')}</h2>
+        <ul class="sessions">
+          {sessions.map((s) => (
+            <li>
+              <strong>{describeAgent(s.userAgent) || t('account.sessions.unknown_device')}</strong>
+              {s.id === currentSession && <em> ({t('account.sessions.current')})</em>}
+              <br />
+              <span class="hint">
+                {s.ip || '—'} · {t('account.sessions.last_seen')}:{' '}
+                <time dateTime={s.lastSeenAt}>{formatDateTime(s.lastSeenAt, t.lang)}</time>
+              </span>
+              {s.id !== currentSession && (
+                <form method="post" action={`/account/sessions/${s.id}/end`}>
+                  <Csrf value={csrf} />
+                  <button type="submit" class="link-button">
+                    {t('account.sessions.end')}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+        {sessions.length > 1 && (
+          <form method="post" action="/account/sessions/end-others">
+            <Csrf value={csrf} />
+            <button type="submit">{t('account.sessions.end_others')}</button>
+          </form>
+        )}
       </section>
 
       <section aria-labelledby="delete-h">
