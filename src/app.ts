@@ -54,6 +54,9 @@ import { extractArticleJob } from './features/dossiers/dossier-service.js';
 import { registrationJobs } from './features/events/registration-jobs.js';
 import { registerApiRoutes } from './features/api/routes.js';
 import { createMediaLibrary } from './features/media/media-library.js';
+import { mediaStorageFor } from './features/media/media-storage.js';
+import { createEmbedService } from './features/embeds/embed-service.js';
+import { guardedGet } from './platform/outbound.js';
 import { registerMediaRoutes } from './features/media/routes.js';
 import { registerRevisionRoutes } from './features/revisions/routes.js';
 
@@ -279,7 +282,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       { prefix: `/${lang}` },
     );
   }
-  registerMediaRoutes(server, ctx, createMediaLibrary({ db, dir: join(config.dataDir, 'media'), clock }));
+  const media = createMediaLibrary({ db, storage: mediaStorageFor(config), clock });
+  registerMediaRoutes(server, ctx, media);
+  // Embeds are described when an article naming them is saved, through the outbound guard.
+  const embeds = createEmbedService({
+    db,
+    clock,
+    library: media,
+    get: guardedGet(config.outboundAllowedHosts),
+    log: (message) => server.log.warn(message),
+  });
+  ctx.resolveEmbeds = (markdown) => embeds.resolve(markdown);
   registerRevisionRoutes(server, ctx, ctx.publishing);
 
   return {

@@ -395,6 +395,18 @@ export interface ArticleRevisionsTable {
   snapshot: string;
 }
 
+/** An embed's oEmbed answer, kept when an article naming its URL is saved (features/media). */
+export interface EmbedsTable {
+  id: Generated<number>;
+  url: string;
+  provider: string;
+  title: Generated<string>;
+  author: Generated<string>;
+  thumbnail_id: number | null;
+  frame_src: Generated<string>;
+  fetched_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -432,4 +444,5 @@ export interface DB {
   api_tokens: ApiTokensTable;
   media_images: MediaImagesTable;
   article_revisions: ArticleRevisionsTable;
+  embeds: EmbedsTable;
 }

@@ -16,6 +16,7 @@ import { findAuthorByUserId, listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
 import { mediaIdOf, mediaIdsIn, mediaRef } from '../media/media.js';
 import { findMediaWithoutAlt, listMedia } from '../media/media-store.js';
+import { MediaPicker } from '../media/views/media-picker-block.js';
 import { recordRevision } from '../revisions/revision-store.js';
 import { slugify } from '../tags/tag-store.js';
 import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
@@ -116,7 +117,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       ctx,
       request,
       reply,
-      { title, current: 'articles', status: opts.status, scripts: ['editor.js'] },
+      { title, current: 'articles', status: opts.status, scripts: ['editor.js', 'media.js'] },
       ArticleEditorPage({
         t,
         csrf: formToken(ctx, request),
@@ -132,6 +133,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
         now: formatDateTime(ctx.clock().toISOString()),
         translations: a && group.filter((x) => x.id !== a.id),
         mediaOptions: media.map((m) => ({ value: mediaRef(m.id), label: m.alt || m.originalName })),
+        mediaPicker: MediaPicker({ t, images: media.slice(0, 24) }),
       }),
     );
   }
@@ -177,7 +179,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       const bare = await findMediaWithoutAlt(ctx.db, mediaIdsIn(values.coverUrl, values.body));
       if (bare.length)
         errors[bare.some((m) => m.id === mediaIdOf(values.coverUrl)) ? 'cover_url' : 'body'] = t('media.alt_required', {
-          ref: bare.map((m) => mediaRef(m.id)).join(', '),
+          ref: bare.map((m) => `${mediaRef(m.id)} (${m.originalName})`).join(', '),
         });
     }
     const invalid = (errs: Record<string, string>) =>
@@ -187,6 +189,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
     try {
       // Unpublishing keeps the edits made in the same form, then takes the piece down.
       const saveAction: SaveAction = action === 'unpublish' ? 'draft' : (action as SaveAction);
+      // Embeds pasted as addresses are described now (the provider asked once, through the outbound guard).
+      await ctx.resolveEmbeds(parsed.value.bodyMd);
       id = await publishing.save(actor, parsed.value, { id: existing?.id, action: saveAction, scheduleAt });
       if (action === 'unpublish' && existing!.status !== 'draft') await publishing.unpublish(actor, id);
       // Every save keeps a revision (an unchanged one is not repeated): see features/revisions.

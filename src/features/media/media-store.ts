@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { ilike, iso } from '../../platform/columns.js';
 import type { Db } from '../../platform/db.js';
 import type { MediaImagesTable } from '../../platform/schema.js';
-import type { MediaEditInput, MediaImage } from './media.js';
+import { type MediaEditInput, type MediaImage, mediaIdsIn } from './media.js';
 
 /** Maps a row to a MediaImage. */
 export function rowToMedia(r: Selectable<MediaImagesTable>): MediaImage {
@@ -114,4 +114,41 @@ export async function updateMedia(db: Db, id: number, input: MediaEditInput, now
 export async function findMediaWithoutAlt(db: Db, ids: number[]): Promise<MediaImage[]> {
   if (!ids.length) return [];
   return (await db.selectFrom('media_images').selectAll().where('id', 'in', ids).where('alt', '=', '').execute()).map(rowToMedia);
+}
+
+/** The articles (any status) whose cover or body names this image: while there are any, it may not be deleted. */
+export async function listArticlesUsingMedia(db: Db, id: number): Promise<{ id: number; title: string; status: string }[]> {
+  const ref = `/media/${id}`;
+  const rows = await db
+    .selectFrom('articles')
+    .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+    .select(['articles.id', 'articles.title', 'articles.status', 'articles.cover_url', 'article_bodies.body_md'])
+    .where((eb) => eb.or([eb('articles.cover_url', '=', ref), eb('article_bodies.body_md', 'like', `%${ref}%`)]))
+    .orderBy('articles.id')
+    .execute();
+  // "like" also finds /media/12 inside /media/123: the exact reference is checked here.
+  return rows
+    .filter((r) => mediaIdsIn(r.cover_url, r.body_md).includes(id))
+    .map((r) => ({ id: Number(r.id), title: r.title, status: r.status }));
+}
+
+/** How many images share these files (the same picture uploaded twice is stored once). */
+export async function countMediaWithFileKey(db: Db, fileKey: string): Promise<number> {
+  const r = await db
+    .selectFrom('media_images')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('file_key', '=', fileKey)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Deletes the image's row (its files are removed by the library). */
+export async function deleteMedia(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('media_images').where('id', '=', id).execute();
+}
+
+/** The image stored under this original name (the demo's images are found again by it), or undefined. */
+export async function findMediaByOriginalName(db: Db, name: string): Promise<MediaImage | undefined> {
+  const r = await db.selectFrom('media_images').selectAll().where('original_name', '=', name).orderBy('id').limit(1).executeTakeFirst();
+  return r && rowToMedia(r);
 }

@@ -19,6 +19,7 @@ import * as articleTranslations from './2026-12-06T1100-article-translations.js'
 import * as api from './2026-12-06T1300-api.js';
 import * as apiOauth from './2026-12-06T1310-api-oauth.js';
 import * as media from './2026-12-06T1400-media.js';
+import * as embeds from './2026-12-07T0500-embeds.js';
 import * as articleRevisions from './2026-12-06T1410-article-revisions.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1310-api-oauth': apiOauth,
   '2026-12-06T1400-media': media,
   '2026-12-06T1410-article-revisions': articleRevisions,
+  '2026-12-07T0500-embeds': embeds,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -178,6 +178,7 @@ const EXPECTED: Record<string, string[]> = {
     'width',
   ],
   article_revisions: ['article_id', 'created_at', 'id', 'snapshot', 'user_id'],
+  embeds: ['author', 'fetched_at', 'frame_src', 'id', 'provider', 'thumbnail_id', 'title', 'url'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {
