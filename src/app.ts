@@ -53,7 +53,7 @@ import { registerReaderRoutes } from './features/readers/routes.js';
 import { extractArticleJob } from './features/dossiers/dossier-service.js';
 import { registrationJobs } from './features/events/registration-jobs.js';
 import { registerApiRoutes } from './features/api/routes.js';
-import { createMediaLibrary } from './features/media/media-library.js';
+import { createMediaLibrary, type MediaLibrary } from './features/media/media-library.js';
 import { mediaStorageFor } from './features/media/media-storage.js';
 import { createEmbedService } from './features/embeds/embed-service.js';
 import { guardedGet } from './platform/outbound.js';
@@ -83,7 +83,7 @@ export interface AppDeps {
 }
 
 /** The context plus the domain services that commands and tests drive directly. */
-export type AppServices = AppCtx & { publishing: PublishingService };
+export type AppServices = AppCtx & { publishing: PublishingService; media: MediaLibrary };
 
 export interface App {
   server: FastifyInstance;
@@ -283,6 +283,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     );
   }
   const media = createMediaLibrary({ db, storage: mediaStorageFor(config), clock });
+  ctx.media = media;
   registerMediaRoutes(server, ctx, media);
   // Embeds are described when an article naming them is saved, through the outbound guard.
   const embeds = createEmbedService({

@@ -277,7 +277,7 @@ async function prepareDatabase(cfg: Config, io: CliIo, built?: BuiltApp): Promis
         if (articles === 0 && (await countUsers(db)) === 0) {
           const t0 = Date.now();
           try {
-            const r = await loadDemo({ db, clock: app.ctx.clock, config: cfg, publishing: app.ctx.publishing });
+            const r = await loadDemo({ db, clock: app.ctx.clock, config: cfg, publishing: app.ctx.publishing, media: app.ctx.media });
             demoLoaded = true;
             io.stdout.write(
               `Loaded the demo newsroom: ${r.articles.created.length} articles, ${r.counts.events} events (${Date.now() - t0} ms).\n`,
