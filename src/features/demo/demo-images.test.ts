@@ -45,6 +45,11 @@ describe.each(DIALECTS)('demo images on %s', (dialect) => {
     expect(inline).toHaveLength(1);
     expect((await findMedia(db, inline[0]))!.alt).toContain('cross-section');
     expect(railway.bodyMd).not.toContain('demo-image:');
+    // Each inline image keeps its own paragraph, so the page draws it as a figure.
+    for (const slug of ['china-kyrgyzstan-uzbekistan-railway', 'zhong-ji-wu-tielu-kaigong', 'kazakhstan-uzbekistan-trade']) {
+      const md = (await findArticleBySlug(db, slug))!.bodyMd;
+      expect(md, slug).toMatch(/\n\n!\[\]\(\/media\/\d+\)\n\n/);
+    }
   });
 
   it('adds each drawing once per language', async () => {

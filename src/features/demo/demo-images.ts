@@ -62,13 +62,13 @@ export async function prepareDemoArticles(
         for (const [, name] of text.matchAll(PLACEHOLDER))
           if (!resolved.has(name)) resolved.set(name, await libraryImage(deps.db, deps.media, dir, images, name, lang, deps.now));
       // The cover's caption, unless the article writes its own.
-      text = text.replace(/^cover:\s*"demo-image:([a-z0-9-]+)"\s*$/m, (_, name: string) => {
+      text = text.replace(/^cover:[ \t]*"demo-image:([a-z0-9-]+)"[ \t]*$/m, (_, name: string) => {
         const img = resolved.get(name);
         if (!img) return 'cover: ""';
         const caption = img.caption && !/^cover_caption:/m.test(text) ? `\ncover_caption: ${JSON.stringify(img.caption)}` : '';
         return `cover: "/media/${img.id}"${caption}`;
       });
-      text = text.replace(/^!\[([^\]]*)\]\(demo-image:([a-z0-9-]+)\)\s*$/gm, (_, alt: string, name: string) => {
+      text = text.replace(/^!\[([^\]]*)\]\(demo-image:([a-z0-9-]+)\)[ \t]*$/gm, (_, alt: string, name: string) => {
         const img = resolved.get(name);
         return img ? `![${alt}](/media/${img.id})` : '';
       });
