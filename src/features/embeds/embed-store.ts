@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import { iso } from '../../platform/columns.js';
 import type { Db } from '../../platform/db.js';
+import { listParams, listSlots, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { EmbedsTable } from '../../platform/schema.js';
 import type { Embed } from './embed.js';
 
@@ -18,10 +19,26 @@ function rowToEmbed(r: Selectable<EmbedsTable>): Embed {
   };
 }
 
+// Asked on every cache miss of an article page whose body has an address alone in a paragraph.
+const embedsByUrls = preparedByShape((db, p: Slots<Record<string, string>>, n: number) =>
+  db
+    .selectFrom('embeds')
+    .selectAll()
+    .where(
+      'url',
+      'in',
+      listSlots(n).map((k) => p[k]),
+    ),
+);
+
 /** The embeds stored for these addresses (in no order); addresses not stored are left out. */
 export async function findEmbedsByUrls(db: Db, urls: string[]): Promise<Embed[]> {
   if (!urls.length) return [];
-  return (await db.selectFrom('embeds').selectAll().where('url', 'in', urls).execute()).map(rowToEmbed);
+  const rows =
+    urls.length <= 20
+      ? await embedsByUrls(urls.length).all(db, listParams(urls))
+      : await db.selectFrom('embeds').selectAll().where('url', 'in', urls).execute();
+  return rows.map(rowToEmbed);
 }
 
 /** Stores an embed's answer; an address already stored (two saves at once) keeps its first answer. */

@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import { ilike, iso } from '../../platform/columns.js';
 import type { Db } from '../../platform/db.js';
+import { listParams, listSlots, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { MediaImagesTable } from '../../platform/schema.js';
 import { type MediaEditInput, type MediaImage, mediaIdsIn } from './media.js';
 
@@ -63,10 +64,28 @@ export async function findMedia(db: Db, id: number): Promise<MediaImage | undefi
   return r && rowToMedia(r);
 }
 
+// The images an article page draws (its cover, the pictures in its body, embeds' thumbnails), asked on every
+// cache miss: one compiled query per number of ids, dynamic past a few dozen.
+const MAX_PREPARED = 32;
+const mediaByIds = preparedByShape((db, p: Slots<Record<string, number>>, n: number) =>
+  db
+    .selectFrom('media_images')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      listSlots(n).map((k) => p[k]),
+    ),
+);
+
 /** The images with these ids (in no order); ids not found are left out. */
 export async function findMediaByIds(db: Db, ids: number[]): Promise<MediaImage[]> {
   if (!ids.length) return [];
-  return (await db.selectFrom('media_images').selectAll().where('id', 'in', ids).execute()).map(rowToMedia);
+  const rows =
+    ids.length <= MAX_PREPARED
+      ? await mediaByIds(ids.length).all(db, listParams(ids))
+      : await db.selectFrom('media_images').selectAll().where('id', 'in', ids).execute();
+  return rows.map(rowToMedia);
 }
 
 /** The newest images first, filtered by words in the alt text, caption, credit or file name. */
