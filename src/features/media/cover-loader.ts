@@ -9,11 +9,15 @@ import { Picture } from './views/picture-block.js';
 export const COVER_SIZES = '(min-width: 42rem) 40rem, 100vw';
 
 /** A <picture> for a cover address such as "/media/12", or undefined for any other address or a missing image. */
-export async function loadCoverPicture(db: Db, coverUrl: string | undefined): Promise<VNode | undefined> {
+export async function loadCoverPicture(
+  db: Db,
+  coverUrl: string | undefined,
+  opts: { sizes?: string; decorative?: boolean } = {},
+): Promise<VNode | undefined> {
   const id = coverUrl ? mediaIdOf(coverUrl) : undefined;
   if (id === undefined) return undefined;
   // Through the prepared query: this runs on every cache miss of an article page with a cover.
   const [img] = await findMediaByIds(db, [id]);
   // Above the fold: loaded at once, cropped around its focal point.
-  return img && Picture({ img, sizes: COVER_SIZES, crop: '3x2', eager: true });
+  return img && Picture({ img: opts.decorative ? { ...img, alt: '' } : img, sizes: opts.sizes ?? COVER_SIZES, crop: '3x2', eager: true });
 }

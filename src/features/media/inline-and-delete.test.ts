@@ -100,6 +100,12 @@ describe.each(DIALECTS)('inline images and deletion on %s', (dialect) => {
     const covered = await app.server.inject({ method: 'GET', url: '/articles/with-cover' });
     const inline = /<figure class="article-figure">([\s\S]*?)<\/figure>/.exec(covered.body)?.[1] ?? '';
     expect(inline).toContain('loading="lazy"');
+    // The front page's lead shows the same cover in every size, as a decoration beside its title.
+    const home = await app.server.inject({ method: 'GET', url: '/' });
+    const lead = /<a class="teaser-cover"[^>]*>([\s\S]*?)<\/a>/.exec(home.body)?.[1] ?? '';
+    expect(lead).toContain(`/media/${chartId}/v1/960-3x2.avif 960w`);
+    expect(lead).toMatch(/<img [^>]*\balt[ />]/);
+    expect(lead).not.toContain('Chart of trade');
   });
 
   it('refuses to delete an image an article uses, naming the articles, and removes its files once free', async () => {
