@@ -29,6 +29,8 @@ export interface EmbedDeps {
   /** Frame hosts the CSP allows. */
   frameHosts?: readonly string[];
   log?: (message: string) => void;
+  /** How long one save may spend asking providers, in milliseconds (12 s). */
+  budgetMs?: number;
 }
 
 export interface EmbedService {
@@ -99,7 +101,10 @@ export function createEmbedService(deps: EmbedDeps): EmbedService {
       const urls = embedUrlsIn(markdown);
       if (!urls.length) return;
       const known = new Set((await findEmbedsByUrls(deps.db, urls)).map((e) => e.url));
+      // The editor waits for this save: past the budget, the rest are asked on the next save.
+      const until = Date.now() + (deps.budgetMs ?? 12_000);
       for (const url of urls.filter((u) => !known.has(u))) {
+        if (Date.now() > until) break;
         const provider = providerOf(url, providers);
         try {
           const answer = await describe(url, provider);
