@@ -141,7 +141,7 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
   });
 
   const importer = createImporter({ db, clock, publishing: deps.publishing, actor: { id: adminId, role: 'admin' } });
-  // The articles name the demo's drawings as "demo-image:NAME": they are put in the library first.
+  // The demo's drawings go into the library first; covers.json and <!-- demo-image:NAME --> say where.
   const prepared = await prepareDemoArticles({ db, media: deps.media, now }, dir);
   const articles = await importer.importFolder(prepared.folder).finally(prepared.done);
   if (articles.errors.length) {
