@@ -88,3 +88,93 @@ if (focal) {
   x.addEventListener('input', place);
   y.addEventListener('input', place);
 }
+
+// The article editor's picker: insert a library image at the cursor; upload files (chosen, dropped or pasted
+// onto the body) into the library with a progress bar, then insert them. Without this script each image's
+// Markdown line is shown to copy.
+const picker = document.querySelector('[data-media-picker]');
+const body = document.getElementById('body');
+if (picker && body) {
+  const csrf = document.querySelector('input[name="_csrf"]');
+  const bar = picker.querySelector('[data-progress]');
+  const status = picker.querySelector('[data-status]');
+  const chooser = picker.querySelector('[data-picker-upload]');
+
+  function insert(lines) {
+    const start = body.selectionStart ?? body.value.length;
+    const end = body.selectionEnd ?? start;
+    const before = body.value.slice(0, start);
+    const after = body.value.slice(end);
+    // An image stands in its own paragraph, so the page draws it as a figure.
+    const lead = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+    const tail = after.startsWith('\n\n') ? '' : after.startsWith('\n') ? '\n' : '\n\n';
+    const text = lead + lines.join('\n\n') + tail;
+    body.value = before + text + after;
+    const caret = before.length + text.length;
+    body.setSelectionRange(caret, caret);
+    body.focus();
+    body.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
+  picker.addEventListener('click', (e) => {
+    const button = e.target.closest('button[data-insert]');
+    if (!button) return;
+    insert([button.getAttribute('data-insert')]);
+  });
+
+  function upload(files) {
+    if (!files.length) return;
+    const data = new FormData();
+    data.append('_csrf', csrf.value);
+    for (const f of files) data.append('files', f, f.name || 'pasted.png');
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', picker.getAttribute('data-upload-url'));
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-csrf-token', csrf.value);
+    picker.open = true;
+    bar.hidden = false;
+    bar.value = 0;
+    status.textContent = picker.getAttribute('data-uploading');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
+    };
+    xhr.onload = () => {
+      bar.hidden = true;
+      let answer;
+      try {
+        answer = JSON.parse(xhr.responseText);
+      } catch {
+        answer = { saved: [], refused: [{ message: picker.getAttribute('data-failed') }] };
+      }
+      const refused = answer.refused || (answer.error ? [{ message: answer.error.message }] : []);
+      const saved = answer.saved || [];
+      if (saved.length) insert(saved.map((s) => `![](/media/${s.id})`));
+      status.textContent = refused.map((r) => r.message).join(' ');
+    };
+    xhr.onerror = () => {
+      bar.hidden = true;
+      status.textContent = picker.getAttribute('data-failed');
+    };
+    xhr.send(data);
+  }
+
+  chooser.addEventListener('change', () => {
+    upload([...chooser.files]);
+    chooser.value = '';
+  });
+  body.addEventListener('dragover', (e) => {
+    if ([...(e.dataTransfer?.types || [])].includes('Files')) e.preventDefault();
+  });
+  body.addEventListener('drop', (e) => {
+    const files = [...(e.dataTransfer?.files || [])].filter((f) => f.type.startsWith('image/'));
+    if (!files.length) return;
+    e.preventDefault();
+    upload(files);
+  });
+  body.addEventListener('paste', (e) => {
+    const files = [...(e.clipboardData?.files || [])].filter((f) => f.type.startsWith('image/'));
+    if (!files.length) return;
+    e.preventDefault();
+    upload(files);
+  });
+}

@@ -55,7 +55,10 @@ import { extractArticleJob } from './features/dossiers/dossier-service.js';
 import { registrationJobs } from './features/events/registration-jobs.js';
 import { webhookJobs } from './features/api/webhook-service.js';
 import { registerApiRoutes } from './features/api/routes.js';
-import { createMediaLibrary } from './features/media/media-library.js';
+import { createMediaLibrary, type MediaLibrary } from './features/media/media-library.js';
+import { mediaStorageFor } from './features/media/media-storage.js';
+import { createEmbedService } from './features/embeds/embed-service.js';
+import { guardedGet } from './platform/outbound.js';
 import { registerMediaRoutes } from './features/media/routes.js';
 import { registerRevisionRoutes } from './features/revisions/routes.js';
 import { findRedirect } from './features/redirects/redirect-store.js';
@@ -88,7 +91,7 @@ export interface AppDeps {
 }
 
 /** The context plus the domain services that commands and tests drive directly. */
-export type AppServices = AppCtx & { publishing: PublishingService };
+export type AppServices = AppCtx & { publishing: PublishingService; media: MediaLibrary };
 
 export interface App {
   server: FastifyInstance;
@@ -307,9 +310,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       { prefix: `/${lang}` },
     );
   }
-  const mediaLibrary = createMediaLibrary({ db, dir: join(config.dataDir, 'media'), clock });
-  registerMediaRoutes(server, ctx, mediaLibrary);
-  registerImportRoutes(server, ctx, mediaLibrary, ctx.publishing);
+  const media = createMediaLibrary({ db, storage: mediaStorageFor(config), clock });
+  ctx.media = media;
+  registerMediaRoutes(server, ctx, media);
+  // Embeds are described when an article naming them is saved, through the outbound guard.
+  const embeds = createEmbedService({
+    db,
+    clock,
+    library: media,
+    get: guardedGet(config.outboundAllowedHosts),
+    log: (message) => server.log.warn(message),
+  });
+  ctx.resolveEmbeds = (markdown) => embeds.resolve(markdown);
+  registerImportRoutes(server, ctx, media, ctx.publishing);
   registerRevisionRoutes(server, ctx, ctx.publishing);
   registerReviewRoutes(server, ctx, createReviewService({ db, clock, t, baseUrl: () => config.baseUrl, publishing: ctx.publishing }));
 

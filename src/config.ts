@@ -59,6 +59,13 @@ export interface Config {
   trustedProxies: false | number | string[];
   /** Hosts that outbound requests (webhooks) may reach although they resolve to private addresses. */
   outboundAllowedHosts: string[];
+  /** S3-compatible storage for the media library; an empty bucket keeps files under DATA_DIR/media. */
+  s3Bucket: string;
+  s3Endpoint: string;
+  s3Region: string;
+  s3AccessKeyId: string;
+  s3SecretAccessKey: string;
+  s3PublicUrl: string;
 }
 
 interface Option {
@@ -220,6 +227,40 @@ export const OPTIONS: Option[] = [
         .map((h) => h.trim().toLowerCase())
         .filter(Boolean),
   },
+  {
+    env: 'S3_BUCKET',
+    key: 's3Bucket',
+    doc: 'Bucket of S3-compatible storage for the media library; empty keeps images under DATA_DIR/media',
+    default: () => '',
+  },
+  {
+    env: 'S3_ENDPOINT',
+    key: 's3Endpoint',
+    doc: 'Address of the S3-compatible service (https://s3.eu-central-1.amazonaws.com, http://127.0.0.1:9000)',
+    default: (c) => (c.s3Bucket ? 'https://s3.amazonaws.com' : ''),
+    parse: (r) => {
+      if (r !== '' && !/^https?:\/\/[^/]+/.test(r)) throw new Error(`expected an http:// or https:// URL, got "${r}"`);
+      return r;
+    },
+  },
+  {
+    env: 'S3_REGION',
+    key: 's3Region',
+    doc: 'Region of the bucket (most services other than AWS accept us-east-1)',
+    default: () => 'us-east-1',
+  },
+  { env: 'S3_ACCESS_KEY_ID', key: 's3AccessKeyId', doc: 'Access key of the bucket', default: () => '' },
+  { env: 'S3_SECRET_ACCESS_KEY', key: 's3SecretAccessKey', doc: 'Secret key of the bucket', default: () => '' },
+  {
+    env: 'S3_PUBLIC_URL',
+    key: 's3PublicUrl',
+    doc: 'Address where the bucket can be read publicly (a CDN); empty serves images through Chancery',
+    default: () => '',
+    parse: (r) => {
+      if (r !== '' && !/^https?:\/\/[^/]+/.test(r)) throw new Error(`expected an http:// or https:// URL, got "${r}"`);
+      return r;
+    },
+  },
 ];
 
 /** Reads and validates the configuration; throws one readable error listing every bad option. */
@@ -240,6 +281,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       errors.push(message.startsWith(`${o.env}:`) || message.includes('CHANCERY_DATA_DIR:') ? message : `${o.env}: ${message}`);
     }
   }
+  if (out.s3Bucket && !(out.s3AccessKeyId && out.s3SecretAccessKey))
+    errors.push(
+      'S3_BUCKET: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY as well, or leave S3_BUCKET empty to keep images under the data folder',
+    );
   if (errors.length) throw new ConfigError(`Invalid configuration:\n  ${errors.join('\n  ')}`);
   out.baseUrl = out.baseUrl!.replace(/\/+$/, '');
   return out as Config;

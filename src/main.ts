@@ -307,7 +307,7 @@ async function prepareDatabase(cfg: Config, io: CliIo, built?: BuiltApp): Promis
         if (articles === 0 && (await countUsers(db)) === 0) {
           const t0 = Date.now();
           try {
-            const r = await loadDemo({ db, clock: app.ctx.clock, config: cfg, publishing: app.ctx.publishing });
+            const r = await loadDemo({ db, clock: app.ctx.clock, config: cfg, publishing: app.ctx.publishing, media: app.ctx.media });
             demoLoaded = true;
             io.stdout.write(
               `Loaded the demo newsroom: ${r.articles.created.length} articles, ${r.counts.events} events (${Date.now() - t0} ms).\n`,
@@ -595,7 +595,6 @@ async function moveInCommand(argv: string[], io: CliIo): Promise<number> {
     { WxrError },
     { describeForeignImport },
     { progressReporter },
-    media,
   ] = await Promise.all([
     import('./app.js'),
     import('./features/import/wordpress-import.js'),
@@ -603,7 +602,6 @@ async function moveInCommand(argv: string[], io: CliIo): Promise<number> {
     import('./features/import/wxr-reader.js'),
     import('./features/import/foreign-import.js'),
     import('./features/import/progress.js'),
-    import('./features/media/media-library.js'),
   ]);
   const cfg = config(io);
   return withDb(cfg, async (db) => {
@@ -614,7 +612,7 @@ async function moveInCommand(argv: string[], io: CliIo): Promise<number> {
       db,
       clock: app.ctx.clock,
       publishing: app.ctx.publishing,
-      media: media.createMediaLibrary({ db, dir: join(cfg.dataDir, 'media'), clock: app.ctx.clock }),
+      media: app.ctx.media,
       mediaDir: values.media && resolve(values.media),
       fetchMedia: values['fetch-media'] === true,
       allowedHosts: cfg.outboundAllowedHosts,

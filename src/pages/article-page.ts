@@ -14,6 +14,8 @@ import { nextEvent } from '../features/events/next-event.js';
 import { loadCoverPicture } from '../features/media/cover-loader.js';
 import { listCorrections } from '../features/corrections/correction-store.js';
 import { CorrectionsBlock } from '../features/corrections/views/corrections-block.js';
+import { loadInlinePictures } from '../features/media/inline-pictures.js';
+import { loadInlineEmbeds } from '../features/embeds/inline-embeds.js';
 import type { AppCtx } from '../platform/app-context.js';
 import { loadChrome } from '../platform/chrome.js';
 import { notFound } from '../platform/errors.js';
@@ -47,6 +49,15 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
         article.bodyHtml,
         knowledge.facts.map((f) => ({ id: f.id, text: f.evidence.text })),
       );
+      // Library images in the body become pictures; the first loads at once when no cover stands above it.
+      const bodyHtml = await loadInlineEmbeds(
+        ctx.db,
+        await loadInlinePictures(ctx.db, html, {
+          firstEager: !article.cover,
+          credit: (credit) => ed.t('article.image_credit', { credit }),
+        }),
+        ed.t,
+      );
       const facts = FactsBlock({
         t: ed.t,
         facts: knowledge.facts,
@@ -58,7 +69,7 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
         ArticlePage({
           t: ed.t,
           chrome,
-          article: { ...article, bodyHtml: html },
+          article: { ...article, bodyHtml },
           related,
           event,
           facts,

@@ -5,6 +5,7 @@ import type { ArticleSummary } from '../features/articles/article.js';
 import { listLatestPerRubric, listPublishedArticles } from '../features/articles/article-store.js';
 import { commentCountsBySlug } from '../features/comments/comment-store.js';
 import { nextEvent } from '../features/events/next-event.js';
+import { loadCoverPicture } from '../features/media/cover-loader.js';
 import type { AppCtx } from '../platform/app-context.js';
 import { loadChrome } from '../platform/chrome.js';
 import { renderDocument } from '../platform/render.js';
@@ -13,6 +14,8 @@ import { HomePage, type HomeSection } from './views/home-page.js';
 
 const LATEST = 8;
 const PER_RUBRIC = 4;
+/** The lead's cover spans the main column: about two thirds of a wide page, the whole width of a narrow one. */
+const LEAD_SIZES = '(min-width: 60rem) 44rem, 100vw';
 
 /** The lead story: the newest piece with a cover among the latest, else simply the newest. */
 export function pickLead(recent: ArticleSummary[]): { lead: ArticleSummary | undefined; latest: ArticleSummary[] } {
@@ -45,8 +48,12 @@ export function registerHomePage(app: FastifyInstance, ctx: AppCtx): void {
       }
       // One count query for every teaser on the page.
       const shownItems = [...(lead ? [lead] : []), ...latest, ...sections.flatMap((x) => x.items)];
-      const commentCounts = await commentCountsBySlug(ctx.db, shownItems);
-      const body = renderDocument(HomePage({ t: ctx.t, chrome, lead, latest, sections, event, commentCounts }));
+      const [commentCounts, leadPicture] = await Promise.all([
+        commentCountsBySlug(ctx.db, shownItems),
+        // The lead's cover in every size when it comes from the media library; decorative (the title follows).
+        loadCoverPicture(ctx.db, lead?.cover?.url, { sizes: LEAD_SIZES, decorative: true }),
+      ]);
+      const body = renderDocument(HomePage({ t: ctx.t, chrome, lead, leadPicture, latest, sections, event, commentCounts }));
       const shown = [lead, ...latest, ...sections.flatMap((s) => s.items)].map((a) => a?.updatedAt);
       return { body, lastModified: newestOf([...shown, event?.updatedAt]), tags: ['comment-counts'] };
     }),

@@ -11,4 +11,6 @@ export interface AppCtx extends Ctx {
   inEdition(lang: string): AppCtx;
   /** Counters for the staff header (the comment queues), or undefined when this staff member sees none. */
   adminBadges(staff: SessionUser): Promise<AdminBadge[] | undefined>;
+  /** Fetches and keeps the embeds (features/embeds) that an article's Markdown names; called before a save. */
+  resolveEmbeds(markdown: string): Promise<void>;
 }

@@ -147,3 +147,91 @@ export function guardedPost(allowedHosts: readonly string[]): OutboundPost {
       req.end(init.body);
     });
 }
+
+/** An answer to a GET: status, content type and the body's bytes (cut at the size asked for). */
+export interface OutboundGetResponse {
+  ok: boolean;
+  status: number;
+  contentType: string;
+  body: Buffer;
+  /** True when the body was longer than the limit and was cut. */
+  truncated: boolean;
+}
+/** A GET of another server; callers take this shape so a test may pass its own. */
+export type OutboundGet = (url: string, opts?: { maxBytes?: number; timeoutMs?: number; accept?: string }) => Promise<OutboundGetResponse>;
+
+/**
+ * A GET that reaches public addresses only (and the allowed hosts), follows no redirect, gives up after
+ * `timeoutMs` (5 s) and reads at most `maxBytes` (1 MB): for oEmbed answers and the thumbnails they name.
+ */
+export function guardedGet(allowedHosts: readonly string[]): OutboundGet {
+  return (raw, opts = {}) =>
+    new Promise((resolve, reject) => {
+      const maxBytes = opts.maxBytes ?? 1024 * 1024;
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        return reject(new OutboundBlocked('not a web address'));
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return reject(new OutboundBlocked('only http and https'));
+      const host = url.hostname.replace(/^\[|\]$/g, '');
+      const trusted = allowed(host, allowedHosts);
+      if (isIP(host) && !trusted && !isPublicAddress(host)) return reject(new OutboundBlocked(`${host} is not a public address`));
+      const lookup = (
+        hostname: string,
+        options: object,
+        callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+      ) => {
+        dnsLookup(hostname, { ...options, all: true }, (err, list) => {
+          if (err) return callback(err, '');
+          const bad = list.find((a) => !trusted && !isPublicAddress(a.address));
+          if (bad) return callback(new OutboundBlocked(`${hostname} resolves to ${bad.address}, not a public address`), '');
+          if ((options as { all?: boolean }).all) return callback(null, list);
+          callback(null, list[0].address, list[0].family);
+        });
+      };
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const req = send(
+        url,
+        {
+          method: 'GET',
+          headers: { accept: opts.accept ?? '*/*', 'user-agent': 'Chancery (+oEmbed)' },
+          lookup: lookup as never,
+          timeout: opts.timeoutMs ?? 5000,
+        },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          let truncated = false;
+          let settled = false;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            if (size <= maxBytes) chunks.push(c);
+            else {
+              truncated = true;
+              res.destroy();
+            }
+          });
+          const done = () => {
+            if (settled) return;
+            settled = true;
+            const status = res.statusCode ?? 0;
+            resolve({
+              ok: status >= 200 && status < 300,
+              status,
+              contentType: String(res.headers['content-type'] ?? ''),
+              body: Buffer.concat(chunks),
+              truncated,
+            });
+          };
+          res.on('end', done);
+          res.on('close', done);
+          res.on('error', (e) => (truncated ? done() : reject(e)));
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`no answer from ${url.host} in time`)));
+      req.on('error', reject);
+      req.end();
+    });
+}

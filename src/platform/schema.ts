@@ -508,6 +508,18 @@ export interface ReviewNotesTable {
   created_at: string;
 }
 
+/** An embed's oEmbed answer, kept when an article naming its URL is saved (features/media). */
+export interface EmbedsTable {
+  id: Generated<number>;
+  url: string;
+  provider: string;
+  title: Generated<string>;
+  author: Generated<string>;
+  thumbnail_id: number | null;
+  frame_src: Generated<string>;
+  fetched_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -556,4 +568,5 @@ export interface DB {
   article_corrections: ArticleCorrectionsTable;
   article_reviews: ArticleReviewsTable;
   review_notes: ReviewNotesTable;
+  embeds: EmbedsTable;
 }

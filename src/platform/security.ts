@@ -6,6 +6,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
     "style-src 'self'",
     "img-src 'self' https: data:",
     "font-src 'self'",
+    // Embedded players, framed only once a reader clicks their facade (features/embeds FRAME_HOSTS).
+    'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
     "connect-src 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",

@@ -16,6 +16,7 @@ import { findAuthorByUserId, listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
 import { mediaIdOf, mediaIdsIn, mediaRef } from '../media/media.js';
 import { findMediaWithoutAlt, listMedia } from '../media/media-store.js';
+import { MediaPicker } from '../media/views/media-picker-block.js';
 import { slugify } from '../tags/tag-store.js';
 import { parseCorrectionForm } from '../corrections/correction.js';
 import { addCorrection, removeCorrection } from '../corrections/correction-service.js';
@@ -173,7 +174,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       ctx,
       request,
       reply,
-      { title, current: 'articles', status: opts.status, scripts: ['editor.js'] },
+      { title, current: 'articles', status: opts.status, scripts: ['editor.js', 'media.js'] },
       ArticleEditorPage({
         t,
         csrf,
@@ -190,6 +191,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
         translations: a && group.filter((x) => x.id !== a.id),
         mediaOptions: media.map((m) => ({ value: mediaRef(m.id), label: m.alt || m.originalName })),
         extra,
+        mediaPicker: MediaPicker({ t, images: media.slice(0, 24) }),
       }),
     );
   }
@@ -236,7 +238,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
       const bare = await findMediaWithoutAlt(ctx.db, mediaIdsIn(values.coverUrl, values.body));
       if (bare.length)
         errors[bare.some((m) => m.id === mediaIdOf(values.coverUrl)) ? 'cover_url' : 'body'] = t('media.alt_required', {
-          ref: bare.map((m) => mediaRef(m.id)).join(', '),
+          ref: bare.map((m) => `${mediaRef(m.id)} (${m.originalName})`).join(', '),
         });
     }
     const invalid = (errs: Record<string, string>) =>
@@ -246,6 +248,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
     try {
       // Unpublishing keeps the edits made in the same form, then takes the piece down.
       const saveAction: SaveAction = action === 'unpublish' ? 'draft' : (action as SaveAction);
+      // Embeds pasted as addresses are described now (the provider asked once, through the outbound guard).
+      await ctx.resolveEmbeds(parsed.value.bodyMd);
       // The save keeps a revision in its own transaction (features/revisions); "minor" keeps "Updated" as it was.
       id = await publishing.save(actor, parsed.value, {
         id: existing?.id,

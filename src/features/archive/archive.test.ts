@@ -9,6 +9,7 @@ import { loadDemo } from '../demo/demo-loader.js';
 import { extractAll } from '../dossiers/dossier-service.js';
 import { importWordPress } from '../import/wordpress-import.js';
 import { createMediaLibrary } from '../media/media-library.js';
+import { folderStorage } from '../media/media-storage.js';
 import { searchArticles } from '../search/search-store.js';
 import { parseQuery } from '../search/search-query.js';
 import { listTables } from './archive-store.js';
@@ -162,7 +163,7 @@ describe(`archive round trip (sqlite → ${middle} → sqlite)`, () => {
     const a = await open('sqlite');
     const dataA = join(work, 'data-a');
     await loadDemo({ db: a, clock, config: { adminEmail: 'admin@example.org', adminPassword: 'chancery-demo' } });
-    await importWordPress(WXR, { db: a, clock, media: createMediaLibrary({ db: a, dir: join(dataA, 'media'), clock }), mediaDir: UPLOADS });
+    await importWordPress(WXR, { db: a, clock, media: createMediaLibrary({ db: a, storage: folderStorage(join(dataA, 'media')), clock }), mediaDir: UPLOADS });
 
     await extractAll(a);
     await fillTheRest(a);

@@ -15,6 +15,8 @@ import { insertEvent, listEventSlugs, setEventArticles, updateEvent, type EventR
 import { replaceQuestions, saveSettings } from '../events/registration-store.js';
 import type { QuestionKind } from '../events/registration.js';
 import { createImporter, type ImportResult } from '../import/import-service.js';
+import type { MediaLibrary } from '../media/media-library.js';
+import { prepareDemoArticles } from './demo-images.js';
 import { insertRubric, listRubricSlugs, updateRubric } from '../rubrics/rubric-store.js';
 import { upsertSetting } from '../site/site-store.js';
 import { findUserByEmail, insertUser } from '../staff/user-store.js';
@@ -60,6 +62,8 @@ export interface DemoDeps {
   config: Pick<Config, 'adminEmail' | 'adminPassword'>;
   /** The app's publishing service when there is one, so its listeners hear of the demo's publications. */
   publishing?: PublishingService;
+  /** The media library: the demo's drawings go into it as covers and inline images (left out without it). */
+  media?: MediaLibrary;
 }
 
 export interface DemoResult {
@@ -137,7 +141,9 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
   });
 
   const importer = createImporter({ db, clock, publishing: deps.publishing, actor: { id: adminId, role: 'admin' } });
-  const articles = await importer.importFolder(join(dir, 'articles'));
+  // The demo's drawings go into the library first; covers.json and <!-- demo-image:NAME --> say where.
+  const prepared = await prepareDemoArticles({ db, media: deps.media, now }, dir);
+  const articles = await importer.importFolder(prepared.folder).finally(prepared.done);
   if (articles.errors.length) {
     throw new Error(
       `demo articles could not be imported:\n  ${articles.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n  ')}`,

@@ -6,6 +6,7 @@ import { DIALECTS, freshDb } from '../../../test/db.js';
 import type { Db } from '../../platform/db.js';
 import { findArticleBySlug } from '../articles/article-store.js';
 import { createMediaLibrary } from '../media/media-library.js';
+import { folderStorage } from '../media/media-storage.js';
 import { findMedia } from '../media/media-store.js';
 import { findRedirect } from '../redirects/redirect-store.js';
 import { GhostError, importGhost } from './ghost-import.js';
@@ -27,7 +28,7 @@ describe.each(DIALECTS)('Ghost import (%s)', (dialect) => {
     await close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const deps = () => ({ db, clock, media: createMediaLibrary({ db, dir, clock }), mediaDir: join(FIXTURES, 'ghost-images') });
+  const deps = () => ({ db, clock, media: createMediaLibrary({ db, storage: folderStorage(dir), clock }), mediaDir: join(FIXTURES, 'ghost-images') });
 
   it('imports posts from their HTML with authors, the primary tag as rubric, images and redirects', async () => {
     const r = await importGhost(GHOST, deps());

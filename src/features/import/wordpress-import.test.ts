@@ -6,6 +6,7 @@ import { DIALECTS, freshDb } from '../../../test/db.js';
 import type { Db } from '../../platform/db.js';
 import { findArticleBySlug } from '../articles/article-store.js';
 import { createMediaLibrary } from '../media/media-library.js';
+import { folderStorage } from '../media/media-storage.js';
 import { findMedia } from '../media/media-store.js';
 import { findRedirect } from '../redirects/redirect-store.js';
 import { importWordPress } from './wordpress-import.js';
@@ -49,7 +50,7 @@ describe.each(DIALECTS)('WordPress import (%s)', (dialect) => {
     await close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const deps = () => ({ db, clock, media: createMediaLibrary({ db, dir, clock }), mediaDir: join(FIXTURES, 'wp-uploads') });
+  const deps = () => ({ db, clock, media: createMediaLibrary({ db, storage: folderStorage(dir), clock }), mediaDir: join(FIXTURES, 'wp-uploads') });
 
   it('imports posts, pages, authors, rubrics, tags, comments, images and redirects', async () => {
     const progress: number[] = [];
@@ -191,7 +192,7 @@ describe('WordPress import with --fetch-media', () => {
       const r = await importWordPress(WXR, {
         db,
         clock,
-        media: createMediaLibrary({ db, dir, clock }),
+        media: createMediaLibrary({ db, storage: folderStorage(dir), clock }),
         fetchMedia: true,
         allowedHosts: ['steppe.example'],
         fetchImpl,
@@ -210,7 +211,7 @@ describe('WordPress import with --fetch-media', () => {
         const r2 = await importWordPress(WXR, {
           db: db2,
           clock,
-          media: createMediaLibrary({ db: db2, dir, clock }),
+          media: createMediaLibrary({ db: db2, storage: folderStorage(dir), clock }),
           fetchMedia: true,
           fetchImpl: (async (url: string) => {
             none.push(url);

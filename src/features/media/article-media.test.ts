@@ -7,6 +7,7 @@ import { DIALECTS } from '../../../test/db.js';
 import { makeAuthor } from '../../../test/factories.js';
 import { insertRubric } from '../rubrics/rubric-store.js';
 import { createMediaLibrary } from './media-library.js';
+import { mediaStorageFor } from './media-storage.js';
 import { updateMedia } from './media-store.js';
 
 describe.each(DIALECTS)('library images in articles on %s', (dialect) => {
@@ -18,7 +19,7 @@ describe.each(DIALECTS)('library images in articles on %s', (dialect) => {
     app = await testApp(dialect);
     authorId = await makeAuthor(app.ctx.db, { slug: 'aigerim-bekova', name: 'Aigerim Bekova' });
     rubricId = await insertRubric(app.ctx.db, { slug: 'analysis', name: 'Analysis', description: '', position: 1 });
-    const library = createMediaLibrary({ db: app.ctx.db, dir: `${app.ctx.config.dataDir}/media`, clock: app.ctx.clock });
+    const library = createMediaLibrary({ db: app.ctx.db, storage: mediaStorageFor(app.ctx.config), clock: app.ctx.clock });
     const data = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#335577' } })
       .jpeg()
       .toBuffer();
@@ -55,7 +56,7 @@ describe.each(DIALECTS)('library images in articles on %s', (dialect) => {
 
     const refused = await post(ed, '/admin/articles/new', form());
     expect(refused.statusCode).toBe(422);
-    expect(refused.body).toContain(`Add alt text to the image /media/${imageId} in the media library before publishing.`);
+    expect(refused.body).toContain(`Add alt text to the image /media/${imageId} (pass.jpg) in the media library before publishing.`);
     const inline = await post(ed, '/admin/articles/new', form({ cover_url: '', body: `Text.\n\n![](/media/${imageId})` }));
     expect(inline.statusCode).toBe(422);
     expect(inline.body).toContain('Add alt text to the image');

@@ -2,17 +2,22 @@
 import type { VNode } from 'preact';
 import type { Db } from '../../platform/db.js';
 import { mediaIdOf } from './media.js';
-import { findMedia } from './media-store.js';
+import { findMediaByIds } from './media-store.js';
 import { Picture } from './views/picture-block.js';
 
 /** The reading column is 40rem wide; below that the cover takes the screen's width. */
 export const COVER_SIZES = '(min-width: 42rem) 40rem, 100vw';
 
 /** A <picture> for a cover address such as "/media/12", or undefined for any other address or a missing image. */
-export async function loadCoverPicture(db: Db, coverUrl: string | undefined): Promise<VNode | undefined> {
+export async function loadCoverPicture(
+  db: Db,
+  coverUrl: string | undefined,
+  opts: { sizes?: string; decorative?: boolean } = {},
+): Promise<VNode | undefined> {
   const id = coverUrl ? mediaIdOf(coverUrl) : undefined;
   if (id === undefined) return undefined;
-  const img = await findMedia(db, id);
+  // Through the prepared query: this runs on every cache miss of an article page with a cover.
+  const [img] = await findMediaByIds(db, [id]);
   // Above the fold: loaded at once, cropped around its focal point.
-  return img && Picture({ img, sizes: COVER_SIZES, crop: '3x2', eager: true });
+  return img && Picture({ img: opts.decorative ? { ...img, alt: '' } : img, sizes: opts.sizes ?? COVER_SIZES, crop: '3x2', eager: true });
 }

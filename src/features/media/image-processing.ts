@@ -84,7 +84,7 @@ export async function makeMaster(input: Buffer, fileName: string): Promise<Maste
     const image = sharp(input, { limitInputPixels: MAX_PIXELS, density: found === 'svg' ? 144 : undefined }).rotate();
     const keepsAlpha = found === 'png' || found === 'gif' || found === 'svg' || (meta.hasAlpha ?? false);
     const { data, info } = keepsAlpha
-      ? await image.png({ compressionLevel: 9 }).toBuffer({ resolveWithObject: true })
+      ? await image.png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true })
       : await image.jpeg({ quality: 92, mozjpeg: true }).toBuffer({ resolveWithObject: true });
     return { data, format: keepsAlpha ? 'png' : 'jpeg', width: info.width, height: info.height };
   } catch {

@@ -1,13 +1,25 @@
-// The library's files: masters written once under the data folder, sizes encoded on first request and kept.
+// The library's files: masters written once, sizes encoded on first request and kept, in the configured storage.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Db } from '../../platform/db.js';
-import { type Crop, MAX_PIXELS, makeMaster, makeVariant, MediaError, type VariantFormat, widthsFor } from './image-processing.js';
+import {
+  type Crop,
+  CROPS,
+  FORMATS,
+  MAX_PIXELS,
+  makeMaster,
+  makeVariant,
+  MediaError,
+  type VariantFormat,
+  widthsFor,
+} from './image-processing.js';
 import type { MediaImage } from './media.js';
+import type { MediaStorage } from './media-storage.js';
 import { insertMedia } from './media-store.js';
 
+const TYPES = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' } as const;
+
 export interface MediaLibrary {
+  readonly storage: MediaStorage;
   /** Checks and stores each file; returns the new ids and, per refused file, why. */
   upload(
     files: { name: string; data: Buffer }[],
@@ -15,79 +27,111 @@ export interface MediaLibrary {
   ): Promise<{ saved: { id: number; name: string }[]; refused: { name: string; status: number; message: string }[] }>;
   /** The bytes of one size of an image, encoded now if this is its first request; undefined for a size not offered. */
   variant(img: MediaImage, width: number, format: VariantFormat, crop?: Crop): Promise<Buffer | undefined>;
+  /** Where readers may fetch a size straight from the storage (made first if need be), when the storage serves them. */
+  publicVariantUrl(img: MediaImage, width: number, format: VariantFormat, crop?: Crop): Promise<string | undefined>;
+  /** Removes every file of an image: its master and each size of each version. */
+  removeFiles(img: MediaImage): Promise<void>;
+  /** Stores bytes made elsewhere (an embed's thumbnail) as a library image, checked as an upload is. */
+  store(file: { name: string; data: Buffer }, uploadedBy: number | null): Promise<number>;
 }
 
-/** Builds the library over a folder (DATA_DIR/media); two apps each get their own. */
-export function createMediaLibrary(deps: { db: Db; dir: string; clock: () => Date }): MediaLibrary {
-  const folderOf = (key: string) => join(deps.dir, key.slice(0, 2), key);
+const folderOf = (key: string) => `${key.slice(0, 2)}/${key}`;
+const masterKey = (img: Pick<MediaImage, 'fileKey' | 'masterFormat'>) =>
+  `${folderOf(img.fileKey)}/master.${img.masterFormat === 'png' ? 'png' : 'jpg'}`;
+const variantKey = (img: Pick<MediaImage, 'fileKey'>, version: number, width: number, format: VariantFormat, crop?: Crop) =>
+  `${folderOf(img.fileKey)}/v${version}-${width}${crop ? `-${crop}` : ''}.${format}`;
+
+/** Builds the library over a storage (the data folder's media/ or a bucket); two apps each get their own. */
+export function createMediaLibrary(deps: { db: Db; storage: MediaStorage; clock: () => Date }): MediaLibrary {
+  const { storage } = deps;
   // The same size asked twice at once is encoded once.
   const pending = new Map<string, Promise<Buffer>>();
 
-  async function writeAtomically(path: string, data: Buffer): Promise<void> {
-    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(tmp, data);
-    await rename(tmp, path);
+  async function encode(img: MediaImage, key: string, width: number, format: VariantFormat, crop?: Crop): Promise<Buffer> {
+    let job = pending.get(key);
+    if (!job) {
+      job = (async () => {
+        const master = await storage.get(masterKey(img));
+        if (!master) throw new Error(`the master of image ${img.id} is missing from the media storage`);
+        if (img.width * img.height > MAX_PIXELS) throw new Error('master over the pixel limit');
+        const out = await makeVariant(
+          master,
+          { width: img.width, height: img.height },
+          { width, format, crop, focalX: img.focalX, focalY: img.focalY },
+        );
+        await storage.put(key, out, TYPES[format]);
+        return out;
+      })().finally(() => pending.delete(key));
+      pending.set(key, job);
+    }
+    return job;
+  }
+
+  async function upload(files: { name: string; data: Buffer }[], uploadedBy: number | null) {
+    const saved: { id: number; name: string }[] = [];
+    const refused: { name: string; status: number; message: string }[] = [];
+    for (const file of files) {
+      if (file.data.length === 0) {
+        refused.push({ name: file.name, status: 422, message: `"${file.name || 'the file'}" is empty.` });
+        continue;
+      }
+      try {
+        const master = await makeMaster(file.data, file.name);
+        const fileKey = createHash('sha256').update(master.data).digest('hex').slice(0, 32);
+        await storage.put(masterKey({ fileKey, masterFormat: master.format }), master.data, TYPES[master.format === 'png' ? 'png' : 'jpg']);
+        const id = await insertMedia(
+          deps.db,
+          {
+            fileKey,
+            originalName: file.name.slice(0, 200),
+            masterFormat: master.format,
+            width: master.width,
+            height: master.height,
+            bytes: master.data.length,
+            uploadedBy,
+          },
+          deps.clock(),
+        );
+        saved.push({ id, name: file.name });
+      } catch (err) {
+        if (!(err instanceof MediaError)) throw err;
+        refused.push({ name: file.name, status: err.status, message: err.message });
+      }
+    }
+    return { saved, refused };
   }
 
   return {
-    async upload(files, uploadedBy) {
-      const saved: { id: number; name: string }[] = [];
-      const refused: { name: string; status: number; message: string }[] = [];
-      for (const file of files) {
-        if (file.data.length === 0) {
-          refused.push({ name: file.name, status: 422, message: `"${file.name || 'the file'}" is empty.` });
-          continue;
-        }
-        try {
-          const master = await makeMaster(file.data, file.name);
-          const key = createHash('sha256').update(master.data).digest('hex').slice(0, 32);
-          const folder = folderOf(key);
-          await mkdir(folder, { recursive: true });
-          await writeAtomically(join(folder, `master.${master.format === 'png' ? 'png' : 'jpg'}`), master.data);
-          const id = await insertMedia(
-            deps.db,
-            {
-              fileKey: key,
-              originalName: file.name.slice(0, 200),
-              masterFormat: master.format,
-              width: master.width,
-              height: master.height,
-              bytes: master.data.length,
-              uploadedBy,
-            },
-            deps.clock(),
-          );
-          saved.push({ id, name: file.name });
-        } catch (err) {
-          if (!(err instanceof MediaError)) throw err;
-          refused.push({ name: file.name, status: err.status, message: err.message });
-        }
-      }
-      return { saved, refused };
-    },
+    storage,
+    upload,
 
     async variant(img, width, format, crop) {
       if (!widthsFor(img.width).includes(width)) return undefined;
-      const folder = folderOf(img.fileKey);
-      const path = join(folder, `v${img.version}-${width}${crop ? `-${crop}` : ''}.${format}`);
-      const known = await stat(path).catch(() => undefined);
-      if (known) return readFile(path);
-      let job = pending.get(path);
-      if (!job) {
-        job = (async () => {
-          const master = await readFile(join(folder, `master.${img.masterFormat === 'png' ? 'png' : 'jpg'}`));
-          if (img.width * img.height > MAX_PIXELS) throw new Error('master over the pixel limit');
-          const out = await makeVariant(
-            master,
-            { width: img.width, height: img.height },
-            { width, format, crop, focalX: img.focalX, focalY: img.focalY },
-          );
-          await writeAtomically(path, out);
-          return out;
-        })().finally(() => pending.delete(path));
-        pending.set(path, job);
-      }
-      return job;
+      const key = variantKey(img, img.version, width, format, crop);
+      return (await storage.get(key)) ?? encode(img, key, width, format, crop);
+    },
+
+    async publicVariantUrl(img, width, format, crop) {
+      if (!widthsFor(img.width).includes(width)) return undefined;
+      const key = variantKey(img, img.version, width, format, crop);
+      const url = storage.publicUrl(key);
+      if (!url) return undefined;
+      if (!(await storage.has(key))) await encode(img, key, width, format, crop);
+      return url;
+    },
+
+    async removeFiles(img) {
+      const keys = [masterKey(img)];
+      for (let v = 1; v <= img.version; v++)
+        for (const w of widthsFor(img.width))
+          for (const f of FORMATS) for (const c of [undefined, ...(Object.keys(CROPS) as Crop[])]) keys.push(variantKey(img, v, w, f, c));
+      await storage.remove(keys);
+    },
+
+    async store(file, uploadedBy) {
+      const { saved, refused } = await upload([file], uploadedBy);
+      if (!saved.length) throw new MediaError(422, refused[0]?.message ?? `"${file.name}" could not be stored.`);
+      return saved[0].id;
     },
   };
 }

@@ -2,8 +2,9 @@
 import type { Selectable } from 'kysely';
 import { ilike, iso } from '../../platform/columns.js';
 import type { Db } from '../../platform/db.js';
+import { listParams, listSlots, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { MediaImagesTable } from '../../platform/schema.js';
-import type { MediaEditInput, MediaImage } from './media.js';
+import { type MediaEditInput, type MediaImage, mediaIdsIn } from './media.js';
 
 /** Maps a row to a MediaImage. */
 export function rowToMedia(r: Selectable<MediaImagesTable>): MediaImage {
@@ -63,10 +64,28 @@ export async function findMedia(db: Db, id: number): Promise<MediaImage | undefi
   return r && rowToMedia(r);
 }
 
+// The images an article page draws (its cover, the pictures in its body, embeds' thumbnails), asked on every
+// cache miss: one compiled query per number of ids, dynamic past a few dozen.
+const MAX_PREPARED = 32;
+const mediaByIds = preparedByShape((db, p: Slots<Record<string, number>>, n: number) =>
+  db
+    .selectFrom('media_images')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      listSlots(n).map((k) => p[k]),
+    ),
+);
+
 /** The images with these ids (in no order); ids not found are left out. */
 export async function findMediaByIds(db: Db, ids: number[]): Promise<MediaImage[]> {
   if (!ids.length) return [];
-  return (await db.selectFrom('media_images').selectAll().where('id', 'in', ids).execute()).map(rowToMedia);
+  const rows =
+    ids.length <= MAX_PREPARED
+      ? await mediaByIds(ids.length).all(db, listParams(ids))
+      : await db.selectFrom('media_images').selectAll().where('id', 'in', ids).execute();
+  return rows.map(rowToMedia);
 }
 
 /** The newest images first, filtered by words in the alt text, caption, credit or file name. */
@@ -114,4 +133,41 @@ export async function updateMedia(db: Db, id: number, input: MediaEditInput, now
 export async function findMediaWithoutAlt(db: Db, ids: number[]): Promise<MediaImage[]> {
   if (!ids.length) return [];
   return (await db.selectFrom('media_images').selectAll().where('id', 'in', ids).where('alt', '=', '').execute()).map(rowToMedia);
+}
+
+/** The articles (any status) whose cover or body names this image: while there are any, it may not be deleted. */
+export async function listArticlesUsingMedia(db: Db, id: number): Promise<{ id: number; title: string; status: string }[]> {
+  const ref = `/media/${id}`;
+  const rows = await db
+    .selectFrom('articles')
+    .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+    .select(['articles.id', 'articles.title', 'articles.status', 'articles.cover_url', 'article_bodies.body_md'])
+    .where((eb) => eb.or([eb('articles.cover_url', '=', ref), eb('article_bodies.body_md', 'like', `%${ref}%`)]))
+    .orderBy('articles.id')
+    .execute();
+  // "like" also finds /media/12 inside /media/123: the exact reference is checked here.
+  return rows
+    .filter((r) => mediaIdsIn(r.cover_url, r.body_md).includes(id))
+    .map((r) => ({ id: Number(r.id), title: r.title, status: r.status }));
+}
+
+/** How many images share these files (the same picture uploaded twice is stored once). */
+export async function countMediaWithFileKey(db: Db, fileKey: string): Promise<number> {
+  const r = await db
+    .selectFrom('media_images')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('file_key', '=', fileKey)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Deletes the image's row (its files are removed by the library). */
+export async function deleteMedia(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('media_images').where('id', '=', id).execute();
+}
+
+/** The image stored under this original name (the demo's images are found again by it), or undefined. */
+export async function findMediaByOriginalName(db: Db, name: string): Promise<MediaImage | undefined> {
+  const r = await db.selectFrom('media_images').selectAll().where('original_name', '=', name).orderBy('id').limit(1).executeTakeFirst();
+  return r && rowToMedia(r);
 }

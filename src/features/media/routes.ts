@@ -9,7 +9,7 @@ import { insertAudit } from '../audit/audit-store.js';
 import { widthsFor } from './image-processing.js';
 import { parseMediaForm, parseVariantName, variantUrl } from './media.js';
 import type { MediaLibrary } from './media-library.js';
-import { findMedia, listMedia, updateMedia } from './media-store.js';
+import { countMediaWithFileKey, deleteMedia, findMedia, listArticlesUsingMedia, listMedia, updateMedia } from './media-store.js';
 import { acceptUploads, filesOf } from './multipart.js';
 import { LibraryPage } from './views/library-page.js';
 import { MediaEditPage, type MediaEditValues } from './views/media-edit-page.js';
@@ -29,6 +29,9 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: AppCtx, library: 
     const img = await findMedia(ctx.db, id);
     if (!img || !v) throw new AppError('not_found', 'Image not found');
     if (version !== `v${img.version}`) return reply.redirect(variantUrl(img, v.width, v.format, v.crop), 301);
+    // A bucket read by readers directly (a CDN): the size is made there once, then readers go to it.
+    const direct = await library.publicVariantUrl(img, v.width, v.format, v.crop);
+    if (direct) return reply.header('cache-control', 'public, max-age=31536000, immutable').redirect(direct, 301);
     const data = await library.variant(img, v.width, v.format, v.crop);
     if (!data) throw new AppError('not_found', 'This image is not made in that size.');
     return reply.header('cache-control', 'public, max-age=31536000, immutable').type(TYPES[v.format]).send(data);
@@ -80,7 +83,11 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: AppCtx, library: 
         requireRole(request, AREA_ROLES.media);
         const uploaded = queryParam(request, 'uploaded');
         return showLibrary(request, reply, {
-          notice: /^[1-9][0-9]?$/.test(uploaded) ? t('media.uploaded', { count: Number(uploaded) }) : undefined,
+          notice: /^[1-9][0-9]?$/.test(uploaded)
+            ? t('media.uploaded', { count: Number(uploaded) })
+            : queryParam(request, 'deleted') === '1'
+              ? t('media.deleted')
+              : undefined,
         });
       });
 
@@ -136,6 +143,44 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: AppCtx, library: 
           { title: t('media.edit.title', { name: img.originalName }), current: 'media', scripts: ['media.js'] },
           MediaEditPage({ t, csrf: formToken(ctx, request), img, values: valuesOf(img), notice }),
         );
+      });
+
+      // Deleting: refused while an article (of any status) names the image, since its page would lose it.
+      scope.post('/media/:id/delete', async (request, reply) => {
+        const user = requireRole(request, AREA_ROLES.media);
+        const img = await findMedia(ctx.db, idParam(request));
+        if (!img) throw new AppError('not_found', 'Image not found');
+        const users = await listArticlesUsingMedia(ctx.db, img.id);
+        if (users.length) {
+          if ((request.headers.accept ?? '').startsWith('application/json'))
+            return reply.code(409).send({
+              error: {
+                code: 'conflict',
+                message: `${t('media.delete.in_use', { count: users.length })} ${users.map((a) => a.title).join('; ')}`,
+              },
+              articles: users.map((a) => ({ id: a.id, title: a.title, edit: `/admin/articles/${a.id}/edit` })),
+            });
+          return sendAdminPage(
+            ctx,
+            request,
+            reply,
+            { title: t('media.edit.title', { name: img.originalName }), current: 'media', status: 409, scripts: ['media.js'] },
+            MediaEditPage({ t, csrf: formToken(ctx, request), img, values: valuesOf(img), usedBy: users }),
+          );
+        }
+        await deleteMedia(ctx.db, img.id);
+        // The same picture uploaded twice shares its files: they go with the last image that names them.
+        if ((await countMediaWithFileKey(ctx.db, img.fileKey)) === 0) await library.removeFiles(img);
+        await insertAudit(ctx.db, {
+          userId: user.id,
+          action: 'media.delete',
+          subjectType: 'media',
+          subjectId: img.id,
+          detail: img.originalName,
+          at: ctx.clock(),
+        });
+        ctx.contentChanged();
+        return reply.redirect('/admin/media?deleted=1', 303);
       });
 
       scope.post('/media/:id/edit', async (request, reply) => {

@@ -1,4 +1,5 @@
 // The front page: the lead story, the latest articles, a section per rubric, and the next event.
+import type { VNode } from 'preact';
 import { editionAlternates } from '../../platform/editions.js';
 import type { T } from '../../platform/i18n/index.js';
 import { Layout } from '../../platform/ui/layout.js';
@@ -17,6 +18,8 @@ export interface HomePageProps {
   t: T;
   chrome: Chrome;
   lead: ArticleSummary | undefined;
+  /** The lead's cover from the media library, as a <picture>. */
+  leadPicture?: VNode;
   latest: ArticleSummary[];
   sections: HomeSection[];
   event: Event | undefined;
@@ -42,7 +45,7 @@ function siteJsonLd(site: Chrome['site']): object {
 const SECONDARY = 2;
 
 /** The whole front page. */
-export function HomePage({ t, chrome, lead, latest, sections, event, commentCounts }: HomePageProps) {
+export function HomePage({ t, chrome, lead, leadPicture, latest, sections, event, commentCounts }: HomePageProps) {
   const { site } = chrome;
   const lang = site.language;
   return (
@@ -66,7 +69,16 @@ export function HomePage({ t, chrome, lead, latest, sections, event, commentCoun
       ) : (
         <div class="home-top">
           <section class="home-lead" aria-label={t('home.lead')}>
-            <Teaser t={t} base={site.base} item={lead} lang={lang} variant="lead" level={2} commentCount={commentCounts?.get(lead.slug)} />
+            <Teaser
+              t={t}
+              base={site.base}
+              item={lead}
+              lang={lang}
+              variant="lead"
+              level={2}
+              commentCount={commentCounts?.get(lead.slug)}
+              coverPicture={leadPicture}
+            />
             {/* The next stories sit under the lead with their standfirsts; the rest go to the side list. */}
             {latest.length > SECONDARY && (
               <ArticleList t={t} base={site.base} commentCounts={commentCounts} items={latest.slice(0, SECONDARY)} lang={lang} level={2} />

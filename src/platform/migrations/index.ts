@@ -19,6 +19,7 @@ import * as articleTranslations from './2026-12-06T1100-article-translations.js'
 import * as api from './2026-12-06T1300-api.js';
 import * as apiOauth from './2026-12-06T1310-api-oauth.js';
 import * as media from './2026-12-06T1400-media.js';
+import * as embeds from './2026-12-07T0500-embeds.js';
 import * as articleRevisions from './2026-12-06T1410-article-revisions.js';
 import * as moving from './2026-12-07T0600-moving.js';
 import * as editorialWorkflow from './2026-12-07T0400-editorial-workflow.js';
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0300-webhooks': webhooks,
   '2026-12-07T0200-second-factor': secondFactor,
   '2026-12-07T0210-passkeys': passkeys,
+  '2026-12-07T0500-embeds': embeds,
 };
 
 class StaticProvider implements MigrationProvider {

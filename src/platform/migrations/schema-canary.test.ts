@@ -216,6 +216,7 @@ const EXPECTED: Record<string, string[]> = {
   user_recovery_codes: ['code_hash', 'id', 'used_at', 'user_id'],
   user_passkeys: ['counter', 'created_at', 'id', 'last_used_at', 'name', 'public_key', 'transports', 'user_id'],
   webauthn_challenges: ['challenge', 'expires_at', 'id', 'purpose', 'user_id'],
+  embeds: ['author', 'fetched_at', 'frame_src', 'id', 'provider', 'thumbnail_id', 'title', 'url'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {

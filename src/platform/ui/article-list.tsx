@@ -1,4 +1,5 @@
 // Teasers and lists of articles shared by the home page, rubric, tag, author and archive pages.
+import type { VNode } from 'preact';
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatNumber, intl, type T } from '../i18n/index.js';
 import { Pagination, type PageInfo } from './pagination.js';
@@ -32,10 +33,12 @@ export interface TeaserProps {
   commentCount?: number;
   /** The page's edition prefix ("/ru"), for the rubric link of an article in the page's language. */
   base?: string;
+  /** The lead's cover as a responsive <picture>, when the page above found it in the media library. */
+  coverPicture?: VNode;
 }
 
 /** One article in a list: kicker, title, lead, byline, date and an optional comment count. */
-export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKicker, commentCount, base = '' }: TeaserProps) {
+export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKicker, commentCount, base = '', coverPicture }: TeaserProps) {
   const H = level === 2 ? 'h2' : 'h3';
   const href = `/articles/${item.slug}`;
   const other = item.language !== lang ? item.language : undefined;
@@ -43,7 +46,7 @@ export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKic
     <article class={`teaser teaser-${variant}`}>
       {variant === 'lead' && item.cover && (
         <a class="teaser-cover" href={href} tabIndex={-1} aria-hidden="true">
-          <img src={item.cover.url} alt="" loading="eager" decoding="async" />
+          {coverPicture ?? <img src={item.cover.url} alt="" loading="eager" decoding="async" />}
         </a>
       )}
       <div class="teaser-text">

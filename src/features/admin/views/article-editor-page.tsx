@@ -1,5 +1,5 @@
 // The article editor: one plain form that works without JavaScript; editor.js adds a live preview.
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { T } from '../../../platform/i18n/index.js';
 import { formatDateTime, messageKey } from '../../../platform/i18n/index.js';
 import { describedBy } from '../../../platform/ui/form-fields.js';
@@ -42,6 +42,8 @@ export interface ArticleEditorProps {
   notice?: string;
   /** Recent images of the media library, offered for the cover address. */
   mediaOptions?: { value: string; label: string }[];
+  /** The media library's picker, shown under the body (see features/media/views/media-picker-block). */
+  mediaPicker?: VNode;
   now: string;
   /** The other articles of this one's translation group (any status); absent for a new article. */
   translations?: { id: number; slug: string; title: string; language: string }[];
@@ -129,6 +131,7 @@ export function ArticleEditorPage(p: ArticleEditorProps) {
               {v.body}
             </textarea>
           </Field>
+          {p.mediaPicker}
           <section class="preview" aria-labelledby="preview-title" data-preview hidden={p.preview === undefined ? true : undefined}>
             <h2 id="preview-title">{t('admin.editor.preview')}</h2>
             <div class="preview-body article-body" aria-live="polite" dangerouslySetInnerHTML={{ __html: p.preview ?? '' }} />

@@ -20,13 +20,27 @@ export interface MediaEditPageProps {
   values: MediaEditValues;
   errors?: Record<string, string>;
   notice?: string;
+  /** When a deletion was refused: the articles that still use the image. */
+  usedBy?: { id: number; title: string; status: string }[];
 }
 
-export function MediaEditPage({ t, csrf, img, values, errors = {}, notice }: MediaEditPageProps) {
+export function MediaEditPage({ t, csrf, img, values, errors = {}, notice, usedBy }: MediaEditPageProps) {
   return (
     <>
       <Notice text={notice} />
       <ErrorSummary title={t('media.edit.errors')} errors={errors} />
+      {usedBy && usedBy.length > 0 && (
+        <div class="error-summary" role="alert" tabIndex={-1}>
+          <p>{t('media.delete.in_use', { count: usedBy.length })}</p>
+          <ul>
+            {usedBy.map((a) => (
+              <li>
+                <a href={`/admin/articles/${a.id}/edit`}>{a.title}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div class="media-edit">
         <figure>
           <div class="media-focal" data-focal>
@@ -67,6 +81,13 @@ export function MediaEditPage({ t, csrf, img, values, errors = {}, notice }: Med
           <p>
             <button type="submit">{t('media.edit.save')}</button> <a href="/admin/media">{t('media.edit.back')}</a>
           </p>
+        </form>
+        <form method="post" action={`/admin/media/${img.id}/delete`} class="media-delete">
+          <input type="hidden" name="_csrf" value={csrf} />
+          <p class="hint">{t('media.delete.hint')}</p>
+          <button type="submit" class="danger">
+            {t('media.delete.submit')}
+          </button>
         </form>
       </div>
     </>
