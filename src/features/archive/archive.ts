@@ -37,12 +37,19 @@ export const TABLES: { name: string; order: string[] }[] = [
   { name: 'rubrics', order: ['id'] },
   { name: 'tags', order: ['id'] },
   { name: 'media_images', order: ['id'] },
+  { name: 'embeds', order: ['id'] },
+  { name: 'user_totp', order: ['user_id'] },
+  { name: 'user_recovery_codes', order: ['id'] },
+  { name: 'user_passkeys', order: ['id'] },
   { name: 'articles', order: ['id'] },
   { name: 'article_bodies', order: ['article_id'] },
   { name: 'article_authors', order: ['article_id', 'position', 'author_id'] },
   { name: 'article_tags', order: ['article_id', 'tag_id'] },
   { name: 'article_revisions', order: ['id'] },
   { name: 'article_tombstones', order: ['article_id'] },
+  { name: 'article_corrections', order: ['id'] },
+  { name: 'article_reviews', order: ['article_id'] },
+  { name: 'review_notes', order: ['id'] },
   { name: 'events', order: ['id'] },
   { name: 'event_articles', order: ['event_id', 'article_id'] },
   { name: 'event_terms', order: ['id'] },
@@ -59,6 +66,7 @@ export const TABLES: { name: string; order: string[] }[] = [
   { name: 'article_comment_settings', order: ['article_id'] },
   { name: 'user_bans', order: ['id'] },
   { name: 'api_keys', order: ['id'] },
+  { name: 'webhook_endpoints', order: ['id'] },
   { name: 'settings', order: ['key'] },
   { name: 'audit_log', order: ['id'] },
   { name: 'redirects', order: ['from_path'] },
@@ -74,6 +82,8 @@ export const LEFT_OUT = new Set([
   'api_oauth_codes', // one-use codes, minutes long
   'api_tokens', // readers' apps sign in again
   'comment_tallies', // kept by triggers from the comments
+  'webauthn_challenges', // passkey challenges, minutes long
+  'webhook_deliveries', // the old instance's delivery log
 ]);
 
 /** Tables whose rows a fresh database already has (written by migrations): replaced by the archive's. */
