@@ -29,7 +29,9 @@ describe.each(DIALECTS)('demo loader on %s', (dialect) => {
   afterAll(() => close());
 
   it('loads the newsroom quickly, with site settings and the demo marker', async () => {
-    expect(elapsed).toBeLessThan(2000);
+    // A first `npm start` waits for this. About half a second on a quiet machine; the bound leaves room for a
+    // shared CI machine running PostgreSQL and other test files at once, and still catches a pathology.
+    expect(elapsed).toBeLessThan(5000);
     expect(await findSiteInfo(db, 'http://x')).toMatchObject({ title: 'The Eurasian Desk', language: 'en' });
     expect(await findSetting(db, DEMO_LOADED_KEY)).toBe(NOW.toISOString());
     expect(result.articles.errors).toEqual([]);
