@@ -112,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
     schemaController: LAZY_SCHEMA_COMPILERS,
   });
-  const bus = createChangeBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, site: config.baseUrl, log: server.log });
+  const bus = createChangeBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, site: config.baseUrl, log: server.log, db });
   const purger = createPurger(config.purgeUrl, server.log);
   const commentTags = (ids: number[]) => [...ids.map((id) => `comments:${id}`), 'comment-counts'];
   const dropContent = () => {

@@ -395,6 +395,14 @@ export interface ArticleRevisionsTable {
   snapshot: string;
 }
 
+/** A change told to the other processes on one SQLite file (platform/change-bus.ts). */
+export interface ChangeSignalsTable {
+  id: Generated<number>;
+  origin: string;
+  change: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -432,4 +440,5 @@ export interface DB {
   api_tokens: ApiTokensTable;
   media_images: MediaImagesTable;
   article_revisions: ArticleRevisionsTable;
+  change_signals: ChangeSignalsTable;
 }

@@ -178,6 +178,7 @@ const EXPECTED: Record<string, string[]> = {
     'width',
   ],
   article_revisions: ['article_id', 'created_at', 'id', 'snapshot', 'user_id'],
+  change_signals: ['change', 'created_at', 'id', 'origin'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {
