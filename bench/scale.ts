@@ -6,7 +6,7 @@
 //   node --import tsx bench/scale.ts [--articles 100000] [--duration 5] [--connections 8]
 //        [--postgres postgres://postgres@127.0.0.1:5432/chancery_scale]   (the database is emptied first)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { buildArchive, benchSlug } from './archive.js';
@@ -38,7 +38,20 @@ interface Figure {
   rps: number;
   p50: number;
   p99: number;
+  /** The server's CPU time per request (user and system, from /proc): far steadier than rates on a busy machine. */
+  cpuMs: number;
   errors: number;
+}
+
+/** CPU time a process has used, in milliseconds (Linux). */
+function cpuMsOf(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command; in clock ticks of 10 ms.
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 async function waitFor200(url: string, timeoutMs = 120_000): Promise<void> {
@@ -116,17 +129,20 @@ async function measure(engine: string, databaseUrl: string): Promise<Figure[]> {
     for (const p of await pages(port, rubricArticles)) {
       // A second of warm-up: the page's code compiled and its index pages read, as on a running site.
       await runLoad({ port, connections: CONNECTIONS, duration: 1, plan: p.plan, start: 10_000_000 });
+      const cpu0 = cpuMsOf(proc.pid!);
       const r = await runLoad({ port, connections: CONNECTIONS, duration: DURATION, plan: p.plan });
+      const cpuMs = +((cpuMsOf(proc.pid!) - cpu0) / Math.max(1, r.requests)).toFixed(2);
       const f = {
         engine,
         page: p.name,
         rps: Math.round(r.requests / r.seconds),
         p50: r.p50,
         p99: r.p99,
+        cpuMs,
         errors: r.errors + Object.entries(r.codes).reduce((s, [c, k]) => s + (/^[23]/.test(c) ? 0 : k), 0),
       };
       log(
-        `  ${engine.padEnd(10)} ${p.name.padEnd(28)} ${String(f.rps).padStart(6)}/s  p50 ${f.p50} ms  p99 ${f.p99} ms${f.errors ? `  ${f.errors} errors` : ''}`,
+        `  ${engine.padEnd(10)} ${p.name.padEnd(28)} ${String(f.rps).padStart(6)}/s  p50 ${f.p50} ms  p99 ${f.p99} ms  CPU ${f.cpuMs} ms/request${f.errors ? `  ${f.errors} errors` : ''}`,
       );
       out.push(f);
     }
@@ -235,9 +251,9 @@ if (POSTGRES) {
   figures.push(...(await measure('PostgreSQL', POSTGRES)));
 }
 const table = [
-  '| Page (cache miss) | Engine | Requests/s | p50 ms | p99 ms |',
-  '| --- | --- | ---: | ---: | ---: |',
-  ...figures.map((f) => `| ${f.page} | ${f.engine} | ${f.rps} | ${f.p50} | ${f.p99} |`),
+  '| Page (cache miss) | Engine | Requests/s | p50 ms | p99 ms | server CPU ms/request |',
+  '| --- | --- | ---: | ---: | ---: | ---: |',
+  ...figures.map((f) => `| ${f.page} | ${f.engine} | ${f.rps} | ${f.p50} | ${f.p99} | ${f.cpuMs} |`),
 ].join('\n');
 process.stdout.write(`${table}\n`);
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
