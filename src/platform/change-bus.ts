@@ -7,8 +7,7 @@ import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type pgModule from 'pg';
-import { changeSignalsAfter, lastChangeSignalId, sqliteDataVersion, writeChangeSignal } from './change-signal-store.js';
-import { parseDatabaseUrl, type Db } from './db.js';
+import type { Db } from './db.js';
 
 /** What changed: everything public (`content`), some articles' threads, or a group of settings. */
 export type Change = { kind: 'content' } | { kind: 'comments'; articleIds: number[] } | { kind: 'settings'; area: string };
@@ -52,7 +51,8 @@ export interface ChangeBusOptions {
 export function createChangeBus(opts: ChangeBusOptions): ChangeBus {
   if (opts.redisUrl) return redisBus(opts.redisUrl, `${CHANNEL} ${opts.site}`, opts.log);
   if (/^postgres(ql)?:\/\//.test(opts.databaseUrl)) return postgresBus(opts.databaseUrl, opts.log);
-  if (opts.db?.dialect === 'sqlite' && parseDatabaseUrl(opts.databaseUrl).location !== ':memory:')
+  // An in-memory database has no other process to hear from.
+  if (opts.db?.dialect === 'sqlite' && !/^sqlite:(:memory:)?$/.test(opts.databaseUrl))
     return sqliteBus(opts.db, opts.log, opts.pollMs ?? 250, cluster.isWorker ? clusterBus() : undefined);
   if (cluster.isWorker) return clusterBus();
   return {
@@ -236,6 +236,8 @@ function sqliteBus(db: Db, log: ChangeBusOptions['log'], pollMs: number, sibling
   // Workers of one primary share the first part of their origin: what a sibling wrote was heard already.
   const family = cluster.isWorker ? `cluster-${process.ppid}` : randomBytes(6).toString('hex');
   const origin = `${family}/${randomBytes(6).toString('hex')}`;
+  // Loaded only here: a process on PostgreSQL or Redis, or a bare worker, never pays for the query builder.
+  const store = import('./change-signal-store.js');
   let listener: (c: Change) => void = () => {};
   siblings?.onChange((c) => listener(c));
   let lastId = 0;
@@ -247,7 +249,8 @@ function sqliteBus(db: Db, log: ChangeBusOptions['log'], pollMs: number, sibling
     const q = p.finally(() => pending.delete(q));
     pending.add(q);
   };
-  const started = lastChangeSignalId(db)
+  const started = store
+    .then((st) => st.lastChangeSignalId(db))
     .then((id) => {
       lastId = id;
     })
@@ -257,10 +260,11 @@ function sqliteBus(db: Db, log: ChangeBusOptions['log'], pollMs: number, sibling
     if (polling || closed) return;
     polling = true;
     try {
-      const v = await sqliteDataVersion(db);
+      const st = await store;
+      const v = await st.sqliteDataVersion(db);
       if (v === version) return;
       version = v;
-      for (const row of await changeSignalsAfter(db, lastId)) {
+      for (const row of await st.changeSignalsAfter(db, lastId)) {
         lastId = row.id;
         if (row.origin === origin || (siblings && row.origin.startsWith(`${family}/`))) continue;
         const change = parse(row.change, origin);
@@ -282,7 +286,8 @@ function sqliteBus(db: Db, log: ChangeBusOptions['log'], pollMs: number, sibling
       const payload = JSON.stringify({ origin, change } satisfies Envelope);
       track(
         started
-          .then(() => writeChangeSignal(db, origin, payload, new Date()))
+          .then(() => store)
+          .then((st) => st.writeChangeSignal(db, origin, payload, new Date()))
           .catch((err) => log.error({ err }, 'change bus: could not write change_signals')),
       );
     },
