@@ -22,6 +22,7 @@ import * as media from './2026-12-06T1400-media.js';
 import * as articleRevisions from './2026-12-06T1410-article-revisions.js';
 import * as changeSignals from './2026-12-07T0700-change-signals.js';
 import * as translationGroupIndex from './2026-12-07T0710-translation-group-partial-index.js';
+import * as listLanguageIndexes from './2026-12-07T0720-article-list-language-indexes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1410-article-revisions': articleRevisions,
   '2026-12-07T0700-change-signals': changeSignals,
   '2026-12-07T0710-translation-group-partial-index': translationGroupIndex,
+  '2026-12-07T0720-article-list-language-indexes': listLanguageIndexes,
 };
 
 class StaticProvider implements MigrationProvider {
