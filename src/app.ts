@@ -99,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const cache = createPageCache({ enabled: config.pageCache, headers });
   const memo = createContentMemo({ enabled: config.pageCache });
   // Under overload, requests wait their turn in arrival order, and a full queue answers 503 at once (admission.ts).
-  const admission = createAdmission({ limit: config.maxActive, maxQueue: config.maxQueue });
+  const admission = createAdmission({ limit: config.maxActive, maxQueue: config.maxQueue, message: () => t('error.busy') });
   const server = Fastify({
     // Cached anonymous pages are answered before routing, hooks and cookie parsing (see page-cache.ts).
     serverFactory: (handler) =>

@@ -64,6 +64,7 @@ describe('admission', () => {
     expect(third.status).toBe(503);
     expect(third.headers.get('retry-after')).toBe('2');
     expect(third.headers.get('cache-control')).toBe('no-store');
+    expect(await third.text()).toBe('The server is busy; please try again in a moment.\n');
     expect(g.admission.refused).toBe(1);
     g.open.get('/one')!();
     await tick();

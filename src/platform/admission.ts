@@ -12,6 +12,8 @@ export interface AdmissionOptions {
   maxQueue: number;
   /** Seconds a refused client is told to wait (Retry-After). */
   retryAfter?: number;
+  /** The refusal's text, in the site's language. */
+  message?: () => string;
 }
 
 export interface Admission {
@@ -31,7 +33,7 @@ export function createAdmission(opts: AdmissionOptions): Admission {
   let queue: (() => void)[] = [];
   let head = 0;
   const retryAfter = String(opts.retryAfter ?? 1);
-  const body = Buffer.from('The server is busy; try again in a moment.\n');
+  const message = opts.message ?? (() => 'The server is busy; please try again in a moment.');
 
   const release = () => {
     running--;
@@ -64,6 +66,7 @@ export function createAdmission(opts: AdmissionOptions): Admission {
       if (running < opts.limit) return start(res, handle);
       if (queue.length - head >= opts.maxQueue) {
         refused++;
+        const body = Buffer.from(`${message()}\n`);
         res.writeHead(503, {
           'content-type': 'text/plain; charset=utf-8',
           'content-length': String(body.length),
