@@ -27,6 +27,7 @@ import { renderDocument } from './platform/render.js';
 import { securityHeaders } from './platform/security.js';
 import { isUniqueViolation } from './platform/db.js';
 import { buildStylesheet } from './platform/stylesheet.js';
+import { createAdmission } from './platform/admission.js';
 import { createChangeBus, type ChangeBus } from './platform/change-bus.js';
 import { ALL_PAGES_KEY, createPurger } from './platform/purge.js';
 import { forgetModerationSettings } from './features/comments/moderation/settings.js';
@@ -108,11 +109,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const headers = securityHeaders(config);
   const cache = createPageCache({ enabled: config.pageCache, headers });
   const memo = createContentMemo({ enabled: config.pageCache });
+  // Under overload, requests wait their turn in arrival order, and a full queue answers 503 at once (admission.ts).
+  const admission = createAdmission({ limit: config.maxActive, maxQueue: config.maxQueue, message: () => t('error.busy') });
   const server = Fastify({
     // Cached anonymous pages are answered before routing, hooks and cookie parsing (see page-cache.ts).
     serverFactory: (handler) =>
       createServer((req, res) => {
-        if (!cache.serveRaw(req, res)) handler(req, res);
+        if (!cache.serveRaw(req, res)) admission.admit(req, res, () => handler(req, res));
       }),
     logger: deps.logger ?? (config.logLevel === 'silent' ? false : { level: config.logLevel }),
     bodyLimit: 2 * 1024 * 1024,
@@ -123,7 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
     schemaController: LAZY_SCHEMA_COMPILERS,
   });
-  const bus = createChangeBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, site: config.baseUrl, log: server.log });
+  const bus = createChangeBus({ databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, site: config.baseUrl, log: server.log, db });
   const purger = createPurger(config.purgeUrl, server.log);
   const commentTags = (ids: number[]) => [...ids.map((id) => `comments:${id}`), 'comment-counts'];
   const dropContent = () => {

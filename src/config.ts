@@ -53,6 +53,10 @@ export interface Config {
   smtpUrl: string;
   mailFrom: string;
   workers: number;
+  /** Requests the app works on at once per process; the rest wait in arrival order (0: no limit). */
+  maxActive: number;
+  /** Requests that may wait for the app per process; one more is answered 503 with Retry-After. */
+  maxQueue: number;
   redisUrl: string;
   purgeUrl: string;
   /** Which peers may tell the client's address in X-Forwarded-For: none (false), a hop count, or addresses and CIDRs. */
@@ -184,6 +188,28 @@ export const OPTIONS: Option[] = [
     parse: (r) => {
       const n = Number(r);
       if (!Number.isInteger(n) || n < 1 || n > 256) throw new Error(`expected a number of workers from 1 to 256, got "${r}"`);
+      return n;
+    },
+  },
+  {
+    env: 'CHANCERY_MAX_ACTIVE',
+    key: 'maxActive',
+    doc: 'Requests a process works on at once (cached pages excepted); the rest wait their turn in arrival order; 0 for no limit',
+    default: () => '8',
+    parse: (r) => {
+      const n = Number(r);
+      if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new Error(`expected a number from 0 to 10000, got "${r}"`);
+      return n;
+    },
+  },
+  {
+    env: 'CHANCERY_MAX_QUEUE',
+    key: 'maxQueue',
+    doc: 'Requests that may wait their turn in a process; beyond that a request is answered 503 with Retry-After at once',
+    default: () => '512',
+    parse: (r) => {
+      const n = Number(r);
+      if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new Error(`expected a number from 0 to 1000000, got "${r}"`);
       return n;
     },
   },

@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
 import { main, type CliIo } from './main.js';
 import { openDb } from './platform/db.js';
 import { migrate } from './platform/migrations/index.js';
@@ -180,6 +183,54 @@ describe('chancery CLI', () => {
       );
       expect(n).toBeGreaterThan(0);
     } finally {
+      await db.destroy();
+    }
+  });
+
+  // SQLite has no LISTEN/NOTIFY: the command line writes a change signal that the running server polls for.
+  it('a running server on SQLite drops its pages within a second of an import and of extract --all', async () => {
+    const db = openDb(env.DATABASE_URL);
+    await migrate(db);
+    const app = await buildApp({
+      config: loadConfig({ ...env, SESSION_SECRET: 'cli-test-secret-cli-test-secret-xx', CHANCERY_DEMO: 'false' }),
+      db,
+      logger: false,
+    });
+    try {
+      await app.server.listen({ port: 0, host: '127.0.0.1' });
+      await app.bus.ready();
+      const home = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}/`;
+      const page = async () => (await fetch(home)).text();
+      const within = async (ms: number, ok: (html: string) => boolean) => {
+        const t0 = Date.now();
+        while (Date.now() - t0 < ms) {
+          if (ok(await page())) return Date.now() - t0;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        return Number.POSITIVE_INFINITY;
+      };
+      // Cached, and no longer read from the database: a change made behind the server's back is not seen.
+      await page();
+      expect(await page()).not.toContain('Signal Harbour Talks');
+
+      const folder = join(dir, 'articles');
+      mkdirSync(folder);
+      writeFileSync(
+        join(folder, 'talks.md'),
+        '---\ntitle: Signal Harbour Talks\nauthor: Ann Writer\ndate: 2025-01-02\n---\nTalks in Oslo.\n',
+      );
+      expect(await main(['import', folder], collect(env).io)).toBe(0);
+      expect(await within(1000, (html) => html.includes('Signal Harbour Talks'))).toBeLessThan(1000);
+
+      // extract --all writes no article: what shows it is the home page's cache being dropped.
+      const before = app.ctx.cache.size();
+      expect(before).toBeGreaterThan(0);
+      expect(await main(['extract', '--all'], collect(env).io)).toBe(0);
+      const t0 = Date.now();
+      while (app.ctx.cache.size() > 0 && Date.now() - t0 < 1000) await new Promise((r) => setTimeout(r, 25));
+      expect(app.ctx.cache.size()).toBe(0);
+    } finally {
+      await app.close();
       await db.destroy();
     }
   });

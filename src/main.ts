@@ -635,6 +635,7 @@ async function moveInCommand(argv: string[], io: CliIo): Promise<number> {
     }
     for (const w of report.warnings) io.stderr.write(`warning: ${w}\n`);
     for (const line of describeForeignImport(report)) io.stdout.write(`${line}\n`);
+    await announceContentChange(cfg, db);
     return 0;
   });
 }
@@ -690,8 +691,24 @@ async function importArchiveCommand(argv: string[], io: CliIo): Promise<number> 
       progress.finish();
     }
     io.stdout.write(`Loaded ${summary.rows} rows of ${summary.tables} tables and ${summary.files} media files from ${positionals[0]}.\n`);
+    await announceContentChange(cfg, db);
     return 0;
   });
+}
+
+/** Tells the servers on this database that content changed, as the app does after an edit (change-bus.ts). */
+async function announceContentChange(cfg: Config, db: Db): Promise<void> {
+  const [{ createChangeBus }, { createPurger, ALL_PAGES_KEY }] = await Promise.all([
+    import('./platform/change-bus.js'),
+    import('./platform/purge.js'),
+  ]);
+  const log = { error: (o: object, m: string) => process.stderr.write(`${m}: ${String((o as { err?: unknown }).err ?? '')}\n`) };
+  const bus = createChangeBus({ databaseUrl: cfg.databaseUrl, redisUrl: cfg.redisUrl, site: cfg.baseUrl, log, db });
+  const purger = createPurger(cfg.purgeUrl, log);
+  await bus.ready();
+  bus.publish({ kind: 'content' });
+  purger.purge([ALL_PAGES_KEY]);
+  await Promise.all([bus.close(), purger.flush()]);
 }
 
 async function extractAllCommand(io: CliIo): Promise<number> {
@@ -710,6 +727,8 @@ async function extractAllCommand(io: CliIo): Promise<number> {
     } finally {
       progress.finish();
     }
+    // Dossiers changed: the running servers (and a CDN in front) drop their pages.
+    await announceContentChange(cfg, db);
     io.stdout.write(
       `Extracted ${result.articles} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${result.facts} facts, ${result.review} waiting for review.\n`,
     );

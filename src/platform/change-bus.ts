@@ -1,17 +1,20 @@
 // Changes that drop cached pages, told to every other process serving the same database: PostgreSQL
 // LISTEN/NOTIFY, Redis pub/sub when REDIS_URL is set, and between the workers of one `serve --workers N` on
-// SQLite, the cluster's own channel through the primary. Each process applies what it hears to its own caches.
+// SQLite, the cluster's own channel through the primary, plus a table polled by every server on the file so
+// that the command line (an import, an extraction) reaches them too. Each process applies what it hears to its
+// own caches.
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type pgModule from 'pg';
+import type { Db } from './db.js';
 
 /** What changed: everything public (`content`), some articles' threads, or a group of settings. */
 export type Change = { kind: 'content' } | { kind: 'comments'; articleIds: number[] } | { kind: 'settings'; area: string };
 
 export interface ChangeBus {
   /** Which transport carries changes: 'postgres', 'redis', 'cluster' or 'none'. */
-  readonly transport: 'postgres' | 'redis' | 'cluster' | 'none';
+  readonly transport: 'postgres' | 'redis' | 'cluster' | 'sqlite' | 'none';
   /** Tells every other process; never calls this process's own listener. */
   publish(change: Change): void;
   /** The listener for changes made by other processes (one per bus). */
@@ -38,12 +41,19 @@ export interface ChangeBusOptions {
   /** The site's public URL: one Redis may serve several sites, and pub/sub channels are global to it. */
   site: string;
   log: { error: (o: object, m: string) => void; warn?: (o: object, m: string) => void };
+  /** The database, on SQLite: changes then go through its change_signals table as well. */
+  db?: Db;
+  /** How often a SQLite process looks for other processes' changes (250 ms). */
+  pollMs?: number;
 }
 
 /** Builds the bus the configuration calls for; `none` on a single SQLite process. */
 export function createChangeBus(opts: ChangeBusOptions): ChangeBus {
   if (opts.redisUrl) return redisBus(opts.redisUrl, `${CHANNEL} ${opts.site}`, opts.log);
   if (/^postgres(ql)?:\/\//.test(opts.databaseUrl)) return postgresBus(opts.databaseUrl, opts.log);
+  // An in-memory database has no other process to hear from.
+  if (opts.db?.dialect === 'sqlite' && !/^sqlite:(:memory:)?$/.test(opts.databaseUrl))
+    return sqliteBus(opts.db, opts.log, opts.pollMs ?? 250, cluster.isWorker ? clusterBus() : undefined);
   if (cluster.isWorker) return clusterBus();
   return {
     transport: 'none',
@@ -212,6 +222,86 @@ function clusterBus(): ChangeBus {
     ready: async () => {},
     async close() {
       process.off('message', onMessage);
+    },
+  };
+}
+
+/**
+ * On SQLite: every change is written to the change_signals table, and each process looks every `pollMs` for
+ * rows it has not seen, first asking SQLite whether anyone else committed at all (`pragma data_version`, no
+ * table read). A worker of `serve --workers N` also tells its siblings at once through the primary, and skips
+ * their rows when it polls.
+ */
+function sqliteBus(db: Db, log: ChangeBusOptions['log'], pollMs: number, siblings: ChangeBus | undefined): ChangeBus {
+  // Workers of one primary share the first part of their origin: what a sibling wrote was heard already.
+  const family = cluster.isWorker ? `cluster-${process.ppid}` : randomBytes(6).toString('hex');
+  const origin = `${family}/${randomBytes(6).toString('hex')}`;
+  // Loaded only here: a process on PostgreSQL or Redis, or a bare worker, never pays for the query builder.
+  const store = import('./change-signal-store.js');
+  let listener: (c: Change) => void = () => {};
+  siblings?.onChange((c) => listener(c));
+  let lastId = 0;
+  let version = -1;
+  let closed = false;
+  let failedAt = 0;
+  const pending = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    const q = p.finally(() => pending.delete(q));
+    pending.add(q);
+  };
+  const started = store
+    .then((st) => st.lastChangeSignalId(db))
+    .then((id) => {
+      lastId = id;
+    })
+    .catch((err) => log.error({ err }, 'change bus: could not read change_signals'));
+  let polling = false;
+  const poll = async () => {
+    if (polling || closed) return;
+    polling = true;
+    try {
+      const st = await store;
+      const v = await st.sqliteDataVersion(db);
+      if (v === version) return;
+      version = v;
+      for (const row of await st.changeSignalsAfter(db, lastId)) {
+        lastId = row.id;
+        if (row.origin === origin || (siblings && row.origin.startsWith(`${family}/`))) continue;
+        const change = parse(row.change, origin);
+        if (change) listener(change);
+      }
+    } catch (err) {
+      if (Date.now() - failedAt > 60_000) log.error({ err }, 'change bus: could not poll change_signals');
+      failedAt = Date.now();
+    } finally {
+      polling = false;
+    }
+  };
+  const timer = setInterval(() => track(poll()), pollMs);
+  timer.unref();
+  return {
+    transport: 'sqlite',
+    publish(change) {
+      siblings?.publish(change);
+      const payload = JSON.stringify({ origin, change } satisfies Envelope);
+      track(
+        started
+          .then(() => store)
+          .then((st) => st.writeChangeSignal(db, origin, payload, new Date()))
+          .catch((err) => log.error({ err }, 'change bus: could not write change_signals')),
+      );
+    },
+    onChange(fn) {
+      listener = fn;
+    },
+    ready: async () => {
+      await started;
+    },
+    async close() {
+      clearInterval(timer);
+      await Promise.all(pending);
+      closed = true;
+      await siblings?.close();
     },
   };
 }

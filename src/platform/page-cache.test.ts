@@ -1,9 +1,9 @@
 import Fastify from 'fastify';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createPageCache } from './page-cache.js';
+import { createPageCache, FAST_BROTLI, FAST_GZIP } from './page-cache.js';
 
 async function server(enabled: boolean) {
   const app = Fastify();
@@ -145,6 +145,21 @@ describe('page cache', () => {
     const br = await s.app.inject({ url: '/page', headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(br.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+  });
+
+  it('compresses a page sent once at the fastest level, and a kept page at the full level', async () => {
+    const s = await server(true);
+    const body = Buffer.from(`<p>v1</p>${'x'.repeat(2000)}`);
+    const once = await s.app.inject({ url: '/page', headers: { 'accept-encoding': 'gzip' } });
+    expect(once.headers['content-encoding']).toBe('gzip');
+    expect(once.rawPayload.equals(gzipSync(body, { level: FAST_GZIP }))).toBe(true);
+    const kept = await s.app.inject({ url: '/page', headers: { 'accept-encoding': 'gzip' } });
+    expect(kept.rawPayload.equals(gzipSync(body, { level: 6 }))).toBe(true);
+    s.bump();
+    const next = Buffer.from(`<p>v2</p>${'x'.repeat(2000)}`);
+    const onceBr = await s.app.inject({ url: '/page?other', headers: { 'accept-encoding': 'br' } });
+    expect(onceBr.rawPayload.equals(brotliCompressSync(next, { params: { [constants.BROTLI_PARAM_QUALITY]: FAST_BROTLI } }))).toBe(true);
+    expect(brotliDecompressSync(onceBr.rawPayload).equals(next)).toBe(true);
   });
 
   it('when disabled, renders every time but still validates', async () => {

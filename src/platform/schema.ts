@@ -520,6 +520,14 @@ export interface EmbedsTable {
   fetched_at: string;
 }
 
+/** A change told to the other processes on one SQLite file (platform/change-bus.ts). */
+export interface ChangeSignalsTable {
+  id: Generated<number>;
+  origin: string;
+  change: string;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -569,4 +577,5 @@ export interface DB {
   article_reviews: ArticleReviewsTable;
   review_notes: ReviewNotesTable;
   embeds: EmbedsTable;
+  change_signals: ChangeSignalsTable;
 }

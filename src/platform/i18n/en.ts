@@ -362,6 +362,7 @@ export const en = {
   'error.not_found.title': 'Page not found',
   'error.server.title': 'Something went wrong',
   'error.server': 'An error on our side stopped this page. It has been logged; please try again shortly.',
+  'error.busy': 'The server is busy; please try again in a moment.',
   'error.bad_request': 'The request could not be understood.',
   'error.validation': 'Please correct the highlighted fields.',
   'error.unauthorized': 'Please sign in first.',

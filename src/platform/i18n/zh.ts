@@ -358,6 +358,7 @@ export const zh = {
   'error.not_found.title': '页面未找到',
   'error.server.title': '出错了',
   'error.server': '我们这边的错误导致页面无法显示。错误已记录，请稍后再试。',
+  'error.busy': '服务器繁忙，请稍后再试。',
   'error.bad_request': '无法理解该请求。',
   'error.validation': '请更正标出的字段。',
   'error.unauthorized': '请先登录。',

@@ -26,6 +26,9 @@ import * as editorialWorkflow from './2026-12-07T0400-editorial-workflow.js';
 import * as webhooks from './2026-12-07T0300-webhooks.js';
 import * as secondFactor from './2026-12-07T0200-second-factor.js';
 import * as passkeys from './2026-12-07T0210-passkeys.js';
+import * as changeSignals from './2026-12-07T0700-change-signals.js';
+import * as translationGroupIndex from './2026-12-07T0710-translation-group-partial-index.js';
+import * as listLanguageIndexes from './2026-12-07T0720-article-list-language-indexes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -53,6 +56,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0200-second-factor': secondFactor,
   '2026-12-07T0210-passkeys': passkeys,
   '2026-12-07T0500-embeds': embeds,
+  '2026-12-07T0700-change-signals': changeSignals,
+  '2026-12-07T0710-translation-group-partial-index': translationGroupIndex,
+  '2026-12-07T0720-article-list-language-indexes': listLanguageIndexes,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -217,6 +217,7 @@ const EXPECTED: Record<string, string[]> = {
   user_passkeys: ['counter', 'created_at', 'id', 'last_used_at', 'name', 'public_key', 'transports', 'user_id'],
   webauthn_challenges: ['challenge', 'expires_at', 'id', 'purpose', 'user_id'],
   embeds: ['author', 'fetched_at', 'frame_src', 'id', 'provider', 'thumbnail_id', 'title', 'url'],
+  change_signals: ['change', 'created_at', 'id', 'origin'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {
