@@ -10,6 +10,7 @@ import { findSetting, findSiteInfo } from '../site/site-store.js';
 import { findUserWithHashByEmail } from '../staff/user-store.js';
 import { findTagBySlug } from '../tags/tag-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
+import { listCorrections } from '../corrections/correction-store.js';
 import { DEMO_LOADED_KEY, loadDemo, type DemoResult } from './demo-loader.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -93,6 +94,14 @@ describe.each(DIALECTS)('demo loader on %s', (dialect) => {
     expect((await listQuestions(db, e.id)).map((q) => q.kind)).toEqual(['choice', 'text', 'checkbox']);
     const roundTable = (await findEventBySlug(db, 'round-table-russia-china-energy-2025'))!;
     expect(roundTable.start).toEqual({ kind: 'datetime', instant: '2025-10-14T07:00:00.000Z' });
+  });
+
+  it('carries a correction on one article, added once however often the demo loads', async () => {
+    const article = (await findArticleBySlug(db, 'brics-rio-summit'))!;
+    const first = await listCorrections(db, article.id);
+    expect(first.map((c) => [c.kind, c.notedAt])).toEqual([['correction', '2025-07-09T12:00:00.000Z']]);
+    await loadDemo({ db, clock: () => NOW, config });
+    expect(await listCorrections(db, article.id)).toHaveLength(1);
   });
 
   it('is safe to load twice: nothing duplicated, articles unchanged', async () => {

@@ -22,6 +22,8 @@ import { upsertSetting } from '../site/site-store.js';
 import { findUserByEmail, insertUser } from '../staff/user-store.js';
 import { insertTag, listTagSlugs, updateTag } from '../tags/tag-store.js';
 import { TAG_TYPES, type TagType } from '../tags/tag.js';
+import type { CorrectionKind } from '../corrections/correction.js';
+import { insertCorrection, listCorrections } from '../corrections/correction-store.js';
 
 /** The folder holding newsroom.json and articles/. */
 export const DEMO_DIR = join(packageRoot(import.meta.url), 'demo');
@@ -54,6 +56,8 @@ interface NewsroomJson {
       questions?: { kind: QuestionKind; label: string; options?: string[]; required?: boolean }[];
     };
   }[];
+  /** Corrections and update notes on demo articles (features/corrections), added once each. */
+  corrections?: { article: string; kind: CorrectionKind; date: string; body: string }[];
 }
 
 export interface DemoDeps {
@@ -193,6 +197,21 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
           })),
         );
       }
+    }
+    const noted = data.corrections ?? [];
+    const noteIds = new Map((await listArticleIdsBySlug(tx, [...new Set(noted.map((c) => c.article))])).map((r) => [r.slug, r.id]));
+    for (const c of noted) {
+      const articleId = noteIds.get(c.article);
+      if (articleId === undefined) throw new Error(`newsroom.json: correction on unknown article "${c.article}"`);
+      if ((await listCorrections(tx, articleId)).some((x) => x.body === c.body)) continue;
+      await insertCorrection(tx, {
+        articleId,
+        kind: c.kind,
+        body: c.body,
+        notedAt: new Date(`${c.date}T12:00:00Z`),
+        userId: null,
+        at: now,
+      });
     }
     await upsertSetting(tx, DEMO_LOADED_KEY, now.toISOString());
   });
