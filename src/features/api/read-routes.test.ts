@@ -117,6 +117,11 @@ describe.each(DIALECTS)('the read API on %s', (dialect) => {
     expect(page.body).toContain('<code>GET /articles/{id}</code>');
     expect(page.body).toContain('id="problem-429"');
     expect(page.body).not.toMatch(/<script/i);
+    // Webhooks are described in the document (OpenAPI 3.1's webhooks section) and on the page.
+    const webhooks = (api.doc as unknown as { webhooks: Record<string, unknown> }).webhooks;
+    expect(Object.keys(webhooks)).toContain('article.published');
+    expect(Object.keys(webhooks)).toContain('registration.cancelled');
+    expect(page.body).toContain('id="webhook-article.unpublished"');
   });
 
   it('pages articles with a cursor that stays stable while articles are published', async () => {

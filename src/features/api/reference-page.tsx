@@ -96,6 +96,9 @@ export function ReferencePage({ document, prefix }: { document: OpenApiDocument;
                 </li>
               ))}
               <li>
+                <a href="#webhooks">Webhooks</a>
+              </li>
+              <li>
                 <a href="#schemas">Schemas</a>
               </li>
               <li>
@@ -189,6 +192,40 @@ export function ReferencePage({ document, prefix }: { document: OpenApiDocument;
               })}
             </section>
           ))}
+          <h2 id="webhooks">Webhooks</h2>
+          <p>
+            Partners registered by the newsroom receive a <code>POST</code> of{' '}
+            <code>{'{ "type": "…", "timestamp": "…", "data": { … } }'}</code> for each event they subscribe to, with the headers{' '}
+            <code>webhook-id</code> (the same on every attempt: drop repeats), <code>webhook-timestamp</code> (seconds) and{' '}
+            <code>webhook-signature</code>: <code>v1,</code> and the base64 HMAC-SHA256 of <code>{'{id}.{timestamp}.{body}'}</code>, keyed
+            with the base64-decoded part of the secret after <code>whsec_</code>. Answer 2xx within ten seconds; anything else is retried
+            with growing pauses, and an endpoint that keeps failing is paused.
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>Event</th>
+                <th>When</th>
+                <th>data</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(document.webhooks as Record<string, { post: Record<string, unknown> }>).map(([type, hook]) => {
+                const body = (hook.post.requestBody as { content: Record<string, { schema: { properties: { data: Schema } } }> }).content[
+                  'application/json'
+                ].schema.properties.data;
+                return (
+                  <tr key={type} id={`webhook-${type}`}>
+                    <td>
+                      <code>{type}</code>
+                    </td>
+                    <td>{String(hook.post.summary)}</td>
+                    <td>{typeOf(body)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
           <h2 id="schemas">Schemas</h2>
           {Object.entries(schemas).map(([name, s]) => (
             <section key={name} id={`schema-${name}`}>
