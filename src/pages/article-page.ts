@@ -14,6 +14,7 @@ import { nextEvent } from '../features/events/next-event.js';
 import { loadCoverPicture } from '../features/media/cover-loader.js';
 import type { AppCtx } from '../platform/app-context.js';
 import { loadChrome } from '../platform/chrome.js';
+import { loadLocalizer } from '../platform/localize.js';
 import { notFound } from '../platform/errors.js';
 import { renderDocument } from '../platform/render.js';
 import { newestOf } from '../platform/ui/article-list.js';
@@ -24,9 +25,12 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
   app.get<{ Params: { slug: string } }>('/articles/:slug', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
       const now = ctx.clock();
-      const article = await findReadableArticleBySlug(ctx.db, request.params.slug);
+      const found = await findReadableArticleBySlug(ctx.db, request.params.slug);
       // Drafts and scheduled pieces do not exist for readers.
-      if (!article || !isPublic(article, now)) throw notFound('Article');
+      if (!found || !isPublic(found, now)) throw notFound('Article');
+      // Its rubric, tags and bylines in its language, where the newsroom translated them.
+      const local = await loadLocalizer(ctx, found.language);
+      const article = local.article(found);
       // The page belongs to its language's edition: its interface, menus and links are that edition's.
       const ed = ctx.inEdition(article.language);
       const [chrome, related, event, knowledge, translations, coverPicture] = await Promise.all([
@@ -56,7 +60,7 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
           t: ed.t,
           chrome,
           article: { ...article, bodyHtml: html },
-          related,
+          related: related.map(local.article),
           event,
           facts,
           comments,

@@ -395,6 +395,15 @@ export interface ArticleRevisionsTable {
   snapshot: string;
 }
 
+/** One translated field of a rubric, tag, author or event in one language (the original is in its own table). */
+export interface TranslationsTable {
+  subject: 'rubric' | 'tag' | 'author' | 'event';
+  subject_id: number;
+  language: string;
+  field: string;
+  value: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -432,4 +441,5 @@ export interface DB {
   api_tokens: ApiTokensTable;
   media_images: MediaImagesTable;
   article_revisions: ArticleRevisionsTable;
+  translations: TranslationsTable;
 }

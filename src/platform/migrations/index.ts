@@ -20,6 +20,7 @@ import * as api from './2026-12-06T1300-api.js';
 import * as apiOauth from './2026-12-06T1310-api-oauth.js';
 import * as media from './2026-12-06T1400-media.js';
 import * as articleRevisions from './2026-12-06T1410-article-revisions.js';
+import * as translations from './2026-12-07T0100-translations.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1310-api-oauth': apiOauth,
   '2026-12-06T1400-media': media,
   '2026-12-06T1410-article-revisions': articleRevisions,
+  '2026-12-07T0100-translations': translations,
 };
 
 class StaticProvider implements MigrationProvider {
