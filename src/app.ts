@@ -44,7 +44,7 @@ import { registerAuthorRoutes } from './features/authors/routes.js';
 import { registerArticlePage } from './pages/article-page.js';
 import { registerHomePage } from './pages/home-page.js';
 import { registerListPages } from './pages/list-pages.js';
-import { registerEventRoutes } from './features/events/routes.js';
+import { registerEventPages, registerEventRoutes } from './features/events/routes.js';
 import { registerSearchRoutes } from './features/search/routes.js';
 import { registerFeedRoutes } from './features/feeds/routes.js';
 import { registerAdminRoutes } from './features/admin/routes.js';
@@ -281,6 +281,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         registerListPages(scope, ed);
         registerSearchRoutes(scope, ed);
         registerFeedRoutes(scope, ed, { edition: true });
+        registerEventPages(scope, ed);
       },
       { prefix: `/${lang}` },
     );

@@ -10,6 +10,7 @@ import { listPublicFactsForArticle } from '../features/dossiers/dossier-store.js
 import { markEvidenceWithIds } from '../features/dossiers/evidence.js';
 import { FactsBlock } from '../features/dossiers/views/facts-block.js';
 import { findEventForArticle } from '../features/events/event-store.js';
+import { eventIn } from '../features/events/event-translation.js';
 import { nextEvent } from '../features/events/next-event.js';
 import { loadCoverPicture } from '../features/media/cover-loader.js';
 import type { AppCtx } from '../platform/app-context.js';
@@ -36,7 +37,9 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
       const [chrome, related, event, knowledge, translations, coverPicture] = await Promise.all([
         loadChrome(ed, request),
         listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }),
-        findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo),
+        findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo).then(
+          (e) => e && eventIn(ctx.db, e, article.language),
+        ),
         listPublicFactsForArticle(ctx.db, article.id),
         listTranslations(ctx.db, article.id, now),
         loadCoverPicture(ctx.db, article.cover?.url),

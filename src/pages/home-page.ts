@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ArticleSummary } from '../features/articles/article.js';
 import { listLatestPerRubric, listPublishedArticles } from '../features/articles/article-store.js';
 import { commentCountsBySlug } from '../features/comments/comment-store.js';
+import { eventIn } from '../features/events/event-translation.js';
 import { nextEvent } from '../features/events/next-event.js';
 import type { AppCtx } from '../platform/app-context.js';
 import { loadChrome } from '../platform/chrome.js';
@@ -32,7 +33,7 @@ export function registerHomePage(app: FastifyInstance, ctx: AppCtx): void {
       const language = chrome.site.language;
       const [found, event, local] = await Promise.all([
         listPublishedArticles(ctx.db, { now, language, limit: LATEST + 1 }),
-        nextEvent(ctx, now),
+        nextEvent(ctx, now).then((e) => e && eventIn(ctx.db, e, language)),
         loadLocalizer(ctx, language),
       ]);
       const { lead, latest } = pickLead(found.map(local.article));

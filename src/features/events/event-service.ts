@@ -6,6 +6,7 @@ import { insertAudit } from '../audit/audit-store.js';
 import type { EventStatus } from './event.js';
 import { eventRowOf, type EventInput } from './event-form.js';
 import { enqueueJob } from '../../platform/jobs.js';
+import { deleteTranslations, saveTranslations, type Translations } from '../../platform/translation-store.js';
 import { findSettings } from './registration-store.js';
 import { scheduleReminder } from './registration-service.js';
 import { recordTerms } from './terms-store.js';
@@ -40,7 +41,7 @@ export function createEventService(deps: EventServiceDeps) {
   const { db, clock, t } = deps;
   return {
     /** Creates (id null) or updates an event; throws ValidationError for a taken slug or unknown article slugs; returns the id. */
-    async save(actor: { id: number }, id: number | null, input: EventInput): Promise<number> {
+    async save(actor: { id: number }, id: number | null, input: EventInput, translations: Translations = {}): Promise<number> {
       const now = clock();
       const saved = await inTransaction(db, async (tx) => {
         const before = id === null ? undefined : await findEventById(tx, id);
@@ -55,6 +56,7 @@ export function createEventService(deps: EventServiceDeps) {
         const eventId = id ?? (await insertEvent(tx, row, now));
         if (id !== null) await updateEvent(tx, id, row, now);
         await setEventArticles(tx, eventId, [...articleIds.values()]);
+        await saveTranslations(tx, 'event', eventId, translations);
         // Every edit of the terms is a new version; registrations keep the one they accepted.
         await recordTerms(tx, eventId, row.termsMd, row.termsHtml, now);
         const timeChanged =
@@ -95,6 +97,7 @@ export function createEventService(deps: EventServiceDeps) {
         if (!e) return false;
         await setEventArticles(tx, id, []);
         await deleteEvent(tx, id);
+        await deleteTranslations(tx, 'event', id);
         await insertAudit(tx, { at: now, userId: actor.id, action: 'event.delete', subjectType: 'event', subjectId: id, detail: e.title });
         return true;
       });

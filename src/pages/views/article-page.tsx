@@ -218,7 +218,7 @@ export function ArticlePage({ t, chrome, article: a, related, event, comments, f
         </footer>
       </article>
       {facts}
-      {event && <EventBlock t={t} event={event} />}
+      {event && <EventBlock t={t} event={event} base={chrome.site.base} />}
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-title">
           <h2 id="related-title">{t('article.related')}</h2>
