@@ -36,6 +36,7 @@ import { listRubrics } from './features/rubrics/rubric-store.js';
 import { findSiteInfo } from './features/site/site-store.js';
 import type { PublishingService } from './features/articles/publishing-service.js';
 import { articleSearchIndex } from './features/search/search-index-store.js';
+import { REINDEX_HAN_JOB, reindexHanJob } from './features/search/reindex-job.js';
 import { createPublishingService } from './features/articles/publishing-service.js';
 import { loadChrome, type Shell } from './platform/chrome.js';
 import { loadLocalizer } from './platform/localize.js';
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       'extract-article': extractArticleJob(db, clock, ctx.contentChanged),
       ...registrationJobs(ctx),
       [SEND_MAIL_JOB]: sendMailJob(mailer),
+      [REINDEX_HAN_JOB]: reindexHanJob(db, clock),
     },
     clock,
     server.log,

@@ -21,6 +21,7 @@ import * as apiOauth from './2026-12-06T1310-api-oauth.js';
 import * as media from './2026-12-06T1400-media.js';
 import * as articleRevisions from './2026-12-06T1410-article-revisions.js';
 import * as translations from './2026-12-07T0100-translations.js';
+import * as reindexHan from './2026-12-07T0110-reindex-han.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1400-media': media,
   '2026-12-06T1410-article-revisions': articleRevisions,
   '2026-12-07T0100-translations': translations,
+  '2026-12-07T0110-reindex-han': reindexHan,
 };
 
 class StaticProvider implements MigrationProvider {
