@@ -1,4 +1,4 @@
-// An event's title, summary, venue and terms, translated per language (platform/translation-store.ts): the
+// An event's title, summary, programme, venue and terms, translated per language (platform/translation-store.ts): the
 // event's page in an edition shows them in that edition's language, and the original where there is none.
 import type { Db } from '../../platform/db.js';
 import { renderMarkdown } from '../../platform/markdown.js';
@@ -10,6 +10,7 @@ import type { Event } from './event.js';
 export const EVENT_TRANSLATABLE: TranslatableField[] = [
   { field: 'title', label: 'events.admin.field.title', max: 300 },
   { field: 'summary', label: 'events.admin.field.summary', max: 2000, multiline: true },
+  { field: 'programme_md', label: 'events.admin.field.programme', max: 50_000, multiline: true },
   { field: 'venue_name', label: 'events.admin.field.venue_name', max: 300 },
   { field: 'terms_md', label: 'events.admin.field.terms', max: 50_000, multiline: true },
 ];
@@ -23,6 +24,7 @@ export function translateEvent(e: Event, lang: string, fields: Record<string, st
     title: fields.title || e.title,
     summary: fields.summary || e.summary,
     venue: { ...e.venue, name: fields.venue_name || e.venue.name },
+    ...(fields.programme_md ? { programmeMd: fields.programme_md, programmeHtml: renderMarkdown(fields.programme_md) } : {}),
     ...(fields.terms_md ? { termsMd: fields.terms_md, termsHtml: renderMarkdown(fields.terms_md) } : {}),
   };
 }
