@@ -68,6 +68,25 @@ export async function saveTranslations(db: Db, subject: TranslationSubject, id: 
   if (rows.length) await db.insertInto('translations').values(rows).execute();
 }
 
+/** Replaces the translations of many subjects at once (a loader's): one delete per kind of subject, one insert. */
+export async function replaceManyTranslations(
+  db: Db,
+  entries: { subject: TranslationSubject; id: number; translations: Translations }[],
+): Promise<void> {
+  const bySubject = new Map<TranslationSubject, number[]>();
+  for (const e of entries) bySubject.set(e.subject, [...(bySubject.get(e.subject) ?? []), e.id]);
+  for (const [subject, ids] of bySubject)
+    await db.deleteFrom('translations').where('subject', '=', subject).where('subject_id', 'in', ids).execute();
+  const rows = entries.flatMap(({ subject, id, translations }) =>
+    Object.entries(translations).flatMap(([language, fields]) =>
+      Object.entries(fields)
+        .filter(([, value]) => value.trim() !== '')
+        .map(([field, value]) => ({ subject, subject_id: id, language, field, value })),
+    ),
+  );
+  if (rows.length) await db.insertInto('translations').values(rows).execute();
+}
+
 /** Forgets a subject's translations (when the subject is deleted). */
 export async function deleteTranslations(db: Db, subject: TranslationSubject, id: number): Promise<void> {
   await db.deleteFrom('translations').where('subject', '=', subject).where('subject_id', '=', id).execute();

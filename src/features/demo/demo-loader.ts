@@ -11,7 +11,7 @@ import type { PublishingService } from '../articles/publishing-service.js';
 import { listArticleIdsBySlug } from '../articles/article-store.js';
 import { insertAuthor, listAuthorSlugs, updateAuthor } from '../authors/author-store.js';
 import { isValidTimeZone } from '../events/event.js';
-import { saveTranslations, type Translations } from '../../platform/translation-store.js';
+import { replaceManyTranslations, type TranslationSubject, type Translations } from '../../platform/translation-store.js';
 import { insertEvent, listEventSlugs, setEventArticles, updateEvent, type EventRow } from '../events/event-store.js';
 import { replaceQuestions, saveSettings } from '../events/registration-store.js';
 import type { QuestionKind } from '../events/registration.js';
@@ -100,13 +100,15 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
     await upsertSetting(tx, 'site.description', data.site.description ?? '');
     await upsertSetting(tx, 'site.language', data.site.language ?? 'en');
 
+    // Rubrics', tags' and byline titles' translations, saved together once their ids are known.
+    const localized: { subject: TranslationSubject; id: number; translations: Translations }[] = [];
     const existingAuthors = new Map((await listAuthorSlugs(tx)).map((r) => [r.slug, r]));
     for (const a of data.authors) {
       const input = { slug: a.slug, name: a.name, title: a.title ?? '', bio: a.bio ?? '', photoUrl: a.photo_url ?? '' };
       const found = existingAuthors.get(a.slug);
       if (found) await updateAuthor(tx, found.id, { ...input, userId: found.user_id });
       const id = found ? found.id : await insertAuthor(tx, input, now);
-      if (a.translations) await saveTranslations(tx, 'author', id, a.translations);
+      if (a.translations) localized.push({ subject: 'author', id, translations: a.translations });
     }
 
     const existingRubrics = new Map((await listRubricSlugs(tx)).map((r) => [r.slug, r.id]));
@@ -115,7 +117,7 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
       const found = existingRubrics.get(r.slug);
       if (found !== undefined) await updateRubric(tx, found, input);
       const id = found ?? (await insertRubric(tx, input));
-      if (r.translations) await saveTranslations(tx, 'rubric', id, r.translations);
+      if (r.translations) localized.push({ subject: 'rubric', id, translations: r.translations });
     }
 
     const existingTags = new Map((await listTagSlugs(tx)).map((r) => [r.slug, r.id]));
@@ -124,8 +126,10 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
       const found = existingTags.get(t.slug);
       if (found !== undefined) await updateTag(tx, found, { slug: t.slug, name: t.name, type });
       const id = found ?? (await insertTag(tx, { slug: t.slug, name: t.name, type }));
-      if (t.translations) await saveTranslations(tx, 'tag', id, t.translations);
+      if (t.translations) localized.push({ subject: 'tag', id, translations: t.translations });
     }
+
+    await replaceManyTranslations(tx, localized);
 
     // Staff: the admin from the configuration, and an editor to try roles with (same password).
     let adminCreated = false;
@@ -154,12 +158,13 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
     const slugs = [...new Set(data.events.flatMap((e) => e.linked_articles ?? []))];
     const articleIds = new Map((await listArticleIdsBySlug(tx, slugs)).map((r) => [r.slug, r.id]));
     const existingEvents = new Map((await listEventSlugs(tx)).map((r) => [r.slug, r.id]));
+    const localizedEvents: { subject: TranslationSubject; id: number; translations: Translations }[] = [];
     for (const e of data.events) {
       const row = eventRow(e);
       let id = existingEvents.get(e.slug);
       if (id !== undefined) await updateEvent(tx, id, row, now);
       else id = await insertEvent(tx, row, now);
-      if (e.translations) await saveTranslations(tx, 'event', id, e.translations);
+      if (e.translations) localizedEvents.push({ subject: 'event', id, translations: e.translations });
       await setEventArticles(
         tx,
         id,
@@ -195,6 +200,7 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
         );
       }
     }
+    await replaceManyTranslations(tx, localizedEvents);
     await upsertSetting(tx, DEMO_LOADED_KEY, now.toISOString());
   });
   return {
