@@ -37,14 +37,16 @@ import { listRubrics } from './features/rubrics/rubric-store.js';
 import { findSiteInfo } from './features/site/site-store.js';
 import type { PublishingService } from './features/articles/publishing-service.js';
 import { articleSearchIndex } from './features/search/search-index-store.js';
+import { REINDEX_HAN_JOB, reindexHanJob } from './features/search/reindex-job.js';
 import { createPublishingService } from './features/articles/publishing-service.js';
-import { loadChrome } from './platform/chrome.js';
+import { loadChrome, type Shell } from './platform/chrome.js';
+import { loadLocalizer } from './platform/localize.js';
 import { ErrorPage } from './features/site/views/error-page.js';
 import { registerAuthorRoutes } from './features/authors/routes.js';
 import { registerArticlePage } from './pages/article-page.js';
 import { registerHomePage } from './pages/home-page.js';
 import { registerListPages } from './pages/list-pages.js';
-import { registerEventRoutes } from './features/events/routes.js';
+import { registerEventPages, registerEventRoutes } from './features/events/routes.js';
 import { registerSearchRoutes } from './features/search/routes.js';
 import { registerFeedRoutes } from './features/feeds/routes.js';
 import { registerAdminRoutes } from './features/admin/routes.js';
@@ -148,6 +150,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const t = Object.defineProperty((key: MessageKey, vars?: Record<string, string | number>) => spoken(key, vars), 'lang', {
     get: () => spoken.lang,
   }) as T;
+  // The shared page shell in one edition's language (the newsroom's when none is named): the site, and the
+  // rubric menu with the names translated into that language where the newsroom translated them.
+  const loadShellIn = async (lang: Language | undefined): Promise<Shell> => {
+    const [site, rubrics] = await Promise.all([findSiteInfo(db, config.baseUrl), listRubrics(db)]);
+    const root = translator(site.language);
+    if (lang === undefined) spoken = root;
+    const local = await loadLocalizer({ db, memo }, lang ?? root.lang);
+    return {
+      site: { ...site, language: root.lang, rootLanguage: root.lang },
+      rubrics: rubrics.map((r) => ({ slug: r.slug, name: local.rubric(r).name })),
+    };
+  };
   const mailer = deps.mailer ?? createMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox'), from: config.mailFrom });
   const ctx = {
     config,
@@ -182,14 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       bus.publish({ kind: 'settings', area });
     },
     // The shells in platform/ get their feature data here: the site and rubric menu, the comment queues.
-    loadShell: async () => {
-      const [site, rubrics] = await Promise.all([findSiteInfo(db, config.baseUrl), listRubrics(db)]);
-      spoken = translator(site.language);
-      return {
-        site: { ...site, language: spoken.lang, rootLanguage: spoken.lang },
-        rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })),
-      };
-    },
+    loadShell: () => loadShellIn(undefined),
     adminBadges: (staff) => commentQueueBadges(db, t, staff),
   } as AppServices;
   ctx.publishing = createPublishingService({
@@ -214,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       // Partner webhooks: the event outbox's fan-out and each delivery (features/api/webhook-service.ts).
       ...webhookJobs(ctx),
       [SEND_MAIL_JOB]: sendMailJob(mailer),
+      [REINDEX_HAN_JOB]: reindexHanJob(db, clock),
     },
     clock,
     server.log,
@@ -294,7 +302,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // The information service for apps and partners (its own errors, validation and limits).
   await registerApiRoutes(server, ctx, { comments });
   // Every language's edition under its prefix: home, article lists, search and feeds, in its language.
-  const editions = new Map(LANGUAGES.map((lang) => [lang, editionCtx(ctx, lang)]));
+  const editions = new Map(LANGUAGES.map((lang) => [lang, editionCtx(ctx, lang, loadShellIn)]));
   ctx.inEdition = (lang) => (lang === ctx.edition.lang || !isLanguage(lang) ? ctx : editions.get(lang)!);
   for (const lang of LANGUAGES) {
     const ed = editions.get(lang)!;
@@ -309,6 +317,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         registerSearchRoutes(scope, ed);
         registerFeedRoutes(scope, ed, { edition: true });
         registerCorrectionRoutes(scope, ed);
+        registerEventPages(scope, ed);
       },
       { prefix: `/${lang}` },
     );
@@ -364,7 +373,7 @@ function closeOnClientError(err: NodeJS.ErrnoException, socket: import('node:net
 }
 
 /** The context of a prefixed edition: its language's translator, its prefix, and a shell that links within it. */
-function editionCtx(ctx: AppCtx, lang: Language): AppCtx {
+function editionCtx(ctx: AppCtx, lang: Language, loadShellIn: (lang: Language) => Promise<Shell>): AppCtx {
   const prefix = `/${lang}`;
   return {
     ...ctx,
@@ -372,7 +381,7 @@ function editionCtx(ctx: AppCtx, lang: Language): AppCtx {
     edition: { lang, prefix },
     inEdition: (l) => ctx.inEdition(l),
     loadShell: async () => {
-      const shell = await ctx.loadShell();
+      const shell = await loadShellIn(lang);
       return { ...shell, site: { ...shell.site, language: lang, base: prefix } };
     },
   };

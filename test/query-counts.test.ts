@@ -13,7 +13,7 @@ const PAGES = [
   '/feed.xml',
   '/search?q=railway',
   '/search?q=railway%20summit',
-  '/sitemap-articles-1.xml',
+  '/sitemap-en.xml',
 ];
 
 describe.each(DIALECTS)('queries per page (%s)', (dialect) => {

@@ -30,7 +30,7 @@ const PAGES = [
   '/archive?page=2',
   '/feed.xml',
   '/sitemap.xml',
-  '/sitemap-articles-1.xml',
+  '/sitemap-en.xml',
   '/search?q=railway',
   '/ru/',
   '/ru/rubric/analysis?page=2',

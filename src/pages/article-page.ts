@@ -10,6 +10,7 @@ import { listPublicFactsForArticle } from '../features/dossiers/dossier-store.js
 import { markEvidenceWithIds } from '../features/dossiers/evidence.js';
 import { FactsBlock } from '../features/dossiers/views/facts-block.js';
 import { findEventForArticle } from '../features/events/event-store.js';
+import { eventIn } from '../features/events/event-translation.js';
 import { nextEvent } from '../features/events/next-event.js';
 import { loadCoverPicture } from '../features/media/cover-loader.js';
 import { listCorrections } from '../features/corrections/correction-store.js';
@@ -18,6 +19,7 @@ import { loadInlinePictures } from '../features/media/inline-pictures.js';
 import { loadInlineEmbeds } from '../features/embeds/inline-embeds.js';
 import type { AppCtx } from '../platform/app-context.js';
 import { loadChrome } from '../platform/chrome.js';
+import { loadLocalizer } from '../platform/localize.js';
 import { notFound } from '../platform/errors.js';
 import { renderDocument } from '../platform/render.js';
 import { newestOf } from '../platform/ui/article-list.js';
@@ -28,15 +30,20 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
   app.get<{ Params: { slug: string } }>('/articles/:slug', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
       const now = ctx.clock();
-      const article = await findReadableArticleBySlug(ctx.db, request.params.slug);
+      const found = await findReadableArticleBySlug(ctx.db, request.params.slug);
       // Drafts and scheduled pieces do not exist for readers.
-      if (!article || !isPublic(article, now)) throw notFound('Article');
+      if (!found || !isPublic(found, now)) throw notFound('Article');
+      // Its rubric, tags and bylines in its language, where the newsroom translated them.
+      const local = await loadLocalizer(ctx, found.language);
+      const article = local.article(found);
       // The page belongs to its language's edition: its interface, menus and links are that edition's.
       const ed = ctx.inEdition(article.language);
       const [chrome, related, event, knowledge, translations, coverPicture, corrections] = await Promise.all([
         loadChrome(ed, request),
         listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }),
-        findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo),
+        findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo).then(
+          (e) => e && eventIn(ctx.db, e, article.language),
+        ),
         listPublicFactsForArticle(ctx.db, article.id),
         listTranslations(ctx.db, article.id, now),
         loadCoverPicture(ctx.db, article.cover?.url),
@@ -70,7 +77,7 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
           t: ed.t,
           chrome,
           article: { ...article, bodyHtml },
-          related,
+          related: related.map(local.article),
           event,
           facts,
           comments,

@@ -4,10 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ArticleSummary } from '../features/articles/article.js';
 import { listLatestPerRubric, listPublishedArticles } from '../features/articles/article-store.js';
 import { commentCountsBySlug } from '../features/comments/comment-store.js';
+import { eventIn } from '../features/events/event-translation.js';
 import { nextEvent } from '../features/events/next-event.js';
 import { loadCoverPicture } from '../features/media/cover-loader.js';
 import type { AppCtx } from '../platform/app-context.js';
 import { loadChrome } from '../platform/chrome.js';
+import { loadLocalizer } from '../platform/localize.js';
 import { renderDocument } from '../platform/render.js';
 import { newestOf } from '../platform/ui/article-list.js';
 import { HomePage, type HomeSection } from './views/home-page.js';
@@ -32,14 +34,24 @@ export function registerHomePage(app: FastifyInstance, ctx: AppCtx): void {
       // The shell (memoized) says the edition's language, which may be the newsroom's setting of a moment ago.
       const chrome = await loadChrome(ctx, request);
       const language = chrome.site.language;
-      const [recent, event] = await Promise.all([listPublishedArticles(ctx.db, { now, language, limit: LATEST + 1 }), nextEvent(ctx, now)]);
-      const { lead, latest } = pickLead(recent);
-      const byRubric = await listLatestPerRubric(ctx.db, {
-        now,
-        language,
-        perRubric: PER_RUBRIC,
-        excludeIds: lead ? [lead.id] : [],
-      });
+      const [found, event, local] = await Promise.all([
+        listPublishedArticles(ctx.db, { now, language, limit: LATEST + 1 }),
+        nextEvent(ctx, now).then((e) => e && eventIn(ctx.db, e, language)),
+        loadLocalizer(ctx, language),
+      ]);
+      const { lead, latest } = pickLead(found.map(local.article));
+      const byRubric = new Map(
+        [
+          ...(
+            await listLatestPerRubric(ctx.db, {
+              now,
+              language,
+              perRubric: PER_RUBRIC,
+              excludeIds: lead ? [lead.id] : [],
+            })
+          ).entries(),
+        ].map(([k, items]) => [k, items.map(local.article)]),
+      );
       const bySlug = new Map([...byRubric.values()].map((items) => [items[0].rubric!.slug, items]));
       const sections: HomeSection[] = [];
       for (const r of chrome.rubrics) {

@@ -11,6 +11,7 @@ import { findTagBySlug } from '../features/tags/tag-store.js';
 import type { AppCtx } from '../platform/app-context.js';
 import { type Chrome, loadChrome } from '../platform/chrome.js';
 import { notFound } from '../platform/errors.js';
+import { loadLocalizer } from '../platform/localize.js';
 import { renderDocument } from '../platform/render.js';
 import { newestOf, pageBounds } from '../platform/ui/article-list.js';
 import { type PageInfo, parsePage } from '../platform/ui/pagination.js';
@@ -44,7 +45,8 @@ async function loadListPage(ctx: AppCtx, request: FastifyRequest, filter: Filter
   const total = await countListArticles(ctx, { now, ...filter });
   const bounds = pageBounds(total, page, PER_PAGE);
   if (!bounds) throw notFound('Page');
-  const items = await listPublishedArticles(ctx.db, { now, ...filter, limit: PER_PAGE, offset: bounds.offset });
+  const local = await loadLocalizer(ctx, chrome.site.language);
+  const items = (await listPublishedArticles(ctx.db, { now, ...filter, limit: PER_PAGE, offset: bounds.offset })).map(local.article);
   const commentCounts = await commentCountsBySlug(ctx.db, items);
   return { chrome, items, total, info: { page, pages: bounds.pages, basePath }, commentCounts };
 }
@@ -66,8 +68,9 @@ export function registerListPages(app: FastifyInstance, ctx: AppCtx): void {
 
   app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/rubric/:slug', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
-      const rubric = await findRubricBySlug(ctx.db, request.params.slug);
-      if (!rubric) throw notFound('Rubric');
+      const found = await findRubricBySlug(ctx.db, request.params.slug);
+      if (!found) throw notFound('Rubric');
+      const rubric = (await loadLocalizer(ctx, ctx.edition.lang)).rubric(found);
       const list = await loadListPage(ctx, request, { rubricId: rubric.id }, `/rubric/${rubric.slug}`);
       return cached(renderDocument(RubricPage({ t, rubric, ...list })), list);
     }),
@@ -75,8 +78,9 @@ export function registerListPages(app: FastifyInstance, ctx: AppCtx): void {
 
   app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/tags/:slug', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
-      const tag = await findTagBySlug(ctx.db, request.params.slug);
-      if (!tag) throw notFound('Tag');
+      const found = await findTagBySlug(ctx.db, request.params.slug);
+      if (!found) throw notFound('Tag');
+      const tag = (await loadLocalizer(ctx, ctx.edition.lang)).tag(found);
       const list = await loadListPage(ctx, request, { tagId: tag.id }, `/tags/${tag.slug}`);
       return cached(renderDocument(TagPage({ t, tag, ...list })), list);
     }),
@@ -84,8 +88,9 @@ export function registerListPages(app: FastifyInstance, ctx: AppCtx): void {
 
   app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/authors/:slug', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
-      const author = await findAuthorBySlug(ctx.db, request.params.slug);
-      if (!author) throw notFound('Author');
+      const found = await findAuthorBySlug(ctx.db, request.params.slug);
+      if (!found) throw notFound('Author');
+      const author = (await loadLocalizer(ctx, ctx.edition.lang)).author(found);
       const list = await loadListPage(ctx, request, { authorId: author.id }, `/authors/${author.slug}`);
       return cached(renderDocument(AuthorPage({ t, author, ...list })), list);
     }),

@@ -95,4 +95,18 @@ describe.each(DIALECTS)('translations on %s', (dialect) => {
     expect(alone.body).toContain('<a href="/zh/" hreflang="zh" lang="zh">中文</a>');
     expect(alone.body).not.toContain('hreflang="x-default"');
   });
+
+  it('names each article’s translations as hreflang alternates in its edition’s sitemap', async () => {
+    await link(ru, 'state-visit');
+    await link(zh, 'state-visit');
+    const ruMap = (await app.server.inject('/sitemap-ru.xml')).body;
+    const entry = ruMap.slice(ruMap.indexOf('<loc>http://chancery.test/articles/gosvizit</loc>'));
+    const own = entry.slice(0, entry.indexOf('</url>'));
+    expect(own).toContain('<xhtml:link rel="alternate" hreflang="en" href="http://chancery.test/articles/state-visit"');
+    expect(own).toContain('<xhtml:link rel="alternate" hreflang="zh" href="http://chancery.test/articles/guoshi-fangwen"');
+    expect(own).toContain('<xhtml:link rel="alternate" hreflang="x-default" href="http://chancery.test/articles/state-visit"');
+    // An article alone has no alternates.
+    const other = ruMap.slice(ruMap.indexOf('<loc>http://chancery.test/articles/drugoe</loc>'));
+    expect(other.slice(0, other.indexOf('</url>'))).not.toContain('xhtml:link');
+  });
 });

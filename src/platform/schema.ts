@@ -528,6 +528,15 @@ export interface ChangeSignalsTable {
   created_at: string;
 }
 
+/** One translated field of a rubric, tag, author or event in one language (the original is in its own table). */
+export interface TranslationsTable {
+  subject: 'rubric' | 'tag' | 'author' | 'event';
+  subject_id: number;
+  language: string;
+  field: string;
+  value: string;
+}
+
 export interface DB {
   users: UsersTable;
   user_tokens: UserTokensTable;
@@ -578,4 +587,5 @@ export interface DB {
   review_notes: ReviewNotesTable;
   embeds: EmbedsTable;
   change_signals: ChangeSignalsTable;
+  translations: TranslationsTable;
 }

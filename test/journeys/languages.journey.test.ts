@@ -62,6 +62,35 @@ describe('the three editions in Chromium', () => {
     }
   });
 
+  it('shows the Sochi conference in each edition’s language, on desktop and phone', async () => {
+    for (const [prefix, lang, title, venue] of [
+      ['', 'en', 'Greater Eurasia: Corridors, Capital and Cooperation', 'The Radisson Lazurnaya Hotel'],
+      ['/ru', 'ru', 'Большая Евразия: коридоры, капитал и сотрудничество', 'Отель «Рэдиссон Лазурная»'],
+      ['/zh', 'zh', '大欧亚：走廊、资本与合作', '丽笙拉祖尔纳亚酒店'],
+    ] as const) {
+      for (const [width, height, device] of [
+        [1280, 900, 'desktop'],
+        [390, 844, 'phone'],
+      ] as const) {
+        const p = await page(width, height);
+        await p.goto(`${live.url}${prefix}/events/greater-eurasia-connectivity-conference`);
+        expect(await p.getAttribute('html', 'lang')).toBe(lang);
+        expect(await p.textContent('h1')).toBe(title);
+        expect(await p.textContent('.event-venue-name')).toBe(venue);
+        if (lang === 'ru') expect(await p.textContent('h2')).toBe('Программа (предварительная)');
+        await expectAccessible(p, `event ${lang} ${device}`);
+        await screenshot(p, `languages-event-${lang}-${device}`);
+        expect(errorsOf(p)).toEqual([]);
+        await p.close();
+      }
+    }
+    const p = await page();
+    await p.goto(`${live.url}/ru/events/greater-eurasia-connectivity-conference/terms`);
+    expect(await p.textContent('h2')).toBe('Условия участия');
+    await expectAccessible(p, 'event terms ru');
+    await p.close();
+  });
+
   it('goes from the English analysis to its Russian and Chinese versions and back', async () => {
     const p = await page();
     await p.goto(`${live.url}/articles/bishkek-beijing-partnership`);

@@ -29,18 +29,36 @@ import { deleteTag, findTagBySlug, insertTag, listTags, slugify, updateTag } fro
 import type { Tag, TagInput } from '../tags/tag.js';
 import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
 import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
+import {
+  deleteTranslations,
+  findTranslations,
+  saveTranslations,
+  type TranslationSubject,
+  type Translations,
+} from '../../platform/translation-store.js';
+import { readTranslations, type TranslatableField } from '../../platform/ui/translation-fields.js';
 import { ConfirmDeletePage } from './views/confirm-page.js';
 import { AuthorForm, RubricForm, TagForm, TaxonomyList } from './views/taxonomy-pages.js';
 import { findUserById } from '../staff/user-store.js';
 
 type Parsed<I> = { ok: true; value: I } | { ok: false; errors: Record<string, string> };
-type FormProps<V> = { csrf: string; action: string; values: V; errors?: Record<string, string>; deleteHref?: string; notice?: string };
+type FormProps<V> = {
+  csrf: string;
+  action: string;
+  values: V;
+  errors?: Record<string, string>;
+  deleteHref?: string;
+  notice?: string;
+  localized: { fields: TranslatableField[]; values: Translations };
+};
 
 /** One kind of taxonomy, described once; the routes below are the same for each. */
 interface Kind<E extends { id: number; slug: string; name: string }, V, I extends { slug: string }> {
   path: 'authors' | 'rubrics' | 'tags';
-  /** Audit subject type and action prefix. */
-  subject: string;
+  /** Audit subject type and action prefix, and the subject of its translations. */
+  subject: TranslationSubject;
+  /** The fields a newsroom translates into each language (the original stays in the subject's own row). */
+  translatable: TranslatableField[];
   empty: V;
   valuesOf(e: E): V;
   valuesFromForm(form: Record<string, unknown>): V;
@@ -64,6 +82,7 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
   const authors: Kind<Author, AuthorFormValues, AuthorInput> = {
     path: 'authors',
     subject: 'author',
+    translatable: [{ field: 'title', label: 'admin.authors.byline_title', max: 200 }],
     empty: { name: '', slug: '', title: '', bio: '', photoUrl: '', userId: '' },
     valuesOf: (a) => ({
       name: a.name,
@@ -103,6 +122,10 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
   const rubrics: Kind<Rubric, RubricFormValues, RubricInput> = {
     path: 'rubrics',
     subject: 'rubric',
+    translatable: [
+      { field: 'name', label: 'admin.field.name', max: 100 },
+      { field: 'description', label: 'admin.rubrics.description', max: 1000, multiline: true },
+    ],
     empty: { name: '', slug: '', description: '', position: '0' },
     valuesOf: (r) => ({ name: r.name, slug: r.slug, description: r.description, position: String(r.position) }),
     valuesFromForm: rubricFormValues,
@@ -125,6 +148,7 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
   const tags: Kind<Tag, TagFormValues, TagInput> = {
     path: 'tags',
     subject: 'tag',
+    translatable: [{ field: 'name', label: 'admin.field.name', max: 200 }],
     empty: { name: '', slug: '', type: 'topic' },
     valuesOf: (x) => ({ name: x.name, slug: x.slug, type: x.type }),
     valuesFromForm: tagFormValues,
@@ -170,9 +194,17 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
       return e;
     };
 
-    async function showForm(request: FastifyRequest, reply: FastifyReply, e: E | undefined, values: V, errors?: Record<string, string>) {
+    async function showForm(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      e: E | undefined,
+      values: V,
+      translations: Translations,
+      errors?: Record<string, string>,
+    ) {
       const action = e ? `${base}/${e.id}/edit` : `${base}/new`;
       const body = await k.form({
+        localized: { fields: k.translatable, values: translations },
         csrf: formToken(ctx, request),
         action,
         values,
@@ -185,20 +217,23 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
     }
 
     async function save(request: FastifyRequest, reply: FastifyReply, e: E | undefined) {
-      const values = k.valuesFromForm(formOf(request));
+      const form = formOf(request);
+      const values = k.valuesFromForm(form);
+      const localized = readTranslations(t, form, k.translatable);
       const parsed = k.parse(values);
-      if (!parsed.ok) return showForm(request, reply, e, values, parsed.errors);
+      if (!parsed.ok) return showForm(request, reply, e, values, localized.values, { ...parsed.errors, ...localized.errors });
       const input = parsed.value;
       const owner = await k.findBySlug(input.slug);
       const errors: Record<string, string> = owner && owner.id !== e?.id ? { slug: t('admin.taxonomy.slug_taken') } : {};
-      Object.assign(errors, (await k.check?.(input, e?.id)) ?? {});
-      if (Object.keys(errors).length) return showForm(request, reply, e, values, errors);
+      Object.assign(errors, (await k.check?.(input, e?.id)) ?? {}, localized.errors);
+      if (Object.keys(errors).length) return showForm(request, reply, e, values, localized.values, errors);
       const user = request.staff!;
       let id: number;
       try {
         id = await inTransaction(db, async (tx) => {
           const id = e ? e.id : await k.insert(tx, input);
           if (e) await k.update(tx, e.id, input);
+          await saveTranslations(tx, k.subject, id, localized.values);
           await insertAudit(tx, {
             at: now(),
             userId: user.id,
@@ -212,7 +247,7 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
       } catch (err) {
         // Two editors saving the same slug at once: the unique index decides, the form explains.
         if (await k.findBySlug(input.slug).then((o) => o && o.id !== e?.id))
-          return showForm(request, reply, e, values, { slug: t('admin.taxonomy.slug_taken') });
+          return showForm(request, reply, e, values, localized.values, { slug: t('admin.taxonomy.slug_taken') });
         throw err;
       }
       ctx.contentChanged();
@@ -239,7 +274,7 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
     });
     admin.get(`/${k.path}/new`, async (request, reply) => {
       guard(request);
-      return showForm(request, reply, undefined, k.empty);
+      return showForm(request, reply, undefined, k.empty, {});
     });
     admin.post(`/${k.path}/new`, async (request, reply) => {
       guard(request);
@@ -248,7 +283,7 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
     admin.get(`/${k.path}/:id/edit`, async (request, reply) => {
       guard(request);
       const e = await load(request);
-      return showForm(request, reply, e, k.valuesOf(e));
+      return showForm(request, reply, e, k.valuesOf(e), await findTranslations(db, k.subject, e.id));
     });
     admin.post(`/${k.path}/:id/edit`, async (request, reply) => {
       guard(request);
@@ -277,6 +312,7 @@ export function registerTaxonomyAdminRoutes(app: FastifyInstance, ctx: AppCtx): 
       const e = await load(request);
       await inTransaction(db, async (tx) => {
         await k.remove(tx, e.id);
+        await deleteTranslations(tx, k.subject, e.id);
         await insertAudit(tx, {
           at: now(),
           userId: user.id,

@@ -1,3 +1,4 @@
+import { findTranslationInto } from '../../platform/translation-store.js';
 import { listTranslationGroup } from '../articles/translation-store.js';
 import { findSettings, listQuestions } from '../events/registration-store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +93,14 @@ describe.each(DIALECTS)('demo loader on %s', (dialect) => {
     // Registration is open on the conference, with its custom questions.
     expect(await findSettings(db, e.id)).toMatchObject({ enabled: true, capacity: 150, approvalRequired: false });
     expect((await listQuestions(db, e.id)).map((q) => q.kind)).toEqual(['choice', 'text', 'checkbox']);
+    // The conference in all three languages: the original in English, Russian and Chinese translations.
+    const ru = await findTranslationInto(db, 'event', e.id, 'ru');
+    expect(ru.title).toBe('Большая Евразия: коридоры, капитал и сотрудничество');
+    expect(ru.terms_md).toContain('## Условия участия');
+    expect((await findTranslationInto(db, 'event', e.id, 'zh')).venue_name).toBe('丽笙拉祖尔纳亚酒店');
+    // Rubrics, tags and byline titles too.
+    const rubric = (await db.selectFrom('rubrics').select('id').where('slug', '=', 'analysis').executeTakeFirstOrThrow()).id;
+    expect((await findTranslationInto(db, 'rubric', rubric, 'zh')).name).toBe('分析');
     const roundTable = (await findEventBySlug(db, 'round-table-russia-china-energy-2025'))!;
     expect(roundTable.start).toEqual({ kind: 'datetime', instant: '2025-10-14T07:00:00.000Z' });
   });

@@ -11,6 +11,7 @@ import type { PublishingService } from '../articles/publishing-service.js';
 import { listArticleIdsBySlug } from '../articles/article-store.js';
 import { insertAuthor, listAuthorSlugs, updateAuthor } from '../authors/author-store.js';
 import { isValidTimeZone } from '../events/event.js';
+import { replaceManyTranslations, type TranslationSubject, type Translations } from '../../platform/translation-store.js';
 import { insertEvent, listEventSlugs, setEventArticles, updateEvent, type EventRow } from '../events/event-store.js';
 import { replaceQuestions, saveSettings } from '../events/registration-store.js';
 import type { QuestionKind } from '../events/registration.js';
@@ -33,11 +34,13 @@ export const DEMO_LOADED_KEY = 'demo.loaded';
 
 interface NewsroomJson {
   site: { title: string; description: string; language?: string };
-  authors: { slug: string; name: string; title?: string; bio?: string; photo_url?: string }[];
-  rubrics: { slug: string; name: string; description?: string; position?: number }[];
-  tags: { slug: string; name: string; type?: string }[];
+  authors: { slug: string; name: string; title?: string; bio?: string; photo_url?: string; translations?: Translations }[];
+  rubrics: { slug: string; name: string; description?: string; position?: number; translations?: Translations }[];
+  tags: { slug: string; name: string; type?: string; translations?: Translations }[];
   events: {
     slug: string;
+    /** The title, summary, venue_name and terms_md in other languages. */
+    translations?: Translations;
     title: string;
     summary?: string;
     programme?: string;
@@ -105,29 +108,36 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
     await upsertSetting(tx, 'site.description', data.site.description ?? '');
     await upsertSetting(tx, 'site.language', data.site.language ?? 'en');
 
+    // Rubrics', tags' and byline titles' translations, saved together once their ids are known.
+    const localized: { subject: TranslationSubject; id: number; translations: Translations }[] = [];
     const existingAuthors = new Map((await listAuthorSlugs(tx)).map((r) => [r.slug, r]));
     for (const a of data.authors) {
       const input = { slug: a.slug, name: a.name, title: a.title ?? '', bio: a.bio ?? '', photoUrl: a.photo_url ?? '' };
       const found = existingAuthors.get(a.slug);
       if (found) await updateAuthor(tx, found.id, { ...input, userId: found.user_id });
-      else await insertAuthor(tx, input, now);
+      const id = found ? found.id : await insertAuthor(tx, input, now);
+      if (a.translations) localized.push({ subject: 'author', id, translations: a.translations });
     }
 
     const existingRubrics = new Map((await listRubricSlugs(tx)).map((r) => [r.slug, r.id]));
     for (const [i, r] of data.rubrics.entries()) {
       const input = { slug: r.slug, name: r.name, description: r.description ?? '', position: r.position ?? i + 1 };
-      const id = existingRubrics.get(r.slug);
-      if (id !== undefined) await updateRubric(tx, id, input);
-      else await insertRubric(tx, input);
+      const found = existingRubrics.get(r.slug);
+      if (found !== undefined) await updateRubric(tx, found, input);
+      const id = found ?? (await insertRubric(tx, input));
+      if (r.translations) localized.push({ subject: 'rubric', id, translations: r.translations });
     }
 
     const existingTags = new Map((await listTagSlugs(tx)).map((r) => [r.slug, r.id]));
     for (const t of data.tags) {
       const type: TagType = TAG_TYPES.includes(t.type as TagType) ? (t.type as TagType) : 'topic';
-      const id = existingTags.get(t.slug);
-      if (id !== undefined) await updateTag(tx, id, { slug: t.slug, name: t.name, type });
-      else await insertTag(tx, { slug: t.slug, name: t.name, type });
+      const found = existingTags.get(t.slug);
+      if (found !== undefined) await updateTag(tx, found, { slug: t.slug, name: t.name, type });
+      const id = found ?? (await insertTag(tx, { slug: t.slug, name: t.name, type }));
+      if (t.translations) localized.push({ subject: 'tag', id, translations: t.translations });
     }
+
+    await replaceManyTranslations(tx, localized);
 
     // Staff: the admin from the configuration, and an editor to try roles with (same password).
     let adminCreated = false;
@@ -158,11 +168,13 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
     const slugs = [...new Set(data.events.flatMap((e) => e.linked_articles ?? []))];
     const articleIds = new Map((await listArticleIdsBySlug(tx, slugs)).map((r) => [r.slug, r.id]));
     const existingEvents = new Map((await listEventSlugs(tx)).map((r) => [r.slug, r.id]));
+    const localizedEvents: { subject: TranslationSubject; id: number; translations: Translations }[] = [];
     for (const e of data.events) {
       const row = eventRow(e);
       let id = existingEvents.get(e.slug);
       if (id !== undefined) await updateEvent(tx, id, row, now);
       else id = await insertEvent(tx, row, now);
+      if (e.translations) localizedEvents.push({ subject: 'event', id, translations: e.translations });
       await setEventArticles(
         tx,
         id,
@@ -213,6 +225,7 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
         at: now,
       });
     }
+    await replaceManyTranslations(tx, localizedEvents);
     await upsertSetting(tx, DEMO_LOADED_KEY, now.toISOString());
   });
   return {

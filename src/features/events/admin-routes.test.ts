@@ -47,6 +47,43 @@ describe.each(DIALECTS)('event admin on %s', (dialect) => {
   const get = (url: string, who: { cookie: string } | null = staff) =>
     app.server.inject({ method: 'GET', url, headers: who ? { cookie: who.cookie } : {} });
 
+  it('keeps the title, venue and terms per language, shown in each edition and falling back to the original', async () => {
+    const created = await post('/admin/events', {
+      ...BASE,
+      tr_ru_title: 'Конференция «Большая Евразия»',
+      tr_ru_venue_name: 'Отель «Лазурная»',
+      tr_ru_terms_md: 'Нужна **регистрация**.',
+      tr_zh_title: '大欧亚会议',
+    });
+    expect(created.statusCode).toBe(303);
+    const e = (await findEventBySlug(app.ctx.db, 'greater-eurasia-conference'))!;
+    expect((await get(`/admin/events/${e.id}/edit`)).body).toContain('value="大欧亚会议"');
+
+    const ru = await get('/ru/events/greater-eurasia-conference', null);
+    expect(ru.statusCode).toBe(200);
+    expect(ru.body).toContain('<html lang="ru"');
+    expect(ru.body).toContain('Конференция «Большая Евразия»');
+    expect(ru.body).toContain('Отель «Лазурная»');
+    expect(ru.body).toContain('href="/ru/events/greater-eurasia-conference/terms"');
+    expect(ru.body).toContain('hreflang="zh" href="http://chancery.test/zh/events/greater-eurasia-conference"');
+    const terms = await get('/ru/events/greater-eurasia-conference/terms', null);
+    expect(terms.body).toContain('Нужна <strong>регистрация</strong>.');
+    // Chinese has a title only: the venue is the original's.
+    const zh = await get('/zh/events/greater-eurasia-conference', null);
+    expect(zh.body).toContain('大欧亚会议');
+    expect(zh.body).toContain('Lazurnaya Hotel');
+    expect((await get('/zh/events', null)).body).toContain('大欧亚会议');
+    // The original edition is as written.
+    const en = await get('/events/greater-eurasia-conference', null);
+    expect(en.body).toContain('Greater Eurasia Conference');
+    expect(en.body).not.toContain('Большая Евразия');
+
+    const tooLong = await post(`/admin/events/${e.id}`, { ...BASE, slug: e.slug, tr_zh_title: '会'.repeat(301) });
+    expect(tooLong.statusCode).toBe(422);
+    expect((await post(`/admin/events/${e.id}/delete`, {})).statusCode).toBe(303);
+    expect(await app.ctx.db.selectFrom('translations').selectAll().execute()).toEqual([]);
+  });
+
   it('creates a TBA event that readers see, then sets a time shown in the event zone', async () => {
     const form = await get('/admin/events/new');
     expect(form.statusCode).toBe(200);

@@ -10,6 +10,9 @@ import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/a
 import { emptyFormValues, formValuesOf, parseEventForm, valuesFromEvent, type EventFormValues } from './event-form.js';
 import { createEventService } from './event-service.js';
 import { findEventById, listEventArticleSlugs, listEventsForAdmin } from './event-store.js';
+import { findTranslations, type Translations } from '../../platform/translation-store.js';
+import { readTranslations } from '../../platform/ui/translation-fields.js';
+import { EVENT_TRANSLATABLE } from './event-translation.js';
 import { AdminEventDelete, AdminEventForm } from './views/admin-event-form.js';
 import { AdminEventList } from './views/admin-event-list.js';
 
@@ -38,7 +41,15 @@ export function registerEventAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
   const form = (
     request: FastifyRequest,
     reply: FastifyReply,
-    o: { id?: number; slug?: string; status?: string; values: EventFormValues; errors?: Record<string, string>; code?: number },
+    o: {
+      id?: number;
+      slug?: string;
+      status?: string;
+      values: EventFormValues;
+      translations: Translations;
+      errors?: Record<string, string>;
+      code?: number;
+    },
   ) =>
     page(
       request,
@@ -49,6 +60,7 @@ export function registerEventAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
         csrf: formToken(ctx, request),
         action: o.id ? `/admin/events/${o.id}` : '/admin/events',
         values: o.values,
+        translations: o.translations,
         errors: o.errors,
         existing: o.id ? { id: o.id, slug: o.slug!, status: o.status! } : undefined,
         notice: o.code ? undefined : notice(request),
@@ -61,13 +73,23 @@ export function registerEventAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
     const user = requireRole(request, AREA_ROLES.events);
     const existing = id === null ? undefined : await findEventById(ctx.db, id);
     if (id !== null && !existing) throw new AppError('not_found', 'Event not found');
-    const values = formValuesOf(formOf(request));
+    const body = formOf(request);
+    const values = formValuesOf(body);
+    const localized = readTranslations(t, body, EVENT_TRANSLATABLE);
     const { input, errors } = parseEventForm(values, t);
     const fail = (errs: Record<string, string>) =>
-      form(request, reply, { id: id ?? undefined, slug: existing?.slug, status: existing?.status, values, errors: errs, code: 422 });
-    if (!input) return fail(errors);
+      form(request, reply, {
+        id: id ?? undefined,
+        slug: existing?.slug,
+        status: existing?.status,
+        values,
+        translations: localized.values,
+        errors: errs,
+        code: 422,
+      });
+    if (!input || Object.keys(localized.errors).length) return fail({ ...errors, ...localized.errors });
     try {
-      const saved = await events.save(user, id, input);
+      const saved = await events.save(user, id, input, localized.values);
       return reply.redirect(`/admin/events/${saved}/edit?notice=${id === null ? 'created' : 'saved'}`, 303);
     } catch (err) {
       if (err instanceof ValidationError && Object.keys(err.fields).length) return fail(err.fields);
@@ -88,7 +110,7 @@ export function registerEventAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
 
     admin.get('/events/new', async (request, reply) => {
       requireRole(request, AREA_ROLES.events);
-      return form(request, reply, { values: emptyFormValues() });
+      return form(request, reply, { values: emptyFormValues(), translations: {} });
     });
 
     admin.post('/events', (request, reply) => submit(request, reply, null));
@@ -103,6 +125,7 @@ export function registerEventAdminRoutes(app: FastifyInstance, ctx: AppCtx): voi
         slug: e.slug,
         status: e.status,
         values: valuesFromEvent(e, await listEventArticleSlugs(ctx.db, id)),
+        translations: await findTranslations(ctx.db, 'event', id),
       });
     });
 

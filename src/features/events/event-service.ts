@@ -7,6 +7,7 @@ import { insertAudit } from '../audit/audit-store.js';
 import type { EventStatus } from './event.js';
 import { eventRowOf, type EventInput } from './event-form.js';
 import { enqueueJob } from '../../platform/jobs.js';
+import { deleteTranslations, saveTranslations, type Translations } from '../../platform/translation-store.js';
 import { findSettings } from './registration-store.js';
 import { scheduleReminder } from './registration-service.js';
 import { recordTerms } from './terms-store.js';
@@ -41,7 +42,7 @@ export function createEventService(deps: EventServiceDeps) {
   const { db, clock, t } = deps;
   return {
     /** Creates (id null) or updates an event; throws ValidationError for a taken slug or unknown article slugs; returns the id. */
-    async save(actor: { id: number }, id: number | null, input: EventInput): Promise<number> {
+    async save(actor: { id: number }, id: number | null, input: EventInput, translations: Translations = {}): Promise<number> {
       const now = clock();
       const saved = await inTransaction(db, async (tx) => {
         const before = id === null ? undefined : await findEventById(tx, id);
@@ -59,6 +60,7 @@ export function createEventService(deps: EventServiceDeps) {
         // Partners subscribed to events hear of it once the change is committed (platform/event-outbox.ts).
         if (row.status !== 'draft' || (before && before.status !== 'draft'))
           await recordEvent(tx, { type: id === null ? 'event.created' : 'event.updated', id: eventId }, now);
+        await saveTranslations(tx, 'event', eventId, translations);
         // Every edit of the terms is a new version; registrations keep the one they accepted.
         await recordTerms(tx, eventId, row.termsMd, row.termsHtml, now);
         const timeChanged =
@@ -99,6 +101,7 @@ export function createEventService(deps: EventServiceDeps) {
         if (!e) return false;
         await setEventArticles(tx, id, []);
         await deleteEvent(tx, id);
+        await deleteTranslations(tx, 'event', id);
         await insertAudit(tx, { at: now, userId: actor.id, action: 'event.delete', subjectType: 'event', subjectId: id, detail: e.title });
         return true;
       });

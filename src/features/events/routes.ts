@@ -7,6 +7,7 @@ import type { AppCtx } from '../../platform/app-context.js';
 import { loadChrome } from '../../platform/chrome.js';
 import { registerEventAdminRoutes } from './admin-routes.js';
 import { isVisible, type Event } from './event.js';
+import { eventIn } from './event-translation.js';
 import { countPastEvents, findEventBySlug, listEventArticles, listPastEvents, listUpcomingEvents } from './event-store.js';
 import { EventPage } from './views/event-page.js';
 import { EventsPage } from './views/events-page.js';
@@ -26,15 +27,15 @@ function newest(times: (string | undefined)[]): Date | undefined {
   return best ? new Date(best) : undefined;
 }
 
-/** The event readers may see under this slug, else a 404. */
+/** The event readers may see under this slug, else a 404: in the edition's language where it is translated. */
 async function publicEvent(ctx: AppCtx, slug: string): Promise<Event> {
   const event = await findEventBySlug(ctx.db, slug);
   if (!event || !isVisible(event)) throw notFound('Event');
-  return event;
+  return eventIn(ctx.db, event, ctx.edition.lang);
 }
 
-/** Registers every URL of the events feature. */
-export function registerEventRoutes(app: FastifyInstance, ctx: AppCtx): void {
+/** Every events page readers see (list, event, terms, calendars): at the root, and again in every edition. */
+export function registerEventPages(app: FastifyInstance, ctx: AppCtx): void {
   app.get<{ Querystring: { page?: string } }>('/events', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
       const now = ctx.clock();
@@ -44,10 +45,12 @@ export function registerEventRoutes(app: FastifyInstance, ctx: AppCtx): void {
       if (page > pages) throw notFound('Page');
       const [chrome, upcoming, past] = await Promise.all([
         loadChrome(ctx, request),
-        page === 1 ? listUpcomingEvents(ctx.db, now, UPCOMING_MAX) : Promise.resolve([]),
-        listPastEvents(ctx.db, now, PAST_PER_PAGE, (page - 1) * PAST_PER_PAGE),
+        (page === 1 ? listUpcomingEvents(ctx.db, now, UPCOMING_MAX) : Promise.resolve([])).then((es) => inEdition(ctx, es)),
+        listPastEvents(ctx.db, now, PAST_PER_PAGE, (page - 1) * PAST_PER_PAGE).then((es) => inEdition(ctx, es)),
       ]);
-      const body = renderDocument(EventsPage({ t: ctx.t, chrome, upcoming, past, pastInfo: { page, pages, basePath: '/events' } }));
+      const body = renderDocument(
+        EventsPage({ t: ctx.t, chrome, upcoming, past, pastInfo: { page, pages, basePath: `${ctx.edition.prefix}/events` } }),
+      );
       return { body, lastModified: newest([...upcoming, ...past].map((e) => e.updatedAt)) };
     }),
   );
@@ -113,7 +116,16 @@ export function registerEventRoutes(app: FastifyInstance, ctx: AppCtx): void {
       };
     }),
   );
+}
 
+/** The events in the edition's language, where translated. */
+function inEdition(ctx: AppCtx, events: Event[]): Promise<Event[]> {
+  return Promise.all(events.map((e) => eventIn(ctx.db, e, ctx.edition.lang)));
+}
+
+/** Registers every URL of the events feature. */
+export function registerEventRoutes(app: FastifyInstance, ctx: AppCtx): void {
+  registerEventPages(app, ctx);
   registerRegistrationRoutes(app, ctx);
   registerRegistrationAdminRoutes(app, ctx);
 

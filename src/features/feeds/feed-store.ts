@@ -77,9 +77,9 @@ export async function listFeedArticles(db: Db, f: FeedFilter & { limit: number }
   }));
 }
 
-/** How many published articles the sitemap lists. */
-export async function countSitemapArticles(db: Db, now: Date): Promise<number> {
-  const r = await publishedArticles(db, { now })
+/** How many published articles the sitemap lists (those of one edition's language when given). */
+export async function countSitemapArticles(db: Db, now: Date, language?: string): Promise<number> {
+  const r = await publishedArticles(db, { now, language })
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -91,17 +91,48 @@ export async function listSitemapArticles(
   now: Date,
   limit: number,
   offset: number,
-): Promise<{ slug: string; updatedAt: string }[]> {
-  const rows = await db
+  language?: string,
+): Promise<{ slug: string; updatedAt: string; group: number }[]> {
+  let q = db
     .selectFrom('articles')
-    .select(['slug', 'updated_at'])
+    .select(['id', 'slug', 'updated_at', 'translation_group'])
     .where('status', '=', 'published')
-    .where('published_at', '<=', now.toISOString())
-    .orderBy('id')
-    .limit(limit)
-    .offset(offset)
+    .where('published_at', '<=', now.toISOString());
+  if (language) q = q.where('language', '=', language);
+  const rows = await q.orderBy('id').limit(limit).offset(offset).execute();
+  return rows.map((r) => ({ slug: r.slug, updatedAt: r.updated_at, group: Number(r.translation_group ?? r.id) }));
+}
+
+/**
+ * Every published article that has a translation, by group (a group is its original's id): each one's slug and
+ * language, for the sitemaps' hreflang alternates. Translations are few next to the archive: two queries.
+ */
+export async function listSitemapTranslations(
+  db: Db,
+  now: Date,
+): Promise<{ slug: string; language: string; group: number; original: boolean }[]> {
+  const nowIso = now.toISOString();
+  const translated = await db
+    .selectFrom('articles')
+    .select(['slug', 'language', 'translation_group'])
+    .where('status', '=', 'published')
+    .where('published_at', '<=', nowIso)
+    .where('translation_group', 'is not', null)
     .execute();
-  return rows.map((r) => ({ slug: r.slug, updatedAt: r.updated_at }));
+  const groups = [...new Set(translated.map((r) => Number(r.translation_group)))];
+  const originals = groups.length
+    ? await db
+        .selectFrom('articles')
+        .select(['id', 'slug', 'language'])
+        .where('status', '=', 'published')
+        .where('published_at', '<=', nowIso)
+        .where('id', 'in', groups)
+        .execute()
+    : [];
+  return [
+    ...originals.map((r) => ({ slug: r.slug, language: r.language, group: Number(r.id), original: true })),
+    ...translated.map((r) => ({ slug: r.slug, language: r.language, group: Number(r.translation_group), original: false })),
+  ];
 }
 
 export interface SitemapPages {

@@ -239,10 +239,19 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     expect(queries.length).toBeLessThanOrEqual(5);
   });
 
-  it('lists every public page in the sitemap', async () => {
-    const res = await get('/sitemap.xml');
+  it('lists every public page in the sitemap of its edition, under an index of one sitemap per edition', async () => {
+    const index = await get('/sitemap.xml');
+    expect(index.statusCode).toBe(200);
+    expect(index.headers['content-type']).toBe('application/xml; charset=utf-8');
+    const idx = parseStrictXml(index.body);
+    expect(idx.name).toBe('sitemapindex');
+    expect(children(idx, 'sitemap').map((s) => textOf(child(s, 'loc')))).toEqual([
+      `${BASE}/sitemap-en.xml`,
+      `${BASE}/sitemap-ru.xml`,
+      `${BASE}/sitemap-zh.xml`,
+    ]);
+    const res = await get('/sitemap-en.xml');
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
     const set = parseStrictXml(res.body);
     expect(set.name).toBe('urlset');
     const urls = children(set, 'url').map((u) => textOf(child(u, 'loc')));
@@ -268,10 +277,18 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     expect(new Set(urls).size).toBe(urls.length);
     const caspian = children(set, 'url').find((u) => textOf(child(u, 'loc')) === `${BASE}/articles/caspian`)!;
     expect(textOf(child(caspian, 'lastmod'))).toBe('2026-02-01T10:00:00.000Z');
-    expect((await get('/sitemap.xml', { 'if-none-match': res.headers.etag as string })).statusCode).toBe(304);
+    // An edition-wide page names the same page in every edition.
+    expect(res.body).toContain(`<xhtml:link rel="alternate" hreflang="ru" href="${BASE}/ru/rubric/analysis"`);
+    // The Russian edition has its own prefixed pages and none of the English articles.
+    const ru = await get('/sitemap-ru.xml');
+    expect(ru.body).toContain(`<loc>${BASE}/ru/archive</loc>`);
+    expect(ru.body).not.toContain('/articles/caspian');
+    expect((await get('/sitemap-en.xml', { 'if-none-match': res.headers.etag as string })).statusCode).toBe(304);
+    for (const bad of ['/sitemap-de.xml', '/sitemap-en-1.xml', '/sitemap-en-2.xml', '/sitemap-en-x.xml', '/sitemap-pages.xml'])
+      expect((await get(bad)).statusCode).toBe(404);
   });
 
-  it('switches to a sitemap index when the URLs outgrow one file', async () => {
+  it('gives an edition further sitemap files when its articles outgrow one', async () => {
     // A second server on the same context, with a page size of 2 instead of 10,000.
     const server = Fastify();
     registerFeedRoutes(server, app.ctx, { sitemapPageSize: 2 });
@@ -280,18 +297,18 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
       const index = parseStrictXml((await server.inject('/sitemap.xml')).body);
       expect(index.name).toBe('sitemapindex');
       const locs = children(index, 'sitemap').map((s) => textOf(child(s, 'loc')));
-      expect(locs).toEqual([`${BASE}/sitemap-pages.xml`, `${BASE}/sitemap-articles-1.xml`, `${BASE}/sitemap-articles-2.xml`]);
+      expect(locs).toEqual([`${BASE}/sitemap-en.xml`, `${BASE}/sitemap-en-2.xml`, `${BASE}/sitemap-ru.xml`, `${BASE}/sitemap-zh.xml`]);
       const locsOf = (n: XmlNode) => children(n, 'url').map((u) => textOf(child(u, 'loc')));
-      const page1 = locsOf(parseStrictXml((await server.inject('/sitemap-articles-1.xml')).body));
-      const page2 = locsOf(parseStrictXml((await server.inject('/sitemap-articles-2.xml')).body));
-      expect(page1).toHaveLength(2);
-      expect([...page1, ...page2].sort()).toEqual([`${BASE}/articles/caspian`, `${BASE}/articles/hostile`, `${BASE}/articles/port-strike`]);
-      const pages = locsOf(parseStrictXml((await server.inject('/sitemap-pages.xml')).body));
-      expect(pages).toContain(`${BASE}/events/almaty-forum`);
-      expect(pages).not.toContain(`${BASE}/articles/caspian`);
-      expect((await server.inject('/sitemap-articles-3.xml')).statusCode).toBe(404);
-      expect((await server.inject('/sitemap-articles-0.xml')).statusCode).toBe(404);
-      expect((await server.inject('/sitemap-articles-x.xml')).statusCode).toBe(404);
+      const first = locsOf(parseStrictXml((await server.inject('/sitemap-en.xml')).body));
+      const second = locsOf(parseStrictXml((await server.inject('/sitemap-en-2.xml')).body));
+      expect(first).toContain(`${BASE}/events/almaty-forum`);
+      expect(second).not.toContain(`${BASE}/events/almaty-forum`);
+      expect([...first, ...second].filter((u) => u.includes('/articles/')).sort()).toEqual([
+        `${BASE}/articles/caspian`,
+        `${BASE}/articles/hostile`,
+        `${BASE}/articles/port-strike`,
+      ]);
+      expect((await server.inject('/sitemap-en-3.xml')).statusCode).toBe(404);
     } finally {
       await server.close();
     }

@@ -2,6 +2,8 @@
 // sitemaps and robots.txt. All are served through the page cache (ETag, Last-Modified, 304).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
+import { editionPath } from '../../platform/editions.js';
+import { isLanguage, LANGUAGES, type Language } from '../../platform/i18n/index.js';
 import type { AppCtx } from '../../platform/app-context.js';
 import { latestPublishedChange } from '../articles/article-store.js';
 import { findAuthorBySlug } from '../authors/author-store.js';
@@ -18,6 +20,7 @@ import {
   listFeedArticles,
   listSitemapArticles,
   listSitemapPages,
+  listSitemapTranslations,
   type FeedFilter,
 } from './feed-store.js';
 import { JSON_FEED_TYPE, renderJsonFeed } from './json-feed.js';
@@ -25,7 +28,6 @@ import { renderRss, RSS_TYPE } from './rss.js';
 import {
   articlePageCount,
   lastmodOf,
-  needsIndex,
   renderRobots,
   renderSitemapIndex,
   renderUrlSet,
@@ -150,56 +152,99 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
     return newest(dateOf(a), dateOf(e));
   }
 
-  async function pageUrls(now: Date): Promise<SitemapUrl[]> {
-    const b = base();
+  /** The language at the root (the newsroom's setting): it decides every edition's addresses. */
+  async function rootLanguage(): Promise<Language> {
+    const { language } = await findSiteInfo(ctx.db, ctx.config.baseUrl);
+    return isLanguage(language) ? language : 'en';
+  }
+  const inEdition = (lang: string, root: string, path: string) => `${base()}${editionPath(lang, root, path)}`;
+  /** A page every edition has: one alternate per edition, the root edition's as x-default. */
+  const everyEdition = (root: string, path: string) => [
+    ...LANGUAGES.map((l) => ({ hreflang: l, href: inEdition(l, root, path) })),
+    { hreflang: 'x-default', href: inEdition(root, root, path) },
+  ];
+
+  /** One edition's pages other than articles, each with its alternates in the other editions. */
+  async function pageUrls(now: Date, lang: Language, root: Language): Promise<SitemapUrl[]> {
     const [p, latest] = await Promise.all([listSitemapPages(ctx.db, now), latestPublishedChange(ctx.db, now)]);
+    const page = (path: string, lastmod?: string) => ({
+      loc: inEdition(lang, root, path),
+      lastmod: lastmodOf(lastmod),
+      alternates: everyEdition(root, path),
+    });
     return [
-      { loc: `${b}/`, lastmod: lastmodOf(latest) },
-      { loc: `${b}/archive`, lastmod: lastmodOf(latest) },
-      { loc: `${b}/events` },
-      { loc: `${b}/authors` },
-      ...p.rubrics.map((s) => ({ loc: `${b}/rubric/${seg(s)}` })),
-      ...p.authors.map((s) => ({ loc: `${b}/authors/${seg(s)}` })),
-      ...p.tags.map((s) => ({ loc: `${b}/tags/${seg(s)}` })),
-      ...p.events.map((e) => ({ loc: `${b}/events/${seg(e.slug)}`, lastmod: lastmodOf(e.updatedAt) })),
+      page('/', latest),
+      page('/archive', latest),
+      page('/events'),
+      // The list of authors is the site's, at the root only.
+      ...(lang === root ? [{ loc: `${base()}/authors` }] : []),
+      ...p.rubrics.map((s) => page(`/rubric/${seg(s)}`)),
+      ...p.authors.map((s) => page(`/authors/${seg(s)}`)),
+      ...p.tags.map((s) => page(`/tags/${seg(s)}`)),
+      ...p.events.map((e) => page(`/events/${seg(e.slug)}`, e.updatedAt)),
     ];
   }
 
-  async function articleUrls(now: Date, page: number): Promise<SitemapUrl[]> {
-    const rows = await listSitemapArticles(ctx.db, now, pageSize, (page - 1) * pageSize);
-    return rows.map((r) => ({ loc: `${base()}/articles/${seg(r.slug)}`, lastmod: lastmodOf(r.updatedAt) }));
+  /** One page of an edition's articles, each with its translations as alternates (the original as x-default). */
+  async function articleUrls(now: Date, lang: Language, page: number): Promise<SitemapUrl[]> {
+    const [rows, translations] = await Promise.all([
+      listSitemapArticles(ctx.db, now, pageSize, (page - 1) * pageSize, lang),
+      listSitemapTranslations(ctx.db, now),
+    ]);
+    const groups = new Map<number, typeof translations>();
+    for (const m of translations) groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
+    const href = (slug: string) => `${base()}/articles/${seg(slug)}`;
+    return rows.map((r) => {
+      const members = groups.get(r.group) ?? [];
+      const original = members.find((m) => m.original);
+      return {
+        loc: href(r.slug),
+        lastmod: lastmodOf(r.updatedAt),
+        alternates:
+          members.length > 1
+            ? [
+                ...members.map((m) => ({ hreflang: m.language, href: href(m.slug) })),
+                ...(original ? [{ hreflang: 'x-default', href: href(original.slug) }] : []),
+              ]
+            : undefined,
+      };
+    });
   }
 
+  // The sitemap is an index of one sitemap per edition (its pages and first articles), with further files
+  // for an edition whose articles outgrow one.
   app.get('/sitemap.xml', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
       const now = ctx.clock();
-      const [pages, count, lastModified] = await Promise.all([pageUrls(now), countSitemapArticles(ctx.db, now), lastChange(now)]);
-      if (!needsIndex(pages.length, count, pageSize)) {
-        return { body: renderUrlSet([...pages, ...(await articleUrls(now, 1))]), type: SITEMAP_TYPE, lastModified };
-      }
-      const files = [`${base()}/sitemap-pages.xml`];
-      for (let n = 1; n <= articlePageCount(count, pageSize); n++) files.push(`${base()}/sitemap-articles-${n}.xml`);
+      const [counts, lastModified] = await Promise.all([
+        Promise.all(LANGUAGES.map((l) => countSitemapArticles(ctx.db, now, l))),
+        lastChange(now),
+      ]);
+      const files: string[] = [];
+      LANGUAGES.forEach((lang, i) => {
+        files.push(`${base()}/sitemap-${lang}.xml`);
+        for (let n = 2; n <= articlePageCount(counts[i], pageSize); n++) files.push(`${base()}/sitemap-${lang}-${n}.xml`);
+      });
       return { body: renderSitemapIndex(files.map((loc) => ({ loc }))), type: SITEMAP_TYPE, lastModified };
     }),
   );
 
-  app.get('/sitemap-pages.xml', (request, reply) =>
+  app.get<{ Params: { file: string } }>('/sitemap-:file', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
       const now = ctx.clock();
-      const [pages, lastModified] = await Promise.all([pageUrls(now), lastChange(now)]);
-      return { body: renderUrlSet(pages), type: SITEMAP_TYPE, lastModified };
-    }),
-  );
-
-  app.get<{ Params: { n: string } }>('/sitemap-articles-:n.xml', (request, reply) =>
-    ctx.cache.serve(request, reply, async () => {
-      const now = ctx.clock();
-      const n = /^[1-9]\d{0,6}$/.test(request.params.n) ? Number(request.params.n) : 0;
-      if (!n) throw new AppError('not_found');
-      const count = await countSitemapArticles(ctx.db, now);
+      const m = /^([a-z]{2})(?:-([1-9]\d{0,6}))?\.xml$/.exec(request.params.file);
+      if (!m || !isLanguage(m[1]) || m[2] === '1') throw new AppError('not_found');
+      const lang = m[1];
+      const n = m[2] ? Number(m[2]) : 1;
+      const count = await countSitemapArticles(ctx.db, now, lang);
       if (n > articlePageCount(count, pageSize)) throw new AppError('not_found');
-      const urls = await articleUrls(now, n);
-      return { body: renderUrlSet(urls), type: SITEMAP_TYPE, lastModified: newest(...urls.map((u) => dateOf(u.lastmod))) };
+      const root = await rootLanguage();
+      const [pages, articles, lastModified] = await Promise.all([
+        n === 1 ? pageUrls(now, lang, root) : Promise.resolve([]),
+        articleUrls(now, lang, n),
+        lastChange(now),
+      ]);
+      return { body: renderUrlSet([...pages, ...articles]), type: SITEMAP_TYPE, lastModified };
     }),
   );
 

@@ -8,9 +8,12 @@ export const SITEMAP_PAGE_SIZE = 10_000;
 export interface SitemapUrl {
   loc: string;
   lastmod?: string;
+  /** The same page in other languages (and x-default), as xhtml:link alternates; the page itself among them. */
+  alternates?: { hreflang: string; href: string }[];
 }
 
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const XHTML = 'http://www.w3.org/1999/xhtml';
 
 /** W3C datetime of a stored ISO timestamp, or undefined when it does not parse. */
 export function lastmodOf(iso: string | null | undefined): string | undefined {
@@ -20,12 +23,19 @@ export function lastmodOf(iso: string | null | undefined): string | undefined {
 }
 
 function entry(tag: 'url' | 'sitemap', u: SitemapUrl) {
-  return el(tag, {}, el('loc', {}, u.loc), u.lastmod ? el('lastmod', {}, u.lastmod) : null);
+  return el(
+    tag,
+    {},
+    el('loc', {}, u.loc),
+    u.lastmod ? el('lastmod', {}, u.lastmod) : null,
+    xmlList((u.alternates ?? []).map((a) => el('xhtml:link', { rel: 'alternate', hreflang: a.hreflang, href: a.href }))),
+  );
 }
 
-/** A <urlset> listing pages. */
+/** A <urlset> listing pages, with their language alternates where they have some. */
 export function renderUrlSet(urls: SitemapUrl[]): string {
-  return xmlDocument(el('urlset', { xmlns: NS }, xmlList(urls.map((u) => entry('url', u)))));
+  const xhtml = urls.some((u) => u.alternates?.length) ? XHTML : undefined;
+  return xmlDocument(el('urlset', { xmlns: NS, 'xmlns:xhtml': xhtml }, xmlList(urls.map((u) => entry('url', u)))));
 }
 
 /** A <sitemapindex> pointing at other sitemap files. */

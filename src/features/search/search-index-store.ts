@@ -79,5 +79,22 @@ export async function removeFromIndex(db: Db, articleId: number): Promise<void> 
   else await sql`delete from article_search where rowid = ${articleId}`.execute(db);
 }
 
+/** Published articles after this id, in id order: their id and the text that may hold Chinese words. */
+export async function listPublishedTextAfter(
+  db: Db,
+  after: number,
+  limit: number,
+): Promise<{ id: number; title: string; lead: string; body_html: string; language: string }[]> {
+  return db
+    .selectFrom('articles')
+    .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+    .select(['articles.id', 'articles.title', 'articles.lead', 'article_bodies.body_html', 'articles.language'])
+    .where('articles.status', '=', 'published')
+    .where('articles.id', '>', after)
+    .orderBy('articles.id')
+    .limit(limit)
+    .execute();
+}
+
 /** The full-text index as the publishing service keeps it current. */
 export const articleSearchIndex: ArticleIndex = { index: indexArticle, remove: removeFromIndex };

@@ -247,7 +247,7 @@ export function ArticlePage({
         </footer>
       </article>
       {facts}
-      {event && <EventBlock t={t} event={event} />}
+      {event && <EventBlock t={t} event={event} base={chrome.site.base} />}
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-title">
           <h2 id="related-title">{t('article.related')}</h2>

@@ -107,7 +107,7 @@ export function HomePage({ t, chrome, lead, leadPicture, latest, sections, event
       )}
       {event && (
         <div class="home-event">
-          <EventBlock t={t} event={event} />
+          <EventBlock t={t} event={event} base={chrome.site.base} />
           <p class="section-more">
             <a href="/events">{t('home.all_events')}</a>
           </p>

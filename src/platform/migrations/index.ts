@@ -29,6 +29,8 @@ import * as passkeys from './2026-12-07T0210-passkeys.js';
 import * as changeSignals from './2026-12-07T0700-change-signals.js';
 import * as translationGroupIndex from './2026-12-07T0710-translation-group-partial-index.js';
 import * as listLanguageIndexes from './2026-12-07T0720-article-list-language-indexes.js';
+import * as translations from './2026-12-07T0100-translations.js';
+import * as reindexHan from './2026-12-07T0110-reindex-han.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -59,6 +61,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0700-change-signals': changeSignals,
   '2026-12-07T0710-translation-group-partial-index': translationGroupIndex,
   '2026-12-07T0720-article-list-language-indexes': listLanguageIndexes,
+  '2026-12-07T0100-translations': translations,
+  '2026-12-07T0110-reindex-han': reindexHan,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -108,6 +108,7 @@ const EXPECTED: Record<string, string[]> = {
   sessions: ['created_at', 'csrf', 'expires_at', 'id', 'ip', 'last_seen_at', 'reauth_at', 'user_agent', 'user_id'],
   settings: ['key', 'value'],
   tags: ['id', 'name', 'slug', 'type'],
+  translations: ['field', 'language', 'subject', 'subject_id', 'value'],
   users: ['created_at', 'deleted_at', 'disabled', 'email', 'email_confirmed_at', 'id', 'name', 'notify_replies', 'password_hash', 'role'],
   user_tokens: ['expires_at', 'id', 'purpose', 'used_at', 'user_id'],
   entities: ['aliases', 'country', 'first_seen', 'id', 'name', 'roles', 'type', 'updated_at'],

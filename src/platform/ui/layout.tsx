@@ -152,7 +152,7 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
                 </li>
               ))}
               <li>
-                <a href="/events" aria-current={current === 'events' ? 'page' : undefined}>
+                <a href={`${base}/events`} aria-current={current === 'events' ? 'page' : undefined}>
                   {t('site.nav.events')}
                 </a>
               </li>

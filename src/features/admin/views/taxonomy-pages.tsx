@@ -6,6 +6,8 @@ import type { RubricFormValues } from '../../rubrics/admin-rubric-form.js';
 import type { TagFormValues } from '../../tags/admin-tag-form.js';
 import { TAG_TYPES } from '../../tags/tag.js';
 import { ErrorSummary, Field, Notice } from '../../../platform/ui/admin-layout.js';
+import type { Translations } from '../../../platform/translation-store.js';
+import { TranslationFields, type TranslatableField } from '../../../platform/ui/translation-fields.js';
 
 export interface TaxonomyListProps {
   t: T;
@@ -66,9 +68,10 @@ interface FormShell {
   errors?: Record<string, string>;
   deleteHref?: string;
   notice?: string;
+  localized: { fields: TranslatableField[]; values: Translations };
 }
 
-function Shell({ t, csrf, action, errors, deleteHref, notice, children }: FormShell & { children: ComponentChildren }) {
+function Shell({ t, csrf, action, errors, deleteHref, notice, localized, children }: FormShell & { children: ComponentChildren }) {
   return (
     <>
       <Notice text={notice} />
@@ -76,6 +79,7 @@ function Shell({ t, csrf, action, errors, deleteHref, notice, children }: FormSh
       <form method="post" action={action} class="stack-form" novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
         {children}
+        <TranslationFields t={t} fields={localized.fields} values={localized.values} errors={errors} />
         <div class="button-row">
           <button type="submit" class="primary">
             {t('admin.save')}

@@ -5,6 +5,9 @@ import type { T } from '../../../platform/i18n/index.js';
 import { LANGUAGES } from '../../articles/article.js';
 import { EVENT_STATUSES } from '../event.js';
 import { RegistrationTabs } from './admin-registration.js';
+import type { Translations } from '../../../platform/translation-store.js';
+import { TranslationFields } from '../../../platform/ui/translation-fields.js';
+import { EVENT_TRANSLATABLE } from '../event-translation.js';
 import { COMMON_TIME_ZONES, countryOptions, TIME_KINDS, type EventFormValues } from '../event-form.js';
 
 export interface AdminEventFormProps {
@@ -17,6 +20,8 @@ export interface AdminEventFormProps {
   /** Set when editing: the delete and view links. */
   existing?: { id: number; slug: string; status: string };
   notice?: string;
+  /** The title, summary, venue and terms in other languages. */
+  translations: Translations;
 }
 
 /** The list of problems above a rejected form, each a link to its field. */
@@ -94,7 +99,7 @@ function TimeChoice({
 }
 
 /** Body of the new and edit event pages (inside AdminLayout). */
-export function AdminEventForm({ t, csrf, action, values: v, errors, existing, notice }: AdminEventFormProps) {
+export function AdminEventForm({ t, csrf, action, values: v, errors, existing, notice, translations }: AdminEventFormProps) {
   const countries = countryOptions();
   const knownCountry = !v.venueCountry || countries.some((c) => c.code === v.venueCountry.toUpperCase());
   const text = (
@@ -240,6 +245,8 @@ export function AdminEventForm({ t, csrf, action, values: v, errors, existing, n
             autocomplete: 'off',
           })}
         </fieldset>
+
+        <TranslationFields t={t} fields={EVENT_TRANSLATABLE} values={translations} errors={errors} />
 
         <div class="button-row">
           <button type="submit">{t('events.admin.save')}</button>

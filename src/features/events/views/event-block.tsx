@@ -3,14 +3,14 @@ import { intl, type T } from '../../../platform/i18n/index.js';
 import type { Event } from '../event.js';
 import { EventTimeView } from './event-time.js';
 
-/** Renders the block for one event; the article page decides which event. */
-export function EventBlock({ t, event }: { t: T; event: Event }) {
+/** Renders the block for one event; the article page decides which event. `base` is the edition's prefix. */
+export function EventBlock({ t, event, base = '' }: { t: T; event: Event; base?: string }) {
   const place = [event.venue.address, event.venue.city, countryName(event.venue.country)].filter(Boolean).join(', ');
   return (
     <aside class="event-block" aria-labelledby="event-block-title">
       <p class="kicker">{t('events.block_title')}</p>
       <h2 id="event-block-title">
-        <a href={`/events/${event.slug}`}>{event.title}</a>
+        <a href={`${base}/events/${event.slug}`}>{event.title}</a>
       </h2>
       {event.status === 'cancelled' && <p class="event-status">{t('events.status.cancelled')}</p>}
       {event.status === 'postponed' && (
@@ -32,7 +32,7 @@ export function EventBlock({ t, event }: { t: T; event: Event }) {
       </dl>
       {event.termsMd && (
         <p>
-          <a href={`/events/${event.slug}/terms`}>{t('events.terms_link')}</a>
+          <a href={`${base}/events/${event.slug}/terms`}>{t('events.terms_link')}</a>
         </p>
       )}
     </aside>

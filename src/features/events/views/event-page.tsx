@@ -1,6 +1,7 @@
 // /events/:slug: what, when (in the event's own zone), where, the programme, the terms and the coverage.
 import type { ComponentChildren } from 'preact';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
+import { editionAlternates } from '../../../platform/editions.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { Chrome } from '../../../platform/chrome.js';
 import { mapUrl, type Event } from '../event.js';
@@ -70,14 +71,15 @@ export function EventPage({ t, chrome, event: e, articles, registration, registr
       meta={{
         title: e.title,
         description: e.summary || undefined,
-        path: `/events/${e.slug}`,
+        path: `${chrome.site.base ?? ''}/events/${e.slug}`,
+        alternates: editionAlternates(chrome.site, `/events/${e.slug}`),
         jsonLd: [eventJsonLd(e, chrome.site, offer)],
       }}
     >
       <article class="event" aria-labelledby="event-title">
         <header class="event-header">
           <p class="kicker">
-            <a class="kicker" href="/events">
+            <a class="kicker" href={`${chrome.site.base ?? ''}/events`}>
               {t('events.title')}
             </a>
           </p>
@@ -137,7 +139,7 @@ export function EventPage({ t, chrome, event: e, articles, registration, registr
         {registration}
         {e.termsMd && (
           <p class="event-terms-link">
-            <a href={`/events/${e.slug}/terms`}>{t('events.terms_link')}</a>
+            <a href={`${chrome.site.base ?? ''}/events/${e.slug}/terms`}>{t('events.terms_link')}</a>
           </p>
         )}
         {e.start.kind === 'datetime' && <script src="/assets/js/event-time.js" defer />}

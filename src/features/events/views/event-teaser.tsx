@@ -10,12 +10,12 @@ export function StatusBadge({ t, event }: { t: T; event: Pick<Event, 'status'> }
 }
 
 /** A teaser of an event for the events page. */
-export function EventTeaser({ t, event: e, lang }: { t: T; event: Event; lang: string }) {
+export function EventTeaser({ t, event: e, lang, base = '' }: { t: T; event: Event; lang: string; base?: string }) {
   const place = [e.venue.name, e.venue.city].filter(Boolean).join(', ');
   return (
     <article class={`event-teaser event-teaser-${e.status}`}>
       <h3 class="event-teaser-title" lang={e.language !== lang ? e.language : undefined}>
-        <a href={`/events/${e.slug}`}>{e.title}</a> <StatusBadge t={t} event={e} />
+        <a href={`${base}/events/${e.slug}`}>{e.title}</a> <StatusBadge t={t} event={e} />
       </h3>
       <p class="meta event-teaser-meta">
         <EventTimeView t={t} start={e.start} end={e.end} timeZone={e.timezone} lang={lang} />

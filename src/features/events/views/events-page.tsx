@@ -1,4 +1,5 @@
 // /events: upcoming events first (soonest first, those still to be announced last), then past ones.
+import { editionAlternates } from '../../../platform/editions.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
@@ -25,7 +26,12 @@ export function EventsPage({ t, chrome, upcoming, past, pastInfo }: EventsPagePr
       rubrics={chrome.rubrics}
       account={chrome.account}
       current="events"
-      meta={{ title: t('events.title'), description: t('events.description'), path: first ? '/events' : `/events?page=${pastInfo.page}` }}
+      meta={{
+        title: t('events.title'),
+        description: t('events.description'),
+        path: first ? pastInfo.basePath : `${pastInfo.basePath}?page=${pastInfo.page}`,
+        alternates: first ? editionAlternates(chrome.site, '/events') : undefined,
+      }}
     >
       <div class="events-page">
         <h1>{t('events.title')}</h1>
@@ -38,7 +44,7 @@ export function EventsPage({ t, chrome, upcoming, past, pastInfo }: EventsPagePr
             {upcoming.length ? (
               <div class="event-list">
                 {upcoming.map((e) => (
-                  <EventTeaser t={t} event={e} lang={lang} />
+                  <EventTeaser t={t} event={e} lang={lang} base={chrome.site.base} />
                 ))}
               </div>
             ) : (
@@ -51,7 +57,7 @@ export function EventsPage({ t, chrome, upcoming, past, pastInfo }: EventsPagePr
           {past.length ? (
             <div class="event-list">
               {past.map((e) => (
-                <EventTeaser t={t} event={e} lang={lang} />
+                <EventTeaser t={t} event={e} lang={lang} base={chrome.site.base} />
               ))}
             </div>
           ) : (

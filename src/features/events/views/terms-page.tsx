@@ -27,11 +27,15 @@ export function TermsPage({
       rubrics={chrome.rubrics}
       account={chrome.account}
       current="events"
-      meta={{ title: t('events.terms_title', { event: e.title }), path: `/events/${e.slug}/terms`, noindex: Boolean(terms) }}
+      meta={{
+        title: t('events.terms_title', { event: e.title }),
+        path: `${chrome.site.base ?? ''}/events/${e.slug}/terms`,
+        noindex: Boolean(terms),
+      }}
     >
       <article class="event-terms" aria-labelledby="terms-title">
         <p class="event-back">
-          <a href={`/events/${e.slug}`}>← {t('events.back')}</a>
+          <a href={`${chrome.site.base ?? ''}/events/${e.slug}`}>← {t('events.back')}</a>
         </p>
         <h1 id="terms-title">{t('events.terms_title', { event: e.title })}</h1>
         {terms && (
@@ -40,7 +44,7 @@ export function TermsPage({
             {current !== undefined && current !== terms.version && (
               <>
                 {' '}
-                · <a href={`/events/${e.slug}/terms`}>{t('events.terms_current')}</a>
+                · <a href={`${chrome.site.base ?? ''}/events/${e.slug}/terms`}>{t('events.terms_current')}</a>
               </>
             )}
           </p>
@@ -48,7 +52,7 @@ export function TermsPage({
         {!terms && current !== undefined && <p class="meta terms-version">{t('events.terms_version', { version: current })}</p>}
         <div class="prose" lang={other} dangerouslySetInnerHTML={{ __html: terms ? terms.bodyHtml : e.termsHtml }} />
         <p class="event-back">
-          <a href={`/events/${e.slug}`}>← {t('events.back')}</a>
+          <a href={`${chrome.site.base ?? ''}/events/${e.slug}`}>← {t('events.back')}</a>
         </p>
       </article>
     </Layout>

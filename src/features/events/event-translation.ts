@@ -1,0 +1,36 @@
+// An event's title, summary, programme, venue and terms, translated per language (platform/translation-store.ts): the
+// event's page in an edition shows them in that edition's language, and the original where there is none.
+import type { Db } from '../../platform/db.js';
+import { renderMarkdown } from '../../platform/markdown.js';
+import { findTranslationInto } from '../../platform/translation-store.js';
+import type { TranslatableField } from '../../platform/ui/translation-fields.js';
+import type { Event } from './event.js';
+
+/** The fields of an event a newsroom translates, as the staff form shows them. */
+export const EVENT_TRANSLATABLE: TranslatableField[] = [
+  { field: 'title', label: 'events.admin.field.title', max: 300 },
+  { field: 'summary', label: 'events.admin.field.summary', max: 2000, multiline: true },
+  { field: 'programme_md', label: 'events.admin.field.programme', max: 50_000, multiline: true },
+  { field: 'venue_name', label: 'events.admin.field.venue_name', max: 300 },
+  { field: 'terms_md', label: 'events.admin.field.terms', max: 50_000, multiline: true },
+];
+
+/** The event with its translated fields in place; a translated title makes the event speak that language. */
+export function translateEvent(e: Event, lang: string, fields: Record<string, string>): Event {
+  if (!Object.keys(fields).length || lang === e.language) return e;
+  return {
+    ...e,
+    language: fields.title ? lang : e.language,
+    title: fields.title || e.title,
+    summary: fields.summary || e.summary,
+    venue: { ...e.venue, name: fields.venue_name || e.venue.name },
+    ...(fields.programme_md ? { programmeMd: fields.programme_md, programmeHtml: renderMarkdown(fields.programme_md) } : {}),
+    ...(fields.terms_md ? { termsMd: fields.terms_md, termsHtml: renderMarkdown(fields.terms_md) } : {}),
+  };
+}
+
+/** The event as a page in `lang` shows it. */
+export async function eventIn(db: Db, e: Event, lang: string): Promise<Event> {
+  if (lang === e.language) return e;
+  return translateEvent(e, lang, await findTranslationInto(db, 'event', e.id, lang));
+}
