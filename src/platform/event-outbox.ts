@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   'event.updated',
   'registration.created',
   'registration.cancelled',
+  'fact.added',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -27,6 +27,7 @@ const WEBHOOKS: Record<EventType, { summary: string; data: string }> = {
   'event.updated': { summary: 'An event was edited, postponed or cancelled', data: 'Event' },
   'registration.created': { summary: 'Someone registered for an event', data: 'RegistrationChange' },
   'registration.cancelled': { summary: 'A registration was cancelled', data: 'RegistrationChange' },
+  'fact.added': { summary: 'The knowledge engine found a new fact in a published article', data: 'Fact' },
 };
 
 /** The Standard Webhooks headers on every delivery. */

@@ -13,6 +13,7 @@ import {
   dossierStats,
   findEntity,
   listEntitiesAfter,
+  findPublicFact,
   listFactsAfter,
   listMentioningArticles,
   listRelatedEntities,
@@ -131,6 +132,10 @@ export function webhookResources(ctx: AppCtx) {
     async comment(id: number) {
       const c = await findComment(db, id);
       return c && c.status === 'published' ? commentJson(c) : undefined;
+    },
+    async fact(id: number) {
+      const f = await findPublicFact(db, id, ctx.clock());
+      return f && factJson(f, (path) => `${ctx.config.baseUrl}${path}`);
     },
     async registration(eventId: number, id: number) {
       const r = await findRegistration(db, eventId, id);

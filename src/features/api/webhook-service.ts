@@ -42,6 +42,8 @@ async function dataOf(ctx: AppCtx, e: RecordedEvent): Promise<unknown> {
     case 'registration.created':
     case 'registration.cancelled':
       return e.eventId === undefined ? undefined : resources.registration(e.eventId, e.id);
+    case 'fact.added':
+      return resources.fact(e.id);
   }
 }
 

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { testApp, type TestApp } from '../../../test/app.js';
 import { DIALECTS } from '../../../test/db.js';
 import { makeAuthor } from '../../../test/factories.js';
-import { createJobRunner } from '../../platform/jobs.js';
+import { createJobRunner, enqueueJob } from '../../platform/jobs.js';
 import { verify } from './webhook.js';
 import { webhookJobs } from './webhook-service.js';
 
@@ -164,6 +164,48 @@ describe.each(DIALECTS)('partner webhooks on %s', (dialect) => {
     expect(log.body).toContain('article.unpublished');
     expect(log.body).toContain('delivered');
     expect(log.body).toContain('thanks');
+  });
+
+  it('tells subscribers of each new fact the engine finds, once, in the documented schema', async () => {
+    await register(['fact.added']);
+    await app.ctx.publishing.save(
+      { id: admin.userId, role: 'admin' },
+      {
+        title: 'Tokayev in Beijing',
+        slug: 'tokayev-in-beijing',
+        lead: '',
+        bodyMd: 'President Kassym-Jomart Tokayev of Kazakhstan arrived in Beijing on 2 March 2026 on a state visit to China.',
+        language: 'en',
+        rubricId: null,
+        authorIds: [author],
+        tagSlugs: [],
+        coverUrl: '',
+        coverCaption: '',
+        coverCredit: '',
+        commentsMode: 'on',
+      } as never,
+      { action: 'publish' },
+    );
+    await app.ctx.jobs.runDue(['extract-article']);
+    await pump();
+    const facts = received.map((r) => JSON.parse(r.body)).filter((p) => p.type === 'fact.added');
+    expect(facts.length).toBeGreaterThan(0);
+    expect(facts.map((p) => p.data.type)).toContain('visit');
+    const visit = facts.find((p) => p.data.type === 'visit');
+    expect(visit.data.evidence.text).toContain('state visit');
+    const doc = (await app.server.inject('/api/v1/openapi.json')).json();
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ ...doc, $id: 'doc' });
+    const validate = ajv.getSchema('doc#/webhooks/fact.added/post/requestBody/content/application~1json/schema');
+    expect(validate!(visit), JSON.stringify(validate!.errors)).toBe(true);
+
+    // Reading the article again finds the same facts: nothing new is told.
+    const before = received.length;
+    await enqueueJob(app.ctx.db, 'extract-article', now, { articleId: visit.data.article.id }, now);
+    await app.ctx.jobs.runDue(['extract-article']);
+    await pump();
+    expect(received.length).toBe(before);
   });
 
   it('retries a failing receiver with growing pauses, and sends again from the log', async () => {

@@ -1,6 +1,7 @@
 // Extraction: runs the knowledge engine over a published article and stores what it finds, keeping
 // editors' decisions (rejections, confirmations, corrections) across re-extraction.
 import { inTransaction, type Db } from '../../platform/db.js';
+import { recordEvent } from '../../platform/event-outbox.js';
 import { markdownToText } from '../../platform/markdown.js';
 import type { ExtractOptions, ExtractResult } from '../../nlp/index.js';
 import { factFingerprint, isEntityId, type DossierEntity, type EntityType, type FactStatus } from './dossier.js';
@@ -146,6 +147,8 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
         await refreshFact(tx, id, row, now);
       } else {
         id = await insertFact(tx, { ...row, articleId, fingerprint: fp }, now);
+        // Partners subscribed to facts hear of each new one readers can see (platform/event-outbox.ts).
+        if (status === 'auto') await recordEvent(tx, { type: 'fact.added', id }, now);
       }
       keep.add(id);
       if (status === 'review') review++;

@@ -819,6 +819,13 @@ export async function listFactsAfter(db: Db, f: FactQuery): Promise<PublicFact[]
   return rows.map((r) => rowToPublicFact(r as PublicRow));
 }
 
+/** One public fact of a published article, with its article (a webhook's payload), or undefined. */
+export async function findPublicFact(db: Db, id: number, now: Date): Promise<PublicFact | undefined> {
+  const q = db.selectFrom('facts').innerJoin('articles', 'articles.id', 'facts.article_id').where('facts.id', '=', id);
+  const row = await factFilters(q, { statuses: PUBLIC_STATUSES, now, limit: 1 }).executeTakeFirst();
+  return row && rowToPublicFact(row as PublicRow);
+}
+
 // What both walks check of each fact: its status, type and plan, and that readers see its article now.
 function factFilters<Q extends SelectQueryBuilder<DB, 'facts' | 'articles', object>>(q: Q, f: FactQuery) {
   let out = q
