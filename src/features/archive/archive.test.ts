@@ -163,7 +163,12 @@ describe(`archive round trip (sqlite → ${middle} → sqlite)`, () => {
     const a = await open('sqlite');
     const dataA = join(work, 'data-a');
     await loadDemo({ db: a, clock, config: { adminEmail: 'admin@example.org', adminPassword: 'chancery-demo' } });
-    await importWordPress(WXR, { db: a, clock, media: createMediaLibrary({ db: a, storage: folderStorage(join(dataA, 'media')), clock }), mediaDir: UPLOADS });
+    await importWordPress(WXR, {
+      db: a,
+      clock,
+      media: createMediaLibrary({ db: a, storage: folderStorage(join(dataA, 'media')), clock }),
+      mediaDir: UPLOADS,
+    });
 
     await extractAll(a);
     await fillTheRest(a);

@@ -69,6 +69,7 @@ export const TABLES: { name: string; order: string[] }[] = [
   { name: 'webhook_endpoints', order: ['id'] },
   { name: 'settings', order: ['key'] },
   { name: 'audit_log', order: ['id'] },
+  { name: 'translations', order: ['subject', 'subject_id', 'language', 'field'] },
   { name: 'redirects', order: ['from_path'] },
   { name: 'import_sources', order: ['source', 'kind', 'external_id'] },
 ];
@@ -84,6 +85,7 @@ export const LEFT_OUT = new Set([
   'comment_tallies', // kept by triggers from the comments
   'webauthn_challenges', // passkey challenges, minutes long
   'webhook_deliveries', // the old instance's delivery log
+  'change_signals', // changes told between the old instance's processes, a minute long
 ]);
 
 /** Tables whose rows a fresh database already has (written by migrations): replaced by the archive's. */

@@ -11,7 +11,9 @@ import { rowToRubric } from '../rubrics/rubric-store.js';
 import { rowToTag } from '../tags/tag-store.js';
 import type { Tag } from '../tags/tag.js';
 import { readingMinutes } from '../../platform/markdown.js';
-import type { Article, ArticleStatus, ArticleSummary, CommentsMode, ReadableArticle } from './article.js';
+import { type Article, type ArticleStatus, type ArticleSummary, type CommentsMode, LANGUAGES, type ReadableArticle } from './article.js';
+
+const isLanguage = (l: string) => (LANGUAGES as readonly string[]).includes(l);
 
 type RubricCols = {
   r_id: number | null;
@@ -277,7 +279,9 @@ const listPage = preparedByShape((db, p: Slots<ListParams>, shape: string) =>
     rubricId: shape[0] === 'r' ? p.rubricId : undefined,
     authorId: shape[1] === 'a' ? p.authorId : undefined,
     tagId: shape[2] === 't' ? p.tagId : undefined,
-    language: shape[3] === 'l' ? p.language : undefined,
+    // The language is one of a few values SQLite plans with (the status and language index keeps samples):
+    // written into the statement, one text per language, never bound (decision 006).
+    language: shape[3] === 'l' ? shape.split(':')[2] : undefined,
   })
     .select(SUMMARY_COLUMNS)
     .orderBy('articles.published_at', 'desc')
@@ -288,6 +292,8 @@ const listPage = preparedByShape((db, p: Slots<ListParams>, shape: string) =>
 
 /** Published articles, newest first, one page of them. */
 export async function listPublishedArticles(db: Db, f: PublishedFilter & { limit: number; offset?: number }): Promise<ArticleSummary[]> {
+  // No article is in another language; and each language is a statement of its own, so their number stays three.
+  if (f.language && !isLanguage(f.language)) return [];
   const rows = f.excludeIds?.length
     ? await published(db, f)
         .select(SUMMARY_COLUMNS)
@@ -297,7 +303,7 @@ export async function listPublishedArticles(db: Db, f: PublishedFilter & { limit
         .offset(f.offset ?? 0)
         .execute()
     : await listPage(
-        `${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}:${f.limit}`,
+        `${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}:${f.limit}:${f.language ?? ''}`,
       ).all(db, {
         now: f.now.toISOString(),
         rubricId: f.rubricId ?? 0,
@@ -311,6 +317,7 @@ export async function listPublishedArticles(db: Db, f: PublishedFilter & { limit
 
 /** The newest published articles of every rubric, up to perRubric each, in two queries whatever the number of rubrics. */
 export async function listLatestPerRubric(db: Db, f: PublishedFilter & { perRubric: number }): Promise<Map<number, ArticleSummary[]>> {
+  if (f.language && !isLanguage(f.language)) return new Map();
   // Each rubric's newest rows come straight from articles_rubric_status_published_idx, a few index
   // steps per rubric, instead of numbering every published article with a window function.
   const rows = await db
@@ -326,7 +333,8 @@ export async function listLatestPerRubric(db: Db, f: PublishedFilter & { perRubr
             .whereRef('a2.rubric_id', '=', 'rubrics.id')
             .where('a2.status', '=', sql.lit('published'))
             .where(unindexed(db, 'a2.published_at'), '<=', f.now.toISOString())
-            .$if(!!f.language, (q) => q.where('a2.language', '=', f.language!))
+            // Written in, as in listPage: a bound language has SQLite compile the statement again at each run.
+            .$if(!!f.language, (q) => q.where('a2.language', '=', sql.lit(f.language!)))
             .$if(f.authorId !== undefined, (q) =>
               q.where('a2.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', f.authorId!)),
             )
@@ -365,18 +373,21 @@ const countPage = preparedByShape((db, p: Slots<Omit<ListParams, 'offset'>>, sha
     rubricId: shape[0] === 'r' ? p.rubricId : undefined,
     authorId: shape[1] === 'a' ? p.authorId : undefined,
     tagId: shape[2] === 't' ? p.tagId : undefined,
-    language: shape[3] === 'l' ? p.language : undefined,
+    // The language is one of a few values SQLite plans with (the status and language index keeps samples):
+    // written into the statement, one text per language, never bound (decision 006).
+    language: shape[3] === 'l' ? shape.split(':')[2] : undefined,
   }).select((eb) => eb.fn.countAll<number>().as('n')),
 );
 
 /** How many published articles match the filter. */
 export async function countPublishedArticles(db: Db, f: PublishedFilter): Promise<number> {
+  if (f.language && !isLanguage(f.language)) return 0;
   const r = f.excludeIds?.length
     ? await published(db, f)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
     : await countPage(
-        `${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}`,
+        `${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}::${f.language ?? ''}`,
       ).first(db, {
         now: f.now.toISOString(),
         rubricId: f.rubricId ?? 0,
