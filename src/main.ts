@@ -2,7 +2,7 @@
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from 'node:net';
 import { ConfigError, dataDirProblem, loadConfig, type Config } from './config.js';
@@ -588,21 +588,15 @@ async function moveInCommand(argv: string[], io: CliIo): Promise<number> {
   if (!info?.isFile()) throw new UsageError(`${positionals[0]} is not a file.`);
   if (values.media !== undefined && !(await stat(values.media).catch(() => undefined))?.isDirectory())
     throw new UsageError(`--media ${values.media} is not a folder.`);
-  const [
-    { buildApp },
-    { importWordPress },
-    { importGhost, GhostError },
-    { WxrError },
-    { describeForeignImport },
-    { progressReporter },
-  ] = await Promise.all([
-    import('./app.js'),
-    import('./features/import/wordpress-import.js'),
-    import('./features/import/ghost-import.js'),
-    import('./features/import/wxr-reader.js'),
-    import('./features/import/foreign-import.js'),
-    import('./features/import/progress.js'),
-  ]);
+  const [{ buildApp }, { importWordPress }, { importGhost, GhostError }, { WxrError }, { describeForeignImport }, { progressReporter }] =
+    await Promise.all([
+      import('./app.js'),
+      import('./features/import/wordpress-import.js'),
+      import('./features/import/ghost-import.js'),
+      import('./features/import/wxr-reader.js'),
+      import('./features/import/foreign-import.js'),
+      import('./features/import/progress.js'),
+    ]);
   const cfg = config(io);
   return withDb(cfg, async (db) => {
     await migrate(db);

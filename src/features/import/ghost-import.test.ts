@@ -28,7 +28,12 @@ describe.each(DIALECTS)('Ghost import (%s)', (dialect) => {
     await close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const deps = () => ({ db, clock, media: createMediaLibrary({ db, storage: folderStorage(dir), clock }), mediaDir: join(FIXTURES, 'ghost-images') });
+  const deps = () => ({
+    db,
+    clock,
+    media: createMediaLibrary({ db, storage: folderStorage(dir), clock }),
+    mediaDir: join(FIXTURES, 'ghost-images'),
+  });
 
   it('imports posts from their HTML with authors, the primary tag as rubric, images and redirects', async () => {
     const r = await importGhost(GHOST, deps());

@@ -50,7 +50,12 @@ describe.each(DIALECTS)('WordPress import (%s)', (dialect) => {
     await close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const deps = () => ({ db, clock, media: createMediaLibrary({ db, storage: folderStorage(dir), clock }), mediaDir: join(FIXTURES, 'wp-uploads') });
+  const deps = () => ({
+    db,
+    clock,
+    media: createMediaLibrary({ db, storage: folderStorage(dir), clock }),
+    mediaDir: join(FIXTURES, 'wp-uploads'),
+  });
 
   it('imports posts, pages, authors, rubrics, tags, comments, images and redirects', async () => {
     const progress: number[] = [];
