@@ -12,6 +12,7 @@ import { findUserWithHashByEmail } from '../staff/user-store.js';
 import { findTagBySlug } from '../tags/tag-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
 import { listCorrections } from '../corrections/correction-store.js';
+import { countPublished } from '../comments/comment-store.js';
 import { DEMO_LOADED_KEY, loadDemo, type DemoResult } from './demo-loader.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -111,6 +112,32 @@ describe.each(DIALECTS)('demo loader on %s', (dialect) => {
     expect(first.map((c) => [c.kind, c.notedAt])).toEqual([['correction', '2025-07-09T12:00:00.000Z']]);
     await loadDemo({ db, clock: () => NOW, config });
     expect(await listCorrections(db, article.id)).toHaveLength(1);
+  });
+
+  it("has readers' threads in English and Russian on the state-visit analysis, added once", async () => {
+    const en = (await findArticleBySlug(db, 'bishkek-beijing-partnership'))!;
+    const ru = (await findArticleBySlug(db, 'bishkek-pekin-partnerstvo'))!;
+    const thread = (id: number) =>
+      db
+        .selectFrom('comments')
+        .select(['body', 'status', 'parent_id', 'reply_to_name'])
+        .where('article_id', '=', id)
+        .orderBy('id')
+        .execute();
+    const [enThread, ruThread] = [await thread(en.id), await thread(ru.id)];
+    expect(enThread).toHaveLength(3);
+    expect(ruThread).toHaveLength(3);
+    expect([...enThread, ...ruThread].every((c) => c.status === 'published')).toBe(true);
+    // One reply in each, answering its thread's first comment by name.
+    expect(enThread.filter((c) => c.parent_id !== null).map((c) => c.reply_to_name)).toEqual(['Daniyar Kasymov']);
+    expect(ruThread.filter((c) => c.parent_id !== null).map((c) => c.reply_to_name)).toEqual(['Айгуль Токтосунова']);
+    expect(ruThread[0].body).toMatch(/железной дороге/);
+    // The count readers see comes from the tallies the comments keep.
+    expect(await countPublished(db, ru.id)).toBe(3);
+    await loadDemo({ db, clock: () => NOW, config });
+    expect(await thread(en.id)).toHaveLength(3);
+    const readers = await db.selectFrom('users').select('email').where('role', '=', 'reader').execute();
+    expect(readers).toHaveLength(4);
   });
 
   it('is safe to load twice: nothing duplicated, articles unchanged', async () => {

@@ -1,5 +1,6 @@
 // The demo newsroom: site settings, authors, rubrics, tags, events, two staff accounts and the demo articles.
 // Everything is written by slug or email with "insert or update", so loading twice changes nothing.
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../../config.js';
@@ -25,6 +26,8 @@ import { insertTag, listTagSlugs, updateTag } from '../tags/tag-store.js';
 import { TAG_TYPES, type TagType } from '../tags/tag.js';
 import type { CorrectionKind } from '../corrections/correction.js';
 import { insertCorrection, listCorrections } from '../corrections/correction-store.js';
+import { insertComment, listRecentByUser } from '../comments/comment-store.js';
+import { confirmEmail, findAccountByEmail, insertReader } from '../readers/reader-store.js';
 
 /** The folder holding newsroom.json and articles/. */
 export const DEMO_DIR = join(packageRoot(import.meta.url), 'demo');
@@ -61,6 +64,15 @@ interface NewsroomJson {
   }[];
   /** Corrections and update notes on demo articles (features/corrections), added once each. */
   corrections?: { article: string; kind: CorrectionKind; date: string; body: string }[];
+  /** Readers' threads on demo articles: a comment and its replies, each by a reader with no known password. */
+  comments?: (DemoComment & { article: string; replies?: DemoComment[] })[];
+}
+
+interface DemoComment {
+  name: string;
+  email: string;
+  at: string;
+  body: string;
 }
 
 export interface DemoDeps {
@@ -225,6 +237,7 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
         at: now,
       });
     }
+    await loadComments(tx, data.comments ?? []);
     await replaceManyTranslations(tx, localizedEvents);
     await upsertSetting(tx, DEMO_LOADED_KEY, now.toISOString());
   });
@@ -271,4 +284,45 @@ function eventRow(e: NewsroomJson['events'][number]): EventRow {
     termsMd: terms,
     termsHtml: renderMarkdown(terms),
   };
+}
+
+/** Readers' threads, published as a moderator would have left them; each comment is added once. */
+async function loadComments(tx: Db, threads: NonNullable<NewsroomJson['comments']>): Promise<void> {
+  if (!threads.length) return;
+  const ids = new Map((await listArticleIdsBySlug(tx, [...new Set(threads.map((c) => c.article))])).map((r) => [r.slug, r.id]));
+  // Demo readers sign in with nobody's password: one hash of random bytes serves them all.
+  let passwordHash: string | undefined;
+  const reader = async (c: DemoComment): Promise<number> => {
+    const found = await findAccountByEmail(tx, c.email);
+    if (found) return found.id;
+    passwordHash ??= await hashPassword(randomBytes(24).toString('base64url'));
+    const id = await insertReader(tx, { email: c.email, name: c.name, passwordHash }, new Date(c.at));
+    await confirmEmail(tx, id, new Date(c.at));
+    return id;
+  };
+  const add = async (articleId: number, c: DemoComment, parent?: { id: number; userId: number; name: string }) => {
+    const userId = await reader(c);
+    const at = new Date(c.at);
+    const known = await listRecentByUser(tx, userId, new Date(0));
+    const same = known.find((k) => k.body === c.body);
+    if (same) return { id: same.id, userId, name: c.name };
+    const id = await insertComment(tx, {
+      articleId,
+      userId,
+      parentId: parent?.id ?? null,
+      replyToUserId: parent?.userId ?? null,
+      replyToName: parent?.name ?? '',
+      body: c.body,
+      status: 'published',
+      rejectReason: '',
+      now: at,
+    });
+    return { id, userId, name: c.name };
+  };
+  for (const t of threads) {
+    const articleId = ids.get(t.article);
+    if (articleId === undefined) throw new Error(`newsroom.json: comments on unknown article "${t.article}"`);
+    const top = await add(articleId, t);
+    for (const r of t.replies ?? []) await add(articleId, r, top);
+  }
 }

@@ -1,5 +1,6 @@
 // Where the library's files live: a folder under the data directory by default, or an S3-compatible bucket
 // when one is configured. The library sees one interface; keys look like "ab/abcdef.../master.jpg".
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 
@@ -54,7 +55,9 @@ export function folderStorage(dir: string): MediaStorage {
     async put(key, data) {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
-      const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+      // Unique per write: two uploads of the same image at once share a key, and a shared temporary name
+      // let one rename take the other's file away (ENOENT).
+      const tmp = `${path}.${process.pid}.${randomUUID()}.tmp`;
       await writeFile(tmp, data);
       await rename(tmp, path);
     },
