@@ -114,6 +114,11 @@ export function createPublishingService(deps: PublishingDeps) {
         minor?: boolean;
         /** An audit entry written in the same transaction (a restore says which revision it brought back). */
         audit?: { action: string; detail: string };
+        /**
+         * More work that must land with the save or not at all (a review closed by its approval): it runs last,
+         * inside the save's transaction, and an error from it rolls the whole save back.
+         */
+        within?: (tx: Db, id: number) => Promise<void>;
       },
     ): Promise<number> {
       const now = clock();
@@ -203,6 +208,7 @@ export function createPublishingService(deps: PublishingDeps) {
           });
           await enqueueJob(tx, 'publish-scheduled', opts.scheduleAt!, {}, now);
         }
+        await opts.within?.(tx, id);
         return id;
       });
       deps.contentChanged();

@@ -15,6 +15,7 @@ import {
   listReviewers,
   noteExists,
   setReviewAssignee,
+  closeSubmittedReview,
   setReviewState,
   submitReview,
 } from './review-store.js';
@@ -146,7 +147,8 @@ export function createReviewService(deps: ReviewDeps) {
 
     /**
      * An editor approves the draft: it is published now, or scheduled when a time is given (the publishing
-     * service checks the time and logs the approval in the save's transaction); the author is told.
+     * service checks the time and logs the approval), the review is closed and the author told, all in the
+     * save's one transaction: an approval never publishes without closing its review, nor the reverse.
      */
     async approve(actor: Actor, a: Article, input: Parameters<PublishingService['save']>[1], scheduleAt?: Date): Promise<void> {
       mustEdit(actor);
@@ -157,18 +159,19 @@ export function createReviewService(deps: ReviewDeps) {
         action: scheduleAt ? 'schedule' : 'publish',
         scheduleAt,
         audit: { action: 'review.approve', detail: scheduleAt ? `${a.title} for ${scheduleAt.toISOString()}` : a.title },
-      });
-      const now = clock();
-      await inTransaction(db, async (tx) => {
-        await setReviewState(tx, a.id, 'approved', now);
-        await tell(
-          tx,
-          review.submittedBy,
-          actor,
-          t('review.mail.approved.subject', { title: a.title }),
-          t('review.mail.approved.text', { title: a.title, link: editorLink(a.id) }),
-          now,
-        );
+        within: async (tx) => {
+          // Another editor may have sent it back or approved it since the check above: only a waiting review closes.
+          if (!(await closeSubmittedReview(tx, a.id, clock())))
+            throw new AppError('conflict', 'review.error.not_waiting');
+          await tell(
+            tx,
+            review.submittedBy,
+            actor,
+            t('review.mail.approved.subject', { title: a.title }),
+            t('review.mail.approved.text', { title: a.title, link: editorLink(a.id) }),
+            clock(),
+          );
+        },
       });
     },
   };

@@ -70,6 +70,17 @@ export async function setReviewState(db: Db, articleId: number, state: ReviewSta
   await db.updateTable('article_reviews').set({ state, updated_at: at.toISOString() }).where('article_id', '=', articleId).execute();
 }
 
+/** Marks a waiting review approved; false when it was not waiting (sent back or approved meanwhile). */
+export async function closeSubmittedReview(db: Db, articleId: number, at: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('article_reviews')
+    .set({ state: 'approved', updated_at: at.toISOString() })
+    .where('article_id', '=', articleId)
+    .where('state', '=', 'submitted')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 /** Gives a review to a reviewer. */
 export async function setReviewAssignee(db: Db, articleId: number, assigneeId: number, at: Date): Promise<void> {
   await db

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { DIALECTS } from '../../../test/db.js';
@@ -6,6 +7,8 @@ import { startSmtp, type TestSmtp } from '../../../test/smtp.js';
 import { findArticleById } from '../articles/article-store.js';
 import { threadNotes } from './review.js';
 import { findReview, listNotes } from './review-store.js';
+import { createReviewService } from './review-service.js';
+import { inputOfArticle } from './routes.js';
 
 let now = new Date('2026-04-01T09:00:00Z');
 
@@ -165,6 +168,65 @@ describe.each(DIALECTS)('review on %s', (dialect) => {
     expect((await findArticleById(app.ctx.db, id))!.status).toBe('published');
     await post(admin, '/admin/review/settings', { required: ['0', '1'] });
     expect((await post(lena, '/admin/articles/new', form(authorId, { slug: 'second', action: 'publish' }))).statusCode).toBe(403);
+  });
+
+  it('approves in one transaction: when closing the review fails, the draft stays unpublished and the review open', async () => {
+    const { who: lena, authorId } = await writer();
+    const desk = await app.signIn('editor', 'desk@example.org');
+    const made = await post(lena, '/admin/articles/new', form(authorId));
+    const id = Number(/\/admin\/articles\/(\d+)\/edit/.exec(String(made.headers.location))![1]);
+    await post(lena, `/admin/articles/${id}/review/submit`);
+    // The database refuses to close the review: the failure falls after the article's publishing writes.
+    if (dialect === 'sqlite')
+      await sql`create trigger refuse_approval before update of state on article_reviews when new.state = 'approved'
+        begin select raise(abort, 'approval refused'); end`.execute(app.ctx.db);
+    else {
+      await sql`create function refuse_approval() returns trigger language plpgsql as $$
+        begin if new.state = 'approved' then raise exception 'approval refused'; end if; return new; end $$`.execute(app.ctx.db);
+      await sql`create trigger refuse_approval before update on article_reviews
+        for each row execute function refuse_approval()`.execute(app.ctx.db);
+    }
+    const auditBefore = await app.ctx.db.selectFrom('audit_log').select('action').execute();
+    expect((await post(desk, `/admin/articles/${id}/review/approve`)).statusCode).toBe(500);
+    const article = (await findArticleById(app.ctx.db, id))!;
+    expect([article.status, article.publishedAt]).toEqual(['draft', null]);
+    expect((await findReview(app.ctx.db, id))!.state).toBe('submitted');
+    expect(await app.ctx.db.selectFrom('audit_log').select('action').execute()).toEqual(auditBefore);
+    expect((await get(lena, '/grain-corridor')).statusCode).toBe(404);
+
+    // Once the database accepts it, the same approval does both.
+    await sql`drop trigger refuse_approval${sql.raw(dialect === 'sqlite' ? '' : ' on article_reviews')}`.execute(app.ctx.db);
+    expect((await post(desk, `/admin/articles/${id}/review/approve`)).statusCode).toBe(303);
+    expect((await findArticleById(app.ctx.db, id))!.status).toBe('published');
+    expect((await findReview(app.ctx.db, id))!.state).toBe('approved');
+  });
+
+  it('refuses an approval whose review was sent back meanwhile, publishing nothing', async () => {
+    const { who: lena, authorId } = await writer();
+    const desk = await app.signIn('editor', 'desk@example.org');
+    const made = await post(lena, '/admin/articles/new', form(authorId));
+    const id = Number(/\/admin\/articles\/(\d+)\/edit/.exec(String(made.headers.location))![1]);
+    await post(lena, `/admin/articles/${id}/review/submit`);
+    const article = (await findArticleById(app.ctx.db, id))!;
+    const editor = { id: desk.userId, role: 'editor' as const };
+    // The review is read as waiting, then sent back by another editor before the approval's transaction runs.
+    const publishing = app.ctx.publishing;
+    const racing = createReviewService({
+      db: app.ctx.db,
+      clock: () => now,
+      t: app.ctx.t,
+      baseUrl: () => 'http://chancery.test',
+      publishing: {
+        ...publishing,
+        save: async (...args: Parameters<typeof publishing.save>) => {
+          await app.ctx.db.updateTable('article_reviews').set({ state: 'sent_back' }).where('article_id', '=', id).execute();
+          return publishing.save(...args);
+        },
+      },
+    });
+    await expect(racing.approve(editor, article, inputOfArticle(article))).rejects.toMatchObject({ code: 'conflict' });
+    expect((await findArticleById(app.ctx.db, id))!.status).toBe('draft');
+    expect((await findReview(app.ctx.db, id))!.state).toBe('sent_back');
   });
 
   it('answers bad steps plainly', async () => {
