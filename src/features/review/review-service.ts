@@ -161,8 +161,7 @@ export function createReviewService(deps: ReviewDeps) {
         audit: { action: 'review.approve', detail: scheduleAt ? `${a.title} for ${scheduleAt.toISOString()}` : a.title },
         within: async (tx) => {
           // Another editor may have sent it back or approved it since the check above: only a waiting review closes.
-          if (!(await closeSubmittedReview(tx, a.id, clock())))
-            throw new AppError('conflict', 'review.error.not_waiting');
+          if (!(await closeSubmittedReview(tx, a.id, clock()))) throw new AppError('conflict', 'review.error.not_waiting');
           await tell(
             tx,
             review.submittedBy,
