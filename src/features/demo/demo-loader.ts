@@ -16,6 +16,7 @@ import { replaceManyTranslations, type TranslationSubject, type Translations } f
 import { insertEvent, listEventSlugs, setEventArticles, updateEvent, type EventRow } from '../events/event-store.js';
 import { replaceQuestions, saveSettings } from '../events/registration-store.js';
 import type { QuestionKind } from '../events/registration.js';
+import { storeDescribedEmbed } from '../embeds/embed-service.js';
 import { createImporter, type ImportResult } from '../import/import-service.js';
 import type { MediaLibrary } from '../media/media-library.js';
 import { prepareDemoArticles } from './demo-images.js';
@@ -62,6 +63,12 @@ interface NewsroomJson {
       questions?: { kind: QuestionKind; label: string; options?: string[]; required?: boolean }[];
     };
   }[];
+  /**
+   * Videos embedded in demo articles, described here as the provider's oEmbed answer would (a fresh install
+   * may have no network): the article names the address alone in a paragraph; the thumbnail is a drawing in
+   * demo/images. Stored once each through features/embeds.
+   */
+  embeds?: { article: string; url: string; provider: string; title: string; author: string; thumbnail: string }[];
   /** Corrections and update notes on demo articles (features/corrections), added once each. */
   corrections?: { article: string; kind: CorrectionKind; date: string; body: string }[];
   /** Readers' threads on demo articles: a comment and its replies, each by a reader with no known password. */
@@ -165,6 +172,14 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
     }
     return { adminId: admin?.id ?? null, adminCreated, editorEmail };
   });
+
+  // Before the articles, so that their first rendering already finds the facade.
+  for (const e of data.embeds ?? []) {
+    if (!/\.(svg|png|jpe?g|webp)$/.test(e.thumbnail)) throw new Error(`newsroom.json: embed thumbnail "${e.thumbnail}" is not an image`);
+    const image = await readFile(join(dir, 'images', e.thumbnail));
+    const ext = e.thumbnail.split('.').pop()!;
+    await storeDescribedEmbed({ db, clock, library: deps.media }, { ...e, thumbnail: { data: image, ext } });
+  }
 
   const importer = createImporter({ db, clock, publishing: deps.publishing, actor: { id: adminId, role: 'admin' } });
   // The demo's drawings go into the library first; covers.json and <!-- demo-image:NAME --> say where.

@@ -79,17 +79,7 @@ export function createEmbedService(deps: EmbedDeps): EmbedService {
       const head = res.body.subarray(0, 12).toString('latin1');
       const ext = THUMB_EXT.find(([re]) => re.test(head))?.[1];
       if (!ext) return null;
-      const id = await deps.library.store(
-        { name: `embed-${provider.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.${ext}`, data: res.body },
-        null,
-      );
-      await updateMedia(
-        deps.db,
-        id,
-        { alt: title.slice(0, 300), caption: '', credit: provider.slice(0, 200), focalX: 50, focalY: 50 },
-        deps.clock(),
-      );
-      return id;
+      return await keepThumbnail(deps, res.body, ext, title, provider);
     } catch (err) {
       log(`embed thumbnail ${src}: ${(err as Error).message}`);
       return null;
@@ -110,18 +100,7 @@ export function createEmbedService(deps: EmbedDeps): EmbedService {
           const answer = await describe(url, provider);
           if (!answer) continue;
           const thumbnailId = await thumbnail(answer.thumbnailUrl, answer.title, answer.provider);
-          await insertEmbed(
-            deps.db,
-            {
-              url,
-              provider: answer.provider,
-              title: answer.title,
-              author: answer.author,
-              thumbnailId,
-              frameSrc: allowedFrame(provider?.frame?.(new URL(url)), deps.frameHosts ?? FRAME_HOSTS),
-            },
-            deps.clock(),
-          );
+          await insertEmbed(deps.db, row(deps, url, answer, thumbnailId), deps.clock());
         } catch (err) {
           // The article is saved all the same; its address stays a link and is asked again on the next save.
           log(`embed ${url}: ${(err as Error).message}`);
@@ -129,4 +108,67 @@ export function createEmbedService(deps: EmbedDeps): EmbedService {
       }
     },
   };
+}
+
+/** The stored row of an embed: the player is framed only for a provider known by name, on a host the CSP allows. */
+function row(
+  deps: Pick<EmbedDeps, 'providers' | 'frameHosts'>,
+  url: string,
+  d: { provider: string; title: string; author: string },
+  thumbnailId: number | null,
+) {
+  const provider = providerOf(url, deps.providers ?? PROVIDERS);
+  return {
+    url,
+    provider: d.provider,
+    title: d.title,
+    author: d.author,
+    thumbnailId,
+    frameSrc: allowedFrame(provider?.frame?.(new URL(url)), deps.frameHosts ?? FRAME_HOSTS),
+  };
+}
+
+/** Copies a thumbnail into the media library (checked as any upload), its alt text the embed's title. */
+async function keepThumbnail(
+  deps: Pick<EmbedDeps, 'db' | 'clock' | 'library'>,
+  data: Buffer,
+  ext: string,
+  title: string,
+  provider: string,
+): Promise<number> {
+  const id = await deps.library.store({ name: `embed-${provider.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.${ext}`, data }, null);
+  await updateMedia(
+    deps.db,
+    id,
+    { alt: title.slice(0, 300), caption: '', credit: provider.slice(0, 200), focalX: 50, focalY: 50 },
+    deps.clock(),
+  );
+  return id;
+}
+
+/** An embed described beforehand, with its thumbnail's bytes: what a provider's answer would have given. */
+export interface DescribedEmbed {
+  url: string;
+  provider: string;
+  title: string;
+  author: string;
+  thumbnail?: { data: Buffer; ext: string };
+}
+
+/**
+ * Stores an embed whose description is already known (the demo newsroom ships its video's, since a fresh
+ * install may have no network), down the same path as a provider's answer: the thumbnail into the media
+ * library (none without a library), the row into embeds. An address already stored is left as it is; false then.
+ */
+export async function storeDescribedEmbed(
+  deps: Pick<EmbedDeps, 'db' | 'clock' | 'providers' | 'frameHosts'> & { library?: MediaLibrary },
+  d: DescribedEmbed,
+): Promise<boolean> {
+  if (!embedUrlsIn(d.url).length) throw new Error(`not an embeddable address: ${d.url}`);
+  if ((await findEmbedsByUrls(deps.db, [d.url])).length) return false;
+  const { library } = deps;
+  const thumbnailId =
+    d.thumbnail && library ? await keepThumbnail({ ...deps, library }, d.thumbnail.data, d.thumbnail.ext, d.title, d.provider) : null;
+  await insertEmbed(deps.db, row(deps, d.url, d, thumbnailId), deps.clock());
+  return true;
 }
