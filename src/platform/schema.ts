@@ -520,6 +520,22 @@ export interface EmbedsTable {
   fetched_at: string;
 }
 
+/** An import of a WordPress or Ghost export run from /admin/import, with its progress and report. */
+export interface ImportRunsTable {
+  id: Generated<number>;
+  platform: string;
+  file_name: Generated<string>;
+  user_id: number | null;
+  state: Generated<string>;
+  done: Generated<number>;
+  total: Generated<number>;
+  label: Generated<string>;
+  report: Generated<string>;
+  error: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
 /** A change told to the other processes on one SQLite file (platform/change-bus.ts). */
 export interface ChangeSignalsTable {
   id: Generated<number>;
@@ -586,6 +602,7 @@ export interface DB {
   article_reviews: ArticleReviewsTable;
   review_notes: ReviewNotesTable;
   embeds: EmbedsTable;
+  import_runs: ImportRunsTable;
   change_signals: ChangeSignalsTable;
   translations: TranslationsTable;
 }

@@ -86,6 +86,7 @@ export const LEFT_OUT = new Set([
   'webauthn_challenges', // passkey challenges, minutes long
   'webhook_deliveries', // the old instance's delivery log
   'change_signals', // changes told between the old instance's processes, a minute long
+  'import_runs', // the old instance's imports and their reports
 ]);
 
 /** Tables whose rows a fresh database already has (written by migrations): replaced by the archive's. */

@@ -1,7 +1,8 @@
 // A text progress bar for long CLI runs: redrawn in place on a terminal, one line per 10% in logs.
 
-/** The bar as text: "[#####.....] 12/40 file.md". */
+/** The bar as text: "[#####.....] 12/40 file.md"; while the total is not known (0), only the count: "12 file.md". */
 export function renderBar(done: number, total: number, label = '', width = 20): string {
+  if (total <= 0 && done > 0) return `${done}${label ? ` ${label}` : ''}`;
   const ratio = total > 0 ? Math.min(1, done / total) : 1;
   const filled = Math.round(ratio * width);
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${label ? ` ${label}` : ''}`;
@@ -27,6 +28,8 @@ export function progressReporter(stream: ProgressStream): { update(done: number,
         drawn = true;
         return;
       }
+      // Without a total yet, nothing is logged: the first line comes once the total is known.
+      if (total <= 0 && done > 0) return;
       const decile = total > 0 ? Math.floor((done / total) * 10) : 10;
       if (decile > lastDecile) {
         lastDecile = decile;

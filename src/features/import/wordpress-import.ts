@@ -6,7 +6,11 @@ import { itemKind, readWxr, wxrAttachment, wxrAuthor, wxrPost, type WxrChannel }
 
 export type MoveDeps = Omit<ForeignImportDeps, 'source' | 'uploadMarkers'> & { language?: Language };
 
-/** Imports a WXR file; onProgress hears of each megabyte read in both passes. Throws WxrError on a bad file. */
+/**
+ * Imports a WXR file. onProgress hears of each entry read in the first pass (the total is not known yet: 0), then
+ * of each post, page or other item imported or skipped in the second, out of all of them. Throws WxrError on a
+ * bad file.
+ */
 export async function importWordPress(
   path: string,
   deps: MoveDeps,
@@ -21,41 +25,37 @@ export async function importWordPress(
     });
     return importer;
   };
-  const progress = (pass: number, label: string) => (read: number, total: number) =>
-    onProgress?.(Math.round((pass * total + read) / 1024), Math.round((2 * total) / 1024), label);
+  // The first pass counts the items the second one will import or skip.
+  let read = 0;
+  let articles = 0;
+  let imported = 0;
 
-  await readWxr(
-    path,
-    async (node, channel) => {
-      const imp = importerFor(channel);
-      if (node.name === 'wp:author') {
-        const a = wxrAuthor(node);
-        if (a) await imp.author(a);
-      } else if (node.name === 'item' && itemKind(node) === 'attachment') {
-        const m = wxrAttachment(node);
-        if (m) await imp.media(m);
-      }
-    },
-    progress(0, 'authors and images'),
-  );
-  const channel = await readWxr(
-    path,
-    async (node, ch) => {
-      if (node.name !== 'item') return;
-      const imp = importerFor(ch);
-      const kind = itemKind(node);
-      if (kind === 'attachment') return;
-      if (typeof kind === 'object') {
-        const title = node.children.find((c) => c.name === 'title')?.text.trim();
-        imp.skip({
-          item: `item ${node.children.find((c) => c.name === 'wp:post_id')?.text.trim() ?? '?'}${title ? ` "${title.slice(0, 60)}"` : ''}`,
-          reason: kind.skip,
-        });
-        return;
-      }
-      await imp.post(wxrPost(node, ch.siteUrl, imp.warn));
-    },
-    progress(1, 'articles'),
-  );
+  await readWxr(path, async (node, channel) => {
+    const imp = importerFor(channel);
+    onProgress?.(++read, 0, 'authors and images');
+    if (node.name === 'item' && itemKind(node) !== 'attachment') articles++;
+    if (node.name === 'wp:author') {
+      const a = wxrAuthor(node);
+      if (a) await imp.author(a);
+    } else if (node.name === 'item' && itemKind(node) === 'attachment') {
+      const m = wxrAttachment(node);
+      if (m) await imp.media(m);
+    }
+  });
+  onProgress?.(0, articles, 'articles');
+  const channel = await readWxr(path, async (node, ch) => {
+    if (node.name !== 'item') return;
+    const imp = importerFor(ch);
+    const kind = itemKind(node);
+    if (kind === 'attachment') return;
+    if (typeof kind === 'object') {
+      const title = node.children.find((c) => c.name === 'title')?.text.trim();
+      imp.skip({
+        item: `item ${node.children.find((c) => c.name === 'wp:post_id')?.text.trim() ?? '?'}${title ? ` "${title.slice(0, 60)}"` : ''}`,
+        reason: kind.skip,
+      });
+    } else await imp.post(wxrPost(node, ch.siteUrl, imp.warn));
+    onProgress?.(++imported, articles, 'articles');
+  });
   return importerFor(channel).report;
 }

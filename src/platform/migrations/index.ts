@@ -31,6 +31,7 @@ import * as translationGroupIndex from './2026-12-07T0710-translation-group-part
 import * as listLanguageIndexes from './2026-12-07T0720-article-list-language-indexes.js';
 import * as translations from './2026-12-07T0100-translations.js';
 import * as reindexHan from './2026-12-07T0110-reindex-han.js';
+import * as importRuns from './2026-12-08T0300-import-runs.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T1200-core': core,
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0720-article-list-language-indexes': listLanguageIndexes,
   '2026-12-07T0100-translations': translations,
   '2026-12-07T0110-reindex-han': reindexHan,
+  '2026-12-08T0300-import-runs': importRuns,
 };
 
 class StaticProvider implements MigrationProvider {

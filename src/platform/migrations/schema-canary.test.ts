@@ -219,6 +219,7 @@ const EXPECTED: Record<string, string[]> = {
   webauthn_challenges: ['challenge', 'expires_at', 'id', 'purpose', 'user_id'],
   embeds: ['author', 'fetched_at', 'frame_src', 'id', 'provider', 'thumbnail_id', 'title', 'url'],
   change_signals: ['change', 'created_at', 'id', 'origin'],
+  import_runs: ['created_at', 'done', 'error', 'file_name', 'id', 'label', 'platform', 'report', 'state', 'total', 'updated_at', 'user_id'],
 };
 
 describe.each(DIALECTS)('schema canary on %s', (dialect) => {

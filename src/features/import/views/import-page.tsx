@@ -55,7 +55,7 @@ export function ImportPage({ t, csrf, maxMb, platform, error, report }: ImportPa
       )}
       <p>{t('import.intro')}</p>
       {/* The CSRF field comes first: the server reads it before it accepts the file. */}
-      <form method="post" action="/admin/import" enctype="multipart/form-data">
+      <form method="post" action="/admin/import" enctype="multipart/form-data" data-import-upload="">
         <input type="hidden" name="_csrf" value={csrf} />
         <fieldset class="field">
           <legend>{t('import.platform')}</legend>
@@ -89,6 +89,11 @@ export function ImportPage({ t, csrf, maxMb, platform, error, report }: ImportPa
         <p>
           <button type="submit">{t('import.submit')}</button>
         </p>
+        {/* Shown by import.js while the file goes up; without it the browser shows its own. */}
+        <div class="upload-progress" data-upload-progress="" hidden>
+          <label for="import-upload-bar">{t('import.upload.progress')}</label> <progress id="import-upload-bar" max={100} value={0} />{' '}
+          <output for="import-upload-bar" data-upload-percent="" />
+        </div>
       </form>
     </>
   );
