@@ -3,43 +3,83 @@
 const form = document.querySelector('form[data-media-upload]');
 if (form) {
   const input = form.querySelector('input[type="file"]');
-  const bar = form.querySelector('[data-progress]');
+  const list = form.querySelector('[data-upload-list]');
   const csrf = form.querySelector('input[name="_csrf"]');
+  const button = form.querySelector('button[type="submit"]');
 
-  function send(files) {
+  // One request per file, two at a time: each file has its own bar and its own answer (saved, or why not).
+  function sendOne(file, row) {
+    const bar = row.querySelector('progress');
+    const state = row.querySelector('[data-state]');
+    return new Promise((resolve) => {
+      const data = new FormData();
+      data.append('_csrf', csrf.value);
+      data.append('files', file, file.name || 'pasted.png');
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', form.action);
+      xhr.setRequestHeader('accept', 'application/json');
+      xhr.setRequestHeader('x-csrf-token', csrf.value);
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
+      };
+      xhr.onload = () => {
+        let body;
+        try {
+          body = JSON.parse(xhr.responseText);
+        } catch {
+          body = {};
+        }
+        const refused = body.refused || (body.error ? [{ message: body.error.message }] : []);
+        const saved = (body.saved || []).length;
+        bar.value = 100;
+        row.setAttribute('data-result', saved ? 'saved' : 'refused');
+        state.textContent = saved
+          ? form.getAttribute('data-saved')
+          : refused.map((r) => r.message).join(' ') || form.getAttribute('data-failed');
+        resolve(saved);
+      };
+      xhr.onerror = () => {
+        row.setAttribute('data-result', 'refused');
+        state.textContent = form.getAttribute('data-failed');
+        resolve(0);
+      };
+      xhr.send(data);
+    });
+  }
+
+  async function send(files) {
     if (!files.length) return;
-    const data = new FormData();
-    data.append('_csrf', csrf.value);
-    for (const f of files) data.append('files', f, f.name || 'pasted.png');
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', form.action);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('x-csrf-token', csrf.value);
-    bar.hidden = false;
-    bar.value = 0;
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
-    };
-    xhr.onload = () => {
-      let body;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = { saved: [], refused: [{ message: 'The upload failed; try again.' }] };
-      }
-      const refused = body.refused || (body.error ? [{ message: body.error.message }] : []);
-      if (refused.length) {
-        // The library page lists the refusals itself; a short alert is enough for the drop or paste.
-        alert(refused.map((r) => r.message).join('\n'));
-      }
-      const saved = (body.saved || []).length;
-      window.location.assign(saved ? `/admin/media?uploaded=${saved}` : window.location.href);
-    };
-    xhr.onerror = () => {
-      bar.hidden = true;
-      alert('The upload failed; check the connection and try again.');
-    };
-    xhr.send(data);
+    list.replaceChildren();
+    list.hidden = false;
+    button.disabled = true;
+    const rows = files.map((f) => {
+      const row = document.createElement('li');
+      const name = document.createElement('span');
+      name.className = 'upload-name';
+      name.textContent = f.name || 'pasted.png';
+      const bar = document.createElement('progress');
+      bar.max = 100;
+      bar.value = 0;
+      bar.setAttribute('aria-label', name.textContent);
+      const state = document.createElement('span');
+      state.setAttribute('data-state', '');
+      row.append(name, ' ', bar, ' ', state);
+      list.append(row);
+      return row;
+    });
+    let next = 0;
+    let saved = 0;
+    await Promise.all(
+      [0, 1].map(async () => {
+        while (next < files.length) {
+          const i = next++;
+          saved += await sendOne(files[i], rows[i]);
+        }
+      }),
+    );
+    button.disabled = false;
+    // All saved: the library with its notice. Otherwise the rows stay, each refusal saying why.
+    if (saved === files.length) window.location.assign(`/admin/media?uploaded=${saved}`);
   }
 
   form.addEventListener('submit', (e) => {

@@ -96,4 +96,66 @@ describe('media library journey', () => {
       await reader.close();
     }
   });
+
+  it('uploads several files at once, each with its own bar and its own answer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chancery-media-many-'));
+    const files: string[] = [];
+    for (const [name, colour] of [
+      ['port-north.png', '#2a5db0'],
+      ['port-south.png', '#b3261e'],
+    ] as const) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="1600"><rect width="2400" height="1600" fill="${colour}"/>
+        <circle cx="1200" cy="800" r="500" fill="#f4f6f8"/></svg>`;
+      // Noise keeps the file large enough for a slowed upload to be seen in flight.
+      const noise = Buffer.alloc(600 * 400 * 3, 0).map((_, i) => (i * 7919) % 251);
+      const base = await sharp(Buffer.from(svg)).png().toBuffer();
+      const grain = await sharp(noise, { raw: { width: 600, height: 400, channels: 3 } })
+        .png()
+        .toBuffer();
+      const png = await sharp(base)
+        .composite([{ input: grain, top: 0, left: 0 }])
+        .png()
+        .toBuffer();
+      writeFileSync(join(dir, name), png);
+      files.push(join(dir, name));
+    }
+    // Not an image, whatever its name says: refused, and said so on its own row.
+    writeFileSync(join(dir, 'notes.png'), 'These are meeting notes, not a picture.');
+    files.push(join(dir, 'notes.png'));
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: new URL(live.url).hostname, path: '/' }]);
+    const page = await context.newPage();
+    await page.goto(`${live.url}/admin/media`);
+    const before = await page.locator('.media-grid li').count();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 200 * 1024,
+    });
+    await page.setInputFiles('#files', files);
+    await page.click('form[data-media-upload] button[type="submit"]');
+    const rows = page.locator('[data-upload-list] li');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.locator('.upload-name').allTextContents()).toEqual(['port-north.png', 'port-south.png', 'notes.png']);
+    // A file part-way up while the others wait or are done: one bar per file.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLProgressElement>('[data-upload-list] progress')].some((p) => p.value > 0 && p.value < 100),
+    );
+    await screenshot(page, 'media-upload-many-progress');
+    await expectAccessible(page, 'media library uploading several files');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-upload-list] li[data-result]').length === 3);
+    expect(await rows.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-result')))).toEqual(['saved', 'saved', 'refused']);
+    expect(await rows.nth(0).locator('[data-state]').textContent()).toBe('Added to the library');
+    expect(await rows.nth(2).locator('[data-state]').textContent()).toMatch(/notes\.png/);
+    await screenshot(page, 'media-upload-many-done');
+    // The refusal stays on screen; the two images are in the library.
+    await page.reload();
+    expect(await page.locator('.media-grid li').count()).toBe(before + 2);
+    await context.close();
+  });
 });

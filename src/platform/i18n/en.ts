@@ -1011,6 +1011,7 @@ export const en = {
     'JPEG, PNG, WebP, GIF, AVIF or SVG; up to {files} files at once, {mb} MB each. You can also drop files here or paste an image.',
   'media.upload.submit': 'Upload',
   'media.upload.none': 'Choose at least one image to upload.',
+  'media.upload.saved': 'Added to the library',
   'media.search.label': 'Search alt text, captions, credits and file names',
   'media.search.submit': 'Search',
   'media.search.none': 'No image matches.',

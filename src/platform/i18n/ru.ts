@@ -1019,6 +1019,7 @@ export const ru = {
     'JPEG, PNG, WebP, GIF, AVIF или SVG; до {files} файлов за раз, до {mb} МБ каждый. Файлы можно перетащить сюда или вставить изображение из буфера.',
   'media.upload.submit': 'Загрузить',
   'media.upload.none': 'Выберите хотя бы одно изображение.',
+  'media.upload.saved': 'Добавлено в медиатеку',
   'media.search.label': 'Поиск по альтернативному тексту, подписям, авторам снимков и именам файлов',
   'media.search.submit': 'Найти',
   'media.search.none': 'Подходящих изображений нет.',

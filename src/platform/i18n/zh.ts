@@ -997,6 +997,7 @@ export const zh = {
   'media.upload.hint': 'JPEG、PNG、WebP、GIF、AVIF 或 SVG；一次最多 {files} 个文件，每个不超过 {mb} MB。也可以把文件拖到这里或粘贴图片。',
   'media.upload.submit': '上传',
   'media.upload.none': '请至少选择一张图片。',
+  'media.upload.saved': '已添加到媒体库',
   'media.search.label': '搜索替代文本、图片说明、来源和文件名',
   'media.search.submit': '搜索',
   'media.search.none': '没有匹配的图片。',

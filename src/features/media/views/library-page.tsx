@@ -35,7 +35,15 @@ export function LibraryPage({ t, csrf, q, images, notice, refused, prevHref, nex
         </div>
       )}
       {/* The CSRF field comes first: the server reads it before it accepts any file. */}
-      <form class="media-upload" method="post" action="/admin/media" enctype="multipart/form-data" data-media-upload>
+      <form
+        class="media-upload"
+        method="post"
+        action="/admin/media"
+        enctype="multipart/form-data"
+        data-media-upload
+        data-saved={t('media.upload.saved')}
+        data-failed={t('media.picker.failed')}
+      >
         <input type="hidden" name="_csrf" value={csrf} />
         <div class="field">
           <label for="files">{t('media.upload.label')}</label>
@@ -44,7 +52,8 @@ export function LibraryPage({ t, csrf, q, images, notice, refused, prevHref, nex
           </p>
           <input id="files" name="files" type="file" multiple accept={ACCEPT} required aria-describedby="files-hint" />
         </div>
-        <progress max={100} value={0} hidden data-progress />
+        {/* Each file's own bar and answer, filled by media.js. */}
+        <ul class="upload-list" role="list" aria-live="polite" hidden data-upload-list />
         <p>
           <button type="submit">{t('media.upload.submit')}</button>
         </p>
