@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/app.js';
@@ -106,6 +107,25 @@ describe.each(DIALECTS)('the import page (%s)', (dialect) => {
     expect((await app.server.inject({ method: 'GET', url: '/admin/import', headers: { cookie: author.cookie } })).statusCode).toBe(403);
     expect((await post(author, { platform: 'wordpress' })).statusCode).toBe(403);
     expect((await app.server.inject({ method: 'GET', url: bad.url, headers: { cookie: author.cookie } })).statusCode).toBe(403);
+  });
+
+  it('tells an import that failed on our side as such, without the error itself', async () => {
+    const ed = await app.signIn('editor');
+    // The database refuses every new author: the import breaks on something that is not the file's fault.
+    if (dialect === 'sqlite')
+      await sql`create trigger refuse_authors before insert on authors begin select raise(abort, 'disk on fire'); end`.execute(app.ctx.db);
+    else {
+      await sql`create function refuse_authors() returns trigger language plpgsql as $$
+        begin raise exception 'disk on fire'; end $$`.execute(app.ctx.db);
+      await sql`create trigger refuse_authors before insert on authors for each row execute function refuse_authors()`.execute(app.ctx.db);
+    }
+    const { page } = await finished(
+      ed,
+      await post(ed, { platform: 'wordpress' }, { name: 'steppe.xml', data: readFileSync(join(FIXTURES, 'wordpress.xml')) }),
+    );
+    expect(page.statusCode).toBe(422);
+    expect(page.body).toContain('The import failed on our side.');
+    expect(page.body).not.toContain('disk on fire');
   });
 
   it('shows an import under way with its count, refreshed, and one whose process stopped as stalled', async () => {
