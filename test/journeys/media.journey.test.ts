@@ -143,7 +143,7 @@ describe('media library journey', () => {
     expect(await rows.locator('.upload-name').allTextContents()).toEqual(['port-north.png', 'port-south.png', 'notes.png']);
     // A file part-way up while the others wait or are done: one bar per file.
     await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLProgressElement>('[data-upload-list] progress')].some((p) => p.value > 0 && p.value < 100),
+      Array.from(document.querySelectorAll<HTMLProgressElement>('[data-upload-list] progress')).some((p) => p.value > 0 && p.value < 100),
     );
     await screenshot(page, 'media-upload-many-progress');
     await expectAccessible(page, 'media library uploading several files');
