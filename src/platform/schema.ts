@@ -202,6 +202,13 @@ export interface EntitiesTable {
   first_seen: string;
   updated_at: string;
 }
+/** An entity's name as one language's articles write it (migration 2026-12-08T0200). */
+export interface EntityNamesTable {
+  entity_id: string;
+  language: string;
+  name: string;
+  updated_at: string;
+}
 export interface ArticleEntitiesTable {
   article_id: number;
   entity_id: string;
@@ -560,6 +567,7 @@ export interface DB {
   settings: SettingsTable;
   entities: EntitiesTable;
   article_entities: ArticleEntitiesTable;
+  entity_names: EntityNamesTable;
   facts: FactsTable;
   fact_entities: FactEntitiesTable;
   event_terms: EventTermsTable;

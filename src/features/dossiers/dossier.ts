@@ -44,13 +44,35 @@ export interface StoredFact {
 
 /** A fact with the article it came from, as public pages list it. */
 export interface PublicFact extends StoredFact {
-  article: { id: number; slug: string; title: string; publishedAt: string };
+  /** `language` and `group` (its translation group: the group's original id, or its own) where the query read them. */
+  article: { id: number; slug: string; title: string; publishedAt: string; language?: string; group?: number };
 }
 
 /** A fact as a dossier's timeline shows it: without what only review needs (confidence, offsets, versions). */
 export type TimelineFact = Pick<PublicFact, 'id' | 'articleId' | 'type' | 'args' | 'when' | 'sortDate' | 'status' | 'article'> & {
   evidence: { text: string };
 };
+
+/**
+ * The facts in the reader's language: a fact whose article has a version in `lang` stating the same fact
+ * (`versions`: facts of such versions) takes that version's sentence and source; a fact whose version is
+ * itself in the list is shown once, in `lang`. Others keep their sentence, in their article's language.
+ */
+export function inReaderLanguage<F extends TimelineFact>(facts: F[], versions: TimelineFact[], lang: string): F[] {
+  const same = (a: TimelineFact, b: TimelineFact) =>
+    a.article.group !== undefined && a.article.group === b.article.group && a.article.language === lang && sameEvent(a, b);
+  const out: F[] = [];
+  for (const f of facts) {
+    if (!f.article.language || f.article.language === lang) {
+      out.push(f);
+      continue;
+    }
+    if (facts.some((g) => g !== f && same(g, f))) continue;
+    const v = versions.find((g) => same(g, f));
+    out.push(v ? { ...f, id: v.id, articleId: v.articleId, evidence: v.evidence, article: v.article } : f);
+  }
+  return out;
+}
 
 const ENTITY_ID = /^(country|person|org|place|project):[A-Za-z0-9][A-Za-z0-9-]{0,150}$/;
 
@@ -104,9 +126,9 @@ const URL_TYPE: Record<EntityType, string> = {
 const ID_PREFIX: Record<string, string> = { country: 'country', person: 'person', org: 'org', place: 'place', project: 'project' };
 
 /** The dossier path of an entity: /dossiers/country/kg, /dossiers/org/sco. */
-export function dossierPath(id: string): string {
+export function dossierPath(id: string, base = ''): string {
   const [prefix, rest] = splitId(id);
-  return `/dossiers/${prefix}/${rest.toLowerCase()}`;
+  return `${base}/dossiers/${prefix}/${rest.toLowerCase()}`;
 }
 
 /** The URL segment for an entity type ("org" for organisations). */
