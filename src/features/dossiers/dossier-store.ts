@@ -2,11 +2,12 @@
 // Public queries show only facts with a public status from articles that are published now.
 import { sql, type Insertable, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../platform/db.js';
-import { ilike, unindexed } from '../../platform/columns.js';
+import { ilike, opaque, unindexed } from '../../platform/columns.js';
 import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { DB, EntitiesTable, FactEntitiesTable, FactsTable } from '../../platform/schema.js';
 import {
   PUBLIC_STATUSES,
+  regionName,
   entityArgs,
   parseJson,
   upcomingFacts,
@@ -210,9 +211,16 @@ export async function findEntityRefs(db: Db, ids: Iterable<string>, lang = 'en')
       : small
         ? await refsOf(chunk.length).all(db, listParams(chunk))
         : await db.selectFrom('entities').select(['id', 'type', 'name']).where('id', 'in', chunk).execute();
-    for (const r of rows) out.set(r.id, { id: r.id, type: r.type as EntityType, name: r.local || r.name });
+    for (const r of rows) out.set(r.id, { id: r.id, type: r.type as EntityType, name: localName(r, lang) });
   }
   return out;
+}
+
+/** The name a reader of `lang` sees: the one that language's articles use, else a country's name in it, else the entity's own. */
+function localName(r: { id: string; type: string; name: string; local?: string | null }, lang: string): string {
+  if (r.local) return r.local;
+  if (lang === 'en' || r.type !== 'country') return r.name;
+  return regionName(r.id.slice(8), lang) ?? r.name;
 }
 
 /** Records the names one language's article gives its entities (entities must exist); the latest article's name wins. */
@@ -509,8 +517,8 @@ function hiddenArticles(db: Db, now: string) {
     .select('articles.id')
     .where((eb) =>
       eb.or([
-        eb('articles.status', 'in', ['draft', 'scheduled']),
-        eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '>', now)]),
+        eb('articles.status', 'in', [sql.lit('draft' as const), sql.lit('scheduled' as const)]),
+        eb.and([eb('articles.status', '=', sql.lit('published' as const)), eb('articles.published_at', '>', opaque(db, now))]),
       ]),
     );
 }
@@ -523,7 +531,7 @@ function scoped(db: Db, scope: Scope, now: string) {
   }
   return q
     .where('fe.entity_id', '=', 'pair' in scope ? scope.pair[0] : scope.entity)
-    .where('fe.public', '=', 1)
+    .where('fe.public', '=', sql.lit(1))
     .where('fe.article_id', 'not in', hiddenArticles(db, now));
 }
 
@@ -627,7 +635,7 @@ export async function listFigureFacts(db: Db, scope: Scope, now: Date, limit = 5
     .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
     .orderBy('fe.sort_date', 'desc')
     .orderBy('fe.fact_id', 'desc')
-    .limit(limit)
+    .limit(sql.lit(limit))
     .execute();
   return rows.map((r) => rowToPublicFact(r as PublicRow));
 }
@@ -649,7 +657,7 @@ export async function listUpcomingFacts(db: Db, scope: Scope, now: Date, limit =
       .select(TIMELINE_COLUMNS)
       .orderBy('fe.sort_date')
       .orderBy('fe.fact_id')
-      .limit(limit * 3)
+      .limit(sql.lit(limit * 3))
       .execute()
   ).map((r) => rowToTimelineFact(r as TimelineRow));
   if (!planned.length) return [];
@@ -663,7 +671,7 @@ export async function listUpcomingFacts(db: Db, scope: Scope, now: Date, limit =
     .select(['facts.type', 'facts.args', 'facts.when_value', 'facts.when_precision', 'facts.sort_date'])
     .orderBy('fe.sort_date', 'desc')
     .orderBy('fe.fact_id', 'desc')
-    .limit(500)
+    .limit(sql.lit(500))
     .execute();
   return upcomingFacts(
     planned,
@@ -687,18 +695,18 @@ export async function listRelatedEntities(db: Db, scope: Scope, now: Date, limit
     .select('fe.fact_id')
     .orderBy('fe.sort_date', 'desc')
     .orderBy('fe.fact_id', 'desc')
-    .limit(1000);
+    .limit(sql.lit(1000));
   const rows = await db
     .selectFrom(recent.as('recent'))
     .innerJoin('fact_entities as other', 'other.fact_id', 'recent.fact_id')
     .innerJoin('entities', 'entities.id', 'other.entity_id')
     .where('other.entity_id', 'not in', self)
-    .where('other.entity_type', '!=', 'place')
+    .where('other.entity_type', '!=', sql.lit('place'))
     .select((eb) => ['entities.id', 'entities.type', 'entities.name', eb.fn.countAll<number>().as('n')])
     .groupBy(['entities.id', 'entities.type', 'entities.name'])
     .orderBy('n', 'desc')
     .orderBy('entities.name')
-    .limit(limit)
+    .limit(sql.lit(limit))
     .execute();
   return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, shared: Number(r.n) }));
 }
@@ -719,11 +727,11 @@ export async function listMentioningArticles(db: Db, scope: Scope, now: Date, li
     );
   q = q
     .where('ae.entity_id', '=', 'pair' in scope ? scope.pair[0] : scope.entity)
-    .where('articles.status', '=', 'published')
-    .where('articles.published_at', '<=', now.toISOString());
+    .where('articles.status', '=', sql.lit('published' as const))
+    .where('articles.published_at', '<=', opaque(db, now.toISOString()));
   // The newest few are picked from ids and dates alone (the article state index), then only those rows
   // are read: a country is mentioned in a third of the archive, and reading every row to sort was most of the page.
-  const newest = q.select('articles.id').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit);
+  const newest = q.select('articles.id').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(sql.lit(limit));
   const [rows, count] = await Promise.all([
     db
       .selectFrom('articles')
@@ -764,7 +772,7 @@ export async function listTopEntities(db: Db, type: EntityType, now: Date, limit
     .orderBy('top.n', 'desc')
     .orderBy('entities.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.local || r.name, facts: Number(r.n) }));
+  return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: localName(r, lang), facts: Number(r.n) }));
 }
 
 /**
@@ -810,7 +818,7 @@ export async function searchEntities(db: Db, q: string, now: Date, limit = 50, l
     .execute();
   const n = new Map(counts.map((c) => [c.entity_id, Number(c.n)]));
   return rows
-    .map((r) => ({ id: r.id, type: r.type as EntityType, name: r.local || r.name, facts: n.get(r.id) ?? 0 }))
+    .map((r) => ({ id: r.id, type: r.type as EntityType, name: localName(r, lang), facts: n.get(r.id) ?? 0 }))
     .sort((a, b) => b.facts - a.facts || a.name.localeCompare(b.name, lang));
 }
 
