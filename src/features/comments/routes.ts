@@ -106,7 +106,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         const fragment =
           c.parentId === null
             ? ThreadEntry({
-                t,
+                t: ctx.inEdition(article.language).t,
                 lang: article.language,
                 slug: article.slug,
                 item: { comment: c, replies: [] },
@@ -117,7 +117,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
                 guard: guard(),
               })
             : CommentItem({
-                t,
+                t: ctx.inEdition(article.language).t,
                 lang: article.language,
                 slug: article.slug,
                 comment: c,
@@ -149,8 +149,8 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         err.status,
         renderDocument(
           CommentRetryPage({
-            t,
-            chrome: await loadChrome(ctx, request),
+            t: ctx.inEdition(article.language).t,
+            chrome: await loadChrome(ctx.inEdition(article.language), request),
             article,
             csrf: token(request),
             guard: guard(),
@@ -173,8 +173,8 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
       200,
       renderDocument(
         CommentEditPage({
-          t,
-          chrome: await loadChrome(ctx, request),
+          t: ctx.inEdition(article.language).t,
+          chrome: await loadChrome(ctx.inEdition(article.language), request),
           article,
           csrf: token(request),
           guard: guard(),
@@ -204,8 +204,8 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         err.status,
         renderDocument(
           CommentEditPage({
-            t,
-            chrome: await loadChrome(ctx, request),
+            t: ctx.inEdition(article.language).t,
+            chrome: await loadChrome(ctx.inEdition(article.language), request),
             article,
             csrf: token(request),
             guard: guard(),
@@ -237,7 +237,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
     return html(
       reply,
       200,
-      renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c })),
+      renderDocument(CommentReportPage({ t: ctx.inEdition(article.language).t, chrome: await loadChrome(ctx.inEdition(article.language), request), article, csrf: token(request), comment: c })),
     );
   });
 
@@ -254,7 +254,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         reply,
         200,
         renderDocument(
-          CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c, done: true }),
+          CommentReportPage({ t: ctx.inEdition(article.language).t, chrome: await loadChrome(ctx.inEdition(article.language), request), article, csrf: token(request), comment: c, done: true }),
         ),
       );
     } catch (err) {
@@ -263,7 +263,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         reply,
         422,
         renderDocument(
-          CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c, error: err.message }),
+          CommentReportPage({ t: ctx.inEdition(article.language).t, chrome: await loadChrome(ctx.inEdition(article.language), request), article, csrf: token(request), comment: c, error: err.message }),
         ),
       );
     }
