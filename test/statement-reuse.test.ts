@@ -9,13 +9,7 @@ import { trimHistogramsOf } from '../src/platform/db.js';
 import { testApp, type TestApp } from './app.js';
 import { makeArticle, makeAuthor, makeRubric } from './factories.js';
 import { linkTranslation } from '../src/features/articles/translation-store.js';
-import {
-  insertFact,
-  linkFactEntities,
-  setEntityNames,
-  upsertEntities,
-  type LinkableFact,
-} from '../src/features/dossiers/dossier-store.js';
+import { insertFact, linkFactEntities, setEntityNames, upsertEntities, type LinkableFact } from '../src/features/dossiers/dossier-store.js';
 
 /** The columns, in order, of each index that still has value samples, by table (lowercase names). */
 type Sampled = Map<string, string[][]>;
@@ -143,10 +137,25 @@ describe('statement reuse on the hot pages (SQLite)', () => {
         ['country:KG', 'Kyrgyzstan'],
         ['country:UZ', 'Uzbekistan'],
         ...Array.from({ length: 24 }, (_, n) => [`person:envoy-${n}`, `Envoy ${n}`]),
-      ].map(([id, name]) => ({ id, type: id.startsWith('person') ? ('person' as const) : ('country' as const), name, aliases: [], roles: [], country: null })),
+      ].map(([id, name]) => ({
+        id,
+        type: id.startsWith('person') ? ('person' as const) : ('country' as const),
+        name,
+        aliases: [],
+        roles: [],
+        country: null,
+      })),
       seen,
     );
-    await setEntityNames(db, 'ru', new Map([['country:KZ', 'Казахстан'], ['country:UZ', 'Узбекистан']]), seen);
+    await setEntityNames(
+      db,
+      'ru',
+      new Map([
+        ['country:KZ', 'Казахстан'],
+        ['country:UZ', 'Узбекистан'],
+      ]),
+      seen,
+    );
     const linked: LinkableFact[] = [];
     for (const [i, articleId] of ids.entries()) {
       if (i % 4 === 0 && ids[i + 2]) await linkTranslation(db, ids[i + 2], articleId);

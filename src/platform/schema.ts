@@ -207,6 +207,8 @@ export interface EntityNamesTable {
   entity_id: string;
   language: string;
   name: string;
+  /** 1 when an article in the language gave the name; 0 for the engine's register name, until an article gives one. */
+  from_article: Generated<number>;
   updated_at: string;
 }
 export interface ArticleEntitiesTable {

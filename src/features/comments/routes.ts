@@ -237,7 +237,15 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
     return html(
       reply,
       200,
-      renderDocument(CommentReportPage({ t: ctx.inEdition(article.language).t, chrome: await loadChrome(ctx.inEdition(article.language), request), article, csrf: token(request), comment: c })),
+      renderDocument(
+        CommentReportPage({
+          t: ctx.inEdition(article.language).t,
+          chrome: await loadChrome(ctx.inEdition(article.language), request),
+          article,
+          csrf: token(request),
+          comment: c,
+        }),
+      ),
     );
   });
 
@@ -254,7 +262,14 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         reply,
         200,
         renderDocument(
-          CommentReportPage({ t: ctx.inEdition(article.language).t, chrome: await loadChrome(ctx.inEdition(article.language), request), article, csrf: token(request), comment: c, done: true }),
+          CommentReportPage({
+            t: ctx.inEdition(article.language).t,
+            chrome: await loadChrome(ctx.inEdition(article.language), request),
+            article,
+            csrf: token(request),
+            comment: c,
+            done: true,
+          }),
         ),
       );
     } catch (err) {
@@ -263,7 +278,14 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         reply,
         422,
         renderDocument(
-          CommentReportPage({ t: ctx.inEdition(article.language).t, chrome: await loadChrome(ctx.inEdition(article.language), request), article, csrf: token(request), comment: c, error: err.message }),
+          CommentReportPage({
+            t: ctx.inEdition(article.language).t,
+            chrome: await loadChrome(ctx.inEdition(article.language), request),
+            article,
+            csrf: token(request),
+            comment: c,
+            error: err.message,
+          }),
         ),
       );
     }

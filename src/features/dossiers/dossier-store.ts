@@ -179,12 +179,11 @@ const refsOf = preparedByShape((db, p: Slots<Record<string, string>>, n: number)
 // The language is part of the statement's text, never a bound value: SQLite plans with it once.
 const localRefsOf = preparedByShape((db, p: Slots<Record<string, string>>, shape: string) => {
   const [n, lang] = shape.split('|');
-  return localRefs(db, lang)
-    .where(
-      'entities.id',
-      'in',
-      listSlots(Number(n)).map((k) => p[k]),
-    );
+  return localRefs(db, lang).where(
+    'entities.id',
+    'in',
+    listSlots(Number(n)).map((k) => p[k]),
+  );
 });
 function localRefs(db: Db, lang: string) {
   return db
@@ -223,19 +222,34 @@ function localName(r: { id: string; type: string; name: string; local?: string |
   return regionName(r.id.slice(8), lang) ?? r.name;
 }
 
-/** Records the names one language's article gives its entities (entities must exist); the latest article's name wins. */
-export async function setEntityNames(db: Db, language: string, names: Map<string, string>, now: Date): Promise<void> {
+/**
+ * Records the names one language gives entities (entities must exist): an article's names replace what is known
+ * (the latest article's name wins); `fromArticle` false adds names (a register's) only where none is known.
+ */
+export async function setEntityNames(db: Db, language: string, names: Map<string, string>, now: Date, fromArticle = true): Promise<void> {
   const at = now.toISOString();
   const rows = [...names]
     .filter(([, name]) => name.trim())
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([entity_id, name]) => ({ entity_id, language, name: name.trim().slice(0, 300), updated_at: at }));
+    .map(([entity_id, name]) => ({
+      entity_id,
+      language,
+      name: name.trim().slice(0, 300),
+      from_article: fromArticle ? 1 : 0,
+      updated_at: at,
+    }));
   for (let i = 0; i < rows.length; i += 200)
     await db
       .insertInto('entity_names')
       .values(rows.slice(i, i + 200))
       .onConflict((oc) =>
-        oc.columns(['entity_id', 'language']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updated_at: eb.ref('excluded.updated_at') })),
+        fromArticle
+          ? oc.columns(['entity_id', 'language']).doUpdateSet((eb) => ({
+              name: eb.ref('excluded.name'),
+              from_article: eb.ref('excluded.from_article'),
+              updated_at: eb.ref('excluded.updated_at'),
+            }))
+          : oc.columns(['entity_id', 'language']).doNothing(),
       )
       .execute();
 }

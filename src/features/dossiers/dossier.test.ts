@@ -79,7 +79,14 @@ describe('fact sentences', () => {
 
 describe('facts in the reader’s language', () => {
   const visit = { visitor: 'person:shavkat-mirziyoyev', host: 'country:KZ' };
-  const fact = (id: number, articleId: number, language: string, group: number, text: string, args: Record<string, unknown> = visit): TimelineFact => ({
+  const fact = (
+    id: number,
+    articleId: number,
+    language: string,
+    group: number,
+    text: string,
+    args: Record<string, unknown> = visit,
+  ): TimelineFact => ({
     id,
     articleId,
     type: 'visit',

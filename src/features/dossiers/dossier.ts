@@ -59,7 +59,8 @@ export type TimelineFact = Pick<PublicFact, 'id' | 'articleId' | 'type' | 'args'
  * and source from `versions`, facts of the `lang` versions), else the original's, else the first listed.
  */
 export function inReaderLanguage<F extends TimelineFact>(facts: F[], versions: TimelineFact[], lang: string): F[] {
-  const same = (a: TimelineFact, b: TimelineFact) => a.article.group !== undefined && a.article.group === b.article.group && sameEvent(a, b);
+  const same = (a: TimelineFact, b: TimelineFact) =>
+    a.article.group !== undefined && a.article.group === b.article.group && sameEvent(a, b);
   const rank = (f: TimelineFact) => (f.article.language === lang ? 0 : f.article.id === f.article.group ? 1 : 2);
   const out: F[] = [];
   for (const [i, f] of facts.entries()) {

@@ -6,17 +6,15 @@ import { DIALECTS } from '../../../test/db.js';
 import { makeAuthor } from '../../../test/factories.js';
 import type { ArticleInput } from '../articles/article.js';
 import { linkTranslation } from '../articles/translation-store.js';
+import { extractArticle } from './dossier-service.js';
 import { VISIT_BODY } from './test-fixtures.js';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
 const ADMIN = { id: null, role: 'admin' as const };
 
-const RU_VISIT = 'Президент Узбекистана Шавкат Мирзиёев прибыл в Астану с государственным визитом по приглашению Президента Казахстана Касым-Жомарта Токаева.';
-const RU_BODY = [
-  `АСТАНА, 14 мая. ${RU_VISIT}`,
-  '',
-  'Мирзиёев провёл переговоры с Токаевым в узком и расширенном составе.',
-].join('\n');
+const RU_VISIT =
+  'Президент Узбекистана Шавкат Мирзиёев прибыл в Астану с государственным визитом по приглашению Президента Казахстана Касым-Жомарта Токаева.';
+const RU_BODY = [`АСТАНА, 14 мая. ${RU_VISIT}`, '', 'Мирзиёев провёл переговоры с Токаевым в узком и расширенном составе.'].join('\n');
 
 describe.each(DIALECTS)('dossiers in each edition on %s', (dialect) => {
   let app: TestApp;
@@ -93,6 +91,27 @@ describe.each(DIALECTS)('dossiers in each edition on %s', (dialect) => {
     expect(timeline(zh.body)).toMatch(/<blockquote class="fact-evidence" lang="en"><p>ASTANA, May 14|lang="en"><p>Uzbek President/);
     expect(timeline(zh.body)).not.toContain(RU_VISIT);
     expect(timeline(zh.body)).toContain('US$44亿');
+    // No Chinese article names the Uzbek president either: the engine's register gives his Chinese name.
+    expect(timeline(zh.body)).toContain('>沙夫卡特·米尔济约耶夫</a>');
+  });
+
+  it('lets an article’s name replace a register’s, never the other way round', async () => {
+    const en = await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, 'en');
+    const row = () =>
+      app.ctx.db
+        .selectFrom('entity_names')
+        .select(['name', 'from_article'])
+        .where('entity_id', '=', 'person:shavkat-mirziyoyev')
+        .where('language', '=', 'ru')
+        .executeTakeFirst();
+    expect(await row()).toEqual({ name: 'Шавкат Мирзиёев', from_article: 0 });
+    await app.ctx.db.updateTable('entity_names').set({ name: 'Ш. Мирзиёев' }).where('language', '=', 'ru').execute();
+    await publish('soyuz', 'Ташкент и Астана углубляют союз', RU_BODY, 'ru');
+    expect(await row()).toEqual({ name: 'Шавкат Мирзиёев', from_article: 1 });
+    // Re-extracting the English article leaves the Russian article's name alone.
+    await app.ctx.db.updateTable('entity_names').set({ name: 'Шавкат Мирзиёев (статья)' }).where('language', '=', 'ru').execute();
+    await extractArticle(app.ctx.db, en, { now: NOW });
+    expect(await row()).toEqual({ name: 'Шавкат Мирзиёев (статья)', from_article: 1 });
   });
 
   it('carries hreflang alternates and a switcher to the same dossier in each edition', async () => {

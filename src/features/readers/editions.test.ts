@@ -45,7 +45,14 @@ describe.each(DIALECTS)('account pages in each edition on %s', (dialect) => {
       url: '/ru/account/signup',
       remoteAddress: '10.0.0.7',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, _ts: stamp, website: '', name: 'Анна', email: 'anna@example.org', password: 'a long enough secret' }).toString(),
+      payload: new URLSearchParams({
+        _csrf: csrf,
+        _ts: stamp,
+        website: '',
+        name: 'Анна',
+        email: 'anna@example.org',
+        password: 'a long enough secret',
+      }).toString(),
     });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Проверьте почту');

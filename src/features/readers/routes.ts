@@ -84,7 +84,8 @@ export function registerReaderPages(app: FastifyInstance, ctx: AppCtx): void {
   const guard = () => guardFields(ctx.clock(), secret, t('form.guard.honeypot'));
   const guardMessage = (reason: string) =>
     t(reason === 'too_fast' ? 'account.error.too_fast' : reason === 'expired' ? 'account.error.form_expired' : 'account.error.guard');
-  const loginRedirect = (reply: FastifyReply, next = `${P}/account`) => reply.redirect(`${P}/account/login?next=${encodeURIComponent(next)}`, 303);
+  const loginRedirect = (reply: FastifyReply, next = `${P}/account`) =>
+    reply.redirect(`${P}/account/login?next=${encodeURIComponent(next)}`, 303);
   const str = (request: FastifyRequest, name: string) => {
     const v = (request.query as Record<string, unknown> | undefined)?.[name];
     return typeof v === 'string' ? v : '';
@@ -138,7 +139,8 @@ export function registerReaderPages(app: FastifyInstance, ctx: AppCtx): void {
     const id = await accounts.confirm(str(request, 'token'));
     const user = await sessionOf(request);
     if (id !== undefined) ctx.log.info({ userId: id }, 'email confirmed');
-    if (id !== undefined && user?.id === id) return reply.header('cache-control', 'no-store').redirect(`${P}/account?notice=confirmed`, 303);
+    if (id !== undefined && user?.id === id)
+      return reply.header('cache-control', 'no-store').redirect(`${P}/account?notice=confirmed`, 303);
     return send(reply, ConfirmPage({ ...(await base(user)), ok: id !== undefined }), id === undefined ? 400 : 200);
   });
 

@@ -301,7 +301,9 @@ export function CommentsBlock(p: CommentsBlockProps) {
           <p class="comments-note">{t('comments.error.cannot_post')}</p>
         ) : (
           <p class="comments-note comments-signin">
-            <a href={`${p.base ?? ''}/account/login?next=${encodeURIComponent(`/articles/${article.slug}#comments`)}`}>{t('comments.sign_in')}</a>{' '}
+            <a href={`${p.base ?? ''}/account/login?next=${encodeURIComponent(`/articles/${article.slug}#comments`)}`}>
+              {t('comments.sign_in')}
+            </a>{' '}
             {t('comments.sign_in_rest')}
           </p>
         ))}

@@ -66,7 +66,11 @@ export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndex
       {q ? (
         <section aria-labelledby="results-title">
           <h2 id="results-title">{t('dossiers.search.results', { q })}</h2>
-          {results.length ? <EntryList t={t} items={results} lang={lang} base={base} showType /> : <p>{t('dossiers.search.none', { q })}</p>}
+          {results.length ? (
+            <EntryList t={t} items={results} lang={lang} base={base} showType />
+          ) : (
+            <p>{t('dossiers.search.none', { q })}</p>
+          )}
         </section>
       ) : groups.every((g) => !g.items.length) ? (
         <p>{t('dossiers.empty')}</p>

@@ -3,7 +3,17 @@ import type { T } from '../../../platform/i18n/index.js';
 import { dossierPath, type Segment, type TimelineFact } from '../dossier.js';
 
 /** Renders sentence segments; `link` false renders names as plain text; links go to the edition at `base`. */
-export function FactSentence({ segments, link = true, skip, base = '' }: { segments: Segment[]; link?: boolean; skip?: string[]; base?: string }) {
+export function FactSentence({
+  segments,
+  link = true,
+  skip,
+  base = '',
+}: {
+  segments: Segment[];
+  link?: boolean;
+  skip?: string[];
+  base?: string;
+}) {
   return (
     <>
       {segments.map((s) =>

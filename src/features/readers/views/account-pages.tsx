@@ -177,7 +177,11 @@ export function ConfirmPage({ t, chrome, account, ok }: Base & { ok: boolean }) 
         <p class="warning">{t('account.confirm.bad')}</p>
       )}
       <p class="links">
-        {account ? <a href={at(chrome, '/account')}>{t('account.profile.title')}</a> : <a href={at(chrome, '/account/login')}>{t('account.sign_in')}</a>}
+        {account ? (
+          <a href={at(chrome, '/account')}>{t('account.profile.title')}</a>
+        ) : (
+          <a href={at(chrome, '/account/login')}>{t('account.sign_in')}</a>
+        )}
       </p>
     </Shell>
   );
