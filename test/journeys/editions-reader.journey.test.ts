@@ -23,6 +23,7 @@ const EDITIONS = [
     mail: /Confirm your email address/,
     confirmed: 'Address confirmed',
     pending: 'Awaiting moderation',
+    held: 'Your comment is awaiting moderation',
     comment: 'The figures on the demonstration park deserve a follow-up.',
   },
   {
@@ -35,6 +36,7 @@ const EDITIONS = [
     mail: /Подтвердите адрес/,
     confirmed: 'Адрес подтверждён',
     pending: 'Ждёт модерации',
+    held: 'Ваш комментарий ждёт модерации',
     comment: 'Цифры по демонстрационному парку стоит проверить ещё раз.',
   },
   {
@@ -47,6 +49,7 @@ const EDITIONS = [
     mail: /确认您在/,
     confirmed: '地址已确认',
     pending: '等待审核',
+    held: '您的评论正在等待审核',
     comment: '示范园的投资数字值得再核实一下。',
   },
 ] as const;
@@ -160,6 +163,8 @@ describe('a reader in each edition, in Chromium', () => {
       await p.waitForSelector('.comment-pending');
       expect(await p.textContent('.comment-pending')).toContain(ed.pending);
       expect(await p.textContent('.comment-pending')).toContain(ed.comment);
+      // The writer is told why, in the article's language.
+      await expect.poll(async () => (await p.textContent('.comment-new')) ?? '').toContain(ed.held);
       await expectAccessible(p, `comment pending ${ed.lang}`);
       await p.locator('.comment-pending').scrollIntoViewIfNeeded();
       await screenshot(p, `editions-comment-${ed.lang}-desktop`);

@@ -38,6 +38,8 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: AppCtx): Commen
     commentsChanged: ctx.commentsChanged,
     baseUrl: () => ctx.config.baseUrl,
     outboundAllowedHosts: ctx.config.outboundAllowedHosts,
+    // Read at each post: the editions are wired after the routes.
+    translate: (lang) => ctx.inEdition(lang).t,
   });
   registerPublicRoutes(app, ctx, service);
   registerCommentAdminRoutes(app, ctx, service);
