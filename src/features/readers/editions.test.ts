@@ -71,6 +71,8 @@ describe.each(DIALECTS)('account pages in each edition on %s', (dialect) => {
     expect(zh.body).toContain('<html lang="zh"');
     expect(zh.body).toContain('name="next" value="/zh/account"');
     expect(zh.body).toContain('href="/zh/account/signup"');
+    // The switcher leads to the same page in the other editions.
+    expect(zh.body).toMatch(/<nav class="editions"[^>]*>[\s\S]*href="\/ru\/account\/login" hreflang="ru"/);
     const profile = await app.server.inject('/ru/account');
     expect(profile.statusCode).toBe(303);
     expect(profile.headers.location).toBe('/ru/account/login?next=%2Fru%2Faccount');

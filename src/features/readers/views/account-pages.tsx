@@ -3,6 +3,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import { formatDate, formatDateTime, type T } from '../../../platform/i18n/index.js';
 import type { SessionInfo } from '../../../platform/session.js';
 import { describeAgent } from '../../../platform/user-agent.js';
+import { editionAlternates } from '../../../platform/editions.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { Chrome } from '../../../platform/chrome.js';
 import { NAME_MAX, PASSWORD_MIN, type Reader } from '../reader.js';
@@ -20,7 +21,13 @@ const at = (chrome: Chrome, path: string) => (chrome.site.base ?? '') + path;
 
 function Shell({ t, chrome, account, title, path, children }: Base & { title: string; path: string; children: ComponentChildren }) {
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={account} meta={{ title, path: at(chrome, path), noindex: true }}>
+    <Layout
+      t={t}
+      site={chrome.site}
+      rubrics={chrome.rubrics}
+      account={account}
+      meta={{ title, path: at(chrome, path), noindex: true, alternates: editionAlternates(chrome.site, path) }}
+    >
       <div class="account">
         <h1>{title}</h1>
         {children}
