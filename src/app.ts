@@ -51,9 +51,9 @@ import { registerSearchRoutes } from './features/search/routes.js';
 import { registerFeedRoutes } from './features/feeds/routes.js';
 import { registerAdminRoutes } from './features/admin/routes.js';
 import { registerAccountRoutes } from './features/staff/account-routes.js';
-import { registerDossierRoutes } from './features/dossiers/routes.js';
+import { registerDossierPages, registerDossierRoutes } from './features/dossiers/routes.js';
 import { registerCommentRoutes } from './features/comments/routes.js';
-import { registerReaderRoutes } from './features/readers/routes.js';
+import { registerReaderPages, registerReaderRoutes } from './features/readers/routes.js';
 import { extractArticleJob } from './features/dossiers/dossier-service.js';
 import { registrationJobs } from './features/events/registration-jobs.js';
 import { webhookJobs } from './features/api/webhook-service.js';
@@ -301,7 +301,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCorrectionRoutes(server, ctx);
   // The information service for apps and partners (its own errors, validation and limits).
   await registerApiRoutes(server, ctx, { comments });
-  // Every language's edition under its prefix: home, article lists, search and feeds, in its language.
+  // Every language's edition under its prefix: home, article lists, search, feeds, events, dossiers and the reader's
+  // account pages (and mails), in its language.
   const editions = new Map(LANGUAGES.map((lang) => [lang, editionCtx(ctx, lang, loadShellIn)]));
   ctx.inEdition = (lang) => (lang === ctx.edition.lang || !isLanguage(lang) ? ctx : editions.get(lang)!);
   for (const lang of LANGUAGES) {
@@ -318,6 +319,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         registerFeedRoutes(scope, ed, { edition: true });
         registerCorrectionRoutes(scope, ed);
         registerEventPages(scope, ed);
+        registerDossierPages(scope, ed);
+        registerReaderPages(scope, ed);
       },
       { prefix: `/${lang}` },
     );

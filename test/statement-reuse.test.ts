@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trimHistogramsOf } from '../src/platform/db.js';
 import { testApp, type TestApp } from './app.js';
 import { makeArticle, makeAuthor, makeRubric } from './factories.js';
+import { linkTranslation } from '../src/features/articles/translation-store.js';
+import { insertFact, linkFactEntities, setEntityNames, upsertEntities, type LinkableFact } from '../src/features/dossiers/dossier-store.js';
 
 /** The columns, in order, of each index that still has value samples, by table (lowercase names). */
 type Sampled = Map<string, string[][]>;
@@ -65,6 +67,10 @@ describe('statement reuse on the hot pages (SQLite)', () => {
     '/archive?page=2',
     '/ru/',
     '/ru/rubric/analysis?page=2',
+    '/dossiers/country/kz',
+    '/ru/dossiers/country/kz',
+    '/zh/dossiers/country/kz',
+    '/ru/dossiers/pair/kz/uz',
   ];
   const SECOND = [
     '/articles/piece-7',
@@ -77,6 +83,10 @@ describe('statement reuse on the hot pages (SQLite)', () => {
     '/archive?page=3',
     '/ru/',
     '/ru/rubric/politics?page=2',
+    '/dossiers/country/kg',
+    '/ru/dossiers/country/kg',
+    '/zh/dossiers/country/kg',
+    '/ru/dossiers/pair/kg/uz',
   ];
 
   beforeAll(async () => {
@@ -99,8 +109,9 @@ describe('statement reuse on the hot pages (SQLite)', () => {
       await makeAuthor(db, { slug: 'writer-1', name: 'Writer One' }),
       await makeAuthor(db, { slug: 'writer-2', name: 'Writer Two' }),
     ];
+    const ids: number[] = [];
     for (let i = 0; i < 120; i++) {
-      await makeArticle(db, {
+      const id = await makeArticle(db, {
         title: `Piece ${i}`,
         slug: `piece-${i}`,
         authorIds: [authors[i % 2]],
@@ -113,7 +124,63 @@ describe('statement reuse on the hot pages (SQLite)', () => {
         status: i % 10 === 9 ? 'draft' : 'published',
         publishedAt: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000 + (i % 17 === 16 ? 400 * 86_400_000 : 0)),
       });
+      ids.push(id);
     }
+    // Dossiers: visits of Uzbekistan to Kazakhstan and Kyrgyzstan, stated by English pieces and by their Russian
+    // versions (the piece two after an English one), with the Russian articles' names of the countries.
+    const seen = new Date('2025-01-01T00:00:00Z');
+    // Envoys, one per five pieces: a knowledge base names many entities, so none of their ids is a "few-valued" one.
+    await upsertEntities(
+      db,
+      [
+        ['country:KZ', 'Kazakhstan'],
+        ['country:KG', 'Kyrgyzstan'],
+        ['country:UZ', 'Uzbekistan'],
+        ...Array.from({ length: 24 }, (_, n) => [`person:envoy-${n}`, `Envoy ${n}`]),
+      ].map(([id, name]) => ({
+        id,
+        type: id.startsWith('person') ? ('person' as const) : ('country' as const),
+        name,
+        aliases: [],
+        roles: [],
+        country: null,
+      })),
+      seen,
+    );
+    await setEntityNames(
+      db,
+      'ru',
+      new Map([
+        ['country:KZ', 'Казахстан'],
+        ['country:UZ', 'Узбекистан'],
+      ]),
+      seen,
+    );
+    const linked: LinkableFact[] = [];
+    for (const [i, articleId] of ids.entries()) {
+      if (i % 4 === 0 && ids[i + 2]) await linkTranslation(db, ids[i + 2], articleId);
+      const args = { visitor: 'country:UZ', host: i % 3 ? 'country:KZ' : 'country:KG', envoy: `person:envoy-${Math.floor(i / 5)}` };
+      const sortDate = new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      const text = i % 4 < 2 ? 'Uzbekistan paid a visit.' : 'Узбекистан нанёс визит.';
+      const id = await insertFact(
+        db,
+        {
+          articleId,
+          type: 'visit',
+          args,
+          sortDate,
+          confidence: 0.9,
+          evidence: { start: 0, end: text.length, text },
+          extractorVersion: 'test',
+          status: 'auto',
+          fingerprint: `visit-${i}`,
+          planned: false,
+        },
+        seen,
+      );
+      linked.push({ id, articleId, type: 'visit', args, sortDate, status: 'auto' });
+    }
+    await linkFactEntities(db, linked);
     // A database that has been running: statistics with value samples, trimmed as on every open.
     await sql`analyze`.execute(db);
     await trimHistogramsOf(db);

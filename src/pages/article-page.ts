@@ -44,7 +44,7 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
         findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo).then(
           (e) => e && eventIn(ctx.db, e, article.language),
         ),
-        listPublicFactsForArticle(ctx.db, article.id),
+        listPublicFactsForArticle(ctx.db, article.id, article.language),
         listTranslations(ctx.db, article.id, now),
         loadCoverPicture(ctx.db, article.cover?.url),
         listCorrections(ctx.db, article.id),
@@ -71,6 +71,7 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
         entities: knowledge.entities,
         lang: article.language,
         anchored: marked,
+        base: ed.edition.prefix,
       });
       const body = renderDocument(
         ArticlePage({

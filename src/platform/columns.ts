@@ -45,3 +45,12 @@ export function concat(...parts: RawBuilder<unknown>[]): RawBuilder<string> {
 export function unindexed(db: { dialect: Dialect }, column: string): RawBuilder<string> {
   return db.dialect === 'sqlite' ? sql<string>`+${sql.ref(column)}` : sql<string>`${sql.ref(column)}`;
 }
+
+/**
+ * A bound value SQLite may still use to walk an index (a range such as "published after now" over the few
+ * scheduled rows), but whose value it cannot weigh against the index's samples when planning: read through a
+ * one-value subquery, so the statement is not compiled again at each run (decision 006). PostgreSQL binds it as is.
+ */
+export function opaque<V>(db: { dialect: Dialect }, value: V): RawBuilder<V> {
+  return db.dialect === 'sqlite' ? sql<V>`(select ${value})` : sql<V>`${value}`;
+}

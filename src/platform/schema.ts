@@ -202,6 +202,15 @@ export interface EntitiesTable {
   first_seen: string;
   updated_at: string;
 }
+/** An entity's name as one language's articles write it (migration 2026-12-08T0200). */
+export interface EntityNamesTable {
+  entity_id: string;
+  language: string;
+  name: string;
+  /** 1 when an article in the language gave the name; 0 for the engine's register name, until an article gives one. */
+  from_article: Generated<number>;
+  updated_at: string;
+}
 export interface ArticleEntitiesTable {
   article_id: number;
   entity_id: string;
@@ -576,6 +585,7 @@ export interface DB {
   settings: SettingsTable;
   entities: EntitiesTable;
   article_entities: ArticleEntitiesTable;
+  entity_names: EntityNamesTable;
   facts: FactsTable;
   fact_entities: FactEntitiesTable;
   event_terms: EventTermsTable;

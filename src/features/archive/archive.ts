@@ -58,6 +58,7 @@ export const TABLES: { name: string; order: string[] }[] = [
   { name: 'registrations', order: ['id'] },
   { name: 'entities', order: ['id'] },
   { name: 'article_entities', order: ['article_id', 'entity_id'] },
+  { name: 'entity_names', order: ['entity_id', 'language'] },
   { name: 'facts', order: ['id'] },
   { name: 'fact_entities', order: ['fact_id', 'entity_id', 'role'] },
   { name: 'comments', order: ['id'] },

@@ -54,6 +54,7 @@ export async function loadCommentThread(
     liked,
     csrf: binding ? csrfToken(ctx.config.sessionSecret, binding) : undefined,
     guard: viewer?.canPost ? guardFields(now, ctx.config.sessionSecret, ctx.t('form.guard.honeypot')) : undefined,
+    base: ctx.edition.prefix,
   };
   return { count, block, lastChange };
 }

@@ -44,6 +44,8 @@ export interface CommentServiceDeps {
   phases?: Phase[];
   /** Hosts the webhook may reach although they are not public (OUTBOUND_ALLOWED_HOSTS). */
   outboundAllowedHosts?: readonly string[];
+  /** The translator of an article's language: what the writer is told speaks the article's edition. */
+  translate?: (lang: string) => T;
 }
 
 /** What an article must offer to be commented on. */
@@ -52,6 +54,8 @@ export interface CommentableArticle {
   slug: string;
   title: string;
   commentsMode: 'on' | 'off' | 'closed';
+  /** Its language, where known: the writer is answered in it. */
+  language?: string;
 }
 
 export interface PostResult {
@@ -137,15 +141,16 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
     };
     const verdict = await moderate(input, phases);
     if (verdict.action === 'reject' && verdict.store === false) {
-      const message = t(messageKey(verdict.reason.key), verdict.reason.vars);
+      const message = tOf(article)(messageKey(verdict.reason.key), verdict.reason.vars);
       const code = verdict.phase === 'rate' ? 'rate_limited' : verdict.phase === 'account' ? 'forbidden' : 'validation';
       throw code === 'validation' ? new AppError('validation', message, { body: message }) : new AppError(code, message);
     }
     return verdict;
   }
 
+  const tOf = (a: CommentableArticle): T => (a.language && deps.translate ? deps.translate(a.language) : t);
   const statusOf = (v: Verdict): CommentStatus => (v.action === 'approve' ? 'published' : v.action === 'hold' ? 'pending' : 'rejected');
-  const messageOf = (v: Verdict): string =>
+  const messageOf = (v: Verdict, t: T): string =>
     v.action === 'approve'
       ? t('comments.posted')
       : v.action === 'hold'
@@ -167,7 +172,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
 
   function requireOpen(article: CommentableArticle) {
     if (article.commentsMode === 'off') throw notFound('Comments');
-    if (article.commentsMode === 'closed') throw new AppError('forbidden', t('comments.error.closed'));
+    if (article.commentsMode === 'closed') throw new AppError('forbidden', tOf(article)('comments.error.closed'));
   }
 
   return {
@@ -211,7 +216,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
         return inserted;
       });
       if (status === 'published') deps.commentsChanged([article.id]);
-      return { comment, verdict, status, message: messageOf(verdict) };
+      return { comment, verdict, status, message: messageOf(verdict, tOf(article)) };
     },
 
     async edit(user, article, commentId, raw) {
@@ -234,7 +239,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
         ),
       );
       if (c.status === 'published' || status === 'published') deps.commentsChanged([c.articleId]);
-      return { comment: (await findComment(db, c.id))!, verdict, status, message: messageOf(verdict) };
+      return { comment: (await findComment(db, c.id))!, verdict, status, message: messageOf(verdict, tOf(article)) };
     },
 
     async remove(user, commentId) {

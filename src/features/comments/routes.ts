@@ -38,6 +38,8 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: AppCtx): Commen
     commentsChanged: ctx.commentsChanged,
     baseUrl: () => ctx.config.baseUrl,
     outboundAllowedHosts: ctx.config.outboundAllowedHosts,
+    // Read at each post: the editions are wired after the routes.
+    translate: (lang) => ctx.inEdition(lang).t,
   });
   registerPublicRoutes(app, ctx, service);
   registerCommentAdminRoutes(app, ctx, service);
@@ -106,7 +108,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         const fragment =
           c.parentId === null
             ? ThreadEntry({
-                t,
+                t: ctx.inEdition(article.language).t,
                 lang: article.language,
                 slug: article.slug,
                 item: { comment: c, replies: [] },
@@ -117,7 +119,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
                 guard: guard(),
               })
             : CommentItem({
-                t,
+                t: ctx.inEdition(article.language).t,
                 lang: article.language,
                 slug: article.slug,
                 comment: c,
@@ -149,8 +151,8 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         err.status,
         renderDocument(
           CommentRetryPage({
-            t,
-            chrome: await loadChrome(ctx, request),
+            t: ctx.inEdition(article.language).t,
+            chrome: await loadChrome(ctx.inEdition(article.language), request),
             article,
             csrf: token(request),
             guard: guard(),
@@ -173,8 +175,8 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
       200,
       renderDocument(
         CommentEditPage({
-          t,
-          chrome: await loadChrome(ctx, request),
+          t: ctx.inEdition(article.language).t,
+          chrome: await loadChrome(ctx.inEdition(article.language), request),
           article,
           csrf: token(request),
           guard: guard(),
@@ -204,8 +206,8 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         err.status,
         renderDocument(
           CommentEditPage({
-            t,
-            chrome: await loadChrome(ctx, request),
+            t: ctx.inEdition(article.language).t,
+            chrome: await loadChrome(ctx.inEdition(article.language), request),
             article,
             csrf: token(request),
             guard: guard(),
@@ -237,7 +239,15 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
     return html(
       reply,
       200,
-      renderDocument(CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c })),
+      renderDocument(
+        CommentReportPage({
+          t: ctx.inEdition(article.language).t,
+          chrome: await loadChrome(ctx.inEdition(article.language), request),
+          article,
+          csrf: token(request),
+          comment: c,
+        }),
+      ),
     );
   });
 
@@ -254,7 +264,14 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         reply,
         200,
         renderDocument(
-          CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c, done: true }),
+          CommentReportPage({
+            t: ctx.inEdition(article.language).t,
+            chrome: await loadChrome(ctx.inEdition(article.language), request),
+            article,
+            csrf: token(request),
+            comment: c,
+            done: true,
+          }),
         ),
       );
     } catch (err) {
@@ -263,7 +280,14 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
         reply,
         422,
         renderDocument(
-          CommentReportPage({ t, chrome: await loadChrome(ctx, request), article, csrf: token(request), comment: c, error: err.message }),
+          CommentReportPage({
+            t: ctx.inEdition(article.language).t,
+            chrome: await loadChrome(ctx.inEdition(article.language), request),
+            article,
+            csrf: token(request),
+            comment: c,
+            error: err.message,
+          }),
         ),
       );
     }

@@ -12,6 +12,7 @@ import {
   listFactsOfArticle,
   refreshFact,
   setArticleEntities,
+  setEntityNames,
   upsertEntities,
   type LinkableFact,
 } from './dossier-store.js';
@@ -92,6 +93,30 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
     });
     if (e.mentions.length) mentions.set(e.id, e.mentions.length);
   }
+  // The names a Russian or Chinese article gives its entities, for that edition's readers ("Казахстан", "习近平").
+  const read = result.lang ?? (lang === 'auto' ? undefined : lang);
+  const localNames = new Map<string, string>();
+  if (read === 'ru' || read === 'zh')
+    for (const e of result.entities) {
+      if (!entities.some((x) => x.id === e.id)) continue;
+      const name = engine.nameIn(
+        e.id,
+        read,
+        (e.mentions ?? []).map((m) => m.text),
+      );
+      if (name) localNames.set(e.id, name);
+    }
+  // A known person keeps the register's name in the other languages until an article in one of them names them.
+  const registerNames = new Map<'ru' | 'zh', Map<string, string>>();
+  for (const lang of ['ru', 'zh'] as const) {
+    if (lang === read) continue;
+    const names = new Map<string, string>();
+    for (const e of entities) {
+      const name = e.type === 'person' ? engine.nameIn(e.id, lang, []) : undefined;
+      if (name) names.set(e.id, name);
+    }
+    registerNames.set(lang, names);
+  }
 
   // Fingerprints of the new facts; a second fact with the same key in one article gets a suffix.
   const seen = new Map<string, number>();
@@ -112,6 +137,8 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
 
   return inTransaction(db, async (tx) => {
     await upsertEntities(tx, entities, now);
+    if (read && localNames.size) await setEntityNames(tx, read, localNames, now);
+    for (const [lang, names] of registerNames) if (names.size) await setEntityNames(tx, lang, names, now, false);
     for (const id of mentions.keys()) if (!entities.some((e) => e.id === id)) mentions.delete(id);
     for (const e of entities) if (!mentions.has(e.id)) mentions.set(e.id, 0);
     await setArticleEntities(tx, articleId, mentions);

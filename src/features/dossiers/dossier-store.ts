@@ -2,11 +2,12 @@
 // Public queries show only facts with a public status from articles that are published now.
 import { sql, type Insertable, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../platform/db.js';
-import { ilike } from '../../platform/columns.js';
+import { ilike, opaque, unindexed } from '../../platform/columns.js';
 import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { DB, EntitiesTable, FactEntitiesTable, FactsTable } from '../../platform/schema.js';
 import {
   PUBLIC_STATUSES,
+  regionName,
   entityArgs,
   parseJson,
   upcomingFacts,
@@ -91,8 +92,10 @@ const TIMELINE_COLUMNS = [
   'facts.evidence_text',
   'facts.status',
   ...ARTICLE_COLUMNS,
+  'articles.language as article_language',
+  'articles.translation_group as article_group',
 ] as const;
-type TimelineRow = Pick<
+type TimelineRow = { article_language: string; article_group: number | null } & Pick<
   PublicRow,
   | 'id'
   | 'article_id'
@@ -117,7 +120,14 @@ function rowToTimelineFact(r: TimelineRow): TimelineFact {
     sortDate: r.sort_date,
     status: r.status as FactStatus,
     evidence: { text: r.evidence_text },
-    article: { id: r.article_id, slug: r.article_slug, title: r.article_title, publishedAt: r.article_published_at ?? '' },
+    article: {
+      id: r.article_id,
+      slug: r.article_slug,
+      title: r.article_title,
+      publishedAt: r.article_published_at ?? '',
+      language: r.article_language,
+      group: Number(r.article_group ?? r.article_id),
+    },
   };
 }
 function rowToPublicFact(r: PublicRow): PublicFact {
@@ -154,7 +164,7 @@ export async function findEntities(db: Db, ids: Iterable<string>): Promise<Map<s
 
 /** Names of entities by id, in one query (pages show names: aliases and roles are neither read nor parsed). */
 // A dossier page names the entities of its fifty facts, an article page those of its facts: compiled once per
-// number of names up to MAX_PREPARED_REFS, built each time past it.
+// number of names (and language) up to MAX_PREPARED_REFS, built each time past it.
 const MAX_PREPARED_REFS = 100;
 const refsOf = preparedByShape((db, p: Slots<Record<string, string>>, n: number) =>
   db
@@ -166,19 +176,82 @@ const refsOf = preparedByShape((db, p: Slots<Record<string, string>>, n: number)
       listSlots(n).map((k) => p[k]),
     ),
 );
+// The language is part of the statement's text, never a bound value: SQLite plans with it once.
+const localRefsOf = preparedByShape((db, p: Slots<Record<string, string>>, shape: string) => {
+  const [n, lang] = shape.split('|');
+  return localRefs(db, lang).where(
+    'entities.id',
+    'in',
+    listSlots(Number(n)).map((k) => p[k]),
+  );
+});
+function localRefs(db: Db, lang: string) {
+  return db
+    .selectFrom('entities')
+    .leftJoin('entity_names', (j) => j.onRef('entity_names.entity_id', '=', 'entities.id').on('entity_names.language', '=', lang))
+    .select(['entities.id', 'entities.type', 'entities.name', 'entity_names.name as local']);
+}
 
-export async function findEntityRefs(db: Db, ids: Iterable<string>): Promise<Map<string, EntityRef>> {
+/**
+ * Names of entities by id, in one query; with `lang` (other than English), the name that language's articles
+ * use where one of them names the entity, else the entity's own name.
+ */
+export async function findEntityRefs(db: Db, ids: Iterable<string>, lang = 'en'): Promise<Map<string, EntityRef>> {
   const list = [...new Set(ids)];
   const out = new Map<string, EntityRef>();
+  const local = lang !== 'en' && /^[a-z]{2,3}$/.test(lang);
   for (let i = 0; i < list.length; i += 500) {
     const chunk = list.slice(i, i + 500);
-    const rows =
-      chunk.length <= MAX_PREPARED_REFS
+    const small = chunk.length <= MAX_PREPARED_REFS;
+    const rows: { id: string; type: string; name: string; local?: string | null }[] = local
+      ? small
+        ? await localRefsOf(`${chunk.length}|${lang}`).all(db, listParams(chunk))
+        : await localRefs(db, lang).where('entities.id', 'in', chunk).execute()
+      : small
         ? await refsOf(chunk.length).all(db, listParams(chunk))
         : await db.selectFrom('entities').select(['id', 'type', 'name']).where('id', 'in', chunk).execute();
-    for (const r of rows) out.set(r.id, { id: r.id, type: r.type as EntityType, name: r.name });
+    for (const r of rows) out.set(r.id, { id: r.id, type: r.type as EntityType, name: localName(r, lang) });
   }
   return out;
+}
+
+/** The name a reader of `lang` sees: the one that language's articles use, else a country's name in it, else the entity's own. */
+function localName(r: { id: string; type: string; name: string; local?: string | null }, lang: string): string {
+  if (r.local) return r.local;
+  if (lang === 'en' || r.type !== 'country') return r.name;
+  return regionName(r.id.slice(8), lang) ?? r.name;
+}
+
+/**
+ * Records the names one language gives entities (entities must exist): an article's names replace what is known
+ * (the latest article's name wins); `fromArticle` false adds names (a register's) only where none is known.
+ */
+export async function setEntityNames(db: Db, language: string, names: Map<string, string>, now: Date, fromArticle = true): Promise<void> {
+  const at = now.toISOString();
+  const rows = [...names]
+    .filter(([, name]) => name.trim())
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([entity_id, name]) => ({
+      entity_id,
+      language,
+      name: name.trim().slice(0, 300),
+      from_article: fromArticle ? 1 : 0,
+      updated_at: at,
+    }));
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('entity_names')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) =>
+        fromArticle
+          ? oc.columns(['entity_id', 'language']).doUpdateSet((eb) => ({
+              name: eb.ref('excluded.name'),
+              from_article: eb.ref('excluded.from_article'),
+              updated_at: eb.ref('excluded.updated_at'),
+            }))
+          : oc.columns(['entity_id', 'language']).doNothing(),
+      )
+      .execute();
 }
 
 /** Inserts or updates entities, merging aliases and roles with what is already known. */
@@ -431,16 +504,18 @@ const publicFactsOfArticle = prepared((db, p: Slots<{ articleId: number }>) =>
 export async function listPublicFactsForArticle(
   db: Db,
   articleId: number,
+  lang = 'en',
 ): Promise<{ facts: StoredFact[]; entities: Map<string, EntityRef> }> {
   const facts = (await publicFactsOfArticle.all(db, { articleId })).map(rowToFact);
-  return { facts, entities: await entityRefs(db, facts) };
+  return { facts, entities: await entityRefs(db, facts, lang) };
 }
 
-/** Names of every entity the facts mention, in one query. */
-export async function entityRefs(db: Db, facts: Pick<StoredFact, 'args'>[]): Promise<Map<string, EntityRef>> {
+/** Names of every entity the facts mention, in one query; as `lang`'s articles name them. */
+export async function entityRefs(db: Db, facts: Pick<StoredFact, 'args'>[], lang = 'en'): Promise<Map<string, EntityRef>> {
   return findEntityRefs(
     db,
     facts.flatMap((f) => entityArgs(f.args).map((a) => a.id)),
+    lang,
   );
 }
 
@@ -456,8 +531,8 @@ function hiddenArticles(db: Db, now: string) {
     .select('articles.id')
     .where((eb) =>
       eb.or([
-        eb('articles.status', 'in', ['draft', 'scheduled']),
-        eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '>', now)]),
+        eb('articles.status', 'in', [sql.lit('draft' as const), sql.lit('scheduled' as const)]),
+        eb.and([eb('articles.status', '=', sql.lit('published' as const)), eb('articles.published_at', '>', opaque(db, now))]),
       ]),
     );
 }
@@ -470,7 +545,7 @@ function scoped(db: Db, scope: Scope, now: string) {
   }
   return q
     .where('fe.entity_id', '=', 'pair' in scope ? scope.pair[0] : scope.entity)
-    .where('fe.public', '=', 1)
+    .where('fe.public', '=', sql.lit(1))
     .where('fe.article_id', 'not in', hiddenArticles(db, now));
 }
 
@@ -535,6 +610,35 @@ const timelinePage = preparedByShape((db, p: Slots<{ entity: string; other: stri
     .offset(p.offset),
 );
 
+// The facts of the versions in one language of a page's articles: read on a dossier page's miss in an edition
+// whose language some of its facts' articles are not in. The language is written into the statement.
+const versionFacts = preparedByShape((db, p: Slots<Record<string, number | string>>, shape: string) => {
+  const [n, lang] = shape.split('|');
+  const groups = listSlots(Number(n)).map((k) => p[k] as number);
+  return db
+    .selectFrom('articles')
+    .innerJoin('facts', 'facts.article_id', 'articles.id')
+    .where((eb) => eb.or([eb('articles.translation_group', 'in', groups), eb('articles.id', 'in', groups)]))
+    .where('articles.language', '=', lang)
+    .where('articles.status', '=', 'published')
+    .where(unindexed(db, 'articles.published_at'), '<=', p.now as string)
+    .where('facts.status', 'in', PUBLIC_STATUSES)
+    .select(TIMELINE_COLUMNS)
+    .orderBy('facts.id')
+    .limit(500);
+});
+
+/**
+ * The public facts of the `lang` versions of the translation groups `groups` (an article's group is its
+ * original's id): what inReaderLanguage matches a page's facts against. Empty when no group has such a version.
+ */
+export async function listVersionFacts(db: Db, groups: Iterable<number>, lang: string, now: Date): Promise<TimelineFact[]> {
+  const list = [...new Set(groups)].slice(0, MAX_PREPARED_REFS);
+  if (!list.length || !/^[a-z]{2,3}$/.test(lang)) return [];
+  const rows = await versionFacts(`${list.length}|${lang}`).all(db, { ...listParams(list), now: now.toISOString() });
+  return rows.map((r) => rowToTimelineFact(r as TimelineRow));
+}
+
 /** Trade and investment facts that happened in the scope, newest first, bounded: the key figures' input. */
 export async function listFigureFacts(db: Db, scope: Scope, now: Date, limit = 500): Promise<PublicFact[]> {
   const rows = await scoped(db, scope, now.toISOString())
@@ -545,7 +649,7 @@ export async function listFigureFacts(db: Db, scope: Scope, now: Date, limit = 5
     .select([...FACT_COLUMNS, ...ARTICLE_COLUMNS])
     .orderBy('fe.sort_date', 'desc')
     .orderBy('fe.fact_id', 'desc')
-    .limit(limit)
+    .limit(sql.lit(limit))
     .execute();
   return rows.map((r) => rowToPublicFact(r as PublicRow));
 }
@@ -567,7 +671,7 @@ export async function listUpcomingFacts(db: Db, scope: Scope, now: Date, limit =
       .select(TIMELINE_COLUMNS)
       .orderBy('fe.sort_date')
       .orderBy('fe.fact_id')
-      .limit(limit * 3)
+      .limit(sql.lit(limit * 3))
       .execute()
   ).map((r) => rowToTimelineFact(r as TimelineRow));
   if (!planned.length) return [];
@@ -581,7 +685,7 @@ export async function listUpcomingFacts(db: Db, scope: Scope, now: Date, limit =
     .select(['facts.type', 'facts.args', 'facts.when_value', 'facts.when_precision', 'facts.sort_date'])
     .orderBy('fe.sort_date', 'desc')
     .orderBy('fe.fact_id', 'desc')
-    .limit(500)
+    .limit(sql.lit(500))
     .execute();
   return upcomingFacts(
     planned,
@@ -605,18 +709,18 @@ export async function listRelatedEntities(db: Db, scope: Scope, now: Date, limit
     .select('fe.fact_id')
     .orderBy('fe.sort_date', 'desc')
     .orderBy('fe.fact_id', 'desc')
-    .limit(1000);
+    .limit(sql.lit(1000));
   const rows = await db
     .selectFrom(recent.as('recent'))
     .innerJoin('fact_entities as other', 'other.fact_id', 'recent.fact_id')
     .innerJoin('entities', 'entities.id', 'other.entity_id')
     .where('other.entity_id', 'not in', self)
-    .where('other.entity_type', '!=', 'place')
+    .where('other.entity_type', '!=', sql.lit('place'))
     .select((eb) => ['entities.id', 'entities.type', 'entities.name', eb.fn.countAll<number>().as('n')])
     .groupBy(['entities.id', 'entities.type', 'entities.name'])
     .orderBy('n', 'desc')
     .orderBy('entities.name')
-    .limit(limit)
+    .limit(sql.lit(limit))
     .execute();
   return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, shared: Number(r.n) }));
 }
@@ -637,11 +741,11 @@ export async function listMentioningArticles(db: Db, scope: Scope, now: Date, li
     );
   q = q
     .where('ae.entity_id', '=', 'pair' in scope ? scope.pair[0] : scope.entity)
-    .where('articles.status', '=', 'published')
-    .where('articles.published_at', '<=', now.toISOString());
+    .where('articles.status', '=', sql.lit('published' as const))
+    .where('articles.published_at', '<=', opaque(db, now.toISOString()));
   // The newest few are picked from ids and dates alone (the article state index), then only those rows
   // are read: a country is mentioned in a third of the archive, and reading every row to sort was most of the page.
-  const newest = q.select('articles.id').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit);
+  const newest = q.select('articles.id').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(sql.lit(limit));
   const [rows, count] = await Promise.all([
     db
       .selectFrom('articles')
@@ -663,7 +767,7 @@ export interface IndexEntry extends EntityRef {
 }
 
 /** The dossiers with the most public facts, per type (read from one covering index). */
-export async function listTopEntities(db: Db, type: EntityType, now: Date, limit = 60): Promise<IndexEntry[]> {
+export async function listTopEntities(db: Db, type: EntityType, now: Date, limit = 60, lang = 'en'): Promise<IndexEntry[]> {
   const top = db
     .selectFrom('fact_entities as fe')
     .where('fe.entity_type', '=', type)
@@ -677,23 +781,40 @@ export async function listTopEntities(db: Db, type: EntityType, now: Date, limit
   const rows = await db
     .selectFrom(top.as('top'))
     .innerJoin('entities', 'entities.id', 'top.entity_id')
-    .select(['entities.id', 'entities.type', 'entities.name', 'top.n'])
+    .leftJoin('entity_names', (j) => j.onRef('entity_names.entity_id', '=', 'entities.id').on('entity_names.language', '=', lang))
+    .select(['entities.id', 'entities.type', 'entities.name', 'entity_names.name as local', 'top.n'])
     .orderBy('top.n', 'desc')
     .orderBy('entities.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, facts: Number(r.n) }));
+  return rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: localName(r, lang), facts: Number(r.n) }));
 }
 
-/** Entities whose name or aliases contain the query, with their public fact counts (zero included). */
-export async function searchEntities(db: Db, q: string, now: Date, limit = 50): Promise<IndexEntry[]> {
+/**
+ * Entities any of whose names (their own, an alias, or a name some language's articles give them) contains
+ * the query, with their public fact counts (zero included); named as `lang`'s articles name them.
+ */
+export async function searchEntities(db: Db, q: string, now: Date, limit = 50, lang = 'en'): Promise<IndexEntry[]> {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   const like = ilike(db.dialect);
   const rows = await db
     .selectFrom('entities')
-    .select(['id', 'type', 'name'])
-    .where((eb) => eb.or([eb(sql`name`, like, sql`${pattern} escape '\\'`), eb(sql`aliases`, like, sql`${pattern} escape '\\'`)]))
-    .where('type', '!=', 'place')
-    .orderBy('name')
+    .leftJoin('entity_names', (j) => j.onRef('entity_names.entity_id', '=', 'entities.id').on('entity_names.language', '=', lang))
+    .select(['entities.id', 'entities.type', 'entities.name', 'entity_names.name as local'])
+    .where((eb) =>
+      eb.or([
+        eb(sql`entities.name`, like, sql`${pattern} escape '\\'`),
+        eb(sql`entities.aliases`, like, sql`${pattern} escape '\\'`),
+        eb.exists(
+          eb
+            .selectFrom('entity_names as any_name')
+            .select('any_name.entity_id')
+            .whereRef('any_name.entity_id', '=', 'entities.id')
+            .where(sql`any_name.name`, like, sql`${pattern} escape '\\'`),
+        ),
+      ]),
+    )
+    .where('entities.type', '!=', 'place')
+    .orderBy('entities.name')
     .limit(limit)
     .execute();
   if (!rows.length) return [];
@@ -711,8 +832,8 @@ export async function searchEntities(db: Db, q: string, now: Date, limit = 50): 
     .execute();
   const n = new Map(counts.map((c) => [c.entity_id, Number(c.n)]));
   return rows
-    .map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, facts: n.get(r.id) ?? 0 }))
-    .sort((a, b) => b.facts - a.facts || a.name.localeCompare(b.name));
+    .map((r) => ({ id: r.id, type: r.type as EntityType, name: localName(r, lang), facts: n.get(r.id) ?? 0 }))
+    .sort((a, b) => b.facts - a.facts || a.name.localeCompare(b.name, lang));
 }
 
 // ---------- Review screen ----------

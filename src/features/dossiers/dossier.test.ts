@@ -9,6 +9,7 @@ import {
   formatAmount,
   formatWhen,
   idFromPath,
+  inReaderLanguage,
   isStalePlan,
   sameEvent,
   sentenceText,
@@ -17,6 +18,7 @@ import {
   upcomingSince,
   type EntityRef,
   type PublicFact,
+  type TimelineFact,
 } from './dossier.js';
 import { FactsBlock } from './views/facts-block.js';
 
@@ -66,6 +68,58 @@ describe('fact sentences', () => {
     expect(formatWhen('2023', 'year')).toBe('2023');
     expect(formatAmount(1.5e6, 'CNY')).toBe('CN¥1.5 million');
     expect(formatAmount(950, 'EUR')).toBe('€950');
+  });
+
+  it('formats amounts the way Russian and Chinese write large sums', () => {
+    expect(formatAmount(22_710_000_000, 'USD', 'ru')).toBe('22,71\u00a0млрд\u00a0$');
+    expect(formatAmount(22_710_000_000, 'USD', 'zh')).toBe('US$227.1亿');
+    expect(formatAmount(410_000_000, 'USD', 'ru')).toBe('410\u00a0млн\u00a0$');
+  });
+});
+
+describe('facts in the reader’s language', () => {
+  const visit = { visitor: 'person:shavkat-mirziyoyev', host: 'country:KZ' };
+  const fact = (
+    id: number,
+    articleId: number,
+    language: string,
+    group: number,
+    text: string,
+    args: Record<string, unknown> = visit,
+  ): TimelineFact => ({
+    id,
+    articleId,
+    type: 'visit',
+    args,
+    when: undefined,
+    sortDate: '2024-05-14',
+    status: 'auto',
+    evidence: { text },
+    article: { id: articleId, slug: `a-${articleId}`, title: `Article ${articleId}`, publishedAt: '2024-05-14', language, group },
+  });
+  const other = { visitor: 'person:xi-jinping', host: 'country:KZ' };
+
+  it('cites the version in the reader’s language of a fact its original states', () => {
+    const en = fact(1, 10, 'en', 10, 'Mirziyoyev arrived.');
+    const ru = fact(7, 11, 'ru', 10, 'Мирзиёев прибыл.');
+    const [shown] = inReaderLanguage([en], [ru], 'ru');
+    expect(shown).toMatchObject({ id: 7, evidence: { text: 'Мирзиёев прибыл.' }, article: { slug: 'a-11', language: 'ru' } });
+  });
+
+  it('shows a fact stated by two versions on one page once: the reader’s, else the original’s', () => {
+    const en = fact(1, 10, 'en', 10, 'Mirziyoyev arrived.');
+    const ru = fact(2, 11, 'ru', 10, 'Мирзиёев прибыл.');
+    const zh = fact(3, 12, 'zh', 10, '米尔济约耶夫抵达。');
+    expect(inReaderLanguage([en, ru, zh], [], 'ru').map((f) => f.id)).toEqual([2]);
+    expect(inReaderLanguage([zh, en, ru], [], 'fr').map((f) => f.id)).toEqual([1]);
+    expect(inReaderLanguage([en, ru, zh], [], 'en').map((f) => f.id)).toEqual([1]);
+  });
+
+  it('keeps a fact no version in the reader’s language states, and facts of unrelated articles', () => {
+    const en = fact(1, 10, 'en', 10, 'Xi arrived.', other);
+    const ru = fact(2, 11, 'ru', 10, 'Мирзиёев прибыл.');
+    const elsewhere = fact(3, 20, 'en', 20, 'Mirziyoyev arrived again.');
+    expect(inReaderLanguage([en, elsewhere], [ru], 'ru')).toEqual([en, elsewhere]);
   });
 });
 

@@ -44,13 +44,37 @@ export interface StoredFact {
 
 /** A fact with the article it came from, as public pages list it. */
 export interface PublicFact extends StoredFact {
-  article: { id: number; slug: string; title: string; publishedAt: string };
+  /** `language` and `group` (its translation group: the group's original id, or its own) where the query read them. */
+  article: { id: number; slug: string; title: string; publishedAt: string; language?: string; group?: number };
 }
 
 /** A fact as a dossier's timeline shows it: without what only review needs (confidence, offsets, versions). */
 export type TimelineFact = Pick<PublicFact, 'id' | 'articleId' | 'type' | 'args' | 'when' | 'sortDate' | 'status' | 'article'> & {
   evidence: { text: string };
 };
+
+/**
+ * The facts in the reader's language. Versions of one article (a translation group) state the same facts: of
+ * those a page lists, one stands, in `lang` where a version in `lang` states it (taking that version's sentence
+ * and source from `versions`, facts of the `lang` versions), else the original's, else the first listed.
+ */
+export function inReaderLanguage<F extends TimelineFact>(facts: F[], versions: TimelineFact[], lang: string): F[] {
+  const same = (a: TimelineFact, b: TimelineFact) =>
+    a.article.group !== undefined && a.article.group === b.article.group && sameEvent(a, b);
+  const rank = (f: TimelineFact) => (f.article.language === lang ? 0 : f.article.id === f.article.group ? 1 : 2);
+  const out: F[] = [];
+  for (const [i, f] of facts.entries()) {
+    if (!f.article.language || f.article.language === lang) {
+      out.push(f);
+      continue;
+    }
+    // A better version of the same fact stands on this page: this one goes.
+    if (facts.some((g, j) => g !== f && same(g, f) && (rank(g) < rank(f) || (rank(g) === rank(f) && j < i)))) continue;
+    const v = versions.find((g) => g.article.language === lang && same(g, f));
+    out.push(v ? { ...f, id: v.id, articleId: v.articleId, evidence: v.evidence, article: v.article } : f);
+  }
+  return out;
+}
 
 const ENTITY_ID = /^(country|person|org|place|project):[A-Za-z0-9][A-Za-z0-9-]{0,150}$/;
 
@@ -103,10 +127,20 @@ const URL_TYPE: Record<EntityType, string> = {
 };
 const ID_PREFIX: Record<string, string> = { country: 'country', person: 'person', org: 'org', place: 'place', project: 'project' };
 
+/** A country's name in a language by its ISO code ("Таджикистан", "塔吉克斯坦"), from Intl; undefined when it has none. */
+export function regionName(code: string, lang: string): string | undefined {
+  try {
+    const name = intl.regionNames(lang).of(code);
+    return name && name !== code ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The dossier path of an entity: /dossiers/country/kg, /dossiers/org/sco. */
-export function dossierPath(id: string): string {
+export function dossierPath(id: string, base = ''): string {
   const [prefix, rest] = splitId(id);
-  return `/dossiers/${prefix}/${rest.toLowerCase()}`;
+  return `${base}/dossiers/${prefix}/${rest.toLowerCase()}`;
 }
 
 /** The URL segment for an entity type ("org" for organisations). */
@@ -173,12 +207,23 @@ const SCALES: readonly [number, string][] = [
   [1e6, 'million'],
 ];
 const TWO_DECIMALS = Object.freeze({ maximumFractionDigits: 2 });
+const COMPACT = Object.freeze({ notation: 'compact', maximumSignificantDigits: 4 } as const);
 const MONTH = Object.freeze({ month: 'long', year: 'numeric', timeZone: 'UTC' } as const);
 const CONJUNCTION = Object.freeze({ type: 'conjunction' } as const);
 const ORDINAL = Object.freeze({ type: 'ordinal' } as const);
 
 /** "$22.71 billion", "€3 million": words for large sums, since figures in prose read that way. */
 export function formatAmount(value: number, currency: string, lang = 'en'): string {
+  // Other languages name the scale as their own press does ("22,71 млрд $", "US$227.1亿"): Intl's compact notation.
+  if (lang !== 'en') {
+    try {
+      return /^[A-Z]{3}$/.test(currency)
+        ? intl.number(lang, { style: 'currency', currency, ...COMPACT }).format(value)
+        : `${intl.number(lang, COMPACT).format(value)}${currency ? ` ${currency}` : ''}`;
+    } catch {
+      return `${intl.number(lang, COMPACT).format(value)} ${currency}`.trim();
+    }
+  }
   const [div, word] = SCALES.find(([d]) => Math.abs(value) >= d) ?? [1, ''];
   const n = value / div;
   let num: string;

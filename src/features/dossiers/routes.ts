@@ -8,8 +8,17 @@ import type { AppCtx } from '../../platform/app-context.js';
 import { loadChrome } from '../../platform/chrome.js';
 import { registerFactAdminRoutes } from './admin-routes.js';
 import { loadDossierAggregates } from './dossier-aggregates.js';
-import { ENTITY_TYPES, entityArgs, idFromPath, type DossierEntity } from './dossier.js';
-import { findEntities, findEntity, findEntityRefs, listTimeline, listTopEntities, searchEntities, type Scope } from './dossier-store.js';
+import { ENTITY_TYPES, entityArgs, idFromPath, inReaderLanguage, type DossierEntity, type TimelineFact } from './dossier.js';
+import {
+  findEntities,
+  findEntity,
+  findEntityRefs,
+  listTimeline,
+  listTopEntities,
+  listVersionFacts,
+  searchEntities,
+  type Scope,
+} from './dossier-store.js';
 import { DossierIndexPage } from './views/dossier-index-page.js';
 import { DossierPage, pairPath } from './views/dossier-page.js';
 
@@ -17,18 +26,30 @@ const PER_PAGE = 50;
 
 /** Registers the dossier pages and the fact review screens. */
 export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx): void {
+  registerDossierPages(app, ctx);
+  registerFactAdminRoutes(app, ctx);
+}
+
+/** The dossier pages readers see (index, entity, country pair): at the root, and again in every edition. */
+export function registerDossierPages(app: FastifyInstance, ctx: AppCtx): void {
+  const base = ctx.edition.prefix;
   app.get<{ Querystring: { q?: unknown } }>('/dossiers', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
       const now = ctx.clock();
+      // Read per request: the root edition's language is the newsroom's setting, which may change.
+      const lang = ctx.edition.lang;
       const raw = request.query.q;
       const q = (typeof raw === 'string' ? raw : '').replace(/\s+/g, ' ').trim().slice(0, 100);
       const [chrome, results, groups] = await Promise.all([
         loadChrome(ctx, request),
-        q ? searchEntities(ctx.db, q, now) : Promise.resolve([]),
+        q ? searchEntities(ctx.db, q, now, 50, lang) : Promise.resolve([]),
         q
           ? Promise.resolve([])
           : Promise.all(
-              ENTITY_TYPES.filter((x) => x !== 'place').map(async (type) => ({ type, items: await listTopEntities(ctx.db, type, now) })),
+              ENTITY_TYPES.filter((x) => x !== 'place').map(async (type) => ({
+                type,
+                items: await listTopEntities(ctx.db, type, now, 60, lang),
+              })),
             ),
       ]);
       return { body: renderDocument(DossierIndexPage({ t: ctx.t, chrome, q, results, groups })) };
@@ -38,8 +59,8 @@ export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx): void {
   app.get<{ Params: { a: string; b: string }; Querystring: { page?: string } }>('/dossiers/pair/:a/:b', async (request, reply) => {
     const { a, b } = request.params;
     if (!/^[a-zA-Z]{2}$/.test(a) || !/^[a-zA-Z]{2}$/.test(b) || a.toLowerCase() === b.toLowerCase()) throw notFound('Dossier');
-    const canonical = pairPath(`country:${a}`, `country:${b}`);
-    if (canonical !== `/dossiers/pair/${a}/${b}`) {
+    const canonical = base + pairPath(`country:${a}`, `country:${b}`);
+    if (canonical !== `${base}/dossiers/pair/${a}/${b}`) {
       const page = parsePage(request.query.page);
       return reply.redirect(page > 1 ? `${canonical}?page=${page}` : canonical, 301);
     }
@@ -63,15 +84,13 @@ export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const { type, slug } = request.params;
     const id = idFromPath(type, slug);
     if (!id) throw notFound('Dossier');
-    if (slug !== slug.toLowerCase()) return reply.redirect(`/dossiers/${type}/${slug.toLowerCase()}`, 301);
+    if (slug !== slug.toLowerCase()) return reply.redirect(`${base}/dossiers/${type}/${slug.toLowerCase()}`, 301);
     return ctx.cache.serve(request, reply, async () => {
       const entity = await findEntity(ctx.db, id);
       if (!entity) throw notFound('Dossier');
       return renderDossier(ctx, request, { entity: id }, [entity], `/dossiers/${type}/${slug}`, parsePage(request.query.page));
     });
   });
-
-  registerFactAdminRoutes(app, ctx);
 }
 
 async function renderDossier(
@@ -89,26 +108,50 @@ async function renderDossier(
   if (!stats.facts && !articles.total) throw notFound('Dossier');
   const pages = Math.max(1, Math.ceil(stats.facts / PER_PAGE));
   if (page > pages) throw notFound('Page');
-  const [chrome, timeline] = await Promise.all([
+  const lang = ctx.edition.lang;
+  const [chrome, read] = await Promise.all([
     loadChrome(ctx, request),
     listTimeline(ctx.db, scope, now, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
   ]);
+  // Each fact in the reader's language where a version of its article in that language states it.
+  const elsewhere = (fs: TimelineFact[]) => fs.filter((f) => f.article.language !== lang).map((f) => f.article.group ?? f.articleId);
+  const groups = [...elsewhere(read), ...elsewhere(plans)];
+  const versions = groups.length ? await listVersionFacts(ctx.db, groups, lang, now) : [];
+  const timeline = inReaderLanguage(read, versions, lang);
   const selfIds = subjects.map((s) => s.id);
   // Every name the page shows, in one query.
   const ids = new Set<string>(selfIds);
   // Upcoming events head the first page only; later pages continue the timeline.
-  const upcoming = page === 1 ? plans : [];
+  const upcoming = page === 1 ? inReaderLanguage(plans, versions, lang) : [];
   for (const f of [...upcoming, ...timeline]) for (const a of entityArgs(f.args)) ids.add(a.id);
   for (const s of trade) {
     ids.add(s.a);
     ids.add(s.b);
   }
   for (const s of subjects) for (const r of s.roles) if (r.of) ids.add(r.of);
-  const names = await findEntityRefs(ctx.db, ids);
-  const info = { page, pages, basePath: path };
+  for (const r of related) ids.add(r.id);
+  const names = await findEntityRefs(ctx.db, ids, lang);
+  // The page's own subjects and its related entities, named as the reader's edition names them.
+  const named = <E extends { id: string; name: string }>(e: E): E => ({ ...e, name: names.get(e.id)?.name ?? e.name });
+  const info = { page, pages, basePath: ctx.edition.prefix + path };
   return {
     body: renderDocument(
-      DossierPage({ t: ctx.t, chrome, subjects, path, stats, upcoming, timeline, info, names, trade, investments, related, articles }),
+      DossierPage({
+        t: ctx.t,
+        chrome,
+        subjects: subjects.map(named) as typeof subjects,
+        path,
+        base: ctx.edition.prefix,
+        stats,
+        upcoming,
+        timeline,
+        info,
+        names,
+        trade,
+        investments,
+        related: related.map(named),
+        articles,
+      }),
     ),
   };
 }

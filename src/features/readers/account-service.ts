@@ -49,8 +49,9 @@ export interface AccountService {
 /** Builds the account service from the app's context. */
 export function createAccountService(ctx: Ctx): AccountService {
   const { db, clock, t } = ctx;
-  // Read per mail: the public address may be settled after the app is built (a free port).
-  const base = () => ctx.config.baseUrl.replace(/\/$/, '');
+  // Read per mail: the public address may be settled after the app is built (a free port). Links lead to the
+  // edition the reader signed up in.
+  const base = () => ctx.config.baseUrl.replace(/\/$/, '') + ctx.edition.prefix;
 
   const siteTitle = async () => (await findSiteInfo(db, ctx.config.baseUrl)).title;
   const send = (tx: Db, to: string, subject: string, text: string) => queueMail(tx, { to, subject, text }, clock());

@@ -43,13 +43,21 @@ import {
 const HOUR = 3600_000;
 const NOTICES = ['name_saved', 'notify_on', 'notify_off', 'resent', 'confirmed', 'password_reset', 'signed_out', 'sessions_ended'] as const;
 
-/** Only a path on this site may be a redirect target after sign-in. */
-export function safeAccountNext(next: string): string {
-  return /^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith('/account/') && next.length <= 500 ? next : '/account';
+/** Only a path on this site may be a redirect target after sign-in; `base` is the edition's prefix ("/ru"). */
+export function safeAccountNext(next: string, base = ''): string {
+  return /^\/(?![/\\])[^\s]*$/.test(next) && !next.startsWith(`${base}/account/`) && !next.startsWith('/account/') && next.length <= 500
+    ? next
+    : `${base}/account`;
 }
 
 /** Registers every URL of reader accounts, and the admin outbox. */
 export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
+  registerReaderPages(app, ctx);
+}
+
+/** The reader's account pages: at the root, and again in every edition, in its language (its mails too). */
+export function registerReaderPages(app: FastifyInstance, ctx: AppCtx): void {
+  const P = ctx.edition.prefix;
   const accounts = createAccountService(ctx);
   const secure = ctx.config.baseUrl.startsWith('https://');
   const secret = ctx.config.sessionSecret;
@@ -76,7 +84,8 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
   const guard = () => guardFields(ctx.clock(), secret, t('form.guard.honeypot'));
   const guardMessage = (reason: string) =>
     t(reason === 'too_fast' ? 'account.error.too_fast' : reason === 'expired' ? 'account.error.form_expired' : 'account.error.guard');
-  const loginRedirect = (reply: FastifyReply, next = '/account') => reply.redirect(`/account/login?next=${encodeURIComponent(next)}`, 303);
+  const loginRedirect = (reply: FastifyReply, next = `${P}/account`) =>
+    reply.redirect(`${P}/account/login?next=${encodeURIComponent(next)}`, 303);
   const str = (request: FastifyRequest, name: string) => {
     const v = (request.query as Record<string, unknown> | undefined)?.[name];
     return typeof v === 'string' ? v : '';
@@ -85,7 +94,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
   // --- sign-up -----------------------------------------------------------------------------
   app.get('/account/signup', async (request, reply) => {
     const user = await sessionOf(request);
-    if (user) return reply.redirect('/account', 303);
+    if (user) return reply.redirect(`${P}/account`, 303);
     return send(
       reply,
       SignupPage({ ...(await base(user)), csrf: tokenFor(request, reply), guard: guard(), values: { name: '', email: '' } }),
@@ -130,14 +139,15 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const id = await accounts.confirm(str(request, 'token'));
     const user = await sessionOf(request);
     if (id !== undefined) ctx.log.info({ userId: id }, 'email confirmed');
-    if (id !== undefined && user?.id === id) return reply.header('cache-control', 'no-store').redirect('/account?notice=confirmed', 303);
+    if (id !== undefined && user?.id === id)
+      return reply.header('cache-control', 'no-store').redirect(`${P}/account?notice=confirmed`, 303);
     return send(reply, ConfirmPage({ ...(await base(user)), ok: id !== undefined }), id === undefined ? 400 : 200);
   });
 
   // --- sign-in and sign-out ---------------------------------------------------------------
   app.get('/account/login', async (request, reply) => {
     const user = await sessionOf(request);
-    const next = safeAccountNext(str(request, 'next') || '/account');
+    const next = safeAccountNext(str(request, 'next') || `${P}/account`, P);
     if (user) return reply.redirect(next, 303);
     const notice = noticeText(str(request, 'notice'));
     return send(reply, LoginPage({ ...(await base(user)), csrf: tokenFor(request, reply), email: '', next, notice }));
@@ -148,7 +158,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const form = formOf(request);
     const email = cleanEmail(field(form, 'email'));
     const password = field(form, 'password').slice(0, 1000);
-    const next = safeAccountNext(field(form, 'next') || '/account');
+    const next = safeAccountNext(field(form, 'next') || `${P}/account`, P);
     const show = async (status: number, message: string) =>
       send(reply, LoginPage({ ...(await base(undefined)), csrf: tokenFor(request, reply), email, next, message }), status);
     const knownDevice = async () => {
@@ -187,7 +197,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const user = await sessionOf(request);
     if (user) await deleteSession(ctx.db, user.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.header('cache-control', 'no-store').redirect('/', 303);
+    return reply.header('cache-control', 'no-store').redirect(`${P}/`, 303);
   });
 
   // --- profile -----------------------------------------------------------------------------
@@ -241,14 +251,14 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
         values: { name },
       });
     await updateReaderName(ctx.db, user.id, name);
-    return reply.redirect('/account?notice=name_saved', 303);
+    return reply.redirect(`${P}/account?notice=name_saved`, 303);
   });
 
   app.post('/account/notifications', async (request, reply) => {
     const user = await signedIn(request);
     const on = field(formOf(request), 'notify_replies') === 'on';
     await updateNotifyReplies(ctx.db, user.id, on);
-    return reply.redirect(`/account?notice=${on ? 'notify_on' : 'notify_off'}`, 303);
+    return reply.redirect(`${P}/account?notice=${on ? 'notify_on' : 'notify_off'}`, 303);
   });
 
   // Sessions live in the database: ending one here signs that browser out on every instance at once.
@@ -256,20 +266,20 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const user = await signedIn(request);
     const id = String((request.params as Record<string, unknown>).id ?? '');
     if (!/^[0-9a-f]{64}$/.test(id) || !(await deleteOwnSession(ctx.db, user.id, id))) throw new AppError('not_found');
-    return reply.redirect('/account?notice=sessions_ended', 303);
+    return reply.redirect(`${P}/account?notice=sessions_ended`, 303);
   });
 
   app.post('/account/sessions/end-others', async (request, reply) => {
     const user = await signedIn(request);
     await deleteOtherSessions(ctx.db, user.id, user.sessionId);
-    return reply.redirect('/account?notice=sessions_ended', 303);
+    return reply.redirect(`${P}/account?notice=sessions_ended`, 303);
   });
 
   app.post('/account/resend', async (request, reply) => {
     const user = await signedIn(request);
     if (!(await resendByAccount(user.id))) return profile(request, reply, user, { status: 429, message: t('account.error.rate_resend') });
     await accounts.resendConfirmation(user.id);
-    return reply.redirect('/account?notice=resent', 303);
+    return reply.redirect(`${P}/account?notice=resent`, 303);
   });
 
   app.post('/account/delete', async (request, reply) => {
@@ -282,7 +292,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     await accounts.deleteAccount(user.id);
     ctx.log.info({ userId: user.id }, 'reader account deleted');
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.header('cache-control', 'no-store').redirect('/account/deleted', 303);
+    return reply.header('cache-control', 'no-store').redirect(`${P}/account/deleted`, 303);
   });
 
   app.get('/account/deleted', async (_request, reply) => send(reply, DeletedPage({ t, chrome: await loadChrome(ctx) })));
@@ -365,7 +375,7 @@ export function registerReaderRoutes(app: FastifyInstance, ctx: AppCtx): void {
     await signInProven(limits, resetFor);
     // Every session ended, this one too.
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.header('cache-control', 'no-store').redirect('/account/login?notice=password_reset', 303);
+    return reply.header('cache-control', 'no-store').redirect(`${P}/account/login?notice=password_reset`, 303);
   });
 
   registerOutboxAdminRoutes(app, ctx);

@@ -132,6 +132,8 @@ export interface Lexicon {
   adjStems: Map<string, string>;
   /** Display names of Russian acronyms for summit names ("org:sco" -> "SCO"). */
   orgShort: Map<string, string>;
+  /** The listed (nominative) name each form stands for: "country:KZ|казахстана" -> "Казахстан". */
+  nominative: Map<string, string>;
 }
 
 let cache: Lexicon | undefined;
@@ -148,11 +150,13 @@ function build(): Lexicon {
   const CAPITAL_OF = new Map<string, string>();
   const ADJ_STEMS = new Map<string, string>();
   const ORG_SHORT = new Map<string, string>();
+  const NOMINATIVE = new Map<string, string>();
   const seenEntries = new Set<string>();
 
-  function addEntry(form: string, e: Omit<LexEntry, 'toks'>): void {
+  function addEntry(form: string, e: Omit<LexEntry, 'toks'>, name?: string): void {
     const toks = tokensOf(form);
     if (!toks.length) return;
+    if (name && !NOMINATIVE.has(`${e.id}|${toks.join(' ')}`)) NOMINATIVE.set(`${e.id}|${toks.join(' ')}`, name);
     const key = toks.join(' ') + '|' + (e.exact ?? '') + '|' + e.id;
     if (seenEntries.has(key)) return;
     seenEntries.add(key);
@@ -171,7 +175,7 @@ function build(): Lexicon {
   for (const [n, code] of names) {
     const acr = /^[А-ЯЁA-Z]{2,}$/.test(n);
     for (const f of acr ? [n] : phraseForms(n.replace(/ё/g, 'е'))) {
-      addEntry(f, { kind: 'country', id: 'country:' + code, cap: true, exact: acr ? f : undefined });
+      addEntry(f, { kind: 'country', id: 'country:' + code, cap: true, exact: acr ? f : undefined }, n);
     }
   }
   // Plural country names decline as plurals.
@@ -200,7 +204,7 @@ function build(): Lexicon {
     PLACE_INFO.set(id, { id, name: en, country: cc ? 'country:' + cc : undefined });
     const kind: LexKind = k === 'c' ? 'capital' : k === 't' ? 'city' : 'region';
     if (kind === 'capital' && cc && !CAPITAL_OF.has('country:' + cc)) CAPITAL_OF.set('country:' + cc, id);
-    for (const f of phraseForms(ru.replace(/ё/g, 'е'))) addEntry(f, { kind, id, country: cc ? 'country:' + cc : undefined, cap: true });
+    for (const f of phraseForms(ru.replace(/ё/g, 'е'))) addEntry(f, { kind, id, country: cc ? 'country:' + cc : undefined, cap: true }, ru);
   }
   for (const line of ORGS.split('\n')) {
     const [sl, ...ns] = line.split('|');
@@ -209,9 +213,14 @@ function build(): Lexicon {
       const acr = /^[А-ЯЁA-Z0-9+]{2,}\+?$/.test(n) && !/\s/.test(n);
       if (acr && !ORG_SHORT.has(id)) ORG_SHORT.set(id, n);
       for (const f of acr ? [n] : phraseForms(n.replace(/ё/g, 'е')))
-        addEntry(f, { kind: 'org', id, cap: !acr, exact: acr ? f : undefined });
+        addEntry(f, { kind: 'org', id, cap: !acr, exact: acr ? f : undefined }, n.replace(/^«(.*)»$/, '$1'));
     }
   }
   for (const l of LEX.values()) l.sort((a, b) => b.toks.length - a.toks.length);
-  return { lex: LEX, placeInfo: PLACE_INFO, capitalOf: CAPITAL_OF, adjStems: ADJ_STEMS, orgShort: ORG_SHORT };
+  return { lex: LEX, placeInfo: PLACE_INFO, capitalOf: CAPITAL_OF, adjStems: ADJ_STEMS, orgShort: ORG_SHORT, nominative: NOMINATIVE };
+}
+
+/** The listed nominative name of `id` that a text's form (any case) stands for ("Пекине" -> "Пекин"), if any. */
+export function nominativeOf(id: string, form: string): string | undefined {
+  return lexicon().nominative.get(`${id}|${tokensOf(form).join(' ')}`);
 }

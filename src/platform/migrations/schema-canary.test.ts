@@ -113,6 +113,7 @@ const EXPECTED: Record<string, string[]> = {
   user_tokens: ['expires_at', 'id', 'purpose', 'used_at', 'user_id'],
   entities: ['aliases', 'country', 'first_seen', 'id', 'name', 'roles', 'type', 'updated_at'],
   article_entities: ['article_id', 'entity_id', 'mentions'],
+  entity_names: ['entity_id', 'from_article', 'language', 'name', 'updated_at'],
   facts: [
     'args',
     'article_id',

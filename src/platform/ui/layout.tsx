@@ -134,7 +134,7 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
               </ul>
             </nav>
             <p class="masthead-account">
-              {account ? <a href="/account">{account.name}</a> : <a href="/account/login">{t('account.sign_in')}</a>}
+              {account ? <a href={`${base}/account`}>{account.name}</a> : <a href={`${base}/account/login`}>{t('account.sign_in')}</a>}
             </p>
           </div>
           <nav class="sections" aria-label={t('site.nav.main')}>

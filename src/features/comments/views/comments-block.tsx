@@ -28,6 +28,8 @@ export interface CommentsBlockProps {
   /** Bot-guard fields (honeypot, signed time) placed in each form. */
   guard?: VNode;
   liked?: Set<number>;
+  /** The edition's address prefix ("/ru"), for the account links. */
+  base?: string;
 }
 
 const threadHref = (slug: string, order: ThreadOrder, page: number) => {
@@ -293,13 +295,15 @@ export function CommentsBlock(p: CommentsBlockProps) {
           </section>
         ) : p.viewer?.unconfirmed ? (
           <p class="comments-note comments-unconfirmed">
-            {t('comments.unconfirmed_note')} <a href="/account">{t('comments.resend_link')}</a>
+            {t('comments.unconfirmed_note')} <a href={`${p.base ?? ''}/account`}>{t('comments.resend_link')}</a>
           </p>
         ) : p.viewer ? (
           <p class="comments-note">{t('comments.error.cannot_post')}</p>
         ) : (
           <p class="comments-note comments-signin">
-            <a href={`/account/login?next=${encodeURIComponent(`/articles/${article.slug}#comments`)}`}>{t('comments.sign_in')}</a>{' '}
+            <a href={`${p.base ?? ''}/account/login?next=${encodeURIComponent(`/articles/${article.slug}#comments`)}`}>
+              {t('comments.sign_in')}
+            </a>{' '}
             {t('comments.sign_in_rest')}
           </p>
         ))}

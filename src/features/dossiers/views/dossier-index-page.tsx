@@ -1,5 +1,6 @@
 // The dossiers index: a search by name, then the most documented countries, people, organisations and projects.
 import type { T } from '../../../platform/i18n/index.js';
+import { editionAlternates } from '../../../platform/editions.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { Chrome } from '../../../platform/chrome.js';
 import { dossierPath, type EntityType } from '../dossier.js';
@@ -19,12 +20,12 @@ function count(t: T, n: number, lang: string): string {
   return t('dossiers.fact_count', { count: n });
 }
 
-function EntryList({ t, items, lang, showType }: { t: T; items: IndexEntry[]; lang: string; showType?: boolean }) {
+function EntryList({ t, items, lang, base, showType }: { t: T; items: IndexEntry[]; lang: string; base: string; showType?: boolean }) {
   return (
     <ul class="dossier-list">
       {items.map((e) => (
         <li>
-          <a href={dossierPath(e.id)}>{e.name}</a>{' '}
+          <a href={dossierPath(e.id, base)}>{e.name}</a>{' '}
           <span class="meta">
             {showType ? `${t(`dossiers.type.${e.type}`)} · ` : ''}
             {count(t, e.facts, lang)}
@@ -38,6 +39,7 @@ function EntryList({ t, items, lang, showType }: { t: T; items: IndexEntry[]; la
 /** The index page. */
 export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndexProps) {
   const lang = chrome.site.language;
+  const base = chrome.site.base ?? '';
   return (
     <Layout
       t={t}
@@ -47,14 +49,15 @@ export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndex
       meta={{
         title: q ? t('dossiers.search.results', { q }) : t('dossiers.title'),
         description: t('dossiers.description'),
-        path: '/dossiers',
+        path: `${base}/dossiers`,
         noindex: !!q,
+        alternates: q ? undefined : editionAlternates(chrome.site, '/dossiers'),
       }}
     >
       <header class="list-header">
         <h1>{t('dossiers.title')}</h1>
         <p>{t('dossiers.description')}</p>
-        <form class="dossier-search" method="get" action="/dossiers" role="search">
+        <form class="dossier-search" method="get" action={`${base}/dossiers`} role="search">
           <label for="dossier-q">{t('dossiers.search.label')}</label>
           <input id="dossier-q" type="search" name="q" value={q} maxLength={100} />
           <button type="submit">{t('dossiers.search.button')}</button>
@@ -63,7 +66,11 @@ export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndex
       {q ? (
         <section aria-labelledby="results-title">
           <h2 id="results-title">{t('dossiers.search.results', { q })}</h2>
-          {results.length ? <EntryList t={t} items={results} lang={lang} showType /> : <p>{t('dossiers.search.none', { q })}</p>}
+          {results.length ? (
+            <EntryList t={t} items={results} lang={lang} base={base} showType />
+          ) : (
+            <p>{t('dossiers.search.none', { q })}</p>
+          )}
         </section>
       ) : groups.every((g) => !g.items.length) ? (
         <p>{t('dossiers.empty')}</p>
@@ -74,7 +81,7 @@ export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndex
             .map((g) => (
               <section aria-labelledby={`group-${g.type}`}>
                 <h2 id={`group-${g.type}`}>{t(`dossiers.types.${g.type}`)}</h2>
-                <EntryList t={t} items={g.items} lang={lang} />
+                <EntryList t={t} items={g.items} lang={lang} base={base} />
               </section>
             ))}
         </div>

@@ -1,4 +1,5 @@
 // A dossier: one entity or a country pair, with its key figures, a timeline of facts and related reading.
+import { editionAlternates } from '../../../platform/editions.js';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
@@ -15,7 +16,7 @@ import {
   type TradeSeries,
 } from '../dossier.js';
 import type { ArticleRef, DossierStats } from '../dossier-store.js';
-import { FactSentence } from './fact-sentence.js';
+import { Evidence, FactSentence, SourceLink } from './fact-sentence.js';
 import { TradeChart } from './trade-chart.js';
 import { UpcomingBlock } from './upcoming-block.js';
 
@@ -24,7 +25,10 @@ export interface DossierPageProps {
   chrome: Chrome;
   /** One entity, or two countries for a pair page. */
   subjects: [DossierEntity] | [DossierEntity, DossierEntity];
+  /** The page's address within its edition ("/dossiers/country/kz"). */
   path: string;
+  /** The edition's address prefix ("/ru", "" at the root). */
+  base?: string;
   stats: DossierStats;
   /** Announced events still to come (shown above the timeline). */
   upcoming: TimelineFact[];
@@ -73,6 +77,8 @@ function roleLine(t: T, e: DossierEntity, names: Map<string, EntityRef>): string
 export function DossierPage(p: DossierPageProps) {
   const { t, chrome, subjects, stats, info } = p;
   const lang = chrome.site.language;
+  const base = p.base ?? '';
+  const here = base + p.path;
   const pair = subjects.length === 2;
   const [first] = subjects;
   const title = pair ? t('dossiers.pair.title', { a: subjects[0].name, b: subjects[1]!.name }) : first.name;
@@ -87,7 +93,8 @@ export function DossierPage(p: DossierPageProps) {
           name: first.name,
           ...(first.aliases.length ? { alternateName: first.aliases } : {}),
           ...(first.type === 'person' && first.roles[0] ? { jobTitle: first.roles[0].title } : {}),
-          url: chrome.site.baseUrl + p.path,
+          url: chrome.site.baseUrl + here,
+          inLanguage: lang,
           description: summary,
         },
       ];
@@ -100,12 +107,19 @@ export function DossierPage(p: DossierPageProps) {
       site={chrome.site}
       rubrics={chrome.rubrics}
       account={chrome.account}
-      meta={{ title: heading, description: `${title}: ${summary}`, path: info.page > 1 ? `${p.path}?page=${info.page}` : p.path, jsonLd }}
+      meta={{
+        title: heading,
+        description: `${title}: ${summary}`,
+        path: info.page > 1 ? `${here}?page=${info.page}` : here,
+        jsonLd,
+        // The same dossier in every edition; later pages of a timeline differ between editions, so only the first has them.
+        alternates: info.page > 1 ? undefined : editionAlternates(chrome.site, p.path),
+      }}
     >
       <article class="dossier">
         <header class="dossier-header">
           <p class="kicker">
-            <a class="kicker" href="/dossiers">
+            <a class="kicker" href={`${base}/dossiers`}>
               {t('dossiers.title')}
             </a>{' '}
             · {pair ? t('dossiers.pair.kicker') : t(`dossiers.type.${first.type}`)}
@@ -113,8 +127,8 @@ export function DossierPage(p: DossierPageProps) {
           <h1>
             {pair ? (
               <>
-                <a href={dossierPath(subjects[0].id)}>{subjects[0].name}</a> ·{' '}
-                <a href={dossierPath(subjects[1]!.id)}>{subjects[1]!.name}</a>
+                <a href={dossierPath(subjects[0].id, base)}>{subjects[0].name}</a> ·{' '}
+                <a href={dossierPath(subjects[1]!.id, base)}>{subjects[1]!.name}</a>
               </>
             ) : (
               first.name
@@ -148,7 +162,7 @@ export function DossierPage(p: DossierPageProps) {
                   <TradeChart t={t} series={s} names={names} uid={`trade-${i}`} lang={lang} />
                   {other && (
                     <p class="meta">
-                      <a href={pairPath(first.id, other)}>{t('dossiers.pair.link', { name: p.names.get(other)?.name ?? other })}</a>
+                      <a href={base + pairPath(first.id, other)}>{t('dossiers.pair.link', { name: p.names.get(other)?.name ?? other })}</a>
                     </p>
                   )}
                 </div>
@@ -159,7 +173,7 @@ export function DossierPage(p: DossierPageProps) {
 
         <div class="dossier-columns">
           <div class="dossier-main">
-            <UpcomingBlock t={t} facts={p.upcoming} names={p.names} skip={selfIds} lang={lang} />
+            <UpcomingBlock t={t} facts={p.upcoming} names={p.names} skip={selfIds} lang={lang} base={base} />
             <section class="dossier-timeline" aria-labelledby="timeline-title">
               <h2 id="timeline-title">{t('dossiers.timeline')}</h2>
               {p.timeline.length === 0 ? (
@@ -169,8 +183,9 @@ export function DossierPage(p: DossierPageProps) {
                   {p.timeline.map((f) => (
                     <li id={`fact-${f.id}`}>
                       <p class="fact-sentence">
-                        <FactSentence segments={factSentence(t, f, p.names, lang)} skip={selfIds} />
+                        <FactSentence segments={factSentence(t, f, p.names, lang)} skip={selfIds} base={base} />
                       </p>
+                      <Evidence fact={f} lang={lang} />
                       <p class="meta">
                         {f.when ? (
                           <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time>
@@ -182,7 +197,7 @@ export function DossierPage(p: DossierPageProps) {
                           )
                         )}
                         {' · '}
-                        <a href={`/articles/${f.article.slug}#evidence-${f.id}`}>{t('dossiers.source', { title: f.article.title })}</a>
+                        <SourceLink t={t} fact={f} lang={lang} />
                       </p>
                     </li>
                   ))}
@@ -199,7 +214,7 @@ export function DossierPage(p: DossierPageProps) {
                 <ul class="related-entities">
                   {p.related.map((e) => (
                     <li>
-                      <a href={dossierPath(e.id)}>{e.name}</a>{' '}
+                      <a href={dossierPath(e.id, base)}>{e.name}</a>{' '}
                       <span class="meta">
                         {t(`dossiers.type.${e.type}`)} · {plural(t, 'dossiers.fact_count', e.shared, lang)}
                       </span>
@@ -207,7 +222,7 @@ export function DossierPage(p: DossierPageProps) {
                         <>
                           {' '}
                           ·{' '}
-                          <a class="meta" href={pairPath(first.id, e.id)}>
+                          <a class="meta" href={base + pairPath(first.id, e.id)}>
                             {t('dossiers.pair.link', { name: e.name })}
                           </a>
                         </>

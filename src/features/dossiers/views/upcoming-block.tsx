@@ -2,7 +2,7 @@
 // nothing itself: the page passes what listUpcomingFacts returned.
 import type { T } from '../../../platform/i18n/index.js';
 import { factSentence, formatWhen, type EntityRef, type TimelineFact } from '../dossier.js';
-import { FactSentence } from './fact-sentence.js';
+import { Evidence, FactSentence, SourceLink } from './fact-sentence.js';
 
 export interface UpcomingBlockProps {
   t: T;
@@ -11,10 +11,12 @@ export interface UpcomingBlockProps {
   /** The dossier's own subjects: named, not linked to the page itself. */
   skip: string[];
   lang?: string;
+  /** The edition's address prefix ("/ru"), for dossier links. */
+  base?: string;
 }
 
 /** The announced events, soonest first, each with its date and the article sentence that announces it; nothing when there are none. */
-export function UpcomingBlock({ t, facts, names, skip, lang = 'en' }: UpcomingBlockProps) {
+export function UpcomingBlock({ t, facts, names, skip, lang = 'en', base = '' }: UpcomingBlockProps) {
   if (!facts.length) return null;
   return (
     <section class="dossier-upcoming" aria-labelledby="upcoming-title">
@@ -23,8 +25,9 @@ export function UpcomingBlock({ t, facts, names, skip, lang = 'en' }: UpcomingBl
         {facts.map((f) => (
           <li id={`plan-${f.id}`}>
             <p class="fact-sentence">
-              <FactSentence segments={factSentence(t, f, names, lang, true)} skip={skip} />
+              <FactSentence segments={factSentence(t, f, names, lang, true)} skip={skip} base={base} />
             </p>
+            <Evidence fact={f} lang={lang} />
             <p class="meta">
               {f.when ? (
                 <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time>
@@ -32,7 +35,7 @@ export function UpcomingBlock({ t, facts, names, skip, lang = 'en' }: UpcomingBl
                 t('dossiers.upcoming.tba')
               )}
               {' · '}
-              <a href={`/articles/${f.article.slug}#evidence-${f.id}`}>{t('dossiers.source', { title: f.article.title })}</a>
+              <SourceLink t={t} fact={f} lang={lang} />
             </p>
           </li>
         ))}

@@ -3,6 +3,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import { formatDate, formatDateTime, type T } from '../../../platform/i18n/index.js';
 import type { SessionInfo } from '../../../platform/session.js';
 import { describeAgent } from '../../../platform/user-agent.js';
+import { editionAlternates } from '../../../platform/editions.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { Chrome } from '../../../platform/chrome.js';
 import { NAME_MAX, PASSWORD_MIN, type Reader } from '../reader.js';
@@ -15,9 +16,18 @@ interface Base {
 }
 type Errors = Record<string, string> | undefined;
 
+/** An account address in the page's edition ("/ru/account/login"). */
+const at = (chrome: Chrome, path: string) => (chrome.site.base ?? '') + path;
+
 function Shell({ t, chrome, account, title, path, children }: Base & { title: string; path: string; children: ComponentChildren }) {
   return (
-    <Layout t={t} site={chrome.site} rubrics={chrome.rubrics} account={account} meta={{ title, path, noindex: true }}>
+    <Layout
+      t={t}
+      site={chrome.site}
+      rubrics={chrome.rubrics}
+      account={account}
+      meta={{ title, path: at(chrome, path), noindex: true, alternates: editionAlternates(chrome.site, path) }}
+    >
       <div class="account">
         <h1>{title}</h1>
         {children}
@@ -76,7 +86,7 @@ export function SignupPage({ t, chrome, account, csrf, guard, values, errors, me
     <Shell t={t} chrome={chrome} account={account} title={t('account.signup.title')} path="/account/signup">
       <p>{t('account.signup.intro')}</p>
       <ErrorSummary t={t} errors={errors} message={message} />
-      <form method="post" action="/account/signup" novalidate>
+      <form method="post" action={at(chrome, '/account/signup')} novalidate>
         <Csrf value={csrf} />
         {guard}
         <Field id="name" label={t('account.field.name')} hint={t('account.field.name_hint', { max: NAME_MAX })} error={errors?.name}>
@@ -96,7 +106,7 @@ export function SignupPage({ t, chrome, account, csrf, guard, values, errors, me
         <button type="submit">{t('account.signup.submit')}</button>
       </form>
       <p class="links">
-        {t('account.signup.have_account')} <a href="/account/login">{t('account.sign_in')}</a>
+        {t('account.signup.have_account')} <a href={at(chrome, '/account/login')}>{t('account.sign_in')}</a>
       </p>
     </Shell>
   );
@@ -135,7 +145,7 @@ export function LoginPage({ t, chrome, account, csrf, email, next, message, noti
         </p>
       )}
       <ErrorSummary t={t} message={message} />
-      <form method="post" action="/account/login">
+      <form method="post" action={at(chrome, '/account/login')}>
         <Csrf value={csrf} />
         <input type="hidden" name="next" value={next} />
         <Field id="email" label={t('account.field.email')}>
@@ -147,10 +157,10 @@ export function LoginPage({ t, chrome, account, csrf, email, next, message, noti
         <button type="submit">{t('account.login.submit')}</button>
       </form>
       <p class="links">
-        <a href="/account/reset">{t('account.login.forgot')}</a>
+        <a href={at(chrome, '/account/reset')}>{t('account.login.forgot')}</a>
       </p>
       <p class="links">
-        {t('account.login.no_account')} <a href="/account/signup">{t('account.signup.link')}</a>
+        {t('account.login.no_account')} <a href={at(chrome, '/account/signup')}>{t('account.signup.link')}</a>
       </p>
     </Shell>
   );
@@ -174,7 +184,11 @@ export function ConfirmPage({ t, chrome, account, ok }: Base & { ok: boolean }) 
         <p class="warning">{t('account.confirm.bad')}</p>
       )}
       <p class="links">
-        {account ? <a href="/account">{t('account.profile.title')}</a> : <a href="/account/login">{t('account.sign_in')}</a>}
+        {account ? (
+          <a href={at(chrome, '/account')}>{t('account.profile.title')}</a>
+        ) : (
+          <a href={at(chrome, '/account/login')}>{t('account.sign_in')}</a>
+        )}
       </p>
     </Shell>
   );
@@ -194,7 +208,7 @@ export function ResetRequestPage({ t, chrome, account, csrf, guard, email, error
     <Shell t={t} chrome={chrome} account={account} title={t('account.reset.title')} path="/account/reset">
       <p>{t('account.reset.intro')}</p>
       <ErrorSummary t={t} errors={errors} message={message} />
-      <form method="post" action="/account/reset" novalidate>
+      <form method="post" action={at(chrome, '/account/reset')} novalidate>
         <Csrf value={csrf} />
         {guard}
         <Field id="email" label={t('account.field.email')} error={errors?.email}>
@@ -203,7 +217,7 @@ export function ResetRequestPage({ t, chrome, account, csrf, guard, email, error
         <button type="submit">{t('account.reset.submit')}</button>
       </form>
       <p class="links">
-        <a href="/account/login">{t('account.sign_in')}</a>
+        <a href={at(chrome, '/account/login')}>{t('account.sign_in')}</a>
       </p>
     </Shell>
   );
@@ -225,13 +239,13 @@ export function ResetConfirmPage({
         <>
           <p class="warning">{t('account.reset_confirm.bad')}</p>
           <p class="links">
-            <a href="/account/reset">{t('account.reset_confirm.again')}</a>
+            <a href={at(chrome, '/account/reset')}>{t('account.reset_confirm.again')}</a>
           </p>
         </>
       ) : (
         <>
           <ErrorSummary t={t} errors={errors} />
-          <form method="post" action="/account/reset/confirm" novalidate>
+          <form method="post" action={at(chrome, '/account/reset/confirm')} novalidate>
             <Csrf value={csrf} />
             <input type="hidden" name="token" value={token} />
             <Field
@@ -282,7 +296,7 @@ export function ProfilePage({ t, chrome, account, csrf, reader, sessions, curren
         <section aria-labelledby="confirm-h">
           <h2 id="confirm-h">{t('account.profile.unconfirmed_title')}</h2>
           <p class="warning">{t('account.profile.unconfirmed')}</p>
-          <form method="post" action="/account/resend">
+          <form method="post" action={at(chrome, '/account/resend')}>
             <Csrf value={csrf} />
             <button type="submit">{t('account.profile.resend')}</button>
           </form>
@@ -291,7 +305,7 @@ export function ProfilePage({ t, chrome, account, csrf, reader, sessions, curren
 
       <section aria-labelledby="name-h">
         <h2 id="name-h">{t('account.profile.name_title')}</h2>
-        <form method="post" action="/account/name" novalidate>
+        <form method="post" action={at(chrome, '/account/name')} novalidate>
           <Csrf value={csrf} />
           <Field id="name" label={t('account.field.name')} hint={t('account.field.name_hint', { max: NAME_MAX })} error={errors?.name}>
             <TextInput
@@ -310,7 +324,7 @@ export function ProfilePage({ t, chrome, account, csrf, reader, sessions, curren
 
       <section aria-labelledby="notify-h">
         <h2 id="notify-h">{t('account.profile.notify_title')}</h2>
-        <form method="post" action="/account/notifications">
+        <form method="post" action={at(chrome, '/account/notifications')}>
           <Csrf value={csrf} />
           <div class="field check">
             <input id="notify_replies" type="checkbox" name="notify_replies" value="on" checked={reader.notifyReplies} />
@@ -322,12 +336,12 @@ export function ProfilePage({ t, chrome, account, csrf, reader, sessions, curren
 
       <section aria-labelledby="session-h">
         <h2 id="session-h">{t('account.profile.session_title')}</h2>
-        <form method="post" action="/account/logout">
+        <form method="post" action={at(chrome, '/account/logout')}>
           <Csrf value={csrf} />
           <button type="submit">{t('account.logout')}</button>
         </form>
         <p class="links">
-          <a href="/account/reset">{t('account.profile.change_password')}</a>
+          <a href={at(chrome, '/account/reset')}>{t('account.profile.change_password')}</a>
         </p>
       </section>
 
@@ -351,7 +365,7 @@ export function ProfilePage({ t, chrome, account, csrf, reader, sessions, curren
                 <time dateTime={s.lastSeenAt}>{formatDateTime(s.lastSeenAt, t.lang)}</time>
               </span>
               {s.id !== currentSession && (
-                <form method="post" action={`/account/sessions/${s.id}/end`}>
+                <form method="post" action={at(chrome, `/account/sessions/${s.id}/end`)}>
                   <Csrf value={csrf} />
                   <button type="submit" class="link-button">
                     {t('account.sessions.end')}
@@ -362,7 +376,7 @@ export function ProfilePage({ t, chrome, account, csrf, reader, sessions, curren
           ))}
         </ul>
         {sessions.length > 1 && (
-          <form method="post" action="/account/sessions/end-others">
+          <form method="post" action={at(chrome, '/account/sessions/end-others')}>
             <Csrf value={csrf} />
             <button type="submit">{t('account.sessions.end_others')}</button>
           </form>
@@ -374,7 +388,7 @@ export function ProfilePage({ t, chrome, account, csrf, reader, sessions, curren
         {isReader ? (
           <>
             <p>{t('account.profile.delete_intro')}</p>
-            <form method="post" action="/account/delete" novalidate>
+            <form method="post" action={at(chrome, '/account/delete')} novalidate>
               <Csrf value={csrf} />
               <Field id="delete_password" label={t('account.field.password_confirm_delete')} error={errors?.delete_password}>
                 <TextInput id="delete_password" type="password" error={errors?.delete_password} autocomplete="current-password" />
