@@ -3,6 +3,7 @@ import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type Migration, type MigrationP
 import { trimHistogramsOf, type Db } from '../db.js';
 import * as core from './2026-11-28T1200-core.js';
 import * as entityNames from './2026-12-08T0200-entity-names.js';
+import * as entityNamesBackfill from './2026-12-08T0210-entity-names-backfill.js';
 import * as dossiers from './2026-11-28T1300-dossiers.js';
 import * as readers from './2026-11-28T1400-readers.js';
 import * as comments from './2026-11-28T1410-comments.js';
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0110-reindex-han': reindexHan,
   '2026-12-08T0300-import-runs': importRuns,
   '2026-12-08T0200-entity-names': entityNames,
+  '2026-12-08T0210-entity-names-backfill': entityNamesBackfill,
 };
 
 class StaticProvider implements MigrationProvider {
