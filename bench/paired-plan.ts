@@ -27,12 +27,12 @@ export interface PageSpec {
 }
 
 /**
- * Where a build serves an edition's page. Today's tree gives the Russian and Chinese editions their own
- * addresses under `/ru` and `/zh`; the base tree had one edition and served every article, whatever its
- * language, at its unprefixed address.
+ * Where a build serves an edition's page. Today's tree gives the Russian and Chinese editions their own front
+ * pages, lists and search under `/ru` and `/zh`, and addresses an article by its slug alone in every language
+ * (the page speaks the article's language); the base tree had one edition and served every page unprefixed.
  */
 export function addressFor(build: Build, edition: Edition, path: string): string {
-  if (build === 'old' || edition === 'en') return path;
+  if (build === 'old' || edition === 'en' || path.startsWith('/articles/')) return path;
   return path === '/' ? `/${edition}/` : `/${edition}${path}`;
 }
 
@@ -131,9 +131,7 @@ export const SHARED_EN_ARTICLES = [
   'interview-corridors-central-asia',
   'kazakhstan-nuclear-referendum',
   'khujand-border-summit',
-  'opinion-caspian-summitry',
   'opinion-rules-not-routes',
-  'outlook-eurasian-economy-2027',
   'power-of-siberia-2-memorandum',
   'putin-state-visit-china-2024',
   'russia-iran-strategic-partnership-treaty',
