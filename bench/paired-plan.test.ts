@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planPath } from './load.js';
-import { addressFor, demoPages, pageFor, pairFigures, roundOrder, type Sample, tableRow, verdict } from './paired-plan.js';
+import { addressFor, cpuVerdict, demoPages, pageFor, pairFigures, roundOrder, type Sample, tableRow, verdict } from './paired-plan.js';
 
 const s = (requests: number, seconds: number, cpuMs: number): Sample => ({ requests, seconds, cpuMs, bad: 0 });
 
@@ -53,10 +53,16 @@ describe('paired figures', () => {
     expect(verdict({ ratio: 0.95, spread: [0.9, 0.96] }, 0.03)).toBe('below');
   });
 
+  it('judges CPU per request the same way, old over new', () => {
+    expect(cpuVerdict({ cpuRatio: 0.95, cpuPerRound: [0.8, 1.1] })).toBe('within');
+    expect(cpuVerdict({ cpuRatio: 0.8, cpuPerRound: [0.7, 0.95] })).toBe('noise');
+    expect(cpuVerdict({ cpuRatio: 0.75, cpuPerRound: [0.7, 0.8] })).toBe('below');
+  });
+
   it('prints a row with each round', () => {
     const page = demoPages()[1];
     const row = tableRow(page, pairFigures([{ new: s(90, 1, 90), old: s(100, 1, 50) }]));
-    expect(row).toBe('| article (miss) | 90 | 100 | 0.90 (0.90) | 1.00 / 0.50 (0.50) | within |');
+    expect(row).toBe('| article (miss) | 90 | 100 | 0.90 (0.90) | 1.00 / 0.50 (0.50) | within | below |');
   });
 });
 

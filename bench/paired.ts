@@ -26,6 +26,7 @@ import {
   TABLE_HEAD,
   tableRow,
   verdict,
+  cpuVerdict,
 } from './paired-plan.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -227,6 +228,7 @@ interface PageResult {
   rounds?: (Record<Build, Sample> & { order: Build[]; loadavg: number })[];
   figures?: PairedFigures;
   verdict?: string;
+  cpuVerdict?: string;
   skipped?: string;
 }
 
@@ -262,7 +264,7 @@ async function measurePage(page: PageSpec, servers: Record<Build, Server>): Prom
   log(
     `  ${page.name.padEnd(28)} new ${figures.rps.new.toFixed(0).padStart(6)} old ${figures.rps.old.toFixed(0).padStart(6)} req/s  ratio ${fmt(figures.ratio)} (${figures.perRound.map((r) => fmt(r)).join(', ')})  CPU ms/req ${fmt(figures.cpuMsPerRequest.new)} / ${fmt(figures.cpuMsPerRequest.old)}  load ${loadavg()[0].toFixed(1)}${bad ? `  ${bad} bad answers` : ''}`,
   );
-  return { ...base, rounds, figures, verdict: verdict(figures) };
+  return { ...base, rounds, figures, verdict: verdict(figures), cpuVerdict: cpuVerdict(figures) };
 }
 
 /**
@@ -330,7 +332,7 @@ async function main() {
   const lines = ['', ...TABLE_HEAD];
   for (const r of results) {
     const page = demoPages().find((p) => p.name === r.page)!;
-    lines.push(r.figures ? tableRow(page, r.figures) : `| ${r.page} | not measured: ${r.skipped} | | | | |`);
+    lines.push(r.figures ? tableRow(page, r.figures) : `| ${r.page} | not measured: ${r.skipped} | | | | | |`);
   }
   const fastest = Math.max(...results.flatMap((r) => (r.figures ? [r.figures.rps.new, r.figures.rps.old] : [])));
   lines.push(
