@@ -43,6 +43,11 @@ const WARMUP = Number(opt('warmup', '3'));
 // `--only miss`: the pages whose name holds this text.
 const ONLY = opt('only', '').toLowerCase();
 const TAG = opt('tag', '');
+// `--env-new NAME=VALUE` (repeatable): an environment variable for today's server alone, to measure what a
+// setting costs against the base tree (e.g. CHANCERY_MAX_ACTIVE=0).
+const ENV_NEW = Object.fromEntries(
+  args.flatMap((a, i) => (a === '--env-new' && args[i + 1]?.includes('=') ? [args[i + 1].split(/=(.*)/s).slice(0, 2)] : [])),
+);
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const log = (s: string) => process.stderr.write(`${s}\n`);
 // Set when the harness stops the servers, so an exit during the run is reported and the expected one is not.
@@ -131,6 +136,7 @@ async function startServer(build: Build, root: string, port: number): Promise<Se
       SESSION_SECRET: SECRET,
       MALLOC_ARENA_MAX: '2',
       MALLOC_TRIM_THRESHOLD_: '131072',
+      ...(build === 'new' ? ENV_NEW : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -337,7 +343,7 @@ async function main() {
   const fastest = Math.max(...results.flatMap((r) => (r.figures ? [r.figures.rps.new, r.figures.rps.old] : [])));
   lines.push(
     '',
-    `wrk, ${CONNECTIONS} connections, ${process.env.BENCH_WRK_THREADS ?? 2} threads; ${ROUNDS} rounds of ${DURATION} s per page after ${WARMUP} s of warm-up each; new ${newSha.slice(0, 12)}${dirty ? ' (with uncommitted changes)' : ''}, old ${base.sha.slice(0, 12)}`,
+    `wrk, ${CONNECTIONS} connections, ${process.env.BENCH_WRK_THREADS ?? 2} threads; ${ROUNDS} rounds of ${DURATION} s per page after ${WARMUP} s of warm-up each; new ${newSha.slice(0, 12)}${dirty ? ' (with uncommitted changes)' : ''}, old ${base.sha.slice(0, 12)}${Object.keys(ENV_NEW).length ? `; today's server with ${JSON.stringify(ENV_NEW)}` : ''}`,
     `load average ${load0.join(' ')} at the start, ${load1.join(' ')} at the end; static nginx through the same wrk: ${(proof.staticNginxRps as number[] | undefined)?.join(', ') ?? 'not measured'} req/s, the fastest page ${fastest.toFixed(0)}`,
   );
   console.log(lines.join('\n'));
@@ -358,6 +364,7 @@ async function main() {
         durationSeconds: DURATION,
         rounds: ROUNDS,
         warmupSeconds: WARMUP,
+        envNew: ENV_NEW,
         loadavgStart: load0,
         loadavgEnd: load1,
         generatorProof: proof,
