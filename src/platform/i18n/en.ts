@@ -4,6 +4,7 @@ export const en = {
   'site.nav.home': 'Home',
   'site.nav.events': 'Events',
   'site.nav.search': 'Search',
+  'site.nav.dossiers': 'Dossiers',
   'site.nav.authors': 'Authors',
   'site.nav.archive': 'Archive',
   'site.editions': 'Editions',

@@ -6,6 +6,7 @@ export const ru = {
   'site.nav.home': 'Главная',
   'site.nav.events': 'События',
   'site.nav.search': 'Поиск',
+  'site.nav.dossiers': 'Досье',
   'site.nav.authors': 'Авторы',
   'site.nav.archive': 'Архив',
   'site.editions': 'Языковые версии',

@@ -6,6 +6,7 @@ export const zh = {
   'site.nav.home': '首页',
   'site.nav.events': '活动',
   'site.nav.search': '搜索',
+  'site.nav.dossiers': '档案',
   'site.nav.authors': '作者',
   'site.nav.archive': '归档',
   'site.editions': '语言版本',

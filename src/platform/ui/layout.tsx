@@ -157,6 +157,11 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
                 </a>
               </li>
               <li>
+                <a href={`${base}/dossiers`} aria-current={current === 'dossiers' ? 'page' : undefined}>
+                  {t('site.nav.dossiers')}
+                </a>
+              </li>
+              <li>
                 <a href="/authors" aria-current={current === 'authors' ? 'page' : undefined}>
                   {t('site.nav.authors')}
                 </a>

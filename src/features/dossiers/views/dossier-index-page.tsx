@@ -46,6 +46,7 @@ export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndex
       site={chrome.site}
       rubrics={chrome.rubrics}
       account={chrome.account}
+      current="dossiers"
       meta={{
         title: q ? t('dossiers.search.results', { q }) : t('dossiers.title'),
         description: t('dossiers.description'),
