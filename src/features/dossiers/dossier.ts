@@ -104,9 +104,9 @@ const URL_TYPE: Record<EntityType, string> = {
 const ID_PREFIX: Record<string, string> = { country: 'country', person: 'person', org: 'org', place: 'place', project: 'project' };
 
 /** The dossier path of an entity: /dossiers/country/kg, /dossiers/org/sco. */
-export function dossierPath(id: string): string {
+export function dossierPath(id: string, base = ''): string {
   const [prefix, rest] = splitId(id);
-  return `/dossiers/${prefix}/${rest.toLowerCase()}`;
+  return `${base}/dossiers/${prefix}/${rest.toLowerCase()}`;
 }
 
 /** The URL segment for an entity type ("org" for organisations). */

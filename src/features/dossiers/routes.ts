@@ -16,7 +16,8 @@ import { DossierPage, pairPath } from './views/dossier-page.js';
 const PER_PAGE = 50;
 
 /** Registers the dossier pages and the fact review screens. */
-export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx): void {
+export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx, opts: { edition?: boolean } = {}): void {
+  const prefix = ctx.edition.prefix;
   app.get<{ Querystring: { q?: unknown } }>('/dossiers', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
       const now = ctx.clock();
@@ -38,8 +39,8 @@ export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx): void {
   app.get<{ Params: { a: string; b: string }; Querystring: { page?: string } }>('/dossiers/pair/:a/:b', async (request, reply) => {
     const { a, b } = request.params;
     if (!/^[a-zA-Z]{2}$/.test(a) || !/^[a-zA-Z]{2}$/.test(b) || a.toLowerCase() === b.toLowerCase()) throw notFound('Dossier');
-    const canonical = pairPath(`country:${a}`, `country:${b}`);
-    if (canonical !== `/dossiers/pair/${a}/${b}`) {
+    const canonical = pairPath(`country:${a}`, `country:${b}`, prefix);
+    if (canonical !== `${prefix}/dossiers/pair/${a}/${b}`) {
       const page = parsePage(request.query.page);
       return reply.redirect(page > 1 ? `${canonical}?page=${page}` : canonical, 301);
     }
@@ -63,15 +64,16 @@ export function registerDossierRoutes(app: FastifyInstance, ctx: AppCtx): void {
     const { type, slug } = request.params;
     const id = idFromPath(type, slug);
     if (!id) throw notFound('Dossier');
-    if (slug !== slug.toLowerCase()) return reply.redirect(`/dossiers/${type}/${slug.toLowerCase()}`, 301);
+    if (slug !== slug.toLowerCase()) return reply.redirect(`${prefix}/dossiers/${type}/${slug.toLowerCase()}`, 301);
     return ctx.cache.serve(request, reply, async () => {
       const entity = await findEntity(ctx.db, id);
       if (!entity) throw notFound('Dossier');
-      return renderDossier(ctx, request, { entity: id }, [entity], `/dossiers/${type}/${slug}`, parsePage(request.query.page));
+      return renderDossier(ctx, request, { entity: id }, [entity], `${prefix}/dossiers/${type}/${slug}`, parsePage(request.query.page));
     });
   });
 
-  registerFactAdminRoutes(app, ctx);
+  // The fact review screens are the admin's, at the root only.
+  if (!opts.edition) registerFactAdminRoutes(app, ctx);
 }
 
 async function renderDossier(

@@ -1374,4 +1374,17 @@ export const ru = {
   'account.passkeys.add': 'Добавить ключ доступа',
   'account.passkeys.added': 'Ключ доступа добавлен.',
   'account.passkeys.failed': 'Не удалось добавить ключ доступа. Попробуйте ещё раз.',
+  'admin.nav.settings': 'Настройки сайта',
+  'admin.settings.title': 'Настройки сайта',
+  'admin.settings.language': 'Язык по умолчанию',
+  'admin.settings.language_hint': 'Язык основной редакции, админки и писем.',
+  'admin.settings.editions': 'Адреса редакций',
+  'admin.settings.editions.root': 'Язык по умолчанию — в корне сайта',
+  'admin.settings.editions.prefixed': 'Каждый язык — под своим префиксом',
+  'admin.settings.editions_hint':
+    'Старые адреса продолжат работать: они перенаправляют на новые. При сохранении все закэшированные страницы сбрасываются.',
+  'admin.settings.save': 'Сохранить настройки',
+  'admin.settings.saved': 'Настройки сохранены.',
+  'admin.settings.error.language': 'Выберите один из перечисленных языков.',
+  'admin.settings.error.editions': 'Выберите, где будут адреса редакций.',
 } as const satisfies Record<keyof typeof en, string>;

@@ -19,12 +19,12 @@ function count(t: T, n: number, lang: string): string {
   return t('dossiers.fact_count', { count: n });
 }
 
-function EntryList({ t, items, lang, showType }: { t: T; items: IndexEntry[]; lang: string; showType?: boolean }) {
+function EntryList({ t, items, lang, showType, base }: { t: T; items: IndexEntry[]; lang: string; showType?: boolean; base: string }) {
   return (
     <ul class="dossier-list">
       {items.map((e) => (
         <li>
-          <a href={dossierPath(e.id)}>{e.name}</a>{' '}
+          <a href={dossierPath(e.id, base)}>{e.name}</a>{' '}
           <span class="meta">
             {showType ? `${t(`dossiers.type.${e.type}`)} · ` : ''}
             {count(t, e.facts, lang)}
@@ -47,14 +47,14 @@ export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndex
       meta={{
         title: q ? t('dossiers.search.results', { q }) : t('dossiers.title'),
         description: t('dossiers.description'),
-        path: '/dossiers',
+        path: `${chrome.site.base ?? ''}/dossiers`,
         noindex: !!q,
       }}
     >
       <header class="list-header">
         <h1>{t('dossiers.title')}</h1>
         <p>{t('dossiers.description')}</p>
-        <form class="dossier-search" method="get" action="/dossiers" role="search">
+        <form class="dossier-search" method="get" action={`${chrome.site.base ?? ''}/dossiers`} role="search">
           <label for="dossier-q">{t('dossiers.search.label')}</label>
           <input id="dossier-q" type="search" name="q" value={q} maxLength={100} />
           <button type="submit">{t('dossiers.search.button')}</button>
@@ -63,7 +63,11 @@ export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndex
       {q ? (
         <section aria-labelledby="results-title">
           <h2 id="results-title">{t('dossiers.search.results', { q })}</h2>
-          {results.length ? <EntryList t={t} items={results} lang={lang} showType /> : <p>{t('dossiers.search.none', { q })}</p>}
+          {results.length ? (
+            <EntryList base={chrome.site.base ?? ''} t={t} items={results} lang={lang} showType />
+          ) : (
+            <p>{t('dossiers.search.none', { q })}</p>
+          )}
         </section>
       ) : groups.every((g) => !g.items.length) ? (
         <p>{t('dossiers.empty')}</p>
@@ -74,7 +78,7 @@ export function DossierIndexPage({ t, chrome, q, results, groups }: DossierIndex
             .map((g) => (
               <section aria-labelledby={`group-${g.type}`}>
                 <h2 id={`group-${g.type}`}>{t(`dossiers.types.${g.type}`)}</h2>
-                <EntryList t={t} items={g.items} lang={lang} />
+                <EntryList base={chrome.site.base ?? ''} t={t} items={g.items} lang={lang} />
               </section>
             ))}
         </div>

@@ -73,6 +73,7 @@ function roleLine(t: T, e: DossierEntity, names: Map<string, EntityRef>): string
 export function DossierPage(p: DossierPageProps) {
   const { t, chrome, subjects, stats, info } = p;
   const lang = chrome.site.language;
+  const base = chrome.site.base ?? '';
   const pair = subjects.length === 2;
   const [first] = subjects;
   const title = pair ? t('dossiers.pair.title', { a: subjects[0].name, b: subjects[1]!.name }) : first.name;
@@ -105,7 +106,7 @@ export function DossierPage(p: DossierPageProps) {
       <article class="dossier">
         <header class="dossier-header">
           <p class="kicker">
-            <a class="kicker" href="/dossiers">
+            <a class="kicker" href={`${base}/dossiers`}>
               {t('dossiers.title')}
             </a>{' '}
             · {pair ? t('dossiers.pair.kicker') : t(`dossiers.type.${first.type}`)}
@@ -113,8 +114,8 @@ export function DossierPage(p: DossierPageProps) {
           <h1>
             {pair ? (
               <>
-                <a href={dossierPath(subjects[0].id)}>{subjects[0].name}</a> ·{' '}
-                <a href={dossierPath(subjects[1]!.id)}>{subjects[1]!.name}</a>
+                <a href={dossierPath(subjects[0].id, base)}>{subjects[0].name}</a> ·{' '}
+                <a href={dossierPath(subjects[1]!.id, base)}>{subjects[1]!.name}</a>
               </>
             ) : (
               first.name
@@ -148,7 +149,7 @@ export function DossierPage(p: DossierPageProps) {
                   <TradeChart t={t} series={s} names={names} uid={`trade-${i}`} lang={lang} />
                   {other && (
                     <p class="meta">
-                      <a href={pairPath(first.id, other)}>{t('dossiers.pair.link', { name: p.names.get(other)?.name ?? other })}</a>
+                      <a href={pairPath(first.id, other, base)}>{t('dossiers.pair.link', { name: p.names.get(other)?.name ?? other })}</a>
                     </p>
                   )}
                 </div>
@@ -169,7 +170,7 @@ export function DossierPage(p: DossierPageProps) {
                   {p.timeline.map((f) => (
                     <li id={`fact-${f.id}`}>
                       <p class="fact-sentence">
-                        <FactSentence segments={factSentence(t, f, p.names, lang)} skip={selfIds} />
+                        <FactSentence segments={factSentence(t, f, p.names, lang)} skip={selfIds} base={base} />
                       </p>
                       <p class="meta">
                         {f.when ? (
@@ -199,7 +200,7 @@ export function DossierPage(p: DossierPageProps) {
                 <ul class="related-entities">
                   {p.related.map((e) => (
                     <li>
-                      <a href={dossierPath(e.id)}>{e.name}</a>{' '}
+                      <a href={dossierPath(e.id, base)}>{e.name}</a>{' '}
                       <span class="meta">
                         {t(`dossiers.type.${e.type}`)} · {plural(t, 'dossiers.fact_count', e.shared, lang)}
                       </span>
@@ -207,7 +208,7 @@ export function DossierPage(p: DossierPageProps) {
                         <>
                           {' '}
                           ·{' '}
-                          <a class="meta" href={pairPath(first.id, e.id)}>
+                          <a class="meta" href={pairPath(first.id, e.id, base)}>
                             {t('dossiers.pair.link', { name: e.name })}
                           </a>
                         </>
@@ -248,7 +249,7 @@ export function DossierPage(p: DossierPageProps) {
 }
 
 /** The canonical pair page of two country ids. */
-export function pairPath(a: string, b: string): string {
+export function pairPath(a: string, b: string, base = ''): string {
   const [x, y] = [splitId(a)[1].toLowerCase(), splitId(b)[1].toLowerCase()].sort();
-  return `/dossiers/pair/${x}/${y}`;
+  return `${base}/dossiers/pair/${x}/${y}`;
 }

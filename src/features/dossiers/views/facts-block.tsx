@@ -11,10 +11,12 @@ export interface FactsBlockProps {
   lang?: string;
   /** Fact ids whose sentence is marked in the body (markEvidenceWithIds); others get no "show" link. */
   anchored?: Set<string>;
+  /** The page's edition prefix, for the dossiers' links. */
+  base?: string;
 }
 
 /** The list of facts an article states, each linking to its dossiers and to its sentence in the text. */
-export function FactsBlock({ t, facts, entities, lang = 'en', anchored }: FactsBlockProps) {
+export function FactsBlock({ t, facts, entities, lang = 'en', anchored, base }: FactsBlockProps) {
   if (!facts.length) return null;
   return (
     <section class="facts-block" aria-labelledby="facts-block-title">
@@ -27,7 +29,7 @@ export function FactsBlock({ t, facts, entities, lang = 'en', anchored }: FactsB
           return (
             <li>
               <p class="fact-sentence">
-                <FactSentence segments={factSentence(t, f, entities, lang, f.planned)} />
+                <FactSentence segments={factSentence(t, f, entities, lang, f.planned)} base={base} />
                 {f.when && (
                   <>
                     {' '}
@@ -48,7 +50,7 @@ export function FactsBlock({ t, facts, entities, lang = 'en', anchored }: FactsB
                     {involved.map((e, i) => (
                       <>
                         {i > 0 && ', '}
-                        <a href={dossierPath(e.id)}>{e.name}</a>
+                        <a href={dossierPath(e.id, base)}>{e.name}</a>
                       </>
                     ))}
                   </>
