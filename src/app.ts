@@ -478,7 +478,7 @@ async function sendError(
     // A message may be a catalogue key (said in the reader's language); a page is told "not found" in its
     // language too, while JSON keeps the thrower's plainer "Article not found".
     message = hasKey(err.message)
-      ? t(messageKey(err.message))
+      ? t(messageKey(err.message), err.vars)
       : err.message && err.message !== err.code && (json || err.code !== 'not_found')
         ? err.message
         : t(MESSAGE_KEY[err.code]);
