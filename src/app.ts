@@ -321,7 +321,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // With every edition under its prefix, "/" goes to the default edition's home (302: the setting may change) and
   // every other root address of content to its prefixed address (301, an article to its own language's edition).
-  // Both are cacheable for a bounded time and carry the key a CDN purge drops, so that switching back never loops.
+  // Both are kept by a CDN only (never by browsers), and carry the key a purge drops, so that switching back never loops.
   server.addHook('onRequest', async (request, reply) => {
     if (mode !== 'prefixed' || (request.method !== 'GET' && request.method !== 'HEAD')) return;
     let to = prefixedAddress(request.url, spoken.lang);
@@ -434,11 +434,15 @@ function closeOnClientError(err: NodeJS.ErrnoException, socket: import('node:net
   socket.destroy();
 }
 
-/** A redirect between the root and the editions: cacheable for an hour, and dropped with every page by a purge. */
+/**
+ * A redirect between the root and the editions. A shared cache (a CDN) may keep it, and drops it with every page
+ * when the settings change (the purge key); a browser never keeps it, or switching back would loop in it.
+ */
+export const MOVED_CACHE_CONTROL = 'public, max-age=0, s-maxage=3600';
 function sendMoved(reply: FastifyReply, headers: Readonly<Record<string, string>>, to: string, status: 301 | 302) {
   return reply
     .headers(headers)
-    .header('cache-control', status === 302 ? 'public, max-age=300' : 'public, max-age=3600')
+    .header('cache-control', MOVED_CACHE_CONTROL)
     .header('surrogate-key', ALL_PAGES_KEY)
     .header('cache-tag', ALL_PAGES_KEY)
     .redirect(to, status);

@@ -112,7 +112,7 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
       .catch((err) => {
         if (!(err instanceof Moved)) throw err;
         return reply
-          .header('cache-control', 'public, max-age=3600')
+          .header('cache-control', 'public, max-age=0, s-maxage=3600')
           .header('surrogate-key', ALL_PAGES_KEY)
           .header('cache-tag', ALL_PAGES_KEY)
           .redirect(err.to, 301);

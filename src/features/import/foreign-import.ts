@@ -302,7 +302,7 @@ export function createForeignImporter(deps: ForeignImportDeps) {
     }
     if (!deps.fetchMedia) return note(deps.mediaDir ? 'import.skip.not_in_folder' : 'import.skip.no_folder');
     const problem = await outboundProblem(url, deps.allowedHosts ?? []);
-    if (problem) return note('import.skip.address', { problem });
+    if (problem) return note(problem);
     try {
       const res = await fetchImpl(url, { redirect: 'error', signal: AbortSignal.timeout(20_000) });
       if (!res.ok) return note('import.skip.answered', { status: String(res.status) });

@@ -33,7 +33,7 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: AppCtx, library: 
     const direct = await library.publicVariantUrl(img, v.width, v.format, v.crop);
     if (direct) return reply.header('cache-control', 'public, max-age=31536000, immutable').redirect(direct, 301);
     const data = await library.variant(img, v.width, v.format, v.crop);
-    if (!data) throw new AppError('not_found', 'This image is not made in that size.');
+    if (!data) throw new AppError('not_found', 'media.error.no_size_variant');
     return reply.header('cache-control', 'public, max-age=31536000, immutable').type(TYPES[v.format]).send(data);
   });
   // The address articles name an image by: feeds and shared links get a JPEG of a sensible size.

@@ -1374,7 +1374,6 @@ export const en = {
   'import.skip.no_library': 'the media library is not available',
   'import.skip.not_in_folder': 'not in the media folder',
   'import.skip.no_folder': 'no media folder given (--media DIR) and downloading is off',
-  'import.skip.address': 'the address is refused: {problem}',
   'import.skip.answered': 'the old site answered {status}',
   'import.skip.too_large': 'larger than {mb} MB',
   'import.skip.download': 'cannot download: {problem}',
@@ -1418,4 +1417,10 @@ export const en = {
   'article.error.editors_unpublish': 'Only editors can unpublish.',
   'article.error.delete_own_drafts': 'You may delete only your own drafts.',
   'media.error.percent': 'A whole number from 0 to 100.',
+  'outbound.error.not_address': 'This is not a web address.',
+  'outbound.error.scheme': 'Use an http:// or https:// address.',
+  'outbound.error.unresolved': 'This host name does not resolve.',
+  'outbound.error.private':
+    'This address is on a private or local network. An administrator can allow its host with OUTBOUND_ALLOWED_HOSTS.',
+  'media.error.no_size_variant': 'This image is not made in that size.',
 } as const satisfies Record<string, string>;

@@ -1392,7 +1392,6 @@ export const ru = {
   'import.skip.no_library': 'медиатека недоступна',
   'import.skip.not_in_folder': 'нет в папке с медиафайлами',
   'import.skip.no_folder': 'папка с медиафайлами не указана (--media DIR), а скачивание выключено',
-  'import.skip.address': 'адрес отклонён: {problem}',
   'import.skip.answered': 'старый сайт ответил кодом {status}',
   'import.skip.too_large': 'больше {mb} МБ',
   'import.skip.download': 'не удалось скачать: {problem}',
@@ -1436,4 +1435,10 @@ export const ru = {
   'article.error.editors_unpublish': 'Снимать статьи с публикации могут только редакторы.',
   'article.error.delete_own_drafts': 'Вы можете удалять только свои черновики.',
   'media.error.percent': 'Целое число от 0 до 100.',
+  'outbound.error.not_address': 'Это не веб-адрес.',
+  'outbound.error.scheme': 'Укажите адрес, начинающийся с http:// или https://.',
+  'outbound.error.unresolved': 'Это имя хоста не разрешается в адрес.',
+  'outbound.error.private':
+    'Этот адрес находится в частной или локальной сети. Администратор может разрешить этот хост в OUTBOUND_ALLOWED_HOSTS.',
+  'media.error.no_size_variant': 'Это изображение не создаётся в таком размере.',
 } as const satisfies Record<keyof typeof en, string>;

@@ -1352,7 +1352,6 @@ export const zh = {
   'import.skip.no_library': '媒体库不可用',
   'import.skip.not_in_folder': '不在媒体文件夹中',
   'import.skip.no_folder': '未指定媒体文件夹（--media DIR），且下载已关闭',
-  'import.skip.address': '地址被拒绝：{problem}',
   'import.skip.answered': '旧网站返回了 {status}',
   'import.skip.too_large': '大于 {mb} MB',
   'import.skip.download': '无法下载：{problem}',
@@ -1396,4 +1395,9 @@ export const zh = {
   'article.error.editors_unpublish': '只有编辑可以撤销发布。',
   'article.error.delete_own_drafts': '您只能删除自己的草稿。',
   'media.error.percent': '请输入 0 到 100 之间的整数。',
+  'outbound.error.not_address': '这不是网址。',
+  'outbound.error.scheme': '请使用 http:// 或 https:// 开头的地址。',
+  'outbound.error.unresolved': '无法解析此主机名。',
+  'outbound.error.private': '此地址位于私有或本地网络中。管理员可以通过 OUTBOUND_ALLOWED_HOSTS 允许该主机。',
+  'media.error.no_size_variant': '此图片没有该尺寸。',
 } as const satisfies Record<keyof typeof en, string>;
