@@ -35,6 +35,8 @@ import type { AppCtx } from './platform/app-context.js';
 import { commentQueueBadges } from './features/comments/queue-badges.js';
 import { listRubrics } from './features/rubrics/rubric-store.js';
 import { findSiteInfo } from './features/site/site-store.js';
+import { findArticleLanguageBySlug } from './features/articles/article-store.js';
+import { editionPrefix, type EditionsMode, prefixedAddress } from './platform/editions.js';
 import type { PublishingService } from './features/articles/publishing-service.js';
 import { articleSearchIndex } from './features/search/search-index-store.js';
 import { REINDEX_HAN_JOB, reindexHanJob } from './features/search/reindex-job.js';
@@ -42,6 +44,7 @@ import { createPublishingService } from './features/articles/publishing-service.
 import { loadChrome, type Shell } from './platform/chrome.js';
 import { loadLocalizer } from './platform/localize.js';
 import { ErrorPage } from './features/site/views/error-page.js';
+import { registerSiteSettingsRoutes } from './features/site/settings-routes.js';
 import { registerAuthorRoutes } from './features/authors/routes.js';
 import { registerArticlePage } from './pages/article-page.js';
 import { registerHomePage } from './pages/home-page.js';
@@ -138,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const dropComments = (ids: number[]) => cache.invalidate(commentTags(ids));
   const forgetSettings = (area: string) => {
     if (area === 'moderation') forgetModerationSettings(db);
+    // The site's language or its editions' addresses changed: read them again, and drop every page that links.
+    if (area === 'site') void reloadSite().then(dropContent, (err) => server.log.error({ err }, 'reading the site settings failed'));
   };
   bus.onChange((change) => {
     if (change.kind === 'content') dropContent();
@@ -146,7 +151,24 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   // The interface speaks the newsroom's language (the `site.language` setting): read now, and again with
   // the shared page shell after every content change, so a change of setting needs no restart.
-  let spoken = translator((await findSiteInfo(db, config.baseUrl)).language);
+  const first = await findSiteInfo(db, config.baseUrl);
+  let spoken = translator(first.language);
+  // Whether the default edition is at the root or under its prefix (the `site.editions` setting), read likewise.
+  let mode: EditionsMode = first.editions ?? 'root';
+  const reloadSite = async () => {
+    const site = await findSiteInfo(db, config.baseUrl);
+    spoken = translator(site.language);
+    mode = site.editions ?? 'root';
+  };
+  // One object whose fields follow the settings: edition contexts copy the reference, never the values.
+  const editions = {
+    get root() {
+      return spoken.lang;
+    },
+    get prefixed() {
+      return mode === 'prefixed';
+    },
+  };
   const t = Object.defineProperty((key: MessageKey, vars?: Record<string, string | number>) => spoken(key, vars), 'lang', {
     get: () => spoken.lang,
   }) as T;
@@ -155,10 +177,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const loadShellIn = async (lang: Language | undefined): Promise<Shell> => {
     const [site, rubrics] = await Promise.all([findSiteInfo(db, config.baseUrl), listRubrics(db)]);
     const root = translator(site.language);
-    if (lang === undefined) spoken = root;
+    if (lang === undefined) {
+      spoken = root;
+      mode = site.editions ?? 'root';
+    }
     const local = await loadLocalizer({ db, memo }, lang ?? root.lang);
+    // With every edition prefixed, the pages left at the root (accounts, comment forms) link into the default edition.
+    const base = editionPrefix(root.lang, { root: root.lang, prefixed: site.editions === 'prefixed' });
     return {
-      site: { ...site, language: root.lang, rootLanguage: root.lang },
+      site: { ...site, language: root.lang, rootLanguage: root.lang, base },
       rubrics: rubrics.map((r) => ({ slug: r.slug, name: local.rubric(r).name })),
     };
   };
@@ -177,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         return spoken.lang;
       },
     },
+    editions,
     log: server.log,
     mailer,
     // Each change drops this process's pages, is told to every other process (change-bus.ts), and purged from
@@ -194,6 +222,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     settingsChanged: (area: string) => {
       forgetSettings(area);
       bus.publish({ kind: 'settings', area });
+      // The site's settings show on every page: a CDN in front drops them all.
+      if (area === 'site') purger.purge([ALL_PAGES_KEY]);
+    },
+    reloadSite: async () => {
+      await reloadSite();
+      dropContent();
     },
     // The shells in platform/ get their feature data here: the site and rubric menu, the comment queues.
     loadShell: () => loadShellIn(undefined),
@@ -285,6 +319,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return sendError(ctx, headers, new AppError('not_found'), request, reply);
   });
 
+  // With every edition under its prefix, "/" goes to the default edition's home (302: the setting may change) and
+  // every other root address of content to its prefixed address (301, an article to its own language's edition).
+  // Both are kept by a CDN only (never by browsers), and carry the key a purge drops, so that switching back never loops.
+  server.addHook('onRequest', async (request, reply) => {
+    if (mode !== 'prefixed' || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+    let to = prefixedAddress(request.url, spoken.lang);
+    if (to === undefined) return;
+    const article = /^\/articles\/([^/?#]+)/.exec(request.url);
+    if (article) {
+      const lang = await findArticleLanguageBySlug(db, decodeURIComponent(article[1])).catch(() => undefined);
+      if (lang && isLanguage(lang)) to = `/${lang}${request.url}`;
+    }
+    const home = request.url === '/' || request.url.startsWith('/?');
+    return sendMoved(reply, headers, to, home ? 302 : 301);
+  });
+
   // Pages that gather several features, composed above them (src/pages).
   registerHomePage(server, ctx);
   registerArticlePage(server, ctx);
@@ -294,6 +344,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSearchRoutes(server, ctx);
   registerFeedRoutes(server, ctx);
   registerAdminRoutes(server, ctx, ctx.publishing);
+  registerSiteSettingsRoutes(server, ctx);
   registerAccountRoutes(server, ctx);
   registerDossierRoutes(server, ctx);
   const comments = registerCommentRoutes(server, ctx);
@@ -303,17 +354,27 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerApiRoutes(server, ctx, { comments });
   // Every language's edition under its prefix: home, article lists, search, feeds, events, dossiers and the reader's
   // account pages (and mails), in its language.
-  const editions = new Map(LANGUAGES.map((lang) => [lang, editionCtx(ctx, lang, loadShellIn)]));
-  ctx.inEdition = (lang) => (lang === ctx.edition.lang || !isLanguage(lang) ? ctx : editions.get(lang)!);
+  const byLang = new Map(LANGUAGES.map((lang) => [lang, editionCtx(ctx, lang, loadShellIn)]));
+  ctx.inEdition = (lang) => {
+    const l = isLanguage(lang) ? lang : spoken.lang;
+    return l === spoken.lang && mode === 'root' ? ctx : byLang.get(l)!;
+  };
   for (const lang of LANGUAGES) {
-    const ed = editions.get(lang)!;
+    const ed = byLang.get(lang)!;
     await server.register(
       async (scope) => {
-        // The root edition's language lives at the root: its prefix is only a way there.
         scope.addHook('onRequest', async (request, reply) => {
-          if (lang === ctx.edition.lang) return reply.redirect(request.url.slice(lang.length + 1) || '/', 301);
+          if (mode === 'prefixed' || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+          const rest = request.url.slice(lang.length + 1);
+          // With the default edition at the root, its language's prefix is only a way there, articles of any
+          // language live at "/articles/slug", and the sitemaps of every edition at the root.
+          const sitemap = /^\/sitemap(-[1-9]\d*)?\.xml$/.exec(rest.split('?')[0]);
+          if (sitemap) return sendMoved(reply, headers, `/sitemap-${lang}${sitemap[1] ?? ''}.xml`, 301);
+          if (lang === spoken.lang || rest.startsWith('/articles/')) return sendMoved(reply, headers, rest || '/', 301);
         });
         registerHomePage(scope, ed);
+        registerArticlePage(scope, ed);
+        registerAuthorRoutes(scope, ed);
         registerListPages(scope, ed);
         registerSearchRoutes(scope, ed);
         registerFeedRoutes(scope, ed, { edition: true });
@@ -375,6 +436,20 @@ function closeOnClientError(err: NodeJS.ErrnoException, socket: import('node:net
   socket.destroy();
 }
 
+/**
+ * A redirect between the root and the editions. A shared cache (a CDN) may keep it, and drops it with every page
+ * when the settings change (the purge key); a browser never keeps it, or switching back would loop in it.
+ */
+export const MOVED_CACHE_CONTROL = 'public, max-age=0, s-maxage=3600';
+function sendMoved(reply: FastifyReply, headers: Readonly<Record<string, string>>, to: string, status: 301 | 302) {
+  return reply
+    .headers(headers)
+    .header('cache-control', MOVED_CACHE_CONTROL)
+    .header('surrogate-key', ALL_PAGES_KEY)
+    .header('cache-tag', ALL_PAGES_KEY)
+    .redirect(to, status);
+}
+
 /** The context of a prefixed edition: its language's translator, its prefix, and a shell that links within it. */
 function editionCtx(ctx: AppCtx, lang: Language, loadShellIn: (lang: Language) => Promise<Shell>): AppCtx {
   const prefix = `/${lang}`;
@@ -409,7 +484,7 @@ async function sendError(
     // A message may be a catalogue key (said in the reader's language); a page is told "not found" in its
     // language too, while JSON keeps the thrower's plainer "Article not found".
     message = hasKey(err.message)
-      ? t(messageKey(err.message))
+      ? t(messageKey(err.message), err.vars)
       : err.message && err.message !== err.code && (json || err.code !== 'not_found')
         ? err.message
         : t(MESSAGE_KEY[err.code]);

@@ -627,7 +627,7 @@ async function moveInCommand(argv: string[], io: CliIo): Promise<number> {
       progress.finish();
       await app.close();
     }
-    for (const w of report.warnings) io.stderr.write(`warning: ${w}\n`);
+    for (const w of report.warnings) io.stderr.write(`warning: ${w.text}\n`);
     for (const line of describeForeignImport(report)) io.stdout.write(`${line}\n`);
     await announceContentChange(cfg, db);
     return 0;

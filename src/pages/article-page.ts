@@ -21,78 +21,101 @@ import type { AppCtx } from '../platform/app-context.js';
 import { loadChrome } from '../platform/chrome.js';
 import { loadLocalizer } from '../platform/localize.js';
 import { notFound } from '../platform/errors.js';
+import { articlePath } from '../platform/editions.js';
+import { ALL_PAGES_KEY } from '../platform/purge.js';
 import { renderDocument } from '../platform/render.js';
 import { newestOf } from '../platform/ui/article-list.js';
 import { ArticlePage } from './views/article-page.js';
 
-/** Registers /articles/:slug. */
+/** Thrown inside a rendering when the article lives in another edition: answered with a redirect, never cached. */
+class Moved {
+  constructor(readonly to: string) {}
+}
+
+/** Registers /articles/:slug (at the root, and in each edition when every edition is prefixed). */
 export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
   app.get<{ Params: { slug: string } }>('/articles/:slug', (request, reply) =>
-    ctx.cache.serve(request, reply, async () => {
-      const now = ctx.clock();
-      const found = await findReadableArticleBySlug(ctx.db, request.params.slug);
-      // Drafts and scheduled pieces do not exist for readers.
-      if (!found || !isPublic(found, now)) throw notFound('Article');
-      // Its rubric, tags and bylines in its language, where the newsroom translated them.
-      const local = await loadLocalizer(ctx, found.language);
-      const article = local.article(found);
-      // The page belongs to its language's edition: its interface, menus and links are that edition's.
-      const ed = ctx.inEdition(article.language);
-      const [chrome, related, event, knowledge, translations, coverPicture, corrections] = await Promise.all([
-        loadChrome(ed, request),
-        listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }),
-        findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo).then(
-          (e) => e && eventIn(ctx.db, e, article.language),
-        ),
-        listPublicFactsForArticle(ctx.db, article.id, article.language),
-        listTranslations(ctx.db, article.id, now),
-        loadCoverPicture(ctx.db, article.cover?.url),
-        listCorrections(ctx.db, article.id),
-      ]);
-      const thread = await loadCommentThread(ed, request, article, chrome.site.language);
-      const comments = { count: thread.count, children: thread.block && CommentsBlock(thread.block), lastChange: thread.lastChange };
-      // Each fact's sentence gets an anchor in the body, so dossiers can link straight to it.
-      const { html, marked } = markEvidenceWithIds(
-        article.bodyHtml,
-        knowledge.facts.map((f) => ({ id: f.id, text: f.evidence.text })),
-      );
-      // Library images in the body become pictures; the first loads at once when no cover stands above it.
-      const bodyHtml = await loadInlineEmbeds(
-        ctx.db,
-        await loadInlinePictures(ctx.db, html, {
-          firstEager: !article.cover,
-          credit: (credit) => ed.t('article.image_credit', { credit }),
-        }),
-        ed.t,
-      );
-      const facts = FactsBlock({
-        t: ed.t,
-        facts: knowledge.facts,
-        entities: knowledge.entities,
-        lang: article.language,
-        anchored: marked,
-        base: ed.edition.prefix,
-      });
-      const body = renderDocument(
-        ArticlePage({
+    ctx.cache
+      .serve(request, reply, async () => {
+        const now = ctx.clock();
+        const found = await findReadableArticleBySlug(ctx.db, request.params.slug);
+        // Drafts and scheduled pieces do not exist for readers.
+        if (!found || !isPublic(found, now)) throw notFound('Article');
+        // An edition serves its own language's articles; another's is sent to its address.
+        if (ctx.edition.prefix && ctx.edition.prefix !== `/${found.language}`) {
+          const query = request.url.indexOf('?');
+          throw new Moved(
+            articlePath(found.language, ctx.editions, encodeURIComponent(found.slug)) + (query < 0 ? '' : request.url.slice(query)),
+          );
+        }
+        // Its rubric, tags and bylines in its language, where the newsroom translated them.
+        const local = await loadLocalizer(ctx, found.language);
+        const article = local.article(found);
+        // The page belongs to its language's edition: its interface, menus and links are that edition's.
+        const ed = ctx.inEdition(article.language);
+        const [chrome, related, event, knowledge, translations, coverPicture, corrections] = await Promise.all([
+          loadChrome(ed, request),
+          listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }),
+          findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo).then(
+            (e) => e && eventIn(ctx.db, e, article.language),
+          ),
+          listPublicFactsForArticle(ctx.db, article.id, article.language),
+          listTranslations(ctx.db, article.id, now),
+          loadCoverPicture(ctx.db, article.cover?.url),
+          listCorrections(ctx.db, article.id),
+        ]);
+        const thread = await loadCommentThread(ed, request, article, chrome.site.language);
+        const comments = { count: thread.count, children: thread.block && CommentsBlock(thread.block), lastChange: thread.lastChange };
+        // Each fact's sentence gets an anchor in the body, so dossiers can link straight to it.
+        const { html, marked } = markEvidenceWithIds(
+          article.bodyHtml,
+          knowledge.facts.map((f) => ({ id: f.id, text: f.evidence.text })),
+        );
+        // Library images in the body become pictures; the first loads at once when no cover stands above it.
+        const bodyHtml = await loadInlineEmbeds(
+          ctx.db,
+          await loadInlinePictures(ctx.db, html, {
+            firstEager: !article.cover,
+            credit: (credit) => ed.t('article.image_credit', { credit }),
+          }),
+          ed.t,
+        );
+        const facts = FactsBlock({
           t: ed.t,
-          chrome,
-          article: { ...article, bodyHtml },
-          related: related.map(local.article),
-          event,
-          facts,
-          comments,
-          translations,
-          coverPicture,
-          corrections,
-          correctionsBlock: CorrectionsBlock({ t: ed.t, corrections, lang: chrome.site.language, base: chrome.site.base }),
-        }),
-      );
-      return {
-        body,
-        lastModified: newestOf([article.updatedAt, event?.updatedAt, comments.lastChange, ...related.map((r) => r.updatedAt)]),
-        tags: [`comments:${article.id}`],
-      };
-    }),
+          facts: knowledge.facts,
+          entities: knowledge.entities,
+          lang: article.language,
+          anchored: marked,
+          base: chrome.site.base,
+        });
+        const body = renderDocument(
+          ArticlePage({
+            t: ed.t,
+            chrome,
+            article: { ...article, bodyHtml },
+            related: related.map(local.article),
+            event,
+            facts,
+            comments,
+            translations,
+            coverPicture,
+            corrections,
+            correctionsBlock: CorrectionsBlock({ t: ed.t, corrections, lang: chrome.site.language, base: chrome.site.base }),
+          }),
+        );
+        return {
+          body,
+          lastModified: newestOf([article.updatedAt, event?.updatedAt, comments.lastChange, ...related.map((r) => r.updatedAt)]),
+          tags: [`comments:${article.id}`],
+        };
+      })
+      .catch((err) => {
+        if (!(err instanceof Moved)) throw err;
+        return reply
+          .header('cache-control', 'public, max-age=0, s-maxage=3600')
+          .header('surrogate-key', ALL_PAGES_KEY)
+          .header('cache-tag', ALL_PAGES_KEY)
+          .redirect(err.to, 301);
+      }),
   );
 }

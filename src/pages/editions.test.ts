@@ -94,8 +94,10 @@ describe.each(DIALECTS)('editions on %s', (dialect) => {
     const root = await get('/atom.xml');
     expect(root.body).toContain('The state visit');
     expect(root.body).not.toContain('铁路协议');
-    // The sitemap and robots.txt are the site's, at the root only.
-    expect((await get('/ru/sitemap.xml')).statusCode).toBe(404);
+    // With the default edition at the root, every edition's sitemap is at the root too (see root-edition.test.ts).
+    const sitemap = await get('/ru/sitemap.xml');
+    expect(sitemap.statusCode).toBe(301);
+    expect(sitemap.headers.location).toBe('/sitemap-ru.xml');
   });
 
   it('puts the newsroom’s own language at the root when it chooses another', async () => {

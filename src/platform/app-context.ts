@@ -11,6 +11,8 @@ export interface AppCtx extends Ctx {
   inEdition(lang: string): AppCtx;
   /** Counters for the staff header (the comment queues), or undefined when this staff member sees none. */
   adminBadges(staff: SessionUser): Promise<AdminBadge[] | undefined>;
+  /** Reads the site's settings again (its language, its editions' addresses) and drops every page: after they changed. */
+  reloadSite(): Promise<void>;
   /** Fetches and keeps the embeds (features/embeds) that an article's Markdown names; called before a save. */
   resolveEmbeds(markdown: string): Promise<void>;
 }

@@ -6,7 +6,7 @@ import type { Mailer } from './mailer.js';
 import type { PageCache } from './page-cache.js';
 import type { ContentMemo } from './content-memo.js';
 import type { T } from './i18n/index.js';
-import type { Edition } from './editions.js';
+import type { Edition, EditionScheme } from './editions.js';
 import type { Shell } from './chrome.js';
 
 export interface Ctx {
@@ -19,6 +19,8 @@ export interface Ctx {
   t: T;
   /** The edition these routes serve: its language (that of `t`) and address prefix ("" at the root). */
   edition: Edition;
+  /** How every edition is addressed (the newsroom's settings, kept current by app.ts): see editions.ts. */
+  editions: EditionScheme;
   /** Reads the shared page shell (site identity, rubric menu) from the database; loadChrome memoizes it. */
   loadShell(): Promise<Shell>;
   log: FastifyBaseLogger;

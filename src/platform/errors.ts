@@ -47,6 +47,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly fields: Record<string, string> = {},
+    /** The variables of a message that is a catalogue key. */
+    readonly vars: Record<string, string> = {},
   ) {
     super(message ?? code);
     this.status = STATUS[code];

@@ -29,6 +29,5 @@ export function csrfBinding(request: FastifyRequest): string | undefined {
 /** Throws a 403 with a clear message unless the form carries a valid CSRF token. */
 export function requireCsrf(secret: string, request: FastifyRequest): void {
   const token = formOf(request)._csrf ?? request.headers['x-csrf-token'];
-  if (!csrfValid(secret, csrfBinding(request), token))
-    throw new AppError('csrf', 'This form has expired. Please reload the page and try again.');
+  if (!csrfValid(secret, csrfBinding(request), token)) throw new AppError('csrf', 'error.csrf');
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isPublicAddress, outboundProblem } from './outbound.js';
+import { translator } from './i18n/index.js';
+import { isPublicAddress, outboundProblem as problemKey } from './outbound.js';
+
+const outboundProblem = async (url: string, hosts: string[]) => {
+  const key = await problemKey(url, hosts);
+  return key && translator('en')(key);
+};
 
 describe('outbound addresses', () => {
   it('tells public addresses from private, loopback, link-local and reserved ones', () => {

@@ -2,6 +2,7 @@
 // only, unless the operator allows a host by name (OUTBOUND_ALLOWED_HOSTS). The address is checked when the
 // connection is made, from the very lookup the socket uses, so a name that resolves to a public address for
 // a check and to 127.0.0.1 a moment later (DNS rebinding) cannot slip through. No redirects are followed.
+import type { MessageKey } from './i18n/index.js';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -56,21 +57,20 @@ export class OutboundBlocked extends Error {
 
 const allowed = (hostname: string, allowedHosts: readonly string[]) => allowedHosts.includes(hostname.toLowerCase());
 
-/** Why this URL may not be called (a message for the person who typed it), or undefined when it may. */
-export async function outboundProblem(raw: string, allowedHosts: readonly string[]): Promise<string | undefined> {
+/** Why this URL may not be called (the catalogue key of a message for the person who typed it), or undefined when it may. */
+export async function outboundProblem(raw: string, allowedHosts: readonly string[]): Promise<MessageKey | undefined> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'This is not a web address.';
+    return 'outbound.error.not_address';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'Use an http:// or https:// address.';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'outbound.error.scheme';
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (allowed(host, allowedHosts)) return undefined;
   const addresses = isIP(host) ? [host] : await resolveAll(host).catch(() => []);
-  if (!addresses.length) return 'This host name does not resolve.';
-  if (addresses.some((a) => !isPublicAddress(a)))
-    return 'This address is on a private or local network. An administrator can allow its host with OUTBOUND_ALLOWED_HOSTS.';
+  if (!addresses.length) return 'outbound.error.unresolved';
+  if (addresses.some((a) => !isPublicAddress(a))) return 'outbound.error.private';
   return undefined;
 }
 

@@ -161,4 +161,40 @@ describe('the three editions in Chromium', () => {
     await expectAccessible(p, 'editor translations');
     await screenshot(p, 'languages-editor-translations');
   });
+  it('puts every edition under its prefix when the newsroom chooses it in the settings, and back', async () => {
+    const p = await page();
+    await p.goto(`${live.url}/admin/login`);
+    await p.fill('#email', ADMIN.email);
+    await p.fill('#password', ADMIN.password);
+    await p.click('button[type=submit]');
+    await p.goto(`${live.url}/admin/settings`);
+    await p.check('#editions-prefixed');
+    await p.click('.site-settings button[type=submit]');
+    await expect.poll(() => p.url()).toContain('notice=saved');
+    await expectAccessible(p, 'site settings');
+    await screenshot(p, 'languages-settings-prefixed');
+
+    // The root goes to the default edition's home, and an old address to its prefixed one.
+    await p.goto(`${live.url}/`);
+    expect(new URL(p.url()).pathname).toBe('/en/');
+    expect(await p.getAttribute('a.brand', 'href')).toBe('/en/');
+    await screenshot(p, 'languages-prefixed-home-en');
+    await p.goto(`${live.url}/articles/bishkek-beijing-partnership`);
+    expect(new URL(p.url()).pathname).toBe('/en/articles/bishkek-beijing-partnership');
+    expect(await p.getAttribute('link[rel=canonical]', 'href')).toBe(`${live.url}/en/articles/bishkek-beijing-partnership`);
+    await p.click('nav.editions a[hreflang=ru]');
+    await expect.poll(() => new URL(p.url()).pathname).toBe('/ru/articles/bishkek-pekin-partnerstvo');
+    expect(await p.getAttribute('html', 'lang')).toBe('ru');
+    await expectAccessible(p, 'prefixed article ru');
+    await screenshot(p, 'languages-prefixed-article-ru');
+    expect(errorsOf(p)).toEqual([]);
+
+    // Back to the default language at the root: the prefixed addresses lead there.
+    await p.goto(`${live.url}/admin/settings`);
+    await p.check('#editions-root');
+    await p.click('.site-settings button[type=submit]');
+    await expect.poll(() => p.url()).toContain('notice=saved');
+    await p.goto(`${live.url}/en/articles/bishkek-beijing-partnership`);
+    expect(new URL(p.url()).pathname).toBe('/articles/bishkek-beijing-partnership');
+  });
 });

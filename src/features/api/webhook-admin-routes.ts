@@ -82,7 +82,7 @@ export function registerWebhookAdminRoutes(app: FastifyInstance, ctx: AppCtx): v
       // The same guard as every outbound request: public addresses only, unless the host is allowed.
       if (parsed.ok) {
         const problem = await outboundProblem(parsed.value.url, ctx.config.outboundAllowedHosts);
-        if (problem) errors.url = problem;
+        if (problem) errors.url = ctx.t(problem);
       }
       if (!parsed.ok || Object.keys(errors).length) return list(request, reply, { values, errors, status: 422 });
       const now = ctx.clock();

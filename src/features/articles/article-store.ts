@@ -218,6 +218,15 @@ export async function findReadableArticleBySlug(db: Db, slug: string): Promise<R
   return withLinks(db, await readableBySlug.first(db, { slug }));
 }
 
+const languageBySlug = prepared((db, p: Slots<{ slug: string }>) =>
+  db.selectFrom('articles').select('language').where('slug', '=', p.slug),
+);
+
+/** The language of the article with this slug (any status), or undefined: where its address lives. */
+export async function findArticleLanguageBySlug(db: Db, slug: string): Promise<string | undefined> {
+  return (await languageBySlug.first(db, { slug }))?.language;
+}
+
 /** The article with this id in any status, or undefined. */
 export async function findArticleById(db: Db, id: number): Promise<Article | undefined> {
   return full(

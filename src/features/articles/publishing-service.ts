@@ -124,9 +124,9 @@ export function createPublishingService(deps: PublishingDeps) {
       const now = clock();
       const existing = opts.id !== undefined ? await findArticleById(db, opts.id) : undefined;
       if (opts.id !== undefined && !existing) throw new AppError('not_found', 'Article not found');
-      if (!canEdit(actor, existing)) throw new AppError('forbidden', 'You may edit only your own drafts.');
+      if (!canEdit(actor, existing)) throw new AppError('forbidden', 'article.error.edit_own_drafts');
       if (opts.action !== 'draft' && !canPublish(actor) && !actor.publishesOwn)
-        throw new AppError('forbidden', 'Only editors can publish or schedule.');
+        throw new AppError('forbidden', 'article.error.editors_publish');
       if (opts.action === 'schedule') {
         if (!opts.scheduleAt || Number.isNaN(opts.scheduleAt.getTime()))
           throw new ValidationError({ publish_at: 'admin.form.schedule_missing' });
@@ -218,7 +218,7 @@ export function createPublishingService(deps: PublishingDeps) {
 
     /** Takes a published or scheduled article back to draft. */
     async unpublish(actor: Actor, id: number): Promise<void> {
-      if (!canPublish(actor)) throw new AppError('forbidden', 'Only editors can unpublish.');
+      if (!canPublish(actor)) throw new AppError('forbidden', 'article.error.editors_unpublish');
       const a = await findArticleById(db, id);
       if (!a) throw new AppError('not_found', 'Article not found');
       const now = clock();
@@ -242,7 +242,7 @@ export function createPublishingService(deps: PublishingDeps) {
     async remove(actor: Actor, id: number): Promise<void> {
       const a = await findArticleById(db, id);
       if (!a) throw new AppError('not_found', 'Article not found');
-      if (!canPublish(actor) && !canEdit(actor, a)) throw new AppError('forbidden', 'You may delete only your own drafts.');
+      if (!canPublish(actor) && !canEdit(actor, a)) throw new AppError('forbidden', 'article.error.delete_own_drafts');
       const now = clock();
       await inTransaction(db, async (tx) => {
         await deps.index.remove(tx, id);

@@ -152,7 +152,7 @@ export function registerCommentAdminRoutes(app: FastifyInstance, ctx: AppCtx, se
       else if (webhookUrl) {
         // Said now, while the moderator is at the form; the webhook checks again on every call.
         const problem = await outboundProblem(webhookUrl, ctx.config.outboundAllowedHosts);
-        if (problem) errors.webhook_url = problem;
+        if (problem) errors.webhook_url = t(problem);
       }
       const slugs = parseWordList(field(form, 'premoderated_slugs'));
       const found = await listArticleIdsBySlug(ctx.db, slugs);

@@ -30,7 +30,9 @@ import { defaultPhases, moderate } from './moderation/pipeline.js';
 import { guardedPost } from '../../platform/outbound.js';
 import type { ModerationInput, Phase, Verdict } from './moderation/phase.js';
 import { loadModerationSettings } from './moderation/settings.js';
-import { findArticleSlug } from '../articles/article-store.js';
+import { findArticleLanguageBySlug, findArticleSlug } from '../articles/article-store.js';
+import { findSiteInfo } from '../site/site-store.js';
+import { articlePath } from '../../platform/editions.js';
 
 export interface CommentServiceDeps {
   db: Db;
@@ -93,7 +95,11 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
   /** Queues a mail in the change's transaction; the job queue sends it (a crash delays it, never loses it). */
   const mail = (tx: Db, to: string, subject: string, text: string) => queueMail(tx, { to, subject, text }, clock());
   const site = () => deps.baseUrl();
-  const link = (slug: string, id: number) => `${site()}/articles/${slug}#comment-${id}`;
+  // The comment's address follows the newsroom's editions: under its article's language when every edition is prefixed.
+  const link = async (tx: Db, slug: string, id: number) => {
+    const [lang, info] = await Promise.all([findArticleLanguageBySlug(tx, slug), findSiteInfo(tx, '')]);
+    return `${site()}${articlePath(lang ?? info.language, info.editions === 'prefixed', slug)}#comment-${id}`;
+  };
 
   async function requireCommenter(user: SessionUser) {
     const who = await findCommenter(db, user.id);
@@ -166,7 +172,12 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
       tx,
       to.email,
       t('comments.mail.reply.subject', { name: c.authorName }),
-      t('comments.mail.reply.body', { recipient: to.name, name: c.authorName, body: c.body.slice(0, 1000), link: link(slug, c.id) }),
+      t('comments.mail.reply.body', {
+        recipient: to.name,
+        name: c.authorName,
+        body: c.body.slice(0, 1000),
+        link: await link(tx, slug, c.id),
+      }),
     );
   }
 
@@ -318,7 +329,7 @@ export function createCommentService(deps: CommentServiceDeps): CommentService {
                   tx,
                   who.email,
                   t('comments.mail.approved.subject'),
-                  t('comments.mail.approved.body', { name: who.name, link: link(slug, c.id), body: c.body.slice(0, 1000) }),
+                  t('comments.mail.approved.body', { name: who.name, link: await link(tx, slug, c.id), body: c.body.slice(0, 1000) }),
                 );
               else
                 await mail(

@@ -11,10 +11,10 @@ const STATUS = {
 /** The JSON-LD object of an event; startDate is left out while the time is to be announced. */
 export function eventJsonLd(
   e: Event,
-  site: { title: string; baseUrl: string },
+  site: { title: string; baseUrl: string; base?: string },
   offer?: { availability: string; validFrom?: string },
 ): Record<string, unknown> {
-  const url = `${site.baseUrl}/events/${e.slug}`;
+  const url = `${site.baseUrl}${site.base ?? ''}/events/${e.slug}`;
   const v = e.venue;
   const hasPlace = Boolean(v.name || v.address || v.city || v.country);
   const place = hasPlace

@@ -22,6 +22,8 @@ export type MailKind =
 export interface MailContext {
   t: T;
   baseUrl: string;
+  /** The prefix of the edition the event page is linked in ("" at the root, "/en" when every edition is prefixed). */
+  editionBase?: string;
   siteTitle: string;
   fromEmail: string;
   now: Date;
@@ -62,7 +64,7 @@ export function registrationMail(kind: MailKind, e: Event, r: Registration, link
     `${t('events.time')}: ${vars.when}`,
     ...(place ? [`${t('events.location')}: ${place}`] : []),
     ...(e.onlineUrl ? [`${t('events.online')}: ${e.onlineUrl}`] : []),
-    `${c.baseUrl}/events/${e.slug}`,
+    `${c.baseUrl}${c.editionBase ?? ''}/events/${e.slug}`,
     '',
     t(kind === 'offered' ? 'registration.mail.accept_link' : 'registration.mail.manage_link', vars),
     link,

@@ -8,6 +8,8 @@ import type { T } from '../../platform/i18n/index.js';
 import { enqueueJob } from '../../platform/jobs.js';
 import { queueMail } from '../../platform/mail-queue.js';
 import { insertAudit } from '../audit/audit-store.js';
+import { findSiteInfo } from '../site/site-store.js';
+import { editionPrefix } from '../../platform/editions.js';
 import { isUpcoming, wallTimeToInstant, type Event } from './event.js';
 import { findEventById, lockEventRow } from './event-store.js';
 import { addressOf, registrationMail, type MailKind } from './registration-mail.js';
@@ -105,6 +107,9 @@ export function createRegistrationService(deps: RegistrationDeps) {
 
   /** Queues the messages in the change's own transaction: the job queue sends them, a crash only delays them. */
   async function queueAll(tx: Db, e: Event, list: Outgoing[], siteTitle: string, now: Date): Promise<void> {
+    // The event's page is linked where the newsroom's editions put it (see platform/editions.ts).
+    const site = await findSiteInfo(tx, '');
+    const editionBase = editionPrefix(site.language, { root: site.language, prefixed: site.editions === 'prefixed' });
     for (const o of list) {
       const link = `${deps.baseUrl()}/events/${e.slug}/registration/${registrationToken(deps.secret, o.registration)}`;
       await queueMail(
@@ -112,6 +117,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         registrationMail(o.kind, e, o.registration, link, {
           t,
           baseUrl: deps.baseUrl(),
+          editionBase,
           siteTitle,
           fromEmail: addressOf(deps.mailFrom),
           now,

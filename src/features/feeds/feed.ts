@@ -1,4 +1,5 @@
 // The format-neutral model every feed builder renders: one Feed, many FeedItems, absolute URLs only.
+import { articlePath } from '../../platform/editions.js';
 
 export interface FeedPerson {
   name: string;
@@ -67,9 +68,16 @@ export interface FeedSource {
 
 const seg = (slug: string) => encodeURIComponent(slug);
 
-/** The feed item of an article, every link absolute under baseUrl. */
-export function articleToItem(baseUrl: string, a: FeedSource): FeedItem {
-  const url = `${baseUrl}/articles/${seg(a.slug)}`;
+/** Where an edition's pages live: its prefix ("" at the root), and whether articles too are under their edition's. */
+export interface FeedAddresses {
+  editionBase: string;
+  prefixedArticles: boolean;
+}
+
+/** The feed item of an article, every link absolute under baseUrl (and the feed's edition). */
+export function articleToItem(baseUrl: string, a: FeedSource, at: FeedAddresses = { editionBase: '', prefixedArticles: false }): FeedItem {
+  const url = `${baseUrl}${articlePath(a.language, at.prefixedArticles, seg(a.slug))}`;
+  const pages = baseUrl + at.editionBase;
   const published = new Date(a.publishedAt);
   // A new correction makes the entry new again for feed readers.
   const changed = new Date(a.notes && a.notes.latest > a.updatedAt ? a.notes.latest : a.updatedAt);
@@ -83,10 +91,10 @@ export function articleToItem(baseUrl: string, a: FeedSource): FeedItem {
     // A piece scheduled in advance was last saved before it went out: it is never "updated" before it was published.
     published,
     updated: changed > published ? changed : published,
-    authors: a.authors.map((p) => ({ name: p.name, url: `${baseUrl}/authors/${seg(p.slug)}` })),
+    authors: a.authors.map((p) => ({ name: p.name, url: `${pages}/authors/${seg(p.slug)}` })),
     categories: [
-      ...(a.rubric ? [{ term: a.rubric.slug, label: a.rubric.name, scheme: `${baseUrl}/rubric/` }] : []),
-      ...a.tags.map((t) => ({ term: t.slug, label: t.name, scheme: `${baseUrl}/tags/` })),
+      ...(a.rubric ? [{ term: a.rubric.slug, label: a.rubric.name, scheme: `${pages}/rubric/` }] : []),
+      ...a.tags.map((t) => ({ term: t.slug, label: t.name, scheme: `${pages}/tags/` })),
     ],
   };
 }
@@ -100,11 +108,13 @@ export interface FeedSpec {
   language: string;
   publisherName: string;
   generatedAt: Date;
+  /** The edition's addresses; the root edition's, with articles at "/articles/slug", when absent. */
+  addresses?: FeedAddresses;
 }
 
 /** Assembles the format-neutral feed of these articles (already newest first). */
 export function buildFeed(spec: FeedSpec, articles: FeedSource[]): Feed {
-  const items = articles.map((a) => articleToItem(spec.baseUrl, a));
+  const items = articles.map((a) => articleToItem(spec.baseUrl, a, spec.addresses));
   const updated = items.reduce<Date | undefined>((m, i) => (!m || i.updated > m ? i.updated : m), undefined);
   const prefix = spec.baseUrl + spec.path;
   return {
@@ -113,7 +123,7 @@ export function buildFeed(spec: FeedSpec, articles: FeedSource[]): Feed {
     homeUrl: spec.path ? prefix : spec.baseUrl + '/',
     language: spec.language,
     urls: { rss: `${prefix}/feed.xml`, atom: `${prefix}/atom.xml`, json: `${prefix}/feed.json` },
-    publisher: { name: spec.publisherName, url: spec.baseUrl + '/' },
+    publisher: { name: spec.publisherName, url: `${spec.baseUrl}${spec.addresses?.editionBase ?? ''}/` },
     updated,
     generatedAt: spec.generatedAt,
     items,

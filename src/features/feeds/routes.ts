@@ -2,7 +2,7 @@
 // sitemaps and robots.txt. All are served through the page cache (ETag, Last-Modified, 304).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
-import { editionPath } from '../../platform/editions.js';
+import { articlePath, type EditionScheme, editionPath } from '../../platform/editions.js';
 import { isLanguage, LANGUAGES, type Language } from '../../platform/i18n/index.js';
 import type { AppCtx } from '../../platform/app-context.js';
 import { latestPublishedChange } from '../articles/article-store.js';
@@ -112,6 +112,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
         const d = await scopeOf(scope, request.params.slug ?? '', site.title, site.description);
         // The root edition's language is the newsroom's setting, read here with the site's title.
         const language = ctx.edition.prefix ? ctx.edition.lang : site.language;
+        const prefixed = site.editions === 'prefixed';
         const filter: FeedFilter = { now, ...d.filter, language };
         const articles = await listFeedArticles(ctx.db, { ...filter, limit: FEED_SIZE });
         // Corrections and update notes travel with their article's entry (features/corrections).
@@ -132,6 +133,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
             language,
             publisherName: site.title,
             generatedAt: now,
+            addresses: { editionBase: ctx.edition.prefix, prefixedArticles: prefixed },
           },
           articles,
         );
@@ -145,70 +147,99 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
     app.get(`/authors/:slug/${file}`, serveFeed('author', file));
     app.get(`/tags/:slug/${file}`, serveFeed('tag', file));
   }
-  if (opts.edition) return;
 
   async function lastChange(now: Date): Promise<Date | undefined> {
     const [a, e] = await Promise.all([latestPublishedChange(ctx.db, now), latestEventChange(ctx.db)]);
     return newest(dateOf(a), dateOf(e));
   }
 
-  /** The language at the root (the newsroom's setting): it decides every edition's addresses. */
-  async function rootLanguage(): Promise<Language> {
-    const { language } = await findSiteInfo(ctx.db, ctx.config.baseUrl);
-    return isLanguage(language) ? language : 'en';
+  /** How every edition is addressed (the newsroom's settings): it decides every URL of the sitemaps. */
+  async function scheme(): Promise<EditionScheme> {
+    const { language, editions } = await findSiteInfo(ctx.db, ctx.config.baseUrl);
+    return { root: isLanguage(language) ? language : 'en', prefixed: editions === 'prefixed' };
   }
-  const inEdition = (lang: string, root: string, path: string) => `${base()}${editionPath(lang, root, path)}`;
-  /** A page every edition has: one alternate per edition, the root edition's as x-default. */
-  const everyEdition = (root: string, path: string) => [
-    ...LANGUAGES.map((l) => ({ hreflang: l, href: inEdition(l, root, path) })),
-    { hreflang: 'x-default', href: inEdition(root, root, path) },
+  const inEdition = (lang: string, s: EditionScheme, path: string) => `${base()}${editionPath(lang, s, path)}`;
+  /** A page every edition has: one alternate per edition, the default edition's as x-default. */
+  const everyEdition = (s: EditionScheme, path: string) => [
+    ...LANGUAGES.map((l) => ({ hreflang: l, href: inEdition(l, s, path) })),
+    { hreflang: 'x-default', href: inEdition(s.root, s, path) },
   ];
+  /** Where one edition's sitemap file lives: "/sitemap-ru-2.xml" at the root, or "/ru/sitemap-2.xml" when prefixed. */
+  const sitemapFile = (lang: string, s: EditionScheme, n: number) =>
+    s.prefixed ? `${base()}/${lang}/sitemap${n > 1 ? `-${n}` : ''}.xml` : `${base()}/sitemap-${lang}${n > 1 ? `-${n}` : ''}.xml`;
 
   /** One edition's pages other than articles, each with its alternates in the other editions. */
-  async function pageUrls(now: Date, lang: Language, root: Language): Promise<SitemapUrl[]> {
+  async function pageUrls(now: Date, lang: Language, s: EditionScheme): Promise<SitemapUrl[]> {
     const [p, latest] = await Promise.all([listSitemapPages(ctx.db, now), latestPublishedChange(ctx.db, now)]);
     const page = (path: string, lastmod?: string) => ({
-      loc: inEdition(lang, root, path),
+      loc: inEdition(lang, s, path),
       lastmod: lastmodOf(lastmod),
-      alternates: everyEdition(root, path),
+      alternates: everyEdition(s, path),
     });
     return [
       page('/', latest),
       page('/archive', latest),
       page('/events'),
-      // The list of authors is the site's, at the root only.
-      ...(lang === root ? [{ loc: `${base()}/authors` }] : []),
-      ...p.rubrics.map((s) => page(`/rubric/${seg(s)}`)),
-      ...p.authors.map((s) => page(`/authors/${seg(s)}`)),
-      ...p.tags.map((s) => page(`/tags/${seg(s)}`)),
+      // The list of authors is the site's, in the default edition only.
+      ...(lang === s.root ? [{ loc: inEdition(lang, s, '/authors') }] : []),
+      ...p.rubrics.map((r) => page(`/rubric/${seg(r)}`)),
+      ...p.authors.map((a) => page(`/authors/${seg(a)}`)),
+      ...p.tags.map((t) => page(`/tags/${seg(t)}`)),
       ...p.events.map((e) => page(`/events/${seg(e.slug)}`, e.updatedAt)),
     ];
   }
 
   /** One page of an edition's articles, each with its translations as alternates (the original as x-default). */
-  async function articleUrls(now: Date, lang: Language, page: number): Promise<SitemapUrl[]> {
+  async function articleUrls(now: Date, lang: Language, page: number, s: EditionScheme): Promise<SitemapUrl[]> {
     const [rows, translations] = await Promise.all([
       listSitemapArticles(ctx.db, now, pageSize, (page - 1) * pageSize, lang),
       listSitemapTranslations(ctx.db, now),
     ]);
     const groups = new Map<number, typeof translations>();
     for (const m of translations) groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
-    const href = (slug: string) => `${base()}/articles/${seg(slug)}`;
+    const href = (language: string, slug: string) => `${base()}${articlePath(language, s, seg(slug))}`;
     return rows.map((r) => {
       const members = groups.get(r.group) ?? [];
       const original = members.find((m) => m.original);
       return {
-        loc: href(r.slug),
+        loc: href(lang, r.slug),
         lastmod: lastmodOf(r.updatedAt),
         alternates:
           members.length > 1
             ? [
-                ...members.map((m) => ({ hreflang: m.language, href: href(m.slug) })),
-                ...(original ? [{ hreflang: 'x-default', href: href(original.slug) }] : []),
+                ...members.map((m) => ({ hreflang: m.language, href: href(m.language, m.slug) })),
+                ...(original ? [{ hreflang: 'x-default', href: href(original.language, original.slug) }] : []),
               ]
             : undefined,
       };
     });
+  }
+
+  /** The urlset of one edition's sitemap file n, or not_found past its last. */
+  async function editionSitemap(lang: Language, n: number) {
+    const now = ctx.clock();
+    const count = await countSitemapArticles(ctx.db, now, lang);
+    if (n > articlePageCount(count, pageSize)) throw new AppError('not_found');
+    const s = await scheme();
+    const [pages, articles, lastModified] = await Promise.all([
+      n === 1 ? pageUrls(now, lang, s) : Promise.resolve([]),
+      articleUrls(now, lang, n, s),
+      lastChange(now),
+    ]);
+    return { body: renderUrlSet([...pages, ...articles]), type: SITEMAP_TYPE, lastModified };
+  }
+
+  if (opts.edition) {
+    // With every edition prefixed, each edition's sitemap lives under its prefix, beside the pages it lists.
+    const lang = ctx.edition.lang;
+    app.get('/sitemap.xml', (request, reply) => ctx.cache.serve(request, reply, () => editionSitemap(lang, 1)));
+    app.get<{ Params: { n: string } }>('/sitemap-:n.xml', (request, reply) =>
+      ctx.cache.serve(request, reply, async () => {
+        if (!/^([2-9]|[1-9]\d{1,6})$/.test(request.params.n)) throw new AppError('not_found');
+        return editionSitemap(lang, Number(request.params.n));
+      }),
+    );
+    return;
   }
 
   // The sitemap is an index of one sitemap per edition (its pages and first articles), with further files
@@ -220,10 +251,10 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
         Promise.all(LANGUAGES.map((l) => countSitemapArticles(ctx.db, now, l))),
         lastChange(now),
       ]);
+      const s = await scheme();
       const files: string[] = [];
       LANGUAGES.forEach((lang, i) => {
-        files.push(`${base()}/sitemap-${lang}.xml`);
-        for (let n = 2; n <= articlePageCount(counts[i], pageSize); n++) files.push(`${base()}/sitemap-${lang}-${n}.xml`);
+        for (let n = 1; n === 1 || n <= articlePageCount(counts[i], pageSize); n++) files.push(sitemapFile(lang, s, n));
       });
       return { body: renderSitemapIndex(files.map((loc) => ({ loc }))), type: SITEMAP_TYPE, lastModified };
     }),
@@ -231,20 +262,9 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
 
   app.get<{ Params: { file: string } }>('/sitemap-:file', (request, reply) =>
     ctx.cache.serve(request, reply, async () => {
-      const now = ctx.clock();
       const m = /^([a-z]{2})(?:-([1-9]\d{0,6}))?\.xml$/.exec(request.params.file);
       if (!m || !isLanguage(m[1]) || m[2] === '1') throw new AppError('not_found');
-      const lang = m[1];
-      const n = m[2] ? Number(m[2]) : 1;
-      const count = await countSitemapArticles(ctx.db, now, lang);
-      if (n > articlePageCount(count, pageSize)) throw new AppError('not_found');
-      const root = await rootLanguage();
-      const [pages, articles, lastModified] = await Promise.all([
-        n === 1 ? pageUrls(now, lang, root) : Promise.resolve([]),
-        articleUrls(now, lang, n),
-        lastChange(now),
-      ]);
-      return { body: renderUrlSet([...pages, ...articles]), type: SITEMAP_TYPE, lastModified };
+      return editionSitemap(m[1], m[2] ? Number(m[2]) : 1);
     }),
   );
 

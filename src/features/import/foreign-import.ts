@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join, normalize, resolve, sep } from 'node:path';
 import type { Db } from '../../platform/db.js';
-import { messageKey, translator } from '../../platform/i18n/index.js';
+import { hasKey, type MessageKey, messageKey, translator } from '../../platform/i18n/index.js';
 import { outboundProblem } from '../../platform/outbound.js';
 import { slugify } from '../../platform/slug.js';
 import { type ArticleInput, LANGUAGES, type Language, LIMITS } from '../articles/article.js';
@@ -82,9 +82,32 @@ export interface ForeignPost {
   comments: ForeignComment[];
 }
 
+/** A sentence of the report: its catalogue key and variables (said in the reader's language), and in English. */
+export interface Note {
+  key: MessageKey;
+  vars: Record<string, string>;
+  /** The sentence in English, for the command line. */
+  text: string;
+}
+
+/** A note of the report, with its English text for the command line. */
+export function note(key: MessageKey, vars: Record<string, string> = {}): Note {
+  return { key, vars, text: translator('en')(key, vars) };
+}
+
 export interface SkippedItem {
+  /** What was skipped, in English (the command line's report). */
   item: string;
+  /** Why, in English. */
   reason: string;
+  /** The same, for the admin's report in its language. */
+  itemNote?: Note;
+  why?: Note;
+}
+
+/** An item skipped, and why. */
+export function skipped(item: string | Note, why: Note): SkippedItem {
+  return typeof item === 'string' ? { item, reason: why.text, why } : { item: item.text, reason: why.text, itemNote: item, why };
 }
 
 export interface ForeignImportReport {
@@ -94,7 +117,7 @@ export interface ForeignImportReport {
   media: { imported: number; unchanged: number };
   redirects: number;
   skipped: SkippedItem[];
-  warnings: string[];
+  warnings: Note[];
 }
 
 export interface ForeignImportDeps {
@@ -260,7 +283,7 @@ export function createForeignImporter(deps: ForeignImportDeps) {
   }
 
   /** The file's bytes: from the uploads folder when given, else downloaded when allowed; undefined with a reason. */
-  async function mediaBytes(url: string): Promise<Buffer | string> {
+  async function mediaBytes(url: string): Promise<Buffer | Note> {
     if (deps.mediaDir) {
       const root = resolve(deps.mediaDir);
       let path: string | undefined;
@@ -277,18 +300,18 @@ export function createForeignImporter(deps: ForeignImportDeps) {
         if (data) return data;
       }
     }
-    if (!deps.fetchMedia) return deps.mediaDir ? 'not in the media folder' : 'no media folder given (--media DIR) and downloading is off';
+    if (!deps.fetchMedia) return note(deps.mediaDir ? 'import.skip.not_in_folder' : 'import.skip.no_folder');
     const problem = await outboundProblem(url, deps.allowedHosts ?? []);
-    if (problem) return problem;
+    if (problem) return note(problem);
     try {
       const res = await fetchImpl(url, { redirect: 'error', signal: AbortSignal.timeout(20_000) });
-      if (!res.ok) return `the old site answered ${res.status}`;
+      if (!res.ok) return note('import.skip.answered', { status: String(res.status) });
       const length = Number(res.headers.get('content-length') ?? 0);
-      if (length > MAX_MEDIA_BYTES) return 'larger than 40 MB';
+      if (length > MAX_MEDIA_BYTES) return note('import.skip.too_large', { mb: '40' });
       const data = Buffer.from(await res.arrayBuffer());
-      return data.length > MAX_MEDIA_BYTES ? 'larger than 40 MB' : data;
+      return data.length > MAX_MEDIA_BYTES ? note('import.skip.too_large', { mb: '40' }) : data;
     } catch (e) {
-      return `cannot download: ${(e as Error).message}`;
+      return note('import.skip.download', { problem: (e as Error).message });
     }
   }
 
@@ -310,18 +333,19 @@ export function createForeignImporter(deps: ForeignImportDeps) {
       return;
     }
     if (!deps.media) {
-      report.skipped.push({ item: `image ${m.url}`, reason: 'the media library is not available' });
+      report.skipped.push(skipped(note('import.item.image', { url: m.url }), note('import.skip.no_library')));
       return;
     }
     const data = await mediaBytes(m.url);
-    if (typeof data === 'string') {
-      report.skipped.push({ item: `image ${m.url}`, reason: data });
+    if (!Buffer.isBuffer(data)) {
+      report.skipped.push(skipped(note('import.item.image', { url: m.url }), data));
       return;
     }
     const name = basename(new URL(m.url, 'http://x').pathname) || 'image';
     const { saved, refused } = await deps.media.upload([{ name, data }], null);
     if (!saved.length) {
-      report.skipped.push({ item: `image ${m.url}`, reason: refused[0]?.message ?? 'refused' });
+      const why = refused[0];
+      report.skipped.push(skipped(note('import.item.image', { url: m.url }), why ? note(why.key, why.vars) : note('import.skip.refused')));
       return;
     }
     const id = saved[0].id;
@@ -364,7 +388,7 @@ export function createForeignImporter(deps: ForeignImportDeps) {
     try {
       await savePost(p);
     } catch (e) {
-      report.skipped.push({ item: p.label, reason: problemText(e) });
+      report.skipped.push(skipped(p.label, problemNote(e)));
     }
   }
 
@@ -372,12 +396,12 @@ export function createForeignImporter(deps: ForeignImportDeps) {
     const now = clock();
     const title = p.title.trim().replace(/\s+/g, ' ') || htmlToText(p.html).slice(0, 80).trim();
     if (!title) {
-      report.skipped.push({ item: p.label, reason: 'no title and no text' });
+      report.skipped.push(skipped(p.label, note('import.skip.no_title')));
       return;
     }
     const html = relinkImages(p.html);
     if (html.length > LIMITS.body) {
-      report.skipped.push({ item: p.label, reason: `the body is longer than ${LIMITS.body} characters` });
+      report.skipped.push(skipped(p.label, note('import.skip.body_long', { max: String(LIMITS.body) })));
       return;
     }
     const language = p.language ?? guessLanguage(`${title} ${htmlToText(p.html).slice(0, 2000)}`, deps.language ?? ('en' as Language));
@@ -399,7 +423,7 @@ export function createForeignImporter(deps: ForeignImportDeps) {
       report.articles.unchanged++;
     } else {
       const slug = existing && existing.slug === wanted ? wanted : await freeSlug(wanted, existing?.id);
-      if (slug !== wanted) report.warnings.push(`${p.label}: the slug "${wanted}" is taken, imported as "${slug}"`);
+      if (slug !== wanted) report.warnings.push(note('import.warn.slug_taken', { item: p.label, wanted, slug }));
       const input: ArticleInput = {
         title: title.slice(0, LIMITS.title),
         slug,
@@ -414,7 +438,7 @@ export function createForeignImporter(deps: ForeignImportDeps) {
         coverCredit: '',
         commentsMode: p.commentsMode,
       };
-      if (p.tags.length > LIMITS.tags) report.warnings.push(`${p.label}: only the first ${LIMITS.tags} tags were kept`);
+      if (p.tags.length > LIMITS.tags) report.warnings.push(note('import.warn.tags_kept', { item: p.label, max: String(LIMITS.tags) }));
       if (existing && existing.status !== 'draft' && status === 'draft') await publishing.unpublish(actor, existing.id);
       const opts =
         status === 'draft'
@@ -458,11 +482,11 @@ export function createForeignImporter(deps: ForeignImportDeps) {
     for (const c of ordered) {
       const text = c.text.trim().slice(0, 20_000);
       if (!text) {
-        report.skipped.push({ item: `${p.label}, comment ${c.key}`, reason: 'empty' });
+        report.skipped.push(skipped(note('import.item.comment', { item: p.label, id: c.key }), note('import.skip.empty_comment')));
         continue;
       }
       if (c.parentKey && !byKey.has(c.parentKey))
-        report.warnings.push(`${p.label}, comment ${c.key}: its parent ${c.parentKey} is not in the export; kept as a comment of its own`);
+        report.warnings.push(note('import.warn.orphan_comment', { item: p.label, id: c.key, parent: c.parentKey }));
       const userId = await readerOf(c);
       const parent = c.parentKey ? done.get(c.parentKey) : undefined;
       // Threads here are one level deep: a reply to a reply joins the thread of its top comment, addressed to its parent's author.
@@ -495,18 +519,21 @@ export function createForeignImporter(deps: ForeignImportDeps) {
     }
   }
 
-  return { author, media, post, report, warn: (w: string) => report.warnings.push(w), skip: (s: SkippedItem) => report.skipped.push(s) };
+  return { author, media, post, report, warn: (w: Note) => report.warnings.push(w), skip: (s: SkippedItem) => report.skipped.push(s) };
 }
 
 export type ForeignImporter = ReturnType<typeof createForeignImporter>;
 
-function problemText(e: unknown): string {
+/** Why saving a post failed: the fields the article's rules refused, each in the catalogue's words. */
+function problemNote(e: unknown): Note {
   const err = e as { message?: string; fields?: Record<string, string> };
-  if (err.fields && Object.keys(err.fields).length)
-    return Object.entries(err.fields)
-      .map(([k, v]) => `${k}: ${english(messageKey(v))}`)
-      .join('; ');
-  return err.message ?? String(e);
+  const fields = Object.entries(err.fields ?? {});
+  if (fields.length === 1 && hasKey(fields[0][1])) return note(messageKey(fields[0][1]));
+  if (fields.length)
+    return note('import.skip.problem', {
+      problem: fields.map(([k, v]) => `${k}: ${hasKey(v) ? english(messageKey(v)) : v}`).join('; '),
+    });
+  return hasKey(err.message ?? '') ? note(messageKey(err.message!)) : note('import.skip.problem', { problem: err.message ?? String(e) });
 }
 
 /** The report as lines for the command line. */

@@ -56,7 +56,7 @@ describe.each(DIALECTS)('Ghost import (%s)', (dialect) => {
     expect([ru.status, ru.language]).toEqual(['draft', 'ru']);
     const zh = (await findArticleBySlug(db, 'bian-jing'))!;
     expect([zh.status, zh.language, zh.publishedAt]).toEqual(['scheduled', 'zh', '2027-01-10T02:00:00.000Z']);
-    expect(r.warnings.some((w) => w.includes('no-html') && w.includes('no rendered HTML'))).toBe(true);
+    expect(r.warnings.some((w) => w.text.includes('no-html') && w.text.includes('no rendered HTML'))).toBe(true);
     expect(r.skipped.map((s) => s.item + s.reason).join()).toContain('"sent"');
 
     const again = await importGhost(GHOST, deps());

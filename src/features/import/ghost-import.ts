@@ -1,7 +1,7 @@
 // `chancery import --from ghost FILE.json`: a Ghost export (Ghost 4 and later) read as JSON. Ghost keeps the
 // rendered HTML of each post beside its Lexical or mobiledoc source; the HTML is what is imported.
 import { readFile, stat } from 'node:fs/promises';
-import { createForeignImporter, type ForeignImportReport, type ForeignPost } from './foreign-import.js';
+import { createForeignImporter, type ForeignImportReport, type ForeignPost, note, skipped } from './foreign-import.js';
 import type { MoveDeps } from './wordpress-import.js';
 
 export class GhostError extends Error {}
@@ -83,11 +83,10 @@ export async function importGhost(
     const label = `${type} ${str(p.slug) || id}`;
     const status = str(p.status);
     if (status !== 'published' && status !== 'draft' && status !== 'scheduled') {
-      imp.skip({ item: label, reason: `its status is "${status || 'missing'}"` });
+      imp.skip(skipped(label, note('import.skip.status', { status: status || '—' })));
       continue;
     }
-    if (!str(p.html) && (p.lexical || p.mobiledoc))
-      imp.warn(`${label}: no rendered HTML in the export (only its editor source): imported empty`);
+    if (!str(p.html) && (p.lexical || p.mobiledoc)) imp.warn(note('import.warn.no_html', { item: label }));
     const postTagRows = postTags.get(id) ?? [];
     // Ghost's internal tags ("#hash") steer themes, not readers.
     const visible = postTagRows.filter((t) => str(t.visibility) !== 'internal' && !str(t.name).startsWith('#'));

@@ -83,7 +83,7 @@ describe.each(DIALECTS)('WordPress import (%s)', (dialect) => {
     expect(post.bodyHtml).toContain('<figcaption>The basin, drawn by our desk</figcaption>');
     expect(post.bodyHtml).not.toContain('contact-form-7');
     expect(post.bodyHtml).toContain('[sic]');
-    expect(r.warnings.some((w) => w.includes('contact-form-7'))).toBe(true);
+    expect(r.warnings.some((w) => w.text.includes('contact-form-7'))).toBe(true);
 
     // Cyrillic slug decoded and transliterated, language told by the text; comments closed as they were.
     const ru = await db.selectFrom('articles').selectAll().where('title', '=', 'Переговоры о воде').executeTakeFirstOrThrow();
@@ -119,7 +119,7 @@ describe.each(DIALECTS)('WordPress import (%s)', (dialect) => {
     expect(comments[2].parent_id).toBe(comments[0].id);
     expect(comments[2].reply_to_name).toBe('Айгерим');
     expect(comments[2].user_id).toBe(comments[0].user_id);
-    expect(r.warnings.some((w) => w.includes('spam'))).toBe(true);
+    expect(r.warnings.some((w) => w.text.includes('spam'))).toBe(true);
 
     // What was skipped is said, with why.
     const skipped = r.skipped.map((s) => `${s.item}: ${s.reason}`).join('\n');

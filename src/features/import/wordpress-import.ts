@@ -1,7 +1,13 @@
 // `chancery import --from wordpress FILE.xml`: two streamed passes over the export, first the authors and
 // the attachments (so that covers and inline images can point at the library), then the posts and pages.
 import type { Language } from '../articles/article.js';
-import { createForeignImporter, type ForeignImportDeps, type ForeignImportReport, type ForeignImporter } from './foreign-import.js';
+import {
+  createForeignImporter,
+  type ForeignImportDeps,
+  type ForeignImportReport,
+  type ForeignImporter,
+  skipped,
+} from './foreign-import.js';
 import { itemKind, readWxr, wxrAttachment, wxrAuthor, wxrPost, type WxrChannel } from './wxr-reader.js';
 
 export type MoveDeps = Omit<ForeignImportDeps, 'source' | 'uploadMarkers'> & { language?: Language };
@@ -50,10 +56,8 @@ export async function importWordPress(
     if (kind === 'attachment') return;
     if (typeof kind === 'object') {
       const title = node.children.find((c) => c.name === 'title')?.text.trim();
-      imp.skip({
-        item: `item ${node.children.find((c) => c.name === 'wp:post_id')?.text.trim() ?? '?'}${title ? ` "${title.slice(0, 60)}"` : ''}`,
-        reason: kind.skip,
-      });
+      const id = node.children.find((c) => c.name === 'wp:post_id')?.text.trim() ?? '?';
+      imp.skip(skipped(`item ${id}${title ? ` "${title.slice(0, 60)}"` : ''}`, kind.skip));
     } else await imp.post(wxrPost(node, ch.siteUrl, imp.warn));
     onProgress?.(++imported, articles, 'articles');
   });

@@ -4,8 +4,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { SaxesParser } from 'saxes';
-import type { ForeignAuthor, ForeignComment, ForeignMedia, ForeignPost } from './foreign-import.js';
-import { decodeEntities, htmlToText } from './foreign-import.js';
+import type { ForeignAuthor, ForeignComment, ForeignMedia, ForeignPost, Note } from './foreign-import.js';
+import { decodeEntities, htmlToText, note } from './foreign-import.js';
 
 /** A small element tree: one record of the export. */
 export interface XmlNode {
@@ -147,12 +147,12 @@ export function wxrAttachment(node: XmlNode): ForeignMedia | undefined {
 }
 
 /** What an item is: a post or page to import, an attachment, or something skipped and why. */
-export function itemKind(node: XmlNode): 'post' | 'page' | 'attachment' | { skip: string } {
+export function itemKind(node: XmlNode): 'post' | 'page' | 'attachment' | { skip: Note } {
   const type = child(node, 'wp:post_type');
   if (type === 'attachment') return 'attachment';
-  if (type !== 'post' && type !== 'page') return { skip: `a ${type || 'typeless'} item (menus, blocks and custom types are not articles)` };
+  if (type !== 'post' && type !== 'page') return { skip: note('import.skip.not_article', { type: type || '—' }) };
   const status = child(node, 'wp:status');
-  if (status === 'trash' || status === 'auto-draft' || status === 'inherit') return { skip: `its status is "${status}"` };
+  if (status === 'trash' || status === 'auto-draft' || status === 'inherit') return { skip: note('import.skip.status', { status }) };
   return type;
 }
 
@@ -165,12 +165,12 @@ const STATUS: Record<string, ForeignPost['status']> = {
 };
 
 /** A post or page of the export as a record to save. */
-export function wxrPost(node: XmlNode, siteUrl: string, warn: (w: string) => void): ForeignPost {
+export function wxrPost(node: XmlNode, siteUrl: string, warn: (w: Note) => void): ForeignPost {
   const id = child(node, 'wp:post_id');
   const type = child(node, 'wp:post_type');
   const label = `${type} ${id}${child(node, 'title') ? ` "${child(node, 'title').slice(0, 60)}"` : ''}`;
   const wpStatus = child(node, 'wp:status');
-  if (wpStatus === 'private') warn(`${label}: private on the old site, imported as a draft`);
+  if (wpStatus === 'private') warn(note('import.warn.private', { item: label }));
   const categories = node.children.filter((c) => c.name === 'category');
   const rubrics = categories.filter((c) => c.attrs.domain === 'category' && c.attrs.nicename !== 'uncategorized');
   const tags = categories.filter((c) => c.attrs.domain === 'post_tag').map((c) => decodeEntities(c.text.trim()));
@@ -184,7 +184,7 @@ export function wxrPost(node: XmlNode, siteUrl: string, warn: (w: string) => voi
   if (id && type === 'post') oldPaths.add(`/?p=${id}`);
   if (id && type === 'page') oldPaths.add(`/?page_id=${id}`);
   const { html, shortcodes } = wpBodyHtml(child(node, 'content:encoded'));
-  if (shortcodes.length) warn(`${label}: shortcodes removed, their text kept: [${[...new Set(shortcodes)].join('], [')}]`);
+  if (shortcodes.length) warn(note('import.warn.shortcodes', { item: label, shortcodes: `[${[...new Set(shortcodes)].join('], [')}]` }));
   const thumb = meta(node, '_thumbnail_id');
   const commentStatus = child(node, 'wp:comment_status');
   return {
@@ -206,13 +206,13 @@ export function wxrPost(node: XmlNode, siteUrl: string, warn: (w: string) => voi
   };
 }
 
-function wxrComment(node: XmlNode, label: string, warn: (w: string) => void): ForeignComment[] {
+function wxrComment(node: XmlNode, label: string, warn: (w: Note) => void): ForeignComment[] {
   const id = child(node, 'wp:comment_id');
   const type = child(node, 'wp:comment_type');
   if (type === 'pingback' || type === 'trackback') return [];
   const approved = child(node, 'wp:comment_approved');
   if (approved === 'spam') {
-    warn(`${label}, comment ${id}: spam, not imported`);
+    warn(note('import.warn.spam', { item: label, id }));
     return [];
   }
   const parent = child(node, 'wp:comment_parent');

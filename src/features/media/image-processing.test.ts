@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { translator } from '../../platform/i18n/index.js';
 import { describe, expect, it } from 'vitest';
 import { pngHeader } from '../../../test/images.js';
 import { cropRegion, makeMaster, makeVariant, MediaError, svgProblem, widthsFor } from './image-processing.js';
@@ -70,12 +71,17 @@ describe('makeMaster', () => {
   });
 });
 
+const svgText = (svg: string) => {
+  const key = svgProblem(svg);
+  return key && translator('en')(key);
+};
+
 describe('svgProblem', () => {
   it('finds handlers, outside links and embedded HTML, and lets internal references pass', () => {
-    expect(svgProblem('<svg onload="x()">')).toMatch(/event handler/);
-    expect(svgProblem('<svg><image href="https://tracker.example/p.png"/></svg>')).toMatch(/outside itself/);
-    expect(svgProblem('<svg><foreignObject><div/></foreignObject></svg>')).toMatch(/HTML/);
-    expect(svgProblem('<svg><use href="#marker"/></svg>')).toBeUndefined();
+    expect(svgText('<svg onload="x()">')).toMatch(/event handler/);
+    expect(svgText('<svg><image href="https://tracker.example/p.png"/></svg>')).toMatch(/outside itself/);
+    expect(svgText('<svg><foreignObject><div/></foreignObject></svg>')).toMatch(/HTML/);
+    expect(svgText('<svg><use href="#marker"/></svg>')).toBeUndefined();
   });
 });
 

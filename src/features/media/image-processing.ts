@@ -1,6 +1,7 @@
 // What sharp does for the library: checks an upload (format, name, size, scripts in SVG), makes the master
 // kept on disk (turned upright, metadata and so EXIF location removed) and the sizes pages ask for.
 import { createRequire } from 'node:module';
+import { type MessageKey, translator } from '../../platform/i18n/index.js';
 import type { Metadata, Sharp, SharpOptions } from 'sharp';
 
 // Loaded on first use (libvips adds some 100 ms to a start that serves no upload); Node's require cache keeps it.
@@ -17,13 +18,15 @@ export type VariantFormat = (typeof FORMATS)[number];
 export const CROPS = { '3x2': 3 / 2 } as const;
 export type Crop = keyof typeof CROPS;
 
-/** A file refused, with the status and a sentence for the person who sent it. */
+/** A file refused, with the status and a sentence for the person who sent it: a catalogue key and its variables. */
 export class MediaError extends Error {
   constructor(
     readonly status: 413 | 422,
-    message: string,
+    readonly key: MessageKey,
+    readonly vars: Record<string, string> = {},
   ) {
-    super(message);
+    // The message is the sentence in English, for logs and the command line; pages say it in their language.
+    super(translator('en')(key, vars));
     this.name = 'MediaError';
   }
 }
@@ -52,31 +55,32 @@ const FORMAT_NAMES: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: '
 export async function makeMaster(input: Buffer, fileName: string): Promise<Master> {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (!ext || !(ext in EXTENSIONS))
-    throw new MediaError(422, `"${fileName}": name the file with one of these endings: ${Object.keys(EXTENSIONS).join(', ')}.`);
+    throw new MediaError(422, 'media.error.extension', { file: fileName, endings: Object.keys(EXTENSIONS).join(', ') });
   let meta: Metadata;
   try {
     // Reading the header decodes no pixels, so a bomb is measured before it can explode.
     meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    throw new MediaError(422, `"${fileName}" is not an image this library can read (JPEG, PNG, WebP, GIF, AVIF or SVG).`);
+    throw new MediaError(422, 'media.error.unreadable', { file: fileName });
   }
   const found = meta.format === 'heif' && meta.compression !== 'av1' ? 'heic' : meta.format;
-  if (!(found in FORMAT_NAMES))
-    throw new MediaError(422, `"${fileName}" is a ${String(found).toUpperCase()} file; upload JPEG, PNG, WebP, GIF, AVIF or SVG.`);
-  if (EXTENSIONS[ext] !== found)
-    throw new MediaError(422, `"${fileName}" is named .${ext} but is a ${FORMAT_NAMES[found]} image; rename it or export it again.`);
+  if (!(found in FORMAT_NAMES)) throw new MediaError(422, 'media.error.format', { file: fileName, format: String(found).toUpperCase() });
+  if (EXTENSIONS[ext] !== found) throw new MediaError(422, 'media.error.misnamed', { file: fileName, ext, format: FORMAT_NAMES[found] });
   if (found === 'svg') {
     const problem = svgProblem(input.toString('utf8'));
-    if (problem) throw new MediaError(422, `"${fileName}": ${problem}`);
+    if (problem) throw new MediaError(422, problem, { file: fileName });
   }
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
-  if (!width || !height) throw new MediaError(422, `"${fileName}" has no width or height.`);
+  if (!width || !height) throw new MediaError(422, 'media.error.no_size', { file: fileName });
   if (width * height > MAX_PIXELS)
-    throw new MediaError(
-      422,
-      `"${fileName}" is ${((width * height) / 1e6).toFixed(0)} megapixels (${width} × ${height}); the limit is ${MAX_PIXELS / 1e6}. Scale it down first.`,
-    );
+    throw new MediaError(422, 'media.error.pixels', {
+      file: fileName,
+      megapixels: ((width * height) / 1e6).toFixed(0),
+      width: String(width),
+      height: String(height),
+      limit: String(MAX_PIXELS / 1e6),
+    });
 
   try {
     // rotate() turns the pixels upright by their EXIF orientation; sharp writes no metadata unless asked,
@@ -88,7 +92,7 @@ export async function makeMaster(input: Buffer, fileName: string): Promise<Maste
       : await image.jpeg({ quality: 92, mozjpeg: true }).toBuffer({ resolveWithObject: true });
     return { data, format: keepsAlpha ? 'png' : 'jpeg', width: info.width, height: info.height };
   } catch {
-    throw new MediaError(422, `"${fileName}" could not be decoded: the file is damaged or cut short.`);
+    throw new MediaError(422, 'media.error.damaged', { file: fileName });
   }
 }
 
@@ -96,14 +100,13 @@ export async function makeMaster(input: Buffer, fileName: string): Promise<Maste
  * Why an SVG is refused, or undefined. A drawing is rasterised and never served as SVG, but one that carries
  * a script, an event handler or a reference outside itself is refused outright: it was made to do more than draw.
  */
-export function svgProblem(text: string): string | undefined {
-  if (/<script[\s>/]/i.test(text)) return 'the SVG contains a script; export the drawing without it.';
-  if (/\son[a-z]+\s*=/i.test(text)) return 'the SVG contains an event handler (onload=...); export the drawing without it.';
-  if (/javascript:/i.test(text)) return 'the SVG contains a javascript: link.';
-  if (/<foreignObject[\s>/]/i.test(text)) return 'the SVG embeds HTML (foreignObject).';
-  if (/<!ENTITY/i.test(text)) return 'the SVG declares XML entities.';
-  if (/(?:xlink:)?href\s*=\s*["']\s*(?!#|data:image\/)/i.test(text))
-    return 'the SVG refers to files outside itself; embed them or remove the links.';
+export function svgProblem(text: string): MessageKey | undefined {
+  if (/<script[\s>/]/i.test(text)) return 'media.error.svg_script';
+  if (/\son[a-z]+\s*=/i.test(text)) return 'media.error.svg_handler';
+  if (/javascript:/i.test(text)) return 'media.error.svg_javascript';
+  if (/<foreignObject[\s>/]/i.test(text)) return 'media.error.svg_foreign';
+  if (/<!ENTITY/i.test(text)) return 'media.error.svg_entity';
+  if (/(?:xlink:)?href\s*=\s*["']\s*(?!#|data:image\/)/i.test(text)) return 'media.error.svg_external';
   return undefined;
 }
 

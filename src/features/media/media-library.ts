@@ -1,6 +1,7 @@
 // The library's files: masters written once, sizes encoded on first request and kept, in the configured storage.
 import { createHash } from 'node:crypto';
 import type { Db } from '../../platform/db.js';
+import type { MessageKey } from '../../platform/i18n/index.js';
 import {
   type Crop,
   CROPS,
@@ -18,13 +19,22 @@ import { insertMedia } from './media-store.js';
 
 const TYPES = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg', png: 'image/png' } as const;
 
+/** A file the library refused: why, in English (message) and as a catalogue key with its variables. */
+export interface Refusal {
+  name: string;
+  status: number;
+  message: string;
+  key: MessageKey;
+  vars: Record<string, string>;
+}
+
 export interface MediaLibrary {
   readonly storage: MediaStorage;
   /** Checks and stores each file; returns the new ids and, per refused file, why. */
   upload(
     files: { name: string; data: Buffer }[],
     uploadedBy: number | null,
-  ): Promise<{ saved: { id: number; name: string }[]; refused: { name: string; status: number; message: string }[] }>;
+  ): Promise<{ saved: { id: number; name: string }[]; refused: Refusal[] }>;
   /** The bytes of one size of an image, encoded now if this is its first request; undefined for a size not offered. */
   variant(img: MediaImage, width: number, format: VariantFormat, crop?: Crop): Promise<Buffer | undefined>;
   /** Where readers may fetch a size straight from the storage (made first if need be), when the storage serves them. */
@@ -69,10 +79,11 @@ export function createMediaLibrary(deps: { db: Db; storage: MediaStorage; clock:
 
   async function upload(files: { name: string; data: Buffer }[], uploadedBy: number | null) {
     const saved: { id: number; name: string }[] = [];
-    const refused: { name: string; status: number; message: string }[] = [];
+    const refused: Refusal[] = [];
     for (const file of files) {
       if (file.data.length === 0) {
-        refused.push({ name: file.name, status: 422, message: `"${file.name || 'the file'}" is empty.` });
+        const e = new MediaError(422, 'media.error.empty', { file: file.name || '—' });
+        refused.push({ name: file.name, status: 422, message: e.message, key: e.key, vars: e.vars });
         continue;
       }
       try {
@@ -95,7 +106,7 @@ export function createMediaLibrary(deps: { db: Db; storage: MediaStorage; clock:
         saved.push({ id, name: file.name });
       } catch (err) {
         if (!(err instanceof MediaError)) throw err;
-        refused.push({ name: file.name, status: err.status, message: err.message });
+        refused.push({ name: file.name, status: err.status, message: err.message, key: err.key, vars: err.vars });
       }
     }
     return { saved, refused };
@@ -130,7 +141,10 @@ export function createMediaLibrary(deps: { db: Db; storage: MediaStorage; clock:
 
     async store(file, uploadedBy) {
       const { saved, refused } = await upload([file], uploadedBy);
-      if (!saved.length) throw new MediaError(422, refused[0]?.message ?? `"${file.name}" could not be stored.`);
+      if (!saved.length)
+        throw refused[0]
+          ? new MediaError(422, refused[0].key, refused[0].vars)
+          : new MediaError(422, 'media.error.not_stored', { file: file.name });
       return saved[0].id;
     },
   };

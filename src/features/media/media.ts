@@ -1,4 +1,5 @@
 // The media library's domain: an image and its addresses, the rules for its text fields.
+import { type T, translator } from '../../platform/i18n/index.js';
 import { type Crop, FORMATS, widthsFor, type VariantFormat } from './image-processing.js';
 
 export interface MediaImage {
@@ -63,25 +64,28 @@ export function parseVariantName(name: string): { width: number; format: Variant
 export type MediaEditInput = { alt: string; caption: string; credit: string; focalX: number; focalY: number };
 
 /** Validates the edit form; errors are keyed by field. */
-export function parseMediaForm(form: {
-  alt: string;
-  caption: string;
-  credit: string;
-  focal_x: string;
-  focal_y: string;
-}): { ok: true; value: MediaEditInput } | { ok: false; errors: Record<string, string> } {
+export function parseMediaForm(
+  form: {
+    alt: string;
+    caption: string;
+    credit: string;
+    focal_x: string;
+    focal_y: string;
+  },
+  t: T = translator('en'),
+): { ok: true; value: MediaEditInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const alt = form.alt.trim().replace(/\s+/g, ' ');
   const caption = form.caption.trim();
   const credit = form.credit.trim();
-  if (alt.length > MEDIA_LIMITS.alt) errors.alt = `At most ${MEDIA_LIMITS.alt} characters.`;
-  if (caption.length > MEDIA_LIMITS.caption) errors.caption = `At most ${MEDIA_LIMITS.caption} characters.`;
-  if (credit.length > MEDIA_LIMITS.credit) errors.credit = `At most ${MEDIA_LIMITS.credit} characters.`;
+  if (alt.length > MEDIA_LIMITS.alt) errors.alt = t('media.error.max_chars', { max: String(MEDIA_LIMITS.alt) });
+  if (caption.length > MEDIA_LIMITS.caption) errors.caption = t('media.error.max_chars', { max: String(MEDIA_LIMITS.caption) });
+  if (credit.length > MEDIA_LIMITS.credit) errors.credit = t('media.error.max_chars', { max: String(MEDIA_LIMITS.credit) });
   const pct = (v: string) => (/^(?:100|[1-9]?[0-9])$/.test(v.trim()) ? Number(v) : undefined);
   const focalX = pct(form.focal_x);
   const focalY = pct(form.focal_y);
-  if (focalX === undefined) errors.focal_x = 'A whole number from 0 to 100.';
-  if (focalY === undefined) errors.focal_y = 'A whole number from 0 to 100.';
+  if (focalX === undefined) errors.focal_x = t('media.error.percent');
+  if (focalY === undefined) errors.focal_y = t('media.error.percent');
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { alt, caption, credit, focalX: focalX!, focalY: focalY! } };
 }

@@ -32,7 +32,7 @@ export function acceptUploads(scope: FastifyInstance): void {
         limits: { fileSize: UPLOAD_LIMITS.fileBytes, files: UPLOAD_LIMITS.files, fields: 20, fieldSize: 4096, parts: 40 },
       });
     } catch {
-      return done(new AppError('bad_request', 'The upload form was not sent as multipart/form-data with a boundary.'), undefined);
+      return done(new AppError('bad_request', 'media.error.not_multipart'), undefined);
     }
     bb.on('field', (name: string, value: string) => {
       fields[name] = value;
@@ -41,16 +41,23 @@ export function acceptUploads(scope: FastifyInstance): void {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('limit', () =>
-        fail(new AppError('too_large', `"${fileName}" is larger than ${UPLOAD_LIMITS.fileBytes / 1024 / 1024} MB; export it smaller.`)),
+        fail(
+          new AppError(
+            'too_large',
+            'media.error.file_too_large',
+            {},
+            { file: fileName, mb: String(UPLOAD_LIMITS.fileBytes / 1024 / 1024) },
+          ),
+        ),
       );
       stream.on('end', () => {
         // A file input left empty still sends a part without a name; it is no upload.
         if (fileName || chunks.length) files.push({ field, name: fileName.split(/[\\/]/).pop() ?? '', data: Buffer.concat(chunks) });
       });
     });
-    bb.on('filesLimit', () => fail(new AppError('too_large', `At most ${UPLOAD_LIMITS.files} files at once.`)));
-    bb.on('partsLimit', () => fail(new AppError('too_large', 'The form has too many parts.')));
-    bb.on('error', () => fail(new AppError('bad_request', 'The upload was cut short or malformed; try again.')));
+    bb.on('filesLimit', () => fail(new AppError('too_large', 'media.error.too_many_files', {}, { count: String(UPLOAD_LIMITS.files) })));
+    bb.on('partsLimit', () => fail(new AppError('too_large', 'media.error.too_many_parts')));
+    bb.on('error', () => fail(new AppError('bad_request', 'media.error.cut_short')));
     bb.on('finish', () => {
       if (!failed) done(null, { ...fields, files });
     });

@@ -33,7 +33,7 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: AppCtx, library: 
     const direct = await library.publicVariantUrl(img, v.width, v.format, v.crop);
     if (direct) return reply.header('cache-control', 'public, max-age=31536000, immutable').redirect(direct, 301);
     const data = await library.variant(img, v.width, v.format, v.crop);
-    if (!data) throw new AppError('not_found', 'This image is not made in that size.');
+    if (!data) throw new AppError('not_found', 'media.error.no_size_variant');
     return reply.header('cache-control', 'public, max-age=31536000, immutable').type(TYPES[v.format]).send(data);
   });
   // The address articles name an image by: feeds and shared links get a JPEG of a sensible size.
@@ -113,13 +113,13 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: AppCtx, library: 
         if (wantsJson)
           return reply.code(status).send({
             saved: saved.map((s) => ({ id: s.id, name: s.name, edit: `/admin/media/${s.id}/edit` })),
-            refused: refused.map((r) => ({ name: r.name, message: r.message })),
+            refused: refused.map((r) => ({ name: r.name, message: t(r.key, r.vars) })),
           });
         if (!refused.length) return reply.redirect(`/admin/media?uploaded=${saved.length}`, 303);
         return showLibrary(request, reply, {
           status,
           notice: saved.length ? t('media.uploaded', { count: saved.length }) : undefined,
-          refused,
+          refused: refused.map((r) => ({ name: r.name, message: t(r.key, r.vars) })),
         });
       });
 
@@ -195,7 +195,7 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: AppCtx, library: 
           focal_x: field(form, 'focal_x'),
           focal_y: field(form, 'focal_y'),
         };
-        const parsed = parseMediaForm(values);
+        const parsed = parseMediaForm(values, t);
         if (!parsed.ok)
           return sendAdminPage(
             ctx,

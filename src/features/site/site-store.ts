@@ -1,5 +1,6 @@
-// Site-wide settings: the newsroom's name, description and language.
+// Site-wide settings: the newsroom's name, description and language, and how its editions are addressed.
 import type { Db } from '../../platform/db.js';
+import { editionsModeOf } from '../../platform/editions.js';
 import type { SiteInfo } from '../../platform/ui/layout.js';
 
 /** Reads one setting, or undefined. */
@@ -26,13 +27,14 @@ export async function findSiteInfo(db: Db, baseUrl: string): Promise<SiteInfo> {
   const rows = await db
     .selectFrom('settings')
     .select(['key', 'value'])
-    .where('key', 'in', ['site.title', 'site.description', 'site.language'])
+    .where('key', 'in', ['site.title', 'site.description', 'site.language', 'site.editions'])
     .execute();
   const m = new Map(rows.map((r) => [r.key, r.value]));
   return {
     title: m.get('site.title') ?? 'Chancery',
     description: m.get('site.description') ?? '',
     language: m.get('site.language') ?? 'en',
+    editions: editionsModeOf(m.get('site.editions')),
     baseUrl,
   };
 }

@@ -72,7 +72,7 @@ export async function addStaff(
     });
     return id;
   }).catch((err) => {
-    if (isUniqueViolation(err)) throw new ValidationError({ email: 'An account with this email already exists.' });
+    if (isUniqueViolation(err)) throw new ValidationError({ email: 'admin.staff.error.email_taken' });
     throw err;
   });
   return id;

@@ -35,6 +35,7 @@ export function ArchivePage({ t, chrome, items, info, total, commentCounts }: Ar
       </header>
       <PagedArticleList
         base={chrome.site.base}
+        prefixed={chrome.site.editions === 'prefixed'}
         t={t}
         items={items}
         lang={chrome.site.language}

@@ -11,6 +11,7 @@ import type { AuthorRef } from '../../features/authors/author.js';
 import type { Article, ArticleSummary, ReadableArticle } from '../../features/articles/article.js';
 import { type Correction, correctionsJsonLd } from '../../features/corrections/correction.js';
 import { CommentsSection } from './comments-section.js';
+import { articlePath } from '../../platform/editions.js';
 
 export interface ArticlePageProps {
   t: T;
@@ -51,12 +52,13 @@ export function articleJsonLd(
   translations: Translation[] = [],
   corrections: Correction[] = [],
 ): object {
-  const url = `${site.baseUrl}/articles/${a.slug}`;
+  const prefixed = site.editions === 'prefixed';
+  const url = `${site.baseUrl}${articlePath(a.language, prefixed, a.slug)}`;
   const work = (x: Translation) => ({
     '@type': 'NewsArticle',
     headline: x.title,
     inLanguage: x.language,
-    url: `${site.baseUrl}/articles/${x.slug}`,
+    url: `${site.baseUrl}${articlePath(x.language, prefixed, x.slug)}`,
   });
   // The original names its translations; a translation names its original (and the original's other translations).
   const original = translations.find((x) => x.original);
@@ -72,7 +74,7 @@ export function articleJsonLd(
       '@type': 'Person',
       name: p.name,
       jobTitle: p.title || undefined,
-      url: `${site.baseUrl}/authors/${p.slug}`,
+      url: `${site.baseUrl}${site.base ?? ''}/authors/${p.slug}`,
     })),
     publisher: {
       '@type': 'Organization',
@@ -137,8 +139,10 @@ export function ArticlePage({
   corrections = [],
   correctionsBlock,
 }: ArticlePageProps) {
+  const prefixed = chrome.site.editions === 'prefixed';
+  const path = (x: { language: string; slug: string }) => articlePath(x.language, prefixed, x.slug);
   const alternates = translations.length
-    ? Object.fromEntries([[a.language, `/articles/${a.slug}`], ...translations.map((x) => [x.language, `/articles/${x.slug}`])])
+    ? Object.fromEntries([[a.language, path(a)], ...translations.map((x) => [x.language, path(x)])])
     : undefined;
   const original = translations.find((x) => x.original);
   const lang = chrome.site.language;
@@ -154,14 +158,14 @@ export function ArticlePage({
       meta={{
         title: a.title,
         description: a.lead || undefined,
-        path: `/articles/${a.slug}`,
+        path: path(a),
         ogType: 'article',
         image: cover?.url,
         publishedTime: a.publishedAt ?? undefined,
         modifiedTime: modifiedOf(a),
         jsonLd: [articleJsonLd(a, chrome.site, translations, corrections)],
         alternates,
-        xDefault: alternates && `/articles/${original?.slug ?? a.slug}`,
+        xDefault: alternates && path(original ?? a),
       }}
     >
       <article class="article" aria-labelledby="article-title">
@@ -251,7 +255,15 @@ export function ArticlePage({
       {related.length > 0 && (
         <section class="related" aria-labelledby="related-title">
           <h2 id="related-title">{t('article.related')}</h2>
-          <ArticleList base={chrome.site.base} t={t} items={related} lang={lang} variant="compact" level={3} />
+          <ArticleList
+            base={chrome.site.base}
+            prefixed={chrome.site.editions === 'prefixed'}
+            t={t}
+            items={related}
+            lang={lang}
+            variant="compact"
+            level={3}
+          />
         </section>
       )}
       <CommentsSection t={t} lang={lang} mode={a.commentsMode} count={comments?.count ?? 0}>

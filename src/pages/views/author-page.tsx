@@ -73,6 +73,7 @@ export function AuthorPage({ t, chrome, author, items, info, total, commentCount
         </h2>
         <PagedArticleList
           base={chrome.site.base}
+          prefixed={chrome.site.editions === 'prefixed'}
           t={t}
           items={items}
           lang={lang}

@@ -72,6 +72,7 @@ export function HomePage({ t, chrome, lead, leadPicture, latest, sections, event
             <Teaser
               t={t}
               base={site.base}
+              prefixed={site.editions === 'prefixed'}
               item={lead}
               lang={lang}
               variant="lead"
@@ -81,7 +82,15 @@ export function HomePage({ t, chrome, lead, leadPicture, latest, sections, event
             />
             {/* The next stories sit under the lead with their standfirsts; the rest go to the side list. */}
             {latest.length > SECONDARY && (
-              <ArticleList t={t} base={site.base} commentCounts={commentCounts} items={latest.slice(0, SECONDARY)} lang={lang} level={2} />
+              <ArticleList
+                t={t}
+                base={site.base}
+                prefixed={site.editions === 'prefixed'}
+                commentCounts={commentCounts}
+                items={latest.slice(0, SECONDARY)}
+                lang={lang}
+                level={2}
+              />
             )}
           </section>
           {latest.length > 0 && (
@@ -91,6 +100,7 @@ export function HomePage({ t, chrome, lead, leadPicture, latest, sections, event
               </h2>
               <ArticleList
                 base={site.base}
+                prefixed={site.editions === 'prefixed'}
                 t={t}
                 commentCounts={commentCounts}
                 items={latest.length > SECONDARY ? latest.slice(SECONDARY) : latest}
@@ -120,7 +130,16 @@ export function HomePage({ t, chrome, lead, leadPicture, latest, sections, event
               <h2 id={`home-rubric-${rubric.slug}`} class="section-title">
                 <a href={`${site.base ?? ''}/rubric/${rubric.slug}`}>{rubric.name}</a>
               </h2>
-              <ArticleList t={t} base={site.base} commentCounts={commentCounts} items={items} lang={lang} level={3} hideKicker />
+              <ArticleList
+                t={t}
+                base={site.base}
+                prefixed={site.editions === 'prefixed'}
+                commentCounts={commentCounts}
+                items={items}
+                lang={lang}
+                level={3}
+                hideKicker
+              />
               <p class="section-more">
                 <a href={`${site.base ?? ''}/rubric/${rubric.slug}`}>{t('home.more_in', { rubric: rubric.name })}</a>
               </p>

@@ -45,6 +45,7 @@ export function RubricPage({ t, chrome, rubric, items, info, total, commentCount
       </header>
       <PagedArticleList
         base={chrome.site.base}
+        prefixed={chrome.site.editions === 'prefixed'}
         t={t}
         items={items}
         lang={lang}

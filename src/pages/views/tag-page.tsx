@@ -44,6 +44,7 @@ export function TagPage({ t, chrome, tag, items, info, total, commentCounts }: T
       </header>
       <PagedArticleList
         base={chrome.site.base}
+        prefixed={chrome.site.editions === 'prefixed'}
         t={t}
         items={items}
         lang={lang}

@@ -43,6 +43,7 @@ const NAV: { key: string; href: string; label: MessageKey; roles: readonly strin
   { key: 'api-keys', href: '/admin/api-keys', label: 'admin.nav.api_keys', roles: ['admin'] },
   { key: 'import', href: '/admin/import', label: 'admin.nav.import', roles: AREA_ROLES.taxonomy },
   { key: 'webhooks', href: '/admin/webhooks', label: 'admin.nav.webhooks', roles: ['admin'] },
+  { key: 'settings', href: '/admin/settings', label: 'admin.nav.settings', roles: ['admin'] },
   { key: 'account', href: '/admin/account', label: 'admin.nav.account', roles: ['admin', 'editor', 'author', 'moderator'] },
 ];
 

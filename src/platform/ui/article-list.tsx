@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatNumber, intl, type T } from '../i18n/index.js';
 import { Pagination, type PageInfo } from './pagination.js';
+import { articlePath } from '../editions.js';
 
 /** What a teaser shows; an article summary fits this shape. */
 export interface TeaserItem {
@@ -35,12 +36,25 @@ export interface TeaserProps {
   base?: string;
   /** The lead's cover as a responsive <picture>, when the page above found it in the media library. */
   coverPicture?: VNode;
+  /** Every edition is under its prefix (the newsroom's setting): an article lives under its language's. */
+  prefixed?: boolean;
 }
 
 /** One article in a list: kicker, title, lead, byline, date and an optional comment count. */
-export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKicker, commentCount, base = '', coverPicture }: TeaserProps) {
+export function Teaser({
+  t,
+  item,
+  lang,
+  variant = 'standard',
+  level = 3,
+  hideKicker,
+  commentCount,
+  base = '',
+  coverPicture,
+  prefixed,
+}: TeaserProps) {
   const H = level === 2 ? 'h2' : 'h3';
-  const href = `/articles/${item.slug}`;
+  const href = articlePath(item.language, prefixed ?? false, item.slug);
   const other = item.language !== lang ? item.language : undefined;
   return (
     <article class={`teaser teaser-${variant}`}>
@@ -52,7 +66,7 @@ export function Teaser({ t, item, lang, variant = 'standard', level = 3, hideKic
       <div class="teaser-text">
         {!hideKicker && item.rubric && (
           <p class="kicker teaser-kicker">
-            <a class="kicker" href={`${item.language === lang ? base : ''}/rubric/${item.rubric.slug}`}>
+            <a class="kicker" href={`${item.language === lang ? base : prefixed ? `/${item.language}` : ''}/rubric/${item.rubric.slug}`}>
               {item.rubric.name}
             </a>
           </p>
@@ -108,10 +122,12 @@ export interface ArticleListProps {
   empty?: ComponentChildren;
   /** The page's edition prefix, for rubric links. */
   base?: string;
+  /** Every edition is under its prefix: articles' links too. */
+  prefixed?: boolean;
 }
 
 /** A list of teasers, or the empty message. */
-export function ArticleList({ t, items, lang, variant, level, hideKicker, commentCounts, empty, base }: ArticleListProps) {
+export function ArticleList({ t, items, lang, variant, level, hideKicker, commentCounts, empty, base, prefixed }: ArticleListProps) {
   if (items.length === 0) return empty ? <p class="list-empty">{empty}</p> : null;
   return (
     <ol class={`article-list article-list-${variant ?? 'standard'}`} role="list">
@@ -126,6 +142,7 @@ export function ArticleList({ t, items, lang, variant, level, hideKicker, commen
             hideKicker={hideKicker}
             commentCount={commentCounts?.get(item.slug)}
             base={base}
+            prefixed={prefixed}
           />
         </li>
       ))}

@@ -1,7 +1,7 @@
 // The public site's page shell: head with meta and OpenGraph, header with rubrics, footer with feeds.
 import type { ComponentChildren } from 'preact';
 import type { Language, T } from '../i18n/index.js';
-import { editionHomes, languageName } from '../editions.js';
+import { editionHomes, type EditionsMode, languageName, schemeOf } from '../editions.js';
 
 export interface SiteInfo {
   title: string;
@@ -13,6 +13,8 @@ export interface SiteInfo {
   base?: string;
   /** The language of the edition at the root: the newsroom's language. */
   rootLanguage?: string;
+  /** Whether the default edition is at the root or, like the others, under its prefix ("root" when absent). */
+  editions?: EditionsMode;
 }
 export interface NavRubric {
   slug: string;
@@ -72,7 +74,7 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
   const rootLang = (site.rootLanguage ?? site.language) as Language;
   const pageLang = meta.language ?? site.language;
   // The switcher: the same page in another language when the page gives one, else that edition's home.
-  const switcher = editionHomes(rootLang).filter((e) => e.lang !== pageLang);
+  const switcher = editionHomes(schemeOf(site)).filter((e) => e.lang !== pageLang);
   return (
     <html lang={meta.language ?? site.language}>
       <head>
@@ -162,7 +164,7 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
                 </a>
               </li>
               <li>
-                <a href="/authors" aria-current={current === 'authors' ? 'page' : undefined}>
+                <a href={`${base}/authors`} aria-current={current === 'authors' ? 'page' : undefined}>
                   {t('site.nav.authors')}
                 </a>
               </li>

@@ -19,7 +19,7 @@ export function AuthorsPage({ t, chrome, authors }: AuthorsPageProps) {
       rubrics={chrome.rubrics}
       account={chrome.account}
       current="authors"
-      meta={{ title: t('author.list'), description: t('author.list.description'), path: '/authors' }}
+      meta={{ title: t('author.list'), description: t('author.list.description'), path: `${chrome.site.base ?? ''}/authors` }}
     >
       <header class="list-header">
         <h1>{t('author.list')}</h1>
@@ -34,7 +34,7 @@ export function AuthorsPage({ t, chrome, authors }: AuthorsPageProps) {
               {a.photoUrl && <img class="author-photo" src={a.photoUrl} alt="" width={72} height={72} loading="lazy" />}
               <div>
                 <h2 class="author-card-name">
-                  <a href={`/authors/${a.slug}`}>{a.name}</a>
+                  <a href={`${chrome.site.base ?? ''}/authors/${a.slug}`}>{a.name}</a>
                 </h2>
                 {a.title && <p class="author-title">{a.title}</p>}
                 {a.bio && <p class="author-bio">{a.bio}</p>}

@@ -1,4 +1,5 @@
 // The public corrections page of an edition: every note on its published articles, the newest first.
+import { articlePath } from '../../../platform/editions.js';
 import type { Chrome } from '../../../platform/chrome.js';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
@@ -15,7 +16,6 @@ export interface CorrectionsPageProps {
 /** /corrections in an edition. */
 export function CorrectionsPage({ t, chrome, items, info }: CorrectionsPageProps) {
   const lang = chrome.site.language;
-  const base = chrome.site.base ?? '';
   return (
     <Layout
       t={t}
@@ -44,7 +44,9 @@ export function CorrectionsPage({ t, chrome, items, info }: CorrectionsPageProps
                 <time dateTime={c.notedAt}>{formatDate(c.notedAt, lang)}</time>
               </p>
               <h2 class="correction-article" lang={c.article.language}>
-                <a href={`${base}/articles/${c.article.slug}#correction-${c.id}`}>{c.article.title}</a>
+                <a href={`${articlePath(c.article.language, chrome.site.editions === 'prefixed', c.article.slug)}#correction-${c.id}`}>
+                  {c.article.title}
+                </a>
               </h2>
               <p class="correction-body" lang={c.article.language}>
                 {c.body}

@@ -1,7 +1,7 @@
 // /events/:slug: what, when (in the event's own zone), where, the programme, the terms and the coverage.
 import type { ComponentChildren } from 'preact';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
-import { editionAlternates } from '../../../platform/editions.js';
+import { articlePath, editionAlternates } from '../../../platform/editions.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { Chrome } from '../../../platform/chrome.js';
 import { mapUrl, type Event } from '../event.js';
@@ -149,7 +149,10 @@ export function EventPage({ t, chrome, event: e, articles, registration, registr
             <ul>
               {articles.map((a) => (
                 <li>
-                  <a href={`/articles/${a.slug}`} lang={a.language !== lang ? a.language : undefined}>
+                  <a
+                    href={articlePath(a.language, chrome.site.editions === 'prefixed', a.slug)}
+                    lang={a.language !== lang ? a.language : undefined}
+                  >
                     {a.title}
                   </a>{' '}
                   <time class="meta" dateTime={a.publishedAt}>

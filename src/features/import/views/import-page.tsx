@@ -35,7 +35,7 @@ export function ImportPage({ t, csrf, maxMb, platform, error, report }: ImportPa
               <ul>
                 {report.skipped.map((s) => (
                   <li>
-                    <code>{s.item}</code>: {s.reason}
+                    <code>{s.itemNote ? t(s.itemNote.key, s.itemNote.vars) : s.item}</code>: {s.why ? t(s.why.key, s.why.vars) : s.reason}
                   </li>
                 ))}
               </ul>
@@ -46,7 +46,7 @@ export function ImportPage({ t, csrf, maxMb, platform, error, report }: ImportPa
               <summary>{t('import.warnings', { count: report.warnings.length })}</summary>
               <ul>
                 {report.warnings.map((w) => (
-                  <li>{w}</li>
+                  <li>{t(w.key, w.vars)}</li>
                 ))}
               </ul>
             </details>

@@ -1,4 +1,5 @@
 // The search page: a GET form with filters that works without JavaScript, then ranked, highlighted results.
+import { articlePath, editionPrefix, schemeOf } from '../../../platform/editions.js';
 import { formatDate, formatNumber, type T, messageKey } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { Chrome } from '../../../platform/chrome.js';
@@ -61,16 +62,17 @@ function Select({
   );
 }
 
-function Hit({ t, hit, lang }: { t: T; hit: SearchHit; lang: string }) {
+function Hit({ t, hit, lang, site }: { t: T; hit: SearchHit; lang: string; site: Chrome['site'] }) {
   const a = hit.article;
-  const href = `/articles/${a.slug}`;
+  const prefixed = site.editions === 'prefixed';
+  const href = articlePath(a.language, prefixed, a.slug);
   const other = a.language !== lang ? a.language : undefined;
   return (
     <li class="search-hit">
       <article>
         {a.rubric && (
           <p class="kicker search-hit-kicker">
-            <a class="kicker" href={`/rubric/${a.rubric.slug}`}>
+            <a class="kicker" href={`${editionPrefix(a.language, schemeOf(site))}/rubric/${a.rubric.slug}`}>
               {a.rubric.name}
             </a>
           </p>
@@ -222,7 +224,7 @@ export function SearchPage({ t, chrome, form, notices, rubrics, authors, languag
             {results.hits.length > 0 ? (
               <ol class="search-results" start={(results.page - 1) * results.perPage + 1}>
                 {results.hits.map((hit) => (
-                  <Hit t={t} hit={hit} lang={lang} />
+                  <Hit t={t} hit={hit} lang={lang} site={chrome.site} />
                 ))}
               </ol>
             ) : (
