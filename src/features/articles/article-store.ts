@@ -1,10 +1,10 @@
 // Articles and their links to authors and tags: rows to domain objects, no N+1 queries.
-import { sql, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { ContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
 import { unindexed } from '../../platform/columns.js';
 import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
-import type { ArticlesTable, RubricsTable } from '../../platform/schema.js';
+import type { ArticlesTable, DB, RubricsTable } from '../../platform/schema.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
 import type { AuthorRef } from '../authors/author.js';
 import { rowToRubric } from '../rubrics/rubric-store.js';
@@ -320,34 +320,38 @@ export async function listLatestPerRubric(db: Db, f: PublishedFilter & { perRubr
   if (f.language && !isLanguage(f.language)) return new Map();
   // Each rubric's newest rows come straight from articles_rubric_status_published_idx, a few index
   // steps per rubric, instead of numbering every published article with a window function.
-  const rows = await db
-    .selectFrom('rubrics')
-    .innerJoin('articles', (j) =>
-      j.on((eb) =>
-        eb(
-          'articles.id',
-          'in',
-          eb
-            .selectFrom('articles as a2')
-            .select('a2.id')
-            .whereRef('a2.rubric_id', '=', 'rubrics.id')
-            .where('a2.status', '=', sql.lit('published'))
-            .where(unindexed(db, 'a2.published_at'), '<=', f.now.toISOString())
-            // Written in, as in listPage: a bound language has SQLite compile the statement again at each run.
-            .$if(!!f.language, (q) => q.where('a2.language', '=', sql.lit(f.language!)))
-            .$if(f.authorId !== undefined, (q) =>
-              q.where('a2.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', f.authorId!)),
-            )
-            .$if(f.tagId !== undefined, (q) =>
-              q.where('a2.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', f.tagId!)),
-            )
-            .$if(!!f.excludeIds?.length, (q) => q.where('a2.id', 'not in', f.excludeIds!))
-            .orderBy('a2.published_at', 'desc')
-            .orderBy('a2.id', 'desc')
-            .limit(sql.lit(f.perRubric)),
-        ),
-      ),
-    )
+  const newest = (eb: ExpressionBuilder<DB, 'rubrics'>) =>
+    eb
+      .selectFrom('articles as a2')
+      .select('a2.id')
+      .whereRef('a2.rubric_id', '=', 'rubrics.id')
+      .where('a2.status', '=', sql.lit('published'))
+      .where(unindexed(db, 'a2.published_at'), '<=', f.now.toISOString())
+      // Written in, as in listPage: a bound language has SQLite compile the statement again at each run.
+      .$if(!!f.language, (q) => q.where('a2.language', '=', sql.lit(f.language!)))
+      .$if(f.authorId !== undefined, (q) =>
+        q.where('a2.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', f.authorId!)),
+      )
+      .$if(f.tagId !== undefined, (q) =>
+        q.where('a2.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', f.tagId!)),
+      )
+      .$if(!!f.excludeIds?.length, (q) => q.where('a2.id', 'not in', f.excludeIds!))
+      .orderBy('a2.published_at', 'desc')
+      .orderBy('a2.id', 'desc')
+      .limit(sql.lit(f.perRubric));
+  // PostgreSQL ran `articles.id in (subquery)` as a filter over every article, the subquery once per article and
+  // rubric (190 ms at 1,000 articles); a lateral join runs it once per rubric. SQLite has no LATERAL and plans the
+  // IN form as a look-up per rubric.
+  const rows = await (db.dialect === 'postgres'
+    ? db
+        .selectFrom('rubrics')
+        .innerJoinLateral(
+          (eb) => newest(eb).as('picked'),
+          (j) => j.onTrue(),
+        )
+        .innerJoin('articles', 'articles.id', 'picked.id')
+    : db.selectFrom('rubrics').innerJoin('articles', (j) => j.on((eb) => eb('articles.id', 'in', newest(eb))))
+  )
     .select(SUMMARY_COLUMNS)
     .orderBy('rubrics.id')
     .orderBy('articles.published_at', 'desc')
