@@ -273,8 +273,8 @@ function published(db: Db, f: PublishedFilter) {
 type ListParams = { now: string; rubricId: number; authorId: number; tagId: number; language: string; offset: number };
 // Every list page (home, archive, rubric, author, tag) runs one of these few shapes: compiled once each. The
 // shape ends with the page size (":20"), written into the statement rather than bound (see relatedByTags).
-const listPage = preparedByShape((db, p: Slots<ListParams>, shape: string) =>
-  publishedWhere(db, {
+const listPage = preparedByShape((db, p: Slots<ListParams>, shape: string) => {
+  const where = publishedWhere(db, {
     now: p.now,
     rubricId: shape[0] === 'r' ? p.rubricId : undefined,
     authorId: shape[1] === 'a' ? p.authorId : undefined,
@@ -282,13 +282,31 @@ const listPage = preparedByShape((db, p: Slots<ListParams>, shape: string) =>
     // The language is one of a few values SQLite plans with (the status and language index keeps samples):
     // written into the statement, one text per language, never bound (decision 006).
     language: shape[3] === 'l' ? shape.split(':')[2] : undefined,
-  })
+  });
+  const limit = Number(shape.split(':')[1]);
+  // PostgreSQL reads whole rows for every article OFFSET steps over unless only index columns are asked for:
+  // the page's ids first (an index-only scan of the list indexes, which end with the id), then its rows.
+  if (db.dialect === 'postgres')
+    return baseQuery(db)
+      .where('articles.id', 'in', () =>
+        where
+          .clearSelect()
+          .select('articles.id')
+          .orderBy('articles.published_at', 'desc')
+          .orderBy('articles.id', 'desc')
+          .limit(limit)
+          .offset(p.offset),
+      )
+      .select(SUMMARY_COLUMNS)
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc');
+  return where
     .select(SUMMARY_COLUMNS)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
-    .limit(Number(shape.split(':')[1]))
-    .offset(p.offset),
-);
+    .limit(limit)
+    .offset(p.offset);
+});
 
 /** Published articles, newest first, one page of them. */
 export async function listPublishedArticles(db: Db, f: PublishedFilter & { limit: number; offset?: number }): Promise<ArticleSummary[]> {

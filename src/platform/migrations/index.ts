@@ -29,6 +29,7 @@ import * as passkeys from './2026-12-07T0210-passkeys.js';
 import * as changeSignals from './2026-12-07T0700-change-signals.js';
 import * as translationGroupIndex from './2026-12-07T0710-translation-group-partial-index.js';
 import * as listLanguageIndexes from './2026-12-07T0720-article-list-language-indexes.js';
+import * as listCoveringIndexes from './2026-12-08T0400-article-list-covering-indexes.js';
 import * as translations from './2026-12-07T0100-translations.js';
 import * as reindexHan from './2026-12-07T0110-reindex-han.js';
 
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0720-article-list-language-indexes': listLanguageIndexes,
   '2026-12-07T0100-translations': translations,
   '2026-12-07T0110-reindex-han': reindexHan,
+  '2026-12-08T0400-article-list-covering-indexes': listCoveringIndexes,
 };
 
 class StaticProvider implements MigrationProvider {
