@@ -5,8 +5,10 @@
 //
 //   node --import tsx bench/scale.ts [--articles 100000] [--duration 5] [--connections 8]
 //        [--postgres postgres://postgres@127.0.0.1:5432/chancery_scale]   (the database is emptied first)
+//        [--only postgres|sqlite]   (measure one engine; with postgres, --keep reuses a database already copied)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { buildArchive, benchSlug } from './archive.js';
@@ -26,6 +28,8 @@ const N = Number(opt('articles', '100000'));
 const DURATION = Number(opt('duration', '5'));
 const CONNECTIONS = Number(opt('connections', '8'));
 const POSTGRES = opt('postgres', process.env.CHANCERY_SCALE_POSTGRES ?? '');
+const ONLY = opt('only', '');
+const KEEP = args.includes('--keep');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 interface Page {
@@ -41,6 +45,8 @@ interface Figure {
   /** The server's CPU time per request (user and system, from /proc): far steadier than rates on a busy machine. */
   cpuMs: number;
   errors: number;
+  /** The machine's one-minute load average when the page was measured: other work shares the cores. */
+  load: number;
 }
 
 /** CPU time a process has used, in milliseconds (Linux). */
@@ -140,9 +146,10 @@ async function measure(engine: string, databaseUrl: string): Promise<Figure[]> {
         p99: r.p99,
         cpuMs,
         errors: r.errors + Object.entries(r.codes).reduce((s, [c, k]) => s + (/^[23]/.test(c) ? 0 : k), 0),
+        load: +loadavg()[0].toFixed(1),
       };
       log(
-        `  ${engine.padEnd(10)} ${p.name.padEnd(28)} ${String(f.rps).padStart(6)}/s  p50 ${f.p50} ms  p99 ${f.p99} ms  CPU ${f.cpuMs} ms/request${f.errors ? `  ${f.errors} errors` : ''}`,
+        `  ${engine.padEnd(10)} ${p.name.padEnd(28)} ${String(f.rps).padStart(6)}/s  p50 ${f.p50} ms  p99 ${f.p99} ms  CPU ${f.cpuMs} ms/request  load ${f.load}${f.errors ? `  ${f.errors} errors` : ''}`,
       );
       out.push(f);
     }
@@ -214,10 +221,17 @@ async function copyToPostgres(sqlitePath: string, url: string): Promise<void> {
     }
     await sql`set session_replication_role = origin`.execute(to);
     const ids = await to.selectFrom('articles').select('id').where('status', '=', 'published').execute();
-    for (const [k, { id }] of ids.entries()) {
-      await indexArticle(to, Number(id));
-      if (k % 1000 === 999) process.stderr.write(`\r  search index: ${k + 1}/${ids.length}`);
-    }
+    // Eight at a time: each article is a few round trips, and one at a time left both sides waiting on the other.
+    let next = 0,
+      done = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < ids.length) {
+          await indexArticle(to, Number(ids[next++].id));
+          if (++done % 1000 === 0) process.stderr.write(`\r  search index: ${done}/${ids.length}`);
+        }
+      }),
+    );
     process.stderr.write('\n');
     await sql`analyze`.execute(to);
   } finally {
@@ -242,12 +256,14 @@ const rubricArticles = await (async () => {
     await db.destroy();
   }
 })();
-const figures = await measure('SQLite', `sqlite:${dbPath}`);
-if (POSTGRES) {
-  log(`Copying the archive into ${POSTGRES.replace(/\/\/[^@]*@/, '//')}`);
-  const c0 = Date.now();
-  await copyToPostgres(dbPath, POSTGRES);
-  log(`  copied in ${((Date.now() - c0) / 1000).toFixed(0)} s`);
+const figures = ONLY === 'postgres' ? [] : await measure('SQLite', `sqlite:${dbPath}`);
+if (POSTGRES && ONLY !== 'sqlite') {
+  if (!KEEP) {
+    log(`Copying the archive into ${POSTGRES.replace(/\/\/[^@]*@/, '//')}`);
+    const c0 = Date.now();
+    await copyToPostgres(dbPath, POSTGRES);
+    log(`  copied in ${((Date.now() - c0) / 1000).toFixed(0)} s`);
+  }
   figures.push(...(await measure('PostgreSQL', POSTGRES)));
 }
 const table = [
@@ -257,7 +273,12 @@ const table = [
 ].join('\n');
 process.stdout.write(`${table}\n`);
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-const file = join(ROOT, 'bench', 'results', `scale-${N}-${new Date().toISOString().slice(0, 16).replace(/:/g, '')}.json`);
+const file = join(
+  ROOT,
+  'bench',
+  'results',
+  `scale-${N}-${ONLY ? `${ONLY}-` : ''}${new Date().toISOString().slice(0, 16).replace(/:/g, '')}.json`,
+);
 writeFileSync(
   file,
   `${JSON.stringify({ articles: N, generator: generatorName(), connections: CONNECTIONS, duration: DURATION, at: new Date().toISOString(), figures }, null, 2)}\n`,

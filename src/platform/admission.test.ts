@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,6 +95,39 @@ describe('admission', () => {
     expect(g.started).toEqual(['/gone', '/kept']);
     g.open.get('/kept')!();
     expect((await kept).status).toBe(200);
+  });
+
+  it('starts one request a turn of the event loop, the rest in later turns and in arrival order', async () => {
+    const a = createAdmission({ limit: 2, maxQueue: 100 });
+    const started: number[] = [];
+    // Requests that finish as soon as they start, as a page read from SQLite does.
+    const fake = () => {
+      const res = new EventEmitter() as EventEmitter & { writableEnded: boolean };
+      res.writableEnded = false;
+      return { req: { destroyed: false } as never, res };
+    };
+    const admitOne = (i: number) => {
+      const { req, res } = fake();
+      a.admit(req, res as never, () => {
+        started.push(i);
+        res.writableEnded = true;
+        res.emit('finish');
+      });
+    };
+    for (let i = 0; i < 5; i++) admitOne(i);
+    expect(started).toEqual([0]);
+    expect(a.waiting).toBe(4);
+    // A request arriving now waits behind those already waiting.
+    admitOne(5);
+    const perTurn: number[] = [];
+    for (let turn = 0, before = started.length; turn < 10; turn++) {
+      await new Promise((r) => setImmediate(r));
+      perTurn.push(started.length - before);
+      before = started.length;
+    }
+    expect(Math.max(...perTurn)).toBe(1);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+    expect([a.running, a.waiting]).toEqual([0, 0]);
   });
 
   it('admits everything at once with a limit of 0', async () => {
