@@ -36,6 +36,9 @@ const opt = (name: string, def: string) => {
   return i >= 0 ? String(args[i + 1]) : def;
 };
 const BASE = opt('base', '');
+// `--new <commit>`: a second committed tree instead of this checkout, to measure what one change did between two
+// past commits (e.g. a refactor against the commit before it).
+const NEW = opt('new', '');
 const CONNECTIONS = Number(opt('connections', '50'));
 const DURATION = Number(opt('duration', '5'));
 const ROUNDS = Number(opt('rounds', '6'));
@@ -309,18 +312,22 @@ function freePortPair(): [number, number] {
 }
 
 async function main() {
-  if (!BASE) throw new Error('usage: npm run bench:paired -- --base <commit> [--rounds 6] [--duration 5] [--warmup 3] [--only TEXT]');
+  if (!BASE)
+    throw new Error(
+      'usage: npm run bench:paired -- --base <commit> [--new <commit>] [--rounds 6] [--duration 5] [--warmup 3] [--only TEXT]',
+    );
   if (!findWrk()) throw new Error('the paired bench needs wrk (apt-get install wrk): autocannon in one Node thread would measure itself');
-  const newSha = run('git', ['rev-parse', 'HEAD'], ROOT);
-  const dirty = run('git', ['status', '--porcelain', '--untracked-files=no'], ROOT) !== '';
+  const fresh = NEW ? prepareBase(NEW) : { root: ROOT, sha: run('git', ['rev-parse', 'HEAD'], ROOT) };
+  const newSha = fresh.sha;
+  const dirty = !NEW && run('git', ['status', '--porcelain', '--untracked-files=no'], ROOT) !== '';
   const base = prepareBase(BASE);
-  await ensureBundle(ROOT);
+  await ensureBundle(fresh.root);
   await ensureBundle(base.root);
   const [pNew, pOld] = freePortPair();
   const load0 = loadavg().map((x) => +x.toFixed(2));
   log(`Starting both servers on their demo newsrooms (load average ${load0.join(' ')})`);
   const servers: Record<Build, Server> = {
-    new: await startServer('new', ROOT, pNew),
+    new: await startServer('new', fresh.root, pNew),
     old: await startServer('old', base.root, pOld),
   };
   const results: PageResult[] = [];
