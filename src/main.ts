@@ -417,12 +417,9 @@ async function serveWorker(cfg: Config, io: CliIo): Promise<number> {
     process.on('message', onMessage);
     await built.app.bus.ready();
     if (!(await listen(built.app, cfg, io))) return 1;
-    const stopped = new Promise<void>((ok) => {
-      process.on('message', (m) => {
-        if ((m as { type?: string })?.type === WORKER_MESSAGES.stop) ok();
-      });
-      process.once('disconnect', () => ok());
-    });
+    // The primary stops a worker by disconnecting it: cluster closes the server once the requests under way
+    // are answered, then the channel closes.
+    const stopped = new Promise<void>((ok) => process.once('disconnect', () => ok()));
     await Promise.race([untilStopped(io.signal), stopped]);
     return 0;
   } finally {

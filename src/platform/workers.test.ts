@@ -108,17 +108,20 @@ describe('serve --workers: the primary', () => {
     let answered = 0;
     const errors: string[] = [];
     let loading = true;
-    const load = (async () => {
-      while (loading) {
-        await ask(port).then(
-          () => answered++,
-          (e) => {
-            failed++;
-            errors.push((e as Error).message);
-          },
-        );
-      }
-    })();
+    // Several connections at once, so that some are in flight to a worker as it stops.
+    const load = Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (loading) {
+          await ask(port).then(
+            () => answered++,
+            (e) => {
+              failed++;
+              errors.push((e as Error).message);
+            },
+          );
+        }
+      }),
+    );
     process.emit('SIGHUP');
     const t2 = Date.now();
     while (!out.includes('Restarted 2 workers.')) {

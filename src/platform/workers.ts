@@ -8,7 +8,6 @@ import { CLUSTER_MESSAGE } from './change-bus.js';
 export const WORKER_MESSAGES = {
   runJobs: 'chancery:run-jobs',
   stopJobs: 'chancery:stop-jobs',
-  stop: 'chancery:stop',
 } as const;
 
 export interface PrimaryOptions {
@@ -99,7 +98,10 @@ export async function runPrimary(opts: PrimaryOptions): Promise<number> {
       w.on('disconnect', check);
       check();
     });
-    if (w.isConnected()) w.send({ type: WORKER_MESSAGES.stop });
+    // The primary's disconnect takes the worker out of the round robin at once, and the worker closes its
+    // servers only when the message arrives, after every connection already handed to it: none is lost. A
+    // worker that closed its server and left on its own could drop a connection still in flight to it.
+    if (w.isConnected()) w.disconnect();
     const timer = setTimeout(() => w.process.kill('SIGKILL'), grace);
     await exited;
     clearTimeout(timer);
