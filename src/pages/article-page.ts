@@ -12,10 +12,11 @@ import { FactsBlock } from '../features/dossiers/views/facts-block.js';
 import { findEventForArticle } from '../features/events/event-store.js';
 import { eventIn } from '../features/events/event-translation.js';
 import { nextEvent } from '../features/events/next-event.js';
-import { loadCoverPicture } from '../features/media/cover-loader.js';
+import { coverPicture } from '../features/media/cover-loader.js';
+import { mediaIdOf } from '../features/media/media.js';
 import { listCorrections } from '../features/corrections/correction-store.js';
 import { CorrectionsBlock } from '../features/corrections/views/corrections-block.js';
-import { loadInlinePictures } from '../features/media/inline-pictures.js';
+import { drawInlinePictures, loadPageImages } from '../features/media/inline-pictures.js';
 import { loadInlineEmbeds } from '../features/embeds/inline-embeds.js';
 import type { AppCtx } from '../platform/app-context.js';
 import { loadChrome } from '../platform/chrome.js';
@@ -53,17 +54,19 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
         const article = local.article(found);
         // The page belongs to its language's edition: its interface, menus and links are that edition's.
         const ed = ctx.inEdition(article.language);
-        const [chrome, related, event, knowledge, translations, coverPicture, corrections] = await Promise.all([
+        const [chrome, related, event, knowledge, translations, images, corrections] = await Promise.all([
           loadChrome(ed, request),
           listRelatedArticles(ctx.db, article, now, { memo: ctx.memo }),
           findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo).then(
-            (e) => e && eventIn(ctx.db, e, article.language),
+            (e) => e && eventIn(ctx.db, e, article.language, ctx.memo),
           ),
           listPublicFactsForArticle(ctx.db, article.id, article.language),
           listTranslations(ctx.db, article.id, now),
-          loadCoverPicture(ctx.db, article.cover?.url),
+          // The cover and the body's library images in one query.
+          loadPageImages(ctx.db, article.cover?.url ?? '', article.bodyHtml),
           listCorrections(ctx.db, article.id),
         ]);
+        const cover = article.cover ? mediaIdOf(article.cover.url) : undefined;
         const thread = await loadCommentThread(ed, request, article, chrome.site.language);
         const comments = { count: thread.count, children: thread.block && CommentsBlock(thread.block), lastChange: thread.lastChange };
         // Each fact's sentence gets an anchor in the body, so dossiers can link straight to it.
@@ -74,7 +77,7 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
         // Library images in the body become pictures; the first loads at once when no cover stands above it.
         const bodyHtml = await loadInlineEmbeds(
           ctx.db,
-          await loadInlinePictures(ctx.db, html, {
+          drawInlinePictures(html, images, {
             firstEager: !article.cover,
             credit: (credit) => ed.t('article.image_credit', { credit }),
           }),
@@ -98,7 +101,7 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
             facts,
             comments,
             translations,
-            coverPicture,
+            coverPicture: cover === undefined ? undefined : images.get(cover) && coverPicture(images.get(cover)!),
             corrections,
             correctionsBlock: CorrectionsBlock({ t: ed.t, corrections, lang: chrome.site.language, base: chrome.site.base }),
           }),

@@ -36,7 +36,7 @@ export function registerHomePage(app: FastifyInstance, ctx: AppCtx): void {
       const language = chrome.site.language;
       const [found, event, local] = await Promise.all([
         listPublishedArticles(ctx.db, { now, language, limit: LATEST + 1 }),
-        nextEvent(ctx, now).then((e) => e && eventIn(ctx.db, e, language)),
+        nextEvent(ctx, now).then((e) => e && eventIn(ctx.db, e, language, ctx.memo)),
         loadLocalizer(ctx, language),
       ]);
       const { lead, latest } = pickLead(found.map(local.article));

@@ -2,6 +2,7 @@
 // (migration 2026-12-07T0100). A page shows the translation into its language where there is one, and the
 // original (the subject's own row) where there is none.
 import type { Db } from './db.js';
+import { prepared, type Slots } from './prepared.js';
 import type { TranslationsTable } from './schema.js';
 
 export type TranslationSubject = TranslationsTable['subject'];
@@ -40,6 +41,16 @@ export async function listTranslationsInto(db: Db, language: string): Promise<Ma
   return out;
 }
 
+// Prepared: a page in another edition than its event's reads the event's translation on a miss.
+const translationInto = prepared((db, p: Slots<{ subject: TranslationSubject; id: number; language: string }>) =>
+  db
+    .selectFrom('translations')
+    .select(['field', 'value'])
+    .where('subject', '=', p.subject)
+    .where('subject_id', '=', p.id)
+    .where('language', '=', p.language),
+);
+
 /** The translated fields of one subject in one language ({} when it has none). */
 export async function findTranslationInto(
   db: Db,
@@ -47,13 +58,7 @@ export async function findTranslationInto(
   id: number,
   language: string,
 ): Promise<Record<string, string>> {
-  const rows = await db
-    .selectFrom('translations')
-    .select(['field', 'value'])
-    .where('subject', '=', subject)
-    .where('subject_id', '=', id)
-    .where('language', '=', language)
-    .execute();
+  const rows = await translationInto.all(db, { subject, id, language });
   return Object.fromEntries(rows.map((r) => [r.field, r.value]));
 }
 

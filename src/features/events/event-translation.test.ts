@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DIALECTS, freshDb } from '../../../test/db.js';
+import { createContentMemo } from '../../platform/content-memo.js';
 import { renderMarkdown } from '../../platform/markdown.js';
+import { saveTranslations } from '../../platform/translation-store.js';
 import type { Event } from './event.js';
-import { renderTranslated, translateEvent } from './event-translation.js';
+import { eventIn, renderTranslated, translateEvent } from './event-translation.js';
 
 const event = {
   id: 1,
@@ -40,6 +43,33 @@ describe('translated events', () => {
       const html = renderTranslated(t);
       expect(html).toBe(renderMarkdown(t));
       expect(html).not.toContain('<script');
+    }
+  });
+});
+
+describe.each(DIALECTS)('an event in another edition (%s)', (dialect) => {
+  it('is read once per version of the event through the content memo, and again once the content changes', async () => {
+    const queries: string[] = [];
+    const { db, close } = await freshDb(dialect, { onQuery: (q) => queries.push(q) });
+    try {
+      await saveTranslations(db, 'event', 1, { ru: { title: 'Большая Евразия' } });
+      const memo = createContentMemo({ enabled: true });
+      const e = { ...event, updatedAt: '2026-12-01T10:00:00.000Z' } as Event;
+      queries.length = 0;
+      for (let i = 0; i < 3; i++) expect((await eventIn(db, e, 'ru', memo)).title).toBe('Большая Евразия');
+      expect(queries).toHaveLength(1);
+      // Its own language needs no translation at all.
+      expect(await eventIn(db, e, 'en', memo)).toBe(e);
+      expect(queries).toHaveLength(1);
+      // A saved event is a new version; a cleared memo (any content change) reads the translation again.
+      await saveTranslations(db, 'event', 1, { ru: { title: 'Евразия' } });
+      queries.length = 0;
+      expect((await eventIn(db, { ...e, updatedAt: '2026-12-01T11:00:00.000Z' }, 'ru', memo)).title).toBe('Евразия');
+      memo.clear();
+      expect((await eventIn(db, e, 'ru', memo)).title).toBe('Евразия');
+      expect(queries).toHaveLength(2);
+    } finally {
+      await close();
     }
   });
 });

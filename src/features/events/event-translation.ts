@@ -1,5 +1,6 @@
 // An event's title, summary, programme, venue and terms, translated per language (platform/translation-store.ts): the
 // event's page in an edition shows them in that edition's language, and the original where there is none.
+import type { ContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
 import { renderMarkdown } from '../../platform/markdown.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
@@ -51,8 +52,12 @@ export function translateEvent(e: Event, lang: string, fields: Record<string, st
   };
 }
 
-/** The event as a page in `lang` shows it. */
-export async function eventIn(db: Db, e: Event, lang: string): Promise<Event> {
+/**
+ * The event as a page in `lang` shows it. With the content memo, read and translated once per version of the
+ * event: the front page and every article linked to it show the same one on each miss.
+ */
+export async function eventIn(db: Db, e: Event, lang: string, memo?: ContentMemo): Promise<Event> {
   if (lang === e.language) return e;
-  return translateEvent(e, lang, await findTranslationInto(db, 'event', e.id, lang));
+  const load = async () => translateEvent(e, lang, await findTranslationInto(db, 'event', e.id, lang));
+  return memo ? memo.get(`event-in:${e.id}:${lang}:${e.updatedAt}`, load) : load();
 }

@@ -31,7 +31,7 @@ function newest(times: (string | undefined)[]): Date | undefined {
 async function publicEvent(ctx: AppCtx, slug: string): Promise<Event> {
   const event = await findEventBySlug(ctx.db, slug);
   if (!event || !isVisible(event)) throw notFound('Event');
-  return eventIn(ctx.db, event, ctx.edition.lang);
+  return eventIn(ctx.db, event, ctx.edition.lang, ctx.memo);
 }
 
 /** Every events page readers see (list, event, terms, calendars): at the root, and again in every edition. */
@@ -120,7 +120,7 @@ export function registerEventPages(app: FastifyInstance, ctx: AppCtx): void {
 
 /** The events in the edition's language, where translated. */
 function inEdition(ctx: AppCtx, events: Event[]): Promise<Event[]> {
-  return Promise.all(events.map((e) => eventIn(ctx.db, e, ctx.edition.lang)));
+  return Promise.all(events.map((e) => eventIn(ctx.db, e, ctx.edition.lang, ctx.memo)));
 }
 
 /** Registers every URL of the events feature. */

@@ -15,8 +15,9 @@ describe.each(DIALECTS)('library images in articles on %s', (dialect) => {
   let authorId: number;
   let rubricId: number;
   let imageId: number;
+  const queries: string[] = [];
   beforeEach(async () => {
-    app = await testApp(dialect);
+    app = await testApp(dialect, {}, { onQuery: (q) => queries.push(q) });
     authorId = await makeAuthor(app.ctx.db, { slug: 'aigerim-bekova', name: 'Aigerim Bekova' });
     rubricId = await insertRubric(app.ctx.db, { slug: 'analysis', name: 'Analysis', description: '', position: 1 });
     const library = createMediaLibrary({ db: app.ctx.db, storage: mediaStorageFor(app.ctx.config), clock: app.ctx.clock });
@@ -90,5 +91,26 @@ describe.each(DIALECTS)('library images in articles on %s', (dialect) => {
     const jpeg = await app.server.inject({ method: 'GET', url: `/media/${imageId}/v2/960-3x2.jpg` });
     expect(jpeg.statusCode).toBe(200);
     expect(await sharp(jpeg.rawPayload).metadata()).toMatchObject({ width: 960, height: 640, format: 'jpeg' });
+  });
+
+  it("reads the cover and the body's images in one query on a miss, and draws each", async () => {
+    const library = createMediaLibrary({ db: app.ctx.db, storage: mediaStorageFor(app.ctx.config), clock: app.ctx.clock });
+    const data = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#775533' } })
+      .png()
+      .toBuffer();
+    const second = (await library.upload([{ name: 'map.png', data }], null)).saved[0].id;
+    const meta = { caption: '', credit: 'Drawn by the desk', focalX: 50, focalY: 50 };
+    await updateMedia(app.ctx.db, imageId, { alt: 'The border post', ...meta }, new Date());
+    await updateMedia(app.ctx.db, second, { alt: 'A map of the route', ...meta }, new Date());
+    const ed = await app.signIn('editor');
+    const body = `The pass reopened.\n\n![](/media/${second})\n\nTrucks cross.`;
+    expect((await post(ed, '/admin/articles/new', form({ body }))).statusCode).toBe(303);
+    queries.length = 0;
+    const page = await app.server.inject({ method: 'GET', url: '/articles/torugart-pass' });
+    expect(page.statusCode).toBe(200);
+    expect(queries.filter((q) => q.includes('media_images'))).toHaveLength(1);
+    expect(page.body).toMatch(/<figure class="article-cover"><picture>[\s\S]*?alt="The border post"/);
+    expect(page.body).toMatch(/<figure class="article-figure"><picture>[\s\S]*?alt="A map of the route"/);
+    expect(page.body).toContain('Drawn by the desk');
   });
 });

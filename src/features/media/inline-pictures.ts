@@ -4,7 +4,7 @@ import { h, type VNode } from 'preact';
 import type { Db } from '../../platform/db.js';
 import { renderFragment } from '../../platform/render.js';
 import { type SafeHtml, trusted } from '../../platform/safe-html.js';
-import { mediaIdsIn } from './media.js';
+import { type MediaImage, mediaIdsIn } from './media.js';
 import { findMediaByIds } from './media-store.js';
 import { Picture } from './views/picture-block.js';
 
@@ -40,8 +40,22 @@ export async function loadInlinePictures(
   if (!html.includes('/media/')) return html;
   const ids = mediaIdsIn(html);
   if (!ids.length) return html;
-  const images = new Map((await findMediaByIds(db, ids)).map((img) => [img.id, img]));
-  if (!images.size) return html;
+  return drawInlinePictures(html, new Map((await findMediaByIds(db, ids)).map((img) => [img.id, img])), opts);
+}
+
+/** The library images a page names (its cover and those in its body), read in one query: by id. */
+export async function loadPageImages(db: Db, ...texts: string[]): Promise<Map<number, MediaImage>> {
+  const ids = mediaIdsIn(...texts.filter((t) => t.includes('/media/')));
+  return new Map(ids.length ? (await findMediaByIds(db, ids)).map((img) => [img.id, img]) : []);
+}
+
+/** loadInlinePictures with the images already read (loadPageImages). */
+export function drawInlinePictures(
+  html: SafeHtml,
+  images: ReadonlyMap<number, MediaImage>,
+  opts: { firstEager: boolean; credit: (credit: string) => string },
+): SafeHtml {
+  if (!images.size || !html.includes('/media/')) return html;
   let eager = opts.firstEager;
   const picture = (tag: string, figure: boolean): string | undefined => {
     const id = libraryId(tag);
