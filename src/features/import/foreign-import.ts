@@ -451,6 +451,9 @@ export function createForeignImporter(deps: ForeignImportDeps) {
       report.articles[existing ? 'updated' : 'created']++;
     }
     const article = await findArticleById(db, id);
+    // Old addresses point at the root form "/articles/slug", not at an edition's: the row outlives the editions
+    // setting (and the article's language), and the root form is right in both schemes. When every edition is
+    // prefixed, the redirect is answered with the article's edition address at once (app.ts), so still one hop.
     for (const path of p.oldPaths) if (article && (await upsertRedirect(db, path, `/articles/${article.slug}`, now))) report.redirects++;
     await saveComments(p, id);
   }
