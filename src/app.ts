@@ -303,18 +303,38 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   server.setErrorHandler((err: FastifyError, request, reply) => sendError(ctx, headers, err, request, reply));
+  // With every edition under its prefix, the address a root address of content moved to: an article's in its own
+  // language's edition, anything else in the default edition's; undefined for what stays at the root.
+  const editionAddress = async (url: string): Promise<string | undefined> => {
+    if (mode !== 'prefixed') return undefined;
+    const to = prefixedAddress(url, spoken.lang);
+    if (to === undefined) return undefined;
+    const article = /^\/articles\/([^/?#]+)/.exec(url);
+    if (article) {
+      const lang = await findArticleLanguageBySlug(db, decodeURIComponent(article[1])).catch(() => undefined);
+      if (lang && isLanguage(lang)) return `/${lang}${url}`;
+    }
+    return to;
+  };
+  // An address of the platform the newsroom moved from (features/redirects) answers with a permanent redirect.
+  // Its target is kept in the root form ("/articles/slug"), right in both schemes: when every edition is
+  // prefixed, the answer names the edition's address at once (a CDN keeps it, a browser does not: see sendMoved).
+  const sendOldAddress = async (request: FastifyRequest, reply: FastifyReply) => {
+    const to = await findRedirect(db, request.url).catch(() => undefined);
+    if (!to) return undefined;
+    const edition = await editionAddress(to);
+    if (edition) return sendMoved(reply, headers, edition, 301);
+    return reply.headers(headers).header('cache-control', 'public, max-age=3600').redirect(to, 301);
+  };
   // WordPress's own links ("/?p=12", "/?page_id=2") land on the home page's route: looked up before it.
   server.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/?') && (request.method === 'GET' || request.method === 'HEAD') && /[?&](p|page_id)=\d/.test(request.url)) {
-      const to = await findRedirect(db, request.url).catch(() => undefined);
-      if (to) return reply.headers(headers).header('cache-control', 'public, max-age=3600').redirect(to, 301);
-    }
+    if (request.url.startsWith('/?') && (request.method === 'GET' || request.method === 'HEAD') && /[?&](p|page_id)=\d/.test(request.url))
+      return sendOldAddress(request, reply);
   });
   server.setNotFoundHandler(async (request, reply) => {
-    // An address of the platform the newsroom moved from (features/redirects) answers with a permanent redirect.
     if (request.method === 'GET' || request.method === 'HEAD') {
-      const to = await findRedirect(db, request.url).catch(() => undefined);
-      if (to) return reply.headers(headers).header('cache-control', 'public, max-age=3600').redirect(to, 301);
+      const sent = await sendOldAddress(request, reply);
+      if (sent) return sent;
     }
     return sendError(ctx, headers, new AppError('not_found'), request, reply);
   });
@@ -324,13 +344,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Both are kept by a CDN only (never by browsers), and carry the key a purge drops, so that switching back never loops.
   server.addHook('onRequest', async (request, reply) => {
     if (mode !== 'prefixed' || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-    let to = prefixedAddress(request.url, spoken.lang);
+    const to = await editionAddress(request.url);
     if (to === undefined) return;
-    const article = /^\/articles\/([^/?#]+)/.exec(request.url);
-    if (article) {
-      const lang = await findArticleLanguageBySlug(db, decodeURIComponent(article[1])).catch(() => undefined);
-      if (lang && isLanguage(lang)) to = `/${lang}${request.url}`;
-    }
     const home = request.url === '/' || request.url.startsWith('/?');
     return sendMoved(reply, headers, to, home ? 302 : 301);
   });

@@ -27,6 +27,7 @@ import { findReview, listNotes, listReviewers, reviewRequired } from '../review/
 import { ReviewBlock } from '../review/views/review-block.js';
 import { adminScope, AREA_ROLES, formToken, requireRole } from '../../platform/admin-scope.js';
 import { idParam, queryParam, sendAdminPage } from '../../platform/admin-page.js';
+import { articlePath } from '../../platform/editions.js';
 import { ArticleEditorPage, type ArticleFormValues } from './views/article-editor-page.js';
 import { ArticleListPage } from './views/article-list-page.js';
 import { ConfirmDeletePage } from './views/confirm-page.js';
@@ -183,7 +184,14 @@ export function registerArticleAdminRoutes(app: FastifyInstance, ctx: AppCtx, pu
         rubrics,
         authors,
         preview: opts.preview,
-        article: a && { id: a.id, status: a.status, publishedAt: a.publishedAt, slug: a.slug, updatedAt: a.updatedAt },
+        article: a && {
+          id: a.id,
+          status: a.status,
+          publishedAt: a.publishedAt,
+          slug: a.slug,
+          updatedAt: a.updatedAt,
+          href: articlePath(a.language, ctx.editions, a.slug),
+        },
         canPublish: canPublish(actor) || Boolean(actor.publishesOwn),
         canDelete: a !== undefined && (canPublish(actor) || canEdit(actor, a)),
         notice: noticeOf(request),

@@ -24,7 +24,9 @@ import { findEventById, findEventForArticle, listVisibleEventsAfter } from '../e
 import { registrationState } from '../events/registration.js';
 import { countTakenPlaces, findRegistration, findSettings } from '../events/registration-store.js';
 import { findCurrentTerms } from '../events/terms-store.js';
+import { listTranslations } from '../articles/translation-store.js';
 import { findRubricIdBySlug, listRubrics } from '../rubrics/rubric-store.js';
+import { articlePath } from '../../platform/editions.js';
 import { parseQuery } from '../search/search-query.js';
 import { COUNT_CAP, searchArticles } from '../search/search-store.js';
 import { findTagBySlug, listTags } from '../tags/tag-store.js';
@@ -87,10 +89,12 @@ function factFormat(request: FastifyRequest, format: string | undefined): FactFo
   return 'json';
 }
 
-const absOf =
-  (ctx: AppCtx): Abs =>
-  (path) =>
-    `${ctx.config.baseUrl}${path}`;
+/** Absolute addresses; an article's at its own edition's address, as the newsroom's settings have it now. */
+function absOf(ctx: AppCtx): Abs {
+  return Object.assign((path: string) => `${ctx.config.baseUrl}${path}`, {
+    article: (language: string, slug: string) => `${ctx.config.baseUrl}${articlePath(language, ctx.editions, slug)}`,
+  });
+}
 
 /** An event as the API shows it, with its terms and what registration is open. */
 async function eventWithRegistration(ctx: AppCtx, e: Event, now: Date) {
@@ -102,14 +106,19 @@ async function eventWithRegistration(ctx: AppCtx, e: Event, now: Date) {
 
 /** A published article as the API shows it, with its comment count and event. */
 async function articleWithContext(ctx: AppCtx, a: NonNullable<Awaited<ReturnType<typeof findArticleById>>>) {
-  const [counts, event] = await Promise.all([
+  const [counts, event, translations] = await Promise.all([
     countPublishedByArticle(ctx.db, [a.id]),
     findEventForArticle(ctx.db, a.id, ctx.clock(), async () => undefined),
+    listTranslations(ctx.db, a.id, ctx.clock()),
   ]);
   const { bodyMd: _markdown, ...readable } = a;
   return articleJson(
     readable,
-    { commentCount: counts.get(a.id) ?? 0, event: event && isVisible(event) ? event : undefined, translations: [] },
+    {
+      commentCount: counts.get(a.id) ?? 0,
+      event: event && isVisible(event) ? event : undefined,
+      translations: translations.map((x) => ({ id: x.id, language: x.language, slug: x.slug })),
+    },
     absOf(ctx),
   );
 }
@@ -135,7 +144,7 @@ export function webhookResources(ctx: AppCtx) {
     },
     async fact(id: number) {
       const f = await findPublicFact(db, id, ctx.clock());
-      return f && factJson(f, (path) => `${ctx.config.baseUrl}${path}`);
+      return f && factJson(f, absOf(ctx));
     },
     async registration(eventId: number, id: number) {
       const r = await findRegistration(db, eventId, id);
@@ -147,7 +156,7 @@ export function webhookResources(ctx: AppCtx) {
 /** Builds the read routes. */
 export function readRoutes(ctx: AppCtx): ApiRoute[] {
   const { db } = ctx;
-  const abs: Abs = (path) => `${ctx.config.baseUrl}${path}`;
+  const abs = absOf(ctx);
 
   const eventOut = (e: Event, now: Date) => eventWithRegistration(ctx, e, now);
 
@@ -499,7 +508,7 @@ export function readRoutes(ctx: AppCtx): ApiRoute[] {
         id: a.id,
         slug: a.slug,
         title: a.title,
-        url: abs(`/articles/${a.slug}`),
+        url: abs.article(a.language, a.slug),
         published_at: a.publishedAt,
       })),
     };

@@ -10,7 +10,14 @@ import type { TermsVersion } from '../events/terms-store.js';
 import type { Rubric } from '../rubrics/rubric.js';
 import type { Tag } from '../tags/tag.js';
 
-export type Abs = (path: string) => string;
+/**
+ * Absolute addresses on the site: of a path, and of an article at its own edition's address (so that no URL
+ * the API gives answers a redirect when every edition is under its prefix).
+ */
+export interface Abs {
+  (path: string): string;
+  article(language: string, slug: string): string;
+}
 
 export const rubricJson = (r: Rubric, abs: Abs) => ({
   id: r.id,
@@ -36,7 +43,7 @@ export function articleSummaryJson(a: ArticleSummary, commentCount: number, abs:
   return {
     id: a.id,
     slug: a.slug,
-    url: abs(`/articles/${a.slug}`),
+    url: abs.article(a.language, a.slug),
     title: a.title,
     lead: a.lead,
     language: a.language,
@@ -70,7 +77,7 @@ export function articleJson(
     event: extra.event
       ? { id: extra.event.id, slug: extra.event.slug, title: extra.event.title, url: abs(`/events/${extra.event.slug}`) }
       : null,
-    translations: extra.translations.map((t) => ({ ...t, url: abs(`/articles/${t.slug}`) })),
+    translations: extra.translations.map((t) => ({ ...t, url: abs.article(t.language, t.slug) })),
   };
 }
 
@@ -161,7 +168,7 @@ export function factJson(f: PublicFact, abs: Abs) {
       id: f.article.id,
       slug: f.article.slug,
       title: f.article.title,
-      url: abs(`/articles/${f.article.slug}`),
+      url: abs.article(f.article.language, f.article.slug),
       published_at: f.article.publishedAt,
     },
     extractor_version: f.extractorVersion,

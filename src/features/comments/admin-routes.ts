@@ -66,6 +66,7 @@ export function registerCommentAdminRoutes(app: FastifyInstance, ctx: AppCtx, se
           page,
           pages: Math.max(1, Math.ceil(list.total / PER_PAGE)),
           now,
+          prefixed: ctx.editions.prefixed,
           queues: [
             { queue: 'pending', count: counts.pending },
             { queue: 'reported', count: counts.reported },

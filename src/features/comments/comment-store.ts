@@ -653,7 +653,8 @@ export const QUEUES: Queue[] = ['pending', 'reported', 'rejected', 'all'];
 
 export interface QueueItem {
   comment: Comment;
-  article: { id: number; slug: string; title: string };
+  /** `language` names the article's edition, for its address. */
+  article: { id: number; slug: string; title: string; language: string };
   author: {
     createdAt: string | null;
     email: string;
@@ -686,6 +687,7 @@ export async function listQueue(
       .select([
         'articles.slug as article_slug',
         'articles.title as article_title',
+        'articles.language as article_language',
         'users.created_at as author_created_at',
         'users.email as author_email',
         'users.role as author_role',
@@ -725,7 +727,7 @@ export async function listQueue(
       const h = r.user_id !== null ? history.get(r.user_id) : undefined;
       return {
         comment: rowToComment(r as unknown as Row),
-        article: { id: r.article_id, slug: r.article_slug, title: r.article_title },
+        article: { id: r.article_id, slug: r.article_slug, title: r.article_title, language: r.article_language },
         author: {
           createdAt: r.author_created_at ?? null,
           email: r.author_email ?? '',

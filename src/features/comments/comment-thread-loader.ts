@@ -5,6 +5,7 @@ import { csrfBinding } from '../../platform/forms.js';
 import { guardFields } from '../../platform/form-guard.js';
 import { csrfToken, findSessionUser, SESSION_COOKIE } from '../../platform/session.js';
 import type { AppCtx } from '../../platform/app-context.js';
+import { articlePath } from '../../platform/editions.js';
 import { readerCanComment } from '../readers/reader.js';
 import { parseOrder } from './comment.js';
 import { findCommenter, likedBy, listThread, threadSummary } from './comment-store.js';
@@ -55,6 +56,7 @@ export async function loadCommentThread(
     csrf: binding ? csrfToken(ctx.config.sessionSecret, binding) : undefined,
     guard: viewer?.canPost ? guardFields(now, ctx.config.sessionSecret, ctx.t('form.guard.honeypot')) : undefined,
     base: ctx.edition.prefix,
+    path: articlePath(article.language, ctx.editions, article.slug),
   };
   return { count, block, lastChange };
 }

@@ -7,6 +7,7 @@ import { csrfBinding, field, formOf, requireCsrf } from '../../platform/forms.js
 import { renderDocument } from '../../platform/render.js';
 import { csrfToken, findSessionUser, SESSION_COOKIE, type SessionUser } from '../../platform/session.js';
 import type { AppCtx } from '../../platform/app-context.js';
+import { articlePath } from '../../platform/editions.js';
 import { isPublic } from '../articles/article.js';
 import { loadChrome } from '../../platform/chrome.js';
 import { parseOrder, type Comment } from './comment.js';
@@ -81,13 +82,20 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
   const html = (reply: FastifyReply, status: number, body: string) =>
     reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
 
-  async function backTo(c: Comment, slug: string, viewerId: number, order = parseOrder(undefined), latest = false): Promise<string> {
+  // The thread at the article's own address: a redirect to a root address would cost a second one when prefixed.
+  async function backTo(
+    c: Comment,
+    article: { slug: string; language: string },
+    viewerId: number,
+    order = parseOrder(undefined),
+    latest = false,
+  ): Promise<string> {
     const page = await pageOfComment(ctx.db, c, order, viewerId, { latest });
     const q = new URLSearchParams();
     if (order !== 'oldest') q.set('order', order);
     if (page > 1) q.set('cpage', String(page));
     const s = q.toString();
-    return `/articles/${slug}${s ? `?${s}` : ''}#comment-${c.id}`;
+    return `${articlePath(article.language, ctx.editions, article.slug)}${s ? `?${s}` : ''}#comment-${c.id}`;
   }
 
   app.post<{ Params: { slug: string } }>('/articles/:slug/comments', async (request, reply) => {
@@ -141,7 +149,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
           });
       }
       // A new top-level comment is the newest of its thread; a reply may answer one of any age.
-      return reply.redirect(await backTo(c, article.slug, user.id, undefined, c.parentId === null), 303);
+      return reply.redirect(await backTo(c, article, user.id, undefined, c.parentId === null), 303);
     } catch (err) {
       // Without JavaScript the writer sees the form again with the reason and their text kept.
       if (!(err instanceof AppError) || wantsJson(request) || err.code === 'unauthorized' || err.code === 'not_found') throw err;
@@ -198,7 +206,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
       guardCheck(request);
       const result = await service.edit(user, article, c.id, body);
       if (wantsJson(request)) return reply.send({ id: c.id, status: result.status, message: result.message });
-      return reply.redirect(await backTo(result.comment, article.slug, user.id), 303);
+      return reply.redirect(await backTo(result.comment, article, user.id), 303);
     } catch (err) {
       if (!(err instanceof AppError) || wantsJson(request) || err.code === 'not_found') throw err;
       return html(
@@ -228,7 +236,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
     const article = await articleOfComment(c);
     const done = await service.remove(user, c.id);
     if (wantsJson(request)) return reply.send({ id: c.id, status: done.status });
-    return reply.redirect(await backTo(done, article.slug, user.id), 303);
+    return reply.redirect(await backTo(done, article, user.id), 303);
   });
 
   app.get('/comments/:id/report', async (request, reply) => {
@@ -301,6 +309,6 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
     const article = await articleOfComment(c);
     const result = await service.like(user, c.id);
     if (wantsJson(request)) return reply.send(result);
-    return reply.redirect(await backTo(c, article.slug, user.id), 303);
+    return reply.redirect(await backTo(c, article, user.id), 303);
   });
 }

@@ -78,6 +78,7 @@ export function registerFactAdminRoutes(app: FastifyInstance, ctx: AppCtx): void
         back,
         notice: noticeText,
         error,
+        prefixed: ctx.editions.prefixed,
       }),
     );
   }

@@ -75,9 +75,16 @@ const ARTICLE_COLUMNS = [
   'articles.slug as article_slug',
   'articles.title as article_title',
   'articles.published_at as article_published_at',
+  // Its language names its edition: links to it go straight to its own address.
+  'articles.language as article_language',
 ] as const;
 
-type PublicRow = Selectable<FactsTable> & { article_slug: string; article_title: string; article_published_at: string | null };
+type PublicRow = Selectable<FactsTable> & {
+  article_slug: string;
+  article_title: string;
+  article_published_at: string | null;
+  article_language: string;
+};
 
 // What a timeline shows of each fact: a dossier page reads fifty, and turning the other columns into
 // JavaScript values cost as much as finding the rows.
@@ -92,7 +99,6 @@ const TIMELINE_COLUMNS = [
   'facts.evidence_text',
   'facts.status',
   ...ARTICLE_COLUMNS,
-  'articles.language as article_language',
   'articles.translation_group as article_group',
 ] as const;
 type TimelineRow = { article_language: string; article_group: number | null } & Pick<
@@ -133,7 +139,13 @@ function rowToTimelineFact(r: TimelineRow): TimelineFact {
 function rowToPublicFact(r: PublicRow): PublicFact {
   return {
     ...rowToFact(r),
-    article: { id: r.article_id, slug: r.article_slug, title: r.article_title, publishedAt: r.article_published_at ?? '' },
+    article: {
+      id: r.article_id,
+      slug: r.article_slug,
+      title: r.article_title,
+      publishedAt: r.article_published_at ?? '',
+      language: r.article_language,
+    },
   };
 }
 
@@ -730,6 +742,8 @@ export interface ArticleRef {
   slug: string;
   title: string;
   publishedAt: string;
+  /** Names the article's edition, for its address. */
+  language: string;
 }
 
 /** Published articles that mention the entity (or, for a pair, both), newest first. */
@@ -749,7 +763,7 @@ export async function listMentioningArticles(db: Db, scope: Scope, now: Date, li
   const [rows, count] = await Promise.all([
     db
       .selectFrom('articles')
-      .select(['articles.id', 'articles.slug', 'articles.title', 'articles.published_at'])
+      .select(['articles.id', 'articles.slug', 'articles.title', 'articles.published_at', 'articles.language'])
       .where('articles.id', 'in', newest)
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc')
@@ -757,7 +771,7 @@ export async function listMentioningArticles(db: Db, scope: Scope, now: Date, li
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, publishedAt: r.published_at ?? '' })),
+    items: rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, publishedAt: r.published_at ?? '', language: r.language })),
     total: Number(count.n),
   };
 }

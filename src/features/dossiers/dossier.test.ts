@@ -204,7 +204,7 @@ describe('key figures', () => {
     status: 'auto',
     fingerprint: String(id),
     planned: false,
-    article: { id, slug: `a${id}`, title: `A${id}`, publishedAt },
+    article: { id, slug: `a${id}`, title: `A${id}`, publishedAt, language: 'en' },
   });
   it('keeps one value a year, from the latest article', () => {
     const s = tradeSeries([fact(1, '2023', 1e9, '2024-01-01'), fact(2, '2023', 1.2e9, '2024-06-01'), fact(3, '2024', 2e9, '2025-01-01')]);

@@ -44,8 +44,8 @@ export interface StoredFact {
 
 /** A fact with the article it came from, as public pages list it. */
 export interface PublicFact extends StoredFact {
-  /** `language` and `group` (its translation group: the group's original id, or its own) where the query read them. */
-  article: { id: number; slug: string; title: string; publishedAt: string; language?: string; group?: number };
+  /** `language` names its edition (its address); `group` (its translation group: the group's original id, or its own) where the query read it. */
+  article: { id: number; slug: string; title: string; publishedAt: string; language: string; group?: number };
 }
 
 /** A fact as a dossier's timeline shows it: without what only review needs (confidence, offsets, versions). */
@@ -437,6 +437,8 @@ export interface TradePoint {
   factId: number;
   articleSlug: string;
   articleTitle: string;
+  /** The article's language, where the query read it: its edition, and the language of its title. */
+  articleLanguage?: string;
 }
 export interface TradeSeries {
   a: string;
@@ -477,7 +479,15 @@ export function tradeSeries(facts: PublicFact[]): TradeSeries[] {
       if (String(amount.currency ?? '') !== currency) continue;
       const year = factYear(f);
       if (!years.has(year))
-        years.set(year, { year, value: amount.value, currency, factId: f.id, articleSlug: f.article.slug, articleTitle: f.article.title });
+        years.set(year, {
+          year,
+          value: amount.value,
+          currency,
+          factId: f.id,
+          articleSlug: f.article.slug,
+          articleTitle: f.article.title,
+          articleLanguage: f.article.language,
+        });
     }
     out.push({ a, b, points: [...years.values()].sort((x, y) => x.year.localeCompare(y.year)) });
   }

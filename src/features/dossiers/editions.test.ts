@@ -75,6 +75,23 @@ describe.each(DIALECTS)('dossiers in each edition on %s', (dialect) => {
     expect(facts).toContain('href="/ru/dossiers/person/shavkat-mirziyoyev"');
   });
 
+  it('marks a trade figure’s source with its language where the edition speaks another, as the timeline does', async () => {
+    await twoVersions();
+    const chart = (body: string) => {
+      const at = body.indexOf('class="trade-chart"');
+      expect(at).toBeGreaterThan(0);
+      return body.slice(at, body.indexOf('</figure>', at));
+    };
+    // The Russian edition's chart cites the English report (no Russian version states the figure).
+    expect(chart((await get('/ru/dossiers/country/kz')).body)).toMatch(
+      /<a href="\/articles\/alliance#evidence-\d+" hreflang="en" lang="en">Tashkent and Astana deepen their alliance<\/a>/,
+    );
+    // In the article's own language there is nothing to mark.
+    const en = chart((await get('/dossiers/country/kz')).body);
+    expect(en).toMatch(/<a href="\/articles\/alliance#evidence-\d+">Tashkent and Astana deepen their alliance<\/a>/);
+    expect(en).not.toContain('hreflang');
+  });
+
   it('keeps English names and sentences at the root, and falls back to a country’s name in Chinese', async () => {
     await twoVersions();
     const en = await get('/dossiers/country/kz');

@@ -60,8 +60,8 @@ export interface ForeignComment {
 
 export interface ForeignPost {
   key: string;
-  /** How a report names it: "post 12", "page about". */
-  label: string;
+  /** How a report names it ("post 12", "page about"), in the catalogues' words: itemLabel. */
+  label: Note;
   title: string;
   /** The slug as the old site had it (percent-encoded or not); the title's is used when empty. */
   slug: string;
@@ -82,17 +82,52 @@ export interface ForeignPost {
   comments: ForeignComment[];
 }
 
-/** A sentence of the report: its catalogue key and variables (said in the reader's language), and in English. */
+/**
+ * A sentence of the report: its catalogue key and variables (said in the reader's language), and in English.
+ * A variable may be a note itself (the name of the item a warning is about), said in the same language.
+ */
 export interface Note {
   key: MessageKey;
-  vars: Record<string, string>;
+  vars: Record<string, string | Note>;
   /** The sentence in English, for the command line. */
   text: string;
 }
 
 /** A note of the report, with its English text for the command line. */
-export function note(key: MessageKey, vars: Record<string, string> = {}): Note {
-  return { key, vars, text: translator('en')(key, vars) };
+export function note(key: MessageKey, vars: Record<string, string | Note> = {}): Note {
+  return {
+    key,
+    vars,
+    text: translator('en')(
+      key,
+      plainVars(vars, (n) => n.text),
+    ),
+  };
+}
+
+/** A note in the language of `t` (the admin's report), its item names too. */
+export function sayNote(t: (key: MessageKey, vars?: Record<string, string>) => string, n: Note): string {
+  return t(
+    n.key,
+    plainVars(n.vars, (inner) => sayNote(t, inner)),
+  );
+}
+
+function plainVars(vars: Record<string, string | Note>, say: (n: Note) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === 'string' ? v : say(v)]));
+}
+
+const ITEM_KEYS = {
+  post: ['import.item.post', 'import.item.post_titled'],
+  page: ['import.item.page', 'import.item.page_titled'],
+  item: ['import.item.other', 'import.item.other_titled'],
+} as const satisfies Record<string, readonly [MessageKey, MessageKey]>;
+
+/** How a report names an item of the old site ("post 12", "page 3 "About"", "item 7"): `id` may be a slug. */
+export function itemLabel(kind: string, id: string, title = ''): Note {
+  const [plain, titled] = ITEM_KEYS[kind === 'post' || kind === 'page' ? kind : 'item'];
+  const short = title.trim().slice(0, 60);
+  return short ? note(titled, { id, title: short }) : note(plain, { id });
 }
 
 export interface SkippedItem {
@@ -451,6 +486,9 @@ export function createForeignImporter(deps: ForeignImportDeps) {
       report.articles[existing ? 'updated' : 'created']++;
     }
     const article = await findArticleById(db, id);
+    // Old addresses point at the root form "/articles/slug", not at an edition's: the row outlives the editions
+    // setting (and the article's language), and the root form is right in both schemes. When every edition is
+    // prefixed, the redirect is answered with the article's edition address at once (app.ts), so still one hop.
     for (const path of p.oldPaths) if (article && (await upsertRedirect(db, path, `/articles/${article.slug}`, now))) report.redirects++;
     await saveComments(p, id);
   }

@@ -1,7 +1,7 @@
 // `chancery import --from ghost FILE.json`: a Ghost export (Ghost 4 and later) read as JSON. Ghost keeps the
 // rendered HTML of each post beside its Lexical or mobiledoc source; the HTML is what is imported.
 import { readFile, stat } from 'node:fs/promises';
-import { createForeignImporter, type ForeignImportReport, type ForeignPost, note, skipped } from './foreign-import.js';
+import { createForeignImporter, type ForeignImportReport, type ForeignPost, itemLabel, note, skipped } from './foreign-import.js';
 import type { MoveDeps } from './wordpress-import.js';
 
 export class GhostError extends Error {}
@@ -80,7 +80,7 @@ export async function importGhost(
     onProgress?.(done++, posts.length, str(p.slug));
     const id = str(p.id);
     const type = str(p.type) || 'post';
-    const label = `${type} ${str(p.slug) || id}`;
+    const label = itemLabel(type, str(p.slug) || id);
     const status = str(p.status);
     if (status !== 'published' && status !== 'draft' && status !== 'scheduled') {
       imp.skip(skipped(label, note('import.skip.status', { status: status || '—' })));

@@ -206,6 +206,12 @@ describe.each(DIALECTS)('importer on %s', (dialect) => {
     expect(summarize(r)).toBe('Imported 4 (4 new, 0 updated), skipped 0 unchanged, 1 error.');
   });
 
+  it('says a refusal in English words on the command line, never as its catalogue key', async () => {
+    writeFileSync(join(dir, 'bishkek-beijing.md'), GOOD);
+    const r = await createImporter({ db, clock, actor: { id: null, role: 'author' } }).importFolder(dir);
+    expect(r.errors).toEqual([{ file: 'bishkek-beijing.md', line: 0, message: 'Only editors can publish or schedule.' }]);
+  });
+
   it('imports a Chinese article by a Chinese author, and Kazakh tags, with transliterated slugs', async () => {
     writeFileSync(
       join(dir, '铁路协议.md'),

@@ -11,7 +11,7 @@ import { articleSearchIndex } from '../search/search-index-store.js';
 import { findAuthorIdBySlug, insertAuthor } from '../authors/author-store.js';
 import { findRubricIdBySlug, insertRubric, lastRubricPosition } from '../rubrics/rubric-store.js';
 import { slugify } from '../tags/tag-store.js';
-import { messageKey, translator } from '../../platform/i18n/index.js';
+import { hasKey, messageKey, translator } from '../../platform/i18n/index.js';
 import { FrontMatterError, parseFrontMatter, type FrontMatterValue } from './front-matter.js';
 
 export type ImportStatus = 'published' | 'draft' | 'scheduled';
@@ -366,7 +366,7 @@ const english = translator('en');
 
 function problemOf(file: string, e: unknown): ImportProblem {
   if (e instanceof FrontMatterError) return { file, line: e.line, message: e.message };
-  const err = e as { message?: string; fields?: Record<string, string>; code?: string };
+  const err = e as { message?: string; fields?: Record<string, string>; code?: string; vars?: Record<string, string | number> };
   if (err.code === 'ENOENT' || err.code === 'EISDIR') return { file, line: 0, message: 'cannot read the file' };
   if (err.fields && Object.keys(err.fields).length)
     return {
@@ -377,7 +377,9 @@ function problemOf(file: string, e: unknown): ImportProblem {
         .map(([k, v]) => `${k}: ${english(messageKey(v))}`)
         .join('; '),
     };
-  return { file, line: 0, message: err.message ?? String(e) };
+  // A refusal may name its catalogue key (as the pages say it in the reader's language): said in English here too.
+  const message = err.message ?? String(e);
+  return { file, line: 0, message: hasKey(message) ? english(messageKey(message), err.vars) : message };
 }
 
 /** True when saving would change nothing a reader or editor can see. */

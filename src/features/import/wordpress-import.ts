@@ -6,6 +6,7 @@ import {
   type ForeignImportDeps,
   type ForeignImportReport,
   type ForeignImporter,
+  itemLabel,
   skipped,
 } from './foreign-import.js';
 import { itemKind, readWxr, wxrAttachment, wxrAuthor, wxrPost, type WxrChannel } from './wxr-reader.js';
@@ -57,7 +58,7 @@ export async function importWordPress(
     if (typeof kind === 'object') {
       const title = node.children.find((c) => c.name === 'title')?.text.trim();
       const id = node.children.find((c) => c.name === 'wp:post_id')?.text.trim() ?? '?';
-      imp.skip(skipped(`item ${id}${title ? ` "${title.slice(0, 60)}"` : ''}`, kind.skip));
+      imp.skip(skipped(itemLabel('item', id, title), kind.skip));
     } else await imp.post(wxrPost(node, ch.siteUrl, imp.warn));
     onProgress?.(++imported, articles, 'articles');
   });

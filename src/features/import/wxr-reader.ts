@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { SaxesParser } from 'saxes';
 import type { ForeignAuthor, ForeignComment, ForeignMedia, ForeignPost, Note } from './foreign-import.js';
-import { decodeEntities, htmlToText, note } from './foreign-import.js';
+import { decodeEntities, htmlToText, itemLabel, note } from './foreign-import.js';
 
 /** A small element tree: one record of the export. */
 export interface XmlNode {
@@ -168,7 +168,7 @@ const STATUS: Record<string, ForeignPost['status']> = {
 export function wxrPost(node: XmlNode, siteUrl: string, warn: (w: Note) => void): ForeignPost {
   const id = child(node, 'wp:post_id');
   const type = child(node, 'wp:post_type');
-  const label = `${type} ${id}${child(node, 'title') ? ` "${child(node, 'title').slice(0, 60)}"` : ''}`;
+  const label = itemLabel(type, id, child(node, 'title'));
   const wpStatus = child(node, 'wp:status');
   if (wpStatus === 'private') warn(note('import.warn.private', { item: label }));
   const categories = node.children.filter((c) => c.name === 'category');
@@ -206,7 +206,7 @@ export function wxrPost(node: XmlNode, siteUrl: string, warn: (w: Note) => void)
   };
 }
 
-function wxrComment(node: XmlNode, label: string, warn: (w: Note) => void): ForeignComment[] {
+function wxrComment(node: XmlNode, label: Note, warn: (w: Note) => void): ForeignComment[] {
   const id = child(node, 'wp:comment_id');
   const type = child(node, 'wp:comment_type');
   if (type === 'pingback' || type === 'trackback') return [];

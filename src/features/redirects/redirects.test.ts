@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { DIALECTS } from '../../../test/db.js';
+import { makeArticle, makeAuthor } from '../../../test/factories.js';
 import { countRedirects, findRedirect, normalizeRedirectPath, upsertRedirect } from './redirect-store.js';
 
 const NOW = new Date('2026-12-07T06:00:00Z');
@@ -41,5 +42,35 @@ describe.each(DIALECTS)('redirects from old addresses (%s)', (dialect) => {
     expect((await app.server.inject('/?q=x')).statusCode).toBe(200);
     expect((await app.server.inject('/2024/05/unknown/')).statusCode).toBe(404);
     expect((await app.server.inject({ method: 'POST', url: '/2024/05/water-talks/' })).statusCode).toBe(404);
+  });
+
+  it('sends an imported address straight to the article’s edition when every edition is prefixed, whichever the scheme', async () => {
+    const db = app.ctx.db;
+    const author = await makeAuthor(db, { slug: 'desk' });
+    await makeArticle(db, { slug: 'vodnye-peregovory', title: 'Водные переговоры', language: 'ru', authorIds: [author], publishedAt: NOW });
+    // The import keeps the root form: right under either scheme, whatever the setting becomes.
+    await upsertRedirect(db, '/2024/05/vodnye-peregovory', '/articles/vodnye-peregovory', NOW);
+    await upsertRedirect(db, '/?p=14', '/articles/vodnye-peregovory', NOW);
+    const admin = await app.signIn('admin');
+    const choose = async (editions: string) =>
+      app.server.inject({
+        method: 'POST',
+        url: '/admin/settings',
+        headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: admin.csrf, language: 'en', editions }).toString(),
+      });
+    expect((await choose('prefixed')).statusCode).toBe(303);
+    for (const old of ['/2024/05/vodnye-peregovory/', '/?p=14']) {
+      const res = await app.server.inject(old);
+      expect([old, res.statusCode, res.headers.location]).toEqual([old, 301, '/ru/articles/vodnye-peregovory']);
+      // It depends on the setting: a CDN may keep it, a browser must not (decision 021).
+      expect(res.headers['cache-control']).toBe('public, max-age=0, s-maxage=3600');
+      expect((await app.server.inject(String(res.headers.location))).statusCode).toBe(200);
+    }
+    expect(await findRedirect(db, '/2024/05/vodnye-peregovory')).toBe('/articles/vodnye-peregovory');
+    expect((await choose('root')).statusCode).toBe(303);
+    const back = await app.server.inject('/2024/05/vodnye-peregovory');
+    expect([back.statusCode, back.headers.location]).toEqual([301, '/articles/vodnye-peregovory']);
+    expect((await app.server.inject('/articles/vodnye-peregovory')).statusCode).toBe(200);
   });
 });

@@ -102,6 +102,10 @@ describe.each(DIALECTS)('messages in Russian on %s', (dialect) => {
     expect(done.body).toMatch(/изображение http/);
     expect(done.body).not.toContain('no media folder given');
     expect(done.body).not.toContain('its status is');
+    // The items are named in Russian too: the skipped ones, and those the warnings are about.
+    expect(done.body).toContain('элемент 30 «Main menu»');
+    expect(done.body).toMatch(/запись 12 «Water talks[^<]*»: шорткоды удалены/);
+    expect(done.body).not.toMatch(/\b(item|post) \d+/);
   });
 
   it('says the CSRF refusal in Russian', async () => {

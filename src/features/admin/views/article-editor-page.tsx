@@ -29,8 +29,8 @@ export interface ArticleFormValues {
 export interface ArticleEditorProps {
   t: T;
   csrf: string;
-  /** Absent for a new article. */
-  article?: { id: number; status: ArticleStatus; publishedAt: string | null; slug: string; updatedAt: string };
+  /** Absent for a new article. `href` is its public address, in its own edition (editions.ts articlePath). */
+  article?: { id: number; status: ArticleStatus; publishedAt: string | null; slug: string; updatedAt: string; href: string };
   values: ArticleFormValues;
   errors?: Record<string, string>;
   rubrics: Rubric[];
@@ -68,7 +68,7 @@ export function ArticleEditorPage(p: ArticleEditorProps) {
           {article.status === 'published' && article.publishedAt && (
             <>
               {t('admin.editor.published_at', { when: formatDateTime(article.publishedAt) })} ·{' '}
-              <a href={`/articles/${article.slug}`}>{t('admin.editor.view')}</a>
+              <a href={article.href}>{t('admin.editor.view')}</a>
             </>
           )}
           {article.status === 'scheduled' &&

@@ -1,5 +1,6 @@
 // Small public pages of the comments feature: the form again after a refusal, editing, reporting, and a confirmation.
 import type { VNode } from 'preact';
+import { articlePath } from '../../../platform/editions.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import type { Chrome } from '../../../platform/chrome.js';
@@ -10,8 +11,11 @@ import { CommentForm } from './comments-block.js';
 interface Base {
   t: T;
   chrome: Chrome;
-  article: { slug: string; title: string };
+  article: { slug: string; title: string; language: string };
 }
+
+/** The article's own address, in its edition (the page's shell says how editions are addressed). */
+const articleHref = (p: Base) => articlePath(p.article.language, p.chrome.site.editions === 'prefixed', p.article.slug);
 
 function Shell({
   t,
@@ -39,9 +43,9 @@ function Shell({
 /** The comment form shown again with the reason it was refused and the text kept. */
 export function CommentRetryPage(p: Base & { csrf: string; guard?: VNode; body: string; error: string; parent?: Comment }) {
   return (
-    <Shell t={p.t} chrome={p.chrome} title={p.t('comments.retry.title')} path={`/articles/${p.article.slug}`}>
+    <Shell t={p.t} chrome={p.chrome} title={p.t('comments.retry.title')} path={articleHref(p)}>
       <p>
-        <a href={`/articles/${p.article.slug}#comments`}>← {p.article.title}</a>
+        <a href={`${articleHref(p)}#comments`}>← {p.article.title}</a>
       </p>
       <CommentForm t={p.t} slug={p.article.slug} csrf={p.csrf} guard={p.guard} parent={p.parent} value={p.body} error={p.error} />
     </Shell>
@@ -54,7 +58,7 @@ export function CommentEditPage(p: Base & { csrf: string; guard?: VNode; comment
   return (
     <Shell t={p.t} chrome={p.chrome} title={p.t('comments.edit.title')} path={`/comments/${p.comment.id}/edit`}>
       <p>
-        <a href={`/articles/${p.article.slug}#comment-${p.comment.id}`}>← {p.article.title}</a>
+        <a href={`${articleHref(p)}#comment-${p.comment.id}`}>← {p.article.title}</a>
       </p>
       <form class="comment-form" method="post" action={`/comments/${p.comment.id}/edit`}>
         <input type="hidden" name="_csrf" value={p.csrf} />
@@ -85,7 +89,7 @@ export function CommentReportPage(p: Base & { csrf: string; comment: Comment; er
       path={`/comments/${p.comment.id}/report`}
     >
       <p>
-        <a href={`/articles/${p.article.slug}#comment-${p.comment.id}`}>← {p.article.title}</a>
+        <a href={`${articleHref(p)}#comment-${p.comment.id}`}>← {p.article.title}</a>
       </p>
       {p.done ? (
         <p role="status">{p.t('comments.report.done')}</p>

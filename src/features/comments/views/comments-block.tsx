@@ -30,14 +30,19 @@ export interface CommentsBlockProps {
   liked?: Set<number>;
   /** The edition's address prefix ("/ru"), for the account links. */
   base?: string;
+  /**
+   * The article's own address (its edition's, editions.ts articlePath), for the thread's links; "/articles/slug"
+   * when absent. The comment form still posts to "/articles/slug/comments": forms stay at the root (decision 021).
+   */
+  path?: string;
 }
 
-const threadHref = (slug: string, order: ThreadOrder, page: number) => {
+const threadHref = (path: string, order: ThreadOrder, page: number) => {
   const q = new URLSearchParams();
   if (order !== 'oldest') q.set('order', order);
   if (page > 1) q.set('cpage', String(page));
   const s = q.toString();
-  return `/articles/${slug}${s ? `?${s}` : ''}#comments`;
+  return `${path}${s ? `?${s}` : ''}#comments`;
 };
 
 /** The form for a new comment or a reply. */
@@ -230,6 +235,7 @@ export function ThreadEntry(
 /** The whole block: ordering, the thread page, the pager and the form (or why there is none). */
 export function CommentsBlock(p: CommentsBlockProps) {
   const { t, article, order } = p;
+  const path = p.path ?? `/articles/${article.slug}`;
   const open = article.commentsMode === 'on';
   if (article.commentsMode === 'off') return null;
   return (
@@ -240,13 +246,13 @@ export function CommentsBlock(p: CommentsBlockProps) {
           {order === 'oldest' ? (
             <strong aria-current="true">{t('comments.order.oldest')}</strong>
           ) : (
-            <a href={threadHref(article.slug, 'oldest', 1)}>{t('comments.order.oldest')}</a>
+            <a href={threadHref(path, 'oldest', 1)}>{t('comments.order.oldest')}</a>
           )}
           {' · '}
           {order === 'newest' ? (
             <strong aria-current="true">{t('comments.order.newest')}</strong>
           ) : (
-            <a href={threadHref(article.slug, 'newest', 1)}>{t('comments.order.newest')}</a>
+            <a href={threadHref(path, 'newest', 1)}>{t('comments.order.newest')}</a>
           )}
         </p>
       )}
@@ -271,7 +277,7 @@ export function CommentsBlock(p: CommentsBlockProps) {
       {p.pages > 1 && (
         <nav class="pagination comments-pagination" aria-label={t('comments.pages')}>
           {p.page > 1 ? (
-            <a rel="prev" href={threadHref(article.slug, order, p.page - 1)}>
+            <a rel="prev" href={threadHref(path, order, p.page - 1)}>
               ← {t('comments.earlier_page')}
             </a>
           ) : (
@@ -279,7 +285,7 @@ export function CommentsBlock(p: CommentsBlockProps) {
           )}
           <span class="pagination-status">{t('pagination.page', { page: p.page, pages: p.pages })}</span>
           {p.page < p.pages ? (
-            <a rel="next" href={threadHref(article.slug, order, p.page + 1)}>
+            <a rel="next" href={threadHref(path, order, p.page + 1)}>
               {t('comments.later_page')} →
             </a>
           ) : (
@@ -301,9 +307,7 @@ export function CommentsBlock(p: CommentsBlockProps) {
           <p class="comments-note">{t('comments.error.cannot_post')}</p>
         ) : (
           <p class="comments-note comments-signin">
-            <a href={`${p.base ?? ''}/account/login?next=${encodeURIComponent(`/articles/${article.slug}#comments`)}`}>
-              {t('comments.sign_in')}
-            </a>{' '}
+            <a href={`${p.base ?? ''}/account/login?next=${encodeURIComponent(`${path}#comments`)}`}>{t('comments.sign_in')}</a>{' '}
             {t('comments.sign_in_rest')}
           </p>
         ))}

@@ -1,4 +1,5 @@
 // The moderator console: queue tabs, comments with article and author history, per-item and bulk actions.
+import { articlePath } from '../../../platform/editions.js';
 import { formatDateTime, type T, messageKey } from '../../../platform/i18n/index.js';
 import type { Queue, QueueItem } from '../comment-store.js';
 import { CommentBody } from './comment-body.js';
@@ -15,11 +16,13 @@ export interface ModerationPageProps {
   now: Date;
   notice?: string;
   error?: string;
+  /** Every edition under its prefix (the `site.editions` setting): articles are linked at their own address. */
+  prefixed?: boolean;
 }
 
 const DAY = 864e5;
 
-function ItemCard({ t, item, now, index }: { t: T; item: QueueItem; now: Date; index: number }) {
+function ItemCard({ t, item, now, index, prefixed }: { t: T; item: QueueItem; now: Date; index: number; prefixed: boolean }) {
   const c = item.comment;
   const ageDays = item.author.createdAt ? Math.max(0, Math.floor((now.getTime() - Date.parse(item.author.createdAt)) / DAY)) : undefined;
   const name = c.authorDeleted ? t('comments.deleted_user') : c.authorName;
@@ -54,7 +57,7 @@ function ItemCard({ t, item, now, index }: { t: T; item: QueueItem; now: Date; i
           )}
         </p>
         <p class="mod-article">
-          <a href={`/articles/${item.article.slug}#comment-${c.id}`}>{item.article.title}</a> ·{' '}
+          <a href={`${articlePath(item.article.language, prefixed, item.article.slug)}#comment-${c.id}`}>{item.article.title}</a> ·{' '}
           <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
           {c.parentId !== null && <> · {t('comments.in_reply_to', { name: c.replyToName })}</>}
           {c.featured && <> · {t('comments.featured')}</>}
@@ -165,7 +168,7 @@ export function ModerationPage(p: ModerationPageProps) {
       ) : (
         <ol class="mod-list" role="list" aria-describedby="mod-keys">
           {p.items.map((item, i) => (
-            <ItemCard t={t} item={item} now={p.now} index={i} />
+            <ItemCard t={t} item={item} now={p.now} index={i} prefixed={p.prefixed ?? false} />
           ))}
         </ol>
       )}

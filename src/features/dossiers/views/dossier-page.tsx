@@ -1,5 +1,5 @@
 // A dossier: one entity or a country pair, with its key figures, a timeline of facts and related reading.
-import { editionAlternates } from '../../../platform/editions.js';
+import { articlePath, editionAlternates } from '../../../platform/editions.js';
 import { formatDate, type T } from '../../../platform/i18n/index.js';
 import { Layout } from '../../../platform/ui/layout.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
@@ -79,6 +79,8 @@ export function DossierPage(p: DossierPageProps) {
   const lang = chrome.site.language;
   const base = p.base ?? '';
   const here = base + p.path;
+  // Articles are linked at their own edition's address, so no link costs a redirect.
+  const prefixed = chrome.site.editions === 'prefixed';
   const pair = subjects.length === 2;
   const [first] = subjects;
   const title = pair ? t('dossiers.pair.title', { a: subjects[0].name, b: subjects[1]!.name }) : first.name;
@@ -159,7 +161,7 @@ export function DossierPage(p: DossierPageProps) {
               const other = countryPage ? (s.a === first.id ? s.b : s.a) : undefined;
               return (
                 <div class="trade-figure">
-                  <TradeChart t={t} series={s} names={names} uid={`trade-${i}`} lang={lang} />
+                  <TradeChart t={t} series={s} names={names} uid={`trade-${i}`} lang={lang} prefixed={prefixed} />
                   {other && (
                     <p class="meta">
                       <a href={base + pairPath(first.id, other)}>{t('dossiers.pair.link', { name: p.names.get(other)?.name ?? other })}</a>
@@ -173,7 +175,7 @@ export function DossierPage(p: DossierPageProps) {
 
         <div class="dossier-columns">
           <div class="dossier-main">
-            <UpcomingBlock t={t} facts={p.upcoming} names={p.names} skip={selfIds} lang={lang} base={base} />
+            <UpcomingBlock t={t} facts={p.upcoming} names={p.names} skip={selfIds} lang={lang} base={base} prefixed={prefixed} />
             <section class="dossier-timeline" aria-labelledby="timeline-title">
               <h2 id="timeline-title">{t('dossiers.timeline')}</h2>
               {p.timeline.length === 0 ? (
@@ -197,7 +199,7 @@ export function DossierPage(p: DossierPageProps) {
                           )
                         )}
                         {' · '}
-                        <SourceLink t={t} fact={f} lang={lang} />
+                        <SourceLink t={t} fact={f} lang={lang} prefixed={prefixed} />
                       </p>
                     </li>
                   ))}
@@ -238,7 +240,13 @@ export function DossierPage(p: DossierPageProps) {
                 <ul class="dossier-articles">
                   {p.articles.items.map((a) => (
                     <li>
-                      <a href={`/articles/${a.slug}`}>{a.title}</a>
+                      <a
+                        href={articlePath(a.language, prefixed, a.slug)}
+                        hreflang={a.language !== lang ? a.language : undefined}
+                        lang={a.language !== lang ? a.language : undefined}
+                      >
+                        {a.title}
+                      </a>
                       {a.publishedAt && (
                         <>
                           {' '}

@@ -1,4 +1,5 @@
 // A fact as a readable sentence, entity names linking to their dossiers.
+import { articlePath } from '../../../platform/editions.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { dossierPath, type Segment, type TimelineFact } from '../dossier.js';
 
@@ -35,11 +36,24 @@ export function Evidence({ fact, lang }: { fact: Pick<TimelineFact, 'evidence' |
   );
 }
 
-/** "Source: the article's title", to the fact's sentence in it; the title marked with its language where it differs. */
-export function SourceLink({ t, fact, lang }: { t: T; fact: Pick<TimelineFact, 'id' | 'article'>; lang: string }) {
+/**
+ * "Source: the article's title", to the fact's sentence in it at the article's own address (`prefixed`: every
+ * edition under its prefix); the title marked with its language where it differs.
+ */
+export function SourceLink({
+  t,
+  fact,
+  lang,
+  prefixed = false,
+}: {
+  t: T;
+  fact: Pick<TimelineFact, 'id' | 'article'>;
+  lang: string;
+  prefixed?: boolean;
+}) {
   const own = fact.article.language;
   const other = own && own !== lang ? own : undefined;
-  const href = `/articles/${fact.article.slug}#evidence-${fact.id}`;
+  const href = `${articlePath(own ?? lang, prefixed, fact.article.slug)}#evidence-${fact.id}`;
   if (!other) return <a href={href}>{t('dossiers.source', { title: fact.article.title })}</a>;
   return (
     <a href={href} hreflang={other}>

@@ -1,5 +1,6 @@
 // The staff review of extracted facts: a filterable list; each fact with its evidence and the
 // forms to confirm, reject or correct one argument.
+import { articlePath } from '../../../platform/editions.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { Pagination, type PageInfo } from '../../../platform/ui/pagination.js';
 import {
@@ -27,6 +28,8 @@ export interface FactsAdminProps {
   back: string;
   notice?: string;
   error?: { factId: number; arg: string; value: string; message: string };
+  /** Every edition under its prefix (the `site.editions` setting): articles are linked at their own address. */
+  prefixed?: boolean;
 }
 
 function showArg(v: unknown, names: Map<string, EntityRef>): string {
@@ -41,7 +44,7 @@ function showArg(v: unknown, names: Map<string, EntityRef>): string {
 }
 
 /** The body of /admin/facts (AdminLayout wraps it). */
-export function FactsAdminPage({ t, csrf, filter, items, total, info, names, back, notice, error }: FactsAdminProps) {
+export function FactsAdminPage({ t, csrf, filter, items, total, info, names, back, notice, error, prefixed = false }: FactsAdminProps) {
   const Hidden = () => (
     <>
       <input type="hidden" name="_csrf" value={csrf} />
@@ -116,7 +119,9 @@ export function FactsAdminPage({ t, csrf, filter, items, total, info, names, bac
                   </>
                 )}
                 {' · '}
-                <a href={`/articles/${f.article.slug}#evidence-${f.id}`}>{t('admin.facts.article', { title: f.article.title })}</a>
+                <a href={`${articlePath(f.article.language ?? t.lang, prefixed, f.article.slug)}#evidence-${f.id}`}>
+                  {t('admin.facts.article', { title: f.article.title })}
+                </a>
                 {' · '}
                 <a href={`/admin/facts?status=all&article=${f.articleId}`}>#{f.articleId}</a>
               </p>

@@ -1,4 +1,5 @@
 // Trade turnover by year as a server-rendered SVG bar chart, with the numbers in a table beside it.
+import { articlePath } from '../../../platform/editions.js';
 import type { T } from '../../../platform/i18n/index.js';
 import { formatAmount, type TradeSeries } from '../dossier.js';
 
@@ -9,19 +10,24 @@ const W = 480,
   PAD_T = 28,
   PAD_B = 32;
 
-/** One pair's series; ids stay unique on a page through `uid`. */
+/**
+ * One pair's series; ids stay unique on a page through `uid`. Each year's source links to its article's own
+ * address (`prefixed`: every edition under its prefix), its title marked with its language where it differs.
+ */
 export function TradeChart({
   t,
   series,
   names,
   uid,
   lang = 'en',
+  prefixed = false,
 }: {
   t: T;
   series: TradeSeries;
   names: [string, string];
   uid: string;
   lang?: string;
+  prefixed?: boolean;
 }) {
   const pts = series.points.slice(-12);
   if (!pts.length) return null;
@@ -31,6 +37,7 @@ export function TradeChart({
   const title = t('dossiers.trade.title', { a: names[0], b: names[1] });
   // Each amount is shown three times (description, bar label, table): formatted once.
   const amounts = pts.map((p) => formatAmount(p.value, p.currency, lang));
+  const other = (own: string | undefined) => (own && own !== lang ? own : undefined);
   const desc = t('dossiers.trade.desc', { values: pts.map((p, i) => `${p.year}: ${amounts[i]}`).join('; ') });
   return (
     <figure class="trade-chart">
@@ -78,7 +85,13 @@ export function TradeChart({
                 <th scope="row">{p.year}</th>
                 <td>{amounts[i]}</td>
                 <td>
-                  <a href={`/articles/${p.articleSlug}#evidence-${p.factId}`}>{p.articleTitle}</a>
+                  <a
+                    href={`${articlePath(p.articleLanguage ?? lang, prefixed, p.articleSlug)}#evidence-${p.factId}`}
+                    hreflang={other(p.articleLanguage)}
+                    lang={other(p.articleLanguage)}
+                  >
+                    {p.articleTitle}
+                  </a>
                 </td>
               </tr>
             ))

@@ -13,10 +13,12 @@ export interface UpcomingBlockProps {
   lang?: string;
   /** The edition's address prefix ("/ru"), for dossier links. */
   base?: string;
+  /** Every edition under its prefix (the `site.editions` setting), for article links. */
+  prefixed?: boolean;
 }
 
 /** The announced events, soonest first, each with its date and the article sentence that announces it; nothing when there are none. */
-export function UpcomingBlock({ t, facts, names, skip, lang = 'en', base = '' }: UpcomingBlockProps) {
+export function UpcomingBlock({ t, facts, names, skip, lang = 'en', base = '', prefixed = false }: UpcomingBlockProps) {
   if (!facts.length) return null;
   return (
     <section class="dossier-upcoming" aria-labelledby="upcoming-title">
@@ -35,7 +37,7 @@ export function UpcomingBlock({ t, facts, names, skip, lang = 'en', base = '' }:
                 t('dossiers.upcoming.tba')
               )}
               {' · '}
-              <SourceLink t={t} fact={f} lang={lang} />
+              <SourceLink t={t} fact={f} lang={lang} prefixed={prefixed} />
             </p>
           </li>
         ))}

@@ -1,6 +1,6 @@
 // The staff page for moving in from WordPress or Ghost: an upload form, and after an import its report.
 import type { T } from '../../../platform/i18n/index.js';
-import type { ForeignImportReport } from '../foreign-import.js';
+import { type ForeignImportReport, sayNote } from '../foreign-import.js';
 
 export interface ImportPageProps {
   t: T;
@@ -35,7 +35,7 @@ export function ImportPage({ t, csrf, maxMb, platform, error, report }: ImportPa
               <ul>
                 {report.skipped.map((s) => (
                   <li>
-                    <code>{s.itemNote ? t(s.itemNote.key, s.itemNote.vars) : s.item}</code>: {s.why ? t(s.why.key, s.why.vars) : s.reason}
+                    <code>{s.itemNote ? sayNote(t, s.itemNote) : s.item}</code>: {s.why ? sayNote(t, s.why) : s.reason}
                   </li>
                 ))}
               </ul>
@@ -46,7 +46,7 @@ export function ImportPage({ t, csrf, maxMb, platform, error, report }: ImportPa
               <summary>{t('import.warnings', { count: report.warnings.length })}</summary>
               <ul>
                 {report.warnings.map((w) => (
-                  <li>{t(w.key, w.vars)}</li>
+                  <li>{sayNote(t, w)}</li>
                 ))}
               </ul>
             </details>
