@@ -51,6 +51,9 @@ interface ArticleContent {
   corrections: Correction[];
 }
 
+/** About the bytes an article's drawn parts hold (two per character, and the rows besides). */
+const weightOf = (c: ArticleContent) => 2 * (c.bodyHtml.length + c.factsHtml.length) + 4096;
+
 async function drawContent(ctx: AppCtx, ed: AppCtx, article: ReadableArticle, now: Date): Promise<ArticleContent> {
   const [knowledge, translations, images, corrections] = await Promise.all([
     listPublicFactsForArticle(ctx.db, article.id, article.language),
@@ -108,7 +111,7 @@ export function registerArticlePage(app: FastifyInstance, ctx: AppCtx): void {
           findEventForArticle(ctx.db, article.id, now, () => nextEvent(ctx, now), ctx.memo).then(
             (e) => e && eventIn(ctx.db, e, article.language, ctx.memo),
           ),
-          ctx.memo.get(`article-page:${article.id}:${article.updatedAt}`, () => drawContent(ctx, ed, article, now)),
+          ctx.memo.get(`article-page:${article.id}:${article.updatedAt}`, () => drawContent(ctx, ed, article, now), weightOf),
         ]);
         const thread = await loadCommentThread(ed, request, article, chrome.site.language);
         const comments = { count: thread.count, children: thread.block && CommentsBlock(thread.block), lastChange: thread.lastChange };

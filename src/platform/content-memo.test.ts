@@ -94,3 +94,32 @@ describe('content memo', () => {
     expect(await memo.get('k', async () => ++loads)).toBe(2);
   });
 });
+
+describe('content memo with weighed values', () => {
+  it('keeps weighed values within its byte budget, the oldest dropped first, and counts what leaves', async () => {
+    let now = 0;
+    const memo = createContentMemo({ enabled: true, maxBytes: 250, ttlMs: 1000, now: () => now });
+    let loads = 0;
+    const heavy = (key: string) =>
+      memo.get(
+        key,
+        async () => `${key}:${++loads}`,
+        () => 100,
+      );
+    await heavy('a');
+    await heavy('b');
+    await memo.get('light', async () => 'x');
+    await heavy('c');
+    // a left to make room for c; b, c and the unweighed value stay.
+    expect(memo.size()).toBe(3);
+    expect(await heavy('b')).toBe('b:2');
+    expect(await heavy('a')).toBe('a:4');
+    // Expired values give their bytes back: after a minute, three fresh ones fit again with room for none more.
+    now = 2000;
+    await heavy('d');
+    await heavy('e');
+    expect(await heavy('d')).toBe('d:5');
+    expect(await heavy('e')).toBe('e:6');
+    expect(memo.size()).toBe(2);
+  });
+});
