@@ -81,24 +81,36 @@ const DATETIME_RE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)
 // Codes Intl names that are not places one can hold an event in.
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
 
-/** ISO 3166 region codes with their English names, sorted by name: the country select's options. */
-export function countryOptions(lang = 'en'): { code: string; name: string }[] {
-  const dn = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
-  const out: { code: string; name: string }[] = [];
-  for (let a = 65; a < 91; a++) {
-    for (let b = 65; b < 91; b++) {
-      const code = String.fromCharCode(a, b);
-      const name = dn.of(code);
-      if (name && name !== code && !NOT_COUNTRIES.has(code)) out.push({ code, name });
+// Naming and sorting some 250 regions took about a millisecond, on every view of an event's registration form:
+// the list depends on the language alone, so each language's is built once.
+const countryLists = new Map<string, readonly { code: string; name: string }[]>();
+
+/** ISO 3166 region codes with their names in `lang`, sorted by name: the country select's options. */
+export function countryOptions(lang = 'en'): readonly { code: string; name: string }[] {
+  let list = countryLists.get(lang);
+  if (!list) {
+    const dn = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+    const out: { code: string; name: string }[] = [];
+    for (let a = 65; a < 91; a++) {
+      for (let b = 65; b < 91; b++) {
+        const code = String.fromCharCode(a, b);
+        const name = dn.of(code);
+        if (name && name !== code && !NOT_COUNTRIES.has(code)) out.push(Object.freeze({ code, name }));
+      }
     }
+    list = Object.freeze(out.sort((x, y) => x.name.localeCompare(y.name, lang)));
+    // A language tag comes from the site's editions, not from readers: a handful of lists at most.
+    countryLists.set(lang, list);
   }
-  return out.sort((x, y) => x.name.localeCompare(y.name, lang));
+  return list;
 }
+
+const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
 /** True when the code is a country Intl knows. */
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return false;
-  return new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' }).of(code) !== code;
+  return englishRegions.of(code) !== code;
 }
 
 /** Zones offered in the form's datalist; any IANA name is accepted. */
