@@ -9,6 +9,8 @@ export interface ContentMemo {
   clear(): void;
   /** Number of values held (for tests and metrics). */
   size(): number;
+  /** False when every get() loads afresh: a value that pays only when shared is then not worth building. */
+  readonly enabled: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export function createContentMemo(opts: { enabled: boolean; ttlMs?: number; maxE
   // Kept in insertion order, which with one time to live is also the order of expiry.
   let values = new Map<string, { at: number; value: Promise<unknown> }>();
   return {
+    enabled: opts.enabled,
     get<T>(key: string, load: () => Promise<T>): Promise<T> {
       if (!opts.enabled) return load();
       const at = now();
