@@ -155,20 +155,19 @@ async function rankedNewestSqlite(
   if (!expanded) return [];
   const lazyMatch = toFtsQuery(expanded);
   // CROSS JOIN keeps the index as the outer loop: SQLite would otherwise run one full-text query per article.
-  // The filter is answered by an index on the article's id, without reading the article; the titles of the
-  // matches kept are read afterwards (asked for in the same pass, every match's row was read, kept or not).
-  const r = await sql<{ id: number; published_at: string; title: string }>`select n.id, n.published_at, t.title
-      from (select article_search.rowid as id, a.published_at as published_at
-        from article_search cross join articles a on a.id = article_search.rowid
-        where article_search match ${lazyMatch} and ${filterSql(db, f, now)} order by article_search.rowid desc limit ${window}) n
-      cross join articles t on t.id = n.id order by n.id desc`.execute(db);
-  const newest = r.rows.map((x) => ({ id: Number(x.id), published_at: String(x.published_at), title: String(x.title) }));
+  // The filter is answered by an index on the article's id, without reading the article.
+  const r = await sql<{ id: number; published_at: string }>`select article_search.rowid as id, a.published_at as published_at
+      from article_search cross join articles a on a.id = article_search.rowid
+      where article_search match ${lazyMatch} and ${filterSql(db, f, now)} order by article_search.rowid desc limit ${window}`.execute(db);
+  const newest = r.rows.map((x) => ({ id: Number(x.id), published_at: String(x.published_at) }));
   if (!newest.length) return [];
-  if (newest.length >= window) {
-    // Headline matches first: the title is asked in JavaScript with the tokenizer's rules (highlight.ts). Asking
-    // the index for "{title} : ..." over the same ids decoded every match's positions again, 3 to 12 ms.
-    return newest.map((x) => ({ id: x.id, published_at: x.published_at, rank: containsAll(x.title, terms) ? -1 : 0 }));
-  }
+  // Asking the index for "{title} : ..." over the window decoded every match's positions again (3 to 12 ms).
+  if (newest.length >= window)
+    return headlinesFirst(
+      db,
+      terms,
+      newest.map((x) => x.id),
+    );
   // bm25 scores the query as written: a prefix is one phrase to it, its words would each be weighed on their own.
   const scored = await sql<{ id: number; rank: number }>`select rowid as id, ${BM25} as rank from article_search
         where article_search match ${match} and rowid >= ${newest[newest.length - 1].id}`.execute(db);
@@ -211,15 +210,17 @@ async function prefixWords(db: Db, stem: string): Promise<string[]> {
 }
 
 /**
- * PostgreSQL, matches that fill the ranking window: headline matches first, then the rest, newest first, as on
- * SQLite. ts_rank_cd read and scored every one of the window's documents (12 ms for 1,001 at 10,000 articles);
- * their titles are a read of the articles by id.
+ * Matches that fill the ranking window: headline matches first, then the rest, newest first. Their titles are
+ * read by id and asked in JavaScript with the tokenizer's rules (highlight.ts); on PostgreSQL ts_rank_cd read and
+ * scored every document of the window instead (12 ms for 1,001 at 10,000 articles).
  */
 async function headlinesFirst(db: Db, terms: Term[], ids: number[]): Promise<Ranked[]> {
+  // One bound value for the whole list: an array on PostgreSQL, JSON text on SQLite.
   const rows = await db
     .selectFrom('articles')
     .select(['id', 'title', 'published_at'])
-    .where('id', '=', sql<number>`any(${ids}::int[])`)
+    .$if(db.dialect === 'postgres', (q) => q.where('id', '=', sql<number>`any(${ids}::int[])`))
+    .$if(db.dialect !== 'postgres', (q) => q.where('id', 'in', sql<number>`(select value from json_each(${JSON.stringify(ids)}))`))
     .execute();
   return rows.map((x) => ({ id: x.id, published_at: String(x.published_at), rank: containsAll(x.title, terms) ? -1 : 0 }));
 }
