@@ -6,6 +6,8 @@
 //   node --import tsx bench/scale.ts [--articles 100000] [--duration 5] [--connections 8]
 //        [--postgres postgres://postgres@127.0.0.1:5432/chancery_scale]   (the database is emptied first)
 //        [--only postgres|sqlite]   (measure one engine; with postgres, --keep reuses a database already copied)
+//        [--port N]   (the server's port; a random one in 4900-4989 by default)
+//        [--pages rubric,search]   (only the pages whose names contain one of these words)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -30,6 +32,10 @@ const CONNECTIONS = Number(opt('connections', '8'));
 const POSTGRES = opt('postgres', process.env.CHANCERY_SCALE_POSTGRES ?? '');
 const ONLY = opt('only', '');
 const KEEP = args.includes('--keep');
+// The server's port: a random one in 4900-4989 unless given (a shared machine gives each user a range).
+const PORT = Number(opt('port', '0'));
+// Only the pages whose names contain one of these words (comma-separated), to measure a change in a short run.
+const PAGES = opt('pages', '').split(',').filter(Boolean);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 interface Page {
@@ -128,11 +134,11 @@ async function pages(port: number, rubricArticles: number): Promise<Page[]> {
 }
 
 async function measure(engine: string, databaseUrl: string): Promise<Figure[]> {
-  const port = 4900 + Math.floor(Math.random() * 90);
+  const port = PORT || 4900 + Math.floor(Math.random() * 90);
   const proc = await serve(databaseUrl, port);
   const out: Figure[] = [];
   try {
-    for (const p of await pages(port, rubricArticles)) {
+    for (const p of (await pages(port, rubricArticles)).filter((x) => !PAGES.length || PAGES.some((w) => x.name.includes(w)))) {
       // A second of warm-up: the page's code compiled and its index pages read, as on a running site.
       await runLoad({ port, connections: CONNECTIONS, duration: 1, plan: p.plan, start: 10_000_000 });
       const cpu0 = cpuMsOf(proc.pid!);

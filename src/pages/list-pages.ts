@@ -46,7 +46,9 @@ async function loadListPage(ctx: AppCtx, request: FastifyRequest, filter: Filter
   const bounds = pageBounds(total, page, PER_PAGE);
   if (!bounds) throw notFound('Page');
   const local = await loadLocalizer(ctx, chrome.site.language);
-  const items = (await listPublishedArticles(ctx.db, { now, ...filter, limit: PER_PAGE, offset: bounds.offset })).map(local.article);
+  const items = (await listPublishedArticles(ctx.db, { now, ...filter, limit: PER_PAGE, offset: bounds.offset }, { memo: ctx.memo })).map(
+    local.article,
+  );
   const commentCounts = await commentCountsBySlug(ctx.db, items);
   return { chrome, items, total, info: { page, pages: bounds.pages, basePath }, commentCounts };
 }

@@ -12,6 +12,8 @@ export interface ContentMemo {
   clear(): void;
   /** Number of values held (for tests and metrics). */
   size(): number;
+  /** False when every get() loads afresh: a value that pays only when shared is then not worth building. */
+  readonly enabled: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export function createContentMemo(opts: {
     map.delete(key);
   };
   return {
+    enabled: opts.enabled,
     get<T>(key: string, load: () => Promise<T>, weigh?: (value: T) => number): Promise<T> {
       if (!opts.enabled) return load();
       const at = now();

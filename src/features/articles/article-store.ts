@@ -2,7 +2,7 @@
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { ContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
-import { unindexed } from '../../platform/columns.js';
+import { opaque, unindexed } from '../../platform/columns.js';
 import { listParams, listSlots, prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { ArticlesTable, DB, RubricsTable } from '../../platform/schema.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
@@ -257,33 +257,41 @@ interface PublishedValues {
   excludeIds?: number[];
 }
 
-function publishedWhere(db: Db, f: PublishedValues) {
+function publishedCondition(eb: ExpressionBuilder<DB, 'articles'>, db: Db, f: PublishedValues) {
   // The status is the index's few-valued column, the date a filter on the rows it walks in date order: bound
   // against the index, "now" would have SQLite compile the statement again at every run (decision 006).
-  let q = baseQuery(db).where('articles.status', '=', 'published').where(unindexed(db, 'articles.published_at'), '<=', f.now);
-  if (f.rubricId !== undefined) q = q.where('articles.rubric_id', '=', f.rubricId);
-  if (f.language !== undefined) q = q.where('articles.language', '=', f.language);
+  const parts = [eb('articles.status', '=', 'published'), eb(unindexed(db, 'articles.published_at'), '<=', f.now)];
+  if (f.rubricId !== undefined) parts.push(eb('articles.rubric_id', '=', f.rubricId));
+  if (f.language !== undefined) parts.push(eb('articles.language', '=', f.language));
   if (f.authorId !== undefined) {
     const authorId = f.authorId;
-    q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId));
+    parts.push(eb('articles.id', 'in', eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId)));
   }
   if (f.tagId !== undefined) {
     const tagId = f.tagId;
-    q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId));
+    parts.push(eb('articles.id', 'in', eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId)));
   }
-  if (f.excludeIds?.length) q = q.where('articles.id', 'not in', f.excludeIds);
-  return q;
+  if (f.excludeIds?.length) parts.push(eb('articles.id', 'not in', f.excludeIds));
+  return eb.and(parts);
+}
+
+function publishedWhere(db: Db, f: PublishedValues) {
+  return baseQuery(db).where((eb) => publishedCondition(eb, db, f));
+}
+
+// The same filter over the articles alone: what a list's index answers without reading a row (counts, page keys).
+function publishedIndexWhere(db: Db, f: PublishedValues) {
+  return db.selectFrom('articles').where((eb) => publishedCondition(eb, db, f));
 }
 
 function published(db: Db, f: PublishedFilter) {
   return publishedWhere(db, { ...f, now: f.now.toISOString(), language: f.language || undefined });
 }
 
-type ListParams = { now: string; rubricId: number; authorId: number; tagId: number; language: string; offset: number };
-// Every list page (home, archive, rubric, author, tag) runs one of these few shapes: compiled once each. The
-// shape ends with the page size (":20"), written into the statement rather than bound (see relatedByTags).
-const listPage = preparedByShape((db, p: Slots<ListParams>, shape: string) => {
-  const where = publishedWhere(db, {
+type ListParams = { now: string; rubricId: number; authorId: number; tagId: number; language: string };
+
+function listValues(p: Slots<ListParams>, shape: string): PublishedValues {
+  return {
     now: p.now,
     rubricId: shape[0] === 'r' ? p.rubricId : undefined,
     authorId: shape[1] === 'a' ? p.authorId : undefined,
@@ -291,54 +299,146 @@ const listPage = preparedByShape((db, p: Slots<ListParams>, shape: string) => {
     // The language is one of a few values SQLite plans with (the status and language index keeps samples):
     // written into the statement, one text per language, never bound (decision 006).
     language: shape[3] === 'l' ? shape.split(':')[2] : undefined,
-  });
-  const limit = Number(shape.split(':')[1]);
-  // PostgreSQL reads whole rows for every article OFFSET steps over unless only index columns are asked for:
-  // the page's ids first (an index-only scan of the list indexes, which end with the id), then its rows.
-  if (db.dialect === 'postgres')
-    return baseQuery(db)
-      .where('articles.id', 'in', () =>
-        where
-          .clearSelect()
-          .select('articles.id')
-          .orderBy('articles.published_at', 'desc')
-          .orderBy('articles.id', 'desc')
-          .limit(limit)
-          .offset(p.offset),
-      )
-      .select(SUMMARY_COLUMNS)
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc');
-  return where
+  };
+}
+
+// Every list page (home, archive, rubric, author, tag) runs one of these few shapes: compiled once each. The
+// shape ends with the page size (":20"), written into the statement rather than bound (see relatedByTags).
+// A page is read by keyset from its first article's (date, id): the first page from the newest, any other from
+// the key that pageKey finds. Reading a deep page with OFFSET stepped over every article before it with the
+// page's whole statement (a join per row; 25,000 of them for a rubric's last page at 100,000 articles).
+const listPage = preparedByShape((db, p: Slots<ListParams & ListFrom>, shape: string) => {
+  let q = publishedWhere(db, listValues(p, shape));
+  if (shape.endsWith(':from')) q = q.where((eb) => fromKey(eb, db, p));
+  return q
     .select(SUMMARY_COLUMNS)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
-    .limit(limit)
+    .limit(Number(shape.split(':')[1]));
+});
+
+type ListFrom = { fromDate: string; fromId: number };
+
+/** The key's article and every one after it in list order (older, or as old with a lower id). */
+function fromKey(eb: ExpressionBuilder<DB, 'articles'>, db: Db, p: Slots<ListFrom>) {
+  // The date walks the list's index (through opaque, so SQLite does not compile the statement again for each
+  // value); articles of the key's date that come before it in the order (a higher id) are filtered out.
+  return eb.and([
+    eb('articles.published_at', '<=', opaque(db, p.fromDate)),
+    eb.or([eb(unindexed(db, 'articles.published_at'), '<', p.fromDate), eb('articles.id', '<=', p.fromId)]),
+  ]);
+}
+
+// The (date, id) of a list's article at a position, counted from the newest or from a key: the columns of the
+// list's index alone, so both engines step over the articles before it inside the index (PostgreSQL's list
+// indexes end with the id, SQLite's with the rowid), with no join and no row read.
+const pageKey = preparedByShape((db, p: Slots<ListParams & ListFrom & { offset: number }>, shape: string) => {
+  let q = publishedIndexWhere(db, listValues(p, shape));
+  if (shape.endsWith(':from')) q = q.where((eb) => fromKey(eb, db, p));
+  return q
+    .select(['articles.published_at', 'articles.id'])
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(1)
     .offset(p.offset);
 });
 
-/** Published articles, newest first, one page of them. */
-export async function listPublishedArticles(db: Db, f: PublishedFilter & { limit: number; offset?: number }): Promise<ArticleSummary[]> {
+// How many of a list's articles became visible after an instant: those scheduled for a time that has since come.
+const countSince = preparedByShape((db, p: Slots<ListParams & { since: string }>, shape: string) =>
+  publishedIndexWhere(db, listValues(p, shape))
+    .where('articles.published_at', '>', opaque(db, p.since))
+    .select((eb) => eb.fn.countAll<number>().as('n')),
+);
+
+/** Positions of a list's checkpoints: every this many articles from the newest. */
+export const CHECKPOINT_EVERY = 500;
+
+/** Where a list keeps its checkpoints (none without a memo), and how far apart they are (tests use a few). */
+export interface ListOptions {
+  memo?: ContentMemo;
+  checkpointEvery?: number;
+}
+
+/**
+ * A list's article at every CHECKPOINT_EVERY-th position from the newest, as the list stood at `asOf`: a deep
+ * page starts from the checkpoint before it and steps over fewer than CHECKPOINT_EVERY articles.
+ */
+interface ListCheckpoints {
+  asOf: string;
+  keys: { date: string; id: number }[];
+}
+
+async function listCheckpoints(db: Db, shape: string, params: ListParams, every: number): Promise<ListCheckpoints> {
+  const keys: ListCheckpoints['keys'] = [];
+  // Each hop steps over `every` articles of the index from the last checkpoint: one walk of the list.
+  for (;;) {
+    const last = keys[keys.length - 1];
+    const key = last
+      ? await pageKey(`${shape}:from`).first(db, { ...params, fromDate: last.date, fromId: last.id, offset: every })
+      : await pageKey(shape).first(db, { ...params, fromDate: '', fromId: 0, offset: every });
+    if (!key) return { asOf: params.now, keys };
+    keys.push({ date: String(key.published_at), id: Number(key.id) });
+  }
+}
+
+/** The first article of the page at `offset`, found from the nearest checkpoint when there is one. */
+async function findPageKey(db: Db, shape: string, params: ListParams, offset: number, opts: ListOptions) {
+  const every = opts.checkpointEvery ?? CHECKPOINT_EVERY;
+  // Without a memo that keeps them, checkpoints cost more than the one walk they would save.
+  const memo = opts.memo;
+  if (memo?.enabled && offset >= every) {
+    const memoKey = `list-checkpoints:${every}:${shape}:${params.rubricId}:${params.authorId}:${params.tagId}`;
+    const cps = await memo.get(memoKey, () => listCheckpoints(db, shape, params, every));
+    // Articles whose time has come since the checkpoints were taken are all newer than any of them: they move
+    // every checkpoint down by their number. (A clock behind the checkpoints' falls back to counting from the top.)
+    if (cps.asOf <= params.now) {
+      const since = cps.asOf === params.now ? 0 : Number((await countSince(shape).first(db, { ...params, since: cps.asOf }))?.n ?? 0);
+      const at = offset - since;
+      const j = Math.min(Math.floor(at / every), cps.keys.length);
+      if (j >= 1) {
+        const from = cps.keys[j - 1];
+        return pageKey(`${shape}:from`).first(db, { ...params, fromDate: from.date, fromId: from.id, offset: at - j * every });
+      }
+    }
+  }
+  return pageKey(shape).first(db, { ...params, fromDate: '', fromId: 0, offset });
+}
+
+/**
+ * Published articles, newest first, one page of them. With a memo, a deep page starts from a checkpoint of the
+ * list (kept until the content changes), so its cost does not grow with its depth.
+ */
+export async function listPublishedArticles(
+  db: Db,
+  f: PublishedFilter & { limit: number; offset?: number },
+  opts: ListOptions = {},
+): Promise<ArticleSummary[]> {
   // No article is in another language; and each language is a statement of its own, so their number stays three.
   if (f.language && !isLanguage(f.language)) return [];
-  const rows = f.excludeIds?.length
-    ? await published(db, f)
-        .select(SUMMARY_COLUMNS)
-        .orderBy('articles.published_at', 'desc')
-        .orderBy('articles.id', 'desc')
-        .limit(f.limit)
-        .offset(f.offset ?? 0)
-        .execute()
-    : await listPage(
-        `${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}:${f.limit}:${f.language ?? ''}`,
-      ).all(db, {
-        now: f.now.toISOString(),
-        rubricId: f.rubricId ?? 0,
-        authorId: f.authorId ?? 0,
-        tagId: f.tagId ?? 0,
-        language: f.language ?? '',
-        offset: f.offset ?? 0,
-      });
+  const offset = f.offset ?? 0;
+  if (f.excludeIds?.length) {
+    const rows = await published(db, f)
+      .select(SUMMARY_COLUMNS)
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(f.limit)
+      .offset(offset)
+      .execute();
+    return withAuthors(db, rows.map(rowToArticleSummary));
+  }
+  const shape = `${f.rubricId !== undefined ? 'r' : '-'}${f.authorId !== undefined ? 'a' : '-'}${f.tagId !== undefined ? 't' : '-'}${f.language ? 'l' : '-'}:${f.limit}:${f.language ?? ''}`;
+  const params: ListParams = {
+    now: f.now.toISOString(),
+    rubricId: f.rubricId ?? 0,
+    authorId: f.authorId ?? 0,
+    tagId: f.tagId ?? 0,
+    language: f.language ?? '',
+  };
+  if (offset <= 0) return withAuthors(db, (await listPage(shape).all(db, { ...params, fromDate: '', fromId: 0 })).map(rowToArticleSummary));
+  // The key's shape is the list's without the page size: every page size shares one set of checkpoints.
+  const key = await findPageKey(db, shape.replace(/:\d+:/, ':1:'), params, offset, opts);
+  if (!key) return [];
+  const rows = await listPage(`${shape}:from`).all(db, { ...params, fromDate: String(key.published_at), fromId: Number(key.id) });
   return withAuthors(db, rows.map(rowToArticleSummary));
 }
 
@@ -398,16 +498,8 @@ export async function listLatestPerRubric(db: Db, f: PublishedFilter & { perRubr
 }
 
 // The count beside each list page, in the same few shapes as listPage.
-const countPage = preparedByShape((db, p: Slots<Omit<ListParams, 'offset'>>, shape: string) =>
-  publishedWhere(db, {
-    now: p.now,
-    rubricId: shape[0] === 'r' ? p.rubricId : undefined,
-    authorId: shape[1] === 'a' ? p.authorId : undefined,
-    tagId: shape[2] === 't' ? p.tagId : undefined,
-    // The language is one of a few values SQLite plans with (the status and language index keeps samples):
-    // written into the statement, one text per language, never bound (decision 006).
-    language: shape[3] === 'l' ? shape.split(':')[2] : undefined,
-  }).select((eb) => eb.fn.countAll<number>().as('n')),
+const countPage = preparedByShape((db, p: Slots<ListParams>, shape: string) =>
+  publishedIndexWhere(db, listValues(p, shape)).select((eb) => eb.fn.countAll<number>().as('n')),
 );
 
 /** How many published articles match the filter. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightAll, snippet } from './highlight.js';
+import { containsAll, highlightAll, snippet } from './highlight.js';
 import { parseQuery } from './search-query.js';
 
 const terms = (q: string) => parseQuery(q).terms;
@@ -13,6 +13,13 @@ describe('search highlighting', () => {
     );
     expect(show(highlightAll('Ёлки у дороги', terms('елки')))).toBe('[Ёлки] у дороги');
     expect(show(highlightAll('Nothing here', terms('railway')))).toBe('Nothing here');
+  });
+
+  it('tells a text that holds every word of the query, as a headline match', () => {
+    expect(containsAll('The Railways to Kashgar', terms('railway kashgar'))).toBe(true);
+    expect(containsAll('Переговоры в Пекине', terms('переговоры'))).toBe(true);
+    expect(containsAll('The railway to Kashgar', terms('railway steppe'))).toBe(false);
+    expect(containsAll('Notes from Central Asia', terms('railway'))).toBe(false);
   });
 
   it('does not let sentinel characters in the text open marks of their own', () => {

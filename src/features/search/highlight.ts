@@ -61,6 +61,12 @@ function mark(text: string, toks: Token[], from: number, to: number): string {
 
 const clean = (s: string) => s.replace(/[\u0002\u0003]/g, '');
 
+/** True when every term matches a word of the text, as the index's column filter would find it ("{title} : ..."). */
+export function containsAll(text: string, terms: Term[]): boolean {
+  const seen = new Set(tokens(text, matcher(terms)).map((t) => t.term));
+  return terms.every((_, i) => seen.has(i));
+}
+
 /** The whole text with every matched word marked. */
 export function highlightAll(text: string, terms: Term[]): string {
   const t = clean(text);

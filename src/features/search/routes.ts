@@ -35,6 +35,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppCtx): void {
           now,
           limit: PER_PAGE,
           offset: (p.page - 1) * PER_PAGE,
+          memo: ctx.memo,
         });
         const pages = Math.max(1, Math.ceil(Math.min(r.total, COUNT_CAP) / PER_PAGE));
         results = { ...r, page: p.page, pages, perPage: PER_PAGE };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../../test/db.js';
 import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js';
+import { createContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
 import { createPublishingService } from '../articles/publishing-service.js';
 import { articleSearchIndex } from './search-index-store.js';
@@ -281,6 +282,55 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     });
     expect(r.hits.map((h) => h.article.slug)).toEqual(['headline', 'note-2', 'note-1']);
     expect(r).toMatchObject({ total: 3, capped: true });
+  });
+
+  it('finds a rare word’s best match first among many matches of a common word', async () => {
+    // Many articles share the common word, more than the ranking window; the rare word is in a few of them,
+    // in the title of the oldest.
+    await makeArticle(db, {
+      title: 'The caravanserai at the oasis',
+      slug: 'caravanserai',
+      authorIds: [author],
+      bodyMd: 'An oasis on the old road.',
+      publishedAt: new Date('2026-01-01T00:00:00Z'),
+    });
+    for (let i = 0; i < 12; i++)
+      await makeArticle(db, {
+        title: `Oasis note ${i}`,
+        slug: `oasis-${i}`,
+        authorIds: [author],
+        bodyMd: i % 5 === 0 ? 'An oasis, and the caravanserais beside it.' : 'An oasis in passing.',
+        publishedAt: new Date(Date.UTC(2026, 1, 1 + i)),
+      });
+    const opts = { filters: {}, now: NOW, limit: 10, offset: 0, countCap: 3, rankWindow: 4 };
+    const common = await searchArticles(db, { ...opts, terms: parseQuery('oasis').terms });
+    expect(common).toMatchObject({ total: 4, capped: true });
+    // The newest matches, found among the newest documents first (PostgreSQL) or by the index's lazy walk (SQLite).
+    expect(common.hits.map((h) => h.article.slug)).toEqual(['oasis-11', 'oasis-10', 'oasis-9', 'oasis-8']);
+    for (const q of ['caravanserai', 'caravanserai oasis', 'oasis caravanserai']) {
+      const r = await searchArticles(db, { ...opts, terms: parseQuery(q).terms });
+      expect(r.hits[0]?.article.slug, q).toBe('caravanserai');
+      expect(r.hits.map((h) => h.article.slug).sort(), q).toEqual(['caravanserai', 'oasis-0', 'oasis-10', 'oasis-5']);
+    }
+  });
+
+  it('finds the same through a shared memo, and nothing for a prefix no word starts with', async () => {
+    for (let i = 0; i < 4; i++)
+      await makeArticle(db, {
+        title: `Railway ${i}`,
+        slug: `railway-${i}`,
+        authorIds: [author],
+        bodyMd: i % 2 ? 'The railways were built.' : 'A railwayman spoke.',
+      });
+    const memo = createContentMemo({ enabled: true });
+    for (const q of ['railway', 'railways', 'railwayman', 'rail', 'railwaymen', 'zzzyx']) {
+      const plain = await search(q);
+      const shared = await searchArticles(db, { terms: parseQuery(q).terms, filters: {}, now: NOW, limit: 10, offset: 0, memo });
+      expect(titles(shared), q).toEqual(titles(plain));
+      expect(shared.total, q).toBe(plain.total);
+    }
+    expect(titles(await search('railway'))).toHaveLength(4);
+    expect(titles(await search('zzzyx'))).toEqual([]);
   });
 
   it('returns nothing for no terms', async () => {

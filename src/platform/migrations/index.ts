@@ -32,6 +32,8 @@ import * as changeSignals from './2026-12-07T0700-change-signals.js';
 import * as translationGroupIndex from './2026-12-07T0710-translation-group-partial-index.js';
 import * as listLanguageIndexes from './2026-12-07T0720-article-list-language-indexes.js';
 import * as listCoveringIndexes from './2026-12-08T0400-article-list-covering-indexes.js';
+import * as stateLanguageIndex from './2026-12-09T1400-article-state-language-index.js';
+import * as searchVocabulary from './2026-12-09T1410-search-vocabulary.js';
 import * as translations from './2026-12-07T0100-translations.js';
 import * as reindexHan from './2026-12-07T0110-reindex-han.js';
 import * as importRuns from './2026-12-08T0300-import-runs.js';
@@ -71,6 +73,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T0200-entity-names': entityNames,
   '2026-12-08T0210-entity-names-backfill': entityNamesBackfill,
   '2026-12-08T0400-article-list-covering-indexes': listCoveringIndexes,
+  '2026-12-09T1400-article-state-language-index': stateLanguageIndex,
+  '2026-12-09T1410-search-vocabulary': searchVocabulary,
 };
 
 class StaticProvider implements MigrationProvider {
