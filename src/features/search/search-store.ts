@@ -94,31 +94,17 @@ const PG_WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
  */
 export const RANK_WINDOW = COUNT_CAP + 1;
 
-/** How many of the newest documents PostgreSQL tests first, in windows: a word in most articles fills the window there. */
-const PROBE_FACTOR = 3;
-
 /** PostgreSQL: ids of the newest matches, newest first, at most `window` of them. */
 async function newestMatches(db: Db, terms: Term[], f: SearchFilters, now: Date, window: number): Promise<number[]> {
   const where = filterSql(db, f, now);
-  const tsq = toTsQuery(terms);
-  // A common word fills the window from the newest documents: test those few first. The full query below found
-  // and joined every match before keeping the newest (at 10,000 articles a merge join over the whole index, 46 ms,
-  // for a word in most articles), growing with the archive.
-  const probe = await sql<{ id: number }>`select s.article_id as id from article_search s
-    where s.article_id >= (select article_id from article_search order by article_id desc offset ${PROBE_FACTOR * window - 1} limit 1)
-      and s.document @@ to_tsquery('simple', ${tsq})`.execute(db);
-  if (probe.rows.length >= window) {
-    // Every match newer than the probe's oldest document is in it: its newest that pass the filter are the newest.
-    const kept = await sql<{ id: number }>`select a.id from articles a where a.id = any(${probe.rows.map((x) => Number(x.id))}::int[])
-      and ${where} order by a.id desc limit ${window}`.execute(db);
-    if (kept.rows.length >= window) return kept.rows.map((x) => Number(x.id));
-  }
   // The planner underrates reading TOASTed documents and scans the whole table; the GIN index answers rare words at once.
   // "+ 0" keeps PostgreSQL on the GIN index: walking the primary key backwards tests every document when few match.
   const r = await inTransaction(db, async (tx) => {
     await sql`set local enable_seqscan = off`.execute(tx);
     return sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id
-      where s.document @@ to_tsquery('simple', ${tsq}) and ${where} order by s.article_id + 0 desc limit ${window}`.execute(tx);
+      where s.document @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${where} order by s.article_id + 0 desc limit ${window}`.execute(
+      tx,
+    );
   });
   return r.rows.map((x) => Number(x.id));
 }
