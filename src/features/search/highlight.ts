@@ -16,7 +16,13 @@ interface Token {
 
 // The index's tokenizer (unicode61, diacritics removed) on both sides: "Ёлка" and "елка" are one word.
 const MARKS = /\p{M}/gu;
-const fold = (s: string) => s.normalize('NFD').replace(MARKS, '').toLowerCase();
+const fold = (s: string) => (isAscii(s) ? s.toLowerCase() : s.normalize('NFD').replace(MARKS, '').toLowerCase());
+
+/** True when every character is ASCII, which decomposes to itself: most words of an English text. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** A matcher returning which term (index) a word matches, or -1. */
 function matcher(terms: Term[]): (word: string) => number {
@@ -27,21 +33,24 @@ function matcher(terms: Term[]): (word: string) => number {
         ? { exact: undefined, prefix: fold(t.stem) }
         : { exact: new Set([fold(t.stem)]), prefix: undefined },
   );
+  // A text says most of its words many times: each is folded and matched once per text.
+  const seen = new Map<string, number>();
   return (word) => {
+    let term = seen.get(word);
+    if (term !== undefined) return term;
     const w = fold(word);
-    for (let i = 0; i < rules.length; i++) {
-      const r = rules[i];
-      if (r.prefix !== undefined ? w.startsWith(r.prefix) : r.exact!.has(w)) return i;
-    }
-    return -1;
+    term = rules.findIndex((r) => (r.prefix !== undefined ? w.startsWith(r.prefix) : r.exact!.has(w)));
+    seen.set(word, term);
+    return term;
   };
 }
 
 function tokens(text: string, match: (w: string) => number): Token[] {
   const out: Token[] = [];
+  const han = hasHan(text);
   for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
     // A run with Chinese in it holds several words: the ones the index holds (segment.ts).
-    if (hasHan(m[0])) {
+    if (han && hasHan(m[0])) {
       for (const w of hanWordSpans(m[0], m.index!)) out.push({ start: w.start, end: w.end, term: match(w.word) });
     } else out.push({ start: m.index!, end: m.index! + m[0].length, term: match(m[0]) });
   }
