@@ -307,10 +307,19 @@ function push(out: Segment[], v: Segment[] | string | undefined): void {
   }
 }
 
+// Templates split into text and {names}: a page fills a few kinds of sentence many times over.
+const splitTemplates = new Map<string, string[]>();
+
 /** Replaces {name} placeholders of a template with segments. */
 export function fill(template: string, vars: Record<string, Segment[] | string | undefined>): Segment[] {
   const out: Segment[] = [];
-  const parts = template.split(/\{(\w+)\}/);
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    // Templates with a value written in (a stage, a count) vary: the map is bounded.
+    if (splitTemplates.size > 500) splitTemplates.clear();
+    splitTemplates.set(template, parts);
+  }
   for (let i = 0; i < parts.length; i++) push(out, i % 2 ? vars[parts[i]] : parts[i]);
   return out;
 }
