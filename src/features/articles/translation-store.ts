@@ -42,6 +42,27 @@ export async function listTranslations(db: Db, articleId: number, now: Date): Pr
     .sort((x, y) => Number(y.original) - Number(x.original) || x.language.localeCompare(y.language));
 }
 
+/**
+ * The translation groups (each named by its original's id) that have a version in `lang` published by `now`:
+ * which of a page's articles in other languages have one in the reader's. Articles in no group are left out.
+ */
+export async function listGroupsWithVersionIn(db: Db, lang: string, now: Date): Promise<number[]> {
+  const rows = await db
+    .selectFrom('articles as a')
+    .select((eb) => eb.fn.coalesce('a.translation_group', 'a.id').as('g'))
+    .where('a.language', '=', lang)
+    .where('a.status', '=', 'published')
+    .where(unindexed(db, 'a.published_at'), '<=', now.toISOString())
+    .where((eb) =>
+      eb.or([
+        eb('a.translation_group', 'is not', null),
+        eb('a.id', 'in', eb.selectFrom('articles as t').select('t.translation_group').where('t.translation_group', 'is not', null)),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => Number(r.g));
+}
+
 /** Every member of an article's group in any status, the article included: for the editor. */
 export async function listTranslationGroup(db: Db, articleId: number): Promise<Omit<Translation, 'original'>[]> {
   const a = await db.selectFrom('articles').select(['id', 'translation_group']).where('id', '=', articleId).executeTakeFirst();

@@ -4,6 +4,7 @@
 // content changes or the minute turns (a scheduled piece appears on the minute it is published).
 // Only the small results are kept, not the figure facts they come from.
 import type { Ctx } from '../../platform/context.js';
+import { listGroupsWithVersionIn } from '../articles/translation-store.js';
 import { investmentTotals, tradeSeries, type EntityRef, type TimelineFact, type TradeSeries } from './dossier.js';
 import {
   dossierStats,
@@ -52,4 +53,14 @@ export function loadDossierAggregates(
     if ('entity' in scope) trade = trade.filter((s) => s.points.length > 0).slice(0, 4);
     return { stats, articles, trade, investments: investmentTotals(figureFacts, selfIds), related, upcoming };
   });
+}
+
+/**
+ * The translation groups with a version in `lang` readers see now, shared by every dossier page of that language
+ * until the content changes or the minute turns: a page asks for its facts in the reader's language only for the
+ * articles in other languages that have such a version (most have none).
+ */
+export function loadGroupsWithVersionIn(ctx: Pick<Ctx, 'db' | 'memo'>, lang: string, now: Date): Promise<Set<number>> {
+  const key = `version-groups:${lang}:${Math.floor(now.getTime() / 60_000)}`;
+  return ctx.memo.get(key, async () => new Set(await listGroupsWithVersionIn(ctx.db, lang, now)));
 }

@@ -62,15 +62,25 @@ export function inReaderLanguage<F extends TimelineFact>(facts: F[], versions: T
   const same = (a: TimelineFact, b: TimelineFact) =>
     a.article.group !== undefined && a.article.group === b.article.group && sameEvent(a, b);
   const rank = (f: TimelineFact) => (f.article.language === lang ? 0 : f.article.id === f.article.group ? 1 : 2);
+  // Only facts of one translation group can be the same: each fact is compared with its group's alone
+  // (a timeline of fifty facts compared each with every other).
+  const byGroup = new Map<number, { g: TimelineFact; j: number }[]>();
+  for (const [j, g] of facts.entries()) {
+    if (g.article.group === undefined) continue;
+    const list = byGroup.get(g.article.group);
+    if (list) list.push({ g, j });
+    else byGroup.set(g.article.group, [{ g, j }]);
+  }
   const out: F[] = [];
   for (const [i, f] of facts.entries()) {
     if (!f.article.language || f.article.language === lang) {
       out.push(f);
       continue;
     }
+    const kin = f.article.group === undefined ? undefined : byGroup.get(f.article.group);
     // A better version of the same fact stands on this page: this one goes.
-    if (facts.some((g, j) => g !== f && same(g, f) && (rank(g) < rank(f) || (rank(g) === rank(f) && j < i)))) continue;
-    const v = versions.find((g) => g.article.language === lang && same(g, f));
+    if (kin?.some(({ g, j }) => g !== f && same(g, f) && (rank(g) < rank(f) || (rank(g) === rank(f) && j < i)))) continue;
+    const v = kin && versions.find((g) => g.article.language === lang && same(g, f));
     out.push(v ? { ...f, id: v.id, articleId: v.articleId, evidence: v.evidence, article: v.article } : f);
   }
   return out;
@@ -307,10 +317,19 @@ function push(out: Segment[], v: Segment[] | string | undefined): void {
   }
 }
 
+// Templates split into text and {names}: a page fills a few kinds of sentence many times over.
+const splitTemplates = new Map<string, string[]>();
+
 /** Replaces {name} placeholders of a template with segments. */
 export function fill(template: string, vars: Record<string, Segment[] | string | undefined>): Segment[] {
   const out: Segment[] = [];
-  const parts = template.split(/\{(\w+)\}/);
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    // Templates with a value written in (a stage, a count) vary: the map is bounded.
+    if (splitTemplates.size > 500) splitTemplates.clear();
+    splitTemplates.set(template, parts);
+  }
   for (let i = 0; i < parts.length; i++) push(out, i % 2 ? vars[parts[i]] : parts[i]);
   return out;
 }

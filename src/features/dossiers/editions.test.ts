@@ -92,6 +92,28 @@ describe.each(DIALECTS)('dossiers in each edition on %s', (dialect) => {
     expect(en).not.toContain('hreflang');
   });
 
+  it('asks for the facts of versions in the reader’s language only where an article has such a version', async () => {
+    const queries: string[] = [];
+    await app.close();
+    app = await testApp(dialect, { pageCache: false }, { clock: () => NOW, onQuery: (q) => queries.push(q) });
+    author = await makeAuthor(app.ctx.db, { slug: 'desk' });
+    const versionReads = () => queries.filter((q) => /"articles"\."translation_group" in \(/.test(q));
+    const ru = await publish('soyuz', 'Ташкент и Астана углубляют союз', RU_BODY, 'ru');
+    queries.length = 0;
+    const alone = await get('/dossiers/country/kz');
+    expect(timeline(alone.body)).toContain(RU_VISIT);
+    expect(versionReads()).toEqual([]);
+
+    const en = await publish('alliance', 'Tashkent and Astana deepen their alliance', VISIT_BODY, 'en');
+    expect(await linkTranslation(app.ctx.db, ru, en)).toBeUndefined();
+    app.ctx.contentChanged();
+    queries.length = 0;
+    const linked = await get('/dossiers/country/kz');
+    expect(timeline(linked.body)).toContain('arrived in Astana on Tuesday');
+    expect(timeline(linked.body)).not.toContain(RU_VISIT);
+    expect(versionReads()).toHaveLength(1);
+  });
+
   it('keeps English names and sentences at the root, and falls back to a country’s name in Chinese', async () => {
     await twoVersions();
     const en = await get('/dossiers/country/kz');

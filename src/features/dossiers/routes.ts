@@ -7,7 +7,7 @@ import { parsePage } from '../../platform/ui/pagination.js';
 import type { AppCtx } from '../../platform/app-context.js';
 import { loadChrome } from '../../platform/chrome.js';
 import { registerFactAdminRoutes } from './admin-routes.js';
-import { loadDossierAggregates } from './dossier-aggregates.js';
+import { loadDossierAggregates, loadGroupsWithVersionIn } from './dossier-aggregates.js';
 import { ENTITY_TYPES, entityArgs, idFromPath, inReaderLanguage, type DossierEntity, type TimelineFact } from './dossier.js';
 import {
   findEntities,
@@ -115,7 +115,10 @@ async function renderDossier(
   ]);
   // Each fact in the reader's language where a version of its article in that language states it.
   const elsewhere = (fs: TimelineFact[]) => fs.filter((f) => f.article.language !== lang).map((f) => f.article.group ?? f.articleId);
-  const groups = [...elsewhere(read), ...elsewhere(plans)];
+  const foreign = [...elsewhere(read), ...elsewhere(plans)];
+  // Only the articles that have a version in that language are asked about.
+  const versioned = foreign.length ? await loadGroupsWithVersionIn(ctx, lang, now) : undefined;
+  const groups = versioned ? foreign.filter((g) => versioned.has(g)) : [];
   const versions = groups.length ? await listVersionFacts(ctx.db, groups, lang, now) : [];
   const timeline = inReaderLanguage(read, versions, lang);
   const selfIds = subjects.map((s) => s.id);
