@@ -2,7 +2,7 @@
 // staff review of extracted facts under /admin/facts.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../../platform/errors.js';
-import { renderDocument } from '../../platform/render.js';
+import { renderDocument, renderFragment } from '../../platform/render.js';
 import { parsePage } from '../../platform/ui/pagination.js';
 import type { AppCtx } from '../../platform/app-context.js';
 import { loadChrome } from '../../platform/chrome.js';
@@ -20,7 +20,7 @@ import {
   type Scope,
 } from './dossier-store.js';
 import { DossierIndexPage } from './views/dossier-index-page.js';
-import { DossierPage, pairPath } from './views/dossier-page.js';
+import { DossierMain, DossierPage, type DossierPageProps, pairPath } from './views/dossier-page.js';
 
 const PER_PAGE = 50;
 
@@ -109,52 +109,61 @@ async function renderDossier(
   const pages = Math.max(1, Math.ceil(stats.facts / PER_PAGE));
   if (page > pages) throw notFound('Page');
   const lang = ctx.edition.lang;
-  const [chrome, read] = await Promise.all([
+  const of = 'pair' in scope ? `pair:${scope.pair.join('|')}` : `entity:${scope.entity}`;
+  // The dossier itself is the same for every reader of this edition: drawn once per content change or minute,
+  // as its aggregates are, and kept within the memo's byte budget. Only the page's shell is the reader's.
+  const [chrome, main] = await Promise.all([
     loadChrome(ctx, request),
-    listTimeline(ctx.db, scope, now, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
-  ]);
-  // Each fact in the reader's language where a version of its article in that language states it.
-  const elsewhere = (fs: TimelineFact[]) => fs.filter((f) => f.article.language !== lang).map((f) => f.article.group ?? f.articleId);
-  const foreign = [...elsewhere(read), ...elsewhere(plans)];
-  // Only the articles that have a version in that language are asked about.
-  const versioned = foreign.length ? await loadGroupsWithVersionIn(ctx, lang, now) : undefined;
-  const groups = versioned ? foreign.filter((g) => versioned.has(g)) : [];
-  const versions = groups.length ? await listVersionFacts(ctx.db, groups, lang, now) : [];
-  const timeline = inReaderLanguage(read, versions, lang);
-  const selfIds = subjects.map((s) => s.id);
-  // Every name the page shows, in one query.
-  const ids = new Set<string>(selfIds);
-  // Upcoming events head the first page only; later pages continue the timeline.
-  const upcoming = page === 1 ? inReaderLanguage(plans, versions, lang) : [];
-  for (const f of [...upcoming, ...timeline]) for (const a of entityArgs(f.args)) ids.add(a.id);
-  for (const s of trade) {
-    ids.add(s.a);
-    ids.add(s.b);
-  }
-  for (const s of subjects) for (const r of s.roles) if (r.of) ids.add(r.of);
-  for (const r of related) ids.add(r.id);
-  const names = await findEntityRefs(ctx.db, ids, lang);
-  // The page's own subjects and its related entities, named as the reader's edition names them.
-  const named = <E extends { id: string; name: string }>(e: E): E => ({ ...e, name: names.get(e.id)?.name ?? e.name });
-  const info = { page, pages, basePath: ctx.edition.prefix + path };
-  return {
-    body: renderDocument(
-      DossierPage({
-        t: ctx.t,
-        chrome,
-        subjects: subjects.map(named) as typeof subjects,
-        path,
-        base: ctx.edition.prefix,
-        stats,
-        upcoming,
-        timeline,
-        info,
-        names,
-        trade,
-        investments,
-        related: related.map(named),
-        articles,
-      }),
+    ctx.memo.get(
+      `dossier-main:${of}:${ctx.edition.prefix}:${lang}:${page}:${Math.floor(now.getTime() / 60_000)}`,
+      async () => {
+        const [shell, read] = await Promise.all([
+          loadChrome(ctx, undefined),
+          listTimeline(ctx.db, scope, now, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+        ]);
+        // Each fact in the reader's language where a version of its article in that language states it.
+        const elsewhere = (fs: TimelineFact[]) => fs.filter((f) => f.article.language !== lang).map((f) => f.article.group ?? f.articleId);
+        const foreign = [...elsewhere(read), ...elsewhere(plans)];
+        // Only the articles that have a version in that language are asked about.
+        const versioned = foreign.length ? await loadGroupsWithVersionIn(ctx, lang, now) : undefined;
+        const groups = versioned ? foreign.filter((g) => versioned.has(g)) : [];
+        const versions = groups.length ? await listVersionFacts(ctx.db, groups, lang, now) : [];
+        const timeline = inReaderLanguage(read, versions, lang);
+        const selfIds = subjects.map((s) => s.id);
+        // Every name the page shows, in one query.
+        const ids = new Set<string>(selfIds);
+        // Upcoming events head the first page only; later pages continue the timeline.
+        const upcoming = page === 1 ? inReaderLanguage(plans, versions, lang) : [];
+        for (const f of [...upcoming, ...timeline]) for (const a of entityArgs(f.args)) ids.add(a.id);
+        for (const s of trade) {
+          ids.add(s.a);
+          ids.add(s.b);
+        }
+        for (const s of subjects) for (const r of s.roles) if (r.of) ids.add(r.of);
+        for (const r of related) ids.add(r.id);
+        const names = await findEntityRefs(ctx.db, ids, lang);
+        // The page's own subjects and its related entities, named as the reader's edition names them.
+        const named = <E extends { id: string; name: string }>(e: E): E => ({ ...e, name: names.get(e.id)?.name ?? e.name });
+        const props: Omit<DossierPageProps, 'chrome'> = {
+          t: ctx.t,
+          subjects: subjects.map(named) as typeof subjects,
+          path,
+          base: ctx.edition.prefix,
+          stats,
+          upcoming,
+          timeline,
+          info: { page, pages, basePath: ctx.edition.prefix + path },
+          names,
+          trade,
+          investments,
+          related: related.map(named),
+          articles,
+        };
+        // Drawn with the edition's shell, never a reader's: the fragment is shared.
+        return { props, html: renderFragment(DossierMain({ ...props, chrome: { ...shell, account: null } })) };
+      },
+      (m) => 2 * m.html.length + 8192,
     ),
-  };
+  ]);
+  return { body: renderDocument(DossierPage({ ...main.props, chrome, mainHtml: main.html })) };
 }

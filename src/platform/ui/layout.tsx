@@ -51,7 +51,9 @@ export interface LayoutProps {
   current?: string;
   /** The signed-in visitor, on pages rendered for them (never on shared cached pages). */
   account?: { name: string } | null;
-  children: ComponentChildren;
+  children?: ComponentChildren;
+  /** The page's main part already drawn (a fragment kept in the content memo); children are then not shown. */
+  mainHtml?: string;
 }
 
 /** JSON for a <script type="application/ld+json">, safe against "</script>" in content. */
@@ -62,7 +64,7 @@ export function jsonLdText(o: object): string {
 const abs = (base: string, p: string) => (/^https?:\/\//.test(p) ? p : base + p);
 
 /** The whole HTML document of a public page. */
-export function Layout({ t, site, rubrics, meta, current, account, children }: LayoutProps) {
+export function Layout({ t, site, rubrics, meta, current, account, children, mainHtml }: LayoutProps) {
   const canonical = abs(site.baseUrl, meta.path);
   const fullTitle = meta.title === site.title ? site.title : `${meta.title} — ${site.title}`;
   const base = site.base ?? '';
@@ -176,9 +178,13 @@ export function Layout({ t, site, rubrics, meta, current, account, children }: L
             </ul>
           </nav>
         </header>
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
+        {mainHtml === undefined ? (
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+        ) : (
+          <main id="main" tabIndex={-1} dangerouslySetInnerHTML={{ __html: mainHtml }} />
+        )}
         <footer class="site-footer">
           <p class="footer-title">{site.title}</p>
           {site.description && <p>{site.description}</p>}

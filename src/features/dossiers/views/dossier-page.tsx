@@ -73,14 +73,12 @@ function roleLine(t: T, e: DossierEntity, names: Map<string, EntityRef>): string
   return e.roles.map((r) => (r.of ? t('dossiers.role', { title: r.title, of: names.get(r.of)?.name ?? splitId(r.of)[1] }) : r.title));
 }
 
-/** A dossier page. */
-export function DossierPage(p: DossierPageProps) {
+/** The whole page; `mainHtml` is its main part already drawn (DossierMain, kept by the route). */
+export function DossierPage(p: DossierPageProps & { mainHtml?: string }) {
   const { t, chrome, subjects, stats, info } = p;
   const lang = chrome.site.language;
   const base = p.base ?? '';
   const here = base + p.path;
-  // Articles are linked at their own edition's address, so no link costs a redirect.
-  const prefixed = chrome.site.editions === 'prefixed';
   const pair = subjects.length === 2;
   const [first] = subjects;
   const title = pair ? t('dossiers.pair.title', { a: subjects[0].name, b: subjects[1]!.name }) : first.name;
@@ -100,9 +98,6 @@ export function DossierPage(p: DossierPageProps) {
           description: summary,
         },
       ];
-  const selfIds = subjects.map((s) => s.id);
-  const countryPage = !pair && first.type === 'country';
-  const figures = p.trade.length > 0 || p.investments.length > 0;
   return (
     <Layout
       t={t}
@@ -117,156 +112,176 @@ export function DossierPage(p: DossierPageProps) {
         // The same dossier in every edition; later pages of a timeline differ between editions, so only the first has them.
         alternates: info.page > 1 ? undefined : editionAlternates(chrome.site, p.path),
       }}
+      mainHtml={p.mainHtml}
     >
-      <article class="dossier">
-        <header class="dossier-header">
-          <p class="kicker">
-            <a class="kicker" href={`${base}/dossiers`}>
-              {t('dossiers.title')}
-            </a>{' '}
-            · {pair ? t('dossiers.pair.kicker') : t(`dossiers.type.${first.type}`)}
-          </p>
-          <h1>
-            {pair ? (
-              <>
-                <a href={dossierPath(subjects[0].id, base)}>{subjects[0].name}</a> ·{' '}
-                <a href={dossierPath(subjects[1]!.id, base)}>{subjects[1]!.name}</a>
-              </>
-            ) : (
-              first.name
-            )}
-          </h1>
-          {!pair && first.roles.length > 0 && <p class="dossier-roles">{roleLine(t, first, p.names).join('; ')}</p>}
-          {!pair && first.aliases.length > 0 && <p class="meta">{t('dossiers.also_known_as', { names: first.aliases.join(', ') })}</p>}
-          <p class="dossier-summary">{summary}</p>
-        </header>
+      {p.mainHtml === undefined && <DossierMain {...p} />}
+    </Layout>
+  );
+}
 
-        {figures && (
-          <section class="dossier-figures" aria-labelledby="figures-title">
-            <h2 id="figures-title">{t('dossiers.key_figures')}</h2>
-            {p.investments.length > 0 && (
-              <ul class="figure-list">
-                {p.investments.map((i) => (
+/** The dossier itself, inside the page's <main>: the same for every reader of one edition. */
+export function DossierMain(p: DossierPageProps) {
+  const { t, chrome, subjects, stats, info } = p;
+  const lang = chrome.site.language;
+  const base = p.base ?? '';
+  // Articles are linked at their own edition's address, so no link costs a redirect.
+  const prefixed = chrome.site.editions === 'prefixed';
+  const pair = subjects.length === 2;
+  const [first] = subjects;
+  const title = pair ? t('dossiers.pair.title', { a: subjects[0].name, b: subjects[1]!.name }) : first.name;
+  const summary = summaryLine(t, stats, lang);
+  const selfIds = subjects.map((s) => s.id);
+  const countryPage = !pair && first.type === 'country';
+  const figures = p.trade.length > 0 || p.investments.length > 0;
+  return (
+    <article class="dossier">
+      <header class="dossier-header">
+        <p class="kicker">
+          <a class="kicker" href={`${base}/dossiers`}>
+            {t('dossiers.title')}
+          </a>{' '}
+          · {pair ? t('dossiers.pair.kicker') : t(`dossiers.type.${first.type}`)}
+        </p>
+        <h1>
+          {pair ? (
+            <>
+              <a href={dossierPath(subjects[0].id, base)}>{subjects[0].name}</a> ·{' '}
+              <a href={dossierPath(subjects[1]!.id, base)}>{subjects[1]!.name}</a>
+            </>
+          ) : (
+            first.name
+          )}
+        </h1>
+        {!pair && first.roles.length > 0 && <p class="dossier-roles">{roleLine(t, first, p.names).join('; ')}</p>}
+        {!pair && first.aliases.length > 0 && <p class="meta">{t('dossiers.also_known_as', { names: first.aliases.join(', ') })}</p>}
+        <p class="dossier-summary">{summary}</p>
+      </header>
+
+      {figures && (
+        <section class="dossier-figures" aria-labelledby="figures-title">
+          <h2 id="figures-title">{t('dossiers.key_figures')}</h2>
+          {p.investments.length > 0 && (
+            <ul class="figure-list">
+              {p.investments.map((i) => (
+                <li>
+                  {t('dossiers.investments.total', {
+                    total: formatAmount(i.total, i.currency, lang),
+                    count: plural(t, 'dossiers.investments.count', i.count, lang),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+          {p.trade.map((s, i) => {
+            const names: [string, string] = [p.names.get(s.a)?.name ?? splitId(s.a)[1], p.names.get(s.b)?.name ?? splitId(s.b)[1]];
+            const other = countryPage ? (s.a === first.id ? s.b : s.a) : undefined;
+            return (
+              <div class="trade-figure">
+                <TradeChart t={t} series={s} names={names} uid={`trade-${i}`} lang={lang} prefixed={prefixed} />
+                {other && (
+                  <p class="meta">
+                    <a href={base + pairPath(first.id, other)}>{t('dossiers.pair.link', { name: p.names.get(other)?.name ?? other })}</a>
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </section>
+      )}
+
+      <div class="dossier-columns">
+        <div class="dossier-main">
+          <UpcomingBlock t={t} facts={p.upcoming} names={p.names} skip={selfIds} lang={lang} base={base} prefixed={prefixed} />
+          <section class="dossier-timeline" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t('dossiers.timeline')}</h2>
+            {p.timeline.length === 0 ? (
+              <p>{t('dossiers.timeline.empty')}</p>
+            ) : (
+              <ol class="timeline">
+                {p.timeline.map((f) => (
+                  <li id={`fact-${f.id}`}>
+                    <p class="fact-sentence">
+                      <FactSentence segments={factSentence(t, f, p.names, lang)} skip={selfIds} base={base} />
+                    </p>
+                    <Evidence fact={f} lang={lang} />
+                    <p class="meta">
+                      {f.when ? (
+                        <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time>
+                      ) : (
+                        f.article.publishedAt && (
+                          <time datetime={f.article.publishedAt}>
+                            {t('dossiers.timeline.reported', { date: formatDate(f.article.publishedAt, lang) })}
+                          </time>
+                        )
+                      )}
+                      {' · '}
+                      <SourceLink t={t} fact={f} lang={lang} prefixed={prefixed} />
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <Pagination t={t} info={info} />
+          </section>
+        </div>
+
+        <aside class="dossier-aside">
+          {p.related.length > 0 && (
+            <section aria-labelledby="related-title">
+              <h2 id="related-title">{t('dossiers.related')}</h2>
+              <ul class="related-entities">
+                {p.related.map((e) => (
                   <li>
-                    {t('dossiers.investments.total', {
-                      total: formatAmount(i.total, i.currency, lang),
-                      count: plural(t, 'dossiers.investments.count', i.count, lang),
-                    })}
+                    <a href={dossierPath(e.id, base)}>{e.name}</a>{' '}
+                    <span class="meta">
+                      {t(`dossiers.type.${e.type}`)} · {plural(t, 'dossiers.fact_count', e.shared, lang)}
+                    </span>
+                    {countryPage && e.type === 'country' && (
+                      <>
+                        {' '}
+                        ·{' '}
+                        <a class="meta" href={base + pairPath(first.id, e.id)}>
+                          {t('dossiers.pair.link', { name: e.name })}
+                        </a>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
-            )}
-            {p.trade.map((s, i) => {
-              const names: [string, string] = [p.names.get(s.a)?.name ?? splitId(s.a)[1], p.names.get(s.b)?.name ?? splitId(s.b)[1]];
-              const other = countryPage ? (s.a === first.id ? s.b : s.a) : undefined;
-              return (
-                <div class="trade-figure">
-                  <TradeChart t={t} series={s} names={names} uid={`trade-${i}`} lang={lang} prefixed={prefixed} />
-                  {other && (
-                    <p class="meta">
-                      <a href={base + pairPath(first.id, other)}>{t('dossiers.pair.link', { name: p.names.get(other)?.name ?? other })}</a>
-                    </p>
-                  )}
-                </div>
-              );
-            })}
-          </section>
-        )}
-
-        <div class="dossier-columns">
-          <div class="dossier-main">
-            <UpcomingBlock t={t} facts={p.upcoming} names={p.names} skip={selfIds} lang={lang} base={base} prefixed={prefixed} />
-            <section class="dossier-timeline" aria-labelledby="timeline-title">
-              <h2 id="timeline-title">{t('dossiers.timeline')}</h2>
-              {p.timeline.length === 0 ? (
-                <p>{t('dossiers.timeline.empty')}</p>
-              ) : (
-                <ol class="timeline">
-                  {p.timeline.map((f) => (
-                    <li id={`fact-${f.id}`}>
-                      <p class="fact-sentence">
-                        <FactSentence segments={factSentence(t, f, p.names, lang)} skip={selfIds} base={base} />
-                      </p>
-                      <Evidence fact={f} lang={lang} />
-                      <p class="meta">
-                        {f.when ? (
-                          <time datetime={f.when.value}>{formatWhen(f.when.value, f.when.precision, lang)}</time>
-                        ) : (
-                          f.article.publishedAt && (
-                            <time datetime={f.article.publishedAt}>
-                              {t('dossiers.timeline.reported', { date: formatDate(f.article.publishedAt, lang) })}
-                            </time>
-                          )
-                        )}
-                        {' · '}
-                        <SourceLink t={t} fact={f} lang={lang} prefixed={prefixed} />
-                      </p>
-                    </li>
-                  ))}
-                </ol>
-              )}
-              <Pagination t={t} info={info} />
             </section>
-          </div>
-
-          <aside class="dossier-aside">
-            {p.related.length > 0 && (
-              <section aria-labelledby="related-title">
-                <h2 id="related-title">{t('dossiers.related')}</h2>
-                <ul class="related-entities">
-                  {p.related.map((e) => (
-                    <li>
-                      <a href={dossierPath(e.id, base)}>{e.name}</a>{' '}
-                      <span class="meta">
-                        {t(`dossiers.type.${e.type}`)} · {plural(t, 'dossiers.fact_count', e.shared, lang)}
-                      </span>
-                      {countryPage && e.type === 'country' && (
-                        <>
-                          {' '}
-                          ·{' '}
-                          <a class="meta" href={base + pairPath(first.id, e.id)}>
-                            {t('dossiers.pair.link', { name: e.name })}
-                          </a>
-                        </>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-            {p.articles.items.length > 0 && (
-              <section aria-labelledby="articles-title">
-                <h2 id="articles-title">{t('dossiers.articles', { name: title })}</h2>
-                <ul class="dossier-articles">
-                  {p.articles.items.map((a) => (
-                    <li>
-                      <a
-                        href={articlePath(a.language, prefixed, a.slug)}
-                        hreflang={a.language !== lang ? a.language : undefined}
-                        lang={a.language !== lang ? a.language : undefined}
-                      >
-                        {a.title}
-                      </a>
-                      {a.publishedAt && (
-                        <>
-                          {' '}
-                          <time class="meta" datetime={a.publishedAt}>
-                            {formatDate(a.publishedAt, lang)}
-                          </time>
-                        </>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-                {p.articles.total > p.articles.items.length && (
-                  <p class="meta">{t('dossiers.articles.more', { count: p.articles.total - p.articles.items.length })}</p>
-                )}
-              </section>
-            )}
-          </aside>
-        </div>
-      </article>
-    </Layout>
+          )}
+          {p.articles.items.length > 0 && (
+            <section aria-labelledby="articles-title">
+              <h2 id="articles-title">{t('dossiers.articles', { name: title })}</h2>
+              <ul class="dossier-articles">
+                {p.articles.items.map((a) => (
+                  <li>
+                    <a
+                      href={articlePath(a.language, prefixed, a.slug)}
+                      hreflang={a.language !== lang ? a.language : undefined}
+                      lang={a.language !== lang ? a.language : undefined}
+                    >
+                      {a.title}
+                    </a>
+                    {a.publishedAt && (
+                      <>
+                        {' '}
+                        <time class="meta" datetime={a.publishedAt}>
+                          {formatDate(a.publishedAt, lang)}
+                        </time>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {p.articles.total > p.articles.items.length && (
+                <p class="meta">{t('dossiers.articles.more', { count: p.articles.total - p.articles.items.length })}</p>
+              )}
+            </section>
+          )}
+        </aside>
+      </div>
+    </article>
   );
 }
 
