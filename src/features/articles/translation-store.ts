@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { prepared, type Slots } from '../../platform/prepared.js';
 import { unindexed } from '../../platform/columns.js';
+import { LANGUAGES } from './article.js';
 
 /** Another language's version of an article. */
 export interface Translation {
@@ -47,11 +48,14 @@ export async function listTranslations(db: Db, articleId: number, now: Date): Pr
  * which of a page's articles in other languages have one in the reader's. Articles in no group are left out.
  */
 export async function listGroupsWithVersionIn(db: Db, lang: string, now: Date): Promise<number[]> {
+  if (!(LANGUAGES as readonly string[]).includes(lang)) return [];
   const rows = await db
     .selectFrom('articles as a')
     .select((eb) => eb.fn.coalesce('a.translation_group', 'a.id').as('g'))
-    .where('a.language', '=', lang)
-    .where('a.status', '=', 'published')
+    // Written in, not bound: SQLite plans a bound status or language from the index's value samples and
+    // compiles the statement again at each run (decision 006). The language is one of ours, checked above.
+    .where('a.language', '=', sql.lit(lang))
+    .where('a.status', '=', sql.lit('published'))
     .where(unindexed(db, 'a.published_at'), '<=', now.toISOString())
     .where((eb) =>
       eb.or([
