@@ -443,47 +443,68 @@ export async function listPublishedArticles(
 }
 
 /** The newest published articles of every rubric, up to perRubric each, in two queries whatever the number of rubrics. */
+// Each rubric's newest rows come straight from articles_rubric_status_published_idx, a few index steps per
+// rubric, instead of numbering every published article with a window function. Prepared per shape (language,
+// rubric size, how many ids are left out, author or tag): the front page runs it on every miss.
+const latestPerRubric = preparedByShape(
+  (db, p: Slots<{ now: string; authorId: number; tagId: number } & Record<string, string | number>>, shape: string) => {
+    const [language, perRubric, excluded, byAuthor, byTag] = shape.split(':');
+    const newest = (eb: ExpressionBuilder<DB, 'rubrics'>) =>
+      eb
+        .selectFrom('articles as a2')
+        .select('a2.id')
+        .whereRef('a2.rubric_id', '=', 'rubrics.id')
+        .where('a2.status', '=', sql.lit('published'))
+        .where(unindexed(db, 'a2.published_at'), '<=', p.now)
+        // Written in, as in listPage: a bound language has SQLite compile the statement again at each run.
+        .$if(!!language, (q) => q.where('a2.language', '=', sql.lit(language)))
+        .$if(byAuthor === '1', (q) =>
+          q.where('a2.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', p.authorId)),
+        )
+        .$if(byTag === '1', (q) =>
+          q.where('a2.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', p.tagId)),
+        )
+        .$if(Number(excluded) > 0, (q) =>
+          q.where(
+            'a2.id',
+            'not in',
+            listSlots(Number(excluded)).map((k) => p[k] as number),
+          ),
+        )
+        .orderBy('a2.published_at', 'desc')
+        .orderBy('a2.id', 'desc')
+        .limit(sql.lit(Number(perRubric)));
+    // PostgreSQL ran `articles.id in (subquery)` as a filter over every article, the subquery once per article and
+    // rubric (190 ms at 1,000 articles); a lateral join runs it once per rubric. SQLite has no LATERAL and plans the
+    // IN form as a look-up per rubric.
+    return (
+      db.dialect === 'postgres'
+        ? db
+            .selectFrom('rubrics')
+            .innerJoinLateral(
+              (eb) => newest(eb).as('picked'),
+              (j) => j.onTrue(),
+            )
+            .innerJoin('articles', 'articles.id', 'picked.id')
+        : db.selectFrom('rubrics').innerJoin('articles', (j) => j.on((eb) => eb('articles.id', 'in', newest(eb))))
+    )
+      .select(SUMMARY_COLUMNS)
+      .orderBy('rubrics.id')
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc');
+  },
+);
+
 export async function listLatestPerRubric(db: Db, f: PublishedFilter & { perRubric: number }): Promise<Map<number, ArticleSummary[]>> {
   if (f.language && !isLanguage(f.language)) return new Map();
-  // Each rubric's newest rows come straight from articles_rubric_status_published_idx, a few index
-  // steps per rubric, instead of numbering every published article with a window function.
-  const newest = (eb: ExpressionBuilder<DB, 'rubrics'>) =>
-    eb
-      .selectFrom('articles as a2')
-      .select('a2.id')
-      .whereRef('a2.rubric_id', '=', 'rubrics.id')
-      .where('a2.status', '=', sql.lit('published'))
-      .where(unindexed(db, 'a2.published_at'), '<=', f.now.toISOString())
-      // Written in, as in listPage: a bound language has SQLite compile the statement again at each run.
-      .$if(!!f.language, (q) => q.where('a2.language', '=', sql.lit(f.language!)))
-      .$if(f.authorId !== undefined, (q) =>
-        q.where('a2.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', f.authorId!)),
-      )
-      .$if(f.tagId !== undefined, (q) =>
-        q.where('a2.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', f.tagId!)),
-      )
-      .$if(!!f.excludeIds?.length, (q) => q.where('a2.id', 'not in', f.excludeIds!))
-      .orderBy('a2.published_at', 'desc')
-      .orderBy('a2.id', 'desc')
-      .limit(sql.lit(f.perRubric));
-  // PostgreSQL ran `articles.id in (subquery)` as a filter over every article, the subquery once per article and
-  // rubric (190 ms at 1,000 articles); a lateral join runs it once per rubric. SQLite has no LATERAL and plans the
-  // IN form as a look-up per rubric.
-  const rows = await (db.dialect === 'postgres'
-    ? db
-        .selectFrom('rubrics')
-        .innerJoinLateral(
-          (eb) => newest(eb).as('picked'),
-          (j) => j.onTrue(),
-        )
-        .innerJoin('articles', 'articles.id', 'picked.id')
-    : db.selectFrom('rubrics').innerJoin('articles', (j) => j.on((eb) => eb('articles.id', 'in', newest(eb))))
-  )
-    .select(SUMMARY_COLUMNS)
-    .orderBy('rubrics.id')
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .execute();
+  const excluded = f.excludeIds ?? [];
+  const shape = [f.language ?? '', f.perRubric, excluded.length, f.authorId === undefined ? 0 : 1, f.tagId === undefined ? 0 : 1].join(':');
+  const rows = await latestPerRubric(shape).all(db, {
+    now: f.now.toISOString(),
+    authorId: f.authorId ?? 0,
+    tagId: f.tagId ?? 0,
+    ...listParams(excluded),
+  });
   const list = await withAuthors(
     db,
     rows.map((r) => rowToArticleSummary(r)),

@@ -3,15 +3,19 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { AuthorsTable } from '../../platform/schema.js';
 import type { Author } from './author.js';
+import { prepared, type Slots } from '../../platform/prepared.js';
 
 /** Maps a row to an Author. */
 export function rowToAuthor(r: Selectable<AuthorsTable>): Author {
   return { id: r.id, slug: r.slug, name: r.name, title: r.title, bio: r.bio, photoUrl: r.photo_url, userId: r.user_id };
 }
 
+// A list page's look-up on every miss: prepared (src/platform/README.md).
+const bySlug = prepared((db, p: Slots<{ slug: string }>) => db.selectFrom('authors').selectAll().where('slug', '=', p.slug));
+
 /** The author with this slug, or undefined. */
 export async function findAuthorBySlug(db: Db, slug: string): Promise<Author | undefined> {
-  const r = await db.selectFrom('authors').selectAll().where('slug', '=', slug).executeTakeFirst();
+  const r = await bySlug.first(db, { slug });
   return r && rowToAuthor(r);
 }
 

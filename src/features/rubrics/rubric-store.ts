@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { RubricsTable } from '../../platform/schema.js';
 import type { Rubric, RubricInput } from './rubric.js';
+import { prepared, type Slots } from '../../platform/prepared.js';
 
 /** Maps a row to a Rubric. */
 export function rowToRubric(r: Selectable<RubricsTable>): Rubric {
@@ -14,9 +15,12 @@ export async function listRubrics(db: Db): Promise<Rubric[]> {
   return (await db.selectFrom('rubrics').selectAll().orderBy('position').orderBy('name').execute()).map(rowToRubric);
 }
 
+// A list page's look-up on every miss: prepared (src/platform/README.md).
+const bySlug = prepared((db, p: Slots<{ slug: string }>) => db.selectFrom('rubrics').selectAll().where('slug', '=', p.slug));
+
 /** The rubric with this slug, or undefined. */
 export async function findRubricBySlug(db: Db, slug: string): Promise<Rubric | undefined> {
-  const r = await db.selectFrom('rubrics').selectAll().where('slug', '=', slug).executeTakeFirst();
+  const r = await bySlug.first(db, { slug });
   return r && rowToRubric(r);
 }
 

@@ -4,6 +4,7 @@ import { slugify } from '../../platform/slug.js';
 import type { Db } from '../../platform/db.js';
 import type { TagsTable } from '../../platform/schema.js';
 import type { Tag, TagInput } from './tag.js';
+import { prepared, type Slots } from '../../platform/prepared.js';
 
 /** Maps a row to a Tag. */
 export function rowToTag(r: Selectable<TagsTable>): Tag {
@@ -15,9 +16,12 @@ export async function listTags(db: Db): Promise<Tag[]> {
   return (await db.selectFrom('tags').selectAll().orderBy('name').execute()).map(rowToTag);
 }
 
+// A list page's look-up on every miss: prepared (src/platform/README.md).
+const bySlug = prepared((db, p: Slots<{ slug: string }>) => db.selectFrom('tags').selectAll().where('slug', '=', p.slug));
+
 /** The tag with this slug, or undefined. */
 export async function findTagBySlug(db: Db, slug: string): Promise<Tag | undefined> {
-  const r = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+  const r = await bySlug.first(db, { slug });
   return r && rowToTag(r);
 }
 
