@@ -51,7 +51,10 @@ describe('queries built per cache miss on the hot pages', () => {
     '/tags/railway',
     '/authors/writer',
     '/archive?page=2',
+    '/events',
     '/ru/',
+    '/feed.xml',
+    '/rubric/analysis/feed.xml',
   ];
   for (const page of PAGES) {
     it(`${page}: a second miss builds no query`, async () => {

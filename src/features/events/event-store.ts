@@ -2,7 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
-import { prepared, type Slots } from '../../platform/prepared.js';
+import { prepared, preparedByShape, type Slots } from '../../platform/prepared.js';
 import type { EventsTable } from '../../platform/schema.js';
 import type { SafeHtml } from '../../platform/safe-html.js';
 import { parseEventTime, type Event, type EventStatus } from './event.js';
@@ -53,28 +53,33 @@ export async function findEventById(db: Db, id: number): Promise<Event | undefin
 
 const VISIBLE: EventStatus[] = ['published', 'cancelled', 'postponed'];
 
-/** Public events not yet over (and those still to be announced), soonest first, TBA last. */
-export async function listUpcomingEvents(db: Db, now: Date, limit = 50): Promise<Event[]> {
-  const today = now.toISOString().slice(0, 10);
-  const rows = await db
+const upcoming = preparedByShape((db, p: Slots<{ today: string }>, limit: number) =>
+  db
     .selectFrom('events')
     .selectAll()
     .where('status', 'in', VISIBLE)
     .where((eb) =>
-      eb.or([eb('starts_at', 'is', null), eb('ends_at', '>=', today), eb.and([eb('ends_at', 'is', null), eb('starts_at', '>=', today)])]),
+      eb.or([
+        eb('starts_at', 'is', null),
+        eb('ends_at', '>=', p.today),
+        eb.and([eb('ends_at', 'is', null), eb('starts_at', '>=', p.today)]),
+      ]),
     )
     // Nulls sort first on SQLite and last on PostgreSQL: order "to be announced" last explicitly on both.
     .orderBy(sql`case when starts_at is null then 1 else 0 end`)
     .orderBy('starts_at')
     .orderBy('id')
     // Written into the statement: a bound LIMIT has SQLite compile it again at every run (decision 006).
-    .limit(sql.lit(limit))
-    .execute();
+    .limit(sql.lit(limit)),
+);
+
+/** Public events not yet over (and those still to be announced), soonest first, TBA last. */
+export async function listUpcomingEvents(db: Db, now: Date, limit = 50): Promise<Event[]> {
+  const rows = await upcoming(Math.max(0, Math.floor(limit))).all(db, { today: now.toISOString().slice(0, 10) });
   return rows.map(rowToEvent);
 }
 
-function pastQuery(db: Db, now: Date) {
-  const today = now.toISOString().slice(0, 10);
+function pastQuery(db: Db, today: string) {
   return db
     .selectFrom('events')
     .where('status', 'in', VISIBLE)
@@ -82,24 +87,22 @@ function pastQuery(db: Db, now: Date) {
     .where((eb) => eb.or([eb('ends_at', '<', today), eb.and([eb('ends_at', 'is', null), eb('starts_at', '<', today)])]));
 }
 
+// The events page's second list and its count, on every miss of that page: compiled once per page size.
+const past = preparedByShape((db, p: Slots<{ today: string; offset: number }>, limit: number) =>
+  pastQuery(db, p.today).selectAll().orderBy('starts_at', 'desc').orderBy('id', 'desc').limit(sql.lit(limit)).offset(p.offset),
+);
+const pastCount = prepared((db, p: Slots<{ today: string }>) => pastQuery(db, p.today).select((eb) => eb.fn.countAll<number>().as('n')));
+
 /** Public events that are over, most recent first. */
 export async function listPastEvents(db: Db, now: Date, limit = 50, offset = 0): Promise<Event[]> {
-  const rows = await pastQuery(db, now)
-    .selectAll()
-    .orderBy('starts_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+  const rows = await past(Math.max(0, Math.floor(limit))).all(db, { today: now.toISOString().slice(0, 10), offset });
   return rows.map(rowToEvent);
 }
 
 /** How many public events are over. */
 export async function countPastEvents(db: Db, now: Date): Promise<number> {
-  const r = await pastQuery(db, now)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  const r = await pastCount.first(db, { today: now.toISOString().slice(0, 10) });
+  return Number(r?.n ?? 0);
 }
 
 /** The event an article's events block shows: one linked to the article, else the next upcoming one. */

@@ -1,5 +1,9 @@
 // What feeds and sitemaps read: full articles in three queries (rows, bylines, tags), and slugs for sitemaps.
+import { sql } from 'kysely';
+import { unindexed } from '../../platform/columns.js';
 import type { Db } from '../../platform/db.js';
+import { preparedByShape, type Slots } from '../../platform/prepared.js';
+import { isLanguage } from '../../platform/i18n/index.js';
 import type { AuthorRef } from '../authors/author.js';
 import { authorsOfArticles, tagsOfArticles } from '../articles/article-store.js';
 import type { Tag } from '../tags/tag.js';
@@ -40,10 +44,27 @@ function publishedArticles(db: Db, f: FeedFilter) {
   return q;
 }
 
-/** The newest published articles matching the filter, with body, bylines and tags; newest first. */
-export async function listFeedArticles(db: Db, f: FeedFilter & { limit: number }): Promise<FeedArticle[]> {
-  const rows = await publishedArticles(db, f)
+type FeedParams = { now: string; rubricId: number; authorId: number; tagId: number };
+
+// A feed's miss runs one of a few shapes (rubric, author or tag feed, the edition's language, the feed's size):
+// compiled once each. As in the list pages, the status and language are written into the statement and "now"
+// filters the rows the index gives in date order, so SQLite never compiles it again for a value (decision 006).
+const feedPage = preparedByShape((db, p: Slots<FeedParams>, shape: string) => {
+  const [filters, language, limit] = shape.split(':');
+  return db
+    .selectFrom('articles')
+    .leftJoin('rubrics', 'rubrics.id', 'articles.rubric_id')
     .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+    .where('articles.status', '=', 'published')
+    .where(unindexed(db, 'articles.published_at'), '<=', p.now)
+    .$if(filters.includes('r'), (q) => q.where('articles.rubric_id', '=', p.rubricId))
+    .$if(!!language, (q) => q.where('articles.language', '=', sql.lit(language)))
+    .$if(filters.includes('a'), (q) =>
+      q.where('articles.id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('author_id', '=', p.authorId)),
+    )
+    .$if(filters.includes('t'), (q) =>
+      q.where('articles.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', p.tagId)),
+    )
     .select([
       'articles.id',
       'articles.slug',
@@ -58,8 +79,20 @@ export async function listFeedArticles(db: Db, f: FeedFilter & { limit: number }
     ])
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
-    .limit(f.limit)
-    .execute();
+    .limit(sql.lit(Number(limit)));
+});
+
+/** The newest published articles matching the filter, with body, bylines and tags; newest first. */
+export async function listFeedArticles(db: Db, f: FeedFilter & { limit: number }): Promise<FeedArticle[]> {
+  // A language no article can have matches nothing, and gets no statement of its own.
+  if (f.language && !isLanguage(f.language)) return [];
+  const filters = `${f.rubricId === undefined ? '' : 'r'}${f.authorId === undefined ? '' : 'a'}${f.tagId === undefined ? '' : 't'}`;
+  const rows = await feedPage(`${filters}:${f.language ?? ''}:${Math.max(0, Math.floor(f.limit))}`).all(db, {
+    now: f.now.toISOString(),
+    rubricId: f.rubricId ?? 0,
+    authorId: f.authorId ?? 0,
+    tagId: f.tagId ?? 0,
+  });
   const ids = rows.map((r) => r.id);
   const [authors, tags] = await Promise.all([authorsOfArticles(db, ids), tagsOfArticles(db, ids)]);
   return rows.map((r) => ({

@@ -1,6 +1,7 @@
 // Site-wide settings: the newsroom's name, description and language, and how its editions are addressed.
 import type { Db } from '../../platform/db.js';
 import { editionsModeOf } from '../../platform/editions.js';
+import { prepared } from '../../platform/prepared.js';
 import type { SiteInfo } from '../../platform/ui/layout.js';
 
 /** Reads one setting, or undefined. */
@@ -22,13 +23,17 @@ export async function upsertSetting(db: Db, key: string, value: string): Promise
     .execute();
 }
 
-/** The newsroom's public identity, with defaults for a new install. */
-export async function findSiteInfo(db: Db, baseUrl: string): Promise<SiteInfo> {
-  const rows = await db
+// Read by every feed's miss and on start: compiled once (the keys are written into the statement).
+const siteSettings = prepared((db) =>
+  db
     .selectFrom('settings')
     .select(['key', 'value'])
-    .where('key', 'in', ['site.title', 'site.description', 'site.language', 'site.editions'])
-    .execute();
+    .where('key', 'in', ['site.title', 'site.description', 'site.language', 'site.editions']),
+);
+
+/** The newsroom's public identity, with defaults for a new install. */
+export async function findSiteInfo(db: Db, baseUrl: string): Promise<SiteInfo> {
+  const rows = await siteSettings.all(db, {});
   const m = new Map(rows.map((r) => [r.key, r.value]));
   return {
     title: m.get('site.title') ?? 'Chancery',
