@@ -1,6 +1,6 @@
 // With every edition under its prefix, a root address of content answers 301 to its edition's: every link and
-// URL the site, its API and webhooks give to an article, a rubric, a tag, an author, an event or a dossier must
-// name that address at once, so no reader, crawler or partner app pays a redirect. Each link found
+// URL the site, its API, webhooks, feeds and sitemaps give to an article, a rubric, a tag, an author, an event or
+// a dossier must name that address at once, so no reader, crawler or partner app pays a redirect. Each link found
 // is followed, and must answer 200; with the default edition at the root, the same links keep their root addresses.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../../test/api.js';
@@ -54,6 +54,18 @@ function urlFields(value: unknown, found: string[] = []): string[] {
       else urlFields(v, found);
     }
   return found;
+}
+
+/** Every address on the site that a feed or a sitemap names (a category's scheme is a prefix of terms, not a page). */
+function siteUrls(text: string): string[] {
+  return [...text.matchAll(/http:\/\/chancery\.test[^"'<>\s]*/g)]
+    .map((m) => m[0].replace(/&amp;/g, '&'))
+    .filter((u) => !/\/(rubric|tags)\/$/.test(u));
+}
+
+/** The schema.org objects of a page. */
+function jsonLdOf(html: string): unknown[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map((m) => JSON.parse(m[1]));
 }
 
 /** Every address of an article in a page's links (and sign-in returns), without its fragment. */
@@ -292,6 +304,57 @@ describe.each(DIALECTS)('links to content with every edition prefixed on %s', (d
       );
       if (editions === 'prefixed') expect(urls.filter((u) => !SITE_PREFIX.test(u))).toEqual([]);
       else expect(urls.filter((u) => SITE_PREFIX.test(u))).toEqual([]);
+      await expectDirect(urls);
+    },
+  );
+
+  it.each<EditionsMode>(['prefixed', 'root'])(
+    'links feeds, sitemaps and the pages’ schema.org objects to their edition’s addresses (%s)',
+    async (editions) => {
+      await newsroom(editions);
+      const p = editions === 'prefixed' ? '/en' : '';
+      const feeds = [
+        `${p}/feed.xml`,
+        `${p}/rubric/region/atom.xml`,
+        `${p}/tags/energy/feed.json`,
+        `${p}/authors/desk-alliance/feed.xml`,
+        '/ru/rubric/region/feed.json',
+        '/ru/authors/desk-soyuz/atom.xml',
+        `${p}/events.ics`,
+        '/ru/events/kruglyj-stol/calendar.ics',
+      ];
+      const found: string[] = [];
+      for (const feed of feeds) {
+        const res = await app.server.inject(feed);
+        expect([feed, res.statusCode]).toEqual([feed, 200]);
+        // A calendar folds its lines at 75 octets.
+        found.push(...siteUrls(res.body.replace(/\r\n[ \t]/g, '')));
+      }
+      expect(found).toContain(`${BASE}${p}/events/kruglyj-stol`);
+      expect(found).toContain(`${BASE}${p}/authors/desk-alliance`);
+      expect(found).toContain(`${BASE}/ru/rubric/region`);
+      // The sitemap index names each edition's file, which names every page and its alternates.
+      const index = await app.server.inject('/sitemap.xml');
+      expect(index.statusCode).toBe(200);
+      for (const file of siteUrls(index.body)) {
+        const res = await app.server.inject(file.slice(BASE.length));
+        expect([file, res.statusCode]).toEqual([file, 200]);
+        found.push(file, ...siteUrls(res.body));
+      }
+      expect(found).toContain(`${BASE}${p}/tags/central-asia`);
+      // The schema.org objects name the pages (the newsroom as an organisation keeps the site's bare address, its way in).
+      const pages = [`${p}/`, '/ru/', `${p}/authors/desk-alliance`, '/ru/events/kruglyj-stol', `${p}/dossiers/country/kz`];
+      for (const page of [...pages, editions === 'prefixed' ? '/en/articles/alliance' : '/articles/alliance']) {
+        const res = await app.server.inject(page);
+        expect([page, res.statusCode]).toEqual([page, 200]);
+        const objects = jsonLdOf(res.body);
+        expect(objects.length).toBeGreaterThan(0);
+        found.push(...urlFields(objects).filter((u) => u !== BASE));
+      }
+      expect(found).toContain(`${BASE}${p}/authors/desk-alliance`);
+      const urls = [...new Set(found)];
+      if (editions === 'prefixed')
+        expect(urls.filter((u) => !SITE_PREFIX.test(u) && !u.includes('/sitemap') && !u.includes('/assets/'))).toEqual([]);
       await expectDirect(urls);
     },
   );
