@@ -50,12 +50,22 @@ export function editionPath(lang: string, scheme: EditionScheme, path: string): 
 }
 
 /**
+ * The address of a page of content (`path`: an article, a rubric, a tag, an author, an event, a dossier) named
+ * from outside the editions' pages (the API, webhooks): at the root whatever `lang` when the default edition is
+ * at the root (as it always was), else under the prefix of `lang`, since the root address would redirect there.
+ * For a page with no language of its own (a rubric listed alone, a dossier), pass the default's, `scheme.root`.
+ */
+export function contentPath(lang: string, scheme: EditionScheme | boolean, path: string): string {
+  const prefixed = typeof scheme === 'boolean' ? scheme : scheme.prefixed;
+  return prefixed ? `/${lang}${path}` : path;
+}
+
+/**
  * The address of an article of `lang`: "/articles/slug" at the root whatever its language when the default
  * edition is at the root (as it always was), else under its edition's prefix.
  */
 export function articlePath(lang: string, scheme: EditionScheme | boolean, slug: string): string {
-  const prefixed = typeof scheme === 'boolean' ? scheme : scheme.prefixed;
-  return prefixed ? `/${lang}/articles/${slug}` : `/articles/${slug}`;
+  return contentPath(lang, scheme, `/articles/${slug}`);
 }
 
 // Every page's switcher names the other languages: building an Intl.DisplayNames costs more than rendering

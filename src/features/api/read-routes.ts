@@ -26,7 +26,8 @@ import { countTakenPlaces, findRegistration, findSettings } from '../events/regi
 import { findCurrentTerms } from '../events/terms-store.js';
 import { listTranslations } from '../articles/translation-store.js';
 import { findRubricIdBySlug, listRubrics } from '../rubrics/rubric-store.js';
-import { articlePath } from '../../platform/editions.js';
+import { articlePath, contentPath } from '../../platform/editions.js';
+import { isLanguage } from '../../platform/i18n/index.js';
 import { parseQuery } from '../search/search-query.js';
 import { COUNT_CAP, searchArticles } from '../search/search-store.js';
 import { findTagBySlug, listTags } from '../tags/tag-store.js';
@@ -46,7 +47,7 @@ import {
   tagJson,
   type Abs,
 } from './representations.js';
-import { nullable, pageOf, ref } from './schemas.js';
+import { nullable, pageOf, pageUrl, ref } from './schemas.js';
 
 /** What the routes learn about the caller from the key or token (set by the plugin before the handler). */
 export interface Caller {
@@ -89,10 +90,13 @@ function factFormat(request: FastifyRequest, format: string | undefined): FactFo
   return 'json';
 }
 
-/** Absolute addresses; an article's at its own edition's address, as the newsroom's settings have it now. */
+/** Absolute addresses; pages of content at their edition's address, as the newsroom's settings have it now. */
 function absOf(ctx: AppCtx): Abs {
   return Object.assign((path: string) => `${ctx.config.baseUrl}${path}`, {
     article: (language: string, slug: string) => `${ctx.config.baseUrl}${articlePath(language, ctx.editions, slug)}`,
+    // A language no edition has (an old row) falls back to the default edition rather than to an address that is not there.
+    page: (path: string, language?: string) =>
+      `${ctx.config.baseUrl}${contentPath(language !== undefined && isLanguage(language) ? language : ctx.editions.root, ctx.editions, path)}`,
   });
 }
 
@@ -449,7 +453,7 @@ export function readRoutes(ctx: AppCtx): ApiRoute[] {
     type: 'object',
     properties: {
       entities: { type: 'array', items: ref('Entity'), minItems: 1, maxItems: 2 },
-      url: { type: 'string' },
+      url: pageUrl,
       facts: { type: 'integer', description: 'Facts that happened' },
       articles: { type: 'integer' },
       first_year: nullable({ type: 'string' }),
@@ -471,7 +475,7 @@ export function readRoutes(ctx: AppCtx): ApiRoute[] {
             id: { type: 'integer' },
             slug: { type: 'string' },
             title: { type: 'string' },
-            url: { type: 'string' },
+            url: pageUrl,
             published_at: { type: 'string', format: 'date-time' },
           },
           required: ['id', 'slug', 'title', 'url', 'published_at'],
@@ -494,11 +498,10 @@ export function readRoutes(ctx: AppCtx): ApiRoute[] {
     ]);
     return {
       entities: found.map((e) => entityJson(e!, abs)),
-      url: abs(
+      url:
         ids.length === 2
-          ? `/dossiers/pair/${ids[0].split(':')[1].toLowerCase()}/${ids[1].split(':')[1].toLowerCase()}`
-          : entityJson(found[0]!, abs).url.slice(ctx.config.baseUrl.length),
-      ),
+          ? abs.page(`/dossiers/pair/${ids[0].split(':')[1].toLowerCase()}/${ids[1].split(':')[1].toLowerCase()}`)
+          : entityJson(found[0]!, abs).url,
       facts: stats.facts,
       articles: stats.articles,
       first_year: stats.firstYear ?? null,

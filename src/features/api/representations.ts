@@ -11,22 +11,33 @@ import type { Rubric } from '../rubrics/rubric.js';
 import type { Tag } from '../tags/tag.js';
 
 /**
- * Absolute addresses on the site: of a path, and of an article at its own edition's address (so that no URL
- * the API gives answers a redirect when every edition is under its prefix).
+ * Absolute addresses on the site: of a path that stays at the root (media), of an article at its own edition's
+ * address, and of any other page of content at its edition's (so that no URL the API gives answers a redirect
+ * when every edition is under its prefix).
  */
 export interface Abs {
   (path: string): string;
   article(language: string, slug: string): string;
+  /** A page every edition has (a rubric, a tag, an author, an event, a dossier): in `language`'s edition, else the default's. */
+  page(path: string, language?: string): string;
 }
 
-export const rubricJson = (r: Rubric, abs: Abs) => ({
+/** A rubric; its page in the edition of `language` when it is shown with an article of that language. */
+export const rubricJson = (r: Rubric, abs: Abs, language?: string) => ({
   id: r.id,
   slug: r.slug,
   name: r.name,
   description: r.description,
-  url: abs(`/rubric/${r.slug}`),
+  url: abs.page(`/rubric/${r.slug}`, language),
 });
-export const tagJson = (t: Tag, abs: Abs) => ({ id: t.id, slug: t.slug, name: t.name, type: t.type, url: abs(`/tags/${t.slug}`) });
+/** A tag; its page in the edition of `language` when it is shown with an article of that language. */
+export const tagJson = (t: Tag, abs: Abs, language?: string) => ({
+  id: t.id,
+  slug: t.slug,
+  name: t.name,
+  type: t.type,
+  url: abs.page(`/tags/${t.slug}`, language),
+});
 export const authorRefJson = (a: AuthorRef) => ({ id: a.id, slug: a.slug, name: a.name, title: a.title });
 export const authorJson = (a: Author, abs: Abs) => ({
   id: a.id,
@@ -35,7 +46,7 @@ export const authorJson = (a: Author, abs: Abs) => ({
   title: a.title,
   bio: a.bio,
   photo_url: a.photoUrl,
-  url: abs(`/authors/${a.slug}`),
+  url: abs.page(`/authors/${a.slug}`),
 });
 
 /** An article in a list. */
@@ -49,7 +60,7 @@ export function articleSummaryJson(a: ArticleSummary, commentCount: number, abs:
     language: a.language,
     published_at: a.publishedAt ?? a.createdAt,
     updated_at: a.updatedAt,
-    rubric: a.rubric ? rubricJson(a.rubric, abs) : null,
+    rubric: a.rubric ? rubricJson(a.rubric, abs, a.language) : null,
     authors: a.authors.map(authorRefJson),
     cover: a.cover
       ? { url: a.cover.url.startsWith('/') ? abs(a.cover.url) : a.cover.url, caption: a.cover.caption, credit: a.cover.credit }
@@ -72,10 +83,10 @@ export function articleJson(
   return {
     ...articleSummaryJson(a, extra.commentCount, abs),
     body_html: String(a.bodyHtml),
-    tags: a.tags.map((t) => tagJson(t, abs)),
+    tags: a.tags.map((t) => tagJson(t, abs, a.language)),
     comments: a.commentsMode,
     event: extra.event
-      ? { id: extra.event.id, slug: extra.event.slug, title: extra.event.title, url: abs(`/events/${extra.event.slug}`) }
+      ? { id: extra.event.id, slug: extra.event.slug, title: extra.event.title, url: abs.page(`/events/${extra.event.slug}`, a.language) }
       : null,
     translations: extra.translations.map((t) => ({ ...t, url: abs.article(t.language, t.slug) })),
   };
@@ -105,7 +116,7 @@ export function eventJson(
   return {
     id: e.id,
     slug: e.slug,
-    url: abs(`/events/${e.slug}`),
+    url: abs.page(`/events/${e.slug}`, e.language),
     title: e.title,
     summary: e.summary,
     programme_html: String(e.programmeHtml),
@@ -149,7 +160,7 @@ export function entityJson(e: DossierEntity, abs: Abs) {
     names: [e.name, ...e.aliases.filter((n) => n !== e.name)],
     roles: e.roles.map((r) => (r.of ? { title: r.title, of: r.of } : { title: r.title })),
     country: e.country,
-    url: abs(dossierPath(e.id)),
+    url: abs.page(dossierPath(e.id)),
   };
 }
 

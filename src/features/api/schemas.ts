@@ -11,6 +11,14 @@ export const nullable = (s: JsonSchema): JsonSchema => ({ anyOf: [s, { type: 'nu
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
 const dateTime = { type: 'string', format: 'date-time', description: 'RFC 3339, UTC' } as const;
+/** A page of the site: at its edition's address, so that it answers without a redirect whichever way editions are addressed. */
+export const pageUrl = {
+  type: 'string',
+  format: 'uri',
+  description:
+    "The page on the site, at its edition's address: an article's in its language's edition, a rubric's, tag's or event's " +
+    "beside an article in the article's, an event's in its language's, any other page in the default edition's",
+} as const;
 const obj = (properties: Record<string, JsonSchema>, extra: JsonSchema = {}): JsonSchema => ({
   type: 'object',
   properties,
@@ -54,17 +62,17 @@ export const SCHEMAS: JsonSchema[] = [
     required: ['type', 'title', 'status'],
     additionalProperties: false,
   },
-  { $id: 'Rubric', ...obj({ id: int, slug: str, name: str, description: str, url: str }) },
-  { $id: 'Tag', ...obj({ id: int, slug: str, name: str, type: { enum: ['topic', 'country', 'organisation', 'person'] }, url: str }) },
+  { $id: 'Rubric', ...obj({ id: int, slug: str, name: str, description: str, url: pageUrl }) },
+  { $id: 'Tag', ...obj({ id: int, slug: str, name: str, type: { enum: ['topic', 'country', 'organisation', 'person'] }, url: pageUrl }) },
   { $id: 'AuthorRef', ...obj({ id: int, slug: str, name: str, title: str }) },
-  { $id: 'Author', ...obj({ id: int, slug: str, name: str, title: str, bio: str, photo_url: str, url: str }) },
+  { $id: 'Author', ...obj({ id: int, slug: str, name: str, title: str, bio: str, photo_url: str, url: pageUrl }) },
   { $id: 'Cover', ...obj({ url: str, caption: str, credit: str }) },
   {
     $id: 'ArticleSummary',
     ...obj({
       id: int,
       slug: str,
-      url: str,
+      url: pageUrl,
       title: str,
       lead: str,
       language: str,
@@ -82,7 +90,7 @@ export const SCHEMAS: JsonSchema[] = [
     ...obj({
       id: int,
       slug: str,
-      url: str,
+      url: pageUrl,
       title: str,
       lead: str,
       language: str,
@@ -96,11 +104,11 @@ export const SCHEMAS: JsonSchema[] = [
       body_html: { type: 'string', description: 'Sanitised HTML' },
       tags: { type: 'array', items: ref('Tag') },
       comments: { enum: ['on', 'off', 'closed'] },
-      event: nullable(obj({ id: int, slug: str, title: str, url: str })),
+      event: nullable(obj({ id: int, slug: str, title: str, url: pageUrl })),
       translations: {
         type: 'array',
         description: 'The same article in other editions, where the newsroom linked them',
-        items: obj({ id: int, language: str, slug: str, url: str }),
+        items: obj({ id: int, language: str, slug: str, url: pageUrl }),
       },
     }),
   },
@@ -125,7 +133,7 @@ export const SCHEMAS: JsonSchema[] = [
     ...obj({
       id: int,
       slug: str,
-      url: str,
+      url: pageUrl,
       title: str,
       summary: str,
       programme_html: str,
@@ -184,7 +192,7 @@ export const SCHEMAS: JsonSchema[] = [
       names: { type: 'array', items: str, description: 'Every name the entity is known by, the main one first' },
       roles: { type: 'array', items: obj({ title: str, of: str }, { required: ['title'] }) },
       country: nullable(str),
-      url: str,
+      url: pageUrl,
     }),
   },
   {
@@ -199,7 +207,7 @@ export const SCHEMAS: JsonSchema[] = [
       status: { enum: ['auto', 'confirmed', 'corrected', 'review', 'rejected'] },
       confidence: { type: 'number' },
       evidence: obj({ text: { type: 'string', description: 'The sentence the fact was read from' }, start: int, end: int }),
-      article: obj({ id: int, slug: str, title: str, url: str, published_at: dateTime }),
+      article: obj({ id: int, slug: str, title: str, url: pageUrl, published_at: dateTime }),
       extractor_version: str,
     }),
   },

@@ -110,6 +110,10 @@ describe('event .ics', () => {
     expect(unescapeText(prop(ev, 'DESCRIPTION')!.value)).toContain('Day two: panels, with Q&A.');
     expect(unescapeText(prop(ev, 'LOCATION')!.value)).toBe('Radisson Lazurnaya, 103 Kurortniy Prospekt, Sochi, RU');
     expect(prop(ev, 'URL')!.value).toBe('https://news.example.org/events/greater-eurasia');
+    // From an edition's calendar (or a mail of it), the entry links that edition's page.
+    const inEdition = parseIcs(eventIcs(base, { ...opts, editionBase: '/ru' })!);
+    const entry = inEdition.root.children[0].children.find((c) => c.name === 'VEVENT')!;
+    expect(inEdition.prop(entry, 'URL')!.value).toBe('https://news.example.org/ru/events/greater-eurasia');
     const tz = cal.children.find((c) => c.name === 'VTIMEZONE')!;
     expect(prop(tz, 'TZID')!.value).toBe('Europe/Berlin');
     const oct = tz.children.find((c) => prop(c, 'DTSTART')!.value === '20261025T030000')!;

@@ -132,6 +132,8 @@ export function hasCalendarTime(e: Pick<Event, 'start'>): boolean {
 export interface IcsEventOpts {
   /** Absolute site URL without a trailing slash. */
   baseUrl: string;
+  /** The prefix of the edition whose event pages the entries link ("" at the root), so that they answer without a redirect. */
+  editionBase?: string;
   /** DTSTAMP: when this copy was made. */
   now: Date;
   sequence: number;
@@ -153,7 +155,7 @@ function timeProps(name: 'DTSTART' | 'DTEND', t: EventTime, zone: string): strin
 export function veventLines(e: Event, o: IcsEventOpts): string[] | undefined {
   if (!hasCalendarTime(e)) return undefined;
   const host = new URL(o.baseUrl).host;
-  const url = `${o.baseUrl}/events/${e.slug}`;
+  const url = `${o.baseUrl}${o.editionBase ?? ''}/events/${e.slug}`;
   const place = [e.venue.name, e.venue.address, e.venue.city, e.venue.country].filter(Boolean).join(', ');
   const start = timeProps('DTSTART', e.start, e.timezone)!;
   // An end of another kind than the start (a date-time start, a date end) cannot be written; leave it out.

@@ -76,6 +76,7 @@ export function registrationMail(kind: MailKind, e: Event, r: Registration, link
   const ics = WITH_ICS.has(kind)
     ? eventIcs(e, {
         baseUrl: c.baseUrl,
+        editionBase: c.editionBase,
         now: c.now,
         sequence: e.icsSequence ?? 0,
         siteTitle: c.siteTitle,

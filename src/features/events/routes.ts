@@ -66,6 +66,7 @@ export function registerEventPages(app: FastifyInstance, ctx: AppCtx): void {
       const events = [...upcoming, ...past];
       const body = eventsFeedIcs(events, {
         baseUrl: ctx.config.baseUrl,
+        editionBase: ctx.edition.prefix,
         now,
         name: ctx.t('events.feed_name', { site: chrome.site.title }),
       });
@@ -77,7 +78,12 @@ export function registerEventPages(app: FastifyInstance, ctx: AppCtx): void {
     ctx.cache.serve(request, reply, async () => {
       const event = await publicEvent(ctx, request.params.slug);
       if (!hasCalendarTime(event)) throw notFound('Calendar entry');
-      const body = eventsFeedIcs([event], { baseUrl: ctx.config.baseUrl, now: ctx.clock(), name: event.title });
+      const body = eventsFeedIcs([event], {
+        baseUrl: ctx.config.baseUrl,
+        editionBase: ctx.edition.prefix,
+        now: ctx.clock(),
+        name: event.title,
+      });
       return { body, type: 'text/calendar; charset=utf-8', lastModified: new Date(event.updatedAt) };
     }),
   );

@@ -27,7 +27,8 @@ export function authorJsonLd(a: Author, site: Chrome['site']): object {
     jobTitle: a.title || undefined,
     description: a.bio || undefined,
     image: a.photoUrl ? abs(a.photoUrl) : undefined,
-    url: `${site.baseUrl}/authors/${a.slug}`,
+    // The page's own address: its edition's, so that it answers without a redirect when every edition is prefixed.
+    url: `${site.baseUrl}${site.base ?? ''}/authors/${a.slug}`,
     worksFor: { '@type': 'Organization', name: site.title, url: site.baseUrl },
   };
 }

@@ -34,10 +34,15 @@ function siteJsonLd(site: Chrome['site']): object {
     '@type': 'WebSite',
     name: site.title,
     description: site.description || undefined,
-    url: site.baseUrl + '/',
+    // The edition's home and search: the root's redirect there when every edition is prefixed.
+    url: `${site.baseUrl}${site.base ?? ''}/`,
     inLanguage: site.language,
     publisher: { '@type': 'Organization', name: site.title, url: site.baseUrl },
-    potentialAction: { '@type': 'SearchAction', target: `${site.baseUrl}/search?q={query}`, 'query-input': 'required name=query' },
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: `${site.baseUrl}${site.base ?? ''}/search?q={query}`,
+      'query-input': 'required name=query',
+    },
   };
 }
 
