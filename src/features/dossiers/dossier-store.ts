@@ -159,16 +159,28 @@ export async function findEntity(db: Db, id: string): Promise<DossierEntity | un
   return r ? rowToEntity(r) : undefined;
 }
 
+// A pair's dossier reads its two entities on every miss: compiled once per small number of ids.
+const entitiesByIds = preparedByShape((db, p: Slots<Record<string, string>>, n: number) =>
+  db
+    .selectFrom('entities')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      listSlots(n).map((k) => p[k]),
+    ),
+);
+
 /** Entities by id, in one query. */
 export async function findEntities(db: Db, ids: Iterable<string>): Promise<Map<string, DossierEntity>> {
   const list = [...new Set(ids)];
   const out = new Map<string, DossierEntity>();
   for (let i = 0; i < list.length; i += 500) {
-    const rows = await db
-      .selectFrom('entities')
-      .selectAll()
-      .where('id', 'in', list.slice(i, i + 500))
-      .execute();
+    const chunk = list.slice(i, i + 500);
+    const rows =
+      chunk.length <= 4
+        ? await entitiesByIds(chunk.length).all(db, listParams(chunk))
+        : await db.selectFrom('entities').selectAll().where('id', 'in', chunk).execute();
     for (const r of rows) out.set(r.id, rowToEntity(r));
   }
   return out;
