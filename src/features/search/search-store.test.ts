@@ -4,7 +4,8 @@ import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js'
 import { createContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
 import { createPublishingService } from '../articles/publishing-service.js';
-import { articleSearchIndex } from './search-index-store.js';
+import { sql } from 'kysely';
+import { articleSearchIndex, languageLexeme } from './search-index-store.js';
 import { parseQuery } from './search-query.js';
 import { COUNT_CAP, markedToHtml, searchArticles, type SearchFilters } from './search-store.js';
 
@@ -215,6 +216,56 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     expect((await search('pipeline')).total).toBe(1);
     await svc.remove(editor, id);
     expect((await search('pipeline')).total).toBe(0);
+  });
+
+  /** The ids the index itself files under one language: no article row is read. */
+  async function indexedIn(language: string): Promise<number[]> {
+    const r =
+      dialect === 'postgres'
+        ? await sql<{ id: number }>`select article_id as id from article_search
+            where document @@ ${`'${languageLexeme(language)}'`}::tsquery order by 1`.execute(db)
+        : await sql<{ id: number }>`select rowid as id from article_search where article_search match ${`{language} : "${language}"`}
+            order by 1`.execute(db);
+    return r.rows.map((x) => Number(x.id));
+  }
+
+  it('files each article under its language in the index, through publish, edit and removal', async () => {
+    const svc = createPublishingService({ index: articleSearchIndex, db, clock: () => NOW, contentChanged: () => undefined });
+    const editor = { id: null, role: 'admin' as const };
+    const input = (slug: string, language: 'en' | 'ru', bodyMd: string) => ({
+      title: 'Tashkent summit',
+      slug,
+      lead: '',
+      bodyMd,
+      language,
+      rubricId: null,
+      authorIds: [author],
+      tagSlugs: [],
+      coverUrl: '',
+      coverCaption: '',
+      coverCredit: '',
+      commentsMode: 'on' as const,
+    });
+    const en = await svc.save(editor, input('tashkent-en', 'en', 'Leaders met.'), { action: 'publish' });
+    // Newer, and with the word more often: the one a query of every language would meet first.
+    const ru = await svc.save(editor, input('tashkent-ru', 'ru', 'Tashkent, Tashkent.'), {
+      action: 'publish',
+      publishedAt: new Date('2026-05-01T00:00:00Z'),
+    });
+    expect(await indexedIn('en')).toEqual([en]);
+    expect(await indexedIn('ru')).toEqual([ru]);
+    expect(await indexedIn('zh')).toEqual([]);
+    // An English query does not return the Russian article, nor a Russian one the English.
+    expect((await search('tashkent', { language: 'en' })).hits.map((h) => h.article.id)).toEqual([en]);
+    expect((await search('tashkent', { language: 'ru' })).hits.map((h) => h.article.id)).toEqual([ru]);
+    expect((await search('tashkent')).total).toBe(2);
+    // An edit that changes the language moves the article in the index.
+    await svc.save(editor, input('tashkent-ru', 'en', 'Tashkent, Tashkent.'), { id: ru, action: 'publish' });
+    expect(await indexedIn('en')).toEqual([en, ru].sort((a, b) => a - b));
+    expect(await indexedIn('ru')).toEqual([]);
+    expect((await search('tashkent', { language: 'ru' })).total).toBe(0);
+    await svc.remove(editor, ru);
+    expect(await indexedIn('en')).toEqual([en]);
   });
 
   it('paginates ten at a time with a total', async () => {

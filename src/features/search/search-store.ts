@@ -6,7 +6,7 @@ import { inTransaction, type Db } from '../../platform/db.js';
 import { escapeHtml, trusted, type SafeHtml } from '../../platform/safe-html.js';
 import { authorsOfArticles, rowToArticleSummary, SUMMARY_COLUMNS } from '../articles/article-store.js';
 import type { ArticleSummary } from '../articles/article.js';
-import { articleText } from './search-index-store.js';
+import { articleText, languageLexeme } from './search-index-store.js';
 import { CLOSE, containsAll, highlightAll, OPEN, snippet } from './highlight.js';
 import { toFtsQuery, toTsQuery, type Term } from './search-query.js';
 import { hasHan } from './segment.js';
@@ -83,8 +83,17 @@ function filterSql(db: Db, f: SearchFilters, now: Date): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
-// Title weighs most, then people and tags, then the lead, then the body.
-const BM25 = sql`bm25(article_search, 10.0, 3.0, 1.0, 5.0, 5.0)`;
+// Title weighs most, then people and tags, then the lead, then the body; the language column weighs nothing.
+const BM25 = sql`bm25(article_search, 10.0, 3.0, 1.0, 5.0, 5.0, 0.0)`;
+
+/**
+ * SQLite: the MATCH expression, narrowed to one language when the search is: the index holds each article's
+ * language in a column of its own, so an edition's query never walks the other languages' matches.
+ */
+function inLanguage(match: string, language: string | undefined): string {
+  return language ? `{language} : "${language.replace(/"/g, '')}" AND (${match})` : match;
+}
+
 // ts_rank_cd weights are {D, C, B, A}: C is the body, B people, tags and lead, A the title.
 const PG_WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
 
@@ -94,6 +103,16 @@ const PG_WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
  */
 export const RANK_WINDOW = COUNT_CAP + 1;
 
+/**
+ * PostgreSQL: the tsquery the GIN index answers: the reader's words and, for one language, that language's
+ * lexeme, so that the index itself leaves out the other languages' matches (search-index-store.ts).
+ */
+function pgMatch(terms: Term[], f: SearchFilters): RawBuilder<unknown> {
+  const words = sql`to_tsquery('simple', ${toTsQuery(terms)})`;
+  if (!f.language) return words;
+  return sql`(${words} && ${`'${languageLexeme(f.language).replace(/['\\]/g, '')}'`}::tsquery)`;
+}
+
 /** PostgreSQL: ids of the newest matches, newest first, at most `window` of them. */
 async function newestMatches(db: Db, terms: Term[], f: SearchFilters, now: Date, window: number): Promise<number[]> {
   const where = filterSql(db, f, now);
@@ -102,9 +121,7 @@ async function newestMatches(db: Db, terms: Term[], f: SearchFilters, now: Date,
   const r = await inTransaction(db, async (tx) => {
     await sql`set local enable_seqscan = off`.execute(tx);
     return sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id
-      where s.document @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${where} order by s.article_id + 0 desc limit ${window}`.execute(
-      tx,
-    );
+      where s.document @@ ${pgMatch(terms, f)} and ${where} order by s.article_id + 0 desc limit ${window}`.execute(tx);
   });
   return r.rows.map((x) => Number(x.id));
 }
@@ -122,7 +139,7 @@ async function rankedIds(
   const where = filterSql(db, f, now);
   const r = await sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id,
       to_tsquery('simple', ${toTsQuery(terms)}) q
-    where s.document @@ q and s.article_id >= ${floor} and ${where}
+    where s.document @@ ${pgMatch(terms, f)} and s.article_id >= ${floor} and ${where}
     order by ts_rank_cd(${PG_WEIGHTS}::float4[], s.document, q) desc, a.published_at desc, a.id desc
     limit ${limit} offset ${offset}`.execute(db);
   return r.rows.map((x) => Number(x.id));
@@ -149,11 +166,11 @@ async function rankedNewestSqlite(
   window: number,
   memo?: ContentMemo,
 ): Promise<Ranked[]> {
-  const match = toFtsQuery(terms);
+  const match = inLanguage(toFtsQuery(terms), f.language);
   // The same matches through the words a prefix covers: read lazily, so finding the newest stops at the window.
   const expanded = await expandPrefixes(db, terms, memo);
   if (!expanded) return [];
-  const lazyMatch = toFtsQuery(expanded);
+  const lazyMatch = inLanguage(toFtsQuery(expanded), f.language);
   // CROSS JOIN keeps the index as the outer loop: SQLite would otherwise run one full-text query per article.
   // The filter is answered by an index on the article's id, without reading the article.
   const r = await sql<{ id: number; published_at: string }>`select article_search.rowid as id, a.published_at as published_at
