@@ -259,13 +259,26 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     expect((await search('tashkent', { language: 'en' })).hits.map((h) => h.article.id)).toEqual([en]);
     expect((await search('tashkent', { language: 'ru' })).hits.map((h) => h.article.id)).toEqual([ru]);
     expect((await search('tashkent')).total).toBe(2);
+    // The same through a memo, which leaves out the other languages when they are the fewer articles.
+    const terms = parseQuery('tashkent').terms;
+    for (const extra of [0, 1, 2]) {
+      if (extra) await svc.save(editor, input(`tashkent-en-${extra}`, 'en', 'More.'), { action: 'publish' });
+      const memo = createContentMemo({ enabled: true });
+      const ids = async (language: string) =>
+        (await searchArticles(db, { terms, filters: { language }, now: NOW, limit: 10, offset: 0, memo })).hits.map((h) => h.article.id);
+      expect(await ids('en')).not.toContain(ru);
+      expect(await ids('en')).toHaveLength(1 + extra);
+      expect(await ids('ru')).toEqual([ru]);
+      expect(await ids('zh')).toEqual([]);
+    }
     // An edit that changes the language moves the article in the index.
     await svc.save(editor, input('tashkent-ru', 'en', 'Tashkent, Tashkent.'), { id: ru, action: 'publish' });
-    expect(await indexedIn('en')).toEqual([en, ru].sort((a, b) => a - b));
+    expect(await indexedIn('en')).toContain(ru);
     expect(await indexedIn('ru')).toEqual([]);
     expect((await search('tashkent', { language: 'ru' })).total).toBe(0);
     await svc.remove(editor, ru);
-    expect(await indexedIn('en')).toEqual([en]);
+    expect(await indexedIn('en')).not.toContain(ru);
+    expect(await indexedIn('en')).toHaveLength(3);
   });
 
   it('paginates ten at a time with a total', async () => {
@@ -315,6 +328,41 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     });
     expect(windowed.hits.map((h) => h.article.slug).sort()).toEqual(['note-1', 'note-2', 'note-3']);
     expect(windowed).toMatchObject({ total: 3, capped: true });
+  });
+
+  it('finds the newest matches among recent articles first, and older ones when the recent hold too few', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const words = ['steppe', i < 3 ? 'oasis' : '', i === 4 || i === 11 ? 'caravan' : ''].join(' ');
+      ids.push(
+        await makeArticle(db, {
+          title: `Dispatch ${i}`,
+          slug: `dispatch-${i}`,
+          authorIds: [author],
+          bodyMd: words,
+          publishedAt: new Date(Date.UTC(2026, 0, 1 + i)),
+        }),
+      );
+    }
+    // A window of two: on PostgreSQL the last eight ids are asked first.
+    const newest = async (q: string) =>
+      (
+        await searchArticles(db, {
+          terms: parseQuery(q).terms,
+          filters: { language: 'en' },
+          now: NOW,
+          limit: 10,
+          offset: 0,
+          countCap: 1,
+          rankWindow: 2,
+        })
+      ).hits
+        .map((h) => h.article.id)
+        .sort((a, b) => b - a);
+    expect(await newest('steppe')).toEqual([ids[13], ids[12]]);
+    expect(await newest('oasis')).toEqual([ids[2], ids[1]]);
+    expect(await newest('caravan')).toEqual([ids[11], ids[4]]);
+    expect(await newest('caravan oasis')).toEqual([]);
   });
 
   it('puts headline matches first, then the newest, when the matches fill the ranking window', async () => {

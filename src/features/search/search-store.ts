@@ -5,9 +5,9 @@ import type { ContentMemo } from '../../platform/content-memo.js';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { escapeHtml, trusted, type SafeHtml } from '../../platform/safe-html.js';
 import { authorsOfArticles, rowToArticleSummary, SUMMARY_COLUMNS } from '../articles/article-store.js';
-import type { ArticleSummary } from '../articles/article.js';
+import { LANGUAGES, type ArticleSummary } from '../articles/article.js';
 import { articleText, languageLexeme } from './search-index-store.js';
-import { CLOSE, containsAll, highlightAll, OPEN, snippet } from './highlight.js';
+import { CLOSE, containsAllOf, highlightAll, OPEN, snippet } from './highlight.js';
 import { toFtsQuery, toTsQuery, type Term } from './search-query.js';
 import { hasHan } from './segment.js';
 
@@ -86,12 +86,35 @@ function filterSql(db: Db, f: SearchFilters, now: Date): RawBuilder<unknown> {
 // Title weighs most, then people and tags, then the lead, then the body; the language column weighs nothing.
 const BM25 = sql`bm25(article_search, 10.0, 3.0, 1.0, 5.0, 5.0, 0.0)`;
 
+/** SQLite: how many indexed articles have each language, as the vocabulary counts the language column's words. */
+async function languageCounts(db: Db): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const language of LANGUAGES) {
+    const r = await sql<{ doc: number }>`select doc from article_search_vocab where term = ${language}`.execute(db);
+    out.set(language, Number(r.rows[0]?.doc ?? 0));
+  }
+  return out;
+}
+
+const ftsWord = (w: string) => `"${w.replace(/"/g, '')}"`;
+
 /**
  * SQLite: the MATCH expression, narrowed to one language when the search is: the index holds each article's
- * language in a column of its own, so an edition's query never walks the other languages' matches.
+ * language in a column of its own, so an edition's query never walks the other languages' matches. FTS5
+ * walks the language's list of articles beside the words' lists: for the archive's main language, a list of
+ * nearly every article, the other languages are left out instead ("NOT"), their lists being the shorter.
+ * The counts are shared through the memo; without one the language is asked for as it is.
  */
-function inLanguage(match: string, language: string | undefined): string {
-  return language ? `{language} : "${language.replace(/"/g, '')}" AND (${match})` : match;
+async function inLanguage(db: Db, match: string, language: string | undefined, memo?: ContentMemo): Promise<string> {
+  if (!language) return match;
+  if (memo?.enabled) {
+    const counts = await memo.get('search-languages', () => languageCounts(db));
+    const others = [...counts].filter(([l, n]) => l !== language && n > 0);
+    const rest = others.reduce((sum, [, n]) => sum + n, 0);
+    if (!others.length) return match;
+    if (rest < (counts.get(language) ?? 0)) return `(${match}) NOT {language} : (${others.map(([l]) => ftsWord(l)).join(' OR ')})`;
+  }
+  return `{language} : ${ftsWord(language)} AND (${match})`;
 }
 
 // ts_rank_cd weights are {D, C, B, A}: C is the body, B people, tags and lead, A the title.
@@ -113,17 +136,40 @@ function pgMatch(terms: Term[], f: SearchFilters): RawBuilder<unknown> {
   return sql`(${words} && ${`'${languageLexeme(f.language).replace(/['\\]/g, '')}'`}::tsquery)`;
 }
 
+/**
+ * PostgreSQL: how far back from the newest indexed id the newest matches are looked for first, in windows.
+ * A common word fills the window within the last few thousand articles; GIN cannot return matches newest
+ * first, so asking it alone meant reading every match (90,000 of "railway" at 100,000 articles) to keep 1,001.
+ */
+const PG_RECENT_WINDOWS = 4;
+
 /** PostgreSQL: ids of the newest matches, newest first, at most `window` of them. */
 async function newestMatches(db: Db, terms: Term[], f: SearchFilters, now: Date, window: number): Promise<number[]> {
   const where = filterSql(db, f, now);
-  // The planner underrates reading TOASTed documents and scans the whole table; the GIN index answers rare words at once.
-  // "+ 0" keeps PostgreSQL on the GIN index: walking the primary key backwards tests every document when few match.
-  const r = await inTransaction(db, async (tx) => {
+  const match = pgMatch(terms, f);
+  return inTransaction(db, async (tx) => {
+    // The planner underrates reading TOASTed documents and scans the whole table; the GIN index answers rare words at once.
     await sql`set local enable_seqscan = off`.execute(tx);
-    return sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id
-      where s.document @@ ${pgMatch(terms, f)} and ${where} order by s.article_id + 0 desc limit ${window}`.execute(tx);
+    const newest = (await sql<{ id: number | null }>`select max(article_id) as id from article_search`.execute(tx)).rows[0].id;
+    if (newest === null) return [];
+    // First the recent articles alone: for a common word the planner walks them newest first and stops at the
+    // window; for a rarer one it intersects the GIN index with the range. Either reads a bounded part.
+    const floor = Number(newest) - PG_RECENT_WINDOWS * window;
+    const recent =
+      floor > 0
+        ? (
+            await sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id
+              where s.article_id > ${floor} and s.document @@ ${match} and ${where} order by s.article_id desc limit ${window}`.execute(tx)
+          ).rows.map((x) => Number(x.id))
+        : [];
+    if (recent.length >= window) return recent;
+    // The rest from the GIN index. "+ 0" keeps PostgreSQL on it: walking the primary key backwards tests every
+    // document when few match.
+    const older = await sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id
+      where s.document @@ ${match} and ${where} ${floor > 0 ? sql`and s.article_id <= ${floor}` : sql``}
+      order by s.article_id + 0 desc limit ${window - recent.length}`.execute(tx);
+    return [...recent, ...older.rows.map((x) => Number(x.id))];
   });
-  return r.rows.map((x) => Number(x.id));
 }
 
 /** PostgreSQL: one page of matches with ids from `floor` up, best first. */
@@ -166,11 +212,11 @@ async function rankedNewestSqlite(
   window: number,
   memo?: ContentMemo,
 ): Promise<Ranked[]> {
-  const match = inLanguage(toFtsQuery(terms), f.language);
+  const match = await inLanguage(db, toFtsQuery(terms), f.language, memo);
   // The same matches through the words a prefix covers: read lazily, so finding the newest stops at the window.
   const expanded = await expandPrefixes(db, terms, memo);
   if (!expanded) return [];
-  const lazyMatch = inLanguage(toFtsQuery(expanded), f.language);
+  const lazyMatch = await inLanguage(db, toFtsQuery(expanded), f.language, memo);
   // CROSS JOIN keeps the index as the outer loop: SQLite would otherwise run one full-text query per article.
   // The filter is answered by an index on the article's id, without reading the article.
   const r = await sql<{ id: number; published_at: string }>`select article_search.rowid as id, a.published_at as published_at
@@ -239,7 +285,8 @@ async function headlinesFirst(db: Db, terms: Term[], ids: number[]): Promise<Ran
     .$if(db.dialect === 'postgres', (q) => q.where('id', '=', sql<number>`any(${ids}::int[])`))
     .$if(db.dialect !== 'postgres', (q) => q.where('id', 'in', sql<number>`(select value from json_each(${JSON.stringify(ids)}))`))
     .execute();
-  return rows.map((x) => ({ id: x.id, published_at: String(x.published_at), rank: containsAll(x.title, terms) ? -1 : 0 }));
+  const headline = containsAllOf(terms);
+  return rows.map((x) => ({ id: x.id, published_at: String(x.published_at), rank: headline(x.title) ? -1 : 0 }));
 }
 
 /** The order of rankedIds: best bm25 (lowest) first, then newest, then highest id. */
