@@ -383,6 +383,42 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     expect(r).toMatchObject({ total: 3, capped: true });
   });
 
+  it('orders a window of more titles than are read at a time: headline matches first, on every page', async () => {
+    // 132 matches, newest last: headline matches at 15 and 16 (old) and at 120 to 131 (new), by publication date.
+    const slugs: string[] = [];
+    for (let i = 0; i < 132; i++) {
+      const headline = i === 15 || i === 16 || i >= 120;
+      const slug = `${headline ? 'headline' : 'note'}-${i}`;
+      slugs.push(slug);
+      await makeArticle(db, {
+        title: headline ? `Caravan ${i}` : `Note ${i}`,
+        slug,
+        authorIds: [author],
+        bodyMd: 'A caravan in passing.',
+        publishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+      });
+    }
+    const page = async (n: number) =>
+      (
+        await searchArticles(db, {
+          terms: parseQuery('caravan').terms,
+          filters: {},
+          now: NOW,
+          limit: 10,
+          offset: (n - 1) * 10,
+          countCap: 119,
+          rankWindow: 120,
+        })
+      ).hits.map((h) => h.article.slug);
+    // The window is the newest 120: 12 new headline matches, 2 old ones, then the rest newest first.
+    const window = slugs.slice(12).reverse();
+    const expected = [...window.filter((x) => x.startsWith('headline')), ...window.filter((x) => x.startsWith('note'))];
+    expect(expected.slice(0, 14)).toEqual([...slugs.slice(120).reverse(), 'headline-16', 'headline-15']);
+    expect(await page(1)).toEqual(expected.slice(0, 10));
+    expect(await page(2)).toEqual(expected.slice(10, 20));
+    expect(await page(12)).toEqual(expected.slice(110, 120));
+  });
+
   it('finds a rare word’s best match first among many matches of a common word', async () => {
     // Many articles share the common word, more than the ranking window; the rare word is in a few of them,
     // in the title of the oldest.
