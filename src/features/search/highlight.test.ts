@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsAll, highlightAll, snippet } from './highlight.js';
+import { containsAll, containsAllOf, highlightAll, snippet } from './highlight.js';
 import { parseQuery } from './search-query.js';
 
 const terms = (q: string) => parseQuery(q).terms;
@@ -20,6 +20,13 @@ describe('search highlighting', () => {
     expect(containsAll('Переговоры в Пекине', terms('переговоры'))).toBe(true);
     expect(containsAll('The railway to Kashgar', terms('railway steppe'))).toBe(false);
     expect(containsAll('Notes from Central Asia', terms('railway'))).toBe(false);
+  });
+
+  it('tests many texts with one matcher, each on its own words', () => {
+    const headline = containsAllOf(terms('railway kashgar'));
+    const titles = ['The Railways to Kashgar', 'The railway to Almaty', 'Kashgar, by railway', 'Kashgar markets', 'railways'];
+    expect(titles.map(headline)).toEqual([true, false, true, false, false]);
+    expect(titles.map(headline)).toEqual(titles.map((t) => containsAll(t, terms('railway kashgar'))));
   });
 
   it('does not let sentinel characters in the text open marks of their own', () => {

@@ -27,6 +27,12 @@ export function articleText(bodyHtml: string): string {
     .trim();
 }
 
+/**
+ * PostgreSQL: the lexeme that marks a document's language. It holds a space, which no word parsed from text
+ * can, so no article's words and no reader's query can match it; an edition's query asks for it with its words.
+ */
+export const languageLexeme = (language: string) => `language ${language}`;
+
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
 
 /** Indexes (or re-indexes) one article from its current row; removes it when it is not published. */
@@ -34,7 +40,7 @@ export async function indexArticle(db: Db, articleId: number): Promise<void> {
   const a = await db
     .selectFrom('articles')
     .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
-    .select(['articles.id', 'articles.title', 'articles.lead', 'article_bodies.body_html', 'articles.status'])
+    .select(['articles.id', 'articles.title', 'articles.lead', 'article_bodies.body_html', 'articles.status', 'articles.language'])
     .where('articles.id', '=', articleId)
     .executeTakeFirst();
   await removeFromIndex(db, articleId);
@@ -63,13 +69,15 @@ export async function indexArticle(db: Db, articleId: number): Promise<void> {
     // PostgreSQL's parser skips anything shaped like an HTML tag; in article text "<script>" is words.
     const [title, lead, body] = [title0, lead0, body0].map((s) => s.replace(/[<>]/g, ' '));
     // 'simple' keeps every language's words; weights rank title over people, tags and lead over body.
+    // The language lexeme has no position: ranking, which asks only for the reader's words, never sees it.
     await sql`insert into article_search (article_id, document) values (${a.id},
       setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${people + ' ' + tagText}), 'B') ||
-      setweight(to_tsvector('simple', ${lead}), 'B') || setweight(to_tsvector('simple', ${body}), 'C'))`.execute(db);
+      setweight(to_tsvector('simple', ${lead}), 'B') || setweight(to_tsvector('simple', ${body}), 'C') ||
+      array_to_tsvector(array[${languageLexeme(a.language)}]))`.execute(db);
   } else {
-    await sql`insert into article_search (rowid, title, lead, body, people, tags) values (${a.id}, ${title0}, ${lead0}, ${body0}, ${people}, ${tagText})`.execute(
-      db,
-    );
+    // The language is a column of its own: an edition's query asks for it in the match (search-store.ts).
+    await sql`insert into article_search (rowid, title, lead, body, people, tags, language)
+      values (${a.id}, ${title0}, ${lead0}, ${body0}, ${people}, ${tagText}, ${a.language})`.execute(db);
   }
 }
 

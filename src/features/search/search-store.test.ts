@@ -4,7 +4,8 @@ import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js'
 import { createContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
 import { createPublishingService } from '../articles/publishing-service.js';
-import { articleSearchIndex } from './search-index-store.js';
+import { sql } from 'kysely';
+import { articleSearchIndex, languageLexeme } from './search-index-store.js';
 import { parseQuery } from './search-query.js';
 import { COUNT_CAP, markedToHtml, searchArticles, type SearchFilters } from './search-store.js';
 
@@ -217,6 +218,69 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     expect((await search('pipeline')).total).toBe(0);
   });
 
+  /** The ids the index itself files under one language: no article row is read. */
+  async function indexedIn(language: string): Promise<number[]> {
+    const r =
+      dialect === 'postgres'
+        ? await sql<{ id: number }>`select article_id as id from article_search
+            where document @@ ${`'${languageLexeme(language)}'`}::tsquery order by 1`.execute(db)
+        : await sql<{ id: number }>`select rowid as id from article_search where article_search match ${`{language} : "${language}"`}
+            order by 1`.execute(db);
+    return r.rows.map((x) => Number(x.id));
+  }
+
+  it('files each article under its language in the index, through publish, edit and removal', async () => {
+    const svc = createPublishingService({ index: articleSearchIndex, db, clock: () => NOW, contentChanged: () => undefined });
+    const editor = { id: null, role: 'admin' as const };
+    const input = (slug: string, language: 'en' | 'ru', bodyMd: string) => ({
+      title: 'Tashkent summit',
+      slug,
+      lead: '',
+      bodyMd,
+      language,
+      rubricId: null,
+      authorIds: [author],
+      tagSlugs: [],
+      coverUrl: '',
+      coverCaption: '',
+      coverCredit: '',
+      commentsMode: 'on' as const,
+    });
+    const en = await svc.save(editor, input('tashkent-en', 'en', 'Leaders met.'), { action: 'publish' });
+    // Newer, and with the word more often: the one a query of every language would meet first.
+    const ru = await svc.save(editor, input('tashkent-ru', 'ru', 'Tashkent, Tashkent.'), {
+      action: 'publish',
+      publishedAt: new Date('2026-05-01T00:00:00Z'),
+    });
+    expect(await indexedIn('en')).toEqual([en]);
+    expect(await indexedIn('ru')).toEqual([ru]);
+    expect(await indexedIn('zh')).toEqual([]);
+    // An English query does not return the Russian article, nor a Russian one the English.
+    expect((await search('tashkent', { language: 'en' })).hits.map((h) => h.article.id)).toEqual([en]);
+    expect((await search('tashkent', { language: 'ru' })).hits.map((h) => h.article.id)).toEqual([ru]);
+    expect((await search('tashkent')).total).toBe(2);
+    // The same through a memo, which leaves out the other languages when they are the fewer articles.
+    const terms = parseQuery('tashkent').terms;
+    for (const extra of [0, 1, 2]) {
+      if (extra) await svc.save(editor, input(`tashkent-en-${extra}`, 'en', 'More.'), { action: 'publish' });
+      const memo = createContentMemo({ enabled: true });
+      const ids = async (language: string) =>
+        (await searchArticles(db, { terms, filters: { language }, now: NOW, limit: 10, offset: 0, memo })).hits.map((h) => h.article.id);
+      expect(await ids('en')).not.toContain(ru);
+      expect(await ids('en')).toHaveLength(1 + extra);
+      expect(await ids('ru')).toEqual([ru]);
+      expect(await ids('zh')).toEqual([]);
+    }
+    // An edit that changes the language moves the article in the index.
+    await svc.save(editor, input('tashkent-ru', 'en', 'Tashkent, Tashkent.'), { id: ru, action: 'publish' });
+    expect(await indexedIn('en')).toContain(ru);
+    expect(await indexedIn('ru')).toEqual([]);
+    expect((await search('tashkent', { language: 'ru' })).total).toBe(0);
+    await svc.remove(editor, ru);
+    expect(await indexedIn('en')).not.toContain(ru);
+    expect(await indexedIn('en')).toHaveLength(3);
+  });
+
   it('paginates ten at a time with a total', async () => {
     for (let i = 0; i < 23; i++) {
       await makeArticle(db, {
@@ -266,6 +330,41 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     expect(windowed).toMatchObject({ total: 3, capped: true });
   });
 
+  it('finds the newest matches among recent articles first, and older ones when the recent hold too few', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const words = ['steppe', i < 3 ? 'oasis' : '', i === 4 || i === 11 ? 'caravan' : ''].join(' ');
+      ids.push(
+        await makeArticle(db, {
+          title: `Dispatch ${i}`,
+          slug: `dispatch-${i}`,
+          authorIds: [author],
+          bodyMd: words,
+          publishedAt: new Date(Date.UTC(2026, 0, 1 + i)),
+        }),
+      );
+    }
+    // A window of two: on PostgreSQL the last eight ids are asked first.
+    const newest = async (q: string) =>
+      (
+        await searchArticles(db, {
+          terms: parseQuery(q).terms,
+          filters: { language: 'en' },
+          now: NOW,
+          limit: 10,
+          offset: 0,
+          countCap: 1,
+          rankWindow: 2,
+        })
+      ).hits
+        .map((h) => h.article.id)
+        .sort((a, b) => b - a);
+    expect(await newest('steppe')).toEqual([ids[13], ids[12]]);
+    expect(await newest('oasis')).toEqual([ids[2], ids[1]]);
+    expect(await newest('caravan')).toEqual([ids[11], ids[4]]);
+    expect(await newest('caravan oasis')).toEqual([]);
+  });
+
   it('puts headline matches first, then the newest, when the matches fill the ranking window', async () => {
     await makeArticle(db, { title: 'Note 0', slug: 'note-0', authorIds: [author], bodyMd: 'An oasis in passing.' });
     await makeArticle(db, { title: 'Oasis report', slug: 'headline', authorIds: [author], bodyMd: 'The oasis again.' });
@@ -282,6 +381,42 @@ describe.each(DIALECTS)('search store on %s', (dialect) => {
     });
     expect(r.hits.map((h) => h.article.slug)).toEqual(['headline', 'note-2', 'note-1']);
     expect(r).toMatchObject({ total: 3, capped: true });
+  });
+
+  it('orders a window of more titles than are read at a time: headline matches first, on every page', async () => {
+    // 132 matches, newest last: headline matches at 15 and 16 (old) and at 120 to 131 (new), by publication date.
+    const slugs: string[] = [];
+    for (let i = 0; i < 132; i++) {
+      const headline = i === 15 || i === 16 || i >= 120;
+      const slug = `${headline ? 'headline' : 'note'}-${i}`;
+      slugs.push(slug);
+      await makeArticle(db, {
+        title: headline ? `Caravan ${i}` : `Note ${i}`,
+        slug,
+        authorIds: [author],
+        bodyMd: 'A caravan in passing.',
+        publishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+      });
+    }
+    const page = async (n: number) =>
+      (
+        await searchArticles(db, {
+          terms: parseQuery('caravan').terms,
+          filters: {},
+          now: NOW,
+          limit: 10,
+          offset: (n - 1) * 10,
+          countCap: 119,
+          rankWindow: 120,
+        })
+      ).hits.map((h) => h.article.slug);
+    // The window is the newest 120: 12 new headline matches, 2 old ones, then the rest newest first.
+    const window = slugs.slice(12).reverse();
+    const expected = [...window.filter((x) => x.startsWith('headline')), ...window.filter((x) => x.startsWith('note'))];
+    expect(expected.slice(0, 14)).toEqual([...slugs.slice(120).reverse(), 'headline-16', 'headline-15']);
+    expect(await page(1)).toEqual(expected.slice(0, 10));
+    expect(await page(2)).toEqual(expected.slice(10, 20));
+    expect(await page(12)).toEqual(expected.slice(110, 120));
   });
 
   it('finds a rare word’s best match first among many matches of a common word', async () => {

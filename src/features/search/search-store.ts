@@ -5,9 +5,9 @@ import type { ContentMemo } from '../../platform/content-memo.js';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { escapeHtml, trusted, type SafeHtml } from '../../platform/safe-html.js';
 import { authorsOfArticles, rowToArticleSummary, SUMMARY_COLUMNS } from '../articles/article-store.js';
-import type { ArticleSummary } from '../articles/article.js';
-import { articleText } from './search-index-store.js';
-import { CLOSE, containsAll, highlightAll, OPEN, snippet } from './highlight.js';
+import { LANGUAGES, type ArticleSummary } from '../articles/article.js';
+import { articleText, languageLexeme } from './search-index-store.js';
+import { CLOSE, containsAllOf, highlightAll, OPEN, snippet } from './highlight.js';
 import { toFtsQuery, toTsQuery, type Term } from './search-query.js';
 import { hasHan } from './segment.js';
 
@@ -83,8 +83,40 @@ function filterSql(db: Db, f: SearchFilters, now: Date): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
-// Title weighs most, then people and tags, then the lead, then the body.
-const BM25 = sql`bm25(article_search, 10.0, 3.0, 1.0, 5.0, 5.0)`;
+// Title weighs most, then people and tags, then the lead, then the body; the language column weighs nothing.
+const BM25 = sql`bm25(article_search, 10.0, 3.0, 1.0, 5.0, 5.0, 0.0)`;
+
+/** SQLite: how many indexed articles have each language, as the vocabulary counts the language column's words. */
+async function languageCounts(db: Db): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const language of LANGUAGES) {
+    const r = await sql<{ doc: number }>`select doc from article_search_vocab where term = ${language}`.execute(db);
+    out.set(language, Number(r.rows[0]?.doc ?? 0));
+  }
+  return out;
+}
+
+const ftsWord = (w: string) => `"${w.replace(/"/g, '')}"`;
+
+/**
+ * SQLite: the MATCH expression, narrowed to one language when the search is: the index holds each article's
+ * language in a column of its own, so an edition's query never walks the other languages' matches. FTS5
+ * walks the language's list of articles beside the words' lists: for the archive's main language, a list of
+ * nearly every article, the other languages are left out instead ("NOT"), their lists being the shorter.
+ * The counts are shared through the memo; without one the language is asked for as it is.
+ */
+async function inLanguage(db: Db, match: string, language: string | undefined, memo?: ContentMemo): Promise<string> {
+  if (!language) return match;
+  if (memo?.enabled) {
+    const counts = await memo.get('search-languages', () => languageCounts(db));
+    const others = [...counts].filter(([l, n]) => l !== language && n > 0);
+    const rest = others.reduce((sum, [, n]) => sum + n, 0);
+    if (!others.length) return match;
+    if (rest < (counts.get(language) ?? 0)) return `(${match}) NOT {language} : (${others.map(([l]) => ftsWord(l)).join(' OR ')})`;
+  }
+  return `{language} : ${ftsWord(language)} AND (${match})`;
+}
+
 // ts_rank_cd weights are {D, C, B, A}: C is the body, B people, tags and lead, A the title.
 const PG_WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
 
@@ -94,19 +126,59 @@ const PG_WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
  */
 export const RANK_WINDOW = COUNT_CAP + 1;
 
-/** PostgreSQL: ids of the newest matches, newest first, at most `window` of them. */
-async function newestMatches(db: Db, terms: Term[], f: SearchFilters, now: Date, window: number): Promise<number[]> {
+/**
+ * PostgreSQL: the tsquery the GIN index answers: the reader's words and, for one language, that language's
+ * lexeme, so that the index itself leaves out the other languages' matches (search-index-store.ts).
+ */
+function pgMatch(terms: Term[], f: SearchFilters): RawBuilder<unknown> {
+  const words = sql`to_tsquery('simple', ${toTsQuery(terms)})`;
+  if (!f.language) return words;
+  return sql`(${words} && ${`'${languageLexeme(f.language).replace(/['\\]/g, '')}'`}::tsquery)`;
+}
+
+/**
+ * PostgreSQL: how far back from the newest indexed id the newest matches are looked for first, in windows.
+ * A common word fills the window within the last few thousand articles; GIN cannot return matches newest
+ * first, so asking it alone meant reading every match (90,000 of "railway" at 100,000 articles) to keep 1,001.
+ */
+const PG_RECENT_WINDOWS = 4;
+
+interface Match {
+  id: number;
+  published_at: string;
+}
+const toMatch = (x: { id: number; published_at: unknown }): Match => ({ id: Number(x.id), published_at: String(x.published_at) });
+
+/** PostgreSQL: the newest matches, newest first, at most `window` of them. */
+async function newestMatches(db: Db, terms: Term[], f: SearchFilters, now: Date, window: number): Promise<Match[]> {
   const where = filterSql(db, f, now);
-  // The planner underrates reading TOASTed documents and scans the whole table; the GIN index answers rare words at once.
-  // "+ 0" keeps PostgreSQL on the GIN index: walking the primary key backwards tests every document when few match.
-  const r = await inTransaction(db, async (tx) => {
-    await sql`set local enable_seqscan = off`.execute(tx);
-    return sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id
-      where s.document @@ to_tsquery('simple', ${toTsQuery(terms)}) and ${where} order by s.article_id + 0 desc limit ${window}`.execute(
-      tx,
-    );
+  const match = pgMatch(terms, f);
+  return inTransaction(db, async (tx) => {
+    // The planner underrates reading TOASTed documents and scans the whole table; the GIN index answers rare words at once.
+    // No parallel workers: starting them took 10 to 30 ms, where the bounded scans below take one or two.
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(tx);
+    const newest = (await sql<{ id: number | null }>`select max(article_id) as id from article_search`.execute(tx)).rows[0].id;
+    if (newest === null) return [];
+    // First the recent articles alone: for a common word the planner walks them newest first and stops at the
+    // window; for a rarer one it intersects the GIN index with the range. Either reads a bounded part.
+    const floor = Number(newest) - PG_RECENT_WINDOWS * window;
+    const recent =
+      floor > 0
+        ? (
+            await sql<{ id: number; published_at: string }>`select s.article_id as id, a.published_at from article_search s
+              join articles a on a.id = s.article_id
+              where s.article_id > ${floor} and s.document @@ ${match} and ${where} order by s.article_id desc limit ${window}`.execute(tx)
+          ).rows.map(toMatch)
+        : [];
+    if (recent.length >= window) return recent;
+    // The rest from the GIN index. "+ 0" keeps PostgreSQL on it: walking the primary key backwards tests every
+    // document when few match.
+    const older = await sql<{ id: number; published_at: string }>`select s.article_id as id, a.published_at
+      from article_search s join articles a on a.id = s.article_id
+      where s.document @@ ${match} and ${where} ${floor > 0 ? sql`and s.article_id <= ${floor}` : sql``}
+      order by s.article_id + 0 desc limit ${window - recent.length}`.execute(tx);
+    return [...recent, ...older.rows.map(toMatch)];
   });
-  return r.rows.map((x) => Number(x.id));
 }
 
 /** PostgreSQL: one page of matches with ids from `floor` up, best first. */
@@ -122,7 +194,7 @@ async function rankedIds(
   const where = filterSql(db, f, now);
   const r = await sql<{ id: number }>`select s.article_id as id from article_search s join articles a on a.id = s.article_id,
       to_tsquery('simple', ${toTsQuery(terms)}) q
-    where s.document @@ q and s.article_id >= ${floor} and ${where}
+    where s.document @@ ${pgMatch(terms, f)} and s.article_id >= ${floor} and ${where}
     order by ts_rank_cd(${PG_WEIGHTS}::float4[], s.document, q) desc, a.published_at desc, a.id desc
     limit ${limit} offset ${offset}`.execute(db);
   return r.rows.map((x) => Number(x.id));
@@ -147,13 +219,14 @@ async function rankedNewestSqlite(
   f: SearchFilters,
   now: Date,
   window: number,
+  need: number,
   memo?: ContentMemo,
 ): Promise<Ranked[]> {
-  const match = toFtsQuery(terms);
+  const match = await inLanguage(db, toFtsQuery(terms), f.language, memo);
   // The same matches through the words a prefix covers: read lazily, so finding the newest stops at the window.
   const expanded = await expandPrefixes(db, terms, memo);
   if (!expanded) return [];
-  const lazyMatch = toFtsQuery(expanded);
+  const lazyMatch = await inLanguage(db, toFtsQuery(expanded), f.language, memo);
   // CROSS JOIN keeps the index as the outer loop: SQLite would otherwise run one full-text query per article.
   // The filter is answered by an index on the article's id, without reading the article.
   const r = await sql<{ id: number; published_at: string }>`select article_search.rowid as id, a.published_at as published_at
@@ -162,12 +235,7 @@ async function rankedNewestSqlite(
   const newest = r.rows.map((x) => ({ id: Number(x.id), published_at: String(x.published_at) }));
   if (!newest.length) return [];
   // Asking the index for "{title} : ..." over the window decoded every match's positions again (3 to 12 ms).
-  if (newest.length >= window)
-    return headlinesFirst(
-      db,
-      terms,
-      newest.map((x) => x.id),
-    );
+  if (newest.length >= window) return headlinesFirst(db, terms, newest, need);
   // bm25 scores the query as written: a prefix is one phrase to it, its words would each be weighed on their own.
   const scored = await sql<{ id: number; rank: number }>`select rowid as id, ${BM25} as rank from article_search
         where article_search match ${match} and rowid >= ${newest[newest.length - 1].id}`.execute(db);
@@ -209,20 +277,40 @@ async function prefixWords(db: Db, stem: string): Promise<string[]> {
   return r.rows.map((x) => x.term).filter((w) => w.startsWith(stem));
 }
 
+/** Titles read at a time while looking for a page's headline matches. */
+const HEADLINE_CHUNK = 100;
+
 /**
  * Matches that fill the ranking window: headline matches first, then the rest, newest first. Their titles are
  * read by id and asked in JavaScript with the tokenizer's rules (highlight.ts); on PostgreSQL ts_rank_cd read and
- * scored every document of the window instead (12 ms for 1,001 at 10,000 articles).
+ * scored every document of the window instead (12 ms for 1,001 at 10,000 articles). Titles are read newest
+ * first, a chunk at a time, until `need` headline matches are found: the page up to `need` is then made of
+ * them alone, and the rest of the window is not read (a common word's first page read 1,001 titles, now 100).
+ * The matches returned, sorted by byRank, give the window's order up to `need`.
  */
-async function headlinesFirst(db: Db, terms: Term[], ids: number[]): Promise<Ranked[]> {
-  // One bound value for the whole list: an array on PostgreSQL, JSON text on SQLite.
-  const rows = await db
-    .selectFrom('articles')
-    .select(['id', 'title', 'published_at'])
-    .$if(db.dialect === 'postgres', (q) => q.where('id', '=', sql<number>`any(${ids}::int[])`))
-    .$if(db.dialect !== 'postgres', (q) => q.where('id', 'in', sql<number>`(select value from json_each(${JSON.stringify(ids)}))`))
-    .execute();
-  return rows.map((x) => ({ id: x.id, published_at: String(x.published_at), rank: containsAll(x.title, terms) ? -1 : 0 }));
+async function headlinesFirst(db: Db, terms: Term[], window: Match[], need: number): Promise<Ranked[]> {
+  const order = window.map((x) => ({ ...x, rank: 0 })).sort(byRank);
+  const headline = containsAllOf(terms);
+  const out: Ranked[] = [];
+  let found = 0;
+  for (let i = 0; i < order.length && found < need; i += HEADLINE_CHUNK) {
+    const part = order.slice(i, i + HEADLINE_CHUNK);
+    const ids = part.map((x) => x.id);
+    // One bound value for the whole list: an array on PostgreSQL, JSON text on SQLite.
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'title'])
+      .$if(db.dialect === 'postgres', (q) => q.where('id', '=', sql<number>`any(${ids}::int[])`))
+      .$if(db.dialect !== 'postgres', (q) => q.where('id', 'in', sql<number>`(select value from json_each(${JSON.stringify(ids)}))`))
+      .execute();
+    const titles = new Map(rows.map((r) => [r.id, r.title]));
+    for (const x of part) {
+      const isHeadline = headline(titles.get(x.id) ?? '');
+      if (isHeadline) found++;
+      out.push({ ...x, rank: isHeadline ? -1 : 0 });
+    }
+  }
+  return out;
 }
 
 /** The order of rankedIds: best bm25 (lowest) first, then newest, then highest id. */
@@ -333,13 +421,13 @@ export async function searchArticles(
     if (!newest.length || q.offset >= Math.min(newest.length, cap)) return { hits: [], total, capped: total > cap };
     ids =
       newest.length >= window
-        ? (await headlinesFirst(db, q.terms, newest))
+        ? (await headlinesFirst(db, q.terms, newest, q.offset + q.limit))
             .sort(byRank)
             .slice(q.offset, q.offset + q.limit)
             .map((x) => x.id)
-        : await rankedIds(db, q.terms, q.filters, q.now, newest[newest.length - 1], q.limit, q.offset);
+        : await rankedIds(db, q.terms, q.filters, q.now, newest[newest.length - 1].id, q.limit, q.offset);
   } else {
-    const newest = await rankedNewestSqlite(db, q.terms, q.filters, q.now, window, q.memo);
+    const newest = await rankedNewestSqlite(db, q.terms, q.filters, q.now, window, q.offset + q.limit, q.memo);
     total = Math.min(newest.length, cap + 1);
     if (!newest.length || q.offset >= Math.min(newest.length, cap)) return { hits: [], total, capped: total > cap };
     ids = newest

@@ -34,6 +34,7 @@ import * as listLanguageIndexes from './2026-12-07T0720-article-list-language-in
 import * as listCoveringIndexes from './2026-12-08T0400-article-list-covering-indexes.js';
 import * as stateLanguageIndex from './2026-12-09T1400-article-state-language-index.js';
 import * as searchVocabulary from './2026-12-09T1410-search-vocabulary.js';
+import * as searchLanguage from './2026-12-10T1000-search-language.js';
 import * as translations from './2026-12-07T0100-translations.js';
 import * as reindexHan from './2026-12-07T0110-reindex-han.js';
 import * as importRuns from './2026-12-08T0300-import-runs.js';
@@ -75,6 +76,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T0400-article-list-covering-indexes': listCoveringIndexes,
   '2026-12-09T1400-article-state-language-index': stateLanguageIndex,
   '2026-12-09T1410-search-vocabulary': searchVocabulary,
+  '2026-12-10T1000-search-language': searchLanguage,
 };
 
 class StaticProvider implements MigrationProvider {
