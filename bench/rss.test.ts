@@ -18,7 +18,7 @@ function node(code: string): Promise<ChildProcess> {
 const until = (p: ChildProcess, text: string) =>
   new Promise<void>((ok) => p.stdout!.on('data', (d: Buffer) => d.toString().includes(text) && ok()));
 
-describe.runIf(process.platform === 'linux')('the bench reads a server tree`s resident memory', () => {
+describe.runIf(process.platform === 'linux')('the resident memory of a server under test', () => {
   it('counts a child process (a server started again by its launcher), not only the process it started', async () => {
     // The launcher stays small; the server it starts holds 80 MB, as bin/chancery.js and the server do on Node 20.
     const launcher = await node(`
