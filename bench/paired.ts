@@ -117,13 +117,13 @@ async function waitFor200(url: string, timeoutMs: number): Promise<void> {
 
 /**
  * Starts a tree's server as `npm start` does (`node bin/chancery.js serve`) in production mode, in one process,
- * on a fresh data folder where it loads its own demo newsroom. Both get the malloc settings today's
- * `bin/chancery.js` would otherwise start itself again to set, so each server is the process started here
- * (its CPU time readable at its pid) and both run with the same allocator.
+ * on a fresh data folder where it loads its own demo newsroom. Both get the malloc settings and the young
+ * generation's cap today's `bin/chancery.js` would otherwise start itself again to set, so each server is the
+ * process started here (its CPU time readable at its pid) and both run with the same allocator and heap.
  */
 async function startServer(build: Build, root: string, port: number): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), `chancery-paired-data-${build}-`));
-  const proc = spawn(process.execPath, [join(root, 'bin', 'chancery.js'), 'serve'], {
+  const proc = spawn(process.execPath, ['--max-semi-space-size=8', join(root, 'bin', 'chancery.js'), 'serve'], {
     cwd: root,
     env: {
       ...process.env,

@@ -3,7 +3,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { startStaticNginx } from './nginx.js';
@@ -16,6 +16,7 @@ import { guardStamp } from '../src/platform/form-guard.js';
 import { buildBundle, BUNDLE } from '../scripts/build.js';
 import { hashKey, newKey } from '../src/features/api/api-key.js';
 import { describeEngine, engineFigures } from './engine.js';
+import { describeRss, type ProcessRss, sampleRss } from './rss.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -74,13 +75,8 @@ async function waitFor200(url: string, timeoutMs = 30_000): Promise<number> {
   throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
 }
 
-function rssKb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
-  } catch {
-    return 0;
-  }
-}
+/** The serving process with the largest peak (one server, or the busiest worker): the figure the target is about. */
+const servingPeak = (ps: ProcessRss[]) => ps.find((p) => p.role === 'server' || p.role === 'worker');
 
 async function startChancery(
   dbPath: string,
@@ -479,10 +475,14 @@ async function overload(miss: Row): Promise<Record<string, unknown>> {
  * The same archive served by `serve --workers 2` beside the one-process server, loaded in alternating rounds:
  * the row's ratio is two workers over one (the "ceiling" columns are the one-worker server here).
  */
+let workersRss: { processes: ProcessRss[]; servingPeakMb?: number } | undefined;
+
 async function workersScenario(dbPath: string, n: number, onePort: number, scenarios: Scenario[]): Promise<Row[]> {
   const port = onePort + 1;
-  const { proc } = await startChancery(dbPath, port, 'bundle', {}, 2);
+  // Started as `npm start` starts it, so its workers run with the malloc settings and V8 flags it gives them.
+  const { proc } = await startChancery(dbPath, port, 'command', {}, 2);
   const rows: Row[] = [];
+  const rss = sampleRss(proc.pid!);
   try {
     for (const name of ['article page (cache miss)', 'article page (warm)']) {
       const s = scenarios.find((x) => x.name === name);
@@ -492,10 +492,14 @@ async function workersScenario(dbPath: string, n: number, onePort: number, scena
       cursors.set(`${onePort} ${renamed}`, 1e12);
       // Each worker compiles its own code and fills its own memo: a longer warm-up than one process needs.
       const row = await measure({ ...s, name: renamed }, n, port, onePort, DURATION, WARMUP * 3);
-      row.note = undefined;
       rows.push(row);
     }
   } finally {
+    const ps = rss.stop();
+    const peak = servingPeak(ps);
+    for (const row of rows) row.note = `RSS of the two-worker server, each process's peak over the scenario: ${describeRss(ps)}`;
+    workersRss = { processes: ps, servingPeakMb: peak?.peakMb };
+    log(`  RSS of serve --workers 2, each process at its peak: ${describeRss(ps)}`);
     await stop(proc);
   }
   return rows;
@@ -518,7 +522,8 @@ async function main() {
     const t0 = Date.now();
     await buildArchive(dbPath, n, { log: (s) => process.stderr.write(`\r${s}`) });
     log(`\n  ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    const port = 4300 + Math.floor(Math.random() * 500);
+    // `--port N`: the server's port (the workers' server takes N + 1); a random one in 4300-4799 by default.
+    const port = opt('port', 0) || 4300 + Math.floor(Math.random() * 500);
     // Start-up on an existing archive, five times each (one start is at the mercy of the machine), alternating
     // bin/chancery.js as `npm start` runs it and the bundle itself; the last start stays up for the load.
     // One unmeasured start first: after the archive changed (a previous run's comments taken out), the first
@@ -526,12 +531,15 @@ async function main() {
     await stop((await startChancery(dbPath, port)).proc);
     const starts = { command: [] as number[], bundle: [] as number[] };
     let started!: Awaited<ReturnType<typeof startChancery>>;
+    // The server kept for the load is the last one started as `npm start` starts it (bin/chancery.js): on Linux it
+    // starts itself again with the malloc settings and the young generation's cap, which the bundle run directly
+    // lacks (30 MB more at the peak of article misses).
     for (let k = 0; k < STARTS; k++) {
-      const viaCommand = await startChancery(dbPath, port, 'command');
-      starts.command.push(viaCommand.startMs);
-      await stop(viaCommand.proc);
-      started = await startChancery(dbPath, port);
-      starts.bundle.push(started.startMs);
+      const viaBundle = await startChancery(dbPath, port);
+      starts.bundle.push(viaBundle.startMs);
+      await stop(viaBundle.proc);
+      started = await startChancery(dbPath, port, 'command');
+      starts.command.push(started.startMs);
       if (k < STARTS - 1) await stop(started.proc);
     }
     const { proc } = started;
@@ -539,11 +547,8 @@ async function main() {
     const startMs = median(starts.bundle);
     const base = await startBaseline();
     await new Promise((r) => setTimeout(r, 300));
-    const idleRss = rssKb(proc.pid!);
-    let peakRss = idleRss;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, rssKb(proc.pid!));
-    }, 200);
+    // Every process of the server's tree, from here to the end of its scenarios (sampleRss in rss.ts).
+    const sampler = sampleRss(proc.pid!);
 
     const at = (p: string) => `http://127.0.0.1:${port}${p}`;
     const article = `/articles/${benchSlug(Math.floor(n / 2))}`;
@@ -676,7 +681,8 @@ async function main() {
         chancery: { rps: 0, p50: 0, p97_5: 0, p99: 0, errors: 0, codes: '' },
         note: 'not measured: no dossier listed at /dossiers (the archive has no extracted facts)',
       });
-    clearInterval(sampler);
+    const rssProcesses = sampler.stop();
+    const serving = servingPeak(rssProcesses);
 
     if ((!flag('scale') || n === sizes[0]) && chosen('posting a comment')) rows.push(await postComments(dbPath, n, port, base));
     extra[`size-${n}`] = {
@@ -684,12 +690,16 @@ async function main() {
       startToFirst200Runs: starts.bundle,
       startToFirst200ViaNpmStartMs: median(starts.command),
       startToFirst200ViaNpmStartRuns: starts.command,
-      rssIdleMb: +(idleRss / 1024).toFixed(1),
-      rssUnderLoadMb: +(peakRss / 1024).toFixed(1),
+      // The one-process server (`serve --workers 1` through bin/chancery.js): its resident set before the first
+      // scenario and its peak through them, each process of its tree listed (on Node 20 the launcher too).
+      rssIdleMb: serving?.startMb,
+      rssUnderLoadMb: serving?.peakMb,
+      rssProcesses,
+      ...(workersRss ? { rssWorkers: workersRss } : {}),
       dbSizeMb: +(dbBytes(dbPath) / 1048576).toFixed(1),
     };
     log(
-      `  start to first 200 (median): ${startMs} ms from the bundle (${starts.bundle.join(', ')}), ${median(starts.command)} ms through bin/chancery.js as npm start runs it (${starts.command.join(', ')}); RSS idle ${(idleRss / 1024).toFixed(0)} MB, under load ${(peakRss / 1024).toFixed(0)} MB; database ${(dbBytes(dbPath) / 1048576).toFixed(0)} MB`,
+      `  start to first 200 (median): ${startMs} ms from the bundle (${starts.bundle.join(', ')}), ${median(starts.command)} ms through bin/chancery.js as npm start runs it (${starts.command.join(', ')}); RSS of the one-process server idle ${serving?.startMb.toFixed(0)} MB, under load ${serving?.peakMb.toFixed(0)} MB (${describeRss(rssProcesses)}); database ${(dbBytes(dbPath) / 1048576).toFixed(0)} MB`,
     );
     await stop(proc);
     await stop(base.proc);

@@ -14,10 +14,15 @@ const argv = process.argv.slice(2);
 // per-thread arenas and rarely hands it back: 250 MB and more after a flood of big bodies. Two malloc settings
 // cure it, and glibc reads them only when a process starts, so `serve` starts itself again with them unless
 // they are set (set either yourself, even to glibc's defaults, to keep your own). See docs/security.md.
+// The same start gives V8 the young generation's cap (2 x 8 MB, SEMI_SPACE_MB in src/platform/heap.ts) as a flag,
+// the one way it holds from the start: the bundle's own start grew it to 2 x 16 MB before the server could stop
+// it, and V8 does not shrink it under load (16 MB more at every moment). A semi-space flag given to node wins.
 const WRAPPED = 'CHANCERY_MALLOC_WRAPPER';
 if (argv[0] === 'serve' && process.platform === 'linux' && !process.env.MALLOC_ARENA_MAX && !process.env.MALLOC_TRIM_THRESHOLD_) {
   const env = { ...process.env, MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' };
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), ...argv];
+  const nodeFlags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((f) => f.replaceAll('_', '-'));
+  const semiGiven = nodeFlags.some((f) => f.startsWith('--max-semi-space-size') || f.startsWith('--semi-space-growth-factor'));
+  const args = [...process.execArgv, ...(semiGiven ? [] : ['--max-semi-space-size=8']), fileURLToPath(import.meta.url), ...argv];
   if (typeof process.execve === 'function') {
     // Node 22.15 and later: the same process, its pid kept for service managers.
     process.execve(process.execPath, [process.execPath, ...args], env);
