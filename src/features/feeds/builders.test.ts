@@ -105,6 +105,15 @@ describe('feed builders', () => {
     expect(buildFeed({ ...spec, path: '/rubric/analysis' }, []).urls.rss).toBe('https://news.example/rubric/analysis/feed.xml');
   });
 
+  it("links an edition's feeds to that edition's pages: its home with the closing slash", () => {
+    const addresses = { editionBase: '/en', prefixedArticles: true };
+    const site = buildFeed({ ...spec, path: '/en', addresses }, []);
+    expect(site.homeUrl).toBe('https://news.example/en/');
+    expect(site.urls.rss).toBe('https://news.example/en/feed.xml');
+    const rubric = buildFeed({ ...spec, path: '/en/rubric/analysis', addresses }, []);
+    expect(rubric.homeUrl).toBe('https://news.example/en/rubric/analysis');
+  });
+
   it('renders RSS 2.0 with every author, categories, summary and full content', () => {
     const rss = parseStrictXml(renderRss(feed));
     expect(rss.name).toBe('rss');

@@ -120,7 +120,8 @@ export function buildFeed(spec: FeedSpec, articles: FeedSource[]): Feed {
   return {
     title: spec.title,
     description: spec.description,
-    homeUrl: spec.path ? prefix : spec.baseUrl + '/',
+    // The site's feed in an edition (its path is the edition's prefix) links to that edition's home, "/en/".
+    homeUrl: spec.path && spec.path !== spec.addresses?.editionBase ? prefix : `${spec.baseUrl}${spec.addresses?.editionBase ?? ''}/`,
     language: spec.language,
     urls: { rss: `${prefix}/feed.xml`, atom: `${prefix}/atom.xml`, json: `${prefix}/feed.json` },
     publisher: { name: spec.publisherName, url: `${spec.baseUrl}${spec.addresses?.editionBase ?? ''}/` },
