@@ -90,7 +90,8 @@ describe.each(DIALECTS)('editions on %s', (dialect) => {
     expect(ru.body).not.toContain('The state visit');
     const zh = JSON.parse((await get('/zh/feed.json')).body);
     expect(zh.items.map((i: { title: string }) => i.title)).toEqual(['铁路协议']);
-    expect(zh.home_page_url).toBe('http://chancery.test/zh');
+    // The edition's home as its pages name it, with the closing slash.
+    expect(zh.home_page_url).toBe('http://chancery.test/zh/');
     const root = await get('/atom.xml');
     expect(root.body).toContain('The state visit');
     expect(root.body).not.toContain('铁路协议');
