@@ -50,3 +50,46 @@ describe('SQLite connection sharing', () => {
     expect((await sql<{ c: number }>`select count(*) as c from t`.execute(db)).rows[0].c).toBe(0);
   });
 });
+
+describe('SQLite rows', () => {
+  it('builds the same rows as the driver, from its arrays', async () => {
+    const db = openDb('sqlite::memory:');
+    try {
+      await sql`create table t (id integer primary key, name text, data blob, score real, note text)`.execute(db);
+      await sql`insert into t values (1, 'Astana', x'0102', 1.5, null), (2, 'Tashkent', null, 2, 'b')`.execute(db);
+      const rows = (await sql`select * from t order by id`.execute(db)).rows;
+      expect(rows).toEqual([
+        { id: 1, name: 'Astana', data: Buffer.from([1, 2]), score: 1.5, note: null },
+        { id: 2, name: 'Tashkent', data: null, score: 2, note: 'b' },
+      ]);
+      // Columns keep the statement's order, and a later column of the same name wins, as in the driver.
+      expect(Object.keys(rows[0] as object)).toEqual(['id', 'name', 'data', 'score', 'note']);
+      const dup = (await sql`select 1 as a, 2 as "b c", 3 as a, 4 as "quote""d"`.execute(db)).rows;
+      expect(dup).toEqual([{ a: 3, 'b c': 2, 'quote"d': 4 }]);
+      // A column named __proto__ never becomes the row's prototype: such a statement keeps the driver's rows.
+      const proto = (await sql`select 'x' as "__proto__", 5 as n`.execute(db)).rows[0] as Record<string, unknown>;
+      expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+      expect(proto.n).toBe(5);
+      // A statement read again gives fresh rows; RETURNING rows and streamed rows are built the same way.
+      const again = (await sql`select * from t order by id`.execute(db)).rows;
+      expect(again).toEqual(rows);
+      expect(again[0]).not.toBe(rows[0]);
+      const back = (await sql`insert into t (id, name) values (3, 'Baku') returning id, name`.execute(db)).rows;
+      expect(back).toEqual([{ id: 3, name: 'Baku' }]);
+      const streamed: unknown[] = [];
+      for await (const r of db
+        .selectFrom('t' as never)
+        .select(['id', 'name'] as never)
+        .orderBy('id' as never)
+        .stream())
+        streamed.push(r);
+      expect(streamed).toEqual([
+        { id: 1, name: 'Astana' },
+        { id: 2, name: 'Tashkent' },
+        { id: 3, name: 'Baku' },
+      ]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});

@@ -1,7 +1,16 @@
 // Opens the database named by DATABASE_URL: SQLite (default, embedded) or PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CompiledQuery, Kysely, SqliteDialect, PostgresDialect, sql, type LogEvent } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  PostgresDialect,
+  sql,
+  type LogEvent,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely';
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import type pgModule from 'pg';
@@ -125,13 +134,13 @@ export async function trimHistogramsOf(db: Kysely<DB>): Promise<void> {
  * The SQLite handle Kysely sees, keeping the last `max` prepared statements by SQL text: Kysely
  * prepares every query anew, and preparing was a tenth of a cache-miss page's CPU time.
  */
-function reusingStatements(sqlite: Database.Database, max = 500): { prepare(sql: string): Database.Statement; close(): void } {
-  const statements = new Map<string, Database.Statement>();
+function reusingStatements(sqlite: Database.Database, max = 500): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
   return {
     prepare(sql) {
       let s = statements.get(sql);
       if (s) return s;
-      s = sqlite.prepare(sql);
+      s = fastRows(sqlite.prepare(sql));
       if (statements.size >= max) statements.delete(statements.keys().next().value!);
       statements.set(sql, s);
       return s;
@@ -139,6 +148,32 @@ function reusingStatements(sqlite: Database.Database, max = 500): { prepare(sql:
     close() {
       statements.clear();
       sqlite.close();
+    },
+  };
+}
+
+/**
+ * A statement whose rows are built in JavaScript from better-sqlite3's arrays: the driver builds each row
+ * object through V8's API one column at a time, which was 40% of a four-article query (27.6 µs against
+ * 15.5), and a row a compiled object literal makes has a fixed shape the pages then read quickly.
+ */
+export function fastRows(stmt: Database.Statement): SqliteStatement {
+  if (!stmt.reader) return stmt;
+  const names = stmt.columns().map((c) => c.name);
+  // A column named __proto__ would set the literal's prototype: such a statement keeps the driver's objects.
+  if (names.includes('__proto__')) return stmt;
+  stmt.raw(true);
+  // Later columns of the same name win, as they do in the driver's own objects. The names are the
+  // statement's own columns, quoted by JSON.stringify.
+  const row = new Function('r', `return {${names.map((n, i) => `${JSON.stringify(n)}: r[${i}]`).join(', ')}};`) as (
+    r: unknown[],
+  ) => unknown;
+  return {
+    reader: true,
+    all: (parameters) => (stmt.all(parameters) as unknown[][]).map(row),
+    run: (parameters) => stmt.run(parameters),
+    *iterate(parameters) {
+      for (const r of stmt.iterate(parameters) as IterableIterator<unknown[]>) yield row(r);
     },
   };
 }
