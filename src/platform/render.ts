@@ -1,17 +1,17 @@
 // Renders Preact views to HTML documents and sends them with validators for HTTP caching.
 import { createHash } from 'node:crypto';
 import type { VNode } from 'preact';
-import { renderToString } from 'preact-render-to-string';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { renderVNode } from './html-renderer.js';
 
 /** Renders a full page: the doctype plus the view. */
 export function renderDocument(view: VNode): string {
-  return '<!doctype html>' + renderToString(view);
+  return '<!doctype html>' + renderVNode(view);
 }
 
 /** Renders a fragment (no doctype). */
 export function renderFragment(view: VNode): string {
-  return renderToString(view);
+  return renderVNode(view);
 }
 
 /** A strong ETag of a body. */

@@ -1,10 +1,9 @@
 // Public comment URLs: post and reply (form or fetch), edit, delete, report, like. Every POST needs CSRF.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { render } from 'preact-render-to-string';
 import { AppError, notFound } from '../../platform/errors.js';
 import { checkGuard, guardFields } from '../../platform/form-guard.js';
 import { csrfBinding, field, formOf, requireCsrf } from '../../platform/forms.js';
-import { renderDocument } from '../../platform/render.js';
+import { renderDocument, renderFragment } from '../../platform/render.js';
 import { csrfToken, findSessionUser, SESSION_COOKIE, type SessionUser } from '../../platform/session.js';
 import type { AppCtx } from '../../platform/app-context.js';
 import { articlePath } from '../../platform/editions.js';
@@ -145,7 +144,7 @@ function registerPublicRoutes(app: FastifyInstance, ctx: AppCtx, service: Commen
             parentId: c.parentId,
             status: result.status,
             message: result.message,
-            html: c.parentId === null ? render(fragment) : `<li>${render(fragment)}</li>`,
+            html: c.parentId === null ? renderFragment(fragment) : `<li>${renderFragment(fragment)}</li>`,
           });
       }
       // A new top-level comment is the newest of its thread; a reply may answer one of any age.
