@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { etagOf, isFresh } from './render.js';
+import { etagOf, isFresh, utf8 } from './render.js';
 import { SESSION_COOKIE } from './session.js';
 import { surrogateKeys } from './purge.js';
 
@@ -270,7 +270,7 @@ export function createPageCache(opts: {
       const hit = cacheable ? entries.get(key) : undefined;
       if (hit && now() - hit.storedAt < ttl) return send(request, reply, hit);
       const page = await render();
-      const rendered = Buffer.from(page.body);
+      const rendered = utf8(page.body);
       const etag = etagOf(rendered);
       const lm = page.lastModified && !Number.isNaN(page.lastModified.getTime()) ? page.lastModified : undefined;
       const entry: Entry = {

@@ -14,6 +14,24 @@ export function renderFragment(view: VNode): string {
   return renderVNode(view);
 }
 
+const encoder = new TextEncoder();
+let scratch = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * A page's UTF-8 bytes. Every page names the editions in their own scripts, so its text is two-byte in V8,
+ * and Buffer.from measures it before writing it: one pass into a kept scratch buffer and a copy of the
+ * bytes written took half the time (21 µs against 42 for 26,000 characters).
+ */
+export function utf8(text: string): Buffer {
+  if (scratch.length < text.length * 3) {
+    // A page over a megabyte is rare: it is measured and written as usual, and the scratch buffer stays small.
+    if (text.length > 1024 * 1024) return Buffer.from(text);
+    scratch = Buffer.allocUnsafe(text.length * 3);
+  }
+  const { written } = encoder.encodeInto(text, scratch);
+  return Buffer.from(scratch.subarray(0, written));
+}
+
 /** A strong ETag of a body. */
 export function etagOf(body: string | Buffer): string {
   return '"' + createHash('sha1').update(body).digest('base64url').slice(0, 22) + '"';
