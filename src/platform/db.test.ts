@@ -1,5 +1,10 @@
 // The SQLite handle: one connection, which a query or a transaction holds alone, given out in arrival order.
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setImmediate as realSetImmediate } from 'node:timers';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { inTransaction, openDb, type Db } from './db.js';
 
@@ -90,6 +95,108 @@ describe('SQLite rows', () => {
       ]);
     } finally {
       await db.destroy();
+    }
+  });
+});
+
+describe('SQLite read snapshots', () => {
+  const turn = () => new Promise<void>((ok) => setImmediate(ok));
+  const count = async (db: Db) => (await sql<{ c: number }>`select count(*) as c from t`.execute(db)).rows[0].c;
+  let dir: string;
+  let a: Db;
+  let b: Db;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'chancery-snapshot-'));
+  });
+  afterEach(async () => {
+    await a?.destroy();
+    await b?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shares one read transaction per turn, and sees another process's write from the next turn", async () => {
+    a = openDb(`sqlite:${join(dir, 'db.sqlite')}`);
+    await sql`create table t (n integer)`.execute(a);
+    await turn();
+    // Another process: a connection this module does not know, writing while a's turn holds its snapshot.
+    const other = new Database(join(dir, 'db.sqlite'));
+    try {
+      expect(await count(a)).toBe(0);
+      other.prepare('insert into t values (1)').run();
+      expect(await count(a)).toBe(0);
+      await turn();
+      expect(await count(a)).toBe(1);
+      // A write in the other process does not wait for the snapshot (WAL readers never block writers).
+      expect(await count(a)).toBe(1);
+      other.prepare('insert into t values (2)').run();
+      await turn();
+      expect(await count(a)).toBe(2);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('lets its own writes, transactions and other connections of this process through at once', async () => {
+    a = openDb(`sqlite:${join(dir, 'db.sqlite')}`);
+    b = openDb(`sqlite:${join(dir, 'db.sqlite')}`);
+    await sql`create table t (n integer)`.execute(a);
+    await turn();
+    expect(await count(a)).toBe(0);
+    expect(await count(b)).toBe(0);
+    // Its own write, in the same turn, ends the snapshot first and shows at once.
+    await sql`insert into t values (1)`.execute(a);
+    expect(await count(a)).toBe(1);
+    // A write on another connection of this process ends every snapshot first: a sees it in the same turn.
+    await sql`insert into t values (2)`.execute(b);
+    expect(await count(a)).toBe(2);
+    // A transaction begins after a read of the same turn, and rolls back cleanly.
+    expect(await count(a)).toBe(2);
+    await inTransaction(a, async (trx) => {
+      await sql`insert into t values (3)`.execute(trx);
+      expect(await count(trx)).toBe(3);
+    });
+    await expect(
+      inTransaction(a, async (trx) => {
+        await sql`insert into t values (4)`.execute(trx);
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(await count(a)).toBe(3);
+    expect(await count(b)).toBe(3);
+    // A pragma (which may write) runs outside any snapshot.
+    expect((await sql<{ journal_mode: string }>`pragma journal_mode`.execute(a)).rows[0].journal_mode).toBe('wal');
+  });
+
+  it('ends a snapshot kept open by a stream once the stream is done, and under fake timers too', async () => {
+    a = openDb(`sqlite:${join(dir, 'db.sqlite')}`);
+    await sql`create table t (n integer)`.execute(a);
+    await sql`insert into t values (1), (2), (3)`.execute(a);
+    const other = new Database(join(dir, 'db.sqlite'));
+    try {
+      const seen: number[] = [];
+      for await (const r of a
+        .selectFrom('t' as never)
+        .select('n' as never)
+        .stream()) {
+        seen.push((r as { n: number }).n);
+        // Turns pass while the stream steps: the snapshot cannot end yet, and nothing fails.
+        await turn();
+      }
+      expect(seen).toEqual([1, 2, 3]);
+      other.prepare('insert into t values (4)').run();
+      await turn();
+      expect(await count(a)).toBe(4);
+      vi.useFakeTimers();
+      try {
+        expect(await count(a)).toBe(4);
+        other.prepare('insert into t values (5)').run();
+        await new Promise<void>((ok) => realSetImmediate(ok));
+        expect(await count(a)).toBe(5);
+      } finally {
+        vi.useRealTimers();
+      }
+    } finally {
+      other.close();
     }
   });
 });

@@ -1,6 +1,8 @@
 // Opens the database named by DATABASE_URL: SQLite (default, embedded) or PostgreSQL.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+// The timers module's own: a test's fake timers must not hold a snapshot open.
+import { setImmediate } from 'node:timers';
 import {
   CompiledQuery,
   Kysely,
@@ -136,20 +138,101 @@ export async function trimHistogramsOf(db: Kysely<DB>): Promise<void> {
  */
 function reusingStatements(sqlite: Database.Database, max = 500): SqliteDatabase {
   const statements = new Map<string, SqliteStatement>();
+  const snapshot = readSnapshot(sqlite);
   return {
     prepare(sql) {
       let s = statements.get(sql);
       if (s) return s;
-      s = fastRows(sqlite.prepare(sql));
+      const stmt = sqlite.prepare(sql);
+      s = snapshot.guard(fastRows(stmt), isPlainRead(stmt, sql));
       if (statements.size >= max) statements.delete(statements.keys().next().value!);
       statements.set(sql, s);
       return s;
     },
     close() {
+      snapshot.end();
+      snapshot.forget();
       statements.clear();
       sqlite.close();
     },
   };
+}
+
+/** Every connection's open snapshot in this process, ended before any of them writes. */
+const openSnapshots = new Set<() => void>();
+
+/**
+ * Reads share one read transaction per turn of the event loop. Outside a transaction every statement
+ * took SQLite's shared-memory read lock and let it go again (three system calls, 5 to 6 µs), more than
+ * a point look-up itself costs; a page's dozen reads paid it a dozen times. The first read of a turn
+ * opens the transaction and the turn's end (setImmediate) closes it, so a write elsewhere, in another
+ * process, shows from the next turn on. Anything but a plain read ends it first: a write (on any of this
+ * process's connections), BEGIN, a pragma. Decision 024.
+ */
+function readSnapshot(sqlite: Database.Database) {
+  let open = false;
+  let scheduled = false;
+  const BEGIN = sqlite.prepare('begin');
+  const COMMIT = sqlite.prepare('commit');
+  const end = () => {
+    if (!open) return;
+    try {
+      if (sqlite.open && sqlite.inTransaction) COMMIT.run();
+    } catch {
+      // A statement still steps (a stream left open): the next turn tries again.
+      schedule();
+      return;
+    }
+    open = false;
+    openSnapshots.delete(end);
+  };
+  const endLater = () => {
+    scheduled = false;
+    end();
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(endLater);
+  };
+  const begin = () => {
+    if (open || sqlite.inTransaction) return;
+    BEGIN.run();
+    open = true;
+    openSnapshots.add(end);
+    schedule();
+  };
+  const endAll = () => {
+    for (const e of openSnapshots) e();
+  };
+  return {
+    end,
+    forget: () => openSnapshots.delete(end),
+    /** The statement, opening the turn's snapshot before a read and ending every snapshot before anything else. */
+    guard(stmt: SqliteStatement, plainRead: boolean): SqliteStatement {
+      const before = plainRead ? begin : endAll;
+      return {
+        reader: stmt.reader,
+        all: (parameters) => {
+          before();
+          return stmt.all(parameters);
+        },
+        run: (parameters) => {
+          before();
+          return stmt.run(parameters);
+        },
+        iterate: (parameters) => {
+          before();
+          return stmt.iterate(parameters);
+        },
+      };
+    },
+  };
+}
+
+/** A SELECT (or WITH … SELECT) that writes nothing: BEGIN and COMMIT count as read-only to SQLite, pragmas may write. */
+function isPlainRead(stmt: Database.Statement, sql: string): boolean {
+  return stmt.readonly && stmt.reader && /^\s*(select|with)\b/i.test(sql);
 }
 
 /**
