@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../test/db.js';
-import type { Db } from './db.js';
+import { inTransaction, type Db } from './db.js';
 import { inlineConstants, prepared, type Slots } from './prepared.js';
 import { CompiledQuery } from 'kysely';
 
@@ -58,6 +58,79 @@ describe.each(DIALECTS)('prepared queries (%s)', (dialect) => {
     const { db } = await withRubrics();
     const bad = prepared((d, p: Slots<{ ids: number[] }>) => d.selectFrom('rubrics').select('slug').where('id', 'in', p.ids));
     await expect(bad.all(db, { ids: [1] })).rejects.toThrow(/list/);
+  });
+
+  it("waits for another caller's transaction and never reads its uncommitted rows", async () => {
+    const { db, queries } = await withRubrics();
+    const count = prepared((d, p: Slots<{ min: number }>) =>
+      d
+        .selectFrom('rubrics')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('position', '>=', p.min),
+    );
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => {
+      release = ok;
+    });
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((ok) => {
+      inserted = ok;
+    });
+    const tx = inTransaction(db, async (trx) => {
+      await trx.insertInto('rubrics').values({ slug: 'oceania', name: 'OCEANIA', description: '', position: 9 }).execute();
+      inserted();
+      await gate;
+    });
+    await insertedYet;
+    const read = count.first(db, { min: 0 });
+    let done = false;
+    void read.then(() => {
+      done = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    // SQLite has one connection: the read waits for the transaction. PostgreSQL reads on another.
+    const waited = !done;
+    release();
+    await tx;
+    expect(waited).toBe(dialect === 'sqlite');
+    // Never the transaction's uncommitted row: SQLite reads after its commit, PostgreSQL before it.
+    expect(Number((await read)?.n)).toBe(dialect === 'sqlite' ? 4 : 3);
+    // Outside a transaction it runs at once, and the query log still sees it.
+    queries.length = 0;
+    expect(Number((await count.first(db, { min: 3 }))?.n)).toBe(1);
+    expect(queries).toHaveLength(1);
+  });
+
+  it('reads through a transaction its own uncommitted rows', async () => {
+    const { db } = await withRubrics();
+    const bySlug = prepared((d, p: Slots<{ slug: string }>) => d.selectFrom('rubrics').select('name').where('slug', '=', p.slug));
+    await expect(
+      inTransaction(db, async (trx) => {
+        await trx.insertInto('rubrics').values({ slug: 'arctic', name: 'ARCTIC', description: '', position: 7 }).execute();
+        expect(await bySlug.first(trx, { slug: 'arctic' })).toEqual({ name: 'ARCTIC' });
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
+    expect(await bySlug.first(db, { slug: 'arctic' })).toBeUndefined();
+  });
+
+  it('answers a read asked while a stream steps, and the stream goes on', async (t) => {
+    // Kysely streams from PostgreSQL only with pg-cursor, which Chancery does not use.
+    if (dialect !== 'sqlite') return t.skip();
+    const { db } = await withRubrics();
+    const bySlug = prepared((d, p: Slots<{ slug: string }>) => d.selectFrom('rubrics').select('name').where('slug', '=', p.slug));
+    const seen: string[] = [];
+    for await (const r of db.selectFrom('rubrics').select('slug').orderBy('position').stream()) {
+      seen.push(r.slug);
+      if (seen.length === 1) {
+        // Asked while the stream steps: answered (SQLite steps several statements on one connection), never refused.
+        void bySlug.first(db, { slug: 'asia' }).then((x) => seen.push(`read:${x?.name}`));
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+    await new Promise((r) => setTimeout(r, 5));
+    expect(seen.filter((x) => !x.startsWith('read:'))).toEqual(['europe', 'asia', 'africa']);
+    expect(seen).toContain('read:ASIA');
   });
 });
 
