@@ -610,28 +610,38 @@ export async function listRelatedArticles(
         return opts.memo ? opts.memo.get(`related-window:${t.id}`, load) : load();
       }),
     );
-    // Shared tags counted on the ids alone, then the best few kept in one pass (sorting every candidate
-    // cost more than the rest of the choice); only their rows are read.
-    const shared = new Map<number, number>();
-    for (const w of windows) for (const r of w) shared.set(r.article_id, (shared.get(r.article_id) ?? 0) + 1);
-    shared.delete(article.id);
+    // Each window runs in descending article id (its query's order), so walking them side by side meets each
+    // article once, with the number of windows holding it: no map of every candidate. The best few are kept in
+    // the same pass (sorting every candidate cost more than the rest of the choice); only their rows are read.
     const top: { id: number; n: number; at: string }[] = [];
     const better = (x: { id: number; n: number; at: string }, y: { id: number; n: number; at: string }) =>
       x.n !== y.n ? x.n > y.n : x.at !== y.at ? x.at > y.at : x.id > y.id;
-    for (const w of windows) {
-      for (const r of w) {
-        const n = shared.get(r.article_id);
-        if (n === undefined) continue;
-        shared.delete(r.article_id); // seen in an earlier window
-        const c = { id: r.article_id, n, at: r.published_at ?? '' };
-        if (top.length === limit && !better(c, top[limit - 1])) continue;
-        let i = top.length < limit ? top.length : limit - 1;
-        while (i > 0 && better(c, top[i - 1])) {
-          top[i] = top[i - 1];
-          i--;
-        }
-        top[i] = c;
+    const heads = windows.map(() => 0);
+    for (;;) {
+      let id = -1;
+      for (let k = 0; k < windows.length; k++) {
+        const r = windows[k][heads[k]];
+        if (r !== undefined && r.article_id > id) id = r.article_id;
       }
+      if (id < 0) break;
+      let n = 0;
+      let at = '';
+      for (let k = 0; k < windows.length; k++) {
+        const r = windows[k][heads[k]];
+        if (r === undefined || r.article_id !== id) continue;
+        n++;
+        at = r.published_at ?? '';
+        heads[k]++;
+      }
+      if (id === article.id) continue;
+      const c = { id, n, at };
+      if (top.length === limit && !better(c, top[limit - 1])) continue;
+      let i = top.length < limit ? top.length : limit - 1;
+      while (i > 0 && better(c, top[i - 1])) {
+        top[i] = top[i - 1];
+        i--;
+      }
+      top[i] = c;
     }
     const best = top.map((c) => c.id);
     if (best.length) {
