@@ -56,9 +56,13 @@ export interface LayoutProps {
   mainHtml?: string;
 }
 
+const JSON_LD_UNSAFE = /[<>&]/g;
+const JSON_LD_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
+
 /** JSON for a <script type="application/ld+json">, safe against "</script>" in content. */
 export function jsonLdText(o: object): string {
-  return JSON.stringify(o).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  // One pass over the text, which holds the article's title and lead: three replaces walked it three times.
+  return JSON.stringify(o).replace(JSON_LD_UNSAFE, (c) => JSON_LD_ESCAPES[c]);
 }
 
 const abs = (base: string, p: string) => (/^https?:\/\//.test(p) ? p : base + p);
