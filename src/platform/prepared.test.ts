@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../test/db.js';
 import { inTransaction, type Db } from './db.js';
-import { inlineConstants, prepared, type Slots } from './prepared.js';
+import { inlineConstants, listParams, listSlots, prepared, type Slots } from './prepared.js';
 import { CompiledQuery } from 'kysely';
 
 describe.each(DIALECTS)('prepared queries (%s)', (dialect) => {
@@ -153,5 +153,16 @@ describe('inlineConstants (SQLite)', () => {
   it('leaves question marks inside quoted strings alone and refuses a text whose placeholders do not match', () => {
     expect(inlineConstants(CompiledQuery.raw("select '?' || ? , 'it''s ?'", [1])).sql).toBe("select '?' || 1 , 'it''s ?'");
     expect(() => inlineConstants(CompiledQuery.raw('select ?', [1, 2]))).toThrow(/2 values for 1 placeholders/);
+  });
+});
+
+describe('list slots', () => {
+  it('names each value of a list, the same names for the slots and the parameters', () => {
+    expect(listSlots(3)).toEqual(['i0', 'i1', 'i2']);
+    expect(listParams(['a', 'b', 'c'])).toEqual({ i0: 'a', i1: 'b', i2: 'c' });
+    expect(listParams([])).toEqual({});
+    // A longer list after a shorter one, and the other way round, still get every name.
+    expect(Object.keys(listParams(Array.from({ length: 70 }, (_, i) => i)))).toEqual(listSlots(70));
+    expect(listSlots(2)).toEqual(['i0', 'i1']);
   });
 });

@@ -125,14 +125,16 @@ export function preparedByShape<S extends string | number, P extends Record<stri
   };
 }
 
+// Every miss fills a few lists: their names are made once rather than a string per value and call.
+const SLOT_NAMES: string[] = [];
+const slotName = (i: number) => SLOT_NAMES[i] ?? (SLOT_NAMES[i] = `i${i}`);
+
 /** Slot names for a list of n values (`i0`, `i1`, ...) and the parameters that fill them. */
 export function listSlots(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `i${i}`);
+  return Array.from({ length: n }, (_, i) => slotName(i));
 }
 export function listParams<T>(values: readonly T[]): Record<string, T> {
   const out: Record<string, T> = {};
-  values.forEach((v, i) => {
-    out[`i${i}`] = v;
-  });
+  for (let i = 0; i < values.length; i++) out[slotName(i)] = values[i];
   return out;
 }
