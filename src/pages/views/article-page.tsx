@@ -98,7 +98,7 @@ export function articleJsonLd(
 function AuthorLinks({ authors, lang, base = '' }: { authors: AuthorRef[]; lang: string; base?: string }) {
   let parts: { type: string; value: string }[];
   try {
-    parts = intl.list(lang, { style: 'long', type: 'conjunction' }).formatToParts(authors.map((a) => a.name));
+    parts = authors.length === 1 ? [{ type: 'element', value: authors[0].name }] : intl.and(lang).formatToParts(authors.map((a) => a.name));
   } catch {
     parts = authors.flatMap((a, i) =>
       i

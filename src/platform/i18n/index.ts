@@ -332,9 +332,14 @@ function lookup<F>(kind: string, locales: string | string[], opts: object | unde
   return f;
 }
 
+// "A, B and C": every byline and teaser joins its authors' names.
+const AND_LIST: Intl.ListFormatOptions = Object.freeze({ style: 'long', type: 'conjunction' });
+
 /** Shared Intl formatters, built on first use; pass options as a frozen constant where the call is frequent. */
 export const intl = {
   list: (lang: string, opts?: Intl.ListFormatOptions) => cached('list', lang, opts, () => new Intl.ListFormat(lang, opts)),
+  /** "A, B and C" in the language. */
+  and: (lang: string) => cached('list', lang, AND_LIST, () => new Intl.ListFormat(lang, AND_LIST)),
   plural: (lang: string, opts?: Intl.PluralRulesOptions) => cached('plural', lang, opts, () => new Intl.PluralRules(lang, opts)),
   number: (lang: string, opts?: Intl.NumberFormatOptions) => cached('number', lang, opts, () => new Intl.NumberFormat(lang, opts)),
   date: (lang: string, opts?: Intl.DateTimeFormatOptions) => cached('date', lang, opts, () => new Intl.DateTimeFormat(lang, opts)),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderToString } from 'preact-render-to-string';
 import { translator } from '../i18n/index.js';
-import { ArticleList, articleCount, newestOf, pageBounds, Teaser, type TeaserItem } from './article-list.js';
+import { ArticleList, articleCount, joinNames, newestOf, pageBounds, Teaser, type TeaserItem } from './article-list.js';
 
 const t = translator('en');
 const item: TeaserItem = {
@@ -53,6 +53,13 @@ describe('teasers', () => {
 });
 
 describe('list helpers', () => {
+  it("join authors' names as each language writes a list", () => {
+    expect(joinNames([], 'en')).toBe('');
+    expect(joinNames(['Anna Lee'], 'en')).toBe('Anna Lee');
+    expect(joinNames(['Anna Lee', 'Ben Ode'], 'en')).toBe('Anna Lee and Ben Ode');
+    expect(joinNames(['Анна', 'Борис', 'Вера'], 'ru')).toBe('Анна, Борис и Вера');
+    expect(joinNames(['王伟', '李娜'], 'zh')).toBe('王伟和李娜');
+  });
   it('bound pages: one page for an empty list, none past the last', () => {
     expect(pageBounds(0, 1, 20)).toEqual({ pages: 1, offset: 0 });
     expect(pageBounds(0, 2, 20)).toBeUndefined();

@@ -102,8 +102,10 @@ export function Teaser({
 
 /** Names joined the way the language joins a list ("A, B and C"). */
 export function joinNames(names: string[], lang: string): string {
+  // Most pieces have one author: nothing to join.
+  if (names.length === 1) return names[0];
   try {
-    return intl.list(lang, { style: 'long', type: 'conjunction' }).format(names);
+    return intl.and(lang).format(names);
   } catch {
     return names.join(', ');
   }
