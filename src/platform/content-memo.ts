@@ -35,58 +35,67 @@ export function createContentMemo(opts: {
   // A dossier's aggregates weigh about 12 KB: 2,000 of them stay near the page cache's 32 MB.
   const max = Math.max(1, opts.maxEntries ?? 2000);
   const now = opts.now ?? Date.now;
-  // Kept in insertion order, which with one time to live is also the order of expiry.
-  let values = new Map<string, { at: number; value: Promise<unknown>; bytes?: number }>();
   const maxBytes = opts.maxBytes ?? 8 * 1024 * 1024;
-  // What the weighed values of each map hold; a map replaced by clear() keeps its own count.
-  const weighed = new WeakMap<Map<string, unknown>, number>();
-  const drop = (map: typeof values, key: string) => {
-    const bytes = map.get(key)?.bytes;
-    if (bytes !== undefined) weighed.set(map, (weighed.get(map) ?? 0) - bytes);
-    map.delete(key);
+  type Entry = { at: number; value: Promise<unknown>; bytes?: number };
+  // One generation of values, replaced by clear(): every value in insertion order, which with one time to live
+  // is also the order of expiry, and the weighed ones apart, so that keeping to the byte budget walks only them
+  // (small values such as related articles' teasers are many, and stay at the front for a minute).
+  type Generation = { values: Map<string, Entry>; weighed: Map<string, Entry>; bytes: number };
+  const generation = (): Generation => ({ values: new Map(), weighed: new Map(), bytes: 0 });
+  let current = generation();
+  const drop = (g: Generation, key: string) => {
+    const e = g.values.get(key);
+    if (e?.bytes !== undefined && g.weighed.get(key) === e) {
+      g.bytes -= e.bytes;
+      g.weighed.delete(key);
+    }
+    g.values.delete(key);
   };
   return {
     enabled: opts.enabled,
     get<T>(key: string, load: () => Promise<T>, weigh?: (value: T) => number): Promise<T> {
       if (!opts.enabled) return load();
       const at = now();
-      const hit = values.get(key);
+      const g = current;
+      const hit = g.values.get(key);
       if (hit && at - hit.at < ttl) return hit.value as Promise<T>;
-      const mine = values;
-      // Expired values lead the map (this one too, if it was there): drop them, and the oldest while full.
-      for (const [k, v] of mine) {
-        if (mine.size < max && at - v.at < ttl) break;
-        drop(mine, k);
+      // An expired value loaded again goes to the back, with its bytes no longer counted.
+      if (hit) drop(g, key);
+      // Expired values lead the map: drop them, and the oldest while full.
+      for (const [k, v] of g.values) {
+        if (g.values.size < max && at - v.at < ttl) break;
+        drop(g, k);
       }
       const value = load();
-      const entry: { at: number; value: Promise<unknown>; bytes?: number } = { at, value };
-      mine.set(key, entry);
+      const entry: Entry = { at, value };
+      g.values.set(key, entry);
       if (weigh)
         value.then(
           (v) => {
-            if (mine.get(key) !== entry) return;
+            if (g.values.get(key) !== entry) return;
             entry.bytes = weigh(v);
-            weighed.set(mine, (weighed.get(mine) ?? 0) + entry.bytes);
-            // Over budget: the oldest weighed values go first (the others are small and few).
-            for (const [k, e] of mine) {
-              if ((weighed.get(mine) ?? 0) <= maxBytes) break;
-              if (e.bytes !== undefined) drop(mine, k);
+            g.bytes += entry.bytes;
+            g.weighed.set(key, entry);
+            // Over budget: the oldest weighed values go first (the others are small).
+            for (const k of g.weighed.keys()) {
+              if (g.bytes <= maxBytes) break;
+              drop(g, k);
             }
           },
           () => undefined,
         );
       // A failed load is not remembered: the next page tries again.
       value.catch(() => {
-        if (mine.get(key)?.value === value) drop(mine, key);
+        if (g.values.get(key)?.value === value) drop(g, key);
       });
       return value;
     },
     // A load still running when the content changes lands in the old map, not the new one.
     clear() {
-      values = new Map();
+      current = generation();
     },
     size() {
-      return values.size;
+      return current.values.size;
     },
   };
 }
