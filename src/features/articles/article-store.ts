@@ -574,7 +574,7 @@ const tagWindow = prepared((db, p: Slots<{ tagId: number; now: string }>) =>
     .limit(RELATED_WINDOW),
 );
 
-// The chosen few, read by id; checked again, as a window kept in memory may be up to a minute old.
+// The chosen few, read by id and only while public: a window kept in memory may be up to a minute old.
 const publicSummaries = preparedByShape((db, p: Slots<Record<string, string | number>>, n: number) =>
   baseQuery(db)
     .select(SUMMARY_COLUMNS)
@@ -587,12 +587,72 @@ const publicSummaries = preparedByShape((db, p: Slots<Record<string, string | nu
     .where(unindexed(db, 'articles.published_at'), '<=', p.now as string),
 );
 
+// Which of these articles are public now: the check a teaser kept in memory passes on every page. One covering
+// index (id, status, published_at) answers it without reading a row.
+const stillPublic = preparedByShape((db, p: Slots<Record<string, string | number>>, n: number) =>
+  db
+    .selectFrom('articles')
+    .select('articles.id')
+    .where(
+      'articles.id',
+      'in',
+      listSlots(n).map((k) => p[k] as number),
+    )
+    .where('articles.status', '=', 'published')
+    .where(unindexed(db, 'articles.published_at'), '<=', p.now as string),
+);
+
 type TagWindow = { article_id: number; published_at: string | null }[];
+
+/** Public summaries with their authors, read by id, in no particular order. */
+async function readSummaries(db: Db, ids: number[], nowIso: string): Promise<ArticleSummary[]> {
+  const rows =
+    ids.length <= MAX_LIST
+      ? await publicSummaries(ids.length).all(db, { ...listParams(ids), now: nowIso })
+      : await published(db, { now: new Date(nowIso) })
+          .select(SUMMARY_COLUMNS)
+          .where('articles.id', 'in', ids)
+          .execute();
+  return withAuthors(db, rows.map(rowToArticleSummary));
+}
+
+/**
+ * Teasers of related articles, in the order of `ids`, public now. With a memo each article's teaser is read once
+ * per content change or minute and shared by every page it is related to (the same few recent pieces fill most
+ * pages' related block); every page still checks by id that each is public, so a teaser kept in memory never
+ * outlives its article's publication, whichever instance changed it.
+ */
+async function teasersById(db: Db, ids: number[], nowIso: string, memo?: ContentMemo): Promise<ArticleSummary[]> {
+  if (!memo?.enabled) {
+    const byId = new Map((await readSummaries(db, ids, nowIso)).map((a) => [a.id, a]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+  // The teasers the memo lacks are read together: each missing key's load waits for one query of them all.
+  const missing = new Map<number, { resolve: (a: ArticleSummary | undefined) => void; reject: (e: unknown) => void }>();
+  const kept = ids.map((id) =>
+    memo.get(`teaser:${id}`, () => new Promise<ArticleSummary | undefined>((resolve, reject) => missing.set(id, { resolve, reject }))),
+  );
+  if (missing.size) {
+    try {
+      const byId = new Map((await readSummaries(db, [...missing.keys()], nowIso)).map((a) => [a.id, a]));
+      for (const [id, w] of missing) w.resolve(byId.get(id));
+    } catch (err) {
+      for (const w of missing.values()) w.reject(err);
+    }
+  }
+  const [teasers, live] = await Promise.all([
+    Promise.all(kept),
+    stillPublic(ids.length).all(db, { ...listParams(ids), now: nowIso }) as Promise<{ id: number }[]>,
+  ]);
+  const publicIds = new Set(live.map((r) => r.id));
+  return teasers.filter((a): a is ArticleSummary => a !== undefined && publicIds.has(a.id));
+}
 
 /**
  * Published articles sharing the most tags with this one (among each tag's newest), the newest first among
- * equals; then the same rubric's newest. With a memo, each tag's window is read once per content change or
- * minute and shared by every article with that tag: a page then reads only the few articles it shows.
+ * equals; then the same rubric's newest. With a memo, each tag's window and each related article's teaser are
+ * read once per content change or minute and shared by every article they serve: a page then only checks that
+ * the few articles it shows are still public.
  */
 export async function listRelatedArticles(
   db: Db,
@@ -644,17 +704,7 @@ export async function listRelatedArticles(
       top[i] = c;
     }
     const best = top.map((c) => c.id);
-    if (best.length) {
-      const rows =
-        best.length <= MAX_LIST
-          ? await publicSummaries(best.length).all(db, { ...listParams(best), now: nowIso })
-          : await published(db, { now }).select(SUMMARY_COLUMNS).where('articles.id', 'in', best).execute();
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      for (const id of best) {
-        const r = byId.get(id);
-        if (r) found.push(rowToArticleSummary(r));
-      }
-    }
+    if (best.length) found.push(...(await teasersById(db, best, nowIso, opts.memo)));
   }
   if (found.length < limit && article.rubric) {
     const rows = await published(db, { now, rubricId: article.rubric.id, excludeIds: [article.id, ...found.map((a) => a.id)] })
@@ -662,9 +712,9 @@ export async function listRelatedArticles(
       .orderBy('articles.published_at', 'desc')
       .limit(limit - found.length)
       .execute();
-    found.push(...rows.map(rowToArticleSummary));
+    found.push(...(await withAuthors(db, rows.map(rowToArticleSummary))));
   }
-  return withAuthors(db, found);
+  return found;
 }
 
 export interface AdminFilter {

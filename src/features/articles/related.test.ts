@@ -72,7 +72,7 @@ describe.each(DIALECTS)('related articles on %s', (dialect) => {
     }
   });
 
-  it('with a memo, reads each tag once and never shows an article that stopped being public', async () => {
+  it('with a memo, reads each tag and teaser once and never shows an article that stopped being public', async () => {
     const { db, close } = await freshDb(dialect);
     try {
       const a = await makeAuthor(db, { slug: 'observer' });
@@ -83,12 +83,22 @@ describe.each(DIALECTS)('related articles on %s', (dialect) => {
       const first = (await findArticleBySlug(db, 'first'))!;
       const second = (await findArticleBySlug(db, 'second'))!;
       expect((await listRelatedArticles(db, first, NOW, { memo })).map((r) => r.slug)).toEqual(['third', 'second']);
-      expect(memo.size()).toBe(1);
-      expect((await listRelatedArticles(db, second, NOW, { memo })).map((r) => r.slug)).toEqual(['third', 'first']);
-      expect(memo.size()).toBe(1);
-      // Unpublished by another instance: this one's window is stale, the rows read are not.
+      // The tag's window and the two teasers.
+      expect(memo.size()).toBe(3);
+      const again = await listRelatedArticles(db, second, NOW, { memo });
+      expect(again.map((r) => r.slug)).toEqual(['third', 'first']);
+      expect(again[0].authors.map((x) => x.slug)).toEqual(['observer']);
+      // Only the teaser not yet kept was read.
+      expect(memo.size()).toBe(4);
+      // Unpublished by another instance: this one's window and teaser are stale, the check of who is public is not.
       await db.updateTable('articles').set({ status: 'draft' }).where('slug', '=', 'third').execute();
       expect((await listRelatedArticles(db, first, NOW, { memo })).map((r) => r.slug)).toEqual(['second']);
+      // Published again: the kept teaser shows once more; a change of its text shows after the memo is cleared,
+      // as every change of content clears it.
+      await db.updateTable('articles').set({ status: 'published', title: 'Third, revised' }).where('slug', '=', 'third').execute();
+      expect((await listRelatedArticles(db, first, NOW, { memo })).map((r) => r.title)).toEqual(['Third', 'Second']);
+      memo.clear();
+      expect((await listRelatedArticles(db, first, NOW, { memo })).map((r) => r.title)).toEqual(['Third, revised', 'Second']);
     } finally {
       await close();
     }
