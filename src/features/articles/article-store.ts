@@ -559,16 +559,18 @@ export async function latestPublishedChange(db: Db, now: Date): Promise<string |
 /** How many of each tag's newest published articles are considered as related. */
 const RELATED_WINDOW = 60;
 
-// A tag's newest published articles, newest first: the candidates for related articles, so the cost stays
-// flat as the archive grows (a country tag can hold a tenth of the archive). Walks the tag's index from
-// its newest id and checks each article's status on the (id, status, published_at) index.
-const tagWindow = prepared((db, p: Slots<{ tagId: number; now: string }>) =>
+// A tag's newest published articles in one language, newest first: the candidates for related articles, so the
+// cost stays flat as the archive grows (a country tag can hold a tenth of the archive). Walks the tag's index
+// from its newest id and checks each article's status and language. The language is one of a few values: written
+// into the statement, one text per language, never bound (decision 006).
+const tagWindow = preparedByShape((db, p: Slots<{ tagId: number; now: string }>, language: string) =>
   db
     .selectFrom('article_tags')
     .innerJoin('articles', 'articles.id', 'article_tags.article_id')
     .select(['article_tags.article_id', 'articles.published_at'])
     .where('article_tags.tag_id', '=', p.tagId)
     .where('articles.status', '=', 'published')
+    .where('articles.language', '=', language)
     .where(unindexed(db, 'articles.published_at'), '<=', p.now)
     .orderBy('article_tags.article_id', 'desc')
     .limit(RELATED_WINDOW),
@@ -649,14 +651,15 @@ async function teasersById(db: Db, ids: number[], nowIso: string, memo?: Content
 }
 
 /**
- * Published articles sharing the most tags with this one (among each tag's newest), the newest first among
- * equals; then the same rubric's newest. With a memo, each tag's window and each related article's teaser are
+ * Published articles in this one's language sharing the most tags with it (among each tag's newest), the newest
+ * first among equals; then the same rubric's newest in that language. A reader of one edition is not sent to
+ * headlines in another: an article's other languages are its translations, listed apart. With a memo, each tag's window and each related article's teaser are
  * read once per content change or minute and shared by every article they serve: a page then only checks that
  * the few articles it shows are still public.
  */
 export async function listRelatedArticles(
   db: Db,
-  article: Pick<Article, 'id' | 'tags' | 'rubric'>,
+  article: Pick<Article, 'id' | 'tags' | 'rubric' | 'language'>,
   now: Date,
   opts: { limit?: number; memo?: ContentMemo } = {},
 ): Promise<ArticleSummary[]> {
@@ -666,8 +669,8 @@ export async function listRelatedArticles(
   if (article.tags.length) {
     const windows = await Promise.all(
       article.tags.map((t) => {
-        const load = () => tagWindow.all(db, { tagId: t.id, now: nowIso }) as Promise<TagWindow>;
-        return opts.memo ? opts.memo.get(`related-window:${t.id}`, load) : load();
+        const load = () => tagWindow(article.language).all(db, { tagId: t.id, now: nowIso }) as Promise<TagWindow>;
+        return opts.memo ? opts.memo.get(`related-window:${t.id}:${article.language}`, load) : load();
       }),
     );
     // Each window runs in descending article id (its query's order), so walking them side by side meets each
@@ -707,7 +710,12 @@ export async function listRelatedArticles(
     if (best.length) found.push(...(await teasersById(db, best, nowIso, opts.memo)));
   }
   if (found.length < limit && article.rubric) {
-    const rows = await published(db, { now, rubricId: article.rubric.id, excludeIds: [article.id, ...found.map((a) => a.id)] })
+    const rows = await published(db, {
+      now,
+      rubricId: article.rubric.id,
+      language: article.language,
+      excludeIds: [article.id, ...found.map((a) => a.id)],
+    })
       .select(SUMMARY_COLUMNS)
       .orderBy('articles.published_at', 'desc')
       .limit(limit - found.length)

@@ -72,6 +72,32 @@ describe.each(DIALECTS)('related articles on %s', (dialect) => {
     }
   });
 
+  it("keeps to the article's language, from its tags and from its rubric, with a memo or without", async () => {
+    const { db, close } = await freshDb(dialect);
+    try {
+      const a = await makeAuthor(db, { slug: 'observer' });
+      const rubricId = await makeRubric(db, { slug: 'analysis' });
+      const shared = { authorIds: [a], rubricId, tagSlugs: ['china', 'railways'] };
+      await makeArticle(db, { ...shared, title: 'Subject', slug: 'subject', publishedAt: day(1) });
+      await makeArticle(db, { ...shared, title: 'English mate', slug: 'english-mate', publishedAt: day(2) });
+      // Newer and sharing every tag, but in other languages: never offered to this article's readers.
+      await makeArticle(db, { ...shared, title: 'Russian mate', slug: 'russian-mate', language: 'ru', publishedAt: day(3) });
+      await makeArticle(db, { ...shared, title: 'Chinese mate', slug: 'chinese-mate', language: 'zh', publishedAt: day(4) });
+      await makeArticle(db, { authorIds: [a], rubricId, title: 'Rubric, Russian', slug: 'rubric-ru', language: 'ru', publishedAt: day(5) });
+      await makeArticle(db, { authorIds: [a], rubricId, title: 'Rubric, English', slug: 'rubric-en', publishedAt: day(6) });
+      const subject = (await findArticleBySlug(db, 'subject'))!;
+      const russian = (await findArticleBySlug(db, 'russian-mate'))!;
+      const memo = createContentMemo({ enabled: true });
+      for (const opts of [{}, { memo }, { memo }]) {
+        expect((await listRelatedArticles(db, subject, NOW, opts)).map((r) => r.slug)).toEqual(['english-mate', 'rubric-en']);
+        // The same tags' windows, kept per language: the Russian article's readers get the Russian pieces.
+        expect((await listRelatedArticles(db, russian, NOW, opts)).map((r) => r.slug)).toEqual(['rubric-ru']);
+      }
+    } finally {
+      await close();
+    }
+  });
+
   it('with a memo, reads each tag and teaser once and never shows an article that stopped being public', async () => {
     const { db, close } = await freshDb(dialect);
     try {
