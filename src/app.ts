@@ -34,7 +34,7 @@ import { forgetModerationSettings } from './features/comments/moderation/setting
 import type { AppCtx } from './platform/app-context.js';
 import { commentQueueBadges } from './features/comments/queue-badges.js';
 import { listRubrics } from './features/rubrics/rubric-store.js';
-import { findSiteInfo } from './features/site/site-store.js';
+import { findSiteInfo, siteIn } from './features/site/site-store.js';
 import { findArticleLanguageBySlug } from './features/articles/article-store.js';
 import { editionPrefix, type EditionsMode, prefixedAddress } from './platform/editions.js';
 import type { PublishingService } from './features/articles/publishing-service.js';
@@ -172,8 +172,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const t = Object.defineProperty((key: MessageKey, vars?: Record<string, string | number>) => spoken(key, vars), 'lang', {
     get: () => spoken.lang,
   }) as T;
-  // The shared page shell in one edition's language (the newsroom's when none is named): the site, and the
-  // rubric menu with the names translated into that language where the newsroom translated them.
+  // The shared page shell in one edition's language (the newsroom's when none is named): the site, under the name
+  // and description it gave that language, and the rubric menu with the names translated where the newsroom did.
   const loadShellIn = async (lang: Language | undefined): Promise<Shell> => {
     const [site, rubrics] = await Promise.all([findSiteInfo(db, config.baseUrl), listRubrics(db)]);
     const root = translator(site.language);
@@ -185,7 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // With every edition prefixed, the pages left at the root (accounts, comment forms) link into the default edition.
     const base = editionPrefix(root.lang, { root: root.lang, prefixed: site.editions === 'prefixed' });
     return {
-      site: { ...site, language: root.lang, rootLanguage: root.lang, base },
+      site: { ...siteIn(site, lang ?? root.lang), language: root.lang, rootLanguage: root.lang, base },
       rubrics: rubrics.map((r) => ({ slug: r.slug, name: local.rubric(r).name })),
     };
   };

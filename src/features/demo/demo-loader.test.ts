@@ -35,7 +35,11 @@ describe.each(DIALECTS)('demo loader on %s', (dialect) => {
     // A first `npm start` waits for this. About half a second on a quiet machine; the bound leaves room for a
     // shared CI machine running PostgreSQL and other test files at once, and still catches a pathology.
     expect(elapsed).toBeLessThan(5000);
-    expect(await findSiteInfo(db, 'http://x')).toMatchObject({ title: 'The Eurasian Desk', language: 'en' });
+    const site = await findSiteInfo(db, 'http://x');
+    expect(site).toMatchObject({ title: 'The Eurasian Desk', language: 'en' });
+    // The Russian and Chinese editions describe the newsroom in their own language.
+    expect(site.byLanguage.ru?.description).toMatch(/^Аналитика, новости и комментарии/);
+    expect(site.byLanguage.zh?.description).toMatch(/^关于中亚/);
     expect(await findSetting(db, DEMO_LOADED_KEY)).toBe(NOW.toISOString());
     expect(result.articles.errors).toEqual([]);
     expect((await listRubrics(db)).map((r) => [r.slug, r.position])).toEqual([

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Config } from '../../config.js';
 import { inTransaction, type Db } from '../../platform/db.js';
 import { renderMarkdown } from '../../platform/markdown.js';
+import { isLanguage, type Language } from '../../platform/i18n/index.js';
 import { packageRoot } from '../../platform/package-root.js';
 import { hashPassword } from '../../platform/passwords.js';
 import type { PublishingService } from '../articles/publishing-service.js';
@@ -21,7 +22,7 @@ import { createImporter, type ImportResult } from '../import/import-service.js';
 import type { MediaLibrary } from '../media/media-library.js';
 import { prepareDemoArticles } from './demo-images.js';
 import { insertRubric, listRubricSlugs, updateRubric } from '../rubrics/rubric-store.js';
-import { upsertSetting } from '../site/site-store.js';
+import { type SiteWording, upsertSetting, wordingKey } from '../site/site-store.js';
 import { findUserByEmail, insertUser } from '../staff/user-store.js';
 import { insertTag, listTagSlugs, updateTag } from '../tags/tag-store.js';
 import { TAG_TYPES, type TagType } from '../tags/tag.js';
@@ -37,7 +38,8 @@ export const DEMO_DIR = join(packageRoot(import.meta.url), 'demo');
 export const DEMO_LOADED_KEY = 'demo.loaded';
 
 interface NewsroomJson {
-  site: { title: string; description: string; language?: string };
+  /** `translations`: an edition's own name and description ({ "ru": { "description": "…" } }). */
+  site: { title: string; description: string; language?: string; translations?: Partial<Record<Language, SiteWording>> };
   authors: { slug: string; name: string; title?: string; bio?: string; photo_url?: string; translations?: Translations }[];
   rubrics: { slug: string; name: string; description?: string; position?: number; translations?: Translations }[];
   tags: { slug: string; name: string; type?: string; translations?: Translations }[];
@@ -126,6 +128,11 @@ export async function loadDemo(deps: DemoDeps, dir: string = DEMO_DIR): Promise<
     await upsertSetting(tx, 'site.title', data.site.title);
     await upsertSetting(tx, 'site.description', data.site.description ?? '');
     await upsertSetting(tx, 'site.language', data.site.language ?? 'en');
+    for (const [lang, own] of Object.entries(data.site.translations ?? {})) {
+      if (!isLanguage(lang)) throw new Error(`${join(dir, 'newsroom.json')}: site translations: unknown language "${lang}"`);
+      if (own.title) await upsertSetting(tx, wordingKey('title', lang), own.title);
+      if (own.description) await upsertSetting(tx, wordingKey('description', lang), own.description);
+    }
 
     // Rubrics', tags' and byline titles' translations, saved together once their ids are known.
     const localized: { subject: TranslationSubject; id: number; translations: Translations }[] = [];

@@ -8,7 +8,7 @@ import type { AppCtx } from '../../platform/app-context.js';
 import { latestPublishedChange } from '../articles/article-store.js';
 import { findAuthorBySlug } from '../authors/author-store.js';
 import { findRubricBySlug } from '../rubrics/rubric-store.js';
-import { findSiteInfo } from '../site/site-store.js';
+import { findSiteInfo, siteIn } from '../site/site-store.js';
 import { findTagBySlug } from '../tags/tag-store.js';
 import { correctionsHtml, latestNote } from '../corrections/correction.js';
 import { listCorrectionsOf } from '../corrections/correction-store.js';
@@ -108,10 +108,11 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
     return (request: FastifyRequest<{ Params: { slug?: string } }>, reply: FastifyReply) =>
       ctx.cache.serve(request, reply, async () => {
         const now = ctx.clock();
-        const site = await findSiteInfo(ctx.db, base());
-        const d = await scopeOf(scope, request.params.slug ?? '', site.title, site.description);
+        const settings = await findSiteInfo(ctx.db, base());
         // The root edition's language is the newsroom's setting, read here with the site's title.
-        const language = ctx.edition.prefix ? ctx.edition.lang : site.language;
+        const language = ctx.edition.prefix ? ctx.edition.lang : settings.language;
+        const site = siteIn(settings, language);
+        const d = await scopeOf(scope, request.params.slug ?? '', site.title, site.description);
         const prefixed = site.editions === 'prefixed';
         const filter: FeedFilter = { now, ...d.filter, language };
         const articles = await listFeedArticles(ctx.db, { ...filter, limit: FEED_SIZE });
