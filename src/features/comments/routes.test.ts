@@ -37,6 +37,23 @@ describe.each(DIALECTS)('comment routes on %s', (dialect) => {
     await app.close();
   });
 
+  it("asks a visitor to sign in with each language's own spacing and punctuation", async () => {
+    const author = await makeAuthor(app.ctx.db, { slug: 'orlova' });
+    for (const [language, slug] of [
+      ['ru', 'vodnye-peregovory'],
+      ['zh', 'shui-tanpan'],
+    ] as const) {
+      await makeArticle(app.ctx.db, { title: slug, slug, language, authorIds: [author], publishedAt: new Date('2026-02-01T00:00:00Z') });
+    }
+    const prompt = async (path: string) =>
+      /<p class="comments-note comments-signin">(.*?)<\/p>/.exec((await app.server.inject(path)).body)?.[1];
+    expect(await prompt('/articles/water-talks')).toBe(
+      '<a href="/account/login?next=%2Farticles%2Fwater-talks%23comments">Sign in</a> to join the discussion.',
+    );
+    expect(await prompt('/articles/vodnye-peregovory')).toMatch(/>Войдите<\/a>, чтобы участвовать в обсуждении\.$/);
+    expect(await prompt('/articles/shui-tanpan')).toMatch(/>登录<\/a>后即可参与讨论。$/);
+  });
+
   async function reader(name: string, confirmed = true) {
     const s = await app.signIn('reader', `${name.toLowerCase()}@example.org`);
     await app.ctx.db

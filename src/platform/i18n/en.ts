@@ -890,7 +890,7 @@ export const en = {
   'comments.form.submit': 'Post comment',
   'comments.form.reply_submit': 'Post reply',
   'comments.sign_in': 'Sign in',
-  'comments.sign_in_rest': 'to join the discussion.',
+  'comments.sign_in_rest': ' to join the discussion.',
   'comments.unconfirmed_note': 'Please confirm your email address before commenting.',
   'comments.resend_link': 'Send the confirmation link again',
   'comments.posted': 'Your comment is published.',

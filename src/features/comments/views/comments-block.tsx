@@ -307,7 +307,8 @@ export function CommentsBlock(p: CommentsBlockProps) {
           <p class="comments-note">{t('comments.error.cannot_post')}</p>
         ) : (
           <p class="comments-note comments-signin">
-            <a href={`${p.base ?? ''}/account/login?next=${encodeURIComponent(`${path}#comments`)}`}>{t('comments.sign_in')}</a>{' '}
+            <a href={`${p.base ?? ''}/account/login?next=${encodeURIComponent(`${path}#comments`)}`}>{t('comments.sign_in')}</a>
+            {/* The rest carries its own space where the language wants one: none before a Russian comma or in Chinese. */}
             {t('comments.sign_in_rest')}
           </p>
         ))}
