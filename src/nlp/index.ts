@@ -12,7 +12,7 @@ import { tokenize } from './tokenizer.js';
 import type { Entity, ExtractOptions, ExtractResult, Lang, Reading } from './types.js';
 
 export type * from './types.js';
-export { nameIn } from './names.js';
+export { nameIn, registerName } from './names.js';
 
 /** Version stamped on every fact this engine emits. */
 export const EXTRACTOR_VERSION = '1.0.0';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameIn } from './names.js';
+import { nameIn, registerName } from './names.js';
 
 describe('nameIn: an entity named as a Russian or Chinese article names it', () => {
   it('gives a Russian text’s nominative, whatever case the text uses', () => {
@@ -27,5 +27,21 @@ describe('nameIn: an entity named as a Russian or Chinese article names it', () 
     expect(nameIn('country:KZ', 'en', ['Kazakhstan'])).toBeUndefined();
     expect(nameIn('project:some-new-plant', 'ru', ['завода'])).toBeUndefined();
     expect(nameIn('country:KZ', 'zh', [])).toBeUndefined();
+  });
+});
+
+describe('registerName: what the engine calls an entity in a language with no article to go by', () => {
+  it('gives a known person’s, organisation’s or project’s listed name, the full one rather than an acronym', () => {
+    expect(registerName('person:xi-jinping', 'ru')).toBe('Си Цзиньпин');
+    expect(registerName('org:sco', 'zh')).toBe('上海合作组织');
+    expect(registerName('org:sco', 'ru')).toBe('Шанхайская организация сотрудничества');
+    expect(registerName('org:eaeu', 'ru')).toBe('Евразийский экономический союз');
+    expect(registerName('org:brics', 'ru')).toBe('БРИКС');
+    expect(registerName('project:belt-and-road-initiative', 'zh')).toBe('一带一路');
+  });
+  it('gives nothing for English, nor for what the lists do not name in the language', () => {
+    expect(registerName('org:sco', 'en')).toBeUndefined();
+    expect(registerName('org:gazprom', 'ru')).toBeUndefined();
+    expect(registerName('org:no-such-body', 'zh')).toBeUndefined();
   });
 });

@@ -3,9 +3,9 @@
 // name as written. English names are the entities' own (`name` in the output).
 import { personById } from './people.js';
 import { nameLemma } from './ru/morph.js';
-import { nominativeOf } from './ru/lexicon.js';
+import { listedName as listedRu, nominativeOf } from './ru/lexicon.js';
 import { COUNTRIES_ZH } from './zh/countries.data.js';
-import { countryNames } from './zh/lexicon.js';
+import { countryNames, listedName as listedZh } from './zh/lexicon.js';
 import type { Lang } from './types.js';
 
 let zhShort: Map<string, string> | undefined;
@@ -44,4 +44,15 @@ export function nameIn(id: string, lang: Lang, mentions: string[]): string | und
     return commonest(texts.filter((t) => full.has(t))) ?? (texts.length ? zhCountry(code) : undefined);
   }
   return commonest(texts.filter((t) => t.length >= 2));
+}
+
+/**
+ * The name the engine's own lists give entity `id` in `lang`, with no article to go by: a known person's, or an
+ * organisation's or project's full name (上海合作组织, "Шанхайская организация сотрудничества"). Undefined for
+ * English and for what the lists do not name in that language.
+ */
+export function registerName(id: string, lang: Lang): string | undefined {
+  if (lang === 'en') return undefined;
+  if (id.startsWith('person:')) return personById(id)?.[lang][0];
+  return lang === 'ru' ? listedRu(id) : listedZh(id);
 }

@@ -106,13 +106,14 @@ export async function extractArticle(db: Db, articleId: number, deps: ExtractDep
       );
       if (name) localNames.set(e.id, name);
     }
-  // A known person keeps the register's name in the other languages until an article in one of them names them.
+  // A known person, organisation or project keeps the engine's listed name in the other languages until an
+  // article in one of them names it: a Chinese reader sees 上海合作组织 before any Chinese article mentions it.
   const registerNames = new Map<'ru' | 'zh', Map<string, string>>();
   for (const lang of ['ru', 'zh'] as const) {
     if (lang === read) continue;
     const names = new Map<string, string>();
     for (const e of entities) {
-      const name = e.type === 'person' ? engine.nameIn(e.id, lang, []) : undefined;
+      const name = engine.registerName(e.id, lang);
       if (name) names.set(e.id, name);
     }
     registerNames.set(lang, names);

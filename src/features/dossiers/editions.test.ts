@@ -153,6 +153,27 @@ describe.each(DIALECTS)('dossiers in each edition on %s', (dialect) => {
     expect(await row()).toEqual({ name: 'Шавкат Мирзиёев (статья)', from_article: 1 });
   });
 
+  it('names an organisation in Russian and Chinese from the engine’s lists before any article in those languages does', async () => {
+    await publish(
+      'sco-summit',
+      'SCO leaders meet in Astana',
+      'ASTANA, July 4 — The Shanghai Cooperation Organization held its summit in Astana on Thursday, and its members signed the Astana Declaration.',
+      'en',
+    );
+    const names = await app.ctx.db
+      .selectFrom('entity_names')
+      .select(['language', 'name', 'from_article'])
+      .where('entity_id', '=', 'org:sco')
+      .orderBy('language')
+      .execute();
+    expect(names).toEqual([
+      { language: 'ru', name: 'Шанхайская организация сотрудничества', from_article: 0 },
+      { language: 'zh', name: '上海合作组织', from_article: 0 },
+    ]);
+    expect((await get('/zh/dossiers/org/sco')).body).toMatch(/<h1>上海合作组织<\/h1>/);
+    expect((await get('/dossiers/org/sco')).body).toMatch(/<h1>Shanghai Cooperation Organization<\/h1>/);
+  });
+
   it('carries hreflang alternates and a switcher to the same dossier in each edition', async () => {
     await twoVersions();
     const res = await get('/ru/dossiers/country/kz');

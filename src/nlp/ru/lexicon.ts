@@ -220,6 +220,23 @@ function build(): Lexicon {
   return { lex: LEX, placeInfo: PLACE_INFO, capitalOf: CAPITAL_OF, adjStems: ADJ_STEMS, orgShort: ORG_SHORT, nominative: NOMINATIVE };
 }
 
+let listed: Map<string, string> | undefined;
+/**
+ * The Russian name an organisation is listed under: its first name of several words ("org:sco" -> "Шанхайская
+ * организация сотрудничества", not "ЕврАзЭС" for the EAEU), or its one name when that is all ("БРИКС").
+ */
+export function listedName(id: string): string | undefined {
+  if (!listed) {
+    listed = new Map();
+    for (const line of ORGS.split('\n')) {
+      const [slug, ...names] = line.split('|').map((n) => n.trim().replace(/^«(.*)»$/, '$1'));
+      const name = names.find((n) => /\s/.test(n)) ?? names[0];
+      if (name) listed.set(`org:${slug}`, name);
+    }
+  }
+  return listed.get(id);
+}
+
 /** The listed nominative name of `id` that a text's form (any case) stands for ("Пекине" -> "Пекин"), if any. */
 export function nominativeOf(id: string, form: string): string | undefined {
   return lexicon().nominative.get(`${id}|${tokensOf(form).join(' ')}`);

@@ -264,6 +264,17 @@ export const TITLES_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
 
 /** Full names of each country id (to tell which reading of an abbreviation a text means). */
 let countryNamesMap: Map<string, string[]> | undefined;
+let listed: Map<string, string> | undefined;
+/** The Chinese name an organisation or project is listed under ("org:sco" -> 上海合作组织): its full name, first. */
+export function listedName(id: string): string | undefined {
+  if (!listed) {
+    listed = new Map();
+    for (const [slug, , zh] of rows(ORGS)) if (zh) listed.set(`org:${slug}`, zh);
+    for (const [slug, , zh] of rows(PROJECTS)) if (zh) listed.set(`project:${slug}`, zh);
+  }
+  return listed.get(id);
+}
+
 export function countryNames(): ReadonlyMap<string, readonly string[]> {
   if (countryNamesMap) return countryNamesMap;
   const m = new Map<string, string[]>();
