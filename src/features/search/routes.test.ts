@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/db.js';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js';
+import { replaceManyTranslations } from '../../platform/translation-store.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 
@@ -96,6 +97,29 @@ describe.each(DIALECTS)('search routes on %s', (dialect) => {
     const prefixed = await get(`/en/search?q=${q}`);
     expect(prefixed.statusCode).toBe(301);
     expect(prefixed.headers.location).toBe(`/search?q=${q}`);
+  });
+
+  it('names rubrics in the edition’s language, in the menu and on each hit', async () => {
+    const db = app.ctx.db;
+    const economy = await makeRubric(db, { slug: 'economy', name: 'Economy' });
+    await replaceManyTranslations(db, [{ subject: 'rubric', id: economy, translations: { ru: { name: 'Экономика' } } }]);
+    const author = await makeAuthor(db, { slug: 'orlova', name: 'Marina Orlova' });
+    await makeArticle(db, {
+      title: 'Тарифы на транзит',
+      slug: 'tarify',
+      language: 'ru',
+      rubricId: economy,
+      authorIds: [author],
+      bodyMd: 'Транзитные тарифы выросли.',
+      publishedAt: new Date('2026-04-02T09:00:00Z'),
+    });
+    app.ctx.contentChanged();
+    const res = await get(`/ru/search?q=${encodeURIComponent('тарифы')}`);
+    expect(links(res.body)).toEqual(['/articles/tarify']);
+    expect(res.body).toContain('<option value="economy">Экономика</option>');
+    expect(res.body).toMatch(/<a class="kicker" href="\/ru\/rubric\/economy">Экономика<\/a>/);
+    expect(res.body).not.toContain('>Economy<');
+    expect((await get('/search?q=tarify')).body).toContain('<option value="economy">Economy</option>');
   });
 
   it('applies filters from the query string and keeps them in the form', async () => {

@@ -6,6 +6,7 @@ import { LANGUAGES } from '../articles/article.js';
 import { listAuthors } from '../authors/author-store.js';
 import { listRubrics } from '../rubrics/rubric-store.js';
 import { loadChrome } from '../../platform/chrome.js';
+import { loadLocalizer } from '../../platform/localize.js';
 import { parseSearchParams } from './search-params.js';
 import { COUNT_CAP, searchArticles } from './search-store.js';
 import { SearchPage } from './views/search-page.js';
@@ -38,8 +39,16 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppCtx): void {
           memo: ctx.memo,
         });
         const pages = Math.max(1, Math.ceil(Math.min(r.total, COUNT_CAP) / PER_PAGE));
-        results = { ...r, page: p.page, pages, perPage: PER_PAGE };
+        // A hit's rubric and bylines in its own language, like the rubric page its kicker links to.
+        const locals = new Map(
+          await Promise.all(
+            [...new Set(r.hits.map((h) => h.article.language))].map(async (l) => [l, await loadLocalizer(ctx, l)] as const),
+          ),
+        );
+        const hits = r.hits.map((h) => ({ ...h, article: locals.get(h.article.language)!.article(h.article) }));
+        results = { ...r, hits, page: p.page, pages, perPage: PER_PAGE };
       }
+      const local = await loadLocalizer(ctx, chrome.site.language);
       const body = renderDocument(
         SearchPage({
           t: ctx.t,
@@ -48,7 +57,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: AppCtx): void {
           notices: p.notices,
           filtered: p.filtered,
           results,
-          rubrics: rubrics.map((r) => ({ slug: r.slug, name: r.name })),
+          rubrics: rubrics.map((r) => ({ slug: r.slug, name: local.rubric(r).name })),
           authors: authors.map((a) => ({ slug: a.slug, name: a.name })),
           languages: LANGUAGES,
         }),
