@@ -12,6 +12,7 @@ import type { FeedSource } from './feed.js';
 /** An article as a feed reads it: what the builders need, plus its id and full byline. */
 export interface FeedArticle extends FeedSource {
   id: number;
+  rubric: { id: number; slug: string; name: string } | undefined;
   authors: AuthorRef[];
   tags: Tag[];
 }
@@ -74,6 +75,7 @@ const feedPage = preparedByShape((db, p: Slots<FeedParams>, shape: string) => {
       'articles.language',
       'articles.published_at',
       'articles.updated_at',
+      'rubrics.id as r_id',
       'rubrics.slug as r_slug',
       'rubrics.name as r_name',
     ])
@@ -104,7 +106,7 @@ export async function listFeedArticles(db: Db, f: FeedFilter & { limit: number }
     language: r.language,
     publishedAt: r.published_at!,
     updatedAt: r.updated_at,
-    rubric: r.r_slug != null && r.r_name != null ? { slug: r.r_slug, name: r.r_name } : undefined,
+    rubric: r.r_id != null && r.r_slug != null && r.r_name != null ? { id: r.r_id, slug: r.r_slug, name: r.r_name } : undefined,
     authors: authors.get(r.id) ?? [],
     tags: tags.get(r.id) ?? [],
   }));

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/db.js';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { makeArticle, makeAuthor, makeRubric } from '../../../test/factories.js';
+import { replaceManyTranslations } from '../../platform/translation-store.js';
 import { createPublishingService } from '../articles/publishing-service.js';
 import { articleSearchIndex } from '../search/search-index-store.js';
 import { insertEvent, type EventRow } from '../events/event-store.js';
@@ -197,6 +198,36 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     expect(rssItems(quiet.body)).toHaveLength(0);
   });
 
+  it('names rubrics and tags in the edition’s language: the feed’s title and each entry’s categories', async () => {
+    const db = app.ctx.db;
+    const news = (await db.selectFrom('rubrics').select('id').where('slug', '=', 'news').executeTakeFirstOrThrow()).id;
+    const oil = (await db.selectFrom('tags').select('id').where('slug', '=', 'oil').executeTakeFirstOrThrow()).id;
+    await replaceManyTranslations(db, [
+      { subject: 'rubric', id: news, translations: { ru: { name: 'Новости' } } },
+      { subject: 'tag', id: oil, translations: { ru: { name: 'Нефть' } } },
+    ]);
+    const carla = (await db.selectFrom('authors').select('id').where('slug', '=', 'carla').executeTakeFirstOrThrow()).id;
+    await makeArticle(db, {
+      title: 'Забастовка в порту окончена',
+      slug: 'zabastovka',
+      language: 'ru',
+      rubricId: news,
+      authorIds: [carla],
+      tagSlugs: ['Oil'],
+      publishedAt: new Date('2026-02-11T10:00:00Z'),
+    });
+    app.ctx.contentChanged();
+    const ru = await get('/ru/rubric/news/feed.xml');
+    expect(ru.statusCode).toBe(200);
+    const channel = child(parseStrictXml(ru.body), 'channel');
+    expect(textOf(child(channel, 'title'))).toMatch(/^Новости/);
+    const [item] = rssItems(ru.body);
+    expect(children(item, 'category').map(textOf).sort()).toEqual(['Нефть', 'Новости']);
+    const en = await get('/rubric/news/feed.xml');
+    expect(textOf(child(child(parseStrictXml(en.body), 'channel'), 'title'))).toMatch(/^News/);
+    expect(children(rssItems(en.body)[0], 'category').map(textOf).sort()).toEqual(['News', 'Oil']);
+  });
+
   it('answers 404 for unknown rubrics, authors and tags', async () => {
     for (const url of ['/rubric/nope/feed.xml', '/authors/nope/atom.xml', '/tags/nope/feed.json', '/rubric/%3Cx%3E/atom.xml']) {
       const res = await get(url);
@@ -234,9 +265,10 @@ describe.each(DIALECTS)('feeds on %s', (dialect) => {
     expect(json.items[0].title).toBe('Bulletin 30');
     expect(json.items[29].title).toBe('Bulletin 1');
     expect(json.items[29].authors).toHaveLength(2);
-    // Settings, articles, bylines, tags, corrections: never one query per article.
+    // Settings, the edition's translations (once per content change), articles, bylines, tags, corrections:
+    // never one query per article.
     expect(queries.length).toBeGreaterThanOrEqual(3);
-    expect(queries.length).toBeLessThanOrEqual(5);
+    expect(queries.length).toBeLessThanOrEqual(6);
   });
 
   it('lists every public page in the sitemap of its edition, under an index of one sitemap per edition', async () => {

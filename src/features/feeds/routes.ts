@@ -9,6 +9,7 @@ import { latestPublishedChange } from '../articles/article-store.js';
 import { findAuthorBySlug } from '../authors/author-store.js';
 import { findRubricBySlug } from '../rubrics/rubric-store.js';
 import { findSiteInfo, siteIn } from '../site/site-store.js';
+import { type Localizer, loadLocalizer } from '../../platform/localize.js';
 import { findTagBySlug } from '../tags/tag-store.js';
 import { correctionsHtml, latestNote } from '../corrections/correction.js';
 import { listCorrectionsOf } from '../corrections/correction-store.js';
@@ -66,7 +67,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
   const base = () => ctx.config.baseUrl;
 
   /** Resolves the scope's filter, title and description; throws not_found for an unknown slug. */
-  async function scopeOf(scope: Scope, slug: string, siteTitle: string, siteDescription: string) {
+  async function scopeOf(scope: Scope, slug: string, siteTitle: string, siteDescription: string, local: Localizer) {
     const t = ctx.t;
     const vars = (name: string) => ({ name, site: siteTitle });
     if (scope === 'site') {
@@ -74,8 +75,9 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
     }
     const path = `${SCOPE_PATH[scope]}/${seg(slug)}`;
     if (scope === 'rubric') {
-      const r = await findRubricBySlug(ctx.db, slug);
-      if (!r) throw new AppError('not_found');
+      const found = await findRubricBySlug(ctx.db, slug);
+      if (!found) throw new AppError('not_found');
+      const r = local.rubric(found);
       return {
         filter: { rubricId: r.id },
         path,
@@ -93,8 +95,9 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
         description: t('feeds.description.author', vars(a.name)),
       };
     }
-    const tag = await findTagBySlug(ctx.db, slug);
-    if (!tag) throw new AppError('not_found');
+    const found = await findTagBySlug(ctx.db, slug);
+    if (!found) throw new AppError('not_found');
+    const tag = local.tag(found);
     return {
       filter: { tagId: tag.id },
       path,
@@ -112,10 +115,16 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppCtx, opts: Feed
         // The root edition's language is the newsroom's setting, read here with the site's title.
         const language = ctx.edition.prefix ? ctx.edition.lang : settings.language;
         const site = siteIn(settings, language);
-        const d = await scopeOf(scope, request.params.slug ?? '', site.title, site.description);
+        // Rubrics and tags (titles, each entry's categories) as the edition names them.
+        const local = await loadLocalizer(ctx, language);
+        const d = await scopeOf(scope, request.params.slug ?? '', site.title, site.description, local);
         const prefixed = site.editions === 'prefixed';
         const filter: FeedFilter = { now, ...d.filter, language };
-        const articles = await listFeedArticles(ctx.db, { ...filter, limit: FEED_SIZE });
+        const articles = (await listFeedArticles(ctx.db, { ...filter, limit: FEED_SIZE })).map((a) => ({
+          ...a,
+          rubric: a.rubric && local.rubric(a.rubric),
+          tags: a.tags.map(local.tag),
+        }));
         // Corrections and update notes travel with their article's entry (features/corrections).
         const notes = await listCorrectionsOf(
           ctx.db,
