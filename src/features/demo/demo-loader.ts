@@ -45,7 +45,7 @@ interface NewsroomJson {
   tags: { slug: string; name: string; type?: string; translations?: Translations }[];
   events: {
     slug: string;
-    /** The title, summary, venue_name and terms_md in other languages. */
+    /** The title, summary, venue_name, venue_address, venue_city and terms_md in other languages. */
     translations?: Translations;
     title: string;
     summary?: string;

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, freshDb } from '../../../test/db.js';
 import { createContentMemo } from '../../platform/content-memo.js';
+import type { T } from '../../platform/i18n/index.js';
 import { renderMarkdown } from '../../platform/markdown.js';
+import { renderFragment } from '../../platform/render.js';
 import { saveTranslations } from '../../platform/translation-store.js';
 import type { Event } from './event.js';
 import { eventIn, renderTranslated, translateEvent } from './event-translation.js';
+import { EventBlock } from './views/event-block.js';
 
 const event = {
   id: 1,
   language: 'en',
   title: 'Greater Eurasia',
   summary: 'A conference',
-  venue: { name: 'Sochi' },
+  venue: { name: 'Radisson', address: '103 Kurortniy Prospekt', city: 'Sochi', country: 'RU' },
   programmeMd: '## Programme',
   programmeHtml: renderMarkdown('## Programme'),
 } as unknown as Event;
@@ -33,6 +36,15 @@ describe('translated events', () => {
     expect(translateEvent(event, 'ru', { programme_md: '## Программа\n\n**Пленарное** заседание' }).programmeHtml).toBe(ru.programmeHtml);
     expect(translateEvent(event, 'ru', { programme_md: '## Программа, исправленная' }).programmeHtml).toContain('исправленная');
     expect(translateEvent(event, 'en', { title: 'x' })).toBe(event);
+  });
+
+  it('translates the venue’s name, street and city, and names its country in the page’s language', () => {
+    const zh = translateEvent(event, 'zh', { title: '大欧亚', venue_address: '库罗尔特尼大街103号', venue_city: '索契' });
+    expect(zh.venue).toEqual({ name: 'Radisson', address: '库罗尔特尼大街103号', city: '索契', country: 'RU' });
+    const t = Object.assign((k: string) => k, { lang: 'zh' }) as unknown as T;
+    const html = renderFragment(EventBlock({ t, event: { ...zh, slug: 'ge', start: { kind: 'tba' } } as Event }));
+    expect(html).toContain('库罗尔特尼大街103号, 索契, 俄罗斯');
+    expect(translateEvent(event, 'ru', { title: 'Евразия' }).venue).toEqual(event.venue);
   });
 
   it('keeps each text its own HTML however many texts pass through', () => {

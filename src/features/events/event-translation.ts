@@ -14,6 +14,8 @@ export const EVENT_TRANSLATABLE: TranslatableField[] = [
   { field: 'summary', label: 'events.admin.field.summary', max: 2000, multiline: true },
   { field: 'programme_md', label: 'events.admin.field.programme', max: 50_000, multiline: true },
   { field: 'venue_name', label: 'events.admin.field.venue_name', max: 300 },
+  { field: 'venue_address', label: 'events.admin.field.address', max: 300 },
+  { field: 'venue_city', label: 'events.admin.field.city', max: 120 },
   { field: 'terms_md', label: 'events.admin.field.terms', max: 50_000, multiline: true },
 ];
 
@@ -46,7 +48,12 @@ export function translateEvent(e: Event, lang: string, fields: Record<string, st
     language: fields.title ? lang : e.language,
     title: fields.title || e.title,
     summary: fields.summary || e.summary,
-    venue: { ...e.venue, name: fields.venue_name || e.venue.name },
+    venue: {
+      ...e.venue,
+      name: fields.venue_name || e.venue.name,
+      address: fields.venue_address || e.venue.address,
+      city: fields.venue_city || e.venue.city,
+    },
     ...(fields.programme_md ? { programmeMd: fields.programme_md, programmeHtml: renderTranslated(fields.programme_md) } : {}),
     ...(fields.terms_md ? { termsMd: fields.terms_md, termsHtml: renderTranslated(fields.terms_md) } : {}),
   };

@@ -5,7 +5,7 @@ import { EventTimeView } from './event-time.js';
 
 /** Renders the block for one event; the article page decides which event. `base` is the edition's prefix. */
 export function EventBlock({ t, event, base = '' }: { t: T; event: Event; base?: string }) {
-  const place = [event.venue.address, event.venue.city, countryName(event.venue.country)].filter(Boolean).join(', ');
+  const place = [event.venue.address, event.venue.city, countryName(event.venue.country, t.lang)].filter(Boolean).join(', ');
   return (
     <aside class="event-block" aria-labelledby="event-block-title">
       <p class="kicker">{t('events.block_title')}</p>
@@ -39,7 +39,7 @@ export function EventBlock({ t, event, base = '' }: { t: T; event: Event; base?:
   );
 }
 
-/** English name of an ISO country code, or the code itself. */
+/** The name of an ISO country code in a language (English unless told), or the code itself. */
 // Intl.DisplayNames#of takes about 20 µs and the event block is on every article page: names are kept.
 const countryNames = new Map<string, string>();
 
