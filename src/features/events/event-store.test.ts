@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContentMemo } from '../../platform/content-memo.js';
 import type { Db } from '../../platform/db.js';
 import { DIALECTS, freshDb } from '../../../test/db.js';
+import { linkTranslation } from '../articles/translation-store.js';
 import { makeArticle, makeAuthor } from '../../../test/factories.js';
 import {
   countPastEvents,
@@ -130,6 +131,26 @@ describe.each(DIALECTS)('event store on %s', (dialect) => {
     await setEventArticles(db, draft.id, [other]);
     memo.clear();
     expect((await findEventForArticle(db, other, NOW, undefined, memo))!.slug).toBe('running');
+  });
+
+  it('lists an edition’s readers the version in their language where an article has one, each group once', async () => {
+    const id = await insertEvent(db, row('corridors'), NOW);
+    const author = await makeAuthor(db, { slug: 'marina' });
+    const at = (d: number) => new Date(Date.UTC(2026, 4, d));
+    const ru = await makeArticle(db, { title: 'Коридор', slug: 'koridor', language: 'ru', authorIds: [author], publishedAt: at(1) });
+    const en = await makeArticle(db, { title: 'The corridor', slug: 'corridor', authorIds: [author], publishedAt: at(3) });
+    await linkTranslation(db, en, ru);
+    const ruOnly = await makeArticle(db, { title: 'Тарифы', slug: 'tarify', language: 'ru', authorIds: [author], publishedAt: at(2) });
+    const zhDraft = await makeArticle(db, { title: '走廊', slug: 'zoulang', language: 'zh', authorIds: [author], status: 'draft' });
+    await linkTranslation(db, zhDraft, ru);
+    // Both versions of the corridor piece linked, as an organiser might.
+    await setEventArticles(db, id, [ru, ruOnly, en]);
+    const list = async (lang?: string) => (await listEventArticles(db, id, NOW, lang)).map((a) => `${a.language}:${a.slug}`);
+    expect(await list('en')).toEqual(['en:corridor', 'ru:tarify']);
+    expect(await list('ru')).toEqual(['ru:tarify', 'ru:koridor']);
+    // No published Chinese version: the originals.
+    expect(await list('zh')).toEqual(['en:corridor', 'ru:tarify', 'ru:koridor']);
+    expect(await list()).toEqual(['en:corridor', 'ru:tarify', 'ru:koridor']);
   });
 
   it('links articles by slug and lists only published ones for readers', async () => {

@@ -248,19 +248,54 @@ export interface LinkedArticle {
   publishedAt: string;
 }
 
-/** The published articles linked to an event, newest first. */
-export async function listEventArticles(db: Db, eventId: number, now: Date): Promise<LinkedArticle[]> {
+/**
+ * The published articles linked to an event, newest first. With `lang`, an article in another language gives way
+ * to its published version in `lang` where its translation group has one (each group listed once), so an edition's
+ * readers see the coverage in their language wherever it exists.
+ */
+export async function listEventArticles(db: Db, eventId: number, now: Date, lang?: string): Promise<LinkedArticle[]> {
+  const at = now.toISOString();
   const rows = await db
     .selectFrom('event_articles')
     .innerJoin('articles', 'articles.id', 'event_articles.article_id')
-    .select(['articles.id', 'articles.slug', 'articles.title', 'articles.lead', 'articles.language', 'articles.published_at'])
+    .leftJoin('articles as v', (j) =>
+      j
+        .on('v.language', '=', lang ?? '')
+        .on('v.status', '=', 'published')
+        .on('v.published_at', '<=', at)
+        .on((eb) =>
+          eb.or([
+            eb('v.id', '=', eb.fn.coalesce('articles.translation_group', 'articles.id')),
+            eb('v.translation_group', '=', eb.fn.coalesce('articles.translation_group', 'articles.id')),
+          ]),
+        ),
+    )
+    .select([
+      'articles.id',
+      'articles.slug',
+      'articles.title',
+      'articles.lead',
+      'articles.language',
+      'articles.published_at',
+      'v.id as v_id',
+      'v.slug as v_slug',
+      'v.title as v_title',
+      'v.lead as v_lead',
+      'v.published_at as v_published_at',
+    ])
     .where('event_articles.event_id', '=', eventId)
     .where('articles.status', '=', 'published')
-    .where('articles.published_at', '<=', now.toISOString())
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
+    .where('articles.published_at', '<=', at)
     .execute();
-  return rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, lead: r.lead, language: r.language, publishedAt: r.published_at! }));
+  const byId = new Map<number, LinkedArticle>();
+  for (const r of rows) {
+    const own = r.language === lang || r.v_id == null;
+    const a: LinkedArticle = own
+      ? { id: r.id, slug: r.slug, title: r.title, lead: r.lead, language: r.language, publishedAt: r.published_at! }
+      : { id: r.v_id!, slug: r.v_slug!, title: r.v_title!, lead: r.v_lead!, language: lang!, publishedAt: r.v_published_at! };
+    byId.set(a.id, a);
+  }
+  return [...byId.values()].sort((x, y) => (x.publishedAt === y.publishedAt ? y.id - x.id : x.publishedAt < y.publishedAt ? 1 : -1));
 }
 
 /** Slugs of the articles linked to an event (any status), for the staff form. */

@@ -48,11 +48,8 @@ export async function sendEventPageWithRegistration(
   e: Event,
   o: { values?: RegistrationFormValues; errors?: Record<string, string>; problem?: string; status?: number } = {},
 ) {
-  const [chrome, articles, reg] = await Promise.all([
-    loadChrome(ctx, request),
-    listEventArticles(ctx.db, e.id, ctx.clock()),
-    registrationContext(ctx, e),
-  ]);
+  const [chrome, reg] = await Promise.all([loadChrome(ctx, request), registrationContext(ctx, e)]);
+  const articles = await listEventArticles(ctx.db, e.id, ctx.clock(), chrome.site.language);
   const user = await findSessionUser(ctx.db, request.cookies[SESSION_COOKIE], ctx.clock());
   const formShown = reg.state.kind === 'open' || reg.state.kind === 'waitlist';
   let form;

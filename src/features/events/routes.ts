@@ -93,7 +93,8 @@ export function registerEventPages(app: FastifyInstance, ctx: AppCtx): void {
     // A page with a registration form carries a per-visitor token and live counts: never shared.
     if ((await findSettings(ctx.db, event.id)).enabled) return sendEventPageWithRegistration(ctx, request, reply, event);
     return ctx.cache.serve(request, reply, async () => {
-      const [chrome, articles] = await Promise.all([loadChrome(ctx, request), listEventArticles(ctx.db, event.id, ctx.clock())]);
+      const chrome = await loadChrome(ctx, request);
+      const articles = await listEventArticles(ctx.db, event.id, ctx.clock(), chrome.site.language);
       const body = renderDocument(EventPage({ t: ctx.t, chrome, event, articles }));
       return { body, lastModified: newest([event.updatedAt, ...articles.map((a) => a.publishedAt)]) };
     });
