@@ -121,6 +121,32 @@ describe('facts in the reader’s language', () => {
     const elsewhere = fact(3, 20, 'en', 20, 'Mirziyoyev arrived again.');
     expect(inReaderLanguage([en, elsewhere], [ru], 'ru')).toEqual([en, elsewhere]);
   });
+
+  it('drops a fact another version tells more or less fully, but not two events of one article', () => {
+    const talks = (participants: string[]) => ({ participants, format: 'talks' });
+    const meeting = (id: number, articleId: number, language: string, people: string[]) => ({
+      ...fact(id, articleId, language, 10, `talks ${id}`),
+      type: 'meeting',
+      args: talks(people),
+    });
+    const enXi = meeting(1, 10, 'en', ['person:sadyr-japarov', 'person:xi-jinping']);
+    const enLi = meeting(2, 10, 'en', ['person:sadyr-japarov', 'person:li-qiang']);
+    const ruAll = meeting(3, 11, 'ru', ['person:sadyr-japarov', 'person:xi-jinping', 'person:li-qiang', 'person:zhao-leji']);
+    const zhTwo = meeting(4, 12, 'zh', ['person:sadyr-japarov', 'person:li-qiang', 'person:zhao-leji']);
+    const ruOther = meeting(5, 11, 'ru', ['person:vladimir-putin', 'person:xi-jinping']);
+    // The English page: the English version's two meetings stand, the fuller Russian and Chinese ones go;
+    // a meeting only the Russian version states stays.
+    expect(inReaderLanguage([enXi, enLi, ruAll, zhTwo, ruOther], [], 'en').map((f) => f.id)).toEqual([1, 2, 5]);
+    // The same when the English version's facts are not on the page but known from `versions`.
+    expect(inReaderLanguage([ruAll, zhTwo, ruOther], [enXi, enLi], 'en').map((f) => f.id)).toEqual([5]);
+    // Within one article, overlapping meetings are both kept.
+    const ruXi = meeting(6, 11, 'ru', ['person:sadyr-japarov', 'person:xi-jinping']);
+    expect(inReaderLanguage([ruAll, ruXi], [], 'ru').map((f) => f.id)).toEqual([3, 6]);
+    // A visit by the same visitor where one version named no host goes; to another host, it stays.
+    const noHost = fact(7, 11, 'ru', 10, 'Мирзиёев прибыл.', { visitor: 'person:shavkat-mirziyoyev' });
+    const elsewhere = fact(8, 11, 'ru', 10, 'Мирзиёев прибыл.', { visitor: 'person:shavkat-mirziyoyev', host: 'country:CN' });
+    expect(inReaderLanguage([noHost, elsewhere], [fact(9, 10, 'en', 10, 'Mirziyoyev arrived.')], 'en').map((f) => f.id)).toEqual([8]);
+  });
 });
 
 describe('dossier paths and fingerprints', () => {

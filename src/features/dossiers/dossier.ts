@@ -57,10 +57,16 @@ export type TimelineFact = Pick<PublicFact, 'id' | 'articleId' | 'type' | 'args'
  * The facts in the reader's language. Versions of one article (a translation group) state the same facts: of
  * those a page lists, one stands, in `lang` where a version in `lang` states it (taking that version's sentence
  * and source from `versions`, facts of the `lang` versions), else the original's, else the first listed.
+ * Each version is read on its own, so one may name more of an event than another (a Russian sentence lists
+ * the four people at the talks, the English one two): a fact another version states in part or in full
+ * (`overlapsEvent`) goes too, rather than stand beside it with a sentence in another language.
  */
 export function inReaderLanguage<F extends TimelineFact>(facts: F[], versions: TimelineFact[], lang: string): F[] {
   const same = (a: TimelineFact, b: TimelineFact) =>
     a.article.group !== undefined && a.article.group === b.article.group && sameEvent(a, b);
+  // Within one article two facts that overlap are two events ("talks with Xi", then "talks with Xi and Li").
+  const near = (a: TimelineFact, b: TimelineFact) =>
+    a.article.group !== undefined && a.article.group === b.article.group && a.articleId !== b.articleId && overlapsEvent(a, b);
   const rank = (f: TimelineFact) => (f.article.language === lang ? 0 : f.article.id === f.article.group ? 1 : 2);
   // Only facts of one translation group can be the same: each fact is compared with its group's alone
   // (a timeline of fifty facts compared each with every other).
@@ -79,8 +85,10 @@ export function inReaderLanguage<F extends TimelineFact>(facts: F[], versions: T
     }
     const kin = f.article.group === undefined ? undefined : byGroup.get(f.article.group);
     // A better version of the same fact stands on this page: this one goes.
-    if (kin?.some(({ g, j }) => g !== f && same(g, f) && (rank(g) < rank(f) || (rank(g) === rank(f) && j < i)))) continue;
+    const better = ({ g, j }: { g: TimelineFact; j: number }) => rank(g) < rank(f) || (rank(g) === rank(f) && j < i);
+    if (kin?.some((k) => k.g !== f && (same(k.g, f) || near(k.g, f)) && better(k))) continue;
     const v = kin && versions.find((g) => g.article.language === lang && same(g, f));
+    if (!v && kin && versions.some((g) => g.article.language === lang && near(g, f))) continue;
     out.push(v ? { ...f, id: v.id, articleId: v.articleId, evidence: v.evidence, article: v.article } : f);
   }
   return out;
@@ -574,6 +582,40 @@ export function sameEvent(a: Pick<StoredFact, 'type' | 'args'>, b: Pick<StoredFa
     }
     default:
       return sameArgs(a.args, b.args, KEY_ARGS[a.type] ?? Object.keys(a.args));
+  }
+}
+
+const idSet = (v: unknown) => new Set((Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string'));
+// One set holds the other (both named): the same participants, or some of them.
+function nested(a: unknown, b: unknown): boolean {
+  const [x, y] = [idSet(a), idSet(b)];
+  if (!x.size || !y.size) return false;
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  for (const id of small) if (!large.has(id)) return false;
+  return true;
+}
+// Equal, or named by one side only.
+const agrees = (a: unknown, b: unknown) => ids(a) === '' || ids(b) === '' || ids(a) === ids(b);
+
+/**
+ * True when two facts may be one event told more or less fully, as two versions of an article tell it: the
+ * same event, or a meeting (an agreement) whose participants (parties) are some of the other's, a visit by
+ * the same visitor where one version missed the host, an investment in the same country by the same investor.
+ */
+export function overlapsEvent(a: Pick<StoredFact, 'type' | 'args'>, b: Pick<StoredFact, 'type' | 'args'>): boolean {
+  if (a.type !== b.type) return false;
+  if (sameEvent(a, b)) return true;
+  switch (a.type) {
+    case 'meeting':
+      return nested(a.args.participants, b.args.participants);
+    case 'agreement':
+      return nested(a.args.parties, b.args.parties);
+    case 'visit':
+      return ids(a.args.visitor) !== '' && ids(a.args.visitor) === ids(b.args.visitor) && agrees(a.args.host, b.args.host);
+    case 'investment':
+      return ids(a.args.recipient) !== '' && ids(a.args.recipient) === ids(b.args.recipient) && agrees(a.args.investor, b.args.investor);
+    default:
+      return false;
   }
 }
 
