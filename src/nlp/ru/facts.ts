@@ -250,6 +250,14 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
   )
     triggered = false;
   if (!triggered && !inherited) return;
+  // "По итогам встречи лидеры приняли декларацию" in a summit's report: the summit's sitting, not talks of two.
+  if (
+    ctx.summitOrg &&
+    /(по итогам|в ходе|на|после)\s+(этой\s+)?встреч/iu.test(c.text) &&
+    SUMMIT_CROWD.test(c.text) &&
+    !c.ms.some((m) => m.kind === 'person' && !m.inTitle)
+  )
+    return;
   if (
     /переговор/iu.test(c.text) &&
     !/(провел|провели|провёл|проведут|проведет|проведёт|проводят|проводит|состоял|состоятся|состоится|прошли|пройдут|переговоры\s+в\s+узком|в\s+ходе\s+переговоров|по итогам переговоров|переговоров в|телефонн)/iu.test(
@@ -318,6 +326,9 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
 const SIGN =
   /подписал|подписан|подписи|подписани|подпишут|заключил|заключен|заключени|принят|принял|утвердил|утвержден|одобрил|одобрен|поддержан|парафир/iu;
 
+/** The many who act at a summit: its leaders, heads of state, members. */
+const SUMMIT_CROWD = /(главы государств|глав государств|лидеры|участники|государства-члены|страны-участницы|членами)/iu;
+
 function agreementParties(c: Clause, ctx: DocContext): string[] {
   const parties: string[] = [];
   const add = (x?: string) => {
@@ -328,6 +339,15 @@ function agreementParties(c: Clause, ctx: DocContext): string[] {
     if (org) return [org.id];
     if (ctx.summitOrg) return [ctx.summitOrg];
   }
+  // "Лидеры приняли декларацию" at a summit, no one named: the organisation's documents, whatever pair the
+  // article is about ("лидеры двух стран" stay that pair).
+  if (
+    ctx.summitOrg &&
+    SUMMIT_CROWD.test(c.text) &&
+    !/(двух|обеих|обоих) (стран|государств|сторон)/iu.test(c.text) &&
+    !c.ms.some((m) => !m.inTitle && (m.kind === 'person' || m.kind === 'country' || m.kind === 'capital'))
+  )
+    return [ctx.summitOrg];
   for (const m of c.ms) {
     if (m.inTitle) continue;
     if (m.kind === 'person') add(countryOfId(m.id, ctx));
@@ -353,12 +373,7 @@ function agreementParties(c: Clause, ctx: DocContext): string[] {
     ctx.pairCountries.forEach(add);
   if (!parties.length && ctx.lastEvent && ctx.sent - ctx.lastEvent.sent <= 2) ctx.lastEvent.countries.forEach(add);
   // "Главы государств подписали ..." at a summit: the organisation's documents.
-  if (
-    parties.length < 2 &&
-    ctx.summitOrg &&
-    /(главы государств|глав государств|лидеры|участники|государства-члены|страны-участницы|членами)/iu.test(c.text)
-  )
-    return [ctx.summitOrg];
+  if (parties.length < 2 && ctx.summitOrg && SUMMIT_CROWD.test(c.text)) return [ctx.summitOrg];
   // "Кроме того, была принята декларация": the parties of the signing just reported.
   if (!parties.length && ctx.lastAgreement && ctx.lastAgreement.para === c.s.para) return [...ctx.lastAgreement.parties];
   return parties;
@@ -463,6 +478,30 @@ function projectAt(rest: string): { id: string; name: string } | undefined {
   return undefined;
 }
 
+const DOC_HEAD = /^(декларац|харти|заявлени|коммюнике|меморандум|программ|план|стратеги|концепци|инициатив|конвенц|карт)/iu;
+
+/**
+ * A document's title as its name reads, from the object of "подписали", "утвердили": "Тяньцзиньскую
+ * декларацию" is the "Тяньцзиньская декларация", "Дорожную карту по ..." the "Дорожная карта по ...". Only the
+ * words up to the document's own noun change; what follows it ("развития ШОС") is already in its case.
+ */
+export function nominativeTitle(title: string): string {
+  const words = title.split(' ');
+  const head = words.findIndex((w) => DOC_HEAD.test(w));
+  if (head < 0) return title;
+  for (let i = 0; i <= head; i++) {
+    const w = words[i];
+    words[i] =
+      i < head
+        ? w.replace(/ую$/u, 'ая').replace(/юю$/u, 'яя')
+        : w
+            .replace(/ию$/u, 'ия')
+            .replace(/([^и])ю$/u, '$1я')
+            .replace(/у$/u, 'а');
+  }
+  return words.join(' ');
+}
+
 function agreements(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!SIGN.test(c.text)) return;
   const toks = c.s.toks.slice(c.ti, c.tj);
@@ -479,10 +518,10 @@ function agreements(c: Clause, ctx: DocContext, out: Draft[]): void {
     made.push(draft('agreement', { parties, title: m[1] }, c, ctx));
   }
   for (const m of c.text.matchAll(
-    /(?<![«\p{L}])([А-ЯЁ][а-яё]+(?:ая|ую|ой|ое|ый|ого|ий)\s+(?:декларац|харти|заявлени|коммюнике|меморандум|программ|план|стратеги|концепци)\p{L}*|(?<=[\p{Ll},]\s)(?:Декларац|Инициатив|Хартию|Хартия|Конвенц|Стратеги|Концепци|Программ|Дорожн)\p{L}*(?:\s+(?:о|об|по|в|во|за|для|и|[\p{Ll}]+)){0,8})/gu,
+    /(?<![«\p{L}])([А-ЯЁ][а-яё]+(?:ая|ую|ой|ое|ый|ого|ий)\s+(?:декларац|харти|заявлени|коммюнике|меморандум|программ|план|стратеги|концепци)\p{L}*|(?<=[\p{Ll},]\s)(?:Декларац|Инициатив|Хартию|Хартия|Конвенц|Стратеги|Концепци|Программ|Дорожн)\p{L}*(?:\s+(?:(?:на|до)\s+\d{4}(?:\s*[–—-]\s*\d{4})?\s+год\p{L}*|о|об|по|в|во|за|для|и|[\p{Ll}]+|[А-ЯЁ]{2,6}(?=[\s.,;]|$))){0,8})/gu,
   )) {
     if (c.text[m.index! - 1] === '«') continue;
-    made.push(draft('agreement', { parties, title: m[1].trim() }, c, ctx));
+    made.push(draft('agreement', { parties, title: nominativeTitle(m[1].trim()) }, c, ctx));
   }
   if (!made.length) made.push(draft('agreement', { parties }, c, ctx));
   out.push(...made);

@@ -2,6 +2,7 @@
 // fact frames over sentences of each construction (written for these tests).
 import { describe, expect, it } from 'vitest';
 import { findDates, datelineDate } from './dates.js';
+import { nominativeTitle } from './facts.js';
 import { readRussian } from './index.js';
 import { nameLemma, phraseForms, adjectiveAllForms } from './morph.js';
 import { findCount, findMoney } from './numbers.js';
@@ -154,6 +155,29 @@ describe('frames', () => {
     expect(facts('Пакистан и Узбекистан обсудили сотрудничество. Подписание документов не состоялось.', undefined, 'agreement')).toEqual(
       [],
     );
+  });
+  it('agreements: a document named as an object reads in the nominative', () => {
+    expect(nominativeTitle('Дорожную карту по торговле')).toBe('Дорожная карта по торговле');
+    expect(nominativeTitle('Программу сотрудничества')).toBe('Программа сотрудничества');
+    expect(nominativeTitle('Совместное заявление')).toBe('Совместное заявление');
+    expect(nominativeTitle('Концепцию развития ЕАЭС')).toBe('Концепция развития ЕАЭС');
+    const a = facts('Президенты Узбекистана и Казахстана утвердили Дорожную карту по торговле до 2030 года.', undefined, 'agreement');
+    expect(a.map((f) => f.args.title)).toContain('Дорожная карта по торговле до 2030 года');
+  });
+  it('agreements and meetings at a summit: "the leaders" adopt the organisation’s documents', () => {
+    const body =
+      'Президент Казахстана Касым-Жомарт Токаев и президент Узбекистана Шавкат Мирзиёев прибыли на саммит ШОС в Астане. ' +
+      'По итогам встречи лидеры утвердили Концепцию развития ШОС на 2026–2035 годы.';
+    const a = facts(body, undefined, 'agreement');
+    expect(a.map((f) => f.args)).toEqual([{ parties: ['org:sco'], title: 'Концепция развития ШОС на 2026–2035 годы' }]);
+    expect(facts(body, undefined, 'meeting')).toEqual([]);
+    // The two leaders named at the summit's edge are a pair: their talks and their documents stay theirs.
+    const pair = facts(
+      'На полях саммита ШОС в Астане Касым-Жомарт Токаев провёл переговоры с Шавкатом Мирзиёевым. По итогам переговоров лидеры двух стран подписали соглашение о транзите.',
+      undefined,
+    );
+    expect(pair.find((f) => f.type === 'agreement')?.args.parties).toEqual(['country:KZ', 'country:UZ']);
+    expect(pair.filter((f) => f.type === 'meeting')).toHaveLength(1);
   });
   it('summits: ordinal, organisation, place, planned', () => {
     const [s] = facts('В Бишкеке 14 октября состоялся 25-й саммит глав государств СНГ.', undefined, 'summit');
