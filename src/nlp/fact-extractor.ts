@@ -66,6 +66,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
   let lastCompany: string | undefined;
   let prevPersons: string[] = [];
   let lastList: string[] | undefined;
+  let lastListAll: string[] | undefined;
   const generic = new Set<Fact>();
   for (const s of doc.sents) {
     while (mi < ms.length && ms[mi].start < s.start) mi++;
@@ -96,6 +97,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
       lastCompany,
       prevPersons,
       lastList,
+      lastListAll,
     };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
@@ -110,7 +112,14 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
     if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service|began|started|begun/.test(lo)) milestones(env);
     if (firstPerson) lastSubject = firstPerson.id;
-    lastList = countryList(st) ?? lastList;
+    const list = countryList(st);
+    if (list) {
+      lastList = list;
+      // With the list, every country the sentence names ("Chinese President Xi and the leaders of A, B and C").
+      lastListAll = [
+        ...new Set([...sm.filter(isCountry).map((x) => x.id), ...sm.filter(isPerson).map((x) => personCountry(env, x.id))]),
+      ].filter((c): c is string => !!c);
+    }
     prevPersons = [...new Set(sm.filter(isPerson).map((x) => x.id))];
     // Only the sentence right before may lend its company to "the project"/"the company".
     const co = sm.filter((x) => x.kind === 'org' && x.source === 'company');
@@ -249,6 +258,20 @@ interface Env {
   prevPersons?: string[];
   /** The last coordinated list of countries ("Ghana, Namibia and Brazil"). */
   lastList?: string[];
+  /** Every country the sentence of that list names, the list among them. */
+  lastListAll?: string[];
+}
+
+/** The five states of Central Asia, which reporting names as a group. */
+const CENTRAL_ASIA = ['country:KZ', 'country:KG', 'country:TJ', 'country:TM', 'country:UZ'];
+const CENTRAL_ASIAN_GROUP =
+  /\b(?:the\s+(?:five\s+)?central asian\s+(?:states|countries|republics|nations)|the\s+(?:five\s+)?(?:states|countries|republics|nations)\s+of\s+central asia)\b/;
+
+/** The countries "the N countries / leaders / heads of state" stands for: the last list, or its sentence's. */
+function listOf(env: Env, n: number): string[] | undefined {
+  if (env.lastList?.length === n) return env.lastList;
+  if (env.lastListAll?.length === n) return env.lastListAll;
+  return undefined;
 }
 
 // The two countries an article is mostly about stand behind "the two countries", "the parties".
@@ -818,7 +841,12 @@ const AGREE_RE = new RegExp(
   'g',
 );
 const TITLE_RE =
-  /\b((?:Joint|Intergovernmental|Bilateral|Comprehensive|Strategic|Free|Framework|Final|Paris|Memorandum)\b[\w\s'-]*?|)((?:[A-Z][\w'-]*\s+){0,5}(?:Agreement|Statement|Memorandum of Understanding|Memorandum|Treaty|Declaration|Protocol|Convention|Accord|Charter|Roadmap|Pact)(?:\s+(?:on|of|for|in|to|the|and|[A-Z][\w'-]*))*)/;
+  /\b((?:Joint|Intergovernmental|Bilateral|Comprehensive|Strategic|Free|Framework|Final|Paris|Memorandum)\b[\w\s'-]*?|)((?:[A-Z][\w'-]*\s+){0,5}(?:Agreement|Statement|Memorandum of Understanding|Memorandum|Treaty|Declaration|Protocol|Convention|Accord|Charter|Roadmap|Pact)(?:\s+(?:on|of|for|in|to|the|and|[A-Z][\w'-]*)|,\s+[A-Z][\w'-]*(?=\s+and\s+[A-Z]))*)/;
+// The document noun and "on"/"of" and what it is about, up to a comma, a clause or a time ("on Monday").
+const LOWER_TITLE_RE =
+  /^[^.;]{0,60}?\b(?:a|an|the)\s+((?:joint\s+|new\s+)?(?:treaty|convention|charter|roadmap|road map|declaration|memorandum|accord|pact)\s+(?:on|of)\s+((?:[a-z][\w'-]*)(?:\s+(?!(?:with|between|during|at|after|before|which|that|as|to|in|by|and|giving|making|setting|under)\b)[a-z][\w'-]*){0,5}))/;
+const TIME_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+(?:sidelines|margins|occasion|eve|same|day|first|second|last|final|opening|closing)|this|that|last|next|its|their|his|her)\b/;
 const NUMBER_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|two dozen';
 const COUNT_RE = new RegExp(
   `\\b(?:(?:more than|over|some|about|around|nearly|almost|at least|a total of|a package of|a set of|up to)\\s+)?(\\d+|${NUMBER_WORDS})\\s+(?:[a-z-]+\\s+){0,3}?(?:documents|agreements|memoranda|memorandums|mous|deals|contracts|treaties|accords|protocols|instruments)\\b`,
@@ -889,22 +917,28 @@ function agreements(env: Env): void {
     const nn = /\b(?:the\s+)?(three|four|five|six|seven|eight|nine|ten|\d+)\s+(countries|states|nations|governments)\b/.exec(st.lo);
     if (nn && parties.length < 3) {
       const n = parseCount(nn[1]) ?? 0;
-      const listed = env.lastList && env.lastList.length === n ? env.lastList : undefined;
+      const listed = listOf(env, n);
       if (!listed) continue;
       for (const c of listed) if (!parties.includes(c)) parties.push(c);
       fromContext = true;
     } else if (/\b(three|four|five|six|seven|eight|nine|ten|\d+)\s+(members|sides|parties)\b/.test(st.lo) && parties.length < 3) continue;
     // "The three leaders signed": the countries of the three people the article has named.
-    const nl = /\bthe\s+(three|four|five)\s+(?:leaders|presidents|heads of state)\b/.exec(st.lo);
+    const nl = /\bthe\s+(three|four|five|six|seven|eight|nine|ten)\s+(?:leaders|presidents|heads of state)\b/.exec(st.lo);
     if (nl && parties.length < 3) {
       const n = parseCount(nl[1]) ?? 0;
       const named = [...new Set(env.doc.ents.mentions.filter((x) => isPerson(x) && x.start < st.start).map((x) => x.id))];
       const countries = [...new Set(named.map((id) => personCountry(env, id)).filter((c): c is string => !!c))];
+      const listed = listOf(env, n);
       if (named.length === n && countries.length === n) {
         parties = countries;
         fromContext = true;
+      } else if (listed) {
+        parties = [...listed];
+        fromContext = true;
       }
     }
+    // "the leaders of China and the five Central Asian states".
+    if (CENTRAL_ASIAN_GROUP.test(st.lo)) for (const c of CENTRAL_ASIA) if (!parties.includes(c)) parties.push(c);
     const both = BOTH.test(st.lo);
     // "In Windhoek, the two sides signed": the host of the place, and the visiting side.
     const at = both
@@ -943,6 +977,11 @@ function agreements(env: Env): void {
           st.orig.slice(m.index, m.index + m[0].length),
         );
       if ((lt && !/^(Joint|Bilateral|New|First|Second)\s/.test(lt[1])) || (lt && /\d/.test(lt[1]))) title = lt![1];
+    }
+    // "signed a treaty on permanent good-neighbourliness": a document named by what it is about.
+    if (!title) {
+      const dt = LOWER_TITLE_RE.exec(st.orig.slice(m.index, m.index + m[0].length + 120));
+      if (dt && !TIME_WORD.test(dt[2])) title = dt[1][0].toUpperCase() + dt[1].slice(1).replace(/\s+$/, '');
     }
     // "Memoranda have been signed" with no party named, in an article about two countries, is theirs.
     const passive =
@@ -1684,6 +1723,22 @@ function factKey(f: Fact): string {
   }
 }
 
+const titleWords = (t: unknown) =>
+  String(t)
+    .toLowerCase()
+    .split(/[^\p{L}\d]+/u)
+    .filter(Boolean);
+
+/** Two agreements naming one document: one title's words begin the other's (three words at least), parties shared. */
+function sameDocument(a: Fact, b: Fact): boolean {
+  if (typeof b.args.title !== 'string') return false;
+  const [x, y] = [titleWords(a.args.title), titleWords(b.args.title)];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length < 3 || short.some((w, i) => long[i] !== w)) return false;
+  const pb = b.args.parties as string[];
+  return (a.args.parties as string[]).some((p) => pb.includes(p));
+}
+
 /** Collapse repeated statements of one fact, keeping the first evidence and the richest arguments. */
 function mergeFacts(facts: Fact[], generic: Set<Fact>): Fact[] {
   const out: Fact[] = [];
@@ -1699,6 +1754,20 @@ function mergeFacts(facts: Fact[], generic: Set<Fact>): Fact[] {
     for (const [ak, av] of Object.entries(f.args)) if (!(ak in prev.args)) prev.args[ak] = av;
     if (!prev.when && f.when) prev.when = f.when;
     prev.confidence = Math.max(prev.confidence, f.confidence);
+  }
+  // One document named twice ("a treaty on permanent good-neighbourliness", then "the Treaty on Permanent
+  // Good-Neighbourliness, Friendship and Cooperation"): one title begins the other, and the parties overlap.
+  for (let i = out.length - 1; i >= 0; i--) {
+    const f = out[i];
+    if (f.type !== 'agreement' || typeof f.args.title !== 'string' || f.status) continue;
+    const twin = out.find((g, j) => j !== i && g.type === 'agreement' && !g.status && sameDocument(f, g));
+    if (!twin) continue;
+    // The sentence with the fuller title stands: it names the document as the text does when it is precise.
+    const [keep, drop] = String(twin.args.title).length >= String(f.args.title).length ? [twin, f] : [f, twin];
+    for (const p of drop.args.parties as string[])
+      if (!(keep.args.parties as string[]).includes(p)) (keep.args.parties as string[]).push(p);
+    keep.when ??= drop.when;
+    out.splice(out.indexOf(drop), 1);
   }
   // A bare "signed agreements" adds nothing next to a titled or counted one between the same parties.
   return out

@@ -190,6 +190,28 @@ describe('constructions of real reporting (English)', () => {
     expect(facts('Ghana hopes Indian Prime Minister Narendra Modi could visit Accra later this year.', '2025-03-10', 'visit')).toEqual([]);
   });
 
+  it('reads a summit’s treaty named twice, by its subject then in full, as one document of every state', () => {
+    const text =
+      'In Dushanbe the leaders of Russia and the five Central Asian states signed a charter on regional water security, the first of its kind.\n' +
+      'The summit opened on 4 March, bringing together Russian President Vladimir Putin and the leaders of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.\n' +
+      'The six heads of state signed a Charter on Regional Water Security, Monitoring and Exchange of Data, and a joint communique.';
+    const a = facts(text, '2025-03-06', 'agreement');
+    expect(a).toHaveLength(1);
+    expect(a[0].args.title).toBe('Charter on Regional Water Security, Monitoring and Exchange of Data');
+    expect([...(a[0].args.parties as string[])].sort()).toEqual([
+      'country:KG',
+      'country:KZ',
+      'country:RU',
+      'country:TJ',
+      'country:TM',
+      'country:UZ',
+    ]);
+    // A document named by its subject alone keeps that as its title; "on Monday" is a time, not a subject.
+    expect(
+      facts('Kazakhstan and Uzbekistan signed a treaty on the demarcation of their border.', undefined, 'agreement')[0]?.args.title,
+    ).toBe('Treaty on the demarcation of their border');
+    expect(facts('Kazakhstan and Uzbekistan signed a declaration on Monday.', undefined, 'agreement')[0]?.args.title).toBeUndefined();
+  });
   it('reads a visit announced ahead of an interview, with the pronoun resolved', () => {
     const v = facts(
       'Japanese Prime Minister Fumio Kishida spoke to reporters. In an interview ahead of his three-day visit to Vietnam from Thursday, he praised the partnership.',
