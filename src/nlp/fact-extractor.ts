@@ -1584,7 +1584,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
 // ---------------------------------------------------------------- project milestone
 const MILESTONE_RE = new RegExp(
   [
-    '\\b(?:start|beginning|launch|commencement|kick-off)\\s+of\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?construction\\s+(?:work\\s+)?(?:of|on)\\b',
+    '\\b(?:start|beginning|launch|commencement|kick-off)\\s+of\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:construction|works?)\\s+(?:work\\s+)?(?:of|on)\\b',
     '\\b(?:construction|work)\\s+(?:work\\s+)?(?:of|on)\\s+[^,;]{3,80}?\\s+(?:began|started|has\\s+begun|have\\s+begun|had\\s+begun|commenced|got\\s+under\\s*way|kicked\\s+off|is\\s+under\\s*way)\\b',
     '\\b(?:began|started|begun|commenced|launched|kicked\\s+off)\\s+(?:the\\s+)?construction\\s+(?:work\\s+)?(?:of|on)\\b',
     '\\b(?:broke|breaks)\\s+ground\\s+(?:on|for)\\b',
@@ -1605,7 +1605,7 @@ const SUBJ_GAP = new RegExp(
 );
 
 function stageOf(t: string): string {
-  if (/construction|ground|^work/.test(t)) return 'construction_started';
+  if (/construction|ground|^work|\bworks?\s+(?:of|on)\b/.test(t)) return 'construction_started';
   if (/agreed/.test(t)) return 'agreed';
   if (/launch/.test(t)) return 'launched';
   return 'completed';

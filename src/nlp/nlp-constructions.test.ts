@@ -212,6 +212,14 @@ describe('constructions of real reporting (English)', () => {
     ).toBe('Treaty on the demarcation of their border');
     expect(facts('Kazakhstan and Uzbekistan signed a declaration on Monday.', undefined, 'agreement')[0]?.args.title).toBeUndefined();
   });
+  it('reads "the launch of work on" a project as the start of its construction', () => {
+    const m = facts(
+      'The year’s main event was the launch of work on the Kambarata-1 hydropower plant in October 2024.',
+      undefined,
+      'project_milestone',
+    );
+    expect(m.map((f) => [f.args.project, f.args.stage])).toEqual([['project:kambarata-1-hydropower-plant', 'construction_started']]);
+  });
   it('reads a visit announced ahead of an interview, with the pronoun resolved', () => {
     const v = facts(
       'Japanese Prime Minister Fumio Kishida spoke to reporters. In an interview ahead of his three-day visit to Vietnam from Thursday, he praised the partnership.',
