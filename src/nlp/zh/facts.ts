@@ -52,6 +52,12 @@ const PLANNED = /(将于|将在|将与|即将|将(?![军近])|拟于|拟|计划�
 const CLAUSE = /[,;:]/;
 
 /** Start of the clause that holds `pos` (after the last , ; : before it, within the sentence). */
+/** True when `pos` is inside a book title (《...》): a document's name, which states no event. */
+function inTitle(s: string, from: number, pos: number): boolean {
+  const open = s.lastIndexOf('《', pos);
+  return open >= from && s.lastIndexOf('》', pos) < open;
+}
+
 function clauseStart(s: string, sent: Sentence, pos: number): number {
   for (let i = pos - 1; i >= sent.start; i--) if (CLAUSE.test(s[i])) return i + 1;
   return sent.start;
@@ -329,6 +335,7 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
     hits.push({ pos: c.sent.start + m.index + m[0].length - 2, end: c.sent.start + m.index + m[0].length, trig: m[1] });
   for (const h of hits) {
     const { pos, trig } = h;
+    if (inTitle(s, c.sent.start, pos)) continue;
     if (/^(期间|后|中|时)/.test(s.slice(h.end, h.end + 2)) && !/举行/.test(trig)) continue;
     // A meeting already told, referred to again (这次会见是...).
     if (/(这次|此次|本次|这场|此番)$/.test(s.slice(Math.max(c.sent.start, pos - 2), pos))) continue;
@@ -410,7 +417,8 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
   }
 }
 
-const SIGN_G = /(签署|签订|签约|缔结|签字|达成[^,。;]{0,12}(?:协议|协定))/g;
+const SIGN_G =
+  /(签署|签订|签约|缔结|签字|达成[^,。;]{0,12}(?:协议|协定)|交换[^,。;]{0,40}?文本|(?:通过|发表|发布)了?(?=《[^》]{2,60}(?:宣言|声明|公报|纲要|议定书|条约)》))/g;
 const DOC_NOUN = /(协议|协定|备忘录|声明|宣言|合同|文件|条约|纲要|规划|意向|项目|议定书|公报|成果|计划)/;
 const COUNT =
   /(?:共|合计)?(?:签署|签订|签约)?(?:了)?[^,。;\d]{0,8}?(\d+|[一二两三四五六七八九十]{1,3})(?:余|多)?(?:项|份|个|批)[^,。;]{0,10}?(协议|协定|备忘录|合同|文件|项目|成果|合作)|(?:协议|协定|备忘录|合同|文件|项目)(\d+|[一二两三四五六七八九十]{1,3})(?:项|份|个)/;
@@ -454,6 +462,11 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const cm = COUNT.exec(s.slice(Math.max(c.sent.start, pos - 16), c.sent.end));
     const count = cm ? parseCount(cm[1] ?? cm[3]) : undefined;
     const title = /^[^,。;]{0,12}《([^》]{2,60})》/.exec(rest)?.[1];
+    // The fields the documents cover (涉及能源、化工和建材等领域): two signings of one day are told apart by them.
+    const field = /(?:涵盖|涉及|包括|覆盖)?((?:[^,。;、]{1,10}、)*[^,。;、]{1,10}?)等?领域/u.exec(
+      s.slice(Math.max(c.sent.start, pos - 50), c.sent.end),
+    );
+    const domain = field?.[1].replace(/^[^、]*(?:交换|签署|签订|涉及|涵盖|包括|覆盖|见证)了?/u, '').replace(/^(?:了|在|的)/u, '');
     push(
       drafts,
       c,
@@ -462,6 +475,7 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
         parties,
         count: Number.isFinite(count) ? count : undefined,
         title: title ? d.text.slice(end + rest.indexOf(title), end + rest.indexOf(title) + title.length) : undefined,
+        domain: domain && domain.length >= 2 ? domain : undefined,
       },
       whenAt(d, c, pos, planned),
       planned,
@@ -502,8 +516,13 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
         .filter((x) => (x.kind === 'country' || (x.kind === 'org' && BLOCS.has(x.id))) && x.end <= money[0].start)
         .flatMap((x) => (x.kind === 'org' ? [x.id] : countryIds(x))),
     );
-    // A region as the partner (中国同中亚五国贸易额) is no pair of countries.
-    const region = c.ms.some((x) => x.kind === 'region' && x.end <= money[0].start && x.start >= cs);
+    // A region as the partner (中国同中亚五国贸易额) is no pair of countries, nor a group (与共建"一带一路"国家),
+    // nor a country's total with the world (我国货物贸易进出口总值).
+    const region =
+      c.ms.some((x) => x.kind === 'region' && x.end <= money[0].start && x.start >= cs) ||
+      /[与同对][^,。;]{0,16}国家$/.test(s.slice(cs, pos)) ||
+      (/(总值|总额)$/.test(m[0]) &&
+        !c.ms.some((x) => x.kind === 'country' && x.start >= cs && x.end <= pos && /[与同对]$/.test(s.slice(x.start - 1, x.start))));
     if (!region && parties.length < 2 && main.length === 2 && /(双边|两国|双方)/.test(st)) parties = uniq([...parties, ...main]);
     if (!region && parties.length === 1 && main.length === 2 && main.includes(parties[0])) parties = uniq([...parties, ...main]);
     if (parties.length < 2) continue;
@@ -572,7 +591,8 @@ function investment(d: Doc, c: SentCtx, drafts: Draft[]): void {
   }
 }
 
-const SUMMIT_G = /(峰会|领导人(?:第[^,。]{1,4}次)?(?:非正式)?(?:会晤|会议)|首脑会议|元首理事会(?:会议)?)/g;
+const SUMMIT_G =
+  /(峰会|(?:总理|领导人|首脑|元首)?(?:年度|定期)会晤|领导人(?:第[^,。]{1,4}次)?(?:非正式)?(?:会晤|会议)|首脑会议|元首理事会(?:会议)?)/g;
 
 function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordinal?: number; organization?: string; zh: string }[]): void {
   const s = d.s;
@@ -594,7 +614,8 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
       b = x.start;
     }
     if (!parts.length) continue;
-    const ordM = /(?:第([\d一二三四五六七八九十]+)(?:届|次)|(首)届)$/.exec(s.slice(Math.max(c.sent.start, b - 6), b));
+    if (inTitle(s, c.sent.start, pos)) continue;
+    const ordM = /(?:第([\d一二三四五六七八九十]+)(?:届|次|轮)|(首)届)$/.exec(s.slice(Math.max(c.sent.start, b - 6), b));
     let ordinal = ordM ? (ordM[2] ? 1 : parseCount(ordM[1])) : undefined;
     const innerOrd =
       /第([\d一二三四五六七八九十]+)次/.exec(m[0]) ?? /^第([\d一二三四五六七八九十]+)次(?:会议|会晤)/.exec(s.slice(end, end + 10));
@@ -614,7 +635,8 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
       })
       .join('–');
     const zh = d.text.slice(b, end);
-    const name = `${en} summit (${zh.replace(/(下一次|下一届|下届|本届|此次|这次|新一届)/, '')})`;
+    const kind = /(年度|定期)会晤/.test(m[0]) ? 'annual leaders’ meeting' : 'summit';
+    const name = `${en} ${kind} (${zh.replace(/(下一次|下一届|下届|本届|此次|这次|新一届)/, '')})`;
     // Only a summit that is held, attended or announced, not one merely named.
     const tail = s.slice(end, Math.min(c.sent.end, end + 30));
     const head = s.slice(Math.max(c.sent.start, b - 24), b);
@@ -788,7 +810,7 @@ function keyOf(f: Draft): string {
     case 'meeting':
       return [...(a.participants as string[])].sort().join(',');
     case 'agreement':
-      return `${[...(a.parties as string[])].sort().join(',')}|${a.count ?? ''}|${a.title ?? ''}`;
+      return `${[...(a.parties as string[])].sort().join(',')}|${a.count ?? ''}|${a.title ?? ''}|${a.domain ?? ''}`;
     case 'trade':
       return `${(a.parties as string[]).join(',')}|${a.metric}|${(a.amount as { value: number }).value}|${a.period ?? ''}`;
     case 'investment':
@@ -819,7 +841,7 @@ function finish(d: Doc, drafts: Draft[]): Fact[] {
       continue;
     }
     // An agreement restated without a count or title (两国企业还签署了...) repeats one already read.
-    if (f.type === 'agreement' && !f.args.count && !f.args.title) {
+    if (f.type === 'agreement' && !f.args.count && !f.args.title && !f.args.domain) {
       const ps = [...(f.args.parties as string[])].sort().join(',');
       if (
         ordered.some(

@@ -274,4 +274,28 @@ describe('facts', () => {
       ['East Asia summit (东亚峰会)', 19],
     ]);
   });
+  it('reads an annual leaders’ meeting as a summit, and a title in 《》 as no event', () => {
+    const f = read(
+      '题\n新华社惠灵顿5月3日电 当地时间5月3日，国务院总理李强在惠灵顿同新西兰总理拉克森举行第八轮中新总理年度会晤。双方发表了《第八轮中新总理年度会晤联合声明》。',
+      '2025-05-03',
+    );
+    const summit = f.find((x) => x.type === 'summit');
+    expect(summit?.args).toMatchObject({ ordinal: 8, place: 'place:wellington' });
+    expect(String(summit?.args.name)).toMatch(/^China–New Zealand annual leaders’ meeting/);
+    // The statement's title names the meeting; it is one more document, not one more meeting.
+    expect(f.filter((x) => x.type === 'meeting')).toHaveLength(1);
+    expect(f.filter((x) => x.type === 'agreement').map((x) => x.args.title)).toEqual(['第八轮中新总理年度会晤联合声明']);
+  });
+  it('tells signings of one day apart by their fields, and reads exchanged texts as signed', () => {
+    const f = read(
+      '题\n5月8日，习近平同托卡耶夫举行会谈。两国元首共同见证双方交换农业、卫生等领域合作文件文本。访问期间，中方企业同哈方签署了涉及能源和化工等领域的投资协议。',
+      '2025-05-09',
+    ).filter((x) => x.type === 'agreement');
+    expect(f.map((x) => x.args.domain)).toEqual(['农业、卫生', '能源和化工']);
+  });
+  it('reads Australian dollars, and a country’s total trade as no pair', () => {
+    expect(findMoney('3150亿澳元')[0]).toMatchObject({ value: 315_000_000_000, currency: 'AUD' });
+    const f = read('题\n中方同哈方举行会谈。今年前三季度我国货物贸易进出口总值31.5万亿元。同期，中哈贸易额为320亿美元。', '2024-10-14');
+    expect(f.filter((x) => x.type === 'trade').map((x) => (x.args.amount as { value: number }).value)).toEqual([32_000_000_000]);
+  });
 });
