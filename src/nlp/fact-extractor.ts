@@ -430,7 +430,7 @@ function projectId(doc: Doc, name: string): string {
 
 // ---------------------------------------------------------------- visit
 const VISIT_RE =
-  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
+  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
 
 function visits(env: Env): void {
   const { st } = env;
@@ -461,6 +461,12 @@ function visits(env: Env): void {
     }
     // "ahead of his visit to Vietnam": the person the text is talking about.
     if (!visitor && /\b(his|her)\b/.test(m[0]) && env.pronoun?.id) visitor = { id: env.pronoun.id, indirect: true };
+    // "... met Hakan Fidan, who is in Baku on a working visit": the person the relative clause is about.
+    if (!visitor && /,\s+who\s+(?:(?:has|had|also|then|later|just|recently)\s+)*$/.test(st.lo.slice(Math.max(0, m.index - 30), m.index))) {
+      const comma = st.lo.lastIndexOf(',', m.index);
+      const rel = st.ms.find((x) => isPerson(x) && st.start + comma - x.end >= 0 && st.start + comma - x.end <= 1);
+      if (rel) visitor = { id: rel.id, indirect: !!rel.byRole };
+    }
     if (!visitor) {
       // "Japarov's visit to" -- possessive right before the trigger.
       const poss = st.ms.find((x) => isPerson(x) && x.end <= trig && trig - x.end < 25 && /^'s\b/.test(st.orig.slice(x.end - st.start)));
@@ -510,7 +516,7 @@ function visits(env: Env): void {
 
 // ---------------------------------------------------------------- meeting
 const MEET_RE =
-  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
+  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
 
 const LEAD_WORDS = new Set(
   (
@@ -642,7 +648,9 @@ function meetings(env: Env): void {
       objs.length === 0 &&
       subs.length >= 2 &&
       /^\s*$/.test(
-        st.lo.slice(before[before.length - 1].end - st.start, trig - st.start).replace(/\b(also|later|then|had|have|on \w+)\b/g, ''),
+        st.lo
+          .slice(before[before.length - 1].end - st.start, trig - st.start)
+          .replace(/\b(also|later|then|had|have|on \w+|last|first|previously|again|already|recently)\b/g, ''),
       )
     ) {
       objs.push(...before.filter((x) => x.id === subs[subs.length - 1].id).slice(0, 1));
@@ -693,6 +701,22 @@ function placeAfter(env: Env, from: number, to: number): string | undefined {
   return pl?.id;
 }
 
+/** People coordinated after one ("X and Y", "A's X and B's Y"): the other participants of one meeting. */
+function coordinatedPeople(env: Env, first: Mention): string[] {
+  const { st } = env;
+  const out: string[] = [];
+  let prev = first;
+  for (const x of st.ms) {
+    if (!isPerson(x) || x.start <= prev.end) continue;
+    const gap = st.orig.slice(prev.end - st.start, x.start - st.start);
+    if (!/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:\p{L}[\p{L}-]*['’]s\s+|(?:president|prime minister|premier|king|emir)\s+)*$/iu.test(gap))
+      break;
+    out.push(x.id);
+    prev = x;
+  }
+  return out;
+}
+
 function nominalMeetings(env: Env): void {
   const { st } = env;
   NOMINAL_MEET_RE.lastIndex = 0;
@@ -702,15 +726,28 @@ function nominalMeetings(env: Env): void {
     const after = trig + m[0].length;
     const mod = modality(st, trig, m[0], 35);
     if (mod === 'blocked') continue;
-    const obj = st.ms.find((x) => x.start >= after && x.start - after < 60 && (isPerson(x) || (isCountry(x) && !x.adjective)));
-    if (!obj || !isPerson(obj)) continue;
+    // "with Tanzania's Samia Suluhu Hassan": the possessive names the person's country, not a party.
+    const possessive = (x: Mention) => /^['’]s\b/.test(st.orig.slice(x.end - st.start, x.end - st.start + 3));
+    const obj = st.ms.find(
+      (x) => x.start >= after && x.start - after < 60 && (isPerson(x) || (isCountry(x) && !x.adjective && !possessive(x))),
+    );
+    if (!obj) continue;
+    // "a phone call with the President of Egypt", never named: the country.
+    if (
+      !isPerson(obj) &&
+      !/\bthe\s+(?:president|leader|prime minister|premier|king|emir|head of state|foreign minister)\s+of\s+(?:the\s+)?$/.test(
+        st.lo.slice(after - st.start, obj.start - st.start),
+      )
+    )
+      continue;
     // The other side: the nearest person before the trigger, else the person the sentence goes on to name as speaker.
     const before = st.ms.filter((x) => isPerson(x) && x.end <= trig && x.id !== obj.id);
     let subj = before.length ? before[before.length - 1].id : undefined;
     if (!subj && /\b(his|her)\b/.test(m[0])) subj = env.pronoun?.id;
     if (!subj) subj = st.ms.find((x) => isPerson(x) && x.start > obj.end && x.id !== obj.id)?.id;
     if (!subj || subj === obj.id) continue;
-    const args: Record<string, unknown> = { participants: [subj, obj.id] };
+    const others = isPerson(obj) ? coordinatedPeople(env, obj) : [];
+    const args: Record<string, unknown> = { participants: [subj, obj.id, ...others.filter((o) => o !== subj)] };
     const format = formatOf(m[1]);
     if (format) args.format = format;
     const place = placeAfter(env, obj.end, st.end);
@@ -829,19 +866,27 @@ function leadersMeetings(env: Env): void {
 
 // ---------------------------------------------------------------- agreement
 const DOCN =
-  '(?:agreements?|memorand(?:um|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?|programmes?|programs?|action plans?)';
+  '(?:agreements?|memorand(?:um|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?|programmes?|programs?|action plans?|plans? of (?:consultations|cooperation|action|joint actions|measures))';
+// A match that begins with the document, not with its verb.
+const NOUN_FIRST = new RegExp(`^${DOCN}\\b`);
 const AGREE_RE = new RegExp(
   `\\b(?:signed|signs|(?:by|after|while)\\s+signing|inked|inks|sealed|seals|clinched|initialled|initialed|ratified|exchanged|concluded\\s+(?:a|an|the)|reached\\s+(?:a|an|the)?)\\s+(?:[$€£\\w'.,-]+\\s+){0,7}?${DOCN}\\b` +
     `|\\b(?:the\\s+)?signing\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
     `|\\b(?:adopted|adopting|adopts|approved|approving|endorsed)\\s+(?:[$€£\\w'.,-]+\\s+){0,6}?(?:${DOCN}|strateg(?:y|ies))\\b` +
     `|\\b(?:the\\s+)?adoption\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?(?:${DOCN}|strateg(?:y|ies))\\b` +
     `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed)\\b` +
-    `|\\b${DOCN}\\s+(?:signed|inked|concluded)\\s+(?:during|at|on|after|following|in the course of)\\b` +
+    // A relative clause after a long title: "the Treaty on ... between A and B, which was signed in the Kremlin".
+    `|\\b${DOCN}\\b[^.;]{0,160}?,\\s+(?:which|that)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:signed|inked|concluded|sealed)\\b` +
+    // Reduced and object relatives: "the Declaration on ..., signed by the two Presidents in June 2021",
+    // "the agreement signed in Tehran in May 2023", "the Treaty that our two countries signed in Abu Dhabi".
+    `|\\b${DOCN}\\b[^.;,]{0,80}?,\\s+(?:(?:first|originally|jointly)\\s+)?(?:signed|inked|concluded)\\s+(?:by|in|on|at|during|last|earlier|two|three|a)\\b` +
+    `|\\b${DOCN}\\s+(?:(?:they|we|the two (?:countries|sides|leaders|presidents))\\s+)?(?:signed|inked|concluded)\\s+(?:during|at|on|after|following|in the course of|in|by|last|earlier)\\b` +
+    `|\\b${DOCN}\\s+that\\s+(?:[\\w'-]+\\s+){1,4}?(?:signed|inked|concluded)\\s+(?:in|on|at|during|last|earlier|when)\\b` +
     `|\\bagreed\\s+(?:on|upon)\\s+(?:[\\w'.,-]+\\s+){0,6}?${DOCN}\\b`,
   'g',
 );
 const TITLE_RE =
-  /\b((?:Joint|Intergovernmental|Bilateral|Comprehensive|Strategic|Free|Framework|Final|Paris|Memorandum)\b[\w\s'-]*?|)((?:[A-Z][\w'-]*\s+){0,5}(?:Agreement|Statement|Memorandum of Understanding|Memorandum|Treaty|Declaration|Protocol|Convention|Accord|Charter|Roadmap|Pact)(?:\s+(?:on|of|for|in|to|the|and|[A-Z][\w'-]*)|,\s+[A-Z][\w'-]*(?=\s+and\s+[A-Z]))*)/;
+  /\b((?:Joint|Intergovernmental|Bilateral|Comprehensive|Strategic|Free|Framework|Final|Paris|Memorandum)\b[\w\s'-]*?|)((?:[A-Z][\w'-]*\s+){0,5}(?:Agreement|Statement|Memorandum of Understanding|Memorandum|Treaty|Declaration|Protocol|Convention|Accord|Charter|Roadmap|Pact|Plan|Programme|Program)(?:\s+(?:on|of|for|in|to|the|and|[A-Z][\w'-]*|\d{4}(?:[-–]\d{4})?)|,\s+[A-Z][\w'-]*(?=\s+and\s+[A-Z]))*)/;
 // The document noun and "on"/"of" and what it is about, up to a comma, a clause or a time ("on Monday").
 const LOWER_TITLE_RE =
   /^[^.;]{0,60}?\b(?:a|an|the)\s+((?:joint\s+|new\s+)?(?:treaty|convention|charter|roadmap|road map|declaration|memorandum|accord|pact)\s+(?:on|of)\s+((?:[a-z][\w'-]*)(?:\s+(?!(?:with|between|during|at|after|before|which|that|as|to|in|by|and|giving|making|setting|under)\b)[a-z][\w'-]*){0,5}))/;
@@ -984,10 +1029,13 @@ function agreements(env: Env): void {
       if (dt && !TIME_WORD.test(dt[2])) title = dt[1][0].toUpperCase() + dt[1].slice(1).replace(/\s+$/, '');
     }
     // "Memoranda have been signed" with no party named, in an article about two countries, is theirs.
+    // A document named first and signed after ("the agreement signed in Yerevan", "..., which was signed on
+    // 17 January"): a passive, dated by the time nearest its verb.
+    const verb = NOUN_FIRST.test(m[0]) ? /\b(?:signed|inked|concluded|sealed|reached)\b/.exec(m[0]) : null;
     const passive =
       /\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:signed|inked|concluded|sealed)\b|\b(?:signed|inked|concluded)\s+(?:during|at|on|after|following|in the course of)$/.test(
         m[0],
-      );
+      ) || verb !== null;
     if (
       parties.length < 2 &&
       env.pair &&
@@ -1023,7 +1071,7 @@ function agreements(env: Env): void {
       'agreement',
       args,
       (fromContext ? 0.75 : 0.88) - (planned ? 0.1 : 0),
-      nearestTime(env, trig, planned),
+      nearestTime(env, verb ? trig + verb.index : trig, planned),
       planned ? { status: 'planned' } : {},
     );
     const last = env.facts[env.facts.length - 1];
@@ -1041,7 +1089,8 @@ function tail0(seg: string, m: RegExpExecArray): boolean {
 }
 
 const PROJECT_HEAD_RE = new RegExp(`\\b(?:${PROJECT_HEADS})\\b`, 'i');
-const PROJECT_PHRASE_RE = new RegExp(`((?:(?:[A-Za-z][\\w'-]*|\\d+|\\([A-Z]{2,8}\\))\\s+){0,5}?)(${PROJECT_HEADS})\\b`, 'gi');
+// Words of a name may carry any letter ("Iğdır–Nakhchivan") and join by hyphens or dashes.
+const PROJECT_PHRASE_RE = new RegExp(`((?:(?:\\p{L}[\\p{L}\\p{N}_'’–-]*|\\d+|\\([A-Z]{2,8}\\))\\s+){0,5}?)(${PROJECT_HEADS})\\b`, 'giu');
 
 function projectPhrases(st: Sent, from: number, to: number): { start: number; end: number; name: string }[] {
   const seg = st.orig.slice(from - st.start, to - st.start);
@@ -1587,11 +1636,15 @@ const MILESTONE_RE = new RegExp(
     '\\b(?:start|beginning|launch|commencement|kick-off)\\s+of\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:construction|works?)\\s+(?:work\\s+)?(?:of|on)\\b',
     '\\b(?:construction|work)\\s+(?:work\\s+)?(?:of|on)\\s+[^,;]{3,80}?\\s+(?:began|started|has\\s+begun|have\\s+begun|had\\s+begun|commenced|got\\s+under\\s*way|kicked\\s+off|is\\s+under\\s*way)\\b',
     '\\b(?:began|started|begun|commenced|launched|kicked\\s+off)\\s+(?:the\\s+)?construction\\s+(?:work\\s+)?(?:of|on)\\b',
-    '\\b(?:broke|breaks)\\s+ground\\s+(?:on|for)\\b',
+    '\\b(?:broke|breaks)\\s+ground\\s+(?:(?:on|in)\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\w+\\s+\\d{1,2})\\s+)?(?:on|for)\\b',
+    '\\bconstruction\\s+of\\s+which\\s+(?:began|started|has\\s+begun|commenced)\\b',
+    '\\bcompleted\\s+(?:the\\s+)?construction\\s+(?:work\\s+)?(?:of|on)\\b',
+    '\\b(?:began|begin|begins|start|started|starts|launched)\\s+(?:(?:commercial|cross-border|passenger|regular|freight|full|scheduled|serial|mass)\\s+)*(?:production|operations?|services|traffic|deliveries)\\b',
+    '\\bagreed\\s+on\\s+the\\s+(?:project|construction|building)\\b',
     '\\bwhose\\s+construction\\s+(?:work\\s+)?(?:began|started|has\\s+begun|commenced|kicked\\s+off)\\b',
     '\\bgroundbreaking\\s+(?:ceremony\\s+)?(?:of|for)\\b',
     '\\b(?:inaugurated|commissioned|completed|opened)\\b',
-    '\\b(?:inauguration|commissioning|completion|opening)\\s+of\\b',
+    '\\b(?:inauguration|commissioning|completion|opening)\\s+(?:(?:last|this|earlier|in)\\s+(?:week|month|year|\\w+)\\s+)?of\\b',
     '\\b(?:went|came|was\\s+put|were\\s+put|entered)\\s+into\\s+(?:operation|service)\\b',
     '\\bbegan\\s+(?:commercial\\s+)?operations?\\b',
     '\\blaunched\\b|\\blaunch\\s+of\\b',
@@ -1601,10 +1654,12 @@ const MILESTONE_RE = new RegExp(
 );
 
 const SUBJ_GAP = new RegExp(
-  `^\\s*(?:\\([a-z]+\\)\\s*)?(?:(?:${PROJECT_HEADS})\\s*)?(?:,[^,;]*,\\s*|,\\s*(?:which|that)\\s+|,\\s*)?(?:(?:was|were|has|have|had|been|is|are|officially|finally|formally|also|just|recently|successfully)\\s+)*$`,
+  `^\\s*(?:\\([a-z]+\\)\\s*)?(?:(?:${PROJECT_HEADS})\\s*)?(?:,[^,;]*,\\s*|,\\s*(?:which|that)\\s+|,\\s*)?(?:(?:was|were|has|have|had|been|be|is|are|will|scheduled|due|set|to|officially|finally|formally|also|just|recently|successfully)\\s+)*$`,
 );
 
 function stageOf(t: string): string {
+  if (/^complet/.test(t)) return 'completed';
+  if (/production|operation|services|traffic|deliveries/.test(t)) return 'launched';
   if (/construction|ground|^work|\bworks?\s+(?:of|on)\b/.test(t)) return 'construction_started';
   if (/agreed/.test(t)) return 'agreed';
   if (/launch/.test(t)) return 'launched';
@@ -1619,7 +1674,12 @@ function milestones(env: Env): void {
   while ((m = MILESTONE_RE.exec(st.lo)) !== null) {
     const trig = st.start + m.index;
     if (negatedOrHypothetical(st, trig, m[0], 35)) continue;
-    if (/\b(will|to|would|be|expected|scheduled|planned|due)\s+(be\s+)?$/.test(clauseWindow(st, trig, 25))) continue;
+    // "is due to begin production in 2026", "is scheduled to be completed by 2030": announced, so planned;
+    // what is expected or would happen is a forecast.
+    const ahead = clauseWindow(st, trig, 30);
+    if (/\b(would|expected|could)\s+(to\s+)?(be\s+)?$/.test(ahead)) continue;
+    const planned = /\b(will|(?:is|are|was|were)\s+(?:due|scheduled|set)\s+to|scheduled\s+to|due\s+to)\s+(be\s+)?$/.test(ahead);
+    if (!planned && /\b(to|be|planned)\s+(be\s+)?$/.test(ahead)) continue;
     const stage = stageOf(m[0]);
     // The project: a proper-named phrase with a project head near the trigger.
     const candidates = projectPhrases(st, st.start, st.end).filter(
@@ -1697,7 +1757,7 @@ function milestones(env: Env): void {
     ];
     const args: Record<string, unknown> = { project: proj.id, stage };
     if (parties.length) args.parties = parties;
-    emit(env, 'project_milestone', args, 0.8, nearestTime(env, trig));
+    emit(env, 'project_milestone', args, planned ? 0.7 : 0.8, nearestTime(env, trig, planned), planned ? { status: 'planned' } : {});
   }
 }
 

@@ -212,6 +212,60 @@ describe('constructions of real reporting (English)', () => {
     ).toBe('Treaty on the demarcation of their border');
     expect(facts('Kazakhstan and Uzbekistan signed a declaration on Monday.', undefined, 'agreement')[0]?.args.title).toBeUndefined();
   });
+  it('reads signings told in relative clauses, dated by their own verb', () => {
+    const text =
+      'Armenian Prime Minister Nikol Pashinyan spoke with Georgian Prime Minister Irakli Kobakhidze on 3 March.\n' +
+      'They welcomed the ratification of the Treaty on Strategic Partnership between the Republic of Armenia and Georgia, which was signed in Tbilisi on 14 January.\n' +
+      'Trade grew under the Agreement on Free Trade, signed by the two governments in May 2019.\n' +
+      'Freight now moves under the transit agreement signed in Yerevan in October 2023.';
+    const a = facts(text, '2025-03-04', 'agreement');
+    expect(a.map((f) => [f.args.title, f.when?.value])).toEqual([
+      ['Treaty on Strategic Partnership', '2025-01-14'],
+      ['Agreement on Free Trade', '2019-05'],
+      [undefined, '2023-10'],
+    ]);
+    for (const f of a) expect([...(f.args.parties as string[])].sort()).toEqual(['country:AM', 'country:GE']);
+  });
+  it('reads meetings held "in" a place "with" someone, with several people, "last met", and an unnamed leader', () => {
+    const m = (text: string) => facts(text, '2025-03-10', 'meeting').map((f) => [f.args.participants, f.args.format ?? null]);
+    expect(
+      m('On Monday, Kazakh Foreign Minister Murat Nurtleu held talks in Astana with Uzbek Foreign Minister Bakhtiyor Saidov.'),
+    ).toEqual([[['person:murat-nurtleu', 'person:bakhtiyor-saidov'], 'talks']]);
+    expect(
+      m('In Moscow, Vladimir Putin held a joint meeting with Kazakhstan’s Kassym-Jomart Tokayev and Uzbekistan’s Shavkat Mirziyoyev.'),
+    ).toEqual([[['person:vladimir-putin', 'person:kassym-jomart-tokayev', 'person:shavkat-mirziyoyev'], null]]);
+    expect(m('Brazil and India are partners. Lula da Silva and Narendra Modi last met in November in Rio.')).toHaveLength(1);
+    expect(m('Kazakhstan and Egypt. On Friday, Kassym-Jomart Tokayev held a phone call with the President of Egypt.')).toEqual([
+      [['person:kassym-jomart-tokayev', 'country:EG'], 'phone call'],
+    ]);
+  });
+  it('reads a visit told in a relative clause about its visitor', () => {
+    const v = facts(
+      'On 2 March, Kazakh Foreign Minister Murat Nurtleu met Uzbek Foreign Minister Bakhtiyor Saidov, who is in Astana on an official visit.',
+      '2025-03-03',
+      'visit',
+    );
+    expect(v.map((f) => f.args)).toEqual([
+      { visitor: 'person:bakhtiyor-saidov', host: 'country:KZ', place: 'place:astana', kind: 'official' },
+    ]);
+  });
+  it('reads milestones with a time inside the phrase, services begun, and completions announced', () => {
+    const stages = (text: string, published = '2025-03-10') =>
+      facts(text, published, 'project_milestone').map((f) => [f.args.project, f.args.stage, f.status ?? null]);
+    expect(stages('The ministers hailed the completion last month of the Kars–Iğdır railway.')).toEqual([
+      ['project:kars-igdir-railway', 'completed', null],
+    ]);
+    expect(stages('Georgia broke ground on Friday on the Anaklia deep-sea port, the government said.')).toEqual([
+      ['project:anaklia-deep-sea-port', 'construction_started', null],
+    ]);
+    expect(stages('The Budapest–Belgrade railway began regular passenger services in March.')).toEqual([
+      ['project:budapest-belgrade-railway', 'launched', null],
+    ]);
+    expect(stages('The Rogun hydropower plant is scheduled to be completed by 2029.')).toEqual([
+      ['project:rogun-hydropower-plant', 'completed', 'planned'],
+    ]);
+    expect(stages('The Rogun hydropower plant could be completed by 2029.')).toEqual([]);
+  });
   it('reads "the launch of work on" a project as the start of its construction', () => {
     const m = facts(
       'The year’s main event was the launch of work on the Kambarata-1 hydropower plant in October 2024.',

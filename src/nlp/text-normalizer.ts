@@ -48,9 +48,27 @@ export function maskMarkup(text: string): string {
   return s;
 }
 
+// Letters that do not decompose into a Latin letter and a mark ("Iğdır", "Łódź", "Ørsted").
+const LATIN_EXTRA: Record<string, string> = {
+  ı: 'i',
+  ł: 'l',
+  Ł: 'l',
+  ø: 'o',
+  Ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  đ: 'd',
+  Đ: 'd',
+  œ: 'oe',
+  þ: 'th',
+  ð: 'd',
+};
+
 /** Lowercase ASCII slug used in entity ids. */
 export function slugify(s: string): string {
   return s
+    .replace(/[ıłŁøØßæÆđĐœþð]/g, (c) => LATIN_EXTRA[c] ?? c)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’]/g, '')
