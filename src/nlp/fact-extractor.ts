@@ -67,6 +67,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
   let prevPersons: string[] = [];
   let lastList: string[] | undefined;
   let lastListAll: string[] | undefined;
+  let prevStart: number | undefined;
   const generic = new Set<Fact>();
   for (const s of doc.sents) {
     while (mi < ms.length && ms[mi].start < s.start) mi++;
@@ -98,12 +99,13 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
       prevPersons,
       lastList,
       lastListAll,
+      prevStart,
     };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
     if (/visit|arriv|landed|travel|flew/.test(lo)) visits(env);
     if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom/.test(lo)) meetings(env);
-    if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors/.test(lo)) agreements(env);
+    if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors|among|including/.test(lo)) agreements(env);
     // An investment states an amount or a capacity: without one, investments() finds nothing.
     if ((st.money.length || st.caps.length) && /invest|financ|fund|stake|loan|credit|grant/.test(lo)) investments(env);
     if (st.money.length) trade(env);
@@ -124,6 +126,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     // Only the sentence right before may lend its company to "the project"/"the company".
     const co = sm.filter((x) => x.kind === 'org' && x.source === 'company');
     lastCompany = co.length ? co[0].id : undefined;
+    prevStart = s.start;
   }
   return inheritDates(doc, mergeFacts(facts, generic));
 }
@@ -260,6 +263,8 @@ interface Env {
   lastList?: string[];
   /** Every country the sentence of that list names, the list among them. */
   lastListAll?: string[];
+  /** Where the sentence before this one starts. */
+  prevStart?: number;
 }
 
 /** The five states of Central Asia, which reporting names as a group. */
@@ -879,7 +884,7 @@ const AGREE_RE = new RegExp(
     `|\\b${DOCN}\\b[^.;]{0,160}?,\\s+(?:which|that)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:signed|inked|concluded|sealed)\\b` +
     // Reduced and object relatives: "the Declaration on ..., signed by the two Presidents in June 2021",
     // "the agreement signed in Tehran in May 2023", "the Treaty that our two countries signed in Abu Dhabi".
-    `|\\b${DOCN}\\b[^.;,]{0,80}?,\\s+(?:(?:first|originally|jointly)\\s+)?(?:signed|inked|concluded)\\s+(?:by|in|on|at|during|last|earlier|two|three|a)\\b` +
+    `|\\b${DOCN}\\b[^.;,]{0,80}?,\\s+(?:(?:first|originally|jointly)\\s+)?(?:signed|inked|concluded)\\s+(?:by|in|on|at|during|after|following|last|earlier|two|three|a)\\b` +
     `|\\b${DOCN}\\s+(?:(?:they|we|the two (?:countries|sides|leaders|presidents))\\s+)?(?:signed|inked|concluded)\\s+(?:during|at|on|after|following|in the course of|in|by|last|earlier)\\b` +
     `|\\b${DOCN}\\s+that\\s+(?:[\\w'-]+\\s+){1,4}?(?:signed|inked|concluded)\\s+(?:in|on|at|during|last|earlier|when)\\b` +
     `|\\bagreed\\s+(?:on|upon)\\s+(?:[\\w'.,-]+\\s+){0,6}?${DOCN}\\b`,
@@ -930,6 +935,35 @@ function partiesIn(env: Env, from: number, to: number): string[] {
   return out;
 }
 
+// A document singled out of a signing: "Among them was an agreement on ...", "..., including a production
+// sharing agreement for ...", "among them a framework on ...".
+const INCLUDED_DOC_RE =
+  /\b(?:among them(?:\s+(?:was|were))?|among which(?:\s+(?:was|were))?|including)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?(?:agreement|memorandum of understanding|memorandum|treaty|protocol|framework|contract|roadmap|programme|declaration)\s+(?:on|for|to|of)\s+[^,.;]{3,100})/;
+
+function includedDocument(env: Env): void {
+  const { st } = env;
+  const m = INCLUDED_DOC_RE.exec(st.lo);
+  if (!m) return;
+  // The signing it belongs to: an agreement of this sentence or the one before.
+  const signing = [...env.facts].reverse().find((f) => f.type === 'agreement' && f.evidence.end >= st.start - 400 && !f.status);
+  if (!signing || signing.evidence.start < (env.prevStart ?? st.start)) return;
+  const at = m.index + m[0].length - m[1].length;
+  const title = st.orig
+    .slice(at, at + m[1].length)
+    .replace(/\s+(?:which|that|signed|worth)\b.*$/i, '')
+    .trim();
+  // The package is one fact (its count), the document singled out of it another.
+  if (typeof signing.args.title === 'string' && title.toLowerCase().startsWith(signing.args.title.toLowerCase().slice(0, 12)))
+    delete signing.args.title;
+  emit(
+    env,
+    'agreement',
+    { parties: [...(signing.args.parties as string[])], title: title[0].toUpperCase() + title.slice(1) },
+    0.75,
+    signing.when,
+  );
+}
+
 function agreements(env: Env): void {
   const { st } = env;
   AGREE_RE.lastIndex = 0;
@@ -953,8 +987,14 @@ function agreements(env: Env): void {
       const summitOrg = [...env.facts].reverse().find((f) => f.type === 'summit' && f.args.organization)?.args.organization as
         | string
         | undefined;
-      if (org) parties = [org.id];
-      else if (summitOrg && /\b(the (bloc|group|organi[sz]ation|alliance|union|leaders|members|summit))\b/.test(st.lo.slice(0, m.index)))
+      // "Leaders adopted a Joint Declaration elevating relations between the European Union and ...": the body
+      // the sentence names, wherever it names it.
+      const anyOrg = org ?? st.ms.find((x) => x.kind === 'org' && x.source !== 'company');
+      if (anyOrg) parties = [anyOrg.id, ...parties.filter((p) => p !== anyOrg.id && p.startsWith('country:'))];
+      else if (
+        summitOrg &&
+        /(?:^|\b(?:the|its|their)\s+)(bloc|group|organi[sz]ation|alliance|union|leaders|members|summit)\b/.test(st.lo.slice(0, m.index))
+      )
         parties = [summitOrg];
       else continue;
     }
@@ -1006,7 +1046,9 @@ function agreements(env: Env): void {
       parties.unshift(env.lastCompany);
       fromContext = true;
     }
-    const titleSeg = st.orig.slice(m.index, Math.min(segEnd, m.index + m[0].length + 200));
+    // A document named first ("the Ankara Declaration that ... signed"): its title may begin before the noun.
+    const from = NOUN_FIRST.test(m[0]) ? Math.max(0, st.orig.lastIndexOf(' the ', m.index) + 1, m.index - 40) : m.index;
+    const titleSeg = st.orig.slice(from, Math.min(segEnd, m.index + m[0].length + 200));
     let title: string | undefined;
     const tm = TITLE_RE.exec(titleSeg);
     if (tm) {
@@ -1049,7 +1091,9 @@ function agreements(env: Env): void {
     if (parties.length < 2 && !(adopts && parties.length === 1 && parties[0].startsWith('org:'))) continue;
     const args: Record<string, unknown> = { parties };
     if (title) args.title = title;
-    const cm = COUNT_RE.exec(m[0]);
+    // "In all, 15 documents were signed": the count stands before a document named first.
+    const cm =
+      COUNT_RE.exec(m[0]) ?? (NOUN_FIRST.test(m[0]) ? COUNT_RE.exec(st.lo.slice(Math.max(0, m.index - 40), m.index + m[0].length)) : null);
     if (cm) {
       const n = parseCount(cm[1]);
       if (n && n > 1) args.count = n;
@@ -1077,6 +1121,7 @@ function agreements(env: Env): void {
     const last = env.facts[env.facts.length - 1];
     if (!title && !args.count && /s\b/.test(m[0].split(/\s+/).pop() ?? '') && !/\bstatus\b/.test(m[0])) env.generic.add(last);
   }
+  includedDocument(env);
 }
 
 // ---------------------------------------------------------------- investment
@@ -1827,6 +1872,7 @@ function mergeFacts(facts: Fact[], generic: Set<Fact>): Fact[] {
     for (const p of drop.args.parties as string[])
       if (!(keep.args.parties as string[]).includes(p)) (keep.args.parties as string[]).push(p);
     keep.when ??= drop.when;
+    keep.args.count ??= drop.args.count;
     out.splice(out.indexOf(drop), 1);
   }
   // A bare "signed agreements" adds nothing next to a titled or counted one between the same parties.

@@ -226,6 +226,30 @@ describe('constructions of real reporting (English)', () => {
     ]);
     for (const f of a) expect([...(f.args.parties as string[])].sort()).toEqual(['country:AM', 'country:GE']);
   });
+  it('reads a package of documents and the one singled out of it as two agreements', () => {
+    const text =
+      'Kyrgyz President Sadyr Japarov met Tajik President Emomali Rahmon in Bishkek on 13 March. Kyrgyzstan and Tajikistan have settled their border.\n' +
+      'In all, 12 documents were signed after the talks. Among them was an agreement on the joint management of the Isfara river, the most awaited item.';
+    const a = facts(text, '2025-03-14', 'agreement');
+    expect(a.map((f) => f.args.count ?? f.args.title)).toEqual([12, 'Agreement on the joint management of the Isfara river']);
+    for (const f of a) expect([...(f.args.parties as string[])].sort()).toEqual(['country:KG', 'country:TJ']);
+  });
+  it('reads documents the leaders of a body adopt, and a title that begins before its noun', () => {
+    const adopted = facts(
+      'The EU and Central Asia held their summit in Samarkand. Leaders adopted a Joint Declaration on relations between the European Union and the five Central Asian countries.',
+      '2025-04-04',
+      'agreement',
+    );
+    expect(adopted.map((f) => [...(f.args.parties as string[])].sort())).toEqual([
+      ['country:KG', 'country:KZ', 'country:TJ', 'country:TM', 'country:UZ', 'org:eu'],
+    ]);
+    const named = facts(
+      'Azerbaijan and Armenia. President Ilham Aliyev met Prime Minister Nikol Pashinyan. They recalled the Abu Dhabi Declaration that Azerbaijan and Armenia signed in the Emirati capital.',
+      '2025-08-01',
+      'agreement',
+    );
+    expect(named[0]?.args.title).toBe('Abu Dhabi Declaration');
+  });
   it('reads meetings held "in" a place "with" someone, with several people, "last met", and an unnamed leader', () => {
     const m = (text: string) => facts(text, '2025-03-10', 'meeting').map((f) => [f.args.participants, f.args.format ?? null]);
     expect(
