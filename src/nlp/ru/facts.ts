@@ -35,6 +35,10 @@ export interface DocContext {
   lastProject?: { id: string; name: string };
   /** Period of the last trade figure, for "за этот период". */
   lastTrade?: DateExpr;
+  /** The states of a summit held by no organisation ("Центральная Азия – Китай"). */
+  summitCountries?: string[];
+  /** The last trade figure read was a country's total with the world. */
+  totalTrade?: boolean;
   /** Parties of the last signing and its paragraph. */
   lastAgreement?: { parties: string[]; para: number };
   names: Map<string, { type: 'project'; name: string }>;
@@ -326,6 +330,8 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
 const SIGN =
   /подписал|подписан|подписи|подписани|подпишут|заключил|заключен|заключени|принят|принял|утвердил|утвержден|одобрил|одобрен|поддержан|парафир/iu;
 
+const CENTRAL_ASIA_RU = ['country:KZ', 'country:KG', 'country:TJ', 'country:TM', 'country:UZ'];
+
 /** The many who act at a summit: its leaders, heads of state, members. */
 const SUMMIT_CROWD = /(главы государств|глав государств|лидеры|участники|государства-члены|страны-участницы|членами)/iu;
 
@@ -342,12 +348,12 @@ function agreementParties(c: Clause, ctx: DocContext): string[] {
   // "Лидеры приняли декларацию" at a summit, no one named: the organisation's documents, whatever pair the
   // article is about ("лидеры двух стран" stay that pair).
   if (
-    ctx.summitOrg &&
+    (ctx.summitOrg || ctx.summitCountries) &&
     SUMMIT_CROWD.test(c.text) &&
     !/(двух|обеих|обоих) (стран|государств|сторон)/iu.test(c.text) &&
     !c.ms.some((m) => !m.inTitle && (m.kind === 'person' || m.kind === 'country' || m.kind === 'capital'))
   )
-    return [ctx.summitOrg];
+    return ctx.summitOrg ? [ctx.summitOrg] : [...ctx.summitCountries!];
   for (const m of c.ms) {
     if (m.inTitle) continue;
     if (m.kind === 'person') add(countryOfId(m.id, ctx));
@@ -478,7 +484,8 @@ function projectAt(rest: string): { id: string; name: string } | undefined {
   return undefined;
 }
 
-const DOC_HEAD = /^(декларац|харти|заявлени|коммюнике|меморандум|программ|план|стратеги|концепци|инициатив|конвенц|карт)/iu;
+const DOC_HEAD =
+  /^(декларац|харти|заявлени|коммюнике|меморандум|программ|план|стратеги|концепци|инициатив|конвенц|карт|договор|соглашени|протокол)/iu;
 
 /**
  * A document's title as its name reads, from the object of "подписали", "утвердили": "Тяньцзиньскую
@@ -518,7 +525,7 @@ function agreements(c: Clause, ctx: DocContext, out: Draft[]): void {
     made.push(draft('agreement', { parties, title: m[1] }, c, ctx));
   }
   for (const m of c.text.matchAll(
-    /(?<![«\p{L}])([А-ЯЁ][а-яё]+(?:ая|ую|ой|ое|ый|ого|ий)\s+(?:декларац|харти|заявлени|коммюнике|меморандум|программ|план|стратеги|концепци)\p{L}*|(?<=[\p{Ll},]\s)(?:Декларац|Инициатив|Хартию|Хартия|Конвенц|Стратеги|Концепци|Программ|Дорожн)\p{L}*(?:\s+(?:(?:на|до)\s+\d{4}(?:\s*[–—-]\s*\d{4})?\s+год\p{L}*|о|об|по|в|во|за|для|и|[\p{Ll}]+|[А-ЯЁ]{2,6}(?=[\s.,;]|$))){0,8})/gu,
+    /(?<![«\p{L}])([А-ЯЁ][а-яё]+(?:ая|ую|ой|ое|ый|ого|ий)\s+(?:декларац|харти|заявлени|коммюнике|меморандум|программ|план|стратеги|концепци)\p{L}*|(?<=[\p{Ll},]\s)(?:Декларац|Инициатив|Хартию|Хартия|Конвенц|Стратеги|Концепци|Программ|Дорожн|Договор|Соглашени|Меморандум|Протокол)\p{L}*(?:(?:\s+|,\s+(?=[\p{Ll}]+\s+и\s))(?:(?:на|до)\s+\d{4}(?:\s*[–—-]\s*\d{4})?\s+год\p{L}*|о|об|по|в|во|за|для|и|[\p{Ll}]+|[А-ЯЁ]{2,6}(?=[\s.,;]|$))(?!\p{L})){0,8})/gu,
   )) {
     if (c.text[m.index! - 1] === '«') continue;
     made.push(draft('agreement', { parties, title: nominativeTitle(m[1].trim()) }, c, ctx));
@@ -596,7 +603,14 @@ const INVEST = /инвестировал|инвестирует|инвестир
 
 function investments(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!/инвест|влож/i.test(c.text) || !INVEST.test(c.text)) return;
-  const money = findMoney(c.text, c.start);
+  // "товарооборот ... достиг 13,8 млрд долларов, а объем инвестиций вырос в 3,5 раза": an amount the trade
+  // word governs is not invested.
+  const money = findMoney(c.text, c.start).filter((m) => {
+    const head = c.text.slice(0, m.start - c.start);
+    const lastTrade = Math.max(...execAll(TRADE_ALL, head).map((h) => h.index), -1);
+    const lastInvest = Math.max(...execAll(/инвест|влож/giu, head).map((h) => h.index), -1);
+    return !(lastTrade > lastInvest);
+  });
   if (!money.length) return;
   const amount = pickAmount(c, money);
   let recipient: string | undefined;
@@ -650,6 +664,9 @@ function pickAmount(c: Clause, money: MoneyExpr[]): Money | undefined {
 // ---- trade ----
 const TRADE =
   /товарооборот|торгов\p{L}*\s+оборот|объ[её]м\p{L}*\s+(взаимной\s+|двусторонней\s+)?торговли|взаимн\p{L}*\s+торговл|экспорт|импорт/iu;
+// A figure hoped or forecast for ("может превысить", "ожидается"): no fact, and no period for the next.
+const FORECAST_RU =
+  /(мож\p{L}*|могут|может|ожида\p{L}*|прогноз\p{L}*|рассчитыва\p{L}*|планиру\p{L}*|полага\p{L}*|цел\p{L}*\s+|довести|достичь)/iu;
 
 const TRADE_ALL = new RegExp(TRADE.source, 'giu');
 
@@ -682,8 +699,12 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!money.length) return;
   let period = c.dates.find((d) => d.period && !d.relative) ?? c.dates.find((d) => d.period);
   // "за этот период", "за тот же период": the period of the figure just reported.
-  if (!period && ctx.lastTrade && /за\s+(этот|тот же|данный|указанный|аналогичный этому)\s+период/iu.test(c.text)) period = ctx.lastTrade;
-  if (!period && !c.dates.some((d) => d.when.precision === 'month')) return;
+  if (!period && ctx.lastTrade && /за\s+(этот|тот же|данный|указанный|аналогичный этому|отч[её]тный)\s+период/iu.test(c.text))
+    period = ctx.lastTrade;
+  // A statistics report states its period once, in its lead: the figures after it are of that period.
+  const explicit = period !== undefined || c.dates.some((d) => d.when.precision === 'month');
+  if (!explicit && ctx.lastTrade && !FORECAST_RU.test(c.text)) period = ctx.lastTrade;
+  if (!period && !explicit) return;
   const amount = pickAmount(c, money);
   if (!amount) return;
   // Parties: countries after the trigger first ("товарооборот Китая и России", "между Россией и Узбекистаном").
@@ -709,8 +730,15 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
     cs.length < 2 &&
     (/внешнеторгов|внешней\s+торговл|со\s+странами|с\s+миром|мировой\s+торговл/iu.test(c.text) ||
       c.ms.some((m) => m.kind === 'org' && m.start >= trigPos))
-  )
+  ) {
+    // Its period is the report's, for the figures by country that follow.
+    if (period) ctx.lastTrade = period;
+    ctx.totalTrade = true;
     return;
+  }
+  // "Экспорт за девять месяцев достиг ..." right after a country's total: its total exports, no pair.
+  if (cs.length === 0 && ctx.totalTrade) return;
+  ctx.totalTrade = false;
   if (cs.length < 2) {
     // "импорт из Китая": the reporting country of the figure before, then the document's pair.
     const pool = [...(ctx.tradePair ?? []), ...ctx.pairCountries];
@@ -824,6 +852,13 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     } else if (fmt) {
       const parts = fmt[1].split(/\s*[-–—+]\s*/u).map(englishPart);
       args.name = `${parts.join('–')} summit`;
+      // "Центральная Азия – Китай": its members are the five states of the region and the other side.
+      if (/централ\p{L}*\s+ази/iu.test(fmt[1])) {
+        const others = c.ms
+          .filter((m) => m.kind === 'country' && m.start >= c.start + h.index! - 40 && m.end <= c.start + h.index! + 80)
+          .map((m) => m.country!);
+        ctx.summitCountries = [...new Set([...others, ...CENTRAL_ASIA_RU])];
+      }
     } else {
       args.name = `${compoundCountries.map((x) => KNOWN.get(x)?.name ?? x.slice(8)).join('–')} summit`;
     }

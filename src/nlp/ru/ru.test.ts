@@ -179,6 +179,39 @@ describe('frames', () => {
     expect(pair.find((f) => f.type === 'agreement')?.args.parties).toEqual(['country:KZ', 'country:UZ']);
     expect(pair.filter((f) => f.type === 'meeting')).toHaveLength(1);
   });
+  it('agreements at a summit of a region and a state: every state of it signs', () => {
+    const a = facts(
+      'В Душанбе прошел второй саммит «Центральная Азия – Индия». По итогам саммита главы государств подписали Договор о транзите, энергетике и связи, а также приняли Душанбинскую декларацию.',
+      '2025-10-02',
+      'agreement',
+    );
+    expect(a.map((f) => f.args.title)).toEqual(['Договор о транзите, энергетике и связи', 'Душанбинская декларация']);
+    for (const f of a)
+      expect([...(f.args.parties as string[])].sort()).toEqual([
+        'country:IN',
+        'country:KG',
+        'country:KZ',
+        'country:TJ',
+        'country:TM',
+        'country:UZ',
+      ]);
+  });
+  it('trade: a report’s period carries to its figures by country, its totals are no pair', () => {
+    const t = facts(
+      'Внешнеторговый оборот Казахстана за январь – июнь 2025 года составил 68 млрд долларов. Экспорт достиг 38 млрд долларов. ' +
+        'Объем товарооборота с Китаем составил 12 млрд долларов. Аналитики полагают, что товарооборот с Китаем может превысить 25 млрд долларов.',
+      '2025-07-20',
+      'trade',
+    );
+    expect(t.map((f) => [f.args.parties, (f.args.amount as { value: number }).value, f.args.period])).toEqual([
+      [['country:CN', 'country:KZ'], 12_000_000_000, '2025-H1'],
+    ]);
+  });
+  it('investments: an amount of trade in the same sentence is not invested', () => {
+    const body =
+      'Президент Узбекистана отметил, что товарооборот Узбекистана с Китаем по итогам 2024 года достиг 13,8 млрд долларов, а объем китайских инвестиций в экономику республики вырос втрое.';
+    expect(facts(body, '2025-06-17', 'investment')).toEqual([]);
+  });
   it('summits: ordinal, organisation, place, planned', () => {
     const [s] = facts('В Бишкеке 14 октября состоялся 25-й саммит глав государств СНГ.', undefined, 'summit');
     expect(s.args).toMatchObject({ organization: 'org:cis', place: 'place:bishkek', ordinal: 25 });
