@@ -1345,11 +1345,61 @@ function investments(env: Env): void {
 
 // ---------------------------------------------------------------- trade
 const TRADE_RE =
-  /\b(trade turnover|turnover of trade|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|reaching|amounted|amounting|totaled|totalled|totaling|stood|standing|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
+  /\b(trade turnover|turnover of trade|turnover with|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|reaching|amounted|amounting|totaled|totalled|totaling|stood|standing|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
+
+// A country's trade with the world, not with a partner: "overall foreign trade turnover reached ...".
+const WORLD_TRADE = /\b(?:overall|total|aggregate)\s+(?:foreign\s+|external\s+)?trade\b|\b(?:foreign|external)\s+trade\s+turnover\b/;
+const MONTHS_EN = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_RANGE = new RegExp(
+  `\\b(${MONTHS_EN.join('|')})\\s*(?:-|–|to|through)\\s*(${MONTHS_EN.join('|')})(?:\\s+(?:of\\s+)?((?:19|20)\\d\\d))?\\b`,
+);
+
+/** "January-September 2024": the period, and the year as the figure's date (a half year is "2024-H1"). */
+function monthRange(env: Env, text: string): { period: string; when: When } | undefined {
+  const r = MONTH_RANGE.exec(text);
+  if (!r) return undefined;
+  const a = MONTHS_EN.indexOf(r[1]) + 1;
+  const b = MONTHS_EN.indexOf(r[2]) + 1;
+  const y = r[3] ?? env.doc.published?.slice(0, 4);
+  if (!y || b <= a) return undefined;
+  const period =
+    a === 1 && b === 6
+      ? `${y}-H1`
+      : a === 7 && b === 12
+        ? `${y}-H2`
+        : a === 1 && b === 12
+          ? y
+          : `${y}-${String(a).padStart(2, '0')}/${String(b).padStart(2, '0')}`;
+  return { period, when: { value: y, precision: 'year' } };
+}
+
+/** The country most of the document's trade figures so far are of: the one a statistics note reports on. */
+function reportingCountry(env: Env): string | undefined {
+  const n = new Map<string, number>();
+  for (const f of env.facts) if (f.type === 'trade') for (const p of f.args.parties as string[]) n.set(p, (n.get(p) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [id, k] of n) if (!best || k > n.get(best)!) best = id;
+  return best;
+}
 
 function trade(env: Env): void {
   const { st } = env;
   if (st.money.length === 0) return;
+  if (WORLD_TRADE.test(st.lo) && !/\b(?:with|to|from)\s+(?:the\s+)?[a-z]/.test(st.lo.slice(st.lo.search(WORLD_TRADE)).split(/[,;]/)[0]))
+    return;
   TRADE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   const used = new Set<MoneyExpr>();
@@ -1366,9 +1416,12 @@ function trade(env: Env): void {
     }
     TRADE_RE.lastIndex = m.index + m[0].length;
     const pre = clauseWindow(st, trig, 60);
+    // "increased by 15.5 percent last year to reach $4.8 billion" is a result; "aims to reach" a target.
+    const result = /\b(?:rose|grew|increased|climbed|jumped|fell|declined|dropped|decreased)\b[^.;]{0,50}\bto reach\b/.test(between);
     if (
       MODAL.test(between) ||
-      /\b(target|goal|aim|aims|to reach|to raise|to increase|to boost|to double|could|would)\b/.test(between + ' ' + pre) ||
+      (!result && /\b(target|goal|aim|aims|to reach|to raise|to increase|to boost|to double|could|would)\b/.test(between + ' ' + pre)) ||
+      (result && /\b(target|goal|aims?|could|would)\b/.test(between + ' ' + pre)) ||
       /^\s*by\s+20[3-9]\d/.test(st.lo.slice(amount.end - st.start))
     )
       continue;
@@ -1393,6 +1446,19 @@ function trade(env: Env): void {
       parties.push(env.pair.find((p) => p !== parties[0])!);
       conf = 0.75;
     }
+    // A statistics note names its reporting country once: "Exports to Türkiye fell to $2.1 billion" is its
+    // figure. The reporter is the country in most of the trade figures read so far.
+    const reporter = reportingCountry(env);
+    const partnerOnly = (id: string) => {
+      const x = st.ms.find((y) => y.id === id);
+      return !!x && /\b(?:to|from|with)\s+(?:the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 10), x.start - st.start));
+    };
+    if (parties.length === 1 && reporter && reporter !== parties[0] && partnerOnly(parties[0])) {
+      parties.unshift(reporter);
+      conf = 0.72;
+    }
+    // The reporting country first: "exports to Russia" are the reporter's.
+    if (parties.length === 2 && reporter && parties[1] === reporter) parties.reverse();
     if (
       parties.length < 2 &&
       env.pair &&
@@ -1407,8 +1473,25 @@ function trade(env: Env): void {
       metric,
       amount: { value: amount.value, currency: amount.currency },
     };
-    const when = nearestTime(env, amount.start, false, false);
-    if (when && when.precision !== 'season') args.period = when.value;
+    const range = monthRange(env, st.lo);
+    let when = range?.when ?? nearestTime(env, amount.start, false, false);
+    if (range) args.period = range.period;
+    else if (when && when.precision !== 'season') args.period = when.value;
+    // "over the nine months", "in the same period": the period of the report's last figure.
+    const prev = env.facts.findLast((f) => f.type === 'trade');
+    // A figure with no time of its own in a statistics note (its reporter known) is of the note's period.
+    const undatedInReport = !when && reporter !== undefined;
+    if (
+      !range &&
+      prev?.args.period &&
+      (undatedInReport ||
+        /\b(?:over|in|for|during)\s+the\s+(?:same\s+|reporting\s+|nine[- ]month\s+|six[- ]month\s+)?(?:period|(?:three|six|nine|ten|eleven)\s+months)\b/.test(
+          st.lo,
+        ))
+    ) {
+      args.period = prev.args.period;
+      when = prev.when;
+    }
     emit(env, 'trade', args, conf, when);
   }
   rankedTrade(env);

@@ -226,6 +226,33 @@ describe('constructions of real reporting (English)', () => {
     ]);
     for (const f of a) expect([...(f.args.parties as string[])].sort()).toEqual(['country:AM', 'country:GE']);
   });
+  it('reads a statistics note: its period, its reporter, its partners, not its totals', () => {
+    const text =
+      'Uzbekistan’s trade with Russia amounted to $7.9 billion in January-September 2024, the statistics agency said.\n' +
+      'Turnover with China rose 5% to $9.4 billion, of which Uzbek exports accounted for $1.8 billion.\n' +
+      'Exports to Türkiye fell 3 percent to USD 1.2 billion.\n' +
+      'Uzbekistan’s overall foreign trade turnover reached $47.3 billion, with exports of $19.8 billion and imports of $27.5 billion.';
+    const t = facts(text, '2024-10-21', 'trade').map((f) => [
+      f.args.parties,
+      f.args.metric,
+      (f.args.amount as { value: number }).value,
+      f.args.period,
+    ]);
+    expect(t).toEqual([
+      [['country:UZ', 'country:RU'], 'trade_turnover', 7_900_000_000, '2024-01/09'],
+      [['country:UZ', 'country:CN'], 'trade_turnover', 9_400_000_000, '2024-01/09'],
+      [['country:UZ', 'country:CN'], 'exports', 1_800_000_000, '2024-01/09'],
+      [['country:UZ', 'country:TR'], 'exports', 1_200_000_000, '2024-01/09'],
+    ]);
+    // A figure reached after a change is a result; one "to reach" by a date is a target.
+    const r = facts(
+      'Georgia and Armenia. Bilateral trade between Georgia and Armenia increased by 9 percent last year to reach $1.1 billion.',
+      '2025-02-01',
+      'trade',
+    );
+    expect(r.map((f) => (f.args.amount as { value: number }).value)).toEqual([1_100_000_000]);
+    expect(facts('Georgia and Armenia aim for bilateral trade to reach $2 billion by 2030.', '2025-02-01', 'trade')).toEqual([]);
+  });
   it('reads a package of documents and the one singled out of it as two agreements', () => {
     const text =
       'Kyrgyz President Sadyr Japarov met Tajik President Emomali Rahmon in Bishkek on 13 March. Kyrgyzstan and Tajikistan have settled their border.\n' +
