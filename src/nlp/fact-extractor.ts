@@ -574,6 +574,7 @@ function meetings(env: Env): void {
   }
   separateMeetings(env);
   nominalMeetings(env);
+  bodyMeetings(env);
   // "Talks between Xi Jinping and Joe Biden lasted four hours."
   const nb = /\b(talks|meeting|negotiations|phone call|telephone call|phone conversation|telephone conversation)\s+between\b/.exec(st.lo);
   if (nb) {
@@ -720,6 +721,34 @@ function coordinatedPeople(env: Env, first: Mention): string[] {
     prev = x;
   }
   return out;
+}
+
+// A standing body of two or more states that will sit: "The Joint Economic Commission between the two countries
+// will meet in Mogadishu in November", "the next meeting of the Russian-Iranian Intergovernmental Commission would
+// take place in Tehran", "the next trilateral meeting of the foreign ministers of A, B and C will be held in D".
+const BODY_MEETS_RE =
+  /\b(?:(?:the\s+next\s+|its\s+next\s+)?(?:(?:trilateral|bilateral|quadrilateral)\s+)?meeting\s+of\s+(?:the\s+)?[^.;]{0,120}?|(?:the\s+)?[^.;,]{0,80}?\b(?:commission|committee|council|task force|working group)(?:\s+(?:between|of|on|for)\s+[^.;,]{0,60}?)?)\s+(?:will|would|is\s+(?:scheduled|due|set)\s+to|are\s+(?:scheduled|due|set)\s+to|is\s+to|are\s+to)\s+(?:meet|convene|sit|take place|be held)\b/g;
+
+function bodyMeetings(env: Env): void {
+  const { st } = env;
+  if (!/(?:commission|committee|council|task force|working group|meeting of)/.test(st.lo)) return;
+  BODY_MEETS_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BODY_MEETS_RE.exec(st.lo)) !== null) {
+    const trig = st.start + m.index;
+    const end = trig + m[0].length;
+    if (/\b(could|may|might|hope|hopes|hoped|proposed|if|whether)\b/.test(clauseWindow(st, trig, 60) + ' ' + m[0])) continue;
+    if (/\bsummit\b/.test(m[0])) continue;
+    // Its states: those the phrase names (adjectives too: "Russian-Iranian"), else the article's two.
+    let parties = [...new Set(st.ms.filter((x) => isCountry(x) && x.start >= trig && x.end <= end).map((x) => x.id))];
+    if (parties.length < 2 && env.pair && /\b(two countries|both countries|two sides|bilateral|joint|intergovernmental)\b/.test(m[0]))
+      parties = [...new Set([...parties, ...env.pair])];
+    if (parties.length < 2) continue;
+    const args: Record<string, unknown> = { participants: parties };
+    const place = placeAfter(env, end, st.end);
+    if (place) args.place = place;
+    emit(env, 'meeting', args, 0.7, nearestTime(env, end, true), { status: 'planned' });
+  }
 }
 
 function nominalMeetings(env: Env): void {

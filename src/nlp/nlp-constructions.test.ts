@@ -253,6 +253,25 @@ describe('constructions of real reporting (English)', () => {
     expect(r.map((f) => (f.args.amount as { value: number }).value)).toEqual([1_100_000_000]);
     expect(facts('Georgia and Armenia aim for bilateral trade to reach $2 billion by 2030.', '2025-02-01', 'trade')).toEqual([]);
   });
+  it('reads a standing body of states that will sit as a planned meeting of those states', () => {
+    const m = (text: string) =>
+      facts(text, '2025-03-10', 'meeting').map((f) => [
+        [...(f.args.participants as string[])].sort(),
+        f.args.place ?? null,
+        f.status ?? null,
+      ]);
+    expect(
+      m(
+        'Kazakhstan and China. It was agreed that the next meeting of the Kazakh-Chinese Business Council would take place in Almaty in June.',
+      ),
+    ).toEqual([[['country:CN', 'country:KZ'], 'place:almaty', 'planned']]);
+    expect(
+      m(
+        'The ministers prepared the next trilateral meeting of the foreign ministers of Iran, Russia and Türkiye, which will be held in Tehran in May.',
+      ),
+    ).toEqual([[['country:IR', 'country:RU', 'country:TR'], 'place:tehran', 'planned']]);
+    expect(m('Kazakhstan and China. The business council could meet in Almaty in June.')).toEqual([]);
+  });
   it('reads a package of documents and the one singled out of it as two agreements', () => {
     const text =
       'Kyrgyz President Sadyr Japarov met Tajik President Emomali Rahmon in Bishkek on 13 March. Kyrgyzstan and Tajikistan have settled their border.\n' +
