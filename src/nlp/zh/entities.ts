@@ -45,6 +45,8 @@ const SINGLE_NEXT =
   /^(?:$|[,。、)!?;]|举行|期间|访问|出席|进行|投资|的|工作|留学|企业|人员|使馆|大使|合作|经商|考察|参加|参会|后|前|以来|时|并)/;
 // After a capital, words that make it its government.
 const GOVERNMENT_NEXT = /^(?:认为|表示|宣布|指出|强调|坚持|反对|拒绝|谴责|批评|回应|方面|当局|政府|希望|要求|决定|同意)/;
+// A title right after a name (莫迪总理, 卡拉副总统).
+const TITLE_AFTER = /^(?:总统|总理|首相|主席|副总统|副总理|外长|部长|国王|议长|秘书长|先生|女士)/;
 // Words that end a name written after a title.
 const NAME_STOP =
   /^(?:表示|说|指出|强调|宣布|介绍|认为|称|答|回答|在|于|将|与|和|同|及|会见|会晤|会谈|出席|抵达|就|对|等|也|还|并|率|日|今天|应|主持|一行|分别|访问|致辞|讲话|发表|参加|出访|共同|随后|当天|当日|此前|上午|下午|晚|见证|签署|提出|即|亲自|会|向|接受|举行|先生|女士|为|是|以|从|通电话|通话|已|曾|的|们|报道|[,。、:;!?()“”《》\s\d])/;
@@ -203,6 +205,19 @@ export function findMentions(s: string): Mention[] {
     }
     // A short name must be a word for the segmenter too: 韩正 is no person in 中韩正式建交.
     if (lex && lex.kind === 'person' && lex.phrase.length <= 3 && (!clearStart(s, i) || !clearEnd(s, i + lex.phrase.length))) {
+      i++;
+      continue;
+    }
+    // A foreign surname alone (卡拉 of 尤素福·卡拉) inside a longer transliteration (卡拉干达) is a part of that word.
+    if (
+      lex &&
+      lex.kind === 'person' &&
+      lex.phrase.length <= 3 &&
+      isHan(s.charCodeAt(i + lex.phrase.length)) &&
+      !NAME_STOP.test(s.slice(i + lex.phrase.length)) &&
+      !TITLE_AFTER.test(s.slice(i + lex.phrase.length)) &&
+      personById(lex.id)?.zh.some((n) => n.includes('·') && n !== lex.phrase && n.endsWith(lex.phrase))
+    ) {
       i++;
       continue;
     }

@@ -564,14 +564,23 @@ function investment(d: Doc, c: SentCtx, drafts: Draft[]): void {
     const money = findMoney(s.slice(cs, ce), cs);
     if (!money.length) continue;
     // The recipient: 对X投资, 在X投资, 向X提供...贷款.
-    const rec = [...c.ms]
+    let rec: Mention | undefined = [...c.ms]
       .reverse()
       .find((x) => x.end <= pos && x.start >= cs && x.kind === 'country' && !x.ids && /[对在向]$/.test(s.slice(x.start - 1, x.start)));
+    // 投资约11亿美元在撒马尔罕州建设, 由中方企业投资约12亿美元建设的阿拉木图州风电项目: where it is built.
+    if (!rec && /^[^,。;]{0,16}?(?:在|建设的|兴建的)/.test(s.slice(end, end + 20))) {
+      const where = c.ms.find(
+        (x) => x.start >= end && x.start - end <= 30 && (x.kind === 'country' || (x.kind === 'place' && x.country)) && !x.ids,
+      );
+      if (where) rec = where.kind === 'country' ? where : { ...where, id: where.country!, kind: 'country' };
+    }
     if (!rec) continue;
-    const isInv = (x: Mention): boolean => (x.kind === 'country' || x.kind === 'org') && x.id !== rec.id;
+    const recId = rec.id;
+    const isInv = (x: Mention): boolean => (x.kind === 'country' || x.kind === 'org') && x.id !== recId;
+    const before = Math.min(rec.start, pos);
     const inv =
-      [...c.ms].reverse().find((x) => x.start >= cs && x.end <= rec.start && isInv(x)) ??
-      c.ms.find((x) => x.start >= c.sent.start && x.end <= rec.start && isInv(x));
+      [...c.ms].reverse().find((x) => x.start >= cs && x.end <= before && isInv(x)) ??
+      c.ms.find((x) => x.start >= c.sent.start && x.end <= before && isInv(x));
     if (FORECAST.test(s.slice(cs, pos)) || NEG.test(s.slice(cs, pos))) continue;
     const { planned } = modality(d, c, pos);
     push(
@@ -676,7 +685,7 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
 const MILESTONE_G =
   /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入使用|投运|正式运营|开通运营|正式开通|投产|并网发电)/g;
 const PROJECT_NOUN =
-  /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂)(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
+  /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|风电|光伏|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂|水泥厂|水泥生产线|生产线|铁合金|钢厂|钢铁厂|化工厂|化肥厂)(?:改造|扩建|新建|升级|及配套储能)?(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
 const NOUN_EN: Record<string, string> = {
   高速铁路: 'high-speed-railway',
   高铁: 'high-speed-railway',
@@ -703,6 +712,16 @@ const NOUN_EN: Record<string, string> = {
   隧道: 'tunnel',
   机场: 'airport',
   炼油厂: 'refinery',
+  风电: 'wind-farm',
+  光伏: 'solar-power-plant',
+  水泥厂: 'cement-plant',
+  水泥生产线: 'cement-plant',
+  生产线: 'plant',
+  铁合金: 'ferroalloy-plant',
+  钢厂: 'steel-plant',
+  钢铁厂: 'steel-plant',
+  化工厂: 'chemical-plant',
+  化肥厂: 'fertilizer-plant',
 };
 
 function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
@@ -743,11 +762,15 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
           k--
         )
           chainStart = inName[k].start;
+        // The window back from the noun never starts inside a name (塔吉克斯坦 cut to 克斯坦).
+        let ws = Math.max(cs, nounStart - 16);
+        const cut = inName.find((x) => x.start < ws && x.end > ws);
+        if (cut) ws = cut.start;
         const zhName =
           chainStart < nounStart
             ? s.slice(chainStart, nounStart)
             : s
-                .slice(Math.max(cs, nounStart - 10), nounStart)
+                .slice(ws, nounStart)
                 .replace(/^.*(?:[的和与在及、]|出席|参加|建设|签署|位于|举行|共同|宣布|承建|投资|参与)/, '')
                 .replace(/^[了将已]/, '');
         nameStart = nounStart - zhName.length;
@@ -755,6 +778,12 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
         let run: Mention[] = [];
         for (let at = nameStart; at < nounStart; ) {
           const x = inName.find((y) => y.start === at);
+          // A country before a place (塔吉克斯坦杜尚别—丹加拉公路) says where the project is; it names a party.
+          if (x && x.kind === 'country' && !x.ids && at === nameStart && x.end < nounStart - 1) {
+            run.push(x);
+            at = x.end;
+            continue;
+          }
           if (x) {
             run.push(x);
             words.push(
@@ -767,7 +796,13 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
           }
           let e = at;
           while (e < nounStart && !inName.some((y) => y.start === e)) e++;
-          const chunk = s.slice(at, e).replace(/[号第—–\-·]/g, ' ');
+          // A capacity or a region's suffix is no part of the name (阿拉木图州1000兆瓦风电项目, 年产300万吨水泥生产线).
+          const chunk = s
+            .slice(at, e)
+            .replace(/年产\d+(?:\.\d+)?万?吨|\d+(?:\.\d+)?(?:兆瓦|万千瓦|千瓦|吉瓦|万吨|吨|公里)/gu, ' ')
+            .trim()
+            .replace(/^(?:州|省|地区|区|市)|(?:州|省|地区)$/gu, ' ')
+            .replace(/[号第—–\-·]/g, ' ');
           for (const part of chunk.match(/\d+|\p{Script=Han}+/gu) ?? []) {
             words.push(/\d/.test(part) ? part : syllables(part).join(''));
           }

@@ -298,4 +298,22 @@ describe('facts', () => {
     const f = read('题\n中方同哈方举行会谈。今年前三季度我国货物贸易进出口总值31.5万亿元。同期，中哈贸易额为320亿美元。', '2024-10-14');
     expect(f.filter((x) => x.type === 'trade').map((x) => (x.args.amount as { value: number }).value)).toEqual([32_000_000_000]);
   });
+  it('reads an investment by where it is built, and names a project without its capacity or country', () => {
+    const f = read(
+      '题\n6月10日，两国元首共同宣布由中方企业投资约8亿美元建设的撒马尔罕州500兆瓦光伏项目开工。12月25日，中国企业承建的塔吉克斯坦杜尚别—丹加拉公路改造项目全线通车。',
+      '2025-12-26',
+    );
+    expect(f.find((x) => x.type === 'investment')?.args).toMatchObject({
+      investor: 'country:CN',
+      amount: { value: 800_000_000, currency: 'USD' },
+    });
+    expect(f.filter((x) => x.type === 'project_milestone').map((x) => [x.args.project, x.args.stage])).toEqual([
+      ['project:samarkand-solar-power-plant', 'construction_started'],
+      ['project:dushanbe-danjiala-highway', 'launched'],
+    ]);
+  });
+  it('does not read a foreign surname inside a longer name (卡拉 in 卡拉干达)', () => {
+    expect(ids('哈萨克斯坦卡拉干达州铁合金项目竣工。')).not.toContain('person:jusuf-kalla');
+    expect(ids('印度尼西亚副总统卡拉表示欢迎。')).toContain('person:jusuf-kalla');
+  });
 });
