@@ -153,7 +153,7 @@ export function readFacts(d: Doc): Fact[] {
     meetings(d, c, drafts, main, leaders);
     agreements(d, c, drafts, main);
     trade(d, c, drafts, main);
-    investment(d, c, drafts);
+    investment(d, c, drafts, main);
     summits(d, c, drafts, summitsSeen);
     milestones(d, c, drafts);
 
@@ -550,9 +550,9 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   }
 }
 
-const INVEST_G = /(投资存量|直接投资|投资额|投资|金融支持|贷款)/g;
+const INVEST_G = /(投资存量|直接投资|投资额|总投资|出资|投资|金融支持|贷款)/g;
 
-function investment(d: Doc, c: SentCtx, drafts: Draft[]): void {
+function investment(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   const s = d.s;
   const st = s.slice(c.sent.start, c.sent.end);
   for (const m of st.matchAll(INVEST_G)) {
@@ -573,6 +573,23 @@ function investment(d: Doc, c: SentCtx, drafts: Draft[]): void {
         (x) => x.start >= end && x.start - end <= 30 && (x.kind === 'country' || (x.kind === 'place' && x.country)) && !x.ids,
       );
       if (where) rec = where.kind === 'country' ? where : { ...where, id: where.country!, kind: 'country' };
+    }
+    // A project's cost (该项目总投资约56亿元) or a purchase (出资4600万欧元收购): the country it is in, named in
+    // the sentence, else where the paragraph is (在乌兹别克斯坦，...), else the article's other side.
+    if (!rec && /^(总投资|出资)$/.test(m[0])) {
+      const para = d.sents.find((x) => x.para === c.sent.para)?.start ?? c.sent.start;
+      const inSent = c.ms.find(
+        (x) =>
+          x.start >= c.sent.start &&
+          (x.kind === 'country' ? x.id !== 'country:CN' && !x.ids : x.kind === 'place' && x.country && x.country !== 'country:CN'),
+      );
+      const lead = /^在(\p{Script=Han}{2,8})[,，]/u.exec(s.slice(para, para + 12))
+        ? d.mentions.find((x) => x.start === para + 1 && (x.kind === 'country' || (x.kind === 'place' && x.country)))
+        : undefined;
+      const where = inSent ?? lead;
+      const other = main.find((x) => x !== 'country:CN');
+      const id = where ? (where.kind === 'country' ? where.id : where.country!) : other;
+      if (id && id !== 'country:CN') rec = { id, kind: 'country', start: where?.start ?? pos, end: where?.end ?? pos };
     }
     if (!rec) continue;
     const recId = rec.id;

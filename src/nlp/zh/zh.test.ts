@@ -316,4 +316,14 @@ describe('facts', () => {
     expect(ids('哈萨克斯坦卡拉干达州铁合金项目竣工。')).not.toContain('person:jusuf-kalla');
     expect(ids('印度尼西亚副总统卡拉表示欢迎。')).toContain('person:jusuf-kalla');
   });
+  it('reads a project’s total investment and a purchase as investments in its country', () => {
+    const f = read(
+      '题\n中国同柬埔寨举行会谈。\n在柬埔寨，由中国企业投资建设的金港高速公路本月通车，该项目总投资约20亿美元。\n2019年，中国一家企业出资3000万美元收购了西哈努克港一家水泥厂。',
+      '2025-12-20',
+    ).filter((x) => x.type === 'investment');
+    expect(f.map((x) => [x.args.recipient, (x.args.amount as { value: number }).value])).toEqual([
+      ['country:KH', 2_000_000_000],
+      ['country:KH', 30_000_000],
+    ]);
+  });
 });
