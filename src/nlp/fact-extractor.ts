@@ -900,7 +900,7 @@ function leadersMeetings(env: Env): void {
 
 // ---------------------------------------------------------------- agreement
 const DOCN =
-  '(?:agreements?|memorand(?:um|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?|programmes?|programs?|action plans?|plans? of (?:consultations|cooperation|action|joint actions|measures))';
+  '(?:agreements?|memorand(?:ums?|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?|programmes?|programs?|action plans?|plans? of (?:consultations|cooperation|action|joint actions|measures))';
 // A match that begins with the document, not with its verb.
 const NOUN_FIRST = new RegExp(`^${DOCN}\\b`);
 const AGREE_RE = new RegExp(
@@ -1727,7 +1727,8 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
       if (pre2.length) place = pre2[pre2.length - 1].id;
     }
     if (!place) {
-      const named = immediate.find((x) => x.kind === 'place');
+      // A city in the name (the "Astana summit"), never a region ("the EU–Central Asia summit" is not in Central Asia).
+      const named = immediate.find((x) => x.kind === 'place' && countryOf(x.id) !== undefined);
       if (named) place = named.id;
       const host = st.ms.find(
         (x) =>
@@ -1934,7 +1935,8 @@ function factKey(f: Fact): string {
     case 'trade':
       return `trade|${sorted(a.parties)}|${a.metric}|${JSON.stringify(a.amount)}`;
     case 'summit':
-      return `summit|${slugify(String(a.name))}|${countryOf(String(a.place)) ?? a.place}`;
+      // The 46th and the 47th ASEAN summit in one city are two summits.
+      return `summit|${slugify(String(a.name))}|${countryOf(String(a.place)) ?? a.place}|${f.status ?? ''}`;
     default:
       return `milestone|${a.project}|${a.stage}`;
   }
@@ -1961,8 +1963,19 @@ function mergeFacts(facts: Fact[], generic: Set<Fact>): Fact[] {
   const out: Fact[] = [];
   const byKey = new Map<string, Fact>();
   for (const f of facts) {
-    const k = factKey(f);
-    const prev = byKey.get(k);
+    let k = factKey(f);
+    let prev = byKey.get(k);
+    // The 46th and the 47th ASEAN summit in one city are two summits; a headline's unnumbered one is either.
+    if (
+      prev &&
+      f.type === 'summit' &&
+      prev.args.ordinal !== undefined &&
+      f.args.ordinal !== undefined &&
+      prev.args.ordinal !== f.args.ordinal
+    ) {
+      k = `${k}|${f.args.ordinal}`;
+      prev = byKey.get(k);
+    }
     if (!prev) {
       byKey.set(k, f);
       out.push(f);

@@ -253,6 +253,24 @@ describe('constructions of real reporting (English)', () => {
     expect(r.map((f) => (f.args.amount as { value: number }).value)).toEqual([1_100_000_000]);
     expect(facts('Georgia and Armenia aim for bilateral trade to reach $2 billion by 2030.', '2025-02-01', 'trade')).toEqual([]);
   });
+  it('keeps two numbered summits of one city apart, and never places a summit in a region', () => {
+    const s = facts(
+      'VIENTIANE, Oct 9 (Wire) - Laos opened the 44th ASEAN Summit in Vientiane on Wednesday.\nThe 45th ASEAN Summit is scheduled for April, again in Vientiane.',
+      '2024-10-09',
+      'summit',
+    );
+    expect(s.map((f) => [f.args.ordinal, f.status ?? null])).toEqual([
+      [44, null],
+      [45, 'planned'],
+    ]);
+    const r = facts('Leaders will gather for the first EU–Central Asia summit next spring.', '2025-01-10', 'summit');
+    expect(r.every((f) => f.args.place !== 'place:central-asia')).toBe(true);
+    // "memorandums" is a plural of memorandum.
+    expect(
+      facts('Malaysia and Indonesia signed three memorandums of understanding on energy on Tuesday.', '2025-05-27', 'agreement')[0]?.args
+        .count,
+    ).toBe(3);
+  });
   it('reads a standing body of states that will sit as a planned meeting of those states', () => {
     const m = (text: string) =>
       facts(text, '2025-03-10', 'meeting').map((f) => [

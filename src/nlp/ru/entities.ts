@@ -289,6 +289,9 @@ function registerBySurname(surname: string): PersonRecord | undefined {
   return l?.find((f) => f.toks.length === 1) ? register().byId.get(l.find((f) => f.toks.length === 1)!.id) : undefined;
 }
 
+const INSTITUTION =
+  /^(председател|правительств|министр|заместител|президент|премьер|федераци|республик|государств|совет|комитет|палат|собрани|администраци|канцеляри|посольств|секретар)/;
+
 /**
  * First pass over the document: people introduced by a title and a name of two or three words
  * ("президента Казахстана Касым-Жомарта Токаева", "посол России в Казахстане Алексей Бородавкин").
@@ -313,6 +316,13 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
         if (m) {
           if (!country && (m.kind === 'country' || m.kind === 'adj') && m.prep !== 'в') country = m.country;
           k = m.tj;
+          steps++;
+          continue;
+        }
+        // Official style capitalises titles and institutions ("Заместителем Председателя Правительства
+        // Российской Федерации"): they are part of the title, not a name.
+        if (t.word && t.cap && (TITLE.test(t.lo) || INSTITUTION.test(t.lo))) {
+          k++;
           steps++;
           continue;
         }

@@ -111,7 +111,11 @@ function resolve(m: Mention, ctx: DocContext): string[] {
           x.country === m.country &&
           (x.office === 'president' || x.office === 'leader' || x.office === 'prime minister') &&
           (m.office === 'leader' || x.office === 'leader'),
-      );
+      ) ??
+      // "индийский министр" after "министр иностранных дел Индии С.Джайшанкар": the minister of that country.
+      (m.office?.includes('minister')
+        ? [...ctx.persons.values()].find((x) => x.country === m.country && !!x.office?.includes('minister'))
+        : undefined);
     return [p ? p.id : m.country!];
   }
   return [];
@@ -715,6 +719,8 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   const before = cands.filter((m) => m.start < trigPos);
   for (const m of [...after, ...before.reverse()]) {
     const x = m.kind === 'person' ? countryOfId(m.id, ctx) : m.country;
+    // "долларов США" is a currency, not a party.
+    if (m.country === 'country:US' && /доллар\p{L}*\s*$/iu.test(ctx.text.slice(Math.max(0, m.start - 12), m.start))) continue;
     // A data source ("таможенного управления КНР") is not a party.
     if (
       /(управлени\p{L}*|служб\p{L}*|ведомств\p{L}*|статистик\p{L}*|комитет\p{L}*|агентств\p{L}*|министерств\p{L}*)\s*$/iu.test(
@@ -739,6 +745,10 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   // "Экспорт за девять месяцев достиг ..." right after a country's total: its total exports, no pair.
   if (cs.length === 0 && ctx.totalTrade) return;
   ctx.totalTrade = false;
+  // "товарооборот двух стран" right after a meeting of two leaders: their countries, not the article's pair.
+  const recent =
+    ctx.lastEvent && ctx.sent - ctx.lastEvent.sent <= 2 && ctx.lastEvent.countries.length === 2 ? ctx.lastEvent.countries : undefined;
+  if (cs.length === 0 && recent && /(двух|обеих)\s+(стран|государств)|двусторонн|взаимн/iu.test(c.text)) cs.push(...recent);
   if (cs.length < 2) {
     // "импорт из Китая": the reporting country of the figure before, then the document's pair.
     const pool = [...(ctx.tradePair ?? []), ...ctx.pairCountries];

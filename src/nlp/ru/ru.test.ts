@@ -207,6 +207,22 @@ describe('frames', () => {
       [['country:CN', 'country:KZ'], 12_000_000_000, '2025-H1'],
     ]);
   });
+  it('trade: "долларов США" is a currency, and "двух стран" the two just met', () => {
+    const t = facts(
+      'Путин и Си Цзиньпин провели переговоры. Ранее в тот же день Путин встретился с премьер-министром Индии Нарендрой Моди. Товарооборот двух стран по итогам 2023 года достиг 65 млрд долларов США.',
+      '2024-10-23',
+      'trade',
+    );
+    expect(t.map((f) => [...(f.args.parties as string[])].sort())).toEqual([['country:IN', 'country:RU']]);
+  });
+  it('names: capitalised titles of official style are no name', () => {
+    const r = read(
+      'Министр провел переговоры с Заместителем Председателя Правительства Российской Федерации Д.В.Мантуровым.',
+      '2023-12-27',
+    );
+    expect(r.mentions.map((m) => m.id)).not.toContain('person:predsedatelya-pravitelstv');
+    expect(r.mentions.map((m) => m.id)).toContain('person:denis-manturov');
+  });
   it('investments: an amount of trade in the same sentence is not invested', () => {
     const body =
       'Президент Узбекистана отметил, что товарооборот Узбекистана с Китаем по итогам 2024 года достиг 13,8 млрд долларов, а объем китайских инвестиций в экономику республики вырос втрое.';
