@@ -613,8 +613,19 @@ function learnPeople(
         if (!th) continue;
         let qualified = false;
         const end = q + th.len;
-        if (toks[end]?.lo === 'of' && claim[end + 1] >= 0 && mentions[claim[end + 1]].kind === 'country') {
-          of = mentions[claim[end + 1]].id;
+        // "Prime Minister of Fiji", "of the Independent State of Papua New Guinea": the country after "of",
+        // across an article and the capitalised words of a long official name.
+        let c = end + 1;
+        while (
+          toks[end]?.lo === 'of' &&
+          c < s.t1 &&
+          c - end <= 6 &&
+          claim[c] < 0 &&
+          (toks[c].lo === 'the' || toks[c].lo === 'of' || toks[c].cap)
+        )
+          c++;
+        if (toks[end]?.lo === 'of' && claim[c] >= 0 && mentions[claim[c]].kind === 'country') {
+          of = mentions[claim[c]].id;
         } else if (toks[end]?.lo === 'of') qualified = true;
         if (!of && th.title !== 'CEO') continue;
         register(i, k, th.title, of, qualified);

@@ -327,6 +327,14 @@ describe('constructions of real reporting (English)', () => {
       [['person:kassym-jomart-tokayev', 'country:EG'], 'phone call'],
     ]);
   });
+  it('learns a person named before an official style title, after an honorific', () => {
+    const m = facts(
+      'Prime Minister Fumio Kishida held a meeting with the Hon. Feleti Teo, Prime Minister of the Independent State of Tuvalu, in Tokyo.',
+      '2024-07-17',
+      'meeting',
+    );
+    expect(m.map((f) => f.args.participants)).toEqual([['person:fumio-kishida', 'person:feleti-teo']]);
+  });
   it('reads a visit told in a relative clause about its visitor', () => {
     const v = facts(
       'On 2 March, Kazakh Foreign Minister Murat Nurtleu met Uzbek Foreign Minister Bakhtiyor Saidov, who is in Astana on an official visit.',
