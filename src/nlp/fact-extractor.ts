@@ -478,7 +478,14 @@ function visits(env: Env): void {
       visitor = poss ? { id: poss.id, indirect: false } : subjectBefore(env, trig);
     }
     if (!visitor || visitor.id === host) continue;
-    if (personCountry(env, visitor.id) === host) continue;
+    // "Two months after hosting Xi, Orbán flew to Beijing": the first person named is the host's; the one
+    // right before the verb travels.
+    if (personCountry(env, visitor.id) === host) {
+      if (!/^(?:flew|travelled|traveled|arrived|landed|visited)\b/.test(m[0])) continue;
+      const near = [...st.ms].reverse().find((x) => isPerson(x) && x.end <= trig && trig - x.end < 40 && personCountry(env, x.id) !== host);
+      if (!near) continue;
+      visitor = { id: near.id, indirect: !!near.byRole };
+    }
     const args: Record<string, unknown> = { visitor: visitor.id, host };
     if (hostM.kind === 'place') args.place = hostM.id;
     const kind = /\b(state|official|working)\s+visit/.exec(m[0]) ?? /\b(state|official|working)\s+visit/.exec(st.lo.slice(m.index));
@@ -683,7 +690,7 @@ function meetings(env: Env): void {
 // Meetings named by nouns: "during a meeting with X", "in a joint press conference with X",
 // "had a long meeting with X", "welcomed his counterpart X to Cairo", "after their talks".
 const NOMINAL_MEET_RE =
-  /\b(?:during|at|in|after|following|on the sidelines of|ahead of|had|held|hold|holds|has)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(meeting|talks|phone call|telephone call|phone conversation|telephone conversation|press conference|news conference|conversation|discussions?)\s+with\b/g;
+  /\b(?:(?:during|at|in|after|following|on the sidelines of|ahead of|had|held|hold|holds|has)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(meeting|talks|phone call|telephone call|phone conversation|telephone conversation|press conference|news conference|conversation|discussions?)|(?:after|following|during)\s+(talks))\s+with\b/g;
 const WELCOME_RE = /\b(welcomed|received|hosted)\s+(?:his|her|the)?\s*/g;
 const THEIR_TALKS_RE =
   /\b(?:after|following|during|at|recalled|since)\s+their\s+(?:(?:last|previous|first|latest|recent)\s+)?(talks|meeting|negotiations)\b/;
@@ -779,10 +786,12 @@ function nominalMeetings(env: Env): void {
     let subj = before.length ? before[before.length - 1].id : undefined;
     if (!subj && /\b(his|her)\b/.test(m[0])) subj = env.pronoun?.id;
     if (!subj) subj = st.ms.find((x) => isPerson(x) && x.start > obj.end && x.id !== obj.id)?.id;
+    // "After talks with Viktor Orbán on 9 May, the two leaders ...": the one the sentence before was about.
+    if (!subj && /^(?:after|following|during)\b/.test(m[0]) && env.prevPersons?.length) subj = env.prevPersons.find((p) => p !== obj.id);
     if (!subj || subj === obj.id) continue;
     const others = isPerson(obj) ? coordinatedPeople(env, obj) : [];
     const args: Record<string, unknown> = { participants: [subj, obj.id, ...others.filter((o) => o !== subj)] };
-    const format = formatOf(m[1]);
+    const format = formatOf(m[1] ?? m[2]);
     if (format) args.format = format;
     const place = placeAfter(env, obj.end, st.end);
     if (place) args.place = place;

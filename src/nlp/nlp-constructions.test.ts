@@ -327,6 +327,23 @@ describe('constructions of real reporting (English)', () => {
       [['person:kassym-jomart-tokayev', 'country:EG'], 'phone call'],
     ]);
   });
+  it('dates "on 8 May last year", and finds who travelled and whom they talked with across sentences', () => {
+    const text =
+      'When Xi Jinping landed in Belgrade on 7 May last year for a state visit, Serbian officials spoke of a new era.\n' +
+      'After talks with Aleksandar Vucic on 8 May, the two leaders signed 28 documents.\n' +
+      'Two months after hosting Xi, Vucic flew to Beijing for talks.';
+    const f = facts(text, '2025-11-18');
+    const visits = f.filter((x) => x.type === 'visit');
+    expect(visits.map((x) => [x.args.visitor, x.args.host])).toEqual([
+      ['person:xi-jinping', 'country:RS'],
+      ['person:aleksandar-vucic', 'country:CN'],
+    ]);
+    expect(visits[0].when?.value).toBe('2024-05-07');
+    expect(f.filter((x) => x.type === 'meeting').map((x) => x.args.participants)).toContainEqual([
+      'person:xi-jinping',
+      'person:aleksandar-vucic',
+    ]);
+  });
   it('learns a person named before an official style title, after an honorific', () => {
     const m = facts(
       'Prime Minister Fumio Kishida held a meeting with the Hon. Feleti Teo, Prime Minister of the Independent State of Tuvalu, in Tokyo.',

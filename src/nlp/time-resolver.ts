@@ -159,12 +159,13 @@ export function findTimes(s: string, base: number, published?: string, future = 
     const a = out[k];
     const b = out[k + 1];
     if (
-      a.when?.precision === 'month' &&
+      (a.when?.precision === 'month' || a.when?.precision === 'day') &&
       b.when?.precision === 'year' &&
       b.start - a.end <= 4 &&
       /^\s*(?:of\s+)?(?:last|this|next|the previous|the past)\s+year/i.test(s.slice(a.end - base, b.end - base))
     ) {
-      a.when = { value: `${b.when.value}-${a.when.value.slice(5, 7)}`, precision: 'month' };
+      // "in September last year", "on 8 May last year".
+      a.when = { value: `${b.when.value}${a.when.value.slice(4)}`, precision: a.when.precision };
       a.year = +b.when.value;
       a.end = b.end;
       out.splice(k + 1, 1);
