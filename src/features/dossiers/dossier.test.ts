@@ -9,6 +9,7 @@ import {
   formatAmount,
   formatWhen,
   idFromPath,
+  consolidated,
   inReaderLanguage,
   isStalePlan,
   sameEvent,
@@ -32,6 +33,20 @@ const names = new Map<string, EntityRef>([
 ]);
 const say = (type: string, args: Record<string, unknown>) => sentenceText(factSentence(t, { type, args }, names));
 
+describe('summit names', () => {
+  const sayIn = (lang: string, args: Record<string, unknown>, extra = names) =>
+    sentenceText(factSentence(translator(lang), { type: 'summit', args }, extra, lang));
+  it('are read in the reader’s language: the original where the engine kept it, else the organisation’s summit', () => {
+    const caca = { name: 'China–Central Asia summit (中国—中亚峰会)', place: 'place:beijing' };
+    expect(sayIn('zh', caca)).toMatch(/^中国—中亚峰会/);
+    expect(sayIn('en', caca)).toBe('China–Central Asia summit in Beijing');
+    const sco = { name: 'SCO Council of Heads of State summit', place: 'place:beijing', organization: 'org:sco' };
+    const withSco = new Map([...names, ['org:sco', { id: 'org:sco', type: 'organization' as const, name: 'ШОС' }]]);
+    expect(sayIn('ru', sco, withSco)).toMatch(/^саммит ШОС/);
+    expect(sayIn('en', sco, withSco)).toBe('SCO Council of Heads of State summit in Beijing');
+  });
+});
+
 describe('fact sentences', () => {
   it('reads like a sentence for each fact type', () => {
     expect(say('visit', { visitor: 'person:sadyr-japarov', host: 'country:CN', place: 'place:beijing', kind: 'state' })).toBe(
@@ -42,6 +57,10 @@ describe('fact sentences', () => {
     );
     expect(say('agreement', { parties: ['country:KG', 'country:CN'], count: 12, domain: 'energy' })).toBe(
       'Kyrgyzstan and China signed 12 documents on energy',
+    );
+    // Fields a Chinese source names in Chinese are not shown on the English page.
+    expect(say('agreement', { parties: ['country:KG', 'country:CN'], count: 12, domain: '能源、交通' })).toBe(
+      'Kyrgyzstan and China signed 12 documents',
     );
     expect(say('investment', { recipient: 'country:KG', investor: 'country:CN', amount: { value: 22710000000, currency: 'USD' } })).toBe(
       'Investment of $22.71 billion by China in Kyrgyzstan',
@@ -120,6 +139,27 @@ describe('facts in the reader’s language', () => {
     const ru = fact(2, 11, 'ru', 10, 'Мирзиёев прибыл.');
     const elsewhere = fact(3, 20, 'en', 20, 'Mirziyoyev arrived again.');
     expect(inReaderLanguage([en, elsewhere], [ru], 'ru')).toEqual([en, elsewhere]);
+  });
+
+  it('shows an event several articles report once, with the others as further sources', () => {
+    const summit = (id: number, articleId: number, language: string, day: string) => ({
+      ...fact(id, articleId, language, articleId, `summit ${id}`),
+      type: 'summit',
+      args: { name: 'SCO summit', place: 'place:tianjin', organization: 'org:sco' },
+      when: { value: day, precision: 'day' },
+      sortDate: day,
+    });
+    const ru = summit(1, 30, 'ru', '2025-08-31');
+    const en = summit(2, 31, 'en', '2025-09-01');
+    const later = summit(3, 32, 'en', '2026-06-15');
+    const out = consolidated([ru, en, later], 'en');
+    // The English report stands, the Russian one is a further source; a year later it is another summit.
+    expect(out.map((f) => [f.id, (f.also ?? []).map((g) => g.id)])).toEqual([
+      [2, [1]],
+      [3, []],
+    ]);
+    // Facts of one article are never merged here, nor versions of one article (inReaderLanguage's work).
+    expect(consolidated([ru, { ...ru, id: 4 }], 'ru')).toHaveLength(2);
   });
 
   it('drops a fact another version tells more or less fully, but not two events of one article', () => {

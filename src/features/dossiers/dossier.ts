@@ -94,6 +94,73 @@ export function inReaderLanguage<F extends TimelineFact>(facts: F[], versions: T
   return out;
 }
 
+/**
+ * A summit's name in the reader's language. The engine names summits in English and keeps a Chinese or Russian
+ * original in brackets ("China–Central Asia summit (中国—中亚峰会)"): the reader of that language sees the
+ * original, the English reader the English; a summit of an organisation is that organisation's summit, named as
+ * the edition names the organisation; else the English name.
+ */
+function summitName(a: Record<string, unknown>, names: Map<string, EntityRef>, lang: string, t: T): string {
+  const full = str(a.name);
+  if (!full) return t('dossiers.fact.summit.unnamed');
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(full);
+  const original = m && !readableIn(m[2], 'en') ? m[2] : undefined;
+  const english = original ? m![1] : full;
+  if (original && readableIn(original, lang)) return original;
+  const org = typeof a.organization === 'string' ? names.get(a.organization)?.name : undefined;
+  if (lang !== 'en' && org) return t('dossiers.fact.summit.of_org', { org });
+  return english;
+}
+
+/** A timeline entry with the other articles that report the same event. */
+export type Reported<F> = F & { also?: F[] };
+
+/**
+ * One event reported by several articles stands once, with the others as further sources: the summit two
+ * articles report a day apart, each from its own angle. Two facts are one event when `sameEvent` says so and
+ * they are dated within three days of each other (facts dated by a month or a year only when they name the same
+ * month or year); the one kept is in the reader's language where one is, else the first listed.
+ */
+export function consolidated<F extends TimelineFact>(facts: F[], lang: string): Reported<F>[] {
+  const out: Reported<F>[] = [];
+  const day = (f: F) => Date.parse((f.when?.value ?? f.sortDate).slice(0, 10));
+  const close = (a: F, b: F) => {
+    const pa = a.when?.precision ?? 'day';
+    const pb = b.when?.precision ?? 'day';
+    if (pa !== 'day' || pb !== 'day') return (a.when?.value ?? a.sortDate) === (b.when?.value ?? b.sortDate);
+    return Math.abs(day(a) - day(b)) <= 3 * DAY_MS;
+  };
+  for (const f of facts) {
+    const twin = out.find(
+      (g) =>
+        g.article.id !== f.article.id &&
+        (g.article.group === undefined || g.article.group !== f.article.group) &&
+        g.status === f.status &&
+        sameEvent(g, f) &&
+        close(g, f),
+    );
+    if (!twin) {
+      out.push({ ...f });
+      continue;
+    }
+    // The reader's language first: the kept entry swaps places with the newcomer when only the newcomer is in it.
+    if (f.article.language === lang && twin.article.language !== lang) {
+      const { also = [], ...kept } = twin;
+      Object.assign(twin, f, { also: [...also, kept as F] });
+    } else (twin.also ??= []).push(f);
+  }
+  return out;
+}
+
+/** False for words in a script the edition's readers are not assumed to read: Chinese or Cyrillic on the English page. */
+export function readableIn(text: string, lang: string): boolean {
+  const han = /\p{Script=Han}/u.test(text);
+  const cyrillic = /\p{Script=Cyrillic}/u.test(text);
+  if (lang === 'zh') return !cyrillic;
+  if (lang === 'ru') return !han;
+  return !han && !cyrillic;
+}
+
 const ENTITY_ID = /^(country|person|org|place|project):[A-Za-z0-9][A-Za-z0-9-]{0,150}$/;
 
 /** True when a value is an entity id of the contract ("country:KG", "org:sco"). */
@@ -397,7 +464,9 @@ export function factSentence(
       const title = str(a.title);
       const count = typeof a.count === 'number' ? a.count : undefined;
       const key = title ? 'dossiers.fact.agreement.title' : count ? 'dossiers.fact.agreement.count' : 'dossiers.fact.agreement';
-      const domain = str(a.domain) ? t('dossiers.fact.domain_suffix', { domain: str(a.domain)! }) : '';
+      // The fields as the source wrote them: shown where the reader can read them (no Chinese on the English page).
+      const field = str(a.domain);
+      const domain = field && readableIn(field, lang) ? t('dossiers.fact.domain_suffix', { domain: field }) : '';
       return fill(t(key, { count: count ?? 0 }) + '{domain}', { parties: list(a.parties, names, lang), title, domain });
     }
     case 'investment': {
@@ -432,7 +501,7 @@ export function factSentence(
       return fill(t(key) + '{suffix}', { metric: label, parties: list(a.parties, names, lang), amount, suffix });
     }
     case 'summit': {
-      const name = str(a.name) ?? t('dossiers.fact.summit.unnamed');
+      const name = summitName(a, names, lang, t);
       const ordinal = ordinalText(a.ordinal, lang);
       const at = a.place ? fill(t('dossiers.fact.summit.place'), { place: ref(a.place, names) }) : [];
       return fill(t(ordinal ? 'dossiers.fact.summit.ordinal' : 'dossiers.fact.summit'), { name, ordinal, place: at });

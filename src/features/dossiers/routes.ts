@@ -8,7 +8,7 @@ import type { AppCtx } from '../../platform/app-context.js';
 import { loadChrome } from '../../platform/chrome.js';
 import { registerFactAdminRoutes } from './admin-routes.js';
 import { loadDossierAggregates, loadGroupsWithVersionIn } from './dossier-aggregates.js';
-import { ENTITY_TYPES, entityArgs, idFromPath, inReaderLanguage, type DossierEntity, type TimelineFact } from './dossier.js';
+import { consolidated, ENTITY_TYPES, entityArgs, idFromPath, inReaderLanguage, type DossierEntity, type TimelineFact } from './dossier.js';
 import {
   findEntities,
   findEntity,
@@ -128,12 +128,12 @@ async function renderDossier(
         const versioned = foreign.length ? await loadGroupsWithVersionIn(ctx, lang, now) : undefined;
         const groups = versioned ? foreign.filter((g) => versioned.has(g)) : [];
         const versions = groups.length ? await listVersionFacts(ctx.db, groups, lang, now) : [];
-        const timeline = inReaderLanguage(read, versions, lang);
+        const timeline = consolidated(inReaderLanguage(read, versions, lang), lang);
         const selfIds = subjects.map((s) => s.id);
         // Every name the page shows, in one query.
         const ids = new Set<string>(selfIds);
         // Upcoming events head the first page only; later pages continue the timeline.
-        const upcoming = page === 1 ? inReaderLanguage(plans, versions, lang) : [];
+        const upcoming = page === 1 ? consolidated(inReaderLanguage(plans, versions, lang), lang) : [];
         for (const f of [...upcoming, ...timeline]) for (const a of entityArgs(f.args)) ids.add(a.id);
         for (const s of trade) {
           ids.add(s.a);

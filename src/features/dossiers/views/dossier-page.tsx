@@ -12,11 +12,12 @@ import {
   splitId,
   type DossierEntity,
   type EntityRef,
+  type Reported,
   type TimelineFact,
   type TradeSeries,
 } from '../dossier.js';
 import type { ArticleRef, DossierStats } from '../dossier-store.js';
-import { Evidence, FactSentence, SourceLink } from './fact-sentence.js';
+import { AlsoReported, Evidence, FactSentence, SourceLink } from './fact-sentence.js';
 import { TradeChart } from './trade-chart.js';
 import { UpcomingBlock } from './upcoming-block.js';
 
@@ -31,8 +32,8 @@ export interface DossierPageProps {
   base?: string;
   stats: DossierStats;
   /** Announced events still to come (shown above the timeline). */
-  upcoming: TimelineFact[];
-  timeline: TimelineFact[];
+  upcoming: Reported<TimelineFact>[];
+  timeline: Reported<TimelineFact>[];
   info: PageInfo;
   names: Map<string, EntityRef>;
   trade: TradeSeries[];
@@ -216,6 +217,7 @@ export function DossierMain(p: DossierPageProps) {
                       )}
                       {' · '}
                       <SourceLink t={t} fact={f} lang={lang} prefixed={prefixed} />
+                      <AlsoReported t={t} facts={f.also} lang={lang} prefixed={prefixed} />
                     </p>
                   </li>
                 ))}

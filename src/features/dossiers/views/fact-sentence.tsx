@@ -40,20 +40,42 @@ export function Evidence({ fact, lang }: { fact: Pick<TimelineFact, 'evidence' |
  * "Source: the article's title", to the fact's sentence in it at the article's own address (`prefixed`: every
  * edition under its prefix); the title marked with its language where it differs.
  */
+/** The other articles that report the same event: "Also in: A, B". */
+export function AlsoReported({ t, facts, lang, prefixed = false }: { t: T; facts?: TimelineFact[]; lang: string; prefixed?: boolean }) {
+  if (!facts?.length) return null;
+  return (
+    <>
+      {' · '}
+      {t('dossiers.also_in')}
+      {/[:;]$/.test(t('dossiers.also_in')) ? ' ' : ''}
+      {facts.map((f, i) => [i > 0 ? ', ' : '', <SourceLink t={t} fact={f} lang={lang} prefixed={prefixed} bare />])}
+    </>
+  );
+}
+
 export function SourceLink({
   t,
   fact,
   lang,
   prefixed = false,
+  bare = false,
 }: {
   t: T;
   fact: Pick<TimelineFact, 'id' | 'article'>;
   lang: string;
   prefixed?: boolean;
+  /** The title alone, as in a list of further sources. */
+  bare?: boolean;
 }) {
   const own = fact.article.language;
   const other = own && own !== lang ? own : undefined;
   const href = `${articlePath(own ?? lang, prefixed, fact.article.slug)}#evidence-${fact.id}`;
+  if (bare)
+    return (
+      <a href={href} hreflang={other}>
+        {other ? <span lang={other}>{fact.article.title}</span> : fact.article.title}
+      </a>
+    );
   if (!other) return <a href={href}>{t('dossiers.source', { title: fact.article.title })}</a>;
   return (
     <a href={href} hreflang={other}>

@@ -1,12 +1,12 @@
 // "Upcoming": the events a dossier's articles announce, above its timeline of what happened. It loads
 // nothing itself: the page passes what listUpcomingFacts returned.
 import type { T } from '../../../platform/i18n/index.js';
-import { factSentence, formatWhen, type EntityRef, type TimelineFact } from '../dossier.js';
-import { Evidence, FactSentence, SourceLink } from './fact-sentence.js';
+import { factSentence, formatWhen, type EntityRef, type Reported, type TimelineFact } from '../dossier.js';
+import { AlsoReported, Evidence, FactSentence, SourceLink } from './fact-sentence.js';
 
 export interface UpcomingBlockProps {
   t: T;
-  facts: TimelineFact[];
+  facts: Reported<TimelineFact>[];
   names: Map<string, EntityRef>;
   /** The dossier's own subjects: named, not linked to the page itself. */
   skip: string[];
@@ -38,6 +38,7 @@ export function UpcomingBlock({ t, facts, names, skip, lang = 'en', base = '', p
               )}
               {' · '}
               <SourceLink t={t} fact={f} lang={lang} prefixed={prefixed} />
+              <AlsoReported t={t} facts={f.also} lang={lang} prefixed={prefixed} />
             </p>
           </li>
         ))}
