@@ -45,7 +45,7 @@ export interface ProjectRef {
 const NEG =
   /\b(not|never|no|without|failed to|fail to|refused to|refuse to|declined to|neither|nor|denied|cancell?ed|postponed|called off)\b|n't\b/;
 const MODAL =
-  /\b(could|may(?!\s+\d)|might|would|should|can|possibly|if|unless|whether|consider|considers|considering|considered|propose|proposed|proposes|proposing|hope to|hopes to|hoped to|aim to|aims to|seek to|seeks to|want to|wants to|intend to|intends to|plan to|plans to|planned to|planning to|expected to|likely to|set to|ready to|willing to|discuss|discussed|discussing|called for|urged|possibility of|prospect of|prospects for|potential)\b/;
+  /\b(could|(?<!\b(?:in|on|of|since|until|till|by|from|to|early|late|mid|last|next|this|during|through|between|before|after)[\s-])may(?!\s+\d)(?!\s+(?:19|20)\d\d)|might|would|should|can|possibly|if|unless|whether|consider|considers|considering|considered|propose|proposed|proposes|proposing|hope to|hopes to|hoped to|aim to|aims to|seek to|seeks to|want to|wants to|intend to|intends to|plan to|plans to|planned to|planning to|expected to|likely to|set to|ready to|willing to|discuss|discussed|discussing|called for|urged|possibility of|prospect of|prospects for|potential)\b/;
 const FUTURE =
   /\b(invited|invites|will|shall|is to|are to|to be held|scheduled|is due|are due|set to|next|upcoming|forthcoming|planned|plans|is expected|are expected|would)\b/;
 const BOILER =
@@ -54,12 +54,32 @@ const BOILER =
 const PROJECT_HEADS =
   'center|centre|section|railway|railroad|rail line|pipeline|gas pipeline|power plant|plant|station|park|port|terminal|mine|factory|refinery|dam|corridor|highway|motorway|road|bridge|airport|zone|complex|facility|hub|farm|smelter|tunnel|canal|line|cable|reactor|project';
 
+/**
+ * The person an interview is with: a text of questions and answers ("Q:", "A:") or one that says so in its lead
+ * ("spoke to us", "told us", "said in an interview"), the person named right before those words, else the last
+ * person its headline names ("...: Uzbek Foreign Minister Bakhtiyor Saidov").
+ */
+function interviewee(doc: Doc): string | undefined {
+  const lead = /\b(?:spoke to us|told us|talked to us|said in an interview|in an interview with)\b/i.exec(doc.text.slice(0, 800));
+  const qa = /^\s*(?:Q|A)\s*[:.]\s/m.test(doc.text);
+  if (!lead && !qa) return undefined;
+  const people = doc.ents.mentions.filter((m) => m.kind === 'person');
+  if (lead) {
+    const before = people.filter((m) => m.end <= lead.index && lead.index - m.end < 120);
+    if (before.length) return before[before.length - 1].id;
+  }
+  const titleEnd = doc.text.indexOf('\n');
+  const inTitle = people.filter((m) => m.end <= titleEnd);
+  return inTitle.length ? inTitle[inTitle.length - 1].id : undefined;
+}
+
 /** Extract all facts from a recognised document. */
 export function extractFacts(doc: Doc, version: string): Fact[] {
   const facts: Fact[] = [];
   doc.dateline ??= findDateline(doc);
   const ms = doc.ents.mentions;
   const pair = contextPair(doc);
+  const speaker = interviewee(doc);
   let mi = 0;
   let lastSubject: string | undefined;
   let lastFormat: { name: string; org?: string } | undefined;
@@ -85,8 +105,10 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
       caps: findCapacities(normS, s.start),
     };
     const firstPerson = sm.find((m) => m.kind === 'person');
-    const pron = /\b(he|she|his)\b/.exec(st.lo);
-    const pronounRef = pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
+    // In an interview's answers "I", "my", "we" and "our" are the one interviewed (or their country).
+    const own = speaker && s.para > 1 ? /\b(i|my|we|our)\b/.exec(st.lo) : null;
+    const pron = own ?? /\b(he|she|his)\b/.exec(st.lo);
+    const pronounRef = own ? speaker : pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
     const env: Env = {
       doc,
       st,
@@ -311,7 +333,7 @@ function clauseWindow(st: Sent, absPos: number, width = 60): string {
 const PLANNED =
   /\b(will|shall|is to|are to|is due to|are due to|scheduled to|is scheduled|are scheduled|set to|expected to|is expected|are expected|plans to|planned|upcoming|forthcoming|ahead of|next (?:week|month|year|sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/;
 const HEDGE =
-  /\b(could|may(?!\s+\d)|might|should|can|possibly|if|unless|whether|hopes?|hoped|hoping|wish(?:es|ed)?|wants?|wanted|aims?|aiming|seeks?|seeking|consider(?:s|ed|ing)?|propos(?:e|es|ed|ing)|invit(?:ed|es|ing|ation)|likely|possibility|prospects?|potential|ready to|willing to|intends? to|called for|urged|would)\b/;
+  /\b(could|(?<!\b(?:in|on|of|since|until|till|by|from|to|early|late|mid|last|next|this|during|through|between|before|after)[\s-])may(?!\s+\d)(?!\s+(?:19|20)\d\d)|might|should|can|possibly|if|unless|whether|hopes?|hoped|hoping|wish(?:es|ed)?|wants?|wanted|aims?|aiming|seeks?|seeking|consider(?:s|ed|ing)?|propos(?:e|es|ed|ing)|invit(?:ed|es|ing|ation)|likely|possibility|prospects?|potential|ready to|willing to|intends? to|called for|urged|would)\b/;
 
 /** How a trigger at `absPos` is stated: as a fact, as a planned event, or hedged/negated (no fact). */
 function modality(st: Sent, absPos: number, matchText = '', width = 40): 'fact' | 'planned' | 'blocked' {
@@ -528,7 +550,7 @@ function visits(env: Env): void {
 
 // ---------------------------------------------------------------- meeting
 const MEET_RE =
-  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
+  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?|\s+there)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|spoke\s+(?:to|with)(?=\s[^.;]{0,80}\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b)|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
 
 const LEAD_WORDS = new Set(
   (
@@ -670,7 +692,12 @@ function meetings(env: Env): void {
       subs.pop();
     }
     if (subs.length === 0 || objs.length === 0) continue;
-    const format = /phone|telephone/.test(m[0]) ? 'phone call' : /talks|negotiations/.test(m[0]) ? 'talks' : undefined;
+    const format =
+      /phone|telephone/.test(m[0]) || (/^spoke/.test(m[0]) && /\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b/.test(st.lo.slice(m.index)))
+        ? 'phone call'
+        : /talks|negotiations/.test(m[0])
+          ? 'talks'
+          : undefined;
     for (const sj of subs)
       for (const o of objs) {
         if (o.id === sj.id) continue;
@@ -1484,6 +1511,15 @@ function trade(env: Env): void {
       parties.push(env.pair.find((p) => p !== parties[0])!);
       conf = 0.75;
     }
+    // "Our trade with Japan", said by a minister interviewed: their country's.
+    if (
+      parties.length === 1 &&
+      env.pronoun?.id &&
+      /\bour\s+(?:\w+\s+){0,2}$/.test(st.lo.slice(Math.max(0, m.index - 30), m.index + m[0].length - m[1].length))
+    ) {
+      const own = personCountry(env, env.pronoun.id);
+      if (own && own !== parties[0]) parties.unshift(own);
+    }
     // A statistics note names its reporting country once: "Exports to Türkiye fell to $2.1 billion" is its
     // figure. The reporter is the country in most of the trade figures read so far.
     const reporter = reportingCountry(env);
@@ -1610,7 +1646,8 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     const rel = m.index;
     const trig = st.start + rel;
     const pre = st.lo.slice(Math.max(0, rel - 60), rel);
-    const modal = /\b(could|may(?!\s+\d)|might|would|possibly|proposed|propose|if|whether|consider)\b/;
+    const modal =
+      /\b(could|(?<!\b(?:in|on|of|since|until|till|by|from|to|early|late|mid|last|next|this|during|through|between|before|after)[\s-])may(?!\s+\d)(?!\s+(?:19|20)\d\d)|might|would|possibly|proposed|propose|if|whether|consider)\b/;
     if (modal.test(clauseWindow(st, trig, 50)) || modal.test(st.lo.slice(rel, rel + 50))) continue;
     if (NEG.test(clauseWindow(st, trig, 30)) || /\b(not|never)\b/.test(st.lo.slice(rel, rel + 30))) continue;
     // "invited Modi to visit Russia to take part in the summit" states an invitation; "invited leaders to the summit in Kazan" states the summit.

@@ -344,6 +344,18 @@ describe('constructions of real reporting (English)', () => {
       'person:aleksandar-vucic',
     ]);
   });
+  it('reads an interview’s "I" and "our" as the one interviewed and their country', () => {
+    const text =
+      'Kazakh Foreign Minister Murat Nurtleu spoke to us about Korea.\n' +
+      'Q: How are relations?\n' +
+      'A: I spoke to Foreign Minister Cho Tae-yul by phone in March. Our trade with South Korea was about $6 billion last year. In May I held talks there with Prime Minister Han Duck-soo in Seoul.';
+    const f = extract('Interview: Murat Nurtleu\n' + text, { published: '2025-06-02' }).facts;
+    expect(f.filter((x) => x.type === 'meeting').map((x) => [x.args.participants, x.args.format])).toEqual([
+      [['person:murat-nurtleu', 'person:cho-tae-yul'], 'phone call'],
+      [['person:murat-nurtleu', 'person:han-duck-soo'], 'talks'],
+    ]);
+    expect(f.find((x) => x.type === 'trade')?.args.parties).toEqual(['country:KZ', 'country:KR']);
+  });
   it('learns a person named before an official style title, after an honorific', () => {
     const m = facts(
       'Prime Minister Fumio Kishida held a meeting with the Hon. Feleti Teo, Prime Minister of the Independent State of Tuvalu, in Tokyo.',
@@ -351,6 +363,14 @@ describe('constructions of real reporting (English)', () => {
       'meeting',
     );
     expect(m.map((f) => f.args.participants)).toEqual([['person:fumio-kishida', 'person:feleti-teo']]);
+  });
+  it('reads "In May" as a month, not as "may"', () => {
+    expect(
+      facts('In May Kazakh President Kassym-Jomart Tokayev held talks with Uzbek President Shavkat Mirziyoyev.', '2025-06-01', 'meeting'),
+    ).toHaveLength(1);
+    expect(
+      facts('Kazakh President Kassym-Jomart Tokayev may hold talks with Uzbek President Shavkat Mirziyoyev.', '2025-06-01', 'meeting'),
+    ).toEqual([]);
   });
   it('reads a visit told in a relative clause about its visitor', () => {
     const v = facts(
