@@ -132,6 +132,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     if ((st.money.length || st.caps.length) && /invest|financ|fund|stake|loan|credit|grant/.test(lo)) investments(env);
     if (st.money.length) trade(env);
     if (lo.includes('summit')) lastFormat = summits(env, lastFormat);
+    if (lo.includes('session')) sessions(env);
     if (lo.includes('heads of state') || lo.includes('meeting of the leaders') || lo.includes('meeting of leaders')) leadersMeetings(env);
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
     if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service|began|started|begun/.test(lo)) milestones(env);
@@ -550,7 +551,7 @@ function visits(env: Env): void {
 
 // ---------------------------------------------------------------- meeting
 const MEET_RE =
-  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?|\s+there)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|spoke\s+(?:to|with)(?=\s[^.;]{0,80}\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b)|talks\s+with|received|hosted|sat\s+down\s+with)\b/g;
+  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?|\s+there)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|spoke\s+(?:to|with)(?=\s[^.;]{0,80}\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b)|talks\s+with|received|hosted|sat\s+down\s+with|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to))\b/g;
 
 const LEAD_WORDS = new Set(
   (
@@ -633,7 +634,8 @@ function meetings(env: Env): void {
     if (mod === 'fact' && /\b(to)\s+$/.test(win)) continue;
     if (/^meet/.test(m[0]) && mod !== 'planned') continue;
     // Objects: people after the trigger, then people coordinated with them ("X and Y").
-    const rest = st.lo.slice(after - st.start);
+    // An honorific's period ("H.E. Bassirou Diomaye Faye", "Dr. Ali") ends no clause.
+    const rest = st.lo.slice(after - st.start).replace(/\b(?:h\.e|hon|mr|mrs|ms|dr|prof|amb|rt)\./g, (x) => x.replace(/\./g, ' '));
     const stop = rest.search(
       /[;.]|,\s*(?:and\s+)?(?:which|where|during|who|after|before|to discuss|on)\b|\b(?:to discuss|on the sidelines|about)\b/,
     );
@@ -1832,6 +1834,45 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     }
   }
   return current;
+}
+
+// A body's sitting of heads of state named as a session: "The 67th Ordinary Session of the ECOWAS Authority of
+// Heads of State and Government was held ... in Abuja", "decided to hold its 68th Ordinary Session in Abuja".
+const SESSION_RE =
+  /\b(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d+)(?:st|nd|rd|th))\s+)?(?:ordinary|extraordinary|regular|annual)\s+session\b(?:\s+of\s+the\s+([^.;,]{2,80}?)\b(?:authority|council|assembly|conference)\s+of\s+heads\s+of\s+state)?/g;
+
+function sessions(env: Env): void {
+  const { st } = env;
+  SESSION_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SESSION_RE.exec(st.lo)) !== null) {
+    const trig = st.start + m.index;
+    const end = trig + m[0].length;
+    if (/\b(could|may|might|if|whether|proposed)\b/.test(clauseWindow(st, trig, 40))) continue;
+    // The body: named in the phrase, else the one the text's summits or sessions are of ("its 68th Ordinary Session").
+    const inPhrase = st.ms.find((x) => x.kind === 'org' && x.start >= trig && x.end <= end);
+    const before = [...env.facts].reverse().find((f) => f.type === 'summit' && f.args.organization)?.args.organization as
+      | string
+      | undefined;
+    const org =
+      inPhrase?.id ?? (m[3] === undefined && /\b(its|the)\s+$/.test(st.lo.slice(Math.max(0, m.index - 6), m.index)) ? before : undefined);
+    if (!org || !/heads of state|^(?:its)\b/.test(m[0] + ' ' + st.lo.slice(Math.max(0, m.index - 6), m.index).trim())) {
+      if (!org || m[3] !== undefined) continue;
+    }
+    const place = placeAfter(env, end, Math.min(st.end, end + 60)) ?? env.doc.dateline;
+    if (!place) continue;
+    const args: Record<string, unknown> = {
+      name: `${KNOWN.get(org)?.aliases.find((a) => /^[A-Z]{2,8}$/.test(a)) ?? org.slice(4).toUpperCase()} summit`,
+      place,
+      organization: org,
+    };
+    const ord = m[2] ? +m[2] : m[1] ? ORDINALS[m[1]] : undefined;
+    if (ord) args.ordinal = ord;
+    const scheduled =
+      FUTURE.test(clauseWindow(st, trig, 40) + st.lo.slice(m.index, m.index + 80)) ||
+      /\b(decided|agreed)\s+to\s+hold\s+(its|the)\s+$/.test(st.lo.slice(0, m.index));
+    emit(env, 'summit', args, scheduled ? 0.7 : 0.8, nearestTime(env, end, scheduled), scheduled ? { status: 'planned' } : {});
+  }
 }
 
 // ---------------------------------------------------------------- project milestone

@@ -364,6 +364,23 @@ describe('constructions of real reporting (English)', () => {
     );
     expect(m.map((f) => f.args.participants)).toEqual([['person:fumio-kishida', 'person:feleti-teo']]);
   });
+  it('reads communiqué style: honorifics, courtesy calls and a body’s numbered sessions', () => {
+    const text =
+      'Accra, 20 May 2025 - Summary of the final communiqué\n' +
+      'The 12th Ordinary Session of the ECOWAS Authority of Heads of State and Government was held on 19 May 2025 in Accra.\n' +
+      'On the margins of the session, President John Dramani Mahama held talks with H.E. Bassirou Diomaye Faye, President of the Republic of Senegal.\n' +
+      'H.E. Julius Maada Bio, President of the Republic of Sierra Leone, paid a courtesy call on President Mahama.\n' +
+      'The Authority decided to hold its 13th Ordinary Session in Abuja on 14 December 2025.';
+    const f = facts(text, '2025-05-20');
+    expect(f.filter((x) => x.type === 'summit').map((x) => [x.args.organization, x.args.ordinal, x.args.place, x.status ?? null])).toEqual([
+      ['org:ecowas', 12, 'place:accra', null],
+      ['org:ecowas', 13, 'place:abuja', 'planned'],
+    ]);
+    expect(f.filter((x) => x.type === 'meeting').map((x) => x.args.participants)).toEqual([
+      ['person:john-dramani-mahama', 'person:bassirou-diomaye-faye'],
+      ['person:julius-maada-bio', 'person:john-dramani-mahama'],
+    ]);
+  });
   it('reads "In May" as a month, not as "may"', () => {
     expect(
       facts('In May Kazakh President Kassym-Jomart Tokayev held talks with Uzbek President Shavkat Mirziyoyev.', '2025-06-01', 'meeting'),
