@@ -405,6 +405,8 @@ const PROJECT_TYPES: [RegExp, string][] = [
   [/^коридор\p{L}*/iu, 'corridor'],
   [/^канал\p{L}*/iu, 'canal'],
   [/^терминал\p{L}*/iu, 'terminal'],
+  [/^лини\p{L}*\s+электропередач\p{L}*/iu, 'power line'],
+  [/^ЛЭП/u, 'power line'],
 ];
 
 /** Common adjectives of project names ("цементного завода" -> "cement plant"). */
@@ -475,7 +477,10 @@ function projectAt(rest: string): { id: string; name: string } | undefined {
     if (adj) parts.push(englishPart(adj[1]));
     // A name after the type: "Карс-Нахчыван", "Китай — Киргизия — Узбекистан", «Сила Сибири».
     const q = /^\s*«([^»]{2,40})»/u.exec(tail);
+    // A name in Latin letters stays as written ("линия электропередачи CASA-1000").
+    const latin = /^\s*([A-Z][A-Za-z]*(?:-[A-Za-z0-9]+)+|[A-Z]{2,}[A-Za-z0-9]*)/u.exec(tail);
     if (q) parts.push(...q[1].split(/\s+/).map(transliterate));
+    else if (latin) parts.push(latin[1]);
     else {
       const nm = /^\s*((?:[А-ЯЁ][\p{L}]+)(?:\s*[-–—]\s*[А-ЯЁ][\p{L}]+)*)/u.exec(tail);
       if (nm) parts.push(...nm[1].split(/\s*[-–—]\s*/u).map(englishPart));
@@ -502,18 +507,52 @@ export function nominativeTitle(title: string): string {
   if (head < 0) return title;
   for (let i = 0; i <= head; i++) {
     const w = words[i];
+    // The object of "подписали" is accusative; "текст Соглашения", "подписание Договора" genitive.
     words[i] =
       i < head
         ? w.replace(/ую$/u, 'ая').replace(/юю$/u, 'яя')
-        : w
-            .replace(/ию$/u, 'ия')
-            .replace(/([^и])ю$/u, '$1я')
-            .replace(/у$/u, 'а');
+        : /^(договор|меморандум|протокол|контракт|план)а$/iu.test(w)
+          ? w.slice(0, -1)
+          : w
+              .replace(/ения$/u, 'ение')
+              .replace(/ания$/u, 'ание')
+              .replace(/ию$/u, 'ия')
+              .replace(/([^и])ю$/u, '$1я')
+              .replace(/у$/u, 'а');
   }
   return words.join(' ');
 }
 
+// A document singled out of the signing just told: "В их числе - межправительственное соглашение о строительстве ...".
+const INCLUDED_RU =
+  /^(?:в\s+их\s+числе|среди\s+них|в\s+том\s+числе|среди\s+которых)\s*[-–—:]?\s*((?:[\p{L}-]+\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн)\p{L}*(?:\s+[\p{Ll}-]+|\s+[А-ЯЁ][\p{L}-]*(?:\s*[-–—]\s*[А-ЯЁ][\p{L}-]*)?){1,10})/iu;
+
+function includedDocument(c: Clause, ctx: DocContext, out: Draft[]): boolean {
+  const m = INCLUDED_RU.exec(c.text.trim());
+  if (!m || !ctx.lastAgreement || ctx.lastAgreement.para !== c.s.para) return false;
+  const title = m[1].replace(/,.*$/u, '').trim();
+  const parties = [...ctx.lastAgreement.parties];
+  out.push(draft('agreement', { parties, title: title[0].toUpperCase() + title.slice(1) }, c, ctx, 0.75));
+  projectAgreed(c, ctx, parties, out);
+  return true;
+}
+
+/** "... по проекту железной дороги", "о строительстве ...": the project the agreement is on, agreed. */
+function projectAgreed(c: Clause, ctx: DocContext, parties: string[], out: Draft[]): void {
+  const pm = /(?:по проекту|по проектам|о строительстве|по строительству|о реализации проекта|о создании)\s+/iu.exec(c.text);
+  if (!pm) return;
+  const p = projectAt(c.text.slice(pm.index + pm[0].length));
+  if (!p) return;
+  ctx.lastProject = p;
+  ctx.names.set(p.id, { type: 'project', name: p.name });
+  const countries = parties.filter((x) => x.startsWith('country:'));
+  out.push(
+    draft('project_milestone', { project: p.id, stage: 'agreed', ...(countries.length ? { parties: countries } : {}) }, c, ctx, 0.75),
+  );
+}
+
 function agreements(c: Clause, ctx: DocContext, out: Draft[]): void {
+  if (includedDocument(c, ctx, out)) return;
   if (!SIGN.test(c.text)) return;
   const toks = c.s.toks.slice(c.ti, c.tj);
   if (!toks.some((t) => DOC_NOUN.test(t.lo))) return;
@@ -538,18 +577,7 @@ function agreements(c: Clause, ctx: DocContext, out: Draft[]): void {
   out.push(...made);
   ctx.lastAgreement = { parties, para: c.s.para };
   // Agreements on a project: "протокол ... по проекту железной дороги Карс-Нахчыван".
-  const pm = /(?:по проекту|по проектам|о строительстве|по строительству|о реализации проекта|о создании)\s+/iu.exec(c.text);
-  if (pm) {
-    const p = projectAt(c.text.slice(pm.index + pm[0].length));
-    if (p) {
-      ctx.lastProject = p;
-      ctx.names.set(p.id, { type: 'project', name: p.name });
-      const countries = parties.filter((x) => x.startsWith('country:'));
-      out.push(
-        draft('project_milestone', { project: p.id, stage: 'agreed', ...(countries.length ? { parties: countries } : {}) }, c, ctx, 0.75),
-      );
-    }
-  }
+  projectAgreed(c, ctx, parties, out);
 }
 
 const MILESTONE: [RegExp, string][] = [

@@ -223,6 +223,23 @@ describe('frames', () => {
     expect(r.mentions.map((m) => m.id)).not.toContain('person:predsedatelya-pravitelstv');
     expect(r.mentions.map((m) => m.id)).toContain('person:denis-manturov');
   });
+  it('agreements: a document singled out of a package, one in the genitive, and a project named in Latin', () => {
+    const f = facts(
+      'Президенты Казахстана и Китая провели переговоры. По итогам переговоров стороны подписали 20 соглашений. ' +
+        'В их числе - межправительственное соглашение о строительстве железной дороги Достык - Мойынты. ' +
+        'Министры парафировали текст Договора о границе. Завершено строительство линии электропередачи CASA-1000.',
+      '2025-03-13',
+    );
+    expect(f.filter((x) => x.type === 'agreement').map((x) => x.args.count ?? x.args.title)).toEqual([
+      20,
+      'Межправительственное соглашение о строительстве железной дороги Достык - Мойынты',
+      'Договор о границе',
+    ]);
+    expect(f.filter((x) => x.type === 'project_milestone').map((x) => [x.args.project, x.args.stage])).toEqual([
+      ['project:dostyk-moyynty-railway', 'agreed'],
+      ['project:casa-1000-power-line', 'completed'],
+    ]);
+  });
   it('investments: an amount of trade in the same sentence is not invested', () => {
     const body =
       'Президент Узбекистана отметил, что товарооборот Узбекистана с Китаем по итогам 2024 года достиг 13,8 млрд долларов, а объем китайских инвестиций в экономику республики вырос втрое.';
