@@ -258,6 +258,14 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
   )
     triggered = false;
   if (!triggered && !inherited) return;
+  // "По итогам встречи лидеры трех стран подписали декларацию" after the meeting was told: that meeting again.
+  if (
+    /^[^,]{0,20}(по итогам|в ходе|после|на полях)\s+(этой\s+|их\s+)?встреч/iu.test(c.text) &&
+    SUMMIT_CROWD.test(c.text) &&
+    !c.ms.some((m) => m.kind === 'person' && !m.inTitle) &&
+    out.some((d) => d.type === 'meeting')
+  )
+    return;
   // "По итогам встречи лидеры приняли декларацию" in a summit's report: the summit's sitting, not talks of two.
   if (
     ctx.summitOrg &&

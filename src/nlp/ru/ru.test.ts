@@ -223,6 +223,14 @@ describe('frames', () => {
     expect(r.mentions.map((m) => m.id)).not.toContain('person:predsedatelya-pravitelstv');
     expect(r.mentions.map((m) => m.id)).toContain('person:denis-manturov');
   });
+  it('meetings: "по итогам встречи лидеры ..." after the meeting was told is that meeting, not another', () => {
+    const m = facts(
+      'В Вашингтоне состоялась встреча Никола Пашиняна, Ильхама Алиева и Дональда Трампа. По итогам встречи лидеры трех стран подписали совместную декларацию.',
+      '2025-08-09',
+      'meeting',
+    );
+    expect(m).toHaveLength(1);
+  });
   it('agreements: a document singled out of a package, one in the genitive, and a project named in Latin', () => {
     const f = facts(
       'Президенты Казахстана и Китая провели переговоры. По итогам переговоров стороны подписали 20 соглашений. ' +

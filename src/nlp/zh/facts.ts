@@ -510,12 +510,9 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const cs = clauseStart(s, c.sent, pos);
     if (FORECAST.test(s.slice(cs, money[0].start)) || NEG.test(s.slice(cs, pos))) continue;
     const metric = /^(出口)/.test(m[0]) ? 'exports' : /^进口/.test(m[0]) ? 'imports' : 'trade_turnover';
-    // Partners: countries, and trade blocs (中国同东盟贸易额).
-    let parties = uniq(
-      c.ms
-        .filter((x) => (x.kind === 'country' || (x.kind === 'org' && BLOCS.has(x.id))) && x.end <= money[0].start)
-        .flatMap((x) => (x.kind === 'org' ? [x.id] : countryIds(x))),
-    );
+    // Partners: two countries, as the contract has it; trade with a bloc (中国同东盟贸易额) is no pair.
+    if (c.ms.some((x) => x.kind === 'org' && BLOCS.has(x.id) && x.start >= cs && x.end <= money[0].start)) continue;
+    let parties = uniq(c.ms.filter((x) => x.kind === 'country' && x.end <= money[0].start).flatMap((x) => countryIds(x)));
     // A region as the partner (中国同中亚五国贸易额) is no pair of countries, nor a group (与共建"一带一路"国家),
     // nor a country's total with the world (我国货物贸易进出口总值).
     const region =

@@ -326,4 +326,8 @@ describe('facts', () => {
       ['country:KH', 30_000_000],
     ]);
   });
+  it('reads trade with a bloc as no pair of countries', () => {
+    const f = read('题\n前三季度，中国同东盟贸易额为5.13万亿元。中俄贸易额为1800亿美元。', '2024-10-18').filter((x) => x.type === 'trade');
+    expect(f.map((x) => x.args.parties)).toEqual([['country:CN', 'country:RU']]);
+  });
 });
