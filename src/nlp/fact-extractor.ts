@@ -1412,7 +1412,7 @@ function investments(env: Env): void {
 
 // ---------------------------------------------------------------- trade
 const TRADE_RE =
-  /\b(trade turnover|turnover of trade|turnover with|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|reaching|amounted|amounting|totaled|totalled|totaling|stood|standing|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
+  /\b(trade turnover|turnover of trade|turnover with|purchases from|shipments to|sales to|deliveries to|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|reaching|amounted|amounting|totaled|totalled|totaling|stood|standing|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
 
 // A country's trade with the world, not with a partner: "overall foreign trade turnover reached ...".
 const WORLD_TRADE = /\b(?:overall|total|aggregate)\s+(?:foreign\s+|external\s+)?trade\b|\b(?:foreign|external)\s+trade\s+turnover\b/;
@@ -1436,6 +1436,22 @@ const MONTH_RANGE = new RegExp(
 
 /** "January-September 2024": the period, and the year as the figure's date (a half year is "2024-H1"). */
 function monthRange(env: Env, text: string): { period: string; when: When } | undefined {
+  // "the first nine months of 2025", "in the third quarter", "the first half of the year".
+  const n = /\b(?:the\s+)?first\s+(three|six|nine|ten|eleven)\s+months(?:\s+of\s+((?:19|20)\d\d))?/.exec(text);
+  const q = /\b(?:the\s+)?(first|second|third|fourth)\s+quarter(?:\s+of\s+((?:19|20)\d\d))?/.exec(text);
+  const h = /\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+((?:19|20)\d\d))?/.exec(text);
+  const y0 = (n?.[2] ?? q?.[2] ?? h?.[2] ?? env.doc.published?.slice(0, 4)) as string | undefined;
+  if (y0 && (n || q || h)) {
+    const months: Record<string, number> = { three: 3, six: 6, nine: 9, ten: 10, eleven: 11 };
+    const period = n
+      ? months[n[1]] === 6
+        ? `${y0}-H1`
+        : `${y0}-01/${String(months[n[1]]).padStart(2, '0')}`
+      : q
+        ? `${y0}-Q${['first', 'second', 'third', 'fourth'].indexOf(q[1]) + 1}`
+        : `${y0}-H${h![1] === 'first' ? 1 : 2}`;
+    return { period, when: { value: y0, precision: 'year' } };
+  }
   const r = MONTH_RANGE.exec(text);
   if (!r) return undefined;
   const a = MONTHS_EN.indexOf(r[1]) + 1;
@@ -1493,13 +1509,38 @@ function trade(env: Env): void {
     )
       continue;
     used.add(amount);
-    const metric = /export/.test(m[1]) ? 'exports' : /import/.test(m[1]) ? 'imports' : 'trade_turnover';
+    const metric = /export|shipments|sales|deliveries/.test(m[1])
+      ? 'exports'
+      : /import|purchases/.test(m[1])
+        ? 'imports'
+        : 'trade_turnover';
     // Parties: countries in this clause, nearest the trigger first.
     const clauseStart = Math.max(0, st.lo.lastIndexOf(';', m.index), st.lo.lastIndexOf(' while ', m.index));
     const parties: string[] = [];
     for (const x of st.ms) {
       if (!isCountry(x) || x.start < st.start + clauseStart || x.start > amount.end + 40) continue;
       if (!parties.includes(x.id)) parties.push(x.id);
+    }
+    // "Trade with South Korea reached $66.2 billion, and trade with Japan $37.0 billion": the country the
+    // trigger governs is this figure's partner; those after its amount are the next figures'.
+    const governed = new RegExp(
+      `^(?:${m[1].endsWith(' with') || m[1].endsWith(' to') || m[1].endsWith(' from') ? '' : '\\s+(?:with|to|from)'})\\s+(?:the\\s+)?$`,
+    );
+    const partner = st.ms.find(
+      (x) =>
+        isCountry(x) &&
+        !x.adjective &&
+        x.start >= trig + m![0].length &&
+        governed.test(st.lo.slice(m!.index + m![0].length, x.start - st.start)),
+    );
+    if (partner && partner.start < amount.start) {
+      for (let k = parties.length - 1; k >= 0; k--) {
+        if (parties[k] === partner.id) continue;
+        const x = st.ms.find((y) => y.id === parties[k] && isCountry(y) && !y.adjective);
+        // Before the trigger only its owner stays ("Vietnam's trade with China"), not an earlier figure's partner.
+        const owner = x && x.end <= trig && /^['’]s\s+(?:[\w-]+\s+){0,2}$/.test(st.orig.slice(x.end - st.start, trig - st.start));
+        if (x && (x.start > amount.end || (x.end <= trig && !owner))) parties.splice(k, 1);
+      }
     }
     // "imports from Bangladesh" after "India's exports to Bangladesh": the reporting country carries over.
     if (parties.length === 1 && metric !== 'trade_turnover') {
@@ -1554,7 +1595,18 @@ function trade(env: Env): void {
     if (range) args.period = range.period;
     else if (when && when.precision !== 'season') args.period = when.value;
     // "over the nine months", "in the same period": the period of the report's last figure.
-    const prev = env.facts.findLast((f) => f.type === 'trade');
+    // "over the nine months": the report's nine-month figure's period, not the quarter read just before.
+    const span = /\b(three|six|nine|ten|eleven)[- ]months?\b/.exec(st.lo)?.[1];
+    const spanMonths: Record<string, string> = { three: '03', six: '06', nine: '09', ten: '10', eleven: '11' };
+    const prev =
+      (span &&
+        env.facts.findLast(
+          (f) =>
+            f.type === 'trade' &&
+            typeof f.args.period === 'string' &&
+            (f.args.period.endsWith(`-01/${spanMonths[span]}`) || (span === 'six' && f.args.period.endsWith('-H1'))),
+        )) ||
+      env.facts.findLast((f) => f.type === 'trade');
     // A figure with no time of its own in a statistics note (its reporter known) is of the note's period.
     const undatedInReport = !when && reporter !== undefined;
     if (
@@ -1579,6 +1631,8 @@ const RANK_RE = /\b(?:followed|ranked|ranks|placed|came|was|were|stood|is)\b[^,;
 
 function rankedTrade(env: Env): void {
   const { st } = env;
+  // "Singaporean investors registered $4.1 billion, followed by South Korea with $3.2 billion" ranks investors.
+  if (/\binvest/.test(st.lo)) return;
   if (env.facts.some((f) => f.type === 'trade' && f.evidence.start === st.start)) return;
   const prev = [...env.facts].reverse().find((f) => f.type === 'trade');
   if (!prev || st.start - prev.evidence.end > 3) return;

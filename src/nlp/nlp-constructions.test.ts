@@ -290,6 +290,20 @@ describe('constructions of real reporting (English)', () => {
     ).toEqual([[['country:IR', 'country:RU', 'country:TR'], 'place:tehran', 'planned']]);
     expect(m('Kazakhstan and China. The business council could meet in Almaty in June.')).toEqual([]);
   });
+  it('reads figures by partner in one sentence, purchases and shipments, quarters and nine months', () => {
+    const text =
+      'HANOI, Oct 10 - Thailand’s two-way trade with China totalled $98.1 billion in the first nine months of 2025.\n' +
+      'In the third quarter alone, purchases from China reached $24.3 billion, while shipments to the U.S. came to $15.2 billion.\n' +
+      'Trade with South Korea reached $16.2 billion over the nine months, and trade with Japan $47.0 billion.';
+    const t = facts(text, '2025-10-10', 'trade').map((f) => [f.args.parties, f.args.metric, f.args.period]);
+    expect(t).toEqual([
+      [['country:TH', 'country:CN'], 'trade_turnover', '2025-01/09'],
+      [['country:TH', 'country:CN'], 'imports', '2025-Q3'],
+      [['country:TH', 'country:US'], 'exports', '2025-Q3'],
+      [['country:TH', 'country:KR'], 'trade_turnover', '2025-01/09'],
+      [['country:TH', 'country:JP'], 'trade_turnover', '2025-01/09'],
+    ]);
+  });
   it('reads a package of documents and the one singled out of it as two agreements', () => {
     const text =
       'Kyrgyz President Sadyr Japarov met Tajik President Emomali Rahmon in Bishkek on 13 March. Kyrgyzstan and Tajikistan have settled their border.\n' +
