@@ -179,9 +179,11 @@ describe('facts in the reader’s language', () => {
     expect(inReaderLanguage([enXi, enLi, ruAll, zhTwo, ruOther], [], 'en').map((f) => f.id)).toEqual([1, 2, 5]);
     // The same when the English version's facts are not on the page but known from `versions`.
     expect(inReaderLanguage([ruAll, zhTwo, ruOther], [enXi, enLi], 'en').map((f) => f.id)).toEqual([5]);
-    // Within one article, overlapping meetings are both kept.
+    // Within one article, overlapping meetings are both kept, and so are two of the same people on the English page.
     const ruXi = meeting(6, 11, 'ru', ['person:sadyr-japarov', 'person:xi-jinping']);
     expect(inReaderLanguage([ruAll, ruXi], [], 'ru').map((f) => f.id)).toEqual([3, 6]);
+    const ruXi2 = meeting(10, 11, 'ru', ['person:sadyr-japarov', 'person:xi-jinping']);
+    expect(inReaderLanguage([ruXi, ruXi2], [], 'en').map((f) => f.id)).toEqual([6, 10]);
     // A visit by the same visitor where one version named no host goes; to another host, it stays.
     const noHost = fact(7, 11, 'ru', 10, 'Мирзиёев прибыл.', { visitor: 'person:shavkat-mirziyoyev' });
     const elsewhere = fact(8, 11, 'ru', 10, 'Мирзиёев прибыл.', { visitor: 'person:shavkat-mirziyoyev', host: 'country:CN' });

@@ -86,7 +86,8 @@ export function inReaderLanguage<F extends TimelineFact>(facts: F[], versions: T
     const kin = f.article.group === undefined ? undefined : byGroup.get(f.article.group);
     // A better version of the same fact stands on this page: this one goes.
     const better = ({ g, j }: { g: TimelineFact; j: number }) => rank(g) < rank(f) || (rank(g) === rank(f) && j < i);
-    if (kin?.some((k) => k.g !== f && (same(k.g, f) || near(k.g, f)) && better(k))) continue;
+    // Two facts of one article are two facts (the engine merged what it read twice): only another version's goes.
+    if (kin?.some((k) => k.g !== f && k.g.articleId !== f.articleId && (same(k.g, f) || near(k.g, f)) && better(k))) continue;
     const v = kin && versions.find((g) => g.article.language === lang && same(g, f));
     if (!v && kin && versions.some((g) => g.article.language === lang && near(g, f))) continue;
     out.push(v ? { ...f, id: v.id, articleId: v.articleId, evidence: v.evidence, article: v.article } : f);
