@@ -450,7 +450,7 @@ export const ru = {
   'dossiers.fact.period_suffix': ' за {period}',
   'dossiers.fact.summit': '{name}{place}',
   'dossiers.fact.summit.ordinal': '{name} ({ordinal}){place}',
-  'dossiers.fact.summit.of_org': 'саммит {org}',
+  'dossiers.fact.summit.of_org': 'Саммит {org}',
   'dossiers.fact.summit.place': ', {place}',
   'dossiers.fact.summit.unnamed': 'Саммит',
   'dossiers.fact.milestone': '{project}: {stage}',
