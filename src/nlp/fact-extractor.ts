@@ -105,10 +105,15 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
       caps: findCapacities(normS, s.start),
     };
     const firstPerson = sm.find((m) => m.kind === 'person');
-    // In an interview's answers "I", "my", "we" and "our" are the one interviewed (or their country).
-    const own = speaker && s.para > 1 ? /\b(i|my|we|our)\b/.exec(st.lo) : null;
+    // In an interview's answers "I", "my", "we" and "our" are the one interviewed (or their country); in a quote
+    // a person introduces ('President Erdoğan said: "Our trade ..."'), that person.
+    const quoted = /\b(?:said|says|stated|noted|added|told\s+[\w ]{1,30}?)\s*[:,]\s*["“]/.exec(st.lo);
+    const quoter = quoted ? [...sm].reverse().find((m) => m.kind === 'person' && m.end <= s.start + quoted.index)?.id : undefined;
+    const ownFrom = quoter ?? (speaker && s.para > 1 ? speaker : undefined);
+    const own = ownFrom ? /\b(i|my|we|our)\b/.exec(quoted && quoter ? st.lo.slice(quoted.index) : st.lo) : null;
+    if (own && quoted && quoter) own.index += quoted.index;
     const pron = own ?? /\b(he|she|his)\b/.exec(st.lo);
-    const pronounRef = own ? speaker : pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
+    const pronounRef = own ? ownFrom : pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
     const env: Env = {
       doc,
       st,
@@ -1556,12 +1561,14 @@ function trade(env: Env): void {
     }
     // "Our trade with Japan", said by a minister interviewed: their country's.
     if (
-      parties.length === 1 &&
+      parties.length <= 1 &&
       env.pronoun?.id &&
       /\bour\s+(?:\w+\s+){0,2}$/.test(st.lo.slice(Math.max(0, m.index - 30), m.index + m[0].length - m[1].length))
     ) {
       const own = personCountry(env, env.pronoun.id);
       if (own && own !== parties[0]) parties.unshift(own);
+      // "Our trade volume reached ..." with no partner named: the other of the article's two.
+      if (own && parties.length === 1 && env.pair?.includes(own)) parties.push(env.pair.find((p) => p !== own)!);
     }
     // A statistics note names its reporting country once: "Exports to Türkiye fell to $2.1 billion" is its
     // figure. The reporter is the country in most of the trade figures read so far.

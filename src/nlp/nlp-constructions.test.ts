@@ -395,6 +395,12 @@ describe('constructions of real reporting (English)', () => {
       ['person:julius-maada-bio', 'person:john-dramani-mahama'],
     ]);
   });
+  it('reads "our" in a quote as the country of the one quoted', () => {
+    const text =
+      'Türkiye and Azerbaijan. President Recep Tayyip Erdoğan met President Ilham Aliyev in Ankara.\n' +
+      'At the press conference, President Erdoğan said: "Our trade volume reached 7.5 billion dollars last year."';
+    expect(facts(text, '2025-06-11', 'trade').map((f) => f.args.parties)).toEqual([['country:TR', 'country:AZ']]);
+  });
   it('reads "In May" as a month, not as "may"', () => {
     expect(
       facts('In May Kazakh President Kassym-Jomart Tokayev held talks with Uzbek President Shavkat Mirziyoyev.', '2025-06-01', 'meeting'),
