@@ -1,6 +1,6 @@
 // Unit tests for the constructions the engine must get right.
 import { describe, expect, it } from 'vitest';
-import { extract, REVIEW_THRESHOLD, type Fact } from './index.js';
+import { EXTRACTOR_VERSION, extract, REVIEW_THRESHOLD, type Fact } from './index.js';
 import { splitSentences } from './sentence-splitter.js';
 import { maskMarkup } from './text-normalizer.js';
 import { tokenize } from './tokenizer.js';
@@ -164,7 +164,7 @@ describe('every fact', () => {
       expect(f.confidence).toBeGreaterThan(0);
       expect(f.confidence).toBeLessThanOrEqual(1);
       expect(f.evidence.text.length).toBeGreaterThan(0);
-      expect(f.extractor).toBe('1.0.0');
+      expect(f.extractor).toBe(EXTRACTOR_VERSION);
     }
   });
 });
