@@ -1295,6 +1295,12 @@ function investments(env: Env): void {
         investorHome.add(x.id);
     }
   }
+  // "the Abu Dhabi-based ...": where the investor is based is not where the money goes.
+  for (const x of st.ms)
+    if ((isCountry(x) || x.kind === 'place') && /^-based\b/.test(st.orig.slice(x.end - st.start))) {
+      const c = countryOf(x.id);
+      if (c) investorHome.add(c);
+    }
   // Recipient: "in <country/place>" else the first other country named.
   let recipient: string | undefined;
   for (const x of st.ms) {
@@ -1334,9 +1340,22 @@ function investments(env: Env): void {
     investor = env.lastCompany;
     indirect = true;
   }
+  // "... in the Central Asian country": the country the sentence named before, not the investor's.
+  if (!recipient && /\bin\s+the\s+(?:[\w-]+\s+){0,3}(?:country|nation|republic|state)\b/.test(st.lo.slice(trig - st.start))) {
+    const named = [...st.ms]
+      .reverse()
+      .find(
+        (x) => isCountry(x) && !x.adjective && x.start < trig && !investorHome.has(countryOf(x.id) ?? '') && countryOf(x.id) !== investor,
+      );
+    if (named) recipient = countryOf(named.id);
+  }
   if (!recipient) {
     const first = st.ms.find(
-      (x) => (isCountry(x) || (x.kind === 'place' && countryOf(x.id))) && x.id !== investor && !investorHome.has(x.id),
+      (x) =>
+        (isCountry(x) || (x.kind === 'place' && countryOf(x.id))) &&
+        x.id !== investor &&
+        !investorHome.has(x.id) &&
+        !investorHome.has(countryOf(x.id) ?? ''),
     );
     recipient = first ? countryOf(first.id) : undefined;
   }

@@ -395,6 +395,14 @@ describe('constructions of real reporting (English)', () => {
       ['person:julius-maada-bio', 'person:john-dramani-mahama'],
     ]);
   });
+  it('reads an investment "in the Central Asian country" by an investor based elsewhere', () => {
+    const i = facts(
+      'Mubadala, the Abu Dhabi-based state investor, signed a deal with Uzbekistan’s investment ministry under which it will invest up to US$1 billion in energy projects in the Central Asian country.',
+      '2025-05-21',
+      'investment',
+    );
+    expect(i.map((f) => f.args.recipient)).toEqual(['country:UZ']);
+  });
   it('reads "our" in a quote as the country of the one quoted', () => {
     const text =
       'Türkiye and Azerbaijan. President Recep Tayyip Erdoğan met President Ilham Aliyev in Ankara.\n' +
