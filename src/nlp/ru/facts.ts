@@ -40,7 +40,7 @@ export interface DocContext {
   /** The last trade figure read was a country's total with the world. */
   totalTrade?: boolean;
   /** Parties of the last signing and its paragraph. */
-  lastAgreement?: { parties: string[]; para: number };
+  lastAgreement?: { parties: string[]; para: number; sent?: number };
   names: Map<string, { type: 'project'; name: string }>;
 }
 
@@ -533,13 +533,18 @@ export function nominativeTitle(title: string): string {
 
 // A document singled out of the signing just told: "В их числе - межправительственное соглашение о строительстве ...".
 const INCLUDED_RU =
-  /^(?:в\s+их\s+числе|среди\s+них|в\s+том\s+числе|среди\s+которых)\s*[-–—:]?\s*((?:[\p{L}-]+\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн)\p{L}*(?:\s+[\p{Ll}-]+|\s+[А-ЯЁ][\p{L}-]*(?:\s*[-–—]\s*[А-ЯЁ][\p{L}-]*)?){1,10})/iu;
+  /^(?:в\s+их\s+числе|среди\s+них|в\s+том\s+числе|среди\s+которых)\s*[-–—:]?\s*((?:[\p{L}-]+\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн)\p{L}*(?:\s+[\p{Ll}-]+|\s+[А-ЯЁ][\p{L}-]*(?:\s*[-–—]\s*[А-ЯЁ][\p{L}-]*)?){1,24})/iu;
 
 function includedDocument(c: Clause, ctx: DocContext, out: Draft[]): boolean {
   const m = INCLUDED_RU.exec(c.text.trim());
-  if (!m || !ctx.lastAgreement || ctx.lastAgreement.para !== c.s.para) return false;
-  const title = m[1].replace(/,.*$/u, '').trim();
-  const parties = [...ctx.lastAgreement.parties];
+  // The signing just told: in this paragraph, or in the sentence right before (a new paragraph may list them).
+  const last = ctx.lastAgreement;
+  if (!m || !last || (last.para !== c.s.para && (last.sent === undefined || ctx.sent - last.sent > 1))) return false;
+  const title = m[1]
+    .replace(/,.*$/u, '')
+    .trim()
+    .replace(/\s+(?:о|об|в|во|на|по|и|с|со|для|между)$/u, '');
+  const parties = [...last.parties];
   out.push(draft('agreement', { parties, title: title[0].toUpperCase() + title.slice(1) }, c, ctx, 0.75));
   projectAgreed(c, ctx, parties, out);
   return true;
@@ -583,7 +588,7 @@ function agreements(c: Clause, ctx: DocContext, out: Draft[]): void {
   }
   if (!made.length) made.push(draft('agreement', { parties }, c, ctx));
   out.push(...made);
-  ctx.lastAgreement = { parties, para: c.s.para };
+  ctx.lastAgreement = { parties, para: c.s.para, sent: ctx.sent };
   // Agreements on a project: "протокол ... по проекту железной дороги Карс-Нахчыван".
   projectAgreed(c, ctx, parties, out);
 }

@@ -223,6 +223,17 @@ describe('frames', () => {
     expect(r.mentions.map((m) => m.id)).not.toContain('person:predsedatelya-pravitelstv');
     expect(r.mentions.map((m) => m.id)).toContain('person:denis-manturov');
   });
+  it('agreements: the document singled out may open the next paragraph, with a long official title', () => {
+    const f = facts(
+      'По итогам переговоров подписан пакет из 9 документов между Казахстаном и Таджикистаном.\nВ их числе – Соглашение между Правительством Республики Казахстан и Правительством Республики Таджикистан о сотрудничестве в области водных ресурсов.',
+      '2025-02-20',
+      'agreement',
+    );
+    expect(f.map((x) => x.args.count ?? x.args.title)).toEqual([
+      9,
+      'Соглашение между Правительством Республики Казахстан и Правительством Республики Таджикистан о сотрудничестве в области водных ресурсов',
+    ]);
+  });
   it('meetings: "по итогам встречи лидеры ..." after the meeting was told is that meeting, not another', () => {
     const m = facts(
       'В Вашингтоне состоялась встреча Никола Пашиняна, Ильхама Алиева и Дональда Трампа. По итогам встречи лидеры трех стран подписали совместную декларацию.',
