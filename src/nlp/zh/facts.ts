@@ -699,11 +699,13 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
 const MILESTONE_G =
   /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入使用|投运|正式运营|开通运营|正式开通|投产|并网发电)/g;
 const PROJECT_NOUN =
-  /(高速铁路|高铁|铁路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|风电|光伏|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂|水泥厂|水泥生产线|生产线|铁合金|钢厂|钢铁厂|化工厂|化肥厂)(?:改造|扩建|新建|升级|及配套储能)?(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
+  /(高速铁路|高铁|铁路|环城公路|高速公路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|风电|光伏|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂|水泥厂|水泥生产线|生产线|铁合金|钢厂|钢铁厂|化工厂|化肥厂)(?:改造|扩建|新建|升级|及配套储能)?(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
 const NOUN_EN: Record<string, string> = {
   高速铁路: 'high-speed-railway',
   高铁: 'high-speed-railway',
   铁路: 'railway',
+  环城公路: 'ring-road',
+  高速公路: 'expressway',
   公路: 'highway',
   天然气管道: 'gas-pipeline',
   输油管道: 'oil-pipeline',
@@ -712,7 +714,7 @@ const NOUN_EN: Record<string, string> = {
   港口: 'port',
   港: 'port',
   码头: 'terminal',
-  水电站: 'hydropower-plant',
+  水电站: 'hydropower-station',
   核电站: 'nuclear-power-plant',
   光伏电站: 'solar-power-plant',
   风电场: 'wind-farm',

@@ -330,4 +330,13 @@ describe('facts', () => {
     const f = read('题\n前三季度，中国同东盟贸易额为5.13万亿元。中俄贸易额为1800亿美元。', '2024-10-18').filter((x) => x.type === 'trade');
     expect(f.map((x) => x.args.parties)).toEqual([['country:CN', 'country:RU']]);
   });
+  it('names a hydropower station and a ring road as Xinhua’s English does', () => {
+    const f = read('题\n中国企业承建的乌干达伊辛巴水电站近日竣工。肯尼亚蒙巴萨环城公路本月全线通车。', '2024-09-27').filter(
+      (x) => x.type === 'project_milestone',
+    );
+    expect(f.map((x) => String(x.args.project))).toEqual([
+      expect.stringMatching(/-hydropower-station$/),
+      expect.stringMatching(/-ring-road$/),
+    ]);
+  });
 });
