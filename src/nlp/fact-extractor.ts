@@ -130,7 +130,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
-    if (/visit|arriv|landed|travel|flew/.test(lo)) visits(env);
+    if (/visit|arriv|landed|travel|flew|who (?:is|was) in /.test(lo)) visits(env);
     if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom/.test(lo)) meetings(env);
     if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors|among|including/.test(lo)) agreements(env);
     // An investment states an amount or a capacity: without one, investments() finds nothing.
@@ -463,7 +463,7 @@ function projectId(doc: Doc, name: string): string {
 
 // ---------------------------------------------------------------- visit
 const VISIT_RE =
-  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
+  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|(?<=,\s+who\s+)(?:is|was)\s+in(?=\s+(?:the\s+)?[A-Z]?\S+(?:\s+\S+){0,2}\s+(?:to|for)\s+(?:co-chair|chair|attend|take part|hold|lead|open|sign|the\b))|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
 
 function visits(env: Env): void {
   const { st } = env;
@@ -495,7 +495,10 @@ function visits(env: Env): void {
     // "ahead of his visit to Vietnam": the person the text is talking about.
     if (!visitor && /\b(his|her)\b/.test(m[0]) && env.pronoun?.id) visitor = { id: env.pronoun.id, indirect: true };
     // "... met Hakan Fidan, who is in Baku on a working visit": the person the relative clause is about.
-    if (!visitor && /,\s+who\s+(?:(?:has|had|also|then|later|just|recently)\s+)*$/.test(st.lo.slice(Math.max(0, m.index - 30), m.index))) {
+    if (
+      !visitor &&
+      /,\s+who\s+(?:(?:has|had|is|was|are|were|also|then|later|just|recently)\s+)*$/.test(st.lo.slice(Math.max(0, m.index - 30), m.index))
+    ) {
       const comma = st.lo.lastIndexOf(',', m.index);
       const rel = st.ms.find((x) => isPerson(x) && st.start + comma - x.end >= 0 && st.start + comma - x.end <= 1);
       if (rel) visitor = { id: rel.id, indirect: !!rel.byRole };
@@ -556,7 +559,7 @@ function visits(env: Env): void {
 
 // ---------------------------------------------------------------- meeting
 const MEET_RE =
-  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?|\s+there)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|spoke\s+(?:to|with)(?=\s[^.;]{0,80}\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b)|talks\s+with|received|hosted|sat\s+down\s+with|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to))\b/g;
+  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?|\s+there)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+(?:(?:today|yesterday|here|on\s+\w+|in\s+[\w'-]+(?:\s+[\w'-]+)?)\s+){1,3}with|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|spoke\s+(?:to|with)(?=\s[^.;]{0,80}\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b)|talks\s+with|received|hosted|sat\s+down\s+with|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to))\b/g;
 
 const LEAD_WORDS = new Set(
   (

@@ -417,6 +417,20 @@ describe('constructions of real reporting (English)', () => {
       facts('Kazakh President Kassym-Jomart Tokayev may hold talks with Uzbek President Shavkat Mirziyoyev.', '2025-06-01', 'meeting'),
     ).toEqual([]);
   });
+  it('reads "met today in X with", and a visitor "who is in" a country to do something or "is paying" a visit', () => {
+    const f = facts(
+      "Kazakhstan and Japan. Japanese Foreign Minister Takeshi Iwaya met today in Tokyo with Kazakhstan's Foreign Minister Murat Nurtleu, who is in Japan to co-chair the annual dialogue.",
+      '2025-04-09',
+    );
+    expect(f.find((x) => x.type === 'meeting')?.args.participants).toEqual(['person:takeshi-iwaya', 'person:murat-nurtleu']);
+    expect(f.find((x) => x.type === 'visit')?.args).toMatchObject({ visitor: 'person:murat-nurtleu', host: 'country:JP' });
+    const v = facts(
+      'President Recep Tayyip Erdoğan hosted President of Kyrgyzstan Sadyr Japarov, who is paying an official visit to Türkiye, at the Presidential Complex in Ankara.',
+      '2025-06-11',
+      'visit',
+    );
+    expect(v[0]?.args).toMatchObject({ visitor: 'person:sadyr-japarov', host: 'country:TR', kind: 'official' });
+  });
   it('reads a visit told in a relative clause about its visitor', () => {
     const v = facts(
       'On 2 March, Kazakh Foreign Minister Murat Nurtleu met Uzbek Foreign Minister Bakhtiyor Saidov, who is in Astana on an official visit.',
