@@ -131,6 +131,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
     if (/visit|arriv|landed|travel|flew|who (?:is|was) in /.test(lo)) visits(env);
+    if (/\b(?:tour|trip|swing)\b/.test(lo)) tourVisits(env);
     if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom/.test(lo)) meetings(env);
     if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors|among|including/.test(lo)) agreements(env);
     // An investment states an amount or a capacity: without one, investments() finds nothing.
@@ -553,6 +554,50 @@ function visits(env: Env): void {
         emit(env, 'visit', a2, (visitor.indirect ? 0.72 : 0.85) - (planned ? 0.1 : 0), when, planned ? { status: 'planned' } : {});
       }
       last = x;
+    }
+  }
+}
+
+// A tour told by its stops: "a European tour that had earlier taken him to France and Serbia", "the
+// Prime Minister's tour, which began in Ghana on July 2 and also took him to Trinidad and Tobago, Argentina
+// and Brazil": one visit to each country named after "took him to" or "began in".
+const TOUR_RE = /\b(?:tour|trip|swing|journey)\b/;
+const TOUR_STOPS_RE = /\b(?:(?:took|taken|taking|takes)\s+(?:him|her|them)\s+(?:also\s+)?to|(?:began|begun|started|opened)\s+in)\s+/g;
+
+function tourVisits(env: Env): void {
+  const { st } = env;
+  const tour = TOUR_RE.exec(st.lo);
+  if (!tour) return;
+  TOUR_STOPS_RE.lastIndex = tour.index;
+  let m: RegExpExecArray | null;
+  while ((m = TOUR_STOPS_RE.exec(st.lo)) !== null && m.index - tour.index < 220) {
+    const trig = st.start + m.index;
+    const after = trig + m[0].length;
+    if (modality(st, trig, m[0], 40) !== 'fact') continue;
+    // Whose tour: a person named with it ("Modi's tour", "the Prime Minister's"), else the one the text is about.
+    const own = [...st.ms].reverse().find((x) => isPerson(x) && x.end <= trig + 40 && /^['’]s\b/.test(st.orig.slice(x.end - st.start)));
+    const visitor = own?.id ?? subjectBefore(env, trig, false)?.id ?? env.pronoun?.id ?? env.prevPersons?.[0];
+    if (!visitor) continue;
+    let last: Mention | undefined;
+    for (const x of st.ms) {
+      if (x.start < after || !((isCountry(x) && !x.adjective) || x.kind === 'place')) continue;
+      const gap = st.lo.slice((last ? last.end : after) - st.start, x.start - st.start);
+      if (last ? !/^\s*(,|,?\s+and|,?\s+as well as)\s*$/.test(gap) : gap.trim() !== '') break;
+      last = x;
+      const host = countryOf(x.id);
+      if (!host || host === personCountry(env, visitor)) continue;
+      const args: Record<string, unknown> = { visitor, host };
+      if (x.kind === 'place') args.place = x.id;
+      // Only the stop a day is told for ("began in Ghana on July 2") has that day; the others, its month.
+      const when = nearestTime(env, x.start);
+      const own = /^\s+(?:on|in)\s+\S/.test(st.lo.slice(x.end - st.start, x.end - st.start + 12));
+      emit(
+        env,
+        'visit',
+        args,
+        0.7,
+        when && !own && when.precision === 'day' ? { value: when.value.slice(0, 7), precision: 'month' } : when,
+      );
     }
   }
 }

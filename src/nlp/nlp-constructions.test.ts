@@ -431,6 +431,19 @@ describe('constructions of real reporting (English)', () => {
     );
     expect(v[0]?.args).toMatchObject({ visitor: 'person:sadyr-japarov', host: 'country:TR', kind: 'official' });
   });
+  it('reads a tour by its stops: a visit to each country it began in or took them to', () => {
+    const v = facts(
+      'India and Ghana. Prime Minister Narendra Modi arrived in Accra. Accra was the first stop of the Prime Minister’s tour, which began in Cyprus on June 15 and also took him to Canada and Croatia.',
+      '2025-06-20',
+      'visit',
+    );
+    expect(v.map((f) => [f.args.host, f.when?.value])).toEqual([
+      ['country:GH', expect.any(String)],
+      ['country:CY', '2025-06-15'],
+      ['country:CA', '2025-06'],
+      ['country:HR', '2025-06'],
+    ]);
+  });
   it('reads a visit told in a relative clause about its visitor', () => {
     const v = facts(
       'On 2 March, Kazakh Foreign Minister Murat Nurtleu met Uzbek Foreign Minister Bakhtiyor Saidov, who is in Astana on an official visit.',
