@@ -855,7 +855,7 @@ function learnPeople(
     return undefined;
   };
   const ROLE_RE =
-    /^(head of state|head of government|prime minister|foreign minister|top diplomat|chief diplomat|leader|president|head|chairman|premier|chancellor|king|emir)\b/;
+    /^(head of state|head of government|prime minister|foreign minister|top diplomat|chief diplomat|leader|president|head|chairman|premier|chancellor|king|emir|ambassador)\b/;
   for (const s of sents) {
     for (let i = s.t0; i < s.t1; i++) {
       if (claim[i] >= 0) {
@@ -891,7 +891,8 @@ function learnPeople(
       const rm = ROLE_RE.exec(rest);
       if (!rm) continue;
       const cls = roleClass(rm[1]);
-      if (!cls) continue;
+      // "the ambassador" is only ever the one ambassador the text named (below); no class of office stands for it.
+      if (!cls && rm[1] !== 'ambassador') continue;
       let e = i + 1;
       while (e < s.t1 && toks[e].end <= toks[i + 1].start + rm[1].length) e++;
       if (toks[e]?.lo !== 'of') {
@@ -899,7 +900,7 @@ function learnPeople(
         if (
           claim[e] >= 0 ||
           (toks[e] && nameEligible(e)) ||
-          !/^(president|prime minister|premier|chancellor|foreign minister)$/.test(rm[1])
+          !/^(president|prime minister|premier|chancellor|foreign minister|ambassador)$/.test(rm[1])
         )
           continue;
         const want = TITLE_WORDS[rm[1]];
@@ -908,6 +909,7 @@ function learnPeople(
           push({ start: toks[i + 1].start, end: toks[e - 1].end, id: holders[0].id, kind: 'person', t0: i + 1, t1: e, byRole: true });
         continue;
       }
+      if (!cls) continue;
       let q = e + 1;
       if (toks[q]?.lo === 'the') q++;
       if (claim[q] < 0 || mentions[claim[q]].kind !== 'country') continue;

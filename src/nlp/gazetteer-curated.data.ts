@@ -253,6 +253,10 @@ export const TITLE_WORDS: Record<string, string> = {
   'foreign minister': 'Foreign Minister',
   'minister of foreign affairs': 'Foreign Minister',
   'secretary of state': 'Secretary of State',
+  // Kenya's and others' ministers; the secretaries of ministries of state elsewhere.
+  'cabinet secretary': 'Cabinet Secretary',
+  'minister of state': 'Minister of State',
+  'state secretary': 'State Secretary',
   'defence minister': 'Defence Minister',
   'defense minister': 'Defense Minister',
   'finance minister': 'Finance Minister',

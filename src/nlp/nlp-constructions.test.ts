@@ -431,6 +431,14 @@ describe('constructions of real reporting (English)', () => {
     );
     expect(v[0]?.args).toMatchObject({ visitor: 'person:sadyr-japarov', host: 'country:TR', kind: 'official' });
   });
+  it('knows a cabinet secretary by title, and "the ambassador" as the one ambassador named', () => {
+    const m = facts(
+      'Kenya and China. Chinese Ambassador Guo Haiyan attended the launch. On Wednesday, Energy Cabinet Secretary Opiyo Wandayi held talks with the ambassador in Nairobi.',
+      '2025-09-26',
+      'meeting',
+    );
+    expect(m.map((f) => f.args.participants)).toEqual([['person:opiyo-wandayi', 'person:guo-haiyan']]);
+  });
   it('reads a tour by its stops: a visit to each country it began in or took them to', () => {
     const v = facts(
       'India and Ghana. Prime Minister Narendra Modi arrived in Accra. Accra was the first stop of the Prime Minister’s tour, which began in Cyprus on June 15 and also took him to Canada and Croatia.',
