@@ -133,7 +133,12 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     if (/visit|arriv|landed|travel|flew|who (?:is|was) in /.test(lo)) visits(env);
     if (/\b(?:tour|trip|swing)\b/.test(lo)) tourVisits(env);
     if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom/.test(lo)) meetings(env);
-    if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors|among|including/.test(lo)) agreements(env);
+    if (
+      /sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors|among (?:them|which)|including (?:a|an|the) /.test(
+        lo,
+      )
+    )
+      agreements(env);
     // An investment states an amount or a capacity: without one, investments() finds nothing.
     if ((st.money.length || st.caps.length) && /invest|financ|fund|stake|loan|credit|grant/.test(lo)) investments(env);
     if (st.money.length) trade(env);
@@ -820,7 +825,11 @@ const BODY_MEETS_RE =
 
 function bodyMeetings(env: Env): void {
   const { st } = env;
-  if (!/(?:commission|committee|council|task force|working group|meeting of)/.test(st.lo)) return;
+  if (
+    !/(?:commission|committee|council|task force|working group|meeting of)/.test(st.lo) ||
+    !/\b(?:will|would|to)\s+(?:meet|convene|sit|take place|be held)\b/.test(st.lo)
+  )
+    return;
   BODY_MEETS_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BODY_MEETS_RE.exec(st.lo)) !== null) {
