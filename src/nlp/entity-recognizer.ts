@@ -234,9 +234,11 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
     if (!hit) continue;
     const j = i + hit.len;
     if (j - 1 > i && paraBreak(i, j - 1)) continue;
-    // "US$18 billion" is a currency, not the United States.
+    // "US$18 billion" and "512.6 million US dollars" are a currency, not the United States.
     if (text[toks[j - 1].end] === '$') continue;
     const tg = hit.target;
+    if (tg.kind === 'country' && CURRENCY_AFTER.test(toks[j]?.lo ?? '') && /^[A-Z.]+$/.test(text.slice(toks[i].start, toks[j - 1].end)))
+      continue;
     const m = toMention(tg, i, j);
     push(m);
     defineAbbr(j, tg);
@@ -390,13 +392,17 @@ function isAdjectiveUncached(s: string): boolean {
 
 // First words of the phrases a lowercase token may begin ("the Gambia"): a capitalised phrase needs a
 // capitalised first word, and acronyms match exactly.
-const LOWERCASE_FIRST = [...LOOKUP].filter(([, l]) => l.some((e) => !e.exact && e.raw[0][0] === e.raw[0][0].toLowerCase())).map(([k]) => k);
+const LOWERCASE_FIRST = new Set(
+  [...LOOKUP].filter(([, l]) => l.some((e) => !e.exact && e.raw[0][0] === e.raw[0][0].toLowerCase())).map(([k]) => k),
+);
+// Words after a country's acronym that make it a currency: "US dollars", "HK dollar".
+const CURRENCY_AFTER = /^(?:dollars?|cents?)$/;
 
 function lookupAt(toks: Token[], i: number, claim: Claim, _abbr: Map<string, Target>): { target: Target; len: number } | undefined {
   const t = toks[i];
   // Most words of running text are lowercase, and only phrases starting with these words can begin with one:
   // the look-up is skipped for the rest.
-  if (!t.cap && !LOWERCASE_FIRST.includes(t.lo)) return undefined;
+  if (!t.cap && !LOWERCASE_FIRST.has(t.lo)) return undefined;
   const list = LOOKUP.get(t.lo);
   if (!list) return undefined;
   outer: for (const e of list) {

@@ -22,6 +22,10 @@ export interface Doc {
   published?: string;
   /** The place an article is datelined from ("NEW DELHI:", "MOSCOW, November 28"). */
   dateline?: string;
+  /** The country whose foreign trade a statistics note reports ("Georgia's external trade turnover ..."). */
+  tradeReporter?: string;
+  /** The period of that report's total ("in January-September 2024"), which its undated figures share. */
+  tradePeriod?: { period: string; when: When };
 }
 
 interface Sent {
@@ -134,11 +138,12 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     if (/\b(?:tour|trip|swing)\b/.test(lo)) tourVisits(env);
     if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom/.test(lo)) meetings(env);
     if (
-      /sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors|among (?:them|which)|including (?:a|an|the) /.test(
+      /sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors/.test(
         lo,
       )
     )
       agreements(env);
+    if (/\bamong |includ/.test(lo)) includedDocument(env);
     // An investment states an amount or a capacity: without one, investments() finds nothing.
     if ((st.money.length || st.caps.length) && /invest|financ|fund|stake|loan|credit|grant/.test(lo)) investments(env);
     if (st.money.length) trade(env);
@@ -1066,31 +1071,56 @@ function partiesIn(env: Env, from: number, to: number): string[] {
 
 // A document singled out of a signing: "Among them was an agreement on ...", "..., including a production
 // sharing agreement for ...", "among them a framework on ...".
+// The documents of a signing singled out: "including a memorandum on ...", "Among the documents were an
+// agreement on X, a protocol on Y and a treaty on Z", "The signed documents also included ...".
 const INCLUDED_DOC_RE =
-  /\b(?:among them(?:\s+(?:was|were))?|among which(?:\s+(?:was|were))?|including)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?(?:agreement|memorandum of understanding|memorandum|treaty|protocol|framework|contract|roadmap|programme|declaration)\s+(?:on|for|to|of)\s+[^,.;]{3,100})/;
+  /\b(?:among\s+(?:them|which|these|the\s+(?:documents|agreements|deals|texts)(?:\s+(?:signed|inked|adopted|concluded|exchanged))?)(?:\s+(?:was|were|is|are))?|including|(?:documents|agreements|deals|texts)\s+(?:(?:signed|adopted|inked)\s+)?(?:also\s+)?(?:included|include))\s*[:–—-]?\s*(?=(?:a|an|the)\s)/;
+// One listed document: an article, up to five words, a document noun, and what it is on.
+const LISTED_DOC = /^(?:a|an|the)\s+((?:[\w'’-]+\s+){0,5}?(?:agreement|memorandum of understanding|memorandum|mou|treaty|protocol|framework|contract|roadmap|road map|programme|program|declaration|statement|convention|charter|plan)\s+(?:on|for|to|of|between|with|in)\s+.{3,})$/i;
+// Where the next item of a list begins: a comma or "and" before an article and a document noun within six words.
+const NEXT_DOC =
+  /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:agreement|memorandum|mou|treaty|protocol|framework|contract|roadmap|road map|programme|program|declaration|statement|convention|charter|plan)\b)/gi;
 
 function includedDocument(env: Env): void {
   const { st } = env;
   const m = INCLUDED_DOC_RE.exec(st.lo);
   if (!m) return;
-  // The signing it belongs to: an agreement of this sentence or the one before.
-  const signing = [...env.facts].reverse().find((f) => f.type === 'agreement' && f.evidence.end >= st.start - 400 && !f.status);
-  if (!signing || signing.evidence.start < (env.prevStart ?? st.start)) return;
-  const at = m.index + m[0].length - m[1].length;
-  const title = st.orig
-    .slice(at, at + m[1].length)
-    .replace(/\s+(?:which|that|signed|worth)\b.*$/i, '')
-    .trim();
-  // The package is one fact (its count), the document singled out of it another.
-  if (typeof signing.args.title === 'string' && title.toLowerCase().startsWith(signing.args.title.toLowerCase().slice(0, 12)))
-    delete signing.args.title;
-  emit(
-    env,
-    'agreement',
-    { parties: [...(signing.args.parties as string[])], title: title[0].toUpperCase() + title.slice(1) },
-    0.75,
-    signing.when,
-  );
+  // The signing it belongs to: an agreement of this sentence or the one before; "the documents" may look a
+  // little further back, past a sentence on the visit.
+  const definite = /\b(?:the|signed)\s+(?:documents|agreements|deals|texts)\b/.test(m[0]);
+  const signing = [...env.facts]
+    .reverse()
+    .find((f) => f.type === 'agreement' && f.evidence.end >= st.start - (definite ? 800 : 400) && !f.status);
+  if (!signing || (!definite && signing.evidence.start < (env.prevStart ?? st.start))) return;
+  const rest = st.orig.slice(m.index + m[0].length).replace(/[.;]\s*$/, '');
+  const items: string[] = [];
+  let from = 0;
+  NEXT_DOC.lastIndex = 0;
+  for (let n: RegExpExecArray | null; (n = NEXT_DOC.exec(rest)) !== null; ) {
+    items.push(rest.slice(from, n.index));
+    from = n.index + n[0].length;
+  }
+  items.push(rest.slice(from));
+  for (const item of items) {
+    const d = LISTED_DOC.exec(item.trim());
+    if (!d) break;
+    // The last item runs on to the sentence's end: "..., officials said", "... which was signed ...".
+    const title = d[1]
+      .replace(/,.*$/, '')
+      .replace(/\s+(?:which|that|signed|worth|according)\b.*$/i, '')
+      .trim();
+    // The package is one fact (its count), the document singled out of it another.
+    if (typeof signing.args.title === 'string' && title.toLowerCase().startsWith(signing.args.title.toLowerCase().slice(0, 12)))
+      delete signing.args.title;
+    emit(
+      env,
+      'agreement',
+      { parties: [...(signing.args.parties as string[])], title: title[0].toUpperCase() + title.slice(1) },
+      0.75,
+      signing.when,
+    );
+    if (item.includes(',')) break;
+  }
 }
 
 function agreements(env: Env): void {
@@ -1250,7 +1280,6 @@ function agreements(env: Env): void {
     const last = env.facts[env.facts.length - 1];
     if (!title && !args.count && /s\b/.test(m[0].split(/\s+/).pop() ?? '') && !/\bstatus\b/.test(m[0])) env.generic.add(last);
   }
-  includedDocument(env);
 }
 
 // ---------------------------------------------------------------- investment
@@ -1493,10 +1522,11 @@ function investments(env: Env): void {
 
 // ---------------------------------------------------------------- trade
 const TRADE_RE =
-  /\b(trade turnover|turnover of trade|turnover with|purchases from|shipments to|sales to|deliveries to|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|reaching|amounted|amounting|totaled|totalled|totaling|stood|standing|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
+  /(?<!-)\b(trade turnover|turnover of trade|turnover with|turnover of|purchases from|shipments to|sales to|deliveries to|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|reaching|amounted|amounting|totaled|totalled|totaling|stood|standing|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
 
 // A country's trade with the world, not with a partner: "overall foreign trade turnover reached ...".
-const WORLD_TRADE = /\b(?:overall|total|aggregate)\s+(?:foreign\s+|external\s+)?trade\b|\b(?:foreign|external)\s+trade\s+turnover\b/;
+const WORLD_TRADE =
+  /\b(?:overall|total|aggregate)\s+(?:foreign\s+|external\s+)?(?:merchandise\s+|goods\s+)?trade\b|\b(?:foreign|external)\s+(?:merchandise\s+|goods\s+)?trade\s+turnover\b/;
 const MONTHS_EN = [
   'january',
   'february',
@@ -1556,19 +1586,27 @@ function reportingCountry(env: Env): string | undefined {
   for (const f of env.facts) if (f.type === 'trade') for (const p of f.args.parties as string[]) n.set(p, (n.get(p) ?? 0) + 1);
   let best: string | undefined;
   for (const [id, k] of n) if (!best || k > n.get(best)!) best = id;
-  return best;
+  return best ?? env.doc.tradeReporter;
 }
 
 function trade(env: Env): void {
   const { st } = env;
   if (st.money.length === 0) return;
-  if (WORLD_TRADE.test(st.lo) && !/\b(?:with|to|from)\s+(?:the\s+)?[a-z]/.test(st.lo.slice(st.lo.search(WORLD_TRADE)).split(/[,;]/)[0]))
+  if (WORLD_TRADE.test(st.lo) && !/\b(?:with|to|from)\s+(?:the\s+)?[a-z]/.test(st.lo.slice(st.lo.search(WORLD_TRADE)).split(/[,;]/)[0])) {
+    // "Georgia's external trade turnover reached ...": the note's reporting country, whose partners follow.
+    const at = st.start + st.lo.search(WORLD_TRADE);
+    const owner = [...st.ms].reverse().find((x) => isCountry(x) && x.end <= at && at - x.end <= 4);
+    env.doc.tradeReporter ??= owner?.id;
+    if (owner) env.doc.tradePeriod ??= monthRange(env, st.lo);
     return;
+  }
   TRADE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   const used = new Set<MoneyExpr>();
   while ((m = TRADE_RE.exec(st.lo)) !== null) {
     if (/\binvest/.test(st.lo.slice(0, m.index)) && !/\btrade\b/.test(st.lo.slice(0, m.index + 12))) return;
+    // A company's "turnover of $5 million" is no trade: only a trading partner's or a trade figure's.
+    if (m[1] === 'turnover of' && !/\btrad(?:e|ing)\b/.test(st.lo)) continue;
     const trig = st.start + m.index;
     if (negatedOrHypothetical(st, trig, '', 40)) continue;
     const amount = st.money.find((x) => x.start > trig && !used.has(x) && x.start - trig < 140);
@@ -1692,7 +1730,10 @@ function trade(env: Env): void {
       env.facts.findLast((f) => f.type === 'trade');
     // A figure with no time of its own in a statistics note (its reporter known) is of the note's period.
     const undatedInReport = !when && reporter !== undefined;
-    if (
+    if (undatedInReport && env.doc.tradePeriod) {
+      args.period = env.doc.tradePeriod.period;
+      when = env.doc.tradePeriod.when;
+    } else if (
       !range &&
       prev?.args.period &&
       (undatedInReport ||
@@ -1709,29 +1750,49 @@ function trade(env: Env): void {
 }
 
 // A ranked list after a trade figure carries its metric, partner and year over:
-// "... with trade reaching $43.8 billion. Uzbekistan followed with $13.8 billion, Turkmenistan placed third with $10.7 billion."
-const RANK_RE = /\b(?:followed|ranked|ranks|placed|came|was|were|stood|is)\b[^,;$]{0,30}?\bwith\s*$/;
+// "... with trade reaching $43.8 billion. Uzbekistan followed with $13.8 billion, Turkmenistan placed third with $10.7 billion",
+// "It was followed by Russia ($1.87 billion) and China ($1.44 billion)", "..., ahead of Kazakhstan with $573.4 million";
+// and a figure's partner told after it in the same sentence: "$1.73 billion came from Türkiye and $1.35 billion from Russia".
+const RANK_RE = /\b(?:followed|ranked|ranks|placed|came|was|were|stood|is|ahead\s+of|behind)\b[^,;$]{0,30}?\bwith\s*$/;
+const RANKED_LIST = /\b(?:followed|next|then|ahead|behind|ranked|second|third|fourth|fifth)\b/;
 
 function rankedTrade(env: Env): void {
   const { st } = env;
   // "Singaporean investors registered $4.1 billion, followed by South Korea with $3.2 billion" ranks investors.
   if (/\binvest/.test(st.lo)) return;
-  if (env.facts.some((f) => f.type === 'trade' && f.evidence.start === st.start)) return;
-  const prev = [...env.facts].reverse().find((f) => f.type === 'trade');
-  if (!prev || st.start - prev.evidence.end > 3) return;
-  const partner = (prev.args.parties as string[])[1];
+  const here = env.facts.filter((f) => f.type === 'trade' && f.evidence.start === st.start);
+  const prev = here[here.length - 1] ?? [...env.facts].reverse().find((f) => f.type === 'trade');
+  if (!prev || (!here.length && st.start - prev.evidence.end > 3)) return;
+  const used = new Set(here.map((f) => (f.args.amount as { value: number }).value));
+  const prevParties = prev.args.parties as string[];
+  const partner = prevParties[1];
+  const listed = RANKED_LIST.test(st.lo);
   for (const money of st.money) {
+    if (used.has(money.value)) continue;
     const before = st.lo.slice(0, money.start - st.start);
-    if (!RANK_RE.test(before)) continue;
-    const c = [...st.ms].reverse().find((x) => isCountry(x) && x.end <= money.start && money.start - x.end < 45);
-    if (!c || c.id === partner) continue;
+    const after = st.lo.slice(money.end - st.start, money.end - st.start + 40);
+    let c: Mention | undefined;
+    if (RANK_RE.test(before) || (listed && /\(\s*$/.test(before))) {
+      c = [...st.ms].reverse().find((x) => isCountry(x) && x.end <= money.start && money.start - x.end < 45);
+    } else if (here.length && /^\s+(?:(?:worth\s+of\s+goods|of\s+goods)\s+)?(?:from|to|with)\s+(?:the\s+)?/.test(after)) {
+      c = st.ms.find((x) => isCountry(x) && x.start >= money.end && x.start - money.end < 30);
+      if (c && !/^\s+(?:(?:worth\s+of\s+goods|of\s+goods)\s+)?(?:from|to|with)\s+(?:the\s+)?$/.test(st.lo.slice(money.end - st.start, c.start - st.start)))
+        c = undefined;
+    }
+    if (!c) continue;
+    // The ranked countries are the reporter's partners when a statistics note reports one country's foreign
+    // trade; otherwise they rank as the previous figure's first party did ("China's trade with Kazakhstan ...").
+    const reporter = env.doc.tradeReporter;
+    const parties = (reporter && prevParties[0] === reporter) || here.length ? [prevParties[0], c.id] : [c.id, partner];
+    if (parties[0] === parties[1]) continue;
     const args: Record<string, unknown> = {
-      parties: [c.id, partner],
+      parties,
       metric: prev.args.metric,
       amount: { value: money.value, currency: money.currency },
     };
     if (prev.args.period) args.period = prev.args.period;
     emit(env, 'trade', args, 0.7, prev.when);
+    used.add(money.value);
   }
 }
 
@@ -2045,6 +2106,9 @@ function stageOf(t: string): string {
   if (/construction|ground|^work|\bworks?\s+(?:of|on)\b/.test(t)) return 'construction_started';
   if (/agreed/.test(t)) return 'agreed';
   if (/launch/.test(t)) return 'launched';
+  // An inaugurated, commissioned or opened project starts working: launched, as annotators of news read it
+  // (decision 027); "completed" is the end of building.
+  if (/^(?:inaugur|commission|open)/.test(t)) return 'launched';
   return 'completed';
 }
 

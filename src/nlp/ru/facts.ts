@@ -39,6 +39,10 @@ export interface DocContext {
   summitCountries?: string[];
   /** The last trade figure read was a country's total with the world. */
   totalTrade?: boolean;
+  /** The country whose foreign trade a statistics note reports ("Внешнеторговый оборот Белоруссии ..."). */
+  tradeReporter?: string;
+  /** Metric of the last trade figure, for a ranked list after it ("Далее следуют Турция (1,1 млрд долларов)"). */
+  lastTradeMetric?: string;
   /** Parties of the last signing and its paragraph. */
   lastAgreement?: { parties: string[]; para: number; sent?: number };
   names: Map<string, { type: 'project'; name: string }>;
@@ -531,21 +535,37 @@ export function nominativeTitle(title: string): string {
   return words.join(' ');
 }
 
-// A document singled out of the signing just told: "В их числе - межправительственное соглашение о строительстве ...".
+// Documents singled out of the signing just told: "В их числе - межправительственное соглашение о строительстве
+// ...", "В частности, подписаны соглашение о ... и меморандум о ...", "среди принятых документов – программа ...".
 const INCLUDED_RU =
-  /^(?:в\s+их\s+числе|среди\s+них|в\s+том\s+числе|среди\s+которых)\s*[-–—:]?\s*((?:[\p{L}-]+\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн)\p{L}*(?:\s+[\p{Ll}-]+|\s+[А-ЯЁ][\p{L}-]*(?:\s*[-–—]\s*[А-ЯЁ][\p{L}-]*)?){1,24})/iu;
+  /^(?:в\s+их\s+числе|среди\s+них|в\s+том\s+числе|среди\s+которых|(?:[\p{L}\s,]{0,40}?)среди\s+(?:подписанных|принятых|одобренных)\s+(?:документов|соглашений)|в\s+частности,?\s+(?:были\s+)?(?:подписаны|подписан[оа]?|приняты|заключены))\s*[-–—:]?\s*((?:[\p{L}-]+\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн|программ|заявлени|декларац|план)\p{L}*(?:\s+[\p{Ll}\d–-]+|\s+[А-ЯЁ][\p{L}-]*(?:\s*[-–—]\s*[А-ЯЁ][\p{L}-]*)?){1,30})/iu;
+// Where the next document of a list begins: "и" or a comma before a document noun (after at most two adjectives).
+const NEXT_DOC_RU =
+  /(?:,\s*|\s+)и\s+(?=(?:[\p{L}-]+\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн|программ|заявлени|декларац|план)\p{L}*\s)|,\s*(?=(?:[\p{L}-]+\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн|программ|заявлени|декларац|план)\p{L}*\s)/giu;
 
 function includedDocument(c: Clause, ctx: DocContext, out: Draft[]): boolean {
   const m = INCLUDED_RU.exec(c.text.trim());
   // The signing just told: in this paragraph, or in the sentence right before (a new paragraph may list them).
   const last = ctx.lastAgreement;
   if (!m || !last || (last.para !== c.s.para && (last.sent === undefined || ctx.sent - last.sent > 1))) return false;
-  const title = m[1]
-    .replace(/,.*$/u, '')
-    .trim()
-    .replace(/\s+(?:о|об|в|во|на|по|и|с|со|для|между)$/u, '');
+  const list = m[1];
+  const items: string[] = [];
+  let from = 0;
+  NEXT_DOC_RU.lastIndex = 0;
+  for (let n: RegExpExecArray | null; (n = NEXT_DOC_RU.exec(list)) !== null; ) {
+    items.push(list.slice(from, n.index));
+    from = n.index + n[0].length;
+  }
+  items.push(list.slice(from));
   const parties = [...last.parties];
-  out.push(draft('agreement', { parties, title: title[0].toUpperCase() + title.slice(1) }, c, ctx, 0.75));
+  for (const item of items) {
+    const title = item
+      .replace(/,.*$/u, '')
+      .trim()
+      .replace(/\s+(?:о|об|в|во|на|по|и|с|со|для|между)$/u, '');
+    if (!title) continue;
+    out.push(draft('agreement', { parties, title: title[0].toUpperCase() + title.slice(1) }, c, ctx, 0.75));
+  }
   projectAgreed(c, ctx, parties, out);
   return true;
 }
@@ -600,8 +620,9 @@ const MILESTONE: [RegExp, string][] = [
   ],
   [/(заложили|заложен\p{L}*)\s+(первый\s+)?камень\s+в\s+основание\s+/iu, 'construction_started'],
   [/(завершено|завершилось|завершили|закончено)\s+строительств\p{L}*\s+/iu, 'completed'],
-  [/(введен\p{L}*|ввели|ввод|введ[её]т|сдан\p{L}*)\s+в\s+эксплуатацию\s+/iu, 'completed'],
-  [/в\s+эксплуатацию\s+(введен\p{L}*|ввели|введ[её]т|сдан\p{L}*)\s+/iu, 'completed'],
+  // Put into service: the project starts working (decision 027).
+  [/(введен\p{L}*|ввели|ввод|введ[её]т|сдан\p{L}*)\s+в\s+эксплуатацию\s+/iu, 'launched'],
+  [/в\s+эксплуатацию\s+(введен\p{L}*|ввели|введ[её]т|сдан\p{L}*)\s+/iu, 'launched'],
   [/(запущен\p{L}*|запустили|запуск|открыт\p{L}*|открыли|открытие)\s+/iu, 'launched'],
 ];
 
@@ -736,9 +757,34 @@ function trade(c: Clause, ctx: DocContext, out: Draft[]): void {
   });
 }
 
+// A ranked list after a statistics note's figures: "Далее следуют Турция (1,1 млрд долларов) и Узбекистан (...)".
+const RANKED_RU = /(?:следу\p{L}*|далее|затем|замыка\p{L}*|на\s+(?:втором|третьем|четв[её]ртом|пятом)\s+месте)/iu;
+
+function rankedTrade(c: Clause, ctx: DocContext, out: Draft[]): void {
+  const reporter = ctx.tradeReporter ?? ctx.tradePair?.[0];
+  if (!reporter || !ctx.lastTradeMetric || !RANKED_RU.test(c.text)) return;
+  for (const amount of findMoney(c.text, c.start)) {
+    if (!/\(\s*$/.test(ctx.text.slice(Math.max(0, amount.start - 3), amount.start))) continue;
+    const m = [...c.ms].reverse().find((x) => (x.kind === 'country' || x.kind === 'adj') && x.end <= amount.start && amount.start - x.end <= 3);
+    if (!m?.country || m.country === reporter) continue;
+    const args: Record<string, unknown> = {
+      parties: [reporter, m.country],
+      metric: ctx.lastTradeMetric,
+      amount: { value: amount.value, currency: amount.currency },
+    };
+    if (ctx.lastTrade?.period) args.period = ctx.lastTrade.period;
+    const f = draft('trade', args, c, ctx, 0.7);
+    if (ctx.lastTrade) f.when = ctx.lastTrade.when;
+    out.push(f);
+  }
+}
+
 function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   const tm = TRADE.exec(c.text);
-  if (!tm) return;
+  if (!tm) {
+    rankedTrade(c, ctx, out);
+    return;
+  }
   if (/подряд|ежегодно|в среднем/iu.test(c.text)) return;
   const money = findMoney(c.text, c.start);
   if (!money.length) return;
@@ -778,8 +824,9 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
     (/внешнеторгов|внешней\s+торговл|со\s+странами|с\s+миром|мировой\s+торговл/iu.test(c.text) ||
       c.ms.some((m) => m.kind === 'org' && m.start >= trigPos))
   ) {
-    // Its period is the report's, for the figures by country that follow.
+    // Its period is the report's, for the figures by country that follow; its country their reporter.
     if (period) ctx.lastTrade = period;
+    if (cs.length === 1) ctx.tradeReporter ??= cs[0];
     ctx.totalTrade = true;
     return;
   }
@@ -791,14 +838,15 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
     ctx.lastEvent && ctx.sent - ctx.lastEvent.sent <= 2 && ctx.lastEvent.countries.length === 2 ? ctx.lastEvent.countries : undefined;
   if (cs.length === 0 && recent && /(двух|обеих)\s+(стран|государств)|двусторонн|взаимн/iu.test(c.text)) cs.push(...recent);
   if (cs.length < 2) {
-    // "импорт из Китая": the reporting country of the figure before, then the document's pair.
-    const pool = [...(ctx.tradePair ?? []), ...ctx.pairCountries];
+    // "импорт из Китая": the note's reporting country, the one of the figure before, then the document's pair.
+    const pool = [...(ctx.tradeReporter ? [ctx.tradeReporter] : []), ...(ctx.tradePair ?? []), ...ctx.pairCountries];
     for (const x of pool) if (!cs.includes(x) && cs.length < 2) cs.push(x);
   }
   if (cs.length < 2) return;
   ctx.tradePair = cs;
   if (period) ctx.lastTrade = period;
   const metric = /экспорт/iu.test(tm[0]) ? 'exports' : /импорт/iu.test(tm[0]) ? 'imports' : 'trade_turnover';
+  ctx.lastTradeMetric = metric;
   const args: Record<string, unknown> = { parties: cs, metric, amount: { value: amount.value, currency: amount.currency } };
   if (period?.period) args.period = period.period;
   const f = draft('trade', args, c, ctx, 0.85);

@@ -61,7 +61,8 @@ const NUM =
 const SCALE = '(тыс(?:яч[аиу]?)?\\.?|млн\\.?|миллион(?:а|ов)?|млрд\\.?|миллиард(?:а|ов)?|трлн\\.?|триллион(?:а|ов)?)';
 const CUR =
   '(доллар(?:а|ов|ы)?(?:\\s+США)?|долл\\.?|евро|рубл(?:ь|я|ей)|руб\\.?|юан(?:ь|я|ей)|тенге|сум(?:а|ов)?|сомов?|манат(?:а|ов)?|лир|рупи[йи]|драм(?:а|ов)?|иен)';
-const RE_AFTER = new RegExp(`(?<![\\p{L}\\d])${NUM}\\s*${SCALE}?\\s*${CUR}(?![\\p{L}])`, 'giu');
+// "1 млрд 214 млн долларов": a second, smaller scale continues the first.
+const RE_AFTER = new RegExp(`(?<![\\p{L}\\d])${NUM}\\s*${SCALE}?(?:\\s+(\\d+(?:[.,]\\d+)?)\\s*${SCALE})?\\s*${CUR}(?![\\p{L}])`, 'giu');
 const RE_SIGN = new RegExp(`([$€¥₽])\\s*${NUM}(?:\\s*${SCALE})?(?![\\p{L}\\d])`, 'giu');
 
 function scaleOf(s: string | undefined): number {
@@ -106,9 +107,11 @@ export function findMoney(s: string, base: number): MoneyExpr[] {
   const out: MoneyExpr[] = [];
   if (!HINT_MONEY.test(s.toLowerCase())) return out;
   for (const m of execAll(RE_AFTER, s)) {
-    const v = parseNumber(m[1]) * scaleOf(m[2]);
+    let v = parseNumber(m[1]) * scaleOf(m[2]);
+    if (m[3] && m[4] && scaleOf(m[4]) < scaleOf(m[2])) v += parseNumber(m[3]) * scaleOf(m[4]);
+    else if (m[3]) continue;
     if (!Number.isFinite(v)) continue;
-    out.push({ value: Math.round(v * 100) / 100, currency: currencyOf(m[3]), start: base + m.index, end: base + m.index + m[0].length });
+    out.push({ value: Math.round(v * 100) / 100, currency: currencyOf(m[5]), start: base + m.index, end: base + m.index + m[0].length });
   }
   for (const m of execAll(RE_SIGN, s)) {
     const v = parseNumber(m[2]) * scaleOf(m[3]);
