@@ -737,6 +737,8 @@ function learnPeople(
     const qualText = lower.slice(toks[i].start, toks[Math.max(i, nameStart - 1)].end);
     if (/foreign (ministry|affairs|minister)/.test(qualText) && (title === 'Head' || title === 'Minister' || title === 'Leader')) {
       title = 'Foreign Minister';
+    } else if (/foreign (ministry|affairs)/.test(qualText) && (title === 'Deputy Minister' || title === 'Vice Minister')) {
+      title = title === 'Deputy Minister' ? 'Deputy Foreign Minister' : 'Vice Foreign Minister';
     } else if (qual.some((q) => q.start < toks[nameStart]?.start && !/^(Foreign|Affairs)$/.test(q.s))) qualified = true;
     // "Sheikh Hasina": an honorific that is part of a one-word name.
     if (

@@ -134,15 +134,15 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
-    if (/visit|arriv|landed|travel|flew|who (?:is|was) in /.test(lo)) visits(env);
+    if (/visit|arriv|landed|travel|flew|who (?:is|was) in |came to|comes to/.test(lo)) visits(env);
     if (/\b(?:tour|trip|swing)\b/.test(lo)) tourVisits(env);
-    if (/met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom/.test(lo)) meetings(env);
     if (
-      /sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors/.test(
+      /met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom|consultations|co-chair|commission|council|committee/.test(
         lo,
       )
     )
-      agreements(env);
+      meetings(env);
+    if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors/.test(lo)) agreements(env);
     if (/\bamong |includ/.test(lo)) includedDocument(env);
     // An investment states an amount or a capacity: without one, investments() finds nothing.
     if ((st.money.length || st.caps.length) && /invest|financ|fund|stake|loan|credit|grant/.test(lo)) investments(env);
@@ -474,7 +474,7 @@ function projectId(doc: Doc, name: string): string {
 
 // ---------------------------------------------------------------- visit
 const VISIT_RE =
-  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|(?<=,\s+who\s+)(?:is|was)\s+in(?=\s+(?:the\s+)?[A-Z]?\S+(?:\s+\S+){0,2}\s+(?:to|for)\s+(?:co-chair|chair|attend|take part|hold|lead|open|sign|the\b))|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
+  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|(?<=,\s+who\s+)(?:is|was)\s+in(?=\s+(?:the\s+)?[A-Z]?\S+(?:\s+\S+){0,2}\s+(?:to|for)\s+(?:co-chair|chair|attend|take part|hold|lead|open|sign|the\b))|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|came\s+to|comes\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
 
 function visits(env: Env): void {
   const { st } = env;
@@ -488,6 +488,8 @@ function visits(env: Env): void {
     if (!hostM) continue;
     const host = countryOf(hostM.id);
     if (!host) continue;
+    // "came to Kazan": only a place or country right after it ("came to power in ..." is no trip).
+    if (/^(?:came|comes)\s/.test(m[0]) && !/^\s*(?:the\s+)?$/.test(st.lo.slice(after - st.start, hostM.start - st.start))) continue;
     let mod = modality(st, trig, m[0], 40);
     if (mod === 'blocked') continue;
     const win = clauseWindow(st, trig, 30);
@@ -614,7 +616,7 @@ function tourVisits(env: Env): void {
 
 // ---------------------------------------------------------------- meeting
 const MEET_RE =
-  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?|\s+there)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+(?:(?:today|yesterday|here|on\s+\w+|in\s+[\w'-]+(?:\s+[\w'-]+)?)\s+){1,3}with|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|spoke\s+(?:to|with)(?=\s[^.;]{0,80}\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b)|talks\s+with|received|hosted|sat\s+down\s+with|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to))\b/g;
+  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions|(?:the\s+\w+\s+round\s+of\s+)?(?:political\s+|bilateral\s+|strategic\s+)?consultations)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?|\s+there)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+(?:(?:today|yesterday|here|on\s+\w+|in\s+[\w'-]+(?:\s+[\w'-]+)?)\s+){1,3}with|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|spoke\s+(?:to|with)(?=\s[^.;]{0,80}\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b)|talks\s+with|received\s+a\s+delegation\s+(?:of|from)\s+[^.;]{3,80}?\s+(?:led|headed)\s+by(?:\s+(?:its|the))?|received|hosted|co-chaired\s+[^.;]{3,120}?\s+with|sat\s+down\s+with|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to))\b/g;
 
 const LEAD_WORDS = new Set(
   (
@@ -651,7 +653,7 @@ function meetings(env: Env): void {
   const { st } = env;
   // "..., and the two presidents held talks": the two people just named.
   const two =
-    /\b(?:the two|both|the)\s+(?:presidents|leaders|ministers|prime ministers|foreign ministers|heads of state|premiers)\s+(?:also\s+|then\s+|later\s+)?(held talks|had talks|met|spoke by phone|held a phone call)\b/.exec(
+    /\b(?:the two|both|the)\s+(?:presidents|leaders|ministers|prime ministers|foreign ministers|heads of state|premiers)\s+(?:also\s+|then\s+|later\s+)?(held talks|had talks|met|spoke by phone|held a phone call|co-chaired)\b/.exec(
       st.lo,
     );
   if (two && !negatedOrHypothetical(st, st.start + two.index, '', 35)) {
@@ -668,6 +670,7 @@ function meetings(env: Env): void {
   separateMeetings(env);
   nominalMeetings(env);
   bodyMeetings(env);
+  bodySessions(env);
   // "Talks between Xi Jinping and Joe Biden lasted four hours."
   const nb = /\b(talks|meeting|negotiations|phone call|telephone call|phone conversation|telephone conversation)\s+between\b/.exec(st.lo);
   if (nb) {
@@ -844,13 +847,48 @@ function bodyMeetings(env: Env): void {
     if (/\bsummit\b/.test(m[0])) continue;
     // Its states: those the phrase names (adjectives too: "Russian-Iranian"), else the article's two.
     let parties = [...new Set(st.ms.filter((x) => isCountry(x) && x.start >= trig && x.end <= end).map((x) => x.id))];
-    if (parties.length < 2 && env.pair && /\b(two countries|both countries|two sides|bilateral|joint|intergovernmental)\b/.test(m[0]))
+    // "The next meeting of the commission": the two states' commission the article has named.
+    const named =
+      /\b(?:the|its|this)\s+(?:\w+\s+)?(?:commission|council|committee)\b/.test(m[0]) &&
+      /\b(?:intergovernmental|joint|bilateral|high-level)\b[^.;]{0,80}\b(?:commission|council|committee)\b/.test(
+        env.doc.lower.slice(0, st.start),
+      );
+    if (
+      parties.length < 2 &&
+      env.pair &&
+      (named || /\b(two countries|both countries|two sides|bilateral|joint|intergovernmental)\b/.test(m[0]))
+    )
       parties = [...new Set([...parties, ...env.pair])];
     if (parties.length < 2) continue;
     const args: Record<string, unknown> = { participants: parties };
     const place = placeAfter(env, end, st.end);
     if (place) args.place = place;
     emit(env, 'meeting', args, 0.7, nearestTime(env, end, true), { status: 'planned' });
+  }
+}
+
+// A session of a standing body of two or more states told as held: "the seventh meeting of the Kazakh-Vietnamese
+// Intergovernmental Commission, which was held in Hanoi in April", "the first session of the Joint Commission took place".
+const BODY_SESSION_RE = /\b(?:meeting|session|sitting)\s+of\s+(?:the\s+)?([^.;]{0,100}?\b(?:commission|council|committee))\b/g;
+const SESSION_HELD = /^[^.;]{0,80}?(?:,\s*which\s+)?\b(?:was|were)\s+held\b|^[^.;]{0,80}?\btook\s+place\b/;
+
+function bodySessions(env: Env): void {
+  const { st } = env;
+  if (!/commission|council|committee/.test(st.lo) || !/\b(?:was|were)\s+held\b|\btook\s+place\b/.test(st.lo)) return;
+  BODY_SESSION_RE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = BODY_SESSION_RE.exec(st.lo)) !== null; ) {
+    const trig = st.start + m.index;
+    const end = trig + m[0].length;
+    const held = SESSION_HELD.exec(st.lo.slice(end - st.start));
+    if (!held || negatedOrHypothetical(st, end + held[0].length, '', 35)) continue;
+    let parties = [...new Set(st.ms.filter((x) => isCountry(x) && x.start >= trig && x.end <= end).map((x) => x.id))];
+    if (parties.length < 2 && env.pair && /\b(?:intergovernmental|joint|bilateral|high-level)\b/.test(m[1]))
+      parties = [...new Set([...parties, ...env.pair])];
+    if (parties.length < 2) continue;
+    const args: Record<string, unknown> = { participants: parties };
+    const place = placeAfter(env, end, st.end);
+    if (place) args.place = place;
+    emit(env, 'meeting', args, 0.7, nearestTime(env, end + held[0].length));
   }
 }
 
@@ -1076,7 +1114,8 @@ function partiesIn(env: Env, from: number, to: number): string[] {
 const INCLUDED_DOC_RE =
   /\b(?:among\s+(?:them|which|these|the\s+(?:documents|agreements|deals|texts)(?:\s+(?:signed|inked|adopted|concluded|exchanged))?)(?:\s+(?:was|were|is|are))?|including|(?:documents|agreements|deals|texts)\s+(?:(?:signed|adopted|inked)\s+)?(?:also\s+)?(?:included|include))\s*[:–—-]?\s*(?=(?:a|an|the)\s)/;
 // One listed document: an article, up to five words, a document noun, and what it is on.
-const LISTED_DOC = /^(?:a|an|the)\s+((?:[\w'’-]+\s+){0,5}?(?:agreement|memorandum of understanding|memorandum|mou|treaty|protocol|framework|contract|roadmap|road map|programme|program|declaration|statement|convention|charter|plan)\s+(?:on|for|to|of|between|with|in)\s+.{3,})$/i;
+const LISTED_DOC =
+  /^(?:a|an|the)\s+((?:[\w'’-]+\s+){0,5}?(?:agreement|memorandum of understanding|memorandum|mou|treaty|protocol|framework|contract|roadmap|road map|programme|program|declaration|statement|convention|charter|plan)\s+(?:on|for|to|of|between|with|in)\s+.{3,})$/i;
 // Where the next item of a list begins: a comma or "and" before an article and a document noun within six words.
 const NEXT_DOC =
   /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:agreement|memorandum|mou|treaty|protocol|framework|contract|roadmap|road map|programme|program|declaration|statement|convention|charter|plan)\b)/gi;
@@ -1137,7 +1176,9 @@ function agreements(env: Env): void {
     if (mod === 'blocked') continue;
     // "met ... to discuss trade and signed 28 MoUs": the purpose clause before "and signed" does not hedge the signing.
     if (mod === 'fact' && /\b(to)\s+(be\s+)?$/.test(clauseWindow(st, trig, 20))) continue;
-    let parties = partiesIn(env, st.start, st.end);
+    // "..., including a memorandum between BOTAŞ and EGAS": the document singled out has parties of its own.
+    const incl = /,\s*including\s+(?:a|an|the)\b/.exec(st.lo.slice(m.index));
+    let parties = partiesIn(env, st.start, incl ? trig + incl.index : st.end);
     let fromContext = false;
     // A body that adopts documents is their one party: "the SCO concluded its summit by adopting 24 documents".
     const adopts = /^(?:the\s+)?(?:adopt|approv|endors)/.test(m[0]);
@@ -1259,7 +1300,7 @@ function agreements(env: Env): void {
     }
     // "in the fields of energy, railways and finance", "covering trade and education".
     const dm =
-      /\b(?:in the (?:fields?|areas?|spheres?|sectors?) of|in (?:a number of |several |various )?(?:sectors|areas|fields) (?:including|such as)|related to|covering|including)\s+([^.;()"]{3,140}?)(?=,\s*(?:which|that|while|as|and (?:the|a)\b)|[.;()"]|\s+(?:which|that)\b|$)/.exec(
+      /\b(?:in the (?:fields?|areas?|spheres?|sectors?) of|in (?:a number of |several |various )?(?:sectors|areas|fields) (?:including|such as)|related to|covering|including)\s+([^.;()"]{3,140}?)(?=,\s*(?:which|that|while|as|including|and (?:the|a)\b)|[.;()"]|\s+(?:which|that)\b|$)/.exec(
         st.lo.slice(m.index),
       );
     // "including a pact on ..." lists documents, not fields.
@@ -1638,6 +1679,17 @@ function trade(env: Env): void {
     const parties: string[] = [];
     for (const x of st.ms) {
       if (!isCountry(x) || x.start < st.start + clauseStart || x.start > amount.end + 40) continue;
+      // "$900 million came from China and $250 million from Georgia": Georgia is the next figure's.
+      // "..., ahead of Hong Kong with $350 million": so is a country right before a later figure.
+      if (
+        x.start > amount.end &&
+        st.money.some(
+          (y) =>
+            (y.start >= amount.end && y.end <= x.start) ||
+            (y.start > x.end && /^\s+with\s+$/.test(st.lo.slice(x.end - st.start, y.start - st.start))),
+        )
+      )
+        continue;
       if (!parties.includes(x.id)) parties.push(x.id);
     }
     // "Trade with South Korea reached $66.2 billion, and trade with Japan $37.0 billion": the country the
@@ -1776,7 +1828,12 @@ function rankedTrade(env: Env): void {
       c = [...st.ms].reverse().find((x) => isCountry(x) && x.end <= money.start && money.start - x.end < 45);
     } else if (here.length && /^\s+(?:(?:worth\s+of\s+goods|of\s+goods)\s+)?(?:from|to|with)\s+(?:the\s+)?/.test(after)) {
       c = st.ms.find((x) => isCountry(x) && x.start >= money.end && x.start - money.end < 30);
-      if (c && !/^\s+(?:(?:worth\s+of\s+goods|of\s+goods)\s+)?(?:from|to|with)\s+(?:the\s+)?$/.test(st.lo.slice(money.end - st.start, c.start - st.start)))
+      if (
+        c &&
+        !/^\s+(?:(?:worth\s+of\s+goods|of\s+goods)\s+)?(?:from|to|with)\s+(?:the\s+)?$/.test(
+          st.lo.slice(money.end - st.start, c.start - st.start),
+        )
+      )
         c = undefined;
     }
     if (!c) continue;
@@ -1959,13 +2016,13 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
       if (isCountry(x) && /\b(in|at)\s+(the\s+)?\w+\s+(city|capital)\s+of\s+$/.test(gap.slice(-40))) continue;
     }
     if (!place) {
-      // "Leaders gathered in Astana for the SCO summit."
+      // "Leaders gathered in Astana for the SCO summit", "Modi came to Kazan for the BRICS summit".
       const pre2 = st.ms.filter(
         (x) =>
           x.end <= trig &&
           trig - x.end < 60 &&
           (x.kind === 'place' || (isCountry(x) && !x.adjective)) &&
-          /\b(gathered|met|meet|meeting|convened|assembled|arrived)\s+in\s+(the\s+)?$/.test(
+          /\b(?:gathered|met|meet|meeting|convened|assembled|arrived)\s+in\s+(?:the\s+)?$|\b(?:came|comes|travell?ed|went|flew|headed)\s+to\s+(?:the\s+)?$/.test(
             st.lo.slice(Math.max(0, x.start - st.start - 30), x.start - st.start),
           ) &&
           /^\s+(?:on\s+\w+\s+)?(?:for|at)\s+(?:the|a|an)\s+/.test(st.lo.slice(x.end - st.start, rel)),
@@ -2003,7 +2060,9 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
       /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|inaugural|(\d+)(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$/.exec(
         pre + ' ',
       );
-    if (om) {
+    // "attending his first AU summit" counts the person's summits, not the bloc's.
+    const personal = om && /\b(?:his|her|my|your)\s+$/.test(pre.slice(0, om.index));
+    if (om && !personal) {
       const ord = om[2] ? +om[2] : ORDINALS[om[1]];
       if (ord && om[0].split(/\s+/).length <= 5) args.ordinal = ord;
     }
@@ -2262,6 +2321,12 @@ function mergeFacts(facts: Fact[], generic: Set<Fact>): Fact[] {
       prev.args.ordinal !== f.args.ordinal
     ) {
       k = `${k}|${f.args.ordinal}`;
+      prev = byKey.get(k);
+    }
+    // Two trips of one person to one country told with two cities are two visits (and meetings); a date alone
+    // does not tell them apart ("returned on Sunday after state visits to ..." dates the return).
+    if (prev && (f.type === 'visit' || f.type === 'meeting') && prev.args.place && f.args.place && prev.args.place !== f.args.place) {
+      k = `${k}|${f.args.place}`;
       prev = byKey.get(k);
     }
     if (!prev) {

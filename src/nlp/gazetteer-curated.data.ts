@@ -265,6 +265,14 @@ export const TITLE_WORDS: Record<string, string> = {
   'energy minister': 'Energy Minister',
   minister: 'Minister',
   'deputy prime minister': 'Deputy Prime Minister',
+  'first deputy prime minister': 'First Deputy Prime Minister',
+  // A deputy is not the minister: "Deputy Minister of Foreign Affairs X" must not become the Foreign Minister.
+  'deputy minister': 'Deputy Minister',
+  'vice minister': 'Vice Minister',
+  'deputy foreign minister': 'Deputy Foreign Minister',
+  'vice foreign minister': 'Vice Foreign Minister',
+  // The head of Tatarstan's title.
+  rais: 'Rais',
   'secretary-general': 'Secretary-General',
   'secretary general': 'Secretary-General',
   'general secretary': 'General Secretary',

@@ -730,3 +730,106 @@ describe('headlines and announced money (English)', () => {
     expect(i[0].args.project).toBeUndefined();
   });
 });
+
+describe('lists and statistics notes (English)', () => {
+  it('reads "US dollars" as a currency, not a party', () => {
+    const [t] = facts('Trade between Kenya and Tanzania reached 1.4 billion US dollars in 2024.', '2025-02-01', 'trade');
+    expect(t.args.parties).toEqual(['country:KE', 'country:TZ']);
+    expect(t.args.amount).toEqual({ value: 1_400_000_000, currency: 'USD' });
+  });
+  it('reads each document of a list after the signing, also a sentence further on', () => {
+    const a = facts(
+      'Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan held talks in Nairobi on Monday and oversaw the signing of nine documents. Ruto thanked his guest for the visit. Among the documents were an agreement on cross-border fisheries, a memorandum of understanding on tourism promotion and a protocol on customs data exchange, the State House said.',
+      '2025-02-04',
+      'agreement',
+    );
+    expect(a.map((f) => f.args.title ?? f.args.count)).toEqual([
+      9,
+      'Agreement on cross-border fisheries',
+      'Memorandum of understanding on tourism promotion',
+      'Protocol on customs data exchange',
+    ]);
+    for (const f of a) expect(f.args.parties).toEqual(['country:KE', 'country:TZ']);
+  });
+  it("reads a note's partners ranked after its reporting country's total, in its period", () => {
+    const t = facts(
+      "Armenia's external trade turnover reached $9.1 billion in January-June 2025, official data showed. Russia remained Armenia's main trading partner, with turnover of $3.2 billion. It was followed by China ($1.1 billion) and Iran ($420 million). The United Arab Emirates was the main buyer of Armenian exports, taking $610 million of re-exported gold, ahead of Hong Kong with $350 million. On the import side, goods worth $900 million came from China and $250 million from Georgia.",
+      '2025-07-20',
+      'trade',
+    );
+    expect(
+      t.map((f) => [...(f.args.parties as string[]), f.args.metric, (f.args.amount as { value: number }).value, f.args.period]),
+    ).toEqual([
+      ['country:AM', 'country:RU', 'trade_turnover', 3_200_000_000, '2025-H1'],
+      ['country:AM', 'country:CN', 'trade_turnover', 1_100_000_000, '2025-H1'],
+      ['country:AM', 'country:IR', 'trade_turnover', 420_000_000, '2025-H1'],
+      ['country:AM', 'country:AE', 'exports', 610_000_000, '2025-H1'],
+      ['country:AM', 'country:HK', 'exports', 350_000_000, '2025-H1'],
+      ['country:AM', 'country:CN', 'imports', 900_000_000, '2025-H1'],
+      ['country:AM', 'country:GE', 'imports', 250_000_000, '2025-H1'],
+    ]);
+  });
+  it('reads an inaugurated or commissioned project as launched, a completed one as completed', () => {
+    const m = facts(
+      'Prime Minister Abiy Ahmed inaugurated the Koysha hydropower plant on Tuesday. The Awash railway, completed in 2023, links the capital to Djibouti.',
+      '2025-03-12',
+      'project_milestone',
+    );
+    expect(m.map((f) => [f.args.project, f.args.stage])).toEqual([
+      ['project:koysha-hydropower-plant', 'launched'],
+      ['project:awash-railway', 'completed'],
+    ]);
+  });
+});
+
+describe('sessions, consultations and trips (English)', () => {
+  it('reads political consultations between deputies, with their titles as deputies', () => {
+    const r = extract(
+      'Consultations\nHanoi, 3 March 2025 – Deputy Minister of Foreign Affairs of the Socialist Republic of Viet Nam Nguyen Minh Vu held the third round of political consultations with Deputy Minister of Foreign Affairs of the Republic of Kazakhstan Alibek Bakayev, who is in Hanoi on a working visit.',
+      { published: '2025-03-03' },
+    );
+    expect(r.facts.find((f) => f.type === 'meeting')?.args).toEqual({
+      participants: ['person:nguyen-minh-vu', 'person:alibek-bakayev'],
+      place: 'place:hanoi',
+    });
+    expect(r.entities.find((e) => e.id === 'person:alibek-bakayev')?.roles).toEqual([
+      { title: 'Deputy Foreign Minister', of: 'country:KZ' },
+    ]);
+  });
+  it("reads a standing body's session held, and its next one announced", () => {
+    const m = facts(
+      'Kazakhstan and Vietnam agreed to expand trade. Kazakhstan and Vietnam also discussed the results of the sixth meeting of the Kazakh-Vietnamese Intergovernmental Commission, which was held in Hanoi in April. The next meeting of the commission will be held in Astana in 2025.',
+      '2024-11-19',
+      'meeting',
+    );
+    expect(m.map((f) => [f.args.participants, f.args.place, f.when?.value, f.status])).toEqual([
+      [['country:KZ', 'country:VN'], 'place:hanoi', '2024-04', undefined],
+      [['country:KZ', 'country:VN'], 'place:astana', '2025', 'planned'],
+    ]);
+  });
+  it('reads co-chaired sessions, a delegation received and a leader who came to a city for a summit', () => {
+    const f = facts(
+      'President Ruto co-chaired the first session of the Kenya-Ethiopia Joint Ministerial Commission in Nairobi with Prime Minister Abiy Ahmed on Monday. President Mirziyoyev received a delegation of the Chinese company CNPC led by its chairman Dai Houliang. Modi came to Kazan for the BRICS summit. The party came to power in Kyrgyzstan in 2005.',
+      '2024-11-19',
+    );
+    expect(f.map((x) => [x.type, x.args.participants ?? x.args.visitor ?? x.args.name, x.args.place])).toEqual([
+      ['meeting', ['person:william-ruto', 'person:abiy-ahmed'], 'place:nairobi'],
+      ['meeting', ['person:shavkat-mirziyoyev', 'person:dai-houliang'], undefined],
+      ['visit', 'person:narendra-modi', 'place:kazan'],
+      ['summit', 'BRICS summit', 'place:kazan'],
+    ]);
+  });
+  it('counts "his first summit" as the person\'s, not the bloc\'s first', () => {
+    const [s] = facts('President Mahama was attending his first AU summit in Addis Ababa.', '2025-02-16', 'summit');
+    expect(s.args.ordinal).toBeUndefined();
+  });
+  it("keeps a signing's parties when the document it singles out is between two companies", () => {
+    const a = facts(
+      'Turkey and Egypt held talks in Ankara on Monday. Turkey and Egypt are neighbours across the sea. In the presence of the two Presidents, 12 agreements were signed in the fields of energy and tourism, including a memorandum of understanding on gas supplies between BOTAS and the Egyptian Natural Gas Holding Company (EGAS).',
+      '2024-09-05',
+      'agreement',
+    );
+    expect(a[0].args).toEqual({ parties: ['country:TR', 'country:EG'], count: 12, domain: 'energy and tourism' });
+    expect(a[1].args.parties).toEqual(['country:TR', 'country:EG']);
+  });
+});

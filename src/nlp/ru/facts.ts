@@ -765,7 +765,9 @@ function rankedTrade(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!reporter || !ctx.lastTradeMetric || !RANKED_RU.test(c.text)) return;
   for (const amount of findMoney(c.text, c.start)) {
     if (!/\(\s*$/.test(ctx.text.slice(Math.max(0, amount.start - 3), amount.start))) continue;
-    const m = [...c.ms].reverse().find((x) => (x.kind === 'country' || x.kind === 'adj') && x.end <= amount.start && amount.start - x.end <= 3);
+    const m = [...c.ms]
+      .reverse()
+      .find((x) => (x.kind === 'country' || x.kind === 'adj') && x.end <= amount.start && amount.start - x.end <= 3);
     if (!m?.country || m.country === reporter) continue;
     const args: Record<string, unknown> = {
       parties: [reporter, m.country],

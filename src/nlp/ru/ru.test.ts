@@ -289,11 +289,12 @@ describe('frames', () => {
   });
   it('milestones: construction started, completed, launched', () => {
     const m = facts(
-      'В Джизакской области началось строительство медеплавильного завода. Ранее в эксплуатацию введена Рогунская ГЭС.',
+      'В Джизакской области началось строительство медеплавильного завода. Ранее в эксплуатацию введена Рогунская ГЭС. Завершено строительство моста Термез – Хайратон.',
       undefined,
       'project_milestone',
     );
-    expect(m.map((f) => f.args.stage)).toEqual(['construction_started', 'completed']);
+    // Put into service is launched (decision 027); the end of building is completed.
+    expect(m.map((f) => f.args.stage)).toEqual(['construction_started', 'launched', 'completed']);
   });
   it('hedges, wishes and negations are not facts', () => {
     const body =
@@ -320,5 +321,39 @@ describe('frames', () => {
     const r = readRussian(text, { published: '2024-05-17' });
     for (const f of r.facts) expect(text.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.text);
     for (const m of r.mentions) expect(m.end).toBeGreaterThan(m.start);
+  });
+});
+
+describe('lists and statistics notes', () => {
+  it('reads "1 млрд 214 млн долларов" as one amount', () => {
+    expect(findMoney('составил 2 млрд 350 млн долларов', 0).map((m) => m.value)).toEqual([2_350_000_000]);
+  });
+  it('reads each document a signing singles out, after "В частности" and "среди принятых документов"', () => {
+    const a = facts(
+      'Президент Казахстана Касым-Жомарт Токаев и президент Монголии Ухнаагийн Хурэлсух провели переговоры в Астане. По итогам переговоров подписано 9 документов. В частности, подписаны соглашение о воздушном сообщении и меморандум о сотрудничестве в сфере туризма. Среди принятых документов – программа культурного обмена на 2025–2027 годы и заявление о расширении торговли.',
+      '2025-06-03',
+      'agreement',
+    );
+    expect(a.map((f) => f.args.title ?? f.args.count)).toEqual([
+      9,
+      'Соглашение о воздушном сообщении',
+      'Меморандум о сотрудничестве в сфере туризма',
+      'Программа культурного обмена на 2025–2027 годы',
+      'Заявление о расширении торговли',
+    ]);
+    for (const f of a) expect(f.args.parties).toEqual(['country:KZ', 'country:MN']);
+  });
+  it("reads a note's figures by country with its reporting country, and a ranked list after them", () => {
+    const t = facts(
+      'Внешнеторговый оборот Армении в январе–июне 2025 года составил 9,1 млрд долларов. Товарооборот с Россией составил 3,2 млрд долларов. Товарооборот с Китаем вырос до 1,1 млрд долларов. Далее следуют Иран (420 млн долларов) и Грузия (1 млрд 15 млн долларов).',
+      '2025-07-20',
+      'trade',
+    );
+    expect(t.map((f) => [...(f.args.parties as string[]), (f.args.amount as { value: number }).value, f.args.period])).toEqual([
+      ['country:RU', 'country:AM', 3_200_000_000, '2025-H1'],
+      ['country:CN', 'country:AM', 1_100_000_000, '2025-H1'],
+      ['country:AM', 'country:IR', 420_000_000, '2025-H1'],
+      ['country:AM', 'country:GE', 1_015_000_000, '2025-H1'],
+    ]);
   });
 });
