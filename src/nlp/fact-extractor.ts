@@ -24,6 +24,8 @@ export interface Doc {
   dateline?: string;
   /** The country whose foreign trade a statistics note reports ("Georgia's external trade turnover ..."). */
   tradeReporter?: string;
+  /** The project the last fact was about, for "the project", "its construction". */
+  lastProject?: string;
   /** The period of that report's total ("in January-September 2024"), which its undated figures share. */
   tradePeriod?: { period: string; when: When };
 }
@@ -429,6 +431,7 @@ function emit(env: Env, type: FactType, args: Record<string, unknown>, confidenc
   const f: Fact = { type, args, confidence: Math.round(confidence * 100) / 100, evidence: evidence(env), ...extra, extractor: env.version };
   if (when) f.when = when;
   env.facts.push(f);
+  if (typeof args.project === 'string') env.doc.lastProject = args.project;
 }
 
 const isPerson = (m: Mention) => m.kind === 'person';
@@ -1320,7 +1323,47 @@ function agreements(env: Env): void {
     );
     const last = env.facts[env.facts.length - 1];
     if (!title && !args.count && /s\b/.test(m[0].split(/\s+/).pop() ?? '') && !/\bstatus\b/.test(m[0])) env.generic.add(last);
+    agreedProject(env, m.index, Math.min(segEnd, m.index + m[0].length + 160), last);
   }
+}
+
+// A document on a project agrees the project: "signed an agreement on the construction of the Rogun dam",
+// "an investment agreement on the project was signed", "the railway, whose framework agreement was signed ...".
+const ON_PROJECT =
+  /\b(?:on|for|to|regarding|concerning)\s+(?:the\s+)?(?:construction|building|development|implementation|financing|funding|revitali[sz]ation|modernization|modernisation|expansion)\s+of\s+|\bto\s+(?:build|construct|develop|finance)\s+|\b(?:on|for)\s+(?:the|this|that)\s+(project|plant|railway|line|facility)\b|\b(?:on|for)\s+its\s+(?:construction|revitali[sz]ation|financing|development)\b/;
+
+function agreedProject(env: Env, from: number, to: number, signing: Fact): void {
+  const { st } = env;
+  if (signing.type !== 'agreement') return;
+  const seg = st.lo.slice(from, to);
+  const om = ON_PROJECT.exec(seg);
+  const whose = /,\s+whose\s+(?:[\w-]+\s+){0,3}$/.exec(st.lo.slice(Math.max(0, from - 120), from));
+  if (!om && !whose) return;
+  let project: string | undefined;
+  if (om && !om[1] && !/\bits\s/.test(om[0])) {
+    // The project named right after "the construction of".
+    const at = st.start + from + om.index + om[0].length;
+    const named = st.ms.find((x) => x.kind === 'project' && x.start >= at && x.start - at < 10);
+    // A named project ("the Surkhan power plant"), not a described one ("a 10 GW onshore wind farm").
+    const phrase = projectPhrases(st, at, Math.min(st.end, at + 120)).find((p) => p.start - at < 40 && /\b[A-Z][a-z]/.test(p.name));
+    project = named?.id ?? (phrase ? projectId(env.doc, phrase.name) : undefined);
+  } else if (whose) {
+    const before = st.start + Math.max(0, from - 120);
+    const phrase = projectPhrases(st, before, before + whose.index)
+      .filter((p) => /\b[A-Z][a-z]/.test(p.name))
+      .pop();
+    project = phrase ? projectId(env.doc, phrase.name) : undefined;
+  } else project = env.doc.lastProject;
+  if (!project) return;
+  const parties = (signing.args.parties as string[]).filter((p) => p.startsWith('country:'));
+  emit(
+    env,
+    'project_milestone',
+    { project, stage: 'agreed', ...(parties.length >= 2 ? { parties } : {}) },
+    0.72,
+    signing.when,
+    signing.status ? { status: signing.status } : {},
+  );
 }
 
 // ---------------------------------------------------------------- investment

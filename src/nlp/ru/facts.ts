@@ -79,7 +79,7 @@ const NEG =
 const HEDGE =
   /(?<![\p{L}])(может|могут|мог бы|могли бы|могла бы|возможно|возможен|возможна|предполагается|предполагают|надеется|надеются|надеемся|рассчитывает|рассчитывают|хотел бы|хотели бы|хотят|не исключ\p{L}*|вероятно|прогнозир\p{L}*|ожидается,? что|стремится|стремятся|намерен|намерена|намерены|намерено|намерева\p{L}*|предложил\p{L}*|предлагает|предлагают|пригласил\p{L}*|призвал\p{L}*|призыва\p{L}*|планиру\p{L}+ обсудить|обсуд\p{L}+ возможност\p{L}*|если|в случае|довести|нарастить до|увеличить до|достичь|достигнет|рассмотр\p{L}+ возможност\p{L}*)(?![\p{L}])/iu;
 const PLANNED =
-  /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|проведет|проведёт|встретится|встретятся|подпишет|примет участие|примут участие|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят|вложит|вложат|построит|построят)(?![\p{L}])/iu;
+  /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|проведет|проведёт|встретится|встретятся|подпишет|примет участие|примут участие|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят|вложит|вложат|построит|построят|договорил\p{L}*\s+(?:о\s+)?(?:провести|проведении)|условлено)(?![\p{L}])/iu;
 
 const TRAILER =
   /[,–—-]+\s*(?:—|–|-)?\s*(сообщил|сообщила|сообщили|сообщает|заявил|заявила|заявили|сказал|сказала|сказали|отметил|отметила|отметили|говорится|пишет|передает|передаёт|рассказал|рассказала|подчеркнул|подчеркнула|указал|указала|уточнил|уточнила|добавил|добавила|свидетельствуют|сообщается)(?![\p{L}])/iu;
@@ -252,7 +252,33 @@ function visitOne(visitor: string, host: string, dest: Mention, c: Clause, ctx: 
 const MEET =
   /переговор|встретил|встретят|встретит|встреч|телефонн\p{L}* (разговор|переговор)|по телефону|беседу|беседа|беседы|виделись|увиделись|провел\p{L}* консультаци|(?<![\p{L}])приняла?\s+(?:в\s+[\p{Lu}][\p{L}-]+\s+)?(?:[\p{L}-]+\s+){0,2}(?:президент|премьер|министр|глав|председател|посл|делегаци|госсекретар|генеральн|генсек|вице)/iu;
 
+// A standing body of two states that sits: "девятое заседание межправительственной комиссии ... пройдет в Улан-Баторе",
+// "Стороны договорились провести заседание совместной комиссии в сентябре", "заседание российско-иранской комиссии".
+const BODY_SESSION_RU = /заседани\p{L}*\s+(?:[\p{L}-]+\s+){0,4}?(?:комисси|комитет)\p{L}*/iu;
+
+function bodySessions(c: Clause, ctx: DocContext, out: Draft[]): void {
+  const m = BODY_SESSION_RU.exec(c.text);
+  if (!m) return;
+  const from = c.start + m.index;
+  const to = from + m[0].length;
+  const parties: string[] = [];
+  for (const x of c.ms)
+    if ((x.kind === 'adj' || x.kind === 'country') && x.country && x.start >= from && x.end <= to && !parties.includes(x.country))
+      parties.push(x.country);
+  if (parties.length < 2 && /межправительственн|совместн|двусторонн|постоянн/iu.test(m[0]))
+    for (const x of ctx.pairCountries) if (!parties.includes(x)) parties.push(x);
+  if (parties.length < 2) return;
+  const args: Record<string, unknown> = { participants: parties.slice(0, 2) };
+  const place = c.ms.find((x) => isPlaceKind(x) && !x.inTitle && x.start >= to && (x.prep === 'в' || x.prep === 'во'));
+  if (place && (place.kind !== 'region' || place.country)) args.place = place.id;
+  const f = draft('meeting', args, c, ctx, 0.7);
+  // "договорились провести", "условлено, что ... пройдет": announced.
+  if (/договорил\p{L}*\s+(?:о\s+)?провед|провести|условлено|намечен|запланирован/iu.test(c.text)) f.status = 'planned';
+  out.push(f);
+}
+
 function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]): void {
+  bodySessions(c, ctx, out);
   let triggered = MEET.test(c.text);
   // "консультативная встреча глав государств", "встреча лидеров стран ШОС": a summit, not a meeting.
   if (
@@ -394,6 +420,17 @@ function agreementParties(c: Clause, ctx: DocContext): string[] {
   )
     ctx.pairCountries.forEach(add);
   if (!parties.length && ctx.lastEvent && ctx.sent - ctx.lastEvent.sent <= 2) ctx.lastEvent.countries.forEach(add);
+  // "Межправительственное соглашение ... было подписано в 2018 году", no one named, in an article about two
+  // countries: theirs.
+  // "пакет из 12 многосторонних документов" at a summit of several states is theirs.
+  if (!parties.length && ctx.summitCountries && /многосторонн/iu.test(c.text)) ctx.summitCountries.forEach(add);
+  if (
+    !parties.length &&
+    /(?:был[оаи]?\s+)?подписан\p{L}*|межправительствен|межгосударствен/iu.test(c.text) &&
+    !ctx.summitOrg &&
+    !ctx.summitCountries
+  )
+    ctx.pairCountries.forEach(add);
   // "Главы государств подписали ..." at a summit: the organisation's documents.
   if (parties.length < 2 && ctx.summitOrg && SUMMIT_CROWD.test(c.text)) return [ctx.summitOrg];
   // "Кроме того, была принята декларация": the parties of the signing just reported.
@@ -419,6 +456,8 @@ const PROJECT_TYPES: [RegExp, string][] = [
   [/^терминал\p{L}*/iu, 'terminal'],
   [/^лини\p{L}*\s+электропередач\p{L}*/iu, 'power line'],
   [/^ЛЭП/u, 'power line'],
+  [/^зон[аыуе](?!\p{L})/iu, 'zone'],
+  [/^(?:техно)?парк\p{L}*/iu, 'park'],
 ];
 
 /** Common adjectives of project names ("цементного завода" -> "cement plant"). */
@@ -452,6 +491,8 @@ const PROJECT_ADJ: [RegExp, string][] = [
   [/^тепло/, 'thermal'],
   [/^логистическ/, 'logistics'],
   [/^индустриальн/, 'industrial'],
+  [/^промышленн/, 'industrial'],
+  [/^экономическ/, 'economic'],
 ];
 
 /** English name of a name part: a known place or country, else a transliteration. */
@@ -465,6 +506,12 @@ function englishPart(w: string): string {
     if (e.kind === 'org') return k?.aliases.find((a) => /^[A-Z0-9]{2,}$/.test(a)) ?? k?.name ?? transliterate(w);
     return k?.name ?? lexicon().placeInfo.get(e.id)?.name ?? transliterate(w);
   }
+  // "Российская промышленная зона" is Russia's: a country's adjective names the country.
+  const adj = lexicon()
+    .lex.get(toks[0])
+    ?.find((x) => x.toks.length === toks.length && x.kind === 'adj');
+  const country = adj ? KNOWN.get(adj.id)?.name : undefined;
+  if (country) return country;
   return transliterate(w.replace(/(ская|ской|скую|ский|ского|ском)$/u, ''));
 }
 
@@ -472,7 +519,16 @@ function englishPart(w: string): string {
 function projectAt(rest: string): { id: string; name: string } | undefined {
   const r = rest.replace(/^[\s«"]+/, '');
   // "Рогунской ГЭС": a capitalised adjective before the type noun.
-  const adj = /^([А-ЯЁ][а-яё]+(?:ская|ской|скую|ский|ского|ском))\s+/u.exec(r);
+  let adj = /^([А-ЯЁ][а-яё]+(?:ская|ской|скую|ский|ского|ском))\s+/u.exec(r);
+  // ... or a country's in lower case ("по российской промышленной зоне").
+  const low = adj ? null : /^([а-яё]+(?:ская|ской|скую|ский|ского|ском))\s+/u.exec(r);
+  if (
+    low &&
+    lexicon()
+      .lex.get(fold(low[1]))
+      ?.some((x) => x.kind === 'adj' && x.toks.length === 1)
+  )
+    adj = low;
   let body = adj ? r.slice(adj[0].length) : r;
   const kinds: string[] = [];
   for (let g = /^([а-яё-]+)\s+/u.exec(body); g; g = /^([а-яё-]+)\s+/u.exec(body)) {
@@ -572,9 +628,16 @@ function includedDocument(c: Clause, ctx: DocContext, out: Draft[]): boolean {
 
 /** "... по проекту железной дороги", "о строительстве ...": the project the agreement is on, agreed. */
 function projectAgreed(c: Clause, ctx: DocContext, parties: string[], out: Draft[]): void {
-  const pm = /(?:по проекту|по проектам|о строительстве|по строительству|о реализации проекта|о создании)\s+/iu.exec(c.text);
-  if (!pm) return;
-  const p = projectAt(c.text.slice(pm.index + pm[0].length));
+  // "о ее строительстве", "на его сооружение": the project the text has just named.
+  const own =
+    /(?<![\p{L}])(?:о|об|на|по)\s+(?:ее|её|его)\s+(?:строительств|сооружени|создани|реализаци|финансировани|возведени)\p{L}*/iu.exec(
+      c.text,
+    );
+  const pm = own ? null : /(?:по проекту|по проектам|о строительстве|по строительству|о реализации проекта|о создании)\s+/iu.exec(c.text);
+  if (!pm && !own) return;
+  const p = own
+    ? (ctx.lastProject ?? lastProjectIn(ctx.text.slice(Math.max(0, c.start - 400), c.start)))
+    : projectAt(c.text.slice(pm!.index + pm![0].length));
   if (!p) return;
   ctx.lastProject = p;
   ctx.names.set(p.id, { type: 'project', name: p.name });
@@ -653,6 +716,18 @@ function milestones(c: Clause, ctx: DocContext, out: Draft[]): void {
     out.push(draft('project_milestone', { project: p.id, stage, ...(countries.length >= 2 ? { parties: countries } : {}) }, c, ctx, 0.75));
     return;
   }
+}
+
+/** The last project the text before names, for "её", "его" ("соглашение о её строительстве"). */
+function lastProjectIn(text: string): { id: string; name: string } | undefined {
+  let last: { id: string; name: string } | undefined;
+  for (const m of text.matchAll(
+    /(?<![\p{L}])(?:[А-ЯЁ][а-яё]+(?:ская|ской|скую|ский|ского|ском)\s+)?(?:[а-яё-]+\s+){0,2}?(?:железн|газопровод|нефтепровод|трубопровод|ГЭС|АЭС|электростанц|завод|мост|порт|тоннел|коридор|канал|терминал|зон|парк)/gu,
+  )) {
+    const p = projectAt(text.slice(m.index));
+    if (p) last = p;
+  }
+  return last;
 }
 
 /** "Железная дорога Китай — Киргизия — Узбекистан введена в эксплуатацию": the project before the verb. */

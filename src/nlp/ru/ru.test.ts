@@ -357,3 +357,35 @@ describe('lists and statistics notes', () => {
     ]);
   });
 });
+
+describe('sessions and agreed projects', () => {
+  it("reads a commission's session the sides agreed to hold as a planned meeting of the two", () => {
+    const m = facts(
+      'Президент Казахстана Касым-Жомарт Токаев провел переговоры с президентом Монголии Ухнаагийн Хурэлсухом в Астане. Казахстан и Монголия договорились расширять торговлю. Стороны договорились провести седьмое заседание межправительственной комиссии по экономическому сотрудничеству в октябре в Улан-Баторе. Условлено, что очередное заседание российско-иранской комиссии пройдет в июне в Тегеране.',
+      '2025-05-14',
+      'meeting',
+    );
+    expect(m.slice(1).map((f) => [f.args.participants, f.args.place, f.when?.value, f.status])).toEqual([
+      [['country:KZ', 'country:MN'], 'place:ulaanbaatar', '2025-10', 'planned'],
+      [['country:RU', 'country:IR'], 'place:tehran', '2025-06', 'planned'],
+    ]);
+  });
+  it('reads "соглашение о её создании" as the project just named, agreed by the two countries', () => {
+    const f = facts(
+      'Российская промышленная зона в Египте остается главным проектом. Россия и Египет подписали межправительственное соглашение о ее создании в 2018 году.',
+      '2025-02-01',
+    );
+    expect(f.map((x) => [x.type, x.args.project ?? x.args.parties, x.args.stage])).toEqual([
+      ['agreement', ['country:RU', 'country:EG'], undefined],
+      ['project_milestone', 'project:russia-industrial-zone', 'agreed'],
+    ]);
+  });
+  it('gives a signing told in the passive, no one named, to the two countries of the article', () => {
+    const a = facts(
+      'Посол России в Египте рассказал о сотрудничестве России и Египта. Россия и Египет развивают торговлю. — Соглашение о промышленной кооперации было подписано еще в 2019 году.',
+      '2025-02-01',
+      'agreement',
+    );
+    expect(a[0].args.parties).toEqual(['country:RU', 'country:EG']);
+  });
+});
