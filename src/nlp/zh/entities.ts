@@ -56,7 +56,7 @@ const TRANSLIT = new Set(
     '阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩尔法凡菲费芬丰弗福夫盖冈戈格根古哈海汉豪赫亨' +
     '胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸拉莱兰朗劳勒雷蕾里利莉连林琳卢鲁路伦罗洛马迈麦曼梅门蒙米明莫姆穆纳奈南内尼涅努诺欧' +
     '帕潘佩彭皮普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什施史斯松苏索塔泰坦汤唐特藤提图托瓦万旺威韦维温沃乌伍西希谢辛休修雅亚扬耶伊' +
-    '因尤于约泽扎詹兹朱佐茨娜娃丽赛朗纽奎蓬隆杭穆宁汀露贡德扎'
+    '因尤于约泽扎詹兹朱佐茨娜娃丽赛朗纽奎蓬隆杭穆宁汀露贡德扎罕默'
   ).split(''),
 );
 
@@ -79,8 +79,14 @@ export function chinesePersonId(name: string): string {
 
 /** Person id from a transliterated foreign name the register does not know (last resort): its pinyin. */
 export function foreignPersonId(name: string): string {
-  const py = syllables(name);
-  return `person:${py.join('')}`.toLowerCase().replace(/[^a-z:-]/g, '');
+  // The parts of a name written with "·" stay apart in the id (穆罕默德·阿布纳扬: muhanmode-abunayang).
+  const parts = name.split('·').map((p) =>
+    syllables(p)
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z]/g, ''),
+  );
+  return `person:${parts.filter(Boolean).join('-')}`;
 }
 
 function lexAt(s: string, i: number): LexEntry | undefined {
@@ -134,7 +140,8 @@ function chineseNameLength(s: string, i: number): number {
 /** Length of a transliterated name at `i` (2 to 7 characters of the transliteration set), or 0. */
 function foreignNameLength(s: string, i: number): number {
   let j = i;
-  while (j < s.length && j - i < 7 && (TRANSLIT.has(s[j]) || (s[j] === '·' && j > i))) {
+  // Up to seven characters, or twelve for a name of two parts (穆罕默德·阿布纳扬).
+  while (j < s.length && (j - i < 7 || (j - i < 12 && s.slice(i, j).includes('·'))) && (TRANSLIT.has(s[j]) || (s[j] === '·' && j > i))) {
     if (j - i >= 2 && NAME_STOP.test(s.slice(j, j + 3))) break;
     j++;
   }
@@ -205,6 +212,11 @@ export function findMentions(s: string): Mention[] {
     }
     // A short name must be a word for the segmenter too: 韩正 is no person in 中韩正式建交.
     if (lex && lex.kind === 'person' && lex.phrase.length <= 3 && (!clearStart(s, i) || !clearEnd(s, i + lex.phrase.length))) {
+      i++;
+      continue;
+    }
+    // A register name followed by "·" begins someone else's full name (穆罕默德·阿布纳扬 is not Mahathir Mohamad).
+    if (lex && lex.kind === 'person' && s[i + lex.phrase.length] === '·') {
       i++;
       continue;
     }
@@ -287,7 +299,8 @@ export function findMentions(s: string): Mention[] {
           : undefined);
       // A known name follows: handled by the dictionary on the next step (titled there).
       const next = lexAt(s, end);
-      if (next?.kind === 'person') {
+      // ... unless it only begins a longer one (穆罕默德·阿布纳扬).
+      if (next?.kind === 'person' && s[end + next.phrase.length] !== '·') {
         out.push({
           id: next.id,
           kind: 'person',
@@ -306,7 +319,7 @@ export function findMentions(s: string): Mention[] {
       if (len && boundaryAt(s, end + len)) {
         const name = s.slice(end, end + len);
         const isChinese = !foreign && chineseNameLength(s, end) === len;
-        const id = isChinese ? chinesePersonId(name) : foreignPersonId(name.replace(/·/g, ''));
+        const id = isChinese ? chinesePersonId(name) : foreignPersonId(name);
         out.push({
           id,
           kind: 'person',

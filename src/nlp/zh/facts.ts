@@ -250,7 +250,8 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[]): void {
     const pos = c.sent.start + m.index;
     const end = pos + m[0].length;
     const trig = m[0];
-    if (VISIT_REF.test(s.slice(end, end + 4)) && trig !== '抵达') continue;
+    // "访问期间" refers to a visit: a new fact only when no visit to that country was told before.
+    const ref = VISIT_REF.test(s.slice(end, end + 4)) && trig !== '抵达';
     if (trig === '访问' && /(进行|开始|结束)?$/.test(s.slice(pos - 2, pos)) && /^(团|学者|者)/.test(s.slice(end, end + 2))) continue;
     const cs = clauseStart(s, c.sent, pos);
     let host: string | undefined;
@@ -293,10 +294,13 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[]): void {
       }
     }
     if (!host) continue;
+    if (ref && (drafts.some((f) => f.type === 'visit' && f.args.host === host) || !/^(期间|之际|前夕|时|中)/.test(s.slice(end, end + 2))))
+      continue;
     if (trig === '赴' && !/^[^,。;]{0,25}(出席|参加|访问|进行|举行|参会|会见|考察|工作)/.test(s.slice(end, c.sent.end))) continue;
     // The visitor: the nearest person before the trigger; the speaker of a speech when nobody is named.
     // A relative clause names the visitor after it: 会见来华访问的美国商务部长雷蒙多.
-    const relative = s[end] === '的';
+    // ... but "是...对哈萨克斯坦进行正式访问的。" ends a sentence: no relative clause.
+    const relative = s[end] === '的' && !/[。,;!?,；]/.test(s[end + 1] ?? '。');
     const who = relative ? actors(d, c, end, Math.min(c.sent.end, end + 16)).slice(0, 1) : actors(d, c, c.sent.start, pos);
     if (relative && !who.length) continue;
     let visitor: string | undefined = who[who.length - 1]?.id;
@@ -309,7 +313,8 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[]): void {
     }
     if (!visitor) continue;
     if (personCountry(vm, visitor) === host || visitor === host) continue;
-    if (!place) place = c.ms.find((x) => x.kind === 'place' && x.country === host)?.id;
+    // A city of the host named with the visit, not later in the sentence (为瓜达尔新国际机场揭幕 is no stop).
+    if (!place) place = c.ms.find((x) => x.kind === 'place' && x.country === host && x.end <= end)?.id;
     const { blocked, planned } = modality(d, c, pos);
     if (blocked) continue;
     const kind = /国[事是]/.test(trig) ? 'state' : trig === '正式访问' ? 'official' : trig === '工作访问' ? 'working' : undefined;
@@ -336,7 +341,14 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
   for (const h of hits) {
     const { pos, trig } = h;
     if (inTitle(s, c.sent.start, pos)) continue;
-    if (/^(期间|后|中|时)/.test(s.slice(h.end, h.end + 2)) && !/举行/.test(trig)) continue;
+    // "会谈中", "会见后" refer to a meeting; "共同主持中哈合作委员会" is 中 of a compound of countries.
+    if (
+      /^(期间|后|时)|^中(?![\u4e00-\u9fff]{0,2}(?:合作委员会|委员会|两国|关系|[美俄哈吉乌塔土日韩朝印巴蒙越老柬泰缅英法德意西葡澳加新菲伊沙埃匈塞希波白秘智墨格肯赞非欧阿]))/.test(
+        s.slice(h.end, h.end + 3),
+      ) &&
+      !/举行/.test(trig)
+    )
+      continue;
     // A meeting already told, referred to again (这次会见是...).
     if (/(这次|此次|本次|这场|此番)$/.test(s.slice(Math.max(c.sent.start, pos - 2), pos))) continue;
     // Those who attend a meeting already told (王受文、伯恩斯参加会见) are no new meeting.
@@ -384,7 +396,19 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
     if (participants.length < 2) {
       // Countries meeting as such: a compound (中美召开), or the sides of the document.
       const comp = c.ms.filter((x) => x.start >= cs && x.end <= h.end && x.ids).flatMap((x) => x.ids!);
-      const countries = comp.length >= 2 ? comp : /(双方|两国)/.test(s.slice(cs, pos)) && main.length === 2 ? main : [];
+      // "伊朗和美国19日在罗马举行了第二轮会谈": two countries joined before the trigger; "双方" after them in the
+      // sentence are those two, not the document's pair.
+      const named = c.ms.filter((x) => x.kind === 'country' && !x.ids && x.start >= c.sent.start && x.end <= pos);
+      const joined =
+        named.length >= 2 && /^[和与同及]$/.test(s.slice(named[0].end, named[1].start)) ? [named[0].id, named[1].id] : undefined;
+      const countries =
+        comp.length >= 2
+          ? comp
+          : joined && (named[1].end >= cs || /(双方|两国)/.test(s.slice(cs, pos)))
+            ? joined
+            : /(双方|两国)/.test(s.slice(cs, pos)) && main.length === 2
+              ? main
+              : [];
       if (countries.length >= 2 && participants.length === 0) participants = uniq(countries);
     }
     if (participants.length < 2) continue;
@@ -481,8 +505,46 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
       planned,
       0.8,
     );
+    agreedProject(d, c, drafts, end, parties, whenAt(d, c, pos, planned), planned);
     return;
   }
+}
+
+// A document on a project agrees the project: "签署阿拉木图州100万千瓦风电项目投资协议", "签署中吉乌铁路项目政府间协定",
+// "签署沙特哈伊勒200万千瓦光伏电站项目EPC总承包合同".
+const PROJECT_DOC =
+  /^(.{2,40}?)(?:项目|工程)?(?:的)?(?:投资|建设|融资|贷款|设计、?采购和施工|EPC|（EPC）|\(EPC\)|总承包|政府间|合作|实施|项目|工程)*(?:协议|协定|合同|备忘录)/u;
+
+function agreedProject(
+  d: Doc,
+  c: SentCtx,
+  drafts: Draft[],
+  from: number,
+  parties: string[],
+  when: When | undefined,
+  planned: boolean,
+): void {
+  const s = d.s;
+  const m = PROJECT_DOC.exec(s.slice(from, c.sent.end).replace(/^了/, ''));
+  if (!m) return;
+  const off = s[from] === '了' ? 1 : 0;
+  // The phrase up to the project noun, as the milestones read it.
+  const head = m[1].replace(/(?:项目|工程)$/u, '');
+  const pn = PROJECT_NOUN.exec(head);
+  if (!pn) return;
+  const lead = head.slice(0, pn.index + pn[0].length);
+  const found = projectBefore(d, c, from + off, lead);
+  if (!found) return;
+  const countries = uniq([...found.parties, ...parties.filter((x) => x.startsWith('country:'))]);
+  push(
+    drafts,
+    c,
+    'project_milestone',
+    { project: found.project, stage: 'agreed', parties: countries.length >= 2 ? countries : undefined },
+    when,
+    planned,
+    0.72,
+  );
 }
 
 const BLOCS = new Set(['org:asean', 'org:eu', 'org:eaeu', 'org:au', 'org:gcc', 'org:celac', 'org:sco', 'org:brics', 'org:arab-league']);
@@ -699,7 +761,7 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
 const MILESTONE_G =
   /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入使用|投运|正式运营|开通运营|正式开通|投产|并网发电)/g;
 const PROJECT_NOUN =
-  /(高速铁路|高铁|铁路|环城公路|高速公路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|风电|光伏|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂|水泥厂|水泥生产线|生产线|铁合金|钢厂|钢铁厂|化工厂|化肥厂)(?:改造|扩建|新建|升级|及配套储能)?(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
+  /(高速铁路|高铁|铁路|环城公路|高速公路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|风电|光伏|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂|水泥厂|水泥生产线|生产线|铁合金|钢厂|钢铁厂|化工厂|化肥厂)(?:改造|扩建|新建|升级|及配套储能|储能)?(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
 const NOUN_EN: Record<string, string> = {
   高速铁路: 'high-speed-railway',
   高铁: 'high-speed-railway',
@@ -740,6 +802,103 @@ const NOUN_EN: Record<string, string> = {
   化肥厂: 'fertilizer-plant',
 };
 
+/**
+ * The project a phrase ending at its noun names (`lead` runs from the clause start `cs` to that noun, adverbs
+ * dropped): a dictionary project, else a name made of the mentions (in English) and the other characters (in
+ * pinyin) before 铁路, 电站, 工业园...; with the countries that name it (中吉乌) as its parties.
+ */
+function projectBefore(
+  d: Doc,
+  c: SentCtx,
+  cs: number,
+  lead: string,
+): { project: string; parties: string[]; nameStart: number } | undefined {
+  const s = d.s;
+  const pn = PROJECT_NOUN.exec(lead);
+  let project: string | undefined;
+  let parties: string[] = [];
+  let nameStart = cs;
+  const named = c.ms.find((x) => x.kind === 'project' && x.start >= cs && x.end === cs + lead.length);
+  if (named && !pn) {
+    project = named.id;
+    nameStart = named.start;
+  } else if (pn) {
+    const nounStart = cs + pn.index;
+    // Mentions that make up the name (中吉乌, 阿斯塔纳).
+    const inName = c.ms.filter((x) => x.start >= cs && x.end <= nounStart);
+    const lexProject = c.ms.find((x) => x.kind === 'project' && x.start >= cs && x.end === cs + lead.length);
+    if (lexProject) project = lexProject.id;
+    else {
+      // The name: from the last break (的, 和, a comma) to the noun; mentions in English, other characters in pinyin.
+      // A chain of mentions right before the noun is the whole name (出席钱凯港 -> 钱凯).
+      let chainStart = nounStart;
+      for (
+        let k = inName.length - 1;
+        k >= 0 && (inName[k].end === chainStart || (inName[k].end === chainStart - 1 && /[—–\-·]/.test(s[chainStart - 1])));
+        k--
+      )
+        chainStart = inName[k].start;
+      // The window back from the noun never starts inside a name (塔吉克斯坦 cut to 克斯坦).
+      let ws = Math.max(cs, nounStart - 16);
+      const cut = inName.find((x) => x.start < ws && x.end > ws);
+      if (cut) ws = cut.start;
+      const zhName =
+        chainStart < nounStart
+          ? s.slice(chainStart, nounStart)
+          : s
+              .slice(ws, nounStart)
+              .replace(/^.*(?:[的和与在及、]|出席|参加|建设|签署|位于|举行|共同|宣布|承建|投资|参与)/, '')
+              .replace(/^[了将已]/, '');
+      nameStart = nounStart - zhName.length;
+      const words: string[] = [];
+      let run: Mention[] = [];
+      for (let at = nameStart; at < nounStart; ) {
+        const x = inName.find((y) => y.start === at);
+        // A country before a place (塔吉克斯坦杜尚别—丹加拉公路) says where the project is; it names a party.
+        if (x && x.kind === 'country' && !x.ids && at === nameStart && x.end < nounStart - 1) {
+          run.push(x);
+          at = x.end;
+          continue;
+        }
+        if (x) {
+          run.push(x);
+          words.push(
+            (x.ids ?? [x.id])
+              .map((k) => (k.startsWith('country:') ? (COUNTRY_EN.get(k) ?? k.slice(8)) : (x.en ?? k.split(':')[1])))
+              .join('-'),
+          );
+          at = x.end;
+          continue;
+        }
+        let e = at;
+        while (e < nounStart && !inName.some((y) => y.start === e)) e++;
+        // A capacity or a region's suffix is no part of the name (阿拉木图州1000兆瓦风电项目, 年产300万吨水泥生产线).
+        const chunk = s
+          .slice(at, e)
+          .replace(/年产\d+(?:\.\d+)?万?吨|\d+(?:\.\d+)?(?:兆瓦|万千瓦|千瓦|吉瓦|万吨|吨|公里)/gu, ' ')
+          .trim()
+          .replace(/^(?:州|省|地区|区|市)|(?:州|省|地区)$/gu, ' ')
+          .replace(/[号第—–\-·]/g, ' ');
+        for (const part of chunk.match(/\d+|\p{Script=Han}+/gu) ?? []) {
+          words.push(/\d/.test(part) ? part : syllables(part).join(''));
+        }
+        at = e;
+      }
+      if (!words.length || (run.length === 0 && zhName.replace(/[^\p{Script=Han}]/gu, '').length < 2)) return undefined;
+      run = run.filter((x) => x.kind === 'country');
+      const noun = pn[1];
+      const slug = (words.join('-') + '-' + NOUN_EN[noun])
+        .toLowerCase()
+        .replace(/['’]/g, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+      project = 'project:' + slug;
+      parties = uniq(run.flatMap((x) => (x.kind === 'country' ? countryIds(x) : [])));
+    }
+  }
+  return project ? { project, parties, nameStart } : undefined;
+}
+
 function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
   const s = d.s;
   const st = s.slice(c.sent.start, c.sent.end);
@@ -754,89 +913,9 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
         /(已经|已|正式|顺利|全面|全线|首段|实现|如期|提前|于[^,。]{0,14}|在[^,。]{1,16}|将|即将|日前|近日|今年|去年|上月|本月|\d{1,2}日|当天|[^,。的路线港站]{1,8}至[^,。]{1,10}段|[一二三四五]期)+$/,
         '',
       );
-    const pn = PROJECT_NOUN.exec(lead);
-    let project: string | undefined;
-    let parties: string[] = [];
-    let nameStart = cs;
-    const named = c.ms.find((x) => x.kind === 'project' && x.start >= cs && x.end === cs + lead.length);
-    if (named && !pn) {
-      project = named.id;
-      nameStart = named.start;
-    } else if (pn) {
-      const nounStart = cs + pn.index;
-      // Mentions that make up the name (中吉乌, 阿斯塔纳).
-      const inName = c.ms.filter((x) => x.start >= cs && x.end <= nounStart);
-      const lexProject = c.ms.find((x) => x.kind === 'project' && x.start >= cs && x.end === cs + lead.length);
-      if (lexProject) project = lexProject.id;
-      else {
-        // The name: from the last break (的, 和, a comma) to the noun; mentions in English, other characters in pinyin.
-        // A chain of mentions right before the noun is the whole name (出席钱凯港 -> 钱凯).
-        let chainStart = nounStart;
-        for (
-          let k = inName.length - 1;
-          k >= 0 && (inName[k].end === chainStart || (inName[k].end === chainStart - 1 && /[—–\-·]/.test(s[chainStart - 1])));
-          k--
-        )
-          chainStart = inName[k].start;
-        // The window back from the noun never starts inside a name (塔吉克斯坦 cut to 克斯坦).
-        let ws = Math.max(cs, nounStart - 16);
-        const cut = inName.find((x) => x.start < ws && x.end > ws);
-        if (cut) ws = cut.start;
-        const zhName =
-          chainStart < nounStart
-            ? s.slice(chainStart, nounStart)
-            : s
-                .slice(ws, nounStart)
-                .replace(/^.*(?:[的和与在及、]|出席|参加|建设|签署|位于|举行|共同|宣布|承建|投资|参与)/, '')
-                .replace(/^[了将已]/, '');
-        nameStart = nounStart - zhName.length;
-        const words: string[] = [];
-        let run: Mention[] = [];
-        for (let at = nameStart; at < nounStart; ) {
-          const x = inName.find((y) => y.start === at);
-          // A country before a place (塔吉克斯坦杜尚别—丹加拉公路) says where the project is; it names a party.
-          if (x && x.kind === 'country' && !x.ids && at === nameStart && x.end < nounStart - 1) {
-            run.push(x);
-            at = x.end;
-            continue;
-          }
-          if (x) {
-            run.push(x);
-            words.push(
-              (x.ids ?? [x.id])
-                .map((k) => (k.startsWith('country:') ? (COUNTRY_EN.get(k) ?? k.slice(8)) : (x.en ?? k.split(':')[1])))
-                .join('-'),
-            );
-            at = x.end;
-            continue;
-          }
-          let e = at;
-          while (e < nounStart && !inName.some((y) => y.start === e)) e++;
-          // A capacity or a region's suffix is no part of the name (阿拉木图州1000兆瓦风电项目, 年产300万吨水泥生产线).
-          const chunk = s
-            .slice(at, e)
-            .replace(/年产\d+(?:\.\d+)?万?吨|\d+(?:\.\d+)?(?:兆瓦|万千瓦|千瓦|吉瓦|万吨|吨|公里)/gu, ' ')
-            .trim()
-            .replace(/^(?:州|省|地区|区|市)|(?:州|省|地区)$/gu, ' ')
-            .replace(/[号第—–\-·]/g, ' ');
-          for (const part of chunk.match(/\d+|\p{Script=Han}+/gu) ?? []) {
-            words.push(/\d/.test(part) ? part : syllables(part).join(''));
-          }
-          at = e;
-        }
-        if (!words.length || (run.length === 0 && zhName.replace(/[^\p{Script=Han}]/gu, '').length < 2)) continue;
-        run = run.filter((x) => x.kind === 'country');
-        const noun = pn[1];
-        const slug = (words.join('-') + '-' + NOUN_EN[noun])
-          .toLowerCase()
-          .replace(/['’]/g, '')
-          .replace(/[^a-z0-9]+/g, '-')
-          .replace(/^-+|-+$/g, '');
-        project = 'project:' + slug;
-        parties = uniq(run.flatMap((x) => (x.kind === 'country' ? countryIds(x) : [])));
-      }
-    }
-    if (!project) continue;
+    const found = projectBefore(d, c, cs, lead);
+    if (!found) continue;
+    const { project, parties, nameStart } = found;
     if (/班列/.test(s.slice(nameStart, pos))) continue;
     const cl = s.slice(cs, pos);
     if (FORECAST.test(cl) || NEG.test(cl)) continue;

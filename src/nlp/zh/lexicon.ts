@@ -23,7 +23,7 @@ export interface LexEntry {
 export const ABBREV: ReadonlyMap<string, string> = new Map(
   (
     '中CN 美US 俄RU 哈KZ 吉KG 乌UZ 塔TJ 土TM 日JP 韩KR 朝KP 印IN 巴PK 蒙MN 越VN 老LA 柬KH 泰TH 缅MM 英GB 法FR ' +
-    '德DE 意IT 西ES 葡PT 澳AU 加CA 新SG 菲PH 伊IR 沙SA 埃EG 匈HU 塞RS 希GR 波PL 白BY 秘PE 智CL 墨MX'
+    '德DE 意IT 西ES 葡PT 澳AU 加CA 新SG 菲PH 伊IR 沙SA 埃EG 匈HU 塞RS 希GR 波PL 白BY 秘PE 智CL 墨MX 格GE 肯KE 赞ZM'
   )
     .split(' ')
     .map((p) => [p[0], 'country:' + p.slice(1)] as [string, string])

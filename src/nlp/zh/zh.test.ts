@@ -340,3 +340,33 @@ describe('facts', () => {
     ]);
   });
 });
+
+describe('fourth blind round: names, sessions, visits told in passing, agreed projects', () => {
+  it('reads 中格 as China and Georgia', () => {
+    const [t] = read('标题\n据海关统计,2024年中格贸易额为18.6亿美元。', '2025-03-01');
+    expect(t.args).toMatchObject({ parties: ['country:CN', 'country:GE'], amount: { value: 1_860_000_000, currency: 'USD' } });
+  });
+  it('keeps a two-part transliterated name whole, never the register person its first part names', () => {
+    const f = read('标题\n签约仪式上,中国能建董事长宋海良与某公司董事长穆罕默德·阿布纳扬举行会谈。', '2025-06-20');
+    expect(f.map((x) => x.args.participants)).toEqual([['person:song-hailiang', 'person:muhanmode-abunayang']]);
+  });
+  it('reads a commission co-chaired (共同主持中哈...), talks of two countries joined by 和', () => {
+    const a = read('标题\n14日,丁薛祥与哈萨克斯坦第一副总理斯克利亚尔在阿斯塔纳共同主持中哈合作委员会第十二次会议。', '2025-05-15');
+    expect(a[0].args).toEqual({ participants: ['person:ding-xuexiang', 'person:roman-sklyar'], place: 'place:astana' });
+    const b = read('标题\n发言人主持例行记者会。记者:伊朗和美国19日在罗马举行了第二轮间接会谈。', '2025-04-21');
+    expect(b[0].args).toMatchObject({ participants: ['country:IR', 'country:US'], place: 'place:rome' });
+  });
+  it('reads a visit told as 是...访问的 and one first told by 访问期间', () => {
+    const a = read('标题\n丁薛祥是应哈萨克斯坦政府邀请,于13日至15日对哈萨克斯坦进行正式访问的。', '2025-05-15');
+    expect(a[0].args).toEqual({ visitor: 'person:ding-xuexiang', host: 'country:KZ', kind: 'official' });
+    const b = read('标题\n去年10月李强总理对巴基斯坦进行正式访问期间,两国总理共同为瓜达尔新国际机场揭幕。', '2025-05-15');
+    expect(b.find((f) => f.type === 'visit')?.args).toEqual({ visitor: 'person:li-qiang', host: 'country:PK', kind: 'official' });
+  });
+  it('reads a signed document on a project as the project agreed', () => {
+    const f = read('标题\n今年6月6日,中吉乌三国政府在北京签署了中吉乌铁路建设项目政府间协定。', '2025-06-20');
+    expect(f.map((x) => [x.type, x.args.project ?? x.args.parties, x.args.stage])).toEqual([
+      ['agreement', ['country:CN', 'country:KG', 'country:UZ'], undefined],
+      ['project_milestone', 'project:china-kyrgyzstan-uzbekistan-railway', 'agreed'],
+    ]);
+  });
+});
