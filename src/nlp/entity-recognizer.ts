@@ -479,7 +479,8 @@ function learnPeople(
 ): Map<string, PersonInfo> {
   const persons = new Map<string, PersonInfo>();
   // Accents folded only when the text has any: most English text is plain ASCII already.
-  const folded = /[^\x00-\x7f]/.test(text) ? foldLatin(text) : lower.replace(/-/g, ' ');
+  const ascii = !/[^\x00-\x7f]/.test(text);
+  const folded = ascii ? lower.replace(/-/g, ' ') : foldLatin(text);
   // A register person gets the register's id, name, family-name keys and the offices held that year.
   const fromRegister = (rec: PersonRecord): PersonInfo => {
     let p = persons.get(rec.id);
@@ -760,7 +761,7 @@ function learnPeople(
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (claim[i] >= 0 || t.k !== 'w' || !t.cap) continue;
-    const forms = NAME_FORMS.get(t.lo.charCodeAt(0) < 128 && /^[\x00-\x7f]*$/.test(t.lo) ? t.lo : folded.slice(t.start, t.end));
+    const forms = NAME_FORMS.get(ascii || /^[\x00-\x7f]*$/.test(t.lo) ? t.lo : folded.slice(t.start, t.end));
     if (!forms) continue;
     for (const f of forms) {
       if (!folded.startsWith(f.form, t.start)) continue;

@@ -762,6 +762,19 @@ function meetings(env: Env): void {
       objs.push(...before.filter((x) => x.id === subs[subs.length - 1].id).slice(0, 1));
       subs.pop();
     }
+    // "he and President Putin held a bilateral meeting": the one the text is about, and the person after "and".
+    // "he and President Putin held a bilateral meeting": the one "he" is, and the person after "and".
+    if (objs.length === 0 && subs.length === 1 && env.pronoun?.id) {
+      const he = env.pronoun.id;
+      const other = [...before].reverse().find((x) => x.id !== he && x.end <= trig);
+      if (
+        other &&
+        /\b(?:he|she)\s+and\s+(?:[\w.'-]+\s+){0,3}$/.test(st.lo.slice(Math.max(0, other.start - st.start - 40), other.start - st.start))
+      ) {
+        subs[0] = { id: he, indirect: true };
+        objs.push(other);
+      }
+    }
     if (subs.length === 0 || objs.length === 0) continue;
     const format =
       /phone|telephone/.test(m[0]) || (/^spoke/.test(m[0]) && /\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b/.test(st.lo.slice(m.index)))
@@ -779,6 +792,11 @@ function meetings(env: Env): void {
           (x) => x.kind === 'place' && /\b(in|at)\s+(the\s+)?$/.test(st.lo.slice(Math.max(0, x.start - st.start - 8), x.start - st.start)),
         );
         if (place) args.place = place.id;
+        // "held a bilateral meeting there": the place the sentence took them to.
+        else if (/^\s*there\b/.test(st.lo.slice(after - st.start)) || /\bthere$/.test(m[0])) {
+          const there = [...st.ms].reverse().find((x) => x.kind === 'place' && x.end <= trig);
+          if (there) args.place = there.id;
+        }
         const conf = 0.85 - (subj.indirect ? 0.1 : 0) - (o.byRole ? 0.1 : 0) - (mod === 'planned' ? 0.1 : 0);
         emit(env, 'meeting', args, conf, nearestTime(env, trig, mod === 'planned'), mod === 'planned' ? { status: 'planned' } : {});
       }
@@ -2043,6 +2061,14 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
       if (current) {
         name = current.name + ' summit';
         org = current.org;
+      }
+    }
+    // "The 22nd summit was held in Moscow" after "the 23rd annual summit": the series the article has named.
+    if (!name && /\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|previous|last|next)\s+$/.test(pre)) {
+      const series = [...env.facts].reverse().find((f) => f.type === 'summit' && f.args.ordinal !== undefined);
+      if (series) {
+        name = String(series.args.name);
+        org = series.args.organization as string | undefined;
       }
     }
     if (!name) continue;

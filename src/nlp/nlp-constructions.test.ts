@@ -833,3 +833,29 @@ describe('sessions, consultations and trips (English)', () => {
     expect(a[1].args.parties).toEqual(['country:TR', 'country:EG']);
   });
 });
+
+describe('interview recaps (English)', () => {
+  it('reads "last October" as the latest October before publication', () => {
+    const [m] = facts(
+      'Pezeshkian, who first met Putin in Ashgabat last October, has called the corridor a priority.',
+      '2025-04-02',
+      'meeting',
+    );
+    expect(m.when).toEqual({ value: '2024-10', precision: 'month' });
+  });
+  it('names "the 22nd summit" after the series the article named, and reads "he and X held a meeting there"', () => {
+    const f = facts(
+      'President Putin will visit India this year for the 23rd annual summit. The 22nd summit was held in Moscow in July last year. Prime Minister Narendra Modi came to Kazan for the BRICS summit, and he and President Putin held a bilateral meeting there.',
+      '2025-03-15',
+    );
+    expect(f.filter((x) => x.type === 'summit').map((x) => [x.args.name, x.args.place, x.args.ordinal])).toEqual([
+      ['Russia–India annual summit', 'country:IN', 23],
+      ['Russia–India annual summit', 'place:moscow', 22],
+      ['BRICS summit', 'place:kazan', undefined],
+    ]);
+    expect(f.find((x) => x.type === 'meeting')?.args).toEqual({
+      participants: ['person:narendra-modi', 'person:vladimir-putin'],
+      place: 'place:kazan',
+    });
+  });
+});

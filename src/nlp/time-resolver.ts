@@ -31,6 +31,7 @@ const PATTERNS = new RegExp(
     `\\b(yesterday|today|earlier this week|this week|last week)\\b`, // 20
     `\\b(?:the\\s+)?(?:past|last|previous)\\s+(\\w+)\\s+years\\b`, // 21 range: unresolved
     `\\b((?:19|20)\\d\\d)\\b`, // 22 bare year
+    `\\b(last|this|next)\\s+${MON_RE}(?![\\w])(?!,?\\s+\\d)`, // 23-24 "last October"
   ].join('|'),
   'gi',
 );
@@ -147,6 +148,16 @@ export function findTimes(s: string, base: number, published?: string, future = 
     } else if (m[21]) {
       if (!(m[21].toLowerCase() in NUMW) && !/^\d+$/.test(m[21])) continue;
       push(undefined); // a span of years states no single date
+    } else if (m[23]) {
+      if (!pub) {
+        push(undefined);
+        continue;
+      }
+      // "last October": the latest October before the month of publication; "next May" the first after it.
+      const mon = monthIndex(m[24]);
+      const rel = m[23].toLowerCase();
+      const y = rel === 'last' ? (mon < pub[1] ? pub[0] : pub[0] - 1) : rel === 'next' ? (mon > pub[1] ? pub[0] : pub[0] + 1) : pub[0];
+      push({ value: `${y}-${pad(mon)}`, precision: 'month' }, y);
     } else if (m[22]) {
       const y = +m[22];
       const before = s.slice(Math.max(0, m.index - 2), m.index);
