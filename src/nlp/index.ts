@@ -9,7 +9,7 @@ import { KNOWN } from './gazetteer.js';
 import { splitSentences } from './sentence-splitter.js';
 import { maskMarkup } from './text-normalizer.js';
 import { tokenize } from './tokenizer.js';
-import type { Entity, ExtractOptions, ExtractResult, Lang, Reading } from './types.js';
+import type { Entity, ExtractOptions, ExtractResult, Fact, Lang, Reading } from './types.js';
 
 export type * from './types.js';
 export { nameIn, registerName } from './names.js';
@@ -48,7 +48,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   const sents = splitSentences(norm, toks);
   const ents = recognizeEntities(norm, toks, sents, published ? +published.slice(0, 4) : undefined);
   const doc = { text, norm, lower: norm.toLowerCase(), toks, sents, ents, published, projectNames: new Map<string, string>() };
-  const facts = extractFacts(doc, EXTRACTOR_VERSION);
+  const facts = fullSummitNames(extractFacts(doc, EXTRACTOR_VERSION));
 
   const byId = new Map<string, Entity>();
   const entity = (id: string): Entity | undefined => {
@@ -81,6 +81,22 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     }
   }
   return { lang: 'en', entities: [...byId.values()], facts };
+}
+
+/**
+ * An organisation's summit is named by the organisation's name and its acronym ("Organization of Turkic States (OTS)
+ * summit"): reporters and readers use either, and the one an article happened to use names the event no better.
+ */
+function fullSummitNames(facts: Fact[]): Fact[] {
+  for (const f of facts) {
+    if (f.type !== 'summit' || typeof f.args.organization !== 'string' || typeof f.args.name !== 'string') continue;
+    const k = KNOWN.get(f.args.organization);
+    const acr = k?.aliases.find((a) => /^[A-Z][A-Z0-9+]{1,7}$/.test(a));
+    if (!k || !acr || k.name === acr || /^[A-Z0-9+]+$/.test(k.name)) continue;
+    const m = /^(?:the\s+)?(\S+(?:\s+\S+)*?)\s+summit(\s+\([^()]*\))?$/i.exec(f.args.name);
+    if (m && (m[1] === acr || m[1].toLowerCase() === k.name.toLowerCase())) f.args.name = `${k.name} (${acr}) summit${m[2] ?? ''}`;
+  }
+  return facts;
 }
 
 /** Contract output of a language reader: entities named by the register, the gazetteer or the reader. */
@@ -117,5 +133,5 @@ function fromReading(lang: Lang, text: string, r: Reading): ExtractResult {
     }
     f.extractor ??= EXTRACTOR_VERSION;
   }
-  return { lang, entities: [...byId.values()], facts: r.facts };
+  return { lang, entities: [...byId.values()], facts: fullSummitNames(r.facts) };
 }

@@ -859,3 +859,12 @@ describe('interview recaps (English)', () => {
     });
   });
 });
+
+describe("an organisation's summit", () => {
+  it('is named by the organisation and its acronym, whichever the article used', () => {
+    const [s] = facts('Leaders gathered in Astana on Thursday for the OTS summit.', '2024-11-07', 'summit');
+    expect(s.args).toMatchObject({ name: 'Organization of Turkic States (OTS) summit', organization: 'org:ots' });
+    const [b] = facts('Leaders gathered in Kazan on Tuesday for the BRICS summit.', '2024-10-22', 'summit');
+    expect(b.args.name).toBe('BRICS summit');
+  });
+});
