@@ -108,8 +108,9 @@ const WORD_CUR: Record<string, string> = {
 const DIGIT = /\d/;
 const PREFIX_RE =
   /((?:US\$|U\.S\.\$|R\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|\$|€|£|¥|₽|₹)\s?|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY|Rs\.?)\s?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d{1,2}(?!\d))?|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|crore|lakh|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/gi;
+// "20 billion 516 million US dollars", as statistics offices write: a smaller scale continues the larger.
 const SUFFIX_RE =
-  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn)?\s+(us dollars|dollars?|euros?|yuan|renminbi|rubles?|roubles?|pounds|yen|rupees?|tenge|soms?|dirhams?|riyals?|rand|naira|reais|swiss francs|lira|shillings|pesos|somoni)\b/gi;
+  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn)?(?:\s+(\d{1,3})\s+(billion|million|thousand))?\s+(us dollars|dollars?|euros?|yuan|renminbi|rubles?|roubles?|pounds|yen|rupees?|tenge|soms?|dirhams?|riyals?|rand|naira|reais|swiss francs|lira|shillings|pesos|somoni)\b/gi;
 
 /** Find money amounts such as "$22.71 billion", "€3bn", "1.5 million yuan". */
 export function findMoney(s: string, base: number): MoneyExpr[] {
@@ -130,7 +131,9 @@ export function findMoney(s: string, base: number): MoneyExpr[] {
     if (out.some((o) => o.start <= start && o.end > start)) continue;
     const num = parseFloat(m[1].replace(/,/g, ''));
     const scale = m[2] ? SCALE[m[2].toLowerCase()] : 1;
-    out.push({ start, end: start + m[0].length, value: round(num * scale), currency: WORD_CUR[m[3].toLowerCase()] ?? 'USD' });
+    const rest = m[3] && m[4] && SCALE[m[4].toLowerCase()] < scale ? +m[3] * SCALE[m[4].toLowerCase()] : 0;
+    if (m[3] && !rest) continue;
+    out.push({ start, end: start + m[0].length, value: round(num * scale + rest), currency: WORD_CUR[m[5].toLowerCase()] ?? 'USD' });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -83,6 +83,7 @@ function interviewee(doc: Doc): string | undefined {
 export function extractFacts(doc: Doc, version: string): Fact[] {
   const facts: Fact[] = [];
   doc.dateline ??= findDateline(doc);
+  doc.tradeReporter ??= statisticsOffice(doc);
   const ms = doc.ents.mentions;
   const pair = contextPair(doc);
   const speaker = interviewee(doc);
@@ -1683,12 +1684,32 @@ function monthRange(env: Env, text: string): { period: string; when: When } | un
 }
 
 /** The country most of the document's trade figures so far are of: the one a statistics note reports on. */
+/**
+ * A statistics note from a country's statistics office or customs ("Turkish Statistical Institute", "Kazakhstan's
+ * Bureau of National Statistics") reports that country's trade, near its start.
+ */
+function statisticsOffice(doc: Doc): string | undefined {
+  if (!/statistic|customs/.test(doc.lower.slice(0, 600))) return undefined;
+  for (const m of doc.ents.mentions) {
+    if (m.start > 600) break;
+    if (m.kind !== 'country') continue;
+    const after = doc.lower.slice(m.end, m.end + 60);
+    if (
+      /^(?:['’]s)?\s+(?:(?:national|state|general|main|federal|central)\s+)*(?:statistic(?:s|al)\s+(?:institute|office|agency|committee|service|bureau)|bureau\s+of\s+(?:national\s+)?statistics|customs\s+(?:administration|service|committee|office))\b/.test(
+        after,
+      )
+    )
+      return m.id;
+  }
+  return undefined;
+}
+
 function reportingCountry(env: Env): string | undefined {
   const n = new Map<string, number>();
   for (const f of env.facts) if (f.type === 'trade') for (const p of f.args.parties as string[]) n.set(p, (n.get(p) ?? 0) + 1);
   let best: string | undefined;
   for (const [id, k] of n) if (!best || k > n.get(best)!) best = id;
-  return best ?? env.doc.tradeReporter;
+  return env.doc.tradeReporter ?? best;
 }
 
 function trade(env: Env): void {
@@ -1736,10 +1757,17 @@ function trade(env: Env): void {
         ? 'imports'
         : 'trade_turnover';
     // Parties: countries in this clause, nearest the trigger first.
-    const clauseStart = Math.max(0, st.lo.lastIndexOf(';', m.index), st.lo.lastIndexOf(' while ', m.index));
+    const clauseStart = Math.max(
+      0,
+      st.lo.lastIndexOf(';', m.index),
+      st.lo.lastIndexOf(' while ', m.index),
+      st.lo.lastIndexOf(' whereas ', m.index),
+    );
     const parties: string[] = [];
     for (const x of st.ms) {
       if (!isCountry(x) || x.start < st.start + clauseStart || x.start > amount.end + 40) continue;
+      // ", whereas China ranked first in imports": a new clause, its own figure's.
+      if (x.start > amount.end && /[,;]\s*(?:whereas|while|but)\b/.test(st.lo.slice(amount.end - st.start, x.start - st.start))) continue;
       // "$900 million came from China and $250 million from Georgia": Georgia is the next figure's.
       // "..., ahead of Hong Kong with $350 million": so is a country right before a later figure.
       if (
@@ -1774,6 +1802,10 @@ function trade(env: Env): void {
         if (x && (x.start > amount.end || (x.end <= trig && !owner))) parties.splice(k, 1);
       }
     }
+    // A statistics note's partner figure ("Germany was the main partner country for exports with $10.6 billion"):
+    // the note's country and the partner.
+    const noteOf = env.doc.tradeReporter;
+    if (noteOf && parties.length === 1 && parties[0] !== noteOf) parties.unshift(noteOf);
     // "imports from Bangladesh" after "India's exports to Bangladesh": the reporting country carries over.
     if (parties.length === 1 && metric !== 'trade_turnover') {
       const prevFact = env.facts.filter((f) => f.type === 'trade' && f.evidence.start === st.start).pop();
@@ -1880,12 +1912,18 @@ function rankedTrade(env: Env): void {
   const prevParties = prev.args.parties as string[];
   const partner = prevParties[1];
   const listed = RANKED_LIST.test(st.lo);
+  let ranking = here.length > 0;
   for (const money of st.money) {
-    if (used.has(money.value)) continue;
+    if (used.has(money.value)) {
+      ranking = true;
+      continue;
+    }
     const before = st.lo.slice(0, money.start - st.start);
     const after = st.lo.slice(money.end - st.start, money.end - st.start + 40);
     let c: Mention | undefined;
-    if (RANK_RE.test(before) || (listed && /\(\s*$/.test(before))) {
+    // "..., the USA with $7.41 billion and Iraq with $6.1 billion": the list goes on after a ranked figure.
+    const goesOn = ranking && listed && /(?:,|\band)\s+(?:the\s+)?[^,;$]{2,40}?\bwith\s*$/.test(before);
+    if (RANK_RE.test(before) || goesOn || (listed && /\(\s*$/.test(before))) {
       c = [...st.ms].reverse().find((x) => isCountry(x) && x.end <= money.start && money.start - x.end < 45);
     } else if (here.length && /^\s+(?:(?:worth\s+of\s+goods|of\s+goods)\s+)?(?:from|to|with)\s+(?:the\s+)?/.test(after)) {
       c = st.ms.find((x) => isCountry(x) && x.start >= money.end && x.start - money.end < 30);
@@ -1911,6 +1949,7 @@ function rankedTrade(env: Env): void {
     if (prev.args.period) args.period = prev.args.period;
     emit(env, 'trade', args, 0.7, prev.when);
     used.add(money.value);
+    ranking = true;
   }
 }
 

@@ -868,3 +868,22 @@ describe("an organisation's summit", () => {
     expect(b.args.name).toBe('BRICS summit');
   });
 });
+
+describe('a statistics office note (English)', () => {
+  it("reads its partners as the office's country's, with amounts written in two scales", () => {
+    const t = facts(
+      "Kazakhstan's Bureau of National Statistics said on Monday that exports rose 3% to 40 billion 120 million US dollars in January-June. Italy was the main partner country for exports with 8 billion 450 million dollars. Italy was followed by China with 7 billion 10 million dollars, the Netherlands with $3.2 billion and Russia with $2,950 million. Foreign trade volume with China amounted to 21.4 billion dollars in the first six months. In June, Italy was again the leading export market with $1.5 billion, whereas Russia ranked first in imports with $1.4 billion.",
+      '2025-07-20',
+      'trade',
+    );
+    expect(t.map((f) => [...(f.args.parties as string[]), f.args.metric, (f.args.amount as { value: number }).value])).toEqual([
+      ['country:KZ', 'country:IT', 'exports', 8_450_000_000],
+      ['country:KZ', 'country:CN', 'exports', 7_010_000_000],
+      ['country:KZ', 'country:NL', 'exports', 3_200_000_000],
+      ['country:KZ', 'country:RU', 'exports', 2_950_000_000],
+      ['country:KZ', 'country:CN', 'trade_turnover', 21_400_000_000],
+      ['country:KZ', 'country:IT', 'exports', 1_500_000_000],
+      ['country:KZ', 'country:RU', 'imports', 1_400_000_000],
+    ]);
+  });
+});
