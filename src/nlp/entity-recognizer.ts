@@ -609,6 +609,12 @@ function learnPeople(
         }
         if (words.length < 2 || toks[k]?.s !== ',') continue;
         let q = k + 1;
+        // Post-nominal letters between the name and the title: "William Samoei Ruto, C.G.H., President of ...".
+        const post = /^\s*(?:[A-Z]\.?){1,5}\s*,/.exec(text.slice(toks[k].end, toks[k].end + 16));
+        if (post) {
+          const to = toks[k].end + post[0].length;
+          while (q < s.t1 && toks[q].start < to) q++;
+        }
         if (toks[q]?.lo === 'the') q++;
         let of: string | undefined;
         if (claim[q] >= 0 && mentions[claim[q]].kind === 'country') {

@@ -119,7 +119,8 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     const ownFrom = quoter ?? (speaker && s.para > 1 ? speaker : undefined);
     const own = ownFrom ? /\b(i|my|we|our)\b/.exec(quoted && quoter ? st.lo.slice(quoted.index) : st.lo) : null;
     if (own && quoted && quoter) own.index += quoted.index;
-    const pron = own ?? /\b(he|she|his)\b/.exec(st.lo);
+    // "His Excellency", "Her Majesty" are honorifics of the name that follows, not pronouns.
+    const pron = own ?? /\b(he|she|his)\b(?!\s+(?:excellency|majesty|highness|royal|holiness))/.exec(st.lo);
     const pronounRef = own ? ownFrom : pron && (!firstPerson || firstPerson.start > s.start + pron.index) ? lastSubject : firstPerson?.id;
     const env: Env = {
       doc,
@@ -1153,16 +1154,17 @@ function includedDocument(env: Env): void {
     .reverse()
     .find((f) => f.type === 'agreement' && f.evidence.end >= st.start - (definite ? 800 : 400) && !f.status);
   if (!signing || (!definite && signing.evidence.start < (env.prevStart ?? st.start))) return;
-  const rest = st.orig.slice(m.index + m[0].length).replace(/[.;]\s*$/, '');
-  const items: string[] = [];
+  const base = m.index + m[0].length;
+  const rest = st.orig.slice(base).replace(/[.;]\s*$/, '');
+  const items: [string, number][] = [];
   let from = 0;
   NEXT_DOC.lastIndex = 0;
   for (let n: RegExpExecArray | null; (n = NEXT_DOC.exec(rest)) !== null; ) {
-    items.push(rest.slice(from, n.index));
+    items.push([rest.slice(from, n.index), from]);
     from = n.index + n[0].length;
   }
-  items.push(rest.slice(from));
-  for (const item of items) {
+  items.push([rest.slice(from), from]);
+  for (const [item, at] of items) {
     const d = LISTED_DOC.exec(item.trim());
     if (!d) break;
     // The last item runs on to the sentence's end: "..., officials said", "... which was signed ...".
@@ -1180,6 +1182,7 @@ function includedDocument(env: Env): void {
       0.75,
       signing.when,
     );
+    agreedProject(env, base + at, base + at + item.length, env.facts[env.facts.length - 1]);
     if (item.includes(',')) break;
   }
 }
@@ -1349,7 +1352,7 @@ function agreements(env: Env): void {
 // A document on a project agrees the project: "signed an agreement on the construction of the Rogun dam",
 // "an investment agreement on the project was signed", "the railway, whose framework agreement was signed ...".
 const ON_PROJECT =
-  /\b(?:on|for|to|regarding|concerning)\s+(?:the\s+)?(?:construction|building|development|implementation|financing|funding|revitali[sz]ation|modernization|modernisation|expansion)\s+of\s+|\bto\s+(?:build|construct|develop|finance)\s+|\b(?:on|for)\s+(?:the|this|that)\s+(project|plant|railway|line|facility)\b|\b(?:on|for)\s+its\s+(?:construction|revitali[sz]ation|financing|development)\b/;
+  /\b(?:on|for|to|regarding|concerning)\s+(?:the\s+)?(?:construction|building|development|implementation|financing|funding|revitali[sz]ation|modernization|modernisation|expansion|dualling|upgrading|upgrade|rehabilitation|extension)\s+of\s+|\bto\s+(?:build|construct|develop|finance)\s+|\b(?:on|for)\s+(?:the|this|that)\s+(project|plant|railway|line|facility)\b|\b(?:on|for)\s+its\s+(?:construction|revitali[sz]ation|financing|development)\b/;
 
 function agreedProject(env: Env, from: number, to: number, signing: Fact): void {
   const { st } = env;
@@ -1419,6 +1422,8 @@ function projectPhrases(st: Sent, from: number, to: number): { start: number; en
     )
       k--;
     let mods = words.slice(k);
+    // "the 233-kilometre Rironi-Mau Summit road": a length is no part of the name.
+    while (mods.length && /^(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|long)$/i.test(mods[0])) mods = mods.slice(1);
     // "Zambia's Mopani copper mine" is the Mopani copper mine.
     const poss = mods.map((w) => /'s$/i.test(w)).lastIndexOf(true);
     if (poss >= 0) mods = mods.slice(poss + 1);

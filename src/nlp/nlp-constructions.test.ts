@@ -887,3 +887,24 @@ describe('a statistics office note (English)', () => {
     ]);
   });
 });
+
+describe('press releases of presidencies (English)', () => {
+  it('reads "His Excellency X, C.G.H., President of ..." as X, not a pronoun for the headline\'s person', () => {
+    const r = extract(
+      "President Ruto Holds Talks with President Xi Jinping as Kenya and China Sign Deals\nBeijing, Thursday, 24th April 2025\nHis Excellency Dr. William Samoei Ruto, C.G.H., President of the Republic of Kenya and Commander-in-Chief of the Kenya Defence Forces, today held bilateral talks with His Excellency Xi Jinping, President of the People's Republic of China, at the Great Hall of the People.",
+      { published: '2025-04-24' },
+    );
+    expect(r.facts.find((f) => f.type === 'meeting')?.args).toEqual({
+      participants: ['person:william-ruto', 'person:xi-jinping'],
+      format: 'talks',
+    });
+  });
+  it('reads a listed financing agreement for a road as the road agreed, without its length in the name', () => {
+    const f = facts(
+      'Kenya and China signed 20 agreements in Beijing on Thursday. Among them was a financing agreement for the dualling of the 175-kilometre Nairobi-Nakuru road.',
+      '2025-04-24',
+      'project_milestone',
+    );
+    expect(f.map((x) => [x.args.project, x.args.stage])).toEqual([['project:nairobi-nakuru-road', 'agreed']]);
+  });
+});
