@@ -483,9 +483,13 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     // Documents adopted under an organisation's roof (《上海合作组织天津宣言》) have it as their party.
     const roofOnly = parties.length === 1 && parties[0].startsWith('org:') && (cm0 || title0);
     if (parties.length < 2 && !roofOnly) continue;
-    const cm = COUNT.exec(s.slice(Math.max(c.sent.start, pos - 16), c.sent.end));
-    const count = cm ? parseCount(cm[1] ?? cm[3]) : undefined;
+    const from = Math.max(c.sent.start, pos - 16);
+    const cm = COUNT.exec(s.slice(from, c.sent.end));
+    let count = cm ? parseCount(cm[1] ?? cm[3]) : undefined;
     const title = /^[^,。;]{0,12}《([^》]{2,60})》/.exec(rest)?.[1];
+    // "共同签署并发表《联合声明》,并见证签署...28份合作文件": the titled statement and the package are two facts.
+    const split = title && cm && from + cm.index > end + rest.indexOf('》');
+    if (split) count = undefined;
     // The fields the documents cover (涉及能源、化工和建材等领域): two signings of one day are told apart by them.
     const field = /(?:涵盖|涉及|包括|覆盖)?((?:[^,。;、]{1,10}、)*[^,。;、]{1,10}?)等?领域/u.exec(
       s.slice(Math.max(c.sent.start, pos - 50), c.sent.end),
@@ -499,13 +503,19 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
         parties,
         count: Number.isFinite(count) ? count : undefined,
         title: title ? d.text.slice(end + rest.indexOf(title), end + rest.indexOf(title) + title.length) : undefined,
-        domain: domain && domain.length >= 2 ? domain : undefined,
+        domain: domain && domain.length >= 2 && !split ? domain : undefined,
       },
       whenAt(d, c, pos, planned),
       planned,
       0.8,
     );
     agreedProject(d, c, drafts, end, parties, whenAt(d, c, pos, planned), planned);
+    if (split) {
+      const n = parseCount(cm[1] ?? cm[3]);
+      const fields = domain && domain.length >= 2 ? domain : undefined;
+      if (Number.isFinite(n))
+        push(drafts, c, 'agreement', { parties, count: n, domain: fields }, whenAt(d, c, pos, planned), planned, 0.78);
+    }
     return;
   }
 }
@@ -579,9 +589,25 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     // nor a country's total with the world (我国货物贸易进出口总值).
     const region =
       c.ms.some((x) => x.kind === 'region' && x.end <= money[0].start && x.start >= cs) ||
-      /[与同对][^,。;]{0,16}国家$/.test(s.slice(cs, pos)) ||
+      /[与同对][^,。;]{0,16}国家(?:合计|共计|总计)?$/.test(s.slice(cs, pos)) ||
       (/(总值|总额)$/.test(m[0]) &&
         !c.ms.some((x) => x.kind === 'country' && x.start >= cs && x.end <= pos && /[与同对]$/.test(s.slice(x.start - 1, x.start))));
+    // A customs note's figures by partner: "对俄罗斯进出口1.44万亿元", "我与韩国贸易总值为1.94万亿元" are China's
+    // with that country; each clause has its own partner.
+    const own = c.ms.filter((x) => x.kind === 'country' && !x.ids && x.start >= cs && x.end <= money[0].start);
+    if (
+      !region &&
+      own.length === 1 &&
+      own[0].id !== 'country:CN' &&
+      /[对与同]$/.test(s.slice(own[0].start - 1, own[0].start)) &&
+      (/我/.test(s.slice(cs, own[0].start)) ||
+        /海关|我国/.test(s.slice(0, 200)) ||
+        (/^对/.test(s.slice(own[0].start - 1, own[0].start)) && /海关/.test(s)))
+    )
+      parties = ['country:CN', own[0].id];
+    // "我国进出口5.07万亿美元": the country's total with the world, no pair.
+    const total = own.length === 1 && own[0].id === 'country:CN' && own[0].end === pos;
+    if (total) continue;
     if (!region && parties.length < 2 && main.length === 2 && /(双边|两国|双方)/.test(st)) parties = uniq([...parties, ...main]);
     if (!region && parties.length === 1 && main.length === 2 && main.includes(parties[0])) parties = uniq([...parties, ...main]);
     if (parties.length < 2) continue;
@@ -759,7 +785,7 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
 }
 
 const MILESTONE_G =
-  /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入使用|投运|正式运营|开通运营|正式开通|投产|并网发电)/g;
+  /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入商业运营|投入使用|投运|正式运营|商业运营|开通运营|正式开通|投产|并网发电)/g;
 const PROJECT_NOUN =
   /(高速铁路|高铁|铁路|环城公路|高速公路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|风电|光伏|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂|水泥厂|水泥生产线|生产线|铁合金|钢厂|钢铁厂|化工厂|化肥厂)(?:改造|扩建|新建|升级|及配套储能|储能)?(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
 const NOUN_EN: Record<string, string> = {

@@ -370,3 +370,29 @@ describe('fourth blind round: names, sessions, visits told in passing, agreed pr
     ]);
   });
 });
+
+describe('fifth blind round: customs notes, statements and packages', () => {
+  it("reads a customs note's figures by partner as China's, and its national total as no pair", () => {
+    const f = read(
+      '标题\n据海关总署统计,前8个月,我国进出口28.6万亿元。日本为我第五大贸易伙伴,我与日本贸易总值为1.5万亿元,增长2%。其中,对泰国进出口6512.3亿元,增长5.1%;对印度尼西亚进出口5301亿元,增长3%。',
+      '2024-09-10',
+    );
+    expect(f.map((x) => [...(x.args.parties as string[]), (x.args.amount as { value: number }).value])).toEqual([
+      ['country:CN', 'country:JP', 1_500_000_000_000],
+      ['country:CN', 'country:TH', 651_230_000_000],
+      ['country:CN', 'country:ID', 530_100_000_000],
+    ]);
+  });
+  it('reads a statement signed with a package of documents as two facts, and 投入商业运营 as launched', () => {
+    const a = read(
+      '标题\n会谈后,两国元首共同签署《中华人民共和国和老挝人民民主共和国联合声明》,并见证签署经贸、农业等领域12份合作文件。',
+      '2024-05-08',
+    );
+    expect(a.map((x) => [x.args.title ?? null, x.args.count ?? null])).toEqual([
+      ['中华人民共和国和老挝人民民主共和国联合声明', null],
+      [null, 12],
+    ]);
+    const [m] = read('标题\n2023年5月,中老铁路沿线的南俄水电站全面投入商业运营。', '2024-05-08');
+    expect(m.args.stage).toBe('launched');
+  });
+});
