@@ -446,6 +446,8 @@ const PROJECT_TYPES: [RegExp, string][] = [
   [/^трубопровод\p{L}*/iu, 'pipeline'],
   [/^ГЭС/u, 'hydropower plant'],
   [/^АЭС/u, 'nuclear power plant'],
+  [/^(?:ветроэлектростанци\p{L}*|ветров\p{L}*\s+электростанци\p{L}*|ВЭС)(?:\s*\(ВЭС\))?/iu, 'wind farm'],
+  [/^(?:солнечн\p{L}*\s+электростанци\p{L}*|СЭС)(?:\s*\(СЭС\))?/iu, 'solar power plant'],
   [/^(электростанци|ТЭС|ТЭЦ)\p{L}*/iu, 'power plant'],
   [/^завод\p{L}*/iu, 'plant'],
   [/^мост\p{L}*/iu, 'bridge'],
@@ -544,7 +546,7 @@ function projectAt(rest: string): { id: string; name: string } | undefined {
     const parts: string[] = [];
     if (adj) parts.push(englishPart(adj[1]));
     // A name after the type: "Карс-Нахчыван", "Китай — Киргизия — Узбекистан", «Сила Сибири».
-    const q = /^\s*«([^»]{2,40})»/u.exec(tail);
+    const q = /^\s*[«"„“]([^»"“”]{2,40})[»"“”]/u.exec(tail);
     // A name in Latin letters stays as written ("линия электропередачи CASA-1000").
     const latin = /^\s*([A-Z][A-Za-z]*(?:-[A-Za-z0-9]+)+|[A-Z]{2,}[A-Za-z0-9]*)/u.exec(tail);
     if (q) parts.push(...q[1].split(/\s+/).map(transliterate));
@@ -594,16 +596,18 @@ export function nominativeTitle(title: string): string {
 // Documents singled out of the signing just told: "В их числе - межправительственное соглашение о строительстве
 // ...", "В частности, подписаны соглашение о ... и меморандум о ...", "среди принятых документов – программа ...".
 const INCLUDED_RU =
-  /^(?:в\s+их\s+числе|среди\s+них|в\s+том\s+числе|среди\s+которых|(?:[\p{L}\s,]{0,40}?)среди\s+(?:подписанных|принятых|одобренных)\s+(?:документов|соглашений)|в\s+частности,?\s+(?:были\s+)?(?:подписаны|подписан[оа]?|приняты|заключены))\s*[-–—:]?\s*((?:[\p{L}-]+\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн|программ|заявлени|декларац|план)\p{L}*(?:\s+[\p{Ll}\d–-]+|\s+[А-ЯЁ][\p{L}-]*(?:\s*[-–—]\s*[А-ЯЁ][\p{L}-]*)?){1,30})/iu;
+  /^(?:в\s+их\s+числе|среди\s+них|в\s+том\s+числе|среди\s+которых|в\s+(?:пакет|их\s+число|него|число\s+документов)\s+вошли,?(?:\s+в\s+частности,?)?|(?:[\p{L}\s,]{0,40}?)среди\s+(?:подписанных|принятых|одобренных)\s+(?:документов|соглашений)|в\s+частности,?\s+(?:были\s+)?(?:подписаны|подписан[оа]?|приняты|заключены))\s*[-–—:]?\s*((?:[\p{L}-]+\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн|программ|заявлени|декларац|план)\p{L}*(?:\s+[\p{Ll}\d–-]+|\s+[А-ЯЁ][\p{L}-]*(?:\s*[-–—]\s*[А-ЯЁ][\p{L}-]*)?){1,30})/iu;
 // Where the next document of a list begins: "и" or a comma before a document noun (after at most two adjectives).
 const NEXT_DOC_RU =
-  /(?:,\s*|\s+)и\s+(?=(?:[\p{L}-]+\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн|программ|заявлени|декларац|план)\p{L}*\s)|,\s*(?=(?:[\p{L}-]+\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн|программ|заявлени|декларац|план)\p{L}*\s)/giu;
+  /(?:,\s*|\s+)и\s+(?=(?:[\p{L}-]+(?:ое|ый|ий|ой|ая|ее|ые|ие)\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн|программ|заявлени|декларац|план)\p{L}*\s)|,\s*(?=(?:[\p{L}-]+(?:ое|ый|ий|ой|ая|ее|ые|ие)\s+){0,2}?(?:соглашени|договор|меморандум|протокол|контракт|дорожн|программ|заявлени|декларац|план)\p{L}*\s)/giu;
 
 function includedDocument(c: Clause, ctx: DocContext, out: Draft[]): boolean {
   const m = INCLUDED_RU.exec(c.text.trim());
   // The signing just told: in this paragraph, or in the sentence right before (a new paragraph may list them).
   const last = ctx.lastAgreement;
-  if (!m || !last || (last.para !== c.s.para && (last.sent === undefined || ctx.sent - last.sent > 1))) return false;
+  // "В пакет вошли", "среди подписанных документов" name the package: it may have been told a paragraph before.
+  const reach = m && /пакет|документов|соглашений/iu.test(m[0].slice(0, m[0].length - m[1].length)) ? 4 : 1;
+  if (!m || !last || (last.para !== c.s.para && (last.sent === undefined || ctx.sent - last.sent > reach))) return false;
   const list = m[1];
   const items: string[] = [];
   let from = 0;
@@ -684,8 +688,8 @@ const MILESTONE: [RegExp, string][] = [
   [/(заложили|заложен\p{L}*)\s+(первый\s+)?камень\s+в\s+основание\s+/iu, 'construction_started'],
   [/(завершено|завершилось|завершили|закончено)\s+строительств\p{L}*\s+/iu, 'completed'],
   // Put into service: the project starts working (decision 027).
-  [/(введен\p{L}*|ввели|ввод|введ[её]т|сдан\p{L}*)\s+в\s+эксплуатацию\s+/iu, 'launched'],
-  [/в\s+эксплуатацию\s+(введен\p{L}*|ввели|введ[её]т|сдан\p{L}*)\s+/iu, 'launched'],
+  [/(введен\p{L}*|ввел[иа]?|ввод|введ[её]т|сдан\p{L}*)\s+в\s+(?:промышленн\p{L}*\s+|коммерческ\p{L}*\s+)?эксплуатацию\s+/iu, 'launched'],
+  [/в\s+(?:промышленн\p{L}*\s+|коммерческ\p{L}*\s+)?эксплуатацию\s+(введен\p{L}*|ввел[иа]?|введ[её]т|сдан\p{L}*)\s+/iu, 'launched'],
   [/(запущен\p{L}*|запустили|запуск|открыт\p{L}*|открыли|открытие)\s+/iu, 'launched'],
 ];
 
@@ -813,6 +817,7 @@ const TRADE_ALL = new RegExp(TRADE.source, 'giu');
 
 /** Each trade figure of a clause: "экспорт ... составил X, импорт ... — Y" gives two. */
 function trade(c: Clause, ctx: DocContext, out: Draft[]): void {
+  if (partnersInTurn(c, ctx, out)) return;
   const hits = execAll(TRADE_ALL, c.text);
   if (hits.length <= 1) {
     tradeOne(c, ctx, out);
@@ -830,6 +835,35 @@ function trade(c: Clause, ctx: DocContext, out: Draft[]): void {
     if (!sub.dates.some((d) => d.start >= sub.start)) sub.dates = c.dates;
     tradeOne(sub, ctx, out);
   });
+}
+
+// "Товарооборот с Республикой Корея ... составил 486,7 млн долларов, с Японией — 402 млн долларов": each partner
+// after "с" takes the figure that follows it, for the note's reporting country.
+function partnersInTurn(c: Clause, ctx: DocContext, out: Draft[]): boolean {
+  const reporter = ctx.tradeReporter;
+  if (!reporter) return false;
+  const tm = TRADE.exec(c.text);
+  if (!tm || !/товарооборот|торгов/iu.test(tm[0])) return false;
+  const partners = c.ms.filter((m) => !m.inTitle && m.kind === 'country' && (m.prep === 'с' || m.prep === 'со') && m.country !== reporter);
+  const money = findMoney(c.text, c.start);
+  if (partners.length < 2 || money.length < 2) return false;
+  let made = 0;
+  for (const p of partners) {
+    const next = partners.find((q) => q.start > p.start);
+    const amount = money.find((m) => m.start > p.end && (!next || m.start < next.start));
+    if (!amount || !p.country) continue;
+    const args: Record<string, unknown> = {
+      parties: [reporter, p.country],
+      metric: 'trade_turnover',
+      amount: { value: amount.value, currency: amount.currency },
+    };
+    if (ctx.lastTrade?.period) args.period = ctx.lastTrade.period;
+    const f = draft('trade', args, c, ctx, 0.75);
+    if (ctx.lastTrade) f.when = ctx.lastTrade.when;
+    out.push(f);
+    made++;
+  }
+  return made > 0;
 }
 
 // A ranked list after a statistics note's figures: "Далее следуют Турция (1,1 млрд долларов) и Узбекистан (...)".
@@ -878,6 +912,7 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   // Parties: countries after the trigger first ("товарооборот Китая и России", "между Россией и Узбекистаном").
   const trigPos = c.start + tm.index;
   const cs: string[] = [];
+  let source: string | undefined;
   const cands = c.ms.filter((m) => !m.inTitle && (m.kind === 'country' || m.kind === 'adj' || m.kind === 'person'));
   const after = cands.filter((m) => m.start >= trigPos);
   const before = cands.filter((m) => m.start < trigPos);
@@ -890,20 +925,26 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
       /(управлени\p{L}*|служб\p{L}*|ведомств\p{L}*|статистик\p{L}*|комитет\p{L}*|агентств\p{L}*|министерств\p{L}*)\s*$/iu.test(
         ctx.text.slice(Math.max(0, m.start - 25), m.start),
       )
-    )
+    ) {
+      source ??= x;
       continue;
+    }
     if (x && !cs.includes(x)) cs.push(x);
     if (cs.length === 2) break;
   }
   // A country's total foreign trade or its trade with a bloc ("со странами ЕАЭС") has no second country.
+  // "..., или 62,9% от общего объема внешней торговли" is a share of the total, not the total.
+  const ownText = c.text.replace(/(?:от|в)\s+(?:общего\s+|общем\s+)?(?:объем\p{L}*|оборот\p{L}*)\s+внешн\p{L}*\s+торговл\p{L}*/giu, '');
   if (
     cs.length < 2 &&
-    (/внешнеторгов|внешней\s+торговл|со\s+странами|с\s+миром|мировой\s+торговл/iu.test(c.text) ||
+    (/внешнеторгов|внешней\s+торговл|со\s+странами|с\s+миром|мировой\s+торговл/iu.test(ownText) ||
       c.ms.some((m) => m.kind === 'org' && m.start >= trigPos))
   ) {
     // Its period is the report's, for the figures by country that follow; its country their reporter.
     if (period) ctx.lastTrade = period;
+    // "внешнеторговый оборот страны" by "таможенного управления Монголии": the office's country.
     if (cs.length === 1) ctx.tradeReporter ??= cs[0];
+    else if (cs.length === 0 && source && /страны|республики/iu.test(c.text)) ctx.tradeReporter ??= source;
     ctx.totalTrade = true;
     return;
   }

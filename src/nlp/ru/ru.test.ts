@@ -389,3 +389,38 @@ describe('sessions and agreed projects', () => {
     expect(a[0].args.parties).toEqual(['country:RU', 'country:EG']);
   });
 });
+
+describe('fifth blind round: customs notes, packages, wind farms', () => {
+  it("reads a customs office's note: its country reports, a share of the total is no total, partners in turn", () => {
+    const t = facts(
+      'По данным Государственного таможенного комитета Киргизии, в январе–июне 2025 года внешнеторговый оборот страны составил 7,1 млрд долларов. Крупнейшим партнером остается Китай: товарооборот с КНР составил 3,2 млрд долларов, или 45% от общего объема внешней торговли. Товарооборот с Казахстаном вырос на 5% и составил 780 млн долларов, с Турцией — 410 млн долларов.',
+      '2025-07-20',
+      'trade',
+    );
+    expect(t.map((f) => [...(f.args.parties as string[]).slice().sort(), (f.args.amount as { value: number }).value])).toEqual([
+      ['country:CN', 'country:KG', 3_200_000_000],
+      ['country:KG', 'country:KZ', 780_000_000],
+      ['country:KG', 'country:TR', 410_000_000],
+    ]);
+  });
+  it('reads the documents "В пакет вошли" a paragraph after the signing', () => {
+    const a = facts(
+      'Премьеры России и Вьетнама провели переговоры. В присутствии глав правительств было подписано 9 документов.\nПеред этим премьеры осмотрели выставку.\nВ пакет вошли, в частности, соглашение о сотрудничестве в области ядерной науки и технологий и соглашение о взаимном признании дипломов.',
+      '2025-01-15',
+      'agreement',
+    );
+    expect(a.map((f) => f.args.title ?? f.args.count)).toEqual([
+      9,
+      'Соглашение о сотрудничестве в области ядерной науки и технологий',
+      'Соглашение о взаимном признании дипломов',
+    ]);
+  });
+  it('reads a wind farm named in straight quotes, put into commercial operation', () => {
+    const [m] = facts(
+      'Компания Masdar ввела в промышленную эксплуатацию ветроэлектростанцию (ВЭС) "Зарафшан" мощностью 500 МВт в Навоийской области.',
+      '2025-04-17',
+      'project_milestone',
+    );
+    expect(m.args).toMatchObject({ project: 'project:zarafshan-wind-farm', stage: 'launched' });
+  });
+});
