@@ -331,7 +331,7 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
           !/^[а-яё-]+$/.test(t.s) ||
           (VERBISH.test(t.lo) &&
             t.lo.length > 3 &&
-            !/^(глав|министр|председател)/.test(t.lo) &&
+            !/^(глав|министр|председател|торговл)/.test(t.lo) &&
             !/(ого|его|ой|ей|ых|их|ия|ии|ств|ства|ельств|ельства)$/.test(t.lo))
         )
           break;
@@ -360,7 +360,9 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
         id = known.id;
         name = known.name;
       }
+      // "Председатель правительства РФ" is the prime minister, not a chairman.
       const office =
+        (/^(председател|глав)/.test(toks[i].lo) && /^правительств/.test(toks[i + 1]?.lo ?? '') ? 'prime minister' : undefined) ??
         officeOf(toks[i].lo) ??
         (regP ? registerOffice(regP).office : undefined) ??
         (FOREIGN_MINISTER.test(toks[i].lo) ? 'minister' : toks[i].lo.replace(/[аеуыо]$|ом$|ем$/, ''));
@@ -466,6 +468,36 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
     if (/^(он|она)$/.test(t.lo)) {
       ms.push({ id: '#he', kind: 'pronoun', start: t.start, end: t.end, ti: i, tj: i + 1 });
       continue;
+    }
+    // "глава российского кабмина", "глава правительства Вьетнама": the head of that country's government.
+    if (/^(глава|главы|главой|главе|главу)$/.test(t.lo)) {
+      const adj = ms.find((m) => m.ti === i + 1 && m.kind === 'adj');
+      const at = adj ? adj.tj : i + 1;
+      if (toks[at] && /^(правительств|кабмин|кабинет)/.test(toks[at].lo)) {
+        let end = at + 1;
+        if (toks[at].lo.startsWith('кабинет') && toks[end]?.lo === 'министров') end++;
+        const after = adj ? undefined : ms.find((m) => m.ti === end && m.kind === 'country');
+        const country = adj?.country ?? after?.country;
+        const stop = after ? after.tj : end;
+        const next = toks[stop];
+        if (country && !(next && next.word && next.cap && NAME_WORD.test(next.s))) {
+          ms.push({
+            id: '#leader',
+            kind: 'leader',
+            start: t.start,
+            end: toks[stop - 1].end,
+            ti: i,
+            tj: stop,
+            country,
+            office: 'prime minister',
+            prep: prepBefore(toks, i),
+          });
+          if (adj) adj.inTitle = true;
+          if (after) after.inTitle = true;
+          i = stop - 1;
+          continue;
+        }
+      }
     }
     const office = officeOf(t.lo);
     if (office && /(ы|и)$/.test(t.lo) && !/^(главы|глав)$/.test(t.lo)) {

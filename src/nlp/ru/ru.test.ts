@@ -424,3 +424,25 @@ describe('fifth blind round: customs notes, packages, wind farms', () => {
     expect(m.args).toMatchObject({ project: 'project:zarafshan-wind-farm', stage: 'launched' });
   });
 });
+
+describe('officials of commissions and governments', () => {
+  it('reads РК and ИРИ, two co-chairs, and a reception told in the passive', () => {
+    const m = facts(
+      'Заседание прошло под председательством Заместителя Премьер-министра – министра торговли РК Армана Шаккалиева и министра промышленности ИРИ Мохаммада Атабака. В рамках рабочего визита в Тегеран Арман Шаккалиев был принят первым вице-президентом ИРИ Мохаммадом Резой Арефом.',
+      '2025-02-26',
+      'meeting',
+    );
+    expect(m.map((f) => f.args.participants)).toEqual([
+      ['person:arman-shakkaliyev', 'person:mokhammad-atabak'],
+      ['person:arman-shakkaliyev', 'person:mohammad-reza-aref'],
+    ]);
+  });
+  it('reads "глава российского кабмина" as the prime minister the text named', () => {
+    const m = facts(
+      'Председатель правительства РФ Михаил Мишустин прибыл в Ханой. Днем глава российского кабмина встретился с генеральным секретарем ЦК Компартии Вьетнама То Ламом.',
+      '2025-01-15',
+      'meeting',
+    );
+    expect(m[0].args.participants).toEqual(['person:mikhail-mishustin', 'person:to-lam']);
+  });
+});
