@@ -84,6 +84,8 @@ function plainlyEnglish(sample: string): boolean {
     const w = sample.slice(start, i).toLowerCase();
     if (EN_SET.has(w)) en++;
     if (OTHER_SET.has(w)) other++;
+    // Two dozen English function words and twice those of the others: the rest of the sample will not turn it.
+    if (en >= 24 && en >= 2 * other) return true;
   }
   return en >= 3 && en >= 0.8 * other;
 }
