@@ -197,7 +197,7 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
       m.prep === 'в' ||
       m.prep === 'во' ||
       (m.prep === 'на' && m.kind === 'region') ||
-      /^(посетил|посетит|посетили|посетят|посещени\p{L}*)$/u.test(before)
+      /^(посетил|посетит|посетили|посетят|посещени\p{L}*|посетивш\p{L}*)$/u.test(before)
     ) {
       dest = m;
       break;

@@ -446,3 +446,15 @@ describe('officials of commissions and governments', () => {
     expect(m[0].args.participants).toEqual(['person:mikhail-mishustin', 'person:to-lam']);
   });
 });
+
+describe('events told in a participial clause', () => {
+  it('reads "X, посетивший Астану с государственным визитом в июле 2024 года, ..." as a visit', () => {
+    const [v] = facts(
+      'Си Цзиньпин, посетивший Астану с государственным визитом в июле 2024 года, назвал транзит приоритетом.',
+      '2025-02-20',
+      'visit',
+    );
+    expect(v.args).toEqual({ visitor: 'person:xi-jinping', host: 'country:KZ', place: 'place:astana', kind: 'state' });
+    expect(v.when).toEqual({ value: '2024-07', precision: 'month' });
+  });
+});

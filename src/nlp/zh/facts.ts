@@ -925,6 +925,9 @@ function projectBefore(
   return project ? { project, parties, nameStart } : undefined;
 }
 
+// The project a relative clause describes: the name right after its 的, up to its noun.
+const PROJECT_AFTER = new RegExp(`^([^,。;的]{1,16}?${PROJECT_NOUN.source.replace(/^\(/, '(?:').replace(/\$$/, '')})`, 'u');
+
 function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
   const s = d.s;
   const st = s.slice(c.sent.start, c.sent.end);
@@ -939,7 +942,10 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
         /(已经|已|正式|顺利|全面|全线|首段|实现|如期|提前|于[^,。]{0,14}|在[^,。]{1,16}|将|即将|日前|近日|今年|去年|上月|本月|\d{1,2}日|当天|[^,。的路线港站]{1,8}至[^,。]{1,10}段|[一二三四五]期)+$/,
         '',
       );
-    const found = projectBefore(d, c, cs, lead);
+    // "2017年5月31日通车的蒙内铁路": the milestone told in a clause before the project it describes.
+    const after = pos + m[0].length;
+    const rel = s[after] === '的' ? PROJECT_AFTER.exec(s.slice(after + 1, c.sent.end)) : null;
+    const found = projectBefore(d, c, cs, lead) ?? (rel ? projectBefore(d, c, after + 1, rel[1]) : undefined);
     if (!found) continue;
     const { project, parties, nameStart } = found;
     if (/班列/.test(s.slice(nameStart, pos))) continue;

@@ -396,3 +396,11 @@ describe('fifth blind round: customs notes, statements and packages', () => {
     expect(m.args.stage).toBe('launched');
   });
 });
+
+describe('a milestone told in a relative clause', () => {
+  it('reads "2017年5月31日通车的蒙内铁路" as the railway launched that day', () => {
+    const [m] = read('标题\n在非洲,2017年5月31日通车的蒙内铁路已安全运营7年多。', '2025-01-06');
+    expect(m.args).toMatchObject({ project: 'project:mombasa-nairobi-railway', stage: 'launched' });
+    expect(m.when).toEqual({ value: '2017-05-31', precision: 'day' });
+  });
+});
