@@ -719,10 +719,13 @@ function meetings(env: Env): void {
       .filter(Boolean)
       .every((w) => /^[A-Z(]|^'s$/.test(w) || LEAD_WORDS.has(w.toLowerCase()));
     if (!direct && !/with\s*$/.test(m[0])) continue;
+    // "with Minister of Foreign Affairs of the Kingdom of Saudi Arabia, His Highness Prince Faisal": a comma inside
+    // a title of capitalised words is no clause boundary.
+    const titled = /^\s*(?:(?:[A-Z][\w'’.-]*|of|the|and|for)[\s,]+)+$/.test(lead);
     if (
       people.length &&
-      people[0].start - after < 70 &&
-      !/[,;]/.test(st.lo.slice(after - st.start, people[0].start - st.start).replace(/^\s*,/, ''))
+      people[0].start - after < (titled ? 120 : 70) &&
+      (titled || !/[,;]/.test(st.lo.slice(after - st.start, people[0].start - st.start).replace(/^\s*,/, '')))
     ) {
       objs.push(people[0]);
       for (let k = 1; k < people.length; k++) {
@@ -2163,6 +2166,16 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
           /\bvisit(?:ed|ing|s)?\s+$/.test(st.lo.slice(Math.max(0, x.start - st.start - 12), x.start - st.start)),
       );
       if (v) place = v.id;
+    }
+    // "... in Kazan, where Putin hosted a BRICS summit": the place the relative clause hangs on.
+    if (!place) {
+      const where = [...st.ms]
+        .reverse()
+        .find(
+          (x) =>
+            (x.kind === 'place' || (isCountry(x) && !x.adjective)) && x.end <= trig && /^,\s*where\b/.test(st.lo.slice(x.end - st.start)),
+        );
+      if (where) place = where.id;
     }
     // An article datelined in a city reports its summit from there; not its headline, which the body may
     // place elsewhere ("... on sidelines of BRICS Summit" over "NEW DELHI: ... at the summit in Kazan").

@@ -908,3 +908,24 @@ describe('press releases of presidencies (English)', () => {
     expect(f.map((x) => [x.args.project, x.args.stage])).toEqual([['project:nairobi-nakuru-road', 'agreed']]);
   });
 });
+
+describe('a ministry readout of a call', () => {
+  it('reads a call "with Minister of ..., His Highness Prince X" past the comma of the title', () => {
+    const [m] = facts(
+      'On 11 February 2025, Minister of Foreign Affairs of the Republic of Azerbaijan Jeyhun Bayramov had a phone conversation with Minister of Foreign Affairs of the Kingdom of Saudi Arabia, His Highness Prince Faisal bin Farhan Al Saud.',
+      '2025-02-11',
+      'meeting',
+    );
+    expect(m.args).toEqual({ participants: ['person:jeyhun-bayramov', 'person:faisal-bin-farhan-al-saud'], format: 'phone call' });
+  });
+});
+
+describe('a summit placed by a relative clause', () => {
+  it('reads "in Kazan, where Putin hosted a BRICS summit" as a summit in Kazan, whatever the dateline', () => {
+    const r = extract(
+      'Talks\nMOSCOW, Jan 17 - The two leaders met again weeks later in Kazan, where Putin hosted a BRICS summit that Iran attended as a full member.',
+      { published: '2025-01-17' },
+    );
+    expect(r.facts.find((f) => f.type === 'summit')?.args).toMatchObject({ name: 'BRICS summit', place: 'place:kazan' });
+  });
+});
