@@ -58,7 +58,7 @@ const BOILER =
   /\bit (should|must|can|may|is worth|is important to) (be )?(noted|emphasized|emphasised|stressed|said|recalled|added|mentioned|highlighting|note)\b/g;
 
 const PROJECT_HEADS =
-  'center|centre|section|railway|railroad|rail line|pipeline|gas pipeline|power plant|plant|station|park|port|terminal|mine|factory|refinery|dam|corridor|highway|motorway|road|bridge|airport|zone|complex|facility|hub|farm|smelter|tunnel|canal|line|cable|reactor|project';
+  'center|centre|section|railway|railroad|rail line|pipeline|gas pipeline|power plant|plant|station|park|port|terminal|mine|factory|refinery|dam|corridor|highway|expressway|motorway|road|bridge|airport|spaceport|cosmodrome|metro|SGR|substation|interconnector|zone|complex|facility|hub|farm|smelter|tunnel|canal|line|cable|reactor|project';
 
 /**
  * The person an interview is with: a text of questions and answers ("Q:", "A:") or one that says so in its lead
@@ -155,7 +155,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     if (lo.includes('session')) sessions(env);
     if (lo.includes('heads of state') || lo.includes('meeting of the leaders') || lo.includes('meeting of leaders')) leadersMeetings(env);
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
-    if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service|began|started|begun/.test(lo)) milestones(env);
+    if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service|began|started|begun|grid/.test(lo)) milestones(env);
     if (firstPerson) lastSubject = firstPerson.id;
     const list = countryList(st);
     if (list) {
@@ -1426,7 +1426,12 @@ function projectPhrases(st: Sent, from: number, to: number): { start: number; en
       k--;
     let mods = words.slice(k);
     // "the 233-kilometre Rironi-Mau Summit road": a length is no part of the name.
-    while (mods.length && /^(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|long)$/i.test(mods[0])) mods = mods.slice(1);
+    // "a 1,860 MW project" is described, not named: figures and units are no part of a name either.
+    while (
+      mods.length &&
+      /^(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|long|\d[\d.,]*|[kmg]wp?|[mg]wh|kv|bcm|mtpa|megawatts?|gigawatts?)$/i.test(mods[0])
+    )
+      mods = mods.slice(1);
     // "Zambia's Mopani copper mine" is the Mopani copper mine.
     const poss = mods.map((w) => /'s$/i.test(w)).lastIndexOf(true);
     if (poss >= 0) mods = mods.slice(poss + 1);
@@ -2277,6 +2282,8 @@ const MILESTONE_RE = new RegExp(
     '\\bbegan\\s+(?:commercial\\s+)?operations?\\b',
     '\\blaunched\\b|\\blaunch\\s+of\\b',
     '\\bagreed\\s+(?:to\\s+build|to\\s+construct|on\\s+the\\s+construction\\s+of)\\b',
+    '\\b(?:trains|train|services|flights|ships|ferries)\\s+(?:began|started|have\\s+begun|begin|start)\\s+(?:running|operating|to\\s+run)\\b',
+    '\\b(?:was|were|been|is|are)\\s+(?:connected|synchroni[sz]ed|hooked\\s+up)\\s+to\\s+(?:the\\s+)?(?:\\w+\\s+)?grid\\b',
   ].join('|'),
   'g',
 );
@@ -2287,7 +2294,7 @@ const SUBJ_GAP = new RegExp(
 
 function stageOf(t: string): string {
   if (/^complet/.test(t)) return 'completed';
-  if (/production|operation|services|traffic|deliveries/.test(t)) return 'launched';
+  if (/production|operation|services|traffic|deliveries|running|operating|to\s+run|grid/.test(t)) return 'launched';
   if (/construction|ground|^work|\bworks?\s+(?:of|on)\b/.test(t)) return 'construction_started';
   if (/agreed/.test(t)) return 'agreed';
   if (/launch/.test(t)) return 'launched';
@@ -2320,10 +2327,14 @@ function milestones(env: Env): void {
     );
     let proj: { id: string; start: number; end: number; name: string } | undefined;
     let bestD = Infinity;
+    // "the X plant, a 1,860 MW project of three countries, whose construction began": a relative clause's
+    // project is its antecedent, before it and past any apposition.
+    const relative = /^(whose|construction of which)/.test(m[0]);
     for (const p of candidates) {
       if (/^(the|a)\b/i.test(p.name)) continue;
+      if (relative && p.start >= trig) continue;
       const d = p.start >= trig ? p.start - trig - m[0].length : trig - p.end;
-      if (d < bestD && d < 60) {
+      if (d < bestD && d < (relative ? 160 : 60)) {
         bestD = d;
         proj = { id: projectId(env.doc, p.name), ...p };
       }
@@ -2359,7 +2370,7 @@ function milestones(env: Env): void {
     if (
       /^(launched|launch of)/.test(m[0]) &&
       !named &&
-      !/(railway|line|corridor|pipeline|port|plant|park|route|service|bridge|airport)$/i.test(proj.name)
+      !/(railway|line|corridor|pipeline|port|plant|park|route|service|bridge|airport|expressway|metro|sgr)$/i.test(proj.name)
     )
       continue;
     if (/^(opened|completed|inaugurated|commissioned)$/.test(m[0].trim())) {

@@ -929,3 +929,31 @@ describe('a summit placed by a relative clause', () => {
     expect(r.facts.find((f) => f.type === 'summit')?.args).toMatchObject({ name: 'BRICS summit', place: 'place:kazan' });
   });
 });
+
+describe('milestones told of built things', () => {
+  const stages = (text: string, published = '2025-03-10') =>
+    facts(text, published, 'project_milestone').map((f) => [f.args.project, f.args.stage, f.when.value]);
+  it('reads expressways, SGRs and spaceports as projects, and an opening in a relative clause', () => {
+    expect(stages('The contractor also built the Lekki Expressway, which was opened to traffic in May 2023.')).toEqual([
+      ['project:lekki-expressway', 'launched', '2023-05'],
+    ]);
+    expect(stages('It also built the Addis-Djibouti SGR, which was launched in 2018.')).toEqual([
+      ['project:addis-djibouti-sgr', 'launched', '2018'],
+    ]);
+  });
+  it('finds the antecedent of "whose construction began" past an apposition, not a figure in it', () => {
+    expect(
+      stages(
+        'The fund lent money for the Rogun hydropower plant, a 3,600 MW project of the whole region, whose construction began in 2016.',
+      ),
+    ).toEqual([['project:rogun-hydropower-plant', 'construction_started', '2016']]);
+  });
+  it('reads trains that began running and a unit connected to the grid as launches', () => {
+    expect(stages('Freight trains began running on the Kars-Tbilisi line in October.', '2025-03-10')).toEqual([
+      ['project:kars-tbilisi-line', 'launched', '2024-10'],
+    ]);
+    expect(stages('The first unit of the Akkuyu nuclear power plant was connected to the grid in January.', '2025-03-10')).toEqual([
+      ['project:akkuyu-nuclear-power-plant', 'launched', '2025-01'],
+    ]);
+  });
+});
