@@ -91,6 +91,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
   let lastSubject: string | undefined;
   let lastFormat: { name: string; org?: string } | undefined;
   let lastCompany: string | undefined;
+  let lastLender: string | undefined;
   let prevPersons: string[] = [];
   let lastList: string[] | undefined;
   let lastListAll: string[] | undefined;
@@ -131,6 +132,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
       facts,
       generic,
       lastCompany,
+      lastLender,
       prevPersons,
       lastList,
       lastListAll,
@@ -149,7 +151,8 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     if (/sign|ink|seal|clinch|initial|ratif|exchang|conclud|reach|agreed|adopt|approv|endors/.test(lo)) agreements(env);
     if (/\bamong |includ/.test(lo)) includedDocument(env);
     // An investment states an amount or a capacity: without one, investments() finds nothing.
-    if ((st.money.length || st.caps.length) && /invest|financ|fund|stake|loan|credit|grant/.test(lo)) investments(env);
+    if ((st.money.length || st.caps.length) && /invest|financ|fund|stake|loan|credit|grant|into|commit|allocat|earmark/.test(lo))
+      investments(env);
     if (st.money.length) trade(env);
     if (lo.includes('summit')) lastFormat = summits(env, lastFormat);
     if (lo.includes('session')) sessions(env);
@@ -169,6 +172,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     // Only the sentence right before may lend its company to "the project"/"the company".
     const co = sm.filter((x) => x.kind === 'org' && x.source === 'company');
     lastCompany = co.length ? co[0].id : undefined;
+    lastLender = sm.find((x) => x.kind === 'org' && LENDERS.test(x.id))?.id ?? lastLender;
     prevStart = s.start;
   }
   return inheritDates(doc, mergeFacts(facts, generic));
@@ -300,6 +304,8 @@ interface Env {
   /** Agreements stated only generically ("signed agreements"), which a titled or counted one makes redundant. */
   generic: Set<Fact>;
   lastCompany?: string;
+  /** The last bank or fund named, which "the lender" and "the bank" stand for further on. */
+  lastLender?: string;
   /** Distinct people named in the previous sentence. */
   prevPersons?: string[];
   /** The last coordinated list of countries ("Ghana, Namibia and Brazil"). */
@@ -1392,8 +1398,18 @@ function agreedProject(env: Env, from: number, to: number, signing: Fact): void 
 }
 
 // ---------------------------------------------------------------- investment
-const INVEST_RE =
-  /\binvest(?:s|ed|ing|ment|ments)?\b|\bfinanc(?:e|es|ed|ing)\b|\bfunding\b|\bfunded\b|\b(?:bought|acquired|purchased|took|takes|buys|acquires)\s+(?:a|an|the)?\s*(?:\d+(?:\.\d+)?%\s+|majority\s+|minority\s+|controlling\s+|\w+\s+)?stake\b/g;
+// Money put into something ("poured $2 billion into", "committed 5.5 billion reais to", "allocated $300 million
+// for") and loans a country or lender provides are investments too.
+const INVEST_RE = new RegExp(
+  [
+    '\\binvest(?:s|ed|ing|ment|ments)?\\b|\\bfinanc(?:e|es|ed|ing)\\b|\\bfunding\\b|\\bfunded\\b',
+    '\\b(?:bought|acquired|purchased|took|takes|buys|acquires)\\s+(?:a|an|the)?\\s*(?:\\d+(?:\\.\\d+)?%\\s+|majority\\s+|minority\\s+|controlling\\s+|\\w+\\s+)?stake\\b',
+    '\\b(?:put|puts|putting|poured|pours|pouring|pumped|pumps|pumping)\\s+(?:[\\w$€£¥.,()-]+\\s+){1,7}?into\\b',
+    '\\b(?:committed|commits|allocated|allocates|allocating|earmarked|earmarks)\\s+(?:(?:about|around|some|nearly|almost|over|roughly|more\\s+than|up\\s+to|an\\s+additional|a\\s+further|another)\\s+)?(?=[$€£¥]|us\\$|usd\\b|eur\\b|aed\\b|\\d)',
+    '\\b(?:provid(?:es|ed|ing|e)|extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|lend(?:s|ing)?|lent|allocat(?:es|ed|ing))\\s+(?:[\\w$€£.,-]+\\s+){0,5}?(?:(?:state|soft|concessional|preferential|export|sovereign|government)\\s+)*(?:loans?|credits?|credit\\s+lines?|line\\s+of\\s+credit)\\b',
+  ].join('|'),
+  'g',
+);
 
 // "the plant at Hambantota": a bare head named by what follows it.
 function tail0(seg: string, m: RegExpExecArray): boolean {
@@ -1508,7 +1524,10 @@ function investments(env: Env): void {
   for (const x of st.ms) {
     if (!(isCountry(x) || x.kind === 'place') || x.start < trig - 120) continue;
     const pre = st.lo.slice(Math.max(0, x.start - st.start - 24), x.start - st.start);
-    if (/\b(in|into|to)\s+(the\s+)?((southern|northern|eastern|western|central|north|south|east|west)\s+)?$/.test(pre) && !x.adjective) {
+    if (
+      /\b(in|into|to)\s+(the\s+)?((southern|northern|eastern|western|central|north|south|east|west)\s+)?$/.test(pre) &&
+      (!x.adjective || /\binto\s+$/.test(pre))
+    ) {
       recipient = countryOf(x.id);
       if (recipient && !investorHome.has(recipient)) break;
       recipient = undefined;
@@ -1518,7 +1537,7 @@ function investments(env: Env): void {
     const subj = st.ms.find((x) => isCountry(x) && x.start < trig && !x.adjective && countryOf(x.id) !== recipient);
     if (
       subj &&
-      /\b(invest(s|ed)?|will invest|pledged|committed|provide[sd]?|will provide|allocate[sd]?|lend|lent|grant(s|ed)?|financ(e|es|ed|ing))\b/.test(
+      /\b(invest(s|ed|ing)?|will invest|pledged|committed|provid(e|es|ed|ing)|will provide|allocate[sd]?|lend|lent|extend(s|ed|ing)?|grant(s|ed)?|financ(e|es|ed|ing)|put|poured|pumped)\b/.test(
         st.lo.slice(subj.end - st.start, trig - st.start + 12),
       )
     )
@@ -1532,12 +1551,13 @@ function investments(env: Env): void {
         x.adjective &&
         x.end < trig &&
         countryOf(x.id) !== recipient &&
-        /^\s+(?:state-owned\s+|private\s+)?(?:companies|firms|investors|businesses|enterprises|corporations)\b/.test(
+        /^\s+(?:state-owned\s+|private\s+|sovereign\s+|state\s+)?(?:companies|firms|investors|businesses|enterprises|corporations|funds|wealth\s+funds)\b/.test(
           st.lo.slice(x.end - st.start),
         ),
     );
     if (adj) investor = adj.id;
   }
+  if (!investor && env.lastLender && /\bthe\s+(lender|bank)\b/.test(st.lo.slice(0, trig - st.start))) investor = env.lastLender;
   if (!investor && env.lastCompany && /\b(the (project|company|group|firm|investment|plant))\b/.test(st.lo)) {
     investor = env.lastCompany;
     indirect = true;
@@ -1615,11 +1635,13 @@ function investments(env: Env): void {
       names = [pl[1], pl[2]].map((n) => [n, mid, head].filter(Boolean).join(' '));
     }
     if (names.length >= 2) {
+      // The sum is the whole's, not each plant's.
+      const { amount: _whole, ...each } = base;
       for (const n of names) {
         emit(
           env,
           'investment',
-          { ...base, project: projectId(env.doc, n), capacity: { value: cap.value, unit: cap.unit } },
+          { ...each, project: projectId(env.doc, n), capacity: { value: cap.value, unit: cap.unit } },
           conf,
           when,
           plannedInv ? { status: 'planned' } : {},
@@ -2415,7 +2437,10 @@ function factKey(f: Fact): string {
     case 'agreement':
       return `agreement|${sorted(a.parties)}|${a.title ?? ''}|${a.count ?? ''}`;
     case 'investment':
-      return `investment|${a.recipient}|${a.investor ?? ''}|${a.project ?? ''}|${JSON.stringify(a.amount ?? a.capacity ?? '')}`;
+      // One sum from one investor to one country is one investment, however the headline and the lead name it.
+      return a.amount
+        ? `investment|${a.recipient}|${a.investor ?? ''}|${JSON.stringify(a.amount)}`
+        : `investment|${a.recipient}|${a.investor ?? ''}|${a.project ?? ''}|${JSON.stringify(a.capacity ?? '')}`;
     case 'trade':
       return `trade|${sorted(a.parties)}|${a.metric}|${JSON.stringify(a.amount)}`;
     case 'summit':

@@ -957,3 +957,38 @@ describe('milestones told of built things', () => {
     ]);
   });
 });
+
+describe('money put into a country', () => {
+  const inv = (text: string, published = '2025-03-10') =>
+    facts(text, published, 'investment').map((f) => [
+      f.args.investor ?? null,
+      f.args.recipient,
+      (f.args.amount as { value: number })?.value,
+    ]);
+  it('reads money put, poured, committed or allocated as invested', () => {
+    expect(inv('Qatari funds poured some 2 billion dollars into Egyptian real estate last year.')).toEqual([
+      ['country:QA', 'country:EG', 2e9],
+    ]);
+    expect(inv('Toyota has committed 11 billion reais to its plants in Brazil.')).toEqual([['org:toyota', 'country:BR', 11e9]]);
+    expect(inv('Masdar has allocated about $400 million for a wind farm in Azerbaijan.')).toEqual([['org:masdar', 'country:AZ', 4e8]]);
+  });
+  it('reads a state loan a country provides, and "the lender" as the bank named before', () => {
+    expect(inv('Russia is providing Egypt with a state loan of 25 billion dollars for the El Dabaa plant.')).toEqual([
+      ['country:RU', 'country:EG', 25e9],
+    ]);
+    expect(
+      inv(
+        'The World Bank approved a $300 million loan to Kenya on Monday. The lender has committed more than $1 billion to Kenya since 2023.',
+      ).sort(),
+    ).toEqual([
+      ['org:world-bank', 'country:KE', 1e9],
+      ['org:world-bank', 'country:KE', 3e8],
+    ]);
+  });
+  it('takes a headline and a lead naming one sum as one investment', () => {
+    const r = extract('Acme Commits $2bn to Kenyan Steel Plant\nAcme today announced an investment of $2bn in a steel plant in Kenya.', {
+      published: '2025-03-10',
+    });
+    expect(r.facts.filter((f) => f.type === 'investment')).toHaveLength(1);
+  });
+});
