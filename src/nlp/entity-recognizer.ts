@@ -486,6 +486,11 @@ function learnPeople(
     let p = persons.get(rec.id);
     if (p) return p;
     const keys = rec.en.filter((f) => !/\s/.test(f.trim()) && f !== rec.name);
+    // Vietnamese leaders go by the last word of their name, a given name ("Chinh", "Lam"), once named in full.
+    if (rec.offices.some((o) => o.of === 'country:VN')) {
+      const last = (rec.en.find((f) => /^[\x00-\x7f]+$/.test(f)) ?? rec.name).split(/\s+/).pop() ?? '';
+      if (last.length >= 3 && !NOT_NAME.has(last.toLowerCase())) keys.push(last);
+    }
     p = { id: rec.id, name: rec.name, keys, roles: [], leaderOf: new Set(), govHeadOf: new Set(), diplomatOf: new Set() };
     for (const o of rec.offices) {
       if (year !== undefined && !(o.from <= year && (o.to === undefined || o.to >= year))) continue;

@@ -516,12 +516,27 @@ function visits(env: Env): void {
       const vp = st.ms.find((x) => x.start >= trig && x.end <= after && isPerson(x));
       visitor = vp ? { id: vp.id, indirect: !!vp.byRole } : v ? { id: v.id, indirect: false } : undefined;
     }
+    // "accompanied President Ruto on his state visit to China": the visit is the one accompanied.
+    if (!visitor && /\b(his|her)\b/.test(m[0])) {
+      const led = [...st.ms]
+        .reverse()
+        .find((x) => isPerson(x) && x.end <= trig && /^\s+(?:on\s+)?$/.test(st.lo.slice(x.end - st.start, trig - st.start)));
+      if (
+        led &&
+        /\baccompan(?:ied|ying|ies|y)\s+(?:[\w'-]+\s+){0,4}$/.test(
+          st.lo.slice(Math.max(0, led.start - st.start - 40), led.start - st.start),
+        )
+      )
+        visitor = { id: led.id, indirect: false };
+    }
     // "ahead of his visit to Vietnam": the person the text is talking about.
     if (!visitor && /\b(his|her)\b/.test(m[0]) && env.pronoun?.id) visitor = { id: env.pronoun.id, indirect: true };
     // "... met Hakan Fidan, who is in Baku on a working visit": the person the relative clause is about.
     if (
       !visitor &&
-      /,\s+who\s+(?:(?:has|had|is|was|are|were|also|then|later|just|recently)\s+)*$/.test(st.lo.slice(Math.max(0, m.index - 30), m.index))
+      /,\s+who\s+(?:(?:has|had|is|was|are|were|also|then|later|just|recently|last|first|once|previously|earlier|already)\s+)*$/.test(
+        st.lo.slice(Math.max(0, m.index - 40), m.index),
+      )
     ) {
       const comma = st.lo.lastIndexOf(',', m.index);
       const rel = st.ms.find((x) => isPerson(x) && st.start + comma - x.end >= 0 && st.start + comma - x.end <= 1);
@@ -627,7 +642,7 @@ function tourVisits(env: Env): void {
 
 // ---------------------------------------------------------------- meeting
 const MEET_RE =
-  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted|hosted)\s+by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions|(?:the\s+\w+\s+round\s+of\s+)?(?:political\s+|bilateral\s+|strategic\s+)?consultations)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?|\s+there)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+(?:(?:today|yesterday|here|on\s+\w+|in\s+[\w'-]+(?:\s+[\w'-]+)?)\s+){1,3}with|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|spoke\s+(?:to|with)(?=\s[^.;]{0,80}\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b)|talks\s+with|received\s+a\s+delegation\s+(?:of|from)\s+[^.;]{3,80}?\s+(?:led|headed)\s+by(?:\s+(?:its|the))?|received|hosted|co-chaired\s+[^.;]{3,120}?\s+with|sat\s+down\s+with|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to))\b/g;
+  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:(?:also|earlier|later|then|first|warmly|formally)\s+)*(?:welcomed|received|greeted|hosted)\s+(?:(?:with|at|in)\s+[^.;,]{3,60}?\s+)?by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions|(?:the\s+\w+\s+round\s+of\s+)?(?:political\s+|bilateral\s+|strategic\s+)?consultations)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?|\s+there)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+(?:(?:today|yesterday|here|on\s+\w+|in\s+[\w'-]+(?:\s+[\w'-]+)?)\s+){1,3}with|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|spoke\s+(?:to|with)(?=\s[^.;]{0,80}\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b)|talks\s+with|received\s+a\s+delegation\s+(?:of|from)\s+[^.;]{3,80}?\s+(?:led|headed)\s+by(?:\s+(?:its|the))?|received|hosted|co-chaired\s+[^.;]{3,120}?\s+with|sat\s+down\s+with|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to))\b/g;
 
 const LEAD_WORDS = new Set(
   (
@@ -1083,7 +1098,7 @@ const AGREE_RE = new RegExp(
     `|\\b(?:the\\s+)?signing\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
     `|\\b(?:adopted|adopting|adopts|approved|approving|endorsed)\\s+(?:[$€£\\w'.,-]+\\s+){0,6}?(?:${DOCN}|strateg(?:y|ies))\\b` +
     `|\\b(?:the\\s+)?adoption\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?(?:${DOCN}|strateg(?:y|ies))\\b` +
-    `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed)\\b` +
+    `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed|adopted|exchanged|initialled|initialed)\\b` +
     // A relative clause after a long title: "the Treaty on ... between A and B, which was signed in the Kremlin".
     `|\\b${DOCN}\\b[^.;]{0,160}?,\\s+(?:which|that)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:signed|inked|concluded|sealed)\\b` +
     // Reduced and object relatives: "the Declaration on ..., signed by the two Presidents in June 2021",
@@ -1098,7 +1113,7 @@ const TITLE_RE =
   /\b((?:Joint|Intergovernmental|Bilateral|Comprehensive|Strategic|Free|Framework|Final|Paris|Memorandum)\b[\w\s'-]*?|)((?:[A-Z][\w'-]*\s+){0,5}(?:Agreement|Statement|Memorandum of Understanding|Memorandum|Treaty|Declaration|Protocol|Convention|Accord|Charter|Roadmap|Pact|Plan|Programme|Program)(?:\s+(?:on|of|for|in|to|the|and|[A-Z][\w'-]*|\d{4}(?:[-–]\d{4})?)|,\s+[A-Z][\w'-]*(?=\s+and\s+[A-Z]))*)/;
 // The document noun and "on"/"of" and what it is about, up to a comma, a clause or a time ("on Monday").
 const LOWER_TITLE_RE =
-  /^[^.;]{0,60}?\b(?:a|an|the)\s+((?:joint\s+|new\s+)?(?:treaty|convention|charter|roadmap|road map|declaration|memorandum|accord|pact)\s+(?:on|of)\s+((?:[a-z][\w'-]*)(?:\s+(?!(?:with|between|during|at|after|before|which|that|as|to|in|by|and|giving|making|setting|under)\b)[a-z][\w'-]*){0,5}))/;
+  /^[^.;]{0,60}?\b(?:[Aa]|[Aa]n|[Tt]he)\s+((?:joint\s+statement|(?:joint\s+|new\s+)?(?:treaty|convention|charter|roadmap|road map|declaration|memorandum|accord|pact))\s+(?:on|of)\s+((?:[a-z][\w'-]*)(?:\s+(?!(?:with|between|during|at|after|before|which|that|as|to|in|by|and|giving|making|setting|under|was|were|is|are|has|have|had|will)\b)[a-z][\w'-]*){0,5}))/;
 const TIME_WORD =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+(?:sidelines|margins|occasion|eve|same|day|first|second|last|final|opening|closing)|this|that|last|next|its|their|his|her)\b/;
 const NUMBER_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozen|two dozen';
@@ -1301,21 +1316,26 @@ function agreements(env: Env): void {
     }
     // "signed a treaty on permanent good-neighbourliness": a document named by what it is about.
     if (!title) {
-      const dt = LOWER_TITLE_RE.exec(st.orig.slice(m.index, m.index + m[0].length + 120));
+      const dt = LOWER_TITLE_RE.exec(st.orig.slice(from, m.index + m[0].length + 120));
       if (dt && !TIME_WORD.test(dt[2])) title = dt[1][0].toUpperCase() + dt[1].slice(1).replace(/\s+$/, '');
     }
     // "Memoranda have been signed" with no party named, in an article about two countries, is theirs.
     // A document named first and signed after ("the agreement signed in Yerevan", "..., which was signed on
     // 17 January"): a passive, dated by the time nearest its verb.
-    const verb = NOUN_FIRST.test(m[0]) ? /\b(?:signed|inked|concluded|sealed|reached)\b/.exec(m[0]) : null;
+    const verb = NOUN_FIRST.test(m[0])
+      ? /\b(?:signed|inked|concluded|sealed|reached|adopted|exchanged|initialled|initialed)\b/.exec(m[0])
+      : null;
     const passive =
-      /\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:signed|inked|concluded|sealed)\b|\b(?:signed|inked|concluded)\s+(?:during|at|on|after|following|in the course of)$/.test(
+      /\b(?:were|was|have been|has been|had been)\s+(?:also\s+)?(?:signed|inked|concluded|sealed|adopted|exchanged|initialled|initialed)\b|\b(?:signed|inked|concluded)\s+(?:during|at|on|after|following|in the course of)$/.test(
         m[0],
       ) || verb !== null;
+    // A company's contract in an article about two countries is approximated by the two: "the deal for the
+    // highway was concluded with China Road and Bridge Corporation".
+    const states = parties.filter((p) => !st.ms.some((x) => x.id === p && x.kind === 'org' && x.source === 'company'));
     if (
       parties.length < 2 &&
       env.pair &&
-      (parties.length === 0 ? title !== undefined || both || passive : parties.some((p) => env.pair!.includes(p)))
+      (states.length === 0 ? title !== undefined || both || passive : states.some((p) => env.pair!.includes(p)))
     ) {
       env.pair.forEach((p) => {
         if (!parties.includes(p)) parties.push(p);
@@ -1361,7 +1381,7 @@ function agreements(env: Env): void {
 // A document on a project agrees the project: "signed an agreement on the construction of the Rogun dam",
 // "an investment agreement on the project was signed", "the railway, whose framework agreement was signed ...".
 const ON_PROJECT =
-  /\b(?:on|for|to|regarding|concerning)\s+(?:the\s+)?(?:construction|building|development|implementation|financing|funding|revitali[sz]ation|modernization|modernisation|expansion|dualling|upgrading|upgrade|rehabilitation|extension)\s+of\s+|\bto\s+(?:build|construct|develop|finance)\s+|\b(?:on|for)\s+(?:the|this|that)\s+(project|plant|railway|line|facility)\b|\b(?:on|for)\s+its\s+(?:construction|revitali[sz]ation|financing|development)\b/;
+  /\bfeasibility\s+stud(?:y|ies)\s+(?:for|of|on)\s+(?:the\s+)?|\b(?:deal|contract|concession)\s+for\s+(?:the\s+)?|\b(?:on|for|to|regarding|concerning)\s+(?:the\s+)?(?:construction|building|development|implementation|financing|funding|revitali[sz]ation|modernization|modernisation|expansion|dualling|upgrading|upgrade|rehabilitation|extension)\s+of\s+|\bto\s+(?:build|construct|develop|finance)\s+|\b(?:on|for)\s+(?:the|this|that)\s+(project|plant|railway|line|facility)\b|\b(?:on|for)\s+its\s+(?:construction|revitali[sz]ation|financing|development)\b/;
 
 function agreedProject(env: Env, from: number, to: number, signing: Fact): void {
   const { st } = env;
@@ -1857,7 +1877,7 @@ function trade(env: Env): void {
     if (
       parties.length <= 1 &&
       env.pronoun?.id &&
-      /\bour\s+(?:\w+\s+){0,2}$/.test(st.lo.slice(Math.max(0, m.index - 30), m.index + m[0].length - m[1].length))
+      /\b(?:our\s+(?:\w+\s+){0,2}|we\s+(?:\w+\s+)?)$/.test(st.lo.slice(Math.max(0, m.index - 30), m.index + m[0].length - m[1].length))
     ) {
       const own = personCountry(env, env.pronoun.id);
       if (own && own !== parties[0]) parties.unshift(own);
@@ -1880,7 +1900,7 @@ function trade(env: Env): void {
     if (
       parties.length < 2 &&
       env.pair &&
-      /\b(two countries|both countries|two states|bilateral|the sides|two nations|mutual)\b/.test(st.lo)
+      /\b(two countries|both countries|two states|bilateral|the sides|two nations|mutual|two-way)\b/.test(st.lo)
     ) {
       for (const p of env.pair) if (!parties.includes(p)) parties.push(p);
       conf = 0.78;
@@ -2151,7 +2171,8 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     const after = st.ms.filter((x) => x.start > trig && (x.kind === 'place' || (isCountry(x) && !x.adjective)));
     for (const x of after) {
       const gap = st.lo.slice(trig - st.start, x.start - st.start);
-      if (gap.length > 90 || /[;]/.test(gap)) break;
+      // "..., and the second edition will take place in Addis Ababa": another clause, another summit.
+      if (gap.length > 90 || /[;]|,\s*(?:and|but|while|whereas)\s/.test(gap)) break;
       if (/\b(in|at|hosted by|host)\s+(the\s+)?((\w+\s+)?(city|capital|resort|town)\s+of\s+)?$/.test(gap.slice(-40))) {
         place = x.id;
         break;
@@ -2168,7 +2189,9 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
           /\b(?:gathered|met|meet|meeting|convened|assembled|arrived)\s+in\s+(?:the\s+)?$|\b(?:came|comes|travell?ed|went|flew|headed)\s+to\s+(?:the\s+)?$/.test(
             st.lo.slice(Math.max(0, x.start - st.start - 30), x.start - st.start),
           ) &&
-          /^\s+(?:on\s+\w+\s+)?(?:for|at)\s+(?:the|a|an)\s+/.test(st.lo.slice(x.end - st.start, rel)),
+          /^\s+(?:(?:on|in|last|this)\s+\w+(?:\s+\d{1,4})?,?\s+)?(?:for|at|to\s+attend)\s+(?:the|a|an)\s+/.test(
+            st.lo.slice(x.end - st.start, rel),
+          ),
       );
       if (pre2.length) place = pre2[pre2.length - 1].id;
     }
@@ -2220,7 +2243,10 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
       if (ord && om[0].split(/\s+/).length <= 5) args.ordinal = ord;
     }
     if (org) args.organization = org;
-    const clause = clauseWindow(st, trig, 40) + st.lo.slice(rel, rel + 60);
+    // "who last travelled to Jakarta for the 43rd ASEAN Summit, is expected to ...": a trip told in the past
+    // went to a summit that was; what follows it is about the traveller.
+    const pastTrip = /\b(?:travell?ed|went|flew|came|attended|arrived)\b[^,;]*$/.test(clauseWindow(st, trig, 90));
+    const clause = clauseWindow(st, trig, 40) + (pastTrip ? '' : st.lo.slice(rel, rel + 60).split(/;|,\s*(?:and|but|while|whereas)\s/)[0]);
     const scheduled = FUTURE.test(clause) && !/\b(was|were|took place|had been)\b/.test(st.lo.slice(rel, rel + 40));
     const when = nearestTime(env, trig, scheduled);
     emit(env, 'summit', args, scheduled ? 0.72 : 0.86, when, scheduled ? { status: 'planned' } : {});
@@ -2228,7 +2254,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
   // "The first X summit was held in Xi'an; the second is to be held in Kazakhstan."
   const first = env.facts.filter((f) => f.type === 'summit' && f.evidence.start === st.start).pop();
   const el =
-    /(?:;|,\s*and|,\s*while)\s+the\s+(second|third|fourth|fifth|next)\s+(?:one\s+)?(?:is|will|was|would)\b[^;.]*?\b(?:held|take place|convene|hosted)\s+(?:in|by)\s+/.exec(
+    /(?:;|,\s*and|,\s*while)\s+the\s+(second|third|fourth|fifth|next)\s+(?:(?:one|edition|summit|meeting|session)\s+)?(?:is|will|was|would)\b[^;.]*?\b(?:held|take place|convene|hosted)\s+(?:in|by)\s+/.exec(
       st.lo,
     );
   if (first && el && !/\b(could|may|might)\b/.test(el[0])) {

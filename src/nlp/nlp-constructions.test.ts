@@ -992,3 +992,83 @@ describe('money put into a country', () => {
     expect(r.facts.filter((f) => f.type === 'investment')).toHaveLength(1);
   });
 });
+
+describe('round six: background trips, passives and company deals', () => {
+  it('reads a past trip in a relative clause by a Vietnamese leader named by his given name, and its summit', () => {
+    const r = extract(
+      'Talks\nHANOI, May 5 (Wire) - Vietnamese Prime Minister Pham Minh Chinh met the visiting minister. Chinh, who last travelled to Manila in October 2024 for the 45th ASEAN Summit, is expected to go back this year.',
+      { published: '2025-05-05' },
+    );
+    const visit = r.facts.find((f) => f.type === 'visit');
+    expect(visit?.args).toMatchObject({ visitor: 'person:pham-minh-chinh', host: 'country:PH' });
+    const summit = r.facts.find((f) => f.type === 'summit');
+    expect(summit?.args).toMatchObject({ place: 'place:manila', ordinal: 45 });
+    expect(summit?.status).toBeUndefined();
+  });
+  it('reads a joint statement adopted and documents exchanged, in the passive', () => {
+    const a = facts(
+      'Kazakh President Kassym-Jomart Tokayev held talks with Uzbek President Shavkat Mirziyoyev in Astana on Monday. A joint statement on the alliance treaty was adopted after the talks. Twelve documents were exchanged in the presence of the two presidents.',
+      '2025-03-10',
+      'agreement',
+    );
+    expect(a.map((f) => [f.args.title ?? null, f.args.count ?? null])).toEqual([
+      ['Joint statement on the alliance treaty', null],
+      [null, 12],
+    ]);
+  });
+  it('reads a greeting "by" a host after the place of the ceremony', () => {
+    const m = facts(
+      'Indonesian President Prabowo Subianto was earlier welcomed with a gun salute at the palace by Vietnamese President Luong Cuong, with whom he also held talks.',
+      '2025-03-10',
+      'meeting',
+    );
+    expect(m[0]?.args.participants).toEqual(['person:prabowo-subianto', 'person:luong-cuong']);
+  });
+  it('gives a visit to the leader accompanied, not to the minister who went along', () => {
+    const v = facts(
+      'Kenyan Foreign Minister Musalia Mudavadi was part of the delegation that accompanied President William Ruto on his state visit to China from April 22 to 26.',
+      '2025-05-02',
+      'visit',
+    );
+    expect(v.map((f) => f.args.visitor)).toEqual(['person:william-ruto']);
+  });
+  it('reads a summit hosted by a city, apart from the next edition planned elsewhere', () => {
+    const s = facts(
+      'Nairobi hosted the first Africa Climate Summit in September 2023, and the second edition will take place in Addis Ababa this September.',
+      '2025-05-02',
+      'summit',
+    );
+    expect(s.map((f) => [f.args.ordinal, f.status ?? null])).toEqual([
+      [1, null],
+      [2, 'planned'],
+    ]);
+    expect(s[1].args.place).toBe('place:addis-ababa');
+  });
+  it('reads a framework agreement for a feasibility study as the project agreed, and a company deal in a two-country story', () => {
+    const p = facts(
+      'Uzbekistan and Pakistan held talks in Tashkent on rail links between Uzbekistan and Pakistan. The two ministers signed a framework agreement on the joint preparation of the feasibility study for the Termez–Peshawar railway project.',
+      '2025-03-10',
+      'project_milestone',
+    );
+    expect(p.map((f) => [f.args.project, f.args.stage])).toEqual([['project:termez-peshawar-railway', 'agreed']]);
+    const d = facts(
+      'Kenya and China signed twenty agreements in Beijing on Thursday, as Kenya seeks Chinese money. Alongside them, the deal for the Rironi–Mau Summit highway was concluded with China Road and Bridge Corporation.',
+      '2025-04-26',
+    );
+    expect(d.find((f) => f.type === 'project_milestone')?.args.project).toBe('project:rironi-mau-summit-highway');
+    expect(d.filter((f) => f.type === 'agreement' && !f.args.count)[0]?.args.parties).toEqual(
+      expect.arrayContaining(['country:KE', 'country:CN']),
+    );
+  });
+  it('reads "we imported" and two-way trade in an article about two countries', () => {
+    const t = facts(
+      'Vietnam and Indonesia held talks as Vietnam courts Indonesia. Two-way trade reached 16.7 billion US dollars last year, with imports from Indonesia accounting for some $9.3bn of that.',
+      '2025-03-10',
+      'trade',
+    );
+    expect(t.map((f) => [f.args.metric, (f.args.amount as { value: number }).value])).toEqual([
+      ['trade_turnover', 16.7e9],
+      ['imports', 9.3e9],
+    ]);
+  });
+});
