@@ -932,7 +932,7 @@ describe('a summit placed by a relative clause', () => {
 
 describe('milestones told of built things', () => {
   const stages = (text: string, published = '2025-03-10') =>
-    facts(text, published, 'project_milestone').map((f) => [f.args.project, f.args.stage, f.when.value]);
+    facts(text, published, 'project_milestone').map((f) => [f.args.project, f.args.stage, f.when?.value]);
   it('reads expressways, SGRs and spaceports as projects, and an opening in a relative clause', () => {
     expect(stages('The contractor also built the Lekki Expressway, which was opened to traffic in May 2023.')).toEqual([
       ['project:lekki-expressway', 'launched', '2023-05'],
