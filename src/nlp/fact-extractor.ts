@@ -58,7 +58,7 @@ const BOILER =
   /\bit (should|must|can|may|is worth|is important to) (be )?(noted|emphasized|emphasised|stressed|said|recalled|added|mentioned|highlighting|note)\b/g;
 
 const PROJECT_HEADS =
-  'center|centre|section|railway|railroad|rail line|pipeline|gas pipeline|power plant|plant|station|park|port|terminal|mine|factory|refinery|dam|corridor|highway|expressway|motorway|road|bridge|airport|spaceport|cosmodrome|metro|SGR|substation|interconnector|zone|complex|facility|hub|farm|smelter|tunnel|canal|line|cable|reactor|project';
+  'center|centre|section|railway|railroad|rail line|pipeline|gas pipeline|power plant|plant|station|park|port|terminal|mine|factory|refinery|dam|corridor|highway|expressway|motorway|road|bridge|airport|spaceport|megaport|cosmodrome|metro|SGR|substation|interconnector|zone|complex|facility|hub|farm|smelter|tunnel|canal|line|cable|reactor|project';
 
 /**
  * The person an interview is with: a text of questions and answers ("Q:", "A:") or one that says so in its lead
@@ -140,7 +140,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
-    if (/visit|arriv|landed|travel|flew|who (?:is|was) in |came to|comes to/.test(lo)) visits(env);
+    if (/visit|arriv|landed|travel|flew|who (?:is|was) in |came to|comes to|stay in/.test(lo)) visits(env);
     if (/\b(?:tour|trip|swing)\b/.test(lo)) tourVisits(env);
     if (
       /met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom|consultations|co-chair|commission|council|committee/.test(
@@ -155,6 +155,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
       investments(env);
     if (st.money.length) trade(env);
     if (lo.includes('summit')) lastFormat = summits(env, lastFormat);
+    else if (lo.includes('leaders')) orgLeadersGather(env);
     if (lo.includes('session')) sessions(env);
     if (lo.includes('heads of state') || lo.includes('meeting of the leaders') || lo.includes('meeting of leaders')) leadersMeetings(env);
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
@@ -234,7 +235,20 @@ function inheritDates(doc: Doc, facts: Fact[]): Fact[] {
     if (f.type === 'investment' && /\b(continues|ongoing|total|cumulative|exceeds?|so far|to date)\b/.test(lo)) continue;
     if (!EVENT_TYPES.has(f.type) && f.type !== 'investment') continue;
     if (BACKGROUND.test(lo)) continue;
-    f.when = main;
+    // "... was inaugurated on November 14 by Xi and Boluarte. The two leaders followed the ceremony from Lima,
+    // where Xi was on a state visit": a story told on from the sentence before keeps its time.
+    const before = facts
+      .slice(0, i)
+      .reverse()
+      .find(
+        (g) =>
+          EVENT_TYPES.has(g.type) &&
+          g.when &&
+          g.status === undefined &&
+          g.when.precision !== 'year' &&
+          si - sentIndex(g.evidence.start) === 1,
+      );
+    f.when = before?.when ?? main;
   }
   return facts;
 }
@@ -478,17 +492,47 @@ function personCountry(env: Env, id: string): string | undefined {
 
 /** Project id for a phrase, remembering how the text wrote it. */
 function projectId(doc: Doc, name: string): string {
-  const id = 'project:' + slugify(name);
+  // A "megaport" is the port annotators and readers name.
+  const id = 'project:' + slugify(name.replace(/\bmegaport\b/i, 'port'));
   (doc.projectNames ??= new Map()).set(id, doc.projectNames.get(id) ?? name);
   return id;
 }
 
 // ---------------------------------------------------------------- visit
 const VISIT_RE =
-  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|(?<=,\s+who\s+)(?:is|was)\s+in(?=\s+(?:the\s+)?[A-Z]?\S+(?:\s+\S+){0,2}\s+(?:to|for)\s+(?:co-chair|chair|attend|take part|hold|lead|open|sign|the\b))|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|came\s+to|comes\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
+  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|(?<=,\s+who\s+)(?:is|was)\s+in(?=\s+(?:the\s+)?[A-Z]?\S+(?:\s+\S+){0,2}\s+(?:to|for)\s+(?:co-chair|chair|attend|take part|hold|lead|open|sign|the\b))|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|came\s+to|comes\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|(?:own|a|an|his|her|their)\s+(?:(?:one|two|three|four|five|\d)-day\s+)?stay\s+in|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
+
+// "... from the Government Palace in Lima, where Xi was on a state visit": the place the relative clause hangs on.
+const WHERE_VISIT_RE = /,\s+where\s+$/;
+const ON_VISIT_RE =
+  /^\s+(?:was|is|were|are)\s+(?:then\s+|already\s+)?on\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:(state|official|working)\s+)?visit\b/;
+
+function whereVisits(env: Env): void {
+  const { st } = env;
+  for (const p of st.ms) {
+    if (!isPerson(p)) continue;
+    const on = ON_VISIT_RE.exec(st.lo.slice(p.end - st.start));
+    if (!on) continue;
+    const host = [...st.ms]
+      .reverse()
+      .find(
+        (x) =>
+          x.end <= p.start &&
+          (x.kind === 'place' || (isCountry(x) && !x.adjective)) &&
+          WHERE_VISIT_RE.test(st.lo.slice(x.end - st.start, p.start - st.start)),
+      );
+    const c = host && countryOf(host.id);
+    if (!host || !c || c === personCountry(env, p.id)) continue;
+    const args: Record<string, unknown> = { visitor: p.id, host: c };
+    if (host.kind === 'place') args.place = host.id;
+    if (on[1]) args.kind = on[1];
+    emit(env, 'visit', args, 0.8, nearestTime(env, p.start));
+  }
+}
 
 function visits(env: Env): void {
   const { st } = env;
+  if (st.lo.includes(', where ')) whereVisits(env);
   VISIT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = VISIT_RE.exec(st.lo)) !== null) {
@@ -1088,6 +1132,38 @@ function leadersMeetings(env: Env): void {
   }
 }
 
+// A body's leaders gathering in a city are its summit, named or not: "when NATO leaders meet in The Hague on
+// June 24-25". A clause opened by "when" dates the gathering; what it hedges is the main clause's.
+const ORG_LEADERS_RE =
+  /^\s+leaders\s+(will\s+|are\s+to\s+|are\s+due\s+to\s+|are\s+set\s+to\s+)?(?:meet|gather|convene|assemble)(?:s|d|ed)?\s+in\s+(?:the\s+)?$/;
+
+function orgLeadersGather(env: Env): void {
+  const { st } = env;
+  for (const o of st.ms) {
+    if (o.kind !== 'org' || o.source === 'company') continue;
+    const place = st.ms.find(
+      (x) =>
+        x.start > o.end &&
+        x.start - o.end < 50 &&
+        (x.kind === 'place' || (isCountry(x) && !x.adjective)) &&
+        ORG_LEADERS_RE.test(st.lo.slice(o.end - st.start, x.start - st.start)),
+    );
+    if (!place) continue;
+    const trig = o.start;
+    const when = /\bwhen\s+$/.test(st.lo.slice(0, o.start - st.start));
+    const mod = when ? 'fact' : modality(st, trig, '', 40);
+    if (mod === 'blocked') continue;
+    const time = nearestTime(env, place.end, true);
+    const planned =
+      mod === 'planned' ||
+      /^\s+leaders\s+(?:will|are)\b/.test(st.lo.slice(o.end - st.start)) ||
+      (!!time && !!env.doc.published && time.value > env.doc.published.slice(0, time.value.length));
+    if (!planned && when) continue;
+    const name = `${KNOWN.get(o.id)?.aliases.find((a) => /^[A-Z0-9]{2,6}$/.test(a)) ?? env.doc.text.slice(o.start, o.end)} summit`;
+    emit(env, 'summit', { name, place: place.id, organization: o.id }, planned ? 0.7 : 0.8, time, planned ? { status: 'planned' } : {});
+  }
+}
+
 // ---------------------------------------------------------------- agreement
 const DOCN =
   '(?:agreements?|memorand(?:ums?|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?|programmes?|programs?|action plans?|plans? of (?:consultations|cooperation|action|joint actions|measures))';
@@ -1095,9 +1171,12 @@ const DOCN =
 const NOUN_FIRST = new RegExp(`^${DOCN}\\b`);
 const AGREE_RE = new RegExp(
   `\\b(?:signed|signs|(?:by|after|while)\\s+signing|inked|inks|sealed|seals|clinched|initialled|initialed|ratified|exchanged|concluded\\s+(?:a|an|the)|reached\\s+(?:a|an|the)?)\\s+(?:[$€£\\w'.,-]+\\s+){0,7}?${DOCN}\\b` +
-    `|\\b(?:the\\s+)?signing\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
+    `|\\b(?:the\\s+)?(?:signing|exchange)\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?${DOCN}\\b` +
     `|\\b(?:adopted|adopting|adopts|approved|approving|endorsed)\\s+(?:[$€£\\w'.,-]+\\s+){0,6}?(?:${DOCN}|strateg(?:y|ies))\\b` +
     `|\\b(?:the\\s+)?adoption\\s+of\\s+(?:[\\w'-]+\\s+){0,7}?(?:${DOCN}|strateg(?:y|ies))\\b` +
+    // A document that opens its sentence may be described at length before its verb: "An agreement for Sinopec to
+    // build a refinery ..., next to the port there, was signed in January".
+    `|^(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?${DOCN}\\b(?:[^.;]|\\.(?=\\d)){80,170}?\\b(?:were|was|have\\s+been|has\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|sealed)\\b` +
     `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed|adopted|exchanged|initialled|initialed)\\b` +
     // A relative clause after a long title: "the Treaty on ... between A and B, which was signed in the Kremlin".
     `|\\b${DOCN}\\b[^.;]{0,160}?,\\s+(?:which|that)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:signed|inked|concluded|sealed)\\b` +
@@ -1680,7 +1759,7 @@ function investments(env: Env): void {
 
 // ---------------------------------------------------------------- trade
 const TRADE_RE =
-  /(?<!-)\b(trade turnover|turnover of trade|turnover with|turnover of|purchases from|shipments to|sales to|deliveries to|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|reaching|amounted|amounting|totaled|totalled|totaling|stood|standing|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
+  /(?<!-)\b(trade turnover|turnover of trade|turnover with|turnover of|purchases from|purchases of|shipments to|shipments|sales to|deliveries to|goods turnover|commodity turnover|bilateral trade|trade volume|volume of trade|volume of bilateral trade|mutual trade|two-way trade|trade between|trade with|trade\s+(?:of|worth)|trade\s+(?:reached|reaching|amounted|amounting|totaled|totalled|totaling|stood|standing|grew|rose|increased|exceeded|hit|climbed)|exports?|imports?|exported|imported)\b/g;
 
 // A country's trade with the world, not with a partner: "overall foreign trade turnover reached ...".
 const WORLD_TRADE =
@@ -2144,6 +2223,24 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
       const tm = /((?:[A-Z][\w'-]+\s+(?:of\s+|and\s+|for\s+)?){1,5})$/.exec(st.orig.slice(Math.max(0, rel - 70), rel));
       if (tm && rel - tm[1].length > 0 && !/^(The|A|An|In|At|On|This|That)\s/.test(tm[1])) name = tm[1].trim() + ' Summit';
     }
+    // "NATO leaders will gather in Washington in July for a summit": the body whose leaders gather.
+    if (!name) {
+      const o = [...st.ms]
+        .reverse()
+        .find(
+          (x) =>
+            x.kind === 'org' &&
+            x.source !== 'company' &&
+            x.end <= trig &&
+            /^\s+leaders\s+(?:will\s+|are\s+to\s+|are\s+due\s+to\s+)?(?:gather|meet|convene|assemble)(?:s|d)?\b[^;]*$/.test(
+              st.lo.slice(x.end - st.start, rel),
+            ),
+        );
+      if (o) {
+        org = o.id;
+        name = `${env.doc.text.slice(o.start, o.end)} summit`;
+      }
+    }
     // "for the annual summit" of the two countries the article is about.
     if (!name && /\bannual\s+$/.test(pre) && env.pair) {
       name = `${KNOWN.get(env.pair[0])?.name}–${KNOWN.get(env.pair[1])?.name} annual summit`;
@@ -2186,7 +2283,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
           x.end <= trig &&
           trig - x.end < 60 &&
           (x.kind === 'place' || (isCountry(x) && !x.adjective)) &&
-          /\b(?:gathered|met|meet|meeting|convened|assembled|arrived)\s+in\s+(?:the\s+)?$|\b(?:came|comes|travell?ed|went|flew|headed)\s+to\s+(?:the\s+)?$/.test(
+          /\b(?:gather(?:ed|s)?|met|meets?|meeting|convene[ds]?|assemble[ds]?|arrived)\s+in\s+(?:the\s+)?$|\b(?:came|comes|travell?ed|went|flew|headed)\s+to\s+(?:the\s+)?$/.test(
             st.lo.slice(Math.max(0, x.start - st.start - 30), x.start - st.start),
           ) &&
           /^\s+(?:(?:on|in|last|this)\s+\w+(?:\s+\d{1,4})?,?\s+)?(?:for|at|to\s+attend)\s+(?:the|a|an)\s+/.test(
@@ -2316,7 +2413,7 @@ const MILESTONE_RE = new RegExp(
   [
     '\\b(?:start|beginning|launch|commencement|kick-off)\\s+of\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:construction|works?)\\s+(?:work\\s+)?(?:of|on)\\b',
     '\\b(?:construction|work)\\s+(?:work\\s+)?(?:of|on)\\s+[^,;]{3,80}?\\s+(?:began|started|has\\s+begun|have\\s+begun|had\\s+begun|commenced|got\\s+under\\s*way|kicked\\s+off|is\\s+under\\s*way)\\b',
-    '\\b(?:began|started|begun|commenced|launched|kicked\\s+off)\\s+(?:the\\s+)?construction\\s+(?:work\\s+)?(?:of|on)\\b',
+    '\\b(?:began|started|begun|commenced|launched|kicked\\s+off)(?:\\s*,[^,;]{2,40},)?\\s+(?:the\\s+)?construction\\s+(?:work\\s+)?(?:of|on)\\b',
     '\\b(?:broke|breaks)\\s+ground\\s+(?:(?:on|in)\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\w+\\s+\\d{1,2})\\s+)?(?:on|for)\\b',
     '\\bconstruction\\s+of\\s+which\\s+(?:began|started|has\\s+begun|commenced)\\b',
     '\\bcompleted\\s+(?:the\\s+)?construction\\s+(?:work\\s+)?(?:of|on)\\b',
@@ -2337,7 +2434,7 @@ const MILESTONE_RE = new RegExp(
 );
 
 const SUBJ_GAP = new RegExp(
-  `^\\s*(?:\\([a-z]+\\)\\s*)?(?:(?:${PROJECT_HEADS})\\s*)?(?:,[^,;]*,\\s*|,\\s*(?:which|that)\\s+|,\\s*)?(?:(?:was|were|has|have|had|been|be|is|are|will|scheduled|due|set|to|officially|finally|formally|also|just|recently|successfully)\\s+)*$`,
+  `^\\s*(?:\\([a-z]+\\)\\s*)?(?:(?:${PROJECT_HEADS})\\s*)?(?:,[^,;]*,\\s*(?:(?:which|that)\\s+)?|,\\s*(?:which|that)\\s+|,\\s*)?(?:(?:was|were|has|have|had|been|be|is|are|will|scheduled|due|set|to|officially|finally|formally|also|just|recently|successfully)\\s+)*$`,
 );
 
 function stageOf(t: string): string {
@@ -2398,6 +2495,19 @@ function milestones(env: Env): void {
           (p.start > proj!.end && p.start - proj!.end < 90 && /^\s+of\s/.test(st.orig.slice(proj!.end - st.start))),
       );
       if (whole) proj = { id: projectId(env.doc, whole.name), ...whole };
+    }
+    // "The Colombo West International Terminal, an $800 million facility built by Adani Ports and Special
+    // Economic Zone, began commercial operations": a verb without an object has the sentence's subject, past
+    // its apposition.
+    if (stage === 'launched' && !/^(?:launched|launch of)/.test(m[0])) {
+      const first = candidates.find((p) => !/^(the|a)\b/i.test(p.name));
+      if (
+        first &&
+        first.end <= trig &&
+        first.start - st.start < 40 &&
+        /^\s*,[^;]*,\s*(?:(?:has|have|had|also|finally|officially|formally)\s+)*$/.test(st.lo.slice(first.end - st.start, m.index))
+      )
+        proj = { id: projectId(env.doc, first.name), ...first };
     }
     const named = st.ms.find((x) => x.kind === 'project' && Math.abs(x.start - trig) < 60);
     if (!proj && named) proj = { id: named.id, start: named.start, end: named.end, name: env.doc.text.slice(named.start, named.end) };

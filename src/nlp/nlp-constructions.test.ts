@@ -1072,3 +1072,82 @@ describe('round six: background trips, passives and company deals', () => {
     ]);
   });
 });
+
+describe('round six: gatherings, stays, where-clauses and appositions', () => {
+  it('reads a body whose leaders meet or gather in a city as its summit', () => {
+    const s = facts(
+      'Some diplomats suspect the row may resurface when NATO leaders meet in The Hague on June 24-25. NATO leaders will gather in Washington in July for a summit marking the anniversary.',
+      '2025-06-20',
+      'summit',
+    );
+    expect(s.map((f) => [f.args.place, f.args.organization, f.status ?? null])).toEqual([
+      ['place:the-hague', 'org:nato', 'planned'],
+      ['place:washington', 'org:nato', 'planned'],
+    ]);
+  });
+  it('reads a stay in a city as a visit, and a visit told in a "where" clause', () => {
+    expect(
+      facts(
+        'Danish Prime Minister Mette Frederiksen followed with her own three-day stay in Nuuk starting on April 2.',
+        '2025-06-20',
+        'visit',
+      )[0]?.args,
+    ).toMatchObject({ visitor: 'person:mette-frederiksen', place: 'place:nuuk' });
+    const v = facts(
+      'The two leaders followed the ceremony by video link from the Government Palace in Lima, where Xi Jinping was on a state visit.',
+      '2025-08-12',
+      'visit',
+    );
+    expect(v[0]?.args).toEqual({ visitor: 'person:xi-jinping', host: 'country:PE', place: 'place:lima', kind: 'state' });
+  });
+  it('gives a port that began operations its own name past an apposition naming a company', () => {
+    const p = facts(
+      'The Colombo West International Terminal, an $800 million facility built by Adani Ports and Special Economic Zone, began commercial operations on Monday.',
+      '2025-04-08',
+      'project_milestone',
+    );
+    expect(p.map((f) => f.args.project)).toEqual(['project:colombo-west-international-terminal']);
+  });
+  it('reads construction launched "by video link", a megaport inaugurated past an apposition, and an exchange of memoranda', () => {
+    expect(
+      facts(
+        'Modi and Dissanayake also launched, by video link, the construction of the Sampur solar power plant.',
+        '2025-04-08',
+        'project_milestone',
+      ).map((f) => f.args.stage),
+    ).toEqual(['construction_started']);
+    expect(
+      facts(
+        'Exports rose with the Chancay megaport, 80 km north of Lima, which was inaugurated on November 14 last year.',
+        '2025-08-12',
+        'project_milestone',
+      )[0]?.args.project,
+    ).toBe('project:chancay-port');
+    expect(
+      facts(
+        'India and Sri Lanka held talks. During their talks in Colombo, India and Sri Lanka witnessed the exchange of seven memoranda of understanding.',
+        '2025-04-08',
+        'agreement',
+      )[0]?.args.count,
+    ).toBe(7);
+  });
+  it('reads a document that opens its sentence and is described at length before "was signed"', () => {
+    const a = facts(
+      'An agreement for Sinopec to build a refinery worth 3.7 billion US dollars at Hambantota, next to the Chinese-operated port there, was signed in January between Sri Lanka and China.',
+      '2025-04-08',
+      'agreement',
+    );
+    expect(a[0]?.args.parties).toEqual(expect.arrayContaining(['country:LK', 'country:CN']));
+  });
+  it('reads purchases of a country’s goods as imports, and a country’s shipments as its exports', () => {
+    const t = facts(
+      'Peru’s exports to China rose to $14.9bn in the first half. Shipments to the US reached $5.2bn over the six months, while purchases of US goods came to $4.6bn.',
+      '2025-08-12',
+      'trade',
+    );
+    expect(t.slice(1).map((f) => [f.args.parties, f.args.metric, (f.args.amount as { value: number }).value])).toEqual([
+      [['country:PE', 'country:US'], 'exports', 5.2e9],
+      [['country:PE', 'country:US'], 'imports', 4.6e9],
+    ]);
+  });
+});
