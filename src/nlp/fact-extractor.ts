@@ -879,7 +879,7 @@ const NOMINAL_MEET_RE =
   /\b(?:(?:during|at|in|after|following|on the sidelines of|ahead of|had|held|hold|holds|has)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(meeting|talks|phone call|telephone call|phone conversation|telephone conversation|press conference|news conference|conversation|discussions?)|(?:after|following|during)\s+(talks))\s+with\b/g;
 const WELCOME_RE = /\b(welcomed|received|hosted)\s+(?:his|her|the)?\s*/g;
 const THEIR_TALKS_RE =
-  /\b(?:after|following|during|at|recalled|since)\s+their\s+(?:(?:last|previous|first|latest|recent)\s+)?(talks|meeting|negotiations)\b/;
+  /\b(?:after|following|during|at|recalled|since)\s+(?:their|(?:a|the)\s+(?=bilateral|trilateral|three-way))\s*(?:(?:last|previous|first|latest|recent|bilateral|trilateral|three-way)\s+)?(talks|meeting|negotiations)\b/;
 
 function formatOf(word: string): string | undefined {
   if (/phone|telephone/.test(word)) return 'phone call';
@@ -1082,7 +1082,9 @@ function nominalMeetings(env: Env): void {
   // "A protocol was signed in Havana after their talks": the two people the text has just named.
   const tt = THEIR_TALKS_RE.exec(st.lo);
   const here = [...new Set(st.ms.filter((x) => isPerson(x) && x.start < st.start + (tt?.index ?? 0)).map((x) => x.id))];
-  const theirs = here.length === 2 ? here : !st.ms.some(isPerson) && env.prevPersons?.length === 2 ? env.prevPersons : undefined;
+  // "A, B and C signed a declaration after a trilateral meeting": the three named.
+  const n = tt && /trilateral|three-way/.test(tt[0]) ? 3 : 2;
+  const theirs = here.length === n ? here : !st.ms.some(isPerson) && env.prevPersons?.length === n ? env.prevPersons : undefined;
   if (tt && theirs) {
     const at = st.start + tt.index;
     if (modality(st, at, tt[0], 30) === 'fact') {
@@ -1822,18 +1824,15 @@ function monthRange(env: Env, text: string): { period: string; when: When } | un
  * A statistics note from a country's statistics office or customs ("Turkish Statistical Institute", "Kazakhstan's
  * Bureau of National Statistics") reports that country's trade, near its start.
  */
+const STATS_OFFICE_AFTER =
+  /^(?:['’]s)?\s+(?:(?:national|state|general|main|federal|central)\s+)*(?:statistic(?:s|al)\s+(?:institute|office|agency|committee|service|bureau)|bureau\s+of\s+(?:national\s+)?statistics|customs\s+(?:administration|service|committee|office))\b/;
+
 function statisticsOffice(doc: Doc): string | undefined {
   if (!/statistic|customs/.test(doc.lower.slice(0, 600))) return undefined;
   for (const m of doc.ents.mentions) {
     if (m.start > 600) break;
     if (m.kind !== 'country') continue;
-    const after = doc.lower.slice(m.end, m.end + 60);
-    if (
-      /^(?:['’]s)?\s+(?:(?:national|state|general|main|federal|central)\s+)*(?:statistic(?:s|al)\s+(?:institute|office|agency|committee|service|bureau)|bureau\s+of\s+(?:national\s+)?statistics|customs\s+(?:administration|service|committee|office))\b/.test(
-        after,
-      )
-    )
-      return m.id;
+    if (STATS_OFFICE_AFTER.test(doc.lower.slice(m.end, m.end + 60))) return m.id;
   }
   return undefined;
 }
@@ -1976,6 +1975,15 @@ function trade(env: Env): void {
     }
     // The reporting country first: "exports to Russia" are the reporter's.
     if (parties.length === 2 && reporter && parties[1] === reporter) parties.reverse();
+    // "Italy's statistics office said imports from Azerbaijan came to ...": the office's country reports this
+    // figure, whatever the note reported before.
+    const office = /statistic|customs/.test(st.lo)
+      ? st.ms.find((x) => isCountry(x) && STATS_OFFICE_AFTER.test(st.lo.slice(x.end - st.start, x.end - st.start + 60)))
+      : undefined;
+    if (office && parties[0] !== office.id) {
+      const other = partner?.id ?? parties.find((p) => p !== office.id);
+      if (other && other !== office.id) parties.splice(0, parties.length, office.id, other);
+    }
     if (
       parties.length < 2 &&
       env.pair &&
@@ -2198,9 +2206,16 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     // "concluded its leaders' summit": the organisation the sentence is about.
     if (
       !name &&
-      /\b(its|the bloc's|the group's|the organization's|the organisation's)\s+(leaders'?\s+|annual\s+|heads of state\s+)?$/.test(pre)
+      /\b(its|the bloc's|the group's|the organization's|the organisation's|the alliance's|the union's|the association's|the forum's)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(?:19|20)\d\d\s+)?(leaders'?\s+|annual\s+|heads of state\s+)?$/.test(
+        pre,
+      )
     ) {
-      const o = [...st.ms].reverse().find((x) => x.kind === 'org' && x.end <= trig);
+      // "the alliance's July 2023 summit": the body the sentence, or else the article, names.
+      const orgs = env.doc.ents.mentions.filter((x) => x.kind === 'org' && x.source !== 'company');
+      const o =
+        [...st.ms].reverse().find((x) => x.kind === 'org' && x.end <= trig) ??
+        st.ms.find((x) => x.kind === 'org' && x.source !== 'company') ??
+        orgs.sort((a, b) => orgs.filter((x) => x.id === b.id).length - orgs.filter((x) => x.id === a.id).length)[0];
       if (o) {
         org = o.id;
         name = `${KNOWN.get(o.id)?.aliases.find((a) => /^[A-Z]{2,6}$/.test(a)) ?? env.doc.text.slice(o.start, o.end)} summit`;
@@ -2313,6 +2328,11 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
           /\bvisit(?:ed|ing|s)?\s+$/.test(st.lo.slice(Math.max(0, x.start - st.start - 12), x.start - st.start)),
       );
       if (v) place = v.id;
+    }
+    // "a deal struck in Vilnius on the eve of the alliance's summit there": the place named before.
+    if (!place && /^summits?\s+there\b/.test(st.lo.slice(rel))) {
+      const before = [...st.ms].reverse().find((x) => (x.kind === 'place' || (isCountry(x) && !x.adjective)) && x.end <= trig);
+      if (before) place = before.id;
     }
     // "... in Kazan, where Putin hosted a BRICS summit": the place the relative clause hangs on.
     if (!place) {

@@ -1151,3 +1151,30 @@ describe('round six: gatherings, stays, where-clauses and appositions', () => {
     ]);
   });
 });
+
+describe('round six: an alliance’s summit, a statistics office, a trilateral meeting', () => {
+  it('reads "the alliance’s July 2023 summit there" as the body’s summit in the city just named', () => {
+    const s = facts(
+      'Turkey ratified in January, following a deal struck in Vilnius on the eve of the alliance’s July 2023 summit there, when NATO Secretary-General Jens Stoltenberg met the leaders.',
+      '2024-02-26',
+      'summit',
+    );
+    expect(s[0]?.args).toMatchObject({ place: 'place:vilnius', organization: 'org:nato' });
+  });
+  it('gives a figure to the country whose statistics office reports it', () => {
+    const t = facts(
+      'Azerbaijan and Armenia made peace. Italy’s statistics office Istat said imports from Azerbaijan came to €7.9bn in the first half of the year.',
+      '2025-08-10',
+      'trade',
+    );
+    expect(t[0]?.args.parties).toEqual(['country:IT', 'country:AZ']);
+  });
+  it('reads three signers "after a trilateral meeting" as one meeting of the three', () => {
+    const m = facts(
+      'Azerbaijani President Ilham Aliyev, Armenian Prime Minister Nikol Pashinyan and US President Donald Trump signed a joint declaration after a trilateral meeting in Washington.',
+      '2025-08-10',
+      'meeting',
+    );
+    expect(m[0]?.args.participants).toEqual(['person:ilham-aliyev', 'person:nikol-pashinyan', 'person:donald-trump']);
+  });
+});

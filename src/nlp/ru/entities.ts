@@ -289,6 +289,26 @@ function registerBySurname(surname: string): PersonRecord | undefined {
   return l?.find((f) => f.toks.length === 1) ? register().byId.get(l.find((f) => f.toks.length === 1)!.id) : undefined;
 }
 
+let bySurnameCache: Map<string, { id: string; initial: string }[]> | undefined;
+
+/** Register people by the family name of their full Russian name, with the initial of its first word. */
+function registerByInitial(initial: string, surname: string): PersonRecord | undefined {
+  if (!bySurnameCache) {
+    bySurnameCache = new Map();
+    for (const p of PEOPLE)
+      for (const n of p.ru) {
+        const w = n.split(/\s+/);
+        if (w.length < 2) continue;
+        const k = fold(w[w.length - 1]);
+        let l = bySurnameCache.get(k);
+        if (!l) bySurnameCache.set(k, (l = []));
+        if (!l.some((x) => x.id === p.id)) l.push({ id: p.id, initial: fold(w[0])[0] });
+      }
+  }
+  const hits = (bySurnameCache.get(fold(surname)) ?? []).filter((x) => x.initial === fold(initial));
+  return hits.length === 1 ? register().byId.get(hits[0].id) : undefined;
+}
+
 const INSTITUTION =
   /^(председател|правительств|министр|заместител|президент|премьер|федераци|республик|государств|совет|комитет|палат|собрани|администраци|канцеляри|посольств|секретар)/;
 
@@ -338,6 +358,12 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
         k++;
         steps++;
       }
+      // Official style puts initials before the family name: "с Министром иностранных дел Малайзии М.Хасаном".
+      let initial: string | undefined;
+      while (k + 1 < toks.length && /^[А-ЯЁ]$/.test(toks[k].s) && toks[k + 1].s === '.') {
+        initial ??= toks[k].s;
+        k += 2;
+      }
       // Two or three name words, none of them a known entity.
       const words: Tok[] = [];
       while (k < toks.length && words.length < 3 && toks[k].word && NAME_WORD.test(toks[k].s) && !covered(ms, k)) words.push(toks[k++]);
@@ -345,7 +371,9 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
       const lemma = words.map((w) => nameLemma(w.s)).join(' ');
       const surname = nameLemma(words[words.length - 1].s);
       const reg = registerForms(fold(words[0].s))?.find((f) => matchAt(toks, k - words.length, f.toks)) ?? undefined;
-      const regP = reg ? register().byId.get(reg.id) : registerBySurname(surname);
+      const bySurname = reg ? undefined : registerBySurname(surname);
+      const byInitial = reg || bySurname || !initial || words.length !== 1 ? undefined : registerByInitial(initial, surname);
+      const regP = reg ? register().byId.get(reg.id) : (bySurname ?? byInitial);
       let id: string;
       let name: string;
       if (regP) {
@@ -372,7 +400,7 @@ export function learnPeople(sents: Sentence[], lex: Mention[][]): PeopleIndex {
       if (!regP) {
         indexForms(forms, lemma, id, seen);
         indexForms(forms, surname, id, seen);
-      }
+      } else if (byInitial) indexForms(forms, surname, id, seen);
       i = k - 1;
     }
   });

@@ -250,7 +250,7 @@ function visitOne(visitor: string, host: string, dest: Mention, c: Clause, ctx: 
 
 // ---- meetings ----
 const MEET =
-  /переговор|встретил|встретят|встретит|встреч|телефонн\p{L}* (разговор|переговор)|по телефону|беседу|беседа|беседы|виделись|увиделись|провел\p{L}* консультаци|(?<![\p{L}])приняла?\s+(?:в\s+[\p{Lu}][\p{L}-]+\s+)?(?:[\p{L}-]+\s+){0,2}(?:президент|премьер|министр|глав|председател|посл|делегаци|госсекретар|генеральн|генсек|вице)|(?<![\p{L}])был[аи]?\s+принят[аы]?(?![\p{L}])|под\s+(?:со)?председательством\s+(?:заместител|министр|президент|премьер|глав|председател|вице|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё])/iu;
+  /переговор|встретил|встретят|встретит|встреч|телефонн\p{L}* (разговор|переговор)|по телефону|беседу|беседа|беседы|беседовал\p{L}*|виделись|увиделись|провел\p{L}* консультаци|(?<![\p{L}])приняла?\s+(?:в\s+[\p{Lu}][\p{L}-]+\s+)?(?:[\p{L}-]+\s+){0,2}(?:президент|премьер|министр|глав|председател|посл|делегаци|госсекретар|генеральн|генсек|вице)|(?<![\p{L}])был[аи]?\s+принят[аы]?(?![\p{L}])|под\s+(?:со)?председательством\s+(?:заместител|министр|президент|премьер|глав|председател|вице|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё])/iu;
 
 // A standing body of two states that sits: "девятое заседание межправительственной комиссии ... пройдет в Улан-Баторе",
 // "Стороны договорились провести заседание совместной комиссии в сентябре", "заседание российско-иранской комиссии".
@@ -279,7 +279,12 @@ function bodySessions(c: Clause, ctx: DocContext, out: Draft[]): void {
 
 function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]): void {
   bodySessions(c, ctx, out);
-  let triggered = MEET.test(c.text);
+  // "по итогам переговоров, которые российский лидер провел 3 сентября с президентом Монголии": the talks a
+  // relative clause tells are its own clause's.
+  const relTalks =
+    /^котор\p{L}*\s+(?:[\p{L}-]+\s+){0,4}?(?:провел\p{L}*|провёл|проводил\p{L}*)\s/iu.test(c.text) &&
+    /(переговор\p{L}*|встреч\p{L}*|бесед\p{L}*)\s*,\s*$/iu.test(ctx.text.slice(Math.max(0, c.start - 40), c.start));
+  let triggered = relTalks || MEET.test(c.text);
   // "консультативная встреча глав государств", "встреча лидеров стран ШОС": a summit, not a meeting.
   if (
     triggered &&
@@ -305,11 +310,12 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
   )
     return;
   if (
+    !relTalks &&
     /переговор/iu.test(c.text) &&
     !/(провел|провели|провёл|проведут|проведет|проведёт|проводят|проводит|состоял|состоятся|состоится|прошли|пройдут|переговоры\s+в\s+узком|в\s+ходе\s+переговоров|по итогам переговоров|переговоров в|телефонн)/iu.test(
       c.text,
     ) &&
-    !/встреч|разговор|беседы|виделись/iu.test(c.text)
+    !/встреч|разговор|беседы|беседовал|виделись/iu.test(c.text)
   )
     return;
   let ids = actors(c, ctx).ids;
@@ -364,7 +370,8 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
   const place = c.ms.find((m) => isPlaceKind(m) && !m.inTitle && (m.prep === 'в' || m.prep === 'во' || m.prep === 'на'));
   if (place && (place.kind !== 'region' || place.country)) args.place = place.id;
   if (/телефон/iu.test(c.text)) args.format = 'phone call';
-  else if (/переговор|встреч/iu.test(c.text)) args.format = 'talks';
+  else if (/переговор|встреч/iu.test(c.text) || (relTalks && /переговор/iu.test(ctx.text.slice(Math.max(0, c.start - 40), c.start))))
+    args.format = 'talks';
   out.push(draft('meeting', args, c, ctx));
 }
 
@@ -912,6 +919,7 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   // Parties: countries after the trigger first ("товарооборот Китая и России", "между Россией и Узбекистаном").
   const trigPos = c.start + tm.index;
   const cs: string[] = [];
+  const csM: Mention[] = [];
   let source: string | undefined;
   const cands = c.ms.filter((m) => !m.inTitle && (m.kind === 'country' || m.kind === 'adj' || m.kind === 'person'));
   const after = cands.filter((m) => m.start >= trigPos);
@@ -929,9 +937,21 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
       source ??= x;
       continue;
     }
-    if (x && !cs.includes(x)) cs.push(x);
+    if (x && !cs.includes(x)) {
+      cs.push(x);
+      csM.push(m);
+    }
     if (cs.length === 2) break;
   }
+  // "Внешнеторговый оборот Монголии с Россией": the country whose trade it is reports the note's figures.
+  if (
+    cs.length === 2 &&
+    csM[0].start >= trigPos &&
+    !csM[0].prep &&
+    (csM[1].prep === 'с' || csM[1].prep === 'со') &&
+    csM[0].kind === 'country'
+  )
+    ctx.tradeReporter ??= cs[0];
   // A country's total foreign trade or its trade with a bloc ("со странами ЕАЭС") has no second country.
   // "..., или 62,9% от общего объема внешней торговли" is a share of the total, not the total.
   const ownText = c.text.replace(/(?:от|в)\s+(?:общего\s+|общем\s+)?(?:объем\p{L}*|оборот\p{L}*)\s+внешн\p{L}*\s+торговл\p{L}*/giu, '');
@@ -961,6 +981,8 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
     for (const x of pool) if (!cs.includes(x) && cs.length < 2) cs.push(x);
   }
   if (cs.length < 2) return;
+  // The reporting country first, as the contract orders a trade figure's parties.
+  if (ctx.tradeReporter && cs[1] === ctx.tradeReporter) cs.reverse();
   ctx.tradePair = cs;
   if (period) ctx.lastTrade = period;
   const metric = /экспорт/iu.test(tm[0]) ? 'exports' : /импорт/iu.test(tm[0]) ? 'imports' : 'trade_turnover';

@@ -204,7 +204,7 @@ describe('frames', () => {
       'trade',
     );
     expect(t.map((f) => [f.args.parties, (f.args.amount as { value: number }).value, f.args.period])).toEqual([
-      [['country:CN', 'country:KZ'], 12_000_000_000, '2025-H1'],
+      [['country:KZ', 'country:CN'], 12_000_000_000, '2025-H1'],
     ]);
   });
   it('trade: "долларов США" is a currency, and "двух стран" the two just met', () => {
@@ -350,8 +350,8 @@ describe('lists and statistics notes', () => {
       'trade',
     );
     expect(t.map((f) => [...(f.args.parties as string[]), (f.args.amount as { value: number }).value, f.args.period])).toEqual([
-      ['country:RU', 'country:AM', 3_200_000_000, '2025-H1'],
-      ['country:CN', 'country:AM', 1_100_000_000, '2025-H1'],
+      ['country:AM', 'country:RU', 3_200_000_000, '2025-H1'],
+      ['country:AM', 'country:CN', 1_100_000_000, '2025-H1'],
       ['country:AM', 'country:IR', 420_000_000, '2025-H1'],
       ['country:AM', 'country:GE', 1_015_000_000, '2025-H1'],
     ]);
@@ -456,5 +456,43 @@ describe('events told in a participial clause', () => {
     );
     expect(v.args).toEqual({ visitor: 'person:xi-jinping', host: 'country:KZ', place: 'place:astana', kind: 'state' });
     expect(v.when).toEqual({ value: '2024-07', precision: 'month' });
+  });
+});
+
+describe('sixth blind round: initials, talks told after the fact, customs notes', () => {
+  it('finds a register person named by an initial and a declined family name', () => {
+    const m = facts(
+      '28 июля в Куала-Лумпуре состоялись переговоры Министра иностранных дел Российской Федерации С.В.Лаврова с Министром иностранных дел Малайзии М.Хасаном.',
+      '2024-07-28',
+      'meeting',
+    );
+    expect(m[0]?.args.participants).toEqual(['person:sergey-lavrov', 'person:mohamad-hasan']);
+  });
+  it('reads presidents who talked in a city, and talks a relative clause tells', () => {
+    const a = facts(
+      'Владимир Путин принял в Кремле Николаса Мадуро. Напомню, что до этого президенты подробно беседовали в октябре прошлого года в Казани.',
+      '2025-06-11',
+      'meeting',
+    );
+    expect(a.map((f) => f.when?.value)).toContain('2024-10');
+    const b = facts(
+      'Визит Владимира Путина в Улан-Батор принес плоды. Тогда по итогам переговоров, которые российский лидер провел 3 сентября с президентом Монголии, были подписаны два соглашения.',
+      '2025-01-16',
+      'meeting',
+    );
+    expect(b[0]?.args).toMatchObject({ participants: ['person:vladimir-putin', 'country:MN'], format: 'talks' });
+  });
+  it('ends a sentence after a figure’s "млрд." and keeps a customs note’s country first', () => {
+    expect(splitSentences('Оборот составил $25,1 млрд. Экспорт вырос.').length).toBe(2);
+    const t = facts(
+      'Внешнеторговый оборот Монголии с Россией в 2024 году составил $2,68 млрд. Товарооборот с КНР за прошлый год достиг $17,63 млрд. Экспорт в соседний Китай составил $13,14 млрд.',
+      '2025-01-16',
+      'trade',
+    );
+    expect(t.map((f) => [f.args.parties, f.args.metric])).toEqual([
+      [['country:MN', 'country:RU'], 'trade_turnover'],
+      [['country:MN', 'country:CN'], 'trade_turnover'],
+      [['country:MN', 'country:CN'], 'exports'],
+    ]);
   });
 });
