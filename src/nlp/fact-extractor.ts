@@ -2647,6 +2647,17 @@ function mergeFacts(facts: Fact[], generic: Set<Fact>): Fact[] {
       k = `${k}|${f.args.place}`;
       prev = byKey.get(k);
     }
+    // ... and so are trips of different years ("visited Saudi Arabia in January 2016" beside this week's visit).
+    if (
+      prev &&
+      (f.type === 'visit' || f.type === 'meeting') &&
+      prev.when &&
+      f.when &&
+      prev.when.value.slice(0, 4) !== f.when.value.slice(0, 4)
+    ) {
+      k = `${k}|${f.when.value.slice(0, 4)}`;
+      prev = byKey.get(k);
+    }
     if (!prev) {
       byKey.set(k, f);
       out.push(f);

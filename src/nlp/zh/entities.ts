@@ -3,7 +3,7 @@
 // verbs (访华, 在美), and people named with a title (国务院副总理汪洋, 发言人高峰, 罗斯部长).
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
-import { personById } from '../people.js';
+import { PEOPLE, personById } from '../people.js';
 import {
   ABBREV,
   ABBREV_ALT,
@@ -319,7 +319,9 @@ export function findMentions(s: string): Mention[] {
       if (len && boundaryAt(s, end + len)) {
         const name = s.slice(end, end + len);
         const isChinese = !foreign && chineseNameLength(s, end) === len;
-        const id = isChinese ? chinesePersonId(name) : foreignPersonId(name);
+        // "沙特王储兼首相穆罕默德": the one person of that country whose register name has this part.
+        const known = foreign ? partOfName(name, country) : undefined;
+        const id = known ?? (isChinese ? chinesePersonId(name) : foreignPersonId(name));
         out.push({
           id,
           kind: 'person',
@@ -347,6 +349,14 @@ export function findMentions(s: string): Mention[] {
     i++;
   }
   return out;
+}
+
+function partOfName(part: string, country: string): string | undefined {
+  const hits = PEOPLE.filter((p) => p.offices.some((o) => o.of === country) && p.zh.some((n) => n.split(/[·・•]/).includes(part)));
+  if (hits.length === 1) return hits[0].id;
+  // Of several, the one still in office there.
+  const current = hits.filter((p) => p.offices.some((o) => o.of === country && o.to === undefined));
+  return current.length === 1 ? current[0].id : undefined;
 }
 
 function countryOfPerson(id: string): string | undefined {

@@ -84,6 +84,8 @@ function modality(d: Doc, c: SentCtx, pos: number): { blocked: boolean; planned:
   const lead = d.s
     .slice(c.sent.start, pos)
     .replace(/应[^,。;]{1,30}邀请/g, (m) => '　'.repeat(m.length))
+    // "举行隆重欢迎仪式": a welcome ceremony welcomes no proposal.
+    .replace(/欢迎(仪式|宴会|晚宴|式|词)/g, (m) => '　'.repeat(m.length))
     .slice(-30);
   // A question asks; it states nothing (是否将访华?), nor what a reporter's question reports.
   const asked = /^(问|记者问)[:：]/.test(d.s.slice(d.sents.find((x) => x.para === c.sent.para)?.start ?? c.sent.start, c.sent.end));
@@ -359,6 +361,31 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
     const people = actors(d, c, c.sent.start, c.sent.end);
     let participants = uniq(people.map((x) => x.id));
     const cs = clauseStart(s, c.sent, pos);
+    // "同萨勒曼国王举行会谈，同沙特王储兼首相穆罕默德举行会谈": one meeting per clause, each with its own counterpart.
+    const own = people.filter((x) => x.start >= cs && x.end <= pos && /[同与]/.test(s.slice(cs, x.start)));
+    const subj = people.find((x) => x.end <= hits[0].pos && !/[同与]/.test(s.slice(clauseStart(s, c.sent, x.start), x.start)));
+    if (
+      hits.length >= 2 &&
+      own.length &&
+      subj &&
+      !own.includes(subj) &&
+      hits.some((g) => g !== h && clauseStart(s, c.sent, g.pos) !== cs)
+    ) {
+      const { blocked, planned } = modality(d, c, pos);
+      if (!blocked) {
+        const format = /会谈/.test(trig) ? 'talks' : /通电话|通话/.test(trig) ? 'phone call' : undefined;
+        push(
+          drafts,
+          c,
+          'meeting',
+          { participants: uniq([subj.id, ...own.map((x) => x.id)]), format },
+          whenAt(d, c, pos, planned),
+          planned,
+          0.8,
+        );
+      }
+      continue;
+    }
     // "他还会见了X": he is the last person named before (not a spokesperson).
     if (/(^|[,;])\s*(他|她)(还|也|随后|当天|并)?/.test(s.slice(cs, pos)) && !people.some((x) => x.start >= cs && x.end <= pos)) {
       const prev = d.mentions.filter((x) => x.kind === 'person' && !x.title?.source && !d.sources.has(x.id) && x.end <= c.sent.start);
@@ -770,7 +797,8 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
       when = { value: d.dateline.value, precision: d.dateline.precision };
     seen.push({ name, ordinal, organization: org?.id, zh });
     push(drafts, c, 'summit', { name, place, ordinal, organization: org?.id }, when, planned, 0.8);
-    return;
+    // "出席首届中阿峰会和首届中海峰会": every summit a sentence names as attended or held.
+    if (!/^[^,。;]{0,3}[和与及、]/.test(tail)) return;
   }
   // A past gathering of the same summit, told in a speech: "两年前,我们相聚中国西安".
   const g = /(相聚|聚首|齐聚|会聚|欢聚)/.exec(st);
@@ -996,7 +1024,8 @@ function finish(d: Doc, drafts: Draft[]): Fact[] {
     // One fact stated twice; the same kind of event at another time (two sessions of a commission) is another fact.
     const compatible = (x?: When, y?: When): boolean =>
       !x || !y || x.value.startsWith(y.value.slice(0, 7)) || y.value.startsWith(x.value.slice(0, 7));
-    if (prev && (compatible(prev.when, f.when) || f.type === 'visit' || f.type === 'agreement' || f.sent.para === 0)) {
+    const sameYear = !prev?.when || !f.when || prev.when.value.slice(0, 4) === f.when.value.slice(0, 4);
+    if (prev && (compatible(prev.when, f.when) || (f.type === 'visit' && sameYear) || f.type === 'agreement' || f.sent.para === 0)) {
       for (const [n, v] of Object.entries(f.args)) if (prev.args[n] === undefined) prev.args[n] = v;
       if (f.when && (!prev.when || (f.when.value.startsWith(prev.when.value) && f.when.value.length > prev.when.value.length)))
         prev.when = f.when;

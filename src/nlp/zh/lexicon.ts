@@ -191,13 +191,24 @@ function build(): Map<string, LexEntry[]> {
   }
   for (const [id, en, ...zh] of rows(ORGS)) for (const n of zh) all.push({ phrase: n, kind: 'org', id: 'org:' + id, en });
   for (const [id, en, ...zh] of rows(PROJECTS)) for (const n of zh) all.push({ phrase: n, kind: 'project', id: 'project:' + id, en });
+  // Foreign names are usually written by their family name alone (唐纳德·特朗普 -> 特朗普), but not a part that
+  // ends several people's names (穆罕默德 of 马哈蒂尔·穆罕默德 and of 穆萨·法基·穆罕默德).
+  const lastOf = new Map<string, Set<string>>();
+  for (const p of PEOPLE)
+    for (const n of p.zh) {
+      const parts = n.split(/[·・•]/);
+      if (parts.length < 2) continue;
+      const last = parts[parts.length - 1];
+      if (!lastOf.has(last)) lastOf.set(last, new Set());
+      lastOf.get(last)!.add(p.id);
+    }
   for (const p of PEOPLE) {
     for (const n of p.zh) {
       all.push({ phrase: n, kind: 'person', id: p.id, en: p.name });
-      // Foreign names are usually written by their family name alone (唐纳德·特朗普 -> 特朗普).
       const parts = n.split(/[·・•]/);
-      if (parts.length > 1 && parts[parts.length - 1].length >= 2)
-        all.push({ phrase: parts[parts.length - 1], kind: 'person', id: p.id, en: p.name });
+      const last = parts[parts.length - 1];
+      if (parts.length > 1 && last.length >= 2 && lastOf.get(last)!.size === 1)
+        all.push({ phrase: last, kind: 'person', id: p.id, en: p.name });
     }
   }
   const map = new Map<string, LexEntry[]>();

@@ -404,3 +404,32 @@ describe('a milestone told in a relative clause', () => {
     expect(m.when).toEqual({ value: '2017-05-31', precision: 'day' });
   });
 });
+
+describe('sixth blind round: ceremonies, several summits and meetings in a sentence, earlier trips', () => {
+  it('reads talks after a welcome ceremony, which hedges nothing', () => {
+    const f = read('标题\n当天上午，哈萨克斯坦总统托卡耶夫在阿斯塔纳为习近平举行隆重欢迎仪式，随后两国元首举行会谈。', '2024-07-03');
+    expect(f.find((x) => x.type === 'meeting')?.args.participants).toEqual(['person:kassym-jomart-tokayev', 'person:xi-jinping']);
+  });
+  it('reads one meeting per clause, each with its counterpart, the crown prince found by his title', () => {
+    const f = read('标题\n在沙期间，习近平主席将同萨勒曼国王举行会谈，同沙特王储兼首相穆罕默德举行会谈。', '2022-12-07').filter(
+      (x) => x.type === 'meeting',
+    );
+    expect(f.map((x) => (x.args.participants as string[])[1])).toEqual([
+      'person:salman-bin-abdulaziz-al-saud',
+      'person:mohammed-bin-salman',
+    ]);
+  });
+  it('keeps a state visit of another year apart from this one', () => {
+    const f = read(
+      '标题\n国家主席习近平将于12月7日至10日对沙特进行国事访问。2016年1月，习近平主席对沙特进行国事访问，两国宣布建立全面战略伙伴关系。',
+      '2022-12-07',
+    ).filter((x) => x.type === 'visit');
+    expect(f.map((x) => x.when?.value.slice(0, 4))).toEqual(['2022', '2016']);
+  });
+  it('reads every summit a sentence names as attended', () => {
+    const f = read('标题\n12月9日，习近平主席将在阿斯塔纳出席第二届中国—中亚峰会和上海合作组织峰会。', '2022-12-07').filter(
+      (x) => x.type === 'summit',
+    );
+    expect(f).toHaveLength(2);
+  });
+});
