@@ -1137,7 +1137,7 @@ function leadersMeetings(env: Env): void {
 // A body's leaders gathering in a city are its summit, named or not: "when NATO leaders meet in The Hague on
 // June 24-25". A clause opened by "when" dates the gathering; what it hedges is the main clause's.
 const ORG_LEADERS_RE =
-  /^\s+leaders\s+(will\s+|are\s+to\s+|are\s+due\s+to\s+|are\s+set\s+to\s+)?(?:meet|gather|convene|assemble)(?:s|d|ed)?\s+in\s+(?:the\s+)?$/;
+  /^\s+(?:leaders\s+(will\s+|are\s+to\s+|are\s+due\s+to\s+|are\s+set\s+to\s+)?(?:meet|gather|convene|assemble)(?:s|d|ed)?\s+in\s+(?:the\s+)?|leaders['’]?\s+meeting,?\s+(?:(?:was|will\s+be|to\s+be)\s+)?(?:held\s+)?in\s+(?:the\s+)?)$/;
 
 function orgLeadersGather(env: Env): void {
   const { st } = env;
@@ -1155,14 +1155,17 @@ function orgLeadersGather(env: Env): void {
     const when = /\bwhen\s+$/.test(st.lo.slice(0, o.start - st.start));
     const mod = when ? 'fact' : modality(st, trig, '', 40);
     if (mod === 'blocked') continue;
-    const time = nearestTime(env, place.end, true);
-    const planned =
-      mod === 'planned' ||
-      /^\s+leaders\s+(?:will|are)\b/.test(st.lo.slice(o.end - st.start)) ||
-      (!!time && !!env.doc.published && time.value > env.doc.published.slice(0, time.value.length));
+    const held = /^\s+leaders['’]?\s+meeting,?\s+held\b/.test(st.lo.slice(o.end - st.start));
+    const ahead = !held && (mod === 'planned' || /^\s+leaders\s+(?:will|are)\b/.test(st.lo.slice(o.end - st.start)));
+    const time = nearestTime(env, place.end, ahead);
+    const planned = ahead || (!held && !!time && !!env.doc.published && time.value > env.doc.published.slice(0, time.value.length));
     if (!planned && when) continue;
     const name = `${KNOWN.get(o.id)?.aliases.find((a) => /^[A-Z0-9]{2,6}$/.test(a)) ?? env.doc.text.slice(o.start, o.end)} summit`;
-    emit(env, 'summit', { name, place: place.id, organization: o.id }, planned ? 0.7 : 0.8, time, planned ? { status: 'planned' } : {});
+    const args: Record<string, unknown> = { name, place: place.id, organization: o.id };
+    // "the 54th Pacific Islands Forum Leaders Meeting".
+    const ord = /\b(\d+)(?:st|nd|rd|th)\s+$/.exec(st.lo.slice(Math.max(0, o.start - st.start - 8), o.start - st.start));
+    if (ord) args.ordinal = Number(ord[1]);
+    emit(env, 'summit', args, planned ? 0.7 : 0.8, time, planned ? { status: 'planned' } : {});
   }
 }
 

@@ -1178,3 +1178,15 @@ describe('round six: an alliance’s summit, a statistics office, a trilateral m
     expect(m[0]?.args.participants).toEqual(['person:ilham-aliyev', 'person:nikol-pashinyan', 'person:donald-trump']);
   });
 });
+
+describe('a body’s leaders’ meeting', () => {
+  it('reads "the 54th Pacific Islands Forum Leaders Meeting, held in Honiara" as the forum’s summit', () => {
+    const s = facts(
+      'Leaders welcomed the outcomes of the 54th Pacific Islands Forum Leaders Meeting, held in Honiara in September.',
+      '2025-10-06',
+      'summit',
+    );
+    expect(s[0]?.args).toMatchObject({ place: 'place:honiara', organization: 'org:pif', ordinal: 54 });
+    expect([s[0]?.when?.value, s[0]?.status]).toEqual(['2025-09', undefined]);
+  });
+});

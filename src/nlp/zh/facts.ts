@@ -513,7 +513,9 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const from = Math.max(c.sent.start, pos - 16);
     const cm = COUNT.exec(s.slice(from, c.sent.end));
     let count = cm ? parseCount(cm[1] ?? cm[3]) : undefined;
-    const title = /^[^,。;]{0,12}《([^》]{2,60})》/.exec(rest)?.[1];
+    // 《联合声明》 in brackets, or a distinctive document named bare right after the verb (签署建交联合公报).
+    const title =
+      /^[^,。;]{0,12}《([^》]{2,60})》/.exec(rest)?.[1] ?? /^了?([^,。;、《》\d]{2,10}?(?:联合公报|联合声明|宣言|条约))/.exec(rest)?.[1];
     // "共同签署并发表《联合声明》,并见证签署...28份合作文件": the titled statement and the package are two facts.
     const split = title && cm && from + cm.index > end + rest.indexOf('》');
     if (split) count = undefined;
@@ -778,7 +780,7 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     // Only a summit that is held, attended or announced, not one merely named.
     const tail = s.slice(end, Math.min(c.sent.end, end + 30));
     const head = s.slice(Math.max(c.sent.start, b - 24), b);
-    if (!/(出席|参加|举行|召开|主持|开幕|闭幕|在[^,。]{1,10}$|期间)/.test(head) && !/^[^,。]{0,16}(举行|召开|开幕|闭幕)/.test(tail))
+    if (!/(出席|参加|举行|召开|主持|开幕|闭幕|在[^,。]{1,10}$|期间)/.test(head) && !/^[^,。]{0,24}(举行|召开|开幕|闭幕)/.test(tail))
       continue;
     if (/^期间/.test(tail) && seen.some((x) => x.zh === zh)) continue;
     // Named first and held after (峰会将于明年在比什凯克举行): modality is read at the verb.

@@ -52,7 +52,8 @@ AZ|亞塞拜然;CY|賽普勒斯;SG|星國;VE|委內瑞拉;CO|哥倫比亞;GT|瓜
 ZW|辛巴威;MZ|莫三比克;RW|盧安達;GH|迦納;CM|喀麥隆;SO|索馬利亞;LY|利比亞;MV|馬爾地夫;BN|汶萊;TL|東帝汶`;
 
 /** Capitals and seats of government: "中文|English|CC". */
-const CAPITALS = `北京|Beijing|CN;华盛顿|Washington|US;莫斯科|Moscow|RU;阿斯塔纳|Astana|KZ;努尔苏丹|Nur-Sultan|KZ;
+const CAPITALS = `北京|Beijing|CN;霍尼亚拉|Honiara|SB;苏瓦|Suva|FJ;阿皮亚|Apia|WS;努库阿洛法|Nuku'alofa|TO;莫尔兹比港|Port Moresby|PG;
+维拉港|Port Vila|VU;塔拉瓦|Tarawa|KI;马朱罗|Majuro|MH;帕利基尔|Palikir|FM;阿瓦鲁阿|Avarua|CK;富纳富提|Funafuti|TV;华盛顿|Washington|US;莫斯科|Moscow|RU;阿斯塔纳|Astana|KZ;努尔苏丹|Nur-Sultan|KZ;
 比什凯克|Bishkek|KG;塔什干|Tashkent|UZ;杜尚别|Dushanbe|TJ;阿什哈巴德|Ashgabat|TM;东京|Tokyo|JP;首尔|Seoul|KR;
 平壤|Pyongyang|KP;新德里|New Delhi|IN;伊斯兰堡|Islamabad|PK;乌兰巴托|Ulaanbaatar|MN;河内|Hanoi|VN;万象|Vientiane|LA;
 金边|Phnom Penh|KH;曼谷|Bangkok|TH;内比都|Naypyidaw|MM;伦敦|London|GB;巴黎|Paris|FR;柏林|Berlin|DE;罗马|Rome|IT;
@@ -106,6 +107,7 @@ china-exim-bank|Export-Import Bank of China|中国进出口银行
 g20|G20|二十国集团
 g7|G7|七国集团
 apec|Asia-Pacific Economic Cooperation|亚太经合组织|亚太经济合作组织
+pif|Pacific Islands Forum|太平洋岛国论坛
 au|African Union|非洲联盟|非盟
 arab-league|Arab League|阿拉伯国家联盟|阿盟
 gcc|Gulf Cooperation Council|海湾阿拉伯国家合作委员会|海合会

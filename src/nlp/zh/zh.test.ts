@@ -433,3 +433,14 @@ describe('sixth blind round: ceremonies, several summits and meetings in a sente
     expect(f).toHaveLength(2);
   });
 });
+
+describe('sixth blind round: bare titles, Pacific capitals and forums', () => {
+  it('reads a communiqué named bare after its verb, and a forum’s leaders’ meeting in a Pacific capital', () => {
+    const f = read(
+      '标题\n2019年9月21日，中国同所罗门群岛签署建交联合公报。展望未来，第54届太平洋岛国论坛领导人会议将于今年9月在所罗门群岛首都霍尼亚拉举行。',
+      '2025-06-03',
+    );
+    expect(f.find((x) => x.type === 'agreement')?.args.title).toBe('建交联合公报');
+    expect(f.find((x) => x.type === 'summit')?.args).toMatchObject({ place: 'place:honiara', ordinal: 54, organization: 'org:pif' });
+  });
+});
