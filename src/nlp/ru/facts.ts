@@ -148,10 +148,28 @@ const isPlaceKind = (m: Mention) => m.kind === 'capital' || m.kind === 'city' ||
 function actors(c: Clause, ctx: DocContext): { ids: string[]; ms: Mention[] } {
   const ids: string[] = [];
   const ms: Mention[] = [];
+  // Two people named make "стороны" and "лидеры" theirs, not the article's pair.
+  const named = new Set(c.ms.filter((m) => !m.inTitle && m.kind === 'person').map((m) => m.id));
   for (const m of c.ms) {
     if (m.inTitle) continue;
     if (m.kind !== 'person' && m.kind !== 'leader' && m.kind !== 'pair' && m.kind !== 'pronoun') continue;
     if (m.kind === 'person' && isSpokesman(ctx.persons.get(m.id))) continue;
+    if (m.kind === 'pair' && named.size >= 2) continue;
+    // "российского и китайского лидеров": the leaders of the two countries the adjectives name.
+    const adjs = m.kind === 'pair' ? c.ms.filter((x) => x.kind === 'adj' && x.country && x.end <= m.start && m.start - x.end <= 20) : [];
+    if (adjs.length === 2 && /^\s+и\s+$/u.test(ctx.text.slice(adjs[0].end, adjs[1].start))) {
+      for (const a of adjs) {
+        const lead = [...ctx.persons.values()].find(
+          (x) => x.country === a.country && (x.office === 'president' || x.office === 'leader' || x.office === 'prime minister'),
+        );
+        const id = lead?.id ?? a.country!;
+        if (!ids.includes(id)) {
+          ids.push(id);
+          ms.push(m);
+        }
+      }
+      continue;
+    }
     for (const id of resolve(m, ctx))
       if (!ids.includes(id)) {
         ids.push(id);
@@ -293,6 +311,26 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
   )
     triggered = false;
   if (!triggered && !inherited) return;
+  // "Путин встретился с X, а наиболее заметной стала беседа с Y": two meetings, the second of the first's subject.
+  const but = /,\s+а\s+/u.exec(c.text);
+  if (but && !inherited) {
+    const cut = c.start + but.index;
+    const first: Clause = { ...c, text: c.text.slice(0, but.index), ms: c.ms.filter((m) => m.end <= cut) };
+    const rest = c.text.slice(but.index + but[0].length).split(/[:;]/)[0];
+    const second: Clause = {
+      ...c,
+      text: rest,
+      start: cut + but[0].length,
+      ms: c.ms.filter((m) => m.start >= cut && m.end <= cut + but[0].length + rest.length),
+    };
+    const subj = actors(first, ctx).ids[0];
+    const others = actors(second, ctx).ids;
+    if (MEET.test(first.text) && MEET.test(second.text) && subj && others.length === 1 && others[0] !== subj) {
+      meetings(first, ctx, out);
+      meetings(second, ctx, out, [subj, others[0]]);
+      return;
+    }
+  }
   // "По итогам встречи лидеры трех стран подписали декларацию" after the meeting was told: that meeting again.
   if (
     /^[^,]{0,20}(по итогам|в ходе|после|на полях)\s+(этой\s+|их\s+)?встреч/iu.test(c.text) &&
@@ -312,14 +350,14 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
   if (
     !relTalks &&
     /переговор/iu.test(c.text) &&
-    !/(провел|провели|провёл|проведут|проведет|проведёт|проводят|проводит|состоял|состоятся|состоится|прошли|пройдут|переговоры\s+в\s+узком|в\s+ходе\s+переговоров|по итогам переговоров|переговоров в|телефонн)/iu.test(
+    !/(провел|провели|провёл|проведут|проведет|проведёт|проводят|проводит|состоял|состоятся|состоится|прошли|пройдут|переговоры\s+в\s+узком|в\s+ходе\s+переговоров|по итогам переговоров|после переговоров|переговоров в|телефонн)/iu.test(
       c.text,
     ) &&
-    !/встреч|разговор|беседы|беседовал|виделись/iu.test(c.text)
+    !/встреч|встретил|разговор|бесед|виделись/iu.test(c.text)
   )
     return;
   let ids = actors(c, ctx).ids;
-  if (!triggered && inherited) ids = inherited;
+  if (inherited && (!triggered || ids.length < 2)) ids = inherited;
   // Countries act when no person does ("Россия и Китай провели переговоры").
   if (ids.length < 2) {
     // ... or an adjective of the talks themselves ("российско-китайские переговоры").

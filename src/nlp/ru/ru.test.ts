@@ -496,3 +496,26 @@ describe('sixth blind round: initials, talks told after the fact, customs notes'
     ]);
   });
 });
+
+describe('sixth blind round: meetings told two to a sentence', () => {
+  it('reads "встретился с X, а ... беседа с Y" as two meetings, and named people over "стороны"', () => {
+    const f = facts(
+      'Уже в первый вечер Путин встретился с премьер-министром Армении Николом Пашиняном, а наиболее заметной стала беседа с премьер-министром Индии Нарендрой Моди 1 сентября: до места переговоров лидеры доехали вместе. После переговоров Путина и Си Цзиньпина в Пекине стороны подписали более двадцати документов.',
+      '2025-09-04',
+      'meeting',
+    );
+    expect(f.map((x) => x.args.participants)).toEqual([
+      ['person:vladimir-putin', 'person:nikol-pashinyan'],
+      ['person:vladimir-putin', 'person:narendra-modi'],
+      ['person:vladimir-putin', 'person:xi-jinping'],
+    ]);
+  });
+  it('reads "российского и китайского лидеров" as the two leaders named before', () => {
+    const f = facts(
+      'Путин провел переговоры с Си Цзиньпином. Меморандуму предшествовала трехсторонняя встреча российского и китайского лидеров с президентом Монголии.',
+      '2025-09-04',
+      'meeting',
+    );
+    expect(f[1]?.args.participants).toEqual(['person:vladimir-putin', 'person:xi-jinping', 'country:MN']);
+  });
+});
