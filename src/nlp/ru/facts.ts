@@ -485,6 +485,8 @@ function agreementParties(c: Clause, ctx: DocContext): string[] {
 
 const PROJECT_TYPES: [RegExp, string][] = [
   [/^железн\p{L}*\s+дорог\p{L}*/iu, 'railway'],
+  // "железнодорожный участок Решт — Астара", "железнодорожная линия".
+  [/^железнодорожн\p{L}*\s+(?:участ\p{L}*|лини\p{L}*|магистрал\p{L}*)/iu, 'railway'],
   [/^(автомобильн|автодорог)\p{L}*(\s+дорог\p{L}*)?/iu, 'highway'],
   [/^газопровод\p{L}*/iu, 'gas pipeline'],
   [/^нефтепровод\p{L}*/iu, 'oil pipeline'],
@@ -771,9 +773,14 @@ function milestones(c: Clause, ctx: DocContext, out: Draft[]): void {
 function lastProjectIn(text: string): { id: string; name: string } | undefined {
   let last: { id: string; name: string } | undefined;
   for (const m of text.matchAll(
-    /(?<![\p{L}])(?:[А-ЯЁ][а-яё]+(?:ская|ской|скую|ский|ского|ском)\s+)?(?:[а-яё-]+\s+){0,2}?(?:железн|газопровод|нефтепровод|трубопровод|ГЭС|АЭС|электростанц|завод|мост|порт|тоннел|коридор|канал|терминал|зон|парк)/gu,
+    /(?<![\p{L}])([А-ЯЁ][а-яё]+(?:ская|ской|скую|ский|ского|ском)\s+)?((?:[а-яё-]+\s+){0,2}?)(?:железн|газопровод|нефтепровод|трубопровод|ГЭС|АЭС|электростанц|завод|мост|порт|тоннел|коридор|канал|терминал|зон|парк)/gu,
   )) {
-    const p = projectAt(text.slice(m.index));
+    // From the capitalised adjective, else from the words before the type noun, else from the noun itself
+    // ("проектом остается железнодорожный участок Решт — Астара").
+    // A project named in a relative clause ("..., который должен замкнуть коридор «Север — Юг»") is not what
+    // "его" refers to next.
+    if (/котор\p{L}*[^.!?]*$/u.test(text.slice(0, m.index)) && last) continue;
+    const p = projectAt(text.slice(m.index)) ?? (m[1] ? undefined : projectAt(text.slice(m.index + m[2].length)));
     if (p) last = p;
   }
   return last;
@@ -791,7 +798,27 @@ function projectBefore(head: string): { id: string; name: string } | undefined {
 // ---- investments ----
 const INVEST = /инвестировал|инвестирует|инвестируют|инвестировала|инвестировали|вложил|вложила|вложили|вложит|вложат|инвестици|вложени/iu;
 
+// "Россия предоставляет Ирану государственный кредит в размере 1,3 млрд евро": a state's loan to another.
+const LOAN_RU =
+  /(предостав\p{L}*|выдел\p{L}*|выдал\p{L}*|выдаст)\s+(?:[\p{L}-]+\s+){0,4}?(?:государственн\p{L}*\s+|льготн\p{L}*\s+|экспортн\p{L}*\s+)?(?:кредит|за[её]м)/iu;
+
+function loans(c: Clause, ctx: DocContext, out: Draft[]): void {
+  const v = LOAN_RU.exec(c.text);
+  if (!v) return;
+  const at = c.start + v.index;
+  const states = c.ms.filter((m) => !m.inTitle && m.kind === 'country' && !m.prep && m.country);
+  const lender = [...states].reverse().find((m) => m.end <= at);
+  const borrower = states.find((m) => m.start >= at && m.start < at + v[0].length + 20);
+  const money = findMoney(c.text, c.start).filter((m) => m.start > at);
+  if (!lender || !borrower || lender.country === borrower.country || !money.length) return;
+  const amount = pickAmount(c, money);
+  const args: Record<string, unknown> = { recipient: borrower.country, investor: lender.country };
+  if (amount) args.amount = { value: amount.value, currency: amount.currency };
+  out.push(draft('investment', args, c, ctx, 0.78));
+}
+
 function investments(c: Clause, ctx: DocContext, out: Draft[]): void {
+  if (/кредит|за[её]м/iu.test(c.text)) loans(c, ctx, out);
   if (!/инвест|влож/i.test(c.text) || !INVEST.test(c.text)) return;
   // "товарооборот ... достиг 13,8 млрд долларов, а объем инвестиций вырос в 3,5 раза": an amount the trade
   // word governs is not invested.

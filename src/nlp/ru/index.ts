@@ -255,7 +255,8 @@ function key(f: Draft): string {
     case 'meeting':
       return `m|${set(a.participants)}|${month}|${f.status ?? ''}`;
     case 'agreement':
-      return `a|${set(a.parties)}|${a.title ?? ''}|${a.count ?? ''}`;
+      // A document with no title or count is told apart by the month its own sentence dates it to.
+      return `a|${set(a.parties)}|${a.title ?? ''}|${a.count ?? ''}|${a.title === undefined && a.count === undefined && f.ownDate ? month : ''}`;
     case 'trade':
       return `t|${set(a.parties)}|${a.metric}|${a.period ?? ''}|${(a.amount as { value: number })?.value}`;
     case 'investment':
@@ -308,6 +309,8 @@ function merge(all: Draft[]): Draft[] {
         o !== p &&
         !drop.has(o) &&
         (o.args.parties as string[]).some((x) => ps.has(x)) &&
+        // "соглашение ... было подписано в мае 2023 года" beside this January's treaty: another signing.
+        !(p.ownDate && o.when && p.when && o.when.value.slice(0, 7) !== p.when.value.slice(0, 7)) &&
         (o.args.title !== undefined || o.args.count !== undefined || out.indexOf(o) < out.indexOf(p)),
     );
     if (other) drop.add(p);

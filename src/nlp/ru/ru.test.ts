@@ -519,3 +519,19 @@ describe('sixth blind round: meetings told two to a sentence', () => {
     expect(f[1]?.args.participants).toEqual(['person:vladimir-putin', 'person:xi-jinping', 'country:MN']);
   });
 });
+
+describe('sixth blind round: a railway section agreed earlier, and a state loan', () => {
+  it('reads "соглашение о его строительстве" after a section named with its length, a loan, and an older memorandum', () => {
+    const f = facts(
+      'Россия и Иран подписали договор в январе. Ключевым проектом остается железнодорожный участок Решт — Астара протяженностью 162 км, который должен замкнуть коридор «Север — Юг». Межправительственное соглашение о его строительстве было подписано в мае 2023 года; в соответствии с ним Россия предоставляет Ирану государственный кредит в размере 1,3 млрд евро.',
+      '2025-04-08',
+    );
+    expect(f.filter((x) => x.type === 'agreement').map((x) => x.when?.value)).toEqual(['2025-01', '2023-05']);
+    expect(f.find((x) => x.type === 'project_milestone')?.args.project).toBe('project:resht-astara-railway');
+    expect(f.find((x) => x.type === 'investment')?.args).toEqual({
+      recipient: 'country:IR',
+      investor: 'country:RU',
+      amount: { value: 1.3e9, currency: 'EUR' },
+    });
+  });
+});

@@ -120,8 +120,8 @@ export function splitSentences(text: string): Sentence[] {
             if (ABBREV.has(prev.lo)) {
               // "в 2023 г. Это ...": a year's "г." can end a sentence; "в г. Казань" cannot.
               const yearBefore = /^\d{4}$/.test(cur[cur.length - 3]?.s ?? '');
-              // "... составил $25,1 млрд. Экспорт ...": a figure's scale before a capital ends its sentence too.
-              const scale = /^(млрд|млн|трлн|тыс)$/.test(prev.lo) && /^\d/.test(cur[cur.length - 3]?.s ?? '');
+              // "... составил $25,1 млрд. Экспорт ...": a figure's scale or unit before a capital ends its sentence too.
+              const scale = /^(млрд|млн|трлн|тыс|км|кг|га)$/.test(prev.lo) && /^\d/.test(cur[cur.length - 3]?.s ?? '');
               if (!(((prev.lo === 'г' || prev.lo === 'гг') && yearBefore) || scale) || !/^\p{Lu}/u.test(next.s)) continue;
             }
           }
