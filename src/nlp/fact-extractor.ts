@@ -140,7 +140,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
-    if (/visit|arriv|landed|travel|flew|who (?:is|was) in |came to|comes to|stay in/.test(lo)) visits(env);
+    if (/visit|arriv|landed|travel|flew|who (?:is|was) in |came to|comes to|stay in|welcom/.test(lo)) visits(env);
     if (/\b(?:tour|trip|swing)\b/.test(lo)) tourVisits(env);
     if (
       /met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom|consultations|co-chair|commission|council|committee/.test(
@@ -530,9 +530,32 @@ function whereVisits(env: Env): void {
   }
 }
 
+// "Albanese welcomed the Prime Minister of Papua New Guinea, the Hon James Marape MP, to Canberra": a visit there.
+function welcomedTo(env: Env): void {
+  const { st } = env;
+  const w = /\bwelcom(?:ed|es|ing)\s+/.exec(st.lo);
+  if (!w) return;
+  const at = st.start + w.index + w[0].length;
+  const guest = st.ms.find((x) => isPerson(x) && x.start >= at && x.start - at < 90);
+  if (!guest) return;
+  const place = st.ms.find(
+    (x) =>
+      (x.kind === 'place' || (isCountry(x) && !x.adjective)) &&
+      x.start > guest.end &&
+      /^(?:\s+mp|\s+\([^)]{1,30}\))?(?:,[^,;]{0,60},)?\s+to\s+(?:the\s+)?$/.test(st.lo.slice(guest.end - st.start, x.start - st.start)),
+  );
+  const host = place && countryOf(place.id);
+  if (!place || !host || host === personCountry(env, guest.id)) return;
+  if (modality(st, at, '', 40) === 'blocked') return;
+  const args: Record<string, unknown> = { visitor: guest.id, host };
+  if (place.kind === 'place') args.place = place.id;
+  emit(env, 'visit', args, 0.8, nearestTime(env, place.end));
+}
+
 function visits(env: Env): void {
   const { st } = env;
   if (st.lo.includes(', where ')) whereVisits(env);
+  if (st.lo.includes('welcom')) welcomedTo(env);
   VISIT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = VISIT_RE.exec(st.lo)) !== null) {
@@ -1630,7 +1653,12 @@ function investments(env: Env): void {
     const pre = st.lo.slice(Math.max(0, x.start - st.start - 24), x.start - st.start);
     if (
       /\b(in|into|to)\s+(the\s+)?((southern|northern|eastern|western|central|north|south|east|west)\s+)?$/.test(pre) &&
-      (!x.adjective || /\binto\s+$/.test(pre))
+      // "into Indian infrastructure", "in the Russian economy": an adjective names where the money goes.
+      (!x.adjective ||
+        /\binto\s+$/.test(pre) ||
+        /^\s+(?:economy|market|markets|infrastructure|industry|energy\s+sector|sector|companies|projects)\b/.test(
+          st.lo.slice(x.end - st.start),
+        ))
     ) {
       recipient = countryOf(x.id);
       if (recipient && !investorHome.has(recipient)) break;
@@ -1646,6 +1674,11 @@ function investments(env: Env): void {
       )
     )
       investor = subj.id;
+  }
+  // "Qatari investment in the Russian economy": the nationality of the investment itself.
+  if (!investor) {
+    const own = st.ms.find((x) => isCountry(x) && x.adjective && x.end <= trig && trig - x.end <= 2 && countryOf(x.id) !== recipient);
+    if (own) investor = own.id;
   }
   // "Indian companies have invested", "Chinese investors poured": the country of the businesses named by a nationality.
   if (!investor) {

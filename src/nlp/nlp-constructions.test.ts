@@ -1190,3 +1190,18 @@ describe('a body’s leaders’ meeting', () => {
     expect([s[0]?.when?.value, s[0]?.status]).toEqual(['2025-09', undefined]);
   });
 });
+
+describe('round six: a guest welcomed to a capital, an investment by its nationality', () => {
+  it('reads "welcomed the Prime Minister of X, the Hon Y MP, to Canberra" as Y’s visit', () => {
+    const v = facts(
+      'The Prime Minister of Australia, the Hon Anthony Albanese MP, welcomed the Prime Minister of Papua New Guinea, the Hon James Marape MP, to Canberra on 6 October 2025 for the signing of the treaty.',
+      '2025-10-06',
+      'visit',
+    );
+    expect(v[0]?.args).toEqual({ visitor: 'person:james-marape', host: 'country:AU', place: 'place:canberra' });
+  });
+  it('reads "Qatari investment in the Russian economy" from Qatar to Russia', () => {
+    const i = facts('Qatari investment in the Russian economy has reached some 13 billion US dollars.', '2025-04-17', 'investment');
+    expect(i[0]?.args).toMatchObject({ recipient: 'country:RU', investor: 'country:QA' });
+  });
+});
