@@ -504,6 +504,9 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
       );
       if (roof) parties.push(roof.id);
       if (parties.length < 2 && /(两国|双方)/.test(st) && main.length === 2) parties = uniq([...parties, ...main]);
+      // Companies' contracts are approximated by the article's two countries: "中远海运港口有限公司与秘鲁沃尔坎矿业公司签署协议".
+      if (parties.length === 1 && main.length === 2 && main.includes(parties[0]) && /(公司|集团)/.test(s.slice(cs, pos)))
+        parties = [...main];
     }
     const cm0 = COUNT.exec(s.slice(Math.max(c.sent.start, pos - 16), c.sent.end));
     const title0 = /^[^,。;]{0,12}《([^》]{2,60})》/.exec(rest)?.[1];
@@ -523,7 +526,10 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const field = /(?:涵盖|涉及|包括|覆盖)?((?:[^,。;、]{1,10}、)*[^,。;、]{1,10}?)等?领域/u.exec(
       s.slice(Math.max(c.sent.start, pos - 50), c.sent.end),
     );
-    const domain = field?.[1].replace(/^[^、]*(?:交换|签署|签订|涉及|涵盖|包括|覆盖|见证)了?/u, '').replace(/^(?:了|在|的)/u, '');
+    const domain = field?.[1]
+      .replace(/^.*[》〉]/u, '')
+      .replace(/^[^、]*(?:交换|签署|签订|涉及|涵盖|包括|覆盖|见证)了?/u, '')
+      .replace(/^(?:以及|了|在|的)/u, '');
     push(
       drafts,
       c,
@@ -664,7 +670,8 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   }
 }
 
-const INVEST_G = /(投资存量|直接投资|投资额|总投资|出资|投资|金融支持|贷款)/g;
+// A stake bought (以2.25亿美元收购...60%的股权) is money invested too.
+const INVEST_G = /(投资存量|直接投资|投资额|总投资|出资|投资|金融支持|贷款|收购(?=[^,。;]{0,20}(?:股权|股份)))/g;
 
 function investment(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   const s = d.s;
@@ -690,7 +697,7 @@ function investment(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     }
     // A project's cost (该项目总投资约56亿元) or a purchase (出资4600万欧元收购): the country it is in, named in
     // the sentence, else where the paragraph is (在乌兹别克斯坦，...), else the article's other side.
-    if (!rec && /^(总投资|出资)$/.test(m[0])) {
+    if (!rec && /^(总投资|出资|收购)$/.test(m[0])) {
       const para = d.sents.find((x) => x.para === c.sent.para)?.start ?? c.sent.start;
       const inSent = c.ms.find(
         (x) =>
@@ -1027,7 +1034,7 @@ function finish(d: Doc, drafts: Draft[]): Fact[] {
     const compatible = (x?: When, y?: When): boolean =>
       !x || !y || x.value.startsWith(y.value.slice(0, 7)) || y.value.startsWith(x.value.slice(0, 7));
     const sameYear = !prev?.when || !f.when || prev.when.value.slice(0, 4) === f.when.value.slice(0, 4);
-    if (prev && (compatible(prev.when, f.when) || (f.type === 'visit' && sameYear) || f.type === 'agreement' || f.sent.para === 0)) {
+    if (prev && (compatible(prev.when, f.when) || ((f.type === 'visit' || f.type === 'agreement') && sameYear) || f.sent.para === 0)) {
       for (const [n, v] of Object.entries(f.args)) if (prev.args[n] === undefined) prev.args[n] = v;
       if (f.when && (!prev.when || (f.when.value.startsWith(prev.when.value) && f.when.value.length > prev.when.value.length)))
         prev.when = f.when;
@@ -1042,7 +1049,9 @@ function finish(d: Doc, drafts: Draft[]): Fact[] {
             g !== f &&
             g.type === 'agreement' &&
             (g.args.count || g.args.title || kept.includes(g)) &&
-            [...(g.args.parties as string[])].sort().join(',') === ps,
+            [...(g.args.parties as string[])].sort().join(',') === ps &&
+            // A signing dated to another year is another signing (2019年1月...签署协议 beside this week's).
+            !(f.when && g.when && f.when.value.slice(0, 4) !== g.when.value.slice(0, 4)),
         )
       )
         continue;

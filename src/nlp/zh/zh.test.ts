@@ -444,3 +444,24 @@ describe('sixth blind round: bare titles, Pacific capitals and forums', () => {
     expect(f.find((x) => x.type === 'summit')?.args).toMatchObject({ place: 'place:honiara', ordinal: 54, organization: 'org:pif' });
   });
 });
+
+describe('sixth blind round: a stake bought, a company contract of another year', () => {
+  it('reads a stake bought as an investment and the companies’ contract as one of the two countries', () => {
+    const f = read(
+      '标题\n中国和秘鲁签署多项合作文件，中秘两国关系不断发展。2019年1月，中远海运港口有限公司与秘鲁沃尔坎矿业公司签署协议，以2.25亿美元收购钱凯港项目60%的股权。',
+      '2024-11-15',
+    );
+    expect(f.find((x) => x.type === 'investment')?.args).toMatchObject({
+      recipient: 'country:PE',
+      amount: { value: 225e6, currency: 'USD' },
+    });
+    expect(f.filter((x) => x.type === 'agreement').map((x) => x.when?.value.slice(0, 4))).toContain('2019');
+  });
+  it('keeps a list of fields apart from the title before it', () => {
+    const f = read(
+      '标题\n两国元首共同见证签署《中华人民共和国政府和秘鲁共和国政府关于升级〈自由贸易协定〉的议定书》以及经贸、农业、科技等领域合作文件。',
+      '2024-11-15',
+    ).filter((x) => x.type === 'agreement');
+    expect(f.map((x) => x.args.domain).filter(Boolean)).toEqual(['经贸、农业、科技']);
+  });
+});
