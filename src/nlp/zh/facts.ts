@@ -242,7 +242,7 @@ function push(
 }
 
 const VISIT_G =
-  /(国是访问|国事访问|正式访问|工作访问|友好访问|国事访华|访问|访华|访[美俄哈吉乌塔日韩朝印巴蒙越老柬泰缅英法德意]|抵达|出访|赴|来到)/g;
+  /(国是访问|国事访问|正式访问|工作访问|友好访问|国事访华|访问|访华|来华(?=出席|参加|访问|进行|举行)|访[美俄哈吉乌塔日韩朝印巴蒙越老柬泰缅英法德意]|抵达|出访|赴|来到)/g;
 const VISIT_REF = /^(期间|之际|前夕|成果|结束|时|中|的重要|的成果)/;
 
 function visits(d: Doc, c: SentCtx, drafts: Draft[]): void {
@@ -258,7 +258,7 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[]): void {
     const cs = clauseStart(s, c.sent, pos);
     let host: string | undefined;
     let place: string | undefined;
-    if (trig === '访华' || trig === '国事访华') host = 'country:CN';
+    if (trig === '访华' || trig === '国事访华' || trig === '来华') host = 'country:CN';
     else if (trig.length === 2 && trig[0] === '访' && trig !== '访问') host = c.ms.find((x) => x.start === pos + 1)?.id;
     let moreHosts: string[] = [];
     if (!host && /访问$/.test(trig)) {
@@ -296,7 +296,13 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[]): void {
       }
     }
     if (!host) continue;
-    if (ref && (drafts.some((f) => f.type === 'visit' && f.args.host === host) || !/^(期间|之际|前夕|时|中)/.test(s.slice(end, end + 2))))
+    // "2016年6月...进行国事访问期间" beside this year's visit: a visit of its own year is another visit.
+    const ownYear = whenAt(d, c, pos)?.value.slice(0, 4);
+    if (
+      ref &&
+      (drafts.some((f) => f.type === 'visit' && f.args.host === host && (!ownYear || f.when?.value.slice(0, 4) === ownYear)) ||
+        !/^(期间|之际|前夕|时|中)/.test(s.slice(end, end + 2)))
+    )
       continue;
     if (trig === '赴' && !/^[^,。;]{0,25}(出席|参加|访问|进行|举行|参会|会见|考察|工作)/.test(s.slice(end, c.sent.end))) continue;
     // The visitor: the nearest person before the trigger; the speaker of a speech when nobody is named.

@@ -465,3 +465,17 @@ describe('sixth blind round: a stake bought, a company contract of another year'
     expect(f.map((x) => x.args.domain).filter(Boolean)).toEqual(['经贸、农业、科技']);
   });
 });
+
+describe('sixth blind round: earlier state visits told with 期间, and 来华', () => {
+  it('reads a state visit of another year told with 期间, and a leader who came to China to attend', () => {
+    const f = read(
+      '标题\n国家主席习近平对塞尔维亚进行国事访问。双方回顾，2016年6月习近平主席对塞尔维亚进行国事访问期间，两国建立全面战略伙伴关系。双方积极评价武契奇总统2023年10月来华出席高峰论坛期间达成的共识。',
+      '2024-05-08',
+    ).filter((x) => x.type === 'visit');
+    expect(f.map((x) => [x.args.visitor, x.args.host, x.when?.value])).toEqual([
+      ['person:xi-jinping', 'country:RS', '2024-05'],
+      ['person:xi-jinping', 'country:RS', '2016-06'],
+      ['person:aleksandar-vucic', 'country:CN', '2023-10'],
+    ]);
+  });
+});
