@@ -1,6 +1,7 @@
 // Entity mention recognition: gazetteer lookups, companies, abbreviations defined in the text,
 // people learned from their titles, and role/surname coreference.
 import { CHINESE_SURNAMES, DIPLOMAT_TITLES, GOVERNMENT_HEAD_TITLES, LEADER_TITLES, TITLE_WORDS } from './gazetteer-curated.data.js';
+import { COUNTRIES } from './countries.generated.js';
 import { KNOWN, LOOKUP, type EntityInfo, type Target } from './gazetteer.js';
 import type { PersonRecord } from './people.js';
 import { activeIn, FORMS_BY_STEM, foldLatin, NAME_FORMS, personByLatinName } from './person-names.js';
@@ -341,6 +342,16 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
     push({ start: toks[b].start, end: toks[k - 1].end, id, kind: 'org', t0: b, t1: k, source: 'company' });
   }
 
+  // 2c. "the Samoan capital", "the Kenyan capital": the country's capital, a place.
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.kind !== 'country' || toks[m.t1]?.lo !== 'capital' || toks[m.t0 - 1]?.lo !== 'the') continue;
+    const cap = CAPITAL_OF.get(m.id.slice(8));
+    if (!cap || !KNOWN.has(cap) || claim[m.t1] >= 0) continue;
+    claim[m.t1] = k;
+    Object.assign(m, { id: cap, kind: 'place', source: 'city', end: toks[m.t1].end, t1: m.t1 + 1, adjective: undefined });
+  }
+
   // 3. Capitals: a government when acting, a place after a locative word.
   for (const m of mentions) {
     if (m.source !== 'capital') continue;
@@ -368,6 +379,11 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, persons, local, aliases };
 }
+
+/** Each country's first capital as a place id ("AE" -> "place:abu-dhabi"). */
+const CAPITAL_OF = new Map(
+  COUNTRIES.filter((c) => c.capitals.length).map((c) => [c.code, 'place:' + slugify(c.capitals[0].replace(/ D\.C\.$/, ''))]),
+);
 
 const ADJ_CACHE = new Map<string, boolean>();
 

@@ -140,7 +140,8 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
-    if (/visit|arriv|landed|travel|flew|who (?:is|was) in |came to|comes to|stay in|welcom/.test(lo)) visits(env);
+    if (/visit|arriv|landed|travel|flew|trip|went to|goes to|delegation|who (?:is|was) in |came to|comes to|stay in|welcom/.test(lo))
+      visits(env);
     if (/\b(?:tour|trip|swing)\b/.test(lo)) tourVisits(env);
     if (
       /met\b|meet|talks|receiv|hosted|spoke|negotiat|discussion|call|conversation|sat down|greet|welcom|consultations|co-chair|commission|council|committee/.test(
@@ -154,7 +155,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     if ((st.money.length || st.caps.length) && /invest|financ|fund|stake|loan|credit|grant|into|commit|allocat|earmark/.test(lo))
       investments(env);
     if (st.money.length) trade(env);
-    if (lo.includes('summit')) lastFormat = summits(env, lastFormat);
+    if (lo.includes('summit') || lo.includes('government meeting') || lo.includes('chogm')) lastFormat = summits(env, lastFormat);
     else if (lo.includes('leaders')) orgLeadersGather(env);
     if (lo.includes('session')) sessions(env);
     if (lo.includes('heads of state') || lo.includes('meeting of the leaders') || lo.includes('meeting of leaders')) leadersMeetings(env);
@@ -500,7 +501,7 @@ function projectId(doc: Doc, name: string): string {
 
 // ---------------------------------------------------------------- visit
 const VISIT_RE =
-  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|(?<=,\s+who\s+)(?:is|was)\s+in(?=\s+(?:the\s+)?[A-Z]?\S+(?:\s+\S+){0,2}\s+(?:to|for)\s+(?:co-chair|chair|attend|take part|hold|lead|open|sign|the\b))|\b(visited|(?:is|was|are|were)\s+visiting|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|came\s+to|comes\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|(?:own|a|an|his|her|their)\s+(?:(?:one|two|three|four|five|\d)-day\s+)?stay\s+in|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
+  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|(?<=,\s+who\s+)(?:is|was)\s+in(?=\s+(?:the\s+)?[A-Z]?\S+(?:\s+\S+){0,2}\s+(?:to|for)\s+(?:co-chair|chair|attend|take part|hold|lead|open|sign|the\b))|\b(?:led|lead|leads|leading|headed|heads|head)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,3}?delegation\s+to|\b(visited|(?:is|was|are|were)\s+visiting|went\s+to|goes\s+to|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|came\s+to|comes\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|(?:own|a|an|his|her|their)\s+(?:(?:one|two|three|four|five|\d)-day\s+)?stay\s+in|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
 
 // "... from the Government Palace in Lima, where Xi was on a state visit": the place the relative clause hangs on.
 const WHERE_VISIT_RE = /,\s+where\s+$/;
@@ -567,7 +568,8 @@ function visits(env: Env): void {
     const host = countryOf(hostM.id);
     if (!host) continue;
     // "came to Kazan": only a place or country right after it ("came to power in ..." is no trip).
-    if (/^(?:came|comes)\s/.test(m[0]) && !/^\s*(?:the\s+)?$/.test(st.lo.slice(after - st.start, hostM.start - st.start))) continue;
+    if (/^(?:came|comes|went|goes)\s/.test(m[0]) && !/^\s*(?:the\s+)?$/.test(st.lo.slice(after - st.start, hostM.start - st.start)))
+      continue;
     let mod = modality(st, trig, m[0], 40);
     if (mod === 'blocked') continue;
     const win = clauseWindow(st, trig, 30);
@@ -829,7 +831,30 @@ function meetings(env: Env): void {
     // Subjects: the actor before the trigger, with people coordinated to it.
     const subs: { id: string; indirect: boolean }[] = [];
     const before = st.ms.filter((x) => isPerson(x) && x.end <= trig);
-    const subj0 = subjectBefore(env, trig, objs.length > 0);
+    let subj0 = subjectBefore(env, trig, objs.length > 0);
+    // "..., shortly after Ruto held talks with ...": a name right before the verb is its subject, and so are the
+    // names coordinated before it ("Aliyev and Pashinyan sat down with").
+    let near = before.length - 1;
+    if (
+      objs.length &&
+      near >= 0 &&
+      /^\s*(?:(?:also|then|later|first|again|briefly|separately|had|have|has)\s+)*$/.test(
+        st.lo.slice(before[near].end - st.start, trig - st.start),
+      )
+    ) {
+      const chain = [before[near].id];
+      while (near > 0) {
+        const gap = st.lo.slice(before[near - 1].end - st.start, before[near].start - st.start);
+        if (
+          !/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+)([\w'-]+\s+){0,7}$/.test(gap) ||
+          /\b(who|which|was|were|said|is|are|has|had|met|held)\b/.test(gap)
+        )
+          break;
+        near--;
+        chain.push(before[near].id);
+      }
+      if (!subj0 || !chain.includes(subj0.id)) subj0 = { id: before[near].id, indirect: !!before[near].byRole };
+    }
     if (subj0) subs.push(subj0);
     if (subj0 && before.length >= 2) {
       const i0 = before.findIndex((x) => x.id === subj0.id);
@@ -875,6 +900,16 @@ function meetings(env: Env): void {
         : /talks|negotiations/.test(m[0])
           ? 'talks'
           : undefined;
+    // "Aliyev and Pashinyan sat down with Macron and Michel": one meeting of the four, not four of two.
+    if (subs.length >= 2 && objs.length >= 2) {
+      const ids = [...new Set([...subs.map((x) => x.id), ...objs.map((x) => x.id)])].slice(0, 6);
+      const args: Record<string, unknown> = { participants: ids };
+      if (format) args.format = format;
+      const place = placeAfter(env, st.start, st.end);
+      if (place) args.place = place;
+      emit(env, 'meeting', args, 0.75, nearestTime(env, trig, mod === 'planned'), mod === 'planned' ? { status: 'planned' } : {});
+      continue;
+    }
     for (const sj of subs)
       for (const o of objs) {
         if (o.id === sj.id) continue;
@@ -2174,7 +2209,8 @@ function displayName(m: Mention): string | undefined {
 
 function summits(env: Env, lastFormat: { name: string; org?: string } | undefined): { name: string; org?: string } | undefined {
   const { st } = env;
-  const re = /\bsummits?\b/g;
+  // The Commonwealth calls its summit a "Heads of Government Meeting" (CHOGM).
+  const re = /\bsummits?\b|\bheads of government meeting\b|\bchogm\b/g;
   let m: RegExpExecArray | null;
   let current = formatName(env, st.end - st.start) ?? lastFormat;
   while ((m = re.exec(st.lo)) !== null) {
@@ -2217,6 +2253,10 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
         ),
     );
     const localFormat = formatName(env, rel);
+    if (m[0] === 'chogm') {
+      name = 'Commonwealth Heads of Government Meeting';
+      org = 'org:commonwealth';
+    }
     if (
       localFormat &&
       /\s*-?\s*$/.test(pre) &&
@@ -2226,7 +2266,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     ) {
       name = localFormat.name + ' summit';
       current = localFormat;
-    } else if (immediate.length) {
+    } else if (immediate.length && !name) {
       const im = immediate[0];
       const surface = env.doc.text.slice(im.start, im.end);
       if (im.kind === 'org') {

@@ -58,7 +58,13 @@ Lyon|FR;Strasbourg|FR;Manchester|GB;Edinburgh|GB;Glasgow|GB;Rotterdam|NL;Amsterd
 Krakow|PL;Odesa|UA;Odessa|UA;Kharkiv|UA;Lviv|UA;Piraeus|GR;Thessaloniki|GR;Batumi|GE;Poti|GE;Anaklia|GE;Gyumri|AM;
 Nakhchivan|AZ;Mariupol|UA;Sevastopol|UA;Gaza|PS;Ramallah|PS;Haifa|IL;Tabriz|IR;Bandar Abbas|IR;Chabahar|IR;Aqaba|JO;
 Salalah|OM;Duqm|OM;Aden|YE;Hodeidah|YE;Herat|AF;Kandahar|AF;Mazar-i-Sharif|AF;Peshawar|PK;Quetta|PK;Vancouver|CA;
-Toronto|CA;Sydney|AU;Melbourne|AU;Perth|AU;Auckland|NZ;Kazan|RU;Ufa|RU;Belgorod|RU;Kursk|RU;Rostov-on-Don|RU`;
+Toronto|CA;Sydney|AU;Melbourne|AU;Perth|AU;Auckland|NZ;Kazan|RU;Ufa|RU;Belgorod|RU;Kursk|RU;Rostov-on-Don|RU;
+Kananaskis|CA;Charlevoix|CA;Elmau|DE;Biarritz|FR;Evian|FR;Carbis Bay|GB;Borgo Egnazia|IT;Pituffik|GL;Putrajaya|MY;
+Pointe-Noire|CG;Naivasha|KE;Entebbe|UG;Zanzibar|TZ;Arusha|TZ;Bulawayo|ZW;Walvis Bay|NA;Kribi|CM;Tema|GH;Lekki|NG;
+Berbera|SO;Assab|ER;Massawa|ER;Oran|DZ;Sfax|TN;New Administrative Capital|EG;Ain Sokhna|EG;Kyaukphyu|MM;Mandalay|MM;
+Sihanoukville|KH;Siem Reap|KH;Luang Prabang|LA;Boten|LA;Kuantan|MY;Batam|ID;Bandung|ID;Mongla|BD;Kandy|LK;Galle|LK;
+Goa|IN;Faisalabad|PK;Ras Laffan|QA;Fujairah|AE;Mersin|TR;Trieste|IT;Genoa|IT;Duisburg|DE;Constanta|RO;Novi Sad|RS;
+Subotica|RS;Pecs|HU;Valparaiso|CL;Medellin|CO;Cancun|MX;Mariel|CU`;
 
 /** Regions and provinces: "NAME|CC" (CC may be empty for multi-country regions). */
 export const REGIONS = `Central Asia|;Middle East|;Persian Gulf|;Gulf|;Caspian Sea|;Black Sea|;Red Sea|;Horn of Africa|;Sahel|;
@@ -115,6 +121,9 @@ g20|G20|Group of Twenty|G-20
 gcc|Gulf Cooperation Council|GCC|Cooperation Council for the Arab States of the Gulf
 au|African Union|AU
 ecowas|Economic Community of West African States|ECOWAS
+commonwealth|Commonwealth of Nations|Commonwealth
+epc|European Political Community|EPC
+focac|Forum on China-Africa Cooperation|Forum on China–Africa Cooperation|FOCAC
 sadc|Southern African Development Community|SADC
 eac|East African Community|EAC
 igad|Intergovernmental Authority on Development|IGAD

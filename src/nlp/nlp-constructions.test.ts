@@ -1205,3 +1205,58 @@ describe('round six: a guest welcomed to a capital, an investment by its nationa
     expect(i[0]?.args).toMatchObject({ recipient: 'country:RU', investor: 'country:QA' });
   });
 });
+
+describe('round seven: trips, delegations, capitals and the Commonwealth', () => {
+  it('reads "made a rare trip to" and "went to" as visits', () => {
+    const v = facts(
+      'Ilham Aliyev made a rare trip to Istanbul in May. Prime Minister Anwar Ibrahim went to Tokyo in October.',
+      '2025-12-01',
+      'visit',
+    );
+    expect(v.map((x) => [x.args.visitor, x.args.place])).toEqual([
+      ['person:ilham-aliyev', 'place:istanbul'],
+      ['person:anwar-ibrahim', 'place:tokyo'],
+    ]);
+    expect(facts('The opposition senator went to court in Lagos on Monday.', '2025-12-01', 'visit')).toEqual([]);
+  });
+  it('reads "will lead the delegation to" as a planned visit', () => {
+    const v = facts('Vice-President Kashim Shettima will lead the Nigerian delegation to Ghana next week.', '2025-12-01', 'visit');
+    expect(v[0]?.args).toMatchObject({ visitor: 'person:kashim-shettima', host: 'country:GH' });
+    expect(v[0]?.status).toBe('planned');
+  });
+  it('reads "the Samoan capital" as Apia and a Heads of Government Meeting as the Commonwealth summit', () => {
+    const s = facts('The 26th Commonwealth Heads of Government Meeting opened in the Rwandan capital on Friday.', '2022-06-25', 'summit');
+    expect(s[0]?.args).toMatchObject({ place: 'place:kigali', ordinal: 26, organization: 'org:commonwealth' });
+    const c = facts('The previous CHOGM was held in London in 2018.', '2022-06-25', 'summit');
+    expect(c[0]?.args).toMatchObject({ place: 'place:london', organization: 'org:commonwealth' });
+  });
+  it('knows the European Political Community, FOCAC and summit resorts', () => {
+    const s = facts(
+      'On the margins of the inaugural summit of the European Political Community in Prague, the two leaders met. Macron later flew to the G7 summit in Kananaskis.',
+      '2025-06-20',
+      'summit',
+    );
+    expect(s.map((x) => [x.args.organization, x.args.place])).toEqual([
+      ['org:epc', 'place:prague'],
+      ['org:g7', 'place:kananaskis'],
+    ]);
+  });
+  it('takes the name right before "held talks" as the subject, past an earlier clause’s signers', () => {
+    const m = facts(
+      'The accord was signed by the two trade ministers, Lee Kinyanjui and Thani bin Ahmed Al Zeyoudi, shortly after William Ruto held talks with President Mohamed bin Zayed.',
+      '2025-01-14',
+      'meeting',
+    );
+    expect(m.map((x) => x.args.participants)).toEqual([['person:william-ruto', 'person:mohamed-bin-zayed-al-nahyan']]);
+  });
+  it('reads "A and B sat down with C and D" as one meeting of the four', () => {
+    const m = facts(
+      'In Prague, Ilham Aliyev and Nikol Pashinyan sat down with Emmanuel Macron and Charles Michel.',
+      '2022-10-07',
+      'meeting',
+    );
+    expect(m.map((x) => x.args.participants)).toEqual([
+      ['person:ilham-aliyev', 'person:nikol-pashinyan', 'person:emmanuel-macron', 'person:charles-michel'],
+    ]);
+  });
+});

@@ -79,7 +79,7 @@ const NEG =
 const HEDGE =
   /(?<![\p{L}])(может|могут|мог бы|могли бы|могла бы|возможно|возможен|возможна|предполагается|предполагают|надеется|надеются|надеемся|рассчитывает|рассчитывают|хотел бы|хотели бы|хотят|не исключ\p{L}*|вероятно|прогнозир\p{L}*|ожидается,? что|стремится|стремятся|намерен|намерена|намерены|намерено|намерева\p{L}*|предложил\p{L}*|предлагает|предлагают|пригласил\p{L}*|призвал\p{L}*|призыва\p{L}*|планиру\p{L}+ обсудить|обсуд\p{L}+ возможност\p{L}*|если|в случае|довести|нарастить до|увеличить до|достичь|достигнет|рассмотр\p{L}+ возможност\p{L}*)(?![\p{L}])/iu;
 const PLANNED =
-  /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|проведет|проведёт|встретится|встретятся|подпишет|примет участие|примут участие|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят|вложит|вложат|построит|построят|договорил\p{L}*\s+(?:о\s+)?(?:провести|проведении)|условлено)(?![\p{L}])/iu;
+  /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|проведет|проведёт|встретится|встретятся|подпишет|примет участие|примут участие|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят|возглавит|возглавят|прилетит|вложит|вложат|построит|построят|договорил\p{L}*\s+(?:о\s+)?(?:провести|проведении)|условлено)(?![\p{L}])/iu;
 
 const TRAILER =
   /[,–—-]+\s*(?:—|–|-)?\s*(сообщил|сообщила|сообщили|сообщает|заявил|заявила|заявили|сказал|сказала|сказали|отметил|отметила|отметили|говорится|пишет|передает|передаёт|рассказал|рассказала|подчеркнул|подчеркнула|указал|указала|уточнил|уточнила|добавил|добавила|свидетельствуют|сообщается)(?![\p{L}])/iu;
@@ -200,7 +200,7 @@ function draft(type: FactType, args: Record<string, unknown>, c: Clause, ctx: Do
 
 // ---- visits ----
 const VISIT =
-  /визит|поездк|прибыл|прибыв|прибудет|прилетел|вылетел|вылетит|посетил|посетит|посещени|приезд|приедет|отправил\p{L}* в|отправится в|находящ\p{L}* в|отбыл\p{L}* в|направил\p{L}* в/iu;
+  /визит|поездк|прибыл|прибыв|прибудет|прилетел|вылетел|вылетит|посетил|посетит|посещал|посещени|приезд|приезжал|приедет|отправил\p{L}* в|отправится в|находящ\p{L}* в|отбыл\p{L}* в|направил\p{L}* в|делегаци\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?в\s+[\p{Lu}][\p{L}-]+\s+возглав|возглав\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?делегаци\p{L}*\s+(?:[\p{L}-]+\s+){0,2}?(?:в|во)\s/iu;
 
 function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!VISIT.test(c.text)) return;
@@ -215,7 +215,7 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
       m.prep === 'в' ||
       m.prep === 'во' ||
       (m.prep === 'на' && m.kind === 'region') ||
-      /^(посетил|посетит|посетили|посетят|посещени\p{L}*|посетивш\p{L}*)$/u.test(before)
+      /^(посетил|посетит|посетили|посетят|посещал\p{L}*|посещени\p{L}*|посетивш\p{L}*)$/u.test(before)
     ) {
       dest = m;
       break;
@@ -225,6 +225,20 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
   const host = countryOfId(dest.id, ctx) ?? dest.country;
   if (!host) return;
   let visitor = ids.find((id, k) => ms[k].prep !== 'с' && countryOfId(id, ctx) !== host);
+  // "Лавров, прибывший в Браззавиль с визитом, провел переговоры с ...": the one the participle follows.
+  const part = /,\s+(?:прибывш|находивш|находящ|посетивш|прилетевш)\p{L}*\s+(?:в|во)\s/iu.exec(c.text);
+  if (part) {
+    const at = c.start + part.index;
+    const k = ms.findLastIndex((m) => m.end <= at && at - m.end <= 3);
+    if (k >= 0 && countryOfId(ids[k], ctx) !== host) visitor = ids[k];
+  }
+  // "визит Президента России Владимира Путина в Азербайджан": the visit's own genitive, whoever speaks of it.
+  const noun = /(?<![\p{L}])визит\p{L}*\s+/iu.exec(c.text);
+  if (noun && !part) {
+    const at = c.start + noun.index + noun[0].length;
+    const k = ms.findIndex((m) => m.start >= at && m.start - at <= 40 && m.prep !== 'с' && m.start < dest.start);
+    if (k >= 0 && countryOfId(ids[k], ctx) !== host) visitor = ids[k];
+  }
   // "переговоры с Президентом Вьетнама То Ламом, находящимся в России с официальным визитом".
   if (!visitor && /(находящ|прибывш|посещающ)\p{L}*\s+(в|во)\s/iu.test(c.text)) visitor = ids.find((id) => countryOfId(id, ctx) !== host);
   if (!visitor) {
@@ -295,7 +309,7 @@ function bodySessions(c: Clause, ctx: DocContext, out: Draft[]): void {
   out.push(f);
 }
 
-function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]): void {
+function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[], only?: string[]): void {
   bodySessions(c, ctx, out);
   // "по итогам переговоров, которые российский лидер провел 3 сентября с президентом Монголии": the talks a
   // relative clause tells are its own clause's.
@@ -383,9 +397,10 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
     )
   )
     ids = [...ctx.pairPersons];
+  if (only) ids = only;
   if (ids.length < 2) return;
   // "провел двусторонние встречи с X и Y": one meeting with each.
-  if (ids.length >= 3 && /двусторонн\p{L}*\s+(встреч|переговор|бесед)|встречи\s+с\s/iu.test(c.text)) {
+  if (!only && ids.length >= 3 && /двусторонн\p{L}*\s+(встреч|переговор|бесед)|встречи\s+с\s/iu.test(c.text)) {
     for (const other of ids.slice(1))
       meetings(
         {
@@ -401,6 +416,8 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
         },
         ctx,
         out,
+        undefined,
+        [ids[0], other],
       );
     return;
   }

@@ -32,12 +32,23 @@ const COUNTRY_EXTRAS = `РФ|RU;Россия|RU;Российская Федер�
 /** Country adjectives (masculine nominative): "ADJ|CC". */
 const ADJECTIVES = `российский|RU;китайский|CN;казахстанский|KZ;казахский|KZ;узбекский|UZ;узбекистанский|UZ;кыргызский|KG;
 киргизский|KG;кыргызстанский|KG;таджикский|TJ;туркменский|TM;азербайджанский|AZ;армянский|AM;грузинский|GE;
-белорусский|BY;турецкий|TR;иранский|IR;индийский|IN;пакистанский|PK;американский|US;французский|FR;германский|DE;
-немецкий|DE;британский|GB;японский|JP;южнокорейский|KR;северокорейский|KP;монгольский|MN;афганский|AF;
-саудовский|SA;эмиратский|AE;катарский|QA;египетский|EG;израильский|IL;украинский|UA;сербский|RS;венгерский|HU;
-итальянский|IT;испанский|ES;бразильский|BR;аргентинский|AR;вьетнамский|VN;индонезийский|ID;малайзийский|MY;
-молдавский|MD;польский|PL;сирийский|SY;иракский|IQ;эфиопский|ET;нигерийский|NG;кубинский|CU;мексиканский|MX;
-канадский|CA;австралийский|AU;оманский|OM;кувейтский|KW;иорданский|JO;ливанский|LB;алжирский|DZ;марокканский|MA`;
+белорусский|BY;турецкий|TR;иранский|IR;индийский|IN;пакистанский|PK;американский|US;французский|FR;
+германский|DE;немецкий|DE;британский|GB;японский|JP;южнокорейский|KR;северокорейский|KP;монгольский|MN;
+афганский|AF;саудовский|SA;эмиратский|AE;катарский|QA;египетский|EG;израильский|IL;украинский|UA;сербский|RS;
+венгерский|HU;итальянский|IT;испанский|ES;бразильский|BR;аргентинский|AR;вьетнамский|VN;индонезийский|ID;
+малайзийский|MY;молдавский|MD;польский|PL;сирийский|SY;иракский|IQ;эфиопский|ET;нигерийский|NG;кубинский|CU;
+мексиканский|MX;канадский|CA;австралийский|AU;оманский|OM;кувейтский|KW;иорданский|JO;ливанский|LB;
+алжирский|DZ;марокканский|MA;конголезский|CG;гвинейский|GN;малийский|ML;нигерский|NE;буркинийский|BF;
+чадский|TD;сенегальский|SN;ганский|GH;кенийский|KE;угандийский|UG;руандийский|RW;ангольский|AO;
+зимбабвийский|ZW;южноафриканский|ZA;мозамбикский|MZ;танзанийский|TZ;суданский|SD;ливийский|LY;тунисский|TN;
+намибийский|NA;замбийский|ZM;мадагаскарский|MG;эритрейский|ER;сомалийский|SO;камерунский|CM;габонский|GA;
+ивуарийский|CI;мавританский|MR;филиппинский|PH;камбоджийский|KH;лаосский|LA;мьянманский|MM;бангладешский|BD;
+шри-ланкийский|LK;непальский|NP;бахрейнский|BH;колумбийский|CO;венесуэльский|VE;перуанский|PE;чилийский|CL;
+уругвайский|UY;парагвайский|PY;боливийский|BO;эквадорский|EC;никарагуанский|NI;австрийский|AT;швейцарский|CH;
+чешский|CZ;словацкий|SK;румынский|RO;болгарский|BG;греческий|GR;хорватский|HR;латвийский|LV;литовский|LT;
+эстонский|EE;финский|FI;финляндский|FI;шведский|SE;норвежский|NO;датский|DK;нидерландский|NL;португальский|PT;
+ирландский|IE;новозеландский|NZ;таиландский|TH;тайский|TH;сингапурский|SG;бельгийский|BE;словенский|SI;
+черногорский|ME;албанский|AL;кипрский|CY;мальтийский|MT;йеменский|YE;палестинский|PS;джибутийский|DJ`;
 
 /** Places: "RUSSIAN NAME|ENGLISH NAME|CC|kind" (kind c = capital or seat, t = city, r = region). */
 const PLACES = `Москва|Moscow|RU|c;Кремль|Moscow|RU|c;Акорда|Astana|KZ|c;Дом народных собраний|Beijing|CN|c;Пекин|Beijing|CN|c;Астана|Astana|KZ|c;Нур-Султан|Astana|KZ|c;Ташкент|Tashkent|UZ|c;
@@ -60,7 +71,31 @@ const PLACES = `Москва|Moscow|RU|c;Кремль|Moscow|RU|c;Акорда|A
 Шуша|Shusha|AZ|t;Батуми|Batumi|GE|t;Гюмри|Gyumri|AM|t;Мумбаи|Mumbai|IN|t;Гвадар|Gwadar|PK|t;Нью-Йорк|New York|US|t;
 Женева|Geneva|CH|t;Давос|Davos|CH|t;Шарм-эш-Шейх|Sharm el-Sheikh|EG|t;Аляска|Alaska|US|r;Синьцзян|Xinjiang|CN|r;
 Сибирь|Siberia|RU|r;Крым|Crimea||r;Центральная Азия|Central Asia||r;Средняя Азия|Central Asia||r;
-Южный Кавказ|South Caucasus||r;Каракалпакстан|Karakalpakstan|UZ|r;Иссык-Куль|Issyk-Kul|KG|r;Мангистау|Mangystau|KZ|r`;
+Южный Кавказ|South Caucasus||r;Каракалпакстан|Karakalpakstan|UZ|r;Иссык-Куль|Issyk-Kul|KG|r;Мангистау|Mangystau|KZ|r;
+Браззавиль|Brazzaville|CG|c;Конакри|Conakry|GN|c;Уагадугу|Ouagadougou|BF|c;Бамако|Bamako|ML|c;
+Ниамей|Niamey|NE|c;Нджамена|N'Djamena|TD|c;Дакар|Dakar|SN|c;Абуджа|Abuja|NG|c;Лагос|Lagos|NG|t;Аккра|Accra|GH|c;
+Найроби|Nairobi|KE|c;Момбаса|Mombasa|KE|t;Кампала|Kampala|UG|c;Кигали|Kigali|RW|c;Луанда|Luanda|AO|c;Хараре|Harare|ZW|c;
+Претория|Pretoria|ZA|c;Йоханнесбург|Johannesburg|ZA|t;Кейптаун|Cape Town|ZA|t;Мапуту|Maputo|MZ|c;
+Дар-эс-Салам|Dar es Salaam|TZ|t;Додома|Dodoma|TZ|c;Хартум|Khartoum|SD|c;Порт-Судан|Port Sudan|SD|t;Триполи|Tripoli|LY|c;
+Бенгази|Benghazi|LY|t;Рабат|Rabat|MA|c;Виндхук|Windhoek|NA|c;Лусака|Lusaka|ZM|c;Габороне|Gaborone|BW|c;
+Антананариву|Antananarivo|MG|c;Асмэра|Asmara|ER|c;Могадишо|Mogadishu|SO|c;Малабо|Malabo|GQ|c;Либревиль|Libreville|GA|c;
+Яунде|Yaounde|CM|c;Банги|Bangui|CF|c;Киншаса|Kinshasa|CD|c;Абиджан|Abidjan|CI|t;Ямусукро|Yamoussoukro|CI|c;
+Фритаун|Freetown|SL|c;Монровия|Monrovia|LR|c;Ломе|Lome|TG|c;Котону|Cotonou|BJ|t;Нуакшот|Nouakchott|MR|c;
+Манила|Manila|PH|c;Пномпень|Phnom Penh|KH|c;Вьентьян|Vientiane|LA|c;Нейпьидо|Naypyidaw|MM|c;Янгон|Yangon|MM|t;
+Дакка|Dhaka|BD|c;Коломбо|Colombo|LK|c;Катманду|Kathmandu|NP|c;Маскат|Muscat|OM|c;Манама|Manama|BH|c;Амман|Amman|JO|c;
+Бейрут|Beirut|LB|c;Тель-Авив|Tel Aviv|IL|t;Эль-Кувейт|Kuwait City|KW|c;Джидда|Jeddah|SA|t;Тебриз|Tabriz|IR|t;
+Решт|Rasht|IR|t;Исфахан|Isfahan|IR|t;Богота|Bogota|CO|c;Каракас|Caracas|VE|c;Лима|Lima|PE|c;Сантьяго|Santiago|CL|c;
+Буэнос-Айрес|Buenos Aires|AR|c;Монтевидео|Montevideo|UY|c;Асунсьон|Asuncion|PY|c;Ла-Пас|La Paz|BO|c;Кито|Quito|EC|c;
+Мехико|Mexico City|MX|c;Манагуа|Managua|NI|c;Рио-де-Жанейро|Rio de Janeiro|BR|t;Сан-Паулу|Sao Paulo|BR|t;
+Вена|Vienna|AT|c;Берн|Bern|CH|c;Прага|Prague|CZ|c;Братислава|Bratislava|SK|c;Бухарест|Bucharest|RO|c;София|Sofia|BG|c;
+Афины|Athens|GR|c;Любляна|Ljubljana|SI|c;Загреб|Zagreb|HR|c;Сараево|Sarajevo|BA|c;Подгорица|Podgorica|ME|c;
+Скопье|Skopje|MK|c;Тирана|Tirana|AL|c;Рига|Riga|LV|c;Вильнюс|Vilnius|LT|c;Таллин|Tallinn|EE|c;Хельсинки|Helsinki|FI|c;
+Стокгольм|Stockholm|SE|c;Осло|Oslo|NO|c;Копенгаген|Copenhagen|DK|c;Амстердам|Amsterdam|NL|c;Гаага|The Hague|NL|t;
+Лиссабон|Lisbon|PT|c;Дублин|Dublin|IE|c;Оттава|Ottawa|CA|c;Канберра|Canberra|AU|c;Веллингтон|Wellington|NZ|c;
+Нижний Новгород|Nizhny Novgorod|RU|t;Ростов-на-Дону|Rostov-on-Don|RU|t;Самара|Samara|RU|t;Красноярск|Krasnoyarsk|RU|t;
+Иркутск|Irkutsk|RU|t;Хабаровск|Khabarovsk|RU|t;Мурманск|Murmansk|RU|t;Астрахань|Astrakhan|RU|t;Волгоград|Volgograd|RU|t;
+Краснодар|Krasnodar|RU|t;Новороссийск|Novorossiysk|RU|t;Махачкала|Makhachkala|RU|t;Грозный|Grozny|RU|t;
+Ханты-Мансийск|Khanty-Mansiysk|RU|t`;
 
 /** Organisations: "slug|Russian name or acronym|..." (acronyms are matched exactly as written). */
 const ORGS = `sco|ШОС|Шанхайская организация сотрудничества

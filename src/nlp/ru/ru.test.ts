@@ -527,11 +527,50 @@ describe('sixth blind round: a railway section agreed earlier, and a state loan'
       '2025-04-08',
     );
     expect(f.filter((x) => x.type === 'agreement').map((x) => x.when?.value)).toEqual(['2025-01', '2023-05']);
-    expect(f.find((x) => x.type === 'project_milestone')?.args.project).toBe('project:resht-astara-railway');
+    expect(f.find((x) => x.type === 'project_milestone')?.args.project).toBe('project:rasht-astara-railway');
     expect(f.find((x) => x.type === 'investment')?.args).toEqual({
       recipient: 'country:IR',
       investor: 'country:RU',
       amount: { value: 1.3e9, currency: 'EUR' },
     });
+  });
+});
+
+describe('seventh blind round: participles, delegations and the visit’s own genitive', () => {
+  it('reads "X, прибывший в Y с официальным визитом" as X’s visit to Y, not the visit of the one X met', () => {
+    const f = facts(
+      'Глава МИД России Сергей Лавров, прибывший в Браззавиль с официальным визитом, провел переговоры с президентом Республики Конго Дени Сассу-Нгессо.',
+      '2024-06-04',
+      'visit',
+    );
+    expect(f.map((x) => x.args)).toEqual([
+      { visitor: 'person:sergey-lavrov', host: 'country:CG', place: 'place:brazzaville', kind: 'official' },
+    ]);
+  });
+  it('reads "государственный визит Президента России в Азербайджан", whoever speaks of it', () => {
+    const f = facts(
+      'Как отметил Алексей Оверчук, импульс отношениям придал государственный визит Президента России Владимира Путина в Азербайджан в августе.',
+      '2024-10-11',
+      'visit',
+    );
+    expect(f[0]?.args).toMatchObject({ visitor: 'person:vladimir-putin', host: 'country:AZ', kind: 'state' });
+  });
+  it('reads imperfective "посещал" and "возглавит делегацию в" (planned)', () => {
+    const f = facts(
+      'Прошлый раз ангольский президент посещал Россию в 2019 году. Российскую делегацию в Найроби возглавит министр Сергей Лавров.',
+      '2025-05-20',
+      'visit',
+    );
+    expect(f.map((x) => [x.args.visitor, x.args.host, x.status])).toEqual([
+      ['country:AO', 'country:RU', undefined],
+      ['person:sergey-lavrov', 'country:KE', 'planned'],
+    ]);
+  });
+  it('reads bilateral talks with two countries’ ministers as a meeting with each (and does not loop)', () => {
+    const f = facts('Глава МИД России провел двусторонние беседы с министрами иностранных дел Катара и Кувейта.', '2024-09-09', 'meeting');
+    expect(f.map((x) => x.args.participants)).toEqual([
+      ['country:RU', 'country:QA'],
+      ['country:RU', 'country:KW'],
+    ]);
   });
 });
