@@ -744,6 +744,10 @@ function separateMeetings(env: Env): void {
   for (const other of earlier) emit(env, 'meeting', { participants: [subject.id, other] }, 0.75, nearestTime(env, at));
 }
 
+/** Words between two names that end a list of subjects: a verb, a relative pronoun or a new clause. */
+const SUBJECT_GAP_STOP =
+  /\b(who|which|was|were|said|is|are|has|had|met|held|after|before|when|while|since|until|because|although|though|once|shortly)\b/;
+
 function meetings(env: Env): void {
   const { st } = env;
   // "..., and the two presidents held talks": the two people just named.
@@ -845,11 +849,7 @@ function meetings(env: Env): void {
       const chain = [before[near].id];
       while (near > 0) {
         const gap = st.lo.slice(before[near - 1].end - st.start, before[near].start - st.start);
-        if (
-          !/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+)([\w'-]+\s+){0,7}$/.test(gap) ||
-          /\b(who|which|was|were|said|is|are|has|had|met|held)\b/.test(gap)
-        )
-          break;
+        if (!/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+)([\w'-]+\s+){0,7}$/.test(gap) || SUBJECT_GAP_STOP.test(gap)) break;
         near--;
         chain.push(before[near].id);
       }
@@ -860,10 +860,7 @@ function meetings(env: Env): void {
       const i0 = before.findIndex((x) => x.id === subj0.id);
       for (let k = Math.max(i0, 0) + 1; i0 >= 0 && k < before.length; k++) {
         const gap = st.lo.slice(before[k - 1].end - st.start, before[k].start - st.start);
-        if (
-          /^(\s*,\s*|\s+and\s+|\s*,\s*and\s+)([\w'-]+\s+){0,7}$/.test(gap) &&
-          !/\b(who|which|was|were|said|is|are|has|had|met|held)\b/.test(gap)
-        )
+        if (/^(\s*,\s*|\s+and\s+|\s*,\s*and\s+)([\w'-]+\s+){0,7}$/.test(gap) && !SUBJECT_GAP_STOP.test(gap))
           subs.push({ id: before[k].id, indirect: !!before[k].byRole });
         else break;
       }

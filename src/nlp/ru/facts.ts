@@ -65,6 +65,8 @@ export interface Clause {
   during?: string;
   /** Mentions of the rest of the sentence after the clause (a relative clause may place its event). */
   after?: Mention[];
+  /** Mentions of the sentence before the clause (a relative clause's summit may be where the visit went). */
+  before?: Mention[];
 }
 
 export interface Draft extends Fact {
@@ -581,6 +583,20 @@ function englishPart(w: string): string {
   return transliterate(w.replace(/(ская|ской|скую|ский|ского|ском)$/u, ''));
 }
 
+/** Projects the world knows by an English name, by their quoted Russian one ("Сила Сибири 2"). */
+const KNOWN_PROJECT_NAMES = new Map([
+  ['сила сибири', 'Power of Siberia'],
+  ['сила сибири 2', 'Power of Siberia 2'],
+  ['северный поток', 'Nord Stream'],
+  ['северный поток 2', 'Nord Stream 2'],
+  ['турецкий поток', 'TurkStream'],
+  ['голубой поток', 'Blue Stream'],
+  ['север юг', 'North–South'],
+  ['ямал спг', 'Yamal LNG'],
+  ['арктик спг 2', 'Arctic LNG 2'],
+  ['восток ойл', 'Vostok Oil'],
+]);
+
 /** A project named after `from` in the clause text ("железной дороги Карс-Нахчыван", "Рогунской ГЭС"). */
 function projectAt(rest: string): { id: string; name: string } | undefined {
   const r = rest.replace(/^[\s«"]+/, '');
@@ -613,7 +629,9 @@ function projectAt(rest: string): { id: string; name: string } | undefined {
     const q = /^\s*[«"„“]([^»"“”]{2,40})[»"“”]/u.exec(tail);
     // A name in Latin letters stays as written ("линия электропередачи CASA-1000").
     const latin = /^\s*([A-Z][A-Za-z]*(?:-[A-Za-z0-9]+)+|[A-Z]{2,}[A-Za-z0-9]*)/u.exec(tail);
-    if (q) parts.push(...q[1].split(/\s+/).map(transliterate));
+    const known = q ? KNOWN_PROJECT_NAMES.get(fold(q[1]).replace(/\s*[-–—]\s*/gu, ' ')) : undefined;
+    if (known) parts.push(known);
+    else if (q) parts.push(...q[1].split(/\s+/).map(transliterate));
     else if (latin) parts.push(latin[1]);
     else {
       const nm = /^\s*((?:[А-ЯЁ][\p{L}]+)(?:\s*[-–—]\s*[А-ЯЁ][\p{L}]+)*)/u.exec(tail);
@@ -1039,7 +1057,9 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   const ownText = c.text.replace(/(?:от|в)\s+(?:общего\s+|общем\s+)?(?:объем\p{L}*|оборот\p{L}*)\s+внешн\p{L}*\s+торговл\p{L}*/giu, '');
   if (
     cs.length < 2 &&
+    // (a figure split off a longer sentence keeps the adjective before it: "общий внешнеторговый | оборот России").
     (/внешнеторгов|внешней\s+торговл|со\s+странами|с\s+миром|мировой\s+торговл/iu.test(ownText) ||
+      /внешне(?:торгов\p{L}*\s+)?$/iu.test(ctx.text.slice(Math.max(0, c.start - 25), c.start)) ||
       c.ms.some((m) => m.kind === 'org' && m.start >= trigPos))
   ) {
     // Its period is the report's, for the figures by country that follow; its country their reporter.
@@ -1145,8 +1165,9 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
         (m.kind !== 'region' || m.country),
     );
     const args: Record<string, unknown> = {};
-    const lead = c.text.slice(Math.max(0, h.index! - 30), h.index!);
-    const ord = /(\d{1,3})-?(?:й|го|м|ом|ый)\s+(?:\p{L}+\s+)?$/iu.exec(lead);
+    const lead = c.text.slice(Math.max(0, h.index! - 50), h.index!);
+    // "22-го ежегодного российско-индийского саммита": the number may stand two words before.
+    const ord = /(\d{1,3})-?(?:й|го|м|ом|ый)\s+(?:[\p{L}-]+\s+){0,2}$/iu.exec(lead);
     const informal = /неформальн\p{L}*\s+$/iu.test(lead);
     const isCouncil = /^заседани/iu.test(h[0]);
     let name: string;
@@ -1198,7 +1219,19 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
       const host = c.ms.find(
         (m) => m.kind === 'country' && (m.prep === 'в' || m.prep === 'во') && !m.inTitle && m.start >= from - 60 && m.start < to,
       );
-      if (host) args.place = host.id;
+      // "визит ... в Москву 8–9 июля, который прошел в рамках 22-го ежегодного саммита": where the visit went.
+      const went = host
+        ? undefined
+        : [...(c.before ?? []), ...c.ms].find(
+            (m) =>
+              isPlaceKind(m) &&
+              m.kind !== 'region' &&
+              (m.prep === 'в' || m.prep === 'во') &&
+              !m.inTitle &&
+              m.end <= from &&
+              /визит|прибыл|прилетел|приезд/iu.test(ctx.text.slice(Math.max(c.s.start, m.start - 120), m.start)),
+          );
+      if (host ?? went) args.place = (host ?? went)!.id;
     }
     if (ord) args.ordinal = Number(ord[1]);
     else {

@@ -118,7 +118,12 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       return;
     }
     const cut = trailerAt(stext);
-    const mod = modality(cut > 0 ? stext.slice(0, cut) : stext);
+    // A relative clause about a document ("..., в котором стороны поставили цель довести ...") hedges its own
+    // content, not the signing the main clause reports.
+    const main = cut > 0 ? stext.slice(0, cut) : stext;
+    const rel = /,\s+(?:(?:в|на|по|с|из)\s+)?котор\p{L}+\s/iu.exec(main);
+    let mod = modality(main);
+    if (mod === 'hedge' && rel && ANY_TRIGGER.test(main.slice(0, rel.index).toLowerCase())) mod = modality(main.slice(0, rel.index));
     const ms = mentions[si];
     const firstPerson = ms.find((m) => m.kind === 'person' && !m.inTitle && !isSpokesman(people.persons.get(m.id)));
     if (mod === 'neg' || mod === 'hedge') {
@@ -162,6 +167,7 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
         planned,
         during: during ? lastEvent?.value : undefined,
         after: ms.filter((m) => m.ti >= cl.tj),
+        before: ms.filter((m) => m.tj <= cl.ti),
       };
       const before = drafts.length;
       FRAMES.summits(c, ctx, drafts);

@@ -96,6 +96,7 @@ export function nounParadigm(w: string, opts: { animate?: boolean; surname?: boo
 }
 
 const ADJ_END = /(ий|ый|ой|ая|яя|ое|ее|ие|ые)$/i;
+const NAME_PARTICLE = /^(бен|бин|ибн|аль|эль|ад|ас|ан|ат|аш|абу|ван|фон|де|да|дос|ду|ла|ле|бинт)$/i;
 
 /**
  * Case forms of a multi-word name: leading adjectives agree with the head noun; the words after
@@ -109,6 +110,11 @@ export function phraseForms(phrase: string, opts: { animate?: boolean; person?: 
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (headSeen && !opts.person) {
+      paradigms.push([[w], [w], [w], [w], [w], [w]]);
+      continue;
+    }
+    // Particles of Arabic, Dutch or Portuguese names never decline: "Мухаммедом бен Заидом Аль Нахайяном".
+    if (opts.person && i < words.length - 1 && NAME_PARTICLE.test(w)) {
       paradigms.push([[w], [w], [w], [w], [w], [w]]);
       continue;
     }

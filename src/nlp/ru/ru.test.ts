@@ -574,3 +574,44 @@ describe('seventh blind round: participles, delegations and the visit’s own ge
     ]);
   });
 });
+
+describe('seventh blind round: names, goals and totals', () => {
+  it('declines Arabic names past their particles ("Мухаммедом бен Заидом Аль Нахайяном")', () => {
+    const f = facts(
+      'В Абу-Даби Владимир Путин провел переговоры с Президентом ОАЭ шейхом Мухаммедом бен Заидом Аль Нахайяном.',
+      '2023-12-06',
+      'meeting',
+    );
+    expect(f[0]?.args.participants).toEqual(['person:vladimir-putin', 'person:mohamed-bin-zayed-al-nahyan']);
+  });
+  it('keeps a signing whose document states a goal in a relative clause', () => {
+    const f = facts(
+      'Премьер-министр Индии прибыл в Москву. По итогам переговоров Владимира Путина и Нарендры Моди было подписано заявление, в котором стороны поставили цель довести товарооборот до $100 млрд.',
+      '2024-07-10',
+    );
+    expect(f.filter((x) => x.type === 'meeting').map((x) => x.args.participants)).toEqual([
+      ['person:vladimir-putin', 'person:narendra-modi'],
+    ]);
+    expect(f.some((x) => x.type === 'agreement')).toBe(true);
+  });
+  it('places a summit told in a relative clause where the visit went', () => {
+    const f = facts(
+      'Обсуждение продолжилось в ходе визита премьер-министра Индии в Москву 8 июля, который прошел в рамках 22-го ежегодного российско-индийского саммита.',
+      '2024-07-10',
+      'summit',
+    );
+    expect(f[0]?.args).toMatchObject({ place: 'place:moscow', ordinal: 22 });
+  });
+  it('reads no bilateral figure in a country’s total foreign trade split off a longer sentence', () => {
+    const f = facts(
+      'Товарооборот России и Индии в первом полугодии 2024 года составил $33,4 млрд. По данным ФТС, общий внешнеторговый оборот России за первое полугодие составил $346,6 млрд; экспорт сократился на 1,2%.',
+      '2024-08-02',
+      'trade',
+    );
+    expect(f.map((x) => (x.args.amount as { value: number }).value)).toEqual([33.4e9]);
+  });
+  it('names «Сила Сибири 2» as the Power of Siberia 2', () => {
+    const f = facts('Россия и Китай подписали соглашение о строительстве газопровода «Сила Сибири 2».', '2025-09-03', 'project_milestone');
+    expect(f[0]?.args.project).toBe('project:power-of-siberia-2-gas-pipeline');
+  });
+});
