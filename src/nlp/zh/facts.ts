@@ -341,6 +341,21 @@ const COMMISSION = /(联委会|合委会|委员会(?:第[^,。]{1,3}次)?会议|
 function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: Map<string, string>): void {
   const s = d.s;
   const st = s.slice(c.sent.start, c.sent.end);
+  // 对越南、马来西亚、柬埔寨进行国事访问，同三国领导人分别举行会谈: talks with the leaders of each country visited.
+  const each = /同(?:[两二三四五六七八九十\d]+)国领导人分别(举行会谈|会谈|会见|会晤)/.exec(st);
+  if (each) {
+    const visited = drafts.filter((f) => f.type === 'visit' && f.sent === c.sent && !f.args.place);
+    for (const v of visited.length >= 2 ? visited : [])
+      push(
+        drafts,
+        c,
+        'meeting',
+        { participants: [v.args.visitor, v.args.host], format: /会谈/.test(each[1]) ? 'talks' : undefined },
+        v.when,
+        v.planned,
+        0.7,
+      );
+  }
   const hits: { pos: number; end: number; trig: string }[] = [];
   for (const m of st.matchAll(MEET_G)) hits.push({ pos: c.sent.start + m.index, end: c.sent.start + m.index + m[0].length, trig: m[0] });
   // The commission is named first and held after (联委会将于...在华盛顿举行): modality and date are read at 举行.
@@ -744,6 +759,15 @@ function investment(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   }
 }
 
+/** Summits named by abbreviation: 中阿 (China and the Arab states), 中海 (China and the GCC). */
+const SUMMIT_ABBR = new Map<string, { en: string; org?: string }>([
+  ['中阿', { en: 'China–Arab States' }],
+  ['中海', { en: 'China–Gulf Cooperation Council (GCC)', org: 'org:gcc' }],
+  ['中非', { en: 'China–Africa' }],
+  ['中拉', { en: 'China–Latin America' }],
+  ['中欧', { en: 'China–EU', org: 'org:eu' }],
+]);
+
 const SUMMIT_G =
   /(峰会|(?:总理|领导人|首脑|元首)?(?:年度|定期)会晤|领导人(?:第[^,。]{1,4}次)?(?:非正式)?(?:会晤|会议)|首脑会议|元首理事会(?:会议)?)/g;
 
@@ -755,9 +779,10 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     const end = pos + m[0].length;
     // The name: mentions and dashes right before the trigger (中国—中亚, 上合组织, 金砖国家).
     // Words between the name and the trigger: 上海合作组织成员国元首理事会, 上合组织下一次峰会.
-    const filler = /(成员国|国家|领导人|元首|首脑|下一次|下一届|下届|本届|此次|这次|新一届|的|第[\d一二三四五六七八九十]+[届次])+$/.exec(
-      s.slice(Math.max(c.sent.start, pos - 14), pos),
-    );
+    const filler =
+      /(成员国|国家|领导人|元首|首脑|下一次|下一届|下届|本届|此次|这次|新一届|的|第[\d一二三四五六七八九十]+[届次]|[（(]10\s*\+\s*[13][）)])+$/.exec(
+        s.slice(Math.max(c.sent.start, pos - 14), pos),
+      );
     let b = filler && !c.ms.some((y) => y.end === pos) ? pos - filler[0].length : pos;
     const parts: Mention[] = [];
     for (;;) {
@@ -766,7 +791,10 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
       parts.unshift(x);
       b = x.start;
     }
-    if (!parts.length) continue;
+    // 中阿峰会, 中海峰会: summits named by two-character abbreviations, no mention of their own.
+    const abbr = parts.length ? undefined : SUMMIT_ABBR.get(s.slice(b - 2, b));
+    if (abbr) b -= 2;
+    if (!parts.length && !abbr) continue;
     if (inTitle(s, c.sent.start, pos)) continue;
     const ordM = /(?:第([\d一二三四五六七八九十]+)(?:届|次|轮)|(首)届)$/.exec(s.slice(Math.max(c.sent.start, b - 6), b));
     let ordinal = ordM ? (ordM[2] ? 1 : parseCount(ordM[1])) : undefined;
@@ -776,24 +804,30 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     const fillOrd = filler && /第([\d一二三四五六七八九十]+)[届次]/.exec(filler[0]);
     if (!ordinal && fillOrd && b < pos) ordinal = parseCount(fillOrd[1]);
     const countries = parts.filter((x) => x.kind === 'country');
-    const org = parts.find((x) => x.kind === 'org');
+    const org: { id: string } | undefined = parts.find((x) => x.kind === 'org') ?? (abbr?.org ? { id: abbr.org } : undefined);
     // Two countries without an ordinal: a one-off meeting of two leaders, not a named summit.
     if (!org && countries.length === 2 && !ordinal && parts.length === 2) continue;
-    const en = parts
-      .map((x) => {
-        if (x.kind === 'country') return (x.ids ?? [x.id]).map((k) => COUNTRY_EN.get(k) ?? k.slice(8)).join('–');
-        // Organisations by name and acronym: "Shanghai Cooperation Organization (SCO)".
-        const acr = x.kind === 'org' ? x.id.slice(4).toUpperCase() : '';
-        return x.en && acr && acr.length <= 5 && x.en.toUpperCase() !== acr ? `${x.en} (${acr})` : (x.en ?? x.id);
-      })
-      .join('–');
+    if (!org && parts.length === 1 && countries[0]?.ids?.length === 2 && !ordinal) continue;
+    const en = abbr
+      ? abbr.en
+      : parts
+          .map((x) => {
+            if (x.kind === 'country') return (x.ids ?? [x.id]).map((k) => COUNTRY_EN.get(k) ?? k.slice(8)).join('–');
+            // Organisations by name and acronym: "Shanghai Cooperation Organization (SCO)".
+            const acr = x.kind === 'org' ? x.id.slice(4).toUpperCase() : '';
+            return x.en && acr && acr.length <= 5 && x.en.toUpperCase() !== acr ? `${x.en} (${acr})` : (x.en ?? x.id);
+          })
+          .join('–');
     const zh = d.text.slice(b, end);
     const kind = /(年度|定期)会晤/.test(m[0]) ? 'annual leaders’ meeting' : 'summit';
     const name = `${en} ${kind} (${zh.replace(/(下一次|下一届|下届|本届|此次|这次|新一届)/, '')})`;
     // Only a summit that is held, attended or announced, not one merely named.
     const tail = s.slice(end, Math.min(c.sent.end, end + 30));
     const head = s.slice(Math.max(c.sent.start, b - 24), b);
-    if (!/(出席|参加|举行|召开|主持|开幕|闭幕|在[^,。]{1,10}$|期间)/.test(head) && !/^[^,。]{0,24}(举行|召开|开幕|闭幕)/.test(tail))
+    if (
+      !/(出席|参加|举行|召开|主持|主办|承办|开幕|闭幕|在[^,。]{1,10}$|期间)/.test(head) &&
+      !/^[^,。]{0,24}(举行|召开|开幕|闭幕)/.test(tail)
+    )
       continue;
     if (/^期间/.test(tail) && seen.some((x) => x.zh === zh)) continue;
     // Named first and held after (峰会将于明年在比什凯克举行): modality is read at the verb.
@@ -803,6 +837,14 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     let place = c.ms.find((x) => x.kind === 'place' && x.start > c.sent.start && !parts.includes(x))?.id;
     // 将于2025年在巴西举行: the host country when no city is named.
     if (!place && held) place = c.ms.find((x) => x.kind === 'country' && !x.ids && x.start >= end && x.start < end + held[0].length)?.id;
+    // 支持哈萨克斯坦于2025年主办第二届中国—中亚峰会: the host named before 主办.
+    const hostAt = /(主办|承办)[^,。]{0,8}$/.exec(head);
+    if (!place && hostAt) {
+      const at = b - head.length + hostAt.index;
+      place = [...c.ms]
+        .reverse()
+        .find((x) => (x.kind === 'country' || x.kind === 'place') && !x.ids && x.end <= at && at - x.end <= 12)?.id;
+    }
     // 出访哈萨克斯坦,出席上合组织峰会: the country travelled to.
     if (!place)
       place = c.ms.find((x) => x.kind === 'country' && !x.ids && /(出访|访问|赴|抵达|前往)$/.test(s.slice(x.start - 2, x.start)))?.id;
@@ -828,7 +870,7 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
 }
 
 const MILESTONE_G =
-  /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入商业运营|投入使用|投运|正式运营|商业运营|开通运营|正式开通|投产|并网发电)/g;
+  /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入商业运营|投入使用|投运|正式运营|商业运营|开通运营|正式开通|开通(?=仪式)|投产|并网发电)/g;
 const PROJECT_NOUN =
   /(高速铁路|高铁|铁路|环城公路|高速公路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|风电|光伏|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂|水泥厂|水泥生产线|生产线|铁合金|钢厂|钢铁厂|化工厂|化肥厂)(?:改造|扩建|新建|升级|及配套储能|储能)?(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
 const NOUN_EN: Record<string, string> = {
@@ -982,7 +1024,7 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
     const lead = s
       .slice(cs, pos)
       .replace(
-        /(已经|已|正式|顺利|全面|全线|首段|实现|如期|提前|于[^,。]{0,14}|在[^,。]{1,16}|将|即将|日前|近日|今年|去年|上月|本月|\d{1,2}日|当天|[^,。的路线港站]{1,8}至[^,。]{1,10}段|[一二三四五]期)+$/,
+        /(已经|已|正式|顺利|全面|全线|首段|实现|如期|提前|举行|举办|于[^,。]{0,14}|在[^,。]{1,16}|将|即将|日前|近日|今年|去年|上月|本月|\d{1,2}日|当天|[^,。的路线港站]{1,8}至[^,。]{1,10}段|[一二三四五]期)+$/,
         '',
       );
     // "2017年5月31日通车的蒙内铁路": the milestone told in a clause before the project it describes.

@@ -479,3 +479,38 @@ describe('sixth blind round: earlier state visits told with 期间, and 来华',
     ]);
   });
 });
+
+describe('seventh blind round: abbreviated summits, hosts, 10+1 and ceremonies', () => {
+  it('reads 中阿峰会 and 中海峰会 as the China–Arab States and China–GCC summits, but not 中美峰会', () => {
+    const f = read('标题\n外长表示，第二届中阿峰会和第二届中海峰会将于明年在中国举行。中美峰会也将于明年举行。', '2025-12-10').filter(
+      (x) => x.type === 'summit',
+    );
+    expect(f.map((x) => [String(x.args.name).replace(/ \([^)]*\)$/, ''), x.args.place, x.args.ordinal, x.args.organization])).toEqual([
+      ['China–Arab States summit', 'country:CN', 2, undefined],
+      ['China–Gulf Cooperation Council (GCC) summit', 'country:CN', 2, 'org:gcc'],
+    ]);
+  });
+  it('reads the host of a summit named before 主办, and a 10+1 leaders’ meeting', () => {
+    const f = read(
+      '标题\n双方支持吉尔吉斯斯坦于2026年主办第三届中国—中亚峰会。11月5日，第27次中国—东盟（10+1）领导人会议在老挝万象举行。',
+      '2025-06-20',
+    ).filter((x) => x.type === 'summit');
+    expect(f.map((x) => [x.args.place, x.args.ordinal])).toEqual([
+      ['country:KG', 3],
+      ['place:vientiane', 27],
+    ]);
+  });
+  it('reads talks with the leaders of each country visited (分别举行会谈)', () => {
+    const f = read('标题\n去年12月，国家主席习近平对老挝、泰国进行国事访问，同两国领导人分别举行会谈。', '2025-03-01').filter(
+      (x) => x.type === 'meeting',
+    );
+    expect(f.map((x) => x.args.participants)).toEqual([
+      ['person:xi-jinping', 'country:LA'],
+      ['person:xi-jinping', 'country:TH'],
+    ]);
+  });
+  it('reads a railway section’s opening ceremony (举行开通仪式) as its launch', () => {
+    const f = read('标题\n12月5日，中老铁路万象至万荣段举行开通仪式。', '2025-12-06').filter((x) => x.type === 'project_milestone');
+    expect(f[0]?.args).toMatchObject({ project: 'project:china-laos-railway', stage: 'launched' });
+  });
+});
