@@ -68,6 +68,22 @@ const SYM: Record<string, string> = {
   try: 'TRY',
   rs: 'INR',
   'rs.': 'INR',
+  rm: 'MYR',
+  myr: 'MYR',
+  n: 'NGN',
+  '₦': 'NGN',
+  rp: 'IDR',
+  idr: 'IDR',
+  tk: 'BDT',
+  ksh: 'KES',
+  ghs: 'GHS',
+  'gh₵': 'GHS',
+  egp: 'EGP',
+  pkr: 'PKR',
+  thb: 'THB',
+  vnd: 'VND',
+  xof: 'XOF',
+  xaf: 'XAF',
 };
 const WORD_CUR: Record<string, string> = {
   dollar: 'USD',
@@ -103,14 +119,24 @@ const WORD_CUR: Record<string, string> = {
   pesos: 'MXN',
   sum: 'UZS',
   somoni: 'TJS',
+  ringgit: 'MYR',
+  rupiah: 'IDR',
+  baht: 'THB',
+  dong: 'VND',
+  taka: 'BDT',
+  cedis: 'GHS',
+  kwacha: 'ZMW',
+  birr: 'ETB',
+  'cfa francs': 'XOF',
+  'egyptian pounds': 'EGP',
 };
 
 const DIGIT = /\d/;
 const PREFIX_RE =
-  /((?:US\$|U\.S\.\$|R\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|\$|€|£|¥|₽|₹)\s?|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY|Rs\.?)\s?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d{1,2}(?!\d))?|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|crore|lakh|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/gi;
+  /((?:US\$|U\.S\.\$|R\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|GH₵|\$|€|£|¥|₽|₹|₦)\s?|\b(?:USD|EUR|GBP|CNY|RMB|RUB|INR|JPY|KZT|AED|SAR|BRL|ZAR|NGN|KES|CHF|TRY|MYR|IDR|GHS|EGP|PKR|THB|VND|XOF|XAF|Rs\.?|RM|Rp|Tk|KSh)\s?|\bN(?=\d[\d,.]*\s?(?:trillion|billion|million|bn|tn|trn)\b))(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d{1,2}(?!\d))?|\d+(?:\.\d+)?)(?:\s?-?(trillion|billion|million|thousand|crore|lakh|bn|trn|tn|bln|mln|mn|m|b|k)\b)?/gi;
 // "20 billion 516 million US dollars", as statistics offices write: a smaller scale continues the larger.
 const SUFFIX_RE =
-  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn)?(?:\s+(\d{1,3})\s+(billion|million|thousand))?\s+(us dollars|dollars?|euros?|yuan|renminbi|rubles?|roubles?|pounds|yen|rupees?|tenge|soms?|dirhams?|riyals?|rand|naira|reais|swiss francs|lira|shillings|pesos|somoni)\b/gi;
+  /\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(trillion|billion|million|thousand|bn|trn|tn|bln|mln|mn)?(?:\s+(\d{1,3})\s+(billion|million|thousand))?\s+(us dollars|dollars?|euros?|yuan|renminbi|rubles?|roubles?|pounds|yen|rupees?|tenge|soms?|dirhams?|riyals?|rand|naira|reais|swiss francs|lira|shillings|pesos|somoni|ringgit|rupiah|baht|dong|taka|cedis|kwacha|birr|cfa francs|egyptian pounds)\b/gi;
 
 /** Find money amounts such as "$22.71 billion", "€3bn", "1.5 million yuan". */
 export function findMoney(s: string, base: number): MoneyExpr[] {

@@ -357,6 +357,8 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
     if (m.source !== 'capital') continue;
     let p = m.t0 - 1;
     if (p >= 1 && toks[p].lo === 'of' && toks[p - 1].lo === 'city') p -= 2;
+    // "at the White House", "in the Kremlin": the article before a palace.
+    if (p >= 1 && toks[p].lo === 'the') p--;
     let prev = p >= 0 ? toks[p].lo : '';
     if (prev === 'and' && p - 1 >= 0 && claim[p - 1] >= 0) {
       const before = mentions[claim[p - 1]];

@@ -140,7 +140,9 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     };
     // Cheap substring checks keep the trigger regexes off sentences that cannot match.
     const lo = st.lo;
-    if (/visit|arriv|landed|travel|flew|trip|went to|goes to|delegation|who (?:is|was) in |came to|comes to|stay in|welcom/.test(lo))
+    if (
+      /visit|arriv|landed|travel|flew|trip|went to|goes to|delegation|spen[dt]|who (?:is|was) in |came to|comes to|stay in|welcom/.test(lo)
+    )
       visits(env);
     if (/\b(?:tour|trip|swing)\b/.test(lo)) tourVisits(env);
     if (
@@ -501,7 +503,7 @@ function projectId(doc: Doc, name: string): string {
 
 // ---------------------------------------------------------------- visit
 const VISIT_RE =
-  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|(?<=,\s+who\s+)(?:is|was)\s+in(?=\s+(?:the\s+)?[A-Z]?\S+(?:\s+\S+){0,2}\s+(?:to|for)\s+(?:co-chair|chair|attend|take part|hold|lead|open|sign|the\b))|\b(?:led|lead|leads|leading|headed|heads|head)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,3}?delegation\s+to|\b(visited|(?:is|was|are|were)\s+visiting|went\s+to|goes\s+to|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|came\s+to|comes\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|(?:own|a|an|his|her|their)\s+(?:(?:one|two|three|four|five|\d)-day\s+)?stay\s+in|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
+  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:abroad\s+(?:as\s+[^,;]{1,40}?\s+)?)?(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|(?<=,\s+who\s+)(?:is|was)\s+in(?=\s+(?:the\s+)?[A-Z]?\S+(?:\s+\S+){0,2}\s+(?:to|for)\s+(?:co-chair|chair|attend|take part|hold|lead|open|sign|the\b))|\b(?:led|lead|leads|leading|headed|heads|head)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,3}?delegation\s+to|\b(visited|(?:is|was|are|were)\s+visiting|went\s+to|goes\s+to|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|came\s+to|comes\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|(?:own|a|an|his|her|their)\s+(?:(?:one|two|three|four|five|\d)-day\s+)?stay\s+in|spen[dt]s?\s+(?:(?:a|one|two|three|four|five|several|\d+)\s+(?:days?|nights?)|the\s+(?:day|weekend))\s+in|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
 
 // "... from the Government Palace in Lima, where Xi was on a state visit": the place the relative clause hangs on.
 const WHERE_VISIT_RE = /,\s+where\s+$/;
@@ -711,7 +713,7 @@ function tourVisits(env: Env): void {
 
 // ---------------------------------------------------------------- meeting
 const MEET_RE =
-  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were)\s+(?:(?:also|earlier|later|then|first|warmly|formally)\s+)*(?:welcomed|received|greeted|hosted)\s+(?:(?:with|at|in)\s+[^.;,]{3,60}?\s+)?by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions|(?:the\s+\w+\s+round\s+of\s+)?(?:political\s+|bilateral\s+|strategic\s+)?consultations)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?|\s+there)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+(?:(?:today|yesterday|here|on\s+\w+|in\s+[\w'-]+(?:\s+[\w'-]+)?)\s+){1,3}with|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|spoke\s+(?:to|with)(?=\s[^.;]{0,80}\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b)|talks\s+with|received\s+a\s+delegation\s+(?:of|from)\s+[^.;]{3,80}?\s+(?:led|headed)\s+by(?:\s+(?:its|the))?|received|hosted|co-chaired\s+[^.;]{3,120}?\s+with|sat\s+down\s+with|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to))\b/g;
+  /(?:,\s+meeting\s+(?:with\s+)?|\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:(?:also|earlier|later|then|first|warmly|formally)\s+)*(?:welcomed|received|greeted|hosted)\s+(?:(?:with|at|in)\s+[^.;,]{3,60}?\s+)?by\b|\b(?:held|hold|holds|holding|had|has|conducted)\s+(?:\w+\s+){0,2}?(talks|negotiations|a meeting|meetings|a phone call|a telephone call|phone talks|telephone talks|a phone conversation|a telephone conversation|a bilateral meeting|discussions|(?:the\s+\w+\s+round\s+of\s+)?(?:political\s+|bilateral\s+|strategic\s+)?consultations)(?:\s+(?:in|at)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?|\s+there)?\s+with|\b(?:held|hold|holds|had|conducted)\s+(?:\w+\s+){0,2}?(?:talks|negotiations|a meeting|meetings|a phone call|phone talks|a bilateral meeting)\b|met\s+(?:(?:today|yesterday|here|on\s+\w+|in\s+[\w'-]+(?:\s+[\w'-]+)?)\s+){1,3}with|met\s+with|met|meets\s+with|meets|meet\s+with|meet|spoke\s+(?:by\s+(?:phone|telephone)|on\s+the\s+phone)\s+with|spoke\s+(?:to|with)(?=\s[^.;]{0,80}\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b)|talks\s+with|received\s+a\s+delegation\s+(?:of|from)\s+[^.;]{3,80}?\s+(?:led|headed)\s+by(?:\s+(?:its|the))?|received|hosted|co-chaired\s+[^.;]{3,120}?\s+with|sat\s+down\s+with|paid\s+a\s+courtesy\s+(?:call|visit)\s+(?:on|to)|called\s+on)\b/g;
 
 const LEAD_WORDS = new Set(
   (
@@ -891,12 +893,22 @@ function meetings(env: Env): void {
       }
     }
     if (subs.length === 0 || objs.length === 0) continue;
+    // "called on President Murmu" is a call paid; "called on Putin to end the war" urges.
+    if (/^called/.test(m[0]) && /^(?:\s*\([^)]*\))?(?:\s*,[^,;]{0,80},)?\s+to\s/.test(st.lo.slice(objs[objs.length - 1].end - st.start)))
+      continue;
     const format =
       /phone|telephone/.test(m[0]) || (/^spoke/.test(m[0]) && /\b(?:by\s+(?:tele)?phone|on\s+the\s+phone)\b/.test(st.lo.slice(m.index)))
         ? 'phone call'
         : /talks|negotiations/.test(m[0])
           ? 'talks'
           : undefined;
+    // "had been received at the White House by Biden": the one received there visited.
+    if (/^(?:was|were|had|has|have)\b/.test(m[0]) && subs.length === 1 && mod !== 'planned') {
+      const at = st.ms.find((x) => x.kind === 'place' && x.start >= trig && x.end <= after);
+      const host = at && countryOf(at.id);
+      if (at && host && host !== personCountry(env, subs[0].id) && host === personCountry(env, objs[0].id))
+        emit(env, 'visit', { visitor: subs[0].id, host, place: at.id }, 0.75, nearestTime(env, trig));
+    }
     // "Aliyev and Pashinyan sat down with Macron and Michel": one meeting of the four, not four of two.
     if (subs.length >= 2 && objs.length >= 2) {
       const ids = [...new Set([...subs.map((x) => x.id), ...objs.map((x) => x.id)])].slice(0, 6);
@@ -2279,7 +2291,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     // "concluded its leaders' summit": the organisation the sentence is about.
     if (
       !name &&
-      /\b(its|the bloc's|the group's|the organization's|the organisation's|the alliance's|the union's|the association's|the forum's)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(?:19|20)\d\d\s+)?(leaders'?\s+|annual\s+|heads of state\s+)?$/.test(
+      /\b(its|the bloc's|the group's|the organization's|the organisation's|the alliance's|the union's|the association's|the forum's)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(?:19|20)\d\d\s+)?((?:leaders'?|annual|heads of state|ordinary|extraordinary|regular|next|previous|last|upcoming)\s+){0,2}$/.test(
         pre,
       )
     ) {
@@ -2344,7 +2356,12 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     }
     // "The 22nd summit was held in Moscow" after "the 23rd annual summit": the series the article has named.
     if (!name && /\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|previous|last|next)\s+$/.test(pre)) {
-      const series = [...env.facts].reverse().find((f) => f.type === 'summit' && f.args.ordinal !== undefined);
+      // "... at the previous summit in Abuja": the series just named, numbered or a body's.
+      const series = [...env.facts]
+        .reverse()
+        .find(
+          (f) => f.type === 'summit' && (f.args.ordinal !== undefined || (/\b(?:previous|last|next)\s+$/.test(pre) && f.args.organization)),
+        );
       if (series) {
         name = String(series.args.name);
         org = series.args.organization as string | undefined;
@@ -2357,7 +2374,8 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     for (const x of after) {
       const gap = st.lo.slice(trig - st.start, x.start - st.start);
       // "..., and the second edition will take place in Addis Ababa": another clause, another summit.
-      if (gap.length > 90 || /[;]|,\s*(?:and|but|while|whereas)\s/.test(gap)) break;
+      // "... for the bloc's summit, ..., who took over at the previous summit in Accra": another summit's place.
+      if (gap.length > 90 || /[;]|,\s*(?:and|but|while|whereas)\s/.test(gap) || /\bsummits?\b/.test(gap.slice(6))) break;
       if (/\b(in|at|hosted by|host)\s+(the\s+)?((\w+\s+)?(city|capital|resort|town)\s+of\s+)?$/.test(gap.slice(-40))) {
         place = x.id;
         break;
@@ -2437,7 +2455,12 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     // went to a summit that was; what follows it is about the traveller.
     const pastTrip = /\b(?:travell?ed|went|flew|came|attended|arrived)\b[^,;]*$/.test(clauseWindow(st, trig, 90));
     const clause = clauseWindow(st, trig, 40) + (pastTrip ? '' : st.lo.slice(rel, rel + 60).split(/;|,\s*(?:and|but|while|whereas)\s/)[0]);
-    const scheduled = FUTURE.test(clause) && !/\b(was|were|took place|had been)\b/.test(st.lo.slice(rel, rel + 40));
+    // "Heads of state will gather in Abuja on December 14 for the bloc's ordinary summit": the gathering is ahead.
+    const gathering =
+      /\bwill\s+(?:gather|meet|convene|assemble)\b[^.;]*$/.test(st.lo.slice(0, rel)) &&
+      !pastTrip &&
+      !/\b(?:previous|last|earlier|past)\s+$/.test(pre);
+    const scheduled = (FUTURE.test(clause) || gathering) && !/\b(was|were|took place|had been)\b/.test(st.lo.slice(rel, rel + 40));
     const when = nearestTime(env, trig, scheduled);
     emit(env, 'summit', args, scheduled ? 0.72 : 0.86, when, scheduled ? { status: 'planned' } : {});
   }
@@ -2712,6 +2735,19 @@ function mergeFacts(facts: Fact[], generic: Set<Fact>): Fact[] {
       prev.args.ordinal !== f.args.ordinal
     ) {
       k = `${k}|${f.args.ordinal}`;
+      prev = byKey.get(k);
+    }
+    // A body's next summit in the city of its last ("will gather in Abuja ..., the previous summit in Abuja in
+    // June"): one announced, one held, two summits.
+    if (
+      prev &&
+      f.type === 'summit' &&
+      !!prev.status !== !!f.status &&
+      prev.when &&
+      f.when &&
+      prev.when.value.slice(0, 7) !== f.when.value.slice(0, 7)
+    ) {
+      k = `${k}|${f.status ?? 'held'}`;
       prev = byKey.get(k);
     }
     // Two trips of one person to one country told with two cities are two visits (and meetings); a date alone

@@ -340,3 +340,15 @@ export const CHINESE_SURNAMES = new Set(
     'Hua Lai Zhu Ding Fu Shi Kong Mao Qian Bai Hou Meng Long Duan Lei Jin Wan Qiu Ou'
   ).split(' '),
 );
+
+/** Seats and palaces named for their city: "Landmark|City|CC" (a government when acting, a place after "at"). */
+export const LANDMARKS = `White House|Washington|US;Oval Office|Washington|US;Kremlin|Moscow|RU;Great Hall of the People|Beijing|CN;
+Zhongnanhai|Beijing|CN;Diaoyutai State Guesthouse|Beijing|CN;Elysee Palace|Paris|FR;Élysée Palace|Paris|FR;Downing Street|London|GB;
+Rashtrapati Bhavan|New Delhi|IN;Hyderabad House|New Delhi|IN;Qasr Al Watan|Abu Dhabi|AE;Qasr Al-Watan|Abu Dhabi|AE;Akorda|Astana|KZ;
+Ak Orda|Astana|KZ;Kuksaroy|Tashkent|UZ;Blue House|Seoul|KR;Malacanang Palace|Manila|PH;Malacañang Palace|Manila|PH;
+Planalto Palace|Brasilia|BR;Casa Rosada|Buenos Aires|AR;Union Buildings|Pretoria|ZA;Aso Rock|Abuja|NG;Aso Villa|Abuja|NG;
+Bestepe|Ankara|TR;Beştepe|Ankara|TR;Dolmabahce Palace|Istanbul|TR;Dolmabahçe Palace|Istanbul|TR;Quirinal Palace|Rome|IT;
+Palazzo Chigi|Rome|IT;Moncloa Palace|Madrid|ES;Bellevue Palace|Berlin|DE;Prague Castle|Prague|CZ;Hofburg|Vienna|AT;
+Kantei|Tokyo|JP;Akasaka Palace|Tokyo|JP;Yongsan|Seoul|KR;Al Yamamah Palace|Riyadh|SA;Ittihadiya Palace|Cairo|EG;
+Carthage Palace|Tunis|TN;Istana Negara|Kuala Lumpur|MY;Perdana Putra|Putrajaya|MY;Merdeka Palace|Jakarta|ID;
+Bogor Palace|Bogor|ID;Presidential Palace in Hanoi|Hanoi|VN;Ata-Jurt|Bishkek|KG;Ala Archa|Bishkek|KG`;

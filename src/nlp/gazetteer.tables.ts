@@ -3,7 +3,16 @@
 // values): the production build evaluates it and writes its result into the bundle (scripts/build.ts), so a
 // start parses the tables instead of tokenising some six thousand phrases.
 import { COUNTRIES } from './countries.generated.js';
-import { CITIES, COMPANIES, COUNTRY_EXTRAS, INITIATIVES, ORGANIZATIONS, REGIONS, SEATS_EXTRAS } from './gazetteer-curated.data.js';
+import {
+  CITIES,
+  COMPANIES,
+  COUNTRY_EXTRAS,
+  INITIATIVES,
+  LANDMARKS,
+  ORGANIZATIONS,
+  REGIONS,
+  SEATS_EXTRAS,
+} from './gazetteer-curated.data.js';
 import type { EntityInfo, GazEntry, Target } from './gazetteer.js';
 import { normalizeTypography, slugify } from './text-normalizer.js';
 import { tokenize } from './tokenizer.js';
@@ -127,6 +136,11 @@ function build(): void {
   }
   for (const [city, code] of pairs(SEATS_EXTRAS)) add(city, placeTarget('capital', city, code));
   for (const [city, code] of pairs(CITIES)) add(city, placeTarget('city', city === 'Xian' ? "Xi'an" : city, code));
+  // A palace stands for its city, and like a capital for its government when it acts ("the Kremlin said").
+  for (const line of LANDMARKS.split(/;\s*/)) {
+    const [landmark, city, code] = line.trim().split('|');
+    add(landmark, placeTarget('capital', city, code));
+  }
   for (const [name, code] of pairs(REGIONS)) add(name, placeTarget('region', name, code ?? ''));
   for (const line of ORGANIZATIONS.split('\n')) {
     const [slug, name, ...aliases] = line.split('|');

@@ -897,6 +897,7 @@ describe('press releases of presidencies (English)', () => {
     expect(r.facts.find((f) => f.type === 'meeting')?.args).toEqual({
       participants: ['person:william-ruto', 'person:xi-jinping'],
       format: 'talks',
+      place: 'place:beijing',
     });
   });
   it('reads a listed financing agreement for a road as the road agreed, without its length in the name', () => {
@@ -1258,5 +1259,56 @@ describe('round seven: trips, delegations, capitals and the Commonwealth', () =>
     expect(m.map((x) => x.args.participants)).toEqual([
       ['person:ilham-aliyev', 'person:nikol-pashinyan', 'person:emmanuel-macron', 'person:charles-michel'],
     ]);
+  });
+});
+
+describe('round seven: calls paid, palaces, stays and a bloc’s summits', () => {
+  it('reads "called on President X at Rashtrapati Bhavan" as a meeting in New Delhi, but not "called on X to"', () => {
+    const m = facts(
+      'Anura Kumara Dissanayake called on President Droupadi Murmu at Rashtrapati Bhavan on Monday.',
+      '2024-12-17',
+      'meeting',
+    );
+    expect(m[0]?.args).toEqual({ participants: ['person:anura-kumara-dissanayake', 'person:droupadi-murmu'], place: 'place:new-delhi' });
+    expect(facts('The Pope called on Vladimir Putin to end the war.', '2024-12-17', 'meeting')).toEqual([]);
+  });
+  it('reads "had been received at the White House by" as a visit to the United States and a meeting', () => {
+    const f = facts('Joao Lourenco had been received at the White House in November 2023 by Joe Biden.', '2024-12-05');
+    expect(f.map((x) => [x.type, x.args.place])).toEqual([
+      ['visit', 'place:washington'],
+      ['meeting', 'place:washington'],
+    ]);
+  });
+  it('reads "spent three days in Nuuk" and "his first trip abroad as head of government to Copenhagen"', () => {
+    const v = facts(
+      'Mette Frederiksen spent three days in Nuuk in April. Later that month Jens-Frederik Nielsen made his first trip abroad as head of government to Copenhagen.',
+      '2025-06-20',
+      'visit',
+    );
+    expect(v.map((x) => [x.args.visitor, x.args.place])).toEqual([
+      ['person:mette-frederiksen', 'place:nuuk'],
+      ['person:jens-frederik-nielsen', 'place:copenhagen'],
+    ]);
+  });
+  it('reads "the bloc’s ordinary summit" ahead and "the previous summit" held, in one sentence', () => {
+    const s = facts(
+      "ECOWAS - Heads of state will gather in Abuja on December 14 for the bloc's ordinary summit, the first chaired by Julius Maada Bio, who took over at the previous summit in Accra in June.",
+      '2025-11-21',
+      'summit',
+    );
+    expect(s.map((x) => [x.args.organization, x.args.place, x.when?.value, x.status])).toEqual([
+      ['org:ecowas', 'place:abuja', '2025-12-14', 'planned'],
+      ['org:ecowas', 'place:accra', '2025-06', undefined],
+    ]);
+  });
+  it('reads ringgit, naira and CFA franc amounts', () => {
+    const t = facts(
+      'Nigeria exported goods worth N2.37 trillion to India in the third quarter of 2025, the statistics bureau said.',
+      '2025-11-21',
+      'trade',
+    );
+    expect(t[0]?.args.amount).toEqual({ value: 2.37e12, currency: 'NGN' });
+    const i = facts('Approved investments in Malaysia reached a record RM378.5 billion in 2024.', '2025-02-20', 'investment');
+    expect(i[0]?.args.amount).toEqual({ value: 378.5e9, currency: 'MYR' });
   });
 });
