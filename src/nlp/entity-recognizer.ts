@@ -379,6 +379,19 @@ export function recognizeEntities(text: string, toks: Token[], sents: Sentence[]
 
   const persons = learnPeople(text, lower, toks, sents, claim, mentions, push, year);
   mentions.sort((a, b) => a.start - b.start);
+  // "President Yoon Suk Yeol, who is in our country on a state visit": in a leader's readout (outside quotes)
+  // "our country" is the country of the leader the text names first.
+  if (lower.includes('our country')) {
+    const first = mentions.find((m) => m.kind === 'person');
+    const own = first && persons.get(first.id)?.roles.find((r) => r.of?.startsWith('country:'))?.of;
+    for (let i = 0; own && i + 1 < toks.length; i++) {
+      if (toks[i].lo !== 'our' || toks[i + 1].lo !== 'country' || claim[i] >= 0 || claim[i + 1] >= 0) continue;
+      const quotes = (text.slice(0, toks[i].start).match(/["“”]/g) ?? []).length;
+      if (quotes % 2 === 1) continue;
+      mentions.push({ start: toks[i].start, end: toks[i + 1].end, t0: i, t1: i + 2, id: own, kind: 'country', source: 'our' });
+    }
+    mentions.sort((a, b) => a.start - b.start);
+  }
   return { mentions, persons, local, aliases };
 }
 

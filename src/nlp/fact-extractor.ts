@@ -162,7 +162,8 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     if (lo.includes('session')) sessions(env);
     if (lo.includes('heads of state') || lo.includes('meeting of the leaders') || lo.includes('meeting of leaders')) leadersMeetings(env);
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
-    if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service|began|started|begun|grid/.test(lo)) milestones(env);
+    if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service|began|started|begun|grid|first/.test(lo))
+      milestones(env);
     if (firstPerson) lastSubject = firstPerson.id;
     const list = countryList(st);
     if (list) {
@@ -495,8 +496,17 @@ function personCountry(env: Env, id: string): string | undefined {
 
 /** Project id for a phrase, remembering how the text wrote it. */
 function projectId(doc: Doc, name: string): string {
-  // A "megaport" is the port annotators and readers name.
-  const id = 'project:' + slugify(name.replace(/\bmegaport\b/i, 'port'));
+  // A "megaport" is the port annotators and readers name; "the Simandou iron ore project" is Simandou.
+  const id =
+    'project:' +
+    slugify(
+      name
+        .replace(/\bmegaport\b/i, 'port')
+        .replace(
+          /^(.*?[A-Z][\w'-]*)\s+(?:(?:iron\s+ore|iron|gas|lng|oil|copper|gold|bauxite|lithium|coal|uranium|nickel|cobalt|mining|energy)\s+)?project$/i,
+          '$1',
+        ),
+    );
   (doc.projectNames ??= new Map()).set(id, doc.projectNames.get(id) ?? name);
   return id;
 }
@@ -1782,13 +1792,18 @@ function investments(env: Env): void {
   }
   // The amount nearest the trigger ("trade stood at $4.2 billion and companies invested $3.7 billion" is the
   // second); one described as a running total ("bringing its total investment to") is not this investment.
-  const dist = (x: MoneyExpr) => (x.start >= trig ? x.start - trig : trig - x.end);
+  // A figure before the trigger weighs double: "trade reached $5.5 billion ... and Indian investment has crossed
+  // $2.2 billion" invests the second; and a figure trade reached is trade's.
+  const dist = (x: MoneyExpr) => (x.start >= trig ? x.start - trig : 2 * (trig - x.end));
   amount ??= st.money
-    .filter(
-      (x) =>
-        dist(x) < 160 &&
-        !/\b(total|totals|overall|cumulative|bringing)\b[^$]*$/.test(st.lo.slice(Math.max(0, x.start - st.start - 40), x.start - st.start)),
-    )
+    .filter((x) => {
+      const before = st.lo.slice(Math.max(0, x.start - st.start - 40), x.start - st.start);
+      return (
+        (x.start >= trig ? x.start - trig : trig - x.end) < 160 &&
+        !/\b(total|totals|overall|cumulative|bringing)\b[^$]*$/.test(before) &&
+        !(x.end <= trig && /\b(?:trade|turnover|exports?|imports?)\s+(?:[\w-]+\s+){0,3}$/.test(before))
+      );
+    })
     .sort((a, b) => dist(a) - dist(b))[0];
   // "$3 billion in African logistics hubs": money spread over a region has no single recipient.
   if (
@@ -2545,6 +2560,8 @@ const MILESTONE_RE = new RegExp(
     '\\bagreed\\s+(?:to\\s+build|to\\s+construct|on\\s+the\\s+construction\\s+of)\\b',
     '\\b(?:trains|train|services|flights|ships|ferries)\\s+(?:began|started|have\\s+begun|begin|start)\\s+(?:running|operating|to\\s+run)\\b',
     '\\b(?:was|were|been|is|are)\\s+(?:connected|synchroni[sz]ed|hooked\\s+up)\\s+to\\s+(?:the\\s+)?(?:\\w+\\s+)?grid\\b',
+    // A mine or gas field's first shipment: "loaded its first export cargo", "shipped its first cargo of LNG".
+    '\\b(?:loaded|shipped|exported|delivered|sent)\\s+(?:its|their|the)\\s+(?:very\\s+)?first\\s+(?:export\\s+)?(?:cargo|shipment|consignment)\\b',
   ].join('|'),
   'g',
 );
@@ -2555,7 +2572,12 @@ const SUBJ_GAP = new RegExp(
 
 function stageOf(t: string): string {
   if (/^complet/.test(t)) return 'completed';
-  if (/production|operation|services|traffic|deliveries|running|operating|to\s+run|grid/.test(t)) return 'launched';
+  if (
+    /production|operation|services|traffic|deliveries|running|operating|to\s+run|grid|first\s+(?:export\s+)?(?:cargo|shipment|consignment)/.test(
+      t,
+    )
+  )
+    return 'launched';
   if (/construction|ground|^work|\bworks?\s+(?:of|on)\b/.test(t)) return 'construction_started';
   if (/agreed/.test(t)) return 'agreed';
   if (/launch/.test(t)) return 'launched';

@@ -1,7 +1,7 @@
 // Hand-curated gazetteer lists that the generated country data lacks.
 
 /** Extra country names, short forms and adjectives: "ALIAS|CC" separated by ";". */
-export const COUNTRY_EXTRAS = `U.S.|US;US|US;U.S.A.|US;USA|US;America|US;UK|GB;U.K.|GB;Britain|GB;PRC|CN;
+export const COUNTRY_EXTRAS = `U.S.|US;US|US;U.S.A.|US;USA|US;America|US;UK|GB;U.K.|GB;Britain|GB;PRC|CN;Korea|KR;Republic of Korea|KR;
 Mainland China|CN;Kyrgyz|KG;Kyrgyzstani|KG;Kirghizia|KG;Kazakh|KZ;Kazakhstani|KZ;Uzbek|UZ;Uzbekistani|UZ;Tajik|TJ;
 Tajikistani|TJ;Turkmen|TM;Russian|RU;Chinese|CN;Korean|KR;Turkish|TR;Turkey|TR;Türkiye|TR;Turkiye|TR;Emirati|AE;
 Saudi|SA;Saudi Arabian|SA;Iranian|IR;Iraqi|IQ;Syrian|SY;Israeli|IL;Palestinian|PS;Egyptian|EG;Jordanian|JO;

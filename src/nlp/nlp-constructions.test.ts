@@ -1312,3 +1312,33 @@ describe('round seven: calls paid, palaces, stays and a bloc’s summits', () =>
     expect(i[0]?.args.amount).toEqual({ value: 378.5e9, currency: 'MYR' });
   });
 });
+
+describe('round seven: a readout’s own country, first cargoes, figures told together', () => {
+  it('reads "our country" in a leader’s readout as the country of the leader named first', () => {
+    const f = facts(
+      'On June 14, President of Uzbekistan Shavkat Mirziyoyev held talks with President of Korea Yoon Suk Yeol, who is in our country on a state visit. Korean investment in the economy of our country exceeds 7 billion dollars.',
+      '2024-06-14',
+    );
+    expect(f.find((x) => x.type === 'visit')?.args).toMatchObject({ visitor: 'person:yoon-suk-yeol', host: 'country:UZ', kind: 'state' });
+    expect(f.find((x) => x.type === 'investment')?.args).toMatchObject({ recipient: 'country:UZ', investor: 'country:KR' });
+  });
+  it('invests the figure after "investment", not the trade figure before it', () => {
+    const i = facts(
+      'The leaders noted that bilateral trade reached $5.5 billion in 2023 and that Indian investment in Sri Lanka has crossed 2.2 billion US dollars.',
+      '2024-12-16',
+      'investment',
+    );
+    expect(i.map((x) => (x.args.amount as { value: number }).value)).toEqual([2.2e9]);
+  });
+  it('reads a first export cargo as a launch, and names "the X iron ore project" X', () => {
+    const p = facts(
+      'The Simandou iron ore project loaded its first export cargo at the Morebaya terminal on November 11. The Greater Tortue Ahmeyim gas project, which shipped its first cargo of liquefied natural gas in April, has now exported eight cargoes.',
+      '2025-11-21',
+      'project_milestone',
+    );
+    expect(p.map((x) => [x.args.project, x.args.stage])).toEqual([
+      ['project:simandou', 'launched'],
+      ['project:greater-tortue-ahmeyim', 'launched'],
+    ]);
+  });
+});

@@ -6033,7 +6033,7 @@ export const PEOPLE_DATA: PersonRecord[] = [
   ),
   P('Mikayil Jabbarov', 'Jabbarov', 'Микаил Джаббаров|Джаббаров', '米卡伊尔·贾巴罗夫|贾巴罗夫', 'Economy Minister AZ 2019-'),
   P('Igor Babushkin', 'Babushkin', 'Игорь Бабушкин|Бабушкин', '伊戈尔·巴布什金', 'Governor of Astrakhan Oblast RU 2018-'),
-  P('Jens-Frederik Nielsen', 'Jens Frederik Nielsen', 'Йенс-Фредерик Нильсен', '延斯-弗雷德里克·尼尔森', 'Premier GL 2025-'),
+  P('Jens-Frederik Nielsen', 'Jens Frederik Nielsen|Nielsen', 'Йенс-Фредерик Нильсен', '延斯-弗雷德里克·尼尔森', 'Premier GL 2025-'),
   P('Mute Egede', 'Egede', 'Муте Эгеде|Эгеде', '穆特·埃格德|埃格德', 'Premier GL 2021-2025'),
   P('Kashim Shettima', 'Shettima', 'Кашим Шеттима|Шеттима', '卡希姆·谢蒂马|谢蒂马', 'Vice President NG 2023-'),
   P('Philip Mpango', 'Mpango', 'Филип Мпанго|Мпанго', '菲利普·姆潘戈|姆潘戈', 'Vice President TZ 2021-2025'),
