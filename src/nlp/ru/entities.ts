@@ -501,6 +501,32 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
     if (/^(глава|главы|главой|главе|главу)$/.test(t.lo)) {
       const adj = ms.find((m) => m.ti === i + 1 && m.kind === 'adj');
       const at = adj ? adj.tj : i + 1;
+      // "глава российской дипломатии", "глава российского внешнеполитического ведомства", "глава МИД России": the
+      // foreign minister.
+      if (toks[at] && /^(дипломати|внешнеполитическ|мид$)/.test(toks[at].lo)) {
+        const end = toks[at].lo.startsWith('внешнеполитическ') && /^ведомств/.test(toks[at + 1]?.lo ?? '') ? at + 2 : at + 1;
+        const after = adj ? undefined : ms.find((m) => m.ti === end && m.kind === 'country');
+        const country = adj?.country ?? after?.country;
+        const stop = after ? after.tj : end;
+        const next = toks[stop];
+        if (country && !(next && next.word && next.cap && NAME_WORD.test(next.s))) {
+          ms.push({
+            id: '#leader',
+            kind: 'leader',
+            start: t.start,
+            end: toks[stop - 1].end,
+            ti: i,
+            tj: stop,
+            country,
+            office: 'minister',
+            prep: prepBefore(toks, i),
+          });
+          if (adj) adj.inTitle = true;
+          if (after) after.inTitle = true;
+          i = stop - 1;
+          continue;
+        }
+      }
       if (toks[at] && /^(правительств|кабмин|кабинет)/.test(toks[at].lo)) {
         let end = at + 1;
         if (toks[at].lo.startsWith('кабинет') && toks[end]?.lo === 'министров') end++;
@@ -525,6 +551,26 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
           i = stop - 1;
           continue;
         }
+      }
+    }
+    // "с руководством Буркина-Фасо": the country's leadership, no one named.
+    if (/^руководств/.test(t.lo)) {
+      const after = ms.find((m) => m.ti === i + 1 && m.kind === 'country');
+      if (after) {
+        ms.push({
+          id: '#leader',
+          kind: 'leader',
+          start: t.start,
+          end: after.end,
+          ti: i,
+          tj: after.tj,
+          country: after.country,
+          office: 'leadership',
+          prep: prepBefore(toks, i),
+        });
+        after.inTitle = true;
+        i = after.tj - 1;
+        continue;
       }
     }
     const office = officeOf(t.lo);

@@ -206,6 +206,7 @@ const VISIT =
 
 function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!VISIT.test(c.text)) return;
+  cameFromWhere(c, ctx, out);
   const toks = c.s.toks;
   const { ids, ms } = actors(c, ctx);
   // Destination: a country or place after "в"/"во" (or right after "посетил"), not part of a title.
@@ -269,6 +270,22 @@ function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
       )
     : [visitor];
   for (const v of visitors.length ? visitors : [visitor]) visitOne(v, host, dest, c, ctx, out);
+}
+
+// "Лавров прилетел из Гвинеи, где встретился с ...": the country left behind was visited too.
+function cameFromWhere(c: Clause, ctx: DocContext, out: Draft[]): void {
+  const m = /(?:прилетел|прибыл|приехал|вернулся)\p{L}*\s+из\s+/iu.exec(c.text);
+  if (!m) return;
+  const at = c.start + m.index + m[0].length;
+  const from = c.ms.find((x) => x.start === at && (x.kind === 'country' || isPlaceKind(x)) && !x.inTitle);
+  if (!from || !/^,\s*где\s/u.test(ctx.text.slice(from.end, from.end + 8))) return;
+  const host = countryOfId(from.id, ctx) ?? from.country;
+  const { ids } = actors(c, ctx);
+  const visitor = ids.find((id) => countryOfId(id, ctx) !== host && (id.startsWith('person:') || id.startsWith('country:')));
+  if (!host || !visitor) return;
+  const args: Record<string, unknown> = { visitor, host };
+  if (isPlaceKind(from) && from.kind !== 'region') args.place = from.id;
+  out.push(draft('visit', args, c, ctx, 0.75));
 }
 
 function visitOne(visitor: string, host: string, dest: Mention, c: Clause, ctx: DocContext, out: Draft[]): void {
@@ -1136,7 +1153,7 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
     // "на саммите ОДКБ", "заседание Совета глав государств Содружества Независимых Государств".
     const org = after;
     const fmt = !org
-      ? /^саммит\p{L}*\s+«?([А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?(?:\s*[-–—+]\s*[А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?)+)»?/u.exec(
+      ? /^саммит\p{L}*\s+["«„]?([А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?(?:\s*[-–—+]\s*[А-ЯЁ][\p{L}]+(?:\s+[А-ЯЁ][\p{L}]+)?)+)["»“]?/u.exec(
           c.text.slice(h.index!),
         )
       : null;

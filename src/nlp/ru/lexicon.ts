@@ -71,7 +71,7 @@ const PLACES = `Москва|Moscow|RU|c;Кремль|Moscow|RU|c;Акорда|A
 Шуша|Shusha|AZ|t;Батуми|Batumi|GE|t;Гюмри|Gyumri|AM|t;Мумбаи|Mumbai|IN|t;Гвадар|Gwadar|PK|t;Нью-Йорк|New York|US|t;
 Женева|Geneva|CH|t;Давос|Davos|CH|t;Шарм-эш-Шейх|Sharm el-Sheikh|EG|t;Аляска|Alaska|US|r;Синьцзян|Xinjiang|CN|r;
 Сибирь|Siberia|RU|r;Крым|Crimea||r;Центральная Азия|Central Asia||r;Средняя Азия|Central Asia||r;
-Южный Кавказ|South Caucasus||r;Каракалпакстан|Karakalpakstan|UZ|r;Иссык-Куль|Issyk-Kul|KG|r;Мангистау|Mangystau|KZ|r;
+Южный Кавказ|South Caucasus||r;Африка|Africa||r;Латинская Америка|Latin America||r;Ближний Восток|Middle East||r;Европа|Europe||r;Азия|Asia||r;Арктика|Arctic||r;Каракалпакстан|Karakalpakstan|UZ|r;Иссык-Куль|Issyk-Kul|KG|r;Мангистау|Mangystau|KZ|r;
 Браззавиль|Brazzaville|CG|c;Конакри|Conakry|GN|c;Уагадугу|Ouagadougou|BF|c;Бамако|Bamako|ML|c;
 Ниамей|Niamey|NE|c;Нджамена|N'Djamena|TD|c;Дакар|Dakar|SN|c;Абуджа|Abuja|NG|c;Лагос|Lagos|NG|t;Аккра|Accra|GH|c;
 Найроби|Nairobi|KE|c;Момбаса|Mombasa|KE|t;Кампала|Kampala|UG|c;Кигали|Kigali|RW|c;Луанда|Luanda|AO|c;Хараре|Harare|ZW|c;

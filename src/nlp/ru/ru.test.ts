@@ -615,3 +615,30 @@ describe('seventh blind round: names, goals and totals', () => {
     expect(f[0]?.args.project).toBe('project:power-of-siberia-2-gas-pipeline');
   });
 });
+
+describe('seventh blind round: the head of diplomacy, a leadership, the country left behind', () => {
+  it('reads "глава российской дипломатии" as the foreign minister the text named', () => {
+    const f = facts(
+      'Министр иностранных дел России Сергей Лавров прибыл в Конакри. Ранее глава российской дипломатии провел переговоры со своим ганским коллегой Самуэлем Окудзето Аблаквой.',
+      '2024-06-04',
+      'meeting',
+    );
+    expect((f[0]?.args.participants as string[])[0]).toBe('person:sergey-lavrov');
+  });
+  it('reads talks "с руководством Буркина-Фасо" as talks with the country', () => {
+    const f = facts('Сергей Лавров провел переговоры с руководством Буркина-Фасо.', '2024-06-05', 'meeting');
+    expect(f[0]?.args.participants).toEqual(['person:sergey-lavrov', 'country:BF']);
+  });
+  it('reads "прилетел из Гвинеи, где встретился" as a visit to Guinea as well', () => {
+    const f = facts('В Браззавиль Сергей Лавров прилетел из Гвинеи, где в понедельник встретился с президентом.', '2024-06-04', 'visit');
+    expect(f.map((x) => x.args.host)).toEqual(['country:GN', 'country:CG']);
+  });
+  it('reads a summit named in straight quotes ("Россия - Африка")', () => {
+    const f = facts(
+      'Стороны обсудили договоренности второго саммита "Россия - Африка", который прошел в Санкт-Петербурге в июле прошлого года.',
+      '2024-06-04',
+      'summit',
+    );
+    expect(f[0]?.args).toMatchObject({ name: 'Russia–Africa summit', place: 'place:saint-petersburg', ordinal: 2 });
+  });
+});
