@@ -415,6 +415,15 @@ const TWO = /^(двух|обеих|обоих|двум|двумя)$/;
  * All mentions of one sentence: lexicon matches, people (register, learned, by family name),
  * leader references and pair references. `year` picks the register's office holders.
  */
+const PATRONYMIC = /(?:ович|евич|ьич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ой|у|ы)?$/;
+
+/** "сергеем" is a case form of "сергей". */
+function sameFirstName(lo: string, nom: string): boolean {
+  if (lo === nom) return true;
+  const stem = /[йьаяо]$/.test(nom) ? nom.slice(0, -1) : nom;
+  return lo.startsWith(stem) && lo.length - stem.length <= 2;
+}
+
 export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleIndex): Mention[] {
   const toks = s.toks;
   const ms = [...lex];
@@ -452,6 +461,31 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
           people.persons.set(hit.id, { id: hit.id, name: reg?.name ?? hit.id, country: ro.country, office: ro.office });
         i = j - 1;
         continue;
+      }
+      // "Сергей Викторович" in an interview: the one person of the document with that first name.
+      const pat = toks[i + 1];
+      if (pat?.cap && PATRONYMIC.test(pat.lo)) {
+        const same = [...people.persons.values()].filter((p) => {
+          const first = register().byId.get(p.id)?.ru[0]?.split(/\s+/)[0];
+          return !!first && sameFirstName(t.lo, fold(first));
+        });
+        if (same.length === 1) {
+          const dp = same[0];
+          ms.push({
+            id: dp.id,
+            kind: 'person',
+            start: t.start,
+            end: pat.end,
+            ti: i,
+            tj: i + 2,
+            country: dp.country,
+            office: dp.office,
+            prep: prepBefore(toks, i),
+            named: true,
+          });
+          i++;
+          continue;
+        }
       }
     }
     if (PAIR.test(t.lo)) {
@@ -501,6 +535,23 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
     if (/^(глава|главы|главой|главе|главу)$/.test(t.lo)) {
       const adj = ms.find((m) => m.ti === i + 1 && m.kind === 'adj');
       const at = adj ? adj.tj : i + 1;
+      // "Глава Российского государства": the head of state.
+      if (adj && toks[at] && /^государств/.test(toks[at].lo)) {
+        ms.push({
+          id: '#leader',
+          kind: 'leader',
+          start: t.start,
+          end: toks[at].end,
+          ti: i,
+          tj: at + 1,
+          country: adj.country,
+          office: 'president',
+          prep: prepBefore(toks, i),
+        });
+        adj.inTitle = true;
+        i = at;
+        continue;
+      }
       // "глава российской дипломатии", "глава российского внешнеполитического ведомства", "глава МИД России": the
       // foreign minister.
       if (toks[at] && /^(дипломати|внешнеполитическ|мид$)/.test(toks[at].lo)) {

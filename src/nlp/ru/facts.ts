@@ -202,7 +202,7 @@ function draft(type: FactType, args: Record<string, unknown>, c: Clause, ctx: Do
 
 // ---- visits ----
 const VISIT =
-  /визит|поездк|прибыл|прибыв|прибудет|прилетел|вылетел|вылетит|посетил|посетит|посещал|посещени|приезд|приезжал|приедет|отправил\p{L}* в|отправится в|находящ\p{L}* в|отбыл\p{L}* в|направил\p{L}* в|делегаци\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?в\s+[\p{Lu}][\p{L}-]+\s+возглав|возглав\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?делегаци\p{L}*\s+(?:[\p{L}-]+\s+){0,2}?(?:в|во)\s/iu;
+  /визит|поездк|прибыл|прибыв|прибудет|прилетел|вылетел|вылетит|посетил|посетит|посещал|посещени|приезд|приезжал|побывал|побывает|приедет|отправил\p{L}* в|отправится в|находящ\p{L}* в|отбыл\p{L}* в|направил\p{L}* в|делегаци\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?в\s+[\p{Lu}][\p{L}-]+\s+возглав|возглав\p{L}*\s+(?:[\p{L}-]+\s+){0,3}?делегаци\p{L}*\s+(?:[\p{L}-]+\s+){0,2}?(?:в|во)\s/iu;
 
 function visits(c: Clause, ctx: DocContext, out: Draft[]): void {
   if (!VISIT.test(c.text)) return;
@@ -1260,7 +1260,18 @@ function summits(c: Clause, ctx: DocContext, out: Draft[]): void {
 }
 
 export { countryOfId };
-export const FRAMES = { visits, meetings, agreements, milestones, investments, trade, summits };
+// "Лавров побывал в Бразилиа, где был принят президентом Лулой": the traveller meets the one the relative clause
+// names.
+function meetingsWhere(c: Clause, ctx: DocContext, out: Draft[], visitor: string): boolean {
+  if (!/^где\s/iu.test(c.text) || !MEET.test(c.text)) return false;
+  const all = actors(c, ctx).ids;
+  const ids = all.filter((id) => id !== visitor);
+  if (ids.length !== 1 || all.length !== 1) return false;
+  meetings(c, ctx, out, undefined, [visitor, ids[0]]);
+  return true;
+}
+
+export const FRAMES = { visits, meetings, meetingsWhere, agreements, milestones, investments, trade, summits };
 
 /** Clause modality: negated or hedged clauses state nothing; planned ones are kept with a status. */
 const HINT_NEG = /(^|[^а-яё])(не|ни) /;

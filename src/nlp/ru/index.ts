@@ -16,7 +16,7 @@ const LEADER_OFFICES = new Set(['president', 'prime minister', 'leader', 'chairm
 const CLAUSE_BREAK = /^(которого|которой|которых|котором|которым|которая|который|которые|где|после|до|а|;)$/;
 /** Any word a frame starts from (lower case): a clause without one is not read further. */
 const ANY_TRIGGER =
-  /визит|поездк|возглав|делегаци|прибыл|прибыв|прибуд|прилетел|вылетел|посети|посещени|посещал|приезжал|приезд|приед|отправи|находящ|переговор|встрет|встреч|телефон|бесед|виделись|консультаци|подпис|заключ|принят|принял|утверд|одобр|поддержан|парафир|строительств|камень|эксплуатаци|запущен|запустил|запуск|открыт|открыл|инвест|вложи|вложени|товарооборот|торгов|экспорт|импорт|саммит|заседани|в их числе|среди них|в том числе|среди которых|следуют|далее|замыка|вошли/;
+  /визит|поездк|возглав|делегаци|прибыл|прибыв|прибуд|прилетел|вылетел|посети|посещени|посещал|приезжал|побывал|побывает|приезд|приед|отправи|находящ|переговор|встрет|встреч|телефон|бесед|виделись|консультаци|подпис|заключ|принят|принял|утверд|одобр|поддержан|парафир|строительств|камень|эксплуатаци|запущен|запустил|запуск|открыт|открыл|инвест|вложи|вложени|товарооборот|торгов|экспорт|импорт|саммит|заседани|в их числе|среди них|в том числе|среди которых|следуют|далее|замыка|вошли/;
 const EVENT_REF =
   /(?<![\p{L}])(в ходе|во время|по итогам|по результатам|в рамках|на полях)\s+(визит|переговор|встреч|саммит|заседани|беседы|разговор)/iu;
 
@@ -124,6 +124,10 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
     const rel = /,\s+(?:(?:в|на|по|с|из)\s+)?котор\p{L}+\s/iu.exec(main);
     let mod = modality(main);
     if (mod === 'hedge' && rel && ANY_TRIGGER.test(main.slice(0, rel.index).toLowerCase())) mod = modality(main.slice(0, rel.index));
+    // "..., лидеры подписали заявление, однако газовой сделки добиться не удалось": the contrast denies its own
+    // clause, not the signing before it.
+    const but = mod === 'neg' || mod === 'hedge' ? /,\s+(?:однако|но|хотя)\s/iu.exec(main) : null;
+    if (but && ANY_TRIGGER.test(main.slice(0, but.index).toLowerCase()) && modality(main.slice(0, but.index)) === 'fact') mod = 'fact';
     const ms = mentions[si];
     const firstPerson = ms.find((m) => m.kind === 'person' && !m.inTitle && !isSpokesman(people.persons.get(m.id)));
     if (mod === 'neg' || mod === 'hedge') {
@@ -148,6 +152,7 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       if (own!.when.precision !== 'year') paraDay = { para: s.para, when: own!.when };
     }
     let prevIds: string[] | undefined;
+    let prevVisitor: string | undefined;
     for (const cl of triggered ? clauses(s, cut) : []) {
       const cms = ms.filter((m) => m.ti >= cl.ti && m.tj <= cl.tj);
       const cstart = s.toks[cl.ti].start;
@@ -172,7 +177,10 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       const before = drafts.length;
       FRAMES.summits(c, ctx, drafts);
       FRAMES.visits(c, ctx, drafts);
-      FRAMES.meetings(c, ctx, drafts, cl.ellipsis ? prevIds : undefined);
+      const whereVisitor = prevVisitor;
+      prevVisitor = undefined;
+      if (!whereVisitor || !FRAMES.meetingsWhere(c, ctx, drafts, whereVisitor))
+        FRAMES.meetings(c, ctx, drafts, cl.ellipsis ? prevIds : undefined);
       if (cl.ti === 0) {
         // Signings and milestones read the whole sentence: their documents often sit in a relative clause.
         const whole: Clause = {
@@ -191,6 +199,7 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       if (!planned) FRAMES.trade(c, ctx, drafts);
       for (const f of drafts.slice(before)) {
         if (f.type === 'meeting') prevIds = f.args.participants as string[];
+        if (f.type === 'visit' && !drafts.slice(before).some((g) => g.type === 'meeting')) prevVisitor = f.args.visitor as string;
         if ((f.type === 'meeting' || f.type === 'visit') && !f.status) {
           const ids = f.type === 'meeting' ? (f.args.participants as string[]) : [f.args.visitor as string, f.args.host as string];
           const countries = [...new Set(ids.map((id) => countryOfId(id, ctx)).filter((x): x is string => !!x))];

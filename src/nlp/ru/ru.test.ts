@@ -642,3 +642,31 @@ describe('seventh blind round: the head of diplomacy, a leadership, the country 
     expect(f[0]?.args).toMatchObject({ name: 'Russia–Africa summit', place: 'place:saint-petersburg', ordinal: 2 });
   });
 });
+
+describe('seventh blind round: the head of state, a contrast, a patronymic, where a trip led', () => {
+  it('reads "Глава Российского государства находится в ... с визитом" as the president’s visit', () => {
+    const f = facts(
+      'Президент России Владимир Путин прибыл в Ташкент. Глава Российского государства находится в Узбекистане с государственным визитом.',
+      '2024-05-27',
+      'visit',
+    );
+    expect(f[0]?.args).toMatchObject({ visitor: 'person:vladimir-putin', host: 'country:UZ', kind: 'state' });
+  });
+  it('keeps a visit and a signing before ", однако ... не удалось"', () => {
+    const f = facts(
+      'Во время государственного визита господина Путина в Пекин лидеры подписали совместное заявление, однако газовой сделки добиться не удалось.',
+      '2025-09-03',
+    );
+    expect(f.map((x) => x.type)).toEqual(['visit', 'agreement']);
+  });
+  it('reads "Сергей Викторович побывал в Бразилиа, где был принят президентом Лулой" as a visit and a meeting', () => {
+    const f = facts(
+      'Министр иностранных дел Сергей Лавров дал интервью. В феврале Сергей Викторович побывал в Бразилиа, где был принят президентом Лулой.',
+      '2025-06-23',
+    );
+    expect(f.map((x) => [x.type, x.type === 'visit' ? x.args.visitor : (x.args.participants as string[]).join(',')])).toEqual([
+      ['visit', 'person:sergey-lavrov'],
+      ['meeting', 'person:sergey-lavrov,person:luiz-inacio-lula-da-silva'],
+    ]);
+  });
+});
