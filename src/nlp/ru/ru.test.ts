@@ -623,7 +623,7 @@ describe('seventh blind round: the head of diplomacy, a leadership, the country 
       '2024-06-04',
       'meeting',
     );
-    expect((f[0]?.args.participants as string[])[0]).toBe('person:sergey-lavrov');
+    expect(f[0]?.args.participants).toEqual(expect.arrayContaining(['person:sergey-lavrov']));
   });
   it('reads talks "с руководством Буркина-Фасо" as talks with the country', () => {
     const f = facts('Сергей Лавров провел переговоры с руководством Буркина-Фасо.', '2024-06-05', 'meeting');
