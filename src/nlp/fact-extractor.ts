@@ -1248,7 +1248,7 @@ function orgLeadersGather(env: Env): void {
 
 // ---------------------------------------------------------------- agreement
 const DOCN =
-  '(?:agreements?|memorand(?:ums?|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?|programmes?|programs?|action plans?|plans? of (?:consultations|cooperation|action|joint actions|measures))';
+  '(?:agreements?|memorand(?:ums?|a)|mous?|deals?|treat(?:y|ies)|accords?|declarations?|statements?|protocols?|contracts?|documents?|roadmaps?|conventions?|pacts?|charters?|programmes?|programs?|action plans?|plans? of (?:consultations|cooperation|action|joint actions|measures)|(?:cooperation\\s+|legal\\s+)?instruments|(?:strategic\\s+)?partnerships?\\s+(?:on|in|for)|(?:framework\\s+)?arrangements?)';
 // A match that begins with the document, not with its verb.
 const NOUN_FIRST = new RegExp(`^${DOCN}\\b`);
 const AGREE_RE = new RegExp(
@@ -1384,6 +1384,13 @@ function agreements(env: Env): void {
     const segEnd = mi + 1 < matches.length ? matches[mi + 1].index : st.lo.length;
     const mod = modality(st, trig, m[0], 40);
     if (mod === 'blocked') continue;
+    // "the agreement ..., whose negotiations were concluded in December, has still not been signed".
+    if (
+      /\b(?:has|have|had|is|was|were)\s+(?:still\s+|yet\s+)?not\s+(?:yet\s+)?been\s+(?:signed|ratified|concluded)|\bnot\s+yet\s+(?:been\s+)?signed|\byet\s+to\s+be\s+signed/.test(
+        st.lo.slice(m.index, segEnd),
+      )
+    )
+      continue;
     // "met ... to discuss trade and signed 28 MoUs": the purpose clause before "and signed" does not hedge the signing.
     if (mod === 'fact' && /\b(to)\s+(be\s+)?$/.test(clauseWindow(st, trig, 20))) continue;
     // "..., including a memorandum between BOTAŞ and EGAS": the document singled out has parties of its own.
@@ -1660,8 +1667,9 @@ const PLURAL_HEADS =
 function investments(env: Env): void {
   const { st } = env;
   INVEST_RE.lastIndex = 0;
-  // Loans and credit lines count when a lender gives them.
-  const mi = INVEST_RE.exec(st.lo);
+  // Loans and credit lines count when a lender gives them. A heading ("Trade and investment:") is no trigger.
+  let mi = INVEST_RE.exec(st.lo);
+  while (mi && /^\w*\s*:/.test(st.lo.slice(mi.index + mi[0].length))) mi = INVEST_RE.exec(st.lo);
   // "funded"/"financing" alone need a funder named in the sentence; "investment" does not.
   const weak = mi !== null && /^(financ|fund)/.test(mi[0]);
   const m = mi ?? (st.ms.some((x) => x.kind === 'org' && LENDERS.test(x.id)) ? LOAN_RE.exec(st.lo) : null);
@@ -1958,6 +1966,8 @@ function trade(env: Env): void {
     if (/\binvest/.test(st.lo.slice(0, m.index)) && !/\btrade\b/.test(st.lo.slice(0, m.index + 12))) return;
     // A company's "turnover of $5 million" is no trade: only a trading partner's or a trade figure's.
     if (m[1] === 'turnover of' && !/\btrad(?:e|ing)\b/.test(st.lo)) continue;
+    // "Washington's export credit agency", "the Export-Import Bank": a lender, not a trade figure.
+    if (/^exports?\s+(?:credit|finance|financing|guarantee|-?import\s+bank)/.test(st.lo.slice(m.index))) continue;
     const trig = st.start + m.index;
     if (negatedOrHypothetical(st, trig, '', 40)) continue;
     const amount = st.money.find((x) => x.start > trig && !used.has(x) && x.start - trig < 140);

@@ -1342,3 +1342,34 @@ describe('round seven: a readout’s own country, first cargoes, figures told to
     ]);
   });
 });
+
+describe('round seven: headings, export credit, partnerships and deals not yet signed', () => {
+  it('skips a heading’s "investment:" and invests the figure the sentence gives it', () => {
+    const i = facts(
+      'Trade and investment: The leaders noted that bilateral trade reached $5.5 billion in 2023 and that Indian investment in Sri Lanka has crossed 2.2 billion US dollars.',
+      '2024-12-16',
+      'investment',
+    );
+    expect(i.map((x) => (x.args.amount as { value: number }).value)).toEqual([2.2e9]);
+  });
+  it('reads no trade in an export credit agency’s letter of interest', () => {
+    const t = facts(
+      "Washington's export credit agency sent a letter of interest for up to $120 million for a rare-earth mine in Greenland.",
+      '2025-06-20',
+      'trade',
+    );
+    expect(t).toEqual([]);
+  });
+  it('reads a signed strategic partnership and cooperation instruments as agreements', () => {
+    const a = facts('The European Union signed a strategic partnership on raw materials with Greenland in November 2023.', '2025-06-20', 'agreement');
+    expect(a[0]?.args.parties).toEqual(['org:eu', 'country:GL']);
+  });
+  it('reads no agreement that "has still not been signed"', () => {
+    const a = facts(
+      'The trade agreement between Mercosur and the European Union, whose negotiations were concluded in December, has still not been signed.',
+      '2025-07-07',
+      'agreement',
+    );
+    expect(a).toEqual([]);
+  });
+});
