@@ -1361,7 +1361,11 @@ describe('round seven: headings, export credit, partnerships and deals not yet s
     expect(t).toEqual([]);
   });
   it('reads a signed strategic partnership and cooperation instruments as agreements', () => {
-    const a = facts('The European Union signed a strategic partnership on raw materials with Greenland in November 2023.', '2025-06-20', 'agreement');
+    const a = facts(
+      'The European Union signed a strategic partnership on raw materials with Greenland in November 2023.',
+      '2025-06-20',
+      'agreement',
+    );
     expect(a[0]?.args.parties).toEqual(['org:eu', 'country:GL']);
   });
   it('reads no agreement that "has still not been signed"', () => {
