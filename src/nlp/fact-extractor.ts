@@ -164,7 +164,10 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     else if (lo.includes('-')) lastFormat = formatName(env, lo.length) ?? lastFormat;
     if (/construct|ground|inaugur|commission|complet|open|operat|launch|agreed|service|began|started|begun|grid|first/.test(lo))
       milestones(env);
-    if (firstPerson) lastSubject = firstPerson.id;
+    // "He held talks with Albanese": a sentence whose subject is a pronoun keeps the one it stands for.
+    const pronounSubject =
+      pron && !own && /^\s*(?:[^,]{0,40},\s*)?(?:he|she)\b/.test(st.lo) && (!firstPerson || firstPerson.start > s.start + pron.index);
+    if (firstPerson && !(pronounSubject && pronounRef)) lastSubject = firstPerson.id;
     const list = countryList(st);
     if (list) {
       lastList = list;
@@ -513,7 +516,7 @@ function projectId(doc: Doc, name: string): string {
 
 // ---------------------------------------------------------------- visit
 const VISIT_RE =
-  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:abroad\s+(?:as\s+[^,;]{1,40}?\s+)?)?(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|(?<=,\s+who\s+)(?:is|was)\s+in(?=\s+(?:the\s+)?[A-Z]?\S+(?:\s+\S+){0,2}\s+(?:to|for)\s+(?:co-chair|chair|attend|take part|hold|lead|open|sign|the\b))|\b(?:led|lead|leads|leading|headed|heads|head)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,3}?delegation\s+to|\b(visited|(?:is|was|are|were)\s+visiting|went\s+to|goes\s+to|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|came\s+to|comes\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|(?:own|a|an|his|her|their)\s+(?:(?:one|two|three|four|five|\d)-day\s+)?stay\s+in|spen[dt]s?\s+(?:(?:a|one|two|three|four|five|several|\d+)\s+(?:days?|nights?)|the\s+(?:day|weekend))\s+in|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
+  /\b(?:(?:paid|pays|paying|made|makes|making|undertook|undertakes|on|concluded|began|wrapped up|during|after|following|of)\s+(?:a|an|his|her|their|the|its)\s+)?(?:(?:first|historic|landmark|rare|recent|two-day|three-day|one-day|four-day|five-day|state|official|working|february|march|april|may|june|july|august|september|october|november|december|january)\s+)*(?:visits?|trips?)\s+(?:abroad\s+(?:as\s+[^,;]{1,40}?\s+)?)?(?:of\s+[^,;]{1,80}?\s+|by\s+[^,;]{1,80}?\s+)?to\b|\b(?:is|was|are|were)\s+in(?=\s+\S+(?:\s+\S+)?\s+on\s+an?\s+(?:\w+\s+)?(?:state|official|working)\s+visit)|(?<=,\s+who\s+)(?:is|was)\s+in(?=\s+(?:the\s+)?[A-Z]?\S+(?:\s+\S+){0,2}\s+(?:to|for)\s+(?:co-chair|chair|attend|take part|hold|lead|open|sign|the\b))|\b(?:led|lead|leads|leading|headed|heads|head)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,3}?delegation\s+(?:of\s+(?:[\w'-]+\s+){1,6}?)?to|\b(visited|(?:is|was|are|were)\s+visiting|went\s+to|goes\s+to|(?:will|to)\s+visit|(?:will|to)\s+come\s+to|came\s+to|comes\s+to|returned from|returning from|returns from|travel(?:s|led|ed|ling|ing)?\s+on\s+to|(?:own|a|an|his|her|their)\s+(?:(?:one|two|three|four|five|\d)-day\s+)?stay\s+in|spen[dt]s?\s+(?:(?:a|one|two|three|four|five|several|\d+)\s+(?:days?|nights?)|the\s+(?:day|weekend))\s+in|arrived in|arrives in|arrive in|arriving in|landed in|lands in|travelled to|traveled to|travels to|travel to|travelling to|traveling to|flew to|flies to|fly to|heads to|headed to|head to)\b/g;
 
 // "... from the Government Palace in Lima, where Xi was on a state visit": the place the relative clause hangs on.
 const WHERE_VISIT_RE = /,\s+where\s+$/;
@@ -565,8 +568,30 @@ function welcomedTo(env: Env): void {
   emit(env, 'visit', args, 0.8, nearestTime(env, place.end));
 }
 
+// "since visiting Captain Ibrahim Traore there in March": a visit to the place named before, and a meeting.
+function visitingPerson(env: Env): void {
+  const { st } = env;
+  const re = /\bvisit(?:ing|ed)\s+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(st.lo)) !== null) {
+    const at = st.start + m.index + m[0].length;
+    const host = st.ms.find((x) => isPerson(x) && x.start >= at && x.start - at <= 30);
+    if (!host || !/^(?:[A-Z][\w.'-]*\s+)*$/.test(st.orig.slice(at - st.start, host.start - st.start))) continue;
+    if (!/^\s+there\b/.test(st.lo.slice(host.end - st.start))) continue;
+    const place = [...st.ms].reverse().find((x) => x.kind === 'place' && x.end <= st.start + m!.index);
+    const c = place && countryOf(place.id);
+    const visitor = subjectBefore(env, st.start + m.index);
+    if (!c || !visitor || c === personCountry(env, visitor.id) || c !== personCountry(env, host.id)) continue;
+    if (modality(st, st.start + m.index, m[0], 40) === 'blocked') continue;
+    const when = nearestTime(env, host.end);
+    emit(env, 'visit', { visitor: visitor.id, host: c, place: place.id }, 0.75, when);
+    emit(env, 'meeting', { participants: [visitor.id, host.id], place: place.id }, 0.75, when);
+  }
+}
+
 function visits(env: Env): void {
   const { st } = env;
+  if (/\bvisit(?:ing|ed)\s+[^.;]{1,40}?\s+there\b/.test(st.lo)) visitingPerson(env);
   if (st.lo.includes(', where ')) whereVisits(env);
   if (st.lo.includes('welcom')) welcomedTo(env);
   VISIT_RE.lastIndex = 0;
@@ -681,7 +706,8 @@ function visits(env: Env): void {
 // Prime Minister's tour, which began in Ghana on July 2 and also took him to Trinidad and Tobago, Argentina
 // and Brazil": one visit to each country named after "took him to" or "began in".
 const TOUR_RE = /\b(?:tour|trip|swing|journey)\b/;
-const TOUR_STOPS_RE = /\b(?:(?:took|taken|taking|takes)\s+(?:him|her|them)\s+(?:also\s+)?to|(?:began|begun|started|opened)\s+in)\s+/g;
+const TOUR_STOPS_RE =
+  /\b(?:(?:also\s+)?(?:took|taken|taking|takes)\s+(?:him|her|them)\s+(?:also\s+)?to|(?:began|begun|started|opened)\s+in)\s+/g;
 
 function tourVisits(env: Env): void {
   const { st } = env;

@@ -1377,3 +1377,34 @@ describe('round seven: headings, export credit, partnerships and deals not yet s
     expect(a).toEqual([]);
   });
 });
+
+describe('round seven: pronoun subjects, delegations of executives, a visit to a person', () => {
+  it('keeps "he" on the one it stood for after "He held talks with X"', () => {
+    const m = facts(
+      'Keir Starmer spent the summit in bilateral meetings. He held talks with Anthony Albanese on Friday. On Saturday he also sat down with Philip Davis, the Bahamian prime minister.',
+      '2024-10-26',
+      'meeting',
+    );
+    expect(m.map((x) => x.args.participants)).toEqual([
+      ['person:keir-starmer', 'person:anthony-albanese'],
+      ['person:keir-starmer', 'person:philip-davis'],
+    ]);
+  });
+  it('reads "is due to lead a delegation of business executives to Nairobi" as a planned visit', () => {
+    const v = facts(
+      'Thani bin Ahmed Al Zeyoudi is due to lead a delegation of Emirati business executives to Nairobi in March.',
+      '2025-01-14',
+      'visit',
+    );
+    expect(v[0]?.args).toMatchObject({ visitor: 'person:thani-bin-ahmed-al-zeyoudi', host: 'country:KE', place: 'place:nairobi' });
+    expect(v[0]?.status).toBe('planned');
+  });
+  it('reads "since visiting Captain X there, a trip that also took him to A and B" as three visits and a meeting', () => {
+    const f = facts(
+      'President John Mahama has courted the junta in Ouagadougou since visiting Captain Ibrahim Traore there in March, a trip that also took him to Bamako and Niamey.',
+      '2025-11-21',
+    );
+    expect(f.filter((x) => x.type === 'visit').map((x) => x.args.host)).toEqual(['country:BF', 'country:ML', 'country:NE']);
+    expect(f.find((x) => x.type === 'meeting')?.args.participants).toEqual(['person:john-dramani-mahama', 'person:ibrahim-traore']);
+  });
+});
