@@ -644,10 +644,13 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     // A region as the partner (中国同中亚五国贸易额) is no pair of countries, nor a group (与共建"一带一路"国家),
     // nor a country's total with the world (我国货物贸易进出口总值).
     const region =
-      c.ms.some((x) => x.kind === 'region' && x.end <= money[0].start && x.start >= cs) ||
+      c.ms.some((x) => (x.kind === 'region' || (x.kind === 'place' && !x.country)) && x.end <= money[0].start && x.start >= cs) ||
       /[与同对][^,。;]{0,16}国家(?:合计|共计|总计)?$/.test(s.slice(cs, pos)) ||
       (/(总值|总额)$/.test(m[0]) &&
         !c.ms.some((x) => x.kind === 'country' && x.start >= cs && x.end <= pos && /[与同对]$/.test(s.slice(x.start - 1, x.start))));
+    // "..., 与拉美地区贸易额首次突破5000亿美元": the partner nearest the figure is a region, so no pair.
+    const before = c.ms.filter((x) => x.end <= pos && (x.kind === 'country' || x.kind === 'region'));
+    if (before.length && before[before.length - 1].kind === 'region' && before[before.length - 1].start >= cs) continue;
     // A customs note's figures by partner: "对俄罗斯进出口1.44万亿元", "我与韩国贸易总值为1.94万亿元" are China's
     // with that country; each clause has its own partner.
     const own = c.ms.filter((x) => x.kind === 'country' && !x.ids && x.start >= cs && x.end <= money[0].start);
@@ -655,7 +658,7 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
       !region &&
       own.length === 1 &&
       own[0].id !== 'country:CN' &&
-      /[对与同]$/.test(s.slice(own[0].start - 1, own[0].start)) &&
+      /[对与同自从向]$/.test(s.slice(own[0].start - 1, own[0].start)) &&
       (/我/.test(s.slice(cs, own[0].start)) ||
         /海关|我国/.test(s.slice(0, 200)) ||
         (/^对/.test(s.slice(own[0].start - 1, own[0].start)) && /海关/.test(s)))

@@ -514,3 +514,17 @@ describe('seventh blind round: abbreviated summits, hosts, 10+1 and ceremonies',
     expect(f[0]?.args).toMatchObject({ project: 'project:china-laos-railway', stage: 'launched' });
   });
 });
+
+describe('seventh blind round: imports from a partner, a region’s total', () => {
+  it('reads 自巴西进口 as China’s imports from Brazil, and no pair in 与拉美地区贸易额', () => {
+    const f = read(
+      '标题\n前4个月，我国对墨西哥出口1637.5亿元。其中，自巴西进口2792.2亿元，下降0.2%。2024年我国与巴西双边贸易额为1880亿美元，与拉美地区贸易额首次突破5000亿美元。',
+      '2025-05-10',
+    ).filter((x) => x.type === 'trade');
+    expect(f.map((x) => [x.args.parties, x.args.metric, (x.args.amount as { value: number }).value])).toEqual([
+      [['country:CN', 'country:MX'], 'exports', 163.75e9],
+      [['country:CN', 'country:BR'], 'imports', 279.22e9],
+      [['country:CN', 'country:BR'], 'trade_turnover', 188e9],
+    ]);
+  });
+});
