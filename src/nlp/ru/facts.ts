@@ -854,15 +854,47 @@ const INVEST = /инвестировал|инвестирует|инвестир
 const LOAN_RU =
   /(предостав\p{L}*|выдел\p{L}*|выдал\p{L}*|выдаст)\s+(?:[\p{L}-]+\s+){0,4}?(?:государственн\p{L}*\s+|льготн\p{L}*\s+|экспортн\p{L}*\s+)?(?:кредит|за[её]м)/iu;
 
+// "транша российского государственного кредита в размере 400 млн евро", "1,3 млрд евро предоставит Россия в виде
+// государственного кредита": a state's loan, to the other state of the article, for the project it is about.
+const LOAN_NOMINAL = /(?:кредит\p{L}*|за[её]м\p{L}*)\s+в\s+размере|в\s+виде\s+(?:[\p{L}-]+\s+)?(?:кредит|за[её]м)/iu;
+
+function nominalLoan(c: Clause, ctx: DocContext, out: Draft[]): void {
+  const v = LOAN_NOMINAL.exec(c.text);
+  if (!v || ctx.pairCountries.length !== 2) return;
+  const at = c.start + v.index;
+  const adj = [...c.ms].reverse().find((m) => m.kind === 'adj' && m.country && m.end <= at && at - m.end <= 20);
+  const subject = c.ms.find((m) => m.kind === 'country' && !m.prep && !m.inTitle && m.country);
+  const lender = adj?.country ?? subject?.country;
+  const borrower = ctx.pairCountries.find((x) => x !== lender);
+  if (!lender || !borrower || !ctx.pairCountries.includes(lender)) return;
+  const money = findMoney(c.text, c.start);
+  if (!money.length) return;
+  const amount = money.reduce((a, b) => (Math.abs(b.start - at) < Math.abs(a.start - at) ? b : a));
+  const args: Record<string, unknown> = {
+    recipient: borrower,
+    investor: lender,
+    amount: { value: amount.value, currency: amount.currency },
+  };
+  const project = lastProjectIn(ctx.text.slice(Math.max(0, c.start - 800), c.start));
+  if (project) args.project = project.id;
+  out.push(draft('investment', args, c, ctx, 0.7));
+}
+
 function loans(c: Clause, ctx: DocContext, out: Draft[]): void {
   const v = LOAN_RU.exec(c.text);
-  if (!v) return;
+  if (!v) {
+    nominalLoan(c, ctx, out);
+    return;
+  }
   const at = c.start + v.index;
   const states = c.ms.filter((m) => !m.inTitle && m.kind === 'country' && !m.prep && m.country);
   const lender = [...states].reverse().find((m) => m.end <= at);
   const borrower = states.find((m) => m.start >= at && m.start < at + v[0].length + 20);
   const money = findMoney(c.text, c.start).filter((m) => m.start > at);
-  if (!lender || !borrower || lender.country === borrower.country || !money.length) return;
+  if (!lender || !borrower || lender.country === borrower.country || !money.length) {
+    nominalLoan(c, ctx, out);
+    return;
+  }
   const amount = pickAmount(c, money);
   const args: Record<string, unknown> = { recipient: borrower.country, investor: lender.country };
   if (amount) args.amount = { value: amount.value, currency: amount.currency };

@@ -670,3 +670,19 @@ describe('seventh blind round: the head of state, a contrast, a patronymic, wher
     ]);
   });
 });
+
+describe('seventh blind round: a state loan named by its size', () => {
+  it('reads "транша российского государственного кредита в размере 400 млн евро" as Russia’s loan to the other state, for the railway', () => {
+    const f = facts(
+      'Россия и Иран подписали протокол о финансировании строительства железной дороги Решт – Астара. Документ определяет условия предоставления первого транша российского государственного кредита в размере 400 млн евро.',
+      '2025-04-22',
+      'investment',
+    );
+    expect(f[0]?.args).toEqual({
+      recipient: 'country:IR',
+      investor: 'country:RU',
+      amount: { value: 400e6, currency: 'EUR' },
+      project: 'project:rasht-astara-railway',
+    });
+  });
+});
