@@ -615,6 +615,22 @@ function visits(env: Env): void {
     // "in order to visit", "trying to visit": a purpose, not a visit.
     if (mod === 'fact' && /^to\s/.test(m[0]) && /\b(in order|trying|tried|going|asked)\s+$/.test(win)) continue;
     if (mod === 'fact' && /\bto\s+$/.test(win)) continue;
+    // "Both men flew to Washington": the two people the text just named, each a visitor.
+    const pair = env.prevPersons?.filter((v) => personCountry(env, v) !== host);
+    if (
+      pair?.length === 2 &&
+      /\b(?:both\s+(?:men|women|leaders|presidents)|the\s+two\s+(?:men|leaders|presidents|heads\s+of\s+state))\s+(?:(?:then|later|also|had|have|then)\s+)?$/.test(
+        st.lo.slice(Math.max(0, m.index - 40), m.index),
+      )
+    ) {
+      const planned = mod === 'planned';
+      for (const v of pair) {
+        const args: Record<string, unknown> = { visitor: v, host };
+        if (hostM.kind === 'place') args.place = hostM.id;
+        emit(env, 'visit', args, 0.75, nearestTime(env, trig, planned), planned ? { status: 'planned' } : {});
+      }
+      continue;
+    }
     let visitor: { id: string; indirect: boolean } | undefined;
     const ofBy = /visits?\s+(of|by)\s+/.exec(m[0]);
     if (ofBy) {

@@ -1408,3 +1408,17 @@ describe('round seven: pronoun subjects, delegations of executives, a visit to a
     expect(f.find((x) => x.type === 'meeting')?.args.participants).toEqual(['person:john-dramani-mahama', 'person:ibrahim-traore']);
   });
 });
+
+describe('round seven: "both men" travel', () => {
+  it('reads "Both men flew to Washington" as a visit of each of the two named before, not of their host', () => {
+    const v = facts(
+      'Ilham Aliyev and Nikol Pashinyan stood beside Donald Trump at the White House last month. Both men flew to Washington for the August 8 meeting.',
+      '2025-09-05',
+      'visit',
+    );
+    expect(v.map((x) => [x.args.visitor, x.args.host])).toEqual([
+      ['person:ilham-aliyev', 'country:US'],
+      ['person:nikol-pashinyan', 'country:US'],
+    ]);
+  });
+});
