@@ -121,7 +121,6 @@ describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
       });
       return Number(process.hrtime.bigint() - t0) / 1e6;
     };
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const known: number[] = [];
     const unknown: number[] = [];
     // Paired, alternating, few enough to stay under the account's free tries.
@@ -129,8 +128,9 @@ describe.each(DIALECTS)('staff sign-in on %s', (dialect) => {
       known.push(await timed('known@example.org'));
       unknown.push(await timed(`stranger${i}@example.org`));
     }
-    // Before: an unknown address answered in a tenth of the time. Now both run one scrypt check.
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+    // Before: an unknown address answered in a tenth of the time. Now both run one scrypt check. The fastest of
+    // each is compared: other work on a shared machine only ever adds time, so a slow sample says nothing.
+    expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) * 0.5);
   });
 
   it("signs in although a session cookie (a reader's, or a planted one) is already set", async () => {
