@@ -495,6 +495,18 @@ const DOC_NOUN = /(协议|协定|备忘录|声明|宣言|合同|文件|条约|�
 const COUNT =
   /(?:共|合计)?(?:签署|签订|签约)?(?:了)?[^,。;\d]{0,8}?(\d+|[一二两三四五六七八九十]{1,3})(?:余|多)?(?:项|份|个|批)[^,。;]{0,10}?(协议|协定|备忘录|合同|文件|项目|成果|合作)|(?:协议|协定|备忘录|合同|文件|项目)(\d+|[一二两三四五六七八九十]{1,3})(?:项|份|个)/;
 
+/** Lenders that sign loans with states in their own name. */
+const LENDER_ORGS = new Set([
+  'org:china-exim-bank',
+  'org:cdb',
+  'org:aiib',
+  'org:ndb',
+  'org:silk-road-fund',
+  'org:world-bank',
+  'org:adb',
+  'org:imf',
+]);
+
 function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   const s = d.s;
   const st = s.slice(c.sent.start, c.sent.end);
@@ -525,6 +537,10 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
       );
       if (roof) parties.push(roof.id);
       if (parties.length < 2 && /(两国|双方)/.test(st) && main.length === 2) parties = uniq([...parties, ...main]);
+      // A state and a lender (匈方与中国进出口银行签署了贷款协议): the bank is the other party.
+      const lender = orgs.find((x) => LENDER_ORGS.has(x.id) && /^[与同和]$/.test(s.slice(x.start - 1, x.start)));
+      const borrower = lender && subj.filter((x) => x.kind === 'country' && x.end <= lender.start).flatMap(countryIds);
+      if (lender && borrower?.length === 1) parties = [borrower[0], lender.id];
       // Companies' contracts are approximated by the article's two countries: "中远海运港口有限公司与秘鲁沃尔坎矿业公司签署协议".
       if (parties.length === 1 && main.length === 2 && main.includes(parties[0]) && /(公司|集团)/.test(s.slice(cs, pos)))
         parties = [...main];

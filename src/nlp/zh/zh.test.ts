@@ -528,3 +528,13 @@ describe('seventh blind round: imports from a partner, a region’s total', () =
     ]);
   });
 });
+
+describe('seventh blind round: a loan signed with a bank', () => {
+  it('reads 匈方与中国进出口银行签署贷款协议 as an agreement of Hungary and the bank, whatever else the sentence names', () => {
+    const f = read(
+      '标题\n匈牙利段由中匈企业联合体承建，匈方2020年与中国进出口银行签署了总额约18.55亿欧元的贷款协议。',
+      '2025-10-05',
+    ).filter((x) => x.type === 'agreement');
+    expect(f[0]?.args.parties).toEqual(['country:HU', 'org:china-exim-bank']);
+  });
+});
