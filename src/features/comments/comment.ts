@@ -57,6 +57,8 @@ export type Segment = { type: 'text'; text: string } | { type: 'link'; href: str
 
 // http(s) URLs and bare www. addresses; trailing punctuation belongs to the sentence.
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
+// Where such an address could start: a line without one has none.
+const URL_START = /\b(?:https?:\/\/|www\.)/i;
 
 /** The safe target of a link the reader wrote, or undefined: only http and https are ever linked. */
 export function safeHref(candidate: string): string | undefined {
@@ -72,6 +74,8 @@ export function safeHref(candidate: string): string | undefined {
 
 /** Splits a line into text and link segments; views build elements from them, never HTML strings. */
 export function linkify(line: string): Segment[] {
+  // Most lines hold no address: one test settles them without matchAll's iterator and its copy of the expression.
+  if (!URL_START.test(line)) return line ? [{ type: 'text', text: line }] : [];
   const out: Segment[] = [];
   let last = 0;
   for (const m of line.matchAll(URL_RE)) {
@@ -91,6 +95,8 @@ export function linkify(line: string): Segment[] {
 
 /** Paragraphs (split on blank lines), each a list of lines, each a list of segments. */
 export function paragraphs(body: string): Segment[][][] {
+  // Most comments are one paragraph of one line.
+  if (!body.includes('\n')) return body.trim() ? [[linkify(body)]] : [];
   return body
     .split(/\n{2,}/)
     .filter((p) => p.trim())
