@@ -1,7 +1,8 @@
 // The public site's page shell: head with meta and OpenGraph, header with rubrics, footer with feeds.
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, h } from 'preact';
 import type { Language, T } from '../i18n/index.js';
 import { editionHomes, type EditionsMode, languageName, schemeOf } from '../editions.js';
+import { renderVNode } from '../html-renderer.js';
 
 export interface SiteInfo {
   title: string;
@@ -67,6 +68,123 @@ export function jsonLdText(o: object): string {
 
 const abs = (base: string, p: string) => (/^https?:\/\//.test(p) ? p : base + p);
 
+/** The search form's fields in the masthead. */
+function SearchFields({ t }: { t: T }) {
+  return (
+    <>
+      <label class="visually-hidden" for="masthead-q">
+        {t('search.label')}
+      </label>
+      <input id="masthead-q" type="search" name="q" placeholder={t('search.title')} />
+    </>
+  );
+}
+
+/** The sections menu's list, the current section marked. */
+function SectionLinks({ t, base, rubrics, current }: { t: T; base: string; rubrics: NavRubric[]; current?: string }) {
+  return (
+    <ul>
+      <li>
+        <a href={`${base}/`} aria-current={current === 'home' ? 'page' : undefined}>
+          {t('site.nav.home')}
+        </a>
+      </li>
+      {rubrics.map((r) => (
+        <li>
+          <a href={`${base}/rubric/${r.slug}`} aria-current={current === `rubric:${r.slug}` ? 'page' : undefined}>
+            {r.name}
+          </a>
+        </li>
+      ))}
+      <li>
+        <a href={`${base}/events`} aria-current={current === 'events' ? 'page' : undefined}>
+          {t('site.nav.events')}
+        </a>
+      </li>
+      <li>
+        <a href={`${base}/dossiers`} aria-current={current === 'dossiers' ? 'page' : undefined}>
+          {t('site.nav.dossiers')}
+        </a>
+      </li>
+      <li>
+        <a href={`${base}/authors`} aria-current={current === 'authors' ? 'page' : undefined}>
+          {t('site.nav.authors')}
+        </a>
+      </li>
+      <li>
+        <a href={`${base}/search`} aria-current={current === 'search' ? 'page' : undefined}>
+          {t('site.nav.search')}
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+/** The site footer's contents. */
+function FooterParts({ t, site, base }: { t: T; site: SiteInfo; base: string }) {
+  return (
+    <>
+      <p class="footer-title">{site.title}</p>
+      {site.description && <p>{site.description}</p>}
+      <p>
+        {t('site.footer.feeds')}: <a href={`${base}/feed.xml`}>{t('site.footer.rss')}</a> ·{' '}
+        <a href={`${base}/atom.xml`}>{t('site.footer.atom')}</a> · <a href={`${base}/feed.json`}>{t('site.footer.json')}</a>
+      </p>
+      <p class="powered">{t('site.footer.powered')}</p>
+    </>
+  );
+}
+
+/**
+ * The parts of the shell that depend only on the edition's site, its rubrics and its language, drawn once: the
+ * search fields, the sections menu and the footer. Every page of an edition gets its shell's objects (the content
+ * memo keeps them until the content changes and never changes them in place), so every page drew the same menu
+ * and footer again, some thirty of an article page's 260 elements. Kept beside the site object, and drawn again
+ * whenever anything they show is not the same.
+ */
+interface DrawnShell {
+  t: T;
+  rubrics: NavRubric[];
+  title: string;
+  description: string;
+  base: string;
+  search: string;
+  footer: string;
+  /** The sections menu by the section it marks current. */
+  sections: Map<string, string>;
+}
+const drawnShells = new WeakMap<SiteInfo, DrawnShell>();
+
+function drawnShell(t: T, site: SiteInfo, rubrics: NavRubric[]): DrawnShell {
+  const base = site.base ?? '';
+  let d = drawnShells.get(site);
+  if (!d || d.t !== t || d.rubrics !== rubrics || d.title !== site.title || d.description !== site.description || d.base !== base) {
+    d = {
+      t,
+      rubrics,
+      title: site.title,
+      description: site.description,
+      base,
+      search: renderVNode(h(SearchFields, { t })),
+      footer: renderVNode(h(FooterParts, { t, site, base })),
+      sections: new Map(),
+    };
+    drawnShells.set(site, d);
+  }
+  return d;
+}
+
+function sectionsOf(d: DrawnShell, current: string | undefined): string {
+  const key = current ?? '';
+  let html = d.sections.get(key);
+  if (html === undefined) {
+    html = renderVNode(h(SectionLinks, { t: d.t, base: d.base, rubrics: d.rubrics, current }));
+    // The sections a page marks are few (home, a rubric, events...): past that many, drawn and not kept.
+    if (d.sections.size < 64) d.sections.set(key, html);
+  }
+  return html;
+}
+
 /** The whole HTML document of a public page. */
 export function Layout({ t, site, rubrics, meta, current, account, children, mainHtml }: LayoutProps) {
   const canonical = abs(site.baseUrl, meta.path);
@@ -81,6 +199,7 @@ export function Layout({ t, site, rubrics, meta, current, account, children, mai
   const pageLang = meta.language ?? site.language;
   // The switcher: the same page in another language when the page gives one, else that edition's home.
   const switcher = editionHomes(schemeOf(site)).filter((e) => e.lang !== pageLang);
+  const drawn = drawnShell(t, site, rubrics);
   return (
     <html lang={meta.language ?? site.language}>
       <head>
@@ -124,12 +243,13 @@ export function Layout({ t, site, rubrics, meta, current, account, children, mai
             <a class="brand" href={`${base}/`}>
               {site.title}
             </a>
-            <form class="masthead-search" action={`${base}/search`} method="get" role="search">
-              <label class="visually-hidden" for="masthead-q">
-                {t('search.label')}
-              </label>
-              <input id="masthead-q" type="search" name="q" placeholder={t('search.title')} />
-            </form>
+            <form
+              class="masthead-search"
+              action={`${base}/search`}
+              method="get"
+              role="search"
+              dangerouslySetInnerHTML={{ __html: drawn.search }}
+            />
             <nav class="editions" aria-label={t('site.editions')}>
               <ul>
                 {switcher.map((e) => (
@@ -145,42 +265,7 @@ export function Layout({ t, site, rubrics, meta, current, account, children, mai
               {account ? <a href={`${base}/account`}>{account.name}</a> : <a href={`${base}/account/login`}>{t('account.sign_in')}</a>}
             </p>
           </div>
-          <nav class="sections" aria-label={t('site.nav.main')}>
-            <ul>
-              <li>
-                <a href={`${base}/`} aria-current={current === 'home' ? 'page' : undefined}>
-                  {t('site.nav.home')}
-                </a>
-              </li>
-              {rubrics.map((r) => (
-                <li>
-                  <a href={`${base}/rubric/${r.slug}`} aria-current={current === `rubric:${r.slug}` ? 'page' : undefined}>
-                    {r.name}
-                  </a>
-                </li>
-              ))}
-              <li>
-                <a href={`${base}/events`} aria-current={current === 'events' ? 'page' : undefined}>
-                  {t('site.nav.events')}
-                </a>
-              </li>
-              <li>
-                <a href={`${base}/dossiers`} aria-current={current === 'dossiers' ? 'page' : undefined}>
-                  {t('site.nav.dossiers')}
-                </a>
-              </li>
-              <li>
-                <a href={`${base}/authors`} aria-current={current === 'authors' ? 'page' : undefined}>
-                  {t('site.nav.authors')}
-                </a>
-              </li>
-              <li>
-                <a href={`${base}/search`} aria-current={current === 'search' ? 'page' : undefined}>
-                  {t('site.nav.search')}
-                </a>
-              </li>
-            </ul>
-          </nav>
+          <nav class="sections" aria-label={t('site.nav.main')} dangerouslySetInnerHTML={{ __html: sectionsOf(drawn, current) }} />
         </header>
         {mainHtml === undefined ? (
           <main id="main" tabIndex={-1}>
@@ -189,15 +274,7 @@ export function Layout({ t, site, rubrics, meta, current, account, children, mai
         ) : (
           <main id="main" tabIndex={-1} dangerouslySetInnerHTML={{ __html: mainHtml }} />
         )}
-        <footer class="site-footer">
-          <p class="footer-title">{site.title}</p>
-          {site.description && <p>{site.description}</p>}
-          <p>
-            {t('site.footer.feeds')}: <a href={`${base}/feed.xml`}>{t('site.footer.rss')}</a> ·{' '}
-            <a href={`${base}/atom.xml`}>{t('site.footer.atom')}</a> · <a href={`${base}/feed.json`}>{t('site.footer.json')}</a>
-          </p>
-          <p class="powered">{t('site.footer.powered')}</p>
-        </footer>
+        <footer class="site-footer" dangerouslySetInnerHTML={{ __html: drawn.footer }} />
       </body>
     </html>
   );
