@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { renderToString } from 'preact-render-to-string';
 import { translator } from '../i18n/index.js';
-import { ArticleList, articleCount, joinNames, newestOf, pageBounds, Teaser, type TeaserItem } from './article-list.js';
+import {
+  ArticleList,
+  articleCount,
+  joinNames,
+  newestOf,
+  pageBounds,
+  Teaser,
+  type TeaserItem,
+  teaserHtml,
+  type TeaserVariant,
+} from './article-list.js';
 
 const t = translator('en');
 const item: TeaserItem = {
@@ -49,6 +59,60 @@ describe('teasers', () => {
     expect(renderToString(<ArticleList t={t} items={[]} lang="en" empty="Nothing here yet." />)).toBe(
       '<p class="list-empty">Nothing here yet.</p>',
     );
+  });
+});
+
+describe('teasers written straight to HTML', () => {
+  const items: TeaserItem[] = [
+    item,
+    { ...item, slug: 'b', title: 'Quotes "q" & <tags>', lead: '', authors: [], publishedAt: null, rubric: undefined },
+    { ...item, slug: 'c', language: 'ru', title: 'Железная дорога', authors: [{ slug: 'x', name: 'Анна & Борис' }] },
+    { ...item, slug: 'd', language: 'zh', cover: { url: '/media/1/w.jpg?x=1&y="2"', caption: 'c', credit: 'k' } },
+    { ...item, slug: 'e', cover: { url: '', caption: '', credit: '' }, rubric: { slug: 'a&b', name: 'A & "B"' } },
+    {
+      ...item,
+      slug: 'f',
+      authors: [
+        { slug: 'a', name: 'A' },
+        { slug: 'b', name: 'B' },
+        { slug: 'c', name: 'C' },
+      ],
+    },
+  ];
+
+  it('write what Teaser draws, in every variant, language and edition', () => {
+    let compared = 0;
+    for (const lang of ['en', 'ru', 'zh'])
+      for (const variant of ['lead', 'standard', 'compact'] as TeaserVariant[])
+        for (const level of [2, 3] as const)
+          for (const hideKicker of [false, true])
+            for (const commentCount of [undefined, 0, 1234])
+              for (const [base, prefixed] of [
+                ['', false],
+                ['/ru', false],
+                ['/en', true],
+              ] as const)
+                for (const one of items) {
+                  const props = { t: translator(lang), item: one, lang, variant, level, hideKicker, commentCount, base, prefixed };
+                  expect(teaserHtml(props)).toBe(renderToString(<Teaser {...props} />));
+                  compared++;
+                }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('make the list Teaser elements would make', () => {
+    const counts = new Map([['railway', 7]]);
+    const html = renderToString(<ArticleList t={t} items={items} lang="en" variant="compact" commentCounts={counts} base="/ru" />);
+    const drawn = renderToString(
+      <ol class="article-list article-list-compact" role="list">
+        {items.map((one) => (
+          <li>
+            <Teaser t={t} item={one} lang="en" variant="compact" commentCount={counts.get(one.slug)} base="/ru" />
+          </li>
+        ))}
+      </ol>,
+    );
+    expect(html).toBe(drawn);
   });
 });
 
