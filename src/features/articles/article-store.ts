@@ -697,6 +697,11 @@ export async function listRelatedArticles(
         heads[k]++;
       }
       if (id === article.id) continue;
+      // Most candidates share one tag and lose to the few kept: settled before any object is made for them.
+      if (top.length === limit) {
+        const last = top[limit - 1];
+        if (n !== last.n ? n < last.n : at !== last.at ? at < last.at : id < last.id) continue;
+      }
       const c = { id, n, at };
       if (top.length === limit && !better(c, top[limit - 1])) continue;
       let i = top.length < limit ? top.length : limit - 1;
