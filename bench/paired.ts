@@ -5,12 +5,16 @@
 // alternating rounds (new then old, old then new, ...), page by page. Each round's ratio is kept (the spread is
 // the machine's noise), and so is the servers' CPU time per request, read from /proc, a second figure that the
 // other work on a shared machine moves less. Results: a table on stdout and bench/results/paired-*.json.
+// `--archive bench/archives/archive-10000.db`: both servers start on their own copy of a bench archive (`npm run
+// bench` builds it) instead of the demo newsroom, and the one page measured is its article misses, a different
+// article each request as `npm run bench` asks them (the demo's dozen articles keep their drawn parts in memory).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { findWrk, generatorName, nextStart, planPath, runLoad, type LoadResult } from './load.js';
 import { startStaticNginx } from './nginx.js';
 import {
@@ -46,6 +50,7 @@ const WARMUP = Number(opt('warmup', '3'));
 // `--only miss`: the pages whose name holds this text.
 const ONLY = opt('only', '').toLowerCase();
 const TAG = opt('tag', '');
+const ARCHIVE = opt('archive', '') && resolve(opt('archive', ''));
 // `--env-new NAME=VALUE` (repeatable): an environment variable for today's server alone, to measure what a
 // setting costs against the base tree (e.g. CHANCERY_MAX_ACTIVE=0).
 const ENV_NEW = Object.fromEntries(
@@ -123,6 +128,7 @@ async function waitFor200(url: string, timeoutMs: number): Promise<void> {
  */
 async function startServer(build: Build, root: string, port: number): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), `chancery-paired-data-${build}-`));
+  if (ARCHIVE) copyFileSync(ARCHIVE, join(dataDir, 'chancery.db'));
   const proc = spawn(process.execPath, ['--max-semi-space-size=8', join(root, 'bin', 'chancery.js'), 'serve'], {
     cwd: root,
     env: {
@@ -133,7 +139,7 @@ async function startServer(build: Build, root: string, port: number): Promise<Se
       BASE_URL: `http://127.0.0.1:${port}`,
       CHANCERY_DATA_DIR: dataDir,
       DATABASE_URL: `sqlite:${join(dataDir, 'chancery.db')}`,
-      CHANCERY_DEMO: 'true',
+      CHANCERY_DEMO: ARCHIVE ? 'false' : 'true',
       CHANCERY_WORKERS: '1',
       LOG_LEVEL: 'warn',
       SESSION_SECRET: SECRET,
@@ -223,7 +229,10 @@ async function loadOnce(s: Server, page: PageSpec, duration: number): Promise<{ 
 /** Every URL a page's plan walks (one per item), or its one path: each must answer 200 before it is loaded. */
 function probeUrls(s: Server, page: PageSpec): string[] {
   const { path, plan } = pageFor(s.build, page);
-  const paths = plan ? plan.items.map((_, k) => planPath(plan, k).replace(/=\d+$/, '=probe').replace(/=\d+&/, '=probe&')) : [path];
+  // A plan over a whole archive is probed on its first articles.
+  const paths = plan
+    ? plan.items.slice(0, 20).map((_, k) => planPath(plan, k).replace(/=\d+$/, '=probe').replace(/=\d+&/, '=probe&'))
+    : [path];
   return paths.map((p) => `http://127.0.0.1:${s.port}${p}`);
 }
 
@@ -306,6 +315,22 @@ async function generatorProof(servers: Record<Build, Server>, warm: PageSpec): P
   }
 }
 
+/** An archive's article misses: every published article by id, walked as `npm run bench` walks them (stride 7919). */
+function archivePage(): PageSpec {
+  const db = new Database(ARCHIVE, { readonly: true });
+  try {
+    const items = db.prepare("select slug from articles where status = 'published' order by id").pluck().all() as string[];
+    return {
+      name: 'archive article (miss)',
+      groups: ['page'],
+      edition: 'en',
+      plan: { items, stride: 7919, template: '/articles/{item}?miss={i}' },
+    };
+  } finally {
+    db.close();
+  }
+}
+
 function freePortPair(): [number, number] {
   const p = 4800 + Math.floor(Math.random() * 400) * 2;
   return [p, p + 1];
@@ -325,7 +350,7 @@ async function main() {
   await ensureBundle(base.root);
   const [pNew, pOld] = freePortPair();
   const load0 = loadavg().map((x) => +x.toFixed(2));
-  log(`Starting both servers on their demo newsrooms (load average ${load0.join(' ')})`);
+  log(`Starting both servers on ${ARCHIVE ? `copies of ${ARCHIVE}` : 'their demo newsrooms'} (load average ${load0.join(' ')})`);
   const servers: Record<Build, Server> = {
     new: await startServer('new', fresh.root, pNew),
     old: await startServer('old', base.root, pOld),
@@ -333,8 +358,8 @@ async function main() {
   const results: PageResult[] = [];
   let proof: Record<string, unknown> = {};
   try {
-    const pages = demoPages().filter((p) => !ONLY || p.name.toLowerCase().includes(ONLY));
-    proof = await generatorProof(servers, demoPages()[0]);
+    const pages = ARCHIVE ? [archivePage()] : demoPages().filter((p) => !ONLY || p.name.toLowerCase().includes(ONLY));
+    if (!ARCHIVE) proof = await generatorProof(servers, demoPages()[0]);
     for (const page of pages) results.push(await measurePage(page, servers));
   } finally {
     stopping = true;
@@ -344,7 +369,7 @@ async function main() {
   const load1 = loadavg().map((x) => +x.toFixed(2));
   const lines = ['', ...TABLE_HEAD];
   for (const r of results) {
-    const page = demoPages().find((p) => p.name === r.page)!;
+    const page = ARCHIVE ? archivePage() : demoPages().find((p) => p.name === r.page)!;
     lines.push(r.figures ? tableRow(page, r.figures) : `| ${r.page} | not measured: ${r.skipped} | | | | | |`);
   }
   const fastest = Math.max(...results.flatMap((r) => (r.figures ? [r.figures.rps.new, r.figures.rps.old] : [])));
@@ -357,7 +382,7 @@ async function main() {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().slice(0, 16).replace(':', '');
-  const file = join(dir, `paired-${base.sha.slice(0, 7)}-${stamp}${TAG ? `-${TAG}` : ''}.json`);
+  const file = join(dir, `paired-${ARCHIVE ? 'archive-' : ''}${base.sha.slice(0, 7)}-${stamp}${TAG ? `-${TAG}` : ''}.json`);
   writeFileSync(
     file,
     `${JSON.stringify(
@@ -372,6 +397,7 @@ async function main() {
         rounds: ROUNDS,
         warmupSeconds: WARMUP,
         envNew: ENV_NEW,
+        archive: ARCHIVE || undefined,
         loadavgStart: load0,
         loadavgEnd: load1,
         generatorProof: proof,
