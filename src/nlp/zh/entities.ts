@@ -42,7 +42,7 @@ const COMPOUND_NEXT =
 // A one-character country after these verbs and prepositions (访华, 在美举行, 对华投资).
 const SINGLE_BEFORE = /[访在赴来抵对驻离回]/;
 const SINGLE_NEXT =
-  /^(?:$|[,。、)!?;]|举行|期间|访问|出席|进行|投资|的|工作|留学|企业|人员|使馆|大使|合作|经商|考察|参加|参会|后|前|以来|时|并)/;
+  /^(?:$|[,。、)!?;]|举行|期间|访问|出席|进行|投资|出口|进口|进出口|贸易|的|工作|留学|企业|人员|使馆|大使|合作|经商|考察|参加|参会|后|前|以来|时|并)/;
 // After a capital, words that make it its government.
 const GOVERNMENT_NEXT = /^(?:认为|表示|宣布|指出|强调|坚持|反对|拒绝|谴责|批评|回应|方面|当局|政府|希望|要求|决定|同意)/;
 // A title right after a name (莫迪总理, 卡拉副总统).
@@ -216,7 +216,7 @@ export function findMentions(s: string): Mention[] {
       continue;
     }
     // A register name followed by "·" begins someone else's full name (穆罕默德·阿布纳扬 is not Mahathir Mohamad).
-    if (lex && lex.kind === 'person' && s[i + lex.phrase.length] === '·') {
+    if (lex && lex.kind === 'person' && runsOn(s, i + lex.phrase.length)) {
       i++;
       continue;
     }
@@ -279,6 +279,21 @@ export function findMentions(s: string): Mention[] {
       i++;
       continue;
     }
+    // A one-character country as the subject of trade with another (蒙对华出口, 哈自华进口), when the text
+    // names that country in full somewhere: a clause opens on it and a preposition and a country follow.
+    if (
+      ABBREV.has(c) &&
+      (i === 0 || /[,。;:、\n]|其中$/.test(s.slice(Math.max(0, i - 2), i).replace(/^.(?=[,。;:、\n])/, ''))) &&
+      /^[对自与同向从](?:华|[^\s,。])(?:出口|进口|贸易|投资|进出口)/.test(s.slice(i + 1, i + 6)) &&
+      (ABBREV.has(s[i + 2]) || s[i + 2] === '华')
+    ) {
+      const id = abbrevReading(c, s, memo)!;
+      if ((countryNames().get(id) ?? []).some((n) => n.length > 1 && s.includes(n))) {
+        out.push({ id, kind: 'country', start: i, end: i + 1 });
+        i++;
+        continue;
+      }
+    }
     // The one-character names of Beijing and Shanghai: 在京举行, 赴沪出席.
     if ((c === '京' || c === '沪') && i > 0 && SINGLE_BEFORE.test(s[i - 1]) && SINGLE_NEXT.test(s.slice(i + 1, i + 4))) {
       const [id, en] = c === '京' ? ['place:beijing', 'Beijing'] : ['place:shanghai', 'Shanghai'];
@@ -300,7 +315,7 @@ export function findMentions(s: string): Mention[] {
       // A known name follows: handled by the dictionary on the next step (titled there).
       const next = lexAt(s, end);
       // ... unless it only begins a longer one (穆罕默德·阿布纳扬).
-      if (next?.kind === 'person' && s[end + next.phrase.length] !== '·') {
+      if (next?.kind === 'person' && !runsOn(s, end + next.phrase.length)) {
         out.push({
           id: next.id,
           kind: 'person',
@@ -349,6 +364,14 @@ export function findMentions(s: string): Mention[] {
     i++;
   }
   return out;
+}
+
+/** A name goes on at `at`: a "·", or a few more transliterated characters up to one (克里 of 克里斯托弗·拉克森). */
+function runsOn(s: string, at: number): boolean {
+  if (s[at] === '·') return true;
+  let j = at;
+  while (j < s.length && j - at < 4 && TRANSLIT.has(s[j])) j++;
+  return j > at && s[j] === '·';
 }
 
 function partOfName(part: string, country: string): string | undefined {

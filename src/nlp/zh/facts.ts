@@ -7,7 +7,7 @@ import type { Anchor, DateHit } from './dates.js';
 import { ahead, findDates } from './dates.js';
 import { syllables, type Mention } from './entities.js';
 import { COUNTRY_EN } from './lexicon.js';
-import { findMoney, parseCount } from './numbers.js';
+import { findMoney, type MoneyHit, parseCount } from './numbers.js';
 import type { Sentence } from './sentences.js';
 
 export interface Doc {
@@ -338,6 +338,73 @@ const MEET_G =
   /(举行了?(?:历史性的|首次|视频)?(?:会谈|会晤|会见)|会谈|会晤|会见|会面|通电话|通话|共同主持|举行会议|召开[^,。;]{0,14}(?:联委会|合委会|委员会会议|会议))/g;
 const COMMISSION = /(联委会|合委会|委员会(?:第[^,。]{1,3}次)?会议|政府间合作委员会)(?:将于|将在|于|在)?[^,。;]{0,30}举行/g;
 
+const TITLE_ONLY = /(总统|总理|首相|国王|主席|埃米尔|外长|王储)/;
+
+/**
+ * Meetings told clause by clause: "习近平主席将会见拉克森总理，李强总理将同他举行会谈，赵乐际将同他会见",
+ * "总统将同习近平主席举行会谈，并会见李强总理和赵乐际委员长", "特朗普分别同阿利耶夫和帕希尼扬举行了会谈".
+ * Each clause has its subject (named, "他", a title standing for the visitor, or the previous clause's) and its
+ * counterparts (after 同/与, or after 会见); each counterpart met apart when the text says 分别 or 会见 lists
+ * them. Returns false when the sentence is not of that shape, for the general reading.
+ */
+function clauseMeetings(d: Doc, c: SentCtx, drafts: Draft[], hits: { pos: number; end: number; trig: string }[]): boolean {
+  const s = d.s;
+  const st = s.slice(c.sent.start, c.sent.end);
+  // "在三方会晤前", "会谈后": a meeting referred to, not told.
+  hits = hits.filter((h) => !/^(前|后|期间|时|中|上)/.test(s.slice(h.end, h.end + 2)));
+  if (!hits.length) return false;
+  const clauses = uniq(hits.map((h) => clauseStart(s, c.sent, h.pos)));
+  const shaped = clauses.length >= 2 || /分别[同与和]/.test(st) || /[同与]他/.test(st);
+  if (!shaped) return false;
+  const people = actors(d, c, c.sent.start, c.sent.end);
+  const visit = [...drafts].reverse().find((f) => f.type === 'visit');
+  const visitor = visit?.args.visitor as string | undefined;
+  const before = d.mentions.filter((x) => x.kind === 'person' && !x.title?.source && !d.sources.has(x.id) && x.end <= c.sent.start);
+  const out: { subject: string; objects: string[]; apart: boolean; h: (typeof hits)[number] }[] = [];
+  let prevSubject: string | undefined;
+  let prevObject: string | undefined;
+  for (const h of hits) {
+    const cs = clauseStart(s, c.sent, h.pos);
+    const ce = clauseEnd(s, c.sent, h.end);
+    const lead = s.slice(cs, h.pos);
+    const prep = /[同与]/.exec(lead);
+    const prepAt = prep ? cs + prep.index : -1;
+    const subjects = people.filter((x) => x.start >= cs && x.end <= h.pos && (prepAt < 0 || x.end <= prepAt));
+    let objects = people
+      .filter((x) => (prepAt >= 0 && x.start > prepAt && x.end <= h.pos) || (x.start >= h.end && x.end <= ce))
+      .map((x) => x.id);
+    let subject: string | undefined = subjects[subjects.length - 1]?.id;
+    if (!subject && /^(他|她)/.test(lead.replace(/^\s*(随后|当天|此后)/, ''))) subject = before[before.length - 1]?.id;
+    if (!subject && visitor && TITLE_ONLY.test(prepAt >= 0 ? s.slice(cs, prepAt) : lead)) subject = visitor;
+    if (!subject && /^(并|还|也|随后|又)/.test(lead)) subject = prevSubject;
+    // "同他": the one met in the clause before, else the visitor.
+    if (prep && /^他/.test(s.slice(prepAt + 1, prepAt + 2))) {
+      const him = prevObject ?? visitor;
+      if (him) objects = [him, ...objects];
+    }
+    objects = uniq(objects.filter((o) => o !== subject));
+    if (!subject || !objects.length) return false;
+    const apart =
+      /分别$/.test(s.slice(Math.max(cs, (prepAt >= 0 ? prepAt : h.pos) - 2), prepAt >= 0 ? prepAt : h.pos)) || /会见/.test(h.trig);
+    out.push({ subject, objects, apart, h });
+    prevSubject = subject;
+    prevObject = objects.length === 1 ? objects[0] : prevObject;
+  }
+  for (const { subject, objects, apart, h } of out) {
+    const { blocked, planned } = modality(d, c, h.pos);
+    if (blocked) continue;
+    const format = /会谈/.test(h.trig) ? 'talks' : /通电话|通话/.test(h.trig) ? 'phone call' : undefined;
+    const place = c.ms.find(
+      (x) =>
+        x.kind === 'place' && (x.capital || x.country) && /(在|于|赴)\S{0,4}$/.test(s.slice(Math.max(c.sent.start, x.start - 5), x.start)),
+    )?.id;
+    const when = whenAt(d, c, h.pos, planned);
+    for (const group of apart ? objects.map((o) => [o]) : [objects])
+      push(drafts, c, 'meeting', { participants: [subject, ...group], place, format }, when, planned, 0.8);
+  }
+  return true;
+}
+
 function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: Map<string, string>): void {
   const s = d.s;
   const st = s.slice(c.sent.start, c.sent.end);
@@ -358,6 +425,17 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
   }
   const hits: { pos: number; end: number; trig: string }[] = [];
   for (const m of st.matchAll(MEET_G)) hits.push({ pos: c.sent.start + m.index, end: c.sent.start + m.index + m[0].length, trig: m[0] });
+  if (
+    hits.length &&
+    !each &&
+    clauseMeetings(
+      d,
+      c,
+      drafts,
+      hits.filter((h) => !inTitle(s, c.sent.start, h.pos)),
+    )
+  )
+    return;
   // The commission is named first and held after (联委会将于...在华盛顿举行): modality and date are read at 举行.
   for (const m of st.matchAll(COMMISSION))
     hits.push({ pos: c.sent.start + m.index + m[0].length - 2, end: c.sent.start + m.index + m[0].length, trig: m[1] });
@@ -420,12 +498,30 @@ function meetings(d: Doc, c: SentCtx, drafts: Draft[], main: string[], leaders: 
     const ce = clauseEnd(s, c.sent, h.end);
     if (
       participants.length < 2 &&
-      /(两国元首|两国领导人|双方元首|两国外长|两位领导人)/.test(s.slice(cs, ce)) &&
+      /(两国元首|两国领导人|双方元首|两国外长|两位领导人|两国总理|两国总统|两国首脑)/.test(s.slice(cs, ce)) &&
       !people.some((x) => x.start >= cs && x.end <= ce)
     ) {
-      // The pair met just before in the paragraph, else the heads of state of the two countries.
+      // "访问期间，两国总理举行会谈": the visitor of the visit just told and the host's holder of that office;
+      // else the pair met just before in the paragraph, else the heads of state of the two countries.
+      const office = /两国总理/.test(s.slice(cs, ce))
+        ? /prime minister|premier/i
+        : /两国(总统|元首)/.test(s.slice(cs, ce))
+          ? /president/i
+          : undefined;
+      const visit = [...drafts].reverse().find((f) => f.type === 'visit' && f.sent.para === c.sent.para && !f.planned);
+      const host =
+        visit &&
+        office &&
+        d.mentions.find(
+          (x) => x.kind === 'person' && x.country === visit.args.host && x.id !== visit.args.visitor && office.test(x.title?.en ?? ''),
+        )?.id;
       const prev = [...drafts].reverse().find((f) => f.type === 'meeting' && (f.args.participants as string[]).length === 2);
-      const pair = prev ? (prev.args.participants as string[]) : main.map((k) => leaders.get(k) ?? k);
+      const pair =
+        visit && host
+          ? [visit.args.visitor as string, host]
+          : prev
+            ? (prev.args.participants as string[])
+            : main.map((k) => leaders.get(k) ?? k);
       participants = uniq(pair);
     }
     // An official of a country the text does not name (同蒙古国外交部国务秘书...举行会谈): the country.
@@ -634,6 +730,39 @@ const TRADE_G =
   /(双边货物贸易额|货物贸易额|双边贸易额|贸易总额|贸易总值|贸易规模|贸易额|进出口总额|进出口总值|进出口额|进出口|贸易往来|出口额|出口|进口额|进口)/g;
 const FORECAST = /(有望|预计|预期|力争|争取|目标|将达到|将超过|可能|或将|希望)/;
 
+/**
+ * Figures given "respectively" (分别为X和Y) for a list of partners named before in the sentence: the partners
+ * in order with their figures, and the country trading with them (the one named before the trigger outside the list).
+ */
+function respectively(
+  d: Doc,
+  c: SentCtx,
+  pos: number,
+  end: number,
+  ce: number,
+): (Array<[string, MoneyHit]> & { subject: string }) | undefined {
+  const s = d.s;
+  const r = /^[^,。;]{0,4}分别(?:为|是|达到?|约为|约)?/.exec(s.slice(end, ce));
+  if (!r) return undefined;
+  const figs = findMoney(s.slice(end, ce), end);
+  if (figs.length < 2) return undefined;
+  const named = c.ms.filter((x) => x.kind === 'country' && !x.ids && x.end <= pos);
+  // The longest run of countries joined by 、和与及, as long as the figures.
+  let list: Mention[] = [];
+  for (let i = 0; i < named.length; i++) {
+    const run = [named[i]];
+    while (run.length < named.length - i && /^[、和与及]$/.test(s.slice(run[run.length - 1].end, named[i + run.length].start)))
+      run.push(named[i + run.length]);
+    if (run.length > list.length) list = run;
+  }
+  if (list.length !== figs.length) return undefined;
+  const subject = named.filter((x) => !list.includes(x) && !list.some((y) => y.id === x.id)).pop()?.id;
+  if (!subject) return undefined;
+  const out = list.map((x, i): [string, MoneyHit] => [x.id, figs[i]]) as Array<[string, MoneyHit]> & { subject: string };
+  out.subject = subject;
+  return out;
+}
+
 function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
   const s = d.s;
   const st = s.slice(c.sent.start, c.sent.end);
@@ -649,6 +778,23 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     }
     if (!money.length) continue;
     if (/^(市场|来源|目的地|伙伴)/.test(s.slice(end, end + 3))) continue;
+    // "日本、韩国分列第三、四位，蒙古国与两国的贸易额分别为7.3亿美元和5.9亿美元": one figure per partner listed.
+    const listed = respectively(d, c, pos, end, ce);
+    if (listed) {
+      const metric = /^(出口)/.test(m[0]) ? 'exports' : /^进口/.test(m[0]) ? 'imports' : 'trade_turnover';
+      const w = whenAt(d, c, pos);
+      for (const [partner, fig] of listed)
+        push(
+          drafts,
+          c,
+          'trade',
+          { parties: [listed.subject, partner], metric, amount: { value: fig.value, currency: fig.currency } },
+          w && { value: w.value.slice(0, 4), precision: 'year' },
+          false,
+          0.8,
+        );
+      continue;
+    }
     // A threshold that describes something (首个贸易额突破1000亿美元的国家) states no figure.
     if (/^的/.test(s.slice(money[0].end, money[0].end + 1))) continue;
     const cs = clauseStart(s, c.sent, pos);
@@ -687,7 +833,13 @@ function trade(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     if (!region && parties.length === 1 && main.length === 2 && main.includes(parties[0])) parties = uniq([...parties, ...main]);
     if (parties.length < 2) continue;
     parties = parties.slice(0, 2);
-    if (parties.includes('country:CN')) parties = ['country:CN', ...parties.filter((x) => x !== 'country:CN')];
+    // China first, unless another country reports its own flows (蒙对华出口, 自华进口).
+    const reporter = c.ms.find((x) => x.kind === 'country' && !x.ids && x.end <= pos && /^[对自向从]/.test(s.slice(x.end, x.end + 1)));
+    if (
+      parties.includes('country:CN') &&
+      !(metric !== 'trade_turnover' && reporter && reporter.id !== 'country:CN' && parties[0] === reporter.id)
+    )
+      parties = ['country:CN', ...parties.filter((x) => x !== 'country:CN')];
     const when = whenAt(d, c, pos);
     const yearWhen = when && { value: when.value.slice(0, 4), precision: 'year' as const };
     const half = /上半年/.test(st) ? '-H1' : /下半年/.test(st) ? '-H2' : '';

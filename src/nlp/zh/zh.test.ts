@@ -538,3 +538,66 @@ describe('seventh blind round: a loan signed with a bank', () => {
     expect(f[0]?.args.parties).toEqual(['country:HU', 'org:china-exim-bank']);
   });
 });
+
+describe('eighth blind round: meetings clause by clause', () => {
+  const meetings = (text: string, published: string) =>
+    read(text, published)
+      .filter((x) => x.type === 'meeting')
+      .map((x) => x.args.participants);
+  it('gives each host of a visit its own meeting with the visitor, "他" included', () => {
+    expect(
+      meetings(
+        '标题\n应国务院总理李强邀请，越南政府总理范明政将于5月12日至15日对中国进行正式访问。访问期间，习近平主席将会见范明政总理，李强总理将同他举行会谈，赵乐际委员长将同他会见。',
+        '2025-05-08',
+      ),
+    ).toEqual([
+      ['person:xi-jinping', 'person:pham-minh-chinh'],
+      ['person:li-qiang', 'person:pham-minh-chinh'],
+      ['person:zhao-leji', 'person:pham-minh-chinh'],
+    ]);
+  });
+  it('reads a title standing for the visitor, and 会见 of two people as two meetings', () => {
+    expect(
+      meetings(
+        '标题\n应国家主席习近平邀请，哈萨克斯坦总统托卡耶夫将于9月2日对中国进行国事访问。在北京，总统将同习近平主席举行会谈，并会见李强总理和赵乐际委员长。',
+        '2025-08-30',
+      ),
+    ).toEqual([
+      ['person:kassym-jomart-tokayev', 'person:xi-jinping'],
+      ['person:kassym-jomart-tokayev', 'person:li-qiang'],
+      ['person:kassym-jomart-tokayev', 'person:zhao-leji'],
+    ]);
+  });
+  it('reads 分别同A和B举行会谈 as a meeting with each', () => {
+    expect(meetings('标题\n8月8日，在三方会晤前，普京分别同阿利耶夫和帕希尼扬举行了双边会谈。', '2025-08-09')).toEqual([
+      ['person:vladimir-putin', 'person:ilham-aliyev'],
+      ['person:vladimir-putin', 'person:nikol-pashinyan'],
+    ]);
+  });
+  it('reads 两国总理举行会谈 after a visit as the visitor and the host’s prime minister', () => {
+    const m = meetings(
+      '标题\n去年11月，莫迪总理对日本进行正式访问，日本首相石破茂在东京机场迎接。访问期间，两国总理举行会谈。',
+      '2025-03-01',
+    );
+    expect(m).toContainEqual(['person:narendra-modi', 'person:shigeru-ishiba']);
+  });
+});
+
+describe('eighth blind round: names and partners', () => {
+  it('does not read the start of a longer transliterated name as someone in the register', () => {
+    expect(ids('新西兰总理克里斯托弗·拉克森将访华。')).toContain('person:christopher-luxon');
+    expect(ids('新西兰总理克里斯托弗·拉克森将访华。')).not.toContain('person:john-kerry');
+  });
+  it('reads a one-character country reporting its own trade, and figures given respectively', () => {
+    const f = read(
+      '标题\n据哈萨克斯坦统计局数据，今年前9个月，哈对华出口120亿美元，自华进口95亿美元。乌兹别克斯坦、吉尔吉斯斯坦分列第二、三位，哈萨克斯坦与两国的贸易额分别为31亿美元和19亿美元。',
+      '2025-10-20',
+    ).filter((x) => x.type === 'trade');
+    expect(f.map((x) => [x.args.parties, x.args.metric, (x.args.amount as { value: number }).value])).toEqual([
+      [['country:KZ', 'country:CN'], 'exports', 12e9],
+      [['country:KZ', 'country:CN'], 'imports', 9.5e9],
+      [['country:KZ', 'country:UZ'], 'trade_turnover', 3.1e9],
+      [['country:KZ', 'country:KG'], 'trade_turnover', 1.9e9],
+    ]);
+  });
+});
