@@ -64,7 +64,9 @@ Pointe-Noire|CG;Naivasha|KE;Entebbe|UG;Zanzibar|TZ;Arusha|TZ;Bulawayo|ZW;Walvis 
 Berbera|SO;Assab|ER;Massawa|ER;Oran|DZ;Sfax|TN;New Administrative Capital|EG;Ain Sokhna|EG;Kyaukphyu|MM;Mandalay|MM;
 Sihanoukville|KH;Siem Reap|KH;Luang Prabang|LA;Boten|LA;Kuantan|MY;Batam|ID;Bandung|ID;Mongla|BD;Kandy|LK;Galle|LK;
 Goa|IN;Faisalabad|PK;Ras Laffan|QA;Fujairah|AE;Mersin|TR;Trieste|IT;Genoa|IT;Duisburg|DE;Constanta|RO;Novi Sad|RS;
-Subotica|RS;Pecs|HU;Valparaiso|CL;Medellin|CO;Cancun|MX;Mariel|CU`;
+Subotica|RS;Pecs|HU;Valparaiso|CL;Medellin|CO;Cancun|MX;Mariel|CU;
+Gyeongju|KR;Incheon|KR;Ulsan|KR;Yokohama|JP;Nagoya|JP;Sapporo|JP;Da Nang|VN;Danang|VN;Lae|PG;Nis|RS;Niš|RS;Kutaisi|GE;
+Termez|UZ;Atyrau|KZ;Mazar-i-Sharif|AF;Khabarovsk|RU;Irkutsk|RU;Krasnoyarsk|RU;Karawang|ID`;
 
 /** Regions and provinces: "NAME|CC" (CC may be empty for multi-country regions). */
 export const REGIONS = `Central Asia|;Middle East|;Persian Gulf|;Gulf|;Caspian Sea|;Black Sea|;Red Sea|;Horn of Africa|;Sahel|;

@@ -1422,3 +1422,26 @@ describe('round seven: "both men" travel', () => {
     ]);
   });
 });
+
+describe('eighth blind round: trips told by how the traveller flew', () => {
+  it('reads "flew into" and "flew on to" as visits, and "both of whom" as two visitors', () => {
+    const v = facts(
+      'Talks\n\nKenyan President William Ruto and Tanzanian President Samia Suluhu Hassan, both of whom flew into Kampala on working visits on Monday, met Ugandan President Yoweri Museveni. Ruto flew on to Japan on Thursday.',
+      '2025-09-20',
+      'visit',
+    ).map((f) => [f.args.visitor, f.args.host, f.args.kind]);
+    expect(v).toEqual([
+      ['person:william-ruto', 'country:UG', 'working'],
+      ['person:samia-suluhu-hassan', 'country:UG', 'working'],
+      ['person:william-ruto', 'country:JP', undefined],
+    ]);
+  });
+  it('reads a city of the new gazetteer entries as its country', () => {
+    const v = facts(
+      'Tour\n\nOn Wednesday Modi arrived in Gyeongju, where he held talks with President Lee Jae-myung.',
+      '2025-10-30',
+      'visit',
+    );
+    expect(v[0]?.args).toMatchObject({ visitor: 'person:narendra-modi', host: 'country:KR', place: 'place:gyeongju' });
+  });
+});

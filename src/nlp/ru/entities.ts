@@ -531,6 +531,18 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
       ms.push({ id: '#he', kind: 'pronoun', start: t.start, end: t.end, ti: i, tj: i + 1 });
       continue;
     }
+    // "Его также принял премьер-министр", "Китайского гостя принял и ...": the one received is the leader the
+    // text is following ("его" only before the verb: elsewhere it is mostly "his").
+    if (
+      (/^(его|её|ее)$/.test(t.lo) &&
+        /^(также\s+|и\s+|тоже\s+)?приня(л|ла|ли)$/u.test(
+          `${toks[i + 1]?.lo ?? ''}${toks[i + 2] && /^(также|и|тоже)$/.test(toks[i + 1]?.lo ?? '') ? ` ${toks[i + 2].lo}` : ''}`,
+        )) ||
+      /^гост(я|ю|ем)$/.test(t.lo)
+    ) {
+      ms.push({ id: '#guest', kind: 'pronoun', start: t.start, end: t.end, ti: i, tj: i + 1 });
+      continue;
+    }
     // "глава российского кабмина", "глава правительства Вьетнама": the head of that country's government.
     if (/^(глава|главы|главой|главе|главу)$/.test(t.lo)) {
       const adj = ms.find((m) => m.ti === i + 1 && m.kind === 'adj');

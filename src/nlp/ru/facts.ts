@@ -19,6 +19,8 @@ export interface DocContext {
   pairCountries: string[];
   /** Last subject person (for "он"). */
   lastPerson?: string;
+  /** The visitor of the last visit told: whom "его принял", "гостя" refer to. */
+  guest?: string;
   /** Organisation of the document's summit, once one is read. */
   summitOrg?: string;
   /** Parties of the last trade figure, for "двусторонний товарооборот". */
@@ -104,7 +106,10 @@ function confidence(c: Clause, base = 0.85): number {
 function resolve(m: Mention, ctx: DocContext): string[] {
   if (m.kind === 'person') return [m.id];
   if (m.kind === 'pair') return ctx.pairPersons.length === 2 ? [...ctx.pairPersons] : [...ctx.pairCountries];
-  if (m.kind === 'pronoun') return ctx.lastPerson ? [ctx.lastPerson] : [];
+  if (m.kind === 'pronoun') {
+    const id = m.id === '#guest' ? (ctx.guest ?? ctx.lastPerson) : ctx.lastPerson;
+    return id ? [id] : [];
+  }
   if (m.kind === 'leader') {
     // A named person of the document who holds that office for that country; otherwise the country.
     const head = (o?: string) =>

@@ -200,6 +200,7 @@ export function readRussian(text: string, opts: ExtractOptions = {}): Reading {
       for (const f of drafts.slice(before)) {
         if (f.type === 'meeting') prevIds = f.args.participants as string[];
         if (f.type === 'visit' && !drafts.slice(before).some((g) => g.type === 'meeting')) prevVisitor = f.args.visitor as string;
+        if (f.type === 'visit' && !f.status) ctx.guest = f.args.visitor as string;
         if ((f.type === 'meeting' || f.type === 'visit') && !f.status) {
           const ids = f.type === 'meeting' ? (f.args.participants as string[]) : [f.args.visitor as string, f.args.host as string];
           const countries = [...new Set(ids.map((id) => countryOfId(id, ctx)).filter((x): x is string => !!x))];

@@ -686,3 +686,22 @@ describe('seventh blind round: a state loan named by its size', () => {
     });
   });
 });
+
+describe('eighth blind round: the guest received', () => {
+  it('reads "его принял" and "гостя принял" as meetings with the visitor, not with the last person named', () => {
+    const m = facts(
+      'Президент Казахстана Касым-Жомарт Токаев прибыл в Ханой с официальным визитом. В тот же день его принял президент Вьетнама Лыонг Кыонг. Его также принял премьер-министр Фам Минь Тинь. Казахстанского гостя принял и генеральный секретарь То Лам.',
+      '2025-05-10',
+      'meeting',
+    ).map((f) => f.args.participants);
+    expect(m).toEqual([
+      ['person:kassym-jomart-tokayev', 'person:luong-cuong'],
+      ['person:kassym-jomart-tokayev', 'person:pham-minh-chinh'],
+      ['person:kassym-jomart-tokayev', 'person:to-lam'],
+    ]);
+  });
+  it('keeps "его" as a possessive elsewhere', () => {
+    const m = facts('Его коллега Сергей Лавров провел переговоры с Ван И в Пекине.', '2025-05-10', 'meeting');
+    expect(m[0]?.args.participants).toEqual(['person:sergey-lavrov', 'person:wang-yi']);
+  });
+});
