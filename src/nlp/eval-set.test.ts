@@ -37,9 +37,9 @@ describe('set scoring', () => {
     const r = evaluateSet(PROBE);
     // Floors a little under the figures when the rules for it landed: a rule that breaks a learnt construction fails here.
     const floors: Record<string, { p: number; r: number }> = {
-      en: { p: 0.9, r: 0.67 },
-      ru: { p: 0.9, r: 0.66 },
-      zh: { p: 0.92, r: 0.83 },
+      en: { p: 0.9, r: 0.66 },
+      ru: { p: 0.9, r: 0.64 },
+      zh: { p: 0.92, r: 0.81 },
     };
     for (const [lang, f] of Object.entries(floors)) {
       const c = r.byLang.get(lang)!;
