@@ -906,14 +906,15 @@ function learnPeople(
     return undefined;
   };
   const ROLE_RE =
-    /^(head of state|head of government|prime minister|foreign minister|top diplomat|chief diplomat|leader|president|head|chairman|premier|chancellor|king|emir|ambassador)\b/;
+    /^(head of state|head of government|prime minister|foreign minister|top diplomat|chief diplomat|leader|president|head|chairman|premier|chancellor|crown prince|king|emir|sultan|ambassador)\b/;
   for (const s of sents) {
     for (let i = s.t0; i < s.t1; i++) {
       if (claim[i] >= 0) {
         const m = mentions[claim[i]];
         // "Kyrgyz leader", "the country's top diplomat" style: adjective + role word.
         // A demonym that ends the text ("... by the French") has no role word after it.
-        if (m.kind === 'country' && m.adjective && m.t1 < toks.length) {
+        // "the US president": a country's name used as one after "the".
+        if (m.kind === 'country' && (m.adjective || toks[m.t0 - 1]?.lo === 'the') && m.t1 < toks.length) {
           const rest = lower.slice(toks[m.t1].start, toks[m.t1].start + 24);
           const rm = ROLE_RE.exec(rest);
           const cls = rm ? roleClass(rm[1]) : undefined;
@@ -943,7 +944,7 @@ function learnPeople(
       if (!rm) continue;
       const cls = roleClass(rm[1]);
       // "the ambassador" is only ever the one ambassador the text named (below); no class of office stands for it.
-      if (!cls && rm[1] !== 'ambassador') continue;
+      if (!cls && rm[1] !== 'ambassador' && rm[1] !== 'crown prince') continue;
       let e = i + 1;
       while (e < s.t1 && toks[e].end <= toks[i + 1].start + rm[1].length) e++;
       if (toks[e]?.lo !== 'of') {
@@ -951,13 +952,16 @@ function learnPeople(
         if (
           claim[e] >= 0 ||
           (toks[e] && nameEligible(e)) ||
-          !/^(president|prime minister|premier|chancellor|foreign minister|ambassador)$/.test(rm[1])
+          !/^(president|prime minister|premier|chancellor|foreign minister|ambassador|crown prince|emir|king|sultan)$/.test(rm[1])
         )
           continue;
         const want = TITLE_WORDS[rm[1]];
         const holders = [...persons.values()].filter((p) => p.roles.some((r) => r.title === want));
-        if (holders.length === 1)
-          push({ start: toks[i + 1].start, end: toks[e - 1].end, id: holders[0].id, kind: 'person', t0: i + 1, t1: e, byRole: true });
+        // Of several, the one the text opened with, when it is the first person the text names (a readout's
+        // "the Prime Minister" is its own principal).
+        const first = mentions.find((x) => x.kind === 'person' && x.start < toks[i].start);
+        const holder = holders.length === 1 ? holders[0].id : first && holders.some((p) => p.id === first.id) ? first.id : undefined;
+        if (holder) push({ start: toks[i + 1].start, end: toks[e - 1].end, id: holder, kind: 'person', t0: i + 1, t1: e, byRole: true });
         continue;
       }
       if (!cls) continue;

@@ -707,7 +707,13 @@ function visits(env: Env): void {
     let last = hostM;
     for (const x of st.ms) {
       if (x.start <= last.end || !((isCountry(x) && !x.adjective) || x.kind === 'place')) continue;
-      if (!/^\s*(,|,?\s+and|,?\s+as well as)\s*$/.test(st.lo.slice(last.end - st.start, x.start - st.start))) break;
+      // "to London and then to New York", "to Paris, then on to Rome": each stop a visit.
+      if (
+        !/^\s*(,|,?\s+and|,?\s+as well as)\s*$|^\s*(?:,|,?\s+and)?\s*(?:then|later|afterwards)?\s*(?:on\s+)?to\s+(?:the\s+)?$/.test(
+          st.lo.slice(last.end - st.start, x.start - st.start),
+        )
+      )
+        break;
       const c = countryOf(x.id);
       if (c && c !== host && c !== personCountry(env, visitor.id)) {
         const a2: Record<string, unknown> = { ...args, host: c };

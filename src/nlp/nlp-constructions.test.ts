@@ -1445,3 +1445,29 @@ describe('eighth blind round: trips told by how the traveller flew', () => {
     expect(v[0]?.args).toMatchObject({ visitor: 'person:narendra-modi', host: 'country:KR', place: 'place:gyeongju' });
   });
 });
+
+describe('eighth blind round: offices standing for the people who hold them', () => {
+  it('reads "the US president" as the president of that country the text names', () => {
+    const v = facts(
+      'Tour\n\nUS President Donald Trump landed in Kuala Lumpur on Sunday.\n\nThe US president flew on to Japan on Monday.',
+      '2025-11-01',
+      'visit',
+    );
+    expect(v.map((f) => [f.args.visitor, f.args.host])).toEqual([
+      ['person:donald-trump', 'country:MY'],
+      ['person:donald-trump', 'country:JP'],
+    ]);
+  });
+  it('reads "the Emir" as the emir just named, and each stop after "and then to"', () => {
+    const f = facts(
+      'Readout\n\nPrime Minister Shehbaz Sharif, who arrived in Doha today at the invitation of Emir Sheikh Tamim bin Hamad Al Thani, held talks with the Emir at the Amiri Diwan. From Doha, the Prime Minister will travel to London and then to New York.',
+      '2025-11-01',
+    );
+    expect(f.find((x) => x.type === 'meeting')?.args.participants).toEqual(['person:shehbaz-sharif', 'person:tamim-bin-hamad-al-thani']);
+    expect(f.filter((x) => x.type === 'visit').map((x) => [x.args.host, x.status])).toEqual([
+      ['country:QA', undefined],
+      ['country:GB', 'planned'],
+      ['country:US', 'planned'],
+    ]);
+  });
+});
