@@ -511,6 +511,22 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
       }
     }
     if (/^столиц[еуаы]$/.test(t.lo)) {
+      // "в сербской столице": the capital of the country the adjective names.
+      const a = ms.find((m) => m.tj === i && m.kind === 'adj');
+      const acap = a?.country && lexicon().capitalOf.get(a.country);
+      if (a && acap) {
+        ms.splice(ms.indexOf(a), 1, {
+          id: acap,
+          kind: 'capital',
+          start: a.start,
+          end: t.end,
+          ti: a.ti,
+          tj: i + 1,
+          country: a.country,
+          prep: a.prep,
+        });
+        continue;
+      }
       // "в столице Белоруссии" without the city's name: the capital as a place.
       const c = ms.find((m) => m.ti === i + 1 && m.kind === 'country');
       const cap = c && lexicon().capitalOf.get(c.id);

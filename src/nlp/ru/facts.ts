@@ -1028,16 +1028,18 @@ function partnersInTurn(c: Clause, ctx: DocContext, out: Draft[]): boolean {
 }
 
 // A ranked list after a statistics note's figures: "Далее следуют Турция (1,1 млрд долларов) и Узбекистан (...)".
-const RANKED_RU = /(?:следу\p{L}*|далее|затем|замыка\p{L}*|на\s+(?:втором|третьем|четв[её]ртом|пятом)\s+месте)/iu;
+const RANKED_RU =
+  /(?:следу\p{L}*|далее|затем|замыка\p{L}*|на\s+(?:первом|втором|третьем|четв[её]ртом|пятом)(?:\s+месте)?|(?:первое|второе|третье|четв[её]ртое|пятое)\s+место)/iu;
 
 function rankedTrade(c: Clause, ctx: DocContext, out: Draft[]): void {
   const reporter = ctx.tradeReporter ?? ctx.tradePair?.[0];
   if (!reporter || !ctx.lastTradeMetric || !RANKED_RU.test(c.text)) return;
   for (const amount of findMoney(c.text, c.start)) {
-    if (!/\(\s*$/.test(ctx.text.slice(Math.max(0, amount.start - 3), amount.start))) continue;
+    // "Турция (1,1 млрд долларов)", "на втором месте Россия с 1,86 млрд долларов".
+    if (!/(?:\(|\sсо?\s)\s*$/u.test(ctx.text.slice(Math.max(0, amount.start - 4), amount.start))) continue;
     const m = [...c.ms]
       .reverse()
-      .find((x) => (x.kind === 'country' || x.kind === 'adj') && x.end <= amount.start && amount.start - x.end <= 3);
+      .find((x) => (x.kind === 'country' || x.kind === 'adj') && x.end <= amount.start && amount.start - x.end <= 4);
     if (!m?.country || m.country === reporter) continue;
     const args: Record<string, unknown> = {
       parties: [reporter, m.country],
@@ -1118,6 +1120,8 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   ) {
     // Its period is the report's, for the figures by country that follow; its country their reporter.
     if (period) ctx.lastTrade = period;
+    // Partners ranked after the total ("на втором месте Китай с ...") take its measure.
+    ctx.lastTradeMetric ??= /экспорт/iu.test(tm[0]) ? 'exports' : /импорт/iu.test(tm[0]) ? 'imports' : 'trade_turnover';
     // "внешнеторговый оборот страны" by "таможенного управления Монголии": the office's country.
     if (cs.length === 1) ctx.tradeReporter ??= cs[0];
     else if (cs.length === 0 && source && /страны|республики/iu.test(c.text)) ctx.tradeReporter ??= source;

@@ -705,3 +705,26 @@ describe('eighth blind round: the guest received', () => {
     expect(m[0]?.args.participants).toEqual(['person:sergey-lavrov', 'person:wang-yi']);
   });
 });
+
+describe('eighth blind round: a capital by its adjective, partners ranked with "с"', () => {
+  it('reads "в сербской столице" as Belgrade, and the guest received there', () => {
+    const f = facts(
+      'Министр энергетики Азербайджана Парвиз Шахбазов подписал соглашение. Азербайджанский министр находился в сербской столице с рабочим визитом; в тот же день его принял президент Александр Вучич.',
+      '2025-02-12',
+    );
+    expect(f.find((x) => x.type === 'visit')?.args).toMatchObject({ host: 'country:RS', place: 'place:belgrade', kind: 'working' });
+    expect(f.find((x) => x.type === 'meeting')?.args.participants).toEqual(['person:parviz-shahbazov', 'person:aleksandar-vucic']);
+  });
+  it('reads partners ranked after a country’s total as its trade with each', () => {
+    const f = facts(
+      'Внешнеторговый оборот Армении за январь–сентябрь 2025 года составил 9,4 млрд долларов, сообщил статистический комитет республики. Первое место среди партнеров занимает Россия с 3,2 млрд долларов. На втором месте Китай с 1,1 млрд долларов, на третьем – Иран с 0,5 млрд долларов.',
+      '2025-10-20',
+      'trade',
+    );
+    expect(f.map((x) => [x.args.parties, (x.args.amount as { value: number }).value])).toEqual([
+      [['country:AM', 'country:RU'], 3.2e9],
+      [['country:AM', 'country:CN'], 1.1e9],
+      [['country:AM', 'country:IR'], 0.5e9],
+    ]);
+  });
+});
