@@ -242,7 +242,7 @@ function push(
 }
 
 const VISIT_G =
-  /(国是访问|国事访问|正式访问|工作访问|友好访问|国事访华|访问|访华|来华(?=出席|参加|访问|进行|举行)|访[美俄哈吉乌塔日韩朝印巴蒙越老柬泰缅英法德意]|抵达|出访|赴|来到)/g;
+  /(国是访问|国事访问|正式访问|工作访问|友好访问|国事访华|访问|访华|来华(?=出席|参加|访问|进行|举行)|访[美俄哈吉乌塔日韩朝印巴蒙越老柬泰缅英法德意]|抵达|出访|赴|前往|来到)/g;
 const VISIT_REF = /^(期间|之际|前夕|成果|结束|时|中|的重要|的成果)/;
 
 function visits(d: Doc, c: SentCtx, drafts: Draft[]): void {
@@ -282,7 +282,7 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[]): void {
       if (before) host = before.id;
     }
     if (!host) {
-      const window = trig === '赴' ? 3 : 7;
+      const window = trig === '赴' ? 3 : trig === '前往' ? 4 : 7;
       const nx = c.ms.find((x) => x.start >= end && x.start - end <= window && (x.kind === 'country' || x.kind === 'place'));
       if (nx) {
         if (nx.kind === 'country' && !nx.ids) host = nx.id;
@@ -304,7 +304,18 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[]): void {
         !/^(期间|之际|前夕|时|中)/.test(s.slice(end, end + 2)))
     )
       continue;
-    if (trig === '赴' && !/^[^,。;]{0,25}(出席|参加|访问|进行|举行|参会|会见|考察|工作)/.test(s.slice(end, c.sent.end))) continue;
+    if (
+      (trig === '赴' || trig === '前往') &&
+      !(
+        trig === '前往'
+          ? /^[^。;]{0,30}(出席|参加|访问|进行|举行|参会|会见|考察|工作)/
+          : /^[^,。;]{0,25}(出席|参加|访问|进行|举行|参会|会见|考察|工作)/
+      ).test(s.slice(end, c.sent.end))
+    )
+      continue;
+    // "这是扎尔达里总统去年3月再次当选后首次访华": the visit just told, spoken of again.
+    if (/^(这是|此访是|这也是|此次是|这将是)/.test(s.slice(cs, pos)) && drafts.some((f) => f.type === 'visit' && f.args.host === host))
+      continue;
     // The visitor: the nearest person before the trigger; the speaker of a speech when nobody is named.
     // A relative clause names the visitor after it: 会见来华访问的美国商务部长雷蒙多.
     // ... but "是...对哈萨克斯坦进行正式访问的。" ends a sentence: no relative clause.
@@ -329,6 +340,15 @@ function visits(d: Doc, c: SentCtx, drafts: Draft[]): void {
     let when = whenAt(d, c, pos, planned);
     if (!when && trig === '来到' && d.dateline) when = { value: d.dateline.value, precision: d.dateline.precision };
     push(drafts, c, 'visit', { visitor, host, place, kind }, when, planned, 0.85);
+    // "阿利耶夫和帕希尼扬均于7日抵达华盛顿": each of the people joined before 均/都 travels.
+    if (vm && /^[^,。;]{0,3}(均|都|分别|一同|同时)/.test(s.slice(vm.end, pos))) {
+      const joined = who.filter(
+        (x) => x !== vm && x.start >= cs && /^[和与、及]$/.test(s.slice(x.end, who[who.indexOf(x) + 1]?.start ?? x.end)),
+      );
+      for (const x of joined)
+        if (x.id !== visitor && personCountry(x) !== host)
+          push(drafts, c, 'visit', { visitor: x.id, host, place, kind }, when, planned, 0.8);
+    }
     for (const h of moreHosts) if (h !== host) push(drafts, c, 'visit', { visitor, host: h, kind }, when, planned, 0.8);
     moreHosts = [];
   }
@@ -1041,10 +1061,12 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
 }
 
 const MILESTONE_G =
-  /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|全线贯通|贯通|通车|投入运营|投入商业运营|投入使用|投运|正式运营|商业运营|开通运营|正式开通|开通(?=仪式)|投产|并网发电)/g;
+  /(开港|正式启动|启动|开工建设|开工|破土动工|动工|奠基|建成投产|建成通车|建成|竣工|完工|落成|揭幕|全线贯通|贯通|通车|投入运营|投入商业运营|投入使用|投运|正式运营|商业运营|开通运营|正式开通|开通(?=仪式)|投产|并网发电)/g;
 const PROJECT_NOUN =
-  /(高速铁路|高铁|铁路|环城公路|高速公路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|水电站|核电站|光伏电站|风电场|风电|光伏|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂|水泥厂|水泥生产线|生产线|铁合金|钢厂|钢铁厂|化工厂|化肥厂)(?:改造|扩建|新建|升级|及配套储能|储能)?(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
+  /(高速铁路|高铁|铁路|环城公路|高速公路|公路|天然气管道|输油管道|管道|管线|港口|码头|(?<=\p{Script=Han})港|大坝|水坝|水电站|核电站|光伏电站|风电场|风电|光伏|热电厂|热电站|电站|电厂|工业园|产业园|大桥|隧道|机场|炼油厂|水泥厂|水泥生产线|生产线|铁合金|钢厂|钢铁厂|化工厂|化肥厂)(?:改造|扩建|新建|升级|及配套储能|储能)?(?:项目|工程)?(?:[一二三四]期)?(?:项目|工程)?$/u;
 const NOUN_EN: Record<string, string> = {
+  大坝: 'dam',
+  水坝: 'dam',
   高速铁路: 'high-speed-railway',
   高铁: 'high-speed-railway',
   铁路: 'railway',
@@ -1089,6 +1111,27 @@ const NOUN_EN: Record<string, string> = {
  * dropped): a dictionary project, else a name made of the mentions (in English) and the other characters (in
  * pinyin) before 铁路, 电站, 工业园...; with the countries that name it (中吉乌) as its parties.
  */
+// Descriptive words of project names (新国际机场 is a new international airport, 复兴大坝 a renaissance dam).
+const NAME_WORDS: Record<string, string> = {
+  新: 'new',
+  国际: 'international',
+  跨境: 'cross-border',
+  一体化: 'integrated',
+  复兴: 'renaissance',
+  国家: 'national',
+  中央: 'central',
+  联合: 'joint',
+  工业: 'industrial',
+  经济: 'economic',
+  自由: 'free',
+};
+const NAME_WORD_SPLIT = new RegExp(
+  `(${Object.keys(NAME_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})`,
+  'u',
+);
+
 function projectBefore(
   d: Doc,
   c: SentCtx,
@@ -1129,7 +1172,7 @@ function projectBefore(
           ? s.slice(chainStart, nounStart)
           : s
               .slice(ws, nounStart)
-              .replace(/^.*(?:[的和与在及、]|出席|参加|建设|签署|位于|举行|共同|宣布|承建|投资|参与)/, '')
+              .replace(/^.*(?:[的和与在及、为]|出席|参加|建设|签署|位于|举行|共同|宣布|承建|投资|参与)/, '')
               .replace(/^[了将已]/, '');
       nameStart = nounStart - zhName.length;
       const words: string[] = [];
@@ -1162,7 +1205,12 @@ function projectBefore(
           .replace(/^(?:州|省|地区|区|市)|(?:州|省|地区)$/gu, ' ')
           .replace(/[号第—–\-·]/g, ' ');
         for (const part of chunk.match(/\d+|\p{Script=Han}+/gu) ?? []) {
-          words.push(/\d/.test(part) ? part : syllables(part).join(''));
+          if (/\d/.test(part)) {
+            words.push(part);
+            continue;
+          }
+          // Words of description in English, as annotators and English reports name projects; the rest in pinyin.
+          for (const w of part.split(NAME_WORD_SPLIT).filter(Boolean)) words.push(NAME_WORDS[w] ?? syllables(w).join(''));
         }
         at = e;
       }
@@ -1201,7 +1249,15 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
     // "2017年5月31日通车的蒙内铁路": the milestone told in a clause before the project it describes.
     const after = pos + m[0].length;
     const rel = s[after] === '的' ? PROJECT_AFTER.exec(s.slice(after + 1, c.sent.end)) : null;
-    const found = projectBefore(d, c, cs, lead) ?? (rel ? projectBefore(d, c, after + 1, rel[1]) : undefined);
+    let found = projectBefore(d, c, cs, lead) ?? (rel ? projectBefore(d, c, after + 1, rel[1]) : undefined);
+    // "...建设的卡洛特水电站装机容量72万千瓦，已于2022年6月全面投入商业运营": the project is the sentence's
+    // subject, named in its first clause, when this clause names none.
+    if (!found && !lead.trim() && cs > c.sent.start) {
+      const first = s.slice(c.sent.start, clauseEnd(s, c.sent, c.sent.start));
+      const nouns = [...first.matchAll(new RegExp(PROJECT_NOUN.source.replace(/\$$/, ''), 'gu'))];
+      const last = nouns[nouns.length - 1];
+      if (last) found = projectBefore(d, c, c.sent.start, first.slice(0, last.index + last[0].length));
+    }
     if (!found) continue;
     const { project, parties, nameStart } = found;
     if (/班列/.test(s.slice(nameStart, pos))) continue;
@@ -1213,6 +1269,8 @@ function milestones(d: Doc, c: SentCtx, drafts: Draft[]): void {
       : /建成投产|建成通车|投入|投运|运营|开通|投产|并网|通车|开港/.test(t)
         ? 'launched'
         : 'completed';
+    // "举行...落成典礼" and "为...揭幕" complete a project; 揭幕 of a plaque or an exhibition is no milestone.
+    if (/揭幕/.test(t) && !/为$/.test(s.slice(Math.max(cs, found.nameStart - 1), found.nameStart))) continue;
     const planned = PLANNED.test(cl);
     // A period such as 两年来 dates nothing.
     const when = /来[,,]|以来/.test(s.slice(c.sent.start, cs + 4)) && !c.dates.some((h) => h.start >= cs) ? undefined : whenAt(d, c, pos);

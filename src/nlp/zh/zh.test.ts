@@ -601,3 +601,27 @@ describe('eighth blind round: names and partners', () => {
     ]);
   });
 });
+
+describe('eighth blind round: visits and milestones', () => {
+  it('reads A和B均抵达 as a visit of each, 前往 with a purpose as a trip, and 这是...首次访华 as the same visit', () => {
+    const v = read(
+      '标题\n普京和卢卡申科均于5日抵达阿斯塔纳，对哈萨克斯坦进行工作访问。这是普京总统今年首次访问哈萨克斯坦。莫迪总理将于20日前往日本首都东京，出席两国年度峰会。',
+      '2025-06-06',
+    ).filter((x) => x.type === 'visit');
+    expect(v.map((x) => [x.args.visitor, x.args.host]).sort()).toEqual([
+      ['person:alexander-lukashenko', 'country:KZ'],
+      ['person:narendra-modi', 'country:JP'],
+      ['person:vladimir-putin', 'country:KZ'],
+    ]);
+  });
+  it('reads 为...揭幕 and 落成 as completions, and a project named as the subject of an earlier clause', () => {
+    const f = read(
+      '标题\n访问期间，两国总理共同为瓜达尔新国际机场揭幕。由中国企业投资建设的苏基克纳里水电站装机容量88万千瓦，已于2024年3月全面投入商业运营。',
+      '2025-02-03',
+    ).filter((x) => x.type === 'project_milestone');
+    expect(f.map((x) => [x.args.project, x.args.stage])).toEqual([
+      ['project:gwadar-new-international-airport', 'completed'],
+      ['project:sujikenali-hydropower-station', 'launched'],
+    ]);
+  });
+});
