@@ -728,3 +728,17 @@ describe('eighth blind round: a capital by its adjective, partners ranked with "
     ]);
   });
 });
+
+describe('eighth blind round: received by a monarch, or by a name alone', () => {
+  it('reads "Президента Монголии принял ... Император" and "его принял <name>" as meetings with the guest', () => {
+    const m = facts(
+      'Президент Монголии Ухнаагийн Хурэлсух прибыл в Токио с официальным визитом. В тот же день Президента Монголии принял в Императорском дворце Император Японии Нарухито. На следующий день его принял Фумио Кисида.',
+      '2022-11-29',
+      'meeting',
+    ).map((f) => f.args.participants);
+    expect(m).toEqual([
+      ['person:ukhnaagiin-khurelsukh', 'person:naruhito'],
+      ['person:ukhnaagiin-khurelsukh', 'person:fumio-kishida'],
+    ]);
+  });
+});
