@@ -591,8 +591,35 @@ function visitingPerson(env: Env): void {
   }
 }
 
+// "Aliyev and Pashinyan, both in Washington on working visits, ...": a visit of each of the two named before.
+function bothInVisits(env: Env): void {
+  const { st } = env;
+  const re = /,\s+both\s+(?:of\s+(?:them|whom)\s+(?:are|were)\s+)?in\s+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(st.lo)) !== null) {
+    const at = st.start + m.index + m[0].length;
+    const where = st.ms.find((x) => x.start === at && (x.kind === 'place' || (isCountry(x) && !x.adjective)));
+    const kind = where && /^\s+on\s+(?:an?\s+)?(?:(state|official|working)\s+)?visits?\b/.exec(st.lo.slice(where.end - st.start));
+    if (!where || !kind) continue;
+    const host = countryOf(where.id);
+    const two = st.ms.filter((x) => isPerson(x) && x.end <= st.start + m!.index).slice(-2);
+    if (!host || two.length !== 2 || !/^\s+and\s+(?:[\w'-]+\s+){0,3}$/.test(st.lo.slice(two[0].end - st.start, two[1].start - st.start)))
+      continue;
+    if (st.start + m.index - two[1].end > 1) continue;
+    if (modality(st, st.start + m.index, m[0], 40) === 'blocked') continue;
+    for (const p of two) {
+      if (personCountry(env, p.id) === host) continue;
+      const args: Record<string, unknown> = { visitor: p.id, host };
+      if (where.kind === 'place') args.place = where.id;
+      if (kind[1]) args.kind = kind[1];
+      emit(env, 'visit', args, 0.8, nearestTime(env, where.start));
+    }
+  }
+}
+
 function visits(env: Env): void {
   const { st } = env;
+  if (st.lo.includes(', both ')) bothInVisits(env);
   if (/\bvisit(?:ing|ed)\s+[^.;]{1,40}?\s+there\b/.test(st.lo)) visitingPerson(env);
   if (st.lo.includes(', where ')) whereVisits(env);
   if (st.lo.includes('welcom')) welcomedTo(env);
@@ -904,7 +931,7 @@ function meetings(env: Env): void {
     if (
       objs.length &&
       near >= 0 &&
-      /^\s*(?:(?:also|then|later|first|again|briefly|separately|had|have|has)\s+)*$/.test(
+      /^(?:\s*,\s*both\b[^,;]{0,80},)?\s*(?:(?:also|then|later|first|again|briefly|separately|had|have|has)\s+)*$/.test(
         st.lo.slice(before[near].end - st.start, trig - st.start),
       )
     ) {

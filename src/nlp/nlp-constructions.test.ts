@@ -1471,3 +1471,17 @@ describe('eighth blind round: offices standing for the people who hold them', ()
     ]);
   });
 });
+
+describe('eighth blind round: two visitors named in an apposition', () => {
+  it('reads "A and B, both in Moscow on working visits" as a visit of each', () => {
+    const v = facts(
+      'Analysis\n\nAt the Kremlin last Friday, President Ilham Aliyev and Prime Minister Nikol Pashinyan, both in Moscow on working visits, held a trilateral meeting with Vladimir Putin.',
+      '2025-08-11',
+      'visit',
+    );
+    expect(v.map((f) => [f.args.visitor, f.args.host, f.args.kind])).toEqual([
+      ['person:ilham-aliyev', 'country:RU', 'working'],
+      ['person:nikol-pashinyan', 'country:RU', 'working'],
+    ]);
+  });
+});
