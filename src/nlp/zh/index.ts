@@ -40,6 +40,28 @@ export function readChinese(text: string, opts: ExtractOptions = {}): Reading {
     const firstLines = mentions.filter((m) => m.kind === 'person' && m.start < Math.min(s.length, 300));
     speaker = firstLines[0]?.id;
   }
+  // An interview: paragraphs that open on the answerer's name ("扎帕罗夫：") are theirs, so "我" is the answerer
+  // and "我国" their country, not China's.
+  const answerers = new Set<string>();
+  for (const line of s.matchAll(/(^|\n)([^\n:：]{2,8})[:：]/g)) {
+    const name = line[2].trim();
+    if (/记者|问|答/.test(name)) continue;
+    const at = line.index + line[1].length;
+    const who = mentions.find(
+      (m) => m.kind === 'person' && (s.slice(m.start, m.end).endsWith(name) || name.endsWith(s.slice(m.start, m.end))),
+    );
+    if (!who) continue;
+    answerers.add(who.id);
+    const country = who.country;
+    const end = s.indexOf('\n', at);
+    if (country && country !== 'country:CN')
+      for (const m of mentions)
+        if (m.start >= at && (end < 0 || m.end <= end) && m.id === 'country:CN' && s.slice(m.start, m.end) === '我国') m.id = country;
+  }
+  // A leader answering speaks of their own trips ("我赴西安出席"); an ambassador's "我" is no traveller to infer.
+  const answerer = answerers.size === 1 ? [...answerers][0] : undefined;
+  if (!speaker && answerer && personById(answerer)?.offices.some((o) => /president|prime minister|chairman|king|emir/i.test(o.title)))
+    speaker = answerer;
   // A dated dateline anchors the bare days of the text (8日) better than the publication date.
   const docAnchor = dateline?.precision === 'day' ? (anchorOf(dateline.value) ?? anchor) : anchor;
   const sources = new Set<string>();

@@ -625,3 +625,14 @@ describe('eighth blind round: visits and milestones', () => {
     ]);
   });
 });
+
+describe('ninth blind round: an interview’s 我国', () => {
+  it('reads 我国 in a foreign leader’s answers as their country, and their 我 as the traveller', () => {
+    const f = read(
+      '专访\n记者：您如何评价两国合作？\n扎帕罗夫：去年中国企业在我国新增直接投资5.6亿美元。2023年5月，我赴西安出席首届中国—中亚峰会，同时对中国进行了国事访问。',
+      '2025-02-03',
+    );
+    expect(f.find((x) => x.type === 'investment')?.args).toMatchObject({ recipient: 'country:KG', investor: 'country:CN' });
+    expect(f.find((x) => x.type === 'visit')?.args).toMatchObject({ visitor: 'person:sadyr-japarov', host: 'country:CN' });
+  });
+});
