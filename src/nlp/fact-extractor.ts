@@ -979,6 +979,19 @@ function meetings(env: Env): void {
         objs.push(other);
       }
     }
+    // "the host held separate talks with A and B": the one the text said hosted the gathering.
+    if (subs.length === 0 && /\bthe\s+host\s+(?:[\w-]+\s+){0,2}$/.test(st.lo.slice(Math.max(0, m.index - 30), m.index))) {
+      const hostedBy = /\bhosted\s+by\s+/g;
+      let h: RegExpExecArray | null;
+      let hostId: string | undefined;
+      const lo = env.doc.text.toLowerCase();
+      while ((h = hostedBy.exec(lo)) !== null && h.index < st.start) {
+        const at = h.index + h[0].length;
+        const p = env.doc.ents.mentions.find((x) => isPerson(x) && x.start >= at && x.start - at < 40);
+        if (p) hostId = p.id;
+      }
+      if (hostId) subs.push({ id: hostId, indirect: true });
+    }
     if (subs.length === 0 || objs.length === 0) continue;
     // "called on President Murmu" is a call paid; "called on Putin to end the war" urges.
     if (/^called/.test(m[0]) && /^(?:\s*\([^)]*\))?(?:\s*,[^,;]{0,80},)?\s+to\s/.test(st.lo.slice(objs[objs.length - 1].end - st.start)))
@@ -2393,7 +2406,7 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
     // "concluded its leaders' summit": the organisation the sentence is about.
     if (
       !name &&
-      /\b(its|the bloc's|the group's|the organization's|the organisation's|the alliance's|the union's|the association's|the forum's)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(?:19|20)\d\d\s+)?((?:leaders'?|annual|heads of state|ordinary|extraordinary|regular|next|previous|last|upcoming)\s+){0,2}$/.test(
+      /\b(its|the bloc's|the group's|the organization's|the organisation's|the alliance's|the union's|the association's|the forum's)\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(?:19|20)\d\d\s+)?((?:leaders'?|annual|heads of state|ordinary|extraordinary|regular|next|previous|last|upcoming|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+){0,2}$/.test(
         pre,
       )
     ) {
@@ -2499,6 +2512,21 @@ function summits(env: Env, lastFormat: { name: string; org?: string } | undefine
           ),
       );
       if (pre2.length) place = pre2[pre2.length - 1].id;
+    }
+    // "met Pezeshkian in Kazan in October 2024 on the sidelines of the BRICS summit": the place of the meeting.
+    if (!place && /\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\s+(?:the|a|an|its)\s+(?:[\w'-]+\s+){0,4}$/.test(pre)) {
+      const cut = rel - pre.length + pre.search(/\b(?:on|at)\s+the\s+(?:sidelines|margins)/);
+      const inX = [...st.ms]
+        .reverse()
+        .find(
+          (x) =>
+            x.kind === 'place' &&
+            x.end <= st.start + cut &&
+            st.start + cut - x.end < 40 &&
+            /\bin\s+$/.test(st.lo.slice(Math.max(0, x.start - st.start - 4), x.start - st.start)) &&
+            !/[;]/.test(st.lo.slice(x.end - st.start, cut)),
+        );
+      if (inX) place = inX.id;
     }
     if (!place) {
       // A city in the name (the "Astana summit"), never a region ("the EU–Central Asia summit" is not in Central Asia).

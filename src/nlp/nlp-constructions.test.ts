@@ -1485,3 +1485,30 @@ describe('eighth blind round: two visitors named in an apposition', () => {
     ]);
   });
 });
+
+describe('ninth blind round: a bloc’s numbered summit, its declaration, its host and its next summit', () => {
+  it('reads the summit, the declaration the leaders adopted, the host’s separate talks and the next summit', () => {
+    const f = facts(
+      "Digest\n\nLeaders of the Shanghai Cooperation Organisation met in Tianjin on Monday for the bloc's 25th summit, hosted by President Xi Jinping. The leaders adopted the Tianjin Declaration. On the sidelines, the host held separate talks with Putin and Modi. The next summit will take place in Kyrgyzstan in 2026.",
+      '2025-09-03',
+    );
+    const summits = f.filter((x) => x.type === 'summit');
+    expect(summits.map((x) => [x.args.place, x.args.ordinal, x.args.organization, x.status])).toEqual([
+      ['place:tianjin', 25, 'org:sco', undefined],
+      ['country:KG', undefined, 'org:sco', 'planned'],
+    ]);
+    expect(f.find((x) => x.type === 'agreement')?.args).toMatchObject({ parties: ['org:sco'], title: 'Tianjin Declaration' });
+    expect(f.filter((x) => x.type === 'meeting').map((x) => x.args.participants)).toEqual([
+      ['person:xi-jinping', 'person:vladimir-putin'],
+      ['person:xi-jinping', 'person:narendra-modi'],
+    ]);
+  });
+  it('places a summit by the meeting held on its sidelines', () => {
+    const s = facts(
+      'Ties\n\nModi met President Masoud Pezeshkian in Kazan in October 2024 on the sidelines of the BRICS summit.',
+      '2025-09-03',
+      'summit',
+    );
+    expect(s[0]?.args).toMatchObject({ name: 'BRICS summit', place: 'place:kazan', organization: 'org:brics' });
+  });
+});
