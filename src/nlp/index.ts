@@ -15,7 +15,7 @@ export type * from './types.js';
 export { nameIn, registerName } from './names.js';
 
 /** Version stamped on every fact this engine emits. */
-export const EXTRACTOR_VERSION = '1.5.0';
+export const EXTRACTOR_VERSION = '1.6.0';
 
 /** Facts below this confidence should be held for editorial review. */
 export const REVIEW_THRESHOLD = 0.6;
