@@ -551,7 +551,7 @@ export function sentenceMentions(s: Sentence, lex: Mention[], people: PeopleInde
     // text is following ("его" only before the verb: elsewhere it is mostly "his").
     if (
       (/^(его|её|ее)$/.test(t.lo) &&
-        /^(также\s+|и\s+|тоже\s+)?приня(л|ла|ли)$/u.test(
+        /^(также\s+|и\s+|тоже\s+)?(приня(л|ла|ли)|примет)$/u.test(
           `${toks[i + 1]?.lo ?? ''}${toks[i + 2] && /^(также|и|тоже)$/.test(toks[i + 1]?.lo ?? '') ? ` ${toks[i + 2].lo}` : ''}`,
         )) ||
       /^гост(я|ю|ем)$/.test(t.lo)

@@ -45,6 +45,8 @@ export interface DocContext {
   tradeReporter?: string;
   /** Metric of the last trade figure, for a ranked list after it ("Далее следуют Турция (1,1 млрд долларов)"). */
   lastTradeMetric?: string;
+  /** The currency of the last trade figure: a ranked list may give its partners' figures bare ("Турция (3,9 млрд)"). */
+  lastTradeCurrency?: string;
   /** Parties of the last signing and its paragraph. */
   lastAgreement?: { parties: string[]; para: number; sent?: number };
   names: Map<string, { type: 'project'; name: string }>;
@@ -83,7 +85,7 @@ const NEG =
 const HEDGE =
   /(?<![\p{L}])(может|могут|мог бы|могли бы|могла бы|возможно|возможен|возможна|предполагается|предполагают|надеется|надеются|надеемся|рассчитывает|рассчитывают|хотел бы|хотели бы|хотят|не исключ\p{L}*|вероятно|прогнозир\p{L}*|ожидается,? что|стремится|стремятся|намерен|намерена|намерены|намерено|намерева\p{L}*|предложил\p{L}*|предлагает|предлагают|пригласил\p{L}*|призвал\p{L}*|призыва\p{L}*|планиру\p{L}+ обсудить|обсуд\p{L}+ возможност\p{L}*|если|в случае|довести|нарастить до|увеличить до|достичь|достигнет|рассмотр\p{L}+ возможност\p{L}*)(?![\p{L}])/iu;
 const PLANNED =
-  /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|проведет|проведёт|встретится|встретятся|подпишет|примет участие|примут участие|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят|возглавит|возглавят|прилетит|вложит|вложат|построит|построят|договорил\p{L}*\s+(?:о\s+)?(?:провести|проведении)|условлено)(?![\p{L}])/iu;
+  /(?<![\p{L}])(запланирован\p{L}*|ожидается|ожидаются|ожидаем\p{L}*|состоится|состоятся|пройд[её]т|пройдут|будет|будут|предстоящ\p{L}*|намечен\p{L}*|планируется|проведут|проведет|проведёт|встретится|встретятся|подпишет|примет участие|примут участие|примет|посетит|прибудет|совершит|подпишут|откроется|начнется|начнётся|анонсир\p{L}*|следующ\p{L}+ саммит\p{L}*|отправится|приедет|посетят|возглавит|возглавят|прилетит|вложит|вложат|построит|построят|договорил\p{L}*\s+(?:о\s+)?(?:провести|проведении)|условлено)(?![\p{L}])/iu;
 
 const TRAILER =
   /[,–—-]+\s*(?:—|–|-)?\s*(сообщил|сообщила|сообщили|сообщает|заявил|заявила|заявили|сказал|сказала|сказали|отметил|отметила|отметили|говорится|пишет|передает|передаёт|рассказал|рассказала|подчеркнул|подчеркнула|указал|указала|уточнил|уточнила|добавил|добавила|свидетельствуют|сообщается)(?![\p{L}])/iu;
@@ -306,7 +308,7 @@ function visitOne(visitor: string, host: string, dest: Mention, c: Clause, ctx: 
 
 // ---- meetings ----
 const MEET =
-  /переговор|встретил|встретят|встретит|встреч|телефонн\p{L}* (разговор|переговор)|по телефону|беседу|беседа|беседы|беседовал\p{L}*|виделись|увиделись|провел\p{L}* консультаци|(?<![\p{L}])приняла?\s+(?:в\s+[\p{Lu}][\p{L}-]+\s+)?(?:[\p{L}-]+\s+){0,2}(?:президент|премьер|министр|глав|председател|посл|делегаци|госсекретар|генеральн|генсек|вице|император|корол|эмир|султан|наследн)|(?<![\p{L}])(?:его|её|ее|гост\p{L}*)\s+(?:также\s+|и\s+|тоже\s+)?приняла?(?![\p{L}])|(?<![\p{L}])был[аи]?\s+принят[аы]?(?![\p{L}])|под\s+(?:со)?председательством\s+(?:заместител|министр|президент|премьер|глав|председател|вице|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё])/iu;
+  /переговор|встретил|встретят|встретит|встреч|телефонн\p{L}* (разговор|переговор)|по телефону|беседу|беседа|беседы|беседовал\p{L}*|виделись|увиделись|провел\p{L}* консультаци|(?<![\p{L}])приняла?\s+(?:в\s+[\p{Lu}][\p{L}-]+\s+)?(?:[\p{L}-]+\s+){0,2}(?:президент|премьер|министр|глав|председател|посл|делегаци|госсекретар|генеральн|генсек|вице|император|корол|эмир|султан|наследн)|(?<![\p{L}])(?:его|её|ее|гост\p{L}*)\s+(?:также\s+|и\s+|тоже\s+)?(?:приняла?|примет)(?![\p{L}])|созвонил\p{L}*\s+с|(?<![\p{L}])был[аи]?\s+принят[аы]?(?![\p{L}])|под\s+(?:со)?председательством\s+(?:заместител|министр|президент|премьер|глав|председател|вице|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё])/iu;
 
 // A standing body of two states that sits: "девятое заседание межправительственной комиссии ... пройдет в Улан-Баторе",
 // "Стороны договорились провести заседание совместной комиссии в сентябре", "заседание российско-иранской комиссии".
@@ -448,7 +450,7 @@ function meetings(c: Clause, ctx: DocContext, out: Draft[], inherited?: string[]
   const args: Record<string, unknown> = { participants: ids.slice(0, 6) };
   const place = c.ms.find((m) => isPlaceKind(m) && !m.inTitle && (m.prep === 'в' || m.prep === 'во' || m.prep === 'на'));
   if (place && (place.kind !== 'region' || place.country)) args.place = place.id;
-  if (/телефон/iu.test(c.text)) args.format = 'phone call';
+  if (/телефон|созвонил/iu.test(c.text)) args.format = 'phone call';
   else if (/переговор|встреч/iu.test(c.text) || (relTalks && /переговор/iu.test(ctx.text.slice(Math.max(0, c.start - 40), c.start))))
     args.format = 'talks';
   out.push(draft('meeting', args, c, ctx));
@@ -1034,7 +1036,19 @@ const RANKED_RU =
 function rankedTrade(c: Clause, ctx: DocContext, out: Draft[]): void {
   const reporter = ctx.tradeReporter ?? ctx.tradePair?.[0];
   if (!reporter || !ctx.lastTradeMetric || !RANKED_RU.test(c.text)) return;
-  for (const amount of findMoney(c.text, c.start)) {
+  const found = findMoney(c.text, c.start);
+  // "Далее следуют Турция (3,9 млрд), Узбекистан (3,1 млрд)": figures in the currency of the total before.
+  if (!found.length && ctx.lastTradeCurrency)
+    for (const b of c.text.matchAll(/\((\d+(?:[.,]\d+)?)\s*(млрд|млн)\.?\s*\)/gu)) {
+      const value = Math.round(Number(b[1].replace(',', '.')) * (b[2] === 'млрд' ? 1e9 : 1e6));
+      found.push({
+        value,
+        currency: ctx.lastTradeCurrency,
+        start: c.start + b.index + 1,
+        end: c.start + b.index + b[0].length - 1,
+      } as (typeof found)[number]);
+    }
+  for (const amount of found) {
     // "Турция (1,1 млрд долларов)", "на втором месте Россия с 1,86 млрд долларов".
     if (!/(?:\(|\sсо?\s)\s*$/u.test(ctx.text.slice(Math.max(0, amount.start - 4), amount.start))) continue;
     const m = [...c.ms]
@@ -1120,7 +1134,8 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   ) {
     // Its period is the report's, for the figures by country that follow; its country their reporter.
     if (period) ctx.lastTrade = period;
-    // Partners ranked after the total ("на втором месте Китай с ...") take its measure.
+    // Partners ranked after the total ("на втором месте Китай с ...") take its measure and currency.
+    ctx.lastTradeCurrency ??= amount.currency;
     ctx.lastTradeMetric ??= /экспорт/iu.test(tm[0]) ? 'exports' : /импорт/iu.test(tm[0]) ? 'imports' : 'trade_turnover';
     // "внешнеторговый оборот страны" by "таможенного управления Монголии": the office's country.
     if (cs.length === 1) ctx.tradeReporter ??= cs[0];
@@ -1149,6 +1164,7 @@ function tradeOne(c: Clause, ctx: DocContext, out: Draft[]): void {
   ctx.lastTradeMetric = metric;
   const args: Record<string, unknown> = { parties: cs, metric, amount: { value: amount.value, currency: amount.currency } };
   if (period?.period) args.period = period.period;
+  ctx.lastTradeCurrency = amount.currency;
   const f = draft('trade', args, c, ctx, 0.85);
   if (period) f.when = period.when;
   out.push(f);

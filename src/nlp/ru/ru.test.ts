@@ -742,3 +742,31 @@ describe('eighth blind round: received by a monarch, or by a name alone', () => 
     ]);
   });
 });
+
+describe('ninth blind round: calls, a guest to be received, bare figures of a ranked list', () => {
+  it('reads "созвонился с" as a phone call and "нашего гостя примет" as a meeting ahead', () => {
+    const f = facts(
+      'Российский лидер Владимир Путин прилетел в таджикскую столицу с государственным визитом накануне вечером, в аэропорту его встречал президент. Сегодня нашего гостя примет Президент Таджикистана Эмомали Рахмон, сообщили в пресс-службе. Днем ранее Путин созвонился с президентом Бразилии Луисом Инасиу Лулой да Силвой, и они обсудили торговлю.',
+      '2025-10-09',
+      'meeting',
+    );
+    expect(f.map((x) => [x.args.participants, x.args.format, x.status])).toEqual([
+      [['person:vladimir-putin', 'person:emomali-rahmon'], undefined, 'planned'],
+      [['person:vladimir-putin', 'person:luiz-inacio-lula-da-silva'], 'phone call', undefined],
+    ]);
+  });
+  it('reads "Турция (3,9 млрд)" after a total in dollars as 3.9 billion dollars', () => {
+    const f = facts(
+      'Внешнеторговый оборот Казахстана за январь–сентябрь 2025 года составил 105 млрд долларов, сообщило бюро национальной статистики. Крупнейшим партнером остается Китай с 21,4 млрд долларов, на втором месте Россия с 20,1 млрд долларов. Далее следуют Турция (3,9 млрд), Узбекистан (3,1 млрд) и Нидерланды (2,8 млрд).',
+      '2025-10-20',
+      'trade',
+    );
+    expect(f.map((x) => [(x.args.parties as string[])[1], x.args.amount])).toEqual([
+      ['country:CN', { value: 21.4e9, currency: 'USD' }],
+      ['country:RU', { value: 20.1e9, currency: 'USD' }],
+      ['country:TR', { value: 3.9e9, currency: 'USD' }],
+      ['country:UZ', { value: 3.1e9, currency: 'USD' }],
+      ['country:NL', { value: 2.8e9, currency: 'USD' }],
+    ]);
+  });
+});
