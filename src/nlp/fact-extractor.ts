@@ -1349,7 +1349,7 @@ const AGREE_RE = new RegExp(
     // A document that opens its sentence may be described at length before its verb: "An agreement for Sinopec to
     // build a refinery ..., next to the port there, was signed in January".
     `|^(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?${DOCN}\\b(?:[^.;]|\\.(?=\\d)){80,170}?\\b(?:were|was|have\\s+been|has\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|sealed)\\b` +
-    `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|have\\s+been|has\\s+been|had\\s+been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed|adopted|exchanged|initialled|initialed)\\b` +
+    `|\\b${DOCN}\\b[^.;]{0,80}?\\b(?:were|was|(?:have|has|had)\\s+(?:also\\s+)?been)\\s+(?:also\\s+)?(?:signed|inked|concluded|reached|sealed|adopted|exchanged|initialled|initialed)\\b` +
     // A relative clause after a long title: "the Treaty on ... between A and B, which was signed in the Kremlin".
     `|\\b${DOCN}\\b[^.;]{0,160}?,\\s+(?:which|that)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:signed|inked|concluded|sealed)\\b` +
     // Reduced and object relatives: "the Declaration on ..., signed by the two Presidents in June 2021",
@@ -2182,7 +2182,9 @@ function trade(env: Env): void {
     if (
       parties.length < 2 &&
       env.pair &&
-      /\b(two countries|both countries|two states|bilateral|the sides|two nations|mutual|two-way)\b/.test(st.lo)
+      /\b(two countries|both countries|two states|bilateral|the sides|two nations|mutual|two-way|our\s+(?:\w+\s+)?(?:trade|turnover))\b/.test(
+        st.lo,
+      )
     ) {
       for (const p of env.pair) if (!parties.includes(p)) parties.push(p);
       conf = 0.78;
@@ -2193,7 +2195,17 @@ function trade(env: Env): void {
       metric,
       amount: { value: amount.value, currency: amount.currency },
     };
-    const range = monthRange(env, st.lo);
+    // "Last year our trade reached $27.8 billion, and in January-September it amounted to ...": each figure's
+    // period is in its own clause when the sentence gives several.
+    let scope = st.lo;
+    const k = st.money.indexOf(amount);
+    if (k >= 0) {
+      const from = k > 0 ? st.money[k - 1].end - st.start : 0;
+      const rest = st.lo.slice(amount.end - st.start);
+      const cut = rest.search(/[;,]\s*(?:and|while|but|whereas)\s/);
+      scope = st.lo.slice(from, amount.end - st.start + (cut >= 0 ? cut : rest.length));
+    }
+    const range = monthRange(env, scope);
     let when = range?.when ?? nearestTime(env, amount.start, false, false);
     if (range) args.period = range.period;
     else if (when && when.precision !== 'season') args.period = when.value;

@@ -1512,3 +1512,18 @@ describe('ninth blind round: a bloc’s numbered summit, its declaration, its ho
     expect(s[0]?.args).toMatchObject({ name: 'BRICS summit', place: 'place:kazan', organization: 'org:brics' });
   });
 });
+
+describe('ninth blind round: a leader’s press statement', () => {
+  it('reads "has also been signed", "our trade" as the pair’s, and a figure’s period in its own clause', () => {
+    const f = facts(
+      'Statements\n\nRussian President Vladimir Putin held talks with Kazakh President Kassym-Jomart Tokayev in Moscow. A solid package of 31 intergovernmental and corporate documents has also been signed. Last year our trade reached 27.8 billion dollars, and in January-September of this year it amounted to 19.7 billion.',
+      '2025-11-12',
+    );
+    expect(f.find((x) => x.type === 'agreement')?.args).toMatchObject({ parties: ['country:RU', 'country:KZ'], count: 31 });
+    expect(f.find((x) => x.type === 'trade')?.args).toMatchObject({
+      parties: ['country:RU', 'country:KZ'],
+      amount: { value: 27.8e9, currency: 'USD' },
+      period: '2024',
+    });
+  });
+});
