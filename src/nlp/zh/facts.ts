@@ -652,6 +652,11 @@ function agreements(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
           x.kind === 'org' && ['org:sco', 'org:brics', 'org:asean', 'org:eaeu', 'org:cis', 'org:csto', 'org:eu', 'org:au'].includes(x.id),
       );
       if (roof) parties.push(roof.id);
+      // "会议通过了《加巴拉宣言》": a summit just told adopts it, its organisation the party.
+      if (!parties.length && /^(通过|发表|发布)/.test(m[0]) && /(会议|峰会|领导人|各方|各国)/.test(s.slice(cs, pos))) {
+        const summit = [...drafts].reverse().find((f) => f.type === 'summit' && f.args.organization && f.sent.para === c.sent.para);
+        if (summit) parties = [summit.args.organization as string];
+      }
       if (parties.length < 2 && /(两国|双方)/.test(st) && main.length === 2) parties = uniq([...parties, ...main]);
       // A state and a lender (匈方与中国进出口银行签署了贷款协议): the bank is the other party.
       const lender = orgs.find((x) => LENDER_ORGS.has(x.id) && /^[与同和]$/.test(s.slice(x.start - 1, x.start)));
@@ -971,7 +976,7 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     // The name: mentions and dashes right before the trigger (中国—中亚, 上合组织, 金砖国家).
     // Words between the name and the trigger: 上海合作组织成员国元首理事会, 上合组织下一次峰会.
     const filler =
-      /(成员国|国家|领导人|元首|首脑|下一次|下一届|下届|本届|此次|这次|新一届|的|第[\d一二三四五六七八九十]+[届次]|[（(]10\s*\+\s*[13][）)])+$/.exec(
+      /(成员国|国家|领导人|元首|首脑|下一次|下一届|下届|本届|此次|这次|新一届|非正式|紧急|特别|的|第[\d一二三四五六七八九十]+[届次]|[（(]10\s*\+\s*[13][）)])+$/.exec(
         s.slice(Math.max(c.sent.start, pos - 14), pos),
       );
     let b = filler && !c.ms.some((y) => y.end === pos) ? pos - filler[0].length : pos;
@@ -985,6 +990,28 @@ function summits(d: Doc, c: SentCtx, drafts: Draft[], seen: { name: string; ordi
     // 中阿峰会, 中海峰会: summits named by two-character abbreviations, no mention of their own.
     const abbr = parts.length ? undefined : SUMMIT_ABBR.get(s.slice(b - 2, b));
     if (abbr) b -= 2;
+    // "下一届峰会将于2026年在哈萨克斯坦举行": the next of the summit the text has just told.
+    const next = !parts.length && !abbr && filler && /(下一届|下届|下一次)/.test(filler[0]) ? seen[seen.length - 1] : undefined;
+    if (next) {
+      const held = /^[^,。;]{0,24}?(举行|召开)/.exec(s.slice(end, Math.min(c.sent.end, end + 30)));
+      if (!held) continue;
+      const { blocked, planned } = modality(d, c, end + held[0].length - 2);
+      if (blocked) continue;
+      const at = c.ms.find(
+        (x) => (x.kind === 'place' || (x.kind === 'country' && !x.ids)) && x.start >= end && x.start < end + held[0].length,
+      );
+      if (!at) continue;
+      push(
+        drafts,
+        c,
+        'summit',
+        { name: next.name, place: at.id, organization: next.organization },
+        whenAt(d, c, pos, planned),
+        planned,
+        0.7,
+      );
+      continue;
+    }
     if (!parts.length && !abbr) continue;
     if (inTitle(s, c.sent.start, pos)) continue;
     const ordM = /(?:第([\d一二三四五六七八九十]+)(?:届|次|轮)|(首)届)$/.exec(s.slice(Math.max(c.sent.start, b - 6), b));

@@ -636,3 +636,19 @@ describe('ninth blind round: an interview’s 我国', () => {
     expect(f.find((x) => x.type === 'visit')?.args).toMatchObject({ visitor: 'person:sadyr-japarov', host: 'country:CN' });
   });
 });
+
+describe('ninth blind round: a summit’s declaration, its next meeting, an informal summit', () => {
+  it('reads 会议通过了《宣言》 as the organisation’s, 下一届峰会 as the next of that summit, and 非正式峰会', () => {
+    const f = read(
+      '标题\n7月4日，上海合作组织成员国元首理事会第二十四次会议在阿斯塔纳举行。会议通过了《阿斯塔纳宣言》。成员国领导人商定，下一届峰会将于2025年在中国举行。\n各国领导人商定，12月将在圣彼得堡举行独联体非正式峰会。',
+      '2024-07-06',
+    );
+    expect(f.find((x) => x.type === 'agreement')?.args).toMatchObject({ parties: ['org:sco'], title: '阿斯塔纳宣言' });
+    const s = f.filter((x) => x.type === 'summit').map((x) => [x.args.organization, x.args.place, x.status]);
+    expect(s).toEqual([
+      ['org:sco', 'place:astana', undefined],
+      ['org:sco', 'country:CN', 'planned'],
+      ['org:cis', 'place:saint-petersburg', 'planned'],
+    ]);
+  });
+});
