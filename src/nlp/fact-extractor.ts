@@ -79,6 +79,27 @@ function interviewee(doc: Doc): string | undefined {
   return inTitle.length ? inTitle[inTitle.length - 1].id : undefined;
 }
 
+/**
+ * A transcript's speakers by paragraph: "Vladimir Putin: ..." opens a person's statement, which goes on in the
+ * paragraphs after it until another speaker or a question ("Question:") takes the floor.
+ */
+function transcriptSpeakers(doc: Doc): Map<number, string> {
+  const out = new Map<number, string>();
+  let current: string | undefined;
+  let para = -1;
+  for (const s of doc.sents) {
+    if (s.para === para) continue;
+    para = s.para;
+    const head = /^([^:\n]{1,60}):\s/.exec(doc.text.slice(s.start, s.start + 64));
+    if (head) {
+      const who = doc.ents.mentions.find((m) => m.kind === 'person' && m.start >= s.start && m.end === s.start + head[1].length);
+      current = who?.id;
+    }
+    if (current) out.set(para, current);
+  }
+  return out;
+}
+
 /** Extract all facts from a recognised document. */
 export function extractFacts(doc: Doc, version: string): Fact[] {
   const facts: Fact[] = [];
@@ -87,6 +108,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
   const ms = doc.ents.mentions;
   const pair = contextPair(doc);
   const speaker = interviewee(doc);
+  const speakers = transcriptSpeakers(doc);
   let mi = 0;
   let lastSubject: string | undefined;
   let lastFormat: { name: string; org?: string } | undefined;
@@ -117,7 +139,7 @@ export function extractFacts(doc: Doc, version: string): Fact[] {
     // a person introduces ('President Erdoğan said: "Our trade ..."'), that person.
     const quoted = /\b(?:said|says|stated|noted|added|told\s+[\w ]{1,30}?)\s*[:,]\s*["“]/.exec(st.lo);
     const quoter = quoted ? [...sm].reverse().find((m) => m.kind === 'person' && m.end <= s.start + quoted.index)?.id : undefined;
-    const ownFrom = quoter ?? (speaker && s.para > 1 ? speaker : undefined);
+    const ownFrom = quoter ?? (speaker && s.para > 1 ? speaker : undefined) ?? speakers.get(s.para);
     const own = ownFrom ? /\b(i|my|we|our)\b/.exec(quoted && quoter ? st.lo.slice(quoted.index) : st.lo) : null;
     if (own && quoted && quoter) own.index += quoted.index;
     // "His Excellency", "Her Majesty" are honorifics of the name that follows, not pronouns.

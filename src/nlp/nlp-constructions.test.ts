@@ -1527,3 +1527,14 @@ describe('ninth blind round: a leader’s press statement', () => {
     });
   });
 });
+
+describe('ninth blind round: a transcript’s speaker', () => {
+  it('reads "I" in the paragraphs a named speaker opens as that speaker', () => {
+    const v = facts(
+      'Press statements\n\nVladimir Putin: Mr President, friends, the talks with President of Kazakhstan Kassym-Jomart Tokayev were held in a friendly atmosphere in Moscow.\n\nI would like to recall that in November 2024 I paid a state visit to Astana.\n\nQuestion: Will you visit Astana again?',
+      '2025-11-12',
+      'visit',
+    );
+    expect(v.map((f) => [f.args.visitor, f.args.host, f.args.kind])).toEqual([['person:vladimir-putin', 'country:KZ', 'state']]);
+  });
+});
