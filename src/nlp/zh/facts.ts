@@ -914,7 +914,10 @@ function investment(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     }
     // A project's cost (该项目总投资约56亿元) or a purchase (出资4600万欧元收购): the country it is in, named in
     // the sentence, else where the paragraph is (在乌兹别克斯坦，...), else the article's other side.
-    if (!rec && /^(总投资|出资|收购)$/.test(m[0])) {
+    // "两国企业签署了总额约54亿美元的投资协议", "论坛期间各方共签署投资协议总额305亿美元": deals signed for
+    // investment in the country of the article, the other side of China.
+    const deals = m[0] === '投资' && s.slice(end, end + 2) === '协议' && /签署|签订|达成/.test(s.slice(cs, ce));
+    if (!rec && (/^(总投资|出资|收购)$/.test(m[0]) || deals)) {
       const para = d.sents.find((x) => x.para === c.sent.para)?.start ?? c.sent.start;
       const inSent = c.ms.find(
         (x) =>
@@ -933,9 +936,11 @@ function investment(d: Doc, c: SentCtx, drafts: Draft[], main: string[]): void {
     const recId = rec.id;
     const isInv = (x: Mention): boolean => (x.kind === 'country' || x.kind === 'org') && x.id !== recId;
     const before = Math.min(rec.start, pos);
-    const inv =
-      [...c.ms].reverse().find((x) => x.start >= cs && x.end <= before && isInv(x)) ??
-      c.ms.find((x) => x.start >= c.sent.start && x.end <= before && isInv(x));
+    const compound = deals ? c.ms.find((x) => x.ids?.includes(recId) && x.ids.length === 2) : undefined;
+    const inv = compound
+      ? { ...compound, id: compound.ids!.find((k) => k !== recId)!, ids: undefined }
+      : ([...c.ms].reverse().find((x) => x.start >= cs && x.end <= before && isInv(x)) ??
+        c.ms.find((x) => x.start >= c.sent.start && x.end <= before && isInv(x)));
     if (FORECAST.test(s.slice(cs, pos)) || NEG.test(s.slice(cs, pos))) continue;
     const { planned } = modality(d, c, pos);
     push(

@@ -652,3 +652,13 @@ describe('ninth blind round: a summit’s declaration, its next meeting, an info
     ]);
   });
 });
+
+describe('ninth blind round: investment deals signed at a forum', () => {
+  it('reads 签署了总额约54亿美元的投资协议 as investment in the visiting country', () => {
+    const f = read(
+      '标题\n乌兹别克斯坦总统米尔济约耶夫对中国进行国事访问。23日在北京举行的乌中商务论坛上，两国企业签署了总额约54亿美元的投资协议。',
+      '2024-01-24',
+    ).filter((x) => x.type === 'investment');
+    expect(f[0]?.args).toMatchObject({ recipient: 'country:UZ', amount: { value: 5.4e9, currency: 'USD' } });
+  });
+});
