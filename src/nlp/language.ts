@@ -18,7 +18,7 @@ const STOPWORDS: Record<string, string> = {
   pl: 'i w na z się że nie do jest to o przez jak od po dla oraz są',
   id: 'dan yang di ke dari ini itu dengan untuk tidak akan pada adalah dalam juga',
   uz: "va bilan uchun bu bir ham deb edi esa hamda qilish bo'yicha",
-  ru: 'и в не на что с по это как из о к у за от же для который также был была были его их при',
+  ru: 'и в не на что с по это как из о к у за от же для который также был была были его их при он она они после года году уже ещё еще только',
   uk: 'і в не на що з по це як із до у за від та також був була були його їх при який',
   bg: 'и в не на че с по това как от за да се са е към който които при',
   kk: 'және мен бен бойынша үшін бұл осы деп болып жылы қазақстан',
@@ -194,6 +194,9 @@ export function detectLanguage(text: string): Detected {
     const scores = stopwordScores(sample, CYRILLIC_LANGS);
     if (/[ієїґ]/i.test(sample) && scores[0][0] === 'uk') return { unreadable: 'uk' };
     if (scores[0][1] === 0 || scores[0][0] === 'ru') return { lang: 'ru' };
+    // Bulgarian, Ukrainian and Serbian have no ы, э or ё; a few of them outweigh a short text's function words
+    // ("Лулой да Силвой" lends Bulgarian its "да").
+    if (['bg', 'uk', 'sr'].includes(scores[0][0]) && (sample.match(/[ыэё]/giu)?.length ?? 0) >= 3) return { lang: 'ru' };
     // Russian wins ties: its function words overlap with its neighbours'.
     const ru = scores.find(([l]) => l === 'ru')![1];
     return ru >= scores[0][1] * 0.8 ? { lang: 'ru' } : { unreadable: scores[0][0] };
